@@ -36,6 +36,8 @@ class PlanLimits(Protocol):
     def total_shown(self) -> Decimal | None: ...
     @property
     def drop_declined(self) -> bool: ...
+    @property
+    def limit_to_confirmed(self) -> bool: ...
 
 
 async def confirm_plan(
@@ -115,17 +117,23 @@ async def confirm_plan(
 @dataclass(frozen=True)
 class SpendingRoom:
     """What the vendor may charge beyond the plan confirmed before the run passes ``limit`` (--max-total, the
-    batch's budget, or the total a cost page's Send confirmed): the plan is made with the vendor's prices of
-    the day, and a vendor raising them during the run charges more than confirmed."""
+    batch's budget, the total a cost page's Send confirmed, or the one a person said yes to at the command
+    line): the plan is made with the vendor's prices of the day, and a vendor raising them during the run
+    charges more than confirmed."""
 
     beyond_plan: Decimal
     limit: Decimal
     before: Decimal = Decimal(0)  # what counted against ``limit`` before this run (the batch's charges)
+    said: str = "allowed"  # what ``limit`` is, after its amount: "the 125.00 allowed"
 
 
 def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
     """The tightest of the run's limits (:class:`SpendingRoom`); None when it has none."""
     rooms = []
+    if options.confirm is not None and options.limit_to_confirmed:
+        # the total shown with 'Send these orders?': answered yes to while `--yes` or --max-total paid on
+        # past it (133.00 charged for 125.00 confirmed, exit 0: hunter-money6's L1, the lead's decision)
+        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed"))
     if options.max_total is not None:
         rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total))
     budget = options.max_batch_total

@@ -53,6 +53,9 @@ class RunOptions:
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
     total_shown: Decimal | None = None  # the total a page showed and its Send confirmed: that, or nothing
+    # the plan's total, once ``confirm`` says yes, is the most the run spends: a person answered the CLI's
+    # question seeing it (not --yes); a vendor raising its prices meanwhile stops the run, as a web Send does
+    limit_to_confirmed: bool = False
     keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
     # a run stopped before sending (declined, a limit) writes the batch's result workbook again; a look at
     # the plan alone (the web's cost page) does not: ~9 s per 20,000 rows, and its Send writes it

@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import copy
 import csv
+import io
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -18,8 +20,10 @@ import httpx
 import pytest
 from support import no_sleep
 from support.money_invariants import check_money
+from support.vendor_proxy import VendorProxy
 
 from bulkship import api
+from bulkship.cli import main
 from bulkship.client import connect
 from bulkship.errors import BulkshipError, SpendLimitError
 from bulkship.ledger import Ledger
@@ -559,3 +563,58 @@ def test_a_vendor_raising_its_price_while_every_order_is_in_flight_stops_the_run
         assert "more than planned" in said and "133.00" in said and "125.00" in said, said
     finally:
         vendor.close()
+
+
+def _raising_cvs_fee_after_the_first_order(vendor: VendorProxy, raised: Path) -> None:
+    """The proxy's vendor raises its prices to ``raised``'s once it has created the run's first order."""
+
+    def rewrite(call: Any) -> Any:
+        answer = call.forward()
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            vendor.sandbox.catalog = load_catalog(raised)
+        return answer
+
+    vendor.rewrite = rewrite
+
+
+def _cli_run(vendor: VendorProxy, tmp_path: Path, *flags: str) -> list[str]:
+    """``bulkship run cap.csv`` against the proxy, one card an order, one order in flight at a time."""
+    return [
+        "run", str(tmp_path / "cap.csv"), "--batch", "cap", "--max-lines", "1", "--concurrency", "1",
+        "--wait", "0", "--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"),
+        "--out", str(tmp_path / "out"), *flags,
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def cli_vendor(vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[VendorProxy]:
+    """The proxy's vendor raising CVS's fee to 2.00 after the first of ``five_cvs_cards``' orders, the
+    sandbox's credentials in the environment for the command line."""
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    five_cvs_cards(tmp_path)
+    _raising_cvs_fee_after_the_first_order(vendor, raised_cvs_fee(tmp_path, 2.0))
+    yield vendor
+
+
+def _charged(vendor: VendorProxy) -> Decimal:
+    return sum((Decimal(str(o["Cost"])) for o in vendor.sandbox.orders()), Decimal(0))
+
+
+def test_the_total_a_person_said_yes_to_is_the_run_s_limit(
+    cli_vendor: VendorProxy,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """hunter-money6's L1, reproduced live by hunter-money7 (/tmp/money7/cap/capy.py): 'Send these orders?'
+    under a total of 125.00 answered y, the vendor raising CVS's fee after the first order: all five sent,
+    133.00 charged, exit 0, where the web's Send stops at the total its cost page showed. The lead's decision:
+    the total a person confirmed is the run's limit as well; the rest stay to send, said so."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
+    assert main(_cli_run(cli_vendor, tmp_path)) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert _charged(cli_vendor) == Decimal(52), "25.00, then one order at the new fee: 27.00"
+    assert "The vendor charged more than planned (BS-CAP-0002: 27.00, planned 25.00)" in said, said
+    assert "does not cost more than the 125.00 you confirmed; they stay to send" in said, said
+    assert "3 planned" in said  # the rest, shown at today's prices by the next run

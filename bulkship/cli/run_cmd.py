@@ -256,6 +256,7 @@ def run(
         # page plans with the same question answered no, and keeps its plan for the Send)
         max_total=limit,
         max_batch_total=limit,
+        limit_to_confirmed=not yes,  # the total the person said yes to is the run's limit
         webhook_url=webhook_url,
         wait_s=wait,
         max_lines=max_lines,

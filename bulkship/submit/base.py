@@ -100,8 +100,8 @@ class _Base:
         return SpendLimitError(
             f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
             f"{money_text(planned)}): its prices may have changed since the plan. The orders left were not "
-            f"sent, so that the run does not cost more than the {money_text(room.limit)} allowed; they stay "
-            "to send",
+            f"sent, so that the run does not cost more than the {money_text(room.limit)} {room.said}; they "
+            "stay to send",
             hint="look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what "
             "they cost at the vendor's prices of today, what was charged counted too",
         )
@@ -121,7 +121,8 @@ class _Base:
         return SpendLimitError(
             f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
             f"{money_text(planned)}): its prices may have changed since the plan. Its answers came after the "
-            f"run's orders had left: {money_text(spent)} counts against the {money_text(room.limit)} allowed",
+            f"run's orders had left: {money_text(spent)} counts against the {money_text(room.limit)} "
+            f"{room.said}",
             hint="compare the charges with the vendor's: bulkship reconcile BATCH (with --concurrency 1, "
             "no order leaves after one charged past the limit)",
         )
