@@ -22,9 +22,10 @@ def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows
     review (its ExternalId is at the vendor with other content). Setting that order aside as another batch's
     (--not-ours) must not release E1: a line carrying a row's ExternalId blocks a release wherever it is.
     Before, the review listing even offered `--release --not-ours BS-GIFTS-STAFF-0001` and the next run sent
-    E1 a second card. Since 7a01d71 E2 and E3, found nowhere at the vendor, wait too: the run that made that
-    order may still be sending them (fail-closed). Known leftover (review31's L1): no release is offered for
-    them while E1's line blocks their group; they are never sent twice, nor sent at all yet."""
+    E1 a second card. Since 7a01d71 E2 and E3, found nowhere at the vendor, wait too (fail-closed), on that
+    PO with E1: every release of the group was refused because of E1's line, so the two new people could
+    never be sent (review31's L1). The release of the PO now releases the rows no vendor line may be, E1
+    keeping waiting: each new person gets one card, E1 none more."""
     vendor = SandboxVendor(tmp_path, dialect=parse_dialect("documented"))
     try:
         elsewhere = write_sheet(tmp_path / "gifts-staff.csv", [1, 20], names={1: "Pat Old"})
@@ -35,6 +36,7 @@ def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows
         factory = vendor.factory()
         (group,) = api.review_batch(settings, "staff", client_factory=factory).groups
         assert not group.release.allowed
+        assert group.release.free == (3, 4)  # E2, E3: the way out offered
         assert not group.not_ours  # no command offered that would send E1 again
         with pytest.raises(ReviewRefusedError, match=r"ExternalId \(E1\)") as refused:
             api.release_review(
@@ -46,10 +48,13 @@ def test_an_order_set_aside_as_another_batchs_still_blocks_a_release_by_the_rows
                 client_factory=factory,
             )
         assert "--not-ours" not in (refused.value.hint or "")
-        with pytest.raises(ReviewRefusedError, match=r"ExternalId \(E1\)"):
-            api.release_all(settings, "staff", by="tester", client_factory=factory)
-        assert run(vendor, settings, sheet).review_rows == 3
-        assert vendor.external_ids() == Counter({"E1": 1, "E20": 1})  # nobody twice
+        done = api.release_review(settings, "staff", group.po_number, by="tester", client_factory=factory)
+        assert done.released == (3, 4)
+        assert [row for row, _why in done.waiting] == [2]
+        assert "ExternalId (E1)" in done.describe()[-1]
+        assert run(vendor, settings, sheet).review_rows == 1  # E1 still waits
+        assert run(vendor, settings, sheet).review_rows == 1
+        assert vendor.external_ids() == Counter({"E1": 1, "E20": 1, "E2": 1, "E3": 1})  # nobody twice
     finally:
         vendor.close()
 

@@ -317,3 +317,39 @@ def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_pa
                 break
             time.sleep(0.1)
     assert cards_at_vendor(settings) == Counter({f"E{i}": 1 for i in range(1, 6)})
+
+
+def test_new_people_held_beside_a_row_another_ledger_s_order_carries_are_released_from_the_page(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """review31's L1 on the page: 'gifts-staff', run with another ledger, holds E1 (as Pat Old) and E20 in
+    BS-GIFTS-STAFF-0001; 'staff' uploaded here waits on it, E1 with E2 and E3 (new people). Before, the page
+    offered no release (E1's ExternalId refused the group's); now it offers rows 3 and 4 alone, and once
+    confirmed they go out once while E1 keeps waiting."""
+    settings = replace(settings, sandbox_dialect="documented")
+    elsewhere = replace(settings, ledger_path=tmp_path / "elsewhere.sqlite")
+    run_batch(write_sheet(tmp_path / "gifts-staff.csv", [1, 20], names={1: "Pat Old"}), elsewhere, wait_s=0)
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload_and_cost(client, sheet)
+        assert set(rows(settings).values()) == {"review"}
+        page = html.unescape(client.get("/batches/staff/needs-review").text)
+        assert "Release is refused now" in page and 'id="release-free-BS-GIFTS-STAFF-0001"' in page
+        assert "Row(s) 3, 4, which no line the vendor shows may be: release them" in page
+        form = {
+            "csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-GIFTS-STAFF-0001",
+            "action": "release", "reason": "new hires",
+        }  # fmt: skip
+        checked = client.post("/batches/staff/needs-review/check", data=form)
+        shown = html.unescape(checked.text)
+        plan = PLAN.search(checked.text)
+        assert checked.status_code == 200 and plan, shown
+        assert "Release row(s) 3, 4 of BS-GIFTS-STAFF-0001" in shown and "Row 2 keeps waiting" in shown
+        done = client.post(
+            "/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))}
+        )
+        assert done.status_code == 200 and "2 row(s); 1 keep waiting" in html.unescape(done.text)
+        assert rows(settings) == {"E1": "review", "E2": "planned", "E3": "planned"}
+    run_batch(sheet, settings, wait_s=0)
+    assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
+    assert rows(settings) == {"E1": "review", "E2": "ordered", "E3": "ordered"}

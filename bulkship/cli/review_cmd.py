@@ -100,6 +100,12 @@ def print_review(report: ReviewReport) -> None:
             )
         else:
             say(styled("  ", ("Release refused now", "yellow"), ": " + "; ".join(group.release.blockers)))
+        if group.release.partly:
+            say(
+                f"  Row(s) {', '.join(map(str, group.release.free))} are on no vendor order and no line it "
+                f"shows may be them: release them (the others keep waiting) with  {command} --release",
+                soft_wrap=True,
+            )
         if group.not_ours:
             say(f"  If those vendor orders are another batch's:  {group.not_ours}", soft_wrap=True)
         if group.at_vendor:  # only a command the vendor's answer allows now
@@ -112,7 +118,7 @@ def print_review(report: ReviewReport) -> None:
             )
     if report.rows_found and len(report.groups) > 1:  # a long list scrolls the first word away
         say(found, soft_wrap=True)
-    if len(report.groups) > 1 and any(g.release.allowed for g in report.groups):
+    if len(report.groups) > 1 and any(g.release.allowed or g.release.partly for g in report.groups):
         say(
             "Every row at once, from one read of the vendor (those found recorded as ordered, those it holds "
             f"nowhere released), once nobody else is sending this list:  bulkship reconcile {report.batch} "
@@ -237,4 +243,4 @@ def resolve_command(
         else "recorded as ordered; `bulkship track` follows them"
     )
     err_console.print(styled(("Recorded", "green"), f": {next_step}."))
-    return 0
+    return _still_waiting(batch, len(done.waiting)) if done.action == "release" else 0

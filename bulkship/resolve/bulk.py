@@ -149,11 +149,16 @@ def _releases(
         if order is None or not rest:
             continue
         check = check_release(ledger, order, rest, view)
-        numbers = tuple(r.row for r in rest)
+        beside = check.suspects
+        if check.partly:  # the rows lines may be keep waiting, the others go on their own (review31's L1)
+            kept += _by_why(po, [(r.row, check.kept_why(r.row)) for r in rest if r.row not in check.free])
+            rest = [r for r in rest if r.row in check.free]
+            check = check_release(ledger, order, rest, view)
         if not check.allowed:
-            kept.append((po, numbers, "; ".join(check.blockers)))
+            kept.append((po, tuple(r.row for r in rest), "; ".join(check.blockers)))
             continue
-        unclaimed = other_cards(ledger, view, batch, [*check.suspects, *tied_now], claimed=claimed)
+        numbers = tuple(r.row for r in rest)
+        unclaimed = other_cards(ledger, view, batch, [*beside, *tied_now], claimed=claimed)
         if (
             unclaimed
         ):  # they may be these rows' cards as first sent (edited since): a person decides, PO by PO
@@ -163,11 +168,19 @@ def _releases(
             )
             kept.append((po, numbers, why))
             continue
-        evidence = release_evidence(ledger, view, batch, po, check)
+        evidence = release_evidence(ledger, view, batch, po, check, beside=beside)
         releases.append(
             Resolution(batch, po, "release", released=numbers, same_po=check.same_po, evidence=evidence)
         )
     return releases, kept
+
+
+def _by_why(po: str, rows: list[tuple[int, str]]) -> list[tuple[str, tuple[int, ...], str]]:
+    """Rows kept waiting on ``po``, one entry per reason."""
+    grouped: dict[str, list[int]] = {}
+    for row, why in rows:
+        grouped.setdefault(why, []).append(row)
+    return [(po, tuple(numbers), why) for why, numbers in grouped.items()]
 
 
 def _release(

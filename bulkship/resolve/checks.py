@@ -80,10 +80,22 @@ class ReleaseCheck:
     same_po: bool  # the whole order goes out again under its PO, with its stored payload
     absent: bool  # the vendor provably holds no order with this PO
     suspects: tuple[Suspect, ...] = field(default=(), compare=False)  # vendor lines that may be the rows
+    # when only lines that may be some of the rows stand in the way: the others (row numbers), which no
+    # vendor line may be (released on their own, the rows those lines may be kept waiting)
+    free: tuple[int, ...] = ()
 
     @property
     def allowed(self) -> bool:
         return not self.blockers
+
+    @property
+    def partly(self) -> bool:
+        """Some of the rows, not all, may be released (:attr:`free`)."""
+        return not self.allowed and bool(self.free)
+
+    def kept_why(self, row: int) -> str:
+        """Why row ``row`` keeps waiting while the :attr:`free` ones are released: the lines it may be."""
+        return "; ".join(s.describe() for s in self.suspects if row in s.rows)
 
 
 def check_release(
@@ -112,6 +124,10 @@ def check_release(
         else:
             items[row.fingerprint] = item
     found = suspects(ledger, view, rows, items)
+    # nothing else in the way: the rows no line may be can go on their own (review31's L1: new people held
+    # beside a row whose ExternalId another ledger's order carries could never be sent)
+    maybe = {n for suspect in found for n in suspect.rows}
+    free = tuple(r.row for r in rows if r.row not in maybe) if found and not blockers else ()
     blockers.extend(suspect.describe() for suspect in found)
     same_po = (
         order.state in ("review", *OPEN_STATES) and sighting.absent and _whole_order(ledger, order, rows)
@@ -122,7 +138,9 @@ def check_release(
             f"order {po} is {order.state} and its stored payload holds other rows too: re-run `bulkship run` "
             "for this batch first, which settles it with its own PO number"
         )
-    return ReleaseCheck(tuple(dict.fromkeys(blockers)), same_po, sighting.absent, tuple(found))
+    if order.state not in ("review", "created"):
+        free = ()  # its stored payload, holding every row, may still go out under its PO: whole or nothing
+    return ReleaseCheck(tuple(dict.fromkeys(blockers)), same_po, sighting.absent, tuple(found), free)
 
 
 def _whole_order(ledger: Ledger, order: OrderRecord, rows: Sequence[RowRecord]) -> bool:

@@ -34,7 +34,7 @@ from .checks import (
 )
 from .hints import _confirm_command, _release_hint
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
-from .vendorview import VendorView, _set_aside, look_at_vendor, other_cards
+from .vendorview import Suspect, VendorView, _set_aside, look_at_vendor, other_cards
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 
@@ -72,7 +72,8 @@ class Resolution:
                 if self.same_po
                 else "the next `bulkship run` plans them in a new order"
             )
-            return [f"Release row(s) {rows} of {self.po_number}: {self.evidence}; {how}."]
+            kept = [f"Row {row} keeps waiting for review: {why}" for row, why in self.waiting]
+            return [f"Release row(s) {rows} of {self.po_number}: {self.evidence}; {how}.", *kept]
         lines = [
             f"Row {t.row} -> ordered in {self.vendor_po} (order {self.vendor_order_id})"
             + (f", line {t.line + 1}" if t.line is not None else "")
@@ -165,16 +166,23 @@ async def release(
         [o.po_number for o in view.in_range if o.po_number.casefold() in {p.casefold() for p in not_ours}],
     )
     check = check_release(ledger, order, rows, view)
+    kept: tuple[tuple[int, str], ...] = ()
+    beside = check.suspects  # the lines the rows kept may be: no other card's
+    if check.partly and not not_ours:  # an order set aside as another batch's holds none of its rows
+        kept = tuple((r.row, check.kept_why(r.row)) for r in rows if r.row not in check.free)
+        rows = [r for r in rows if r.row in check.free]
+        check = check_release(ledger, order, rows, view)  # the rows released, checked on their own
     if not check.allowed:
         raise _refuse(
             f"Cannot release the {len(rows)} row(s) waiting on {po}: " + "; ".join(check.blockers),
             hint=_release_hint(ledger, batch, order, rows, view, check),
         )
     aside = f"; set aside as another batch's by {by}: {', '.join(not_ours)}" if not_ours else ""
-    evidence = release_evidence(ledger, view, batch, po, check) + aside
+    evidence = release_evidence(ledger, view, batch, po, check, beside=beside) + aside
     plan = Resolution(
-        batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, evidence=evidence
-    )
+        batch, po, "release", released=tuple(r.row for r in rows), same_po=check.same_po, waiting=kept,
+        evidence=evidence,
+    )  # fmt: skip
     if confirm is not None and not confirm(plan):
         return plan
     detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence,
@@ -201,10 +209,20 @@ def seen_at_release(view: VendorView) -> list[str]:
     return sorted({o.po_number.upper() for o in view.in_range})
 
 
-def release_evidence(ledger: Ledger, view: VendorView, batch: str, po: str, check: ReleaseCheck) -> str:
-    """Why the rows waiting on ``po`` may be released, in the words shown before "Record this?"."""
+def release_evidence(
+    ledger: Ledger,
+    view: VendorView,
+    batch: str,
+    po: str,
+    check: ReleaseCheck,
+    *,
+    beside: Sequence[Suspect] = (),
+) -> str:
+    """Why the rows waiting on ``po`` may be released, in the words shown before "Record this?".
+    ``beside``: lines that may be rows of the PO kept waiting (said with those rows, not as other cards)."""
     # the last words read before it: the cards the vendor holds of other amounts too (review20, after F3)
-    others = "".join(f"; but {line}" for line in other_cards(ledger, view, batch, check.suspects))
+    lines = other_cards(ledger, view, batch, [*check.suspects, *beside])
+    others = "".join(f"; but {line}" for line in lines)
     return (
         f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
         f"their lines holds their card as the file has it now; {view.sightings[po].describe(po)}{others}"

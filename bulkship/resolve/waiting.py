@@ -52,6 +52,7 @@ class ReviewGroup:
             "release_possible": self.release.allowed,
             "release_refused_because": list(self.release.blockers),
             "release_same_po": self.release.same_po,
+            "release_possible_for_rows": list(self.release.free),
             "at_vendor_command": self.at_vendor or None,
             "release_not_ours_command": self.not_ours or None,
         }

@@ -122,6 +122,8 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
         done = f"{outcome.rows_settled} row(s) found at the vendor settled"
     else:
         done = f"{outcome.po_number} {'released' if outcome.action == 'release' else 'settled'}"
+        if outcome.action == "release" and outcome.waiting:
+            done += f" ({len(outcome.released)} row(s); {len(outcome.waiting)} keep waiting)"
     return pages._see(_url(batch.name, f"?done={quote(done)}"))
 
 
