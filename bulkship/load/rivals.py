@@ -204,11 +204,10 @@ def _card_formats(body: pd.DataFrame, index: HeaderIndex, program: ProgramSettin
             continue
         if not format_header(str(header)):
             continue
-        said = [text for text in dict.fromkeys(map(_text, body[header].tolist())) if text]
+        distinct = dict.fromkeys(body[header].tolist())  # each distinct cell read once, not every row's
+        said = [text for text in dict.fromkeys(map(_text, distinct)) if text]
         if said and all(map(names_a_format, said)):
-            shown = _first(
-                ", ".join(repr(str(v).strip()) for v in dict.fromkeys(body[header].tolist()) if _text(v))
-            )
+            shown = _first(", ".join(repr(str(v).strip()) for v in distinct if _text(v)))
             unused[str(header)] = (
                 f"its values ({shown}) say the card's format, not {_FORMAT_FIELDS[meaning.field]}"
             )
