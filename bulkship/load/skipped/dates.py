@@ -22,6 +22,8 @@ _GONE_ON = frozenset(
         "resignation date", "date of resignation", "resigned on", "date left", "left on", "leaving date",
         "leave date of employment", "inactive date", "date inactive", "deceased date", "date of death",
         "offboarding date", "separated on", "separation effective date", "termed on", "term effective",
+        # ... and in Gusto's, which dismisses a person ('Dismissal Date': found by newcomer9, ordered)
+        "dismissal date", "date of dismissal", "dismissed on", "date dismissed", "dismissal effective date",
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
