@@ -1456,6 +1456,25 @@ def test_a_card_status_saying_a_card_is_at_hand_or_mailed_by_hand_leaves_the_row
     ]
 
 
+def test_a_card_status_saying_the_card_is_out_or_ready_for_the_mail_leaves_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-sheets17, left for hunter-sheets18: a tracker's 'Card Status' = 'Out', 'Closed',
+    'Addressed', 'Out for signature' or 'Ready to mail' (a card sent out, or made and waiting for the mail)
+    was ordered a second card, exit 0. Each is left out, said so; 'Ready to send', 'To be mailed' and 'Out of
+    stock' send, and so does a person's 'Status' = 'Out' (on leave)."""
+    said = ["Out", "Closed", "Addressed", "Out for signature", "Ready to mail", "Waiting to be mailed"]
+    kept = ["Ready to send", "To be mailed", "Out of stock"]
+    path = _notes_sheet(tmp_path / "tracker.csv", said + kept, header="Card Status")
+    reasons = ["it was sent already"] * 2 + ["a card was made for it already"] * 4
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says {why} (column 'Card Status': '{status}')")
+        for row, (status, why) in enumerate(zip(said, reasons, strict=True), start=2)
+    ]
+    person = _notes_sheet(tmp_path / "people.csv", ["Out", "Out on leave", "Closed"], header="Status")
+    assert load_sheet(person).skipped == ()
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

@@ -51,7 +51,10 @@ _CARD_WENT = (
 _WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
 # ... of which those saying the card went out, said so ('Send Status' = Sent read 'the list says not to send
 # it': found by review26); under a person's 'Status', only those naming a sending ('Done' is not to send)
-SAYS_WENT_OUT = re.compile(rf"(?i)^\s*(?:{_WENT_OUT})\b")
+# ... and, under a card's status alone, 'Out' (sent out; a person's 'Status' = Out is a leave) and 'Closed'
+# (found by hunter-sheets17, left for hunter-sheets18: each was ordered again)
+_OUT_OR_CLOSED = r"out(?=\s*(?:[-–—:,.;!(/\d]|$))|closed"
+SAYS_WENT_OUT = re.compile(rf"(?i)^\s*(?:{_WENT_OUT}|{_OUT_OR_CLOSED})\b")
 SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
 _SAYS_GONE = re.compile(
     rf"(?i)^\s*(?:(?:{_WENT_OUT}|"
@@ -84,7 +87,13 @@ SAYS_CARD_MADE = re.compile(
     r"in\s+(?:the\s+|an\s+)?envelope|envelope\s+(?:sealed|stuffed|ready)|"
     r"(?:with|at|handed\s+to|sent\s+to|given\s+to)\s+(?:the\s+)?mail\s*room|in\s+the\s+mail|posted|"
     r"dropped\s+(?:off\s+)?at\s+(?:the\s+)?(?:post\s+office|usps|ups|fedex|mail\s*box)|given(?:\s+out)?|"
-    r"handed\s+out)\b.*$"
+    r"handed\s+out|"
+    # ... or sent out, closed, addressed, out to be signed or ready to go in the mail ('Out', 'Closed',
+    # 'Addressed', 'Out for signature', 'Ready to mail': found by hunter-sheets17, left for hunter-sheets18,
+    # each was ordered a second card); not 'Ready to send', what bulkship is to do
+    rf"{_OUT_OR_CLOSED}|(?:envelope\s+)?addressed|out\s+for\s+(?:signatures?|signing)|"
+    r"(?:ready|waiting)\s+(?:to\s+(?:be\s+)?mail(?:ed)?|for\s+(?:mailing|the\s+mail(?:room)?|mail\s*room|pick[\s-]*up))"
+    r")\b.*$"
 )
 # ... and, under a shipment's own status, that it failed ('Delivery Status' = Failed, Shopify's 'failure'):
 # a delivery that failed had a card made, as 'Delivery failed' says (found by hunter-sheets13: ordered again).
@@ -129,7 +138,8 @@ def shop_orders(headers: Iterable[object]) -> bool:
 # 'Pending approval' is not to send yet
 SAYS_NOT_SENT_YET = re.compile(
     r"(?i)\s*(?:not\s+(?:yet\s+)?(?:sent|shipped|mailed|ordered|done|started)(?:\s+yet)?|not\s+yet|unsent|"
-    r"pending|queued|(?:ready|waiting|queued)\s+to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|mail(?:ed)?|order(?:ed)?)|"
+    r"pending|queued|(?:ready|waiting|queued)\s+to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|order(?:ed)?)|"
+    r"queued\s+to\s+(?:be\s+)?mail(?:ed)?|"
     r"to\s+(?:be\s+)?(?:sen[dt]|ship(?:ped)?|mail(?:ed)?|order(?:ed)?)|to\s*do|new|open|resend)[.!]*\s*"
 )
 # ... and under any other header naming a status ("Current Status", "Status (HR)", "Record Status", "Status
