@@ -1502,6 +1502,24 @@ def test_a_sent_column_naming_the_day_the_card_is_to_go_holds_the_row(
     ]
 
 
+def test_a_sent_column_naming_a_day_to_go_by_or_after_or_nothing_yet_is_no_sending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets17, left for hunter-sheets18: 'Sent?' = 'By 12/20', 'After 12/20' or 'Nothing
+    yet' on Dec 4 was left out as sent already: a person left out, the notice saying their card went. A day
+    to go by still to come sends the row (a deadline is a plan); a day to go after holds it until then; a day
+    passed under either may be the day it went, as 'Later - 11/20'; 'Nothing yet' sends; 'By hand' is sent."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    said = ["By 12/20", "Due Dec 20", "Nothing yet", "After 12/20", "By 11/20", "After 11/20", "By hand"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    assert [(s.row, s.reason.split(" (")[0]) for s in load_sheet(path).skipped] == [
+        (5, "the list says not to send it yet"),
+        (6, "the list dates it on a day passed, which may be the day it went out"),
+        (7, "the list dates it on a day passed, which may be the day it went out"),
+        (8, "the list says it was sent already"),
+    ]
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -181,25 +181,56 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
 # a second time where that day passed and the card went then, the cell not updated (found by hunter-sheets16,
 # left for hunter-sheets17). A day to come holds the row as a 'Send Date' does; a day passed is one it may
 # have gone on, as a 'Scheduled Send Date' passed is
-_TO_GO_ON = re.compile(
-    r"(?i)^\W*(?:later|will\s+(?:be\s+)?(?:send|sent|mail(?:ed)?|ship(?:ped)?)|"
-    r"to\s+(?:be\s+)?(?:sen[dt]|mail(?:ed)?|ship(?:ped)?)|send(?:ing)?|scheduled|planned)(?:\s+(?:on|for))?"
+# ... and the day it is not to go before ('After 12/20', 'Send after 12/20', 'Not before 12/20': found by
+# hunter-sheets17, left out as sent already)
+_DAY = (
     r"[\s:,;–—-]*(?P<day>\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|"
     + _MONTH
     + r"\.?\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s*"
     + _MONTH
     + r"\.?(?:,?\s*\d{4})?)\W*$"
 )
+_TO_GO_ON = re.compile(
+    r"(?i)^\W*(?:later|will\s+(?:be\s+)?(?:send|sent|mail(?:ed)?|ship(?:ped)?)|"
+    r"to\s+(?:be\s+)?(?:sen[dt]|mail(?:ed)?|ship(?:ped)?)|send(?:ing)?|scheduled|planned|"
+    r"(?:on\s+or\s+)?after|not\s+(?:before|until|till))(?:\s+(?:on|for|after))?" + _DAY
+)
+# ... or the day it is to go by ('By 12/20', 'Due 12/20', 'Before Dec 20', 'Send by 12/20'): a deadline, a
+# plan and no sending, left out as sent already (found by hunter-sheets17, left for hunter-sheets18). One to
+# come sends the row now; one passed may be the day it went, as a day passed to go on is
+_BY_DAY = re.compile(
+    r"(?i)^\W*(?:(?:(?:to\s+(?:be\s+)?)?(?:sen[dt]|mail(?:ed)?|ship(?:ped)?)|needs?\s+to\s+(?:go|be\s+sent))\s+)?"
+    r"(?:by|before|no\s+later\s+than|not\s+later\s+than|due(?:\s+(?:by|on|date))?|deadline)" + _DAY
+)
 
 
-def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
+def _named_days(column: pd.Series, said: re.Pattern[str]) -> pd.Series:
+    """The day each cell names as ``said`` words it (NaN where it names none)."""
+    days = column.str.extract(said, expand=False)
+    return days.str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+
+
+def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.Series]:
     """The cells of a sending column naming the day the card is to go (:data:`_TO_GO_ON`) that hold their
-    row (a day to come, or one read as no date), and those naming a day passed. Today's sends."""
-    days = column.str.extract(_TO_GO_ON, expand=False)
+    row (a day to come, or one read as no date); those naming a day passed, to go on or by; and those naming
+    a day to come (or today) to go by (:data:`_BY_DAY`), which send. Today's day to go on sends."""
+    nothing = pd.Series(False, index=column.index)
+    held, passed, planned = nothing, nothing, nothing
+    days = _named_days(column, _TO_GO_ON)
     named = days.notna()
-    if not named.any():
-        return named.astype(bool), named.astype(bool)
-    text = days[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    holds, _dated, dates = _holds(text, today)
-    passed = (dates < pd.Timestamp(today)).fillna(False).astype(bool)
-    return holds.reindex(column.index, fill_value=False), passed.reindex(column.index, fill_value=False)
+    if named.any():
+        holds, _dated, dates = _holds(days[named], today)
+        held = holds.reindex(column.index, fill_value=False)
+        passed = (
+            (dates < pd.Timestamp(today)).fillna(False).astype(bool).reindex(column.index, fill_value=False)
+        )
+    days = _named_days(column, _BY_DAY)
+    named = days.notna()
+    if named.any():
+        dates = _dates(days[named], hold_from=today)
+        gone = (dates < pd.Timestamp(today)).fillna(False).astype(bool)
+        passed = passed | gone.reindex(column.index, fill_value=False)
+        planned = (
+            (dates >= pd.Timestamp(today)).fillna(False).astype(bool).reindex(column.index, fill_value=False)
+        )
+    return held, passed, planned

@@ -254,7 +254,8 @@ def _said_not_to_send(
                 passed, went = _gone_that_day(column, days, today)
                 said |= passed | went
         if key in _SENT_FLAGS or key in _SENT_ANSWERED:  # 'Sent?' = 'Later - 11/20': the day it is to go
-            held, gone = to_go_on(column, today)
+            held, gone, planned = to_go_on(column, today)
+            said &= ~planned  # 'By 12/20': a day to go by, no sending (hunter-sheets18)
             if held.any() or gone.any():
                 said |= held | gone
                 not_yet = held if not_yet is None else not_yet | held

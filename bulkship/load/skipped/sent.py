@@ -186,7 +186,7 @@ _SAYS_SENT_ANYHOW = re.compile(
     # ... or that there is no tracking number yet ('Tracking #' = None yet, Awaiting: found by
     # hunter-sheets13, left out as sent); not 'Awaiting shipment', an order placed
     # (a lookahead: the word boundary after the group fails after a '#', and 'Awaiting #' stayed sent)
-    r"none\s+yet|awaiting(?:\s+(?:tracking|number|label))*(?=(?:\s*#)?\s*$)|"
+    r"none\s+yet|nothing(?:\s+(?:yet|sent|done))?(?=\W*$)|awaiting(?:\s+(?:tracking|number|label))*(?=(?:\s*#)?\s*$)|"
     r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress|"
     # ... or when it will go ('Sent?' = Next week, Soon, Tomorrow: found by hunter-falsealarm2, left out as
     # sent already); not 'Next day air', how it went
