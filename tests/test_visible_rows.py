@@ -1441,6 +1441,33 @@ def test_a_bare_completed_beside_a_course_is_refused(
     assert [s.row for s in load_sheet(path).skipped] == [2]
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Course Completed", "Training Completed", "Completed Training", "Training Complete?", "Exam Passed"],
+)
+def test_a_course_not_completed_leaves_its_row_out_as_a_survey_not_completed_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets17, left for hunter-sheets18: 'Course Completed' or 'Training Completed' = No
+    was ordered, while 'Survey Completed' = No is left out; and the refusal of a bare 'Completed' beside a
+    course told to rename it 'Course Completed', under which every row was sent. What a list rewards with a
+    card once done, not done, earns none: the row is left out, quoting the cell, and the hint says so."""
+    path = tmp_path / "training.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,Course,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Safety 101,Yes\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,Safety 101,No\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (3, f"the list says not to send it (column '{header}': 'No')")
+    ]
+    path.write_text(path.read_text().replace(header, "Completed"))
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "'Course Completed' if it says the course was done (its No rows are then left out" in " ".join(
+        capsys.readouterr().err.split()
+    )
+
+
 def test_a_card_status_saying_a_card_is_at_hand_or_mailed_by_hand_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Card Status' = 'Card bought', 'Purchased', 'Printed', 'In
     envelope', 'With mailroom', 'In the mail', 'Posted', 'Dropped at post office', 'Given' (a card bought in

@@ -45,6 +45,10 @@ _ACTIVE_FLAGS = _answered(
         "still with company", "still with the company", "still here", *OTHER_ACTIVE,
     )
 )  # fmt: skip
+# what a list rewards with a card once done (:data:`_ELIGIBLE_FLAGS`)
+_REWARDED = ("survey", "course", "training", "module", "certification", "quiz", "exam", "workshop", "lesson",
+             "assessment", "webinar", "elearning", "e-learning", "onboarding")  # fmt: skip
+_DONE = ("completed", "finished", "passed")
 # ... or whether the person may have one ("Eligible?" = No, "Active" = N, found by newcomer8): an autofilter
 # often hides rows by such a column, and --include-hidden orders the rows it hides on purpose
 _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
@@ -57,6 +61,11 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         "approval", "approval status", "eligibility status", "send status",  # = Rejected (found by review11)
         "opted in", "opt in", "consent", "consented", "gift consent", "survey completed", "completed survey",
         # = No (found by hunter-sheets: each was ordered)
+        # ... and so is the course or training the card rewards ('Course Completed', 'Training Completed' =
+        # No was ordered where 'Survey Completed' = No is left out: found by hunter-sheets17, left for
+        # hunter-sheets18); a course not completed earns no card, as a survey not completed does not
+        *(f"{what} {done}" for what in _REWARDED for done in (*_DONE, "complete", "done")),
+        *(f"{done} {what}" for what in _REWARDED for done in _DONE),
         "qualifies", "qualify", "qualifying", "on list", "on the list", "final list", "on final list",
         "make list", "made list", "made the list",  # = N (found by hunter-sheets2: each was ordered)
         # ... or whether the person takes mail or gifts ('Mailing Opt-In', 'Gift Opt-In', 'Wants Gift Card',

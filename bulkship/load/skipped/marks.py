@@ -260,6 +260,6 @@ def refuse_done_beside_a_course(
             "was completed (why its row gets a card) or that the card was sent (why it does not): bulkship "
             "will not guess which rows to leave out",
             hint=f"rename it 'Card Sent' if it says the card went out (its Yes rows are left out), or "
-            f"'{noun.capitalize()} Completed' if it says the {noun} was done (every row is then sent: delete "
-            "the rows not to send); nothing was sent",
+            f"'{noun.capitalize()} Completed' if it says the {noun} was done (its No rows are then left out, "
+            "said so, as not done); nothing was sent",
         )
