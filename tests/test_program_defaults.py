@@ -3,6 +3,7 @@ landing in a column the person has is said on its row (nobody wrote that value t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -164,8 +165,8 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
         result = validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
         return [p.message for p in result.problems]
 
-    assert said({"product": "Visa gift card", "shipping_method": "2-day"}) == [
-        "Row 2, column 'Product': is empty, and 'Visa gift card', the product given for every row, is not a "
+    assert said({"product": "Amex gift card", "shipping_method": "2-day"}) == [
+        "Row 2, column 'Product': is empty, and 'Amex gift card', the product given for every row, is not a "
         "product in the vendor catalog: give every row one of CVS, HOMEDEPOT, TARGET, VISA-PREPAID, "
         "or add a column for it to the list.",
         "Row 2, column 'Shipping Method': is empty, and '2-day', the shipping method given for every row, "
@@ -179,11 +180,11 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
     written = tmp_path / "cards.csv"  # a cell of the list's own still says what it holds
     written.write_text(
         "Name,Address,City,State,ZIP,Card,Amount,Shipping Method\n"
-        "Ann Lee,1 Main St,Boston,MA,02134,Visa,50,2-day\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,Amex,50,2-day\n"
     )
     result = validate(load_sheet(written), sandbox_catalog())
     assert [p.message for p in result.problems] == [
-        "Row 2, column 'Card': 'Visa' is not a product in the vendor catalog; use one of CVS, HOMEDEPOT, "
+        "Row 2, column 'Card': 'Amex' is not a product in the vendor catalog; use one of CVS, HOMEDEPOT, "
         "TARGET, VISA-PREPAID.",
         "Row 2, column 'Shipping Method': '2-day' is not a shipping method; use one of EXPEDITED, OVERNIGHT, "
         "STANDARD.",
@@ -219,3 +220,40 @@ def test_a_default_amount_no_row_gets_because_a_column_gives_every_row_its_own_i
     )
     main(["validate", str(path), "--out", str(tmp_path)])
     assert "goes to no row" not in capsys.readouterr().err
+
+
+def test_a_card_named_by_its_brand_alone_is_the_one_card_of_that_brand(tmp_path: Path) -> None:
+    """Found by newcomer8, left for hunter-sheets18: a bare 'Visa' (or 'Visa gift card', as a default for
+    every row) was "not a product in the vendor catalog" though the catalog has one Visa, VISA-PREPAID ('Visa
+    Prepaid Card'): a finance list of Visas all errors. Read as it, said on the row; where the catalog has two
+    physical Visas, the error names both; 'Home' is no brand of The Home Depot."""
+    path = tmp_path / "cards.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Card,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,Visa,50\n"
+        "Bo Li,2 Main St,Boston,MA,02134,visa gift card,60\n"
+        "Cy Do,3 Main St,Boston,MA,02134,Home,50\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["product"].tolist() == ["VISA-PREPAID", "VISA-PREPAID", "Home"]
+    assert [p.message for p in result.problems][:2] == [
+        "Row 2, column 'Card': 'Visa' read as product VISA-PREPAID.",
+        "Row 3, column 'Card': 'visa gift card' read as product VISA-PREPAID.",
+    ]
+    catalog = sandbox_catalog()
+    visa = catalog.products["VISA-PREPAID"]
+    two = replace(
+        catalog, products={**catalog.products, "VISA-GIFT": replace(visa, id="VISA-GIFT", name="Visa Gift")}
+    )
+    result = validate(load_sheet(path), two)
+    assert (
+        "Row 2, column 'Card': 'Visa' names more than one card of the vendor catalog (VISA-GIFT, "
+        "VISA-PREPAID): write which one." in [p.message for p in result.problems]
+    )
+    # ('visa gift card' is the card named 'Visa Gift' then)
+    assert result.rows["product"].tolist() == ["Visa", "VISA-GIFT", "Home"]
+    program = ProgramSettings(defaults={"product": "Visa gift card"})
+    bare = tmp_path / "adp.csv"
+    bare.write_text("Name,Address,City,State,ZIP,Amount\nAnn Lee,1 Main St,Boston,MA,02134,50\n")
+    result = validate(load_sheet(bare, program=program), sandbox_catalog(), program=program)
+    assert result.rows["product"].tolist() == ["VISA-PREPAID"]

@@ -129,6 +129,42 @@ def product_ids(catalog: Catalog) -> dict[str, str]:
     return _by_id_then_name(list(catalog.products), said_as + named)
 
 
+# Words of a card's id or name that say what it is, not whose: 'Visa' is the card of 'VISA-PREPAID' ('Visa
+# Prepaid Card'), which a list writes bare: "'Visa' is not a product" where the catalog has one Visa (found by
+# newcomer8, left for hunter-sheets18)
+_WHAT_A_CARD_IS = frozenset(
+    {"the", "gift", "gifts", "card", "cards", "giftcard", "giftcards", "prepaid", "gc", "physical", "plastic"}
+)
+_CARD_TAIL = re.compile(r"(?i)(?:\s+(?:gift\s*cards?|giftcards?|cards?|gc))+\s*$")
+
+
+def card_brands(catalog: Catalog) -> dict[str, list[str]]:
+    """Each physical card's brand, its id's or name's words but those of :data:`_WHAT_A_CARD_IS`, folded
+    ('visa' of VISA-PREPAID) -> the physical cards of that brand."""
+    found: dict[str, set[str]] = {}
+    for product in catalog.products.values():
+        if not product.ships_physically:
+            continue
+        for said in (product.id, product.name or ""):
+            words = [w for w in re.split(r"[\s_-]+", said.casefold()) if w and w not in _WHAT_A_CARD_IS]
+            if words:
+                found.setdefault(" ".join(words), set()).add(product.id)
+    return {brand: sorted(ids) for brand, ids in found.items()}
+
+
+def _by_brand(
+    column: pd.Series, unknown: pd.Series, brands: dict[str, list[str]]
+) -> tuple[pd.Series, pd.Series]:
+    """The cards of ``unknown`` cells naming a brand (:func:`card_brands`), as written or with 'gift card'
+    after it: the one physical card of that brand where there is one ('Visa' is VISA-PREPAID); and, where
+    there are several, their ids, for the cell's error to name ('' elsewhere)."""
+    said = by_unique(column[unknown].astype(str), lambda c: c.str.replace(_CARD_TAIL, "", regex=True))
+    cards = casefold(said.str.strip()).map(brands)
+    one = cards.map(lambda ids: ids[0] if isinstance(ids, list) and len(ids) == 1 else None)
+    several = cards.map(lambda ids: ", ".join(ids) if isinstance(ids, list) and len(ids) > 1 else "")
+    return one.dropna(), several.reindex(column.index, fill_value="")
+
+
 def _by_id_then_name(ids: list[str], said: list[tuple[str, str]]) -> dict[str, str]:
     """Each way of writing an item (folded) -> its id: a name or spoken form only when it names one item
     (two cards under one name: none, the row says it is unknown), and an item's own id always names that item
@@ -163,11 +199,24 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
     given = _empty_as_read(collector, "product")
     written = frame["product"]
     frame["product"], renamed = _ids(written, product_ids(catalog))
+    unknown = frame["product"].ne("") & ~frame["product"].isin(list(catalog.products))
+    several = pd.Series("", index=frame.index)
+    if unknown.any():  # 'Visa' of the one Visa card
+        branded, several = _by_brand(frame["product"], unknown, card_brands(catalog))
+        frame.loc[branded.index, "product"] = branded
+        renamed |= pd.Series(frame.index.isin(branded.index), index=frame.index)
+        unknown &= ~renamed
     _said_read_as(collector, "product", renamed, given, written, "product", "Product name read as its id")
     shippable = ", ".join(sorted(p.id for p in catalog.products.values() if p.ships_physically))
-    unknown = frame["product"].ne("") & ~frame["product"].isin(list(catalog.products))
     collector.error(
-        unknown & ~given,
+        unknown & ~given & several.ne(""),
+        "product",
+        "Unknown product",
+        "'{old}' names more than one card of the vendor catalog ({several}): write which one.",
+        extra={"several": several},
+    )
+    collector.error(
+        unknown & ~given & several.eq(""),
         "product",
         "Unknown product",
         f"'{{old}}' is not a product in the vendor catalog; use one of {shippable}.",
