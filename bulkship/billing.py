@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .models import VendorOrder
-from .money import cents, money_text
+from .money import CENT, cents, money_text
 from .statuses import NO_CARD_STATUSES
 
 
@@ -138,6 +138,19 @@ def charged_beyond_plan(vendor_order: VendorOrder, planned: Decimal) -> Decimal:
         return Decimal(0)
     cost = vendor_cost(shown, sum((li.cost or Decimal(0) for li in made), Decimal(0)))
     return max(cents(cost) - cents(planned), Decimal(0))
+
+
+def rounding_allowance(items: Iterable[dict[str, Any]]) -> Decimal:
+    """What a vendor rounding its costs otherwise than the plan (half-even, per line rather than per card)
+    may charge beyond it for an order of these line ``items``: a cent a card. More is a price raised. A
+    run's limit is passed by this much at most: a cent a card it sends."""
+    cards = 0
+    for item in items:
+        try:
+            cards += max(int(item.get("Quantity") or 1), 1)
+        except (TypeError, ValueError):
+            cards += 1
+    return CENT * cards
 
 
 def rows_cost(rows: Iterable[Any]) -> Decimal | None:

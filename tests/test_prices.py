@@ -9,7 +9,7 @@ import copy
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -20,7 +20,7 @@ import httpx
 import pytest
 from support import no_sleep
 from support.money_invariants import check_money
-from support.vendor_proxy import VendorProxy
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten
 
 from bulkship import api
 from bulkship.cli import main
@@ -618,3 +618,48 @@ def test_the_total_a_person_said_yes_to_is_the_run_s_limit(
     assert "The vendor charged more than planned (BS-CAP-0002: 27.00, planned 25.00)" in said, said
     assert "does not cost more than the 125.00 you confirmed; they stay to send" in said, said
     assert "3 planned" in said  # the rest, shown at today's prices by the next run
+
+
+def _dearer_by_a_card(extra: Decimal) -> Callable[[dict[str, Any]], None]:
+    """An order as a vendor shows it charging ``extra`` more per card than the plan, line and total."""
+
+    def change(order: dict[str, Any]) -> None:
+        added = Decimal(0)
+        for line in order[key_of(order, "LineItems")]:
+            more = extra * int(line[key_of(line, "Quantity")])
+            line[key_of(line, "Cost")] = float(Decimal(str(line[key_of(line, "Cost")])) + more)
+            added += more
+        order[key_of(order, "Cost")] = float(Decimal(str(order[key_of(order, "Cost")])) + added)
+
+    return change
+
+
+@pytest.mark.parametrize(("extra", "sent"), [("0.01", 5), ("0.02", 1)])
+def test_a_vendor_rounding_a_cent_a_card_otherwise_is_not_stopped_a_raise_is(
+    vendor: VendorProxy, tmp_path: Path, extra: str, sent: int
+) -> None:
+    """hunter-money6's L2: under a limit leaving no room (a web Send's confirmed total, `--max-total` of the
+    plan, a total said yes to), any cent charged beyond the plan stopped the run: a vendor rounding a card
+    a cent up (half-even, per line) stopped every Send after its first order. A cent a card is let through
+    (the lead's decision: a limit passed by a cent a card at most); two cents a card is a price raised, and
+    stops the run as before."""
+    sheet = tmp_path / "two-each.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Quantity\n"
+        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25,2\n" for i in range(1, 6))
+    )
+    vendor.rewrite = orders_rewritten(_dearer_by_a_card(Decimal(extra)), reads_only=False)
+    limit = Decimal(250)  # the plan: five orders of two 25.00 cards
+    result = run_batch(
+        sheet, replace(vendor.settings(tmp_path), concurrency=1), batch="round", wait_s=0, max_lines=1,
+        max_total=limit, max_batch_total=limit, client_factory=vendor.factory,
+    )  # fmt: skip
+    assert len(vendor.posts()) == sent
+    if sent == 5:
+        assert result.stopped is None and result.exit_code == 0, result.stopped
+        assert result.total_cost == Decimal("250.10"), "a cent on each of 10 cards, said"
+    else:
+        assert result.exit_code == 1 and result.stopped is not None
+        assert "The vendor charged more than planned (BS-ROUND-0001: 50.04, planned 50.00)" in str(
+            result.stopped.message
+        )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..billing import charged_beyond_plan
+from ..billing import charged_beyond_plan, rounding_allowance
 from ..confirm import SpendingRoom
 from ..errors import BulkshipError, SpendLimitError
 from ..ledger import Ledger, LedgerThread, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowRecord
@@ -81,10 +81,13 @@ class _Base:
             self.reporter(self.progress)
 
     def _count_cost(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
-        """Count what the vendor charged for ``order`` beyond its plan (:meth:`_past_room` reads it)."""
+        """Count what the vendor charged for ``order`` beyond its plan (:meth:`_past_room` reads it); a
+        cent a card or less is the vendor rounding otherwise than the plan (:func:`rounding_allowance`), not
+        counted: at a web Send's room of 0, a vendor rounding a card a cent up would stop every Send after
+        its first order (hunter-money6's L2)."""
         beyond = charged_beyond_plan(vendor_order, order.cost)
         self._planned_made += order.cost
-        if beyond:
+        if beyond > rounding_allowance(line_items(order)):
             self._beyond_plan += beyond
             self._first_beyond = self._first_beyond or (order.po_number, order.cost + beyond, order.cost)
 
