@@ -551,6 +551,36 @@ def test_a_rejected_batch_cut_below_the_threshold_waits_for_an_approver_again(
     assert len([line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]) == 2
 
 
+def test_people_rejected_in_a_deleted_batch_wait_for_an_approver_when_run_under_another_name(
+    team: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rejection holds for its people, not only its batch: Q4 rejected ('two of them left'), deleted on the
+    web page (its plan cancelled), the same people cut below the threshold and run as Q5 from the command
+    line went out with no approver seeing them (found by hunter-web15; the lead's decision)."""
+    from bulkship.web.batchledger import drop_unsent_plan
+
+    data_dir = Path(os.environ["BULKSHIP_DATA_DIR"])
+    approvals.set_threshold(team, "50", actor="admin")
+    sheet = write_sheet(Path("staff.csv"), range(1, 5))  # 4 x 25 = 100.00
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    asked = approvals.latest(team, "Q4")
+    assert asked is not None
+    approvals.decide(team, asked.id, person="carol", approve=False, reason="two of them left")
+    drop_unsent_plan(team, "Q4")  # what Delete on the web page does
+    capsys.readouterr()
+    write_sheet(sheet, range(1, 3))  # two of them, 50.00: no more than the threshold
+    assert main(["run", str(sheet), "--batch", "Q5", "--yes", "--wait", "0"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "were rejected in batch Q4 by carol (“two of them left”, request #" in said, said
+    assert "people an approver rejected go to an approver again, whatever it costs" in said, said
+    assert embedded_sandbox_orders(data_dir) == []
+    again = approvals.latest(team, "Q5")
+    assert again is not None and again.state == "pending" and again.total == 50
+    approvals.decide(team, again.id, person="carol", approve=True)
+    assert main(["run", str(sheet), "--batch", "Q5", "--yes", "--wait", "0"]) == 0
+    assert len([line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]) == 2
+
+
 def test_asking_twice_at_once_for_the_same_plan_asks_once(
     team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

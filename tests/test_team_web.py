@@ -122,6 +122,15 @@ def send(client: TestClient, batch: str) -> Any:
     )
 
 
+def reject(approver: TestClient, batch: str, reason: str) -> Any:
+    """The approver rejects the batch's waiting request on its approval page, saying why."""
+    page = approver.get(f"/batches/{batch}/approval").text
+    return approver.post(
+        found(rf'action="(/batches/{batch}/approval/\d+/reject)"', page),
+        data={"csrf_token": found(TOKEN.pattern, page), "reason": reason},
+    )
+
+
 def wait_until_finished(client: TestClient, batch: str) -> None:
     for _ in range(600):
         if 'data-running="no"' in client.get(f"/batches/{batch}/progress/live").text:
@@ -593,11 +602,7 @@ def test_a_rejected_batch_cut_below_the_requester_s_limit_goes_to_an_approver_ag
     sheet.write_text("Name,Street,City,State,Zip,Card,Amount\nKim Ray,11 Elm St,Boston,MA,02108,TARGET,250\n")
     upload(alice, sheet)
     send(alice, "awards")
-    page = carol.get("/batches/awards/approval").text
-    carol.post(
-        found(r'action="(/batches/awards/approval/\d+/reject)"', page),
-        data={"csrf_token": found(TOKEN.pattern, page), "reason": "The award is 50, not 250"},
-    )
+    reject(carol, "awards", "The award is 50, not 250")
     review = alice.get("/batches/awards/review?filter=all").text
     fix = {"csrf_token": found(TOKEN.pattern, review), "was:Amount": "250", "cell:Amount": "50"}
     assert alice.post("/batches/awards/rows/2", data=fix).status_code == 200
@@ -610,6 +615,52 @@ def test_a_rejected_batch_cut_below_the_requester_s_limit_goes_to_an_approver_ag
     assert waiting is not None and waiting.state == "pending" and waiting.total == 50
     assert "within the 100.00 alice may send without approval, but request #" in waiting.reason
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+@pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
+def test_people_rejected_in_a_batch_deleted_since_go_to_an_approver_again_under_another_name(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """Found by hunter-web15 (live in Chromium): carol rejected 'Not these two people', alice deleted the
+    batch and uploaded the same two people again cut below her limit: a new batch, sent at once, no approver
+    seeing it. The lead's decision: a rejection holds for its people, in any batch, until an approver
+    approves them; the approver reads where, by whom and why they were rejected, and may approve them."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    sheet = tmp_path / "gift.csv"
+    people = ("Kim Ray,11 Elm St,Boston,MA,02108", "Lou Fox,12 Elm St,Boston,MA,02108")
+    header = "Name,Street,City,State,Zip,Card,Amount\n"
+    sheet.write_text(header + "".join(f"{p},TARGET,100\n" for p in people))  # 200.00: above the 100.00
+    upload(alice, sheet)
+    send(alice, "gift")
+    reject(carol, "gift", "Not these two people")
+    review = alice.get("/batches/gift/review").text
+    deleted = alice.post("/batches/gift/delete", data={"csrf_token": found(TOKEN.pattern, review)})
+    assert deleted.url.path == "/"
+    sheet.write_text(header + "".join(f"{p},TARGET,25\n" for p in people))  # 50.00: within her limit
+    upload(alice, sheet)
+    again = "gift-2"  # the name of the deleted batch stays its own
+    cost = " ".join(visible_text(alice.get(f"/batches/{again}/cost").text).split())
+    assert "rejected by carol" in cost and "Not these two people" in cost, cost
+    assert "sending it asks an approver again, whatever it costs" in cost, cost
+    asked = send(alice, again)
+    assert asked.url.path == f"/batches/{again}/approval", asked.url
+    assert embedded_sandbox_orders(team.data_dir) == []
+    waiting = approvals.latest(team, again)
+    assert waiting is not None and waiting.state == "pending"
+    assert "Kim Ray and Lou Fox were rejected in batch gift by carol" in waiting.reason, waiting.reason
+    page = carol.get(f"/batches/{again}/approval").text
+    said = " ".join(visible_text(page).split())
+    assert "2 in batch gift, rejected by carol on " in said and "Not these two people" in said, said
+    assert "Kim Ray, 11 Elm St, Boston; Lou Fox, 12 Elm St, Boston" in said, said
+    carol.post(found(rf'action="(/batches/{again}/approval/\d+/approve)"', page), data=shown_plan(page))
+    wait_until_finished(alice, again)
+    assert len([line for o in embedded_sandbox_orders(team.data_dir) for line in o["LineItems"]]) == 2
+    # approved: next month's list of Kim goes as any other, at once
+    sheet.write_text(header + f"{people[0]},STARBUCKS,25\n")
+    upload(alice, sheet)
+    assert send(alice, "gift-3").url.path == "/batches/gift-3/progress"
 
 
 @pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
@@ -630,11 +681,7 @@ def test_a_card_an_approver_rejected_is_changed_on_the_review_page_and_asked_abo
     )
     upload(alice, sheet)
     send(alice, "gifts")
-    page = carol.get("/batches/gifts/approval").text
-    carol.post(
-        found(r'action="(/batches/gifts/approval/\d+/reject)"', page),
-        data={"csrf_token": found(TOKEN.pattern, page), "reason": "Visa needs finance sign-off; use Target"},
-    )
+    reject(carol, "gifts", "Visa needs finance sign-off; use Target")
     cost = alice.get("/batches/gifts/cost").text
     review = alice.get(found(r'href="(/batches/gifts/review\?filter=all)"', cost)).text
     assert 'action="/batches/gifts/rows/3"' in review

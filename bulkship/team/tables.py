@@ -11,6 +11,8 @@ queries use, kept the same as that revision).
   ``requested_by`` under a composite foreign key (so the copy cannot lie) and a CHECK refuses a decision
   by the person who asked: the rule holds in the database, whatever code writes the row. A request is
   decided once (UNIQUE ``request_id``); a rejection must carry a reason.
+* ``approval_people``: who a decision was about (revision 0005), so that a rejection holds for its people
+  in any batch of the team (:mod:`bulkship.team.approvals.people`).
 * ``audit_trail``: who, when, from where, what.
 
 The audit trail and the approvals are append-only: database triggers refuse UPDATE and DELETE on them.
@@ -115,5 +117,18 @@ audit_trail = sa.Table(
     sa.Index("audit_trail_by_time", "at"),
 )
 
-# Append-only from the application's side: triggers (revision 0002) refuse to change or remove a line.
-APPEND_ONLY = ("audit_trail", "approval_requests", "approval_decisions")
+
+# Who a decision was about (revision 0005): a rejection, every recipient of its plan; an approval, those of
+# its plan an earlier rejection named (:mod:`bulkship.team.approvals.people`). Append-only too.
+approval_people = sa.Table(
+    "approval_people",
+    metadata,
+    sa.Column("id", _id, primary_key=True, autoincrement=True),
+    sa.Column("request_id", _id, sa.ForeignKey("approval_requests.id"), nullable=False),
+    sa.Column("person", sa.Text, nullable=False),  # a hash of the recipient's name, street and ZIP, folded
+    sa.Column("shown", sa.Text, nullable=False, server_default=""),  # name and street as the plan had them
+    sa.Index("approval_people_by_person", "person", "request_id"),
+)
+
+# Append-only from the application's side: triggers (revisions 0002, 0005) refuse to change or remove a line.
+APPEND_ONLY = ("audit_trail", "approval_requests", "approval_decisions", "approval_people")

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from ...money import money_text
 from ...settings import Settings
 from .. import accounts, audit, store
+from . import people
 from .deciding import ask, decide, needs_approval, request
 from .limits import (
     DEFAULTS,
@@ -230,14 +231,17 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
 
 
 def _rejected_within(settings: Settings, batch: str, person: str) -> str:
-    """Why a batch costing no more than ``person`` may send alone waits: an approver rejected it, and a
-    rejected batch goes to an approver again whatever it costs (cut below the limit, it went out unseen)."""
+    """Why a batch costing no more than ``person`` may send alone waits: an approver rejected it, or people
+    of its plan in another batch, and a rejection goes to an approver again whatever it costs (cut below the
+    limit, or deleted and uploaded again under another name, it went out unseen)."""
+    limit = money_text(limit_for(settings, person))
+    within = f", within what {person} may send without approval ({limit}), but "
     rejected = rejected_since_approved(settings, batch)
-    by = rejected.decided_by if rejected is not None and rejected.decided_by else "an approver"
-    return (
-        f", within what {person} may send without approval ({money_text(limit_for(settings, person))}), but "
-        f"{by} rejected it: a rejected batch goes to an approver again, whatever it costs"
-    )
+    if rejected is None:
+        said = "; ".join(r.said(batch) for r in people.rejected_in(settings, batch))
+        return f"{within}{said}: people an approver rejected go to an approver again, whatever it costs"
+    by = rejected.decided_by if rejected.decided_by else "an approver"
+    return f"{within}{by} rejected it: a rejected batch goes to an approver again, whatever it costs"
 
 
 def _kept_orders(view: PlanView, action: str) -> dict[str, int]:

@@ -12,6 +12,7 @@ from ...money import money_text
 from ...settings import Settings
 from .. import accounts, audit, store
 from ..tables import approval_decisions, approval_requests
+from . import people
 from .limits import limit_for, room_for, sent_alone
 from .records import (
     Approval,
@@ -28,8 +29,13 @@ from .records import (
 
 def needs_approval(settings: Settings, person: str | None, total: Decimal, batch: str) -> bool:
     """Whether ``person`` may not send ``batch`` alone: it costs more than they may, or an approver rejected
-    it and none approved it since (:func:`rejected_since_approved`)."""
-    return total > room_for(settings, person, batch) or rejected_since_approved(settings, batch) is not None
+    it and none approved it since (:func:`rejected_since_approved`), or its plan holds people an approver
+    rejected, in any batch (:func:`.people.rejected_in`)."""
+    return (
+        total > room_for(settings, person, batch)
+        or rejected_since_approved(settings, batch) is not None
+        or bool(people.rejected_in(settings, batch))
+    )
 
 
 def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
@@ -49,11 +55,19 @@ def ask(
     earlier = sent_alone(settings, person, besides=batch)
     why = f"{money_text(total)} is above the {money_text(limit)} {person} may send without approval"
     rejected = rejected_since_approved(settings, batch)
-    if rejected is not None and total + earlier <= limit:  # asked again only for the rejection
+    rejected_people = people.rejected_in(settings, batch)
+    within = total + earlier <= limit
+    if rejected is not None and within:  # asked again only for the rejection
         why = (
             f"{money_text(total)}, within the {money_text(limit)} {person} may send without approval, but "
             f"request #{rejected.id} was rejected by {rejected.decided_by or 'an approver'}: an approver "
             "sees it again"
+        )
+    elif rejected_people and within:  # its people rejected in a batch deleted since, uploaded again
+        why = (
+            f"{money_text(total)}, within the {money_text(limit)} {person} may send without approval, but "
+            + "; ".join(r.said(batch) for r in rejected_people)
+            + ": an approver sees them again"
         )
     elif (
         earlier
@@ -63,6 +77,8 @@ def ask(
             f"batches in the last day {money_text(total + earlier)} in all, is above the {money_text(limit)} "
             f"{person} may send without approval"
         )
+    if rejected_people and not within:  # the approver reads it beside the cost
+        why += "; " + "; ".join(r.said(batch) for r in rejected_people)
     with store.engine(settings).begin() as db:  # SQLite: BEGIN IMMEDIATE, the write lock taken at once
         if db.dialect.name == "postgresql":
             db.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _request_key(batch)})
@@ -134,6 +150,7 @@ def decide(
     reason = reason.strip()
     if not approve and not reason:
         raise ApprovalError("Say why the batch is rejected: the requester sees the reason")
+    about = people.about(settings, found.batch, found.order_prints, approve=approve)
     try:
         with store.engine(settings).begin() as db:
             db.execute(
@@ -146,6 +163,7 @@ def decide(
                     decided_at=store.now_iso(),
                 )
             )
+            people.record(db, found.id, about)  # who it rejected (cleared): with it, or not at all
     except sa.exc.IntegrityError as exc:
         if person == found.requested_by:
             raise _refused(

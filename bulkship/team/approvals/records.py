@@ -7,7 +7,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -15,6 +15,9 @@ from ...errors import BulkshipError, SpendLimitError
 from ...settings import Settings
 from .. import accounts, store
 from ..tables import approval_decisions, approval_requests
+
+if TYPE_CHECKING:
+    from ...ledger import OrderRecord
 
 
 class ApprovalRequiredError(SpendLimitError):
@@ -31,9 +34,12 @@ def order_prints(settings: Settings, batch: str) -> list[str]:
 
     with Ledger.open(getattr(settings, "ledger_location", settings.ledger), lock=False) as ledger:
         found = ledger.orders(batch, states=("planned", *OPEN_STATES))
-    return sorted(
-        hashlib.sha256(f"{o.po_number}\n{o.payload_json}\n{o.cost}".encode()).hexdigest() for o in found
-    )
+    return sorted(order_print(o) for o in found)
+
+
+def order_print(order: OrderRecord) -> str:
+    """The SHA-256 an approval keeps of one order: its PO number, payload and planned cost."""
+    return hashlib.sha256(f"{order.po_number}\n{order.payload_json}\n{order.cost}".encode()).hexdigest()
 
 
 def plan_print(prints: list[str]) -> str:

@@ -19,10 +19,10 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     """What the cost page shows about approval: the batch's latest request (a rejection's reason), whether
     it covers the plan shown, and whether this person's send needs approval."""
     settings = _settings(request)
-    empty = {
+    empty: dict[str, Any] = {
         "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
         "may_send": True, "lapsed": False, "rejected_again": False, "earlier": Decimal(0),
-        "own_limit": Decimal(0),
+        "own_limit": Decimal(0), "rejected_people": [], "over": False,
     }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
@@ -44,9 +44,14 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         found is not None and found.decision == "approved" and not approvals.approver_active(settings, found)
     )
     current = current and not lapsed
+    # people of the plan an approver rejected in another batch (deleted since), said to whoever looks
+    people = approvals.people.rejected_in(settings, batch) if view is not None else []
     me = request.scope.get("team_user")
     if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
-        return {**empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed}
+        return {
+            **empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed,
+            "rejected_people": people,
+        }  # fmt: skip
     person = _actor(request)
     # less what they sent alone today, said with it: "more than the 25.00 you may send alone" of a threshold
     # of 100.00 left the other 75.00 unexplained (found by newcomer8)
@@ -56,14 +61,14 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     over = view is not None and Decimal(view.batch_total) > limit  # the batch's: charged included
     # rejected and cut below the limit, it went out on Send with no approver seeing it again (newcomer7)
     rejected = view is not None and approvals.rejected_since_approved(settings, batch) is not None
-    needs = over or rejected
+    needs = over or rejected or bool(people)
     if needs and found is not None and found.decision == "approved" and current:
         needs = False
     nobody = needs and not approvals.approvers_for(settings, person)  # a request no one could decide
     return {
         "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
-        "may_send": True, "lapsed": lapsed, "rejected_again": needs and not over, "earlier": earlier,
-        "own_limit": own_limit,
+        "may_send": True, "lapsed": lapsed, "rejected_again": needs and rejected and not over,
+        "earlier": earlier, "own_limit": own_limit, "rejected_people": people, "over": over,
     }  # fmt: skip
 
 
