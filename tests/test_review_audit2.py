@@ -90,3 +90,42 @@ def test_an_order_released_as_another_batchs_no_longer_counts_as_this_batchs(tmp
         assert states.get("BS-GIFTS-STAFF-0001") != "created", states
     finally:
         vendor.close()
+
+
+def test_a_bulk_release_keeps_only_the_rows_a_card_no_row_claims_may_be(tmp_path: Path) -> None:
+    """hunter-vendor17's leftover: after a lost ledger, HR re-keyed and renamed E2 (now E2B 'Pat New', same
+    street, amount 50): the vendor's line of E2 as first sent is claimed by no row. `reconcile staff
+    --release` released nobody while that card was shown, E4 (a new person elsewhere) included. Now it keeps
+    only E2B (the line shows its street) and releases E4; the next run sends E4 once, E2B none."""
+    import csv
+
+    from support import HEADER
+    from support.review import release_all
+
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("documented"))
+    try:
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        settings = settings_in(tmp_path)
+        run(vendor, settings, sheet)
+        settings.ledger.unlink()
+        people = [
+            ["E1", "Person 1", "2 Main St", "CVS", "25"],
+            ["E2B", "Pat New", "3 Main St", "CVS", "50"],
+            ["E3", "Person 3", "4 Main St", "CVS", "25"],
+            ["E4", "Person 4", "5 Main St", "CVS", "25"],
+        ]
+        with sheet.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            writer.writerows(
+                [[i, name, street, "Boston", "MA", "02134", p, a] for i, name, street, p, a in people]
+            )
+        assert run(vendor, settings, sheet).review_rows
+        done = release_all(settings, "staff", vendor.factory())
+        assert [r.released for r in done.releases] == [(5,)], done.describe()  # E4 (row 5)
+        ((rows, why),) = [(rows, why) for _po, rows, why in done.kept]
+        assert rows == (3,) and "shows the row's street" in why, why
+        run(vendor, settings, sheet)
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E4": 1})
+    finally:
+        vendor.close()

@@ -20,8 +20,17 @@ from typing import Any
 from ..ledger import RELEASED_BESIDE, Ledger, RowRecord
 from .checks import _refuse, _require_batch, check_release, waiting_rows
 from .found import found_words, rows_found, rows_settled, settle_proven
+from .lines import _line_card, card_text, planned_item
+from .recipients import Line, LineIndex
 from .settle import Resolution, release_evidence, seen_at_release
-from .vendorview import Proven, Suspect, VendorView, look_at_vendor, other_cards, proven_at_vendor
+from .vendorview import (
+    Proven,
+    Suspect,
+    VendorView,
+    look_at_vendor,
+    proven_at_vendor,
+    unclaimed_lines,
+)
 
 
 @dataclass(frozen=True)
@@ -141,6 +150,8 @@ def _releases(
         for r in ledger.batch_rows(batch, current_only=True)
         if r.status == "ordered"
     } - {""}
+    unclaimed = unclaimed_lines(ledger, view, batch, tied_now, claimed=claimed)
+    lines = LineIndex.of([(vendor_order, at) for vendor_order, ats in unclaimed for at in ats])
     releases: list[Resolution] = []
     kept: list[tuple[str, tuple[int, ...], str]] = []
     for po, rows in groups.items():
@@ -157,18 +168,17 @@ def _releases(
         if not check.allowed:
             kept.append((po, tuple(r.row for r in rest), "; ".join(check.blockers)))
             continue
-        numbers = tuple(r.row for r in rest)
-        unclaimed = other_cards(ledger, view, batch, [*beside, *tied_now], claimed=claimed)
-        if (
-            unclaimed
-        ):  # they may be these rows' cards as first sent (edited since): a person decides, PO by PO
-            why = (
-                f"{unclaimed[0]}. Once you have checked that they are not, release them on their own: "
-                f"bulkship reconcile {batch} --resolve {po} --release"
-            )
-            kept.append((po, numbers, why))
+        # a card no row claims may be one of these rows as first sent (edited since): only the rows it may
+        # be, by its recipient, wait for a person, PO by PO (hunter-vendor17's leftover)
+        unsure = {r.row: lines.may_be(planned_item(order, r)) for r in rest}
+        kept += _by_why(po, [(n, _unsure_why(batch, po, hit)) for n, hit in unsure.items() if hit])
+        free = [r for r in rest if unsure[r.row] is None]
+        if len(free) < len(rest) and free:
+            check = check_release(ledger, order, free, view)  # the rows released, checked on their own
+        if not free or not check.allowed:
             continue
         evidence = release_evidence(ledger, view, batch, po, check, beside=beside)
+        numbers = tuple(r.row for r in free)
         releases.append(
             Resolution(batch, po, "release", released=numbers, same_po=check.same_po, evidence=evidence)
         )
@@ -181,6 +191,16 @@ def _by_why(po: str, rows: list[tuple[int, str]]) -> list[tuple[str, tuple[int, 
     for row, why in rows:
         grouped.setdefault(why, []).append(row)
     return [(po, tuple(numbers), why) for why, numbers in grouped.items()]
+
+
+def _unsure_why(batch: str, po: str, hit: tuple[Line, str]) -> str:
+    (vendor_order, at), how = hit
+    return (
+        f"line {at + 1} of {vendor_order.po_number} (order {vendor_order.id}) holds a card tied to no row "
+        f"({card_text(_line_card(vendor_order, at))}) and {how}: it may be this row as first sent (edited "
+        "since), and a release would send a second card. Once you have checked that it is not theirs, "
+        f"release them on their own: bulkship reconcile {batch} --resolve {po} --release"
+    )
 
 
 def _release(

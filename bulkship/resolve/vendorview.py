@@ -266,26 +266,24 @@ def suspects(
     return list(found.values())
 
 
-def other_cards(
+def unclaimed_lines(
     ledger: Ledger,
     view: VendorView,
     batch: str,
     found: Sequence[Suspect],
     *,
     claimed: Collection[str] = (),
-) -> list[str]:
-    """The batch's vendor lines tied to no row that hold a card (none of the rows' as the file has it now:
-    those are ``found``), by vendor order, in words. After a lost ledger and a file whose amounts were edited
-    since, the release was offered as "No card the vendor shows is theirs" beside the vendor's four lines of
-    the same people's cards as first sent (found by review20): a release sent each a second card.
-    ``claimed``: ExternalIds (folded) of rows ordered elsewhere, whose lines are those rows' cards."""
+) -> list[tuple[VendorOrder, list[int]]]:
+    """The batch's vendor lines tied to no row that hold a card, by vendor order (positions): none of the
+    ``found`` lines (the rows' cards as the file has them now, or lines that may be them), nor lines
+    carrying ``claimed`` ExternalIds (folded: rows ordered elsewhere, whose lines are those rows' cards)."""
     records = {o.po_number: o for o in ledger.orders(batch=batch)}
     recorded = [o.po_number for o in view.in_range if o.po_number in records]
     on_order: dict[str, list[RowRecord]] = {}
     for row in ledger.rows_on_orders(recorded) if recorded else []:
         on_order.setdefault(row.po_number or "", []).append(row)
     seen = {(s.vendor_order.id, line) for s in found for line in s.lines}
-    said = []
+    unclaimed = []
     for vendor_order in view.in_range:
         tied = _tied_among(records.get(vendor_order.po_number), on_order.get(vendor_order.po_number, []),
                            vendor_order)  # fmt: skip
@@ -298,18 +296,40 @@ def other_cards(
             and vendor_order.line_items[at].external_id.casefold() not in claimed
         ]
         if lines:
-            cards: dict[str, int] = {}
-            for at in lines:
-                card = card_text(_line_card(vendor_order, at))
-                cards[card] = cards.get(card, 0) + 1
-            held = ", ".join(f"{card} x{n}" if n > 1 else card for card, n in list(cards.items())[:4])
-            said.append(
-                f"line(s) {ranges([at + 1 for at in lines])} of {vendor_order.po_number} (order "
-                f"{vendor_order.id}) hold other cards ({held}{', ...' if len(cards) > 4 else ''}) and are "
-                "tied to no row: if they are these rows as first sent (a card or amount edited since), those "
-                "people have a card already and a release sends each a second one"
-            )
-    return said
+            unclaimed.append((vendor_order, lines))
+    return unclaimed
+
+
+def other_cards(
+    ledger: Ledger,
+    view: VendorView,
+    batch: str,
+    found: Sequence[Suspect],
+    *,
+    claimed: Collection[str] = (),
+) -> list[str]:
+    """The batch's vendor lines tied to no row that hold a card (none of the rows' as the file has it now:
+    those are ``found``), by vendor order, in words (:func:`unclaimed_lines`). After a lost ledger and a file
+    whose amounts were edited since, the release was offered as "No card the vendor shows is theirs" beside
+    the vendor's four lines of the same people's cards as first sent (found by review20): a release sent
+    each a second card."""
+    unclaimed = unclaimed_lines(ledger, view, batch, found, claimed=claimed)
+    return [unclaimed_words(vendor_order, lines) for vendor_order, lines in unclaimed]
+
+
+def unclaimed_words(vendor_order: VendorOrder, lines: Sequence[int]) -> str:
+    """Lines of ``vendor_order`` (positions) tied to no row, in words."""
+    cards: dict[str, int] = {}
+    for at in lines:
+        card = card_text(_line_card(vendor_order, at))
+        cards[card] = cards.get(card, 0) + 1
+    held = ", ".join(f"{card} x{n}" if n > 1 else card for card, n in list(cards.items())[:4])
+    return (
+        f"line(s) {ranges([at + 1 for at in lines])} of {vendor_order.po_number} (order "
+        f"{vendor_order.id}) hold other cards ({held}{', ...' if len(cards) > 4 else ''}) and are tied to no "
+        "row: if they are these rows as first sent (a card or amount edited since), those people have a card "
+        "already and a release sends each a second one"
+    )
 
 
 def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:

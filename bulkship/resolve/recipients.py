@@ -1,0 +1,83 @@
+"""Which rows waiting a vendor line tied to no row may be, by the recipient it shows (:class:`LineIndex`).
+
+A card of the batch that no row claims may be a row as first sent, edited since (its amount or card
+corrected): a release would send that person a second card. ``bulkship reconcile BATCH --release`` released
+nothing while one such line was shown, a new person listed beside an edited one included (hunter-vendor17's
+leftover). It now keeps only the rows the line may be: the same name (folded), the same street, or any row
+when the line shows no name or street. A person releases those by PO, told of the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..addressmatch import CUT_AT_LEAST, _words, same_part, vendor_address
+from ..folding import fold_address, fold_person, fold_person_loosely
+from ..models import VendorOrder
+
+Line = tuple[VendorOrder, int]  # a vendor order and a line's position in it
+
+
+def _shown(vendor_order: VendorOrder, at: int) -> tuple[str, str, str] | None:
+    """(name, street, line 2) the line shows; None when it shows no name or no street."""
+    address = vendor_address(vendor_order, at)
+    if address is None:
+        return None
+    name, street = str(address.get("name") or ""), str(address.get("addressline1") or "")
+    if not name.strip() or not street.strip():
+        return None
+    return name, street, str(address.get("addressline2") or "")
+
+
+def _cut_key(name: str) -> str:
+    """A name as the vendor's field length may have cut it (:data:`CUT_AT_LEAST` letters, as they start)."""
+    return " ".join(_words(name))[:CUT_AT_LEAST]
+
+
+@dataclass
+class LineIndex:
+    """Vendor lines tied to no row, indexed once by the recipient they show: each row looked up in it, not
+    compared with every line (100,000 rows beside a few thousand such lines). One person's name as folded
+    (order, titles, a short form: 'Bob Jones' is 'JONES ROBERT'), or cut to the vendor's field length; not a
+    name a letter or two apart ('Lost Delta' would be held beside 'Lost Beta''s card): a name corrected since
+    is caught by the line's street."""
+
+    blind: list[Line] = field(default_factory=list)  # showing no name or street: may be any row
+    by_name: dict[str, list[Line]] = field(default_factory=dict)  # folded, and folded loosely
+    by_cut: dict[str, list[tuple[Line, str]]] = field(default_factory=dict)  # names long enough to be cut
+    by_street: dict[str, list[Line]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> LineIndex:
+        index = cls()
+        for vendor_order, at in lines:
+            shown = _shown(vendor_order, at)
+            if shown is None:
+                index.blind.append((vendor_order, at))
+                continue
+            name, street, line2 = shown
+            for key in {fold_person(name), "~" + fold_person_loosely(name)}:
+                index.by_name.setdefault(key, []).append((vendor_order, at))
+            if len(" ".join(_words(name))) >= CUT_AT_LEAST:
+                index.by_cut.setdefault(_cut_key(name), []).append(((vendor_order, at), name))
+            index.by_street.setdefault(fold_address(street, line2), []).append((vendor_order, at))
+        return index
+
+    def may_be(self, item: Any) -> tuple[Line, str] | None:
+        """A line that may be the card of the row sending ``item`` (its line item), and why; None when none
+        may."""
+        if self.blind:
+            return self.blind[0], "shows no recipient"
+        address = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
+        if not isinstance(address, dict):  # nothing to tell the row from the lines by: fail closed
+            every = [line for lines in self.by_street.values() for line in lines]
+            return (every[0], "this ledger holds no recipient for the row") if every else None
+        ours = str(address.get("Name") or "")
+        same = self.by_name.get(fold_person(ours)) or self.by_name.get("~" + fold_person_loosely(ours))
+        cut = [line for line, name in self.by_cut.get(_cut_key(ours), []) if same_part("Name", name, ours)]
+        if same or cut:
+            return (same or cut)[0], "shows the row's name"
+        street = self.by_street.get(fold_address(address.get("AddressLine1"), address.get("AddressLine2")))
+        return (street[0], "shows the row's street") if street else None
