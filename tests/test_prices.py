@@ -495,14 +495,22 @@ def five_cvs_cards(tmp_path: Path) -> Path:
     return sheet
 
 
-def raising_fee_after_first_order(sandbox: Sandbox, raised: Path) -> Any:
-    """A vendor client whose vendor raises its prices to ``raised``'s once it has created the first order."""
+def raising_fee_after_first_order(sandbox: Sandbox, raised: Path, together: int = 1) -> Any:
+    """A vendor client whose vendor raises its prices to ``raised``'s once it has created the first order.
+    ``together``: the orders after the first are answered only once that many have arrived (in flight)."""
 
     app = create_app(sandbox)
+    in_flight = asyncio.Barrier(together)
+    made: list[str] = []
 
     async def vendor(scope: Any, receive: Any, send: Any) -> None:
+        http = scope["type"] == "http"
+        posted = http and scope["method"] == "POST" and scope["path"].lower() == "/v1/orders"
+        if posted and made:
+            await asyncio.wait_for(in_flight.wait(), 60)  # a hang, never a timing: `together` always come
         await app(scope, receive, send)
-        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].lower() == "/v1/orders":
+        if posted:
+            made.append("order")
             sandbox.catalog = load_catalog(raised)
 
     transport = httpx.ASGITransport(app=vendor)
@@ -561,6 +569,32 @@ def test_a_vendor_raising_its_price_while_every_order_is_in_flight_stops_the_run
         assert result.exit_code == 1 and result.stopped is not None
         said = result.stopped.message
         assert "more than planned" in said and "133.00" in said and "125.00" in said, said
+    finally:
+        vendor.close()
+
+
+def test_a_run_stopped_for_a_raised_price_says_when_the_orders_in_flight_took_it_past_its_limit(
+    tmp_path: Path,
+) -> None:
+    """review31's leftover of c890ade: three orders left together after the first, each charged 35.00 for a
+    planned 25.00; the run stopped before the fifth saying "so that the run does not cost more than the
+    125.00 allowed" though 130.00 was charged. It says what counted against the limit, and that the order
+    left stays to send."""
+    settings = replace(vendor_settings(tmp_path), concurrency=3)
+    raised_cvs_fee(tmp_path, 10.0)
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    sheet = five_cvs_cards(tmp_path)
+    try:
+        result = run_batch(
+            sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=Decimal(125),
+            client_factory=raising_fee_after_first_order(vendor, tmp_path / "raised.json", together=3),
+        )  # fmt: skip
+        charged = sum((Decimal(str(o["Cost"])) for o in vendor.orders()), Decimal(0))
+        assert len(vendor.orders()) == 4 and charged == Decimal(130), "25.00, then three at 35.00"
+        assert result.exit_code == 1 and result.stopped is not None
+        said = " ".join(result.stopped.message.split())
+        assert "does not cost more than" not in said, said
+        assert "130.00 counts against the 125.00 allowed" in said and "stay to send" in said, said
     finally:
         vendor.close()
 

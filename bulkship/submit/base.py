@@ -19,6 +19,11 @@ from ..payload import line_items
 from ..plan import replan_po
 from .shared import OrderClient, Reporter, SubmitOutcome, SubmitProgress, T
 
+_LOOK_AGAIN = (
+    "look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what the orders "
+    "left cost at the vendor's prices of today, what was charged counted too"
+)
+
 
 class _Base:
     """A submitter's state (client, ledger, batch, progress, outcome), its ledger thread, and a rejected or
@@ -66,6 +71,7 @@ class _Base:
         self._beyond_plan = Decimal(0)  # what the vendor charged beyond the plan for the orders it made
         self._first_beyond: tuple[str, Decimal, Decimal] | None = None  # the first such order: PO, cost, plan
         self._planned_made = Decimal(0)  # the planned cost of the orders the vendor made in this run
+        self._room_stop: SpendLimitError | None = None  # the stop :meth:`_past_room` made, once
 
     async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""
@@ -100,20 +106,22 @@ class _Base:
         if room is None or self._first_beyond is None or self._beyond_plan <= room.beyond_plan:
             return None
         po, charged, planned = self._first_beyond
-        return SpendLimitError(
+        self._room_stop = self._room_stop or SpendLimitError(
             f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
             f"{money_text(planned)}): its prices may have changed since the plan. The orders left were not "
             f"sent, so that the run does not cost more than the {money_text(room.limit)} {room.said}; they "
             "stay to send",
-            hint="look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what "
-            "they cost at the vendor's prices of today, what was charged counted too",
+            hint=_LOOK_AGAIN,
         )
+        return self._room_stop
 
     def _past_room_at_the_end(self) -> SpendLimitError | None:
-        """Once no order is left to send: whether the orders that went out together, before the vendor's
+        """Once no order is in flight: whether the orders that went out together, before the vendor's
         answers showed its prices raised, took the run past its limit. Said so, as any stop: the first order
         went alone and the four after it left at once, 133.00 charged for `run --max-total 125`, exit 0 and
-        nothing said (found by review31: aeb2766 stopped it only at concurrency 1)."""
+        nothing said (found by review31: aeb2766 stopped it only at concurrency 1); stopped by
+        :meth:`_past_room` with orders left, it said "so that the run does not cost more than the 125.00
+        allowed" of 130.00 charged by the three orders in flight (review31's leftover, review32)."""
         room = self.room
         if room is None or self._first_beyond is None:
             return None
@@ -121,13 +129,16 @@ class _Base:
         if spent <= room.limit:
             return None
         po, charged, planned = self._first_beyond
+        left = self._room_stop is not None  # stopped with orders left to send
+        gone = "other orders" if left else "the run's orders"
         return SpendLimitError(
             f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
-            f"{money_text(planned)}): its prices may have changed since the plan. Its answers came after the "
-            f"run's orders had left: {money_text(spent)} counts against the {money_text(room.limit)} "
-            f"{room.said}",
-            hint="compare the charges with the vendor's: bulkship reconcile BATCH (with --concurrency 1, "
-            "no order leaves after one charged past the limit)",
+            f"{money_text(planned)}): its prices may have changed since the plan. Its answers came after "
+            f"{gone} had left: {money_text(spent)} counts against the {money_text(room.limit)} {room.said}"
+            + ("; the orders left were not sent, they stay to send" if left else ""),
+            hint=(_LOOK_AGAIN + "; " if left else "")
+            + "compare the charges with the vendor's: bulkship reconcile BATCH (with --concurrency 1, no "
+            "order leaves after one charged past the limit)",
         )
 
     def _stop(self, exc: BulkshipError) -> None:

@@ -83,8 +83,11 @@ class Submitter(_Answers):
             for po in retry:
                 self._queue.put_nowait(po)
             await self._drain()
-        if self.outcome.stopped is None and (past := self._past_room_at_the_end()) is not None:
-            self._stop(past)  # every order had left before the vendor's answers showed its raised prices
+        # every order had left before the vendor's answers showed its raised prices, or those in flight when
+        # the run stopped for them took it past its limit all the same: said so
+        stopped = self.outcome.stopped
+        if (stopped is None or stopped is self._room_stop) and (past := self._past_room_at_the_end()):
+            self.outcome.stopped = past
         if isinstance(self.outcome.stopped, BeingSentElsewhereError):
             await self._hold_plan(self.outcome.stopped)
         await self._finish()
