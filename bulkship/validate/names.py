@@ -55,6 +55,24 @@ def _with_last_name(name: pd.Series, last_name: pd.Series) -> tuple[pd.Series, p
 
 
 _NUMBER_IN_BRACKETS = r"\s*[(\[]\s*#?[A-Za-z]{0,3}-?\d[\d-]*\s*[)\]]\s*$"  # "(100234)", "[E-1001]"
+# Workday's "Worker" = "Tom Reed (On Leave)": the display name says the worker is on leave, which a leave
+# never stops (a card still goes), and which is no part of the name on a parcel (found by newcomer9: the
+# parcel read "Tom Reed (On Leave)")
+_LEAVE_IN_BRACKETS = re.compile(
+    r"(?i)\s*[(\[]\s*(?:on\s+)?(?:(?:paid\s+|unpaid\s+)?leave(?:\s+of\s+absence)?|loa)\s*[)\]]\s*$"
+)
+
+
+def without_leave(names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Names with a leave in brackets at their end ("Tom Reed (On Leave)") without it, and which rows
+    changed. Only names ending in a bracket are looked at: the usual list, none."""
+    bracketed = names.str.endswith((")", "]"))
+    changed = pd.Series(False, index=names.index)
+    if not bracketed.any():
+        return names, changed
+    cut = names[bracketed].map(lambda name: _LEAVE_IN_BRACKETS.sub("", name))
+    changed[bracketed] = cut.ne(names[bracketed]) & cut.ne("")
+    return names.where(~changed, cut.reindex(names.index)), changed
 
 
 def _placeholders(names: pd.Series) -> pd.Series:

@@ -26,6 +26,7 @@ from .names import (
     _with_family_name,
     _with_last_name,
     _with_suffix,
+    without_leave,
 )
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
@@ -220,6 +221,8 @@ def _normalise(
     changed = numbered.ne(frame["name"])
     frame["name"] = numbered
     collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
+    frame["name"], changed = without_leave(frame["name"])
+    collector.warn(changed, "name", "Leave taken off the name", "'{old}' read as {new}: a leave still sends.")
     for column, part in (("address2", "address line 2"), ("company", "company")):
         frame[column], said = normalize.nothing_written(frame[column])
         collector.warn(
