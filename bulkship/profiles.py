@@ -45,6 +45,7 @@ class Profile:
     beyond_columns: tuple[str, ...] = ()
     # one value for every row of a field no column gives (the Columns page's): its [defaults]
     every_row: dict[str, str] = field(default_factory=dict)
+    saved_by: str = ""  # who saved it on a team's web page: a maker of every batch read with it
 
     def fits(self, headers: Sequence[str]) -> bool:
         """Whether a sheet with ``headers`` has every header this profile maps (case and spacing aside); a
@@ -83,11 +84,13 @@ def save_profile(
     *,
     replace: bool = False,
     every_row: Mapping[str, str] | None = None,
+    saved_by: str = "",
 ) -> Profile:
     """Write the profile ``name`` (a program file the command line reads with ``--config NAME``). An existing
     profile of that name is replaced only when ``replace``. ``every_row``: one value for every row of a field
     no column gives (:data:`EVERY_ROW_FIELDS`), kept as its ``[defaults]`` with that field read from no
-    column (``field = ""``), so that a column of the next file never has its empty cells filled with it."""
+    column (``field = ""``), so that a column of the next file never has its empty cells filled with it.
+    ``saved_by``: the team's person saving it (``[profile] saved_by``), a maker of each batch read with it."""
     every_row = {k: v for k, v in (every_row or {}).items() if k in EVERY_ROW_FIELDS and v}
     columns = {**columns, **dict.fromkeys(every_row, "")}
     folder = programs_dir(data_dir)
@@ -104,6 +107,7 @@ def save_profile(
         "",
         "[profile]",
         "headers = [" + ", ".join(_toml_text(h) for h in headers) + "]",
+        *([f"saved_by = {_toml_text(saved_by)}"] if saved_by else []),
         "",
         "[columns]",
         *(f"{field} = {_toml_text(header)}" for field, header in sorted(columns.items())),
@@ -125,6 +129,7 @@ def read_profile(path: Path) -> Profile:
         raise ConfigError(f"Cannot read the profile {path}: {exc}") from None
     table = data.get("profile") or {}
     headers = table.get("headers") if isinstance(table, dict) else None
+    saved_by = table.get("saved_by") if isinstance(table, dict) else None
     beyond = [f"[program] {key}" for key in (data.get("program") or {}) if key != "name"]
     read = ("program", "profile", "columns", *(("defaults",) if _page_defaults(program) else ()))
     beyond += [f"[{section}]" for section in data if section not in read]
@@ -135,6 +140,7 @@ def read_profile(path: Path) -> Profile:
         headers=tuple(str(h) for h in headers) if isinstance(headers, list) else (),
         beyond_columns=tuple(beyond),
         every_row=dict(program.defaults) if _page_defaults(program) else {},
+        saved_by=saved_by if isinstance(saved_by, str) else "",
     )
 
 

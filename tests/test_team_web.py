@@ -1015,6 +1015,54 @@ def test_an_approver_who_pressed_apply_and_save_changing_nothing_may_still_appro
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
 
 
+def test_an_approver_whose_profile_a_batch_is_read_with_cannot_approve_it_alone(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """hunter-web15's leftover 2 (the lead's decision; live by hunter-web16): bob (requester and approver)
+    saved the shared profile 'monthly' reading 'Amount 2026' as the card's amount; alice read her next list
+    with it and asked for approval; bob approved it alone, having chosen its columns."""
+    alice, bob, carol = browsers(), browsers(), browsers()
+    for person, client in (("alice", alice), ("bob", bob), ("carol", carol)):
+        sign_in(client, person)
+    header = "Name,Address,City,State,ZIP,Product,Amount,Amount 2026\n"
+    mine, theirs = tmp_path / "bonus.csv", tmp_path / "bonus-dec.csv"
+    mine.write_text(header + "Ana Silva,12 Elm St,Boston,MA,02108,TARGET,25,100\n")
+    theirs.write_text(
+        header
+        + "Cy Park,22 Oak St,Boston,MA,02108,TARGET,25,100\n"
+        + "Di Long,24 Oak St,Boston,MA,02108,TARGET,25,100\n"
+    )
+    upload(bob, mine)
+    columns = bob.get("/batches/bonus/columns").text
+    chosen = {
+        "csrf_token": found(TOKEN.pattern, columns),
+        "change": found(r'name="change" value="(\d+)"', columns),
+        **dict(
+            re.findall(
+                r'<select name="(map:[^"]+)"[^>]*>(?:(?!</select>).)*?<option value="([^"]*)" selected',
+                columns,
+                re.S,
+            )
+        ),
+        "map:Amount": "",
+        "map:Amount 2026": "value",
+    }
+    assert bob.post("/batches/bonus/columns", data=chosen).status_code == 200
+    saved = {"csrf_token": token(bob, "/batches/bonus/columns"), "profile": "monthly"}
+    assert "Read with your profile “monthly”" in bob.post("/batches/bonus/columns/profile", data=saved).text
+    upload(alice, theirs)
+    used = alice.post(
+        "/batches/bonus-dec/columns/use",
+        data={"csrf_token": token(alice, "/batches/bonus-dec/columns"), "profile": "monthly"},
+    )
+    assert used.status_code == 200
+    assert "Waiting for approval" in send(alice, "bonus-dec").text  # 200.00: above the 100.00
+    refused = approve_on_page(bob, "bonus-dec")
+    assert refused.status_code == 403, refused.text
+    assert "bob changed batch bonus-dec (the profile “monthly” they saved)" in visible_text(refused.text)
+    assert approve_on_page(carol, "bonus-dec").url.path == "/batches/bonus-dec/progress"
+
+
 def test_a_column_changed_at_once_is_in_the_trail_and_its_maker_cannot_approve(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:

@@ -144,26 +144,41 @@ CHANGES = (
 )  # and a run of one's own file
 
 
+# a 'mapping' line's detail naming who saved the profile the batch was read with: they chose its columns
+PROFILE_SAVED_BY = "profile_saved_by"
+
+
 def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
     """The changes (:data:`CHANGES`) ``person`` made to ``batch`` since it was last deleted, oldest first:
-    a maker of the batch may not be its checker."""
+    a maker of the batch may not be its checker. A profile ``person`` saved that someone read the batch
+    with is one ('the profile “monthly” they saved'): carol saved 'monthly' reading 'Amount 2026' as the
+    card's amount, alice read her batch with it and carol approved it alone (hunter-web15's leftover 2, the
+    lead's decision)."""
     deleted = (
         sa.select(sa.func.max(audit_trail.c.id))
         .where(audit_trail.c.batch == batch, audit_trail.c.action == "delete")
         .scalar_subquery()
     )
     query = (
-        sa.select(audit_trail.c.action)
+        sa.select(audit_trail.c.actor, audit_trail.c.action, audit_trail.c.detail)
         .where(
             audit_trail.c.batch == batch,
-            audit_trail.c.actor == person,
+            sa.or_(audit_trail.c.actor == person, audit_trail.c.action == "mapping"),
             audit_trail.c.action.in_(list(CHANGES)),
             audit_trail.c.id > sa.func.coalesce(deleted, 0),
         )
         .order_by(audit_trail.c.id)
     )
+    found: list[str] = []
     with store.read(settings) as db:
-        return [str(r.action) for r in db.execute(query)]
+        for r in db.execute(query):
+            if r.actor == person:
+                found.append(str(r.action))
+                continue
+            detail = json.loads(r.detail or "{}")
+            if detail.get(PROFILE_SAVED_BY) == person:
+                found.append(f"the profile “{detail.get('profile', '')}” they saved")
+    return found
 
 
 RUN_LINES = ("run_start", "resume", "run_end", "run_stop")

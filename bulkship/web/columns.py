@@ -22,6 +22,7 @@ from ..columns import AmbiguousColumnsError, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..load.skipped.columnkeys import picks_rows
 from ..schema import load_contract
+from ..team.audit import PROFILE_SAVED_BY
 from ..validate.prepare import whole_addresses_said
 from . import state
 from .auth import nothing_changed, say_in_trail
@@ -290,9 +291,10 @@ async def save_profile(request: Request) -> Response:
         return await run_in_threadpool(_page, request, batch, 409, STALE_COLUMNS)
     try:
         report = await run_in_threadpool(_report, web, batch)
+        by = str(request.scope.get("actor") or "") if request.scope.get("team_mode") else ""
         saved = await run_in_threadpool(
             profiles.save_profile, web.settings.data_dir, name, batch.columns, report.headers,
-            replace=form.get("replace") == "yes", every_row=batch.every_row,
+            replace=form.get("replace") == "yes", every_row=batch.every_row, saved_by=by,
         )  # fmt: skip
     except BulkshipError as exc:
         return await run_in_threadpool(_page, request, batch, 400, _said(exc))
@@ -301,6 +303,7 @@ async def save_profile(request: Request) -> Response:
     using = ("web_columns", {"columns": batch.columns, "profile": saved.name})
     if not await run_in_threadpool(_recorded, web, batch, using):
         return await _changed_meanwhile(request, web, batch, SAVED_MEANWHILE.format(name=saved.name))
+    say_in_trail(request.scope, profile=saved.name)
     return _see(f"/batches/{batch.name}/columns")
 
 
@@ -347,9 +350,15 @@ async def use_profile(request: Request) -> Response:
     events += [("web_every_row", {"values": every})] if every else []
     if not await run_in_threadpool(_recorded, web, batch, *events):
         return await _changed_meanwhile(request, web, batch, done=lambda now: _reads_with(now, chosen))
+    # who saved it chose these columns: a maker of the batch, who may not approve it (audit.changes_by)
+    say_in_trail(request.scope, profile=chosen.name, **_saved_by(chosen))
     if every:
         say_in_trail(request.scope, every_row="; ".join(f"{f} = {v}" for f, v in every.items()))
     return _see(f"/batches/{batch.name}/columns#check")
+
+
+def _saved_by(chosen: profiles.Profile) -> dict[str, str]:
+    return {PROFILE_SAVED_BY: chosen.saved_by} if chosen.saved_by else {}
 
 
 def _reads_with(batch: state.WebBatch, chosen: profiles.Profile) -> bool:
