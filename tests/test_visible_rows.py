@@ -4207,6 +4207,21 @@ def test_a_status_naming_the_kind_of_leaving_leaves_the_row_out(tmp_path: Path) 
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
 
 
+def test_a_status_saying_the_contract_or_employment_ended_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer9 (a Gusto-like list's 'Status'): 'Contract ended', 'Employment terminated',
+    'Previous employee', 'Not employed' and 'No longer here' were read as nothing: a card to someone gone,
+    exit 0. Each now leaves its row out, as 'Terminated' does; 'Contract renewed', 'Employment verified' and
+    'Active' send."""
+    path = tmp_path / "staff.csv"
+    statuses = ["Contract ended", "Employment terminated", "Previous employee", "Not employed",
+                "No longer here", "Contract renewed", "Employment verified", "Active"]  # fmt: skip
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Status\n"
+        + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n" for i, s in enumerate(statuses))
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
+
+
 def test_a_send_date_saying_now_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-sheets11: a 'Send Date' (or 'Do Not Send Before') of 'ASAP', 'Now', 'Immediately' or
     'Today' read as no date and held its row for good, said as 'the list says not to send it (column 'Send

@@ -21,7 +21,12 @@ GONE_MORE = (
     r"alumn(?:i|us|a|ae)|suspended|(?:offer\s+)?rescinded|offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
     # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
     # 'Discharged': found by hunter-sheets11, each was ordered)
-    r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged"
+    r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged|"
+    # ... or the end of the person's contract or employment, a past employee, one not employed or no longer
+    # here ('Contract ended', 'Employment terminated', 'Previous employee', 'Not employed': found by
+    # newcomer9, each was ordered); not 'Contract renewed' nor 'Employment verified'
+    r"(?:contract|employment|assignment|engagement)\s+(?:ended|terminated|expired|over|finished|completed?)|"
+    r"(?:past|previous|prior)\s+(?:employee|staff|worker)|not\s+employed|no\s+longer\s+(?:here|working)"
 )
 
 # A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
