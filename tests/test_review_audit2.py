@@ -123,6 +123,8 @@ def test_a_bulk_release_keeps_only_the_rows_a_card_no_row_claims_may_be(tmp_path
         assert run(vendor, settings, sheet).review_rows
         done = release_all(settings, "staff", vendor.factory())
         assert [r.released for r in done.releases] == [(5,)], done.describe()  # E4 (row 5)
+        (released,) = done.releases[0].describe()  # E2's line is said not to be E4's, not "a second card"
+        assert "show other recipients than these rows'" in released and "second" not in released, released
         ((rows, why),) = [(rows, why) for _po, rows, why in done.kept]
         assert rows == (3,) and "shows the row's street" in why, why
         run(vendor, settings, sheet)

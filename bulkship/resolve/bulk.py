@@ -177,7 +177,7 @@ def _releases(
             check = check_release(ledger, order, free, view)  # the rows released, checked on their own
         if not free or not check.allowed:
             continue
-        evidence = release_evidence(ledger, view, batch, po, check, beside=beside)
+        evidence = release_evidence(ledger, view, batch, po, check, beside=beside, recipients_checked=True)
         numbers = tuple(r.row for r in free)
         releases.append(
             Resolution(batch, po, "release", released=numbers, same_po=check.same_po, evidence=evidence)

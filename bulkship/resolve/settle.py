@@ -217,12 +217,17 @@ def release_evidence(
     check: ReleaseCheck,
     *,
     beside: Sequence[Suspect] = (),
+    recipients_checked: bool = False,
 ) -> str:
     """Why the rows waiting on ``po`` may be released, in the words shown before "Record this?".
-    ``beside``: lines that may be rows of the PO kept waiting (said with those rows, not as other cards)."""
+    ``beside``: lines that may be rows of the PO kept waiting (said with those rows, not as other cards).
+    ``recipients_checked``: the lines tied to no row show other recipients than these rows' (the bulk
+    release keeps the rows they may be), said so instead of "a release sends each a second one"."""
     # the last words read before it: the cards the vendor holds of other amounts too (review20, after F3)
     lines = other_cards(ledger, view, batch, [*check.suspects, *beside])
     others = "".join(f"; but {line}" for line in lines)
+    if recipients_checked and lines:
+        others = "; the vendor's other cards tied to no row show other recipients than these rows'"
     return (
         f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
         f"their lines holds their card as the file has it now; {view.sightings[po].describe(po)}{others}"
