@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -517,6 +518,25 @@ def raising_fee_after_first_order(sandbox: Sandbox, raised: Path, together: int 
     return lambda settings: connect(settings, transport=transport, sleep=no_sleep)
 
 
+@contextmanager
+def _cvs_fee_raised_after_the_first_order(
+    tmp_path: Path, fee: float, together: int = 1
+) -> Iterator[tuple[Sandbox, Path, Any]]:
+    """``five_cvs_cards``' list and an in-process vendor raising CVS's fee to ``fee`` once it made the first
+    order (:func:`raising_fee_after_first_order`): the vendor, the list and the client factory to run it."""
+    raised = raised_cvs_fee(tmp_path, fee)
+    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
+    try:
+        yield vendor, five_cvs_cards(tmp_path), raising_fee_after_first_order(vendor, raised, together)
+    finally:
+        vendor.close()
+
+
+def _charged(orders: list[dict[str, Any]]) -> Decimal:
+    """What the vendor charged for ``orders`` (its own figures)."""
+    return sum((Decimal(str(o["Cost"])) for o in orders), Decimal(0))
+
+
 def test_a_vendor_raising_its_price_during_a_run_is_not_paid_past_max_total(tmp_path: Path) -> None:
     """Found by hunter-money6 (live, /tmp/money6/cap): the vendor raised CVS's fee to 2.00 once the first of
     five orders was made; `run --yes --max-total 125` (the plan: 125.00) sent all five, charged 133.00, exit
@@ -524,16 +544,13 @@ def test_a_vendor_raising_its_price_during_a_run_is_not_paid_past_max_total(tmp_
     showed. Once the vendor charges more than planned, no order goes out that would take the run past its
     limit; the rest stay to send, at today's prices for the next run to show."""
     settings = replace(vendor_settings(tmp_path), concurrency=1)
-    raised_cvs_fee(tmp_path, 2.0)
-    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-    sheet = five_cvs_cards(tmp_path)
     limit = Decimal(125)
-    try:
+    with _cvs_fee_raised_after_the_first_order(tmp_path, 2.0) as (vendor, sheet, raising):
         result = run_batch(
             sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=limit, max_batch_total=limit,
-            client_factory=raising_fee_after_first_order(vendor, tmp_path / "raised.json"),
+            client_factory=raising,
         )  # fmt: skip
-        charged = sum((Decimal(str(o["Cost"])) for o in vendor.orders()), Decimal(0))
+        charged = _charged(vendor.orders())
         assert charged <= limit, f"the vendor charged {charged} for a run limited to {limit}"
         assert result.exit_code == 1 and result.stopped is not None
         assert "more than planned" in result.stopped.message, result.stopped.message
@@ -543,8 +560,6 @@ def test_a_vendor_raising_its_price_during_a_run_is_not_paid_past_max_total(tmp_
             run_batch(sheet, settings, batch="cap", wait_s=0, max_total=limit, max_batch_total=limit,
                       client_factory=factory(vendor))  # fmt: skip
         assert len(vendor.orders()) == 2
-    finally:
-        vendor.close()
 
 
 def test_a_vendor_raising_its_price_while_every_order_is_in_flight_stops_the_run_saying_so(
@@ -556,21 +571,16 @@ def test_a_vendor_raising_its_price_while_every_order_is_in_flight_stops_the_run
     cannot be called back; the run says the vendor charged past its limit and stops (exit 1)."""
     settings = vendor_settings(tmp_path)
     assert settings.concurrency > 4  # the four orders after the first leave together
-    raised_cvs_fee(tmp_path, 2.0)
-    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-    sheet = five_cvs_cards(tmp_path)
-    try:
+    with _cvs_fee_raised_after_the_first_order(tmp_path, 2.0) as (vendor, sheet, raising):
         result = run_batch(
             sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=Decimal(125),
-            client_factory=raising_fee_after_first_order(vendor, tmp_path / "raised.json"),
+            client_factory=raising,
         )  # fmt: skip
-        charged = sum((Decimal(str(o["Cost"])) for o in vendor.orders()), Decimal(0))
+        charged = _charged(vendor.orders())
         assert charged == Decimal(133) and result.total_cost == charged
         assert result.exit_code == 1 and result.stopped is not None
         said = result.stopped.message
         assert "more than planned" in said and "133.00" in said and "125.00" in said, said
-    finally:
-        vendor.close()
 
 
 def test_a_run_stopped_for_a_raised_price_says_when_the_orders_in_flight_took_it_past_its_limit(
@@ -581,22 +591,16 @@ def test_a_run_stopped_for_a_raised_price_says_when_the_orders_in_flight_took_it
     125.00 allowed" though 130.00 was charged. It says what counted against the limit, and that the order
     left stays to send."""
     settings = replace(vendor_settings(tmp_path), concurrency=3)
-    raised_cvs_fee(tmp_path, 10.0)
-    vendor = Sandbox(SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0))
-    sheet = five_cvs_cards(tmp_path)
-    try:
+    with _cvs_fee_raised_after_the_first_order(tmp_path, 10.0, together=3) as (vendor, sheet, raising):
         result = run_batch(
             sheet, settings, batch="cap", wait_s=0, max_lines=1, max_total=Decimal(125),
-            client_factory=raising_fee_after_first_order(vendor, tmp_path / "raised.json", together=3),
+            client_factory=raising,
         )  # fmt: skip
-        charged = sum((Decimal(str(o["Cost"])) for o in vendor.orders()), Decimal(0))
-        assert len(vendor.orders()) == 4 and charged == Decimal(130), "25.00, then three at 35.00"
+        assert len(vendor.orders()) == 4 and _charged(vendor.orders()) == 130, "25.00, then three at 35.00"
         assert result.exit_code == 1 and result.stopped is not None
         said = " ".join(result.stopped.message.split())
         assert "does not cost more than" not in said, said
         assert "130.00 counts against the 125.00 allowed" in said and "stay to send" in said, said
-    finally:
-        vendor.close()
 
 
 def _raising_cvs_fee_after_the_first_order(vendor: VendorProxy, raised: Path) -> None:
@@ -631,10 +635,6 @@ def cli_vendor(vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     yield vendor
 
 
-def _charged(vendor: VendorProxy) -> Decimal:
-    return sum((Decimal(str(o["Cost"])) for o in vendor.sandbox.orders()), Decimal(0))
-
-
 def test_the_total_a_person_said_yes_to_is_the_run_s_limit(
     cli_vendor: VendorProxy,
     tmp_path: Path,
@@ -648,7 +648,7 @@ def test_the_total_a_person_said_yes_to_is_the_run_s_limit(
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
     assert main(_cli_run(cli_vendor, tmp_path)) == 1
     said = " ".join(capsys.readouterr().err.split())
-    assert _charged(cli_vendor) == Decimal(52), "25.00, then one order at the new fee: 27.00"
+    assert _charged(cli_vendor.sandbox.orders()) == Decimal(52), "25.00, then one order at the new fee: 27.00"
     assert "The vendor charged more than planned (BS-CAP-0002: 27.00, planned 25.00)" in said, said
     assert "does not cost more than the 125.00 you confirmed; they stay to send" in said, said
     assert "3 planned" in said  # the rest, shown at today's prices by the next run
