@@ -8,7 +8,8 @@ where they enter; only these reach the CLI, which prints ``Error: <message>`` an
     │   └── ConfigError                bad program settings / flags
     ├── BatchConflictError             file does not match what the batch already ordered: exit 2
     ├── LedgerError                    the journal cannot be opened or written
-    │   └── LedgerLockedError          another bulkship process holds the ledger
+    │   ├── LedgerLockedError          another bulkship process holds the ledger
+    │   └── NewerLedgerError           a newer bulkship upgraded the ledger's schema
     ├── SpendLimitError                planned total above --max-total, or the user declined
     ├── ReviewRefusedError             a "needs review" settlement the vendor's answer does not allow
     └── VendorError                    anything the vendor API said or failed to say
@@ -104,6 +105,10 @@ class LedgerError(BulkshipError):
 
 class LedgerLockedError(LedgerError):
     """Another bulkship process is working on the same ledger."""
+
+
+class NewerLedgerError(LedgerError):
+    """A newer bulkship upgraded the ledger's schema: this one reads and changes nothing until upgraded."""
 
 
 class SpendLimitError(BulkshipError):

@@ -461,6 +461,28 @@ def test_a_ledger_that_cannot_be_reached_gets_a_page_saying_so_not_a_bare_server
     assert client.get("/batches/outage/cost").status_code == 200  # back
 
 
+def test_a_ledger_a_newer_bulkship_upgraded_while_the_server_runs_says_to_upgrade_the_server(
+    client: TestClient, settings
+) -> None:
+    """Found by newcomer9: a team member's newer bulkship on the command line upgraded the ledger the server
+    shares; every page of the older server then read "... was upgraded by a newer bulkship ... Reload the
+    page to try again in a moment", which never helps, and dropped the one thing to do. The page says to
+    upgrade bulkship where the server runs and start it again; nothing was read or changed."""
+    import html
+    import sqlite3
+
+    upload(client, SAMPLES / "anniversary.xlsx", name="newer")
+    assert client.get("/batches/newer/cost").status_code == 200  # the ledger made
+    with sqlite3.connect(settings.ledger_location) as ledger:
+        ledger.execute("UPDATE alembic_version SET version_num = '0099'")
+    for url in ("/", "/batches/newer/cost"):
+        page = client.get(url)
+        said = " ".join(html.unescape(page.text).split())
+        assert page.status_code == 503 and "upgraded by a newer bulkship" in said, said
+        assert "upgrade bulkship on the server's machine" in said and "start bulkship serve again" in said
+        assert "try again in a moment" not in said
+
+
 def test_the_pages_of_a_server_sending_to_the_real_vendor_never_say_sandbox(
     client: TestClient, settings
 ) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import LedgerError
+from ..errors import NewerLedgerError
 from . import newledger
 from .location import display_url
 
@@ -123,13 +123,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         newledger.remember(head(), made)
 
 
-def _newer_ledger(engine: Engine, revision: str) -> LedgerError:
+def _newer_ledger(engine: Engine, revision: str) -> NewerLedgerError:
     """A ledger a newer bulkship upgraded (a team's PostgreSQL shared by machines not all upgraded yet): an
     older bulkship ended every command, and ``serve`` at its start, in Alembic's traceback "Can't locate
     revision identified by '0004'" (found by hunter-web10). It is refused, changing nothing: its newer
     schema may hold what this bulkship would not keep (a sign-in lock, an approval rule)."""
     where = display_url(engine.url.render_as_string(hide_password=True))
-    return LedgerError(
+    return NewerLedgerError(
         f"The ledger {where} was upgraded by a newer bulkship (its schema is at revision {revision}, this "
         f"bulkship knows revisions up to {head()}): nothing was read or changed",
         hint="upgrade bulkship on this machine to the version the others use (pip install -U bulkship)",

@@ -28,13 +28,13 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..errors import BulkshipError, LedgerError, LedgerLockedError
+from ..errors import BulkshipError, LedgerError, LedgerLockedError, NewerLedgerError
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
 from . import batches, batchledger, columns, resolve_pages, state, uploads
 from .cost_pages import confirm, cost
-from .guards import BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
+from .guards import UNREACHABLE, BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
     SANDBOX_BANNER,
     Web,
@@ -215,18 +215,31 @@ def _too_large_page(size: int, limit: int) -> str:
     )
 
 
-def _unreachable_page(message: str) -> str:
-    return _error_page("Ledger not reachable", _unreachable(message))
+def _unreachable_page(exc: Exception) -> str:
+    """Said before anyone signed in (the sign-in guard's read): without the ledger's address."""
+    said = _NEWER if isinstance(exc, NewerLedgerError) else UNREACHABLE
+    return _error_page("Ledger not reachable", _unreachable(said, exc))
 
 
-def _unreachable(message: str) -> str:
+def _unreachable(message: str, exc: Exception) -> str:
     """A ledger that cannot be read or written now (its database server stopped, the network): found by
-    hunter-web (W12), every page answered a bare "Internal Server Error"."""
+    hunter-web (W12), every page answered a bare "Internal Server Error". One a newer bulkship upgraded
+    (a colleague's command line, on the team's shared ledger) is no moment's outage: its page said to
+    reload, which never helps (found by newcomer9); it says to upgrade this server."""
+    if isinstance(exc, NewerLedgerError):
+        return f"{message.rstrip('.')}. {_UPGRADE_SERVER}"
     return f"{message.rstrip('.')}. Reload the page to try again in a moment."
 
 
+_NEWER = "The ledger was upgraded by a newer bulkship than this server's: nothing was read or changed"
+_UPGRADE_SERVER = (
+    "Until this server is upgraded it reads and changes nothing: upgrade bulkship on the server's machine to "
+    "the version the others use (pip install -U bulkship), then start bulkship serve again."
+)
+
+
 async def ledger_down(request: Request, exc: Exception) -> Response:
-    message = _unreachable(unreachable_said(exc))
+    message = _unreachable(unreachable_said(exc), exc)
     return render(request, "plain.html", 503, title="Ledger not reachable", message=message)
 
 

@@ -316,9 +316,9 @@ def _form_holds_nul(scope: Scope, buffered: list[Message]) -> bool:
 
 class SecurityHeaders:
     """The security headers on every response; and, outermost, a ledger that cannot be reached from a guard
-    inside (the sign-in guard asks it first) answered 503 with ``unreachable(message)``, not a bare 500."""
+    inside (the sign-in guard asks it first) answered 503 with ``unreachable(error)``, not a bare 500."""
 
-    def __init__(self, app: App, unreachable: Callable[[str], str] | None = None) -> None:
+    def __init__(self, app: App, unreachable: Callable[[Exception], str] | None = None) -> None:
         self.app, self.unreachable = app, unreachable
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -346,11 +346,11 @@ class SecurityHeaders:
 
         try:
             await self.app(scope, receive, with_headers)
-        except (LedgerError, OperationalError):
+        except (LedgerError, OperationalError) as exc:
             if started or self.unreachable is None:
                 raise
             # raised before anyone signed in (the sign-in guard's read): said without the ledger's address
-            await _send_page(with_headers, 503, self.unreachable(UNREACHABLE))
+            await _send_page(with_headers, 503, self.unreachable(exc))
 
 
 UNREACHABLE = "Cannot reach the ledger's database right now"
