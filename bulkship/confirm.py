@@ -38,6 +38,8 @@ class PlanLimits(Protocol):
     def drop_declined(self) -> bool: ...
     @property
     def limit_to_confirmed(self) -> bool: ...
+    @property
+    def charged_at_send(self) -> Decimal | None: ...
 
 
 async def confirm_plan(
@@ -79,6 +81,7 @@ async def confirm_plan(
         )
     check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
     _check_total_shown(options.total_shown, view)
+    _check_send_resumed(options, view)
     budget = options.max_batch_total
     if budget is not None and view.charged.total + view.worst_case > budget:
         _show_refused(options, view)
@@ -136,10 +139,39 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed"))
     if options.max_total is not None:
         rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total))
+        if options.charged_at_send is not None:  # a page's Send: what its run charged before counts too
+            since = _charged_since_send(options.charged_at_send, view)
+            left = options.max_total - since - view.worst_case
+            rooms.append(SpendingRoom(left, options.max_total, since, said="its Send confirmed"))
     budget = options.max_batch_total
     if budget is not None:
         rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget, view.charged.total))
     return min(rooms, key=lambda room: room.beyond_plan, default=None)
+
+
+def _charged_since_send(charged_at_send: Decimal, view: PlanView) -> Decimal:
+    """What the batch was charged since its page's Send (nothing when less: an order ended without a card)."""
+    return max(view.charged.total - charged_at_send, Decimal(0))
+
+
+def _check_send_resumed(options: PlanLimits, view: PlanView) -> None:
+    """SpendLimitError (nothing more sent) when a page's Send taken up again after a restart would cost more
+    than its total confirmed: what its run charged before the restart and what is left. Taken up again, the
+    run was held to the total confirmed against what was left only, and the vendor raising its prices was
+    paid 6,550.00 for a cost page's 6,250.00, 'Finished' (hunter-money6's L3, reproduced by hunter-money7)."""
+    confirmed, charged_at_send = options.max_total, options.charged_at_send
+    if confirmed is None or charged_at_send is None:
+        return
+    since = _charged_since_send(charged_at_send, view)
+    if not since or since + view.worst_case <= confirmed:
+        return
+    raise SpendLimitError(
+        f"What this Send's run charged before it was cut short ({money_text(since)}) and what is left to "
+        f"send at the vendor's prices of today ({money_text(view.worst_case)}) make "
+        f"{money_text(since + view.worst_case)}, more than the {money_text(confirmed)} its Send confirmed: "
+        "the vendor's prices may have changed. Nothing more was sent; the rest stays to send",
+        hint="open the batch's cost page: it shows what is left at the vendor's prices of today",
+    )
 
 
 def _show_refused(options: PlanLimits, view: PlanView) -> None:

@@ -53,6 +53,9 @@ class RunOptions:
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
     total_shown: Decimal | None = None  # the total a page showed and its Send confirmed: that, or nothing
+    # what the batch was charged when a page's Send confirmed ``max_total``: the run, and one taken up again
+    # after a restart, spends no more than ``max_total`` since then (what was sent before the restart counted)
+    charged_at_send: Decimal | None = None
     # the plan's total, once ``confirm`` says yes, is the most the run spends: a person answered the CLI's
     # question seeing it (not --yes); a vendor raising its prices meanwhile stops the run, as a web Send does
     limit_to_confirmed: bool = False

@@ -173,6 +173,7 @@ class Runner:
                     program=found.program,
                     corrections=found.corrections,
                     max_total=found.confirmed_total,
+                    charged_at_send=found.charged_at_send,
                     cards_shown=found.confirmed_cards,
                     # the total shown, or nothing: not for a run taken up again, part of it sent
                     total_shown=None

@@ -80,6 +80,9 @@ class WebBatch:
     # the batch's orders sent before its last Send, by state (created, rejected): that Send's progress
     # (None: a Send recorded by an older bulkship, which did not count them)
     sent_before: dict[str, int] | None = None
+    # what the batch was charged when that Send was confirmed (None: an older bulkship's Send): a run taken up
+    # again after a restart spends no more than the total confirmed, what its part sent before counted
+    charged_at_send: Decimal | None = None
     planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
     # the latest change of a column's cells at once: its event, (header, was, value) and the cells changed
     column_fix: tuple[int, tuple[str, str, str], int] | None = None
@@ -188,6 +191,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                     # (a repeat's count, taken as the first Send's run sends, would count its orders)
                     before = d.get("before")  # (None: an older bulkship's Send)
                     batch.sent_before = None if before is None else {k: int(n) for k, n in before.items()}
+                    charged = d.get("charged")
+                    batch.charged_at_send = None if charged is None else Decimal(str(charged))
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
         elif kind == "web_run_done":
@@ -326,18 +331,24 @@ SENT_STATES = ("created", "rejected")  # an order the vendor answered: it stays 
 
 
 def confirm_send(
-    settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str, str] | None = None
+    settings: Settings,
+    batch: WebBatch,
+    total: Decimal,
+    cards: dict[str, str] | None = None,
+    charged: Decimal | None = None,
 ) -> bool | None:
     """:func:`confirm`: None when nothing was confirmed, else whether this Send is the first for these rows
-    (True) or repeats one recorded before their run (False: a double click, two tabs, two servers)."""
+    (True) or repeats one recorded before their run (False: a double click, two tabs, two servers).
+    ``charged``: what the batch was charged as its cost page showed it (:attr:`WebBatch.charged_at_send`)."""
     press = secrets.token_hex(8)
     before: dict[str, int] = {}
     if ledger_exists(settings.ledger_location):
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             before = {s: n for s, n in ledger.order_counts(batch.name).items() if s in SENT_STATES and n}
+    more = {} if charged is None else {"charged": str(charged)}
     record(
         settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
-        press=press, before=before,
+        press=press, before=before, **more,
     )  # fmt: skip
     now = web_batch(settings, batch.name)
     if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
