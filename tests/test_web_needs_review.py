@@ -269,20 +269,25 @@ def test_a_team_s_pages_offer_the_settling_tracking_and_vendor_check_only_to_who
         'id="reconcile"',
     )
     assert settle in seen["sam"][0] and track in seen["sam"][1] and check in seen["sam"][1]
+    assert 'id="release-all"' in seen["sam"][0]  # every row at once: as each PO's release, a requester's
+    assert 'id="release-all"' not in seen["fin"][0] and 'id="release-all"' not in seen["carol"][0]
     assert settle not in seen["fin"][0] and "A requester of the team settles these rows" in seen["fin"][0]
     assert track in seen["fin"][1] and check in seen["fin"][1]  # finance tracks and reconciles
     assert settle not in seen["carol"][0] and track not in seen["carol"][1] and check not in seen["carol"][1]
     assert "PO BS-STAFF-0001" in seen["carol"][0]  # the rows are still there to read
 
 
+@pytest.mark.parametrize("how", ["release", "release-all"])
 def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_page(
-    tmp_path: Path, settings: Settings
+    tmp_path: Path, settings: Settings, how: str
 ) -> None:
     """Found by the lead: rows 1-3 ordered from the command line, the ledger lost; the list, grown by two
     rows, uploaded on the page. Since 7a01d71 the two wait for review ('the run that made those orders may
     still be sending this row'), in the command line's words ('bulkship reconcile staff --release'). Released
     on the page, they read 'planned', but the cost page went on saying 'Nothing is left to send': the plan
-    it had worked out before the release was shown again, as the batch's orders had not changed."""
+    it had worked out before the release was shown again, as the batch's orders had not changed.
+    ``release-all``: the page's 'Every row at once', `reconcile staff --release` (hunter-vendor17's leftover:
+    the page had no bulk release), the same library verb, its plan shown and confirmed first."""
     settings = replace(settings, sandbox_dialect=None)  # the vendor's lines name their rows
     run_batch(write_sheet(tmp_path / "staff.csv", range(1, 4)), settings, wait_s=0)
     settings.ledger.unlink()
@@ -297,14 +302,25 @@ def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_pa
         }
         page = html.unescape(client.get("/batches/staff/needs-review").text)
         assert "may still be sending this row" in page and "bulkship reconcile" not in page
-        assert "“Not at the vendor: release to send…” for each PO on the batch's page" in page
+        assert "“Every row at once…” on the batch's page “Rows waiting for review”" in page
         form = {
             "csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-STAFF-0001",
-            "action": "release", "reason": "no other computer sends it",
+            "action": how, "reason": "no other computer sends it",
         }  # fmt: skip
-        plan = PLAN.search(client.post("/batches/staff/needs-review/check", data=form).text)
-        assert plan
-        client.post("/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))})
+        if how == "release-all":
+            assert 'id="release-all"' in page and "Every row at once (those found recorded as ordered" in page
+            del form["po"]
+        checked = client.post("/batches/staff/needs-review/check", data=form)
+        plan = PLAN.search(checked.text)
+        assert plan, checked.text
+        assert "Release row(s) 5, 6 of BS-STAFF-0001" in html.unescape(checked.text)
+        assert set(rows(settings).values()) == {"ordered", "review"}  # shown, nothing recorded yet
+        done = client.post(
+            "/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))}
+        )
+        said = html.unescape(done.text)
+        if how == "release-all":
+            assert "Recorded: 2 released: the batch's next Send sends them." in said, said
         cost = client.get("/batches/staff/cost").text
         assert "Nothing is left to send" not in cost and "1 order(s) for 2 row(s)" in cost
         total = re.search(r'name="total" value="([^"]+)"', cost)

@@ -197,14 +197,8 @@ def release_all_command(
     _applied(done, as_json)
     for note in done.notes:
         err_console.print(note, soft_wrap=True)
-    said = (
-        [f"{done.rows_settled} row(s) found at the vendor recorded as ordered there"]
-        if done.rows_settled
-        else []
-    )
-    if done.rows_released:
-        said.append(f"{done.rows_released} released: the next `bulkship run` of this batch sends them")
-    err_console.print(styled(("Recorded", "green"), f": {'; '.join(said)}."), soft_wrap=True)
+    said = done.recorded("the next `bulkship run` of this batch sends them")
+    err_console.print(styled(("Recorded", "green"), f": {said}."), soft_wrap=True)
     return _still_waiting(batch, done.waiting - done.rows_settled - done.rows_released)
 
 

@@ -13,6 +13,8 @@ sends an order.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -70,6 +72,25 @@ class BulkRelease:
             for po, rows, why in self.kept
         ]
         return [*found, *released, *kept]
+
+    def digest(self) -> str:
+        """What a person is shown and confirms, as one short code (as :meth:`.settle.Resolution.digest`):
+        the rows found and the vendor order of each, each PO's release, the rows kept waiting (not why: the
+        vendor's words may change without changing what is recorded)."""
+        found = [[p.po_number, p.vendor_order.id, list(p.rows)] for p in self.found]
+        kept = sorted([po, list(rows)] for po, rows, _why in self.kept)
+        shown = [self.batch, found, [r.digest() for r in self.releases], kept]
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:32]
+
+    def recorded(self, next_send: str) -> str:
+        """What was recorded, in a few words: '1 row(s) found at the vendor recorded as ordered there; 2
+        released: NEXT_SEND' (how the rows released are sent: the command line's run, the page's Send)."""
+        said = []
+        if self.rows_settled:
+            said.append(f"{self.rows_settled} row(s) found at the vendor recorded as ordered there")
+        if self.rows_released:
+            said.append(f"{self.rows_released} released: {next_send}")
+        return "; ".join(said) or "nothing"
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -128,9 +128,9 @@ _SETTLE = (
         re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --release --not-ours (\S+?)" + _END),
         rf"“Vendor order(s) \2 are another batch's: release to send…” for PO \1 on {_REVIEW_PAGE}",
     ),
-    (  # every row waiting released in one go (7a01d71): the page releases them PO by PO
+    (  # every row waiting settled in one go (7a01d71): the page's button of the same verb
         re.compile(r"`?bulkship reconcile \S+ --release" + _END),
-        rf"“Not at the vendor: release to send…” for each PO on {_REVIEW_PAGE}",
+        rf"“Every row at once…” on {_REVIEW_PAGE}",
     ),
     (re.compile(r"`?bulkship reconcile \S+ --review`?"), _REVIEW_PAGE),
     # a batch's result workbook by its path on the server (nothing the page's reader can open): its page

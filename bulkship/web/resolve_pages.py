@@ -1,9 +1,10 @@
 """The batch's rows waiting for review, on the web page: what the vendor shows for each PO, and the ways a
-person settles them ("it is at the vendor", "release it to send", and every row the vendor's orders show by
-proof at once), each shown first and recorded only after a confirmation. Thin handlers over
-:func:`bulkship.api.review_batch`, :func:`~bulkship.api.resolve_at_vendor`,
-:func:`~bulkship.api.release_review` and :func:`~bulkship.api.settle_found`: the checks with the vendor are
-the library's, exactly as on the command line; the ledger's lock keeps a run from sending meanwhile.
+person settles them ("it is at the vendor", "release it to send", every row the vendor's orders show by
+proof at once, and every row at once: found, or released), each shown first and recorded only after a
+confirmation. Thin handlers over :func:`bulkship.api.review_batch`, :func:`~bulkship.api.resolve_at_vendor`,
+:func:`~bulkship.api.release_review`, :func:`~bulkship.api.settle_found` and
+:func:`~bulkship.api.release_all`: the checks with the vendor are the library's, exactly as on the command
+line; the ledger's lock keeps a run from sending meanwhile.
 
 Routes (added to the app by :func:`routes`)::
 
@@ -24,7 +25,7 @@ from starlette.routing import Route
 
 from .. import api
 from ..errors import BulkshipError, ReviewRefusedError
-from ..resolve import FoundSettlement, Resolution, parse_pos, parse_rows
+from ..resolve import BulkRelease, FoundSettlement, Resolution, parse_pos, parse_rows
 from . import batchledger, state
 
 
@@ -58,14 +59,15 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: str(form.get(key, "") or "").strip() for key in keys}
 
 
-def _settle(
-    web: Any, batch: str, fields: dict[str, str], *, confirmed: bool, by: str = ""
-) -> Resolution | FoundSettlement:
+Settlement = Resolution | FoundSettlement | BulkRelease
+
+
+def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool, by: str = "") -> Settlement:
     """The settlement the form asks for: only planned (``confirmed`` False) or recorded, when it is still
     exactly the plan the person was shown (its digest, carried in the confirmation form). ``by``: the
     signed-in person (a team's page), recorded in the ledger; else the server's own user."""
 
-    def confirm(plan: Resolution | FoundSettlement) -> bool:
+    def confirm(plan: Settlement) -> bool:
         if confirmed and plan.digest() != fields["plan"]:
             raise ReviewRefusedError(
                 "What the vendor and the ledger show for these rows changed since they were shown to you "
@@ -77,6 +79,8 @@ def _settle(
     by = by or state.current_user()  # not the server's login when a person signed in (found by newcomer7)
     if fields["action"] == "found":
         return api.settle_found(web.settings, batch, by=by, reason=fields["reason"], confirm=confirm)
+    if fields["action"] == "release-all":  # `bulkship reconcile BATCH --release` (hunter-vendor17's leftover)
+        return api.release_all(web.settings, batch, by=by, reason=fields["reason"], confirm=confirm)
     if fields["action"] == "at-vendor":
         if not fields["order"]:
             raise BulkshipError("Name the vendor order: its Id or its PO number")
@@ -118,7 +122,11 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
         return pages.render(
             request, "needs_review_check.html", batch=batch, plan=outcome, fields=fields, error=None
         )
-    if isinstance(outcome, FoundSettlement):
+    if isinstance(outcome, BulkRelease):
+        done = outcome.recorded("the batch's next Send sends them")
+        if outcome.rows_kept:
+            done += f" ({outcome.rows_kept} row(s) keep waiting)"
+    elif isinstance(outcome, FoundSettlement):
         done = f"{outcome.rows_settled} row(s) found at the vendor settled"
     else:
         done = f"{outcome.po_number} {'released' if outcome.action == 'release' else 'settled'}"
