@@ -3,12 +3,14 @@ pipeline and the in-process sandbox, in the documented dialect (lines show their
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
-from support import SandboxVendor, write_sheet
-from support.review import run, settings_in
+from support import HEADER, SandboxVendor, write_sheet
+from support.review import release_all, run, settings_in
 
 from bulkship import api
 from bulkship.errors import ReviewRefusedError
@@ -97,30 +99,9 @@ def test_a_bulk_release_keeps_only_the_rows_a_card_no_row_claims_may_be(tmp_path
     street, amount 50): the vendor's line of E2 as first sent is claimed by no row. `reconcile staff
     --release` released nobody while that card was shown, E4 (a new person elsewhere) included. Now it keeps
     only E2B (the line shows its street) and releases E4; the next run sends E4 once, E2B none."""
-    import csv
-
-    from support import HEADER
-    from support.review import release_all
-
     vendor = SandboxVendor(tmp_path, dialect=parse_dialect("documented"))
     try:
-        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
-        settings = settings_in(tmp_path)
-        run(vendor, settings, sheet)
-        settings.ledger.unlink()
-        people = [
-            ["E1", "Person 1", "2 Main St", "CVS", "25"],
-            ["E2B", "Pat New", "3 Main St", "CVS", "50"],
-            ["E3", "Person 3", "4 Main St", "CVS", "25"],
-            ["E4", "Person 4", "5 Main St", "CVS", "25"],
-        ]
-        with sheet.open("w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(HEADER)
-            writer.writerows(
-                [[i, name, street, "Boston", "MA", "02134", p, a] for i, name, street, p, a in people]
-            )
-        assert run(vendor, settings, sheet).review_rows
+        settings, sheet = _e2_re_keyed_after_a_lost_ledger(vendor, tmp_path, "3 Main St")
         done = release_all(settings, "staff", vendor.factory())
         assert [r.released for r in done.releases] == [(5,)], done.describe()  # E4 (row 5)
         (released,) = done.releases[0].describe()  # E2's line is said not to be E4's, not "a second card"
@@ -129,5 +110,42 @@ def test_a_bulk_release_keeps_only_the_rows_a_card_no_row_claims_may_be(tmp_path
         assert rows == (3,) and "shows the row's street" in why, why
         run(vendor, settings, sheet)
         assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E4": 1})
+    finally:
+        vendor.close()
+
+
+def _e2_re_keyed_after_a_lost_ledger(vendor: SandboxVendor, tmp_path: Path, street: str) -> tuple[Any, Path]:
+    """staff.csv (E1-E3) sent, the ledger lost; HR re-keyed and renamed E2 (E2B 'Pat New' at ``street``,
+    amount 50) and added E4: run again, every row held for review. The settings and the list."""
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    settings = settings_in(tmp_path)
+    run(vendor, settings, sheet)
+    settings.ledger.unlink()
+    people = [
+        ["E1", "Person 1", "2 Main St", "CVS", "25"],
+        ["E2B", "Pat New", street, "CVS", "50"],
+        ["E3", "Person 3", "4 Main St", "CVS", "25"],
+        ["E4", "Person 4", "5 Main St", "CVS", "25"],
+    ]
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([[i, name, at, "Boston", "MA", "02134", p, a] for i, name, at, p, a in people])
+    assert run(vendor, settings, sheet).review_rows
+    return settings, sheet
+
+
+def test_a_bulk_release_names_whom_the_cards_no_row_claims_show(tmp_path: Path) -> None:
+    """review32 on ab26212: E2 renamed 'Pat New' and moved (33 Oak Ave): no card tied to no row shows its name
+    or street, so `reconcile staff --release` releases it with E4, the plan saying only that "the vendor's
+    other cards tied to no row show other recipients than these rows'": nothing to hold 'Pat New' against
+    (the same person, a second card). It names whom they show."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("documented"))
+    try:
+        settings, _sheet = _e2_re_keyed_after_a_lost_ledger(vendor, tmp_path, "33 Oak Ave")
+        done = release_all(settings, "staff", vendor.factory())
+        assert [r.released for r in done.releases] == [(3, 5)], done.describe()  # E2B and E4
+        (released,) = done.releases[0].describe()
+        assert "other recipients than these rows' (Person 2 at 3 Main St)" in released, released
     finally:
         vendor.close()

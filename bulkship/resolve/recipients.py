@@ -81,3 +81,20 @@ class LineIndex:
             return (same or cut)[0], "shows the row's name"
         street = self.by_street.get(fold_address(address.get("AddressLine1"), address.get("AddressLine2")))
         return (street[0], "shows the row's street") if street else None
+
+
+def shown_recipients(lines: Sequence[tuple[VendorOrder, Sequence[int]]], shown: int = 3) -> str:
+    """Whom vendor lines (an order, its lines' positions) show, in words: 'Person 2 at 3 Main St and 4 more
+    line(s)'. Said beside rows the bulk release lets go for showing other recipients: a person renamed and
+    moved since is none of them to the index, and only a person reading the names can tell (review32)."""
+    said: list[str] = []
+    for vendor_order, ats in lines:
+        for at in ats:
+            found = _shown(vendor_order, at)
+            said.append(f"{found[0]} at {found[1]}" if found else "no recipient")
+            if len(said) == shown:
+                break
+        if len(said) == shown:
+            break
+    more = sum(len(ats) for _order, ats in lines) - len(said)
+    return ", ".join(said) + (f" and {more} more line(s)" if more > 0 else "")

@@ -33,8 +33,9 @@ from .checks import (
     sent_by_this_ledger,
 )
 from .hints import _confirm_command, _release_hint
+from .recipients import shown_recipients
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
-from .vendorview import Suspect, VendorView, _set_aside, look_at_vendor, other_cards
+from .vendorview import Suspect, VendorView, _set_aside, look_at_vendor, unclaimed_lines, unclaimed_words
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 
@@ -224,10 +225,14 @@ def release_evidence(
     ``recipients_checked``: the lines tied to no row show other recipients than these rows' (the bulk
     release keeps the rows they may be), said so instead of "a release sends each a second one"."""
     # the last words read before it: the cards the vendor holds of other amounts too (review20, after F3)
-    lines = other_cards(ledger, view, batch, [*check.suspects, *beside])
-    others = "".join(f"; but {line}" for line in lines)
-    if recipients_checked and lines:
-        others = "; the vendor's other cards tied to no row show other recipients than these rows'"
+    unclaimed = unclaimed_lines(ledger, view, batch, [*check.suspects, *beside])
+    # named: a person renamed and moved since shows neither, and only a person reading the names can tell
+    shown = shown_recipients(unclaimed) if recipients_checked and unclaimed else ""
+    others = (
+        f"; the vendor's other cards tied to no row show other recipients than these rows' ({shown})"
+        if shown
+        else "".join(f"; but {unclaimed_words(o, ats)}" for o, ats in unclaimed)
+    )
     return (
         f"the vendor's order list is complete ({len(view.in_range)} order(s) of this batch) and none of "
         f"their lines holds their card as the file has it now; {view.sightings[po].describe(po)}{others}"
