@@ -1643,7 +1643,8 @@ def test_a_shop_export_s_street_lines_together_are_read_as_the_street(tmp_path: 
 def test_workday_s_worker_on_leave_is_sent_without_the_leave_on_the_parcel(tmp_path: Path) -> None:
     """Found by newcomer9: Workday's "Worker" of a person on leave reads "Tom Reed (On Leave)", and the
     parcel went out to "Tom Reed (On Leave)", unsaid. The leave is taken off the name, said on the row; the
-    card still goes (a leave never stops one), and a name of its own in brackets stays as written."""
+    card still goes (a leave never stops one), and a name of its own in brackets stays as written; with the
+    worker's number before it, both are taken off."""
     path = tmp_path / "workday.csv"
     path.write_text(
         "Worker,Employee ID,Address,City,State,ZIP,Product,Value\n"
@@ -1651,9 +1652,10 @@ def test_workday_s_worker_on_leave_is_sent_without_the_leave_on_the_parcel(tmp_p
         "Ana Diaz (Leave of Absence),100237,2 Main St,Boston,MA,02134,CVS,25\n"
         "Bo Ray (LOA),100238,3 Main St,Boston,MA,02134,CVS,25\n"
         "Cy Dunn (Chip),100239,4 Main St,Boston,MA,02134,CVS,25\n"
+        "Al Moe (100240) (On Leave),100240,5 Main St,Boston,MA,02134,CVS,25\n"
     )
     result = validate(load_sheet(path), sandbox_catalog())
-    assert result.rows["name"].tolist() == ["Tom Reed", "Ana Diaz", "Bo Ray", "Cy Dunn (Chip)"]
+    assert result.rows["name"].tolist() == ["Tom Reed", "Ana Diaz", "Bo Ray", "Cy Dunn (Chip)", "Al Moe"]
     said = [p.message for p in result.problems if p.column == "name"]
     assert said[0] == "Row 2, column 'Worker': 'Tom Reed (On Leave)' read as Tom Reed: a leave still sends."
-    assert len(said) == 3 and all(p.severity == "warning" for p in result.problems if p.column == "name")
+    assert len(said) == 5 and all(p.severity == "warning" for p in result.problems if p.column == "name")

@@ -216,13 +216,14 @@ def _normalise(
             "First, write it '{turned}'.",
             extra={"turned": lone},
         )
-    # Workday's "Worker" = "Maria Lopez (100234)": the employee number is no part of the name on a parcel
+    # Workday's "Worker" = "Tom Reed (On Leave)", "Maria Lopez (100234)", or both: neither the leave nor the
+    # employee number is part of the name on a parcel (the leave first: it comes last)
+    frame["name"], changed = without_leave(frame["name"])
+    collector.warn(changed, "name", "Leave taken off the name", "'{old}' read as {new}: a leave still sends.")
     numbered = frame["name"].str.replace(_NUMBER_IN_BRACKETS, "", regex=True)
     changed = numbered.ne(frame["name"])
     frame["name"] = numbered
     collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
-    frame["name"], changed = without_leave(frame["name"])
-    collector.warn(changed, "name", "Leave taken off the name", "'{old}' read as {new}: a leave still sends.")
     for column, part in (("address2", "address line 2"), ("company", "company")):
         frame[column], said = normalize.nothing_written(frame[column])
         collector.warn(
