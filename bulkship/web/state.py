@@ -18,9 +18,10 @@ same thing. Events (kind and detail)::
     web_checked    rows, valid, invalid, duplicate, warnings  the last validation's counts
     web_planned    change                                     the cost page planned the rows of that change
                                                               (the ledger's "to send" is theirs till the next)
-    web_confirmed  total, change, before                      "send": the cost the person accepted, for the
+    web_confirmed  total, change, before, charged             "send": the cost the person accepted, for the
                                                               rows as of that change (upload, sheet, fix);
-                                                              the batch's orders sent before it, by state
+                                                              the batch's orders sent before it, by state,
+                                                              and what it was charged then
     web_run_done   exit_code, message, hint                   a background run ended (a killed one did not)
     web_deleted    -                                          gone from the page, and its upload from disk
 
