@@ -128,6 +128,9 @@ class SpendingRoom:
     limit: Decimal
     before: Decimal = Decimal(0)  # what counted against ``limit`` before this run (the batch's charges)
     said: str = "allowed"  # what ``limit`` is, after its amount: "the 125.00 allowed"
+    # a total shown and confirmed (not a cap the person typed) lets a vendor round a cent a card otherwise
+    # than the plan (billing.rounding_allowance): --max-total 250 was charged 250.10, exit 0 (review32)
+    rounding: bool = False
 
 
 def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
@@ -136,17 +139,27 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
     if options.confirm is not None and options.limit_to_confirmed:
         # the total shown with 'Send these orders?': answered yes to while `--yes` or --max-total paid on
         # past it (133.00 charged for 125.00 confirmed, exit 0: hunter-money6's L1, the lead's decision)
-        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed"))
+        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed", rounding=True))
     if options.max_total is not None:
-        rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total))
+        # a web Send's limit is the total its cost page showed: confirmed, not typed (taken up again after
+        # a restart, its total_shown is gone and charged_at_send says it is the Send's)
+        shown = options.charged_at_send is not None or (
+            options.total_shown is not None and cents(options.total_shown) == cents(options.max_total)
+        )
+        rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total, rounding=shown))
         if options.charged_at_send is not None:  # a page's Send: what its run charged before counts too
             since = _charged_since_send(options.charged_at_send, view)
             left = options.max_total - since - view.worst_case
-            rooms.append(SpendingRoom(left, options.max_total, since, said="its Send confirmed"))
+            rooms.append(
+                SpendingRoom(left, options.max_total, since, said="its Send confirmed", rounding=True)
+            )
     budget = options.max_batch_total
     if budget is not None:
         rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget, view.charged.total))
-    return min(rooms, key=lambda room: room.beyond_plan, default=None)
+    tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
+    if tightest is not None and not all(room.rounding for room in rooms):
+        tightest = replace(tightest, rounding=False)  # a cap typed holds to the cent, whichever is tightest
+    return tightest
 
 
 def _charged_since_send(charged_at_send: Decimal, view: PlanView) -> Decimal:

@@ -668,25 +668,42 @@ def _dearer_by_a_card(extra: Decimal) -> Callable[[dict[str, Any]], None]:
     return change
 
 
-@pytest.mark.parametrize(("extra", "sent"), [("0.01", 5), ("0.02", 1)])
-def test_a_vendor_rounding_a_cent_a_card_otherwise_is_not_stopped_a_raise_is(
-    vendor: VendorProxy, tmp_path: Path, extra: str, sent: int
+_CONFIRMED: dict[str, dict[str, Any]] = {
+    "typed": {"max_total": Decimal(250), "max_batch_total": Decimal(250)},
+    "web": {"max_total": Decimal(250), "total_shown": Decimal(250)},
+    "said yes": {"confirm": lambda view: True, "limit_to_confirmed": True},
+}
+
+
+@pytest.mark.parametrize(
+    ("extra", "limit", "sent"),
+    [
+        ("0.01", "web", 5),
+        ("0.01", "said yes", 5),
+        ("0.01", "typed", 1),
+        ("0.02", "web", 1),
+        ("0.02", "typed", 1),
+    ],
+)
+def test_a_vendor_rounding_a_cent_a_card_otherwise_is_not_stopped_under_a_total_confirmed_a_raise_is(
+    vendor: VendorProxy, tmp_path: Path, extra: str, limit: str, sent: int
 ) -> None:
-    """hunter-money6's L2: under a limit leaving no room (a web Send's confirmed total, `--max-total` of the
-    plan, a total said yes to), any cent charged beyond the plan stopped the run: a vendor rounding a card
-    a cent up (half-even, per line) stopped every Send after its first order. A cent a card is let through
-    (the lead's decision: a limit passed by a cent a card at most); two cents a card is a price raised, and
-    stops the run as before."""
+    """hunter-money6's L2: under a limit leaving no room (a web Send's confirmed total, a total said yes to),
+    any cent charged beyond the plan stopped the run: a vendor rounding a card a cent up (half-even, per
+    line) stopped every Send after its first order. A cent a card is let through under a total shown and
+    confirmed (the lead's decision); two cents a card is a price raised, and stops the run as before. A cap
+    the person typed (--max-total, the batch's budget) holds to the cent: --max-total 250 was charged 250.10,
+    exit 0 (review32)."""
     sheet = tmp_path / "two-each.csv"
     sheet.write_text(
         "Name,Address,City,State,ZIP,Product,Value,Quantity\n"
         + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25,2\n" for i in range(1, 6))
     )
     vendor.rewrite = orders_rewritten(_dearer_by_a_card(Decimal(extra)), reads_only=False)
-    limit = Decimal(250)  # the plan: five orders of two 25.00 cards
+    # the plan: five orders of two 25.00 cards, 250.00
     result = run_batch(
         sheet, replace(vendor.settings(tmp_path), concurrency=1), batch="round", wait_s=0, max_lines=1,
-        max_total=limit, max_batch_total=limit, client_factory=vendor.factory,
+        client_factory=vendor.factory, **_CONFIRMED[limit],
     )  # fmt: skip
     assert len(vendor.posts()) == sent
     if sent == 5:
@@ -694,6 +711,7 @@ def test_a_vendor_rounding_a_cent_a_card_otherwise_is_not_stopped_a_raise_is(
         assert result.total_cost == Decimal("250.10"), "a cent on each of 10 cards, said"
     else:
         assert result.exit_code == 1 and result.stopped is not None
-        assert "The vendor charged more than planned (BS-ROUND-0001: 50.04, planned 50.00)" in str(
+        charged = Decimal(50) + 2 * Decimal(extra)
+        assert f"The vendor charged more than planned (BS-ROUND-0001: {charged}, planned 50.00)" in str(
             result.stopped.message
         )

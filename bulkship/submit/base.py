@@ -89,11 +89,13 @@ class _Base:
     def _count_cost(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
         """Count what the vendor charged for ``order`` beyond its plan (:meth:`_past_room` reads it); a
         cent a card or less is the vendor rounding otherwise than the plan (:func:`rounding_allowance`), not
-        counted: at a web Send's room of 0, a vendor rounding a card a cent up would stop every Send after
-        its first order (hunter-money6's L2)."""
+        counted under a total shown and confirmed: at a web Send's room of 0, a vendor rounding a card a cent
+        up would stop every Send after its first order (hunter-money6's L2). A cap the person typed
+        (--max-total, a batch's budget) counts every cent."""
         beyond = charged_beyond_plan(vendor_order, order.cost)
         self._planned_made += order.cost
-        if beyond > rounding_allowance(line_items(order)):
+        rounding = self.room is not None and self.room.rounding
+        if beyond > (rounding_allowance(line_items(order)) if rounding else 0):
             self._beyond_plan += beyond
             self._first_beyond = self._first_beyond or (order.po_number, order.cost + beyond, order.cost)
 
