@@ -35,7 +35,7 @@ from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
-from .plan import next_seq, order_seq, plan_orders_lazily, po_stem
+from .plan import batch_po_pattern, next_seq, order_seq, plan_orders_lazily, po_stem
 from .program import ProgramSettings
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .reconcile.join.prices import Prices
@@ -199,6 +199,7 @@ def sync_ledger(
             to_plan,
             catalog,
             orders,
+            seen=ledger.released_beside(batch),
             po_prefix=po_prefix,
             batch=batch,
             max_lines=max_lines,
@@ -342,17 +343,23 @@ def plan_records(
     catalog: Catalog,
     orders: dict[str, Any],
     *,
+    seen: Collection[str] = (),
     po_prefix: str,
     batch: str,
     max_lines: int,
     webhook_url: str | None,
 ) -> tuple[int, Iterator[PlannedOrderRecord]]:
-    """Plan ``to_plan`` after the batch's existing ``orders``: how many new orders, and the ledger's records
-    of them. Every row is checked here (errors are raised now); the records are made one order at a time
-    as the ledger reads them, so that no more than one order's lines and payload dict are held at once."""
+    """Plan ``to_plan`` after the batch's existing ``orders`` and the vendor's PO numbers of the batch a
+    person released rows beside (``seen``): how many new orders, and the ledger's records of them. Every row
+    is checked here (errors are raised now); the records are made one order at a time as the ledger reads
+    them, so that no more than one order's lines and payload dict are held at once."""
     if ROW not in to_plan.columns:
         to_plan = to_plan.assign(**{ROW: to_plan.index})
-    first_seq = next_seq(orders, po_stem(po_prefix, batch))
+    stem = po_stem(po_prefix, batch)
+    # another ledger's orders made since this one last read them: numbered into them, released rows drew a
+    # 409 and were held again at every release and run (found by hunter-vendor18, two copies of a list)
+    ours = batch_po_pattern(stem)
+    first_seq = next_seq([*orders, *(po for po in seen if ours.fullmatch(po))], stem)
     planned = plan_orders_lazily(
         to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
     )

@@ -1549,3 +1549,44 @@ def test_a_plan_made_here_before_is_not_sent_beside_another_ledger_s_last_order_
         again = run_batch(sheet, here, wait_s=0, client_factory=vendor.factory, max_lines=1)
         assert again.exit_code == 0 and set(_statuses(here).values()) == {"ordered"}, again.stopped
         assert _cards_of(vendor) == Counter({name: 1 for name, *_ in PEOPLE})
+
+
+def test_rows_released_beside_another_ledger_s_orders_are_sent_by_the_next_run_not_held_again(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor18 (race of two copies of a list, seed 901): a colleague sends the list one row
+    an order from another ledger; here, the copy corrects E2's amount, renames E3 and adds E9, run while the
+    colleague had sent BS-GIFTS-0001 and 0002: E2, E3 and E9 held. The colleague goes on to 0005;
+    `reconcile --release` here releases E9 (E2 and E3 keep waiting: the vendor holds their ExternalIds); the
+    next run planned it as BS-GIFTS-0003, after this ledger's own PO numbers: the colleague's, holding E3,
+    a 409, E9 held again, and again at every release and run, one PO number on each time. The run after a
+    release numbers its new orders after the batch's PO numbers the release saw at the vendor: E9 goes out,
+    once."""
+    from support import HEADER as ID_HEADER
+
+    def sheet_of(path: Path, people: list[tuple[str, str, str]]) -> Path:
+        with path.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(ID_HEADER)
+            for key, name, amount in people:
+                writer.writerow([key, name, f"{key[1:]} Lost St", "Salem", "MA", "01970", "CVS", amount])
+        return path
+
+    vendor = SandboxVendor(tmp_path)
+    try:
+        there, here = settings_in(tmp_path / "there"), settings_in(tmp_path / "here")
+        five = [(f"E{i}", f"Person {i}", "25") for i in range(1, 6)]
+        (tmp_path / "there").mkdir()
+        theirs = tmp_path / "there" / "gifts.csv"
+        mine = [five[0], ("E2", "Person 2", "50"), ("E3", "Person Three", "25"), ("E9", "Person 9", "25")]
+        sheet = sheet_of(tmp_path / "gifts.csv", mine)
+        for part in (five[:2], five):  # the colleague's run, seen here half way
+            run_batch(sheet_of(theirs, part), there, wait_s=0, client_factory=vendor.factory(), max_lines=1)
+            if part != five:
+                assert run(vendor, here, sheet).exit_code == 3
+        assert release_all(here, "gifts", vendor.factory()).rows_released == 1
+        again = run(vendor, here, sheet)
+        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "ordered"}, again.stopped
+        assert vendor.external_ids() == Counter({key: 1 for key in ("E1", "E2", "E3", "E4", "E5", "E9")})
+    finally:
+        vendor.close()
