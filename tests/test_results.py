@@ -307,7 +307,7 @@ def test_problems_and_changes_name_columns_by_the_sheets_own_headers(
     with sheet.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Full Name", "Street", "City", "ST", "Zip Code", "Card", "Amount"])
-        writer.writerow(["Ann Lee", "1 Main St", "Boston", "Massachusetts", "2134", "CVS", "$50.00"])
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "Mass.", "2134", "CVS", "$50.00"])
         writer.writerow(["Bo Park", "2 Elm St", "Denver", "CO", "8020X", "CVS", "25"])
     out = tmp_path / "out"
     assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out)]) == 3  # a row to fix
@@ -315,7 +315,8 @@ def test_problems_and_changes_name_columns_by_the_sheets_own_headers(
     table = list(book[RESULTS_SHEET].iter_rows(values_only=True))
     at = {str(h): i for i, h in enumerate(table[0])}
     changed = str(table[1][at["Normalised values"]])
-    assert "Zip Code: 2134 → 02134" in changed and "ST: Massachusetts → MA" in changed, changed
+    # ('Massachusetts' written out in full is said once for the column: bulkship.load.spelled)
+    assert "Zip Code: 2134 → 02134" in changed and "ST: Mass. → MA" in changed, changed
     problem = str(table[2][at["Problems / vendor error"]])
     assert "column 'Zip Code'" in problem, problem
     for text in (changed, problem):

@@ -81,12 +81,62 @@ def test_normalisations_are_applied_and_reported(tmp_path: Path) -> None:
     assert (row["address1"], row["state"], row["zip"], row["product"]) == ("1 Main St", "MA", "02134", "CVS")
     assert messages(result, "warning") == [
         "Row 2, column 'Address': extra spaces or invisible characters removed; now reads '1 Main St'.",
-        "Row 2, column 'State': 'massachusetts' changed to MA.",
         "Row 2, column 'Zip Code': ZIP 2134 repaired to 02134 (state MA); Excel had dropped its leading zero. "
         "Format the column as Text to keep it.",
         "Row 2, column 'Product': 'cvs pharmacy' read as product CVS.",
     ]  # '$100.00' is read as 100 without a word: an ordinary amount
     assert row[STATUS] == "valid"
+
+
+def test_states_and_the_us_written_out_in_full_are_said_once_not_on_every_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8, left for hunter-sheets18: a Salesforce report of 2,000 contacts writing
+    'Massachusetts' and 'United States' on every row was warned 4,000 times ('State changed to its code',
+    'Country changed to its code'), every row 'with warnings' on the web page, the one real warning (an
+    Excel-eaten ZIP) buried. A name written out in full is read as its code and said once for the column;
+    'N.Y.' or 'Mass.' is still said on its row."""
+    from bulkship.cli import main
+
+    path = tmp_path / "report.csv"
+    path.write_text(
+        "First Name,Last Name,Mailing Street,Mailing City,Mailing State/Province,Mailing Zip/Postal Code,"
+        "Mailing Country,Product,Value\n"
+        + "".join(
+            f"Ann{i},Lee,{i} Main St,Boston,{state},{zip_code},United States,CVS,25\n"
+            for i, (state, zip_code) in enumerate(
+                [
+                    ("Massachusetts", "02134"),
+                    ("massachusetts ", "02134"),
+                    ("New York", "10001"),
+                    ("N.Y.", "10001"),
+                    ("MA", "02134"),
+                ]
+            )
+        )
+        + "Bo,Ray,9 Main St,Boston,Massachusetts,2134,USA,CVS,25\n"
+    )
+    loaded = load_sheet(path)
+    assert loaded.notices == (
+        "Column 'Mailing State/Province' writes states out in full on 4 row(s), each read as its code "
+        "(Massachusetts as MA, massachusetts as MA, New York as NY): said here once, not as a warning on "
+        "every row.",
+        "Column 'Mailing Country' writes the country out in full on 6 row(s), each read as its code (United "
+        "States as US, USA as US): said here once, not as a warning on every row.",
+    )
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows["state"].tolist() == ["MA", "MA", "NY", "NY", "MA", "MA"]
+    assert set(result.rows["country"]) == {"US"}
+    assert messages(result, "warning") == [
+        "Row 5, column 'Mailing State/Province': 'N.Y.' changed to NY.",
+        "Row 7, column 'Mailing Zip/Postal Code': ZIP 2134 repaired to 02134 (state MA); Excel had dropped its "
+        "leading zero. Format the column as Text to keep it.",
+    ]
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    said = capsys.readouterr()
+    assert "1  State changed to its code (warning)" in said.out + said.err  # N.Y.
+    assert "Country changed to its code" not in said.out + said.err
+    assert "writes states out in full on 4 row(s)" in said.out + said.err
 
 
 def test_a_card_named_as_people_write_it_is_read_as_its_product(tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ from .skipped.marks import (
     refuse_unheaded_ticks,
     refuse_unlinked_boxes,
 )
+from .spelled import spelled_out_notices
 from .uncalculated import refuse_uncalculated
 from .workbook import _read_workbook
 
@@ -258,6 +259,7 @@ def _to_loaded_sheet(
         *_skip_notices(skipped, program),
         *many_cards_notice(body, column_map, not_judged),
         *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
+        *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(

@@ -100,6 +100,11 @@ def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return result, result.ne(column) & mapped.notna()
 
 
+def spelled_out(column: pd.Series, names: frozenset[str]) -> pd.Series:
+    """The cells that are one of ``names`` (folded, spaces around aside): :data:`.usps.STATES_SPELLED_OUT`."""
+    return by_unique(column.astype(str), lambda c: c.str.strip().str.casefold().isin(names))
+
+
 def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     return by_unique(column, _countries)
 

@@ -28,6 +28,7 @@ from .names import (
     _with_suffix,
     without_leave,
 )
+from .usps import STATES_SPELLED_OUT, US_SPELLED_OUT
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
 
@@ -290,10 +291,13 @@ def _normalise(
         )
     rules.check_scientific(frame, collector)
 
+    # a state or the US written out in full is said once for the column (bulkship.load.spelled), not per row
+    spelled = normalize.spelled_out(frame["state"], STATES_SPELLED_OUT)
     frame["state"], changed = normalize.states(frame["state"])
-    collector.warn(changed, "state", "State changed to its code", "'{old}' changed to {new}.")
+    collector.warn(changed & ~spelled, "state", "State changed to its code", "'{old}' changed to {new}.")
+    spelled = normalize.spelled_out(frame["country"], US_SPELLED_OUT)
     frame["country"], changed = normalize.countries(frame["country"])
-    collector.warn(changed, "country", "Country changed to its code", "'{old}' changed to {new}.")
+    collector.warn(changed & ~spelled, "country", "Country changed to its code", "'{old}' changed to {new}.")
     frame["value"], changed = normalize.money(frame["value"])
     collector.warn(changed, "value", "Amount read from text", "'{old}' read as {new}.")
     frame["quantity"] = normalize.whole_numbers(frame["quantity"])
