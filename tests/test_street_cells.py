@@ -959,3 +959,41 @@ def test_a_note_repeated_down_a_long_list_is_read_for_figures_once(
     assert len(read) <= 8, len(read)  # each distinct note once; each row stopped again, against its row
     said = [p["message"] for p in data["problems"] if "which amount is right" in p["message"]]
     assert [m.split(":")[0] for m in said] == ["Row 302, column 'Notes'", "Row 303, column 'Notes'"]
+
+
+def test_a_street_cell_on_two_lines_sends_its_second_line_as_line_2(tmp_path: Path) -> None:
+    """Found by newcomer8, left for hunter-sheets18: a Salesforce 'Mailing Street' of two lines ('100 Market
+    St' over 'Suite 14') went out on one line, '100 Market St Suite 14', warned as 'extra spaces or invisible
+    characters removed'. The second line is sent as line 2 where that column is empty, said so; where it
+    holds something already both stay on line 1, said so; a second line naming the city, state and ZIP is not
+    moved. The row's fingerprint is the one the street joined on line 1 had: a list sent before is not sent
+    again."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.load import load_sheet
+    from bulkship.validate import validate
+
+    def read(street: str, line2: str = "") -> Any:
+        path = tmp_path / "report.csv"
+        path.write_text(
+            "Name,Mailing Street,Address Line 2,City,State,ZIP,Product,Value\n"
+            f'Ann Lee,"{street}",{line2},Boston,MA,02134,CVS,25\n'
+        )
+        return validate(load_sheet(path), sandbox_catalog())
+
+    two = read("100 Market St\nSuite 14")
+    assert two.rows[["address1", "address2"]].values.tolist() == [["100 Market St", "Suite 14"]]
+    assert [p.message for p in two.problems] == [
+        "Row 2, column 'Mailing Street': is on two lines: '100 Market St' is sent as line 1 and 'Suite 14' as "
+        "line 2 (Address Line 2 was empty)."
+    ]
+    assert two.rows["fingerprint"].tolist() == read("100 Market St Suite 14").rows["fingerprint"].tolist()
+    filled = read("100 Market St\r\nSuite 14", "Apt 3")
+    assert filled.rows[["address1", "address2"]].values.tolist() == [["100 Market St Suite 14", "Apt 3"]]
+    assert [p.message for p in filled.problems] == [
+        "Row 2, column 'Mailing Street': is on two lines, and Address Line 2 holds 'Apt 3' already: both lines "
+        "are sent on line 1 as '100 Market St Suite 14'. If the second line belongs on line 2, put it there "
+        "with 'Apt 3'."
+    ]
+    whole = read("12 Elm St\nBoston, MA 02134")
+    assert whole.rows["address2"].tolist() == [""]

@@ -61,7 +61,7 @@ def validate(
     check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
     chosen = program.defaults
-    frame, kept_names = _normalise(frame, defaults, collector, sheet, chosen=chosen, products=products)
+    frame, as_before = _normalise(frame, defaults, collector, sheet, chosen=chosen, products=products)
     check_unread_cards(frame, sheet, products, collector)
     rules.check_lost_letters(frame, collector)
     rules.check_structure(frame, contract, collector)
@@ -80,7 +80,9 @@ def validate(
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
     if skipped.any():
         frame.loc[skipped, STATUS] = "skipped"
-    _fingerprint_and_duplicates(frame, collector, contract, skipped, ordered, names=kept_names)
+    _fingerprint_and_duplicates(
+        frame, collector, contract, skipped, ordered, names=as_before.names, streets=as_before.streets
+    )
     problems = collector.sorted()
     if skipped.any():  # a skipped row is never judged: its problems would be noise
         rows = {s.row for s in sheet.skipped}

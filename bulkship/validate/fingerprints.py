@@ -42,9 +42,11 @@ def _fingerprint_and_duplicates(
     ordered: Callable[[], Collection[str]] | None = None,
     *,
     names: pd.Series | None = None,
+    streets: pd.Series | None = None,
 ) -> None:
-    """``names``: the name a row's fingerprint reads where it is not the one sent ("" elsewhere)."""
-    base = pd.Series(_fingerprints(frame, names), index=frame.index, dtype=object)
+    """``names``: the name a row's fingerprint reads where it is not the one sent ("" elsewhere); ``streets``:
+    likewise the street, read with no line 2 (a street of two lines, its second moved to line 2)."""
+    base = pd.Series(_fingerprints(frame, names, streets), index=frame.index, dtype=object)
     if not skipped.any():
         _judge_repeats(frame, base, collector, ordered)
         return
@@ -111,13 +113,18 @@ def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:
     return found
 
 
-def _fingerprints(frame: pd.DataFrame, names: pd.Series | None = None) -> list[str]:
+def _fingerprints(
+    frame: pd.DataFrame, names: pd.Series | None = None, streets: pd.Series | None = None
+) -> list[str]:
     """sha256 of the ordering fields joined by U+001F (names and address case-folded), first 32 hex digits;
     computed with C-level maps: no Python bytecode per row. ``names``: the name read in place of ``name``
-    where not ""."""
+    where not ""; ``streets``: the street read in place of ``address1``, with an empty ``address2``."""
     columns = {c: frame[c] for c in FINGERPRINT_FIELDS}
     if names is not None and names.ne("").any():
         columns["name"] = frame["name"].where(names.eq(""), names)
+    if streets is not None and streets.ne("").any():
+        columns["address1"] = frame["address1"].where(streets.eq(""), streets)
+        columns["address2"] = frame["address2"].where(streets.eq(""), "")
     fields = [  # case-folded lazily: a million rows' folded copies never exist at once
         map(str.casefold, columns[c].tolist()) if c in _CASE_INSENSITIVE else columns[c].tolist()
         for c in FINGERPRINT_FIELDS

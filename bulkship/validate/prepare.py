@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -31,6 +32,16 @@ from .names import (
 from .usps import STATES_SPELLED_OUT, US_SPELLED_OUT
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
+
+
+@dataclass(frozen=True)
+class AsBefore:
+    """What a row's fingerprint reads where it is not what is sent ("" elsewhere): the name (the First and
+    Last Name joined, before the whole name in one of them was seen), and the street (its two lines joined on
+    line 1, before the second was moved to line 2)."""
+
+    names: pd.Series
+    streets: pd.Series
 
 
 def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict[str, str]) -> None:
@@ -186,10 +197,19 @@ def _normalise(
     products: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, pd.Series]:
     """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones;
-    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns the name each
-    row's fingerprint reads where it is not the name sent ("" elsewhere)."""
+    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns what each row's
+    fingerprint reads where it is not what is sent (:class:`AsBefore`)."""
+    line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
+    if line_3 is None:  # (a line 3 joins line 2: the street's second line is left on line 1 there)
+        frame["address1"], frame["address2"], moved, on_line_1 = normalize.street_lines(
+            frame["address1"], frame["address2"]
+        )
+    else:
+        moved = on_line_1 = pd.Series(False, index=frame.index)
     for column in CANONICAL_COLUMNS:
         frame[column], changed = invisible.clean_text(frame[column])
+        if column == "address1":  # said below, in its own words
+            changed &= ~on_line_1
         collector.warn(changed, column, "Spaces or invisible characters removed", _CLEANED)
     for column in normalize.ASCII_FIELDS:
         frame[column], changed = normalize.ascii_forms(frame[column])
@@ -197,6 +217,25 @@ def _normalise(
     for column in normalize.LABEL_FIELDS:  # printed on the parcel: full-width letters and digits only
         frame[column], changed = normalize.half_width(frame[column])
         collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
+    # the fingerprint reads the two lines joined on line 1, as before the second line was moved: a batch sent
+    # then is the same rows now, never an edit held or a card sent again
+    streets = (frame["address1"] + " " + frame["address2"]).where(moved, "")
+    lines = {"first": frame["address1"], "second": frame["address2"]}
+    collector.warn(
+        moved,
+        "address1",
+        "Street on two lines",
+        "is on two lines: '{first}' is sent as line 1 and '{second}' as line 2 (Address Line 2 was empty).",
+        extra=lines,
+    )
+    collector.warn(
+        on_line_1,
+        "address1",
+        "Street on two lines",
+        "is on two lines, and Address Line 2 holds '{line2}' already: both lines are sent on line 1 as "
+        "'{new}'. If the second line belongs on line 2, put it there with '{line2}'.",
+        extra={"line2": frame["address2"]},
+    )
     name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
     if name_header is not None:
         frame["name"], changed, lone = normalize.last_first(
@@ -230,7 +269,6 @@ def _normalise(
         collector.warn(
             said, column, "No " + part, f"'{{old}}' says there is none: no {part} printed on the parcel."
         )
-    line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
     if line_3 is not None:
         frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
@@ -326,4 +364,4 @@ def _normalise(
         "'{old}' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it does not match state "
         "{state}. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
     )
-    return frame, kept
+    return frame, AsBefore(names=kept, streets=streets)
