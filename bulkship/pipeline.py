@@ -182,11 +182,12 @@ async def _plan_and_send(
         # today's prices, not a cached catalog's: the plan's total is what the person confirms and approves
         catalog = await client.catalog(refresh=True)
         validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
+        loaded = validation.sheet  # (the catalog may read a column: bulkship.validate.cardcolumn)
         # rows an earlier run held until a day under 'Ship Date', left out now that the day has passed: sent
         due = held_until_then(ledger, batch, loaded, validation.rows, options.program) if stored else loaded
         if due is not loaded:
-            loaded = due
-            validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))
+            validation = validate(due, catalog, program=options.program, ordered=_ordered(ledger, batch))
+            loaded = validation.sheet
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook")
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them

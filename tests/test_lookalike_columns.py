@@ -425,8 +425,8 @@ def test_an_award_type_naming_cards_is_said_to_look_like_the_card_not_its_amount
     path = tmp_path / "awards.csv"
     path.write_text(
         "Associate Name,Addr1,City,St,Zip/Postal,Award Type,Award Amt\n"
-        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nBo Ray,2 Elm St,Boston,MA,02134,TARGET,50\n"
-    )
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nBo Ray,2 Elm St,Boston,MA,02134,AMEX,50\n"
+    )  # (AMEX is no card of the catalog: with only its cards, the column is read as Product, hunter-sheets18)
     assert main(["validate", str(path), "--out", str(tmp_path)]) == 2
     said = " ".join(capsys.readouterr().err.split())
     assert (
@@ -434,3 +434,36 @@ def test_an_award_type_naming_cards_is_said_to_look_like_the_card_not_its_amount
         'product = "Award Type"' in said
     ), said
     assert "looks like Value" not in said
+
+
+def test_a_gift_column_naming_a_catalog_card_on_every_row_is_read_as_the_product(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer8, left for hunter-sheets18: an HR export's 'Gift' (CVS, Target) beside 'Gift Value'
+    was refused "lacks Product", the note telling to write a program file with [columns] product = "Gift":
+    a dead end for a person with a spreadsheet. Where no column gives the card and every card the column
+    names is one of the catalog's, it is read as the Product, said in a note (the command line, the web
+    page's Columns page); a column naming one card the catalog lacks is still refused."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Employee Name,Home Address - Street 1,Home Address - Street 2,Home Address - City,"
+        "Home Address - State,Home Address - Zip,Gift,Gift Value\n"
+        "Ann Lee,1 Main St,,Boston,MA,02134,CVS,25\nBo Ray,2 Elm St,,Boston,MA,02134,Target,50\n"
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'Gift' (G) is read as Product: every card it names is one of the vendor catalog's (CVS, "
+        "Target), and no other column gives the card." in said
+    )
+    assert "is not used" not in said
+    from dataclasses import replace
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        page = client.get(upload(client, path, name="hr")).text
+        assert chosen_field(page, "Gift") == "product"
+        assert "1 order(s) for 2 row(s), 2 card(s)." in client.get("/batches/hr/cost").text
+    path.write_text(path.read_text().replace("Target,50", "Amex,50"))
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "lacks required column(s): Product" in capsys.readouterr().err

@@ -1459,6 +1459,9 @@ def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
     path and --config advice), where README says the Columns page lets a person choose the column."""
     path = tmp_path / "gifts.csv"
     path.write_text("Name,Address,City,State,ZIP,Gift,Amount\nAna Silva,12 Elm St,Boston,MA,02108,CVS,25\n")
+    path.write_text(
+        path.read_text() + "Bo Ray,3 Elm St,Boston,MA,02108,Amex,25\n"
+    )  # (a card the catalog lacks)
     page = client.get(upload(client, path)).text
     assert "No column gives Product" in page and "/uploads/" not in page
     assert client.get("/batches/gifts/review").url.path == "/batches/gifts/columns"
@@ -1467,6 +1470,7 @@ def test_a_column_bulkship_does_not_know_is_chosen_on_the_columns_page(
         "/batches/gifts/columns", data={"csrf_token": token(client), **form, "map:Gift": "product"}
     )
     assert "<strong>1</strong> valid" in chosen.text and 'id="to-review"' in chosen.text
+    # (where every card it names is the catalog's, the column is read so: hunter-sheets18)
 
 
 def test_whole_addresses_in_one_column_are_said_on_the_columns_page(

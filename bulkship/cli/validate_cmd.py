@@ -228,11 +228,15 @@ def validate_command(
         markup=False,
         soft_wrap=True,
     )
-    print_notices(loaded.notices)
     catalog = fetch_catalog(settings)
     default = default_batch_for(file, sheet or program.sheet)  # the batch `run` would continue
     name = batch or default
-    result = validate(loaded, catalog, program=program, ordered=ordered_in(settings, name))
+    try:
+        result = validate(loaded, catalog, program=program, ordered=ordered_in(settings, name))
+    except BulkshipError:  # (said before the refusal, as read)
+        print_notices(loaded.notices)
+        raise
+    print_notices(result.sheet.notices)  # (the catalog may read a column: bulkship.validate.cardcolumn)
     repeats = api.preview_repeats(
         result, settings, name, program, file_name=as_typed(file), named=name != default
     )

@@ -25,6 +25,7 @@ from ..program import ProgramSettings
 from ..schema import load_contract
 from ..statuses import counted
 from . import rules
+from .cardcolumn import read_card_column
 from .collect import ProblemCollector
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
@@ -50,6 +51,7 @@ def validate(
     program = program or ProgramSettings()
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
+    sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
     _require_columns(sheet, contract, defaults)
     frame, family_added, moved = _canonical_frame(sheet)
     if frame.empty:  # a header and nothing else: valid, with nothing to order

@@ -22,6 +22,7 @@ from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import SecondCardError
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
+from ..validate.cardcolumn import read_card_column
 from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
 from .state import WebBatch, record
 
@@ -274,9 +275,14 @@ class Reviews:
         # and per day where its person is: its 'Do Not Send Before' dates read otherwise after midnight (a
         # page left open showed yesterday's rows and cost, the send read today's: found by hunter-sheets9)
         key = (str(batch.upload), batch.sheet, _read_with(batch), batch.day)
-        return self._sheets.get_or_make(
-            key, lambda: api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
-        )
+
+        def make() -> LoadedSheet:
+            read = api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
+            return read_card_column(
+                read, self.catalog(), batch.program
+            )  # 'Gift' = CVS: the card, as validate
+
+        return self._sheets.get_or_make(key, make)
 
     def columns(self, batch: WebBatch) -> ColumnsReport:
         """What feeds which field, for the Columns page: from the sheet as read when its mapping can be used,
