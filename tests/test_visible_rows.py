@@ -4222,6 +4222,23 @@ def test_a_status_saying_the_contract_or_employment_ended_leaves_the_row_out(tmp
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
+@pytest.mark.parametrize("header", ["Employee Status", "Status", "Current Status"])
+def test_a_status_written_after_its_code_leaves_a_person_gone_out(tmp_path: Path, header: str) -> None:
+    """Found by newcomer9: a payroll export's 'Employee Status' written code first, 'T - Terminated',
+    'D - Deceased', 'I - Inactive' (as Paycom, UKG and Paylocity list them), was read as nothing: a card to
+    someone gone, exit 0, where 'Terminated' alone is left out. The words after the code are read: those
+    rows are left out; 'A - Active', 'L - Leave of Absence', 'R - Retired' and 'I - Inactive - LOA' (a
+    leave) send."""
+    path = tmp_path / "payroll.csv"
+    statuses = ["T - Terminated", "D - Deceased", "I - Inactive", "TRM: Terminated", "A - Active",
+                "L - Leave of Absence", "R - Retired", "I - Inactive - LOA"]  # fmt: skip
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n" for i, s in enumerate(statuses))
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5]
+
+
 def test_a_send_date_saying_now_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-sheets11: a 'Send Date' (or 'Do Not Send Before') of 'ASAP', 'Now', 'Immediately' or
     'Today' read as no date and held its row for good, said as 'the list says not to send it (column 'Send

@@ -67,6 +67,7 @@ from .sent import (
     CARD_NUMBER_SAID,
 )
 from .status import (
+    _CODED,
     _SAYS_GONE,
     _SAYS_LEFT,
     SAYS_CARD_MADE,
@@ -107,8 +108,8 @@ def _a_form_export(body: pd.DataFrame, column_map: dict[str, str]) -> bool:
 # 'Baja por maternidad', a sick or parental leave): the person is still here, and a leave of any kind sends
 # (the README); read as 'Inactive' and 'Baja' alone, each was left out as gone (found by hunter-falsealarm2)
 _INACTIVE_ON_A_LEAVE = re.compile(
-    r"(?i)\s*(?:inactiv[eoa]|baja)\W*(?:(?:on|en|de)\s+)?(?:(?:a\s+)?(?:paid|unpaid|medical|sick|parental|"
-    r"maternity|paternity|family|military|disability)\s+)?(?:leave|loa|fmla|m[ée]dica|temporal|"
+    rf"(?i)\s*{_CODED}(?:inactiv[eoa]|baja)\W*(?:(?:on|en|de)\s+)?(?:(?:a\s+)?(?:paid|unpaid|medical|sick|"
+    r"parental|maternity|paternity|family|military|disability)\s+)?(?:leave|loa|fmla|m[ée]dica|temporal|"
     r"por\s+(?:enfermedad|maternidad|paternidad|incapacidad|accidente))\b.*"
 )
 # A year in a header ('2025 Gift Sent', 'Gift Sent (2024)')

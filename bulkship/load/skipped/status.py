@@ -61,8 +61,11 @@ _WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
 _OUT_OR_CLOSED = r"out(?=\s*(?:[-–—:,.;!(/\d]|$))|closed"
 SAYS_WENT_OUT = re.compile(rf"(?i)^\s*(?:{_WENT_OUT}|{_OUT_OR_CLOSED})\b")
 SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
+# ... after the status's code, as payroll systems write it ('T - Terminated', 'D - Deceased', 'TRM:
+# Terminated': found by newcomer9, each was ordered); 'A - Active', 'L - Leave of Absence' read as their words
+_CODED = r"(?:[a-z]{1,3}\s*[-–—:]\s*)?"
 _SAYS_GONE = re.compile(
-    rf"(?i)^\s*(?:(?:{_WENT_OUT}|"
+    rf"(?i)^\s*{_CODED}(?:(?:{_WENT_OUT}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
@@ -151,7 +154,7 @@ SAYS_NOT_SENT_YET = re.compile(
 # 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
 # to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
 _SAYS_LEFT = re.compile(
-    r"(?i)^\s*(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
