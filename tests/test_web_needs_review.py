@@ -315,12 +315,18 @@ def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_pa
         assert plan, checked.text
         assert "Release row(s) 5, 6 of BS-STAFF-0001" in html.unescape(checked.text)
         assert set(rows(settings).values()) == {"ordered", "review"}  # shown, nothing recorded yet
-        done = client.post(
-            "/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))}
-        )
+        shown = dict(re.findall(r'name="(plan|since)" value="([^"]*)"', html.unescape(checked.text)))
+        confirmed = {**form, **shown}  # what the confirmation form carries
+        done = client.post("/batches/staff/needs-review/settle", data=confirmed)
         said = html.unescape(done.text)
         if how == "release-all":
             assert "Recorded: 2 released: the batch's next Send sends them." in said, said
+        # pressed twice (a double click): the second press found nothing waiting, and said "No rows of batch
+        # 'staff' wait for review ... Nothing was changed" of the release its first press recorded
+        again = client.post("/batches/staff/needs-review/settle", data=confirmed)
+        said = html.unescape(again.text)
+        assert again.status_code == 200 and "Nothing was changed" not in said, said
+        assert "Recorded: what you confirmed, by your first press (“Record this” pressed again" in said
         cost = client.get("/batches/staff/cost").text
         assert "Nothing is left to send" not in cost and "1 order(s) for 2 row(s)" in cost
         total = re.search(r'name="total" value="([^"]+)"', cost)
@@ -369,3 +375,77 @@ def test_new_people_held_beside_a_row_another_ledger_s_order_carries_are_release
     run_batch(sheet, settings, wait_s=0)
     assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
     assert rows(settings) == {"E1": "review", "E2": "ordered", "E3": "ordered"}
+
+
+def test_record_this_pressed_twice_at_once_is_recorded_once_and_says_so(
+    tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found live in Chromium: a double click on 'Record this' (5 ms apart) of 'Every row at once': the
+    second press came while the first held the ledger, and read 'Another process (bulkship pid ... on this
+    very server) is working on batch ...; nothing was changed' of the release the first press recorded.
+    The second press now waits for the first, then says what it recorded."""
+    import threading
+
+    from bulkship import api
+    from bulkship.web import resolve_pages
+
+    settings = replace(settings, sandbox_dialect=None)
+    run_batch(write_sheet(tmp_path / "staff.csv", range(1, 4)), settings, wait_s=0)
+    settings.ledger.unlink()
+
+    class Watched:  # the server's one-at-a-time lock of the batch, telling when a press waits on it
+        def __init__(self) -> None:
+            self.lock, self.waits = threading.Lock(), threading.Event()
+
+        def __enter__(self) -> None:
+            if not self.lock.acquire(blocking=False):
+                self.waits.set()
+                self.lock.acquire()
+
+        def __exit__(self, *_: object) -> None:
+            self.lock.release()
+
+    watched = Watched()
+    monkeypatch.setattr(resolve_pages, "_one_at_a_time", lambda _batch: watched, raising=False)
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload_and_cost(client, write_sheet(tmp_path / "staff.csv", range(1, 6)))
+        form = {"csrf_token": token(client, "/batches/staff/needs-review"), "action": "release-all"}
+        checked = html.unescape(client.post("/batches/staff/needs-review/check", data=form).text)
+        confirmed = {**form, **dict(re.findall(r'name="(plan|since)" value="([^"]*)"', checked))}
+        second: list[str] = []
+        release_all = api.release_all
+
+        def press_again() -> None:
+            second.append(
+                html.unescape(client.post("/batches/staff/needs-review/settle", data=confirmed).text)
+            )
+            watched.waits.set()  # answered without waiting (before: at once, 'Another process ...')
+
+        again = threading.Thread(target=press_again)
+
+        def first_press(*args: object, confirm: object, **kwargs: object) -> object:
+            def pressed_again_meanwhile(plan: object) -> bool:
+                again.start()  # the second press, while this first one holds the ledger
+                watched.waits.wait(timeout=30)  # ... waits for it, or was answered
+                assert callable(confirm)
+                return bool(confirm(plan))
+
+            monkeypatch.setattr(api, "release_all", release_all)
+            done = release_all(*args, confirm=pressed_again_meanwhile, **kwargs)  # type: ignore[arg-type]
+            return done
+
+        monkeypatch.setattr(api, "release_all", first_press)
+        first = html.unescape(client.post("/batches/staff/needs-review/settle", data=confirmed).text)
+        again.join(timeout=60)
+    assert "Recorded: 2 released" in first, first
+    assert second and "is working on" not in second[0] and "nothing was changed" not in second[0].lower(), (
+        second
+    )
+    assert "“Record this” pressed again: recorded once" in second[0], second[0]
+    assert rows(settings) == {
+        "E1": "ordered",
+        "E2": "ordered",
+        "E3": "ordered",
+        "E4": "planned",
+        "E5": "planned",
+    }

@@ -15,6 +15,7 @@ Routes (added to the app by :func:`routes`)::
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 from urllib.parse import quote
 
@@ -55,7 +56,7 @@ async def needs_review(request: Request) -> Response:
 
 async def _form(request: Request) -> dict[str, str]:
     form = await request.form()
-    keys = ("po", "action", "order", "rows", "reason", "not_ours", "plan")
+    keys = ("po", "action", "order", "rows", "reason", "not_ours", "plan", "since")
     return {key: str(form.get(key, "") or "").strip() for key in keys}
 
 
@@ -111,10 +112,14 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
     web = pages._web(request)
     batch = pages._idle(web, pages._batch_or_404(web, request.path_params["name"]))
     fields = await _form(request)
+    by = str(request.scope.get("actor") or "") if request.scope.get("team_mode") else ""  # else the login
+    if not confirmed:  # the ledger's newest event of the batch as the plan is shown: what came after it
+        fields["since"] = str(await run_in_threadpool(_last_event, web, batch.name))
     try:
-        by = str(request.scope.get("actor") or "") if request.scope.get("team_mode") else ""  # else the login
-        outcome = await run_in_threadpool(_settle, web, batch.name, fields, confirmed=confirmed, by=by)
+        outcome = await run_in_threadpool(_settle_alone, web, batch.name, fields, confirmed=confirmed, by=by)
     except BulkshipError as exc:  # e.g. the vendor answers otherwise now, or a run holds the ledger
+        if confirmed and await run_in_threadpool(_recorded_by_them, web, batch.name, fields, by):
+            return pages._see(_url(batch.name, f"?done={quote(PRESSED_AGAIN)}"))
         return pages.render(
             request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
         )
@@ -133,6 +138,59 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
         if outcome.action == "release" and outcome.waiting:
             done += f" ({len(outcome.released)} row(s); {len(outcome.waiting)} keep waiting)"
     return pages._see(_url(batch.name, f"?done={quote(done)}"))
+
+
+def _settle_alone(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool, by: str) -> Settlement:
+    """:func:`_settle`, after this server's other settlements of the batch: a second press of 'Record this'
+    (a double click 5 ms apart) came while the first held the ledger and read 'Another process (bulkship
+    pid ... on this very server) is working on batch ...; nothing was changed' (found by hunter-web16)."""
+    with _one_at_a_time(batch):
+        return _settle(web, batch, fields, confirmed=confirmed, by=by)
+
+
+_settling: dict[str, threading.Lock] = {}
+_settling_guard = threading.Lock()
+
+
+def _one_at_a_time(batch: str) -> threading.Lock:
+    with _settling_guard:
+        return _settling.setdefault(batch, threading.Lock())
+
+
+PRESSED_AGAIN = "what you confirmed, by your first press (“Record this” pressed again: recorded once)"
+_SETTLED = ("review_released", "review_settled_at_vendor")  # what a settlement writes in the ledger
+
+
+def _last_event(web: Any, batch: str) -> int:
+    from ..ledger import Ledger
+
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        return ledger.last_event_id(batch)
+
+
+def _recorded_by_them(web: Any, batch: str, fields: dict[str, str], by: str) -> bool:
+    """Whether this person recorded a settlement of these rows since the plan was shown: a double click on
+    'Record this' (or a second tab) was refused by the rows its first press had just settled, 'No rows of
+    batch 'd1' wait for review. Nothing was changed', of a release recorded (found by hunter-web16 in
+    Chromium)."""
+    from ..ledger import Ledger
+
+    if not fields["since"].isdigit():
+        return False
+    who = by or state.current_user()
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        found = ledger.events(batch, kinds=list(_SETTLED))
+    po = fields["po"].casefold() if fields["action"] in ("release", "at-vendor") else ""
+    return any(
+        e.id > int(fields["since"])
+        and e.detail.get("by") == who
+        and (
+            not po
+            or (e.po_number or "").casefold() == po
+            or str(e.detail.get("from_po") or "").casefold() == po
+        )
+        for e in found
+    )
 
 
 def routes() -> list[Route]:
