@@ -1590,3 +1590,52 @@ def test_rows_released_beside_another_ledger_s_orders_are_sent_by_the_next_run_n
         assert vendor.external_ids() == Counter({key: 1 for key in ("E1", "E2", "E3", "E4", "E5", "E9")})
     finally:
         vendor.close()
+
+
+def test_a_run_answered_409_by_another_ledger_s_shorter_order_can_be_released_afterwards(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor18 (race of two copies of a list, seed 910): the colleague's run (one row an
+    order) made BS-GIFTS-0001 (Alpha) just before this ledger's BS-GIFTS-0001 (all five rows and Zeta, new
+    here) left: a 409, Alpha tied, the rest held. This ledger still recorded its 0001 as six lines, so every
+    later read of the vendor's list, showing the colleague's one, was 'cannot be read in full (it shows 1 of
+    the 6 line(s) this ledger records)': no release of any row, ever, Zeta never sent. The lines recorded
+    for an order the vendor answered with another's are that order's: once the colleague's run is over,
+    `reconcile --release` finds the four and releases Zeta, sent once."""
+    sheet = _write(tmp_path / "gifts.csv", FIVE)
+    (tmp_path / "mine").mkdir()
+    mine = _write(
+        tmp_path / "mine" / "gifts.csv",
+        [*FIVE, ["Lost Zeta", "6 Lost St", "Salem", "MA", "01970", "CVS", "25"]],
+    )
+    theirs_sent = threading.Event()
+    with VendorProxy(tmp_path) as vendor:
+        here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
+
+        def theirs_first(call: Call) -> Answer:  # the colleague's first order reaches the vendor just before
+            if call.method == "POST" and call.path == "/v1/Orders" and len(call.json()["LineItems"]) > 1:
+                assert theirs_sent.wait(20)
+                return call.forward()
+            answer = call.forward()
+            if call.method == "POST" and call.path == "/v1/Orders":
+                theirs_sent.set()
+            return answer
+
+        vendor.rewrite = theirs_first
+        colleague = threading.Thread(
+            target=run_batch,
+            args=(sheet, there),
+            kwargs=dict(wait_s=0, client_factory=vendor.factory, max_lines=1),
+        )
+        colleague.start()
+        held = run_batch(mine, here, wait_s=0, client_factory=vendor.factory, max_lines=50)
+        colleague.join(60)
+        assert "being sent from another computer or ledger" in str(held.stopped)
+        assert _statuses(here) == {2: "ordered", **{row: "review" for row in range(3, 8)}}
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in FIVE})
+        vendor.rewrite = lambda call: call.forward()
+        done = release_all(here, "gifts", vendor.factory)
+        assert (done.rows_settled, done.rows_released) == (4, 1), done.describe()
+        run_batch(mine, here, wait_s=0, client_factory=vendor.factory)
+        assert set(_statuses(here).values()) == {"ordered"}
+        assert _cards_of(vendor) == Counter({name: 1 for name, *_ in [*FIVE, ["Lost Zeta"]]})

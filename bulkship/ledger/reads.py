@@ -16,6 +16,7 @@ from .records import (
     BILLED_ON_ORDER,
     LIVE_STATES,
     RELEASED_BESIDE,
+    VENDOR_LINES,
     BatchRecord,
     EventRecord,
     OrderRecord,
@@ -204,6 +205,20 @@ class LedgerReads(LedgerStore):
         then, they are no sign of a run sending the batch now."""
         events = self.events(batch, kinds=["review_released"])
         return {str(po).upper() for e in events for po in e.detail.get(RELEASED_BESIDE) or ()}
+
+    def lines_answered(self, batch: str) -> dict[str, int]:
+        """PO -> how many lines the vendor's order showed when a 409 answered this ledger's send of it with
+        an order already there (the last such answer): another ledger's send may hold fewer lines than
+        this one planned. Answers recorded before the count was kept: the lines tied to the order, when it
+        was not this ledger's send."""
+        found: dict[str, int] = {}
+        for event in self.events(batch, kinds=["already_existed"]):
+            shown = event.detail.get(VENDOR_LINES)
+            if shown is None and event.detail.get("not_our_send"):
+                shown = event.detail.get("lines")
+            if event.po_number and isinstance(shown, int):
+                found[event.po_number] = shown
+        return found
 
     def latest_event(self, batch: str, kind: str) -> EventRecord | None:
         """The batch's most recent event of ``kind`` (e.g. the prices its money was broken down with)."""

@@ -34,7 +34,7 @@ from .ordernotes import (
     note_unpriced,
 )
 from .reads import LedgerReads
-from .records import REVIEW_STATE, LineOutcome, money_column, now_iso
+from .records import REVIEW_STATE, VENDOR_LINES, LineOutcome, money_column, now_iso
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,7 @@ class LedgerTransitions(LedgerReads):
                 "status": vendor_order.status,
                 "lines": len(lines),
                 "missing_lines": len(missing),
+                VENDOR_LINES: len(vendor_order.line_items),  # a 409's original may hold fewer than planned
             }
             if not_our_send:
                 detail["not_our_send"] = True
