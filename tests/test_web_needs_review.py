@@ -367,11 +367,12 @@ def test_new_people_held_beside_a_row_another_ledger_s_order_carries_are_release
         plan = PLAN.search(checked.text)
         assert checked.status_code == 200 and plan, shown
         assert "Release row(s) 3, 4 of BS-GIFTS-STAFF-0001" in shown and "Row 2 keeps waiting" in shown
-        done = client.post(
-            "/batches/staff/needs-review/settle", data={**form, "plan": html.unescape(plan.group(1))}
-        )
+        confirmed = {**form, **dict(re.findall(r'name="(plan|since)" value="([^"]*)"', shown))}
+        done = client.post("/batches/staff/needs-review/settle", data=confirmed)
         assert done.status_code == 200 and "2 row(s); 1 keep waiting" in html.unescape(done.text)
         assert rows(settings) == {"E1": "review", "E2": "planned", "E3": "planned"}
+        again = client.post("/batches/staff/needs-review/settle", data=confirmed)  # a double click
+        assert again.status_code == 200 and "pressed again" in html.unescape(again.text), again.text
     run_batch(sheet, settings, wait_s=0)
     assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
     assert rows(settings) == {"E1": "review", "E2": "ordered", "E3": "ordered"}
