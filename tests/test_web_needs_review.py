@@ -314,6 +314,8 @@ def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_pa
         plan = PLAN.search(checked.text)
         assert plan, checked.text
         assert "Release row(s) 5, 6 of BS-STAFF-0001" in html.unescape(checked.text)
+        assert "the batch's next Send from its cost page plans them" in html.unescape(checked.text)
+        assert "bulkship run" not in checked.text  # the page's reader has no command line (before: said)
         assert set(rows(settings).values()) == {"ordered", "review"}  # shown, nothing recorded yet
         shown = dict(re.findall(r'name="(plan|since)" value="([^"]*)"', html.unescape(checked.text)))
         confirmed = {**form, **shown}  # what the confirmation form carries

@@ -84,6 +84,9 @@ _RERUN = (
     (re.compile(r"\bre-run the same command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bre-run the same `bulkship run` command\b"), "send the batch again from its cost page"),
     (re.compile(r"\bthen run the same command again\b"), "then send the batch again from its cost page"),
+    # what a release of rows waiting for review leaves to the next send (found by hunter-web16: the page's
+    # confirmation read "the next `bulkship run` plans them in a new order")
+    (re.compile(r"\bthe next `bulkship run`"), "the batch's next Send from its cost page"),
     # a duplicate's way on: the page cannot add a column (found by newcomer3)
     (
         re.compile(r"\badd a column 'Allow Duplicate' and put yes in it for this row\b"),
