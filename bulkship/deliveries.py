@@ -13,12 +13,6 @@ from .client.parse import MAPPING, field, po_number_of
 MAX_DEPTH = 3  # how deep a wrapped order is looked for (an event, its data, the object in it)
 
 
-def order_id_of(body: Any) -> str | None:
-    """The order id of a delivery (the full order object, keys in any casing), or None."""
-    found = order_ids_of(body)
-    return found[0] if found else None
-
-
 def order_ids_of(body: Any, depth: int = 0) -> list[str]:
     """Every id a delivery may name its order by, the likeliest first: the order object's ``Id``, or an
     event's ``OrderId`` and the ids of what it wraps (any object in it) before the event's own ``Id``."""

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
 
-from bulkship.deliveries import order_id_of
+from bulkship.deliveries import order_ids_of
 from bulkship.errors import VendorUnavailableError
 from bulkship.ledger import EventRecord, Ledger
 from bulkship.models import VendorOrder
@@ -152,11 +152,11 @@ def test_vendor_outage_asks_the_sender_to_retry(harness: Harness, vendor: Script
 
 
 def test_order_id_is_read_in_any_casing() -> None:
-    assert order_id_of({"id": "a"}) == "a"
-    assert order_id_of({"ID": " b "}) == "b"
-    assert order_id_of({"Order": {"Id": "c"}}) == "c"
-    assert order_id_of({"Id": ""}) is None
-    assert order_id_of("ord-1") is None
+    assert order_ids_of({"id": "a"})[:1] == ["a"]
+    assert order_ids_of({"ID": " b "})[:1] == ["b"]
+    assert order_ids_of({"Order": {"Id": "c"}})[:1] == ["c"]
+    assert order_ids_of({"Id": ""}) == []
+    assert order_ids_of("ord-1") == []
 
 
 OTHER_API = "https://vendor.example/api"

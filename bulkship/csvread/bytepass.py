@@ -103,7 +103,6 @@ def _scan(
             scan.quoted_span_suspect = _quoted_span_suspect(data, quotes, limits)
         quotes += piece_quotes
         if not piece.isascii():
-            scan.non_ascii = True
             if classify:
                 _classify(piece, line, scan)
             if not scan.mojibake_hint:

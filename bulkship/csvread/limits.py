@@ -26,7 +26,6 @@ class _Scan:
 
     sha256: str = ""
     lines: int = 0
-    non_ascii: bool = False
     utf8_lines: list[int] = field(default_factory=list)  # lines with accents that are valid UTF-8 (first few)
     other_lines: list[int] = field(default_factory=list)  # lines that are not UTF-8 (first few)
     utf8_count: int = 0

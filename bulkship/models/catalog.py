@@ -33,12 +33,6 @@ class Product:
     def ships_physically(self) -> bool:
         return "PhysicalShipment" in self.delivery_types
 
-    def accepts_value(self, value: Decimal) -> bool:
-        if self.denomination_type == "Variable" and len(self.denominations) >= 2:
-            low, high = self.denominations[0], self.denominations[-1]
-            return low <= value <= high and value == value.quantize(Decimal("0.01"))
-        return value in self.denominations
-
     def unit_cost(self, value: Decimal) -> Decimal:
         """What one card costs us: face value less discount, plus the per-card fee (api-contract: Money)."""
         return card_cost(value, self.discount_percentage, self.fee)

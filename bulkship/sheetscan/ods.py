@@ -105,7 +105,6 @@ class _OdsWalker:
         self.row_repeat = 1
         self.row_visibility = ""
         self.row_groups = 0  # table-row-groups the current row is in
-        self.text_bytes = 0
         self.struck_styles: set[str] = set()  # cell styles whose text is struck through
         self.unseen_styles: dict[str, str] = {}  # cell styles writing white on white (or yellow on yellow)
 
