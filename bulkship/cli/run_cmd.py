@@ -170,7 +170,15 @@ def run(
     po_prefix: Annotated[
         str | None, typer.Option("--po-prefix", help="PO number prefix (default BS).")
     ] = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking for confirmation.")] = False,
+    yes: Annotated[
+        bool,
+        typer.Option(
+            "--yes",
+            "-y",
+            help="Send without asking for confirmation; the plan's total is then no limit (a total you say "
+            "yes to is): add --max-total to stop the run if the vendor charges more.",
+        ),
+    ] = False,
     max_total: Annotated[
         str | None,
         typer.Option(
