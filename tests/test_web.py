@@ -2095,6 +2095,34 @@ def test_use_profile_pressed_twice_says_nothing_of_someone_else(client: TestClie
     assert "Read with your profile “plain”" in used.text
 
 
+def test_save_as_a_profile_pressed_twice_says_nothing_exists_already(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found live in Chromium (hunter-web16): a double click on 'Save as a profile' said "A profile named
+    'plain' exists already. choose another name" of the profile its first press had saved, beside "Read
+    with your profile “plain”". A name another profile holds is still refused."""
+    page, _ = _bonus_shown(client, tmp_path)
+    save = {
+        "csrf_token": token(client),
+        "profile": "plain",
+        "change": found(r'name="change" value="(\d+)"', page),
+    }
+    for _press in range(2):
+        saved = client.post("/batches/bonus/columns/profile", data=save)
+        assert saved.status_code == 200 and "exists already" not in saved.text, saved.text
+    assert "Read with your profile “plain”" in saved.text
+    later = tmp_path / "bonus-dec.csv"
+    later.write_text((tmp_path / "bonus.csv").read_text())
+    page = client.get(upload(client, later)).text
+    other = {
+        "csrf_token": token(client),
+        "profile": "plain",
+        "change": found(r'name="change" value="(\d+)"', page),
+    }
+    refused = client.post("/batches/bonus-dec/columns/profile", data=other)
+    assert refused.status_code == 400 and "exists already" in refused.text
+
+
 def test_a_profile_saved_as_another_person_chooses_a_column_does_not_set_theirs_back(
     client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
