@@ -1189,8 +1189,8 @@ def test_rows_the_vendor_refused_are_on_the_review_page_and_go_out_fixed_in_the_
     assert ">needs attention<" in batch_row(client.get("/").text, "staff")
 
     review = client.get("/batches/staff/review?filter=vendor").text
-    assert "Row 3" in review and "refused by the vendor" in review and "Undeliverable" in review
-    assert "<strong>1</strong> refused by the vendor" in review
+    assert "Row 3" in review and "refused or failed at the vendor" in review and "Undeliverable" in review
+    assert "<strong>1</strong> refused or failed at the vendor" in review
     assert "Row 2" not in review and "Row 4" not in review  # ordered rows are not to fix
 
     vendor["refuses"] = False  # the person fixes the street; this time the vendor takes it

@@ -187,7 +187,10 @@ def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp
     """review19's leftover (after 903bdac): the Results page of a batch whose order the vendor ended Failed
     offered "Fix these 2 row(s) and send them" (sent from the page) or said "fix the rows on the workbook's
     Fix these sheet and run it again from the command line" (sent from the command line), though nothing in
-    those rows is wrong: they are sent again as they are. A row to correct is still counted as one."""
+    those rows is wrong: they are sent again as they are. A row to correct is still counted as one. And the
+    review its button opens counted them as "2 refused by the vendor", each row "refused by the vendor", of
+    an order the vendor ended Failed (found by newcomer9): it says "refused or failed at the vendor", as
+    the tab and the progress page do."""
     import asyncio
 
     from support.vendor_proxy import VendorProxy
@@ -217,10 +220,12 @@ def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp
                 for name in ("gone", "only", "cli")
             }
             progress = visible_text(client.get("/batches/only/progress").text)
+            review = visible_text(client.get("/batches/only/review?filter=vendor").text)
     # the progress page counts them as the Results page does (it read "0 row(s) refused or failed")
     assert "2 row(s) refused or failed at the vendor" in progress, progress
     assert "Fix these 1 row(s) and send them with the 2 the vendor failed" in pages["gone"], pages["gone"]
     assert "Send the 2 row(s) the vendor failed again" in pages["only"], pages["only"]
+    assert "2 refused or failed at the vendor" in review and "refused by the vendor" not in review, review
     assert "Fix these" not in pages["only"] and "fix the" not in pages["only"], pages["only"]
     said = pages["cli"]
     assert "2 row(s) failed at the vendor before their card was made (nothing charged for them)" in said
