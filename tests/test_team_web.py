@@ -747,6 +747,28 @@ def test_the_approval_of_a_batch_rejected_then_deleted_on_the_page_says_it_was_d
     assert embedded_sandbox_orders(team.data_dir) == []
 
 
+def test_add_pressed_twice_adds_the_person_once_and_says_so(team: Settings, browsers: Any) -> None:
+    """Found live in Chromium (hunter-web16): a double click on People's 'Add' read "There is already a
+    person named 'zed'" of the account its first press had just added. A name someone else holds is still
+    refused, as is the same name added again with another password."""
+    admin = browsers()
+    sign_in(admin, "admin")
+    add = {
+        "csrf_token": token(admin, "/admin/users"), "name": "zed", "password": "password-zed",
+        "role": ["requester"], "limit": "20",
+    }  # fmt: skip
+    for _press in range(2):
+        added = admin.post("/admin/users", data=add)
+        said = visible_text(added.text)
+        assert added.status_code == 200 and "There is already" not in said, said
+        assert "Added zed (requester)" in said, said
+    assert [e.detail["user"] for e in audit.entries(team) if e.action == "user_add"].count("zed") == 1
+    other = admin.post("/admin/users", data={**add, "password": "another-password"})
+    assert other.status_code == 400 and "There is already a person named" in visible_text(other.text)
+    taken = admin.post("/admin/users", data={**add, "name": "alice", "password": "password-alice"})
+    assert taken.status_code == 400 and "There is already a person named" in visible_text(taken.text)
+
+
 def test_below_their_limit_a_requester_sends_at_once_and_admins_manage_people(
     team: Settings, browsers: Any
 ) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from .passwords import MIN_PASSWORD, check_password
 from .people import (
     add_user,
+    added_just_now,
     change_password,
     check_name,
     check_roles,
@@ -42,6 +43,7 @@ __all__ = [
     "SignInRefused",
     "User",
     "add_user",
+    "added_just_now",
     "authenticate",
     "change_password",
     "check_name",

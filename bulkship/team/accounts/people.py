@@ -95,6 +95,39 @@ def add_user(
     return existing_user(settings, name)
 
 
+PRESSED_AGAIN_S = 60  # an account added this long ago at most, as asked again, is that same 'Add'
+
+
+def added_just_now(
+    settings: Settings,
+    name: str,
+    password: str,
+    roles: list[str] | tuple[str, ...] | set[str],
+    *,
+    spend_limit: str | Decimal | None = None,
+) -> User | None:
+    """The account ``name`` when it is the one these very details added just now: 'Add' pressed twice (a
+    double click) read "There is already a person named 'zed'" of the account its first press had added
+    (found by hunter-web16 in Chromium). Same roles and limit, the same password, never changed since,
+    added within :data:`PRESSED_AGAIN_S`; else None (the name is another person's, or an older account)."""
+    from datetime import timedelta
+
+    try:
+        name, role_text, limit = check_name(name), check_roles(roles), parse_limit(spend_limit)
+    except AccountError:
+        return None
+    with store.read(settings) as db:
+        row = db.execute(sa.select(users).where(users.c.name == name)).first()
+    if row is None or row.roles != role_text or row.disabled or row.password_changed != row.created:
+        return None
+    if (row.spend_limit or None) != (str(limit) if limit is not None else None):
+        return None
+    since = store.parse_iso(store.now_iso()) - timedelta(seconds=PRESSED_AGAIN_S)
+    if store.parse_iso(str(row.created)) < since or not passwords.verify(str(row.password_hash), password):
+        return None
+    return existing_user(settings, name)
+
+
 def set_disabled(settings: Settings, name: str, disabled: bool, *, actor: str, address: str = "") -> User:
     found = existing_user(settings, name)
     if disabled and found.has("admin") and not found.disabled and _enabled_admins(settings) <= 1:

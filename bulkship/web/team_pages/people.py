@@ -30,17 +30,22 @@ async def people_page(request: Request, *, message: str = "", error: str = "", s
 async def add_person(request: Request) -> Response:
     settings = _settings(request)
     form = await request.form()
-    name = str(form.get("name") or "")
+    name, password = str(form.get("name") or ""), str(form.get("password") or "")
+    roles, limit = [str(r) for r in form.getlist("role")], str(form.get("limit") or "") or None
     try:
         added = await run_in_threadpool(
             lambda: accounts.add_user(
-                settings, name, str(form.get("password") or ""), [str(r) for r in form.getlist("role")],
-                spend_limit=str(form.get("limit") or "") or None, actor=_actor(request),
+                settings, name, password, roles, spend_limit=limit, actor=_actor(request),
                 address=_address(request),
             )
         )  # fmt: skip
     except BulkshipError as exc:
-        return await people_page(request, error=exc.message, status=400)
+        again = await run_in_threadpool(
+            lambda: accounts.added_just_now(settings, name, password, roles, spend_limit=limit)
+        )
+        if again is None:
+            return await people_page(request, error=exc.message, status=400)
+        added = again  # 'Add' pressed twice: the first press added them
     return await people_page(request, message=f"Added {added.name} ({added.roles_text}).")
 
 
