@@ -9,15 +9,18 @@ when the line shows no name or street. A person releases those by PO, told of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..addressmatch import CUT_AT_LEAST, _words, same_part, vendor_address
-from ..folding import fold_address, fold_person, fold_person_loosely
+from ..folding import fold_address, fold_person_loosely
 from ..models import VendorOrder
 
 Line = tuple[VendorOrder, int]  # a vendor order and a line's position in it
+_HOUSE_NUMBER = re.compile(r"[0-9]+[a-z]?")  # as bulkship.folding reads a street's first word
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def _shown(vendor_order: VendorOrder, at: int) -> tuple[str, str, str] | None:
@@ -45,9 +48,12 @@ class LineIndex:
     is caught by the line's street."""
 
     blind: list[Line] = field(default_factory=list)  # showing no name or street: may be any row
-    by_name: dict[str, list[Line]] = field(default_factory=dict)  # folded, and folded loosely
+    by_name: dict[str, list[Line]] = field(default_factory=dict)  # folded loosely (every word)
     by_cut: dict[str, list[tuple[Line, str]]] = field(default_factory=dict)  # names long enough to be cut
     by_street: dict[str, list[Line]] = field(default_factory=dict)
+    # the house numbers their streets start with; a row naming none of them in its address lines is at none
+    # of those streets, unfolded (a street folded is most of a row's look-up); None: a street starts with none
+    numbers: set[str] | None = field(default_factory=set)
 
     @classmethod
     def of(cls, lines: Sequence[Line]) -> LineIndex:
@@ -58,28 +64,45 @@ class LineIndex:
                 index.blind.append((vendor_order, at))
                 continue
             name, street, line2 = shown
-            for key in {fold_person(name), "~" + fold_person_loosely(name)}:
-                index.by_name.setdefault(key, []).append((vendor_order, at))
+            index.by_name.setdefault(fold_person_loosely(name), []).append((vendor_order, at))
             if len(" ".join(_words(name))) >= CUT_AT_LEAST:
                 index.by_cut.setdefault(_cut_key(name), []).append(((vendor_order, at), name))
-            index.by_street.setdefault(fold_address(street, line2), []).append((vendor_order, at))
+            folded = fold_address(street, line2)
+            index.by_street.setdefault(folded, []).append((vendor_order, at))
+            first = folded.split()[0] if folded else ""
+            if index.numbers is not None and _HOUSE_NUMBER.fullmatch(first):
+                index.numbers.add(first.rstrip("abcdefghijklmnopqrstuvwxyz"))
+            else:
+                index.numbers = None
         return index
+
+    def _street_of(self, line1: Any, line2: Any) -> str:
+        """The row's street folded, or "" when it names none of the house numbers the lines' streets start
+        with (ASCII digits as written: a folded street's house number is the row's own, lowercased)."""
+        raw = f"{line1 or ''} {line2 or ''}"
+        if self.numbers is not None and raw.isascii() and self.numbers.isdisjoint(_DIGITS.findall(raw)):
+            return ""
+        return fold_address(line1, line2)
 
     def may_be(self, item: Any) -> tuple[Line, str] | None:
         """A line that may be the card of the row sending ``item`` (its line item), and why; None when none
         may."""
         if self.blind:
             return self.blind[0], "shows no recipient"
+        if not self.by_street:  # no card tied to no row: no row looked at
+            return None
         address = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
         if not isinstance(address, dict):  # nothing to tell the row from the lines by: fail closed
             every = [line for lines in self.by_street.values() for line in lines]
             return (every[0], "this ledger holds no recipient for the row") if every else None
         ours = str(address.get("Name") or "")
-        same = self.by_name.get(fold_person(ours)) or self.by_name.get("~" + fold_person_loosely(ours))
-        cut = [line for line, name in self.by_cut.get(_cut_key(ours), []) if same_part("Name", name, ours)]
-        if same or cut:
-            return (same or cut)[0], "shows the row's name"
-        street = self.by_street.get(fold_address(address.get("AddressLine1"), address.get("AddressLine2")))
+        same = self.by_name.get(fold_person_loosely(ours))  # folded every word: one name folded is too
+        if not same and self.by_cut:
+            cut = self.by_cut.get(_cut_key(ours), [])
+            same = [line for line, name in cut if same_part("Name", name, ours)]
+        if same:
+            return same[0], "shows the row's name"
+        street = self.by_street.get(self._street_of(address.get("AddressLine1"), address.get("AddressLine2")))
         return (street[0], "shows the row's street") if street else None
 
 
