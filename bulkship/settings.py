@@ -197,7 +197,8 @@ def resolve_settings(
         )
     if rate_value is not None and not (
         math.isfinite(rate_value) and (rate_value == 0 or rate_value >= MIN_RATE_LIMIT)
-    ):  # 1e-300 left the run waiting for ever after its first call
+    ):
+        # 1e-300 left the run waiting for ever after its first call
         raise ConfigError(
             f"BULKSHIP_RATE_LIMIT must be a number of requests per second, {MIN_RATE_LIMIT} (one every "
             f"{1 / MIN_RATE_LIMIT:.0f} s) or more, or 0 for no limit; not {rate!r}"

@@ -91,9 +91,8 @@ def show_plan(view: PlanView) -> None:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
     _show_repeated(view.repeated)
-    if (
-        summary.arrivals
-    ):  # orders are made per kind of card, not per method: said, or a reader counts orders here
+    if summary.arrivals:
+        # orders are made per kind of card, not per method: said, or a reader counts orders here
         err_console.print("Estimated arrival, by shipping method (one order may hold several methods):")
     for arrival in summary.arrivals:
         when = arrival.estimated_date.isoformat() if arrival.estimated_date else "unknown"

@@ -152,9 +152,8 @@ def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -
     words = set(_words(info.header)) | {"".join(_words(info.header))}
     if "$" in info.header:  # 'Gift $', '$': dollars (found by hunter-sheets5: read as no amount at all)
         words.add("usd")
-    if _TIMES.fullmatch(
-        info.header
-    ):  # 'Amount | x | Total': 2 under 'x' went out as one card (hunter-sheets6)
+    if _TIMES.fullmatch(info.header):
+        # 'Amount | x | Total': 2 under 'x' went out as one card (hunter-sheets6)
         words.add("multiplier")
     by_header = [f for f, keys in _LOOKS_LIKE_HEADER.items() if words & keys]
     fitting = [f for f in by_header if (f in DEFAULTED_FIELDS or f == "value") and _fits(f, values)]

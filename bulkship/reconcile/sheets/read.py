@@ -214,9 +214,8 @@ def _read(workbook: Any, path: Path, lenient: bool) -> ExistingResults:
             # a result cell typed over reads blank (the ledger knows the results); a row without the Row
             # number bulkship wrote was typed in by hand
             read = _outcome_read_leniently(columns, [_cell_text(v) for v in line[width:]])
-            if (
-                read is not None and read.row in outcomes
-            ):  # a row copied, or the sheet (Excel's "Results (2)")
+            if read is not None and read.row in outcomes:
+                # a row copied, or the sheet (Excel's "Results (2)")
                 if not lenient:
                     raise _copied(path, number, name, read.row)
                 typed_in.append(number)

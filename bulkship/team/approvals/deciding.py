@@ -69,9 +69,8 @@ def ask(
             + "; ".join(r.said(batch) for r in rejected_people)
             + ": an approver sees them again"
         )
-    elif (
-        earlier
-    ):  # "75.00 is above the 100.00 ... (with 75.00 sent ...)" read as a slip (found by hunter-web8)
+    elif earlier:
+        # "75.00 is above the 100.00 ... (with 75.00 sent ...)" read as a slip (found by hunter-web8)
         why = (
             f"{money_text(total)}, with the {money_text(earlier)} {person} sent without approval in other "
             f"batches in the last day {money_text(total + earlier)} in all, is above the {money_text(limit)} "
