@@ -551,12 +551,18 @@ def test_a_rejected_batch_cut_below_the_threshold_waits_for_an_approver_again(
     assert len([line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]) == 2
 
 
+@pytest.mark.parametrize("repriced", [False, True], ids=["as asked", "priced again before the rejection"])
 def test_people_rejected_in_a_deleted_batch_wait_for_an_approver_when_run_under_another_name(
-    team: Settings, capsys: pytest.CaptureFixture[str]
+    team: Settings, capsys: pytest.CaptureFixture[str], repriced: bool
 ) -> None:
     """A rejection holds for its people, not only its batch: Q4 rejected ('two of them left'), deleted on the
     web page (its plan cancelled), the same people cut below the threshold and run as Q5 from the command
-    line went out with no approver seeing them (found by hunter-web15; the lead's decision)."""
+    line went out with no approver seeing them (found by hunter-web15; the lead's decision). ``repriced``:
+    the plan's orders priced again after the request (another print than the one asked about): the
+    rejection named nobody, and Q5 went out alone (found by hunter-web16)."""
+    from decimal import Decimal
+
+    from bulkship.ledger import Ledger
     from bulkship.web.batchledger import drop_unsent_plan
 
     data_dir = Path(os.environ["BULKSHIP_DATA_DIR"])
@@ -565,6 +571,10 @@ def test_people_rejected_in_a_deleted_batch_wait_for_an_approver_when_run_under_
     assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
     asked = approvals.latest(team, "Q4")
     assert asked is not None
+    if repriced:  # as a cost page looked at after a price change does (bulkship.reprice)
+        with Ledger.open(team.ledger_location) as ledger:
+            plan = [(o.po_number, o.cost, o.cost + 1, [Decimal(25)] * 4) for o in ledger.orders("Q4")]
+            ledger.reprice_planned("Q4", plan)
     approvals.decide(team, asked.id, person="carol", approve=False, reason="two of them left")
     drop_unsent_plan(team, "Q4")  # what Delete on the web page does
     capsys.readouterr()

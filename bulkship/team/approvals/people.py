@@ -189,8 +189,10 @@ def rejected_in(settings: Settings, batch: str) -> list[Rejected]:
 
 
 def about(settings: Settings, batch: str, prints: frozenset[str], *, approve: bool) -> dict[str, str]:
-    """Who a decision on the plan ``prints`` of ``batch`` is about: a rejection, each of its recipients;
-    an approval, those of them who stand rejected (none read when nobody was ever rejected)."""
+    """Who a decision on the plan ``prints`` of ``batch`` is about: a rejection, each of its recipients (of
+    the batch's orders to send now when none of the plan's is found as asked: an order priced again since
+    has another print); an approval, those of them who stand rejected (none read when nobody was ever
+    rejected)."""
     if approve:
         zips = rejected_zips(settings)
         if not zips:
@@ -198,7 +200,7 @@ def about(settings: Settings, batch: str, prints: frozenset[str], *, approve: bo
         plan = of_plan(settings, batch, prints, zips)
         rejected = standing(settings, plan.keys())
         return {k: v for k, v in plan.items() if k in rejected}
-    return of_plan(settings, batch, prints)
+    return of_plan(settings, batch, prints) or of_plan(settings, batch)
 
 
 def record(db: sa.Connection, request_id: int, people: dict[str, str]) -> None:
