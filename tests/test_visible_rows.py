@@ -4239,6 +4239,40 @@ def test_a_status_written_after_its_code_leaves_a_person_gone_out(tmp_path: Path
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5]
 
 
+@pytest.mark.parametrize("header", ["Empl Status", "Assignment Status"])
+def test_peoplesoft_s_and_oracle_s_status_of_a_person_gone_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer9: PeopleSoft's 'Empl Status' and Oracle HCM's 'Assignment Status' = Terminated (or
+    PeopleSoft's code T, D) were read as nothing: a card to someone gone, exit 0, where 'Employee Status' and
+    ADP's 'Position Status' leave the row out. They are read as a person's status now; Active and L (a
+    leave) send."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        + "".join(
+            f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n"
+            for i, s in enumerate(["Terminated", "T", "D", "Active", "L"])
+        )
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
+
+
+def test_a_term_under_any_status_header_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer9: 'Term', 'TERM 11/30' or "Term'd" under 'Status (HR)' or 'Payroll Status' was read
+    as nothing (a card to someone gone, exit 0), where 'Terminated' there, and 'Term' under 'Status', leave
+    the row out. Now they do; 'Active' sends."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Payroll Status\n"
+        + "".join(
+            f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n"
+            for i, s in enumerate(["Term", "TERM 11/30", "Term'd", "Active"])
+        )
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
+
+
 def test_a_send_date_saying_now_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-sheets11: a 'Send Date' (or 'Do Not Send Before') of 'ASAP', 'Now', 'Immediately' or
     'Today' read as no date and held its row for good, said as 'the list says not to send it (column 'Send

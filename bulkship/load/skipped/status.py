@@ -42,6 +42,9 @@ _STATUS_FLAGS = frozenset(
     for h in (
         "status", "employee status", "employment status", "worker status", "position status", "emp status",
         "hr status", "job status", "associate status", "staff status",
+        # ... PeopleSoft's 'Empl Status' (its codes T and D as ADP's) and Oracle HCM's 'Assignment Status'
+        # (found by newcomer9: Terminated there was ordered)
+        "empl status", "assignment status",
     )
 )  # fmt: skip
 _CARD_WENT = (
@@ -154,8 +157,8 @@ SAYS_NOT_SENT_YET = re.compile(
 # 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
 # to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
 _SAYS_LEFT = re.compile(
-    rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
-    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
+    rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|"
+    rf"leaver|former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
     r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
