@@ -74,11 +74,20 @@ class SheetChoiceError(FileFormatError):
 
 class MissingColumnsError(InputError):
     """Required columns are absent and no default fills them (``whole_addresses``: the street column whose
-    cells hold whole addresses, city, state and ZIP with it, when that is why)."""
+    cells hold whole addresses, city, state and ZIP with it, when that is why; ``whole_on_lines``: their parts
+    are lines of the cell)."""
 
-    def __init__(self, message: str, *, hint: str | None = None, whole_addresses: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        whole_addresses: str | None = None,
+        whole_on_lines: bool = False,
+    ) -> None:
         super().__init__(message, hint=hint)
         self.whole_addresses = whole_addresses
+        self.whole_on_lines = whole_on_lines
 
 
 class ConfigError(InputError):

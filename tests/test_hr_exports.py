@@ -348,6 +348,7 @@ def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: 
         validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))
     assert "Column 'Address' holds whole addresses" in refused.value.message
     assert (refused.value.hint or "").startswith("split 'Address' into Street, City, State and ZIP columns")
+    assert "Ctrl+J" not in (refused.value.hint or ""), "most of its addresses are on one line"
 
 
 def test_a_workday_home_address_ending_in_united_states_of_america_is_said_to_hold_whole_addresses(
@@ -369,6 +370,9 @@ def test_a_workday_home_address_ending_in_united_states_of_america_is_said_to_ho
     assert (refused.value.hint or "").startswith(
         "split 'Primary Home Address' into Street, City, State and ZIP"
     )
+    # newcomer8's L6: Text to Columns splits lines of a cell only with Ctrl+J typed as its 'Other' separator
+    assert "tick Other and press Ctrl+J" in (refused.value.hint or "")
+    assert "mailing-list" not in refused.value.message, "an HR report is no mailing-list export"
 
 
 def test_a_list_of_long_address_cells_and_no_city_is_refused_at_once(tmp_path: Path) -> None:

@@ -1487,10 +1487,16 @@ def test_whole_addresses_in_one_column_are_said_on_the_columns_page(
     )
     page = visible_text(client.get(upload(client, path)).text).replace("&#39;", "'")
     assert (
-        "Column 'Address' holds whole addresses (street, city, state and ZIP in one cell, as a mailing-list "
-        "export writes them): split it into Street, City, State and ZIP columns in your spreadsheet (Excel: "
-        "Data › Text to Columns), then upload it again." in page
+        "Column 'Address' holds whole addresses (street, city, state and ZIP in one cell): split it into "
+        "Street, City, State and ZIP columns (Excel: Data › Text to Columns), then upload it again." in page
     ), page
+    # an HR report's address cell of lines (newcomer8's L6): Text to Columns needs Ctrl+J as the separator
+    path.write_text(
+        "Employee ID,Worker,Primary Home Address\n"
+        '21001,Emeka Okafor,"12 Beacon St\nBoston, MA 02108\nUnited States of America"\n'
+    )
+    page = visible_text(client.get(upload(client, path)).text).replace("&#39;", "'")
+    assert "Delimited, tick Other and press Ctrl+J in its box: each line of the cell becomes a column" in page
 
 
 def test_a_list_with_no_amount_column_is_given_one_amount_for_every_row_on_the_columns_page(

@@ -51,28 +51,37 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
         present.add("name")
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
-        whole = _whole_addresses(sheet) if {"city", "state", "zip"} - present else None
+        whole, on_lines = _whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
         raise MissingColumnsError(
             f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
             + ", ".join(f"'{h}'" for h in sheet.headers)
             + (f". {whole_addresses_said(whole)}" if whole else ""),
             hint=(
-                f"split '{whole}' into Street, City, State and ZIP columns (Excel: Data › Text to Columns), "
+                f"split '{whole}' into Street, City, State and ZIP columns ({how_to_split(on_lines)}), "
                 "then run it again"
                 if whole
                 else "rename the headers, map them with [columns] in a program settings file (--config), "
                 "or set [defaults]; `bulkship template` writes a sheet with every header"
             ),
             whole_addresses=whole,
+            whole_on_lines=on_lines,
         )
 
 
 def whole_addresses_said(column: str) -> str:
     """What a street column holding whole addresses is told (the command line's refusal, the Columns page)."""
-    return (
-        f"Column '{column}' holds whole addresses (street, city, state and ZIP in one cell, as a "
-        "mailing-list export writes them)"
-    )
+    return f"Column '{column}' holds whole addresses (street, city, state and ZIP in one cell)"
+
+
+def how_to_split(on_lines: bool) -> str:
+    """How a spreadsheet splits whole addresses; ``on_lines``: their parts are lines of the cell (an HR
+    report's), which Text to Columns splits only with a line break as the separator (newcomer8's L6)."""
+    if on_lines:
+        return (
+            "Excel: Data › Text to Columns, Delimited, tick Other and press Ctrl+J in its box: each line of "
+            "the cell becomes a column; then split the city line at its commas"
+        )
+    return "Excel: Data › Text to Columns"
 
 
 # A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on
@@ -86,14 +95,17 @@ _WHOLE_ADDRESS = re.compile(
 )
 
 
-def _whole_addresses(sheet: LoadedSheet) -> str | None:
-    """The street column, when most of its cells hold a whole address (a state and a ZIP at their end)."""
+def _whole_addresses(sheet: LoadedSheet) -> tuple[str | None, bool]:
+    """The street column, when most of its cells hold a whole address (a state and a ZIP at their end), and
+    whether those are written on lines of their cells."""
     header = next((h for h, field in sheet.column_map.items() if field == "address1"), None)
     if header is None:
-        return None
+        return None, False
     cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
-    whole = sum(1 for cell in cells if _WHOLE_ADDRESS.fullmatch(cell))
-    return header if cells and whole >= 0.6 * len(cells) else None
+    whole = [cell for cell in cells if _WHOLE_ADDRESS.fullmatch(cell)]
+    if not cells or len(whole) < 0.6 * len(cells):
+        return None, False
+    return header, sum("\n" in cell for cell in whole) * 2 > len(whole)
 
 
 def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series, pd.Series]:

@@ -23,18 +23,12 @@ from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..load.skipped.columnkeys import picks_rows
 from ..schema import load_contract
 from ..team.audit import PROFILE_SAVED_BY
-from ..validate.prepare import whole_addresses_said
+from ..validate.prepare import how_to_split, whole_addresses_said
 from . import state
 from .auth import nothing_changed, say_in_trail
 
 if TYPE_CHECKING:
     from .app import Web
-
-
-_SPLIT = (
-    "split it into Street, City, State and ZIP columns in your spreadsheet (Excel: Data › Text to Columns), "
-    "then upload it again."
-)
 
 
 def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = None) -> Any:
@@ -55,7 +49,9 @@ def _checked(web: Web, batch: state.WebBatch) -> tuple[dict[str, int] | None, Se
         if exc.whole_addresses is None:
             return None, None, ""
         # no column to choose for City, State or ZIP: the file needs splitting (found by newcomer8)
-        return None, None, f"{whole_addresses_said(exc.whole_addresses)}: {_SPLIT}"
+        said = whole_addresses_said(exc.whole_addresses)
+        split = f"split it into Street, City, State and ZIP columns ({how_to_split(exc.whole_on_lines)})"
+        return None, None, f"{said}: {split}, then upload it again."
     except AmbiguousColumnsError:
         return None, None, ""
     except SecondCardError as exc:
