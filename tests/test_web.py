@@ -371,6 +371,23 @@ def test_a_list_whose_people_another_batch_only_planned_is_told_how_to_send_it_i
     assert sandbox_orders(settings) == []
 
 
+def test_upload_pressed_twice_makes_one_batch(client: TestClient, settings, tmp_path: Path) -> None:
+    """Found live in Chromium (hunter-web16): a double click on 'Upload' (50 ms, 5 ms apart) made two
+    batches of one list, 'up56163' and 'up56163-2': the person was taken to the second, the first stayed in
+    the Batches list. The second press now lands on the first press's batch; another file of that name is a
+    new batch as before."""
+    from bulkship.web import state
+
+    mine = SAMPLES / "direct-mail.csv"
+    first, second = upload(client, mine), upload(client, mine)
+    assert first == second and first.endswith("/batches/direct-mail/columns"), (first, second)
+    assert sorted(state.web_batches(settings)) == ["direct-mail"]
+    assert len(list((settings.data_dir / "uploads").iterdir())) == 1  # the second press's copy removed
+    other = tmp_path / "direct-mail.csv"
+    other.write_text(mine.read_text().replace("Maria Lopez", "Maria Lopes"))
+    assert upload(client, other).endswith("/batches/direct-mail-2/columns")
+
+
 def test_two_lists_of_one_file_name_uploaded_at_the_same_moment_are_two_batches(
     client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

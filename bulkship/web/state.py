@@ -63,12 +63,14 @@ class WebBatch:
     server: str = ""  # the server holding its upload (this_server there), "" before it was recorded
     site: str = ""  # that server's address, as the person uploading it reached it
     time_zone: str = ""  # the uploading browser's ("America/Los_Angeles"): its list's dates are of that day
+    file_hash: str = ""  # the SHA-256 of the file as uploaded ("": recorded by an older bulkship)
     corrections: dict[tuple[int, str], str] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)  # the Columns page's mapping: field -> header
     profile: str = ""  # the profile the mapping came from, if any
     every_row: dict[str, str] = field(default_factory=dict)  # field -> one value for every row (no column)
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
+    first_id: int = 0  # id of its upload event: change_id is still it while nothing was changed
     confirmed_id: int = 0
     confirmed_total: Decimal | None = None
     confirmed_cards: dict[str, str] = field(default_factory=dict)  # product Id -> name, as the page showed
@@ -153,7 +155,9 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                 server=str(d.get("server", "")),
                 site=str(d.get("site", "")),
                 time_zone=str(d.get("time_zone", "")),
+                file_hash=str(d.get("sha256", "")),
                 change_id=event.id,
+                first_id=event.id,
             )
             continue
         if batch is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -67,16 +68,29 @@ async def upload(request: Request) -> Response:
             fixed_here=batch is not None and batch.upload is not None, known_here=batch is not None,
         )  # fmt: skip
     digest = await run_in_threadpool(file_sha256, path)
-    say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
-    name = await run_in_threadpool(
-        lambda: uploads.new_batch(
-            web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None,
-            by=getattr(request.scope.get("team_user"), "name", "") or state.current_user(),
-            signed_in=request.scope.get("team_user") is not None,
-            server=state.this_server(web.settings), site=str(request.base_url), time_zone=zone,
-        )
-    )  # fmt: skip
+    by = getattr(request.scope.get("team_user"), "name", "") or state.current_user()
+
+    def one_batch() -> tuple[str, bool]:
+        with _uploading:  # a double click's two presses on this server: the second finds the first's batch
+            again = uploads.uploaded_just_now(web.settings, name, digest, by)
+            if again is not None:
+                return again, False
+            return uploads.new_batch(
+                web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None, by=by,
+                signed_in=request.scope.get("team_user") is not None, sha256=digest,
+                server=state.this_server(web.settings), site=str(request.base_url), time_zone=zone,
+            ), True  # fmt: skip
+
+    name, new = await run_in_threadpool(one_batch)
+    if new:
+        say_in_trail(request.scope, file=Path(file.filename).name, sha256=digest)
+    else:  # 'Upload' pressed twice: one batch, one line in the trail
+        await run_in_threadpool(uploads.remove_upload, web.settings, path)
+        nothing_changed(request.scope)
     return _see(f"/batches/{name}/columns")
+
+
+_uploading = threading.Lock()
 
 
 def _result_workbook_batch(path: Path) -> str | None:

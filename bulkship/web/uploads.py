@@ -67,6 +67,29 @@ def remove_upload(settings: Settings, path: Path | None) -> None:
 
 
 NAME_TRIES = 20
+PRESSED_AGAIN_S = 60  # the same file uploaded again this soon by the same person, untouched: one upload
+
+
+def uploaded_just_now(settings: Settings, wanted: str, file_hash: str, by: str) -> str | None:
+    """The batch ``by`` made of this very file (``file_hash``) under ``wanted`` (or ``wanted-2``...) within
+    :data:`PRESSED_AGAIN_S`, nothing done to it since: 'Upload' pressed twice (a double click) made two
+    batches of one list, the person taken to the second, the first left in the Batches list (found by
+    hunter-web16 in Chromium). None when there is none."""
+    from datetime import UTC, datetime, timedelta
+
+    since = (datetime.now(UTC) - timedelta(seconds=PRESSED_AGAIN_S)).isoformat(timespec="seconds")
+    same = re.compile(rf"{re.escape(wanted)}(-\d+)?")
+    for name, batch in web_batches(settings).items():
+        if (
+            batch.file_hash == file_hash
+            and batch.by == by
+            and same.fullmatch(name)
+            and batch.created >= since
+            and batch.change_id == batch.first_id
+            and not batch.confirmed_id
+        ):
+            return name
+    return None
 
 
 def new_batch(settings: Settings, wanted: str, path: Path, **detail: Any) -> str:
