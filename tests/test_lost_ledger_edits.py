@@ -1578,15 +1578,31 @@ def test_rows_released_beside_another_ledger_s_orders_are_sent_by_the_next_run_n
         five = [(f"E{i}", f"Person {i}", "25") for i in range(1, 6)]
         (tmp_path / "there").mkdir()
         theirs = tmp_path / "there" / "gifts.csv"
-        mine = [five[0], ("E2", "Person 2", "50"), ("E3", "Person Three", "25"), ("E9", "Person 9", "25")]
+        mine = [
+            five[0],
+            ("E2", "Person 2", "50"),
+            ("E3", "Person Three", "25"),
+            *five[3:],
+            ("E9", "Person 9", "25"),
+        ]
         sheet = sheet_of(tmp_path / "gifts.csv", mine)
         for part in (five[:2], five):  # the colleague's run, seen here half way
             run_batch(sheet_of(theirs, part), there, wait_s=0, client_factory=vendor.factory(), max_lines=1)
             if part != five:
                 assert run(vendor, here, sheet).exit_code == 3
-        assert release_all(here, "gifts", vendor.factory()).rows_released == 1
+        bulk = release_all(here, "gifts", vendor.factory())
+        assert (bulk.rows_settled, bulk.rows_released) == (2, 1)  # E4, E5 found there; E9 released
+        (released,) = [line for line in bulk.describe() if line.startswith("Release")]
+        assert "Person 4" not in released and "other cards" not in released, released  # found, not other
         again = run(vendor, here, sheet)
-        assert _statuses(here) == {2: "ordered", 3: "review", 4: "review", 5: "ordered"}, again.stopped
+        assert _statuses(here) == {
+            2: "ordered",
+            3: "review",
+            4: "review",
+            5: "ordered",
+            6: "ordered",
+            7: "ordered",
+        }, again.stopped
         assert vendor.external_ids() == Counter({key: 1 for key in ("E1", "E2", "E3", "E4", "E5", "E9")})
     finally:
         vendor.close()

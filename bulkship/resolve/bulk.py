@@ -198,7 +198,17 @@ def _releases(
             check = check_release(ledger, order, free, view)  # the rows released, checked on their own
         if not free or not check.allowed:
             continue
-        evidence = release_evidence(ledger, view, batch, po, check, beside=beside, recipients_checked=True)
+        # the lines found are those rows' cards, recorded in this same settlement: no other card
+        evidence = release_evidence(
+            ledger,
+            view,
+            batch,
+            po,
+            check,
+            beside=[*beside, *tied_now],
+            recipients_checked=True,
+            claimed=claimed,
+        )
         numbers = tuple(r.row for r in free)
         releases.append(
             Resolution(batch, po, "release", released=numbers, same_po=check.same_po, evidence=evidence)

@@ -11,7 +11,7 @@ import getpass
 import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,13 +219,15 @@ def release_evidence(
     *,
     beside: Sequence[Suspect] = (),
     recipients_checked: bool = False,
+    claimed: Collection[str] = (),
 ) -> str:
     """Why the rows waiting on ``po`` may be released, in the words shown before "Record this?".
-    ``beside``: lines that may be rows of the PO kept waiting (said with those rows, not as other cards).
-    ``recipients_checked``: the lines tied to no row show other recipients than these rows' (the bulk
-    release keeps the rows they may be), said so instead of "a release sends each a second one"."""
+    ``beside``: lines that may be rows of the PO kept waiting (said with those rows, not as other cards), or
+    that rows are tied to in the same settlement. ``recipients_checked``: the lines tied to no row show other
+    recipients than these rows' (the bulk release keeps the rows they may be), said so instead of "a release
+    sends each a second one". ``claimed``: ExternalIds (folded) of rows ordered elsewhere."""
     # the last words read before it: the cards the vendor holds of other amounts too (review20, after F3)
-    unclaimed = unclaimed_lines(ledger, view, batch, [*check.suspects, *beside])
+    unclaimed = unclaimed_lines(ledger, view, batch, [*check.suspects, *beside], claimed=claimed)
     # named: a person renamed and moved since shows neither, and only a person reading the names can tell
     shown = shown_recipients(unclaimed) if recipients_checked and unclaimed else ""
     others = (
