@@ -4190,6 +4190,22 @@ def test_the_day_gusto_dismissed_someone_leaves_their_row_out(
     assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Termination Dt", "Term Dt", "Terminated Date", "Separation Dt", "Last Date Worked",
+     "Actual Termination Date", "Date of Leaving", "End of Service Date"],
+)  # fmt: skip
+def test_the_day_someone_left_in_payroll_systems_abbreviations_leaves_their_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by newcomer9: PeopleSoft's 'Termination Dt' / 'Term Dt', ADP's 'Last Date Worked', Oracle HCM's
+    'Actual Termination Date', a UK payroll's 'Date of Leaving' (and 'Terminated Date', 'Separation Dt', 'End
+    of Service Date') of a day passed were read as nothing: a card to someone gone, exit 0. A day passed now
+    leaves the row out, as 'Termination Date' does; a day to come and none send."""
+    skipped = _skipped_on_dec_4(tmp_path, monkeypatch, header)
+    assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}
+
+
 def test_a_status_naming_the_kind_of_leaving_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets11: an HR export's 'Employee Status' of 'Voluntary Termination', 'Involuntary
     Separation' or 'Discharged' (how some systems word the kind of leaving) was read as nothing: a card to

@@ -24,6 +24,11 @@ _GONE_ON = frozenset(
         "offboarding date", "separated on", "separation effective date", "termed on", "term effective",
         # ... and in Gusto's, which dismisses a person ('Dismissal Date': found by newcomer9, ordered)
         "dismissal date", "date of dismissal", "dismissed on", "date dismissed", "dismissal effective date",
+        # ... and as payroll systems abbreviate or word it (PeopleSoft's 'Termination Dt', ADP's 'Last Date
+        # Worked', Oracle HCM's 'Actual Termination Date', a UK 'Date of Leaving': found by newcomer9, each
+        # was ordered)
+        "termination dt", "term dt", "terminated date", "separation dt", "termination effective dt",
+        "last date worked", "actual termination date", "date of leaving", "end of service date",
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
