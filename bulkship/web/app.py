@@ -32,7 +32,7 @@ from ..errors import BulkshipError, LedgerError, LedgerLockedError, NewerLedgerE
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, batchledger, columns, resolve_pages, state, uploads
+from . import batches, batchledger, columns, profile_pages, resolve_pages, state, uploads
 from .cost_pages import confirm, cost
 from .guards import UNREACHABLE, BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
@@ -329,8 +329,8 @@ def create_app(
         Route("/batches/{name}/columns", columns.columns),
         Route("/batches/{name}/columns", columns.change, methods=["POST"]),
         Route("/batches/{name}/columns/reset", columns.reset, methods=["POST"]),
-        Route("/batches/{name}/columns/profile", columns.save_profile, methods=["POST"]),
-        Route("/batches/{name}/columns/use", columns.use_profile, methods=["POST"]),
+        Route("/batches/{name}/columns/profile", profile_pages.save_profile, methods=["POST"]),
+        Route("/batches/{name}/columns/use", profile_pages.use_profile, methods=["POST"]),
         Route("/batches/{name}/columns/every-row", columns.every_row, methods=["POST"]),
         Route("/batches/{name}/review", review),
         Route("/batches/{name}/rows/{row}", fix_row, methods=["POST"]),
