@@ -1441,3 +1441,23 @@ def test_a_request_whose_rows_changed_since_is_said_out_of_date_before_anyone_cl
     assert "Waiting for approval" in send(alice, "gifts").text  # asked anew: waiting again
     line = visible_text(found(r'(<tr data-batch="gifts">.*?</tr>)', carol.get("/").text.replace("\n", " ")))
     assert "awaiting approval" in line, line
+
+
+def test_a_sign_in_on_a_ledger_a_newer_bulkship_upgraded_never_shows_the_ledger_s_path(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by newcomer9 (L2): a sign-in answered by a ledger a newer bulkship upgraded since the server
+    started showed whoever tried it the ledger's file path (or database address), where every other page
+    seen before signing in says only that the ledger cannot be reached. It says what to do, not where."""
+    import html
+    import sqlite3
+
+    client = browsers()
+    form = {"csrf_token": token(client), "name": "alice", "password": "password-alice", "next": "/"}
+    with sqlite3.connect(team.ledger_location) as ledger:
+        ledger.execute("UPDATE alembic_version SET version_num = '0099'")
+    store.forget_engines()  # the ledger opened again, as by a server started since, or another worker
+    page = client.post("/login", data=form, follow_redirects=False)
+    said = " ".join(html.unescape(page.text).split())
+    assert page.status_code == 503 and "upgraded by a newer bulkship" in said, (page.status_code, said)
+    assert str(team.ledger_location) not in said and "ledger.sqlite" not in said, said

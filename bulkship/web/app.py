@@ -239,7 +239,13 @@ _UPGRADE_SERVER = (
 
 
 async def ledger_down(request: Request, exc: Exception) -> Response:
-    message = _unreachable(unreachable_said(exc), exc)
+    if request.scope.get("team_mode") and request.scope.get("team_user") is None:
+        # nobody signed in (the sign-in form's own read): the ledger's path or address is the team's only
+        # (newcomer9's L2: a sign-in named /srv/.../ledger.sqlite to whoever tried it)
+        said = _NEWER if isinstance(exc, NewerLedgerError) else UNREACHABLE
+    else:
+        said = unreachable_said(exc)
+    message = _unreachable(said, exc)
     return render(request, "plain.html", 503, title="Ledger not reachable", message=message)
 
 
