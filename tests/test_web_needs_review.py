@@ -452,3 +452,22 @@ def test_record_this_pressed_twice_at_once_is_recorded_once_and_says_so(
         "E4": "planned",
         "E5": "planned",
     }
+
+
+def test_a_settlement_while_another_process_holds_the_batch_says_to_check_again_not_to_send(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """A settlement refused while another process works on the batch (a run, or the same rows settled from
+    another server) read the run's way on, 'wait for it to finish, then send the batch again from its cost
+    page', on the page of rows waiting for review (hunter-web16's leftover, seen live)."""
+    settings = replace(settings, sandbox_dialect=None)
+    run_batch(write_sheet(tmp_path / "staff.csv", range(1, 4)), settings, wait_s=0)
+    settings.ledger.unlink()
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload_and_cost(client, write_sheet(tmp_path / "staff.csv", range(1, 6)))
+        form = {"csrf_token": token(client, "/batches/staff/needs-review"), "action": "release-all"}
+        with Ledger.open(settings.ledger, batch="staff"):  # another process at work on it
+            refused = client.post("/batches/staff/needs-review/check", data=form)
+        said = html.unescape(refused.text)
+        assert refused.status_code == 409 and "nothing was changed" in said, said
+        assert "then check these rows again" in said and "cost page" not in said, said

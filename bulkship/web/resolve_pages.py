@@ -25,7 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import api
-from ..errors import BulkshipError, ReviewRefusedError
+from ..errors import BulkshipError, LedgerLockedError, ReviewRefusedError
 from ..resolve import BulkRelease, FoundSettlement, Resolution, parse_pos, parse_rows
 from . import batchledger, state
 
@@ -120,6 +120,8 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
     except BulkshipError as exc:  # e.g. the vendor answers otherwise now, or a run holds the ledger
         if confirmed and await run_in_threadpool(_recorded_by_them, web, batch.name, fields, by):
             return pages._see(_url(batch.name, f"?done={quote(PRESSED_AGAIN)}"))
+        if isinstance(exc, LedgerLockedError):  # a run's way on ('send the batch again from its cost page')
+            exc = LedgerLockedError(exc.message, hint=BUSY_HINT)
         return pages.render(
             request, "needs_review_check.html", 409, batch=batch, plan=None, fields=fields, error=exc
         )
@@ -157,6 +159,10 @@ def _one_at_a_time(batch: str) -> threading.Lock:
         return _settling.setdefault(batch, threading.Lock())
 
 
+BUSY_HINT = (
+    "wait for it to finish (a run of the batch, or a settlement of its rows on another server), then "
+    "check these rows again"
+)
 PRESSED_AGAIN = "what you confirmed, by your first press (“Record this” pressed again: recorded once)"
 _SETTLED = ("review_released", "review_settled_at_vendor")  # what a settlement writes in the ledger
 
