@@ -182,6 +182,41 @@ def test_a_form_s_question_whether_the_card_came_reads_as_gift_received(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["Have you received a gift card from us before?", "Did you receive a gift card last year?",
+     "Have you received a gift from us in the past?", "Have you previously received a gift card from us?",
+     "Did you get a holiday gift card last year? (yes/no)"],
+)  # fmt: skip
+def test_a_form_s_question_whether_a_card_came_in_an_earlier_round_leaves_no_row_out(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by hunter-falsealarm3 (L1; the lead decided): a yearly program's form asking 'Have you received
+    a gift card from us before?' left out everyone answering Yes, 'Yes, last year' or 'Not sure' as sent
+    already (3 of a Google Form's 14 people ordered). 'before', 'last year', 'in the past' ask of an earlier
+    round: every row is ordered, and a notice names the column and the rows that said Yes. 'ever' (a one-time
+    gift) and 'this year' still leave the row out."""
+    loaded = load_sheet(_answered(tmp_path, question, ["Yes", "No", "Yes, last year", "Not sure", ""]))
+    assert not loaded.skipped
+    said = [n for n in loaded.notices if question in n]
+    assert len(said) == 1
+    assert "(J) asks whether a card came in an earlier round" in said[0]
+    assert (
+        "3 row(s) answering other than No are ordered (row 2 ('Yes'); row 4 ('Yes, last year'); row 5"
+        in said[0]
+    )
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid"] * 5
+    this_rounds = ["Have you ever received a gift card from us?",
+                   "Have you ever received a gift from us before?",
+                   "Has this person already received a gift card this year?"]  # fmt: skip
+    for this_round in this_rounds:
+        skipped = load_sheet(_answered(tmp_path, this_round, ["Yes", "No"])).skipped
+        assert [(s.row, s.reason) for s in skipped] == [
+            (2, f"the list says it was sent already (column '{this_round}': 'Yes')")
+        ]
+
+
+@pytest.mark.parametrize(
     "header", ["Gift choice", "Gift preference", "Which gift would you like?", "Gift card choice"]
 )
 def test_a_gift_choice_of_no_gift_or_a_donation_leaves_the_row_out(tmp_path: Path, header: str) -> None:

@@ -24,6 +24,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract
 from .problems.elsewhere import _ELSEWHERE
 from .skipped.columnkeys import picks_rows
+from .skipped.questions import asks_of_an_earlier_round
 
 _LOOKS_LIKE_HEADER: dict[str, frozenset[str]] = {
     "quantity": frozenset({"qty", "quantity", "cards", "count", "units", "pcs", "pieces", "howmany"})
@@ -255,6 +256,8 @@ def lookalike_notices(
         if guess in decided or (found[1] == "header" and _ELSEWHERE.match(info.header)):
             continue  # 'Ship to manager?' says where, no shipping method (its Yes an error on the row)
         if found[1] == "header" and _picks_rows_only(info.header, guess):
+            continue
+        if asks_of_an_earlier_round(info.header):  # ('... from us before?': said by its own notice)
             continue
         title = contract.title(guess)
         named = f"Column '{info.header}' ({info.letter})"

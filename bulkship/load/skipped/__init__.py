@@ -18,7 +18,7 @@ skipped), :mod:`.marks` (hidden and crossed-out rows), :mod:`.totals` (totals ro
 from __future__ import annotations
 
 from .kinds import CROSSED, CROSSED_REASON, MAX_CANDIDATES, NOT_TO_SEND
-from .notices import _skip_notices
+from .notices import _skip_notices, earlier_round_notices
 from .rows import _skipped_rows, said_in_corrections
 from .totals import _TOTAL_CELL, IDENTITY_FIELDS, MAX_TRAILING, _short
 
@@ -33,5 +33,6 @@ __all__ = [
     "_short",
     "_skip_notices",
     "_skipped_rows",
+    "earlier_round_notices",
     "said_in_corrections",
 ]

@@ -38,6 +38,7 @@ from .questions import (
     asks_if_not_received,
     asks_if_received,
     asks_not_to_send,
+    asks_of_an_earlier_round,
     asks_whether_to_send,
     gift_choice_header,
 )
@@ -98,6 +99,8 @@ def flag_key(header: str) -> str:
         return key
     if asks_if_not_received(header):  # 'Never received gift card' = No: sent already (review28)
         return plain_key("gift not received")
+    if asks_of_an_earlier_round(header):  # '... from us before?': last year's card (hunter-falsealarm3's L1)
+        return key
     if asks_if_received(header):  # 'Did you receive your gift card?' = Yes: as 'Gift Received' (review27)
         return plain_key("gift received")
     bare = _REMARK.sub("", header)

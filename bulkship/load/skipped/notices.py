@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+
+import pandas as pd
 
 from ...models import SkippedRow
 from ...program import ProgramSettings
-from .columnkeys import flag_key
+from .columnkeys import _LEAVES_OUT, flag_key
 from .dates import DAY_IT_MAY_HAVE_GONE
 from .kinds import (
     _SAYS_CARD_MADE,
@@ -19,6 +21,8 @@ from .kinds import (
     CROSSED,
     NOT_TO_SEND,
 )
+from .languages import plain_key
+from .questions import asks_of_an_earlier_round
 
 
 def _quoted(reason: str) -> str:
@@ -134,3 +138,29 @@ def _first_ten(parts: Sequence[str]) -> str:
     """The first ten of ``parts``, '; '-joined, and how many more."""
     more = f"; and {len(parts) - 10} more" if len(parts) > 10 else ""
     return "; ".join(parts[:10]) + more
+
+
+def earlier_round_notices(
+    body: pd.DataFrame, letters: Mapping[str, str], not_judged: Collection[int]
+) -> list[str]:
+    """A line for each question whether the card came in an earlier round ('Have you received a gift card
+    from us before?', :func:`.questions.asks_of_an_earlier_round`), which leaves no row out: naming the rows
+    answering it Yes (or not sure), which are ordered, and how to leave one out if it meant this round."""
+    says = _LEAVES_OUT[plain_key("gift received")]
+    notices = []
+    for header in body.columns:
+        if not asks_of_an_earlier_round(str(header)):
+            continue
+        column = body[header].drop(index=list(not_judged), errors="ignore").astype(str)
+        codes, distinct = pd.factorize(column, use_na_sentinel=False)  # each answer read once
+        said = pd.Series(distinct).str.match(says).to_numpy()[codes] if len(column) else []
+        rows = [f"row {row} ('{text.strip()}')" for row, text in column[said].items()]
+        answered = (
+            f": {len(rows)} row(s) answering other than No are ordered ({_first_ten(rows)})" if rows else ""
+        )
+        notices.append(
+            f"Column '{header}' ({letters.get(str(header), '?')}) asks whether a card came in an earlier"
+            f" round, so a Yes there leaves no row out{answered}. If a Yes means this round's card went"
+            " already, take the row out, or write 'Sent' on it under a 'Gift Sent' column."
+        )
+    return notices

@@ -54,6 +54,30 @@ def asks_if_received(header: str) -> bool:
     return _ASKS_IF_RECEIVED.search(header) is not None
 
 
+# ... unless it asks of an earlier round ('Have you received a gift card from us before?', 'Did you receive a
+# gift card last year?', '... in the past?', 'Have you previously received a gift?'): a yearly program asks it
+# of last year's card, and this round's is still to send. Read as 'Gift Received', 3 of a Google Form's 14
+# people were left out (hunter-falsealarm3's L1; the lead decided so). It leaves no row out and a notice names
+# it (.notices.earlier_round_notices). 'ever' asks of a one-time gift, and 'already', 'yet' or 'this year' of
+# this round's card: those still leave the row out
+_EARLIER_ROUND = re.compile(
+    r"(?i)\b(?:before|last\s+(?:year|yr|time|round|holiday|season)|in\s+the\s+past|previously|"
+    r"in\s+(?:previous|prior|past|earlier)\s+(?:years?|rounds?))\b"
+)
+_THIS_ROUND = re.compile(r"(?i)\b(?:ever|already|yet|this\s+(?:year|round|time|holiday|season))\b")
+_ASKS_IF_RECEIVED_BEFORE = re.compile(
+    r"(?i)\b(?:did|have|has)\s+(?:you|they|he|she|(?:the|this|that)\s+\w+)\s+previously\s+(?:receive[ds]?|"
+    r"get|got(?:ten)?)\s"
+)
+
+
+def asks_of_an_earlier_round(header: str) -> bool:
+    """Whether a header asks whether the card came in an earlier round (:data:`_EARLIER_ROUND`): no 'Gift
+    Received', its answers leave no row out."""
+    asked = asks_if_received(header) or _ASKS_IF_RECEIVED_BEFORE.search(header) is not None
+    return asked and _EARLIER_ROUND.search(header) is not None and _THIS_ROUND.search(header) is None
+
+
 # A column choosing the person's gift ('Gift choice', 'Gift preference', 'Which gift would you like?') beside
 # the list's own card column, and the choices there that take no card ('No gift, thanks', 'Opt out', 'Donate
 # to charity instead'): found by hunter-sheets13, each ordered. 'None' there is no preference: it sends
