@@ -603,6 +603,25 @@ def test_a_note_of_what_the_person_gave_or_sold_or_of_millions_is_no_amount(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 6, [8, 9, 10])
 
 
+def test_a_note_of_cards_bought_or_sent_at_another_time_is_no_number_of_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3 (L7; the lead decided): notes 'Bought 3 gift cards for her team in 2020',
+    'Sent 2 cards last year (lost one)', 'Got 2 cards a few years ago' stopped each row as another number of
+    cards, 'which number of cards is right?'. Cards done at a time gone by are no count of this card; 'Sent
+    2 cards' (when?), 'Send 2 cards like last year' and '2 cards' still stop."""
+    notes = ["Bought 3 gift cards for her team in 2020", "Sent 2 cards last year (lost one)"]
+    notes += ["Got 2 cards a few years ago", "Ordered 2 cards previously - only one arrived"]
+    notes += ["Sent 2 cards", "Send 2 cards like last year", "2 cards"]
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,CVS,25,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 4, [6, 7, 8])
+
+
 def test_a_card_the_person_won_or_earned_in_a_note_is_still_an_amount(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
