@@ -389,6 +389,28 @@ def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
     ]
 
 
+def test_a_note_of_a_move_to_the_unit_the_row_holds_already_sends_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3 (L7; the lead decided): 'Moved from apt 4 to apt 9 in the same building
+    (updated)' beside a row whose lines say 'Apt 9' stopped it, 'which address is right?': the row holds the
+    new door already. It sends; lines holding another unit ('Apt 4', 'Unit C') or a move to another street
+    ('Moved to apt 9 at 12 Oak St') still stop."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,Address 2,City,State,Zip,Product,Amount,Notes\n"
+        "Ann Lee,5 Pine Rd,Apt 9,Boston,MA,02108,CVS,25,Moved from apt 4 to apt 9 in the same building (updated)\n"
+        "Bob Ray,6 Pine Rd Apt 9,,Boston,MA,02108,CVS,25,Moved to apt 9\n"
+        "Cy Ng,7 Pine Rd,#12B,Boston,MA,02108,CVS,25,Moved to unit 12B\n"
+        "Di Ow,8 Pine Rd,Apt 4,Boston,MA,02108,CVS,25,Moved from apt 4 to apt 9\n"
+        "Ed Orr,9 Pine Rd,Unit C,Boston,MA,02108,CVS,25,Moved from apt 4 to apt 9 in the same building\n"
+        "Flo Poe,10 Pine Rd,Apt 9,Boston,MA,02108,CVS,25,Moved to apt 9 at 12 Oak St\n"
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 3, [5, 6, 7])
+    assert all("which address is right?" in p["message"] for p in data["problems"])
+
+
 def test_a_note_sending_the_card_to_someone_by_name_or_by_hand_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
