@@ -375,6 +375,45 @@ def test_a_typeform_response_never_submitted_is_not_ordered(tmp_path: Path) -> N
     assert result.rows.loc[result.rows["status"] == "valid", "name"].tolist() == ["Ann Lee", "Di Fox"]
 
 
+def test_a_row_typed_by_hand_under_a_form_s_answers_is_ordered_said_so(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm3 (L2; the lead decided): people added by hand under a form's export (no
+    'Submission Date', a JotForm's; no '#' nor 'Start Date (UTC)', a Typeform's) were left out as 'never
+    submitted', although each gave a name, a full address and an amount. Such a row is ordered, a notice
+    naming it; a row lacking part of the order (no ZIP, no amount) and a response the form began (its start
+    stamp filled) are still left out."""
+    path = tmp_path / "jotform.csv"
+    path.write_text(
+        "Submission Date,Name,Address,City,State,Zip,Gift Card,Amount\n"
+        "2026-11-20 10:14:00,Ann Lee,1 Main St,Boston,MA,02108,Target,25\n"
+        "2026-11-20 10:15:00,Bob Ray,2 Main St,Boston,MA,02108,Target,25\n"
+        ",Cy Orr,3 Main St,Boston,MA,02108,Target,25\n"
+        ",Di Fox,4 Main St,Boston,MA,,Target,25\n"
+        ",Ed Poe,5 Main St,Boston,MA,02108,Target,\n"
+    )
+    loaded = load_sheet(path)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (row, "the list says not to send it (column 'Submission Date' is empty: never submitted)")
+        for row in (5, 6)
+    ]
+    assert (
+        "1 row(s) have no 'Submission Date' where the form's answers have one, typed in by hand it seems: "
+        "row(s) 4. Each gives a name, a full address and an amount, and is ordered. If one is a response the "
+        "person never submitted, delete it." in loaded.notices
+    )
+    assert validate(loaded, sandbox_catalog()).rows["status"].tolist()[:3] == ["valid"] * 3
+    path = tmp_path / "typeform.csv"
+    path.write_text(
+        "#,First name,Address,City/Town,State/Region/Province,Zip/Post code,Start Date (UTC),"
+        "Submit Date (UTC)\na1,Ann Lee,1 Main St,Boston,MA,02134,2026-11-20 10:00:00,2026-11-20 10:02:00\n"
+        "a2,Cy Orr,3 Oak Ave,Newark,NJ,07102,2026-11-20 11:00:00,\n"
+        ",Di Fox,4 Elm St,Salem,MA,01970,,\n"
+    )
+    program = ProgramSettings(defaults={"value": "25", "product": "CVS"})
+    loaded = load_sheet(path, program=program)
+    assert [s.row for s in loaded.skipped] == [3]
+    assert any("typed in by hand it seems: row(s) 4." in n for n in loaded.notices)
+
+
 def test_an_empty_date_submitted_of_a_list_without_times_leaves_no_row_out(tmp_path: Path) -> None:
     """The other side of the test above: a tracking sheet's 'Date Submitted' (the day an order went in, no
     time of day) says nothing of its empty rows, which are still to send; nor does a column empty on

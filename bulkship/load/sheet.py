@@ -65,7 +65,7 @@ from .problems import (
     unused_default_notice,
 )
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
-from .skipped import _skip_notices, _skipped_rows, earlier_round_notices
+from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
 from .skipped.headings import refuse_title_saying_not_to_send
 from .skipped.marks import (
     refuse_colour_key,
@@ -258,6 +258,7 @@ def _to_loaded_sheet(
         ),
         *_skip_notices(skipped, program),
         *earlier_round_notices(body, {i.header: i.letter for i in mapping.columns}, not_judged),
+        *typed_under_a_form(body, column_map, not_judged),
         *many_cards_notice(body, column_map, not_judged),
         *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
         *spelled_out_notices(body, column_map, mapping.fallback, not_judged),

@@ -21,6 +21,7 @@ from .kinds import CROSSED, CROSSED_REASON, MAX_CANDIDATES, NOT_TO_SEND
 from .notices import _skip_notices, earlier_round_notices
 from .rows import _skipped_rows, said_in_corrections
 from .totals import _TOTAL_CELL, IDENTITY_FIELDS, MAX_TRAILING, _short
+from .unsubmitted import typed_under_a_form
 
 __all__ = [
     "CROSSED",
@@ -35,4 +36,5 @@ __all__ = [
     "_skipped_rows",
     "earlier_round_notices",
     "said_in_corrections",
+    "typed_under_a_form",
 ]
