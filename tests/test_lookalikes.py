@@ -575,3 +575,40 @@ def test_one_name_and_card_at_two_streets_of_one_zip_sends_neither_until_one_is_
     )
     assert main(["run", str(two_people), "--batch", "list", "--yes", "--wait", "0"]) == 0
     assert cards_by_name(isolated_data_dir)["omar haddad"] == 3
+
+
+def test_two_people_of_one_name_at_one_address_told_apart_by_their_ids_and_a_note_get_a_card_each(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3 (L6; the lead decided): a father and son without 'Jr.' (Robert Jones, E2
+    and E3, 'Notes' = 'father of E2') at one address were read as one person written differently, the son
+    not sent. IDs of one kind and another cell differing (a note, an email) tell two people apart: both are
+    sent, a warning on the second. Rows alike in every other cell under two IDs, or under IDs of two kinds
+    (one person in two systems), stay one card."""
+    header = [*HEADER, "Email", "Notes"]
+    rows = [
+        ["E2", "Robert", "Jones", "5 Pine Rd", "Austin", "TX", "78701", "CVS", "25", "", ""],  # row 2
+        ["E3", "Robert", "Jones", "5 Pine Rd", "Austin", "TX", "78701", "CVS", "25", "", "father of E2"],
+        ["E4", "Ann", "Lee", "1 Main St", "Austin", "TX", "78701", "CVS", "25", "", ""],  # row 4
+        ["E5", "Ann", "Lee", "1 Main St", "Austin", "TX", "78701", "CVS", "25", "", ""],  # ID alone differs
+        ["E6", "Kim", "Park", "2 Main St", "Austin", "TX", "78701", "CVS", "25", "kim@a.test", ""],  # row 6
+        ["E7", "Kim", "Park", "2 Main St", "Austin", "TX", "78701", "CVS", "25", "kpark@b.test", ""],
+        ["E8", "Bo", "Wu", "3 Main St", "Austin", "TX", "78701", "CVS", "25", "", ""],  # row 8
+        ["100234", "Bo", "Wu", "3 Main St", "Austin", "TX", "78701", "CVS", "25", "", "from Workday"],
+    ]
+    sheet = write(tmp_path / "staff.csv", rows, header)
+    assert main(["validate", str(sheet), "--json"]) == 1
+    problems = {p["row"]: p["message"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert problems[3] == (
+        "Row 3, column 'First Name': the same name and address are on row 2 under another Employee ID "
+        "('E2'), and 'Notes' differs: read as two people who share a name (a parent and child?), both are "
+        "sent. If it is one person, remove one row."
+    )
+    assert "Row 7, column 'First Name': the same name and address are on row 6" in problems[7]
+    assert "written differently, under another Employee ID: one person, it seems" in problems[5]
+    assert "will not be sent twice" in problems[9]
+    assert sorted(problems) == [3, 5, 7, 9]
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) in (0, 3)
+    assert cards_by_name(isolated_data_dir) == Counter(
+        {"robert jones": 2, "ann lee": 1, "kim park": 2, "bo wu": 1}
+    )

@@ -83,7 +83,15 @@ def validate(
     if skipped.any():
         frame.loc[skipped, STATUS] = "skipped"
     _fingerprint_and_duplicates(
-        frame, collector, contract, skipped, ordered, names=as_before.names, streets=as_before.streets
+        frame,
+        collector,
+        contract,
+        skipped,
+        ordered,
+        names=as_before.names,
+        streets=as_before.streets,
+        listed=sheet.frame,
+        column_map=sheet.column_map,
     )
     problems = collector.sorted()
     if skipped.any():  # a skipped row is never judged: its problems would be noise

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 import pandas as pd
 
@@ -43,15 +43,18 @@ def _fingerprint_and_duplicates(
     *,
     names: pd.Series | None = None,
     streets: pd.Series | None = None,
+    listed: pd.DataFrame | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> None:
     """``names``: the name a row's fingerprint reads where it is not the one sent ("" elsewhere); ``streets``:
-    likewise the street, read with no line 2 (a street of two lines, its second moved to line 2)."""
+    likewise the street, read with no line 2 (a street of two lines, its second moved to line 2).
+    ``listed``, ``column_map``: the list's cells as read, which may tell two people of one name apart."""
     base = pd.Series(_fingerprints(frame, names, streets), index=frame.index, dtype=object)
     if not skipped.any():
-        _judge_repeats(frame, base, collector, ordered)
+        _judge_repeats(frame, base, collector, ordered, listed, column_map)
         return
     shown = frame[~skipped].copy()  # skipped rows are never anyone's duplicate
-    _judge_repeats(shown, base[~skipped], collector, ordered)
+    _judge_repeats(shown, base[~skipped], collector, ordered, listed, column_map)
     fingerprints = base.copy()
     fingerprints[~skipped] = shown[FINGERPRINT]
     fingerprints[skipped] = _skipped_fingerprints(base[skipped], set(base[~skipped].tolist()))
@@ -64,6 +67,8 @@ def _judge_repeats(
     base: pd.Series,
     collector: ProblemCollector,
     ordered: Callable[[], Collection[str]] | None = None,
+    listed: pd.DataFrame | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> None:
     """Fingerprints (with '#2'... for repeats allowed on purpose) and duplicate rows, in place."""
     codes, uniques = pd.factorize(base)
@@ -95,7 +100,7 @@ def _judge_repeats(
         extra={"first": first_row},
     )
     frame.loc[duplicate & frame[STATUS].eq("valid"), STATUS] = "duplicate"
-    mark_lookalikes(frame, collector, where, ordered)  # one person written differently: a duplicate too
+    mark_lookalikes(frame, collector, where, ordered, listed, column_map)  # one person written differently
 
 
 def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:

@@ -25,7 +25,7 @@ The package: :mod:`.keys` (which row each repeats), :mod:`.references` (Employee
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,7 @@ from .columns import _by_row, _cards, _column, _narrow, shared_keys
 from .keys import _Keys, may_meet
 from .references import _EMAIL, _ids_name_people, _names_people, _references, references_people
 from .secondgifts import _warn_second_gifts
+from .twopeople import two_people
 
 __all__ = ["mark_lookalikes", "references_people"]
 
@@ -61,12 +62,16 @@ def mark_lookalikes(
     collector: ProblemCollector,
     where: str,
     ordered: Callable[[], Collection[str]] | None = None,
+    listed: pd.DataFrame | None = None,
+    column_map: Mapping[str, str] | None = None,
 ) -> None:
     """Mark valid rows that repeat an earlier row written differently as duplicates, in place (status,
     fingerprint and an error naming the first row); ``where`` says how to send one on purpose. A row whose
     fingerprint is ``ordered`` (the batch's ledger) goes first: the row already ordered is never made the
     duplicate of a row edited into the same person (it would read "not ordered", its card "no longer in the
-    file"). Asked for only when some row repeats another."""
+    file"). Asked for only when some row repeats another. ``listed``: the list's cells as read
+    (``column_map``: header -> field), which may tell two people of one name and address apart
+    (:mod:`.twopeople`)."""
     valid = frame[STATUS].eq("valid")
     candidates = _narrow(frame, valid, ROW, FINGERPRINT)
     if len(candidates) < 2:
@@ -118,6 +123,12 @@ def mark_lookalikes(
             first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
             same_person, same_reference, same_id, same_name = keys.repeats(first)
     index = shared.index
+    apart = two_people(same_person, references, rows, listed, column_map or {})
+    if apart:
+        same_person = {i: f for i, f in same_person.items() if i not in apart}
+        _warn_two_people(
+            frame, collector, shared, {index[i]: (rows[f], i, f, h) for i, (f, h) in apart.items()}
+        )
     elsewhere = "name and card as row {first}, at another address (keep the right address on one row)"
     written = _column(shared, "name")
     first_names = pd.Series({index[i]: written[f] for i, f in same_id.items()}, dtype=object).reindex(
@@ -130,7 +141,16 @@ def mark_lookalikes(
             f"same {collector.header('external_id')} and card as row {{first}}, under another name "
             "('{first_name}'): one ID is one person (keep the name to print on one row)",
         ),
-        (same_person, "same recipient, address and card as row {first}, written differently"),
+        (
+            {i: f for i, f in same_person.items() if not _other_ids(references, i, f)},
+            "same recipient, address and card as row {first}, written differently",
+        ),
+        (  # ... under other IDs, nothing else telling two people apart (.twopeople): one person, said so
+            {i: f for i, f in same_person.items() if _other_ids(references, i, f)},
+            f"same recipient, address and card as row {{first}}, written differently, under another "
+            f"{collector.header('external_id')}: one person, it seems (IDs of two systems, or a row copied "
+            "and its ID mistyped; nothing else in the rows tells two people apart)",
+        ),
         (
             {i: f for i, f in same_reference.items() if i not in by_email},
             f"same {collector.header('external_id')}, {elsewhere}",
@@ -167,6 +187,43 @@ def mark_lookalikes(
         added = "" if collector.has_column("allow_duplicate") else " (add that column: the file has none)"
         both = f"put yes in the '{header}' column of row {{later}}{added}"
         _hold_the_first_address(frame, collector, namesakes, namesakes_fix=both)
+
+
+def _other_ids(references: list[str], i: int, first: int) -> bool:
+    """Whether two rows carry Employee IDs (no emails) that differ."""
+    mine, theirs = references[i], references[first]
+    emails = mine.startswith(_EMAIL) or theirs.startswith(_EMAIL)
+    return bool(mine and theirs and mine != theirs and not emails)
+
+
+def _warn_two_people(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    shared: pd.DataFrame,
+    found: dict[object, tuple[int, int, int, str]],
+) -> None:
+    """A warning on each row read as another person than the row of its name and address
+    (:func:`.twopeople.two_people`; ``found``: frame index -> that row, the two positions in ``shared``, the
+    header of a cell that differs): both are sent."""
+    ids = _column(shared, "external_id")
+    id_header = collector.header("external_id")
+    collector.warn(
+        pd.Series(frame.index.isin(list(found)), index=frame.index),
+        collector.person_column(),
+        "Two people of one name?",
+        f"the same name and address are on row {{first}} under another {id_header} ('{{first_id}}'), and "
+        "'{differs}' differs: read as two people who share a name (a parent and child?), both are sent. If "
+        "it is one person, remove one row.",
+        extra={
+            "first": _by_row(frame, {k: v[0] for k, v in found.items()}),
+            "first_id": pd.Series({k: ids[v[2]] for k, v in found.items()}, dtype=object).reindex(
+                frame.index, fill_value=""
+            ),
+            "differs": pd.Series({k: v[3] for k, v in found.items()}, dtype=object).reindex(
+                frame.index, fill_value=""
+            ),
+        },
+    )
 
 
 def _hold_the_first_address(
