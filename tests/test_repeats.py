@@ -549,6 +549,34 @@ def test_an_edited_address_with_a_new_name_is_held_and_a_deleted_row_frees_nothi
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 7)})
 
 
+def test_another_person_at_a_removed_person_s_address_is_held_saying_how_to_send_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm3 (L11; the lead decided): a list without IDs run again with Person 1 taken
+    off and his wife added at his address holds her as an edit of his row, fail-closed. Its reason said only
+    'restore the row as it was, or re-run with --allow-repeat to send another card on purpose', as if she
+    were his row typed over. It now says both ways: a name corrected has its card; another person at that
+    address is sent with --allow-repeat, which sends her card and no second one of anyone's."""
+    sheet = tmp_path / "gifts.csv"
+    write_csv(sheet, [person(i) for i in range(3)])
+    assert run(capsys, str(sheet))[0] == 0
+    wife = ["Nora Hale", *person(1)[1:]]
+    write_csv(sheet, [person(0), person(2), wife])
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (2, 1)
+    assert (
+        "row 4: Held, not sent: looks like an edit of row 3 of the file as it was ordered (PO "
+    ) in err and (
+        "(same address, other name). If the name was corrected, row 3's card is ordered already: restore the "
+        "row as it was. If this is another person at that address, re-run with --allow-repeat to send it"
+    ) in err
+    assert run(capsys, str(sheet), "--allow-repeat")[0] == 0
+    assert recipients(isolated_data_dir) == Counter(
+        {"Person 0": 1, "Person 1": 1, "Person 2": 1, "Nora Hale": 1}
+    )
+
+
 @pytest.mark.parametrize("new_id", ["E99", "", "leaver's", "E99 as Persen 1", "E99 as a Customer ID"])
 def test_a_new_hire_with_an_id_of_their_own_at_a_leaver_s_address_is_no_edit_of_the_leaver_s_row(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], new_id: str

@@ -208,9 +208,19 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
     if new.external_id and new.external_id != ordered.external_id:
         changed.append("ExternalId")
     other = f", other {' and '.join(changed)}" if changed else ", other details"
-    return (
+    held = (
         f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered (PO "
-        f"{record.po_number}; sorting or inserting rows may have moved it) "
-        f"(same {same}{other}). Editing the sheet does not change a card already ordered: restore the row "
-        f"as it was, or re-run with {ALLOW_FLAG} to send another card on purpose"
+        f"{record.po_number}; sorting or inserting rows may have moved it) (same {same}{other})."
+    )
+    if same == "address" and "name" in changed:
+        # ... or another person at that address, the one of that row taken off the list (a spouse, a
+        # roommate): the advice to restore the row said nothing of sending theirs (hunter-falsealarm3's L11;
+        # the lead decided it stays held, saying how to send it)
+        return (
+            f"{held} If the name was corrected, row {record.row}'s card is ordered already: restore the row "
+            f"as it was. If this is another person at that address, re-run with {ALLOW_FLAG} to send it"
+        )
+    return (
+        f"{held} Editing the sheet does not change a card already ordered: restore the row as it was, or "
+        f"re-run with {ALLOW_FLAG} to send another card on purpose"
     )
