@@ -380,6 +380,23 @@ def test_a_column_of_copies_refuses_the_file_as_a_count_of_cards_does(
 
 
 @pytest.mark.parametrize(
+    "header", ["Donation Count", "Transaction Count", "Order Count", "Visit Count", "Referral Count"]
+)
+def test_a_count_of_donations_or_orders_is_no_number_of_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-falsealarm4: a donor CRM's 'Donation Count' (Neon) and a shop's 'Transaction Count'
+    (Square customers) of 2, 14, 7 refused each list whole, 'looks like Quantity, which no column gives': a
+    count of the person's donations or orders, no number of cards. Each sends, one card a row; 'Gift Count'
+    (perhaps of the cards) is still asked about."""
+    assert run(sheet_with(tmp_path / "list.xlsx", header, [2, 14, 7])) == 0
+    assert sorted(li["Quantity"] for li in ordered_lines()) == [1, 1, 1]
+    capsys.readouterr()
+    assert main(["validate", str(sheet_with(tmp_path / "cards.xlsx", "Gift Count", [2, 14, 7]))]) == 2
+    assert "Column 'Gift Count' (H) looks like Quantity, which no column gives" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("header", "value"),
     [("Ship Date", None), ("Do Not Ship Before", None), ("Gift Sent", None), ("Card Status", None),
      ("Gift Approved", "Yes")],

@@ -148,9 +148,31 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
+# A count of something other than cards ('Donation Count', 'Transaction Count', 'Order Count', 'Visit Count'):
+# a CRM's or a shop's history of the person, no number of cards to send. Read as Quantity, a donor list and a
+# customer list were each refused whole (found by hunter-falsealarm4). A count naming the card ('Card Count',
+# 'Gift Count': a donor CRM's gifts are donations, but in a list of cards it may be theirs) or nothing
+# ('Count', 'Total Count') still looks like Quantity
+_COUNT_WORDS = frozenset({"count", "counts", "total", "number", "no", "num", "of", "the", "qty", "quantity"})
+_CARD_COUNTED = frozenset(
+    {"card", "cards", "gift", "gifts", "giftcard", "giftcards", "voucher", "vouchers", "reward", "rewards",
+     "item", "items", "copies", "pcs", "pieces"}
+)  # fmt: skip
+
+
+def _counts_something_else(words: set[str]) -> bool:
+    """Whether a header's words count something other than cards (:data:`_COUNT_WORDS`)."""
+    if not words & {"count", "counts"}:
+        return False
+    counted = words - _COUNT_WORDS
+    return bool(counted) and not counted & _CARD_COUNTED
+
+
 def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
     """The field an unused column looks like, and whether by its "header" or its "values"."""
     words = set(_words(info.header)) | {"".join(_words(info.header))}
+    if _counts_something_else(set(_words(info.header))):
+        words -= _LOOKS_LIKE_HEADER["quantity"]
     if "$" in info.header:  # 'Gift $', '$': dollars (found by hunter-sheets5: read as no amount at all)
         words.add("usd")
     if _TIMES.fullmatch(info.header):
