@@ -592,6 +592,32 @@ def test_an_hr_unit_column_beside_address_2_is_no_rival_of_it(
     assert "Column 'Unit' (D) is not used: its values ('Finance', 'Sales', 'R&D')" in err, err
 
 
+@pytest.mark.parametrize("line_2", ["Apt", "Address 2"])
+def test_a_rent_roll_s_unit_beside_the_same_unit_in_line_2_is_no_rival_of_it(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], line_2: str
+) -> None:
+    """Found by hunter-falsealarm4: a property manager's tenant list (AppFolio's 'Unit' = 3B beside 'Apt' =
+    Apt 3B; a Yardi rent roll's 'Unit' = 101 beside 'Address 2' = Unit 101) was refused whole, 'both look
+    like Address Line 2' (hunter-falsealarm3's L4 too). The two say the same unit on every row: the one with
+    its word is read, the other not used, said so, and each card goes to its door. A row where they name
+    two units is refused as before."""
+    book = openpyxl.Workbook()
+    book.active.append(["Unit", "Name", "Address", line_2, "City", "State", "ZIP", "Product", "Value"])
+    for unit, name in (("3B", "Ann Lee"), ("4", "Bo Day"), ("12C", "Cy Orr")):
+        book.active.append([unit, name, "120 Maple Ct", f"Apt {unit}", "Madison", "WI", "53703", "CVS", 25])
+    book.save(path := tmp_path / "tenants.xlsx")
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"Column 'Unit' (A) is not used: it says what '{line_2}' says on every row" in err, err
+    doors = {(ln["PhysicalDeliveryAddress"]["Name"], ln["PhysicalDeliveryAddress"].get("AddressLine2"))
+             for ln in vendor_lines(isolated_data_dir)}  # fmt: skip
+    assert doors == {("Ann Lee", "Apt 3B"), ("Bo Day", "Apt 4"), ("Cy Orr", "Apt 12C")}
+    book.active["A3"] = "5"
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "both look like Address Line 2" in capsys.readouterr().err
+
+
 def test_columns_in_the_program_file_choose_by_letter_or_header_and_win_over_every_guess(
     tmp_path: Path,
 ) -> None:

@@ -38,6 +38,7 @@ _ZIP = re.compile(r"\d{3,5}(?:-?\d{4})?")  # Excel may have eaten leading zeros
 _AMOUNT = re.compile(r"[$€£]?\s?\d{1,9}(?:[.,]\d{1,3})*(?:\.\d+)?")
 _COUNT = re.compile(r"\d{1,6}(?:\.0+)?")
 _PRICE = re.compile(r"[$€£]?\s?\d{1,9}(?:,\d{3})*\.\d{2}|[$€£]\s?\d{1,9}")  # cents, or a currency sign
+_UNIT_MARK = re.compile(r"\b(?:apt|apartment|unit|suite|ste|flat|no|number)\b\.?|[#\s.-]")  # (casefolded)
 
 _FITS: dict[str, Callable[[str], bool]] = {
     "state": lambda v: v.casefold().replace(".", "") in state_lookup() or v.casefold() in state_lookup(),
@@ -65,6 +66,9 @@ _SAME: dict[str, Callable[[str], str]] = {  # a cell's text (casefolded) -> what
     "value": _number,
     "quantity": _number,
     "name": fold_person,  # "Lee, Ann" in one column, "Ann Lee" in the other: one person
+    # a unit with or without its word ('Apt 3B' in 'Address 2', '3B' in a rent roll's 'Unit': an AppFolio
+    # and a Yardi tenant list were each refused whole, found by hunter-falsealarm4)
+    "address2": lambda v: _UNIT_MARK.sub("", v),
 }
 
 
@@ -98,6 +102,7 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
     fit the field (see the module docstring). A field chosen in ``[columns]`` is left to that choice."""
     index = HeaderIndex(contract.alias_index(program.aliases), own_titles(contract))
     by_field: dict[str, list[tuple[str, bool]]] = {}
+    qualifiers: dict[str, str] = {}
     answered: dict[str, str] = {}
     for header in body.columns:
         meaning = index.meaning(str(header))
@@ -112,6 +117,7 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
                 continue
         if not (meaning.preferred or meaning.last_first):  # read over the name, or rewritten: not a rival
             by_field.setdefault(meaning.field, []).append((str(header), meaning.exact))
+            qualifiers[str(header)] = meaning.qualifier
     unused = (
         _empty_address_groups(body, index, program)
         | _streets_of_both_lines(body, index, program)
@@ -127,6 +133,11 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             blank = {header for header in empty if header != own[0]}
             unused.update(dict.fromkeys(blank, f"it is empty on every row; '{own[0]}' is used"))
             found = [(header, exact) for header, exact in found if header not in blank]
+        unqualified = [h for h, _exact in found if not qualifiers.get(h)]  # (home and work lines: ranked)
+        if not own and field == "address2" and len(unqualified) > 1:
+            alike = _alike_among_looser(body, unqualified, field, contract)
+            unused.update(alike)
+            found = [(header, exact) for header, exact in found if header not in alike]
         if not own and len(found) > 1 and field in _FITS:
             unused.update(_unfitting_among_looser(body, [h for h, _exact in found], field, contract))
         if len(own) != 1 or len(found) < 2:
@@ -155,6 +166,21 @@ def _unfitting_among_looser(
         return {}
     title = contract.title(field)
     return {h: _not_the_field(body[h], title, fits[0]) for h in headers if h != fits[0]}
+
+
+def _alike_among_looser(
+    body: pd.DataFrame, headers: list[str], field: str, contract: SheetContract
+) -> dict[str, str]:
+    """Header -> why it is not used, for looser headers of a second address line, none its own title, that
+    say what one of them says on every row ('Unit' = 3B beside 'Apt' = Apt 3B, a rent roll's): nothing to
+    choose between them. The one read is the one saying most (the unit with its word); none unless all the
+    others agree."""
+    keeper = max(headers, key=lambda h: sum(len(_text(v)) for v in body[h].iloc[:SAMPLE].tolist()))
+    others = [h for h in headers if h != keeper]
+    if not all(_says_the_same(body, field, keeper, h) for h in others):
+        return {}
+    title = contract.title(field)
+    return dict.fromkeys(others, f"it says what '{keeper}' says on every row, which is used for {title}")
 
 
 def _not_the_field(column: pd.Series, title: str, used: str) -> str:
