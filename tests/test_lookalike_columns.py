@@ -368,6 +368,29 @@ def test_a_room_or_mail_stop_column_refuses_the_file_until_chosen(
     assert ordered_lines() == []
 
 
+@pytest.mark.parametrize("line_2", [None, "Apt/Unit"])
+def test_a_classroom_beside_a_home_address_is_no_part_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line_2: str | None
+) -> None:
+    """Found by hunter-falsealarm4 (a PTA's Google Form of teachers: 'Room #' = 104 beside 'Home street
+    address' and 'Apt/Unit'; hunter-falsealarm3's L3, 'Room' beside 'Home Address'): without a line 2 the list
+    was refused, 'looks like Address Line 2', and with one every row was an error, 'part of the address, but
+    nothing reads this column'. A room beside a home street is the workplace's: each card goes home, the
+    column named in a notice. Beside a street not said to be home it is still asked about (above)."""
+    head = ["Name", "Room #", "Home street address", *([line_2] if line_2 else []), "City", "State", "ZIP"]
+    book = openpyxl.Workbook()
+    book.active.append([*head, "Product", "Value"])
+    for i, (name, room) in enumerate((("Ann Lee", 104), ("Bob Ray", 210), ("Cy Orr", 12))):
+        flat = ["Apt 2"] if line_2 else []
+        book.active.append([name, room, f"{i + 1} Main St", *flat, "Boston", "MA", "02134", "CVS", 25])
+    book.save(path := tmp_path / "teachers.xlsx")
+    assert run(path) == 0
+    assert "Column 'Room #' (B) is not used" in capsys.readouterr().err
+    assert [li["PhysicalDeliveryAddress"].get("AddressLine2") for li in ordered_lines()] == [
+        "Apt 2" if line_2 else None
+    ] * 3
+
+
 @pytest.mark.parametrize("header", ["Copies", "Multiplier", "x", "×"])
 def test_a_column_of_copies_refuses_the_file_as_a_count_of_cards_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str

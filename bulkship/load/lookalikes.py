@@ -23,6 +23,7 @@ from ..errors import FileFormatError, SecondCardError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from .problems.elsewhere import _ELSEWHERE
+from .problems.leftoff import a_room_at_work
 from .skipped.columnkeys import picks_rows
 from .skipped.questions import asks_of_an_earlier_round
 
@@ -194,6 +195,7 @@ def undecided_columns(
     """Unused columns that look like a defaulted field no column gives (and that ``[columns]`` does not
     settle), their values fitting it: each with that field."""
     fed = set(mapping.column_map.values())
+    street = next((h for h, f in mapping.column_map.items() if f == "address1"), "")
     found: list[tuple[ColumnInfo, str]] = []
     for info in mapping.columns:
         if info.status != "unused" or info.note:
@@ -201,6 +203,8 @@ def undecided_columns(
         values = values_of.get(info.header, [])
         guess = _guess(info, values, frozenset())
         field = guess[0] if guess else None
+        if field == "address2" and a_room_at_work(info.header, street):  # a classroom beside the home street
+            continue
         unheaded = info.header == f"Column {info.letter}"  # a column with no header says only its values
         if field == "value" and guess and guess[1] != "header" and not unheaded:  # money: "Total Spent"
             continue

@@ -68,6 +68,20 @@ def _qualifiers(header: str) -> set[str]:
     return {word for word in _words(_MAIL_STOP.sub(" ", header)) if word and word in QUALIFIER_RANK}
 
 
+# A room or mail stop beside a home address ('Room #' = 104 on a teachers' list whose 'Home street address'
+# the cards go to): the workplace's, no part of a home. Read as one, every row of a PTA form was an error, and
+# a 'Room' beside 'Home Address' refused a teachers' list (found by hunter-falsealarm4; hunter-falsealarm3's
+# L3). Beside a street not said to be home ('Address', 'Mailing Address') it is still asked about
+_AT_WORK = frozenset({"room", "rm", "mailstop", "classroom", "cubicle", "desk"})
+_HOME = frozenset({"home", "personal", "residential", "residence", "private"})
+
+
+def a_room_at_work(header: str, street: str) -> bool:
+    """Whether ``header`` names a room or mail stop (:data:`_AT_WORK`) beside a home ``street`` column."""
+    words = set(_words(header)) | {"".join(_words(header))}
+    return bool(words & _AT_WORK) and bool(set(_words(street)) & _HOME)
+
+
 def _left_off_problems(
     body: pd.DataFrame,
     columns: Sequence[ColumnInfo],
@@ -92,6 +106,8 @@ def _left_off_problems(
         if info.status != "unused" or info.hidden or info.note or info.header not in body.columns:
             continue
         if _qualifiers(info.header) - group:  # another address's ('Work Floor' beside 'Home Address')
+            continue
+        if a_room_at_work(info.header, street):  # a classroom beside the home street
             continue
         says = _names_a_place(info.header)
         if says is False:
