@@ -644,6 +644,24 @@ def test_a_note_of_cards_bought_or_sent_at_another_time_is_no_number_of_cards(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 4, [6, 7, 8])
 
 
+def test_a_note_of_a_card_of_another_amount_got_at_another_time_is_no_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm4 (an anniversary list's Notes): 'Received a $50 card last year for 10 years'
+    stopped the row's $25 card, 'which amount is right?', as the lead decided a count of cards of the past
+    does not (hunter-falsealarm3's L7). A card of another amount got at a time gone by is no amount of this
+    one; 'Received a $50 card' (when?) and 'Got $50 last year - bump to $100' still stop."""
+    notes = ["Received a $50 card last year for 10 years", "Got a $100 card in 2020", "Received a $50 card"]
+    notes += ["Got $50 last year - bump to $100"]
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
+        + "".join(f"P {i},{i} Main St,Boston,MA,02108,CVS,25,{note}\n" for i, note in enumerate(notes))
+    )
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 2, [4, 5])
+
+
 def test_a_card_the_person_won_or_earned_in_a_note_is_still_an_amount(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -75,7 +75,7 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # alone (this round's?) and 'Send 2 cards like last year' still stop
 _DONE_BEFORE = re.compile(
     r"(?i)\b(?:bought|purchased|sent|mailed|shipped|got|received|gave|given|ordered|won|redeemed|had|used|"
-    r"lost)\s+(?:(?:him|her|them|us|me|out|about|over|around|only|just|the|their|his|a\s+total\s+of)\s+)*$"
+    r"lost)\s+(?:(?:him|her|them|us|me|out|about|over|around|only|just|the|their|his|an?|a\s+total\s+of)\s+)*$"
 )
 _GONE_BY = re.compile(
     r"(?i)\b(?:last\s+(?:year|yr|time|round|christmas|holidays?|season|spring|summer|fall|autumn|winter)|"
@@ -85,8 +85,8 @@ _GONE_BY = re.compile(
 
 
 def _of_another_time(text: str, match: re.Match[str]) -> bool:
-    """Whether the count of ``match`` is of cards done at another time (:data:`_DONE_BEFORE`,
-    :data:`_GONE_BY`: a year named is one gone by)."""
+    """Whether the figure of ``match`` (a count of cards, an amount) is of cards done at another time
+    (:data:`_DONE_BEFORE`, :data:`_GONE_BY`: a year named is one gone by)."""
     if not _DONE_BEFORE.search(text, 0, match.start()):
         return False
     return any(not gone["year"] or int(gone["year"]) < date.today().year for gone in _GONE_BY.finditer(text))
@@ -123,12 +123,14 @@ _ASKS_A_CHANGE = re.compile(
 def _amounts(text: str) -> list[Decimal]:
     """The amounts a note names for the card (:data:`_AMOUNT`), not those of the person's own giving or
     selling (:data:`_THEIR_MONEY`) unless the figure names a card (:data:`_A_CARD_AFTER`), nor limits
-    (:func:`_limits`)."""
+    (:func:`_limits`), nor a card of another time ('Received a $50 card last year for 10 years': an
+    anniversary list's note stopped its $25 row, found by hunter-falsealarm4; :func:`_of_another_time`)."""
     found = (
         m
         for m in _AMOUNT.finditer(text)
         if (not _THEIR_MONEY.search(text, 0, m.start()) or _A_CARD_AFTER.match(text, m.end()))
         and not _a_limit(text, m)
+        and not _of_another_time(text, m)
     )
     return [Decimal(next(g for g in match.groups() if g)) for match in found]
 
