@@ -27,6 +27,15 @@ def ordered_lines() -> list[dict[str, Any]]:
     return [li for order in embedded_sandbox_orders(resolve_settings().data_dir) for li in order["LineItems"]]
 
 
+def one_note_a_row(path: Path, notes: list[str], card: str, amount: int) -> Path:
+    """A list of one person a row (rows 2, 3, ...), each with the card, amount and one of ``notes``."""
+    rows = "".join(
+        f"P {i},{i} Main St,Boston,MA,02108,{card},{amount},{note}\n" for i, note in enumerate(notes)
+    )
+    path.write_text("Name,Address,City,State,Zip,Product,Amount,Notes\n" + rows)
+    return path
+
+
 def test_a_street_naming_another_state_or_zip_than_the_row_is_not_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -581,11 +590,7 @@ def test_a_note_naming_a_rush_hour_or_a_two_day_offsite_asks_for_no_faster_shipp
         "Two-day offsite attendee",
     ]
     notes += ["Next day after anniversary is fine", "Rush delivery please"]
-    path = tmp_path / "awards.csv"
-    path.write_text(
-        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
-        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
-    )
+    path = one_note_a_row(tmp_path / "awards.csv", notes, "TARGET", 50)
     code, data = validate(capsys, path)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 5, [7])
 
@@ -598,11 +603,7 @@ def test_a_note_changing_a_level_hours_or_a_speed_is_no_amount(
     the row's 50. 'Raise to 100 per VP' still does."""
     notes = ["Bump to Level 3 in March", "Increase to 40 hrs/week", "Changed to team 25"]
     notes += ["Upgraded to 100 Mbps internet stipend", "Raise to 100 per VP"]
-    path = tmp_path / "awards.csv"
-    path.write_text(
-        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
-        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
-    )
+    path = one_note_a_row(tmp_path / "awards.csv", notes, "TARGET", 50)
     code, data = validate(capsys, path)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 4, [6])
 
@@ -616,11 +617,7 @@ def test_a_note_of_what_the_person_gave_or_sold_or_of_millions_is_no_amount(
     notes = ["Donated $500 in 2025", "Raised over $800 for the walk", "Closed $250K in Q3"]
     notes += ["Top customer - $1.2M revenue", "Spent about $300 at the gala", "Pledged $40 a month"]
     notes += ["Should be $100", "$100 not $50", "Donated $500 - send the $100 card"]
-    path = tmp_path / "donors.csv"
-    path.write_text(
-        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
-        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
-    )
+    path = one_note_a_row(tmp_path / "donors.csv", notes, "TARGET", 50)
     code, data = validate(capsys, path)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 6, [8, 9, 10])
 
@@ -635,11 +632,7 @@ def test_a_note_of_cards_bought_or_sent_at_another_time_is_no_number_of_cards(
     notes = ["Bought 3 gift cards for her team in 2020", "Sent 2 cards last year (lost one)"]
     notes += ["Got 2 cards a few years ago", "Ordered 2 cards previously - only one arrived"]
     notes += ["Sent 2 cards", "Send 2 cards like last year", "2 cards"]
-    path = tmp_path / "notes.csv"
-    path.write_text(
-        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
-        + "".join(f"P {i},{i} Main St,Boston,MA,02108,CVS,25,{note}\n" for i, note in enumerate(notes))
-    )
+    path = one_note_a_row(tmp_path / "notes.csv", notes, "CVS", 25)
     code, data = validate(capsys, path)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 4, [6, 7, 8])
 
@@ -653,11 +646,7 @@ def test_a_note_of_a_card_of_another_amount_got_at_another_time_is_no_amount(
     one; 'Received a $50 card' (when?) and 'Got $50 last year - bump to $100' still stop."""
     notes = ["Received a $50 card last year for 10 years", "Got a $100 card in 2020", "Received a $50 card"]
     notes += ["Got $50 last year - bump to $100"]
-    path = tmp_path / "notes.csv"
-    path.write_text(
-        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
-        + "".join(f"P {i},{i} Main St,Boston,MA,02108,CVS,25,{note}\n" for i, note in enumerate(notes))
-    )
+    path = one_note_a_row(tmp_path / "notes.csv", notes, "CVS", 25)
     code, data = validate(capsys, path)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 2, [4, 5])
 
@@ -669,11 +658,7 @@ def test_a_card_the_person_won_or_earned_in_a_note_is_still_an_amount(
     the card itself, not money the person won or earned; read as theirs, the $50 card went unasked. 'Won
     $100 in the raffle' is still theirs."""
     notes = ["Won $100 card", "Earned $100 gift card", "Won $100 in the raffle", "Earned $100 reward"]
-    path = tmp_path / "rewards.csv"
-    path.write_text(
-        "Name,Address,City,State,Zip,Product,Amount,Notes\n"
-        + "".join(f"P {i},{i} Main St,Boston,MA,02108,TARGET,50,{note}\n" for i, note in enumerate(notes))
-    )
+    path = one_note_a_row(tmp_path / "rewards.csv", notes, "TARGET", 50)
     code, data = validate(capsys, path)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, 1, [2, 3, 5])
 
