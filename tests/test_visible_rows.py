@@ -1528,6 +1528,22 @@ def test_a_card_status_saying_the_card_is_out_or_ready_for_the_mail_leaves_the_r
     assert load_sheet(person).skipped == ()
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Delete", "x"), ("Delete?", "Yes"), ("To Delete", "x"), ("Delete Row", "Y"), ("Suppress", "TRUE"),
+     ("Do Not Order", "x")],
+)  # fmt: skip
+def test_a_column_marking_the_rows_to_delete_leaves_them_out(tmp_path: Path, header: str, said: str) -> None:
+    """Found by hunter-sheets18: a list's 'Delete' = x (or 'Delete?' = Yes, 'To Delete', 'Suppress' = TRUE,
+    'Do Not Order') was read as nothing and the card ordered, where 'Remove' = x is left out. Each is left
+    out, quoting the cell; its No sends, and a mailing's 'Drop' (its wave: 1, 2) is no such column."""
+    path = _notes_sheet(tmp_path / "list.csv", [said, "No", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+    assert load_sheet(_notes_sheet(tmp_path / "drops.csv", ["1", "2"], header="Drop")).skipped == ()
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

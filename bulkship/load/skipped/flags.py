@@ -229,6 +229,11 @@ _HOLD_FLAGS = _answered(
         "unsubscribed from gifting", "remove from mailing list", "removed from mailing list",
         "remove from mailing", "exclude from mailing", "exclude from mailing list", "excluded from mailing",
         "mail suppression", "mail suppressed", "suppress mail", "suppress from mailing",
+        # ... or the row to delete ('Delete' = x, 'Delete?' = Yes, 'To Delete', 'Delete Row' = Y: found by
+        # hunter-sheets18, each was ordered where 'Remove' = x is left out). Not a bare 'Drop': a mailing's
+        # drop is its wave ('Drop' = 1, 2)
+        "delete", "to delete", "delete row", "delete from list", "to remove", "remove row", "drop row",
+        "drop from list", "suppress", "suppressed", "do not order", "dont order", "don't order",
         *OTHER_HOLD,
     )
 )  # fmt: skip
