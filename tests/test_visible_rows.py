@@ -1517,9 +1517,11 @@ def test_a_card_status_saying_the_card_is_out_or_ready_for_the_mail_leaves_the_r
     was ordered a second card, exit 0. Each is left out, said so; 'Ready to send', 'To be mailed' and 'Out of
     stock' send, and so does a person's 'Status' = 'Out' (on leave)."""
     said = ["Out", "Closed", "Addressed", "Out for signature", "Ready to mail", "Waiting to be mailed"]
+    # ... or handed to the person (found by hunter-sheets18)
+    said += ["Handed over", "Hand delivered", "Handed to employee", "Presented", "Gave at party"]
     kept = ["Ready to send", "To be mailed", "Out of stock"]
     path = _notes_sheet(tmp_path / "tracker.csv", said + kept, header="Card Status")
-    reasons = ["it was sent already"] * 2 + ["a card was made for it already"] * 4
+    reasons = ["it was sent already"] * 2 + ["a card was made for it already"] * 9
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (row, f"the list says {why} (column 'Card Status': '{status}')")
         for row, (status, why) in enumerate(zip(said, reasons, strict=True), start=2)

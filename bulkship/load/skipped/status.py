@@ -99,6 +99,9 @@ SAYS_CARD_MADE = re.compile(
     r"(?:with|at|handed\s+to|sent\s+to|given\s+to)\s+(?:the\s+)?mail\s*room|in\s+the\s+mail|posted|"
     r"dropped\s+(?:off\s+)?at\s+(?:the\s+)?(?:post\s+office|usps|ups|fedex|mail\s*box)|given(?:\s+out)?|"
     r"handed\s+out|"
+    # ... or handed to the person ('Handed over', 'Hand delivered', 'Handed to employee', 'Presented', 'Gave
+    # at party': found by hunter-sheets18, each was ordered a second card)
+    r"handed\s+(?:over|to)|hand[\s-]*delivered|delivered\s+in\s+person|presented|gave|"
     # ... or sent out, closed, addressed, out to be signed or ready to go in the mail ('Out', 'Closed',
     # 'Addressed', 'Out for signature', 'Ready to mail': found by hunter-sheets17, left for hunter-sheets18,
     # each was ordered a second card); not 'Ready to send', what bulkship is to do
