@@ -1582,12 +1582,15 @@ def test_a_sent_column_naming_a_day_to_go_by_or_after_or_nothing_yet_is_no_sendi
     passed under either may be the day it went, as 'Later - 11/20'; 'Nothing yet' sends; 'By hand' is sent."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
     said = ["By 12/20", "Due Dec 20", "Nothing yet", "After 12/20", "By 11/20", "After 11/20", "By hand"]
+    said += ["Week of 12/14", "Week of 11/9"]  # (found by hunter-sheets18: left out as sent already)
     path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
     assert [(s.row, s.reason.split(" (")[0]) for s in load_sheet(path).skipped] == [
         (5, "the list says not to send it yet"),
         (6, "the list dates it on a day passed, which may be the day it went out"),
         (7, "the list dates it on a day passed, which may be the day it went out"),
         (8, "the list says it was sent already"),
+        (9, "the list says not to send it yet"),
+        (10, "the list dates it on a day passed, which may be the day it went out"),
     ]
 
 

@@ -193,7 +193,9 @@ _DAY = (
 _TO_GO_ON = re.compile(
     r"(?i)^\W*(?:later|will\s+(?:be\s+)?(?:send|sent|mail(?:ed)?|ship(?:ped)?)|"
     r"to\s+(?:be\s+)?(?:sen[dt]|mail(?:ed)?|ship(?:ped)?)|send(?:ing)?|scheduled|planned|"
-    r"(?:on\s+or\s+)?after|not\s+(?:before|until|till))(?:\s+(?:on|for|after))?" + _DAY
+    r"(?:on\s+or\s+)?after|not\s+(?:before|until|till)|"
+    # ... or the week it is to go in ('Week of 12/14': found by hunter-sheets18, left out as sent already)
+    r"(?:(?:planned|scheduled|sending|to\s+go)\s+)?(?:the\s+)?week\s+of)(?:\s+(?:on|for|after))?" + _DAY
 )
 # ... or the day it is to go by ('By 12/20', 'Due 12/20', 'Before Dec 20', 'Send by 12/20'): a deadline, a
 # plan and no sending, left out as sent already (found by hunter-sheets17, left for hunter-sheets18). One to
