@@ -1546,6 +1546,23 @@ def test_a_column_marking_the_rows_to_delete_leaves_them_out(tmp_path: Path, hea
     assert load_sheet(_notes_sheet(tmp_path / "drops.csv", ["1", "2"], header="Drop")).skipped == ()
 
 
+@pytest.mark.parametrize("header", ["Status", "Current Status", "Employee Status"])
+def test_a_person_s_status_saying_mail_does_not_reach_them_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets18: a CRM contact's or an HR record's status 'Returned mail', 'Address unknown',
+    'Undeliverable', 'Moved - no forwarding address', 'Mail returned 11/2' was read as nothing and the card
+    sent to an address the post had given back. Each is left out, quoting the cell; 'Returned' (from a leave)
+    and 'Moved' alone send."""
+    said = ["Returned mail", "Address unknown", "Undeliverable", "Moved - no forwarding address",
+            "Mail returned 11/2"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "contacts.csv", [*said, "Returned", "Moved", "Active"], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{status}')")
+        for row, status in enumerate(said, start=2)
+    ]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

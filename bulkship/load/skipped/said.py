@@ -206,11 +206,12 @@ def _said_not_to_send(
             said |= _crossed_beside_ticks(column)
         not_sent = made = went_out = None
         if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
-            not_sent = column.str.match(_SAYS_GONE) & ~said
             made = column.str.match(SAYS_CARD_MADE)
             if key in _SHIPMENT:  # 'Delivery Status' = Failed: a card made, as 'Delivery failed'
                 made |= column.str.match(SAYS_SHIPMENT_FAILED)
-            made &= ~said & ~not_sent
+            # (a card come back, 'Return to sender', is one made, not a person's mail that fails)
+            not_sent = column.str.match(_SAYS_GONE) & ~said & ~made
+            made &= ~said
             said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
         if key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and shop is None:
             shop = shop_orders(body.columns)

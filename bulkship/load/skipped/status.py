@@ -67,6 +67,14 @@ SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
 # ... after the status's code, as payroll systems write it ('T - Terminated', 'D - Deceased', 'TRM:
 # Terminated': found by newcomer9, each was ordered); 'A - Active', 'L - Leave of Absence' read as their words
 _CODED = r"(?:[a-z]{1,3}\s*[-–—:]\s*)?"
+# ... or that mail does not reach the person ('Status' = 'Returned mail', 'Address unknown', 'Undeliverable',
+# 'Moved - no forwarding address', as a CRM contact's status says it): the card would go to an address the
+# post has given back (found by hunter-sheets18, each was ordered). Not 'Returned' alone (from a leave)
+_MAIL_FAILS = (
+    r"(?:returned\s+mail|mail\s+returned|return(?:ed)?\s+to\s+sender|un-?deliverable|(?:bad|invalid|wrong|"
+    r"incorrect|outdated|old)\s+address|address\s+(?:unknown|invalid|bad|incorrect|wrong|outdated|not\s+valid)|"
+    r"(?:moved\W+(?:and\s+)?)?(?:left\s+)?no\s+forwarding(?:\s+address)?)(?:\s+(?:on\s+)?\d[\d/.-]*)?"
+)
 _SAYS_GONE = re.compile(
     rf"(?i)^\s*{_CODED}(?:(?:{_WENT_OUT}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
@@ -76,6 +84,7 @@ _SAYS_GONE = re.compile(
     # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
     r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|"
+    rf"{_MAIL_FAILS}|"
     # ... or a shop's order paid back or not paid (WooCommerce's 'Order Status' = Refunded, Pending payment,
     # On-hold: found by hunter-sheets15, each was ordered)
     r"refunded|voided|(?:pending|awaiting)\s+payment|unpaid|payment\s+failed)"
@@ -164,7 +173,7 @@ _SAYS_LEFT = re.compile(
     rf"leaver|former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
-    r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card))"
+    rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS})"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
 # ... and under such a status's code ('Employee Status Code', as UKG and Paycom export it), its letters T
