@@ -1028,16 +1028,19 @@ def test_a_street_cell_on_two_lines_sends_its_second_line_as_line_2(tmp_path: Pa
     two = read("100 Market St\nSuite 14")
     assert two.rows[["address1", "address2"]].values.tolist() == [["100 Market St", "Suite 14"]]
     assert [p.message for p in two.problems] == [
-        "Row 2, column 'Mailing Street': is on two lines: '100 Market St' is sent as line 1 and 'Suite 14' as "
-        "line 2 (Address Line 2 was empty)."
+        "Row 2, column 'Mailing Street': is on more than one line: '100 Market St' is sent as line 1 and "
+        "'Suite 14' as line 2 (Address Line 2 was empty)."
     ]
     assert two.rows["fingerprint"].tolist() == read("100 Market St Suite 14").rows["fingerprint"].tolist()
     filled = read("100 Market St\r\nSuite 14", "Apt 3")
     assert filled.rows[["address1", "address2"]].values.tolist() == [["100 Market St Suite 14", "Apt 3"]]
     assert [p.message for p in filled.problems] == [
-        "Row 2, column 'Mailing Street': is on two lines, and Address Line 2 holds 'Apt 3' already: both lines "
-        "are sent on line 1 as '100 Market St Suite 14'. If the second line belongs on line 2, put it there "
+        "Row 2, column 'Mailing Street': is on more than one line, and Address Line 2 holds 'Apt 3' already: "
+        "its lines are sent on line 1 as '100 Market St Suite 14'. If a line belongs on line 2, put it there "
         "with 'Apt 3'."
     ]
     whole = read("12 Elm St\nBoston, MA 02134")
     assert whole.rows["address2"].tolist() == [""]
+    three = read("5 Oak St\nFloor 2\nRoom 9")  # (a third line too: found by hunter-sheets18)
+    assert three.rows[["address1", "address2"]].values.tolist() == [["5 Oak St", "Floor 2 Room 9"]]
+    assert three.rows["fingerprint"].tolist() == read("5 Oak St Floor 2 Room 9").rows["fingerprint"].tolist()

@@ -326,36 +326,40 @@ def nothing_written(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 # A street cell on two lines ('100 Market St\nSuite 14', as a CRM's 'Mailing Street' keeps it): its second
-# line is the address's line 2. Joined into line 1, with the warning "extra spaces or invisible characters
-# removed", the suite went on line 1 as if the break were a typo (found by newcomer8, left for
-# hunter-sheets18). Not a second line naming the city, state and ZIP (a whole address: .prepare says so)
+# line is the address's line 2 (and so is a third). Joined into line 1, with the warning "extra spaces or
+# invisible characters removed", the suite went on line 1 as if the break were a typo (found by newcomer8,
+# left for hunter-sheets18). Not a line naming the city, state and ZIP (a whole address: .prepare says so)
 _LINE_BREAK = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
 _CITY_LINE = re.compile(r"(?i)\b[a-z]{2}[\s,]+\d{5}(?:-\d{4})?\s*$")
 
 
 def street_lines(line1: pd.Series, line2: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """The street cells of two lines, their second line moved to line 2 where line 2 is empty: (line 1,
-    line 2, the rows moved, the rows whose line 2 holds something already, both lines left on line 1).
-    Looked at cell by cell only where some cell breaks a line."""
+    """The street cells of two lines or more, the lines after the first moved to line 2 (joined by spaces, as
+    line 1 read them) where line 2 is empty: (line 1, line 2, the rows moved, the rows whose line 2 holds
+    something already, their lines left on line 1). Looked at cell by cell only where some cell breaks a
+    line; a '5 Oak St' over 'Floor 2' over 'Room 9' is moved as one of two lines is."""
     none = pd.Series(False, index=line1.index)
     text = "\x00".join(line1.tolist())
     if not any(mark in text for mark in "\r\n\u2028\u2029\x0b\x0c\x85"):
         return line1, line2, none, none
     broken = line1[line1.str.contains(_LINE_BREAK.pattern, regex=True)]
     parts = [[p for p in _LINE_BREAK.split(cell.strip()) if p] for cell in broken.tolist()]
-    two = pd.Series(
-        [len(p) == 2 and not _CITY_LINE.search(p[1]) and not NOTHING.fullmatch(p[1]) for p in parts],
+    lines = pd.Series(
+        [
+            len(p) >= 2 and not any(_CITY_LINE.search(line) or NOTHING.fullmatch(line) for line in p[1:])
+            for p in parts
+        ],
         index=broken.index,
         dtype=bool,
     )
     empty = line2.reindex(broken.index).astype(str).str.strip().eq("")
-    moved = (two & empty).reindex(line1.index, fill_value=False)
-    kept = (two & ~empty).reindex(line1.index, fill_value=False)
+    moved = (lines & empty).reindex(line1.index, fill_value=False)
+    kept = (lines & ~empty).reindex(line1.index, fill_value=False)
     firsts = pd.Series([p[0] if p else "" for p in parts], index=broken.index)
-    seconds = pd.Series([p[1] if len(p) > 1 else "" for p in parts], index=broken.index)
+    rest = pd.Series([" ".join(p[1:]) for p in parts], index=broken.index)
     at = moved[moved].index
     line1, line2 = line1.copy(), line2.copy()
-    line1.loc[at], line2.loc[at] = firsts.loc[at], seconds.loc[at]
+    line1.loc[at], line2.loc[at] = firsts.loc[at], rest.loc[at]
     return line1, line2, moved, kept
 
 

@@ -237,15 +237,16 @@ def _normalise(
         moved,
         "address1",
         "Street on two lines",
-        "is on two lines: '{first}' is sent as line 1 and '{second}' as line 2 (Address Line 2 was empty).",
+        "is on more than one line: '{first}' is sent as line 1 and '{second}' as line 2 (Address Line 2 was "
+        "empty).",
         extra=lines,
     )
     collector.warn(
         on_line_1,
         "address1",
         "Street on two lines",
-        "is on two lines, and Address Line 2 holds '{line2}' already: both lines are sent on line 1 as "
-        "'{new}'. If the second line belongs on line 2, put it there with '{line2}'.",
+        "is on more than one line, and Address Line 2 holds '{line2}' already: its lines are sent on line 1 "
+        "as '{new}'. If a line belongs on line 2, put it there with '{line2}'.",
         extra={"line2": frame["address2"]},
     )
     name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
