@@ -1041,6 +1041,8 @@ def test_a_street_cell_on_two_lines_sends_its_second_line_as_line_2(tmp_path: Pa
     ]
     whole = read("12 Elm St\nBoston, MA 02134")
     assert whole.rows["address2"].tolist() == [""]
+    for place in ("Boston, Massachusetts 02134", "Boston", "USA"):  # (found by hunter-sheets18 checking it)
+        assert read(f"12 Elm St\n{place}").rows["address2"].tolist() == [""], place
     three = read("5 Oak St\nFloor 2\nRoom 9")  # (a third line too: found by hunter-sheets18)
     assert three.rows[["address1", "address2"]].values.tolist() == [["5 Oak St", "Floor 2 Room 9"]]
     assert three.rows["fingerprint"].tolist() == read("5 Oak St Floor 2 Room 9").rows["fingerprint"].tolist()

@@ -330,10 +330,21 @@ def nothing_written(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 # invisible characters removed", the suite went on line 1 as if the break were a typo (found by newcomer8,
 # left for hunter-sheets18). Not a line naming the city, state and ZIP (a whole address: .prepare says so)
 _LINE_BREAK = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
-_CITY_LINE = re.compile(r"(?i)\b[a-z]{2}[\s,]+\d{5}(?:-\d{4})?\s*$")
+_CITY_LINE = re.compile(r"(?i)\b[a-z]{2}[\s,]+\d{5}(?:-\d{4})?\s*$|\b\d{5}(?:-\d{4})?\s*$")
+# ... nor one naming the row's city ('Boston'), or the country ('USA'): found by hunter-sheets18 checking it
+_COUNTRY_LINE = re.compile(r"(?i)\s*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+america)?|america)\s*")
 
 
-def street_lines(line1: pd.Series, line2: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+def _names_a_place(line: str, city: str) -> bool:
+    """Whether a street cell's later line names the city, state and ZIP, the row's city or the country."""
+    folded = line.casefold()
+    said_city = bool(city.strip()) and folded.startswith(city.strip().casefold())
+    return bool(_CITY_LINE.search(line) or _COUNTRY_LINE.fullmatch(line)) or said_city
+
+
+def street_lines(
+    line1: pd.Series, line2: pd.Series, city: pd.Series
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """The street cells of two lines or more, the lines after the first moved to line 2 (joined by spaces, as
     line 1 read them) where line 2 is empty: (line 1, line 2, the rows moved, the rows whose line 2 holds
     something already, their lines left on line 1). Looked at cell by cell only where some cell breaks a
@@ -344,10 +355,11 @@ def street_lines(line1: pd.Series, line2: pd.Series) -> tuple[pd.Series, pd.Seri
         return line1, line2, none, none
     broken = line1[line1.str.contains(_LINE_BREAK.pattern, regex=True)]
     parts = [[p for p in _LINE_BREAK.split(cell.strip()) if p] for cell in broken.tolist()]
+    cities = city.reindex(broken.index).fillna("").astype(str).tolist()
     lines = pd.Series(
         [
-            len(p) >= 2 and not any(_CITY_LINE.search(line) or NOTHING.fullmatch(line) for line in p[1:])
-            for p in parts
+            len(p) >= 2 and not any(_names_a_place(line, town) or NOTHING.fullmatch(line) for line in p[1:])
+            for p, town in zip(parts, cities, strict=True)
         ],
         index=broken.index,
         dtype=bool,

@@ -214,7 +214,7 @@ def _normalise(
     line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
     if line_3 is None:  # (a line 3 joins line 2: the street's second line is left on line 1 there)
         frame["address1"], frame["address2"], moved, on_line_1 = normalize.street_lines(
-            frame["address1"], frame["address2"]
+            frame["address1"], frame["address2"], frame["city"]
         )
     else:
         moved = on_line_1 = pd.Series(False, index=frame.index)
