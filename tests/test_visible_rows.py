@@ -1600,6 +1600,7 @@ def test_a_sent_column_naming_a_day_to_go_by_or_after_or_nothing_yet_is_no_sendi
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
     said = ["By 12/20", "Due Dec 20", "Nothing yet", "After 12/20", "By 11/20", "After 11/20", "By hand"]
     said += ["Week of 12/14", "Week of 11/9"]  # (found by hunter-sheets18: left out as sent already)
+    said += ["In progress"]  # a sending under way may have made the card (hunter-sheets18's L1: ordered)
     path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
     assert [(s.row, s.reason.split(" (")[0]) for s in load_sheet(path).skipped] == [
         (5, "the list says not to send it yet"),
@@ -1608,6 +1609,7 @@ def test_a_sent_column_naming_a_day_to_go_by_or_after_or_nothing_yet_is_no_sendi
         (8, "the list says it was sent already"),
         (9, "the list says not to send it yet"),
         (10, "the list dates it on a day passed, which may be the day it went out"),
+        (11, "the list says it was sent already"),
     ]
 
 

@@ -187,7 +187,8 @@ _SAYS_SENT_ANYHOW = re.compile(
     # hunter-sheets13, left out as sent); not 'Awaiting shipment', an order placed
     # (a lookahead: the word boundary after the group fails after a '#', and 'Awaiting #' stayed sent)
     r"none\s+yet|nothing(?:\s+(?:yet|sent|done))?(?=\W*$)|awaiting(?:\s+(?:tracking|number|label))*(?=(?:\s*#)?\s*$)|"
-    r"to\s+(?:be\s+)?sen[dt]|send|hold|in\s+progress|"
+    # (not 'In progress': a sending under way may have made its card: found by hunter-sheets18, ordered)
+    r"to\s+(?:be\s+)?sen[dt]|send|hold|"
     # ... or when it will go ('Sent?' = Next week, Soon, Tomorrow: found by hunter-falsealarm2, left out as
     # sent already); not 'Next day air', how it went
     r"next\s+(?:week|month|batch|round|run|mailing|shipment|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon|"
