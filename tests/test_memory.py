@@ -23,7 +23,8 @@ from bulkship.validate import validate
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
 ROWS = [
     ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
-    ["E2", "Bo Chan", "2 Main St", "Boston", "Massachusetts", "02134", "CVS", "25"],  # normalised: MA
+    # normalised: MA (a full state name is said once for its column since 14cbfe0; an abbreviation per row)
+    ["E2", "Bo Chan", "2 Main St", "Boston", "Mass.", "02134", "CVS", "25"],
     ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],  # a duplicate of row 2
     ["E4", "No Address", "", "Boston", "MA", "02134", "CVS", "25"],  # invalid
     ["E5", "Di Ross", "5 Main St", "Boston", "MA", "02134", "TARGET", "50"],
