@@ -4,6 +4,8 @@ state made a 40 KB line on the terminal, in the workbooks and on the web page (f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 QUOTED_WHOLE = 200  # a cell up to this long is quoted whole: every ordinary address, name or note
 QUOTED_START = 60  # ... a longer one by its first characters
 
@@ -13,3 +15,8 @@ def quoted(text: str) -> str:
     if len(text) <= QUOTED_WHOLE:
         return text
     return f"{text[:QUOTED_START]}… ({len(text):,} characters)"
+
+
+def first_few(names: Sequence[str]) -> str:
+    """The first three of ``names``, comma-separated, and ' ...' when there are more."""
+    return ", ".join(names[:3]) + (" ..." if len(names) > 3 else "")

@@ -11,6 +11,7 @@ from typing import Any
 from ..client.parse import field as raw_field
 from ..client.parse import po_number_of, raw_lines, text
 from ..models import STATUS, ValidationResult, VendorOrder
+from ..quoting import first_few
 
 
 def list_unread_words(in_full: bool) -> tuple[str, str]:
@@ -126,7 +127,7 @@ def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
     went out again under a new batch name)."""
     if not others:
         return []
-    named = ", ".join(others[:3]) + (" ..." if len(others) > 3 else "")
+    named = first_few(others)
     return [
         f"This ledger knows no earlier batch, but the vendor account holds {len(others)} order(s) created "
         f"since {since[:10]} that it did not send ({named}). If this list, or part of it, was sent from "
@@ -138,7 +139,7 @@ def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
 def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
     from ..errors import BatchConflictError
 
-    named = ", ".join(o.po_number for o in orders[:3]) + (" ..." if len(orders) > 3 else "")
+    named = first_few([o.po_number for o in orders])
     raise BatchConflictError(
         f"The vendor account holds {len(orders)} order(s) this ledger does not know ({named}) with the very "
         f"cards rows of this file would send (same recipient, address, card and value): batch {batch!r} "
@@ -156,11 +157,10 @@ def _refuse_rows_not_valid_at_the_vendor(batch: str, found: list[tuple[int, str,
     hunter-vendor3: VISA-PREPAID refused today, V1 and V2 changed to CVS went out in BS-VISA-0002)."""
     from ..errors import BatchConflictError
 
-    named = ", ".join(f"row {row} ({ref}, in {po})" for row, ref, po in found[:3])
+    named = first_few([f"row {row} ({ref}, in {po})" for row, ref, po in found])
     raise BatchConflictError(
         f"The vendor holds the cards of {len(found)} row(s) of this file that are not valid today ({named}"
-        + (" ..." if len(found) > 3 else "")
-        + f"), sent in batch {batch!r} from a ledger this one is not: fixed and sent, each would be a "
+        f"), sent in batch {batch!r} from a ledger this one is not: fixed and sent, each would be a "
         "second card. Nothing was sent",
         hint="run with the ledger they were sent from (the same computer, or the team's shared ledger), or "
         "take those rows out of the file: their cards were ordered",

@@ -4,6 +4,7 @@ rest of its plan held for review (:meth:`~.submitter.Submitter._hold_plan`)."""
 from __future__ import annotations
 
 from ..errors import VendorUnavailableError
+from ..quoting import first_few
 
 
 class BeingSentElsewhereError(VendorUnavailableError):
@@ -28,7 +29,7 @@ def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> 
     PO numbers, another grouping) went out beside it: found by hunter-vendor12 (L1: BS-RACE-0301..0304
     created beside the other run's 0296..0299) and by hunter-vendor13 (a 409's rows not shown sent in a
     follow-up the other run was sending one by one), a second card each. ``sent``: said after such a 409."""
-    shown = ", ".join(new[:3]) + (" ..." if len(new) > 3 else "")
+    shown = first_few(new)
     return BeingSentElsewhereError(
         f"The vendor now holds {len(new)} order(s) of batch {batch} ({shown}) that it did not show moments "
         "ago, when this run looked for the batch: it is being sent from another computer or ledger right now",
@@ -43,7 +44,7 @@ def _made_elsewhere(batch: str, theirs: list[str]) -> BeingSentElsewhereError:
     sending the list. Only the rows its orders showed were held, and the rest went out beside its next order
     (found by hunter-vendor17: a plan declined here, the colleague's XY-GIFTS-0003 in flight, Gamma sent in
     BS-GIFTS-0003 too: two cards)."""
-    shown = ", ".join(theirs[:3]) + (" ..." if len(theirs) > 3 else "")
+    shown = first_few(theirs)
     return BeingSentElsewhereError(
         f"The vendor holds {len(theirs)} order(s) of batch {batch} that this ledger did not make ({shown}): "
         "another computer or ledger sent rows of it, and may be sending it still",
