@@ -65,14 +65,10 @@ def settle_found(
     (a line carrying its ExternalId with the same card and recipient) recorded as ordered there, one read of
     the vendor's list for all. ``confirm`` sees what was found first (False: nothing changes). Raises
     ReviewRefusedError when no row is found."""
-    from ..resolve import default_person
     from ..resolve import settle_found as settle_all
 
-    def settle(ledger: Any, client: Any) -> Any:
-        return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
-
-    done: FoundSettlement = _with_vendor(settings, batch, "resolve", settle, client_factory)
-    return _settled(settings, batch, done)
+    done: FoundSettlement = _every_row(settings, batch, settle_all, by, reason, confirm, client_factory)
+    return done
 
 
 def release_review(
@@ -113,14 +109,29 @@ def release_all(
     released to be sent by the next run (each PO's rows checked as ``--resolve PO --release`` checks them);
     the others keep waiting. ``confirm`` sees the plan first (False: nothing changes). Raises
     ReviewRefusedError when no row can be settled or released."""
-    from ..resolve import default_person
     from ..resolve import release_all as settle_all
+
+    done: BulkRelease = _every_row(settings, batch, settle_all, by, reason, confirm, client_factory)
+    return done
+
+
+def _every_row(
+    settings: Settings,
+    batch: str,
+    settle_all: Callable[..., Any],
+    by: str | None,
+    reason: str,
+    confirm: Callable[[Any], bool] | None,
+    client_factory: ClientFactory | None,
+) -> Any:
+    """``settle_all`` (every row the vendor's list settles, from one read of it) under the batch's lock,
+    the result workbook rewritten once it was applied."""
+    from ..resolve import default_person
 
     def settle(ledger: Any, client: Any) -> Any:
         return settle_all(ledger, client, batch, by=by or default_person(), reason=reason, confirm=confirm)
 
-    done: BulkRelease = _with_vendor(settings, batch, "resolve", settle, client_factory)
-    return _settled(settings, batch, done)
+    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
 
 
 def _with_vendor(
