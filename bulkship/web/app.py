@@ -217,8 +217,12 @@ def _too_large_page(size: int, limit: int) -> str:
 
 def _unreachable_page(exc: Exception) -> str:
     """Said before anyone signed in (the sign-in guard's read): without the ledger's address."""
-    said = _NEWER if isinstance(exc, NewerLedgerError) else UNREACHABLE
-    return _error_page("Ledger not reachable", _unreachable(said, exc))
+    return _error_page("Ledger not reachable", _unreachable(_said_to_anyone(exc), exc))
+
+
+def _said_to_anyone(exc: Exception) -> str:
+    """What a ledger out of reach is said to be to a person not signed in: not where it is."""
+    return _NEWER if isinstance(exc, NewerLedgerError) else UNREACHABLE
 
 
 def _unreachable(message: str, exc: Exception) -> str:
@@ -242,7 +246,7 @@ async def ledger_down(request: Request, exc: Exception) -> Response:
     if request.scope.get("team_mode") and request.scope.get("team_user") is None:
         # nobody signed in (the sign-in form's own read): the ledger's path or address is the team's only
         # (newcomer9's L2: a sign-in named /srv/.../ledger.sqlite to whoever tried it)
-        said = _NEWER if isinstance(exc, NewerLedgerError) else UNREACHABLE
+        said = _said_to_anyone(exc)
     else:
         said = unreachable_said(exc)
     message = _unreachable(said, exc)
