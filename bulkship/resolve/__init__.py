@@ -30,7 +30,8 @@ waiting row side by side: card, recipient, address, lines already tied), :mod:`.
 vendor: its order list, a PO asked about, the lines that may be rows waiting), :mod:`.checks` (what must
 hold before anything is settled, and whether a release is possible), :mod:`.ties` (rows tied to a vendor
 order's lines, and what is recorded for them), :mod:`.hints` (the next command the vendor's answer allows),
-:mod:`.waiting` (the review), :mod:`.settle` (a person's settlement: at the vendor, or released),
+:mod:`.waiting` (the review), :mod:`.resolution` (a settlement as planned and shown, and what a person
+types), :mod:`.settle` (a person's settlement: at the vendor, or released),
 :mod:`.found` (every row the vendor's orders show by proof, settled in one go), :mod:`.bulk` (every row
 waiting settled from one read: found ones recorded, those provably nowhere released).
 """
@@ -39,7 +40,8 @@ from __future__ import annotations
 
 from .bulk import BulkRelease, release_all
 from .found import FoundSettlement, settle_found
-from .settle import Resolution, default_person, parse_pos, parse_rows, release, settle_at_vendor
+from .resolution import Resolution, default_person, parse_pos, parse_rows
+from .settle import release, settle_at_vendor
 from .waiting import ReviewReport, review
 
 __all__ = [

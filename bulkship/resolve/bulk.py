@@ -24,7 +24,8 @@ from .checks import _refuse, _require_batch, check_release, waiting_rows
 from .found import found_words, rows_found, rows_settled, settle_proven
 from .lines import _line_card, card_text, planned_item
 from .recipients import Line, LineIndex
-from .settle import Resolution, release_evidence, seen_at_release
+from .resolution import Resolution
+from .settle import release_evidence, seen_at_release
 from .vendorview import (
     Proven,
     Suspect,

@@ -21,7 +21,8 @@ from ..client.orderreads import LookUp
 from ..errors import ReviewRefusedError
 from ..ledger import Ledger
 from .checks import _refuse, _require_batch, waiting_rows
-from .settle import Resolution, settle_on
+from .resolution import Resolution
+from .settle import settle_on
 from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
 
 
