@@ -660,6 +660,22 @@ def test_a_suffix_column_is_part_of_the_name_so_father_and_son_are_two_people(
     assert sorted(names) == ["John Smith Jr.", "John Smith Sr.", "Mary Jones"]
 
 
+def test_adp_s_generation_suffix_is_written_after_the_name(tmp_path: Path) -> None:
+    """Found by newcomer10 on an ADP Workforce Now export: its 'Generation Suffix' column (Jr., III) was
+    'not used', so 'Seán O'Brien Jr.' went out as 'Seán O'Brien', and without IDs the son beside his father
+    at one address was one person (a duplicate, never sent)."""
+    path = tmp_path / "adp.csv"
+    path.write_text(
+        "Legal First Name,Legal Last Name,Generation Suffix,Home Address Line 1,Home Address City,"
+        "Home Address State Code,Home Address Zip Code,Card,Amount\n"
+        "Sean,OBrien,Jr.,9 Kilmarnock Rd,Worcester,MA,01602,CVS,25\n"
+        "Sean,OBrien,,9 Kilmarnock Rd,Worcester,MA,01602,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Sean OBrien Jr.", "Sean OBrien"]
+    assert not result.problems
+
+
 @pytest.mark.parametrize(
     "header", ["Value (USD)", "Gift Amount (USD)", "Amount USD", "Gift Card Value", "Amount in dollars"]
 )

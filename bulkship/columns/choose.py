@@ -11,7 +11,7 @@ from .fields import ADDRESS_FIELDS, NAME_FIELDS, NEUTRAL, ORDER_FIELDS, QUALIFIE
 from .meaning import _words
 from .records import AmbiguousColumnsError, ColumnMapping, TwoListsError, _Column
 
-_SUFFIX_WORDS = (["suffix"], ["generation"], ["jr", "sr"])
+_SUFFIX_WORDS = (["suffix"], ["generation"], ["generation", "suffix"], ["jr", "sr"])  # ADP: Generation Suffix
 _AROUND_SUFFIX = NEUTRAL | {"name", "generational", "personal"}
 
 
