@@ -663,6 +663,59 @@ def test_people_rejected_in_a_batch_deleted_since_go_to_an_approver_again_under_
     assert send(alice, "gift-3").url.path == "/batches/gift-3/progress"
 
 
+@pytest.mark.parametrize(
+    ("settings", "kim_now"),
+    [
+        ("sqlite", "7 Pine Rd,Cambridge,MA,02139"),
+        ("postgresql", "7 Pine Rd,Cambridge,MA,02139"),
+        ("sqlite", "11 Elmm St,Boston,MA,02108"),
+    ],
+    ids=["moved-sqlite", "moved-postgresql", "street-retyped"],
+    indirect=["settings"],
+)
+def test_a_person_rejected_then_uploaded_at_another_address_goes_to_an_approver(
+    team: Settings, browsers: Any, tmp_path: Path, kim_now: str
+) -> None:
+    """Found by hunter-web16 (leftover 2), live in Chromium by hunter-web17: Kim Ray rejected by carol, the
+    batch deleted, uploaded again at another address (moved, or the street typed another way) and cut below
+    alice's limit went out at once, no approver seeing her. The lead's decision: a person of a rejected
+    person's name goes to an approver, the page saying where they were rejected, by whom and why."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    sheet = tmp_path / "gift.csv"
+    header = "Name,Street,City,State,Zip,Card,Amount\n"
+    lou = "Lou Fox,12 Elm St,Boston,MA,02108"
+    sheet.write_text(header + f"Kim Ray,11 Elm St,Boston,MA,02108,TARGET,100\n{lou},TARGET,100\n")
+    upload(alice, sheet)
+    send(alice, "gift")
+    reject(carol, "gift", "Not these two people")
+    review = alice.get("/batches/gift/review").text
+    alice.post("/batches/gift/delete", data={"csrf_token": found(TOKEN.pattern, review)})
+    sheet.write_text(header + f"Kim Ray,{kim_now},TARGET,25\n{lou},TARGET,25\n")  # 50.00: within her limit
+    upload(alice, sheet)
+    cost = " ".join(visible_text(alice.get("/batches/gift-2/cost").text).split())
+    street, city = kim_now.split(",")[:2]
+    kim = f"Kim Ray, {street}, {city} (rejected before at 11 Elm St, Boston)"
+    assert "rejected by carol on " in cost and kim in cost and "Lou Fox, 12 Elm St, Boston" in cost, cost
+    assert send(alice, "gift-2").url.path == "/batches/gift-2/approval"
+    assert embedded_sandbox_orders(team.data_dir) == []
+    waiting = approvals.latest(team, "gift-2")
+    assert (
+        waiting is not None and "Kim Ray and Lou Fox were rejected in batch gift by carol" in waiting.reason
+    )
+    assert "(Kim Ray then at 11 Elm St, Boston)" in waiting.reason, waiting.reason
+    page = carol.get("/batches/gift-2/approval").text
+    assert kim in " ".join(visible_text(page).split())
+    carol.post(found(r'action="(/batches/gift-2/approval/\d+/approve)"', page), data=shown_plan(page))
+    wait_until_finished(alice, "gift-2")
+    assert len([line for o in embedded_sandbox_orders(team.data_dir) for line in o["LineItems"]]) == 2
+    # approved where she is now: her next card there goes at once
+    sheet.write_text(header + f"Kim Ray,{kim_now},STARBUCKS,25\n")
+    upload(alice, sheet)
+    assert send(alice, "gift-3").url.path == "/batches/gift-3/progress"
+
+
 @pytest.mark.parametrize("settings", ["sqlite", "postgresql"], indirect=True)
 def test_a_card_an_approver_rejected_is_changed_on_the_review_page_and_asked_about_again(
     team: Settings, browsers: Any, tmp_path: Path
