@@ -130,14 +130,21 @@ def charged_beyond_plan(vendor_order: VendorOrder, planned: Decimal) -> Decimal:
     """What the vendor's answer shows an order costs beyond its ``planned`` cost (:func:`vendor_cost`, its
     costs written per card read by the plan); nothing when it shows no more, or no cost of its own yet (no
     lines or a line of unknown cost, and no total)."""
+    cost = charged_cost(vendor_order, planned)
+    return Decimal(0) if cost is None else max(cents(cost) - cents(planned), Decimal(0))
+
+
+def charged_cost(vendor_order: VendorOrder, planned: Decimal) -> Decimal | None:
+    """What the vendor's answer shows the order costs (:func:`vendor_cost`, its costs written per card read
+    by the plan of ``planned``); None when it shows no cost of its own yet (no lines or a line of unknown
+    cost, and no total)."""
     from .client.totals import costs_per_card_by_plan
 
     shown = costs_per_card_by_plan(vendor_order, planned)
     made = shown.made_card_lines
     if shown.total is None and (not made or any(li.cost is None for li in made)):
-        return Decimal(0)
-    cost = vendor_cost(shown, sum((li.cost or Decimal(0) for li in made), Decimal(0)))
-    return max(cents(cost) - cents(planned), Decimal(0))
+        return None
+    return vendor_cost(shown, sum((li.cost or Decimal(0) for li in made), Decimal(0)))
 
 
 def rounding_allowance(items: Iterable[dict[str, Any]]) -> Decimal:

@@ -5,7 +5,7 @@ showed, the person's answer, and the vendor's prices unchanged while the answer 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
@@ -42,6 +42,10 @@ class PlanLimits(Protocol):
     def charged_at_send(self) -> Decimal | None: ...
 
 
+# an order in doubt the vendor never got goes out again, charged at today's prices (hunter-money7's M1)
+_AT_TODAY = ", at the vendor's prices of today: sent again if the vendor never got it"
+
+
 async def confirm_plan(
     client: Any,
     ledger: Ledger,
@@ -67,9 +71,10 @@ async def confirm_plan(
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
         _show_refused(options, view)
-        doubt = view.in_doubt.total
+        doubt = view.in_doubt_most
+        at_today = _AT_TODAY if view.in_doubt_raise else ""
         cost = money_text(view.worst_case) + (
-            f" ({money_text(doubt)} of it in doubt from an earlier run)" if doubt else ""
+            f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})" if doubt else ""
         )
         raise SpendLimitError(
             f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
@@ -131,6 +136,13 @@ class SpendingRoom:
     # a total shown and confirmed (not a cap the person typed) lets a vendor round a cent a card otherwise
     # than the plan (billing.rounding_allowance): --max-total 250 was charged 250.10, exit 0 (review32)
     rounding: bool = False
+    # orders in doubt counted at today's cost, dearer than stored (PlanView.dearer_in_doubt): PO -> cost
+    dearer_in_doubt: Mapping[str, Decimal] = field(default_factory=dict)
+
+    def planned_cost(self, po_number: str, stored: Decimal) -> Decimal:
+        """What an order counts at against the limit: its stored cost, or for an order in doubt the dearer
+        of that and today's (its worst case, as the plan confirmed counted it)."""
+        return max(stored, self.dearer_in_doubt.get(po_number, stored))
 
 
 def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
@@ -157,9 +169,11 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
     if budget is not None:
         rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget, view.charged.total))
     tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
-    if tightest is not None and not all(room.rounding for room in rooms):
+    if tightest is None:
+        return None
+    if not all(room.rounding for room in rooms):
         tightest = replace(tightest, rounding=False)  # a cap typed holds to the cent, whichever is tightest
-    return tightest
+    return replace(tightest, dearer_in_doubt=view.dearer_in_doubt)
 
 
 def _charged_since_send(charged_at_send: Decimal, view: PlanView) -> Decimal:

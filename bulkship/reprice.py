@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .ledger import Ledger
+from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Catalog
 from .money import cents
 from .payload import PricedToday, sent_lines
@@ -27,16 +27,42 @@ def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     values: dict[object, Decimal] = {}
     today = PricedToday(catalog)
     for order in ledger.orders(batch, states=("planned",), payloads=False):
-        costs: list[Decimal] = []
-        for sent in sent_lines(order, values):
-            line = today.line(sent)
-            if line is None:
-                break
-            costs.append(line.cost)
-        else:
+        costs = _line_costs_today(order, today, values)
+        if costs is not None:
             total = sum(costs, Decimal(0))
             if cents(total) != cents(order.cost):
                 changed.append((order.po_number, order.cost, total, costs))
     if changed:
         ledger.reprice_planned(batch, changed)
     return len(changed)
+
+
+def dearer_in_doubt(ledger: Ledger, batch: str, catalog: Catalog) -> dict[str, tuple[Decimal, Decimal]]:
+    """The batch's orders in doubt (sent, the answer lost) that would cost more than their stored cost at
+    today's prices: PO number -> (stored cost, today's). One the vendor never got goes out again (its stored
+    bytes) and is charged at today's prices: shown and confirmed at its stored cost, it was charged 1,350.00
+    for a cost page's 'the most this send can spend is 1,250.00' (hunter-money7's M1). Its cost stays the
+    stored one in the ledger: the vendor may have made it at that price."""
+    dearer: dict[str, tuple[Decimal, Decimal]] = {}
+    values: dict[object, Decimal] = {}
+    today = PricedToday(catalog)
+    for order in ledger.orders(batch, states=OPEN_STATES, payloads=False):
+        costs = _line_costs_today(order, today, values)
+        total = sum(costs or (), Decimal(0))
+        if cents(total) > cents(order.cost):
+            dearer[order.po_number] = (order.cost, total)
+    return dearer
+
+
+def _line_costs_today(
+    order: OrderRecord, today: PricedToday, values: dict[object, Decimal]
+) -> list[Decimal] | None:
+    """What each line of ``order`` as stored costs at ``today``'s prices; None when a line's card or
+    shipping method is no longer listed at a price."""
+    costs: list[Decimal] = []
+    for sent in sent_lines(order, values):
+        line = today.line(sent)
+        if line is None:
+            return None
+        costs.append(line.cost)
+    return costs

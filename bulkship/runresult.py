@@ -27,6 +27,7 @@ from .reconcile.join import (
     waits_in_created_order,
 )
 from .repeats import HELD
+from .reprice import dearer_in_doubt
 from .runnotes import money_notes, po_refused, vendor_codes
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT
 
@@ -54,6 +55,10 @@ class PlanView:
     # that `run --yes` is not the first time a person hears of them, in the result workbook
     problems: tuple[str, ...] = ()
     charged_earlier_rows: int = 0  # of the rows charged, those of an earlier file no longer in this one
+    # orders in doubt dearer at today's prices than stored: PO -> today's cost. One the vendor never got is
+    # sent again and charged so (reprice.dearer_in_doubt): each counts at the dearer cost, its worst case
+    dearer_in_doubt: Mapping[str, Decimal] = field(default_factory=dict)
+    in_doubt_raise: Decimal = Decimal(0)  # what they cost beyond their stored cost at today's prices
 
     @property
     def in_doubt(self) -> MoneyTally:
@@ -65,9 +70,14 @@ class PlanView:
         return self.money.get(CHARGED) or MoneyTally()
 
     @property
+    def in_doubt_most(self) -> Decimal:
+        """The most the orders in doubt can cost: each at the dearer of its stored cost and today's."""
+        return self.in_doubt.total + self.in_doubt_raise
+
+    @property
     def worst_case(self) -> Decimal:
-        """The most this run can spend: everything to send, and every order in doubt."""
-        return Decimal(self.summary.total) + self.in_doubt.total
+        """The most this run can spend: everything to send, and every order in doubt at its worst case."""
+        return Decimal(self.summary.total) + self.in_doubt_most
 
     @property
     def batch_total(self) -> Decimal:
@@ -282,6 +292,7 @@ def plan_view(
     view = LedgerView(ledger, batch, catalog)
     # "Already charged ... for 3 row(s)" beside "2 row(s) already ordered" said nothing of the third
     earlier = [r for r in view.rows_by_fingerprint.values() if not r.current and r.status == "ordered"]
+    dearer = dearer_in_doubt(ledger, batch, catalog)
     return PlanView(
         batch,
         pending_summary(ledger, batch, catalog, start, balance),
@@ -293,4 +304,6 @@ def plan_view(
         {status: counts[status] for status in LEFT_OUT if counts.get(status)},
         dict(repeated or {}),
         charged_earlier_rows=sum(1 for r in earlier if view.money_of(r)[0] == CHARGED),
+        dearer_in_doubt={po: today for po, (_stored, today) in dearer.items()},
+        in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
     )

@@ -10,11 +10,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pytest
 from starlette.testclient import TestClient
 from support import visible_text
+from test_prices import raised_cvs_fee
 from test_web import batch_row, chosen_field, confirm, token, upload, wait_until_finished
 
 from bulkship.cli import main
+from bulkship.client import policy
+from bulkship.sandbox.catalog import load_catalog
 from bulkship.settings import resolve_settings
 from bulkship.web import create_app
 
@@ -544,3 +548,38 @@ def test_an_uploaded_file_keeps_its_own_name_on_the_batches_page_and_in_the_work
     summary = openpyxl.load_workbook(next((tmp_path / "out").glob("*-results.xlsx")))["Summary"]
     said = {r[0]: r[1] for r in summary.iter_rows(values_only=True) if r[0]}
     assert said["Input file"] == "January Anniversaries (final).csv", said
+
+
+def test_an_order_in_doubt_is_shown_on_the_cost_page_at_today_s_price_and_sent_within_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-money7's M1, reproduced live: an order in doubt (its send answered 504, never at the vendor)
+    was shown on the cost page at its stored cost, 'the most this send can spend is 1,250.00', and sent
+    again at the vendor's raised prices: 1,350.00 charged, said after the fact. The page counts it at the
+    dearer of its stored cost and today's, says so, and the Send keeps to it."""
+    from support.vendor_proxy import Answer, Call, VendorProxy
+
+    sheet = write(tmp_path / "staff.csv", [1, 2])  # one order of two 25.00 cards
+
+    def never_there(call: Call) -> Answer:
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            return Answer(504, b"")
+        return call.forward()
+
+    monkeypatch.setattr(policy, "BACKOFF_INITIAL_S", 0.001)  # keep the retries, lose the waiting
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = never_there
+        with TestClient(create_app(vendor.settings(tmp_path)), follow_redirects=True) as client:
+            upload(client, sheet, name="staff")
+            confirm(client, "staff")
+            wait_until_finished(client, "staff")
+            assert vendor.orders() == []  # in doubt: the vendor never got it
+            vendor.sandbox.catalog = load_catalog(raised_cvs_fee(tmp_path, 2.0))  # a card now costs 27.00
+            vendor.rewrite = lambda call: call.forward()
+            cost = visible_text(client.get("/batches/staff/cost").text)
+            assert "up to 54.00 at the vendor's prices of today" in cost, cost
+            assert "The most this send can spend is 54.00" in cost, cost
+            confirm(client, "staff")
+            page = visible_text(wait_until_finished(client, "staff"))
+        assert [Decimal(str(order["Cost"])) for order in vendor.orders()] == [Decimal(54)]
+    assert "counts against" not in page and "more than planned" not in page, page

@@ -76,7 +76,8 @@ def show_plan(view: PlanView) -> None:
             styled(
                 ("In doubt:", "bold yellow"),
                 f" {doubt.total_text()} for {doubt.rows} row(s) in {len(doubt.orders)} order(s) sent before "
-                "without an answer: asked again with the same PO numbers, charged at most once.",
+                "without an answer: asked again with the same PO numbers, charged at most once."
+                + _dearer_today(view),
             )
         )
     err_console.print(table if summary.orders else "To send: nothing new.")
@@ -120,6 +121,17 @@ def show_plan(view: PlanView) -> None:
         parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
         err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
     show_problems(view.problems)
+
+
+def _dearer_today(view: PlanView) -> str:
+    """Orders in doubt dearer at today's prices: one the vendor never got goes out again at them (shown at
+    its stored cost, it was charged past the total confirmed: hunter-money7's M1)."""
+    if not view.in_doubt_raise:
+        return ""
+    return (
+        f" If the vendor never got them, they go out again: up to {money(view.in_doubt_most)} at the "
+        "vendor's prices of today, counted so in the most this run spends."
+    )
 
 
 def show_problems(problems: Sequence[str]) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..billing import charged_beyond_plan, rounding_allowance
+from ..billing import charged_beyond_plan, charged_cost, rounding_allowance
 from ..confirm import SpendingRoom
 from ..errors import BulkshipError, SpendLimitError
 from ..ledger import Ledger, LedgerThread, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowRecord
@@ -23,6 +23,17 @@ _LOOK_AGAIN = (
     "look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what the orders "
     "left cost at the vendor's prices of today, what was charged counted too"
 )
+
+
+def _made_within(vendor_order: VendorOrder, stored: Decimal, planned: Decimal) -> Decimal:
+    """What an order the vendor made counts at within ``planned``, its cost against the limit (for an
+    order in doubt, the dearer of its ``stored`` cost and today's): what the vendor shows it charged, no
+    less than stored, when that is less: one found made at its stored cost is not said to have cost
+    today's price."""
+    if planned == stored:
+        return stored
+    shown = charged_cost(vendor_order, planned)
+    return planned if shown is None else min(max(shown, stored), planned)
 
 
 class _Base:
@@ -92,12 +103,13 @@ class _Base:
         counted under a total shown and confirmed: at a web Send's room of 0, a vendor rounding a card a cent
         up would stop every Send after its first order (hunter-money6's L2). A cap the person typed
         (--max-total, a batch's budget) counts every cent."""
-        beyond = charged_beyond_plan(vendor_order, order.cost)
-        self._planned_made += order.cost
+        planned = order.cost if self.room is None else self.room.planned_cost(order.po_number, order.cost)
+        beyond = charged_beyond_plan(vendor_order, planned)
+        self._planned_made += _made_within(vendor_order, order.cost, planned)
         rounding = self.room is not None and self.room.rounding
         if beyond > (rounding_allowance(line_items(order)) if rounding else 0):
             self._beyond_plan += beyond
-            self._first_beyond = self._first_beyond or (order.po_number, order.cost + beyond, order.cost)
+            self._first_beyond = self._first_beyond or (order.po_number, planned + beyond, planned)
 
     def _past_room(self) -> SpendLimitError | None:
         """Why no other order may leave: the vendor charged more than planned (its prices raised during the
