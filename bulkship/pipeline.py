@@ -31,7 +31,7 @@ from .batchapi import api_identity, check_batch_api
 from .batchnames import check_new_batch_name, default_batch_for
 from .confirm import confirm_plan
 from .errors import BulkshipError, FileFormatError, SpendLimitError
-from .ledger import Ledger
+from .ledger import CARD_MADE_ROWS, Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .paths import check_input_file
@@ -398,4 +398,4 @@ def _stop(result: RunResult, error: BulkshipError | None) -> None:
 
 def _ordered(ledger: Ledger, batch: str) -> Callable[[], list[str]]:
     """The fingerprints the batch has ordered, read when validation asks (two rows one person)."""
-    return lambda: [r.fingerprint for r in ledger.batch_rows(batch) if r.status == "ordered"]
+    return lambda: [r.fingerprint for r in ledger.batch_rows(batch) if r.status in CARD_MADE_ROWS]

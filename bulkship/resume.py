@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from .batchidentity import check_batch_identity, check_same_sheet
 from .ledger import (
+    CARD_MADE_ROWS,
     OPEN_STATES,
     REVIEW_STATE,
     Ledger,
@@ -248,12 +249,13 @@ def record_batch(
 def rows_on_orders_in(
     known: dict[str, RowRecord], orders: dict[str, OrderRecord], states: frozenset[str]
 ) -> set[str]:
-    """The rows ordered, or on one of ``orders`` in one of ``states`` (a failed row is on none: the vendor
-    refused it, or its line failed before a card was made)."""
+    """The rows ordered (or left out as made elsewhere: never planned again), or on one of ``orders`` in one
+    of ``states`` (a failed row is on none: the vendor refused it, or its line failed before a card was
+    made)."""
     return {
         fp
         for fp, rec in known.items()
-        if rec.status == "ordered"
+        if rec.status in CARD_MADE_ROWS
         or (
             rec.status != "failed"
             and rec.po_number

@@ -51,6 +51,13 @@ ROW_STATUSES: tuple[RowStatus, ...] = (
     RowStatus("held", "#FFD966", attention=True, fix=True, meaning="repeats a card already ordered"),
     # not on Fix these: the row may already be at the vendor, and running it again must not be suggested
     RowStatus("needs review", "#F9CB9C", attention=True, meaning="may be at the vendor: a person checks"),
+    # a row of review a person left out: the vendor's line naming it is another batch's or ledger's order
+    RowStatus(
+        "sent elsewhere",
+        "#D9D2E9",
+        final=True,
+        meaning="not ordered here: its card is in another batch's order (see the row), never sent from here",
+    ),
     RowStatus("planned", "#EFEFEF", meaning="to send: re-run the same command"),
     RowStatus("in doubt", "#F6B26B", meaning="sent, answer lost: re-run the same command to settle it"),
     RowStatus("ordered", "#CFE2F3", meaning="the vendor created the order"),

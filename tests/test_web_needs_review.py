@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders, write_sheet
+from support import write_sheet
+from support.review import cards_at_vendor, gifts_staff_elsewhere
+from support.review import row_statuses as rows
 
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
@@ -32,17 +34,6 @@ def token(client: TestClient, url: str) -> str:
     match = TOKEN.search(client.get(url).text)
     assert match, url
     return match.group(1)
-
-
-def cards_at_vendor(settings: Settings) -> Counter[str]:
-    return Counter(
-        li["ExternalId"] for o in embedded_sandbox_orders(settings.data_dir) for li in o["LineItems"]
-    )
-
-
-def rows(settings: Settings) -> dict[str, str]:
-    with Ledger.open(settings.ledger, lock=False) as ledger:
-        return {r.external_id or "": r.status for r in ledger.batch_rows("staff", current_only=True)}
 
 
 def upload_and_cost(client: TestClient, sheet: Path) -> None:
@@ -351,9 +342,7 @@ def test_new_people_held_beside_a_row_another_ledger_s_order_carries_are_release
     offered no release (E1's ExternalId refused the group's); now it offers rows 3 and 4 alone, and once
     confirmed they go out once while E1 keeps waiting."""
     settings = replace(settings, sandbox_dialect="documented")
-    elsewhere = replace(settings, ledger_path=tmp_path / "elsewhere.sqlite")
-    run_batch(write_sheet(tmp_path / "gifts-staff.csv", [1, 20], names={1: "Pat Old"}), elsewhere, wait_s=0)
-    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    sheet = gifts_staff_elsewhere(tmp_path, settings)
     with TestClient(create_app(settings), follow_redirects=True) as client:
         upload_and_cost(client, sheet)
         assert set(rows(settings).values()) == {"review"}
@@ -378,6 +367,41 @@ def test_new_people_held_beside_a_row_another_ledger_s_order_carries_are_release
     run_batch(sheet, settings, wait_s=0)
     assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
     assert rows(settings) == {"E1": "review", "E2": "ordered", "E3": "ordered"}
+
+
+def test_a_row_whose_card_another_ledger_s_order_holds_is_left_out_from_the_page(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """hunter-vendor18's L-a on the page: once E2 and E3 went out, E1 (its ExternalId on line 1 of
+    gifts-staff's BS-GIFTS-STAFF-0001, run with another ledger) waited for ever, no form closing it. The
+    page now offers to leave it out as sent elsewhere; shown first, then recorded: nothing more is sent."""
+    settings = replace(settings, sandbox_dialect="documented")
+    sheet = gifts_staff_elsewhere(tmp_path, settings)
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload_and_cost(client, sheet)
+        from bulkship import api
+
+        api.release_review(settings, "staff", "BS-GIFTS-STAFF-0001", by="tester")
+        run_batch(sheet, settings, wait_s=0)
+        assert rows(settings) == {"E1": "review", "E2": "ordered", "E3": "ordered"}
+        page = html.unescape(client.get("/batches/staff/needs-review").text)
+        assert 'id="elsewhere-BS-GIFTS-STAFF-0001"' in page, page
+        assert "Row(s) 2: card made in vendor order BS-GIFTS-STAFF-0001" in page
+        form = {
+            "csrf_token": token(client, "/batches/staff/needs-review"), "po": "BS-GIFTS-STAFF-0001",
+            "action": "elsewhere", "order": "BS-GIFTS-STAFF-0001", "rows": "2", "reason": "gifts-staff's",
+        }  # fmt: skip
+        checked = client.post("/batches/staff/needs-review/check", data=form)
+        shown = html.unescape(checked.text)
+        assert checked.status_code == 200 and PLAN.search(checked.text), shown
+        assert "Row 2 -> left out of this batch, sent elsewhere" in shown
+        assert rows(settings)["E1"] == "review"  # shown, not recorded
+        confirmed = {**form, **dict(re.findall(r'name="(plan|since)" value="([^"]*)"', shown))}
+        done = client.post("/batches/staff/needs-review/settle", data=confirmed)
+        assert done.status_code == 200 and "left out as sent elsewhere" in html.unescape(done.text)
+        assert rows(settings) == {"E1": "elsewhere", "E2": "ordered", "E3": "ordered"}
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    assert cards_at_vendor(settings) == Counter({"E1": 1, "E2": 1, "E3": 1, "E20": 1})
 
 
 def test_record_this_pressed_twice_at_once_is_recorded_once_and_says_so(

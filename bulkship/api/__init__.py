@@ -58,6 +58,7 @@ from .files import (
     with_repeat_warnings,
 )
 from .reviewing import (
+    leave_out_elsewhere,
     release_all,
     release_review,
     resolve_at_vendor,
@@ -75,6 +76,7 @@ __all__ = [
     "describe_columns",
     "detect_columns",
     "export_csv",
+    "leave_out_elsewhere",
     "load_file",
     "plan_batch",
     "preview_repeats",

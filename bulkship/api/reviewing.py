@@ -52,6 +52,33 @@ def resolve_at_vendor(
     return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
 
 
+def leave_out_elsewhere(
+    settings: Settings,
+    batch: str,
+    po: str,
+    order: str,
+    *,
+    rows: Sequence[int] = (),
+    by: str | None = None,
+    reason: str = "",
+    confirm: Callable[[Resolution], bool] | None = None,
+    client_factory: ClientFactory | None = None,
+) -> Resolution:
+    """``--resolve PO --sent-elsewhere ORDER``: the rows waiting on ``po`` (or those of ``rows``) whose cards
+    are lines of vendor order ``order`` (Id or PO number), another batch's or ledger's, are left out of this
+    batch: never sent from it, none of its money. Only rows a line of that order names (its ExternalId, or
+    the row's name and street). ``confirm`` sees the plan first (False: nothing changes). Raises
+    ReviewRefusedError when the vendor's answer does not show it."""
+    from ..resolve import default_person
+    from ..resolve import leave_out_elsewhere as leave_out
+
+    def settle(ledger: Any, client: Any) -> Any:
+        return leave_out(ledger, client, batch, po, order, by=by or default_person(), rows=rows,
+                         reason=reason, confirm=confirm)  # fmt: skip
+
+    return _settled(settings, batch, _with_vendor(settings, batch, "resolve", settle, client_factory))
+
+
 def settle_found(
     settings: Settings,
     batch: str,

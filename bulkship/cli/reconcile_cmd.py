@@ -51,11 +51,21 @@ def reconcile_command(
             "row waiting, from one read of the vendor's list (those it shows are recorded as ordered).",
         ),
     ] = False,
+    sent_elsewhere: Annotated[
+        str | None,
+        typer.Option(
+            "--sent-elsewhere",
+            metavar="ORDER",
+            help="Their cards are in this vendor order (Id or PO number), another batch's or ledger's: leave "
+            "them out of this batch (only rows a line of it names by ExternalId, or by name and street).",
+        ),
+    ] = None,
     rows: Annotated[
         str | None,
         typer.Option(
             "--rows",
-            help="With --at-vendor: rows (e.g. 3,4,7-9) you confirm are in it, where no line shows it.",
+            help="With --at-vendor: rows (e.g. 3,4,7-9) you confirm are in it, where no line shows it. With "
+            "--sent-elsewhere: only these rows.",
         ),
     ] = None,
     not_ours: Annotated[
@@ -85,8 +95,9 @@ def reconcile_command(
 ) -> int:
     """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
     --review lists the rows waiting for review with what the vendor shows (exit 3 while any wait); --resolve
-    PO with --at-vendor ORDER or --release settles them; --settle-found settles every one the vendor's orders
-    show by proof; --release alone settles every one from one read of the vendor (found, or released)."""
+    PO with --at-vendor ORDER, --release or --sent-elsewhere ORDER settles them; --settle-found settles every
+    one the vendor's orders show by proof; --release alone settles every one from one read of the vendor
+    (found, or released)."""
     from ..team import note_from_cli
     from .review_cmd import (
         check_options,
@@ -96,7 +107,9 @@ def reconcile_command(
         settle_found_command,
     )
 
-    check_options(resolve, at_vendor, release, rows, not_ours, settle_found=settle_found)
+    check_options(
+        resolve, at_vendor, release, rows, not_ours, settle_found=settle_found, sent_elsewhere=sent_elsewhere
+    )
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     settles = resolve is not None or settle_found or release
     roles.check_acting(settings, roles.SETTLE if settles else roles.RECONCILE)
@@ -116,6 +129,7 @@ def reconcile_command(
             batch,
             resolve,
             at_vendor=at_vendor,
+            sent_elsewhere=sent_elsewhere,
             rows=rows,
             not_ours=not_ours,
             reason=reason,
@@ -125,7 +139,7 @@ def reconcile_command(
         )
         note_from_cli(
             settings, "review_settle", batch=batch, po=resolve, at_vendor=at_vendor or "", release=release,
-            rows=rows or "", by=by or "", reason=reason,
+            sent_elsewhere=sent_elsewhere or "", rows=rows or "", by=by or "", reason=reason,
         )  # fmt: skip
         return code
     if review:

@@ -26,21 +26,26 @@ def check_options(
     not_ours: str | None = None,
     *,
     settle_found: bool = False,
+    sent_elsewhere: str | None = None,
 ) -> None:
-    if settle_found and (resolve is not None or at_vendor or release or rows or not_ours):
+    if settle_found and (resolve is not None or at_vendor or release or rows or not_ours or sent_elsewhere):
         raise ConfigError(
             "--settle-found settles every row the vendor shows by proof: use it without --resolve, "
-            "--at-vendor, --release, --rows or --not-ours"
+            "--at-vendor, --release, --rows, --not-ours or --sent-elsewhere"
         )
-    if resolve is None and (at_vendor or rows or not_ours):
+    if resolve is None and (at_vendor or rows or not_ours or sent_elsewhere):
         raise ConfigError(
-            "--at-vendor, --rows and --not-ours settle the rows of one PO: add --resolve PO (--release alone "
-            "settles every row waiting)"
+            "--at-vendor, --sent-elsewhere, --rows and --not-ours settle the rows of one PO: add --resolve "
+            "PO (--release alone settles every row waiting)"
         )
-    if resolve is not None and bool(at_vendor) == release:
-        raise ConfigError("--resolve PO needs exactly one of --at-vendor ORDER or --release")
-    if rows and not at_vendor:
-        raise ConfigError("--rows names the rows a vendor order holds: use it with --at-vendor")
+    if resolve is not None and [bool(at_vendor), release, bool(sent_elsewhere)].count(True) != 1:
+        raise ConfigError(
+            "--resolve PO needs exactly one of --at-vendor ORDER, --release or --sent-elsewhere ORDER"
+        )
+    if rows and not (at_vendor or sent_elsewhere):
+        raise ConfigError(
+            "--rows names the rows a vendor order holds: use it with --at-vendor or --sent-elsewhere"
+        )
     if not_ours and not release:
         raise ConfigError("--not-ours names vendor orders a release may set aside: use it with --release")
 
@@ -108,9 +113,17 @@ def print_review(report: ReviewReport) -> None:
             )
         if group.not_ours:
             say(f"  If those vendor orders are another batch's:  {group.not_ours}", soft_wrap=True)
+        if group.elsewhere:  # rows a line of another batch's or ledger's order names (hunter-vendor18's L-a)
+            offer = group.elsewhere
+            say(
+                f"  If the card of row(s) {', '.join(map(str, offer.rows))} is that of vendor order "
+                f"{offer.order} (another batch's or ledger's, as its line naming them says), leave them out "
+                f"of this batch:  {offer.command}",
+                soft_wrap=True,
+            )
         if group.at_vendor:  # only a command the vendor's answer allows now
             say(f"  If they are at the vendor:  {group.at_vendor}", soft_wrap=True)
-        elif not group.release.allowed and not group.not_ours:
+        elif not group.release.allowed and not group.not_ours and not group.elsewhere:
             say(
                 "  Nothing the vendor shows now settles them: look in its portal; naming an order "
                 f"({command} --at-vendor ORDER [--rows N,N]) is checked with the vendor again.",
@@ -210,6 +223,7 @@ def resolve_command(
     at_vendor: str | None,
     rows: str | None,
     reason: str,
+    sent_elsewhere: str | None = None,
     not_ours: str | None = None,
     by: str | None,
     yes: bool,
@@ -224,6 +238,10 @@ def resolve_command(
         done = api.resolve_at_vendor(
             settings, batch, po, at_vendor, rows=parse_rows(rows), by=by, reason=reason, confirm=confirm
         )
+    elif sent_elsewhere:
+        done = api.leave_out_elsewhere(
+            settings, batch, po, sent_elsewhere, rows=parse_rows(rows), by=by, reason=reason, confirm=confirm
+        )
     else:
         done = api.release_review(
             settings, batch, po, by=by, reason=reason, not_ours=parse_pos(not_ours), confirm=confirm
@@ -231,10 +249,9 @@ def resolve_command(
     _applied(done, as_json)
     for note in done.notes:
         err_console.print(note, soft_wrap=True)
-    next_step = (
-        "the next `bulkship run` of this batch sends the released rows"
-        if done.action == "release"
-        else "recorded as ordered; `bulkship track` follows them"
-    )
+    next_step = {
+        "release": "the next `bulkship run` of this batch sends the released rows",
+        "elsewhere": "left out of this batch as sent elsewhere; nothing is sent for them",
+    }.get(done.action, "recorded as ordered; `bulkship track` follows them")
     err_console.print(styled(("Recorded", "green"), f": {next_step}."))
-    return _still_waiting(batch, len(done.waiting)) if done.action == "release" else 0
+    return _still_waiting(batch, len(done.waiting)) if done.action in ("release", "elsewhere") else 0

@@ -92,7 +92,7 @@ def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
     """The fingerprints batch ``name``, the one `run` would continue, holds as ordered, read from the
     ledger (without changing it) only when two rows are one person: the row already ordered stays it and
     the other is its duplicate, as `run` judges them. None when there is no ledger yet."""
-    from ..ledger import Ledger, ledger_exists
+    from ..ledger import CARD_MADE_ROWS, Ledger, ledger_exists
 
     if settings.ledger_url is None and not settings.ledger.is_file():
         return None
@@ -101,7 +101,7 @@ def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
 
     def read() -> list[str]:
         with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-            return [r.fingerprint for r in ledger.batch_rows(name) if r.status == "ordered"]
+            return [r.fingerprint for r in ledger.batch_rows(name) if r.status in CARD_MADE_ROWS]
 
     return read
 

@@ -53,6 +53,9 @@ from ..linematch import FULL_ADDRESS, match_lines, same_line
 from .lock import FileLock
 from .reads import LedgerReads
 from .records import (
+    CARD_MADE_ROWS,
+    ELSEWHERE,
+    ELSEWHERE_NOTE,
     LIVE_STATES,
     OPEN_STATES,
     ORDER_STATES,
@@ -70,6 +73,7 @@ from .records import (
     PlannedOrderRecord,
     RowRecord,
     RowUpdate,
+    elsewhere_po,
     now_iso,
 )
 from .review import LedgerReview
@@ -88,6 +92,9 @@ class Ledger(LedgerTransitions, LedgerReview, LedgerTracking, LedgerWrites, Ledg
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "CARD_MADE_ROWS",
+    "ELSEWHERE",
+    "ELSEWHERE_NOTE",
     "FULL_ADDRESS",
     "LINE_STATUS_RANK",
     "LIVE_STATES",
@@ -113,6 +120,7 @@ __all__ = [
     "PlannedOrderRecord",
     "RowRecord",
     "RowUpdate",
+    "elsewhere_po",
     "is_step_back",
     "ledger_exists",
     "match_lines",

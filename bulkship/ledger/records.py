@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -28,7 +29,25 @@ RELEASED_BESIDE = "vendor_orders_seen"
 # In a created / already_existed event: how many lines the vendor's order showed (a 409's original, another
 # ledger's send, may hold fewer than this ledger planned under its PO)
 VENDOR_LINES = "vendor_lines"
-ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review")
+# A row waiting for review whose card a person found in another batch's or ledger's vendor order (a line
+# naming the row): left out of this batch, never sent from it, no money of it (bulkship.resolve.elsewhere)
+ELSEWHERE = "elsewhere"
+ROW_STATUSES = ("invalid", "duplicate", "held", "planned", "ordered", "failed", "review", ELSEWHERE)
+# A row whose card exists: ordered in this batch, or found made elsewhere by a person
+CARD_MADE_ROWS = ("ordered", ELSEWHERE)
+# What an ``elsewhere`` row says (its error column), naming the vendor order that holds its card; the row is
+# on no order of this ledger, and its result shows that order's PO number (elsewhere_po)
+ELSEWHERE_NOTE = (
+    "Sent elsewhere, not ordered here: its card is line {line} of vendor order {po} (order {order_id}), "
+    "another batch's or ledger's ({how}); left out of this batch by {by}, never sent from it"
+)
+_ELSEWHERE_PO = re.compile(r"Sent elsewhere, not ordered here: its card is line \d+ of vendor order (\S+) ")
+
+
+def elsewhere_po(note: str | None) -> str:
+    """The PO number of the vendor order an ``elsewhere`` row's note names ("" when it names none)."""
+    found = _ELSEWHERE_PO.match(note or "")
+    return found.group(1) if found else ""
 
 
 def now_iso() -> str:

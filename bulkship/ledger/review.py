@@ -114,6 +114,38 @@ class LedgerReview(LedgerReads):
             detail = {**detail, "same_po": same_po, "vendor_confirmed": True}
             self._event(db, batch, po, "review_released", detail)
 
+    def leave_out_elsewhere(
+        self,
+        batch: str,
+        from_po: str,
+        rows: Sequence[tuple[str, str, str]],
+        *,
+        detail: dict[str, Any],
+        set_aside: bool,
+    ) -> None:
+        """Rows waiting for review on ``from_po`` whose cards a person found in another batch's or ledger's
+        vendor order (``rows``: fingerprint, the vendor's line item Id, the note the row shows) are left
+        out: status ``elsewhere``, on no order and at no cost, kept so by every later run. ``from_po`` left
+        without rows is cancelled when it is a held order this ledger never sent, or set aside
+        (``set_aside``: it is that other order, taken into this ledger when it was found at the vendor).
+        Guarded: only rows still in review on ``from_po``."""
+        at = now_iso()
+        with self.transaction() as db:
+            for fingerprint, line_item_id, note in rows:
+                values = (line_item_id or None, note, at, batch, fingerprint, from_po)
+                if sql.leave_out_review_row(db, values) != 1:
+                    raise LedgerError(
+                        f"A row of order {from_po} is no longer waiting for review; nothing was changed"
+                    )
+            emptied = "its rows' cards were found in another batch's order"
+            sql.cancel_if_emptied(db, from_po, emptied, at, False)
+            if set_aside and not sql.order_has_rows(db, from_po):
+                found = sql.order_batch_and_state(db, from_po)
+                if found is not None and found["state"] in ("created", REVIEW_STATE):
+                    reason = "another batch's or ledger's order: its rows' cards, left out of this batch"
+                    move(db, from_po, "set_aside", batch=batch, error=reason)
+            self._event(db, batch, from_po, "review_left_out", detail)
+
 
 def _settle_rows(
     db: Connection, batch: str, from_po: str, rows: Sequence[AdoptedRow], at: str, *, to_po: str

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference, fold_unit, same_unit
-from ..ledger.records import REVIEW_ITEMS
+from ..ledger.records import CARD_MADE_ROWS, REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
 from ..payload import line_items
 from ..plan import external_reference
@@ -36,7 +36,7 @@ def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
     if record.status == "failed":  # on no live order: refused, or its line made no card (sent again)
         return False
-    return record.status == "ordered" or (order is not None and order.state in _SENT_STATES)
+    return record.status in CARD_MADE_ROWS or (order is not None and order.state in _SENT_STATES)
 
 
 def find_holds(

@@ -15,6 +15,9 @@ be among the vendor's lines after a lost ledger. Nothing is sent for them until 
   payload, by position); a line that shows no identity is tied only to a row the person names
   (``rows``), and only when its card (product, value, quantity) is the row's and no other row holds it.
   Tied rows become ``ordered`` on that order; the others keep waiting.
+* :func:`leave_out_elsewhere` — "its card was made elsewhere: leave it out": a line of a vendor order that
+  is not the batch's beyond doubt (another batch's or ledger's) names the row (its ExternalId, or its name
+  and street); the row is left out of the batch (``elsewhere``), never sent, none of its money.
 * :func:`release` — "it is not at the vendor, send it": the vendor is asked again, the PO itself and the
   batch's whole PO range. Refused, with what was seen, unless the list is complete and no line there can be
   one of the rows: a line carrying the row's ExternalId, or of the same card for the same name, or of the
@@ -33,12 +36,14 @@ order's lines, and what is recorded for them), :mod:`.hints` (the next command t
 :mod:`.waiting` (the review), :mod:`.resolution` (a settlement as planned and shown, and what a person
 types), :mod:`.settle` (a person's settlement: at the vendor, or released),
 :mod:`.found` (every row the vendor's orders show by proof, settled in one go), :mod:`.bulk` (every row
-waiting settled from one read: found ones recorded, those provably nowhere released).
+waiting settled from one read: found ones recorded, those provably nowhere released), :mod:`.elsewhere`
+(rows whose cards another batch's order holds, left out).
 """
 
 from __future__ import annotations
 
 from .bulk import BulkRelease, release_all
+from .elsewhere import leave_out_elsewhere
 from .found import FoundSettlement, settle_found
 from .resolution import Resolution, default_person, parse_pos, parse_rows
 from .settle import release, settle_at_vendor
@@ -50,6 +55,7 @@ __all__ = [
     "Resolution",
     "ReviewReport",
     "default_person",
+    "leave_out_elsewhere",
     "parse_pos",
     "parse_rows",
     "release",

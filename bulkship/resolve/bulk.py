@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..ledger import RELEASED_BESIDE, Ledger, RowRecord
+from ..ledger import CARD_MADE_ROWS, RELEASED_BESIDE, Ledger, RowRecord
 from .checks import _refuse, _require_batch, check_release, waiting_rows
 from .found import found_words, rows_found, rows_settled, settle_proven
 from .lines import _line_card, card_text, planned_item
@@ -170,7 +170,7 @@ def _releases(
     claimed = {
         (r.external_id or "").casefold()
         for r in ledger.batch_rows(batch, current_only=True)
-        if r.status == "ordered"
+        if r.status in CARD_MADE_ROWS
     } - {""}
     unclaimed = unclaimed_lines(ledger, view, batch, tied_now, claimed=claimed)
     lines = LineIndex.of([(vendor_order, at) for vendor_order, ats in unclaimed for at in ats])

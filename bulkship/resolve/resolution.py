@@ -30,7 +30,7 @@ class Resolution:
 
     batch: str
     po_number: str
-    action: str  # "at-vendor" | "release"
+    action: str  # "at-vendor" | "release" | "elsewhere" (left out: its card is another batch's order's)
     vendor_po: str = ""
     vendor_order_id: str = ""
     tied: tuple[Tie, ...] = ()
@@ -51,6 +51,14 @@ class Resolution:
             )
             kept = [f"Row {row} keeps waiting for review: {why}" for row, why in self.waiting]
             return [f"Release row(s) {rows} of {self.po_number}: {self.evidence}; {how}.", *kept]
+        if self.action == "elsewhere":
+            left_out = [
+                f"Row {t.row} -> left out of this batch, sent elsewhere: its card is line "
+                f"{(t.line or 0) + 1} of {self.vendor_po} (order {self.vendor_order_id}), not this batch's "
+                f"order: {t.how}. It is never sent from this batch and counts in none of its money"
+                for t in self.tied
+            ]
+            return [*left_out, *(f"Row {row} keeps waiting for review: {why}" for row, why in self.waiting)]
         lines = [
             f"Row {t.row} -> ordered in {self.vendor_po} (order {self.vendor_order_id})"
             + (f", line {t.line + 1}" if t.line is not None else "")

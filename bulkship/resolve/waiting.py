@@ -11,6 +11,7 @@ from typing import Any
 
 from ..ledger import Ledger
 from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
+from .elsewhere import ElsewhereOffer, elsewhere_offer
 from .hints import at_vendor_command, not_ours_command
 from .lines import _name_of_item, card_of_item, card_text, planned_item
 from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
@@ -40,6 +41,8 @@ class ReviewGroup:
     release: ReleaseCheck
     at_vendor: str = ""  # a --at-vendor command the vendor's answer now allows ("" when none is known)
     not_ours: str = ""  # a --release --not-ours command the vendor's answer now allows ("" when none)
+    # rows whose cards another batch's or ledger's order holds, by a line naming them: left out (None: none)
+    elsewhere: ElsewhereOffer | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +58,8 @@ class ReviewGroup:
             "release_possible_for_rows": list(self.release.free),
             "at_vendor_command": self.at_vendor or None,
             "release_not_ours_command": self.not_ours or None,
+            "sent_elsewhere_command": self.elsewhere.command if self.elsewhere else None,
+            "sent_elsewhere_rows": list(self.elsewhere.rows) if self.elsewhere else [],
         }
 
 
@@ -125,6 +130,7 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                 check,
                 at_vendor_command(ledger, batch, order, rows, view, check),
                 "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check),
+                None if check.allowed else elsewhere_offer(ledger, batch, order, rows, check.suspects),
             )
         )
     proven = {(p.po_number, row) for p in proven_at_vendor(ledger, batch, view, groups) for row in p.rows}

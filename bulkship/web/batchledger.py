@@ -4,7 +4,7 @@ plan a deleted batch leaves cancelled."""
 
 from __future__ import annotations
 
-from ..ledger import Ledger, ledger_exists
+from ..ledger import CARD_MADE_ROWS, Ledger, ledger_exists
 from ..settings import Settings
 
 NO_CARD_WORDS = (
@@ -63,7 +63,7 @@ def ordered_fingerprints(settings: Settings, batch: str) -> list[str]:
     if not ledger_exists(settings.ledger_location):
         return []
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        return [r.fingerprint for r in ledger.batch_rows(batch) if r.status == "ordered"]
+        return [r.fingerprint for r in ledger.batch_rows(batch) if r.status in CARD_MADE_ROWS]
 
 
 def drop_unsent_plan(settings: Settings, batch: str) -> None:

@@ -1,6 +1,7 @@
 """The batch's rows waiting for review, on the web page: what the vendor shows for each PO, and the ways a
 person settles them ("it is at the vendor", "release it to send", every row the vendor's orders show by
-proof at once, and every row at once: found, or released), each shown first and recorded only after a
+proof at once, every row at once: found, or released, and rows whose cards another batch's order holds left
+out), each shown first and recorded only after a
 confirmation. Thin handlers over :func:`bulkship.api.review_batch`, :func:`~bulkship.api.resolve_at_vendor`,
 :func:`~bulkship.api.release_review`, :func:`~bulkship.api.settle_found` and
 :func:`~bulkship.api.release_all`: the checks with the vendor are the library's, exactly as on the command
@@ -89,6 +90,11 @@ def _settle(web: Any, batch: str, fields: dict[str, str], *, confirmed: bool, by
             web.settings, batch, fields["po"], fields["order"], rows=parse_rows(fields["rows"]), by=by,
             reason=fields["reason"], confirm=confirm,
         )  # fmt: skip
+    if fields["action"] == "elsewhere":  # their cards are another batch's order's: left out (L-a)
+        return api.leave_out_elsewhere(
+            web.settings, batch, fields["po"], fields["order"], rows=parse_rows(fields["rows"]), by=by,
+            reason=fields["reason"], confirm=confirm,
+        )  # fmt: skip
     if fields["action"] == "release":
         return api.release_review(
             web.settings, batch, fields["po"], by=by, reason=fields["reason"],
@@ -136,7 +142,8 @@ async def _step(request: Request, *, confirmed: bool) -> Response:
     elif isinstance(outcome, FoundSettlement):
         done = f"{outcome.rows_settled} row(s) found at the vendor settled"
     else:
-        done = f"{outcome.po_number} {'released' if outcome.action == 'release' else 'settled'}"
+        said = {"release": "released", "elsewhere": "row(s) left out as sent elsewhere"}
+        done = f"{outcome.po_number} {said.get(outcome.action, 'settled')}"
         if outcome.action == "release" and outcome.waiting:
             done += f" ({len(outcome.released)} row(s); {len(outcome.waiting)} keep waiting)"
     return pages._see(_url(batch.name, f"?done={quote(done)}"))
@@ -164,7 +171,8 @@ BUSY_HINT = (
     "check these rows again"
 )
 PRESSED_AGAIN = "what you confirmed, by your first press (“Record this” pressed again: recorded once)"
-_SETTLED = ("review_released", "review_settled_at_vendor")  # what a settlement writes in the ledger
+# what a settlement writes in the ledger
+_SETTLED = ("review_released", "review_settled_at_vendor", "review_left_out")
 
 
 def _last_event(web: Any, batch: str) -> int:
@@ -186,7 +194,7 @@ def _recorded_by_them(web: Any, batch: str, fields: dict[str, str], by: str) -> 
     who = by or state.current_user()
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         found = ledger.events(batch, kinds=list(_SETTLED))
-    po = fields["po"].casefold() if fields["action"] in ("release", "at-vendor") else ""
+    po = fields["po"].casefold() if fields["action"] in ("release", "at-vendor", "elsewhere") else ""
     return any(
         e.id > int(fields["since"])
         and e.detail.get("by") == who

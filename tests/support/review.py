@@ -3,12 +3,16 @@ rows looked up by their ExternalId, and every row waiting settled in one go."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.settings import Settings
+
+from . import embedded_sandbox_orders, write_sheet
 
 
 def settings_in(folder: Path) -> Settings:
@@ -37,3 +41,24 @@ def rows_by_id(settings: Settings, batch: str = "staff") -> dict[str, Any]:
 def row_of(settings: Settings, *ids: str) -> list[int]:
     rows = rows_by_id(settings)
     return [rows[i].row for i in ids]
+
+
+def cards_at_vendor(settings: Settings) -> Counter[str]:
+    """The embedded sandbox's cards by ExternalId (``settings``' data folder): exactly once is the promise."""
+    return Counter(
+        li["ExternalId"] for o in embedded_sandbox_orders(settings.data_dir) for li in o["LineItems"]
+    )
+
+
+def row_statuses(settings: Settings, batch: str = "staff") -> dict[str, str]:
+    """The batch's rows of its latest file: ExternalId -> status in the ledger."""
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        return {r.external_id or "": r.status for r in ledger.batch_rows(batch, current_only=True)}
+
+
+def gifts_staff_elsewhere(folder: Path, settings: Settings) -> Path:
+    """Batch 'gifts-staff', run with another ledger on the same account, orders E1 (as Pat Old) and E20 in
+    BS-GIFTS-STAFF-0001 (a PO that may be batch 'staff''s); returns the sheet of 'staff' (E1, E2, E3)."""
+    elsewhere = replace(settings, ledger_path=folder / "elsewhere.sqlite")
+    run_batch(write_sheet(folder / "gifts-staff.csv", [1, 20], names={1: "Pat Old"}), elsewhere, wait_s=0)
+    return write_sheet(folder / "staff.csv", range(1, 4))

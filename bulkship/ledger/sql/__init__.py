@@ -39,6 +39,7 @@ from .overview import (
 from .review import (
     cancel_if_emptied,
     forget_review_line_positions,
+    leave_out_review_row,
     order_has_rows,
     release_review_row,
     settle_review_row,
@@ -120,6 +121,7 @@ __all__ = [
     "insert_planned_orders",
     "last_event_id",
     "latest_event",
+    "leave_out_review_row",
     "lines_tied_since",
     "mark_rows_not_current",
     "max_seq",

@@ -46,6 +46,19 @@ def release_review_row(
     return cursor.rowcount
 
 
+def leave_out_review_row(db: Db, values: tuple[Any, ...]) -> int:
+    """(line_item_id, error, updated, batch, fingerprint, from PO): a row still in review on ``from PO``
+    whose card is in another batch's or ledger's order is left out: on no order, no cost; rows changed."""
+    cursor = _run(
+        db,
+        "UPDATE rows SET status = 'elsewhere', po_number = NULL, line_index = NULL, line_item_id = ?,"
+        " cost = NULL, line_status = NULL, error = ?, updated = ?"
+        " WHERE batch = ? AND fingerprint = ? AND po_number = ? AND status = 'review'",
+        values,
+    )
+    return cursor.rowcount
+
+
 def order_has_rows(db: Db, po_number: str) -> bool:
     return _run(db, "SELECT 1 FROM rows WHERE po_number = ? LIMIT 1", (po_number,)).first() is not None
 

@@ -72,9 +72,9 @@ def mark_rows_not_current(db: Db, batch: str) -> None:
 
 def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """Rows of the file as it is now, not going on a new order: (batch, fingerprint, row, status, error,
-    updated). Rows with a PO or ordered keep their status and error, but a failed row now held (it repeats
-    a card ordered since) says so, not the vendor's old refusal."""
-    kept = "(rows.status = 'ordered' OR (rows.po_number IS NOT NULL AND NOT"
+    updated). Rows with a PO, ordered, or left out as made elsewhere keep their status and error, but a
+    failed row now held (it repeats a card ordered since) says so, not the vendor's old refusal."""
+    kept = "(rows.status IN ('ordered', 'elsewhere') OR (rows.po_number IS NOT NULL AND NOT"
     kept += " (rows.status = 'failed' AND excluded.status = 'held')))"
     _run_many(
         db,

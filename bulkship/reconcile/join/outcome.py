@@ -8,12 +8,13 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from ...billing import row_made_no_card
-from ...ledger import REVIEW_ITEMS, OrderRecord, RowRecord
+from ...ledger import ELSEWHERE, REVIEW_ITEMS, OrderRecord, RowRecord, elsewhere_po
 from ...money import Breakdown, money_text
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, NOT_SENT, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
 from .prices import Prices, _Line, _payload_item_line
 
+SENT_ELSEWHERE = "sent elsewhere"  # statuses.ROW_STATUSES' word for a row left out as made elsewhere
 VENDOR_LINE_STATUSES = ("pending", "complete", "shipped", "delivered", "failed")
 UNSETTLED_ORDER_STATES = ("planned", "sending", "unknown")
 IN_DOUBT_ORDER_STATES = ("sending", "unknown")  # sent, no definite answer: may be charged
@@ -35,6 +36,8 @@ def row_status(record: RowRecord, order: OrderRecord | None) -> str:
         return line or "ordered"
     if record.status == "review":
         return "needs review"
+    if record.status == ELSEWHERE:
+        return SENT_ELSEWHERE
     if record.status == "planned" and order is not None and order.state in IN_DOUBT_ORDER_STATES:
         return "in doubt"
     if record.status == "planned" and not record.po_number:  # in no order: nothing sends it (review22)
@@ -279,7 +282,9 @@ def outcome_from_ledger(
         status=status,
         problems=problems,
         normalised=normalised,
-        po_number=record.po_number or "",
+        # a row left out as sent elsewhere: the order holding its card (a results sheet read by another
+        # ledger then holds the person: bulkship.repeats.foreign)
+        po_number=record.po_number or (elsewhere_po(record.error) if status == SENT_ELSEWHERE else ""),
         order_id=(order.vendor_order_id or "") if order and record.status == "ordered" else "",
         line_item_id=record.line_item_id or "",
         cost=money.total if money else None,

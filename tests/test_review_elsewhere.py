@@ -1,0 +1,90 @@
+"""A row waiting for review whose card another batch's or ledger's vendor order holds (hunter-vendor18's
+leftover L-a): a person leaves it out (``--resolve PO --sent-elsewhere ORDER``), only when a line of that
+order names the row; it is never sent from the batch and counts in none of its money. The embedded sandbox,
+the real ledger and command line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from support.review import cards_at_vendor, gifts_staff_elsewhere
+from support.review import row_statuses as statuses
+
+from bulkship import api
+from bulkship.cli import main
+from bulkship.errors import ReviewRefusedError
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
+from bulkship.pipeline import run_batch
+from bulkship.settings import Settings, resolve_settings
+
+OTHER = "BS-GIFTS-STAFF-0001"  # batch gifts-staff's, run with another ledger on the same account
+
+
+def staff_beside_gifts_staff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialect: str) -> Settings:
+    """'gifts-staff' (another ledger) ordered E1 as Pat Old and E20 in BS-GIFTS-STAFF-0001; 'staff' (E1, E2,
+    E3) run here finds that order and holds its three rows for review on it."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", dialect)
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    assert run_batch(gifts_staff_elsewhere(tmp_path, settings), settings, wait_s=0).review_rows == 3
+    return settings
+
+
+def test_a_row_whose_card_another_ledger_s_order_holds_is_left_out_once_a_person_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After the new people E2, E3 were released and sent, E1 (its ExternalId on line 1 of gifts-staff's order
+    BS-GIFTS-STAFF-0001) waited for ever: every run exited 3, no command closed it. The review now offers
+    to leave it out; once recorded, runs exit 0 with nothing sent, the workbook shows it 'sent elsewhere'
+    naming that order, and the batch's money is its own two cards."""
+    settings = staff_beside_gifts_staff(tmp_path, monkeypatch, "documented")
+    sheet = tmp_path / "staff.csv"
+    assert main(["reconcile", "staff", "--resolve", OTHER, "--release", "--yes"]) == 3  # E2, E3; E1 waits
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 3
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review"]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    offered = f"bulkship reconcile staff --resolve {OTHER} --sent-elsewhere {OTHER}"
+    assert offered in said and "row(s) 2" in said, said
+    # the batch's own order is no other batch's: refused, nothing changed
+    assert main(["reconcile", "staff", "--resolve", OTHER, "--sent-elsewhere", "BS-STAFF-0002", "--yes"]) != 0
+    assert "one of batch 'staff''s own orders" in " ".join(capsys.readouterr().err.split())
+    assert statuses(settings)["E1"] == "review"
+
+    assert main([*offered.split()[1:], "--reason", "HR: made by gifts-staff", "--yes"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"Row 2 -> left out of this batch, sent elsewhere: its card is line 1 of {OTHER}" in said
+    assert "Pat Old" in said  # the vendor's line as it shows it, beside the row
+    assert statuses(settings) == {"E1": "elsewhere", "E2": "ordered", "E3": "ordered"}
+    for _ in range(2):
+        result = run_batch(sheet, settings, wait_s=0)
+        assert (result.exit_code, result.review_rows) == (0, 0)
+    assert cards_at_vendor(settings) == Counter({"E1": 1, "E20": 1, "E2": 1, "E3": 1})  # nobody twice
+    with Ledger.open(settings.ledger, lock=False) as ledger:
+        seen = overview(ledger)["staff"]
+        (event,) = ledger.events("staff", kinds=["review_left_out"])
+    assert seen.state() == "sent" and seen.money == {"charged": 50}, (seen.state(), seen.money)
+    assert event.detail["by"] and event.detail["reason"] == "HR: made by gifts-staff"
+    book = openpyxl.load_workbook(result.output, read_only=True)["Results"]
+    header, *rows = list(book.iter_rows(values_only=True))
+    e1 = dict(zip(header, next(r for r in rows if r[0] == "E1"), strict=False))
+    assert e1["Status"] == "sent elsewhere" and e1["PO Number"] == OTHER, e1
+    assert not e1["Money"] and not e1["Total"] and "left out of this batch" in e1["Problems / vendor error"]
+
+
+def test_no_row_is_left_out_unless_a_line_of_that_order_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fail-closed: where the vendor's lines show neither ExternalId nor recipient (the likely-real dialect),
+    nothing proves that BS-GIFTS-STAFF-0001 holds any staff row's card: leaving one out would leave a
+    person without a card. Not offered, and refused."""
+    settings = staff_beside_gifts_staff(tmp_path, monkeypatch, "likely-real")
+    (group,) = api.review_batch(settings, "staff").groups
+    assert group.elsewhere is None
+    with pytest.raises(ReviewRefusedError, match="No line of vendor order BS-GIFTS-STAFF-0001"):
+        api.leave_out_elsewhere(settings, "staff", OTHER, OTHER, by="tester")
+    assert set(statuses(settings).values()) == {"review"}
