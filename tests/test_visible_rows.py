@@ -1563,6 +1563,24 @@ def test_a_person_s_status_saying_mail_does_not_reach_them_leaves_the_row_out(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "kept", "out"),
+    [("Delete?", "Keep", "Delete"), ("Remove", "keep", "Remove"), ("Exclude?", "Include", "Exclude"),
+     ("Suppress", "Keep - new address", "Suppress"), ("To Remove", "Kept", "x"), ("Hold", "Release", "Hold")],
+)  # fmt: skip
+def test_a_row_kept_under_a_column_marking_the_rows_to_delete_is_sent(
+    tmp_path: Path, header: str, kept: str, out: str
+) -> None:
+    """Found by hunter-falsealarm5 on a marketing list cleaned by hand: 'Delete?' = Keep, 'Remove' = keep,
+    'Exclude?' = Include (the column's answer for the rows to keep, beside Delete, Remove, Exclude) were read
+    as a mark like x: every row kept was left out, the list sending nothing but its empty cells. The word
+    keeping the row sends it, as its No does; the column's own word still leaves its row out."""
+    path = _notes_sheet(tmp_path / "list.csv", [kept, out, ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (3, f"the list says not to send it (column '{header}': '{out}')")
+    ]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

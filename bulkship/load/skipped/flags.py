@@ -242,5 +242,15 @@ _HOLD_FLAGS = _answered(
 # 2026-10-31 was ordered)
 _SAYS_YES = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
-    r"cleared|released|resolved|lifted|active|rehired|reinstated|accept(?:ed)?|opt(?:ed)?[\s-]*in)\s*$)\s*\S.*$"
+    r"cleared|release[d]?|resolved|lifted|active|rehired|reinstated|accept(?:ed)?|opt(?:ed)?[\s-]*in)\s*$)\s*\S.*$"
 )
+# ... and, under a column marking the rows to take off the list ('Delete?', 'Remove', 'Exclude?',
+# 'Suppress'), its answer for a row to keep: 'Keep', 'Include' (found by hunter-falsealarm5: a list cleaned by
+# hand, Keep beside Delete, was left out but for its empty cells)
+_TAKES_OFF = re.compile(r"(?i)\b(?:delet|remov|exclu|suppress|drop|omit|skip)")
+SAYS_KEPT = re.compile(r"(?i)\s*(?:keep|kept|retain(?:ed)?|stay|include[ds]?|incl\.?)\s*(?:$|[-–—:,.;(].*)")
+
+
+def takes_rows_off(header: str) -> bool:
+    """Whether a header marks the rows to take off the list (:data:`_TAKES_OFF`): 'Delete?', 'To Remove'."""
+    return _TAKES_OFF.search(header) is not None

@@ -31,9 +31,11 @@ from .flags import (
     _SAYS_NO_OR_NA,
     _SAYS_YES,
     _SEND_FLAGS,
+    SAYS_KEPT,
     STAMPED,
     SUBMITTED_AT,
     _filter_header,
+    takes_rows_off,
 )
 from .headings import _SEND_HEADING
 from .kinds import (
@@ -202,6 +204,8 @@ def _said_not_to_send(
             said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
         if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and said.any():
             said &= ~column.str.fullmatch(_INACTIVE_ON_A_LEAVE)
+        if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
+            said &= ~column.str.fullmatch(SAYS_KEPT)
         if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
             said |= _crossed_beside_ticks(column)
         not_sent = made = went_out = None
