@@ -1135,6 +1135,27 @@ def test_a_status_saying_the_card_went_in_its_own_words_leaves_its_row_out(
 
 @pytest.mark.parametrize(
     ("header", "said"),
+    [("Status", "Sent invite"), ("Status", "Sent reminder 11/20"), ("Status", "Mailed survey"),
+     ("Participant Status", "Sent consent form via email"), ("Current Status", "Sent W-9"),
+     ("Status", "Sent thank-you letter"), ("Status", "Shipped welcome packet to home")],
+)  # fmt: skip
+def test_a_person_s_status_naming_something_else_sent_sends_the_card(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-falsealarm5 on an event's and a study's lists: a person's 'Status' = 'Sent invite',
+    'Sent reminder 11/20', 'Mailed survey' (where the outreach stands) was read as the card sent, each row
+    left out as sent already, exit 0. A sending naming what went, no card, sends the row; 'Sent', 'Card
+    mailed', 'Sent invite - card mailed 11/20' and 'Sent invite - declined' still leave it out."""
+    path = _notes_sheet(
+        tmp_path / "outreach.csv",
+        [said, "Sent", "Card mailed", "Sent invite - card mailed 11/20", "Sent invite - declined"],
+        header=header,
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3, 4, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
     [("Current Status", "Sent"), ("Current Status", "Card mailed 11/15"), ("Record Status", "Shipped"),
      ("Previously Sent", "Yes"), ("Sent Previously", "11/15/2025"), ("Date Sent", "11/15/2026"),
      ("Ship Date", "Shipped"), ("Card Sent", "Yes")],

@@ -77,6 +77,7 @@ from .status import (
     SAYS_LEFT_BY_CODE,
     SAYS_NOT_SENT_YET,
     SAYS_SHIPMENT_FAILED,
+    SAYS_SOMETHING_ELSE_SENT,
     SAYS_WENT_OUT,
     SHOP_PROCESSING,
     SHOP_STATUS,
@@ -203,7 +204,9 @@ def _said_not_to_send(
         if key == _STATUS and said.any() and _a_form_export(body, column_map):
             said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
         if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and said.any():
-            said &= ~column.str.fullmatch(_INACTIVE_ON_A_LEAVE)
+            # ... nor 'Sent invite': something else went
+            for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT):
+                said &= ~column.str.fullmatch(sends)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
             said &= ~column.str.fullmatch(SAYS_KEPT)
         if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
@@ -228,7 +231,7 @@ def _said_not_to_send(
             went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
         # ... as under another person's status ('Current Status' = Sent: hunter-sheets12, ordered again)
         if says in (_SAYS_LEFT, SAYS_LEFT_BY_CODE):
-            went_out = column.str.match(SAYS_CARD_WENT)
+            went_out = column.str.match(SAYS_CARD_WENT) & ~column.str.fullmatch(SAYS_SOMETHING_ELSE_SENT)
             said |= went_out
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)

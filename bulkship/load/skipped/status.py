@@ -64,6 +64,20 @@ _WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
 _OUT_OR_CLOSED = r"out(?=\s*(?:[-–—:,.;!(/\d]|$))|closed"
 SAYS_WENT_OUT = re.compile(rf"(?i)^\s*(?:{_WENT_OUT}|{_OUT_OR_CLOSED})\b")
 SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
+# ... but not, under a person's status, something else sent to the person: 'Sent invite', 'Sent reminder
+# 11/20', 'Mailed survey', 'Sent W-9' (where an event's or a study's outreach stands: found by
+# hunter-falsealarm5, each was left out as sent already). Only with how or when it went after it: 'Sent invite
+# - declined' and any word of a card or gift still leave the row out
+SAYS_SOMETHING_ELSE_SENT = re.compile(
+    r"(?i)(?!.*\b(?:gifts?|cards?|e-?gifts?|gcs?|vouchers?)\b)\s*(?:sent|mailed|e-?mailed|shipped|delivered|texted)"
+    r"\s+(?:(?:an?|the|out|out\s+the)\s+)?(?:invit(?:e|ation)s?|reminders?|surveys?(?:\s+links?)?|links?|"
+    r"e-?mails?|letters?|newsletters?|(?:consent\s+|intake\s+|tax\s+)?forms?|w-?[49]s?|contracts?|"
+    r"offer(?:\s+letters?)?|welcome\s+(?:packet|kit|letter|e-?mail)s?|texts?|messages?|questionnaires?|"
+    r"applications?|paperwork|packets?|agreements?|catalogs?|brochures?|flyers?|postcards?|"
+    r"save[\s-]+the[\s-]+dates?|quotes?|invoices?|(?:tax\s+)?receipts?|acknowledge?ments?|"
+    r"thank[\s-]*you(?:\s+(?:notes?|letters?|e-?mails?))?|follow[\s-]*ups?)"
+    r"(?:\s+(?:on|by|via|to|thru|through|at|for)\s[^-–—:,;(]*|\s*[-–—:,;(]?\s*\d[\d/.:\s]*(?:[ap]m)?\)?)?\s*"
+)
 # ... after the status's code, as payroll systems write it ('T - Terminated', 'D - Deceased', 'TRM:
 # Terminated': found by newcomer9, each was ordered); 'A - Active', 'L - Leave of Absence' read as their words
 _CODED = r"(?:[a-z]{1,3}\s*[-–—:]\s*)?"
