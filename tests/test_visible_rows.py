@@ -1602,6 +1602,17 @@ def test_a_row_kept_under_a_column_marking_the_rows_to_delete_is_sent(
     ]
 
 
+def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
+    'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so
+    sends) was left out as mail that does not reach the person. Each sends now; 'Returned mail' and 'Bad
+    address - check' still leave their rows out."""
+    said = ["Returned mail - address updated 11/20", "Bad address - fixed", "Undeliverable - corrected",
+            "Returned mail", "Bad address - check"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "contacts.csv", said, header="Status")
+    assert [s.row for s in load_sheet(path).skipped] == [5, 6]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

@@ -72,6 +72,7 @@ from .status import (
     _CODED,
     _SAYS_GONE,
     _SAYS_LEFT,
+    MAIL_PUT_RIGHT,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_LEFT_BY_CODE,
@@ -204,8 +205,8 @@ def _said_not_to_send(
         if key == _STATUS and said.any() and _a_form_export(body, column_map):
             said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
         if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and said.any():
-            # ... nor 'Sent invite': something else went
-            for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT):
+            # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
+            for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
                 said &= ~column.str.fullmatch(sends)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
             said &= ~column.str.fullmatch(SAYS_KEPT)

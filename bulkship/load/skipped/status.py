@@ -89,6 +89,9 @@ _MAIL_FAILS = (
     r"incorrect|outdated|old)\s+address|address\s+(?:unknown|invalid|bad|incorrect|wrong|outdated|not\s+valid)|"
     r"(?:moved\W+(?:and\s+)?)?(?:left\s+)?no\s+forwarding(?:\s+address)?)(?:\s+(?:on\s+)?\d[\d/.-]*)?"
 )
+# ... unless it says the address was put right since ('Returned mail - address updated 11/20', 'Bad address -
+# fixed', as a note saying so sends: found by hunter-falsealarm5, each was left out)
+MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b.*\b(?:fixed|corrected|updated)\b.*")
 _SAYS_GONE = re.compile(
     rf"(?i)^\s*{_CODED}(?:(?:{_WENT_OUT}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
