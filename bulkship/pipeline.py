@@ -105,7 +105,7 @@ def run_batch(
     options = replace(options or RunOptions(), **changes)
     # in team mode, a plan above the limit needs its approval (checked in the library: the CLI too), and
     # the audit trail records how a started run ended
-    guard = RunGuard(settings, options.confirm)
+    guard = RunGuard(settings, options.confirm, options.program.source if options.program else "")
     options = replace(options, confirm=guard.confirmed)
     return guard.run(lambda: asyncio.run(_run(Path(path), settings, options)))
 

@@ -45,7 +45,9 @@ class Profile:
     beyond_columns: tuple[str, ...] = ()
     # one value for every row of a field no column gives (the Columns page's): its [defaults]
     every_row: dict[str, str] = field(default_factory=dict)
-    saved_by: str = ""  # who saved it on a team's web page: a maker of every batch read with it
+    # who saved it on a team's web page: a maker of every batch read with it; "" saved elsewhere (by hand,
+    # from the command line, or on a page of no team): anyone may have, every approver counts as its maker
+    saved_by: str = ""
 
     def fits(self, headers: Sequence[str]) -> bool:
         """Whether a sheet with ``headers`` has every header this profile maps (case and spacing aside); a
@@ -164,6 +166,18 @@ def profiles(data_dir: Path) -> list[Profile]:
         if profile.headers:
             found.append(profile)
     return found
+
+
+def profile_at(source: str | Path) -> Profile | None:
+    """The profile a program file read with ``--config`` is (one saved on the web page: a [profile] table
+    with its headers), or None (a program file of its own, or none)."""
+    if not source:
+        return None
+    try:
+        found = read_profile(Path(source))
+    except ConfigError:
+        return None
+    return found if found.headers else None
 
 
 def profile(data_dir: Path, name: str) -> Profile:

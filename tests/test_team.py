@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import sqlalchemy as sa
-from support import embedded_sandbox_orders, write_sheet
+from support import HEADER, embedded_sandbox_orders, write_sheet
 
 from bulkship.cli import main
 from bulkship.db import engine_for, upgrade
@@ -589,6 +589,40 @@ def test_people_rejected_in_a_deleted_batch_wait_for_an_approver_when_run_under_
     approvals.decide(team, again.id, person="carol", approve=True)
     assert main(["run", str(sheet), "--batch", "Q5", "--yes", "--wait", "0"]) == 0
     assert len([line for order in embedded_sandbox_orders(data_dir) for line in order["LineItems"]]) == 2
+
+
+@pytest.mark.parametrize("saved_by", ["carol", ""], ids=["saved by carol", "saved by no one named"])
+def test_an_approver_cannot_approve_alone_a_command_line_run_read_with_a_profile_they_or_anyone_saved(
+    team: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, saved_by: str
+) -> None:
+    """hunter-web16's leftover 1 and the lead's item 2: carol saved 'monthly' on the web page reading
+    'Amount 2026' as the amount; alice ran her list with ``--config monthly`` from the command line, and
+    carol approved it alone (the run's trail named no profile). A profile naming no saver (saved by hand or
+    from the command line) is anyone's: no approver may approve alone a batch read with it (fail closed)."""
+    from bulkship import profiles
+
+    approvals.set_threshold(team, "10", actor="admin")
+    add(team, "dave", "approver")
+    columns = {"value": "Amount 2026", "address1": "Address"}
+    profiles.save_profile(team.data_dir, "monthly", columns, [*HEADER, "Amount 2026"], saved_by=saved_by)
+    sheet = Path("bonus.csv")
+    sheet.write_text(
+        ",".join([*HEADER, "Amount 2026"]) + "\nE1,Cy Park,22 Oak St,Boston,MA,02108,TARGET,25,100\n"
+    )
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(sheet), "--config", "monthly", "--yes", "--wait", "0"]) == 1
+    capsys.readouterr()
+    asked = approvals.latest(team, "bonus")
+    assert asked is not None and asked.total == 100
+    with pytest.raises(approvals.ApprovalError) as refused:
+        approvals.decide(team, asked.id, person="carol", approve=True)
+    if saved_by:
+        assert "carol changed batch bonus (the profile “monthly” they saved)" in refused.value.message
+        assert approvals.decide(team, asked.id, person="dave", approve=True).decision == "approved"
+    else:
+        assert "read with the profile “monthly”, which names no one as its saver" in refused.value.message
+        with pytest.raises(approvals.ApprovalError):
+            approvals.decide(team, asked.id, person="dave", approve=True)
 
 
 def test_asking_twice_at_once_for_the_same_plan_asks_once(

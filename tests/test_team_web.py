@@ -1138,6 +1138,37 @@ def test_an_approver_whose_profile_a_batch_is_read_with_cannot_approve_it_alone(
     assert approve_on_page(carol, "bonus-dec").url.path == "/batches/bonus-dec/progress"
 
 
+def test_a_batch_read_with_a_profile_naming_no_saver_is_approved_by_no_one_alone(
+    team: Settings, browsers: Any, tmp_path: Path
+) -> None:
+    """The lead's item 2: a profile saved by hand or from the command line (no [profile] saved_by) was used
+    on the page and its author, an approver for all one knows, approved the batch alone. Whoever saved it
+    is unknown: every approver counts as its maker, and the page says how to go on (fail closed)."""
+    from bulkship import profiles
+
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Amount", "Amount 2026"]
+    profiles.save_profile(team.data_dir, "monthly", {"value": "Amount 2026"}, header)
+    sheet = tmp_path / "bonus-dec.csv"
+    people = ("Cy Park,22 Oak St", "Di Long,24 Oak St")
+    sheet.write_text(",".join(header) + "".join(f"\n{p},Boston,MA,02108,TARGET,25,100" for p in people))
+    upload(alice, sheet)
+    used = alice.post(
+        "/batches/bonus-dec/columns/use",
+        data={"csrf_token": token(alice, "/batches/bonus-dec/columns"), "profile": "monthly"},
+    )
+    assert used.status_code == 200
+    assert "Waiting for approval" in send(alice, "bonus-dec").text  # 200.00: above the 100.00
+    refused = approve_on_page(carol, "bonus-dec")
+    assert refused.status_code == 403, refused.text
+    said = " ".join(visible_text(refused.text).split())
+    assert "read with the profile “monthly”, which names no one as its saver" in said, said
+    assert "Save its columns as a profile on the Columns page" in said, said
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
 def test_a_column_changed_at_once_is_in_the_trail_and_its_maker_cannot_approve(
     team: Settings, browsers: Any, tmp_path: Path
 ) -> None:

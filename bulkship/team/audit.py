@@ -146,6 +146,11 @@ CHANGES = (
 
 # a 'mapping' line's detail naming who saved the profile the batch was read with: they chose its columns
 PROFILE_SAVED_BY = "profile_saved_by"
+# ... or saying that it names no one (saved by hand, from the command line, or on a page of no team): anyone
+# may have chosen its columns, every approver among them (the lead's decision: fail closed)
+PROFILE_SAVER_UNKNOWN = "profile_saver_unknown"
+NO_SAVER = "which names no one as its saver"
+UNKNOWN_SAVER = "the profile “{}”, " + NO_SAVER
 
 
 def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
@@ -153,7 +158,8 @@ def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
     a maker of the batch may not be its checker. A profile ``person`` saved that someone read the batch
     with is one ('the profile “monthly” they saved'): carol saved 'monthly' reading 'Amount 2026' as the
     card's amount, alice read her batch with it and carol approved it alone (hunter-web15's leftover 2, the
-    lead's decision)."""
+    lead's decision). A profile naming no saver is everyone's (:data:`PROFILE_SAVER_UNKNOWN`); the command
+    line's ``--config`` of a profile writes a 'mapping' line too (hunter-web16's leftover 1)."""
     deleted = (
         sa.select(sa.func.max(audit_trail.c.id))
         .where(audit_trail.c.batch == batch, audit_trail.c.action == "delete")
@@ -178,6 +184,8 @@ def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
             detail = json.loads(r.detail or "{}")
             if detail.get(PROFILE_SAVED_BY) == person:
                 found.append(f"the profile “{detail.get('profile', '')}” they saved")
+            elif detail.get(PROFILE_SAVER_UNKNOWN):
+                found.append(UNKNOWN_SAVER.format(detail.get("profile", "")))
     return found
 
 

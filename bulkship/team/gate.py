@@ -23,9 +23,12 @@ if TYPE_CHECKING:
 class RunGuard:
     """Wraps a run's confirmation with the approval check and records the run's end in the trail."""
 
-    def __init__(self, settings: Settings, confirm: Callable[[PlanView], bool] | None) -> None:
+    def __init__(
+        self, settings: Settings, confirm: Callable[[PlanView], bool] | None, program_file: str = ""
+    ) -> None:
         self.settings = settings
         self.confirm = confirm
+        self.program_file = program_file  # the program file the rows were read with (--config), if any
         self.person: str | None = None  # who the run acts for, once it got past the check (team mode)
         self.batch = ""
         self.address = ""  # where it was started from (the command line's login and host)
@@ -41,10 +44,35 @@ class RunGuard:
         from .roles import SEND, check_page_person
 
         check_page_person(self.settings, SEND, view)  # the page's person, as they are now the run starts
+        self._read_with_profile(view.batch)
         self.person = check_before_send(self.settings, view)
         self.batch, self.address = view.batch, origin()
         self.charged_before = view.charged.total
         return True
+
+    def _read_with_profile(self, batch: str) -> None:
+        """A command line's run of rows read with a profile saved on the web page (``--config monthly``)
+        writes the 'mapping' line its Use on the page writes: who saved it chose the batch's columns and may
+        not approve it; one naming no saver is anyone's (:func:`bulkship.team.audit.changes_by`). carol's
+        profile, run by alice from the command line, was approved by carol alone (hunter-web16's leftover)."""
+        from ..profiles import profile_at
+        from . import audit, store
+        from .approvals import acting_person, origin
+
+        if not self.program_file or not origin() or not store.team_mode(self.settings):
+            return  # the web page's run: its Use of a profile wrote its line already
+        found = profile_at(self.program_file)
+        if found is None:
+            return
+        saver = (
+            {audit.PROFILE_SAVED_BY: found.saved_by}
+            if found.saved_by
+            else {audit.PROFILE_SAVER_UNKNOWN: "yes"}
+        )
+        audit.record(
+            self.settings, "mapping", actor=acting_person(self.settings), address=origin(), batch=batch,
+            profile=found.name, program_file=str(found.path), **saver,
+        )  # fmt: skip
 
     def run(self, work: Callable[[], RunResult]) -> RunResult:
         """``work()`` (the run), with its end recorded once it started sending. Refused before anything

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from .. import profiles
 from ..errors import BulkshipError
-from ..team.audit import PROFILE_SAVED_BY
+from ..team.audit import PROFILE_SAVED_BY, PROFILE_SAVER_UNKNOWN
 from . import state
 from .auth import nothing_changed, say_in_trail
 from .columns import (
@@ -130,7 +130,7 @@ async def use_profile(request: Request) -> Response:
 
 
 def _saved_by(chosen: profiles.Profile) -> dict[str, str]:
-    return {PROFILE_SAVED_BY: chosen.saved_by} if chosen.saved_by else {}
+    return {PROFILE_SAVED_BY: chosen.saved_by} if chosen.saved_by else {PROFILE_SAVER_UNKNOWN: "yes"}
 
 
 def _reads_with(batch: state.WebBatch, chosen: profiles.Profile) -> bool:

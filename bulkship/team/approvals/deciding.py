@@ -207,6 +207,16 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
     changed = sorted(
         set(audit.changes_by(settings, found.batch, person) + audit.changes_by(settings, found.batch, login))
     )
+    anyones = [c for c in changed if c.endswith(audit.NO_SAVER)]
+    if anyones and person != found.requested_by:  # its saver unknown: every approver may be (fail closed)
+        raise _refused(
+            settings, found, person, address, "profile saved by no one named",
+            f"Batch {found.batch} was read with {', '.join(anyones)} (saved by hand, from the command line "
+            "or on a page of no team): any approver may have chosen its columns, so none may approve it. "
+            "Save its columns as a profile on the Columns page (it names who saved it), and read the list "
+            "with that one in a new batch (delete this one on the web page)",
+            changes=", ".join(changed),
+        )  # fmt: skip
     if changed and person != found.requested_by:  # the requester's own decision is refused by the database
         raise _refused(
             settings, found, person, address, "approver changed the batch",
