@@ -663,6 +663,30 @@ def test_next_month_s_list_sends_a_new_hire_at_a_leaver_s_address_sharing_only_a
     assert recipients(isolated_data_dir)["Bob V. Okafor"] == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "sent"),
+    [("Hana Tanaka", True), ("Nora Tanaka", True), ("Yaar Tanaka", False), ("Yara T. Tanaka", False)],
+)
+def test_a_new_hire_whose_short_given_name_is_two_letters_from_a_leaver_s_is_no_edit(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], name: str, sent: bool
+) -> None:
+    """Found by the lead's fuzzing (seed 2923): Yara Tanaka (E1021) had her card and left; Hana Tanaka
+    (E2001), a new hire at her street, was held as 'an edit of row 3 ... (same address, other name and card
+    and value and ExternalId)': two of four letters apart read as one name typed wrong. Letters swapped, or
+    an initial added, under a new ID, are still held as her row edited."""
+    sheet = tmp_path / "staff.csv"
+    staff = [[f"E{i}", *person(i)] for i in range(3)]
+    leaver = ["E1021", "Yara Tanaka", "9 Elm Rd", "Boston", "MA", "02108", "STARBUCKS", "5"]
+    write_csv(sheet, [*staff, leaver], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [*staff, ["E2001", name, *leaver[2:6], "TARGET", "100"]], header=WITH_ID)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == (0 if sent else 3), err
+    assert data is not None and data["held_rows"] == (0 if sent else 1)
+    assert sent or "looks like an edit of row 5" in err
+    assert recipients(isolated_data_dir)[name] == (1 if sent else 0)
+
+
 def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_card(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
