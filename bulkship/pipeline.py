@@ -8,7 +8,7 @@
 5. **track** the new orders for a bounded time (:func:`bulkship.track.wait_until_settled`; ``bulkship
    track`` takes over after);
 6. **reconcile** the ledger into the result workbook and the :class:`~bulkship.runresult.RunResult`
-   (:mod:`bulkship.runresult`, :mod:`bulkship.reconcile`).
+   (:mod:`bulkship.runend`, :mod:`bulkship.runresult`, :mod:`bulkship.reconcile`).
 
 ``run_batch`` is all of it as a library call: it parses no flags and prints nothing (the plan and progress
 reach the caller through :class:`RunOptions` callbacks). Re-running the same call resumes; the ledger is
@@ -33,24 +33,21 @@ from .confirm import confirm_plan
 from .errors import BulkshipError, FileFormatError, SpendLimitError
 from .ledger import CARD_MADE_ROWS, Ledger
 from .memtrim import give_back_memory
-from .models import Catalog, ValidationResult
 from .paths import check_input_file
 from .plan import DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
-from .repeats import as_typed, check_new_run, held_notes
+from .repeats import as_typed, check_new_run
 from .reprice import reprice_planned
 from .resultfile import (
     check_workbook_is_this_ledgers,
     keep_fix_edits,
     keep_own_sheets,
-    left_behind,
     prepare_output_folder,
     result_path,
-    workbook_not_written,
-    write_results,
 )
 from .resume import already_complete, held_until_then, sync_ledger
+from .runend import reconcile_run, rewrite_kept_plan
 from .runoptions import RunOptions
 from .runresult import RunResult, result_from_ledger
 from .submit import SubmitOutcome, submit_batch
@@ -243,7 +240,7 @@ async def _plan_and_send(
                 # keeps them on Fix these, where the ones not to send again are taken off (found by
                 # newcomer6: written 'planned', none could be, and the next --allow-repeat sent them all)
                 if options.rewrite_when_stopped and not synced.repeated:
-                    _rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
+                    rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
                 if full is not None and _plan_kept(ledger, batch) and not _awaits_approval(stopped):
                     sync_ledger(  # ... and so does the ledger: `status` gave them 'planned', their money
                         # 'to send' though no run would send it (newcomer6's L1, found again by newcomer7)
@@ -265,7 +262,7 @@ async def _plan_and_send(
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
     give_back_memory()
-    result, not_written = _reconcile(ledger, batch, validation, settings, catalog, options)  # 6
+    result, not_written = reconcile_run(ledger, batch, validation, settings, catalog, options)  # 6
     result.notes.extend(notes)
     result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
     result.problems.extend(problems)
@@ -314,34 +311,6 @@ def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:
     return require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program, file_hash=known))
 
 
-def _reconcile(
-    ledger: Ledger,
-    batch: str,
-    validation: ValidationResult,
-    settings: Settings,
-    catalog: Catalog,
-    options: RunOptions,
-) -> tuple[RunResult, BulkshipError | None]:
-    """The result workbook from the ledger, and the run's result; the error that kept the workbook from
-    being written (the orders are recorded all the same), if any."""
-    not_written: BulkshipError | None = None
-    record = ledger.batch(batch)
-    earlier = record.output if record else None
-    try:
-        paper = options.program.paper if options.program else None
-        output = write_results(ledger, batch, validation, settings, catalog, paper=paper)
-    except (OSError, BulkshipError) as exc:  # a full disk, a folder gone since the start
-        output, not_written = None, workbook_not_written(ledger, batch, exc)
-    from .track import rewrite_corrected
-
-    rewrite_corrected(ledger, (batch,), api=settings.api_url, catalog=catalog)
-    give_back_memory()
-    result = result_from_ledger(ledger, batch, settings, output)
-    result.notes.extend(held_notes(ledger, batch))
-    result.notes.extend(left_behind(earlier, output))
-    return result, not_written
-
-
 def _plan_kept(ledger: Ledger, batch: str) -> bool:
     """Whether a plan not sent stays in the ledger (declined before the batch sent anything: dropped)."""
     return any(order.state == "planned" for order in ledger.orders(batch, payloads=False))
@@ -352,38 +321,6 @@ def _awaits_approval(stopped: SpendLimitError) -> bool:
     from .team.approvals.records import ApprovalRequiredError
 
     return isinstance(stopped, ApprovalRequiredError)
-
-
-def _rewrite_kept_plan(
-    ledger: Ledger,
-    batch: str,
-    path: Path,
-    validation: ValidationResult,
-    settings: Settings,
-    catalog: Catalog,
-    options: RunOptions,
-) -> None:
-    """The batch's result workbook written again when a run stops before sending and the plan it recorded
-    stays in the ledger: the workbook of the cards sent before said 4 rows and 0.00 to send beside `status`
-    saying 6 rows and 25.00 to send, until a later run sent (found by hunter-money1, L3). Only the workbook
-    this run would write (same folder): a declined run writes none elsewhere; nor one holding corrections
-    on its Fix these sheet that this run did not read (a look at the plan of the first file loses none)."""
-    from .reconcile.fixsheet import unsent_fix_edits
-    from .reconcile.sheets import read_result_workbook
-
-    record = ledger.batch(batch)
-    recorded = Path(record.output) if record and record.output else None
-    try:
-        if recorded is None or not recorded.is_file():
-            return
-        if recorded.resolve() != result_path(settings.out_dir, batch).resolve():
-            return
-        read_here = path.resolve() == recorded.resolve()
-    except OSError:
-        return
-    if not read_here and unsent_fix_edits(recorded, read_result_workbook(recorded, lenient=True)):
-        return
-    _reconcile(ledger, batch, validation, settings, catalog, options)  # not written: not the news here
 
 
 def _stop(result: RunResult, error: BulkshipError | None) -> None:
