@@ -277,9 +277,54 @@ _HOUSE_NUMBER = re.compile(r"\d+[a-z]?")  # "12", "12b"; not "2nd" (a floor, an 
 @lru_cache(maxsize=FOLDED_KEPT)
 def _parts(line1: str, line2: str) -> tuple[tuple[str, ...], ...]:
     """Both address lines read as one (line 2 goes into line 1 as it is sent to a vendor not known to keep
-    it), as the words of each part between commas ("#21": "#", "21"); read once for street and unit."""
+    it), as the words of each part between commas ("#21": "#", "21"); read once for street and unit. A part
+    written unit first is two ('Suite 5 100 Main St': 'suite 5' and '100 main st'), a number sign before the
+    house number is none ('#100 Main St', 'No. 100 Main St'), and a house number alone before a comma is the
+    street's ('100, Main St'): each read as '100 Main St' is, else the street folded otherwise and a later
+    list's corrected amount to the same person went out as a second card (review32's leftover, reproduced by
+    hunter-vendor19)."""
     joined = _PO_BOX.sub("PO Box", folded_address_line1(line1, line2))
-    return tuple(tuple(_words(part.replace("#", " # "))) for part in joined.split(","))
+    found: list[tuple[str, ...]] = []
+    for part in joined.split(","):
+        words = tuple(_words(part.replace("#", " # ")))
+        at = _street_starts(words)
+        if at is not None:
+            found += [p for p in (words[:at], words[at:]) if p and not set(p) <= _NUMBER_SIGNS]
+        elif found and _alone_number(found[-1]) and _names_street(words):
+            found[-1] += words
+        else:
+            found.append(words)
+    return tuple(found)
+
+
+_NUMBER_SIGNS = frozenset({"#", "no", "number"})
+
+
+def _alone_number(words: Sequence[str]) -> bool:
+    return len(words) == 1 and _HOUSE_NUMBER.fullmatch(words[0]) is not None
+
+
+def _street_starts(words: Sequence[str]) -> int | None:
+    """Where the street starts in a part written unit first ('Suite 5 100 Main St', 'Apt #5 100 Main St',
+    '2nd Floor 100 Main St': at 100) or after a number sign ('#100 Main St': at 100); None otherwise."""
+    at = 0
+    while at < len(words) and words[at] in _UNIT_WORDS:
+        at += 1
+    if at and set(words[:at]) <= _NUMBER_SIGNS and _starts_street(words, at):
+        return at
+    if not at and len(words) > 1 and _ORDINAL_NUMBER.fullmatch(words[0]) and words[1] in _UNIT_WORDS:
+        return 2 if _starts_street(words, 2) else None  # '2nd Floor'
+    return at + 1 if at and _starts_street(words, at + 1) else None
+
+
+def _starts_street(words: Sequence[str], at: int) -> bool:
+    """A house number at ``at``, a street's name after it."""
+    return at < len(words) and _alone_number(words[at : at + 1]) and _names_street(words[at + 1 :])
+
+
+def _names_street(words: Sequence[str]) -> bool:
+    """Words that start with a name, not a number or a unit ('Main St', not '5' or 'Apt 5')."""
+    return bool(words) and words[0][:1].isalpha() and words[0] not in _UNIT_WORDS
 
 
 def _folded(words: Iterable[str]) -> str:
