@@ -54,6 +54,13 @@ def dearer_in_doubt(ledger: Ledger, batch: str, catalog: Catalog) -> dict[str, t
     return dearer
 
 
+def cost_today(order: OrderRecord, catalog: Catalog) -> Decimal | None:
+    """What ``order`` as stored costs at ``catalog``'s prices; None when a line's card or shipping method is
+    no longer listed at a price."""
+    costs = _line_costs_today(order, PricedToday(catalog), {})
+    return None if costs is None else sum(costs, Decimal(0))
+
+
 def _line_costs_today(
     order: OrderRecord, today: PricedToday, values: dict[object, Decimal]
 ) -> list[Decimal] | None:

@@ -668,11 +668,14 @@ def _dearer_by_a_card(extra: Decimal) -> Callable[[dict[str, Any]], None]:
     return change
 
 
-_CONFIRMED: dict[str, dict[str, Any]] = {
-    "typed": {"max_total": Decimal(250), "max_batch_total": Decimal(250)},
-    "web": {"max_total": Decimal(250), "total_shown": Decimal(250)},
-    "said yes": {"confirm": lambda view: True, "limit_to_confirmed": True},
-}
+def _confirmed(kind: str, total: Decimal) -> dict[str, Any]:
+    """A run's limit of ``total``: typed (--max-total, the batch's budget too, as the command line sets
+    them), a web Send's (its cost page's total), or the plan's total said yes to."""
+    return {
+        "typed": {"max_total": total, "max_batch_total": total},
+        "web": {"max_total": total, "total_shown": total},
+        "said yes": {"confirm": lambda view: True, "limit_to_confirmed": True},
+    }[kind]
 
 
 @pytest.mark.parametrize(
@@ -703,7 +706,7 @@ def test_a_vendor_rounding_a_cent_a_card_otherwise_is_not_stopped_under_a_total_
     # the plan: five orders of two 25.00 cards, 250.00
     result = run_batch(
         sheet, replace(vendor.settings(tmp_path), concurrency=1), batch="round", wait_s=0, max_lines=1,
-        client_factory=vendor.factory, **_CONFIRMED[limit],
+        client_factory=vendor.factory, **_confirmed(limit, Decimal(250)),
     )  # fmt: skip
     assert len(vendor.posts()) == sent
     if sent == 5:
@@ -766,3 +769,48 @@ def test_an_order_in_doubt_the_vendor_never_got_is_shown_and_held_at_today_s_pri
         said = " ".join(capsys.readouterr().err.split())
         assert code == 1 and len(vendor.orders()) == 4, said  # nothing sent again past the limit
         assert "Batch cap would cost 127.00 in all: 100.00 charged already and 27.00 to send now" in said
+
+
+@pytest.mark.parametrize(
+    ("limit", "prices"), [("typed", "read"), ("web", "read"), ("said yes", "read"), ("web", "unreadable")]
+)
+def test_an_order_whose_answer_was_lost_counts_against_the_limit_at_today_s_prices(
+    vendor: VendorProxy, tmp_path: Path, limit: str, prices: str
+) -> None:
+    """hunter-money7's L5: the vendor raised CVS's fee after the third of five orders (one card each, the
+    plan 125.00) and every answer to the fourth was lost (the vendor made it at 27.00); nothing counted it,
+    so the fifth went out at 27.00 as well: 129.00 charged for a limit of 125.00, said after the fact. An
+    order whose answer is lost under a limit counts at its worst case, the dearer of its plan and today's
+    prices: no other order leaves once that passes the limit; the rest stay to send. When today's prices
+    cannot be read, its worst case is not known: no other order leaves either."""
+    raised = load_catalog(raised_cvs_fee(tmp_path, 2.0))
+    lost: list[str] = []
+
+    def rewrite(call: Any) -> Any:
+        if prices == "unreadable" and lost and call.method == "GET" and "/v1/products" in call.path.lower():
+            return Answer(503, b"")
+        answer = call.forward()
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            if b"BS-CAP-0003" in call.body:
+                vendor.sandbox.catalog = raised
+            if b"BS-CAP-0004" in call.body:
+                lost.append("BS-CAP-0004")
+                return Answer(504, b"")  # made at the vendor, the answer lost
+        return answer
+
+    vendor.rewrite = rewrite
+    result = run_batch(
+        five_cvs_cards(tmp_path), replace(vendor.settings(tmp_path), concurrency=1), batch="cap", wait_s=0,
+        max_lines=1, client_factory=vendor.factory, **_confirmed(limit, Decimal(125)),
+    )  # fmt: skip
+    charged = _charged(vendor.orders())
+    assert charged <= Decimal(125), f"the vendor charged {charged} for a limit of 125.00"
+    assert charged == Decimal(102), "three at 25.00, the fourth at 27.00"
+    assert result.exit_code == 1 and result.stopped is not None and result.unknown_orders == 1
+    assert len(vendor.orders()) == 4  # the fifth stays to send
+    said = " ".join(result.stopped.message.split())
+    assert "BS-CAP-0004" in said and "they stay to send" in said, said
+    if prices == "read":
+        assert "the answer to BS-CAP-0004 was lost: it may have been charged 27.00 (planned 25.00)" in said
+    else:
+        assert "the vendor's prices could not be read" in said, said

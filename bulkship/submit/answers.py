@@ -78,6 +78,7 @@ class _Answers(_Conflicts):
             if isinstance(answer, UnverifiableOrderError):  # refused, and not checkable: a person looks
                 await self._ledger(self.ledger.mark_review, po, _review_text(answer))
             self.outcome.unknown.append(po)
+            await self._count_lost(order)  # it may be made: counted against the run's limit so
             self._report(po, "unknown")
             self._consecutive_unknown += 1
             if self._consecutive_unknown >= MAX_CONSECUTIVE_UNKNOWN:

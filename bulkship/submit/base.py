@@ -9,31 +9,15 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..billing import charged_beyond_plan, charged_cost, rounding_allowance
 from ..confirm import SpendingRoom
-from ..errors import BulkshipError, SpendLimitError
+from ..errors import BulkshipError, SpendLimitError, VendorError
 from ..ledger import Ledger, LedgerThread, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowRecord
 from ..models import VendorOrder
-from ..money import money_text
 from ..payload import line_items
 from ..plan import replan_po
+from ..reprice import cost_today
+from .room import RoomTally
 from .shared import OrderClient, Reporter, SubmitOutcome, SubmitProgress, T
-
-_LOOK_AGAIN = (
-    "look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what the orders "
-    "left cost at the vendor's prices of today, what was charged counted too"
-)
-
-
-def _made_within(vendor_order: VendorOrder, stored: Decimal, planned: Decimal) -> Decimal:
-    """What an order the vendor made counts at within ``planned``, its cost against the limit (for an
-    order in doubt, the dearer of its ``stored`` cost and today's): what the vendor shows it charged, no
-    less than stored, when that is less: one found made at its stored cost is not said to have cost
-    today's price."""
-    if planned == stored:
-        return stored
-    shown = charged_cost(vendor_order, planned)
-    return planned if shown is None else min(max(shown, stored), planned)
 
 
 class _Base:
@@ -79,10 +63,7 @@ class _Base:
         self._batch_checked = False
         self._line_base: int | None = None  # whether the vendor's 400s count lines from 0 or 1, once told
         self.room = room  # what the vendor may charge beyond the plan before the run passes its limit
-        self._beyond_plan = Decimal(0)  # what the vendor charged beyond the plan for the orders it made
-        self._first_beyond: tuple[str, Decimal, Decimal] | None = None  # the first such order: PO, cost, plan
-        self._planned_made = Decimal(0)  # the planned cost of the orders the vendor made in this run
-        self._room_stop: SpendLimitError | None = None  # the stop :meth:`_past_room` made, once
+        self._tally = None if room is None else RoomTally(room)  # the run's orders counted against it
 
     async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""
@@ -98,62 +79,32 @@ class _Base:
             self.reporter(self.progress)
 
     def _count_cost(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
-        """Count what the vendor charged for ``order`` beyond its plan (:meth:`_past_room` reads it); a
-        cent a card or less is the vendor rounding otherwise than the plan (:func:`rounding_allowance`), not
-        counted under a total shown and confirmed: at a web Send's room of 0, a vendor rounding a card a cent
-        up would stop every Send after its first order (hunter-money6's L2). A cap the person typed
-        (--max-total, a batch's budget) counts every cent."""
-        planned = order.cost if self.room is None else self.room.planned_cost(order.po_number, order.cost)
-        beyond = charged_beyond_plan(vendor_order, planned)
-        self._planned_made += _made_within(vendor_order, order.cost, planned)
-        rounding = self.room is not None and self.room.rounding
-        if beyond > (rounding_allowance(line_items(order)) if rounding else 0):
-            self._beyond_plan += beyond
-            self._first_beyond = self._first_beyond or (order.po_number, planned + beyond, planned)
+        """Count what the vendor charged for ``order`` against the run's limit
+        (:meth:`RoomTally.count_made`)."""
+        if self._tally is not None:
+            self._tally.count_made(order, vendor_order)
+
+    async def _count_lost(self, order: OrderRecord) -> None:
+        """Count ``order``, its answer lost, against the run's limit at its worst case: its lines at the
+        vendor's prices of today, read again (:meth:`RoomTally.count_lost`); no limit, nothing is asked."""
+        if self._tally is None:
+            return
+        try:
+            catalog = await self.client.catalog(refresh=True)
+        except VendorError:
+            catalog = None
+        stop = self._tally.count_lost(order, None if catalog is None else cost_today(order, catalog))
+        if stop is not None:
+            self._stop(stop)
 
     def _past_room(self) -> SpendLimitError | None:
-        """Why no other order may leave: the vendor charged more than planned (its prices raised during the
-        run) beyond the room the run's limit leaves. Not checked, a fee raised after the first of five
-        orders had `run --max-total 125` (and the web's Send of a cost page's 6,250.00) charge past it,
-        exit 0 (found by hunter-money6)."""
-        room = self.room
-        if room is None or self._first_beyond is None or self._beyond_plan <= room.beyond_plan:
-            return None
-        po, charged, planned = self._first_beyond
-        self._room_stop = self._room_stop or SpendLimitError(
-            f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
-            f"{money_text(planned)}): its prices may have changed since the plan. The orders left were not "
-            f"sent, so that the run does not cost more than the {money_text(room.limit)} {room.said}; they "
-            "stay to send",
-            hint=_LOOK_AGAIN,
-        )
-        return self._room_stop
+        """Why no other order may leave (:meth:`RoomTally.past_room`)."""
+        return None if self._tally is None else self._tally.past_room()
 
     def _past_room_at_the_end(self) -> SpendLimitError | None:
-        """Once no order is in flight: whether the orders that went out together, before the vendor's
-        answers showed its prices raised, took the run past its limit. Said so, as any stop: the first order
-        went alone and the four after it left at once, 133.00 charged for `run --max-total 125`, exit 0 and
-        nothing said (found by review31: aeb2766 stopped it only at concurrency 1); stopped by
-        :meth:`_past_room` with orders left, it said "so that the run does not cost more than the 125.00
-        allowed" of 130.00 charged by the three orders in flight (review31's leftover, review32)."""
-        room = self.room
-        if room is None or self._first_beyond is None:
-            return None
-        spent = room.before + self._planned_made + self._beyond_plan
-        if spent <= room.limit:
-            return None
-        po, charged, planned = self._first_beyond
-        left = self._room_stop is not None  # stopped with orders left to send
-        gone = "other orders" if left else "the run's orders"
-        return SpendLimitError(
-            f"The vendor charged more than planned ({po}: {money_text(charged)}, planned "
-            f"{money_text(planned)}): its prices may have changed since the plan. Its answers came after "
-            f"{gone} had left: {money_text(spent)} counts against the {money_text(room.limit)} {room.said}"
-            + ("; the orders left were not sent, they stay to send" if left else ""),
-            hint=(_LOOK_AGAIN + "; " if left else "")
-            + "compare the charges with the vendor's: bulkship reconcile BATCH (with --concurrency 1, no "
-            "order leaves after one charged past the limit)",
-        )
+        """Whether the orders that went out together took the run past its limit
+        (:meth:`RoomTally.past_room_at_the_end`)."""
+        return None if self._tally is None else self._tally.past_room_at_the_end()
 
     def _stop(self, exc: BulkshipError) -> None:
         if self.outcome.stopped is None:

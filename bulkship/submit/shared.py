@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 from ..errors import BulkshipError, OrderRejectedError, VendorError
 from ..ledger import OPEN_STATES, Ledger, OrderRecord, RowRecord
 from ..linematch import match_lines
-from ..models import Balance, VendorOrder
+from ..models import Balance, Catalog, VendorOrder
 from ..payload import line_items
 
 MAX_CONSECUTIVE_UNKNOWN = 3
@@ -45,6 +45,8 @@ class OrderClient(Protocol):
     # client has them (VendorClient does); a client without them is asked find_order / list_orders.
 
     async def balance(self) -> Balance | None: ...
+
+    async def catalog(self, refresh: bool = False) -> Catalog: ...  # an order in doubt priced today
 
 
 @dataclass

@@ -86,7 +86,9 @@ class Submitter(_Answers):
         # every order had left before the vendor's answers showed its raised prices, or those in flight when
         # the run stopped for them took it past its limit all the same: said so
         stopped = self.outcome.stopped
-        if (stopped is None or stopped is self._room_stop) and (past := self._past_room_at_the_end()):
+        if (stopped is None or (self._tally is not None and stopped is self._tally.stop)) and (
+            past := self._past_room_at_the_end()
+        ):
             self.outcome.stopped = past
         if isinstance(self.outcome.stopped, BeingSentElsewhereError):
             await self._hold_plan(self.outcome.stopped)
