@@ -342,6 +342,37 @@ def test_a_year_or_a_code_of_the_award_beside_a_default_amount_is_no_amount(
     assert [li["Value"] for li in ordered_lines()] == [25, 25, 25]
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Donation Amount", "Pledge Amount", "Rent Amount", "Invoice Amount", "Lifetime Value",
+     "Average Order Value", "Opportunity Amount"],
+)  # fmt: skip
+def test_an_amount_of_a_donation_a_rent_or_orders_beside_a_default_amount_is_no_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-falsealarm5 on ordinary lists: a donor list's 'Donation Amount' or 'Pledge Amount', a
+    tenant list's 'Rent Amount', a customer list's 'Lifetime Value' or 'Average Order Value' of 250, 1850,
+    1200 beside a program default amount refused the list whole, 'looks like Value, which no column gives',
+    where 'Monthly Rent' or 'Total Giving' sent. Its header names another sum than the card's: every card goes
+    out at the default, as a count of donations is no number of cards (63a4906). 'Bonus Amount' (perhaps the
+    card's) is still asked about."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, value in zip(PEOPLE, [250, 1850, 1200], strict=True):
+        book.active.append([*person[:-1], value])
+    path = tmp_path / "donors.xlsx"
+    book.save(path)
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 0, capsys.readouterr().err
+    assert [li["Value"] for li in ordered_lines()] == [25, 25, 25]
+    book.active["G1"] = "Bonus Amount"
+    book.save(bonus := tmp_path / "bonus.xlsx")
+    capsys.readouterr()
+    assert main(["validate", str(bonus), "--config", str(tmp_path / "default.toml")]) == 2
+    assert "Column 'Bonus Amount' (G) looks like Value, which no column gives" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("header", ["Address Line Two", "Second Address Line", "Street Line Two"])
 def test_a_second_address_line_spelled_out_is_read(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets5: 'Address Line Two' of 'Apt 4', '12' was read as no column: both parcels

@@ -169,11 +169,26 @@ def _counts_something_else(words: set[str]) -> bool:
     return bool(counted) and not counted & _CARD_COUNTED
 
 
+# ... and so is a sum of something other than the card ('Donation Amount', 'Pledge Amount', 'Rent Amount',
+# 'Invoice Amount', 'Lifetime Value', 'Average Order Value'): what the person gave, owes or spent. Beside a
+# default amount, a donor, tenant or customer list was refused whole (found by hunter-falsealarm5), where
+# 'Monthly Rent' or 'Total Giving' sent. 'Bonus Amount', 'Amount Paid', 'Total Amount' may be the card's
+_ANOTHER_SUM = frozenset(
+    {"donation", "donations", "donated", "pledge", "pledges", "pledged", "giving", "raised", "rent", "rental",
+     "invoice", "invoiced", "lifetime", "ltv", "average", "avg", "salary", "wage", "wages", "tuition",
+     "balance", "deposit", "revenue", "income", "tax", "refund", "fee", "fees", "dues", "premium", "loan",
+     "mortgage", "opportunity", "deal", "owed", "due", "expense", "expenses", "reimbursement", "commission",
+     "sales"}
+)  # fmt: skip
+
+
 def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
     """The field an unused column looks like, and whether by its "header" or its "values"."""
     words = set(_words(info.header)) | {"".join(_words(info.header))}
     if _counts_something_else(set(_words(info.header))):
         words -= _LOOKS_LIKE_HEADER["quantity"]
+    if words & _ANOTHER_SUM:
+        words -= _LOOKS_LIKE_HEADER["value"]
     if "$" in info.header:  # 'Gift $', '$': dollars (found by hunter-sheets5: read as no amount at all)
         words.add("usd")
     if _TIMES.fullmatch(info.header):
