@@ -671,11 +671,12 @@ def _dearer_by_a_card(extra: Decimal) -> Callable[[dict[str, Any]], None]:
 def _confirmed(kind: str, total: Decimal) -> dict[str, Any]:
     """A run's limit of ``total``: typed (--max-total, the batch's budget too, as the command line sets
     them), a web Send's (its cost page's total), or the plan's total said yes to."""
-    return {
+    limits: dict[str, dict[str, Any]] = {
         "typed": {"max_total": total, "max_batch_total": total},
         "web": {"max_total": total, "total_shown": total},
         "said yes": {"confirm": lambda view: True, "limit_to_confirmed": True},
-    }[kind]
+    }
+    return limits[kind]
 
 
 @pytest.mark.parametrize(
