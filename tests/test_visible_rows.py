@@ -1613,6 +1613,21 @@ def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row
     assert [s.row for s in load_sheet(path).skipped] == [5, 6]
 
 
+@pytest.mark.parametrize("header", ["Status", "Notes"])
+def test_a_status_or_note_saying_the_bad_address_is_not_put_right_yet_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review33 after a046487: 'Returned mail - not updated', 'Undeliverable - needs to be updated',
+    'Bad address - to be fixed' (the address still bad) read as put right, and a card was mailed to an
+    address the list says the post gives back, exit 0 (in a Notes column since a03ebab). They leave their
+    rows out; 'Returned mail - address updated 11/20' still sends."""
+    said = ["Returned mail - not updated", "Undeliverable - needs to be updated", "Bad address - to be fixed",
+            "Returned mail - address not yet corrected", "Bad address - hasn't been fixed",
+            "Returned mail - address updated 11/20"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "contacts.csv", said, header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

@@ -9,6 +9,7 @@ import re
 
 from ...schema import header_key
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
+from .status import PUT_RIGHT
 
 _NOTE_FLAGS = frozenset(
     header_key(h)
@@ -104,7 +105,7 @@ _NOTE_SAYS_NO = re.compile(
     # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
     # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
     # month": found by hunter-sheets8, each was ordered); not once it says the address was put right since
-    r"|^\s*(?:(?!.*\b(?:fixed|corrected|updated)\b)(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
+    rf"|^\s*(?:(?!{PUT_RIGHT})(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
     r"address|address\s+(?:is\s+)?(?:bad|wrong|invalid|incorrect|unknown|tbd|outdated|needs?\s+(?:updat|verif|"
     r"confirm)\w*)|returned\s+(?:mail|to\s+sender)|mail\s+returned|rts|undeliverable|undelivered|"
     r"(?:moved|relocated),?\s+(?:and\s+)?(?:no|without)\s+forwarding(?:\s+address)?|no\s+forwarding(?:\s+address)?|"

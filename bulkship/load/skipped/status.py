@@ -90,8 +90,14 @@ _MAIL_FAILS = (
     r"(?:moved\W+(?:and\s+)?)?(?:left\s+)?no\s+forwarding(?:\s+address)?)(?:\s+(?:on\s+)?\d[\d/.-]*)?"
 )
 # ... unless it says the address was put right since ('Returned mail - address updated 11/20', 'Bad address -
-# fixed', as a note saying so sends: found by hunter-falsealarm5, each was left out)
-MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b.*\b(?:fixed|corrected|updated)\b.*")
+# fixed', as a note saying so sends: found by hunter-falsealarm5, each was left out); not while it is still to
+# be ('not updated', 'needs to be updated', 'to be fixed', "hasn't been fixed": found by review33, each card
+# mailed to the address the list says is bad)
+PUT_RIGHT = (
+    r"(?!.*(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required)\b|n['’]t\b))"
+    r".*\b(?:fixed|corrected|updated)\b"
+)
+MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
 _SAYS_GONE = re.compile(
     rf"(?i)^\s*{_CODED}(?:(?:{_WENT_OUT}|"
     r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
