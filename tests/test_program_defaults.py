@@ -173,10 +173,7 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
         "is not one: give every row one of EXPEDITED, OVERNIGHT, STANDARD, or add a column for it to the "
         "list.",
     ]
-    assert said({"product": "Visa Prepaid"}) == [
-        "Row 2, column 'Product': is empty: the product given for every row, 'Visa Prepaid', read as "
-        "VISA-PREPAID."
-    ]
+    assert said({"product": "Visa Prepaid"}) == []  # said once, of the list (next test)
     written = tmp_path / "cards.csv"  # a cell of the list's own still says what it holds
     written.write_text(
         "Name,Address,City,State,ZIP,Card,Amount,Shipping Method\n"
@@ -189,6 +186,37 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
         "Row 2, column 'Shipping Method': '2-day' is not a shipping method; use one of EXPEDITED, OVERNIGHT, "
         "STANDARD.",
     ]
+
+
+def test_a_card_or_carrier_given_for_every_row_by_its_name_is_said_once_not_on_every_row(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer10: a mailing of 240 rows given 'Thank you' as the card carrier for every row (the
+    Columns page, or [defaults]) said "is empty: the card carrier given for every row, 'Thank you', read as
+    THANKYOU" on each row: 240 rows with a warning, the 27 streets split over two lines lost among them. It
+    is said once, with the list's notices."""
+    from dataclasses import replace
+
+    from bulkship.models import CardCarrier
+
+    catalog = sandbox_catalog()
+    visa = catalog.products["VISA-PREPAID"]
+    carriers = tuple(CardCarrier(c.id, "Thank You") if c.id == "THANKYOU" else c for c in visa.card_carriers)
+    catalog = replace(catalog, products={**catalog.products, visa.id: replace(visa, card_carriers=carriers)})
+    path = tmp_path / "mailing.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP\nAnn Lee,1 Main St,Boston,MA,02134\n"
+        'Bo Ray,"2 Main St\nApt 4",Boston,MA,02134\n'
+    )
+    program = ProgramSettings(defaults={"product": "Visa Prepaid", "value": "50", "carrier_id": "Thank you"})
+    result = validate(load_sheet(path, program=program), catalog, program=program)
+    assert [p.row for p in result.problems] == [3]  # its street on two lines, alone
+    assert result.sheet.notices[-2:] == (
+        "The product given for every row, 'Visa Prepaid', is read as VISA-PREPAID (2 row(s)): said here "
+        "once, not as a warning on every row.",
+        "The card carrier given for every row, 'Thank you', is read as THANKYOU (2 row(s)): said here once, "
+        "not as a warning on every row.",
+    )
 
 
 def test_a_default_amount_no_row_gets_because_a_column_gives_every_row_its_own_is_said(

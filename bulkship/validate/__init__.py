@@ -16,6 +16,7 @@ written differently), :mod:`.collect` (the problems, worded); :mod:`.report` wri
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 import pandas as pd
 
@@ -94,6 +95,8 @@ def validate(
         column_map=sheet.column_map,
     )
     problems = collector.sorted()
+    if collector.notices:
+        sheet = replace(sheet, notices=(*sheet.notices, *collector.notices))
     if skipped.any():  # a skipped row is never judged: its problems would be noise
         rows = {s.row for s in sheet.skipped}
         problems = tuple(p for p in problems if p.row not in rows)

@@ -30,6 +30,7 @@ class ProblemCollector:
         self._problems: list[Problem] = []
         self._error_rows: set[int] = set()
         self._elsewhere: dict[str, tuple[frozenset[int], str]] = {}  # field -> rows read from another header
+        self.notices: list[str] = []  # said once of the whole list, not on each row (the sheet's notices)
 
     def header(self, column: str) -> str:
         """The user's own header text for a column, or the template's title when the sheet lacks it."""
@@ -66,6 +67,11 @@ class ProblemCollector:
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""
         return column in self._headers
+
+    def say_once(self, notice: str) -> None:
+        """A line about the whole list, with the sheet's notices: what every row would say alike."""
+        if notice not in self.notices:
+            self.notices.append(notice)
 
     def warn(
         self,

@@ -78,7 +78,9 @@ async def cost(request: Request) -> Response:
 def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
     """What the cost page says of the rows left out: the file's notices, and the rows a cell changed on the
     review page leaves out, named (found by review27: counted in '2 skipped', only the file's row named)."""
-    notes = list(web.reviews.sheet(batch).notices)
+    notes = list(
+        found.result.sheet.notices
+    )  # the checks' too: a card carrier given for every row read as its id
     here = [s for s in found.loaded.skipped if s.row in found.skipped_here]
     if here:
         named = "; ".join(f"row {s.row} ({s.reason})" for s in here[:10]) + (
