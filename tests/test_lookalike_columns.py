@@ -373,6 +373,25 @@ def test_an_amount_of_a_donation_a_rent_or_orders_beside_a_default_amount_is_no_
     assert "Column 'Bonus Amount' (G) looks like Value, which no column gives" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("header", ["Refund Amount", "Reimbursement Amount", "Commission Amount"])
+def test_an_amount_paid_to_the_person_beside_a_default_amount_is_still_asked_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review33 after 0af8d82: a refund, a reimbursement or a commission is paid to the person, often
+    as the card itself. 'Refund Amount' of 50, 100, 75 beside a program default amount of 25 went out as three
+    cards of 25.00, exit 0, nothing said (asked about before). Asked about again, nothing sent."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, value in zip(PEOPLE, [50, 100, 75], strict=True):
+        book.active.append([*person[:-1], value])
+    book.save(path := tmp_path / "refunds.xlsx")
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 2
+    assert f"Column '{header}' (G) looks like Value, which no column gives" in capsys.readouterr().err
+    assert ordered_lines() == []
+
+
 @pytest.mark.parametrize("header", ["Address Line Two", "Second Address Line", "Street Line Two"])
 def test_a_second_address_line_spelled_out_is_read(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets5: 'Address Line Two' of 'Apt 4', '12' was read as no column: both parcels
