@@ -470,6 +470,22 @@ def test_a_count_of_donations_or_orders_is_no_number_of_cards(
 
 
 @pytest.mark.parametrize(
+    "header", ["Matching Gift", "Gift Aid", "Gift Wrap", "Ship T-shirt", "Award Recipient"]
+)
+def test_a_column_of_yes_and_no_is_not_said_to_look_like_a_card_an_amount_or_a_shipping(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-falsealarm5 on a donor list and an event's: 'Matching Gift' = Yes/No (a donation an
+    employer matches), 'Gift Aid', 'Gift Wrap', 'Ship T-shirt', 'Award Recipient' were each said to be 'not
+    used, although its header looks like Product' (Shipping Method, Value), telling the person to map
+    answers as the card. Yes and No are no card, amount or shipping method: nothing is said of them."""
+    path = sheet_with(tmp_path / "donors.xlsx", header, ["Yes", "No", "Y"])
+    assert main(["validate", str(path), "--json"]) == 0
+    notices = json.loads(capsys.readouterr().out)["notices"]
+    assert not any("looks like" in n for n in notices), notices
+
+
+@pytest.mark.parametrize(
     ("header", "value"),
     [("Ship Date", None), ("Do Not Ship Before", None), ("Gift Sent", None), ("Card Status", None),
      ("Gift Approved", "Yes")],

@@ -22,6 +22,7 @@ from ..columns import AmbiguousColumnsError, ColumnInfo, ColumnMapping, _words
 from ..errors import FileFormatError, SecondCardError
 from ..program import ProgramSettings
 from ..schema import SheetContract
+from .doubtful import _ANSWER
 from .problems.elsewhere import _ELSEWHERE
 from .problems.leftoff import a_room_at_work
 from .skipped.columnkeys import picks_rows
@@ -299,6 +300,8 @@ def lookalike_notices(
             continue  # 'Ship to manager?' says where, no shipping method (its Yes an error on the row)
         if found[1] == "header" and _picks_rows_only(info.header, guess):
             continue
+        if found[1] == "header" and _answers_only(values_of.get(info.header, [])):
+            continue  # 'Matching Gift' = Yes/No: no card, amount or shipping method (hunter-falsealarm5)
         if asks_of_an_earlier_round(info.header):  # ('... from us before?': said by its own notice)
             continue
         title = contract.title(guess)
@@ -315,6 +318,12 @@ def lookalike_notices(
                 f"\"{info.header}\" in {source}, or rename the header to '{title}'."
             )
     return notices
+
+
+def _answers_only(values: Sequence[str]) -> bool:
+    """Whether a column's filled cells (a sample) are all Yes/No answers, which no order field holds."""
+    filled = _filled(values)
+    return bool(filled) and all(_ANSWER.fullmatch(v) for v in filled)
 
 
 def _picks_rows_only(header: str, guess: str) -> bool:
