@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from support import write_sheet
 from support.review import cards_at_vendor, gifts_staff_elsewhere
 from support.review import row_statuses as statuses
 
@@ -88,3 +89,23 @@ def test_no_row_is_left_out_unless_a_line_of_that_order_names_it(
     with pytest.raises(ReviewRefusedError, match="No line of vendor order BS-GIFTS-STAFF-0001"):
         api.leave_out_elsewhere(settings, "staff", OTHER, OTHER, by="tester")
     assert set(statuses(settings).values()) == {"review"}
+
+
+def test_a_row_left_out_as_sent_elsewhere_is_a_card_to_the_repeat_guard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-vendor19 right after the settlement landed: a row left out is on no order of this
+    ledger, so E1 edited in the file (its amount, or its name) and E1 in the next list ('dec') were no repeat
+    of any card: each was sent a second one, exit 0. Both are held now, E1's card being that order's."""
+    settings = staff_beside_gifts_staff(tmp_path, monkeypatch, "documented")
+    sheet = tmp_path / "staff.csv"
+    api.release_review(settings, "staff", OTHER, by="tester")
+    run_batch(sheet, settings, wait_s=0)
+    api.leave_out_elsewhere(settings, "staff", OTHER, OTHER, by="tester")
+    write_sheet(sheet, range(1, 4), names={1: "Pat Oldman"})
+    edited = run_batch(sheet, settings, wait_s=0)
+    assert (edited.exit_code, edited.held_rows) == (3, 1)
+    (tmp_path / "dec").mkdir()
+    following = run_batch(write_sheet(tmp_path / "dec" / "dec.csv", [1, 5, 6, 7]), settings, wait_s=0)
+    assert (following.exit_code, following.held_rows) == (3, 1)
+    assert cards_at_vendor(settings) == Counter(["E1", "E20", "E2", "E3", "E5", "E6", "E7"])  # nobody twice

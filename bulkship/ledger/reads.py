@@ -14,6 +14,7 @@ from . import sql
 from .lock import lock_held
 from .records import (
     BILLED_ON_ORDER,
+    LEFT_OUT_ITEMS,
     LIVE_STATES,
     RELEASED_BESIDE,
     VENDOR_LINES,
@@ -191,6 +192,16 @@ class LedgerReads(LedgerStore):
         kinds: Sequence[str] | None = None,
     ) -> list[EventRecord]:
         return [event_record(r) for r in self._read(sql.events, batch, po_number, limit, kinds)]
+
+    def left_out_items(self, batch: str) -> dict[str, dict[str, Any]]:
+        """Fingerprint -> the line item each row of ``batch`` left out as sent elsewhere would have sent (a
+        person's settlement: bulkship.resolve.elsewhere), the latest of each."""
+        found: dict[str, dict[str, Any]] = {}
+        for event in self.events(batch, kinds=["review_left_out"]):
+            items = event.detail.get(LEFT_OUT_ITEMS)
+            if isinstance(items, dict):
+                found.update({fp: item for fp, item in items.items() if isinstance(item, dict)})
+        return found
 
     def billed_on_orders(self, batch: str | None = None) -> dict[str, tuple[str, Decimal]]:
         """What the vendor bills on each order (of ``batch``, else of every batch) beside its lines (shipping

@@ -41,6 +41,8 @@ ELSEWHERE_NOTE = (
     "Sent elsewhere, not ordered here: its card is line {line} of vendor order {po} (order {order_id}), "
     "another batch's or ledger's ({how}); left out of this batch by {by}, never sent from it"
 )
+# In a review_left_out event: fingerprint -> the line item each row left out would have sent
+LEFT_OUT_ITEMS = "items"
 _ELSEWHERE_PO = re.compile(r"Sent elsewhere, not ordered here: its card is line \d+ of vendor order (\S+) ")
 
 

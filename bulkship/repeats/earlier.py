@@ -3,13 +3,15 @@ unit each went to, and the rows those lines were."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..batchapi import same_api
 from ..folding import fold_address, fold_person, fold_person_loosely, fold_reference, fold_unit, same_unit
-from ..ledger.records import REVIEW_ITEMS
+from ..ledger.records import ELSEWHERE, LEFT_OUT_ITEMS, REVIEW_ITEMS, OrderRecord
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
 from ..statuses import NO_CARD_STATUSES
@@ -17,14 +19,34 @@ from .cards import _SEP, Card, _Rows
 from .policy import _COUNTED_STATES, RepeatPolicy
 
 if TYPE_CHECKING:
-    from ..ledger import Ledger, OrderRecord
+    from ..ledger import Ledger
 
 
 def _recent_orders(ledger: Ledger, batch: str, policy: RepeatPolicy, api: str | None) -> list[OrderRecord]:
     """The other batches' orders through this API within the window (to send, sent, or maybe sent)."""
     apis = {b.name: b.api for b in ledger.batches()}
     recent = ledger.orders_since(policy.since, exclude_batch=batch, states=_COUNTED_STATES)
+    recent += _left_out_cards(ledger, batch, policy.since)
     return [o for o in recent if same_api(apis.get(o.batch), api)]
+
+
+def _left_out_cards(ledger: Ledger, batch: str, since: str) -> list[OrderRecord]:
+    """The cards of other batches' rows a person left out as sent elsewhere since ``since``, one record a
+    settlement, as an order of that batch holding them (under the other order's PO number): on no order of
+    this ledger, they were no card to the repeat guard, and the next list sent those people a second one
+    (found by hunter-vendor19)."""
+    found = []
+    for event in ledger.events(kinds=["review_left_out"]):
+        items = event.detail.get(LEFT_OUT_ITEMS)
+        if event.batch == batch or event.at < since or not isinstance(items, dict) or not items:
+            continue
+        lines = [item for item in items.values() if isinstance(item, dict)]
+        po = str(event.detail.get("vendor_po") or event.po_number or "")
+        vendor_id = str(event.detail.get("order_id") or "")
+        payload = json.dumps({"LineItems": lines})
+        found.append(OrderRecord(po, event.batch or "", 0, po, ELSEWHERE, vendor_id, None, payload,
+                                 Decimal(0), len(lines), None, event.at, event.at))  # fmt: skip
+    return found
 
 
 _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (order, line, card sent)

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference, fold_unit, same_unit
-from ..ledger.records import CARD_MADE_ROWS, REVIEW_ITEMS
+from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
 from ..payload import line_items
 from ..plan import external_reference
@@ -109,7 +109,9 @@ def find_holds(
         orders = {**orders, **theirs}
     if gone:
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
-        for fp, note in _probable_edits(gone, orders, rows, shared).items():
+        # rows left out as sent elsewhere are on no order: what they would have sent is the settlement's
+        left_out = ledger.left_out_items(batch) if any(r.status == ELSEWHERE for r in gone) else {}
+        for fp, note in _probable_edits(gone, orders, rows, shared, left_out).items():
             holds.setdefault(fp, note)
     for fp, note in moved.items():
         holds.setdefault(fp, note)

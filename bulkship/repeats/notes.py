@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..folding import fold_unit
+from ..ledger.records import ELSEWHERE, elsewhere_po
 from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
     from ..ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 
-_VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "perhaps ordered (in review)"}
+_VERBS = {"created": "ordered", "planned": "planned, not sent yet", "review": "perhaps ordered (in review)",
+          "elsewhere": "found already sent (in another batch's order)"}  # fmt: skip
 
 
 def _repeat_note(
@@ -74,7 +76,7 @@ def _refuse_same_rows(
     count = sum(1 for order in repeats if order.batch == other)
     record = ledger.batch(other)
     first = min(order.created for order in repeats if order.batch == other)
-    sent = any(order.state in _SENT_STATES for order in repeats if order.batch == other)
+    sent = any(order.state in (*_SENT_STATES, ELSEWHERE) for order in repeats if order.batch == other)
     where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
     verb = "were already ordered by" if sent else "are already planned in"
     taken = "ordered" if sent else "planned"
@@ -121,6 +123,7 @@ def _probable_edits(
     orders: Mapping[str, OrderRecord],
     rows: _Rows,
     shared: set[str],
+    left_out: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, str]:
     """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
     An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
@@ -129,28 +132,25 @@ def _probable_edits(
     (a "Customer ID" too:
     contacts of one account share it, but two accounts' contacts are two people): a new hire at a leaver's
     address, a household's other member (found by the lead's fuzzing: next month's list held its new people
-    at such addresses)."""
+    at such addresses). ``left_out``: what rows left out as sent elsewhere (on no order) would have sent, by
+    fingerprint: an edit of such a row is held too, its card being another batch's order's (an edit of E1,
+    left out, was sent a second card: found by hunter-vendor19)."""
     payloads: dict[str, list[Any]] = {}
     by_id: dict[str, tuple[RowRecord, Card]] = {}
     by_name: dict[str, tuple[RowRecord, Card]] = {}
     by_address: dict[str, tuple[RowRecord, Card]] = {}
     units: dict[str, str] = {}  # an address's unit ('Apt 3'), as the row ordered there named it
     for record in sorted(gone, key=lambda r: (r.row, r.fingerprint)):
-        order = orders.get(record.po_number or "")
-        if order is None or record.line_index is None:
+        item = _sent_item(record, orders, payloads, left_out or {})
+        if item is None:
             continue
-        if order.po_number not in payloads:
-            payloads[order.po_number] = line_items(order)
-        items = payloads[order.po_number]
-        if not 0 <= record.line_index < len(items):
-            continue
-        card = rows.folder.line_card(items[record.line_index])
+        card = rows.folder.line_card(item)
         by_id.setdefault(card.external_id, (record, card))
         by_name.setdefault(card.name, (record, card))
         if card.address in by_address:
             shared.add(card.address)
         by_address.setdefault(card.address, (record, card))
-        sent_to = items[record.line_index].get("PhysicalDeliveryAddress") or {}
+        sent_to = item.get("PhysicalDeliveryAddress") or {}
         units.setdefault(card.address, fold_unit(sent_to.get("AddressLine1"), sent_to.get("AddressLine2")))
     for address in shared:
         by_address.pop(address, None)
@@ -170,6 +170,25 @@ def _probable_edits(
                 notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
                 break
     return notes
+
+
+def _sent_item(
+    record: RowRecord,
+    orders: Mapping[str, OrderRecord],
+    payloads: dict[str, list[Any]],
+    left_out: Mapping[str, dict[str, Any]],
+) -> dict[str, Any] | None:
+    """The line item an ordered row went out as (its order's payload, decoded once an order), or a row left
+    out as sent elsewhere would have (``left_out``); None when it is not known."""
+    if record.status == ELSEWHERE:
+        return left_out.get(record.fingerprint)
+    order = orders.get(record.po_number or "")
+    if order is None or record.line_index is None:
+        return None
+    if order.po_number not in payloads:
+        payloads[order.po_number] = line_items(order)
+    items: list[Any] = payloads[order.po_number]
+    return items[record.line_index] if 0 <= record.line_index < len(items) else None
 
 
 def _two_people(ordered: Card, new: Card, their_unit: str, my_unit: str) -> bool:
@@ -208,9 +227,14 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
     if new.external_id and new.external_id != ordered.external_id:
         changed.append("ExternalId")
     other = f", other {' and '.join(changed)}" if changed else ", other details"
+    where = (
+        f"its card in vendor order {elsewhere_po(record.error) or 'of another batch'}, sent elsewhere"
+        if record.status == ELSEWHERE
+        else f"PO {record.po_number}"
+    )
     held = (
-        f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered (PO "
-        f"{record.po_number}; sorting or inserting rows may have moved it) (same {same}{other})."
+        f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered ({where}; "
+        f"sorting or inserting rows may have moved it) (same {same}{other})."
     )
     if same == "address" and "name" in changed:
         # ... or another person at that address, the one of that row taken off the list (a spouse, a

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..folding import fold_address, fold_person_loosely
-from ..ledger import ELSEWHERE_NOTE, Ledger, OrderRecord, RowRecord
+from ..ledger import ELSEWHERE_NOTE, LEFT_OUT_ITEMS, Ledger, OrderRecord, RowRecord
 from ..linecards import holds_no_card
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
@@ -166,6 +166,8 @@ async def leave_out_elsewhere(
         "order_id": vendor_order.id,
         "vendor_po": vendor_order.po_number,
         "rows": [{"row": t.row, "line": (t.line or 0) + 1, "how": t.how} for t in ties],
+        # what each row would have sent: a later edit of the row is held as one (bulkship.repeats)
+        LEFT_OUT_ITEMS: {n.row.fingerprint: planned_item(own, n.row) for n in named},
         "still_waiting": [row for row, _why in left],
     }
     # the rows waited on that other order itself (taken into this ledger when found): it leaves the batch
