@@ -5,13 +5,14 @@ the real ledger and command line."""
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
-from support import write_sheet
+from support import HEADER, write_sheet
 from support.review import cards_at_vendor, gifts_staff_elsewhere
 from support.review import row_statuses as statuses
 
@@ -109,3 +110,33 @@ def test_a_row_left_out_as_sent_elsewhere_is_a_card_to_the_repeat_guard(
     following = run_batch(write_sheet(tmp_path / "dec" / "dec.csv", [1, 5, 6, 7]), settings, wait_s=0)
     assert (following.exit_code, following.held_rows) == (3, 1)
     assert cards_at_vendor(settings) == Counter(["E1", "E20", "E2", "E3", "E5", "E6", "E7"])  # nobody twice
+
+
+def test_a_namesake_in_another_unit_under_another_id_is_not_offered_to_be_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-vendor19: 'gifts-staff' (another ledger) sent K1, Person 1 of 2 Main St Apt 3;
+    'staff' holds E1, Person 1 of 2 Main St Apt 7, for review beside it. The line's name and street made
+    her 'named' by it: the review offered to leave her out, another person's card taken for hers. A line
+    naming a row by name and street must be in no other unit and carry no other ID of its own."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "documented")
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+
+    def sheet(path: Path, rows: list[list[str]]) -> Path:
+        with path.open("w", newline="") as handle:
+            csv.writer(handle).writerows([HEADER, *rows])
+        return path
+
+    town = ["Boston", "MA", "02134", "CVS", "25"]
+    theirs = [["K1", "Person 1", "2 Main St Apt 3", *town], ["K20", "Person 20", "21 Main St", *town]]
+    run_batch(
+        sheet(tmp_path / "gifts-staff.csv", theirs),
+        replace(settings, ledger_path=tmp_path / "o.db"),
+        wait_s=0,
+    )
+    mine = [["E1", "Person 1", "2 Main St Apt 7", *town], ["E2", "Person 2", "3 Main St", *town]]
+    assert run_batch(sheet(tmp_path / "staff.csv", mine), settings, wait_s=0).review_rows == 2
+    (group,) = api.review_batch(settings, "staff").groups
+    assert group.elsewhere is None
+    with pytest.raises(ReviewRefusedError, match="No line of vendor order BS-GIFTS-STAFF-0001"):
+        api.leave_out_elsewhere(settings, "staff", OTHER, OTHER, by="tester")

@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..folding import fold_address, fold_person_loosely
+from ..folding import fold_address, fold_person_loosely, fold_unit, same_unit
 from ..ledger import ELSEWHERE_NOTE, LEFT_OUT_ITEMS, Ledger, OrderRecord, RowRecord
 from ..linecards import holds_no_card
 from ..models import VendorOrder
+from ..plan.ponumbers import is_derived_reference
 from ..rebuild import batch_orders_pattern
 from .checks import _refuse, _rows_to_confirm, _waiting_on
 from .lines import _address_shown, _tied_among, item_content, planned_item, vendor_content
@@ -38,21 +39,25 @@ class _Named:
 
 
 def _named_by(line: Any, shown: dict[str, Any] | None, row: RowRecord, item: dict[str, Any] | None) -> str:
-    """How a vendor line names ``row`` ("" when it does not): its ExternalId, or its name and street both."""
+    """How a vendor line names ``row`` ("" when it does not): its ExternalId, or its name and street both,
+    in no other unit and under no other ExternalId (Person 1 of Apt 3, K1, is not Person 1 of Apt 7, E1: she
+    was offered to be left out, found by hunter-vendor19)."""
     if row.external_id and line.external_id == row.external_id:
         return f"it carries the row's ExternalId {row.external_id}"
     address = item.get("PhysicalDeliveryAddress") if isinstance(item, dict) else None
-    if shown is None or not isinstance(address, dict):
+    own_ids = [i for i in (row.external_id, line.external_id) if i and not is_derived_reference(i)]
+    if shown is None or not isinstance(address, dict) or len(own_ids) == 2:  # two IDs, two people
         return ""
     theirs = {str(k).lower(): v for k, v in shown.items()}
     name, street = str(address.get("Name") or ""), str(address.get("AddressLine1") or "")
     if not name.strip() or not street.strip():
         return ""
     same_name = fold_person_loosely(str(theirs.get("name") or "")) == fold_person_loosely(name)
-    same_street = fold_address(theirs.get("addressline1"), theirs.get("addressline2")) == fold_address(
-        street, address.get("AddressLine2")
-    )
-    return "it shows the row's name and street" if same_name and same_street else ""
+    theirs_at = (theirs.get("addressline1"), theirs.get("addressline2"))
+    ours_at = (street, address.get("AddressLine2"))
+    same_street = fold_address(*theirs_at) == fold_address(*ours_at)
+    same_place = same_street and same_unit(fold_unit(*theirs_at), fold_unit(*ours_at))
+    return "it shows the row's name and street" if same_name and same_place else ""
 
 
 def _find_order(view: VendorView, reference: str) -> VendorOrder | None:
