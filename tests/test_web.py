@@ -9,6 +9,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
@@ -385,6 +386,38 @@ def test_a_list_whose_people_another_batch_only_planned_is_told_how_to_send_it_i
     cost = client.get("/batches/spot-75/cost")
     assert cost.status_code == 200 and "Send 1 order(s) for 100.00" in visible_text(cost.text)
     assert sandbox_orders(settings) == []
+
+
+def upload_again(client: TestClient, path: Path) -> httpx.Response:
+    """Upload a file the ledger holds orders of: the page's answer."""
+    files = {"file": (path.name, path.read_bytes(), "application/octet-stream")}
+    return client.post("/batches", data={"csrf_token": token(client), "name": ""}, files=files)
+
+
+def test_the_same_file_uploaded_again_is_said_at_upload_and_nothing_is_uploaded(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """newcomer9's L6 (live in Chromium again by hunter-web17): the same file uploaded again became batch
+    'gift-2', went through its Columns and Review pages and was refused only on its cost page ('the same
+    file (identical content) as batch gift'). It is said at upload now, nothing uploaded, with the way on:
+    the batch that sent its cards, or the one that planned them and waits."""
+    sheet = tmp_path / "gift.csv"
+    sheet.write_text(STAFF_CSV)
+    upload(client, sheet)
+    assert client.get("/batches/gift/cost").status_code == 200  # planned, not sent
+    planned = upload_again(client, sheet)
+    said = " ".join(visible_text(planned.text).split())
+    assert planned.status_code == 409, said
+    assert "gift.csv is the same file (identical content) as batch gift, which planned its cards" in said
+    assert "go on there, or delete it (nothing of it was sent) and upload this file again" in said, said
+    assert confirm(client, "gift").url.path == "/batches/gift/progress"
+    wait_until_finished(client, "gift")
+    sent = upload_again(client, sheet)
+    said = " ".join(visible_text(sent.text).split())
+    assert sent.status_code == 409 and "as batch gift, which sent its cards" in said, said
+    assert "it would send those cards a second time. Nothing was uploaded." in said, said
+    assert 'href="/batches/gift/results"' in sent.text
+    assert "gift-2" not in client.get("/").text
 
 
 def test_upload_pressed_twice_makes_one_batch(client: TestClient, settings, tmp_path: Path) -> None:
@@ -973,10 +1006,8 @@ def test_the_same_file_uploaded_again_after_a_row_was_left_out_on_the_page_is_st
     assert confirm(client, "left").url.path == "/batches/left/progress"
     wait_until_finished(client, "left")
     assert len([li for o in sandbox_orders(settings) for li in o.line_items]) == 1  # Lou's
-    again = upload(client, sheet)
-    name = again.split("/batches/")[1].split("/")[0]
-    cost = visible_text(client.get(f"/batches/{name}/cost").text)
-    assert "same file" in cost and 'id="send"' not in client.get(f"/batches/{name}/cost").text, cost
+    again = upload_again(client, sheet)  # refused at once (newcomer9's L6), no new batch
+    assert again.status_code == 409 and "same file" in visible_text(again.text), again.text
     code = main(["run", str(sheet), "--batch", "other", "--yes", "--out", str(tmp_path / "cli")])
     assert code == 2
     assert len([li for o in sandbox_orders(settings) for li in o.line_items]) == 1  # Kim was ordered
@@ -1862,10 +1893,13 @@ def test_the_progress_of_a_batch_never_sent_does_not_say_finished(client: TestCl
     assert "Nothing has been sent for this batch yet" in page and "Finished" not in page
 
 
-def test_the_review_of_a_list_uploaded_again_says_its_rows_repeat_another_batch(client: TestClient) -> None:
+def test_the_review_of_a_list_uploaded_again_says_its_rows_repeat_another_batch(
+    client: TestClient, tmp_path: Path
+) -> None:
     """Found by hunter-web: a list uploaded again under another name reviewed as all valid, nothing said of
     its rows repeating the cards another batch ordered until the cost page held or refused them. Its
-    Review now warns on each such row, as `bulkship validate` does."""
+    Review now warns on each such row, as `bulkship validate` does. (The very same file is refused at
+    upload: here it was opened and saved again, another file of the same rows.)"""
     upload(client, SAMPLES / "anniversary.xlsx", name="first")
     cost = client.get("/batches/first/cost").text
     data = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
@@ -1873,7 +1907,8 @@ def test_the_review_of_a_list_uploaded_again_says_its_rows_repeat_another_batch(
         "/batches/first/confirm", data={**data, "change": found(r'name="change" value="([^"]+)"', cost)}
     )
     wait_until_finished(client, "first")
-    upload(client, SAMPLES / "anniversary.xlsx", name="again")
+    openpyxl.load_workbook(SAMPLES / "anniversary.xlsx").save(tmp_path / "anniversary.xlsx")
+    upload(client, tmp_path / "anniversary.xlsx", name="again")
     review = client.get("/batches/again/review").text
     assert (
         "Repeat of an earlier batch" in review

@@ -50,6 +50,28 @@ def _continue_hint(record: BatchRecord, file_name: str, *also: str, keep: Sequen
     )
 
 
+def _same_file(
+    ledger: Ledger, others: Sequence[BatchRecord], ours: set[str]
+) -> tuple[BatchRecord, bool] | None:
+    """The first of ``others`` read from one of the files ``ours`` (SHA-256: as run, or as uploaded on the
+    web page), and whether it sent orders."""
+    uploaded = ledger.upload_hashes() if others else {}
+    found = next((b for b in others if ours & {b.file_hash, *uploaded.get(b.name, ())}), None)
+    if found is None:
+        return None
+    return found, found.name in ledger.batches_holding_orders(_SENT_STATES)
+
+
+def same_file_as(ledger: Ledger, file_hash: str, *, api: str | None) -> tuple[str, bool] | None:
+    """The batch holding orders read from this very file (its SHA-256) at ``api``, and whether it sent
+    them: a file uploaded again on the web page is said so at once, as its cost page would refuse it after
+    its columns and review (found by newcomer9, L6)."""
+    holding = ledger.batches_holding_orders(_COUNTED_STATES)
+    others = [b for b in ledger.batches() if b.name in holding and same_api(b.api, api)]
+    found = _same_file(ledger, others, {file_hash})
+    return (found[0].name, found[1]) if found is not None else None
+
+
 def check_new_run(
     ledger: Ledger,
     batch: str,
@@ -74,13 +96,10 @@ def check_new_run(
     if stored is not None and stored.file_hash == file_hash:
         return  # this batch's own file: a resume
     holding = ledger.batches_holding_orders(_COUNTED_STATES)
-    sent = ledger.batches_holding_orders(_SENT_STATES)
     others = [b for b in ledger.batches() if b.name != batch and b.name in holding and same_api(b.api, api)]
-    ours = {file_hash, upload_hash} - {""}
-    uploaded = ledger.upload_hashes() if others else {}
-    same_file = next((b for b in others if ours & {b.file_hash, *uploaded.get(b.name, ())}), None)
-    if same_file is not None:
-        was_sent = same_file.name in sent
+    found = _same_file(ledger, others, {file_hash, upload_hash} - {""})
+    if found is not None:
+        same_file, was_sent = found
         raise BatchConflictError(
             f"{file_name} is the same file (identical content) as "
             f"{_where(same_file, holding[same_file.name], sent=was_sent)}. Running it as batch {batch!r} "

@@ -68,6 +68,20 @@ async def upload(request: Request) -> Response:
             fixed_here=batch is not None and batch.upload is not None, known_here=batch is not None,
         )  # fmt: skip
     digest = await run_in_threadpool(file_sha256, path)
+    same = await run_in_threadpool(_same_file_as, web, digest)
+    if same is not None:  # refused on its cost page, after its columns and review (newcomer9's L6)
+        await run_in_threadpool(uploads.remove_upload, web.settings, path)
+        other, sent = same
+        error = (
+            f"{file.filename} is the same file (identical content) as batch {other}, which "
+            + ("sent its cards" if sent else "planned its cards and has sent none of them yet")
+            + ": uploaded as a new batch, it would "
+            + ("send those cards a second time" if sent else "order those cards twice once both are sent")
+            + ". Nothing was uploaded."
+        )
+        return render(
+            request, "new.html", 409, limit=web.max_upload_bytes, error=error, same_as=other, same_sent=sent
+        )
     by = getattr(request.scope.get("team_user"), "name", "") or state.current_user()
 
     def one_batch() -> tuple[str, bool]:
@@ -91,6 +105,16 @@ async def upload(request: Request) -> Response:
 
 
 _uploading = threading.Lock()
+
+
+def _same_file_as(web: Web, digest: str) -> tuple[str, bool] | None:
+    """The batch holding orders of this very file, and whether it sent them (:func:`same_file_as`)."""
+    from ..batchapi import api_identity
+    from ..ledger import Ledger
+    from ..repeats.newrun import same_file_as
+
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        return same_file_as(ledger, digest, api=api_identity(web.settings))
 
 
 def _result_workbook_batch(path: Path) -> str | None:
