@@ -34,7 +34,6 @@ from .lookalikes import (
     decide_or_refuse,
     lookalike_notices,
     refuse_house_number_apart,
-    refuse_second_card,
     undecided_columns,
 )
 from .problems import (
@@ -65,6 +64,7 @@ from .problems import (
     unused_default_notice,
 )
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
+from .secondcard import refuse_second_card
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
 from .skipped.headings import refuse_title_saying_not_to_send
 from .skipped.marks import (
