@@ -2664,6 +2664,36 @@ def test_the_cost_page_says_a_row_the_file_leaves_out_is_changed_in_the_file_and
     assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D1", "D2"]
 
 
+def test_a_batch_waiting_for_a_day_says_on_its_results_and_review_that_its_cost_page_sends_it_then(
+    client: TestClient, tmp_path: Path, monkeypatch
+) -> None:
+    """Found by newcomer10 (HR's birthdays, 'Send On' 12/20 on two rows): once sent, the batch read 'waiting'
+    on Batches, whose link opens its Results, which said nothing of those rows' day nor linked to the cost
+    page that sends them; the review told each of them "to order it, change that in your file and upload
+    the file again" (a new batch). Both now say the cost page sends them on or after their day."""
+    import datetime
+    import html
+
+    day = [datetime.date(2026, 12, 4)]
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day[0])
+    path = tmp_path / "bdays.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount,Send On\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,\nBob Ray,2 Main St,Boston,MA,02108,CVS,25,2026-12-20\n"
+    )
+    upload(client, path, "bdays")
+    assert confirm(client, "bdays").url.path == "/batches/bdays/progress"
+    wait_until_finished(client, "bdays")
+    results = client.get("/batches/bdays/results").text
+    said = html.unescape(visible_text(results))
+    assert "1 row(s) wait for the day their list names: on or after it, send them from the cost page" in said
+    assert 'href="/batches/bdays/cost"' in results
+    review = html.unescape(visible_text(client.get("/batches/bdays/review?filter=all").text))
+    row = review[review.index("Row 3") :]
+    assert "on or after that day, send the batch again from its cost page" in row
+    assert "to order it, change that in your file and upload the file again" not in row
+
+
 def test_the_cost_page_of_a_follow_up_says_what_the_batch_comes_to_with_what_it_was_charged(
     client: TestClient, tmp_path: Path
 ) -> None:

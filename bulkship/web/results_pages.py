@@ -31,7 +31,7 @@ from ..runnotes import (
     unpriced_notes,
 )
 from ..settings import Settings
-from ..statuses import CHARGED, IN_DOUBT, TO_SEND
+from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 from . import batchledger, state, uploads
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, plan_of, render
 
@@ -85,6 +85,9 @@ class _Results:
     billed: dict[str, Decimal]  # PO -> what the vendor billed on the order beside its lines
     differ: CostDifference | None
     notes: list[str]
+    # rows the list holds until a day to come ('Send On' 12/20): the cost page sends them on that day, and the
+    # page said nothing of them, nor linked there (found by newcomer10)
+    for_a_day: int = 0
 
 
 def _counted(view: LedgerView) -> list[_Counted]:
@@ -218,7 +221,12 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             no_card=sum(1 for r in rows if r.status == "failed" and not r.gone and made_no_card(r.record)),
             output=view.batch.output if view.batch else None, billed=dict(view.billed),
             differ=cost_difference(view), notes=[note for said in notes for note in said],
+            for_a_day=sum(1 for r in rows if r.status == "skipped" and _held_for_a_day(r.record)),
         )  # fmt: skip
+
+
+def _held_for_a_day(record: RowRecord) -> bool:
+    return (record.error or "").startswith(NOT_YET_REASON)
 
 
 async def results(request: Request) -> Response:
@@ -245,7 +253,7 @@ async def results(request: Request) -> Response:
         in_doubt_cost=found.in_doubt, cost_unknown=found.cost_unknown,
         # a batch stopped for funds read '50.00 charged' alone, 476.70 of it still to go, which `status`
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
-        to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send,
+        to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=state.elsewhere(web.settings, batch),
     )  # fmt: skip

@@ -22,6 +22,7 @@ from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import SecondCardError
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
+from ..statuses import NOT_YET_REASON
 from ..validate.cardcolumn import read_card_column
 from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
 from .state import WebBatch, record
@@ -119,6 +120,12 @@ class Review:
         there, where another skipped row is a person the file leaves out ('to order it, change that in
         your file' was said of a totals row too: newcomer4's F10)."""
         return frozenset(s.row for s in self.loaded.skipped if s.kind in NOT_PEOPLE)
+
+    @functools.cached_property
+    def for_a_day(self) -> frozenset[int]:
+        """Rows the list holds until a day to come ('Send On' 12/20): the cost page sends them on that day,
+        where the review said "change that in your file and upload the file again" (found by newcomer10)."""
+        return frozenset(s.row for s in self.loaded.skipped if s.reason.startswith(NOT_YET_REASON))
 
     def filtered(self, name: str) -> Sequence[ReviewRow]:
         if name == "all":
