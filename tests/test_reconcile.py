@@ -5,17 +5,21 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import write_sheet
+from test_review_elsewhere import OTHER, staff_beside_gifts_staff
 from test_track_support import BATCH, ORDERS, ScriptedVendor, sent_batch
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger, OrderRecord
 from bulkship.models import VendorLineItem, VendorOrder
 from bulkship.money import money_text
+from bulkship.pipeline import run_batch
 from bulkship.reconcile.compare import compare
 from bulkship.settings import resolve_settings
 
@@ -191,3 +195,39 @@ def test_a_vendor_showing_no_line_cost_is_never_said_to_cost_nothing(
     main(["reconcile", BATCH])
     err = capsys.readouterr().err
     assert "Totals differ" not in err and "of unknown cost" in err, err
+
+
+@pytest.mark.parametrize("how", ["--sent-elsewhere", "--not-ours"])
+def test_another_batch_s_order_a_person_set_aside_is_in_none_of_this_batch_s_totals(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """Found by hunter-money8 checking hunter-vendor19's 05f9463: batch staff took gifts-staff's order
+    BS-GIFTS-STAFF-0001 from the vendor (its PO could be staff's) and a person set it aside as another
+    batch's (its row E1 left out as sent elsewhere, or the order released as not ours). Every money figure
+    said staff was charged 50.00, but `reconcile staff` said 'Vendor only: BS-GIFTS-STAFF-0001 ... 50.00;
+    the vendor's orders cost 100.00', exit 1 at every check: another batch's 50.00 counted as staff's. It
+    is in neither total now, said in a note."""
+    if how == "--sent-elsewhere":
+        settings = staff_beside_gifts_staff(tmp_path, monkeypatch, "documented")  # its E1 is staff's E1
+        sheet = tmp_path / "staff.csv"
+        assert main(["reconcile", "staff", "--resolve", OTHER, "--release", "--yes"]) == 3  # E2, E3
+        run_batch(sheet, settings, wait_s=0)
+        assert main(["reconcile", "staff", "--resolve", OTHER, "--sent-elsewhere", OTHER, "--yes"]) == 0
+    else:  # gifts-staff's E20 and E21 on lines showing no ExternalId: staff's rows are sent by staff
+        monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+        settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+        elsewhere = replace(settings, ledger_path=tmp_path / "elsewhere.sqlite")
+        run_batch(write_sheet(tmp_path / "gifts-staff.csv", [20, 21]), elsewhere, wait_s=0)
+        sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+        assert run_batch(sheet, settings, wait_s=0).review_rows == 3
+        assert (
+            main(["reconcile", "staff", "--resolve", OTHER, "--release", "--not-ours", OTHER, "--yes"]) == 0
+        )
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    charged = report["money"]["charged"]["total"]
+    assert report["matches"] and report["vendor_total"] == report["ledger_total"] == charged, report
+    assert report["vendor_only"] == [], report["vendor_only"]
+    assert any(OTHER in note and "not counted" in note.lower() for note in report["notes"]), report["notes"]
