@@ -114,6 +114,25 @@ def test_a_bulk_release_keeps_only_the_rows_a_card_no_row_claims_may_be(tmp_path
         vendor.close()
 
 
+@pytest.mark.parametrize("retyped", ["#3 Main St", "Suite 5 3 Main St", "3, Main St"])
+def test_a_bulk_release_keeps_a_row_at_the_street_of_a_card_no_row_claims_however_it_is_typed(
+    tmp_path: Path, retyped: str
+) -> None:
+    """review32's leftover, probed by hunter-vendor19: E2B ('Pat New', amount 50, re-keyed from E2 after a
+    lost ledger) at '3 Main St' retyped '#3 Main St', 'Suite 5 3 Main St' or '3, Main St' read as another
+    street than the vendor's line of E2 as first sent: `reconcile staff --release` released E2B and the next
+    run sent that person a second card. It keeps E2B waiting now, as at '3 Main St'."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("documented"))
+    try:
+        settings, sheet = _e2_re_keyed_after_a_lost_ledger(vendor, tmp_path, retyped)
+        done = release_all(settings, "staff", vendor.factory())
+        assert [r.released for r in done.releases] == [(5,)], done.describe()  # E4 alone
+        run(vendor, settings, sheet)
+        assert vendor.external_ids() == Counter({"E1": 1, "E2": 1, "E3": 1, "E4": 1})
+    finally:
+        vendor.close()
+
+
 def _e2_re_keyed_after_a_lost_ledger(vendor: SandboxVendor, tmp_path: Path, street: str) -> tuple[Any, Path]:
     """staff.csv (E1-E3) sent, the ledger lost; HR re-keyed and renamed E2 (E2B 'Pat New' at ``street``,
     amount 50) and added E4: run again, every row held for review. The settings and the list."""
