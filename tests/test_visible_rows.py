@@ -1628,6 +1628,19 @@ def test_a_status_or_note_saying_the_bad_address_is_not_put_right_yet_leaves_the
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
+@pytest.mark.parametrize("header", ["Manager Approval", "Approved?", "Approval Status"])
+def test_an_approval_saying_none_is_needed_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm5 on a recognition list: 'Manager Approval' = 'Not required' or 'Not needed'
+    (a card no one has to sign off, as its 'N/A' says and sends) was read as 'Not' approved, each row left
+    out. An approval saying none is needed sends; 'Not approved', 'Pending' and 'No' still leave the row out,
+    and a 'Send?' = 'Not needed' too."""
+    said = ["Not required", "Not needed", "No approval needed", "N/A", "Not approved", "Pending", "No"]
+    path = _notes_sheet(tmp_path / "awards.csv", said, header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [6, 7, 8]
+    send = _notes_sheet(tmp_path / "send.csv", ["Not needed", "Yes"], header="Send?")
+    assert [s.row for s in load_sheet(send).skipped] == [2]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

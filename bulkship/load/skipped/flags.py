@@ -180,6 +180,17 @@ _SAYS_NO = re.compile(
     # ... or in another language ('Non', 'Nein', 'Não', 'No enviar')
     rf"|non|nein|n[ãa]o|{OTHER_DO_NOT_SEND}\b.*|(?:{OTHER_GONE})\b.*)\s*(?:$|[-–—:,.;!(].*)"
 )
+# ... but not, under an approval ('Manager Approval', 'Approved?'), that none is needed: 'Not required', 'Not
+# needed' say what its N/A says, and sends (found by hunter-falsealarm5: each was left out as not approved)
+NO_APPROVAL_NEEDED = re.compile(r"(?i)\s*not\s+(?:required|needed|necessary|applicable)\s*\.?\s*")
+_APPROVAL = re.compile(r"(?i)\bapprov")
+
+
+def approval_header(header: str) -> bool:
+    """Whether a header names an approval ('Manager Approval', 'Approved?', 'Approval Status')."""
+    return _APPROVAL.search(header) is not None
+
+
 # ... and, in a column saying whether to send ('Send Gift?', 'Send (Y/N)'), 'N/A': sending does not apply to
 # the person. Read as no answer, each such row was ordered (found by hunter-sheets14; the lead's brief). Not
 # under 'Approved' or 'Eligible', where it may say no approval is needed

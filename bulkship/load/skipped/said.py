@@ -31,10 +31,12 @@ from .flags import (
     _SAYS_NO_OR_NA,
     _SAYS_YES,
     _SEND_FLAGS,
+    NO_APPROVAL_NEEDED,
     SAYS_KEPT,
     STAMPED,
     SUBMITTED_AT,
     _filter_header,
+    approval_header,
     takes_rows_off,
 )
 from .headings import _SEND_HEADING
@@ -210,6 +212,8 @@ def _said_not_to_send(
                 said &= ~column.str.fullmatch(sends)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
             said &= ~column.str.fullmatch(SAYS_KEPT)
+        if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required
+            said &= ~column.str.fullmatch(NO_APPROVAL_NEEDED)
         if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
             said |= _crossed_beside_ticks(column)
         not_sent = made = went_out = None
