@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 from support import visible_text
-from test_web import SAMPLES, batch_row, confirm, found, sandbox_orders, token, upload, wait_until_finished
+from test_web import (
+    SAMPLES,
+    batch_row,
+    confirm,
+    found,
+    sandbox_orders,
+    token,
+    upload,
+    upload_again,
+    wait_until_finished,
+)
 
 from bulkship.settings import Settings, resolve_settings
 from bulkship.web import create_app
@@ -54,12 +64,13 @@ def test_a_fix_after_a_run_is_costed_for_what_is_left(settings: Settings) -> Non
 
 def test_a_page_batch_refused_as_a_repeat_of_another_batch_needs_attention(settings: Settings) -> None:
     """Found by a newcomer: the page's repeat of a batch sent from the command line was refused on the cost
-    page, then listed as 'awaiting confirmation', which it can never be."""
+    page, then listed as 'awaiting confirmation', which it can never be. (Uploaded after that run, the file
+    is refused at upload: here it was uploaded before, and its cost page looked at after.)"""
     from bulkship.cli import main
 
-    assert main(["run", str(SAMPLES / "direct-mail.csv"), "--yes", "--wait", "0"]) == 0
     with TestClient(create_app(settings), follow_redirects=True) as client:
         upload(client, SAMPLES / "direct-mail.csv", name="mail-again")
+        assert main(["run", str(SAMPLES / "direct-mail.csv"), "--yes", "--wait", "0"]) == 0
         refused = client.get("/batches/mail-again/cost")
         assert refused.status_code == 409 and "Nothing was sent" in refused.text
         # what to do, in the page's own words: the other batch, and deleting this upload; no command line
@@ -91,10 +102,9 @@ def test_a_batch_whose_rows_are_held_is_not_said_to_be_ordered(settings: Setting
         assert confirm(client, "holiday").url.path == "/batches/holiday/progress"
         wait_until_finished(client, "holiday")
         sent = len(sandbox_orders(settings))
-        upload(client, sheet, name="holiday-again")
-        cost = client.get("/batches/holiday-again/cost").text
+        again = upload_again(client, sheet)  # refused at upload (newcomer9's L6): no batch of it
         # since newcomer4's F1 the same file is refused as such, whatever was corrected on the first's page
-        assert "is the same file (identical content) as batch" in cost and 'id="send"' not in cost
+        assert again.status_code == 409 and "is the same file (identical content) as batch" in again.text
         copy = tmp_path / "december.csv"  # the same rows in a file of other bytes: held, row by row
         copy.write_text(sheet.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         upload(client, copy, name="december-list")
@@ -253,8 +263,7 @@ def test_a_list_sent_already_and_uploaded_again_is_refused_without_a_server_path
         upload(client, path, name="once")
         assert confirm(client, "once").url.path == "/batches/once/progress"
         wait_until_finished(client, "once")
-        upload(client, path, name="twice")
-        refused = client.get("/batches/twice/cost")
+        refused = upload_again(client, path)  # at upload (newcomer9's L6), as on the cost page before
         assert refused.status_code == 409 and "send those cards a second time" in refused.text
         assert "results: /" not in refused.text and str(settings.out_dir) not in refused.text, refused.text
         assert 'href="/batches/once/results"' in refused.text
