@@ -2694,6 +2694,37 @@ def test_a_batch_waiting_for_a_day_says_on_its_results_and_review_that_its_cost_
     assert "to order it, change that in your file and upload the file again" not in row
 
 
+def test_the_review_of_a_list_mostly_of_cards_another_batch_sent_says_the_send_would_be_refused(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer10 (HR's 'Holiday gifts v3.xlsx': the 12 people sent last week and one new hire,
+    uploaded without a batch name): the review said on each of the 12 rows "Sending would hold this row"
+    and nothing of the whole, so the new hire seemed to go; the cost page then refused all of it ("12 of
+    the 13 valid rows ... Nothing was sent"), which `bulkship validate` says at once. The review says it
+    now, with the way on; uploaded under a name typed for it, the rows are held and the new one sent."""
+    people = "Name,Address,City,State,ZIP,Product,Amount\n" + "".join(
+        f"Person {i} Lee,{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(1, 4)
+    )
+    first = tmp_path / "gifts.csv"
+    first.write_text(people)
+    upload(client, first)
+    assert confirm(client, "gifts").url.path == "/batches/gifts/progress"
+    wait_until_finished(client, "gifts")
+    again = tmp_path / "gifts v3.csv"
+    again.write_text(people + "Ann New,9 Elm St,Boston,MA,02108,CVS,25\n")
+    upload(client, again)
+    review = visible_text(client.get("/batches/gifts-v3/review").text).replace("&#39;", "'")
+    assert (
+        "Sending this upload would be refused: 3 of the 4 valid rows of gifts v3.csv were already ordered"
+        in review
+    )
+    assert "upload the file again with a name of its own typed in “Batch name”" in review
+    upload(client, again, name="late hires")
+    review = visible_text(client.get("/batches/late-hires/review").text)
+    assert "would be refused" not in review
+    assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/late-hires/cost").text)
+
+
 def test_the_cost_page_of_a_follow_up_says_what_the_batch_comes_to_with_what_it_was_charged(
     client: TestClient, tmp_path: Path
 ) -> None:

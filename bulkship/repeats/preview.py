@@ -28,6 +28,8 @@ class RepeatPreview:
 
     refusals: tuple[str, ...] = ()
     rows: Mapping[int, str] = field(default_factory=dict)
+    # the refusals' own words, without the command line's advice: what the web page's review says
+    refused: tuple[str, ...] = ()
 
 
 def preview(
@@ -46,6 +48,7 @@ def preview(
     """The checks ``bulkship run`` makes before planning (:func:`check_new_run`, :func:`find_holds`) on a
     validated file, reading the ledger only: nothing is recorded, refused or held."""
     refusals: list[str] = []
+    refused: list[str] = []
     try:
         check_new_run(
             ledger, batch, file_name=file_name, file_hash=file_hash, policy=policy, api=api,
@@ -53,6 +56,7 @@ def preview(
         )  # fmt: skip
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
+        refused.append(exc.message.removesuffix(". Nothing was sent"))
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     arguments: dict[str, Any] = {"known": known, "orders": orders, "api": api, "file_name": file_name}
@@ -64,11 +68,12 @@ def preview(
         holds = find_holds(ledger, batch, frame, policy=named if refusals else policy, **arguments)
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
+        refused.append(exc.message.removesuffix(". Nothing was sent"))
         holds = find_holds(ledger, batch, frame, policy=named, **arguments)
     if sheet is not None:  # rows another ledger's results sheet says it ordered (.foreign)
         for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
             holds.setdefault(fingerprint, note)
-    return RepeatPreview(tuple(refusals), rows_held(frame, holds))
+    return RepeatPreview(tuple(refusals), rows_held(frame, holds), tuple(refused))
 
 
 def rows_held(frame: pd.DataFrame, holds: Mapping[str, str]) -> dict[int, str]:

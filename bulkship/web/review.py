@@ -113,6 +113,9 @@ class Review:
     # rows left out for what a cell changed on the page says ('do not send' typed in a note): changed back
     # there, they are ordered; a row the file leaves out is left out whatever the page changes
     skipped_here: frozenset[int] = frozenset()
+    # why sending would refuse the whole upload (mostly rows another batch sent): said on the review, where
+    # each row read "Sending would hold this row", the cost page alone refusing it all (found by newcomer10)
+    refused: tuple[str, ...] = ()
 
     @functools.cached_property
     def not_people(self) -> frozenset[int]:
@@ -313,7 +316,7 @@ class Reviews:
             here = frozenset(s.row for s in loaded.skipped) - {s.row for s in read.skipped}
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
-            result = self._with_repeats(batch, result)
+            result, refusal = self._with_repeats(batch, result)
             refused = vendor_refused(self.settings, batch.name)
             rows = _with_refusals(_review_rows(loaded, result), loaded, result, refused)
             summary = result.summary()
@@ -330,14 +333,17 @@ class Reviews:
             if batch.checked != counts:
                 record(self.settings, batch.name, "web_checked", **counts)
             sent = rows_sent(self.settings, batch.name)
-            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here)
+            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal)
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run
         return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id, batch.day), make)
 
-    def _with_repeats(self, batch: WebBatch, result: ValidationResult) -> ValidationResult:
+    def _with_repeats(
+        self, batch: WebBatch, result: ValidationResult
+    ) -> tuple[ValidationResult, tuple[str, ...]]:
         """The rows the send would hold as repeats of another batch's cards, as warnings on their rows (a list
-        uploaded again showed nothing of it before the cost page: found by hunter-web)."""
+        uploaded again showed nothing of it before the cost page: found by hunter-web), and why the send would
+        refuse the whole upload, if it would."""
         upload = Path(batch.upload or "")
         named = batch.name != default_batch_for(upload, batch.sheet)  # as the run will judge it
         found = api.preview_repeats(
@@ -347,9 +353,10 @@ class Reviews:
         from .pagekit import page_note  # (it imports this module)
 
         # in the page's words: the command line's --allow-repeat is no advice here
-        return api.with_repeat_warnings(
+        said = api.with_repeat_warnings(
             result, found, lambda note: page_note(preview_note(note, by="Sending"))
         )
+        return said, found.refused if found is not None else ()
 
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""
