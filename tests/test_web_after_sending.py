@@ -482,7 +482,7 @@ def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
     """The download that writes a workbook again with a follow-up's plan (880ca90) plans it only on the
     server that writes that workbook: a second server sharing the ledger (its own results folder) planned the
     batch again and wrote nothing, and skipped the rewrite of newer statuses."""
-    from bulkship.web import results_pages
+    from bulkship.web import downloads
 
     sheet = write(tmp_path / "staff.csv", [1, 2])
     with sheet.open("a", newline="") as handle:
@@ -496,7 +496,7 @@ def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
         client.post("/batches/staff/rows/4", data={"csrf_token": token(client), "cell:ZIP": "02134"})
         assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/staff/cost").text)
     planned: list[str] = []
-    monkeypatch.setattr(results_pages, "plan_of", lambda web, batch, **kw: planned.append(batch.name))
+    monkeypatch.setattr(downloads, "plan_of", lambda web, batch, **kw: planned.append(batch.name))
     with TestClient(create_app(there, resume=False), follow_redirects=True) as other:
         assert other.get("/batches/staff/results.xlsx").status_code == 200
     assert planned == []

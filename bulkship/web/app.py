@@ -7,7 +7,7 @@ the vendor and use ``asyncio.run``); anything that plans or sends goes through t
 The pages by step: :mod:`.pagekit` (what every handler uses: templates, rendering, the batch a URL names),
 :mod:`.batches` (the list), :mod:`.upload_pages` (a new batch, its sheet, the review), :mod:`.columns`,
 :mod:`.cost_pages` (the cost page and its Send), this module (the progress and delete pages, the error pages
-and :func:`create_app`), :mod:`.results_pages` (results, downloads, the vendor comparison),
+and :func:`create_app`), :mod:`.results_pages` (results, the vendor comparison), :mod:`.downloads`,
 :mod:`.resolve_pages` and :mod:`.team_pages`.
 """
 
@@ -34,6 +34,7 @@ from ..load import MAX_FILE_BYTES
 from ..settings import Settings
 from . import batches, batchledger, columns, profile_pages, resolve_pages, state, uploads
 from .cost_pages import confirm, cost
+from .downloads import download
 from .guards import UNREACHABLE, BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
     SANDBOX_BANNER,
@@ -49,7 +50,7 @@ from .pagekit import (
     another_upload,
     render,
 )
-from .results_pages import download, reconcile, refresh_tracking, results
+from .results_pages import reconcile, refresh_tracking, results
 from .review import Reviews
 from .runner import Runner
 from .upload_pages import choose_sheet, fix_column, fix_row, new_batch, review, upload

@@ -14,10 +14,10 @@ from ...ledger.records import day_bounds
 from ...team import audit
 from .. import app as pages
 from .. import uploads
+from ..downloads import XLSX_TYPE
 from .common import _settings
 
 AUDIT_PAGE_LINES = 500
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
