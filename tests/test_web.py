@@ -218,6 +218,41 @@ def test_a_cell_fixed_while_the_batch_waits_to_be_sent_is_refused_and_the_send_g
     assert busy is not None and busy.corrections == {}  # the review shows the row as it was sent
 
 
+def test_a_send_on_an_idle_server_is_not_said_to_wait_its_turn(
+    client: TestClient, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """newcomer9's L1: the progress page right after Send on an idle server read 'Waiting its turn: this
+    server sends one batch at a time, and another send ... goes first' while its run read the ledger before
+    sending (~1 s), nothing else running. Said only when something goes first."""
+    import threading
+
+    from bulkship.web import runner as runner_module
+
+    reading, go_on = threading.Event(), threading.Event()
+    web_batch = runner_module.state.web_batch
+
+    def slow_in_the_run(*args: object) -> object:  # the run's first read of the batch, held till looked at
+        if threading.current_thread().name.startswith("bulkship-run") and not go_on.is_set():
+            reading.set()
+            go_on.wait(30)
+        return web_batch(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner_module.state, "web_batch", slow_in_the_run)
+    upload(client, SAMPLES / "anniversary.xlsx", name="idle")
+    cost = client.get("/batches/idle/cost").text
+    send = {"csrf_token": token(client), "total": found(r'name="total" value="([^"]+)"', cost)}
+    send["change"] = found(r'name="change" value="([^"]+)"', cost)
+    assert client.post("/batches/idle/confirm", data=send).url.path == "/batches/idle/progress"
+    assert reading.wait(30)
+    try:
+        page = client.get("/batches/idle/progress").text
+        assert 'id="queued"' not in page and "Waiting its turn" not in page, visible_text(page)
+    finally:
+        go_on.set()
+    wait_until_finished(client, "idle")
+    assert len([li for o in sandbox_orders(settings) for li in o.line_items]) == 25
+
+
 def test_a_profile_saved_while_the_batch_waits_its_turn_to_be_sent_does_not_stop_the_send(
     client: TestClient, settings
 ) -> None:

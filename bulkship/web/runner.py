@@ -46,6 +46,8 @@ class Runner:
         self._queued: dict[str | tuple[str, str], Future[None]] = {}  # batch (a run), or ("track", batch)
         self._stopping = threading.Event()
         self._sending: set[str] = set()  # the batch whose run holds ``exclusive`` (others wait their turn)
+        self._current: str | tuple[str, str] | None = None  # what the worker runs now (a key of _queued)
+        self._held: set[str] = set()  # batches whose run waits for another process on the ledger
 
     def active(self, batch: str) -> bool:
         with self._guard:
@@ -53,9 +55,14 @@ class Runner:
 
     def waiting(self, batch: str) -> bool:
         """Whether the batch's run is queued or started but waits its turn (another batch's send, a tracking
-        pass, another process on the ledger): its page read 'Sending…' for as long (found by hunter-web8)."""
+        pass, another process on the ledger): its page read 'Sending…' for as long (found by hunter-web8).
+        A run reading the ledger before it sends waits for nothing: the first page after Send on an idle
+        server said 'Waiting its turn ... another send goes first' (newcomer9's L1)."""
         with self._guard:
-            return batch in self._queued and batch not in self._sending
+            if batch not in self._queued or batch in self._sending:
+                return False
+            ahead = self._current is not None and self._current != batch
+            return ahead or batch in self._held or self.exclusive.locked()
 
     def start(self, batch: str) -> None:
         """Queue the batch's run unless it is queued or running already (a second click changes nothing)."""
@@ -77,6 +84,7 @@ class Runner:
             self._queued[("track", batch)] = self._pool.submit(self._track, batch)
 
     def _track(self, batch: str) -> None:
+        self._now(("track", batch))
         try:
             if not ledger_exists(self.settings.ledger_location):
                 return  # nothing ordered yet
@@ -89,6 +97,12 @@ class Runner:
         finally:
             with self._guard:
                 self._queued.pop(("track", batch), None)
+                self._current = None
+
+    def _now(self, key: str | tuple[str, str]) -> None:
+        """The worker starts ``key``'s job: whatever else is queued waits its turn behind it."""
+        with self._guard:
+            self._current = key
 
     def resume_due(self) -> list[str]:
         """Start every confirmed batch whose run never ended (the server stopped while it was sending)."""
@@ -110,6 +124,7 @@ class Runner:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _run(self, batch: str) -> None:
+        self._now(batch)
         try:
             detail = self._attempt(batch)
             # None: the run of another process (or of this server, restarted) says how it ended. A run the
@@ -124,6 +139,8 @@ class Runner:
         finally:
             with self._guard:
                 self._queued.pop(batch, None)
+                self._current = None
+                self._held.discard(batch)
 
     def _attempt(self, batch: str) -> dict[str, Any] | None:
         """The run, and how it ended; None when it is not this run's to say. While another process works on
@@ -144,6 +161,8 @@ class Runner:
             try:
                 return self._send(batch, found)
             except LedgerLockedError as exc:
+                with self._guard:
+                    self._held.add(batch)
                 if time.monotonic() < deadline and not self._stopping.wait(LOCKED_RETRY_S):
                     waited = True
                     continue
