@@ -7,6 +7,7 @@ web's Columns page asks."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -481,6 +482,22 @@ def test_a_column_of_yes_and_no_is_not_said_to_look_like_a_card_an_amount_or_a_s
     answers as the card. Yes and No are no card, amount or shipping method: nothing is said of them."""
     path = sheet_with(tmp_path / "donors.xlsx", header, ["Yes", "No", "Y"])
     assert main(["validate", str(path), "--json"]) == 0
+    notices = json.loads(capsys.readouterr().out)["notices"]
+    assert not any("looks like" in n for n in notices), notices
+
+
+@pytest.mark.parametrize(
+    ("header", "days"),
+    [("Gift Date", [datetime.date(2026, 11, 15), datetime.date(2026, 10, 2), None]),
+     ("Last Gift Date", ["11/15/2026", "10/2/2026", "9/30/2025"]), ("Card Anniversary", ["2019-03-04"] * 3)],
+)  # fmt: skip
+def test_a_column_of_days_is_not_said_to_look_like_a_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, days: list[Any]
+) -> None:
+    """Found by hunter-falsealarm5 on a donor CRM's export: 'Gift Date', 'Last Gift Date' (when the donor
+    gave) were said to be 'not used, although its header looks like Product: map it with [columns] product =
+    "Gift Date"'. A day is no card: nothing is said of a column of days."""
+    assert main(["validate", str(sheet_with(tmp_path / "donors.xlsx", header, days)), "--json"]) == 0
     notices = json.loads(capsys.readouterr().out)["notices"]
     assert not any("looks like" in n for n in notices), notices
 

@@ -300,8 +300,8 @@ def lookalike_notices(
             continue  # 'Ship to manager?' says where, no shipping method (its Yes an error on the row)
         if found[1] == "header" and _picks_rows_only(info.header, guess):
             continue
-        if found[1] == "header" and _answers_only(values_of.get(info.header, [])):
-            continue  # 'Matching Gift' = Yes/No: no card, amount or shipping method (hunter-falsealarm5)
+        if found[1] == "header" and _answers_or_days(values_of.get(info.header, [])):
+            continue  # 'Matching Gift' = Yes/No, 'Gift Date': no card, amount or shipping method
         if asks_of_an_earlier_round(info.header):  # ('... from us before?': said by its own notice)
             continue
         title = contract.title(guess)
@@ -320,10 +320,15 @@ def lookalike_notices(
     return notices
 
 
-def _answers_only(values: Sequence[str]) -> bool:
-    """Whether a column's filled cells (a sample) are all Yes/No answers, which no order field holds."""
+# a day, as a CSV writes it or a workbook's date cell reads ('11/15/2026', '2026-11-15 00:00:00')
+_DAY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _answers_or_days(values: Sequence[str]) -> bool:
+    """Whether a column's filled cells (a sample) are all Yes/No answers, or all days ('Gift Date' of a donor
+    list: found by hunter-falsealarm5), which no order field holds."""
     filled = _filled(values)
-    return bool(filled) and all(_ANSWER.fullmatch(v) for v in filled)
+    return any(filled) and any(all(kind.fullmatch(v) for v in filled) for kind in (_ANSWER, _DAY))
 
 
 def _picks_rows_only(header: str, guess: str) -> bool:
