@@ -94,6 +94,30 @@ def test_an_order_released_as_another_batchs_no_longer_counts_as_this_batchs(tmp
         vendor.close()
 
 
+def test_a_release_setting_aside_another_batch_s_order_says_its_blind_lines_may_be_these_people_s_cards(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor19 (likely-real dialect: lines show neither ExternalId nor recipient):
+    'gifts-staff' (another ledger) sent E1 (as Pat Old) and E20 in BS-GIFTS-STAFF-0001; 'staff' holds E1-E3
+    for review on it. The review offers `--release --not-ours BS-GIFTS-STAFF-0001`, and the plan to confirm
+    said only 'set aside as another batch's': not a word that its two CVS 25.00 lines may be these rows'
+    cards. Followed, E1 got a second card. The plan now says so before it is recorded."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real"))
+    try:
+        run(vendor, settings_in(tmp_path / "elsewhere"), write_sheet(tmp_path / "gifts-staff.csv", [1, 20]))
+        settings = settings_in(tmp_path)
+        assert run(vendor, settings, write_sheet(tmp_path / "staff.csv", range(1, 4))).review_rows == 3
+        plan = api.release_review(
+            settings, "staff", "BS-GIFTS-STAFF-0001", not_ours=["BS-GIFTS-STAFF-0001"], by="tester",
+            client_factory=vendor.factory(), confirm=lambda _plan: False,
+        )  # fmt: skip
+        said = " ".join(plan.describe())
+        assert "line(s) 1-2 of BS-GIFTS-STAFF-0001" in said, said
+        assert "it is their card and a release sends them a second one" in said, said
+    finally:
+        vendor.close()
+
+
 def test_a_bulk_release_keeps_only_the_rows_a_card_no_row_claims_may_be(tmp_path: Path) -> None:
     """hunter-vendor17's leftover: after a lost ledger, HR re-keyed and renamed E2 (now E2B 'Pat New', same
     street, amount 50): the vendor's line of E2 as first sent is claimed by no row. `reconcile staff
