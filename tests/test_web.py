@@ -170,6 +170,17 @@ def test_leaving_the_rows_that_are_not_valid_out_on_the_review_ticks_it_on_the_c
     assert 'name="leave_out" value="yes">' in plain
 
 
+def test_a_batch_s_own_address_opens_the_step_it_is_at(client: TestClient) -> None:
+    """Found by newcomer9 (L7) and newcomer10: /batches/NAME, the address a colleague is sent or types from a
+    batch's name, was a 404 ('Not Found'), where the Batches list links each batch to the step it is at."""
+    upload(client, SAMPLES / "anniversary.xlsx", name="shared")
+    assert client.get("/batches/shared").url.path == "/batches/shared/cost"  # checked, to be sent
+    confirm(client, "shared")
+    wait_until_finished(client, "shared")
+    assert client.get("/batches/shared").url.path == "/batches/shared/results"
+    assert client.get("/batches/nobody").status_code == 404
+
+
 def test_a_second_confirmation_sends_nothing_twice(client: TestClient, settings) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="twice")
     first = confirm(client, "twice")

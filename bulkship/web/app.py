@@ -336,6 +336,7 @@ def create_app(
         Route("/", batches.home),
         Route("/batches/new", new_batch),
         Route("/batches", upload, methods=["POST"]),
+        Route("/batches/{name}", batches.open_batch),
         Route("/batches/{name}/sheet", choose_sheet, methods=["POST"]),
         Route("/batches/{name}/columns", columns.columns),
         Route("/batches/{name}/columns", columns.change, methods=["POST"]),

@@ -83,6 +83,7 @@ RULES: tuple[Rule, ...] = (
     _r("POST", "/batches/{name}/columns/use", REQUESTER, "mapping"),
     _r("POST", "/batches/{name}/columns/every-row", REQUESTER, "mapping"),
     _r("POST", "/batches/{name}/columns/profile", REQUESTER, "profile"),
+    _r("GET", "/batches/{name}", READERS),  # sends on to the step the batch is at (checked there again)
     _r("GET", "/batches/{name}/review", READERS),
     _r("POST", "/batches/{name}/rows/{row}", REQUESTER, "fix"),
     _r("POST", "/batches/{name}/column", REQUESTER, "fix"),

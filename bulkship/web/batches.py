@@ -172,3 +172,19 @@ async def home(request: Request) -> Response:
         request, "batches.html", batches=shown, query=query, wanted=wanted, states=BATCH_STATES,
         counts=counts, total=len(lines),
     )  # fmt: skip
+
+
+async def open_batch(request: Request) -> Response:
+    """A batch's own address, /batches/NAME (sent to a colleague, typed from its name): the step it is at, as
+    its link on the Batches page (a 404 before: newcomer9's L7, found again by newcomer10)."""
+    from starlette.exceptions import HTTPException
+
+    from .app import _web
+    from .pagekit import _see
+
+    name = request.path_params["name"]
+    lines = await run_in_threadpool(batch_lines, _web(request))
+    line = next((b for b in lines if b.name == name), None)
+    if line is None:
+        raise HTTPException(404, f"No batch named {name!r}")
+    return _see(line.link)
