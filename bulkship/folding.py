@@ -323,7 +323,11 @@ def _starts_street(words: Sequence[str], at: int) -> bool:
 
 
 def _names_street(words: Sequence[str]) -> bool:
-    """Words that start with a name, not a number or a unit ('Main St', not '5' or 'Apt 5')."""
+    """Words that start with a name, not a number or a unit ('Main St', not '5' or 'Apt 5'); a street named
+    by its number is one too ('5th Ave', not '2nd Floor': '100, 5th Ave' read as '100' and '#100 5th Ave'
+    as '# 100 5th ave', a corrected amount to the same person sent a second card: found by review33)."""
+    if len(words) > 1 and _ORDINAL_NUMBER.fullmatch(words[0]):
+        return words[1] not in _UNIT_WORDS
     return bool(words) and words[0][:1].isalpha() and words[0] not in _UNIT_WORDS
 
 

@@ -1292,16 +1292,20 @@ def test_a_corrected_copy_refused_as_another_batch_s_rows_is_offered_only_a_comm
 
 
 @pytest.mark.parametrize(
-    "retyped", ["#100 Main St", "Suite 5 100 Main St", "100, Main St", "No. 100 Main St"]
-)
+    ("street", "retyped"),
+    [("100 Main St", "#100 Main St"), ("100 Main St", "Suite 5 100 Main St"), ("100 Main St", "100, Main St"),
+     ("100 Main St", "No. 100 Main St"), ("100 5th Ave", "100, 5th Ave"), ("100 5th Ave", "#100 5th Ave"),
+     ("100 5th Ave", "Suite 5 100 5th Ave")],
+)  # fmt: skip
 def test_a_later_list_s_corrected_amount_to_the_same_street_retyped_is_held_not_sent_again(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, retyped: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path, street: str, retyped: str
 ) -> None:
     """review32's leftover, reproduced by hunter-vendor19: 'nov' sent Person 1 a 25.00 card at '100 Main St';
     'dec' (nine new people) lists Person 1 at 50.00, the street retyped. '100 Main Street' held the row (the
     same person's card at another value, same place); '#100 Main St', 'Suite 5 100 Main St' and '100, Main
-    St' folded to another street, and Person 1 got a second card, exit 0."""
-    nov = [person(i, street=f"{i}00 Main St") for i in range(1, 11)]
+    St' folded to another street, and Person 1 got a second card, exit 0; so did a street named by its number
+    ('100, 5th Ave', '#100 5th Ave': found by review33 after c7d6e97)."""
+    nov = [person(1, street=street), *(person(i, street=f"{i}00 Main St") for i in range(2, 11))]
     assert run(capsys, str(write_csv(tmp_path / "nov.csv", nov)))[0] == 0
     dec = [person(1, street=retyped, amount="50"), *(person(i, street=f"{i} Oak Ave") for i in range(20, 29))]
     code, _data, said = run(capsys, str(write_csv(tmp_path / "dec.csv", dec)))
