@@ -181,6 +181,25 @@ def test_a_batch_s_own_address_opens_the_step_it_is_at(client: TestClient) -> No
     assert client.get("/batches/nobody").status_code == 404
 
 
+def test_a_cell_with_a_warning_is_not_marked_as_an_error_on_the_review(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by newcomer9 (L7), seen again by newcomer10: a cell read with a warning (State 'Mass.' read as
+    MA, a ZIP's lost zero put back: sent as they are) was framed in red as the cell of an error, the row's
+    only red cell on a row that is valid."""
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ann Lee,1 Main St,Boston,Mass.,02108,CVS,25\nBo Ray,2 Main St,Boston,MA,0210,CVS,25\n"
+    )
+    upload(client, path, name="flags")
+    review = client.get("/batches/flags/review?filter=all").text
+    warned = review[review.index('id="row-2"') : review.index('id="row-3"')]
+    failed = review[review.index('id="row-3"') :]
+    assert '<label class="flag-warning">State' in warned and 'class="flag"' not in warned
+    assert '<label class="flag">ZIP' in failed
+
+
 def test_a_second_confirmation_sends_nothing_twice(client: TestClient, settings) -> None:
     upload(client, SAMPLES / "anniversary.xlsx", name="twice")
     first = confirm(client, "twice")
