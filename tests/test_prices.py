@@ -765,6 +765,16 @@ def test_an_order_in_doubt_the_vendor_never_got_is_shown_and_held_at_today_s_pri
         assert "up to 27.00 at the vendor's prices of today" in said, said
         assert code == 0, said  # charged what was confirmed: no limit passed
         assert _charged(vendor.orders()) == Decimal(127)
+        assert "costs differ from the plan" not in said, said  # its plan is the cost confirmed
+        reconciled = [
+            "reconcile",
+            "cap",
+            "--api-url",
+            vendor.url,
+            "--ledger",
+            str(tmp_path / "ledger.sqlite"),
+        ]
+        assert main(reconciled) == 0, capsys.readouterr().out  # no 'cost planned 25.00 vs vendor 27.00'
     else:
         code = main(_cli_run(vendor, tmp_path, "--yes", "--max-total", "125"))  # the batch's budget too
         said = " ".join(capsys.readouterr().err.split())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection
@@ -121,13 +122,16 @@ class LedgerTransitions(LedgerReads):
         missing: Sequence[str] = (),
         missing_error: str | None = None,
         not_our_send: bool = False,
+        repriced: tuple[Decimal, Decimal] | None = None,
     ) -> None:
         """The vendor has this order (201, or 409 naming the original). Lines it holds become ``ordered``;
         ``missing`` fingerprints (not in the vendor's order) stay ``planned`` for the caller to re-plan, or,
         with ``missing_error``, need a person: status ``review`` with that error. ``not_our_send``: the 409
         answered this ledger's only send, nothing of it lost before: the vendor's order is another's send
-        (:func:`~bulkship.resolve.checks.sent_by_this_ledger`)."""
+        (:func:`~bulkship.resolve.checks.sent_by_this_ledger`). ``repriced``: (cost stored, cost now) of
+        an order in doubt made by its send again at today's prices, as confirmed: its plan cost now."""
         at = now_iso()
+        cost = {} if repriced is None else {"cost": money_column(repriced[1])}
         with self.transaction() as db:
             batch = move(
                 db,
@@ -136,7 +140,12 @@ class LedgerTransitions(LedgerReads):
                 vendor_order_id=vendor_order.id,
                 status=vendor_order.status,
                 error=None,
+                **cost,
             )
+            if repriced is not None:
+                self._event(
+                    db, batch, po_number, "repriced", {"cost": str(repriced[1]), "was": str(repriced[0])}
+                )
             sql.set_rows_ordered(
                 db,
                 (

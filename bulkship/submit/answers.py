@@ -234,6 +234,7 @@ class _Answers(_Conflicts):
             created=created,
             missing=[r.fingerprint for r in missing],
             not_our_send=not recorded_send,
+            repriced=self._sent_again_at_today(order, vendor_order, created=created),
         )
         if missing:
             await self._ledger(record)

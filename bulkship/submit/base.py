@@ -9,10 +9,20 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..billing import charged_cost
 from ..confirm import SpendingRoom
 from ..errors import BulkshipError, SpendLimitError, VendorError
-from ..ledger import Ledger, LedgerThread, OrderRecord, PlannedLineRecord, PlannedOrderRecord, RowRecord
+from ..ledger import (
+    OPEN_STATES,
+    Ledger,
+    LedgerThread,
+    OrderRecord,
+    PlannedLineRecord,
+    PlannedOrderRecord,
+    RowRecord,
+)
 from ..models import VendorOrder
+from ..money import cents
 from ..payload import line_items
 from ..plan import replan_po
 from ..reprice import cost_today
@@ -96,6 +106,21 @@ class _Base:
         stop = self._tally.count_lost(order, None if catalog is None else cost_today(order, catalog))
         if stop is not None:
             self._stop(stop)
+
+    def _sent_again_at_today(
+        self, order: OrderRecord, vendor_order: VendorOrder, *, created: bool
+    ) -> tuple[Decimal, Decimal] | None:
+        """(cost stored, cost now) of an order in doubt the vendor never got, made by its send again (a 201,
+        not a 409 naming the original) and charged today's cost the person confirmed for it (the plan's
+        worst case, :meth:`SpendingRoom.planned_cost`): its plan cost is that one now, as
+        :func:`bulkship.reprice.reprice_planned` makes a planned order's. Kept at the old one, `reconcile`
+        said 'cost planned 25.00 vs vendor 27.00' of a batch charged what was confirmed (hunter-money8's M3).
+        None otherwise: a charge other than the one confirmed stays a difference from the plan."""
+        today = None if self.room is None else self.room.dearer_in_doubt.get(order.po_number)
+        if not created or order.state not in OPEN_STATES or today is None:
+            return None
+        shown = charged_cost(vendor_order, today)
+        return (order.cost, today) if shown is not None and cents(shown) == cents(today) else None
 
     def _past_room(self) -> SpendLimitError | None:
         """Why no other order may leave (:meth:`RoomTally.past_room`)."""
