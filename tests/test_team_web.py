@@ -1165,7 +1165,9 @@ def test_a_batch_read_with_a_profile_naming_no_saver_is_approved_by_no_one_alone
     assert refused.status_code == 403, refused.text
     said = " ".join(visible_text(refused.text).split())
     assert "read with the profile “monthly”, which names no one as its saver" in said, said
-    assert "Save its columns as a profile on the Columns page" in said, said
+    assert "Reject it, and read the list in a new batch with its columns chosen on the web page" in said, said
+    reject(carol, "bonus-dec", "read it without that profile")  # the way on: refused nowhere
+    assert approvals.latest(team, "bonus-dec").state == "rejected"  # type: ignore[union-attr]
     assert embedded_sandbox_orders(team.data_dir) == []
 
 

@@ -213,8 +213,8 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
             settings, found, person, address, "profile saved by no one named",
             f"Batch {found.batch} was read with {', '.join(anyones)} (saved by hand, from the command line "
             "or on a page of no team): any approver may have chosen its columns, so none may approve it. "
-            "Save its columns as a profile on the Columns page (it names who saved it), and read the list "
-            "with that one in a new batch (delete this one on the web page)",
+            "Reject it, and read the list in a new batch with its columns chosen on the web page's Columns "
+            "step, or a profile saved there (it names who saved it)",
             changes=", ".join(changed),
         )  # fmt: skip
     if changed and person != found.requested_by:  # the requester's own decision is refused by the database
