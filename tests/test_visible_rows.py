@@ -1641,6 +1641,18 @@ def test_an_approval_saying_none_is_needed_sends_the_row(tmp_path: Path, header:
     assert [s.row for s in load_sheet(send).skipped] == [2]
 
 
+@pytest.mark.parametrize("header", ["Hold", "On Hold", "Do Not Send"])
+def test_a_hold_released_on_a_day_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm5 on an HR tracker: 'Hold' = 'Released 11/20', 'Cleared 11/20', 'Hold lifted
+    on 11/2', 'Released 11/20 per HR' (when and by whom the hold ended) left the row out, where 'Released' alone
+    sends. The day or whose say it was after such a word sends too; 'Hold', 'Y', 'Released?' and 'Resolved -
+    see note' still leave the row out."""
+    said = ["Released 11/20", "Cleared 11/20", "Hold lifted on 11/2", "Released 11/20 per HR", "Cleared by HR",
+            "Hold", "Y", "Released?", "Resolved - see note"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "holds.csv", said, header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [7, 8, 9, 10]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

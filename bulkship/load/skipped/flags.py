@@ -251,9 +251,15 @@ _HOLD_FLAGS = _answered(
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
 # by review11: only a bare yes/x/1 left the row out; 'Do Not Send' = "X - per HR" or 'Terminated' =
 # 2026-10-31 was ordered)
+# ... nor the hold ended, on a day or by whose say ('Released 11/20', 'Hold lifted on 11/2', 'Cleared by HR':
+# found by hunter-falsealarm5, each was left out where 'Released' alone sent)
+_ENDED = (
+    r"(?:hold\s+)?(?:cleared|release[d]?|resolved|lifted|rehired|reinstated)(?:\s*[-–—:,;(]?\s*(?:on\s+)?"
+    r"\d{1,4}(?:[/.-]\d{1,4}){1,2}\)?)?(?:\s*[-–—:,;(]?\s*(?:(?:as\s+)?per|by)\s+[^\W\d][\w.' ]*\)?)?"
+)
 _SAYS_YES = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
-    r"cleared|release[d]?|resolved|lifted|active|rehired|reinstated|accept(?:ed)?|opt(?:ed)?[\s-]*in)\s*$)\s*\S.*$"
+    rf"{_ENDED}|active|accept(?:ed)?|opt(?:ed)?[\s-]*in)\s*$)\s*\S.*$"
 )
 # ... and, under a column marking the rows to take off the list ('Delete?', 'Remove', 'Exclude?',
 # 'Suppress'), its answer for a row to keep: 'Keep', 'Include' (found by hunter-falsealarm5: a list cleaned by
