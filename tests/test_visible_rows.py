@@ -1653,6 +1653,22 @@ def test_a_hold_released_on_a_day_sends_the_row(tmp_path: Path, header: str) -> 
     assert [s.row for s in load_sheet(path).skipped] == [7, 8, 9, 10]
 
 
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_candidate_never_hired_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets18, left for hunter-sheets19: a person's 'Status' = 'Rejected candidate' was
+    ordered where 'Rejected' alone is left out; so were 'Offer declined', 'Candidate withdrew', 'Not hired',
+    'Did not start' (an applicant tracker's words, pasted into a new hires' list). A candidate never hired is
+    no employee: left out, quoting the cell; 'Applicant', 'New hire' and 'Offer accepted' send."""
+    said = ["Rejected candidate", "Offer declined", "Candidate withdrew", "Not hired", "Did not start"]
+    path = _notes_sheet(
+        tmp_path / "hires.csv", [*said, "Applicant", "New hire", "Offer accepted"], header=header
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{status}')")
+        for row, status in enumerate(said, start=2)
+    ]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

@@ -26,7 +26,14 @@ GONE_MORE = (
     # here ('Contract ended', 'Employment terminated', 'Previous employee', 'Not employed': found by
     # newcomer9, each was ordered); not 'Contract renewed' nor 'Employment verified'
     r"(?:contract|employment|assignment|engagement)\s+(?:ended|terminated|expired|over|finished|completed?)|"
-    r"(?:past|previous|prior)\s+(?:employee|staff|worker)|not\s+employed|no\s+longer\s+(?:here|working)"
+    r"(?:past|previous|prior)\s+(?:employee|staff|worker)|not\s+employed|no\s+longer\s+(?:here|working)|"
+    # ... or a candidate never hired ('Rejected candidate', 'Candidate withdrew', 'Offer declined', 'Not
+    # hired', 'Did not start': found by hunter-sheets18, left for hunter-sheets19, each was ordered where
+    # 'Rejected' alone is left out); not 'Candidate' or 'New hire' alone
+    r"(?:rejected|declined|unsuccessful|withdrawn)\s+(?:candidate|applicant|application)|"
+    r"(?:candidate|applicant|application)\W*(?:rejected|declined|withdr[ae]wn?|unsuccessful|"
+    r"not\s+(?:selected|hired|successful))|offer\s+(?:declined|not\s+accepted|refused|turned\s+down)|"
+    r"declined\s+(?:the\s+)?offer|not\s+hired|did\s*n[o']?t\s+(?:start|join)|never\s+(?:started|joined)|withdrew"
 )
 
 # A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
