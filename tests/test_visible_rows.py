@@ -1719,6 +1719,20 @@ def test_a_sent_column_naming_a_day_to_go_by_or_after_or_nothing_yet_is_no_sendi
     ]
 
 
+def test_a_sent_column_s_day_to_go_on_sends_the_row_on_that_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets19: 'Sent?' = 'Week of 12/14' (or 'Will send 12/14', 'After 12/14') held its
+    row on Dec 4, the reason saying the same file run on that day sends it; run on Dec 14, the row was left
+    out as sent already. On its day the row is sent."""
+    said = ["Week of 12/14", "Will send 12/14", "After 12/14", "Scheduled 12/14"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    assert {s.reason.split(" (")[0] for s in load_sheet(path).skipped} == {"the list says not to send it yet"}
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 14))
+    assert load_sheet(path).skipped == ()
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

@@ -215,7 +215,7 @@ def _named_days(column: pd.Series, said: re.Pattern[str]) -> pd.Series:
 def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.Series]:
     """The cells of a sending column naming the day the card is to go (:data:`_TO_GO_ON`) that hold their
     row (a day to come, or one read as no date); those naming a day passed, to go on or by; and those naming
-    a day to come (or today) to go by (:data:`_BY_DAY`), which send. Today's day to go on sends."""
+    a day to come (or today) to go by (:data:`_BY_DAY`) or today's day to go on, which send."""
     nothing = pd.Series(False, index=column.index)
     held, passed, planned = nothing, nothing, nothing
     days = _named_days(column, _TO_GO_ON)
@@ -226,13 +226,17 @@ def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.S
         passed = (
             (dates < pd.Timestamp(today)).fillna(False).astype(bool).reindex(column.index, fill_value=False)
         )
+        # today's sends: 'Week of 12/14' held until Dec 14 was left out on Dec 14 as sent already, where the
+        # reason held on Dec 4 said the same file run that day sends it (found by hunter-sheets19)
+        on_the_day = (dates == pd.Timestamp(today)).fillna(False).astype(bool)
+        planned = on_the_day.reindex(column.index, fill_value=False)
     days = _named_days(column, _BY_DAY)
     named = days.notna()
     if named.any():
         dates = _dates(days[named], hold_from=today)
         gone = (dates < pd.Timestamp(today)).fillna(False).astype(bool)
         passed = passed | gone.reindex(column.index, fill_value=False)
-        planned = (
+        planned = planned | (
             (dates >= pd.Timestamp(today)).fillna(False).astype(bool).reindex(column.index, fill_value=False)
         )
     return held, passed, planned
