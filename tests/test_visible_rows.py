@@ -1719,6 +1719,27 @@ def test_a_sent_column_naming_a_day_to_go_by_or_after_or_nothing_yet_is_no_sendi
     ]
 
 
+def test_a_sent_column_naming_a_month_or_holiday_to_come_is_a_plan_not_a_sending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets18, left for hunter-sheets19: 'Sent?' = 'January', 'Mid-December', 'End of
+    month', 'By Christmas' on Dec 4 were left out as sent already: people left out, the notice saying their
+    card went. As the lead decided, a month or holiday to come is a target, as 'Week of 12/14' and 'By
+    12/20' are: a month (or its part) to come holds the row until then, a holiday or 'By' one to come sends
+    it; one passed ('November', 'Thanksgiving') or far off ('May': the May it went) may be when it went."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    said = ["January", "Mid-December", "End of month", "By Christmas", "Christmas", "November", "May"]
+    said += ["Thanksgiving", "Mayday", "Yes"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    not_yet, passed = "the list says not to send it yet", "the list dates it on a day passed"
+    assert [(s.row, s.reason.split(",")[0].split(" (")[0]) for s in load_sheet(path).skipped] == [
+        (2, not_yet), (3, not_yet), (4, not_yet), (7, passed), (8, passed), (9, passed),
+        (10, "the list says it was sent already"), (11, "the list says it was sent already"),
+    ]  # fmt: skip
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 1))
+    assert 2 not in [s.row for s in load_sheet(path).skipped]  # January's day: sent
+
+
 def test_a_sent_column_s_day_to_go_on_sends_the_row_on_that_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -206,6 +206,67 @@ _BY_DAY = re.compile(
 )
 
 
+# ... or the month or holiday it is to go in or by ('January', 'Mid-December', 'End of month', 'By
+# Christmas'): each was left out as sent already (found by hunter-sheets18, left for hunter-sheets19). Read
+# as its day (:func:`_month_or_holiday_day`): a month, its part or 'after' a holiday is a time to go on, as
+# 'Week of 12/14' is; a holiday alone or 'by' one is a day to go by, as 'By 12/20' is
+_BY_WORDS = r"by|before|no\s+later\s+than|due(?:\s+by)?|in\s+time\s+for|for"
+_PART = r"early|beginning\s+of|start\s+of|mid|middle\s+of|late|end\s+of"
+_MONTHS = {m[:3]: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+           "august", "september", "october", "november", "december"), start=1)}  # fmt: skip
+_PART_DAY = {"ea": 1, "be": 1, "st": 1, "mi": 15, "la": 20, "en": 20}
+_HOLIDAYS = (  # (words, month, day); Thanksgiving's day is found for its year
+    (r"christmas\s+eve|xmas\s+eve", 12, 24),
+    (r"christmas|x-?mas|the\s+holidays|holidays", 12, 25),
+    (r"new\s+year'?s\s+eve", 12, 31),
+    (r"(?:the\s+)?new\s+year(?:'?s)?(?:\s+day)?", 1, 1),
+    (r"thanksgiving", 11, 0),
+    (r"valentine'?s(?:\s+day)?", 2, 14),
+    (r"halloween", 10, 31),
+)
+_MONTH_OR_HOLIDAY = re.compile(
+    rf"(?i)^\W*(?:(?P<by>{_BY_WORDS})|(?P<on>in|during|on|around|after|(?:planned|scheduled|will\s+send|"
+    r"sending|to\s+(?:go|send))(?:\s+(?:in|on|for|after))?))?\s*"
+    rf"(?:(?P<part>{_PART})[\s-]*(?:the\s+)?)?"
+    r"(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|(?P<this>month|year)|"
+    rf"(?P<holiday>{'|'.join(f'(?P<h{i}>{words})' for i, (words, _m, _d) in enumerate(_HOLIDAYS))}))\W*$"
+)
+MONTHS_AHEAD = 62  # a month or holiday is one to come within this many days, else the last one passed
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)
+
+
+def _month_or_holiday_day(cell: str, today: date) -> str | None:
+    """A cell naming a month or holiday (:data:`_MONTH_OR_HOLIDAY`) as :data:`_TO_GO_ON` or :data:`_BY_DAY`
+    read it ('Week of 2027-01-01', 'By 2026-12-25'), or None. The day is the next one within
+    MONTHS_AHEAD days, else the last one passed: 'May' in a December tracker is the May it went in, read
+    as next May it would be held and sent again then."""
+    said = _MONTH_OR_HOLIDAY.match(cell)
+    if said is None:
+        return None
+    holiday = next((i for i in range(len(_HOLIDAYS)) if said[f"h{i}"]), None)
+    part = _PART_DAY.get((said["part"] or "  ")[:2].casefold(), 1)
+    if said["this"]:  # 'End of month', 'End of year': this one's
+        month = today.month if said["this"].casefold() == "month" else 12
+        days = [date(today.year, month, part)]
+    elif holiday is not None:
+        _words, month, on = _HOLIDAYS[holiday]
+        days = [
+            _thanksgiving(y) if not on else date(y, month, on) for y in range(today.year - 1, today.year + 2)
+        ]
+    else:
+        month = _MONTHS[said["month"][:3].casefold()]
+        days = [date(y, month, part) for y in range(today.year - 1, today.year + 2)]
+    ahead = [d for d in days if 0 <= (d - today).days <= MONTHS_AHEAD]
+    found = ahead[0] if ahead else max((d for d in days if d <= today), default=days[0])
+    by = said["by"] or (holiday is not None and not said["on"])
+    return f"{'By' if by else 'Week of'} {found.isoformat()}"
+
+
 def _named_days(column: pd.Series, said: re.Pattern[str]) -> pd.Series:
     """The day each cell names as ``said`` words it (NaN where it names none)."""
     days = column.str.extract(said, expand=False)
@@ -218,6 +279,8 @@ def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.S
     a day to come (or today) to go by (:data:`_BY_DAY`) or today's day to go on, which send."""
     nothing = pd.Series(False, index=column.index)
     held, passed, planned = nothing, nothing, nothing
+    if column.str.contains(r"(?i)[a-z]{3}", regex=True).any():  # (a month's or holiday's name)
+        column = column.map(lambda cell: _month_or_holiday_day(cell, today) or cell)
     days = _named_days(column, _TO_GO_ON)
     named = days.notna()
     if named.any():
