@@ -470,6 +470,29 @@ def test_a_count_of_donations_or_orders_is_no_number_of_cards(
     assert "Column 'Gift Count' (H) looks like Quantity, which no column gives" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("giving", ["Lifetime Giving", "Last Gift Date", "Donor Since"])
+def test_a_donor_list_s_gift_count_counts_donations_not_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], giving: str
+) -> None:
+    """Found by hunter-sheets18, left for hunter-sheets19: a donor list's 'Gift Count' = 3, 12, 1 beside
+    'Lifetime Giving' (or 'Last Gift Date', 'Donor Since') refused the list whole, 'looks like Quantity':
+    there the gifts are the donor's donations. As the lead decided, the list is sent, one card a row, a
+    notice saying how to read the column as Quantity; without such a column 'Gift Count' is still asked
+    about, the refusal saying which name leaves it out."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE, "Gift Count", giving])
+    for person, count in zip(PEOPLE, [3, 12, 1], strict=True):
+        book.active.append([*person, count, "2025-06-01"])
+    book.save(path := tmp_path / "donors.xlsx")
+    assert run(path) == 0
+    assert sorted(li["Quantity"] for li in ordered_lines()) == [1, 1, 1]
+    assert "Column 'Gift Count' (H) is not used: beside the list's giving, it counts the donor's gifts" in (
+        capsys.readouterr().err.replace("\n", " ")
+    )
+    assert main(["validate", str(sheet_with(tmp_path / "cards.xlsx", "Gift Count", [2, 14, 7]))]) == 2
+    assert "or to what it counts ('Donation Count', 'Order Count') to leave it out" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "header", ["Matching Gift", "Gift Aid", "Gift Wrap", "Ship T-shirt", "Award Recipient"]
 )

@@ -184,6 +184,30 @@ _ANOTHER_SUM = frozenset(
 )  # fmt: skip
 
 
+# ... and a count of gifts in a donor's list: a header of a donor's giving ('Donor Name', 'Lifetime Giving',
+# 'Donation Amount') or of gifts gone by ('Last Gift Date', 'Largest Gift') says its gifts are donations, and
+# 'Gift Count' = 3, 12, 1 counts them: asked about, the donor list was refused whole (found by
+# hunter-sheets18, left for hunter-sheets19). Said in a notice, which names how to read it as Quantity
+_GIVING = frozenset(
+    {"donor", "donors", "donation", "donations", "donated", "giving", "pledge", "pledges", "pledged",
+     "constituent", "constituents"}
+)  # fmt: skip
+_GIFTS_GONE_BY = frozenset({"last", "first", "largest", "lifetime", "average", "avg", "recent", "previous"})
+
+
+def _counts_donations(header: str, headers: Sequence[str]) -> bool:
+    """Whether ``header`` counts gifts ('Gift Count') in a list whose other ``headers`` name a donor's giving
+    or gifts gone by (:data:`_GIVING`)."""
+    words = set(_words(header))
+    if not words & {"count", "counts"} or not (words - _COUNT_WORDS) <= {"gift", "gifts"}:
+        return False
+    for other in headers:
+        said = set(_words(other))
+        if other != header and (said & _GIVING or (said & {"gift", "gifts"} and said & _GIFTS_GONE_BY)):
+            return True
+    return False
+
+
 def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
     """The field an unused column looks like, and whether by its "header" or its "values"."""
     words = set(_words(info.header)) | {"".join(_words(info.header))}
@@ -213,6 +237,7 @@ def undecided_columns(
     settle), their values fitting it: each with that field."""
     fed = set(mapping.column_map.values())
     street = next((h for h, f in mapping.column_map.items() if f == "address1"), "")
+    headers = [info.header for info in mapping.columns]
     found: list[tuple[ColumnInfo, str]] = []
     for info in mapping.columns:
         if info.status != "unused" or info.note:
@@ -220,6 +245,8 @@ def undecided_columns(
         values = values_of.get(info.header, [])
         guess = _guess(info, values, frozenset())
         field = guess[0] if guess else None
+        if field == "quantity" and _counts_donations(info.header, headers):  # a donor's 'Gift Count'
+            continue
         if field == "address2" and a_room_at_work(info.header, street):  # a classroom beside the home street
             continue
         unheaded = info.header == f"Column {info.letter}"  # a column with no header says only its values
@@ -253,12 +280,15 @@ def decide_or_refuse(
     if strict:
         info, field = undecided[0]
         title = contract.title(field)
+        rename = f"rename the header to '{title}'"
+        if field == "quantity" and set(_words(info.header)) & {"count", "counts"}:  # ('Gift Count': of what?)
+            rename += " to read it, or to what it counts ('Donation Count', 'Order Count') to leave it out"
         raise AmbiguousColumnsError(
             f"Column '{info.header}' ({info.letter}) looks like {title}, which no column gives: "
             f"{_DEFAULT_WORDS[field]}. bulkship will not guess whether to order from it. Nothing was read "
             "further",
             hint=f'read it as {title} with [columns] {field} = "{info.header}", or leave it out with '
-            f"[columns] {field} = \"\" in {source} (or rename the header to '{title}')",
+            f'[columns] {field} = "" in {source} (or {rename})',
         )
     decided = {id(info): field for info, field in undecided}
     mapping.columns[:] = [
@@ -306,7 +336,13 @@ def lookalike_notices(
             continue
         title = contract.title(guess)
         named = f"Column '{info.header}' ({info.letter})"
-        if guess in fed:
+        if guess == "quantity" and guess not in fed and _counts_donations(info.header, list(letters)):
+            notices.append(
+                f"{named} is not used: beside the list's giving, it counts the donor's gifts, not cards "
+                f"(every row gets 1 card). To read it as {title}, map it with [columns] {guess} = "
+                f'"{info.header}" in {source}.'
+            )
+        elif guess in fed:
             other = fed[guess]
             notices.append(
                 f"{named} is not used, although its {how} like {title}; {title} is read from "
