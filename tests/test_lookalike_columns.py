@@ -613,3 +613,58 @@ def test_a_gift_column_naming_a_catalog_card_on_every_row_is_read_as_the_product
     path.write_text(path.read_text().replace("Target,50", "Amex,50"))
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
     assert "lacks required column(s): Product" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("header", ["Tenant", "Coach", "Employee", "Resident Name"])
+def test_a_column_naming_people_by_their_role_is_read_as_the_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets18's brief, left for hunter-sheets19: a property manager's list with its names
+    under 'Tenant' (a league's under 'Coach', an HR list's under 'Employee') was refused "lacks Name", told
+    only to rename the headers. As the lead decided, where no column gives the name and one column under a
+    role's header holds people's names, it is read as the Name, said in a note (the command line, the web
+    page's Columns page); two such columns ('Player' and 'Coach') are refused naming both, saying to rename
+    the one the cards go to 'Name'."""
+    path = tmp_path / "tenants.csv"
+    path.write_text(
+        f"{header},Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nBo Ray,2 Elm St,Boston,MA,02134,CVS,25\nTotal,,,,,,50\n"
+    )
+    assert run(path) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"Column '{header}' (A) is read as Name: it holds people's names ('Ann Lee', 'Bo Ray', ...)" in said
+    )
+    assert [li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()] == ["Ann Lee", "Bo Ray"]
+    from dataclasses import replace
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path.write_text(path.read_text() + "Cy Orr,3 Elm St,Boston,MA,02134,CVS,25\n")  # (not the file sent)
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        assert chosen_field(client.get(upload(client, path, name="tenants-2")).text, header) == "name"
+    path.write_text(
+        f"Player,{header},Address,City,State,ZIP,Product,Value\n"
+        "Kim Orr,Ann Lee,1 Main St,Boston,MA,02134,CVS,25\nJo Orr,Bo Ray,2 Elm St,Boston,MA,02134,CVS,25\n"
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"'Player' (A), '{header}' (B) hold people's names: rename the one the cards go to 'Name'" in said
+
+
+def test_an_employee_column_beside_their_manager_s_is_read_as_the_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets19 checking the above on an anniversary list: 'Employee' = 'Lee, Ann' (last name
+    first) beside 'Manager' = 'Tom Orr' was refused, its hint telling to rename 'Manager' to 'Name', the
+    cards to go to the manager. The column of the role is read; the manager's is no rival of it."""
+    path = tmp_path / "anniversaries.csv"
+    path.write_text(
+        "Employee,Manager,Address,City,State,ZIP,Product,Value\n"
+        '"Lee, Ann",Tom Orr,1 Main St,Boston,MA,02134,CVS,25\n'
+        '"Ray, Bo",Tom Orr,2 Elm St,Boston,MA,02134,CVS,25\n'
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'Employee' (A) is read as Name: it holds people's names ('Lee, Ann', 'Ray, Bo', ...)" in said
+    )

@@ -32,6 +32,7 @@ from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .lookalikes.secondgifts import check_changed_between_lists
+from .namecolumn import read_name_column
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
 from .unread import check_cards_in_notes, check_unread_cards
@@ -53,6 +54,7 @@ def validate(
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
     sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
+    sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
     _require_columns(sheet, contract, defaults)
     frame, family_added, moved = _canonical_frame(sheet)
     if frame.empty:  # a header and nothing else: valid, with nothing to order

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..columns import ColumnInfo
 from ..columns.fields import PREFERRED, line_3_header
 from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
@@ -19,6 +20,7 @@ from ..schema import SheetContract
 from . import invisible, normalize, rules
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
+from .namecolumn import names_people
 from .names import (
     _NUMBER_IN_BRACKETS,
     _names_another,
@@ -52,6 +54,7 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
         whole, on_lines = _whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
+        people = names_people(sheet) if "name" not in present and not whole else []
         raise MissingColumnsError(
             f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
             + ", ".join(f"'{h}'" for h in sheet.headers)
@@ -60,12 +63,22 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
                 f"split '{whole}' into Street, City, State and ZIP columns ({how_to_split(on_lines)}), "
                 "then run it again"
                 if whole
+                else _rename_to_name(people)
+                if people
                 else "rename the headers, map them with [columns] in a program settings file (--config), "
                 "or set [defaults]; `bulkship template` writes a sheet with every header"
             ),
             whole_addresses=whole,
             whole_on_lines=on_lines,
         )
+
+
+def _rename_to_name(people: list[ColumnInfo]) -> str:
+    """What a list lacking Name is told where columns hold people's names ('Coach' beside 'Player')."""
+    named = ", ".join(f"'{info.header}' ({info.letter})" for info in people)
+    if len(people) == 1:
+        return f"{named} holds people's names: if the cards go to them, rename it 'Name', then run it again"
+    return f"{named} hold people's names: rename the one the cards go to 'Name', then run it again"
 
 
 def whole_addresses_said(column: str) -> str:

@@ -24,6 +24,7 @@ from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
 from ..statuses import NOT_YET_REASON
 from ..validate.cardcolumn import read_card_column
+from ..validate.namecolumn import read_name_column
 from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
 from .state import WebBatch, record
 
@@ -288,9 +289,10 @@ class Reviews:
 
         def make() -> LoadedSheet:
             read = api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
-            return read_card_column(
+            read = read_card_column(
                 read, self.catalog(), batch.program
             )  # 'Gift' = CVS: the card, as validate
+            return read_name_column(read, batch.program)  # 'Tenant' = Ann Lee: the name, as validate
 
         return self._sheets.get_or_make(key, make)
 
