@@ -74,6 +74,7 @@ from .skipped.marks import (
     refuse_unlinked_boxes,
 )
 from .spelled import spelled_out_notices
+from .streetlines import street_lines_notices
 from .uncalculated import refuse_uncalculated
 from .workbook import _read_workbook
 
@@ -262,6 +263,7 @@ def _to_loaded_sheet(
         *many_cards_notice(body, column_map, not_judged),
         *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
         *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
+        *street_lines_notices(body, column_map, not_judged),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(

@@ -245,15 +245,7 @@ def _normalise(
     # the fingerprint reads the two lines joined on line 1, as before the second line was moved: a batch sent
     # then is the same rows now, never an edit held or a card sent again
     streets = (frame["address1"] + " " + frame["address2"]).where(moved, "")
-    lines = {"first": frame["address1"], "second": frame["address2"]}
-    collector.warn(
-        moved,
-        "address1",
-        "Street on two lines",
-        "is on more than one line: '{first}' is sent as line 1 and '{second}' as line 2 (Address Line 2 was "
-        "empty).",
-        extra=lines,
-    )
+    # (the lines moved to an empty line 2 are said once for the column: bulkship.load.streetlines)
     collector.warn(
         on_line_1,
         "address1",
