@@ -1653,6 +1653,22 @@ def test_a_hold_released_on_a_day_sends_the_row(tmp_path: Path, header: str) -> 
     assert [s.row for s in load_sheet(path).skipped] == [7, 8, 9, 10]
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("DNM", "Y"), ("Hold Mail", "Y"), ("Suppression Reason", "Deceased"), ("Vacant", "Y")],
+)
+def test_a_mail_house_s_do_not_mail_columns_leave_the_row_out(tmp_path: Path, header: str, said: str) -> None:
+    """Found by hunter-sheets19: a direct-mail list's 'DNM' = Y (do not mail), 'Hold Mail' = Y, a filled
+    'Suppression Reason', USPS's 'Vacant' = Y were read as nothing and the card mailed, exit 0, where 'Do
+    Not Mail' = Y is left out. Each is left out quoting the cell; N and an empty cell send, and 'DNC' (do
+    not call) is the telephone's."""
+    path = _notes_sheet(tmp_path / "mailing.csv", [said, "N", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+    assert load_sheet(_notes_sheet(tmp_path / "calls.csv", ["Y", "N"], header="DNC")).skipped == ()
+
+
 @pytest.mark.parametrize("header", ["Status", "Employee Status"])
 def test_a_candidate_never_hired_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets18, left for hunter-sheets19: a person's 'Status' = 'Rejected candidate' was

@@ -245,6 +245,12 @@ _HOLD_FLAGS = _answered(
         # drop is its wave ('Drop' = 1, 2)
         "delete", "to delete", "delete row", "delete from list", "to remove", "remove row", "drop row",
         "drop from list", "suppress", "suppressed", "do not order", "dont order", "don't order",
+        # ... or a mail house's words for it: 'DNM' (do not mail), 'Hold Mail', a 'Suppression Reason' filled
+        # in, a 'Vacant' address (USPS's vacancy flag): found by hunter-sheets19, each was ordered. Not 'DNC'
+        # (do not call: the telephone's)
+        "dnm", "hold mail", "mail hold", "suppress reason", "suppression reason", "reason suppressed",
+        "suppression code", "suppression flag", "vacant", "vacant flag", "vacancy", "vacancy flag",
+        "vacant indicator",
         *OTHER_HOLD,
     )
 )  # fmt: skip
