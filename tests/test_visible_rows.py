@@ -1669,6 +1669,24 @@ def test_a_mail_house_s_do_not_mail_columns_leave_the_row_out(tmp_path: Path, he
     assert load_sheet(_notes_sheet(tmp_path / "calls.csv", ["Y", "N"], header="DNC")).skipped == ()
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Budget Approved", "No"), ("Finance Approval", "Pending"), ("VP Approved", "N"),
+     ("Milestone Eligible", "N")],
+)  # fmt: skip
+def test_an_approval_by_whoever_signs_off_the_spending_leaves_an_unapproved_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets17 ('Budget Approved' = No), left, and by hunter-sheets19: a recognition list's
+    'Budget Approved' = No, 'Finance Approval' = Pending, 'VP Approved' = N, 'Milestone Eligible' = N were
+    read as nothing and the card ordered, where 'Manager Approval' = No is left out. Each is left out quoting
+    the cell; Yes sends."""
+    path = _notes_sheet(tmp_path / "awards.csv", [said, "Yes"], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
 @pytest.mark.parametrize("header", ["Status", "Employee Status"])
 def test_a_candidate_never_hired_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets18, left for hunter-sheets19: a person's 'Status' = 'Rejected candidate' was

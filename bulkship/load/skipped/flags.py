@@ -73,6 +73,13 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
         *(f"{what} opt in" for what in ("mail", "mailing", "direct mail", "postal", "postal mail", "gift",
                                         "gifts", "gift card")),
         "wants gift card", "gift acceptance", "accepts gift card", "accepted gift",
+        # ... or approved by whoever signs off the spending ('Budget Approved', 'Finance Approval', 'VP
+        # Approved' = No or Pending), or eligible for the milestone ('Milestone Eligible' = N): found by
+        # hunter-sheets17 and hunter-sheets19, each was ordered where 'Manager Approval' = No is left out
+        *(f"{who} {said}" for who in ("budget", "finance", "director", "vp", "supervisor", "department",
+                                      "dept", "committee", "executive") for said in ("approved", "approval")),
+        "milestone eligible", "eligible for milestone", "anniversary eligible", "award eligible",
+        "eligible for award",
         *OTHER_ELIGIBLE,
     )
 )  # fmt: skip
