@@ -1687,6 +1687,20 @@ def test_an_approval_by_whoever_signs_off_the_spending_leaves_an_unapproved_row_
     ]
 
 
+@pytest.mark.parametrize("header", ["Award Status", "Reward Status"])
+def test_an_award_s_status_saying_it_went_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets19: an anniversary list's 'Award Status' = Sent, Presented, Declined (a wellness
+    list's 'Reward Status' = Shipped) was read as nothing and a second card ordered, where 'Gift Status' =
+    Sent is left out. Read as a card's status: 'Awarded', 'Earned', 'Pending', 'Not sent' send."""
+    said = ["Sent", "Presented", "Declined", "Awarded", "Earned", "Pending", "Not sent"]
+    path = _notes_sheet(tmp_path / "awards.csv", said, header=header)
+    assert [(s.row, s.reason.split(" (")[0]) for s in load_sheet(path).skipped] == [
+        (2, "the list says it was sent already"),
+        (3, "the list says a card was made for it already"),
+        (4, "the list says not to send it"),
+    ]
+
+
 @pytest.mark.parametrize("header", ["Status", "Employee Status"])
 def test_a_candidate_never_hired_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets18, left for hunter-sheets19: a person's 'Status' = 'Rejected candidate' was

@@ -41,6 +41,9 @@ _SENT_FLAGS = _answered(
         "already received", "card received", "gift received", "shipped", "mailed", "delivered",
         "card mailed", "gift mailed", "card shipped", "gift shipped", "card delivered", "gift delivered",
         "order status", "gift status", "card status", "gift card status", "done", "completed", "complete",
+        # ... or the award's, the reward's, the prize's ('Award Status' = Sent, Presented: found by
+        # hunter-sheets19, each was ordered again where 'Gift Status' = Sent is left out)
+        "award status", "reward status", "prize status",
         "processed", "ordered", "fulfilled", "card ordered", "gift ordered",
         # ... or given, or sent to the vendor another way ("Received Gift", "Got Card", "Gift Given", "Sent to
         # vendor" = Yes: found by hunter-sheets, each was ordered again)
@@ -208,6 +211,9 @@ _CARD_STATUS = frozenset(
         "card status",
         "gift card status",
         "send status",
+        "award status",
+        "reward status",
+        "prize status",
         *SHIPMENT_STATUS,
     )
 )
