@@ -2753,6 +2753,9 @@ def test_a_batch_waiting_for_a_day_says_on_its_results_and_review_that_its_cost_
     said = html.unescape(visible_text(results))
     assert "1 row(s) wait for the day their list names: on or after it, send them from the cost page" in said
     assert 'href="/batches/bdays/cost"' in results
+    # followed before the day, the cost page said "Nothing is left to send in this batch" and no more
+    cost = html.unescape(visible_text(client.get("/batches/bdays/cost").text))
+    assert "1 row(s) wait for the day their list names: this page sends them on or after it" in cost
     review = html.unescape(visible_text(client.get("/batches/bdays/review?filter=all").text))
     row = review[review.index("Row 3") :]
     assert "on or after that day, send the batch again from its cost page" in row

@@ -72,7 +72,10 @@ async def cost(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=exc)
     notes = await run_in_threadpool(_cost_notes, web, batch, found)
     error = NO_LONGER_ASKED if request.query_params.get("approval") == "unneeded" else ""
-    return render(request, "cost.html", batch=batch, view=view, counts=found.counts, error=error, notes=notes)
+    return render(
+        request, "cost.html", batch=batch, view=view, counts=found.counts, error=error, notes=notes,
+        for_a_day=len(found.for_a_day),  # followed from the results before the day: said, not "nothing left"
+    )  # fmt: skip
 
 
 def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
