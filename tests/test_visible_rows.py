@@ -1587,7 +1587,8 @@ def test_a_person_s_status_saying_mail_does_not_reach_them_leaves_the_row_out(
 @pytest.mark.parametrize(
     ("header", "kept", "out"),
     [("Delete?", "Keep", "Delete"), ("Remove", "keep", "Remove"), ("Exclude?", "Include", "Exclude"),
-     ("Suppress", "Keep - new address", "Suppress"), ("To Remove", "Kept", "x"), ("Hold", "Release", "Hold")],
+     ("Suppress", "Keep - new address", "Suppress"), ("To Remove", "Kept", "x"), ("Hold", "Release", "Hold"),
+     ("Delete?", "Keep", "Keep: no"), ("Remove", "Keep", "Keep - not sure")],
 )  # fmt: skip
 def test_a_row_kept_under_a_column_marking_the_rows_to_delete_is_sent(
     tmp_path: Path, header: str, kept: str, out: str

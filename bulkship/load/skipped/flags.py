@@ -278,7 +278,11 @@ _SAYS_YES = re.compile(
 # 'Suppress'), its answer for a row to keep: 'Keep', 'Include' (found by hunter-falsealarm5: a list cleaned by
 # hand, Keep beside Delete, was left out but for its empty cells)
 _TAKES_OFF = re.compile(r"(?i)\b(?:delet|remov|exclu|suppress|drop|omit|skip)")
-SAYS_KEPT = re.compile(r"(?i)\s*(?:keep|kept|retain(?:ed)?|stay|include[ds]?|incl\.?)\s*(?:$|[-–—:,.;(].*)")
+# (not when what follows says no or doubts it: 'Keep: no', 'Keep - not sure')
+SAYS_KEPT = re.compile(
+    r"(?i)(?!.*(?:\b(?:no|not|never|unsure|maybe)\b|n['’]t\b|\?))"
+    r"\s*(?:keep|kept|retain(?:ed)?|stay|include[ds]?|incl\.?)\s*(?:$|[-–—:,.;(].*)"
+)
 
 
 def takes_rows_off(header: str) -> bool:
