@@ -1718,6 +1718,16 @@ def test_a_candidate_never_hired_leaves_the_row_out(tmp_path: Path, header: str)
     ]
 
 
+def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm5 on a school's volunteer list: 'Status' = 'Alumni volunteer', 'Alumni
+    parent', 'Alumni mentor' (a graduate who helps: the people thanked) was read as 'Alumni', an HR system's
+    former staff, and each row left out as gone. An alum in a role sends; 'Alumni', 'Alumni - left 2024' and
+    'Alumnus' still leave the row out."""
+    said = ["Alumni volunteer", "Alumni parent", "Alumni mentor", "Alumni", "Alumni - left 2024", "Alumnus"]
+    path = _notes_sheet(tmp_path / "volunteers.csv", said, header="Status")
+    assert [s.row for s in load_sheet(path).skipped] == [5, 6, 7]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

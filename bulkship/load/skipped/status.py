@@ -18,7 +18,10 @@ from .languages import OTHER_GONE, OTHER_STATUS, plain_key
 GONE_MORE = (
     r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
-    r"alumn(?:i|us|a|ae)|suspended|(?:offer\s+)?rescinded|offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
+    # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5)
+    r"alumn(?:i|us|a|ae)(?!\s+(?:volunteers?|parents?|mentors?|donors?|ambassadors?|coach(?:es)?|board|"
+    r"association|relations|speakers?|members?))|suspended|(?:offer\s+)?rescinded|"
+    r"offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
     # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
     # 'Discharged': found by hunter-sheets11, each was ordered)
     r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged|"
