@@ -1588,7 +1588,9 @@ def test_a_person_s_status_saying_mail_does_not_reach_them_leaves_the_row_out(
     ("header", "kept", "out"),
     [("Delete?", "Keep", "Delete"), ("Remove", "keep", "Remove"), ("Exclude?", "Include", "Exclude"),
      ("Suppress", "Keep - new address", "Suppress"), ("To Remove", "Kept", "x"), ("Hold", "Release", "Hold"),
-     ("Delete?", "Keep", "Keep: no"), ("Remove", "Keep", "Keep - not sure")],
+     ("Delete?", "Keep", "Keep: no"), ("Remove", "Keep", "Keep - not sure"),
+     # a column naming both answers: its rows to delete were ordered (hunter-falsealarm5's leftover)
+     ("Keep/Delete", "Keep", "Delete"), ("Keep or Remove", "Keep", "Remove"), ("Delete / Keep", "keep", "DELETE")],
 )  # fmt: skip
 def test_a_row_kept_under_a_column_marking_the_rows_to_delete_is_sent(
     tmp_path: Path, header: str, kept: str, out: str

@@ -252,6 +252,9 @@ _HOLD_FLAGS = _answered(
         # drop is its wave ('Drop' = 1, 2)
         "delete", "to delete", "delete row", "delete from list", "to remove", "remove row", "drop row",
         "drop from list", "suppress", "suppressed", "do not order", "dont order", "don't order",
+        # ... or a column naming both answers, 'Keep/Delete' = Delete (hunter-falsealarm5: it was ordered)
+        *(f"{a} {b}" for x, y in (("keep", "delete"), ("keep", "remove")) for a, b in ((x, y), (y, x))),
+        *(f"{a} or {b}" for x, y in (("keep", "delete"), ("keep", "remove")) for a, b in ((x, y), (y, x))),
         # ... or a mail house's words for it: 'DNM' (do not mail), 'Hold Mail', a 'Suppression Reason' filled
         # in, a 'Vacant' address (USPS's vacancy flag): found by hunter-sheets19, each was ordered. Not 'DNC'
         # (do not call: the telephone's)
