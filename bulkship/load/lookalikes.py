@@ -23,6 +23,7 @@ from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from .doubtful import _ANSWER
+from .othersums import ANOTHER_SUM, counts_donations, counts_something_else
 from .problems.elsewhere import _ELSEWHERE
 from .problems.leftoff import a_room_at_work
 from .skipped.columnkeys import picks_rows
@@ -150,70 +151,12 @@ def _amount(text: str) -> Decimal | None:
         return None
 
 
-# A count of something other than cards ('Donation Count', 'Transaction Count', 'Order Count', 'Visit Count'):
-# a CRM's or a shop's history of the person, no number of cards to send. Read as Quantity, a donor list and a
-# customer list were each refused whole (found by hunter-falsealarm4). A count naming the card ('Card Count',
-# 'Gift Count': a donor CRM's gifts are donations, but in a list of cards it may be theirs) or nothing
-# ('Count', 'Total Count') still looks like Quantity
-_COUNT_WORDS = frozenset({"count", "counts", "total", "number", "no", "num", "of", "the", "qty", "quantity"})
-_CARD_COUNTED = frozenset(
-    {"card", "cards", "gift", "gifts", "giftcard", "giftcards", "voucher", "vouchers", "reward", "rewards",
-     "item", "items", "copies", "pcs", "pieces"}
-)  # fmt: skip
-
-
-def _counts_something_else(words: set[str]) -> bool:
-    """Whether a header's words count something other than cards (:data:`_COUNT_WORDS`)."""
-    if not words & {"count", "counts"}:
-        return False
-    counted = words - _COUNT_WORDS
-    return bool(counted) and not counted & _CARD_COUNTED
-
-
-# ... and so is a sum of something other than the card ('Donation Amount', 'Pledge Amount', 'Rent Amount',
-# 'Invoice Amount', 'Lifetime Value', 'Average Order Value'): what the person gave, owes or spent. Beside a
-# default amount, a donor, tenant or customer list was refused whole (found by hunter-falsealarm5), where
-# 'Monthly Rent' or 'Total Giving' sent. 'Bonus Amount', 'Amount Paid', 'Total Amount' may be the card's, and
-# so may a sum paid to the person ('Refund Amount', 'Reimbursement Amount', 'Commission Amount': found by
-# review33, 50, 100, 75 went out as cards of the default 25, nothing said)
-_ANOTHER_SUM = frozenset(
-    {"donation", "donations", "donated", "pledge", "pledges", "pledged", "giving", "raised", "rent", "rental",
-     "invoice", "invoiced", "lifetime", "ltv", "average", "avg", "salary", "wage", "wages", "tuition",
-     "balance", "deposit", "revenue", "income", "tax", "fee", "fees", "dues", "premium", "loan",
-     "mortgage", "opportunity", "deal", "owed", "due", "expense", "expenses", "sales"}
-)  # fmt: skip
-
-
-# ... and a count of gifts in a donor's list: a header of a donor's giving ('Donor Name', 'Lifetime Giving',
-# 'Donation Amount') or of gifts gone by ('Last Gift Date', 'Largest Gift') says its gifts are donations, and
-# 'Gift Count' = 3, 12, 1 counts them: asked about, the donor list was refused whole (found by
-# hunter-sheets18, left for hunter-sheets19). Said in a notice, which names how to read it as Quantity
-_GIVING = frozenset(
-    {"donor", "donors", "donation", "donations", "donated", "giving", "pledge", "pledges", "pledged",
-     "constituent", "constituents"}
-)  # fmt: skip
-_GIFTS_GONE_BY = frozenset({"last", "first", "largest", "lifetime", "average", "avg", "recent", "previous"})
-
-
-def _counts_donations(header: str, headers: Sequence[str]) -> bool:
-    """Whether ``header`` counts gifts ('Gift Count') in a list whose other ``headers`` name a donor's giving
-    or gifts gone by (:data:`_GIVING`)."""
-    words = set(_words(header))
-    if not words & {"count", "counts"} or not (words - _COUNT_WORDS) <= {"gift", "gifts"}:
-        return False
-    for other in headers:
-        said = set(_words(other))
-        if other != header and (said & _GIVING or (said & {"gift", "gifts"} and said & _GIFTS_GONE_BY)):
-            return True
-    return False
-
-
 def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -> tuple[str, str] | None:
     """The field an unused column looks like, and whether by its "header" or its "values"."""
     words = set(_words(info.header)) | {"".join(_words(info.header))}
-    if _counts_something_else(set(_words(info.header))):
+    if counts_something_else(set(_words(info.header))):
         words -= _LOOKS_LIKE_HEADER["quantity"]
-    if words & _ANOTHER_SUM:
+    if words & ANOTHER_SUM:
         words -= _LOOKS_LIKE_HEADER["value"]
     if "$" in info.header:  # 'Gift $', '$': dollars (found by hunter-sheets5: read as no amount at all)
         words.add("usd")
@@ -245,7 +188,7 @@ def undecided_columns(
         values = values_of.get(info.header, [])
         guess = _guess(info, values, frozenset())
         field = guess[0] if guess else None
-        if field == "quantity" and _counts_donations(info.header, headers):  # a donor's 'Gift Count'
+        if field == "quantity" and counts_donations(info.header, headers):  # a donor's 'Gift Count'
             continue
         if field == "address2" and a_room_at_work(info.header, street):  # a classroom beside the home street
             continue
@@ -336,7 +279,7 @@ def lookalike_notices(
             continue
         title = contract.title(guess)
         named = f"Column '{info.header}' ({info.letter})"
-        if guess == "quantity" and guess not in fed and _counts_donations(info.header, list(letters)):
+        if guess == "quantity" and guess not in fed and counts_donations(info.header, list(letters)):
             notices.append(
                 f"{named} is not used: beside the list's giving, it counts the donor's gifts, not cards "
                 f"(every row gets 1 card). To read it as {title}, map it with [columns] {guess} = "
