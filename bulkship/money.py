@@ -40,6 +40,28 @@ def card_cost(value: Decimal, discount_percentage: Decimal, fee: Decimal) -> Dec
     return (value * (1 - discount_percentage / 100) + fee).quantize(CENT)
 
 
+def line_shipping(price: Decimal) -> Decimal:
+    """What one line item's shipping costs: its method's price, to the cent, as the vendor bills each line.
+    Summed unrounded, three lines at a listed 7.777 planned 23.33 where the vendor charged 23.34: every
+    order a cent off its plan ('costs differ', `reconcile` 'Mismatch', exit 1), and a --max-total of the
+    plan shown passed by the vendor (found by hunter-money9)."""
+    return price.quantize(CENT)
+
+
+def line_fees(value: Decimal, quantity: int, discount_percentage: Decimal | None, fee: Decimal) -> Decimal:
+    """A line's fees as a money figure, to the cent: its cards times the product's fee per card. A fee
+    in fractions of a cent (0.333) made a figure of 0.999 in cells that show cents, so the sheet's column
+    summed otherwise than its cells read (found by hunter-money9); on a card with no discount the fee is
+    all the card costs beyond its face value (:func:`card_cost`, to the cent), so that no discount shows
+    where the product has none. ``discount_percentage`` None: not known."""
+    fees = fee * quantity
+    if fees == fees.quantize(CENT):
+        return fees
+    if discount_percentage == 0:
+        return (card_cost(value, ZERO, fee) - value) * quantity
+    return fees.quantize(CENT)
+
+
 def money_text(amount: Decimal | int | None) -> str:
     """The terminal's one money format: ``1,234.56``."""
     return f"{cents(amount):,.2f}"

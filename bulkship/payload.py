@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .models import Catalog, PlannedLine, Product
+from .money import line_shipping
 
 if TYPE_CHECKING:
     from .ledger import OrderRecord
@@ -115,5 +116,5 @@ class PricedToday:
             if product is None or method is None or not method.priced:
                 self._parts[key] = None
             else:
-                self._parts[key] = (product, method.price)
+                self._parts[key] = (product, line_shipping(method.price))
         return self._parts[key]

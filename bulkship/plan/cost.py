@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ..models import Balance, Catalog, PlannedLine, PlannedOrder
-from ..money import money_text
+from ..money import line_fees, money_text
 from .lines import DEFAULT_SHIPPING_METHOD
 
 
@@ -56,11 +56,12 @@ class _Tally:
     def __init__(self, key: str, name: str) -> None:
         self.key, self.name = key, name
         self.fee = Decimal("0")  # the product's fee per card, for a per-product tally
+        self.discount_percentage: Decimal | None = None  # and its discount
         self.rows = self.cards = 0
         self.face = self.discount = self.fees = self.shipping = self.total = Decimal("0")
 
-    def add(self, line: PlannedLine, fee: Decimal) -> None:
-        fees = fee * line.quantity
+    def add(self, line: PlannedLine, fee: Decimal, discount_percentage: Decimal | None = None) -> None:
+        fees = line_fees(line.value, line.quantity, discount_percentage, fee)
         face = line.face_value
         # what the discount took off, consistent with the rounded unit cost
         discount = face + fees - line.unit_cost * line.quantity
@@ -111,6 +112,7 @@ def summarise(
                     line.product_id, product.name if product else ""
                 )
                 by_product.fee = product.fee if product else Decimal("0")
+                by_product.discount_percentage = product.discount_percentage if product else None
             method_id = line.address.get("ShippingMethodId", DEFAULT_SHIPPING_METHOD)
             by_method = methods.get(method_id)
             if by_method is None:
@@ -118,7 +120,7 @@ def summarise(
                 by_method = methods[method_id] = _Tally(method_id, method.name if method else "")
             # the line's figures once, added to all three tallies (the same sums as add(line, fee) each)
             quantity = line.quantity
-            fees = by_product.fee * quantity
+            fees = line_fees(line.value, quantity, by_product.discount_percentage, by_product.fee)
             face = line.face_value
             discount = face + fees - line.unit_cost * quantity
             figures = (quantity, face, fees, line.shipping_cost, line.cost, discount)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..folding import no_reference
+from ..money import line_shipping
 from ..models import (
     FINGERPRINT,
     ROW,
@@ -78,7 +79,7 @@ def _line(rec: dict[str, str], row: int, catalog: Catalog, batch: str) -> Planne
         quantity=quantity,
         address=_address(rec, shipping.id, catalog.sends_address_line2),
         unit_cost=product.unit_cost(value),
-        shipping_cost=shipping.price,
+        shipping_cost=line_shipping(shipping.price),
     )
 
 
@@ -262,5 +263,5 @@ class _LineBuilder:
             quantity=quantity,
             address=address,
             unit_cost=unit_cost,
-            shipping_cost=shipping.price,
+            shipping_cost=line_shipping(shipping.price),
         )

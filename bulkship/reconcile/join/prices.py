@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from ...ledger import Ledger, OrderRecord
 from ...ledger.records import PRICES_EVENT
 from ...models import Catalog
-from ...money import Breakdown, card_cost
+from ...money import Breakdown, card_cost, line_fees, line_shipping
 from ...payload import line_value
 
 
@@ -66,14 +66,20 @@ class Prices:
     def fee(self, product: str) -> Decimal:
         return self.fees.get(product, self.fees.get(product.upper(), Decimal(0)))
 
+    def discount(self, product: str) -> Decimal | None:
+        """The product's discount percentage; None when not known here."""
+        if self.discounts is None:
+            return None
+        return self.discounts.get(product, self.discounts.get(product.upper()))
+
     def breakdown(self, line: _Line, total: Decimal) -> Breakdown:
         """Worked out once per kind of line and total (a batch has few): Decimal sums cost µs each."""
         key = (line, total)
         found = self._seen.get(key)
         if found is None:
             face = line.value * line.quantity
-            fees = self.fee(line.product) * line.quantity
-            shipping = self.shipping.get(line.shipping_method, Decimal(0))
+            fees = line_fees(line.value, line.quantity, self.discount(line.product), self.fee(line.product))
+            shipping = line_shipping(self.shipping.get(line.shipping_method, Decimal(0)))
             plan = self.planned(line)
             if shipping and plan is not None and total == plan.total - shipping:
                 # the line costs its cards alone, as planned: its shipping is billed elsewhere (on the
@@ -95,9 +101,10 @@ class Prices:
         shipping = self.shipping.get(line.shipping_method)
         plan = None
         if percentage is not None and shipping is not None and line.product in self.fees:
-            fee = self.fees[line.product]
+            fee, shipping = self.fees[line.product], line_shipping(shipping)
             cost = card_cost(line.value, percentage, fee) * line.quantity + shipping
-            plan = Breakdown.of(cost, line.value * line.quantity, fee * line.quantity, shipping)
+            fees = line_fees(line.value, line.quantity, percentage, fee)
+            plan = Breakdown.of(cost, line.value * line.quantity, fees, shipping)
         if len(self._planned) < 100_000:
             self._planned[line] = plan
         return plan
