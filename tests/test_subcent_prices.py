@@ -47,7 +47,9 @@ def _subcent_vendor(tmp_path: Path) -> Sandbox:
     )  # fmt: skip
     (tmp_path / "subcent.json").write_text(json.dumps(catalog))
     return Sandbox(
-        SandboxConfig(state_file=tmp_path / "vendor.sqlite", clock_speed=0, catalog_file=tmp_path / "subcent.json")
+        SandboxConfig(
+            state_file=tmp_path / "vendor.sqlite", clock_speed=0, catalog_file=tmp_path / "subcent.json"
+        )
     )
 
 
@@ -100,7 +102,7 @@ def test_a_catalog_priced_in_fractions_of_a_cent_is_planned_capped_and_shown_as_
         return True
 
     try:
-        # the vendor bills each HALF line 7.78, each THIRDS card 1.00 or 5.33: 92.33 (the listed prices: 92.315)
+        # the vendor bills each HALF line 7.78, each THIRDS card 1.00 or 5.33: 92.33 (listed prices: 92.315)
         with pytest.raises(SpendLimitError, match=r"cost 92\.33, more than --max-total 92\.32"):
             run_batch(
                 sheet, settings, batch="subcent", wait_s=0, client_factory=factory(vendor),

@@ -9,7 +9,6 @@ import pandas as pd
 
 from ..errors import InputError
 from ..folding import no_reference
-from ..money import line_shipping
 from ..models import (
     FINGERPRINT,
     ROW,
@@ -20,6 +19,7 @@ from ..models import (
     folded_address_line1,
     line2_with_company,
 )
+from ..money import line_shipping
 from .ponumbers import external_reference, po_part
 
 DEFAULT_SHIPPING_METHOD = "STANDARD"
