@@ -1672,6 +1672,19 @@ def test_a_mail_house_s_do_not_mail_columns_leave_the_row_out(tmp_path: Path, he
     assert load_sheet(_notes_sheet(tmp_path / "calls.csv", ["Y", "N"], header="DNC")).skipped == ()
 
 
+@pytest.mark.parametrize("header", ["Vacancy", "Vacant", "Vacancy Flag"])
+def test_a_new_hire_list_s_vacancy_naming_the_job_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review34 reviewing 5a0f3a5: a new-hire list's 'Vacancy' (the job the person fills, 'Marketing
+    Assistant', a requisition 'REQ-1042') left every row out as 'the list says not to send it', read as
+    USPS's vacancy flag. Only that flag's yes leaves a row out ('Y', 'Yes - per USPS', 'X'); a job's name,
+    N and an empty cell send."""
+    said = ["Marketing Assistant", "REQ-1042", "Replacement for J. Doe", "Y", "Yes - per USPS", "X", "N", ""]
+    path = _notes_sheet(tmp_path / "new_hires.csv", said, header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{said[row - 2]}')") for row in (5, 6, 7)
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "said"),
     [("Budget Approved", "No"), ("Finance Approval", "Pending"), ("VP Approved", "N"),

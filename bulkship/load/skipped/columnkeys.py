@@ -27,7 +27,9 @@ from .flags import (
     RESPONSE_STATUS,
     SAYS_PAID_BACK,
     SAYS_UNDELIVERABLE,
+    SAYS_VACANT,
     SUBMITTED_AT,
+    VACANT_FLAGS,
     _filter_header,
 )
 from .languages import plain_key
@@ -62,6 +64,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(_ELIGIBLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(MAILABLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
+    **dict.fromkeys(VACANT_FLAGS, SAYS_VACANT),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
     **dict.fromkeys(_GONE_ON, _FILLED),
     **dict.fromkeys(_NOT_BEFORE, _FILLED),

@@ -259,11 +259,17 @@ _HOLD_FLAGS = _answered(
         # in, a 'Vacant' address (USPS's vacancy flag): found by hunter-sheets19, each was ordered. Not 'DNC'
         # (do not call: the telephone's)
         "dnm", "hold mail", "mail hold", "suppress reason", "suppression reason", "reason suppressed",
-        "suppression code", "suppression flag", "vacant", "vacant flag", "vacancy", "vacancy flag",
-        "vacant indicator",
+        "suppression code", "suppression flag",
         *OTHER_HOLD,
     )
 )  # fmt: skip
+# ... or USPS's vacancy flag ('Vacant' = Y), read by its yes alone: a new-hire list's 'Vacancy' names the job
+# the person fills ('Marketing Assistant', 'REQ-1042'), and each row was left out as 'the list says not to
+# send it' (found by review34)
+VACANT_FLAGS = _answered(
+    ("vacant", "vacant flag", "vacancy", "vacancy flag", "vacant indicator", "dpv vacant", "usps vacant")
+)
+SAYS_VACANT = re.compile(r"(?i)^\s*(?:y|yes|true|1|x|vacant|[✓✔☑☒✅])\s*(?:$|[-–—:,.;(].*)")
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
 # by review11: only a bare yes/x/1 left the row out; 'Do Not Send' = "X - per HR" or 'Terminated' =
 # 2026-10-31 was ordered)
