@@ -111,3 +111,42 @@ def test_a_windows_csv_whose_only_accents_are_symbols_is_read_as_typed(tmp_path:
         with path.open("w", newline="", encoding="cp1252") as handle:
             csv.writer(handle).writerows([HEADER, ["Ann Lee", address, "Boston", "MA", "02134", "CVS", "25"]])
         assert load_sheet(path).frame["Address"].tolist() == [address]
+
+
+def test_a_letter_excel_s_csv_could_not_hold_written_as_a_question_mark_is_an_error_not_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets20: Excel's 'CSV (Comma delimited)' (its default CSV on Windows, Windows-1252)
+    writes '?' for each letter it cannot hold: 'Nguyễn Văn An' became 'Nguy?n V?n An', '山田 太郎' '?? ??',
+    'Łukasz Wałęsa' '?ukasz Wa??sa', and every row was valid: parcels printed so, exit 0. Such a cell is an
+    error on its row, saying how to save the file; Western names and a '?' beside no letter are as before."""
+    people = [
+        ("Nguyễn Văn An", "1 Main St"),
+        ("山田 太郎", "2 Main St"),
+        ("Łukasz Wałęsa", "3 Main St"),
+        ("Michał Nowak", "4 Main St"),
+        ("Ann Lee", "12 Lê Lợi St"),
+        ("José García", "6 Main St"),
+        ("Bob Ray", "7 Main St #?"),
+    ]
+    path = tmp_path / "saved_by_excel.csv"
+    with path.open("w", newline="", encoding="cp1252", errors="replace") as handle:  # as Excel writes it
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows([name, street, "Boston", "MA", "02134", "CVS", "25"] for name, street in people)
+    code, data = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 5)
+    lost = [p["message"] for p in data["problems"] if "holds '?'" in p["message"]]
+    fix = (
+        "holds '?', which the parcel would show: where a letter was lost (a program that could not keep it "
+        "wrote '?' instead; Excel's 'CSV (Comma delimited)' keeps only Western European letters), save the "
+        "file again as 'CSV UTF-8 (Comma delimited)' or as Excel Workbook (.xlsx), or type the letter; where "
+        "it asks a question, settle it and clear the '?'."
+    )
+    assert lost == [
+        f"Row 2, column 'Name': 'Nguy?n V?n An' {fix}",
+        f"Row 3, column 'Name': '?? ??' {fix}",
+        f"Row 4, column 'Name': '?ukasz Wa??sa' {fix}",
+        f"Row 5, column 'Name': 'Micha? Nowak' {fix}",
+        f"Row 6, column 'Address': '12 Lê L?i St' {fix}",
+    ]

@@ -61,16 +61,30 @@ PRINTED_FIELDS = ("first_name", "last_name", "name", "company", "address1", "add
 LOST_LETTER = "\ufffd"
 
 
+# ... or the '?' a program writes for a letter its encoding cannot hold: Excel's 'CSV (Comma delimited)' (its
+# default CSV on Windows) wrote 'Nguy?n V?n An', '?? ??' (山田 太郎), '?ukasz Wa??sa', 'Micha? Nowak', each
+# valid and printed so (found by hunter-sheets20). A '?' touching a letter, or a word of nothing but '?' (a
+# cell of nothing else is a placeholder: .addresses.PLACEHOLDER)
+_QUESTION_FOR_A_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]|(?<!\S)\?+(?!\S)")
+_ONLY_QUESTIONS = re.compile(r"\s*\?+\s*")
+
+
 def check_lost_letters(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """A cell holding U+FFFD: some program read the text in the wrong encoding before it reached bulkship
-    (or the file was read with an --encoding that does not fit), and the letter there is gone."""
+    (or the file was read with an --encoding that does not fit), and the letter there is gone; or a '?'
+    where a program that could not keep the letter wrote one."""
     from_parts = pd.Series(False, index=frame.index)
     for column in PRINTED_FIELDS:
         mask = frame[column].str.contains(LOST_LETTER, regex=False)
+        asked = ~mask & by_unique(
+            frame[column],
+            lambda c: c.str.contains(_QUESTION_FOR_A_LETTER) & ~fullmatch_mask(c, _ONLY_QUESTIONS),
+        )
         if column == "name":  # a name made of First and Last Name is reported there, once
             mask &= ~from_parts
+            asked &= ~from_parts
         elif column in ("first_name", "last_name"):
-            from_parts |= mask
+            from_parts |= mask | asked
         collector.error(
             mask,
             column,
@@ -78,6 +92,15 @@ def check_lost_letters(frame: pd.DataFrame, collector: ProblemCollector) -> None
             "'{old}' holds '\ufffd' where a letter was lost when the text was saved or read in another "
             "encoding; type the letter again (or save the file as 'CSV UTF-8' from the program that made "
             "it).",
+        )
+        collector.error(
+            asked,
+            column,
+            "Letter lost by a text encoding",
+            "'{old}' holds '?', which the parcel would show: where a letter was lost (a program that could "
+            "not keep it wrote '?' instead; Excel's 'CSV (Comma delimited)' keeps only Western European "
+            "letters), save the file again as 'CSV UTF-8 (Comma delimited)' or as Excel Workbook (.xlsx), or "
+            "type the letter; where it asks a question, settle it and clear the '?'.",
         )
 
 
