@@ -140,3 +140,49 @@ def test_a_namesake_in_another_unit_under_another_id_is_not_offered_to_be_left_o
     assert group.elsewhere is None
     with pytest.raises(ReviewRefusedError, match="No line of vendor order BS-GIFTS-STAFF-0001"):
         api.leave_out_elsewhere(settings, "staff", OTHER, OTHER, by="tester")
+
+
+def test_another_ledger_s_batch_of_the_same_name_is_set_aside_and_this_list_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two offices on one vendor account each ran their own 'staff.csv' (other people, the same card) with
+    their own ledger: batch 'staff' both. Where the vendor's lines show no recipient (likely-real), the
+    second office's rows waited on the first's BS-STAFF-0001 for ever: --release refused (its blind lines
+    might be theirs), --not-ours refused ('its PO number is batch 'staff''s own beyond doubt'), and the only
+    command offered, --at-vendor --rows, would have recorded three people as sent who never were (found by
+    hunter-vendor20). An order of the batch's own PO numbers that this ledger never sent is now offered to be
+    set aside as another ledger's batch of the same name; each office's people get one card each, every
+    run after exits 0, and the other office's orders count in neither batch's money."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "there.sqlite", out_dir=tmp_path / "there")
+    (tmp_path / "b").mkdir()
+    theirs = write_sheet(tmp_path / "b" / "staff.csv", range(1, 5))
+    assert run_batch(theirs, there, wait_s=0).exit_code == 0
+    mine = write_sheet(tmp_path / "staff.csv", range(11, 14))
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review"]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    offered = "bulkship reconcile staff --resolve BS-STAFF-0001 --release --not-ours BS-STAFF-0001"
+    assert offered in said, said
+    assert "another ledger's batch also named 'staff'" in said
+    assert main([*offered.split()[1:], "--yes"]) == 0
+    for _ in range(2):
+        result = run_batch(mine, here, wait_s=0)
+        assert (result.exit_code, result.review_rows) == (0, 0)
+    # the other office adds a person: its next PO number is this office's order now, set aside the same way
+    write_sheet(theirs, range(1, 6))
+    assert run_batch(theirs, there, wait_s=0).review_rows == 1
+    (group,) = api.review_batch(there, "staff").groups
+    assert group.not_ours.endswith("--not-ours BS-STAFF-0002") and group.not_ours_same_name == (
+        "BS-STAFF-0002",
+    )
+    api.release_review(there, "staff", group.po_number, not_ours=["BS-STAFF-0002"], by="tester")
+    assert run_batch(theirs, there, wait_s=0).exit_code == 0
+    assert cards_at_vendor(here) == Counter(f"E{i}" for i in [1, 2, 3, 4, 5, 11, 12, 13])  # nobody twice
+    for settings, charged in ((here, 75), (there, 125)):
+        with Ledger.open(settings.ledger, lock=False) as ledger:
+            assert overview(ledger)["staff"].money == {"charged": charged}
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--ledger", str(there.ledger)]) == 0, capsys.readouterr()

@@ -111,7 +111,15 @@ def print_review(report: ReviewReport) -> None:
                 f"shows may be them: release them (the others keep waiting) with  {command} --release",
                 soft_wrap=True,
             )
-        if group.not_ours:
+        if group.not_ours and group.not_ours_same_name:
+            say(
+                f"  If vendor order(s) {', '.join(group.not_ours_same_name)} are another ledger's batch also "
+                f"named {report.batch!r} (a list other than this one, sent from another computer or data "
+                "folder; not this list sent before from a ledger since lost or replaced):  "
+                f"{group.not_ours}",
+                soft_wrap=True,
+            )
+        elif group.not_ours:
             say(f"  If those vendor orders are another batch's:  {group.not_ours}", soft_wrap=True)
         if group.elsewhere:  # rows a line of another batch's or ledger's order names (hunter-vendor18's L-a)
             offer = group.elsewhere

@@ -26,6 +26,8 @@ REVIEW_ITEMS = "ReviewItems"
 # In a review_released event: the vendor's orders of the batch (PO numbers) a person released rows beside,
 # looked at then; made by another computer or ledger, they no longer stop the run that sends those rows
 RELEASED_BESIDE = "vendor_orders_seen"
+# how an order set aside as another batch's or ledger's (cancelled, holding no row) starts its error
+SET_ASIDE_ERROR = "another batch's"
 # In a created / already_existed event: how many lines the vendor's order showed (a 409's original, another
 # ledger's send, may hold fewer than this ledger planned under its PO)
 VENDOR_LINES = "vendor_lines"

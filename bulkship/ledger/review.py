@@ -13,7 +13,7 @@ from ..errors import LedgerError
 from . import sql
 from .ordernotes import counted_order, note_billed_on_order
 from .reads import LedgerReads
-from .records import REVIEW_STATE, AdoptedOrder, AdoptedRow, money_column, now_iso
+from .records import REVIEW_STATE, SET_ASIDE_ERROR, AdoptedOrder, AdoptedRow, money_column, now_iso
 from .transitions import move
 
 
@@ -107,7 +107,7 @@ class LedgerReview(LedgerReads):
             if not same_po:
                 sql.cancel_if_emptied(db, po, "its rows were released to be planned again", at, absent)
             if not_ours and not same_po and not sql.order_has_rows(db, po):
-                reason = "another batch's order, set aside by a person (--not-ours)"
+                reason = f"{SET_ASIDE_ERROR} order, set aside by a person (--not-ours)"
                 found = sql.order_batch_and_state(db, po)
                 if found is not None and found["state"] in ("created", REVIEW_STATE):
                     move(db, po, "set_aside", batch=batch, error=reason)
@@ -142,7 +142,7 @@ class LedgerReview(LedgerReads):
             if set_aside and not sql.order_has_rows(db, from_po):
                 found = sql.order_batch_and_state(db, from_po)
                 if found is not None and found["state"] in ("created", REVIEW_STATE):
-                    reason = "another batch's or ledger's order: its rows' cards, left out of this batch"
+                    reason = f"{SET_ASIDE_ERROR} or ledger's order: its rows' cards, left out of this batch"
                     move(db, from_po, "set_aside", batch=batch, error=reason)
             self._event(db, batch, from_po, "review_left_out", detail)
 

@@ -35,7 +35,7 @@ from ..billing import (
     vendor_cost,
 )
 from ..client.totals import costs_per_card_by_plan
-from ..ledger import OrderRecord
+from ..ledger import SET_ASIDE_ERROR, OrderRecord
 from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
 from ..models import VendorOrder
 from ..payload import sent_lines
@@ -259,7 +259,10 @@ def _set_aside(order: OrderRecord | None, stem: str) -> bool:
     cancelled, holding none of the batch's rows. Compared, `reconcile staff` said 'Vendor only:
     BS-GIFTS-STAFF-0001 ... the vendor's orders cost 100.00' of a batch charged 50.00, exit 1 at every check
     (found by hunter-money8 on hunter-vendor19's 05f9463)."""
-    return order is not None and order.state == "cancelled" and not _belongs(order.po_number, stem)
+    if order is None or order.state != "cancelled":
+        return False
+    # the batch's own PO number, set aside as another ledger's batch of the same name (--not-ours)
+    return not _belongs(order.po_number, stem) or (order.error or "").startswith(SET_ASIDE_ERROR)
 
 
 def _kept(order: VendorOrder) -> Decimal:

@@ -161,7 +161,10 @@ def _check_not_ours(ledger: Ledger, batch: str, view: VendorView, not_ours: Sequ
     strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
     listed = {o.po_number.casefold() for o in view.in_range}
     for po in not_ours:
-        if strict.fullmatch(po):
+        # the batch's own PO only as an order the vendor holds that this ledger never sent: another ledger's
+        # batch of the same name
+        theirs = po.casefold() in listed and may_be_another_ledgers(ledger, po)
+        if strict.fullmatch(po) and not theirs:
             raise _refuse(
                 f"--not-ours {po}: its PO number is batch {batch!r}'s own beyond doubt, so it cannot be set "
                 "aside"
@@ -252,6 +255,18 @@ def dropped_unsent(ledger: Ledger, order: OrderRecord) -> bool:
         and not order.vendor_order_id
         and not sent_by_this_ledger(ledger, order.po_number)
     )
+
+
+def may_be_another_ledgers(ledger: Ledger, po: str) -> bool:
+    """Whether ``po``, of the batch's own PO numbers, may be another ledger's order of a batch of the same
+    name (two offices each running their 'staff.csv' on one vendor account): this ledger never sent it, and
+    holds no row settled in it. Its lines showing no recipient (the likely-real vendor), nothing but a
+    person's word tells it from this list's cards sent from a ledger since lost, and its rows waited for
+    ever: --release was refused while its lines might be theirs, --not-ours while its PO was the batch's own
+    (found by hunter-vendor20)."""
+    if sent_by_this_ledger(ledger, po):
+        return False
+    return all(r.status == "review" for r in ledger.rows_by_po(po))
 
 
 def sent_by_this_ledger(ledger: Ledger, po: str) -> bool:

@@ -13,7 +13,14 @@ from ..errors import ReviewRefusedError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..rebuild import batch_orders_pattern
-from .checks import ReleaseCheck, _check_target, _refuse_no_card_order, check_release, sent_by_this_ledger
+from .checks import (
+    ReleaseCheck,
+    _check_target,
+    _refuse_no_card_order,
+    check_release,
+    may_be_another_ledgers,
+    sent_by_this_ledger,
+)
 from .lines import _free_lines, _takes_no_row, ranges
 from .ties import tie_rows
 from .vendorview import VendorView, _set_aside
@@ -80,10 +87,20 @@ def at_vendor_command(
 
 def _loose_orders(ledger: Ledger, batch: str, orders: Sequence[VendorOrder]) -> list[VendorOrder]:
     """Of ``orders``, those whose PO only may be the batch's: ``BS-GIFTS-STAFF-0001`` for batch ``staff``
-    (under a two-part prefix ``BS-GIFTS``), or batch ``gifts-staff``'s, run with another ledger."""
+    (under a two-part prefix ``BS-GIFTS``), or batch ``gifts-staff``'s, run with another ledger; or the
+    batch's own that this ledger never sent (:func:`may_be_another_ledgers`)."""
     record = ledger.batch(batch)
     strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
-    return [o for o in orders if not strict.fullmatch(o.po_number)]
+    return [
+        o for o in orders if not strict.fullmatch(o.po_number) or may_be_another_ledgers(ledger, o.po_number)
+    ]
+
+
+def same_name_orders(ledger: Ledger, batch: str, pos: Sequence[str]) -> list[str]:
+    """Of ``pos``, the batch's own PO numbers (set aside only as another ledger's batch of the same name)."""
+    record = ledger.batch(batch)
+    strict = batch_orders_pattern(record.po_prefix if record else "", batch, strict=True)
+    return [po for po in pos if strict.fullmatch(po)]
 
 
 def not_ours_command(

@@ -55,6 +55,7 @@ async def release(
     view = await look_at_vendor(client, ledger, batch, [po])
     _check_not_ours(ledger, batch, view, not_ours)
     unseen = _set_aside_suspects(ledger, order, rows, view, not_ours) if not_ours else ""
+    seen = seen_at_release(view)  # the orders set aside too: looked at, never again a stop of the next run
     view = _set_aside(
         view,
         [o.po_number for o in view.in_range if o.po_number.casefold() in {p.casefold() for p in not_ours}],
@@ -80,7 +81,7 @@ async def release(
     if confirm is not None and not confirm(plan):
         return plan
     detail = {"by": by, "reason": reason, "rows": list(plan.released), "evidence": evidence,
-              RELEASED_BESIDE: seen_at_release(view)}  # fmt: skip
+              RELEASED_BESIDE: seen}  # fmt: skip
     if not_ours:
         detail["not_ours"] = list(not_ours)
     ledger.release_review(

@@ -12,7 +12,7 @@ from typing import Any
 from ..ledger import Ledger
 from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
 from .elsewhere import ElsewhereOffer, elsewhere_offer
-from .hints import at_vendor_command, not_ours_command
+from .hints import at_vendor_command, not_ours_command, same_name_orders
 from .lines import _name_of_item, card_of_item, card_text, planned_item
 from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
 
@@ -43,6 +43,9 @@ class ReviewGroup:
     not_ours: str = ""  # a --release --not-ours command the vendor's answer now allows ("" when none)
     # rows whose cards another batch's or ledger's order holds, by a line naming them: left out (None: none)
     elsewhere: ElsewhereOffer | None = None
+    # of the orders that command sets aside, the batch's own PO numbers: only another ledger's batch of the
+    # same name (a list other than this one) makes them not this batch's
+    not_ours_same_name: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +61,7 @@ class ReviewGroup:
             "release_possible_for_rows": list(self.release.free),
             "at_vendor_command": self.at_vendor or None,
             "release_not_ours_command": self.not_ours or None,
+            "release_not_ours_same_batch_name": list(self.not_ours_same_name),
             "sent_elsewhere_command": self.elsewhere.command if self.elsewhere else None,
             "sent_elsewhere_rows": list(self.elsewhere.rows) if self.elsewhere else [],
         }
@@ -116,6 +120,7 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
             )  # fmt: skip
         sighting = view.sightings[po]
         check = check_release(ledger, order, rows, view)
+        not_ours = "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check)
         maybe = [s.describe() for s in check.suspects]
         if check.allowed:  # nothing holds their card as the file has it: what the vendor holds still counts
             maybe += other_cards(ledger, view, batch, check.suspects)
@@ -129,8 +134,13 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                 tuple(maybe),
                 check,
                 at_vendor_command(ledger, batch, order, rows, view, check),
-                "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check),
+                not_ours,
                 None if check.allowed else elsewhere_offer(ledger, batch, order, rows, check.suspects),
+                not_ours_same_name=tuple(
+                    same_name_orders(ledger, batch, not_ours.split("--not-ours ")[-1].split(","))
+                    if not_ours
+                    else ()
+                ),
             )
         )
     proven = {(p.po_number, row) for p in proven_at_vendor(ledger, batch, view, groups) for row in p.rows}
