@@ -24,6 +24,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -270,8 +271,13 @@ async def _plan_and_send(
         # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
         result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
         result.created_orders = tuple(outcome.created)
-        result.missing_funds = outcome.missing_funds
         result.available_funds = outcome.available_funds
+        result.missing_funds = outcome.missing_funds
+        if outcome.missing_funds is not None and outcome.available_funds is not None:
+            # the rows whose order the vendor ended without a card go again with the rows not sent: an
+            # account funded by what those alone lack stopped the next run for funds (newcomer11's L1)
+            needed = outcome.unsent_cost + result.no_card_cost
+            result.missing_funds = max(needed - outcome.available_funds, Decimal(0))
         _stop(result, outcome.stopped)
     _stop(result, not_written)
     _stop(result, not_asked_again(ledger, batch, unread))

@@ -119,6 +119,7 @@ class RunResult:
     api: str = ""
     duplicate: int = 0  # rows repeating an earlier row of the file: not ordered, nothing to fix
     no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
+    no_card_cost: Decimal = Decimal(0)  # ... what their lines cost as sent: the re-run's to pay again
     created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
 
     @property
@@ -181,7 +182,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
     view = LedgerView(ledger, batch)
     money = money_by_bucket(view)
     # a row whose line the vendor ended before a card was made is "failed", as the workbook shows it
-    no_card = sum(1 for r in view.rows_by_fingerprint.values() if r.current and made_no_card(r))
+    no_card_records = [r for r in view.rows_by_fingerprint.values() if r.current and made_no_card(r)]
+    no_card = len(no_card_records)
     return RunResult(
         batch=batch,
         rows=record.rows if record else 0,
@@ -192,6 +194,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         ordered_rows=rows.get("ordered", 0) - no_card,
         failed_rows=rows.get("failed", 0) + no_card,
         no_card_rows=no_card,
+        no_card_cost=sum((r.cost or Decimal(0) for r in no_card_records), Decimal(0)),
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,

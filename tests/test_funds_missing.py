@@ -9,11 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from support import write_sheet
+from support import SandboxVendor, write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
 
 from bulkship.cli import main
+from bulkship.cli.run_show import _funds_missing
+from bulkship.errors import SpendLimitError
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
 
 
@@ -90,3 +93,61 @@ def test_rows_in_doubt_are_not_counted_among_the_rows_not_sent_or_their_cost() -
     )  # fmt: skip
     said = _funds_missing(result)
     assert said.startswith("The 4 row(s) not sent cost 100.00; the vendor shows no balance"), said
+
+
+class _FailsFirstOrder(httpx.AsyncBaseTransport):
+    """The in-process sandbox, its clock moved on three days once the first order is created: the vendor
+    ends that order Failed (no card made, its money given back) while the run sends the next one."""
+
+    def __init__(self, vendor: SandboxVendor) -> None:
+        self.vendor, self.created = vendor, 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.vendor.transport.handle_async_request(request)
+        if (
+            request.method == "POST"
+            and request.url.path.lower() == "/v1/orders"
+            and response.status_code == 201
+        ):
+            self.created += 1
+            if self.created == 1:
+                self.vendor.sandbox.advance(3 * 24 * 3600)
+        return response
+
+
+def test_a_run_stopped_for_funds_counts_the_rows_a_failed_order_leaves_to_send_again(tmp_path: Path) -> None:
+    """Found by newcomer11 (sandbox --order-failure-rate 0.3 --balance 900): a run whose first order the
+    vendor ended Failed and whose next was refused for funds said 'The account needs 579.75 more for the 2
+    row(s) not sent (611.90; 32.15 available)'; the same command run again planned those 2 rows and the failed
+    one, 642.85, 'short by 610.70': an account funded as told stopped the next run for funds again."""
+    from bulkship.pipeline import run_batch
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,100\n"
+    )
+    vendor = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0, balance=Decimal("50"))
+    try:
+        run = run_batch(
+            sheet, vendor.settings, batch="staff", wait_s=5, max_lines=1, confirm=lambda _plan: True,
+            client_factory=vendor.factory(_FailsFirstOrder(vendor)),
+        )  # fmt: skip
+        assert "cannot cover" in str(run.stopped) and run.no_card_rows == 1, run
+        assert run.available_funds == Decimal("50.00"), run  # the failed order's 25.00 given back
+        # the next run sends the 100.00 card not sent and the 25.00 card the vendor made none of
+        assert run.missing_funds == Decimal("75.00"), run
+        said = " ".join(_funds_missing(run).split())
+        assert said.startswith("The account needs 75.00 more for the 2 row(s) the next run sends "), said
+        assert "(125.00; 50.00 available): 1 not sent, and 1 whose order the vendor ended" in said, said
+        shown: list[Any] = []  # the same command again: the plan it shows agrees
+        with pytest.raises(SpendLimitError, match="Not confirmed"):
+            run_batch(
+                sheet, vendor.settings, batch="staff", wait_s=0, max_lines=1,
+                confirm=lambda plan: shown.append(plan), client_factory=vendor.factory(),
+            )  # fmt: skip
+        assert len(shown) == 1 and len(vendor.po_numbers()) == 1
+        assert (shown[0].summary.total, shown[0].summary.shortfall) == (Decimal("125.00"), Decimal("75.00"))
+    finally:
+        vendor.close()

@@ -297,19 +297,28 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
 def _funds_missing(result: RunResult) -> str:
     """What a run the vendor stopped for funds leaves to send, and what the account lacks as far as the
     vendor's balance shows it: the whole cost read "The account needs 476.70 more" where the vendor shows no
-    balance (the documented API has none), and "needs 0.00 more" where it shows enough yet refused."""
+    balance (the documented API has none), and "needs 0.00 more" where it shows enough yet refused. Rows whose
+    order the vendor ended without making their card go again with the rest: the 'needs 579.75 more' of
+    the rows not sent alone stopped the next run for funds again (newcomer11's L1)."""
     to_send = result.money.get(TO_SEND) or MoneyTally()  # not those in doubt: they were sent
-    rows, cost = f"{to_send.rows} row(s) not sent", money(to_send.total)
+    rows, cost, which = f"{to_send.rows} row(s) not sent", money(to_send.total), ""
+    if result.no_card_rows:
+        rows = f"{to_send.rows + result.no_card_rows} row(s) the next run sends"
+        cost = money(to_send.total + result.no_card_cost)
+        which = (
+            f": {to_send.rows} not sent, and {result.no_card_rows} whose order the vendor ended without "
+            "making its card"
+        )
     then = "Everything already sent stays ordered; fund the account and re-run the same command to send them."
     available, missing = result.available_funds, result.missing_funds
     if available is None or missing is None:
         unknown = "the vendor shows no balance, so how much the account lacks is not known"
-        return f"The {rows} cost {cost}; {unknown}. {then}"
+        return f"The {rows} cost {cost}{which}; {unknown}. {then}"
     if missing > 0:
         shown = f"({cost}; {money(available)} available)"
-        return f"The account needs {money(missing)} more for the {rows} {shown}. {then}"
+        return f"The account needs {money(missing)} more for the {rows} {shown}{which}. {then}"
     return (
-        f"The {rows} cost {cost}, and the vendor shows {money(available)} available: it refused the order "
-        "all the same (its balance may lag, or other orders hold part of it). Everything already sent stays "
-        "ordered; ask the vendor, or fund the account, then re-run the same command to send the rest."
+        f"The {rows} cost {cost}{which}, and the vendor shows {money(available)} available: it refused the "
+        "order all the same (its balance may lag, or other orders hold part of it). Everything already sent "
+        "stays ordered; ask the vendor, or fund the account, then re-run the same command to send the rest."
     )
