@@ -71,13 +71,9 @@ async def confirm_plan(
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
         _show_refused(options, view)
-        doubt = view.in_doubt_most
-        at_today = _AT_TODAY if view.in_doubt_raise else ""
-        cost = money_text(view.worst_case) + (
-            f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})" if doubt else ""
-        )
         raise SpendLimitError(
-            f"The orders to send cost {cost}, more than --max-total {money_text(limit)}. "
+            f"The orders to send cost {money_text(view.worst_case)}{_in_doubt_part(view)}, more than "
+            f"--max-total {money_text(limit)}. "
             "Nothing was sent; the plan is kept in the ledger",
             # a part run under another name would be refused: this batch's plan holds its rows
             hint=f"raise --max-total, or send part of the list: take rows out of the file and run it again "
@@ -93,8 +89,8 @@ async def confirm_plan(
         raise SpendLimitError(
             f"Batch {batch} would cost {money_text(view.charged.total + view.worst_case)} in all: "
             f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
-            f"now, more than --max-total {money_text(budget)} (the batch's budget). Nothing was sent; the "
-            "plan is kept in the ledger",
+            f"now{_in_doubt_part(view)}, more than --max-total {money_text(budget)} (the batch's budget). "
+            "Nothing was sent; the plan is kept in the ledger",
             # rows left "for another batch" while this batch's plan holds them are refused there (review18)
             hint=f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
             f"the file and run it again with --batch {batch} (its plan lets them go), then run them as a "
@@ -120,6 +116,18 @@ async def confirm_plan(
                 hint="re-run the same command to see the plan at today's prices",
             )
     return spending_room(options, view)
+
+
+def _in_doubt_part(view: PlanView) -> str:
+    """What of the money to send is orders in doubt: sent before, their answer lost, they may be charged
+    already. Said by the --max-total refusal, not by the batch's budget's: after a lost answer took a batch to
+    its budget, the next run's refusal read "27.00 to send now" of an order the vendor had made, sent again
+    only if it never got it (the lead's L5, checked by hunter-money9)."""
+    doubt = view.in_doubt_most
+    if not doubt:
+        return ""
+    at_today = _AT_TODAY if view.in_doubt_raise else ""
+    return f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})"
 
 
 @dataclass(frozen=True)

@@ -126,10 +126,12 @@ class _Base:
         """Why no other order may leave (:meth:`RoomTally.past_room`)."""
         return None if self._tally is None else self._tally.past_room()
 
-    def _past_room_at_the_end(self) -> SpendLimitError | None:
+    def _past_room_at_the_end(self, left: bool) -> SpendLimitError | None:
         """Whether the orders that went out together took the run past its limit
-        (:meth:`RoomTally.past_room_at_the_end`)."""
-        return None if self._tally is None else self._tally.past_room_at_the_end()
+        (:meth:`RoomTally.past_room_at_the_end`); ``left``: orders stay planned, not sent."""
+        if self._tally is None:
+            return None
+        return self._tally.past_room_at_the_end(left=left, together=self.concurrency > 1)
 
     def _stop(self, exc: BulkshipError) -> None:
         if self.outcome.stopped is None:

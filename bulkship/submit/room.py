@@ -118,33 +118,38 @@ class RoomTally:
         )
         return self.stop
 
-    def past_room_at_the_end(self) -> SpendLimitError | None:
+    def past_room_at_the_end(self, *, left: bool, together: bool) -> SpendLimitError | None:
         """Once no order is in flight: whether the orders that went out together, before the vendor's
         answers showed its prices raised, took the run past its limit. Said so, as any stop: the first order
         went alone and the four after it left at once, 133.00 charged for `run --max-total 125`, exit 0 and
         nothing said (found by review31: aeb2766 stopped it only at concurrency 1); stopped by
         :meth:`past_room` with orders left, it said "so that the run does not cost more than the 125.00
-        allowed" of 130.00 charged by the three orders in flight (review31's leftover, review32)."""
+        allowed" of 130.00 charged by the three orders in flight (review31's leftover, review32).
+        ``left``: orders stay planned, not sent; ``together``: orders went out several at a time. One at a
+        time, the last order's answer lost with the prices raised, it said "Its answers came after other
+        orders had left ... the orders left were not sent, they stay to send" of a run that had sent them
+        all, one after the other, and told to run with --concurrency 1, as it had (the lead's L5, checked
+        by hunter-money9)."""
         room = self.room
         if self._first is None:
             return None
         spent = room.before + self._planned_made + self._beyond_plan
         if spent <= room.limit:
             return None
-        left = self.stop is not None  # stopped with orders left to send
-        gone = "other orders" if left else "the run's orders"
         doubt = (
             f" (at most: {len(self._lost)} order(s) in doubt counted at their worst case)"
             if self._lost
             else ""
         )
+        gone = "other orders" if self.stop is not None else "the run's orders"
+        came = f"Its answers came after {gone} had left: " if together else ""
         return SpendLimitError(
-            f"{self._first.said()} Its answers came after {gone} had left: {money_text(spent)}{doubt} counts "
-            f"against the {money_text(room.limit)} {room.said}"
+            f"{self._first.said()} {came}{money_text(spent)}{doubt} counts against the "
+            f"{money_text(room.limit)} {room.said}"
             + ("; the orders left were not sent, they stay to send" if left else ""),
             hint=(LOOK_AGAIN + "; " if left else "")
-            + "compare the charges with the vendor's: bulkship reconcile BATCH (with --concurrency 1, no "
-            "order leaves after one charged past the limit)",
+            + "compare the charges with the vendor's: bulkship reconcile BATCH"
+            + (" (with --concurrency 1, no order leaves after one charged past the limit)" * together),
         )
 
 

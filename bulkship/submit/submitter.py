@@ -87,13 +87,20 @@ class Submitter(_Answers):
         # the run stopped for them took it past its limit all the same: said so
         stopped = self.outcome.stopped
         if (stopped is None or (self._tally is not None and stopped is self._tally.stop)) and (
-            past := self._past_room_at_the_end()
+            past := self._past_room_at_the_end(await self._planned_left())
         ):
             self.outcome.stopped = past
         if isinstance(self.outcome.stopped, BeingSentElsewhereError):
             await self._hold_plan(self.outcome.stopped)
         await self._finish()
         return self.outcome
+
+    async def _planned_left(self) -> bool:
+        """Whether orders of this run stay planned, not sent (those held back were never its to send)."""
+        if self._tally is None or self._tally.stop is None:
+            return False  # nothing stopped the orders before they left
+        planned = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
+        return any(o.po_number not in self.hold_back for o in planned)
 
     async def _hold_plan(self, stopped: BeingSentElsewhereError) -> None:
         """Another computer or ledger is sending the batch, grouped its own way: the orders still planned here
