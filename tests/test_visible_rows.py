@@ -1489,6 +1489,39 @@ def test_a_bare_completed_beside_a_course_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("activity", "said"),
+    [("Course", "Completed"), ("Training Name", "Complete"), ("Challenge", "Done"), ("Survey", "Completed")],
+)
+def test_a_status_saying_completed_beside_a_course_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], activity: str, said: str
+) -> None:
+    """Found by hunter-falsealarm6: a learning system's export, 'Course' | 'Status' = Completed, In Progress
+    (a wellness list's 'Challenge' | 'Status' = Done), left out every person who finished as 'the list says
+    not to send it' and ordered a card for each row still in progress, exit 0, as a bare 'Completed' beside a
+    course was before. Refused alike in one line, saying how to name it; without such a column a tracker's
+    'Status' = Done is still the card done."""
+    path = tmp_path / "training.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{activity},Status\n"
+        f"Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Safety 101,{said}\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,Safety 101,In Progress\n"
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    told = " ".join(capsys.readouterr().err.split())
+    assert f"column 'Status' (I) beside '{activity}' may say the" in told
+    assert "rename it 'Card Status' if it says the card went out" in told
+    assert "'Completion Status' if it says whether the" in told
+    path.write_text(path.read_text().replace(activity, "Department"))
+    assert [s.row for s in load_sheet(path).skipped] == [2]
+    # ... and named as the hint says, the rows not done are left out, the done ones sent
+    path.write_text(
+        path.read_text().replace("Department", activity).replace(",Status", ",Completion Status")
+        + "Cy Day,3 Main St,Boston,MA,02134,CVS,25,Safety 101,Not Started\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3, 4]
+
+
+@pytest.mark.parametrize(
     "header",
     ["Course Completed", "Training Completed", "Completed Training", "Training Complete?", "Exam Passed"],
 )

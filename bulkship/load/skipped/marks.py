@@ -12,9 +12,11 @@ from ...models import SkippedRow
 from ...sheetscan import COLLAPSED, FILTERED, HIDDEN, column_letter
 from ...validate.invisible import as_seen
 from ..cells import _Grid
+from .columnkeys import flag_key
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, MAX_CANDIDATES
 from .notes import _NOTE_SAYS_NO, _UNDONE
+from .status import _STATUS_FLAGS
 
 _HIDDEN_KINDS = frozenset({HIDDEN, FILTERED, COLLAPSED})
 _HIDDEN_REASONS = {
@@ -223,10 +225,15 @@ def refuse_unlinked_boxes(grid: _Grid, where: str) -> None:
 # a training-reward list left out everyone who finished and ordered a card for each 'No' (hunter-sheets16's
 # leftover, hunter-falsealarm2's L3; checked by hunter-sheets17)
 _DONE_ALONE = frozenset({"completed", "complete", "done", "finished", "y", "n", "yes", "no"})
+# ... and a person's 'Status' = Completed or Done beside it (a learning system's 'Course' | 'Status' =
+# Completed, In Progress; a wellness list's 'Challenge' | 'Status' = Done): read as a tracker's card done,
+# everyone who finished was left out as not to send and each row in progress ordered, exit 0 (found by
+# hunter-falsealarm6). A challenge or a survey is done for a card as a course is
+_STATUS_DONE = re.compile(r"(?i)\s*(?:complete[d]?|done|finished)\s*")
 _ACTIVITY = frozenset(
     {"course", "courses", "training", "trainings", "module", "modules", "lesson", "lessons", "certification",
      "certifications", "quiz", "exam", "assessment", "workshop", "webinar", "curriculum", "coursework",
-     "elearning"}
+     "elearning", "challenge", "challenges", "survey", "surveys"}
 )  # fmt: skip
 
 
@@ -246,20 +253,29 @@ def refuse_done_beside_a_course(
     left_out = "\n".join(s.reason for s in skipped)
     for position, header in by_position.items():
         said = words[header]
-        if (
+        status = header not in column_map and flag_key(str(header)) in _STATUS_FLAGS
+        if not status and (
             header in column_map
             or not said & _DONE_ALONE - {"y", "n", "yes", "no"}
             or not said <= _DONE_ALONE
         ):
             continue
-        if f"(column '{header}':" not in left_out:
+        cells = re.findall(rf"\(column '{re.escape(str(header))}': '([^']*)'", left_out)
+        if not cells or (status and not any(_STATUS_DONE.fullmatch(cell) for cell in cells)):
             continue
         noun = sorted(words[course] & _ACTIVITY)[0]
+        named = (
+            f"'Card Status' if it says the card went out (its {cells[0]} rows are left out), or 'Completion "
+            f"Status' if it says whether the {noun} was done (its rows in progress or not started are then "
+            "left out, said so, as not done)"
+            if status
+            else f"'Card Sent' if it says the card went out (its Yes rows are left out), or "
+            f"'{noun.capitalize()} Completed' if it says the {noun} was done (its No rows are then left out, "
+            "said so, as not done)"
+        )
         raise FileFormatError(
             f"{where}: column '{header}' ({column_letter(position)}) beside '{course}' may say the {noun} "
             "was completed (why its row gets a card) or that the card was sent (why it does not): bulkship "
             "will not guess which rows to leave out",
-            hint=f"rename it 'Card Sent' if it says the card went out (its Yes rows are left out), or "
-            f"'{noun.capitalize()} Completed' if it says the {noun} was done (its No rows are then left out, "
-            "said so, as not done); nothing was sent",
+            hint=f"rename it {named}; nothing was sent",
         )

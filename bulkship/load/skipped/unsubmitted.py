@@ -23,7 +23,8 @@ _SAYS_UNFINISHED = re.compile(r"(?i)\s*(?:false|0|no|n)\s*")
 
 _SAYS_PARTIAL = re.compile(
     r"(?i)\s*(?:partial(?:ly\s+complete[d]?)?|partial\s+response|incomplete|in[\s-]*progress|unfinished|"
-    r"abandoned|not\s+(?:submitted|completed?|finished)|unsubmitted|draft)\b.*"
+    # (and one not begun: 'Not Started', as a learning system's 'Completion Status' says it)
+    r"abandoned|not\s+(?:submitted|completed?|finished|started|begun|attempted)|unsubmitted|draft)\b.*"
 )
 
 
