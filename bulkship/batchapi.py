@@ -35,6 +35,20 @@ def describe_api(api: str) -> str:
     return "the embedded sandbox" if api == SANDBOX_API else f"the vendor API {api}"
 
 
+def embedded_sandbox_elsewhere(settings: Settings) -> str:
+    """Why the embedded sandbox knows none of some orders the ledger says it created: it keeps them in the
+    data folder, while a team's ledger is shared (found by newcomer11: finance reconciling on another machine
+    a batch the web page sent read 'vendor 0 orders ... Totals differ ... Differences found')."""
+    return (
+        f"The embedded sandbox keeps its orders in this data folder only ({settings.sandbox_state_file}): it "
+        "holds none sent through another machine's or data folder's embedded sandbox, nor any from before "
+        "`bulkship sandbox reset`. To try bulkship as a team on one ledger, run one "
+        "`bulkship sandbox --state FILE` (with `--host 0.0.0.0 --allow-remote` for other machines) and set "
+        "the BULKSHIP_API_URL, BULKSHIP_EMAIL and BULKSHIP_ACCESS_TOKEN it prints for every command and "
+        "`bulkship serve`."
+    )
+
+
 def _how_to_select(api: str) -> str:
     if api == SANDBOX_API:
         return "without --api-url and with BULKSHIP_API_URL unset"

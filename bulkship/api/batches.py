@@ -193,7 +193,9 @@ def reconcile_batch(
 ) -> ReconcileReport:
     """``bulkship reconcile``: the ledger compared with the vendor's own order list (``client_factory``: the
     vendor client, default :func:`bulkship.client.connect`)."""
-    from ..batchapi import check_batch_api
+    from dataclasses import replace
+
+    from ..batchapi import check_batch_api, embedded_sandbox_elsewhere
     from ..client import connect
     from ..ledger import Ledger
     from ..reconcile.batch import reconcile_batch as compare_batch
@@ -207,7 +209,10 @@ def reconcile_batch(
             with Ledger.open(settings.ledger_location, lock=False) as ledger:
                 return await compare_batch(ledger, client, batch)
 
-    return asyncio.run(compare())
+    report = asyncio.run(compare())
+    if report.ledger_only and settings.is_sandbox:  # sent from another data folder's embedded sandbox
+        report = replace(report, notes=(*report.notes, embedded_sandbox_elsewhere(settings)))
+    return report
 
 
 def export_csv(settings: Settings, batch: str) -> Path:

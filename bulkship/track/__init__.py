@@ -33,7 +33,7 @@ import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-from ..batchapi import check_batch_api
+from ..batchapi import check_batch_api, embedded_sandbox_elsewhere
 from ..client import connect
 from ..client.vendor import VendorClient
 from ..errors import BatchConflictError, BulkshipError, TransientVendorError
@@ -242,6 +242,8 @@ async def track(
                     first_or_changed = polling.changed > 0 or passes == 1
                     output, warnings = _rewrite_if(ledger, name, settings, catalog, changed=first_or_changed)
                     warnings += [note for _po, note in sorted(polling.quiet.items())]
+                    if polling.missing and settings.is_sandbox:  # sent from another data folder's sandbox
+                        warnings.append(embedded_sandbox_elsewhere(settings))
                     progress.append(
                         batch_progress(
                             ledger,

@@ -154,6 +154,7 @@ class PollOutcome:
     # POs whose reads say nothing more polling can follow (silentorder: Complete with lines that say nothing,
     # statuses written as numbers): --watch stops waiting for them. PO -> what to say of it
     quiet: dict[str, str] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)  # of ``stuck``: the POs whose order the vendor has not
 
 
 async def poll_orders(
@@ -166,6 +167,7 @@ async def poll_orders(
     stuck: set[str] = set()
     refused: list[tuple[OrderRecord, VendorError]] = []
     quiet: dict[str, str] = {}
+    missing: set[str] = set()
 
     def give_up_on(order: OrderRecord, reason: str) -> None:
         errors.append(f"{order.po_number}: {reason}")
@@ -186,6 +188,7 @@ async def poll_orders(
             except CREDENTIAL_ERRORS as exc:
                 refused.append((order, exc))
             except NotFoundError:
+                missing.add(order.po_number)
                 give_up_on(order, f"the vendor has no order {order.vendor_order_id}")
             except (TransientVendorError, LedgerError) as exc:  # a slow vendor, a busy ledger: next pass
                 errors.append(f"{order.po_number}: {exc.message} (will try again)")
@@ -196,7 +199,7 @@ async def poll_orders(
     results = await asyncio.gather(*(one(o) for o in orders))
     if refused:
         raise _tracking_refused(*refused[0])
-    return PollOutcome(sum(results), errors, stuck, quiet)
+    return PollOutcome(sum(results), errors, stuck, quiet, missing)
 
 
 def _says_no_more(po_number: str, vendor_order: VendorOrder) -> str:

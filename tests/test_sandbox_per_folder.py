@@ -1,0 +1,63 @@
+"""The embedded sandbox keeps its orders in the data folder, while a team's ledger is shared: found by
+newcomer11 trying the README's team on one PostgreSQL ledger, the web page sending from one machine and
+finance reconciling from another. `bulkship reconcile` read 'vendor 0 orders, 0.00 / Ledger only ... the
+vendor does not list it / Totals differ ... Differences found' and `bulkship track` 'the vendor has no order
+...', and nothing said why or what a team trying it out does instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support import write_sheet
+
+from bulkship.cli import main
+
+WHY = "The embedded sandbox keeps its orders in this data folder only"
+
+
+def _sent_from_another_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A batch sent through the embedded sandbox of one data folder; then this test is the other machine,
+    with a data folder of its own and the same ledger. Returns that ledger."""
+    ledger = tmp_path / "team-ledger.sqlite"
+    monkeypatch.setenv("BULKSHIP_LEDGER", str(ledger))
+    monkeypatch.setenv("BULKSHIP_OUT", str(tmp_path / "out"))
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "web-server"))
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3])
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 0
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "finance-laptop"))
+    return ledger
+
+
+def test_reconciling_a_batch_another_data_folder_s_sandbox_sent_says_why_the_vendor_lists_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sent_from_another_machine(tmp_path, monkeypatch)
+    capsys.readouterr()
+    assert main(["reconcile", "staff"]) == 1  # it differs: the ledger's orders are not in this sandbox
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Ledger only" in said and WHY in said, said
+    assert str(tmp_path / "finance-laptop" / "sandbox.sqlite") in said, said
+    assert "run one `bulkship sandbox --state FILE`" in said and "BULKSHIP_API_URL" in said, said
+
+
+def test_tracking_a_batch_another_data_folder_s_sandbox_sent_says_why_the_vendor_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sent_from_another_machine(tmp_path, monkeypatch)
+    capsys.readouterr()
+    main(["track", "staff"])
+    said = " ".join(capsys.readouterr().err.split())
+    assert "the vendor has no order" in said and WHY in said, said
+
+
+def test_the_sandbox_s_own_orders_reconcile_without_that_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _sent_from_another_machine(tmp_path, monkeypatch)
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "web-server"))  # back on the machine that sent it
+    capsys.readouterr()
+    assert main(["reconcile", "staff"]) == 0
+    assert main(["track", "staff"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Everything matches." in said and WHY not in said, said
