@@ -1847,6 +1847,28 @@ def test_a_sent_column_naming_a_month_or_holiday_to_come_is_a_plan_not_a_sending
     assert 2 not in [s.row for s in load_sheet(path).skipped]  # January's day: sent
 
 
+def test_a_sent_column_naming_a_month_with_its_year_or_a_day_to_come_is_no_sending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets20 checking hunter-sheets18's leftover after 80b475c: 'Sent?' = 'January' held its
+    row until January, but 'January 2027', 'Jan 2027', 'Mid-Jan 2027', '1/2027', '2027-01' on Dec 5 were left
+    out as sent already, the notice saying their card went; so was a date to come ('12/20/2026', an XLSX date
+    cell), where 'Date Sent' says it is no day a card went. A month with its year is that month (to come: held
+    until then; 'Nov 2026' passed: a day it may have gone); a date to come is said as under 'Date Sent'."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    said = ["January 2027", "Jan 2027", "Mid-Jan 2027", "1/2027", "2027-01", "March 2027", "Nov 2026"]
+    said += ["12/20/2026", "2026-12-20", "11/20/2026", "Yes"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    not_yet, passed = "the list says not to send it yet", "the list dates it on a day passed"
+    ahead, sent = "the list dates it as sent on a day still to come", "the list says it was sent already"
+    assert [(s.row, s.reason.split(",")[0].split(" (")[0]) for s in load_sheet(path).skipped] == [
+        (2, not_yet), (3, not_yet), (4, not_yet), (5, not_yet), (6, not_yet), (7, not_yet), (8, passed),
+        (9, ahead), (10, ahead), (11, sent), (12, sent),
+    ]  # fmt: skip
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 1))
+    assert not {2, 3, 5, 6} & {s.row for s in load_sheet(path).skipped}  # January's day: sent
+
+
 def test_a_sent_column_s_day_to_go_on_sends_the_row_on_that_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -230,8 +230,13 @@ _MONTH_OR_HOLIDAY = re.compile(
     rf"(?:(?P<part>{_PART})[\s-]*(?:the\s+)?)?"
     r"(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|(?P<this>month|year)|"
-    rf"(?P<holiday>{'|'.join(f'(?P<h{i}>{words})' for i, (words, _m, _d) in enumerate(_HOLIDAYS))}))\W*$"
+    rf"(?P<holiday>{'|'.join(f'(?P<h{i}>{words})' for i, (words, _m, _d) in enumerate(_HOLIDAYS))}))"
+    # ... with its year or not ('January 2027', "Jan '27": left out as sent already where 'January' was held,
+    # found by hunter-sheets20)
+    r"(?:[\s,.-]*(?P<year>\d{4}|'\d{2}))?\W*$"
 )
+# ... or as numbers, the month and its year ('1/2027', '2027-01'), as a month and its year
+_MONTH_AND_YEAR = re.compile(r"^\W*(?:(?P<m>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<m2>\d{1,2}))\W*$")
 MONTHS_AHEAD = 62  # a month or holiday is one to come within this many days, else the last one passed
 
 
@@ -245,23 +250,30 @@ def _month_or_holiday_day(cell: str, today: date) -> str | None:
     read it ('Week of 2027-01-01', 'By 2026-12-25'), or None. The day is the next one within
     MONTHS_AHEAD days, else the last one passed: 'May' in a December tracker is the May it went in, read
     as next May it would be held and sent again then."""
+    numbers = _MONTH_AND_YEAR.match(cell)
+    if numbers is not None and 1 <= int(numbers["m"] or numbers["m2"]) <= 12:
+        month_named = list(_MONTHS)[int(numbers["m"] or numbers["m2"]) - 1]
+        cell = f"{month_named} {numbers['y'] or numbers['y2']}"
     said = _MONTH_OR_HOLIDAY.match(cell)
     if said is None:
         return None
     holiday = next((i for i in range(len(_HOLIDAYS)) if said[f"h{i}"]), None)
     part = _PART_DAY.get((said["part"] or "  ")[:2].casefold(), 1)
+    year = int(said["year"].lstrip("'")) if said["year"] else None
+    if year is not None and year < 100:
+        year += 2000
+    years = [year] if year is not None else list(range(today.year - 1, today.year + 2))
     if said["this"]:  # 'End of month', 'End of year': this one's
         month = today.month if said["this"].casefold() == "month" else 12
-        days = [date(today.year, month, part)]
+        days = [date(year or today.year, month, part)]
     elif holiday is not None:
         _words, month, on = _HOLIDAYS[holiday]
-        days = [
-            _thanksgiving(y) if not on else date(y, month, on) for y in range(today.year - 1, today.year + 2)
-        ]
+        days = [_thanksgiving(y) if not on else date(y, month, on) for y in years]
     else:
         month = _MONTHS[said["month"][:3].casefold()]
-        days = [date(y, month, part) for y in range(today.year - 1, today.year + 2)]
-    ahead = [d for d in days if 0 <= (d - today).days <= MONTHS_AHEAD]
+        days = [date(y, month, part) for y in years]
+    # a year written says which ('March 2027' is far off, and no March it went); else within MONTHS_AHEAD
+    ahead = days if year is not None else [d for d in days if 0 <= (d - today).days <= MONTHS_AHEAD]
     found = ahead[0] if ahead else max((d for d in days if d <= today), default=days[0])
     by = said["by"] or (holiday is not None and not said["on"])
     return f"{'By' if by else 'Week of'} {found.isoformat()}"
@@ -279,7 +291,7 @@ def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.S
     a day to come (or today) to go by (:data:`_BY_DAY`) or today's day to go on, which send."""
     nothing = pd.Series(False, index=column.index)
     held, passed, planned = nothing, nothing, nothing
-    if column.str.contains(r"(?i)[a-z]{3}", regex=True).any():  # (a month's or holiday's name)
+    if column.str.contains(r"(?i)[a-z]{3}|^\W*\d{1,4}[/.-]\d{1,4}\W*$", regex=True).any():  # (a month named)
         column = column.map(lambda cell: _month_or_holiday_day(cell, today) or cell)
     days = _named_days(column, _TO_GO_ON)
     named = days.notna()

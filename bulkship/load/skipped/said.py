@@ -274,6 +274,11 @@ def _said_not_to_send(
                 said |= held | gone
                 not_yet = held if not_yet is None else not_yet | held
                 passed = gone if passed is None else passed | gone
+            # ... and a date to come ('Sent?' = 12/20/2026 on Dec 5) is no day it went, as under 'Date Sent'
+            # (found by hunter-sheets20: said sent already)
+            if key not in _SENT_ON and said.any():
+                later = said & ~held & ~gone & _later_than_today(column, today)
+                ahead = later if ahead is None else ahead | later
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
