@@ -1638,6 +1638,24 @@ def test_a_row_kept_under_a_column_marking_the_rows_to_delete_is_sent(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "kept", "out"),
+    [("Keep/Delete", "K", "D"), ("Keep or Remove", "k", "R"), ("Delete / Keep", "K.", "D"),
+     ("Keep/Delete", "K - new address", "Del")],
+)  # fmt: skip
+def test_a_row_kept_by_its_letter_under_a_column_naming_keep_and_delete_is_sent(
+    tmp_path: Path, header: str, kept: str, out: str
+) -> None:
+    """Found by review34 reviewing 7e2bb3c: a list cleaned by hand under 'Keep/Delete' with its answers'
+    letters, K beside D, left every K out as 'the list says not to send it', as a mark like x. Where the
+    header names keep, its K sends the row as its Keep does; D and a K doubted ('K?') still leave it out."""
+    path = _notes_sheet(tmp_path / "list.csv", [kept, out, "K?", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (3, f"the list says not to send it (column '{header}': '{out}')"),
+        (4, f"the list says not to send it (column '{header}': 'K?')"),
+    ]
+
+
 def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
     'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so

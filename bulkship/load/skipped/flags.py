@@ -288,12 +288,21 @@ _SAYS_YES = re.compile(
 # hand, Keep beside Delete, was left out but for its empty cells)
 _TAKES_OFF = re.compile(r"(?i)\b(?:delet|remov|exclu|suppress|drop|omit|skip)")
 # (not when what follows says no or doubts it: 'Keep: no', 'Keep - not sure')
-SAYS_KEPT = re.compile(
-    r"(?i)(?!.*(?:\b(?:no|not|never|unsure|maybe)\b|n['’]t\b|\?))"
-    r"\s*(?:keep|kept|retain(?:ed)?|stay|include[ds]?|incl\.?)\s*(?:$|[-–—:,.;(].*)"
-)
+_UNDOUBTED = r"(?i)(?!.*(?:\b(?:no|not|never|unsure|maybe)\b|n['’]t\b|\?))"
+_KEEP_WORDS = r"keep|kept|retain(?:ed)?|stay|include[ds]?|incl\.?"
+SAYS_KEPT = re.compile(rf"{_UNDOUBTED}\s*(?:{_KEEP_WORDS})\s*(?:$|[-–—:,.;(].*)")
+# ... also, under a header naming both answers ('Keep/Delete', 'Keep or Remove'), the keep's letter: 'K'
+# beside 'D' (found by review34 reviewing 7e2bb3c: each K was left out as 'the list says not to send it')
+_NAMES_KEEP = re.compile(r"(?i)\bkeep\b")
+_SAYS_KEPT_OR_K = re.compile(rf"{_UNDOUBTED}\s*(?:{_KEEP_WORDS}|k)\s*(?:$|[-–—:,.;(].*)")
 
 
 def takes_rows_off(header: str) -> bool:
     """Whether a header marks the rows to take off the list (:data:`_TAKES_OFF`): 'Delete?', 'To Remove'."""
     return _TAKES_OFF.search(header) is not None
+
+
+def kept_under(header: str) -> re.Pattern[str]:
+    """The answers that keep a row under ``header``, a column marking the rows to take off the list:
+    :data:`SAYS_KEPT`, and 'K' where the header names keep too ('Keep/Delete')."""
+    return _SAYS_KEPT_OR_K if _NAMES_KEEP.search(header) else SAYS_KEPT

@@ -32,11 +32,11 @@ from .flags import (
     _SAYS_YES,
     _SEND_FLAGS,
     NO_APPROVAL_NEEDED,
-    SAYS_KEPT,
     STAMPED,
     SUBMITTED_AT,
     _filter_header,
     approval_header,
+    kept_under,
     takes_rows_off,
 )
 from .headings import _SEND_HEADING
@@ -211,7 +211,7 @@ def _said_not_to_send(
             for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
                 said &= ~column.str.fullmatch(sends)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
-            said &= ~column.str.fullmatch(SAYS_KEPT)
+            said &= ~column.str.fullmatch(kept_under(str(header)))
         if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required
             said &= ~column.str.fullmatch(NO_APPROVAL_NEEDED)
         if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
