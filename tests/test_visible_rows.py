@@ -1656,6 +1656,22 @@ def test_a_row_kept_by_its_letter_under_a_column_naming_keep_and_delete_is_sent(
     ]
 
 
+@pytest.mark.parametrize("header", ["Keep?", "Keep (Y/N)", "Include?", "Send?"])
+def test_a_row_marked_delete_under_a_column_of_the_rows_to_keep_is_left_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review34 reviewing 7e2bb3c (its mirror): a list cleaned by hand under 'Keep?' = Delete, Drop,
+    Omit, 'Deleted - moved' (the rows to take off, in the clean-up's own words) was ordered whole, exit 0,
+    where Remove and No are left out. Each is left out quoting the cell; Keep, Yes and a 'Drop-off' (a way
+    to deliver) send."""
+    out = ["Delete", "Drop", "Omit", "Deleted - moved", "Suppress"]
+    path = _notes_sheet(tmp_path / "list.csv", [*out, "Keep", "Yes", "Drop-off"], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{said}')")
+        for row, said in enumerate(out, start=2)
+    ]
+
+
 def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
     'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so

@@ -184,6 +184,9 @@ _SAYS_NO = re.compile(
     # "Active" = 0, Inactive: found by review11, each was ordered)
     r"|not\b.*|(?:pending|awaiting|waiting|rejected|denied|disapproved|unapproved|tbd|maybe|later)\b.*|\?+"
     r"|(?:on\s+)?hold|next\s+year|inactive|terminated"
+    # ... or the row taken off the list in a clean-up's words ('Keep?' = Delete, Drop, Omit: found by
+    # review34, each was ordered where Remove is left out); not a 'Drop-off', a way to deliver
+    r"|delete[ds]?|del|drop(?:ped)?(?!\s*-?\s*off)|omit(?:ted)?|suppress(?:ed)?"
     # ... or in another language ('Non', 'Nein', 'Não', 'No enviar')
     rf"|non|nein|n[ãa]o|{OTHER_DO_NOT_SEND}\b.*|(?:{OTHER_GONE})\b.*)\s*(?:$|[-–—:,.;!(].*)"
 )
