@@ -1810,6 +1810,29 @@ def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
     assert [s.row for s in load_sheet(path).skipped] == [5, 6, 7]
 
 
+def test_an_alum_in_a_role_written_otherwise_or_beside_a_school_s_other_people_is_sent(
+    tmp_path: Path,
+) -> None:
+    """Found by review34 reviewing f606bb5: an alum in a school's role written 'Alumni - volunteer',
+    'Alumni/parent', 'Alumni (mentor)', 'Alumni – coach' or in a role of its own ('Alumni guest speaker',
+    'Alumni panelist', 'Alumni interviewer') was still left out as an HR system's former staff; and a school's
+    donor list, 'Status' = Alumni beside Parent, Friend, Faculty (its constituents), left every alum out as
+    gone. Each sends; in an HR list (beside Active, Terminated) 'Alumni' and 'Alumni - left 2024' are still
+    left out."""
+    roles = ["Alumni - volunteer", "Alumni/parent", "Alumni (mentor)", "Alumni – coach", "Alumni guest speaker",
+             "Alumni panelist", "Alumni interviewer", "Alumni - left 2024"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "volunteers.csv", roles, header="Status")
+    assert [s.row for s in load_sheet(path).skipped] == [9]
+    donors = _notes_sheet(
+        tmp_path / "donors.csv", ["Alumni", "Parent", "Friend", "Faculty", "Alumnus"], "Status"
+    )
+    assert load_sheet(donors).skipped == ()
+    staff = _notes_sheet(
+        tmp_path / "staff.csv", ["Active", "Terminated", "Alumni", "Alumni - left 2024"], "Status"
+    )
+    assert [s.row for s in load_sheet(staff).skipped] == [3, 4, 5]
+
+
 def test_a_sent_column_doubting_whether_the_card_went_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets17: a tracker's 'Sent?' = '?' or 'Not sure' was read as a no ('?' among the
     dashes of an empty cell, 'Not sure' as 'Not') and a card ordered where one may have gone, exit 0, while

@@ -74,7 +74,9 @@ from .status import (
     _CODED,
     _SAYS_GONE,
     _SAYS_LEFT,
+    ALUM,
     MAIL_PUT_RIGHT,
+    NAMES_SCHOOL_PEOPLE,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_LEFT_BY_CODE,
@@ -210,6 +212,8 @@ def _said_not_to_send(
             # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
             for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
                 said &= ~column.str.fullmatch(sends)
+            if column.str.fullmatch(NAMES_SCHOOL_PEOPLE).any():  # 'Alumni' beside 'Parent': a graduate
+                said &= ~column.str.fullmatch(ALUM)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
             said &= ~column.str.fullmatch(kept_under(str(header)))
         if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required

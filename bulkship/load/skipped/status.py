@@ -15,12 +15,26 @@ from .languages import OTHER_GONE, OTHER_STATUS, plain_key
 # nor "On Leave", "Disabled" (a leave, perhaps a disability's: never a reason to leave someone out), nor
 # "Quit" (a wellness program's smokers who quit earn a card). "Suspended" waits for HR's decision, as a 'Hold'
 # does, and an offer "Rescinded" or a "No Show" never joined (found by hunter-sheets9: each was ordered)
+# The roles an alum holds at a school ('Alumni volunteer', 'Alumni - parent', 'Alumni guest speaker'): a
+# graduate who helps, not an HR system's former staff
+ALUM_ROLES = (
+    r"parents?|grandparents?|friends?|faculty|students?|trustees?|donors?|volunteers?|mentors?|ambassadors?|"
+    r"coach(?:es)?|board|association|relations|speakers?|members?|guests?|panel(?:ists?)?|interviewers?|"
+    r"judges?|hosts?|leaders?|chapter|council|network|reunion|events?|attendees?|fellows?|advis[eo]rs?|"
+    r"liaisons?|reps?|representatives?|committee|class|admissions|giving|fund|club|society|honorees?"
+)
+# ... and under a status naming a school's other people ('Parent', 'Friend', 'Faculty', a school's donor
+# list's constituents), a bare 'Alumni' is a graduate too: each alum was left out as gone (found by review34)
+ALUM = re.compile(r"(?i)\s*alumn(?:i|us|a|ae)\s*")
+NAMES_SCHOOL_PEOPLE = re.compile(
+    r"(?i)\s*(?:(?:grand)?parents?|friends?(?:\s+of\s+the\s+\w+)?|faculty|trustees?)\s*"
+)
 GONE_MORE = (
     r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
-    # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5)
-    r"alumn(?:i|us|a|ae)(?!\s+(?:volunteers?|parents?|mentors?|donors?|ambassadors?|coach(?:es)?|board|"
-    r"association|relations|speakers?|members?))|suspended|(?:offer\s+)?rescinded|"
+    # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5; nor
+    # written 'Alumni - volunteer', 'Alumni/parent', 'Alumni (mentor)', 'Alumni guest speaker': review34)
+    rf"alumn(?:i|us|a|ae)(?!\W+(?:{ALUM_ROLES})\b)|suspended|(?:offer\s+)?rescinded|"
     r"offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
     # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
     # 'Discharged': found by hunter-sheets11, each was ordered)
