@@ -470,6 +470,25 @@ def test_a_count_of_donations_or_orders_is_no_number_of_cards(
     assert "Column 'Gift Count' (H) looks like Quantity, which no column gives" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Units Sold", "Qty Sold", "Sales Units", "Items Sold", "Units Produced", "Units Picked", "Units (YTD)"],
+)
+def test_a_tally_of_units_sold_or_made_is_no_number_of_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-falsealarm6 on a sales incentive list: 'Units Sold' = 120, 80, 45 (a warehouse's 'Units
+    Picked', a rep's 'Units (YTD)') refused the list whole, 'looks like Quantity, which no column gives': the
+    units the person sold or handled, what the card rewards, no number of cards. Each sends, one card a row;
+    'Units Ordered' or 'Cards Sold' (perhaps the cards) are still asked about."""
+    assert run(sheet_with(tmp_path / "list.xlsx", header, [120, 80, 45])) == 0, capsys.readouterr().err
+    assert sorted(li["Quantity"] for li in ordered_lines()) == [1, 1, 1]
+    for header in ("Units Ordered", "Cards Sold"):
+        capsys.readouterr()
+        assert main(["validate", str(sheet_with(tmp_path / "cards.xlsx", header, [2, 14, 7]))]) == 2
+        assert f"Column '{header}' (H) looks like Quantity, which no column gives" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("giving", ["Lifetime Giving", "Last Gift Date", "Donor Since"])
 def test_a_donor_list_s_gift_count_counts_donations_not_cards(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], giving: str

@@ -19,12 +19,25 @@ _CARD_COUNTED = frozenset(
 )  # fmt: skip
 
 
+# ... and so is a number of units the person sold, made or handled ('Units Sold', 'Qty Sold', 'Sales Units',
+# 'Units Produced', 'Units Picked', 'Units (YTD)'): a sales or a warehouse team's tally, what the card
+# rewards, no number of cards. Read as Quantity, a sales incentive list was refused whole (found by
+# hunter-falsealarm6). Units ordered, shipped, delivered or purchased may be the cards' ('Qty Ordered' of a
+# shop selling them), and any naming the card ('Cards Sold') still look like Quantity
+_WORK_DONE = frozenset(
+    {"sold", "sales", "sale", "selling", "produced", "manufactured", "built", "assembled", "installed",
+     "leased", "rented", "booked", "closed", "serviced", "repaired", "inspected", "picked", "packed",
+     "scanned", "ytd", "mtd", "qtd"}
+)  # fmt: skip
+
+
 def counts_something_else(words: set[str]) -> bool:
-    """Whether a header's words count something other than cards (:data:`_COUNT_WORDS`)."""
-    if not words & {"count", "counts"}:
-        return False
+    """Whether a header's words count something other than cards (:data:`_COUNT_WORDS`), or tally the
+    units of the person's work (:data:`_WORK_DONE`)."""
     counted = words - _COUNT_WORDS
-    return bool(counted) and not counted & _CARD_COUNTED
+    if words & _WORK_DONE:  # ('Items Sold': the items are what was sold)
+        return not counted & _CARD_COUNTED - {"item", "items", "pcs", "pieces"}
+    return bool(words & {"count", "counts"}) and bool(counted) and not counted & _CARD_COUNTED
 
 
 # ... and so is a sum of something other than the card ('Donation Amount', 'Pledge Amount', 'Rent Amount',
