@@ -186,3 +186,21 @@ def test_another_ledger_s_batch_of_the_same_name_is_set_aside_and_this_list_sent
             assert overview(ledger)["staff"].money == {"charged": charged}
     capsys.readouterr()
     assert main(["reconcile", "staff", "--ledger", str(there.ledger)]) == 0, capsys.readouterr()
+
+
+def test_this_list_sent_from_a_ledger_since_lost_is_not_offered_to_be_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same list run again after its ledger was lost: the vendor's blind lines may all be its rows, so
+    the review never offers to set its orders aside as another ledger's (a release of every row: a second
+    card each); it offers to name the rows found in them."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
+    lost = replace(settings, ledger_path=tmp_path / "lost.sqlite", out_dir=tmp_path / "lost")
+    assert run_batch(sheet, lost, wait_s=0).exit_code == 0
+    assert run_batch(sheet, settings, wait_s=0).review_rows == 3
+    (group,) = api.review_batch(settings, "staff").groups
+    assert not group.not_ours and not group.not_ours_same_name
+    assert "--at-vendor" in group.at_vendor
+    assert cards_at_vendor(settings) == Counter(["E1", "E2", "E3"])

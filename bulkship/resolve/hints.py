@@ -7,6 +7,7 @@ A hint never suggests a command that would be refused: each is tried with the ch
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..errors import ReviewRefusedError
@@ -21,7 +22,7 @@ from .checks import (
     may_be_another_ledgers,
     sent_by_this_ledger,
 )
-from .lines import _free_lines, _takes_no_row, ranges
+from .lines import _free_lines, _line_card, _takes_no_row, card_of_item, planned_item, ranges
 from .ties import tie_rows
 from .vendorview import VendorView, _set_aside
 
@@ -117,10 +118,25 @@ def not_ours_command(
     loose = _loose_orders(
         ledger, batch, [s.vendor_order for s in check.suspects if s.vendor_order.id in in_range]
     )
+    same_name = set(same_name_orders(ledger, batch, [o.po_number for o in loose]))
+    if same_name and not _another_list(own, rows, [o for o in loose if o.po_number in same_name]):
+        loose = [o for o in loose if o.po_number not in same_name]
     pos = list(dict.fromkeys(o.po_number for o in loose))
     if not pos or not check_release(ledger, own, rows, _set_aside(view, pos)).allowed:
         return ""
     return f"bulkship reconcile {batch} --resolve {own.po_number} --release --not-ours {','.join(pos)}"
+
+
+def _another_list(own: OrderRecord, rows: Sequence[RowRecord], orders: Sequence[VendorOrder]) -> bool:
+    """Whether the batch's own orders this ledger never sent show more lines of a card than rows of it wait:
+    they cannot all be this list's, so another ledger's list of the same name is offered to be set aside.
+    Else they may be this very list sent from a ledger since lost (130 one-line orders, 130 rows waiting):
+    the person names the rows found in them (--at-vendor --rows), never offered to release them all."""
+    waiting = Counter(card_of_item(planned_item(own, r)) for r in rows)
+    shown = Counter(
+        _line_card(o, i) for o in orders for i in range(len(o.line_items)) if not _takes_no_row(o, i)
+    )
+    return any(count > waiting[card] for card, count in shown.items())
 
 
 def _release_hint(
