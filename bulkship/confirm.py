@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
@@ -17,6 +17,9 @@ from .money import cents, money_text
 from .plan import check_cards_shown, price_changes
 from .resume import Synced, drop_plan_never_sent
 from .runresult import PlanView, plan_view
+
+if TYPE_CHECKING:
+    from .team.approvals.limits import SenderLimit
 
 
 class PlanLimits(Protocol):
@@ -40,6 +43,8 @@ class PlanLimits(Protocol):
     def limit_to_confirmed(self) -> bool: ...
     @property
     def charged_at_send(self) -> Decimal | None: ...
+    @property
+    def sender_limit(self) -> Callable[[], SenderLimit | None] | None: ...
 
 
 # an order in doubt the vendor never got goes out again, charged at today's prices (hunter-money7's M1)
@@ -176,6 +181,11 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
     budget = options.max_batch_total
     if budget is not None:
         rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget, view.charged.total))
+    team = options.sender_limit() if options.sender_limit is not None else None
+    if team is not None:  # what the person may send alone, or the total approved (team mode)
+        charged = view.charged.total
+        left = team.amount - charged - view.worst_case
+        rooms.append(SpendingRoom(left, team.amount, charged, said=team.said, rounding=team.approved))
     tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
     if tightest is None:
         return None

@@ -104,7 +104,7 @@ def run_batch(
     # in team mode, a plan above the limit needs its approval (checked in the library: the CLI too), and
     # the audit trail records how a started run ended
     guard = RunGuard(settings, options.confirm, options.program.source if options.program else "")
-    options = replace(options, confirm=guard.confirmed)
+    options = replace(options, confirm=guard.confirmed, sender_limit=guard.sender_limit)
     return guard.run(lambda: asyncio.run(_run(Path(path), settings, options)))
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .models import LoadedSheet
     from .program import ProgramSettings
     from .settings import Settings
+    from .team.approvals.limits import SenderLimit
 
 DEFAULT_WAIT_S = defaults.WAIT_S
 
@@ -59,6 +60,9 @@ class RunOptions:
     # the plan's total, once ``confirm`` says yes, is the most the run spends: a person answered the CLI's
     # question seeing it (not --yes); a vendor raising its prices meanwhile stops the run, as a web Send does
     limit_to_confirmed: bool = False
+    # in team mode, once ``confirm`` said yes: the most the batch may cost in all as the team allows its
+    # person (alone, or by an approval), held to while the orders go out (set by run_batch)
+    sender_limit: Callable[[], SenderLimit | None] | None = None
     keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
     # a run stopped before sending (declined, a limit) writes the batch's result workbook again; a look at
     # the plan alone (the web's cost page) does not: ~9 s per 20,000 rows, and its Send writes it

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..runresult import PlanView, RunResult
     from ..settings import Settings
+    from .approvals.limits import SenderLimit
 
 
 class RunGuard:
@@ -33,6 +34,11 @@ class RunGuard:
         self.batch = ""
         self.address = ""  # where it was started from (the command line's login and host)
         self.charged_before = Decimal(0)  # the batch's money charged when it got past the check
+        self.limit: SenderLimit | None = None  # the most the batch may cost in all, as the team allows it
+
+    def sender_limit(self) -> SenderLimit | None:
+        """What the run's person may make the batch cost in all, once the check passed (team mode)."""
+        return self.limit
 
     def confirmed(self, view: PlanView) -> bool:
         """``confirm`` followed by :func:`bulkship.team.approvals.check_before_send`. A plan only looked at
@@ -45,7 +51,8 @@ class RunGuard:
 
         check_page_person(self.settings, SEND, view)  # the page's person, as they are now the run starts
         self._read_with_profile(view.batch)
-        self.person = check_before_send(self.settings, view)
+        sending = check_before_send(self.settings, view)
+        self.person, self.limit = (sending.person, sending.limit) if sending is not None else (None, None)
         self.batch, self.address = view.batch, origin()
         self.charged_before = view.charged.total
         return True

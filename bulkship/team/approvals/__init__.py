@@ -27,7 +27,7 @@ import os
 import socket
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...money import money_text
 from ...settings import Settings
@@ -39,6 +39,7 @@ from .limits import (
     IDLE_MINUTES,
     SPLIT_WINDOW,
     THRESHOLD,
+    SenderLimit,
     get_setting,
     idle_minutes,
     limit_for,
@@ -158,10 +159,18 @@ def _rejection(found: Approval | None) -> str:
     return f"Request #{found.id} was rejected by {found.decided_by or 'an approver'}{why}. Asking again. "
 
 
-def check_before_send(settings: Settings, view: PlanView) -> str | None:
+class Sending(NamedTuple):
+    """Who a run sends for, and the most its batch may cost in all as the team allows it."""
+
+    person: str
+    limit: SenderLimit
+
+
+def check_before_send(settings: Settings, view: PlanView) -> Sending | None:
     """Refuse (ApprovalRequiredError, nothing sent) to send a plan its person may not send alone and that
     no approval covers; record who sends otherwise (``run_start``, or ``resume`` after a run that was stopped
-    or killed) and return them. Nothing to check outside team mode (None)."""
+    or killed) and return them, with what they may make the batch cost in all: what they may send alone, or
+    what the approval covering the plan approved, the larger. Nothing to check outside team mode (None)."""
     if not store.team_mode(settings):
         return None
     from ...db.locks import spend_lock
@@ -170,7 +179,7 @@ def check_before_send(settings: Settings, view: PlanView) -> str | None:
         return _check_before_send(settings, view)
 
 
-def _check_before_send(settings: Settings, view: PlanView) -> str:
+def _check_before_send(settings: Settings, view: PlanView) -> Sending:
     person = acting_person(settings)
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
@@ -178,7 +187,8 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
     fits = found is not None and found.covers(prints, view.batch_total)
     lapsed = fits and found is not None and not approver_active(settings, found)
     covered = fits and not lapsed
-    if needs_approval(settings, person, view.batch_total, view.batch) and not covered:
+    alone = not needs_approval(settings, person, view.batch_total, view.batch)
+    if not alone and not covered:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
         changed = found is not None and found.decision == "approved" and not lapsed
         charged = view.charged.total
@@ -227,7 +237,10 @@ def _check_before_send(settings: Settings, view: PlanView) -> str:
         approved_by=(found.decided_by or "") if found is not None and covered else "",
         address=origin(),
     )  # fmt: skip
-    return person
+    may = room_for(settings, person, view.batch)
+    if covered and found is not None and (not alone or found.total > may):
+        return Sending(person, SenderLimit(found.total, f"approved (request #{found.id})", approved=True))
+    return Sending(person, SenderLimit(may, f"{person} may send without approval"))
 
 
 def _rejected_within(settings: Settings, batch: str, person: str) -> str:
@@ -264,6 +277,8 @@ __all__ = [
     "Approval",
     "ApprovalError",
     "ApprovalRequiredError",
+    "SenderLimit",
+    "Sending",
     "acting_as",
     "acting_person",
     "approval",

@@ -4,6 +4,7 @@ session), a person's own lower limit, and what they sent alone in the last day."
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -129,6 +130,19 @@ def _amount(value: object) -> Decimal | None:
         return Decimal(str(value))
     except ArithmeticError:
         return None
+
+
+@dataclass(frozen=True)
+class SenderLimit:
+    """The most a run may make its batch cost in all (what it was charged included), as the team allows it:
+    what its person may send without approval, or the total an approver approved. Checked only against the
+    plan before sending, a vendor raising its prices during the run was paid past it: alice, who may send
+    100.00 alone, sent a plan of 100.00 and 106.00 was charged, exit 0, no approver asked (found by
+    hunter-money9). The run holds to it as to --max-total (:func:`bulkship.confirm.spending_room`)."""
+
+    amount: Decimal
+    said: str  # what the amount is, after it: "the 100.00 alice may send without approval"
+    approved: bool = False  # an approver's yes to a total shown: a vendor's cent a card of rounding allowed
 
 
 def room_for(settings: Settings, person: str | None, batch: str) -> Decimal:
