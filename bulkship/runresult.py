@@ -29,7 +29,7 @@ from .reconcile.join import (
 from .repeats import HELD
 from .reprice import dearer_in_doubt
 from .runnotes import money_notes, po_refused, vendor_codes
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NOT_YET_REASON
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -120,6 +120,7 @@ class RunResult:
     duplicate: int = 0  # rows repeating an earlier row of the file: not ordered, nothing to fix
     no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
     no_card_cost: Decimal = Decimal(0)  # ... what their lines cost as sent: the re-run's to pay again
+    waiting_rows: int = 0  # of the skipped: held until a day to come, sent by the same file run on it
     created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
 
     @property
@@ -195,6 +196,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         failed_rows=rows.get("failed", 0) + no_card,
         no_card_rows=no_card,
         no_card_cost=sum((r.cost or Decimal(0) for r in no_card_records), Decimal(0)),
+        waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if rows.get("skipped") else 0,
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,

@@ -158,6 +158,10 @@ def test_a_batch_with_rows_held_until_a_day_to_come_says_it_waits(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
     for sheet in (path, only):
         assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+        # the run said '1 skipped' where `status` says it waits (found again by newcomer11 on an HR list's
+        # 'Send On'): a person reading the run's last line took the batch for done
+        said = " ".join(capsys.readouterr().err.split())
+        assert "1 skipped (1 waiting for their day)" in said, said
     assert _status_words(capsys) == {"hold": "waiting", "later": "waiting"}
     assert main(["status", "hold"]) == 0
     assert "1 skipped (1 waiting for their day)" in capsys.readouterr().out

@@ -200,7 +200,17 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     if result.problems and not set(result.problems) <= (said or set()):  # no plan shown them: nothing sent
         err_console.print("Not valid, not sent:")
         show_problems(result.problems)
-    counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items() if n)
+    counts = ", ".join(
+        f"{n} {status}"
+        # as `status` says it: the run's '1 skipped' read as a batch done (hunter-sheets12's, newcomer11)
+        + (
+            f" ({result.waiting_rows} waiting for their day)"
+            if status == "skipped" and result.waiting_rows
+            else ""
+        )
+        for status, n in result.by_status.items()
+        if n
+    )
     charged_money = result.money.get("charged")
     charged = charged_money.total_text() if charged_money is not None else money(result.total_cost)
     earlier = sum(result.by_status.values()) - result.rows  # ordered from an earlier file, no longer in it
