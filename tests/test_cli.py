@@ -256,6 +256,7 @@ def test_an_unreachable_postgresql_ledger_is_one_error_that_never_shows_its_pass
     assert "SECRETPW" not in out + err
     assert "postgresql://bob:***@127.0.0.1:1/db" in err
     assert "credentials in the URL" in err and "permissions" not in err
+    assert "~/.pgpass" in err  # where the README's team section keeps the password (newcomer11)
     assert "Traceback" not in err
 
 

@@ -131,3 +131,18 @@ def test_a_source_that_is_no_ledger_is_refused_and_left_as_it_was(
         assert source.read_bytes() == before
     with Sandbox(SandboxConfig(state_file=state)) as sandbox:  # still the sandbox's own
         assert sandbox.orders() == []
+
+
+def test_a_copy_that_cannot_reach_the_database_says_what_to_check(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer11 following the README's team section (password in ~/.pgpass): a copy into a
+    database the ~/.pgpass line did not name read 'Copy to postgresql://bulkship@127.0.0.1:8650/nosuchdb
+    failed, nothing was copied: connection failed: ... fe_sendauth: no password supplied', nothing more."""
+    sheet = write_sheet(Path("staff.csv"), [1, 2])
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 0
+    capsys.readouterr()
+    assert main(["ledger", "copy", "--to", "postgresql://bob@127.0.0.1:1/db"]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "nothing was copied" in err and "check the server, the database name" in err, err
+    assert "~/.pgpass" in err, err

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
 from ..errors import ConfigError, LedgerError
-from .location import display_url, is_postgres_url, sqlite_path
+from .location import URL_HINT, display_url, is_postgres_url, sqlite_path
 
 CHUNK_ROWS = 2000  # rows read and inserted at a time: memory stays flat on a million-row ledger
 SKIPPED = ("alembic_version",)  # the target has its own, at the same revision
@@ -68,7 +68,9 @@ def copy_ledger(source: Path, target: str) -> CopyReport:
             upgrade(target_engine)
             counts = _copy(source_engine, target_engine, shown)
         except sa.exc.SQLAlchemyError as exc:
-            raise LedgerError(f"Copy to {shown} failed, nothing was copied: {_short(exc)}") from None
+            raise LedgerError(
+                f"Copy to {shown} failed, nothing was copied: {_short(exc)}", hint=URL_HINT
+            ) from None
         finally:
             source_engine.dispose()
             target_engine.dispose()

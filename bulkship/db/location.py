@@ -9,6 +9,12 @@ import urllib.parse
 from pathlib import Path
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
+# what to check when a PostgreSQL ledger cannot be reached; the README's team section keeps the password in
+# ~/.pgpass, which the URL does not show (newcomer11)
+URL_HINT = (
+    "check the server, the database name and the credentials in the URL or the password in ~/.pgpass "
+    "(or PGPASSWORD)"
+)
 
 
 def _scheme(text: str) -> str:

@@ -39,7 +39,7 @@ from . import sql
 
 SCHEMA_VERSION = 1  # meta.schema_version; the schema's own version is the Alembic revision
 BUSY_TIMEOUT_MS = BUSY_TIMEOUT
-_URL_HINT = "check the server, the database name and the credentials in the URL"
+_URL_HINT = db.location.URL_HINT
 _PATH_HINT = "check the path and its permissions, or pass --ledger PATH"
 Location = Path | str  # a SQLite file, or a postgresql:// URL
 
