@@ -374,6 +374,35 @@ def test_an_amount_of_a_donation_a_rent_or_orders_beside_a_default_amount_is_no_
     assert "Column 'Bonus Amount' (G) looks like Value, which no column gives" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Ticket Price", "Registration Price", "Membership Price", "Sponsorship Amount", "Contract Value",
+     "Property Value", "Policy Amount", "Bid Amount"],
+)  # fmt: skip
+def test_the_price_of_a_ticket_a_membership_or_a_property_beside_a_default_amount_is_no_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-falsealarm6 on ordinary lists: an event's 'Ticket Price' of 150, 75, 250 (a club's
+    'Membership Price', a sponsor's 'Sponsorship Amount', a realtor's 'Property Value') beside a default
+    amount refused the list whole, 'looks like Value, which no column gives', where 'Registration Fee' sent:
+    the price of what the person paid for or holds, not the card's. Every card goes out at the default, as
+    beside a 'Donation Amount'; 'Purchase Price' (perhaps the card's) is still asked about."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, value in zip(PEOPLE, [150, 75, 250], strict=True):
+        book.active.append([*person[:-1], value])
+    book.save(path := tmp_path / "attendees.xlsx")
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 0, capsys.readouterr().err
+    assert [li["Value"] for li in ordered_lines()] == [25, 25, 25]
+    book.active["G1"] = "Purchase Price"
+    book.save(bought := tmp_path / "bought.xlsx")
+    capsys.readouterr()
+    assert main(["validate", str(bought), "--config", str(tmp_path / "default.toml")]) == 2
+    assert "Column 'Purchase Price' (G) looks like Value, which no column gives" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("header", ["Refund Amount", "Reimbursement Amount", "Commission Amount"])
 def test_an_amount_paid_to_the_person_beside_a_default_amount_is_still_asked_about(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
