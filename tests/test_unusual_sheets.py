@@ -2439,6 +2439,26 @@ def test_a_note_on_a_row_of_its_own_asking_to_change_a_recipient_holds_that_reci
     ]
 
 
+def test_a_recipient_s_row_missing_its_street_is_no_note_naming_a_namesake(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead's fuzzing (seed 111): Kai O'Brien's row, its street left empty and its '$25.00'
+    read as a note's amount, was taken for a note naming the one other Kai, and Kai Rossi's valid row was
+    refused 'the note on row 3 names Kai Rossi'. Only Kai O'Brien's own row is to fix."""
+    path = xlsx(
+        tmp_path / "kai.xlsx",
+        ["Employee ID", *HEADER],
+        ["E1", "Kai O'Brien", None, "Surprise", "NE", "68667", "TARGET", "$25.00"],
+        ["E2", "Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
+        ["E3", "Kai Rossi", "5188 Pine Street", "Longs", "SC", "29568", "TARGET", "$250.00"],
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 1), err
+    assert [(p["row"], p["column"]) for p in data["problems"] if p["severity"] == "error"] == [
+        (2, "address1")
+    ]
+
+
 @pytest.mark.parametrize(
     "header", ["Requested Amount", "Actual Amount", "Proposed Amount", "Recommended Value"]
 )
