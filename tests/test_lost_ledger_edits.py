@@ -633,6 +633,39 @@ def test_a_row_edited_after_its_plan_was_declined_here_and_sent_elsewhere_is_not
     vendor.close()
 
 
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_row_another_ledger_sent_written_otherwise_under_the_po_planned_here_is_not_sent_again(
+    tmp_path: Path, edit: str
+) -> None:
+    """Found by hunter-web18 in Chromium: a batch's cost page shown (its plan kept, BS-GIFTS-0001), the same
+    list sent from the command line on another ledger with one row's amount (or address) written otherwise,
+    then Send on the page: the 409's original held the other rows as planned here and that row's card as the
+    colleague wrote it; the row went out again in BS-GIFTS-0001-R1, a second card to that person, exit 0. A
+    line of the vendor's naming no row that may be the row's card (its name with the card, or at its street)
+    holds it for review, as after a lost ledger."""
+    vendor = SandboxVendor(tmp_path)
+    place, corrected = EDITS[edit]
+    theirs = [*PEOPLE]
+    theirs[place] = corrected
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    (tmp_path / "elsewhere").mkdir()
+    other = _write(tmp_path / "elsewhere" / "gifts.csv", theirs)
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan is kept"):
+        run(vendor, here, sheet, max_total=Decimal("1"))  # as the web's cost page keeps its plan
+    run(vendor, there, other)
+    one_each = Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+    assert _cards_of(vendor) == one_each
+    for _ in range(2):  # Send, then the same command again
+        result = run(vendor, here, sheet)
+        assert _cards_of(vendor) == one_each  # no second card
+        statuses = _statuses(here)
+        assert statuses[place + 2] == "review", statuses
+        assert {s for row, s in statuses.items() if row != place + 2} == {"ordered"}, statuses
+        assert result.exit_code == 3
+    vendor.close()
+
+
 def test_a_batch_stopped_part_way_and_finished_from_another_ledger_is_not_sent_again(tmp_path: Path) -> None:
     """Found by hunter-vendor12: one order a row, the deposit ran short after BS-GIFTS-0001 here; a colleague
     ran the list from another ledger with --po-prefix XY (0001 found at the vendor, XY-GIFTS-0002 and 0003

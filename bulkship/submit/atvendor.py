@@ -114,6 +114,23 @@ class _UnnamedLines:
         # the address corrected (same card), or the card or value (same address)
         return any(c == card or p == place for p, c in self.by_name.get(fold_person(address.get("Name")), ()))
 
+    def rows_it_may_hold(
+        self, rows: list[RowRecord], items: list[Any], among: list[RowRecord]
+    ) -> list[RowRecord]:
+        """The rows of ``among`` (of ``rows``, sent as ``items``) whose card one of these lines may be: a
+        409's original holding a row's card as another ledger wrote it (its amount or address otherwise) tied
+        no line to it, and the row went out again in a follow-up, a second card (found by hunter-web18). An
+        item not known is any row's when there are such lines."""
+        sent = {id(row): item for row, item in zip(rows, items, strict=True)}
+        return [row for row in among if self.may_be(sent[id(row)] or {})]
+
+
+EDITED_ELSEWHERE = (
+    "; the vendor's orders of this batch hold a card on a line naming no row that may be this row's (its "
+    "recipient's name or street, or no recipient shown): the row as sent from another ledger, written "
+    "otherwise"
+)
+
 
 def _folded(external_id: str | None) -> str:
     """An ExternalId as compared with the vendor's: whatever its case (a row found there in other capitals

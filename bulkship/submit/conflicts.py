@@ -14,7 +14,7 @@ from ..linematch import match_lines, same_line
 from ..models import VendorOrder
 from ..plan import batch_po_pattern, skipped_number
 from ..rebuild.listing import list_unread_words
-from .atvendor import _AtVendor, _batch_orders_pattern, _folded, shown_at_vendor
+from .atvendor import EDITED_ELSEWHERE, _AtVendor, _batch_orders_pattern, _folded, shown_at_vendor
 from .base import _Base
 from .elsewhere import (
     BeingSentElsewhereError,
@@ -263,6 +263,9 @@ class _Conflicts(_Base):
             self._stop(_being_sent_elsewhere(self.batch, [order.po_number], sent=True))
             return matches, [], review + unmatched, note
         rest = [row for row in unmatched if row not in found]
+        edited = batch_orders.unnamed.rows_it_may_hold(rows, ours, rest)  # sent elsewhere, written otherwise
+        if edited:
+            note, rest = note + EDITED_ELSEWHERE, [row for row in rest if row not in edited]
         skipped = await self._skipped_at_vendor(batch_orders) if rest else None
         if skipped is not None:
             # another run's order not made yet (its answer lost, the vendor busy) may hold this row: sent in a
@@ -281,7 +284,7 @@ class _Conflicts(_Base):
             )
             self._stop(_sent_elsewhere_grouped_otherwise(self.batch, order.po_number))
             return matches, [], review + unmatched, note
-        return matches, rest, review + found, note
+        return matches, rest, review + found + edited, note
 
     async def _skipped_at_vendor(self, batch_orders: _AtVendor) -> tuple[str, str] | None:
         """The first PO number of the batch the vendor's orders skip between two of them, this ledger's own
