@@ -21,6 +21,7 @@ from .checks import (
     check_release,
     may_be_another_ledgers,
     sent_by_this_ledger,
+    waiting_rows,
 )
 from .lines import _free_lines, _line_card, _takes_no_row, card_of_item, planned_item, ranges
 from .ties import tie_rows
@@ -119,7 +120,7 @@ def not_ours_command(
         ledger, batch, [s.vendor_order for s in check.suspects if s.vendor_order.id in in_range]
     )
     same_name = set(same_name_orders(ledger, batch, [o.po_number for o in loose]))
-    if same_name and not _another_list(own, rows, [o for o in loose if o.po_number in same_name]):
+    if same_name and not _another_list(ledger, batch, [o for o in loose if o.po_number in same_name]):
         loose = [o for o in loose if o.po_number not in same_name]
     pos = list(dict.fromkeys(o.po_number for o in loose))
     if not pos or not check_release(ledger, own, rows, _set_aside(view, pos)).allowed:
@@ -127,14 +128,20 @@ def not_ours_command(
     return f"bulkship reconcile {batch} --resolve {own.po_number} --release --not-ours {','.join(pos)}"
 
 
-def _another_list(own: OrderRecord, rows: Sequence[RowRecord], orders: Sequence[VendorOrder]) -> bool:
-    """Whether the batch's own orders this ledger never sent show more lines of a card than rows of it wait:
-    they cannot all be this list's, so another ledger's list of the same name is offered to be set aside.
-    Else they may be this very list sent from a ledger since lost (130 one-line orders, 130 rows waiting):
-    the person names the rows found in them (--at-vendor --rows), never offered to release them all."""
-    waiting = Counter(card_of_item(planned_item(own, r)) for r in rows)
+def _another_list(ledger: Ledger, batch: str, orders: Sequence[VendorOrder]) -> bool:
+    """Whether the batch's own orders this ledger never sent show more lines of a card, tied to no row, than
+    rows of it wait for review in the whole batch: they cannot all be this list's, so another ledger's list of
+    the same name is offered to be set aside. Else they may be this very list sent from a ledger since lost
+    or restored from a backup (130 one-line orders, 130 rows waiting; BS-STAFF-0003's two lines beside rows
+    waiting on 0003 and 0004): the person names the rows found in them (--at-vendor --rows), never offered
+    to release them."""
+    waiting = Counter(
+        card_of_item(planned_item(ledger.order(po), r))
+        for po, rows in waiting_rows(ledger, batch).items()
+        for r in rows
+    )
     shown = Counter(
-        _line_card(o, i) for o in orders for i in range(len(o.line_items)) if not _takes_no_row(o, i)
+        _line_card(o, i) for o in orders for i in _free_lines(ledger, o) if not _takes_no_row(o, i)
     )
     return any(count > waiting[card] for card, count in shown.items())
 
