@@ -2750,6 +2750,52 @@ def test_a_recipient_whose_name_alone_is_crossed_out_is_not_ordered(tmp_path: Pa
     assert [(s.row, s.reason) for s in loaded.skipped] == [(3, "crossed out (struck through) in the sheet")]
 
 
+def test_a_remark_not_to_send_crossed_out_is_withdrawn_and_the_row_sent(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm6 on an HR tracker kept by hand: a 'Notes' = 'Do not send' struck through
+    whole (the hold over, the remark crossed out rather than deleted), a 'Status' = 'Terminated' or a 'Hold'
+    = 'Yes' struck through, each left its row out as 'the list says not to send it', exit 0, where the same
+    struck through in part ('~~Yes~~ No') is read as withdrawn. Each is sent, a warning on its row saying
+    the struck remark was read as withdrawn; a remark not struck still leaves its row out, and a struck
+    'Card Sent' = Yes still says the card went (no second card on a guess)."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Street Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Status",
+                  "Hold", "Card Sent"])  # fmt: skip
+    town = ["Boston", "MA", "02134", "CVS", 50]
+    sheet.append(["Ann Lee", "1 Main St", *town, "Do not send", "Active", "", ""])
+    sheet.append(["Bob Ray", "2 Main St", *town, "", "Terminated", "", ""])
+    sheet.append(["Cy Orr", "3 Main St", *town, "", "Active", "Yes", ""])
+    sheet.append(["Di Hart", "4 Main St", *town, "Do not send", "Active", "", ""])
+    sheet.append(["Ed Moss", "5 Main St", *town, "", "Active", "", "Yes"])
+    for cell in ("H2", "I3", "J4", "K6"):
+        sheet[cell].font = Font(strike=True)
+    book.save(path := tmp_path / "tracker.xlsx")
+
+    loaded = load_sheet(path)
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (5, "the list says not to send it (column 'Notes': 'Do not send')"),
+        (6, "the list says it was sent already (column 'Card Sent': 'Yes')"),
+    ]
+    warned = {(p.row, p.severity) for p in loaded.read_problems if "crossed out" in p.message}
+    assert warned == {(2, "warning"), (3, "warning"), (4, "warning")}
+    said = next(p.message for p in loaded.read_problems if p.row == 2 and "crossed out" in p.message)
+    assert "Row 2, column 'Notes': 'Do not send' is crossed out (struck through)" in said
+    assert "read as withdrawn: the row is ordered" in said
+    # ... but a conditional format striking each 'Do not send' marks it, and withdraws nothing
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+
+    sheet["H2"].font = Font(strike=False)
+    rule = Rule(
+        type="expression", dxf=DifferentialStyle(font=Font(strike=True)), formula=['$H2="Do not send"']
+    )
+    sheet.conditional_formatting.add("H2:H6", rule)
+    book.save(path)
+    assert [s.row for s in load_sheet(path).skipped] == [2, 5, 6]
+
+
 def test_a_list_hidden_behind_a_chart_sheet_is_refused(tmp_path: Path) -> None:
     """Found by newcomer7: the only visible sheet a chart, the list's sheet hidden: the list was read."""
     book = openpyxl.Workbook()

@@ -76,6 +76,7 @@ def strike_by_rules(grid: _Grid, where: str) -> None:
                         scan.hiding[(row, col)] = rule.hides
                     else:
                         scan.struck.add((row, col))
+                        scan.struck_by_rule.add((row, col))
 
 
 def _area(part: str) -> tuple[int, int, int, int] | None:

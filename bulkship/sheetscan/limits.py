@@ -49,6 +49,7 @@ class SheetScan:
     filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
     struck: set[tuple[int, int]] = field(default_factory=set)  # (row, col) of cells struck through
+    struck_by_rule: set[tuple[int, int]] = field(default_factory=set)  # ... of them, by a conditional format
     partly_struck: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the struck text
     partly_kept: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the text not struck
     whole: set[tuple[int, int]] = field(default_factory=set)  # (row, col) shown without decimals ("0")

@@ -228,4 +228,42 @@ def _struck_cell_problems(
         )
         kept = "the results keep it as written (the vendor never sees it)."
         problems.append(_cell_problem(row, column_map[header], value, said, sent, kept, "Cell crossed out"))
+    by_hand = struck - grid.scan.struck_by_rule if grid.scan else set()
+    return problems + _struck_remark_problems(grid, by_hand, headers, column_map, index)
+
+
+def _struck_remark_problems(
+    grid: _Grid,
+    struck: set[tuple[int, int]],
+    headers: dict[int, str],
+    column_map: dict[str, str],
+    index: pd.Index,
+) -> list[Problem]:
+    """A warning on each row sent with a remark crossed out whole in a column that picks the rows ('Notes' =
+    "~~Do not send~~", 'Hold' = "~~Yes~~"): read as withdrawn (:func:`..skipped.rows._said_unless_withdrawn`),
+    said so where the person can see it and take the strikethrough off if it still holds."""
+    from ..skipped.columnkeys import picks_rows
+
+    fed = {field: header for header, field in column_map.items()}
+    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    rows = set(index)
+    problems = []
+    for row, col in sorted(struck):
+        header = headers.get(col)
+        if row not in rows or header is None or header in column_map or not picks_rows(header):
+            continue
+        value = str(grid.frame.at[row, col - 1]).strip()
+        if value:
+            problems.append(
+                Problem(
+                    row,
+                    field,
+                    value,
+                    "warning",
+                    f"Row {row}, column '{header}': '{value}' is crossed out (struck through), read as "
+                    "withdrawn: the row is ordered. If it still holds, take the strikethrough off and run "
+                    "again.",
+                    "Remark crossed out",
+                )
+            )
     return problems

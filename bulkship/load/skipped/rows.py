@@ -15,7 +15,7 @@ from ..cells import _Grid
 from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
-from .kinds import CROSSED, CROSSED_REASON, NOT_TO_SEND
+from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
@@ -66,7 +66,10 @@ def _skipped_rows(
     grouped = _under_a_group(grid, column_map, by_position, header_row)
     said = body.rename(columns=grouped) if grouped else body
     kept = {grouped.get(h, h): cells for h, cells in _kept(grid, by_position).items()}
-    for row, reason in _said_not_to_send(said, column_map, on_purpose, kept, program.today(), beyond).items():
+    withdrawn = {
+        grouped.get(h, h): cells for h, cells in _struck_whole(grid, by_position, column_map).items()
+    }
+    for row, reason in _said_unless_withdrawn(said, column_map, on_purpose, kept, withdrawn, program, beyond):
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
@@ -133,6 +136,49 @@ def _over_a_field(first: int, last: int, column_map: dict[str, str], by_position
     reads (Name, Address): the list's title ('Card Sent' across the whole top row), no group header. Read as
     one, every dated row of the list was left out as sent already (found by review26)."""
     return any(by_position.get(col) in column_map for col in range(first, last + 1))
+
+
+def _struck_whole(
+    grid: _Grid, by_position: dict[int, str], column_map: dict[str, str]
+) -> dict[str, dict[int, str]]:
+    """The cells struck through whole in the columns no field reads, by header and row, each as the nothing
+    it keeps (a remark crossed out: "~~Do not send~~"). Not one a conditional format strikes: a rule striking
+    'Do not send' wherever it is written marks the remark, it does not withdraw it."""
+    struck: dict[str, dict[int, str]] = {}
+    scan = grid.scan
+    for row, col in scan.struck - scan.struck_by_rule if scan else ():
+        if col in by_position and by_position[col] not in column_map:
+            struck.setdefault(by_position[col], {})[row] = ""
+    return struck
+
+
+def _said_unless_withdrawn(
+    said: pd.DataFrame,
+    column_map: dict[str, str],
+    on_purpose: Collection[int],
+    kept: dict[str, dict[int, str]],
+    withdrawn: dict[str, dict[int, str]],
+    program: ProgramSettings,
+    beyond: Collection[str],
+) -> list[tuple[int, str]]:
+    """The rows the list says not to send (:func:`.said._said_not_to_send`), a remark struck through whole
+    read as withdrawn, as a struck part is ("~~Yes~~ No" is No): an HR tracker's 'Notes' = "~~Do not send~~",
+    'Status' = "~~Terminated~~", 'Hold' = "~~Yes~~" (the hold over, crossed out rather than deleted) left each
+    row out, exit 0 (found by hunter-falsealarm6). Not a cell saying the card went or was made ('Card Sent' =
+    "~~Yes~~"): sent again on a guess it would be a second card, and the row stays out as it says."""
+    today = program.today()
+    as_typed = _said_not_to_send(said, column_map, on_purpose, kept, today, beyond)
+    if not withdrawn or not as_typed:
+        return list(as_typed.items())
+    unstruck = {h: {**kept.get(h, {}), **withdrawn.get(h, {})} for h in kept.keys() | withdrawn.keys()}
+    as_meant = _said_not_to_send(said, column_map, on_purpose, unstruck, today, beyond)
+    found = []
+    for row, reason in as_typed.items():
+        if not reason.startswith(_SAYS_NOT_TO_SEND):  # sent already, made, dated: as typed
+            found.append((row, reason))
+        elif row in as_meant:
+            found.append((row, as_meant[row]))
+    return found
 
 
 def _kept(grid: _Grid, by_position: dict[int, str]) -> dict[str, dict[int, str]]:
