@@ -184,6 +184,11 @@ _CURRENCY = r"[€£¥₹₩₽]|(?:eur|gbp|chf|jpy|inr|cad|aud|mxn|sek|nok|dkk|
 _OTHER_CURRENCY = re.compile(rf"(?i)\s*(?:({_CURRENCY})\s*[\d.,\s]*\d|\d[\d.,\s]*?\s*({_CURRENCY})\.?)\s*")
 
 
+# an amount of eight digits or more, as the sheets write money ('$12,000,000.00', '99999999.99 USD'): the
+# most one card may be is 9,999,999.99 (normalize.MONEY); it was refused as 'not an amount'
+_EIGHT_DIGITS = r"(?:\d{2,3}(?:,\d{3}){2}|\d{1,3}(?:,\d{3}){3,}|\d{8,})"
+_TOO_BIG = re.compile(rf"(?i)\s*(?:usd|us)?\s*\$?\s*{_EIGHT_DIGITS}(?:\.\d{{1,2}})?\s*(?:usd)?\s*")
+
 QUOTED_CHARS = 40  # of a value too long, quoted by its start: a 200,000-character cell was quoted whole
 
 
@@ -214,6 +219,11 @@ def _pattern_message(field: str, value: str, usual: str) -> str:
         return (
             f"'{value}' is {cents} and a tiny remainder the sheet does not show (a formula's result?); type "
             f"the amount itself, {cents}, or paste the cell as a value rounded to cents."
+        )
+    if field == "value" and _TOO_BIG.fullmatch(value):  # a catalog's 1 to 100,000,000 (hunter-money9)
+        return (
+            f"'{quoted(value)}' is more than the 9,999,999.99 bulkship sends on one card; check the amount "
+            "(a total for many people, or cents typed as dollars?) and type one card's value."
         )
     if field == "value" and _beyond_cents(value):  # 100/3 shown as $33.33 (found by review18)
         return (
