@@ -1739,6 +1739,26 @@ def test_a_mail_house_s_do_not_mail_columns_leave_the_row_out(tmp_path: Path, he
     assert load_sheet(_notes_sheet(tmp_path / "calls.csv", ["Y", "N"], header="DNC")).skipped == ()
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Ineligible", "Yes"), ("Not Eligible", "x"), ("Duplicate", "Y"), ("Dup?", "Yes"), ("Refused", "Y"),
+     ("Waived", "Yes"), ("Do Not Gift", "x"), ("Cash Instead", "Yes"), ("Fraud", "Yes"), ("Blocked", "Y"),
+     ("RTS", "Y"), ("Opt-Out Date", "11/20/2026"), ("Date Declined", "11/20/2026")],
+)  # fmt: skip
+def test_a_column_marking_the_rows_out_in_its_own_word_leaves_the_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by hunter-sheets20 probing yes/no columns: 'Ineligible' = Yes, 'Not Eligible' = x, 'Duplicate' =
+    Y (a row the list marks as another's repeat), 'Refused', 'Waived', 'Do Not Gift', 'Cash Instead' (paid
+    in cash), 'Fraud', 'Blocked', 'RTS' (returned to sender), or the day the person opted out or declined, were read as nothing and the
+    card ordered, exit 0, where 'Eligible' = No, 'Declined' = Yes or 'Opt Out' = Yes are left out. Each is
+    left out quoting the cell; N and an empty cell send."""
+    path = _notes_sheet(tmp_path / "marked.csv", [said, "N", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
 @pytest.mark.parametrize("header", ["Vacancy", "Vacant", "Vacancy Flag"])
 def test_a_new_hire_list_s_vacancy_naming_the_job_sends_the_row(tmp_path: Path, header: str) -> None:
     """Found by review34 reviewing 5a0f3a5: a new-hire list's 'Vacancy' (the job the person fills, 'Marketing

@@ -263,6 +263,18 @@ _HOLD_FLAGS = _answered(
         # (do not call: the telephone's)
         "dnm", "hold mail", "mail hold", "suppress reason", "suppression reason", "reason suppressed",
         "suppression code", "suppression flag",
+        # ... or in a word of its own: not eligible, a repeat of another row, the card refused or waived,
+        # paid in cash, a fraud or blocked account, returned to sender, or the day the person opted out or
+        # declined ('Ineligible' = Yes, 'Duplicate' = Y, 'Do Not Gift' = x, 'Opt-Out Date' = 11/20: found by
+        # hunter-sheets20, each was ordered where 'Eligible' = No and 'Opt Out' = Yes are left out)
+        "ineligible", "is ineligible", "not eligible", "ineligible for gift", "ineligible for card",
+        "gift ineligible", "duplicate", "dup", "dupe", "is duplicate", "duplicate record", "duplicate entry",
+        "duplicate row", "duplicate flag", "refused", "refused gift", "gift refused", "card refused",
+        "waived", "gift waived", "waived gift", "do not gift", "dont gift", "don't gift", "cash instead",
+        "paid in cash", "cash in lieu", "fraud", "fraud flag", "suspected fraud", "fraudulent", "blocked",
+        "blacklisted", "blocklisted", "banned", "rts", "opt out date", "opted out on", "opted out date",
+        "date opted out", "date declined", "declined on", "declined date", "decline date", "date refused",
+        "refused on", "cancel date",
         *OTHER_HOLD,
     )
 )  # fmt: skip
