@@ -666,6 +666,50 @@ def test_a_row_another_ledger_sent_written_otherwise_under_the_po_planned_here_i
     vendor.close()
 
 
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_row_held_beside_its_card_sent_from_another_ledger_written_otherwise_can_be_settled_there(
+    tmp_path: Path, edit: str
+) -> None:
+    """Found by hunter-web18 on the page's 'Rows waiting for review': the row held above (the vendor's order
+    holds that person's card as the colleague wrote it, under an ExternalId no row has) could be settled
+    no way: 'They are at the vendor' with its row named was refused 'no line of this order ... can be it:
+    none is its card without showing another identity', 'sent elsewhere' sent back to 'at the vendor', and
+    the only way on, a release, sends a second card. Named by the person, it is recorded as the vendor holds
+    it; the batch is done, nothing sent."""
+    from bulkship import api
+
+    vendor = SandboxVendor(tmp_path)
+    place, corrected = EDITS[edit]
+    theirs = [*PEOPLE]
+    theirs[place] = corrected
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    (tmp_path / "elsewhere").mkdir()
+    other = _write(tmp_path / "elsewhere" / "gifts.csv", theirs)
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan is kept"):
+        run(vendor, here, sheet, max_total=Decimal("1"))
+    run(vendor, there, other)
+    assert run(vendor, here, sheet).exit_code == 3
+    row = place + 2
+    settled = api.resolve_at_vendor(
+        here,
+        "gifts",
+        "BS-GIFTS-0001",
+        "BS-GIFTS-0001",
+        rows=[row],
+        by="tester",
+        client_factory=vendor.factory(),
+    )
+    assert settled.applied and [t.row for t in settled.tied] == [row], settled
+    assert set(_statuses(here).values()) == {"ordered"}, _statuses(here)
+    assert run(vendor, here, sheet).exit_code == 0
+    assert _cards_of(vendor) == Counter({"Lost Alpha": 1, "Lost Beta": 1, "Lost Gamma": 1})
+    (status,) = api.status(here, "gifts")
+    held = sum(Decimal(r[6]) for r in theirs)  # as the vendor holds them
+    assert Decimal(status["ordered_cost"]) == held, status
+    vendor.close()
+
+
 def test_a_batch_stopped_part_way_and_finished_from_another_ledger_is_not_sent_again(tmp_path: Path) -> None:
     """Found by hunter-vendor12: one order a row, the deposit ran short after BS-GIFTS-0001 here; a colleague
     ran the list from another ledger with --po-prefix XY (0001 found at the vendor, XY-GIFTS-0002 and 0003

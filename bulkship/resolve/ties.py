@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..folding import fold_person
 from ..ledger import OPEN_STATES, REVIEW_ITEMS, AdoptedRow, Ledger, OrderRecord, RowRecord, same_line
 from ..models import VendorOrder
 from ..payload import line_items
@@ -23,6 +24,8 @@ from .lines import (
     _fold,
     _free_lines,
     _line_card,
+    _line_name,
+    _name_of_item,
     _takes_no_row,
     card_of_item,
     card_text,
@@ -67,6 +70,7 @@ def tie_rows(
     ties: list[tuple[RowRecord, int | None, str]] = []
     left: list[tuple[int, str]] = []
     nameable: list[int] = []
+    known: frozenset[str] | None = None  # the batch's rows' ExternalIds
     for row in rows:
         item = planned_item(own, row)
         if item is None:
@@ -109,7 +113,9 @@ def tie_rows(
             continue
         card = card_of_item(item)
         blind = [i for i in free if _blind(vendor_order, i) and _line_card(vendor_order, i) == card]
-        edited = _edited_card_lines(vendor_order, free, card) if not blind else []
+        if not blind and known is None:  # read once, and only for a row no line proves
+            known = named(ledger, own)
+        edited = _edited_card_lines(vendor_order, free, card, item, known or frozenset()) if not blind else []
         if edited and row.row in confirmed:  # its amount (or count) edited since: held as the vendor has it
             index = edited[0]
             free.remove(index)
@@ -124,9 +130,10 @@ def tie_rows(
             if edited:  # a person who knows can say so
                 cards = sorted({card_text(_line_card(vendor_order, i)) for i in edited})
                 why += (
-                    f"; line(s) {ranges([i + 1 for i in edited])} of its card at another value ("
-                    f"{', '.join(cards)}) show no identity: if this row is one of them as first sent (its "
-                    "amount edited since), name the row with --rows to record it as the vendor holds it"
+                    f"; line(s) {ranges([i + 1 for i in edited])} of its card ({', '.join(cards)}) show no "
+                    "identity, or name no row of this batch and show its recipient's name: if this row is "
+                    "one of them as first sent (edited since, or written otherwise by another ledger), name "
+                    "the row with --rows to record it as the vendor holds it"
                 )
                 nameable.append(row.row)
             if row.row in confirmed:
@@ -147,22 +154,42 @@ def tie_rows(
 
 
 OLD_CONTENT = "the line carrying its ExternalId, recorded with the content the vendor holds"
-EDITED_CONTENT = "a line of its card at another value showing no identity, recorded as the vendor holds it"
+EDITED_CONTENT = "a line of its card showing no identity or naming no row, recorded as the vendor holds it"
 
 
-def _edited_card_lines(vendor_order: VendorOrder, free: Sequence[int], card: Card | None) -> list[int]:
+def named(ledger: Ledger, own: OrderRecord) -> frozenset[str]:
+    """The ExternalIds (folded) of the batch's rows, past plans' too: a line carrying one is that row's."""
+    return frozenset((r.external_id or "").casefold() for r in ledger.batch_rows(own.batch)) - {""}
+
+
+def _edited_card_lines(
+    vendor_order: VendorOrder,
+    free: Sequence[int],
+    card: Card | None,
+    item: Any = None,
+    rows: frozenset[str] = frozenset(),
+) -> list[int]:
     """Free lines showing no identity of the row's product at another value or count (the row's amount
     edited after a lost ledger: found by hunter-sheets7, such rows waited for review for ever, a release
     the only way out and a second card), when they all hold one card: which of them is the row does not
-    matter to what was made. Empty when they hold several cards (which one was it?)."""
+    matter to what was made. Empty when they hold several cards (which one was it?). So are lines of its
+    product to its recipient's name under an ExternalId no row of the batch (``rows``) has: the row as
+    another ledger sent it, its amount or address written otherwise (found by hunter-web18: no way to
+    settle it but a release, a second card)."""
     if card is None:
         return []
+    name = fold_person(_name_of_item(item))
     lines = [
         i
         for i in free
-        if _blind(vendor_order, i)
-        and _line_card(vendor_order, i)[0] == card[0]
-        and _line_card(vendor_order, i) != card
+        if _line_card(vendor_order, i)[0] == card[0]
+        and (
+            _line_card(vendor_order, i) != card
+            if _blind(vendor_order, i)
+            else bool(name)
+            and (vendor_order.line_items[i].external_id or "").casefold() not in rows
+            and fold_person(_line_name(vendor_order, i)) == name
+        )
     ]
     return lines if len({_line_card(vendor_order, i) for i in lines}) == 1 else []
 
