@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
 from .models import Catalog
-from .money import cents, money_text
+from .money import cents, money_plain, money_text
 from .plan import check_cards_shown, price_changes
 from .resume import Synced, drop_plan_never_sent
 from .runresult import PlanView, plan_view
@@ -81,7 +81,8 @@ async def confirm_plan(
             f"--max-total {money_text(limit)}. "
             "Nothing was sent; the plan is kept in the ledger",
             # a part run under another name would be refused: this batch's plan holds its rows
-            hint=f"raise --max-total, or send part of the list: take rows out of the file and run it again "
+            hint=_settle_in_doubt(view, view.worst_case)
+            or f"raise --max-total, or send part of the list: take rows out of the file and run it again "
             f"with --batch {batch} (the batch takes the shorter file), then run the rows taken out as a "
             "batch of their own",
         )
@@ -97,7 +98,8 @@ async def confirm_plan(
             f"now{_in_doubt_part(view)}, more than --max-total {money_text(budget)} (the batch's budget). "
             "Nothing was sent; the plan is kept in the ledger",
             # rows left "for another batch" while this batch's plan holds them are refused there (review18)
-            hint=f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
+            hint=_settle_in_doubt(view, view.charged.total + view.worst_case)
+            or f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
             f"the file and run it again with --batch {batch} (its plan lets them go), then run them as a "
             "batch of their own",
         )
@@ -133,6 +135,19 @@ def _in_doubt_part(view: PlanView) -> str:
         return ""
     at_today = _AT_TODAY if view.in_doubt_raise else ""
     return f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})"
+
+
+def _settle_in_doubt(view: PlanView, needed: Decimal) -> str:
+    """The way on when all a limit refuses is orders in doubt (none planned): a larger limit settles them,
+    sending nothing the vendor holds. Told to 'leave rows for another batch', a person whose last order's
+    answer was lost had no row to leave (the lead's L5, checked by hunter-money9). "" otherwise."""
+    if view.summary.total or not view.in_doubt_most:
+        return ""
+    return (
+        f"the order(s) in doubt may be charged already: run the same command with --max-total "
+        f"{money_plain(needed)} to settle them (it asks the vendor by their PO numbers first, and sends one "
+        "again only if the vendor never got it)"
+    )
 
 
 @dataclass(frozen=True)
