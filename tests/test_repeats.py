@@ -1312,3 +1312,48 @@ def test_a_later_list_s_corrected_amount_to_the_same_street_retyped_is_held_not_
     assert code == 3, said
     assert recipients(isolated_data_dir)["Person 1"] == 1
     assert recipients(isolated_data_dir)["Person 20"] == 1  # the new people are sent
+
+
+DANA = ["E1", "Dana Whitfield", "500 Harbor Blvd", "Long Beach", "CA", "90802", "STARBUCKS", "10"]
+
+
+@pytest.mark.parametrize(
+    ("later", "held"),
+    [
+        ([["", "Dina Whitfield", *DANA[2:]]], ["Dina Whitfield"]),  # one letter typed otherwise
+        ([["", "Dana Whitfeld", *DANA[2:7], "15"]], ["Dana Whitfeld"]),  # ... and the amount corrected
+        ([["", "D. Whitfield", *DANA[2:]]], ["D. Whitfield"]),  # an initial
+        # the CRM holding the contact twice, once with the typo: the row kept of the two was sent
+        ([["", "Dina Whitfield", *DANA[2:]], ["", *DANA[1:]]], ["Dina Whitfield", "Dana Whitfield"]),
+        ([["E9", "Dina Whitfield", *DANA[2:]]], []),  # an Employee ID of her own: another person
+        ([["", "Dina Whitfield", *DANA[2:6], "TARGET", "25"]], []),  # another card: not this rule's
+        ([["", "Mia Whitfield", *DANA[2:]]], []),  # another name at that address (a daughter)
+    ],
+)
+def test_a_later_list_s_name_written_almost_alike_at_the_same_address_is_held_not_sent_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], later: list[list[str]],
+    held: list[str],
+) -> None:  # fmt: skip
+    """Found by newcomer11 as a marketer: Dana Whitfield had a 10.00 Starbucks card in the Q4 direct mail;
+    January's CRM report held her as 'Dina Whitfield' (and once more as Dana), same street, card and value.
+    Run as batch JAN, Dina's row was sent, exit 0: Dana's second card (a Dana row beside it was held, and
+    only warned of as 'a name written almost alike' on row 2). A card to a name written almost alike (a typo,
+    an initial) at the same place is held as the same name's is; other Employee IDs, another card or another
+    name still send."""
+    q4, january = tmp_path / "q4.csv", tmp_path / "january.csv"
+    write_csv(q4, [DANA, ["E2", *person(2)]], header=WITH_ID)
+    assert run(capsys, str(q4), "--batch", "Q4")[0] == 0
+    others = [
+        [f"N{i}", f"New Person {i}", f"{i} River Rd", "Hartford", "CT", "06103", "CVS", "25"] for i in (1, 2)
+    ]
+    nina = ["", "Nina Alvarez", "88 River Rd", "Hartford", "CT", "06103", "CVS", "25"]
+    write_csv(january, [*later, nina, *others], header=WITH_ID)  # not mostly Q4's rows: a list of its own
+    code, data, err = run(capsys, str(january), "--batch", "JAN", "--json")
+    assert data is not None and data["held_rows"] == len(held), err
+    assert code == (3 if held else 0), err
+    sent = recipients(isolated_data_dir)
+    assert sent["Nina Alvarez"] == 1 and sent["Dana Whitfield"] == 1, sent
+    for name in {row[1] for row in later} - {"Dana Whitfield"}:  # Dana's one card is Q4's
+        assert sent[name] == (0 if name in held else 1), sent
+    if held and held[0] != "Dana Whitfield":
+        assert "a name written almost alike" in err and "'Q4'" in err, err

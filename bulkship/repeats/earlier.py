@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..batchapi import same_api
 from ..folding import fold_address, fold_person, fold_person_loosely, fold_reference, fold_unit, same_unit
 from ..ledger.records import ELSEWHERE, LEFT_OUT_ITEMS, REVIEW_ITEMS, OrderRecord
+from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
 from ..statuses import NO_CARD_STATUSES
@@ -53,6 +54,8 @@ _Lines = dict[str, list[tuple[int, int, Card]]]  # reference, card, value -> (or
 # name, card -> (order, line, card sent, its unit, the street and ZIP as sent)
 _Named = dict[str, list[tuple[int, int, Card, str, str]]]
 _Sent = dict[str, list[tuple[int, int, str]]]  # repeat key -> (order, line, its unit) in the orders' order
+# street and ZIP, card -> (order, line, card sent, its unit, the name as sent)
+_Placed = dict[str, list[tuple[int, int, Card, str, str]]]
 
 
 def _lines_without_card(
@@ -82,6 +85,7 @@ class _Earlier:
     where: _Sent = field(default_factory=dict)  # repeat key -> (order, line, unit), first sent first
     by_reference: _Lines = field(default_factory=dict)
     by_name: _Named = field(default_factory=dict)
+    by_place: _Placed = field(default_factory=dict)
 
 
 def _first_lines(
@@ -97,6 +101,7 @@ def _first_lines(
     # sent in one batch is Robert Taylor at the same address in the next (folding.fold_person_loosely)
     loosely = rows.recipients(loosely=True) if orders else set()  # folded only when a line is to compare
     names = {n for n in rows.names if " " in n}  # a one-word name proves nothing
+    streets = set(rows.streets)
     found = _Earlier()
     for number, order in enumerate(orders):
         for line, item in enumerate(_lines_and_waiting(order)):
@@ -122,6 +127,13 @@ def _first_lines(
                 shown = f"{address.get('AddressLine1') or ''}, {address.get('Zip') or ''}"
                 key = _SEP.join((name, card.product))
                 found.by_name.setdefault(key, []).append((number, line, card, unit, shown))
+            if street in streets:  # for _alike_name_same_place
+                card = folder.line_card(item)
+                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+                key = _SEP.join((card.address, card.product))
+                found.by_place.setdefault(key, []).append(
+                    (number, line, card, unit, str(address.get("Name")))
+                )
     return found
 
 
@@ -171,6 +183,7 @@ class Changed:
     line: int
     moved_from: str | None = None
     other_value: str | None = None
+    other_name: str | None = None  # the name it went to, written almost alike (_alike_name_same_place)
 
 
 def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[int, Changed]:
@@ -202,6 +215,32 @@ def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[
             else:
                 continue
             break
+    return found
+
+
+def _alike_name_same_place(rows: _Rows, placed: _Placed, matched: set[int]) -> dict[int, Changed]:
+    """Rows (index in ``rows``, not in ``matched``) whose street, ZIP and unit another batch sent the same
+    card to, under a name written almost alike (:func:`~bulkship.namealike.names_alike`: a typo, an
+    initial, a short form), of any value. Dana Whitfield's card of the Q4 mailing went again to 'Dina
+    Whitfield' at her street in January's CRM report (found by newcomer11): a name corrected, or mistyped,
+    is the same person's second card unless someone says otherwise. Not when both carry their own
+    references (Employee IDs) and these differ: two people."""
+    found: dict[int, Changed] = {}
+    if not placed:
+        return found
+    streets = {key.partition(_SEP)[0] for key in placed}
+    for i, name in enumerate(rows.names):
+        if i in matched or rows.streets[i] not in streets or " " not in name:
+            continue
+        card = rows.card(i)
+        unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+        for number, line, sent, their_unit, shown in placed.get(_SEP.join((card.address, card.product)), ()):
+            theirs = "" if is_derived_reference(sent.external_id) else sent.external_id
+            if theirs and card.external_id and theirs != card.external_id:
+                continue
+            if sent.name != name and names_alike(sent.name, name) and same_unit(unit, their_unit):
+                found[i] = Changed(number, line, other_name=shown, other_value=sent.value)
+                break
     return found
 
 

@@ -15,6 +15,7 @@ from ..payload import line_items
 from ..plan import external_reference
 from .cards import _Folder, _Rows
 from .earlier import (
+    _alike_name_same_place,
     _first_lines,
     _lines_without_card,
     _recent_orders,
@@ -82,6 +83,9 @@ def find_holds(
     found += by_reference.items()
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
     found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]
+    alike = _alike_name_same_place(rows, sent_before.by_place, {i for i, _ in found})
+    found += [(i, (changed.order, changed.line)) for i, changed in alike.items()]
+    by_name.update(alike)  # said as the same name's are: an edit of a card already sent
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
     moved: dict[str, str] = {}  # the rows held for a card to their name elsewhere
     if found:

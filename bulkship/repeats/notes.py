@@ -38,14 +38,18 @@ def _repeat_note(
     verb = _VERBS.get(order.state, "sent")
     where = f"row {row}, " if row is not None else ""
     if changed is not None:
-        if changed.moved_from is not None:
+        to = "the same name"
+        if changed.other_name is not None:  # a typo, an initial (newcomer11)
+            to, what = f"a name written almost alike ({changed.other_name})", "at the same address"
+            corrected, other = "the name", "another person at that address"
+        elif changed.moved_from is not None:
             what, corrected = f"of the same value at another address ({changed.moved_from})", "the address"
             other = "another person of the same name"
         else:
             what, corrected = f"of another value ({changed.other_value}) at the same address", "the value"
             other = "a second card on purpose"
         return (
-            f"Held, not sent: a card of the same kind to the same name {what} was {verb} in batch "
+            f"Held, not sent: a card of the same kind to {to} {what} was {verb} in batch "
             f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
             f"{policy.window_days} days. If {corrected} was corrected, that person has their card already; "
             f"if this is {other}, re-run with {ALLOW_FLAG} to send it"
