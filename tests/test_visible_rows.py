@@ -1723,6 +1723,22 @@ def test_a_hold_released_on_a_day_sends_the_row(tmp_path: Path, header: str) -> 
     assert [s.row for s in load_sheet(path).skipped] == [7, 8, 9, 10]
 
 
+@pytest.mark.parametrize("header", ["Hold", "On Hold", "Do Not Send"])
+def test_a_hold_released_by_whom_then_when_or_on_a_day_in_words_sends_the_row(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review34 reviewing 143d662f: 'Hold' = 'Cleared by HR 11/20', 'Released per HR on 11/20',
+    'Lifted by J. Smith on 11/20', 'Released Nov 20', 'Released: Nov 20, 2026' (whose say, then when; a day in
+    words) left the row out, where 'Released 11/20 per HR' sends. Each sends; a release a word after it says
+    is not one yet ('Released by HR not approved', 'Released - pending payroll', 'Released but recheck') still
+    leaves the row out."""
+    sends = ["Cleared by HR 11/20", "Released per HR on 11/20", "Lifted by J. Smith on 11/20", "Released Nov 20",
+             "Released: Nov 20, 2026"]  # fmt: skip
+    out = ["Released by HR not approved", "Released - pending payroll", "Released but recheck"]
+    path = _notes_sheet(tmp_path / "holds.csv", [*sends, *out], header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [7, 8, 9]
+
+
 @pytest.mark.parametrize(
     ("header", "said"),
     [("DNM", "Y"), ("Hold Mail", "Y"), ("Suppression Reason", "Deceased"), ("Vacant", "Y")],

@@ -290,9 +290,19 @@ SAYS_VACANT = re.compile(r"(?i)^\s*(?:y|yes|true|1|x|vacant|[✓✔☑☒✅])\s
 # 2026-10-31 was ordered)
 # ... nor the hold ended, on a day or by whose say ('Released 11/20', 'Hold lifted on 11/2', 'Cleared by HR':
 # found by hunter-falsealarm5, each was left out where 'Released' alone sent)
+# ... in any order and with the day in words ('Cleared by HR 11/20', 'Released per HR on 11/20', 'Released Nov
+# 20': found by review34, each was left out), unless a word after it says no, not yet or doubts it
+_DAY_SAID = (
+    r"\d{1,4}(?:[/.-]\d{1,4}){1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?"
+)
+_ON_OR_BY = (
+    rf"\s*[-–—:,;(]?\s*(?:(?:on\s+)?(?:{_DAY_SAID})|(?:as\s+per|per|by)\s+[^\W\d][\w.']*"
+    r"(?:\s+[^\W\d][\w.']*){0,2})\)?"
+)
 _ENDED = (
-    r"(?:hold\s+)?(?:cleared|release[d]?|resolved|lifted|rehired|reinstated)(?:\s*[-–—:,;(]?\s*(?:on\s+)?"
-    r"\d{1,4}(?:[/.-]\d{1,4}){1,2}\)?)?(?:\s*[-–—:,;(]?\s*(?:(?:as\s+)?per|by)\s+[^\W\d][\w.' ]*\)?)?"
+    r"(?!.*(?:\b(?:not?|never|pending|until|till|yet|again|see|unless|but|waiting|awaiting)\b|n['’]t\b|\?))"
+    rf"(?:hold\s+)?(?:cleared|release[d]?|resolved|lifted|rehired|reinstated)(?:{_ON_OR_BY}){{0,3}}"
 )
 _SAYS_YES = re.compile(
     r"(?i)^(?!\s*(?:(?:no|n|false|nope|non|nein|n[ãa]o)\b(?:\s*[-–—:,.;(].*)?|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.?]+|not\b.*|"
