@@ -1836,6 +1836,18 @@ def test_a_candidate_never_hired_leaves_the_row_out(tmp_path: Path, header: str)
     ]
 
 
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Current Status"])
+def test_a_resignation_withdrawn_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review34 reviewing 20747f0: an HR list's 'Status' = 'Withdrew resignation', 'Withdrawn
+    resignation' or 'Withdrew notice' (the person stays) was read as 'Withdrew', a candidate's, and left out as
+    gone, where 'Resignation withdrawn' sends. Each sends; 'Withdrew', 'Withdrawn' and 'Candidate withdrew'
+    still leave the row out."""
+    said = ["Withdrew resignation", "Withdrawn resignation", "Withdrew her notice", "Withdrew", "Withdrawn",
+            "Candidate withdrew"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "staff.csv", said, header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [5, 6, 7]
+
+
 def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a school's volunteer list: 'Status' = 'Alumni volunteer', 'Alumni
     parent', 'Alumni mentor' (a graduate who helps: the people thanked) was read as 'Alumni', an HR system's

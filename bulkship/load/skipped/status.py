@@ -29,6 +29,8 @@ ALUM = re.compile(r"(?i)\s*alumn(?:i|us|a|ae)\s*")
 NAMES_SCHOOL_PEOPLE = re.compile(
     r"(?i)\s*(?:(?:grand)?parents?|friends?(?:\s+of\s+the\s+\w+)?|faculty|trustees?)\s*"
 )
+# Withdrawn, or withdrew: gone, but not a resignation or notice withdrawn ('Withdrew resignation': still here)
+WITHDREW = r"withdr(?:ew|awn)(?!\s+(?:(?:the|his|her|their|my)\s+)?(?:resignation|notice)\b)"
 GONE_MORE = (
     r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
@@ -50,7 +52,9 @@ GONE_MORE = (
     r"(?:rejected|declined|unsuccessful|withdrawn)\s+(?:candidate|applicant|application)|"
     r"(?:candidate|applicant|application)\W*(?:rejected|declined|withdr[ae]wn?|unsuccessful|"
     r"not\s+(?:selected|hired|successful))|offer\s+(?:declined|not\s+accepted|refused|turned\s+down)|"
-    r"declined\s+(?:the\s+)?offer|not\s+hired|did\s*n[o']?t\s+(?:start|join)|never\s+(?:started|joined)|withdrew"
+    r"declined\s+(?:the\s+)?offer|not\s+hired|did\s*n[o']?t\s+(?:start|join)|never\s+(?:started|joined)|"
+    # (not a resignation or notice withdrawn: 'Withdrew resignation' stays, found by review34)
+    rf"{WITHDREW}"
 )
 
 # A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
@@ -124,7 +128,7 @@ PUT_RIGHT = (
 MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
 _SAYS_GONE = re.compile(
     rf"(?i)^\s*{_CODED}(?:(?:{_WENT_OUT}|"
-    r"terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|leaver|"
+    rf"terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
@@ -216,7 +220,7 @@ SAYS_NOT_SENT_YET = re.compile(
 # 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
 # to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
 _SAYS_LEFT = re.compile(
-    rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|withdrawn|separated|"
+    rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|"
     rf"leaver|former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
