@@ -2636,7 +2636,31 @@ def test_a_send_whose_upload_is_gone_from_the_disk_says_so(
     with TestClient(create_app(settings), follow_redirects=True) as restarted:  # nothing of it read yet
         form["csrf_token"] = token(restarted)
         sent = restarted.post("/batches/staff/confirm", data=form)
-    assert sent.status_code == 409 and "File not found" in sent.text
+    assert sent.status_code == 409 and "no longer in the data folder of this server" in sent.text
+
+
+def test_a_batch_whose_upload_is_gone_from_the_disk_names_no_path_of_the_server(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web18 in Chromium: a batch whose uploaded file was removed from the data folder read
+    'File not found: /srv/.../uploads/2e16996f1e19c182/staff.csv' on its Columns, review and cost pages, to
+    anyone signed in: the server's private folder, where every page else keeps it out. They say the file is
+    no longer on the server, and offer to delete the batch and upload the list again."""
+    from bulkship.web import state
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    batch = state.web_batch(settings, "staff")
+    assert batch is not None and batch.upload is not None
+    batch.upload.unlink()
+    with TestClient(create_app(settings), follow_redirects=True) as restarted:  # nothing of it read yet
+        for step in ("columns", "review", "cost"):
+            page = restarted.get(f"/batches/staff/{step}")
+            text = visible_text(page.text)
+            assert "no longer in the data folder of this server" in text, (step, text)
+            assert str(settings.data_dir) not in page.text and "uploads/" not in page.text, (step, text)
+        assert 'action="/batches/staff/delete"' in restarted.get("/batches/staff/review").text
 
 
 def test_any_row_opens_on_the_review_page_found_by_a_word_and_its_change_is_checked_again(

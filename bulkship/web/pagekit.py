@@ -21,6 +21,7 @@ from ..team.approvals import acting_as
 from . import batchledger, state
 from .review import Reviews
 from .runner import Runner
+from .uploads import upload_of
 
 SANDBOX_BANNER = "SANDBOX — no real orders"
 
@@ -216,7 +217,7 @@ def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) ->
     with acting_as(batch.by or None):  # the ledger records who started the batch: its uploader
         return api.plan_batch(
             web.settings,
-            batch.upload or "",
+            upload_of(batch),
             batch=batch.name,
             sheet=batch.sheet,
             program=batch.program,

@@ -27,6 +27,7 @@ from ..validate.cardcolumn import read_card_column
 from ..validate.namecolumn import read_name_column
 from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
 from .state import WebBatch, record
+from .uploads import upload_of
 
 PAGE_ROWS = 50
 NOT_PEOPLE = frozenset({"totals", "note"})  # kinds of skipped row that are no recipient (load.skipped)
@@ -277,7 +278,7 @@ class Reviews:
 
     def sheet_names(self, batch: WebBatch) -> list[str]:
         """The workbook's sheets (an upload never changes: read once)."""
-        path = str(batch.upload or "")
+        path = str(upload_of(batch))
         return self._sheet_names.get_or_make(path, lambda: api.sheet_names(path))
 
     def sheet(self, batch: WebBatch) -> LoadedSheet:
@@ -288,7 +289,7 @@ class Reviews:
         key = (str(batch.upload), batch.sheet, _read_with(batch), batch.day)
 
         def make() -> LoadedSheet:
-            read = api.load_file(batch.upload or "", sheet=batch.sheet, program=batch.program)
+            read = api.load_file(upload_of(batch), sheet=batch.sheet, program=batch.program)
             read = read_card_column(
                 read, self.catalog(), batch.program
             )  # 'Gift' = CVS: the card, as validate
@@ -305,7 +306,7 @@ class Reviews:
             try:
                 return api.describe_columns(self.sheet(batch), program=batch.program)
             except (AmbiguousColumnsError, SecondCardError):  # the page asks the person to choose
-                return api.detect_columns(batch.upload or "", sheet=batch.sheet, program=batch.program)
+                return api.detect_columns(upload_of(batch), sheet=batch.sheet, program=batch.program)
 
         return self._columns.get_or_make(key, make)
 

@@ -25,6 +25,7 @@ from ..ledger import ledger_exists
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batchledger, state
+from .uploads import upload_of
 
 log = logging.getLogger("bulkship.web")
 
@@ -186,7 +187,7 @@ class Runner:
             with self.exclusive, acting_as(team.run_actor(self.settings, batch)), self._marked(batch):
                 result = api.run(
                     self.settings,
-                    found.upload,
+                    upload_of(found),
                     batch=batch,
                     sheet=found.sheet,
                     program=found.program,

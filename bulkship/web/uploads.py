@@ -11,11 +11,28 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..ledger import Ledger, ledger_exists
 from ..settings import Settings
-from .state import record, web_batch, web_batches
+from .state import WebBatch, record, web_batch, web_batches
 
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
+
+
+def upload_of(batch: WebBatch) -> Path:
+    """The batch's uploaded file, to be read. One no longer in the data folder (cleaned up, a server started
+    without its uploads) read 'File not found: <its path>' on the Columns, review and cost pages, the
+    server's private folder shown to anyone signed in (found by hunter-web18): said without it."""
+    path = batch.upload
+    if path is None or not path.exists():
+        raise InputError(
+            f"The file uploaded for batch {batch.name} ({batch.file_name or 'its list'}) is no longer in the "
+            "data folder of this server (removed since it was uploaded): its rows cannot be read here. "
+            "Nothing was sent or changed",
+            hint="delete this batch and upload the list again (anyone it ordered already is held, not sent "
+            "twice)",
+        )
+    return path
 
 
 def uploads_dir(settings: Settings) -> Path:
