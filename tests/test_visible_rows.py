@@ -2405,6 +2405,25 @@ def test_a_note_saying_when_the_person_left_leaves_the_row_out(tmp_path: Path) -
     assert skipped[2] == "the list says not to send it (column 'Notes': 'Left the company in October')"
 
 
+def test_a_note_saying_when_bare_or_of_what_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm6 probing true 'do not send' notes: 'Already sent in Nov', 'Sent Nov 20',
+    'Gift already mailed in October' (a second card), 'Deceased 2025', 'Terminated Oct 2025', 'Quit in Oct',
+    'No gift this year', 'No gifts per HR', 'Opted out of gifts', 'Opted out of all mail' were each read as
+    nothing and the card ordered, exit 0, where 'Sent in Nov', 'Deceased in 2025' and 'Opted out' alone leave
+    the row out. Each is left out; 'Left 2 voicemails', 'Sent Dec 1 reminder', 'No gift receipt needed',
+    'Opted out of SMS' and 'Terminated 2025 contract early - still here' still send."""
+    said = ["Already sent in Nov", "Sent Nov 20", "Gift already mailed in October", "Card already sent Nov 3rd",
+            "Deceased 2025", "Terminated Oct 2025", "Passed away Oct 12, 2025", "Quit in Oct", "No gift this year",
+            "No gifts per HR", "No card for this person", "Opted out of gifts", "Opted out of all mail",
+            "Opt-out of the gift program"]  # fmt: skip
+    kept = ["Left 2 voicemails", "Sent Dec 1 reminder", "No gift receipt needed", "Opted out of SMS",
+            "Terminated 2025 contract early - still here", "Quit smoking in Oct"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "notes.csv", said + kept)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(said))), skipped
+    assert skipped[2] == "the list says not to send it (column 'Notes': 'Already sent in Nov')"
+
+
 @pytest.mark.parametrize(
     "header",
     ["Exclusion Reason", "Reason for Exclusion", "Removal Reason", "Hold Reason", "Reason Not Sent",

@@ -37,6 +37,11 @@ _A_DATE = (
     r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|next\b|"
     r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b"
 )
+# A month, its day and year perhaps ('Nov', 'November 20', 'Oct 2025', 'Dec 1st, 2026')
+_MONTH_DAY = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?:19|20)\d\d)?"
+)
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship|contact))|dns|remove|removed|exclude|excluded|"
     r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
@@ -140,6 +145,25 @@ _NOTE_SAYS_NO = re.compile(
     r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
     r"resigned|laid\s+off|let\s+go|fired)\s+(?:in|on|as\s+of|effective|since|last|this|back\s+in|during)\s+"
     r"(?:" + _A_DATE + r"|week|month|year|quarter|spring|summer|fall|autumn|winter).*"
+    # ... or with the day or the year said bare ('Deceased 2025', 'Terminated Oct 2025', 'Left 2025', 'Quit in
+    # Oct'), or sent and when ('Already sent in Nov', 'Sent Nov 20', 'Gift already mailed in October'): found
+    # by hunter-falsealarm6, each was ordered (a second card). 'Left 2 voicemails' names no day
+    r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
+    r"resigned|laid\s+off|let\s+go|fired|quit)\s+(?:(?:in|on|as\s+of|effective|since|during)\s+)?(?:"
+    + _MONTH_DAY
+    + r"|(?:19|20)\d\d)\s*(?:$|[-–—:,.;!(].*)"
+    r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped|delivered)|"
+    r"(?:(?:(?:gift\s+)?card|gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered))\s+"
+    r"(?:(?:in|on|during|back\s+in|early|late|mid|mid-)\s*)?" + _MONTH_DAY + r"\s*(?:$|[-–—:,.;!(].*)"
+    # ... or none this year or for this person ('No gift this year', 'No gifts per HR', 'No card for this
+    # person'), or opted out of gifts or of mail ('Opted out of gifts', 'Opted out of all mail', 'Opted out of
+    # the program'): found by hunter-falsealarm6, each was ordered. Not 'No gift receipt', 'Opted out of SMS'
+    r"|^\s*no\s+(?:gift\s+cards?|gifts?|cards?)\s+(?:this\s+(?:year|time|round|quarter)|for\s+(?:this\s+"
+    r"(?:person|one|employee|recipient)|him|her|them)|(?:as\s+)?per\s+\S.*|please)\b.*"
+    r"|^\s*opt(?:ed)?[\s-]*out\s+(?:of|from)\s+(?:all\s+|the\s+|any\s+)?(?:gift\s+cards?|gifts?|gifting|"
+    r"rewards?|recognition|incentives?|mail|mailings?|direct\s+mail|postal\s+mail|physical\s+mail|"
+    r"(?:(?:gift|rewards?|recognition|incentive)\s+)?program|everything|all\s+(?:mail|communications?|contact))"
+    r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or held by a department or a case ("Legal hold", "Litigation hold", "Payroll hold", "Hold per
     # legal"), suspended, under investigation, or waiting for a decision ("Pending approval", "Pending HR
     # review", "Pending termination"): found by hunter-sheets9, each was ordered. "Hold for pickup" says how
