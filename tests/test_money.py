@@ -399,6 +399,23 @@ def test_status_adds_up_the_batches_of_a_period(tmp_path: Path, capsys: pytest.C
     assert "days written YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_a_period_whose_first_day_comes_after_its_last_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer11 as finance: `status --since 2026-12-10 --until 2026-12-01` (the two days swapped)
+    said 'No batch of the ledger ... was started or sending from 2026-12-10 to 2026-12-01', exit 0, as if the
+    month had sent nothing; `audit` alike. One line, exit 2."""
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    swapped = ["--since", "2026-12-10", "--until", "2026-12-01"]
+    for argv in (["status", *swapped], ["status", "--json", *swapped], ["audit", "--out", "a.csv", *swapped]):
+        assert main(argv) == 2, argv
+        said = " ".join("".join(capsys.readouterr()).split())  # --json: the error is the JSON on stdout
+        assert "--since 2026-12-10 comes after --until 2026-12-01" in said, (argv, said)
+
+
 def _backdate(ledger: Path, batch: str, at: str) -> None:
     """The batch, its orders and their sending as if they happened at ``at``."""
     with contextlib.closing(sqlite3.connect(ledger)) as db, db:

@@ -248,6 +248,7 @@ def status_command(
     from ..api import status, status_total, status_totals
     from ..errors import ConfigError
     from ..ledger import ledger_exists
+    from ..ledger.records import swapped_days
 
     settings = settings_from(ledger=ledger)
     if not ledger_exists(settings.ledger_location) and not as_json:
@@ -257,6 +258,8 @@ def status_command(
         summaries = status(settings, batch, since=since, until=until)  # a read-only ledger too
     except ValueError:
         raise ConfigError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
+    if swapped_days(since, until):
+        raise ConfigError(swapped_days(since, until), hint="--since takes the first day, --until the last")
     totals = status_totals(summaries)  # a sandbox trial's money is never added to a vendor's (review29)
     total = status_total(summaries) if len(totals) <= 1 else None
     when = f" started or sending from {since or 'the start'} to {until or 'now'}" if since or until else ""

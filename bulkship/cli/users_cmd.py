@@ -260,7 +260,7 @@ def audit_export(
     """Export the team's audit trail (who, when, from where, what) for a batch or a period."""
     from ..atomicfile import atomic_path
     from ..errors import ConfigError
-    from ..ledger.records import day_bounds
+    from ..ledger.records import day_bounds, swapped_days
     from ..paths import check_output_file
     from ..team import audit, team_mode
     from ..team.accounts import AccountError
@@ -280,6 +280,8 @@ def audit_export(
         start, end = day_bounds(since, until)
     except ValueError:
         raise AccountError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
+    if swapped_days(since, until):
+        raise AccountError(swapped_days(since, until), hint="--since takes the first day, --until the last")
     if not team_mode(settings):
         # the bare 'users add' hint turned team mode on for whoever followed it (found by newcomer8)
         raise AccountError(

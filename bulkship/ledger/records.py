@@ -66,6 +66,15 @@ def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | 
     return start, end
 
 
+def swapped_days(since: str | None, until: str | None) -> str:
+    """What is wrong with a period whose first day comes after its last (days that :func:`day_bounds` read),
+    or "": swapped, `status` said no batch was sent in it, exit 0, as if the month had sent nothing
+    (newcomer11)."""
+    if since and until and date.fromisoformat(since) > date.fromisoformat(until):
+        return f"--since {since} comes after --until {until}: no day is in that period (swapped?)"
+    return ""
+
+
 def money_column(value: Decimal | None) -> str | None:
     """A money amount as the ledger stores it: its exact text."""
     return None if value is None else str(value)
