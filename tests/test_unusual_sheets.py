@@ -142,6 +142,31 @@ def test_a_quote_never_closed_refuses_the_csv_instead_of_making_the_rest_a_note(
     )
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_quote_never_closed_on_the_last_row_refuses_the_csv_instead_of_making_that_row_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], delimiter: str
+) -> None:
+    """Found by hunter-web18 (an upload on the page): the last row opening a quote never closed was read as
+    one cell, 'Ann Lee,1 Main St,Boston,MA,02134,CVS,50', then as a note below the table: Ann was left out,
+    exit 0, where the same quote on any other row refuses the file. A last row whose only cell holds a quoted
+    note with commas still loads."""
+    cells = [["Name", "Address", "City", "State", "ZIP", "Product", "Value"]]
+    cells.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", "25"])
+    path = tmp_path / "open.csv"
+    text = "".join(delimiter.join(row) + "\r\n" for row in cells)
+    path.write_text(
+        text + '"' + delimiter.join(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "50"])
+    )
+    code, data, _ = validate(capsys, path)
+    assert code == 2, data
+    assert data["error"].startswith(
+        "open.csv: row 3, column A (line 3 of the file): a quote opens a cell that is never closed"
+    ), data["error"]
+    path.write_text(text + '"Thanks to all, from HR, Finance and IT, with love, Dana"\r\n')
+    code, data, _ = validate(capsys, path)
+    assert code == 0 and data["rows"] == 2 and data["valid"] == 1, data
+
+
 def test_quoted_cells_over_several_lines_with_commas_still_load(tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:

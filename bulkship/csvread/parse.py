@@ -33,7 +33,35 @@ def _checked_parse(
     frame = _parse(handle, delimiter, path, limits)
     if len(frame) < scan.lines:  # some quoted cell spans lines: none may hold whole rows
         _refuse_swallowed_rows(frame, delimiter, path)
+    if frame.attrs.get(ENDS_IN_QUOTE):
+        _refuse_unclosed_last_row(frame, delimiter, path)
     return frame
+
+
+ENDS_IN_QUOTE = (
+    "bulkship_ends_in_quote"  # the file ends inside a quoted cell (the C parser's 'EOF inside string')
+)
+
+
+def _refuse_unclosed_last_row(frame: pd.DataFrame, delimiter: str, path: Path) -> None:
+    """The last row opening a quote that is never closed: its cells after it read as that one cell, and the
+    row (a recipient's) as a note below the table (found by hunter-web18). Refused when that cell, the
+    row's last, holds as many delimiters as a whole row, as a quote swallowing rows is."""
+    if frame.empty:
+        return
+    last = [str(cell) for cell in frame.iloc[-1].tolist()]
+    filled = [n for n, cell in enumerate(last) if cell.strip()]
+    if filled and last[filled[-1]].count(delimiter) >= max(frame.shape[1] - 1, 2):
+        text, column = last[filled[-1]], column_letter(filled[-1] + 1)
+        record = len(frame)
+        line = record + int(sum(frame[c].str.count("\n").sum() for c in frame.columns)) - text.count("\n")
+        raise FileFormatError(
+            f"{path.name}: row {record}, column {column} (line {line:,} of the file): a quote opens a cell "
+            f"that is never closed: it runs to the end of the file holding {text.count(delimiter)} "
+            f"{_DELIMITER_NAMES.get(delimiter, 'delimiters')}, the rest of its row (the cell begins "
+            f"'{_shown(text)}'). Probably a stray or unclosed quote",
+            hint=_QUOTES_HINT,
+        )
 
 
 def _refuse_swallowed_rows(frame: pd.DataFrame, delimiter: str, path: Path) -> None:
@@ -62,10 +90,15 @@ def _swallowed(frame: pd.DataFrame, row: int, position: int, delimiter: str, pat
         f"opens a cell that runs on for {lines} lines and {delimiters}, swallowing the rows "
         f"after it (the cell begins '{_shown(text)}'). Probably a stray or unclosed quote; nothing was read "
         "further",
-        hint='fix the quotes in that cell: a cell that starts with " must end with " before the next '
-        'delimiter, and a quote inside a cell is written "". If the cell is right as it is, save the list as '
-        "Excel Workbook (.xlsx) instead",
+        hint=_QUOTES_HINT,
     )
+
+
+_QUOTES_HINT = (
+    'fix the quotes in that cell: a cell that starts with " must end with " before the next delimiter, and a '
+    'quote inside a cell is written "". If the cell is right as it is, save the list as Excel Workbook '
+    "(.xlsx) instead"
+)
 
 
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars"}
@@ -98,9 +131,10 @@ def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> 
             encoding="utf-8",
             encoding_errors="replace",
         )
-    except (pd.errors.ParserError, ValueError, IndexError):
+    except (pd.errors.ParserError, ValueError, IndexError) as exc:
         handle.seek(start)
         frame = _parse_ragged(handle, delimiter, path, limits)
+        frame.attrs[ENDS_IN_QUOTE] = "EOF inside string" in str(exc)
     if len(frame) > limits.rows:
         raise FileFormatError(
             f"{path.name} has {len(frame):,} rows, above bulkship's limit of {limits.rows:,}",
