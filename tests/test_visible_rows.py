@@ -1848,6 +1848,24 @@ def test_a_resignation_withdrawn_sends_the_row(tmp_path: Path, header: str) -> N
     assert [s.row for s in load_sheet(path).skipped] == [5, 6, 7]
 
 
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_person_laid_off_severed_or_not_to_be_rehired_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets20 probing 57 HR statuses: 'RIF' (a reduction in force), 'Position eliminated',
+    'Severed', 'End of contract', 'Do not rehire', 'Gone' were ordered where 'Left', 'Laid off', 'Contract
+    ended' and 'Fired' are left out: a card to someone gone. Each is left out, quoting the cell; 'Quit'
+    (hunter-sheets8's wellness list), 'Active', 'Leave of Absence', 'Rehire' and 'Retired' send."""
+    said = ["RIF", "RIF 11/15", "Reduction in force", "Position eliminated", "Severed", "Severance",
+            "End of contract", "Do not rehire", "Not eligible for rehire", "Gone", "Gone - moved away"]  # fmt: skip
+    sends = ["Quit", "Quit smoking", "Active", "Leave of Absence", "Rehire", "Retired"]
+    path = _notes_sheet(tmp_path / "staff.csv", [*said, *sends], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{status}')")
+        for row, status in enumerate(said, start=2)
+    ]
+
+
 def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a school's volunteer list: 'Status' = 'Alumni volunteer', 'Alumni
     parent', 'Alumni mentor' (a graduate who helps: the people thanked) was read as 'Alumni', an HR system's

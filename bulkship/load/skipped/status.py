@@ -54,7 +54,13 @@ GONE_MORE = (
     r"not\s+(?:selected|hired|successful))|offer\s+(?:declined|not\s+accepted|refused|turned\s+down)|"
     r"declined\s+(?:the\s+)?offer|not\s+hired|did\s*n[o']?t\s+(?:start|join)|never\s+(?:started|joined)|"
     # (not a resignation or notice withdrawn: 'Withdrew resignation' stays, found by review34)
-    rf"{WITHDREW}"
+    rf"{WITHDREW}|"
+    # ... or laid off in a company's words, severed, at the end of a contract, or not to be rehired ('RIF',
+    # 'Position eliminated', 'Severance', 'End of contract', 'Do not rehire': found by hunter-sheets20, each
+    # was ordered where 'Laid off' and 'Contract ended' are left out)
+    r"reduction\s+in\s+force|rif(?:'?d|fed)?|(?:position|role|job)\s+(?:eliminated|elimination)|severed|"
+    r"severance|end\s+of\s+(?:contract|employment|assignment|engagement)|do\s*n[o']?t\s+re-?hire|"
+    r"(?:not|in)\s*eligible\s+for\s+re-?hire|not\s+re-?hir(?:e|able)|non[\s-]*re-?hir(?:e|able)"
 )
 
 # A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
@@ -131,6 +137,9 @@ _SAYS_GONE = re.compile(
     rf"terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    # ... and gone, alone or with when or why ('Gone', 'Gone - moved away': found by hunter-sheets20, each
+    # was ordered). Not 'Quit': hunter-sheets8 kept it sending, a wellness list's
+    r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
     # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
@@ -223,6 +232,8 @@ _SAYS_LEFT = re.compile(
     rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|"
     rf"leaver|former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    # ... and gone, as under a person's status
+    r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
     rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS})"
     r"\s*(?:[-–—:,.;!(].*)?)$"
