@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import tomllib
+import unicodedata
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -205,6 +206,9 @@ def resolve_settings(
         )
     url = _api_url(pick(api_url, "api_url", from_file) or None)
     email, token = pick(None, "email", from_file), pick(None, "access_token", from_file)
+    for name, value in (("email", email), ("access_token", token)):
+        from_env = bool(env.get(ENV_PREFIX + name.upper(), "").strip())
+        _refuse_what_no_header_carries(name, value, ENV_PREFIX + name.upper() if from_env else cred_path)
     _refuse_credentials_elsewhere(cred_path, from_file, url, used={email, token})
     return Settings(
         api_url=url,
@@ -262,6 +266,24 @@ def _api_url(value: str | None) -> str | None:
             "and BULKSHIP_ACCESS_TOKEN or --credentials FILE",
         )
     return value
+
+
+def _refuse_what_no_header_carries(name: str, value: str | None, source: object) -> None:
+    """An email or token is sent in an HTTP header, which carries printable ASCII only: a curly quote or
+    dash pasted with the token from a mail or a document ended the run in a traceback at the first request.
+    Said without the value itself, which is a secret."""
+    bad = next((i for i, ch in enumerate(value or "") if not " " <= ch <= "~"), None)
+    if value is None or bad is None:
+        return
+    what = "access token" if name == "access_token" else "email"
+    char = value[bad]
+    shown = f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character').lower()})"
+    raise ConfigError(
+        f"The {what} ({source}) holds {shown} at character {bad + 1}, which no request to the "
+        "vendor can carry (only plain ASCII can): nothing was sent",
+        hint=f"copy the {what} again as plain text (a mail or document may turn quotes and dashes into "
+        "typographic ones) and set it again",
+    )
 
 
 def _refuse_credentials_elsewhere(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,45 @@ def test_a_data_folder_that_is_a_file_is_one_error_naming_the_setting(
         err = " ".join(capsys.readouterr().err.split())
         assert f"{afile} is a file" in err or f"{afile}/data cannot be made: {afile} is a file" in err, err
         assert "BULKSHIP_DATA_DIR" in err and "Errno" not in err, err
+
+
+@pytest.mark.parametrize(
+    "where, name, value",
+    [
+        ("file", "access_token", "Kq7vXw2-token\u2019"),  # pasted from a mail with its closing curly quote
+        ("env", "access_token", "Kq7vXw2\u2013token"),  # a dash a document made typographic
+        ("env", "access_token", "Kq7vXw2-token\x01"),
+        ("file", "email", "jos\u00e9@example.com"),
+    ],
+)
+def test_credentials_no_request_can_carry_are_one_line_naming_no_secret(
+    tmp_path: Path, capsys, monkeypatch, where, name, value
+):
+    # found by hunter-hostile4: a token copied with a curly quote (BULKSHIP_CREDENTIALS=creds.toml, `bulkship
+    # run staff.csv --yes`) ended in a traceback, UnicodeEncodeError from httpx, exit 1, at the first request
+    from bulkship.cli import main
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Card,Amount\nE1,Ann Lee,1 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    good = {"email": "ops@example.com", "access_token": "Kq7vXw2-token"}
+    for key in list(os.environ):
+        if key.startswith("BULKSHIP_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BULKSHIP_API_URL", "http://127.0.0.1:9")
+    creds = tmp_path / "creds.toml"
+    file_values = dict(good, **({name: value} if where == "file" else {}))
+    creds.write_text("".join(f'{k} = "{v}"\n' for k, v in file_values.items()), encoding="utf-8")
+    monkeypatch.setenv("BULKSHIP_CREDENTIALS", str(creds))
+    if where == "env":
+        monkeypatch.setenv("BULKSHIP_" + name.upper(), value)
+    code = main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")])
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert code == 2
+    assert "Traceback" not in said
+    assert "no request to the vendor can carry" in said and "nothing was sent" in said
+    assert ("BULKSHIP_" + name.upper() if where == "env" else str(creds)) in said
+    assert value not in said and value[:-1] not in said and "Kq7vXw2" not in said
