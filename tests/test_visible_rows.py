@@ -2423,6 +2423,26 @@ def test_a_note_saying_when_the_person_left_leaves_the_row_out(tmp_path: Path) -
     assert skipped[2] == "the list says not to send it (column 'Notes': 'Left the company in October')"
 
 
+@pytest.mark.parametrize("beside", ["MRN", "Patient ID", "Discharge Date", "Admit Date"])
+def test_a_patient_discharged_is_sent(tmp_path: Path, beside: str) -> None:
+    """Found by hunter-falsealarm6 on a hospital's list paying its patients for a survey: 'Status' =
+    Discharged ('Discharged home', 'Discharged to rehab') beside 'MRN' or 'Discharge Date' was read as HR's
+    word for a dismissal and every patient left out as 'the list says not to send it', exit 0. In a list
+    naming patients it says the person left the hospital: sent. 'Deceased' there, and 'Discharged' in an HR
+    list, still leave the row out."""
+    path = tmp_path / "patients.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{beside},Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,1,Discharged\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,2,Discharged home\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,3,Discharged to rehab\n"
+        "Di Hart,4 Main St,Boston,MA,02134,CVS,25,4,Deceased\n"
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [5]
+    path.write_text(path.read_text().replace(beside, "Employee ID"))
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5]
+
+
 def test_a_note_saying_when_bare_or_of_what_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-falsealarm6 probing true 'do not send' notes: 'Already sent in Nov', 'Sent Nov 20',
     'Gift already mailed in October' (a second card), 'Deceased 2025', 'Terminated Oct 2025', 'Quit in Oct',

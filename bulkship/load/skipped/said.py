@@ -75,6 +75,7 @@ from .status import (
     _SAYS_GONE,
     _SAYS_LEFT,
     ALUM,
+    DISCHARGED,
     MAIL_PUT_RIGHT,
     NAMES_SCHOOL_PEOPLE,
     SAYS_CARD_MADE,
@@ -87,6 +88,7 @@ from .status import (
     SHOP_PROCESSING,
     SHOP_STATUS,
     SHOP_UNPAID,
+    names_patients,
     shop_orders,
     status_code_header,
 )
@@ -212,6 +214,8 @@ def _said_not_to_send(
             # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
             for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
                 said &= ~column.str.fullmatch(sends)
+            if names_patients(body.columns):  # 'Discharged' beside 'MRN': left the hospital
+                said &= ~column.str.fullmatch(DISCHARGED)
             if column.str.fullmatch(NAMES_SCHOOL_PEOPLE).any():  # 'Alumni' beside 'Parent': a graduate
                 said &= ~column.str.fullmatch(ALUM)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep

@@ -29,6 +29,18 @@ ALUM = re.compile(r"(?i)\s*alumn(?:i|us|a|ae)\s*")
 NAMES_SCHOOL_PEOPLE = re.compile(
     r"(?i)\s*(?:(?:grand)?parents?|friends?(?:\s+of\s+the\s+\w+)?|faculty|trustees?)\s*"
 )
+# A patient's 'Status' = Discharged ('Discharged home', 'Discharged to rehab'): left the hospital, not the
+# company. Read as HR's word for a dismissal, a hospital's list paying its patients for a survey left every
+# patient out, exit 0 (found by hunter-falsealarm6). Sent in a list naming patients (:func:`names_patients`)
+DISCHARGED = re.compile(r"(?i)\s*discharged\b.*")
+_PATIENT_WORDS = frozenset({"patient", "patients", "mrn", "admit", "admitted", "discharge"})
+
+
+def names_patients(headers: Iterable[object]) -> bool:
+    """Whether a list's ``headers`` name its people as patients ('Patient ID', 'MRN', 'Discharge Date')."""
+    return any(set(re.findall(r"[a-z]+", str(h).casefold())) & _PATIENT_WORDS for h in headers)
+
+
 # Withdrawn, or withdrew: gone, but not a resignation or notice withdrawn ('Withdrew resignation': still here)
 WITHDREW = r"withdr(?:ew|awn)(?!\s+(?:(?:the|his|her|their|my)\s+)?(?:resignation|notice)\b)"
 GONE_MORE = (
