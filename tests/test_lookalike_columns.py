@@ -422,6 +422,32 @@ def test_an_amount_paid_to_the_person_beside_a_default_amount_is_still_asked_abo
     assert ordered_lines() == []
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Sales Incentive Amount", "Sales Bonus Amount", "Sales Award", "Tuition Reimbursement Amount",
+     "Ticket Refund Amount", "Registration Gift Amount"],
+)  # fmt: skip
+def test_another_sum_s_word_beside_a_sum_paid_to_the_person_is_still_asked_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review34 reviewing 0af8d82 and 7a548d4: a sales incentive list's 'Sales Incentive Amount' of
+    50, 100, 75 (or 'Sales Bonus Amount', 'Sales Award', a 'Tuition Reimbursement Amount', a 'Ticket Refund
+    Amount') beside a program default amount of 25 went out as three cards of 25.00, exit 0, said only 'not
+    used': its 'Sales' (or 'Tuition', 'Ticket') was read as another sum than the card's, as in 'Sales Amount'.
+    A header naming a sum paid to the person or the card is asked about, as 'Incentive Amount' is; nothing
+    sent."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, value in zip(PEOPLE, [50, 100, 75], strict=True):
+        book.active.append([*person[:-1], value])
+    book.save(path := tmp_path / "incentives.xlsx")
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 2
+    assert f"Column '{header}' (G) looks like Value, which no column gives" in capsys.readouterr().err
+    assert ordered_lines() == []
+
+
 @pytest.mark.parametrize("header", ["Address Line Two", "Second Address Line", "Street Line Two"])
 def test_a_second_address_line_spelled_out_is_read(tmp_path: Path, header: str) -> None:
     """Found by hunter-sheets5: 'Address Line Two' of 'Apt 4', '12' was read as no column: both parcels

@@ -23,7 +23,7 @@ from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..schema import SheetContract
 from .doubtful import _ANSWER
-from .othersums import ANOTHER_SUM, counts_donations, counts_something_else
+from .othersums import counts_donations, counts_something_else, sums_something_else
 from .problems.elsewhere import _ELSEWHERE
 from .problems.leftoff import a_room_at_work
 from .skipped.columnkeys import picks_rows
@@ -156,7 +156,7 @@ def _guess(info: ColumnInfo, values: Sequence[str], countries: frozenset[str]) -
     words = set(_words(info.header)) | {"".join(_words(info.header))}
     if counts_something_else(set(_words(info.header))):
         words -= _LOOKS_LIKE_HEADER["quantity"]
-    if words & ANOTHER_SUM:
+    if sums_something_else(set(_words(info.header))):
         words -= _LOOKS_LIKE_HEADER["value"]
     if "$" in info.header:  # 'Gift $', '$': dollars (found by hunter-sheets5: read as no amount at all)
         words.add("usd")

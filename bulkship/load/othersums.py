@@ -62,6 +62,24 @@ ANOTHER_SUM = frozenset(
 )  # fmt: skip
 
 
+# ... unless the header names, beside it, a sum paid to the person or the card itself ('Sales Incentive
+# Amount', 'Sales Bonus Amount', 'Sales Award', 'Tuition Reimbursement Amount', 'Ticket Refund Amount'): each
+# went out at the default amount, nothing said but 'not used' (found by review34 reviewing 0af8d82 and
+# 7a548d4, where 'Incentive Amount' alone is asked about)
+PAID_TO_THE_PERSON = frozenset(
+    {"bonus", "bonuses", "incentive", "incentives", "commission", "commissions", "award", "awards", "prize",
+     "prizes", "spiff", "spiffs", "reward", "rewards", "reimbursement", "reimbursements", "refund", "refunds",
+     "payout", "payouts", "stipend", "stipends", "honorarium", "rebate", "rebates", "cashback", "gift",
+     "gifts", "card", "cards", "giftcard", "giftcards", "voucher", "vouchers"}
+)  # fmt: skip
+
+
+def sums_something_else(words: set[str]) -> bool:
+    """Whether a header's words name a sum other than the card's (:data:`ANOTHER_SUM`) and none paid to the
+    person (:data:`PAID_TO_THE_PERSON`)."""
+    return bool(words & ANOTHER_SUM) and not words & PAID_TO_THE_PERSON
+
+
 # ... and a count of gifts in a donor's list: a header of a donor's giving ('Donor Name', 'Lifetime Giving',
 # 'Donation Amount') or of gifts gone by ('Last Gift Date', 'Largest Gift') says its gifts are donations, and
 # 'Gift Count' = 3, 12, 1 counts them: asked about, the donor list was refused whole (found by
