@@ -2663,6 +2663,39 @@ def test_a_batch_whose_upload_is_gone_from_the_disk_names_no_path_of_the_server(
         assert 'action="/batches/staff/delete"' in restarted.get("/batches/staff/review").text
 
 
+def test_a_send_stopped_by_a_charge_beyond_its_plan_says_where_to_compare_in_the_page_s_words(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web18 in Chromium: the cost page of staff shown, the same list (Ana at 50.00, not
+    25.00) sent from another ledger, then Send: the vendor's order, the colleague's, costs more than the plan,
+    and the progress page told the person to 'compare the charges with the vendor's: bulkship reconcile BATCH
+    (with --concurrency 1, ...)', a command, with a placeholder for a name, where the page's own “Check
+    against the vendor” does it."""
+    from dataclasses import replace
+
+    from bulkship.pipeline import run_batch
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    (tmp_path / "elsewhere").mkdir()
+    theirs = tmp_path / "elsewhere" / "staff.csv"
+    theirs.write_text(STAFF_CSV.replace("CVS,25\n", "CVS,50\n", 1))
+    elsewhere = replace(settings, ledger_path=tmp_path / "theirs.sqlite", out_dir=tmp_path / "elsewhere")
+    run_batch(theirs, elsewhere, wait_s=0)
+    form = {
+        "csrf_token": token(client),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    client.post("/batches/staff/confirm", data=form)
+    page = visible_text(wait_until_finished(client, "staff"))
+    assert "compare the charges with the vendor" in page, page
+    assert "bulkship reconcile" not in page and "--concurrency" not in page, page
+    assert "Check against the vendor" in page, page
+
+
 def test_any_row_opens_on_the_review_page_found_by_a_word_and_its_change_is_checked_again(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

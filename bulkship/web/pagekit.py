@@ -137,6 +137,12 @@ _SETTLE = (
         rf"“Every row at once…” on {_REVIEW_PAGE}",
     ),
     (re.compile(r"`?bulkship reconcile \S+ --review`?"), _REVIEW_PAGE),
+    # the vendor comparison (`reconcile BATCH`, a charge beyond the plan's): the Results page's button, where
+    # the progress page said the command, with a placeholder for the batch (found by hunter-web18)
+    (
+        re.compile(r"`?bulkship reconcile \S+?" + _END + r"(?! --)(?: \(with --concurrency 1[^)]*\))?"),
+        "“Check against the vendor” on the batch's Results page",
+    ),
     # a batch's result workbook by its path on the server (nothing the page's reader can open): its page
     (re.compile(r", results: [^)]*\)"), ", see its Results page)"),
 )
