@@ -1775,6 +1775,31 @@ def test_a_column_marking_the_rows_out_in_its_own_word_leaves_the_row_out(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "digital", "physical"),
+    [("Delivery Preference", "Email", "Mail"), ("Card Preference", "eGift", "Physical"),
+     ("How would you like to receive your gift card?", "Email", "Mail"),
+     ("How would you like to receive your gift card?", "Email me an eGift card", "Physical card mailed to my home"),
+     ("Delivery Preference", "Digital (email)", "Mail to my home address"), ("Digital", "Yes", "No"),
+     ("eGift?", "Y", "N"), ("Prefers eGift", "Yes", ""), ("Digital Card (Y/N)", "Y", "N")],
+)  # fmt: skip
+def test_a_person_who_chose_a_digital_card_in_other_words_is_not_mailed_one(
+    tmp_path: Path, header: str, digital: str, physical: str
+) -> None:
+    """Found by hunter-sheets20: a form's 'How would you like to receive your gift card?' = Email, a list's
+    'Delivery Preference' or 'Card Preference' = Email or eGift, a 'Digital' or 'eGift?' = Yes column were
+    read as nothing and a plastic card mailed, exit 0, where 'Delivery Type' = Email is left out (the person
+    chose an e-card). Each is left out saying so; the physical answer and an empty cell send."""
+    path = _notes_sheet(tmp_path / "choices.csv", [digital, physical, ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (
+            2,
+            "the list says not to send it: a digital card, and bulkship ships physical cards "
+            f"(column '{header}': '{digital}')",
+        )
+    ]
+
+
 @pytest.mark.parametrize("header", ["Vacancy", "Vacant", "Vacancy Flag"])
 def test_a_new_hire_list_s_vacancy_naming_the_job_sends_the_row(tmp_path: Path, header: str) -> None:
     """Found by review34 reviewing 5a0f3a5: a new-hire list's 'Vacancy' (the job the person fills, 'Marketing

@@ -18,8 +18,43 @@ _FORMAT_HEADERS = frozenset(
               "physical digital", "gift type", "reward type", "card type", "type", "e-gift or physical",
               "digital?", "e-card?",
               # ... or how it reaches the person ('Delivery Type' = Email: found by hunter-falsealarm3)
-              "delivery type", "delivery method", "delivery")
+              "delivery type", "delivery method", "delivery",
+              # ... or how the person would like it ('Delivery Preference', 'Card Preference' = Email, eGift:
+              # found by hunter-sheets20, each was mailed a plastic card)
+              "delivery preference", "preferred delivery", "preferred delivery method", "delivery choice",
+              "card preference", "gift card preference", "gift preference", "reward preference",
+              "preferred format", "format preference", "preferred card format", "preferred card type",
+              "card delivery", "gift delivery", "gift card delivery", "reward delivery")
 )  # fmt: skip
+# ... or a form's question asking it ('How would you like to receive your gift card?' = Email: found by
+# hunter-sheets20, a plastic card mailed)
+_ASKS_HOW = re.compile(
+    r"(?i)\W*how\s+(?:would|do|should|can|shall)\s+(?:you|we)\s+(?:like\s+(?:to\s+)?|prefer\s+(?:to\s+)?|want\s+"
+    r"(?:to\s+)?)?(?:receive|get|deliver|send)\b.*"
+)
+# ... or a yes/no column saying the card is digital ('Digital' = Yes, 'eGift?' = Y, 'Prefers eGift' = Yes:
+# found by hunter-sheets20, each was mailed a plastic card)
+_DIGITAL_FLAGS = frozenset(
+    header_key(f"{h}{answer}")
+    for h in (
+        *(f"{lead}{what}" for lead in ("", "prefers ", "prefer ", "wants ", "want ", "send as ", "send ")
+          for what in ("digital", "digital card", "digital gift card", "egift", "e gift", "egift card",
+                       "e gift card", "ecard", "e card", "virtual card", "electronic card")),
+        "email delivery", "deliver by email", "send by email", "email the card", "email card",
+    )
+    for answer in ("", " y/n", " yes/no")
+)  # fmt: skip
+_SAYS_YES = re.compile(r"(?i)^\s*(?:y|yes|true|1|x|[✓✔☑✅])\s*(?:$|[-–—:,.;(].*)")
+# ... and a form's answer in a sentence ('Email me an eGift card', 'Digital (email)'): a digital word and none
+# of the post's ('Physical card mailed to my home' is mailed). Not under a bare 'Type' (an event's 'Virtual
+# attendee')
+_TYPE_ALONE = frozenset(header_key(h) for h in ("type", "card type", "gift type", "reward type", "format"))
+_NAMES_DIGITAL = re.compile(
+    r"(?i)\b(?:digital|e[\s-]?gifts?|e[\s-]?cards?|electronic|virtual|e[\s-]?mail(?:ed)?)\b"
+)
+_NAMES_POST = re.compile(
+    r"(?i)\b(?:physical|plastic|paper|printed|post|postal|mail(?:ed|ing)?|snail|ship(?:ped)?|home|address)\b"
+)
 _DIGITAL = re.compile(
     r"(?i)^\s*(?:digital|e[\s-]?gift|e[\s-]?card|electronic|virtual|e[\s-]?mail(?:ed)?|online|code|link)"
     r"(?:\s+(?:gift\s+)?card|\s+gift|\s+code|\s+only|\s+delivery)?\s*$"
@@ -34,8 +69,9 @@ _PHYSICAL = re.compile(
 
 
 def format_header(header: str) -> bool:
-    """Whether a header names the card's format (:data:`_FORMAT_HEADERS`): its digital rows are left out."""
-    return header_key(header) in _FORMAT_HEADERS
+    """Whether a header names the card's format (:data:`_FORMAT_HEADERS`, or a form's question asking how to
+    receive it): its digital rows are left out."""
+    return header_key(header) in _FORMAT_HEADERS or _ASKS_HOW.fullmatch(header) is not None
 
 
 def names_a_format(text: str) -> bool:
@@ -47,10 +83,17 @@ def _digital_rows(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, s
     """Rows whose format column says digital: row -> the reason. A column the list reads is not one."""
     found: dict[int, str] = {}
     for header in body.columns:
-        if header in column_map or not format_header(str(header)):
+        flag = header_key(str(header)) in _DIGITAL_FLAGS
+        if header in column_map or not (flag or format_header(str(header))):
             continue
         column = body[header].astype(str)
-        for row in column.index[column.str.match(_DIGITAL)].tolist():
+        if flag:
+            says = column.str.match(_SAYS_YES)
+        else:
+            says = column.str.match(_DIGITAL)
+            if header_key(str(header)) not in _TYPE_ALONE:
+                says |= column.str.contains(_NAMES_DIGITAL) & ~column.str.contains(_NAMES_POST)
+        for row in column.index[says].tolist():
             found.setdefault(
                 int(row),
                 f"{_SAYS_NOT_TO_SEND}: a digital card, and bulkship ships physical cards "
