@@ -231,3 +231,28 @@ def test_a_ledger_restored_from_a_backup_is_not_offered_to_set_its_own_order_asi
     assert [g.po_number for g in groups] == ["BS-STAFF-0003", "BS-STAFF-0004"]
     assert not any(g.not_ours or g.not_ours_same_name for g in groups), [g.not_ours for g in groups]
     assert cards_at_vendor(settings) == Counter(f"E{i}" for i in range(1, 7))
+
+
+def test_rows_more_than_the_lines_they_may_be_are_never_offered_as_ready_to_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same restored ledger: rows 6, 7 (E6, E7) wait on BS-STAFF-0003, whose two blind lines hold E5 and
+    E6, and row 8 (E8) on 0004 beside the same lines. The review offered 'If they are at the vendor:
+    --resolve BS-STAFF-0003 --at-vendor ID --rows 6,7' (and --rows 8 on 0004): followed, E7 was recorded as
+    sent in 0003 and never got a card, every output saying it went (found by hunter-vendor20). Three rows for
+    two lines: the person names the rows they found in it."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = tmp_path / "staff.csv"
+    assert run_batch(write_sheet(sheet, range(1, 5)), settings, wait_s=0, max_lines=2).exit_code == 0
+    backup = {p: p.read_bytes() for p in settings.ledger.parent.glob(settings.ledger.name + "*")}
+    assert run_batch(write_sheet(sheet, range(1, 7)), settings, wait_s=0, max_lines=2).exit_code == 0
+    for path in settings.ledger.parent.glob(settings.ledger.name + "*"):
+        path.unlink()
+    for path, content in backup.items():
+        path.write_bytes(content)
+    assert (
+        run_batch(write_sheet(sheet, [1, 2, 3, 4, 6, 7, 8]), settings, wait_s=0, max_lines=2).review_rows == 3
+    )
+    offered = [g.at_vendor for g in api.review_batch(settings, "staff").groups]
+    assert offered and all("--rows N,N (at most" in command for command in offered), offered

@@ -41,16 +41,35 @@ def _confirm_command(
     if not nameable:
         return ""
     command = f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {reference} --rows"
+    room = sum(
+        1
+        for i in _free_lines(ledger, vendor_order)
+        if not _takes_no_row(vendor_order, i) and not vendor_order.line_items[i].external_id
+    )
+    most = min(room, len(nameable))
+    pick = f"{command} N,N (at most {most} of rows {ranges(nameable)}: the ones you found in it)"
     try:
         tie_rows(ledger, own, rows, vendor_order, set(nameable), "check")
     except ReviewRefusedError:  # more rows than lines: the person names the ones they found
-        room = sum(
-            1
-            for i in _free_lines(ledger, vendor_order)
-            if not _takes_no_row(vendor_order, i) and not vendor_order.line_items[i].external_id
-        )
-        return f"{command} N,N (at most {room} of rows {ranges(nameable)}: the ones you found in it)"
+        return pick
+    if _rows_beyond_lines(ledger, batch, vendor_order):
+        return pick
     return f"{command} {','.join(map(str, nameable))}"
+
+
+def _rows_beyond_lines(ledger: Ledger, batch: str, vendor_order: VendorOrder) -> bool:
+    """Whether more rows of the batch wait for review, on any PO, than ``vendor_order`` has lines tied to no
+    row of their card: its lines may be some of them, not all. Offered ready, '--at-vendor ... --rows 6,7'
+    for BS-STAFF-0003's two blind lines, beside row 8 waiting on 0004 for the same lines, recorded row 7 as
+    sent where 0003 held E4 and E5 (a ledger restored from a backup; found by hunter-vendor20): that person
+    never got a card. The person names the rows they found in it."""
+    free = Counter(_line_card(vendor_order, i) for i in _free_lines(ledger, vendor_order))
+    waiting = Counter(
+        card_of_item(planned_item(ledger.order(po), r))
+        for po, rows in waiting_rows(ledger, batch).items()
+        for r in rows
+    )
+    return any(waiting[card] > count for card, count in free.items())
 
 
 def at_vendor_command(
