@@ -1672,6 +1672,30 @@ def test_a_row_marked_delete_under_a_column_of_the_rows_to_keep_is_left_out(
     ]
 
 
+@pytest.mark.parametrize("header", ["Duplicate", "Dup?", "Is Duplicate"])
+def test_a_duplicate_column_marking_every_copy_of_a_person_sends_the_first(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review34 reviewing 4f18f7f: a list cleaned with Excel's =COUNTIF(A:A, A2)>1 under
+    'Duplicate' marks every copy of a repeated person TRUE, the first too, and each was left out: Ann Lee,
+    on rows 2 and 4, got no card, exit 0. Of a person every row of whom is marked, the first is sent, the
+    others left out quoting the cell; a copy marked beside an unmarked row of the person, and a lone marked
+    row, are still left out."""
+    path = tmp_path / "deduped.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,TRUE\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,FALSE\n"
+        "ann lee,1 Main  St,Boston,MA,02134,CVS,50,TRUE\n"
+        "Cy Dee,3 Main St,Boston,MA,02134,CVS,50,FALSE\n"
+        "Cy Dee,3 Main St,Boston,MA,02134,CVS,50,TRUE\n"
+        "Di Fox,4 Main St,Boston,MA,02134,CVS,50,TRUE\n"
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': 'TRUE')") for row in (4, 6, 7)
+    ]
+
+
 def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
     'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so

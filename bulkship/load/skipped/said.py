@@ -15,6 +15,7 @@ from ...quoting import quoted
 from ..cells import FORMULA_ERROR
 from .clauses import _lines_say_no
 from .columnkeys import _LEAVES_OUT, flag_key, person_status
+from .copies import DUPLICATE_FLAGS, first_of_each_copied_person
 from .dates import (
     _GONE_ON,
     _NO_DATE,
@@ -298,6 +299,8 @@ def _said_not_to_send(
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (..problems.rows._errors_where_rows_are_picked)
         said_rows = said.to_numpy()[codes]
+        if key in DUPLICATE_FLAGS and said_rows.any():  # 'Duplicate' = TRUE on every copy: the first is sent
+            said_rows &= ~first_of_each_copied_person(body.loc[whole.index], column_map, said_rows)
         at = codes[said_rows]  # the distinct text of each row said
         rows = whole.index[said_rows].tolist()
         # each mask and cell read once for the rows said, as lists: read one by one (series[row], nine times
