@@ -2492,6 +2492,18 @@ def test_a_patient_discharged_is_sent(tmp_path: Path, beside: str) -> None:
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5]
 
 
+@pytest.mark.parametrize("header", ["Status", "Current Status"])
+def test_a_status_declining_the_gift_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm6 checking true 'do not send' statuses: 'Status' = 'Declined gift', 'Declined
+    the gift card', 'Opted out of gifts' was read as nothing and the card ordered, exit 0, where 'Declined'
+    and 'Opted out' alone are left out. Each is left out; 'Declined benefits' and 'Opted out of SMS' send."""
+    said = ["Declined gift", "Declined the gift card", "Opted out of gifts", "Opted out of all mail"]
+    path = _notes_sheet(
+        tmp_path / "status.csv", [*said, "Declined benefits", "Opted out of SMS"], header=header
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5]
+
+
 def test_a_note_saying_when_bare_or_of_what_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-falsealarm6 probing true 'do not send' notes: 'Already sent in Nov', 'Sent Nov 20',
     'Gift already mailed in October' (a second card), 'Deceased 2025', 'Terminated Oct 2025', 'Quit in Oct',

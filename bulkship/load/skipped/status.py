@@ -75,6 +75,9 @@ GONE_MORE = (
     r"(?:not|in)\s*eligible\s+for\s+re-?hire|not\s+re-?hir(?:e|able)|non[\s-]*re-?hir(?:e|able)"
 )
 
+# ... what is declined or opted out of, said after it ('Declined gift', 'Declined the gift card', 'Opted out
+# of gifts': found by hunter-falsealarm6, each was ordered where 'Declined' alone is left out)
+_OF_THE_GIFT = r"(?:\s+(?:the\s+|all\s+)?(?:gift\s+cards?|gifts?|gifting|cards?|awards?|rewards?|mail))?"
 # A card ordered and on its way, or in the person's hands, as a vendor's or a shop's order status says it
 _ON_ITS_WAY = (
     r"in[\s-]*transit|out\s+for\s+delivery|back[\s-]*ordered|awaiting\s+(?:shipment|delivery|pick\s*up)|"
@@ -154,7 +157,10 @@ _SAYS_GONE = re.compile(
     r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
     # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
-    r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
+    r"|(?:(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
+    + _OF_THE_GIFT
+    + r"|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|"
+    r"rejected|denied|removed?|"
     r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|"
     rf"{_MAIL_FAILS}|"
     # ... or a shop's order paid back or not paid (WooCommerce's 'Order Status' = Refunded, Pending payment,
@@ -246,7 +252,10 @@ _SAYS_LEFT = re.compile(
     r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... and gone, as under a person's status
     r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
-    r"|(?:opt(?:ed)?[\s-]*out|declined?|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|rejected|denied|removed?|"
+    r"|(?:(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
+    + _OF_THE_GIFT
+    + r"|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|"
+    r"rejected|denied|removed?|"
     rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS})"
     r"\s*(?:[-–—:,.;!(].*)?)$"
 )
