@@ -48,9 +48,17 @@ class _Formats:
     def __init__(self, book: Any) -> None:
         self._book = book
         self.header = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1})
+        self._header_quoted = book.add_format(
+            {"bold": True, "bg_color": "#D9D9D9", "border": 1, "quote_prefix": True}
+        )
         self._cache: dict[tuple[str | None, bool, bool], Any] = {}
         self._numbers: dict[str | None, Any] = {}
         self._typed: dict[tuple[str | None, int], Any] = {}
+
+    def header_for(self, text: str) -> Any:
+        """A header cell's format: a header from the user's file ('=HYPERLINK(...)', '@Notes') is
+        quote-prefixed like any cell, so editing it cannot turn it into a formula."""
+        return self._header_quoted if needs_quote(text) else self.header
 
     def cell(self, colour: str | None, quoted: bool, wrap: bool) -> Any:
         key = (colour, quoted, wrap)
@@ -161,7 +169,7 @@ def _write_table(book: Any, formats: _Formats, table: Table, max_rows: int, take
         for position, width in enumerate(widths):
             new.set_column(position, position, width)
         for position, header in enumerate(headers):
-            new.write_string(0, position, str(header), formats.header)
+            new.write_string(0, position, str(header), formats.header_for(str(header)))
         new.freeze_panes(1, 0)
         return new
 

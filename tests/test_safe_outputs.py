@@ -135,3 +135,40 @@ def test_template_drop_down_values_that_look_like_formulas_stay_text(tmp_path):
     cells = {c.value: c for c in lists["B"] if c.value in hostile}
     assert set(cells) == set(hostile)  # written as the text they are, not as formulas
     assert all(c.data_type == "s" and c.quotePrefix for c in cells.values())
+
+
+def test_a_header_that_looks_like_a_formula_is_quote_prefixed_on_every_sheet(tmp_path, monkeypatch):
+    # found by hunter-hostile4: a CRM export's column headed '=HYPERLINK("http://x.test","Notes")' (or
+    # '@Notes', '+Extra', '＝Seg') was written as the header of the validation workbook's Validation sheet and
+    # the result workbook's Results and Fix these sheets without the quote prefix every such cell gets:
+    # editing it (F2, Enter) in Excel turned it into a live formula
+    import openpyxl
+
+    hostile = ['=HYPERLINK("http://x.test","Notes")', "@Notes", "+Extra", "\uff1dSeg"]
+    header = "Employee ID,Name,Address,City,State,ZIP,Card,Amount," + ",".join(
+        '"' + h.replace('"', '""') + '"' for h in hostile
+    )
+    _sheet(
+        tmp_path,
+        [
+            header,
+            "E1,Ann Lee,1 Main St,Boston,MA,02108,CVS,25,a,b,c,d",
+            "E2,Bob Ray,2 Main St,Boston,MA,99999,CVS,25,a,b,c,d",  # invalid: on Fix these
+        ],
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "staff.csv"]) == 1  # one row to fix
+    assert main(["run", "staff.csv", "--yes", "--wait", "0"]) == 3  # one row to fix
+    sheets = [
+        openpyxl.load_workbook(tmp_path / "output" / "staff-validation.xlsx")["Validation"],
+        *(
+            openpyxl.load_workbook(tmp_path / "output" / "staff-results.xlsx")[s]
+            for s in ("Results", "Fix these")
+        ),
+    ]
+    for sheet in sheets:
+        heads = {c.value: c for c in sheet[1]}
+        assert set(hostile) <= set(heads), sheet.title
+        assert all(heads[h].data_type == "s" and heads[h].quotePrefix for h in hostile), sheet.title
+        assert not heads["Employee ID"].quotePrefix and heads["Employee ID"].font.b
+        assert all(heads[h].font.b for h in hostile)  # still a header

@@ -234,7 +234,7 @@ def _skeleton(
         for position, width in enumerate(widths):
             sheet.set_column(position, position, width)
         for position, header in enumerate(table.headers):
-            sheet.write_string(0, position, str(header), formats.header)
+            sheet.write_string(0, position, str(header), formats.header_for(str(header)))
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, stop - start, max(len(table.headers) - 1, 0))
         printable(sheet, widths=widths)  # as the result workbook's: its header on every page, legible
@@ -293,9 +293,9 @@ def _styles(formats: _Formats, palette: Sequence[str | None], wrap: bool) -> _St
 
 def _sheet_xml(table: _Columns, start: int, stop: int, formats: _Formats) -> Iterator[str]:
     """The sheet's ``<row>`` elements: the header, then rows ``start:stop`` a block at a time."""
-    header = f' s="{formats.header.xf_index}"'
     cells = "".join(
-        f'<c r="{column_letter(i)}1"{header} t="inlineStr">{_inline_string(str(h))}</c>'
+        f'<c r="{column_letter(i)}1" s="{formats.header_for(str(h)).xf_index}" t="inlineStr">'
+        f"{_inline_string(str(h))}</c>"
         for i, h in enumerate(table.headers)
     )
     yield f'<row r="1">{cells}</row>'

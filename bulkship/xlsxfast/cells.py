@@ -93,11 +93,12 @@ def rows_xml(
     *,
     first_row: int = 1,
     header_style: int | None = None,
+    header_quote_style: int | None = None,
 ) -> Iterator[str]:
     """The ``<row>`` elements for ``rows`` from spreadsheet row ``first_row``, in chunks of text.
 
-    With ``header_style``, the first row is a header: all text, in that style. Cells past ``columns`` are
-    dropped."""
+    With ``header_style``, the first row is a header: all text, in that style (formula-like text in
+    ``header_quote_style``). Cells past ``columns`` are dropped."""
     letters = [column_letter(i) for i in range(len(columns))]
     body = [_renderer(c) for c in columns]
     iterator = iter(rows)
@@ -106,7 +107,7 @@ def rows_xml(
         head = next(iterator, None)
         if head is None:
             return
-        header = _renderer(ColumnStyle(style=header_style))
+        header = _renderer(ColumnStyle(style=header_style, quote_style=header_quote_style))
         cells = "".join([header(letter + str(number), v) for letter, v in zip(letters, head, strict=False)])
         yield f'<row r="{number}">{cells}</row>'
         number += 1

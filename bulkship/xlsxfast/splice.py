@@ -54,6 +54,8 @@ class SheetCells:
     blocks: Iterable[Sequence[Sequence[object]]] = ()
     # Then ``<row>`` elements already rendered by the caller (e.g. styles that vary by row), written as given.
     xml: Iterable[str] = ()
+    # the header's style for a header a spreadsheet could take for a formula ('=HYPERLINK(...)'): quoted
+    header_quote_style: int | None = None
 
 
 def splice_sheet_data(
@@ -93,7 +95,9 @@ def _write_member(target: zipfile.ZipFile, member: str, skeleton: bytes, cells: 
     with target.open(member, "w", force_zip64=True) as dst, _BackgroundWriter(dst) as write:
         write(skeleton[: match.start()] + b"<sheetData>")
         rows = list(cells.rows) if cells.blocks else cells.rows
-        for text in rows_xml(rows, cells.columns, header_style=cells.header_style):
+        for text in rows_xml(
+            rows, cells.columns, header_style=cells.header_style, header_quote_style=cells.header_quote_style
+        ):
             write(text.encode("utf-8"))
         if cells.blocks:
             first = 1 + len(rows)  # type: ignore[arg-type]

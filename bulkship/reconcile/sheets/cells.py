@@ -25,6 +25,9 @@ from .book import DEFAULT_PAPER, MAX_COLUMN_WIDTH, PAPER_SIZES, RowOutcome
 class _Formats:
     def __init__(self, book: xlsxwriter.Workbook) -> None:
         self.header = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True})
+        self.header_quoted = book.add_format(
+            {"bold": True, "bg_color": "#D9D9D9", "border": 1, "text_wrap": True, "quote_prefix": True}
+        )
         self.text = book.add_format({"num_format": "@"})
         self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
         self.money = book.add_format({"num_format": KINDS["money"].num_format})
@@ -165,7 +168,9 @@ class _SheetSeries:
         sheet.freeze_panes(1, 0)
         printable(sheet, paper=self.paper, widths=self.widths)
         for col, header in enumerate(self.headers):
-            _write_text(sheet, 0, col, header, self.fmt.header)
+            _write_text(
+                sheet, 0, col, header, self.fmt.header_quoted if needs_quote(header) else self.fmt.header
+            )
         self.sheets.append((sheet, 0))
 
     def next_row(self) -> tuple[Worksheet, int]:
@@ -187,6 +192,14 @@ def _register_formats(sheet: Worksheet, fmt: _Formats) -> None:
     """Spliced cells refer to formats by index, and XlsxWriter indexes only the formats it wrote with.
 
     These placeholder cells in row 2 are replaced by the splice."""
-    used = [fmt.text, fmt.quoted, fmt.money, *fmt.typed.values(), fmt.header, *fmt.status.values()]
+    used = [
+        fmt.text,
+        fmt.quoted,
+        fmt.money,
+        *fmt.typed.values(),
+        fmt.header,
+        fmt.header_quoted,
+        *fmt.status.values(),
+    ]
     for col, each in enumerate(used):
         sheet.write_string(1, col, "", each)

@@ -123,7 +123,14 @@ def _fast_cells(
     start = 0
     for sheet, used in results.sheets:
         blocks = _fast_blocks(book.rows, row_numbers, start, start + used, book.headers, outcome_of)
-        spliced[sheet.name] = SheetCells([head_row], columns, used + 1, fmt.header.xf_index, blocks)
+        spliced[sheet.name] = SheetCells(
+            [head_row],
+            columns,
+            used + 1,
+            fmt.header.xf_index,
+            blocks,
+            header_quote_style=fmt.header_quoted.xf_index,
+        )
         start += used
     start = 0
     for sheet, used in keys.sheets:
