@@ -2844,6 +2844,13 @@ def test_the_review_of_a_list_mostly_of_cards_another_batch_sent_says_the_send_w
         in review
     )
     assert "upload the file again with a name of its own typed in “Batch name”" in review
+    # the file's own name typed reads as no name (found by hunter-web18: the advice followed, refused again)
+    delete = {"csrf_token": token(client, "/batches/gifts-v3/review")}
+    client.post("/batches/gifts-v3/delete", data=delete)
+    upload(client, again, name="gifts v3")
+    review = visible_text(client.get("/batches/gifts-v3/review").text).replace("&#39;", "'")
+    assert "would be refused" in review, review
+    assert "(another than “gifts-v3”: the file's own name reads as no name)" in review, review
     upload(client, again, name="late hires")
     review = visible_text(client.get("/batches/late-hires/review").text)
     assert "would be refused" not in review

@@ -118,6 +118,9 @@ class Review:
     # why sending would refuse the whole upload (mostly rows another batch sent): said on the review, where
     # each row read "Sending would hold this row", the cost page alone refusing it all (found by newcomer10)
     refused: tuple[str, ...] = ()
+    # the batch's name when it is its file's own, read as no name: typed so, the advice to upload the file
+    # again under a name of its own was followed and refused again (found by hunter-web18)
+    file_named: str = ""
 
     @functools.cached_property
     def not_people(self) -> frozenset[int]:
@@ -336,7 +339,8 @@ class Reviews:
             if batch.checked != counts:
                 record(self.settings, batch.name, "web_checked", **counts)
             sent = rows_sent(self.settings, batch.name)
-            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal)
+            own = batch.name if batch.name == default_batch_for(Path(batch.upload or ""), batch.sheet) else ""
+            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own)
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run
         return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id, batch.day), make)
