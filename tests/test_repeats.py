@@ -703,6 +703,25 @@ def test_an_edit_with_an_employee_id_is_held_and_allow_repeat_sends_the_second_c
     assert recipients(isolated_data_dir)["Person 0"] == 2
 
 
+def test_a_namesake_added_beside_an_edited_row_is_sent_not_held_as_its_edit(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead's fuzzing (seed 311): E4's amount edited after it was ordered, and a new colleague
+    of the same name, E10 at another street, added: both were held as edits of E4's row, E10 never sent. E4
+    still holds its row by its ID; E10 is another person."""
+    sheet = tmp_path / "staff.csv"
+    write_csv(sheet, [[f"E{i}", *person(i)] for i in range(5)], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    edited = [[f"E{i}", *person(i, amount="50" if i == 4 else "25")] for i in range(5)]
+    namesake = ["E10", "Person 4", "9 Elm St", "Boston", "MA", "02134", "TARGET", "25"]
+    write_csv(sheet, [*edited, namesake], WITH_ID)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (5, 1), err  # rows in the file
+    assert "row 6: Held" in err and "row 7: Held" not in err
+    assert recipients(isolated_data_dir)["Person 4"] == 2  # E4's card, and E10's
+
+
 def test_a_row_edited_before_its_planned_order_was_sent_is_simply_planned_again(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -160,6 +160,10 @@ def _probable_edits(
         by_address.pop(address, None)
     notes: dict[str, str] = {}
     ids = list(map(str.casefold, map(str, rows.columns["external_id"])))
+    # an ordered row whose ExternalId a row of the file still carries is that row's: another row of its
+    # name or address under an ID of its own is another person (a namesake added beside an edited row was
+    # held as its edit: found by the lead's fuzzing, seed 311)
+    claimed = {ext for ext in ids if ext and ext in by_id}
     for i, (ext, name, address) in enumerate(zip(ids, rows.names, rows.addresses(), strict=True)):
         for same, index, key in (
             ("ExternalId", by_id, ext),
@@ -169,6 +173,8 @@ def _probable_edits(
             if key and key in index:
                 record, ordered = index[key]
                 new = rows.card(i)
+                if index is not by_id and _id_of_another_row(ordered, ext, claimed):
+                    continue
                 if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
                     continue
                 notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
@@ -193,6 +199,13 @@ def _sent_item(
         payloads[order.po_number] = line_items(order)
     items: list[Any] = payloads[order.po_number]
     return items[record.line_index] if 0 <= record.line_index < len(items) else None
+
+
+def _id_of_another_row(ordered: Card, mine: str, claimed: set[str]) -> bool:
+    """Whether the ordered row's ExternalId is on another row of the file, this row carrying a real one of its
+    own."""
+    theirs = ordered.external_id
+    return theirs in claimed and bool(mine) and mine != theirs and not is_derived_reference(mine)
 
 
 def _two_people(ordered: Card, new: Card, their_unit: str, my_unit: str) -> bool:
