@@ -74,7 +74,8 @@ def reconcile_command(
             "--not-ours",
             metavar="PO,PO",
             help="With --release: these vendor orders are another batch's (only POs that merely may be "
-            "this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff).",
+            "this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff, or of its own PO numbers that this "
+            "ledger never sent: another ledger's batch of the same name).",
         ),
     ] = None,
     settle_found: Annotated[
