@@ -279,6 +279,26 @@ def test_a_ledger_password_given_in_the_url_s_query_is_never_shown(argv, tmp_pat
     assert "password=***" in err.lower() and "Traceback" not in err, err
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://bob:Pw@SECRETPW@127.0.0.1:1/db",  # a password holding '@', not written %40
+        "postgres://bob@corp:Pw@SECRETPW@127.0.0.1:1/db",  # an Azure-style user 'bob@corp' too
+        "postgresql://bob:Pw@SECRETPW:x@127.0.0.1:1/db",
+    ],
+)
+def test_a_ledger_password_holding_an_at_sign_is_never_shown(url, tmp_path, capsys):
+    """found by hunter-hostile4: `status --ledger postgresql://bob:Pw@SECRETPW@127.0.0.1:1/db` said 'Cannot
+    reach the ledger postgresql://bob:***@127.0.0.1:1/db: failed to resolve host 'SECRETPW@127.0.0.1'': the
+    URL shown hid the password up to the last '@', the connection had ended it at the first and printed the
+    rest as the host. The server asked is the one after the last '@'."""
+    assert main(["status", "--ledger", url]) == 1
+    out, err = capsys.readouterr()
+    assert "SECRETPW" not in out + err, err
+    assert ":***@127.0.0.1:1/db" in err and 'server at "127.0.0.1", port 1 failed' in err, err
+    assert "Traceback" not in err
+
+
 def test_help_says_where_serve_writes_and_what_reconcile_review_exits(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

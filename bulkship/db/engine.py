@@ -31,9 +31,24 @@ BUSY_TIMEOUT_MS = 10_000
 def postgres_url(value: str) -> URL:
     """``postgresql://…`` (or ``postgres://…``) as the psycopg 3 driver's URL."""
     url = make_url(
-        value.replace("postgres://", "postgresql://", 1) if value.startswith("postgres://") else value
+        _userinfo_at_signs_escaped(
+            value.replace("postgres://", "postgresql://", 1) if value.startswith("postgres://") else value
+        )
     )
     return url.set(drivername="postgresql+psycopg")
+
+
+def _userinfo_at_signs_escaped(value: str) -> str:
+    """A password (or an Azure-style user 'ann@server') holding '@' written as is, not as %40: the user info
+    ends at the last '@' before the host, as :func:`display_url` reads it. SQLAlchemy ended it at the first,
+    so 'bob:Pg@SeCrEt@db.example' went to host 'SeCrEt@db.example', and the error said so: the password's
+    tail, printed beside the URL shown with its password hidden."""
+    scheme, sep, rest = value.partition("://")
+    netloc, slash, tail = rest.partition("/")
+    if not sep or netloc.count("@") < 2:
+        return value
+    userinfo, host = netloc.rsplit("@", 1)
+    return f"{scheme}{sep}{userinfo.replace('@', '%40')}@{host}{slash}{tail}"
 
 
 def engine_for(url_or_path: str | os.PathLike[str], *, read_only: bool = False, **options: Any) -> Engine:
