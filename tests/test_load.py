@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import zipfile
 from pathlib import Path
@@ -203,6 +204,20 @@ def test_file_that_is_not_what_its_extension_claims(tmp_path: Path) -> None:
         FileFormatError, match=re.escape("r.csv is not CSV text although its name ends in .csv")
     ):
         load_sheet(tmp_path / "r.csv")
+    # random bytes (a damaged download, an encrypted file) were said to look like CSV text (hunter-web18)
+    draw = random.Random(7)
+    noise = bytes(draw.randrange(256) for _ in range(3000))
+    for name, kind in (
+        ("n.xlsx", "an Excel workbook (XLSX)"),
+        ("n.ods", "an ODS spreadsheet"),
+        ("n.csv", "CSV text"),
+    ):
+        (tmp_path / name).write_bytes(noise)
+        with pytest.raises(FileFormatError) as error:
+            load_sheet(tmp_path / name)
+        assert (
+            error.value.message.startswith(f"{name} is not {kind}") and "a binary file" in error.value.message
+        )
     with pytest.raises(
         FileFormatError, match=re.escape("bulkship reads .csv, .xlsx and .ods files, not '.pdf'")
     ):

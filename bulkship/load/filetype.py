@@ -82,7 +82,13 @@ def _sniff(head: bytes, path: Path) -> str:
         return "mht"
     if head.count(b"\x00") > len(head) // 10 or head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
         return "binary"  # a stray NUL in text is refused by the CSV reader as it would be further down
+    if len(head.translate(None, _TEXT_BYTES)) > len(head) // 20:
+        return "binary"  # control bytes no text holds (random bytes read as 'CSV text': hunter-web18)
     return "csv"
+
+
+# the bytes text holds: all but the control characters other than tab, line ends, form feed, ESC
+_TEXT_BYTES = bytes([9, 10, 11, 12, 13, 27, *range(32, 256)])
 
 
 _SAVE_AS_XLSX = "save the list from the program that made it as an Excel Workbook (.xlsx), then use that file"
