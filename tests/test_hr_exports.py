@@ -414,6 +414,38 @@ def test_a_template_s_instructions_in_brackets_are_no_part_of_its_headers(tmp_pa
     assert result.rows["status"].tolist() == ["valid", "valid"]
 
 
+def test_a_form_s_own_instructions_in_brackets_are_no_part_of_its_headers(tmp_path: Path) -> None:
+    """Found by hunter-sheets20: a Google Form's questions carry the form's own instructions, 'Full name (as it
+    should appear on the envelope)', 'Street address (no PO boxes please)', 'Apt (please include unit #)',
+    'ZIP (US only)': the list was refused as lacking its name and street, told only to rename headers; a
+    'Mailing address (for your gift card)' holding whole addresses was said to look like Product. Each is
+    read as its field, and the whole address is said to be split; 'Name (if different)' stays unread."""
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        "Timestamp,Full name (as it should appear on the envelope),Street address (no PO boxes please),"
+        "Apt (please include unit #),City,State,ZIP (US only),Which gift card would you like?,Amount,"
+        "Name (if different)\n"
+        "11/1/2026 10:00:00,Maria Lopez,12 Beacon St,Apt 4,Boston,MA,02108,CVS,25,Mia\n"
+    )
+    loaded = load_sheet(path)
+    assert sorted(loaded.column_map.values()) == [
+        "address1", "address2", "city", "name", "product", "state", "value", "zip"
+    ]  # fmt: skip
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows[["name", "address1", "address2"]].values.tolist() == [
+        ["Maria Lopez", "12 Beacon St", "Apt 4"]
+    ]
+    assert result.rows["status"].tolist() == ["valid"]
+    whole = tmp_path / "whole.csv"
+    whole.write_text(
+        "Timestamp,Full name,Mailing address (for your gift card),Which gift card would you like?,Amount\n"
+        '11/1/2026 10:00:00,Maria Lopez,"12 Beacon St, Boston, MA 02108",CVS,25\n'
+    )
+    with pytest.raises(MissingColumnsError) as refused:
+        validate(load_sheet(whole), sandbox_catalog())
+    assert "Column 'Mailing address (for your gift card)' holds whole addresses" in refused.value.message
+
+
 def test_a_form_s_questions_are_read_as_their_fields(tmp_path: Path) -> None:
     """A Google Forms export heads each column with its question ("What is your name?", "Q2: Street
     address", "Your ZIP code"): none was read and the file was refused as lacking every column."""

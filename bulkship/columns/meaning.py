@@ -139,7 +139,14 @@ _INSTRUCTION = re.compile(
     r"(?i)\s*(?:(?:choose|select|pick|default|max|min|maximum|minimum|up\s+to|leave\s+blank|e\.?\s*g\.?|ex\.?|"
     r"example|for\s+(?:tracking|shipping|delivery|notifications?|updates?))\b.*|optional|required|mandatory|"
     r"if\s+(?:any|applicable|more\s+than\s+(?:\d+|one))|\$?\s*\d+(?:\.\d+)?\s*(?:-|–|to)\s*\$?\s*\d+(?:\.\d+)?|"
-    r"\d+\s*(?:digits?|letters?|characters?|chars?)|\d+-(?:digit|letter)s?(?:\s+\w+)?|usd|us\$|\$)\s*"
+    r"\d+\s*(?:digits?|letters?|characters?|chars?)|\d+-(?:digit|letter)s?(?:\s+\w+)?|usd|us\$|\$|"
+    # ... and a form's own ('Street address (no PO boxes please)', 'Full name (as it should appear on the
+    # envelope)', 'Mailing address (for your gift card)', '(please include apt #)', '(US only)', '(first and
+    # last)': found by hunter-sheets20, a Google Form refused as lacking its name or street)
+    r"no\s+p\.?\s*o\.?\s*box(?:es)?\b.*|please\b.*|pls\b.*|as\s+(?:it|you)\s+(?:should|would|want|wish)\b.*|"
+    r"(?:include|including|incl\.?)\s.*|for\s+(?:your|the)\s+(?:gift|card|gift\s+card|reward|prize|package|"
+    r"parcel|shipment|delivery|mailing)\b.*|(?:where|so)\s+(?:we|you)\b.*|(?:to\s+)?(?:mail|ship|send)\s+"
+    r"(?:your|the|it)\b.*|u\.?s\.?\s+(?:addresses\s+)?only|no\s+international\b.*|first\s+(?:and|&)\s+last)\s*"
 )
 
 
