@@ -1915,6 +1915,21 @@ def test_a_person_laid_off_severed_or_not_to_be_rehired_leaves_the_row_out(
     ]
 
 
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_naming_a_leaving_on_a_day_to_come_sends_the_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by review34 reviewing 24c2e95: on Dec 4 an HR list's 'Status' = 'End of contract 12/31/2026',
+    'RIF 1/15/2027', 'Terminated 1/15/2027' or 'Leaving 2027-01-15' (a leaving to come: the person still
+    works there, as under a 'Termination Date' to come) was left out as gone. Each sends; the same words on a
+    day passed or with no day, and 'Deceased 1/15/2027', still leave the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    said = ["End of contract 12/31/2026", "RIF 1/15/2027", "Terminated 1/15/2027", "Leaving 2027-01-15",
+            "End of contract", "Terminated 11/15/2026", "Deceased 1/15/2027"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "staff.csv", said, header=header)
+    assert [s.row for s in load_sheet(path).skipped] == [6, 7, 8]
+
+
 def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a school's volunteer list: 'Status' = 'Alumni volunteer', 'Alumni
     parent', 'Alumni mentor' (a graduate who helps: the people thanked) was read as 'Alumni', an HR system's

@@ -75,8 +75,10 @@ from .status import (
     _CODED,
     _SAYS_GONE,
     _SAYS_LEFT,
+    A_DAY_IN,
     ALUM,
     DISCHARGED,
+    LEAVING_ON,
     MAIL_PUT_RIGHT,
     NAMES_SCHOOL_PEOPLE,
     SAYS_CARD_MADE,
@@ -219,6 +221,10 @@ def _said_not_to_send(
                 said &= ~column.str.fullmatch(DISCHARGED)
             if column.str.fullmatch(NAMES_SCHOOL_PEOPLE).any():  # 'Alumni' beside 'Parent': a graduate
                 said &= ~column.str.fullmatch(ALUM)
+            leaving = said & column.str.match(LEAVING_ON)  # 'Terminated 1/15/2027': still here until then
+            if leaving.any():
+                day = column.str.extract(A_DAY_IN, expand=False).fillna("")
+                said &= ~(leaving & _later_than_today(day, today))
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
             said &= ~column.str.fullmatch(kept_under(str(header)))
         if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required

@@ -15,6 +15,15 @@ from .languages import OTHER_GONE, OTHER_STATUS, plain_key
 # nor "On Leave", "Disabled" (a leave, perhaps a disability's: never a reason to leave someone out), nor
 # "Quit" (a wellness program's smokers who quit earn a card). "Suspended" waits for HR's decision, as a 'Hold'
 # does, and an offer "Rescinded" or a "No Show" never joined (found by hunter-sheets9: each was ordered)
+# A leaving named with its day ('Terminated 1/15/2027', 'End of contract 12/31/2026', 'RIF 1/15/2027'): on a
+# day to come the person is still here, as under a 'Termination Date' to come (found by review34 reviewing
+# 24c2e95: each was left out as gone)
+LEAVING_ON = re.compile(
+    r"(?i)\s*(?:terminat|term\b|termed|resign|separat|leav|left|rif\b|reduction\s+in\s+force|position\s+"
+    r"eliminated|end\s+of\s+(?:contract|employment|assignment)|contract\s+end|laid\s+off|last\s+day|sever|"
+    r"exit|depart|offboard)"
+)
+A_DAY_IN = re.compile(r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
 # The roles an alum holds at a school ('Alumni volunteer', 'Alumni - parent', 'Alumni guest speaker'): a
 # graduate who helps, not an HR system's former staff
 ALUM_ROLES = (
