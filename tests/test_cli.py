@@ -299,6 +299,26 @@ def test_a_ledger_password_holding_an_at_sign_is_never_shown(url, tmp_path, caps
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status", "--ledger", "postgresql://bob:SECRETPW@127.0.0.1:54x32/db"],
+        ["users", "list", "--ledger", "postgresql://bob:SECRETPW@127.0.0.1:5432:5433/db"],
+        ["ledger", "copy", "--to", "postgresql://bob:SECRETPW@db.example:port/db"],
+    ],
+)
+def test_a_ledger_url_whose_port_is_no_number_is_one_line(argv, isolated_data_dir, capsys):
+    """found by hunter-hostile4: a ledger URL with a port mistyped ('54x32', two ports) ended in SQLAlchemy's
+    traceback, ValueError: invalid literal for int(), exit 1."""
+    with Ledger.open(isolated_data_dir / "ledger.sqlite", lock=False):
+        pass  # the SQLite ledger `ledger copy` copies from
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    said = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert len(said) == 1 and "cannot be read: its port" in said[0] and ":***@" in said[0], err
+    assert "SECRETPW" not in out + err and "Traceback" not in err, err
+
+
 def test_help_says_where_serve_writes_and_what_reconcile_review_exits(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -20,8 +20,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.pool import NullPool
 
+from ..errors import ConfigError
 from ..private import private_file
 from .location import display_url, is_postgres_url, sqlite_path
 
@@ -30,11 +32,19 @@ BUSY_TIMEOUT_MS = 10_000
 
 def postgres_url(value: str) -> URL:
     """``postgresql://…`` (or ``postgres://…``) as the psycopg 3 driver's URL."""
-    url = make_url(
-        _userinfo_at_signs_escaped(
-            value.replace("postgres://", "postgresql://", 1) if value.startswith("postgres://") else value
+    try:
+        url = make_url(
+            _userinfo_at_signs_escaped(
+                value.replace("postgres://", "postgresql://", 1) if value.startswith("postgres://") else value
+            )
         )
-    )
+    except (ValueError, ArgumentError):  # a port 'abc' or '5432:5433': a traceback, exit 1
+        raise ConfigError(
+            f"The ledger URL {display_url(value)} cannot be read: its port (after the host's ':') is not a "
+            "number, or a character of the URL needs escaping",
+            hint="write it as postgresql://USER@HOST:PORT/DATABASE (the port a number, 5432 by default; a "
+            "'/', '?', '#' or '%' of the password as %2F, %3F, %23, %25), with the password in ~/.pgpass",
+        ) from None
     return url.set(drivername="postgresql+psycopg")
 
 
