@@ -167,6 +167,9 @@ def test_another_ledger_s_batch_of_the_same_name_is_set_aside_and_this_list_sent
     offered = "bulkship reconcile staff --resolve BS-STAFF-0001 --release --not-ours BS-STAFF-0001"
     assert offered in said, said
     assert "another ledger's batch also named 'staff'" in said
+    # a colleague's run of this same list is no other list: said before the command, with what it costs
+    assert "hold none of these people" in said and "not this list sent from another computer" in said
+    assert "this sends each a second one" in said
     assert main([*offered.split()[1:], "--yes"]) == 0
     for _ in range(2):
         result = run_batch(mine, here, wait_s=0)

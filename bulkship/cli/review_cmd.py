@@ -113,10 +113,10 @@ def print_review(report: ReviewReport) -> None:
             )
         if group.not_ours and group.not_ours_same_name:
             say(
-                f"  If vendor order(s) {', '.join(group.not_ours_same_name)} are another ledger's batch also "
-                f"named {report.batch!r} (a list other than this one, sent from another computer or data "
-                "folder; not this list sent before from a ledger since lost or replaced):  "
-                f"{group.not_ours}",
+                f"  If vendor order(s) {', '.join(group.not_ours_same_name)} hold none of these people: "
+                f"another ledger's batch also named {report.batch!r}, of other people (not this list sent "
+                "from another computer, nor before from a ledger since lost or replaced: then they are these "
+                f"people's cards and this sends each a second one):  {group.not_ours}",
                 soft_wrap=True,
             )
         elif group.not_ours:
