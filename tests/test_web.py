@@ -2696,6 +2696,39 @@ def test_a_send_stopped_by_a_charge_beyond_its_plan_says_where_to_compare_in_the
     assert "Check against the vendor" in page, page
 
 
+def test_a_send_refused_for_another_ledger_s_workbook_names_no_folder_of_the_server(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web18: the results folder held staff-results.xlsx as another ledger wrote it (the list
+    run from the command line with another data folder, --out the server's results): Send was refused and
+    the progress page said '/srv/.../results/staff-results.xlsx was written from another ledger
+    (/.../theirs.sqlite), not from this run's (/srv/.../ledger.sqlite) ... pass --out with another folder':
+    the server's folders and a flag the page has none of."""
+    from dataclasses import replace
+
+    from bulkship.pipeline import run_batch
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    (tmp_path / "elsewhere").mkdir()
+    theirs = tmp_path / "elsewhere" / "staff.csv"
+    theirs.write_text(STAFF_CSV)
+    run_batch(theirs, replace(settings, ledger_path=tmp_path / "theirs.sqlite"), wait_s=0)
+    form = {
+        "csrf_token": token(client),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    client.post("/batches/staff/confirm", data=form)
+    page = visible_text(wait_until_finished(client, "staff"))
+    assert "result workbook in this server's results folder was written by bulkship with another" in (
+        page.replace("&#39;", "'")
+    ), page
+    assert str(tmp_path) not in page and "--out" not in page and "--ledger" not in page, page
+
+
 def test_any_row_opens_on_the_review_page_found_by_a_word_and_its_change_is_checked_again(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

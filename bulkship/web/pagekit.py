@@ -68,6 +68,17 @@ _PAGE_HINTS = (
         "(Approvals); then run the same command again",
         "An approver approves it on Approvals, and the approval sends it: nothing more to do here.",
     ),
+    (  # the results folder holds this batch's workbook as another ledger wrote it: the run refused, naming
+        # both ledgers' paths and --out (found by hunter-web18): the server's folders, a flag the page lacks
+        "was written from another ledger (",
+        "The batch's result workbook in this server's results folder was written by bulkship with another "
+        "ledger: sending would write over it, and what it says of that ledger's orders would be lost.",
+    ),
+    (
+        "pass --out with another folder",
+        "Ask whoever runs this bulkship server to move that workbook out of its results folder (it holds "
+        "that ledger's PO numbers and order ids), then send the batch again from its cost page.",
+    ),
     (  # a run refused for costing more than the total confirmed on the cost page (hunter-web, W10)
         "--max-total",
         "The cost of this batch changed since you confirmed it (its rows, the prices or other batches "
