@@ -319,6 +319,21 @@ def test_a_ledger_url_whose_port_is_no_number_is_one_line(argv, isolated_data_di
     assert "SECRETPW" not in out + err and "Traceback" not in err, err
 
 
+@pytest.mark.parametrize(
+    "url", ["postgresql:///bob:SECRETPW@127.0.0.1/db", "postgres:///bob:SECRETPW@db.example"]
+)
+def test_a_ledger_url_with_a_slash_too_many_never_shows_its_password(url, capsys, monkeypatch):
+    """found by hunter-hostile4: `status --ledger postgresql:///bob:SECRETPW@127.0.0.1/db` (three slashes, as
+    in sqlite:///) said 'Cannot reach the ledger postgresql:///bob:SECRETPW@127.0.0.1/db: ...': the user
+    info, read as the database's name, was shown whole."""
+    monkeypatch.setenv("PGHOST", "127.0.0.1")  # no host in the URL: libpq's own default, refused at once
+    monkeypatch.setenv("PGPORT", "1")
+    assert main(["status", "--ledger", url]) == 1
+    out, err = capsys.readouterr()
+    assert "Cannot reach the ledger" in err and ":///bob:***@" in err, err
+    assert "SECRETPW" not in out + err and "Traceback" not in err, err
+
+
 def test_help_says_where_serve_writes_and_what_reconcile_review_exits(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

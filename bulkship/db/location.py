@@ -52,9 +52,18 @@ def display_url(value: str | os.PathLike[str]) -> str:
         return str(path)
     scheme, rest = text.split("://", 1)
     netloc, slash, tail = rest.partition("/")
-    if "@" in netloc:
-        user, host = netloc.rsplit("@", 1)
-        netloc = f"{user.split(':', 1)[0]}:***@{host}" if ":" in user else netloc
+    netloc = _password_hidden(netloc)
+    if not netloc and slash:  # postgresql:///bob:pw@host/db, a slash too many (as sqlite:///): pw in the path
+        first, more, after = tail.partition("/")
+        tail = _password_hidden(first) + more + after
     # libpq takes the password in the query too (?password=..., found by review21: printed in full)
     tail = re.sub(r"(?i)([?&](?:ssl)?password=)[^&#]*", r"\1***", tail)
     return f"{scheme.split('+', 1)[0]}://{netloc}{slash}{tail}"
+
+
+def _password_hidden(netloc: str) -> str:
+    """``user:password@host`` as ``user:***@host`` (the user info ends at the last '@')."""
+    if "@" not in netloc:
+        return netloc
+    user, host = netloc.rsplit("@", 1)
+    return f"{user.split(':', 1)[0]}:***@{host}" if ":" in user else netloc
