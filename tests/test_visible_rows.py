@@ -1696,6 +1696,20 @@ def test_a_duplicate_column_marking_every_copy_of_a_person_sends_the_first(
     ]
 
 
+@pytest.mark.parametrize("header", ["Format", "Type"])
+def test_an_event_s_format_online_beside_in_person_is_no_digital_card(tmp_path: Path, header: str) -> None:
+    """Found by review34 reviewing d907d62: a training-reward or event list's 'Format' = Online (or 'Type' =
+    Virtual) beside In person, Hybrid, Classroom (how the course or the event took place) left each online
+    attendee out as 'a digital card, and bulkship ships physical cards', exit 0. Such a column is the event's:
+    every row sends; a 'Format' of card formats alone (eGift beside Physical) still leaves the eGift out."""
+    path = _notes_sheet(
+        tmp_path / "training.csv", ["Online", "In person", "Hybrid", "Virtual", "Classroom"], header
+    )
+    assert load_sheet(path).skipped == ()
+    cards = _notes_sheet(tmp_path / "cards.csv", ["eGift", "Physical", ""], header=header)
+    assert [s.row for s in load_sheet(cards).skipped] == [2]
+
+
 def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
     'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so

@@ -68,6 +68,16 @@ _PHYSICAL = re.compile(
 )
 
 
+# ... nor under a bare 'Format' or 'Type' naming how an event or a course took place, 'Online' beside 'In
+# person', 'Hybrid', 'Classroom' (a training-reward or an event list: each online attendee was left out as a
+# digital card, found by review34 reviewing d907d62)
+_BARE = frozenset(header_key(h) for h in ("type", "format"))
+_HOW_IT_TOOK_PLACE = re.compile(
+    r"(?i)\s*(?:in[\s-]*person|hybrid|on[\s-]*site|classroom|live|self[\s-]*paced|instructor[\s-]*led|remote|"
+    r"webinar|face[\s-]*to[\s-]*face|in[\s-]*office)\b.*"
+)
+
+
 def format_header(header: str) -> bool:
     """Whether a header names the card's format (:data:`_FORMAT_HEADERS`, or a form's question asking how to
     receive it): its digital rows are left out."""
@@ -87,6 +97,8 @@ def _digital_rows(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, s
         if header in column_map or not (flag or format_header(str(header))):
             continue
         column = body[header].astype(str)
+        if header_key(str(header)) in _BARE and column.str.match(_HOW_IT_TOOK_PLACE).any():
+            continue  # 'Format' = Online beside In person: the event's, no card's
         if flag:
             says = column.str.match(_SAYS_YES)
         else:
