@@ -1461,6 +1461,15 @@ def test_a_sent_column_saying_when_it_will_go_sends_the_row(tmp_path: Path) -> N
     assert [s.row for s in load_sheet(path).skipped] == [6, 7]
 
 
+def test_a_sent_column_saying_to_send_it_as_soon_as_possible_or_in_days_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-sheets20: 'Sent?' = 'ASAP', 'As soon as possible', 'In 2 weeks', 'In a few days' (the
+    card still to go, as 'Next week' and 'Soon' say) was left out as 'the list says it was sent already',
+    exit 0, the person never sent. Each sends; Yes is sent already."""
+    said = ["ASAP", "As soon as possible", "In 2 weeks", "In a few days", "In a couple of weeks", "Yes"]
+    path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    assert [s.row for s in load_sheet(path).skipped] == [7]
+
+
 @pytest.mark.parametrize(("course", "header"), [("Course", "Completed"), ("Training Name", "Done?")])
 def test_a_bare_completed_beside_a_course_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], course: str, header: str

@@ -195,7 +195,10 @@ _SAYS_SENT_ANYHOW = re.compile(
     # ... or when it will go ('Sent?' = Next week, Soon, Tomorrow: found by hunter-falsealarm2, left out as
     # sent already); not 'Next day air', how it went
     r"next\s+(?:week|month|batch|round|run|mailing|shipment|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon|"
-    r"tomorrow|later)\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.]+|" + NO_SENT_DATE + r"|"
+    r"tomorrow|later|"
+    # ... or as soon as it can, or in some days ('ASAP', 'In 2 weeks': found by hunter-sheets20, left out)
+    r"asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|we\s+can)|in\s+(?:\d+|a|one|two|three|a\s+few|a\s+couple\s+of|"
+    r"several)\s+(?:days?|weeks?))\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.]+|" + NO_SENT_DATE + r"|"
     # ... an empty box or a cross is no either ('Card Sent?' = ☐ or ❌ read as sent: found by hunter-sheets10)
     r"[❌✗✘✖✕🚫⛔👎☐□▢⬜].*)\s*$)\s*\S.*$"
 )
