@@ -1719,6 +1719,19 @@ def test_an_event_s_format_online_beside_in_person_is_no_digital_card(tmp_path: 
     assert [s.row for s in load_sheet(cards).skipped] == [2]
 
 
+def test_the_note_of_a_row_left_out_as_a_digital_card_reads_as_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review34: validate's note of a row left out as a digital card read 'row 2 : a digital card,
+    and bulkship ships physical cards (column 'Format': 'eGift')', a space before its colon. It reads 'row 2:
+    a digital card, ...'."""
+    path = _notes_sheet(tmp_path / "cards.csv", ["eGift", "Physical"], header="Format")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr())
+    assert "row 2: a digital card, and bulkship ships physical cards (column 'Format': 'eGift')" in said
+    assert "row 2 :" not in said
+
+
 def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
     'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so
