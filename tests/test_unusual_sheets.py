@@ -2153,6 +2153,30 @@ def test_a_shop_s_shipping_of_0_00_is_no_shipping_method(
     assert load_sheet(path).column_map["Shipping"] == "shipping_method"
 
 
+def test_a_course_s_delivery_method_is_no_shipping_method(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm6 on a training-reward list: a learning system's 'Delivery Method' (how the
+    course was held: Online, Classroom, Instructor-led) was read as the shipping method, each row an error
+    "'Online' is not a shipping method", exit 1, nothing sent. It is not used, a notice saying so, and every
+    card goes STANDARD; 'Overnight' there is still read as the method."""
+    path = tmp_path / "training.csv"
+    head = "Name,Address,City,State,ZIP,Product,Value,Course,Delivery Method\n"
+    path.write_text(
+        head + "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Safety 101,Online\n"
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,25,Safety 101,Classroom\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,Safety 101,Instructor-led\n"
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (0, 3), err
+    assert (
+        "Column 'Delivery Method' (I) is not read as Shipping Method: its cells say how a course"
+        in " ".join(err.split())
+    )
+    path.write_text(head + "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Safety 101,Overnight\n")
+    assert load_sheet(path).column_map["Delivery Method"] == "shipping_method"
+
+
 def test_a_note_giving_the_person_a_new_address_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

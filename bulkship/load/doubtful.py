@@ -24,6 +24,7 @@ from ..columns import ColumnMapping
 from ..program import ProgramSettings
 from ..schema import header_key
 from .places import place_named
+from .skipped.digital import held_as_a_course
 
 SAMPLE_ROWS = 200
 MIN_FILLED = 3  # fewer filled cells say too little to set a column aside
@@ -181,10 +182,18 @@ def set_aside_shipping_cost(
         return []
     cells = body[header].fillna("").astype(str).str.strip()
     filled = cells[cells.ne("")]
+    source = program.source or "a program file (--config)"
+    if held_as_a_course(filled):  # 'Delivery Method' = Online, Classroom (hunter-falsealarm6)
+        shown = ", ".join(f"'{value}'" for value in list(dict.fromkeys(filled.tolist()))[:SHOWN_VALUES])
+        letter = _unmap(mapping, header, "its cells say how a course or an event was held: not a method")
+        return [
+            f"Column '{header}' ({letter}) is not read as Shipping Method: its cells say how a course or an "
+            f"event was held ({shown}), not how a card ships, so every card goes STANDARD. If it is the "
+            f'method, map it with [columns] shipping_method = "{header}" in {source}.'
+        ]
     if filled.empty or not filled.str.fullmatch(_NOTHING_PAID).all():
         return []
     letter = _unmap(mapping, header, "its cells are an amount of 0, what the shipping cost: not a method")
-    source = program.source or "a program file (--config)"
     return [
         f"Column '{header}' ({letter}) is not read as Shipping Method: its cells are an amount of 0 "
         f"('{filled.iloc[0]}', what the shipping cost), not a method, so every card goes STANDARD. If it is "

@@ -78,6 +78,26 @@ _HOW_IT_TOOK_PLACE = re.compile(
 )
 
 
+# ... but not how a course or an event was held (a learning system's 'Delivery Method' = Online, Classroom,
+# Instructor-led): its Online rows were left out as digital cards, and the column read as the shipping method
+# (found by hunter-falsealarm6 on a training-reward list). A column of such formats only, one of them a
+# course's own (Classroom, In person, Hybrid...), says nothing of the card
+_HELD_AS = (
+    r"classroom|in[\s-]*person|hybrid|blended|on[\s-]*site|self[\s-]*paced|instructor[\s-]*led|e-?learning|"
+    r"web[\s-]*based|webinar|workshop|lecture|seminar|in[\s-]*class"
+)
+_A_COURSE_S = re.compile(rf"(?i)\s*(?:{_HELD_AS})\s*")
+_HELD = re.compile(rf"(?i)\s*(?:{_HELD_AS}|online|virtual|remote|live|on[\s-]*demand|recorded)\s*")
+
+
+def held_as_a_course(column: pd.Series) -> bool:
+    """Whether a column's filled cells each say how a course or an event was held, one of them in a course's
+    own words (:data:`_HELD_AS`)."""
+    cells = column.fillna("").astype(str).str.strip()
+    filled = cells[cells.ne("")]
+    return bool(filled.str.fullmatch(_A_COURSE_S).any()) and bool(filled.str.fullmatch(_HELD).all())
+
+
 def format_header(header: str) -> bool:
     """Whether a header names the card's format (:data:`_FORMAT_HEADERS`, or a form's question asking how to
     receive it): its digital rows are left out."""
@@ -95,6 +115,8 @@ def _digital_rows(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, s
     for header in body.columns:
         flag = header_key(str(header)) in _DIGITAL_FLAGS
         if header in column_map or not (flag or format_header(str(header))):
+            continue
+        if not flag and held_as_a_course(body[header]):
             continue
         column = body[header].astype(str)
         if header_key(str(header)) in _BARE and column.str.match(_HOW_IT_TOOK_PLACE).any():
