@@ -2080,16 +2080,16 @@ def test_a_sent_column_naming_a_month_with_its_year_or_a_day_to_come_is_no_sendi
     until then; 'Nov 2026' passed: a day it may have gone); a date to come is said as under 'Date Sent'."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     said = ["January 2027", "Jan 2027", "Mid-Jan 2027", "1/2027", "2027-01", "March 2027", "Nov 2026"]
-    said += ["12/20/2026", "2026-12-20", "11/20/2026", "Yes"]
+    said += ["12/20/2026", "2026-12-20", "11/20/2026", "Yes", "Q1 2027", "2027 Q1", "Q3 2026"]
     path = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
     not_yet, passed = "the list says not to send it yet", "the list dates it on a day passed"
     ahead, sent = "the list dates it as sent on a day still to come", "the list says it was sent already"
     assert [(s.row, s.reason.split(",")[0].split(" (")[0]) for s in load_sheet(path).skipped] == [
         (2, not_yet), (3, not_yet), (4, not_yet), (5, not_yet), (6, not_yet), (7, not_yet), (8, passed),
-        (9, ahead), (10, ahead), (11, sent), (12, sent),
+        (9, ahead), (10, ahead), (11, sent), (12, sent), (13, not_yet), (14, not_yet), (15, passed),
     ]  # fmt: skip
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 1))
-    assert not {2, 3, 5, 6} & {s.row for s in load_sheet(path).skipped}  # January's day: sent
+    assert not {2, 3, 5, 6, 13, 14} & {s.row for s in load_sheet(path).skipped}  # January's day: sent
 
 
 def test_a_sent_column_s_day_to_go_on_sends_the_row_on_that_day(

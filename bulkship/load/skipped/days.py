@@ -237,6 +237,9 @@ _MONTH_OR_HOLIDAY = re.compile(
 )
 # ... or as numbers, the month and its year ('1/2027', '2027-01'), as a month and its year
 _MONTH_AND_YEAR = re.compile(r"^\W*(?:(?P<m>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<m2>\d{1,2}))\W*$")
+# ... or a quarter and its year ('Q1 2027', '2027 Q1': found by hunter-sheets20, left out as sent already), as
+# its first month and that year
+_QUARTER_AND_YEAR = re.compile(r"(?i)^\W*(?:q(?P<q>[1-4])\W*(?P<y>\d{4})|(?P<y2>\d{4})\W*q(?P<q2>[1-4]))\W*$")
 MONTHS_AHEAD = 62  # a month or holiday is one to come within this many days, else the last one passed
 
 
@@ -254,6 +257,10 @@ def _month_or_holiday_day(cell: str, today: date) -> str | None:
     if numbers is not None and 1 <= int(numbers["m"] or numbers["m2"]) <= 12:
         month_named = list(_MONTHS)[int(numbers["m"] or numbers["m2"]) - 1]
         cell = f"{month_named} {numbers['y'] or numbers['y2']}"
+    quarter = _QUARTER_AND_YEAR.match(cell)
+    if quarter is not None:
+        month_named = list(_MONTHS)[3 * (int(quarter["q"] or quarter["q2"]) - 1)]
+        cell = f"{month_named} {quarter['y'] or quarter['y2']}"
     said = _MONTH_OR_HOLIDAY.match(cell)
     if said is None:
         return None
@@ -291,7 +298,8 @@ def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.S
     a day to come (or today) to go by (:data:`_BY_DAY`) or today's day to go on, which send."""
     nothing = pd.Series(False, index=column.index)
     held, passed, planned = nothing, nothing, nothing
-    if column.str.contains(r"(?i)[a-z]{3}|^\W*\d{1,4}[/.-]\d{1,4}\W*$", regex=True).any():  # (a month named)
+    named = r"(?i)[a-z]{3}|^\W*\d{1,4}[/.-]\d{1,4}\W*$|^\W*q[1-4]\W*\d{4}\W*$|^\W*\d{4}\W*q[1-4]\W*$"
+    if column.str.contains(named, regex=True).any():  # (a month named, or a quarter)
         column = column.map(lambda cell: _month_or_holiday_day(cell, today) or cell)
     days = _named_days(column, _TO_GO_ON)
     named = days.notna()
