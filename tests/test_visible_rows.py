@@ -1732,6 +1732,20 @@ def test_the_note_of_a_row_left_out_as_a_digital_card_reads_as_a_sentence(
     assert "row 2 :" not in said
 
 
+def test_a_patient_who_died_in_a_hospital_s_words_is_left_out(tmp_path: Path) -> None:
+    """Found by review34 reviewing 5dd6816: a hospital's patient list ('MRN' beside 'Status') sent
+    'Discharged - expired', 'Discharged (expired)', 'Expired' and 'Died' (a death, in a hospital's words): a
+    card mailed to a dead patient's home, exit 0. Each is left out quoting the cell; 'Discharged home' and
+    'Inpatient' send."""
+    path = tmp_path / "patients.csv"
+    said = ["Discharged home", "Discharged - expired", "Discharged (expired)", "Expired", "Died", "Inpatient"]
+    path.write_text(
+        "Name,MRN,Address,City,State,ZIP,Product,Value,Status\n"
+        + "".join(f"Person {i},M{i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n" for i, s in enumerate(said))
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3, 4, 5, 6]
+
+
 def test_a_status_saying_the_returned_mail_s_address_was_put_right_sends_the_row(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a CRM's contacts: 'Status' = 'Returned mail - address updated 11/20',
     'Bad address - fixed', 'Undeliverable - corrected' (the address put right since, as a note saying so

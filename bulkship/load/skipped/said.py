@@ -81,6 +81,7 @@ from .status import (
     LEAVING_ON,
     MAIL_PUT_RIGHT,
     NAMES_SCHOOL_PEOPLE,
+    PATIENT_DIED,
     SAYS_CARD_MADE,
     SAYS_CARD_WENT,
     SAYS_LEFT_BY_CODE,
@@ -217,14 +218,15 @@ def _said_not_to_send(
             # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
             for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
                 said &= ~column.str.fullmatch(sends)
-            if names_patients(body.columns):  # 'Discharged' beside 'MRN': left the hospital
-                said &= ~column.str.fullmatch(DISCHARGED)
             if column.str.fullmatch(NAMES_SCHOOL_PEOPLE).any():  # 'Alumni' beside 'Parent': a graduate
                 said &= ~column.str.fullmatch(ALUM)
             leaving = said & column.str.match(LEAVING_ON)  # 'Terminated 1/15/2027': still here until then
             if leaving.any():
                 day = column.str.extract(A_DAY_IN, expand=False).fillna("")
                 said &= ~(leaving & _later_than_today(day, today))
+        if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and names_patients(body.columns):
+            # 'Discharged' beside 'MRN': left the hospital; 'Expired', 'Discharged - expired': died
+            said = (said & ~column.str.fullmatch(DISCHARGED)) | column.str.fullmatch(PATIENT_DIED)
         if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
             said &= ~column.str.fullmatch(kept_under(str(header)))
         if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required

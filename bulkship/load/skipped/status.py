@@ -41,7 +41,11 @@ NAMES_SCHOOL_PEOPLE = re.compile(
 # A patient's 'Status' = Discharged ('Discharged home', 'Discharged to rehab'): left the hospital, not the
 # company. Read as HR's word for a dismissal, a hospital's list paying its patients for a survey left every
 # patient out, exit 0 (found by hunter-falsealarm6). Sent in a list naming patients (:func:`names_patients`)
-DISCHARGED = re.compile(r"(?i)\s*discharged\b.*")
+# ... but not a death in a hospital's words ('Discharged - expired', 'Expired', 'Died'), which leaves the row
+# out there (found by review34 reviewing 5dd6816: each was sent, a card mailed to a dead patient's home)
+_DIED = r"expired|died|deceased|death|passed(?:\s+away)?|morgue|doa"
+DISCHARGED = re.compile(rf"(?i)(?!.*\b(?:{_DIED})\b)\s*discharged\b.*")
+PATIENT_DIED = re.compile(rf"(?i)\s*(?:discharged\W*)?(?:{_DIED})\b.*")
 _PATIENT_WORDS = frozenset({"patient", "patients", "mrn", "admit", "admitted", "discharge"})
 
 
