@@ -1252,7 +1252,7 @@ def test_a_list_cut_into_batches_under_the_limit_still_asks_for_approval(
         path = tmp_path / f"split{part}.csv"
         path.write_text(
             "Name,Address,City,State,ZIP,Product,Amount\n"
-            + "".join(f"P{part}{i} Lee,{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(3))
+            + "".join(f"P{part}{i} Lee,{part}{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(3))
         )
         upload(alice, path)
     first = send(alice, "split1")
@@ -1283,7 +1283,7 @@ def test_a_request_counting_what_was_sent_alone_says_the_sum_that_is_above_the_l
         path = tmp_path / f"alone{part}.csv"
         path.write_text(
             "Name,Address,City,State,ZIP,Product,Amount\n"
-            + "".join(f"A{part}{i} Lee,{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(3))
+            + "".join(f"A{part}{i} Lee,{part}{i} Main St,Boston,MA,02108,CVS,25\n" for i in range(3))
         )
         upload(alice, path)
     assert send(alice, "alone1").url.path == "/batches/alone1/progress"
