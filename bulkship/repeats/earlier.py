@@ -186,6 +186,13 @@ class Changed:
     other_name: str | None = None  # the name it went to, written almost alike (_alike_name_same_place)
 
 
+def _references_differ(sent: Card, card: Card) -> bool:
+    """Whether the card sent and the row carry references (Employee IDs) of their own that differ: two
+    people. A reference bulkship made up for a row without one is none."""
+    theirs = "" if is_derived_reference(sent.external_id) else sent.external_id
+    return bool(theirs and card.external_id and theirs != card.external_id)
+
+
 def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[int, Changed]:
     """Rows (index in ``rows``, not in ``matched``) whose full name another batch sent the same card to,
     of the same value at another address, or of another value at the same place. A corrected address or
@@ -202,10 +209,9 @@ def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[
         if i in matched or name not in sent_to:  # most rows: no card of theirs was sent by name
             continue
         card = rows.card(i)
-        unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+        unit = rows.unit(i)
         for number, line, sent, their_unit, shown in named.get(_SEP.join((card.name, card.product)), ()):
-            theirs = "" if is_derived_reference(sent.external_id) else sent.external_id
-            if theirs and card.external_id and theirs != card.external_id:
+            if _references_differ(sent, card):
                 continue
             same_place = sent.address == card.address and same_unit(unit, their_unit)
             if sent.value == card.value and sent.address != card.address:
@@ -233,10 +239,9 @@ def _alike_name_same_place(rows: _Rows, placed: _Placed, matched: set[int]) -> d
         if i in matched or rows.streets[i] not in streets or " " not in name:
             continue
         card = rows.card(i)
-        unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+        unit = rows.unit(i)
         for number, line, sent, their_unit, shown in placed.get(_SEP.join((card.address, card.product)), ()):
-            theirs = "" if is_derived_reference(sent.external_id) else sent.external_id
-            if theirs and card.external_id and theirs != card.external_id:
+            if _references_differ(sent, card):
                 continue
             if sent.name != name and names_alike(sent.name, name) and same_unit(unit, their_unit):
                 found[i] = Changed(number, line, other_name=shown, other_value=sent.value)

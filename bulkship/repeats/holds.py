@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..folding import fold_reference, fold_unit, same_unit
+from ..folding import fold_reference, same_unit
 from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
 from ..payload import line_items
@@ -197,7 +197,7 @@ def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[
     for i, (key, loose) in enumerate(keys):  # the name as written, else any short form read in full
         sent = where.get(key) or where.get(loose)
         if sent:
-            unit = fold_unit(rows.columns["address1"][i], rows.columns["address2"][i])
+            unit = rows.unit(i)
             at = next(((o, line) for o, line, theirs in sent if same_unit(unit, theirs)), None)
             if at is not None:
                 found.append((i, at))
