@@ -1701,24 +1701,24 @@ def test_a_run_answered_409_by_another_ledger_s_shorter_order_can_be_released_af
         tmp_path / "mine" / "gifts.csv",
         [*FIVE, ["Lost Zeta", "6 Lost St", "Salem", "MA", "01970", "CVS", "25"]],
     )
-    theirs_sent = threading.Event()
+    ours_on_its_way, theirs_sent = threading.Event(), threading.Event()
     with VendorProxy(tmp_path) as vendor:
         here, there = vendor.settings(tmp_path / "here"), vendor.settings(tmp_path / "there")
 
-        def theirs_first(
-            call: Call,
-        ) -> Answer:  # the colleague's BS-GIFTS-0001 reaches the vendor just before
-            if call.method == "POST" and call.path == "/v1/Orders" and len(call.json()["LineItems"]) > 1:
+        # the colleague's BS-GIFTS-0001 reaches the vendor just before ours
+        def theirs_first(call: Call) -> Answer:
+            if call.method != "POST" or call.path != "/v1/Orders":
+                return call.forward()
+            if len(call.json()["LineItems"]) > 1:  # ours
+                ours_on_its_way.set()
                 assert theirs_sent.wait(20)
                 return call.forward()
+            # the colleague's orders leave once ours is on its way: made before this run's first look at
+            # the vendor, they stopped it before it sent (every row 'review', a flake under load); and ours
+            # waits for their 0001 itself, not whichever of their five concurrent orders is answered first
+            assert ours_on_its_way.wait(20)
             answer = call.forward()
-            # that order, not whichever of the colleague's five concurrent orders is answered first (under
-            # load 0002 could be, and ours then raced theirs for 0001: row 2 read 'review', a flake)
-            if (
-                call.method == "POST"
-                and call.path == "/v1/Orders"
-                and call.json()["PONumber"] == "BS-GIFTS-0001"
-            ):
+            if call.json()["PONumber"] == "BS-GIFTS-0001":
                 theirs_sent.set()
             return answer
 
