@@ -549,6 +549,32 @@ def test_an_edited_address_with_a_new_name_is_held_and_a_deleted_row_frees_nothi
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 3, 7)})
 
 
+def test_an_ordered_row_written_otherwise_is_said_to_be_its_card_already_not_an_edit_to_send_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead's fuzzing (seed 306): a list run again with an ordered row's street retyped ('1 Main
+    St' -> '1 Main Street', the same Employee ID, card and value) held the row as 'an edit of row 2 ... (same
+    ExternalId, other details) ... restore the row as it was, or re-run with --allow-repeat', on every run,
+    as if the person had no card yet. It now says the row is that card written otherwise, and how."""
+    sheet = tmp_path / "staff.csv"
+    staff = [[f"E{i}", *person(i)] for i in range(3)]
+    write_csv(sheet, staff, header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    retyped = [staff[0], [*staff[1][:2], "2 main street.", "BOSTON", *staff[1][4:]], staff[2]]
+    write_csv(sheet, retyped, header=WITH_ID)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and data["held_rows"] == 1
+    said = (
+        "row 3: Held, not sent: the same card as row 3 of the file as it was ordered (PO BS-STAFF-0001; "
+        "sorting or inserting rows may have moved it), written otherwise (street '2 Main St' when "
+        "ordered, '2 main street.' now). That card is ordered already"
+    )
+    assert said in err and "other details" not in err
+    assert "--allow-repeat would send this person a second card" in err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
+
+
 def test_another_person_at_a_removed_person_s_address_is_held_saying_how_to_send_it(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -108,6 +108,7 @@ class _Rows:
 
     def __init__(self, frame: pd.DataFrame, folder: _Folder) -> None:
         self.folder = folder
+        self.frame = frame
         self.rows = [int(r) for r in (frame[ROW] if ROW in frame.columns else frame.index).tolist()]
         self.fingerprints = frame[FINGERPRINT].astype(str).tolist()
         blank = [""] * len(self.rows)
@@ -131,6 +132,12 @@ class _Rows:
             str(c["product"][index] or "").casefold(),
             self.folder.amount(c["value"][index]),
         )
+
+    def cell(self, index: int, field: str) -> str:
+        """The row's ``field`` as validated ("" where the list has no such column)."""
+        if field in self.columns:
+            return str(self.columns[field][index] or "")
+        return str(self.frame[field].iat[index] or "") if field in self.frame.columns else ""
 
     def unit(self, index: int) -> str:
         """The row's apartment, suite or floor, folded (:func:`~bulkship.folding.fold_unit`)."""

@@ -3,6 +3,7 @@ batch ordered that the file no longer holds."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from ..folding import fold_unit
 from ..ledger.records import ELSEWHERE, elsewhere_po
 from ..namealike import names_alike
 from ..payload import line_items
+from ..plan.lines import DEFAULT_SHIPPING_METHOD
 from ..plan.ponumbers import is_derived_reference
 from .cards import Card, _Rows
 from .earlier import Changed
@@ -140,20 +142,20 @@ def _probable_edits(
     fingerprint: an edit of such a row is held too, its card being another batch's order's (an edit of E1,
     left out, was sent a second card: found by hunter-vendor19)."""
     payloads: dict[str, list[Any]] = {}
-    by_id: dict[str, tuple[RowRecord, Card]] = {}
-    by_name: dict[str, tuple[RowRecord, Card]] = {}
-    by_address: dict[str, tuple[RowRecord, Card]] = {}
+    by_id: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}
+    by_name: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}
+    by_address: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}
     units: dict[str, str] = {}  # an address's unit ('Apt 3'), as the row ordered there named it
     for record in sorted(gone, key=lambda r: (r.row, r.fingerprint)):
         item = _sent_item(record, orders, payloads, left_out or {})
         if item is None:
             continue
         card = rows.folder.line_card(item)
-        by_id.setdefault(card.external_id, (record, card))
-        by_name.setdefault(card.name, (record, card))
+        by_id.setdefault(card.external_id, (record, card, item))
+        by_name.setdefault(card.name, (record, card, item))
         if card.address in by_address:
             shared.add(card.address)
-        by_address.setdefault(card.address, (record, card))
+        by_address.setdefault(card.address, (record, card, item))
         sent_to = item.get("PhysicalDeliveryAddress") or {}
         units.setdefault(card.address, fold_unit(sent_to.get("AddressLine1"), sent_to.get("AddressLine2")))
     for address in shared:
@@ -171,13 +173,15 @@ def _probable_edits(
             ("address", by_address, address),
         ):
             if key and key in index:
-                record, ordered = index[key]
+                record, ordered, sent = index[key]
                 new = rows.card(i)
                 if index is not by_id and _id_of_another_row(ordered, ext, claimed):
                     continue
                 if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
                     continue
-                notes[rows.fingerprints[i]] = _edit_note(record, ordered, new, same)
+                notes[rows.fingerprints[i]] = _edit_note(
+                    record, ordered, new, same, _written_otherwise(sent, rows, i)
+                )
                 break
     return notes
 
@@ -230,7 +234,37 @@ def _other_names(one: str, other: str) -> bool:
     return not (mine <= theirs or theirs <= mine) and not names_alike(one, other)
 
 
-def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
+# What a line item sent and the row's fields it came from, for what a row written otherwise says
+_SENT_AS = (
+    ("name", ("Name",), ("name",)),
+    ("street", ("AddressLine1", "AddressLine2"), ("address1", "address2")),
+    ("city", ("City",), ("city",)),
+    ("state", ("State",), ("state",)),
+    ("ZIP", ("Zip",), ("zip",)),
+    ("shipping method", ("ShippingMethodId",), ("shipping_method",)),
+)
+_PUNCTUATION = re.compile(r"[\s,.#]+")
+
+
+def _written_otherwise(item: Mapping[str, Any], rows: _Rows, index: int) -> list[str]:
+    """How row ``index`` writes what line ``item`` sent otherwise ("street '12 Elm St' when ordered, '12 Elm
+    Street' now"): what a row that folds to the same card says it differs in."""
+    sent = item.get("PhysicalDeliveryAddress") or {}
+    said = []
+    for label, keys, fields in _SENT_AS:
+        then = " ".join(str(sent.get(k) or "") for k in keys).strip()
+        now = " ".join(rows.cell(index, f) for f in fields).strip()
+        if label == "shipping method":
+            now = now or DEFAULT_SHIPPING_METHOD
+        if _PUNCTUATION.sub(" ", then).strip().casefold() != _PUNCTUATION.sub(" ", now).strip().casefold():
+            said.append(f"{label} '{then}' when ordered, '{now}' now")
+    quantity = str(item.get("Quantity") or 1)
+    if (rows.cell(index, "quantity") or "1") != quantity:
+        said.append(f"quantity {quantity} when ordered, {rows.cell(index, 'quantity')} now")
+    return said
+
+
+def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str, written: Sequence[str] = ()) -> str:
     changed = [
         what
         for what, before, after in (
@@ -249,6 +283,18 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str) -> str:
         if record.status == ELSEWHERE
         else f"PO {record.po_number}"
     )
+    if not changed:
+        # the same card, written otherwise ('Elm Street' for 'Elm St'): it was said to be "an edit ... (same
+        # ExternalId, other details)", to restore or send again with --allow-repeat, on every run (exit 3),
+        # as if this person had no card yet (found by the lead's fuzzing, seed 306)
+        how = "; ".join(written) if written else "other details"
+        return (
+            f"Held, not sent: the same card as row {record.row} of the file as it was ordered ({where}; "
+            f"sorting or inserting rows may have moved it), written otherwise ({how}). That card is ordered "
+            "already, to the details as ordered: editing the sheet does not change it, and nothing more is "
+            "sent for this row. Write the row as it was ordered to clear this note; "
+            f"{ALLOW_FLAG} would send this person a second card"
+        )
     held = (
         f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered ({where}; "
         f"sorting or inserting rows may have moved it) (same {same}{other})."
