@@ -48,9 +48,10 @@ Progress goes to an optional ``reporter(SubmitProgress)`` callback; nothing here
 
 The package, a class in layers (each module imports only those before it): :mod:`.shared` (the client
 submit needs, progress and outcome, reading an answer), :mod:`.base` (the submitter's state, the ledger
-thread, follow-up orders), :mod:`.conflicts` (a 409's original checked against ours), :mod:`.answers` (acting
-on one order's answer), :mod:`.submitter` (:class:`Submitter`, driving the batch: ``Submitter`` ->
-``_Answers`` -> ``_Conflicts`` -> ``_Base``).
+thread, follow-up orders), :mod:`.elsewhere` (the vendor's orders of the batch read before more goes out:
+another ledger sending it stops the run), :mod:`.conflicts` (a 409's original checked against ours),
+:mod:`.answers` (acting on one order's answer), :mod:`.submitter` (:class:`Submitter`, driving the batch:
+``Submitter`` -> ``_Answers`` -> ``_Conflicts`` -> ``_Elsewhere`` -> ``_Base``).
 """
 
 from __future__ import annotations
