@@ -4,7 +4,7 @@ showed, the person's answer, and the vendor's prices unchanged while the answer 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -61,18 +61,35 @@ async def confirm_plan(
     options: PlanLimits,
     file_notes: Sequence[str] = (),
     problems: Sequence[str] = (),
+    look_up: Callable[[], Awaitable[int]] | None = None,
 ) -> SpendingRoom | None:
     """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
     costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet. Confirmed:
-    how much more than planned the vendor may charge before the run passes a limit (None: no limit)."""
+    how much more than planned the vendor may charge before the run passes a limit (None: no limit).
+    ``look_up``: asks the vendor for the orders in doubt, sending nothing (how many it settled), called
+    when they take the plan past a limit (see :mod:`bulkship.submit.lookfirst`)."""
     try:
         balance = await client.balance()
     except VendorError:
         balance = None
-    view = plan_view(
-        ledger, batch, catalog, today, balance, synced.new_orders, synced.resumed, repeated=synced.repeated
-    )
-    view = replace(view, notes=tuple(file_notes), problems=tuple(problems))
+    resumed = synced.resumed
+
+    def planned() -> PlanView:
+        view = plan_view(
+            ledger, batch, catalog, today, balance, synced.new_orders, resumed, repeated=synced.repeated
+        )
+        return replace(view, notes=tuple(file_notes), problems=tuple(problems))
+
+    view = planned()
+    if look_up is not None and view.in_doubt_most and _past_a_limit(options, view):
+        # an order in doubt the vendor made is charged already: a limit it took the batch to must not keep
+        # it unsettled (hunter-money9's L2): asked first, what the vendor shows no longer counts as to send
+        settled = await look_up()
+        if settled:
+            resumed = max(resumed - settled, 0)
+            view = planned()
+            if not view.worst_case:  # nothing left to send, nothing in doubt: no limit to pass
+                return None
     limit = options.max_total
     if limit is not None and view.worst_case > limit:
         _show_refused(options, view)
@@ -123,6 +140,14 @@ async def confirm_plan(
                 hint="re-run the same command to see the plan at today's prices",
             )
     return spending_room(options, view)
+
+
+def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:
+    """Whether ``view`` costs more than --max-total, or takes the batch past its budget."""
+    limit, budget = options.max_total, options.max_batch_total
+    return (limit is not None and view.worst_case > limit) or (
+        budget is not None and view.charged.total + view.worst_case > budget
+    )
 
 
 def _in_doubt_part(view: PlanView) -> str:

@@ -52,6 +52,7 @@ from .runend import reconcile_run, rewrite_kept_plan
 from .runoptions import RunOptions
 from .runresult import RunResult, result_from_ledger
 from .submit import SubmitOutcome, submit_batch
+from .submit.lookfirst import look_up_in_doubt
 from .team import person_acting
 from .track import rewrite_others, wait_until_settled
 from .track.moved import moved_elsewhere
@@ -234,8 +235,9 @@ async def _plan_and_send(
             record_prices(ledger, batch, catalog)
             try:
                 room = await confirm_plan(
-                    client, ledger, batch, catalog, today, synced, options, said, problems
-                )
+                    client, ledger, batch, catalog, today, synced, options, said, problems,
+                    look_up=lambda: look_up_in_doubt(client, ledger, batch, concurrency=settings.concurrency),
+                )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
                 # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook
                 # keeps them on Fix these, where the ones not to send again are taken off (found by
