@@ -342,3 +342,25 @@ def test_a_send_from_a_cost_page_a_busy_server_no_longer_keeps_sends_it(
         assert client.post("/batches/list1/confirm", data=shown).url.path == "/batches/list1/progress"
         wait_until_finished(client, "list1")
     assert [o.po_number for o in sandbox_orders(settings)] == ["BS-LIST1-0001"]
+
+
+def test_the_cost_page_reads_the_vendor_balance_anew_once_the_account_is_funded(settings: Settings) -> None:
+    """Found by hunter-web19 in Chromium: a Send stopped for funds said 'fund the prefunded account, then
+    send the batch again from its cost page'; funded as told, the cost page still read the balance of its
+    first look ('Available balance: 69.65. The balance is short by 631.33 ... fund the account first'), the
+    plan (and its balance) kept until the rows change. The balance is read each time the page is shown."""
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    Sandbox(SandboxConfig(state_file=settings.sandbox_state_file, balance=Decimal(40))).close()
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, SAMPLES / "direct-mail.csv", name="mail")
+        before = visible_text(client.get("/batches/mail/cost").text)
+        assert "Available balance: 40.00." in before and "The balance is short by" in before, before
+        with Sandbox(SandboxConfig(state_file=settings.sandbox_state_file)) as vendor:
+            vendor.fund(Decimal(10000))
+        page = client.get("/batches/mail/cost").text
+        after = visible_text(page)
+        assert "Available balance: 10,040.00." in after, after
+        assert "short by" not in after and "fund the account first" not in after
+        assert 'id="send"' in page
+    assert sandbox_orders(settings) == []  # looked at only

@@ -4,7 +4,7 @@ their cards should arrive."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -50,6 +50,10 @@ class PlanSummary:
     @property
     def total(self) -> Decimal:
         return self.overall.total
+
+    def with_balance(self, balance: Balance | None) -> PlanSummary:
+        """The same plan compared with another reading of the balance (the web page's, read again)."""
+        return replace(self, balance=balance, shortfall=_shortfall(self.overall.total, balance))
 
 
 class _Tally:
@@ -140,9 +144,6 @@ def summarise(
                 start + timedelta(days=days) if days is not None else None,
             )
         )
-    shortfall = Decimal("0")
-    if balance is not None and overall.total > balance.available:
-        shortfall = overall.total - balance.available
     return PlanSummary(
         orders=count,
         overall=overall.result(),
@@ -150,8 +151,15 @@ def summarise(
         by_shipping_method=tuple(t.result() for t in methods.values()),
         arrivals=tuple(arrivals),
         balance=balance,
-        shortfall=shortfall,
+        shortfall=_shortfall(overall.total, balance),
     )
+
+
+def _shortfall(total: Decimal, balance: Balance | None) -> Decimal:
+    """How much the available balance lacks for ``total`` (0 when enough, or no balance known)."""
+    if balance is not None and total > balance.available:
+        return total - balance.available
+    return Decimal("0")
 
 
 def price_changes(shown: Catalog, now: Catalog, summary: PlanSummary | None = None) -> list[str]:

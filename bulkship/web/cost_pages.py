@@ -4,6 +4,8 @@ and starts the run once (an approver asked first in team mode)."""
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -19,10 +21,17 @@ from .pagekit import Web, _idle, _see, _web, _with_upload, plan_of, render
 from .review import Review
 
 BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to let go of the ledger
+BALANCE_WAIT_S = 15.0  # one look at the vendor's balance for a page kept: no retry, shown or not
 
 
-def _plan(web: Web, batch: state.WebBatch) -> Any:
+def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
+    """The batch's plan, kept for its rows as they are; ``balance_now``: a plan kept from an earlier look is
+    shown with the vendor's balance read again (:func:`with_balance_now`)."""
+    made = False
+
     def make() -> Any:
+        nonlocal made
+        made = True
         if not web.runner.exclusive.acquire(timeout=BUSY_WAIT_S):
             raise BulkshipError(
                 "Another batch is being sent right now: the cost of this one is worked out once it is done. "
@@ -42,7 +51,30 @@ def _plan(web: Web, batch: state.WebBatch) -> Any:
     planned = state.plan_key(web.settings, batch)  # its orders as the plan just recorded them
     if planned != key:
         web.reviews.plans.put(planned, view)
+    if balance_now and not made:
+        return with_balance_now(web.settings, view)
     return view
+
+
+def with_balance_now(settings: Settings, view: Any) -> Any:
+    """``view`` (a plan kept for the batch's rows) with the vendor's balance as it is now, or none shown when
+    it cannot be read. The plan kept the balance of the look that made it: a Send stopped for funds said to
+    fund the account and send again from the cost page, which then read 'Available balance: 69.65. The
+    balance is short by 631.33 ... fund the account first' of an account funded with 1,000.00 (found by
+    hunter-web19 in Chromium), and went on saying so until the rows changed."""
+    if view is None:
+        return None
+    from ..client import connect
+
+    async def read() -> Any:
+        async with connect(settings, max_attempts=1, timeout_s=BALANCE_WAIT_S) as client:
+            return await client.balance()
+
+    try:
+        balance = asyncio.run(read())
+    except BulkshipError:  # as a run's plan says nothing of a balance it cannot read
+        balance = None
+    return replace(view, summary=view.summary.with_balance(balance))
 
 
 def plan_shown(web: Web, batch: state.WebBatch, change: object) -> Any:
@@ -64,7 +96,7 @@ async def cost(request: Request) -> Response:
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
-        view = await run_in_threadpool(_plan, web, batch)
+        view = await run_in_threadpool(lambda: _plan(web, batch, balance_now=True))
     except BulkshipError as exc:  # another run holds the ledger, the file repeats another batch...
         if isinstance(exc, BatchConflictError) and batch.refused_now != exc.message:  # said once per change
             await run_in_threadpool(state.record, web.settings, batch.name, "web_refused", error=exc.message)
@@ -145,8 +177,9 @@ async def confirm(request: Request) -> Response:
     if found.counts.get("invalid") and form.get("leave_out") != "yes":
         error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
         notes = await run_in_threadpool(_cost_notes, web, batch, found)
+        shown = await run_in_threadpool(with_balance_now, web.settings, view)
         return render(
-            request, "cost.html", 400, batch=batch, view=view, counts=found.counts, error=error, notes=notes
+            request, "cost.html", 400, batch=batch, view=shown, counts=found.counts, error=error, notes=notes
         )
     from .team_pages import (
         after_confirm,

@@ -168,7 +168,7 @@ async def approval_page(request: Request) -> Response:
     batch = pages._idle(web, _here(web, pages._batch_or_404(web, name)))
     try:
         found = await run_in_threadpool(web.reviews.review, batch)
-        view = await run_in_threadpool(cost_pages._plan, web, batch)
+        view = await run_in_threadpool(lambda: cost_pages._plan(web, batch, balance_now=True))
     except BulkshipError as exc:
         exc = await run_in_threadpool(cost_pages.page_error, web.settings, batch.name, exc)
         return pages.render(request, "problem.html", 409, batch=batch, error=exc)
