@@ -220,6 +220,41 @@ def test_a_card_or_carrier_given_for_every_row_by_its_name_is_said_once_not_on_e
     )
 
 
+def test_a_card_given_for_every_row_counts_only_the_rows_the_list_orders(tmp_path: Path) -> None:
+    """Found by newcomer11 (left over, fixed by newcomer12): a Workday list of 7 people, one 'Terminated',
+    given 'Visa' for every row on the Columns page (or in [defaults]): the cost page of 6 cards said "'Visa',
+    is read as VISA-PREPAID (7 row(s))", a card too many, the left-out row counted. The rows the list leaves
+    out (a status, a hidden row) are not counted; a notice of no row ordered is not said."""
+    path = tmp_path / "workday.csv"
+    path.write_text(
+        "Worker Status,Name,Address,City,State,ZIP,Amount\n"
+        "Active,Ann Lee,1 Main St,Boston,MA,02134,50\n"
+        "Terminated,Bo Ray,2 Elm St,Boston,MA,02134,50\n"
+        "On Leave,Cy Orr,3 Oak St,Boston,MA,02134,50\n"
+    )
+    from bulkship.models import CardCarrier
+
+    catalog = sandbox_catalog()
+    visa = catalog.products["VISA-PREPAID"]
+    carriers = tuple(CardCarrier(c.id, "Thank You") if c.id == "THANKYOU" else c for c in visa.card_carriers)
+    catalog = replace(catalog, products={**catalog.products, visa.id: replace(visa, card_carriers=carriers)})
+    program = ProgramSettings(defaults={"product": "Visa", "carrier_id": "thank you"})
+    result = validate(load_sheet(path, program=program), catalog, program=program)
+    assert result.rows.set_index("row")["status"].to_dict() == {2: "valid", 3: "skipped", 4: "valid"}
+    said = [n for n in result.sheet.notices if "given for every row" in n]
+    assert said == [
+        "The product given for every row, 'Visa', is read as VISA-PREPAID (2 row(s)): said here once, not "
+        "as a warning on every row.",
+        "The card carrier given for every row, 'thank you', is read as THANKYOU (2 row(s)): said here once, "
+        "not as a warning on every row.",
+    ]
+    left = tmp_path / "left.csv"
+    left.write_text(path.read_text().replace("Active", "Terminated").replace("On Leave", "Resigned"))
+    result = validate(load_sheet(left, program=program), catalog, program=program)
+    assert set(result.rows["status"]) == {"skipped"}
+    assert not [n for n in result.sheet.notices if "given for every row" in n]
+
+
 def test_a_default_amount_no_row_gets_because_a_column_gives_every_row_its_own_is_said(
     tmp_path: Path, capsys
 ) -> None:

@@ -31,6 +31,7 @@ class ProblemCollector:
         self._error_rows: set[int] = set()
         self._elsewhere: dict[str, tuple[frozenset[int], str]] = {}  # field -> rows read from another header
         self.notices: list[str] = []  # said once of the whole list, not on each row (the sheet's notices)
+        self._left_out = frozenset(s.row for s in sheet.skipped)  # never judged nor ordered
 
     def header(self, column: str) -> str:
         """The user's own header text for a column, or the template's title when the sheet lacks it."""
@@ -67,6 +68,13 @@ class ProblemCollector:
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""
         return column in self._headers
+
+    def judged(self, mask: pd.Series) -> pd.Series:
+        """``mask`` without the rows the list itself leaves out (hidden, a Terminated status, a totals row):
+        what is said of the list counts the rows it orders, as its other notices do."""
+        if not self._left_out:
+            return mask
+        return mask & ~pd.Series(mask.index.isin(list(self._left_out)), index=mask.index)
 
     def say_once(self, notice: str) -> None:
         """A line about the whole list, with the sheet's notices: what every row would say alike."""
