@@ -50,6 +50,7 @@ from .kinds import (
     _SAYS_SENT_ALREADY,
 )
 from .languages import plain_key
+from .leavingday import left_by
 from .marks import _NO_HEADER
 from .notes import _NOTE_SAYS_NO, _UNDONE, _note_header
 from .questions import (
@@ -224,6 +225,8 @@ def _said_not_to_send(
             if leaving.any():
                 day = column.str.extract(A_DAY_IN, expand=False).fillna("")
                 said &= ~(leaving & _later_than_today(day, today))
+        if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE):  # 'Active - leaving 11/30': gone since
+            said |= left_by(column, today)
         if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and names_patients(body.columns):
             # 'Discharged' beside 'MRN': left the hospital; 'Expired', 'Discharged - expired': died
             said = (said & ~column.str.fullmatch(DISCHARGED)) | column.str.fullmatch(PATIENT_DIED)
@@ -299,7 +302,7 @@ def _said_not_to_send(
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
-            said = _lines_say_no(column, said)
+            said = _lines_say_no(column, said) | left_by(column, today)  # ... or 'Last day was 11/15'
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said

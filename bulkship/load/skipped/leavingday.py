@@ -1,0 +1,53 @@
+"""A person's leaving named with its day inside a status or a note ('Last day 11/15', 'Active - leaving
+11/30', 'LWD 11/13', 'Offboarding - last day 11/20'): gone once that day has come, as under a 'Termination
+Date'. Read as nothing, each card went to someone whose last day had passed, exit 0 (found by
+hunter-sheets20, left for hunter-sheets21). A day still to come ('Last day 12/15' on Dec 5) sends: the
+person still works there, as 'Terminated 1/15/2027' does (:data:`.status.LEAVING_ON`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from .days import _MONTH, _dates
+
+# The words naming the leaving, right before its day (a connecting word or sign between): a last day, a
+# leaving, a termination, a separation, a resignation, an exit, an offboarding, an end of employment. Not a
+# retirement (a retiree's gift goes to the retired), a leave ('Last day of leave 11/15', 'Leave ends 11/20',
+# 'Leaving for vacation 11/20': the day is not right after the words) nor a 'Departure' (a traveller's)
+_LEAVES = (
+    r"last\s+(?:(?:working|work|business|employment|physical|official)\s+)?day|lwd|ldw|leaving|"
+    r"terminat(?:ing|ion|es)|separat(?:ing|ion|es)|resign(?:ing|ation|s)|exit(?:ing|s)?|offboard(?:ing|s)?|"
+    r"(?:employment|contract|assignment|engagement)\s+end(?:s|ing)?"
+)
+_BETWEEN = r"(?:\s*(?:[:=(–—-]|\b(?:is|was|will\s+be|on|effective|eff|as\s+of|date)\b\.?))*\s*"
+_A_DAY = (
+    r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|"
+    + _MONTH
+    + r"\.?\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s*"
+    + _MONTH
+    + r"\.?(?:,?\s*\d{4})?"
+)
+LEAVING_DAY = re.compile(rf"(?i)\b(?:{_LEAVES}){_BETWEEN}(?P<day>{_A_DAY})(?!\s*[/.-]?\d)")
+# ... where the note is of a journey, not a job: 'Arriving 11/18, leaving 11/20', 'Flight leaving 11/20'
+_A_JOURNEY = re.compile(
+    r"(?i)\b(?:arriv\w*|flights?|hotel|trip|travel\w*|vacation|holiday|check[\s-]*(?:in|out))\b"
+)
+
+
+def left_by(column: pd.Series, today: date) -> pd.Series:
+    """The cells of ``column`` naming a leaving on a day come by ``today`` (that day itself included, as a
+    'Termination Date' of today is). A day written without its year is the one passed in the last months,
+    else the next one (:func:`.days._hold_day`): 'Last day 11/15' on Dec 5 has passed, 'Last day 1/15' is to
+    come. ``column``: each distinct text once; where every one names a leaving, the list is of people leaving
+    (a farewell gift's) and none is left out."""
+    said = column.str.extract(LEAVING_DAY, expand=False)
+    named = said.notna() & ~column.str.contains(_A_JOURNEY)
+    if not named.any() or named.all():  # every row leaving: a farewell gift's list, its people the leavers
+        return (named & False).astype(bool)
+    text = said[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    days = _dates(text, hold_from=today)
+    come = (days <= pd.Timestamp(today)).fillna(False).astype(bool)
+    return come.reindex(column.index, fill_value=False).astype(bool)
