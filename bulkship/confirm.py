@@ -107,15 +107,15 @@ async def confirm_plan(
     _check_total_shown(options.total_shown, view)
     _check_send_resumed(options, view)
     budget = options.max_batch_total
-    if budget is not None and view.charged.total + view.worst_case > budget:
+    if budget is not None and view.batch_total > budget:
         _show_refused(options, view)
         raise SpendLimitError(
-            f"Batch {batch} would cost {money_text(view.charged.total + view.worst_case)} in all: "
-            f"{money_text(view.charged.total)} charged already and {money_text(view.worst_case)} to send "
-            f"now{_in_doubt_part(view)}, more than --max-total {money_text(budget)} (the batch's budget). "
-            "Nothing was sent; the plan is kept in the ledger",
+            f"Batch {batch} would cost {money_text(view.batch_total)} in all: "
+            f"{money_text(view.charged.total)} charged already{_waiting_part(view)} and "
+            f"{money_text(view.worst_case)} to send now{_in_doubt_part(view)}, more than --max-total "
+            f"{money_text(budget)} (the batch's budget). Nothing was sent; the plan is kept in the ledger",
             # rows left "for another batch" while this batch's plan holds them are refused there (review18)
-            hint=_settle_in_doubt(view, view.charged.total + view.worst_case)
+            hint=_settle_in_doubt(view, view.batch_total)
             or f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
             f"the file and run it again with --batch {batch} (its plan lets them go), then run them as a "
             "batch of their own",
@@ -146,7 +146,18 @@ def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:
     """Whether ``view`` costs more than --max-total, or takes the batch past its budget."""
     limit, budget = options.max_total, options.max_batch_total
     return (limit is not None and view.worst_case > limit) or (
-        budget is not None and view.charged.total + view.worst_case > budget
+        budget is not None and view.batch_total > budget
+    )
+
+
+def _waiting_part(view: PlanView) -> str:
+    """The money of rows waiting for review, said beside what was charged: their cards may be charged."""
+    waiting = view.waiting_review
+    if not waiting.rows:
+        return ""
+    return (
+        f", {money_text(waiting.total)} for {waiting.rows} row(s) waiting for review (their card may be "
+        "charged already: `reconcile --review` settles them)"
     )
 
 
@@ -220,11 +231,12 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
             )
     budget = options.max_batch_total
     if budget is not None:
-        rooms.append(SpendingRoom(budget - view.charged.total - view.worst_case, budget, view.charged.total))
+        before = view.batch_total - view.worst_case  # charged, and rows waiting for review
+        rooms.append(SpendingRoom(budget - view.batch_total, budget, before))
     team = options.sender_limit() if options.sender_limit is not None else None
     if team is not None:  # what the person may send alone, or the total approved (team mode)
-        charged = view.charged.total
-        left = team.amount - charged - view.worst_case
+        charged = view.batch_total - view.worst_case
+        left = team.amount - view.batch_total
         rooms.append(SpendingRoom(left, team.amount, charged, said=team.said, rounding=team.approved))
     tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
     if tightest is None:

@@ -80,6 +80,16 @@ def show_plan(view: PlanView) -> None:
                 + _dearer_today(view),
             )
         )
+    waiting = view.waiting_review
+    if waiting.rows:  # not sent nor asked again by this run: not among the money it may spend
+        err_console.print(
+            styled(
+                ("Waiting for review:", "bold yellow"),
+                f" {waiting.total_text()} for {waiting.rows} row(s) beside order(s) the vendor made "
+                f"({', '.join(sorted(waiting.orders))}): their card may be charged already. This run neither "
+                f"sends them nor asks for them: bulkship reconcile {view.batch} --review",
+            )
+        )
     err_console.print(table if summary.orders else "To send: nothing new.")
     orders = f"{summary.orders} order(s) to send"
     if view.resumed_orders:

@@ -201,9 +201,13 @@ class LedgerView:
 COUNTED_KEPT = 10_000
 
 
-def money_by_bucket(view: LedgerView, orders: Container[str] | None = None) -> dict[str, MoneyTally]:
+def money_by_bucket(
+    view: LedgerView, orders: Container[str] | None = None, *, review_apart: MoneyTally | None = None
+) -> dict[str, MoneyTally]:
     """The batch's money by bucket, from the ledger alone: what ``status`` and ``run`` report, and what the
-    result workbook's rows add up to; ``orders``: only the money of these POs (those sent in some days)."""
+    result workbook's rows add up to; ``orders``: only the money of these POs (those sent in some days);
+    ``review_apart``: where the money of rows waiting for review goes instead of their bucket (in doubt:
+    their card may be at the vendor, but no run sends them nor asks the vendor for them)."""
     tallies = {bucket: MoneyTally() for bucket in MONEY_BUCKETS}
     # rows share their figures (Prices.breakdown): each one counted once, kept by identity (held, so an id
     # is never another's), not by value (0 and 0.00 are equal, and add up to different text); a few
@@ -217,15 +221,16 @@ def money_by_bucket(view: LedgerView, orders: Container[str] | None = None) -> d
         bucket, money, cards = view.money_of(record)
         if not bucket:
             continue
+        tally = review_apart if review_apart is not None and record.status == "review" else tallies[bucket]
         if money is None:  # its cost unknown (RowOutcome.cost_unknown)
-            tallies[bucket].add_unknown(cards, record.po_number or "")
+            tally.add_unknown(cards, record.po_number or "")
             continue
         held = as_counted.get(id(money))
         if held is None:  # as the row's outcome adds up (RowOutcome.breakdown)
             held = (money, counted(*money.figures()))
             if len(as_counted) < COUNTED_KEPT:
                 as_counted[id(money)] = held
-        tallies[bucket].add(held[1], cards, record.po_number or "")
+        tally.add(held[1], cards, record.po_number or "")
     for po, amount in view.billed.items():  # charged on the order beside its lines: its shipping cost
         if orders is not None and po not in orders:
             continue
