@@ -385,11 +385,29 @@ def _other_order(po: str) -> dict[str, Any]:
 
 
 UNPROVABLE_LISTS = {
-    "hides PONumbers": "list_po_number=false",
+    "hides PONumbers everywhere": "list_po_number=false",
+    "hides PONumbers in its list only": "list_po_number=false",
     "ignores the PO filter and caps its pages silently": (
         "list_honours_po_filter=false,list_page_cap=2,list_total_count=false"
     ),
 }
+
+
+class NoPoNumberOnReads(httpx.AsyncBaseTransport):
+    """An order read by its Id shows no PONumber either (with ``list_po_number=false``: a vendor that never
+    shows an order's PONumber once it is made, whatever is asked)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        path = request.url.path.lower()
+        if request.method != "GET" or not path.startswith("/v1/orders/") or response.status_code != 200:
+            return response
+        body = json.loads(await response.aread())
+        body = {k: v for k, v in body.items() if k.lower() != "ponumber"}
+        return httpx.Response(200, json=body)
 
 
 @pytest.mark.parametrize("listing", list(UNPROVABLE_LISTS))
@@ -403,18 +421,20 @@ def test_a_lost_answer_then_a_refusal_never_orders_twice_whatever_the_order_list
     sheet = write_sheet(tmp_path / "staff.csv", range(4))
     settings = settings_in(tmp_path, concurrency=1)
     refusal = {"Message": "Validation failed", "Errors": {"LineItems[0].Value": ["Denomination gone"]}}
-    lossy = CommitThenAnswer(vendor.transport, 400, refusal, refusals=2)  # the end-of-run retry too
+    inner = NoPoNumberOnReads(vendor.transport) if listing.endswith("everywhere") else vendor.transport
+    lossy = CommitThenAnswer(inner, 400, refusal, refusals=2)  # the end-of-run retry too
     first = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
     ours = Counter({f"E{i}": 1 for i in range(4)})
     assert vendor.external_ids() == ours + Counter({None: 5})  # the refusal was not believed
     rows = row_records(settings, "staff")
     assert_claims_are_true(vendor, rows)
     assert all(r.status != "failed" for r in rows.values())  # E0 is at the vendor: never "failed"
-    if listing == "hides PONumbers":  # nothing can show the order exists: it waits for a person
+    if listing.endswith("everywhere"):  # nothing can show the order exists: it waits for a person
         assert first.exit_code == 1 and {r.status for r in rows.values()} == {"review"}
         message = rows["E0"].error or ""
         assert "may exist" in message and "reconcile" in message and "re-run" not in message
-    else:  # the whole list was read, page by page, until an empty page: found
+    else:  # the whole list was read, page by page, until an empty page (each order read by Id where it
+        # listed no PONumber): found
         assert first.exit_code == 0 and {r.status for r in rows.values()} == {"ordered"}
     second = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory(lossy))
     assert vendor.external_ids() == ours + Counter({None: 5})  # the re-send's 409 settles it, same PO

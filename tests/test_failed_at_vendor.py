@@ -602,7 +602,19 @@ def _orders_without_po_numbers(call: Any) -> Any:
     return Answer.of(answer.status, listed)
 
 
-@pytest.mark.parametrize("unasked", ["503", "PONumbers hidden"])
+def _order_without_po_number(call: Any) -> Any:
+    """An order read by its Id without its PONumber (a vendor that shows it nowhere once the order is made:
+    reading each listed order by its Id shows no more than the list)."""
+    from support.vendor_proxy import Answer
+
+    answer = call.forward()
+    order = answer.json()
+    if answer.status != 200 or not isinstance(order, dict):
+        return answer
+    return Answer.of(answer.status, {k: v for k, v in order.items() if k.lower() != "ponumber"})
+
+
+@pytest.mark.parametrize("unasked", ["503", "PONumbers hidden", "PONumbers hidden in the list only"])
 def test_rows_sent_under_their_own_po_are_not_tied_to_another_order_while_the_vendor_cannot_be_asked(
     tmp_path: Path, unasked: str
 ) -> None:
@@ -631,10 +643,21 @@ def test_rows_sent_under_their_own_po_are_not_tied_to_another_order_while_the_ve
         second = next(o for o in vendor.orders() if o["PONumber"] == "BS-MIXED-0002")
         down = Answer.of(503, {"Message": "down"})
         listed = (lambda _call: down) if unasked == "503" else _orders_without_po_numbers
-        vendor.rewrite = lambda call: (
-            listed(call) if call.method == "GET" and call.path == "/v1/Orders" else call.forward()
-        )
-        with pytest.raises(ReviewRefusedError, match="whether it holds these rows' own PO"):
+        # "PONumbers hidden": BS-MIXED-0001's own read hides it too (the order named still shows it)
+        hidden = unasked == "PONumbers hidden"
+
+        def rewrite(call: Any) -> Any:
+            if call.method == "GET" and call.path == "/v1/Orders":
+                return listed(call)
+            read = call.method == "GET" and call.path.startswith("/v1/Orders/")
+            if hidden and read and second["Id"] not in call.path:
+                return _order_without_po_number(call)
+            return call.forward()
+
+        vendor.rewrite = rewrite
+        # in the list only: each listed order read by its Id shows its PONumber, BS-MIXED-0001 is found there
+        said = "The vendor holds" if unasked.endswith("only") else "whether it holds"
+        with pytest.raises(ReviewRefusedError, match=f"{said} these rows' own PO"):
             api.resolve_at_vendor(
                 settings, "mixed", "BS-MIXED-0001", second["Id"], rows=[2, 4], by="Finance",
                 client_factory=vendor.factory,

@@ -1,0 +1,67 @@
+"""A vendor whose order list shows no PONumber (api-contract.md: listed orders "may lack PONumber"), though
+an order read by its Id does: after a lost ledger the batch's rows waited for review for ever, every release
+refused as unprovable ('the vendor's order list cannot be read in full'), and the people whose cards were
+never sent never got one (hunter-vendor20's L6). Each listed order without a PONumber is read by its Id now,
+and the list proves what it holds as one that shows them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import pytest
+from support import SandboxVendor, write_sheet
+from support.review import release_all, rows_by_id, run, settings_in
+
+from bulkship import api
+from bulkship.sandbox.dialect import parse_dialect
+
+DIALECTS = ["documented,list_po_number=false", "likely-real,list_po_number=false"]
+
+
+class CountingReads(httpx.AsyncBaseTransport):
+    """Counts the orders read one by one (``GET /v1/Orders/{id}``)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.reads: Counter[str] = Counter()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.lower().startswith("/v1/orders/"):
+            self.reads[request.url.path.rsplit("/", 1)[-1]] += 1
+        return await self.inner.handle_async_request(request)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_lost_ledger_s_rows_never_sent_are_released_where_the_order_list_shows_no_po_numbers(
+    tmp_path: Path, dialect: str
+) -> None:
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(dialect))
+    for n in range(3):  # other orders of the account, listed without their PONumbers too
+        other = write_sheet(tmp_path / f"other{n}.csv", [100 + n])
+        run(vendor, settings_in(tmp_path / f"office{n}"), other)
+    settings = settings_in(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", range(2))
+    run(vendor, settings, sheet)  # E0, E1 in BS-STAFF-0001
+    settings.ledger.unlink()  # the ledger is lost; the list grew since: E2, E3 were never sent
+    write_sheet(sheet, range(4))
+    first = run(vendor, settings, sheet)
+    assert first.exit_code != 0 and vendor.external_ids()["E2"] == 0  # all four wait: nothing sent blind
+    reads = CountingReads(vendor.transport)
+    if dialect.startswith("likely-real"):  # its lines show no recipient: the person names E0's and E1's rows
+        review = api.review_batch(settings, "staff", client_factory=vendor.factory(reads))
+        assert review.list_complete and review.groups[0].vendor_order_id  # BS-STAFF-0001 is found
+        rows = rows_by_id(settings)
+        done = [rows["E0"].row, rows["E1"].row]
+        order_id = review.groups[0].vendor_order_id
+        api.resolve_at_vendor(
+            settings, "staff", "BS-STAFF-0001", order_id, rows=done, client_factory=vendor.factory(reads)
+        )
+    release_all(settings, "staff", vendor.factory(reads))
+    last = run(vendor, settings, sheet)
+    assert last.exit_code == 0
+    ours = {f"E{i}": 1 for i in range(4)}
+    assert vendor.external_ids() == Counter({**ours, **{f"E{100 + n}": 1 for n in range(3)}})
+    assert {r.status for r in rows_by_id(settings).values()} == {"ordered"}
+    assert reads.reads and max(reads.reads.values()) <= 3  # each order read by Id at most once a command
