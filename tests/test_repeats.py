@@ -575,6 +575,26 @@ def test_an_ordered_row_written_otherwise_is_said_to_be_its_card_already_not_an_
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
 
 
+def test_an_ordered_row_asking_for_more_cards_is_an_edit_not_its_card_written_otherwise(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review35 in 76a23229: a row ordered once whose Quantity then went 1 -> 2 (the same person,
+    card, value and street) was said to be 'the same card ... written otherwise (quantity 1 when ordered, 2
+    now)'. Asking for more cards is an edit of the row, said as one."""
+    sheet = tmp_path / "staff.csv"
+    header = [*WITH_ID, "Quantity"]
+    staff = [[f"E{i}", *person(i), "1"] for i in range(3)]
+    write_csv(sheet, staff, header=header)
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [staff[0], [*staff[1][:-1], "2"], staff[2]], header=header)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and data["held_rows"] == 1
+    assert "looks like an edit of row 3" in err and "(same ExternalId, other quantity)" in err
+    assert "written otherwise" not in err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
+
+
 def test_another_person_at_a_removed_person_s_address_is_held_saying_how_to_send_it(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

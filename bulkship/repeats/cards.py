@@ -99,6 +99,14 @@ class _Folder:
         )
 
 
+def _quantity(value: object) -> int:
+    """A line's or row's number of cards (1 where it says none, or not a number)."""
+    try:
+        return int(str(value if value is not None else "").strip() or 1)
+    except ValueError:
+        return 1
+
+
 _FIELDS = ("external_id", "name", "address1", "address2", "zip", "product", "value")
 
 

@@ -13,7 +13,7 @@ from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
 from ..payload import line_items
 from ..plan import external_reference
-from .cards import _Folder, _Rows
+from .cards import _Folder, _quantity, _Rows
 from .earlier import (
     _alike_name_same_place,
     _first_lines,
@@ -179,13 +179,6 @@ def _on_untied_lines(
                 f"send another card all the same, re-run with {ALLOW_FLAG}"
             )
     return holds
-
-
-def _quantity(value: object) -> int:
-    try:
-        return int(str(value).strip() or 1)
-    except ValueError:
-        return 1
 
 
 def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[int, int]]]:

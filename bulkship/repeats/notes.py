@@ -14,7 +14,7 @@ from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.lines import DEFAULT_SHIPPING_METHOD
 from ..plan.ponumbers import is_derived_reference
-from .cards import Card, _Rows
+from .cards import Card, _quantity, _Rows
 from .earlier import Changed
 from .newrun import _command, _continue_hint, _where
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
@@ -180,7 +180,12 @@ def _probable_edits(
                 if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
                     continue
                 notes[rows.fingerprints[i]] = _edit_note(
-                    record, ordered, new, same, _written_otherwise(sent, rows, i)
+                    record,
+                    ordered,
+                    new,
+                    same,
+                    _written_otherwise(sent, rows, i),
+                    quantity=_other_quantity(sent, rows, i),
                 )
                 break
     return notes
@@ -258,13 +263,24 @@ def _written_otherwise(item: Mapping[str, Any], rows: _Rows, index: int) -> list
             now = now or DEFAULT_SHIPPING_METHOD
         if _PUNCTUATION.sub(" ", then).strip().casefold() != _PUNCTUATION.sub(" ", now).strip().casefold():
             said.append(f"{label} '{then}' when ordered, '{now}' now")
-    quantity = str(item.get("Quantity") or 1)
-    if (rows.cell(index, "quantity") or "1") != quantity:
-        said.append(f"quantity {quantity} when ordered, {rows.cell(index, 'quantity')} now")
     return said
 
 
-def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str, written: Sequence[str] = ()) -> str:
+def _other_quantity(item: Mapping[str, Any], rows: _Rows, index: int) -> bool:
+    """Whether row ``index`` asks for another number of cards than line ``item`` ordered: an edit, not the
+    same card written otherwise (review35)."""
+    return _quantity(rows.cell(index, "quantity")) != _quantity(item.get("Quantity"))
+
+
+def _edit_note(
+    record: RowRecord,
+    ordered: Card,
+    new: Card,
+    same: str,
+    written: Sequence[str] = (),
+    *,
+    quantity: bool = False,
+) -> str:
     changed = [
         what
         for what, before, after in (
@@ -275,6 +291,8 @@ def _edit_note(record: RowRecord, ordered: Card, new: Card, same: str, written: 
         )
         if before != after
     ]
+    if quantity:
+        changed.append("quantity")
     if new.external_id and new.external_id != ordered.external_id:
         changed.append("ExternalId")
     other = f", other {' and '.join(changed)}" if changed else ", other details"
