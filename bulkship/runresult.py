@@ -164,6 +164,9 @@ class RunResult:
             "untied_cost": money_plain(self.untied_cost),
             "attention_rows": self.attention_rows,
             "rows_not_sent": self.unsent_rows,
+            # of by_status's skipped: held until a day to come, sent by the same file run on or after it
+            # (exit 0 all the same: the list holds them on purpose), as `status --json` says them
+            "waiting": self.waiting_rows,
             "orders_in_doubt": self.unknown_orders,
             "orders_sent_this_run": self.sent_orders,
             "total_cost": money_plain(self.total_cost),

@@ -171,6 +171,32 @@ def test_a_batch_with_rows_held_until_a_day_to_come_says_it_waits(
     assert _status_words(capsys)["hold"] == "sent"
 
 
+def test_a_run_s_json_says_how_many_rows_wait_for_their_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer11 (left over, fixed by newcomer12): an HR birthday list run every morning by a
+    script reading `run --json` got exit 0 and by_status {"pending": 1, "skipped": 1}, nothing telling the
+    row held until Dec 20 from a Terminated one: the script could file the list as done, the person never
+    getting a card. `run --json` says "waiting", as `status --json` does; the exit stays 0 (the list holds
+    the row on purpose), and the run on its day sends it."""
+    path = tmp_path / "birthdays.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Send On,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,2026-12-20,Active\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,,Active\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,50,,Terminated\n"
+    )
+    out = str(tmp_path / "out")
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", out, "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert (said["by_status"], said["waiting"]) == ({"pending": 1, "skipped": 2}, 1)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 20))
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", out, "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert (said["by_status"], said["waiting"]) == ({"pending": 2, "skipped": 1}, 0)
+
+
 def test_a_sent_batch_whose_follow_up_waits_for_an_approver_says_so() -> None:
     follow_up = BatchOverview("b", rows={"ordered": 5, "planned": 2}, orders={"created": 1, "planned": 1})
     assert follow_up.state() == "needs attention"  # nobody asked to send the rest
