@@ -73,7 +73,7 @@ class _Base:
         self._batch_checked = False
         self._line_base: int | None = None  # whether the vendor's 400s count lines from 0 or 1, once told
         self.room = room  # what the vendor may charge beyond the plan before the run passes its limit
-        self._tally = None if room is None else RoomTally(room)  # the run's orders counted against it
+        self._tally = None if room is None else RoomTally(room, batch)  # the run's orders counted against it
 
     async def _ledger(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``method(*args, **kwargs)`` on the ledger thread, committed when this returns."""

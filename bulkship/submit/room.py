@@ -30,8 +30,15 @@ class _Beyond:
     cost: Decimal
     planned: Decimal
     lost: bool = False
+    other_cards: bool = False  # the vendor's order holds other cards than the plan's
 
     def said(self) -> str:
+        if self.other_cards:  # not a price: a colleague's order under this PO number (hunter-web18's LO1)
+            return (
+                f"The vendor's order {self.po} costs {money_text(self.cost)} where its plan costs "
+                f"{money_text(self.planned)}: it holds other cards than this plan's (an order of that PO "
+                "number sent before, from another computer or ledger, or with the list edited since)."
+            )
         if self.lost:
             return (
                 f"The vendor's prices rose since the plan, and the answer to {self.po} was lost: it may have "
@@ -46,13 +53,15 @@ class _Beyond:
 class RoomTally:
     """The run's orders counted against ``room``: what each made order cost within its plan, and beyond it."""
 
-    def __init__(self, room: SpendingRoom) -> None:
+    def __init__(self, room: SpendingRoom, batch: str = "BATCH") -> None:
         self.room = room
+        self.batch = batch  # named in the command that compares the charges
         self._beyond_plan = Decimal(0)  # what the vendor charged (or may have) beyond the plan
         self._first: _Beyond | None = None  # the first such order
         self._planned_made = Decimal(0)  # the planned cost of the orders the vendor made (or may have)
         self._lost: dict[str, tuple[Decimal, Decimal]] = {}  # PO in doubt -> (planned, beyond) counted
         self.stop: SpendLimitError | None = None  # the stop :meth:`past_room` made, once
+        self._orders: set[str] = set()  # the orders counted: made, or in doubt
 
     def count_made(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
         """Count what the vendor charged for ``order`` beyond its plan (an order in doubt: its worst case,
@@ -64,7 +73,10 @@ class RoomTally:
         self._uncount_lost(order.po_number)
         planned = self.room.planned_cost(order.po_number, order.cost)
         self._planned_made += _made_within(vendor_order, order.cost, planned)
-        self._count_beyond(order, charged_beyond_plan(vendor_order, planned), planned)
+        beyond = charged_beyond_plan(vendor_order, planned)
+        self._count_beyond(
+            order, beyond, planned, other_cards=bool(beyond) and holds_other_cards(order, vendor_order)
+        )
 
     def count_lost(self, order: OrderRecord, today: Decimal | None) -> SpendLimitError | None:
         """Count ``order``, its answer lost, at its worst case: the vendor may have made it, at ``today``'s
@@ -88,13 +100,20 @@ class RoomTally:
         return None
 
     def _count_beyond(
-        self, order: OrderRecord, beyond: Decimal, planned: Decimal, *, lost: bool = False
+        self,
+        order: OrderRecord,
+        beyond: Decimal,
+        planned: Decimal,
+        *,
+        lost: bool = False,
+        other_cards: bool = False,
     ) -> Decimal:
         """Count ``beyond`` unless it is rounding (see :meth:`count_made`); what was counted."""
+        self._orders.add(order.po_number)
         if beyond <= (rounding_allowance(line_items(order)) if self.room.rounding else 0):
             return Decimal(0)
         self._beyond_plan += beyond
-        self._first = self._first or _Beyond(order.po_number, planned + beyond, planned, lost)
+        self._first = self._first or _Beyond(order.po_number, planned + beyond, planned, lost, other_cards)
         return beyond
 
     def _uncount_lost(self, po: str) -> None:
@@ -141,6 +160,7 @@ class RoomTally:
             if self._lost
             else ""
         )
+        together = together and len(self._orders) > 1  # one order alone went out with none
         gone = "other orders" if self.stop is not None else "the run's orders"
         came = f"Its answers came after {gone} had left: " if together else ""
         return SpendLimitError(
@@ -148,9 +168,48 @@ class RoomTally:
             f"{money_text(room.limit)} {room.said}"
             + ("; the orders left were not sent, they stay to send" if left else ""),
             hint=(LOOK_AGAIN + "; " if left else "")
-            + "compare the charges with the vendor's: bulkship reconcile BATCH"
+            + f"compare the charges with the vendor's: bulkship reconcile {self.batch}"
             + (" (with --concurrency 1, no order leaves after one charged past the limit)" * together),
         )
+
+
+def holds_other_cards(order: OrderRecord, vendor_order: VendorOrder) -> bool:
+    """Whether the vendor's order shows other cards than ``order`` sent: another count of cards, or other
+    face values (and products, when it names them) for them. What it does not show is not held against it:
+    a vendor not echoing values or products is not said to hold others."""
+    lines = vendor_order.card_lines
+    items = line_items(order)
+    ours = [
+        (str(i.get("ProductId") or "").upper(), _value(i.get("Value")))
+        for i in items
+        for _ in range(_count(i))
+    ]
+    theirs = [(li.product_id.upper(), cents(li.value)) for li in lines for _ in range(max(li.quantity, 1))]
+    if not lines or not ours:
+        return False
+    if len(theirs) != len(ours):
+        return True
+    named = all(product for product, _ in theirs)
+    valued = all(value for _, value in theirs)
+    if not valued:
+        return named and sorted(p for p, _ in theirs) != sorted(p for p, _ in ours)
+    if not named:
+        return sorted(v for _, v in theirs) != sorted(v for _, v in ours)
+    return sorted(theirs) != sorted(ours)
+
+
+def _value(value: object) -> Decimal:
+    try:
+        return cents(Decimal(str(value)))
+    except (ArithmeticError, ValueError):
+        return Decimal(0)
+
+
+def _count(item: dict[str, object]) -> int:
+    try:
+        return max(int(str(item.get("Quantity") or 1)), 1)
+    except ValueError:
+        return 1
 
 
 def _made_within(vendor_order: VendorOrder, stored: Decimal, planned: Decimal) -> Decimal:

@@ -1,0 +1,56 @@
+"""Why a run's limit says it was passed when the vendor's order under a PO number planned here holds other
+cards than this plan's: a colleague sent the same batch from another ledger with one row's amount edited,
+and this ledger's Send (its plan kept, under --max-total of its total) was answered 409. It said "The vendor
+charged more than planned (BS-GIFTS-0001: 100.00, planned 75.00): its prices may have changed since the
+plan" and "Its answers came after the run's orders had left" of its one order, and named `bulkship reconcile
+BATCH` (hunter-web18's LO1): nothing had changed in the vendor's prices."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from support import SandboxVendor
+from support.review import run, settings_in
+
+from bulkship.errors import SpendLimitError
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+PEOPLE = [
+    ["Limit Alpha", "1 Cap St", "Salem", "MA", "01970", "CVS", "25"],
+    ["Limit Beta", "2 Cap St", "Salem", "MA", "01970", "CVS", "25"],
+    ["Limit Gamma", "3 Cap St", "Salem", "MA", "01970", "CVS", "25"],
+]
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    return path
+
+
+def test_a_limit_passed_by_a_colleague_s_order_under_this_po_does_not_blame_the_vendor_s_prices(
+    tmp_path: Path,
+) -> None:
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    (tmp_path / "elsewhere").mkdir()
+    edited = [[*PEOPLE[0][:-1], "50"], *PEOPLE[1:]]  # the colleague's list: Alpha's card at 50
+    other = _write(tmp_path / "elsewhere" / "gifts.csv", edited)
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan is kept"):
+        run(vendor, here, sheet, max_total=Decimal("1"))  # as the web's cost page keeps its plan
+    run(vendor, there, other)
+    sent = run(vendor, here, sheet, max_total=Decimal("75"))  # the Send of the plan's 75.00
+    assert sent.stopped is not None
+    said = " ".join(sent.stopped.message.split())
+    hint = " ".join((sent.stopped.hint or "").split())
+    assert (
+        "BS-GIFTS-0001 costs 100.00 where its plan costs 75.00: it holds other cards than this plan's" in said
+    )
+    assert "prices" not in said and "answers came after" not in said, said  # one order, no price changed
+    assert "bulkship reconcile gifts" in hint and "--concurrency" not in hint, hint
+    assert len(vendor.sandbox.orders()) == 1  # nothing sent again
+    vendor.close()
