@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -436,4 +437,45 @@ def test_a_page_batch_whose_cells_were_fixed_on_the_page_is_not_sent_from_the_co
     said = " ".join(capsys.readouterr().err.split())
     assert "Batch HR was uploaded on the web page (staff.csv, by alice)" in said, said
     assert "row 2 Address: '99 Fixed St'" in said and "Nothing was sent" in said
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_the_approver_of_a_page_batch_reads_what_its_cost_page_says_of_the_list(
+    team: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web19 in Chromium: alice's cost page said of her list 'Column 'Amount 2025' is not
+    used, although its header looks like Value' and 'row 3 (Person 2): 3 cards of 25.00 = 75.00 ... If
+    'Amount' is what a row gets in all, write one card's value there'; the approver's page of the same plan
+    (the cost page, approving) said neither, and offered 'Approve and send 1 order(s) for 100.00'."""
+    sheet = tmp_path / "bonus.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Qty", "Amount 2025"])
+        writer.writerow(["E1", "Person 1", "1 Main St", "Boston", "MA", "02134", "CVS", "25", "1", "10"])
+        writer.writerow(["E2", "Person 2", "2 Main St", "Boston", "MA", "02134", "CVS", "25", "3", "10"])
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice, _signed_in(app, "carol") as carol:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "bonus"},
+            files={"file": ("bonus.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path == "/batches/bonus/columns", uploaded.url
+        cost = alice.get("/batches/bonus/cost").text
+        said = [
+            "Column 'Amount 2025' (J) is not used, although its header looks like Value",
+            "row 3 (Person 2): 3 cards of 25.00 = 75.00",
+        ]
+        assert all(note in unescape(visible_text(cost)) for note in said), visible_text(cost)
+        form = {
+            "csrf_token": _csrf(alice, "/batches/bonus/cost"),
+            "total": re.search(r'name="total" value="([^"]+)"', cost).group(1),  # type: ignore[union-attr]
+            "change": re.search(r'name="change" value="([^"]+)"', cost).group(1),  # type: ignore[union-attr]
+            "asks": "yes",
+        }
+        assert alice.post("/batches/bonus/confirm", data=form).url.path == "/batches/bonus/approval"
+        page = carol.get("/batches/bonus/approval").text
+        assert 'id="approve"' in page  # the approver's page of the plan asked about
+        for note in said:
+            assert note in unescape(visible_text(page)), visible_text(page)
     assert embedded_sandbox_orders(team.data_dir) == []
