@@ -142,6 +142,43 @@ def test_the_sandbox_never_keeps_its_orders_in_the_ledger_or_another_file(
         assert err.count("is no sandbox state") == 2 and "sandbox reset" not in err and "Traceback" not in err
 
 
+def test_a_run_stopped_for_funds_goes_on_once_the_account_is_funded_as_the_sandbox_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer12: a team rehearsing with `bulkship sandbox --balance 500` saw its run stop with
+    "fund the prefunded account, then run the same command again", and nothing said how on this sandbox (the
+    /_sandbox/fund route was in its source only). Its start-up lines say it, and the command they show
+    works."""
+    import json
+    import re
+
+    sheet = tmp_path / "promo.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Elm St,Denver,CO,80202,STARBUCKS,50\nBo Lee,2 Elm St,Denver,CO,80202,STARBUCKS,50\n"
+    )
+    with server("--balance", "60", "--state", str(tmp_path / "sbx.sqlite")) as (url, printed, running):
+        for name, value in printed.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "data"))
+        run = ["run", str(sheet), "--yes", "--wait", "0", "--max-lines", "1", "--out", str(tmp_path / "out")]
+        assert main(run) == 1
+        assert "fund" in capsys.readouterr().err.lower()
+        deadline = time.monotonic() + SETTLE_LIMIT_S  # its start-up lines follow the three variables
+        while "/_sandbox/fund" not in running.stderr() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        shown = re.search(r"curl -X POST -d '(\{.*?\})' (\S+/_sandbox/fund)", running.stderr())
+        assert shown is not None, running.stderr()
+        assert shown[2] == f"{url}/_sandbox/fund"
+        answer = httpx.post(shown[2], content=shown[1], trust_env=False, timeout=10)
+        assert answer.status_code == 200 and answer.json()["Available"] >= 50
+        assert main(run) == 0
+        capsys.readouterr()
+        assert main(["status", "promo", "--json"]) == 0
+        batch = json.loads(capsys.readouterr().out)["batches"][0]
+        assert (batch["by_status"], batch["money"]["charged"]["total"]) == ({"pending": 2}, "100.00")
+
+
 def test_a_bad_catalog_file_is_one_error_line_not_a_traceback(tmp_path: Path, capsys):
     bad = tmp_path / "catalog.json"
     bad.write_text("{not json")

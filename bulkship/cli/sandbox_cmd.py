@@ -15,6 +15,7 @@ from .app import app, err_console
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+FUND_EXAMPLE = 1000  # the amount the start-up line shows how to deposit (POST /_sandbox/fund)
 
 sandbox_app = typer.Typer(
     help="Run the embedded vendor sandbox as a real HTTP server (no real orders), or reset its state.",
@@ -116,7 +117,10 @@ def sandbox(
     err_console.print(
         f"Sandbox vendor API on {url} (no real orders, {config.dialect.text} dialect); "
         f"state: {state or 'in memory'}. Ctrl-C stops it.\n"
-        f"Try: curl -X POST -H 'Email: {email}' -H 'AccessToken: ...' {url}/v1/Tokens",
+        f"Try: curl -X POST -H 'Email: {email}' -H 'AccessToken: ...' {url}/v1/Tokens\n"
+        # a run it stopped for funds says "fund the prefunded account": how, here (found by newcomer12)
+        f"Fund its account (after a run stopped for funds): curl -X POST -d '{{\"amount\": {FUND_EXAMPLE}}}' "
+        f"{url}/_sandbox/fund",
         soft_wrap=True,
     )
     try:
