@@ -768,6 +768,27 @@ def test_a_namesake_added_beside_an_edited_row_is_sent_not_held_as_its_edit(
     assert recipients(isolated_data_dir)["Person 4"] == 2  # E4's card, and E10's
 
 
+def test_an_id_column_corrected_shifted_by_one_sends_nobody_a_second_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm7: a list run, then its Employee IDs found pasted one row off and corrected
+    (Person 0 is E2, not E1; ...), the batch run again. Each row's ID was now the ordered row of the person
+    below's, and the last person, under an ID no ordered row had, was sent a second card (exit 3, the rest
+    held as edits of their neighbours' rows). A row of the very name and address ordered is that row."""
+    sheet = tmp_path / "staff.csv"
+    write_csv(sheet, [[f"E{i + 1}", *person(i)] for i in range(4)], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [[f"E{i + 2}", *person(i)] for i in range(4)], header=WITH_ID)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(4)})
+    assert data is not None and data["held_rows"] == 4, err
+    assert (
+        "row 2 of the file as it was ordered" in err
+        and "(same recipient name and address, other ExternalId)" in err
+    )
+
+
 def test_a_row_edited_before_its_planned_order_was_sent_is_simply_planned_again(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,7 +14,7 @@ from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.lines import DEFAULT_SHIPPING_METHOD
 from ..plan.ponumbers import is_derived_reference
-from .cards import Card, _quantity, _Rows
+from .cards import _SEP, Card, _quantity, _Rows
 from .earlier import Changed
 from .newrun import _command, _continue_hint, _where
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
@@ -145,6 +145,7 @@ def _probable_edits(
     by_id: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}
     by_name: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}
     by_address: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}
+    by_recipient: dict[str, tuple[RowRecord, Card, Mapping[str, Any]]] = {}  # name and address: the person
     units: dict[str, str] = {}  # an address's unit ('Apt 3'), as the row ordered there named it
     for record in sorted(gone, key=lambda r: (r.row, r.fingerprint)):
         item = _sent_item(record, orders, payloads, left_out or {})
@@ -153,6 +154,7 @@ def _probable_edits(
         card = rows.folder.line_card(item)
         by_id.setdefault(card.external_id, (record, card, item))
         by_name.setdefault(card.name, (record, card, item))
+        by_recipient.setdefault(f"{card.name}{_SEP}{card.address}", (record, card, item))
         if card.address in by_address:
             shared.add(card.address)
         by_address.setdefault(card.address, (record, card, item))
@@ -168,6 +170,10 @@ def _probable_edits(
     claimed = {ext for ext in ids if ext and ext in by_id}
     for i, (ext, name, address) in enumerate(zip(ids, rows.names, rows.addresses(), strict=True)):
         for same, index, key in (
+            # the very name and address ordered first, whatever the IDs: an ID column corrected (shifted by
+            # one, renumbered after a row was inserted) gave a row's ID to the next person, and the last
+            # one, under an ID no gone row had, was sent a second card (found by hunter-falsealarm7)
+            ("recipient name and address", by_recipient, f"{name}{_SEP}{address}" if name else ""),
             ("ExternalId", by_id, ext),
             ("recipient name", by_name, name),
             ("address", by_address, address),
@@ -175,7 +181,9 @@ def _probable_edits(
             if key and key in index:
                 record, ordered, sent = index[key]
                 new = rows.card(i)
-                if index is not by_id and _id_of_another_row(ordered, ext, claimed):
+                if index is by_recipient and ordered.external_id == ext:
+                    continue  # its own ID too: said as that ID's edit
+                if index in (by_name, by_address) and _id_of_another_row(ordered, ext, claimed):
                     continue
                 if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
                     continue
