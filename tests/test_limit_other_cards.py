@@ -54,3 +54,33 @@ def test_a_limit_passed_by_a_colleague_s_order_under_this_po_does_not_blame_the_
     assert "bulkship reconcile gifts" in hint and "--concurrency" not in hint, hint
     assert len(vendor.sandbox.orders()) == 1  # nothing sent again
     vendor.close()
+
+
+def test_reconcile_says_the_rows_in_doubt_make_the_totals_differ(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same batch reconciled by finance: 'Totals differ: the ledger's rows were charged 50.00, the
+    vendor's orders cost 100.00' beside 'run `bulkship track gifts` to record what it charged' (track changes
+    nothing: the row waits for review) and 'lines sent sent vs vendor missing at the vendor'. The money in
+    doubt is said, with the way to settle it."""
+    from bulkship import api
+    from bulkship.cli.reconcile_cmd import _print_reconcile
+
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    (tmp_path / "elsewhere").mkdir()
+    other = _write(tmp_path / "elsewhere" / "gifts.csv", [[*PEOPLE[0][:-1], "50"], *PEOPLE[1:]])
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan is kept"):
+        run(vendor, here, sheet, max_total=Decimal("1"))
+    run(vendor, there, other)
+    run(vendor, here, sheet)
+    report = api.reconcile_batch(here, "gifts", client_factory=vendor.factory())
+    assert report.totals_differ and report.money["in_doubt"]["total"] == "25.00", report.as_json()
+    capsys.readouterr()
+    _print_reconcile(report)
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "25.00 of this ledger's money is in doubt, for 1 row(s) waiting for review" in said, said
+    assert "bulkship reconcile gifts --review" in said, said
+    assert "record what it charged" not in said and "sent sent" not in said, said
+    vendor.close()

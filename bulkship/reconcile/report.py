@@ -32,6 +32,8 @@ class Mismatch:
         ours, theirs = self.ledger, self.vendor
         if self.what in _AMOUNTS:
             ours, theirs = _money(ours), _money(theirs)
+        if ours == self.ours:  # a line sent the vendor does not hold: 'lines sent sent vs vendor ...'
+            return f"{self.what} {ours} vs vendor {theirs}"
         return f"{self.what} {self.ours} {ours} vs vendor {theirs}"
 
 
