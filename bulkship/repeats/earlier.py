@@ -111,25 +111,31 @@ def _first_lines(
             name = fold_person(address.get("Name"))
             street = fold_address(address.get("AddressLine1"), address.get("AddressLine2"))
             loose = fold_person_loosely(address.get("Name"))
-            if f"{name}{_SEP}{street}" in recipients or f"{loose}{_SEP}{street}" in loosely:
-                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+            recipient = f"{name}{_SEP}{street}" in recipients or f"{loose}{_SEP}{street}" in loosely
+            reference = fold_reference(item.get("ExternalId"))
+            referenced = bool(reference) and reference in references
+            named, placed = name in names, street in streets
+            # the line's card and unit, read once for whichever of the look-ups below wants them
+            unit = (
+                fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+                if recipient or named or placed
+                else ""
+            )
+            card = folder.line_card(item) if referenced or named or placed else None
+            if recipient:
                 for folded in dict.fromkeys((name, loose)):  # the name as written, and read loosely
                     key = folder.line_key(item, address, folded)
                     found.where.setdefault(key, []).append((number, line, unit))
-            reference = fold_reference(item.get("ExternalId"))
-            if reference and reference in references:
-                card = folder.line_card(item)
+            if card is None:
+                continue
+            if referenced:
                 key = _SEP.join((reference, card.product, card.value))
                 found.by_reference.setdefault(key, []).append((number, line, card))
-            if name in names:
-                card = folder.line_card(item)
-                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+            if named:
                 shown = f"{address.get('AddressLine1') or ''}, {address.get('Zip') or ''}"
                 key = _SEP.join((name, card.product))
                 found.by_name.setdefault(key, []).append((number, line, card, unit, shown))
-            if street in streets:  # for _alike_name_same_place
-                card = folder.line_card(item)
-                unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+            if placed:  # for _alike_name_same_place
                 key = _SEP.join((card.address, card.product))
                 found.by_place.setdefault(key, []).append(
                     (number, line, card, unit, str(address.get("Name")))
