@@ -133,6 +133,40 @@ def test_namesakes_on_two_floors_of_one_office_are_two_people(
     assert "Row 5, column 'Name': same recipient, address and card as row 4" in said
 
 
+@pytest.mark.parametrize("unit_header", ["Unit", "Apt", "Address 2"])
+def test_namesakes_in_two_flats_written_without_the_unit_s_word_are_two_people(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], unit_header: str
+) -> None:
+    """Found by hunter-falsealarm6, left for hunter-sheets21: a landlord's list of tenants, two Ann Lees at
+    500 Main St, 'Unit' = 1A and 2B (or an 'Apt' column of 101 and 202): the units, written without 'Apt',
+    were read as none, the second Ann Lee left out as 'same recipient, address and card as row 2, written
+    differently' (exit 1; run: exit 3, no card), where 'Apt 1A' and 'Apt 2B' send both. A unit written
+    bare is compared as one written with its word; the same flat twice, or with the unit on one row only,
+    is still one person."""
+    header = ["Name", "Address", unit_header, "City", "State", "ZIP", "Gift Card", "Amount"]
+    sheet = write(
+        tmp_path / "tenants.csv",
+        [
+            ["Ann Lee", "500 Main St", "1A", "Columbus", "OH", "43215", "CVS", "25"],
+            ["Ann Lee", "500 Main St", "2B", "Columbus", "OH", "43215", "CVS", "25"],  # another tenant
+            ["Bob Ray", "500 Main St", "101", "Columbus", "OH", "43215", "CVS", "25"],
+            ["Bob Ray", "500 Main St", "202", "Columbus", "OH", "43215", "CVS", "25"],  # another tenant
+            ["Cy Orr", "500 Main St", "3-C", "Columbus", "OH", "43215", "CVS", "25"],
+            ["Cy Orr", "500 Main St", "Apt 3C", "Columbus", "OH", "43215", "CVS", "25"],  # row 7: one flat
+            ["Di Fox", "500 Main St", "4D", "Columbus", "OH", "43215", "CVS", "25"],
+            ["Di Fox", "500 Main St", "", "Columbus", "OH", "43215", "CVS", "25"],  # row 9: no unit
+        ],
+        header,
+    )
+    assert main(["validate", str(sheet)]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert "8 rows: 6 valid, 0 invalid, 2 duplicate" in said
+    assert "Row 7, column 'Name': same recipient, address and card as row 6" in said
+    assert "Row 9, column 'Name': same recipient, address and card as row 8" in said
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 3
+    assert cards_by_name(isolated_data_dir) == Counter({"ann lee": 2, "bob ray": 2, "cy orr": 1, "di fox": 1})
+
+
 def test_one_person_and_address_twice_with_another_value_is_a_warning_without_employee_ids(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
