@@ -45,6 +45,8 @@ class PlanLimits(Protocol):
     def charged_at_send(self) -> Decimal | None: ...
     @property
     def sender_limit(self) -> Callable[[], SenderLimit | None] | None: ...
+    @property
+    def needs_an_approval(self) -> Callable[[PlanView], bool] | None: ...
 
 
 # an order in doubt the vendor never got goes out again, charged at today's prices (hunter-money7's M1)
@@ -143,10 +145,13 @@ async def confirm_plan(
 
 
 def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:
-    """Whether ``view`` costs more than --max-total, or takes the batch past its budget."""
-    limit, budget = options.max_total, options.max_batch_total
-    return (limit is not None and view.worst_case > limit) or (
-        budget is not None and view.batch_total > budget
+    """Whether ``view`` costs more than --max-total, takes the batch past its budget, or would wait for an
+    approver (a team's limits: the run's person alone, or the approved total)."""
+    limit, budget, approval = options.max_total, options.max_batch_total, options.needs_an_approval
+    return (
+        (limit is not None and view.worst_case > limit)
+        or (budget is not None and view.batch_total > budget)
+        or (approval is not None and approval(view))
     )
 
 

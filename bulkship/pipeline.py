@@ -105,7 +105,12 @@ def run_batch(
     # in team mode, a plan above the limit needs its approval (checked in the library: the CLI too), and
     # the audit trail records how a started run ended
     guard = RunGuard(settings, options.confirm, options.program.source if options.program else "")
-    options = replace(options, confirm=guard.confirmed, sender_limit=guard.sender_limit)
+    options = replace(
+        options,
+        confirm=guard.confirmed,
+        sender_limit=guard.sender_limit,
+        needs_an_approval=guard.needs_an_approval,
+    )
     return guard.run(lambda: asyncio.run(_run(Path(path), settings, options)))
 
 

@@ -63,6 +63,9 @@ class RunOptions:
     # in team mode, once ``confirm`` said yes: the most the batch may cost in all as the team allows its
     # person (alone, or by an approval), held to while the orders go out (set by run_batch)
     sender_limit: Callable[[], SenderLimit | None] | None = None
+    # in team mode: whether a plan would wait for an approver (set by run_batch): orders in doubt taking it
+    # there are asked of the vendor first (bulkship.submit.lookfirst)
+    needs_an_approval: Callable[[PlanView], bool] | None = None
     keep: tuple[str, ...] = ()  # the person's options a command offered by a refusal gives again (CLI)
     # a run stopped before sending (declined, a limit) writes the batch's result workbook again; a look at
     # the plan alone (the web's cost page) does not: ~9 s per 20,000 rows, and its Send writes it

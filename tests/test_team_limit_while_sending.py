@@ -87,3 +87,36 @@ def test_a_vendor_raising_its_prices_during_a_run_is_not_paid_past_what_the_team
     assert _charged(vendor) == Decimal(52), f"{_charged(vendor)} charged: 25.00, then 27.00, then stop"
     assert code == 1 and "The vendor charged more than planned (BS-FOUR-0002: 27.00" in words, words
     assert f"so that the run does not cost more than {said}; they stay to send" in words, words
+
+
+def test_an_order_in_doubt_the_vendor_made_past_what_alice_may_send_alone_settles_without_an_approver(
+    team: Settings, vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """alice may send 100.00 alone; four 25.00 cards, CVS's fee raised after the third is made and the
+    fourth's answer lost (made at 27.00). The next run asked an approver ('Batch four costs 102.00 in all
+    (75.00 charged already), more than alice may send without approval (100.00): request #1 waits') for
+    money the vendor had charged already: an approver's yes was the only way to settle it. The vendor is
+    asked first: the order is made, nothing is left to send, no approval is asked."""
+    from support.vendor_proxy import Answer
+
+    approvals.set_threshold(team, Decimal(100), actor="admin")
+    dearer = load_catalog(tmp_path / "raised.json")
+
+    def rewrite(call: Any) -> Any:
+        answer = call.forward()
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            if b"BS-FOUR-0003" in call.body:
+                vendor.sandbox.catalog = dearer
+            if b"BS-FOUR-0004" in call.body:
+                return Answer(504, b"")  # made at 27.00, the answer lost
+        return answer
+
+    vendor.rewrite = rewrite
+    code, words = _run(vendor, tmp_path, capsys)
+    assert code == 1 and _charged(vendor) == Decimal(102), words
+    vendor.rewrite = lambda call: call.forward()
+    code, words = _run(vendor, tmp_path, capsys)
+    assert code == 0 and "waits for an approver" not in words, words
+    assert approvals.latest(team, "four") is None  # nobody was asked
+    assert _charged(vendor) == Decimal(102) and len(vendor.orders()) == 4, words
+    assert "charged 102.00" in words, words

@@ -40,6 +40,12 @@ class RunGuard:
         """What the run's person may make the batch cost in all, once the check passed (team mode)."""
         return self.limit
 
+    def needs_an_approval(self, view: PlanView) -> bool:
+        """Whether the plan would wait for an approver (team mode), before anyone is asked."""
+        from .approvals import needs_an_approval
+
+        return needs_an_approval(self.settings, view)
+
     def confirmed(self, view: PlanView) -> bool:
         """``confirm`` followed by :func:`bulkship.team.approvals.check_before_send`. A plan only looked at
         (the confirmation says no) is never checked; a confirmed one is refused when it needs an approval it

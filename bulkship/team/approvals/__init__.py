@@ -179,6 +179,20 @@ def check_before_send(settings: Settings, view: PlanView) -> Sending | None:
         return _check_before_send(settings, view)
 
 
+def needs_an_approval(settings: Settings, view: PlanView) -> bool:
+    """Whether sending ``view`` would wait for an approver (team mode: more than its person may send alone,
+    and no approval covering it), asking nothing of anyone: :func:`check_before_send` decides."""
+    if not store.team_mode(settings):
+        return False
+    found = latest(settings, view.batch)
+    covered = (
+        found is not None
+        and found.covers(order_prints(settings, view.batch), view.batch_total)
+        and approver_active(settings, found)
+    )
+    return not covered and needs_approval(settings, acting_person(settings), view.batch_total, view.batch)
+
+
 def _check_before_send(settings: Settings, view: PlanView) -> Sending:
     person = acting_person(settings)
     total = Decimal(view.worst_case)
