@@ -898,6 +898,33 @@ def test_audit_export_from_the_command_line_for_a_batch_and_a_period(
     ]
 
 
+def test_an_audit_export_of_a_batch_nobody_has_is_refused_not_written_empty(
+    team: Settings, cli: Callable[..., Ran], tmp_path: Path
+) -> None:
+    """Found by newcomer12: finance exporting a batch's trail with its name mistyped ('Q4-gifts' for
+    'Q4_gifts', or another case) read 'Wrote 0 line(s) of the audit trail', exit 0: an empty trail, as of a
+    batch nobody touched, written over the earlier export. A name neither the ledger nor the trail knows is
+    refused (exit 2), naming the batches, nothing written; one the trail names (a batch deleted since) is
+    exported, and the refused export itself never makes the name known."""
+    audit.record(team, "upload", actor="alice", batch="Q4_gifts")
+    audit.record(team, "delete", actor="alice", batch="Q4_gifts")
+    out = tmp_path / "q4.csv"
+    assert cli("audit", "--out", str(out), "--batch", "Q4_gifts").returncode == 0
+    before = out.read_bytes()
+    for typed in ("Q4-gifts", "q4_gifts", "Q4-gifts"):
+        ran = cli("audit", "--out", str(out), "--batch", typed)
+        said = " ".join(ran.stderr.split())
+        assert ran.returncode == 2 and f"No batch named '{typed}'" in said and "nothing exported" in said, (
+            said
+        )
+        assert out.read_bytes() == before
+    assert "did you mean --batch 'Q4_gifts'?" in " ".join(
+        cli("audit", "--out", str(out), "--batch", "q4_gifts").stderr.split()
+    )
+    assert out.read_bytes() == before
+    assert [e.batch for e in audit.entries(team) if e.action == "audit_export"] == ["Q4_gifts"]
+
+
 def test_a_password_typed_as_the_name_is_not_kept_in_the_audit_trail(team: Settings) -> None:
     """Found by hunter-web: a sign-in with a name no account has kept that name in the trail, which admins
     read and export; a password typed in the name box showed there in full. It is kept masked."""

@@ -116,6 +116,15 @@ def count(
         return int(db.execute(query).scalar() or 0)
 
 
+def batch_names(settings: Settings) -> list[str]:
+    """Every batch a line of the trail names (a batch deleted since too), each once; an export's own line
+    names whatever was typed, and is no batch's."""
+    named = audit_trail.c.batch.is_not(None) & (audit_trail.c.action != "audit_export")
+    query = sa.select(audit_trail.c.batch).where(named).distinct()
+    with store.read(settings) as db:
+        return sorted({str(name) for (name,) in db.execute(query) if name})
+
+
 def last_entry(settings: Settings, batch: str, actions: Sequence[str]) -> AuditEntry | None:
     """The batch's newest line of one of ``actions``."""
     query = (
