@@ -19,6 +19,7 @@ columns = 256
 cells = 30000000            # highest row x highest column
 xml_mb = 1536               # decompressed XML of a workbook
 cell_kb = 256               # one cell's text
+text_mb = 1024              # a sheet's text, a text kept once for many cells counted in each
 
 [aliases]                   # extra header spellings, added to schemas/recipients.toml
 zip = ["PLZ"]
@@ -218,13 +219,14 @@ def _yes_no(program: dict[str, Any], key: str, path: Path) -> bool:
     return value
 
 
-_LIMIT_KEYS = {"rows": 1, "columns": 1, "cells": 1, "xml_mb": 2**20, "cell_kb": 1024}
+_LIMIT_KEYS = {"rows": 1, "columns": 1, "cells": 1, "xml_mb": 2**20, "cell_kb": 1024, "text_mb": 2**20}
 _LIMIT_FIELDS = {
     "rows": "rows",
     "columns": "columns",
     "cells": "cells",
     "xml_mb": "xml_bytes",
     "cell_kb": "cell_bytes",
+    "text_mb": "text_bytes",
 }
 
 

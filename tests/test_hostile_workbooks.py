@@ -6,6 +6,7 @@ psutil) under 500 MB. Legitimate files with the same features still load."""
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import sys
 import time
@@ -101,13 +102,21 @@ def inline(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
-def run_validate(path: Path, tmp_path: Path) -> tuple[int, str, int]:
-    """`bulkship validate FILE` as a process: exit code, stderr, and its peak RSS sampled every few ms."""
+def run_validate(path: Path, tmp_path: Path, *, address_space: int = 0) -> tuple[int, str, int]:
+    """`bulkship validate FILE` as a process: exit code, stderr, and its peak RSS sampled every few ms.
+    ``address_space``: the most memory it may map (RLIMIT_AS), where going past the limits would take more
+    than the machine has: it stops there, and the test fails, instead."""
+
+    def capped() -> None:
+        if address_space:
+            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+
     process = subprocess.Popen(
         [sys.executable, "-m", "bulkship", "validate", str(path), "--out", str(tmp_path / "out")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=capped,
     )
     watched = psutil.Process(process.pid)
     peak = 0
@@ -121,8 +130,8 @@ def run_validate(path: Path, tmp_path: Path) -> tuple[int, str, int]:
     return process.returncode, err, peak
 
 
-def assert_refused(path: Path, tmp_path: Path, *words: str) -> None:
-    code, err, peak = run_validate(path, tmp_path)
+def assert_refused(path: Path, tmp_path: Path, *words: str, address_space: int = 0) -> None:
+    code, err, peak = run_validate(path, tmp_path, address_space=address_space)
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
     assert code == 2, err
     assert len(errors) == 1 and "Traceback" not in err, err
@@ -329,3 +338,67 @@ def test_a_giant_text_written_in_pieces_is_refused(tmp_path: Path, written: str)
         spans = "".join(f"<text:span>{_PIECE}</text:span>" for _ in range(20))
         path = ods(tmp_path / "spans.ods", ods_cells("Name", "Address") + ods_cells(spans, "1 Main St"))
     assert_refused(path, tmp_path, "more than 256 KB")
+
+
+_NOTE = "Left the company in May; her manager asked that the card go to her home address instead. " * 400
+
+
+def _filled_down(path: Path, rows: int, columns: int, note: str) -> Path:
+    """A list (XlsxWriter, as Excel keeps text: each text once, among the shared strings) whose ``columns``
+    note columns hold ``note`` on each of its ``rows`` rows: a long text filled down."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("List")
+    sheet.write_row(0, 0, ["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.write_row(0, 7, [f"Note {n}" for n in range(1, columns + 1)])
+    for row in range(1, rows + 1):
+        sheet.write_row(row, 0, [f"Person {row}", f"{row} Main St", "Boston", "MA", "02134", "CVS", "50"])
+        sheet.write_row(row, 7, [note] * columns)
+    book.close()
+    return path
+
+
+def test_a_small_workbook_whose_cells_point_at_one_long_text_is_refused(tmp_path: Path) -> None:
+    """Found by hunter-hostile5: a 650 KB XLSX whose 200,000 cells point at one 32,000-character shared string
+    (a long note filled down and across, as Excel saves it) is 6.4 GB of text once read; within every limit
+    (cells, XML, one cell's text), calamine aborted `bulkship validate` ("memory allocation failed", signal
+    6) or the machine ran out of memory. Here 40,000 cells of it (1.3 GB once read, a 200 KB file): refused
+    in one line, exit 2, before any reader builds it; a list whose notes add up to less still loads."""
+    note = _NOTE[:32_000]
+    path = _filled_down(tmp_path / "notes.xlsx", 1_000, 40, note)
+    assert path.stat().st_size < 400_000
+    assert_refused(
+        path, tmp_path, "notes.xlsx", "sheet 'List' holds 1,221 MB of text", address_space=4 * 2**30
+    )
+    loaded = load_sheet(_filled_down(tmp_path / "fine.xlsx", 300, 2, note))
+    assert len(loaded.frame) == 300
+    (tmp_path / "small.toml").write_text("[limits]\ntext_mb = 10\n")
+    with pytest.raises(FileFormatError, match=r"holds 18 MB of text .* above bulkship's limit of 10 MB"):
+        load_sheet(tmp_path / "fine.xlsx", program=load_program(tmp_path / "small.toml"))
+
+
+@pytest.mark.parametrize("written", ["repeated", "spaces", "repeated spaces"])
+def test_a_tiny_ods_repeating_a_long_text_is_refused(tmp_path: Path, written: str) -> None:
+    """Found by hunter-hostile5: ODS repeats a cell with one attribute and writes a run of spaces as
+    <text:s text:c="N"/>, which calamine expands: a 1.2 KB file repeating a 200 KB text over 20,000 cells
+    (4 GB once read) and one of 1 KB repeating 250,000 spaces over 100,000 cells (25 GB) aborted `bulkship
+    validate`; a 900-byte one of two billion spaces in one cell took 116 s and 9.8 GB before the 256 KB cell
+    limit refused it. And calamine parsed every cell of an ODS only to list its sheets, before the limits
+    were checked. Each refused in one line, exit 2."""
+    cell = '<table:table-cell office:value-type="string" table:number-columns-repeated="{}"><text:p>{}</text:p></table:table-cell>'
+    if written == "repeated":
+        rows = f'<table:table-row table:number-rows-repeated="100">{cell.format(200, "y" * 200_000)}</table:table-row>'
+        words = ("holds 3,815 MB of text",)
+    elif written == "spaces":
+        rows = ods_cells('Ann<text:s text:c="2000000000"/>Lee', "1 Main St")
+        words = ("holds a cell of more than 256 KB of text",)
+    else:
+        spaces = 'a<text:s text:c="250000"/>b'
+        rows = (
+            f'<table:table-row table:number-rows-repeated="1000">{cell.format(100, spaces)}</table:table-row>'
+        )
+        words = ("holds 23,842 MB of text",)
+    path = ods(tmp_path / "tiny.ods", ods_cells("Name", "Address") + ods_cells("Ann Lee", "1 Main St") + rows)
+    assert path.stat().st_size < 2_000
+    assert_refused(path, tmp_path, "tiny.ods", *words, address_space=4 * 2**30)

@@ -19,6 +19,7 @@ from ..errors import FileFormatError, MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
+from ..zipparts import workbook_sheet_names
 from .besides import map_list_columns
 from .cells import _Grid
 from .doubtful import (
@@ -143,12 +144,7 @@ def sheet_names(path: str | Path) -> list[str]:
     path = Path(path)
     if path.suffix.lower() in CSV_EXTENSIONS:
         return []
-    from python_calamine import CalamineWorkbook
-
-    try:
-        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
-    except Exception:  # load_sheet reports an unreadable workbook properly, with the file's name
-        return []
+    return workbook_sheet_names(path)  # [] for a workbook that cannot be read: load_sheet says why
 
 
 def require_recipient_rows(loaded: LoadedSheet) -> LoadedSheet:

@@ -18,6 +18,7 @@ from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..sheetscan import Limits, SheetScan, check_shared_strings, scan_ods, scan_xlsx, shared_strings
 from ..sheetscan.limits import _cell_too_big
+from ..sheetscan.textsize import shared_lengths
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .conditional import strike_by_rules
@@ -122,8 +123,9 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
             names = set(archive.namelist())
             check_shared_strings(path, archive, limits)
             strings = shared_strings(archive)  # one read for every sheet
+            lengths = shared_lengths(archive)
             scans = {
-                name: scan_xlsx(path, archive, part, name, limits, strings=strings)
+                name: scan_xlsx(path, archive, part, name, limits, strings=strings, lengths=lengths)
                 for name, part in _xlsx_sheet_parts(archive).items()
                 if part in names
             }

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..celltypes import code_of, text_of
 from ..models import SkippedRow
 from ..statuses import FIX_STATUSES
-from ..zipparts import read_part
+from ..zipparts import workbook_sheet_names
 from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
@@ -54,35 +54,9 @@ _EARLIER_PREFIXES = (
 )
 
 
-WORKBOOK_PART_LIMIT = 64 * 1024 * 1024  # xl/workbook.xml: sheet names, defined names; never a bomb's
-
-
 def workbook_sheets(path: Path) -> list[str]:
     """The sheet names of an XLSX or ODS (any sheet state), or [] when ``path`` is not one."""
-    import re
-
-    if Path(path).suffix.lower() == ".ods":  # the result workbook saved again by LibreOffice
-        return _ods_sheets(path)
-
-    found = read_part(path, "xl/workbook.xml", WORKBOOK_PART_LIMIT)
-    if found is None:  # not an XLSX, damaged, or a bomb: loading it says why
-        return []
-    workbook = found.decode("utf-8", "replace")
-    from xml.sax.saxutils import unescape
-
-    return [
-        unescape(n, {"&quot;": '"', "&apos;": "'"})
-        for n in re.findall(r'<sheet [^>]*name="([^"]*)"', workbook)
-    ]
-
-
-def _ods_sheets(path: Path) -> list[str]:
-    from python_calamine import CalamineError, CalamineWorkbook
-
-    try:
-        return list(CalamineWorkbook.from_path(str(path)).sheet_names)
-    except (CalamineError, OSError, ValueError):
-        return []  # not a readable ODS: loading it says why
+    return workbook_sheet_names(path)
 
 
 def is_result_workbook_file(path: Path) -> bool:

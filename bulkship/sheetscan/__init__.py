@@ -18,8 +18,9 @@ caller has already refused DTDs in every XML part (``load.workbook._check_archiv
 The package, one job a module (each imports only those before it): :mod:`.limits` (limits, the scan's
 findings, cell references), :mod:`.formats` (zero-padding number formats), :mod:`.xlsxparts` (what a piece
 of sheet XML shows), :mod:`.runs` (text struck through inside a cell), :mod:`.conditional` (conditional
-formats striking cells through), :mod:`.controls` (check boxes that tick no cell), :mod:`.xlsx` (one worksheet
-measured), :mod:`.ods` (an ODS workbook measured).
+formats striking cells through), :mod:`.controls` (check boxes that tick no cell), :mod:`.textsize` (a
+sheet's text once a text kept once for many cells is read into each), :mod:`.comments` (the notes on an XLSX
+sheet's cells), :mod:`.xlsx` (one worksheet measured), :mod:`.ods` (an ODS workbook measured).
 """
 
 from __future__ import annotations

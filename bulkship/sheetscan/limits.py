@@ -22,13 +22,15 @@ class Limits:
     """What bulkship reads from one sheet; past any of these a file is refused before it is loaded.
 
     Set in a program settings file under ``[limits]`` (``rows``, ``columns``, ``cells``, ``xml_mb``,
-    ``cell_kb``)."""
+    ``cell_kb``, ``text_mb``)."""
 
     rows: int = 2_000_000  # CSV may exceed Excel's 1,048,576; a bigger list should be split
     columns: int = 256
     cells: int = 30_000_000  # highest row x highest column: the grid a reader builds (1M rows x 30 columns)
     xml_bytes: int = 1536 * 1024 * 1024  # all XML parts of a workbook together, decompressed
     cell_bytes: int = 256 * 1024  # one cell's XML text (Excel's own limit is 32,767 characters)
+    # a sheet's text once a text kept once for many cells (shared strings, ODS repeats) is read into each
+    text_bytes: int = 1024 * 1024 * 1024
 
 
 @dataclass
@@ -56,6 +58,7 @@ class SheetScan:
     currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
     hiding: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> ';;;': may show none
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> a note on the cell
+    shared_text: int = 0  # characters of the text its cells point at or repeat, once read (.textsize)
     struck_rules: list[Any] = field(default_factory=list)  # conditional formats striking through (StruckRule)
     unlinked_boxes: list[int] = field(default_factory=list)  # check boxes ticking no cell: rows (0: unsaid)
     walked: bool = field(default=False, compare=False)  # read element by element, not at C speed

@@ -34,6 +34,7 @@ from .limits import (
     column_number,
 )
 from .runs import element_runs, note_struck
+from .textsize import check_text, ods_cell_text
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -177,8 +178,11 @@ class _OdsWalker:
         if not filled:
             return
         text = "".join(element.itertext())
-        if len(text.encode("utf-8")) > self.limits.cell_bytes:
+        size = ods_cell_text(element, self.limits.cell_bytes)  # a run of spaces as the spaces it stands for
+        if size > self.limits.cell_bytes:
             raise _cell_too_big(self.path, self.name, self.limits)
+        self.scan.shared_text += size * repeat * self.row_repeat  # a repeated cell's text read into each
+        check_text(self.path, self.name, self.scan.shared_text, self.limits)
         note = element.find(f"{_OFFICE}annotation")  # a comment on the cell: its paragraphs
         if note is not None and self.row_repeat == 1 and repeat == 1:
             said = "\n".join("".join(p.itertext()) for p in note.iter(f"{_TEXT}p"))

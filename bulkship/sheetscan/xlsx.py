@@ -12,6 +12,7 @@ from typing import IO
 
 import numpy as np
 
+from .comments import sheet_comments
 from .conditional import conditional_rules, struck_formats
 from .controls import unlinked_check_boxes
 from .formats import cell_styles
@@ -32,6 +33,7 @@ from .limits import (
     long_text_run,
 )
 from .runs import SharedStrings, note_runs, shared_strings, struck_cells, xlsx_element_runs
+from .textsize import check_text, counted_pieces, shared_text
 from .xlsxparts import (
     _CELL_REF,
     _COL,
@@ -99,10 +101,13 @@ def scan_xlsx(
     exact: bool = False,
     chunk_bytes: int = CHUNK_BYTES,
     strings: SharedStrings | None = None,
+    lengths: np.ndarray | None = None,
 ) -> SheetScan:
     """Measure and read the state of one worksheet part (see the module docstring). ``exact`` walks it
     element by element even when every row and cell has its reference (the fast path's yardstick).
-    ``strings``: the workbook's struck shared strings, when the caller read them once for every sheet."""
+    ``strings``: the workbook's struck shared strings, when the caller read them once for every sheet;
+    ``lengths``: each shared string's length (:mod:`.textsize`), the text its cells point at refused past
+    the limit."""
     scan = SheetScan()
     styles = (
         _Styles(*cell_styles(archive), struck_formats(archive))
@@ -120,66 +125,19 @@ def scan_xlsx(
         # the head's tail is cut at a row's end like every piece: cut mid-cell, its counts would not agree
         # and every sheet larger than the head would take the exact walk
         pieces = _chunks(stream, path, sheet, limits, carry=rest, size=chunk_bytes)
+        pieces = counted_pieces(pieces, lengths, archive.getinfo(part).file_size, scan, limits)
         implicit = exact or _scan_body(pieces, scan, styles, prefix, strings)
     if implicit:  # some rows or cells have no reference: count them the slow, exact way
         with archive.open(part) as stream:
-            scan = _walk_xlsx(stream, styles, strings, path, sheet, limits, scan.hidden_columns)
+            scan = _walk_xlsx(stream, styles, strings, path, sheet, limits, scan.hidden_columns, lengths)
         scan.walked = True
+    check_text(path, sheet, scan.shared_text, limits)
     check_extent(path, sheet, scan.rows, scan.columns, limits)
     if scan.cells > limits.cells:
         raise _refuse(path, sheet, f"holds {scan.cells:,} cells, above bulkship's limit of {limits.cells:,}")
     scan.comments = sheet_comments(archive, part, path, sheet, limits)
     scan.unlinked_boxes = unlinked_check_boxes(archive, part, sheet)
     return scan
-
-
-MAX_COMMENTS = 100_000  # notes on one sheet's cells read; a list has a handful
-_COMMENT_REF = re.compile(r"([A-Z]{1,4})(\d{1,8})")
-
-
-def sheet_comments(
-    archive: zipfile.ZipFile, part: str, path: Path, sheet: str, limits: Limits
-) -> dict[tuple[int, int], str]:
-    """The notes (comments) on a worksheet's cells, by (row, column): their text, streamed from the comments
-    part its relationships name. What a person reads when the cell's red corner is hovered ("Left the
-    company - do not send"), which no reader of cell values sees."""
-    import posixpath
-
-    from defusedxml.ElementTree import fromstring, iterparse
-
-    folder, name = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", f"{name}.rels")
-    names = set(archive.namelist())
-    if rels not in names:
-        return {}
-    found: dict[tuple[int, int], str] = {}
-    for rel in fromstring(archive.read(rels)).iter():
-        target = rel.get("Target") or ""
-        if not (rel.get("Type") or "").endswith("/comments") or rel.get("TargetMode") == "External":
-            continue
-        target = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        if target not in names:
-            continue
-        seen = 0
-        with archive.open(target) as stream:
-            for _event, element in iterparse(stream, events=("end",), forbid_dtd=True):
-                if not element.tag.endswith("}comment"):
-                    continue
-                seen += 1
-                where = _COMMENT_REF.fullmatch(element.get("ref") or "")
-                text = "".join(t.text or "" for t in element.iter() if t.tag.endswith("}t"))
-                element.clear()
-                if len(text.encode("utf-8")) > limits.cell_bytes:
-                    raise _cell_too_big(path, sheet, limits)
-                if where and text.strip():
-                    found[(int(where.group(2)), column_number(where.group(1)))] = text
-                if seen >= MAX_COMMENTS:
-                    return found
-    return found
 
 
 def _read_head(stream: IO[bytes], path: Path, sheet: str, limits: Limits) -> bytes:
@@ -291,6 +249,7 @@ def _walk_xlsx(
     sheet: str,
     limits: Limits,
     hidden_cols: set[int],
+    lengths: np.ndarray | None = None,
 ) -> SheetScan:
     """The exact walk for sheets whose rows or cells omit their reference (positions are implicit)."""
     from defusedxml.ElementTree import iterparse
@@ -336,6 +295,8 @@ def _walk_xlsx(
             continue
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
+        if tag == "v" and shared:
+            scan.shared_text += shared_text(lengths, element.text or "")
         if tag == "v" and shared and strings and (element.text or "").isdigit():
             runs = strings.rich.get(int(element.text or ""))
             if runs is not None:

@@ -1,0 +1,110 @@
+"""The text a sheet's cells hold once read, where the file keeps a text once for many cells.
+
+An XLSX keeps each text once among its shared strings and has cells point at it; an ODS repeats a cell over
+rows and columns with one attribute and writes a run of spaces as ``<text:s text:c="N"/>``. A reader copies
+the text into every cell: a 650 KB workbook whose 200,000 cells point at one 32,000-character string (what
+Excel saves for a long note filled down a column) is 6.4 GB of text once read, and calamine aborted the
+process, or the machine ran out of memory, long before any limit was checked (found by hunter-hostile5;
+the grid was within [limits] cells, the XML within xml_mb, each text within cell_kb). So each sheet's text
+is added up from the scan, the text a cell points at counted at each cell, and a sheet past [limits] text_mb
+is refused in one line. Text written out in each cell is bounded by xml_mb already.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .limits import CHUNK_BYTES, Limits, SheetScan, _refuse
+
+_ITEM_START = re.compile(rb"<(?:\w+:)?si(?:\s[^>]*)?/?>")  # <si>, <si/>, <x:si>: one shared string each
+_TAG = re.compile(rb"<[^>]*>")
+_SHARED_INDEX = re.compile(rb'\bt="s"[^>]*>\s*<(?:\w+:)?v>(\d{1,9})<')
+SHARED_CELL_MIN_BYTES = 21  # <c t="s"><v>0</v></c>: the fewest bytes a cell pointing at a shared string takes
+_ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def shared_lengths(archive: zipfile.ZipFile) -> np.ndarray | None:
+    """The length of each shared string of an XLSX (its text between tags, an entity counted as written),
+    streamed; None when it has none."""
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return None
+    found: list[np.ndarray] = []
+    current = -1  # the length so far of the string being read (-1: before the first)
+    carry = b""
+    with archive.open("xl/sharedStrings.xml") as stream:
+        while True:
+            chunk = stream.read(CHUNK_BYTES)
+            buffer = carry + chunk
+            cut = buffer.rfind(b">") + 1 if chunk else len(buffer)  # never inside a tag
+            piece, carry = buffer[:cut], buffer[cut:]
+            parts = _TAG.sub(b"", _ITEM_START.sub(b"\0", piece)).split(b"\0")
+            sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+            if current >= 0:
+                sizes[0] += current
+            else:
+                sizes = sizes[1:]  # what comes before the first string is none of them
+            if len(sizes):
+                found.append(sizes[:-1])
+                current = int(sizes[-1])
+            if not chunk:
+                break
+    if current >= 0:
+        found.append(np.array([current], dtype=np.int64))
+    return np.concatenate(found) if found else None
+
+
+def counted_pieces(
+    pieces: Iterator[bytes], lengths: np.ndarray | None, part_bytes: int, scan: SheetScan, limits: Limits
+) -> Iterator[bytes]:
+    """``pieces`` of a sheet's XML, the shared strings their cells point at added to ``scan.shared_text``.
+    Counted only where the sheet could go past the limit: its cells cannot point at more text than its XML
+    holds cells times the longest string."""
+    if lengths is None or not len(lengths):
+        yield from pieces
+        return
+    if part_bytes // SHARED_CELL_MIN_BYTES * int(lengths.max()) <= limits.text_bytes:
+        yield from pieces
+        return
+    for piece in pieces:
+        found = _SHARED_INDEX.findall(piece)
+        if found:
+            indexes = np.array(found).astype(np.int64)
+            scan.shared_text += int(lengths[indexes[indexes < len(lengths)]].sum())
+        yield piece
+
+
+def shared_text(lengths: np.ndarray | None, index: str) -> int:
+    """The length of the shared string a cell's value ``index`` points at (0: none such)."""
+    if lengths is None or not index.isdigit() or int(index) >= len(lengths):
+        return 0
+    return int(lengths[int(index)])
+
+
+def ods_cell_text(element: Any, limit: int) -> int:
+    """The characters an ODS cell holds once read: its text, with each ``<text:s text:c="N"/>`` as the N
+    spaces it stands for (an absurd count as just past ``limit``)."""
+    size = len("".join(element.itertext()).encode("utf-8"))
+    for spaces in element.iter(f"{_ODS_TEXT}s"):
+        raw = spaces.get(f"{_ODS_TEXT}c") or "1"
+        size += int(raw) if raw.isdigit() and len(raw) < 20 else limit + 1
+    return size
+
+
+def check_text(path: Path, sheet: str, text: int, limits: Limits) -> None:
+    """Refuse a sheet holding more text than [limits] text_mb once read."""
+    if text > limits.text_bytes:
+        raise _refuse(
+            path,
+            sheet,
+            f"holds {text / 2**20:,.0f} MB of text once the text it keeps once for many cells (a long text "
+            "filled down or across, repeated cells) is read into each of them, above bulkship's limit of "
+            f"{limits.text_bytes // 2**20:,} MB",
+            hint="clear the cells repeating a long text (a note filled down a column), or export the list as "
+            "CSV; a list that really is this big: raise text_mb under [limits] in a program file (--config)",
+        )
