@@ -160,26 +160,44 @@ PUT_RIGHT = (
     r".*\b(?:fixed|corrected|updated)\b"
 )
 MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
-_SAYS_GONE = re.compile(
-    rf"(?i)^\s*{_CODED}(?:(?:{_WENT_OUT}|"
+# A person's status saying they are gone (used by _SAYS_GONE and _SAYS_LEFT alike)
+_PERSON_GONE = (
     rf"terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
-    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*|[td]"
-    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE}"
+)
+_LEFT_OR_GONE = (
+    r"left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... and gone, alone or with when or why ('Gone', 'Gone - moved away': found by hunter-sheets20, each
     # was ordered). Not 'Quit': hunter-sheets8 kept it sending, a wellness list's
     r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
-    # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
-    # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
-    r"|(?:(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
+)
+# ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
+# found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
+_NOT_TO_SEND = (
+    r"(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
     + _OF_THE_GIFT
     + r"|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|"
     r"rejected|denied|removed?|"
-    r"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|"
-    rf"{_MAIL_FAILS}|"
+    rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS}"
+)
+
+
+def _says_gone(gone: str, not_to_send: str, *, codes: str = "") -> re.Pattern[str]:
+    """A status cell saying ``gone`` (with anything after it), left or gone, or ``not_to_send`` (with a
+    remark after a sign); ``codes``: one-letter codes saying so too."""
+    return re.compile(
+        rf"(?i)^\s*{_CODED}(?:(?:{gone})\b.*{codes}|{_LEFT_OR_GONE}|(?:{not_to_send})\s*(?:[-–—:,.;!(].*)?)$"
+    )
+
+
+# Under a status column read for the row ('Status', a card's or an order's status), what leaves it out: the
+# card gone out already, the person gone (or T, D), not to send, a shop's order not paid
+_SAYS_GONE = _says_gone(
+    f"{_WENT_OUT}|{_PERSON_GONE}",
     # ... or a shop's order paid back or not paid (WooCommerce's 'Order Status' = Refunded, Pending payment,
     # On-hold: found by hunter-sheets15, each was ordered)
-    r"refunded|voided|(?:pending|awaiting)\s+payment|unpaid|payment\s+failed)"
-    r"\s*(?:[-–—:,.;!(].*)?)$"
+    _NOT_TO_SEND + r"|refunded|voided|(?:pending|awaiting)\s+payment|unpaid|payment\s+failed",
+    codes="|[td]",
 )
 # ... or that a card was made, and is on its way or came back without reaching the person ('Label created',
 # 'Processing', 'Partially fulfilled', 'Not Delivered', 'Returned', 'Delivery failed'): another sent without
@@ -259,19 +277,7 @@ SAYS_NOT_SENT_YET = re.compile(
 # ... and under any other header naming a status ("Current Status", "Status (HR)", "Record Status", "Status
 # 2026": found by hunter-sheets, "Terminated" there was ordered), the words saying the person is gone or not
 # to be sent; not those saying something went out ("Survey Status" = Completed is why a card is sent)
-_SAYS_LEFT = re.compile(
-    rf"(?i)^\s*{_CODED}(?:(?:terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|"
-    rf"leaver|former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE})\b.*"
-    r"|left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
-    # ... and gone, as under a person's status
-    r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
-    r"|(?:(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
-    + _OF_THE_GIFT
-    + r"|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|"
-    r"rejected|denied|removed?|"
-    rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS})"
-    r"\s*(?:[-–—:,.;!(].*)?)$"
-)
+_SAYS_LEFT = _says_gone(_PERSON_GONE, _NOT_TO_SEND)
 # ... and under such a status's code ('Employee Status Code', as UKG and Paycom export it), its letters T
 # (terminated) and D (deceased), as ADP's 'Position Status' has them: read as nothing, each card was ordered
 # (found by hunter-sheets15). Not A (active) nor L (on leave)
