@@ -92,7 +92,7 @@ def show_plan(view: PlanView) -> None:
         )
     err_console.print(table if summary.orders else "To send: nothing new.")
     orders = f"{summary.orders} order(s) to send"
-    if view.resumed_orders:
+    if view.resumed_orders and summary.orders:  # none: the orders resumed are the ones in doubt, said above
         # they are among the orders to send: "2 to send; 2 left from an earlier run" read as four (newcomer4)
         some = "all" if view.resumed_orders >= summary.orders else f"{view.resumed_orders} of them"
         orders += f" ({some} planned by an earlier run, keeping their PO numbers)"
