@@ -351,6 +351,15 @@ def test_help_says_where_serve_writes_and_what_reconcile_review_exits(
     assert "--review lists the rows waiting for review" in said and "exit 3 while any wait" in said, said
 
 
+def test_reconcile_help_says_not_ours_goes_with_one_po_s_release(capsys: pytest.CaptureFixture[str]) -> None:
+    """hunter-vendor20's L7: `reconcile --help` read '--not-ours PO,PO With --release: these vendor orders
+    are another batch's', while `reconcile staff --release --not-ours PO` (every row at once) is refused
+    'add --resolve PO': the help sent a person to a command that cannot work."""
+    assert main(["reconcile", "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "With --resolve PO --release: these vendor orders are another batch's" in said, said
+
+
 def test_validate_says_to_fix_the_rows_in_the_person_s_own_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -73,9 +73,9 @@ def reconcile_command(
         typer.Option(
             "--not-ours",
             metavar="PO,PO",
-            help="With --release: these vendor orders are another batch's (only POs that merely may be "
-            "this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff, or of its own PO numbers that this "
-            "ledger never sent: another ledger's batch of the same name).",
+            help="With --resolve PO --release: these vendor orders are another batch's (only POs that "
+            "merely may be this batch's, e.g. BS-GIFTS-STAFF-0001 for batch staff, or of its own PO numbers "
+            "that this ledger never sent: another ledger's batch of the same name).",
         ),
     ] = None,
     settle_found: Annotated[
