@@ -1350,6 +1350,27 @@ def test_the_audit_page_reads_only_the_lines_it_shows(
 audit_entry = audit.AuditEntry
 
 
+def test_the_audit_page_says_a_batch_nobody_has_and_days_swapped_not_just_0_lines(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by newcomer12 (the CLI's twin refuses such an export): finance typing 'Q4-gifts' for 'Q4_gifts'
+    in the page's batch box, or the month's days swapped (From 12-31, To 12-01), read '0 line(s)' and could
+    download an empty trail, as of a batch or a month nobody touched. The page says so, with the name written
+    alike; a batch deleted since keeps its lines."""
+    audit.record(team, "upload", actor="alice", batch="Q4_gifts")
+    fin = browsers()
+    sign_in(fin, "fin")
+    page = fin.get("/audit", params={"batch": "q4_gifts"}).text
+    said = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "No batch named &#39;q4_gifts&#39; in the ledger nor" in said, said
+    assert str(team.data_dir) not in page  # the ledger's path is the server's own (review17)
+    assert 'href="/audit?batch=Q4_gifts"' in page
+    assert 'id="unknown-batch"' not in fin.get("/audit", params={"batch": "Q4_gifts"}).text
+    page = fin.get("/audit", params={"since": "2026-12-31", "until": "2026-12-01"}).text
+    assert "From 2026-12-31 comes after To 2026-12-01" in page
+    assert 'id="swapped-days"' not in fin.get("/audit", params={"since": "2026-12-01"}).text
+
+
 def test_ask_for_approval_pressed_once_the_batch_needs_none_sends_nothing_and_says_why(
     team: Settings, browsers: Any
 ) -> None:

@@ -314,22 +314,14 @@ def _require_known_batch(settings: Settings, batch: str) -> None:
     typing 'workday-dec' for 'workday_dec' got 'Wrote 0 line(s)', exit 0, an empty trail read as a batch
     nobody touched, and the earlier export replaced by it (found by newcomer12). A batch deleted since keeps
     its lines, and is exported."""
-    from ..ledger import Ledger, ledger_exists
     from ..team import audit
     from ..team.accounts import AccountError
 
-    names: list[str] = []
-    if ledger_exists(settings.ledger_location):
-        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-            names = [b.name for b in ledger.batches()]
-    if batch in names or any(e.action != "audit_export" for e in audit.entries(settings, batch=batch)):
-        return  # (an export of a name nobody used is itself a line naming it: not a batch's)
-    alike = [
-        n for n in dict.fromkeys([*names, *audit.batch_names(settings)]) if n.casefold() == batch.casefold()
-    ]
+    unknown = audit.unknown_batch(settings, batch)
+    if unknown is None:
+        return
     listed = "run `bulkship status` to list the batches; --batch names one exactly as written there"
     raise AccountError(
-        f"No batch named {batch!r} in the ledger {settings.ledger_shown} nor in its audit trail "
-        f"(batches: {', '.join(names) or 'none'}): nothing exported",
-        hint=f"did you mean --batch {alike[0]!r}? {listed}" if alike else listed,
+        f"{unknown.message(settings.ledger_shown)}: nothing exported",
+        hint=f"did you mean --batch {unknown.alike!r}? {listed}" if unknown.alike else listed,
     )

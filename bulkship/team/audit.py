@@ -116,6 +116,39 @@ def count(
         return int(db.execute(query).scalar() or 0)
 
 
+@dataclass(frozen=True)
+class UnknownBatch:
+    """A batch name neither the ledger nor the trail knows: the ledger's batches, the one written alike."""
+
+    batch: str
+    batches: tuple[str, ...]
+    alike: str = ""
+
+    def message(self, ledger: str = "") -> str:
+        """Said of it; ``ledger`` the ledger as shown (the web page names none)."""
+        where = f"the ledger {ledger}" if ledger else "the ledger"
+        return (
+            f"No batch named {self.batch!r} in {where} nor in its audit trail "
+            f"(batches: {', '.join(self.batches) or 'none'})"
+        )
+
+
+def unknown_batch(settings: Settings, batch: str) -> UnknownBatch | None:
+    """None when the ledger holds ``batch`` or a line of the trail names it (a batch deleted since); else
+    what to say of it (found by newcomer12: an export of a mistyped name, empty, read as a batch nobody
+    touched). An export's own line names whatever was typed, and makes no name known."""
+    from ..ledger import Ledger, ledger_exists
+
+    names: list[str] = []
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+            names = [b.name for b in ledger.batches()]
+    if batch in names or any(e.action != "audit_export" for e in entries(settings, batch=batch)):
+        return None
+    alike = [n for n in dict.fromkeys([*names, *batch_names(settings)]) if n.casefold() == batch.casefold()]
+    return UnknownBatch(batch, tuple(names), alike[0] if alike else "")
+
+
 def batch_names(settings: Settings) -> list[str]:
     """Every batch a line of the trail names (a batch deleted since too), each once; an export's own line
     names whatever was typed, and is no batch's."""

@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ...ledger.records import day_bounds
+from ...ledger.records import day_bounds, swapped_days
 from ...team import audit
 from .. import app as pages
 from .. import uploads
@@ -49,9 +49,13 @@ async def audit_page(request: Request) -> Response:
         lambda: audit.count(settings, batch=batch, since=since or None, until=end)
     )
     query = urlencode({k: v for k, v in (("batch", batch or ""), ("since", since), ("until", until)) if v})
+    # '0 line(s)' of a batch name mistyped, or of days swapped, read as a batch or a month nobody touched
+    # (found by newcomer12): said, with the name written alike
+    unknown = await run_in_threadpool(audit.unknown_batch, settings, batch) if batch else None
     return pages.render(
         request, "audit.html", shown=list(reversed(found)), total=max(total, len(found)),
-        batch=batch or "", since=since, until=until, query=query,
+        batch=batch or "", since=since, until=until, query=query, unknown=unknown,
+        swapped=swapped_days(since, until) and f"From {since} comes after To {until}: no day is between",
     )  # fmt: skip
 
 
