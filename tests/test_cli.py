@@ -300,6 +300,27 @@ def test_a_ledger_password_holding_an_at_sign_is_never_shown(url, tmp_path, caps
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://bob:Ab/SECRETPW@127.0.0.1:1/db",  # a generated (base64) password holding '/'
+        "postgresql://bob:SECRETPW/+x9=@127.0.0.1:1/db",
+        "postgres://bob:Ab/SECRET@PW@127.0.0.1:1/db",  # '/' and '@'
+        "postgresql://bob:Pw#x/SECRETPW@127.0.0.1:1/db?sslmode=disable",
+    ],
+)
+def test_a_ledger_password_holding_a_slash_is_never_shown(url, capsys):
+    """found by hunter-hostile5: a password holding '/' (a third of 24-character base64 passwords do), written
+    as is, connected (the driver reads it so) but every message naming the ledger showed it whole: 'Ledger
+    postgresql://bob:Ab/Cd9x+Zq@127.0.0.1:8901/bobdb' atop each `bulkship status`, 'Cannot reach the ledger
+    postgresql://bob:Ab/SECRETPW@...' here; with '@' in it too, the host asked was the password's tail."""
+    assert main(["status", "--ledger", url]) == 1
+    out, err = capsys.readouterr()
+    assert "SECRET" not in out + err, err
+    assert ":***@127.0.0.1:1/db" in err and 'server at "127.0.0.1", port 1 failed' in err, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ["status", "--ledger", "postgresql://bob:SECRETPW@127.0.0.1:54x32/db"],

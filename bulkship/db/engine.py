@@ -25,7 +25,7 @@ from sqlalchemy.pool import NullPool
 
 from ..errors import ConfigError
 from ..private import private_file
-from .location import display_url, is_postgres_url, sqlite_path
+from .location import display_url, is_postgres_url, sqlite_path, userinfo_end
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -54,11 +54,10 @@ def _userinfo_at_signs_escaped(value: str) -> str:
     so 'bob:Pg@SeCrEt@db.example' went to host 'SeCrEt@db.example', and the error said so: the password's
     tail, printed beside the URL shown with its password hidden."""
     scheme, sep, rest = value.partition("://")
-    netloc, slash, tail = rest.partition("/")
-    if not sep or netloc.count("@") < 2:
+    end = userinfo_end(rest)
+    if not sep or end < 0 or "@" not in rest[:end]:
         return value
-    userinfo, host = netloc.rsplit("@", 1)
-    return f"{scheme}{sep}{userinfo.replace('@', '%40')}@{host}{slash}{tail}"
+    return f"{scheme}{sep}{rest[:end].replace('@', '%40')}{rest[end:]}"
 
 
 def engine_for(url_or_path: str | os.PathLike[str], *, read_only: bool = False, **options: Any) -> Engine:

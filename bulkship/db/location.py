@@ -51,14 +51,31 @@ def display_url(value: str | os.PathLike[str]) -> str:
     if path is not None:
         return str(path)
     scheme, rest = text.split("://", 1)
-    netloc, slash, tail = rest.partition("/")
-    netloc = _password_hidden(netloc)
-    if not netloc and slash:  # postgresql:///bob:pw@host/db, a slash too many (as sqlite:///): pw in the path
-        first, more, after = tail.partition("/")
-        tail = _password_hidden(first) + more + after
+    end = userinfo_end(rest)
+    if end >= 0:  # hidden up to the last '@' before the query: never less than the connection takes
+        query = rest.find("?", end)
+        end = rest.rfind("@", 0, query if query >= 0 else len(rest))
+        user = rest[:end]
+        rest = (f"{user.split(':', 1)[0]}:***" if ":" in user else user) + rest[end:]
+    elif rest.startswith("/"):  # postgresql:///bob:pw@host/db, a slash too many (as sqlite:///): in the path
+        first, more, after = rest[1:].partition("/")
+        rest = "/" + _password_hidden(first) + more + after
     # libpq takes the password in the query too (?password=..., found by review21: printed in full)
-    tail = re.sub(r"(?i)([?&](?:ssl)?password=)[^&#]*", r"\1***", tail)
-    return f"{scheme.split('+', 1)[0]}://{netloc}{slash}{tail}"
+    rest = re.sub(r"(?i)([?&](?:ssl)?password=)[^&#]*", r"\1***", rest)
+    return f"{scheme.split('+', 1)[0]}://{rest}"
+
+
+def userinfo_end(rest: str) -> int:
+    """Where the user info of a URL ends in ``rest`` (what follows '://'): the index of its '@', or -1 when it
+    has none. A password may hold '@' and '/' written as is (a generated one: 'Ab/Cd+9x' from base64,
+    'Pg@SeCrEt'), so it ends at the last '@' before the '/' that follows its first '@'; the user holds no '/'.
+    The connection (``db.engine``) and :func:`display_url` read it so: a password with '/' was shown whole
+    ('Ledger postgresql://bob:Ab/Cd9x+Zq@db/ledger' atop `bulkship status`, found by hunter-hostile5)."""
+    first = rest.find("@")
+    if first < 0 or "/" in rest[:first].split(":", 1)[0]:
+        return -1
+    slash = rest.find("/", first)
+    return rest.rfind("@", 0, slash if slash >= 0 else len(rest))
 
 
 def _password_hidden(netloc: str) -> str:
