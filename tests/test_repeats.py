@@ -1443,3 +1443,33 @@ def test_a_later_list_s_name_written_almost_alike_at_the_same_address_is_held_no
         assert sent[name] == (0 if name in held else 1), sent
     if held and held[0] != "Dana Whitfield":
         assert "a name written almost alike" in err and "'Q4'" in err, err
+
+
+def test_a_list_numbered_1_to_n_in_an_id_column_is_not_matched_to_another_list_numbered_so(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm7: a list whose 'ID' column numbers its rows 1, 2, 3... (a sign-up sheet, a
+    numbered office list) was read as each person's Employee ID. Next quarter's list of other people at the
+    same office, numbered 1, 2, 3... again, was refused whole, exit 2: 'the same rows under another batch
+    name', every row 'the same reference (same address), card and value' as the earlier row of its number.
+    Such a column is set aside (a notice says how to read it all the same); an 'Employee ID' is read."""
+    header = ["ID", *NO_ID]
+    office = ["1 Market St", "San Francisco", "CA", "94105", "CVS", "25"]
+    q3 = write_csv(tmp_path / "q3.csv", [[str(i + 1), f"Person {i}", *office] for i in range(5)], header)
+    assert run(capsys, str(q3))[0] == 0
+    q4 = write_csv(tmp_path / "q4.csv", [[str(i + 1), f"Colleague {i}", *office] for i in range(5)], header)
+    code, data, err = run(capsys, str(q4), "--json")
+    assert code == 0, err
+    assert data is not None and data["ordered_rows"] == 5, err
+    assert "Column 'ID' (A) is not read as Employee ID: it numbers the rows 1 to 5" in err
+    assert recipients(isolated_data_dir) == Counter({**{f"Person {i}": 1 for i in range(5)},
+                                                    **{f"Colleague {i}": 1 for i in range(5)}})  # fmt: skip
+    # by their sheet rows too (=ROW()), and an 'Employee ID' of 1 to 5 is each person's own: read
+    numbered = [[str(i + 2), f"Other {i}", *office] for i in range(5)]
+    code, _, err = run(capsys, str(write_csv(tmp_path / "q1.csv", numbered, header)))
+    assert code == 0 and "it numbers the rows 2 to 6" in err, err
+    staff = write_csv(
+        tmp_path / "staff.csv", [[str(i + 1), f"Staff {i}", *office] for i in range(5)], WITH_ID
+    )
+    code, _, err = run(capsys, str(staff))
+    assert code == 0 and "not read as Employee ID" not in err, err

@@ -133,6 +133,45 @@ def set_aside_row_counter(mapping: ColumnMapping, body: pd.DataFrame, program: P
     ]
 
 
+def set_aside_row_numbers(mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings) -> list[str]:
+    """Unmap (in ``mapping``) a reference column under a header naming no person's own number ("ID", "Ref",
+    not "Employee ID") whose filled cells number the rows 1, 2, 3... or by their sheet rows (=ROW()): a
+    row number, which tells no person from another. Read as each person's ID, the next list numbered again
+    matched its rows to other people's cards of the same number: at an office every card goes to, the whole
+    list was refused as "the same rows under another batch name" (exit 2), elsewhere rows sharing a first
+    or family name with that number's earlier recipient were held (found by hunter-falsealarm7). The
+    notices saying so."""
+    if "external_id" in program.columns:
+        return []
+    header = next((h for h, field in mapping.column_map.items() if field == "external_id"), None)
+    if header is None or len(body) < MIN_COUNTED or _names_a_person(header):
+        return []
+    cells = body[header].fillna("").astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
+    filled = cells[cells.ne("")]
+    if len(filled) < MIN_COUNTED:
+        return []
+    numbers = filled.tolist()
+    from_one = [str(n) for n in range(1, len(numbers) + 1)]
+    by_sheet_row = [str(int(index)) for index in filled.index]  # =ROW(): the row's own number (from 1)
+    if numbers not in (from_one, by_sheet_row):
+        return []
+    letter = _unmap(mapping, header, "numbers the rows: not used as each person's own reference")
+    source = program.source or "a program file (--config)"
+    return [
+        f"Column '{header}' ({letter}) is not read as Employee ID: it numbers the rows {numbers[0]} to "
+        f"{numbers[-1]}, which tells no person from another (a list numbered again would match its rows to "
+        f"other people's). If it is each person's own ID, map it with [columns] external_id = \"{header}\" "
+        f"in {source}."
+    ]
+
+
+def _names_a_person(header: str) -> bool:
+    """Whether a reference header names a person's own number ("Employee ID", "Staff Ref", "Badge #")."""
+    from ..validate.lookalikes.references import _PEOPLE  # validate reads what load made
+
+    return bool(set(re.findall(r"[a-z]+", header.casefold())) & _PEOPLE)
+
+
 # A recipient's name or email read from a column of Yes/No answers: "Ship to home?" is read as "Ship To" (the
 # name alias) of the home group, and its Yes went on the parcel as "Yes Lee" (found by review18)
 _ANSWER_FIELDS = ("name", "first_name", "last_name", "email", "company")  # a Company of Yes: line 2 "Yes"

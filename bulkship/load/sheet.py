@@ -27,6 +27,7 @@ from .doubtful import (
     set_aside_doubtful,
     set_aside_mail_answers,
     set_aside_row_counter,
+    set_aside_row_numbers,
     set_aside_shipping_cost,
 )
 from .filetype import CSV_EXTENSIONS, _check_file
@@ -185,6 +186,7 @@ def _to_loaded_sheet(
         *set_aside_doubtful(mapping, body, program),
         *set_aside_mail_answers(mapping, body, program),
         *set_aside_row_counter(mapping, body, program),
+        *set_aside_row_numbers(mapping, body, program),
         *set_aside_shipping_cost(mapping, body, program),
         *set_aside_answers(mapping, body, program),
     ]
