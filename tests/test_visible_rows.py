@@ -1954,10 +1954,13 @@ def test_a_person_laid_off_severed_or_not_to_be_rehired_leaves_the_row_out(
     """Found by hunter-sheets20 probing 57 HR statuses: 'RIF' (a reduction in force), 'Position eliminated',
     'Severed', 'End of contract', 'Do not rehire', 'Gone' were ordered where 'Left', 'Laid off', 'Contract
     ended' and 'Fired' are left out: a card to someone gone. Each is left out, quoting the cell; 'Quit'
-    (hunter-sheets8's wellness list), 'Active', 'Leave of Absence', 'Rehire' and 'Retired' send."""
+    (hunter-sheets8's wellness list) under a bare 'Status', 'Quit smoking', 'Active', 'Leave of Absence',
+    'Rehire' and 'Retired' send. (Under 'Employee Status', 'Quit' is left out since hunter-sheets21.)"""
     said = ["RIF", "RIF 11/15", "Reduction in force", "Position eliminated", "Severed", "Severance",
             "End of contract", "Do not rehire", "Not eligible for rehire", "Gone", "Gone - moved away"]  # fmt: skip
-    sends = ["Quit", "Quit smoking", "Active", "Leave of Absence", "Rehire", "Retired"]
+    said += ["Quit"] if header == "Employee Status" else []
+    sends = [*(["Quit"] if header == "Status" else []), "Quit smoking", "Active", "Leave of Absence", "Rehire",
+             "Retired"]  # fmt: skip
     path = _notes_sheet(tmp_path / "staff.csv", [*said, *sends], header=header)
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (row, f"the list says not to send it (column '{header}': '{status}')")
@@ -2005,6 +2008,24 @@ def test_a_status_or_note_naming_a_last_day_passed_leaves_the_row_out(
     ]
     farewell = _notes_sheet(tmp_path / "farewell.csv", ["Last day 11/15", "Leaving 11/30"], header=header)
     assert not load_sheet(farewell).skipped
+
+
+@pytest.mark.parametrize("header", ["Employee Status", "Employment Status", "HR Status", "Emp Status Code"])
+def test_a_person_who_quit_under_an_employment_status_is_left_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets20, left for hunter-sheets21: an HR list's 'Employee Status' = 'Quit', 'Quit
+    11/15', 'Quit - no notice', 'Job abandonment', 'Walked off the job' or 'No call no show' was read as
+    nothing and each card ordered to someone gone, exit 0, where 'Resigned' and 'Left' are left out. Under a
+    header naming the employment each is left out, quoting the cell; 'Quit smoking' and 'Active' send, and a
+    wellness list's bare 'Status' = Quit still sends (hunter-sheets8)."""
+    said = ["Quit", "Quit 11/15", "Quit - no notice", "Job abandonment", "Walked off the job", "No call no show"]  # fmt: skip
+    sends = ["Quit smoking", "Active", "Quite new"]
+    path = _notes_sheet(tmp_path / "staff.csv", [*said, *sends], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{cell}')")
+        for row, cell in enumerate(said, start=2)
+    ]
+    wellness = _notes_sheet(tmp_path / "wellness.csv", ["Quit", "Quit", "Still smoking"], header="Status")
+    assert not load_sheet(wellness).skipped
 
 
 def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
@@ -2488,11 +2509,11 @@ def test_notes_saying_the_address_is_bad_or_the_person_said_no_leave_their_rows_
 def test_an_hr_status_saying_the_person_left_in_other_words_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets8: 'Employee Status' = Exited, Offboarded, Ex-employee, No longer employed, Not
     active, Laid off, Let go, Departed, Dismissed, Alumni... were read as nothing and each card ordered.
-    People still here (leaving soon, on leave) and a wellness list's 'Quit' still send."""
+    People still here (leaving soon, on leave) still send. ('Quit' sent here until hunter-sheets21: under
+    'Employee Status' it is a person gone; a wellness list's 'Status' = Quit still sends.)"""
     gone = ["Exited", "Offboarded", "Deactivated", "Archived", "Alumni", "Ex-employee", "No longer employed",
-            "Not active", "Dismissed", "Laid off", "Departed", "Fired", "Let go"]  # fmt: skip
+            "Not active", "Dismissed", "Laid off", "Departed", "Fired", "Let go", "Quit"]  # fmt: skip
     here = ["Active", "On Leave", "LOA", "Pending Termination", "Notice Given", "Offboarding", "Retired",
-            "Quit",
             # inactive for a leave: still here (hunter-falsealarm2)
             "Inactive - On Leave", "Inactive (LOA)", "Baja médica", "Baja por maternidad"]  # fmt: skip
     path = tmp_path / "staff.csv"

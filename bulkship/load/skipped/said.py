@@ -79,6 +79,7 @@ from .status import (
     A_DAY_IN,
     ALUM,
     DISCHARGED,
+    EMPLOYMENT_ENDED,
     LEAVING_ON,
     MAIL_PUT_RIGHT,
     NAMES_SCHOOL_PEOPLE,
@@ -93,6 +94,7 @@ from .status import (
     SHOP_PROCESSING,
     SHOP_STATUS,
     SHOP_UNPAID,
+    employment_header,
     names_patients,
     shop_orders,
     status_code_header,
@@ -227,6 +229,8 @@ def _said_not_to_send(
                 said &= ~(leaving & _later_than_today(day, today))
         if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE):  # 'Active - leaving 11/30': gone since
             said |= left_by(column, today)
+            if employment_header(str(header)):  # 'Employee Status' = Quit
+                said |= column.str.fullmatch(EMPLOYMENT_ENDED)
         if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and names_patients(body.columns):
             # 'Discharged' beside 'MRN': left the hospital; 'Expired', 'Discharged - expired': died
             said = (said & ~column.str.fullmatch(DISCHARGED)) | column.str.fullmatch(PATIENT_DIED)

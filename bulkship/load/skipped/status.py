@@ -284,6 +284,27 @@ _SAYS_LEFT = _says_gone(_PERSON_GONE, _NOT_TO_SEND)
 SAYS_LEFT_BY_CODE = re.compile(_SAYS_LEFT.pattern + r"|^\s*[td]\s*$")
 
 
+# ... and under a status of the person's employment ('Employee Status', 'Employment Status', 'Worker Status',
+# 'Emp Status Code'), one who quit or walked off the job ('Quit', 'Quit 11/15', 'Quit - no notice', 'Job
+# abandonment', 'No call no show'): each card was ordered to someone gone, exit 0 (found by hunter-sheets20,
+# left for hunter-sheets21). Not under a bare 'Status' (a wellness program's smokers who 'Quit' earn a card:
+# hunter-sheets8), nor 'Quit smoking'
+EMPLOYMENT_ENDED = re.compile(
+    rf"(?i)\s*{_CODED}(?:quit(?:ted)?|walked\s+off(?:\s+the\s+job)?|(?:job|position)\s+abandon(?:ment|ed)|"
+    r"abandoned\s+(?:the\s+|(?:his|her|their)\s+)?(?:job|position|post)|no[\s-]*call[\s,/-]*no[\s-]*show|ncns)"
+    r"(?:\s*[-–—:,.;!(/\d].*)?\s*"
+)
+_EMPLOYMENT_WORDS = frozenset(
+    {"employee", "employees", "employment", "emp", "empl", "ee", "worker", "staff", "associate", "personnel",
+     "hr", "job", "position", "assignment", "payroll"}
+)  # fmt: skip
+
+
+def employment_header(header: str) -> bool:
+    """Whether a person's status header names their employment ('Employee Status', 'HR Status')."""
+    return bool(set(re.findall(r"[a-z]+", header.casefold())) & _EMPLOYMENT_WORDS)
+
+
 def status_code_header(header: str) -> bool:
     """Whether a header of a person's status names its code ('Employee Status Code', 'Status Code')."""
     return "code" in re.findall(r"[a-z]+", header.casefold())
