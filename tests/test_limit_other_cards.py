@@ -83,4 +83,22 @@ def test_reconcile_says_the_rows_in_doubt_make_the_totals_differ(
     assert "25.00 of this ledger's money is in doubt, for 1 row(s) waiting for review" in said, said
     assert "bulkship reconcile gifts --review" in said, said
     assert "record what it charged" not in said and "sent sent" not in said, said
+    # the person settles row 2 on the colleague's line of that card: the totals agree, and its card is not
+    # said 'missing at the vendor' (at every reconcile): the vendor holds it at the colleague's 50.00
+    settled = api.resolve_at_vendor(
+        here,
+        "gifts",
+        "BS-GIFTS-0001",
+        "BS-GIFTS-0001",
+        rows=[2],
+        by="finance",
+        client_factory=vendor.factory(),
+    )
+    assert settled.applied, settled
+    report = api.reconcile_batch(here, "gifts", client_factory=vendor.factory())
+    assert not report.totals_differ and report.ledger_total == Decimal("100.00"), report.as_json()
+    _print_reconcile(report)
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "missing at the vendor" not in said, said
+    assert "value sent 25.00 vs vendor 50.00" in said, said
     vendor.close()

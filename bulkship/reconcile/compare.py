@@ -76,6 +76,8 @@ def _compare_order(
         recorded = {r.external_id: r.line_item_id for r in rows if r.external_id}
         lines = [_Sent(s.external_id, i, recorded.get(s.external_id)) for i, s in enumerate(sent)]
         tied = tie_unechoed(lines, vendor, tied, lambda: [s.item for s in sent])
+    if echoed and None in tied and rows:  # a row a person settled on a line echoing another reference
+        tied = _tied_again_by_line_id(sent, vendor, rows, tied)
     gone = _sent_elsewhere(sent, tied, rows) if echoed else set()
     if len(sent) - len(gone) != len(cards):
         add("lines", "", len(sent) - len(gone), len(cards))
@@ -157,6 +159,27 @@ def _tied_by_line_id(sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[Re
         place = places.get(by_external.get(line.external_id) or "")
         tied.append(vendor.line_items[place] if place is not None else None)
     return tied
+
+
+def _tied_again_by_line_id(
+    sent: Sequence[Any], vendor: VendorOrder, rows: Sequence[RecordedLine], tied: list[Any]
+) -> list[Any]:
+    """Sent lines no echoed ExternalId ties, tied by the vendor line Id the ledger recorded for their rows
+    when no other sent line holds that vendor line: a row settled by a person on a line the vendor echoes
+    another reference on (a colleague's card for that person, under this PO number). Left untied,
+    `reconcile` said its card 'missing at the vendor' after the person settled it there, at every reconcile
+    (found by hunter-money10)."""
+    places = line_id_places(vendor)
+    by_external = {r.external_id: r.line_item_id for r in rows if r.external_id and r.line_item_id}
+    taken = {id(line) for line in tied if line is not None}
+    again = list(tied)
+    for place_in_sent, (ours, line) in enumerate(zip(sent, tied, strict=True)):
+        place = places.get(by_external.get(ours.external_id) or "")
+        if line is not None or place is None or id(vendor.line_items[place]) in taken:
+            continue
+        again[place_in_sent] = vendor.line_items[place]
+        taken.add(id(vendor.line_items[place]))
+    return again
 
 
 def _card(product_id: str, value: Any, quantity: int) -> str:
