@@ -2786,6 +2786,38 @@ def test_a_row_sought_by_a_digit_int_cannot_read_finds_none_and_the_page_stands(
     assert "1 row(s) holding “2”" in visible_text(client.get("/batches/clean/review?find=2").text)
 
 
+def test_a_row_is_found_by_its_name_typed_without_accents_or_with_a_plain_apostrophe(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-web19 in Chromium: told that José Núñez left, a person typed 'Jose Nunez' in 'Find a
+    row' on an English keyboard and read '0 row(s) holding “Jose”' (his row went out); 'Zoe Angstrom' found
+    nothing of 'Zoë Ångström', nor 'O'Brien' of 'O’Brien' as Word or Outlook writes it."""
+    import html
+
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        "José Núñez,11 Elm St,Boston,MA,02108,CVS,25\n"
+        "Zoë Ångström,12 Elm St,Boston,MA,02108,CVS,25\n"
+        "Kai O’Brien,13 Elm St,Boston,MA,02108,CVS,25\n"
+        "Ann Lee,14 Elm St,Boston,MA,02108,CVS,25\n",
+        encoding="utf-8",
+    )
+    upload(client, sheet, name="people")
+    for wanted, row in (
+        ("Jose Nunez", 2), ("nunez", 2), ("JOSÉ", 2), ("Zoe Angstrom", 3), ("ångström", 3),
+        ("O'Brien", 4), ("Kai O’Brien", 4), ("obrien", 4),
+    ):  # fmt: skip
+        page = client.get("/batches/people/review", params={"find": wanted}).text
+        said = html.unescape(visible_text(page))
+        assert f"1 row(s) holding “{wanted}”" in said, (wanted, said)
+        assert f'action="/batches/people/rows/{row}"' in page, wanted
+    none = visible_text(client.get("/batches/people/review", params={"find": "Jos Nunez"}).text)
+    assert "No row holds “Jos Nunez”" in none
+    lone = html.unescape(visible_text(client.get("/batches/people/review", params={"find": "’"}).text))
+    assert "1 row(s) holding “’”" in lone  # punctuation alone is sought as typed, never every row
+
+
 def test_the_cost_page_says_a_row_the_file_leaves_out_is_changed_in_the_file_and_a_held_one_sent_from_it(
     client: TestClient, settings, tmp_path: Path, monkeypatch
 ) -> None:

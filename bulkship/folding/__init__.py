@@ -28,7 +28,7 @@ from .names import (
 )
 from .references import fold_reference, no_reference
 from .streets import fold_address, fold_unit, same_unit, street_without_type
-from .words import FOLDED_KEPT
+from .words import FOLDED_KEPT, searchable
 
 __all__ = [
     "FOLDED_KEPT",
@@ -44,5 +44,6 @@ __all__ = [
     "no_reference",
     "same_middle",
     "same_unit",
+    "searchable",
     "street_without_type",
 ]

@@ -23,5 +23,15 @@ def _plain(text: str) -> str:
     return _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.casefold()))
 
 
+def searchable(text: str) -> str:
+    """``text`` as a search compares it: accents dropped, case folded, apostrophes dropped and other
+    punctuation a space, as :func:`_plain` does, words one space apart ('Jose Nunez' finds 'José Núñez',
+    'O'Brien' finds 'O’Brien'). Decomposed canonically only: '①' or '²' sought is not a '1' or a '2'."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.casefold())).split())
+
+
 def _words(text: str) -> list[str]:
     return _plain(text).replace("_", " ").split()
