@@ -94,6 +94,27 @@ def test_a_ledger_url_of_another_database_is_one_clear_line(capsys: pytest.Captu
     assert "Traceback" not in stderr
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql:///bob:SECRETPW@127.0.0.1/db?host=127.0.0.1&port={port}&user=postgres",  # '///'
+        "postgresql://postgres:Pw@SECR/ETPW@127.0.0.1:{port}/db",  # '@' then '/' in the password
+    ],
+)
+def test_the_database_s_own_words_never_repeat_the_password(url: str, pg_url: str, capsys: Any) -> None:
+    """found by hunter-hostile4 (its LO1), by hunter-hostile5 on a server that answers: a URL written a little
+    wrong gives libpq the password as the database's name ('FATAL: database "bob:SECRETPW@127.0.0.1/db" does
+    not exist') or the host's ('failed to resolve host 'SECR''), and the error, after the URL shown with its
+    password hidden, repeated it. Each piece of it is hidden there too."""
+    from bulkship.cli import main
+
+    port = sa.make_url(pg_url).port
+    assert main(["status", "--ledger", url.format(port=port)]) == 1
+    err = capsys.readouterr().err
+    assert "SECR" not in err and "Traceback" not in err, err
+    assert "Cannot reach the ledger" in err and "***" in err, err
+
+
 # -- two machines' worth of bulkship on one ledger ----------------------------------------------------------
 
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]

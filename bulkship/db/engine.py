@@ -25,13 +25,14 @@ from sqlalchemy.pool import NullPool
 
 from ..errors import ConfigError
 from ..private import private_file
-from .location import display_url, is_postgres_url, sqlite_path, userinfo_end
+from .location import display_url, is_postgres_url, remember_secrets, sqlite_path, userinfo_end
 
 BUSY_TIMEOUT_MS = 10_000
 
 
 def postgres_url(value: str) -> URL:
     """``postgresql://…`` (or ``postgres://…``) as the psycopg 3 driver's URL."""
+    remember_secrets(value)  # never repeated by the database's errors
     try:
         url = make_url(
             _userinfo_at_signs_escaped(

@@ -84,3 +84,38 @@ def _password_hidden(netloc: str) -> str:
         return netloc
     user, host = netloc.rsplit("@", 1)
     return f"{user.split(':', 1)[0]}:***@{host}" if ":" in user else netloc
+
+
+_SECRETS: set[str] = set()  # the passwords of the ledger URLs this process connected with, and their pieces
+_SHORTEST_SECRET = 4  # a piece shorter than this is no secret worth garbling a message for
+
+
+def remember_secrets(value: str) -> None:
+    """Keep the password of a ledger URL, and its pieces, so that no database error repeats them
+    (:func:`hidden_secrets`): libpq's own words name the user, database and host it was given, and a URL
+    written a little wrong gives it the password as one of those ('postgresql:///bob:pw@db/x', a slash too
+    many: 'database "bob:pw@db/x" does not exist', the predecessor's LO1 of hunter-hostile5)."""
+    if "://" not in value:
+        return
+    rest = value.split("://", 1)[1]
+    found: list[str] = re.findall(r"(?i)[?&](?:ssl)?password=([^&#]*)", rest)
+    end = userinfo_end(rest)
+    if end >= 0:
+        query = rest.find("?", end)
+        user = rest[: rest.rfind("@", 0, query if query >= 0 else len(rest))]
+    else:  # in the path: postgresql:///bob:pw@host/db
+        user = rest.lstrip("/").split("/", 1)[0].rpartition("@")[0]
+    if ":" in user:
+        found.append(user.split(":", 1)[1])
+    for secret in found:
+        for piece in (secret, *re.split(r"[@/:?#]", secret)):
+            for form in (piece, urllib.parse.unquote(piece)):
+                if len(form) >= _SHORTEST_SECRET:
+                    _SECRETS.add(form)
+
+
+def hidden_secrets(text: str) -> str:
+    """``text`` (a database's error) with every password remembered (:func:`remember_secrets`) as '***'."""
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text

@@ -34,6 +34,7 @@ from sqlalchemy import Connection, Engine, inspect
 
 from .. import db
 from ..db.engine import BUSY_TIMEOUT_MS as BUSY_TIMEOUT
+from ..db.location import hidden_secrets
 from ..errors import LedgerError
 from . import sql
 
@@ -152,7 +153,9 @@ def exists(location: Location) -> bool:
 
 
 def db_error(exc: BaseException) -> str:
-    """The database's own words for ``exc``, without SQLAlchemy's statement dump and links."""
+    """The database's own words for ``exc``, without SQLAlchemy's statement dump and links, and without any
+    password of the ledger's URL it may repeat (a URL written a little wrong gives libpq the password as the
+    database's or the host's name, which its error names)."""
     if isinstance(exc, sqlalchemy.exc.DBAPIError) and exc.orig is not None:
-        return " ".join(str(exc.orig).split())
-    return " ".join(str(exc).split("\n")[0].split())
+        return hidden_secrets(" ".join(str(exc.orig).split()))
+    return hidden_secrets(" ".join(str(exc).split("\n")[0].split()))
