@@ -223,7 +223,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             for r in view.rows_by_fingerprint.values()
             if r.status == "ordered" and not r.current and not made_no_card(r)
         ),
-        **_untied(view) if rows.get("review") else {},
+        **_untied(ledger, view, batch) if rows.get("review") else {},
         notes=[
             *po_refused(view),
             *money_notes(ledger, view, batch),
@@ -232,15 +232,22 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
     )
 
 
-def _untied(view: LedgerView) -> dict[str, Any]:
+def _untied(ledger: Ledger, view: LedgerView, batch: str) -> dict[str, Any]:
     """Money at the vendor for the batch in no bucket, said beside rows needing review so that "charged
     0.00" is never all: orders with no row tied to them (adopted after a lost ledger, or waiting for a
     person), their whole cost. (Rows waiting in an order the vendor created are money in doubt: see
-    :func:`bulkship.reconcile.join.money_bucket`.) Returns the count of such orders and that money."""
+    :func:`bulkship.reconcile.join.money_bucket`.) Returns the count of such orders and that money.
+
+    An order held for review before it ever left (the batch stopped at a 409 on another of its POs) is at
+    no vendor: counted, 'The vendor holds 100.00 in 2 order(s)' was said of a vendor holding one order of
+    50.00 (hunter-vendor21's L3). An order in review counts once it was sent or the vendor named it."""
     rows = view.rows_by_fingerprint.values()
     tied = {r.po_number for r in rows if r.status == "ordered"}
     tied |= {r.po_number for r in rows if waits_in_created_order(r, view.orders.get(r.po_number or ""))}
     untied = [o for o in view.orders.values() if o.state in ("created", "review") and o.po_number not in tied]
+    if any(o.state == "review" and not o.vendor_order_id for o in untied):
+        sent = {e.po_number for e in ledger.events(batch, kinds=("sending",))}
+        untied = [o for o in untied if o.state != "review" or o.vendor_order_id or o.po_number in sent]
     return {"untied_orders": len(untied), "untied_cost": sum((o.cost for o in untied), Decimal(0))}
 
 

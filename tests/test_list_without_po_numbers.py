@@ -6,7 +6,9 @@ and the list proves what it holds as one that shows them."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
@@ -15,6 +17,7 @@ from support import SandboxVendor, write_sheet
 from support.review import release_all, rows_by_id, run, settings_in
 
 from bulkship import api
+from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
 
 DIALECTS = ["documented,list_po_number=false", "likely-real,list_po_number=false"]
@@ -65,3 +68,40 @@ def test_a_lost_ledger_s_rows_never_sent_are_released_where_the_order_list_shows
     assert vendor.external_ids() == Counter({**ours, **{f"E{100 + n}": 1 for n in range(3)}})
     assert {r.status for r in rows_by_id(settings).values()} == {"ordered"}
     assert reads.reads and max(reads.reads.values()) <= 3  # each order read by Id at most once a command
+
+
+class NoPoNumberAnywhere(httpx.AsyncBaseTransport):
+    """Orders read by their Id show no PONumber either: the vendor's list can never prove a PO absent."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        path = request.url.path.lower()
+        if request.method != "GET" or not path.startswith("/v1/orders/") or response.status_code != 200:
+            return response
+        body = json.loads(await response.aread())
+        return httpx.Response(200, json={k: v for k, v in body.items() if k.lower() != "ponumber"})
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_an_order_held_before_it_left_is_not_said_to_be_at_the_vendor(tmp_path: Path, dialect: str) -> None:
+    """hunter-vendor21's L3: a lost ledger's run stopped at the 409 of BS-STAFF-0001 (the vendor's, 50.00)
+    and held BS-STAFF-0002 before it left; the run said 'The vendor holds 100.00 in 2 order(s) of this batch
+    that no row is tied to yet' (JSON untied_orders 2, untied_cost 100.00) of a vendor holding one order
+    (in the documented dialect, '50.00 in 1 order(s)' while that order's rows were tied to it)."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(dialect))
+    factory = vendor.factory(NoPoNumberAnywhere(vendor.transport))
+    settings = settings_in(tmp_path)
+    sheet = write_sheet(tmp_path / "staff.csv", range(2))
+    run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)  # BS-STAFF-0001: 50.00
+    settings.ledger.unlink()  # the ledger is lost; the list grew since
+    write_sheet(sheet, range(4))
+    result = run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)
+    assert result.exit_code == 3 and len(vendor.sandbox.orders()) == 1
+    said = result.as_json()
+    # documented: E0 and E1 are tied to BS-STAFF-0001 by their ExternalIds; likely-real: its lines show none
+    untied = (0, "0.00") if dialect.startswith("documented") else (1, "50.00")
+    assert (said["untied_orders"], said["untied_cost"]) == untied, said
+    assert result.untied_cost == Decimal(untied[1])
