@@ -145,11 +145,18 @@ async def confirm_plan(
 
 
 def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:
-    """Whether ``view`` costs more than --max-total, takes the batch past its budget, or would wait for an
-    approver (a team's limits: the run's person alone, or the approved total)."""
+    """Whether ``view`` costs more than --max-total (with what a page's Send taken up again charged before),
+    takes the batch past its budget, or would wait for an approver (a team's limits: the run's person alone,
+    or the approved total)."""
     limit, budget, approval = options.max_total, options.max_batch_total, options.needs_an_approval
+    at_send = options.charged_at_send  # a page's Send taken up again: what it charged before counts
     return (
         (limit is not None and view.worst_case > limit)
+        or (
+            limit is not None
+            and at_send is not None
+            and _charged_since_send(at_send, view) + view.worst_case > limit
+        )
         or (budget is not None and view.batch_total > budget)
         or (approval is not None and approval(view))
     )

@@ -118,3 +118,36 @@ def test_an_order_in_doubt_the_vendor_never_got_is_refused_under_the_budget_it_p
     assert len(vendor.orders()) == 4
     settled = run_batch(sheet, settings, **run, max_total=Decimal(127), max_batch_total=Decimal(127))
     assert settled.exit_code == 0 and settled.total_cost == Decimal(127) and len(vendor.orders()) == 5
+
+
+def test_a_page_s_send_taken_up_again_settles_its_last_order_in_doubt_the_vendor_made(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """A cost page's Send of 125.00 (five 25.00 cards, its limit the total it confirmed, charged_at_send 0):
+    the vendor raises CVS's fee after the fourth and the fifth's answer is lost (made at 27.00); the server
+    restarts and takes the Send up again. It was refused 'What this Send's run charged before it was cut short
+    (100.00) and what is left to send ... (27.00) make 127.00, more than the 125.00 its Send confirmed ...
+    Nothing more was sent' of an order the vendor had made: asked first, it is settled, nothing sent."""
+    raised = load_catalog(_raised_cvs_fee(tmp_path))
+
+    def rewrite(call: Any) -> Any:
+        answer = call.forward()
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            if b"BS-CAP-0004" in call.body:
+                vendor.sandbox.catalog = raised
+            if b"BS-CAP-0005" in call.body:
+                return Answer(504, b"")
+        return answer
+
+    vendor.rewrite = rewrite
+    settings = replace(vendor.settings(tmp_path), concurrency=1)
+    sheet = _five_cvs_cards(tmp_path)
+    send: dict[str, Any] = {"max_total": Decimal(125), "charged_at_send": Decimal(0)}
+    run: dict[str, Any] = {"batch": "cap", "wait_s": 0, "max_lines": 1, "client_factory": vendor.factory}
+    first = run_batch(sheet, settings, **run, **send, total_shown=Decimal(125))
+    assert len(vendor.orders()) == 5 and first.unknown_orders == 1, first
+    vendor.rewrite = lambda call: call.forward()
+    sent = len(vendor.posts())
+    again = run_batch(sheet, settings, **run, **send)  # taken up again: the total shown is gone
+    assert again.exit_code == 0 and again.stopped is None, again.stopped
+    assert again.total_cost == Decimal(127) and len(vendor.posts()) == sent, again
