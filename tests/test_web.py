@@ -2812,10 +2812,29 @@ def test_a_row_is_found_by_its_name_typed_without_accents_or_with_a_plain_apostr
         said = html.unescape(visible_text(page))
         assert f"1 row(s) holding “{wanted}”" in said, (wanted, said)
         assert f'action="/batches/people/rows/{row}"' in page, wanted
-    none = visible_text(client.get("/batches/people/review", params={"find": "Jos Nunez"}).text)
-    assert "No row holds “Jos Nunez”" in none
+    none = visible_text(client.get("/batches/people/review", params={"find": "Juan Nunez"}).text)
+    assert "No row holds “Juan Nunez”" in none
     lone = html.unescape(visible_text(client.get("/batches/people/review", params={"find": "’"}).text))
     assert "1 row(s) holding “’”" in lone  # punctuation alone is sought as typed, never every row
+
+
+def test_a_person_is_found_by_the_words_of_the_name_in_any_order(client: TestClient, tmp_path: Path) -> None:
+    """Found by hunter-web19 in Chromium: an HR export writes 'Lopez, Maria' (Workday's Last, First); told
+    that Maria Lopez left, a person typed 'Maria Lopez' in 'Find a row' and read '0 row(s) holding “Maria
+    Lopez”'. Every word of the search found in the row finds it, whatever their order."""
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        '"Lopez, Maria",11 Elm St,Boston,MA,02108,CVS,25\n'
+        '"Lee, Ann",12 Oak St,Boston,MA,02108,CVS,25\n'
+    )
+    upload(client, sheet, name="people")
+    for wanted, row in (("Maria Lopez", 2), ("maria lopez", 2), ("Ann Lee", 3), ("Lee Ann", 3)):
+        page = client.get("/batches/people/review", params={"find": wanted}).text
+        assert f"1 row(s) holding “{wanted}”" in visible_text(page), wanted
+        assert f'action="/batches/people/rows/{row}"' in page, wanted
+    none = visible_text(client.get("/batches/people/review", params={"find": "Maria Lee"}).text)
+    assert "No row holds “Maria Lee”" in none
 
 
 def test_the_cost_page_says_a_row_the_file_leaves_out_is_changed_in_the_file_and_a_held_one_sent_from_it(

@@ -160,11 +160,15 @@ class Review:
         hit = frame.index == int(wanted) if wanted.isdecimal() else frame.index < 0
         for header in self.loaded.headers:
             hit |= frame[header].astype(str).str.contains(wanted, case=False, regex=False).to_numpy()
-        # and as folded: 'Jose Nunez' typed on an English keyboard read '0 row(s)' of José Núñez, whose row
-        # went out (found by hunter-web19); punctuation alone folds to nothing, sought only as typed
-        folded = searchable(wanted)
-        if folded:
-            hit |= self._searchable.str.contains(folded, regex=False).to_numpy()
+        # and as folded, each word anywhere in the row: 'Jose Nunez' typed on an English keyboard read
+        # '0 row(s)' of José Núñez, whose row went out, and 'Maria Lopez' of 'Lopez, Maria' (found by
+        # hunter-web19); punctuation alone folds to nothing, sought only as typed
+        words = searchable(wanted).split()
+        if words:
+            every = self._searchable.str.contains(words[0], regex=False).to_numpy().copy()
+            for word in words[1:]:
+                every &= self._searchable.str.contains(word, regex=False).to_numpy()
+            hit |= every
         return list(_EveryRow(frame.index[hit].tolist(), self.rows))
 
     @functools.cached_property
