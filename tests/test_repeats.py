@@ -1473,3 +1473,28 @@ def test_a_list_numbered_1_to_n_in_an_id_column_is_not_matched_to_another_list_n
     )
     code, _, err = run(capsys, str(staff))
     assert code == 0 and "not read as Employee ID" not in err, err
+
+
+def test_a_namesake_of_another_batch_s_recipient_holds_that_row_not_the_whole_next_list(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm7: December's birthday list of two, one a namesake of a person of November's
+    list (another street, the same card and value), was refused whole, exit 2: '1 of the 2 valid rows ...
+    were already ordered by batch 'nov': the same rows under another batch name. Nothing was sent'. The
+    namesake is held, asked about as before; the other person is sent. A list of other people holding no card
+    another batch sent is no copy of it."""
+    nov = write_csv(tmp_path / "nov.csv", [person(i) for i in range(4)])
+    assert run(capsys, str(nov))[0] == 0
+    dec = write_csv(tmp_path / "dec.csv", [person(0, street="9 Elm St"), person(7)])
+    code, data, err = run(capsys, str(dec), "--json")
+    assert code == 3, err
+    assert data is not None and (data["ordered_rows"], data["held_rows"]) == (1, 1), err
+    assert "at another address (1 Main St, 02134)" in err and "another batch name" not in err
+    assert cards(isolated_data_dir)["Person 7 / 8 Main St"] == 1
+    assert cards(isolated_data_dir)["Person 0 / 9 Elm St"] == 0
+    # a copy of November's list, a row edited (E1's street), is still that list again: refused
+    copy = write_csv(
+        tmp_path / "nov copy.csv", [person(i, street="9 Elm St" if i == 1 else None) for i in range(4)]
+    )
+    code, _, err = run(capsys, str(copy))
+    assert code == 2 and "4 of the 4 valid rows" in err and "another batch name" in err, err

@@ -81,6 +81,7 @@ def find_holds(
         rows, sent_before.by_reference, {i for i, _ in found}, people=policy.references_people
     )
     found += by_reference.items()
+    exact = len(found)  # the very cards; the rest are to the same name or one written alike
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
     found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]
     alike = _alike_name_same_place(rows, sent_before.by_place, {i for i, _ in found})
@@ -91,9 +92,9 @@ def find_holds(
     if found:
         if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
             valid = int((frame[STATUS] == "valid").sum())
-            repeated = [earlier[o] for _i, (o, _l) in found]
-            copied_from = _mostly_of(repeated, valid)
+            copied_from = _mostly_of(_copied(found, exact, earlier), valid)
             if copied_from is not None and not known and not policy.own_name:
+                repeated = _copied(found, exact, earlier)
                 _refuse_same_rows(
                     batch, file_name, ledger, repeated, valid, copied_from, policy.keep, frame=frame
                 )
@@ -195,6 +196,21 @@ def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[
             if at is not None:
                 found.append((i, at))
     return found
+
+
+def _copied(
+    found: Sequence[tuple[int, tuple[int, int]]], exact: int, earlier: Sequence[OrderRecord]
+) -> list[OrderRecord]:
+    """The orders of the rows ``found`` that say the file may be a copy of another batch's: the very cards
+    (the first ``exact``), and a card to the same name or one written almost alike (an edit) only beside a
+    very card of the same batch. A list of other people holding a namesake of another batch's recipient
+    (John Smith of Madison after John Smith of Boston) or a colleague's name written almost alike was refused
+    whole as 'the same rows under another batch name', its other people never sent (found by
+    hunter-falsealarm7: December's two birthdays after November's); such rows are held one by one."""
+    batches = {earlier[o].batch for _i, (o, _line) in found[:exact]}
+    return [
+        earlier[o] for k, (_i, (o, _line)) in enumerate(found) if k < exact or earlier[o].batch in batches
+    ]
 
 
 def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
