@@ -11,8 +11,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from support.vendor_proxy import Answer, Call, VendorProxy, key_of
 
+from bulkship.errors import SpendLimitError
 from bulkship.pipeline import run_batch
 from bulkship.runresult import PlanView
 
@@ -62,6 +64,13 @@ def test_a_row_waiting_for_review_after_a_lost_ledger_is_not_in_what_the_run_may
 
     vendor.rewrite = fourth_failed
     lost = replace(settings, ledger_path=tmp_path / "new-ledger.sqlite", out_dir=tmp_path / "out2")
+    with pytest.raises(SpendLimitError) as refused:  # the batch's budget counts them: they may be charged
+        run_batch(sheet, lost, **run, max_batch_total=Decimal("600"))
+    said = " ".join(refused.value.message.split())
+    assert (
+        "Batch FIN would cost 686.90 in all: 75.00 charged already, 105.95 for 1 row(s) waiting for review "
+        "(their card may be charged already: `reconcile --review` settles them) and 505.95 to send now"
+    ) in said, said
     shown: list[PlanView] = []
 
     def confirm(view: PlanView) -> bool:
