@@ -518,3 +518,41 @@ def test_where_a_survey_placed_the_answer_is_not_the_card_s_address(tmp_path: Pa
     assert result.rows[["address1", "city", "state", "zip", "status"]].values.tolist() == [
         ["12 Oak St", "Salem", "MA", "01970", "valid"]
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Gift card choice", "Card selection", "Choice of gift card", "Reward option", "Gift Card Options"],
+)
+def test_a_form_s_answer_choosing_the_card_is_read_as_the_card(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets20, left for hunter-sheets21: a Microsoft Forms export whose question was 'Gift
+    card choice' (or 'Card selection', 'Choice of gift card', 'Reward option') was refused, exit 2, as
+    lacking a Product, the card each person chose never read. It is read as the card: each choice ordered,
+    'No gift, thanks' left out; beside the list's own 'Product' it is still an answer read only for its no."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        [*FORMS, "Your full name", "Street address", "City", "State", "ZIP code", header, "Card amount"]
+    )
+    when = datetime(2026, 11, 20, 9, 1)
+    for i, (who, card) in enumerate(
+        (("Ann Lee", "Target"), ("Bob Ray", "CVS"), ("Cy Orr", "No gift, thanks"))
+    ):
+        respondent = [i + 1, when, when, "anonymous", None, None]
+        sheet.append([*respondent, who, f"{i + 1} Main St", "Boston", "MA", "02108", card, 25])
+    book.save(tmp_path / "responses.xlsx")
+    loaded = load_sheet(tmp_path / "responses.xlsx")
+    assert loaded.column_map[header] == "product"
+    assert [(s.row, s.reason) for s in loaded.skipped] == [
+        (4, f"the list says not to send it (column '{header}': 'No gift, thanks')")
+    ]
+    result = validate(loaded, sandbox_catalog())
+    assert result.rows[["product", "status"]].values.tolist() == [
+        ["TARGET", "valid"], ["CVS", "valid"], ["No gift, thanks", "skipped"]
+    ]  # fmt: skip
+    beside = tmp_path / "beside.csv"
+    beside.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Target\n"
+    )
+    assert load_sheet(beside).column_map.get(header) is None

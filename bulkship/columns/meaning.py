@@ -32,15 +32,21 @@ class HeaderMeaning:
     preferred: bool = False
     last_first: bool = False  # "Name (Last, First)"
     exact: bool = False  # the field's own title or name ("Product"), not a looser alias ("Card")
+    chosen: bool = False  # a person's choice of the card or amount ("Gift card choice": :data:`_CHOICE`)
 
     @property
-    def rank(self) -> tuple[int, int]:
+    def rank(self) -> tuple[int, int, int]:
         """Lower wins: the address group first, then, for a contact detail or the company, the field's own
         title over an alias. Not for what is ordered: "Value" and "Amount", "Name" and "Recipient" are
         two columns one person may have meant either way (a card ordered at the other amount, to the other
-        person)."""
+        person). Last, a person's choice ("Gift card choice") only where no other column names the field:
+        beside the list's own "Product" it is an answer read for its "No gift, thanks"."""
         own_title_wins = self.exact and self.field in _OWN_TITLE_WINS
-        return QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK), 0 if own_title_wins else 1
+        return (
+            QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK),
+            0 if own_title_wins else 1,
+            int(self.chosen),
+        )
 
 
 _WORDS = re.compile(r"[0-9a-z#]+")
@@ -128,7 +134,22 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
                 continue
             if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(around)):
                 return _qualified(found, around, last_first)
-    return _without_remark(header, index)
+    return _without_remark(header, index) or _chosen(words, index)
+
+
+# A form's answer choosing the card or its amount, named by the card's words and a choice's ('Gift card
+# choice', Microsoft Forms' 'Card selection', 'Choice of gift card', 'Reward option', 'Card amount choice'):
+# unread, the form was refused as lacking a Product (found by hunter-sheets20, left for hunter-sheets21).
+# Not a 'preference' (a 'Card Preference' of Email or Plastic: :mod:`..load.skipped.digital`)
+_CHOICE = frozenset({"choice", "choices", "selection", "selected", "option", "options", "pick", "picked"})
+
+
+def _chosen(words: list[str], index: dict[str, str]) -> HeaderMeaning | None:
+    rest = [word for word in words if word not in _CHOICE]
+    if not rest or len(rest) == len(words):
+        return None
+    meaning = _resolve(" ".join(rest), index)
+    return replace(meaning, chosen=True) if meaning and meaning.field in CARD_FIELDS else None
 
 
 # A template's instructions in brackets after the header ("Gift Card (choose one)", "Amount ($25-$100)", "Qty
