@@ -83,6 +83,19 @@ def same_api(recorded: str | None, api: str | None) -> bool:
     return recorded is None or api is None or api_key(recorded) == api_key(api)
 
 
+def other_api_note(recorded: str | None, settings: Settings) -> str:
+    """What a page of ``settings``' server says of a batch whose orders went to another API (a ledger shared
+    by a server of the embedded sandbox and by runs against the vendor), or "". Under the SANDBOX banner, a
+    batch the vendor charged 1,734.25 for read as one more trial, with no word of its API (found by
+    newcomer11, W6; newcomer12)."""
+    server = api_identity(settings)
+    if not recorded or same_api(recorded, server):
+        return ""
+    if recorded == SANDBOX_API:
+        return "a trial on the embedded sandbox, not this server's vendor: no real order, no real money"
+    return f"orders at the vendor API {recorded}, not {describe_api(server)}: that vendor's money"
+
+
 def check_batch_api(record: BatchRecord | None, settings: Settings, *, action: str, command: str) -> None:
     """Refuse to ``action`` batch ``record`` against another API than the one it was ordered through.
 

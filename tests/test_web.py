@@ -911,6 +911,34 @@ def test_a_due_batch_of_another_vendor_api_is_left_to_a_server_of_that_api(setti
     assert "bulkship run" not in page.text and "uploads" not in page.text
 
 
+def test_a_batch_of_another_api_than_the_server_s_says_so_beside_its_money(settings, tmp_path: Path) -> None:
+    """Found by newcomer11 (W6, left over; fixed by newcomer12): on a ledger shared by runs against the
+    vendor and a server of the embedded sandbox (or the other way round), the Batches page listed every batch
+    alike under the server's banner: 1,734.25 charged by the vendor read as one more SANDBOX trial, and a
+    sandbox trial's money as charged on a real vendor's page. A batch of another API says which, beside its
+    money and on its Results page; the server's own batches say nothing of it."""
+    import html
+    from dataclasses import replace
+
+    import bulkship
+
+    sheet = tmp_path / "trial.csv"
+    sheet.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert bulkship.run(settings, sheet, confirm=lambda plan: True, wait_s=0).exit_code == 0
+    real = replace(settings, api_url="http://127.0.0.1:9", email="a@b.example", access_token="t")
+    note = "a trial on the embedded sandbox, not this server's vendor: no real order, no real money"
+    with TestClient(create_app(real, resume=False), follow_redirects=True) as there:
+        listed = html.unescape(visible_text(there.get("/").text))
+        assert f"25.00 charged ({note})" in listed, listed
+        results = html.unescape(visible_text(there.get("/batches/trial/results").text))
+        assert f"This batch: {note}." in results, results
+        checked = html.unescape(visible_text(there.get("/batches/trial/reconcile").text))
+        assert f"This batch: {note}. A bulkship server or command of that API checks it" in checked, checked
+    with TestClient(create_app(settings, resume=False), follow_redirects=True) as own:
+        assert "other-api" not in own.get("/").text
+        assert "other-api" not in own.get("/batches/trial/results").text
+
+
 def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -> None:
     lines = ["Name,Address,City,State,ZIP,Product,Amount"]
     lines += [f"Person {i},{i} Main St,Boston,MA,1234X,CVS,25" for i in range(260)]

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..batchapi import other_api_note
 from ..ledger import Ledger, ledger_exists
 from ..overview import BATCH_STATES, BatchOverview, overview
 from ..runnotes import planned_dollars
@@ -52,6 +53,8 @@ class BatchLine:
     planned_dollars: str = ""
     # of ``cost`` charged, what orders ended holding no card still bill (hunter-money3's LI): said beside it
     billed_without_a_card: Decimal = Decimal(0)
+    # its orders went to another API than this server's (batchapi.other_api_note): said beside its money
+    other_api: str = ""
 
     @property
     def link(self) -> str:
@@ -122,10 +125,12 @@ def batch_lines(web: Web) -> list[BatchLine]:
     pages = state.web_batches(web.settings, deleted=True)
     seen: dict[str, BatchOverview] = {}
     planned: dict[str, str] = {}
+    apis: dict[str, str] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
             seen = overview(ledger)
             planned = planned_dollars(ledger)
+            apis = {b.name: other_api_note(b.api, web.settings) for b in ledger.batches()}
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -138,6 +143,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
         line = _line(name, page, seen.get(name), running)
         if name in planned and line.cost_kind == "charged":
             line = replace(line, planned_dollars=planned[name])
+        if apis.get(name):
+            line = replace(line, other_api=apis[name])
         if line.state == "awaiting approval" and _request_out_of_date(web, name, page):
             line = replace(line, state="awaiting confirmation")  # its person sends it again to ask anew
         lines.append(line)

@@ -112,3 +112,15 @@ def for_another_vendor(settings: Settings, batch: str) -> bool:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         record = ledger.batch(batch)
     return record is not None and not same_api(record.api, api_identity(settings))
+
+
+def other_api(settings: Settings, batch: str) -> str:
+    """What this server's pages say of a batch whose orders went to another API than its own, or "" (see
+    :func:`bulkship.batchapi.other_api_note`)."""
+    from ..batchapi import other_api_note
+
+    if not ledger_exists(settings.ledger_location):
+        return ""
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        record = ledger.batch(batch)
+    return other_api_note(record.api, settings) if record is not None else ""

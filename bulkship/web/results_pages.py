@@ -238,6 +238,7 @@ async def results(request: Request) -> Response:
     # a duplicate is not to fix: never sent
     needing = sum(found.counts.get(s, 0) for s in ("invalid", "failed"))
     differ = found.differ
+    other_api = await run_in_threadpool(batchledger.other_api, web.settings, batch.name)
     return render(
         request, "results.html", batch=batch,
         lines=found.lines, counts=found.counts, wanted=wanted, page=found.page, pages=found.pages,
@@ -253,6 +254,7 @@ async def results(request: Request) -> Response:
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=state.elsewhere(web.settings, batch),
+        other_api=other_api,
     )  # fmt: skip
 
 
@@ -289,6 +291,12 @@ async def reconcile(request: Request) -> Response:
         # (it said "No batch named ... in the ledger /srv/.../ledger.sqlite (batches: ...) run `bulkship
         # status`...": review17)
         return render(request, "plain.html", title=f"Nothing sent: {batch.name}", message=NOTHING_SENT)
+    other_api = await run_in_threadpool(batchledger.other_api, web.settings, batch.name)
+    if other_api:  # (it said 'run “Check against the vendor” ... with --api-url': newcomer12)
+        message = (
+            f"This batch: {other_api}. A bulkship server or command of that API checks it against its vendor."
+        )
+        return render(request, "plain.html", title=f"Another vendor API: {batch.name}", message=message)
     try:
         report = await run_in_threadpool(api.reconcile_batch, web.settings, batch.name)
     except BulkshipError as exc:
