@@ -6,6 +6,7 @@ psutil) under 500 MB. Legitimate files with the same features still load."""
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
@@ -102,7 +103,9 @@ def inline(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
-def run_validate(path: Path, tmp_path: Path, *, address_space: int = 0) -> tuple[int, str, int]:
+def run_validate(
+    path: Path, tmp_path: Path, *, address_space: int = 0, command: tuple[str, ...] = ("validate",)
+) -> tuple[int, str, int]:
     """`bulkship validate FILE` as a process: exit code, stderr, and its peak RSS sampled every few ms.
     ``address_space``: the most memory it may map (RLIMIT_AS), where going past the limits would take more
     than the machine has: it stops there, and the test fails, instead."""
@@ -112,7 +115,8 @@ def run_validate(path: Path, tmp_path: Path, *, address_space: int = 0) -> tuple
             resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "bulkship", "validate", str(path), "--out", str(tmp_path / "out")],
+        [sys.executable, "-m", "bulkship", *command, str(path), "--out", str(tmp_path / "out")],
+        env={**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data")},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -130,8 +134,10 @@ def run_validate(path: Path, tmp_path: Path, *, address_space: int = 0) -> tuple
     return process.returncode, err, peak
 
 
-def assert_refused(path: Path, tmp_path: Path, *words: str, address_space: int = 0) -> None:
-    code, err, peak = run_validate(path, tmp_path, address_space=address_space)
+def assert_refused(
+    path: Path, tmp_path: Path, *words: str, address_space: int = 0, command: tuple[str, ...] = ("validate",)
+) -> None:
+    code, err, peak = run_validate(path, tmp_path, address_space=address_space, command=command)
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
     assert code == 2, err
     assert len(errors) == 1 and "Traceback" not in err, err
@@ -402,3 +408,33 @@ def test_a_tiny_ods_repeating_a_long_text_is_refused(tmp_path: Path, written: st
     path = ods(tmp_path / "tiny.ods", ods_cells("Name", "Address") + ods_cells("Ann Lee", "1 Main St") + rows)
     assert path.stat().st_size < 2_000
     assert_refused(path, tmp_path, "tiny.ods", *words, address_space=4 * 2**30)
+
+
+def test_a_workbook_named_like_a_result_workbook_and_holding_a_long_text_filled_down_is_refused(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-hostile5: a workbook whose sheets are named as bulkship's result workbook's (Results,
+    Fix these, Summary, bulkship-keys) is read as one (its Summary's batch, its Results) before any list is
+    loaded, so before the loader's limits: a 420 KB one whose Summary points 200,000 times at one long text
+    aborted `bulkship run` (calamine: 'memory allocation failed', signal 6) and, uploaded, the web server
+    itself. It is refused as any list past the limits is, in one line, exit 2."""
+    import xlsxwriter
+
+    path = tmp_path / "results.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Results").write_row(0, 0, ["Name", "Address", "Row", "Status"])
+    book.add_worksheet("Fix these").write_row(0, 0, ["Name"])
+    summary = book.add_worksheet("Summary")
+    summary.write_row(0, 0, ["Batch", "gifts"])
+    for row in range(1, 1_001):
+        summary.write_row(row, 0, [_NOTE[:32_000]] * 40)
+    book.add_worksheet("bulkship-keys").write_row(0, 0, ["Row", "Key"])
+    book.close()
+    assert path.stat().st_size < 400_000
+    assert_refused(
+        path,
+        tmp_path,
+        "sheet 'Summary' holds 1,221 MB of text",
+        address_space=4 * 2**30,
+        command=("run", "--yes"),
+    )

@@ -90,6 +90,18 @@ def _check_archive(path: Path, limits: Limits) -> None:
         raise FileFormatError(f"{path.name} is a damaged zip file and cannot be read: {exc}") from None
 
 
+def within_limits(path: Path, limits: Limits | None = None) -> bool:
+    """Whether the workbook at ``path`` passes what is checked before any reader expands it (the archive,
+    its XML, every sheet measured): one that does not is read only by :func:`_read_workbook`, saying why."""
+    limits = limits or Limits()
+    try:
+        _check_archive(path, limits)
+        _scan_workbook(path, "ods" if path.suffix.lower() == ".ods" else "xlsx", limits)
+    except FileFormatError:
+        return False
+    return True
+
+
 def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet name -> the zip path of its XML, following workbook.xml and its relationships."""
     from defusedxml.ElementTree import fromstring

@@ -60,9 +60,20 @@ def workbook_sheets(path: Path) -> list[str]:
 
 
 def is_result_workbook_file(path: Path) -> bool:
-    """A bulkship result workbook, as written (XLSX) or saved again by Excel or LibreOffice (XLSX, ODS)."""
+    """A bulkship result workbook, as written (XLSX) or saved again by Excel or LibreOffice (XLSX, ODS).
+
+    Only one within the loader's limits: such a workbook is read (its Summary, its Results) before any list
+    is loaded, and a 420 KB one whose sheets point at one long text took the web server down on its upload
+    (calamine aborting the process) and `bulkship run` with it (found by hunter-hostile5). One past them is
+    read as any list is, whose loading says why it is refused."""
+    from ..load.workbook import within_limits
+
     suffix = Path(path).suffix.lower()
-    return suffix in (".xlsx", ".xlsm", ".ods") and is_result_workbook(workbook_sheets(path))
+    return (
+        suffix in (".xlsx", ".xlsm", ".ods")
+        and is_result_workbook(workbook_sheets(path))
+        and within_limits(Path(path))
+    )
 
 
 def load_fix_sheet(
