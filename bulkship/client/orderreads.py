@@ -109,6 +109,8 @@ class _OrderReads(_Paged):
         to its end: ``complete`` is False)."""
         params = {"poNumber": po_number} if po_number else {}
         hidden: list[Any] = []  # listed orders that show no PONumber: their own read may show it
+        as_listed: list[Any] = []  # of those, the ones kept as listed, should their reads not show it
+        too_many = False
 
         def matches(record: Any) -> bool:
             if po_number and po_number_of(record) != po_number.strip().upper():
@@ -116,20 +118,31 @@ class _OrderReads(_Paged):
             return keep is None or keep(record)
 
         def wanted(record: Any) -> bool:
-            if not po_number_of(record):
+            nonlocal too_many
+            if po_number_of(record):
+                return matches(record)
+            if matches(record):  # no PO filter, and kept by what else it shows (a line's ExternalId)
+                as_listed.append(record)
+            if len(hidden) < MAX_READS_FOR_PO:  # a large account's orders are not all held in memory
                 hidden.append(record)
-                return False
-            return matches(record)
+            else:
+                too_many = True
+            return False
 
         def found(kept: list[Any]) -> bool:
             return stop_when_found and bool(po_number) and bool(kept)
 
         raw, complete, why = await self._pages("/v1/Orders", params, keep=wanted, stop=found)
         every_order_read = complete
+        shown: list[Any] | None = None
         if complete and hidden:
-            shown, why = await self._numbered(hidden)
+            unread = "the vendor's order list does not show every order's PONumber"
+            if too_many:
+                why = f"{unread} (it lists more such orders than can be read one by one)"
+            else:
+                shown, why = await self._numbered(hidden)
             complete = shown is not None
-            raw.extend(r for r in shown or () if matches(r))
+        raw.extend(as_listed if shown is None else [r for r in shown if matches(r)])
         raw = _once_each(raw)
         orders: list[VendorOrder] = []
         for record in raw:
@@ -159,8 +172,6 @@ class _OrderReads(_Paged):
         if not all(ids):
             return None, unread
         to_read = sorted({i for i in ids if i.casefold() not in known})
-        if len(to_read) > MAX_READS_FOR_PO:
-            return None, f"{unread} (it lists {len(to_read)} such orders, too many to read one by one)"
         gate = asyncio.Semaphore(READS_AT_ONCE)
         read: dict[str, VendorOrder] = {}
 
