@@ -789,6 +789,26 @@ def test_an_id_column_corrected_shifted_by_one_sends_nobody_a_second_card(
     )
 
 
+def test_a_namesake_at_the_same_street_under_an_id_of_her_own_is_not_the_edit_of_a_row_that_kept_its_id(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review35 (after 31eb6a6c): E10 Person 0 at 1 Main St ordered; the batch run again with her
+    amount edited (held as her row's edit, as ever) and a namesake added at the same street under an ID of
+    her own, E55. E55 was held too, as 'an edit of row 2 ... (same recipient name and address, other
+    ExternalId)': two rows the edit of one ordered row, a new person's card held. The ordered row whose own
+    ID, name and address a row kept is that row's edit only; the namesake is sent, as at another street."""
+    sheet = tmp_path / "staff.csv"
+    write_csv(sheet, [["E10", *person(0)], ["E11", *person(1)]], header=WITH_ID)
+    assert run(capsys, str(sheet))[0] == 0
+    rows = [["E10", *person(0, amount="50")], ["E11", *person(1)], ["E55", *person(0)]]
+    write_csv(sheet, rows, header=WITH_ID)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert code == 3, err
+    assert data is not None and data["held_rows"] == 1, err
+    assert "row 2: Held, not sent: looks like an edit of row 2" in err and "row 4: Held" not in err
+    assert recipients(isolated_data_dir) == Counter({"Person 0": 2, "Person 1": 1})
+
+
 def test_a_row_edited_before_its_planned_order_was_sent_is_simply_planned_again(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -154,7 +154,7 @@ def _probable_edits(
         card = rows.folder.line_card(item)
         by_id.setdefault(card.external_id, (record, card, item))
         by_name.setdefault(card.name, (record, card, item))
-        by_recipient.setdefault(f"{card.name}{_SEP}{card.address}", (record, card, item))
+        by_recipient.setdefault(_recipient(card), (record, card, item))
         if card.address in by_address:
             shared.add(card.address)
         by_address.setdefault(card.address, (record, card, item))
@@ -168,12 +168,24 @@ def _probable_edits(
     # name or address under an ID of its own is another person (a namesake added beside an edited row was
     # held as its edit: found by the lead's fuzzing, seed 311)
     claimed = {ext for ext in ids if ext and ext in by_id}
+    recipients = [
+        f"{name}{_SEP}{address}" if name else ""
+        for name, address in zip(rows.names, rows.addresses(), strict=True)
+    ]
+    # ... and one whose row kept its ID, name and address is that row's edit only: a namesake added at the
+    # same street under an ID of her own is not it too (two rows were said to be the edit of one ordered
+    # row, the new namesake held: found by review35 after hunter-falsealarm7's renumbered IDs)
+    kept = {
+        ext
+        for ext, recipient in zip(ids, recipients, strict=True)
+        if ext and ext in by_id and recipient == _recipient(by_id[ext][1])
+    }
     for i, (ext, name, address) in enumerate(zip(ids, rows.names, rows.addresses(), strict=True)):
         for same, index, key in (
             # the very name and address ordered first, whatever the IDs: an ID column corrected (shifted by
             # one, renumbered after a row was inserted) gave a row's ID to the next person, and the last
             # one, under an ID no gone row had, was sent a second card (found by hunter-falsealarm7)
-            ("recipient name and address", by_recipient, f"{name}{_SEP}{address}" if name else ""),
+            ("recipient name and address", by_recipient, recipients[i]),
             ("ExternalId", by_id, ext),
             ("recipient name", by_name, name),
             ("address", by_address, address),
@@ -181,8 +193,8 @@ def _probable_edits(
             if key and key in index:
                 record, ordered, sent = index[key]
                 new = rows.card(i)
-                if index is by_recipient and ordered.external_id == ext:
-                    continue  # its own ID too: said as that ID's edit
+                if index is by_recipient and (ordered.external_id == ext or ordered.external_id in kept):
+                    continue  # its own ID too, or its own row's: said as that ID's edit
                 if index in (by_name, by_address) and _id_of_another_row(ordered, ext, claimed):
                     continue
                 if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
@@ -197,6 +209,11 @@ def _probable_edits(
                 )
                 break
     return notes
+
+
+def _recipient(card: Card) -> str:
+    """A card's recipient as :func:`_probable_edits` compares it: the folded name and street."""
+    return f"{card.name}{_SEP}{card.address}"
 
 
 def _sent_item(
