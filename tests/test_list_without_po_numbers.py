@@ -159,3 +159,15 @@ def test_a_listed_order_repeating_rows_cards_stops_a_lost_ledger_s_run_though_no
     with pytest.raises(BatchConflictError, match="the very cards rows of this file would send"):
         run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)
     assert vendor.external_ids() == Counter({"E0": 1, "E1": 1})
+
+
+def test_a_new_ledger_counts_each_order_it_did_not_send_once(tmp_path: Path) -> None:
+    """After 90b97b5c each listed order without a PONumber went through the search's test twice (as listed,
+    then numbered by its read), and a new ledger's first run said 'the vendor account holds 2 order(s)
+    created since ... that it did not send ((blank), BS-OTHER-0001)' of one order another office sent."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(DIALECTS[0]))
+    run(vendor, settings_in(tmp_path / "office"), write_sheet(tmp_path / "other.csv", [100]))
+    settings = settings_in(tmp_path)
+    result = run(vendor, settings, write_sheet(tmp_path / "staff.csv", range(2)))
+    said = " ".join(n for n in result.notes if "did not send" in n)
+    assert "holds 1 order(s)" in said and "(BS-OTHER-0001)" in said, result.notes

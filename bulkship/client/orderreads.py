@@ -109,7 +109,7 @@ class _OrderReads(_Paged):
         to its end: ``complete`` is False)."""
         params = {"poNumber": po_number} if po_number else {}
         hidden: list[Any] = []  # listed orders that show no PONumber: their own read may show it
-        as_listed: list[Any] = []  # of those, the ones kept as listed, should their reads not show it
+        as_listed: list[Any] = []  # such orders beyond those held for reading, kept as listed
         too_many = False
 
         def matches(record: Any) -> bool:
@@ -121,12 +121,12 @@ class _OrderReads(_Paged):
             nonlocal too_many
             if po_number_of(record):
                 return matches(record)
-            if matches(record):  # no PO filter, and kept by what else it shows (a line's ExternalId)
-                as_listed.append(record)
             if len(hidden) < MAX_READS_FOR_PO:  # a large account's orders are not all held in memory
                 hidden.append(record)
             else:
                 too_many = True
+                if matches(record):  # as listed: by what else it shows (a line's ExternalId)
+                    as_listed.append(record)
             return False
 
         def found(kept: list[Any]) -> bool:
@@ -142,7 +142,10 @@ class _OrderReads(_Paged):
             else:
                 shown, why = await self._numbered(hidden)
             complete = shown is not None
-        raw.extend(as_listed if shown is None else [r for r in shown if matches(r)])
+        # each kept or not once (``keep`` may count what it sees): numbered by their reads, else as listed
+        raw.extend(
+            [*(r for r in hidden if matches(r)), *as_listed] if shown is None else filter(matches, shown)
+        )
         raw = _once_each(raw)
         orders: list[VendorOrder] = []
         for record in raw:
