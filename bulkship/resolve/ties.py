@@ -285,12 +285,24 @@ def _lines_put(
             continue
         held = items[index] if index < len(items) else None
         if isinstance(held, dict) and held.get("PhysicalDeliveryAddress"):
+            if index == row.line_index and _old_content(own, row, vendor_order, index):
+                # the row's own line as sent, the vendor holding its card otherwise (a colleague's amount):
+                # recorded as the vendor holds it, else a 50.00 card read 'Face value 25.00, Discount -25.00:
+                # an overcharge, ask the vendor why' (found by hunter-money10)
+                items[index] = {**held, **_card_held(vendor_order, index)}
+                put = True
             continue  # the line as sent (or as a person recorded it)
         items.extend(vendor_item(vendor_order, i) for i in range(len(items), index + 1))
         mine = None if _old_content(own, row, vendor_order, index) else planned_item(own, row)
         items[index] = mine or vendor_item(vendor_order, index)
         put = True
     return {"LineItems": items} if put else {}
+
+
+def _card_held(vendor_order: VendorOrder, index: int) -> dict[str, Any]:
+    """The card the vendor's line ``index`` holds, as line item fields: product, face value, quantity."""
+    line = vendor_item(vendor_order, index)
+    return {key: line[key] for key in ("ProductId", "Value", "Quantity") if line.get(key) not in (None, "")}
 
 
 def _tied_row(
