@@ -151,3 +151,35 @@ def test_a_run_stopped_for_funds_counts_the_rows_a_failed_order_leaves_to_send_a
         assert (shown[0].summary.total, shown[0].summary.shortfall) == (Decimal("125.00"), Decimal("75.00"))
     finally:
         vendor.close()
+
+
+def test_a_row_stopped_for_funds_reads_the_vendor_s_words_with_one_full_stop(tmp_path: Path) -> None:
+    """Found by hunter-web19 in Chromium: each row of an order the vendor refused for funds read on the
+    Results page (and in the workbook) 'Not sent yet: 422 ... Insufficient funds: ... Nothing was debited..
+    Send the batch again from its cost page to send it': the vendor's sentence kept its own full stop."""
+    import openpyxl
+
+    from bulkship.pipeline import run_batch
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,100\n"
+    )
+    vendor = SandboxVendor(tmp_path / "vendor", balance=Decimal("30"))
+    try:
+        run = run_batch(
+            sheet, vendor.settings, batch="staff", wait_s=0, max_lines=1, confirm=lambda _plan: True,
+            client_factory=vendor.factory(),
+        )  # fmt: skip
+        assert "cannot cover" in str(run.stopped) and run.output is not None, run
+        sheet_rows = list(openpyxl.load_workbook(run.output)["Results"].iter_rows(values_only=True))
+    finally:
+        vendor.close()
+    notes = [str(cell) for row in sheet_rows for cell in row if str(cell).startswith("Not sent yet")]
+    assert len(notes) == 1, sheet_rows  # Bo Ray's 100.00 card
+    assert "Insufficient funds" in notes[0] and ".." not in notes[0], notes
+    # its status code said once, where the vendor's words name it: not 'Not sent yet: 422 ... (422): ...'
+    assert notes[0].startswith("Not sent yet: The vendor's deposit account cannot cover order"), notes
+    assert notes[0].endswith(". Re-run the same command to send it."), notes

@@ -177,11 +177,22 @@ NOT_SENT_NOTE = (
 )
 
 
+def _sentence(error: str) -> str:
+    """A stored refusal as a row's note quotes it: without its own closing full stop (the note goes on after
+    it: 'Nothing was debited.. Re-run' on every row of an order refused for funds, found by hunter-web19),
+    nor the status code it was stored after when its words name it already ('422 ... (422): ...')."""
+    code, _, words = error.partition(" ")
+    if code.isdecimal() and len(code) == 3 and f"({code})" in words:
+        error = words
+    return error.rstrip(". ")
+
+
 def _unsettled_note(order: OrderRecord | None) -> str:
     if order is None or order.state not in UNSETTLED_ORDER_STATES:
         return ""
     if order.state == "planned":
-        return f"Not sent yet{': ' + order.error if order.error else ''}. Re-run the same command to send it."
+        said = f": {_sentence(order.error)}" if order.error else ""
+        return f"Not sent yet{said}. Re-run the same command to send it."
     if order.error and order.error.startswith(PO_REFUSED):  # an answer, not a lost one
         said = order.error[:1].lower() + order.error[1:]
         return (
