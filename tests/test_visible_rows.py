@@ -1850,6 +1850,30 @@ def test_a_column_marking_the_rows_out_in_its_own_word_leaves_the_row_out(
 
 
 @pytest.mark.parametrize(
+    ("header", "said", "sends"),
+    [("Resigned", "Yes", "No"), ("Is Laid Off", "TRUE", "FALSE"), ("Former Employee", "Y", "N"),
+     ("Dismissed Flag", "1", "0"), ("Active Flag", "N", "Y"), ("Active Indicator", "N", "Y"),
+     ("Current Employee", "No", "Yes"), ("Wrong Address", "Yes", "No"), ("Invalid Address", "TRUE", "FALSE"),
+     ("Address Incorrect", "Y", "")],
+)  # fmt: skip
+def test_a_flag_saying_the_person_left_or_the_address_is_wrong_leaves_the_row_out(
+    tmp_path: Path, header: str, said: str, sends: str
+) -> None:
+    """Found by hunter-sheets21 probing 70 yes/no headers: an HR export's 'Resigned' = Yes, 'Is Laid Off' =
+    TRUE, 'Former Employee' = Y, 'Dismissed Flag' = 1, 'Active Flag' = N, 'Current Employee' = No, or a CRM's
+    'Wrong Address' / 'Invalid Address' = Yes, was read as nothing and the card ordered (to someone gone, or
+    to an address the list says is wrong), exit 0, where 'Terminated' = Yes, 'Active' = N and 'Bad Address'
+    = Yes are left out. Each is left out quoting the cell; the other answer sends, and an 'Incorrect
+    Address' holding the old street itself (beside the right one) says nothing."""
+    path = _notes_sheet(tmp_path / "flags.csv", [said, sends, sends], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+    old = _notes_sheet(tmp_path / "old.csv", ["12 Elm St", ""], header="Incorrect Address")
+    assert not load_sheet(old).skipped
+
+
+@pytest.mark.parametrize(
     ("header", "digital", "physical"),
     [("Delivery Preference", "Email", "Mail"), ("Card Preference", "eGift", "Physical"),
      ("How would you like to receive your gift card?", "Email", "Mail"),

@@ -30,6 +30,7 @@ from .flags import (
     SAYS_VACANT,
     SUBMITTED_AT,
     VACANT_FLAGS,
+    WRONG_ADDRESS_FLAGS,
     _filter_header,
 )
 from .languages import plain_key
@@ -65,6 +66,7 @@ _LEAVES_OUT: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(MAILABLE_FLAGS, _SAYS_NO),
     **dict.fromkeys(_HOLD_FLAGS, _SAYS_YES),
     **dict.fromkeys(VACANT_FLAGS, SAYS_VACANT),
+    **dict.fromkeys(WRONG_ADDRESS_FLAGS, SAYS_VACANT),
     **dict.fromkeys(_STATUS_FLAGS, _SAYS_GONE),
     **dict.fromkeys(_GONE_ON, _FILLED),
     **dict.fromkeys(_NOT_BEFORE, _FILLED),

@@ -43,6 +43,12 @@ _ACTIVE_FLAGS = _answered(
         # ... or employed ("Still Employed?" = No: found by hunter-sheets, ordered)
         "employee active", "still active", "still employed", "currently employed", "employed", "is employed",
         "still with company", "still with the company", "still here", *OTHER_ACTIVE,
+        # ... as an HR system's flag ('Active Flag' = N, 'Active Indicator', 'Current Employee' = No: found by
+        # hunter-sheets21, each was ordered where 'Active' = N is left out)
+        *(f"{what} {flag}" for what in ("active", "is active", "employee active", "active employee",
+                                        "employed", "current employee", "is current employee")
+          for flag in ("flag", "indicator", "ind", "yn")),
+        "current employee", "is current employee",
     )
 )  # fmt: skip
 # what a list rewards with a card once done (:data:`_ELIGIBLE_FLAGS`)
@@ -275,6 +281,13 @@ _HOLD_FLAGS = _answered(
         "blacklisted", "blocklisted", "banned", "rts", "opt out date", "opted out on", "opted out date",
         "date opted out", "date declined", "declined on", "declined date", "decline date", "date refused",
         "refused on", "cancel date",
+        # ... or gone in HR's other words, as a flag ('Resigned' = Yes, 'Is Laid Off', 'Former Employee' = Y,
+        # 'Dismissed Flag' = 1: found by hunter-sheets21, each ordered where 'Terminated' = Yes is left out)
+        *(f"{before}{word}{after}" for word in ("resigned", "laid off", "fired", "dismissed", "let go",
+                                                 "former employee", "ex employee", "offboarded", "rif",
+                                                 "rifd", "riffed", "no longer employed",
+                                                 "no longer with company")
+          for before in ("", "is ", "has ", "employee ") for after in ("", " flag", " indicator")),
         *OTHER_HOLD,
     )
 )  # fmt: skip
@@ -284,6 +297,14 @@ _HOLD_FLAGS = _answered(
 VACANT_FLAGS = _answered(
     ("vacant", "vacant flag", "vacancy", "vacancy flag", "vacant indicator", "dpv vacant", "usps vacant")
 )
+# ... and a flag saying the address is wrong ('Wrong Address', 'Invalid Address', 'Address Incorrect' = Yes:
+# found by hunter-sheets21, each was ordered where 'Bad Address' = Yes is left out), read by its yes alone:
+# such a header may hold the wrong address itself, beside the right one
+WRONG_ADDRESS_FLAGS = _answered(
+    f"{a} {b}{after}" for wrong in ("wrong", "invalid", "incorrect", "unknown", "outdated", "bad")
+    for a, b in ((wrong, "address"), ("address", wrong), (wrong, "addr"))
+    for after in ("", " flag", " indicator")
+) - _HOLD_FLAGS  # fmt: skip
 SAYS_VACANT = re.compile(r"(?i)^\s*(?:y|yes|true|1|x|vacant|[✓✔☑☒✅])\s*(?:$|[-–—:,.;(].*)")
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found
 # by review11: only a bare yes/x/1 left the row out; 'Do Not Send' = "X - per HR" or 'Terminated' =
