@@ -2660,6 +2660,32 @@ def test_a_note_saying_when_bare_or_of_what_leaves_the_row_out(tmp_path: Path) -
     assert skipped[2] == "the list says not to send it (column 'Notes': 'Already sent in Nov')"
 
 
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_telling_of_an_earlier_round_s_card_does_not_leave_this_round_s_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by hunter-falsealarm7: an HR anniversary list's notes keeping its history, 'Card sent last year',
+    'Gift card sent Dec 2025', 'Received a card in 2024', 'Gift sent for 5-yr anniversary (2021)', left each
+    row out as 'the list says not to send it' on Dec 5, 2026, exit 0: those people got no card this year. A
+    card told of more than half a year back is another round's: sent. A day of this round ('Card sent
+    11/20', 'Sent Dec 1 2026'), no year at all ('Sent Nov 20'), or anything more that says no ('Left 2025;
+    card sent 2024', 'Card sent 2024 - returned') still leaves the row out; and on Jan 3, 2027 'Card sent
+    last year' may be December's card of this round: left out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    sent = ["Card sent last year", "Gift card sent via email last year", "Gift card sent Dec 2025",
+            "Got a gift card last year", "Received a card in 2024", "Gift sent for 5-yr anniversary (2021)",
+            "Sent previously: 2025", "Card sent 11/20/2025", "Address updated. Card sent in 2025"]  # fmt: skip
+    out = ["Card sent 11/20", "Sent Dec 1 2026", "Sent Nov 20", "Left 2025; card sent 2024",
+           "Card sent 2024 - returned", "Card sent this year", "Already sent in Nov 2026",
+           "Card sent 11/20 - to 2019 Elm St"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "notes.csv", sent + out, header=header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2 + len(sent), 2 + len(sent) + len(out))), skipped
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 3))
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert 2 in skipped and 4 not in skipped  # last year's December now; December 2025 is not
+
+
 @pytest.mark.parametrize(
     "header",
     ["Exclusion Reason", "Reason for Exclusion", "Removal Reason", "Hold Reason", "Reason Not Sent",

@@ -5,29 +5,35 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 import pandas as pd
 
 from .headings import _SEND_HEADING
 from .notes import _NOTE_SAYS_NO, _UNDONE
+from .rounds import of_an_earlier_round
 
 
-def _lines_say_no(column: pd.Series, said: pd.Series) -> pd.Series:
+def _lines_say_no(column: pd.Series, said: pd.Series, today: date | None = None) -> pd.Series:
     """``said`` with each note of several lines (Alt+Enter in a cell) or clauses read clause by clause: a note
     says no when one of its lines or clauses does ('Called 11/2, left voicemail' above 'DO NOT SEND - left
     company', 'Called 11/2; deceased', 'FYI - terminated 10/31', 'Address updated. Card already sent 11/15':
     found by hunter-sheets14, each was ordered), read with what follows it as its remark, which may say the
-    hold is over ('DO NOT SEND' above 'Rehired 11/20' sends). Each distinct note is read once."""
+    hold is over ('DO NOT SEND' above 'Rehired 11/20' sends); a clause telling of an earlier round's card
+    ('Card sent last year') says nothing of this one (``today``: the day of the run). Each distinct note is
+    read once."""
     clauses = column.str.contains(_CLAUSE)
     if not clauses.any():
         return said
     said = said.copy()
     found = zip(column[clauses].tolist(), said[clauses].tolist(), strict=True)
-    said[clauses] = [_clauses_say_no(text, was) for text, was in found]  # one assignment, not one a note
+    said[clauses] = [
+        _clauses_say_no(text, was, today) for text, was in found
+    ]  # one assignment, not one a note
     return said
 
 
-def _clauses_say_no(text: str, said_whole: bool) -> bool:
+def _clauses_say_no(text: str, said_whole: bool, today: date | None = None) -> bool:
     """Whether a note says no in one of its clauses (:func:`_lines_say_no`); ``said_whole``: as read whole."""
     lined = "\n" in text  # (a note of one line was read whole already)
     note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
@@ -39,7 +45,7 @@ def _clauses_say_no(text: str, said_whole: bool) -> bool:
     read = (
         note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]] for i in range(0 if lined else 1, last + 1)
     )
-    return (said_whole and not lined) or any(map(_note_says_no, read))
+    return (said_whole and not lined) or any(_clause_says_no(clause, today) for clause in read)
 
 
 _REMARK_CLAUSES = 5  # how many clauses after one are read as its remark
@@ -52,3 +58,8 @@ _CLAUSE = re.compile(r"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)")
 @functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')
 def _note_says_no(note: str) -> bool:
     return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
+
+
+def _clause_says_no(clause: str, today: date | None) -> bool:
+    """Whether a clause says no, not merely telling of an earlier round's card ('Card sent last year')."""
+    return _note_says_no(clause) and not (today is not None and of_an_earlier_round(clause, today))

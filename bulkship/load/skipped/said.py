@@ -62,6 +62,7 @@ from .questions import (
     asks_whether_to_send,
     gift_choice_header,
 )
+from .rounds import told_of_earlier_rounds
 from .sent import (
     _CARD_NUMBER,
     _CARD_STATUS,
@@ -305,8 +306,9 @@ def _said_not_to_send(
                 ahead = later if ahead is None else ahead | later
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
+            said &= ~told_of_earlier_rounds(column, said, today)  # 'Card sent last year': that year's
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
-            said = _lines_say_no(column, said) | left_by(column, today)  # ... or 'Last day was 11/15'
+            said = _lines_say_no(column, said, today) | left_by(column, today)  # ... or 'Last day was 11/15'
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
