@@ -156,9 +156,12 @@ def test_a_listed_order_repeating_rows_cards_stops_a_lost_ledger_s_run_though_no
     run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)
     settings.ledger.unlink()  # the ledger is lost; the list grew since
     write_sheet(sheet, range(4))
-    with pytest.raises(BatchConflictError, match="the very cards rows of this file would send"):
+    with pytest.raises(BatchConflictError, match="the very cards rows of this file would send") as refused:
         run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)
     assert vendor.external_ids() == Counter({"E0": 1, "E1": 1})
+    # it names the order the vendor holds, by its Id where no PONumber shows ('... not know ()' named none)
+    order_id = vendor.sandbox.orders()[0]["Id"]
+    assert f"does not know (order {order_id})" in str(refused.value), refused.value
 
 
 def test_a_new_ledger_counts_each_order_it_did_not_send_once(tmp_path: Path) -> None:

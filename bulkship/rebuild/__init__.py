@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NoReturn
 
-from ..client.parse import po_number_of
+from ..client.parse import po_number_of, text
 from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
@@ -316,7 +316,7 @@ async def rebuild_from_vendor(
 
     def keep(raw: Any) -> bool:
         if not known and not pattern.fullmatch(po_number_of(raw)) and _recent_card(raw, since):
-            others.append(po_number_of(raw))
+            others.append(po_number_of(raw) or f"order {text(raw, 'Id', 'OrderId')}")
         return ours(raw) or (repeated is not None and repeated(raw))
 
     try:

@@ -139,7 +139,8 @@ def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
 def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
     from ..errors import BatchConflictError
 
-    named = first_few([o.po_number for o in orders])
+    # a vendor showing no PONumber is named by its order Ids ('holds 1 order(s) ... ()' named none)
+    named = first_few([o.po_number or f"order {o.id}" for o in orders])
     raise BatchConflictError(
         f"The vendor account holds {len(orders)} order(s) this ledger does not know ({named}) with the very "
         f"cards rows of this file would send (same recipient, address, card and value): batch {batch!r} "
