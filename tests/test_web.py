@@ -932,11 +932,13 @@ def test_a_batch_of_another_api_than_the_server_s_says_so_beside_its_money(setti
         assert f"25.00 charged ({note})" in listed, listed
         results = html.unescape(visible_text(there.get("/batches/trial/results").text))
         assert f"This batch: {note}." in results, results
+        assert "Refresh tracking" not in results  # refused there, in the server's log alone
         checked = html.unescape(visible_text(there.get("/batches/trial/reconcile").text))
         assert f"This batch: {note}. A bulkship server or command of that API checks it" in checked, checked
     with TestClient(create_app(settings, resume=False), follow_redirects=True) as own:
         assert "other-api" not in own.get("/").text
-        assert "other-api" not in own.get("/batches/trial/results").text
+        mine = own.get("/batches/trial/results").text
+        assert "other-api" not in mine and "Refresh tracking" in mine
 
 
 def test_the_review_of_a_big_file_is_paged(client: TestClient, tmp_path: Path) -> None:
