@@ -1711,3 +1711,32 @@ def test_workday_s_worker_on_leave_is_sent_without_the_leave_on_the_parcel(tmp_p
     said = [p.message for p in result.problems if p.column == "name"]
     assert said[0] == "Row 2, column 'Worker': 'Tom Reed (On Leave)' read as Tom Reed: a leave still sends."
     assert len(said) == 5 and all(p.severity == "warning" for p in result.problems if p.column == "name")
+
+
+def test_a_remark_in_brackets_after_a_name_is_taken_off_or_said(tmp_path: Path) -> None:
+    """Found by hunter-sheets20, left for hunter-sheets21: 'Ann Lee (maternity leave)', 'Lu Wu (on medical
+    leave)', 'Kim Ro [LOA until 1/15]' went out printed so on the parcel, unsaid, where '(On Leave)' is
+    taken off; and 'Di Evans (VIP)', 'Bob Lee (husband)', 'Hal Ix (he/him)', 'Ed Fox [manager]' were printed
+    without a word. A leave of any kind is taken off the name (the card still goes); another remark is a
+    warning on the row naming what goes on the parcel; a nickname or maiden name ('Robert (Bob) Smith',
+    'Jane Doe (Smith)', 'Rey St (Bobby-Jo)') and a name without brackets say nothing."""
+    path = tmp_path / "staff.csv"
+    names = ["Ann Lee (maternity leave)", "Lu Wu (on medical leave)", "Kim Ro [LOA until 1/15]",
+             "Mo Ali (Sabbatical)", "Di Evans (VIP)", "Bob Lee (husband)", "Hal Ix (he/him)", "Ed Fox [manager]",
+             "Robert (Bob) Smith", "Jane Doe (Smith)", "Rey St (Bobby-Jo)", "Ola Pe"]  # fmt: skip
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        + "".join(f"{name},{i} Main St,Boston,MA,02134,CVS,25\n" for i, name in enumerate(names, start=1))
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Ann Lee", "Lu Wu", "Kim Ro", "Mo Ali", *names[4:]]
+    assert result.rows["status"].tolist() == ["valid"] * len(names)
+    said = {p.row: p.message for p in result.problems if p.column == "name"}
+    assert sorted(said) == [2, 3, 4, 5, 6, 7, 8, 9]
+    assert (
+        said[2] == "Row 2, column 'Name': 'Ann Lee (maternity leave)' read as Ann Lee: a leave still sends."
+    )
+    assert said[6] == (
+        "Row 6, column 'Name': 'Di Evans (VIP)' goes on the parcel as written, its remark in brackets too: take "
+        "it out if not a name."
+    )

@@ -58,9 +58,35 @@ _NUMBER_IN_BRACKETS = r"\s*[(\[]\s*#?[A-Za-z]{0,3}-?\d[\d-]*\s*[)\]]\s*$"  # "(1
 # Workday's "Worker" = "Tom Reed (On Leave)": the display name says the worker is on leave, which a leave
 # never stops (a card still goes), and which is no part of the name on a parcel (found by newcomer9: the
 # parcel read "Tom Reed (On Leave)")
-_LEAVE_IN_BRACKETS = re.compile(
-    r"(?i)\s*[(\[]\s*(?:on\s+)?(?:(?:paid\s+|unpaid\s+)?leave(?:\s+of\s+absence)?|loa)\s*[)\]]\s*$"
+# ... and a leave of any kind, or until a day ('Ann Lee (maternity leave)', 'Bo Chen (on medical leave)', 'Cy
+# Diaz [LOA until 1/15]', 'Di Evans (sabbatical)': found by hunter-sheets20, left for hunter-sheets21, each
+# parcel printed with it)
+_KIND_OF_LEAVE = (
+    r"(?:(?:paid|unpaid|maternity|mat|paternity|pat|parental|medical|sick|disability|family|fmla|military|"
+    r"administrative|admin|bereavement|personal|std|ltd|garden|extended|(?:short|long)[\s-]term(?:\s+disability)?)"
+    r"\s+)*"
 )
+_LEAVE_IN_BRACKETS = re.compile(
+    r"(?i)\s*[(\[]\s*(?:on\s+)?(?:" + _KIND_OF_LEAVE + r"(?:leave(?:\s+of\s+absence)?|loa)|sabbatical|fmla)"
+    r"(?:\s*[-–—:,]?\s*(?:until|till|thru|through|to|back|returns?|returning|ends?)\b[^()\[\]]*)?\s*[)\]]\s*$"
+)
+# Another remark in brackets at a name's end, not a name itself ('(VIP)', '(husband)', '(he/him)', '(new
+# address)', '[manager]'): printed on the parcel as written, without a word (found by hunter-sheets20, left
+# for hunter-sheets21): a warning. Not a nickname or a maiden name, one or two capitalised words ('(Bob)',
+# '(Bobby-Jo)', '(Mary Ann)', '(Smith)')
+_A_NAME = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?"
+_REMARK_AT_END = re.compile(
+    rf"\s[(\[]\s*(?!{_A_NAME}(?:\s+{_A_NAME})?\s*[)\]])[^()\[\]]*\S[^()\[\]]*[)\]]\s*$"
+)
+
+
+def remark_at_end(names: pd.Series) -> pd.Series:
+    """The names ending in a remark in brackets (:data:`_REMARK_AT_END`)."""
+    bracketed = names.str.endswith((")", "]"))
+    found = pd.Series(False, index=names.index)
+    if bracketed.any():
+        found[bracketed] = names[bracketed].str.contains(_REMARK_AT_END)
+    return found
 
 
 def without_leave(names: pd.Series) -> tuple[pd.Series, pd.Series]:

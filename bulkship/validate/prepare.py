@@ -29,6 +29,7 @@ from .names import (
     _with_family_name,
     _with_last_name,
     _with_suffix,
+    remark_at_end,
     without_leave,
 )
 from .usps import STATES_SPELLED_OUT, US_SPELLED_OUT
@@ -282,6 +283,8 @@ def _normalise(
     changed = numbered.ne(frame["name"])
     frame["name"] = numbered
     collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
+    said = "'{new}' goes on the parcel as written, its remark in brackets too: take it out if not a name."
+    collector.warn(remark_at_end(frame["name"]), "name", "Remark in the name", said)
     for column, part in (("address2", "address line 2"), ("company", "company")):
         frame[column], said = normalize.nothing_written(frame[column])
         collector.warn(
