@@ -1470,6 +1470,21 @@ def test_a_sent_column_saying_to_send_it_as_soon_as_possible_or_in_days_sends_th
     assert [s.row for s in load_sheet(path).skipped] == [7]
 
 
+@pytest.mark.parametrize("header", ["Sent?", "Card Sent", "Mailed?"])
+def test_a_sent_column_saying_a_step_before_sending_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm7: a tracker's 'Sent?' (or 'Card Sent', 'Mailed?') = 'Open', 'New', 'Draft',
+    'In queue', 'OK to send', 'Go', 'Awaiting approval', 'Incomplete', 'Outstanding' (a step before sending,
+    as 'Queued' and 'Pending' are) left the row out as 'the list says it was sent already', exit 0, the
+    person never sent. Each sends; Yes, Done, and 'Approved', 'Requested', 'Scheduled' (which an order may
+    be in once placed) are sent already."""
+    sends = ["Open", "New", "Draft", "In queue", "OK to send", "Go", "Awaiting approval", "Incomplete",
+             "Outstanding"]  # fmt: skip
+    path = _notes_sheet(
+        tmp_path / "sent.csv", [*sends, "Yes", "Done", "Approved", "Requested", "Scheduled"], header
+    )
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2 + len(sends), 7 + len(sends)))
+
+
 @pytest.mark.parametrize(("course", "header"), [("Course", "Completed"), ("Training Name", "Done?")])
 def test_a_bare_completed_beside_a_course_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], course: str, header: str

@@ -196,6 +196,11 @@ _SAYS_SENT_ANYHOW = re.compile(
     # sent already); not 'Next day air', how it went
     r"next\s+(?:week|month|batch|round|run|mailing|shipment|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|soon|"
     r"tomorrow|later|"
+    # ... or a step before sending in a tracker's words ('Open', 'New', 'Draft', 'In queue', 'OK to send',
+    # 'Go', 'Awaiting approval', 'Incomplete', 'Outstanding': found by hunter-falsealarm7, each left out as
+    # sent already); not 'Approved', 'Requested' or 'Scheduled', which an order may be in once placed
+    r"open|new|draft|in\s+(?:the\s+)?queue|ok(?:ay)?\s+to\s+(?:send|mail|ship|go)|go|"
+    r"awaiting\s+(?:approval|review|sign[\s-]*off|(?:an?\s+|the\s+)?address)|incomplete|outstanding|"
     # ... or as soon as it can, or in some days ('ASAP', 'In 2 weeks': found by hunter-sheets20, left out)
     r"asap|a\.s\.a\.p|as\s+soon\s+as\s+(?:possible|we\s+can)|in\s+(?:\d+|a|one|two|three|a\s+few|a\s+couple\s+of|"
     r"several)\s+(?:days?|weeks?))\b.*|0|none|nil|null|n\.?\s*/?\s*a\.?|[-–—_.]+|" + NO_SENT_DATE + r"|"
