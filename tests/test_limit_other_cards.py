@@ -11,6 +11,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+import httpx
 import pytest
 from support import SandboxVendor
 from support.review import run, settings_in
@@ -107,4 +108,78 @@ def test_reconcile_says_the_rows_in_doubt_make_the_totals_differ(
     assert (charged["face_value"], charged["discount"], charged["total"]) == ("100.00", "0.00", "100.00"), (
         charged
     )
+    vendor.close()
+
+
+class _OneCentMore(httpx.AsyncBaseTransport):
+    """The vendor's orders as read now, their last line charged 1.00 more than when it was made (nobody
+    settled that)."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        answer = await self.inner.handle_async_request(request)
+        if request.method != "GET" or not request.url.path.lower().startswith("/v1/orders"):
+            return answer
+        await answer.aread()
+        body = answer.json()
+        for order in body.get("Data", [body]) if isinstance(body, dict) else body:
+            if isinstance(order, dict) and order.get("LineItems"):
+                order["LineItems"][-1]["Cost"] = float(Decimal(str(order["LineItems"][-1]["Cost"])) + 1)
+                order["Cost"] = float(Decimal(str(order["Cost"])) + 1)
+        return httpx.Response(answer.status_code, json=body, headers={"Content-Type": "application/json"})
+
+
+def test_a_cost_difference_a_person_settled_is_explained_and_the_batch_matches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Row 2 settled by finance on the colleague's 50.00 card under this batch's PO number: the totals agree
+    (100.00) and each card is the vendor's, but every `reconcile gifts` said 'Mismatch BS-GIFTS-0001: cost
+    planned 75.00 vs vendor 100.00 ... Ask the vendor about the difference' and 'Differences found', exit 1,
+    for good (hunter-money10's leftover): finance never read 'Everything matches'. The difference a person
+    settled is said as explained (which row, the two figures, by whom, when); one nobody settled is not."""
+    from bulkship import api
+    from bulkship.cli.reconcile_cmd import _print_reconcile
+
+    vendor = SandboxVendor(tmp_path)
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    (tmp_path / "elsewhere").mkdir()
+    other = _write(tmp_path / "elsewhere" / "gifts.csv", [[*PEOPLE[0][:-1], "50"], *PEOPLE[1:]])
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan is kept"):
+        run(vendor, here, sheet, max_total=Decimal("1"))
+    run(vendor, there, other)
+    run(vendor, here, sheet)
+    settled = api.resolve_at_vendor(
+        here,
+        "gifts",
+        "BS-GIFTS-0001",
+        "BS-GIFTS-0001",
+        rows=[2],
+        by="finance",
+        client_factory=vendor.factory(),
+    )
+    assert settled.applied, settled
+    report = api.reconcile_batch(here, "gifts", client_factory=vendor.factory())
+    assert report.matches, report.as_json()
+    assert (report.ledger_total, report.vendor_total) == (Decimal("100.00"), Decimal("100.00"))
+    capsys.readouterr()
+    _print_reconcile(report)
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert (
+        "Explained: BS-GIFTS-0001 costs 100.00 where its plan costs 75.00: row 2 (planned 25.00, the "
+        "vendor's line 50.00) settled by finance on " in said
+    ), said
+    assert "Everything matches." in said and "cost planned" not in said, said
+    (status,) = api.status(here, "gifts")
+    assert status["money"]["charged"]["total"] == "100.00", status["money"]
+    # the vendor charging 1.00 more on another row since: nobody settled that, so it still differs
+    dearer = vendor.factory(_OneCentMore(vendor.transport))
+    report = api.reconcile_batch(here, "gifts", client_factory=dearer)
+    assert not report.matches and not report.explained, report.as_json()
+    _print_reconcile(report)
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "Mismatch BS-GIFTS-0001: cost planned 75.00 vs vendor 101.00" in said, said
+    assert "Differences found" in said and "Explained" not in said, said
     vendor.close()

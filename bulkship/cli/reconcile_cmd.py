@@ -169,6 +169,7 @@ def reconcile_command(
 def _print_reconcile(report: ReconcileReport) -> None:
     from ..money import money_text, total_text
     from ..reconcile.compare import ENDED_UNRECORDED
+    from ..reconcile.explained import explained_text
 
     say = err_console.print
     ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows)
@@ -220,6 +221,8 @@ def _print_reconcile(report: ReconcileReport) -> None:
                 f" {m.po_number}{where}: {m.said()}",
             )
         )
+    for item in report.explained:  # a cost difference a person's settlement accounts for, to the cent
+        say(styled("  ", ("Explained", "green"), f": {explained_text(item)}"), soft_wrap=True)
     costs = [m for m in report.mismatches if m.what == "cost"]
     doubt = _in_doubt(report)
     if costs:  # "cost planned 625.00 vs vendor 626.00" said nothing of what it means or what to do

@@ -20,6 +20,7 @@ from ..money import money_text
 from ..plan import po_stem
 from ..statuses import CHARGED
 from .compare import SENT_STATES, compare
+from .explained import explain_costs
 from .join import LedgerView, money_by_bucket
 from .report import ReconcileReport
 
@@ -71,6 +72,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     vendor_orders = _counted(ledger, vendor_orders)
     report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
+    report = explain_costs(report, ledger, batch, rows)
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
     view = LedgerView(ledger, batch)
     money = money_by_bucket(view)

@@ -71,6 +71,8 @@ class ReconcileReport:
     # show were read one by one, but a second order under one of its PO numbers could hide in the rest
     list_incomplete: str = ""
     unread_orders: tuple[str, ...] = ()  # orders the list does not show that could not be read now (POs)
+    # cost differences a person's settlement explains to the cent (reconcile.explained): not a difference
+    explained: tuple[dict[str, Any], ...] = ()
 
     @property
     def matches(self) -> bool:
@@ -121,6 +123,7 @@ class ReconcileReport:
             "vendor_list_complete": not self.list_incomplete,
             "vendor_list_incomplete_why": self.list_incomplete,
             "unread_orders": list(self.unread_orders),
+            "explained": list(self.explained),
         }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from decimal import Decimal
 from typing import Any
 
 from ..client.orderreads import LookUp
@@ -304,6 +305,12 @@ async def settle_on(
         "rows": [
             {"row": t.row, "line": None if t.line is None else t.line + 1, "how": t.how} for t in plan.tied
         ],
+        # each row's cost before the settlement (its plan's) and as settled (the vendor's line): what the
+        # person's settlement explains of the order's cost against its plan (reconcile.explained)
+        "costs": {
+            str(row.row): {"planned": _cents(row.cost), "settled": _cents(tied.cost)}
+            for (row, _i, _how), tied in zip(ties, tied_rows, strict=True)
+        },
         "still_waiting": [row for row, _why in left],
     }
     payload = _settled_payload(ledger, own, target, vendor_order, ties)
@@ -318,3 +325,7 @@ async def settle_on(
         batch, po, adopted, payload=payload, detail=detail, from_absent=from_absent, theirs=theirs
     )
     return Resolution(**{**plan.__dict__, "applied": True})
+
+
+def _cents(value: Decimal | None) -> str | None:
+    return None if value is None else str(value.quantize(Decimal("0.01")))

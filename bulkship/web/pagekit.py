@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from .. import api
 from ..errors import BulkshipError
+from ..reconcile.explained import explained_text
 from ..repeats.policy import ALLOW_FLAG
 from ..settings import Settings
 from ..team.approvals import acting_as
@@ -217,6 +218,7 @@ def page_note(note: object) -> str:
 
 _templates.filters["page_note"] = page_note
 _templates.filters["page_words"] = page_words
+_templates.filters["explained"] = explained_text  # a cost difference a person's settlement accounts for
 
 
 @dataclass
