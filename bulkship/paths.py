@@ -39,7 +39,7 @@ def check_input_file(
             raise error(
                 f"{what} {path} is a link to {os.readlink(path)}, which does not exist", hint=hint
             ) from None
-        raise error(f"{what} not found: {path}", hint=hint) from None
+        raise error(f"{what} not found: {path}", hint=hint or _near_misses(path)) from None
     except NotADirectoryError:
         raise error(f"{what} not found: {path} (a part of the path is a file, not a folder)") from None
     except OSError as exc:
@@ -54,6 +54,36 @@ def check_input_file(
     if not os.access(path, os.R_OK):
         raise error(f"Cannot read {what.lower()} {path}: permission denied", hint=hint)
     return path
+
+
+NEAR_MISSES_SHOWN = 3
+_LISTS = frozenset({".csv", ".xlsx", ".ods", ".xls", ".xlsm", ".tsv", ".txt", ".toml"})
+
+
+def _near_misses(path: Path) -> str | None:
+    """Where a file not found was looked for, and the files there named alike: a newcomer typing the README's
+    `bulkship validate anniversaries.xlsx` for the 'Anniversaries.xlsx' (or 'anniversaries (1).xlsx', or
+    'anniversaries.xlsx.xlsx') downloaded beside it read 'File not found' alone (found by newcomer12)."""
+    folder = path.parent
+    where = folder.resolve()
+    try:
+        if not folder.is_dir():
+            return f"there is no folder {folder}: check the path"
+        stem = path.stem.casefold()
+        alike = sorted(
+            entry.name
+            for entry in folder.iterdir()
+            if entry.is_file()
+            and not entry.name.startswith((".", "~$"))
+            and entry.suffix.casefold() in _LISTS
+            and (entry.name.casefold() == path.name.casefold() or entry.name.casefold().startswith(stem))
+        )
+    except OSError:
+        return None
+    if not alike:
+        return f"looked for in {where}: give the file's full path, or run the command from its folder"
+    shown = ", ".join(alike[:NEAR_MISSES_SHOWN]) + (" ..." if len(alike) > NEAR_MISSES_SHOWN else "")
+    return f"looked for in {where}, which holds files named alike: {shown}"
 
 
 def read_settings_text(path: str | Path, *, what: str) -> str:

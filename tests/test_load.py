@@ -226,6 +226,27 @@ def test_file_that_is_not_what_its_extension_claims(tmp_path: Path) -> None:
         load_sheet(tmp_path / "missing.csv")
 
 
+def test_a_list_not_found_says_where_it_was_looked_for_and_names_the_files_alike(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer12: the README's `bulkship validate anniversaries.xlsx`, typed for the list saved as
+    'Anniversaries.xlsx' (or downloaded as 'anniversaries (1).xlsx'), said 'Error: File not found:
+    anniversaries.xlsx' and nothing else. It says the folder it looked in and the lists there named alike."""
+    from bulkship.cli import main
+
+    for name in ("Anniversaries.xlsx", "anniversaries (1).xlsx", "notes.txt.bak", "other.csv"):
+        (tmp_path / name).write_bytes(b"x")
+    assert main(["validate", str(tmp_path / "anniversaries.xlsx"), "--out", str(tmp_path)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"looked for in {tmp_path.resolve()}, which holds files named alike: Anniversaries.xlsx, " in said
+    assert "anniversaries (1).xlsx" in said and "other.csv" not in said and "notes" not in said
+    assert main(["validate", str(tmp_path / "january.csv"), "--out", str(tmp_path)]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"looked for in {tmp_path.resolve()}: give the file's full path, or run the command from" in said
+    assert main(["validate", str(tmp_path / "gone" / "a.csv"), "--out", str(tmp_path)]) == 2
+    assert f"there is no folder {tmp_path / 'gone'}" in " ".join(capsys.readouterr().err.split())
+
+
 @pytest.mark.parametrize(
     ("suffix", "how"),
     [(".numbers", "in Numbers: File › Export To › Excel"), (".xlsb", "Save As › Excel Workbook (.xlsx)"),
