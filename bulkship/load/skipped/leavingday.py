@@ -39,8 +39,8 @@ _A_JOURNEY = re.compile(
 
 def left_by(column: pd.Series, today: date) -> pd.Series:
     """The cells of ``column`` naming a leaving on a day come by ``today`` (that day itself included, as a
-    'Termination Date' of today is). A day written without its year is the one passed in the last months,
-    else the next one (:func:`.days._hold_day`): 'Last day 11/15' on Dec 5 has passed, 'Last day 1/15' is to
+    'Termination Date' of today is). A day written without its year is to come only within the next months
+    (:func:`_next_within`): 'Last day 11/15' and 'Last day 6/10' on Dec 5 have passed, 'Last day 1/15' is to
     come. ``column``: each distinct text once; where every one names a leaving, the list is of people leaving
     (a farewell gift's) and none is left out."""
     said = column.str.extract(LEAVING_DAY, expand=False)
@@ -48,6 +48,26 @@ def left_by(column: pd.Series, today: date) -> pd.Series:
     if not named.any() or named.all():  # every row leaving: a farewell gift's list, its people the leavers
         return (named & False).astype(bool)
     text = said[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    days = _dates(text, hold_from=today)
+    days = _dates(text)  # a day without its year reads as year 1: come
+    yearless = days.dt.year == 1
+    if yearless.any():
+        days[yearless] = [_next_within(stamp, today) for stamp in days[yearless]]
     come = (days <= pd.Timestamp(today)).fillna(False).astype(bool)
     return come.reindex(column.index, fill_value=False).astype(bool)
+
+
+LEAVING_AHEAD_DAYS = 92  # a leaving day without its year is to come if it comes within this many days
+
+
+def _next_within(stamp: pd.Timestamp, today: date) -> pd.Timestamp:
+    """``stamp``'s month and day as a day of leaving: the next one when it comes within LEAVING_AHEAD_DAYS,
+    else one passed (a status still saying 'Last day 6/10' on Dec 5 names last June's: read as next June's,
+    a card would go to someone gone half a year)."""
+    for year in (today.year, today.year + 1):
+        try:
+            day = pd.Timestamp(year=year, month=stamp.month, day=stamp.day)
+        except ValueError:  # 29 February of a year without one
+            continue
+        if pd.Timestamp(today) < day <= pd.Timestamp(today) + pd.Timedelta(days=LEAVING_AHEAD_DAYS):
+            return day
+    return stamp
