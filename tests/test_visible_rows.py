@@ -2068,6 +2068,29 @@ def test_a_person_who_quit_under_an_employment_status_is_left_out(tmp_path: Path
     assert not load_sheet(wellness).skipped
 
 
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_leaving_day_passed_that_the_cell_undoes_or_calls_a_leave_sends_the_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by review35 after 5c3fe206: on Dec 5 'Leaving 11/30 - rescinded', 'Contract ends 11/30 -
+    extended to 3/31', 'Leaving 11/20 for maternity leave', 'LOA - last day 11/15', 'Leaving 11/20 - back
+    1/5', 'Last day 11/15 - transferring to the Denver office' were left out as gone, each a person who still
+    works there. A cell saying the leaving was undone, that it is a leave, or a move within the company
+    sends; one merely going on ('badge back', 'extended from 10/31', 'relocating to Denver') is still gone."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    gone = ["Last day 11/15", "Last day 11/15 - badge back", "Last day 11/15 (extended from 10/31)",
+            "Leaving 11/20 - relocating to Denver", "Resigning 11/30 - leave laptop at desk"]  # fmt: skip
+    stays = ["Leaving 11/30 - rescinded", "Resigning 11/30 - withdrawn", "Exit 11/20 cancelled",
+             "Contract ends 11/30 - extended to 3/31", "Assignment ends 11/30 - renewed",
+             "Leaving 11/20 for maternity leave", "Last day 11/20 before parental leave", "LOA - last day 11/15",
+             "Leaving 11/20 - back 1/5", "Last day 11/15 - transferring to the Denver office"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "staff.csv", [*gone, *stays, "Active", ""], header=header)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (row, f"the list says not to send it (column '{header}': '{cell}')")
+        for row, cell in enumerate(gone, start=2)
+    ]
+
+
 def test_an_alum_in_a_role_of_the_school_s_list_is_sent(tmp_path: Path) -> None:
     """Found by hunter-falsealarm5 on a school's volunteer list: 'Status' = 'Alumni volunteer', 'Alumni
     parent', 'Alumni mentor' (a graduate who helps: the people thanked) was read as 'Alumni', an HR system's

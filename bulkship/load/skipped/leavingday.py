@@ -35,6 +35,19 @@ LEAVING_DAY = re.compile(rf"(?i)\b(?:{_LEAVES}){_BETWEEN}(?P<day>{_A_DAY})(?!\s*
 _A_JOURNEY = re.compile(
     r"(?i)\b(?:arriv\w*|flights?|hotel|trip|travel\w*|vacation|holiday|check[\s-]*(?:in|out))\b"
 )
+# ... nor where the cell says the person stays: the leaving undone ('Leaving 11/30 - rescinded', 'Resignation
+# withdrawn', 'Contract ends 11/30 - extended to 3/31', 'renewed'), a leave, not a leaving ('Leaving 11/20
+# for maternity leave', 'LOA - last day 11/15', 'back 1/5'), or a move within the company ('Last day 11/15
+# transferring to the Denver office'): each was left out as gone (found by review35 after 5c3fe206). Not an
+# extension that only puts the day off ('extended from 10/31'), nor a thing given back ('badge back')
+_STAYS = re.compile(
+    r"(?i)\b(?:rescind\w*|withdr(?:ew|awn)|cancell?ed|revoked|reversed|retracted|renewed|re-?hired|reinstated|"
+    r"extended(?!\s+from)|(?:not|no\s+longer)\s+leaving|stay(?:s|ing)\s+(?:on|with|through|until)|"
+    r"(?:on|of|for|before|after|medical|maternity|paternity|parental|family|sick|unpaid|disability|personal)"
+    r"\s+leave|leave\s+of\s+absence|loa|maternity|paternity|parental|sabbatical|furlough\w*|"
+    r"(?:be|is|comes?|coming|returns?|returning)\s+back|back\s+(?:on|in|by|from|at|\d)|"
+    r"return(?:s|ing)?\s+(?:on|in|by|from|to\s+work|\d)|transfer\w*)\b"
+)
 
 
 def left_by(column: pd.Series, today: date) -> pd.Series:
@@ -47,6 +60,9 @@ def left_by(column: pd.Series, today: date) -> pd.Series:
     named = said.notna() & ~column.str.contains(_A_JOURNEY)
     if not named.any() or named.all():  # every row leaving: a farewell gift's list, its people the leavers
         return (named & False).astype(bool)
+    named &= ~column.str.contains(_STAYS)  # the farewell list's test above counts them as leaving
+    if not named.any():
+        return named.astype(bool)
     text = said[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
     days = _dates(text)  # a day without its year reads as year 1: come
     yearless = days.dt.year == 1
