@@ -1485,6 +1485,23 @@ def test_a_sent_column_saying_a_step_before_sending_sends_the_row(tmp_path: Path
     assert [s.row for s in load_sheet(path).skipped] == list(range(2 + len(sends), 7 + len(sends)))
 
 
+@pytest.mark.parametrize("header", ["Sent?", "Card Sent", "Mailed"])
+def test_a_sent_column_saying_hold_leaves_the_row_out_as_not_to_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by hunter-falsealarm7: a tracker's 'Sent?' (or 'Card Sent', 'Mailed') = 'Hold', 'Hold for
+    address', 'Hold - verify address' or 'HOLD per HR' was read as not sent and the card ordered, exit 0,
+    where 'On hold' was left out as 'sent already' (and 'Hold until 12/20' ordered on Dec 4). Each is left
+    out as 'not to send it', quoting the cell; No sends; Yes is sent already."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    said = ["Hold", "On hold", "Hold for address", "Hold - verify address", "HOLD per HR", "Hold until 12/20"]
+    path = _notes_sheet(tmp_path / "sent.csv", [*said, "No", "Yes"], header=header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3, 4, 5, 6, 7, 9], skipped
+    assert skipped[4] == f"the list says not to send it (column '{header}': 'Hold for address')"
+    assert skipped[7] == f"the list says not to send it (column '{header}': 'Hold until 12/20')"
+
+
 @pytest.mark.parametrize(("course", "header"), [("Course", "Completed"), ("Training Name", "Done?")])
 def test_a_bare_completed_beside_a_course_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], course: str, header: str

@@ -72,6 +72,7 @@ from .sent import (
     _SHIPMENT,
     _TRACKING,
     CARD_NUMBER_SAID,
+    ON_HOLD,
 )
 from .status import (
     _CODED,
@@ -295,6 +296,10 @@ def _said_not_to_send(
         if key in _SENT_FLAGS or key in _SENT_ANSWERED:  # 'Sent?' = 'Later - 11/20': the day it is to go
             held, gone, planned = to_go_on(column, today)
             said &= ~planned  # 'By 12/20': a day to go by, no sending (hunter-sheets18)
+            on_hold = column.str.match(ON_HOLD)  # 'Hold for address': not to send, nor sent
+            if on_hold.any():
+                said |= on_hold
+                not_sent = on_hold if not_sent is None else not_sent | on_hold
             if held.any() or gone.any():
                 said |= held | gone
                 not_yet = held if not_yet is None else not_yet | held

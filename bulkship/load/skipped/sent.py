@@ -179,6 +179,10 @@ _SENT_ON = frozenset(
             "sent", "mailed", "shipped", "ordered", "delivered", "issued")),
     )
 ) | _TRACKING  # fmt: skip
+# A card held back where it says whether it went ('Sent?' = 'Hold', 'Hold for address', 'HOLD per HR', 'Hold
+# - verify address', 'Hold until 12/20'): not sent, and not to send now either (found by hunter-falsealarm7:
+# each was ordered, where 'On hold' was left out)
+ON_HOLD = re.compile(r"(?i)\s*(?:on\s+)?hold\b")
 _SAYS_SENT_ANYHOW = re.compile(
     # ... but not a doubt whether it went ('Not sure', '?': found by hunter-sheets17, a second card ordered
     # where 'Unknown' was left out)
