@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference, same_unit
@@ -83,6 +83,7 @@ def find_holds(
     found += by_reference.items()
     exact = len(found)  # the very cards; the rest are to the same name or one written alike
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
+    edited = {i for i, changed in by_name.items() if changed.other_value is not None}  # same name and place
     found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]
     alike = _alike_name_same_place(rows, sent_before.by_place, {i for i, _ in found})
     found += [(i, (changed.order, changed.line)) for i, changed in alike.items()]
@@ -92,9 +93,10 @@ def find_holds(
     if found:
         if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
             valid = int((frame[STATUS] == "valid").sum())
-            copied_from = _mostly_of(_copied(found, exact, earlier), valid)
+            copied = _copied(found, exact, earlier, edited)
+            copied_from = _mostly_of(copied, valid)
             if copied_from is not None and not known and not policy.own_name:
-                repeated = _copied(found, exact, earlier)
+                repeated = copied
                 _refuse_same_rows(
                     batch, file_name, ledger, repeated, valid, copied_from, policy.keep, frame=frame
                 )
@@ -199,18 +201,22 @@ def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[
 
 
 def _copied(
-    found: Sequence[tuple[int, tuple[int, int]]], exact: int, earlier: Sequence[OrderRecord]
+    found: Sequence[tuple[int, tuple[int, int]]],
+    exact: int,
+    earlier: Sequence[OrderRecord],
+    edited: Collection[int] = (),
 ) -> list[OrderRecord]:
     """The orders of the rows ``found`` that say the file may be a copy of another batch's: the very cards
-    (the first ``exact``), and a card to the same name or one written almost alike (an edit) only beside a
-    very card of the same batch. A list of other people holding a namesake of another batch's recipient
+    (the first ``exact``) and a card to the same name at the same place of another value (``edited``: the
+    same person's row, its amount changed: an edited copy of a file whose every amount changed, found by
+    newcomer5's test after a36c2c9f), and a card to the same name elsewhere or one written almost alike only
+    beside those of the same batch. A list of other people holding a namesake of another batch's recipient
     (John Smith of Madison after John Smith of Boston) or a colleague's name written almost alike was refused
     whole as 'the same rows under another batch name', its other people never sent (found by
     hunter-falsealarm7: December's two birthdays after November's); such rows are held one by one."""
-    batches = {earlier[o].batch for _i, (o, _line) in found[:exact]}
-    return [
-        earlier[o] for k, (_i, (o, _line)) in enumerate(found) if k < exact or earlier[o].batch in batches
-    ]
+    very = [k < exact or i in edited for k, (i, _where) in enumerate(found)]
+    batches = {earlier[o].batch for k, (_i, (o, _line)) in enumerate(found) if very[k]}
+    return [earlier[o] for k, (_i, (o, _line)) in enumerate(found) if very[k] or earlier[o].batch in batches]
 
 
 def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
