@@ -443,3 +443,38 @@ def test_a_workbook_named_like_a_result_workbook_and_holding_a_long_text_filled_
         address_space=3 * 2**30,
         command=("run", "--yes"),
     )
+
+
+def _merged(path: Path, people: int, refs: list[str]) -> Path:
+    """A list of ``people`` rows (openpyxl) whose sheet XML lists the merged ranges ``refs``, as written."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Street", "City", "State", "ZIP", "Product", "Value"])
+    for n in range(people):
+        book.active.append([f"Person {n}", f"{n} Oak St", "Salem", "MA", "01970", "CVS", 25])
+    book.active.merge_cells("C2:C3")
+    book.save(path.with_name("plain.xlsx"))
+    with zipfile.ZipFile(path.with_name("plain.xlsx")) as source, zipfile.ZipFile(path, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+                data = data.replace(
+                    b'count="1"><mergeCell ref="C2:C3" />', f'count="{len(refs)}">{merges}'.encode()
+                )
+            assert item.filename != "xl/worksheets/sheet1.xml" or merges.encode() in data
+            archive.writestr(item, data)
+    return path
+
+
+def test_merged_cells_are_read_within_the_sheet_and_overlapping_ones_refuse_it(tmp_path: Path) -> None:
+    """Found by hunter-hostile5: each reader of a sheet's merged cells walks the rows they cover, and 2,000
+    merges of C2:C1048576 (a 2 KB file) kept `bulkship validate` busy for over 20 minutes. A merge covers the
+    sheet's own cells only (each counted once); merges overlapping each other, which no spreadsheet program
+    writes (Excel calls such a file damaged), refuse the file in one line."""
+    overlapping = [f"{c}{a}:{c}{b}" for c in "CD" for a in range(2, 6) for b in range(a + 1, 7)]
+    with pytest.raises(
+        FileFormatError, match=r"holds merged cells that overlap each other: the file is damaged"
+    ):
+        load_sheet(_merged(tmp_path / "overlap.xlsx", 5, overlapping))
+    loaded = load_sheet(_merged(tmp_path / "repeated.xlsx", 2, ["C2:C1048576"] * 2_000))
+    assert loaded.frame["City"].tolist() == ["Salem", "Salem"]

@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..sheetscan import Limits, SheetScan, check_shared_strings, scan_ods, scan_xlsx, shared_strings
-from ..sheetscan.limits import _cell_too_big
+from ..sheetscan.limits import _cell_too_big, bound_merges
 from ..sheetscan.textsize import shared_lengths
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
@@ -131,7 +131,7 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
             if kind == "ods":
                 if "content.xml" not in archive.namelist():
                     return {}
-                return scan_ods(path, archive, limits)
+                return _merges_bounded(scan_ods(path, archive, limits), path)
             names = set(archive.namelist())
             check_shared_strings(path, archive, limits)
             strings = shared_strings(archive)  # one read for every sheet
@@ -144,13 +144,19 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
             if _asks_recalculation(archive):  # the results saved are the writer's placeholders, if any
                 for scan in scans.values():
                     scan.unvalued.update(scan.formulas)
-            return scans
+            return _merges_bounded(scans, path)
     except FileFormatError:
         raise
     except (zipfile.BadZipFile, OSError, EOFError, zlib_error) as exc:
         raise FileFormatError(f"{path.name} is damaged and cannot be read: {exc}") from None
     except Exception as exc:  # expat's ParseError, defusedxml's refusals
         raise FileFormatError(f"{path.name} is damaged: a sheet is not readable XML ({exc})") from None
+
+
+def _merges_bounded(scans: dict[str, SheetScan], path: Path) -> dict[str, SheetScan]:
+    for name, scan in scans.items():
+        bound_merges(scan, path, name)
+    return scans
 
 
 _FULL_CALC_ON_LOAD = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
