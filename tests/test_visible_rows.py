@@ -2063,6 +2063,10 @@ def test_a_status_or_note_naming_a_last_day_passed_leaves_the_row_out(
         (row, f"the list says not to send it (column '{header}': '{cell}')")
         for row, cell in enumerate(said, start=2)
     ]
+    if header == "Notes":  # ... unless the note goes on to say send it, as any note saying no may
+        for send in ("Last day 11/15 - please send anyway", "Last day 11/15 - rehired 11/20"):
+            path = _notes_sheet(tmp_path / "send.csv", [send, "Last day 11/15", ""], header=header)
+            assert [s.row for s in load_sheet(path).skipped] == [3]
     farewell = _notes_sheet(tmp_path / "farewell.csv", ["Last day 11/15", "Leaving 11/30"], header=header)
     assert not load_sheet(farewell).skipped
 

@@ -313,7 +313,9 @@ def _said_not_to_send(
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
             said &= ~told_of_earlier_rounds(column, said, today)  # 'Card sent last year': that year's
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
-            said = _lines_say_no(column, said, today) | left_by(column, today)  # ... or 'Last day was 11/15'
+            said = _lines_say_no(column, said, today)  # ... or 'Last day was 11/15', unless it says send
+            says_send = column.str.contains(_SEND_HEADING) | column.str.contains(_UNDONE)
+            said |= left_by(column, today) & ~says_send
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
