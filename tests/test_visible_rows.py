@@ -2746,6 +2746,18 @@ def test_a_note_telling_of_an_earlier_round_s_card_does_not_leave_this_round_s_o
     assert 2 in skipped and 4 not in skipped  # last year's December now; December 2025 is not
 
 
+def test_a_note_telling_of_a_card_sent_earlier_this_year_still_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review35 after f93711c2: a running new-hire welcome tracker (one card a person, ever) whose
+    March row says 'Card sent 3/20/2026' was sent again on Dec 5, 2026, read as an earlier round's (more than
+    half a year back): a second card. An earlier round is an earlier year's, as an annual list's is."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    out = ["Card sent 3/20/2026", "Gift card sent in March 2026", "Card sent 2026-04-02"]
+    path = _notes_sheet(tmp_path / "welcome.csv", [*out, "Card sent 11/20/2025", ""])
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4]
+
+
 @pytest.mark.parametrize(
     "header",
     ["Exclusion Reason", "Reason for Exclusion", "Removal Reason", "Hold Reason", "Reason Not Sent",

@@ -62,12 +62,15 @@ def _latest_day(note: str, today: date) -> date | None:
 
 
 def of_an_earlier_round(note: str, today: date) -> bool:
-    """Whether ``note`` only tells of a card sent (or had) in an earlier round: more than
-    :data:`EARLIER_ROUND_DAYS` before ``today`` by the latest day its words can name."""
+    """Whether ``note`` only tells of a card sent (or had) in an earlier round: in an earlier year, and more
+    than :data:`EARLIER_ROUND_DAYS` before ``today``, by the latest day its words can name."""
     if not _TOLD_SENT.search(note) or _SAYS_MORE.search(note):
         return False
     latest = _latest_day(note, today)
-    return latest is not None and (today - latest).days > EARLIER_ROUND_DAYS
+    # ... and of an earlier year: an annual list's round. 'Card sent 3/20/2026' on Dec 5, 2026 is this year's,
+    # as a running tracker (a new hire's welcome card, one a person) writes it: read as an earlier round, that
+    # person was sent a second card (found by review35 after f93711c2)
+    return latest is not None and latest.year < today.year and (today - latest).days > EARLIER_ROUND_DAYS
 
 
 def told_of_earlier_rounds(column: pd.Series, said: pd.Series, today: date) -> pd.Series:
