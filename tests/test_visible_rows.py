@@ -2728,14 +2728,15 @@ def test_a_note_telling_of_an_earlier_round_s_card_does_not_leave_this_round_s_o
     'Gift card sent Dec 2025', 'Received a card in 2024', 'Gift sent for 5-yr anniversary (2021)', left each
     row out as 'the list says not to send it' on Dec 5, 2026, exit 0: those people got no card this year. A
     card told of more than half a year back is another round's: sent. A day of this round ('Card sent
-    11/20', 'Sent Dec 1 2026'), no year at all ('Sent Nov 20'), or anything more that says no ('Left 2025;
-    card sent 2024', 'Card sent 2024 - returned') still leaves the row out; and on Jan 3, 2027 'Card sent
+    11/20', 'Sent Dec 1 2026'; 'Sent in 2026', ordered before, is out now), no year at all ('Sent Nov 20'),
+    or anything more that says no ('Left 2025; card sent 2024', 'Card sent 2024 - returned') still leaves
+    the row out; and on Jan 3, 2027 'Card sent
     last year' may be December's card of this round: left out."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     sent = ["Card sent last year", "Gift card sent via email last year", "Gift card sent Dec 2025",
             "Got a gift card last year", "Received a card in 2024", "Gift sent for 5-yr anniversary (2021)",
             "Sent previously: 2025", "Card sent 11/20/2025", "Address updated. Card sent in 2025"]  # fmt: skip
-    out = ["Card sent 11/20", "Sent Dec 1 2026", "Sent Nov 20", "Left 2025; card sent 2024",
+    out = ["Card sent 11/20", "Sent Dec 1 2026", "Sent Nov 20", "Sent in 2026", "Left 2025; card sent 2024",
            "Card sent 2024 - returned", "Card sent this year", "Already sent in Nov 2026",
            "Card sent 11/20 - to 2019 Elm St"]  # fmt: skip
     path = _notes_sheet(tmp_path / "notes.csv", sent + out, header=header)

@@ -138,6 +138,8 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:\s+(?:gift\s+)?card|\s+gift)?|e-?mail(?:ed)?\s+(?:gift\s+)?card)|sent\s+(?:via|by)\s+e-?mail(?:\s+instead)?|"
     r"(?:got|received)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card)(?:\s+(?:already|last\s+\w+|in\s+\w+))?|"
     r"(?:received|sent)\s+(?:in|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
+    # ... or in a year ('Sent in 2026': found by hunter-falsealarm7, ordered; an earlier year's is .rounds')
+    r"(?:received|sent)\s+in\s+(?:19|20)\d\d|"
     r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it))"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     # ... or gone, and when ("Left the company in October", "Terminated as of 11/1", "Resigned last month",
