@@ -2747,6 +2747,22 @@ def test_a_note_telling_of_an_earlier_round_s_card_does_not_leave_this_round_s_o
     assert 2 in skipped and 4 not in skipped  # last year's December now; December 2025 is not
 
 
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by review35: on Dec 5 'Holiday card mailed 12/1', 'Anniversary gift sent 11/20', 'Welcome gift
+    sent 11/20', 'Starbucks card sent 11/20' were read as nothing and each card ordered again, where 'Gift
+    card sent 11/20' is left out: a second card. A note about the card's address or its details says
+    nothing."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    out = ["Holiday card mailed 12/1", "Anniversary gift sent 11/20", "Welcome gift sent 11/20",
+           "Starbucks card sent 11/20", "Gift card sent 11/20"]  # fmt: skip
+    sends = ["No card sent yet", "Card info sent to HR", "Address for card sent 11/20 confirmed", "Happy"]
+    path = _notes_sheet(tmp_path / "staff.csv", [*out, *sends], header=header)
+    assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
+
+
 def test_a_note_telling_of_a_card_sent_earlier_this_year_still_leaves_the_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
