@@ -1476,9 +1476,9 @@ def test_a_sent_column_saying_a_step_before_sending_sends_the_row(tmp_path: Path
     'In queue', 'OK to send', 'Go', 'Awaiting approval', 'Incomplete', 'Outstanding' (a step before sending,
     as 'Queued' and 'Pending' are) left the row out as 'the list says it was sent already', exit 0, the
     person never sent. Each sends; Yes, Done, and 'Approved', 'Requested', 'Scheduled' (which an order may
-    be in once placed) are sent already."""
-    sends = ["Open", "New", "Draft", "In queue", "OK to send", "Go", "Awaiting approval", "Incomplete",
-             "Outstanding"]  # fmt: skip
+    be in once placed) are sent already. ('Awaiting approval' was among them: left out as not to send now
+    since, test_a_sent_column_waiting_for_an_approval_leaves_the_row_out_as_not_to_send.)"""
+    sends = ["Open", "New", "Draft", "In queue", "OK to send", "Go", "Incomplete", "Outstanding"]
     path = _notes_sheet(
         tmp_path / "sent.csv", [*sends, "Yes", "Done", "Approved", "Requested", "Scheduled"], header
     )
@@ -1500,6 +1500,21 @@ def test_a_sent_column_saying_hold_leaves_the_row_out_as_not_to_send(
     assert sorted(skipped) == [2, 3, 4, 5, 6, 7, 9], skipped
     assert skipped[4] == f"the list says not to send it (column '{header}': 'Hold for address')"
     assert skipped[7] == f"the list says not to send it (column '{header}': 'Hold until 12/20')"
+
+
+@pytest.mark.parametrize("header", ["Sent?", "Card Sent", "Mailed?"])
+def test_a_sent_column_waiting_for_an_approval_leaves_the_row_out_as_not_to_send(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review35 after d92f5f58: a tracker's 'Sent?' = 'Awaiting approval' (or 'Pending approval',
+    'Awaiting sign-off', 'Needs manager approval') was ordered: a card sent before anyone approved it, where
+    'Send Status' = Pending approval leaves the row out. Each is left out as not to send now, as 'Hold' is;
+    the steps before sending of d92f5f58 ('Open', 'Draft') still send, Yes is sent already."""
+    said = ["Awaiting approval", "Pending approval", "Awaiting sign-off", "Needs manager approval"]
+    path = _notes_sheet(tmp_path / "sent.csv", [*said, "Open", "Draft", "No", "Yes"], header=header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3, 4, 5, 9], skipped
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Awaiting approval')"
 
 
 @pytest.mark.parametrize(("course", "header"), [("Course", "Completed"), ("Training Name", "Done?")])

@@ -182,7 +182,13 @@ _SENT_ON = frozenset(
 # A card held back where it says whether it went ('Sent?' = 'Hold', 'Hold for address', 'HOLD per HR', 'Hold
 # - verify address', 'Hold until 12/20'): not sent, and not to send now either (found by hunter-falsealarm7:
 # each was ordered, where 'On hold' was left out)
-ON_HOLD = re.compile(r"(?i)\s*(?:on\s+)?hold\b")
+# ... and so is one waiting for someone's approval ('Awaiting approval', 'Pending sign-off', 'Needs manager
+# approval'): ordered, a card went before anyone approved it, where 'Send Status' = Pending approval and an
+# approval column's 'Pending' leave the row out (found by review35 after d92f5f58)
+ON_HOLD = re.compile(
+    r"(?i)\s*(?:(?:on\s+)?hold\b|(?:awaiting|pending|needs?|waiting\s+(?:for|on)|for)\s+(?:(?:manager(?:'s)?|mgr|"
+    r"hr|finance|budget|final)\s+)?(?:approval|sign[\s-]*off)\b)"
+)
 _SAYS_SENT_ANYHOW = re.compile(
     # ... but not a doubt whether it went ('Not sure', '?': found by hunter-sheets17, a second card ordered
     # where 'Unknown' was left out)
