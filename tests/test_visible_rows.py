@@ -2772,7 +2772,8 @@ def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_leaves_the_row_
     greeting card sent ('Sympathy card sent 11/20'), says nothing."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     out = ["Holiday card mailed 12/1", "Anniversary gift sent 11/20", "Welcome gift sent 11/20",
-           "Starbucks card sent 11/20", "Gift card sent 11/20"]  # fmt: skip
+           "Starbucks card sent 11/20", "Gift card sent 11/20", "$25 gift card sent 11/20",
+           "Amazon e-gift sent 11/20"]  # fmt: skip
     sends = ["No card sent yet", "Card info sent to HR", "Address for card sent 11/20 confirmed", "Happy",
              "Sympathy card sent 11/20", "Get well card mailed 11/20", "Thank you card sent 11/20"]  # fmt: skip
     path = _notes_sheet(tmp_path / "staff.csv", [*out, *sends], header=header)

@@ -65,7 +65,7 @@ _NOTE_SAYS_NO = re.compile(
     # ... or the card named by its occasion or brand ('Holiday card mailed 12/1', 'Welcome gift sent 11/20',
     # 'Starbucks card sent 11/20': found by review35, each ordered again); not a greeting card ('Sympathy card
     # sent', 'Get well card mailed', 'Thank you card sent')
-    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.-]+\s+){0,2}(?:(?:gift\s+)?card|gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|quit|"
+    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|quit|"
     r"fired|laid\s+off)"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
     # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
