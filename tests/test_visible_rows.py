@@ -2780,6 +2780,20 @@ def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_leaves_the_row_
     assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
 
 
+def test_a_note_saying_the_card_was_ordered_already_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the lead: Notes 'Gift ordered 11/30 (see PO 88)' (the card ordered by hand, or through another
+    tool) was read as nothing and the card ordered again: a second card. A note of the card ordered leaves the
+    row out; one of something else ordered, or a card to order, says nothing."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    out = ["Gift ordered 11/30 (see PO 88)", "Card ordered 11/20", "Gift card was ordered 11/28",
+           "Card ordered via Tango"]  # fmt: skip
+    sends = ["Ordered lunch 11/30", "Gift to be ordered 12/10", "Card ordering pending", "Happy"]
+    path = _notes_sheet(tmp_path / "staff.csv", [*out, *sends])
+    assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
+
+
 def test_a_note_telling_of_a_card_sent_earlier_this_year_still_leaves_the_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -73,7 +73,9 @@ _NOTE_SAYS_NO = re.compile(
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:by|via|thru|through)\s.*|"
     r"\s(?:last\s+(?:week|month|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)|this\s+(?:week|month|morning|afternoon)|earlier|"
     r"yesterday|previously|already)\b.*)"
-    r"|^\s*(?:(?:(?:gift\s+)?card|gift)\s+(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|no\s+longer\s+"
+    # ... 'ordered' too, said of the card itself ('Gift ordered 11/30 (see PO 88)', 'Card ordered via Tango':
+    # ordered by hand or another tool, then ordered again: found by the lead); 'Ordered lunch' says nothing
+    r"|^\s*(?:(?:(?:gift\s+)?card|gift)\s+(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|ordered)|no\s+longer\s+"
     r"(?:with|w/|employed|works?|working|here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|"
     r"(?:a\s+|the\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?gift)|(?:has|got|received)\s+"
     r"(?:a\s+|the\s+|one\s+)?(?:gift\s+)?card\s+already"
