@@ -57,7 +57,7 @@ def set_aside_doubtful(mapping: ColumnMapping, body: pd.DataFrame, program: Prog
     notices saying so."""
     if FIELD in program.columns:
         return []
-    header = next((h for h, field in mapping.column_map.items() if field == FIELD), None)
+    header = _header_of(mapping, FIELD)
     if header is None or _SAYS_ADDRESS.search(header):
         return []
     cells = body[header].iloc[:SAMPLE_ROWS].fillna("").astype(str).str.strip()
@@ -84,7 +84,7 @@ def set_aside_mail_answers(mapping: ColumnMapping, body: pd.DataFrame, program: 
     and the row ordered). The notices saying so."""
     if "email" in program.columns:
         return []
-    header = next((h for h, field in mapping.column_map.items() if field == "email"), None)
+    header = _header_of(mapping, "email")
     if header is None:
         return []
     cells = body[header].fillna("").astype(str).str.strip()
@@ -117,10 +117,10 @@ def set_aside_row_counter(mapping: ColumnMapping, body: pd.DataFrame, program: P
     ordered 1 card for the first row, 2 for the second, 50 for the fiftieth). The notices saying so."""
     if "quantity" in program.columns:
         return []
-    header = next((h for h, field in mapping.column_map.items() if field == "quantity"), None)
+    header = _header_of(mapping, "quantity")
     if header is None or header_key(header) in _OWN_QUANTITY or len(body) < MIN_COUNTED:
         return []
-    cells = body[header].fillna("").astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
+    cells = _number_texts(body[header])
     counted = [cell for cell in cells.tolist() if cell]  # a totals row or a note below has none
     if len(counted) < MIN_COUNTED or counted != [str(n) for n in range(1, len(counted) + 1)]:
         return []
@@ -143,10 +143,10 @@ def set_aside_row_numbers(mapping: ColumnMapping, body: pd.DataFrame, program: P
     notices saying so."""
     if "external_id" in program.columns:
         return []
-    header = next((h for h, field in mapping.column_map.items() if field == "external_id"), None)
+    header = _header_of(mapping, "external_id")
     if header is None or len(body) < MIN_COUNTED or _names_a_person(header):
         return []
-    cells = body[header].fillna("").astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
+    cells = _number_texts(body[header])
     filled = cells[cells.ne("")]
     if len(filled) < MIN_COUNTED:
         return []
@@ -216,7 +216,7 @@ def set_aside_shipping_cost(
     which speed it bought is for the person to say. The notices saying so."""
     if "shipping_method" in program.columns:
         return []
-    header = next((h for h, field in mapping.column_map.items() if field == "shipping_method"), None)
+    header = _header_of(mapping, "shipping_method")
     if header is None:
         return []
     cells = body[header].fillna("").astype(str).str.strip()
@@ -238,3 +238,13 @@ def set_aside_shipping_cost(
         f"('{filled.iloc[0]}', what the shipping cost), not a method, so every card goes STANDARD. If it is "
         f'the method, map it with [columns] shipping_method = "{header}" in {source}.'
     ]
+
+
+def _header_of(mapping: ColumnMapping, field: str) -> str | None:
+    """The list's header mapped to ``field``, if any."""
+    return next((h for h, mapped in mapping.column_map.items() if mapped == field), None)
+
+
+def _number_texts(cells: pd.Series) -> pd.Series:
+    """A column's cells as trimmed text, a whole number read as a float ('3.0') written as one ('3')."""
+    return cells.fillna("").astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
