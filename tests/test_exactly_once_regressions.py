@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from support import SandboxVendor, no_sleep, write_sheet
+from support import NoPoNumberOnReads, SandboxVendor, no_sleep, write_sheet
 from support.review import release_all
 
 from bulkship.client import connect
@@ -391,23 +391,6 @@ UNPROVABLE_LISTS = {
         "list_honours_po_filter=false,list_page_cap=2,list_total_count=false"
     ),
 }
-
-
-class NoPoNumberOnReads(httpx.AsyncBaseTransport):
-    """An order read by its Id shows no PONumber either (with ``list_po_number=false``: a vendor that never
-    shows an order's PONumber once it is made, whatever is asked)."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
-        path = request.url.path.lower()
-        if request.method != "GET" or not path.startswith("/v1/orders/") or response.status_code != 200:
-            return response
-        body = json.loads(await response.aread())
-        body = {k: v for k, v in body.items() if k.lower() != "ponumber"}
-        return httpx.Response(200, json=body)
 
 
 @pytest.mark.parametrize("listing", list(UNPROVABLE_LISTS))

@@ -6,14 +6,13 @@ and the list proves what it holds as one that shows them."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import pytest
-from support import SandboxVendor, write_sheet
+from support import NoPoNumberOnReads, SandboxVendor, write_sheet
 from support.review import release_all, rows_by_id, run, settings_in
 
 from bulkship import api
@@ -70,28 +69,13 @@ def test_a_lost_ledger_s_rows_never_sent_are_released_where_the_order_list_shows
     assert reads.reads and max(reads.reads.values()) <= 3  # each order read by Id at most once a command
 
 
-class NoPoNumberAnywhere(httpx.AsyncBaseTransport):
-    """Orders read by their Id show no PONumber either: the vendor's list can never prove a PO absent."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
-        path = request.url.path.lower()
-        if request.method != "GET" or not path.startswith("/v1/orders/") or response.status_code != 200:
-            return response
-        body = json.loads(await response.aread())
-        return httpx.Response(200, json={k: v for k, v in body.items() if k.lower() != "ponumber"})
-
-
 def test_an_order_held_before_it_left_is_not_said_to_be_at_the_vendor(tmp_path: Path) -> None:
     """hunter-vendor21's L3: a lost ledger's run stopped at the 409 of BS-STAFF-0001 (the vendor's, 50.00)
     and held BS-STAFF-0002 before it left; the run said 'The vendor holds 100.00 in 2 order(s) of this batch
     that no row is tied to yet' (JSON untied_orders 2, untied_cost 100.00) of a vendor holding one order.
     (A vendor echoing addresses refuses this run before it sends: the order it lists repeats rows' cards.)"""
     vendor = SandboxVendor(tmp_path, dialect=parse_dialect(DIALECTS[1]))
-    factory = vendor.factory(NoPoNumberAnywhere(vendor.transport))
+    factory = vendor.factory(NoPoNumberOnReads(vendor.transport))
     settings = settings_in(tmp_path)
     sheet = write_sheet(tmp_path / "staff.csv", range(2))
     run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)  # BS-STAFF-0001: 50.00
@@ -150,7 +134,7 @@ def test_a_listed_order_repeating_rows_cards_stops_a_lost_ledger_s_run_though_no
     from bulkship.errors import BatchConflictError
 
     vendor = SandboxVendor(tmp_path, dialect=parse_dialect(DIALECTS[0]))
-    factory = vendor.factory(NoPoNumberAnywhere(vendor.transport))
+    factory = vendor.factory(NoPoNumberOnReads(vendor.transport))
     settings = settings_in(tmp_path)
     sheet = write_sheet(tmp_path / "staff.csv", range(2))
     run_batch(sheet, settings, wait_s=0, client_factory=factory, max_lines=2)

@@ -5,6 +5,7 @@ output tells the same money."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 from collections import Counter
@@ -120,3 +121,20 @@ def embedded_sandbox_orders(data_dir: Path) -> list[dict[str, Any]]:
     """The orders the embedded sandbox of this data folder holds (what ``bulkship run`` ordered there)."""
     with Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0)) as sandbox:
         return sandbox.orders()
+
+
+class NoPoNumberOnReads(httpx.AsyncBaseTransport):
+    """An order read by its Id shows no PONumber either (with the sandbox's ``list_po_number=false``: a vendor
+    that never shows an order's PONumber once it is made, whatever is asked), so its list can never prove a
+    PO absent."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        path = request.url.path.lower()
+        if request.method != "GET" or not path.startswith("/v1/orders/") or response.status_code != 200:
+            return response
+        body = json.loads(await response.aread())
+        return httpx.Response(200, json={k: v for k, v in body.items() if k.lower() != "ponumber"})
