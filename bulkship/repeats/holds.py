@@ -96,9 +96,8 @@ def find_holds(
             copied = _copied(found, exact, earlier, edited)
             copied_from = _mostly_of(copied, valid)
             if copied_from is not None and not known and not policy.own_name:
-                repeated = copied
                 _refuse_same_rows(
-                    batch, file_name, ledger, repeated, valid, copied_from, policy.keep, frame=frame
+                    batch, file_name, ledger, copied, valid, copied_from, policy.keep, frame=frame
                 )
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:
