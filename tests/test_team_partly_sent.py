@@ -19,6 +19,8 @@ from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, store
 from bulkship.web import create_app, runner
 
+pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
+
 
 @pytest.fixture
 def team(tmp_path: Path) -> Any:
