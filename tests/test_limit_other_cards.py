@@ -8,6 +8,8 @@ BATCH` (hunter-web18's LO1): nothing had changed in the vendor's prices."""
 from __future__ import annotations
 
 import csv
+import json
+import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from support import SandboxVendor
 from support.review import run, settings_in
 
 from bulkship.errors import SpendLimitError
+from bulkship.settings import Settings
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
 PEOPLE = [
@@ -182,4 +185,100 @@ def test_a_cost_difference_a_person_settled_is_explained_and_the_batch_matches(
     said = " ".join("".join(capsys.readouterr()).split())
     assert "Mismatch BS-GIFTS-0001: cost planned 75.00 vs vendor 101.00" in said, said
     assert "Differences found" in said and "Explained" not in said, said
+    vendor.close()
+
+
+def _settled_on_the_colleague_s_card(tmp_path: Path, vendor: SandboxVendor) -> Settings:
+    """The batch of 6e2ce18's case, row 2 settled by finance on the colleague's 50.00 card."""
+    from bulkship import api
+
+    sheet = _write(tmp_path / "gifts.csv", PEOPLE)
+    (tmp_path / "elsewhere").mkdir()
+    other = _write(tmp_path / "elsewhere" / "gifts.csv", [[*PEOPLE[0][:-1], "50"], *PEOPLE[1:]])
+    here, there = settings_in(tmp_path / "here"), settings_in(tmp_path / "there")
+    with pytest.raises(SpendLimitError, match="plan is kept"):
+        run(vendor, here, sheet, max_total=Decimal("1"))
+    run(vendor, there, other)
+    run(vendor, here, sheet)
+    settled = api.resolve_at_vendor(
+        here, "gifts", "BS-GIFTS-0001", "BS-GIFTS-0001", rows=[2], by="finance",
+        client_factory=vendor.factory(),
+    )  # fmt: skip
+    assert settled.applied, settled
+    return here
+
+
+def _as_settled_before_costs_were_recorded(settings: Settings) -> None:
+    """The settlement's event as a bulkship before 03c4d610 wrote it: the rows it tied, no costs."""
+    with sqlite3.connect(settings.ledger) as db:
+        for event, detail in db.execute(
+            "select id, detail from events where kind = 'review_settled_at_vendor'"
+        ).fetchall():
+            figures = json.loads(detail)
+            assert figures.pop("costs")
+            db.execute("update events set detail = ? where id = ?", (json.dumps(figures), event))
+
+
+def test_a_settlement_recorded_before_its_costs_were_still_explains_the_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Row 2 settled by finance with a bulkship before 03c4d610 (its event names the row, not its planned
+    cost): every `reconcile gifts` after the upgrade said 'Mismatch BS-GIFTS-0001: cost planned 75.00 vs
+    vendor 100.00' and 'Differences found', exit 1, for good, though the ledger holds each card as the vendor
+    does (hunter-money11's leftover). What the row was planned at is the order's plan less its other
+    lines'."""
+    from bulkship import api
+    from bulkship.cli.reconcile_cmd import _print_reconcile
+
+    vendor = SandboxVendor(tmp_path)
+    here = _settled_on_the_colleague_s_card(tmp_path, vendor)
+    _as_settled_before_costs_were_recorded(here)
+    report = api.reconcile_batch(here, "gifts", client_factory=vendor.factory())
+    assert report.matches, report.as_json()
+    capsys.readouterr()
+    _print_reconcile(report)
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert (
+        "Explained: BS-GIFTS-0001 costs 100.00 where its plan costs 75.00: row 2 (planned 25.00, the "
+        "vendor's line 50.00) settled by finance on " in said
+    ), said
+    assert "Everything matches." in said and "cost planned" not in said, said
+    # the vendor charging 1.00 more since: nobody settled that, so it still differs
+    report = api.reconcile_batch(here, "gifts", client_factory=vendor.factory(_OneCentMore(vendor.transport)))
+    assert not report.matches and not report.explained, report.as_json()
+    vendor.close()
+
+
+def test_a_cost_difference_a_person_settled_in_part_says_which_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Row 2 settled by finance on the colleague's 50.00 card, and the vendor charging 1.00 more on row 4
+    since: reconcile said 'cost planned 75.00 vs vendor 101.00' alone, as if the whole 26.00 were unknown to
+    the ledger (hunter-money11's leftover). The 25.00 a person settled is said beside the difference, and the
+    1.00 nobody did; the difference stays (exit 1). The same with a settlement recorded before its costs."""
+    from bulkship import api
+    from bulkship.cli.reconcile_cmd import _print_reconcile
+
+    vendor = SandboxVendor(tmp_path)
+    here = _settled_on_the_colleague_s_card(tmp_path, vendor)
+    dearer = vendor.factory(_OneCentMore(vendor.transport))
+    for old in (False, True):
+        if old:
+            _as_settled_before_costs_were_recorded(here)
+        report = api.reconcile_batch(here, "gifts", client_factory=dearer)
+        assert not report.matches and not report.explained, report.as_json()
+        assert [p["rest"] for p in report.as_json()["partly_explained"]] == ["1.00"], report.as_json()
+        capsys.readouterr()
+        _print_reconcile(report)
+        said = " ".join("".join(capsys.readouterr()).split())
+        assert "Mismatch BS-GIFTS-0001: cost planned 75.00 vs vendor 101.00" in said, said
+        assert (
+            "Partly explained: BS-GIFTS-0001 costs 101.00 where its plan costs 75.00: row 2 (planned 25.00, "
+            "the vendor's line 50.00) settled by finance on " in said
+        ), said
+        assert (
+            "That settlement accounts for 25.00 of the 26.00 difference; the other 1.00 is no card a person "
+            "recorded: ask the vendor about it." in said
+        ), said
+        assert "Differences found" in said, said
     vendor.close()

@@ -223,6 +223,8 @@ def _print_reconcile(report: ReconcileReport) -> None:
         )
     for item in report.explained:  # a cost difference a person's settlement accounts for, to the cent
         say(styled("  ", ("Explained", "green"), f": {explained_text(item)}"), soft_wrap=True)
+    for item in report.partly_explained:  # the part of a cost difference a person's settlement accounts for
+        say(styled("  ", ("Partly explained", "yellow"), f": {explained_text(item)}"), soft_wrap=True)
     costs = [m for m in report.mismatches if m.what == "cost"]
     doubt = _in_doubt(report)
     if costs:  # "cost planned 625.00 vs vendor 626.00" said nothing of what it means or what to do

@@ -73,6 +73,8 @@ class ReconcileReport:
     unread_orders: tuple[str, ...] = ()  # orders the list does not show that could not be read now (POs)
     # cost differences a person's settlement explains to the cent (reconcile.explained): not a difference
     explained: tuple[dict[str, Any], ...] = ()
+    # cost differences a person's settlements explain in part: still a difference, the part said beside it
+    partly_explained: tuple[dict[str, Any], ...] = ()
 
     @property
     def matches(self) -> bool:
@@ -124,6 +126,7 @@ class ReconcileReport:
             "vendor_list_incomplete_why": self.list_incomplete,
             "unread_orders": list(self.unread_orders),
             "explained": list(self.explained),
+            "partly_explained": list(self.partly_explained),
         }
 
 
