@@ -4,6 +4,7 @@ to correct behind its "Fix these" button; the columns it was read with can no lo
 from __future__ import annotations
 
 import csv
+import html
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -583,3 +584,46 @@ def test_an_order_in_doubt_is_shown_on_the_cost_page_at_today_s_price_and_sent_w
             page = visible_text(wait_until_finished(client, "staff"))
         assert [Decimal(str(order["Cost"])) for order in vendor.orders()] == [Decimal(54)]
     assert "counts against" not in page and "more than planned" not in page, page
+
+
+def test_the_results_page_of_a_command_line_batch_names_its_rows_not_sent_and_says_why_as_its_workbook(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """newcomer12's leftover (found again by newcomer13: an HR anniversary list run from the command line,
+    then opened on `bulkship serve`): the Results page named the people of the rows sent only; row 5
+    invalid, row 7 skipped ('Terminated') read '5 | | invalid | ... the result workbook says why', so HR
+    had to open the workbook to learn whom to chase and what was wrong. A batch whose list is not on the
+    server names them, and says an invalid row's problem, as its result workbook (the run's) writes them;
+    a workbook written since for other rows names nobody there."""
+    sheet = tmp_path / "anniversaries.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Emp #", "First Name", "Last Name", "Preferred Name", "Status", *HEADER[2:]])
+        for number, first, last, goes_by, status, zip_code in [
+            ("101", "Alicia", "Gomez", "", "Active", "02134"),
+            ("102", "Benjamin", "Ott", "Ben", "Active", "2134X"),
+            ("103", "Farid", "Nasser", "", "Terminated", "02134"),
+        ]:
+            address = [f"{number[-1]} Main St", "Boston", "MA", zip_code]
+            writer.writerow([number, first, last, goes_by, status, *address, "CVS", "25"])
+    out = tmp_path / "out"
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out)]) == 3
+    settings = replace(resolve_settings(), out_dir=tmp_path / "served")
+    with TestClient(create_app(settings)) as client:
+        page = client.get("/batches/anniversaries/results").text
+        cells = r'<td class="num">(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>.*?<td>([^<]*)</td>\s*</tr>'
+        rows = re.findall(cells, page, flags=re.S)
+        said = {row: (who, status, " ".join(html.unescape(why).split())) for row, who, status, why in rows}
+        assert said["2"][:2] == ("Alicia Gomez", "pending"), said
+        assert said["3"][:2] == ("Ben", "invalid") and "'2134X' is not a US ZIP code" in said["3"][2], said
+        assert said["4"][:2] == ("Farid Nasser", "skipped") and "'Terminated'" in said["4"][2], said
+        # the workbook rewritten for another list (same path, other people): its rows name nobody here
+        book = out / "anniversaries-results.xlsx"
+        workbook = openpyxl.load_workbook(book)
+        keys = workbook["bulkship-keys"]
+        for line in keys.iter_rows(min_row=2):
+            line[1].value = "0" * 32
+        workbook.save(book)
+        page = client.get("/batches/anniversaries/results").text
+    named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
+    assert named == {"2": "Alicia Gomez", "3": "", "4": ""}, named

@@ -4,7 +4,7 @@ with the vendor, a tracking refresh (its downloads: :mod:`.downloads`)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -31,6 +31,7 @@ from ..runnotes import (
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 from . import batchledger, state
+from .booknames import BookRow, rows_of_workbook
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
 
 RESULT_PAGE_ROWS = 100
@@ -177,6 +178,21 @@ def _result_line(view: LedgerView, shown: _Counted, name: str = "") -> ResultLin
     )
 
 
+def _as_its_workbook_says(
+    lines: list[ResultLine], rows: list[_Counted], book: dict[int, BookRow]
+) -> list[ResultLine]:
+    """A command-line batch's rows not sent named as its result workbook names them, and an invalid row's
+    problems as it says them (:mod:`.booknames`): only rows it holds with the ledger's fingerprint."""
+    shown = []
+    for line, counted in zip(lines, rows, strict=True):
+        written = book.get(counted.row)
+        if written is not None and not counted.gone and written.fingerprint == counted.record.fingerprint:
+            said = written.problems if line.status == "invalid" and not line.error else line.error
+            line = replace(line, name=line.name or written.name, error=said)
+        shown.append(line)
+    return shown
+
+
 def _bucket_total(rows: list[_Counted], bucket: str) -> Decimal:
     """What the rows of one money bucket cost (charged, or in doubt: sent, the answer lost)."""
     return sum((r.cost for r in rows if r.money == bucket and r.cost is not None), Decimal(0))
@@ -201,6 +217,9 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             unnamed = [r for r in on_page if not names.get(r.row)]
             names = {**_listed_names(web, batch, view, unnamed), **names}
         lines = [_result_line(view, r, names.get(r.row, "")) for r in on_page]
+        wants = any(not line.name or (line.status == "invalid" and not line.error) for line in lines)
+        if wants and batch is not None and batch.upload is None and view.batch is not None:
+            lines = _as_its_workbook_says(lines, on_page, rows_of_workbook(view.batch.output, name))
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.status] = counts.get(r.status, 0) + 1

@@ -1,0 +1,108 @@
+"""The rows of a command-line batch that went to no vendor, as its result workbook names them and says why:
+its Results page named nobody on them ('5 | | invalid', '7 | | skipped') and sent the reader to the workbook
+for each invalid row's reason (newcomer12's leftover, found again by newcomer13). The page of a batch
+uploaded here names them from its upload (``results_pages._listed_names``); a batch run from the command line
+has only its workbook, where the run wrote every row with the person's own cells and its problems.
+
+The workbook is read only when it is this batch's (its Summary names the batch) and a row only when it is the
+ledger's row (the same fingerprint on the workbook's hidden keys sheet): a workbook rewritten for another
+file, or typed over, names nobody rather than someone else."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..schema import load_contract
+
+
+@dataclass(frozen=True)
+class BookRow:
+    fingerprint: str
+    name: str  # the recipient as the person's own columns write them ("" when no column reads as a name)
+    problems: str  # the workbook's 'Problems / vendor error' cell
+
+
+def rows_of_workbook(output: str | None, batch: str) -> dict[int, BookRow]:
+    """Row -> what the batch's result workbook at ``output`` writes of it; {} when there is none here, it is
+    another batch's, or it cannot be read. Read once for each version of the file (a page of 100 rows of a
+    100,000-row batch is shown many times)."""
+    if not output:
+        return {}
+    try:
+        stat = os.stat(output)
+    except OSError:
+        return {}
+    return _read(output, (stat.st_mtime_ns, stat.st_size), batch)
+
+
+@lru_cache(maxsize=4)
+def _read(path: str, _version: tuple[int, int], batch: str) -> dict[int, BookRow]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        return _rows(CalamineWorkbook.from_path(path), Path(path), batch)
+    except (CalamineError, OSError, ValueError, ArithmeticError, IndexError, KeyError):
+        return {}  # a damaged or hand-made workbook: the page names nobody, as before
+
+
+def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
+    from ..reconcile.sheets.book import KEYS_SHEET, RESULTS_SHEET, is_sheet_of
+    from ..reconcile.sheets.read import _cell_text, _result_width, _summary_batch, whole_number
+
+    if _summary_batch(workbook) != batch:
+        return {}
+    keys: dict[int, str] = {}
+    for name in (n for n in workbook.sheet_names if is_sheet_of(n, KEYS_SHEET)):
+        for line in workbook.get_sheet_by_name(name).to_python()[1:]:
+            if len(line) >= 2 and (row := whole_number(line[0])) is not None and line[1]:
+                keys[row] = str(line[1])
+    found: dict[int, BookRow] = {}
+    for name in (n for n in workbook.sheet_names if is_sheet_of(n, RESULTS_SHEET)):
+        table = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        headers = tuple(_cell_text(h) for h in table[0]) if table else ()
+        layout = _result_width(headers)
+        if layout is None:
+            continue
+        width, columns = layout
+        at_row = width + next(i for i, c in enumerate(columns) if c.kind == "row")
+        at_problems = width + next(i for i, c in enumerate(columns) if c.field == "problems")
+        naming = _name_columns(headers[:width], path)
+        for line in table[1:]:
+            cells = [_cell_text(v) for v in line]
+            row = whole_number(line[at_row]) if at_row < len(line) else None
+            if row is None or row in found or row not in keys:
+                continue
+            problems = cells[at_problems] if at_problems < len(cells) else ""
+            found[row] = BookRow(keys[row], _name_of(cells, naming), problems)
+    return found
+
+
+def _name_columns(headers: Sequence[str], path: Path) -> list[list[int]]:
+    """The columns naming the person, in the order a card would take them: a preferred name, else the name,
+    else first and last name (``results_pages._listed_names``'s choice), as the sheet's headers read."""
+    from ..columns.mapping import map_columns
+    from ..program import ProgramSettings
+
+    if not headers:
+        return []
+    positions = list(range(len(headers)))
+    mapping = map_columns(headers, positions, set(), load_contract(), ProgramSettings(), path, strict=False)
+    at = {header: i for i, header in enumerate(headers)}
+    header_of = {field: header for header, field in mapping.column_map.items()}
+    choices = [[at[mapping.preferred["name"]]]] if mapping.preferred.get("name") in at else []
+    choices += [[at[header_of["name"]]]] if header_of.get("name") in at else []
+    choices += [[at[header_of[f]] for f in ("first_name", "last_name") if header_of.get(f) in at]]
+    return [c for c in choices if c]
+
+
+def _name_of(cells: list[str], naming: list[list[int]]) -> str:
+    for columns in naming:
+        said = " ".join(" ".join(cells[i] if i < len(cells) else "" for i in columns).split())
+        if said:
+            return said
+    return ""
