@@ -46,14 +46,18 @@ class PlanSummary:
     arrivals: tuple[Arrival, ...]
     balance: Balance | None
     shortfall: Decimal  # how much the available balance lacks (0 when enough, or no balance known)
+    balance_unread: bool = False  # the vendor did not tell it in time (the web page's look): unknown for now
 
     @property
     def total(self) -> Decimal:
         return self.overall.total
 
-    def with_balance(self, balance: Balance | None) -> PlanSummary:
-        """The same plan compared with another reading of the balance (the web page's, read again)."""
-        return replace(self, balance=balance, shortfall=_shortfall(self.overall.total, balance))
+    def with_balance(self, balance: Balance | None, *, unread: bool = False) -> PlanSummary:
+        """The same plan compared with another reading of the balance (the web page's, read again);
+        ``unread``: none could be read just now (the vendor slow or failing)."""
+        return replace(
+            self, balance=balance, shortfall=_shortfall(self.overall.total, balance), balance_unread=unread
+        )
 
 
 class _Tally:

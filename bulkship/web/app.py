@@ -33,6 +33,7 @@ from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
 from . import batches, batchledger, columns, profile_pages, resolve_pages, state, uploads
+from .balance import BalanceReader
 from .cost_pages import confirm, cost
 from .downloads import download
 from .guards import UNREACHABLE, BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
@@ -312,7 +313,7 @@ def create_app(
     ``track_every_s`` refreshes tracking in the background that often (None: only when asked); runs register
     ``webhook_url`` with each order (a ``bulkship webhook serve`` sharing this ledger records deliveries)."""
     runner = Runner(settings, webhook_url=webhook_url)
-    web = Web(settings, runner, Reviews(settings), max_upload_bytes)
+    web = Web(settings, runner, Reviews(settings), max_upload_bytes, BalanceReader(settings))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -325,6 +326,7 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker
         runner.shutdown()
+        await run_in_threadpool(web.balances.close)
 
     from . import team_pages
     from .auth import TeamAuth

@@ -4,7 +4,6 @@ and starts the run once (an approver asked first in team mode)."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,11 +16,11 @@ from ..errors import BatchConflictError, BulkshipError
 from ..ledger import Ledger
 from ..settings import Settings
 from . import batchledger, state
+from .balance import Unread
 from .pagekit import Web, _idle, _see, _web, _with_upload, plan_of, render
 from .review import Review
 
 BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to let go of the ledger
-BALANCE_WAIT_S = 15.0  # one look at the vendor's balance for a page kept: no retry, shown or not
 
 
 def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
@@ -52,28 +51,22 @@ def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
     if planned != key:
         web.reviews.plans.put(planned, view)
     if balance_now and not made:
-        return with_balance_now(web.settings, view)
+        return with_balance_now(web, view)
     return view
 
 
-def with_balance_now(settings: Settings, view: Any) -> Any:
-    """``view`` (a plan kept for the batch's rows) with the vendor's balance as it is now, or none shown when
-    it cannot be read. The plan kept the balance of the look that made it: a Send stopped for funds said to
-    fund the account and send again from the cost page, which then read 'Available balance: 69.65. The
-    balance is short by 631.33 ... fund the account first' of an account funded with 1,000.00 (found by
-    hunter-web19 in Chromium), and went on saying so until the rows changed."""
+def with_balance_now(web: Web, view: Any) -> Any:
+    """``view`` (a plan kept for the batch's rows) with the vendor's balance as it is now, or said unknown for
+    now when the vendor does not tell it in a moment (:mod:`bulkship.web.balance`: one client, one token, for
+    the server). The plan kept the balance of the look that made it: a Send stopped for funds said to fund
+    the account and send again from the cost page, which then read 'Available balance: 69.65. The balance is
+    short by 631.33 ... fund the account first' of an account funded with 1,000.00 (found by hunter-web19 in
+    Chromium), and went on saying so until the rows changed."""
     if view is None:
         return None
-    from ..client import connect
-
-    async def read() -> Any:
-        async with connect(settings, max_attempts=1, timeout_s=BALANCE_WAIT_S) as client:
-            return await client.balance()
-
-    try:
-        balance = asyncio.run(read())
-    except BulkshipError:  # as a run's plan says nothing of a balance it cannot read
-        balance = None
+    balance = web.balances.read()
+    if isinstance(balance, Unread):
+        return replace(view, summary=view.summary.with_balance(None, unread=True))
     return replace(view, summary=view.summary.with_balance(balance))
 
 
@@ -177,7 +170,7 @@ async def confirm(request: Request) -> Response:
     if found.counts.get("invalid") and form.get("leave_out") != "yes":
         error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
         notes = await run_in_threadpool(_cost_notes, web, batch, found)
-        shown = await run_in_threadpool(with_balance_now, web.settings, view)
+        shown = await run_in_threadpool(with_balance_now, web, view)
         return render(
             request, "cost.html", 400, batch=batch, view=shown, counts=found.counts, error=error, notes=notes
         )

@@ -20,6 +20,7 @@ from ..repeats.policy import ALLOW_FLAG
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batchledger, state
+from .balance import BalanceReader
 from .review import Reviews
 from .runner import Runner
 from .uploads import upload_of
@@ -227,6 +228,7 @@ class Web:
     runner: Runner
     reviews: Reviews
     max_upload_bytes: int
+    balances: BalanceReader  # the vendor's balance for the cost pages, through one client (one token)
 
 
 def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) -> Any:
