@@ -14,6 +14,7 @@ from ...quoting import quoted
 from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
+from .saysend import SAYS_SEND
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
@@ -49,13 +50,9 @@ _LEAVE_OUT_HEADING = re.compile(
 
 
 # ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
-# please send", "Duplicate, the first was lost - please resend", found by review10)
-_SEND_HEADING = re.compile(
-    r"(?i)\b(?:please\s+(?:re-?)?send|(?<!not\s)(?<!n't\s)(?<!nt\s)(?<!n’t\s)send\s+(?:now|them|these|this|asap)|"
-    r"to\s+(?:be\s+)?sen[dt]\b(?!\s+back)"
-    # ... or not to ignore them ("Q4 - do not ignore": found by review14, the rows under it were left out)
-    r"|(?:do\s*n[o']?t|don'?t|never)\s+ignore\b)"
-)
+# please send", "Duplicate, the first was lost - please resend", found by review10), in any words of sending
+# after all, never denied ('Left 11/15 - still send', but not 'Terminated - not to be sent': .saysend)
+_SEND_HEADING = SAYS_SEND
 
 
 def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[int, tuple[str, str]]:

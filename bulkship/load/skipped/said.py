@@ -320,6 +320,8 @@ def _said_not_to_send(
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
             said |= held
+        if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
+            said &= ~column.str.contains(_SEND_HEADING)  # ... as a note saying so sends (hunter-falsealarm8)
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (..problems.rows._errors_where_rows_are_picked)
         said_rows = said.to_numpy()[codes]

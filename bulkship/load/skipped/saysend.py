@@ -1,0 +1,44 @@
+"""Words in a note, a status or a heading saying to send the card after all: 'Removed - please send', 'Card
+sent to old address - returned; resend', 'Left 11/15 - still send', 'Resigned - OK to send', 'Gift card
+returned - reissue'. What such a cell says first ('Left', 'Card sent', 'Returned') would leave the row out on
+its own (found by hunter-falsealarm8: each was left out, the person never sent the card the list asked for).
+
+Not when the words are denied ('do not resend', 'Terminated - not to be sent', 'Left - nothing to be sent',
+'no need to resend': each of the first two was ordered), asked ('resend?'), refused after ('resend not
+needed', 'Resend: no'), put off to a day or a condition ('resend once address confirmed', 'resend after
+12/20', 'resend 12/20': the note's other words decide), nor once the cell tells it was sent again since
+('Returned - resend; resent 11/25')."""
+
+from __future__ import annotations
+
+import re
+
+# A negation in the clause before the words ('do not', "don't", 'never', 'nothing', 'no need to')
+_DENIED = r"\b(?:not|no|never|nothing|none|nor|without|dont|cannot)\b|n['’]t\b"
+# Where a clause starts: the cell's start, a line, a sentence's or a remark's mark, a spaced dash
+_CLAUSE_START = r"(?:^|(?<=[\n:;,.!?(/])|(?<=\s[-–—])|(?<=[–—]))"
+# The words saying to send (each a whole word: 'resent', 'reissued' tell it went, and are not these)
+_SEND = (
+    r"please\s+(?:re-?)?send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back)|"
+    r"re[\s-]?send|re-?(?:issue|ship|mail)|"
+    r"send\s+(?:(?:it|them|one|one\s+more|a\s+card|the\s+card)\s+)?(?:anyway|anyhow|regardless|again|still)|"
+    r"still\s+(?:send|mail|ship|order)|send\s+(?:(?:a|an)\s+)?(?:new|replacement|another)|"
+    r"(?:ok|okay|ok['’]?d|cleared|approved|fine|good)\s+to\s+(?:send|mail|ship|order)|"
+    r"go\s+ahead\s+(?:and\s+)?(?:send|mail|ship|order)|still\s+(?:eligible|qualifies)(?!\s+for\b)|"
+    r"still\s+(?:(?:to\s+)?(?:gets?|receives?|getting|receiving))\s+(?:(?:a|the|one|his|her|their)\s+)?"
+    r"(?:(?:gift\s+)?card|gift|one|it)"
+)
+# ... nor asked, refused or put off after them
+_NOT_AFTER = (
+    r"(?!\s*\?|\s*[:=-]?\s*(?:no|n)\b|\s+(?:not\s+(?:needed|required|necessary|wanted)|unnecessary|denied|"
+    r"declined|cancell?ed|once|when|whenever|if|after|until|till|unless|pending|awaiting|upon|later|next|"
+    r"in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+new\s+year|\d))\b|\s*(?:on\s+)?\d)"
+)
+# ... nor once the cell tells the card went again since
+_SENT_AGAIN = r"(?!(?s:.){0,200}\bre-?(?:sent|issued|shipped|mailed|ordered)\b)"
+
+SAYS_SEND = re.compile(
+    rf"(?i){_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?:{_SEND})\b{_NOT_AFTER}{_SENT_AGAIN}"
+    # ... or not to ignore them ("Q4 - do not ignore": found by review14, the rows under it were left out)
+    r"|\b(?:do\s*n[o']?t|don'?t|never)\s+ignore\b"
+)

@@ -1,0 +1,53 @@
+"""A note or a status saying to send the card after all ('Left 11/15 - still send', 'card sent to old
+address - returned; resend') sends it; one denying it ('Terminated - not to be sent', "Card sent 11/20,
+don't resend") leaves the row out (bulkship/load/skipped/saysend.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bulkship.load import load_sheet
+
+
+def _sheet(path: Path, header: str, cells: list[str]) -> Path:
+    """A CSV of one recipient per cell, the cell under ``header``: row 2 holds the first."""
+    rows = [f'Person {i},{i} Main St,Boston,MA,02134,CVS,50,"{cell}"' for i, cell in enumerate(cells)]
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+    return path
+
+
+SENDS = [
+    "card sent to old address - returned; resend", "Card returned - resend to new address",
+    "Returned to sender - resend", "card mailed 11/20 came back undeliverable - resend",
+    "Left 11/15 - still send", "Left 11/15 - send anyway", "Left company 11/15 but still send per HR",
+    "Resigned 11/1 - still eligible, send",
+    "Left 11/15 - OK to send", "Terminated 11/30 - go ahead and send", "Resigned - still gets card per VP",
+    "Card sent 11/20 came back - send again", "Gift card returned - reissue",
+    "Card sent 11/20 - lost in mail, resend",
+]  # fmt: skip
+STAYS_OUT = [
+    "Left 11/15", "Card sent 11/20", "Sent already - do not resend", "Left 11/15 - do not send",
+    "Card sent 11/20, don't resend", "Left 11/15 - do not send anyway", "Deceased - card not to be sent",
+    "Terminated - not to be sent", "Terminated - still eligible for COBRA", "Sent 11/20. Do not send again",
+    "Card sent 11/20 - resend not needed", "Card sent 11/20 - resend? ask HR",
+    "Card sent 11/20 - resend once address confirmed", "Card sent 11/20 - returned, resend; resent 11/25",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
+def test_a_note_or_status_saying_to_send_after_all_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm8: an HR list's Notes (or Status) 'card sent to old address - returned;
+    resend', 'Left 11/15 - still send', 'Resigned 11/1 - still eligible, send', 'Left 11/15 - OK to send',
+    'Gift card returned - reissue' each left its row out ('the list says not to send it', or 'sent already'),
+    exit 0: the person the list asked to send never got a card. Such a cell sends now; one denying it, asking
+    it, putting it off or telling it went again ('do not resend', 'resend? ask HR', 'resend once address
+    confirmed', 'resent 11/25') still leaves the row out, and so do 'Terminated - not to be sent' and
+    'Deceased - card not to be sent', which were ordered ('to be sent' read as saying send)."""
+    path = _sheet(tmp_path / "list.csv", header, [*SENDS, *STAYS_OUT])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    sent = [cell for row, cell in enumerate(SENDS, start=2) if row not in skipped]
+    assert sent == SENDS, [skipped[row] for row in range(2, len(SENDS) + 2) if row in skipped]
+    out = [cell for row, cell in enumerate(STAYS_OUT, start=len(SENDS) + 2) if row in skipped]
+    assert out == STAYS_OUT
