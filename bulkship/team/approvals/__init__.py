@@ -184,23 +184,32 @@ def needs_an_approval(settings: Settings, view: PlanView) -> bool:
     and no approval covering it), asking nothing of anyone: :func:`check_before_send` decides."""
     if not store.team_mode(settings):
         return False
-    found = latest(settings, view.batch)
-    covered = (
-        found is not None
-        and found.covers(order_prints(settings, view.batch), view.batch_total)
-        and approver_active(settings, found)
-    )
+    covered = _covering(settings, view).covered
     return not covered and needs_approval(settings, acting_person(settings), view.batch_total, view.batch)
+
+
+class _Covering(NamedTuple):
+    found: Approval | None  # the batch's latest request
+    covered: bool  # approved for the orders to send, up to the batch's total, by a person who still may
+    lapsed: bool  # approved for them, but its approver may no longer approve
+
+
+def _covering(settings: Settings, view: PlanView, prints: list[str] | None = None) -> _Covering:
+    """Whether the batch's latest request lets ``view`` go out, as :func:`needs_an_approval` and the check
+    every run makes read it (``prints``: the orders to send, read here when not given)."""
+    found = latest(settings, view.batch)
+    fits = found is not None and found.covers(
+        order_prints(settings, view.batch) if prints is None else prints, view.batch_total
+    )
+    lapsed = fits and found is not None and not approver_active(settings, found)
+    return _Covering(found, fits and not lapsed, lapsed)
 
 
 def _check_before_send(settings: Settings, view: PlanView) -> Sending:
     person = acting_person(settings)
     total = Decimal(view.worst_case)
     prints = order_prints(settings, view.batch)
-    found = latest(settings, view.batch)
-    fits = found is not None and found.covers(prints, view.batch_total)
-    lapsed = fits and found is not None and not approver_active(settings, found)
-    covered = fits and not lapsed
+    found, covered, lapsed = _covering(settings, view, prints)
     alone = not needs_approval(settings, person, view.batch_total, view.batch)
     if not alone and not covered:
         asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
