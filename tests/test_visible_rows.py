@@ -2803,7 +2803,53 @@ def test_a_note_telling_of_a_card_sent_earlier_this_year_still_leaves_the_row_ou
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     out = ["Card sent 3/20/2026", "Gift card sent in March 2026", "Card sent 2026-04-02"]
     path = _notes_sheet(tmp_path / "welcome.csv", [*out, "Card sent 11/20/2025", ""])
-    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4]
+    # (a card of 2025 too, on a list saying nothing of coming round every year: review35's LO1, below)
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "beside",
+    ["", "Start Date=11/1/2025", "Annual Salary=52000", "Hire Date=3/1/2019", "title=New hire welcome cards",
+     "Anniversary Date=12/15/2019", "Years of Service=5", "Birthday=12/20", "DOB=12/20/1980",
+     "Holiday Gift=Yes", "Comments=Card sent last year", "Comments=Christmas card 2025",
+     "title=2026 Holiday Gift List", "sheet=Work Anniversaries"],
+)  # fmt: skip
+def test_a_card_sent_in_an_earlier_year_is_another_round_s_only_on_a_list_that_comes_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, beside: str
+) -> None:
+    """Found by review35 (LO1, after f93711c2 and c8772952): a running tracker of one card a person, ever (a
+    new hire's welcome card), kept over two years, whose rows say 'Card sent 11/20/2025', 'Gift card sent Dec
+    2025', 'Received a card in 2025' had each sent again on Dec 5, 2026, exit 0, read as an earlier round's
+    card: a second card to each. An earlier year's card is another round's only on a list saying it comes
+    round every year, by a header (an anniversary, years of service, a birthday, a holiday gift), its title
+    or sheet's name, or a note ('Card sent last year', 'Christmas card 2025'); elsewhere the row is left
+    out, saying why. A start date, a hire date or an 'Annual Salary' says no such thing."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    notes = ["Card sent 11/20/2025", "Gift card sent Dec 2025", "Received a card in 2025",
+             "Welcome gift sent 10/20/2025", "Gift card mailed 2025-11-20", "Address updated. Card sent in 2025",
+             ""]  # fmt: skip
+    header, _, value = beside.partition("=")
+    column = header not in ("", "title", "sheet")
+    head = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"]
+    rows = [head + ([header] if column else [])]
+    for i, note in enumerate(notes):  # (a note beside on the last row only, a column's value on every row)
+        cell = value if i == len(notes) - 1 or header != "Comments" else ""
+        rows.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+        rows[-1] += [cell] if column else []
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = value if header == "sheet" else "Sheet1"
+    for line in [[value]] if header == "title" else []:
+        sheet.append(line)
+    for line in rows:
+        sheet.append(line)
+    book.save(path := tmp_path / "tracker.xlsx")
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    first = 3 if header == "title" else 2
+    once = header in ("", "Start Date", "Annual Salary", "Hire Date") or value == "New hire welcome cards"
+    assert sorted(skipped) == (list(range(first, first + len(notes) - 1)) if once else []), skipped
+    if once:
+        assert skipped[first] == "the list says not to send it (column 'Notes': 'Card sent 11/20/2025')"
 
 
 @pytest.mark.parametrize(

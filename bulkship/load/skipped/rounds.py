@@ -4,12 +4,19 @@ this round's card. Read as this round's, every person who had one before was lef
 (found by hunter-falsealarm7: 12 such notes of an HR anniversary list, each row left out). A note naming a
 day of this round ('Card sent 11/20', 'Sent Dec 1, 2026', or last year's December on a January run) still
 leaves its row out, as does one saying anything else that does ('Left 2025; card sent 2024', 'Card sent
-2024 - returned')."""
+2024 - returned').
+
+Only a list that comes round again says so (:func:`comes_round`): an occasion of every year in a header
+('Anniversary Date', 'Years of Service', 'Birthday', 'Holiday Gift') or in its notes ('last year', 'for
+5-yr anniversary', 'Christmas 2025'). A list of one card a person, ever (a new hire's welcome card, a
+referral's reward), kept running over two years, writes 'Card sent 11/20/2025' of the card that person
+has: read on Dec 5, 2026 as an earlier round's, the row was sent again, a second card (review35's LO1)."""
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -39,6 +46,35 @@ _YEAR = re.compile(
     r"(?i)(?<![\d/.$-])((?:19|20)\d\d)(?![\d/.,-]?\d)(?=\s*(?:$|[-–—:;,.!?)(]))"
     r"|\b(?:in|of|during|for|since|year)\s+((?:19|20)\d\d)\b"
 )
+
+
+# an occasion that comes every year, named by a header: an anniversary list, a birthday list, a holiday list
+# (not 'holiday' alone, a vacation in Britain, nor 'annual' alone: 'Annual Salary' is in any HR export)
+_OCCASION = (
+    r"anniversar|birthday|\bb[\s-]?day\b|christmas|\bx-?mas\b|hanuk|chanuk|thanksgiving|"
+    r"(?:holiday|annual|yearly|year[\s-]*end)\s*(?:gifts?|cards?|bonus|presents?|season|list|party|baskets?|"
+    r"box(?:es)?|treats?|awards?|recognition|appreciation|thank)"
+)
+_EVERY_YEAR_HEADER = re.compile(
+    rf"(?i){_OCCASION}|birth\s*date|date\s*of\s*birth|birth\s*month|\bdob\b|years?\s*(?:of|in)\s*service|"
+    r"service\s*(?:years?|yrs|awards?|milestone)|\byos\b|tenure|milestone|^\W*years?\W*$|"
+    r"years?\s*(?:employed|with|at)\b"
+)
+# ... or by a note: the history of a list that comes round ('Card sent last year', 'Gift sent for 5-yr
+# anniversary (2021)', 'Christmas card mailed Dec 2025', 'Sent every year')
+_EVERY_YEAR_NOTE = re.compile(
+    rf"(?i){_OCCASION}|\b(?:last|previous|prior|past)\s+(?:years?|yrs?|holidays?|round|cycle)\b|"
+    r"\bthe\s+year\s+before\b|\b(?:every|each|per)\s+year\b|\b\d{1,2}[\s-]*(?:yrs?|years?)\b(?!\s+ago)|"
+    r"\d(?:st|nd|rd|th)\s+(?:year|anniversary)"
+)
+
+
+def comes_round(headers: Iterable[object], notes: Iterable[str]) -> bool:
+    """Whether the list is one that comes round every year, by a header (``headers``) or a note (``notes``:
+    the texts of its note columns) naming such an occasion or an earlier year's round."""
+    return any(_EVERY_YEAR_HEADER.search(str(header)) for header in headers) or any(
+        _EVERY_YEAR_NOTE.search(note) for note in notes
+    )
 
 
 def _latest_day(note: str, today: date) -> date | None:

@@ -69,7 +69,10 @@ def _skipped_rows(
     withdrawn = {
         grouped.get(h, h): cells for h, cells in _struck_whole(grid, by_position, column_map).items()
     }
-    for row, reason in _said_unless_withdrawn(said, column_map, on_purpose, kept, withdrawn, program, beyond):
+    titles = _titles(grid, header_row)
+    for row, reason in _said_unless_withdrawn(
+        said, column_map, on_purpose, kept, withdrawn, program, beyond, titles
+    ):
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
@@ -152,6 +155,17 @@ def _struck_whole(
     return struck
 
 
+def _titles(grid: _Grid, header_row: int) -> list[str]:
+    """The sheet's name and the lines above its header (a title: '2026 Holiday Gifts'), each as one text."""
+    frame = grid.frame
+    above = frame.index[frame.index < header_row].tolist()[:_TITLE_LINES]
+    lines = [" ".join(str(v) for v in frame.loc[row].tolist() if str(v).strip()) for row in above]
+    return [grid.sheet_name or "", *lines]
+
+
+_TITLE_LINES = 20  # the lines above a header read as its titles
+
+
 def _said_unless_withdrawn(
     said: pd.DataFrame,
     column_map: dict[str, str],
@@ -160,18 +174,20 @@ def _said_unless_withdrawn(
     withdrawn: dict[str, dict[int, str]],
     program: ProgramSettings,
     beyond: Collection[str],
+    titles: Collection[str] = (),
 ) -> list[tuple[int, str]]:
     """The rows the list says not to send (:func:`.said._said_not_to_send`), a remark struck through whole
     read as withdrawn, as a struck part is ("~~Yes~~ No" is No): an HR tracker's 'Notes' = "~~Do not send~~",
     'Status' = "~~Terminated~~", 'Hold' = "~~Yes~~" (the hold over, crossed out rather than deleted) left each
     row out, exit 0 (found by hunter-falsealarm6). Not a cell saying the card went or was made ('Card Sent' =
-    "~~Yes~~"): sent again on a guess it would be a second card, and the row stays out as it says."""
+    "~~Yes~~"): sent again on a guess it would be a second card, and the row stays out as it says. ``titles``:
+    the sheet's name and the lines above its header."""
     today = program.today()
-    as_typed = _said_not_to_send(said, column_map, on_purpose, kept, today, beyond)
+    as_typed = _said_not_to_send(said, column_map, on_purpose, kept, today, beyond, titles)
     if not withdrawn or not as_typed:
         return list(as_typed.items())
     unstruck = {h: {**kept.get(h, {}), **withdrawn.get(h, {})} for h in kept.keys() | withdrawn.keys()}
-    as_meant = _said_not_to_send(said, column_map, on_purpose, unstruck, today, beyond)
+    as_meant = _said_not_to_send(said, column_map, on_purpose, unstruck, today, beyond, titles)
     found = []
     for row, reason in as_typed.items():
         if not reason.startswith(_SAYS_NOT_TO_SEND):  # sent already, made, dated: as typed

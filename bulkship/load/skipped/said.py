@@ -62,7 +62,7 @@ from .questions import (
     asks_whether_to_send,
     gift_choice_header,
 )
-from .rounds import told_of_earlier_rounds
+from .rounds import comes_round, told_of_earlier_rounds
 from .sent import (
     _CARD_NUMBER,
     _CARD_STATUS,
@@ -154,6 +154,18 @@ def _earlier_rounds(headers: Collection[object], today: date) -> set[object]:
     return {header for header, year in dated.items() if year < latest or year < today.year - 1}
 
 
+def _comes_round(body: pd.DataFrame, column_map: Mapping[str, str], titles: Collection[str]) -> bool:
+    """Whether the list comes round every year (:func:`.rounds.comes_round`), by its headers, its titles
+    (the sheet's name, the lines above its header) or the notes of the columns no field reads."""
+    notes = (
+        text
+        for header in body.columns
+        if header not in column_map and _note_header(str(header))
+        for text in body[header].astype(str).drop_duplicates().tolist()
+    )
+    return comes_round([*body.columns, *titles], notes)
+
+
 def _said_not_to_send(
     body: pd.DataFrame,
     column_map: dict[str, str],
@@ -161,6 +173,7 @@ def _said_not_to_send(
     kept: Mapping[str, Mapping[int, str]] | None = None,
     today: date | None = None,
     beyond: Collection[str] = (),
+    titles: Collection[str] = (),
 ) -> dict[int, str]:
     """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
     company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
@@ -168,10 +181,12 @@ def _said_not_to_send(
     ``kept``: the text not struck of cells partly struck through (header -> row -> text), which is what they
     say: "~~Yes~~ No" is No (found by review11: read "Yes No", the row was ordered). ``today``: the day its
     dates are judged by (default: this machine's). ``beyond``: a CSV's columns past its header's fields (a
-    comma outside quotes made them), which are no notes of their own."""
+    comma outside quotes made them), which are no notes of their own. ``titles``: the sheet's name and the
+    lines above its header, which may say the list comes round every year (:func:`_comes_round`)."""
     today = today or date.today()
     found: dict[int, str] = {}
     shop: bool | None = None  # (read when a status column asks)
+    rounds: bool | None = None  # whether the list comes round every year (read at the first note column)
     earlier = _earlier_rounds(body.columns, today)
     for header in body.columns:
         if header in earlier:
@@ -309,11 +324,15 @@ def _said_not_to_send(
             if key not in _SENT_ON and said.any():
                 later = said & ~held & ~gone & _later_than_today(column, today)
                 ahead = later if ahead is None else ahead | later
+        if says is _NOTE_SAYS_NO and rounds is None:  # (read once, at the first note column)
+            rounds = _comes_round(body, column_map, titles)
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
-            said &= ~told_of_earlier_rounds(column, said, today)  # 'Card sent last year': that year's
+            if rounds:  # 'Card sent last year' on a list that comes round every year: that year's card
+                said &= ~told_of_earlier_rounds(column, said, today)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
-            said = _lines_say_no(column, said, today)  # ... or 'Last day was 11/15', unless it says send
+            # ... or 'Last day was 11/15', unless it says send
+            said = _lines_say_no(column, said, today if rounds else None)
             says_send = column.str.contains(_SEND_HEADING) | column.str.contains(_UNDONE)
             said |= left_by(column, today) & ~says_send
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
