@@ -5,7 +5,8 @@ where they enter; only these reach the CLI, which prints ``Error: <message>`` an
     ├── InputError                     unusable input file or settings: exit 2
     │   ├── FileFormatError            unreadable, wrong format, too big, unsafe XML
     │   ├── MissingColumnsError        required columns absent
-    │   └── ConfigError                bad program settings / flags
+    │   ├── ConfigError                bad program settings / flags
+    │   └── UnknownBatchError          a batch name the ledger does not hold
     ├── BatchConflictError             file does not match what the batch already ordered: exit 2
     ├── LedgerError                    the journal cannot be opened or written
     │   ├── LedgerLockedError          another bulkship process holds the ledger
@@ -30,6 +31,7 @@ Each error says what happened, what state is left, and where possible the next c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -92,6 +94,27 @@ class MissingColumnsError(InputError):
 
 class ConfigError(InputError):
     """Program settings, flags or credentials are invalid."""
+
+
+class UnknownBatchError(InputError):
+    """A batch name the ledger does not hold (mistyped, or another ledger's): exit 2, nothing done. Exit 1 of
+    `reconcile` means differences found, and a script read 'reconcile NOPE' as money that does not match
+    (newcomer11's W4)."""
+
+    @classmethod
+    def of(cls, batch: str, names: Sequence[str], ledger: str) -> UnknownBatchError:
+        """Said with the ledger's batches and the one written alike, if any (case, spacing, a download
+        suffix: `anniv-2026q4` for ANNIV-2026Q4), named first in the hint."""
+        from .repeats.policy import fold_name
+
+        hint = "run `bulkship status` to list batches, or pass --ledger PATH"
+        alike = [n for n in names if n != batch and fold_name(n) == fold_name(batch)]
+        if alike:
+            hint = f"did you mean {alike[0]!r}? A batch is named exactly as it was run; {hint}"
+        return cls(
+            f"No batch named {batch!r} in the ledger {ledger} (batches: {', '.join(names) or 'none yet'})",
+            hint=hint,
+        )
 
 
 class BatchConflictError(BulkshipError):

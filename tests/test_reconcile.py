@@ -130,8 +130,33 @@ def test_reconcile_cli_exit_codes(
     assert main(["reconcile", BATCH]) == 1
     err = capsys.readouterr().err
     assert "Ledger only" in err and PO1 in err
-    assert main(["reconcile", "NOPE"]) == 1
+    assert main(["reconcile", "NOPE"]) == 2  # no differences: no such batch (newcomer11's W4)
     assert "No batch named 'NOPE'" in capsys.readouterr().err
+
+
+def test_a_batch_name_the_ledger_does_not_hold_is_no_difference_found(
+    vendor: ScriptedVendor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer11's W4, left by newcomer12 (found again by newcomer13, finance a month later): `bulkship
+    reconcile anniv-2026q4` (the batch is ANNIV-2026Q4) exited 1, the code of 'differences found', so a
+    month-end script reported money that does not match; and `status`, `track` and `reconcile --review` of
+    the name did the same. A batch name the ledger does not hold is a mistake in the command: exit 2, as
+    `audit --batch` (687f1ebc), said with the batch written alike."""
+    monkeypatch.setattr("bulkship.client.connect", lambda _settings: vendor)
+    typed = BATCH.lower()
+    for command in (
+        ["reconcile", typed],
+        ["reconcile", typed, "--review"],
+        ["track", typed],
+        ["status", typed],
+    ):
+        assert main(command) == 2, command
+        said = " ".join(capsys.readouterr().err.split())
+        assert f"No batch named '{typed}'" in said and f"did you mean '{BATCH}'?" in said, said
+    assert main(["reconcile", "NOPE", "--release", "--yes", "--json"]) == 2
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["exit"] == 2 and "did you mean" not in answer["hint"], answer
+    assert main(["reconcile", BATCH]) == 0  # the batch itself still matches
 
 
 def test_rows_charged_otherwise_than_the_vendors_orders_cost_do_not_match(

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SpendLimitError
+from ..errors import SpendLimitError, UnknownBatchError
 from ..settings import Settings
 from .common import Corrections, settings_first
 from .files import load_file
@@ -99,7 +99,6 @@ def status(
     started or sending orders within them, each with ``charged_in_days``: the money charged on its orders
     sent within them (a batch started on Nov 30 whose follow-up went out on Dec 2 is in both months, each
     its own part), as finance reads a month."""
-    from ..errors import BulkshipError
     from ..ledger import Ledger, ledger_exists
     from ..ledger.records import day_bounds
     from ..overview import batch_states, batch_status, first_sent, within_days
@@ -111,10 +110,7 @@ def status(
         batches = ledger.batches()
         names = [b.name for b in batches]
         if batch is not None and batch not in names:
-            raise BulkshipError(
-                f"No batch named {batch!r} in the ledger {settings.ledger_shown}"
-                f" (batches: {', '.join(names) or 'none'})"
-            )
+            raise UnknownBatchError.of(batch, names, settings.ledger_shown)
         days = (start, end) if since or until else None
         sending = {name for name, at in first_sent(ledger).values() if days and within_days(at, days)}
         within = [b.name for b in batches if not days or within_days(b.created, days) or b.name in sending]

@@ -94,7 +94,8 @@ def reconcile_command(
     ledger: LedgerOption = None,
     as_json: JsonOption = False,
 ) -> int:
-    """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 otherwise.
+    """Compare the ledger with the vendor's own order list. Exit 0 when everything matches, 1 when it does
+    not (or the vendor cannot be read), 2 for a batch name the ledger does not hold.
     --review lists the rows waiting for review with what the vendor shows (exit 3 while any wait); --resolve
     PO with --at-vendor ORDER, --release or --sent-elsewhere ORDER settles them; --settle-found settles every
     one the vendor's orders show by proof; --release alone settles every one from one read of the vendor

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..billing import billed_without_a_card, uncounted, with_document
-from ..errors import AuthenticationError, BulkshipError, NotFoundError, VendorError
+from ..errors import AuthenticationError, NotFoundError, UnknownBatchError, VendorError
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..money import money_text
@@ -31,11 +31,8 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     """Read the vendor's full order list (all pages) and compare it with the ledger's orders for ``batch``."""
     record = ledger.batch(batch)
     if record is None:
-        known = ", ".join(b.name for b in ledger.batches()) or "none yet"
-        raise BulkshipError(
-            f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
-            hint="run `bulkship status` to list batches, or pass --ledger PATH",
-        )
+        known = [b.name for b in ledger.batches()]
+        raise UnknownBatchError.of(batch, known, str(ledger.path))
     stem = po_stem(record.po_prefix, record.name)
     listing = getattr(client, "order_listing", None)
     if listing is None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import NotFoundError, ReviewRefusedError
+from ..errors import NotFoundError, ReviewRefusedError, UnknownBatchError
 from ..ledger import OPEN_STATES, Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..payload import line_items
@@ -29,11 +29,8 @@ def _refuse(message: str, hint: str | None = None) -> ReviewRefusedError:
 
 def _require_batch(ledger: Ledger, batch: str) -> None:
     if ledger.batch(batch) is None:
-        known = ", ".join(b.name for b in ledger.batches()) or "none yet"
-        raise ReviewRefusedError(
-            f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
-            hint="run `bulkship status` to list batches, or pass --ledger PATH",
-        )
+        known = [b.name for b in ledger.batches()]
+        raise UnknownBatchError.of(batch, known, str(ledger.path))
 
 
 def waiting_rows(ledger: Ledger, batch: str) -> dict[str, list[RowRecord]]:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..batchapi import check_batch_api, embedded_sandbox_elsewhere
 from ..client import connect
 from ..client.vendor import VendorClient
-from ..errors import BatchConflictError, BulkshipError, TransientVendorError
+from ..errors import BatchConflictError, TransientVendorError, UnknownBatchError
 from ..ledger import Ledger
 from ..models import Catalog
 from ..reconcile.join import LedgerView
@@ -192,11 +192,8 @@ def batch_progress(
 def batches_to_track(ledger: Ledger, batch: str | None) -> list[str]:
     if batch is not None:
         if ledger.batch(batch) is None:
-            known = ", ".join(b.name for b in ledger.batches()) or "none yet"
-            raise BulkshipError(
-                f"No batch named {batch!r} in the ledger {ledger.path} (batches: {known})",
-                hint="run `bulkship status` to list batches",
-            )
+            known = [b.name for b in ledger.batches()]
+            raise UnknownBatchError.of(batch, known, str(ledger.path))
         return [batch]
     return [b.name for b in ledger.batches()]
 
