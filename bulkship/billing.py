@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .models import VendorOrder
-from .money import CENT, cents, money_text
+from .money import CENT, BilledCards, cents, money_text
 from .statuses import NO_CARD_STATUSES
 
 
@@ -55,6 +55,27 @@ def _cards_beyond_rows(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decima
         return Decimal(0)  # no more cards than rows: a line costing more than planned is the row's own cost
     made_cost = sum((li.cost or Decimal(0) for li in made), Decimal(0))
     return vendor_order.billed_beside_lines + max(made_cost - counted, Decimal(0))
+
+
+def cards_billed(vendor_order: VendorOrder, rows: Iterable[Any]) -> BilledCards | None:
+    """Of what the order bills beside its ``rows`` (:func:`billed_beside`), the card lines it shows beyond
+    them (:func:`_cards_beyond_rows`): the live card lines no row's recorded line Id is, when they are as
+    many as the lines beyond the rows; None when there are none, or which they are is not proven."""
+    if costs_unshown(vendor_order):
+        return None
+    rows = list(rows)
+    beyond = _cards_beyond_rows(vendor_order, rows) - vendor_order.billed_beside_lines
+    if beyond <= 0:
+        return None
+    holding = sum(1 for r in rows if r.status in ("ordered", "review") and not row_made_no_card(r))
+    tied = {str(r.line_item_id) for r in rows if getattr(r, "line_item_id", None)}
+    made = vendor_order.made_card_lines
+    untied = [li for li in made if not li.id or li.id not in tied]
+    if len(untied) != len(made) - holding:
+        return None
+    cost = sum((li.cost or Decimal(0) for li in untied), Decimal(0))
+    face = sum((li.value * li.quantity for li in untied), Decimal(0))
+    return BilledCards(sum(li.quantity for li in untied), face, min(cost, beyond))
 
 
 def _less_rows_unshown(vendor_order: VendorOrder, rows: list[Any]) -> Decimal:

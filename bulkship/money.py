@@ -92,11 +92,40 @@ class Breakdown:
         return (self.face_value, self.discount, self.fees, self.shipping, self.total)
 
 
-def billed_money(amount: Decimal) -> Breakdown:
-    """What a vendor's order bills beside its lines (by its own total), broken down: shipping cost, the
-    likeliest charge made per order (it may be a fee: the Summary says so); below them (negative), a
-    discount on the order its total proves."""
-    return Breakdown.of(amount, ZERO, ZERO, max(amount, ZERO))
+@dataclass(frozen=True)
+class BilledCards:
+    """Of what a vendor's order bills beside its rows, the card lines it shows beyond them (a card shown
+    twice, a card of a row the ledger never knew): how many cards, their face value, what they cost."""
+
+    cards: int
+    face_value: Decimal
+    cost: Decimal
+
+    def as_json(self) -> dict[str, object]:
+        return {"cards": self.cards, "face_value": str(self.face_value), "cost": str(self.cost)}
+
+    @classmethod
+    def from_json(cls, data: object) -> BilledCards | None:
+        """None when ``data`` is not such a record (an event written before cards were recorded apart)."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(int(data["cards"]), Decimal(str(data["face_value"])), Decimal(str(data["cost"])))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            return None
+
+
+def billed_money(amount: Decimal, cards: BilledCards | None = None) -> Breakdown:
+    """What a vendor's order bills beside its lines (by its own total), broken down: the card lines it
+    shows beyond its rows (``cards``) as cards, their face value and what they cost beyond it (a fee) or
+    below it (a discount); the rest as shipping cost, the likeliest charge made per order (it may be a fee:
+    the Summary says so); below them (negative), a discount on the order its total proves. Shown as shipping
+    cost, a second card of 25.00 read 'Shipping cost 25.00' beside 'Cards 4' of an order holding 5
+    (hunter-vendor20's L4b)."""
+    part = min(cards.cost, amount) if cards is not None and amount > 0 else ZERO
+    face = cards.face_value if cards is not None and part else ZERO
+    rest = max(amount - part, ZERO) if amount > 0 else amount
+    return Breakdown.of(amount, face, max(part - face, ZERO), max(rest, ZERO))
 
 
 @dataclass

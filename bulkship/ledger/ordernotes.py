@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from .. import linecards
-from ..billing import billed_on_order, document_beyond, uncounted, with_document
+from ..billing import billed_on_order, cards_billed, document_beyond, uncounted, with_document
 from ..models import VendorOrder
+from ..money import BilledCards
 from . import sql
-from .records import BILLED_ON_ORDER, now_iso
+from .records import BILLED_CARDS, BILLED_ON_ORDER, now_iso
 
 
 def note_billed_on_order(
@@ -27,18 +28,23 @@ def note_billed_on_order(
     costs in cents, a credit), and ``reconcile`` says the difference; but a discount on the order its total
     proves (:func:`bulkship.billing.billed_on_order`), recorded negative."""
     amount = billed_on_order(vendor_order, rows)
+    # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
+    cards = cards_billed(vendor_order, rows) if amount > 0 else None
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
     recorded = json.loads(seen[-1]["detail"]) if seen else {}
     last = recorded.get("amount")
-    if (last is None and not amount) or (last is not None and Decimal(last) == amount):
+    same_cards = BilledCards.from_json(recorded.get(BILLED_CARDS)) == cards
+    if (last is None and not amount) or (last is not None and Decimal(last) == amount and same_cards):
         return False
     # an answer showing no total of the order says nothing of what it bills beside its lines: a read of it
     # without one (the order list's short form) made 82.50 charged 75.00 everywhere, reconcile 'Everything
     # matches' (found by hunter-money2). What a total showed stays until a total shows otherwise
     if vendor_order.total is None and recorded.get(WITH_TOTAL, True) and last is not None:
         return False
-    detail = json.dumps({"amount": str(amount), WITH_TOTAL: vendor_order.total is not None}, sort_keys=True)
-    sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, detail)
+    figures: dict[str, Any] = {"amount": str(amount), WITH_TOTAL: vendor_order.total is not None}
+    if cards is not None:
+        figures[BILLED_CARDS] = cards.as_json()
+    sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, json.dumps(figures, sort_keys=True))
     return True
 
 

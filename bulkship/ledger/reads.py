@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import LedgerError
+from ..money import BilledCards
 from . import sql
 from .lock import lock_held
 from .records import (
+    BILLED_CARDS,
     BILLED_ON_ORDER,
     LEFT_OUT_ITEMS,
     LIVE_STATES,
@@ -210,6 +212,13 @@ class LedgerReads(LedgerStore):
         latest = {e.po_number: e for e in self.events(batch, kinds=[BILLED_ON_ORDER]) if e.po_number}
         amounts = {po: (str(e.batch), Decimal(str(e.detail.get("amount") or 0))) for po, e in latest.items()}
         return {str(po): found for po, found in amounts.items() if found[1]}
+
+    def billed_cards(self, batch: str | None = None) -> dict[str, BilledCards]:
+        """Of what the vendor bills on each order beside its lines (:meth:`billed_on_orders`), the card
+        lines it shows beyond its rows, as last read: PO -> cards; orders showing none left out."""
+        latest = {e.po_number: e for e in self.events(batch, kinds=[BILLED_ON_ORDER]) if e.po_number}
+        found = {po: BilledCards.from_json(e.detail.get(BILLED_CARDS)) for po, e in latest.items()}
+        return {str(po): cards for po, cards in found.items() if cards is not None and cards.cost}
 
     def released_beside(self, batch: str) -> set[str]:
         """The vendor's orders of ``batch`` (PO numbers, in capitals) a person released rows beside: looked at

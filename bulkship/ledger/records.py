@@ -18,6 +18,8 @@ LIVE_STATES = ("planned", *OPEN_STATES, "created", "review")  # to send, maybe s
 # The vendor's order charges money beside its lines (its own total beyond them: shipping or fees billed on
 # the order); the latest such event of a PO is what it bills so (Ledger.billed_on_orders).
 BILLED_ON_ORDER = "billed_on_order"
+# In a billed_on_order event: of its amount, the card lines its order shows beyond its rows (BilledCards)
+BILLED_CARDS = "cards"
 PRICES_EVENT = "prices"  # the catalog figures a batch's money is broken down with (reconcile.join.prices)
 REVIEW_STATE = "review"  # held for a person: never sent, never re-planned (see Ledger.hold_for_review)
 # In a stored payload: fingerprint -> the line item a row in review would send, for rows that have no line of

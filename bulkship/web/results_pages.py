@@ -17,8 +17,10 @@ from .. import api
 from ..billing import billed_without_a_card
 from ..errors import BulkshipError
 from ..ledger import Ledger, RowRecord
+from ..money import BilledCards
 from ..payload import line_items
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
+from ..reconcile.sheets.billednote import split_billed
 from ..runnotes import (
     CostDifference,
     cost_difference,
@@ -81,6 +83,7 @@ class _Results:
     no_card: int
     output: str | None
     billed: dict[str, Decimal]  # PO -> what the vendor billed on the order beside its lines
+    billed_cards: dict[str, BilledCards]  # PO -> of it, the card lines the order shows beyond its rows
     differ: CostDifference | None
     notes: list[str]
     # rows the list holds until a day to come ('Send On' 12/20): the cost page sends them on that day, and the
@@ -236,6 +239,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             cost_unknown=sum(1 for r in rows if r.money == CHARGED and r.cost is None),
             no_card=sum(1 for r in rows if r.status == "failed" and not r.gone and made_no_card(r.record)),
             output=view.batch.output if view.batch else None, billed=dict(view.billed),
+            billed_cards=dict(view.billed_cards),
             differ=cost_difference(view), notes=[note for said in notes for note in said],
             for_a_day=sum(1 for r in rows if r.status == "skipped" and _held_for_a_day(r.record)),
         )  # fmt: skip
@@ -252,7 +256,8 @@ async def results(request: Request) -> Response:
     found = await run_in_threadpool(_results, web, batch.name, wanted, _page_number(request), batch)
     # (a command-line batch, once approved, is sent by running its command again: its rows say so)
     waiting = await run_in_threadpool(_awaiting_approval, web.settings, batch.name) if batch.upload else None
-    billed = {po: amount for po, amount in found.billed.items() if amount > 0}  # beside the lines
+    # beside the lines: the card lines an order shows beyond its rows (cards), and the rest
+    cards, billed = split_billed(found.billed, found.billed_cards)
     taken = {po: -amount for po, amount in found.billed.items() if amount < 0}  # a discount on the order
     # a duplicate is not to fix: never sent
     needing = sum(found.counts.get(s, 0) for s in ("invalid", "failed"))
@@ -265,6 +270,8 @@ async def results(request: Request) -> Response:
         needing=needing, no_card=found.no_card,
         total_cost=found.charged + sum(found.billed.values(), Decimal(0)),
         billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed), differ=differ,
+        billed_cards=sum(cards.values(), Decimal(0)),
+        cards_beyond=sum(found.billed_cards[po].cards for po in cards),
         taken_off=sum(taken.values(), Decimal(0)), taken_orders=len(taken), vendor_notes=found.notes,
         differ_named=named_orders(differ.orders) if differ else "",
         in_doubt_cost=found.in_doubt, cost_unknown=found.cost_unknown,

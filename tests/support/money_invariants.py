@@ -44,7 +44,7 @@ from python_calamine import CalamineWorkbook
 
 from bulkship.billing import row_made_no_card
 from bulkship.ledger import OPEN_STATES, Ledger
-from bulkship.money import MONEY_FIELDS, MONEY_LABELS, billed_money
+from bulkship.money import MONEY_FIELDS, MONEY_LABELS, BilledCards, billed_money
 from bulkship.overview import batch_status, overview
 from bulkship.reconcile.join import LedgerView
 from bulkship.reconcile.join.outcome import row_line
@@ -78,6 +78,8 @@ class MoneySeen:
     orders: dict[str, list[Decimal]] = field(default_factory=dict)
     unknown: Counter[str] = field(default_factory=Counter)  # rows of unknown cost, by bucket
     billed: dict[str, Decimal] = field(default_factory=dict)  # PO -> billed on the order beside its lines
+    # PO -> of it, the card lines its order shows beyond its rows (cards, not shipping: billed_money)
+    billed_cards: dict[str, BilledCards] = field(default_factory=dict)
 
     def rows_figures(self, bucket: str) -> list[Decimal]:
         """The bucket's five figures over its rows alone (the Results sheet, the CSV twin)."""
@@ -85,11 +87,13 @@ class MoneySeen:
 
     def figures(self, bucket: str) -> list[Decimal]:
         """The bucket's five figures as the Summary, ``status`` and the run count them: its rows, and for
-        charged what the orders bill beside their lines (as shipping cost, ``billed_money``)."""
+        charged what the orders bill beside their lines (as shipping cost, but card lines beyond their rows
+        as cards: ``billed_money``)."""
         figures = self.rows_figures(bucket)
         if bucket == CHARGED:
-            for amount in self.billed.values():
-                figures = [a + b for a, b in zip(figures, billed_money(amount).figures(), strict=True)]
+            for po, amount in self.billed.items():
+                money = billed_money(amount, self.billed_cards.get(po))
+                figures = [a + b for a, b in zip(figures, money.figures(), strict=True)]
         return figures
 
     def order_figures(self, po: str) -> list[Decimal]:
@@ -97,7 +101,8 @@ class MoneySeen:
         beside its lines."""
         figures = self.orders.get(po, [Decimal(0)] * 5)
         if po in self.billed:
-            figures = [a + b for a, b in zip(figures, billed_money(self.billed[po]).figures(), strict=True)]
+            money = billed_money(self.billed[po], self.billed_cards.get(po))
+            figures = [a + b for a, b in zip(figures, money.figures(), strict=True)]
         return figures
 
     def total(self, bucket: str) -> Decimal:
@@ -333,11 +338,13 @@ def check_money(
         )
         in_doubt_pos = {o.po_number for o in ledger.orders(batch, states=OPEN_STATES)}
         billed = {po: amount for po, (_batch, amount) in ledger.billed_on_orders(batch).items()}
+        billed_cards = ledger.billed_cards(batch)
         view = LedgerView(ledger, batch)
         said = money_notes(ledger, view, batch)
         planned = _planned_totals(view)
     seen = _read_results(path)
     seen.billed = {po: _cents(amount) for po, amount in billed.items()}
+    seen.billed_cards = {po: cards for po, cards in billed_cards.items() if po in billed}
     if input_rows is not None:
         missing = set(input_rows) - set(seen.rows)
         assert not missing, f"input rows missing from the Results: {sorted(missing)}"

@@ -56,6 +56,8 @@ class LedgerView:
             for po, (_batch, amount) in ledger.billed_on_orders(batch).items()
             if po in self.orders and self.orders[po].state == "created"
         }
+        # of it, the card lines an order shows beyond its rows: cards, not shipping (money.billed_money)
+        self.billed_cards = {po: c for po, c in ledger.billed_cards(batch).items() if po in self.billed}
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
@@ -193,6 +195,7 @@ class LedgerView:
                     line_items=order.lines,
                     money=bucket,
                     billed=self.billed.get(order.po_number, Decimal(0)),
+                    billed_cards=self.billed_cards.get(order.po_number),
                 )
             )
         return summaries
@@ -234,7 +237,8 @@ def money_by_bucket(
     for po, amount in view.billed.items():  # charged on the order beside its lines: its shipping cost
         if orders is not None and po not in orders:
             continue
-        tallies[CHARGED].add(billed_money(amount), rows=0, po_number=po)
+        beyond = view.billed_cards.get(po)  # but the card lines it shows beyond its rows: cards
+        tallies[CHARGED].add(billed_money(amount, beyond), beyond.cards if beyond else 0, po, rows=0)
     return tallies
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from ...money import Breakdown
+from ...money import BilledCards, Breakdown
 from ...statuses import CHARGED, STATUS_NAMES
 
 # Row statuses, their colours and meaning: one vocabulary for every output (bulkship.statuses).
@@ -105,6 +105,7 @@ class OrderSummary:
     line_items: int
     money: str = CHARGED
     billed: Decimal = Decimal(0)  # what the vendor's order bills beside its lines (shipping, fees)
+    billed_cards: BilledCards | None = None  # of it, the card lines the order shows beyond its rows
 
 
 def _on_this_machine(url: str) -> bool:

@@ -12,10 +12,10 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ...billing import billed_without_a_card
-from ...money import MONEY_LABELS, Breakdown, MoneyTally, billed_money, money_text
+from ...money import MONEY_LABELS, BilledCards, Breakdown, MoneyTally, money_text
 from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, TO_SEND
 from ..layout import ORDER_COLUMNS
+from .billednote import add_billed, billed_line, billed_note
 from .book import (
     RESULT_STATUSES,
     SANDBOX_API,
@@ -41,6 +41,7 @@ class _Tally:
         self._kinds: dict[tuple[Any, ...], int] = {}
         self._totals: tuple[dict[str, MoneyTally], ...] | None = None
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
+        self.billed_cards: dict[str, BilledCards] = {}  # PO -> of it, the card lines beyond its rows
         self.order_status: dict[str, str] = {}  # PO -> the vendor's word for such an order
         self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
         # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
@@ -53,6 +54,7 @@ class _Tally:
     def add_billed(self, orders: Sequence[OrderSummary]) -> None:
         """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
         self.billed.update((o.po_number, o.billed) for o in orders if o.billed)
+        self.billed_cards.update((o.po_number, o.billed_cards) for o in orders if o.billed and o.billed_cards)
         self.order_status.update((o.po_number, o.status) for o in orders if o.billed)
         self._totals = None
 
@@ -102,7 +104,7 @@ class _Tally:
                     by_order.setdefault(po, MoneyTally()),
                     self.by_order_bucket.setdefault((po, CHARGED), MoneyTally()),
                 ):
-                    tally.add(billed_money(amount), rows=0, po_number=po)
+                    add_billed(tally, po, amount, self.billed_cards.get(po))
             self._totals = (by_money, by_order, by_product, by_shipping)
         return self._totals
 
@@ -190,19 +192,6 @@ def _order_lines(order: OrderSummary, tally: _Tally) -> list[tuple[str, MoneyTal
 
 
 NOTHING_CHARGED = "nothing charged"
-BILLED_ON_ORDERS = "Billed on orders, beside their lines"
-
-
-def _billed_line(tally: _Tally) -> list[tuple[str, MoneyTally]]:
-    """The line of the tables by product and by shipping method for what the vendor bills on orders beside
-    their lines, no product's or method's: without it those tables added up to 100.00 under a Charged of
-    110.00 (found by hunter-money2 adding them up as finance does). [] when nothing is billed so."""
-    if not tally.billed:
-        return []
-    money = MoneyTally()
-    for po, amount in tally.billed.items():
-        money.add(billed_money(amount), rows=0, po_number=po)
-    return [(BILLED_ON_ORDERS, money)]
 
 
 def _no_card(po_number: str, tally: _Tally) -> bool:
@@ -322,17 +311,8 @@ def _write_summary(
     row += 1
     buckets = [(bucket.capitalize(), tally.by_money.get(bucket) or MoneyTally()) for bucket in MONEY_BUCKETS]
     row = _money_table(sheet, row, "Money", buckets, fmt, total=True)
-    billed = {po: amount for po, amount in tally.billed.items() if amount > 0}
-    if billed:  # never a total that leaves out what the vendor charged on the orders themselves
-        amount = sum(billed.values(), Decimal(0))
-        note = (
-            f"Charged includes {money_text(amount)} the vendor billed on {len(billed)} order(s) beside "
-            "their lines (the order's own total beyond its lines' costs: shipping or fees billed per order), "
-            f"shown as shipping cost: {', '.join(sorted(billed))}."
-        )
-        said = tally.order_status
-        cardless = [(po, said.get(po, ""), a) for po, a in billed.items() if _no_card(po, tally)]
-        note += f" Of it, {billed_without_a_card(cardless)}" if cardless else ""
+    note = billed_note(tally.billed, tally.billed_cards, tally.order_status, lambda po: _no_card(po, tally))
+    if note:  # never a total that leaves out what the vendor charged on the orders themselves
         _write_text(sheet, row - 1, 0, note, fmt.text)
         row += 1
     taken = {po: -amount for po, amount in tally.billed.items() if amount < 0}
@@ -357,7 +337,8 @@ def _write_summary(
     for note in notes:  # what the run said beside these totals: the workbook is what finance keeps
         _write_text(sheet, row - 1, 0, f"{note}.", fmt.text)
         row += 1
-    beside = _billed_line(tally)  # each table adds up to the money charged and in doubt
+    # each table adds up to the money charged and in doubt
+    beside = billed_line(tally.billed, tally.billed_cards)
     products = [*sorted(tally.by_product.items()), *beside]
     row = _money_table(sheet, row, "Product (charged, in doubt)", products, fmt, total=False)
     methods = [*sorted(tally.by_shipping.items()), *beside]
