@@ -72,8 +72,11 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     blank = _blank_cells(body[address].tolist()) | (nameless if nameless is not None else False)
     unaddressed = body.index[blank].tolist()[:MAX_CANDIDATES]
     headings: dict[int, str] = {}
-    for row in unaddressed:
-        cells = {h: str(v).strip() for h, v in body.loc[row].items() if str(v).strip()}
+    columns = list(body.columns)
+    # read in one pass: a row looked up at a time costs a millisecond (found by hunter-hostile6)
+    values_of = body.loc[unaddressed].itertuples(index=False, name=None)
+    for row, values in zip(unaddressed, values_of, strict=True):
+        cells = {h: str(v).strip() for h, v in zip(columns, values, strict=True) if str(v).strip()}
         if len(cells) == 1:
             headings[row] = next(iter(cells.values()))
         elif len(cells) == 2:  # the heading, and a count or a remark; never a person's name beside a note
@@ -85,11 +88,12 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             ):
                 headings[row] = " ".join(cells.values())
     found: dict[int, tuple[str, str]] = {}
+    position = {row: at for at, row in enumerate(rows)}
     for row, text in headings.items():
         if not _LEAVE_OUT_HEADING.fullmatch(text) or _SEND_HEADING.search(text):
             continue
         found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
-        at = rows.index(row) + 1
+        at = position[row] + 1
         while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1

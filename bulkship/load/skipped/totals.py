@@ -3,7 +3,9 @@ that is the sum of those above) and notes (no order field filled, or a lone rema
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -61,16 +63,21 @@ def _not_recipients(
     order_headers = [h for h, c in column_map.items() if c in ORDER_FIELDS]
     previous = dict(zip(rows.tolist()[1:], rows.tolist()[:-1], strict=True)) if len(rows) < 2_000_000 else {}
     found: dict[int, tuple[str, str]] = {}
-    for row in sorted(set(candidates)):
-        if row not in rows:
-            continue
-        cells = body.loc[row]
-        texts = [str(v).strip() for v in cells.tolist()]
+    # the candidates' cells read in one pass: a row looked up at a time costs a millisecond, minutes for a
+    # list of a million rows without an address (found by hunter-hostile6: an ODS repeating one row)
+    looked_at = sorted(set(candidates) & set(rows.tolist()))
+    at = {header: position for position, header in enumerate(body.columns)}
+    named_at = [at[h] for h in names]
+    order_at = [at[h] for h in order_headers]
+    first_aggregate = _first_aggregates(grid, aggregate_rows)
+    merged_across = _merged_across(grid)
+    for row, values in zip(looked_at, body.loc[looked_at].itertuples(index=False, name=None), strict=True):
+        texts = [str(v).strip() for v in values]
         filled = [t for t in texts if t]
         # a recipient's own name or company may be "Total" ("Total Wine & More"): only a row with neither an
         # address nor a person's name says so there; a named person without an address is a row to fix
-        addressed = bool(str(cells[address]).strip())
-        person = any(_is_a_name(str(cells[h]).strip()) for h in names)
+        addressed = bool(texts[at[address]])
+        person = any(_is_a_name(texts[i]) for i in named_at)
         label = next(
             (
                 t
@@ -85,15 +92,13 @@ def _not_recipients(
             found[row] = ("totals", f"totals row ({sums[row]})")
             continue
         if row in aggregate_rows or label:
-            shown = label or next(
-                (f for (r, _), f in sorted(grid.formulas.items()) if r == row and _AGGREGATE.match(f)), ""
-            )
+            shown = label or first_aggregate.get(row, "")
             found[row] = ("totals", f"totals row ('{_short(shown)}')")
             continue
-        if not addressed and len(filled) == 1 and (_SECTION.search(filled[0]) or _merged_across(grid, row)):
+        if not addressed and len(filled) == 1 and (_SECTION.search(filled[0]) or merged_across(row)):
             found[row] = ("note", f"a heading inside the list ('{_short(filled[0])}')")
             continue
-        if not any(str(cells[h]).strip() for h in order_headers):
+        if not any(texts[i] for i in order_at):
             found[row] = ("note", f"no recipient data, only a note ('{_short(filled[0])}')" if filled else "")
             continue
         below = row > last_recipient
@@ -126,9 +131,32 @@ _SECTION = re.compile(
 )
 
 
-def _merged_across(grid: _Grid, row: int) -> bool:
+def _first_aggregates(grid: _Grid, aggregate_rows: set[int]) -> dict[int, str]:
+    """Each totals row's first aggregate formula, in the sheet's order (found once for all rows)."""
+    first: dict[int, str] = {}
+    for (row, _), formula in sorted(grid.formulas.items()):
+        if row in aggregate_rows and row not in first and _AGGREGATE.match(formula):
+            first[row] = formula
+    return first
+
+
+def _merged_across(grid: _Grid) -> Callable[[int], bool]:
+    """Whether a row lies in a merge three or more columns wide: the merges' rows joined once and looked
+    up, never walked for every row (a merge per row of a long list took time growing as its square)."""
+    spans: list[list[int]] = []
     merged = grid.scan.merged if grid.scan else []
-    return any(first <= row <= last and last_col - col >= 2 for first, col, last, last_col in merged)
+    for first, _, last in sorted((f, c, la) for f, c, la, lc in merged if lc - c >= 2):
+        if spans and first <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], last)
+        else:
+            spans.append([first, last])
+    starts = [first for first, _ in spans]
+
+    def within(row: int) -> bool:
+        at = bisect.bisect_right(starts, row) - 1
+        return at >= 0 and row <= spans[at][1]
+
+    return within
 
 
 def _is_a_name(text: str) -> bool:
