@@ -306,6 +306,8 @@ def test_a_ledger_password_holding_an_at_sign_is_never_shown(url, tmp_path, caps
         "postgresql://bob:SECRETPW/+x9=@127.0.0.1:1/db",
         "postgres://bob:Ab/SECRET@PW@127.0.0.1:1/db",  # '/' and '@'
         "postgresql://bob:Pw#x/SECRETPW@127.0.0.1:1/db?sslmode=disable",
+        "postgresql://bob:Ab@SECRET/PW@127.0.0.1:1/db",  # '@' then '/': host 'SECRET' asked (hunter-hostile6)
+        "postgresql://bob:Ab@SE/CR@ETPW@127.0.0.1:1/db?sslmode=disable",
     ],
 )
 def test_a_ledger_password_holding_a_slash_is_never_shown(url, capsys):

@@ -75,7 +75,17 @@ def userinfo_end(rest: str) -> int:
     if first < 0 or "/" in rest[:first].split(":", 1)[0]:
         return -1
     slash = rest.find("/", first)
-    return rest.rfind("@", 0, slash if slash >= 0 else len(rest))
+    if slash < 0:
+        return rest.rfind("@")
+    # ... and a password holding '@' then '/' ('Ab@SE/CRET@db/ledger'): the database is what follows the
+    # last '/' (a database name holds none), so an '@' between the first '/' and that one is the user info's
+    # end, and the first '/' the password's. The connection asked host 'SE' (hunter-hostile5's LO4); a
+    # database name holding '@' ('@db/led@ger') keeps its own.
+    query = rest.find("?", slash)
+    last = rest.rfind("/", 0, query if query >= 0 else len(rest))
+    if last > slash and "@" in rest[slash:last]:
+        return rest.rfind("@", 0, last)
+    return rest.rfind("@", 0, slash)
 
 
 def _password_hidden(netloc: str) -> str:
