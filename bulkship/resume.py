@@ -36,6 +36,7 @@ from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
+from .ordernote import note_for
 from .plan import batch_po_pattern, next_seq, order_seq, plan_orders_lazily, po_stem
 from .program import ProgramSettings
 from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
@@ -205,6 +206,7 @@ def sync_ledger(
             batch=batch,
             max_lines=max_lines,
             webhook_url=webhook_url,
+            note=note_for(ledger.ledger_id()),
         )
     except BaseException:
         ledger.record_rows(batch, updates)  # the rows are recorded even when planning fails, as they were
@@ -350,11 +352,13 @@ def plan_records(
     batch: str,
     max_lines: int,
     webhook_url: str | None,
+    note: str = "",
 ) -> tuple[int, Iterator[PlannedOrderRecord]]:
     """Plan ``to_plan`` after the batch's existing ``orders`` and the vendor's PO numbers of the batch a
     person released rows beside (``seen``): how many new orders, and the ledger's records of them. Every row
     is checked here (errors are raised now); the records are made one order at a time as the ledger reads
-    them, so that no more than one order's lines and payload dict are held at once."""
+    them, so that no more than one order's lines and payload dict are held at once. ``note``: the Note each
+    new order carries (the ledger placing it: :mod:`bulkship.ordernote`)."""
     if ROW not in to_plan.columns:
         to_plan = to_plan.assign(**{ROW: to_plan.index})
     stem = po_stem(po_prefix, batch)
@@ -365,17 +369,19 @@ def plan_records(
     planned = plan_orders_lazily(
         to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
     )
-    return len(planned), _order_records(planned, webhook_url)
+    return len(planned), _order_records(planned, webhook_url, note)
 
 
-def _order_records(planned: Iterable[PlannedOrder], webhook_url: str | None) -> Iterator[PlannedOrderRecord]:
+def _order_records(
+    planned: Iterable[PlannedOrder], webhook_url: str | None, note: str = ""
+) -> Iterator[PlannedOrderRecord]:
     for order in planned:
         line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
         yield PlannedOrderRecord(
             po_number=order.po_number,
             seq=order_seq(order.po_number),
             base_po=order.po_number,
-            payload=order.payload(webhook_url),
+            payload=order.payload(webhook_url, note=note),
             cost=sum(line_costs, Decimal("0")),
             lines=[
                 PlannedLineRecord(ln.fingerprint, i, ln.external_id, cost)

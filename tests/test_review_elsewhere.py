@@ -191,13 +191,17 @@ def test_another_ledger_s_batch_of_the_same_name_is_set_aside_and_this_list_sent
     assert main(["reconcile", "staff", "--ledger", str(there.ledger)]) == 0, capsys.readouterr()
 
 
+@pytest.mark.parametrize("note", ["keeps_note=false", "keeps_note=true"])
 def test_this_list_sent_from_a_ledger_since_lost_is_not_offered_to_be_set_aside(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, note: str
 ) -> None:
     """The same list run again after its ledger was lost: the vendor's blind lines may all be its rows, so
     the review never offers to set its orders aside as another ledger's (a release of every row: a second
-    card each); it offers to name the rows found in them."""
-    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    card each). Where the vendor shows no Note (orders sent before Notes, or a vendor dropping it) it offers
+    to name the rows found in them. Where the orders carry the lost ledger's Note, nothing tells them from
+    another office's batch of the same name (test_order_note): no command recording the rows is offered, the
+    review says whose they are, and the command typed still settles them."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", f"likely-real,{note}")
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
     sheet = write_sheet(tmp_path / "staff.csv", range(1, 4))
     lost = replace(settings, ledger_path=tmp_path / "lost.sqlite", out_dir=tmp_path / "lost")
@@ -205,7 +209,14 @@ def test_this_list_sent_from_a_ledger_since_lost_is_not_offered_to_be_set_aside(
     assert run_batch(sheet, settings, wait_s=0).review_rows == 3
     (group,) = api.review_batch(settings, "staff").groups
     assert not group.not_ours and not group.not_ours_same_name
-    assert "--at-vendor" in group.at_vendor
+    if note == "keeps_note=false":
+        assert "--at-vendor" in group.at_vendor
+    else:
+        assert group.at_vendor == "" and len(group.placed_elsewhere) == 1
+        order = group.placed_elsewhere[0].order_id
+        rows = [r.row for r in group.rows]
+        assert api.resolve_at_vendor(settings, "staff", group.po_number, order, rows=rows, by="t").applied
+        assert run_batch(sheet, settings, wait_s=0).exit_code == 0
     assert cards_at_vendor(settings) == Counter(["E1", "E2", "E3"])
 
 

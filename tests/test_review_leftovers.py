@@ -174,12 +174,18 @@ def follow(settings: Settings, factory: Any, hint: str) -> Any:
     )
 
 
-def test_a_row_the_vendor_holds_with_its_old_content_is_recorded_with_that_content(tmp_path: Path) -> None:
+@pytest.mark.parametrize("keeps_note", [False, True])
+def test_a_row_the_vendor_holds_with_its_old_content_is_recorded_with_that_content(
+    tmp_path: Path, keeps_note: bool
+) -> None:
     """Documented vendor (ExternalIds and addresses shown). E2 was ordered; the ledger is lost and E2's
     address is corrected in the file: the vendor's line with E2's reference shows the old address, so E2
     waits. The release is refused (that line is E2's card) and its hint, followed, records E2 as ordered
-    with the content the vendor holds, saying so; the next run sends nothing. Before: every path refused."""
-    vendor = SandboxVendor(tmp_path)
+    with the content the vendor holds, saying so; the next run sends nothing. Before: every path refused.
+    Where the order carries the lost ledger's Note, nothing tells it from another office's batch of the same
+    name: the release's hint offers no command recording E2 in it (test_order_note), and the command the
+    person types (as the refusal of one naming no row says) records E2 the same way."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect(f"documented,keeps_note={keeps_note}"))
     try:
         sheet = write_sheet(tmp_path / "staff.csv", range(1, 5))
         settings = settings_in(tmp_path)
@@ -195,7 +201,11 @@ def test_a_row_the_vendor_holds_with_its_old_content_is_recorded_with_that_conte
         assert f"--rows {row_of(settings, 'E2')[0]}" in (no_rows.value.hint or "")
         with pytest.raises(ReviewRefusedError, match="ExternalId") as refused:
             api.release_review(settings, "staff", "BS-STAFF-0001", by="tester", client_factory=factory)
-        done = follow(settings, factory, refused.value.hint or "")
+        if keeps_note:
+            assert "--at-vendor" not in (refused.value.hint or "")
+            done = follow(settings, factory, no_rows.value.hint or "")
+        else:
+            done = follow(settings, factory, refused.value.hint or "")
         assert done.applied and [t.row for t in done.tied] == row_of(settings, "E2")
         told = " ".join(done.describe())
         assert "3 Main St" in told and "content the vendor holds" in told

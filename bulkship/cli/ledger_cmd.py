@@ -1,4 +1,5 @@
-"""``bulkship ledger copy``: a single user's SQLite ledger into a team's PostgreSQL database."""
+"""``bulkship ledger copy``: a single user's SQLite ledger into a team's PostgreSQL database; ``bulkship
+ledger id``: the id this ledger's orders carry in their Note (:mod:`bulkship.ordernote`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import Annotated
 
 import typer
 
-from .app import JsonOption, app, err_console, plain_console, print_json, settings_from
+from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 
 ledger_app = typer.Typer(
-    help="The ledger itself: copy it into a team's PostgreSQL database.", no_args_is_help=True
+    help="The ledger itself: copy it into a team's PostgreSQL database, or show its id.", no_args_is_help=True
 )
 app.add_typer(ledger_app, name="ledger")
 
@@ -50,6 +51,35 @@ def copy(
         soft_wrap=True,
         highlight=False,
     )
+
+
+@ledger_app.command("id")
+def ledger_id(ledger: LedgerOption = None, as_json: JsonOption = False) -> None:
+    """The id this ledger's orders carry in their Note ('bulkship ledger ID'): another office's review names
+    it when it finds one of them beside a batch of the same name. Changes nothing."""
+    from ..ledger import Ledger, ledger_exists
+    from ..ordernote import note_for
+
+    settings = settings_from(ledger=ledger)
+    found = ""
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as opened:
+            found = opened.known_ledger_id()
+    if as_json:
+        print_json(
+            {"ledger": settings.ledger_shown, "ledger_id": found or None, "note": note_for(found) or None}
+        )
+        return
+    if found:
+        plain_console().print(found)
+        err_console.print(f"Orders this ledger places carry the Note '{note_for(found)}'.", highlight=False)
+    else:
+        err_console.print(
+            f"The ledger {settings.ledger_shown} has no id yet: it has planned no order since bulkship "
+            "began writing one into each order's Note.",
+            soft_wrap=True,
+            highlight=False,
+        )
 
 
 def _without_password(url: str) -> str:

@@ -129,9 +129,14 @@ def print_review(report: ReviewReport) -> None:
                 f"of this batch:  {offer.command}",
                 soft_wrap=True,
             )
+        for placed in group.placed_elsewhere:  # another office's batch of the same name, or a ledger lost
+            say(
+                styled("  ", ("Placed by another ledger", "yellow"), f": {placed.describe()}."),
+                soft_wrap=True,
+            )
         if group.at_vendor:  # only a command the vendor's answer allows now
             say(f"  If they are at the vendor:  {group.at_vendor}", soft_wrap=True)
-        elif not group.release.allowed and not group.not_ours and not group.elsewhere:
+        elif not (group.release.allowed or group.not_ours or group.elsewhere or group.placed_elsewhere):
             say(
                 "  Nothing the vendor shows now settles them: look in its portal; naming an order "
                 f"({command} --at-vendor ORDER [--rows N,N]) is checked with the vendor again.",

@@ -53,8 +53,8 @@ class PlannedOrder:
     def cost(self) -> Decimal:
         return sum((line.cost for line in self.lines), Decimal("0"))
 
-    def payload(self, webhook_url: str | None = None) -> dict[str, object]:
-        """The POST /v1/Orders body, PascalCase as documented."""
+    def payload(self, webhook_url: str | None = None, *, note: str = "") -> dict[str, object]:
+        """The POST /v1/Orders body, PascalCase as documented; ``note``: its Note (none when "")."""
         body: dict[str, object] = {
             "Type": "PhysicalShipment",
             "PONumber": self.po_number,
@@ -69,6 +69,8 @@ class PlannedOrder:
                 for line in self.lines
             ],
         }
+        if note:
+            body["Note"] = note
         if webhook_url:
             body["WebhookSettings"] = {"FulfillmentComplete": webhook_url}
         return body

@@ -24,6 +24,7 @@ from .checks import (
     waiting_rows,
 )
 from .lines import _free_lines, _line_card, _takes_no_row, card_of_item, planned_item, ranges
+from .placed import placed_by_another
 from .ties import tie_rows
 from .vendorview import VendorView, _set_aside
 
@@ -81,7 +82,9 @@ def at_vendor_command(
     check: ReleaseCheck,
 ) -> str:
     """An ``--at-vendor`` command for the rows waiting on ``own`` that the vendor's answer now allows: into
-    the vendor's order of the same PO, or one whose lines may be them; "" when none would be accepted."""
+    the vendor's order of the same PO, or one whose lines may be them; "" when none would be accepted. Never
+    into an order whose Note names another ledger (another office's batch of the same name: the command
+    would record this list's people as sent, and they would never get a card; :mod:`.placed`)."""
     sighting = view.sightings.get(own.po_number)
     own_order = sighting.order if sighting else None
     candidates = [own_order] if own_order else []
@@ -93,6 +96,8 @@ def at_vendor_command(
         if vendor_order.id in seen or len(seen) >= 3:
             continue
         seen.add(vendor_order.id)
+        if placed_by_another(ledger, vendor_order):
+            continue
         try:
             _check_target(ledger, batch, own, vendor_order)
             _refuse_no_card_order(batch, own.po_number, vendor_order)

@@ -14,6 +14,7 @@ from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
 from .elsewhere import ElsewhereOffer, elsewhere_offer
 from .hints import at_vendor_command, not_ours_command, same_name_orders
 from .lines import _name_of_item, card_of_item, card_text, planned_item
+from .placed import PlacedElsewhere, placed_elsewhere
 from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
 
 
@@ -46,6 +47,15 @@ class ReviewGroup:
     # of the orders that command sets aside, the batch's own PO numbers: only another ledger's batch of the
     # same name (a list other than this one) makes them not this batch's
     not_ours_same_name: tuple[str, ...] = ()
+    # the vendor's orders here (of this PO, or whose lines may be these rows) whose Note names another ledger
+    placed_elsewhere: tuple[PlacedElsewhere, ...] = ()
+
+    @property
+    def order_to_name(self) -> str:
+        """The vendor order a person is offered to name these rows in: the one of their PO, unless another
+        ledger placed it."""
+        theirs = {p.order_id for p in self.placed_elsewhere}
+        return "" if self.vendor_order_id in theirs else self.vendor_order_id
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +74,7 @@ class ReviewGroup:
             "release_not_ours_same_batch_name": list(self.not_ours_same_name),
             "sent_elsewhere_command": self.elsewhere.command if self.elsewhere else None,
             "sent_elsewhere_rows": list(self.elsewhere.rows) if self.elsewhere else [],
+            "placed_by_another_ledger": [p.as_json() for p in self.placed_elsewhere],
         }
 
 
@@ -140,6 +151,9 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                     same_name_orders(ledger, batch, not_ours.split("--not-ours ")[-1].split(","))
                     if not_ours
                     else ()
+                ),
+                placed_elsewhere=placed_elsewhere(
+                    ledger, [sighting.order, *(s.vendor_order for s in check.suspects)]
                 ),
             )
         )

@@ -23,10 +23,12 @@ knob                        likely-real behaviour
 ``expires_in_minutes``      ``ExpiresIn`` counts minutes (webhook payloads are written the same way)
 ==========================  ==========================================================================
 
-Three more knobs, off in both dialects, answer the way other APIs of the kind do (bulkship must cope):
+Four more knobs, off in both dialects, answer the way other APIs of the kind do (bulkship must cope):
 ``conflict_status`` (400 or 422: a duplicate PONumber is refused with that status instead of 409, its body
-as the dialect writes a conflict), ``list_page_base`` (0: the order list counts ``pageIndex`` from 0) and
-``lines_reversed`` (an order's line items listed last first, as a store that sorts them by its own key).
+as the dialect writes a conflict), ``list_page_base`` (0: the order list counts ``pageIndex`` from 0),
+``lines_reversed`` (an order's line items listed last first, as a store that sorts them by its own key) and
+``keeps_note`` (False: an order's ``Note``, observed but not documented, is dropped silently and shown as
+null, as a server that does not know the field would).
 
 A dialect is named by text: ``likely-real``, or ``documented``/``likely-real`` followed by overrides,
 ``likely-real,list_po_number=false`` (the ``bulkship sandbox --dialect`` option and the
@@ -67,6 +69,7 @@ class Dialect:
     conflict_status: int = 409
     list_page_base: int = 1
     lines_reversed: bool = False
+    keeps_note: bool = True
 
     def __post_init__(self) -> None:
         if self.conflict_status not in CONFLICT_STATUSES:
@@ -140,8 +143,13 @@ class Dialect:
         return max(1, seconds // 60) if self.expires_in_minutes else seconds
 
     def request(self, body: Any) -> Any:
-        """An order request as the server keeps it: without AddressLine2 when it does not know that field."""
-        if self.keeps_address_line2 or not isinstance(body, dict):
+        """An order request as the server keeps it: without AddressLine2, or its Note, when it does not know
+        that field."""
+        if not isinstance(body, dict):
+            return body
+        if not self.keeps_note:
+            body = {k: v for k, v in body.items() if str(k).lower() != "note"}
+        if self.keeps_address_line2:
             return body
         return _without_key(body, "addressline2")
 

@@ -1,0 +1,55 @@
+"""The vendor orders in a review that another ledger placed, as their ``Note`` says
+(:mod:`bulkship.ordernote`): no command recording rows in one of them is offered, and the review says whose
+they are. An order showing no Note of a ledger is read as before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..ledger import Ledger
+from ..models import VendorOrder
+from ..ordernote import another_ledgers
+
+# what such an order may be, and why nothing is offered to record rows in it
+WHOSE = (
+    "It is another office's batch of the same name on this vendor account, or this very list sent from "
+    "another computer, or before from a ledger since lost, replaced or restored from an older copy: nothing "
+    "the vendor shows tells which, so no command recording these rows in it is offered. If it is another "
+    "office's, these people may have no card yet: ask whoever runs that ledger (`bulkship ledger id` there "
+    "shows its id). If it is this list's, name the rows you find in it (--at-vendor ORDER --rows N,N)"
+)
+
+
+@dataclass(frozen=True)
+class PlacedElsewhere:
+    """A vendor order whose Note names another ledger than this one."""
+
+    order_id: str
+    po_number: str
+    ledger_id: str  # the ledger its Note names
+
+    def describe(self) -> str:
+        return (
+            f"vendor order {self.order_id} (PO {self.po_number or 'not shown'}) carries the Note of another "
+            f"bulkship ledger ('bulkship ledger {self.ledger_id}'), not this ledger's. {WHOSE}"
+        )
+
+    def as_json(self) -> dict[str, str]:
+        return {"order_id": self.order_id, "po_number": self.po_number, "ledger_id": self.ledger_id}
+
+
+def placed_elsewhere(ledger: Ledger, orders: Iterable[VendorOrder | None]) -> tuple[PlacedElsewhere, ...]:
+    """Of ``orders`` (each once), those whose Note names another ledger."""
+    own = ledger.known_ledger_id()
+    found: dict[str, PlacedElsewhere] = {}
+    for order in orders:
+        if order is None or order.id in found:
+            continue
+        if other := another_ledgers(order, own):
+            found[order.id] = PlacedElsewhere(order.id, order.po_number, other)
+    return tuple(found.values())
+
+
+def placed_by_another(ledger: Ledger, order: VendorOrder) -> bool:
+    return bool(another_ledgers(order, ledger.known_ledger_id()))

@@ -1,0 +1,228 @@
+"""Each new order carries a Note naming the ledger that placed it (bulkship.ordernote): two offices on one
+vendor account running batches of the same name are told apart in the review, on SQLite and PostgreSQL
+ledgers, in the documented and the camelCase (likely-real) dialects; a vendor dropping the Note, and orders
+planned before Notes, are read and sent as before."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import embedded_sandbox_orders, write_sheet
+from support.review import cards_at_vendor
+
+from bulkship import api
+from bulkship.cli import main
+from bulkship.errors import ReviewRefusedError, SpendLimitError
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.settings import Settings, resolve_settings
+
+# lines showing no recipient (no ExternalId, no address): PascalCase, and the camelCase likely-real dialect
+BLIND = ["documented,echo_line_identity=false", "likely-real"]
+
+
+def two_offices(request: pytest.FixtureRequest, tmp_path: Path, backend: str) -> tuple[Settings, Settings]:
+    """(here, there): two ledgers on one vendor account, both SQLite files or both PostgreSQL databases."""
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    if backend == "sqlite":
+        return here, replace(here, ledger_path=tmp_path / "there.sqlite", out_dir=tmp_path / "there")
+    cluster = request.getfixturevalue("postgres_cluster")
+    here = replace(here, ledger_url=request.getfixturevalue("pg_url"))
+    return here, replace(here, ledger_url=cluster.new_database(), out_dir=tmp_path / "there")
+
+
+def ledger_id(settings: Settings) -> str:
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return ledger.known_ledger_id()
+
+
+def notes(settings: Settings) -> dict[str, Any]:
+    """The vendor's orders' Notes by PO number, as it keeps them."""
+    return {o["PONumber"]: o.get("Note") for o in embedded_sandbox_orders(settings.data_dir)}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("dialect", BLIND)
+def test_another_office_s_order_of_the_same_batch_name_is_never_offered_as_this_list_s_people(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    dialect: str,
+    backend: str,
+) -> None:
+    """Office A ran its staff.csv (E1..E3), office B its own (E11..E13, the same card and amount), each with
+    its own ledger, both as batch 'staff': B's rows wait on A's BS-STAFF-0001, whose lines show no
+    recipient. B's review offered 'If they are at the vendor: bulkship reconcile staff --resolve
+    BS-STAFF-0001 --at-vendor ID --rows 2,3,4', and so did its refused release: followed, B's three people
+    were recorded as sent and never got a card (hunter-vendor21's L2b). A's order carries A's ledger in its
+    Note: B's review says it is another ledger's and offers no command recording B's rows in it."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", dialect)
+    here, there = two_offices(request, tmp_path, backend)
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(1, 4)), there, wait_s=0).exit_code == 0
+    theirs = ledger_id(there)
+    assert len(theirs) == 16 and notes(here) == {"BS-STAFF-0001": f"bulkship ledger {theirs}"}
+    mine = write_sheet(tmp_path / "staff.csv", range(11, 14))
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    (group,) = api.review_batch(here, "staff").groups
+    assert group.at_vendor == ""
+    assert [p.ledger_id for p in group.placed_elsewhere] == [theirs]
+    assert group.order_to_name == ""  # the page's form is not filled in with A's order either
+    with pytest.raises(ReviewRefusedError) as refused:
+        api.release_review(here, "staff", "BS-STAFF-0001", by="tester")
+    assert "--at-vendor" not in (refused.value.hint or "")
+    ledger = str(here.ledger_location)
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review", "--ledger", ledger]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Placed by another ledger" in said and f"bulkship ledger {theirs}" in said
+    assert "another office's batch of the same name" in said
+    capsys.readouterr()  # the other office tells its ledger's id
+    assert main(["ledger", "id", "--ledger", str(there.ledger_location)]) == 0
+    assert capsys.readouterr().out.strip() == theirs
+    assert f"--at-vendor {group.vendor_order_id}" not in said and "--rows 2,3,4" not in said
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review", "--json", "--ledger", ledger]) == 3
+    (shown,) = json.loads(capsys.readouterr().out)["groups"]
+    assert shown["at_vendor_command"] is None
+    assert shown["placed_by_another_ledger"] == [
+        {"order_id": group.vendor_order_id, "po_number": "BS-STAFF-0001", "ledger_id": theirs}
+    ]
+    # B's person, having asked A, sets A's order aside: B's people get their cards, once each
+    api.release_review(here, "staff", "BS-STAFF-0001", not_ours=["BS-STAFF-0001"], by="tester")
+    assert run_batch(mine, here, wait_s=0).exit_code == 0
+    assert cards_at_vendor(here) == Counter(f"E{i}" for i in [1, 2, 3, 11, 12, 13])
+    mine_id = ledger_id(here)
+    assert mine_id not in ("", theirs) and notes(here)["BS-STAFF-0002"] == f"bulkship ledger {mine_id}"
+
+
+@pytest.mark.parametrize("dialect", BLIND)
+def test_an_order_this_ledger_placed_is_still_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialect: str
+) -> None:
+    """A ledger restored from a backup taken before BS-STAFF-0002 (E3, E4) went out, run again: 0002's send
+    is answered 409 and its rows wait. The vendor's 0002 carries this very ledger's Note (the backup holds
+    its id): the review offers to record them in it, and followed, nobody gets a second card."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", dialect)
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = tmp_path / "staff.csv"
+    assert run_batch(write_sheet(sheet, range(1, 3)), settings, wait_s=0, max_lines=2).exit_code == 0
+    backup = {p: p.read_bytes() for p in settings.ledger.parent.glob(settings.ledger.name + "*")}
+    assert run_batch(write_sheet(sheet, range(1, 5)), settings, wait_s=0, max_lines=2).exit_code == 0
+    for path in settings.ledger.parent.glob(settings.ledger.name + "*"):
+        path.unlink()
+    for path, content in backup.items():
+        path.write_bytes(content)
+    assert run_batch(sheet, settings, wait_s=0, max_lines=2).review_rows == 2
+    assert set(notes(settings).values()) == {f"bulkship ledger {ledger_id(settings)}"}
+    (group,) = api.review_batch(settings, "staff").groups
+    assert group.placed_elsewhere == () and "--at-vendor" in group.at_vendor
+    po, order = group.at_vendor.split("--resolve ")[1].split(" --at-vendor ")
+    order, _, rows = order.partition(" --rows ")
+    numbers = [int(n) for n in rows.split(",")] if rows else []
+    assert api.resolve_at_vendor(settings, "staff", po, order, rows=numbers, by="tester").applied
+    assert run_batch(sheet, settings, wait_s=0, max_lines=2).exit_code == 0
+    assert cards_at_vendor(settings) == Counter(["E1", "E2", "E3", "E4"])
+
+
+def test_a_vendor_that_drops_the_note_is_read_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vendor that keeps no Note (or orders sent before Notes): nothing says whose an order is, and the
+    review reads the orders as it did before Notes."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real,keeps_note=false")
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "there.sqlite", out_dir=tmp_path / "there")
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(1, 4)), there, wait_s=0).exit_code == 0
+    assert notes(here) == {"BS-STAFF-0001": None}
+    assert run_batch(write_sheet(tmp_path / "staff.csv", range(11, 14)), here, wait_s=0).review_rows == 3
+    (group,) = api.review_batch(here, "staff").groups
+    assert group.placed_elsewhere == () and group.order_to_name == group.vendor_order_id
+
+
+def test_an_order_planned_before_notes_is_sent_with_its_stored_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An order planned by an earlier bulkship (its payload stored without a Note), sent now: the vendor gets
+    the stored payload byte for byte, no Note added; the rows planned now carry this ledger's."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = write_sheet(tmp_path / "staff.csv", range(1, 3))
+    with pytest.raises(SpendLimitError):  # a run stopped at its confirmation: the order planned, not sent
+        run_batch(sheet, settings, wait_s=0, confirm=lambda *_: False)
+    with sqlite3.connect(settings.ledger) as db:
+        (payload,) = db.execute("SELECT payload FROM orders").fetchone()
+        older = {k: v for k, v in json.loads(payload).items() if k != "Note"}
+        db.execute("UPDATE orders SET payload = ?", (json.dumps(older),))
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    write_sheet(sheet, range(1, 4))
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    assert notes(settings) == {
+        "BS-STAFF-0001": None,
+        "BS-STAFF-0002": f"bulkship ledger {ledger_id(settings)}",
+    }
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real", "likely-real,keeps_note=false"])
+def test_the_sandbox_keeps_an_order_s_note_and_shows_it(tmp_path: Path, dialect: str) -> None:
+    from starlette.testclient import TestClient
+
+    from bulkship.sandbox.app import create_app
+
+    sandbox = Sandbox(
+        SandboxConfig(state_file=tmp_path / "v.sqlite", clock_speed=0, dialect=parse_dialect(dialect))
+    )
+    address = {"ShippingMethodId": "STANDARD", "CarrierId": "DEFAULT", "Name": "Ann Lee", "Country": "US",
+               "AddressLine1": "1 Main St", "City": "Boston", "State": "MA", "Zip": "02134"}  # fmt: skip
+    line = {"ProductId": "CVS", "Value": 25, "Quantity": 1, "PhysicalDeliveryAddress": address}
+    with TestClient(create_app(sandbox)) as client:
+        token = client.post(
+            "/v1/Tokens", headers={"Email": sandbox.config.email, "AccessToken": sandbox.config.access_token}
+        ).json()
+        client.headers["Authorization"] = f"Bearer {token.get('Value') or token.get('value')}"
+        body = {"Type": "PhysicalShipment", "PONumber": "PO-1", "Note": "bulkship ledger 0123456789abcdef",
+                "LineItems": [line]}  # fmt: skip
+        created = client.post("/v1/Orders", json=body)
+        assert created.status_code == 201
+        key = "note" if dialect.startswith("likely-real") else "Note"
+        order_id = created.json().get("Id") or created.json().get("id")
+        kept = None if "keeps_note=false" in dialect else body["Note"]
+        assert created.json()[key] == kept
+        assert client.get(f"/v1/Orders/{order_id}").json()[key] == kept
+        listed = client.get("/v1/Orders").json()
+        (order,) = listed.get("Data") or listed.get("data")
+        assert order[key] == kept
+    sandbox.close()
+
+
+def test_the_review_page_says_whose_the_order_is_and_fills_in_no_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The web page of office B's rows waiting on office A's order (test above): it says the order carries
+    another ledger's Note, and its 'They are at the vendor' form is not filled in with A's order."""
+    from starlette.testclient import TestClient
+
+    from bulkship.web import create_app
+
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    here = replace(resolve_settings(), out_dir=tmp_path / "out", sandbox_dialect="likely-real")
+    there = replace(here, ledger_path=tmp_path / "there.sqlite", out_dir=tmp_path / "there")
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(1, 4)), there, wait_s=0).exit_code == 0
+    assert run_batch(write_sheet(tmp_path / "staff.csv", range(11, 14)), here, wait_s=0).review_rows == 3
+    (order,) = [o["Id"] for o in embedded_sandbox_orders(here.data_dir)]
+    with TestClient(create_app(here), follow_redirects=True) as client:
+        page = client.get("/batches/staff/needs-review")
+    assert page.status_code == 200
+    text = " ".join(page.text.split())
+    assert "Placed by another ledger" in text and f"bulkship ledger {ledger_id(there)}" in text
+    assert 'name="order" value=""' in text and f'value="{order}"' not in text
