@@ -51,3 +51,28 @@ def test_a_note_or_status_saying_to_send_after_all_sends_the_row(tmp_path: Path,
     assert sent == SENDS, [skipped[row] for row in range(2, len(SENDS) + 2) if row in skipped]
     out = [cell for row, cell in enumerate(STAYS_OUT, start=len(SENDS) + 2) if row in skipped]
     assert out == STAYS_OUT
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
+def test_a_note_or_status_saying_the_card_went_again_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm8: on Dec 5 an HR list's Notes (or Status) 'Resent 11/25', 'Re-sent 11/25',
+    'Replacement sent 11/25', 'Replacement card shipped 11/28' (and, in a note, 'Reissued 11/25', 'Returned -
+    do not resend', 'No need to resend', 'Resend? No', 'Resend not needed') were read as nothing and a second
+    card ordered, exit 0. Each leaves the row out now, as 'Sent 11/25' does; as for 'Sent ...', a person's
+    status telling something else was sent ('Resent invite 11/20') still sends."""
+    said = ["Resent 11/25", "Re-sent 11/25", "Replacement sent 11/25", "Replacement card shipped 11/28",
+            "Resent", "No need to resend", "Resend? No", "Resend not needed"]  # fmt: skip
+    sends = ["Active", ""]
+    if header in ("Notes", "Comments"):
+        said += [
+            "Reissued 11/25",
+            "Card reissued 11/25",
+            "Returned - do not resend",
+            "Sent 11/20 - no resend",
+        ]
+    if header == "Status":
+        sends += ["Resent invite 11/20"]
+    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
+    assert [cell for row, cell in enumerate(sends, start=len(said) + 2) if row in skipped] == []

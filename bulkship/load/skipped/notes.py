@@ -43,7 +43,7 @@ _MONTH_DAY = (
     r"(?:,?\s+(?:19|20)\d\d)?"
 )
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|order|ship|contact))|dns|remove|removed|exclude|excluded|"
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
     r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
@@ -57,7 +57,7 @@ _NOTE_SAYS_NO = re.compile(
     # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
     # to the office", which says where
     r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+"
-    r"(?:send|mail|order|ship|contact)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|me|us|anything|again|yet))*"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|me|us|anything|again|yet))*"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
@@ -65,7 +65,7 @@ _NOTE_SAYS_NO = re.compile(
     # ... or the card named by its occasion or brand ('Holiday card mailed 12/1', 'Welcome gift sent 11/20',
     # 'Starbucks card sent 11/20': found by review35, each ordered again); not a greeting card ('Sympathy card
     # sent', 'Get well card mailed', 'Thank you card sent')
-    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered)|quit|"
+    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift|replacement)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|re-?(?:sent|issued|shipped|mailed))|quit|"
     r"fired|laid\s+off)"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
     # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
@@ -145,7 +145,11 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:received|sent)\s+(?:in|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
     # ... or in a year ('Sent in 2026': found by hunter-falsealarm7, ordered; an earlier year's is .rounds')
     r"(?:received|sent)\s+in\s+(?:19|20)\d\d|"
-    r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it))"
+    r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it)|"
+    # ... or a resending refused, which tells the card went ('Returned - do not resend', 'No need to resend',
+    # 'Resend? No', 'Resend not needed': found by hunter-falsealarm8, each was ordered again)
+    r"no\s+(?:need|reason)\s+to\s+(?:re-?send|send\s+(?:it\s+|another\s+|one\s+)?again)|no\s+re-?send|"
+    r"re-?send\s*(?:[?:=]\s*|-\s*)(?:no|n)\b|re-?send\s+(?:is\s+)?not\s+(?:needed|required|necessary))"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     # ... or gone, and when ("Left the company in October", "Terminated as of 11/1", "Resigned last month",
     # "Deceased in 2025": found by hunter-sheets8, each was ordered; "Left voicemail" goes on in other words)

@@ -26,7 +26,9 @@ import pandas as pd
 EARLIER_ROUND_DAYS = 183
 
 # a card sent, made or had ('Card sent', 'Got a gift card', 'Received a card', 'Gift given')
-_TOLD_SENT = re.compile(r"(?i)\b(?:sent|mailed|shipped|delivered|received|got|given|gave|issued|ordered)\b")
+_TOLD_SENT = re.compile(
+    r"(?i)\b(?:(?:re-?)?(?:sent|mailed|shipped|issued)|delivered|received|got|given|gave|ordered)\b"
+)
 # ... and nothing else the note says that would leave the row out on its own, or that this round's went too
 _SAYS_MORE = re.compile(
     r"(?i)deceas|passed\s+away|\bdied\b|death|\bleft\b|terminat|\btermed\b|resign|\bquit\b|fired|laid\s+off|"

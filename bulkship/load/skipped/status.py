@@ -116,7 +116,11 @@ _CARD_WENT = (
     # ... said of the card, or already ('Card sent 11/15', 'Gift mailed', 'Already sent': found by
     # hunter-sheets12, each was ordered again)
     r"(?:(?:gift\s+)?card|gift)\s+(?:was\s+)?(?:sent|shipped|mailed|delivered|ordered)|"
-    r"already\s+(?:sent|shipped|mailed|delivered|ordered|received)"
+    r"already\s+(?:sent|shipped|mailed|delivered|ordered|received)|"
+    # ... or sent again, or a replacement ('Resent 11/25', 'Replacement sent 11/25': found by
+    # hunter-falsealarm8, each was ordered again)
+    r"re-?(?:sent|shipped|mailed)|replacement(?:\s+(?:gift\s+)?card)?\s+(?:was\s+)?(?:sent|shipped|mailed|"
+    r"delivered|ordered|issued)"
 )
 _WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
 # ... of which those saying the card went out, said so ('Send Status' = Sent read 'the list says not to send
@@ -131,7 +135,7 @@ SAYS_CARD_WENT = re.compile(rf"(?i)^\s*(?:{_CARD_WENT})\b")
 # hunter-falsealarm5, each was left out as sent already). Only with how or when it went after it: 'Sent invite
 # - declined' and any word of a card or gift still leave the row out
 SAYS_SOMETHING_ELSE_SENT = re.compile(
-    r"(?i)(?!.*\b(?:gifts?|cards?|e-?gifts?|gcs?|vouchers?)\b)\s*(?:sent|mailed|e-?mailed|shipped|delivered|texted)"
+    r"(?i)(?!.*\b(?:gifts?|cards?|e-?gifts?|gcs?|vouchers?)\b)\s*(?:re-?)?(?:sent|mailed|e-?mailed|shipped|delivered|texted)"
     r"\s+(?:(?:an?|the|out|out\s+the)\s+)?(?:invit(?:e|ation)s?|reminders?|surveys?(?:\s+links?)?|links?|"
     r"e-?mails?|letters?|newsletters?|(?:consent\s+|intake\s+|tax\s+)?forms?|w-?[49]s?|contracts?|"
     r"offer(?:\s+letters?)?|welcome\s+(?:packet|kit|letter|e-?mail)s?|texts?|messages?|questionnaires?|"
@@ -176,7 +180,8 @@ _LEFT_OR_GONE = (
 _NOT_TO_SEND = (
     r"(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
     + _OF_THE_GIFT
-    + r"|do\s*n[o']?t\s+(?:send|mail|ship|order)|dns|"
+    + r"|do\s*n[o']?t\s+(?:re-?)?(?:send|mail|ship|order)|dns|no\s+(?:need\s+to\s+)?re-?send|"
+    r"re-?send\s*(?:[?:=]\s*|-\s*)(?:no|n)\b|re-?send\s+(?:is\s+)?not\s+(?:needed|required|necessary)|"
     r"rejected|denied|removed?|"
     rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS}"
 )
