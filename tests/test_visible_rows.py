@@ -2780,6 +2780,36 @@ def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_leaves_the_row_
     assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
 
 
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_in_a_month_or_year_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by hunter-sheets22 after 6500c60e: on Dec 5, 2026 'Holiday card mailed Nov 2026', 'Starbucks card
+    sent Nov 20', 'Welcome gift sent in November', 'Amazon card mailed in 2026', '$25 gift card sent Nov 2026'
+    were read as nothing and each card ordered again (a second card), where 'Gift card sent Nov 2026' and
+    'Holiday card mailed 11/20' are left out. The month or year is read after a card named so as after a
+    card named plainly; a greeting card, a letter or a packet sent says nothing, as with a day; and on an
+    anniversary list (by its 'Years of Service') last year's anniversary gift is another round's."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    out = ["Holiday card mailed Nov 2026", "Welcome gift sent in November", "Anniversary gift mailed Nov 20",
+           "Starbucks card sent Nov 20", "Amazon card mailed in 2026", "$25 gift card sent Nov 2026",
+           "Welcome gift sent 2026", "Target gift card delivered on Nov 20", "Holiday gift shipped early Nov",
+           "Amazon e-gift sent Nov 20", "Starbucks card has been mailed in November",
+           "Holiday gift card sent mid-November"]  # fmt: skip
+    sends = ["Sympathy card sent Nov 20", "Thank you card sent in November", "Get well card mailed Nov 2026",
+             "Greeting card sent Nov 2026", "Welcome letter sent Nov 20", "Card info sent to HR in November",
+             "Benefits packet mailed Nov 2026", "Holiday card to be mailed Dec 10", "Happy"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "staff.csv", [*out, *sends], header=header)
+    assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
+    years = _notes_sheet(
+        tmp_path / "years.csv", ["Starbucks card sent Nov 2026", "Starbucks card sent Nov 2025"]
+    )
+    assert [s.row for s in load_sheet(years).skipped] == [2, 3]  # (one card a person, for all it says)
+    lines = years.read_text().splitlines()
+    years.write_text("\n".join([lines[0] + ",Years of Service", *(line + ",5" for line in lines[1:])]) + "\n")
+    assert [s.row for s in load_sheet(years).skipped] == [2]
+
+
 def test_a_note_saying_the_card_was_ordered_already_leaves_the_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

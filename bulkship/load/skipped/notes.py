@@ -69,10 +69,14 @@ _NOTE_SAYS_NO = re.compile(
     r"fired|laid\s+off)"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
     # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
-    # year', a card of another year)
+    # year', a card of another year); or in a month or a year, as a card named plainly is ('Holiday card
+    # mailed Nov 2026', 'Starbucks card sent Nov 20', 'Welcome gift sent in November', 'Amazon card mailed in
+    # 2026': found by hunter-sheets22, each ordered again; an earlier year's is .rounds')
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:by|via|thru|through)\s.*|"
     r"\s(?:last\s+(?:week|month|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)|this\s+(?:week|month|morning|afternoon)|earlier|"
-    r"yesterday|previously|already)\b.*)"
+    r"yesterday|previously|already)\b.*|(?<=\s)(?:(?:in|on|during|back\s+in|early|late|mid)[\s-]*)?(?:"
+    + _MONTH_DAY
+    + r"|(?:19|20)\d\d)\s*(?:$|[-–—:,.;!(].*))"
     # ... 'ordered' too, said of the card itself ('Gift ordered 11/30 (see PO 88)', 'Card ordered via Tango':
     # ordered by hand or another tool, then ordered again: found by the lead); 'Ordered lunch' says nothing
     r"|^\s*(?:(?:(?:gift\s+)?card|gift)\s+(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|ordered)|no\s+longer\s+"
