@@ -226,3 +226,28 @@ def test_the_review_page_says_whose_the_order_is_and_fills_in_no_order(
     text = " ".join(page.text.split())
     assert "Placed by another ledger" in text and f"bulkship ledger {ledger_id(there)}" in text
     assert 'name="order" value=""' in text and f'value="{order}"' not in text
+
+
+def test_another_ledger_s_orders_are_said_together_and_what_they_may_be_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Office A sent its list of five one line a order; office B's five rows wait beside them. The review
+    named each of A's orders in a paragraph of its own, each repeating what such an order may be (130 one-line
+    orders: 130 paragraphs). A's orders are named together, three in full and the others counted, and what
+    they may be is said once."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "likely-real")
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "there.sqlite", out_dir=tmp_path / "there")
+    (tmp_path / "a").mkdir()
+    a_list = write_sheet(tmp_path / "a" / "staff.csv", range(1, 6))
+    assert run_batch(a_list, there, wait_s=0, max_lines=1).exit_code == 0
+    b_list = write_sheet(tmp_path / "staff.csv", range(11, 16))
+    assert run_batch(b_list, here, wait_s=0, max_lines=1).review_rows == 5
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review"]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert said.count("Placed by another ledger") == len(api.review_batch(here, "staff").groups)
+    assert said.count("another office's batch of the same name") == 1
+    assert (
+        f"and 2 more carry the Note of another bulkship ledger ('bulkship ledger {ledger_id(there)}')" in said
+    )

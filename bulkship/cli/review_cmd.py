@@ -62,6 +62,8 @@ def review_command(settings: Settings, batch: str, *, as_json: bool) -> int:
 
 
 def print_review(report: ReviewReport) -> None:
+    from ..resolve.placed import placed_words
+
     say = err_console.print
     if not report.groups:
         say(styled((report.batch, "bold"), ": no rows wait for review."))
@@ -82,6 +84,7 @@ def print_review(report: ReviewReport) -> None:
     )
     if report.rows_found:
         say(found, soft_wrap=True)
+    explained = False
     for group in report.groups:
         say(styled(("PO " + group.po_number, "bold"), f" ({group.state} in the ledger): {group.vendor}"))
         reasons = {row.why for row in group.rows}
@@ -129,11 +132,10 @@ def print_review(report: ReviewReport) -> None:
                 f"of this batch:  {offer.command}",
                 soft_wrap=True,
             )
-        for placed in group.placed_elsewhere:  # another office's batch of the same name, or a ledger lost
-            say(
-                styled("  ", ("Placed by another ledger", "yellow"), f": {placed.describe()}."),
-                soft_wrap=True,
-            )
+        # another office's batch of the same name, or a ledger lost: what that may be is said once
+        for words in placed_words(group.placed_elsewhere, explain=not explained):
+            say(styled("  ", ("Placed by another ledger", "yellow"), f": {words}."), soft_wrap=True)
+            explained = True
         if group.at_vendor:  # only a command the vendor's answer allows now
             say(f"  If they are at the vendor:  {group.at_vendor}", soft_wrap=True)
         elif not (group.release.allowed or group.not_ours or group.elsewhere or group.placed_elsewhere):

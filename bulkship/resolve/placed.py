@@ -4,7 +4,7 @@ they are. An order showing no Note of a ledger is read as before."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..ledger import Ledger
@@ -13,11 +13,11 @@ from ..ordernote import another_ledgers
 
 # what such an order may be, and why nothing is offered to record rows in it
 WHOSE = (
-    "It is another office's batch of the same name on this vendor account, or this very list sent from "
-    "another computer, or before from a ledger since lost, replaced or restored from an older copy: nothing "
-    "the vendor shows tells which, so no command recording these rows in it is offered. If it is another "
-    "office's, these people may have no card yet: ask whoever runs that ledger (`bulkship ledger id` there "
-    "shows its id). If it is this list's, name the rows you find in it (--at-vendor ORDER --rows N,N)"
+    "Such an order is another office's batch of the same name on this vendor account, or this very list sent "
+    "from another computer, or before from a ledger since lost, replaced or restored from an older copy: "
+    "nothing the vendor shows tells which, so no command recording these rows in it is offered. If it is "
+    "another office's, these people may have no card yet: ask whoever runs that ledger (`bulkship ledger id` "
+    "there shows its id). If it is this list's, name the rows you find in it (--at-vendor ORDER --rows N,N)"
 )
 
 
@@ -30,13 +30,33 @@ class PlacedElsewhere:
     ledger_id: str  # the ledger its Note names
 
     def describe(self) -> str:
-        return (
-            f"vendor order {self.order_id} (PO {self.po_number or 'not shown'}) carries the Note of another "
-            f"bulkship ledger ('bulkship ledger {self.ledger_id}'), not this ledger's. {WHOSE}"
-        )
+        return placed_words([self])[0]
 
     def as_json(self) -> dict[str, str]:
         return {"order_id": self.order_id, "po_number": self.po_number, "ledger_id": self.ledger_id}
+
+
+SHOWN_ORDERS = 3  # orders named in full; the others counted
+
+
+def placed_words(placed: Sequence[PlacedElsewhere], *, explain: bool = True) -> list[str]:
+    """One sentence per other ledger, its orders named together (a list run again beside another ledger's
+    130 one-line orders said the same paragraph 130 times); ``explain``: the first with what they may be."""
+    by_ledger: dict[str, list[PlacedElsewhere]] = {}
+    for one in placed:
+        by_ledger.setdefault(one.ledger_id, []).append(one)
+    said: list[str] = []
+    for ledger_id, orders in by_ledger.items():
+        named = [f"{o.order_id} (PO {o.po_number or 'not shown'})" for o in orders[:SHOWN_ORDERS]]
+        more = len(orders) - len(named)
+        listed = ", ".join(named) + (f" and {more} more" if more else "")
+        orders_carry = "vendor order {} carries" if len(orders) == 1 else "vendor orders {} carry"
+        first = explain and not said  # what they may be, said once
+        said.append(
+            f"{orders_carry.format(listed)} the Note of another bulkship ledger ('bulkship ledger "
+            f"{ledger_id}'), not this ledger's" + (f". {WHOSE}" if first else "")
+        )
+    return said
 
 
 def placed_elsewhere(ledger: Ledger, orders: Iterable[VendorOrder | None]) -> tuple[PlacedElsewhere, ...]:
