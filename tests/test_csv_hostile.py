@@ -206,3 +206,19 @@ def test_a_nul_byte_is_refused_wherever_it_is(tmp_path, where):
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     with pytest.raises(FileFormatError, match=f"holds 1 NUL byte \\(line {line}\\)"):
         load_sheet(path)
+
+
+@pytest.mark.parametrize("title", ["", "Holiday gift list\n"])
+def test_a_header_longer_than_the_first_bytes_read_is_refused_as_too_wide(tmp_path, title):
+    """Found by hunter-hostile6: a header of a million columns (an 8 MB file) was read as one column, since
+    the parser's width came from the records wholly inside the first 256 KB; every field past the first was
+    dropped, the file parsed at length (1 GB, 20 s of CPU) and `validate` said 'No header row found ...
+    holds text in one column'. It has too many columns, said in one line."""
+    path = tmp_path / "wide.csv"
+    columns = ",".join(f"Column {n}" for n in range(60_000))
+    path.write_text(f"{title}Full Name,Street Address,{columns}\n" + ROW.format(n=1), encoding="utf-8")
+    with pytest.raises(
+        FileFormatError, match=r"wide.csv has at least [\d,]+ columns, above bulkship's limit of 256"
+    ):
+        read_csv(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2

@@ -43,9 +43,10 @@ def _too_long_line(path: Path, line: int, size: int, limits: CsvLimits) -> FileF
     )
 
 
-def _too_wide(path: Path, width: int, limits: CsvLimits) -> FileFormatError:
+def _too_wide(path: Path, width: int, limits: CsvLimits, *, at_least: bool = False) -> FileFormatError:
     return FileFormatError(
-        f"{path.name} has {width} columns, above bulkship's limit of {limits.columns}",
+        f"{path.name} has {'at least ' if at_least else ''}{width:,} columns, above bulkship's limit of "
+        f"{limits.columns:,}",
         hint="delete the columns the list does not need, or raise columns under [limits] in a program file "
         "(--config)",
     )

@@ -112,10 +112,10 @@ def _shown(text: str, limit: int = 40) -> str:
 def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:
     """The pandas C parser over the (checked) UTF-8 bytes, streamed from the file."""
     start = handle.tell()
-    width = _width(handle, delimiter)
+    width, whole = _width(handle, delimiter)
     handle.seek(start)
     if width > limits.columns:
-        raise _too_wide(path, width, limits)
+        raise _too_wide(path, width, limits, at_least=not whole)
     try:
         frame = pd.read_csv(
             handle,
@@ -146,17 +146,27 @@ def _parse(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> 
     return frame
 
 
-def _width(handle: IO[bytes], delimiter: str) -> int:
-    """Fields in the widest of the first records (the parser needs the width up front)."""
-    return max(_head_counts(handle, delimiter), default=1) or 1
+def _width(handle: IO[bytes], delimiter: str) -> tuple[int, bool]:
+    """Fields in the widest of the first records (the parser needs the width up front), and whether that is
+    the widest record's whole width. A record the head read cuts (a header of a million columns) has at
+    least the fields read so far: left out, the file was taken for one column, the fields past the first
+    dropped, and parsed at length (a gigabyte for an 8 MB file) to be told it held no header row (found by
+    hunter-hostile6)."""
+    start = handle.tell()
+    whole = _head_counts(handle, delimiter)
+    handle.seek(start)
+    counts = _head_counts(handle, delimiter, cut=True)
+    widest = max(counts, default=1) or 1
+    return widest, widest <= max(whole, default=1)
 
 
 HEAD_BYTES = 262144  # the first records, whose numbers of fields are read as written
 HEAD_RECORDS = 1000
 
 
-def _head_counts(handle: IO[bytes], delimiter: str) -> list[int]:
-    """The number of fields of each of the first records (whole records only), as the file writes them."""
+def _head_counts(handle: IO[bytes], delimiter: str, *, cut: bool = False) -> list[int]:
+    """The number of fields of each of the first records (whole records only, or with ``cut`` the one the
+    head read cuts too, its fields so far), as the file writes them."""
     data = handle.read(HEAD_BYTES)
     complete = len(data) < HEAD_BYTES  # the whole file: its last record is whole too
     text = data.decode("utf-8", errors="replace")
@@ -168,7 +178,7 @@ def _head_counts(handle: IO[bytes], delimiter: str) -> list[int]:
                 break
     except csv.Error:
         pass
-    return counts if complete or len(counts) > HEAD_RECORDS else counts[:-1]
+    return counts if complete or cut or len(counts) > HEAD_RECORDS else counts[:-1]
 
 
 def _parse_ragged(handle: IO[bytes], delimiter: str, path: Path, limits: CsvLimits) -> pd.DataFrame:
