@@ -7,7 +7,8 @@ Each is recorded when it changes, within the transaction that records the order'
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -181,5 +182,27 @@ def note_fewer_cards(
         said = [e for e in earlier if json.loads(e["detail"]).get("fingerprint") == row.fingerprint]
         if (said and json.loads(said[-1]["detail"]).get("shown") == shown) or (not said and not shown):
             continue  # as said last (shown no more: said so, its note withdrawn)
-        detail = json.dumps({"fingerprint": row.fingerprint, "row": row.row, "shown": shown}, sort_keys=True)
-        sql.insert_event(db, now_iso(), batch, po_number, FEWER_CARDS, detail)
+        figures = {"fingerprint": row.fingerprint, "row": row.row, "shown": shown}
+        if shown:  # the count of cards shown: what the row's money is broken down with (fewer_cards_shown)
+            figures["cards"] = lines[0].shown_quantity
+        sql.insert_event(db, now_iso(), batch, po_number, FEWER_CARDS, json.dumps(figures, sort_keys=True))
+
+
+_SHOWN_COUNT = re.compile(r" x (\d+), sent x \d+$")
+
+
+def fewer_cards_shown(events: Iterable[Any]) -> dict[tuple[str, str], int]:
+    """(PO, fingerprint) -> how many cards the vendor shows on a row's line where more were sent, by the
+    latest :data:`FEWER_CARDS` event of each (``Ledger.events``' records); rows shown whole again left out.
+    An event written before the count was recorded apart is read by its words ('CVS 25.00 x 1, sent x 2')."""
+    latest: dict[tuple[str, str], Any] = {}
+    for event in events:
+        latest[(str(event.po_number), str(event.detail.get("fingerprint")))] = event.detail
+    found: dict[tuple[str, str], int] = {}
+    for key, detail in latest.items():
+        shown = str(detail.get("shown") or "")
+        said = _SHOWN_COUNT.search(shown)
+        count = detail.get("cards", int(said.group(1)) if said else None)
+        if shown and isinstance(count, int) and count >= 0:
+            found[key] = count
+    return found

@@ -235,6 +235,40 @@ def row_line(
     return line
 
 
+def as_shown(record: RowRecord, line: _Line | None, shown: int | None) -> _Line | None:
+    """The row's line with the cards the vendor shows on it when fewer than were sent (``shown``), else
+    ``line`` itself. Broken down with the cards sent, a row of 2 cards the vendor shows 1 of
+    read 'Face value 50.00, Discount 25.00' and 'charged 25.00 less than planned, so its discount reads
+    25.00', the Summary 'Cards 6 ... Discount 75.00' where the vendor holds 3 cards and gave no discount
+    (found by hunter-money12)."""
+    if line is None or shown is None or record.status != "ordered" or not 0 <= shown < line.quantity:
+        return line
+    return line._replace(quantity=shown)
+
+
+def fewer_shown_note(
+    record: RowRecord, money: Breakdown | None, sent: _Line | None, shown: _Line | None, prices: Prices | None
+) -> str:
+    """What a row whose line the vendor shows with fewer cards than were sent (:func:`as_shown`) says."""
+    if sent is None or shown is None:
+        return ""
+    plan = prices.planned(sent) if prices is not None else None
+    charged = (
+        f" It charged {money_text(money.total)} for them, {money_text(plan.total - money.total)} less than "
+        f"planned ({money_text(plan.total)}) for {sent.quantity}: ask"
+        if money is not None and plan is not None and money.total < plan.total
+        else " Ask"
+    )
+    cards = {"shown": shown.quantity, "sent": sent.quantity}
+    return FEWER_SHOWN_NOTE.format(**cards, po=record.po_number, said=charged)
+
+
+FEWER_SHOWN_NOTE = (
+    "The vendor shows {shown} card(s) on this row's line of {po} where {sent} were sent: the person may get "
+    "fewer cards than asked for.{said} the vendor for the missing card(s)"
+)
+
+
 def row_money(
     record: RowRecord, order: OrderRecord | None, line: _Line | None, prices: Prices | None
 ) -> tuple[str, Breakdown | None]:
@@ -264,8 +298,12 @@ def outcome_from_ledger(
     normalised: str = "",
     prices: Prices | None = None,
     waiting: Mapping[str, _Line] | None = None,
+    shown: int | None = None,
 ) -> RowOutcome:
-    line = row_line(record, order, lines, waiting)
+    """``shown``: how many cards the vendor shows on the row's line where more were sent (ledger.ordernotes.
+    fewer_cards_shown), which its money is broken down with."""
+    sent = row_line(record, order, lines, waiting)
+    line = as_shown(record, sent, shown)
     status = row_status(record, order)
     problems = record.error or ""
     parcel = ended_after_parcel(record)
@@ -287,7 +325,8 @@ def outcome_from_ledger(
     # since, read 'The vendor charged 26.00 for this card ... an overcharge' (found by hunter-money1)
     problems = "; ".join(filter(None, [problems, overcharge_note(money) if bucket == CHARGED else ""]))
     if bucket == CHARGED:
-        problems = "; ".join(filter(None, [problems, not_planned_note(money, line, prices)]))
+        fewer = fewer_shown_note(record, money, sent, line, prices) if line is not sent else ""
+        problems = "; ".join(filter(None, [problems, fewer, not_planned_note(money, line, prices)]))
     return RowOutcome(
         row=row,
         status=status,

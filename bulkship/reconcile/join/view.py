@@ -11,6 +11,7 @@ from typing import Any
 
 from ...billing import ended_without_a_card
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
+from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
 from ...payload import items_of, line_items
@@ -20,6 +21,7 @@ from ..sheets.book import counted
 from .outcome import (
     IN_DOUBT_ORDER_STATES,
     ORDER_SHEET_STATES,
+    as_shown,
     kept_apart,
     outcome_from_ledger,
     row_line,
@@ -58,6 +60,8 @@ class LedgerView:
         }
         # of it, the card lines an order shows beyond its rows: cards, not shipping (money.billed_money)
         self.billed_cards = {po: c for po, c in ledger.billed_cards(batch).items() if po in self.billed}
+        # (PO, fingerprint) -> the cards the vendor shows on a row's line where more were sent
+        self.fewer_shown = fewer_cards_shown(ledger.events(batch, kinds=[FEWER_CARDS]))
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
@@ -99,13 +103,17 @@ class LedgerView:
         order = self.orders.get(record.po_number) if record.po_number else None
         lines = self.lines(record.po_number or "")
         waiting = self.waiting(record, order)
-        return outcome_from_ledger(row, record, order, lines, normalised, self.prices.of(order), waiting)
+        shown = self.fewer_shown.get((record.po_number or "", record.fingerprint))
+        prices = self.prices.of(order)
+        return outcome_from_ledger(row, record, order, lines, normalised, prices, waiting, shown)
 
     def money_of(self, record: RowRecord) -> tuple[str, Breakdown | None, int]:
         """The row's bucket, figures and cards, as :meth:`outcome_of` has them (without the rest of the
         outcome: a re-run adds up every row of the batch)."""
         order = self.orders.get(record.po_number) if record.po_number else None
         line = row_line(record, order, self.lines(record.po_number or ""), self.waiting(record, order))
+        shown = self.fewer_shown.get((record.po_number or "", record.fingerprint))
+        line = as_shown(record, line, shown)
         bucket, money = row_money(record, order, line, self.prices.of(order))
         return bucket, money, line.quantity if line and bucket else 0
 
