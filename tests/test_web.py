@@ -2350,12 +2350,17 @@ def test_invalid_rows_of_a_batch_run_from_the_command_line_say_where_their_reaso
     """Found by newcomer1 (fixed by review22): the Results page of a batch run from the command line said
     'not valid: see the review' on each invalid row, though such a batch has no review on the server (its
     review and Fix-these pages lead back to the results). It now names the result workbook's 'Fix these'
-    sheet, where the reason is; a batch uploaded here still points to its review."""
+    sheet, where the reason is; a batch uploaded here still points to its review. While that workbook is on
+    this machine, the row says the reason itself, as the workbook does (63840b2b, newcomer13)."""
     from bulkship.cli import main
 
     bad = tmp_path / "bad.csv"
     bad.write_text("Name,Address,City,State,ZIP,Product,Amount\nAna,1 Main St,Boston,MA,1234X,CVS,25\n")
     assert main(["run", str(bad), "--batch", "cli-bad", "--yes", "--out", str(tmp_path / "out")]) == 3
+    page = client.get("/batches/cli-bad/results").text
+    assert "see the review" not in page
+    assert "&#39;1234X&#39; is not a US ZIP code" in page and ">Ana<" in page, page
+    (tmp_path / "out" / "cli-bad-results.xlsx").rename(tmp_path / "elsewhere.xlsx")  # not on this machine
     page = client.get("/batches/cli-bad/results").text
     assert "see the review" not in page
     assert "the result workbook says why, on its “Fix these” sheet" in page
