@@ -76,3 +76,20 @@ def test_a_note_or_status_saying_the_card_went_again_leaves_the_row_out(tmp_path
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
     assert [cell for row, cell in enumerate(sends, start=len(said) + 2) if row in skipped] == []
+
+
+def test_a_note_naming_a_time_of_day_to_deliver_does_not_hold_the_row(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm8: a holiday list's Notes 'Deliver after 5pm', 'Deliver after 5:30 PM', 'Do
+    not deliver before 9am', 'Deliver after 17:30' (the courier's hours) each held the row 'not to send it
+    yet', for good: the time read as a day, no run ever sent it. A time of day names no day; a day named
+    with it or alone still holds the row."""
+    sends = ["Deliver after 5pm", "Deliver after 5 pm", "Deliver after 5:30 PM", "Do not deliver before 9am",
+             "Deliver after 17:30", "Please deliver after 6 p.m.", "Ship after 8 o'clock"]  # fmt: skip
+    held = ["Deliver after 5pm on 12/20/2099", "Send after 12/20/2099", "Do not send before Dec 15, 2099",
+            "Hold until 1/5/2099", "Deliver after 5pm, Dec 20 2099"]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", "Notes", [*sends, *held])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
+    assert [skipped.get(row, "") for row in range(len(sends) + 2, len(sends) + len(held) + 2)] == [
+        f"the list says not to send it yet (column 'Notes': '{cell}')" for cell in held
+    ]

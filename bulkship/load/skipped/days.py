@@ -143,6 +143,9 @@ _NOW = re.compile(
 # separator. Only a day named so ("Send on behalf of the CEO" names none: :data:`.notes._A_DATE`); "in" only
 # before a month ("Send in January"; "Send in 2 boxes" names none)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_TIME_OF_DAY = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|o['’]?clock\b|hrs?\b|h\b)|\d{1,2}:\d\d(?![/.-]?\d))"
+)
 _UNTIL = re.compile(
     r"(?i)(?:^|[-–—:;,.(\n]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
@@ -156,7 +159,12 @@ _UNTIL = re.compile(
     # ... in the languages the notes are read in ('No enviar antes del 20/12/2026', 'Ne pas envoyer avant le
     # 20/12/2026': found by hunter-sheets11, each sent at once)
     r"|no\s+enviar\s+antes\s+del?|ne\s+pas\s+envoyer\s+avant(?:\s+le)?|nicht\s+(?:senden|versenden)\s+vor(?:\s+dem)?"
-    r"|n[ãa]o\s+enviar\s+antes\s+d[eo]|non\s+inviare\s+prima\s+del?)\s+((?:" + _A_DATE + r")[^-–—;,(]*)"
+    r"|n[ãa]o\s+enviar\s+antes\s+d[eo]|non\s+inviare\s+prima\s+del?)\s+"
+    # ... a day, not a time of day ('Deliver after 5pm', 'Do not deliver before 9am', 'Deliver after 17:30': a
+    # courier's hours, held as 'not to send it yet' for good: found by hunter-falsealarm8); a day after the
+    # time still holds it ('Deliver after 5pm on 12/20')
+    r"(?!" + _TIME_OF_DAY + r"(?!\s*(?:on\s+|,\s*)?(?:\d{1,4}[/.-]\d|" + _MONTH + r")))"
+    r"((?:" + _A_DATE + r")[^-–—;,(]*)"
 )
 
 
