@@ -254,7 +254,8 @@ async def _plan_and_send(
                         # 'to send' though no run would send it (newcomer6's L1, found again by newcomer7)
                         ledger, batch, full, catalog, po_prefix=prefix, max_lines=options.max_lines,
                         webhook_url=options.webhook_url, api=api_identity(settings),
-                        repeats=replace(repeats, allow=False), by=starter, unread=unread,
+                        repeats=replace(repeats, allow=False, chosen=frozenset()), by=starter,
+                        unread=unread,
                     )  # fmt: skip
                 raise
             full = None

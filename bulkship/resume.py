@@ -177,7 +177,8 @@ def sync_ledger(
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
-    repeated = rows_held(frame, found) if found and not holds else {}
+    # the rows planned although they repeat (every one, or those a person chose): listed with the plan
+    repeated = rows_held(frame, {fp: n for fp, n in found.items() if fp not in holds}) if found else {}
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back

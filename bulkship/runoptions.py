@@ -50,6 +50,7 @@ class RunOptions:
     reporter: Reporter | None = None  # sees the submission's progress
     client_factory: Callable[[Settings], Any] | None = None  # the vendor client (default: bulkship.client)
     allow_repeat: bool = False  # send rows that repeat a card already ordered (bulkship.repeats)
+    allow_repeat_rows: frozenset[str] = frozenset()  # ... only these held rows (fingerprints), each chosen
     repeat_window_days: int | None = None  # else the program file's repeat_window_days, else 60
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
@@ -80,6 +81,7 @@ class RunOptions:
             window = self.program.repeat_window_days
         return RepeatPolicy(
             allow=self.allow_repeat,
+            chosen=self.allow_repeat_rows,
             window_days=DEFAULT_WINDOW_DAYS if window is None else window,
             today=today,
             keep=self.keep,

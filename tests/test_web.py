@@ -1572,7 +1572,9 @@ def test_the_cost_page_says_which_rows_are_held_as_repeats_before_anything_is_se
     assert found(r'<p class="warn" id="held">(\d+) row\(s\) held', cost) == "1"
     held = client.get("/batches/nov-list/results?status=held").text
     assert "batch &#39;october&#39;" in held
-    assert 'id="held-note">1 row(s) held' in held and "This page never sends a held row" in held
+    # a held row is sent only once a person picks it on the batch's Held rows page (hunter-web20, W-held)
+    assert 'id="held-note">1 row(s) held' in held and "A held row is never sent by itself" in held
+    assert 'href="/batches/nov-list/held"' in held
 
 
 def test_uploading_a_result_workbook_points_to_its_batch_instead_of_making_a_new_one(

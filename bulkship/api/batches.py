@@ -67,12 +67,14 @@ def plan_batch(
     corrections: Corrections | None = None,
     webhook_url: str | None = None,
     write_workbook: bool = False,
+    allow_repeat_rows: frozenset[str] = frozenset(),
 ) -> PlanView | None:
     """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
     (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
     the run stops at the confirmation. None when there is nothing left to send (the batch is complete, or no
     row is valid). ``write_workbook``: the batch's result workbook is written again with the plan's rows to
-    send, as a run stopped at its confirmation writes it (a look at the cost alone leaves it)."""
+    send, as a run stopped at its confirmation writes it (a look at the cost alone leaves it).
+    ``allow_repeat_rows``: the held rows (fingerprints) a person chose to send anyway."""
     settings, path = settings_first(settings, path, "plan_batch")
     seen: list[PlanView] = []
 
@@ -82,7 +84,8 @@ def plan_batch(
 
     try:
         run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
-            wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=write_workbook)  # fmt: skip
+            wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=write_workbook,
+            allow_repeat_rows=allow_repeat_rows)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]

@@ -32,7 +32,8 @@ class RepeatPolicy:
     ``references_people``: the file's reference column names a person ("Employee ID"), not what several
     people share ("Customer ID": two contacts of one account are two people); ``unread``: other batches'
     orders whose failed cards could not be read again at the vendor (``track.recheck.recheck_other_batches``):
-    counted as cards, as the vendor may have made them since; ``keep``: the options the person ran with that
+    counted as cards, as the vendor may have made them since; ``chosen``: the held rows a person picked to
+    send anyway (``allow`` for those rows alone); ``keep``: the options the person ran with that
     decide what is read and what may be spent (``--sheet``, ``--config``, ``--max-total``, ...), given again
     in every command a refusal offers (found by review18: `--batch B1` offered without the person's
     --max-total sent past it)."""
@@ -44,6 +45,9 @@ class RepeatPolicy:
     references_people: bool = True
     unread: frozenset[str] = frozenset()
     keep: tuple[str, ...] = ()
+    # the held rows (by fingerprint) a person chose to send anyway, one by one (the web page's held rows:
+    # another person of the same name, a card meant again): released as ``allow`` releases every one
+    chosen: frozenset[str] = frozenset()
 
     @property
     def since(self) -> str:

@@ -103,13 +103,19 @@ def repeat_said(note: str) -> str:
 
 
 def release(ledger: Ledger, batch: str, holds: Mapping[str, str], policy: RepeatPolicy) -> dict[str, str]:
-    """The holds this run keeps: none when repeats are allowed, and then the ledger's event log says which
-    rows went out on purpose (``repeat_allowed``), so a second card can be explained later."""
-    if not policy.allow or not holds:
+    """The holds this run keeps: none when repeats are allowed, none of the rows a person chose to send
+    anyway (``policy.chosen``), and then the ledger's event log says which rows went out on purpose
+    (``repeat_allowed``), so a second card can be explained later."""
+    released = dict(holds) if policy.allow else {fp: n for fp, n in holds.items() if fp in policy.chosen}
+    if not released:
         return dict(holds)
-    shown = dict(list(holds.items())[:_SHOWN])
-    ledger.log_event(batch, None, "repeat_allowed", rows=len(holds), flag=ALLOW_FLAG, examples=shown)
-    return {}
+    shown = dict(list(released.items())[:_SHOWN])
+    flag = ALLOW_FLAG if policy.allow else CHOSEN
+    ledger.log_event(batch, None, "repeat_allowed", rows=len(released), flag=flag, examples=shown)
+    return {fp: note for fp, note in holds.items() if fp not in released}
+
+
+CHOSEN = "chosen row by row"  # a repeat_allowed event's flag: the held rows a person picked on the web page
 
 
 def held_notes(ledger: Ledger, batch: str) -> list[str]:

@@ -3,7 +3,7 @@
 
 Actions (``action``, with the batch where there is one, and a JSON ``detail``)::
 
-    upload  sheet  mapping  profile  fix  confirm  approval_request  approve  approve_refused  reject
+    upload  sheet  mapping  profile  fix  repeat  confirm  approval_request  approve  approve_refused  reject
     run_start  run_end  run_stop  resume  delete  reconcile  review_check  review_settle  track  export
     audit_export  ledger_copy
     sign_in  sign_in_refused  sign_out  password_change  user_add  user_disable  user_enable
@@ -180,6 +180,7 @@ CHANGES = (
     "sheet",
     "mapping",
     "fix",
+    "repeat",  # held rows chosen to be sent anyway (the web page's Held rows), or kept held again
     "approval_request",
     "run_start",
     "review_settle",  # rows waiting for review released to be sent again, or said to be at the vendor

@@ -32,7 +32,7 @@ from ..errors import BulkshipError, LedgerError, LedgerLockedError, NewerLedgerE
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, batchledger, columns, profile_pages, resolve_pages, state, uploads
+from . import batches, batchledger, columns, held_pages, profile_pages, resolve_pages, state, uploads
 from .balance import BalanceReader
 from .cost_pages import confirm, cost
 from .downloads import download
@@ -351,6 +351,8 @@ def create_app(
         Route("/batches/{name}/column", fix_column, methods=["POST"]),
         Route("/batches/{name}/cost", cost),
         Route("/batches/{name}/confirm", confirm, methods=["POST"]),
+        Route("/batches/{name}/held", held_pages.held),
+        Route("/batches/{name}/held", held_pages.choose, methods=["POST"]),
         Route("/batches/{name}/progress", progress),
         Route("/batches/{name}/progress/live", progress_live),
         Route("/batches/{name}/results", results),

@@ -89,6 +89,9 @@ RULES: tuple[Rule, ...] = (
     _r("POST", "/batches/{name}/column", REQUESTER, "fix"),
     _r("GET", "/batches/{name}/cost", READERS),
     _r("POST", "/batches/{name}/confirm", REQUESTER),  # audited by the confirmation itself (team_pages)
+    # held rows sent anyway (a second card if the same person): whoever may send, or an approver
+    _r("GET", "/batches/{name}/held", READERS),
+    _r("POST", "/batches/{name}/held", REQUESTER | {"approver"}, "repeat"),
     _r("GET", "/batches/{name}/progress", READERS),
     _r("GET", "/batches/{name}/progress/live", READERS),
     _r("GET", "/batches/{name}/results", READERS),

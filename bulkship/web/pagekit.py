@@ -17,6 +17,7 @@ from .. import api
 from ..errors import BulkshipError
 from ..reconcile.explained import explained_text
 from ..repeats.policy import ALLOW_FLAG
+from ..repeats.preview import repeat_said
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batchledger, state
@@ -123,6 +124,8 @@ _RERUN = (
         "type its value in place of the formula on the review page (in your file: Copy, then Paste Special › "
         "Values)",
     ),
+    # a held row's way on: the page sends it once a person picks it there (newcomer12's W-held)
+    (re.compile(r"\bre-run with --allow-repeat\b"), "tick the row on the batch's “Held rows” page"),
     (re.compile(r"\bRun the same command again\b"), "Send the batch again from its cost page"),
     (re.compile(r"\brun the same command again\b"), "send the batch again from its cost page"),
 )
@@ -220,6 +223,7 @@ def page_note(note: object) -> str:
 _templates.filters["page_note"] = page_note
 _templates.filters["page_words"] = page_words
 _templates.filters["explained"] = explained_text  # a cost difference a person's settlement accounts for
+_templates.filters["repeat_said"] = repeat_said  # what a held row repeats, without the command line's advice
 
 
 @dataclass
@@ -245,6 +249,7 @@ def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) ->
             corrections=batch.corrections,
             webhook_url=web.runner.webhook_url,
             write_workbook=write_workbook,
+            allow_repeat_rows=frozenset(batch.repeats_chosen),
         )
 
 

@@ -133,7 +133,13 @@ def _listed_names(web: Web, batch: state.WebBatch, view: LedgerView, rows: list[
     37ae49f named the rows sent). Only while the batch's rows are those of its upload (a run of another
     file since numbers other people)."""
     wanted = [r.row for r in rows if not r.gone]
-    if not wanted or batch.upload is None or not batch.upload.exists() or view.batch is None:
+    return listed_names(web, batch, wanted, view.batch.file_hash) if view.batch is not None else {}
+
+
+def listed_names(web: Web, batch: state.WebBatch, wanted: list[int], file_hash: str) -> dict[int, str]:
+    """The recipients of spreadsheet rows ``wanted`` as the list (with the page's corrections) writes them
+    (row -> name), while the rows the ledger holds of the batch (``file_hash``) are those of its upload."""
+    if not wanted or batch.upload is None or not batch.upload.exists():
         return {}
     try:
         loaded = web.reviews.sheet(batch)
@@ -141,7 +147,7 @@ def _listed_names(web: Web, batch: state.WebBatch, view: LedgerView, rows: list[
         return {}
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         uploaded = ledger.upload_hashes().get(batch.name, set())
-    if loaded.file_hash != view.batch.file_hash and loaded.file_hash not in uploaded:
+    if loaded.file_hash != file_hash and loaded.file_hash not in uploaded:
         return {}
     header_of = {canonical: header for header, canonical in loaded.column_map.items()}
     # as the card would name them: a preferred name, else the name, else first and last name, the first

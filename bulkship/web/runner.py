@@ -201,6 +201,7 @@ class Runner:
                     else found.confirmed_total,
                     wait_s=WEB_WAIT_S,
                     webhook_url=self.webhook_url,
+                    allow_repeat_rows=frozenset(found.repeats_chosen),  # held rows a person chose to send
                 )
         except LedgerLockedError:
             raise

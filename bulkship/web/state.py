@@ -12,6 +12,9 @@ same thing. Events (kind and detail)::
     web_fix        row, header, value                         a cell corrected in the review page
     web_fix_rows   rows, header, was, value                   the same cell of many rows corrected at once
                                                               (every one reading ``was`` in a column)
+    web_repeat     chosen (fingerprint -> row), by            the held rows a person chose to send anyway
+                                                              (each a repeat of an earlier card), replacing
+                                                              the earlier choice
     web_every_row  values                                     one value for every row of a field no column
                                                               gives (field -> value, "" for none): the
                                                               Columns page's, as a program's [defaults]
@@ -47,7 +50,7 @@ from ..settings import Settings
 
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
-    "web_run_done", "web_deleted", "web_refused", "web_every_row", "web_fix_rows",
+    "web_run_done", "web_deleted", "web_refused", "web_every_row", "web_fix_rows", "web_repeat",
 )  # fmt: skip
 
 
@@ -68,6 +71,7 @@ class WebBatch:
     columns: dict[str, str] = field(default_factory=dict)  # the Columns page's mapping: field -> header
     profile: str = ""  # the profile the mapping came from, if any
     every_row: dict[str, str] = field(default_factory=dict)  # field -> one value for every row (no column)
+    repeats_chosen: dict[str, int] = field(default_factory=dict)  # held rows sent anyway: fingerprint -> row
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     first_id: int = 0  # id of its upload event: change_id is still it while nothing was changed
@@ -164,7 +168,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             continue
         if kind == "web_sheet":
             batch.sheet, batch.corrections, batch.change_id = d.get("sheet") or None, {}, event.id
-            batch.columns, batch.profile, batch.every_row = {}, "", {}
+            batch.columns, batch.profile, batch.every_row, batch.repeats_chosen = {}, "", {}, {}
         elif kind == "web_columns":
             columns = {str(k): str(v) for k, v in dict(d.get("columns") or {}).items()}
             if columns != batch.columns:  # a profile saved under a name reads the rows as they were read
@@ -182,6 +186,9 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.change_id = event.id
             changed = (header, str(d.get("was", "")), value)
             batch.column_fix = (event.id, changed, len(d.get("rows") or ()))
+        elif kind == "web_repeat":
+            batch.repeats_chosen = {str(fp): int(row) for fp, row in dict(d.get("chosen") or {}).items()}
+            batch.change_id = event.id
         elif kind == "web_checked":
             batch.checked = dict(d)
         elif kind == "web_planned":

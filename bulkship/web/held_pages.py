@@ -1,0 +1,84 @@
+"""The held rows of a batch: rows held because they repeat a card already ordered (the same name at another
+address, the same person's card of an earlier batch), each sent anyway only when a person picks it, as
+``bulkship run --allow-repeat`` sends them all. A web-only team had no way to send a row held by mistake (a
+namesake at another address): the page said to ask a command-line user, and the batch read 'needs attention'
+for good (found by newcomer12, W-held).
+
+A choice is a change of the batch's rows (its plan, the approval it needs, who made it), recorded as one
+``web_repeat`` event; the cost page then lists the rows sent again on purpose with the plan, their cards in
+its total, and Send sends them as any other row. Nothing is ever chosen for a person: every row is unticked
+until ticked, and there is no 'all' button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..ledger import Ledger
+from ..repeats import HELD, repeat_said
+from . import state
+from .auth import say_in_trail
+from .pagekit import _idle, _see, _web, _with_upload, render
+from .results_pages import listed_names
+
+CHANGED = (
+    "Nothing was saved: the batch's rows changed since this page was shown (a cell fixed, another choice "
+    "made, or Send pressed). Check the held rows below and choose again."
+)
+
+
+def _held(web: Any, batch: state.WebBatch) -> list[dict[str, Any]]:
+    """The batch's rows held as repeats, in row order: row, fingerprint, what each repeats, whether it was
+    chosen to be sent anyway, and the recipient as the list names them."""
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        held = ledger.current_rows_with_status(batch.name, HELD)
+        record = ledger.batch(batch.name)
+    names = listed_names(web, batch, [r.row for r in held], record.file_hash) if record else {}
+    return [
+        {
+            "row": r.row,
+            "key": r.fingerprint,
+            "name": names.get(r.row, ""),
+            "said": repeat_said(r.error or ""),
+            "chosen": r.fingerprint in batch.repeats_chosen,
+        }
+        for r in held
+    ]
+
+
+async def held(request: Request) -> Response:
+    web = _web(request)
+    batch = _with_upload(web, request.path_params["name"])
+    rows = await run_in_threadpool(_held, web, batch)
+    error = CHANGED if request.query_params.get("changed") else ""
+    return render(request, "held.html", batch=batch, rows=rows, error=error)
+
+
+async def choose(request: Request) -> Response:
+    """The held rows to send anyway, as ticked (the others held): one ``web_repeat`` event, recorded only
+    while the rows are as the page showed them."""
+    web = _web(request)
+    batch = _idle(web, _with_upload(web, request.path_params["name"]))
+    form = await request.form()
+    rows = {r["key"]: r for r in await run_in_threadpool(_held, web, batch)}
+    ticked = {str(key) for key in form.getlist("send")}
+    chosen = {key: int(rows[key]["row"]) for key in sorted(ticked) if key in rows}
+    if str(form.get("change")) != str(batch.change_id):
+        return _see(f"/batches/{batch.name}/held?changed=1")
+    if chosen == batch.repeats_chosen:
+        return _see(f"/batches/{batch.name}/cost")
+    who = str(request.scope.get("actor") or state.current_user())
+    event = ("web_repeat", {"chosen": chosen, "by": who})
+    if not await run_in_threadpool(state.record_change, web.settings, batch.name, batch.change_id, event):
+        return _see(f"/batches/{batch.name}/held?changed=1")
+    said = [f"row {rows[key]['row']}: {rows[key]['said']}" for key in chosen]
+    kept = sorted(int(rows[key]["row"]) for key in rows if key not in chosen)
+    say_in_trail(
+        request.scope,
+        send_anyway="; ".join(said) or "none",
+        held=", ".join(str(row) for row in kept) or "none",
+    )
+    return _see(f"/batches/{batch.name}/cost")

@@ -1,0 +1,151 @@
+"""Held rows on the web page: a row held because it repeats a card already ordered (a namesake at another
+address) is sent anyway only when a person picks it, one row at a time, as ``--allow-repeat`` sends every one
+from the command line; the others stay held (found by newcomer12, W-held: a web-only team could not send a
+row held by mistake, and the batch read 'needs attention' for good)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from starlette.testclient import TestClient
+from support import visible_text
+from test_web import confirm, sandbox_orders, token, upload, wait_until_finished
+
+from bulkship.settings import Settings, resolve_settings
+from bulkship.team import accounts, approvals, audit
+from bulkship.web import create_app
+
+HEADERS = ["First Name", "Last Name", "Address", "City", "State", "Zip", "Card", "Amount"]
+NOVEMBER = [
+    ["Ann", "Lee", "11 Elm St", "Boston", "MA", "02108", "STARBUCKS", 10],
+    ["Cy", "Po", "9 Pine Rd", "Denver", "CO", "80202", "TARGET", 25],
+    ["Bob", "Ray", "5 Oak Ave", "Austin", "TX", "78701", "CVS", 25],
+]
+DECEMBER = [  # Ann Lee and Cy Po: the same names and cards at other addresses (namesakes, or moved)
+    ["Ann", "Lee", "400 Main St", "Denver", "CO", "80202", "STARBUCKS", 10],
+    ["Cy", "Po", "77 Lake Dr", "Miami", "FL", "33101", "TARGET", 25],
+    ["Di", "Fu", "7 Ash Ct", "Miami", "FL", "33101", "TARGET", 25],
+    ["Ed", "Gu", "8 Birch Ln", "Seattle", "WA", "98101", "CVS", 10],
+    ["Flo", "Ha", "3 Cedar Dr", "Portland", "OR", "97201", "CVS", 10],
+    ["Gus", "Im", "2 Dune Rd", "Reno", "NV", "89501", "CVS", 10],
+]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return replace(resolve_settings(), out_dir=tmp_path / "results")
+
+
+def workbook(path: Path, rows: list[list[Any]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def sent_to(settings: Settings) -> list[tuple[str, str]]:
+    """Every card line the (embedded) vendor holds: (name, street)."""
+    assert sandbox_orders(settings) is not None  # the sandbox's state is up to date
+    with closing(sqlite3.connect(settings.sandbox_state_file)) as db:
+        bodies = [json.loads(body) for (body,) in db.execute("SELECT body FROM orders")]
+    addresses = [line["Address"] for body in bodies for line in body["Lines"]]
+    return [(str(a["Name"]), str(a["AddressLine1"])) for a in addresses]
+
+
+def november_sent_then_december(client: TestClient, settings: Settings, tmp_path: Path) -> None:
+    upload(client, workbook(tmp_path / "nov.xlsx", NOVEMBER), name="nov")
+    assert confirm(client, "nov").url.path == "/batches/nov/progress"
+    wait_until_finished(client, "nov")
+    upload(client, workbook(tmp_path / "dec.xlsx", DECEMBER), name="dec")
+    assert confirm(client, "dec").url.path == "/batches/dec/progress"
+    wait_until_finished(client, "dec")
+
+
+def held_key(page: str, row: int) -> str:
+    match = re.search(rf'<tr id="held-{row}">.*?name="send" value="([^"]+)"', page, re.S)
+    assert match, page
+    return match.group(1)
+
+
+def test_a_namesake_held_by_mistake_is_sent_once_picked_and_the_other_held_row_stays_held(
+    settings: Settings, tmp_path: Path
+) -> None:
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        november_sent_then_december(client, settings, tmp_path)
+        results = visible_text(client.get("/batches/dec/results").text)
+        assert "2 row(s) held, not sent" in results and "ask whoever runs bulkship" not in results, results
+        assert "another person of the same name, tick the row on the batch" in results, results
+        assert "“Held rows” page to send it" in results and "--allow-repeat" not in results
+        held = client.get("/batches/dec/held").text
+        shown = visible_text(held)
+        assert "Ann Lee" in shown and "Cy Po" in shown and "11 Elm St" in shown, shown
+        assert " checked" not in held  # nothing is ticked for the person
+        change = re.search(r'name="change" value="([^"]+)"', held)
+        assert change
+        data = {"csrf_token": token(client), "change": change.group(1), "send": held_key(held, 2)}
+        cost = client.post("/batches/dec/held", data=data)
+        assert cost.url.path == "/batches/dec/cost"
+        page = visible_text(cost.text)
+        assert "1 row(s) in this plan repeat a card already ordered" in page, page
+        assert (
+            "row 2: a card of the same kind to the same name" in page and "Send 1 order(s) for 10.00" in page
+        )
+        assert confirm(client, "dec").url.path == "/batches/dec/progress"
+        wait_until_finished(client, "dec")
+        after = visible_text(client.get("/batches/dec/results").text)
+        assert "1 row(s) held, not sent" in after, after  # Cy Po, not picked
+        assert "Cy Po" in visible_text(client.get("/batches/dec/held").text)
+        assert "Nothing is left to send" in client.get("/batches/dec/cost").text  # Cy Po stays held
+    cards = sent_to(settings)
+    assert cards.count(("Ann Lee", "400 Main St")) == 1 and cards.count(("Ann Lee", "11 Elm St")) == 1
+    assert ("Cy Po", "77 Lake Dr") not in cards and len(cards) == 3 + 5
+
+
+def test_only_whoever_may_send_or_approve_picks_held_rows_and_the_trail_says_who_picked_which(
+    settings: Settings, tmp_path: Path
+) -> None:
+    app = create_app(settings)
+    with TestClient(app, follow_redirects=True) as client:
+        november_sent_then_december(client, settings, tmp_path)  # before the team: no sign-in
+        for name, roles in (("alice", ["requester"]), ("fin", ["finance"])):
+            accounts.add_user(settings, name, f"password-{name}", roles, actor="test")
+        approvals.set_threshold(settings, "1000", actor="test")
+
+        def signed_in(name: str) -> TestClient:
+            browser = TestClient(app, follow_redirects=True)
+            browser.__enter__()
+            login = token(browser, "/login")
+            browser.post("/login", data={"csrf_token": login, "name": name, "password": f"password-{name}"})
+            return browser
+
+        fin, alice = signed_in("fin"), signed_in("alice")
+        held = fin.get("/batches/dec/held").text
+        assert "Only a requester or an approver" in visible_text(held) and 'id="choose"' not in held
+        change = re.search(r'name="change" value="([^"]+)"', held)
+        assert change
+        form = {"csrf_token": token(fin, "/account"), "change": change.group(1), "send": held_key(held, 3)}
+        refused = fin.post("/batches/dec/held", data=form)
+        assert refused.status_code == 403 and "may not do this" in refused.text
+        form["csrf_token"] = token(alice, "/account")
+        assert alice.post("/batches/dec/held", data=form).url.path == "/batches/dec/cost"
+        assert 'name="send" value="' + held_key(
+            held, 3
+        ) + '" aria-label="Send row 3 a card anyway" checked' in (alice.get("/batches/dec/held").text)
+        for browser in (fin, alice):
+            browser.__exit__(None, None, None)
+    lines = [e for e in audit.entries(settings, batch="dec") if e.action == "repeat"]
+    assert [e.actor for e in lines] == ["alice"]
+    assert "row 3: a card of the same kind to the same name" in str(lines[0].detail), lines[0].detail
+    assert sent_to(settings).count(("Cy Po", "77 Lake Dr")) == 0  # chosen, not sent: Send was not pressed
