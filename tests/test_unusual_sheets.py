@@ -2488,6 +2488,34 @@ def test_a_note_on_a_row_of_its_own_asking_to_change_a_recipient_holds_that_reci
     ]
 
 
+def test_a_note_on_a_row_of_its_own_saying_a_recipient_is_not_to_be_sent_holds_that_recipient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets22: notes typed below the list saying what leaves a row out in a Notes column
+    ('Bob Ray - deceased', 'Cy Ng: hold until HR confirms address', "Di's card already mailed", 'Hold Ed
+    Poe', 'Flo Kim (terminated)', 'Gus Tan gift card mailed 11/20') were skipped as notes and each person
+    sent a card as written, exit 0: a card to the dead, a second card. The rows they name are errors, as a
+    note asking for a change makes them; a note naming a recipient and saying no such thing sends."""
+    people = ["Ann Lee", "Bob Ray", "Cy Ng", "Di Fox", "Ed Poe", "Flo Kim", "Gus Tan", "Hal Orr", "Ida Wu"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for i, name in enumerate(people, start=1):
+        sheet.append([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", 25])
+    sheet.append([])
+    for note in ["Bob Ray - deceased", "Cy Ng: hold until HR confirms address", "Di's card already mailed",
+                 "Hold Ed Poe", "Flo Kim (terminated)", "Gus Tan gift card mailed 11/20",
+                 "Prepared by Hal Orr, HR", "Approved by Ida Wu 12/1", "Ann Lee retired 10/31"]:  # fmt: skip
+        sheet.append([note])
+    path = tmp_path / "notes.xlsx"
+    book.save(path)
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 3, 6), err
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    assert [p["row"] for p in errors] == [3, 4, 5, 6, 7, 8]
+    assert errors[0]["message"].startswith("Row 3, column 'Name': the note on row 12 ('Bob Ray - deceased')")
+
+
 def test_a_recipient_s_row_missing_its_street_is_no_note_naming_a_namesake(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

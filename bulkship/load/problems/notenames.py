@@ -1,7 +1,9 @@
 """A note in the list, on a row of its own, asking for a change to a recipient's row ('*Bob - change to
 $50' below the table, 'Cy Ng - remove, left company'): the note was skipped (or a row to fix) and the row
 it names sent as written, Bob at 25, Cy a card (found by hunter-sheets6). bulkship acts on no note: the row
-it names waits for the change to be made on it."""
+it names waits for the change to be made on it. So does the row a note names saying what leaves a Notes cell's
+row out ('Bob Ray - deceased', 'Cy Orr: hold until HR confirms', "Ann's card already mailed": found by
+hunter-sheets22, each person was sent a card)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import pandas as pd
 
 from ...models import Problem, SkippedRow
 from ..skipped import _short
+from ..skipped.clauses import _clauses_say_no, _note_says_no
 from ..skipped.kinds import NOT_TO_SEND
 
 _NAMES = ("name", "first_name", "last_name")
@@ -21,11 +24,31 @@ _ASKS = re.compile(
     r"(?i)\b(?:change[ds]?|update[ds]?|instead|should|remove[ds]?|delete[ds]?|don'?t|do\s+not|not|skip|"
     r"cancel(?:l?ed)?|replace[ds]?|correct(?:ed|ion)?|wrong|moved|new\s+address|amount|left)\b|\$\s?\d"
 )
+# ... or words a note of a Notes column leaves its row out by (:func:`_says_no`): read first, as a sieve
+_MAY_SAY_NO = re.compile(
+    r"(?i)\b(?:hold|held|deceased|passed|died|termin|termed|resign|quit|fired|laid|let\s+go|no\s+longer|sent|"
+    r"mailed|shipped|delivered|received|got|gave|given|handed|already|declin|opt|exclud|dns|dup|void|no\s+"
+    r"(?:gift|card)|ineligible|eligible|return|rts|bad|invalid|undeliver|suspend|pending|picked|paid|ordered)"
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
+    """The text's words, folded, a possessive's without its 's ("Ann's card": ann, card)."""
+    return [_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(text)]
+
+
+def _says_no(text: str, names: Collection[tuple[str, ...]]) -> bool:
+    """Whether the note says, of the person it names (``names``: the name's words), what leaves a Notes
+    cell's row out ('Bob Ray - deceased': 'deceased'; 'Hold Cy Orr': 'Hold'), read without the name."""
+    rest = text
+    for words in names:
+        name = r"\W+".join(re.escape(w) for w in words)
+        rest = re.sub(rf"(?i)(?<!\w){name}(?:['’]s)?(?!\w)", " ", rest)
+    rest = re.sub(r"[()\[\]{}*•]", " ", rest)  # ('Cy Orr (terminated)', '* Bob Ray - left')
+    rest = re.sub(r"^[\s\W]+|[\s,;:]+$", "", " ".join(rest.split()))
+    return bool(rest) and _clauses_say_no(rest, _note_says_no(rest))
 
 
 def _note_names_problems(
@@ -52,7 +75,8 @@ def _note_names_problems(
         for row, values in zip(cells.index, cells.itertuples(index=False), strict=True)
         if int(row) not in left_out
     }
-    notes = {row: text for row, text in notes.items() if text and _ASKS.search(text)}
+    asks = {row for row, text in notes.items() if _ASKS.search(text)}
+    notes = {row: text for row, text in notes.items() if row in asks or _MAY_SAY_NO.search(text)}
     if not notes:
         return []
     people = body.loc[~lone.to_numpy() & ~body.index.isin(list({s.row for s in skipped})), names]
@@ -67,9 +91,13 @@ def _note_names_problems(
     sizes = sorted({len(words) for words in whole})
     for note_row, text in notes.items():
         said = _words(text)
-        named = {r for words in _runs(said, sizes) for r in whole.get(words, ())}
+        runs = {words for words in _runs(said, sizes) if words in whole}
+        named = {r for words in runs for r in whole[words]}
         if not named:  # '*Bob - change to $50': a first name only one recipient has
-            named = {rows[0] for word in said if len(rows := first.get(word, [])) == 1}
+            runs = {(word,) for word in said if len(first.get(word, [])) == 1}
+            named = {first[word][0] for (word,) in runs}
+        if named and note_row not in asks and not _says_no(text, runs):
+            continue
         for row in sorted(named):
             who = " ".join(str(body.at[row, h]).strip() for h in names).strip()
             message = (
