@@ -185,12 +185,48 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, cards in ledger.batch_cards().items():
         if batch in found:
             found[batch].cards = cards
+    for batch, cards in _cards_as_shown(ledger).items():
+        if batch in found:
+            found[batch].cards = max(found[batch].cards + cards, 0)
     for batch in ledger.busy_batches(name for name, item in found.items() if item.orders.get("sending")):
         found[batch].busy = True
     for event in ledger.events(kinds=("batch_created",)):
         if event.batch in found:
             found[event.batch].started_by = str(event.detail.get("by") or "")
     return found
+
+
+def _cards_as_shown(ledger: Ledger) -> dict[str, int]:
+    """Batch -> the cards to add to those its rows' lines hold (:meth:`Ledger.batch_cards`) to count them
+    as the vendor shows them, as `status` and the workbook do: the card lines a created order shows beyond
+    its rows (:meth:`Ledger.billed_cards`), less the cards missing from a row's line the vendor shows with
+    fewer than were sent (ledger.ordernotes.fewer_cards_shown). Counted by the lines sent, the Batches page
+    read 4 cards beside `status`'s 5 (found by hunter-money12)."""
+    from .billing import row_made_no_card
+    from .ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
+    from .payload import line_items
+
+    added: dict[str, int] = {}
+    for po, cards in ledger.billed_cards().items():
+        order = ledger.order(po)
+        if order is not None and order.state == "created":
+            added[order.batch] = added.get(order.batch, 0) + cards.cards
+    for (po, fingerprint), shown in fewer_cards_shown(ledger.events(kinds=[FEWER_CARDS])).items():
+        order = ledger.order(po)
+        row = next((r for r in ledger.rows_by_po(po) if r.fingerprint == fingerprint), None)
+        if order is None or row is None or row.status != "ordered" or row_made_no_card(row):
+            continue
+        items = line_items(order)
+        index = row.line_index
+        if index is None or not 0 <= index < len(items):
+            continue
+        try:
+            sent = int(items[index].get("Quantity") or 1)
+        except (TypeError, ValueError):
+            continue
+        if shown < sent:
+            added[order.batch] = added.get(order.batch, 0) - (sent - shown)
+    return added
 
 
 def _billed_without_a_card(

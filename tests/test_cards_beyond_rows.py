@@ -20,6 +20,8 @@ from support.money_invariants import check_money
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 from bulkship.web import create_app
@@ -80,3 +82,5 @@ def test_a_card_line_beyond_the_rows_is_shown_as_a_card_not_as_shipping(
         said = f"{total} charged (with {extra} for 1 card(s) the vendor's order(s) hold beyond the rows"
         assert said in page, page
         assert "shipping or fees billed per order" not in page, page
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:  # the Batches page, as `status`
+            assert overview(ledger)["staff"].cards == 5

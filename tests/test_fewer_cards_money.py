@@ -19,6 +19,8 @@ from support.money_invariants import check_money
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten
 
 from bulkship import api
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
@@ -73,3 +75,5 @@ def test_a_line_shown_with_fewer_cards_is_money_for_the_cards_shown_not_a_discou
         figures = [rows["E3"][header.index(name)] for name in ("Face value", "Discount", "Total")]
         assert figures == [25, 0, 25], figures
         assert not rows["E2"][header.index("Problems / vendor error")]  # shown whole: nothing said
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:  # the Batches page, as `status`
+            assert overview(ledger)["staff"].cards == 3
