@@ -7,11 +7,14 @@ look at in one pass: the lookups a list costs do not grow with its rows."""
 from __future__ import annotations
 
 import csv
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from bulkship.cli import main
+from bulkship.errors import FileFormatError
 from bulkship.load import load_sheet
 
 HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Card", "Amount"]
@@ -55,3 +58,74 @@ def test_rows_without_a_street_are_read_in_one_pass_whatever_their_number(
     for problems in (few_problems, many_problems):
         assert any(m.startswith("Row 3, column 'Name': the note on row") for m in problems), problems
     assert many - few < 100, f"{few} row lookups for 20 rows without a street, {many} for 2,000"
+
+
+_NS = "urn:oasis:names:tc:opendocument:xmlns"
+_ODS_HEAD = (
+    f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{_NS}:office:1.0" '
+    f'xmlns:table="{_NS}:table:1.0" xmlns:text="{_NS}:text:1.0" office:version="1.2"><office:body>'
+    '<office:spreadsheet><table:table table:name="Sheet1">'
+)
+_MANIFEST = (
+    f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="{_NS}:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+    'spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def _ods(path: Path, rows: list[tuple[list[str], int]]) -> Path:
+    """An ODS of ``rows``: (cells, how many rows the row element stands for), as a program writes it."""
+
+    def row(cells: list[str], repeat: int) -> str:
+        attr = f' table:number-rows-repeated="{repeat}"' if repeat > 1 else ""
+        written = "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+            if v
+            else "<table:table-cell/>"
+            for v in cells
+        )
+        return f"<table:table-row{attr}>{written}</table:table-row>"
+
+    body = "".join(row(cells, repeat) for cells, repeat in rows)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", _MANIFEST)
+        archive.writestr(
+            "content.xml",
+            f"{_ODS_HEAD}{body}</table:table></office:spreadsheet></office:body></office:document-content>",
+        )
+    return path
+
+
+PEOPLE = [
+    (["Employee ID", "Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Sent?"], 1),
+    (["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", "25", "FALSE"], 1),
+    (["E2", "Bob Ray", "2 Main St", "Boston", "MA", "02108", "CVS", "25", "FALSE"], 1),
+]
+
+
+def test_an_ods_row_written_once_and_repeated_a_million_times_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-hostile5's LO3: a 941-byte ODS whose fourth row (an id and a name) says it repeats 1,000,000
+    times was read as a million people, each checked and reported: over 11 minutes, then out of memory under
+    4 GB (a MemoryError traceback). LibreOffice writes each filled row of its own; a list names each person on
+    one: refused at once, in one line, exit 2."""
+    path = _ods(tmp_path / "repeated.ods", [*PEOPLE, (["E9", "Zed"], 1_000_000)])
+    assert path.stat().st_size < 2_000
+    with pytest.raises(
+        FileFormatError, match=r"writes row 4 \(2 filled cells\) once for rows 4 to 1,000,003"
+    ):
+        load_sheet(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [
+        next(line for line in err.splitlines() if "repeated rows stand for 1,999,998 copied cells" in line)
+    ], err
+    assert "Traceback" not in err
+    # a default filled down under the list (an empty row repeated, and a 'FALSE' in 'Sent?' on 5,000 rows
+    # written once) is read as before: its rows are no recipients
+    filled = _ods(tmp_path / "filled.ods", [*PEOPLE, ([""] * 8 + ["FALSE"], 5_000), ([""] * 9, 1_000_000)])
+    loaded = load_sheet(filled)
+    assert len(loaded.frame) == 5_002 and loaded.frame["Name"].tolist()[:2] == ["Ann Lee", "Bob Ray"]

@@ -51,6 +51,11 @@ def _repeat(element: Any, name: str, limit: int) -> int:
 
 
 MAX_PADDED_REPEATS = 1000  # cells one repeated ODS cell may stand for, when it is a padded number
+# filled cells a sheet's repeated rows stand for beyond their first copy: a row written once and repeated a
+# million times (941 bytes) is a million rows read, checked and reported one by one (over 11 minutes and
+# 3.8 GB, then out of memory; found by hunter-hostile5, LO3). A column of a default filled down to row 65,536
+# ('FALSE' under 'Sent?') stays far below.
+MAX_REPEATED_CELLS = 1_000_000
 
 
 def ods_padding(value: str, shown: str) -> str | None:
@@ -103,7 +108,9 @@ class _OdsWalker:
         self.col = 0  # columns passed in the current row
         self.column_position = 0  # columns defined so far (table:table-column)
         self.row_filled = False
+        self.row_cells = 0  # filled cells of the current row element
         self.row_repeat = 1
+        self.repeated_cells = 0  # filled cells the table's repeated rows stand for beyond their first copy
         self.row_visibility = ""
         self.row_groups = 0  # table-row-groups the current row is in
         self.struck_styles: set[str] = set()  # cell styles whose text is struck through
@@ -115,11 +122,11 @@ class _OdsWalker:
             if tag == f"{_TABLE}table":
                 self.name = element.get(f"{_TABLE}name") or f"Sheet{len(self.scans) + 1}"
                 self.scan = self.scans.setdefault(self.name, SheetScan())
-                self.row = self.column_position = 0
+                self.row = self.column_position = self.repeated_cells = 0
             elif tag == f"{_TABLE}table-row":
                 self.row_repeat = _repeat(element, "rows", self.limits.rows)
                 self.row += 1
-                self.col = 0
+                self.col = self.row_cells = 0
                 self.row_filled = False
                 self.row_visibility = element.get(f"{_TABLE}visibility") or ""
             elif tag == f"{_TABLE}table-row-group":
@@ -189,6 +196,7 @@ class _OdsWalker:
             if said.strip():
                 self.scan.comments[(self.row, first)] = said
         self.row_filled = True
+        self.row_cells += repeat
         scan = self.scan
         scan.columns = max(scan.columns, self.col)
         scan.cells += repeat * self.row_repeat
@@ -271,6 +279,7 @@ class _OdsWalker:
         last = self.row + self.row_repeat - 1
         if self.row_filled:
             self.scan.rows = max(self.scan.rows, last)
+            self._repeats_bounded(last)
             # a row hidden by hand is 'collapse' too, outside a group of rows (found by newcomer3: said to be
             # "inside a collapsed group of rows")
             collapsed = COLLAPSED if self.row_groups else HIDDEN
@@ -279,6 +288,23 @@ class _OdsWalker:
                 for number in range(self.row, last + 1):
                     self.scan.hidden_rows[number] = why
         self.row = last
+
+    def _repeats_bounded(self, last: int) -> None:
+        """Refuse a table whose filled rows, repeated, stand for more than :data:`MAX_REPEATED_CELLS` cells
+        beyond their first copies: each copy a person on a list of its own, read and checked one by one."""
+        self.repeated_cells += self.row_cells * (self.row_repeat - 1)
+        if self.repeated_cells <= MAX_REPEATED_CELLS:
+            return
+        cells = "a filled cell" if self.row_cells == 1 else f"{self.row_cells:,} filled cells"
+        raise _refuse(
+            self.path,
+            self.name,
+            f"writes row {self.row:,} ({cells}) once for rows {self.row:,} to {last:,}: its repeated rows "
+            f"stand for {self.repeated_cells:,} copied cells, above bulkship's limit of "
+            f"{MAX_REPEATED_CELLS:,}; a list names each person on a row of their own",
+            hint="delete the rows under your list (select them, then Sheet > Delete Rows) and save the file "
+            "again",
+        )
 
 
 # 'Sheet1.A1:Sheet1.I4', "'My list'.A1:'My list'.I4": the sheet and the first column of a range
