@@ -251,3 +251,39 @@ def test_another_ledger_s_orders_are_said_together_and_what_they_may_be_once(
     assert (
         f"and 2 more carry the Note of another bulkship ledger ('bulkship ledger {ledger_id(there)}')" in said
     )
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_another_office_s_order_answering_this_ledger_s_send_is_not_its_money(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """Office A sent E0, E1 (BS-STAFF-0001); office B, same batch name, another ledger, sent its three people
+    as BS-STAFF-0002 once released; A's list grew by two and A's send of its own 0002 drew B's order in a
+    409: A's two rows went out in 0002-R1, each card once. A's status, workbook and Batches page said
+    'charged 175.00' (B's three cards of 25.00 billed on A's order 0002, as cards beyond its rows), and A's
+    reconcile said 'Mismatch BS-STAFF-0002: lines sent 2 vs vendor 3'. B's order carries B's Note: A is
+    charged 100.00 and each reconcile matches, the other office's orders said as not counted."""
+    from bulkship.overview import overview
+
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "documented")
+    here, there = two_offices(request, tmp_path, backend)
+    (tmp_path / "a").mkdir()
+    theirs = tmp_path / "a" / "staff.csv"
+    assert run_batch(write_sheet(theirs, range(2)), there, wait_s=0).exit_code == 0
+    mine = write_sheet(tmp_path / "staff.csv", range(10, 13))
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    assert main(["reconcile", "staff", "--release", "--yes", "--ledger", str(here.ledger_location)]) == 0
+    assert run_batch(mine, here, wait_s=0).exit_code == 0
+    assert run_batch(write_sheet(theirs, range(4)), there, wait_s=0).exit_code == 0
+    assert cards_at_vendor(here) == Counter(f"E{i}" for i in [0, 1, 2, 3, 10, 11, 12])
+    for settings, charged in ((there, 100), (here, 75)):
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            assert overview(ledger)["staff"].money == {"charged": charged}
+        capsys.readouterr()
+        assert main(["reconcile", "staff", "--ledger", str(settings.ledger_location)]) == 0
+        said = " ".join(capsys.readouterr().err.split())
+        assert "Mismatch" not in said and "Not counted: BS-STAFF-" in said, said

@@ -16,8 +16,11 @@ from .. import linecards
 from ..billing import billed_on_order, cards_billed, document_beyond, uncounted, with_document
 from ..models import VendorOrder
 from ..money import BilledCards
+from ..ordernote import another_ledgers
 from . import sql
+from .identity import LEDGER_ID_KEY
 from .records import BILLED_CARDS, BILLED_ON_ORDER, now_iso
+from .sql.meta import meta_value
 
 
 def note_billed_on_order(
@@ -29,6 +32,8 @@ def note_billed_on_order(
     costs in cents, a credit), and ``reconcile`` says the difference; but a discount on the order its total
     proves (:func:`bulkship.billing.billed_on_order`), recorded negative."""
     amount = billed_on_order(vendor_order, rows)
+    if amount and _another_ledgers(db, vendor_order):
+        amount = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
     # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
     cards = cards_billed(vendor_order, rows) if amount > 0 else None
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
@@ -47,6 +52,16 @@ def note_billed_on_order(
         figures[BILLED_CARDS] = cards.as_json()
     sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, json.dumps(figures, sort_keys=True))
     return True
+
+
+def _another_ledgers(db: Any, vendor_order: VendorOrder) -> bool:
+    """Whether the order's Note names another ledger than this one (:mod:`bulkship.ordernote`): another
+    office's order under a PO number of a batch of the same name, answering this ledger's send of it with a
+    409. Its cards beyond this ledger's rows, its fees and shipping are that office's: counted here, office
+    A's 4 cards of 25.00 read 'charged 175.00' with office B's three cards (found by hunter-vendor22). An
+    order showing no such Note is counted as before (a ledger restored from a backup keeps its id, and its
+    orders' cards of rows since left out of the list count, as cards)."""
+    return bool(another_ledgers(vendor_order, meta_value(db, LEDGER_ID_KEY) or ""))
 
 
 WITH_TOTAL = "with_total"  # a billed amount read beside the order's own total (else from its lines alone)

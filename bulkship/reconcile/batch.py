@@ -17,6 +17,7 @@ from ..errors import AuthenticationError, NotFoundError, UnknownBatchError, Vend
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..money import money_text
+from ..ordernote import another_ledgers
 from ..plan import po_stem
 from ..statuses import CHARGED
 from .compare import SENT_STATES, compare
@@ -67,7 +68,10 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     for row in ledger.rows_on_orders([o.po_number for o in orders if o.state in SENT_STATES]):
         rows.setdefault(row.po_number or "", []).append(row)
     vendor_orders = _counted(ledger, vendor_orders)
-    report = compare(orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed)
+    report = compare(
+        orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed,
+        placed_elsewhere=_placed_elsewhere(ledger, vendor_orders),
+    )  # fmt: skip
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     report = explain_costs(report, ledger, batch, rows)
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
@@ -86,6 +90,20 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
         list_incomplete=incomplete,
         unread_orders=tuple(sorted(unread)),
     )
+
+
+def _placed_elsewhere(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> dict[str, str]:
+    """PO -> ledger id of the vendor's orders whose Note names another ledger and that hold none of this
+    ledger's rows (in any state): another office's orders under this batch's PO numbers. Compared, office
+    A's reconcile said 'Mismatch BS-STAFF-0002: lines sent 2 vs vendor 3' and 'Totals differ' of office B's
+    order that had answered A's send of that PO with a 409 (found by hunter-vendor22)."""
+    own = ledger.known_ledger_id()
+    found: dict[str, str] = {}
+    for order in vendor_orders:
+        other = another_ledgers(order, own)
+        if other and order.po_number and not ledger.rows_by_po(order.po_number):
+            found[order.po_number] = other
+    return found
 
 
 def _billed_without_a_card(vendor_orders: Sequence[VendorOrder], billed: Mapping[str, Decimal]) -> list[str]:

@@ -195,16 +195,24 @@ def compare(
     stem: str,
     rows: Mapping[str, Sequence[RecordedLine]] | None = None,
     billed: Mapping[str, Decimal] | None = None,
+    placed_elsewhere: Mapping[str, str] | None = None,
 ) -> ReconcileReport:
     """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not).
     ``rows``: each order's rows as the ledger tied them to the vendor's lines (by PO number); ``billed``:
-    what the ledger recorded each order billing beside its lines (by PO number)."""
+    what the ledger recorded each order billing beside its lines (by PO number); ``placed_elsewhere``: the
+    vendor's orders another ledger placed, as their Note says, holding none of this ledger's rows (by PO
+    number: that ledger's id), not counted (:mod:`bulkship.ordernote`)."""
     ours = {o.po_number: o for o in ledger_orders}
     theirs: dict[str, VendorOrder] = {}
     seconds: list[VendorOrder] = []  # a second order under one PO: a second set of cards, paid
     aside: dict[str, VendorOrder] = {}  # another batch's orders the batch took from the vendor, set aside
+    elsewhere = placed_elsewhere or {}
+    placed: dict[str, VendorOrder] = {}  # another ledger's, by its Note, holding none of this ledger's rows
     for vendor_order in _ledger_order_first(vendor_orders, ours):
         if not (_belongs(vendor_order.po_number, stem) or vendor_order.po_number in ours):
+            continue
+        if vendor_order.po_number in elsewhere:
+            placed.setdefault(vendor_order.po_number, vendor_order)
             continue
         if _set_aside(ours.get(vendor_order.po_number), stem):
             aside[vendor_order.po_number] = vendor_order
@@ -255,7 +263,7 @@ def compare(
                 )
             at_vendor = po in theirs
             unresolved.append({"po_number": po, "state": order.state, "at_vendor": at_vendor, "next": step})
-        elif order.state in SENT_STATES and po not in theirs:
+        elif order.state in SENT_STATES and po not in theirs and po not in placed:
             ledger_only.append(
                 {"po_number": po, "order_id": order.vendor_order_id, "status": order.status,
                  "cost": str(order.cost)}
@@ -287,6 +295,12 @@ def compare(
             f"Not counted: {po} ({_cost_text(order)}), another batch's or ledger's order a person set aside "
             "(its rows left out of this batch as sent elsewhere, or released as not ours)"
             for po, order in sorted(aside.items())
+        )
+        + tuple(
+            f"Not counted: {po} ({_cost_text(order)}), placed by another bulkship ledger (its Note: "
+            f"'bulkship ledger {elsewhere[po]}') and holding none of this ledger's rows: another office's "
+            "batch of the same name, or this list sent from a ledger since lost"
+            for po, order in sorted(placed.items())
         ),
     )
 
