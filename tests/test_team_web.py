@@ -1001,6 +1001,30 @@ def test_a_batch_waiting_for_an_approver_cannot_be_deleted_until_the_request_is_
     assert alice.post("/batches/anniversary/delete", data=form).url.path == "/"
 
 
+def test_a_batch_whose_request_no_approver_can_approve_any_more_can_be_deleted(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web19 (LO3), live in Chromium: alice asked approval, saw it was the wrong list and
+    changed a cell (the request then out of date: no approver can approve it); Delete still said 'it cannot
+    be deleted while the request waits' until an approver rejected a request nobody could approve. Such a
+    request keeps nothing from being deleted, and approving it afterwards sends nothing."""
+    alice, carol = browsers(), browsers()
+    sign_in(alice, "alice")
+    sign_in(carol, "carol")
+    upload(alice, SAMPLES / "anniversary.xlsx")
+    assert "Waiting for approval" in send(alice, "anniversary").text
+    asked = carol.get("/batches/anniversary/approval").text
+    review = alice.get("/batches/anniversary/review").text
+    fix = {"csrf_token": found(TOKEN.pattern, review), "cell:Amount": "75"}
+    assert alice.post("/batches/anniversary/rows/4", data=fix).status_code == 200
+    form = {"csrf_token": found(TOKEN.pattern, review)}
+    assert alice.post("/batches/anniversary/delete", data=form).url.path == "/"
+    approve = found(r'action="(/batches/anniversary/approval/\d+/approve)"', asked)
+    carol.post(approve, data=shown_plan(asked))
+    assert embedded_sandbox_orders(team.data_dir) == []
+    assert "anniversary" not in visible_text(alice.get("/").text)
+
+
 def test_the_cost_page_says_when_no_one_could_approve_the_request(settings: Settings, browsers: Any) -> None:
     """Found by a newcomer: a team of one admin and one requester asked an approver that did not exist."""
     accounts.add_user(settings, "admin", "password-admin", ["admin"], actor="test")

@@ -140,12 +140,15 @@ async def delete(request: Request) -> Response:
     other = another_upload(form, batch, "Nothing was deleted")  # a page left open deleted a new upload
     if other is not None:
         return render(request, "problem.html", 409, batch=batch, error=other)
-    waiting = await run_in_threadpool(_waiting_request, web.settings, batch.name)
-    if waiting is not None:  # a deleted batch's request could still be approved (found by a newcomer)
+    # a deleted batch's request could still be approved (found by a newcomer); one no approver can approve any
+    # more (its rows changed since it was asked) kept the batch for good as well (hunter-web19's LO3)
+    waiting = await run_in_threadpool(_approvable_request, web.settings, batch)
+    if waiting is not None:
         error = BulkshipError(
             f"Batch {batch.name} waits for an approver (request #{waiting}): it cannot be deleted while the "
             "request waits. Nothing was deleted",
-            hint="an approver rejects the request on Approvals; then the batch can be deleted",
+            hint="an approver rejects the request on Approvals; then the batch can be deleted (so can it "
+            "once its rows changed since the request: no approver can approve that request any more)",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     if await run_in_threadpool(batchledger.rows_sent, web.settings, batch.name):  # found by newcomer8
@@ -178,16 +181,6 @@ async def delete(request: Request) -> Response:
     await run_in_threadpool(uploads.remove_upload, web.settings, batch.upload)
     web.reviews.forget(batch)
     return _see("/")
-
-
-def _waiting_request(settings: Settings, batch: str) -> int | None:
-    """The batch's approval request still waiting for an approver, if any (team mode)."""
-    from ..team import approvals, store
-
-    if not store.team_mode(settings):
-        return None
-    found = approvals.latest(settings, batch)
-    return found.id if found is not None and found.state == "pending" else None
 
 
 def _approvable_request(settings: Settings, batch: state.WebBatch) -> int | None:
