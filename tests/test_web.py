@@ -453,6 +453,38 @@ def test_a_list_whose_people_another_batch_only_planned_is_told_how_to_send_it_i
     assert sandbox_orders(settings) == []
 
 
+def test_a_cut_list_uploaded_again_while_another_batch_only_planned_its_people_is_sent_once_that_one_goes(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by newcomer13 (a team in Chromium: the approver rejected 'Holiday Gifts 2026.ods', 30 people,
+    'cut to 24'; HR deleted 6 rows and uploaded the file again, batch Holiday-Gifts-2026-2, named by the
+    page): every row was held as 'planned, not sent yet' in the rejected batch, each saying 'ask whoever
+    runs bulkship on the command line'; HR deleted the rejected batch, and the cost page still said
+    'Nothing is left to send in this batch' until the server restarted. The rows say to delete that batch
+    (nothing of it was sent); once it is deleted, the cost page sends them, each once."""
+    first, cut = tmp_path / "gifts.csv", tmp_path / "cut" / "gifts.csv"
+    cut.parent.mkdir()
+    header = "Name,Street,City,State,Zip,Card,Amount\n"
+    people = [f"Person {i},{i} Elm St,Boston,MA,02108,TARGET,50\n" for i in range(10)]
+    first.write_text(header + "".join(people))
+    cut.write_text(header + "".join(people[:8]))
+    upload(client, first)
+    assert client.get("/batches/gifts/cost").status_code == 200  # planned, never sent (or rejected)
+    upload(client, cut)
+    client.get("/batches/gifts-2/cost")
+    for page in ("/batches/gifts-2/review?filter=warnings", "/batches/gifts-2/results"):
+        said = " ".join(visible_text(client.get(page).text).split())
+        assert "delete batch gifts (nothing of it was sent)" in said, (page, said)
+        assert "ask whoever runs bulkship on the command line" not in said, (page, said)
+    assert client.post("/batches/gifts/delete", data={"csrf_token": token(client)}).status_code == 200
+    cost = " ".join(visible_text(client.get("/batches/gifts-2/cost").text).split())
+    assert "Send 1 order(s) for 400.00" in cost, cost
+    assert confirm(client, "gifts-2").url.path == "/batches/gifts-2/progress"
+    wait_until_finished(client, "gifts-2")
+    lines = [line.external_id for order in sandbox_orders(settings) for line in order.line_items]
+    assert len(lines) == len(set(lines)) == 8, lines  # the eight people of the cut list, each once
+
+
 def upload_again(client: TestClient, path: Path) -> httpx.Response:
     """Upload a file the ledger holds orders of: the page's answer."""
     files = {"file": (path.name, path.read_bytes(), "application/octet-stream")}
@@ -539,7 +571,9 @@ def test_a_send_refused_because_the_cost_grew_since_it_was_confirmed_says_so_in_
     """Found by hunter-web (W10): the cost page of "second" left out two rows that "first" (planned, not
     sent) held; "first" was deleted, then "second" sent: the run found six rows to send, more than the total
     confirmed, and sent nothing (right), but the page said "more than --max-total 100.00 ... raise
-    --max-total, or split the file into smaller batches": a command-line flag nobody on the page can set."""
+    --max-total, or split the file into smaller batches": a command-line flag nobody on the page can set.
+    Since newcomer13's fix (a plan deleted meanwhile is seen by the cost page at once) the Send itself finds
+    the cost changed: nothing is sent, and the cost page says why and shows the new cost."""
     header = "Employee ID,First Name,Last Name,Address,City,State,Zip Code,Product,Amount,Shipping Method\n"
     people = [f"G-{n},Gail{n},Stone{n},{n} Quarry Rd,Boston,MA,02108,CVS,25,STANDARD\n" for n in range(8)]
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
@@ -553,10 +587,9 @@ def test_a_send_refused_because_the_cost_grew_since_it_was_confirmed_says_so_in_
     send["change"] = found(r'name="change" value="([^"]+)"', cost)
     assert send["total"] == "100.00"  # four rows: two are held by "first"
     client.post("/batches/first/delete", data={"csrf_token": token(client)})
-    client.post("/batches/second/confirm", data=send)
-    done = wait_until_finished(client, "second")
+    done = " ".join(visible_text(client.post("/batches/second/confirm", data=send).text).split())
     assert "--max-total" not in done
-    assert "changed since you confirmed it" in done and "open its cost page" in done
+    assert "changed since you confirmed it" in done and "Send 2 order(s) for 150.00" in done, done
     assert sandbox_orders(settings) == []
 
 

@@ -338,7 +338,8 @@ def test_a_send_from_a_cost_page_a_busy_server_no_longer_keeps_sends_it(
         other = client.post(
             "/batches/list1/confirm", data={**shown, "total": "24.00"}, follow_redirects=False
         )
-        assert other.headers["location"] == "/batches/list1/cost"  # not followed: that page plans again
+        # not followed: that page plans again (saying why it is shown again: newcomer13)
+        assert other.headers["location"] == "/batches/list1/cost?changed=1"
         assert client.post("/batches/list1/confirm", data=shown).url.path == "/batches/list1/progress"
         wait_until_finished(client, "list1")
     assert [o.po_number for o in sandbox_orders(settings)] == ["BS-LIST1-0001"]

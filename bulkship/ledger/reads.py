@@ -151,6 +151,11 @@ class LedgerReads(LedgerStore):
         found: int = self._read(sql.last_event_id, batch)
         return found
 
+    def last_plan_dropped(self) -> int:
+        """The id of the latest order of any batch cancelled before it was sent (0: none)."""
+        found: int = self._read(sql.last_plan_dropped)
+        return found
+
     def row_counts(self, batch: str) -> dict[str, int]:
         """{row status: count} over the batch's current rows."""
         return {r[0]: r[1] for r in self._read(sql.row_counts, batch)}

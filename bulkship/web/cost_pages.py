@@ -97,6 +97,7 @@ async def cost(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=exc)
     notes = await run_in_threadpool(_cost_notes, web, batch, found)
     error = NO_LONGER_ASKED if request.query_params.get("approval") == "unneeded" else ""
+    error = CHANGED_SINCE if request.query_params.get("changed") and view is not None else error
     return render(
         request, "cost.html", batch=batch, view=view, counts=found.counts, error=error, notes=notes,
         for_a_day=len(found.for_a_day),  # followed from the results before the day: said, not "nothing left"
@@ -124,6 +125,12 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
 NO_LONGER_ASKED = (
     "Nothing was sent: this page asked for an approval, and the batch no longer needs one (the approval "
     "threshold or your limit was raised since it was shown). Send it below if it is to go without an approver"
+)
+
+
+CHANGED_SINCE = (
+    "Nothing was sent: the cost of this batch changed since you confirmed it (its rows, the prices or other "
+    "batches changed since the page you sent from was shown). Check the cost below and send it from here."
 )
 
 
@@ -165,8 +172,9 @@ async def confirm(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=exc)
     # the total confirmed is the most the run may spend: what it sends and the orders in doubt it asks about
     if view is None or total != view.worst_case or str(form.get("change")) != str(batch.change_id):
-        # the rows (or the plan) changed since the page was shown: show the cost again
-        return _see(f"/batches/{batch.name}/cost")
+        # the rows (or the plan) changed since the page was shown: show the cost again, saying why (another
+        # batch's plan deleted meanwhile gives this one more rows to send: newcomer13)
+        return _see(f"/batches/{batch.name}/cost?changed=1")
     if found.counts.get("invalid") and form.get("leave_out") != "yes":
         error = "Tick 'leave the rows that are not valid out' to send the valid rows only, or fix them first."
         notes = await run_in_threadpool(_cost_notes, web, batch, found)

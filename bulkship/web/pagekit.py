@@ -201,14 +201,27 @@ _SENTENCE_END = re.compile(r"(?<=[.:;])\s+(?=[A-Z])")
 _MAPPING_ADVICE = ("[columns]", "program file", "--config")
 
 
+# a row held for a card another batch only planned: that batch sent nothing, and deleting it is the page's
+# way to send the row here ("ask whoever runs bulkship on the command line" left a web-only team with a
+# cut list, uploaded after its approver rejected the first, held for good: found by newcomer13)
+PLANNED_THERE = re.compile(r"planned, not sent yet in batch '([^']+)'")
+PLANNED_ADVICE = (
+    "Batch {0} planned this card and has sent nothing yet: to send it from this batch, delete batch {0} "
+    "(nothing of it was sent), then open this batch's cost page again."
+)
+
+
 def page_note(note: object) -> str:
     """A notice about the file as the page's reader can follow it: its facts kept, a sentence of
     command-line advice said in the page's words (a column choice is made on the Columns page)."""
     sentences = _SENTENCE_END.split(str(note or ""))
+    planned = PLANNED_THERE.search(str(note or ""))
     kept: list[str] = []
     for sentence in sentences:
         flag = next((said for flag, said in _PAGE_HINTS if flag in sentence), None)
-        if flag is not None:
+        if flag is not None and planned and ALLOW_FLAG in sentence:
+            kept.append(PLANNED_ADVICE.format(planned.group(1)))
+        elif flag is not None:
             kept.append(flag)
         elif any(advice in sentence for advice in _MAPPING_ADVICE):
             head = sentence.split(":")[0] if ":" in sentence else ""

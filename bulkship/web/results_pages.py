@@ -34,7 +34,7 @@ from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 from . import batchledger, state
 from .booknames import BookRow, rows_of_workbook
-from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
+from .pagekit import PLANNED_THERE, Web, _batch_or_404, _page_number, _see, _sending, _web, render
 
 RESULT_PAGE_ROWS = 100
 
@@ -89,6 +89,7 @@ class _Results:
     # rows the list holds until a day to come ('Send On' 12/20): the cost page sends them on that day, and the
     # page said nothing of them, nor linked there (found by newcomer10)
     for_a_day: int = 0
+    held_planned: int = 0  # held rows whose card another batch only planned (deleting it sends them here)
 
 
 def _counted(view: LedgerView) -> list[_Counted]:
@@ -248,7 +249,12 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             billed_cards=dict(view.billed_cards),
             differ=cost_difference(view), notes=[note for said in notes for note in said],
             for_a_day=sum(1 for r in rows if r.status == "skipped" and _held_for_a_day(r.record)),
+            held_planned=sum(1 for r in rows if r.status == "held" and _planned_there(r.record)),
         )  # fmt: skip
+
+
+def _planned_there(record: RowRecord) -> bool:
+    return PLANNED_THERE.search(record.error or "") is not None
 
 
 def _held_for_a_day(record: RowRecord) -> bool:
@@ -286,7 +292,7 @@ async def results(request: Request) -> Response:
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=state.elsewhere(web.settings, batch),
-        other_api=other_api,
+        other_api=other_api, held_planned=found.held_planned,
     )  # fmt: skip
 
 

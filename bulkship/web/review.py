@@ -27,7 +27,7 @@ from ..statuses import NOT_YET_REASON
 from ..validate.cardcolumn import read_card_column
 from ..validate.namecolumn import read_name_column
 from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
-from .state import WebBatch, record
+from .state import WebBatch, plans_dropped, record
 from .uploads import upload_of
 
 PAGE_ROWS = 50
@@ -292,7 +292,7 @@ class Reviews:
         self.settings = settings
         self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2)
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4)
-        self._reviews: _Lru[tuple[str, int, int, date], Review] = _Lru(3)
+        self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3)
         self._catalog: Catalog | None = None
         self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8)  # state.plan_key -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
@@ -365,8 +365,10 @@ class Reviews:
             own = batch.name if batch.name == default_batch_for(Path(batch.upload or ""), batch.sheet) else ""
             return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own)
 
-        # a run that ended since may have left rows the vendor refused: worked out again after each run
-        return self._reviews.get_or_make((batch.name, batch.change_id, batch.done_id, batch.day), make)
+        # a run that ended since may have left rows the vendor refused: worked out again after each run; and
+        # once another batch's plan is cancelled unsent (its rows held these as planned there)
+        key = (batch.name, batch.change_id, batch.done_id, batch.day, plans_dropped(self.settings))
+        return self._reviews.get_or_make(key, make)
 
     def _with_repeats(
         self, batch: WebBatch, result: ValidationResult

@@ -271,9 +271,11 @@ def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
     state: a command-line run of the batch sends, plans or cancels them without an event of the page's, and
     the page kept showing its plan: 'Send 1 order(s) for 50.00' (or an approver 'Approve and send ...') for a
     batch `bulkship run` had sent in full, while another server's page said nothing was left to send (found
-    by hunter-web9)."""
+    by hunter-web9). And the latest plan of any batch cancelled unsent: another batch's, deleted, held this
+    one's rows as 'planned, not sent yet' there, and the page went on saying 'Nothing is left to send' of
+    them until the server restarted (found by newcomer13)."""
     orders: tuple[tuple[str, int], ...] = ()
-    changed = 0
+    changed = dropped = 0
     if ledger_exists(settings.ledger_location):
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             orders = tuple(sorted(ledger.order_counts(batch.name).items()))
@@ -281,7 +283,16 @@ def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
             # 'Nothing is left to send' of them (found by the lead); counting rows costs a 100k-row batch's
             # page 0.2 s, the event's id an index's look-up
             changed = ledger.last_event_id(batch.name)
-    return (*batch.plan_key, orders, changed)
+            dropped = ledger.last_plan_dropped()
+    return (*batch.plan_key, orders, changed, dropped)
+
+
+def plans_dropped(settings: Settings) -> int:
+    """The latest plan of any batch cancelled unsent (0: none), for what is kept of a batch's rows."""
+    if not ledger_exists(settings.ledger_location):
+        return 0
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return ledger.last_plan_dropped()
 
 
 def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -> bool:

@@ -34,6 +34,7 @@ from .overview import (
     batch_review_tallies,
     batch_row_tallies,
     batch_rows_skipped_saying,
+    last_plan_dropped,
     newest_approvals,
 )
 from .review import (
@@ -120,6 +121,7 @@ __all__ = [
     "insert_events",
     "insert_planned_orders",
     "last_event_id",
+    "last_plan_dropped",
     "latest_event",
     "leave_out_review_row",
     "lines_tied_since",

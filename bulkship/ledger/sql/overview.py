@@ -87,6 +87,12 @@ def batch_cards(db: Db) -> Tuples:
     return _run(db, sql).all()
 
 
+def last_plan_dropped(db: Db) -> int:
+    """The id of the latest order cancelled before it was sent, in any batch (0: none): another batch's plan
+    gone, whose rows held this batch's as 'planned, not sent yet' there."""
+    return int(_run(db, "SELECT MAX(id) FROM events WHERE kind = 'cancelled'").scalar() or 0)
+
+
 def advisory_locks_held(db: Db) -> Tuples:
     """PostgreSQL: (classid, objid) of each session-level advisory lock some session holds now (a signed
     64-bit key of :mod:`bulkship.db.locks`, split by the server in two)."""
