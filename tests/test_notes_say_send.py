@@ -93,3 +93,30 @@ def test_a_note_naming_a_time_of_day_to_deliver_does_not_hold_the_row(tmp_path: 
     assert [skipped.get(row, "") for row in range(len(sends) + 2, len(sends) + len(held) + 2)] == [
         f"the list says not to send it yet (column 'Notes': '{cell}')" for cell in held
     ]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
+def test_a_resend_said_done_or_refused_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by review36 after 9b587a3f: on Dec 5 a tracker's Notes (or Status) 'Card sent 11/20 - resend done
+    11/25', '... - resend mailed 11/25', '... - reissue sent 11/25', 'Card sent 11/20; resend request
+    declined', '... - resend requested, denied', '... - resend not approved' read the resend as asked for and
+    ordered the card, exit 0: a second card (each was left out before 9b587a3f, as 'Card sent 11/20' is).
+    The resend said done or refused after it says nothing of sending now; one asked for still sends."""
+    said = [
+        "Card sent 11/20 - resend done 11/25", "Card sent 11/20 - resend complete",
+        "Card sent 11/20 - resend sent 11/25", "Card sent 11/20 - resend mailed 11/25",
+        "Card sent 11/20 - reissue sent 11/25", "Card sent 11/20 - resend was processed",
+        "Card sent 11/20; resend request declined", "Card sent 11/20 - resend requested, denied",
+        "Card sent 11/20 - resend rejected", "Card sent 11/20 - resend not approved",
+        "Card sent 11/20 - resend request withdrawn",
+    ]  # fmt: skip
+    sends = [
+        "Card sent 11/20 - returned, resend", "Returned to sender - resend to new address",
+        "Left 11/15 - still send", "Card sent 11/20 - resend, first card cancelled",
+        "Card sent 11/20 - resend, original never delivered",
+    ]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
+    sent = [cell for row, cell in enumerate(sends, start=len(said) + 2) if row not in skipped]
+    assert sent == sends, skipped

@@ -4,10 +4,10 @@ returned - reissue'. What such a cell says first ('Left', 'Card sent', 'Returned
 its own (found by hunter-falsealarm8: each was left out, the person never sent the card the list asked for).
 
 Not when the words are denied ('do not resend', 'Terminated - not to be sent', 'Left - nothing to be sent',
-'no need to resend': each of the first two was ordered), asked ('resend?'), refused after ('resend not
-needed', 'Resend: no'), put off to a day or a condition ('resend once address confirmed', 'resend after
-12/20', 'resend 12/20': the note's other words decide), nor once the cell tells it was sent again since
-('Returned - resend; resent 11/25')."""
+'no need to resend': each of the first two was ordered), asked ('resend?'), refused or said done after
+('resend not needed', 'Resend: no', 'resend request declined', 'resend done 11/25'), put off to a day or a
+condition ('resend once address confirmed', 'resend after 12/20', 'resend 12/20': the note's other words
+decide), nor once the cell tells it was sent again since ('Returned - resend; resent 11/25')."""
 
 from __future__ import annotations
 
@@ -32,7 +32,13 @@ _SEND = (
 _NOT_AFTER = (
     r"(?!\s*\?|\s*[:=-]?\s*(?:no|n)\b|\s+(?:not\s+(?:needed|required|necessary|wanted)|unnecessary|denied|"
     r"declined|cancell?ed|once|when|whenever|if|after|until|till|unless|pending|awaiting|upon|later|next|"
-    r"in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+new\s+year|\d))\b|\s*(?:on\s+)?\d)"
+    r"in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+new\s+year|\d))\b|\s*(?:on\s+)?\d"
+    # ... nor said done or refused after them, or after their request: 'resend done 11/25', 'resend mailed
+    # 11/25', 'reissue sent', 'resend request declined', 'resend requested, denied', 'resend not approved'
+    # (found by review36: each was ordered, a second card; the cell's other words decide)
+    r"|\s*(?:requests?|requested)?[\s,:;=-]*(?:(?:was|were|is|has\s+been|had\s+been|been|already|"
+    r"now)\s+)*(?:done|complete[ds]?|finished|processed|sent|mailed|shipped|ordered|placed|issued|declined|"
+    r"denied|rejected|refused|withdrawn|cancell?ed|voided|not\s+(?:approved|authori[sz]ed|allowed|possible))\b)"
 )
 # ... nor once the cell tells the card went again since
 _SENT_AGAIN = r"(?!(?s:.){0,200}\bre-?(?:sent|issued|shipped|mailed|ordered)\b)"
