@@ -43,6 +43,7 @@ from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
+from .repeats.emails import record_emails
 from .repeats.foreign import ordered_by_another_ledger
 from .statuses import duplicate_note
 from .validate.lookalikes import references_people
@@ -180,6 +181,7 @@ def sync_ledger(
     # the rows planned although they repeat (every one, or those a person chose): listed with the plan
     repeated = rows_held(frame, {fp: n for fp, n in found.items() if fp not in holds}) if found else {}
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
+    record_emails(ledger, batch, frame)  # who the rows are, for the next batch's repeats (repeats.emails)
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back
     cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)

@@ -24,6 +24,7 @@ from .earlier import (
     _same_reference_elsewhere,
     _Sent,
 )
+from .emails import told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 
@@ -83,9 +84,12 @@ def find_holds(
     found += by_reference.items()
     exact = len(found)  # the very cards; the rest are to the same name or one written alike
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
+    by_name = told_apart(ledger, rows, earlier, by_name)  # two people's emails: two people
     edited = {i for i, changed in by_name.items() if changed.other_value is not None}  # same name and place
     found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]
-    alike = _alike_name_same_place(rows, sent_before.by_place, {i for i, _ in found})
+    alike = told_apart(
+        ledger, rows, earlier, _alike_name_same_place(rows, sent_before.by_place, {i for i, _ in found})
+    )
     found += [(i, (changed.order, changed.line)) for i, changed in alike.items()]
     by_name.update(alike)  # said as the same name's are: an edit of a card already sent
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)

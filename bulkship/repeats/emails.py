@@ -1,0 +1,91 @@
+"""An email column telling people apart across batches, as it does within a list without Employee IDs
+(``validate.lookalikes.references``): Q3 sent Min Kim (min.kim@acme.com) at 1 Market St, and Q4's Jin Kim
+(jin.kim@acme.com) there, a colleague, was held as the name written almost alike; Q4's John Smith
+(john.smith@globex.com) in Seattle as Q3's John Smith (jsmith@acme.com) of Boston moved (hunter-falsealarm7's
+LO1 and LO6, fixed by hunter-falsealarm8). The vendor's order keeps no email: each batch's rows' emails are
+recorded in the ledger, digested (:data:`EMAILS_EVENT`), and a row whose email differs from the one of the
+row that was sent is another person. The very name, street and card stays one person whatever the emails
+say, as within a list."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from ..models import FINGERPRINT, STATUS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..ledger import Ledger, OrderRecord
+    from .cards import _Rows
+    from .earlier import Changed
+
+EMAILS_EVENT = "row_emails"  # detail: {"digests": {fingerprint: digest}}, the latest of a batch holding all
+_ONE_EMAIL = re.compile(r"[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+")
+
+
+def email_digest(text: object) -> str:
+    """The email, case-folded, as a short digest (the ledger need not hold the address itself); "" when the
+    text is no one email."""
+    folded = str(text if text is not None else "").strip().casefold()
+    if not _ONE_EMAIL.fullmatch(folded):
+        return ""
+    return hashlib.sha256(folded.encode()).hexdigest()[:20]
+
+
+def _digests(frame: pd.DataFrame) -> dict[str, str]:
+    """Fingerprint -> the email digest of each valid row of ``frame`` that has one."""
+    if "email" not in frame.columns or frame.empty:
+        return {}
+    valid = frame[frame[STATUS] == "valid"]
+    pairs = zip(valid[FINGERPRINT].astype(str).tolist(), valid["email"].tolist(), strict=True)
+    return {fp: digest for fp, email in pairs if (digest := email_digest(email))}
+
+
+def record_emails(ledger: Ledger, batch: str, frame: pd.DataFrame) -> None:
+    """Record the digests of the batch's rows' emails (with those recorded before), unless recorded."""
+    digests = _digests(frame)
+    if not digests:
+        return
+    latest = ledger.latest_event(batch, EMAILS_EVENT)
+    before = latest.detail.get("digests") if latest is not None else None
+    before = before if isinstance(before, dict) else {}
+    if all(before.get(fp) == digest for fp, digest in digests.items()):
+        return
+    ledger.log_event(batch, None, EMAILS_EVENT, digests={**before, **digests})
+
+
+def told_apart(
+    ledger: Ledger, rows: _Rows, earlier: Sequence[OrderRecord], found: Mapping[int, Changed]
+) -> dict[int, Changed]:
+    """``found`` (row index in ``rows`` -> the card of ``earlier`` to the same name elsewhere or a name
+    written alike) without the rows whose email differs from the one of the row that card was sent to. Only
+    for a row without its own reference (an Employee ID says who it is)."""
+    mine = _digests(rows.frame) if found else {}
+    asked = {
+        i: (changed.order, changed.line)
+        for i, changed in found.items()
+        if rows.fingerprints[i] in mine and not str(rows.columns["external_id"][i] or "").strip()
+    }
+    if not asked:
+        return dict(found)
+    pos = sorted({earlier[order].po_number for order, _line in asked.values()})
+    sent = {
+        (r.po_number or "", r.line_index): r for r in ledger.rows_on_orders(pos) if r.line_index is not None
+    }
+    theirs: dict[str, dict[str, str]] = {}
+    for record in sent.values():
+        if record.batch not in theirs:
+            latest = ledger.latest_event(record.batch, EMAILS_EVENT)
+            digests = latest.detail.get("digests") if latest is not None else None
+            theirs[record.batch] = digests if isinstance(digests, dict) else {}
+    apart = set()
+    for i, (order, line) in asked.items():
+        row = sent.get((earlier[order].po_number, line))
+        their = theirs.get(row.batch, {}).get(row.fingerprint) if row is not None else None
+        if their and their != mine[rows.fingerprints[i]]:
+            apart.add(i)
+    return {i: value for i, value in found.items() if i not in apart}

@@ -1,0 +1,83 @@
+"""An Email column tells people apart across batches as it does within one list (bulkship/repeats/emails.py):
+colleagues whose names are written almost alike at one office, namesakes in two cities."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bulkship.cli import main
+from bulkship.sandbox import Sandbox, SandboxConfig
+
+HEADER = ["Name", "Email", "Address", "City", "State", "ZIP", "Product", "Amount"]
+OFFICE = ["1 Market St", "San Francisco", "CA", "94105"]
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # result workbooks go to ./output of the test's own folder
+
+
+def _row(name: str, email: str, place: list[str] = OFFICE, amount: str = "25") -> list[str]:
+    return [name, email, *place, "STARBUCKS", amount]
+
+
+def _run(
+    capsys: pytest.CaptureFixture[str], path: Path, rows: list[list[str]]
+) -> tuple[int, dict[str, Any], str]:
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    code = main(["run", str(path), "--batch", path.stem.upper(), "--yes", "--wait", "0", "--json"])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), " ".join(captured.err.split())
+
+
+def _recipients(data_dir: Path) -> Counter[str]:
+    sandbox = Sandbox(SandboxConfig(state_file=data_dir / "sandbox.sqlite", clock_speed=0))
+    try:
+        return Counter(
+            li["PhysicalDeliveryAddress"]["Name"] for order in sandbox.orders() for li in order["LineItems"]
+        )
+    finally:
+        sandbox.close()
+
+
+def test_colleagues_with_names_alike_or_namesakes_are_told_apart_by_their_emails_across_batches(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-falsealarm7's LO1 and LO6, fixed by hunter-falsealarm8: Q3 sent Min Kim, Mark Johnson and Ann
+    Lee at the office (1 Market St), and John Smith (jsmith@acme.com) in Boston. Q4's list, each row with its
+    own email, names Jin Kim, Mary Johnson and Anne Lee at the office (colleagues) and John Smith
+    (john.smith@globex.com) in Seattle (a namesake): each was held, 'a name written almost alike' or 'the same
+    name at another address', exit 3, though within one list the email tells people apart. Each is sent now.
+    The same email under a name typed otherwise (Dana / Dina Whitfield, dana@acme.com), the very name at the
+    same place whatever its email, and a row without an email are held as before."""
+    boston, seattle = ["12 Beacon St", "Boston", "MA", "02108"], ["88 Pine St", "Seattle", "WA", "98101"]
+    q3 = [
+        _row("Min Kim", "min.kim@acme.com"), _row("Mark Johnson", "mark.johnson@acme.com"),
+        _row("Ann Lee", "ann.lee@acme.com"), _row("John Smith", "jsmith@acme.com", boston),
+        _row("Dana Whitfield", "dana@acme.com"), _row("Bo Park", "bo@acme.com"),
+        _row("Eve Stone", "eve@acme.com"),
+    ]  # fmt: skip
+    assert _run(capsys, tmp_path / "q3.csv", q3)[0] == 0
+    sent = [
+        _row("Jin Kim", "jin.kim@acme.com"), _row("Mary Johnson", "mary.johnson@acme.com"),
+        _row("Anne Lee", "anne.lee@acme.com"), _row("John Smith", "john.smith@globex.com", seattle),
+    ]  # fmt: skip
+    held = [
+        _row("Dina Whitfield", "DANA@acme.com"),
+        _row("Bo Park", "bo.park@gmail.com"),
+        _row("Eva Stone", ""),
+    ]
+    code, data, said = _run(capsys, tmp_path / "q4.csv", [*sent, *held])
+    assert code == 3, said
+    assert data["held_rows"] == len(held), said
+    cards = _recipients(isolated_data_dir)
+    assert [name for name in ("Jin Kim", "Mary Johnson", "Anne Lee") if cards[name] != 1] == []
+    assert cards["John Smith"] == 2  # Boston's and Seattle's
+    assert cards["Dina Whitfield"] == cards["Eva Stone"] == 0 and cards["Bo Park"] == 1
