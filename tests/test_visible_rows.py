@@ -2810,6 +2810,25 @@ def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_in_a_month_or_y
     assert [s.row for s in load_sheet(years).skipped] == [2]
 
 
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_the_person_has_the_card_already_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets22: 'Already received his card', 'She already has one', 'Got her card 11/20',
+    'Employee already has a card', 'He already received it', 'Has her card already' were read as nothing and
+    each person ordered a second card, where 'Already received gift card' is left out. Said of the person,
+    or the card theirs, each is left out; what was had of a card ('Received her card choice', 'Has his card
+    number'), or something else had, says nothing."""
+    out = ["Already received his card", "Already has his card", "Got her card 11/20", "Has her card already",
+           "She already has one", "He already received it", "Employee already has a card",
+           "They already have their gift card"]  # fmt: skip
+    sends = ["Has her card choice", "Received her card preference via form", "Got his card info 11/20",
+             "Has his card number", "Has his card on file", "Employee already has a company card",
+             "She already received the survey", "Needs to get his card", "Received his W-2", "Happy"]  # fmt: skip
+    path = _notes_sheet(tmp_path / "staff.csv", [*out, *sends], header=header)
+    assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
+
+
 def test_a_note_saying_the_card_was_ordered_already_leaves_the_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -80,9 +80,15 @@ _NOTE_SAYS_NO = re.compile(
     # ... 'ordered' too, said of the card itself ('Gift ordered 11/30 (see PO 88)', 'Card ordered via Tango':
     # ordered by hand or another tool, then ordered again: found by the lead); 'Ordered lunch' says nothing
     r"|^\s*(?:(?:(?:gift\s+)?card|gift)\s+(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|ordered)|no\s+longer\s+"
-    r"(?:with|w/|employed|works?|working|here|eligible)|already\s+(?:received|got|has|had)\s+(?:one|it|"
-    r"(?:a\s+|the\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?gift)|(?:has|got|received)\s+"
-    r"(?:a\s+|the\s+|one\s+)?(?:gift\s+)?card\s+already"
+    r"(?:with|w/|employed|works?|working|here|eligible)|"
+    # ... said of the person, the card theirs ('She already has one', 'Already received his card', 'Got her
+    # card 11/20', 'Employee already has a card': found by hunter-sheets22, each ordered a second card); not
+    # what was had of it ('Received her card choice')
+    r"(?:(?:he|she|they|employee|recipient|person|associate|ee)\s+)?(?:already\s+(?:received|got|has|had|have)\s+"
+    r"(?:one|it|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|"
+    r"their\s+)?gift)|(?:has|have|got|received)\s+(?:a\s+|the\s+|one\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?"
+    r"card\s+already|(?:got|received|has|have)\s+(?:his|her|their)\s+(?:gift\s+)?card(?!\s*(?:info|details?|"
+    r"numbers?|no\b|#|preference|choice|selection|request|form|address|pin|on\s+file)))"
     # ... or a gift without its article, or where and from whom ('Already received gift from dept', 'Received
     # gift at party': found by newcomer6, each was ordered a second gift)
     r"|(?:got|received)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?gift\s+(?:at|from|during)\b"
