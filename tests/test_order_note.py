@@ -226,6 +226,8 @@ def test_the_review_page_says_whose_the_order_is_and_fills_in_no_order(
     text = " ".join(page.text.split())
     assert "Placed by another ledger" in text and f"bulkship ledger {ledger_id(there)}" in text
     assert 'name="order" value=""' in text and f'value="{order}"' not in text
+    # in the page's words: its form, not the command line's option (review17's rule for the page)
+    assert "--at-vendor" not in text and "“They are at the vendor…” with the order and those rows" in text
 
 
 def test_another_ledger_s_orders_are_said_together_and_what_they_may_be_once(

@@ -15,10 +15,12 @@ from ..ordernote import another_ledgers
 WHOSE = (
     "Such an order is another office's batch of the same name on this vendor account, or this very list sent "
     "from another computer, or before from a ledger since lost, replaced or restored from an older copy: "
-    "nothing the vendor shows tells which, so no command recording these rows in it is offered. If it is "
+    "nothing the vendor shows tells which, so nothing recording these rows in it is offered. If it is "
     "another office's, these people may have no card yet: ask whoever runs that ledger (`bulkship ledger id` "
-    "there shows its id). If it is this list's, name the rows you find in it (--at-vendor ORDER --rows N,N)"
+    "there shows its id). If it is this list's, name the rows you find in it ({how})"
 )
+NAME_ROWS = "--at-vendor ORDER --rows N,N"
+NAME_ROWS_ON_PAGE = "“They are at the vendor…” with the order and those rows"  # the review page's form
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,12 @@ class PlacedElsewhere:
 SHOWN_ORDERS = 3  # orders named in full; the others counted
 
 
-def placed_words(placed: Sequence[PlacedElsewhere], *, explain: bool = True) -> list[str]:
+def placed_words(
+    placed: Sequence[PlacedElsewhere], *, explain: bool = True, how: str = NAME_ROWS
+) -> list[str]:
     """One sentence per other ledger, its orders named together (a list run again beside another ledger's
-    130 one-line orders said the same paragraph 130 times); ``explain``: the first with what they may be."""
+    130 one-line orders said the same paragraph 130 times); ``explain``: the first with what they may be,
+    ``how`` the rows found are named (the command line's option, or the review page's form)."""
     by_ledger: dict[str, list[PlacedElsewhere]] = {}
     for one in placed:
         by_ledger.setdefault(one.ledger_id, []).append(one)
@@ -54,7 +59,7 @@ def placed_words(placed: Sequence[PlacedElsewhere], *, explain: bool = True) -> 
         first = explain and not said  # what they may be, said once
         said.append(
             f"{orders_carry.format(listed)} the Note of another bulkship ledger ('bulkship ledger "
-            f"{ledger_id}'), not this ledger's" + (f". {WHOSE}" if first else "")
+            f"{ledger_id}'), not this ledger's" + (f". {WHOSE.format(how=how)}" if first else "")
         )
     return said
 

@@ -14,7 +14,7 @@ from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
 from .elsewhere import ElsewhereOffer, elsewhere_offer
 from .hints import at_vendor_command, not_ours_command, same_name_orders
 from .lines import _name_of_item, card_of_item, card_text, planned_item
-from .placed import PlacedElsewhere, placed_elsewhere, placed_words
+from .placed import NAME_ROWS_ON_PAGE, PlacedElsewhere, placed_elsewhere, placed_words
 from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
 
 
@@ -52,8 +52,8 @@ class ReviewGroup:
 
     @property
     def placed_said(self) -> list[str]:
-        """The vendor orders here another ledger placed, in words, by ledger."""
-        return placed_words(self.placed_elsewhere)
+        """The vendor orders here another ledger placed, in the review page's words, by ledger."""
+        return placed_words(self.placed_elsewhere, how=NAME_ROWS_ON_PAGE)
 
     @property
     def order_to_name(self) -> str:
