@@ -120,3 +120,26 @@ def test_a_resend_said_done_or_refused_leaves_the_row_out(tmp_path: Path, header
     assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
     sent = [cell for row, cell in enumerate(sends, start=len(said) + 2) if row not in skipped]
     assert sent == sends, skipped
+
+
+def test_a_note_telling_a_state_of_another_person_under_their_label_does_not_leave_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-falsealarm8: an HR list's Notes 'Spouse: Jane - deceased 2019', 'Husband: deceased',
+    'Emergency contact: wife (Ann) - deceased, update contact', 'Re: father - passed away 11/15; sympathy
+    gift', 'Assistant: terminated 10/1; send to her directly' each left the row out, 'the list says not to
+    send it': its clause read alone as the recipient's. A state of the person a label names (a relative, an
+    emergency contact, an assistant) says nothing of the recipient; an instruction or a card after such a
+    label, a speaker's label, or the state on a line of its own still leaves the row out."""
+    sends = ["Spouse: Jane - deceased 2019", "Husband: deceased", "Called 11/2. Wife: passed away in October",
+             "Emergency contact: wife (Ann) - deceased, update contact",
+             "Re: father - passed away 11/15; sympathy gift",
+             "Assistant: terminated 10/1; send to her directly",
+             "Prior tenant: moved out 10/31 - new tenant above"]  # fmt: skip
+    stays_out = ["Husband: deceased - do not send", "Wife: card sent 11/20", "HR: don't send this one",
+                 "Deceased - spouse: Jane", "Spouse: Jane\nDeceased 2019", "Called 11/2; deceased",
+                 "Manager: terminated 10/1"]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", "Notes", [*sends, *stays_out])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
+    assert [cell for row, cell in enumerate(stays_out, start=len(sends) + 2) if row not in skipped] == []

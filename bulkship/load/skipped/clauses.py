@@ -4,11 +4,13 @@ its row out, read with the few clauses after it as its remark (which may say the
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from datetime import date
 
 import pandas as pd
 
+from .anotherperson import of_another_person
 from .headings import _SEND_HEADING
 from .notes import _NOTE_SAYS_NO, _UNDONE
 from .rounds import of_an_earlier_round
@@ -36,16 +38,22 @@ def _lines_say_no(column: pd.Series, said: pd.Series, today: date | None = None)
 def _clauses_say_no(text: str, said_whole: bool, today: date | None = None) -> bool:
     """Whether a note says no in one of its clauses (:func:`_lines_say_no`); ``said_whole``: as read whole."""
     lined = "\n" in text  # (a note of one line was read whole already)
-    note = " - ".join(line.strip() for line in text.splitlines() if line.strip()) if lined else text
+    if said_whole and not lined:
+        return True
+    lines = [line.strip() for line in text.splitlines() if line.strip()] if lined else [text]
+    note = " - ".join(lines)
+    line_starts = list(itertools.accumulate((len(line) + len(" - ") for line in lines[:-1]), initial=0))
     cuts = [(found.start(), found.end()) for found in _CLAUSE.finditer(note)]
     begins, ends = [0] + [end for _start, end in cuts], [start for start, _end in cuts] + [len(note)]
     # each clause with the few after it as its remark: with all of them, a note of 5,000 lines (a 10 KB file)
     # took validate 126 s, each read with every one after it (found by review28)
     last = len(ends) - 1
-    read = (
-        note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]] for i in range(0 if lined else 1, last + 1)
+    return any(
+        _clause_says_no(note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]], today)
+        # ... not a state of another person under their label ('Spouse: Jane - deceased 2019')
+        and not of_another_person(note, begins[i], ends[i], line_starts)
+        for i in range(0 if lined else 1, last + 1)
     )
-    return (said_whole and not lined) or any(_clause_says_no(clause, today) for clause in read)
 
 
 _REMARK_CLAUSES = 5  # how many clauses after one are read as its remark

@@ -1,0 +1,54 @@
+"""A clause of a note telling of another person than the recipient, under that person's label: 'Spouse: Jane
+- deceased 2019', 'Husband: deceased', 'Emergency contact: wife (Ann) - deceased, update contact', 'Re: father
+- passed away 11/15; sympathy gift', 'Assistant: terminated 10/1'. Read as the recipient's, each row was left
+out as 'the list says not to send it' (found by hunter-falsealarm8): the person never got the card. Only a
+state of that person (gone, dead, moved), never an instruction ('Husband: deceased - do not send') nor a card
+('Wife: card sent 11/20'), and only under a label naming a relative or one of the household or of their
+care, not a speaker ('HR: don't send this one', 'Manager: on hold')."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+_RELATION = (
+    r"spouse|husband|wife|partner|fianc[ée]e?|father|mother|dad|mom|mum|parents?|sons?|daughters?|child(?:ren)?|"
+    r"kids?|brothers?|sisters?|siblings?|grand(?:father|mother|parents?|sons?|daughters?|child(?:ren)?|pa|ma)|"
+    r"(?:father|mother|brother|sister|son|daughter)[\s-]*in[\s-]*law|in[\s-]*laws?|uncle|aunt|cousin|nephew|niece|"
+    r"step(?:father|mother|son|daughter|dad|mom)|emergency\s+contact|next\s+of\s+kin|beneficiary|guardian|"
+    r"caregiver|roommate|(?:previous|prior|former|old)\s+(?:tenant|resident|occupant|owner)|assistant"
+)
+# the label opening the sentence the clause is in ('Spouse:', 'Re: father -', "Employee's wife -")
+_LABEL = re.compile(
+    rf"(?i)^\W*(?:re\s*:?\s*)?(?:(?:his|her|their|my|the|employee['’]?s?|emp['’]?s?)\s+)?(?:late\s+)?(?:{_RELATION})\b"
+)
+# what the clause says of that person: a state of theirs
+_STATE = re.compile(
+    r"(?i)^\W*(?:deceased|passed\s+away|died|dead|left|terminated|termed|resigned|fired|laid\s+off|let\s+go|quit|"
+    r"retired|moved|no\s+longer)\b"
+)
+# ... never an instruction about the row
+_INSTRUCTION = re.compile(
+    r"(?i)\b(?:do\s*n[o']?t|don'?t|dns|remove[ds]?|exclude[ds]?|skip|hold|cancel\w*|void|no\s+(?:gift|card)|"
+    r"not\s+(?:to\s+)?send)\b"
+)
+_SENTENCE_END = re.compile(r"[.;!?]\s+(?=[^.;!?]*$)")
+_LEAD_SPAN = 120  # the characters before a clause read for its label
+
+
+def of_another_person(note: str, begin: int, end: int, line_starts: Sequence[int] = ()) -> bool:
+    """Whether the clause ``note[begin:end]`` tells a state of another person than the recipient, named by a
+    label opening its sentence or line (``line_starts``: where the note's lines begin)."""
+    own = note[begin:end]
+    if not _STATE.match(own) or _INSTRUCTION.search(own):
+        return False
+    line = line_starts[bisect_right(line_starts, begin) - 1] if line_starts else 0
+    start = max(line, begin - _LEAD_SPAN)
+    lead = note[start:begin]
+    ended = _SENTENCE_END.search(lead)
+    if ended is not None:
+        lead = lead[ended.end() :]
+    elif start != line:  # the sentence starts before the span read: its label is not known
+        return False
+    return bool(lead.strip()) and _LABEL.match(lead) is not None
