@@ -198,6 +198,10 @@ def page_hint(hint: object) -> str:
 _templates.filters["page_hint"] = page_hint
 
 _SENTENCE_END = re.compile(r"(?<=[.:;])\s+(?=[A-Z])")
+# a page's Send holds to the total its cost page showed, passed to the run as its --max-total: the refusal's
+# figures said in the page's words, not dropped with the flag's sentence (found by hunter-money12: the page
+# read only 'The cost of this batch changed since you confirmed it', neither total)
+_CONFIRMED_TOTAL = re.compile(r"more than --max-total ([0-9][0-9,]*\.[0-9]{2})(?: \(the batch's budget\))?")
 _MAPPING_ADVICE = ("[columns]", "program file", "--config")
 
 
@@ -214,7 +218,9 @@ PLANNED_ADVICE = (
 def page_note(note: object) -> str:
     """A notice about the file as the page's reader can follow it: its facts kept, a sentence of
     command-line advice said in the page's words (a column choice is made on the Columns page)."""
-    sentences = _SENTENCE_END.split(str(note or ""))
+    sentences = _SENTENCE_END.split(
+        _CONFIRMED_TOTAL.sub(r"more than the \1 confirmed on its cost page", str(note or ""))
+    )
     planned = PLANNED_THERE.search(str(note or ""))
     kept: list[str] = []
     for sentence in sentences:
