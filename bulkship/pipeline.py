@@ -229,8 +229,11 @@ async def _plan_and_send(
             unread=unread,
         )
         planning.close()  # recorded: another run's checks now see this plan
-        # the rows --allow-repeat planned are held again if the plan is not sent: the file's rows read again
-        full = validation if synced.repeated else None
+        # the rows --allow-repeat planned are held again if the plan is not sent: the file's rows read again.
+        # Not those a person chose on the web page: the choice stands, and the approval a Send asks for
+        # covers the plan holding them (taken back after the cost page's look, the plan the approver approved
+        # lacked them, and the run it started asked again, for ever)
+        full = validation if synced.repeated and repeats.allow else None
         validation = for_the_workbook(validation)  # the rest of the run reads only this much of it
         give_back_memory()
         if synced.new_orders or synced.resumed:
@@ -254,8 +257,7 @@ async def _plan_and_send(
                         # 'to send' though no run would send it (newcomer6's L1, found again by newcomer7)
                         ledger, batch, full, catalog, po_prefix=prefix, max_lines=options.max_lines,
                         webhook_url=options.webhook_url, api=api_identity(settings),
-                        repeats=replace(repeats, allow=False, chosen=frozenset()), by=starter,
-                        unread=unread,
+                        repeats=replace(repeats, allow=False), by=starter, unread=unread,
                     )  # fmt: skip
                 raise
             full = None

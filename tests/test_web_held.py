@@ -149,3 +149,54 @@ def test_only_whoever_may_send_or_approve_picks_held_rows_and_the_trail_says_who
     assert [e.actor for e in lines] == ["alice"]
     assert "row 3: a card of the same kind to the same name" in str(lines[0].detail), lines[0].detail
     assert sent_to(settings).count(("Cy Po", "77 Lake Dr")) == 0  # chosen, not sent: Send was not pressed
+
+
+def test_a_held_row_picked_in_a_batch_waiting_for_an_approver_goes_out_once_approved(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Found live in Chromium (hunter-web20): the plan the cost page looked at gave the picked row back to
+    its hold, so the approval asked on Send covered a plan without it; approved, the run planned the row
+    again, found the plan 'changed since it was approved' and asked again, for ever, nothing sent."""
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
+    approvals.set_threshold(settings, "30", actor="test")
+    app = create_app(settings)
+
+    def signed_in(name: str) -> TestClient:
+        browser = TestClient(app, follow_redirects=True)
+        browser.__enter__()
+        login = token(browser, "/login")
+        browser.post("/login", data={"csrf_token": login, "name": name, "password": f"password-{name}"})
+        return browser
+
+    alice, carol = signed_in("alice"), signed_in("carol")
+
+    def approved(batch: str) -> None:
+        page = carol.get(f"/batches/{batch}/approval").text
+        action = re.search(rf'action="(/batches/{batch}/approval/\d+/approve)"', page)
+        assert action, visible_text(page)
+        fields = {
+            name: value
+            for name, value in re.findall(r'name="(csrf_token|total|change)" value="([^"]+)"', page)
+        }
+        assert carol.post(action.group(1), data=fields).url.path == f"/batches/{batch}/progress"
+        wait_until_finished(alice, batch)
+
+    upload(alice, workbook(tmp_path / "nov.xlsx", NOVEMBER), name="nov")
+    assert confirm(alice, "nov").url.path == "/batches/nov/approval"
+    approved("nov")
+    upload(alice, workbook(tmp_path / "dec.xlsx", DECEMBER), name="dec")
+    held = alice.get("/batches/dec/held").text
+    change = re.search(r'name="change" value="([^"]+)"', held)
+    assert change
+    form = {"csrf_token": token(alice, "/account"), "change": change.group(1), "send": held_key(held, 2)}
+    assert alice.post("/batches/dec/held", data=form).url.path == "/batches/dec/cost"
+    assert confirm(alice, "dec").url.path == "/batches/dec/approval"
+    approved("dec")
+    results = visible_text(alice.get("/batches/dec/results").text)
+    assert "waits for an approver" not in results and "1 row(s) held" in results, results
+    for browser in (alice, carol):
+        browser.__exit__(None, None, None)
+    cards = sent_to(settings)
+    assert cards.count(("Ann Lee", "400 Main St")) == 1 and ("Cy Po", "77 Lake Dr") not in cards
+    assert len(cards) == 3 + 5

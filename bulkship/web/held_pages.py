@@ -11,17 +11,19 @@ until ticked, and there is no 'all' button."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..repeats import HELD, repeat_said
-from . import state
+from . import cost_pages, state
 from .auth import say_in_trail
-from .pagekit import _idle, _see, _web, _with_upload, render
+from .pagekit import _idle, _see, _sending, _web, _with_upload, render
 from .results_pages import listed_names
 
 CHANGED = (
@@ -31,27 +33,45 @@ CHANGED = (
 
 
 def _held(web: Any, batch: state.WebBatch) -> list[dict[str, Any]]:
-    """The batch's rows held as repeats, in row order: row, fingerprint, what each repeats, whether it was
-    chosen to be sent anyway, and the recipient as the list names them."""
+    """The batch's rows held as repeats, and those chosen to be sent anyway not sent yet, in row order: row,
+    fingerprint, what each repeats, whether it was chosen, and the recipient as the list names them."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         held = ledger.current_rows_with_status(batch.name, HELD)
+        chosen = [
+            r
+            for r in ledger.current_rows_with_status(batch.name, "planned")
+            if r.fingerprint in batch.repeats_chosen
+        ]
         record = ledger.batch(batch.name)
-    names = listed_names(web, batch, [r.row for r in held], record.file_hash) if record else {}
+    rows = sorted([*held, *chosen], key=lambda r: r.row)
+    names = listed_names(web, batch, [r.row for r in rows], record.file_hash) if record else {}
     return [
         {
             "row": r.row,
             "key": r.fingerprint,
             "name": names.get(r.row, ""),
-            "said": repeat_said(r.error or ""),
+            "said": repeat_said(r.error or "")
+            if r.status == HELD
+            else batch.repeats_said.get(r.fingerprint, ""),
             "chosen": r.fingerprint in batch.repeats_chosen,
         }
-        for r in held
+        for r in rows
     ]
+
+
+def _planned(web: Any, batch: state.WebBatch) -> None:
+    """The batch's rows as they are now planned in the ledger (as its cost page plans them), so that the rows
+    held are those of its rows now (none before its first look, a cell fixed since)."""
+    if _sending(web, batch):
+        return
+    with contextlib.suppress(BulkshipError):  # another batch being sent, the file refused: as the ledger has
+        cost_pages._plan(web, batch)
 
 
 async def held(request: Request) -> Response:
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])
+    await run_in_threadpool(_planned, web, batch)
     rows = await run_in_threadpool(_held, web, batch)
     error = CHANGED if request.query_params.get("changed") else ""
     return render(request, "held.html", batch=batch, rows=rows, error=error)
@@ -71,14 +91,15 @@ async def choose(request: Request) -> Response:
     if chosen == batch.repeats_chosen:
         return _see(f"/batches/{batch.name}/cost")
     who = str(request.scope.get("actor") or state.current_user())
-    event = ("web_repeat", {"chosen": chosen, "by": who})
+    said = {key: str(rows[key]["said"]) for key in chosen}
+    event = ("web_repeat", {"chosen": chosen, "said": said, "by": who})
     if not await run_in_threadpool(state.record_change, web.settings, batch.name, batch.change_id, event):
         return _see(f"/batches/{batch.name}/held?changed=1")
-    said = [f"row {rows[key]['row']}: {rows[key]['said']}" for key in chosen]
+    picked = [f"row {rows[key]['row']}: {rows[key]['said']}" for key in chosen]
     kept = sorted(int(rows[key]["row"]) for key in rows if key not in chosen)
     say_in_trail(
         request.scope,
-        send_anyway="; ".join(said) or "none",
+        send_anyway="; ".join(picked) or "none",
         held=", ".join(str(row) for row in kept) or "none",
     )
     return _see(f"/batches/{batch.name}/cost")

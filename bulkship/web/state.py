@@ -12,9 +12,9 @@ same thing. Events (kind and detail)::
     web_fix        row, header, value                         a cell corrected in the review page
     web_fix_rows   rows, header, was, value                   the same cell of many rows corrected at once
                                                               (every one reading ``was`` in a column)
-    web_repeat     chosen (fingerprint -> row), by            the held rows a person chose to send anyway
-                                                              (each a repeat of an earlier card), replacing
-                                                              the earlier choice
+    web_repeat     chosen (fingerprint -> row), said, by      the held rows a person chose to send anyway
+                                                              (each a repeat of an earlier card: said ->
+                                                              what), replacing the earlier choice
     web_every_row  values                                     one value for every row of a field no column
                                                               gives (field -> value, "" for none): the
                                                               Columns page's, as a program's [defaults]
@@ -72,6 +72,7 @@ class WebBatch:
     profile: str = ""  # the profile the mapping came from, if any
     every_row: dict[str, str] = field(default_factory=dict)  # field -> one value for every row (no column)
     repeats_chosen: dict[str, int] = field(default_factory=dict)  # held rows sent anyway: fingerprint -> row
+    repeats_said: dict[str, str] = field(default_factory=dict)  # ... and what each repeats
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     first_id: int = 0  # id of its upload event: change_id is still it while nothing was changed
@@ -188,6 +189,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.column_fix = (event.id, changed, len(d.get("rows") or ()))
         elif kind == "web_repeat":
             batch.repeats_chosen = {str(fp): int(row) for fp, row in dict(d.get("chosen") or {}).items()}
+            batch.repeats_said = {str(fp): str(said) for fp, said in dict(d.get("said") or {}).items()}
             batch.change_id = event.id
         elif kind == "web_checked":
             batch.checked = dict(d)
