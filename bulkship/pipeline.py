@@ -158,11 +158,13 @@ async def _plan_and_send(
 
     if ledger.batch(batch) is None:
         check_new_batch_name(batch)
-    repeats = replace(options.repeat_policy(today), own_name=named)
+    repeats = replace(
+        options.repeat_policy(today), own_name=named, shown_as=as_typed(path, settings.data_dir)
+    )
     check_new_run(
         ledger,
         batch,
-        file_name=as_typed(path),
+        file_name=as_typed(path, settings.data_dir),
         file_hash=file_hash,
         upload_hash=options.loaded.upload_hash if options.loaded else "",
         policy=repeats,

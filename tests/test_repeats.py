@@ -1329,7 +1329,7 @@ def test_a_refusal_s_command_keeps_the_budget_and_the_options_the_person_ran_wit
     assert run(capsys, str(sheet), "--max-total", "80")[0] == 1  # refused by the budget: planned only
     code, _, err = run(capsys, str(sheet), "--batch", "other", "--max-total", "80")
     said = " ".join(err.split())
-    assert code == 2 and f"run `bulkship run {sheet.name} --batch gifts --max-total 80`" in said, said
+    assert code == 2 and f"run `bulkship run {sheet} --batch gifts --max-total 80`" in said, said
     code, _, err = run(capsys, str(sheet), "--batch", "gifts", "--max-total", "80")  # followed literally
     assert code == 1 and "more than --max-total 80.00" in " ".join(err.split())  # refused again, not sent
     assert recipients(isolated_data_dir) == Counter()
@@ -1337,8 +1337,8 @@ def test_a_refusal_s_command_keeps_the_budget_and_the_options_the_person_ran_wit
     part = write_csv(tmp_path / "part.csv", rows[:4])  # mostly the rows planned in gifts
     code, _, err = run(capsys, str(part), "--max-total", "80")
     said = " ".join(err.split())
-    assert code == 2 and f"`bulkship run {part.name} --batch NEW-NAME --max-total 80`" in said, said
-    assert f"`bulkship run {part.name} --batch gifts --max-total 80`" in said, said
+    assert code == 2 and f"`bulkship run {part} --batch NEW-NAME --max-total 80`" in said, said
+    assert f"`bulkship run {part} --batch gifts --max-total 80`" in said, said
 
 
 def test_the_plan_says_which_rows_already_charged_are_no_longer_in_the_file(
@@ -1373,6 +1373,32 @@ def test_the_command_a_refusal_suggests_names_the_file_as_typed(
     assert "`bulkship run lists/gifts.csv --batch gifts" in " ".join(err.split()), err
 
 
+def test_the_command_a_refusal_suggests_for_a_file_typed_by_its_full_path_runs_from_any_folder(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """newcomer11's W5, found again by newcomer13: HR dragged the list into the terminal (its full path
+    typed: `bulkship run /home/hr/lists/anniversaries.xlsx`) and got "to continue that batch with this
+    file, run `bulkship run anniversaries.xlsx --batch ANNIV-2026Q4`", the file's name alone: pasted from
+    their home folder, 'File not found'. The command names the file as it was typed, full path too."""
+    lists, home = tmp_path / "lists", tmp_path / "home"
+    lists.mkdir()
+    home.mkdir()
+    sheet = write_csv(lists / "gifts.csv", [person(i) for i in range(3)])
+    monkeypatch.chdir(home)
+    assert run(capsys, str(sheet), "--batch", "ANNIV", "--out", "out")[0] == 0
+    code, _, err = run(capsys, str(sheet), "--out", "out")  # as 'gifts', the same file as ANNIV
+    said = " ".join(err.split())
+    assert code == 2 and f"run `bulkship run {sheet} --batch ANNIV --out out`" in said, said
+    command = re.search(r"run `(bulkship run [^`]*)`", said)
+    assert command is not None, said
+    code, _, err = run(capsys, *shlex.split(command.group(1))[2:])  # as printed, from another folder
+    assert code == 0 and "not found" not in err, err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
+
+
 def test_a_corrected_copy_refused_as_another_batch_s_rows_is_offered_only_a_command_that_runs(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1388,7 +1414,7 @@ def test_a_corrected_copy_refused_as_another_batch_s_rows_is_offered_only_a_comm
     code, _, said = run(capsys, str(corrected))
     assert code == 2 and "were already ordered by batch 'dec'" in said and "Nothing was sent" in said, said
     commands = re.findall(r"`(bulkship run [^`]*)`", said)
-    assert commands and "'dec (corrected).csv' --batch NEW-NAME" in " ".join(commands), said
+    assert commands and f"{shlex.quote(str(corrected))} --batch NEW-NAME" in " ".join(commands), said
     for command in commands:  # as the refusal says: none refused again
         args = shlex.split(command)[2:]
         args = [("dec-2" if a == "NEW-NAME" else a) for a in args]

@@ -239,7 +239,7 @@ def validate_command(
         raise
     print_notices(result.sheet.notices)  # (the catalog may read a column: bulkship.validate.cardcolumn)
     repeats = api.preview_repeats(
-        result, settings, name, program, file_name=as_typed(file), named=name != default
+        result, settings, name, program, file_name=as_typed(file, settings.data_dir), named=name != default
     )
     result = api.with_repeat_warnings(result, repeats)
     try:

@@ -101,7 +101,15 @@ def find_holds(
             copied_from = _mostly_of(copied, valid)
             if copied_from is not None and not known and not policy.own_name:
                 _refuse_same_rows(
-                    batch, file_name, ledger, copied, valid, copied_from, policy.keep, frame=frame
+                    batch,
+                    file_name,
+                    ledger,
+                    copied,
+                    valid,
+                    copied_from,
+                    policy.keep,
+                    frame=frame,
+                    shown=policy.shown_as,
                 )
         numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:

@@ -28,10 +28,15 @@ def _twice(sent: bool) -> str:
     return "send those cards a second time" if sent else "order those cards twice once both batches are sent"
 
 
-def as_typed(path: Path) -> str:
-    """The file as a command bulkship suggests names it: as typed when relative ('samples/gifts.xlsx', run
-    from the folder the person is in; its name alone ended "File not found"), by its name when absolute."""
-    return path.name if path.is_absolute() else str(path)
+def as_typed(path: Path, private: Path | None = None) -> str:
+    """The file as a command bulkship suggests names it: as typed ('samples/gifts.xlsx', run from the folder
+    the person is in; its name alone ended "File not found"), an absolute path too (a file dragged into the
+    terminal is typed so: its name alone, followed from another folder, ended "File not found": newcomer11's
+    W5, found again by newcomer13); by its name alone when it lies in ``private``, bulkship's data folder (a
+    list uploaded on the web page, whose server path the page never shows)."""
+    if private is not None and path.is_absolute() and path.resolve().is_relative_to(private.resolve()):
+        return path.name
+    return str(path)
 
 
 def _command(file_name: str, batch: str, keep: Sequence[str] = ()) -> str:

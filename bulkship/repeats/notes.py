@@ -78,7 +78,10 @@ def _refuse_same_rows(
     keep: Sequence[str] = (),
     *,
     frame: pd.DataFrame | None = None,
+    shown: str = "",
 ) -> None:
+    """Refuse a new batch mostly of another batch's rows; ``file_name`` the file's name (the batch's file
+    is compared by it), ``shown`` the file as the person typed it, named in what is said."""
     count = sum(1 for order in repeats if order.batch == other)
     record = ledger.batch(other)
     first = min(order.created for order in repeats if order.batch == other)
@@ -89,13 +92,13 @@ def _refuse_same_rows(
     own = (
         f"to send only the rows no batch has {taken} yet (the {len(repeats)} already {taken} are held, not "
         "sent), name its batch yourself, which says it is a new list: "
-        f"`{_command(file_name, 'NEW-NAME', keep)}`"
+        f"`{_command(shown or file_name, 'NEW-NAME', keep)}`"
     )
     raise BatchConflictError(
-        f"{count} of the {valid} valid rows of {file_name} {verb} {where}: the same rows "
+        f"{count} of the {valid} valid rows of {shown or file_name} {verb} {where}: the same rows "
         f"under another batch name ({batch!r}). Nothing was sent",
         hint=(
-            _continue_hint(record, file_name, own, keep=keep)
+            _continue_hint(record, shown or file_name, own, keep=keep)
             if record is not None and _may_continue(ledger, record, file_name, frame)
             else f"{own}; to send these cards again on purpose, add {ALLOW_FLAG}"
         ),

@@ -36,7 +36,7 @@ class RepeatPolicy:
     send anyway (``allow`` for those rows alone); ``keep``: the options the person ran with that
     decide what is read and what may be spent (``--sheet``, ``--config``, ``--max-total``, ...), given again
     in every command a refusal offers (found by review18: `--batch B1` offered without the person's
-    --max-total sent past it)."""
+    --max-total sent past it); ``shown_as``: the file as those commands name it (as typed: ``as_typed``)."""
 
     allow: bool = False
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -45,6 +45,7 @@ class RepeatPolicy:
     references_people: bool = True
     unread: frozenset[str] = frozenset()
     keep: tuple[str, ...] = ()
+    shown_as: str = ""
     # the held rows (by fingerprint) a person chose to send anyway, one by one (the web page's held rows:
     # another person of the same name, a card meant again): released as ``allow`` releases every one
     chosen: frozenset[str] = frozenset()
