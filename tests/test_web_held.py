@@ -97,6 +97,8 @@ def test_a_namesake_held_by_mistake_is_sent_once_picked_and_the_other_held_row_s
         data = {"csrf_token": token(client), "change": change.group(1), "send": held_key(held, 2)}
         cost = client.post("/batches/dec/held", data=data)
         assert cost.url.path == "/batches/dec/cost"
+        again = client.post("/batches/dec/held", data=data)  # a double click's second press
+        assert again.url.path == "/batches/dec/cost" and "Nothing was saved" not in again.text
         page = visible_text(cost.text)
         assert "1 row(s) in this plan repeat a card already ordered" in page, page
         assert (

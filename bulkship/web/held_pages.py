@@ -22,7 +22,7 @@ from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..repeats import HELD, repeat_said
 from . import cost_pages, state
-from .auth import say_in_trail
+from .auth import nothing_changed, say_in_trail
 from .pagekit import _idle, _see, _sending, _web, _with_upload, render
 from .results_pages import listed_names
 
@@ -86,10 +86,11 @@ async def choose(request: Request) -> Response:
     rows = {r["key"]: r for r in await run_in_threadpool(_held, web, batch)}
     ticked = {str(key) for key in form.getlist("send")}
     chosen = {key: int(rows[key]["row"]) for key in sorted(ticked) if key in rows}
+    if chosen == batch.repeats_chosen:  # saved already (a double click's second press): nothing to change
+        nothing_changed(request.scope)
+        return _see(f"/batches/{batch.name}/cost")
     if str(form.get("change")) != str(batch.change_id):
         return _see(f"/batches/{batch.name}/held?changed=1")
-    if chosen == batch.repeats_chosen:
-        return _see(f"/batches/{batch.name}/cost")
     who = str(request.scope.get("actor") or state.current_user())
     said = {key: str(rows[key]["said"]) for key in chosen}
     event = ("web_repeat", {"chosen": chosen, "said": said, "by": who})
