@@ -143,3 +143,22 @@ def test_a_note_telling_a_state_of_another_person_under_their_label_does_not_lea
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
     assert [cell for row, cell in enumerate(stays_out, start=len(sends) + 2) if row not in skipped] == []
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
+def test_a_resend_itself_said_done_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by review36: on Dec 5 a tracker's Notes (or Status) 'Resend sent 11/25', 'Reissue sent 11/25',
+    'Resend completed 11/25', 'Resend: done' (the card came back, and went again) were read as nothing and
+    the card ordered, exit 0: a second card delivered, where 'Replacement sent 11/25' is left out as sent
+    already. A resend said done is sent already; one asked for, or waiting, still sends."""
+    said = ["Resend sent 11/25", "Reissue sent 11/25", "Resend mailed Nov 25", "Resend completed 11/25",
+            "Resend: done", "Resend done", "Reissue was processed 11/25"]  # fmt: skip
+    sends = ["Resend", "Resend requested", "Resend pending", "Resend to new address", "Active"]
+    if header != "Status":  # a note, or the card's status, is read clause by clause
+        said += ["Returned - resend mailed 11/25", "Returned 11/22; resend shipped 11/28"]
+        sends += ["Returned to sender - resend", "Card sent 11/20 - returned, resend"]
+    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
+    sent = [cell for row, cell in enumerate(sends, start=len(said) + 2) if row not in skipped]
+    assert sent == sends, skipped

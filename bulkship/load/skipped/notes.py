@@ -159,7 +159,11 @@ _NOTE_SAYS_NO = re.compile(
     # ... or a resending refused, which tells the card went ('Returned - do not resend', 'No need to resend',
     # 'Resend? No', 'Resend not needed': found by hunter-falsealarm8, each was ordered again)
     r"no\s+(?:need|reason)\s+to\s+(?:re-?send|send\s+(?:it\s+|another\s+|one\s+)?again)|no\s+re-?send|"
-    r"re-?send\s*(?:[?:=]\s*|-\s*)(?:no|n)\b|re-?send\s+(?:is\s+)?not\s+(?:needed|required|necessary))"
+    r"re-?send\s*(?:[?:=]\s*|-\s*)(?:no|n)\b|re-?send\s+(?:is\s+)?not\s+(?:needed|required|necessary)|"
+    # ... or the resend itself said done ('Resend sent 11/25', 'Returned - reissue mailed 11/25', 'Resend:
+    # done', 'Resend completed Nov 25': found by review36, each was ordered again; 'Replacement sent' was not)
+    r"re-?(?:send|issue)\s*[:=-]?\s*(?:(?:was|is|has\s+been)\s+)?(?:done|complete[ds]?|processed|finished|sent|"
+    r"mailed|shipped|delivered|ordered|placed)(?:\s+(?:on\s+)?(?:" + _MONTH_DAY + r"))?)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     # ... or gone, and when ("Left the company in October", "Terminated as of 11/1", "Resigned last month",
     # "Deceased in 2025": found by hunter-sheets8, each was ordered; "Left voicemail" goes on in other words)

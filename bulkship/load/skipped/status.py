@@ -120,7 +120,10 @@ _CARD_WENT = (
     # ... or sent again, or a replacement ('Resent 11/25', 'Replacement sent 11/25': found by
     # hunter-falsealarm8, each was ordered again)
     r"re-?(?:sent|shipped|mailed)|replacement(?:\s+(?:gift\s+)?card)?\s+(?:was\s+)?(?:sent|shipped|mailed|"
-    r"delivered|ordered|issued)"
+    r"delivered|ordered|issued)|"
+    # ... or the resend said done ('Resend sent 11/25', 'Reissue mailed', 'Resend: done': found by review36)
+    r"re-?(?:send|issue)\s*[:=-]?\s*(?:(?:was|is|has\s+been)\s+)?(?:done|complete[ds]?|processed|finished|sent|"
+    r"mailed|shipped|delivered|ordered|placed)"
 )
 _WENT_OUT = rf"done|completed?|processed|fulfilled|ordered|{_CARD_WENT}"
 # ... of which those saying the card went out, said so ('Send Status' = Sent read 'the list says not to send
