@@ -4,6 +4,13 @@ with mutated sample workbooks (the result-workbook check read xl/workbook.xml wh
 
 from __future__ import annotations
 
+import ctypes
+import os
+import re
+import resource
+import signal
+import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -85,3 +92,72 @@ def test_a_password_protected_ods_is_called_so_not_damaged(
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert "Error: locked.ods is password-protected" in err and "remove the password" in err
+
+
+def _patched(tmp_path: Path, name: str, part: str, old: bytes, new: bytes) -> Path:
+    """A list written by XlsxWriter (its texts kept as shared strings), ``old`` in ``part`` made ``new``."""
+    import xlsxwriter
+
+    plain = tmp_path / "plain.xlsx"
+    book = xlsxwriter.Workbook(str(plain))
+    sheet = book.add_worksheet()
+    for row, values in enumerate(
+        [["Name", "Address", "City", "State", "ZIP", "Card", "Amount"]]
+        + [[f"Person {n}", f"{n} Main St", "Boston", "MA", "02108", "CVS", 25] for n in (1, 2)]
+    ):
+        sheet.write_row(row, 0, values)
+    book.close()
+    path = tmp_path / name
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                assert re.search(old, data), data[:600]
+                data = re.sub(old, new, data, count=1)
+            target.writestr(item, data)
+    return path
+
+
+def _validate_process(path: Path, tmp_path: Path) -> tuple[int, str]:
+    """`bulkship validate` as a process (an abort there ends it alone), under a 3 GB address space."""
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: gone with the test
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bulkship", "validate", str(path), "--out", str(tmp_path / "out")],
+        env={**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data")},
+        capture_output=True,
+        text=True,
+        preexec_fn=capped,
+        timeout=600,
+    )
+    return done.returncode, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "said"),
+    [  # found by hunter-hostile6: each aborted `bulkship validate` (signal 6, not a word), the web server too
+        (
+            "claims.xlsx",
+            rb'uniqueCount="\d+"',
+            b'uniqueCount="2000000000"',
+            "is damaged: its shared strings (where a workbook keeps its cells' text) say they hold "
+            "2,000,000,000 texts, and hold 15",
+        ),
+        ("row.xlsx", rb'r="A3"', b'r="A99999999999"', "spans 99,999,999,999 rows and 7 columns, above"),
+        ("column.xlsx", rb'r="B3"', b'r="BBBBBB3"', "spans 3 rows and 24,713,262 columns, above"),
+    ],
+)
+def test_a_workbook_claiming_what_no_reader_can_make_room_for_gets_one_line_and_exit_2(
+    tmp_path: Path, name: str, old: bytes, new: bytes, said: str
+) -> None:
+    """A 2 KB workbook whose shared strings claim two billion texts (calamine makes room for as many as
+    claimed), or one of whose cells is named past any sheet ('A99999999999': the scan's counting passed it by
+    and calamine aborted; 'BBBBBB3': calamine built 24 million columns, 1.2 GB, before the refusal)."""
+    part = "xl/sharedStrings.xml" if name == "claims.xlsx" else "xl/worksheets/sheet1.xml"
+    code, err = _validate_process(_patched(tmp_path, name, part, old, new), tmp_path)
+    errors = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert code == 2 and len(errors) == 1 and said in errors[0], (code, err)
+    assert "Traceback" not in err

@@ -18,7 +18,7 @@ from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..sheetscan import Limits, SheetScan, check_shared_strings, scan_ods, scan_xlsx, shared_strings
 from ..sheetscan.limits import _cell_too_big, bound_merges
-from ..sheetscan.textsize import shared_lengths
+from ..sheetscan.textsize import check_shared_count, shared_lengths
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .conditional import strike_by_rules
@@ -136,6 +136,7 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
             check_shared_strings(path, archive, limits)
             strings = shared_strings(archive)  # one read for every sheet
             lengths = shared_lengths(archive)
+            check_shared_count(path, archive, lengths)
             scans = {
                 name: scan_xlsx(path, archive, part, name, limits, strings=strings, lengths=lengths)
                 for name, part in _xlsx_sheet_parts(archive).items()

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import FileFormatError
 from .limits import CHUNK_BYTES, Limits, SheetScan, _refuse
 
 _ITEM_START = re.compile(rb"<(?:\w+:)?si(?:\s[^>]*)?/?>")  # <si>, <si/>, <x:si>: one shared string each
@@ -57,6 +58,28 @@ def shared_lengths(archive: zipfile.ZipFile) -> np.ndarray | None:
     if current >= 0:
         found.append(np.array([current], dtype=np.int64))
     return np.concatenate(found) if found else None
+
+
+_SST_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^>]*?\suniqueCount="(\d{1,20})"')
+MAX_UNHELD_STRINGS = 1_000_000  # shared strings a workbook may claim beyond those it holds (a writer's slip)
+
+
+def check_shared_count(path: Path, archive: zipfile.ZipFile, lengths: np.ndarray | None) -> None:
+    """Refuse a workbook whose shared strings claim (``uniqueCount``) far more texts than they hold: calamine
+    makes room for as many as claimed, and a claim of 2,000,000,000 in a 2 KB workbook aborted the process
+    (signal 6, not a word; the web server with it) before any limit was checked (found by hunter-hostile6)."""
+    if "xl/sharedStrings.xml" not in archive.namelist():
+        return
+    with archive.open("xl/sharedStrings.xml") as stream:
+        head = stream.read(65536)
+    claim = _SST_COUNT.search(head)
+    held = 0 if lengths is None else len(lengths)
+    if claim and int(claim.group(1)) > held + MAX_UNHELD_STRINGS:
+        raise FileFormatError(
+            f"{path.name} is damaged: its shared strings (where a workbook keeps its cells' text) say they "
+            f"hold {int(claim.group(1)):,} texts, and hold {held:,}",
+            hint="open it in Excel or LibreOffice and save it again, or export the list as CSV",
+        )
 
 
 def counted_pieces(

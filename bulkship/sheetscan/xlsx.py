@@ -38,7 +38,6 @@ from .xlsxparts import (
     _CELL_REF,
     _COL,
     _DIMENSION,
-    _RANGE,
     _ROW_OPEN,
     _SHEET_DATA,
     _add_merged,
@@ -173,6 +172,13 @@ def _scan_head(head: bytes, scan: SheetScan, path: Path, sheet: str, limits: Lim
             scan.hidden_columns.update(range(first, last + 1))
 
 
+# a cell's reference as Excel writes it ('A1' to 'XFD1048576') or a row's number; any other (a row of 11
+# digits, six letters of column) is read by the exact walk: the counting passed 'A99999999999' by, and
+# calamine aborted the process on it (signal 6, no word; found by hunter-hostile6)
+_UNUSUAL_REF = re.compile(rb'\sr="(?![A-Z]{1,3}[1-9]\d{0,6}"|[1-9]\d{0,6}")')
+_ANY_REF = re.compile(r"\$?([A-Za-z]+)\$?(\d+)")
+
+
 def _scan_body(
     pieces: Iterator[bytes], scan: SheetScan, styles: _Styles, prefix: bytes, strings: SharedStrings
 ) -> bool:
@@ -197,6 +203,8 @@ def _scan_body(
     for whole in pieces:
         end = whole.find(end_tag)
         piece = whole if end < 0 else whole[:end]  # what follows the sheet data has other <c... elements
+        if _UNUSUAL_REF.search(piece):
+            return True  # a reference the counting below would not read (the walk reads every one)
         cells = piece.count(cell_tag)
         row_numbers = row_ref.findall(piece)  # a row written otherwise makes the count below differ
         if piece.count(b' r="') != cells + len(row_numbers):
@@ -276,9 +284,9 @@ def _walk_xlsx(
                 elif _zero(element.get("ht")):  # height 0: as hidden, as on the fast path
                     scan.hidden_rows[row] = HIDDEN
             elif tag == "c":
-                match = _RANGE.fullmatch(element.get("r") or "")
+                match = _ANY_REF.fullmatch(element.get("r") or "")
                 if match:
-                    col, cell_row = column_number(match.group(1)), int(match.group(2))
+                    col, cell_row = column_number(match.group(1).upper()), int(match.group(2))
                 else:
                     col, cell_row = col + 1, row
                 scan.cells += 1
