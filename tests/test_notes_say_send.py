@@ -162,3 +162,27 @@ def test_a_resend_itself_said_done_leaves_the_row_out(tmp_path: Path, header: st
     assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
     sent = [cell for row, cell in enumerate(sends, start=len(said) + 2) if row not in skipped]
     assert sent == sends, skipped
+
+
+@pytest.mark.parametrize(
+    "header", ["Donor Status", "Volunteer Status", "Membership Status", "Tenant Status", "Contact Status",
+               "Customer Status", "Lease Status"],
+)  # fmt: skip
+def test_a_status_of_donors_members_or_tenants_saying_dead_or_gone_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-falsealarm8 (the reverse of a false alarm): a nonprofit's 'Donor Status' (or
+    'Volunteer Status', 'Membership Status', a landlord's 'Tenant Status', a sales list's 'Contact Status')
+    = 'Deceased', 'Passed away', 'Do not mail', 'Returned mail', 'Moved out', 'Left company' was read as
+    nothing and each card ordered, exit 0, where a bare 'Status' leaves such rows out. They are left out
+    now; that status's 'Inactive', 'Lapsed', 'Expired', 'Cancelled', 'Former member', 'Returned mail -
+    address updated' (whom a renewal or win-back mailing is for) still send."""
+    said = ["Deceased", "Passed away 11/2", "Do not mail", "Returned mail", "Moved out 11/30", "Left company",
+            "Vacant"]  # fmt: skip
+    sends = ["Active", "Inactive", "Lapsed", "Expired", "Cancelled", "Former member", "Prospect",
+             "Returned mail - address updated 11/20", ""]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
+    assert [skipped[row] for row in range(len(said) + 2, len(said) + len(sends) + 2) if row in skipped] == []
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Deceased')"

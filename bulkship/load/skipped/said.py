@@ -53,6 +53,7 @@ from .languages import plain_key
 from .leavingday import left_by
 from .marks import _NO_HEADER
 from .notes import _NOTE_SAYS_NO, _UNDONE, _note_header
+from .otherpeople import SAYS_GONE_ELSEWHERE, other_people_status
 from .questions import (
     NOT_RECEIVED_FLAGS,
     SAYS_DONATION,
@@ -204,6 +205,8 @@ def _said_not_to_send(
             # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
         if says is None and person_status(str(header)):
             says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
+        if says is None and other_people_status(str(header)):  # 'Donor Status' = Deceased
+            says = SAYS_GONE_ELSEWHERE
         if says is None and asks_for_donation(str(header)):  # 'Gift card or donation?' = Donation
             says = SAYS_DONATION
         if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
@@ -234,7 +237,7 @@ def _said_not_to_send(
         said = column.str.match(says)
         if key == _STATUS and said.any() and _a_form_export(body, column_map):
             said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
-        if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE) and said.any():
+        if says in (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE, SAYS_GONE_ELSEWHERE) and said.any():
             # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
             for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
                 said &= ~column.str.fullmatch(sends)
