@@ -31,10 +31,14 @@ def check_batch_identity(
     *,
     in_doubt: int = 0,
     fix_sheet: bool = False,
+    shown: str = "",
 ) -> None:
     """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring).
     ``in_doubt``: the batch's orders sent with no answer yet: settled with the batch's own file first.
-    ``fix_sheet``: the file is a result workbook read by its Fix these sheet."""
+    ``fix_sheet``: the file is a result workbook read by its Fix these sheet. ``shown``: the file as the
+    person typed it, in the commands offered (its name alone, typed by its full path and followed from
+    another folder, was not found: newcomer13)."""
+    typed = shlex.quote(shown or file_name)
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
     present = set(fingerprints)
     if file_name == stored_file_name or bool(committed & present):
@@ -47,7 +51,7 @@ def check_batch_identity(
             f"(sent, no answer yet); {file_name} is a different file. Nothing was sent",
             hint=f"first settle the orders in doubt with the batch's own file: bulkship run "
             f"{shlex.quote(stored_file_name)} --batch {shlex.quote(batch)} (it asks the vendor and never "
-            f"sends a card twice); then run {shlex.quote(file_name)} as its own batch: its rows already "
+            f"sends a card twice); then run {typed} as its own batch: its rows already "
             "ordered are held, not sent again",
         )
     if committed and len(new_rows) > outstanding and fix_sheet:
@@ -58,21 +62,26 @@ def check_batch_identity(
             f"{file_name} is a result workbook of batch {batch!r}, but {len(new_rows)} of its rows read "
             f"otherwise than the rows the batch ordered from {stored_file_name}: read without the program "
             "settings that file was run with? Nothing was sent",
-            hint=f"run it with them: bulkship run {shlex.quote(file_name)} --batch {shlex.quote(batch)} "
+            hint=f"run it with them: bulkship run {typed} --batch {shlex.quote(batch)} "
             "--config PROGRAM.toml (a bulkship.toml next to the list is not read next to the workbook)",
         )
     if committed and len(new_rows) > outstanding:
         raise BatchConflictError(
             f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
             f"({len(new_rows)} rows the batch has never seen, none of its ordered rows). Nothing was sent",
-            hint=f"to order it, give it its own batch: bulkship run {shlex.quote(file_name)} --batch "
+            hint=f"to order it, give it its own batch: bulkship run {typed} --batch "
             "NEW-NAME (a new batch is compared with every earlier one: rows already ordered are held, "
             "not sent again)",
         )
 
 
 def check_same_sheet(
-    batch: str, file_name: str, stored_file_name: str, stored_sheet: str | None, sheet: LoadedSheet
+    batch: str,
+    file_name: str,
+    stored_file_name: str,
+    stored_sheet: str | None,
+    sheet: LoadedSheet,
+    shown: str = "",
 ) -> None:
     """Raise BatchConflictError when this is another sheet of the workbook the batch was read from: each
     sheet is a list of its own (found by newcomer8: January run after December under the file's name took
@@ -86,6 +95,7 @@ def check_same_sheet(
     raise BatchConflictError(
         f"Batch {batch!r} was ordered from sheet {stored_sheet!r} of {file_name}; sheet {here!r} is another "
         "list. Nothing was sent",
-        hint=f"give it a batch of its own: bulkship run {shlex.quote(file_name)} --sheet {shlex.quote(here)} "
+        hint=f"give it a batch of its own: bulkship run {shlex.quote(shown or file_name)} --sheet "
+        f"{shlex.quote(here)} "
         f"--batch {shlex.quote(own)} (a card another batch ordered is held, not sent again)",
     )

@@ -157,7 +157,8 @@ def sync_ledger(
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
-        check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet)
+        shown = repeats.shown_as if repeats else ""  # the file as typed, in the commands offered
+        check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet, shown)
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
         check_batch_identity(
@@ -167,9 +168,8 @@ def sync_ledger(
             known,
             committed,
             frame,
-            in_doubt=in_doubt,
-            fix_sheet=sheet.sheet_name == FIX_SHEET,
-        )
+            in_doubt=in_doubt, fix_sheet=sheet.sheet_name == FIX_SHEET, shown=shown,
+        )  # fmt: skip
     people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
     policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
     found = find_holds(

@@ -1399,6 +1399,31 @@ def test_the_command_a_refusal_suggests_for_a_file_typed_by_its_full_path_runs_f
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
 
 
+def test_another_list_run_under_a_batch_by_its_full_path_is_offered_a_command_that_runs_from_any_folder(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As above (newcomer13), for another list run under a batch's name from another folder (`bulkship run
+    /home/mkt/lists/wave2.csv --batch crm-wave1`): 'to order it, give it its own batch: bulkship run
+    wave2.csv --batch NEW-NAME' named the file alone."""
+    lists, home = tmp_path / "lists", tmp_path / "home"
+    lists.mkdir()
+    home.mkdir()
+    monkeypatch.chdir(home)
+    first = write_csv(lists / "wave1.csv", [person(i) for i in range(3)])
+    assert run(capsys, str(first), "--batch", "crm", "--out", "out")[0] == 0
+    second = write_csv(lists / "wave2.csv", [person(i) for i in range(10, 13)])
+    code, _, err = run(capsys, str(second), "--batch", "crm", "--out", "out")
+    said = " ".join(err.split())
+    assert code == 2 and f"give it its own batch: bulkship run {second} --batch NEW-NAME" in said, said
+    command = re.search(r"bulkship run (\S+) --batch NEW-NAME", said)
+    assert command is not None, said
+    assert run(capsys, command.group(1), "--batch", "wave2", "--out", "out")[0] == 0  # from this folder
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in (0, 1, 2, 10, 11, 12)})
+
+
 def test_a_corrected_copy_refused_as_another_batch_s_rows_is_offered_only_a_command_that_runs(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
