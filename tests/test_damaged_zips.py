@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from bulkship.cli import main
+from bulkship.errors import FileFormatError
+from bulkship.load import load_sheet
 from bulkship.zipparts import read_part, read_tail
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "anniversary.xlsx"
@@ -161,3 +163,19 @@ def test_a_workbook_claiming_what_no_reader_can_make_room_for_gets_one_line_and_
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
     assert code == 2 and len(errors) == 1 and said in errors[0], (code, err)
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("index", ["-1", "1.5", "abc", "99999999999999999999", ""])
+def test_a_cell_naming_its_shared_text_by_no_number_refuses_the_file(tmp_path: Path, index: str) -> None:
+    """Found by hunter-hostile6: a cell pointing at its shared string by '-1' (or '1.5', 'abc', 20 digits) was
+    read by calamine as the first shared string, the header 'Name': that row's card went to 'Name' at Person
+    1's street, and nothing said so. Such a file is damaged (Excel says it must repair it): one line."""
+    path = _patched(
+        tmp_path,
+        "index.xlsx",
+        "xl/worksheets/sheet1.xml",
+        rb'(<c r="A2" t="s"><v>)\d+',
+        rb"\g<1>" + index.encode(),
+    )
+    with pytest.raises(FileFormatError, match=rf"is damaged: cell A2 names its text by '{re.escape(index)}'"):
+        load_sheet(path)

@@ -29,6 +29,7 @@ from .limits import (
     _true,
     _twice,
     check_extent,
+    column_letter,
     column_number,
     long_text_run,
 )
@@ -177,6 +178,10 @@ def _scan_head(head: bytes, scan: SheetScan, path: Path, sheet: str, limits: Lim
 # calamine aborted the process on it (signal 6, no word; found by hunter-hostile6)
 _UNUSUAL_REF = re.compile(rb'\sr="(?![A-Z]{1,3}[1-9]\d{0,6}"|[1-9]\d{0,6}")')
 _ANY_REF = re.compile(r"\$?([A-Za-z]+)\$?(\d+)")
+# a cell pointing at a shared string by something else than its number ('-1', '1.5', 'abc', 25 digits):
+# calamine read each as the first shared string, the list's header 'Name' sent as a recipient's name
+# (found by hunter-hostile6)
+_NO_SHARED_INDEX = re.compile(rb'\st="s"[^>]*>\s*<(?:\w+:)?v>(?!\d{1,10}</)')
 
 
 def _scan_body(
@@ -203,8 +208,8 @@ def _scan_body(
     for whole in pieces:
         end = whole.find(end_tag)
         piece = whole if end < 0 else whole[:end]  # what follows the sheet data has other <c... elements
-        if _UNUSUAL_REF.search(piece):
-            return True  # a reference the counting below would not read (the walk reads every one)
+        if _UNUSUAL_REF.search(piece) or (b't="s"' in piece and _NO_SHARED_INDEX.search(piece)):
+            return True  # a reference the counting below would not read, or a damaged cell: the walk says
         cells = piece.count(cell_tag)
         row_numbers = row_ref.findall(piece)  # a row written otherwise makes the count below differ
         if piece.count(b' r="') != cells + len(row_numbers):
@@ -304,7 +309,16 @@ def _walk_xlsx(
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
         if tag == "v" and shared:
-            scan.shared_text += shared_text(lengths, element.text or "")
+            index = element.text or ""
+            if not (index.isdigit() and index.isascii() and len(index) <= 10):
+                raise _refuse(
+                    path,
+                    sheet,
+                    f"is damaged: cell {column_letter(col)}{row} names its text by '{index[:20]}', which is "
+                    "no text's number",
+                    hint="open it in Excel or LibreOffice and save it again, or export the list as CSV",
+                )
+            scan.shared_text += shared_text(lengths, index)
         if tag == "v" and shared and strings and (element.text or "").isdigit():
             runs = strings.rich.get(int(element.text or ""))
             if runs is not None:
