@@ -8,6 +8,8 @@ as a card no row of the list is, for finance to ask the vendor about."""
 from __future__ import annotations
 
 import asyncio
+import csv
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,14 +17,16 @@ from typing import Any
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
-from support import visible_text
+from support import visible_text, write_sheet
 from support.money_invariants import check_money
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
+from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.sandbox.dialect import parse_dialect
+from bulkship.settings import resolve_settings
 from bulkship.track import track
 from bulkship.web import create_app
 
@@ -84,3 +88,56 @@ def test_a_card_line_beyond_the_rows_is_shown_as_a_card_not_as_shipping(
         assert "shipping or fees billed per order" not in page, page
         with Ledger.open(settings.ledger_location, lock=False) as ledger:  # the Batches page, as `status`
             assert overview(ledger)["staff"].cards == 5
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_ledger_lost_and_found_again_counts_the_card_of_a_row_since_taken_off_the_list(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], dialect: str
+) -> None:
+    """Four people (E1 two cards) sent as BS-STAFF-0001, 125.00 for 5 cards; the ledger was lost, and the
+    list run again with a new ledger without E4's row: the order was found at the vendor, its Note naming the
+    lost ledger. 113f31e2 took that Note for another office's order and left out what it holds beyond this
+    ledger's rows: `status` said charged 100.00, 4 cards, and reconcile 'Totals differ' (100.00 vs 125.00),
+    exit 1, for the vendor's 125.00 of this batch's one order. The order holds this ledger's rows: it is
+    this batch's, and E4's card is counted as any card beyond a batch's rows (f5325798)."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", dialect)
+    sheet = write_sheet(isolated_data_dir.parent / "staff.csv", [0, 1, 2, 3])
+    with sheet.open(newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0].append("Quantity")
+    for number, row in enumerate(rows[1:]):
+        row.append("2" if number == 1 else "1")
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert main(["run", str(sheet), "--batch", "staff", "--yes"]) == 0
+    ledger_path = isolated_data_dir / "ledger.sqlite"
+    for path in isolated_data_dir.glob("ledger.sqlite*"):
+        path.rename(path.with_name(f"lost-{path.name}"))
+    with sheet.open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows[:4])
+    main(["run", str(sheet), "--batch", "staff", "--yes"])
+    if dialect == "likely-real":  # lines showing no recipient: a person names the rows found in the order
+        command = ["reconcile", "staff", "--resolve", "BS-STAFF-0001", "--at-vendor", "BS-STAFF-0001"]
+        assert main([*command, "--rows", "2,3,4", "--yes"]) == 0
+    assert main(["track", "staff"]) == 0
+    capsys.readouterr()
+    assert main(["status", "staff", "--json"]) == 0
+    charged = json.loads(capsys.readouterr().out)["batches"][0]["money"]["charged"]
+    assert (charged["rows"], charged["total"]) == (3, "125.00"), charged
+    with Ledger.open(ledger_path, lock=False) as ledger:  # the Batches page, as `status`
+        assert overview(ledger)["staff"].money == {"charged": Decimal("125.00")}
+    if dialect == "documented":  # each line its Id: E4's line is a card beyond the rows
+        shown = (charged["cards"], charged["face_value"], charged["shipping"])
+        assert shown == (5, "125.00", "0.00"), charged
+        with Ledger.open(ledger_path, lock=False) as ledger:
+            assert overview(ledger)["staff"].cards == 5
+    capsys.readouterr()
+    assert main(["reconcile", "staff"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Everything matches" in said and "Totals differ" not in said, said
+    book = openpyxl.load_workbook(str(isolated_data_dir.parent / "cwd" / "output" / "staff-results.xlsx"))
+    (line,) = [r for r in book["Summary"].iter_rows(values_only=True) if r and r[0] == "Charged"]
+    assert line[8] == 125, line
+    with TestClient(create_app(resolve_settings())) as client:
+        page = visible_text(client.get("/batches/staff/results").text)
+    assert "125.00 charged" in page, page
