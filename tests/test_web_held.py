@@ -202,3 +202,43 @@ def test_a_held_row_picked_in_a_batch_waiting_for_an_approver_goes_out_once_appr
     cards = sent_to(settings)
     assert cards.count(("Ann Lee", "400 Main St")) == 1 and ("Cy Po", "77 Lake Dr") not in cards
     assert len(cards) == 3 + 5
+
+
+def test_a_held_row_whose_person_has_their_card_is_left_out_saying_why_and_the_batch_no_longer_waits(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """newcomer12's W-held, its other half: a row held because its person has their card already (the
+    address corrected since) could be neither sent nor left out on the page: the batch read 'needs
+    attention' for good. Left out on the Held rows page, it is not sent, its result says why and by whom,
+    and the batch is done once the rest is sent."""
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        november_sent_then_december(client, settings, tmp_path)
+        held = client.get("/batches/dec/held").text
+        change = re.search(r'name="change" value="([^"]+)"', held)
+        assert change
+        both = {
+            "csrf_token": token(client),
+            "change": change.group(1),
+            "send": held_key(held, 3),
+            "leave": "3",
+        }
+        refused = client.post("/batches/dec/held", data=both)
+        assert refused.status_code == 400 and "ticked both to send anyway and to leave out" in refused.text
+        form = {
+            "csrf_token": token(client),
+            "change": change.group(1),
+            "send": held_key(held, 2),
+            "leave": "3",
+        }
+        assert client.post("/batches/dec/held", data=form).url.path == "/batches/dec/cost"
+        assert confirm(client, "dec").url.path == "/batches/dec/progress"
+        wait_until_finished(client, "dec")
+        results = visible_text(client.get("/batches/dec/results").text)
+        assert "held" not in results.split("Row Recipient")[0], results  # no held row left
+        assert "left out on the Held rows page by" in results and "they have their card already" in results
+        assert "Cy Po" in results
+        home = visible_text(client.get("/").text)
+        assert "needs attention" not in home.split("Started (UTC)")[-1], home
+    cards = sent_to(settings)
+    assert ("Cy Po", "77 Lake Dr") not in cards and cards.count(("Ann Lee", "400 Main St")) == 1
+    assert len(cards) == 3 + 5

@@ -5,7 +5,7 @@ settlement are in :mod:`.review`."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import SpendLimitError, UnknownBatchError
 from ..settings import Settings
 from .common import Corrections, settings_first
-from .files import load_file
+from .files import leave_rows_out, load_file
 
 if TYPE_CHECKING:
     from ..program import ProgramSettings
@@ -35,15 +35,23 @@ def run(
     max_total: Decimal | None = None,
     wait_s: float | None = None,
     reporter: Reporter | None = None,
+    leave_out: Mapping[int, str] | None = None,
     **options: Any,
 ) -> RunResult:
     """``bulkship run``: validate, plan, confirm, submit exactly once, write the result workbook; re-running
-    resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more."""
+    resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more. ``leave_out``: rows
+    (spreadsheet row -> why) a person left out (:func:`.files.leave_rows_out`)."""
     from ..pipeline import run_batch
     from ..runoptions import DEFAULT_WAIT_S, RunOptions
 
     settings, path = settings_first(settings, path, "run")
-    loaded = load_file(path, sheet=sheet, program=program, corrections=corrections) if corrections else None
+    loaded = (
+        load_file(path, sheet=sheet, program=program, corrections=corrections)
+        if corrections or leave_out
+        else None
+    )
+    if loaded is not None and leave_out:
+        loaded = leave_rows_out(loaded, leave_out)
     run_options = RunOptions(
         batch=batch,
         sheet=sheet,
@@ -68,6 +76,7 @@ def plan_batch(
     webhook_url: str | None = None,
     write_workbook: bool = False,
     allow_repeat_rows: frozenset[str] = frozenset(),
+    leave_out: Mapping[int, str] | None = None,
 ) -> PlanView | None:
     """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
     (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
@@ -85,7 +94,7 @@ def plan_batch(
     try:
         run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
             wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=write_workbook,
-            allow_repeat_rows=allow_repeat_rows)  # fmt: skip
+            allow_repeat_rows=allow_repeat_rows, leave_out=leave_out)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]

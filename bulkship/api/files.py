@@ -138,6 +138,26 @@ def apply_corrections(
     )
 
 
+def leave_rows_out(loaded: LoadedSheet, rows: Mapping[int, str]) -> LoadedSheet:
+    """The sheet with ``rows`` (spreadsheet row -> why, in words) left out as rows the list says not to send
+    are: never judged nor ordered, each said with its reason (a held row a person said has its card already,
+    the web page's Held rows). Its ``file_hash`` then names them too, as corrections do."""
+    from ..load.skipped.kinds import NOT_TO_SEND
+    from ..models import SkippedRow
+
+    wanted = {int(r): str(why) for r, why in rows.items() if int(r) in loaded.frame.index}
+    if not wanted:
+        return loaded
+    before = {s.row for s in loaded.skipped}
+    extra = [SkippedRow(row, NOT_TO_SEND, why) for row, why in sorted(wanted.items()) if row not in before]
+    digest = hashlib.sha256(
+        (loaded.file_hash + "\0left out\0" + json.dumps(sorted(wanted.items()))).encode("utf-8")
+    ).hexdigest()
+    skipped = tuple(sorted((*loaded.skipped, *extra), key=lambda s: s.row))
+    upload = loaded.upload_hash or loaded.file_hash
+    return replace(loaded, skipped=skipped, file_hash=digest, upload_hash=upload)
+
+
 def validate_sheet(
     loaded: LoadedSheet,
     cat: Catalog,

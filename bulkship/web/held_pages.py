@@ -44,8 +44,9 @@ def _held(web: Any, batch: state.WebBatch) -> list[dict[str, Any]]:
         ]
         record = ledger.batch(batch.name)
     rows = sorted([*held, *chosen], key=lambda r: r.row)
-    names = listed_names(web, batch, [r.row for r in rows], record.file_hash) if record else {}
-    return [
+    left = sorted(set(batch.repeats_left) - {r.row for r in rows})
+    names = listed_names(web, batch, [r.row for r in rows] + left, record.file_hash) if record else {}
+    listed = [
         {
             "row": r.row,
             "key": r.fingerprint,
@@ -54,9 +55,16 @@ def _held(web: Any, batch: state.WebBatch) -> list[dict[str, Any]]:
             if r.status == HELD
             else batch.repeats_said.get(r.fingerprint, ""),
             "chosen": r.fingerprint in batch.repeats_chosen,
+            "left": False,
         }
         for r in rows
     ]
+    listed += [  # left out (they have their card): listed to be taken back
+        {"row": row, "key": "", "name": names.get(row, ""), "said": batch.repeats_left[row], "chosen": False,
+         "left": True}
+        for row in left
+    ]  # fmt: skip
+    return sorted(listed, key=lambda r: int(r["row"]))
 
 
 def _planned(web: Any, batch: state.WebBatch) -> None:
@@ -83,24 +91,42 @@ async def choose(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
-    rows = {r["key"]: r for r in await run_in_threadpool(_held, web, batch)}
+    listed = await run_in_threadpool(_held, web, batch)
+    rows = {r["key"]: r for r in listed if r["key"]}
     ticked = {str(key) for key in form.getlist("send")}
     chosen = {key: int(rows[key]["row"]) for key in sorted(ticked) if key in rows}
-    if chosen == batch.repeats_chosen:  # saved already (a double click's second press): nothing to change
+    by_row = {int(r["row"]): r for r in listed}
+    who = str(request.scope.get("actor") or state.current_user())
+    leave = {
+        row: batch.repeats_left.get(row)
+        or f"left out on the Held rows page by {who}: they have their card already ({by_row[row]['said']})"
+        for row in sorted({int(str(v)) for v in form.getlist("leave") if str(v).isdigit()} & set(by_row))
+    }
+    both = sorted(row for row in leave if by_row[row]["key"] in chosen)
+    if both:
+        error = BulkshipError(
+            f"Row(s) {', '.join(map(str, both))} ticked both to send anyway and to leave out. Nothing was "
+            "saved",
+            hint="tick one of the two for each row on the Held rows page",
+        )
+        return render(request, "problem.html", 400, batch=batch, error=error)
+    if chosen == batch.repeats_chosen and leave == batch.repeats_left:  # saved already (a double click)
         nothing_changed(request.scope)
         return _see(f"/batches/{batch.name}/cost")
     if str(form.get("change")) != str(batch.change_id):
         return _see(f"/batches/{batch.name}/held?changed=1")
-    who = str(request.scope.get("actor") or state.current_user())
     said = {key: str(rows[key]["said"]) for key in chosen}
-    event = ("web_repeat", {"chosen": chosen, "said": said, "by": who})
+    event = ("web_repeat", {"chosen": chosen, "said": said, "leave": leave, "by": who})
     if not await run_in_threadpool(state.record_change, web.settings, batch.name, batch.change_id, event):
         return _see(f"/batches/{batch.name}/held?changed=1")
     picked = [f"row {rows[key]['row']}: {rows[key]['said']}" for key in chosen]
-    kept = sorted(int(rows[key]["row"]) for key in rows if key not in chosen)
+    kept = sorted(
+        int(rows[key]["row"]) for key in rows if key not in chosen and int(rows[key]["row"]) not in leave
+    )
     say_in_trail(
         request.scope,
         send_anyway="; ".join(picked) or "none",
+        left_out="; ".join(f"row {row}: {why}" for row, why in leave.items()) or "none",
         held=", ".join(str(row) for row in kept) or "none",
     )
     return _see(f"/batches/{batch.name}/cost")

@@ -20,7 +20,7 @@ from ..repeats.policy import ALLOW_FLAG
 from ..repeats.preview import repeat_said
 from ..settings import Settings
 from ..team.approvals import acting_as
-from . import batchledger, state
+from . import batchledger, servers, state
 from .balance import BalanceReader
 from .review import Reviews
 from .runner import Runner
@@ -269,6 +269,7 @@ def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) ->
             webhook_url=web.runner.webhook_url,
             write_workbook=write_workbook,
             allow_repeat_rows=frozenset(batch.repeats_chosen),
+            leave_out=batch.repeats_left,
         )
 
 
@@ -329,7 +330,7 @@ def _with_upload(web: Web, name: str) -> state.WebBatch:
 def _here(web: Web, batch: state.WebBatch) -> state.WebBatch:
     """``batch``, when its file is on this server; a page naming the server that holds it otherwise (it
     said 'File not found: <a path of that server>' and offered to delete the batch)."""
-    if state.elsewhere(web.settings, batch):
+    if servers.elsewhere(web.settings, batch):
         where = f" ({batch.site})" if batch.site else ""
         raise HTTPException(
             409,

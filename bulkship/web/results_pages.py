@@ -32,7 +32,7 @@ from ..runnotes import (
 )
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
-from . import batchledger, state
+from . import batchledger, servers, state
 from .booknames import BookRow, rows_of_workbook
 from .pagekit import PLANNED_THERE, Web, _batch_or_404, _page_number, _see, _sending, _web, render
 
@@ -291,7 +291,7 @@ async def results(request: Request) -> Response:
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
         running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
-        waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=state.elsewhere(web.settings, batch),
+        waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=servers.elsewhere(web.settings, batch),
         other_api=other_api, held_planned=found.held_planned,
     )  # fmt: skip
 

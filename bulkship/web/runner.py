@@ -24,7 +24,7 @@ from ..errors import BulkshipError, LedgerLockedError
 from ..ledger import ledger_exists
 from ..settings import Settings
 from ..team.approvals import acting_as
-from . import batchledger, state
+from . import batchledger, servers, state
 from .uploads import upload_of
 
 log = logging.getLogger("bulkship.web")
@@ -111,7 +111,7 @@ class Runner:
             name
             for name, b in state.web_batches(self.settings).items()
             if b.due
-            and not state.elsewhere(self.settings, b)  # the server holding its file resumes it
+            and not servers.elsewhere(self.settings, b)  # the server holding its file resumes it
             and not batchledger.for_another_vendor(self.settings, name)  # ... and using its vendor
         ]
         for name in due:
@@ -154,7 +154,8 @@ class Runner:
         while True:
             found = state.web_batch(self.settings, batch)
             if found is not None and (
-                state.elsewhere(self.settings, found) or batchledger.for_another_vendor(self.settings, batch)
+                servers.elsewhere(self.settings, found)
+                or batchledger.for_another_vendor(self.settings, batch)
             ):
                 return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:
@@ -202,6 +203,7 @@ class Runner:
                     wait_s=WEB_WAIT_S,
                     webhook_url=self.webhook_url,
                     allow_repeat_rows=frozenset(found.repeats_chosen),  # held rows a person chose to send
+                    leave_out=found.repeats_left,  # ... or to leave out: they have their card
                 )
         except LedgerLockedError:
             raise

@@ -12,9 +12,10 @@ same thing. Events (kind and detail)::
     web_fix        row, header, value                         a cell corrected in the review page
     web_fix_rows   rows, header, was, value                   the same cell of many rows corrected at once
                                                               (every one reading ``was`` in a column)
-    web_repeat     chosen (fingerprint -> row), said, by      the held rows a person chose to send anyway
-                                                              (each a repeat of an earlier card: said ->
-                                                              what), replacing the earlier choice
+    web_repeat     chosen (fingerprint -> row), said, leave,  the held rows a person chose to send anyway
+                   by                                         (each a repeat of an earlier card: said ->
+                                                              what), or to leave out (row -> why), replacing
+                                                              the earlier choice
     web_every_row  values                                     one value for every row of a field no column
                                                               gives (field -> value, "" for none): the
                                                               Columns page's, as a program's [defaults]
@@ -36,7 +37,6 @@ re-run resume exactly once.
 from __future__ import annotations
 
 import secrets
-import socket
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -73,6 +73,9 @@ class WebBatch:
     every_row: dict[str, str] = field(default_factory=dict)  # field -> one value for every row (no column)
     repeats_chosen: dict[str, int] = field(default_factory=dict)  # held rows sent anyway: fingerprint -> row
     repeats_said: dict[str, str] = field(default_factory=dict)  # ... and what each repeats
+    repeats_left: dict[int, str] = field(
+        default_factory=dict
+    )  # held rows left out (they have their card): why
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     first_id: int = 0  # id of its upload event: change_id is still it while nothing was changed
@@ -190,6 +193,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
         elif kind == "web_repeat":
             batch.repeats_chosen = {str(fp): int(row) for fp, row in dict(d.get("chosen") or {}).items()}
             batch.repeats_said = {str(fp): str(said) for fp, said in dict(d.get("said") or {}).items()}
+            batch.repeats_left = {int(row): str(why) for row, why in dict(d.get("leave") or {}).items()}
             batch.change_id = event.id
         elif kind == "web_checked":
             batch.checked = dict(d)
@@ -379,23 +383,3 @@ def confirm_send(
     if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
         return None
     return now.sent_by == press
-
-
-# -- uploads --------------------------------------------------------------------------------------------
-
-
-def this_server(settings: Settings) -> str:
-    """Which server holds an upload: its machine and data folder (where the upload is kept)."""
-    return f"{socket.gethostname()}:{settings.data_dir.resolve()}"
-
-
-def elsewhere(settings: Settings, batch: WebBatch) -> bool:
-    """Whether the batch's file is on another server sharing the ledger (another machine) and not here: only
-    that server can review, send or resume it (found by hunter-web4: a second server restarted while the
-    first sent a batch resumed it, failed on 'File not found', and every page said the batch had ended)."""
-    return (
-        bool(batch.server)
-        and batch.server != this_server(settings)
-        and batch.upload is not None
-        and not batch.upload.exists()
-    )

@@ -18,7 +18,7 @@ from ..columns import AmbiguousColumnsError
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetChoiceError
 from ..pipeline import file_sha256
 from ..program import known_time_zone
-from . import batchledger, state, uploads
+from . import batchledger, servers, state, uploads
 from .auth import nothing_changed, say_in_trail
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, another_upload, render
 from .review import FILTERS, PAGE_ROWS
@@ -92,7 +92,7 @@ async def upload(request: Request) -> Response:
             return uploads.new_batch(
                 web.settings, name, path, file_name=Path(file.filename or "").name, sheet=None, by=by,
                 signed_in=request.scope.get("team_user") is not None, sha256=digest,
-                server=state.this_server(web.settings), site=str(request.base_url), time_zone=zone,
+                server=servers.this_server(web.settings), site=str(request.base_url), time_zone=zone,
             ), True  # fmt: skip
 
     name, new = await run_in_threadpool(one_batch)
