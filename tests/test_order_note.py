@@ -5,6 +5,7 @@ planned before Notes, are read and sent as before."""
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 from collections import Counter
@@ -289,3 +290,92 @@ def test_another_office_s_order_answering_this_ledger_s_send_is_not_its_money(
         assert main(["reconcile", "staff", "--ledger", str(settings.ledger_location)]) == 0
         said = " ".join(capsys.readouterr().err.split())
         assert "Mismatch" not in said and "Not counted: BS-STAFF-" in said, said
+
+
+def _other_people(path: Path, people: dict[int, tuple[str, str]]) -> Path:
+    """Office B's staff.csv: Employee IDs E0.. as office A's, of other people (number: name, street)."""
+    from support import HEADER
+
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i, (name, street) in people.items():
+            writer.writerow([f"E{i}", name, street, "Salem", "MA", "01970", "CVS", "25"])
+    return path
+
+
+def _recipients(settings: Settings) -> Counter[tuple[str, str]]:
+    return Counter(
+        (li["PhysicalDeliveryAddress"]["Name"], li["PhysicalDeliveryAddress"]["AddressLine1"])
+        for o in embedded_sandbox_orders(settings.data_dir)
+        for li in o["LineItems"]
+    )
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_another_office_s_people_of_the_same_employee_ids_are_sent_once_set_aside(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """Offices A and B, one vendor account, batch 'staff' each, their Employee IDs colliding (E0..E2, other
+    people in Salem): B's rows waited on A's BS-STAFF-0001, whose lines carry their ExternalIds; --release
+    and --release --not-ours BS-STAFF-0001 were both refused (exit 1), so B's people never got a card
+    (hunter-vendor22's L5). A's order carries another ledger's Note and each line shows a wholly other
+    recipient: the person's --not-ours is accepted, saying whom those lines show, and B's three go
+    out once."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "documented")
+    here, there = two_offices(request, tmp_path, backend)
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(3)), there, wait_s=0).exit_code == 0
+    people = {i: (f"Other {i}", f"{i + 50} Oak Ave") for i in range(3)}
+    mine = _other_people(tmp_path / "staff.csv", people)
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    ledger = str(here.ledger_location)
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--resolve", "BS-STAFF-0001", "--release", "--not-ours",
+                 "BS-STAFF-0001", "--yes", "--ledger", ledger]) == 0  # fmt: skip
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "row 2's E0: Person 0 at 1 Main St on BS-STAFF-0001" in said
+    assert "another office's people of the same Employee IDs" in said
+    assert run_batch(mine, here, wait_s=0).exit_code == 0
+    assert _recipients(here) == Counter(
+        [(f"Person {i}", f"{i + 1} Main St") for i in range(3)] + list(people.values())
+    )
+    with Ledger.open(here.ledger_location, lock=False) as opened:
+        assert {r.status for r in opened.batch_rows("staff")} <= {"ordered", "shipped", "pending", "sent"}
+    assert run_batch(mine, here, wait_s=0).exit_code == 0  # and never again
+    assert sum(_recipients(here).values()) == 6
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize(
+    ("dialect", "person"),
+    [
+        ("documented", ("Person 1", "51 Oak Ave")),  # the same name: moved since
+        ("documented", ("Pat Person", "2 Main St")),  # the same street: renamed since
+        ("documented", ("Persen 1", "51 Oak Ave")),  # a name a typo apart, corrected since, and moved
+        ("documented,keeps_note=false", ("Other 1", "51 Oak Ave")),  # no Note: it may be a lost ledger's
+    ],
+)
+def test_a_line_of_an_employee_id_that_may_be_the_same_person_still_refuses_the_set_aside(
+    tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, backend: str,
+    dialect: str, person: tuple[str, str],
+) -> None:  # fmt: skip
+    """The same set-aside refused, nothing changed and nothing sent, where a line carrying a row's Employee ID
+    may be that row's person (a card already): the same name, the same street or a name a typo apart, or
+    an order without another ledger's Note (this very list, sent from a ledger since lost)."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", dialect)
+    here, there = two_offices(request, tmp_path, backend)
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(3)), there, wait_s=0).exit_code == 0
+    people = {0: ("Other 0", "50 Oak Ave"), 1: person, 2: ("Other 2", "52 Oak Ave")}
+    mine = _other_people(tmp_path / "staff.csv", people)
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    with pytest.raises(ReviewRefusedError) as refused:
+        api.release_review(here, "staff", "BS-STAFF-0001", not_ours=["BS-STAFF-0001"], by="tester")
+    assert "row(s) 3: it carries the row's ExternalId (E1)" in refused.value.message
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    assert sum(_recipients(here).values()) == 3

@@ -30,6 +30,7 @@ from .checks import (
     sent_by_this_ledger,
 )
 from .hints import _confirm_command, _release_hint
+from .otheroffice import other_offices_words
 from .recipients import shown_recipients
 from .resolution import Confirm, Resolution, Tie
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
@@ -106,8 +107,17 @@ def _set_aside_suspects(
     and the plan released E1 with not a word of it: found by hunter-vendor19)."""
     aside = {p.casefold() for p in not_ours}
     found = check_release(ledger, order, rows, view).suspects
-    said = [s.describe() for s in found if s.vendor_order.po_number.casefold() in aside]
-    return "".join(
+    # a line carrying a row's ExternalId left in the way refuses the release: only another office's person's
+    # is let through (:mod:`.otheroffice`), said so
+    said = [
+        s.describe()
+        for s in found
+        if s.vendor_order.po_number.casefold() in aside and not s.why.startswith("it carries the row's")
+    ]
+    others = other_offices_words(
+        ledger, order, rows, [o for o in view.in_range if o.po_number.casefold() in aside]
+    )
+    return others + "".join(
         f"; but {words}: if one of these people is on that batch's list too, it is their card and a release "
         "sends them a second one"
         for words in said

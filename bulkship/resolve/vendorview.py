@@ -36,6 +36,7 @@ from .lines import (
     planned_item,
     ranges,
 )
+from .otheroffice import rows_it_may_be
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class VendorView:
     complete: bool
     why_incomplete: str
     sightings: dict[str, Sighting] = field(default_factory=dict)
+    set_aside: frozenset[str] = frozenset()  # POs a person set aside as another batch's (--not-ours)
 
 
 # What the vendor's order list showed, for the read-only review (its web page is viewed again and again):
@@ -230,6 +232,8 @@ def suspects(
     def by_reference(vendor_order: VendorOrder, at: int) -> set[str]:
         ext = vendor_order.line_items[at].external_id
         matched = index.by_id.get(ext, []) if ext else []
+        if vendor_order.po_number in view.set_aside:  # not another office's people of the same Employee IDs
+            matched = rows_it_may_be(ledger, vendor_order, at, matched, items)
         for row in matched:
             one = suspect(vendor_order, f"it carries the row's ExternalId ({ext})")
             one.lines.add(at + 1)
@@ -340,10 +344,11 @@ def unclaimed_words(vendor_order: VendorOrder, lines: Sequence[int]) -> str:
 def _set_aside(view: VendorView, po_numbers: Sequence[str]) -> VendorView:
     """The view with ``po_numbers`` set aside as another batch's: still looked at by ExternalId, as every
     order elsewhere is (a line carrying a row's ExternalId may be that row: a person's word that its order
-    is another batch's does not make it not the row)."""
+    is another batch's does not make it not the row), but another office's people (:mod:`.otheroffice`)."""
     kept = [o for o in view.in_range if o.po_number not in po_numbers]
     aside = [o for o in view.in_range if o.po_number in po_numbers]
-    return VendorView(kept, [*view.elsewhere, *aside], view.complete, view.why_incomplete, view.sightings)
+    return VendorView(kept, [*view.elsewhere, *aside], view.complete, view.why_incomplete, view.sightings,
+                      view.set_aside | {o.po_number for o in aside})  # fmt: skip
 
 
 @dataclass(frozen=True)
