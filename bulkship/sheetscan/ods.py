@@ -330,6 +330,8 @@ def _shows_another_number(value: str, text: str) -> bool:
         held = abs(Decimal(value))
     except ArithmeticError:
         return False
+    if not held.is_finite():  # 'nan', 'inf': compared, a NaN raised, and the file was called unreadable XML
+        return False
     # '25,00' is 25 in a locale writing a decimal comma (found by review13: LibreOffice's '25,00' over 25, in
     # German, was read as 2500 and the row an error, though the sheet shows it right)
     return all(abs(shown - held) >= 1 for shown in _readings(numbers[0]))
