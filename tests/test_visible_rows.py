@@ -2829,6 +2829,42 @@ def test_a_note_saying_the_person_has_the_card_already_leaves_the_row_out(
     assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
 
 
+def test_a_remark_saying_not_to_send_in_a_column_of_something_else_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sheets22: a list kept by hand whose remark overwrote the cell at hand, 'Email' = 'left
+    company - do not send', 'Phone' = 'DECEASED', 'Department' = 'TERMINATED', 'Title' = 'DO NOT SEND', a
+    CRM's 'Contact Status' = 'Left company', a donor list's 'Donor Status' = 'Deceased' or 'Do not mail', had
+    each person sent a card, exit 0. Each row is left out, quoting the cell. Not the same words of someone
+    else ('Manager', 'Spouse'), nor a column where most rows say it (a list of former staff), nor the
+    ordinary values of such columns ('Lapsed', 'Bounced email', 'Expired')."""
+    path = tmp_path / "staff.csv"
+    head = (
+        "Name,Address,City,State,ZIP,Product,Value,Email,Phone,Department,Title,Manager,Spouse,Donor Status"
+    )
+    cells = [
+        ["left company - do not send", "", "", "", "", "", ""],
+        ["", "DECEASED", "", "", "", "", ""],
+        ["", "", "TERMINATED", "", "", "", ""],
+        ["", "", "", "DO NOT SEND", "", "", ""],
+        ["", "", "", "", "", "", "Deceased"],
+        ["", "", "", "", "", "", "Do not mail"],
+        ["", "", "", "", "Left company", "", "Lapsed"],
+        ["", "", "", "", "", "Deceased", "Expired"],
+        ["x@example.com", "617-555-0100", "Sales", "Rep", "Sue", "", "Active"],
+        ["", "", "", "", "", "", "Bounced email"],
+    ]
+    rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50," + ",".join(c) for i, c in enumerate(cells)]
+    path.write_text(head + "\n" + "\n".join(rows) + "\n")
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3, 4, 5, 6, 7], skipped
+    assert skipped[3] == "the list says not to send it (column 'Phone': 'DECEASED')"
+    former = tmp_path / "former.csv"  # every row says it: a list of former staff (an alumni gift)
+    former.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Separation\n"
+        + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,Terminated\n" for i in range(3))
+    )
+    assert not load_sheet(former).skipped
+
+
 def test_a_note_saying_the_card_was_ordered_already_leaves_the_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

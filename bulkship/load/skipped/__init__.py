@@ -11,7 +11,8 @@ note's day read as days), :mod:`.headings` (a heading over people not to send, t
 :mod:`.clauses` (a note read clause by clause), :mod:`.ticks` (a column of ticks, crosses and dittos),
 :mod:`.said` (what those columns and notes leave out), :mod:`.ours` (rows bulkship's own workbooks marked
 skipped), :mod:`.marks` (hidden and crossed-out rows), :mod:`.totals` (totals rows and notes),
-:mod:`.unsubmitted` (form answers never submitted), :mod:`.notices` (what the notices say), :mod:`.rows`
+:mod:`.unsubmitted` (form answers never submitted), :mod:`.stray` (a remark saying not to send in a
+column of something else: 'Phone' = 'DECEASED'), :mod:`.notices` (what the notices say), :mod:`.rows`
 (every skipped row, :func:`_skipped_rows`).
 """
 

@@ -20,6 +20,7 @@ from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
 from .said import _not_picked, _said_not_to_send
+from .stray import _stray_remarks
 from .totals import _not_recipients
 from .unsubmitted import _unsubmitted
 
@@ -90,6 +91,8 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _named_not_to_send(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))  # a heading's reason first
+    for row, reason in _stray_remarks(body, column_map, beyond).items():  # 'Phone' = 'DECEASED'
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     return sorted(skipped.values(), key=lambda s: s.row)
 
 

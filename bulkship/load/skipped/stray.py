@@ -1,0 +1,68 @@
+"""A remark saying not to send typed into a cell of a column of something else: 'Email' = 'left company - do
+not send', 'Phone' = 'DECEASED', 'Department' = 'TERMINATED', 'Title' = 'DO NOT SEND'. A list kept by hand has
+its remark overwrite whatever cell is at hand (the email that no longer works, the phone nobody answers); read
+as nothing, each such person was sent a card (found by hunter-sheets22). Only the few words no column of
+another thing holds as its own value are read: not to send, a death, a dismissal, the company left; in a
+column about someone else (a manager, a spouse, an emergency contact) they are that person's, and a column
+where most rows say it describes the list (former staff), as :mod:`.said` reads an active flag."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+import pandas as pd
+
+from ...quoting import quoted
+from .columnkeys import picks_rows
+from .headings import _SEND_HEADING
+from .kinds import _SAYS_NOT_TO_SEND
+from .marks import _NO_HEADER
+from .named import _FIELDS, _remarks
+from .notes import _UNDONE
+
+_SAYS_NO = re.compile(
+    r"(?i)^\W*(?:(?:please\s+|pls\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|ship|order)\b|dns\W*$|"
+    r"deceased\b|passed\s+away\b|died\b|terminated\b|termed\b|resigned\b|laid\s+off\b|fired\b|"
+    r"left\s+(?:the\s+)?(?:company|co\b|firm|organi[sz]ation|org\b)|no\s+longer\s+(?:with|employed|works?|here)\b|"
+    r"remove[ds]?\s+from\s+(?:the\s+)?(?:gift\s+)?list\b|no\s+(?:gift|card)\s*$)"
+)
+# a column about another person, or about the past: their words are not this row's person's now
+_ANOTHER_S = re.compile(
+    r"(?i)manager|supervisor|\bmgr\b|reports?\s+to|spouse|partner|husband|wife|beneficiar|dependent|parent|"
+    r"child|emergency|contact\s+name|approver|sponsor|mentor|buddy|referr|nominat|submitted|requested|owner|"
+    r"previous|prior|former|\bold\b|history|\bwas\b"
+)
+
+
+def _stray_remarks(
+    body: pd.DataFrame, column_map: Mapping[str, str], beyond: Collection[str] = ()
+) -> dict[int, str]:
+    """Rows with a remark saying not to send in a cell of a column of something else (the module's doc):
+    row -> the reason, quoting the cell. ``beyond``: a CSV's columns past its header's fields, a note cut by
+    a comma (an error on its row, ..problems)."""
+    found: dict[int, str] = {}
+    for header in body.columns:
+        if column_map.get(header) in _FIELDS or picks_rows(str(header)) or _ANOTHER_S.search(str(header)):
+            continue  # (a name's or street's remark is .named's; a column read to leave rows out, .said's)
+        if header in beyond or _NO_HEADER.fullmatch(str(header)):  # (a note's cut end; a note without header)
+            continue
+        column = body[header].astype(str).str.strip()
+        codes, distinct = pd.factorize(column)
+        said = [_says_no(text) for text in distinct.tolist()]
+        if not any(said):
+            continue
+        rows = [row for row, code in zip(column.index.tolist(), codes.tolist(), strict=True) if said[code]]
+        if 2 * len(rows) > int(column.ne("").sum()):  # most rows: a list of former staff, say
+            continue
+        for row in rows:
+            found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{quoted(column[row])}')")
+    return found
+
+
+def _says_no(text: str) -> bool:
+    """Whether a cell, or a remark in it (in brackets, or beside a spaced dash), says not to send in the
+    words :data:`_SAYS_NO` reads, and nothing after it undoes it ('Terminated - rehired')."""
+    if not text or _SEND_HEADING.search(text) or _UNDONE.search(text):
+        return False
+    return any(_SAYS_NO.match(part) for part in [text, *_remarks(text)])
