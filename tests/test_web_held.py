@@ -237,6 +237,8 @@ def test_a_held_row_whose_person_has_their_card_is_left_out_saying_why_and_the_b
         assert "held" not in results.split("Row Recipient")[0], results  # no held row left
         assert "left out on the Held rows page by" in results and "they have their card already" in results
         assert "Cy Po" in results
+        held = visible_text(client.get("/batches/dec/held").text)
+        assert "0 row(s) are held, not sent" in held and "1 row(s) are left out: they have their card" in held
         home = visible_text(client.get("/").text)
         assert "needs attention" not in home.split("Started (UTC)")[-1], home
     cards = sent_to(settings)
