@@ -55,12 +55,14 @@ def note_billed_on_order(
 
 
 def _holds_rows(rows: Sequence[Any]) -> bool:
-    """Whether this ledger's ``rows`` are on the order as sent (ordered, or waiting for a person): then it
-    is this batch's order, whatever ledger its Note names (this list's send from a ledger since lost, found
-    at the vendor), and what it holds beyond them is this batch's money as of any order of it. Left out so,
-    a ledger rebuilt after its loss said charged 100.00 of an order of 125.00 whose fourth card was a row
-    since taken off the list, and reconcile 'Totals differ' (found by hunter-money13)."""
-    return any(getattr(row, "status", None) in ("ordered", "review") for row in rows)
+    """Whether this ledger's ``rows`` are ordered on the order (tied to its lines): then it is this batch's
+    order, whatever ledger its Note names (this list's send from a ledger since lost, found at the vendor),
+    and what it holds beyond them is this batch's money as of any order of it. Left out so, a ledger rebuilt
+    after its loss said charged 100.00 of an order of 125.00 whose fourth card was a row since taken off the
+    list, and reconcile 'Totals differ' (found by hunter-money13). Rows only waiting for a person on it are
+    no proof: they may be this office's people beside another office's order (then nothing is billed until
+    a person settles them in it)."""
+    return any(getattr(row, "status", None) == "ordered" for row in rows)
 
 
 def _another_ledgers(db: Any, vendor_order: VendorOrder) -> bool:
