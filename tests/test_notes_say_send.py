@@ -186,3 +186,32 @@ def test_a_status_of_donors_members_or_tenants_saying_dead_or_gone_leaves_the_ro
     assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
     assert [skipped[row] for row in range(len(said) + 2, len(said) + len(sends) + 2) if row in skipped] == []
     assert skipped[2] == f"the list says not to send it (column '{header}': 'Deceased')"
+
+
+def test_a_typographic_apostrophe_says_what_the_plain_one_says(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm8 (a reverse of its notes, written as Word, Outlook or a Mac's smart quotes
+    write them): a list's Notes 'Don’t send', 'Please don’t mail', 'Returned – don’t resend', 'Doesn’t want a
+    gift', 'Don’t send before 12/20/2099', a Status 'Don’t send', a name 'Bob Ray (don’t send)' and a
+    heading row 'DON’T SEND' over Cy Orr were read as nothing and each card ordered, exit 0, where "Don't
+    send" leaves the row out. A typographic apostrophe reads as the plain one; the reason quotes the cell as
+    typed."""
+    path = tmp_path / "list.csv"
+    rows = [
+        "Name,Address,City,State,ZIP,Product,Value,Notes,Status",
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,Don’t send,",
+        "Al Bo,2 Main St,Boston,MA,02134,CVS,50,Please don’t mail,",
+        "Di Fox,3 Main St,Boston,MA,02134,CVS,50,Returned – don’t resend,",
+        "Ed Kim,4 Main St,Boston,MA,02134,CVS,50,Doesn’t want a gift,",
+        "Flo Ng,5 Main St,Boston,MA,02134,CVS,50,Don’t send before 12/20/2099,",
+        "Gil Po,6 Main St,Boston,MA,02134,CVS,50,,Don’t send",
+        "Bob Ray (don’t send),7 Main St,Boston,MA,02134,CVS,50,,",
+        "Hal Qi,8 Main St,Boston,MA,02134,CVS,50,O’Brien family – left voicemail,",
+        "DON’T SEND,,,,,,,,",
+        "Cy Orr,9 Main St,Boston,MA,02134,CVS,50,,",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3, 4, 5, 6, 7, 8, 10, 11]
+    assert skipped[2] == "the list says not to send it (column 'Notes': 'Don’t send')"
+    assert skipped[6] == "the list says not to send it yet (column 'Notes': 'Don’t send before 12/20/2099')"
+    assert skipped[11] == "under the heading 'DON’T SEND' (row 10)"

@@ -14,6 +14,7 @@ from ...quoting import quoted
 from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
+from .languages import straight
 from .saysend import SAYS_SEND
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
@@ -80,7 +81,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         if len(cells) == 1:
             headings[row] = next(iter(cells.values()))
         elif len(cells) == 2:  # the heading, and a count or a remark; never a person's name beside a note
-            said = [h for h, text in cells.items() if _LEAVE_OUT_HEADING.fullmatch(text)]
+            said = [h for h, text in cells.items() if _LEAVE_OUT_HEADING.fullmatch(straight(text))]
             if (
                 said
                 and all(h in said for h in names if h in cells)
@@ -90,7 +91,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     found: dict[int, tuple[str, str]] = {}
     position = {row: at for at, row in enumerate(rows)}
     for row, text in headings.items():
-        if not _LEAVE_OUT_HEADING.fullmatch(text) or _SEND_HEADING.search(text):
+        if not _LEAVE_OUT_HEADING.fullmatch(straight(text)) or _SEND_HEADING.search(straight(text)):
             continue
         found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
         at = position[row] + 1
@@ -222,8 +223,12 @@ def refuse_title_saying_not_to_send(frame: pd.DataFrame, header_row: int, where:
         cells = [" ".join(str(v).split()) for v in frame.loc[row].tolist() if str(v).strip()]
         if not cells or len(cells) > 2:
             continue
-        text = " ".join(cells)
-        if _TITLE_SAYS_NO.search(text) and not _SEND_HEADING.search(text) and not _FILTER_LINE.search(text):
+        text, plain = " ".join(cells), straight(" ".join(cells))
+        if (
+            _TITLE_SAYS_NO.search(plain)
+            and not _SEND_HEADING.search(plain)
+            and not _FILTER_LINE.search(plain)
+        ):
             raise FileFormatError(
                 f"{where}: row {row}, above the header, says '{text[:80]}': bulkship will not order a list "
                 "that says it is not to be sent",

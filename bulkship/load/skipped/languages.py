@@ -4,7 +4,10 @@ notes that read them are in :mod:`.flags`, :mod:`.status`, :mod:`.dates`, :mod:`
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+import pandas as pd
 
 from ...schema import header_key
 
@@ -75,6 +78,24 @@ def plain(header: str) -> str:
     if not header.isascii():
         header = "".join(c for c in unicodedata.normalize("NFKD", header) if not unicodedata.combining(c))
     return header.casefold()
+
+
+# A typographic apostrophe, as Word, Outlook and a Mac's smart quotes write it: 'Don’t send', 'Doesn’t want a
+# gift' pasted into a list were read as nothing and each card ordered (found by hunter-falsealarm8)
+_CURLY = re.compile("[\u2018\u2019\u02bc\u00b4`]")
+
+
+def straight(text: str) -> str:
+    """``text`` with its typographic apostrophes read as the plain one (:func:`straight_quotes`)."""
+    return _CURLY.sub("'", text)
+
+
+def straight_quotes(texts: pd.Series) -> pd.Series:
+    """``texts`` with their typographic apostrophes read as the plain one ("Don’t" is "Don't")."""
+    curly = texts.str.contains(_CURLY)
+    if not curly.any():
+        return texts
+    return texts.where(~curly, texts.str.replace(_CURLY, "'", regex=True))
 
 
 def plain_key(header: str) -> str:

@@ -15,6 +15,7 @@ from ..cells import _Grid
 from .columnkeys import flag_key
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, MAX_CANDIDATES
+from .languages import straight
 from .notes import _NOTE_SAYS_NO, _UNDONE
 from .status import _STATUS_FLAGS
 
@@ -80,7 +81,7 @@ def _noted_not_to_send(grid: _Grid, body: pd.DataFrame) -> dict[int, str]:
     for (row, col), text in sorted(comments.items()):
         if row not in rows or row in found:
             continue
-        for line in as_seen(text).splitlines():
+        for line in straight(as_seen(text)).splitlines():
             if _NOTE_SAYS_NO.match(line) and not _SEND_HEADING.search(line) and not _UNDONE.search(line):
                 said = " ".join(line.split())
                 said = said if len(said) <= 60 else said[:59] + "…"

@@ -12,6 +12,7 @@ import pandas as pd
 from ...quoting import quoted
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND
+from .languages import straight
 from .notes import _NOTE_SAYS_NO, _UNDONE
 
 _FIELDS = ("name", "first_name", "last_name", "address1", "address2")
@@ -31,6 +32,7 @@ def _remarks(text: str) -> list[str]:
 
 
 def _says_no(remark: str) -> bool:
+    remark = straight(remark)  # 'Bob Ray (don’t send)' is "(don't send)"
     return bool(
         _NOTE_SAYS_NO.match(remark) and not _SEND_HEADING.search(remark) and not _UNDONE.search(remark)
     )

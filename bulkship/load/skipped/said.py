@@ -49,7 +49,7 @@ from .kinds import (
     _SAYS_SENT_AHEAD,
     _SAYS_SENT_ALREADY,
 )
-from .languages import plain_key
+from .languages import plain_key, straight_quotes
 from .leavingday import left_by
 from .marks import _NO_HEADER
 from .notes import _NOTE_SAYS_NO, _UNDONE, _note_header
@@ -231,7 +231,7 @@ def _said_not_to_send(
         # 100k times: 2 s a column, again at each fix on the web page's review); ``codes`` maps rows to texts
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
-        column = pd.Series(distinct, dtype=whole.dtype)
+        column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
         said = column.str.match(says)
