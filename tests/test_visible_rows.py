@@ -2780,6 +2780,33 @@ def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_leaves_the_row_
     assert sorted(s.row for s in load_sheet(path).skipped) == list(range(2, 2 + len(out)))
 
 
+@pytest.mark.parametrize(
+    ("name", "once"),
+    [("Holiday Gifts 2026.csv", False), ("2026 work anniversaries.csv", False), ("birthday-cards-dec.csv", False),
+     ("holiday_gift_list.xlsx", False), ("welcome-tracker.csv", True), ("gifts.xlsx", True)],
+)  # fmt: skip
+def test_a_list_s_file_name_says_it_comes_round_as_its_sheet_s_name_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, once: bool
+) -> None:
+    """Found by review36 after 46629d60: 'Holiday Gifts 2026.csv', '2026 work anniversaries.csv' (a CSV has no
+    sheet's name; a workbook's is often 'Sheet1') with Notes 'Gift card sent Dec 2025' had that row left out on
+    Dec 5, 2026, where the same workbook with its sheet named 'Holiday Gifts' sends it: this year's card of a
+    yearly list withheld. The file's name is read as the sheet's is; a welcome tracker's says nothing."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    rows = [["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"],
+            ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", "25", "Gift card sent Dec 2025"],
+            ["Bo Ray", "2 Main St", "Boston", "MA", "02108", "CVS", "25", ""]]  # fmt: skip
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n")
+    else:
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    assert [s.row for s in load_sheet(path).skipped] == ([2] if once else [])
+
+
 @pytest.mark.parametrize("header", ["Notes", "Comments"])
 def test_a_note_naming_the_card_by_its_occasion_or_brand_as_sent_in_a_month_or_year_leaves_the_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str

@@ -195,7 +195,7 @@ def _to_loaded_sheet(
     if grid.scan and grid.scan.merged:
         refuse_header_merged_across(grid.scan.merged, header_row, by_position, column_map, body, where)
     merged_cells = _fill_merged(grid, body, by_position, column_map)
-    skipped = _skipped_rows(grid, body, column_map, by_position, program, header_row)
+    skipped = _skipped_rows(grid, body, column_map, by_position, program, header_row, path.name)
     refuse_uncalculated(grid, body.index.tolist(), by_position, column_map, skipped, where)
     refuse_colour_key(grid, header_row, body, skipped, where)
     refuse_unheaded_ticks(grid, header_row, body, skipped, where)

@@ -71,12 +71,19 @@ _EVERY_YEAR_NOTE = re.compile(
 )
 
 
-def comes_round(headers: Iterable[object], notes: Iterable[str]) -> bool:
-    """Whether the list is one that comes round every year, by a header (``headers``) or a note (``notes``:
-    the texts of its note columns) naming such an occasion or an earlier year's round."""
-    return any(_EVERY_YEAR_HEADER.search(str(header)) for header in headers) or any(
-        _EVERY_YEAR_NOTE.search(note) for note in notes
+def comes_round(headers: Iterable[object], notes: Iterable[str], titles: Iterable[str] = ()) -> bool:
+    """Whether the list is one that comes round every year, by a header (``headers``), a note (``notes``:
+    the texts of its note columns) or a title (``titles``: the file's name, the sheet's, the lines above the
+    header) naming such an occasion or an earlier year's round. A title 'Years' alone is none: a file named
+    'years.csv' is no column of years of service."""
+    return (
+        any(_EVERY_YEAR_HEADER.search(str(header)) for header in headers)
+        or any(_EVERY_YEAR_HEADER.search(t) and not _BARE_YEARS.match(t) for t in titles)
+        or any(_EVERY_YEAR_NOTE.search(note) for note in (*notes, *titles))
     )
+
+
+_BARE_YEARS = re.compile(r"(?i)^\W*years?\W*$")
 
 
 def _latest_day(note: str, today: date) -> date | None:

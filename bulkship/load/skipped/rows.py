@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from pathlib import PurePath
 
 import pandas as pd
 
@@ -35,6 +37,7 @@ def _skipped_rows(
     by_position: dict[int, str],
     program: ProgramSettings,
     header_row: int = 0,
+    file_name: str = "",
 ) -> list[SkippedRow]:
     """Rows that are not ordered although they hold data: hidden ones (unless --include-hidden), totals
     rows and notes. Hidden comes first: a hidden totals row is reported as hidden. Cells are read as the
@@ -70,7 +73,7 @@ def _skipped_rows(
     withdrawn = {
         grouped.get(h, h): cells for h, cells in _struck_whole(grid, by_position, column_map).items()
     }
-    titles = _titles(grid, header_row)
+    titles = _titles(grid, header_row, file_name)
     for row, reason in _said_unless_withdrawn(
         said, column_map, on_purpose, kept, withdrawn, program, beyond, titles
     ):
@@ -158,12 +161,15 @@ def _struck_whole(
     return struck
 
 
-def _titles(grid: _Grid, header_row: int) -> list[str]:
-    """The sheet's name and the lines above its header (a title: '2026 Holiday Gifts'), each as one text."""
+def _titles(grid: _Grid, header_row: int, file_name: str = "") -> list[str]:
+    """The file's name, the sheet's and the lines above its header (a title: '2026 Holiday Gifts'), each as
+    one text: a CSV has no sheet's name, and a workbook's is often 'Sheet1', where the file's says what the
+    list is ('Holiday Gifts 2026.csv', 'birthday-cards-dec.xlsx': found by review36 after 46629d60)."""
     frame = grid.frame
     above = frame.index[frame.index < header_row].tolist()[:_TITLE_LINES]
     lines = [" ".join(str(v) for v in frame.loc[row].tolist() if str(v).strip()) for row in above]
-    return [grid.sheet_name or "", *lines]
+    stem = " ".join(re.split(r"[\s._-]+", PurePath(file_name).stem)) if file_name else ""
+    return [stem, grid.sheet_name or "", *lines]
 
 
 _TITLE_LINES = 20  # the lines above a header read as its titles

@@ -164,7 +164,7 @@ def _comes_round(body: pd.DataFrame, column_map: Mapping[str, str], titles: Coll
         if header not in column_map and _note_header(str(header))
         for text in body[header].astype(str).drop_duplicates().tolist()
     )
-    return comes_round([*body.columns, *titles], notes)
+    return comes_round(body.columns, list(notes), titles)
 
 
 def _said_not_to_send(
