@@ -379,3 +379,37 @@ def test_a_line_of_an_employee_id_that_may_be_the_same_person_still_refuses_the_
     assert "row(s) 3: it carries the row's ExternalId (E1)" in refused.value.message
     assert run_batch(mine, here, wait_s=0).review_rows == 3
     assert sum(_recipients(here).values()) == 3
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_list_whose_rows_wait_for_review_is_not_said_to_be_sent_a_second_time_under_another_name(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """Office B's rows wait for review on office A's order (their Employee IDs collide); B runs the same file
+    as batch 'staffb': refused (exit 2, nothing sent, rightly: a release of 'staff' would send them again),
+    in words saying it 'would send those cards a second time' though this ledger sent none of them
+    (hunter-vendor22's L5). It now says they wait for review, none recorded as sent, and how to see them;
+    office A running its own sent list under another name is still told 'a second time'."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "documented")
+    here, there = two_offices(request, tmp_path, backend)
+    (tmp_path / "a").mkdir()
+    theirs = write_sheet(tmp_path / "a" / "staff.csv", range(3))
+    assert run_batch(theirs, there, wait_s=0).exit_code == 0
+    people = {i: (f"Other {i}", f"{i + 50} Oak Ave") for i in range(3)}
+    mine = _other_people(tmp_path / "staff.csv", people)
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    capsys.readouterr()
+    assert main(["run", str(mine), "--batch", "staffb", "--yes", "--ledger", str(here.ledger_location)]) == 2
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "a second time" not in said and "send these cards again" not in said, said
+    assert "3 row(s) waiting for review, none recorded as sent" in said
+    assert "`bulkship reconcile staff --review`" in said
+    assert sum(_recipients(here).values()) == 3
+    a_ledger = str(there.ledger_location)
+    assert main(["run", str(theirs), "--batch", "staffa", "--yes", "--ledger", a_ledger]) == 2
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "would send those cards a second time" in said and "waiting for review" not in said, said

@@ -10,22 +10,47 @@ from typing import TYPE_CHECKING
 
 from ..batchapi import same_api
 from ..errors import BatchConflictError
+from ..ledger.records import ELSEWHERE
 from .policy import _COUNTED_STATES, _SENT_STATES, ALLOW_FLAG, RepeatPolicy, fold_name
 
 if TYPE_CHECKING:
     from ..ledger import BatchRecord, Ledger
 
 
-def _where(record: BatchRecord, first_order: str, *, sent: bool = True) -> str:
+def _where(record: BatchRecord, first_order: str, *, sent: bool = True, waiting: int = 0) -> str:
+    results = f"results: {record.output}" if record.output else "no result workbook written yet"
+    if not sent and waiting:  # its rows wait for review: no card of them recorded as sent
+        return (
+            f"batch {record.name!r} (planned on {first_order[:10]}, {waiting} row(s) waiting for review, "
+            f"none recorded as sent; {results})"
+        )
     if not sent:  # planned only: confirmed by nobody yet, waiting for approval, or rejected
         return f"batch {record.name!r} (planned on {first_order[:10]}, not sent yet)"
-    results = f"results: {record.output}" if record.output else "no result workbook written yet"
     return f"batch {record.name!r} (orders of {first_order[:10]}, {results})"
 
 
-def _twice(sent: bool) -> str:
+def _twice(sent: bool, waiting: int = 0) -> str:
     """What running the same cards under a second batch would do, true whether or not they were sent."""
-    return "send those cards a second time" if sent else "order those cards twice once both batches are sent"
+    if sent:
+        return "send those cards a second time"
+    if waiting:
+        return "order those cards twice once that batch's rows waiting for review are released and sent"
+    return "order those cards twice once both batches are sent"
+
+
+def sent_cards(ledger: Ledger, batch: str) -> tuple[bool, int]:
+    """Whether ``batch`` sent cards as this ledger records it (a row ordered or found sent elsewhere, or an
+    order this ledger sent whose answer or rows are still in doubt), and how many of its rows wait for review.
+    Rows waiting on an order another ledger placed (found at the vendor after a lost ledger, or another
+    office's batch of the same name) are no card of this ledger's: office B, whose people had no card yet,
+    was refused a run under another name in words saying it 'would send those cards a second time'
+    (hunter-vendor22's L5)."""
+    counts = ledger.row_counts(batch)
+    waiting = counts.get("review", 0)
+    if counts.get("ordered") or counts.get(ELSEWHERE):
+        return True, waiting
+    doubt = [o.po_number for o in ledger.orders(batch=batch) if o.state in _SENT_STATES]
+    return any(ledger.events(po_number=po, kinds=("sending",)) for po in doubt), waiting
 
 
 def as_typed(path: Path, private: Path | None = None) -> str:
@@ -45,12 +70,16 @@ def _command(file_name: str, batch: str, keep: Sequence[str] = ()) -> str:
     return " ".join(["bulkship run", *map(shlex.quote, (file_name, "--batch", batch, *keep))])
 
 
-def _continue_hint(record: BatchRecord, file_name: str, *also: str, keep: Sequence[str] = ()) -> str:
+def _continue_hint(
+    record: BatchRecord, file_name: str, *also: str, keep: Sequence[str] = (), sent: bool = True
+) -> str:
     return "; ".join(
         (
             f"to continue that batch with this file, run `{_command(file_name, record.name, keep)}`",
             *also,
-            f"to send these cards again on purpose, add {ALLOW_FLAG}",
+            f"to send these cards again on purpose, add {ALLOW_FLAG}"
+            if sent
+            else f"to order them under this batch too on purpose, add {ALLOW_FLAG}",
         )
     )
 
@@ -64,7 +93,7 @@ def _same_file(
     found = next((b for b in others if ours & {b.file_hash, *uploaded.get(b.name, ())}), None)
     if found is None:
         return None
-    return found, found.name in ledger.batches_holding_orders(_SENT_STATES)
+    return found, sent_cards(ledger, found.name)[0]
 
 
 def same_file_as(ledger: Ledger, file_hash: str, *, api: str | None) -> tuple[str, bool] | None:
@@ -105,11 +134,18 @@ def check_new_run(
     found = _same_file(ledger, others, {file_hash, upload_hash} - {""})
     if found is not None:
         same_file, was_sent = found
+        waiting = sent_cards(ledger, same_file.name)[1]
+        where = _where(same_file, holding[same_file.name], sent=was_sent, waiting=waiting)
+        review = (
+            "to see and settle its rows waiting for review, run "
+            f"`bulkship reconcile {same_file.name} --review`"
+        )
         raise BatchConflictError(
-            f"{file_name} is the same file (identical content) as "
-            f"{_where(same_file, holding[same_file.name], sent=was_sent)}. Running it as batch {batch!r} "
-            f"would {_twice(was_sent)}. Nothing was sent",
-            hint=_continue_hint(same_file, file_name, keep=policy.keep),
+            f"{file_name} is the same file (identical content) as {where}. Running it as batch {batch!r} "
+            f"would {_twice(was_sent, waiting)}. Nothing was sent",
+            hint=_continue_hint(
+                same_file, file_name, *([review] if waiting else []), keep=policy.keep, sent=was_sent
+            ),
             other=same_file.name,
         )
     if stored is not None:

@@ -16,7 +16,7 @@ from ..plan.lines import DEFAULT_SHIPPING_METHOD
 from ..plan.ponumbers import is_derived_reference
 from .cards import _SEP, Card, _quantity, _Rows
 from .earlier import Changed
-from .newrun import _command, _continue_hint, _where
+from .newrun import _command, _continue_hint, _where, sent_cards
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
 
 if TYPE_CHECKING:
@@ -85,8 +85,9 @@ def _refuse_same_rows(
     count = sum(1 for order in repeats if order.batch == other)
     record = ledger.batch(other)
     first = min(order.created for order in repeats if order.batch == other)
-    sent = any(order.state in (*_SENT_STATES, ELSEWHERE) for order in repeats if order.batch == other)
-    where = _where(record, first, sent=sent) if record is not None else f"batch {other!r}"
+    cards, waiting = sent_cards(ledger, other)  # rows waiting for review hold no card of this ledger's
+    sent = cards and any(o.state in (*_SENT_STATES, ELSEWHERE) for o in repeats if o.batch == other)
+    where = _where(record, first, sent=sent, waiting=waiting) if record is not None else f"batch {other!r}"
     verb = "were already ordered by" if sent else "are already planned in"
     taken = "ordered" if sent else "planned"
     own = (
@@ -98,9 +99,10 @@ def _refuse_same_rows(
         f"{count} of the {valid} valid rows of {shown or file_name} {verb} {where}: the same rows "
         f"under another batch name ({batch!r}). Nothing was sent",
         hint=(
-            _continue_hint(record, shown or file_name, own, keep=keep)
+            _continue_hint(record, shown or file_name, own, keep=keep, sent=sent)
             if record is not None and _may_continue(ledger, record, file_name, frame)
-            else f"{own}; to send these cards again on purpose, add {ALLOW_FLAG}"
+            else f"{own}; to send these cards {'again' if sent else 'under this batch too'} on purpose, add "
+            f"{ALLOW_FLAG}"
         ),
         other=other,
         other_sent=sent,
