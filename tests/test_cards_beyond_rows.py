@@ -117,6 +117,10 @@ def test_a_ledger_lost_and_found_again_counts_the_card_of_a_row_since_taken_off_
         csv.writer(handle).writerows(rows[:4])
     main(["run", str(sheet), "--batch", "staff", "--yes"])
     if dialect == "likely-real":  # lines showing no recipient: a person names the rows found in the order
+        capsys.readouterr()
+        assert main(["reconcile", "staff"]) == 1  # the rows wait: the order's total is not theirs alone yet
+        said = " ".join(capsys.readouterr().err.split())
+        assert "Mismatch BS-STAFF-0001: order total ledger 100.00 vs vendor 125.00" in said, said
         command = ["reconcile", "staff", "--resolve", "BS-STAFF-0001", "--at-vendor", "BS-STAFF-0001"]
         assert main([*command, "--rows", "2,3,4", "--yes"]) == 0
     assert main(["track", "staff"]) == 0

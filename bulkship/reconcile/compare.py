@@ -117,10 +117,15 @@ def _compare_order(
     if cards and all(li.cost is not None for li in cards) and planned != charged:
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
-    if to_cents(billed_on_order(vendor, rows)) != to_cents(billed):
+    beside = billed_on_order(vendor, rows)
+    if to_cents(beside) != to_cents(billed):
         kept = "not shown (what it showed last is kept)"
         shown = to_cents(vendor.total) if vendor.total is not None else kept
-        add("order total", "", to_cents(charged + billed), shown)
+        # the ledger's figure: the vendor's total less what it bills beside the rows, plus what the ledger
+        # recorded so; its line costs count a card line beyond the rows already, which read 'order total
+        # ledger 125.00 vs vendor 125.00' of a card the ledger never counted (found by hunter-money13)
+        ledger_total = charged + billed if vendor.total is None else vendor.total - beside + billed
+        add("order total", "", to_cents(ledger_total), shown)
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
     return found
