@@ -14,8 +14,9 @@ from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
 from .models import Catalog
 from .money import cents, money_plain, money_text
+from .neversent import drop_plan_never_sent
 from .plan import check_cards_shown, price_changes
-from .resume import Synced, drop_plan_never_sent
+from .resume import Synced
 from .runresult import PlanView, plan_view
 
 if TYPE_CHECKING:

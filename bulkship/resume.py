@@ -36,6 +36,7 @@ from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
 from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
+from .neversent import may_exist_at_vendor
 from .ordernote import note_for
 from .plan import batch_po_pattern, next_seq, order_seq, plan_orders_lazily, po_stem
 from .program import ProgramSettings
@@ -313,38 +314,6 @@ def _row_updates(validation: ValidationResult, holds: dict[str, str]) -> list[Ro
     return updates
 
 
-def may_exist_at_vendor(ledger: Ledger, po: str) -> bool:
-    """A planned order that was sent and put back to planned without the vendor confirming it has no such
-    order (a ledger written by an older bulkship, which took a refusal after a lost answer as final). A
-    person's release under the same PO is such a confirmation: the vendor provably held no order with it."""
-    sent = False
-    for event in ledger.events(po_number=po):
-        if event.kind == "sending":
-            sent = True
-        elif _vendor_confirmed_absent(event.kind, event.detail):
-            sent = False
-    return sent
-
-
-def drop_plan_never_sent(ledger: Ledger, batch: str) -> bool:
-    """A plan the person declined at 'Send these orders?' is cancelled when the batch never sent anything
-    (every order planned or cancelled, none perhaps at the vendor) and no approval request waits for it:
-    no money is left 'to send' for ever, and the rows are planned afresh when the batch is run again. A
-    batch that sent cards keeps its plan (its rows may be cards failed and planned again, asked about again
-    when they are sent). True when it was dropped."""
-    orders = ledger.orders(batch, payloads=False)
-    planned = [o.po_number for o in orders if o.state == "planned"]
-    if not planned or any(o.state not in ("planned", "cancelled") for o in orders):
-        return False
-    if ledger.newest_approvals().get(batch) == "pending" or any(
-        may_exist_at_vendor(ledger, po) for po in planned
-    ):
-        return False
-    for po in planned:
-        ledger.cancel_planned(po, "the plan was declined at 'Send these orders?' before anything was sent")
-    return True
-
-
 def plan_records(
     to_plan: Any,
     catalog: Catalog,
@@ -391,11 +360,3 @@ def _order_records(
                 for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
             ],
         )
-
-
-def _vendor_confirmed_absent(kind: str, detail: dict[str, Any]) -> bool:
-    """The event records that the vendor provably held no order with its PO: a refusal the vendor confirmed,
-    or a person's release under the same PO (allowed only then)."""
-    if kind == "not_sent":
-        return bool(detail.get("vendor_confirmed"))
-    return kind == "review_released" and bool(detail.get("same_po"))

@@ -70,7 +70,7 @@ def drop_unsent_plan(settings: Settings, batch: str) -> None:
     """A deleted batch's planned orders that never left are cancelled: nothing is left to approve or send
     later, and the same file uploaded again is not refused as "planned, not sent yet" by a batch the page
     no longer shows. Orders that may be at the vendor are never touched."""
-    from ..resume import may_exist_at_vendor
+    from ..neversent import may_exist_at_vendor
 
     if not ledger_exists(settings.ledger_location):
         return
