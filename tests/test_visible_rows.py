@@ -2861,12 +2861,10 @@ def test_a_remark_saying_not_to_send_in_a_column_of_something_else_leaves_the_ro
     company - do not send', 'Phone' = 'DECEASED', 'Department' = 'TERMINATED', 'Title' = 'DO NOT SEND', a
     CRM's 'Contact Status' = 'Left company', a donor list's 'Donor Status' = 'Deceased' or 'Do not mail', had
     each person sent a card, exit 0. Each row is left out, quoting the cell. Not the same words of someone
-    else ('Manager', 'Spouse'), nor a column where most rows say it (a list of former staff), nor the
+    else ('Manager', 'Next of Kin'), nor a column where most rows say it (a list of former staff), nor the
     ordinary values of such columns ('Lapsed', 'Bounced email', 'Expired')."""
     path = tmp_path / "staff.csv"
-    head = (
-        "Name,Address,City,State,ZIP,Product,Value,Email,Phone,Department,Title,Manager,Spouse,Donor Status"
-    )
+    head = "Name,Address,City,State,ZIP,Product,Value,Email,Phone,Department,Title,Manager,Next of Kin,Donor Status"
     cells = [
         ["left company - do not send", "", "", "", "", "", ""],
         ["", "DECEASED", "", "", "", "", ""],
@@ -2876,8 +2874,8 @@ def test_a_remark_saying_not_to_send_in_a_column_of_something_else_leaves_the_ro
         ["", "", "", "", "", "", "Do not mail"],
         ["", "", "", "", "Left company", "", "Lapsed"],
         ["", "", "", "", "", "Deceased", "Expired"],
-        ["x@example.com", "617-555-0100", "Sales", "Rep", "Sue", "", "Active"],
-        ["", "", "", "", "", "", "Bounced email"],
+        ["x@example.com", "617-555-0100", "Sales", "Rep", "Sue", "Jo Doe", "Active"],
+        ["", "", "", "", "", "Al Doe", "Bounced email"],
     ]
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50," + ",".join(c) for i, c in enumerate(cells)]
     path.write_text(head + "\n" + "\n".join(rows) + "\n")

@@ -31,6 +31,7 @@ _SAYS_NO = re.compile(
 _ANOTHER_S = re.compile(
     r"(?i)manager|supervisor|\bmgr\b|reports?\s+to|spouse|partner|husband|wife|beneficiar|dependent|parent|"
     r"child|emergency|contact\s+name|approver|sponsor|mentor|buddy|referr|nominat|submitted|requested|owner|"
+    r"mother|father|relative|\bkin\b|guardian|family|household|\bpets?\b|assistant|delegate|"
     r"previous|prior|former|\bold\b|history|\bwas\b"
 )
 
