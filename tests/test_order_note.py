@@ -413,3 +413,30 @@ def test_a_list_whose_rows_wait_for_review_is_not_said_to_be_sent_a_second_time_
     assert main(["run", str(theirs), "--batch", "staffa", "--yes", "--ledger", a_ledger]) == 2
     said = " ".join("".join(capsys.readouterr()).split())
     assert "would send those cards a second time" in said and "waiting for review" not in said, said
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_rows_held_beside_rows_waiting_for_review_are_not_said_to_be_ordered(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """Office B's rows wait for review on office A's order; B runs a re-saved copy of its list (CRLF) as
+    batch 'staffb': each row is held (rightly) as 'the same recipient, address, card and value were ordered
+    in batch 'staff'', though none of them was sent. Now 'perhaps ordered (in review)'."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", "documented")
+    here, there = two_offices(request, tmp_path, backend)
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(3)), there, wait_s=0).exit_code == 0
+    people = {i: (f"Other {i}", f"{i + 50} Oak Ave") for i in range(3)}
+    mine = _other_people(tmp_path / "staff.csv", people)
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    copy = tmp_path / "staff copy.csv"
+    copy.write_bytes(mine.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n") + b"\r\n")
+    capsys.readouterr()
+    main(["run", str(copy), "--batch", "staffb", "--yes", "--ledger", str(here.ledger_location)])
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert "were perhaps ordered (in review) in batch 'staff'" in said and "were ordered in" not in said, said
+    assert sum(_recipients(here).values()) == 3

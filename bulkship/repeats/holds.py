@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference, same_unit
@@ -111,9 +112,11 @@ def find_holds(
                     frame=frame,
                     shown=policy.shown_as,
                 )
-        numbers = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
+        numbers, waiting = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         for i, (o, line) in found:
             order = earlier[o]
+            if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
+                order = replace(order, state="review")
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
             if i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
