@@ -5250,6 +5250,27 @@ def test_the_day_someone_left_in_payroll_systems_abbreviations_leaves_their_row_
     assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "LWD",
+        "Last Working Date",
+        "Deactivation Date",
+        "Date Deactivated",
+        "Deactivated On",
+        "Inactivation Date",
+    ],
+)
+def test_the_day_someone_was_deactivated_leaves_their_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by hunter-sheets22: an HRIS export's 'Deactivation Date' / 'Inactivation Date' or an Indian
+    payroll's 'LWD' (last working day) of a day passed were read as nothing: a card to someone gone, exit 0.
+    A day passed leaves the row out, as 'Termination Date' does; a day to come and none send."""
+    skipped = _skipped_on_dec_4(tmp_path, monkeypatch, header)
+    assert skipped == {3: f"the list says not to send it (column '{header}': '2026-11-20')"}
+
+
 def test_a_status_naming_the_kind_of_leaving_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by hunter-sheets11: an HR export's 'Employee Status' of 'Voluntary Termination', 'Involuntary
     Separation' or 'Discharged' (how some systems word the kind of leaving) was read as nothing: a card to

@@ -29,6 +29,10 @@ _GONE_ON = frozenset(
         # was ordered)
         "termination dt", "term dt", "terminated date", "separation dt", "termination effective dt",
         "last date worked", "actual termination date", "date of leaving", "end of service date",
+        # ... or an account's or record's deactivation, as HRIS exports word a leaving, and India's 'LWD'
+        # (found by hunter-sheets22, each gone person ordered)
+        "lwd", "last working date", "deactivation date", "date deactivated", "deactivated on",
+        "inactivation date", "date inactivated", "inactivated on",
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
