@@ -215,3 +215,20 @@ def test_a_typographic_apostrophe_says_what_the_plain_one_says(tmp_path: Path) -
     assert skipped[2] == "the list says not to send it (column 'Notes': 'Don’t send')"
     assert skipped[6] == "the list says not to send it yet (column 'Notes': 'Don’t send before 12/20/2099')"
     assert skipped[11] == "under the heading 'DON’T SEND' (row 10)"
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Card Status"])
+def test_a_status_with_a_remark_saying_not_to_send_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm8 (its LO5): a status read from the cell's start, 'Active - do not send',
+    'Returned - do not resend', 'On leave; don’t send (per HR)', was ordered, exit 0: the remark after the
+    status, which a person typed to stop the card, was read as nothing. Such a row is left out now; a status
+    with an ordinary remark still sends."""
+    said = ["Active - do not send", "Returned - do not resend", "On leave; don’t send (per HR)",
+            "Active (do not mail)", "Active / dont order"]  # fmt: skip
+    sends = ["Active", "Active - send to home address", "Active - do note new zip"]
+    if header != "Card Status":  # (a card's status 'Returned' says the card came back)
+        sends += ["Returned from leave 11/1"]
+    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
+    assert [cell for row, cell in enumerate(sends, start=len(said) + 2) if row in skipped] == []

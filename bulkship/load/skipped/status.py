@@ -190,11 +190,18 @@ _NOT_TO_SEND = (
 )
 
 
+# ... or, after whatever the status says first, a remark of its own saying not to send ('Active - do not
+# send', 'Returned - do not resend': found by hunter-falsealarm8, each was ordered)
+_REMARK_NOT_TO_SEND = r".*[-–—:,.;!(/]\s*do\s*n[o'’]?t\s+(?:re-?)?(?:send|mail|ship|order)\b.*"
+
+
 def _says_gone(gone: str, not_to_send: str, *, codes: str = "") -> re.Pattern[str]:
     """A status cell saying ``gone`` (with anything after it), left or gone, or ``not_to_send`` (with a
-    remark after a sign); ``codes``: one-letter codes saying so too."""
+    remark after a sign), or a remark after a sign saying not to send; ``codes``: one-letter codes saying
+    so too."""
     return re.compile(
-        rf"(?i)^\s*{_CODED}(?:(?:{gone})\b.*{codes}|{_LEFT_OR_GONE}|(?:{not_to_send})\s*(?:[-–—:,.;!(].*)?)$"
+        rf"(?i)^\s*{_CODED}(?:(?:{gone})\b.*{codes}|{_LEFT_OR_GONE}|(?:{not_to_send})\s*(?:[-–—:,.;!(].*)?"
+        rf"|{_REMARK_NOT_TO_SEND})$"
     )
 
 
