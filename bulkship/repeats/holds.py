@@ -85,7 +85,8 @@ def find_holds(
     found += by_reference.items()
     exact = len(found)  # the very cards; the rest are to the same name or one written alike
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
-    by_name = told_apart(ledger, rows, earlier, by_name)  # two people's emails: two people
+    # (the very name elsewhere stays held whatever its email: one person's work and personal emails, on two
+    # departments' lists, are two emails; found by review36 after 761087e0)
     edited = {i for i, changed in by_name.items() if changed.other_value is not None}  # same name and place
     found += [(i, (changed.order, changed.line)) for i, changed in by_name.items()]
     alike = told_apart(
