@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .client.parse import text
-
 NOTE_PREFIX = "bulkship ledger "
 _NOTED = re.compile(r"\bbulkship ledger ([0-9a-f]{16})\b", re.IGNORECASE)
 
@@ -30,6 +28,9 @@ def note_for(ledger_id: str) -> str:
 def placed_by(order: Any) -> str:
     """The ledger id the vendor order's Note names ("" when it shows no Note of a ledger): ``order`` a
     :class:`~bulkship.models.VendorOrder` (its raw answer) or the raw answer itself."""
+    # (imported here: the ledger imports this module, and `status` must not load the HTTP client with it)
+    from .client.parse import text
+
     raw = getattr(order, "raw", order)
     found = _NOTED.search(text(raw, "Note", "Notes", "OrderNote"))
     return found.group(1).lower() if found else ""
