@@ -178,12 +178,13 @@ _LEFT_OR_GONE = (
     # was ordered). Not 'Quit': hunter-sheets8 kept it sending, a wellness list's
     r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
 )
+_DO_NOT_SEND = r"do\s*n[o']?t\s+(?:re-?)?(?:send|mail|ship|order)"  # (curly quotes made straight before)
 # ... or not to send, as a Send? column or a note says it ("Status" = Declined, Opted out, On hold:
 # found by review11, each was ordered; not "duplicate" nor "skipped": bulkship's own workbook says so)
 _NOT_TO_SEND = (
     r"(?:opt(?:ed)?[\s-]*out(?:\s+of)?|declined?)"
     + _OF_THE_GIFT
-    + r"|do\s*n[o']?t\s+(?:re-?)?(?:send|mail|ship|order)|dns|no\s+(?:need\s+to\s+)?re-?send|"
+    + rf"|{_DO_NOT_SEND}|dns|no\s+(?:need\s+to\s+)?re-?send|"
     r"re-?send\s*(?:[?:=]\s*|-\s*)(?:no|n)\b|re-?send\s+(?:is\s+)?not\s+(?:needed|required|necessary)|"
     r"rejected|denied|removed?|"
     rf"excluded?|(?:on[\s-]*)?hold|not\s+eligible|ineligible|no\s+(?:gift|card)|{_MAIL_FAILS}"
@@ -192,7 +193,7 @@ _NOT_TO_SEND = (
 
 # ... or, after whatever the status says first, a remark of its own saying not to send ('Active - do not
 # send', 'Returned - do not resend': found by hunter-falsealarm8, each was ordered)
-_REMARK_NOT_TO_SEND = r".*[-–—:,.;!(/]\s*do\s*n[o'’]?t\s+(?:re-?)?(?:send|mail|ship|order)\b.*"
+_REMARK_NOT_TO_SEND = rf".*[-–—:,.;!(/]\s*{_DO_NOT_SEND}\b.*"
 
 
 def _says_gone(gone: str, not_to_send: str, *, codes: str = "") -> re.Pattern[str]:
