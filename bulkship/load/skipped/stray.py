@@ -21,6 +21,7 @@ from .marks import _NO_HEADER
 from .named import _FIELDS, _remarks
 from .notes import _UNDONE
 
+# (a word added here that _MAY_SAY_NO below does not find at a word's start must be added there too)
 _SAYS_NO = re.compile(
     r"(?i)^\W*(?:(?:please\s+|pls\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|ship|order)\b|dns\W*$|"
     r"deceased\b|passed\s+away\b|died\b|terminated\b|termed\b|resigned\b|laid\s+off\b|fired\b|"
