@@ -152,3 +152,36 @@ def test_a_cell_written_in_the_colour_of_its_fill_is_an_error(tmp_path: Path) ->
             "shows an empty cell. Give the cell a visible font colour to see what it holds, and clear it if "
             "it is not meant."
         )
+
+
+def test_an_amount_formatted_as_a_percentage_is_an_error(tmp_path: Path) -> None:
+    """Found by hunter-hostile7 (hunter-hostile6's LO6): an Amount column given a percentage format (the %
+    button pressed on it) shows 25 as 2500%, and a $25 card went out of a cell the sheet shows 2500%; 0.25
+    typed into such a column shows 25%. Neither is what the sheet shows: an error on the cell, whichever
+    percentage format (Excel's built-in 0% and 0.00% are written by id alone, a custom one by its code), in
+    XLSX and in LibreOffice's ODS copy (a cell of value-type percentage). A zero shows 0%; 0.00 shows 25."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    cells = [(25, "0%", 1), (0.25, "0.00%", 1), (50, '#,##0.0" "%', 1), (25, "0.00", 1), (25, "0.00", 2)]
+    for i, (value, shown, quantity) in enumerate(cells, start=2):
+        sheet.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", value, quantity])
+        sheet.cell(i, 7).number_format = shown
+    sheet["H6"].number_format = "0%"  # a Quantity 2 shown as 200%
+    xlsx = tmp_path / "percent.xlsx"
+    book.save(xlsx)
+    for path in (xlsx, convert(xlsx, "ods", tmp_path)):
+        result = validate(load_sheet(path), sandbox_catalog())
+        assert result.rows["status"].tolist() == ["invalid", "invalid", "invalid", "valid", "invalid"], path
+        said = {
+            (p.row, p.column): p.message for p in result.problems if p.kind == "Cell shown as a percentage"
+        }
+        assert sorted(said) == [(2, "value"), (3, "value"), (4, "value"), (6, "quantity")], path
+        assert said[(2, "value")] == (
+            "Row 2, column 'Value': the cell holds 25 and is formatted as a percentage: the sheet shows "
+            "2500%. Format the cell as a number (or as $) and type what it should be."
+        )
+        assert (
+            "the cell holds 0.25 and is formatted as a percentage: the sheet shows 25%." in said[(3, "value")]
+        )
+        assert "the sheet shows 200%" in said[(6, "quantity")]

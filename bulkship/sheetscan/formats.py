@@ -102,6 +102,11 @@ def cell_styles(
         if i not in hiding and same_colour(_at(font_colours, font), _at(fill_colours, fill))
     }
     hiding |= {i: codes[fmt] for i, (fmt, _, _) in enumerate(xfs) if fmt in codes and hides_cell(codes[fmt])}
+    hiding |= {
+        i: codes.get(fmt) or _PERCENT_BUILT_IN[fmt]
+        for i, (fmt, _, _) in enumerate(xfs)
+        if i not in hiding and shows_percentage(codes.get(fmt) or _PERCENT_BUILT_IN.get(fmt, ""))
+    }
     return padded, struck, {i: currency for i, currency in shown.items() if currency}, whole, hiding
 
 
@@ -222,6 +227,20 @@ def hides_cell(code: str) -> bool:
     return not _shows_number(sections[0]) or (len(sections) > 3 and "@" not in text and not text)
 
 
+PERCENTAGE = "0%"  # the format an ODS percentage cell is noted with (ODS keeps the kind on the cell)
+_PERCENT_BUILT_IN = {
+    "9": PERCENTAGE,
+    "10": "0.00%",
+}  # Excel's built-in percentage formats, written by id alone
+
+
+def shows_percentage(code: str) -> bool:
+    """Whether a number format shows its number as a percentage ('0%', '0.00%', '#,##0.0 %'): a cell holding
+    25 shows 2500%, one holding 0.25 shows 25% (found by hunter-hostile7: an Amount 25 shown 2500% was
+    ordered as a $25 card, the sheet showing no amount of the kind). The first section counts."""
+    return bool(code) and "%" in _sections(code)[0]
+
+
 def _shows_number(section: str) -> bool:
     """Whether a format section shows the number: a digit placeholder, General, text '@', or a date/time."""
     return bool(re.search(r"[0#?@]|general|[yYmMdDhHsS]", section, re.IGNORECASE))
@@ -238,6 +257,8 @@ def shown_by_format(code: str, text: str) -> bool:
         number = float(text.replace(",", ""))
     except ValueError:
         return len(sections) < 4 or "@" in sections[3]
+    if shows_percentage(code):  # 25 shown as 2500%, 0.25 as 25%: never the number the cell holds
+        return number == 0
     return _shows_number(_section_of(code, number) if _CONDITION.search(code) else sections[0])
 
 

@@ -14,6 +14,7 @@ from .conditional import ods_rule
 from .controls import ods_link_in_sheet
 from .formats import (
     _DOLLARS,
+    PERCENTAGE,
     SAME_COLOUR,
     UNSEEN,
     format_padded,
@@ -251,6 +252,8 @@ class _OdsWalker:
             if shown:
                 self.scan.currency.update(dict.fromkeys(cells, shown))
         number = element.get(f"{_OFFICE}value") or ""
+        if kind == "percentage":  # 25 shown as 2500% (or 0.25 as 25%): the sheet shows no amount of the kind
+            self.scan.hiding.update(dict.fromkeys(cells, PERCENTAGE))
         if kind in ("float", "currency") and _shows_another_number(number, text):
             # as a format showing only that text: what LibreOffice shows is kept beside the value
             self.scan.hiding.update(dict.fromkeys(cells, '"' + text.strip().replace('"', "") + '"'))

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...models import NOT_SENT, Problem
 from ...schema import header_key
-from ...sheetscan.formats import SAME_COLOUR, UNSEEN, shown_by_format
+from ...sheetscan.formats import SAME_COLOUR, UNSEEN, shown_by_format, shows_percentage
 from ..cells import _Grid
 
 
@@ -105,9 +105,25 @@ def _hidden_by_format_problems(
                 "background: the sheet shows an empty cell. Give the cell a visible font colour to see what "
                 "it holds, and clear it if it is not meant."
             )
-        kind = _HIDDEN_KINDS.get(code, "Cell hidden by its format")
+        if shows_percentage(code):  # 25 shown as 2500%: neither number is what the sheet shows
+            message = (
+                f"Row {row}, column '{header}': the cell holds {value} and is formatted as a percentage: the "
+                f"sheet shows {_as_percentage(value)}. Format the cell as a number (or as $) and type what "
+                "it should be."
+            )
+        kind = _HIDDEN_KINDS.get(
+            code, "Cell shown as a percentage" if shows_percentage(code) else "Cell hidden by its format"
+        )
         problems.append(Problem(row, column_map[header], value, "error", message, kind))
     return problems
+
+
+def _as_percentage(value: str) -> str:
+    """25 -> '2500%', 0.255 -> '25.5%': a number as a percentage format shows it (its decimals as held)."""
+    try:
+        return f"{Decimal(value.replace(',', '')).scaleb(2).normalize():f}%"
+    except ArithmeticError:
+        return f"{value} as a percentage"
 
 
 _HIDDEN_KINDS = {
