@@ -7,11 +7,12 @@ for 4 cards planned at 100.00 read "charged 100.00" everywhere, never said to di
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .models import VendorOrder
+from .models import VendorLineItem, VendorOrder
 from .money import CENT, BilledCards, cents, money_text
 from .statuses import NO_CARD_STATUSES
 
@@ -57,10 +58,19 @@ def _cards_beyond_rows(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decima
     return vendor_order.billed_beside_lines + max(made_cost - counted, Decimal(0))
 
 
-def cards_billed(vendor_order: VendorOrder, rows: Iterable[Any]) -> BilledCards | None:
+def cards_billed(
+    vendor_order: VendorOrder,
+    rows: Iterable[Any],
+    row_cards: Callable[[Sequence[Any]], Sequence[CardKey | None]] | None = None,
+) -> BilledCards | None:
     """Of what the order bills beside its ``rows`` (:func:`billed_beside`), the card lines it shows beyond
     them (:func:`_cards_beyond_rows`): the live card lines no row's recorded line Id is, when they are as
-    many as the lines beyond the rows; None when there are none, or which they are is not proven."""
+    many as the lines beyond the rows; None when there are none, or which they are is not proven. Rows
+    tied to no line of it by Id (settled by a person's word: ``reconcile --resolve ... --rows``, which ties
+    no particular line of identical cards) take off lines of their own card (``row_cards``: each row's
+    product, value and quantity as the ledger recorded them); what is left is the cards beyond them when
+    that is unambiguous. Without it, a lost ledger's batch settled so read 'cards 4, shipping 25.00' of
+    the vendor's 5 cards (hunter-money13's leftover a)."""
     if costs_unshown(vendor_order):
         return None
     rows = list(rows)
@@ -71,11 +81,58 @@ def cards_billed(vendor_order: VendorOrder, rows: Iterable[Any]) -> BilledCards 
     tied = {str(r.line_item_id) for r in rows if getattr(r, "line_item_id", None)}
     made = vendor_order.made_card_lines
     untied = [li for li in made if not li.id or li.id not in tied]
-    if len(untied) != len(made) - holding:
+    if len(untied) != len(made) - holding and row_cards is not None:
+        ids = {li.id for li in made if li.id}
+        unsure = [r for r in _holding(rows) if not r.line_item_id or str(r.line_item_id) not in ids]
+        untied = _less_rows_cards(untied, row_cards(unsure)) or []
+    if not untied or len(untied) != len(made) - holding:
         return None
     cost = sum((li.cost or Decimal(0) for li in untied), Decimal(0))
     face = sum((li.value * li.quantity for li in untied), Decimal(0))
     return BilledCards(sum(li.quantity for li in untied), face, min(cost, beyond))
+
+
+CardKey = tuple[str, Decimal, int]  # a card line's product, value (one card's) and quantity
+
+
+def card_key(item: Any) -> CardKey | None:
+    """The :data:`CardKey` of a line item as bulkship sends it (a payload's ``LineItems`` entry); None when
+    it does not read as one."""
+    if not isinstance(item, dict):
+        return None
+    try:
+        quantity = int(item.get("Quantity") or 1)
+        return str(item.get("ProductId") or "").upper(), Decimal(str(item["Value"])), quantity
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return None
+
+
+def _line_key(line: VendorLineItem) -> CardKey:
+    return line.product_id.upper(), line.value, line.quantity
+
+
+def _holding(rows: Iterable[Any]) -> list[Any]:
+    """The rows holding a card on their order: ordered (a card made, or to be) or waiting for review."""
+    return [r for r in rows if r.status in ("ordered", "review") and not row_made_no_card(r)]
+
+
+def _less_rows_cards(
+    lines: list[VendorLineItem], cards: Sequence[CardKey | None]
+) -> list[VendorLineItem] | None:
+    """``lines`` without a line of each of ``cards`` (the rows tied to none of them by Id); None when a card
+    is unknown or no line is left for it, or which lines are left is unclear (the lines of one card a row
+    may be differ in cost)."""
+    if any(card is None for card in cards):
+        return None
+    wanted = Counter(cards)
+    left: list[VendorLineItem] = []
+    for key in dict.fromkeys(_line_key(li) for li in lines):
+        alike = [li for li in lines if _line_key(li) == key]
+        taken = wanted.pop(key, 0)
+        if taken > len(alike) or (taken and len(alike) > taken and len({li.cost for li in alike}) > 1):
+            return None
+        left.extend(alike[taken:])
+    return None if wanted else left
 
 
 def _less_rows_unshown(vendor_order: VendorOrder, rows: list[Any]) -> Decimal:

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from .. import linecards
-from ..billing import billed_on_order, cards_billed, document_beyond, uncounted, with_document
+from ..billing import (
+    CardKey,
+    billed_on_order,
+    card_key,
+    cards_billed,
+    document_beyond,
+    uncounted,
+    with_document,
+)
 from ..models import VendorOrder
 from ..money import BilledCards
 from ..ordernote import another_ledgers
 from . import sql
 from .identity import LEDGER_ID_KEY
-from .records import BILLED_CARDS, BILLED_ON_ORDER, now_iso
+from .records import BILLED_CARDS, BILLED_ON_ORDER, REVIEW_ITEMS, now_iso
 from .sql.meta import meta_value
 
 
@@ -35,7 +43,7 @@ def note_billed_on_order(
     if amount and _another_ledgers(db, vendor_order) and not _holds_rows(rows):
         amount = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
     # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
-    cards = cards_billed(vendor_order, rows) if amount > 0 else None
+    cards = cards_billed(vendor_order, rows, _row_cards(db, po_number)) if amount > 0 else None
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
     recorded = json.loads(seen[-1]["detail"]) if seen else {}
     last = recorded.get("amount")
@@ -52,6 +60,30 @@ def note_billed_on_order(
         figures[BILLED_CARDS] = cards.as_json()
     sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, json.dumps(figures, sort_keys=True))
     return True
+
+
+def _row_cards(db: Any, po_number: str) -> Callable[[Sequence[Any]], list[CardKey | None]]:
+    """Each row's card on the order (product, value, quantity) as the ledger recorded it: its line waiting
+    apart (:data:`~.records.REVIEW_ITEMS`, a row settled on an order found at the vendor), else its line of
+    the payload sent. Read only when asked (:func:`bulkship.billing.cards_billed`)."""
+
+    def read(rows: Sequence[Any]) -> list[CardKey | None]:
+        found = sql.order_payload(db, po_number)
+        payload = json.loads(found[0][0]) if found else {}
+        waiting = payload.get(REVIEW_ITEMS)
+        waiting = waiting if isinstance(waiting, dict) else {}
+        items = payload.get("LineItems")
+        items = items if isinstance(items, list) else []
+        cards: list[CardKey | None] = []
+        for row in rows:
+            item = waiting.get(row.fingerprint)
+            index = row.line_index
+            if item is None and index is not None and 0 <= index < len(items):
+                item = items[index]
+            cards.append(card_key(item))
+        return cards
+
+    return read
 
 
 def _holds_rows(rows: Sequence[Any]) -> bool:
