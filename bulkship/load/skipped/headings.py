@@ -15,6 +15,7 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
+from .ofwork import OF_WORK
 from .saysend import SAYS_SEND
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
@@ -26,7 +27,8 @@ _LEAVE_OUT_HEADING = re.compile(
     # ... or in other words ("Terminated employees", "Opted out", "Not approved", "Pending approval", "Ignore
     # everything below", "Do not use", "Already got cards": found by hunter-sheets, the rows under each were
     # ordered)
-    r"|terminated|resigned|deceased|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|ignore|"
+    # ('Deceased Estates', 'Probate & Deceased Estates': a bank's or a law firm's team, not people: .ofwork)
+    rf"|(?:terminated|deceased)\b(?!{OF_WORK})|resigned|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|ignore|"
     # ... pending what lets a card go, not a detail pending ("New hires (start date pending)" are new hires:
     # found by review14, L2, the rows under it were left out)
     r"pending\s+(?:approval|review|verification|confirmation|sign[\s-]*off|hr)|"

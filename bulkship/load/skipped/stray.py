@@ -20,11 +20,12 @@ from .kinds import _SAYS_NOT_TO_SEND
 from .marks import _NO_HEADER
 from .named import _FIELDS, _remarks
 from .notes import _UNDONE
+from .ofwork import OF_WORK
 
 # (a word added here that _MAY_SAY_NO below does not find at a word's start must be added there too)
 _SAYS_NO = re.compile(
     r"(?i)^\W*(?:(?:please\s+|pls\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|ship|order)\b|dns\W*$|"
-    r"deceased\b|passed\s+away\b|died\b|terminated\b|termed\b|resigned\b|laid\s+off\b|fired\b|"
+    rf"(?:deceased|terminated|fired)\b(?!{OF_WORK})|passed\s+away\b|died\b|termed\b|resigned\b|laid\s+off\b|"
     r"left\s+(?:the\s+)?(?:company|co\b|firm|organi[sz]ation|org\b)|no\s+longer\s+(?:with|employed|works?|here)\b|"
     r"remove[ds]?\s+from\s+(?:the\s+)?(?:gift\s+)?list\b|no\s+(?:gift|card)\s*$)"
 )

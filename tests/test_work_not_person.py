@@ -1,0 +1,93 @@
+"""A job title, a department or a section of a staff list naming a line of work that deals with death or
+dismissal ('Deceased Estates Officer', a bank's 'Deceased Estates' team, 'Terminated Policies Analyst') says
+nothing of the person: the row is sent. The person's own state in those words ('Deceased', 'Terminated Sales
+Manager', 'Terminated employees') still leaves the row out (bulkship/load/skipped/ofwork.py)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+
+from bulkship.load import load_sheet
+
+ORDINARY = [
+    ("Teller", "Branch"),
+    ("Fraud Analyst", "Risk"),
+    ("Underwriter", "Life"),
+    ("Paralegal", "Probate"),
+]
+OF_WORK = [
+    ("Deceased Estates Officer", "Private Client"), ("Deceased Accounts Specialist", "Operations"),
+    ("Deceased Customer Team Lead", "Bereavement Services"), ("Deceased Claims Specialist", "Life Claims"),
+    ("Terminated Policies Analyst", "Policy Admin"), ("Deceased Patient Affairs", "Patient Services"),
+    ("Fired Heater Technician", "Refinery"), ("Deceased Care Specialist", "Funeral Services"),
+    ("Estate Administrator", "Deceased Estates"), ("Partner", "DECEASED ESTATES & PROBATE"),
+    ("Trust Officer", "Deceased Estates Team"), ("Removal Technician", "Deceased Transfer"),
+]  # fmt: skip
+PERSON = [
+    ("Deceased", "Sales"), ("Teller", "TERMINATED"), ("Terminated Sales Manager", "Sales"),
+    ("Terminated Manager", "Sales"), ("Underwriter", "Terminated Employees"), ("Deceased per HR", "Risk"),
+    ("Deceased Estates Officer - DO NOT SEND", "Private Client"), ("Teller (deceased)", "Branch"),
+    ("Deceased - team informed", "Branch"), ("Fired 11/1", "Branch"),
+]  # fmt: skip
+
+
+def test_a_job_title_or_department_naming_work_with_the_deceased_sends_the_row(tmp_path: Path) -> None:
+    """Found by review36: a bank's staff list whose 'Job Title' (or 'Department') read 'Deceased Estates
+    Officer', 'Deceased Accounts Specialist' (an insurer's 'Deceased Claims Specialist', 'Terminated Policies
+    Analyst'; a funeral home's 'Deceased Care Specialist'; a refinery's 'Fired Heater Technician') left each
+    row out, 'the list says not to send it', exit 0: a colleague withheld their card for the name of their
+    job. Those rows are sent now; the same words said of the person, alone, with a date, a remark beside a
+    dash or in brackets, before their own role or the people ('Terminated Sales Manager', 'Terminated
+    Employees'), still leave the row out, quoting the cell."""
+    path = tmp_path / "staff.csv"
+    people = [*OF_WORK, *PERSON, *ORDINARY * 6]  # (most rows ordinary: not a list of former staff)
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Job Title", "Department"]
+        )
+        for i, (title, department) in enumerate(people):
+            writer.writerow(
+                [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", title, department]
+            )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    left_out = [people[row - 2] for row in range(2, 2 + len(OF_WORK)) if row in skipped]
+    assert left_out == [], [skipped[row] for row in sorted(skipped) if row < 2 + len(OF_WORK)]
+    first = 2 + len(OF_WORK)
+    assert sorted(skipped) == list(range(first, first + len(PERSON)))
+    assert (
+        skipped[first + 2] == "the list says not to send it (column 'Job Title': 'Terminated Sales Manager')"
+    )
+
+
+def test_a_section_of_a_staff_list_named_for_work_with_the_deceased_is_sent(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm9: a law firm's staff list in sections by team, a row of its own naming each
+    ('Litigation', 'Deceased Estates', 'Probate & Deceased Estates'), left out everyone under the last two
+    ('under the heading ...'), exit 0. They are sent; a section 'Terminated employees' or 'Deceased' is still
+    left out."""
+    path = tmp_path / "staff.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sections = [
+        "Litigation",
+        "Deceased Estates",
+        "Probate & Deceased Estates",
+        "Terminated employees",
+        "Deceased",
+    ]
+    under: dict[int, str] = {}
+    for section in sections:
+        sheet.append([section])
+        for _ in range(2):
+            i = len(under)
+            sheet.append([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50])
+            under[sheet.max_row] = section
+    book.save(path)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    sent = {under[row] for row in under if row not in skipped}
+    assert sent == {"Litigation", "Deceased Estates", "Probate & Deceased Estates"}
+    assert {under[row] for row in under if row in skipped} == {"Terminated employees", "Deceased"}
