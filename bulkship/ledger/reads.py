@@ -297,8 +297,14 @@ class LedgerReads(LedgerStore):
         return {r[0]: int(r[1] or 0) for r in self._read(sql.batch_cards)}
 
     def newest_approvals(self) -> dict[str, str]:
-        """Batch -> its newest approval request's state: "pending", "approved" or "rejected" (team mode)."""
-        return {str(r[0]): str(r[1] or "pending") for r in self._read(sql.newest_approvals)}
+        """Batch -> its newest approval request's state: "pending", "approved", "rejected" or "withdrawn"
+        (team mode). A ledger opened read-only from before withdrawals (revision 0006) is read without
+        them."""
+        try:
+            found = self._read(sql.newest_approvals)
+        except LedgerError:
+            found = self._read(functools.partial(sql.newest_approvals, withdrawals=False))
+        return {str(r[0]): str(r[1] or "pending") for r in found}
 
     def busy(self) -> bool:
         """Whether a live process holds the ledger's lock right now (a run is planning or sending). A

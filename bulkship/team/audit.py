@@ -4,6 +4,7 @@
 Actions (``action``, with the batch where there is one, and a JSON ``detail``)::
 
     upload  sheet  mapping  profile  fix  repeat  confirm  approval_request  approve  approve_refused  reject
+    approval_withdraw
     run_start  run_end  run_stop  resume  delete  reconcile  review_check  review_settle  track  export
     audit_export  ledger_copy
     sign_in  sign_in_refused  sign_out  password_change  user_add  user_disable  user_enable

@@ -13,6 +13,7 @@ queries use, kept the same as that revision).
   decided once (UNIQUE ``request_id``); a rejection must carry a reason.
 * ``approval_people``: who a decision was about (revision 0005), so that a rejection holds for its people
   in any batch of the team (:mod:`bulkship.team.approvals.people`).
+* ``approval_withdrawals``: a request its requester withdrew before an approver decided it (revision 0006).
 * ``audit_trail``: who, when, from where, what.
 
 The audit trail and the approvals are append-only: database triggers refuse UPDATE and DELETE on them.
@@ -130,5 +131,35 @@ approval_people = sa.Table(
     sa.Index("approval_people_by_person", "person", "request_id"),
 )
 
-# Append-only from the application's side: triggers (revisions 0002, 0005) refuse to change or remove a line.
-APPEND_ONLY = ("audit_trail", "approval_requests", "approval_decisions", "approval_people")
+# A request withdrawn by the person who asked, before an approver decided it (revision 0006): a request is
+# withdrawn or decided, never both (a trigger on each table refuses the other; on PostgreSQL under the
+# request's advisory lock), and only its requester (or cli:<name> that asked, as <name>) withdraws it.
+approval_withdrawals = sa.Table(
+    "approval_withdrawals",
+    metadata,
+    sa.Column("id", _id, primary_key=True, autoincrement=True),
+    sa.Column("request_id", _id, nullable=False, unique=True),
+    sa.Column("requested_by", sa.Text, nullable=False),
+    sa.Column("withdrawn_by", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("withdrawn_at", sa.Text, nullable=False),
+    sa.ForeignKeyConstraint(
+        ["request_id", "requested_by"],
+        ["approval_requests.id", "approval_requests.requested_by"],
+        name="approval_withdrawals_request",
+    ),
+    sa.CheckConstraint(
+        "withdrawn_by = requested_by OR requested_by = 'cli:' || withdrawn_by",
+        name="withdrawn_by_the_requester",
+    ),
+)
+
+# Append-only from the application's side: triggers (revisions 0002, 0005, 0006) refuse to change or
+# remove a line.
+APPEND_ONLY = (
+    "audit_trail",
+    "approval_requests",
+    "approval_decisions",
+    "approval_people",
+    "approval_withdrawals",
+)

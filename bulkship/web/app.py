@@ -147,8 +147,9 @@ async def delete(request: Request) -> Response:
         error = BulkshipError(
             f"Batch {batch.name} waits for an approver (request #{waiting}): it cannot be deleted while the "
             "request waits. Nothing was deleted",
-            hint="an approver rejects the request on Approvals; then the batch can be deleted (so can it "
-            "once its rows changed since the request: no approver can approve that request any more)",
+            hint="the person who asked withdraws it (Withdraw, on the batch's cost page), or an approver "
+            "rejects it on Approvals; then the batch can be deleted (so can it once its rows changed since "
+            "the request: no approver can approve that request any more)",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
     if await run_in_threadpool(batchledger.rows_sent, web.settings, batch.name):  # found by newcomer8

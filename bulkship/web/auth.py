@@ -112,6 +112,8 @@ RULES: tuple[Rule, ...] = (
     _r("GET", "/batches/{name}/approval", READERS),
     _r("POST", "/batches/{name}/approval/{request:int}/approve", {"approver"}),  # audited by the library
     _r("POST", "/batches/{name}/approval/{request:int}/reject", {"approver"}),
+    # the person who asked (checked by the library and the database), whatever their roles now
+    _r("POST", "/batches/{name}/approval/{request:int}/withdraw", READERS),  # audited by the library
     _r("GET", "/audit", {"finance", "admin"}),
     _r("GET", "/audit.{kind:str}", {"finance", "admin"}, "audit_export"),
     _r("GET", "/admin/users", {"admin"}),

@@ -58,12 +58,16 @@ def batch_order_tallies(db: Db) -> Tuples:
     return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()
 
 
-def newest_approvals(db: Db) -> Tuples:
-    """(batch, decision) of each batch's newest approval request (team tables; decision NULL: waiting)."""
+def newest_approvals(db: Db, *, withdrawals: bool = True) -> Tuples:
+    """(batch, decision) of each batch's newest approval request (team tables; decision NULL: waiting;
+    'withdrawn': its requester withdrew it, revision 0006). ``withdrawals`` False: a ledger read as it is,
+    from before that revision (read-only, never upgraded)."""
+    withdrawn = "CASE WHEN w.id IS NOT NULL THEN 'withdrawn' END" if withdrawals else "NULL"
+    joined = " LEFT JOIN approval_withdrawals AS w ON w.request_id = r.id" if withdrawals else ""
     return _run(
         db,
-        "SELECT r.batch, d.decision FROM approval_requests AS r"
-        " LEFT JOIN approval_decisions AS d ON d.request_id = r.id"
+        f"SELECT r.batch, COALESCE(d.decision, {withdrawn}) FROM approval_requests AS r"
+        f" LEFT JOIN approval_decisions AS d ON d.request_id = r.id{joined}"
         " WHERE r.id IN (SELECT MAX(id) FROM approval_requests GROUP BY batch)",
     ).all()
 

@@ -33,7 +33,7 @@ from ...money import money_text
 from ...settings import Settings
 from .. import accounts, audit, store
 from . import people
-from .deciding import ask, decide, needs_approval, request
+from .deciding import ask, decide, needs_approval, request, withdraw
 from .limits import (
     DEFAULTS,
     IDLE_MINUTES,
@@ -329,4 +329,5 @@ __all__ = [
     "set_setting",
     "set_threshold",
     "threshold",
+    "withdraw",
 ]

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from ...errors import BulkshipError, SpendLimitError
 from ...settings import Settings
 from .. import accounts, store
-from ..tables import approval_decisions, approval_requests
+from ..tables import approval_decisions, approval_requests, approval_withdrawals
 
 if TYPE_CHECKING:
     from ...ledger import OrderRecord
@@ -56,8 +56,8 @@ class Approval:
     plan_print: str
     order_prints: frozenset[str]
     reason: str
-    decision: str | None = None  # None: waiting; "approved" or "rejected"
-    decided_by: str | None = None
+    decision: str | None = None  # None: waiting; "approved", "rejected" or "withdrawn" (by its requester)
+    decided_by: str | None = None  # who approved, rejected or withdrew it
     decided_at: str | None = None
     decision_reason: str = ""
 
@@ -104,14 +104,18 @@ def _approval(row: Any) -> Approval:
 
 
 def _joined() -> sa.Select[Any]:
-    d = approval_decisions
+    """Each request with its decision, or its withdrawal read as the decision "withdrawn" (never both: the
+    database refuses the one when the other is there)."""
+    d, w, r = approval_decisions, approval_withdrawals, approval_requests
     return sa.select(
-        approval_requests,
-        d.c.decision,
-        d.c.decided_by,
-        d.c.decided_at,
-        d.c.reason.label("decision_reason"),
-    ).select_from(approval_requests.outerjoin(d, d.c.request_id == approval_requests.c.id))
+        r,
+        sa.func.coalesce(d.c.decision, sa.case((w.c.id.is_not(None), sa.literal("withdrawn")))).label(
+            "decision"
+        ),
+        sa.func.coalesce(d.c.decided_by, w.c.withdrawn_by).label("decided_by"),
+        sa.func.coalesce(d.c.decided_at, w.c.withdrawn_at).label("decided_at"),
+        sa.func.coalesce(d.c.reason, w.c.reason).label("decision_reason"),
+    ).select_from(r.outerjoin(d, d.c.request_id == r.c.id).outerjoin(w, w.c.request_id == r.c.id))
 
 
 def approvals(settings: Settings, *, batch: str | None = None, pending_only: bool = False) -> list[Approval]:
@@ -120,7 +124,7 @@ def approvals(settings: Settings, *, batch: str | None = None, pending_only: boo
     if batch is not None:
         query = query.where(approval_requests.c.batch == batch)
     if pending_only:
-        query = query.where(approval_decisions.c.id.is_(None))
+        query = query.where(approval_decisions.c.id.is_(None), approval_withdrawals.c.id.is_(None))
     with store.read(settings) as db:
         return [_approval(r) for r in db.execute(query)]
 

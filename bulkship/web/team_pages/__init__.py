@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from ..auth import SESSION_COOKIE, allowed, rule_for
 from .approving import approval_page, approvals_page, approve, reject
-from .asking import after_confirm, before_confirm, team_cost
+from .asking import after_confirm, before_confirm, team_cost, withdraw
 from .people import add_person, change_person, change_settings, people_page
 from .signin import account, change_password, forbidden_page, login, login_page, logout
 from .trail import audit_download, audit_page
@@ -35,6 +35,7 @@ def routes() -> list[Route]:
         Route("/batches/{name}/approval", approval_page),
         Route("/batches/{name}/approval/{request:int}/approve", approve, methods=["POST"]),
         Route("/batches/{name}/approval/{request:int}/reject", reject, methods=["POST"]),
+        Route("/batches/{name}/approval/{request:int}/withdraw", withdraw, methods=["POST"]),
         Route("/audit", audit_page),
         Route("/audit.{kind:str}", audit_download),
         Route("/admin/users", people_page),

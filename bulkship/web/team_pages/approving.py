@@ -17,7 +17,7 @@ from ...team import approvals
 from .. import app as pages
 from .. import cost_pages, state
 from ..pagekit import _here
-from .common import _actor, _address, _see, _settings
+from .common import _actor, _address, _request_of, _see, _settings
 
 
 async def approvals_page(request: Request) -> Response:
@@ -188,19 +188,6 @@ async def approval_page(request: Request) -> Response:
         request, "cost.html", batch=batch, view=view, counts=found.counts, error=changed, approving=True,
         notes=notes,
     )  # fmt: skip
-
-
-def _request_of(request: Request, batch: str) -> approvals.Approval:
-    try:
-        wanted = int(request.path_params["request"])
-    except (KeyError, ValueError):
-        raise HTTPException(404, "No such approval request") from None
-    if not 0 < wanted < 2**63:  # no request has such a number (PostgreSQL refused to look: W4, a 500 page)
-        raise HTTPException(404, "No such approval request")
-    found = approvals.approval(_settings(request), wanted)
-    if found is None or found.batch != batch:
-        raise HTTPException(404, "No such approval request")
-    return found
 
 
 async def approve(request: Request) -> Response:

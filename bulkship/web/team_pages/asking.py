@@ -1,5 +1,6 @@
-"""The requester's side of approval: what the cost page shows of it, and the confirmation that asks for
-approval instead of sending when the batch costs more than its person may send alone."""
+"""The requester's side of approval: what the cost page shows of it, the confirmation that asks for
+approval instead of sending when the batch costs more than its person may send alone, and the request
+withdrawn by the person who asked."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from starlette.responses import Response
 
 from ...team import approvals, audit, store
 from ...team.roles import SEND
-from .common import _actor, _address, _see, _settings
+from .. import app as pages
+from .. import state
+from .common import _actor, _address, _request_of, _see, _settings
 
 
 def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
@@ -135,3 +138,29 @@ async def after_confirm(request: Request, batch: str, *, first: bool = True) -> 
     await run_in_threadpool(
         lambda: audit.record(settings, "confirm", actor=person, address=address, batch=batch, **detail)
     )
+
+
+async def withdraw(request: Request) -> Response:
+    """The person who asked withdraws the request before an approver decides it (nothing is sent on it; the
+    batch can then be changed, deleted or sent again, which asks anew): the cost page again, saying so. A
+    second press (a double click, Back and resend) finds it withdrawn by them and shows the same."""
+    settings = _settings(request)
+    name = request.path_params["name"]
+    asked = await run_in_threadpool(_request_of, request, name)
+    form = await request.form()
+    reason = str(form.get("reason") or "")[:2000]
+    person = _actor(request)
+    try:
+        await run_in_threadpool(
+            lambda: approvals.withdraw(
+                settings, asked.id, person=person, reason=reason, address=_address(request)
+            )
+        )
+    except approvals.ApprovalError as exc:
+        now = await run_in_threadpool(approvals.approval, settings, asked.id)
+        if now is None or now.decision != "withdrawn" or now.decided_by != person:
+            message = exc.message + (f" ({exc.hint})" if exc.hint else "")
+            return pages.render(request, "plain.html", 409, title="Not withdrawn", message=message)
+    known = await run_in_threadpool(state.web_batch, settings, name)
+    on_page = known is not None and not known.deleted
+    return _see(f"/batches/{name}/cost" if on_page else f"/batches/{name}/approval")

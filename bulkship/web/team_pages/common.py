@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
-from ...team import accounts
+from ...team import accounts, approvals
 from .. import app as pages
 from ..auth import Sessions
 
@@ -37,4 +38,18 @@ def _sessions(request: Request) -> Sessions:
     found: Sessions | None = getattr(request.app.state, "sessions", None)
     if found is None:
         found = request.app.state.sessions = Sessions(_settings(request))
+    return found
+
+
+def _request_of(request: Request, batch: str) -> approvals.Approval:
+    """The approval request the route names (``{request}``), of ``batch``; else 404."""
+    try:
+        wanted = int(request.path_params["request"])
+    except (KeyError, ValueError):
+        raise HTTPException(404, "No such approval request") from None
+    if not 0 < wanted < 2**63:  # no request has such a number (PostgreSQL refused to look: W4, a 500 page)
+        raise HTTPException(404, "No such approval request")
+    found = approvals.approval(_settings(request), wanted)
+    if found is None or found.batch != batch:
+        raise HTTPException(404, "No such approval request")
     return found
