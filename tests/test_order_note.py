@@ -6,6 +6,7 @@ planned before Notes, are read and sent as before."""
 from __future__ import annotations
 
 import csv
+import html
 import json
 import sqlite3
 from collections import Counter
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from starlette.testclient import TestClient
 from support import embedded_sandbox_orders, write_sheet
 from support.review import cards_at_vendor
 
@@ -25,6 +27,7 @@ from bulkship.pipeline import run_batch
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.sandbox.dialect import parse_dialect
 from bulkship.settings import Settings, resolve_settings
+from bulkship.web import create_app
 
 # lines showing no recipient (no ExternalId, no address): PascalCase, and the camelCase likely-real dialect
 BLIND = ["documented,echo_line_identity=false", "likely-real"]
@@ -334,6 +337,35 @@ def test_another_office_s_people_of_the_same_employee_ids_are_sent_once_set_asid
     mine = _other_people(tmp_path / "staff.csv", people)
     assert run_batch(mine, here, wait_s=0).review_rows == 3
     ledger = str(here.ledger_location)
+    # the review points to it, saying whom those lines show (hunter-vendor23's leftover): CLI, JSON, page
+    command = "bulkship reconcile staff --resolve BS-STAFF-0001 --release --not-ours BS-STAFF-0001"
+    shows = "row 2's E0: Person 0 at 1 Main St on BS-STAFF-0001"
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review", "--ledger", ledger]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"shows someone else ({shows};" in said, said
+    assert (
+        "another office's people of the same Employee IDs, not these rows. Once you have checked that (ask "
+        f"whoever runs that ledger), set those orders aside and release these rows to be sent: {command}"
+    ) in said
+    assert main(["reconcile", "staff", "--review", "--json", "--ledger", ledger]) == 3
+    (shown,) = json.loads(capsys.readouterr().out)["groups"]
+    assert shown["release_not_ours_command"] == command
+    assert (
+        shown["release_not_ours_other_people"][0] == shows
+        and len(shown["release_not_ours_other_people"]) == 3
+    )
+    with pytest.raises(ReviewRefusedError) as refused:
+        api.release_review(here, "staff", "BS-STAFF-0001", by="tester")
+    assert f"another office's people of the same Employee IDs, as they show ({shows};" in (
+        refused.value.hint or ""
+    )
+    with TestClient(create_app(here), follow_redirects=True) as client:
+        page = " ".join(html.unescape(client.get("/batches/staff/needs-review").text).split())
+    assert (
+        f"shows someone else ({shows};" in page
+        and "Checked with whoever runs that ledger: release to send" in page
+    )
     capsys.readouterr()
     assert main(["reconcile", "staff", "--resolve", "BS-STAFF-0001", "--release", "--not-ours",
                  "BS-STAFF-0001", "--yes", "--ledger", ledger]) == 0  # fmt: skip
@@ -374,6 +406,8 @@ def test_a_line_of_an_employee_id_that_may_be_the_same_person_still_refuses_the_
     people = {0: ("Other 0", "50 Oak Ave"), 1: person, 2: ("Other 2", "52 Oak Ave")}
     mine = _other_people(tmp_path / "staff.csv", people)
     assert run_batch(mine, here, wait_s=0).review_rows == 3
+    (group,) = api.review_batch(here, "staff").groups  # nor offered: a line may be this row's person
+    assert (group.not_ours, group.not_ours_other_people) == ("", ())
     with pytest.raises(ReviewRefusedError) as refused:
         api.release_review(here, "staff", "BS-STAFF-0001", not_ours=["BS-STAFF-0001"], by="tester")
     assert "row(s) 3: it carries the row's ExternalId (E1)" in refused.value.message

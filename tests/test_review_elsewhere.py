@@ -270,3 +270,44 @@ def test_rows_more_than_the_lines_they_may_be_are_never_offered_as_ready_to_reco
     )
     offered = [g.at_vendor for g in api.review_batch(settings, "staff").groups]
     assert offered and all("--rows N,N (at most" in command for command in offered), offered
+
+
+@pytest.mark.parametrize("note", ["keeps_note=false", "keeps_note=true"])
+@pytest.mark.parametrize("dialect", ["likely-real", "documented,echo_line_identity=false"])
+def test_a_lost_ledger_s_order_of_two_cards_is_not_offered_to_be_set_aside_as_another_list(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    dialect: str,
+    note: str,
+) -> None:
+    """The same list of three (two CVS 25 cards and a CVS 50, one order) run again after its ledger was lost,
+    the vendor's lines showing no recipient: the review offered 'bulkship reconcile staff --resolve
+    BS-STAFF-0001 --release --not-ours BS-STAFF-0001' as another ledger's batch of the same name (and the
+    web page its button): the vendor order was counted once per card kind, its three lines read as six,
+    more than the three rows waiting. Followed, the next run sent each person a second card (found by
+    hunter-vendor24, its L1). The order's lines are counted once: nothing is offered to be set aside."""
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", f"{dialect},{note}")
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for i, amount in ((1, "25"), (2, "25"), (3, "50")):
+            writer.writerow(
+                [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", amount]
+            )
+    lost = replace(settings, ledger_path=tmp_path / "lost.sqlite", out_dir=tmp_path / "lost")
+    assert run_batch(sheet, lost, wait_s=0).exit_code == 0
+    assert run_batch(sheet, settings, wait_s=0).review_rows == 3
+    (group,) = api.review_batch(settings, "staff").groups
+    assert (group.not_ours, group.not_ours_same_name) == ("", ())
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--review"]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "--not-ours" not in said and "hold none of these people" not in said
+    with pytest.raises(ReviewRefusedError) as refused:
+        api.release_review(settings, "staff", group.po_number, by="tester")
+    assert "--not-ours" not in (refused.value.hint or "")
+    assert run_batch(sheet, settings, wait_s=0).review_rows == 3
+    assert cards_at_vendor(settings) == Counter(["E1", "E2", "E3"])

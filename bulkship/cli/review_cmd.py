@@ -114,7 +114,16 @@ def print_review(report: ReviewReport) -> None:
                 f"shows may be them: release them (the others keep waiting) with  {command} --release",
                 soft_wrap=True,
             )
-        if group.not_ours and group.not_ours_same_name:
+        if group.not_ours and group.not_ours_other_people:  # every line in the way shows someone else
+            say(
+                f"  Vendor order(s) {', '.join(group.not_ours_same_name)} carry another bulkship ledger's "
+                "Note, and each of their lines carrying these rows' ExternalIds shows someone else "
+                f"({group.other_people_said}): another office's people of the same Employee IDs, not these "
+                "rows. Once you have checked that (ask whoever runs that ledger), set those orders aside and "
+                f"release these rows to be sent:  {group.not_ours}",
+                soft_wrap=True,
+            )
+        elif group.not_ours and group.not_ours_same_name:
             say(
                 f"  If vendor order(s) {', '.join(group.not_ours_same_name)} hold none of these people: "
                 f"another ledger's batch also named {report.batch!r}, of other people (not this list sent "

@@ -24,6 +24,7 @@ from .checks import (
     waiting_rows,
 )
 from .lines import _free_lines, _line_card, _takes_no_row, card_of_item, planned_item, ranges
+from .otheroffice import other_offices_people, said_shortly
 from .placed import placed_by_another
 from .ties import tie_rows
 from .vendorview import VendorView, _set_aside
@@ -129,6 +130,13 @@ def same_name_orders(ledger: Ledger, batch: str, pos: Sequence[str]) -> list[str
     return [po for po in pos if strict.fullmatch(po)]
 
 
+def same_name_aside(ledger: Ledger, batch: str, command: str, check: ReleaseCheck) -> list[VendorOrder]:
+    """The vendor orders of the batch's own PO numbers a ``--not-ours`` ``command`` sets aside (another
+    ledger's batch of the same name), of those in the way of the release."""
+    pos = same_name_orders(ledger, batch, command.split("--not-ours ")[-1].split(",")) if command else []
+    return [s.vendor_order for s in check.suspects if s.vendor_order.po_number in pos]
+
+
 def not_ours_command(
     ledger: Ledger,
     batch: str,
@@ -143,8 +151,13 @@ def not_ours_command(
     loose = _loose_orders(
         ledger, batch, [s.vendor_order for s in check.suspects if s.vendor_order.id in in_range]
     )
+    loose = list({o.id: o for o in loose}.values())  # one suspect a card kind or ExternalId: each order once
     same_name = set(same_name_orders(ledger, batch, [o.po_number for o in loose]))
-    if same_name and not _another_list(ledger, batch, [o for o in loose if o.po_number in same_name]):
+    theirs = [o for o in loose if o.po_number in same_name]
+    if same_name and not (
+        _another_list(ledger, batch, theirs)
+        or other_offices_people(ledger, own, rows, theirs, check.suspects)
+    ):
         loose = [o for o in loose if o.po_number not in same_name]
     pos = list(dict.fromkeys(o.po_number for o in loose))
     if not pos or not check_release(ledger, own, rows, _set_aside(view, pos)).allowed:
@@ -164,9 +177,8 @@ def _another_list(ledger: Ledger, batch: str, orders: Sequence[VendorOrder]) -> 
         for po, rows in waiting_rows(ledger, batch).items()
         for r in rows
     )
-    shown = Counter(
-        _line_card(o, i) for o in orders for i in _free_lines(ledger, o) if not _takes_no_row(o, i)
-    )
+    once = {o.id: o for o in orders}.values()  # a vendor order counted twice read as more lines than rows
+    shown = Counter(_line_card(o, i) for o in once for i in _free_lines(ledger, o) if not _takes_no_row(o, i))
     return any(count > waiting[card] for card, count in shown.items())
 
 
@@ -179,7 +191,14 @@ def _release_hint(
     check: ReleaseCheck,
 ) -> str:
     hints = []
-    if alternative := not_ours_command(ledger, batch, order, rows, view, check):
+    alternative = not_ours_command(ledger, batch, order, rows, view, check)
+    theirs = same_name_aside(ledger, batch, alternative, check)
+    if alternative and (whom := other_offices_people(ledger, order, rows, theirs, check.suspects)):
+        hints.append(
+            f"if those lines are another office's people of the same Employee IDs, as they show ("
+            f"{said_shortly(whom)}; ask whoever runs that ledger): {alternative}"
+        )
+    elif alternative:
         hints.append(
             "if the vendor orders named are another batch's (e.g. one run with another ledger on this "
             f"account): {alternative}"

@@ -14,7 +14,7 @@ way: the person may have a card already.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..addressmatch import vendor_address
 from ..folding import fold_person
@@ -24,6 +24,9 @@ from ..namealike import names_alike
 from ..ordernote import another_ledgers
 from .lines import planned_item
 from .recipients import LineIndex
+
+if TYPE_CHECKING:  # vendorview reads this module
+    from .vendorview import Suspect
 
 
 def another_offices_person(own_ledger_id: str, vendor_order: VendorOrder, at: int, item: Any) -> str:
@@ -58,26 +61,80 @@ def rows_it_may_be(
     return [r for r in rows if not another_offices_person(own, vendor_order, at, items.get(r.fingerprint))]
 
 
+def _whom(
+    own: str, order: OrderRecord, vendor_order: VendorOrder, at: int, rows: Sequence[RowRecord]
+) -> tuple[list[str], bool]:
+    """What line ``at`` of ``vendor_order`` shows of another office's person for each of ``rows`` carrying
+    its ExternalId ('row 2's E0: Person 0 at 1 Main St on BS-STAFF-0001'), and whether it is another
+    office's person for every one of them (True when none carries it)."""
+    line = vendor_order.line_items[at]
+    said: list[str] = []
+    every = True
+    for row in rows:
+        if not line.external_id or row.external_id != line.external_id:
+            continue
+        if who := another_offices_person(own, vendor_order, at, planned_item(order, row)):
+            said.append(f"row {row.row}'s {line.external_id}: {who} on {vendor_order.po_number}")
+        else:
+            every = False
+    return said, every
+
+
+def other_offices_people(
+    ledger: Ledger,
+    order: OrderRecord,
+    rows: Sequence[RowRecord],
+    orders: Sequence[VendorOrder],
+    suspects: Sequence[Suspect],
+) -> tuple[str, ...]:
+    """Whom the lines of ``orders`` (the batch's own PO numbers, never sent by this ledger) that stand in the
+    way of releasing ``rows`` (``suspects``) show, when every one of them is another office's person: a line
+    carrying a waiting row's ExternalId, its order's Note naming another ledger, showing a wholly other
+    recipient (:func:`another_offices_person`); () when any such line may be one of the rows (the same name
+    or street, no recipient shown, no other ledger's Note, or a line of the row's card for its name).
+
+    Office B's review pointed to nothing while its rows waited on office A's order of the same batch name
+    and Employee IDs (hunter-vendor23's leftover): the set-aside a person types after checking is offered,
+    with whom those lines show, only then."""
+    own = ledger.known_ledger_id()
+    ids = {o.id for o in orders}
+    said: list[str] = []
+    for suspect in suspects:
+        if suspect.vendor_order.id not in ids:
+            continue
+        covered: set[int] = set()
+        for line in suspect.lines:  # 1-based
+            whom, every = _whom(own, order, suspect.vendor_order, line - 1, rows)
+            if not whom or not every:
+                return ()
+            said += whom
+            covered |= {
+                r.row for r in rows if r.external_id == suspect.vendor_order.line_items[line - 1].external_id
+            }
+        if not covered >= set(suspect.rows):  # a row that line is a suspect of for another reason
+            return ()
+    return tuple(dict.fromkeys(said))
+
+
 def other_offices_words(
     ledger: Ledger, order: OrderRecord, rows: Sequence[RowRecord], aside: Sequence[VendorOrder]
 ) -> str:
     """What the orders set aside (``aside``) show of another office's people carrying the ExternalIds of
     ``rows`` (waiting on ``order``), in the words shown before "Record this?" ("" when none)."""
     own = ledger.known_ledger_id()
-    by_id: dict[str, list[RowRecord]] = {}
-    for row in rows:
-        if row.external_id:
-            by_id.setdefault(row.external_id, []).append(row)
     said: list[str] = []
     for vendor_order in aside:
-        for at, line in enumerate(vendor_order.line_items):
-            for row in by_id.get(line.external_id, []) if line.external_id else []:
-                if who := another_offices_person(own, vendor_order, at, planned_item(order, row)):
-                    said.append(f"row {row.row}'s {line.external_id}: {who} on {vendor_order.po_number}")
+        for at in range(len(vendor_order.line_items)):
+            said += _whom(own, order, vendor_order, at, rows)[0]
     if not said:
         return ""
-    shown = "; ".join(said[:3]) + (f"; and {len(said) - 3} more" if len(said) > 3 else "")
+    shown = said_shortly(said)
     return (
         f"; lines carrying these rows' ExternalIds show other people ({shown}), on orders whose Note names "
         "another bulkship ledger: another office's people of the same Employee IDs, not these rows"
     )
+
+
+def said_shortly(said: Sequence[str]) -> str:
+    """The first three of ``said``, the others counted."""
+    return "; ".join(said[:3]) + (f"; and {len(said) - 3} more" if len(said) > 3 else "")

@@ -12,8 +12,9 @@ from typing import Any
 from ..ledger import Ledger
 from .checks import ReleaseCheck, _require_batch, check_release, waiting_rows
 from .elsewhere import ElsewhereOffer, elsewhere_offer
-from .hints import at_vendor_command, not_ours_command, same_name_orders
+from .hints import at_vendor_command, not_ours_command, same_name_aside, same_name_orders
 from .lines import _name_of_item, card_of_item, card_text, planned_item
+from .otheroffice import other_offices_people, said_shortly
 from .placed import NAME_ROWS_ON_PAGE, PlacedElsewhere, placed_elsewhere, placed_words
 from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
 
@@ -49,6 +50,13 @@ class ReviewGroup:
     not_ours_same_name: tuple[str, ...] = ()
     # the vendor's orders here (of this PO, or whose lines may be these rows) whose Note names another ledger
     placed_elsewhere: tuple[PlacedElsewhere, ...] = ()
+    # when every line of those same-name orders in the way is another office's person of the same Employee
+    # ID: whom each shows ('row 2's E0: Person 0 at 1 Main St on BS-STAFF-0001')
+    not_ours_other_people: tuple[str, ...] = ()
+
+    @property
+    def other_people_said(self) -> str:
+        return said_shortly(self.not_ours_other_people)
 
     @property
     def placed_said(self) -> list[str]:
@@ -77,6 +85,7 @@ class ReviewGroup:
             "at_vendor_command": self.at_vendor or None,
             "release_not_ours_command": self.not_ours or None,
             "release_not_ours_same_batch_name": list(self.not_ours_same_name),
+            "release_not_ours_other_people": list(self.not_ours_other_people),
             "sent_elsewhere_command": self.elsewhere.command if self.elsewhere else None,
             "sent_elsewhere_rows": list(self.elsewhere.rows) if self.elsewhere else [],
             "placed_by_another_ledger": [p.as_json() for p in self.placed_elsewhere],
@@ -137,6 +146,8 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
         sighting = view.sightings[po]
         check = check_release(ledger, order, rows, view)
         not_ours = "" if check.allowed else not_ours_command(ledger, batch, order, rows, view, check)
+        same_name = tuple(same_name_orders(ledger, batch, not_ours.split("--not-ours ")[-1].split(",")))
+        theirs = same_name_aside(ledger, batch, not_ours, check)
         maybe = [s.describe() for s in check.suspects]
         if check.allowed:  # nothing holds their card as the file has it: what the vendor holds still counts
             maybe += other_cards(ledger, view, batch, check.suspects)
@@ -152,14 +163,11 @@ async def review(ledger: Ledger, client: Any, batch: str) -> ReviewReport:
                 at_vendor_command(ledger, batch, order, rows, view, check),
                 not_ours,
                 None if check.allowed else elsewhere_offer(ledger, batch, order, rows, check.suspects),
-                not_ours_same_name=tuple(
-                    same_name_orders(ledger, batch, not_ours.split("--not-ours ")[-1].split(","))
-                    if not_ours
-                    else ()
-                ),
+                not_ours_same_name=same_name if not_ours else (),
                 placed_elsewhere=placed_elsewhere(
                     ledger, [sighting.order, *(s.vendor_order for s in check.suspects)]
                 ),
+                not_ours_other_people=other_offices_people(ledger, order, rows, theirs, check.suspects),
             )
         )
     proven = {(p.po_number, row) for p in proven_at_vendor(ledger, batch, view, groups) for row in p.rows}
