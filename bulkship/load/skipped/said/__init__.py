@@ -1,0 +1,157 @@
+"""Rows the list itself says not to send, in a column nothing else reads: a yes/no column (:mod:`..flags`,
+:mod:`..status`, :mod:`..dates`, :mod:`..sent`) or a note (:mod:`..notes`); which column is which, by its
+header, is :mod:`..columnkeys`. Each column is read here in the same steps, one module a thing read:
+:mod:`.which` how a header's cells are read, :mod:`.wholelist` what the whole list shows, :mod:`.person` a
+person's status, :mod:`.cardstatus` a card's, :mod:`.sentdays` the days a column names, the notes here, and
+:mod:`.reasons` the rows said and each one's reason."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from datetime import date
+
+import pandas as pd
+
+from ...cells import FORMULA_ERROR
+from ..clauses import _lines_say_no
+from ..columnkeys import _LEAVES_OUT, flag_key
+from ..days import _note_not_yet
+from ..flags import (
+    _ACTIVE_FLAGS,
+    _ELIGIBLE_FLAGS,
+    _SAYS_NO,
+    _SAYS_NO_OR_NA,
+    _SAYS_YES,
+    _SEND_FLAGS,
+    NO_APPROVAL_NEEDED,
+    _filter_header,
+    approval_header,
+    kept_under,
+    takes_rows_off,
+)
+from ..headings import _SEND_HEADING
+from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
+from ..languages import straight_quotes
+from ..leavingday import left_by
+from ..notes import _NOTE_SAYS_NO, _UNDONE
+from ..questions import NOT_RECEIVED_FLAGS, asks_whether_to_send
+from ..rounds import told_of_earlier_rounds
+from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
+from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
+from .cardstatus import read_card
+from .person import read_person
+from .reasons import Masks, reasons
+from .sentdays import read_days
+from .which import read_as
+from .wholelist import _RESPONSE_COMPLETE, _STATUS, TheList
+
+
+def _said_not_to_send(
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    on_purpose: Collection[int] = (),
+    kept: Mapping[str, Mapping[int, str]] | None = None,
+    today: date | None = None,
+    beyond: Collection[str] = (),
+    titles: Collection[str] = (),
+) -> dict[int, str]:
+    """Rows the list itself says not to send, in a column nothing else reads ("Send?" = "NO - left
+    company", "Do Not Send" = "X"): row -> the reason, quoting the cell. ``on_purpose``: hidden rows
+    --include-hidden orders, which an eligibility column (the autofilter's, usually) does not leave out.
+    ``kept``: the text not struck of cells partly struck through (header -> row -> text), which is what they
+    say: "~~Yes~~ No" is No (found by review11: read "Yes No", the row was ordered). ``today``: the day its
+    dates are judged by (default: this machine's). ``beyond``: a CSV's columns past its header's fields (a
+    comma outside quotes made them), which are no notes of their own. ``titles``: the sheet's name and the
+    lines above its header, which may say the list comes round every year
+    (:func:`.wholelist._comes_round`)."""
+    today = today or date.today()
+    found: dict[int, str] = {}
+    the_list = TheList(body, column_map, today, titles)
+    for header in body.columns:
+        if header in the_list.earlier:
+            continue
+        reading = read_as(header, column_map, beyond)
+        if reading is None:
+            continue
+        key, says = reading.key, reading.says
+        column = body[header].astype(str)
+        if kept and header in kept:
+            at = [row for row in kept[header] if row in column.index]
+            column = column.copy()
+            column.loc[at] = [kept[header][row] for row in at]
+        if reading.eligible and on_purpose:
+            column = column.drop(index=list(on_purpose), errors="ignore")
+        typed, column = column, _dittos_filled(column)
+        # each distinct text is read once (a column of a few answers over 100k rows read each cell's regexes
+        # 100k times: 2 s a column, again at each fix on the web page's review); ``codes`` maps rows to texts
+        whole = column
+        codes, distinct = pd.factorize(column, use_na_sentinel=False)
+        column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
+        sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
+        why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
+        masks = Masks(column.str.match(says))
+        if key == _STATUS and masks.said.any() and the_list.form_export:
+            masks.said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
+        read_person(masks, column, says, header, the_list)
+        said = masks.said
+        if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
+            said &= ~column.str.fullmatch(kept_under(str(header)))
+        if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required
+            said &= ~column.str.fullmatch(NO_APPROVAL_NEEDED)
+        if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
+            said |= _crossed_beside_ticks(column)
+        masks.said = said
+        read_card(masks, column, key, says, the_list)
+        said = masks.said
+        # a list of retirees or former staff: no row is chosen out; also where most say No and the others
+        # are blank (one cell left empty left everyone else out: found by review11)
+        if (
+            key in _ACTIVE_FLAGS
+            and (said | column.str.strip().eq("")).all()
+            and 2 * said.to_numpy()[codes].sum() > len(codes)  # (most rows, not most texts)
+        ):
+            continue
+        read_days(masks, column, key, today)
+        said, not_yet = masks.said, masks.not_yet
+        if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
+            said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
+            if the_list.rounds:  # 'Card sent last year' on a list that comes round every year: that year's
+                said &= ~told_of_earlier_rounds(column, said, today)
+        if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
+            # ... or 'Last day was 11/15', unless it says send
+            said = _lines_say_no(column, said, today if the_list.rounds else None)
+            says_send = column.str.contains(_SEND_HEADING) | column.str.contains(_UNDONE)
+            said |= left_by(column, today) & ~says_send
+        if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
+            held, dated = _note_not_yet(column, today)
+            not_yet = dated & ~said
+            said |= held
+        if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
+            said &= ~column.str.contains(_SEND_HEADING)  # ... as a note saying so sends (hunter-falsealarm8)
+        if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
+            said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
+        masks.said, masks.not_yet = said, not_yet
+        for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
+            found.setdefault(row, reason)
+    return found
+
+
+def _not_picked(
+    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
+) -> dict[int, str]:
+    """The rows a column of ticks leaves empty (:func:`_not_ticked`): row -> the reason. Judged after the
+    totals rows and notes, whose tick cell is empty too."""
+    found: dict[int, str] = {}
+    for header in body.columns:
+        key = flag_key(str(header))
+        picks = (
+            key in _SEND_FLAGS
+            or key in _ELIGIBLE_FLAGS
+            or (key not in _LEAVES_OUT and (_filter_header(header) or asks_whether_to_send(header)))
+        )
+        if header in column_map or not picks or key in _ACTIVE_FLAGS:
+            continue
+        column = _dittos_filled(body[header].astype(str).drop(index=list(on_purpose), errors="ignore"))
+        for row in _not_ticked(column):
+            found[row] = f"{_SAYS_NOT_TO_SEND} (column '{header}' ticks the rows to send; not this one)"
+    return found

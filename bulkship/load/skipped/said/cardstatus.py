@@ -1,0 +1,52 @@
+"""A card's status read ('Gift Status' = Cancelled, 'Delivery Status' = Failed, a shop's 'Order Status'),
+and the words under a status saying the card went already ('Send Status' = Sent, 'Current Status' = Sent)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..sent import _CARD_STATUS, _SHIPMENT
+from ..status import (
+    _SAYS_GONE,
+    _SAYS_LEFT,
+    SAYS_CARD_MADE,
+    SAYS_CARD_WENT,
+    SAYS_LEFT_BY_CODE,
+    SAYS_NOT_SENT_YET,
+    SAYS_SHIPMENT_FAILED,
+    SAYS_SOMETHING_ELSE_SENT,
+    SAYS_WENT_OUT,
+    SHOP_PROCESSING,
+    SHOP_STATUS,
+    SHOP_UNPAID,
+)
+from .reasons import Masks
+from .wholelist import TheList
+
+
+def read_card(masks: Masks, column: pd.Series, key: str, says: re.Pattern[str], the_list: TheList) -> None:
+    """Marks in ``masks`` the distinct texts ``column`` (the header ``key``, read for ``says``) saying a card
+    was made, went, was not sent or a shop's order was not paid."""
+    said, not_sent, made, went_out = masks.said, masks.not_sent, masks.made, masks.went_out
+    if key in _CARD_STATUS:  # "Gift Status" = Cancelled, Declined, On hold (found by review11: ordered)
+        made = column.str.match(SAYS_CARD_MADE)
+        if key in _SHIPMENT:  # 'Delivery Status' = Failed: a card made, as 'Delivery failed'
+            made |= column.str.match(SAYS_SHIPMENT_FAILED)
+        # (a card come back, 'Return to sender', is one made, not a person's mail that fails)
+        not_sent = column.str.match(_SAYS_GONE) & ~said & ~made
+        made &= ~said
+        said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
+    if key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and the_list.shop:
+        # a shop's paid order, its failed payment
+        unpaid = column.str.fullmatch(SHOP_UNPAID)
+        said = (said & ~column.str.fullmatch(SHOP_PROCESSING)) | unpaid
+        not_sent = unpaid if not_sent is None else not_sent | unpaid
+    if key in _CARD_STATUS or says is _SAYS_GONE:  # 'Send Status' = Sent: sent already, not 'not to send'
+        went_out = column.str.match(SAYS_WENT_OUT if key in _CARD_STATUS else SAYS_CARD_WENT)
+    # ... as under another person's status ('Current Status' = Sent: hunter-sheets12, ordered again)
+    if says in (_SAYS_LEFT, SAYS_LEFT_BY_CODE):
+        went_out = column.str.match(SAYS_CARD_WENT) & ~column.str.fullmatch(SAYS_SOMETHING_ELSE_SENT)
+        said |= went_out
+    masks.said, masks.not_sent, masks.made, masks.went_out = said, not_sent, made, went_out

@@ -1,0 +1,67 @@
+"""A person's status read ('Status' = Terminated, 'Donor Status' = Deceased): the words saying the person
+is gone, weighed against what the same cell or the list says otherwise (a leave, a leaving day to come, an
+alum in a school's role, a patient discharged), and the words of leaving or quitting it adds."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..days import _later_than_today
+from ..leavingday import left_by
+from ..otherpeople import SAYS_GONE_ELSEWHERE
+from ..status import (
+    _CODED,
+    _SAYS_GONE,
+    _SAYS_LEFT,
+    A_DAY_IN,
+    ALUM,
+    DISCHARGED,
+    EMPLOYMENT_ENDED,
+    LEAVING_ON,
+    MAIL_PUT_RIGHT,
+    NAMES_SCHOOL_PEOPLE,
+    PATIENT_DIED,
+    SAYS_LEFT_BY_CODE,
+    SAYS_SOMETHING_ELSE_SENT,
+    employment_header,
+)
+from .reasons import Masks
+from .wholelist import TheList
+
+# A person's status inactive for a leave ('Inactive - On Leave', 'Inactive (LOA)'; Spain's 'Baja médica',
+# 'Baja por maternidad', a sick or parental leave): the person is still here, and a leave of any kind sends
+# (the README); read as 'Inactive' and 'Baja' alone, each was left out as gone (found by hunter-falsealarm2)
+_INACTIVE_ON_A_LEAVE = re.compile(
+    rf"(?i)\s*{_CODED}(?:inactiv[eoa]|baja)\W*(?:(?:on|en|de)\s+)?(?:(?:a\s+)?(?:paid|unpaid|medical|sick|"
+    r"parental|maternity|paternity|family|military|disability)\s+)?(?:leave|loa|fmla|m[ée]dica|temporal|"
+    r"por\s+(?:enfermedad|maternidad|paternidad|incapacidad|accidente))\b.*"
+)
+# the words of a person's status, of a card's (whose 'Deceased' is the person's) and of other people's
+_GONE = (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE)
+
+
+def read_person(
+    masks: Masks, column: pd.Series, says: re.Pattern[str], header: object, the_list: TheList
+) -> None:
+    """Weighs ``masks.said`` of the distinct texts ``column`` of the status ``header`` (read for ``says``)."""
+    said, today = masks.said, the_list.today
+    if says in (*_GONE, SAYS_GONE_ELSEWHERE) and said.any():
+        # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
+        for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
+            said &= ~column.str.fullmatch(sends)
+        if column.str.fullmatch(NAMES_SCHOOL_PEOPLE).any():  # 'Alumni' beside 'Parent': a graduate
+            said &= ~column.str.fullmatch(ALUM)
+        leaving = said & column.str.match(LEAVING_ON)  # 'Terminated 1/15/2027': still here until then
+        if leaving.any():
+            day = column.str.extract(A_DAY_IN, expand=False).fillna("")
+            said &= ~(leaving & _later_than_today(day, today))
+    if says in _GONE:  # 'Active - leaving 11/30': gone since
+        said |= left_by(column, today)
+        if employment_header(str(header)):  # 'Employee Status' = Quit
+            said |= column.str.fullmatch(EMPLOYMENT_ENDED)
+    if says in _GONE and the_list.patients:
+        # 'Discharged' beside 'MRN': left the hospital; 'Expired', 'Discharged - expired': died
+        said = (said & ~column.str.fullmatch(DISCHARGED)) | column.str.fullmatch(PATIENT_DIED)
+    masks.said = said

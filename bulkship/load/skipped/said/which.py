@@ -1,0 +1,68 @@
+"""How a column's cells are read, by its header alone: the words that leave a row out there, whether the
+column picks the eligible rows (so that rows hidden on purpose are not left out by it), or none (not read)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ....columns.meaning import asks_which
+from ..columnkeys import _LEAVES_OUT, flag_key, person_status
+from ..flags import _ELIGIBLE_FLAGS, _SAYS_NO, _SAYS_YES, _filter_header
+from ..marks import _NO_HEADER
+from ..notes import _NOTE_SAYS_NO, _note_header
+from ..otherpeople import SAYS_GONE_ELSEWHERE, other_people_status
+from ..questions import (
+    SAYS_DONATION,
+    SAYS_NO_GIFT,
+    asks_for_donation,
+    asks_not_to_send,
+    asks_whether_to_send,
+    gift_choice_header,
+)
+from ..status import _SAYS_LEFT, SAYS_LEFT_BY_CODE, status_code_header
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a column is read: ``key`` its header folded, ``says`` the words leaving its row out,
+    ``eligible`` whether it picks the eligible rows."""
+
+    key: str
+    says: re.Pattern[str]
+    eligible: bool
+
+
+def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str]) -> Reading | None:
+    """How the column ``header`` is read (``column_map``: the columns read as the order's fields; ``beyond``:
+    a CSV's columns past its header's fields), or None when it says nothing of sending."""
+    key = flag_key(str(header))
+    says = _LEAVES_OUT.get(key)
+    eligible = key in _ELIGIBLE_FLAGS
+    if says is None and asks_not_to_send(str(header)):  # 'I do not want a gift card' = Yes
+        says = _SAYS_YES
+    if says is None and (_filter_header(str(header)) or asks_whether_to_send(str(header))):
+        says, eligible = _SAYS_NO, True
+    unheaded = header not in beyond and _NO_HEADER.fullmatch(str(header)) is not None
+    if says is None and (_note_header(str(header)) or unheaded):
+        says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
+        # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
+    if says is None and person_status(str(header)):
+        says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
+    if says is None and other_people_status(str(header)):  # 'Donor Status' = Deceased
+        says = SAYS_GONE_ELSEWHERE
+    if says is None and asks_for_donation(str(header)):  # 'Gift card or donation?' = Donation
+        says = SAYS_DONATION
+    if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
+        says = SAYS_NO_GIFT
+    # ... also where that choice is the card ordered ('Which gift card would you like?' read as the
+    # Product): 'No gift, thanks' there is no card to fix but a no
+    chosen_card = column_map.get(header) == "product" and (
+        gift_choice_header(str(header)) or asks_which(str(header))
+    )
+    says = SAYS_NO_GIFT if chosen_card else says
+    if (header in column_map and not chosen_card) or says is None:
+        return None
+    return Reading(key, says, eligible)
