@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -474,3 +475,36 @@ def test_rows_held_beside_rows_waiting_for_review_are_not_said_to_be_ordered(
     said = " ".join("".join(capsys.readouterr()).split())
     assert "were perhaps ordered (in review) in batch 'staff'" in said and "were ordered in" not in said, said
     assert sum(_recipients(here).values()) == 3
+
+
+@pytest.mark.parametrize("dialect", BLIND)
+def test_rows_waiting_on_another_office_s_order_are_not_billed_its_cards_beyond_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], dialect: str
+) -> None:
+    """Office B planned its staff.csv (E11..E13) as batch 'staff' and its send of BS-STAFF-0001 went no
+    further than its intent (the machine went down); office A, another ledger, sent its four people
+    (E1..E4) under that very PO number. B's run again asks the vendor for its order: A's, its lines showing
+    no recipient, so B's three rows wait for review on it, their money in doubt. B's status, its Batches page
+    and its workbook said 'charged 25.00' beside it: A's fourth card, billed to B as a card beyond B's rows
+    (hunter-money13's bfec99a8, which no test pinned). Nothing of A's order is B's money until a person
+    settles B's rows in it."""
+    from bulkship.overview import overview
+
+    monkeypatch.setenv("BULKSHIP_SANDBOX_DIALECT", dialect)
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "there.sqlite", out_dir=tmp_path / "there")
+    mine = write_sheet(tmp_path / "staff.csv", range(11, 14))
+    with pytest.raises(SpendLimitError):  # planned, stopped at its confirmation
+        run_batch(mine, here, wait_s=0, confirm=lambda *_: False)
+    with Ledger.open(here.ledger_location) as ledger:
+        ledger.mark_sending("BS-STAFF-0001")  # its intent recorded; its answer never came
+    (tmp_path / "a").mkdir()
+    assert run_batch(write_sheet(tmp_path / "a" / "staff.csv", range(1, 5)), there, wait_s=0).exit_code == 0
+    assert run_batch(mine, here, wait_s=0).review_rows == 3
+    with Ledger.open(here.ledger_location, lock=False) as ledger:
+        assert overview(ledger)["staff"].money == {"in doubt": Decimal("75.00")}
+    capsys.readouterr()
+    assert main(["status", "staff", "--json", "--ledger", str(here.ledger_location)]) == 0
+    charged = json.loads(capsys.readouterr().out)["batches"][0]["money"]["charged"]
+    assert (charged["rows"], charged["total"]) == (0, "0.00"), charged
+    assert cards_at_vendor(here) == Counter(f"E{i}" for i in [1, 2, 3, 4])  # and nothing sent
