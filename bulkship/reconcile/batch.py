@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -18,11 +18,13 @@ from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..money import money_text
 from ..ordernote import another_ledgers
+from ..payload import line_items
 from ..plan import po_stem
 from ..statuses import CHARGED
 from .compare import SENT_STATES, compare
 from .explained import explain_costs
 from .join import LedgerView, money_by_bucket
+from .join.prices import _payload_lines, batch_prices
 from .report import ReconcileReport
 
 UNLISTED_READS = 8  # orders the list does not show, read by Id at once
@@ -70,7 +72,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     vendor_orders = _counted(ledger, vendor_orders)
     report = compare(
         orders, vendor_orders, batch=batch, stem=stem, rows=rows, billed=billed,
-        placed_elsewhere=_placed_elsewhere(ledger, vendor_orders),
+        placed_elsewhere=_placed_elsewhere(ledger, vendor_orders), line_plans=_line_plans(ledger, batch),
     )  # fmt: skip
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     report = explain_costs(report, ledger, batch, rows)
@@ -193,6 +195,19 @@ async def _totals_read_again(
     for start in range(0, len(short), UNLISTED_READS):
         await asyncio.gather(*(again(order) for order in short[start : start + UNLISTED_READS]))
     return [read.get(v.id, v) for v in listed]
+
+
+def _line_plans(ledger: Ledger, batch: str) -> Callable[[OrderRecord], list[Decimal | None]]:
+    """Each line an order sent, what its plan priced it at (the prices recorded for that order); None for
+    a line those prices cannot price. Read only when asked (:func:`.compare._ended_lines_refunded`)."""
+
+    def plans(order: OrderRecord) -> list[Decimal | None]:
+        prices = batch_prices(ledger, batch)
+        priced = prices.planned.get(order.po_number, prices.of(order))
+        found = [priced.planned(line) for line in _payload_lines(line_items(order))]
+        return [None if plan is None else plan.total for plan in found]
+
+    return plans
 
 
 async def _read_unlisted(

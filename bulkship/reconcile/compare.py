@@ -43,6 +43,7 @@ from ..plan import batch_po_pattern
 from ..references import unprefixed
 from ..splitlines import merge_split
 from ..statuses import PO_REFUSED
+from .refunded import LinePlans, ended_lines_refunded
 from .report import Mismatch, ReconcileReport, to_cents
 
 SENT_STATES = ("created",)
@@ -58,7 +59,11 @@ def _belongs(po_number: str, stem: str) -> bool:
 
 
 def _compare_order(
-    order: OrderRecord, vendor: VendorOrder, rows: Sequence[RecordedLine] = (), billed: Decimal = Decimal(0)
+    order: OrderRecord,
+    vendor: VendorOrder,
+    rows: Sequence[RecordedLine] = (),
+    billed: Decimal = Decimal(0),
+    line_plans: LinePlans | None = None,
 ) -> list[Mismatch]:
     found: list[Mismatch] = []
 
@@ -114,7 +119,8 @@ def _compare_order(
         add(ENDED_UNRECORDED, "", held, len(vendor.made_card_lines))
     charged = to_cents(sum((li.cost or Decimal(0) for li in cards), Decimal(0)))
     planned = to_cents(order.cost)
-    if cards and all(li.cost is not None for li in cards) and planned != charged:
+    costs_shown = cards and all(li.cost is not None for li in cards)
+    if costs_shown and planned != charged and not ended_lines_refunded(order, sent, tied, cards, line_plans):
         add("cost", "", planned, charged)
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
     beside = billed_on_order(vendor, rows)
@@ -201,6 +207,7 @@ def compare(
     rows: Mapping[str, Sequence[RecordedLine]] | None = None,
     billed: Mapping[str, Decimal] | None = None,
     placed_elsewhere: Mapping[str, str] | None = None,
+    line_plans: LinePlans | None = None,
 ) -> ReconcileReport:
     """Pure comparison of one batch's ledger orders with the vendor's orders (already filtered or not).
     ``rows``: each order's rows as the ledger tied them to the vendor's lines (by PO number); ``billed``:
@@ -250,7 +257,9 @@ def compare(
                 Mismatch(po, vendor_order.id, "order_id", "", order.vendor_order_id, vendor_order.id)
             )
         mismatches.extend(
-            _compare_order(order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)))
+            _compare_order(
+                order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)), line_plans
+            )
         )
         for line in vendor_order.card_lines:
             if line.status.lower() in UNFINISHED_LINE_STATUSES:

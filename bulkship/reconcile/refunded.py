@@ -1,0 +1,60 @@
+"""A vendor's order whose cost differs from its plan by the lines it ended without a card alone (a line it
+failed shown at 0.00, refunded): no difference for ``reconcile`` to say, the ledger having recorded those
+lines ended (their rows then sent again, or left to a person)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..ledger import OrderRecord
+from ..models import VendorLineItem
+from ..statuses import NO_CARD_STATUSES
+from .report import to_cents
+
+LinePlans = Callable[[OrderRecord], Sequence[Decimal | None]]  # each line sent, what the plan priced it at
+
+
+def _key(product_id: str, value: Any, quantity: int) -> tuple[str, Decimal, int]:
+    return product_id.upper(), to_cents(value), quantity
+
+
+def ended_lines_refunded(
+    order: OrderRecord,
+    sent: Sequence[Any],
+    tied: Sequence[VendorLineItem | None],
+    cards: Sequence[VendorLineItem],
+    line_plans: LinePlans | None,
+) -> bool:
+    """Whether the order's cost differs from its plan by its lines ended without a card alone: its other
+    card lines cost what the plan less those lines was (each line ended priced as the plan priced the line
+    sent it is, else the lines sent of its card nothing ties, when they were all priced alike). A vendor
+    showing a line it failed at 0.00 (refunded) had reconcile say 'Mismatch BS-STAFF-0001: cost planned
+    100.00 vs vendor 75.00', 'Differences found', exit 1, at every reconcile after the ledger had recorded the
+    line failed, its row sent again and charged in a follow-up order, every total agreeing (hunter-money14).
+    A card line costing otherwise than planned is still said."""
+    ended = [li for li in cards if li.status.lower() in NO_CARD_STATUSES and not li.shipments]
+    if not ended or line_plans is None:
+        return False
+    plans = list(line_plans(order))
+    if len(plans) != len(sent):
+        return False
+    place = {id(line): i for i, line in enumerate(tied) if line is not None}
+    untied: dict[tuple[str, Decimal, int], set[Decimal | None]] = {}
+    for i, (ours, line) in enumerate(zip(sent, tied, strict=True)):
+        if line is None:
+            untied.setdefault(_key(ours.product_id, ours.value, ours.quantity), set()).add(plans[i])
+    taken = Decimal(0)
+    for line in ended:
+        if id(line) in place:
+            plan = plans[place[id(line)]]
+        else:
+            alike = untied.get(_key(line.product_id, line.value, line.quantity), {None})
+            plan = next(iter(alike)) if len(alike) == 1 else None
+        if plan is None:
+            return False
+        taken += plan
+    kept = {id(li) for li in ended}
+    made = sum((li.cost or Decimal(0) for li in cards if id(li) not in kept), Decimal(0))
+    return to_cents(made) == to_cents(order.cost - taken)

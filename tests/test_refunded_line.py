@@ -1,0 +1,79 @@
+"""A vendor's order of 4 cards whose second line it ended Failed, showing that line at 0.00 (refunded) and
+the order at 75.00: the ledger records the line failed (no card, nothing charged) and the next run sends the
+row again in a follow-up order, every total agreeing (100.00). `reconcile` still said 'Mismatch
+BS-STAFF-0001: cost planned 100.00 vs vendor 75.00', 'Differences found', exit 1, at every reconcile after,
+before and after the row was sent again: a finance person could never close the batch (found by
+hunter-money14). The order's cost differing from its plan by the lines ended without a card alone is no
+difference; a card line costing otherwise than planned still is."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+from bulkship import api
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.track import track
+
+
+def _second_line_failed(dearer: float = 0.0) -> Any:
+    """BS-STAFF-0001's second line Failed at 0.00, the order's cost less its 25.00; ``dearer``: the third
+    line costing that much more (a difference the vendor must explain)."""
+
+    def change(order: dict[str, Any]) -> None:
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
+            return
+        lines = order[key_of(order, "LineItems")]
+        if len(lines) != 4:
+            return
+        failed = lines[1]
+        failed[key_of(failed, "Status")] = "Failed"
+        failed[key_of(failed, "Cost")] = 0
+        dear = lines[2]
+        dear[key_of(dear, "Cost")] = round(dear[key_of(dear, "Cost")] + dearer, 2)
+        total = key_of(order, "Cost")
+        if total in order:
+            order[total] = round(order[total] - 25 + dearer, 2)
+
+    return orders_rewritten(change)
+
+
+def _reconciled(vendor: VendorProxy, settings: Any) -> tuple[bool, list[str], str, str]:
+    report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    return (
+        report.matches,
+        [m.said() for m in report.mismatches],
+        str(report.ledger_total),
+        str(report.vendor_total),
+    )
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_line_the_vendor_failed_and_refunded_is_no_cost_difference(tmp_path: Path, dialect: str) -> None:
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        assert place(vendor, tmp_path, [1, 2, 3, 4]).total_cost == 100
+        vendor.rewrite = _second_line_failed()
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        (status,) = api.status(settings, "staff")
+        assert status["money"]["charged"]["total"] == "75.00", status
+        assert _reconciled(vendor, settings) == (True, [], "75.00", "75.00")
+        again = place(vendor, tmp_path, [1, 2, 3, 4])  # the failed row sent again, once
+        assert again.sent_orders == 1 and again.total_cost == 100, again
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        assert _reconciled(vendor, settings) == (True, [], "100.00", "100.00")
+
+
+def test_a_line_costing_more_beside_a_line_failed_and_refunded_is_still_said(tmp_path: Path) -> None:
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed(dearer=1.0)
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        matches, said, ledger, theirs = _reconciled(vendor, settings)
+        assert not matches and said == ["cost planned 100.00 vs vendor 76.00"], said
+        assert (ledger, theirs) == ("76.00", "76.00")
