@@ -42,9 +42,18 @@ _MONTH_DAY = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+(?:19|20)\d\d)?"
 )
+# A field shared with another row, not the row repeated: 'Dup. address w/ Jane (sister)', 'Duplicate of
+# address only - roommates', 'Dup. name, different person' (found by hunter-falsealarm8: 'Dup.' read as the
+# word and a sign, 'Duplicate of' as of a row; each row was left out, a roommate's or a sister's card not
+# sent). The dot only after the short word: 'Duplicate. Address updated' is two sentences
+_OF_A_FIELD = (
+    r"(?!(?:(?<=p)\.)?\s+(?:of\s+(?:the\s+|an?\s+)?)?(?:(?:home|mailing|street|shipping|e-?mail)\s+)?(?:address(?:es)?|addr|"
+    r"street|household|(?:first\s+|last\s+|sur)?names?|e-?mails?|phones?)\b)"
+)
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
-    r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|duplicate|dupe?|void(?:ed)?|"
+    r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|"
+    rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered)
@@ -92,7 +101,7 @@ _NOTE_SAYS_NO = re.compile(
     # ... or a gift without its article, or where and from whom ('Already received gift from dept', 'Received
     # gift at party': found by newcomer6, each was ordered a second gift)
     r"|(?:got|received)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?gift\s+(?:at|from|during)\b"
-    r"|dup(?:e|licate)?\s+(?:of|see)\b"
+    rf"|dup(?:e|licate)?{_OF_A_FIELD}\s+(?:of|see)\b"
     # ... or given another way ("Gave in person", "Gift given at the party", "Paid cash instead": found by
     # hunter-sheets, each was ordered)
     # ... "at" only with what was given ("Gave the card at the party"): 'Presented at Q3 all-hands' says

@@ -1,0 +1,49 @@
+"""Ordinary remarks in a list's Notes that only look like the words leaving a row out: a field shared with
+another row ('Dup. address w/ Jane (sister)'), a hold whose condition was met since, the history of an
+earlier year beside this year's. Each row is sent; the remarks those words were read for still leave it
+out."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from bulkship.load import load_sheet
+
+
+def _sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
+    """A CSV of one recipient a note, the note under ``header`` (row 2 holds the first), and as many rows
+    again with no note (most rows of a list say nothing)."""
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+        for i, note in enumerate([*notes, *[""] * len(notes)]):
+            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+    return path
+
+
+def _left_out(path: Path, notes: list[str]) -> list[str]:
+    skipped = {s.row for s in load_sheet(path).skipped}
+    return [note for row, note in enumerate(notes, start=2) if row in skipped]
+
+
+SHARED_FIELD = [
+    "Dup. address w/ Jane (sister)", "Duplicate of address only - roommates", "Dup. addr - married couple",
+    "Dup. of the mailing address (tenants)", "Dup. name, different person (see Emp ID)",
+    "Duplicate of name only - not same person", "Dupe of email - shared inbox",
+]  # fmt: skip
+REPEATED_ROW = [
+    "Duplicate", "Dup.", "Dupe", "Dup. see row 5", "Duplicate of row 5", "Dup of Maria Lopez",
+    "Duplicate - same person as row 3", "Duplicate. Address updated", "Duplicate of row 4 (same address)",
+]  # fmt: skip
+
+
+def test_a_note_of_a_field_shared_with_another_row_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm8 (LO3): a landlord's and an HR list's Notes 'Dup. address w/ Jane (sister)',
+    'Duplicate of address only - roommates', 'Dup. name, different person (see Emp ID)' left each row out
+    ('the list says not to send it'), exit 0: 'Dup.' was read as the word then a sign, 'Duplicate of' as of
+    another row. A sister, a roommate, a namesake got no card. Those rows are sent; a note saying the row
+    repeats another ('Dup.', 'Dup. see row 5', 'Duplicate of row 5', 'Duplicate. Address updated') still
+    leaves it out."""
+    path = _sheet(tmp_path / "tenants.csv", [*SHARED_FIELD, *REPEATED_ROW])
+    assert _left_out(path, [*SHARED_FIELD, *REPEATED_ROW]) == REPEATED_ROW
