@@ -8,15 +8,14 @@ hunter-sheets22, each person was sent a card)."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Collection
 
 import pandas as pd
 
 from ...models import Problem, SkippedRow
 from ..skipped import _short
-from ..skipped.clauses import _clauses_say_no, _note_says_no
 from ..skipped.kinds import NOT_TO_SEND
+from ..skipped.noteabout import Recipients, says_no_of
 
 _NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction
@@ -30,25 +29,6 @@ _MAY_SAY_NO = re.compile(
     r"mailed|shipped|delivered|received|got|gave|given|handed|already|declin|opt|exclud|dns|dup|void|no\s+"
     r"(?:gift|card)|ineligible|eligible|return|rts|bad|invalid|undeliver|suspend|pending|picked|paid|ordered)"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
-
-
-def _words(text: str) -> list[str]:
-    """The text's words, folded, a possessive's without its 's ("Ann's card": ann, card)."""
-    return [_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(text)]
-
-
-def _says_no(text: str, names: Collection[tuple[str, ...]]) -> bool:
-    """Whether the note says, of the person it names (``names``: the name's words), what leaves a Notes
-    cell's row out ('Bob Ray - deceased': 'deceased'; 'Hold Cy Orr': 'Hold'), read without the name."""
-    rest = text
-    for words in names:
-        name = r"\W+".join(re.escape(w) for w in words)
-        rest = re.sub(rf"(?i)(?<!\w){name}(?:['’]s)?(?!\w)", " ", rest)
-    rest = re.sub(r"[()\[\]{}*•]", " ", rest)  # ('Cy Orr (terminated)', '* Bob Ray - left')
-    rest = re.sub(r"^[\s\W]+|[\s,;:]+$", "", " ".join(rest.split()))
-    return bool(rest) and _clauses_say_no(rest, _note_says_no(rest))
 
 
 def _note_names_problems(
@@ -80,23 +60,11 @@ def _note_names_problems(
     if not notes:
         return []
     people = body.loc[~lone.to_numpy() & ~body.index.isin(list({s.row for s in skipped})), names]
-    whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    first: dict[str, list[int]] = defaultdict(list)
-    for row, cells in zip(people.index, people.fillna("").astype(str).itertuples(index=False), strict=True):
-        words = tuple(_words(" ".join(cells)))
-        if words:
-            whole[words].append(int(row))
-            first[words[0]].append(int(row))
+    recipients = Recipients.of(people)
     problems = []
-    sizes = sorted({len(words) for words in whole})
     for note_row, text in notes.items():
-        said = _words(text)
-        runs = {words for words in _runs(said, sizes) if words in whole}
-        named = {r for words in runs for r in whole[words]}
-        if not named:  # '*Bob - change to $50': a first name only one recipient has
-            runs = {(word,) for word in said if len(first.get(word, [])) == 1}
-            named = {first[word][0] for (word,) in runs}
-        if named and note_row not in asks and not _says_no(text, runs):
+        named, runs = recipients.named(text)
+        if named and note_row not in asks and not says_no_of(text, runs):
             continue
         for row in sorted(named):
             who = " ".join(str(body.at[row, h]).strip() for h in names).strip()
@@ -121,10 +89,3 @@ def _a_recipient_s(body: pd.DataFrame, headers: dict[str, str]) -> pd.Series:
     own = [headers[f] for f in _OWN_FIELDS if f in headers]
     filled = body[own].fillna("").astype(str).apply(lambda column: column.str.strip().ne(""))
     return filled.sum(axis=1).ge(2)
-
-
-def _runs(said: list[str], sizes: list[int]) -> set[tuple[str, ...]]:
-    """The note's runs of words of each of a name's lengths: a name stands in the note when it is one of them
-    ('Bob Ray' in 'Bob Ray should get $50'). Looked up, never compared with every recipient's name: a note
-    per row of a long list against every name took time growing as the square of the list."""
-    return {tuple(said[i : i + size]) for size in sizes for i in range(len(said) - size + 1)}

@@ -11,9 +11,9 @@ from datetime import date
 import pandas as pd
 
 from .anotherperson import of_another_person
-from .headings import _SEND_HEADING
 from .notes import _NOTE_SAYS_NO, _UNDONE
 from .rounds import of_an_earlier_round
+from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 
 
 def _lines_say_no(column: pd.Series, said: pd.Series, today: date | None = None) -> pd.Series:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+import numpy as np
 import pandas as pd
 
 from ...columns.meaning import HeaderIndex
@@ -15,6 +16,7 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
+from .noteabout import Recipients, about_the_named
 from .ofwork import OF_WORK
 from .saysend import SAYS_SEND
 
@@ -92,8 +94,14 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                 headings[row] = " ".join(cells.values())
     found: dict[int, tuple[str, str]] = {}
     position = {row: at for at, row in enumerate(rows)}
+    people = None
     for row, text in headings.items():
         if not _LEAVE_OUT_HEADING.fullmatch(straight(text)) or _SEND_HEADING.search(straight(text)):
+            continue
+        if people is None:
+            people = _recipients(body, names, blank)
+        if (beside := _about_a_neighbour(row, text, rows, position, people)) is not None:
+            found[int(row)] = ("note", f"a note about row {beside}'s person ('{quoted(text)}'), no heading")
             continue
         found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
         at = position[row] + 1
@@ -101,6 +109,28 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1
     return found
+
+
+def _recipients(body: pd.DataFrame, names: list[str], blank: np.ndarray) -> Recipients:
+    """The names of the list's rows that have a name and a street, by row."""
+    if not names:
+        return Recipients(())
+    people = body.loc[~blank, names]
+    return Recipients.of(people)
+
+
+def _about_a_neighbour(
+    row: int, text: str, rows: list[int], position: dict[int, int], people: Recipients
+) -> int | None:
+    """The row of the recipient right above or below a heading that is a note about them ('Bob Ray -
+    deceased' beside Bob Ray's row, 'Hold Cy Orr until HR confirms address': .noteabout), None for a
+    heading. Read as a heading, every row under it was left out, Cy Orr's and Dee Fox's for nothing
+    (hunter-sheets22's leftover 1); the row it names is an error (:mod:`..problems.notenames`)."""
+    named, runs = people.named(straight(text))
+    at = position[row]
+    beside = [rows[i] for i in (at - 1, at + 1) if 0 <= i < len(rows) and abs(rows[i] - row) == 1]
+    near = [r for r in beside if r in named]
+    return near[0] if near and about_the_named(straight(text), runs) else None
 
 
 # ... nor a card or a person's reference beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold',

@@ -1,0 +1,93 @@
+"""A note typed on a row of its own inside the list ('Bob Ray - deceased' between the rows) is about the
+recipient it names beside it, not a heading over the rows under it; a heading stays a heading
+(bulkship/load/skipped/noteabout.py, headings.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+PEOPLE = [
+    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
+    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
+    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
+    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
+    ["Eli Park", "5 Cedar St", "Quincy", "MA", "02169", "CVS", 25],
+]
+
+
+def _validate(capsys: pytest.CaptureFixture[str], path: Path) -> dict:
+    main(["validate", str(path), "--json", "--out", str(path.parent / "out")])
+    return json.loads(capsys.readouterr().out)
+
+
+def _list_with_note(path: Path, note: str, at: int) -> Path:
+    """The five people, the note on a row of its own before PEOPLE[at] (sheet row at + 2)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for i, person in enumerate(PEOPLE):
+        if i == at:
+            sheet.append([note])
+        sheet.append(person)
+    book.save(path)
+    return path
+
+
+# (the note, where it stands, the row of the person it names: an error)
+ABOUT_ONE = [
+    ("Bob Ray - deceased", 1, 4),  # above Bob (row 4), Cy, Dee and Eli under it
+    ("Bob Ray - deceased", 2, 3),  # below Bob (row 3)
+    ("Deceased: Cy Orr", 2, 5),  # above Cy (row 5)
+    ("Hold Cy Orr until HR confirms address", 2, 5),
+    ("Cy Orr (terminated)", 2, 5),
+    ("Cy Orr - opted out", 3, 4),  # below Cy (row 4)
+    ("Dee's card already mailed", 3, 6),  # above Dee (row 6)
+    ("DNS - Dee Fox", 3, 6),
+    ("Cy Orr - sent 11/20", 2, 5),
+]
+
+
+@pytest.mark.parametrize(("note", "at", "named"), ABOUT_ONE)
+def test_a_note_inside_the_list_naming_the_recipient_beside_it_is_no_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, at: int, named: int
+) -> None:
+    """Found by hunter-sheets22 (leftover 1): 'Bob Ray - deceased' typed on a row of its own between Ann
+    Lee's and Bob Ray's rows was read as a heading over rows not to send: Bob, Cy, Dee and Eli were all left
+    out 'under the heading', three people a card for nothing (and typed under Bob's row, Bob was named while
+    everyone below was left out). The note is about the person it names beside it: that row is an error
+    (make the change on it, then delete the note), and the people under it are sent."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, at))
+    note_row = at + 2
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    assert [p["row"] for p in errors] == [named], errors
+    assert f"the note on row {note_row}" in errors[0]["message"]
+    assert [s["row"] for s in data["skipped"]] == [note_row], data["skipped"]
+    assert data["skipped"][0]["kind"] in ("note", "not to send")  # (no recipient: its own words)
+    assert (data["valid"], data["invalid"]) == (4, 1)
+
+
+HEADINGS = [
+    "REMOVED - do not send",
+    "Bob Ray's team - already sent",  # a group: Bob's row is named, the rows under it out
+    "Already sent by Bob Ray",  # who sent them
+    "Do not send - check with Bob Ray",
+    "Hold - per Bob Ray",
+]
+
+
+@pytest.mark.parametrize("heading", HEADINGS)
+def test_a_heading_over_rows_not_to_send_naming_someone_stays_a_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """A heading naming a recipient as the one who decided, or the group under it, still leaves every row
+    under it out: read as a note about that person, a team sent already would be sent again."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
+    under = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert under == [5, 6, 7], data["skipped"]
