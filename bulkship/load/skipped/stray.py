@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ...quoting import quoted
@@ -35,6 +36,9 @@ _SAYS_NO = re.compile(
 _MAY_SAY_NO = re.compile(
     r"(?i)\b(?:send|mail|ship|order|dns|deceased|passed|died|term|resigned|laid|fired|left|longer|remove|gift|card)"
 )
+# the same for a cell of ASCII letters, lowered first: a search ignoring case read each of 100,000 emails
+# at a third of the speed (the lead's bench); beyond ASCII, case is Unicode's ('ſ' is an 's' to _SAYS_NO)
+_MAY_SAY_NO_LOWERED = re.compile(_MAY_SAY_NO.pattern.removeprefix("(?i)"))
 # a column about another person, or about the past: their words are not this row's person's now
 _ANOTHER_S = re.compile(
     r"(?i)manager|supervisor|\bmgr\b|reports?\s+to|spouse|partner|husband|wife|beneficiar|dependent|parent|"
@@ -56,18 +60,28 @@ def _stray_remarks(
             continue  # (a name's or street's remark is .named's; a column read to leave rows out, .said's)
         if header in beyond or _NO_HEADER.fullmatch(str(header)):  # (a note's cut end; a note without header)
             continue
-        column = body[header].astype(str).str.strip()
-        codes, distinct = pd.factorize(column)
-        may_say = _MAY_SAY_NO.search
-        said = [bool(may_say(text)) and _says_no(text) for text in distinct.tolist()]
+        # each distinct cell read once, stripped after (a column of 100,000 emails is stripped once)
+        codes, distinct = pd.factorize(body[header], use_na_sentinel=False)
+        texts = [str(cell).strip() for cell in distinct.tolist()]
+        said = [_may_say_no(text) and _says_no(text) for text in texts]
         if not any(said):
             continue
-        rows = [row for row, code in zip(column.index.tolist(), codes.tolist(), strict=True) if said[code]]
-        if 2 * len(rows) > int(column.ne("").sum()):  # most rows: a list of former staff, say
+        rows = [
+            (row, code) for row, code in zip(body.index.tolist(), codes.tolist(), strict=True) if said[code]
+        ]
+        filled = int(np.array([bool(text) for text in texts])[codes].sum())
+        if 2 * len(rows) > filled:  # most rows: a list of former staff, say
             continue
-        for row in rows:
-            found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{quoted(column[row])}')")
+        for row, code in rows:
+            found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{quoted(texts[code])}')")
     return found
+
+
+def _may_say_no(text: str) -> bool:
+    """Whether ``text`` holds a word :data:`_SAYS_NO` may find (the quick pre-check, case ignored)."""
+    if text.isascii():
+        return bool(_MAY_SAY_NO_LOWERED.search(text.lower()))
+    return bool(_MAY_SAY_NO.search(text))
 
 
 def _says_no(text: str) -> bool:
