@@ -179,3 +179,18 @@ def test_a_cell_naming_its_shared_text_by_no_number_refuses_the_file(tmp_path: P
     )
     with pytest.raises(FileFormatError, match=rf"is damaged: cell A2 names its text by '{re.escape(index)}'"):
         load_sheet(path)
+
+
+def test_a_damaged_cell_is_found_behind_another_attribute_ending_as_its_type(tmp_path: Path) -> None:
+    """The quick count looks for ' t="s"' by its letters (the bench's 100 MB sheet read byte by byte else): an
+    attribute whose name ends so ('foot="s"', which no reader knows) before the cell's own type must not hide
+    the damaged index behind it, nor be read as the type itself."""
+    path = _patched(
+        tmp_path,
+        "foot.xlsx",
+        "xl/worksheets/sheet1.xml",
+        rb'(<c r="A2") t="s"><v>\d+',
+        rb'\g<1> foot="s" t="s"><v>-1',
+    )
+    with pytest.raises(FileFormatError, match=r"is damaged: cell A2 names its text by '-1'"):
+        load_sheet(path)
