@@ -47,3 +47,29 @@ def test_a_note_of_a_field_shared_with_another_row_sends_the_row(tmp_path: Path)
     leaves it out."""
     path = _sheet(tmp_path / "tenants.csv", [*SHARED_FIELD, *REPEATED_ROW])
     assert _left_out(path, [*SHARED_FIELD, *REPEATED_ROW]) == REPEATED_ROW
+
+
+MET = [
+    "On hold until address confirmed - confirmed 12/1", "Hold pending address verification - verified 11/30",
+    "On hold until new address received - received 11/30", "Pending address update - updated 11/30",
+    "Hold - waiting on updated address; updated 11/28", "Do not send until address verified - verified 12/2",
+    "On hold: awaiting address confirmation. Confirmed by phone 12/2",
+    "DO NOT SEND until manager confirms - confirmed 12/1",
+]  # fmt: skip
+STILL_HELD = [
+    "On hold until address confirmed", "On hold until address confirmed - not confirmed yet",
+    "On hold pending approval - address confirmed", "On hold until address confirmed - confirmed? ask HR",
+    "Hold pending address verification - verified wrong, still waiting", "Do not send - address confirmed",
+    "Terminated - address confirmed 12/1", "Hold - confirmed 12/1",
+]  # fmt: skip
+
+
+def test_a_note_of_a_hold_whose_condition_was_met_since_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm8 (LO4): an HR list's Notes 'On hold until address confirmed - confirmed
+    12/1' (or 'Hold pending address verification - verified 11/30', 'On hold until new address received -
+    received 11/30') left the row out, exit 0: only an approval waited for and given ('Pending approval -
+    approved 11/2') was read as the hold over. The row the list cleared is sent; a hold whose condition is
+    not said met, met only in part or asked ('confirmed? ask HR'), or another thing confirmed beside a
+    'do not send' or a person gone, still leaves it out."""
+    path = _sheet(tmp_path / "staff.csv", [*MET, *STILL_HELD])
+    assert _left_out(path, [*MET, *STILL_HELD]) == STILL_HELD

@@ -236,6 +236,19 @@ _NOT_YET = r"\b(?:not|never|no|\w+n['’]?t|yet|to\s+be|awaiting|pending|until|t
 # (each remark read at most _REMARK_SPAN characters on: unbounded, a note of 20,000 ', a' took validate
 # minutes, each comma's remark read to the note's end; found by review28)
 _REMARK_SPAN = "{0,100}"
+# what a hold waits for, and the word saying it came: an approval, or the address confirmed, verified,
+# updated, received or corrected ('On hold until address confirmed - confirmed 12/1', 'Hold pending address
+# verification - verified 11/30': found by hunter-falsealarm8, each was left out, the person the list
+# cleared got no card)
+_WAITED_AND_DONE = [
+    (r"approval|sign[\s-]*off", r"approved|signed[\s-]*off"),
+    (r"confirm\w*", "confirmed"),
+    (r"verif\w*", "verified"),
+    (r"updat\w*", "updated"),
+    (r"receiv\w*|receipt", "received"),
+    (r"correct\w*", "corrected"),
+    (r"validat\w*", "validated"),
+]
 _UNDONE = re.compile(
     r"(?i)[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
@@ -250,13 +263,14 @@ _UNDONE = re.compile(
     # "Do not send - approval revoked, previously approved" were sent (found by review24)
     r"|^\s*(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
     r"waiting\s+(?:for|on)|needs?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
-    r"(?:[\w.'’]+[\s-]+){0,2}?(?:approval|sign[\s-]*off)\b.{0,100}?[-–—:,;(]\s*(?:(?!"
+    r"(?:[\w.'’]+[\s-]+){0,3}?(?:"
+    + "|".join(
+        rf"(?:{waited})\b.{{0,100}}?[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"
+        for waited, done in _WAITED_AND_DONE
+    )
+    + r")(?!\s*\?)(?!.*"
     + _NOT_YET
-    + r").)"
-    + _REMARK_SPAN
-    + r"\b(?:approved|signed[\s-]*off)\b(?!\s*\?)(?!.*"
-    + _NOT_YET
-    + r")"
+    + r")(?!.*\b(?:still|waiting)\b)"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
