@@ -81,11 +81,8 @@ class Prices:
             fees = line_fees(line.value, line.quantity, self.discount(line.product), self.fee(line.product))
             shipping = line_shipping(self.shipping.get(line.shipping_method, Decimal(0)))
             plan = self.planned(line)
-            if shipping and plan is not None and total == plan.total - shipping:
-                # the line costs its cards alone, as planned: its shipping is billed elsewhere (on the
-                # order: the Summary says so), not a discount. Read as held here, HOMEDEPOT 25 at 2.5 %
-                # read 'Shipping cost 9.95, Discount 10.57' beside the order's shipping (hunter-money4)
-                shipping = Decimal(0)
+            if plan is not None and total != plan.total:
+                fees, shipping = _billed_elsewhere(plan, total, fees, shipping)
             found = Breakdown.of(total, face, fees, shipping)
             if len(self._seen) < 100_000:
                 self._seen[key] = found
@@ -108,6 +105,22 @@ class Prices:
         if len(self._planned) < 100_000:
             self._planned[line] = plan
         return plan
+
+
+def _billed_elsewhere(
+    plan: Breakdown, total: Decimal, fees: Decimal, shipping: Decimal
+) -> tuple[Decimal, Decimal]:
+    """A line's fees and shipping as it is charged ``total`` where its ``plan`` priced it otherwise: what
+    it costs without its shipping, its card fees or both, to the cent as planned, is billed elsewhere (on
+    the order: the Summary says so) or not at all, not a discount. Read as held here, HOMEDEPOT 25 at 2.5 %
+    read 'Shipping cost 9.95, Discount 10.57' beside the order's shipping (hunter-money4); and a vendor
+    billing the Visa card's 5.95 fee once per order rather than per card read 'Fees 17.85, Discount 17.85'
+    on lines charged no fee (hunter-money14)."""
+    for left_out_fees, left_out_shipping in ((False, True), (True, False), (True, True)):
+        without = (fees if left_out_fees else 0) + (shipping if left_out_shipping else 0)
+        if without and total == plan.total - without:
+            return (Decimal(0) if left_out_fees else fees), (Decimal(0) if left_out_shipping else shipping)
+    return fees, shipping
 
 
 NO_PRICES = Prices({}, {})
