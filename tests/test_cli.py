@@ -323,6 +323,26 @@ def test_a_ledger_password_holding_a_slash_is_never_shown(url, capsys):
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://bob:Ab@SE/CRET@127.0.0.1:1",  # no database named: the user's own
+        "postgres://bob:Pw@x/SECRETPW@127.0.0.1:1?sslmode=disable",
+        "postgresql://bob:Ab@SE/CR@ET@127.0.0.1:1",
+    ],
+)
+def test_a_ledger_password_holding_an_at_sign_then_a_slash_in_a_url_naming_no_database(url, capsys):
+    """found by hunter-hostile7 (hunter-hostile6's LO2): a password holding '@' then '/' ('Ab@SE/CRET'), in a
+    URL naming no database, made the connection look up the password's middle as a host name ('SE': over
+    the network's DNS) and the error name it, 'failed to resolve host "SE"'; the password's last piece was
+    read as the database. The user info ends at the last '@': the server asked is 127.0.0.1."""
+    assert main(["status", "--ledger", url]) == 1
+    out, err = capsys.readouterr()
+    assert "resolve host" not in err and "CRET" not in out + err and "SECRETPW" not in out + err, err
+    assert ":***@127.0.0.1:1" in err and 'server at "127.0.0.1", port 1 failed' in err, err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
     "argv",
     [
         ["status", "--ledger", "postgresql://bob:SECRETPW@127.0.0.1:54x32/db"],

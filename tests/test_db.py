@@ -351,3 +351,19 @@ def test_a_ledger_a_newer_bulkship_upgraded_is_refused_in_one_line_and_left_as_i
         assert current_revision(connection) == "0099"
         assert connection.execute(sa.text("SELECT count(*) FROM batches")).scalar() == 0
     engine.dispose()
+
+
+def test_a_password_holding_an_at_sign_then_a_slash_connects_without_a_database_named(
+    postgres_cluster,
+) -> None:
+    """found by hunter-hostile7 (hunter-hostile6's LO2): 'postgresql://postgres:Ab@SE/CRET@127.0.0.1:PORT'
+    (a password holding '@' then '/', no database named) asked host 'SE', a piece of the password, for a
+    database 'CRET@127.0.0.1:PORT'. It reaches the server named after the last '@' and the user's database
+    (the cluster trusts its user: the password is not checked, only where the connection goes)."""
+    url = f"postgresql://postgres:Ab@SE/CRET@127.0.0.1:{postgres_cluster.port}"
+    engine = engine_for(url)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(sa.text("select current_database()")).scalar() == "postgres"
+    finally:
+        engine.dispose()

@@ -85,6 +85,12 @@ def userinfo_end(rest: str) -> int:
     last = rest.rfind("/", 0, query if query >= 0 else len(rest))
     if last > slash and "@" in rest[slash:last]:
         return rest.rfind("@", 0, last)
+    # ... and such a password in a URL naming no database ('bob:Ab@SE/CRET@host'): what follows the last '/'
+    # holds an '@', and is read as the password's tail and the host, never as a database 'CRET@host' on host
+    # 'SE': the connection looked up a piece of the password as a host name, and the error named it
+    # (hunter-hostile6's LO2). A database name holding '@' is written %40.
+    if "@" in rest[last : query if query >= 0 else len(rest)]:
+        return rest.rfind("@", 0, query if query >= 0 else len(rest))
     return rest.rfind("@", 0, slash)
 
 
