@@ -4,9 +4,12 @@ its workbook: :func:`check_same_sheet`). Refused: ``BatchConflictError``, exit 2
 * same file name or any row already ordered present → an edit of the batch's file: accepted; a changed row
   already ordered is recognised by its content, not its row number (:mod:`bulkship.repeats`: held as a
   probable edit of that row, wherever it now sits);
-* otherwise (another file name sharing no ordered row) it may be the result workbook's "Fix these" sheet:
-  accepted when it has no more new rows than the batch has rows needing the user (invalid/failed/held),
-  else refused as a different file.
+* otherwise (another file name sharing no ordered row) it may be the result workbook's "Fix these" sheet
+  copied to a file of its own: accepted when each of its new rows is one of the batch's rows needing the
+  user (invalid/failed/duplicate/held), the same person as the batch's result workbook names them, and it
+  leaves none of the batch's rows to fix (invalid/failed) out; else refused as a different file. Another
+  list of as few rows was taken for the batch's own, the batch's rows to fix then listed nowhere (found by
+  newcomer13, its L5: wave2.csv run as crm-wave1; :func:`corrections_of`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import shlex
 from typing import Any
 
 from .errors import BatchConflictError
+from .folding.names import fold_person
 from .ledger import RowRecord
 from .load import sheet_names
 from .models import FINGERPRINT, LoadedSheet
@@ -32,20 +36,30 @@ def check_batch_identity(
     in_doubt: int = 0,
     fix_sheet: bool = False,
     shown: str = "",
+    book: str | None = None,
 ) -> None:
     """Raise BatchConflictError when this file cannot continue ``batch`` (see the module docstring).
     ``in_doubt``: the batch's orders sent with no answer yet: settled with the batch's own file first.
     ``fix_sheet``: the file is a result workbook read by its Fix these sheet. ``shown``: the file as the
     person typed it, in the commands offered (its name alone, typed by its full path and followed from
-    another folder, was not found: newcomer13)."""
+    another folder, was not found: newcomer13). ``book``: the batch's result workbook, which names the
+    batch's rows to fix (:func:`corrections_of`)."""
     typed = shlex.quote(shown or file_name)
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
     present = set(fingerprints)
     if file_name == stored_file_name or bool(committed & present):
         return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
+    if not committed:
+        return
     new_rows = [fp for fp in fingerprints if fp not in known]
-    outstanding = sum(1 for rec in known.values() if rec.status in ("invalid", "failed", "duplicate", "held"))
-    if committed and len(new_rows) > outstanding and in_doubt:
+    outstanding = [rec for rec in known.values() if rec.status in OUTSTANDING]
+    tied = (
+        None
+        if len(new_rows) > len(outstanding)
+        else corrections_of(frame, set(new_rows), outstanding, book, batch)
+    )
+    other, left_out = tied is None, tied or []
+    if other and in_doubt:
         raise BatchConflictError(
             f"Batch {batch!r} was ordered from {stored_file_name} and {in_doubt} of its orders are in doubt "
             f"(sent, no answer yet); {file_name} is a different file. Nothing was sent",
@@ -54,7 +68,7 @@ def check_batch_identity(
             f"sends a card twice); then run {typed} as its own batch: its rows already "
             "ordered are held, not sent again",
         )
-    if committed and len(new_rows) > outstanding and fix_sheet:
+    if other and fix_sheet:
         # its rows read otherwise than the batch's: another program file (one next to the batch's list is
         # not next to its result workbook), not another list: "give it its own batch" sent them at STANDARD
         # beside the OVERNIGHT of the program (found by review20)
@@ -65,14 +79,72 @@ def check_batch_identity(
             hint=f"run it with them: bulkship run {typed} --batch {shlex.quote(batch)} "
             "--config PROGRAM.toml (a bulkship.toml next to the list is not read next to the workbook)",
         )
-    if committed and len(new_rows) > outstanding:
+    fixes = ""
+    if outstanding and book:
+        fixes = (
+            f"; to correct the batch's rows to fix, correct them on the 'Fix these' sheet of {book} and run "
+            f"bulkship run {shlex.quote(book)} --batch {shlex.quote(batch)}"
+        )
+    if other:
         raise BatchConflictError(
             f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
-            f"({len(new_rows)} rows the batch has never seen, none of its ordered rows). Nothing was sent",
+            f"({len(new_rows)} rows the batch has never seen, none of its ordered rows"
+            f"{', none of its rows to fix' if outstanding and len(new_rows) <= len(outstanding) else ''}). "
+            "Nothing was sent",
             hint=f"to order it, give it its own batch: bulkship run {typed} --batch "
             "NEW-NAME (a new batch is compared with every earlier one: rows already ordered are held, "
-            "not sent again)",
+            f"not sent again){fixes}",
         )
+    if left_out:
+        raise BatchConflictError(
+            f"{file_name} holds corrections of batch {batch!r}'s rows to fix, but not {_listed(left_out)}, "
+            f"also to fix: run so, the batch would list them no more and they would get no card. Nothing "
+            "was sent",
+            hint=f"put them in {file_name} too{fixes} (a row taken off that sheet is not sent, and says so)",
+        )
+
+
+OUTSTANDING = ("invalid", "failed", "duplicate", "held")  # rows of a batch needing the user
+TO_FIX = ("invalid", "failed")  # of those, the rows a person corrects to send (a duplicate or a held row
+# has its card, or its person another row's)
+
+
+def corrections_of(
+    frame: Any, new: set[str], outstanding: list[RowRecord], book: str | None, batch: str
+) -> list[str] | None:
+    """The batch's rows to fix that a file of corrections leaves out (named as the result workbook ``book``
+    names them), or None when the file's ``new`` rows are not corrections of the batch's ``outstanding``
+    rows: each must be a row of them, the same person (its name folded as repeats compare names: a
+    correction of the address, card or amount keeps it), and where the workbook cannot tell (gone,
+    another batch's, or naming nobody) nothing is taken for a correction."""
+    from .reconcile.booknames import rows_of_workbook
+
+    written = rows_of_workbook(book, batch)
+    named = {
+        rec.fingerprint: (written[rec.row].name, rec.status)
+        for rec in outstanding
+        if rec.row in written and written[rec.row].fingerprint == rec.fingerprint and written[rec.row].name
+    }
+    waiting: dict[str, list[str]] = {}
+    for fingerprint, (name, _status) in named.items():
+        waiting.setdefault(fold_person(name), []).append(fingerprint)
+    rows = frame[frame[FINGERPRINT].astype(str).isin(new)]
+    names = rows["name"].astype(str).tolist() if "name" in rows.columns else [""] * len(rows)
+    corrected: set[str] = set()
+    for name in names:
+        same = waiting.get(fold_person(name)) if name.strip() else None
+        if not same:
+            return None
+        corrected.add(same.pop())
+    return [
+        f"row {rec.row} ({named[rec.fingerprint][0]})" if rec.fingerprint in named else f"row {rec.row}"
+        for rec in sorted(outstanding, key=lambda r: r.row)
+        if rec.status in TO_FIX and rec.fingerprint not in corrected
+    ]
+
+
+def _listed(rows: list[str]) -> str:
+    return ", ".join(rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
 
 
 def check_same_sheet(

@@ -169,7 +169,7 @@ def sync_ledger(
             known,
             committed,
             frame,
-            in_doubt=in_doubt, fix_sheet=sheet.sheet_name == FIX_SHEET, shown=shown,
+            in_doubt=in_doubt, fix_sheet=sheet.sheet_name == FIX_SHEET, shown=shown, book=stored.output,
         )  # fmt: skip
     people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
     policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)

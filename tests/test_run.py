@@ -129,6 +129,65 @@ def test_a_different_file_under_an_existing_batch_is_refused(
     assert code == 2 and "different file" in err
 
 
+def _crm(path: Path, *rows: tuple[str, ...]) -> Path:
+    """A CRM export of contacts, written as csv writes it: a Contact ID, first and last name, an address."""
+    header = ["Contact ID", "First Name", "Last Name", "Mailing Street", "Mailing City", "Mailing State"]
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*header, "Mailing Zip", "Gift Card", "Gift Amount"])
+        writer.writerows([*row, "Starbucks", "25"] for row in rows)
+    return path
+
+
+def test_another_small_list_under_a_batch_with_rows_to_fix_is_refused_and_its_people_stay_listed(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer13 (its L5): a CRM export run as batch 'crm' (3 sent, 2 invalid: a ZIP of 4 digits,
+    no city), then the next wave's list of 2 other people under the same batch name: taken for the batch's
+    own file (no more new rows than rows to fix), exit 0, 2 sent, and the 2 people to fix were listed
+    nowhere any more (the batch read 'sent', every row pending). A file of the rows to fix corrected, on
+    their own, still continues the batch; one leaving a row to fix out is refused, naming it."""
+    out = str(tmp_path / "out")
+    wave1 = _crm(
+        tmp_path / "crm.csv",
+        ("C1", "Carla", "Benson", "14 Willow Ln", "Portland", "OR", "97205"),
+        ("C2", "Raj", "Patel", "220 King St", "Charleston", "SC", "29401"),
+        ("C3", "Wen", "Zhou", "9 Canal St", "New York", "NY", "1001"),
+        ("C4", "Hana", "Sato", "5 Lake Rd", "", "MN", "55401"),
+        ("C5", "Omar", "Haddad", "310 Elm St", "Dearborn", "MI", "48124"),
+    )
+    assert run(capsys, str(wave1), "--batch", "crm", "--yes", "--out", out)[0] == 3
+    wave2 = _crm(
+        tmp_path / "wave2.csv",
+        ("C8", "Ines", "Moreau", "3 Bay St", "Tampa", "FL", "33602"),
+        ("C9", "Ken", "Adler", "8 Hill Rd", "Denver", "CO", "80202"),
+    )
+    code, _, err = run(capsys, str(wave2), "--batch", "crm", "--yes", "--out", out)
+    said = " ".join(err.split())
+    assert code == 2 and "different file" in said and "Nothing was sent" in said, said
+    assert "crm-results.xlsx --batch crm" in said  # where the batch's rows to fix are corrected
+    assert main(["status", "crm", "--json"]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    assert (batch["input_file"], batch["by_status"]) == ("crm.csv", {"pending": 3, "invalid": 2}), batch
+    corrected = ("C3", "Wen", "Zhou", "9 Canal St", "New York", "NY", "10013")
+    code, _, err = run(
+        capsys, str(_crm(tmp_path / "wen.csv", corrected)), "--batch", "crm", "--yes", "--out", out
+    )
+    said = " ".join(err.split())
+    assert code == 2 and "row 5 (Hana Sato)" in said and "Nothing was sent" in said, said
+    both = _crm(
+        tmp_path / "fixed.csv", corrected, ("C4", "Hana", "Sato", "5 Lake Rd", "Minneapolis", "MN", "55401")
+    )
+    code, _, err = run(capsys, str(both), "--batch", "crm", "--yes", "--out", out)
+    assert code == 0, err
+    names = [
+        li["PhysicalDeliveryAddress"]["Name"]
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert sorted(names) == ["Carla Benson", "Hana Sato", "Omar Haddad", "Raj Patel", "Wen Zhou"]
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,

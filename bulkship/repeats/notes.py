@@ -123,7 +123,9 @@ def _may_continue(ledger: Ledger, record: BatchRecord, file_name: str, frame: pd
     orders = {o.po_number: o for o in ledger.orders(record.name)}
     committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
     try:
-        check_batch_identity(record.name, file_name, record.file_name, known, committed, frame)
+        check_batch_identity(
+            record.name, file_name, record.file_name, known, committed, frame, book=record.output
+        )
     except BatchConflictError:
         return False
     return True

@@ -19,6 +19,7 @@ from ..errors import BulkshipError
 from ..ledger import Ledger, RowRecord
 from ..money import BilledCards
 from ..payload import line_items
+from ..reconcile.booknames import BookRow, rows_of_workbook
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
 from ..reconcile.sheets.billednote import split_billed
 from ..runnotes import (
@@ -33,7 +34,6 @@ from ..runnotes import (
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 from . import batchledger, servers, state
-from .booknames import BookRow, rows_of_workbook
 from .pagekit import PLANNED_THERE, Web, _batch_or_404, _page_number, _see, _sending, _web, render
 
 RESULT_PAGE_ROWS = 100
@@ -192,7 +192,8 @@ def _as_its_workbook_says(
     lines: list[ResultLine], rows: list[_Counted], book: dict[int, BookRow]
 ) -> list[ResultLine]:
     """A command-line batch's rows not sent named as its result workbook names them, and an invalid row's
-    problems as it says them (:mod:`.booknames`): only rows it holds with the ledger's fingerprint."""
+    problems as it says them (:mod:`bulkship.reconcile.booknames`): only rows it holds with the ledger's
+    fingerprint."""
     shown = []
     for line, counted in zip(lines, rows, strict=True):
         written = book.get(counted.row)

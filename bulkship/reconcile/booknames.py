@@ -51,8 +51,8 @@ def _read(path: str, _version: tuple[int, int], batch: str) -> dict[int, BookRow
 
 
 def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
-    from ..reconcile.sheets.book import KEYS_SHEET, RESULTS_SHEET, is_sheet_of
-    from ..reconcile.sheets.read import _cell_text, _result_width, _summary_batch, whole_number
+    from .sheets.book import KEYS_SHEET, RESULTS_SHEET, is_sheet_of
+    from .sheets.read import _cell_text, _result_width, _summary_batch, whole_number
 
     if _summary_batch(workbook) != batch:
         return {}
