@@ -32,7 +32,17 @@ from ..errors import BulkshipError, LedgerError, LedgerLockedError, NewerLedgerE
 from ..ledger import OPEN_STATES, Ledger
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, batchledger, columns, held_pages, profile_pages, resolve_pages, state, uploads
+from . import (
+    batches,
+    batchledger,
+    columns,
+    held_pages,
+    interrupted,
+    profile_pages,
+    resolve_pages,
+    state,
+    uploads,
+)
 from .balance import BalanceReader
 from .cost_pages import confirm, cost
 from .downloads import download
@@ -69,7 +79,8 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         rows = ledger.row_counts_shown(batch.name)
     total = sum(n for s, n in orders.items() if s != "cancelled")
     sent = orders.get("created", 0) + orders.get("rejected", 0)
-    running = _sending(web, batch)
+    cut = interrupted.run_interrupted(web, batch)  # its server process gone: not 'Sending…' (hunter-web19)
+    running = _sending(web, batch) and not cut
     # a follow-up's Send ('Send 1 order(s)') is counted on its own: '2 of 2 orders sent', the batch's, read
     # as two orders sent then (found by newcomer4)
     before = batch.sent_before or {}
@@ -101,6 +112,8 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         "percent": int(100 * sent / total) if total else (0 if running else 100),
         "send_percent": int(100 * (sent - earlier) / (total - earlier)) if total > earlier else 100,
         "last_run": batch.last_run if not running else None,
+        "interrupted": cut,
+        "resumable": cut and interrupted.resumable(web, batch),
     }
 
 
@@ -349,6 +362,7 @@ def create_app(
         Route("/batches/{name}/held", held_pages.choose, methods=["POST"]),
         Route("/batches/{name}/progress", progress),
         Route("/batches/{name}/progress/live", progress_live),
+        Route("/batches/{name}/resume", interrupted.resume, methods=["POST"]),
         Route("/batches/{name}/results", results),
         Route("/batches/{name}/results.{kind:str}", download),
         Route("/batches/{name}/reconcile", reconcile),

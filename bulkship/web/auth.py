@@ -94,6 +94,9 @@ RULES: tuple[Rule, ...] = (
     _r("POST", "/batches/{name}/held", REQUESTER | {"approver"}, "repeat"),
     _r("GET", "/batches/{name}/progress", READERS),
     _r("GET", "/batches/{name}/progress/live", READERS),
+    # a confirmed Send whose server process is gone, taken up here: who may send, or an approver (it was
+    # approved); the run acts for whoever confirmed it, within the total confirmed
+    _r("POST", "/batches/{name}/resume", REQUESTER | {"approver"}, "resume"),
     _r("GET", "/batches/{name}/results", READERS),
     _r("GET", "/batches/{name}/results.{kind:str}", READERS, "export"),
     _r("GET", "/batches/{name}/reconcile", RECONCILE.roles, "reconcile"),

@@ -53,12 +53,17 @@ class BatchLine:
     planned_dollars: str = ""
     # of ``cost`` charged, what orders ended holding no card still bill (hunter-money3's LI): said beside it
     billed_without_a_card: Decimal = Decimal(0)
+    # its Send's run was cut short with its server process (web/interrupted.py): 'needs attention', not
+    # 'sending'; its progress page says so and offers to resume it
+    interrupted: bool = False
     # its orders went to another API than this server's (batchapi.other_api_note): said beside its money
     other_api: str = ""
 
     @property
     def link(self) -> str:
         """Where a click on the batch goes: the step it is at."""
+        if self.interrupted:
+            return f"/batches/{self.name}/progress"  # it says so there, and offers to resume it
         step = _STEPS.get(self.state, "results")
         if self.refused or (self.state in ("awaiting confirmation", "rejected") and self.source == "page"):
             step = "cost"  # where it is sent (again); a rejection's or a refusal's reason is shown there
@@ -139,8 +144,11 @@ def batch_lines(web: Web) -> list[BatchLine]:
     lines = []
     for name in set(pages) | set(seen):
         page = pages.get(name)
-        running = web.runner.active(name) or bool(page and page.due)
+        cut = page is not None and not web.runner.active(name) and page.run_gone
+        running = web.runner.active(name) or bool(page and page.due and not cut)
         line = _line(name, page, seen.get(name), running)
+        if cut:  # 'sending' for good, of a run whose server process is gone (hunter-web19's LO2)
+            line = replace(line, state="needs attention", interrupted=True)
         if name in planned and line.cost_kind == "charged":
             line = replace(line, planned_dollars=planned[name])
         if apis.get(name):

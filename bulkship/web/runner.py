@@ -150,7 +150,7 @@ class Runner:
         was still sending, told every page the batch had stopped and opened its rows to changes (found by
         hunter-web, W5)."""
         deadline = time.monotonic() + LOCKED_WAIT_S
-        waited = False
+        waited = started = False
         while True:
             found = state.web_batch(self.settings, batch)
             if found is not None and (
@@ -160,6 +160,9 @@ class Runner:
                 return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:
                 return None if waited else _not_due(found)
+            if not started:  # this process sends it now: killed, every page can tell (servers.process_gone)
+                state.record(self.settings, batch, "web_run_started", **servers.this_process())
+                started = True
             try:
                 return self._send(batch, found)
             except LedgerLockedError as exc:

@@ -26,6 +26,8 @@ same thing. Events (kind and detail)::
                                                               rows as of that change (upload, sheet, fix);
                                                               the batch's orders sent before it, by state,
                                                               and what it was charged then
+    web_run_started host, boot, pid, start                    a server process starts (or takes up) its run
+                                                              (as web_confirmed's ``runner``: who sends it)
     web_run_done   exit_code, message, hint                   a background run ended (a killed one did not)
     web_deleted    -                                          gone from the page, and its upload from disk
 
@@ -47,10 +49,12 @@ from ..ledger import EventRecord, Ledger, ledger_exists
 from ..ledger.writes import current_user as current_user  # who runs bulkship: defined once, by the ledger
 from ..program import ProgramSettings
 from ..settings import Settings
+from .servers import process_gone, this_process
 
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
     "web_run_done", "web_deleted", "web_refused", "web_every_row", "web_fix_rows", "web_repeat",
+    "web_run_started",
 )  # fmt: skip
 
 
@@ -97,6 +101,9 @@ class WebBatch:
     planned_change: int | None = None  # the change_id of the rows the ledger's plan is of (None: not said)
     # the latest change of a column's cells at once: its event, (header, was, value) and the cells changed
     column_fix: tuple[int, tuple[str, str, str], int] | None = None
+    runner: dict[str, str] = field(
+        default_factory=dict
+    )  # the server process sending it (servers.this_process)
 
     @property
     def upload_id(self) -> str:
@@ -113,6 +120,12 @@ class WebBatch:
         """Whether the rows changed since the cost page last planned them: the ledger's orders to send (what
         the Batches page and `bulkship status` add up) are those of the rows before that change."""
         return self.planned_change is not None and self.planned_change != self.change_id
+
+    @property
+    def run_gone(self) -> bool:
+        """Due, and the server process that was to send it is gone (killed, or stopped and not started
+        again): its run reads 'Sending…' no longer (found by hunter-web19, LO2)."""
+        return self.due and process_gone(self.runner)
 
     @property
     def confirmed(self) -> bool:
@@ -212,7 +225,10 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                     charged = d.get("charged")
                     batch.charged_at_send = None if charged is None else Decimal(str(charged))
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
+                batch.runner = dict(d.get("runner") or {})  # its server starts the run
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
+        elif kind == "web_run_started":
+            batch.runner = {str(k): str(v) for k, v in d.items()}
         elif kind == "web_run_done":
             batch.done_id, batch.last_run = event.id, dict(d)
         elif kind == "web_deleted":
@@ -377,7 +393,7 @@ def confirm_send(
     more = {} if charged is None else {"charged": str(charged)}
     record(
         settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
-        press=press, before=before, **more,
+        press=press, before=before, runner=this_process(), **more,
     )  # fmt: skip
     now = web_batch(settings, batch.name)
     if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
