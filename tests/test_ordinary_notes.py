@@ -73,3 +73,28 @@ def test_a_note_of_a_hold_whose_condition_was_met_since_sends_the_row(tmp_path: 
     'do not send' or a person gone, still leaves it out."""
     path = _sheet(tmp_path / "staff.csv", [*MET, *STILL_HELD])
     assert _left_out(path, [*MET, *STILL_HELD]) == STILL_HELD
+
+
+OVER_FOR_SOMETHING_ELSE = [
+    "Card sent 11/20 - hold released 11/15", "Sent 11/20 (after hold cleared)",
+    "Already received card - issue resolved", "Card mailed 11/20, approval cleared",
+    "Deceased - estate matter resolved", "Terminated - final paycheck released",
+    "Left company 11/1 - final pay released", "Resigned 10/31 - exit issues resolved",
+]  # fmt: skip
+OVER = [
+    "Hold - cleared", "DNS - cleared 11/2", "Legal hold - cleared 11/2", "On hold - released 12/1, send",
+    "Hold; cleared 11/2", "Terminated 11/15 - rehired 11/20", "Left 11/1 - rehired 11/20",
+    "Removed - back on the list", "Hold - cleared, card to be mailed 12/1", "Hold - address issue resolved",
+]  # fmt: skip
+
+
+def test_a_note_of_a_card_sent_or_a_person_gone_stays_out_whatever_else_was_cleared(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm9: a holiday list's Notes 'Card sent 11/20 - hold released 11/15', 'Deceased
+    - estate matter resolved', 'Terminated - final paycheck released', 'Left company 11/1 - final pay
+    released', 'Already received card - issue resolved' were read as a hold over ('released', 'resolved' after
+    a dash) and `bulkship run --yes` ordered every one, exit 0: a second card, a card to the dead, cards to
+    people gone (5 Target 25 cards, 125.00). They are left out; a hold or a 'do not send' cleared, released or
+    resolved, and a person gone then rehired or back on the list, still send."""
+    notes = [*OVER_FOR_SOMETHING_ELSE, *OVER]
+    path = _sheet(tmp_path / "holiday.csv", notes)
+    assert _left_out(path, notes) == OVER_FOR_SOMETHING_ELSE
