@@ -34,10 +34,3 @@ def placed_by(order: Any) -> str:
     raw = getattr(order, "raw", order)
     found = _NOTED.search(text(raw, "Note", "Notes", "OrderNote"))
     return found.group(1).lower() if found else ""
-
-
-def another_ledgers(order: Any, own_id: str) -> str:
-    """The other ledger's id when the vendor order's Note names a ledger other than ``own_id`` (this ledger's,
-    "" when it has none yet: then any ledger named is another); "" when it names this one or none."""
-    named = placed_by(order)
-    return named if named and named != own_id.lower() else ""

@@ -61,18 +61,29 @@ def ledger_id(ledger: LedgerOption = None, as_json: JsonOption = False) -> None:
     from ..ordernote import note_for
 
     settings = settings_from(ledger=ledger)
-    found = ""
+    found, former = "", []
     if ledger_exists(settings.ledger_location):
         with Ledger.open(settings.ledger_location, lock=False, read_only=True) as opened:
-            found = opened.known_ledger_id()
+            ids = opened.ledger_ids()
+            found, former = ids.own, sorted(ids.former)
     if as_json:
         print_json(
-            {"ledger": settings.ledger_shown, "ledger_id": found or None, "note": note_for(found) or None}
-        )
+            {"ledger": settings.ledger_shown, "ledger_id": found or None, "note": note_for(found) or None,
+             "former_ids": former}
+        )  # fmt: skip
         return
     if found:
         plain_console().print(found)
         err_console.print(f"Orders this ledger places carry the Note '{note_for(found)}'.", highlight=False)
+    elif former:  # copied (cp) or moved here from where its id was made
+        err_console.print(
+            f"The ledger {settings.ledger_shown} has no id of its own here yet: it was copied or moved from "
+            f"where its id ({', '.join(former)}) was made (or an earlier bulkship made it without noting "
+            "where), so it gets one of its own with the next order it plans (the orders it sent before keep "
+            "theirs).",
+            soft_wrap=True,
+            highlight=False,
+        )
     else:
         err_console.print(
             f"The ledger {settings.ledger_shown} has no id yet: it has planned no order since bulkship "

@@ -4,34 +4,113 @@ orders this ledger placed from another ledger's, of a batch of the same name (an
 account): found by hunter-vendor21, whose office B was offered a ready ``--at-vendor`` command recording its
 people as sent in office A's order. Nothing personal and no secret: 16 random hex digits.
 
-A new ledger holds none (ledgers made from one schema dump share no identity: :mod:`bulkship.db.newledger`);
-``bulkship ledger copy`` copies it with ``meta`` (a copy is the same ledger), and a backup restored keeps the
-one it held.
+The id is bound to where it was made (``ledger_home``: the machine and the SQLite file's full path, or the
+PostgreSQL database's name), something a copy does not carry. A ledger file copied with ``cp`` (to another
+folder, or another laptop) and run there is another ledger: two offices starting from one copied file were
+'one ledger' to the Note, and office B was offered, ready, to record its people as sent in office A's order
+(found by hunter-vendor24, its L2). Opened elsewhere, its id is no longer its own: the next order it plans
+gets a new one, the old kept among its former ids (``ledger_former_ids``). An order naming a former id is
+this ledger's only where this ledger sent its PO (its records before the copy); the others are the ledger
+it was copied from, or its copy. A backup restored in its own place keeps its id; one restored elsewhere (or
+a ledger moved to another folder or machine) reads the orders its former id placed that it holds no record
+of as another ledger's: nothing recording rows in them is offered ready, the command a person types still
+works. ``bulkship ledger copy`` (SQLite to PostgreSQL for a team) is a copy too: the database gets an id of
+its own at its first order, the SQLite one's kept as former.
+
+A new ledger holds none (ledgers made from one schema dump share no identity: :mod:`bulkship.db.newledger`).
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from .sql.meta import insert_meta_once, meta_value
+from ..ordernote import placed_by
+from .sql.meta import meta_value, set_meta
 from .store import LedgerStore
 
 LEDGER_ID_KEY = "ledger_id"
+LEDGER_HOME_KEY = "ledger_home"
+FORMER_IDS_KEY = "ledger_former_ids"
+
+
+@dataclass(frozen=True)
+class LedgerIds:
+    """This ledger's id here and the ids its orders carried before (as a copy's source, or elsewhere)."""
+
+    own: str  # "" when it has none yet here (none made, or made in another place: a copy)
+    former: frozenset[str] = frozenset()
+
+    def other_ledger(self, order: Any, sent_here: Callable[[str], bool]) -> str:
+        """The id of the ledger the vendor order's Note names when it is another ledger than this one; ""
+        when it names this one, or none. A former id is this ledger's where ``sent_here(po)`` (this ledger
+        sent that PO: its records from before it was copied); else the ledger it was copied from (or a copy
+        of it) placed the order."""
+        named = placed_by(order)
+        if not named or named == self.own:
+            return ""
+        if named in self.former and sent_here(str(getattr(order, "po_number", "") or "")):
+            return ""
+        return named
+
+
+def read_ids(db: Any, home: str) -> LedgerIds:
+    """The ledger's ids as ``meta`` holds them, read from ``home`` (where this process opened it)."""
+    current = (meta_value(db, LEDGER_ID_KEY) or "").lower()
+    former = {i for i in (meta_value(db, FORMER_IDS_KEY) or "").split(",") if i}
+    if current and meta_value(db, LEDGER_HOME_KEY) != home:  # copied (or moved) since it was made
+        return LedgerIds("", frozenset(former | {current}))
+    return LedgerIds(current, frozenset(former))
 
 
 class LedgerIdentity(LedgerStore):
+    def ledger_ids(self) -> LedgerIds:
+        """This ledger's id here and its former ids (see the module's docstring), read once a connection
+        (:meth:`ledger_id` reads them afresh). Changes nothing."""
+        ids: LedgerIds | None = getattr(self, "_ids", None)
+        if ids is None:
+            ids = self._ids = self._read(read_ids, self.ledger_home())
+        return ids
+
     def ledger_id(self) -> str:
-        """This ledger's id, made (and committed) the first time it is asked for."""
-        found = self.known_ledger_id()
-        if found:
-            return found
+        """This ledger's id, made (and committed) the first time it is asked for here: a ledger opened in
+        another place than where its id was made (a copy) gets one of its own, the old one kept as former."""
+        home = self.ledger_home()
+        found = self._ids = self._read(read_ids, home)
+        if found.own:
+            return found.own
         with self.transaction() as db:
-            insert_meta_once(db, LEDGER_ID_KEY, secrets.token_hex(8))
-        return self._read(meta_value, LEDGER_ID_KEY) or ""
+            ids = read_ids(db, home)  # another process may have made it meanwhile: the first one's stays
+            if not ids.own:
+                ids = LedgerIds(secrets.token_hex(8), ids.former)
+                set_meta(db, FORMER_IDS_KEY, ",".join(sorted(ids.former)))
+                set_meta(db, LEDGER_HOME_KEY, home)
+                set_meta(db, LEDGER_ID_KEY, ids.own)
+        self._ids = ids
+        return ids.own
 
     def known_ledger_id(self) -> str:
-        """This ledger's id, "" when it has none yet (it placed no order carrying one). Changes nothing."""
-        return self._read(meta_value, LEDGER_ID_KEY) or ""
+        """This ledger's id here, "" when it has none yet (it placed no order carrying one here). Changes
+        nothing."""
+        return self.ledger_ids().own
+
+    def other_ledger(self, order: Any) -> str:
+        """The id of the other ledger the vendor order's Note names ("" when this one, or none)."""
+        return self.ledger_ids().other_ledger(order, lambda po: sent_by_this_ledger(self, po))
 
 
-__all__ = ["LEDGER_ID_KEY", "LedgerIdentity"]
+def sent_by_this_ledger(ledger: Any, po: str) -> bool:
+    """Whether this ledger sent ``po`` (an order held before it was ever sent, after a lost ledger, holds rows
+    the vendor may have under other PO numbers of the batch). A send the vendor answered with a 409 naming
+    another's order (its only attempt answered: submit's ``not_our_send``) left nothing under ``po``: its rows
+    may be in any order of the batch (found by hunter-vendor16: rows held after such a 409, while another
+    ledger sent the list, could not be settled on its orders holding them)."""
+    if not po:
+        return False
+    events = ledger.events(po_number=po)
+    return any(e.kind == "sending" for e in events) and not any(e.detail.get("not_our_send") for e in events)
+
+
+__all__ = ["FORMER_IDS_KEY", "LEDGER_HOME_KEY", "LEDGER_ID_KEY", "LedgerIdentity", "LedgerIds", "read_ids"]

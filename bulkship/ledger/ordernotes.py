@@ -24,15 +24,13 @@ from ..billing import (
 )
 from ..models import VendorOrder
 from ..money import BilledCards
-from ..ordernote import another_ledgers
 from . import sql
-from .identity import LEDGER_ID_KEY
+from .identity import read_ids
 from .records import BILLED_CARDS, BILLED_ON_ORDER, REVIEW_ITEMS, now_iso
-from .sql.meta import meta_value
 
 
 def note_billed_on_order(
-    db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any] = ()
+    db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any] = (), *, home: str
 ) -> bool:
     """Record what ``vendor_order`` bills beside its lines (beside its ``rows``' costs when its lines show
     none: :func:`bulkship.billing.billed_beside`) when it differs from what was recorded last for the PO;
@@ -40,7 +38,7 @@ def note_billed_on_order(
     costs in cents, a credit), and ``reconcile`` says the difference; but a discount on the order its total
     proves (:func:`bulkship.billing.billed_on_order`), recorded negative."""
     amount = billed_on_order(vendor_order, rows)
-    if amount and _another_ledgers(db, vendor_order) and not _holds_rows(rows):
+    if amount and _another_ledgers(db, vendor_order, home) and not _holds_rows(rows):
         amount = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
     # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
     cards = cards_billed(vendor_order, rows, _row_cards(db, po_number)) if amount > 0 else None
@@ -97,14 +95,21 @@ def _holds_rows(rows: Sequence[Any]) -> bool:
     return any(getattr(row, "status", None) == "ordered" for row in rows)
 
 
-def _another_ledgers(db: Any, vendor_order: VendorOrder) -> bool:
+def _another_ledgers(db: Any, vendor_order: VendorOrder, home: str) -> bool:
     """Whether the order's Note names another ledger than this one (:mod:`bulkship.ordernote`): another
     office's order under a PO number of a batch of the same name, answering this ledger's send of it with a
     409. Its cards beyond this ledger's rows, its fees and shipping are that office's: counted here, office
     A's 4 cards of 25.00 read 'charged 175.00' with office B's three cards (found by hunter-vendor22). An
     order showing no such Note is counted as before (a ledger restored from a backup keeps its id, and its
     orders' cards of rows since left out of the list count, as cards)."""
-    return bool(another_ledgers(vendor_order, meta_value(db, LEDGER_ID_KEY) or ""))
+    return bool(read_ids(db, home).other_ledger(vendor_order, lambda po: _sent_here(db, po)))
+
+
+def _sent_here(db: Any, po_number: str) -> bool:
+    """:func:`.identity.sent_by_this_ledger`, within the transaction ``db``."""
+    events = sql.events(db, None, po_number, None) if po_number else []
+    details = [json.loads(e["detail"] or "{}") for e in events]
+    return any(e["kind"] == "sending" for e in events) and not any(d.get("not_our_send") for d in details)
 
 
 WITH_TOTAL = "with_total"  # a billed amount read beside the order's own total (else from its lines alone)

@@ -71,7 +71,9 @@ class LedgerReview(LedgerReads):
             # what the order bills beside its rows, read again now that more rows are on it: recorded when
             # fewer were tied, it counted their cards a second time (status 6,225.00 for the vendor's
             # 5,000.00 after --settle-found, in hunter-vendor15's race)
-            note_billed_on_order(db, batch, po, counted_order(db, po, vendor), self.rows_by_po(po))
+            note_billed_on_order(
+                db, batch, po, counted_order(db, po, vendor), self.rows_by_po(po), home=self.ledger_home()
+            )
             if payload is not None:
                 # rows still waiting keep their planned line in the payload, not a position
                 sql.forget_review_line_positions(db, po)

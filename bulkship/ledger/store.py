@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -178,6 +179,19 @@ class LedgerStore:
                 yield
             finally:
                 self._grouped = False
+
+    def ledger_home(self) -> str:
+        """Where this ledger is (what a copy does not carry: :mod:`.identity`): the machine and the SQLite
+        file's full path, or the PostgreSQL database's name. Read once a connection."""
+        home: str | None = getattr(self, "_home", None)
+        if home is None:
+            if self._engine.dialect.name == "postgresql":
+                query = "SELECT current_database()"
+                home = "postgresql:" + str(self._read(lambda db: db.exec_driver_sql(query).scalar_one()))
+            else:
+                home = f"{socket.gethostname()}:{Path(self.path).resolve()}"
+            self._home = home
+        return home
 
     def _read(self, query: Callable[..., T], *args: Any) -> T:
         """``query`` (a function of :mod:`.sql`) on this connection; a failure is a LedgerError."""

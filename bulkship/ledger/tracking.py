@@ -297,7 +297,7 @@ class LedgerTracking(LedgerReads):
                 changed = True
             by_po = self.rows_by_po(po_number)
             counted = counted_order(db, po_number, vendor_order)
-            if note_billed_on_order(db, current["batch"], po_number, counted, by_po):
+            if note_billed_on_order(db, current["batch"], po_number, counted, by_po, home=self.ledger_home()):
                 changed = True
             note_currency(db, current["batch"], po_number, vendor_order)
             note_unpriced(db, current["batch"], po_number, vendor_order)

@@ -166,7 +166,14 @@ class LedgerTransitions(LedgerReads):
                 detail["not_our_send"] = True
             self._event(db, batch, po_number, "created" if created else "already_existed", detail)
             by_po = self.rows_by_po(po_number)
-            note_billed_on_order(db, batch, po_number, counted_order(db, po_number, vendor_order), by_po)
+            note_billed_on_order(
+                db,
+                batch,
+                po_number,
+                counted_order(db, po_number, vendor_order),
+                by_po,
+                home=self.ledger_home(),
+            )
             note_currency(db, batch, po_number, vendor_order)
             note_unpriced(db, batch, po_number, vendor_order)
             note_document(db, batch, po_number, vendor_order, by_po)

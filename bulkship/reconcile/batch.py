@@ -17,7 +17,6 @@ from ..errors import AuthenticationError, NotFoundError, UnknownBatchError, Vend
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..money import money_text
-from ..ordernote import another_ledgers
 from ..payload import line_items
 from ..plan import po_stem
 from ..statuses import CHARGED
@@ -99,10 +98,9 @@ def _placed_elsewhere(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> d
     ledger's rows (in any state): another office's orders under this batch's PO numbers. Compared, office
     A's reconcile said 'Mismatch BS-STAFF-0002: lines sent 2 vs vendor 3' and 'Totals differ' of office B's
     order that had answered A's send of that PO with a 409 (found by hunter-vendor22)."""
-    own = ledger.known_ledger_id()
     found: dict[str, str] = {}
     for order in vendor_orders:
-        other = another_ledgers(order, own)
+        other = ledger.other_ledger(order)
         if other and order.po_number and not ledger.rows_by_po(order.po_number):
             found[order.po_number] = other
     return found

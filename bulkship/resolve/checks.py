@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import NotFoundError, ReviewRefusedError, UnknownBatchError
 from ..ledger import OPEN_STATES, Ledger, OrderRecord, RowRecord
+from ..ledger.identity import sent_by_this_ledger
 from ..models import VendorOrder
 from ..payload import line_items
 from ..rebuild import batch_orders_pattern
@@ -264,13 +265,3 @@ def may_be_another_ledgers(ledger: Ledger, po: str) -> bool:
     if sent_by_this_ledger(ledger, po):
         return False
     return all(r.status == "review" for r in ledger.rows_by_po(po))
-
-
-def sent_by_this_ledger(ledger: Ledger, po: str) -> bool:
-    """Whether this ledger sent ``po`` (an order held before it was ever sent, after a lost ledger, holds rows
-    the vendor may have under other PO numbers of the batch). A send the vendor answered with a 409 naming
-    another's order (its only attempt answered: submit's ``not_our_send``) left nothing under ``po``: its rows
-    may be in any order of the batch (found by hunter-vendor16: rows held after such a 409, while another
-    ledger sent the list, could not be settled on its orders holding them)."""
-    events = ledger.events(po_number=po)
-    return any(e.kind == "sending" for e in events) and not any(e.detail.get("not_our_send") for e in events)

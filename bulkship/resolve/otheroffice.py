@@ -21,7 +21,6 @@ from ..folding import fold_person
 from ..ledger import Ledger, OrderRecord, RowRecord
 from ..models import VendorOrder
 from ..namealike import names_alike
-from ..ordernote import another_ledgers
 from .lines import planned_item
 from .recipients import LineIndex
 
@@ -29,11 +28,11 @@ if TYPE_CHECKING:  # vendorview reads this module
     from .vendorview import Suspect
 
 
-def another_offices_person(own_ledger_id: str, vendor_order: VendorOrder, at: int, item: Any) -> str:
+def another_offices_person(ledger: Ledger, vendor_order: VendorOrder, at: int, item: Any) -> str:
     """Whom line ``at`` of ``vendor_order`` shows ('Person 0 at 1 Main St') when the order's Note names
-    another ledger than ``own_ledger_id`` and that recipient is wholly other than the one of ``item`` (the
+    another ledger than ``ledger`` and that recipient is wholly other than the one of ``item`` (the
     waiting row's line item); "" when it may be the row's person (or shows no recipient)."""
-    if not another_ledgers(vendor_order, own_ledger_id) or not isinstance(item, dict):
+    if not ledger.other_ledger(vendor_order) or not isinstance(item, dict):
         return ""
     ours = item.get("PhysicalDeliveryAddress")
     shown = vendor_address(vendor_order, at)
@@ -57,12 +56,11 @@ def rows_it_may_be(
 ) -> list[RowRecord]:
     """Of ``rows`` (carrying the ExternalId line ``at`` of a set-aside ``vendor_order`` carries), those the
     line may be: all but another office's people (:func:`another_offices_person`)."""
-    own = ledger.known_ledger_id()
-    return [r for r in rows if not another_offices_person(own, vendor_order, at, items.get(r.fingerprint))]
+    return [r for r in rows if not another_offices_person(ledger, vendor_order, at, items.get(r.fingerprint))]
 
 
 def _whom(
-    own: str, order: OrderRecord, vendor_order: VendorOrder, at: int, rows: Sequence[RowRecord]
+    ledger: Ledger, order: OrderRecord, vendor_order: VendorOrder, at: int, rows: Sequence[RowRecord]
 ) -> tuple[list[str], bool]:
     """What line ``at`` of ``vendor_order`` shows of another office's person for each of ``rows`` carrying
     its ExternalId ('row 2's E0: Person 0 at 1 Main St on BS-STAFF-0001'), and whether it is another
@@ -73,7 +71,7 @@ def _whom(
     for row in rows:
         if not line.external_id or row.external_id != line.external_id:
             continue
-        if who := another_offices_person(own, vendor_order, at, planned_item(order, row)):
+        if who := another_offices_person(ledger, vendor_order, at, planned_item(order, row)):
             said.append(f"row {row.row}'s {line.external_id}: {who} on {vendor_order.po_number}")
         else:
             every = False
@@ -96,7 +94,6 @@ def other_offices_people(
     Office B's review pointed to nothing while its rows waited on office A's order of the same batch name
     and Employee IDs (hunter-vendor23's leftover): the set-aside a person types after checking is offered,
     with whom those lines show, only then."""
-    own = ledger.known_ledger_id()
     ids = {o.id for o in orders}
     said: list[str] = []
     for suspect in suspects:
@@ -104,7 +101,7 @@ def other_offices_people(
             continue
         covered: set[int] = set()
         for line in suspect.lines:  # 1-based
-            whom, every = _whom(own, order, suspect.vendor_order, line - 1, rows)
+            whom, every = _whom(ledger, order, suspect.vendor_order, line - 1, rows)
             if not whom or not every:
                 return ()
             said += whom
@@ -121,11 +118,10 @@ def other_offices_words(
 ) -> str:
     """What the orders set aside (``aside``) show of another office's people carrying the ExternalIds of
     ``rows`` (waiting on ``order``), in the words shown before "Record this?" ("" when none)."""
-    own = ledger.known_ledger_id()
     said: list[str] = []
     for vendor_order in aside:
         for at in range(len(vendor_order.line_items)):
-            said += _whom(own, order, vendor_order, at, rows)[0]
+            said += _whom(ledger, order, vendor_order, at, rows)[0]
     if not said:
         return ""
     shown = said_shortly(said)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..ledger import Ledger
 from ..models import VendorOrder
-from ..ordernote import another_ledgers
 
 # what such an order may be, and why nothing is offered to record rows in it
 WHOSE = (
@@ -30,6 +29,7 @@ class PlacedElsewhere:
     order_id: str
     po_number: str
     ledger_id: str  # the ledger its Note names
+    former: bool = False  # an id this ledger carried before it was copied or moved here, not of this order
 
     def describe(self) -> str:
         return placed_words([self])[0]
@@ -57,24 +57,30 @@ def placed_words(
         listed = ", ".join(named) + (f" and {more} more" if more else "")
         orders_carry = "vendor order {} carries" if len(orders) == 1 else "vendor orders {} carry"
         first = explain and not said  # what they may be, said once
+        whose = "not this ledger's"
+        if orders[0].former:  # the id this ledger was copied with: the ledger copied, or another copy of it
+            whose = (
+                "the id this ledger carried before it was copied or moved here; it holds no record of "
+                "sending them: the ledger it was copied from (or another copy of it) placed them"
+            )
         said.append(
             f"{orders_carry.format(listed)} the Note of another bulkship ledger ('bulkship ledger "
-            f"{ledger_id}'), not this ledger's" + (f". {WHOSE.format(how=how)}" if first else "")
+            f"{ledger_id}'), {whose}" + (f". {WHOSE.format(how=how)}" if first else "")
         )
     return said
 
 
 def placed_elsewhere(ledger: Ledger, orders: Iterable[VendorOrder | None]) -> tuple[PlacedElsewhere, ...]:
     """Of ``orders`` (each once), those whose Note names another ledger."""
-    own = ledger.known_ledger_id()
     found: dict[str, PlacedElsewhere] = {}
     for order in orders:
         if order is None or order.id in found:
             continue
-        if other := another_ledgers(order, own):
-            found[order.id] = PlacedElsewhere(order.id, order.po_number, other)
+        if other := ledger.other_ledger(order):
+            former = other in ledger.ledger_ids().former
+            found[order.id] = PlacedElsewhere(order.id, order.po_number, other, former)
     return tuple(found.values())
 
 
 def placed_by_another(ledger: Ledger, order: VendorOrder) -> bool:
-    return bool(another_ledgers(order, ledger.known_ledger_id()))
+    return bool(ledger.other_ledger(order))

@@ -13,3 +13,12 @@ def meta_value(db: Db, key: str) -> str | None:
 def insert_meta_once(db: Db, key: str, value: str) -> None:
     """``value`` under ``key`` unless the key holds one already (two processes: the first one's stays)."""
     _run(db, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", (key, value))
+
+
+def set_meta(db: Db, key: str, value: str) -> None:
+    """``value`` under ``key``, replacing the one it holds."""
+    _run(
+        db,
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
