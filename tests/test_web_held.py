@@ -5,6 +5,7 @@ row held by mistake, and the batch read 'needs attention' for good)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sqlite3
@@ -244,3 +245,46 @@ def test_a_held_row_whose_person_has_their_card_is_left_out_saying_why_and_the_b
     cards = sent_to(settings)
     assert ("Cy Po", "77 Lake Dr") not in cards and cards.count(("Ann Lee", "400 Main St")) == 1
     assert len(cards) == 3 + 5
+
+
+def test_the_review_counts_and_words_the_rows_chosen_or_left_out_on_the_held_rows_page(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """hunter-web20's LO4, and found beside it: once Cy Po (row 3) was left out on the Held rows page (he has
+    his card), the review still counted 6 valid rows and no skipped one, and said of his row 'Sending would
+    hold this row ... This page does not send a card again on purpose: ask whoever runs bulkship on the
+    command line', as it said of Ann Lee's (row 2), held or picked to be sent anyway: the cost page, the
+    Results and the send knew better. The review reads the rows as the send does: row 3 left out, saying
+    by whom and why; row 2 sent anyway as picked; a held row's advice is the Held rows page."""
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, workbook(tmp_path / "nov.xlsx", NOVEMBER), name="nov")
+        assert confirm(client, "nov").url.path == "/batches/nov/progress"
+        wait_until_finished(client, "nov")
+        upload(client, workbook(tmp_path / "dec.xlsx", DECEMBER), name="dec")
+        before = html.unescape(visible_text(client.get("/batches/dec/review?filter=all").text))
+        assert "ask whoever runs bulkship" not in before and "--allow-repeat" not in before, before
+        assert "tick it on the batch's Held rows page" in before, before
+        held = client.get("/batches/dec/held").text
+        change = re.search(r'name="change" value="([^"]+)"', held)
+        assert change
+        form = {
+            "csrf_token": token(client),
+            "change": change.group(1),
+            "send": held_key(held, 2),
+            "leave": "3",
+        }
+        assert client.post("/batches/dec/held", data=form).url.path == "/batches/dec/cost"
+        page = client.get("/batches/dec/review?filter=all").text
+        said = html.unescape(visible_text(page))
+        assert "5 valid" in said and "1 skipped" in said, said
+        row3 = html.unescape(
+            visible_text(re.findall(r'(?s)<section class="row[^"]*" id="row-3">.*?</section>', page)[0])
+        )
+        assert "left out on the Held rows page by" in row3 and "they have their card already" in row3, row3
+        assert "Sending would hold" not in row3 and "upload the file again" not in row3, row3
+        row2 = html.unescape(
+            visible_text(re.findall(r'(?s)<section class="row[^"]*" id="row-2">.*?</section>', page)[0])
+        )
+        assert "Sent anyway, as picked on the batch's Held rows page" in row2, row2
+        assert "Sending would hold" not in row2, row2
+        assert "ask whoever runs bulkship" not in said, said

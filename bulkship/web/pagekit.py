@@ -215,9 +215,11 @@ PLANNED_ADVICE = (
 )
 
 
-def page_note(note: object) -> str:
+def page_note(note: object, held_page: str = "") -> str:
     """A notice about the file as the page's reader can follow it: its facts kept, a sentence of
-    command-line advice said in the page's words (a column choice is made on the Columns page)."""
+    command-line advice said in the page's words (a column choice is made on the Columns page).
+    ``held_page``: what a row's hold says to do instead of --allow-repeat, where the batch's Held rows page
+    can send it (a batch uploaded on the page)."""
     sentences = _SENTENCE_END.split(
         _CONFIRMED_TOTAL.sub(r"more than the \1 confirmed on its cost page", str(note or ""))
     )
@@ -227,6 +229,8 @@ def page_note(note: object) -> str:
         flag = next((said for flag, said in _PAGE_HINTS if flag in sentence), None)
         if flag is not None and planned and ALLOW_FLAG in sentence:
             kept.append(PLANNED_ADVICE.format(planned.group(1)))
+        elif flag is not None and held_page and ALLOW_FLAG in sentence:
+            kept.append(held_page)
         elif flag is not None:
             kept.append(flag)
         elif any(advice in sentence for advice in _MAPPING_ADVICE):

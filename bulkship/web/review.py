@@ -26,6 +26,7 @@ from ..settings import Settings
 from ..statuses import NOT_YET_REASON
 from ..validate.cardcolumn import read_card_column
 from ..validate.namecolumn import read_name_column
+from . import heldreview
 from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
 from .state import WebBatch, plans_dropped, record
 from .uploads import upload_of
@@ -122,6 +123,8 @@ class Review:
     # the batch's name when it is its file's own, read as no name: typed so, the advice to upload the file
     # again under a name of its own was followed and refused again (found by hunter-web18)
     file_named: str = ""
+    # rows left out on the Held rows page (they have their card): taken back there, not in the file
+    left_held: frozenset[int] = frozenset()
 
     @functools.cached_property
     def not_people(self) -> frozenset[int]:
@@ -343,9 +346,10 @@ class Reviews:
             read = self.sheet(batch)
             loaded = api.apply_corrections(read, batch.corrections, batch.program)
             here = frozenset(s.row for s in loaded.skipped) - {s.row for s in read.skipped}
+            loaded = heldreview.left_out(loaded, batch)  # as the send reads it (the Held rows page)
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
-            result, refusal = self._with_repeats(batch, result)
+            result, refusal = heldreview.repeat_warnings(self.settings, batch, result)
             refused = vendor_refused(self.settings, batch.name)
             rows = _with_refusals(_review_rows(loaded, result), loaded, result, refused)
             summary = result.summary()
@@ -363,32 +367,15 @@ class Reviews:
                 record(self.settings, batch.name, "web_checked", **counts)
             sent = rows_sent(self.settings, batch.name)
             own = batch.name if batch.name == default_batch_for(Path(batch.upload or ""), batch.sheet) else ""
-            return Review(batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own)
+            return Review(
+                batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own,
+                frozenset(batch.repeats_left),
+            )  # fmt: skip
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run; and
         # once another batch's plan is cancelled unsent (its rows held these as planned there)
         key = (batch.name, batch.change_id, batch.done_id, batch.day, plans_dropped(self.settings))
         return self._reviews.get_or_make(key, make)
-
-    def _with_repeats(
-        self, batch: WebBatch, result: ValidationResult
-    ) -> tuple[ValidationResult, tuple[str, ...]]:
-        """The rows the send would hold as repeats of another batch's cards, as warnings on their rows (a list
-        uploaded again showed nothing of it before the cost page: found by hunter-web), and why the send would
-        refuse the whole upload, if it would."""
-        upload = Path(batch.upload or "")
-        named = batch.name != default_batch_for(upload, batch.sheet)  # as the run will judge it
-        found = api.preview_repeats(
-            result, self.settings, batch.name, batch.program, file_name=upload.name, named=named
-        )
-        from ..repeats import preview_note
-        from .pagekit import page_note  # (it imports this module)
-
-        # in the page's words: the command line's --allow-repeat is no advice here
-        said = api.with_repeat_warnings(
-            result, found, lambda note: page_note(preview_note(note, by="Sending"))
-        )
-        return said, found.refused if found is not None else ()
 
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""
