@@ -895,6 +895,30 @@ def test_cookies_are_marked_secure_behind_a_tls_proxy_when_told(
     assert all(c.endswith("; Secure") for c in proxied)
 
 
+def test_a_sign_in_over_plain_http_under_secure_cookies_says_why_it_cannot_work(
+    team: Settings, browsers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer14: the README's `bulkship serve --host 0.0.0.0 --secure-cookies`, opened at the
+    http:// address it printed (no proxy yet), refused every sign-in with 'This form did not come from this
+    page ... reload the page and send it again': the browser keeps a Secure cookie from going back over plain
+    HTTP, so no reload could ever sign anyone in. The page now says so, and what to do. A browser speaking
+    HTTPS to a proxy that ends TLS (its Origin https://) whose token is stale is told to reload, as before."""
+    monkeypatch.setenv("BULKSHIP_SECURE_COOKIES", "1")
+    browser = browsers()  # its cookie jar, as a browser's, sends a Secure cookie over HTTPS only
+    login = browser.get("/login")
+    assert login.headers["set-cookie"].endswith("; Secure")
+    data = {"csrf_token": found(TOKEN.pattern, login.text), "name": "alice", "password": "password-alice"}
+    refused = browser.post("/login", data={**data, "next": "/"}, headers={"origin": "http://testserver"})
+    said = visible_text(refused.text)
+    assert refused.status_code == 403, said
+    assert "opened over plain HTTP" in said and "https://" in said and "without --secure-cookies" in said, (
+        said
+    )
+    proxied = browser.post("/login", data={**data, "next": "/"}, headers={"origin": "https://testserver"})
+    assert proxied.status_code == 403 and "reload the page" in visible_text(proxied.text)
+    assert "plain HTTP" not in visible_text(proxied.text)
+
+
 def test_pages_offer_only_what_the_person_may_do(team: Settings, browsers: Any) -> None:
     # a requester who is no approver is not shown approve/reject on the batch she asked about (the server
     # refuses them anyway); finance is not offered "New batch"

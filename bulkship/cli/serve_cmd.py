@@ -92,6 +92,7 @@ def serve_command(
 
         os.environ[SECURE_COOKIES_ENV] = "1"  # read where each cookie is made
     from ..web import serve
+    from ..web.guards import secure_cookies_forced
     from ..web.server import LOOPBACK
 
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger, out=out)
@@ -135,6 +136,12 @@ def serve_command(
         )
         typer.echo(f"bulkship serve: {url}", err=False)
         err_console.print(f"Listening on {url} for {where}. Ctrl-C stops it.", soft_wrap=True)
+        if secure_cookies_forced():  # at its http:// address no one can sign in (found by newcomer14)
+            err_console.print(
+                "Cookies are marked Secure (--secure-cookies): open the page at your HTTPS reverse proxy's "
+                f"address; at {url} itself (plain HTTP) no one on another machine can sign in.",
+                soft_wrap=True,
+            )
 
     # What is loaded by now (pandas, SQLAlchemy, the app) lives as long as the server: the collector need not
     # scan it again on every full collection, nor once more on the way out (~0.4 s of CPU per stop).

@@ -46,7 +46,7 @@ from . import (
 from .balance import BalanceReader
 from .cost_pages import confirm, cost
 from .downloads import download
-from .guards import UNREACHABLE, BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
+from .guards import PLAIN_HTTP_SAID, UNREACHABLE, BodyLimit, CsrfGuard, SecurityHeaders, unreachable_said
 from .pagekit import (
     SANDBOX_BANNER,
     Web,
@@ -384,7 +384,10 @@ def create_app(
     signed_in = TeamAuth(app, settings, team_pages.forbidden_page)  # sign-in and roles, once accounts exist
     guarded = SecurityHeaders(
         BodyLimit(
-            CsrfGuard(signed_in, _csrf_page, _nul_page), max_upload_bytes, _too_large_page, _stalled_page
+            CsrfGuard(signed_in, _csrf_page, _nul_page, lambda: _error_page("Form refused", PLAIN_HTTP_SAID)),
+            max_upload_bytes,
+            _too_large_page,
+            _stalled_page,
         ),
         _unreachable_page,
     )

@@ -35,8 +35,29 @@ def secure_cookie(scope: Scope) -> str:
     """``"; Secure"`` for a cookie sent over HTTPS, or always when ``BULKSHIP_SECURE_COOKIES=1`` (``serve
     --secure-cookies``): behind a reverse proxy that ends TLS the request reaches bulkship as plain HTTP, yet
     the browser must never send the cookie over anything but HTTPS."""
-    always = os.environ.get(SECURE_COOKIES_ENV, "").strip().lower() in ("1", "true", "yes", "on")
-    return "; Secure" if always or scope.get("scheme") == "https" else ""
+    return "; Secure" if secure_cookies_forced() or scope.get("scheme") == "https" else ""
+
+
+def secure_cookies_forced() -> bool:
+    """Whether every cookie is marked Secure, whatever the request's scheme (``serve --secure-cookies``)."""
+    return os.environ.get(SECURE_COOKIES_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+PLAIN_HTTP_SAID = (
+    "This server marks its cookies Secure (bulkship serve --secure-cookies, or BULKSHIP_SECURE_COOKIES=1), "
+    "so browsers send them back over HTTPS only, and this page was opened over plain HTTP: no form of it can "
+    "be sent, signing in included, however often it is reloaded. Nothing was done. Open bulkship at its "
+    "https:// address (the reverse proxy in front of it); where there is none, whoever runs the server "
+    "starts it again without --secure-cookies."
+)
+
+
+def _browser_scheme(scope: Scope) -> str:
+    """The scheme the browser itself spoke, as its form's Origin (or Referer) says: behind a proxy ending TLS
+    the request reaches bulkship as plain HTTP whatever the browser spoke. "" when it does not say."""
+    said = _header(scope, b"origin")
+    said = said if said and said != "null" else _header(scope, b"referer")
+    return urlsplit(said).scheme.lower() if said else ""
 
 
 Scope = MutableMapping[str, Any]
@@ -222,9 +243,16 @@ class CsrfGuard:
     A path, query or form field holding a NUL character is answered 400 with ``nul_page`` (on a team's
     PostgreSQL ledger every page, sign-in included, answered 500: found by hunter-web, W3)."""
 
-    def __init__(self, app: App, page: Callable[[], str], nul_page: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        page: Callable[[], str],
+        nul_page: Callable[[], str] | None = None,
+        plain_http_page: Callable[[], str] | None = None,
+    ) -> None:
         self.app, self.page = app, page
         self.nul_page = nul_page or page
+        self.plain_http_page = plain_http_page or page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -258,7 +286,11 @@ class CsrfGuard:
         if fresh or not self._same_origin(scope) or not hmac.compare_digest(sent_token or "", token):
             if not complete:
                 await _drain(receive)
-            await _send_page(send_with_cookie, 403, self.page())
+            # no token came back from a browser on plain HTTP while every cookie is Secure: it never will
+            # (found by newcomer14: README's `serve --host 0.0.0.0 --secure-cookies` opened at its http://
+            # address said only 'reload the page and send it again', and no reload could sign anyone in)
+            lost = fresh and secure_cookies_forced() and _browser_scheme(scope) == "http"
+            await _send_page(send_with_cookie, 403, self.plain_http_page() if lost else self.page())
             return
         if _form_holds_nul(scope, buffered):
             await _send_page(send_with_cookie, 400, self.nul_page())
