@@ -51,4 +51,14 @@ def of_another_person(note: str, begin: int, end: int, line_starts: Sequence[int
         lead = lead[ended.end() :]
     elif start != line:  # the sentence starts before the span read: its label is not known
         return False
-    return bool(lead.strip()) and _LABEL.match(lead) is not None
+    # the label opening the sentence, or one of its clauses ('Active - spouse: Jane - deceased 2019': a
+    # status's remark, read as a note is: found by hunter-sheets23)
+    return bool(lead.strip()) and any(_LABEL.match(lead[at:]) for at in _clause_starts(lead))
+
+
+_CLAUSE_START = re.compile(r"\s[-–—]\s+")
+
+
+def _clause_starts(lead: str) -> list[int]:
+    """Where the clauses of ``lead`` begin: its start, and after each spaced dash."""
+    return [0, *(found.end() for found in _CLAUSE_START.finditer(lead))]

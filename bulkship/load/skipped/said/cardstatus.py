@@ -23,6 +23,7 @@ from ..status import (
     SHOP_UNPAID,
 )
 from .reasons import Masks
+from .remarks import remarks_say_no
 from .wholelist import TheList
 
 
@@ -38,6 +39,11 @@ def read_card(masks: Masks, column: pd.Series, key: str, says: re.Pattern[str], 
         not_sent = column.str.match(_SAYS_GONE) & ~said & ~made
         made &= ~said
         said = (said | not_sent | made) & ~column.str.fullmatch(SAYS_NOT_SENT_YET)
+        # ... or in a remark after it, read as a note ('Card returned - resend mailed 11/25'); not one telling
+        # why it failed ('Order Status' = 'FAILED - bad address': no card made, its row sent)
+        remarked = remarks_say_no(column, the_list.today if the_list.rounds else None) & ~said
+        remarked &= ~column.str.match(SAYS_SHIPMENT_FAILED)
+        not_sent, said = not_sent | (remarked & ~made), said | remarked
     if key in SHOP_STATUS and (key in _CARD_STATUS or says is _SAYS_GONE) and the_list.shop:
         # a shop's paid order, its failed payment
         unpaid = column.str.fullmatch(SHOP_UNPAID)

@@ -28,6 +28,7 @@ from ..status import (
     employment_header,
 )
 from .reasons import Masks
+from .remarks import remarks_say_no
 from .wholelist import TheList
 
 # A person's status inactive for a leave ('Inactive - On Leave', 'Inactive (LOA)'; Spain's 'Baja médica',
@@ -59,6 +60,8 @@ def read_person(
             said &= ~(leaving & _later_than_today(day, today))
     if says in _GONE:  # 'Active - leaving 11/30': gone since
         said |= left_by(column, today)
+        # ... or a remark after it read as a note ('Returned - resend mailed 11/25', 'Active - deceased')
+        said |= remarks_say_no(column, today if the_list.rounds else None)
         if employment_header(str(header)):  # 'Employee Status' = Quit
             said |= column.str.fullmatch(EMPLOYMENT_ENDED)
     if says in _GONE and the_list.patients:

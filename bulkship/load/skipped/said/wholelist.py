@@ -11,12 +11,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from ..columnkeys import flag_key
+from ..columnkeys import flag_key, person_status
 from ..flags import STAMPED, SUBMITTED_AT
 from ..languages import plain_key
 from ..notes import _note_header
 from ..rounds import comes_round
-from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
+from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import names_patients, shop_orders
 
 # A survey's own 'Status' beside its submit stamps (Alchemer's Complete, Partial, Disqualified): 'Complete'
@@ -64,11 +64,13 @@ def _earlier_rounds(headers: Collection[object], today: date) -> set[object]:
 
 def _comes_round(body: pd.DataFrame, column_map: Mapping[str, str], titles: Collection[str]) -> bool:
     """Whether the list comes round every year (:func:`..rounds.comes_round`), by its headers, its titles
-    (the sheet's name, the lines above its header) or the notes of the columns no field reads."""
+    (the sheet's name, the lines above its header) or the notes of the columns no field reads, a status's
+    remark too ('Active - card sent last year', read as a note is: .remarks)."""
     notes = (
         text
         for header in body.columns
-        if header not in column_map and _note_header(str(header))
+        if header not in column_map
+        and (_note_header(str(header)) or person_status(str(header)) or flag_key(str(header)) in _CARD_STATUS)
         for text in body[header].astype(str).drop_duplicates().tolist()
     )
     return comes_round(body.columns, list(notes), titles)

@@ -1,0 +1,53 @@
+"""A status cell of more than one statement ('Returned - resend mailed 11/25', 'Active - card sent 11/20', 'On
+leave; deceased 11/2'): the status read from its start says nothing of the rest, which is read clause by
+clause as a note is (:mod:`..clauses`). A status naming the card ('Card returned') is read whole so.
+
+Found by review36 and hunter-falsealarm8 (their leftovers): under 'Status' or 'Employee Status', 'Returned -
+resend mailed 11/25', 'Resend requested 11/20 - resent 11/25', 'Active - card sent 11/20', 'Active -
+deceased', 'Card returned' were each ordered, exit 0, where the same words under 'Notes' leave the row out.
+'Returned' alone (from a leave) still sends, as a note saying it does."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from ..clauses import _clauses_say_no, _note_says_no
+
+# ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
+_NAMES_THE_CARD = re.compile(r"(?i)^\W*(?:(?:the|his|her|their)\s+)?(?:gift\s*)?cards?\b")
+# ... but not the states a person's status keeps sending, said in the remark ('Active - pending termination',
+# 'Active - notice given', 'Active - offboarding': still here, as those statuses alone are)
+_STILL_HERE = re.compile(
+    r"(?i)\s*(?:(?:pending|upcoming|planned|scheduled)\s+(?:termination|separation|resignation|retirement|exit|"
+    r"departure)|notice\s+(?:given|period|served)|(?:serving|working|gave)\s+(?:out\s+)?(?:(?:his|her|their)\s+)?"
+    r"notice|offboarding)\b[^-–—;:.]*"
+)
+
+
+# ... and a payroll code before the status, which is the status's first clause ('I - Inactive - LOA': the code
+# I of 'Inactive - LOA', whose remark is 'LOA'; as .status reads it)
+_CODE = re.compile(r"\s*[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE)
+
+
+def _clauses(cell: str) -> str:
+    """The cell on one line, each of its lines a clause ('Active\nDeceased': 'Active - Deceased'), without
+    a code before the status, the states still here ('pending termination') left out."""
+    said = " - ".join(line.strip() for line in cell.splitlines() if line.strip())
+    return _STILL_HERE.sub(" ", _CODE.sub("", said, count=1) if _CODE.match(said) else said)
+
+
+def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
+    """Which cells of a status column (distinct texts) say no in a remark after the status, read as a note's
+    clauses are, or in a statement of the card read whole. ``today``: the day an earlier round's card is told
+    from this round's by (None: every card sent counts)."""
+
+    def says_no(cell: str) -> bool:
+        if _NAMES_THE_CARD.match(cell):
+            text = _clauses(cell)
+            return _clauses_say_no(text, _note_says_no(text), today)
+        return _clauses_say_no(_clauses(cell), False, today)  # (its first clause is the status's)
+
+    return column.map(says_no).astype(bool)

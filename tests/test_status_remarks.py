@@ -1,0 +1,66 @@
+"""A status cell of two statements ('Returned - resend mailed 11/25', 'Active - card sent 11/20'): the status
+is read from its start, and what follows it clause by clause as a note is
+(bulkship/load/skipped/said/remarks.py). 'Returned' alone (back from a leave) still sends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bulkship.load import load_sheet
+
+
+def _sheet(path: Path, header: str, cells: list[str]) -> Path:
+    """A CSV of one recipient per cell, the cell under ``header``: row 2 holds the first."""
+    rows = [f'Person {i},{i} Main St,Boston,MA,02134,CVS,50,"{cell}"' for i, cell in enumerate(cells)]
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+    return path
+
+
+LEFT_OUT = [
+    "Returned - resend mailed 11/25", "Returned 11/22; resend shipped 11/28",
+    "Resend requested 11/20 - resent 11/25", "Card returned - resend mailed 11/25", "Card returned",
+    "Duplicate - resend not needed", "Active - card sent 11/20", "Active; card mailed 11/20",
+    "Active - already received card", "Active - gift card sent Nov 2026", "On leave - card sent 11/20",
+    "Active - deceased", "Active - terminated 11/15", "Active - RTS", "Active\nDO NOT SEND - left 11/15",
+]  # fmt: skip
+SENDS = [
+    "Returned", "Returned from leave 11/1", "Active - returned from leave 11/1", "Returned to work", "Active",
+    "Active - send to home address", "Active - new address", "Leave of Absence", "On Leave - FMLA",
+    "Active - pending termination", "Active - notice given", "Active - leaving 1/15/2027",
+    "Active - declined benefits", "Active - left voicemail", "Active - returned equipment",
+    "Active - sent W-2", "Active - received laptop", "Active - spouse: Jane - deceased 2019",
+    "Active - manager: Bob Ray (deceased)", "Returned - resend to new address", "Active - 5 years",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Current Status", "Card Status"])
+def test_a_status_s_remark_is_read_as_a_note_is(tmp_path: Path, header: str) -> None:
+    """Found by review36 and hunter-falsealarm8 (leftovers of session 34): under 'Status' or 'Employee
+    Status', 'Returned - resend mailed 11/25', 'Resend requested 11/20 - resent 11/25', 'Active - card sent
+    11/20', 'Active - deceased', 'Card returned' were each ordered, exit 0 (a second card, a card to the
+    dead), where under 'Notes' the same words leave the row out; under 'Card Status' 'Card returned -
+    resend mailed 11/25' and 'Duplicate - resend not needed' too. The status is read from the cell's start
+    as before, what follows it as a note is; a remark saying nothing of sending, and 'Returned' alone,
+    still send."""
+    cells = [*LEFT_OUT, *SENDS]
+    path = _sheet(tmp_path / "list.csv", header, cells)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    kept = [cell for row, cell in enumerate(LEFT_OUT, start=2) if row not in skipped]
+    assert kept == [], kept
+    first = len(LEFT_OUT) + 2
+    out = {cell: skipped[row] for row, cell in enumerate(SENDS, start=first) if row in skipped}
+    if header == "Card Status":  # a card's status 'Returned' is a card come back: made
+        out = {cell: why for cell, why in out.items() if not cell.startswith("Returned")}
+    assert out == {}, out
+    assert f"(column '{header}': 'Returned - resend mailed 11/25')" in skipped[2]
+
+
+def test_another_person_s_state_in_a_note_s_later_clause_leaves_the_row_in(tmp_path: Path) -> None:
+    """A note 'Active - spouse: Jane - deceased 2019' tells of the spouse, as 'Spouse: Jane - deceased 2019'
+    does (d66c2d83): its label opens a clause, not the note. It was left out as the recipient's death."""
+    path = _sheet(
+        tmp_path / "list.csv", "Notes", ["Active - spouse: Jane - deceased 2019", "Active - deceased"]
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [3]
