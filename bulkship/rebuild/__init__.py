@@ -19,13 +19,13 @@ full, rows are planned only if nothing of the batch was seen; otherwise every ro
 ``review``. Nothing here sends an order.
 
 The package: :mod:`.listing` (which listed orders are read, and the refusals), :mod:`.search` (vendor lines
-tied to rows, or rows held for review); here the orders found are recorded (adopted) in the ledger.
+tied to rows, or rows held for review), :mod:`.holds` (rows found nowhere held while the vendor's view may be
+incomplete); here the orders found are recorded (adopted) in the ledger.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -33,9 +33,14 @@ from ..client.parse import po_number_of, text
 from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
-from ..money import money_text
-from ..plan import external_reference, order_seq, plan_lines, po_stem, skipped_number
+from ..plan import external_reference, order_seq, plan_lines, po_stem
 from ..resume import record_batch
+from .holds import (
+    _hold_if_lines_unshown,
+    _hold_if_list_unread,
+    _hold_if_numbers_skipped,
+    _hold_while_sent_elsewhere,
+)
 from .listing import (
     _may_be_ours,
     _recent_card,
@@ -184,108 +189,6 @@ def _valid_lines(validation: ValidationResult, catalog: Catalog, batch: str) -> 
     return plan_lines(valid, catalog, batch)
 
 
-def _hold_if_lines_unshown(
-    tally: _Tally,
-    in_scope: Sequence[VendorOrder],
-    lines: Sequence[PlannedLine],
-    *,
-    elsewhere: Sequence[VendorOrder] = (),
-) -> None:
-    """Rows found on none of the batch's orders wait for a person when one of those orders charges beyond
-    the card lines it shows at least what one of them costs: its reads may leave lines out (found by
-    hunter-vendor5: a new ledger, the vendor showing 2 of BS-LOST-0001's 4 lines beside its total of 100.00,
-    sent L3 and L4 again in BS-LOST-0002, a second card each). Shipping billed on an order (less than any
-    card) holds nothing. An order of the batch, or one elsewhere holding its rows, showing its lines in part
-    (pages not sent) holds them too."""
-    untied = [ln for ln in lines if ln.fingerprint not in tally.taken]
-    if not untied:
-        return
-    cheapest = min(ln.cost for ln in untied)
-    for order in [*in_scope, *elsewhere]:
-        if order.lines_partial:
-            # its lines come in pages, some shown (client.parse.lines_partial), its total not read beside
-            # them: a row may be on a page not shown (found by hunter-vendor11: since 9988742 they were
-            # sent again, a second card each)
-            why = (
-                f"the vendor's order {order.po_number} shows some of its lines only ({len(order.line_items)} "
-                "shown, the others on pages of its answer it did not send): it may hold this row's card on "
-                "a line not shown"
-            )
-            for line in untied:
-                tally.hold(line, order.po_number, why)
-            return
-    for order in in_scope:
-        cards = order.card_lines
-        if order.total is None or any(li.cost is None for li in cards):
-            continue
-        shown = sum((li.cost or Decimal(0) for li in cards), Decimal(0))
-        if order.total == shown * 100:  # its lines' sum in cents (as billing reads it)
-            continue
-        if order.total - shown >= cheapest > 0:
-            why = (
-                f"the vendor's order {order.po_number} charges {money_text(order.total)} beside lines of "
-                f"{money_text(shown)} it shows: it may hold this row's card on a line it does not show"
-            )
-            for line in untied:
-                tally.hold(line, order.po_number, why)
-            return
-
-
-def _hold_if_numbers_skipped(
-    tally: _Tally, in_scope: Sequence[VendorOrder], lines: Sequence[PlannedLine]
-) -> None:
-    """Rows found on none of the batch's orders wait for a person when the vendor's PO numbers of the batch
-    skip one between two of them: the run that made them may be sending it right now (an answer lost, the
-    vendor busy), with these rows. Planned after the vendor's last number, they went out beside it (found by
-    hunter-vendor15, race seed 407: Person 44 sent as BS-GIFTS-0061 while the colleague's run retried its
-    0045, two cards). A number left unused for good (an order the vendor refused) holds them until a person
-    releases them."""
-    untied = [ln for ln in lines if ln.fingerprint not in tally.taken]
-    skipped = skipped_number(o.po_number for o in in_scope) if untied else None
-    if skipped is None:
-        return
-    missing, after = skipped
-    why = (
-        f"the vendor's orders of this batch skip PO number {missing} (before {after}): the run that sent "
-        "them may be sending it right now, with this row (its answer lost, the vendor busy). Once that run "
-        "has finished, the rows its orders hold are settled with --settle-found; a row still found nowhere "
-        "can be released"
-    )
-    for line in untied:
-        tally.hold(line, after, why)
-
-
-def _hold_while_sent_elsewhere(
-    tally: _Tally,
-    in_scope: Sequence[VendorOrder],
-    elsewhere: Sequence[VendorOrder],
-    lines: Sequence[PlannedLine],
-    batch: str,
-) -> int:
-    """Rows found on none of the batch's orders wait for a person whenever the vendor holds orders of the
-    batch this ledger did not make (another computer or ledger, another --po-prefix, or this ledger's own
-    record lost): the run that made them may still be sending, with these rows. Planned here, they went out
-    beside its next order, under PO numbers it never uses (found by hunter-vendor16: its last order in
-    flight, a new ledger with --po-prefix XY sent Gamma in XY-GIFTS-0003 beside its BS-GIFTS-0003, no 409,
-    two cards). A person who knows nobody else is sending the list settles and releases them in one command
-    (:func:`bulkship.resolve.release_all`), then runs again. Returns how many rows it held."""
-    untied = [ln for ln in lines if ln.fingerprint not in tally.taken]
-    found = [*in_scope, *elsewhere]
-    if not untied or not found:
-        return 0
-    last = max(in_scope, key=lambda o: order_seq(o.po_number)) if in_scope else found[0]
-    why = (
-        f"the vendor holds orders of this batch that this ledger did not make ({last.po_number} ...: sent "
-        "from another computer or ledger, or under this ledger's lost record), and the run that made them "
-        "may still be sending this row. Once you have checked that no other computer is sending this list, "
-        f"settle and release the rows waiting in one go: bulkship reconcile {batch} --release; then run the "
-        "same command again"
-    )
-    for line in untied:
-        tally.hold(line, last.po_number, why)
-    return len(untied)
-
-
 async def rebuild_from_vendor(
     client: Any,
     ledger: Ledger,
@@ -357,17 +260,7 @@ async def rebuild_from_vendor(
         _refuse_rows_not_valid_at_the_vendor(batch, sent_not_valid)
     _hold_if_lines_unshown(tally, in_scope, lines, elsewhere=elsewhere)
     _hold_if_numbers_skipped(tally, in_scope, lines)
-    # orders holding rows of the batch found under other PO numbers only, the list not read to its end: the
-    # others may be on its pages not read (found by hunter-vendor12: Gamma's BS-GIFTS-0002 on an unread page
-    # beside the vendor's VENDOR-77 holding Alpha and Beta, Gamma sent again in BS-GIFTS-0078, exit 0)
-    if (not listing.complete and in_scope) or (not listing.every_order_read and elsewhere):
-        first = (in_scope or elsewhere)[0].po_number
-        why = (
-            f"the vendor holds orders of this batch ({first}...) but its order list cannot be read in full "
-            f"({listing.why_incomplete}), so this row may be among them"
-        )
-        for line in lines:
-            tally.hold(line, first, why)
+    _hold_if_list_unread(tally, listing, in_scope, elsewhere, lines)
     unsent = _hold_while_sent_elsewhere(tally, in_scope, elsewhere, lines, batch)
     by_fingerprint = {ln.fingerprint: ln for ln in lines}
     holding = set(tally.ties) | {po for po, _why in tally.review.values()}
