@@ -2304,6 +2304,24 @@ def test_a_note_with_a_day_or_a_year_beside_its_new_address_sends_the_row(
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [5, 6])
 
 
+def test_a_note_of_a_move_to_a_grade_a_shift_or_a_floor_sends_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-falsealarm9: a school's staff list's Notes 'Moved to 3rd grade' (a plant's 'Moved to 2nd
+    shift', 'Moved to 4th period', 'Moved to 3rd floor - same building') stopped each row, 'which address is
+    right?', exit 1: an ordinal was read as a house number. Those rows are valid; a street of an ordinal
+    ('Moved to 12th St office') or a house number ('Moved to 21 3rd Ave') still stops."""
+    sends = [
+        "Moved to 3rd grade",
+        "Moved to 2nd shift",
+        "Moved to 4th period",
+        "Moved to 3rd floor - same building",
+    ]
+    stops = ["Moved to 12th St office", "Moved to 21 3rd Ave"]
+    code, data = _validate_notes(capsys, tmp_path / "staff.csv", sends + stops)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [6, 7])
+
+
 def test_a_note_naming_where_the_card_does_not_go_sends_it_home(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

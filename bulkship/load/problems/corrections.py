@@ -105,8 +105,10 @@ _STREET_WORD = (
 # 12/15 either way' names no street)
 _STREET_NAME = r"(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|way|pl|plaza|plz|pkwy|hwy)"
 # a number that may be a house's: not a day ('New address confirmed 11/20'), a time or a year ('Moved to
-# Engineering in 2024'), each of which stopped an ordinary HR list's row (found by hunter-falsealarm1)
-_HOUSE_NUMBER = r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/:-]|\.\d)"
+# Engineering in 2024'), each of which stopped an ordinary HR list's row (found by hunter-falsealarm1); nor an
+# ordinal ('Moved to 3rd grade', 'Moved to 2nd shift', 'Moved to 4th period': a school's or a plant's staff
+# list stopped, found by hunter-falsealarm9). A street of one ('Moved to 12th St') names its street word
+_HOUSE_NUMBER = r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/:-]|\.\d|(?:st|nd|rd|th)\b)"
 _NEW_ADDRESS = re.compile(
     r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
     rf"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d{_STREET_WORD}|.*{_HOUSE_NUMBER})|"
