@@ -244,3 +244,50 @@ def test_a_withdrawal_and_an_approval_at_the_same_moment_on_postgresql_one_of_th
         with pytest.raises(sa.exc.IntegrityError, match="was withdrawn"), second.begin():
             _decide(second, 1)
     engine.dispose()
+
+
+def test_a_command_line_request_is_withdrawn_on_its_page_and_the_same_command_asks_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, quick_hashes: None
+) -> None:
+    """The request of a batch run from the command line (as BULKSHIP_USER=alice) is withdrawn on its
+    approval page by alice, whose page then says to run the same command again (it has no Send: 'Sending the
+    batch again asks anew' and 'send it again' named a button the page lacks); carol may no longer approve
+    it; the same command asks anew, and sends once approved."""
+    from test_approval_pages import _signed_in, staff_sheet
+
+    from bulkship.cli import main
+
+    settings = resolve_settings()
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
+    approvals.set_threshold(settings, "10", actor="test")
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    app = create_app(settings)
+    with _signed_in(app, "alice") as alice:
+        page = alice.get("/batches/HR/approval").text
+        said = visible_text(page)
+        assert "Once withdrawn" in said and "running the same bulkship run command again asks anew" in said
+        assert "send it again to ask anew" not in said, said
+        url = found(r'action="(/batches/HR/approval/\d+/withdraw)"', page)
+        after = alice.post(url, data={"csrf_token": found(TOKEN.pattern, page), "reason": "old list"})
+        said = visible_text(after.text)
+        assert after.url.path == "/batches/HR/approval" and "Withdrawn by alice" in said, said
+        assert "Running the same bulkship run command again asks anew" in said, said
+        assert "Sending the batch again" not in said, said
+    with _signed_in(app, "carol") as carol:
+        assert 'id="approve"' not in carol.get("/batches/HR/approval").text
+    assert main(command) == 1  # asks anew
+    asked = approvals.latest(settings, "HR")
+    assert asked is not None and asked.state == "pending"
+    approvals.decide(settings, asked.id, person="carol", approve=True)
+    assert main(command) == 0
+    assert sorted(
+        li["ExternalId"] for o in embedded_sandbox_orders(settings.data_dir) for li in o["LineItems"]
+    ) == [
+        "E1",
+        "E2",
+    ]
+    store.forget_engines()
