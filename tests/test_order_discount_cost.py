@@ -4,7 +4,10 @@ Every total counts the discount (the order's total proves it: hunter-vendor8), b
 plan with the lines alone: 'Mismatch BS-HD-0001: cost planned 195.00 vs vendor 200.00' of an order the
 vendor charged 195.00, as planned, exit 1; and 'cost planned 278.09 vs vendor 284.95' of one it charged
 278.07, 0.02 less (the discount rounded once on the order), a 6.86 overcharge nobody made (found by
-hunter-money14). Lines differing from the plan are compared with it less the discount on the order."""
+hunter-money14). Lines differing from the plan are compared with it less the discount on the order. Each
+row said 'The vendor charged 200.00 for this card, 5.00 more than planned (195.00), so its discount reads
+0.00 where the plan took off 5.00 ... ask the vendor why' of the discount the vendor gave on the order: it
+names that discount now."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten
 
@@ -69,3 +73,20 @@ def test_what_the_order_costs_less_its_discount_is_what_reconcile_says(tmp_path:
     assert result.total_cost == Decimal("278.07"), result  # 6.88 off 284.95, where the plan took 6.86
     assert [m.said() for m in report.mismatches] == ["cost planned 278.09 vs vendor 278.07"]
     assert (report.ledger_total, report.vendor_total) == (Decimal("278.07"), Decimal("278.07"))
+
+
+def test_each_row_names_the_discount_its_order_took_off_rather_than_asking_why_it_cost_more(
+    tmp_path: Path,
+) -> None:
+    result, _report = _reconciled(tmp_path, "documented", [("25", 3, "EXPEDITED"), ("200", 1, "STANDARD")])
+    results = list(
+        openpyxl.load_workbook(str(result.output), read_only=True)["Results"].iter_rows(values_only=True)
+    )
+    at = results[0].index("Problems / vendor error")
+    notes = [str(r[at] or "") for r in results[1:]]
+    assert all("ask the vendor why" not in n for n in notes), notes
+    assert notes[1] == (
+        "The vendor charged 200.00 for this card on its line, 5.00 more than planned (195.00), its discount "
+        "reading 0.00 where the plan took off 5.00: its order BS-HD-0001 shows 6.88 taken off the order as a "
+        "discount on the order, which the totals count (the Summary says so)"
+    ), notes

@@ -145,7 +145,19 @@ NOT_PLANNED_NOTE = (
 )
 
 
-def not_planned_note(money: Breakdown | None, line: _Line | None, prices: Prices | None) -> str:
+ORDER_DISCOUNT_NOTE = (
+    "The vendor charged {total} for {cards} on its line, {by} more than planned ({planned}), its discount "
+    "reading {discount} where the plan took off {planned_discount}: its order {po} shows {taken} taken off "
+    "the order as a discount on the order, which the totals count (the Summary says so)"
+)
+
+
+def not_planned_note(
+    money: Breakdown | None,
+    line: _Line | None,
+    prices: Prices | None,
+    taken_off: tuple[str, Decimal] = ("", Decimal(0)),
+) -> str:
     """Words for a row charged otherwise than its plan priced it (with the prices it was sent with): the
     figures add up by the Discount, so a discounted card charged 0.50 more read only 'Discount 1.36' where
     the plan took off 1.86, said on no row (hunter-money3's LF). An undiscounted card charged more is said
@@ -155,6 +167,20 @@ def not_planned_note(money: Breakdown | None, line: _Line | None, prices: Prices
         return ""  # as planned, or the difference is in another column (shipping billed on the order)
     if money.discount < 0 and plan.discount == 0:
         return ""  # an overcharge: said so
+    po, taken = taken_off
+    if taken > 0 and money.total > plan.total:
+        # the discount taken off the order rather than its cards: 'ask the vendor why' each row charged more
+        # than planned, of a discount the vendor gave (found by hunter-money14)
+        return ORDER_DISCOUNT_NOTE.format(
+            total=money_text(money.total),
+            cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
+            by=money_text(money.total - plan.total),
+            planned=money_text(plan.total),
+            discount=money_text(money.discount),
+            planned_discount=money_text(plan.discount),
+            po=po,
+            taken=money_text(taken),
+        )
     return _not_planned_words(money, line, plan)
 
 
@@ -299,9 +325,11 @@ def outcome_from_ledger(
     prices: Prices | None = None,
     waiting: Mapping[str, _Line] | None = None,
     shown: int | None = None,
+    taken_off: Decimal = Decimal(0),
 ) -> RowOutcome:
     """``shown``: how many cards the vendor shows on the row's line where more were sent (ledger.ordernotes.
-    fewer_cards_shown), which its money is broken down with."""
+    fewer_cards_shown), which its money is broken down with; ``taken_off``: what its order shows taken off
+    the order as a discount on the order."""
     sent = row_line(record, order, lines, waiting)
     line = as_shown(record, sent, shown)
     status = row_status(record, order)
@@ -326,7 +354,8 @@ def outcome_from_ledger(
     problems = "; ".join(filter(None, [problems, overcharge_note(money) if bucket == CHARGED else ""]))
     if bucket == CHARGED:
         fewer = fewer_shown_note(record, money, sent, line, prices) if line is not sent else ""
-        problems = "; ".join(filter(None, [problems, fewer, not_planned_note(money, line, prices)]))
+        planned = not_planned_note(money, line, prices, (record.po_number or "", taken_off))
+        problems = "; ".join(filter(None, [problems, fewer, planned]))
     return RowOutcome(
         row=row,
         status=status,

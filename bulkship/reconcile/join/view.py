@@ -105,7 +105,8 @@ class LedgerView:
         waiting = self.waiting(record, order)
         shown = self.fewer_shown.get((record.po_number or "", record.fingerprint))
         prices = self.prices.of(order)
-        return outcome_from_ledger(row, record, order, lines, normalised, prices, waiting, shown)
+        taken_off = max(-self.billed.get(record.po_number or "", Decimal(0)), Decimal(0))
+        return outcome_from_ledger(row, record, order, lines, normalised, prices, waiting, shown, taken_off)
 
     def money_of(self, record: RowRecord) -> tuple[str, Breakdown | None, int]:
         """The row's bucket, figures and cards, as :meth:`outcome_of` has them (without the rest of the
