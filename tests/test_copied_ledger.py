@@ -125,3 +125,39 @@ def test_a_backup_restored_in_its_own_place_keeps_its_id(
     assert run_batch(sheet, settings, wait_s=0, max_lines=2).review_rows == 2
     (group,) = api.review_batch(settings, "staff").groups
     assert group.placed_elsewhere == () and "--at-vendor" in group.at_vendor
+
+
+def test_two_runs_making_a_copied_ledger_s_id_at_once_keep_one(
+    tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team's PostgreSQL ledger copied from a SQLite one (its id made there): two runs of two batches, which
+    write at the same time on PostgreSQL, each make its id at their first plan. The one that read the id
+    before the other wrote its own overwrote it: the other's orders then carried an id that was neither the
+    ledger's nor a former one (its own orders read as another ledger's). The first one's id stays, and both
+    use it."""
+    from bulkship.ledger import identity
+
+    url = request.getfixturevalue("pg_url")
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    assert run_batch(write_sheet(tmp_path / "q3.csv", range(1, 3)), settings, wait_s=0).exit_code == 0
+    (original, _) = ids(settings)
+    assert main(["ledger", "copy", "--to", url, "--from", str(settings.ledger)]) == 0
+    real = identity.read_ids
+    calls: list[str] = []
+    made: list[str] = []
+    with Ledger.open(url, batch="a") as first, Ledger.open(url, batch="b") as second:
+
+        def racing(db: object, home: str) -> identity.LedgerIds:
+            found = real(db, home)  # what the second run read ...
+            calls.append(home)
+            if len(calls) == 2:  # ... within its transaction, before it writes: the first run makes it now
+                made.append(first.ledger_id())
+            return found
+
+        monkeypatch.setattr(identity, "read_ids", racing)
+        mine = second.ledger_id()
+        monkeypatch.setattr(identity, "read_ids", real)
+        assert made and made[0] not in ("", original)
+        assert mine == made[0] and second.ledger_ids().own == made[0]
+    with Ledger.open(url, lock=False) as opened:
+        assert opened.ledger_ids() == identity.LedgerIds(made[0], frozenset({original}))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ordernote import placed_by
-from .sql.meta import meta_value, set_meta
+from .sql.meta import insert_meta_once, meta_value, replace_meta, set_meta
 from .store import LedgerStore
 
 LEDGER_ID_KEY = "ledger_id"
@@ -81,15 +81,22 @@ class LedgerIdentity(LedgerStore):
         found = self._ids = self._read(read_ids, home)
         if found.own:
             return found.own
+        made = secrets.token_hex(8)
         with self.transaction() as db:
+            current = meta_value(db, LEDGER_ID_KEY)  # read first: what the swap below expects to replace
             ids = read_ids(db, home)  # another process may have made it meanwhile: the first one's stays
             if not ids.own:
-                ids = LedgerIds(secrets.token_hex(8), ids.former)
-                set_meta(db, FORMER_IDS_KEY, ",".join(sorted(ids.former)))
-                set_meta(db, LEDGER_HOME_KEY, home)
-                set_meta(db, LEDGER_ID_KEY, ids.own)
-        self._ids = ids
-        return ids.own
+                # the id row first, only if no other process changed it meanwhile (runs of two batches on
+                # PostgreSQL write at once): the one that did keeps it, with its home and former ids
+                if current is None:
+                    insert_meta_once(db, LEDGER_ID_KEY, made)
+                else:
+                    replace_meta(db, LEDGER_ID_KEY, current, made)
+                if meta_value(db, LEDGER_ID_KEY) == made:
+                    set_meta(db, FORMER_IDS_KEY, ",".join(sorted(ids.former)))
+                    set_meta(db, LEDGER_HOME_KEY, home)
+        self._ids = self._read(read_ids, home)
+        return self._ids.own or self._read(meta_value, LEDGER_ID_KEY) or made
 
     def known_ledger_id(self) -> str:
         """This ledger's id here, "" when it has none yet (it placed no order carrying one here). Changes

@@ -22,3 +22,8 @@ def set_meta(db: Db, key: str, value: str) -> None:
         "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def replace_meta(db: Db, key: str, old: str, value: str) -> None:
+    """``value`` under ``key`` where it holds ``old`` still (another transaction's change kept)."""
+    _run(db, "UPDATE meta SET value = ? WHERE key = ? AND value = ?", (value, key, old))
