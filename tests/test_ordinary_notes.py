@@ -98,3 +98,28 @@ def test_a_note_of_a_card_sent_or_a_person_gone_stays_out_whatever_else_was_clea
     notes = [*OVER_FOR_SOMETHING_ELSE, *OVER]
     path = _sheet(tmp_path / "holiday.csv", notes)
     assert _left_out(path, notes) == OVER_FOR_SOMETHING_ELSE
+
+
+ONE_OTHER_THING = [
+    "Already received one reminder email", "Already received one survey invite", "Already got one reminder",
+    "Already has one dependent on the plan", "Already has it set up", "Already received one follow-up call",
+    "Already got one warning", "Already received one of two reminder emails",
+]  # fmt: skip
+ONE_CARD = [
+    "Already received one", "Already received one in November", "Already received one from HR",
+    "Already received one, do not send", "She already has one", "Already has one - do not send",
+    "Already got one 11/20", "Already received one gift card", "Already received one card",
+    "Already received it", "Already got it from her manager", "Already has one too",
+]  # fmt: skip
+
+
+def test_a_note_of_one_other_thing_already_received_sends_the_row(tmp_path: Path) -> None:
+    """Found by hunter-sheets22 (its leftover 3): a Notes 'Already received one reminder email' (or 'one
+    survey invite', 'one warning', 'Already has it set up') left its row out, 'the list says not to send
+    it', exit 0: 'already received one' was read as the card whatever followed it. 'One' or 'it' followed by
+    another thing's word is that thing; alone, or followed by when, whence, a card's word or a remark
+    ('Already received one in November', '... from HR', '... gift card', 'Already got one 11/20'), it is the
+    card and the row stays out."""
+    notes = [*ONE_OTHER_THING, *ONE_CARD]
+    path = _sheet(tmp_path / "list.csv", notes)
+    assert _left_out(path, notes) == ONE_CARD

@@ -94,7 +94,12 @@ _NOTE_SAYS_NO = re.compile(
     # card 11/20', 'Employee already has a card': found by hunter-sheets22, each ordered a second card); not
     # what was had of it ('Received her card choice')
     r"(?:(?:he|she|they|employee|recipient|person|associate|ee)\s+)?(?:already\s+(?:received|got|has|had|have)\s+"
-    r"(?:one|it|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|"
+    r"(?:(?:one|it)"
+    # ... 'one' and 'it' said of the card, not another thing's ('Already received one reminder email',
+    # 'Already has it set up': found by hunter-sheets22, each left out)
+    r"(?!\s+(?!(?:e-?gift|gift|cards?|vouchers?|already|last|this|in|on|at|from|during|via|by|through|thru|"
+    r"yesterday|earlier|previously|before|back|too|as|and|but|so|per|when|while|with|for|of\s+(?:the|them|its|these|"
+    r"those))\b)[^\W\d_])|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|"
     r"their\s+)?gift)|(?:has|have|got|received)\s+(?:a\s+|the\s+|one\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?"
     r"card\s+already|(?:got|received|has|have)\s+(?:his|her|their)\s+(?:gift\s+)?card(?!\s*(?:info|details?|"
     r"numbers?|no\b|#|preference|choice|selection|request|form|address|pin|on\s+file)))"
