@@ -15,11 +15,12 @@ its workbook: :func:`check_same_sheet`). Refused: ``BatchConflictError``, exit 2
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from typing import Any
 
 from .errors import BatchConflictError
 from .folding.names import fold_person
-from .ledger import RowRecord
+from .ledger import Ledger, RowRecord
 from .load import sheet_names
 from .models import FINGERPRINT, LoadedSheet
 from .plan import batch_name_of
@@ -102,6 +103,38 @@ def check_batch_identity(
             "was sent",
             hint=f"put them in {file_name} too{fixes} (a row taken off that sheet is not sent, and says so)",
         )
+
+
+def identity_refusal(
+    ledger: Ledger, batch: str, frame: Any, *, file_name: str, file_hash: str, fix_sheet: bool
+) -> BatchConflictError | None:
+    """What :func:`check_batch_identity` would refuse when this file runs as ``batch``, read from the ledger
+    without changing it: ``bulkship validate --batch`` said nothing of it, and the run then refused the file
+    it had passed (found by newcomer14: wave2.csv validated with --batch crm-wave1, exit 0, run: exit 2)."""
+    from .ledger import OPEN_STATES
+    from .resume import COMMITTED_ORDER_STATES, rows_on_orders_in  # resume uses us
+
+    stored, name = ledger.batch(batch), Path(file_name).name  # validate names the file as typed
+    if stored is None or stored.file_hash == file_hash or stored.file_name == name:
+        return None
+    known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
+    orders = {o.po_number: o for o in ledger.orders(batch)}
+    try:
+        check_batch_identity(
+            batch,
+            name,
+            stored.file_name,
+            known,
+            rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES),
+            frame,
+            in_doubt=sum(1 for o in orders.values() if o.state in OPEN_STATES),
+            fix_sheet=fix_sheet,
+            shown=file_name,
+            book=stored.output,
+        )
+    except BatchConflictError as exc:
+        return exc
+    return None
 
 
 OUTSTANDING = ("invalid", "failed", "duplicate", "held")  # rows of a batch needing the user

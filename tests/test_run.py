@@ -188,6 +188,30 @@ def test_another_small_list_under_a_batch_with_rows_to_fix_is_refused_and_its_pe
     assert sorted(names) == ["Carla Benson", "Hana Sato", "Omar Haddad", "Raj Patel", "Wen Zhou"]
 
 
+def test_validate_with_the_batch_name_says_the_run_would_refuse_another_list(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer14: `bulkship validate wave2.csv --batch crm` (the README: pass the batch the run will
+    use) said '2 valid', exit 0, of a list `bulkship run` then refused under that batch as another file (exit
+    2). It says so now, as it says of the same file under another batch name; a file of the batch's rows to
+    fix, corrected, is no other list."""
+    out = str(tmp_path / "out")
+    wave1 = _crm(
+        tmp_path / "crm.csv",
+        ("C1", "Carla", "Benson", "14 Willow Ln", "Portland", "OR", "97205"),
+        ("C3", "Wen", "Zhou", "9 Canal St", "New York", "NY", "1001"),
+    )
+    assert run(capsys, str(wave1), "--batch", "crm", "--yes", "--out", out)[0] == 3
+    wave2 = _crm(tmp_path / "wave2.csv", ("C8", "Ines", "Moreau", "3 Bay St", "Tampa", "FL", "33602"))
+    assert main(["validate", str(wave2), "--batch", "crm", "--out", out]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "`bulkship run` as batch 'crm' would refuse this file" in said and "different file" in said, said
+    fixed = _crm(tmp_path / "fixed.csv", ("C3", "Wen", "Zhou", "9 Canal St", "New York", "NY", "10013"))
+    assert main(["validate", str(fixed), "--batch", "crm", "--out", out]) == 0
+    assert "would refuse" not in capsys.readouterr().out
+    assert run(capsys, str(fixed), "--batch", "crm", "--yes", "--out", out)[0] == 0
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,

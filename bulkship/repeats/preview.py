@@ -57,6 +57,17 @@ def preview(
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
         refused.append(exc.message.removesuffix(". Nothing was sent"))
+    if not refusals:  # another file under the batch's name: refused by the run (batchidentity)
+        from ..batchidentity import identity_refusal
+        from ..reconcile.sheets.book import FIX_SHEET
+
+        fix_sheet = sheet is not None and sheet.sheet_name == FIX_SHEET
+        found = identity_refusal(
+            ledger, batch, frame, file_name=file_name, file_hash=file_hash, fix_sheet=fix_sheet
+        )
+        if found is not None:
+            refusals.append(_refusal(batch, found))
+            refused.append(found.message.removesuffix(". Nothing was sent"))
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     arguments: dict[str, Any] = {"known": known, "orders": orders, "api": api, "file_name": file_name}
