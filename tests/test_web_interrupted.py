@@ -74,6 +74,11 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
         said = visible_text(page)
         assert "Sending…" not in said and "Interrupted" in said, said
         assert "sent with no answer yet (perhaps at the vendor)" in said, said
+        results = visible_text(b.get("/batches/big/results").text)
+        assert "A run is sending this batch" not in results and "being sent (its orders" not in results, (
+            results
+        )
+        assert "The run sending this batch was interrupted" in results, results
         line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
         assert "needs attention" in line and 'href="/batches/big/progress"' in line, line
         resume = found(r'<form method="post" action="(/batches/big/resume)"', page)

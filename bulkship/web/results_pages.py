@@ -33,7 +33,7 @@ from ..runnotes import (
 )
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
-from . import batchledger, servers, state
+from . import batchledger, interrupted, servers, state
 from .pagekit import PLANNED_THERE, Web, _batch_or_404, _page_number, _see, _sending, _web, render
 
 RESULT_PAGE_ROWS = 100
@@ -276,6 +276,8 @@ async def results(request: Request) -> Response:
     needing = sum(found.counts.get(s, 0) for s in ("invalid", "failed"))
     differ = found.differ
     other_api = await run_in_threadpool(batchledger.other_api, web.settings, batch.name)
+    # its server process gone: not 'A run is sending this batch' nor 'being sent' (hunter-web19's LO2)
+    cut = await run_in_threadpool(interrupted.run_interrupted, web, batch)
     return render(
         request, "results.html", batch=batch,
         lines=found.lines, counts=found.counts, wanted=wanted, page=found.page, pages=found.pages,
@@ -291,7 +293,7 @@ async def results(request: Request) -> Response:
         # a batch stopped for funds read '50.00 charged' alone, 476.70 of it still to go, which `status`
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
-        running=_sending(web, batch), tracking=web.runner.tracking(batch.name),
+        running=_sending(web, batch) and not cut, interrupted=cut, tracking=web.runner.tracking(batch.name),
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=servers.elsewhere(web.settings, batch),
         other_api=other_api, held_planned=found.held_planned,
     )  # fmt: skip
