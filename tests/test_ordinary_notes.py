@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+
 from bulkship.load import load_sheet
 
 
@@ -123,3 +125,18 @@ def test_a_note_of_one_other_thing_already_received_sends_the_row(tmp_path: Path
     notes = [*ONE_OTHER_THING, *ONE_CARD]
     path = _sheet(tmp_path / "list.csv", notes)
     assert _left_out(path, notes) == ONE_CARD
+
+
+@pytest.mark.parametrize("header", ["Card Status", "Gift Status", "Status"])
+def test_a_status_saying_the_hold_is_over_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by hunter-falsealarm9: a gift tracker's 'Card Status' (or 'Gift Status', 'Status') 'Hold
+    released', 'Hold cleared 11/30', 'Hold lifted', 'Hold - cleared', 'On hold - lifted 11/30', 'Terminated -
+    rehired 11/20' left each row out, 'the list says not to send it', exit 0, where 'Released' alone sent and
+    the same words in a note sent. They send; a hold not over, asked, or over beside a card sent, a death or
+    a person gone still leaves the row out."""
+    over = ["Hold released", "Hold cleared 11/30", "Hold lifted", "Hold - cleared", "Hold - released 11/30",
+            "On hold - lifted 11/30", "Terminated - rehired 11/20"]  # fmt: skip
+    held = ["On hold", "Hold - not cleared", "Sent 11/20 - hold released", "Deceased - hold released",
+            "Terminated - hold lifted"]  # fmt: skip
+    path = _sheet(tmp_path / "tracker.csv", [*over, *held], header)
+    assert _left_out(path, [*over, *held]) == held

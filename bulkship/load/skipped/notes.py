@@ -266,13 +266,25 @@ _GONE = (
     r"(?!(?s:.*?)\b(?:terminated|termed|resigned|fired|laid\s+off|let\s+go|quit|no\s+longer|retired|"
     r"left\s+(?:the\s+)?(?:company|firm|organi[sz]ation|org|co)|left\s+\d)\b)"
 )
-_UNDONE = re.compile(
-    rf"(?i)\A{_FOR_GOOD}(?:{_GONE}(?s:.*?)[-–—:,;(]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}"
+_OVER = (
+    rf"\A{_FOR_GOOD}(?:{_GONE}(?s:.*?)[-–—:,;(]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}"
     r"\b(?:cleared|released|resolved|lifted)\b|(?s:.*?)[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
     + r").)"
     + _REMARK_SPAN
     + r"\b(?:rehired|reinstated|back\s+on)\b)"
+)
+# ... also a hold ended right after it, without a sign ('Hold released', 'Hold cleared 11/30', 'On hold -
+# lifted'), as a card's status says it: found by hunter-falsealarm9, each left out of a tracker's 'Card
+# Status' where 'Released' alone sent
+_HOLD_ENDED = (
+    r"\A\W*(?:(?:on|legal|payroll|hr|manager|mgr)\s+)?hold\s*[-–—:,;]?\s*(?:(?:was|is|has\s+been)\s+)?"
+    rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwaiting\b|\?))"
+)
+# what a status column's words (not a note's) may say to undo them: the hold over, the person back
+HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}")
+_UNDONE = re.compile(
+    rf"(?i){_OVER}|{_HOLD_ENDED}"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
     # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
     # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was

@@ -33,7 +33,7 @@ from ..headings import _SEND_HEADING
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import straight_quotes
 from ..leavingday import left_by
-from ..notes import _NOTE_SAYS_NO, _UNDONE
+from ..notes import _NOTE_SAYS_NO, _UNDONE, HOLD_OVER
 from ..questions import NOT_RECEIVED_FLAGS, asks_whether_to_send
 from ..rounds import told_of_earlier_rounds
 from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
@@ -128,6 +128,7 @@ def _said_not_to_send(
             said |= held
         if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
             said &= ~column.str.contains(_SEND_HEADING)  # ... as a note saying so sends (hunter-falsealarm8)
+            said &= ~column.str.contains(HOLD_OVER)  # ... or the hold over: 'Hold released', 'Hold - cleared'
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
         masks.said, masks.not_yet = said, not_yet
