@@ -58,6 +58,9 @@ class PlanView:
     # orders in doubt dearer at today's prices than stored: PO -> today's cost. One the vendor never got is
     # sent again and charged so (reprice.dearer_in_doubt): each counts at the dearer cost, its worst case
     dearer_in_doubt: Mapping[str, Decimal] = field(default_factory=dict)
+    # of the rows left out as skipped, those the list holds until a day to come (sent by the same command
+    # run on or after it: not in this total)
+    waiting_rows: int = 0
     in_doubt_raise: Decimal = Decimal(0)  # what they cost beyond their stored cost at today's prices
     # rows waiting for review in an order the vendor made (their card may be one of its lines): in doubt, but
     # no run sends them nor asks for them, so they are not in what this run may spend (:attr:`worst_case`),
@@ -330,4 +333,5 @@ def plan_view(
         dearer_in_doubt={po: today for po, (_stored, today) in dearer.items()},
         in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
         waiting_review=waiting,
+        waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if counts.get("skipped") else 0,
     )

@@ -171,6 +171,34 @@ def test_a_batch_with_rows_held_until_a_day_to_come_says_it_waits(
     assert _status_words(capsys)["hold"] == "sent"
 
 
+def test_the_question_before_sending_says_the_rows_waiting_for_their_day_are_not_in_its_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-money14: 'Send these orders?' for a list holding two cards until Dec 20 (95.95 of the
+    list's 120.95) showed 25.00 and 'Left out of this plan: 2 skipped (rows the list itself leaves out:
+    hidden, crossed out, totals or notes rows, a row it says not to send, taken off Fix these)': the person
+    confirming took those two people for left out for good, and nothing said their cards were still to pay.
+    They are said apart, as waiting for their day, their cards not in the total shown."""
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Send On,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,,Active\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,50,2026-12-20,Active\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,VISA-PREPAID,40,12/20/2026,Active\n"
+        "Dee Fox,4 Main St,Boston,MA,02134,CVS,50,,Terminated\n"
+    )
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+    assert main(["run", str(path), "--wait", "0", "--out", str(tmp_path / "out")]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Left out of this plan: 1 skipped (rows the list itself leaves out" in said, said
+    assert (
+        "Not in this plan yet: 2 row(s) the list holds until a day to come (waiting for their day): their "
+        "cards are not in the total above; the same command run on or after their day sends them"
+    ) in said, said
+    assert said.index("Not in this plan yet") < said.index("Not confirmed"), said
+
+
 def test_a_run_s_json_says_how_many_rows_wait_for_their_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

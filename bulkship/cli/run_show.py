@@ -128,8 +128,22 @@ def show_plan(view: PlanView) -> None:
             "skipped": "skipped (rows the list itself leaves out: hidden, crossed out, totals or notes "
             "rows, a row it says not to send, taken off Fix these)",
         }
-        parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in view.left_out.items())
-        err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
+        left_out = dict(view.left_out)
+        # rows waiting for their day are not left out for good: said as the run's last line says them, and
+        # that their cards are not in the total above ('2 skipped (rows ... a row it says not to send ...)'
+        # of two cards of 95.95 the same command sends on Dec 20: found by hunter-money14)
+        later = min(view.waiting_rows, left_out.get("skipped", 0))
+        if later:
+            left_out["skipped"] -= later
+        parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in left_out.items() if n)
+        if parts:
+            err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
+        if later:
+            err_console.print(
+                f"Not in this plan yet: {later} row(s) the list holds until a day to come (waiting for "
+                "their day): their cards are not in the total above; the same command run on or after their "
+                "day sends them, at that day's prices."
+            )
     show_problems(view.problems)
 
 
