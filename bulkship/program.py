@@ -219,7 +219,9 @@ def _yes_no(program: dict[str, Any], key: str, path: Path) -> bool:
     return value
 
 
-_LIMIT_KEYS = {"rows": 1, "columns": 1, "cells": 1, "xml_mb": 2**20, "cell_kb": 1024, "text_mb": 2**20}
+_LIMIT_KEYS = {
+    "rows": 1, "columns": 1, "cells": 1, "xml_mb": 2**20, "cell_kb": 1024, "text_mb": 2**20, "problems": 1,
+}  # fmt: skip
 _LIMIT_FIELDS = {
     "rows": "rows",
     "columns": "columns",
@@ -227,6 +229,7 @@ _LIMIT_FIELDS = {
     "xml_mb": "xml_bytes",
     "cell_kb": "cell_bytes",
     "text_mb": "text_bytes",
+    "problems": "problems",
 }
 
 

@@ -185,13 +185,15 @@ def structural_checks(contract: SheetContract) -> list[StructuralCheck]:
     return checks
 
 
-def pandera_schema(contract: SheetContract) -> pa.DataFrameSchema:
-    """:func:`structural_checks` as a pandera schema (every failure of every row, lazily)."""
+def pandera_schema(contract: SheetContract, *, only: str | None = None) -> pa.DataFrameSchema:
+    """:func:`structural_checks` as a pandera schema (every failure of every row, lazily); of column ``only``
+    when given."""
     import pandera.pandas as pa
 
-    checks: dict[str, list[pa.Check]] = {name: [] for name in contract.columns}
+    checks: dict[str, list[pa.Check]] = {name: [] for name in contract.columns if only in (None, name)}
     for name, check, test in structural_checks(contract):
-        checks[name].append(pa.Check(test, name=check))
+        if name in checks:
+            checks[name].append(pa.Check(test, name=check))
     columns = {name: pa.Column(None, checks=c, nullable=False, coerce=False) for name, c in checks.items()}
     return pa.DataFrameSchema(columns, strict=False, name="recipients")
 

@@ -213,3 +213,29 @@ def test_a_duplicate_on_a_list_of_first_and_last_names_names_a_column_the_list_h
     book = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")
     problems = [row for row in book["Problems"].values if row[0] == 3]
     assert [(p[1], p[4].split(":")[0]) for p in problems] == [("First Name", "Row 3, column 'First Name'")]
+
+
+def test_a_list_with_more_problems_than_the_limit_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-hostile7 (hunter-hostile6's LO1): a CSV of a million rows 'E9,Zed' (8 MB, within the
+    row limit and the web's upload size) has six problems a row, each kept for the validation workbook:
+    `validate` took 4-5 GB (the web server runs the same check in process, for one upload). Past [limits]
+    problems (1,000,000 by default; 12 here) the list is refused in one line, exit 2, naming its commonest
+    problems; a list within the limit gets its report as before."""
+    rows = [f"Person {i},,,,,CVS,50,HR" for i in range(5)]  # 4 problems a row: street, city, state, ZIP
+    path = sheet(tmp_path, *rows)
+    settings = tmp_path / "bulkship.toml"
+    settings.write_text("[limits]\nproblems = 12\n", encoding="utf-8")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    said = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert said == [
+        "Error: list.csv has more than 12 problems, above bulkship's limit for one list (the commonest: "
+        "Address Line 1 missing (5), City missing (5), State missing (2)); bulkship stopped checking it"
+    ], err
+    assert "Traceback" not in err and not (tmp_path / "out" / "list-validation.xlsx").exists()
+    settings.write_text("[limits]\nproblems = 20\n", encoding="utf-8")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
+    assert "5 rows: 0 valid, 5 invalid" in capsys.readouterr().out
+    assert (tmp_path / "out" / "list-validation.xlsx").exists()

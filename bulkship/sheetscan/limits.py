@@ -22,7 +22,7 @@ class Limits:
     """What bulkship reads from one sheet; past any of these a file is refused before it is loaded.
 
     Set in a program settings file under ``[limits]`` (``rows``, ``columns``, ``cells``, ``xml_mb``,
-    ``cell_kb``, ``text_mb``)."""
+    ``cell_kb``, ``text_mb``, ``problems``)."""
 
     rows: int = 2_000_000  # CSV may exceed Excel's 1,048,576; a bigger list should be split
     columns: int = 256
@@ -31,6 +31,9 @@ class Limits:
     cell_bytes: int = 256 * 1024  # one cell's XML text (Excel's own limit is 32,767 characters)
     # a sheet's text once a text kept once for many cells (shared strings, ODS repeats) is read into each
     text_bytes: int = 1024 * 1024 * 1024
+    # what validation says of one list's rows: each problem is kept (~400 bytes) for the validation workbook;
+    # a million rows with six problems each took 4 GB (found by hunter-hostile7)
+    problems: int = 1_000_000
 
 
 @dataclass

@@ -60,7 +60,7 @@ def validate(
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
-    collector = ProblemCollector(sheet, contract, frame)
+    collector = ProblemCollector(sheet, contract, frame, limit=program.limits.problems)
     _say_family_added(sheet, collector, family_added)
     say_fallback(sheet, collector, moved)
     check_borrowed_line_2(sheet, collector, moved)

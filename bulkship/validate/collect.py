@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import string
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
+from ..errors import FileFormatError
 from ..models import CANONICAL_COLUMNS, LoadedSheet, Problem, Severity
 from ..quoting import quoted
 from ..schema import SheetContract
@@ -22,7 +25,11 @@ class ProblemCollector:
     of the same row (``{state}``), and the ``extra`` Series passed in.
     """
 
-    def __init__(self, sheet: LoadedSheet, contract: SheetContract, frame: pd.DataFrame) -> None:
+    def __init__(
+        self, sheet: LoadedSheet, contract: SheetContract, frame: pd.DataFrame, *, limit: int = 1_000_000
+    ) -> None:
+        self._path = sheet.path
+        self._limit = limit  # problems kept at most ([limits] problems): past it the list is refused
         self._headers = {canonical: header for header, canonical in sheet.column_map.items()}
         self._contract = contract
         self._original = frame.copy()
@@ -117,7 +124,7 @@ class ProblemCollector:
         header = self.header(column)
         for row, message, value in zip(rows, messages, values, strict=True):
             named = self._header_of(column, int(row), header)
-            self._problems.append(
+            self._keep(
                 Problem(int(row), column, value, severity, f"Row {row}, column '{named}': {message}", kind)
             )
             if severity == "error":
@@ -125,7 +132,7 @@ class ProblemCollector:
 
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
-            self._problems.append(problem)
+            self._keep(problem)
             if problem.severity == "error":
                 self._error_rows.add(problem.row)
 
@@ -140,6 +147,11 @@ class ProblemCollector:
                 p for p in self._problems if p.severity != "error" or (p.row, p.column) not in explained
             ]
         self.extend(problems)
+
+    def _keep(self, problem: Problem) -> None:
+        if len(self._problems) >= self._limit:
+            raise too_many_problems(self._path, self._problems, self._limit)
+        self._problems.append(problem)
 
     def error_rows(self) -> set[int]:
         return self._error_rows
@@ -185,9 +197,25 @@ class ProblemCollector:
             message = f"Row {row}, column '{self._header_of(column, int(row), header)}': " + template.format(
                 **values
             )
-            self._problems.append(Problem(int(row), column, str(old[position]), severity, message, kind))
+            self._keep(Problem(int(row), column, str(old[position]), severity, message, kind))
         if severity == "error":
             self._error_rows.update(int(r) for r in rows)
+
+
+def too_many_problems(path: str | Path, problems: list[Problem], limit: int) -> FileFormatError:
+    """A list with more problems than ``limit``: each is kept for the validation workbook, and a million
+    rows with six problems each took 4 GB (a web server's memory, for one upload of 8 MB; found by
+    hunter-hostile7). Such a list is another file, or its columns are read otherwise than meant: said with
+    its commonest problems, nothing checked further."""
+    kinds = Counter(p.kind or p.message.split(":", 1)[0] for p in problems).most_common(3)
+    commonest = ", ".join(f"{kind} ({count:,})" for kind, count in kinds)
+    return FileFormatError(
+        f"{Path(path).name} has more than {limit:,} problems, above bulkship's limit for one list (the "
+        f"commonest: {commonest}); bulkship stopped checking it",
+        hint="check that it is the list you meant and that its columns are read as you expect; correct what "
+        "its rows have wrong (or split it), then validate again. [limits] problems in a program file raises "
+        "the limit",
+    )
 
 
 def _quoted(value: object) -> object:
