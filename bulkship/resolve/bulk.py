@@ -26,14 +26,8 @@ from .lines import _line_card, card_text, planned_item
 from .recipients import Line, LineIndex
 from .resolution import Resolution
 from .settle import release_evidence, seen_at_release
-from .vendorview import (
-    Proven,
-    Suspect,
-    VendorView,
-    look_at_vendor,
-    proven_at_vendor,
-    unclaimed_lines,
-)
+from .suspects import Suspect, unclaimed_lines
+from .vendorview import Proven, VendorView, look_at_vendor, proven_at_vendor
 
 
 @dataclass(frozen=True)

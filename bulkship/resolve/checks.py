@@ -21,7 +21,8 @@ from ..payload import line_items
 from ..rebuild import batch_orders_pattern
 from ..statuses import NO_CARD_STATUSES
 from .lines import _takes_no_row, card_of_item, planned_item
-from .vendorview import Sighting, Suspect, VendorView, suspects
+from .suspects import Suspect, suspects
+from .vendorview import Sighting, VendorView
 
 
 def _refuse(message: str, hint: str | None = None) -> ReviewRefusedError:

@@ -28,7 +28,8 @@ from ..rebuild import batch_orders_pattern
 from .checks import _refuse, _rows_to_confirm, _waiting_on
 from .lines import _address_shown, _tied_among, item_content, planned_item, vendor_content
 from .resolution import Confirm, Resolution, Tie
-from .vendorview import Suspect, VendorView, look_at_vendor
+from .suspects import Suspect
+from .vendorview import VendorView, look_at_vendor
 
 
 @dataclass(frozen=True)

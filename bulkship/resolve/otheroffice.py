@@ -24,8 +24,8 @@ from ..namealike import names_alike
 from .lines import planned_item
 from .recipients import LineIndex
 
-if TYPE_CHECKING:  # vendorview reads this module
-    from .vendorview import Suspect
+if TYPE_CHECKING:  # suspects reads this module
+    from .suspects import Suspect
 
 
 def another_offices_person(ledger: Ledger, vendor_order: VendorOrder, at: int, item: Any) -> str:

@@ -33,8 +33,9 @@ from .hints import _confirm_command, _release_hint
 from .otheroffice import other_offices_words
 from .recipients import shown_recipients
 from .resolution import Confirm, Resolution, Tie
+from .suspects import Suspect, unclaimed_lines, unclaimed_words
 from .ties import _old_content, _settled_payload, _tied_row, tie_rows
-from .vendorview import Suspect, VendorView, _set_aside, look_at_vendor, unclaimed_lines, unclaimed_words
+from .vendorview import VendorView, _set_aside, look_at_vendor
 
 _FOLLOW_UP = re.compile(r"-R\d+$", re.IGNORECASE)
 

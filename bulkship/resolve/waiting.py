@@ -16,7 +16,8 @@ from .hints import at_vendor_command, not_ours_command, same_name_aside, same_na
 from .lines import _name_of_item, card_of_item, card_text, planned_item
 from .otheroffice import other_offices_people, said_shortly
 from .placed import NAME_ROWS_ON_PAGE, PlacedElsewhere, placed_elsewhere, placed_words
-from .vendorview import LISTING_REUSE_S, look_at_vendor, other_cards, proven_at_vendor
+from .suspects import other_cards
+from .vendorview import LISTING_REUSE_S, look_at_vendor, proven_at_vendor
 
 
 @dataclass(frozen=True)
