@@ -74,6 +74,10 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
         said = visible_text(page)
         assert "Sending…" not in said and "Interrupted" in said, said
         assert "sent with no answer yet (perhaps at the vendor)" in said, said
+        fix = {"csrf_token": found(r'name="csrf_token" value="([^"]+)"', page), "cell:Zip Code": "02109"}
+        busy = visible_text(b.post("/batches/big/rows/251", data=fix).text)  # a change while interrupted
+        assert "Resume it; once it has ended, make the change again" in busy, busy
+        assert "once the sending below has ended" not in busy, busy
         results = visible_text(b.get("/batches/big/results").text)
         assert "A run is sending this batch" not in results and "being sent (its orders" not in results, (
             results
