@@ -238,6 +238,22 @@ def test_run_with_a_ledger_that_is_no_database_says_so(
     assert str(not_a_ledger) in said[0] and "Traceback" not in err, err
 
 
+def test_the_webhook_receiver_on_the_embedded_sandbox_says_no_call_will_come(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer14: `bulkship webhook serve` with no vendor settings said 'Register it with: bulkship
+    run FILE --webhook-url ...' and waited; the runs it was registered with (the embedded sandbox) never call
+    a webhook (the README says so, and `run --webhook-url` does): the receiver says it too, and what to do."""
+    import bulkship.webhook
+
+    monkeypatch.setattr(
+        bulkship.webhook, "serve", lambda settings, **kw: kw["on_ready"]("http://127.0.0.1:9/w")
+    )
+    assert main(["webhook", "serve", "--port", "0"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "no call will come from the embedded sandbox" in said and "bulkship sandbox --port" in said, said
+
+
 UNREACHABLE_LEDGER = "postgresql://bob:SECRETPW@127.0.0.1:1/db"  # port 1: refused at once, nothing sent
 
 

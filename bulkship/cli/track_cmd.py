@@ -187,6 +187,13 @@ def webhook_serve(
 
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     announce_target(settings)
+    if settings.is_sandbox:  # it told a newcomer to register it with runs that never call it (newcomer14)
+        err_console.print(
+            "Note: no call will come from the embedded sandbox: it lives inside each command (`bulkship run` "
+            "too) and calls no webhook. To try this receiver, run `bulkship sandbox --port 8001` and set the "
+            "three variables it prints, for this receiver and for `bulkship run`.",
+            soft_wrap=True,
+        )
     shared = secret or os.environ.get("BULKSHIP_WEBHOOK_SECRET") or new_secret()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per vendor read is noise, not news
