@@ -140,3 +140,23 @@ def test_a_status_saying_the_hold_is_over_sends_the_row(tmp_path: Path, header: 
             "Terminated - hold lifted"]  # fmt: skip
     path = _sheet(tmp_path / "tracker.csv", [*over, *held], header)
     assert _left_out(path, [*over, *held]) == held
+
+
+FOUND_OTHERWISE = [
+    "Hold pending verification - verified deceased", "DO NOT SEND until HR confirms - confirmed left company",
+    "Hold pending HR verification - verified terminated 11/30",
+    "On hold until address confirmed - confirmed undeliverable",
+    "On hold until address confirmed - confirmed wrong address", "Pending approval - approved? no, declined",
+    "Hold until address validated - validated: bad address",
+]  # fmt: skip
+
+
+def test_a_hold_whose_check_came_back_saying_no_still_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review37 reviewing b807ae7b: a hold's check said done, and what it found after it, 'Hold
+    pending verification - verified deceased', 'DO NOT SEND until HR confirms - confirmed left company', 'On
+    hold until address confirmed - confirmed undeliverable', was read as the hold over: each card sent, exit
+    0, to the dead, the gone or an address confirmed wrong. What the check found says no: the row stays out,
+    the note quoted; a check that came back with only a day or how ('confirmed 12/1', 'confirmed by phone')
+    still sends."""
+    path = _sheet(tmp_path / "staff.csv", [*FOUND_OTHERWISE, *MET])
+    assert _left_out(path, [*FOUND_OTHERWISE, *MET]) == FOUND_OTHERWISE

@@ -254,6 +254,16 @@ _WAITED_AND_DONE = [
     (r"correct\w*", "corrected"),
     (r"validat\w*", "validated"),
 ]
+# ... and what the check found, after the word saying it came, that still says no: 'Hold pending
+# verification - verified deceased', 'DO NOT SEND until HR confirms - confirmed left company', 'On hold until
+# address confirmed - confirmed undeliverable' (found by review37: each was sent, a card to the dead, the gone
+# or a wrong address)
+_FOUND_OTHERWISE = (
+    r"deceased|dead|died|passed|left|terminated|termed|resigned|fired|laid\s+off|separated|retired|gone|"
+    r"undeliverable|wrong|bad|invalid|incorrect|returned|rts|bounced|unknown|ineligible|inactive|duplicate|dupe?|"
+    r"removed?|cancell?ed|declined?|opted|refused|rejected|denied|withdrawn|revoked|suspended|"
+    r"do[\s-]*n[o']?t|don'?t"
+)
 # ... never a card sent or a death ('Card sent 11/20 - hold released 11/15', 'Deceased - estate matter
 # resolved'), nor a person gone by a hold over ('Terminated - final paycheck released', 'Left company 11/1 -
 # final pay released'): what was cleared is something else (found by hunter-falsealarm9, each was ordered: a
@@ -301,6 +311,7 @@ _UNDONE = re.compile(
     + r")(?!\s*\?)(?!.*"
     + _NOT_YET
     + r")(?!.*\b(?:still|waiting)\b)"
+    + rf"(?!.*\b(?:{_FOUND_OTHERWISE})\b)"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
