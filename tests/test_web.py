@@ -2508,6 +2508,38 @@ def test_a_page_left_open_over_midnight_shows_and_sends_the_rows_of_the_new_day(
     assert sorted(li.external_id for o in sandbox_orders(settings) for li in o.line_items) == ["D1", "D2"]
 
 
+def test_the_cost_page_says_the_rows_waiting_for_their_day_are_not_in_its_total(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Found by hunter-money14: the cost page of a list holding a card until tomorrow ('Do Not Send Before')
+    read 'Left out of this plan: 1 skipped (rows the list leaves out: hidden, crossed out, totals or notes,
+    or said not to send)' and 'The total above is the most this batch will spend.' of 25.00, where the batch
+    sends (and pays) the other 25.00 card from the same page tomorrow. Said apart, not in the total shown."""
+    import datetime
+
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    path = tmp_path / "later.csv"
+    path.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount,Do Not Send Before,Status\n"
+        f"D1,Ann Lee,1 Main St,Boston,MA,02108,CVS,25,{tomorrow:%m/%d/%Y},Active\n"
+        "D2,Bob Ray,2 Main St,Boston,MA,02108,CVS,25,,Active\n"
+        "D3,Cy Orr,3 Main St,Boston,MA,02108,CVS,25,,Terminated\n"
+    )
+    upload(client, path, "later")
+    page = " ".join(client.get("/batches/later/cost").text.split())
+    assert found(r'name="total" value="([^"]+)"', page) == "25.00"
+    assert "Left out of this plan: 1 skipped (rows the list leaves out" in page, page
+    assert (
+        "Not in this plan yet: 1 row(s) the list holds until a day to come (waiting for their day): their "
+        "cards are not in the total below" in page
+    ), page
+    assert "The total above is the most this batch will spend." not in page, page
+    assert (
+        "The total above is the most this send will spend. The 1 row(s) waiting for their day are not in it"
+        in page
+    ), page
+
+
 def _result_rows(page: str) -> list[tuple[int, str, str, str]]:
     """The Results page's table: (row, status, cost, error) per line (its recipient aside)."""
     body = found(r"<tbody>(.*?)</tbody>", page.replace("\n", " "))
