@@ -59,8 +59,14 @@ class ProblemCollector:
         rows = set(mask.index[mask.to_numpy(dtype=bool)].tolist())
         if not rows:
             return
-        said = [p for p in self._problems if p.severity == "warning" and p.column == column and p.row in rows]
-        self._problems = [p for p in self._problems if p not in said]
+        # one pass: each problem looked for in the list of those said (`p not in said`) compared every
+        # problem with every warning dropped, 30 s of CPU for 20,000 soldiers at an APO with 'Germany' (an
+        # hour for 200,000: found by hunter-hostile7)
+        self._problems = [
+            p
+            for p in self._problems
+            if not (p.severity == "warning" and p.column == column and p.row in rows)
+        ]
 
     def original(self, column: str) -> pd.Series:
         """The column's cells as read, before any cleaning (a cell's lines, its spaces)."""
