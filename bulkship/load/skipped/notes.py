@@ -74,7 +74,13 @@ _NOTE_SAYS_NO = re.compile(
     # ... or the card named by its occasion or brand ('Holiday card mailed 12/1', 'Welcome gift sent 11/20',
     # 'Starbucks card sent 11/20': found by review35, each ordered again); not a greeting card ('Sympathy card
     # sent', 'Get well card mailed', 'Thank you card sent')
-    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift|replacement)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|re-?(?:sent|issued|shipped|mailed))|quit|"
+    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift|replacement)\s+"
+    # ... or by its amount, with its brand or not ('$50 Visa mailed Nov 20', '$25 Amazon sent 11/20', '$50
+    # sent 11/20': found by hunter-sheets22, each ordered again); not money of another kind ('$50 check
+    # mailed', '$50 refund mailed', '$25 donation sent')
+    r"|[$€£]\s?\d[\d,]*(?:\.\d\d)?\s+(?:(?!(?:checks?|cheques?|refunds?|fees?|invoices?|bills?|donations?|deposits?|"
+    r"payments?|reimbursements?|rebates?|shipping|postage|bonus(?:es)?|cash|for|to|of|and|or|with)\b)[\w'&.-]+\s+){0,2}"
+    r")?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|re-?(?:sent|issued|shipped|mailed))|quit|"
     r"fired|laid\s+off)"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
     # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
