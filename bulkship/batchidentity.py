@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BatchConflictError
-from .folding.names import fold_person
+from .folding.names import fold_person, name_words
 from .ledger import Ledger, RowRecord
 from .load import sheet_names
 from .models import FINGERPRINT, LoadedSheet
@@ -147,30 +147,47 @@ def corrections_of(
 ) -> list[str] | None:
     """The batch's rows to fix that a file of corrections leaves out (named as the result workbook ``book``
     names them), or None when the file's ``new`` rows are not corrections of the batch's ``outstanding``
-    rows: each must be a row of them, the same person (its name folded as repeats compare names: a
-    correction of the address, card or amount keeps it), and where the workbook cannot tell (gone,
-    another batch's, or naming nobody) nothing is taken for a correction."""
+    rows: each must be a row of them, the same person (a correction of the address, card or amount keeps
+    the name: its name folded as repeats compare names, or every word of the name the workbook shows among
+    the row's name, first and last name: a one-word Preferred Name 'Dave' is 'Dave Kim' sent), and where the
+    workbook cannot tell (gone, another batch's, or naming nobody) nothing is taken for a correction."""
     from .reconcile.booknames import rows_of_workbook
 
     written = rows_of_workbook(book, batch)
     named = {
-        rec.fingerprint: (written[rec.row].name, rec.status)
+        rec.fingerprint: written[rec.row].name
         for rec in outstanding
         if rec.row in written and written[rec.row].fingerprint == rec.fingerprint and written[rec.row].name
     }
-    waiting: dict[str, list[str]] = {}
-    for fingerprint, (name, _status) in named.items():
-        waiting.setdefault(fold_person(name), []).append(fingerprint)
+    by_fold: dict[str, list[str]] = {}
+    by_word: dict[str, list[str]] = {}
+    words_of = {fingerprint: name_words(name) for fingerprint, name in named.items()}
+    for fingerprint, name in named.items():
+        by_fold.setdefault(fold_person(name), []).append(fingerprint)
+        for word in words_of[fingerprint]:
+            by_word.setdefault(word, []).append(fingerprint)
     rows = frame[frame[FINGERPRINT].astype(str).isin(new)]
-    names = rows["name"].astype(str).tolist() if "name" in rows.columns else [""] * len(rows)
+    columns = [c for c in ("name", "first_name", "last_name") if c in rows.columns]
     corrected: set[str] = set()
-    for name in names:
-        same = waiting.get(fold_person(name)) if name.strip() else None
-        if not same:
+    for cells in rows[columns].astype(str).itertuples(index=False):
+        name = cells[0] if columns and columns[0] == "name" else ""
+        said: set[str] = set().union(*(name_words(cell) for cell in cells))
+        folded = fold_person(name) if name.strip() else None
+        candidates = [*by_fold.get(folded or "", ()), *(fp for word in said for fp in by_word.get(word, ()))]
+        tied = next(
+            (
+                fp
+                for fp in candidates
+                if fp not in corrected
+                and ((bool(words_of[fp]) and words_of[fp] <= said) or folded == fold_person(named[fp]))
+            ),
+            None,
+        )
+        if tied is None:
             return None
-        corrected.add(same.pop())
+        corrected.add(tied)
     return [
-        f"row {rec.row} ({named[rec.fingerprint][0]})" if rec.fingerprint in named else f"row {rec.row}"
+        f"row {rec.row} ({named[rec.fingerprint]})" if rec.fingerprint in named else f"row {rec.row}"
         for rec in sorted(outstanding, key=lambda r: r.row)
         if rec.status in TO_FIX and rec.fingerprint not in corrected
     ]

@@ -212,6 +212,33 @@ def test_validate_with_the_batch_name_says_the_run_would_refuse_another_list(
     assert run(capsys, str(fixed), "--batch", "crm", "--yes", "--out", out)[0] == 0
 
 
+def test_a_file_of_corrections_of_a_list_with_preferred_names_continues_its_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer14 checking its 9f5c7c59: an HR list whose Preferred Name 'Dave' is sent as 'Dave Kim'
+    (the result workbook names him 'Dave'), his city missing; a file of his row corrected, run under the
+    batch, was refused as another list: the names compared whole ('dave' against 'dave kim'). Every word the
+    workbook shows among the row's names is the same person."""
+    header = ["Employee ID", "First Name", "Last Name", "Preferred Name", "Street", "City", "State", "ZIP"]
+    rows = [
+        ["1042", "Margaret", "O'Neil", "Peggy", "14 Beacon St", "Boston", "MA", "02108"],
+        ["1120", "David", "Kim", "Dave", "9 Elm Ave", "", "RI", "02906"],
+    ]
+    out = str(tmp_path / "out")
+    for name, lines in (("anniv.csv", rows), ("dave.csv", [[*rows[1][:5], "Providence", *rows[1][6:]]])):
+        with (tmp_path / name).open("w", newline="") as handle:
+            csv.writer(handle).writerows([[*header, "Card", "Amount"], *([*r, "CVS", "50"] for r in lines)])
+    assert run(capsys, str(tmp_path / "anniv.csv"), "--yes", "--out", out)[0] == 3
+    code, _, err = run(capsys, str(tmp_path / "dave.csv"), "--batch", "anniv", "--yes", "--out", out)
+    assert code == 0, err
+    names = [
+        li["PhysicalDeliveryAddress"]["Name"]
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert sorted(names) == ["Dave Kim", "Peggy O'Neil"]
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,
