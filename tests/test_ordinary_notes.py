@@ -6,6 +6,7 @@ out."""
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,29 @@ def test_a_hold_whose_check_came_back_saying_no_still_leaves_the_row_out(tmp_pat
     still sends."""
     path = _sheet(tmp_path / "staff.csv", [*FOUND_OTHERWISE, *MET])
     assert _left_out(path, [*FOUND_OTHERWISE, *MET]) == FOUND_OTHERWISE
+
+
+THIS_YEAR_SENDS = [
+    "Last year: declined (wanted cash). This year: Target",
+    "2025: card returned (old address). 2026: new address above", "2025 - declined. 2026 - wants Amazon",
+    "LY: declined; TY: OK", "Last year: do not send (on leave). This year: back",
+]  # fmt: skip
+THIS_YEAR_OUT = [
+    "Last year: declined", "2025: declined", "Last year: card returned. This year: do not send",
+    "2025: sent. 2026: declined", "2025: sent. 2026: sent 11/20", "2025: declined. 2026:",
+    "Declined. This year: OK",
+]  # fmt: skip
+
+
+def test_a_note_told_year_by_year_is_read_for_this_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-falsealarm8 (LO4): on Dec 5, 2026 an anniversary list's Notes 'Last year: declined
+    (wanted cash). This year: Target' (or '2025: card returned (old address). 2026: new address above') left
+    the row out, 'the list says not to send it', exit 0: last year's part read as this year's. A note of
+    parts under their years, opening with one, is read for this year's part alone; a note of an earlier year
+    only, or whose this year's part says no or nothing, still leaves the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    notes = [*THIS_YEAR_SENDS, *THIS_YEAR_OUT]
+    path = _sheet(tmp_path / "anniversaries.csv", notes)
+    assert _left_out(path, notes) == THIS_YEAR_OUT

@@ -16,27 +16,33 @@ from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 
 
-def _lines_say_no(column: pd.Series, said: pd.Series, today: date | None = None) -> pd.Series:
+def _lines_say_no(
+    column: pd.Series, said: pd.Series, today: date | None = None, year: int | None = None
+) -> pd.Series:
     """``said`` with each note of several lines (Alt+Enter in a cell) or clauses read clause by clause: a note
     says no when one of its lines or clauses does ('Called 11/2, left voicemail' above 'DO NOT SEND - left
     company', 'Called 11/2; deceased', 'FYI - terminated 10/31', 'Address updated. Card already sent 11/15':
     found by hunter-sheets14, each was ordered), read with what follows it as its remark, which may say the
     hold is over ('DO NOT SEND' above 'Rehired 11/20' sends); a clause telling of an earlier round's card
     ('Card sent last year') says nothing of this one (``today``: the day of the run). Each distinct note is
-    read once."""
+    read once. ``year``: the year of the run, a note told year by year read for it alone
+    (:func:`_this_year`)."""
     clauses = column.str.contains(_CLAUSE)
     if not clauses.any():
         return said
     said = said.copy()
     found = zip(column[clauses].tolist(), said[clauses].tolist(), strict=True)
     said[clauses] = [
-        _clauses_say_no(text, was, today) for text, was in found
+        _clauses_say_no(text, was, today, year) for text, was in found
     ]  # one assignment, not one a note
     return said
 
 
-def _clauses_say_no(text: str, said_whole: bool, today: date | None = None) -> bool:
+def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year: int | None = None) -> bool:
     """Whether a note says no in one of its clauses (:func:`_lines_say_no`); ``said_whole``: as read whole."""
+    this_year = _this_year(text, year) if year is not None else None
+    if this_year is not None:  # ('Last year: declined. This year: Target': this year's part alone)
+        return _note_says_no(this_year) or _clauses_say_no(this_year, False, today)
     lined = "\n" in text  # (a note of one line was read whole already)
     if said_whole and not lined:
         return True
@@ -71,3 +77,35 @@ def _note_says_no(note: str) -> bool:
 def _clause_says_no(clause: str, today: date | None) -> bool:
     """Whether a clause says no, not merely telling of an earlier round's card ('Card sent last year')."""
     return _note_says_no(clause) and not (today is not None and of_an_earlier_round(clause, today))
+
+
+# A note told year by year, each year under its label ('Last year: declined (wanted cash). This year:
+# Target', '2025: card returned (old address). 2026: new address above', 'LY: declined, TY: OK'): an earlier
+# year's part is that year's history; read as this one's, each row was left out (found by hunter-falsealarm8,
+# its LO4)
+_YEAR_LABEL = re.compile(
+    r"(?i)(?:^\s*|(?<=[.;,\n])\s*)(?P<label>(?:last|prior|previous)\s+year|this\s+year|ly|ty|(?:19|20)\d\d)"
+    r"(?:\s*:\s*|\s+[-–—]\s+)"
+)
+
+
+def _this_year(note: str, year: int) -> str | None:
+    """This year's part of a note told year by year (:data:`_YEAR_LABEL`), from its first word, of ``year``
+    and earlier years only; None for any other note (one year alone, a year to come, words before a label,
+    nothing said under this year's)."""
+    labels = list(_YEAR_LABEL.finditer(note))
+    if len(labels) < 2 or labels[0].start() != 0:
+        return None
+    years = []
+    for found in labels:
+        label = found["label"].casefold()
+        years.append(year if label in ("ty", "this year") else int(label) if label.isdigit() else year - 1)
+    if max(years) != year or min(years) >= year:
+        return None
+    ends = [found.start() for found in labels[1:]] + [len(note)]
+    parts = [
+        note[found.end() : end].strip(" .;,\n")
+        for found, end, at in zip(labels, ends, years, strict=True)
+        if at == year
+    ]
+    return " - ".join(part for part in parts if part) or None  # ('2026:' and nothing: nothing said of it)

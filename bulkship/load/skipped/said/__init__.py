@@ -119,7 +119,7 @@ def _said_not_to_send(
                 said &= ~told_of_earlier_rounds(column, said, today)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
             # ... or 'Last day was 11/15', unless it says send
-            said = _lines_say_no(column, said, today if the_list.rounds else None)
+            said = _lines_say_no(column, said, today if the_list.rounds else None, today.year)
             says_send = column.str.contains(_SEND_HEADING) | column.str.contains(_UNDONE)
             said |= left_by(column, today) & ~says_send
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
