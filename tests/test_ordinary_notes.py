@@ -187,3 +187,22 @@ def test_a_note_told_year_by_year_is_read_for_this_year(
     notes = [*THIS_YEAR_SENDS, *THIS_YEAR_OUT]
     path = _sheet(tmp_path / "anniversaries.csv", notes)
     assert _left_out(path, notes) == THIS_YEAR_OUT
+
+
+THE_SAME_PERSON = [
+    "Dup. name & address", "Dup. address", "Dup. address - same person as row 3",
+    "Duplicate of address of row 4", "Dup. address/name", "Dup. email w/ Ann - same person",
+]  # fmt: skip
+
+
+def test_a_note_of_a_field_repeated_saying_no_one_else_shares_it_still_leaves_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by review37 reviewing a8e20672: a list's Notes 'Dup. name & address' (Ann Lee's second row,
+    another card or amount than her first), 'Dup. address', 'Dup. address - same person as row 3' were read
+    as a field shared with someone else and the row sent, exit 0: a second card to Ann Lee (bulkship's own
+    duplicate check holds the same card only). A note says a field is shared only where it says with whom
+    (a person, a relation, 'different person'); naming the name and the address both, or the same person, it
+    says the row repeats the person: left out, the note quoted. The shared fields still send."""
+    path = _sheet(tmp_path / "staff.csv", [*THE_SAME_PERSON, *SHARED_FIELD])
+    assert _left_out(path, [*THE_SAME_PERSON, *SHARED_FIELD]) == THE_SAME_PERSON

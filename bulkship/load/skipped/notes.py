@@ -45,10 +45,25 @@ _MONTH_DAY = (
 # A field shared with another row, not the row repeated: 'Dup. address w/ Jane (sister)', 'Duplicate of
 # address only - roommates', 'Dup. name, different person' (found by hunter-falsealarm8: 'Dup.' read as the
 # word and a sign, 'Duplicate of' as of a row; each row was left out, a roommate's or a sister's card not
-# sent). The dot only after the short word: 'Duplicate. Address updated' is two sentences
+# sent). The dot only after the short word: 'Duplicate. Address updated' is two sentences. Only where the
+# note says someone else shares it (a person or a relation, 'different person'): 'Dup. address' alone, 'Dup.
+# name & address' or '... - same person as row 3' say the row repeats the person, and sent, Ann Lee's second
+# row got a second card, another card or amount than the first (found by review37 reviewing a8e20672)
+_SHARED_WITH = (
+    r"w/|with\b|sister|brother|sibling|twins?|roommates?|room-?mates?|flatmates?|housemates?|couple|spouse|"
+    r"husband|wife|partner|parents?|mother|father|son|daughter|child(?:ren)?|kids?|family|relatives?|tenants?|"
+    r"neighbou?rs?|co-?workers?|colleagues?|shared|different\s+(?:person|people|employees?|recipients?)|"
+    r"not\s+(?:the\s+)?same\s+(?:person|employee|recipient)|another\s+(?:person|employee|recipient)"
+)
+_SAME_PERSON = (
+    r"(?<!not\s)(?<!not\sthe\s)same\s+(?:person|employee|recipient|individual|people)|"
+    r"names?\s*(?:&|and|/|\+|,)\s*(?:home\s+|mailing\s+)?(?:address|addr)|"
+    r"(?:address|addr)\s*(?:&|and|/|\+|,)\s*names?"
+)
 _OF_A_FIELD = (
     r"(?!(?:(?<=p)\.)?\s+(?:of\s+(?:the\s+|an?\s+)?)?(?:(?:home|mailing|street|shipping|e-?mail)\s+)?(?:address(?:es)?|addr|"
-    r"street|household|(?:first\s+|last\s+|sur)?names?|e-?mails?|phones?)\b)"
+    rf"street|household|(?:first\s+|last\s+|sur)?names?|e-?mails?|phones?)\b(?=.*\b(?:{_SHARED_WITH}))"
+    rf"(?!.*(?:{_SAME_PERSON})))"
 )
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
