@@ -99,8 +99,8 @@ def check_batch_identity(
     if left_out:
         raise BatchConflictError(
             f"{file_name} holds corrections of batch {batch!r}'s rows to fix, but not {_listed(left_out)}, "
-            f"also to fix: run so, the batch would list them no more and they would get no card. Nothing "
-            "was sent",
+            "also on its 'Fix these' sheet (to correct, or held as a repeat for you to decide on): run so, "
+            "the batch would list them no more and they would get no card. Nothing was sent",
             hint=f"put them in {file_name} too{fixes} (a row taken off that sheet is not sent, and says so)",
         )
 
@@ -138,8 +138,10 @@ def identity_refusal(
 
 
 OUTSTANDING = ("invalid", "failed", "duplicate", "held")  # rows of a batch needing the user
-TO_FIX = ("invalid", "failed")  # of those, the rows a person corrects to send (a duplicate or a held row
-# has its card, or its person another row's)
+# of those, the rows a file of corrections may not leave out: to correct, or held for a person to decide on
+# (--allow-repeat); left out, the batch listed them no more and read 'sent' (found by newcomer14). A
+# duplicate's person has the card of the row it repeats.
+TO_FIX = ("invalid", "failed", "held")
 
 
 def corrections_of(
@@ -166,7 +168,9 @@ def corrections_of(
         by_fold.setdefault(fold_person(name), []).append(fingerprint)
         for word in words_of[fingerprint]:
             by_word.setdefault(word, []).append(fingerprint)
-    rows = frame[frame[FINGERPRINT].astype(str).isin(new)]
+    fingerprints = frame[FINGERPRINT].astype(str)
+    present = set(fingerprints)  # a row to fix the file holds as it was is not left out
+    rows = frame[fingerprints.isin(new)]
     columns = [c for c in ("name", "first_name", "last_name") if c in rows.columns]
     corrected: set[str] = set()
     for cells in rows[columns].astype(str).itertuples(index=False):
@@ -189,7 +193,7 @@ def corrections_of(
     return [
         f"row {rec.row} ({named[rec.fingerprint]})" if rec.fingerprint in named else f"row {rec.row}"
         for rec in sorted(outstanding, key=lambda r: r.row)
-        if rec.status in TO_FIX and rec.fingerprint not in corrected
+        if rec.status in TO_FIX and rec.fingerprint not in corrected and rec.fingerprint not in present
     ]
 
 

@@ -239,6 +239,47 @@ def test_a_file_of_corrections_of_a_list_with_preferred_names_continues_its_batc
     assert sorted(names) == ["Dave Kim", "Peggy O'Neil"]
 
 
+def test_a_file_of_corrections_may_not_leave_a_held_row_out_and_may_carry_a_row_not_yet_fixed(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer14 checking its 9f5c7c59: December's list held Ann (her card went out in November),
+    sent Bo, and had Cy (no city) and Di (a bad ZIP) to fix; a file of Cy and Di corrected, run under the
+    batch, was taken: 2 sent, exit 0, and Ann's hold was listed nowhere any more (the batch read 'sent'), a
+    decision (--allow-repeat) no one would be asked for again. And a file carrying Di as she was, beside Cy
+    corrected, was refused for leaving Di out."""
+    header = ["Employee ID", "Name", "Street", "City", "State", "ZIP", "Card", "Amount"]
+    ann = ["E1", "Ann Cole", "1 Elm St", "Boston", "MA", "02108", "CVS", "50"]
+    cy = ["E3", "Cy Eng", "3 Elm St", "", "MA", "02108", "CVS", "50"]
+    di = ["E4", "Di Fox", "4 Elm St", "Boston", "MA", "2108x", "CVS", "50"]
+    fixed_cy, fixed_di = [*cy[:3], "Boston", *cy[4:]], [*di[:5], "02108", *di[6:]]
+    files = {
+        "nov.csv": [ann],
+        "dec.csv": [ann, ["E2", "Bo Diaz", "2 Elm St", "Boston", "MA", "02108", "CVS", "50"], cy, di],
+        "cy.csv": [fixed_cy, di],
+        "fixes.csv": [fixed_cy, fixed_di],
+        "fixes-and-ann.csv": [fixed_cy, fixed_di, ann],
+    }
+    for name, rows in files.items():
+        with (tmp_path / name).open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+    out = ["--yes", "--out", str(tmp_path / "out")]
+    assert run(capsys, str(tmp_path / "nov.csv"), *out)[0] == 0
+    assert run(capsys, str(tmp_path / "dec.csv"), "--batch", "DEC", *out)[0] == 3
+    for name in ("cy.csv", "fixes.csv"):
+        code, _, err = run(capsys, str(tmp_path / name), "--batch", "DEC", *out)
+        said = " ".join(err.split())
+        assert code == 2 and "but not row 2 (Ann Cole)," in said and "Di Fox" not in said, said
+    assert len(embedded_sandbox_orders(isolated_data_dir)) == 2  # November's and Bo's: nothing more
+    code, _, err = run(capsys, str(tmp_path / "fixes-and-ann.csv"), "--batch", "DEC", *out)
+    assert code == 3, err  # Ann still held, for a person to decide on
+    names = [
+        li["PhysicalDeliveryAddress"]["Name"]
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert sorted(names) == ["Ann Cole", "Bo Diaz", "Cy Eng", "Di Fox"]
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,
