@@ -62,6 +62,7 @@ def cards_billed(
     vendor_order: VendorOrder,
     rows: Iterable[Any],
     row_cards: Callable[[Sequence[Any]], Sequence[CardKey | None]] | None = None,
+    waiting_refs: Callable[[], set[str]] | None = None,
 ) -> BilledCards | None:
     """Of what the order bills beside its ``rows`` (:func:`billed_beside`), the card lines it shows beyond
     them (:func:`_cards_beyond_rows`): the live card lines no row's recorded line Id is, when they are as
@@ -70,7 +71,8 @@ def cards_billed(
     no particular line of identical cards) take off lines of their own card (``row_cards``: each row's
     product, value and quantity as the ledger recorded them); what is left is the cards beyond them when
     that is unambiguous. Without it, a lost ledger's batch settled so read 'cards 4, shipping 25.00' of
-    the vendor's 5 cards (hunter-money13's leftover a)."""
+    the vendor's 5 cards (hunter-money13's leftover a). ``waiting_refs``: the references of the batch's rows
+    waiting for review on other orders (:attr:`BilledCards.waiting`)."""
     if costs_unshown(vendor_order):
         return None
     rows = list(rows)
@@ -89,7 +91,12 @@ def cards_billed(
         return None
     cost = sum((li.cost or Decimal(0) for li in untied), Decimal(0))
     face = sum((li.value * li.quantity for li in untied), Decimal(0))
-    return BilledCards(sum(li.quantity for li in untied), face, min(cost, beyond))
+    # a line echoing the reference of a row of the batch waiting for review elsewhere may be that row's card
+    # (shown with fewer cards than sent, say): said so, not as a card no row of the list is (hunter-money13's
+    # leftover b)
+    refs = waiting_refs() if waiting_refs is not None and any(li.external_id for li in untied) else set()
+    waiting = sum(li.quantity for li in untied if li.external_id and li.external_id in refs)
+    return BilledCards(sum(li.quantity for li in untied), face, min(cost, beyond), waiting)
 
 
 CardKey = tuple[str, Decimal, int]  # a card line's product, value (one card's) and quantity

@@ -100,9 +100,16 @@ class BilledCards:
     cards: int
     face_value: Decimal
     cost: Decimal
+    # of them, the cards on lines carrying the reference (ExternalId) of a row of the batch waiting for review
+    # elsewhere: they may be that row's card, shown otherwise than sent (fewer cards)
+    waiting: int = 0
 
     def as_json(self) -> dict[str, object]:
-        return {"cards": self.cards, "face_value": str(self.face_value), "cost": str(self.cost)}
+        figures: dict[str, object] = {"cards": self.cards, "face_value": str(self.face_value)}
+        figures["cost"] = str(self.cost)
+        if self.waiting:
+            figures["waiting"] = self.waiting
+        return figures
 
     @classmethod
     def from_json(cls, data: object) -> BilledCards | None:
@@ -110,7 +117,8 @@ class BilledCards:
         if not isinstance(data, dict):
             return None
         try:
-            return cls(int(data["cards"]), Decimal(str(data["face_value"])), Decimal(str(data["cost"])))
+            figures = (int(data["cards"]), Decimal(str(data["face_value"])), Decimal(str(data["cost"])))
+            return cls(*figures, waiting=int(data.get("waiting") or 0))
         except (KeyError, TypeError, ValueError, ArithmeticError):
             return None
 

@@ -147,3 +147,65 @@ def test_a_ledger_lost_and_found_again_counts_the_card_of_a_row_since_taken_off_
     with TestClient(create_app(resolve_settings())) as client:
         page = visible_text(client.get("/batches/staff/results").text)
     assert "125.00 charged" in page, page
+
+
+def test_a_line_of_a_row_waiting_for_review_is_said_apart_from_cards_no_row_of_the_list_is(
+    tmp_path: Path,
+) -> None:
+    """hunter-money13's leftover b (fixed by hunter-money14): a ledger backed up with its plan kept and
+    restored after the send; the vendor shows Person 2's line (2 cards sent) with 1 card, and the list is
+    run again without Person 4's row: Person 2's row waits for review (its line differs from what was sent),
+    and the Summary said 'Charged includes 50.00 for 2 card(s) ... beyond the rows ... (card lines no row of
+    the list is ...)' of his line and Person 4's. His line carries his row's reference: said apart, as
+    possibly his card, until a person settles the row."""
+    import shutil
+
+    from bulkship.errors import BulkshipError
+    from bulkship.pipeline import run_batch
+
+    def sheet(folder: Path, people: int) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "staff.csv"
+        with path.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount",
+                             "Quantity"])  # fmt: skip
+            for i, cards in list(((1, 1), (2, 2), (3, 1), (4, 1)))[:people]:
+                writer.writerow([f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS",
+                                 "25", cards])  # fmt: skip
+        return path
+
+    def fewer(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        for line in lines:
+            cost, quantity = key_of(line, "Cost"), key_of(line, "Quantity")
+            if line[quantity] == 2:
+                line[cost], line[quantity] = line[cost] / 2, 1
+        order[key_of(order, "Cost")] = sum(line[key_of(line, "Cost")] for line in lines)
+
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = orders_rewritten(fewer, reads_only=False)
+        one, two = tmp_path / "one", tmp_path / "two"
+        with pytest.raises(BulkshipError):  # the plan kept, not sent
+            run_batch(sheet(one, 4), vendor.settings(one), wait_s=0, client_factory=vendor.factory,
+                      batch="staff", max_total=Decimal(1))  # fmt: skip
+        two.mkdir()
+        shutil.copy(vendor.settings(one).ledger_location, two / "ledger.sqlite")  # the backup
+        run_batch(sheet(one, 4), vendor.settings(one), wait_s=0, client_factory=vendor.factory, batch="staff")
+        settings = vendor.settings(two)  # the backup restored, the list without Person 4
+        result = run_batch(sheet(two, 3), settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        api.release_all(settings, "staff", client_factory=vendor.factory)
+        (status,) = api.status(settings, "staff")
+        assert status["by_status"].get("needs review") == 1, status
+        assert status["money"]["charged"]["total"] == "100.00", status
+        book = openpyxl.load_workbook(str(result.output), read_only=True)
+        text = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0])
+        assert "Charged includes 50.00 for 2 card(s)" in text, text
+        assert (
+            "Of those, 1 card(s) are on line(s) carrying the reference of a row of this list waiting for "
+            "review (status 'needs review'): they may be that row's card" in text
+        ), text
+        with TestClient(create_app(settings)) as client:
+            page = visible_text(client.get("/batches/staff/results").text)
+        assert "1 of them on line(s) carrying the reference of a row waiting for review" in page, page

@@ -41,7 +41,11 @@ def note_billed_on_order(
     if amount and _another_ledgers(db, vendor_order, home) and not _holds_rows(rows):
         amount = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
     # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
-    cards = cards_billed(vendor_order, rows, _row_cards(db, po_number)) if amount > 0 else None
+    cards = (
+        cards_billed(vendor_order, rows, _row_cards(db, po_number), _waiting_refs(db, batch, po_number))
+        if amount > 0
+        else None
+    )
     seen = sql.events(db, None, po_number, None, [BILLED_ON_ORDER])
     recorded = json.loads(seen[-1]["detail"]) if seen else {}
     last = recorded.get("amount")
@@ -80,6 +84,17 @@ def _row_cards(db: Any, po_number: str) -> Callable[[Sequence[Any]], list[CardKe
                 item = items[index]
             cards.append(card_key(item))
         return cards
+
+    return read
+
+
+def _waiting_refs(db: Any, batch: str, po_number: str) -> Callable[[], set[str]]:
+    """The references (ExternalIds) of the batch's rows waiting for review on other orders than
+    ``po_number``; read only when asked (:func:`bulkship.billing.cards_billed`)."""
+
+    def read() -> set[str]:
+        found = sql.current_rows_with_status(db, ["external_id", "po_number"], batch, "review")
+        return {ref for ref, po in found if ref and po != po_number}
 
     return read
 

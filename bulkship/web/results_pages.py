@@ -287,6 +287,7 @@ async def results(request: Request) -> Response:
         billed=sum(billed.values(), Decimal(0)), billed_orders=len(billed), differ=differ,
         billed_cards=sum(cards.values(), Decimal(0)),
         cards_beyond=sum(found.billed_cards[po].cards for po in cards),
+        cards_waiting=sum(found.billed_cards[po].waiting for po in cards),
         taken_off=sum(taken.values(), Decimal(0)), taken_orders=len(taken), vendor_notes=found.notes,
         differ_named=named_orders(differ.orders) if differ else "",
         in_doubt_cost=found.in_doubt, cost_unknown=found.cost_unknown,

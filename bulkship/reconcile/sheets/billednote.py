@@ -70,6 +70,13 @@ def billed_note(
             f"is: a card ordered twice, or a row since left out of the list), shown as cards at their face "
             f"value: {', '.join(sorted(card_part))}. Ask the vendor whether those cards were meant."
         )
+        waiting = sum(cards[po].waiting for po in card_part)
+        if waiting:
+            said.append(
+                f"Of those, {waiting} card(s) are on line(s) carrying the reference of a row of this list "
+                "waiting for review (status 'needs review'): they may be that row's card, shown otherwise "
+                "than sent; settling the row says which."
+            )
     if rest:
         said.append(
             f"Charged includes {money_text(sum(rest.values(), Decimal(0)))} the vendor billed on {len(rest)} "
