@@ -67,11 +67,12 @@ def test_a_section_of_a_staff_list_named_for_work_with_the_deceased_is_sent(tmp_
     """Found by hunter-falsealarm9: a law firm's staff list in sections by team, a row of its own naming each
     ('Litigation', 'Deceased Estates', 'Probate & Deceased Estates'), left out everyone under the last two
     ('under the heading ...'), exit 0. They are sent; a section 'Terminated employees' or 'Deceased' is still
-    left out."""
+    left out. Only in a list of staff (its Employee ID column here): over a credit union's members, the same
+    words name the dead (the next test)."""
     path = tmp_path / "staff.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value"])
     sections = [
         "Litigation",
         "Deceased Estates",
@@ -84,10 +85,49 @@ def test_a_section_of_a_staff_list_named_for_work_with_the_deceased_is_sent(tmp_
         sheet.append([section])
         for _ in range(2):
             i = len(under)
-            sheet.append([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50])
+            sheet.append([f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50])
             under[sheet.max_row] = section
     book.save(path)
     skipped = {s.row for s in load_sheet(path).skipped}
     sent = {under[row] for row in under if row not in skipped}
     assert sent == {"Litigation", "Deceased Estates", "Probate & Deceased Estates"}
     assert {under[row] for row in under if row in skipped} == {"Terminated employees", "Deceased"}
+
+
+def test_the_accounts_of_the_dead_in_a_list_of_members_or_customers_stay_out(tmp_path: Path) -> None:
+    """Found by review37 after d4863bbb: a credit union's member-appreciation list (Member #, no job nor staff
+    column) with a heading row 'Deceased accounts' (or 'DECEASED ESTATES', 'Terminated accounts', 'Deceased
+    member accounts') over two members sent both, exit 0, where they were left out before; so did an
+    'Account Type' = 'Deceased estates' or 'Terminated contracts'. Those words name the dead or the closed
+    there: the rows are left out, quoting the heading or the cell; a job's words are read as work only in a
+    column naming work and under a heading of a list of staff."""
+    for heading in [
+        "Deceased accounts",
+        "DECEASED ESTATES",
+        "Terminated accounts",
+        "Deceased member accounts",
+    ]:
+        path = tmp_path / "members.xlsx"
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Member #", "Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        for i in range(6):
+            if i == 4:
+                sheet.append([heading])
+            sheet.append([f"M{i}", f"Member {i}", f"{i + 1} Elm St", "Dayton", "OH", "45402", "CVS", 25])
+        book.save(path)
+        assert sorted(s.row for s in load_sheet(path).skipped) == [6, 7, 8], heading
+    path = tmp_path / "accounts.csv"
+    kinds = ["Deceased estates", "Deceased accounts", "Terminated contracts", "Deceased member accounts"]
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            ["Member #", "Name", "Address", "City", "State", "ZIP", "Product", "Value", "Account Type"]
+        )
+        for i, kind in enumerate([*kinds, *["Checking"] * 6]):
+            writer.writerow(
+                [f"M{i}", f"Member {i}", f"{i + 1} Elm St", "Dayton", "OH", "45402", "CVS", 25, kind]
+            )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == [2, 3, 4, 5]
+    assert skipped[2] == "the list says not to send it (column 'Account Type': 'Deceased estates')"

@@ -17,12 +17,12 @@ from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
 from .noteabout import Recipients, about_the_named
-from .ofwork import OF_WORK
+from .ofwork import OF_WORK, lists_staff
 from .saysend import SAYS_SEND
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
-_LEAVE_OUT_HEADING = re.compile(
+_LEAVE_OUT_TEXT = (
     r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
     r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|"
     r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company"
@@ -52,6 +52,10 @@ _LEAVE_OUT_HEADING = re.compile(
     r"waiting\s*-?\s*list|on\s+deck|next\s+(?:quarter|month|round|batch|wave|week)|last\s+year(?:['’]?s)?|"
     r"maybes?|future\s+(?:hires?|starts?|starters|employees))\b.*"
 )
+# ... a team's name ('Deceased Estates') only over a list of staff: over members or customers ('Deceased
+# accounts') it names the dead (found by review37 after d4863bbb: each member under it was sent)
+_LEAVE_OUT_HEADING = re.compile(_LEAVE_OUT_TEXT.replace(f"(?!{OF_WORK})", ""))
+_LEAVE_OUT_HEADING_OF_STAFF = re.compile(_LEAVE_OUT_TEXT)
 
 
 # ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
@@ -67,6 +71,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     if address is None or body.empty:
         return {}
     rows = body.index.tolist()
+    leave_out = _LEAVE_OUT_HEADING_OF_STAFF if lists_staff(body.columns) else _LEAVE_OUT_HEADING
     # no street, or no name: a heading may be typed in any column, and beside it a count or a remark
     # ("REMOVED - do not send" | "3 people", "REMOVED" in the street's column: found by hunter-sheets, the
     # people under each were ordered)
@@ -85,7 +90,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         if len(cells) == 1:
             headings[row] = next(iter(cells.values()))
         elif len(cells) == 2:  # the heading, and a count or a remark; never a person's name beside a note
-            said = [h for h, text in cells.items() if _LEAVE_OUT_HEADING.fullmatch(straight(text))]
+            said = [h for h, text in cells.items() if leave_out.fullmatch(straight(text))]
             if (
                 said
                 and all(h in said for h in names if h in cells)
@@ -96,7 +101,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     position = {row: at for at, row in enumerate(rows)}
     people = None
     for row, text in headings.items():
-        if not _LEAVE_OUT_HEADING.fullmatch(straight(text)) or _SEND_HEADING.search(straight(text)):
+        if not leave_out.fullmatch(straight(text)) or _SEND_HEADING.search(straight(text)):
             continue
         if people is None:
             people = _recipients(body, names, blank)

@@ -21,15 +21,19 @@ from .kinds import _SAYS_NOT_TO_SEND
 from .marks import _NO_HEADER
 from .named import _FIELDS, _remarks
 from .notes import _UNDONE
-from .ofwork import OF_WORK
+from .ofwork import OF_WORK, names_work
 
 # (a word added here that _MAY_SAY_NO below does not find at a word's start must be added there too)
-_SAYS_NO = re.compile(
+_SAYS_NO_TEXT = (
     r"(?i)^\W*(?:(?:please\s+|pls\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:send|mail|ship|order)\b|dns\W*$|"
     rf"(?:deceased|terminated|fired)\b(?!{OF_WORK})|passed\s+away\b|died\b|termed\b|resigned\b|laid\s+off\b|"
     r"left\s+(?:the\s+)?(?:company|co\b|firm|organi[sz]ation|org\b)|no\s+longer\s+(?:with|employed|works?|here)\b|"
     r"remove[ds]?\s+from\s+(?:the\s+)?(?:gift\s+)?list\b|no\s+(?:gift|card)\s*$)"
 )
+# ... a job's words ('Deceased Estates Officer') only in a column naming work: elsewhere ('Account Type' =
+# 'Deceased accounts') they name the dead (found by review37 after d4863bbb)
+_SAYS_NO_OF_WORK = re.compile(_SAYS_NO_TEXT)
+_SAYS_NO = re.compile(_SAYS_NO_TEXT.replace(f"(?!{OF_WORK})", ""))
 # a word :data:`_SAYS_NO` must find, at a word's start, in the cell or a remark of it: a cell without one is
 # passed over at once (a list's emails and phones are mostly each their own: read one by one, 100,000 rows
 # cost 2.5 s of a 7 s load, found by the lead's bench)
@@ -63,7 +67,8 @@ def _stray_remarks(
         # each distinct cell read once, stripped after (a column of 100,000 emails is stripped once)
         codes, distinct = pd.factorize(body[header], use_na_sentinel=False)
         texts = [str(cell).strip() for cell in distinct.tolist()]
-        said = [_may_say_no(text) and _says_no(text) for text in texts]
+        says = _SAYS_NO_OF_WORK if names_work(header) else _SAYS_NO
+        said = [_may_say_no(text) and _says_no(text, says) for text in texts]
         if not any(said):
             continue
         rows = [
@@ -84,9 +89,10 @@ def _may_say_no(text: str) -> bool:
     return bool(_MAY_SAY_NO.search(text))
 
 
-def _says_no(text: str) -> bool:
+def _says_no(text: str, says: re.Pattern[str] = _SAYS_NO) -> bool:
     """Whether a cell, or a remark in it (in brackets, or beside a spaced dash), says not to send in the
-    words :data:`_SAYS_NO` reads, and nothing after it undoes it ('Terminated - rehired')."""
+    words ``says`` reads (:data:`_SAYS_NO`; in a column naming work, :data:`_SAYS_NO_OF_WORK`), and nothing
+    after it undoes it ('Terminated - rehired')."""
     if not text or _SEND_HEADING.search(text) or _UNDONE.search(text):
         return False
-    return any(_SAYS_NO.match(part) for part in [text, *_remarks(text)])
+    return any(says.match(part) for part in [text, *_remarks(text)])
