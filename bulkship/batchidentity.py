@@ -24,6 +24,7 @@ from .ledger import Ledger, RowRecord
 from .load import sheet_names
 from .models import FINGERPRINT, LoadedSheet
 from .plan import batch_name_of
+from .statuses import NOT_YET_REASON
 
 
 def check_batch_identity(
@@ -53,7 +54,7 @@ def check_batch_identity(
     if not committed:
         return
     new_rows = [fp for fp in fingerprints if fp not in known]
-    outstanding = [rec for rec in known.values() if rec.status in OUTSTANDING]
+    outstanding = [rec for rec in known.values() if rec.status in OUTSTANDING or _waiting(rec)]
     tied = (
         None
         if len(new_rows) > len(outstanding)
@@ -99,7 +100,8 @@ def check_batch_identity(
     if left_out:
         raise BatchConflictError(
             f"{file_name} holds corrections of batch {batch!r}'s rows to fix, but not {_listed(left_out)}, "
-            "also on its 'Fix these' sheet (to correct, or held as a repeat for you to decide on): run so, "
+            "also waiting on you (to correct, held as a repeat for you to decide on, or held until a day to "
+            "come): run so, "
             "the batch would list them no more and they would get no card. Nothing was sent",
             hint=f"put them in {file_name} too{fixes} (a row taken off that sheet is not sent, and says so)",
         )
@@ -193,8 +195,16 @@ def corrections_of(
     return [
         f"row {rec.row} ({named[rec.fingerprint]})" if rec.fingerprint in named else f"row {rec.row}"
         for rec in sorted(outstanding, key=lambda r: r.row)
-        if rec.status in TO_FIX and rec.fingerprint not in corrected and rec.fingerprint not in present
+        if (rec.status in TO_FIX or _waiting(rec))
+        and rec.fingerprint not in corrected
+        and rec.fingerprint not in present
     ]
+
+
+def _waiting(rec: RowRecord) -> bool:
+    """A row the list holds until a day to come, sent by the batch's file run on or after it: left out of a
+    file of corrections, it would be listed nowhere, and `status` would no longer say it waits."""
+    return rec.status == "skipped" and (rec.error or "").startswith(NOT_YET_REASON)
 
 
 def _listed(rows: list[str]) -> str:

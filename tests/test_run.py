@@ -280,6 +280,43 @@ def test_a_file_of_corrections_may_not_leave_a_held_row_out_and_may_carry_a_row_
     assert sorted(names) == ["Ann Cole", "Bo Diaz", "Cy Eng", "Di Fox"]
 
 
+def test_a_file_of_corrections_may_not_leave_out_a_row_waiting_for_its_day(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer14 checking its 9f5c7c59: January's list sent Ann, held Bo until his 'Send On' day
+    (2027-01-15: the same file run again then sends him) and had Cy (no city) to fix; a file of Cy corrected,
+    run under the batch, was taken: Bo was listed nowhere any more, `status` no longer said a row waited for
+    its day, and no run of the batch would send him. It is refused, naming him; carrying him it is taken."""
+    header = ["Employee ID", "Name", "Street", "City", "State", "ZIP", "Card", "Amount", "Send On"]
+    bo = ["E2", "Bo Diaz", "2 Elm St", "Boston", "MA", "02108", "CVS", "50", "2027-01-15"]
+    cy = ["E3", "Cy Eng", "3 Elm St", "Boston", "MA", "02108", "CVS", "50", ""]
+    files = {
+        "jan.csv": [
+            ["E1", "Ann Cole", "1 Elm St", "Boston", "MA", "02108", "CVS", "50", ""],
+            bo,
+            [*cy[:3], "", *cy[4:]],
+        ],
+        "cy.csv": [cy],
+        "cy-and-bo.csv": [cy, bo],
+    }
+    for name, rows in files.items():
+        with (tmp_path / name).open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+    out = ["--yes", "--out", str(tmp_path / "out")]
+    assert run(capsys, str(tmp_path / "jan.csv"), *out)[0] == 3
+    code, _, err = run(capsys, str(tmp_path / "cy.csv"), "--batch", "jan", *out)
+    said = " ".join(err.split())
+    assert code == 2 and "but not row 3 (Bo Diaz)," in said, said
+    code, data, err = run(capsys, str(tmp_path / "cy-and-bo.csv"), "--batch", "jan", "--json", *out)
+    assert code == 0 and data is not None and data["waiting"] == 1, err
+    names = [
+        li["PhysicalDeliveryAddress"]["Name"]
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert sorted(names) == ["Ann Cole", "Cy Eng"]
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,
