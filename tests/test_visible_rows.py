@@ -470,6 +470,33 @@ def test_a_region_of_no_states_beside_a_looser_state_header_is_no_rival_either(
     assert f"Columns '{state}' (D) and 'Region' (H) both look like State" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("state", ["ST", "State/Province"])
+def test_a_region_holding_a_state_code_among_its_words_yields_to_the_states_of_the_zips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
+) -> None:
+    """Found by the lead's fuzzing: a sales "Region" of 'NE' (Northeast, also Nebraska's code) and 'Central'
+    beside "ST" refused the whole list as two state columns, exit 2, when half its cells were 'NE'. The column
+    whose every cell is a state agreeing with its row's ZIP is used; where those states do not agree with the
+    ZIPs, nothing tells the two apart and the file is still refused."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", state, "ZIP", "Product", "Value", "Region"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 50, "NE"])
+    book.active.append(["Bo Day", "2 Main St", "Austin", "TX", "78701", "CVS", 50, "Central"])
+    book.save(path := tmp_path / "sales.xlsx")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"Column 'Region' (H) is not used: its values ('NE', 'Central') are not states: '{state}' is used"
+        in err
+    )
+    book.active["D3"] = (
+        "CA"  # Austin's 78701 is no Californian ZIP: the column no longer shows itself the one
+    )
+    book.save(path)
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert f"Columns '{state}' (D) and 'Region' (H) both look like State" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("own", "looser", "own_values", "looser_values"),
     [

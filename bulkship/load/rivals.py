@@ -27,7 +27,7 @@ from ..columns import ADDRESS_FIELDS, ORDER_FIELDS, HeaderIndex, own_titles
 from ..folding import fold_person
 from ..program import ProgramSettings
 from ..schema import SheetContract
-from ..validate.usps import COUNTRY_ALIASES, state_lookup
+from ..validate.usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
 from .doubtful import _LINE_2_TEXT
 from .skipped.digital import format_header, names_a_format
 
@@ -35,6 +35,7 @@ SAMPLE = 200  # filled cells looked at per column
 FITTING_SHARE = 0.5  # a column whose values fit the field less often than this is no rival of its own title
 
 _ZIP = re.compile(r"\d{3,5}(?:-?\d{4})?")  # Excel may have eaten leading zeros
+_ZIP_PARTS = re.compile(r"(\d{3,5})(?:-?\d{4})?")
 _AMOUNT = re.compile(r"[$€£]?\s?\d{1,9}(?:[.,]\d{1,3})*(?:\.\d+)?")
 _COUNT = re.compile(r"\d{1,6}(?:\.0+)?")
 _PRICE = re.compile(r"[$€£]?\s?\d{1,9}(?:,\d{3})*\.\d{2}|[$€£]\s?\d{1,9}")  # cents, or a currency sign
@@ -138,8 +139,10 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             alike = _alike_among_looser(body, unqualified, field, contract)
             unused.update(alike)
             found = [(header, exact) for header, exact in found if header not in alike]
+        zips = [h for h, _exact in by_field.get("zip", [])]
         if not own and len(found) > 1 and field in _FITS:
-            unused.update(_unfitting_among_looser(body, [h for h, _exact in found], field, contract))
+            looser = [h for h, _exact in found]
+            unused.update(_unfitting_among_looser(body, looser, field, contract, zips))
         if len(own) != 1 or len(found) < 2:
             continue
         title = contract.title(field)
@@ -156,16 +159,43 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
 
 
 def _unfitting_among_looser(
-    body: pd.DataFrame, headers: list[str], field: str, contract: SheetContract
+    body: pd.DataFrame, headers: list[str], field: str, contract: SheetContract, zips: list[str]
 ) -> dict[str, str]:
     """Header -> why it is not used, for looser headers of one field, none its own title ("ST" or
     "State/Province" beside "Region"), whose values do not fit the field where exactly one column's do: a
     sales 'Region' (East, West) beside the states refused the whole list (found by the lead's fuzzing)."""
-    fits = [h for h in headers if _fitting_share(body[h], _FITS[field]) >= FITTING_SHARE]
+    shares = {h: _fitting_share(body[h], _FITS[field]) for h in headers}
+    fits = [h for h in headers if shares[h] >= FITTING_SHARE]
+    if len(fits) > 1 and field == "state" and len(zips) == 1:
+        fits = _states_of_the_zips(body, fits, shares, zips[0])
     if len(fits) != 1 or not any(map(_text, body[fits[0]].tolist())):
         return {}
     title = contract.title(field)
     return {h: _not_the_field(body[h], title, fits[0]) for h in headers if h != fits[0]}
+
+
+def _states_of_the_zips(
+    body: pd.DataFrame, fits: list[str], shares: dict[str, float], zip_header: str
+) -> list[str]:
+    """Of state columns that both fit, the one whose every cell is a state agreeing with its row's ZIP, where
+    each other holds words that are no state: a sales 'Region' of NE (Northeast), East and Central beside 'ST'
+    refused the list when half its cells were 'NE' (found by the lead's fuzzing). A second column of states
+    only ('NH', 'OK') stays a rival: which one the person meant is theirs to say. (Beside the field's own
+    title, one cell that differs keeps the two rivals, on purpose: test_a_looser_column_saying_what_...)"""
+    zips = [_ZIP_PARTS.fullmatch(_text(z)) for z in body[zip_header].tolist()]
+
+    def agrees(header: str) -> bool:
+        rows = [
+            (_SAME["state"](_text(state).casefold()), found.group(1).zfill(5)[:3])
+            for state, found in zip(body[header].tolist(), zips, strict=True)
+            if found and _text(state)
+        ]
+        return bool(rows) and all(prefix + state in zip_prefix_states() for state, prefix in rows)
+
+    keepers = [h for h in fits if shares[h] == 1.0 and agrees(h)]
+    if len(keepers) == 1 and all(shares[h] < 1.0 for h in fits if h != keepers[0]):
+        return keepers
+    return fits
 
 
 def _alike_among_looser(
