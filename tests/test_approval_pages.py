@@ -479,3 +479,26 @@ def test_the_approver_of_a_page_batch_reads_what_its_cost_page_says_of_the_list(
         for note in said:
             assert note in unescape(visible_text(page)), visible_text(page)
     assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_the_approver_of_a_command_line_batch_reads_what_the_run_said_of_the_list(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-web19's LO1: `bulkship run` said of the list 'Column 'Amount 2025' (J) is not used ...' and
+    '1 row(s) order more than one card ... row 2 (Ann Able): 3 cards of 25.00 = 75.00', then waited for an
+    approver; the approver's page of that batch showed its cards and recipients, none of what the run said:
+    the one person who must read that a row gets three cards did not. The request keeps what the run said,
+    and the approval page says it."""
+    sheet = tmp_path / "qn.csv"
+    sheet.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount,Qty,Amount 2025\n"
+        "E1,Ann Able,1 Main St,Boston,MA,02134,CVS,25,3,50\n"
+        "E2,Bo Best,2 Main St,Boston,MA,02134,CVS,25,1,50\n"
+    )
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "QN", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    with _signed_in(create_app(team), "carol") as carol:
+        page = visible_text(carol.get("/batches/QN/approval").text)
+    assert "3 cards of 25.00 = 75.00" in page, page
+    assert "Amount 2025" in page and "is not used" in page, page

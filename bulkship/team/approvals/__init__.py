@@ -33,7 +33,7 @@ from ...money import money_text
 from ...settings import Settings
 from .. import accounts, audit, store
 from . import people
-from .deciding import ask, decide, needs_approval, request, withdraw
+from .deciding import ask, asked_notes, decide, needs_approval, request, withdraw
 from .limits import (
     DEFAULTS,
     IDLE_MINUTES,
@@ -212,7 +212,11 @@ def _check_before_send(settings: Settings, view: PlanView) -> Sending:
     found, covered, lapsed = _covering(settings, view, prints)
     alone = not needs_approval(settings, person, view.batch_total, view.batch)
     if not alone and not covered:
-        asked = request(settings, view.batch, total=view.batch_total, person=person, address=origin())
+        # what the run said of the list (a column not used, rows of several cards): its approver reads it too
+        notes = (*getattr(view, "notes", ()), *getattr(view, "problems", ()))
+        asked = request(
+            settings, view.batch, total=view.batch_total, person=person, address=origin(), notes=notes
+        )
         changed = found is not None and found.decision == "approved" and not lapsed
         charged = view.charged.total
         nobody = not approvers_for(settings, person)
@@ -309,6 +313,7 @@ __all__ = [
     "approver_active",
     "approvers_for",
     "ask",
+    "asked_notes",
     "check_before_send",
     "claimed_account",
     "decide",

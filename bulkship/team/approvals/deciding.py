@@ -5,6 +5,7 @@ withdraw it while no approver decided it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -39,18 +40,34 @@ def needs_approval(settings: Settings, person: str | None, total: Decimal, batch
     )
 
 
-def request(settings: Settings, batch: str, *, total: Decimal, person: str, address: str = "") -> Approval:
+def request(
+    settings: Settings,
+    batch: str,
+    *,
+    total: Decimal,
+    person: str,
+    address: str = "",
+    notes: Sequence[str] = (),
+) -> Approval:
     """Ask for approval of the batch's current plan (the orders planned in the ledger now). A request for
     the same plan still waiting is returned as it is: looked for and added in one transaction, one at a time
     per batch, so 'Ask for approval' pressed twice at once (two tabs, a double submit) asks once; it added
     two requests, the first then listed as superseded (found by hunter-web7)."""
-    return ask(settings, batch, total=total, person=person, address=address)[0]
+    return ask(settings, batch, total=total, person=person, address=address, notes=notes)[0]
 
 
 def ask(
-    settings: Settings, batch: str, *, total: Decimal, person: str, address: str = ""
+    settings: Settings,
+    batch: str,
+    *,
+    total: Decimal,
+    person: str,
+    address: str = "",
+    notes: Sequence[str] = (),
 ) -> tuple[Approval, bool]:
-    """:func:`request`, and whether this call asked (False: the same request was waiting already)."""
+    """:func:`request`, and whether this call asked (False: the same request was waiting already).
+    ``notes``: what the run said of the list before asking (a column not used, rows ordering several
+    cards), kept with the request's line in the trail for its approver's page (:func:`asked_notes`)."""
     prints = order_prints(settings, batch)
     limit = limit_for(settings, person)
     earlier = sent_alone(settings, person, besides=batch)
@@ -104,13 +121,24 @@ def ask(
                 reason=why,
             )
         ).inserted_primary_key[0]  # type: ignore[index]
+    said = {"notes": list(notes)} if notes else {}
     audit.record(
         settings, "approval_request", actor=person, address=address, batch=batch, request=new_id,
-        total=str(total), orders=len(prints), reason=why,
+        total=str(total), orders=len(prints), reason=why, **said,
     )  # fmt: skip
     found = approval(settings, int(new_id))
     assert found is not None
     return found, True
+
+
+def asked_notes(settings: Settings, found: Approval) -> list[str]:
+    """What the run said of the list when it asked for ``found`` (:func:`ask`'s ``notes``): the approver of a
+    batch run from the command line read its cards and recipients, none of 'Column 'Amount 2025' is not
+    used' or 'row 2 (Ann Able): 3 cards of 25.00 = 75.00' (found by hunter-web19, LO1)."""
+    line = audit.last_entry(settings, found.batch, ("approval_request",))
+    if line is None or str(line.detail.get("request")) != str(found.id):
+        return []
+    return [str(note) for note in line.detail.get("notes") or ()]
 
 
 def _request_key(batch: str) -> int:

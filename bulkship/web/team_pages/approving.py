@@ -84,8 +84,9 @@ async def ledger_approval_page(request: Request, name: str, *, deleted: bool = F
     repeats = await run_in_threadpool(_sent_again_on_purpose, settings, name)
     cards, recipients = await run_in_threadpool(_plan_of, settings, name)
     rejected = await run_in_threadpool(approvals.people.rejected_in, settings, name)
+    said = await run_in_threadpool(approvals.asked_notes, settings, asked)  # what the run said of the list
     return pages.render(
-        request, "approval_ledger.html", batch=name, approval=asked, approval_current=current,
+        request, "approval_ledger.html", batch=name, approval=asked, approval_current=current, said=said,
         approval_lapsed=lapsed, deleted=deleted,
         figures=status[0] if status else None, repeats=repeats, cards=cards, recipients=recipients,
         shown=RECIPIENTS_SHOWN, rejected_people=rejected,
