@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .db.location import display_url, is_postgres_url, sqlite_path
+from .db.location import display_url, is_keyword_dsn, is_postgres_url, sqlite_path
 from .errors import ConfigError
 from .paths import read_settings_text
 
@@ -325,6 +325,13 @@ def _ledger_file(value: str | None) -> Path | None:
     default file or a PostgreSQL URL."""
     if not value or is_postgres_url(value):
         return None
+    if is_keyword_dsn(value):
+        raise ConfigError(
+            f"The ledger '{display_url(value)}' is a PostgreSQL connection string in keyword form, which "
+            "bulkship does not read: nothing was opened",
+            hint="write it as a URL, postgresql://USER@HOST:PORT/DATABASE (the password in ~/.pgpass, or "
+            "PGPASSWORD)",
+        )
     path = sqlite_path(value)
     if path is None:
         raise ConfigError(

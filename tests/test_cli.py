@@ -339,6 +339,34 @@ def test_a_ledger_password_holding_a_slash_is_never_shown(url, capsys):
 
 
 @pytest.mark.parametrize(
+    "dsn",
+    [
+        "host=127.0.0.1 port=1 user=bob password=SECRETPW dbname=gifts",
+        "host=db.example dbname=gifts password='SECRET PW' sslmode=require",
+        "dbname = gifts user=bob password=SECRETPW",
+    ],
+)
+def test_a_ledger_named_in_libpq_keyword_form_is_refused_without_its_password(
+    dsn, tmp_path, monkeypatch, capsys
+):
+    """found by hunter-hostile7: a team's ledger written as libpq's keyword=value connection string (as psql
+    and libpq's documentation write it) was read as a SQLite file's name: `bulkship status` said 'No ledger
+    at host=127.0.0.1 ... password=SECRETPW dbname=gifts yet', and `run` opened a ledger of its own in the
+    current folder (the team's batches split over two ledgers, each blind to the other's cards). Refused in
+    one line, exit 2, the password hidden, nothing written."""
+    monkeypatch.chdir(tmp_path)
+    listed = tmp_path / "list.csv"
+    listed.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02108,CVS,25\n")
+    for argv in (["status", "--ledger", dsn], ["run", str(listed), "--ledger", dsn, "--yes"]):
+        assert main(argv) == 2, argv
+        out, err = capsys.readouterr()
+        said = [line for line in err.splitlines() if line.startswith("Error:")]
+        assert len(said) == 1 and "is a PostgreSQL connection string in keyword form" in said[0], err
+        assert "password=***" in said[0] and "SECRET" not in out + err and "Traceback" not in err, err
+    assert [p.name for p in tmp_path.rglob("*") if "=" in p.name] == []  # no ledger named after it
+
+
+@pytest.mark.parametrize(
     "url",
     [
         "postgresql://bob:Ab@SE/CRET@127.0.0.1:1",  # no database named: the user's own

@@ -27,6 +27,25 @@ def is_postgres_url(value: str | os.PathLike[str]) -> bool:
     return _scheme(str(value)) in POSTGRES_SCHEMES
 
 
+# libpq's other way to name a database, keyword=value pairs ('host=db port=5432 dbname=gifts user=bob
+# password=...'), as psql, libpq's documentation and many a DBA write it: read as a SQLite file's name, it
+# opened a ledger of its own in the current folder (a team's batches split over two ledgers, each blind to
+# the other's cards) and printed the password in 'No ledger at host=... password=...' (found by
+# hunter-hostile7)
+_KEYWORD = r"[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s']*)"
+_KEYWORD_DSN = re.compile(rf"\s*{_KEYWORD}(?:\s+{_KEYWORD})*\s*")
+_LIBPQ_KEYWORDS = re.compile(
+    r"(?i)(?:^|\s)(?:host|hostaddr|port|dbname|user|password|passfile|service|sslmode)\s*="
+)
+_KEYWORD_PASSWORD = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s']*)")
+
+
+def is_keyword_dsn(value: str | os.PathLike[str]) -> bool:
+    """Whether ``value`` is a PostgreSQL connection string in libpq's keyword form ('host=db dbname=x')."""
+    text = str(value)
+    return bool(_KEYWORD_DSN.fullmatch(text) and _LIBPQ_KEYWORDS.search(text))
+
+
 def sqlite_path(value: str | os.PathLike[str]) -> Path | None:
     """The file a SQLite ledger location names (a plain path, ``sqlite:///relative`` or
     ``sqlite:////absolute``); None for any URL of another database."""
@@ -46,7 +65,7 @@ def display_url(value: str | os.PathLike[str]) -> str:
     the driver's name bulkship adds)."""
     text = str(value)
     if "://" not in text:
-        return text
+        return _KEYWORD_PASSWORD.sub(r"\1***", text) if is_keyword_dsn(text) else text
     path = sqlite_path(text)
     if path is not None:
         return str(path)
