@@ -76,9 +76,9 @@ def test_a_card_line_beyond_the_rows_is_shown_as_a_card_not_as_shipping(
         assert (order[6], order[9], order[10]) == (float(total), 0, float(total)), order
         text = " ".join(str(r[0]) for r in summary)
         assert (
-            f"Charged includes {extra} for 1 card(s) the vendor's order(s) hold beyond the rows this ledger "
-            "sent in them (card lines no row of the list is: a card ordered twice, or a row since left out "
-            "of the list), shown as cards at their face value: BS-STAFF-0001." in text
+            f"Charged includes {extra} for 1 card(s) the vendor's order(s) hold beyond this batch's rows in "
+            "them (card lines no row of the list is: a card ordered twice, or a row since left out of the "
+            "list), shown as cards at their face value: BS-STAFF-0001." in text
         ), text
         assert "shown as shipping cost" not in text, text
         with TestClient(create_app(settings)) as client:
@@ -144,6 +144,10 @@ def test_a_ledger_lost_and_found_again_counts_the_card_of_a_row_since_taken_off_
     book = openpyxl.load_workbook(str(isolated_data_dir.parent / "cwd" / "output" / "staff-results.xlsx"))
     (line,) = [r for r in book["Summary"].iter_rows(values_only=True) if r and r[0] == "Charged"]
     assert (line[3], line[4], line[7], line[8]) == (5, 125, 0, 125), line
+    # the order was found at the vendor, not sent by this ledger: its card is beyond the batch's rows, not
+    # 'beyond the rows this ledger sent in them' (hunter-money12's leftover, fixed by hunter-money14)
+    text = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0])
+    assert "hold beyond this batch's rows in them" in text and "this ledger sent" not in text, text
     with TestClient(create_app(resolve_settings())) as client:
         page = visible_text(client.get("/batches/staff/results").text)
     assert "125.00 charged" in page, page

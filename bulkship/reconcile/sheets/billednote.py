@@ -66,7 +66,7 @@ def billed_note(
         count = sum(cards[po].cards for po in card_part)
         said.append(
             f"Charged includes {money_text(sum(card_part.values(), Decimal(0)))} for {count} card(s) the "
-            f"vendor's order(s) hold beyond the rows this ledger sent in them (card lines no row of the list "
+            f"vendor's order(s) hold beyond this batch's rows in them (card lines no row of the list "
             f"is: a card ordered twice, or a row since left out of the list), shown as cards at their face "
             f"value: {', '.join(sorted(card_part))}. Ask the vendor whether those cards were meant."
         )
