@@ -91,3 +91,27 @@ def test_a_heading_over_rows_not_to_send_naming_someone_stays_a_heading(
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
     under = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert under == [5, 6, 7], data["skipped"]
+
+
+REACHING_FURTHER = [
+    "Cy Orr - Eli Park: terminated",  # the first and the last of the rows under it
+    "Terminated: Cy Orr thru Eli Park",
+    "Cy Orr through Eli Park - terminated",
+    "Cy Orr et al. - terminated",
+]
+
+
+@pytest.mark.parametrize("heading", REACHING_FURTHER)
+def test_a_heading_naming_the_first_of_the_rows_under_it_and_more_stays_a_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by review37 reviewing 6fcba56f: a row of its own over Cy Orr, Dee Fox and Eli Park naming the
+    first and the last of them ('Cy Orr - Eli Park: terminated', 'Terminated: Cy Orr thru Eli Park'), or the
+    first 'et al.', was read as a note about the people it names: Cy's (and Eli's) rows errors, Dee Fox
+    between them sent a card, exit 3 (and Eli too for 'et al.'), where every row under it was left out
+    before. A note naming a recipient not beside it, or reaching past them, is a heading: the three are left
+    out under it."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
+    under = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert under == [5, 6, 7], data["skipped"]
+    assert data["valid"] == 2, data

@@ -135,7 +135,10 @@ def _about_a_neighbour(
     at = position[row]
     beside = [rows[i] for i in (at - 1, at + 1) if 0 <= i < len(rows) and abs(rows[i] - row) == 1]
     near = [r for r in beside if r in named]
-    return near[0] if near and about_the_named(straight(text), runs) else None
+    # every one it names beside it: naming the first and the last of the rows under it ('Cy Orr - Eli Park:
+    # terminated'), it is their heading, and read as Cy's note Dee Fox between them was sent (review37)
+    everyone = all(set(people.rows_of(words)) & set(beside) for words in runs)
+    return near[0] if near and everyone and about_the_named(straight(text), runs) else None
 
 
 # ... nor a card or a person's reference beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold',

@@ -74,6 +74,10 @@ class Recipients:
             named = {self.first[word][0] for (word,) in runs}
         return named, runs
 
+    def rows_of(self, words: tuple[str, ...]) -> list[int]:
+        """The rows of a name as :meth:`named` found it: a whole name's, else a first name's."""
+        return self.whole.get(words) or (self.first.get(words[0], []) if len(words) == 1 else [])
+
 
 def _runs(said: list[str], sizes: list[int]) -> set[tuple[str, ...]]:
     """The note's runs of words of each of a name's lengths: a name stands in the note when it is one of them
@@ -88,7 +92,10 @@ def _runs(said: list[str], sizes: list[int]) -> set[tuple[str, ...]]:
 _MANY = re.compile(
     r"(?i)\b(?:teams?|groups?|dept|departments?|divisions?|units?|offices?|staff|reports|org|crew|everyone|"
     r"everybody|all|below|following|these|those|rest|others|people|employees|members|list|sections?|rows|"
-    r"names|ones|them|they|their)\b"
+    r"names|ones|them|they|their"
+    # ... or reaching past the person named ('Cy Orr et al. - terminated', 'Terminated: Cy Orr thru Eli
+    # Park', 'Cy Orr onwards': found by review37 reviewing 6fcba56f, Dee Fox under it was sent)
+    r"|et\s+al|etc|onwards?|thru|through)\b"
 )
 _AGENT_BEFORE = re.compile(
     r"(?i)\b(?:by|per|from|via|cc|to|with|ask|asked|check|contact|email|call|see|according\s+to|approval\s+of|"
