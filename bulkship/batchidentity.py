@@ -100,8 +100,8 @@ def check_batch_identity(
     if left_out:
         raise BatchConflictError(
             f"{file_name} holds corrections of batch {batch!r}'s rows to fix, but not {_listed(left_out)}, "
-            "also waiting on you (to correct, held as a repeat for you to decide on, or held until a day to "
-            "come): run so, "
+            "also waiting on you (to correct, held as a repeat for you to decide on, held until a day to "
+            "come, or planned and not sent yet): run so, "
             "the batch would list them no more and they would get no card. Nothing was sent",
             hint=f"put them in {file_name} too{fixes} (a row taken off that sheet is not sent, and says so)",
         )
@@ -139,11 +139,11 @@ def identity_refusal(
     return None
 
 
-OUTSTANDING = ("invalid", "failed", "duplicate", "held")  # rows of a batch needing the user
+OUTSTANDING = ("invalid", "failed", "duplicate", "held", "planned")  # rows of a batch not done with
 # of those, the rows a file of corrections may not leave out: to correct, or held for a person to decide on
 # (--allow-repeat); left out, the batch listed them no more and read 'sent' (found by newcomer14). A
 # duplicate's person has the card of the row it repeats.
-TO_FIX = ("invalid", "failed", "held")
+TO_FIX = ("invalid", "failed", "held", "planned")  # planned: not sent yet (a run stopped for funds)
 
 
 def corrections_of(

@@ -317,6 +317,42 @@ def test_a_file_of_corrections_may_not_leave_out_a_row_waiting_for_its_day(
     assert sorted(names) == ["Ann Cole", "Cy Eng"]
 
 
+def test_a_file_of_corrections_may_not_leave_out_a_row_not_sent_yet(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer14 checking its 9f5c7c59: a run stopped for funds (150.00 available) sent Ann's and
+    Bo's order, left Cy's Visa order planned (105.95 to send) and Di (no city) to fix; a file of Di corrected,
+    run under the batch, was taken: Cy's planned order was taken back and Cy listed nowhere any more, the
+    batch 'sent' with nothing to send. It is refused, naming him."""
+    from decimal import Decimal
+
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file, balance=Decimal(150))).close()
+    header = ["Employee ID", "Name", "Street", "City", "State", "ZIP", "Card", "Amount"]
+    di = ["E4", "Di Fox", "4 Elm St", "Boston", "MA", "02108", "CVS", "50"]
+    files = {
+        "q.csv": [
+            ["E1", "Ann Cole", "1 Elm St", "Boston", "MA", "02108", "CVS", "50"],
+            ["E2", "Bo Diaz", "2 Elm St", "Boston", "MA", "02108", "CVS", "50"],
+            ["E3", "Cy Eng", "3 Elm St", "Boston", "MA", "02108", "Visa", "100"],
+            [*di[:3], "", *di[4:]],
+        ],
+        "di.csv": [di],
+    }
+    for name, rows in files.items():
+        with (tmp_path / name).open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+    out = ["--yes", "--out", str(tmp_path / "out")]
+    assert run(capsys, str(tmp_path / "q.csv"), *out)[0] == 1  # stopped for funds
+    code, _, err = run(capsys, str(tmp_path / "di.csv"), "--batch", "q", *out)
+    said = " ".join(err.split())
+    assert code == 2 and "but not row 4 (Cy Eng)," in said, said
+    assert main(["status", "q", "--json"]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    assert batch["by_status"].get("planned") == 1 and batch["money"]["to_send"]["total"] == "105.95", batch
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,
