@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from .db.location import display_url, is_keyword_dsn, is_postgres_url, sqlite_path
+from .db.location import display_url, is_keyword_dsn, is_postgres_url, miswritten_url, sqlite_path
 from .errors import ConfigError
 from .paths import read_settings_text
 
@@ -331,6 +331,12 @@ def _ledger_file(value: str | None) -> Path | None:
             "bulkship does not read: nothing was opened",
             hint="write it as a URL, postgresql://USER@HOST:PORT/DATABASE (the password in ~/.pgpass, or "
             "PGPASSWORD)",
+        )
+    if miswritten_url(value):
+        raise ConfigError(
+            f"The ledger '{miswritten_url(value)}' is a PostgreSQL URL written without its '://': nothing "
+            "was opened",
+            hint="write it as postgresql://USER@HOST:PORT/DATABASE (the password in ~/.pgpass or PGPASSWORD)",
         )
     path = sqlite_path(value)
     if path is None:

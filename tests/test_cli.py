@@ -339,6 +339,33 @@ def test_a_ledger_password_holding_a_slash_is_never_shown(url, capsys):
 
 
 @pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql:/bob:SECRETPW@127.0.0.1:1/gifts",  # a slash short
+        "postgresql:bob:SECRETPW@127.0.0.1:1/gifts",
+        "postgres//bob:SECRETPW@127.0.0.1:1/gifts",  # the colon left out
+    ],
+)
+def test_a_ledger_url_written_without_its_colon_slash_slash_is_refused(url, tmp_path, monkeypatch, capsys):
+    """found by hunter-hostile7: a team's ledger URL typed a character short ('postgresql:/bob:pw@db/gifts')
+    was read as a path: `bulkship run` sent the card and kept it in a SQLite ledger in folders named after
+    the URL ('postgresql:/bob:SECRETPW@127.0.0.1:1/gifts'), the team's ledger never told, and every message
+    naming the ledger showed the password. Refused in one line, exit 2, the password hidden, nothing
+    written; a folder 'postgresql' holding a ledger file is still one."""
+    monkeypatch.chdir(tmp_path)
+    listed = tmp_path / "list.csv"
+    listed.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02108,CVS,25\n")
+    for argv in (["status", "--ledger", url], ["run", str(listed), "--ledger", url, "--yes"]):
+        assert main(argv) == 2, argv
+        out, err = capsys.readouterr()
+        said = [line for line in err.splitlines() if line.startswith("Error:")]
+        assert len(said) == 1 and "is a PostgreSQL URL written without its '://'" in said[0], err
+        assert ":***@127.0.0.1:1/gifts" in said[0] and "SECRET" not in out + err, err
+    assert not list(tmp_path.rglob("*SECRET*")) and not list(tmp_path.glob("postgres*"))
+    assert main(["status", "--ledger", "postgresql/ledger.sqlite"]) == 0  # a folder of that name: a file
+
+
+@pytest.mark.parametrize(
     "dsn",
     [
         "host=127.0.0.1 port=1 user=bob password=SECRETPW dbname=gifts",

@@ -46,6 +46,22 @@ def is_keyword_dsn(value: str | os.PathLike[str]) -> bool:
     return bool(_KEYWORD_DSN.fullmatch(text) and _LIBPQ_KEYWORDS.search(text))
 
 
+# ... and a URL written without its '://' ('postgresql:/bob:pw@db/gifts', 'postgresql:bob@db/gifts',
+# 'postgres//bob:pw@db/gifts'): as a path, folders named after it, the password one of them, held a ledger
+# of its own (found by hunter-hostile7)
+_MISWRITTEN = re.compile(r"(?i)\s*postgres(?:ql)?(?:\+\w+)?(?::/*|/+(?=[^/]*@))(.*)", re.S)
+
+
+def miswritten_url(value: str | os.PathLike[str]) -> str | None:
+    """A PostgreSQL URL written without its '://', as typed and with its password hidden (as
+    :func:`display_url` hides it); None for anything else."""
+    text = str(value)
+    found = None if "://" in text else _MISWRITTEN.fullmatch(text)
+    if found is None:
+        return None
+    return text[: found.start(1)] + display_url(f"postgresql://{found.group(1)}")[len("postgresql://") :]
+
+
 def sqlite_path(value: str | os.PathLike[str]) -> Path | None:
     """The file a SQLite ledger location names (a plain path, ``sqlite:///relative`` or
     ``sqlite:////absolute``); None for any URL of another database."""
@@ -65,7 +81,9 @@ def display_url(value: str | os.PathLike[str]) -> str:
     the driver's name bulkship adds)."""
     text = str(value)
     if "://" not in text:
-        return _KEYWORD_PASSWORD.sub(r"\1***", text) if is_keyword_dsn(text) else text
+        if is_keyword_dsn(text):
+            return _KEYWORD_PASSWORD.sub(r"\1***", text)
+        return miswritten_url(text) or text
     path = sqlite_path(text)
     if path is not None:
         return str(path)
