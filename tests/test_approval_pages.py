@@ -314,6 +314,34 @@ def test_the_approver_of_a_command_line_batch_sees_its_cards_and_recipients(
     assert all(f"Person {i} {i} Main St Boston MA CVS 25" in recipients for i in range(1, 4)), recipients
 
 
+def test_the_approver_of_a_command_line_batch_sees_what_lies_between_its_cards_and_its_total(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-money14: the approval page of a batch prepared from the command line listed its cards
+    by value (a Visa card of 50.00 and a Home Depot card of 100.00: 150.00) beside 'To send 163.40': the
+    Visa fee, its Expedited shipping and Home Depot's discount were said nowhere, and the approver approved
+    13.40 nobody showed. The page says the plan's money as the cost page does."""
+    sheet = tmp_path / "mixed.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "Shipping Method"])
+        writer.writerow(
+            ["E1", "Person 1", "1 Main St", "Boston", "MA", "02134", "VISA-PREPAID", "50", "EXPEDITED"]
+        )
+        writer.writerow(
+            ["E2", "Person 2", "2 Main St", "Boston", "MA", "02134", "HOMEDEPOT", "100", "STANDARD"]
+        )
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "MIX", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    with _signed_in(create_app(team), "carol") as carol:
+        page = carol.get("/batches/MIX/approval").text
+    said = visible_text(re.search(r'<p id="plan-money">.*?</p>', page, re.S).group(0))  # type: ignore[union-attr]
+    assert (
+        said == "To send: 150.00 face value, less 2.50 discount, plus 5.95 fees and 9.95 shipping: 163.40."
+    ), said
+
+
 def test_the_approval_of_a_command_line_batch_partly_sent_on_it_is_not_said_out_of_date(
     team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
