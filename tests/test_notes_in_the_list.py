@@ -115,3 +115,35 @@ def test_a_heading_naming_the_first_of_the_rows_under_it_and_more_stays_a_headin
     under = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert under == [5, 6, 7], data["skipped"]
     assert data["valid"] == 2, data
+
+
+POINTING_UP = [
+    "^ deceased - do not send", "Above: left company", "Row above - on hold", "↑ already sent 11/20",
+    "Previous row: terminated", "Deceased (see above)", "^^ do not send",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("note", POINTING_UP)
+@pytest.mark.parametrize("column", ["Name", "Notes"])
+def test_a_note_inside_the_list_pointing_at_the_row_above_is_about_that_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, column: str
+) -> None:
+    """Found by hunter-sheets23: '^ deceased - do not send' (or 'Above: left company', 'Row above - on
+    hold', '↑ already sent 11/20') typed on a row of its own under Bob Ray's row, in the first column or the
+    Notes column, was read as a heading over rows not to send: Bob was sent a card, exit 0 (a card to the
+    dead, a second card), and Cy, Dee and Eli under it were left out for nothing. The note is about the row
+    it points at: that row is an error, the rows under it are sent."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*HEADER, "Notes"])
+    for i, person in enumerate(PEOPLE):
+        if i == 2:
+            sheet.append([note] if column == "Name" else [None] * len(HEADER) + [note])
+        sheet.append(person)
+    book.save(tmp_path / "list.xlsx")
+    data = _validate(capsys, tmp_path / "list.xlsx")
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    assert [p["row"] for p in errors] == [3], errors  # Bob Ray, right above the note
+    assert "the note on row 4" in errors[0]["message"] and "points at Bob Ray" in errors[0]["message"]
+    assert [s["row"] for s in data["skipped"]] == [4], data["skipped"]
+    assert (data["valid"], data["invalid"]) == (4, 1)

@@ -15,7 +15,7 @@ import pandas as pd
 from ...models import Problem, SkippedRow
 from ..skipped import _short
 from ..skipped.kinds import NOT_TO_SEND
-from ..skipped.noteabout import Recipients, says_no_of
+from ..skipped.noteabout import Recipients, about_the_row_above, says_no_of
 
 _NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction
@@ -64,12 +64,15 @@ def _note_names_problems(
     problems = []
     for note_row, text in notes.items():
         named, runs = recipients.named(text)
-        if named and note_row not in asks and not says_no_of(text, runs):
+        pointed = not named and note_row - 1 in recipients.rows and about_the_row_above(text)
+        named = {note_row - 1} if pointed else named  # '^ deceased - do not send' under the row
+        if named and not pointed and note_row not in asks and not says_no_of(text, runs):
             continue
         for row in sorted(named):
             who = " ".join(str(body.at[row, h]).strip() for h in names).strip()
+            says = "points at" if pointed else "names"
             message = (
-                f"Row {row}, column '{names[0]}': the note on row {note_row} ('{_short(text, 60)}') names "
+                f"Row {row}, column '{names[0]}': the note on row {note_row} ('{_short(text, 60)}') {says} "
                 f"{_short(who, 40)}: bulkship does not act on notes, and would send this row as written. "
                 "Make the change on this row itself, then delete the note."
             )

@@ -16,7 +16,7 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
-from .noteabout import Recipients, about_the_named
+from .noteabout import Recipients, about_the_named, about_the_row_above
 from .ofwork import OF_WORK, lists_staff
 from .saysend import SAYS_SEND
 
@@ -138,7 +138,10 @@ def _about_a_neighbour(
     # every one it names beside it: naming the first and the last of the rows under it ('Cy Orr - Eli Park:
     # terminated'), it is their heading, and read as Cy's note Dee Fox between them was sent (review37)
     everyone = all(set(people.rows_of(words)) & set(beside) for words in runs)
-    return near[0] if near and everyone and about_the_named(straight(text), runs) else None
+    if near and everyone and about_the_named(straight(text), runs):
+        return near[0]
+    above = beside[0] if beside and beside[0] == row - 1 else None  # '^ deceased - do not send'
+    return above if not runs and above in people.rows and about_the_row_above(straight(text)) else None
 
 
 # ... nor a card or a person's reference beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold',

@@ -51,8 +51,10 @@ class Recipients:
     def __init__(self, people: Iterable[tuple[int, str]]) -> None:
         self.whole: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.first: dict[str, list[int]] = defaultdict(list)
+        self.rows: set[int] = set()
         for row, name in people:
             words = tuple(note_words(name))
+            self.rows.add(row)
             if words:
                 self.whole[words].append(row)
                 self.first[words[0]].append(row)
@@ -118,3 +120,21 @@ def about_the_named(text: str, runs: Collection[tuple[str, ...]]) -> bool:
             if _AGENT_BEFORE.search(text[: found.start()]) or _AGENT_AFTER.search(text[found.end() :]):
                 return False
     return True
+
+
+# A note pointing at the row above it rather than naming its person ('^ deceased - do not send', 'Above: left
+# company', 'Row above - on hold', '↑ already sent'): read as a heading, the row it points at was sent and the
+# rows under it left out (found by hunter-sheets23)
+_POINTS_UP = re.compile(
+    r"(?i)(?:\^+|↑|⬆)|\b(?:row|person|employee|one|entry|line|name|recipient)\s+above\b|"
+    r"\b(?:previous|prior)\s+(?:row|person|employee|line|entry)\b|^\W*(?:see\s+)?above\b|\b(?:see\s+)?above\W*$"
+)
+
+
+def about_the_row_above(text: str) -> bool:
+    """Whether a note points at the one row right above it and, read without the pointing, says no of it;
+    never of many ('^^ all of the above: do not send', 'Rows above - hold')."""
+    if not _POINTS_UP.search(text):
+        return False
+    rest = _without(_POINTS_UP.sub(" ", text), ())
+    return bool(rest) and not _MANY.search(rest) and _clauses_say_no(rest, _note_says_no(rest))
