@@ -146,3 +146,22 @@ def test_a_copy_that_cannot_reach_the_database_says_what_to_check(
     err = " ".join(capsys.readouterr().err.split())
     assert "nothing was copied" in err and "check the server, the database name" in err, err
     assert "~/.pgpass" in err, err
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "host=127.0.0.1 port=1 user=bob password=SECRETPW dbname=gifts",
+        "postgresql:/bob:SECRETPW@127.0.0.1:1/gifts",
+        "postgresql://bob:SECRETPW@127.0.0.1:1/gifts",
+    ],
+)
+def test_a_postgresql_ledger_named_as_the_source_is_refused_without_its_password(
+    source: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-hostile7: `ledger copy --from 'host=... password=SECRETPW ...'` (the team's database
+    named where the SQLite file goes) said 'No SQLite ledger at host=... password=SECRETPW ... to copy'."""
+    assert main(["ledger", "copy", "--from", source, "--to", "postgresql://bob@127.0.0.1:1/db"]) == 2
+    out, err = capsys.readouterr()
+    assert "No SQLite ledger at" in err and "***" in err, err
+    assert "SECRET" not in out + err and "Traceback" not in err, err

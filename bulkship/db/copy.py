@@ -58,7 +58,9 @@ def copy_ledger(source: Path, target: str) -> CopyReport:
         )
     path = sqlite_path(source)
     if path is None or not path.is_file():
-        raise CopyRefused(f"No SQLite ledger at {source} to copy", hint="pass --from PATH")
+        # a PostgreSQL ledger named in --from (a URL, in keyword form, or typed a character short) is said
+        # without its password (found by hunter-hostile7: 'No SQLite ledger at host=... password=PW ...')
+        raise CopyRefused(f"No SQLite ledger at {display_url(source)} to copy", hint="pass --from PATH")
     _refuse_no_ledger(path)
     lock = ledger_lock(path)  # refused while a run of this ledger is going on
     try:
