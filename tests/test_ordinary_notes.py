@@ -206,3 +206,23 @@ def test_a_note_of_a_field_repeated_saying_no_one_else_shares_it_still_leaves_th
     says the row repeats the person: left out, the note quoted. The shared fields still send."""
     path = _sheet(tmp_path / "staff.csv", [*THE_SAME_PERSON, *SHARED_FIELD])
     assert _left_out(path, [*THE_SAME_PERSON, *SHARED_FIELD]) == THE_SAME_PERSON
+
+
+@pytest.mark.parametrize("header", ["Card Status", "Gift Status", "Status"])
+def test_a_status_saying_the_hold_is_over_and_then_no_still_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review38 reviewing d730b05e: a tracker's 'Card Status' (or 'Status') 'Hold released -
+    deceased', 'Hold cleared 11/30 - left company', 'Hold released - mailed 12/1', 'Hold released - DNS',
+    'Hold lifted - already received', 'Hold released - returned to sender' was ordered, exit 0 (a card to the
+    dead, to someone gone, a second card), where d730b05e^ left each out and the same words in Notes leave
+    the row out. The hold over sends only when the rest says nothing a note would leave the row out for."""
+    then_no = ["Hold released - deceased", "Hold released - terminated 12/1",
+               "Hold cleared 11/30 - left company", "Hold released - resigned", "Hold released - mailed 12/1",
+               "Hold released - shipped",
+               "Hold released - gift delivered", "Hold lifted - already received", "Hold released - DNS",
+               "Hold released - declined", "Hold released - opted out", "Hold released - returned to sender",
+               "Hold cleared - address invalid"]  # fmt: skip
+    over = ["Hold released", "Hold cleared 11/30", "Hold - cleared", "Terminated - rehired 11/20"]
+    path = _sheet(tmp_path / "tracker.csv", [*over, *then_no], header)
+    assert _left_out(path, [*over, *then_no]) == then_no

@@ -128,13 +128,27 @@ def _said_not_to_send(
             said |= held
         if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
             said &= ~column.str.contains(_SEND_HEADING)  # ... as a note saying so sends (hunter-falsealarm8)
-            said &= ~column.str.contains(HOLD_OVER)  # ... or the hold over: 'Hold released', 'Hold - cleared'
+            # ... or the hold over, as a note reads it: 'Hold released', 'Hold - cleared'
+            said &= ~_hold_over(column, said, today)
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
         masks.said, masks.not_yet = said, not_yet
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             found.setdefault(row, reason)
     return found
+
+
+def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
+    """The status texts saying a hold is over (:data:`.notes.HOLD_OVER`) that say nothing else a note would
+    leave the row out for: 'Hold released' sends, as in a note; 'Hold released - deceased', 'Hold cleared
+    11/30 - left company', 'Hold released - mailed 12/1', 'Hold lifted - DNS' stay out, as in a note (found
+    by review38: d730b05e sent each from a 'Card Status' or 'Status', a card to the dead, the gone, or a
+    second)."""
+    over = texts[said & texts.str.contains(HOLD_OVER)]
+    if over.empty:
+        return pd.Series(False, index=texts.index)
+    as_notes = _said_not_to_send(pd.DataFrame({"Notes": over.to_numpy()}, index=over.index), {}, today=today)
+    return pd.Series(texts.index.isin(over.index) & ~texts.index.isin(list(as_notes)), index=texts.index)
 
 
 def _not_picked(
