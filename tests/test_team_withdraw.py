@@ -89,7 +89,15 @@ def test_the_person_who_asked_withdraws_the_request_and_no_approver_can_send_it_
         found(r'action="(/batches/anniversary/approval/\d+/approve)"', carol_page),
         data=shown_plan(carol_page),
     )
-    assert "was withdrawn by alice" in visible_text(approve.text), approve.text
+    shown = visible_text(approve.text)  # the approval page, its status box saying why: no refusal page
+    assert approve.status_code == 200 and approve.url.path == "/batches/anniversary/approval", shown
+    assert "Withdrawn by alice" in shown and 'id="approve"' not in approve.text, shown
+    rejected = carol.post(
+        found(r'action="(/batches/anniversary/approval/\d+/reject)"', carol_page),
+        data={**shown_plan(carol_page), "reason": "not this quarter"},
+    )
+    assert rejected.status_code == 200 and rejected.url.path == "/batches/anniversary/approval"
+    assert "Withdrawn by alice" in visible_text(rejected.text)
     assert embedded_sandbox_orders(team.data_dir) == []
     listed = visible_text(carol.get("/approvals").text)
     assert "Nothing is waiting for approval" in listed and "withdrawn" in listed

@@ -220,6 +220,8 @@ async def approve(request: Request) -> Response:
             )
         )
     except approvals.ApprovalError as exc:  # a double click's second press: sent as the first press is
+        if await run_in_threadpool(_withdrawn, request, asked.id):
+            return _see(f"/batches/{batch.name}/approval")  # its status box says so, and that nothing is sent
         if not await run_in_threadpool(_decided_by_them, request, asked.id, "approved"):
             return pages.render(request, "problem.html", 403, batch=batch, error=exc)
     # the run's limit: what it sends and the orders in doubt it asks about
@@ -243,7 +245,8 @@ async def approve_ledger_batch(request: Request, name: str) -> Response:
             )
         )
     except approvals.ApprovalError as exc:
-        return pages.render(request, "plain.html", 403, title="Not approved", message=exc.message)
+        if not await run_in_threadpool(_withdrawn, request, asked.id):
+            return pages.render(request, "plain.html", 403, title="Not approved", message=exc.message)
     return _see(f"/batches/{name}/approval")
 
 
@@ -261,9 +264,19 @@ async def reject(request: Request) -> Response:
             )
         )  # fmt: skip
     except approvals.ApprovalError as exc:
+        if await run_in_threadpool(_withdrawn, request, asked.id):
+            return _see(f"/batches/{name}/approval")  # its status box says so: nothing to reject
         if not await run_in_threadpool(_decided_by_them, request, asked.id, "rejected"):
             return pages.render(request, "plain.html", 403, title="Not rejected", message=exc.message)
     return _see("/approvals")
+
+
+def _withdrawn(request: Request, request_id: int) -> bool:
+    """Whether the person who asked withdrew the request (before this decision): an approver's Approve or
+    Reject from a page opened before showed a refusal page ('Not rejected', 403); the batch's approval page
+    now says it, 'Withdrawn by ria ... Nothing is sent on it; no approver can approve it'."""
+    found = approvals.approval(_settings(request), request_id)
+    return found is not None and found.decision == "withdrawn"
 
 
 def _decided_by_them(request: Request, request_id: int, decision: str) -> bool:
