@@ -51,10 +51,13 @@ def check_batch_identity(
     present = set(fingerprints)
     if file_name == stored_file_name or bool(committed & present):
         return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
-    if not committed:
-        return
     new_rows = [fp for fp in fingerprints if fp not in known]
     outstanding = [rec for rec in known.values() if rec.status in OUTSTANDING or _waiting(rec)]
+    if not committed and (len(new_rows) < len(fingerprints) or not outstanding):
+        # nothing at the vendor: a shorter or edited copy of the batch's list (its plan declined or over
+        # --max-total), or a batch with nothing left to do. A list sharing no row with a batch stopped for
+        # funds (its rows planned) took its place, exit 0, those people listed nowhere (found by newcomer14)
+        return
     tied = (
         None
         if len(new_rows) > len(outstanding)
@@ -89,9 +92,10 @@ def check_batch_identity(
         )
     if other:
         raise BatchConflictError(
-            f"Batch {batch!r} was ordered from {stored_file_name}; {file_name} is a different file "
-            f"({len(new_rows)} rows the batch has never seen, none of its ordered rows"
-            f"{', none of its rows to fix' if outstanding and len(new_rows) <= len(outstanding) else ''}). "
+            f"Batch {batch!r} was {'ordered' if committed else 'planned'} from {stored_file_name}; "
+            f"{file_name} is a different file ({len(new_rows)} rows the batch has never seen, none of its "
+            f"{'ordered rows' if committed else 'rows'}"
+            f"{', none of its rows to fix' if committed and 0 < len(new_rows) <= len(outstanding) else ''}). "
             "Nothing was sent",
             hint=f"to order it, give it its own batch: bulkship run {typed} --batch "
             "NEW-NAME (a new batch is compared with every earlier one: rows already ordered are held, "

@@ -353,6 +353,47 @@ def test_a_file_of_corrections_may_not_leave_out_a_row_not_sent_yet(
     assert batch["by_status"].get("planned") == 1 and batch["money"]["to_send"]["total"] == "105.95", batch
 
 
+def test_another_list_under_a_batch_stopped_for_funds_before_any_order_is_refused(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer14: a run stopped for funds at its first order (10.00 available: nothing sent, 3 rows
+    planned, 1 to fix), the account funded, then another list run with the same `--batch q`: taken (nothing
+    of the batch was at the vendor, so no check), exit 0, and the 4 people of the first list were listed
+    nowhere any more, their 205.95 to send gone. Refused now, as another list under a batch that ordered; a
+    shorter copy of the list (the --max-total advice: take rows out, run it under the batch) is taken."""
+    from decimal import Decimal
+
+    from bulkship.sandbox import Sandbox, SandboxConfig
+
+    Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file, balance=Decimal(10))).close()
+    header = ["Employee ID", "Name", "Street", "City", "State", "ZIP", "Card", "Amount"]
+    rows = [
+        ["E1", "Ann Cole", "1 Elm St", "Boston", "MA", "02108", "CVS", "50"],
+        ["E2", "Bo Diaz", "2 Elm St", "Boston", "MA", "02108", "CVS", "50"],
+        ["E3", "Cy Eng", "3 Elm St", "Boston", "MA", "02108", "Visa", "100"],
+        ["E4", "Di Fox", "4 Elm St", "", "MA", "02108", "CVS", "50"],
+    ]
+    files = {
+        "q.csv": rows,
+        "other.csv": [["X1", "Zed Young", "9 Oak St", "Boston", "MA", "02108", "CVS", "25"]],
+        "q-short.csv": rows[:2],
+    }
+    for name, lines in files.items():
+        with (tmp_path / name).open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *lines])
+    out = ["--yes", "--out", str(tmp_path / "out")]
+    assert run(capsys, str(tmp_path / "q.csv"), *out)[0] == 1  # stopped for funds, nothing sent
+    code, _, err = run(capsys, str(tmp_path / "other.csv"), "--batch", "q", *out)
+    said = " ".join(err.split())
+    assert code == 2 and "other.csv is a different file" in said and "Nothing was sent" in said, said
+    assert main(["status", "q", "--json"]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    assert batch["by_status"] == {"planned": 3, "invalid": 1}, batch
+    code, _, err = run(capsys, str(tmp_path / "q-short.csv"), "--batch", "q", *out)
+    assert code == 1 and "different file" not in err, err  # the batch takes the shorter file (funds still)
+    assert embedded_sandbox_orders(isolated_data_dir) == []
+
+
 def test_max_total_and_declining_send_nothing(
     tmp_path: Path,
     isolated_data_dir: Path,
