@@ -226,3 +226,21 @@ def test_a_status_saying_the_hold_is_over_and_then_no_still_leaves_the_row_out(
     over = ["Hold released", "Hold cleared 11/30", "Hold - cleared", "Terminated - rehired 11/20"]
     path = _sheet(tmp_path / "tracker.csv", [*over, *then_no], header)
     assert _left_out(path, [*over, *then_no]) == then_no
+
+
+AS_THE_YEAR_BEFORE = [
+    "Last year: sent. This year: same", "Last year: sent. This year: ditto",
+    "Last year: sent, this year: also sent", "2025: declined. 2026: same as last year",
+    "LY: mailed; TY: sent too",
+]  # fmt: skip
+
+
+def test_a_note_told_year_by_year_saying_this_year_is_as_the_last_still_leaves_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by review37 reviewing 8ac1d5b7: on Dec 5, 2026 a tracker's Notes 'Last year: sent. This year:
+    same' (or 'ditto', 'also sent') were read for this year's part alone, which says nothing apart, and the
+    card ordered, exit 0: a second card, this year's having gone. This year's part saying it is as the year
+    before is no part of its own: the note is read whole and the row left out, quoted."""
+    path = _sheet(tmp_path / "anniversaries.csv", AS_THE_YEAR_BEFORE)
+    assert _left_out(path, AS_THE_YEAR_BEFORE) == AS_THE_YEAR_BEFORE

@@ -89,10 +89,19 @@ _YEAR_LABEL = re.compile(
 )
 
 
+# ... this year's part saying it is as the year before ('Last year: sent. This year: same', '... ditto', '...
+# also sent', '... sent too'): it says nothing apart, and read alone the row was sent a second card (found by
+# review37 reviewing 8ac1d5b7): the note is read whole, as any note
+_AS_BEFORE = re.compile(
+    r"(?i)\W*(?:(?:the\s+)?same\b.*|ditto\b.*|do\.?|likewise\b.*|as\s+(?:above|before|last\s+year)\b.*|"
+    r"again\b.*|.*\b(?:also|too|as\s+well)\b.*|[\"〃]+)\W*"
+)
+
+
 def _this_year(note: str, year: int) -> str | None:
     """This year's part of a note told year by year (:data:`_YEAR_LABEL`), from its first word, of ``year``
     and earlier years only; None for any other note (one year alone, a year to come, words before a label,
-    nothing said under this year's)."""
+    nothing said under this year's, or only that it is as before: :data:`_AS_BEFORE`)."""
     labels = list(_YEAR_LABEL.finditer(note))
     if len(labels) < 2 or labels[0].start() != 0:
         return None
@@ -108,4 +117,6 @@ def _this_year(note: str, year: int) -> str | None:
         for found, end, at in zip(labels, ends, years, strict=True)
         if at == year
     ]
+    if any(_AS_BEFORE.fullmatch(part) for part in parts):
+        return None
     return " - ".join(part for part in parts if part) or None  # ('2026:' and nothing: nothing said of it)
