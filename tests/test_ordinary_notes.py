@@ -244,3 +244,21 @@ def test_a_note_told_year_by_year_saying_this_year_is_as_the_last_still_leaves_t
     before is no part of its own: the note is read whole and the row left out, quoted."""
     path = _sheet(tmp_path / "anniversaries.csv", AS_THE_YEAR_BEFORE)
     assert _left_out(path, AS_THE_YEAR_BEFORE) == AS_THE_YEAR_BEFORE
+
+
+def test_a_note_told_year_by_year_whose_part_this_year_points_back_or_is_undecided_is_read_whole(
+    tmp_path: Path,
+) -> None:
+    """Found by review38 reviewing 8ac1d5b7 (beside review37's 5b839d33): Notes 'Last year: declined. This
+    year: declined again' (or 'still declines', 'no change', '2026: see 2025', 'This year: TBD', '... ?', 'TY:
+    pending', '2026: unknown') were ordered, exit 0, this year's part read alone, where 8ac1d5b7^ left each
+    out. The whole note is read: left out, quoted; this year's own words still send."""
+    year = datetime.date.today().year
+    back = ["Last year: declined. This year: declined again",
+            "Last year: declined. This year: still declines", "Last year: declined. This year: no change",
+            f"{year - 1}: declined. {year}: see {year - 1}",
+            "Last year: declined. This year: TBD", "Last year: declined. This year: ?",
+            "Prior year: do not send. TY: pending", f"{year - 1}: declined. {year}: unknown"]  # fmt: skip
+    this_year = ["Last year: declined (wanted cash). This year: Target", "LY: declined; TY: OK"]
+    path = _sheet(tmp_path / "anniversaries.csv", [*this_year, *back])
+    assert _left_out(path, [*this_year, *back]) == back

@@ -94,7 +94,12 @@ _YEAR_LABEL = re.compile(
 # review37 reviewing 8ac1d5b7): the note is read whole, as any note
 _AS_BEFORE = re.compile(
     r"(?i)\W*(?:(?:the\s+)?same\b.*|ditto\b.*|do\.?|likewise\b.*|as\s+(?:above|before|last\s+year)\b.*|"
-    r"again\b.*|.*\b(?:also|too|as\s+well)\b.*|[\"〃]+)\W*"
+    r"again\b.*|.*\b(?:also|too|as\s+well)\b.*|[\"〃]+"
+    # ... or pointing back in other words, or undecided ('declined again', 'still declines', 'see 2025', 'no
+    # change', 'TBD', 'pending', '?': found by review38 reviewing 8ac1d5b7, each sent, 8ac1d5b7^ left it out)
+    r"|.*\b(?:again|still|unchanged|see\s+(?:above|last|prior|previous|ly|(?:19|20)\d\d)|"
+    r"no\s+(?:change|update)s?)\b.*"
+    r"|(?:tb[dc]|pending|unknown|unsure|undecided|not\s+(?:yet\s+)?(?:decided|known|sure))\b.*|.*\?.*)\W*"
 )
 
 
