@@ -232,3 +232,22 @@ def test_a_status_with_a_remark_saying_not_to_send_leaves_the_row_out(tmp_path: 
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
     assert [cell for row, cell in enumerate(sends, start=len(said) + 2) if row in skipped] == []
+
+
+CAME_BACK = [
+    "Card was returned", "Card came back", "Card came back undeliverable", "Card returned to sender",
+    "Card returned undeliverable 11/25", "Gift card was returned by USPS", "The card bounced back",
+]  # fmt: skip
+CAME_BACK_SEND = ["Card came back - resend", "Card returned to sender - address fixed, please resend",
+                  "Birthday card came back", "Card came back with a thank you note"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_said_come_back_in_any_words_waits_as_card_returned_does(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sheets23: a Notes (or Status) 'Card was returned', 'Card came back', 'Card returned
+    to sender', 'Card returned undeliverable 11/25' was read as nothing and a second card ordered to the
+    address it came back from, exit 0, where 'Card returned' leaves the row out until a person says resend.
+    Each is read so; a resend asked after it sends, and a greeting card come back says nothing."""
+    path = _sheet(tmp_path / "list.csv", header, [*CAME_BACK, *CAME_BACK_SEND])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [c for r, c in enumerate([*CAME_BACK, *CAME_BACK_SEND], start=2) if r in skipped] == CAME_BACK

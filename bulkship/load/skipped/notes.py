@@ -167,6 +167,11 @@ _NOTE_SAYS_NO = re.compile(
     r"needs?\s+(?:a\s+)?new\s+address|waiting\s+(?:for|on)\s+(?:an?\s+|the\s+|new\s+)*address|"
     r"(?:verify|confirm|check)\s+(?:the\s+)?address\s+(?:first|before\s+sending))|"
     r"(?:gift|card|gift\s+card)\s+(?:declined|refused|returned)|refused\s+(?:the\s+)?(?:gift|card)|"
+    # ... or come back in other words ('Card was returned', 'Card came back', 'Card returned to sender', 'Card
+    # returned undeliverable': found by hunter-sheets23, each ordered again where 'Card returned' is left out)
+    r"(?:the\s+)?(?:gift\s+|e-?gift\s+)?card\s+(?:was\s+|has\s+been\s+)?(?:returned|came\s+back|bounced\s+back)"
+    r"(?:\s+(?:to\s+(?:the\s+)?sender|to\s+us|undeliverable|undelivered|(?:by|from)\s+(?:the\s+)?(?:usps|post(?:\s+office)?|"
+    r"mail|ups|fedex)))*|"
     r"do(?:es)?\s*n[o']?t\s+want\s+(?:a\s+|any\s+|the\s+)?(?:gift\s+card|gift|card|one|it)s?|"
     r"not\s+participating|do\s*n[o']?t\s+gift|no\s+gifts?(?:\s+please)?|"
     # ... or wants none, or a donation instead ('Wants no gift', 'Prefers donation instead of card': found by
