@@ -262,3 +262,20 @@ def test_a_note_told_year_by_year_whose_part_this_year_points_back_or_is_undecid
     this_year = ["Last year: declined (wanted cash). This year: Target", "LY: declined; TY: OK"]
     path = _sheet(tmp_path / "anniversaries.csv", [*this_year, *back])
     assert _left_out(path, [*this_year, *back]) == back
+
+
+def test_a_note_of_one_already_had_named_by_its_brand_or_how_it_came_leaves_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by review38 reviewing 52254593: Notes 'Already got one Amazon card' (or 'Already got one Visa',
+    'Already got one Home Depot gift card', 'Already received one shipment', '... one package', '... one
+    order', 'Already has one ordered', 'Already has one coming') were ordered, exit 0, 'one' followed by a
+    word read as another thing: a second card, where 52254593^ left each out. They are the card still; another
+    thing's word ('one reminder email', 'one survey invite', 'one dependent on the plan') still sends."""
+    the_card = ["Already got one Amazon card", "Already got one Visa", "Already got one Home Depot gift card",
+                "Already received one shipment", "Already received one package", "Already received one order",
+                "Already has one ordered", "Already has one coming"]  # fmt: skip
+    other = ["Already received one reminder email", "Already received one survey invite",
+             "Already has one dependent on the plan", "Already got one warning"]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", [*other, *the_card])
+    assert _left_out(path, [*other, *the_card]) == the_card

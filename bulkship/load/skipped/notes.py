@@ -65,6 +65,14 @@ _OF_A_FIELD = (
     rf"street|household|(?:first\s+|last\s+|sur)?names?|e-?mails?|phones?)\b(?=.*\b(?:{_SHARED_WITH}))"
     rf"(?!.*(?:{_SAME_PERSON})))"
 )
+# ... 'one' followed by the card named by its brand or its kind, or by how it came ('Already got one Amazon
+# card', 'Already got one Visa', 'Already received one shipment', 'Already has one ordered', 'Already has one
+# coming'): still the card (found by review38 reviewing 52254593: each was ordered again, a second card)
+_ONE_IS_THE_CARD = (
+    r"(?:shipments?|packages?|parcels?|orders?|ordered|coming|arriv\w*|mailed|shipped|sent|delivered|issued|"
+    r"pending|today|recently|just|visa|mastercard|amex|prepaid|physical|digital|plastic|e-?cards?)\b|"
+    r"(?:[\w'&.$-]+\s+){1,3}(?:(?:e-?)?gifts?|cards?|vouchers?|certificates?)\b|(?-i:[A-Z])"
+)
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
     r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|"
@@ -120,7 +128,9 @@ _NOTE_SAYS_NO = re.compile(
     # 'Already has it set up': found by hunter-sheets22, each left out)
     r"(?!\s+(?!(?:e-?gift|gift|cards?|vouchers?|already|last|this|in|on|at|from|during|via|by|through|thru|"
     r"yesterday|earlier|previously|before|back|too|as|and|but|so|per|when|while|with|for|of\s+(?:the|them|its|these|"
-    r"those))\b)[^\W\d_])|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|"
+    r"those))\b)(?!"
+    + _ONE_IS_THE_CARD
+    + r")[^\W\d_])|(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?card|(?:a\s+|the\s+|his\s+|her\s+|"
     r"their\s+)?gift)|(?:has|have|got|received)\s+(?:a\s+|the\s+|one\s+|his\s+|her\s+|their\s+)?(?:gift\s+)?"
     r"card\s+already|(?:got|received|has|have)\s+(?:his|her|their)\s+(?:gift\s+)?card(?!\s*(?:info|details?|"
     r"numbers?|no\b|#|preference|choice|selection|request|form|address|pin|on\s+file)))"
