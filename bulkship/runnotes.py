@@ -251,7 +251,33 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
         *unpriced_notes(ledger, batch),
         *own_documents(ledger, batch),
         *fewer_cards_notes(ledger, batch),
+        *failed_counted_notes(ledger, batch),
     ]
+
+
+def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:
+    """A note for the orders whose own total still counts lines the vendor ended Failed (or Cancelled) at
+    their cost, as last read (failedkept.FAILED_COUNTED): counted nowhere as charged (read as refunded),
+    they may not have been refunded. Said by nothing, 25.00 the vendor may have kept read 'Charged 75.00'
+    and 'Everything matches' (found by hunter-money14)."""
+    from .failedkept import FAILED_COUNTED
+
+    latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[FAILED_COUNTED])}
+    notes = []
+    for po, detail in sorted(latest.items()):
+        if not detail.get("amount"):
+            continue
+        rows = [str(n) for n in detail.get("rows") or []]
+        which = f" (row(s) {', '.join(rows)})" if rows else ""
+        notes.append(
+            f"The vendor's order {po} shows {detail.get('lines')} line(s) Failed{which} whose "
+            f"{money_text(Decimal(str(detail['amount'])))} its own total "
+            f"({money_text(Decimal(str(detail['total'])))}) still counts. They are counted in no total here "
+            "(a failed line read as refunded), but the vendor may not have refunded them: ask the vendor "
+            "whether it did; "
+            f"`bulkship reconcile {batch}` says it as a difference until it shows them refunded"
+        )
+    return notes
 
 
 def costs_differ(view: LedgerView, batch: str) -> list[str]:

@@ -12,6 +12,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
@@ -77,3 +78,63 @@ def test_a_line_costing_more_beside_a_line_failed_and_refunded_is_still_said(tmp
         matches, said, ledger, theirs = _reconciled(vendor, settings)
         assert not matches and said == ["cost planned 100.00 vs vendor 76.00"], said
         assert (ledger, theirs) == ("76.00", "76.00")
+
+
+def _second_line_failed_and_kept() -> Any:
+    """BS-STAFF-0001's second line Failed, its 25.00 still shown and still counted in the order's total
+    (100.00): nothing says the vendor refunded it."""
+
+    def change(order: dict[str, Any]) -> None:
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
+            return
+        lines = order[key_of(order, "LineItems")]
+        if len(lines) == 4:
+            lines[1][key_of(lines[1], "Status")] = "Failed"
+
+    return orders_rewritten(change)
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_failed_line_the_vendors_total_still_counts_is_said_not_matched(
+    tmp_path: Path, dialect: str
+) -> None:
+    """The vendor shows row 3's line Failed with its 25.00 and its order's total still 100.00 (every line):
+    read as refunded, reconcile said 'Everything matches' (75.00 and 75.00); if the vendor did not refund
+    it, 25.00 was charged that nobody was told of (found by hunter-money14). It says the line the total
+    still counts, its row and money, and to ask the vendor, as a difference (exit 1)."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        assert place(vendor, tmp_path, [1, 2, 3, 4]).total_cost == 100
+        vendor.rewrite = _second_line_failed_and_kept()
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        matches, said, ledger, theirs = _reconciled(vendor, settings)
+        assert not matches and (ledger, theirs) == ("75.00", "75.00"), said
+        (line,) = said
+        for words in ("25.00", "row(s) 3", "still counted in its total 100.00", "ask the vendor"):
+            assert words in line, line
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_status_and_the_summary_say_a_failed_line_the_vendors_total_still_counts(
+    tmp_path: Path, dialect: str
+) -> None:
+    """The same order: `status` and the result workbook's Summary said 'Charged 75.00' (then 100.00, the
+    row sent again) and nothing of the 25.00 the vendor's total still counts. Both say the order, the row,
+    the money and to ask the vendor; the totals stay as counted."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed_and_kept()
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        (status,) = api.status(settings, "staff")
+        assert status["money"]["charged"]["total"] == "75.00", status
+        (note,) = [n for n in status["notes"] if "still counts" in n]
+        for words in ("BS-STAFF-0001", "row(s) 3", "25.00", "(100.00)", "ask the vendor"):
+            assert words in note, note
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert again.sent_orders == 1 and again.total_cost == 100, again
+        book = openpyxl.load_workbook(str(again.output), read_only=True)
+        cells = [str(c) for row in book["Summary"].iter_rows(values_only=True) for c in row if c]
+        (said,) = [c for c in cells if "still counts" in c]
+        for words in ("BS-STAFF-0001", "row(s) 3", "25.00", "(100.00)", "ask the vendor"):
+            assert words in said, said

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import linecards, linematch
 from ..addressmatch import other_recipient
+from ..failedkept import note_failed_counted
 from ..models import Shipment, VendorLineItem, VendorOrder
 from ..payload import line_items
 from ..references import unprefixed
@@ -303,6 +304,7 @@ class LedgerTracking(LedgerReads):
             note_unpriced(db, current["batch"], po_number, vendor_order)
             note_document(db, current["batch"], po_number, vendor_order, by_po)
             note_fewer_cards(db, current["batch"], po_number, vendor_order, by_po, sent)
+            note_failed_counted(db, current["batch"], po_number, vendor_order, by_po)
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..errors import LedgerError
+from ..failedkept import note_failed_counted
 from ..models import VendorOrder
 from . import sql
 from .ordernotes import (
@@ -178,6 +179,7 @@ class LedgerTransitions(LedgerReads):
             note_unpriced(db, batch, po_number, vendor_order)
             note_document(db, batch, po_number, vendor_order, by_po)
             note_fewer_cards(db, batch, po_number, vendor_order, by_po, _items(self.order(po_number)))
+            note_failed_counted(db, batch, po_number, vendor_order, by_po)
 
     def record_vendor_order_id(self, po_number: str, wrong_id: str, vendor_order: VendorOrder) -> None:
         """The created order's vendor Id is ``vendor_order``'s, the one order the vendor lists under its PO:

@@ -35,6 +35,7 @@ from ..billing import (
     vendor_cost,
 )
 from ..client.totals import costs_per_card_by_plan
+from ..failedkept import failed_lines_still_counted
 from ..ledger import SET_ASIDE_ERROR, OrderRecord
 from ..linematch import RecordedLine, line_id_places, match_lines, tie_unechoed
 from ..models import VendorOrder
@@ -43,13 +44,14 @@ from ..plan import batch_po_pattern
 from ..references import unprefixed
 from ..splitlines import merge_split
 from ..statuses import PO_REFUSED
-from .refunded import LinePlans, ended_lines_refunded
+from .refunded import LinePlans, ended_lines_refunded, failed_counted
 from .report import Mismatch, ReconcileReport, to_cents
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
 UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
 ENDED_UNRECORDED = "lines with a card"  # the vendor ended lines without a card that the ledger counts
+FAILED_COUNTED = "failed lines in its total"  # the vendor's total still counts lines it failed
 
 
 def _belongs(po_number: str, stem: str) -> bool:
@@ -128,6 +130,9 @@ def _compare_order(
         net = to_cents(charged - vendor.discount)
         if net != planned:
             add("cost", "", planned, net)
+    still = failed_lines_still_counted(vendor)
+    if still:  # read as refunded, the order's own total still counting them: perhaps charged (hunter-money14)
+        add(FAILED_COUNTED, *failed_counted(still, vendor, sent, tied, rows))
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
     beside = billed_on_order(vendor, rows)
     if to_cents(beside) != to_cents(billed):

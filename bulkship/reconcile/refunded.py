@@ -9,7 +9,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..ledger import OrderRecord
-from ..models import VendorLineItem
+from ..linematch import RecordedLine
+from ..models import VendorLineItem, VendorOrder
+from ..money import money_text
 from ..statuses import NO_CARD_STATUSES
 from .report import to_cents
 
@@ -58,3 +60,29 @@ def ended_lines_refunded(
     kept = {id(li) for li in ended}
     made = sum((li.cost or Decimal(0) for li in cards if id(li) not in kept), Decimal(0))
     return to_cents(made) == to_cents(order.cost - taken)
+
+
+def failed_counted(
+    kept: Sequence[Any],
+    vendor: VendorOrder,
+    sent: Sequence[Any],
+    tied: Sequence[Any],
+    rows: Sequence[RecordedLine],
+) -> tuple[str, str, str]:
+    """(the lines' ExternalIds, what the ledger counts, what the vendor's total counts) of the failed lines
+    its total still counts, their rows named when the ledger ties them."""
+    ids = {id(li) for li in kept}
+    refs = [s.external_id or li.external_id for s, li in zip(sent, tied, strict=True) if id(li) in ids]
+    placed = {id(li) for li in tied if li is not None}
+    refs += [li.external_id for li in kept if id(li) not in placed and li.external_id]
+    found = (getattr(r, "row", None) for r in rows if r.external_id in refs)
+    numbers = sorted({int(n) for n in found if n})
+    named = f" (row(s) {', '.join(map(str, numbers))})" if numbers else ""
+    amount = to_cents(sum((li.cost or Decimal(0) for li in kept), Decimal(0)))
+    shown = f" {money_text(vendor.total)}" if vendor.total is not None else ""
+    return (
+        ", ".join(r for r in refs if r),
+        "0.00 (read as refunded)",
+        f"{money_text(amount)} for {len(kept)} failed line(s){named} still counted in its total"
+        f"{shown}: it may not have refunded them; ask the vendor",
+    )

@@ -40,6 +40,7 @@ class Mismatch:
 _OURS = {
     "cost": "planned", "product": "sent", "value": "sent", "quantity": "sent", "lines": "sent",
     "lines with a card": "recorded",  # as `track` last recorded them
+    "failed lines in its total": "ledger",
 }  # fmt: skip
 _AMOUNTS = frozenset({"cost", "order total", "value"})
 

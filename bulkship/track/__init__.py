@@ -163,7 +163,13 @@ def batch_progress(
     """The batch's rows and orders as tracked; ``costs``: the orders just read changed, so say a vendor's
     costs that are not the plan's, as the run does (an overcharge learned by `track` was said nowhere)."""
     from ..reconcile.join import counts_by_row_status
-    from ..runnotes import costs_differ, fewer_cards_notes, own_documents, unpriced_notes
+    from ..runnotes import (
+        costs_differ,
+        failed_counted_notes,
+        fewer_cards_notes,
+        own_documents,
+        unpriced_notes,
+    )
 
     view = LedgerView(ledger, batch)
     if costs:
@@ -172,6 +178,7 @@ def batch_progress(
             *costs_differ(view, batch),
             *own_documents(ledger, batch),
             *fewer_cards_notes(ledger, batch),
+            *failed_counted_notes(ledger, batch),
             *unpriced_notes(ledger, batch),
         ]
     counts = counts_by_row_status(view)  # as status and the workbook count: earlier files' cards included

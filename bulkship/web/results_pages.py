@@ -25,6 +25,7 @@ from ..reconcile.sheets.billednote import split_billed
 from ..runnotes import (
     CostDifference,
     cost_difference,
+    failed_counted_notes,
     fewer_cards_notes,
     named_orders,
     other_currency,
@@ -235,7 +236,14 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
         for r in rows:
             counts[r.status] = counts.get(r.status, 0) + 1
         notes = [
-            own(ledger, name) for own in (other_currency, own_documents, fewer_cards_notes, unpriced_notes)
+            own(ledger, name)
+            for own in (
+                other_currency,
+                own_documents,
+                fewer_cards_notes,
+                failed_counted_notes,
+                unpriced_notes,
+            )
         ]
         # what orders the vendor ended with no card still bill, in the charged total: said, as by `status`
         cardless = view.billed_without_a_card().items()

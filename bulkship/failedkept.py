@@ -1,0 +1,77 @@
+"""An order's lines the vendor ended without a card whose cost its own total still counts: read as refunded,
+as the sandbox's failures are, though the vendor may have charged them (found by hunter-money14). Said by
+``reconcile`` as a difference, and recorded by ``track`` (:data:`FAILED_COUNTED`) for the run, ``status``
+and the Summary to say (runnotes.failed_counted_notes)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from .models import VendorLineItem, VendorOrder
+from .money import cents
+
+FAILED_COUNTED = "failed_counted"  # an order's total still counting lines it ended without a card
+
+
+def failed_lines_still_counted(order: VendorOrder) -> list[VendorLineItem]:
+    """The card lines the vendor ended without a card (Failed, Cancelled, nothing shipped) at a cost above
+    0.00 that its own total still counts: a total equal to every card line's cost, the ended ones among them,
+    beside other lines that made a card. Read as refunded, a vendor showing line 2 of 4 'Failed' (25.00) and
+    the order at 100.00 had status, the Summary and reconcile say 75.00 charged, 'Everything matches': if it
+    did not refund the line, 25.00 charged that nobody was told of (found by hunter-money14). None when no
+    total is shown, a cost is unknown, the line shows 0.00 (refunded: its total without it), or every line
+    ended (the whole order failed: refunded, as the sandbox's failures)."""
+    if order.total is None or order.lines_partial or order.unpriced or not order.line_items:
+        return []
+    if any(li.cost is None for li in order.line_items):
+        return []
+    made = {id(li) for li in order.made_card_lines}
+    if not made:
+        return []
+    ended = [li for li in order.card_lines if id(li) not in made and (li.cost or Decimal(0)) > 0]
+    if not ended:
+        return []
+    every = sum((li.cost or Decimal(0) for li in order.line_items), Decimal(0)) - order.discount
+    if cents(order.total) not in {cents(every), cents(every) * 100}:
+        return []
+    return ended
+
+
+def note_failed_counted(
+    db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any]
+) -> None:
+    """Record, once per PO and reading, the failed lines the order's total still counts ({'amount',
+    'total', 'lines', 'rows'}), or {} when it shows them so no more (said before: its note withdrawn)."""
+    from .ledger import sql
+    from .ledger.records import now_iso
+
+    kept = failed_lines_still_counted(vendor_order)
+    detail: dict[str, Any] = {}
+    if kept:
+        ids = {li.id for li in kept if li.id}
+        refs = {" ".join(li.external_id.split()).casefold() for li in kept if li.external_id}
+        numbers = sorted(
+            {
+                int(r.row)
+                for r in rows
+                if (r.line_item_id and r.line_item_id in ids)
+                or (r.external_id and " ".join(str(r.external_id).split()).casefold() in refs)
+            }
+        )
+        amount = sum((li.cost or Decimal(0) for li in kept), Decimal(0))
+        detail = {
+            "amount": str(cents(amount)),
+            "total": str(cents(vendor_order.total)),
+            "lines": len(kept),
+            "rows": numbers,
+        }
+    earlier = sql.events(db, None, po_number, None, [FAILED_COUNTED])
+    said = json.loads(earlier[-1]["detail"] or "{}") if earlier else {}
+    if detail and not detail["rows"] and said.get("rows") and said.get("amount") == detail["amount"]:
+        detail["rows"] = said["rows"]  # its rows since sent again on another order: still named
+    if said == detail:
+        return
+    sql.insert_event(db, now_iso(), batch, po_number, FAILED_COUNTED, json.dumps(detail, sort_keys=True))
