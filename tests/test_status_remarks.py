@@ -64,3 +64,29 @@ def test_another_person_s_state_in_a_note_s_later_clause_leaves_the_row_in(tmp_p
         tmp_path / "list.csv", "Notes", ["Active - spouse: Jane - deceased 2019", "Active - deceased"]
     )
     assert [s.row for s in load_sheet(path).skipped] == [3]
+
+
+QUALIFIED = [
+    "Hold until January", "Hold until 1/15", "Hold for now", "Hold per HR", "Hold pending approval",
+    "On hold until further notice", "Hold off until January", "Declined per email", "Removed per HR",
+    "Do not send until Jan", "Opted out per email", "Declined by employee", "Removed by manager",
+    "Excluded per policy", "Rejected by finance", "Denied per HR",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Card Status"])
+def test_a_status_not_to_send_said_with_whose_say_or_until_when_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-falsealarm9: an HR tracker's 'Status' (or 'Employee Status', 'Card Status') 'Hold until
+    January', 'Hold for now', 'Hold per HR', 'Declined per email', 'Removed by manager', 'Do not send until
+    Jan', 'Opted out per email' were read as nothing (only 'Hold' alone or before a sign was) and `bulkship
+    run --yes` ordered each card, exit 0: cards to people on hold, or who said no. Each row is left out now,
+    quoting the cell; 'Hold for pickup' (a person's status), 'Hold released', 'Removed from waitlist' and
+    'Active' still send."""
+    pickup = [] if header == "Card Status" else ["Hold for pickup"]  # (a card's: one made, waiting)
+    sends = [*pickup, "Hold released", "Removed from waitlist", *["Active"] * 20]
+    path = _sheet(tmp_path / "tracker.csv", header, [*QUALIFIED, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(QUALIFIED))), skipped
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Hold until January')"

@@ -196,12 +196,22 @@ _NOT_TO_SEND = (
 _REMARK_NOT_TO_SEND = rf".*[-–—:,.;!(/]\s*{_DO_NOT_SEND}\b.*"
 
 
+# ... or followed, without a sign, by whose say, why, how long or until when ('Hold until January', 'Hold for
+# now', 'Hold per HR', 'Declined per email', 'Removed by manager', 'Do not send until Jan', 'Opted out per
+# email': found by hunter-falsealarm9, each was ordered, a card to a person on hold or who said no). Not 'Hold
+# for pickup', how the parcel waits
+_QUALIFIED = (
+    r"\s+(?:(?:as\s+)?per|by|until|till|til|pending|awaiting|off|since|via|due|because|after|while|"
+    r"for(?!\s+pick[\s-]*up\b)|as\s+of|on|at\s+(?:the\s+)?(?:request|employee|their|his|her))\b.*"
+)
+
+
 def _says_gone(gone: str, not_to_send: str, *, codes: str = "") -> re.Pattern[str]:
     """A status cell saying ``gone`` (with anything after it), left or gone, or ``not_to_send`` (with a
     remark after a sign), or a remark after a sign saying not to send; ``codes``: one-letter codes saying
     so too."""
     return re.compile(
-        rf"(?i)^\s*{_CODED}(?:(?:{gone})\b.*{codes}|{_LEFT_OR_GONE}|(?:{not_to_send})\s*(?:[-–—:,.;!(].*)?"
+        rf"(?i)^\s*{_CODED}(?:(?:{gone})\b.*{codes}|{_LEFT_OR_GONE}|(?:{not_to_send})\s*(?:[-–—:,.;!(].*|{_QUALIFIED})?"
         rf"|{_REMARK_NOT_TO_SEND})$"
     )
 
