@@ -1,11 +1,19 @@
 """A batch as the ledger holds it, beside the page's own events (:mod:`.state`): its rows the vendor refused,
-sent or ordered, whether it is there at all, sent by another process or through another vendor API, and the
-plan a deleted batch leaves cancelled."""
+sent or ordered, whether it is there at all, sent by another process or through another vendor API, the plan
+a deleted batch leaves cancelled, what a plan shown holds for (:func:`plan_key`) and whether orders were sent
+since a Send was confirmed."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..ledger import CARD_MADE_ROWS, Ledger, ledger_exists
 from ..settings import Settings
+
+if TYPE_CHECKING:  # state reads this module
+    from .state import WebBatch
+
+SENT_STATES = ("created", "rejected")  # an order the vendor answered: it stays sent
 
 NO_CARD_WORDS = (
     "no card was made: the vendor's order {po} failed before anything shipped. It is sent again as it is "
@@ -124,3 +132,46 @@ def other_api(settings: Settings, batch: str) -> str:
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         record = ledger.batch(batch)
     return other_api_note(record.api, settings) if record is not None else ""
+
+
+def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
+    """What a plan shown for the batch holds for (:attr:`WebBatch.plan_key`), and its orders in the ledger by
+    state: a command-line run of the batch sends, plans or cancels them without an event of the page's, and
+    the page kept showing its plan: 'Send 1 order(s) for 50.00' (or an approver 'Approve and send ...') for a
+    batch `bulkship run` had sent in full, while another server's page said nothing was left to send (found
+    by hunter-web9). And the latest plan of any batch cancelled unsent: another batch's, deleted, held this
+    one's rows as 'planned, not sent yet' there, and the page went on saying 'Nothing is left to send' of
+    them until the server restarted (found by newcomer13)."""
+    orders: tuple[tuple[str, int], ...] = ()
+    changed = dropped = 0
+    if ledger_exists(settings.ledger_location):
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            orders = tuple(sorted(ledger.order_counts(batch.name).items()))
+            # and its latest event: rows released from review change no order, and the page went on saying
+            # 'Nothing is left to send' of them (found by the lead); counting rows costs a 100k-row batch's
+            # page 0.2 s, the event's id an index's look-up
+            changed = ledger.last_event_id(batch.name)
+            dropped = ledger.last_plan_dropped()
+    return (*batch.plan_key, orders, changed, dropped)
+
+
+def plans_dropped(settings: Settings) -> int:
+    """The latest plan of any batch cancelled unsent (0: none), for what is kept of a batch's rows."""
+    if not ledger_exists(settings.ledger_location):
+        return 0
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return ledger.last_plan_dropped()
+
+
+def sent_since_confirmed(settings: Settings, batch: WebBatch) -> bool:
+    """Whether orders of the batch were answered by the vendor since its last Send was confirmed: a run the
+    server's stop cut short, resumed; what is left of it costs less than the total confirmed. Not known
+    (True) for a Send an older bulkship recorded."""
+    before = batch.sent_before
+    if before is None:
+        return True
+    if not ledger_exists(settings.ledger_location):
+        return False
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        now = ledger.order_counts(batch.name)
+    return any(now.get(s, 0) != before.get(s, 0) for s in SENT_STATES)

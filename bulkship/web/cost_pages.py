@@ -45,9 +45,9 @@ def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
         finally:
             web.runner.exclusive.release()
 
-    key = state.plan_key(web.settings, batch)
+    key = batchledger.plan_key(web.settings, batch)
     view = web.reviews.plans.get_or_make(key, make)
-    planned = state.plan_key(web.settings, batch)  # its orders as the plan just recorded them
+    planned = batchledger.plan_key(web.settings, batch)  # its orders as the plan just recorded them
     if planned != key:
         web.reviews.plans.put(planned, view)
     if balance_now and not made:
@@ -75,7 +75,7 @@ def plan_shown(web: Web, batch: state.WebBatch, change: object) -> Any:
     on; None when the rows changed since. A server keeps a few plans: one pushed out by other batches' cost
     pages since (a ninth batch looked at on a busy server) is worked out again, and the total posted must
     still match it; Send showed the cost page again with nothing said (found by hunter-web13)."""
-    kept = web.reviews.plans.peek(state.plan_key(web.settings, batch))
+    kept = web.reviews.plans.peek(batchledger.plan_key(web.settings, batch))
     if kept is not None or str(change) != str(batch.change_id):
         return kept
     try:

@@ -27,8 +27,8 @@ from ..statuses import NOT_YET_REASON
 from ..validate.cardcolumn import read_card_column
 from ..validate.namecolumn import read_name_column
 from . import heldreview
-from .batchledger import ordered_fingerprints, rows_sent, vendor_refused
-from .state import WebBatch, plans_dropped, record
+from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_refused
+from .state import WebBatch, record
 from .uploads import upload_of
 
 PAGE_ROWS = 50

@@ -201,7 +201,7 @@ class Runner:
                     cards_shown=found.confirmed_cards,
                     # the total shown, or nothing: not for a run taken up again, part of it sent
                     total_shown=None
-                    if state.sent_since_confirmed(self.settings, found)
+                    if batchledger.sent_since_confirmed(self.settings, found)
                     else found.confirmed_total,
                     wait_s=WEB_WAIT_S,
                     webhook_url=self.webhook_url,

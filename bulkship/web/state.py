@@ -49,6 +49,7 @@ from ..ledger import EventRecord, Ledger, ledger_exists
 from ..ledger.writes import current_user as current_user  # who runs bulkship: defined once, by the ledger
 from ..program import ProgramSettings
 from ..settings import Settings
+from .batchledger import SENT_STATES
 from .servers import process_gone, this_process
 
 WEB_EVENTS = (
@@ -288,35 +289,6 @@ def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBa
     return {name: b for name, b in folded.items() if b is not None and (deleted or not b.deleted)}
 
 
-def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
-    """What a plan shown for the batch holds for (:attr:`WebBatch.plan_key`), and its orders in the ledger by
-    state: a command-line run of the batch sends, plans or cancels them without an event of the page's, and
-    the page kept showing its plan: 'Send 1 order(s) for 50.00' (or an approver 'Approve and send ...') for a
-    batch `bulkship run` had sent in full, while another server's page said nothing was left to send (found
-    by hunter-web9). And the latest plan of any batch cancelled unsent: another batch's, deleted, held this
-    one's rows as 'planned, not sent yet' there, and the page went on saying 'Nothing is left to send' of
-    them until the server restarted (found by newcomer13)."""
-    orders: tuple[tuple[str, int], ...] = ()
-    changed = dropped = 0
-    if ledger_exists(settings.ledger_location):
-        with Ledger.open(settings.ledger_location, lock=False) as ledger:
-            orders = tuple(sorted(ledger.order_counts(batch.name).items()))
-            # and its latest event: rows released from review change no order, and the page went on saying
-            # 'Nothing is left to send' of them (found by the lead); counting rows costs a 100k-row batch's
-            # page 0.2 s, the event's id an index's look-up
-            changed = ledger.last_event_id(batch.name)
-            dropped = ledger.last_plan_dropped()
-    return (*batch.plan_key, orders, changed, dropped)
-
-
-def plans_dropped(settings: Settings) -> int:
-    """The latest plan of any batch cancelled unsent (0: none), for what is kept of a batch's rows."""
-    if not ledger_exists(settings.ledger_location):
-        return 0
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        return ledger.last_plan_dropped()
-
-
 def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -> bool:
     """Whether a waiting approval request (``approvals.Approval``) can no longer be approved: its plan
     changed, or (a page's batch) its rows changed on the page since they were planned, which the ledger's
@@ -326,20 +298,6 @@ def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -
 
     changed = frozenset(approvals.order_prints(settings, asked.batch)) != asked.order_prints
     return changed or (page is not None and page.plan_outdated)
-
-
-def sent_since_confirmed(settings: Settings, batch: WebBatch) -> bool:
-    """Whether orders of the batch were answered by the vendor since its last Send was confirmed: a run the
-    server's stop cut short, resumed; what is left of it costs less than the total confirmed. Not known
-    (True) for a Send an older bulkship recorded."""
-    before = batch.sent_before
-    if before is None:
-        return True
-    if not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        now = ledger.order_counts(batch.name)
-    return any(now.get(s, 0) != before.get(s, 0) for s in SENT_STATES)
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
@@ -370,9 +328,6 @@ def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str
     ``batch`` shows them; False when they changed before it was recorded (another tab's fix, another
     server's): then nothing is confirmed."""
     return confirm_send(settings, batch, total, cards) is not None
-
-
-SENT_STATES = ("created", "rejected")  # an order the vendor answered: it stays sent
 
 
 def confirm_send(
