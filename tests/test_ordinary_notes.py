@@ -279,3 +279,20 @@ def test_a_note_of_one_already_had_named_by_its_brand_or_how_it_came_leaves_the_
              "Already has one dependent on the plan", "Already got one warning"]  # fmt: skip
     path = _sheet(tmp_path / "list.csv", [*other, *the_card])
     assert _left_out(path, [*other, *the_card]) == the_card
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_person_gone_back_only_in_other_words_stays_out(tmp_path: Path, header: str) -> None:
+    """Found by review38 reviewing d730b05e (a status read with notes.HOLD_OVER): 'Status' = 'Terminated -
+    back on COBRA' (or '... back on payroll for final pay', 'Do not send - back on leave', 'Left company -
+    back on the market', 'Terminated - rehired? no', 'Laid off - may be rehired', 'Terminated - reinstated,
+    then resigned 12/1') was ordered, exit 0, where d730b05e^ left each out (Notes sent them before too): a
+    card to someone gone. Only rehired, reinstated or back on the list (team, roster) for good sends."""
+    gone = ["Terminated - back on COBRA", "Terminated 11/15 - back on payroll for final pay",
+            "Do not send - back on leave", "Left company - back on the market", "DNS - back on hold",
+            "Terminated - rehired? no", "Laid off - may be rehired",
+            "Terminated - reinstated, then resigned 12/1"]  # fmt: skip
+    back = ["Terminated - rehired 11/20", "Terminated 11/15 - reinstated 11/20", "Removed - back on the list",
+            "Laid off - back on the team 12/1"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
+    assert _left_out(path, [*back, *gone]) == gone

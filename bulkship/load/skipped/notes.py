@@ -316,9 +316,12 @@ _OVER = (
     rf"\A{_FOR_GOOD}(?:{_GONE}(?s:.*?)[-–—:,;(]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}"
     r"\b(?:cleared|released|resolved|lifted)\b|(?s:.*?)[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
-    + r").)"
+    + r"|\b(?:may|might|could|maybe|possibly|likely)\b).)"
     + _REMARK_SPAN
-    + r"\b(?:rehired|reinstated|back\s+on)\b)"
+    + r"\b(?:rehired|reinstated|back\s+on(?=\s+(?:the\s+)?(?:list|roster|team|staff|schedule|board)\b))\b"
+    # ... back for good: not 'may be rehired', 'rehired? no', 'reinstated, then resigned 12/1', 'back on
+    # COBRA', 'back on leave' (found by review38: each sent from a Status column since d730b05e, as in Notes)
+    + rf"(?![^?]*\?)(?!.*\b(?:then|but|again|{_FOUND_OTHERWISE})\b))"
 )
 # ... also a hold ended right after it, without a sign ('Hold released', 'Hold cleared 11/30', 'On hold -
 # lifted'), as a card's status says it: found by hunter-falsealarm9, each left out of a tracker's 'Card
