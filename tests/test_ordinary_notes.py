@@ -296,3 +296,20 @@ def test_a_person_gone_back_only_in_other_words_stays_out(tmp_path: Path, header
             "Laid off - back on the team 12/1"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
     assert _left_out(path, [*back, *gone]) == gone
+
+
+def test_a_note_not_to_send_said_with_by_whom_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-falsealarm9: a holiday list's Notes 'Removed by manager', 'Declined by employee',
+    'Cancelled by HR', 'Hold by request', 'Opted out by email' were read as nothing and each card ordered,
+    exit 0, where 'Removed per manager' is left out. Each is left out now; 'Left by the front door' (a
+    parcel's place), 'Removed by mistake' and 'Deliver by 12/20' still send."""
+    out = [
+        "Removed by manager",
+        "Declined by employee",
+        "Cancelled by HR",
+        "Hold by request",
+        "Opted out by email",
+    ]
+    sends = ["Left by the front door", "Removed by mistake", "Deliver by 12/20"]
+    path = _sheet(tmp_path / "holiday.csv", [*out, *sends])
+    assert _left_out(path, [*out, *sends]) == out

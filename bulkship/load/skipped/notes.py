@@ -79,8 +79,10 @@ _NOTE_SAYS_NO = re.compile(
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
-    # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered)
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\s(?:until|till|pending|awaiting)\s+(?!"
+    # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
+    # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the
+    # door', 'Removed by mistake')
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|(?<!left)\sby\s(?!mistake|accident|error).*|\s(?:until|till|pending|awaiting)\s+(?!"
     + _A_DATE
     + r").*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
