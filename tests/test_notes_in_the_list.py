@@ -147,3 +147,23 @@ def test_a_note_inside_the_list_pointing_at_the_row_above_is_about_that_row(
     assert "the note on row 4" in errors[0]["message"] and "points at Bob Ray" in errors[0]["message"]
     assert [s["row"] for s in data["skipped"]] == [4], data["skipped"]
     assert (data["valid"], data["invalid"]) == (4, 1)
+
+
+POINTING_FURTHER = [
+    "Row above - on hold, same for next 3",
+    "^ deceased, next two as well",
+    "^ left company; same goes for the rows below",
+]
+
+
+@pytest.mark.parametrize("note", POINTING_FURTHER)
+def test_a_note_pointing_at_the_row_above_and_the_rows_under_it_stays_a_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review37 reviewing 333b5e39: 'Row above - on hold, same for next 3' (or '^ deceased, next two
+    as well') under Bob Ray's row was read as a note about Bob alone: Cy Orr, Dee Fox and Eli Park under it
+    were sent, exit 3, where they were left out before. A note saying it reaches the rows under it too is a
+    heading over them: they are left out."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    under = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert under == [5, 6, 7], data["skipped"]

@@ -97,7 +97,10 @@ _MANY = re.compile(
     r"names|ones|them|they|their"
     # ... or reaching past the person named ('Cy Orr et al. - terminated', 'Terminated: Cy Orr thru Eli
     # Park', 'Cy Orr onwards': found by review37 reviewing 6fcba56f, Dee Fox under it was sent)
-    r"|et\s+al|etc|onwards?|thru|through)\b"
+    r"|et\s+al|etc|onwards?|thru|through"
+    # ('Row above - on hold, same for next 3', '^ deceased, next two as well': the rows under it too, sent
+    # once the note was read as the row above's alone: found by review37 reviewing 333b5e39)
+    r"|next|as\s+well|same\s+(?:for|goes)|ditto)\b"
 )
 _AGENT_BEFORE = re.compile(
     r"(?i)\b(?:by|per|from|via|cc|to|with|ask|asked|check|contact|email|call|see|according\s+to|approval\s+of|"
