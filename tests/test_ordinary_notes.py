@@ -313,3 +313,22 @@ def test_a_note_not_to_send_said_with_by_whom_leaves_the_row_out(tmp_path: Path)
     sends = ["Left by the front door", "Removed by mistake", "Deliver by 12/20"]
     path = _sheet(tmp_path / "holiday.csv", [*out, *sends])
     assert _left_out(path, [*out, *sends]) == out
+
+
+def test_a_note_of_the_person_s_own_state_naming_them_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review38: Notes 'Employee deceased 12/1' (or 'EE deceased 11/30', 'She passed away 11/20',
+    'Employee is deceased', 'He resigned 12/1', 'Employee terminated', 'Employee left company 11/30', 'Active
+    - employee deceased 12/1') were each ordered, exit 0, a card to the dead or to someone gone, where
+    'Deceased 12/1' alone is left out. Left out now, quoted; 'She left voicemail', 'Employee on leave',
+    'Employee terminated - rehired 11/20' still send."""
+    gone = ["Employee deceased 12/1", "EE deceased 11/30", "She passed away 11/20", "Employee is deceased",
+            "He resigned 12/1", "Employee terminated", "Employee left company 11/30",
+            "Active - employee deceased 12/1"]  # fmt: skip
+    kept = [
+        "She left voicemail",
+        "Employee on leave",
+        "Employee terminated - rehired 11/20",
+        "He left a message",
+    ]
+    path = _sheet(tmp_path / "staff.csv", [*kept, *gone])
+    assert _left_out(path, [*kept, *gone]) == gone

@@ -75,7 +75,10 @@ _ONE_IS_THE_CARD = (
 )
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
-    r"deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|"
+    # ... the person's state with the person said ('Employee deceased 12/1', 'EE terminated', 'He resigned
+    # 12/1', 'She passed away 11/20', 'Employee is deceased': found by review38, each was ordered)
+    r"(?:(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?"
+    r"(?:deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned)|"
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
