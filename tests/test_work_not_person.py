@@ -131,3 +131,26 @@ def test_the_accounts_of_the_dead_in_a_list_of_members_or_customers_stay_out(tmp
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == [2, 3, 4, 5]
     assert skipped[2] == "the list says not to send it (column 'Account Type': 'Deceased estates')"
+
+
+def test_a_section_of_staff_whose_contracts_or_accounts_were_terminated_stays_out(tmp_path: Path) -> None:
+    """Found by review38 after a42560f4: a staff list (Employee ID) in sections, a row of its own 'Terminated
+    contracts' (or 'Terminated accounts', 'Terminated Agreements') over two contractors, sent both, exit 0,
+    read as a team's name: a card to people whose contract ended. What was terminated, the heading ending
+    there, is theirs: left out, quoting the heading; 'Deceased Estates' (a team) is still sent."""
+    path = tmp_path / "staff.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sections = ["Litigation", "Deceased Estates", "Terminated contracts", "Terminated accounts",
+                "Terminated Agreements"]  # fmt: skip
+    under: dict[int, str] = {}
+    for section in sections:
+        sheet.append([section])
+        for _ in range(2):
+            i = len(under)
+            sheet.append([f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", 50])
+            under[sheet.max_row] = section
+    book.save(path)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert {under[row] for row in under if row not in skipped} == {"Litigation", "Deceased Estates"}

@@ -17,7 +17,7 @@ from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
 from .noteabout import Recipients, about_the_named, about_the_row_above
-from .ofwork import OF_WORK, lists_staff
+from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .saysend import SAYS_SEND
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
@@ -30,7 +30,8 @@ _LEAVE_OUT_TEXT = (
     # everything below", "Do not use", "Already got cards": found by hunter-sheets, the rows under each were
     # ordered)
     # ('Deceased Estates', 'Probate & Deceased Estates': a bank's or a law firm's team, not people: .ofwork)
-    rf"|(?:terminated|deceased)\b(?!{OF_WORK})|resigned|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|ignore|"
+    # ... but 'Terminated contracts', 'Terminated accounts' alone name what of the people ended (review38)
+    rf"|terminated\b(?:(?={TERMINATED_THING})|(?!{OF_WORK}))|deceased\b(?!{OF_WORK})|resigned|opt(?:ed)?[\s-]*out|not\s+approved|unapproved|ignore|"
     # ... pending what lets a card go, not a detail pending ("New hires (start date pending)" are new hires:
     # found by review14, L2, the rows under it were left out)
     r"pending\s+(?:approval|review|verification|confirmation|sign[\s-]*off|hr)|"

@@ -34,6 +34,9 @@ _ROLE = (
     r"liaisons?|directors?|drivers?|reviewers?|examiners?|assistants?|investigators?|auditors?|planners?|"
     r"counsell?ors?|groups?"
 )
+# what was terminated, the heading ending there ('Terminated contracts', 'Terminated accounts' over staff):
+# the people's contracts or accounts, not a team (found by review38 after a42560f4: each person was sent)
+TERMINATED_THING = r"\s+(?:accounts|contracts|policies|agreements)\b(?!\s+\w)"
 OF_WORK = rf"\s+(?:(?:{_FIELD})|(?:{_WHOSE})\s+(?:[a-z]+\s+)?(?:{_FIELD}|{_ROLE}))\b"
 
 # a header naming a person's work, and one only a list of staff has
