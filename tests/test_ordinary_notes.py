@@ -332,3 +332,23 @@ def test_a_note_of_the_person_s_own_state_naming_them_leaves_the_row_out(tmp_pat
     ]
     path = _sheet(tmp_path / "staff.csv", [*kept, *gone])
     assert _left_out(path, [*kept, *gone]) == gone
+
+
+@pytest.mark.parametrize("header", ["Notes", "Card Status"])
+def test_a_hold_said_over_only_later_or_taken_back_still_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review38: 'Hold released 12/20' (a day to come), 'Hold released in error', 'Hold cleared - now
+    on hold again', 'Hold lifted, then re-applied', 'Hold released for Jan wave', 'Hold released - next year',
+    'Hold cleared - wait for new address' were each ordered at once, as if the hold were over. A hold over on
+    a day passed, or with nothing after it, still sends."""
+    today = datetime.date.today()
+    later = f"{(today + datetime.timedelta(days=15)):%m/%d/%Y}"
+    passed = f"{(today - datetime.timedelta(days=5)):%m/%d/%Y}"
+    held = [f"Hold released {later}", f"Hold lifted on {later}", "Hold released in error",
+            "Hold cleared - now on hold again", f"Hold lifted, then re-applied {passed}",
+            "Hold released for Jan wave", "Hold released - next year",
+            "Hold cleared - wait for new address"]  # fmt: skip
+    over = ["Hold released", f"Hold cleared {passed}", "Hold - cleared", f"hold - released {passed}, send"]
+    path = _sheet(tmp_path / "tracker.csv", [*over, *held], header)
+    assert _left_out(path, [*over, *held]) == held

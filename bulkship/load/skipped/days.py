@@ -151,6 +151,9 @@ _UNTIL = re.compile(
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
+    # ... or the day a hold ends ('Hold released 12/20', 'Hold lifted 1/15/2027' on Dec 5: found by review38,
+    # each sent at once; 'Hold cleared 11/30', a day passed, sends)
+    r"|(?:on\s+)?hold\s+(?:(?:is|was|will\s+be|to\s+be)\s+)?(?:released|lifted|cleared|removed|ends?|expires?)(?:\s+on)?"
     r"|(?:(?:please|pls|kindly)\s+)?(?:send|ship|mail|deliver|order)(?:\s+(?:it|this|one|them|(?:the\s+)?"
     r"(?:gift\s+)?card|(?:the\s+)?gift))?\s+(?:after|on|not\s+before|no\s+earlier\s+than|in(?=\s+"
     + _MONTH

@@ -73,8 +73,14 @@ _ONE_IS_THE_CARD = (
     r"pending|today|recently|just|visa|mastercard|amex|prepaid|physical|digital|plastic|e-?cards?)\b|"
     r"(?:[\w'&.$-]+\s+){1,3}(?:(?:e-?)?gifts?|cards?|vouchers?|certificates?)\b|(?-i:[A-Z])"
 )
+# a hold said over, then taken back or over only later ('Hold released in error', 'Hold cleared - now on hold
+# again', 'Hold lifted, then re-applied 12/1', 'Hold released for Jan wave': found by review38, each was sent)
+_HELD_AGAIN = r"\b(?:again|then|error|mistake|re-?appl|re-?held|re-?placed|next|wave|later|wait)"
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
+    r"(?:on\s+)?hold\s*[-–—:,;]?\s*(?:(?:was|is|has\s+been)\s+)?(?:cleared|released|lifted|removed)\b(?=.*"
+    + _HELD_AGAIN
+    + r").*|"
     # ... the person's state with the person said ('Employee deceased 12/1', 'EE terminated', 'He resigned
     # 12/1', 'She passed away 11/20', 'Employee is deceased': found by review38, each was ordered)
     r"(?:(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?"
@@ -333,7 +339,7 @@ _OVER = (
 # Status' where 'Released' alone sent
 _HOLD_ENDED = (
     r"\A\W*(?:(?:on|legal|payroll|hr|manager|mgr)\s+)?hold\s*[-–—:,;]?\s*(?:(?:was|is|has\s+been)\s+)?"
-    rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwaiting\b|\?))"
+    rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwait|\?|{_HELD_AGAIN}))"
 )
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back
 HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}")
