@@ -170,6 +170,11 @@ def corrections_of(
     by_fold: dict[str, list[str]] = {}
     by_word: dict[str, list[str]] = {}
     words_of = {fingerprint: name_words(name) for fingerprint, name in named.items()}
+    # every word naming the person (first and last name beside a one-word Preferred Name 'Dave'): a row tied
+    # by a one-word name must share another of them, or the next wave's 'Dave Park' corrected David Kim's row
+    # and Kim was listed nowhere (found by review38 after f381ff41)
+    every = {rec.fingerprint: name_words(written[rec.row].words) | words_of[rec.fingerprint]
+             for rec in outstanding if rec.fingerprint in named}  # fmt: skip
     for fingerprint, name in named.items():
         by_fold.setdefault(fold_person(name), []).append(fingerprint)
         for word in words_of[fingerprint]:
@@ -189,7 +194,14 @@ def corrections_of(
                 fp
                 for fp in candidates
                 if fp not in corrected
-                and ((bool(words_of[fp]) and words_of[fp] <= said) or folded == fold_person(named[fp]))
+                and (
+                    (
+                        bool(words_of[fp])
+                        and words_of[fp] <= said
+                        and len(every[fp] & said) >= min(2, len(every[fp]))
+                    )
+                    or folded == fold_person(named[fp])
+                )
             ),
             None,
         )

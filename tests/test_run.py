@@ -239,6 +239,34 @@ def test_a_file_of_corrections_of_a_list_with_preferred_names_continues_its_batc
     assert sorted(names) == ["Dave Kim", "Peggy O'Neil"]
 
 
+def test_the_next_wave_s_person_of_the_same_preferred_name_is_no_correction(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review38 after f381ff41: David Kim ('Dave', his city missing) to fix in batch anniv; the next
+    wave's list of one other person, Dave Park, run with `--batch anniv`, was taken as his correction (every
+    word of 'Dave' is in 'Dave Park'): exit 0, Dave Park sent, David Kim listed nowhere. A row tied by a
+    one-word name shares another word of the person's names: refused as another list, nothing sent."""
+    header = ["Employee ID", "First Name", "Last Name", "Preferred Name", "Street", "City", "State", "ZIP"]
+    rows = [
+        ["1042", "Margaret", "O'Neil", "Peggy", "14 Beacon St", "Boston", "MA", "02108"],
+        ["1120", "David", "Kim", "Dave", "9 Elm Ave", "", "RI", "02906"],
+    ]
+    wave = [["2001", "Dave", "Park", "", "3 Oak St", "Providence", "RI", "02906"]]
+    out = str(tmp_path / "out")
+    for name, lines in (("anniv.csv", rows), ("wave2.csv", wave)):
+        with (tmp_path / name).open("w", newline="") as handle:
+            csv.writer(handle).writerows([[*header, "Card", "Amount"], *([*r, "CVS", "50"] for r in lines)])
+    assert run(capsys, str(tmp_path / "anniv.csv"), "--yes", "--out", out)[0] == 3
+    code, _, err = run(capsys, str(tmp_path / "wave2.csv"), "--batch", "anniv", "--yes", "--out", out)
+    assert code == 2, err
+    names = [
+        li["PhysicalDeliveryAddress"]["Name"]
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert names == ["Peggy O'Neil"]
+
+
 def test_a_file_of_corrections_may_not_leave_a_held_row_out_and_may_carry_a_row_not_yet_fixed(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

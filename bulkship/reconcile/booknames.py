@@ -25,6 +25,7 @@ class BookRow:
     fingerprint: str
     name: str  # the recipient as the person's own columns write them ("" when no column reads as a name)
     problems: str  # the workbook's 'Problems / vendor error' cell
+    words: str = ""  # every cell naming the person (preferred, name, first and last): batchidentity's ties
 
 
 def rows_of_workbook(output: str | None, batch: str) -> dict[int, BookRow]:
@@ -78,7 +79,8 @@ def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
             if row is None or row in found or row not in keys:
                 continue
             problems = cells[at_problems] if at_problems < len(cells) else ""
-            found[row] = BookRow(keys[row], _name_of(cells, naming), problems)
+            every = " ".join(cells[i] for columns in naming for i in columns if i < len(cells))
+            found[row] = BookRow(keys[row], _name_of(cells, naming), problems, every)
     return found
 
 
