@@ -352,3 +352,20 @@ def test_a_hold_said_over_only_later_or_taken_back_still_leaves_the_row_out(
     over = ["Hold released", f"Hold cleared {passed}", "Hold - cleared", f"hold - released {passed}, send"]
     path = _sheet(tmp_path / "tracker.csv", [*over, *held], header)
     assert _left_out(path, [*over, *held]) == held
+
+
+def test_a_note_saying_the_card_also_went_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review37: Notes 'Also sent 11/20', 'Card also sent', 'Sent too', 'Sent as well', 'Already sent
+    too' were each ordered, a second card, where 'Sent 11/20' is left out. A note asking to send also
+    somewhere, or telling of another card, still sends."""
+    also = [
+        "Also sent 11/20",
+        "Card also sent",
+        "Sent too",
+        "Also mailed 11/20",
+        "Sent as well",
+        "Already sent too",
+    ]
+    other = ["Also send to her office", "Also sending a card to spouse", "Thank you card also sent"]
+    path = _sheet(tmp_path / "list.csv", [*other, *also])
+    assert _left_out(path, [*other, *also]) == also

@@ -95,7 +95,7 @@ _NOTE_SAYS_NO = re.compile(
     + _A_DATE
     + r").*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
+    r"(?:\s+(?:too|also|as\s+well)\b)?\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
     # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
     # to the office", which says where
@@ -104,17 +104,19 @@ _NOTE_SAYS_NO = re.compile(
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
-    # ... or with its 'was' ('Card was sent 11/15', 'Was sent last week': found by hunter-sheets12, ordered)
+    # ... or with its 'was' ('Card was sent 11/15', 'Was sent last week': found by hunter-sheets12, ordered),
+    # or 'also', 'too' ('Card also sent', 'Sent too', 'Already sent too': found by review37, sent again)
     # ... or the card named by its occasion or brand ('Holiday card mailed 12/1', 'Welcome gift sent 11/20',
     # 'Starbucks card sent 11/20': found by review35, each ordered again); not a greeting card ('Sympathy card
     # sent', 'Get well card mailed', 'Thank you card sent')
-    r"|^\s*(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift|replacement)\s+"
+    r"|^\s*(?:also\s+)?(?:(?:(?:(?!(?:for|to|of|about|no|not|and|or|with|address|info|if|when|once|sympathy|condolences?|get|greeting|thank|thanks|thank-you)\b)[\w'&.$€£-]+\s+){0,2}(?:(?:(?:e-?)?gift\s+)?card|(?:e-?)?gift|replacement)\s+"
     # ... or by its amount, with its brand or not ('$50 Visa mailed Nov 20', '$25 Amazon sent 11/20', '$50
     # sent 11/20': found by hunter-sheets22, each ordered again); not money of another kind ('$50 check
     # mailed', '$50 refund mailed', '$25 donation sent')
     r"|[$€£]\s?\d[\d,]*(?:\.\d\d)?\s+(?:(?!(?:checks?|cheques?|refunds?|fees?|invoices?|bills?|donations?|deposits?|"
     r"payments?|reimbursements?|rebates?|shipping|postage|bonus(?:es)?|cash|for|to|of|and|or|with)\b)[\w'&.-]+\s+){0,2}"
-    r")?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered|re-?(?:sent|issued|shipped|mailed))|quit|"
+    r")?(?:(?:was|has\s+been)\s+)?(?:also\s+)?(?:sent|mailed|shipped|delivered|re-?(?:sent|issued|shipped|mailed))"
+    r"(?:\s+(?:too|also|as\s+well)\b)?|quit|"
     r"fired|laid\s+off)"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
     # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
