@@ -283,7 +283,7 @@ def test_a_note_of_one_already_had_named_by_its_brand_or_how_it_came_leaves_the_
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
 def test_a_person_gone_back_only_in_other_words_stays_out(tmp_path: Path, header: str) -> None:
-    """Found by review38 reviewing d730b05e (a status read with notes.HOLD_OVER): 'Status' = 'Terminated -
+    """Found by review38 reviewing d730b05e (a status read with undone.HOLD_OVER): 'Status' = 'Terminated -
     back on COBRA' (or '... back on payroll for final pay', 'Do not send - back on leave', 'Left company -
     back on the market', 'Terminated - rehired? no', 'Laid off - may be rehired', 'Terminated - reinstated,
     then resigned 12/1') was ordered, exit 0, where d730b05e^ left each out (Notes sent them before too): a

@@ -11,9 +11,10 @@ from datetime import date
 import pandas as pd
 
 from .anotherperson import of_another_person
-from .notes import _NOTE_SAYS_NO, _UNDONE
+from .notes import _NOTE_SAYS_NO
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
+from .undone import _UNDONE
 
 
 def _lines_say_no(

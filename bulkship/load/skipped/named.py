@@ -13,7 +13,8 @@ from ...quoting import quoted
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND
 from .languages import straight
-from .notes import _NOTE_SAYS_NO, _UNDONE
+from .notes import _NOTE_SAYS_NO
+from .undone import _UNDONE
 
 _FIELDS = ("name", "first_name", "last_name", "address1", "address2")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\*+([^*]+)\*+")

@@ -20,8 +20,8 @@ from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND
 from .marks import _NO_HEADER
 from .named import _FIELDS, _remarks
-from .notes import _UNDONE
 from .ofwork import OF_WORK, names_work
+from .undone import _UNDONE
 
 # (a word added here that _MAY_SAY_NO below does not find at a word's start must be added there too)
 _SAYS_NO_TEXT = (

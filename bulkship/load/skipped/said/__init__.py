@@ -33,11 +33,12 @@ from ..headings import _SEND_HEADING
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import straight_quotes
 from ..leavingday import left_by
-from ..notes import _NOTE_SAYS_NO, _UNDONE, HOLD_OVER
+from ..notes import _NOTE_SAYS_NO
 from ..questions import NOT_RECEIVED_FLAGS, asks_whether_to_send
 from ..rounds import told_of_earlier_rounds
 from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
+from ..undone import _UNDONE, HOLD_OVER
 from .cardstatus import read_card
 from .person import read_person
 from .reasons import Masks, reasons
