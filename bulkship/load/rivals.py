@@ -34,8 +34,7 @@ from .skipped.digital import format_header, names_a_format
 SAMPLE = 200  # filled cells looked at per column
 FITTING_SHARE = 0.5  # a column whose values fit the field less often than this is no rival of its own title
 
-_ZIP = re.compile(r"\d{3,5}(?:-?\d{4})?")  # Excel may have eaten leading zeros
-_ZIP_PARTS = re.compile(r"(\d{3,5})(?:-?\d{4})?")
+_ZIP = re.compile(r"(\d{3,5})(?:-?\d{4})?")  # Excel may have eaten leading zeros; the ZIP's first 5 digits
 _AMOUNT = re.compile(r"[$€£]?\s?\d{1,9}(?:[.,]\d{1,3})*(?:\.\d+)?")
 _COUNT = re.compile(r"\d{1,6}(?:\.0+)?")
 _PRICE = re.compile(r"[$€£]?\s?\d{1,9}(?:,\d{3})*\.\d{2}|[$€£]\s?\d{1,9}")  # cents, or a currency sign
@@ -182,7 +181,8 @@ def _states_of_the_zips(
     refused the list when half its cells were 'NE' (found by the lead's fuzzing). A second column of states
     only ('NH', 'OK') stays a rival: which one the person meant is theirs to say. (Beside the field's own
     title, one cell that differs keeps the two rivals, on purpose: test_a_looser_column_saying_what_...)"""
-    zips = [_ZIP_PARTS.fullmatch(_text(z)) for z in body[zip_header].tolist()]
+    zips = [_ZIP.fullmatch(_text(z)) for z in body[zip_header].tolist()]
+    pairs = zip_prefix_states()
 
     def agrees(header: str) -> bool:
         rows = [
@@ -190,7 +190,7 @@ def _states_of_the_zips(
             for state, found in zip(body[header].tolist(), zips, strict=True)
             if found and _text(state)
         ]
-        return bool(rows) and all(prefix + state in zip_prefix_states() for state, prefix in rows)
+        return bool(rows) and all(prefix + state in pairs for state, prefix in rows)
 
     keepers = [h for h in fits if shares[h] == 1.0 and agrees(h)]
     if len(keepers) == 1 and all(shares[h] < 1.0 for h in fits if h != keepers[0]):
