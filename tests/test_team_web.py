@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 from starlette.routing import Route
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders, visible_text
+from support import clients_of, embedded_sandbox_orders, visible_text
 
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
@@ -62,18 +62,7 @@ def team(settings: Settings) -> Settings:
 @pytest.fixture
 def browsers(settings: Settings) -> Iterator[Any]:
     """Clients of one server, one per person (each with its own cookies)."""
-    app = create_app(settings)
-    opened: list[TestClient] = []
-
-    def browser() -> TestClient:
-        client = TestClient(app, follow_redirects=True)
-        client.__enter__()
-        opened.append(client)
-        return client
-
-    yield browser
-    for client in opened:
-        client.__exit__(None, None, None)
+    yield from clients_of(create_app(settings))
 
 
 def token(client: TestClient, url: str = "/login") -> str:

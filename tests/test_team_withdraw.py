@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders, visible_text
+from support import clients_of, embedded_sandbox_orders, visible_text
 from test_team_web import TOKEN, found, send, shown_plan, sign_in, upload, wait_until_finished
 
 from bulkship.db import engine_for, head, upgrade
@@ -43,18 +43,7 @@ def team(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
 
 @pytest.fixture
 def browsers(team: Settings) -> Iterator[Any]:
-    app = create_app(team)
-    opened: list[TestClient] = []
-
-    def browser() -> TestClient:
-        client = TestClient(app, follow_redirects=True)
-        client.__enter__()
-        opened.append(client)
-        return client
-
-    yield browser
-    for client in opened:
-        client.__exit__(None, None, None)
+    yield from clients_of(create_app(team))
 
 
 def test_the_person_who_asked_withdraws_the_request_and_no_approver_can_send_it_after(

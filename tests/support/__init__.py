@@ -9,7 +9,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +138,21 @@ class NoPoNumberOnReads(httpx.AsyncBaseTransport):
             return response
         body = json.loads(await response.aread())
         return httpx.Response(200, json={k: v for k, v in body.items() if k.lower() != "ponumber"})
+
+
+def clients_of(app: Any) -> Iterator[Callable[[], Any]]:
+    """For a fixture to ``yield from``: clients of one web app, one per person (each with its own cookies),
+    each closed after the test."""
+    from starlette.testclient import TestClient
+
+    opened: list[TestClient] = []
+
+    def browser() -> TestClient:
+        client = TestClient(app, follow_redirects=True)
+        client.__enter__()
+        opened.append(client)
+        return client
+
+    yield browser
+    for client in opened:
+        client.__exit__(None, None, None)
