@@ -19,11 +19,12 @@ FAILED_COUNTED = "failed_counted"  # an order's total still counting lines it en
 def failed_lines_still_counted(order: VendorOrder) -> list[VendorLineItem]:
     """The card lines the vendor ended without a card (Failed, Cancelled, nothing shipped) at a cost above
     0.00 that its own total still counts: a total equal to every card line's cost, the ended ones among them,
-    beside other lines that made a card. Read as refunded, a vendor showing line 2 of 4 'Failed' (25.00) and
-    the order at 100.00 had status, the Summary and reconcile say 75.00 charged, 'Everything matches': if it
-    did not refund the line, 25.00 charged that nobody was told of (found by hunter-money14). None when no
-    total is shown, a cost is unknown, the line shows 0.00 (refunded: its total without it), or every line
-    ended (the whole order failed: refunded, as the sandbox's failures)."""
+    or beyond it (shipping or fees billed on the order beside them), beside other lines that made a card.
+    Read as refunded, a vendor showing line 2 of 4 'Failed' (25.00) and the order at 100.00 had status, the
+    Summary and reconcile say 75.00 charged, 'Everything matches': if it did not refund the line, 25.00
+    charged that nobody was told of (found by hunter-money14). None when no total is shown, a cost is
+    unknown, the line shows 0.00 (refunded: its total without it), or every line ended (the whole order
+    failed: refunded, as the sandbox's failures)."""
     if order.total is None or order.lines_partial or order.unpriced or not order.line_items:
         return []
     if any(li.cost is None for li in order.line_items):
@@ -35,9 +36,18 @@ def failed_lines_still_counted(order: VendorOrder) -> list[VendorLineItem]:
     if not ended:
         return []
     every = sum((li.cost or Decimal(0) for li in order.line_items), Decimal(0)) - order.discount
-    if cents(order.total) not in {cents(every), cents(every) * 100}:
+    kept = {id(li) for li in ended}
+    others = sum((li.cost or Decimal(0) for li in order.line_items if id(li) not in kept), Decimal(0))
+    total = cents(order.total)
+    if total == cents(every) * 100:  # every line's cost, in cents
+        return ended
+    if total in {cents(others - order.discount) * 100, cents(others) * 100}:  # without them, in cents
         return []
-    return ended
+    # a total beyond every line's cost counts the failed lines' too, or shipping or fees billed on the order
+    # as large: which is unknown. Read 'every line and 9.95 of shipping, the failed line refunded' (109.95
+    # beside lines of 100.00, the failed one 25.00), status said 84.95 charged and reconcile 'Everything
+    # matches' (hunter-money15's leftover, found again by hunter-money16)
+    return ended if total >= cents(every) else []
 
 
 def note_failed_counted(

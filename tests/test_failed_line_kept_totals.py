@@ -1,0 +1,78 @@
+"""A vendor showing a line it ended Failed still at its cost, in shapes where whether it refunded the line is
+unknown: its order's own total beyond every line's cost (shipping billed on the order beside them), no total
+of its own at all, or every line of the order Failed with its total kept. Read as refunded, `status` and the
+Summary said the rest charged and `reconcile` 'Everything matches': if the vendor kept the money, it was
+charged and nobody told (hunter-money15's leftovers, found again by hunter-money16). Each is said, as a
+difference with what to ask the vendor; the totals stay as counted."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+from bulkship import api
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.track import track
+
+
+def _second_line_failed(total_beyond: float) -> Any:
+    """BS-STAFF-0001 (4 CVS 25) with its second line Failed, its 25.00 still shown, and the order's own total
+    ``total_beyond`` more than it showed (the lines' 100.00 before)."""
+
+    def change(order: dict[str, Any]) -> None:
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
+            return
+        lines = order[key_of(order, "LineItems")]
+        if len(lines) != 4:
+            return
+        lines[1][key_of(lines[1], "Status")] = "Failed"
+        total = key_of(order, "Cost")
+        order[total] = round(order[total] + total_beyond, 2)
+
+    return orders_rewritten(change)
+
+
+def _tracked(vendor: VendorProxy, tmp_path: Path) -> tuple[Any, Any]:
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (status,) = api.status(settings, "staff")
+    return status, api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_failed_line_kept_in_a_total_with_shipping_beside_the_lines_is_said(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Row 3's line Failed at 25.00, the order's own total 109.95: every line (100.00) and 9.95 billed on
+    the order. Read as 9.95 of shipping and the failed line refunded, status said 84.95 charged, nothing
+    else, and reconcile 'Everything matches': 25.00 the vendor may have kept, unseen. Both say it now."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        assert place(vendor, tmp_path, [1, 2, 3, 4]).total_cost == 100
+        vendor.rewrite = _second_line_failed(9.95)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "84.95", status  # the totals as counted
+        (note,) = [n for n in status["notes"] if "BS-STAFF-0001" in n and "Failed" in n]
+        for words in ("row(s) 3", "25.00", "(109.95)", "ask the vendor"):
+            assert words in note, note
+        said = [m.said() for m in report.mismatches]
+        assert not report.matches, said
+        (line,) = said
+        for words in ("25.00", "row(s) 3", "109.95", "ask the vendor"):
+            assert words in line, line
+        assert (str(report.ledger_total), str(report.vendor_total)) == ("84.95", "84.95")
+
+
+def test_a_failed_line_a_total_shows_refunded_beside_shipping_is_no_difference(tmp_path: Path) -> None:
+    """The control: the same failed line at 25.00, the order's own total 84.95 (the three cards made and
+    9.95 on the order): the total proves the line refunded. Nothing said, everything matches."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed(-25 + 9.95)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "84.95", status
+        assert not [n for n in status["notes"] if "Failed" in n], status["notes"]
+        assert report.matches, [m.said() for m in report.mismatches]
