@@ -66,6 +66,33 @@ def test_another_person_s_state_in_a_note_s_later_clause_leaves_the_row_in(tmp_p
     assert [s.row for s in load_sheet(path).skipped] == [3]
 
 
+def test_the_recipient_s_work_or_a_death_only_a_beneficiary_tells_after_a_relative_s_label_leaves_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by review38 (its LO4): an HR list's Notes 'Active - emergency contact: Jane - terminated 12/1'
+    and 'Active - beneficiary: Jane - deceased' were each ordered, exit 0: the state read as the contact's. No
+    HR list tells a spouse's or a contact's job: a state of work after such a label is the recipient's (only a
+    colleague's, 'Assistant: terminated 10/1', is another's); and a death under a beneficiary's or next of
+    kin's label may be the recipient's, the beneficiary named for it: the row is left out, its note quoted
+    for a person to read. A relative's death or move still sends."""
+    stays_out = [
+        "Active - emergency contact: Jane - terminated 12/1", "Active - beneficiary: Jane - deceased",
+        "Emergency contact: Jane Doe, 555-1212 - resigned", "Active - wife: Ann - laid off 11/30",
+        "Spouse: Jane - left company", "Next of kin: Jane - passed away 11/20",
+    ]  # fmt: skip
+    sends = [
+        "Active - spouse: Jane - deceased 2019", "Emergency contact: wife (Ann) - deceased, update contact",
+        "Assistant: terminated 10/1; send to her directly", "Father: moved to FL",
+        "Active - husband: retired", "Active - manager: Bob Ray (deceased)",
+    ]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", "Notes", [*stays_out, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(stays_out, start=2) if row not in skipped] == []
+    assert sorted(skipped) == list(range(2, 2 + len(stays_out))), skipped
+    note = "'Active - beneficiary: Jane - deceased'"
+    assert skipped[3] == f"the list says not to send it (column 'Notes': {note})"
+
+
 QUALIFIED = [
     "Hold until January", "Hold until 1/15", "Hold for now", "Hold per HR", "Hold pending approval",
     "On hold until further notice", "Hold off until January", "Declined per email", "Removed per HR",

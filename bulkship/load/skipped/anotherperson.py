@@ -4,7 +4,9 @@
 out as 'the list says not to send it' (found by hunter-falsealarm8): the person never got the card. Only a
 state of that person (gone, dead, moved), never an instruction ('Husband: deceased - do not send') nor a card
 ('Wife: card sent 11/20'), and only under a label naming a relative or one of the household or of their
-care, not a speaker ('HR: don't send this one', 'Manager: on hold')."""
+care, not a speaker ('HR: don't send this one', 'Manager: on hold'). A state that is no relative's to tell
+stays the recipient's: their work (see :data:`_WORK_STATE`), or a death under the label of whom it would
+concern (see :data:`_AFTER_DEATH`)."""
 
 from __future__ import annotations
 
@@ -21,8 +23,24 @@ _RELATION = (
 )
 # the label opening the sentence the clause is in ('Spouse:', 'Re: father -', "Employee's wife -")
 _LABEL = re.compile(
-    rf"(?i)^\W*(?:re\s*:?\s*)?(?:(?:his|her|their|my|the|employee['’]?s?|emp['’]?s?)\s+)?(?:late\s+)?(?:{_RELATION})\b"
+    rf"(?i)^\W*(?:re\s*:?\s*)?(?:(?:his|her|their|my|the|employee['’]?s?|emp['’]?s?)\s+)?(?:late\s+)?(?P<who>{_RELATION})\b"
 )
+# A state of work after a relative's or a contact's label is the recipient's: no HR list tells a spouse's or
+# an emergency contact's job ('Active - emergency contact: Jane - terminated 12/1', 'Spouse: Jane - resigned',
+# 'Active - wife: Ann - laid off 11/30': found by review38, its LO4, each sent; an HR remark typed after the
+# contact's details). Only a colleague's label or a home's ('Assistant: terminated 10/1', 'Prior tenant: ...')
+# tells another person's work
+_WORK_STATE = re.compile(
+    r"(?i)^\W*(?:terminated|termed|resigned|fired|laid\s+off|let\s+go|quit|left\s+(?:the\s+)?(?:company|firm|"
+    r"organi[sz]ation|org|co\b|job|business)|no\s+longer\s+(?:employed|works?|working|with\s+(?:the\s+)?(?:company|"
+    r"firm|organi[sz]ation|org|co\b)))"
+)
+_AT_WORK = re.compile(r"(?i)assistant|(?:previous|prior|former|old)\s+(?:tenant|resident|occupant|owner)")
+# ... and a death under the label of whom a death concerns ('Active - beneficiary: Jane - deceased', 'Next of
+# kin: Jane - deceased'): the beneficiary's, or the recipient's with the beneficiary named for it? Not known:
+# the row is left out, its note quoted for a person to read (found by review38, its LO4: sent)
+_DEATH = re.compile(r"(?i)^\W*(?:deceased|passed\s+away|died|dead)\b")
+_AFTER_DEATH = re.compile(r"(?i)beneficiary|next\s+of\s+kin")
 # what the clause says of that person: a state of theirs
 _STATE = re.compile(
     r"(?i)^\W*(?:deceased|passed\s+away|died|dead|left|terminated|termed|resigned|fired|laid\s+off|let\s+go|quit|"
@@ -53,7 +71,13 @@ def of_another_person(note: str, begin: int, end: int, line_starts: Sequence[int
         return False
     # the label opening the sentence, or one of its clauses ('Active - spouse: Jane - deceased 2019': a
     # status's remark, read as a note is: found by hunter-sheets23)
-    return bool(lead.strip()) and any(_LABEL.match(lead[at:]) for at in _clause_starts(lead))
+    labels = [found for at in _clause_starts(lead) if (found := _LABEL.match(lead[at:])) is not None]
+    if not lead.strip() or not labels:
+        return False
+    who = labels[-1]["who"]  # the label nearest the clause
+    if _WORK_STATE.match(own) and not _AT_WORK.fullmatch(who):
+        return False
+    return not (_DEATH.match(own) and _AFTER_DEATH.fullmatch(who))
 
 
 _CLAUSE_START = re.compile(r"\s[-–—]\s+")
