@@ -6,7 +6,8 @@ serve(resolve_settings(), host="127.0.0.1", port=8000)
 
 from __future__ import annotations
 
-from .app import DEFAULT_MAX_UPLOAD_BYTES, SANDBOX_BANNER, create_app
+from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+from .pagekit import SANDBOX_BANNER
 from .server import serve
 
 __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "SANDBOX_BANNER", "create_app", "serve"]

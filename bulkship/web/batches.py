@@ -21,7 +21,7 @@ from ..runnotes import planned_dollars
 from . import state
 
 if TYPE_CHECKING:
-    from .app import Web
+    from .pagekit import Web
 
 
 _STEPS = {"sending": "progress", "draft": "columns", "needs fixes": "review", "awaiting approval": "approval"}
@@ -175,7 +175,7 @@ def _matches(line: BatchLine, query: str) -> bool:
 
 
 async def home(request: Request) -> Response:
-    from .app import _web, render
+    from .pagekit import _web, render
 
     web = _web(request)
     lines = await run_in_threadpool(batch_lines, web)
@@ -194,8 +194,7 @@ async def open_batch(request: Request) -> Response:
     its link on the Batches page (a 404 before: newcomer9's L7, found again by newcomer10)."""
     from starlette.exceptions import HTTPException
 
-    from .app import _web
-    from .pagekit import _see
+    from .pagekit import _see, _web
 
     name = request.path_params["name"]
     lines = await run_in_threadpool(batch_lines, _web(request))

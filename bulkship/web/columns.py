@@ -27,7 +27,7 @@ from . import state
 from .auth import nothing_changed, say_in_trail
 
 if TYPE_CHECKING:
-    from .app import Web
+    from .pagekit import Web
 
 
 def _report(web: Web, batch: state.WebBatch, columns: dict[str, str] | None = None) -> Any:
@@ -58,7 +58,7 @@ def _checked(web: Web, batch: state.WebBatch) -> tuple[dict[str, int] | None, Se
 
 
 def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str = "") -> Any:
-    from .app import _web, render
+    from .pagekit import _web, render
     from .upload_pages import sheet_choice
 
     web = _web(request)
@@ -78,7 +78,7 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
 
 async def columns(request: Request) -> Response:
-    from .app import _idle, _web, _with_upload
+    from .pagekit import _idle, _web, _with_upload
     from .upload_pages import unusable
 
     web = _web(request)
@@ -91,7 +91,7 @@ async def columns(request: Request) -> Response:
 
 async def change(request: Request) -> Response:
     """Apply the person's choices: recorded only when the file reads with them (else the page says why)."""
-    from .app import _idle, _see, _web, _with_upload
+    from .pagekit import _idle, _see, _web, _with_upload
 
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
@@ -140,7 +140,7 @@ async def every_row(request: Request) -> Response:
     a program file's ``[defaults]`` are: a thank-you form's export, one amount for everyone and no amount
     column, could not be sent from the page, only told to add such a column to the file (found by
     newcomer4, F5)."""
-    from .app import _idle, _see, _web, _with_upload
+    from .pagekit import _idle, _see, _web, _with_upload
 
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
@@ -226,7 +226,7 @@ async def _changed_meanwhile(
     """The Columns page as it is now, saying nothing was changed (:data:`STALE_COLUMNS`, or ``said``); or
     the page with nothing said when the batch now reads as asked (``done(now)``: the same press sent twice
     at once, a double click, whose first press made the change)."""
-    from .app import _idle, _see, _with_upload
+    from .pagekit import _idle, _see, _with_upload
 
     now = _idle(web, _with_upload(web, batch.name))  # Send pressed meanwhile: its progress page says so
     if done is not None and done(now):
@@ -251,7 +251,7 @@ STALE_COLUMNS = (
 
 async def reset(request: Request) -> Response:
     """Back to the mapping bulkship detects by itself."""
-    from .app import _see, _sending, _web, _with_upload
+    from .pagekit import _see, _sending, _web, _with_upload
 
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])

@@ -30,14 +30,14 @@ from .columns import (
 )
 
 if TYPE_CHECKING:
-    from .app import Web
+    from .pagekit import Web
 
 
 async def save_profile(request: Request) -> Response:
     """Save the batch's mapping under a name, for the next file with these headers (and ``--config NAME``).
     Not while the batch is sent or waits its turn to be (found by review16: saved from a Columns page open in
     another tab, it made the confirmed batch a changed one, and its run ended "nothing to send")."""
-    from .app import _idle, _see, _web, _with_upload
+    from .pagekit import _idle, _see, _web, _with_upload
 
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
@@ -88,7 +88,7 @@ SAVED_MEANWHILE = (
 
 async def use_profile(request: Request) -> Response:
     """Read the file with a saved profile's mapping."""
-    from .app import _idle, _see, _web, _with_upload
+    from .pagekit import _idle, _see, _web, _with_upload
 
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))

@@ -29,12 +29,7 @@ from .. import api
 from ..errors import BulkshipError, LedgerLockedError, ReviewRefusedError
 from ..resolve import BulkRelease, FoundSettlement, Resolution, parse_pos, parse_rows
 from . import batchledger, state
-
-
-def _pages() -> Any:
-    from . import app  # the page helpers; imported late: app imports this module for its routes
-
-    return app
+from . import pagekit as pages
 
 
 def _url(name: str, tail: str = "") -> str:
@@ -42,7 +37,6 @@ def _url(name: str, tail: str = "") -> str:
 
 
 async def needs_review(request: Request) -> Response:
-    pages = _pages()
     web = pages._web(request)
     batch = pages._batch_or_404(web, request.path_params["name"])
     if not await run_in_threadpool(batchledger.in_ledger, web.settings, batch.name):  # a draft: nothing waits
@@ -114,7 +108,6 @@ async def settle(request: Request) -> Response:
 
 
 async def _step(request: Request, *, confirmed: bool) -> Response:
-    pages = _pages()
     web = pages._web(request)
     batch = pages._idle(web, pages._batch_or_404(web, request.path_params["name"]))
     fields = await _form(request)

@@ -14,8 +14,8 @@ from starlette.responses import Response
 from ... import api
 from ...errors import BulkshipError
 from ...team import approvals
-from .. import app as pages
 from .. import cost_pages, state
+from .. import pagekit as pages
 from ..pagekit import _here
 from .common import _actor, _address, _request_of, _see, _settings
 

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from ...team import approvals, audit, store
 from ...team.roles import SEND
-from .. import app as pages
+from .. import pagekit as pages
 from .. import state
 from .common import _actor, _address, _request_of, _see, _settings
 

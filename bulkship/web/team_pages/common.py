@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 
 from ...team import accounts, approvals
-from .. import app as pages
+from .. import pagekit as pages
 from ..auth import Sessions
 
 

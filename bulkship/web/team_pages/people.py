@@ -12,7 +12,7 @@ from starlette.responses import Response
 from ...errors import BulkshipError
 from ...settings import Settings
 from ...team import ROLES, accounts, approvals
-from .. import app as pages
+from .. import pagekit as pages
 from .common import _actor, _address, _settings
 
 

@@ -8,8 +8,9 @@ from starlette.responses import Response
 
 from ...errors import BulkshipError
 from ...team import accounts, approvals, audit, store
-from .. import app as pages
+from .. import pagekit as pages
 from ..auth import Sessions, safe_next
+from ..error_pages import _error_page
 from .common import _address, _me, _see, _sessions, _settings
 
 
@@ -97,7 +98,7 @@ async def change_password(request: Request) -> Response:
 
 
 def forbidden_page(needed: str, person: accounts.User) -> str:
-    return pages._error_page(
+    return _error_page(
         "Not allowed",
         f"{person.name} ({person.roles_text}) may not do this: it needs the role {needed}. "
         "Ask an admin if you should.",

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from ...ledger.records import day_bounds, swapped_days
 from ...team import audit
-from .. import app as pages
+from .. import pagekit as pages
 from .. import uploads
 from ..downloads import XLSX_TYPE
 from .common import _settings
