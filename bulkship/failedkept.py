@@ -19,22 +19,21 @@ FAILED_COUNTED = "failed_counted"  # an order's total still counting lines it en
 def failed_lines_still_counted(order: VendorOrder) -> list[VendorLineItem]:
     """The card lines the vendor ended without a card (Failed, Cancelled, nothing shipped) at a cost above
     0.00 that its own total still counts: a total equal to every card line's cost, the ended ones among them,
-    or beyond it (shipping or fees billed on the order beside them), beside other lines that made a card.
-    Read as refunded, a vendor showing line 2 of 4 'Failed' (25.00) and the order at 100.00 had status, the
-    Summary and reconcile say 75.00 charged, 'Everything matches': if it did not refund the line, 25.00
-    charged that nobody was told of (found by hunter-money14). None when no total is shown, a cost is
-    unknown, the line shows 0.00 (refunded: its total without it), or every line ended (the whole order
-    failed: refunded, as the sandbox's failures)."""
-    if order.total is None or order.lines_partial or order.unpriced or not order.line_items:
+    or beyond it (shipping or fees billed on the order beside them); or that no total of its own says
+    refunded (it shows none). Read as refunded, a vendor showing line 2 of 4 'Failed' (25.00) and the order
+    at 100.00 had status, the Summary and reconcile say 75.00 charged, 'Everything matches': if it did not
+    refund the line, 25.00 charged that nobody was told of (found by hunter-money14); so too an order whose
+    every line failed with its total kept, and one showing no total (hunter-money15's leftovers). None when
+    a cost is unknown, the lines come in pages or are not priced yet, the line shows 0.00 (refunded), or the
+    order's total leaves them out (the sandbox's failed orders: 0.00)."""
+    if order.lines_partial or order.unpriced or not order.line_items:
         return []
     if any(li.cost is None for li in order.line_items):
         return []
     made = {id(li) for li in order.made_card_lines}
-    if not made:
-        return []
     ended = [li for li in order.card_lines if id(li) not in made and (li.cost or Decimal(0)) > 0]
-    if not ended:
-        return []
+    if not ended or order.total is None:
+        return ended  # no total of its own: nothing says the vendor refunded them
     every = sum((li.cost or Decimal(0) for li in order.line_items), Decimal(0)) - order.discount
     kept = {id(li) for li in ended}
     others = sum((li.cost or Decimal(0) for li in order.line_items if id(li) not in kept), Decimal(0))
@@ -74,7 +73,7 @@ def note_failed_counted(
         amount = sum((li.cost or Decimal(0) for li in kept), Decimal(0))
         detail = {
             "amount": str(cents(amount)),
-            "total": str(cents(vendor_order.total)),
+            "total": None if vendor_order.total is None else str(cents(vendor_order.total)),
             "lines": len(kept),
             "rows": numbers,
         }

@@ -269,10 +269,15 @@ def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:
             continue
         rows = [str(n) for n in detail.get("rows") or []]
         which = f" (row(s) {', '.join(rows)})" if rows else ""
+        amount = money_text(Decimal(str(detail["amount"])))
+        counted = (
+            f"whose {amount} its own total ({money_text(Decimal(str(detail['total'])))}) still counts"
+            if detail.get("total") is not None
+            else f"still at their cost ({amount}), and no total of its own saying they were refunded"
+        )
         notes.append(
-            f"The vendor's order {po} shows {detail.get('lines')} line(s) Failed{which} whose "
-            f"{money_text(Decimal(str(detail['amount'])))} its own total "
-            f"({money_text(Decimal(str(detail['total'])))}) still counts. They are counted in no total here "
+            f"The vendor's order {po} shows {detail.get('lines')} line(s) Failed{which} {counted}. "
+            "They are counted in no total here "
             "(a failed line read as refunded), but the vendor may not have refunded them: ask the vendor "
             "whether it did; "
             f"`bulkship reconcile {batch}` says it as a difference until it shows them refunded"

@@ -52,6 +52,7 @@ UNRESOLVED_STATES = ("sending", "unknown")
 UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
 ENDED_UNRECORDED = "lines with a card"  # the vendor ended lines without a card that the ledger counts
 FAILED_COUNTED = "failed lines in its total"  # the vendor's total still counts lines it failed
+FAILED_SHOWN = "failed lines at their cost"  # ... or it shows no total, its failed lines at their cost
 
 
 def _belongs(po_number: str, stem: str) -> bool:
@@ -132,7 +133,10 @@ def _compare_order(
             add("cost", "", planned, net)
     still = failed_lines_still_counted(vendor)
     if still:  # read as refunded, the order's own total still counting them: perhaps charged (hunter-money14)
-        add(FAILED_COUNTED, *failed_counted(still, vendor, sent, tied, rows))
+        add(
+            FAILED_COUNTED if vendor.total is not None else FAILED_SHOWN,
+            *failed_counted(still, vendor, sent, tied, rows),
+        )
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
     beside = billed_on_order(vendor, rows)
     if to_cents(beside) != to_cents(billed):

@@ -79,10 +79,14 @@ def failed_counted(
     numbers = sorted({int(n) for n in found if n})
     named = f" (row(s) {', '.join(map(str, numbers))})" if numbers else ""
     amount = to_cents(sum((li.cost or Decimal(0) for li in kept), Decimal(0)))
-    shown = f" {money_text(vendor.total)}" if vendor.total is not None else ""
+    counted = (
+        f"still counted in its total {money_text(vendor.total)}"
+        if vendor.total is not None
+        else "still shown at their cost, the order showing no total of its own"
+    )
     return (
         ", ".join(r for r in refs if r),
         "0.00 (read as refunded)",
-        f"{money_text(amount)} for {len(kept)} failed line(s){named} still counted in its total"
-        f"{shown}: it may not have refunded them; ask the vendor",
+        f"{money_text(amount)} for {len(kept)} failed line(s){named} {counted}: it may not have refunded "
+        "them; ask the vendor",
     )

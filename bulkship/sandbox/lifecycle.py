@@ -94,7 +94,10 @@ def render_order(row: OrderRow, sandbox_now: float) -> dict[str, Any]:
         "Note": body.get("Note"),
         "CreatedDate": iso(row.created_at),
         "CompletedDate": iso(row.complete_at) if done else None,
-        "Cost": float(Decimal(row.cost_cents) / 100),
+        # a failed order is refunded (its money back in the account): its own total says so, 0.00, its lines
+        # keeping their prices. Kept at the lines' sum, nothing told bulkship the refund from a vendor keeping
+        # the money, whose failed orders then read refunded unseen (hunter-money15's leftover c)
+        "Cost": 0.0 if failed else float(Decimal(row.cost_cents) / 100),
         "CurrencyCode": body.get("CurrencyCode", "USD"),
         "LineItems": [_render_line(line, sandbox_now, failed) for line in body["Lines"]],
     }
