@@ -4,12 +4,18 @@ order is at the vendor, its answer never read; a second server in this process r
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import socket
 import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+import sqlalchemy
 from starlette.testclient import TestClient
 from support import visible_text
 from support.vendor_proxy import Answer, Call, VendorProxy
@@ -22,14 +28,13 @@ from bulkship.web import create_app
 pytestmark = pytest.mark.slow
 
 
-def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_resumes_there_once(
-    vendor: VendorProxy, tmp_path: Path, bulkship_forks, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Server A sends 250 cards in three orders and is killed (SIGKILL) while the vendor holds the second
-    order, its answer never read. Server B, up all along on the same machine and ledger, said 'Sending… the
-    run continues, and resumes if the server restarts' of it for as long as nobody restarted a server, and
-    'sending' on Batches. It now says the run was interrupted, what was sent, and offers Resume sending,
-    which asks the vendor about the order in doubt and sends the rest: every card once."""
+@contextlib.contextmanager
+def killed_mid_send(
+    vendor: VendorProxy, tmp_path: Path, forks, monkeypatch: pytest.MonkeyPatch, ledger: str
+) -> Iterator[tuple[TestClient, str]]:
+    """Server A (a process of its own) sends 250 cards of batch 'big' in three orders on ``ledger`` and is
+    killed (SIGKILL) while the vendor holds its second order, its answer never read; server B, in this
+    process, shares the ledger: yields B's client (its page said 'Sending…' while A lived) and A's URL."""
     posts: list[Call] = []
     second_made, killed = threading.Event(), threading.Event()
 
@@ -45,7 +50,7 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
 
     vendor.rewrite = rewrite
     shared = {
-        "BULKSHIP_LEDGER": str(tmp_path / "ledger.sqlite"), "BULKSHIP_OUT": str(tmp_path / "results"),
+        "BULKSHIP_LEDGER": ledger, "BULKSHIP_OUT": str(tmp_path / "results"),
         "BULKSHIP_TRACK_EVERY_MIN": "0", "BULKSHIP_API_URL": vendor.url, "BULKSHIP_EMAIL": SANDBOX_EMAIL,
         "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
     }  # fmt: skip
@@ -58,7 +63,7 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
         "BULKSHIP_DATA_DIR": str(tmp_path / "server-a"),
     }
     with TestClient(create_app(resolve_settings()), follow_redirects=True) as b:
-        a = start_server(bulkship_forks, env)
+        a = start_server(forks, env)
         try:
             with httpx.Client(base_url=a.url, follow_redirects=True, timeout=START_LIMIT_S) as client:
                 upload(client, many_rows(tmp_path / "big.csv", 250), name="big")  # type: ignore[arg-type]
@@ -70,6 +75,19 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
             a.process.kill()  # SIGKILL: no chance to finish or record anything
             a.process.wait()
             killed.set()
+        yield b, a.url
+
+
+def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_resumes_there_once(
+    vendor: VendorProxy, tmp_path: Path, bulkship_forks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Server A sends 250 cards in three orders and is killed (SIGKILL) while the vendor holds the second
+    order, its answer never read. Server B, up all along on the same machine and ledger, said 'Sending… the
+    run continues, and resumes if the server restarts' of it for as long as nobody restarted a server, and
+    'sending' on Batches. It now says the run was interrupted, what was sent, and offers Resume sending,
+    which asks the vendor about the order in doubt and sends the rest: every card once."""
+    ledger = str(tmp_path / "ledger.sqlite")
+    with killed_mid_send(vendor, tmp_path, bulkship_forks, monkeypatch, ledger) as (b, _a):
         page = b.get("/batches/big/progress").text
         said = visible_text(page)
         assert "Sending…" not in said and "Interrupted" in said, said
@@ -85,6 +103,61 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
         assert "The run sending this batch was interrupted" in results, results
         line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
         assert "needs attention" in line and 'href="/batches/big/progress"' in line, line
+        resume = found(r'<form method="post" action="(/batches/big/resume)"', page)
+        b.post(resume, data={"csrf_token": found(r'name="csrf_token" value="([^"]+)"', page)})
+        b.post(resume, data={"csrf_token": found(r'name="csrf_token" value="([^"]+)"', page)})  # twice
+        done = visible_text(wait_until_finished(b, "big"))
+        assert "Finished" in done and "3 of 3 orders sent" in done, done
+    sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert len(vendor.sandbox.orders()) == 3 and len(sent) == 250 == len(set(sent))
+
+
+def sessions_end(url: str) -> None:
+    """Wait until no bulkship session but this process's is left on the database at ``url``: a killed
+    process's connections close at once, and the server ends their sessions a moment later."""
+    engine = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    mine = f"bulkship pid {os.getpid()} %"
+    query = sqlalchemy.text(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'bulkship pid %'"
+        " AND application_name NOT LIKE :mine AND datname = current_database()"
+    )
+    try:
+        for _ in range(600):
+            with engine.connect() as connection:
+                if not connection.execute(query, {"mine": mine}).scalar():
+                    return
+            time.sleep(0.05)
+    finally:
+        engine.dispose()
+    raise AssertionError("the killed server's sessions never ended")
+
+
+def test_a_run_whose_server_on_another_machine_was_killed_reads_interrupted_there_too(
+    vendor: VendorProxy, tmp_path: Path, bulkship_forks, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    """hunter-web21's LO1: servers on two machines share a team's PostgreSQL ledger, and server A is killed
+    mid-send. Server B read 'Sending… the run continues' of the batch for good, and 'sending' on Batches:
+    a pid of another machine cannot be read. Every server process now holds a lock on the ledger while it
+    serves, and records it with each run it starts: B reads the run as interrupted once that lock and the
+    batch's are free, names the machine, and who can resume it: the server holding the file, while that
+    file is out of B's reach; with it in reach (a shared disk), Resume sending here, every card once."""
+    with killed_mid_send(vendor, tmp_path, bulkship_forks, monkeypatch, pg_url) as (b, a):
+        sessions_end(pg_url)  # the database has seen A's connections close (its locks go with them)
+        here = socket.gethostname()
+        monkeypatch.setattr(socket, "gethostname", lambda: f"not-{here}")  # B: another machine than A's
+        files = tmp_path / "server-a"
+        shutil.move(files, tmp_path / "away")  # A's disk, out of B's reach
+        page = b.get("/batches/big/progress").text
+        said = visible_text(page)
+        assert "Sending…" not in said and "Interrupted" in said, said
+        assert f"on {here}) stopped" in said, said
+        assert "sent with no answer yet (perhaps at the vendor)" in said, said
+        assert f"The server holding this batch's file ({a}/) resumes it when it starts again" in said, said
+        assert 'action="/batches/big/resume"' not in page
+        line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
+        assert "needs attention" in line, line
+        shutil.move(tmp_path / "away", files)  # ... and in reach: resumed here
+        page = b.get("/batches/big/progress").text
         resume = found(r'<form method="post" action="(/batches/big/resume)"', page)
         b.post(resume, data={"csrf_token": found(r'name="csrf_token" value="([^"]+)"', page)})
         b.post(resume, data={"csrf_token": found(r'name="csrf_token" value="([^"]+)"', page)})  # twice

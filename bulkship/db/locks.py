@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import secrets
+import threading
 from collections.abc import Callable, Iterator
 
 from sqlalchemy import Connection, Engine, text
@@ -25,6 +27,7 @@ KEY_PREFIX = b"bulkship batch\x00"  # so a batch's key never equals another use 
 WRITE_KEY_PREFIX = b"bulkship batch writes\x00"
 PLANNING_KEY_PREFIX = b"bulkship planning\x00"
 SPEND_KEY_PREFIX = b"bulkship spend\x00"
+PROCESS_KEY_PREFIX = b"bulkship server process\x00"
 
 
 def _key(prefix: bytes, batch: str) -> int:
@@ -42,6 +45,61 @@ def batch_write_key(batch: str) -> int:
     :func:`batch_lock_key`, which the process holding the batch keeps on a connection of its own (an
     advisory lock taken on two connections of one process would wait for itself)."""
     return _key(WRITE_KEY_PREFIX, batch)
+
+
+def process_lock_key(token: str) -> int:
+    """The key of the advisory lock a server process holds while it serves (:class:`ProcessLock`)."""
+    return _key(PROCESS_KEY_PREFIX, token)
+
+
+class ProcessLock:
+    """An advisory lock a server process holds on a connection of its own for as long as it serves, keyed
+    by a random token it records beside each run it starts (``bulkship.web.servers``). The server drops it
+    when that session ends, whatever ends it, as it drops the process's batch locks: a server on another
+    machine sharing the ledger, which cannot read the process's pid, reads its lock free once it is gone
+    (hunter-web21's LO1: a run there read 'Sending…' for good after that server was killed)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.token = secrets.token_hex(16)
+        self._engine = engine
+        self._connection: Connection | None = None
+        self._guard = threading.Lock()
+
+    def held(self) -> bool:
+        """Whether this process holds its lock now: taken on first use, and again on a new connection when
+        the one holding it was lost (the database restarted). False when it cannot be taken."""
+        with self._guard:
+            if self._connection is not None:
+                try:
+                    self._connection.execute(text("SELECT 1"))
+                    return True
+                except Exception:  # the session is gone, and the lock with it
+                    with contextlib.suppress(Exception):
+                        self._connection.close()
+                    self._connection = None
+            try:
+                connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            except Exception:
+                return False
+            try:
+                key = {"key": process_lock_key(self.token)}
+                taken = connection.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar()
+            except Exception:
+                taken = False
+            if not taken:  # (a session of ours the server has not yet seen end still holds it)
+                connection.close()
+                return False
+            self._connection = connection
+            return True
+
+    def release(self) -> None:
+        """The lock given back with its session: the process stops serving."""
+        with self._guard:
+            if self._connection is not None:
+                with contextlib.suppress(Exception):
+                    self._connection.close()
+                self._connection = None
+        self._engine.dispose()
 
 
 @contextlib.contextmanager

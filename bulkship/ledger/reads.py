@@ -324,11 +324,18 @@ class LedgerReads(LedgerStore):
             return wanted if lock_held(self.path) else set()
         from ..db.locks import batch_lock_key
 
+        held = self.advisory_locks_held()
+        return {batch for batch in wanted if batch_lock_key(batch) in held}
+
+    def advisory_locks_held(self) -> set[int]:
+        """PostgreSQL: the keys of the session-level advisory locks some session holds now (SQLite: none)."""
+        if isinstance(self.path, Path):
+            return set()
         held = set()
         for classid, objid in self._read(sql.advisory_locks_held):
             key = (int(classid) << 32) | int(objid)
             held.add(key - (1 << 64) if key >= 1 << 63 else key)  # the signed key the lock was taken with
-        return {batch for batch in wanted if batch_lock_key(batch) in held}
+        return held
 
     def max_seq(self, batch: str) -> int:
         return self._read(sql.max_seq, batch)

@@ -31,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import LedgerError
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, columns, held_pages, interrupted, profile_pages, resolve_pages
+from . import batches, columns, held_pages, interrupted, profile_pages, resolve_pages, servers
 from .balance import BalanceReader
 from .cost_pages import confirm, cost
 from .downloads import download
@@ -81,6 +81,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # on a team's PostgreSQL ledger, the lock every server there reads this process's runs alive by
+        done_serving = await run_in_threadpool(servers.serving, settings)
         if resume:
             await run_in_threadpool(runner.resume_due)
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
@@ -91,6 +93,7 @@ def create_app(
                 await ticker
         runner.shutdown()
         await run_in_threadpool(web.balances.close)
+        await run_in_threadpool(done_serving)
 
     from . import team_pages
     from .auth import TeamAuth

@@ -18,7 +18,7 @@ from ..batchapi import other_api_note
 from ..ledger import Ledger, ledger_exists
 from ..overview import BATCH_STATES, BatchOverview, overview
 from ..runnotes import planned_dollars
-from . import state
+from . import servers, state
 
 if TYPE_CHECKING:
     from .pagekit import Web
@@ -144,7 +144,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
     lines = []
     for name in set(pages) | set(seen):
         page = pages.get(name)
-        cut = page is not None and not web.runner.active(name) and page.run_gone
+        cut = page is not None and not web.runner.active(name) and servers.run_gone(web.settings, page)
         running = web.runner.active(name) or bool(page and page.due and not cut)
         line = _line(name, page, seen.get(name), running)
         if cut:  # 'sending' for good, of a run whose server process is gone (hunter-web19's LO2)

@@ -19,7 +19,7 @@ def run_interrupted(web: Web, batch: state.WebBatch) -> bool:
     """Whether the batch's confirmed Send is due and the server process that was sending it is gone: no run
     of it here, and no other process holding the batch (the command line, on a team's ledger)."""
     return (
-        batch.run_gone
+        servers.run_gone(web.settings, batch)
         and not web.runner.active(batch.name)
         and not batchledger.sent_elsewhere_now(web.settings, batch.name)
     )

@@ -160,8 +160,8 @@ class Runner:
                 return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:
                 return None if waited else _not_due(found)
-            if not started:  # this process sends it now: killed, every page can tell (servers.process_gone)
-                state.record(self.settings, batch, "web_run_started", **servers.this_process())
+            if not started:  # this process sends it now: killed, every page can tell (servers.run_gone)
+                state.record(self.settings, batch, "web_run_started", **servers.this_process(self.settings))
                 started = True
             try:
                 return self._send(batch, found)

@@ -1,18 +1,27 @@
 """Which bulkship server holds a batch's upload (its machine and data folder), and whether that is another
 server sharing the ledger: only that server reviews, sends or resumes the batch. And which server process
-sends a batch (:func:`this_process`), and whether that process is gone (:func:`process_gone`)."""
+sends a batch (:func:`this_process`), and whether that process is gone (:func:`run_gone`): on a team's
+PostgreSQL ledger by the lock each server process holds while it serves (:func:`serving`), from any machine;
+else by its pid, on this machine only."""
 
 from __future__ import annotations
 
 import os
 import socket
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..settings import Settings
 
 if TYPE_CHECKING:
+    from ..db.locks import ProcessLock
     from .state import WebBatch
+
+# this process's lock on each PostgreSQL ledger it serves, and how many apps of the process serve it
+_serving: dict[str, tuple[ProcessLock, int]] = {}
+_serving_guard = threading.Lock()
 
 
 def this_server(settings: Settings) -> str:
@@ -32,25 +41,84 @@ def elsewhere(settings: Settings, batch: WebBatch) -> bool:
     )
 
 
-def this_process() -> dict[str, str]:
+def serving(settings: Settings) -> Callable[[], None]:
+    """This server process marked as serving a team's PostgreSQL ledger (an advisory lock of its own, held
+    until the returned function is called: the app's end, or the process's): a run it starts records the
+    lock, and every server sharing the ledger reads the run as interrupted once the lock is free. Nothing
+    on SQLite (one machine: its pid tells)."""
+    url = settings.ledger_url
+    if not url:
+        return lambda: None
+    from sqlalchemy.pool import NullPool
+
+    from ..db.engine import engine_for
+    from ..db.locks import ProcessLock
+
+    with _serving_guard:
+        lock, users = _serving.get(url) or (ProcessLock(engine_for(url, poolclass=NullPool)), 0)
+        _serving[url] = (lock, users + 1)
+    lock.held()  # taken now, not at the first Send
+
+    def done() -> None:
+        with _serving_guard:
+            users = _serving[url][1] - 1
+            if users:
+                _serving[url] = (lock, users)
+                return
+            del _serving[url]
+        lock.release()
+
+    return done
+
+
+def this_process(settings: Settings) -> dict[str, str]:
     """This server process as a Send or a run records it: its machine, the machine's boot, its pid and when
-    the process started (a pid taken again by another process since is told apart by it)."""
-    return {
+    the process started (a pid taken again by another process since is told apart by it), its pid
+    namespace (a container's pids are its own), and the token of its lock on a team's PostgreSQL ledger."""
+    found = {
         "host": socket.gethostname(),
         "boot": _boot_id(),
         "pid": str(os.getpid()),
         "start": _started(os.getpid()),
+        "pidns": _pid_namespace(),
     }
+    with _serving_guard:
+        lock = _serving[settings.ledger_url][0] if settings.ledger_url in _serving else None
+    if lock is not None and lock.held():
+        found["lock"] = lock.token
+    return found
+
+
+def run_gone(settings: Settings, batch: WebBatch) -> bool:
+    """Due, and the server process that was to send it is known to be gone (killed, or stopped and not
+    started again): its run reads 'Sending…' no longer (found by hunter-web19, LO2). On a team's PostgreSQL
+    ledger, a process that recorded its lock is gone once neither that lock nor the batch's is held, on
+    whichever machine it ran (hunter-web21's LO1: one on another machine, killed, read 'Sending…' for good
+    there; its LO2: a container's pid read on another container of the same host name). Only the words
+    of the pages rest on it: a run taken up while the other still sends waits for the ledger's lock on the
+    batch, and a resumed run never sends an order twice."""
+    if not batch.due:
+        return False
+    token = batch.runner.get("lock", "")
+    if token and settings.ledger_url:
+        from ..db.locks import batch_lock_key, process_lock_key
+        from ..ledger import Ledger
+
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            held = ledger.advisory_locks_held()
+        return process_lock_key(token) not in held and batch_lock_key(batch.name) not in held
+    return process_gone(batch.runner)
 
 
 def process_gone(process: dict[str, str]) -> bool:
-    """Whether the server process a Send or a run recorded (:func:`this_process`) is known to be gone: on
-    this machine, since restarted, or its pid no longer running (or running a process started since). False
-    when it cannot be told: another machine, or a Send recorded by an older bulkship. Only the words of the
-    pages rest on it: a run taken up while the other still sends waits for the ledger's lock on the batch,
-    and a resumed run never sends an order twice."""
+    """Whether the server process a Send or a run recorded (:func:`this_process`) is known to be gone by its
+    pid: on this machine, since restarted, or its pid no longer running (or running a process started
+    since). False when it cannot be told: another machine, another pid namespace of this host name (a
+    container), or a Send recorded by an older bulkship."""
     if not process or process.get("host") != socket.gethostname():
         return False
+    if process.get("pidns", _pid_namespace()) != _pid_namespace():
+        return False  # another container's pid 7 is not ours
     boot = _boot_id()
     if boot and process.get("boot") and process["boot"] != boot:
         return True  # the machine restarted since
@@ -65,6 +133,14 @@ def process_gone(process: dict[str, str]) -> bool:
         pass
     started = _started(int(pid))
     return bool(started and process.get("start")) and started != process["start"]
+
+
+def _pid_namespace() -> str:
+    """This process's pid namespace ("pid:[4026531836]"), "" unknown."""
+    try:
+        return os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return ""
 
 
 def _boot_id() -> str:

@@ -50,7 +50,7 @@ from ..ledger.writes import current_user as current_user  # who runs bulkship: d
 from ..program import ProgramSettings
 from ..settings import Settings
 from .batchledger import SENT_STATES
-from .servers import process_gone, this_process
+from .servers import this_process
 
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
@@ -121,12 +121,6 @@ class WebBatch:
         """Whether the rows changed since the cost page last planned them: the ledger's orders to send (what
         the Batches page and `bulkship status` add up) are those of the rows before that change."""
         return self.planned_change is not None and self.planned_change != self.change_id
-
-    @property
-    def run_gone(self) -> bool:
-        """Due, and the server process that was to send it is gone (killed, or stopped and not started
-        again): its run reads 'Sending…' no longer (found by hunter-web19, LO2)."""
-        return self.due and process_gone(self.runner)
 
     @property
     def confirmed(self) -> bool:
@@ -348,7 +342,7 @@ def confirm_send(
     more = {} if charged is None else {"charged": str(charged)}
     record(
         settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
-        press=press, before=before, runner=this_process(), **more,
+        press=press, before=before, runner=this_process(settings), **more,
     )  # fmt: skip
     now = web_batch(settings, batch.name)
     if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
