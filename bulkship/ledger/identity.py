@@ -108,6 +108,27 @@ class LedgerIdentity(LedgerStore):
         return self.ledger_ids().other_ledger(order, lambda po: sent_by_this_ledger(self, po))
 
 
+def placed_by_another_send(ledger: Any, order: Any, vendor_order: Any) -> str:
+    """The ledger id the vendor's order under ``order``'s PO number names in its Note when no send of this
+    ledger's can have made it ("" otherwise): this ledger's sends of ``order`` carried the Note its stored
+    payload holds, and the vendor's names another ledger, that neither this one is nor ever was. A vendor
+    holds one order under a PO number (documented), made by the request that created it and carrying that
+    request's Note: this ledger's send made nothing there, whether it came before (refused, or never
+    arrived) or after (a 409 it never heard). Its rows are this ledger's to send, not to be read as at the
+    vendor (found by review37: office B's send of BS-STAFF-0001, its answer lost, read as made in office
+    A's order under that PO: B's people waited for ever, --release and --not-ours refused). No proof where
+    either Note is missing (a vendor dropping it, a payload planned before Notes)."""
+    named = placed_by(vendor_order)
+    try:
+        sent = placed_by(order.payload())
+    except (TypeError, ValueError):  # no stored payload to read
+        return ""
+    if not named or not sent:
+        return ""
+    ids = ledger.ledger_ids()
+    return "" if named in {sent, ids.own, *ids.former} else named
+
+
 def sent_by_this_ledger(ledger: Any, po: str) -> bool:
     """Whether this ledger sent ``po`` (an order held before it was ever sent, after a lost ledger, holds rows
     the vendor may have under other PO numbers of the batch). A send the vendor answered with a 409 naming
@@ -120,4 +141,12 @@ def sent_by_this_ledger(ledger: Any, po: str) -> bool:
     return any(e.kind == "sending" for e in events) and not any(e.detail.get("not_our_send") for e in events)
 
 
-__all__ = ["FORMER_IDS_KEY", "LEDGER_HOME_KEY", "LEDGER_ID_KEY", "LedgerIdentity", "LedgerIds", "read_ids"]
+__all__ = [
+    "FORMER_IDS_KEY",
+    "LEDGER_HOME_KEY",
+    "LEDGER_ID_KEY",
+    "LedgerIdentity",
+    "LedgerIds",
+    "placed_by_another_send",
+    "read_ids",
+]

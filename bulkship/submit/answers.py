@@ -23,6 +23,7 @@ from ..errors import (
     VendorError,
 )
 from ..ledger import OPEN_STATES, LineOutcome, OrderRecord, RowRecord
+from ..ledger.identity import placed_by_another_send
 from ..linecards import more_cards, other_card
 from ..linematch import match_created, match_echoed, match_lines
 from ..models import VendorOrder
@@ -143,6 +144,9 @@ class _Answers(_Conflicts):
         to the worker, to commit with its next intent; otherwise it is committed now and the missing rows go
         out in a follow-up order. ``ours``: this call's own lost attempt may have created it."""
         recorded_send = created or ours or await self._ledger(_sent_before, self.ledger, order)
+        if recorded_send and not created:
+            # the order under the PO carries another ledger's Note: no send of this ledger's made it
+            recorded_send = not await self._ledger(placed_by_another_send, self.ledger, order, vendor_order)
         if not created and not recorded_send:
             # a 409 for a PO number this ledger never sent (a lost ledger, another machine): no other new PO
             # number of this batch goes out that could hold a row the vendor already has
