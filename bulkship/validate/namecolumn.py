@@ -25,7 +25,23 @@ ROLES = frozenset(
      "speaker", "panelist", "mentor", "mentee", "agent", "staff", "teammate", "camper", "trainee",
      "respondent"}
 )  # fmt: skip
-_NAME_WORDS = frozenset({"name", "full", "s"})  # 'Tenant Name', 'Coach Full Name'
+# ... and an event's, a school's, an insurer's or a lender's people ('Registrant Name' of an event
+# registration export was refused "lacks Name": found by newcomer14, left for hunter-sheets24)
+ROLES |= {"registrant", "delegate", "entrant", "alumnus", "alumna", "alumni", "alum", "graduate", "addressee",
+          "policyholder", "borrower", "prospect", "cardholder"}  # fmt: skip
+# ... named in two words ('Team Member Name', a retailer's HR export; 'Ticket Holder Name')
+_ROLE_PHRASES = frozenset(
+    {"team member", "ticket holder", "card holder", "account holder", "policy holder", "plan member",
+     "plan participant", "gift recipient", "award recipient", "award winner", "prize winner"}
+)  # fmt: skip
+# 'Tenant Name', 'Coach Full Name', 'Name of Registrant', 'Your name'
+_NAME_WORDS = frozenset({"name", "names", "full", "s", "of", "your", "the"})
+# A header naming the parts of a name in the order its cells write them ('Last Name, First Name', 'Last,
+# First', 'First & Last Name', 'Surname, Given Name'): a hand-made list's only name column, refused "lacks
+# Name"
+_FIRST = frozenset({"first", "given"})
+_LAST = frozenset({"last", "surname", "family"})
+_NAME_PARTS = _FIRST | _LAST | {"middle", "mi", "initial", "and", "or"}
 # A person's name: two to four words of letters ('Ann Lee', "Mary-Kate O'Neil", 'J. R. Ortiz', 'Lee, Ann')
 _A_NAME = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*(?:,?\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*){1,3}")
 SAMPLE = 200  # filled cells looked at
@@ -55,8 +71,24 @@ def names_people(sheet: LoadedSheet) -> list[ColumnInfo]:
 
 
 def _a_role(header: str) -> bool:
-    words = set(_words(header)) - _NAME_WORDS
-    return len(words) == 1 and bool(words & ROLES)
+    """A role's header ('Tenant', 'Registrant Name', 'Team Member'), one naming the name's parts ('Last Name,
+    First Name', 'Employee First and Last Name') or a plural 'Names'."""
+    words = _words(header)
+    rest = [w for w in words if w not in _NAME_WORDS]
+    if _FIRST.intersection(rest) and _LAST.intersection(rest):
+        rest = [w for w in rest if w not in _NAME_PARTS]
+        return not rest or " ".join(rest) in ROLES
+    if not rest:
+        return "names" in words
+    return " ".join(rest) in ROLES or " ".join(rest) in _ROLE_PHRASES
+
+
+def _last_first(header: str) -> bool:
+    """Whether a header naming the name's parts names the last one first ('Last Name, First Name')."""
+    words = _words(header)
+    last = next((i for i, w in enumerate(words) if w in _LAST), None)
+    first = next((i for i, w in enumerate(words) if w in _FIRST), None)
+    return last is not None and first is not None and last < first
 
 
 def read_name_column(sheet: LoadedSheet, program: ProgramSettings | None) -> LoadedSheet:
@@ -84,6 +116,7 @@ def read_name_column(sheet: LoadedSheet, program: ProgramSettings | None) -> Loa
     return replace(
         sheet,
         column_map={**sheet.column_map, info.header: "name"},
+        last_first=sheet.last_first | {info.header} if _last_first(info.header) else sheet.last_first,
         columns=tuple(replace(i, field="name", status="used") if i is info else i for i in sheet.columns),
         notices=(*sheet.notices, said),
     )
