@@ -49,10 +49,28 @@ def check_batch_identity(
     typed = shlex.quote(shown or file_name)
     fingerprints = frame[FINGERPRINT].astype(str).tolist()
     present = set(fingerprints)
-    if file_name == stored_file_name or bool(committed & present):
-        return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
     new_rows = [fp for fp in fingerprints if fp not in known]
     outstanding = [rec for rec in known.values() if rec.status in OUTSTANDING or _waiting(rec)]
+    if file_name == stored_file_name:
+        return  # an edit of the batch's file: changed ordered rows are held by content (repeats.find_holds)
+    if committed & present:
+        # another file holding rows the batch ordered: an edit of its list saved under another name, or the
+        # next wave with a person already sent. Each row still to fix must be in it, as it was or corrected:
+        # wave2.csv (Ann ordered in wave 1 among new people) took the batch, exit 0, wave 1's row to fix
+        # listed nowhere and never sent (found by review40)
+        left = corrections_of(frame, set(new_rows), outstanding, book, batch, others=True)
+        if left:
+            raise BatchConflictError(
+                f"{file_name} continues batch {batch!r} (it holds rows the batch ordered from "
+                f"{stored_file_name}), but not {_listed(left)}, still waiting on you (to correct, held as "
+                "a repeat for you to decide on, held until a day to come, or planned and not sent yet): run "
+                "so, the batch would list them no more and they would get no card. Nothing was sent",
+                hint=f"put them in {file_name} too, or run the batch's own file: bulkship run "
+                f"{shlex.quote(stored_file_name)} --batch {shlex.quote(batch)}; a list of other people is "
+                f"a batch of its own: bulkship run {typed} --batch NEW-NAME (its rows already ordered are "
+                "held, not sent again)",
+            )
+        return
     if not committed and (len(new_rows) < len(fingerprints) or not outstanding):
         # nothing at the vendor: a shorter or edited copy of the batch's list (its plan declined or over
         # --max-total), or a batch with nothing left to do. A list sharing no row with a batch stopped for
@@ -151,14 +169,23 @@ TO_FIX = ("invalid", "failed", "held", "planned")  # planned: not sent yet (a ru
 
 
 def corrections_of(
-    frame: Any, new: set[str], outstanding: list[RowRecord], book: str | None, batch: str
+    frame: Any,
+    new: set[str],
+    outstanding: list[RowRecord],
+    book: str | None,
+    batch: str,
+    *,
+    others: bool = False,
 ) -> list[str] | None:
     """The batch's rows to fix that a file of corrections leaves out (named as the result workbook ``book``
     names them), or None when the file's ``new`` rows are not corrections of the batch's ``outstanding``
     rows: each must be a row of them, the same person (a correction of the address, card or amount keeps
     the name: its name folded as repeats compare names, or every word of the name the workbook shows among
     the row's name, first and last name: a one-word Preferred Name 'Dave' is 'Dave Kim' sent), and where the
-    workbook cannot tell (gone, another batch's, or naming nobody) nothing is taken for a correction."""
+    workbook cannot tell (gone, another batch's, or naming nobody) nothing is taken for a correction.
+    ``others``: the file may hold other people too (it continues the batch as an edit): a row correcting
+    none of them is one of those, and the rows to fix it leaves out are said all the same, those the
+    workbook names (gone or renamed, it cannot tell a corrected row from one left out)."""
     from .reconcile.booknames import rows_of_workbook
 
     written = rows_of_workbook(book, batch)
@@ -206,6 +233,8 @@ def corrections_of(
             None,
         )
         if tied is None:
+            if others:
+                continue
             return None
         corrected.add(tied)
     return [
@@ -214,6 +243,7 @@ def corrections_of(
         if (rec.status in TO_FIX or _waiting(rec))
         and rec.fingerprint not in corrected
         and rec.fingerprint not in present
+        and (not others or rec.fingerprint in named)  # unnamed (the workbook renamed): cannot tell
     ]
 
 

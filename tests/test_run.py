@@ -188,6 +188,51 @@ def test_another_small_list_under_a_batch_with_rows_to_fix_is_refused_and_its_pe
     assert sorted(names) == ["Carla Benson", "Hana Sato", "Omar Haddad", "Raj Patel", "Wen Zhou"]
 
 
+def test_the_next_wave_holding_a_person_already_sent_may_not_leave_the_rows_to_fix_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review40: a CRM export run as batch 'crm' (3 sent, Wen's ZIP of 4 digits and Hana's missing
+    city to fix), then the next wave's list of 2 other people and Carla again (sent in wave 1) under the same
+    batch name: taken for an edit of the batch's file (it holds a row the batch ordered), exit 0, 2 sent, and
+    Wen and Hana were listed nowhere any more (the batch read 'sent', 5 pending), never to get a card. Now
+    refused, naming them, nothing sent; the batch's list saved under another name with them corrected still
+    continues it (each person once), and one leaving Hana out is refused."""
+    out = ["--yes", "--out", str(tmp_path / "out")]
+    carla = ("C1", "Carla", "Benson", "14 Willow Ln", "Portland", "OR", "97205")
+    raj = ("C2", "Raj", "Patel", "220 King St", "Charleston", "SC", "29401")
+    omar = ("C5", "Omar", "Haddad", "310 Elm St", "Dearborn", "MI", "48124")
+    wen = ("C3", "Wen", "Zhou", "9 Canal St", "New York", "NY", "1001")
+    hana = ("C4", "Hana", "Sato", "5 Lake Rd", "", "MN", "55401")
+    fixed_wen, fixed_hana = (*wen[:6], "10013"), (*hana[:4], "Minneapolis", *hana[5:])
+    wave1 = _crm(tmp_path / "crm.csv", carla, raj, wen, hana, omar)
+    assert run(capsys, str(wave1), "--batch", "crm", *out)[0] == 3
+    wave2 = _crm(
+        tmp_path / "wave2.csv",
+        ("C8", "Ines", "Moreau", "3 Bay St", "Tampa", "FL", "33602"),
+        ("C9", "Ken", "Adler", "8 Hill Rd", "Denver", "CO", "80202"),
+        carla,
+    )
+    code, _, err = run(capsys, str(wave2), "--batch", "crm", *out)
+    said = " ".join(err.split())
+    assert code == 2 and "row 4 (Wen Zhou), row 5 (Hana Sato)" in said and "Nothing was sent" in said, said
+    assert main(["status", "crm", "--json"]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    assert (batch["input_file"], batch["by_status"]) == ("crm.csv", {"pending": 3, "invalid": 2}), batch
+    one = _crm(tmp_path / "crm-v2.csv", carla, raj, fixed_wen, omar)
+    code, _, err = run(capsys, str(one), "--batch", "crm", *out)
+    said = " ".join(err.split())
+    assert code == 2 and "row 5 (Hana Sato)" in said and "Wen Zhou" not in said, said
+    both = _crm(tmp_path / "crm-v3.csv", carla, raj, fixed_wen, fixed_hana, omar)
+    code, _, err = run(capsys, str(both), "--batch", "crm", *out)
+    assert code == 0, err
+    names = [
+        li["PhysicalDeliveryAddress"]["Name"]
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert sorted(names) == ["Carla Benson", "Hana Sato", "Omar Haddad", "Raj Patel", "Wen Zhou"]
+
+
 def test_validate_with_the_batch_name_says_the_run_would_refuse_another_list(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
