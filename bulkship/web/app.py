@@ -34,6 +34,7 @@ from ..settings import Settings
 from . import batches, columns, held_pages, interrupted, profile_pages, resolve_pages, servers
 from .balance import BalanceReader
 from .cost_pages import confirm, cost
+from .csrf import PLAIN_HTTP_SAID, CsrfGuard
 from .downloads import download
 from .error_pages import (
     _csrf_page,
@@ -45,7 +46,7 @@ from .error_pages import (
     ledger_down,
     not_found,
 )
-from .guards import PLAIN_HTTP_SAID, BodyLimit, CsrfGuard, SecurityHeaders
+from .guards import BodyLimit, SecurityHeaders
 from .pagekit import Web, _templates
 from .progress_pages import delete, progress, progress_live
 from .results_pages import reconcile, refresh_tracking, results
