@@ -163,7 +163,38 @@ def test_a_note_pointing_at_the_row_above_and_the_rows_under_it_stays_a_heading(
     """Found by review37 reviewing 333b5e39: 'Row above - on hold, same for next 3' (or '^ deceased, next two
     as well') under Bob Ray's row was read as a note about Bob alone: Cy Orr, Dee Fox and Eli Park under it
     were sent, exit 3, where they were left out before. A note saying it reaches the rows under it too is a
-    heading over them: they are left out."""
+    heading over them: they are left out (and Bob Ray, the row it points at: below)."""
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
     under = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
-    assert under == [5, 6, 7], data["skipped"]
+    assert under == [3, 5, 6, 7], data["skipped"]
+
+
+POINTING_BOTH_WAYS = [
+    "^ deceased - and everyone below", "Above and below: terminated", "^ terminated (also the 3 below)",
+    "^ deceased, everyone below too", "^^ all of the above: do not send",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("note", POINTING_BOTH_WAYS)
+def test_a_heading_pointing_at_the_row_above_too_leaves_that_row_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review37 (its leftover): '^ deceased - and everyone below' (or 'Above and below: terminated',
+    '^ terminated (also the 3 below)') typed on a row of its own under Bob Ray's row left Cy Orr, Dee Fox and
+    Eli Park under it out, and Bob Ray, the row it points at, was ordered, exit 0: a card to the dead. The row
+    right above a heading pointing at it is left out with the rows under it, the heading named as why."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    out = {s["row"]: s["reason"] for s in data["skipped"] if s["kind"] == "not to send"}
+    assert sorted(out) == [3, 5, 6, 7], data["skipped"]
+    assert out[3].startswith(f"the heading under it points at it ('{note}', row 4)"), out[3]
+    assert data["valid"] == 1  # Ann Lee
+
+
+def test_a_heading_saying_apart_what_holds_for_the_rows_above_says_it_of_them_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Above: approved. Below: declined' under Bob Ray says no only of the rows under it: Bob is sent."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", "Above: approved. Below: declined", 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == [5, 6, 7], data["skipped"]
+    assert data["valid"] == 2  # Ann Lee, Bob Ray

@@ -16,7 +16,7 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
-from .noteabout import Recipients, about_the_named, about_the_row_above
+from .noteabout import Recipients, about_the_named, about_the_row_above, points_up_too
 from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .saysend import SAYS_SEND
 
@@ -110,11 +110,24 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found[int(row)] = ("note", f"a note about row {beside}'s person ('{quoted(text)}'), no heading")
             continue
         found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
+        above = rows[position[row] - 1] if position[row] else None
+        if (
+            above == row - 1
+            and above in people.rows
+            and above not in headings
+            and points_up_too(straight(text), lambda part: _says_no(part, leave_out))
+        ):  # ('^ deceased - and everyone below': the row it points at too)
+            reason = f"the heading under it points at it ('{quoted(text)}', row {row})"
+            found.setdefault(int(above), (NOT_TO_SEND, reason))
         at = position[row] + 1
         while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1
     return found
+
+
+def _says_no(text: str, leave_out: re.Pattern[str]) -> bool:
+    return bool(leave_out.fullmatch(text)) and not _SEND_HEADING.search(text)
 
 
 def _recipients(body: pd.DataFrame, names: list[str], blank: np.ndarray) -> Recipients:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import pandas as pd
 
@@ -141,3 +141,23 @@ def about_the_row_above(text: str) -> bool:
         return False
     rest = _without(_POINTS_UP.sub(" ", text), ())
     return bool(rest) and not _MANY.search(rest) and _clauses_say_no(rest, _note_says_no(rest))
+
+
+# ... and a heading over the rows under it pointing up too ('^ deceased - and everyone below', 'Above and
+# below: terminated', '^ terminated (also the 3 below)'): the rows under it were left out and the row it
+# points at sent (found by review37, its leftover). What it says of the rows below apart ('Above: approved.
+# Below: declined') is theirs alone
+_BELOW_APART = re.compile(
+    r"(?i)(?:[.;,\n]|\s[-–—]|\b(?:but|while|whereas)\b)\s*(?:(?:the\s+|all\s+)?(?:\d+\s+|next\s+\w+\s+)?(?:rows?|"
+    r"people|persons|everyone|everybody|all|those|ones|names|employees|entries|lines)\s+)?(?:below|under(?:neath)?)\b"
+)
+
+
+def points_up_too(text: str, says_no: Callable[[str], bool]) -> bool:
+    """Whether a heading points up at the row above it (:data:`_POINTS_UP`) and says of it what ``says_no``
+    reads, in its words before any part of its own for the rows below (:data:`_BELOW_APART`)."""
+    if not _POINTS_UP.search(text):
+        return False
+    apart = _BELOW_APART.search(text)
+    above = text[: apart.start()] if apart is not None else text
+    return bool(_POINTS_UP.search(above)) and says_no(above)
