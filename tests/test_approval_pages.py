@@ -530,3 +530,37 @@ def test_the_approver_of_a_command_line_batch_reads_what_the_run_said_of_the_lis
         page = visible_text(carol.get("/batches/QN/approval").text)
     assert "3 cards of 25.00 = 75.00" in page, page
     assert "Amount 2025" in page and "is not used" in page, page
+
+
+def test_the_approval_page_of_a_page_batch_is_titled_as_one_for_the_requester_and_the_approver(
+    team: Settings, tmp_path: Path
+) -> None:
+    """hunter-web21's LO4, seen in Chromium: alice's Send of a batch above the threshold led her to its
+    approval page, titled 'Cost and confirm: staff' (tab 'Cost of staff'), where nothing can be confirmed:
+    it waits for an approver. carol's page to approve it was titled so too. Both read 'Approval: staff'
+    now, as the approval page of a command-line batch does; the cost page keeps its title."""
+    sheet = staff_sheet(tmp_path / "staff.csv", [1, 2])
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice, _signed_in(app, "carol") as carol:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path == "/batches/staff/columns", uploaded.url
+        cost = alice.get("/batches/staff/cost").text
+        assert "<h1>Cost and confirm: staff</h1>" in cost and "<title>Cost of staff" in cost
+        form = {
+            "csrf_token": _csrf(alice, "/batches/staff/cost"),
+            "total": re.search(r'name="total" value="([^"]+)"', cost).group(1),  # type: ignore[union-attr]
+            "change": re.search(r'name="change" value="([^"]+)"', cost).group(1),  # type: ignore[union-attr]
+            "asks": "yes",
+        }
+        waiting = alice.post("/batches/staff/confirm", data=form)
+        assert waiting.url.path == "/batches/staff/approval"
+        approving = carol.get("/batches/staff/approval").text
+        assert 'id="approve"' in approving
+        for page in (waiting.text, approving):
+            assert "<h1>Approval: staff</h1>" in page and "<title>Approval of staff" in page, page[:600]
+            assert "Cost and confirm" not in page
+    assert embedded_sandbox_orders(team.data_dir) == []
