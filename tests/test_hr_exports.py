@@ -1672,6 +1672,39 @@ def test_a_client_list_s_contact_is_the_recipient_and_its_business_the_company(t
     assert set(load_sheet(path).column_map) >= {"Customer First Name", "Customer Last Name"}
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Company / Account", "Associated Company", "Company/Organization", "Organization Name", "Firm Name"],
+)
+def test_a_crm_s_company_under_another_header_goes_on_the_parcel(
+    tmp_path: Path, isolated_data_dir: Path, header: str
+) -> None:
+    """newcomer14's leftover, found again by hunter-sheets24: a Salesforce lead report's 'Company / Account'
+    (HubSpot's 'Associated Company', a form's 'Company/Organization', 'Organization Name', 'Firm Name') was
+    'not used': the card went to Suite 400 of the office without its company, exit 0. It is the company,
+    read only where no other column names it: beside HubSpot's own 'Company Name' that one is used and
+    nothing is refused; two such headers are read as neither, as before, and the file is not refused."""
+    path = tmp_path / "leads.csv"
+    path.write_text(
+        f'First Name,Last Name,"{header}",Street,City,State,ZIP,Product,Value\n'
+        "Ann,Lee,Acme Corp,1 Main St Suite 400,Boston,MA,02108,CVS,25\n"
+    )
+    assert load_sheet(path).column_map[header] == "company"
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = vendor_lines(isolated_data_dir)[0]["PhysicalDeliveryAddress"]
+    assert (sent["AddressLine1"], sent.get("AddressLine2")) == ("1 Main St Suite 400", "Acme Corp")
+    path.write_text(
+        f'Name,Company Name,"{header}",Street,City,State,ZIP,Product,Value\n'
+        "Bo Ray,Beta LLC,Beta Holdings,2 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    assert load_sheet(path).column_map["Company Name"] == "company"
+    path.write_text(
+        f'Name,Agency Name,"{header}",Street,City,State,ZIP,Product,Value\n'
+        "Bo Ray,Beta LLC,Beta Holdings,2 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    assert "company" not in load_sheet(path).column_map.values()
+
+
 def test_a_shop_export_s_street_lines_together_are_read_as_the_street(tmp_path: Path) -> None:
     """Found by hunter-sheets16: a WooCommerce orders export's 'Address 1&2 (Shipping)' (the street's two
     lines in one column) was not read, the export refused as lacking Address Line 1 beside a note that it

@@ -145,7 +145,8 @@ def _one(
         if column not in top:
             notes[column.header] = ("unused", f"{top[0].named()} is used for {contract.title(name)}")
     if len(top) > 1:
-        if name in ORDER_FIELDS and strict:
+        # (two loose headers, "Firm" and "Agency Name": neither is read, as before either was)
+        if name in ORDER_FIELDS and strict and not all(c.meaning and c.meaning.loose for c in top):
             raise _ambiguous(name, top, contract, program)
         for column in top:
             notes[column.header] = ("ambiguous", f"{len(top)} columns mean {contract.title(name)}; none used")

@@ -33,6 +33,7 @@ class HeaderMeaning:
     last_first: bool = False  # "Name (Last, First)"
     exact: bool = False  # the field's own title or name ("Product"), not a looser alias ("Card")
     chosen: bool = False  # a person's choice of the card or amount ("Gift card choice": :data:`_CHOICE`)
+    loose: bool = False  # a header that names the field only where no other does (:data:`_LOOSE_COMPANY`)
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -40,12 +41,13 @@ class HeaderMeaning:
         title over an alias. Not for what is ordered: "Value" and "Amount", "Name" and "Recipient" are
         two columns one person may have meant either way (a card ordered at the other amount, to the other
         person). Last, a person's choice ("Gift card choice") only where no other column names the field:
-        beside the list's own "Product" it is an answer read for its "No gift, thanks"."""
+        beside the list's own "Product" it is an answer read for its "No gift, thanks"; so is a loose
+        header ("Associated Company" beside HubSpot's own "Company Name")."""
         own_title_wins = self.exact and self.field in _OWN_TITLE_WINS
         return (
             QUALIFIER_RANK.get(self.qualifier, UNQUALIFIED_RANK),
             0 if own_title_wins else 1,
-            int(self.chosen),
+            int(self.chosen or self.loose),
         )
 
 
@@ -101,8 +103,27 @@ _WRITTEN_LAST_FIRST = frozenset({header_key("payroll name")})
 _FIRST_ADDRESS = {("address", "1"): 2, ("address1",): 1}
 
 
+# The company a CRM's or a form's export names otherwise than "Company" (Salesforce's lead and campaign
+# reports "Company / Account", HubSpot's "Associated Company", a form's "Company/Organization", "Organization
+# Name", "Firm Name"): unread, a parcel to the person's office went without the company on it (found by
+# newcomer14, left for hunter-sheets24). Read only where no other column names the company (HubSpot's
+# "Associated Company" beside its "Company Name"); two of them are read as neither, as before. Not "Client"
+# (an advisor's list names the person so: read as the Name by its cells), "Account" (a number) or "Employer"
+# (a donor's, beside their home address)
+_LOOSE_COMPANY = frozenset(
+    header_key(h)
+    for h in ("company / account", "account / company", "associated company", "organization name",
+              "organisation name", "company / organization", "company / organisation",
+              "organization / company", "organisation / company", "company or organization",
+              "company or organisation", "organization or company", "business / organization",
+              "organization / business", "firm", "firm name", "law firm", "practice name", "agency name")
+)  # fmt: skip
+
+
 def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     words = _words(header)
+    if header_key(header) in _LOOSE_COMPANY and header_key(header) not in index:
+        return HeaderMeaning("company", loose=True)
     group = _FIRST_ADDRESS.get(tuple(words[:2])) or _FIRST_ADDRESS.get(tuple(words[:1]))
     if group and len(words) > group:  # "Address 1: City" (Dynamics), "Address 1 - Region" (Google Contacts)
         meaning = _resolve(" ".join(words[group:]), index)
