@@ -168,3 +168,73 @@ def test_warnings_taken_back_on_many_rows_are_taken_back_in_one_pass(
     assert [p.kind for p in result.problems] == ["Military mail is US mail"] * 300
     assert set(result.rows["status"]) == {"valid"}
     assert compared < 300, compared
+
+
+def _formatted_throughout(path: Path, rows: int, style: str) -> Path:
+    """An XLSX whose every recipient cell is in a white font, formatted ';;;' or struck through (openpyxl)."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Card", "Amount"])
+    for n in range(rows):
+        sheet.append([f"Person {n}", f"{n + 1} Main St", "Boston", "MA", "02108", "CVS", 25])
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            if style == "white":
+                cell.font = Font(color="FFFFFF")
+            elif style == "hidden":
+                cell.number_format = ";;;"
+            else:
+                cell.font = Font(strike=True)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("style", "kind"),
+    [
+        ("white", "Cell written in white on white"),
+        ("hidden", "Cell hidden by its format"),
+    ],
+)
+def test_a_sheet_whose_every_cell_is_hidden_by_its_format_stops_at_the_problems_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], style: str, kind: str
+) -> None:
+    """Found by hunter-hostile7 (its LO-B), fixed by hunter-hostile8: the loader's own problems (a cell in
+    white on white, formatted ';;;', as a percentage, struck through) were all made before validation's
+    [limits] problems refused them: 300,000 rows in a white font (an 8.8 MB XLSX) took 1.8 GB and a
+    minute, a million rows ~6 GB. The loader now stops at the limit and refuses the list with
+    validation's own line, exit 2; a list within the limit gets every problem as before."""
+    from bulkship.load.problems import cells
+    from bulkship.program import ProgramSettings
+    from bulkship.sheetscan import Limits
+
+    path = _formatted_throughout(tmp_path / "list.xlsx", 30, style)  # 7 cells a row: 210 problems
+    made = 0
+    original = cells.Problem
+
+    def counted(*args: object, **kwargs: object) -> object:
+        nonlocal made
+        made += 1
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cells, "Problem", counted)
+    with pytest.raises(FileFormatError) as refused:
+        load_sheet(path, program=ProgramSettings(limits=Limits(problems=20)))
+    said = (
+        f"list.xlsx has more than 20 problems, above bulkship's limit for one list (the commonest: {kind} "
+        "(20)); bulkship stopped checking it"
+    )
+    assert str(refused.value).startswith(said + " ("), refused.value
+    assert made <= 21, made  # never one a cell: the sheet's 210 cells are not all made into problems
+
+    (tmp_path / "bulkship.toml").write_text("[limits]\nproblems = 20\n", encoding="utf-8")
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], err
+    assert "Traceback" not in err
+
+    loaded = load_sheet(path, program=ProgramSettings(limits=Limits(problems=210)))
+    assert [p.kind for p in loaded.read_problems] == [kind] * 210

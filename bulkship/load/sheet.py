@@ -65,6 +65,7 @@ from .problems import (
     notes_on_cells,
     unused_default_notice,
 )
+from .problems.bounded import BoundedProblems
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .secondcard import refuse_second_card
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
@@ -202,10 +203,11 @@ def _to_loaded_sheet(
     refuse_done_beside_a_course(body, by_position, column_map, skipped, where)
     refuse_unlinked_boxes(grid, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
-    read_problems = [
-        p for p in _read_problems(grid, by_position, column_map, body.index) if p.row not in not_judged
-    ]
-    read_problems += [p for p in merged_cells if p.row not in not_judged]
+    limit = program.limits.problems  # past it the list is refused, as validation would (exit 2)
+    read_problems = BoundedProblems(path, limit)
+    found = _read_problems(grid, by_position, column_map, body.index, BoundedProblems(path, limit))
+    read_problems.keep(found, not_judged)
+    read_problems.keep(merged_cells, not_judged)
     cell_checks = (  # what a cell's format or font says that its value does not
         _currency_problems,
         _struck_text_problems,
@@ -213,10 +215,8 @@ def _to_loaded_sheet(
         _hidden_by_format_problems,
         _hidden_cents_problems,
     )
-    for check in cell_checks:
-        read_problems += [
-            p for p in check(grid, by_position, column_map, body.index) if p.row not in not_judged
-        ]
+    for check in cell_checks:  # each a generator: a sheet formatted so throughout stops at the limit
+        read_problems.keep(check(grid, by_position, column_map, body.index), not_judged)
     read_problems += _currency_column_problems(body, column_map, not_judged)
     read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
     read_problems += _total_problems(body, column_map, not_judged)

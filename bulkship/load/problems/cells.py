@@ -13,6 +13,7 @@ from ...models import NOT_SENT, Problem
 from ...schema import header_key
 from ...sheetscan.formats import SAME_COLOUR, UNSEEN, shown_by_format, shows_percentage
 from ..cells import _Grid
+from .bounded import cell_texts
 
 
 def _noted_cells(
@@ -26,20 +27,20 @@ def _noted_cells(
     """The cells the scan noted that the list reads (of ``field`` only, when given), in order: (row, column,
     header, the text read)."""
     rows = set(index)
+    at = cell_texts(grid.frame)
     for row, col in sorted(cells):
         header = headers.get(col)
         if row not in rows or header not in column_map or (field and column_map[header] != field):
             continue
-        yield row, col, header, str(grid.frame.at[row, col - 1]).strip()
+        yield row, col, header, str(at(row, col)).strip()
 
 
 def _currency_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
-) -> list[Problem]:
+) -> Iterator[Problem]:
     """An amount shown in another currency (a number formatted £25.00 or 25,00 €): the person sees pounds or
     euros, and bulkship orders US-dollar cards of that number."""
     shown = grid.scan.currency if grid.scan else {}
-    problems = []
     for row, col, header, value in _noted_cells(grid, shown, headers, column_map, index, "value"):
         if not value:
             continue
@@ -48,17 +49,15 @@ def _currency_problems(
             f"Row {row}, column '{header}': {value} is shown as an amount in {currency}, and bulkship orders "
             "US-dollar cards. Write the amount in US dollars and format the cell as $ (or as a plain number)."
         )
-        problems.append(Problem(row, "value", value, "error", message, "Amount in another currency"))
-    return problems
+        yield Problem(row, "value", value, "error", message, "Amount in another currency")
 
 
 def _hidden_cents_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
-) -> list[Problem]:
+) -> Iterator[Problem]:
     """An amount whose number format shows no decimals while the cell holds cents (24.6 shown as 25): the
     card would be ordered at a value the person never sees in the sheet (found by newcomer8)."""
     whole = grid.scan.whole if grid.scan else set()
-    problems = []
     for row, _col, header, value in _noted_cells(grid, whole, headers, column_map, index, "value"):
         try:
             amount = Decimal(value)
@@ -72,18 +71,16 @@ def _hidden_cents_problems(
             "which amount is meant? Type the amount the card should have and format the cell to show its "
             "cents (0.00 or $)."
         )
-        problems.append(Problem(row, "value", value, "error", message, "Amount shown rounded"))
-    return problems
+        yield Problem(row, "value", value, "error", message, "Amount shown rounded")
 
 
 def _hidden_by_format_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
-) -> list[Problem]:
+) -> Iterator[Problem]:
     """A cell the list reads whose number format shows none of it: ';;;' (Excel's "hide the contents") or a
     literal in place of the number ('"$50.00"' over 75): the sheet shows an empty Quantity and bulkship
     ordered 3 cards (found by newcomer9). Only what the sheet shows is ordered."""
     hiding = grid.scan.hiding if grid.scan else {}
-    problems = []
     for row, col, header, value in _noted_cells(grid, hiding, headers, column_map, index):
         code = hiding[(row, col)]
         if not value or shown_by_format(code, value):
@@ -114,8 +111,7 @@ def _hidden_by_format_problems(
         kind = _HIDDEN_KINDS.get(
             code, "Cell shown as a percentage" if shows_percentage(code) else "Cell hidden by its format"
         )
-        problems.append(Problem(row, column_map[header], value, "error", message, kind))
-    return problems
+        yield Problem(row, column_map[header], value, "error", message, kind)
 
 
 def _as_percentage(value: str) -> str:
@@ -194,12 +190,11 @@ def _currency_column_problems(
 
 def _struck_text_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
-) -> list[Problem]:
+) -> Iterator[Problem]:
     """A cell with part of its text struck through ("~~Dan Old~~ Dan New", "~~12 Elm St~~ 4 Oak Ave"): the
     person crossed that part out, and every reader returns the whole text, which would go on the parcel.
     In a field the vendor never sees (a phone), a warning."""
     partly = grid.scan.partly_struck if grid.scan else {}
-    problems = []
     for row, col, header, value in _noted_cells(grid, partly, headers, column_map, index):
         said = (
             f"Row {row}, column '{header}': part of '{value}' is crossed out ('{partly[(row, col)]}'), and "
@@ -209,10 +204,7 @@ def _struck_text_problems(
             "if it belongs) and run again."
         )
         kept = "the results keep the whole text (the vendor never sees it)."
-        problems.append(
-            _cell_problem(row, column_map[header], value, said, sent, kept, "Part of a cell crossed out")
-        )
-    return problems
+        yield (_cell_problem(row, column_map[header], value, said, sent, kept, "Part of a cell crossed out"))
 
 
 def _cell_problem(row: int, field: str, value: str, said: str, sent: str, kept: str, kind: str) -> Problem:
@@ -225,14 +217,13 @@ def _cell_problem(row: int, field: str, value: str, said: str, sent: str, kept: 
 
 def _struck_cell_problems(
     grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
-) -> list[Problem]:
+) -> Iterator[Problem]:
     """A cell the list reads struck through whole, in a row that is not crossed out (its name is not):
     the person crossed out that amount, card or street ("~~50~~", the new one in a note), and bulkship
     would order it (found by newcomer9: a struck-through Value was ordered, while a partly struck one is an
     error). The row's crossed-out rows are skipped before (their problems are not judged). In a field the
     vendor never sees (a phone), a warning."""
     struck = grid.scan.struck if grid.scan else set()
-    problems = []
     for row, _col, header, value in _noted_cells(grid, struck, headers, column_map, index):
         if not value:
             continue
@@ -243,9 +234,9 @@ def _struck_cell_problems(
             "if it stands, and run again."
         )
         kept = "the results keep it as written (the vendor never sees it)."
-        problems.append(_cell_problem(row, column_map[header], value, said, sent, kept, "Cell crossed out"))
+        yield _cell_problem(row, column_map[header], value, said, sent, kept, "Cell crossed out")
     by_hand = struck - grid.scan.struck_by_rule if grid.scan else set()
-    return problems + _struck_remark_problems(grid, by_hand, headers, column_map, index)
+    yield from _struck_remark_problems(grid, by_hand, headers, column_map, index)
 
 
 def _struck_remark_problems(
@@ -263,12 +254,13 @@ def _struck_remark_problems(
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
     rows = set(index)
+    at = cell_texts(grid.frame)
     problems = []
     for row, col in sorted(struck):
         header = headers.get(col)
         if row not in rows or header is None or header in column_map or not picks_rows(header):
             continue
-        value = str(grid.frame.at[row, col - 1]).strip()
+        value = str(at(row, col)).strip()
         if value:
             problems.append(
                 Problem(

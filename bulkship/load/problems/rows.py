@@ -16,6 +16,7 @@ from ...money import AmountError, read_amount
 from ...schema import header_key
 from ..cells import FORMULA_ERROR as _ERROR_TEXT
 from ..cells import _Grid
+from .bounded import cell_texts
 
 TEXT_COLUMNS = frozenset({"external_id", "zip", "phone"})  # numbers here must be exact
 
@@ -196,10 +197,16 @@ def _error_texts(
 
 
 def _read_problems(
-    grid: _Grid, headers: dict[int, str], column_map: dict[str, str], index: pd.Index
+    grid: _Grid,
+    headers: dict[int, str],
+    column_map: dict[str, str],
+    index: pd.Index,
+    into: list[Problem] | None = None,
 ) -> list[Problem]:
-    """Formulas, dates and inexact numbers in mapped columns: the value is not what the user typed."""
-    problems: list[Problem] = []
+    """Formulas, dates and inexact numbers in mapped columns: the value is not what the user typed. Added to
+    ``into`` (a :class:`.bounded.BoundedProblems`: a formula in every cell stops at the limit), returned."""
+    problems: list[Problem] = [] if into is None else into
+    at = cell_texts(grid.frame)
     typed_errors = _error_texts(grid, headers, column_map, index)
     if not grid.formulas and not grid.typed and not (grid.scan and grid.scan.errors) and not typed_errors:
         return problems
@@ -214,7 +221,7 @@ def _read_problems(
     unvalued = grid.scan.unvalued if grid.scan else set()
     for (row, col), formula in grid.formulas.items():
         if row in rows and headers.get(col) in column_map:
-            value = str(grid.frame.at[row, col - 1])
+            value = str(at(row, col))
             # "whose result ''" read as a result that is blank (found by newcomer1): the file holds none; but
             # an =IFERROR(VLOOKUP(...),"") Excel or LibreOffice calculated holds an empty one (newcomer5)
             if value.strip():
@@ -278,7 +285,7 @@ def _read_problems(
                 "Number lost digits in Excel",
             )
         elif kind == MOJIBAKE:
-            value = str(grid.frame.at[row, col - 1])
+            value = str(at(row, col))
             message = (
                 f"Row {row}, column '{headers[col]}': '{value}' looks garbled by a wrong text encoding; "
                 f"it was probably '{text}'. If so, fix it in the file (save it as CSV UTF-8) before ordering."
