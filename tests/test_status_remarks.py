@@ -117,3 +117,27 @@ def test_a_status_not_to_send_said_with_whose_say_or_until_when_leaves_the_row_o
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2, 2 + len(QUALIFIED))), skipped
     assert skipped[2] == f"the list says not to send it (column '{header}': 'Hold until January')"
+
+
+RETURNED_FOR_THE_ADDRESS = [
+    "Returned (bad address)", "Returned, wrong address", "Returned (undeliverable)", "Returned: bad address",
+    "Returned (no forwarding)", "Card returned, undeliverable",
+    "Last year: returned (bad address). This year: no update",
+]  # fmt: skip
+RETURNED_AND_SENT = [
+    "Returned", "Returned (from leave)", "Returned from leave 11/1", "Returned, new address on file",
+    "Returned (bad address) - updated 11/20", "Returned (bad address) - address fixed",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_returned_with_the_mail_s_failure_beside_it_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found after review38's LO3 ('Last year: returned (bad address). This year: no update' was ordered):
+    a Notes (or Status) cell 'Returned (bad address)', 'Returned, wrong address', 'Returned (undeliverable)'
+    was ordered, exit 0, where 'Returned - bad address' is left out: a card mailed to the address the post
+    gave back. The mail's failure in brackets or after a comma or colon says so too; 'Returned' alone (back
+    from a leave), or once the address is put right, still sends."""
+    path = _sheet(tmp_path / "list.csv", header, [*RETURNED_FOR_THE_ADDRESS, *RETURNED_AND_SENT])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(RETURNED_FOR_THE_ADDRESS))), skipped
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Returned (bad address)')"

@@ -9,7 +9,7 @@ import re
 
 from ...schema import header_key
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
-from .status import PUT_RIGHT
+from .status import PUT_RIGHT, RETURNED_BECAUSE
 
 _NOTE_FLAGS = frozenset(
     header_key(h)
@@ -183,12 +183,12 @@ _NOTE_SAYS_NO = re.compile(
     # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
     # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
     # month": found by hunter-sheets8, each was ordered); not once it says the address was put right since
-    rf"|^\s*(?:(?!{PUT_RIGHT})(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
+    rf"|^\s*(?:(?!{PUT_RIGHT})(?:{RETURNED_BECAUSE})?(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
     r"address|address\s+(?:is\s+)?(?:bad|wrong|invalid|incorrect|unknown|tbd|outdated|needs?\s+(?:updat|verif|"
-    r"confirm)\w*)|returned\s+(?:mail|to\s+sender)|mail\s+returned|rts|undeliverable|undelivered|"
+    r"confirm)\w*)|returned\s+mail|return(?:ed)?\s+to\s+sender|mail\s+returned|rts|undeliverable|undelivered|"
     r"(?:moved|relocated),?\s+(?:and\s+)?(?:no|without)\s+forwarding(?:\s+address)?|no\s+forwarding(?:\s+address)?|"
     r"needs?\s+(?:a\s+)?new\s+address|waiting\s+(?:for|on)\s+(?:an?\s+|the\s+|new\s+)*address|"
-    r"(?:verify|confirm|check)\s+(?:the\s+)?address\s+(?:first|before\s+sending))|"
+    r"(?:verify|confirm|check)\s+(?:the\s+)?address\s+(?:first|before\s+sending))\)?|"
     r"(?:gift|card|gift\s+card)\s+(?:declined|refused|returned)|refused\s+(?:the\s+)?(?:gift|card)|"
     # ... or come back in other words ('Card was returned', 'Card came back', 'Card returned to sender', 'Card
     # returned undeliverable': found by hunter-sheets23, each ordered again where 'Card returned' is left out)

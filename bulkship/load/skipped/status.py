@@ -150,13 +150,18 @@ SAYS_SOMETHING_ELSE_SENT = re.compile(
 # ... after the status's code, as payroll systems write it ('T - Terminated', 'D - Deceased', 'TRM:
 # Terminated': found by newcomer9, each was ordered); 'A - Active', 'L - Leave of Absence' read as their words
 _CODED = r"(?:[a-z]{1,3}\s*[-–—:]\s*)?"
+# ... 'Returned' with the mail's failure as its remark, in brackets or after a comma ('Returned (bad
+# address)', 'Returned, wrong address', 'Returned (undeliverable)'): the card came back (found by
+# hunter-sends1 after review38's LO3, 'Last year: returned (bad address). This year: no update': each was
+# ordered, where 'Returned - bad address' is left out). 'Returned' alone is still back from a leave
+RETURNED_BECAUSE = r"(?:(?:card|gift|mail|package|parcel)\s+)?returned\s*(?:[(,;:/]|\s[-–—])\s*"
 # ... or that mail does not reach the person ('Status' = 'Returned mail', 'Address unknown', 'Undeliverable',
 # 'Moved - no forwarding address', as a CRM contact's status says it): the card would go to an address the
 # post has given back (found by hunter-sheets18, each was ordered). Not 'Returned' alone (from a leave)
 _MAIL_FAILS = (
-    r"(?:returned\s+mail|mail\s+returned|return(?:ed)?\s+to\s+sender|un-?deliverable|(?:bad|invalid|wrong|"
+    rf"(?:{RETURNED_BECAUSE})?(?:returned\s+mail|mail\s+returned|return(?:ed)?\s+to\s+sender|un-?deliverable|(?:bad|invalid|wrong|"
     r"incorrect|outdated|old)\s+address|address\s+(?:unknown|invalid|bad|incorrect|wrong|outdated|not\s+valid)|"
-    r"(?:moved\W+(?:and\s+)?)?(?:left\s+)?no\s+forwarding(?:\s+address)?)(?:\s+(?:on\s+)?\d[\d/.-]*)?"
+    r"(?:moved\W+(?:and\s+)?)?(?:left\s+)?no\s+forwarding(?:\s+address)?)(?:\s+(?:on\s+)?\d[\d/.-]*)?\)?"
 )
 # ... unless it says the address was put right since ('Returned mail - address updated 11/20', 'Bad address -
 # fixed', as a note saying so sends: found by hunter-falsealarm5, each was left out); not while it is still to
