@@ -369,3 +369,18 @@ def test_a_note_saying_the_card_also_went_leaves_the_row_out(tmp_path: Path) -> 
     other = ["Also send to her office", "Also sending a card to spouse", "Thank you card also sent"]
     path = _sheet(tmp_path / "list.csv", [*other, *also])
     assert _left_out(path, [*other, *also]) == also
+
+
+def test_a_note_told_year_by_year_naming_a_year_to_come_is_read_for_this_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-falsealarm9 (its leftover): on Dec 5, 2026 Notes '2026: sent. 2027: send again' (or
+    '2026: sent. Next year: send again') were read whole, 'send again' undoing 'sent', and the card ordered,
+    exit 0: a second card this year. A year to come says nothing of this run: this year's part is read alone
+    ('2026: Target. 2027: declined' sends, this year's Target; it was left out)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    out = ["2026: sent. 2027: send again", "2026: sent. Next year: send again", "2026: hold. 2027: send",
+           "This year: declined. 2027: ask again"]  # fmt: skip
+    sends = ["2026: Target. 2027: declined", "This year: Target. Next year: skip", "2027: send again"]
+    path = _sheet(tmp_path / "anniversaries.csv", [*out, *sends])
+    assert _left_out(path, [*out, *sends]) == out

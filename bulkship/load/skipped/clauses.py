@@ -85,7 +85,7 @@ def _clause_says_no(clause: str, today: date | None) -> bool:
 # year's part is that year's history; read as this one's, each row was left out (found by hunter-falsealarm8,
 # its LO4)
 _YEAR_LABEL = re.compile(
-    r"(?i)(?:^\s*|(?<=[.;,\n])\s*)(?P<label>(?:last|prior|previous)\s+year|this\s+year|ly|ty|(?:19|20)\d\d)"
+    r"(?i)(?:^\s*|(?<=[.;,\n])\s*)(?P<label>(?:last|prior|previous)\s+year|this\s+year|next\s+year|ly|ty|(?:19|20)\d\d)"
     r"(?:\s*:\s*|\s+[-–—]\s+)"
 )
 
@@ -106,16 +106,16 @@ _AS_BEFORE = re.compile(
 
 def _this_year(note: str, year: int) -> str | None:
     """This year's part of a note told year by year (:data:`_YEAR_LABEL`), from its first word, of ``year``
-    and earlier years only; None for any other note (one year alone, a year to come, words before a label,
-    nothing said under this year's, or only that it is as before: :data:`_AS_BEFORE`)."""
+    beside earlier years or years to come; None for any other note (one year alone, no part of this year's,
+    words before a label, nothing said under this year's, or only that it is as before:
+    :data:`_AS_BEFORE`)."""
     labels = list(_YEAR_LABEL.finditer(note))
     if len(labels) < 2 or labels[0].start() != 0:
         return None
-    years = []
-    for found in labels:
-        label = found["label"].casefold()
-        years.append(year if label in ("ty", "this year") else int(label) if label.isdigit() else year - 1)
-    if max(years) != year or min(years) >= year:
+    years = [_label_year(found["label"], year) for found in labels]
+    # ... a year to come beside this one's says nothing of this run ('2026: sent. 2027: send again' on Dec 5,
+    # 2026: read whole, 'send again' undid 'sent', a second card: found by hunter-falsealarm9)
+    if year not in years or len(set(years)) < 2:
         return None
     ends = [found.start() for found in labels[1:]] + [len(note)]
     parts = [
@@ -126,3 +126,11 @@ def _this_year(note: str, year: int) -> str | None:
     if any(_AS_BEFORE.fullmatch(part) for part in parts):
         return None
     return " - ".join(part for part in parts if part) or None  # ('2026:' and nothing: nothing said of it)
+
+
+def _label_year(label: str, year: int) -> int:
+    """The year a label of :data:`_YEAR_LABEL` names, in the run's ``year``."""
+    said = " ".join(label.casefold().split())
+    if said.isdigit():
+        return int(said)
+    return year + {"ty": 0, "this year": 0, "next year": 1}.get(said, -1)  # (LY, last, prior, previous year)
