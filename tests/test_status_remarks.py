@@ -5,6 +5,7 @@ is read from its start, and what follows it clause by clause as a note is
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,3 +142,34 @@ def test_returned_with_the_mail_s_failure_beside_it_leaves_the_row_out(tmp_path:
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2, 2 + len(RETURNED_FOR_THE_ADDRESS))), skipped
     assert skipped[2] == f"the list says not to send it (column '{header}': 'Returned (bad address)')"
+
+
+def test_a_status_column_s_cells_without_a_remark_are_not_read_as_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-sheets23's leftover 2, by hunter-sheets24: a status column of many distinct cells ('Active
+    1042', 'On Leave 7': an HR export's status with its code or its days) had every cell read clause by
+    clause as a note is, though none holds a second clause: 100,000 such cells took seconds. A cell with no
+    character that can part two clauses (a dash, a sentence's end, any line break) is its status alone and
+    is not read so; what is read is unchanged: the remarks after a dash, a semicolon or a line break of any
+    kind (U+2028, a vertical tab) still leave their rows out."""
+    from bulkship.load.skipped.said import remarks
+
+    read: list[str] = []
+
+    def counted(text: str, *args: Any) -> bool:
+        read.append(text)
+        return real(text, *args)
+
+    real = remarks._clauses_say_no
+    monkeypatch.setattr(remarks, "_clauses_say_no", counted)
+    plain = [f"Active {i}" for i in range(200)] + [f"On Leave {i}" for i in range(100)]
+    remarked = [
+        "Active - deceased",
+        "Active; card mailed 11/20",
+        "Active\u2028Deceased",
+        "Active\x0bterminated",
+    ]
+    loaded = load_sheet(_sheet(tmp_path / "status.csv", "Status", plain + remarked))
+    assert sorted(s.row for s in loaded.skipped) == [len(plain) + 2 + i for i in range(len(remarked))]
+    assert not set(read) & set(plain)

@@ -39,6 +39,12 @@ def _clauses(cell: str) -> str:
     return _STILL_HERE.sub(" ", _CODE.sub("", said, count=1) if _CODE.match(said) else said)
 
 
+# A cell none of whose characters can part two clauses (:data:`..clauses._CLAUSE`: a dash, a sentence's end,
+# a line: any str.splitlines() parts at): its status alone, no remark after it ('Active', 'On Leave'; a column
+# of 100,000 'Active 1042' was read cell by cell as notes are: hunter-sheets23's leftover 2)
+_MAY_PART = re.compile(r"[-–—.;:!?\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
     """Which cells of a status column (distinct texts) say no in a remark after the status, read as a note's
     clauses are, or in a statement of the card read whole. ``today``: the day an earlier round's card is told
@@ -50,4 +56,7 @@ def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
             return _clauses_say_no(text, _note_says_no(text), today)
         return _clauses_say_no(_clauses(cell), False, today)  # (its first clause is the status's)
 
-    return column.map(says_no).astype(bool)
+    parted = column.str.contains(_MAY_PART) | column.str.match(_NAMES_THE_CARD)
+    said = pd.Series(False, index=column.index)
+    said[parted] = column[parted].map(says_no).astype(bool)
+    return said
