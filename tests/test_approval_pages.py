@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import csv
 import re
+import time
 from collections.abc import Iterable, Iterator
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -563,4 +565,88 @@ def test_the_approval_page_of_a_page_batch_is_titled_as_one_for_the_requester_an
         for page in (waiting.text, approving):
             assert "<h1>Approval: staff</h1>" in page and "<title>Approval of staff" in page, page[:600]
             assert "Cost and confirm" not in page
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def _send(client: TestClient, batch: str) -> Any:
+    """Press the batch's Send (or Ask for approval) as its cost page offers it."""
+    cost = client.get(f"/batches/{batch}/cost").text
+    form = {
+        "csrf_token": TOKEN.search(cost).group(1),  # type: ignore[union-attr]
+        "total": re.search(r'name="total" value="([^"]+)"', cost).group(1),  # type: ignore[union-attr]
+        "change": re.search(r'name="change" value="([^"]+)"', cost).group(1),  # type: ignore[union-attr]
+        "asks": "yes",
+    }
+    return client.post(f"/batches/{batch}/confirm", data=form)
+
+
+def test_a_request_whose_asker_was_disabled_since_is_said_lapsed_and_another_requester_asks_anew(
+    team: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web22 in Chromium: ria asked approval of d2 (50.00), then her account was disabled.
+    mo's approval page still read 'Waiting for approval' and offered 'Approve and send 1 order(s) for
+    50.00', which answered "ria's account is disabled: request #5 lapsed" (403); Approvals listed it as
+    waiting, and the batch's progress page said 'the orders left go out once another person approves
+    them', which no approval could do. Each now says the request cannot be approved while her account is
+    disabled (Reject offered to clear it, no Approve); another requester's Send asks anew, and once
+    approved the cards go out once."""
+    accounts.add_user(team, "bob", "password-bob", ["requester"], actor="test")
+    sheet = staff_sheet(tmp_path / "staff.csv", [1, 2])
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice, _signed_in(app, "carol") as carol, _signed_in(app, "bob") as bob:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path == "/batches/staff/columns", uploaded.url
+        assert _send(alice, "staff").url.path == "/batches/staff/approval"
+        accounts.set_disabled(team, "alice", True, actor="test")
+        page = carol.get("/batches/staff/approval").text
+        said = visible_text(page)
+        assert "cannot be approved while alice's account is disabled" in said, said
+        assert "Waiting for approval" not in said and 'id="approve"' not in page and 'id="reject"' in page
+        listed = visible_text(carol.get("/approvals").text)
+        assert "alice's account is disabled: it cannot be approved while it is" in listed, listed
+        progress = visible_text(bob.get("/batches/staff/progress").text)
+        assert "Waiting for an approver" not in progress and "Nothing has been sent" in progress, progress
+        assert "cannot be approved while alice's account is disabled" in visible_text(
+            bob.get("/batches/staff/cost").text
+        )
+        assert _send(bob, "staff").url.path == "/batches/staff/approval"  # bob asks anew
+        page = carol.get("/batches/staff/approval").text
+        assert "Waiting for approval" in visible_text(page) and "asked by bob" in visible_text(page)
+        approved = carol.post(
+            re.search(r'action="(/batches/staff/approval/\d+/approve)"', page).group(1),  # type: ignore[union-attr]
+            data={
+                "csrf_token": TOKEN.search(page).group(1),  # type: ignore[union-attr]
+                "total": re.search(r'name="total" value="([^"]+)"', page).group(1),  # type: ignore[union-attr]
+                "change": re.search(r'name="change" value="([^"]+)"', page).group(1),  # type: ignore[union-attr]
+            },
+        )
+        assert approved.url.path == "/batches/staff/progress", visible_text(approved.text)
+        for _ in range(600):
+            if 'data-running="no"' in carol.get("/batches/staff/progress/live").text:
+                break
+            time.sleep(0.1)
+    sent = [li["ExternalId"] for o in embedded_sandbox_orders(team.data_dir) for li in o["LineItems"]]
+    assert len(sent) == 2 == len(set(sent))
+
+
+def test_a_command_line_request_whose_asker_was_disabled_since_is_said_lapsed(
+    team: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As above, for a batch `BULKSHIP_USER=alice bulkship run` asked about: the approver's page of it
+    offered Approve, refused once pressed."""
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # waits for an approver
+    accounts.set_disabled(team, "alice", True, actor="test")
+    with _signed_in(create_app(team), "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+        said = visible_text(page)
+        assert "cannot be approved while alice's account is disabled" in said, said
+        assert "as an active account, asks anew" in said, said
+        assert 'id="approve"' not in page and 'id="reject"' in page
     assert embedded_sandbox_orders(team.data_dir) == []

@@ -1271,14 +1271,17 @@ def test_an_approval_page_a_busy_server_no_longer_keeps_the_plan_of_is_approved(
 
 def test_a_request_of_an_account_disabled_since_cannot_be_approved(team: Settings, browsers: Any) -> None:
     """Found by newcomer7: alice asked, an admin disabled her account, carol approved, and the batch was sent
-    "by" alice."""
+    "by" alice. (Her approval page no longer offers Approve once alice is disabled, hunter-web22: Approve
+    pressed on the page carol opened before is what the server refuses.)"""
     alice, carol = browsers(), browsers()
     sign_in(alice, "alice")
     sign_in(carol, "carol")
     upload(alice, SAMPLES / "anniversary.xlsx")
     assert "Waiting for approval" in send(alice, "anniversary").text
+    page = carol.get("/batches/anniversary/approval").text  # opened while alice could still ask
     accounts.set_disabled(team, "alice", True, actor="admin")
-    refused = approve_on_page(carol, "anniversary")
+    url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', page)
+    refused = carol.post(url, data=shown_plan(page))
     assert refused.status_code == 403 and "alice&#39;s account is disabled" in refused.text
     assert embedded_sandbox_orders(team.data_dir) == []
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from ...money import money_text
 from ...settings import Settings
-from .. import accounts, audit, store
+from .. import audit, store
 from ..tables import approval_decisions, approval_requests, approval_withdrawals
 from . import people
 from .limits import limit_for, room_for, sent_alone
@@ -22,6 +22,7 @@ from .records import (
     _approval,
     _joined,
     approval,
+    asker_disabled,
     latest,
     order_prints,
     plan_print,
@@ -296,8 +297,7 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
             f"{person} asked for this approval (from the command line, as {login}): another person must "
             "approve or reject it",
         )  # fmt: skip
-    asker = accounts.find_user(settings, found.requested_by)
-    if asker is not None and asker.disabled:
+    if asker_disabled(settings, found):
         raise _refused(
             settings, found, person, address, "requester disabled",
             f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "

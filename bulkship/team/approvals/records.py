@@ -86,6 +86,13 @@ def approver_active(settings: Settings, found: Approval) -> bool:
     return approver is None or (not approver.disabled and "approver" in approver.roles)
 
 
+def asker_disabled(settings: Settings, found: Approval) -> bool:
+    """Whether the account that asked for a request is disabled since: no approver may approve it while it
+    is (the run would send for a disabled account: :func:`.deciding._may_approve`)."""
+    asker = accounts.find_user(settings, found.requested_by)
+    return asker is not None and asker.disabled
+
+
 def _approval(row: Any) -> Approval:
     return Approval(
         id=int(row.id),
