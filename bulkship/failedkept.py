@@ -42,6 +42,8 @@ def failed_lines_still_counted(order: VendorOrder) -> list[VendorLineItem]:
         return ended
     if total in {cents(others - order.discount) * 100, cents(others) * 100}:  # without them, in cents
         return []
+    if order.charges and total == cents(others + order.charges - order.discount):
+        return []  # the other lines and the charges the order writes beside them: them refunded
     # a total beyond every line's cost counts the failed lines' too, or shipping or fees billed on the order
     # as large: which is unknown. Read 'every line and 9.95 of shipping, the failed line refunded' (109.95
     # beside lines of 100.00, the failed one 25.00), status said 84.95 charged and reconcile 'Everything

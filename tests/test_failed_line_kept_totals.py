@@ -19,9 +19,10 @@ from bulkship.sandbox.dialect import parse_dialect
 from bulkship.track import track
 
 
-def _second_line_failed(total_beyond: float) -> Any:
+def _second_line_failed(total_beyond: float, shipping: float = 0) -> Any:
     """BS-STAFF-0001 (4 CVS 25) with its second line Failed, its 25.00 still shown, and the order's own total
-    ``total_beyond`` more than it showed (the lines' 100.00 before)."""
+    ``total_beyond`` more than it showed (the lines' 100.00 before); ``shipping``: the order writing that
+    much shipping beside its lines ('ShippingTotal')."""
 
     def change(order: dict[str, Any]) -> None:
         if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
@@ -32,6 +33,8 @@ def _second_line_failed(total_beyond: float) -> Any:
         lines[1][key_of(lines[1], "Status")] = "Failed"
         total = key_of(order, "Cost")
         order[total] = round(order[total] + total_beyond, 2)
+        if shipping:
+            order["ShippingTotal"] = shipping
 
     return orders_rewritten(change)
 
@@ -136,3 +139,36 @@ def test_an_order_failed_whole_its_total_kept_is_said(tmp_path: Path, dialect: s
         assert not report.matches and len(said) == 1, said
         for words in ("100.00", "row(s) 2, 3, 4, 5", "still counted in its total 100.00", "ask the vendor"):
             assert words in said[0], said
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_failed_line_a_total_and_its_shipping_show_refunded_is_charged_as_the_vendor_bills(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Row 3's line Failed at 25.00, the order writing 'ShippingTotal' 30.00 beside its lines and its own
+    total 105.00: the three cards made and the shipping, the failed line refunded. Read as 5.00 billed
+    beside the cards (the total less every line), status said 'charged 80.00', shipping 5.00, and reconcile
+    'Everything matches' (80.00 and 80.00) of 105.00 billed (found by hunter-money16). Now 105.00, shipping
+    30.00, nothing said of the refunded line, everything matches."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed(-25 + 30, shipping=30)
+        status, report = _tracked(vendor, tmp_path)
+        charged = status["money"]["charged"]
+        assert (charged["total"], charged["shipping"], charged["cards"]) == ("105.00", "30.00", 3), charged
+        assert not [n for n in status["notes"] if "Failed" in n], status["notes"]
+        assert report.matches, [m.said() for m in report.mismatches]
+        assert (str(report.ledger_total), str(report.vendor_total)) == ("105.00", "105.00")
+
+
+def test_a_failed_line_a_total_and_its_shipping_show_still_counted_is_said(tmp_path: Path) -> None:
+    """The same order's total 130.00 beside 'ShippingTotal' 30.00: every line and the shipping, the
+    failed line's 25.00 among them. Said, as before."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed(30, shipping=30)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "105.00", status
+        (note,) = [n for n in status["notes"] if "BS-STAFF-0001" in n and "Failed" in n]
+        assert "(130.00)" in note and "ask the vendor" in note, note
+        assert not report.matches, report.as_json()

@@ -66,6 +66,12 @@ def order_total_and_discount(
     return gross, Decimal(0)
 
 
+def charges_shown(record: Any, lines: tuple[VendorLineItem, ...]) -> Decimal:
+    """The charges (shipping, fees, tax: :data:`ORDER_CHARGE_KEYS`) the order writes beside its lines that
+    they do not already hold (0 when none): what its own total must hold beyond the lines it bills."""
+    return _charges_beyond_lines(_shown_in(record), lines, _lines_sum(lines))
+
+
 def _less_face_value(
     totals: list[Decimal], lines: tuple[VendorLineItem, ...], lines_sum: Decimal | None, charges: Decimal
 ) -> list[Decimal]:

@@ -69,6 +69,8 @@ class VendorOrder:
     lines_partial: bool = False
     # how many lines such an envelope counts (shown or not): None unless lines_partial
     lines_counted: int | None = None
+    # the charges (shipping, fees, tax) it writes beside its lines that they do not hold (client.totals)
+    charges: Decimal = Decimal(0)
 
     @property
     def cost(self) -> Decimal:
@@ -112,6 +114,11 @@ class VendorOrder:
         if cents(self.total) in {cents(sum_) * factor for sum_ in (lines, made) for factor in (1, 100)}:
             return extra
         beyond = self.total - lines
+        # lines it failed refunded and the charges it writes beside the lines billed, to the cent: 105.00 of
+        # three 25.00 cards and 'ShippingTotal' 30.00, a fourth line Failed at 25.00, read as 5.00 billed
+        # beside the cards (the total less every line): "charged 80.00" of 105.00 billed (hunter-money16)
+        if self.charges and made != lines and cents(self.total) == cents(made + extra + self.charges):
+            return self.total - made
         # lines it failed refunded and the order's own charge kept: beyond the lines that made a card
         if beyond < 0 and made != lines:
             return self.total - made

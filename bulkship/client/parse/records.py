@@ -205,6 +205,7 @@ def parse_order(raw: Any) -> VendorOrder:
     record the way they answer a list); an unexpected shape gives empty fields rather than an exception."""
     # they read fields with this package's helpers
     from ..totals import (
+        charges_shown,
         costs_per_line,
         document_shown,
         line_discounts,
@@ -254,6 +255,7 @@ def parse_order(raw: Any) -> VendorOrder:
         unpriced=unpriced,
         lines_partial=partial,
         lines_counted=lines_counted(record) if partial else None,
+        charges=charges_shown(record, parsed) if dollars and total is not None else Decimal(0),
     )
 
 
