@@ -188,6 +188,36 @@ def test_a_status_of_donors_members_or_tenants_saying_dead_or_gone_leaves_the_ro
     assert skipped[2] == f"the list says not to send it (column '{header}': 'Deceased')"
 
 
+@pytest.mark.parametrize(
+    "header", ["Registration Status", "Attendee Status", "RSVP Status", "Registrant Status", "Booking Status"]
+)
+def test_an_event_s_registration_cancelled_or_refunded_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sheets24: an event registration export's 'Registration Status' (Cvent), 'Attendee
+    Status' (Eventbrite), 'RSVP Status' = 'Cancelled', 'Refunded', 'Not Attending', 'Withdrawn' was read as
+    nothing (or, for an attendee, as a member's renewal), each card ordered to a person who cancelled, was
+    paid back or said no, exit 0, where a bare 'Status' leaves 'Cancelled' and 'Refunded' out. They are left
+    out; 'Attending', 'Checked In', 'No Show', 'Waitlisted', 'Pending', 'Transferred' and 'Not attending in
+    person' (a hybrid event's online guest) still send, as 'Attended' = No does."""
+    said = ["Cancelled", "Canceled", "Refunded", "Not Attending", "Withdrawn", "Cancelled by attendee",
+            "Cancelled - refund issued", "Void", "Deceased", "Declined"]  # fmt: skip
+    sends = ["Attending", "Checked In", "Registered", "Confirmed", "Accepted", "Attended", "No Show",
+             "Waitlisted", "Pending", "Transferred", "Not attending in person", ""]  # fmt: skip
+    path = _sheet(tmp_path / "event.csv", header, [*said, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
+    assert [skipped[row] for row in range(len(said) + 2, len(said) + len(sends) + 2) if row in skipped] == []
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Cancelled')"
+    for other in (
+        "Ticket Status",
+        "Event Status",
+        "Member Status",
+    ):  # a help desk's, the event's own, a renewal
+        path = _sheet(tmp_path / "event.csv", other, ["Cancelled", "Refunded", "Active"])
+        assert load_sheet(path).skipped == ()
+
+
 def test_a_typographic_apostrophe_says_what_the_plain_one_says(tmp_path: Path) -> None:
     """Found by hunter-falsealarm8 (a reverse of its notes, written as Word, Outlook or a Mac's smart quotes
     write them): a list's Notes 'Don’t send', 'Please don’t mail', 'Returned – don’t resend', 'Doesn’t want a

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .status import _NOT_TO_SEND, _says_gone
+from .status import _NOT_TO_SEND, WITHDREW, _says_gone
 
 # the people a status is of, beside the word 'status' ('Donor Status', 'Member Status (2026)')
 _OTHER_PEOPLE = frozenset(
@@ -21,14 +21,44 @@ _OTHER_PEOPLE = frozenset(
 )  # fmt: skip
 _OTHER_WORDS = frozenset({"status", "current", "record", "the", "of", "s", "latest", "overall"})
 
-SAYS_GONE_ELSEWHERE = _says_gone(
+_GONE_ELSEWHERE = (
     r"deceased|passed\s+away|died|moved\s+(?:out|away)|evicted|vacant|vacated|no\s+longer\s+(?:with|at|employed|here)|"
-    r"left\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business|building|property|area)",
-    _NOT_TO_SEND + r"|do\s*n[o']?t\s+(?:contact|e?mail)|no\s+(?:mail|contact)",
+    r"left\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business|building|property|area)"
 )
+_NOT_TO_CONTACT = _NOT_TO_SEND + r"|do\s*n[o']?t\s+(?:contact|e?mail)|no\s+(?:mail|contact)"
+SAYS_GONE_ELSEWHERE = _says_gone(_GONE_ELSEWHERE, _NOT_TO_CONTACT)
+
+# An event's registration, its status ('Registration Status' of Cvent, Eventbrite's 'Attendee Status', 'RSVP
+# Status', 'Booking Status'): 'Cancelled', 'Refunded', 'Not Attending' there were read as
+# nothing (or, under 'Attendee Status', as a member's renewal), each card ordered to a person who cancelled,
+# was paid back or said no, exit 0, where a bare 'Status' leaves 'Cancelled' and 'Refunded' out (found by
+# hunter-sheets24). A registration ended: cancelled, refunded, voided, withdrawn, not attending (alone, or
+# with why after a sign: not 'Not attending in person', a hybrid event's online guest). Not 'No Show',
+# 'Waitlisted' or 'Pending': a gift may be for them ('sorry we missed you'), as 'Attended' = No sends. Not
+# a 'Ticket Status' (a help desk's ticket) nor an 'Event Status' (the event's own)
+_EVENT = frozenset(
+    {"registration", "registrations", "registrant", "registrants", "attendee", "attendees", "rsvp", "booking",
+     "reservation"}
+)  # fmt: skip
+_REGISTRATION_ENDED = (
+    rf"cancell?ed|cancell?ation|refunded|refund(?:\s+(?:issued|processed))?|void(?:ed)?|{WITHDREW}|"
+    r"not\s+(?:attending|going|coming)|will\s+not\s+attend|won['’]?t\s+attend|can(?:no|['’])?t\s+attend|"
+    r"unable\s+to\s+attend"
+)
+SAYS_REGISTRATION_ENDED = _says_gone(_GONE_ELSEWHERE, f"{_NOT_TO_CONTACT}|{_REGISTRATION_ENDED}")
+
+
+def _status_words(header: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", header.casefold())))
+
+
+def event_status(header: str) -> bool:
+    """Whether ``header`` names the status of a registration for an event (:data:`_EVENT`)."""
+    words = _status_words(header)
+    return "status" in words and bool(words & _EVENT) and words <= _EVENT | _OTHER_WORDS
 
 
 def other_people_status(header: str) -> bool:
     """Whether ``header`` names the status of a list's people who are no employees (:data:`_OTHER_PEOPLE`)."""
-    words = set(re.findall(r"[a-z]+", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", header.casefold())))
+    words = _status_words(header)
     return "status" in words and bool(words & _OTHER_PEOPLE) and words <= _OTHER_PEOPLE | _OTHER_WORDS

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..days import _later_than_today
 from ..leavingday import left_by
-from ..otherpeople import SAYS_GONE_ELSEWHERE
+from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED
 from ..status import (
     _CODED,
     _SAYS_GONE,
@@ -48,7 +48,7 @@ def read_person(
 ) -> None:
     """Weighs ``masks.said`` of the distinct texts ``column`` of the status ``header`` (read for ``says``)."""
     said, today = masks.said, the_list.today
-    if says in (*_GONE, SAYS_GONE_ELSEWHERE) and said.any():
+    if says in (*_GONE, SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED) and said.any():
         # ... nor 'Sent invite' (something else went) nor 'Returned mail - address updated'
         for sends in (_INACTIVE_ON_A_LEAVE, SAYS_SOMETHING_ELSE_SENT, MAIL_PUT_RIGHT):
             said &= ~column.str.fullmatch(sends)

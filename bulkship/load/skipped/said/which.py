@@ -13,7 +13,7 @@ from ..columnkeys import _LEAVES_OUT, flag_key, person_status
 from ..flags import _ELIGIBLE_FLAGS, _SAYS_NO, _SAYS_YES, _filter_header
 from ..marks import _NO_HEADER
 from ..notes import _NOTE_SAYS_NO, _note_header
-from ..otherpeople import SAYS_GONE_ELSEWHERE, other_people_status
+from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED, event_status, other_people_status
 from ..questions import (
     SAYS_DONATION,
     SAYS_NO_GIFT,
@@ -51,6 +51,8 @@ def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str])
         # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
     if says is None and person_status(str(header)):
         says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
+    if says is None and event_status(str(header)):  # 'Registration Status' = Cancelled
+        says = SAYS_REGISTRATION_ENDED
     if says is None and other_people_status(str(header)):  # 'Donor Status' = Deceased
         says = SAYS_GONE_ELSEWHERE
     if says is None and asks_for_donation(str(header)):  # 'Gift card or donation?' = Donation
