@@ -26,6 +26,13 @@ def failed_lines_still_counted(order: VendorOrder) -> list[VendorLineItem]:
     every line failed with its total kept, and one showing no total (hunter-money15's leftovers). None when
     a cost is unknown, the lines come in pages or are not priced yet, the line shows 0.00 (refunded), or the
     order's total leaves them out (the sandbox's failed orders: 0.00)."""
+    # a line whose own status says 'Refunded' is no doubt: said, the vendor's word read 'shows 1 line(s)
+    # Failed ... it may not have refunded them' (found by hunter-money16)
+    return [li for li in _still_counted(order) if not li.refunded]
+
+
+def _still_counted(order: VendorOrder) -> list[VendorLineItem]:
+    """:func:`failed_lines_still_counted`, a line whose status says refunded among them."""
     if order.lines_partial or order.unpriced or not order.line_items:
         return []
     if any(li.cost is None for li in order.line_items):

@@ -37,6 +37,8 @@ class VendorLineItem:
     shipments: tuple[Shipment, ...] = ()
     # the largest count of cards the line writes (Quantity, Qty...); None when it writes none (read as 1)
     shown_quantity: int | None = field(default=None, compare=False)
+    # its status says the money went back ('Refunded', read as Cancelled): no doubt that it was
+    refunded: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

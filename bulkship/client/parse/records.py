@@ -130,6 +130,10 @@ LINE_VALUE_KEYS = ("Value", "FaceValue", "Denomination", "CardValue")
 LINE_QUANTITY_KEYS = ("Quantity", "Qty", "QuantityOrdered", "OrderedQuantity")
 
 
+# A line's status saying its money went back (read as Cancelled, as STATUS_SYNONYMS has it)
+REFUNDED_STATUSES = frozenset({"refunded"})
+
+
 def _line_item(raw: Any) -> VendorLineItem:
     from .. import parcels  # it reads fields with this package's helpers
 
@@ -142,6 +146,7 @@ def _line_item(raw: Any) -> VendorLineItem:
         cost=_in_cents(decimal(field(raw, "Cost"))),
         status=status_name(field(raw, "Status")),
         shipments=parcels.shipments(raw),
+        refunded=status_letters(text(raw, "Status")) in REFUNDED_STATUSES,
         shown_quantity=max(
             (q for k in LINE_QUANTITY_KEYS if (q := integer(field(raw, k))) is not None), default=None
         ),
