@@ -384,3 +384,20 @@ def test_a_note_told_year_by_year_naming_a_year_to_come_is_read_for_this_year(
     sends = ["2026: Target. 2027: declined", "This year: Target. Next year: skip", "2027: send again"]
     path = _sheet(tmp_path / "anniversaries.csv", [*out, *sends])
     assert _left_out(path, [*out, *sends]) == out
+
+
+def test_a_note_of_another_thing_already_had_and_the_card_with_it_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review38 (its LO2): Notes 'Already received one reminder email - and the card' (or 'Already
+    got the welcome kit and her card too') were ordered, exit 0, the first thing had read as the note's
+    whole ('Already received one reminder email' rightly sends): a second card. The card had beside it
+    leaves the row out; the card still to come, or its details, still send."""
+    out = [
+        "Already received one reminder email - and the card", "Already got the welcome kit and her card too",
+        "Already has the welcome kit and the card 11/20", "She already received one email and the gift card",
+    ]  # fmt: skip
+    sends = [
+        "Already received one email - and the card is coming", "Already received one reminder email",
+        "Already received the welcome kit and the card info", "Already has a badge and card access",
+    ]  # fmt: skip
+    path = _sheet(tmp_path / "holiday.csv", [*out, *sends])
+    assert _left_out(path, [*out, *sends]) == out

@@ -179,6 +179,12 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:payroll|paycheck|pay\s*check|check|cheque|cash)|added\s+to\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     r"(?:paycheck|pay\s*check)|cash\s+(?:bonus\s+)?instead|"
     r"(?:cash|bonus|cash\s+bonus|check|cheque)\s+instead\s+of\s+(?:a\s+|the\s+)?(?:gift\s+)?card)(?:\W.*)?$"
+    # ... or another thing had and the card with it ('Already received one reminder email - and the card',
+    # 'Already got the welcome kit and her card too': found by review38, its LO2, each ordered again); not the
+    # card still to come ('... and the card is coming')
+    r"|^\s*(?:(?:he|she|they|employee|recipient|person|associate|ee)\s+)?already\s+(?:received|got|has|had|have)\b"
+    r"[^.;]{0,80}?\s(?:and|plus|&|as\s+well\s+as)\s+(?:also\s+)?(?:(?:a|the|his|her|their|one)\s+)?(?:gift\s+)?card"
+    r"(?:\s+(?:too|also|as\s+well))?\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     # ... or the address is known bad (a card sent there is lost), or the person said no or has one already
     # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
     # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
