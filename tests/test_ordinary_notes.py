@@ -401,3 +401,29 @@ def test_a_note_of_another_thing_already_had_and_the_card_with_it_leaves_the_row
     ]  # fmt: skip
     path = _sheet(tmp_path / "holiday.csv", [*out, *sends])
     assert _left_out(path, [*out, *sends]) == out
+
+
+GONE_IN_OTHER_WORDS = [
+    "Died 11/20", "Passed 11/30", "RIP", "R.I.P. 11/20", "In memoriam", "Dismissed", "Gone", "Let go 11/20",
+    "Separated 11/15", "Involuntary separation", "RIF'd 11/1", "RIF 11/1", "Position eliminated",
+    "Not with us anymore", "Resigned eff. 11/30", "Term 11/15", "Also deceased", "Also terminated",
+    "Left company as well", "Family reports employee deceased", "Wife says he passed away",
+    "Husband called: she passed 11/30", "D.N.S.",
+]  # fmt: skip
+STILL_HERE_IN_THOSE_WORDS = [
+    "Passed probation", "Passed", "Separated - send to her new address", "Term 2", "Gone fishing",
+    "Gone for the holidays - ship to home", "In memoriam John Smith", "Tribute gift - in memoriam John Smith",
+    "Let go of the old address", "Dismissed the complaint", "Wife says thanks", "Manager says she is great",
+    "Husband deceased, card to Mrs. only", "Dad passed this year - be kind", "RIF survivor",
+]  # fmt: skip
+
+
+def test_a_note_of_the_person_gone_in_other_words_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review40: an HR list's Notes 'Died 11/20', 'RIP', 'Let go 11/20', 'Separated 11/15', "RIF'd
+    11/1", 'Position eliminated', 'Resigned eff. 11/30', 'Also deceased', 'Family reports employee deceased',
+    'Wife says he passed away', 'D.N.S.' were each ordered, exit 0, where 'Deceased 11/20' or 'Terminated'
+    are left out: a card to the dead or to someone gone. Each is left out now, quoted; 'Passed', 'Separated'
+    and 'Term' only with a day, a relative's death or the words in other senses still send."""
+    notes = [*GONE_IN_OTHER_WORDS, *STILL_HERE_IN_THOSE_WORDS]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == GONE_IN_OTHER_WORDS

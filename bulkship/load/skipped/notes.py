@@ -75,6 +75,13 @@ _ONE_IS_THE_CARD = (
 )
 # a hold said over, then taken back or over only later ('Hold released in error', 'Hold cleared - now on hold
 # again', 'Hold lifted, then re-applied 12/1', 'Hold released for Jan wave': found by review38, each was sent)
+# whose state a note tells, and who told it ('Employee deceased', 'Wife says he passed away')
+_SUBJECT = r"(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)"
+_TOLD_BY = (
+    r"(?:per\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:family|wife|husband|spouse|partner|son|daughter|mother|father|"
+    r"sister|brother|manager|mgr|supervisor|hr|co-?worker|colleague)(?:\s+(?:says?|said|reports?|reported|called|"
+    r"confirmed|informed\s+us|notified\s+us|told\s+us)(?:\s+that)?)?"
+)
 _HELD_AGAIN = r"\b(?:again|then|error|mistake|re-?appl|re-?held|re-?placed|next|wave|later|wait)"
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
@@ -83,8 +90,18 @@ _NOTE_SAYS_NO = re.compile(
     + r").*|"
     # ... the person's state with the person said ('Employee deceased 12/1', 'EE terminated', 'He resigned
     # 12/1', 'She passed away 11/20', 'Employee is deceased': found by review38, each was ordered)
-    r"(?:(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?"
-    r"(?:deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned)|"
+    # ... or told by whom ('Family reports employee deceased', 'Wife says he passed away', 'Husband called:
+    # she passed 11/30'), or in other words ('Died 11/20', 'Let go 11/20', 'Dismissed', 'Gone', "RIF'd 11/1",
+    # 'Separated 11/15', 'Term 11/15', 'Position eliminated', 'Involuntary separation', 'Not with us
+    # anymore'), or 'also' ('Also deceased', 'Left company as well'): found by review40, each was ordered.
+    # 'Passed', 'Separated', 'Term' only with a day ('Passed probation', 'Separated - send to her', 'Term 2')
+    rf"(?:also\s+)?(?:{_TOLD_BY}\s*[:,]?\s+(?={_SUBJECT}\b))?(?:{_SUBJECT}\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?"
+    r"(?:deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|died|dismissed|"
+    r"let\s+go|gone|rif(?:['’]?d|fed)?|(?:position|role|job)\s+(?:was\s+|has\s+been\s+)?eliminated|"
+    r"(?:in)?voluntar(?:y|ily)\s+(?:separat\w+|terminat\w+)|not\s+with\s+(?:us|the\s+(?:company|firm))\s+any\s*more|"
+    r"(?:passed|separated|term)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
+    r"separated\s+from\s+(?:the\s+)?(?:company|firm|employment|organi[sz]ation))(?:\s+(?:too|also|as\s+well))?|"
+    r"d\.\s?n\.\s?s\.?|"
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
@@ -179,6 +196,9 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:payroll|paycheck|pay\s*check|check|cheque|cash)|added\s+to\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     r"(?:paycheck|pay\s*check)|cash\s+(?:bonus\s+)?instead|"
     r"(?:cash|bonus|cash\s+bonus|check|cheque)\s+instead\s+of\s+(?:a\s+|the\s+)?(?:gift\s+)?card)(?:\W.*)?$"
+    # ... or a death said so alone ('RIP', 'R.I.P. 11/20', 'In memoriam': found by review40, each ordered);
+    # 'In memoriam John Smith' (a donor's tribute) names whom the gift honours
+    r"|^\s*(?:rip|r\.\s?i\.\s?p\.?|in\s+memoriam)\W*(?:(?:on\s+)?\d{1,4}[/.-]\d[\d/.-]*\W*)?$"
     # ... or another thing had and the card with it ('Already received one reminder email - and the card',
     # 'Already got the welcome kit and her card too': found by review38, its LO2, each ordered again); not the
     # card still to come ('... and the card is coming')
@@ -237,15 +257,15 @@ _NOTE_SAYS_NO = re.compile(
     # ... or gone, and when ("Left the company in October", "Terminated as of 11/1", "Resigned last month",
     # "Deceased in 2025": found by hunter-sheets8, each was ordered; "Left voicemail" goes on in other words)
     r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
-    r"resigned|laid\s+off|let\s+go|fired)\s+(?:in|on|as\s+of|effective|since|last|this|back\s+in|during)\s+"
+    r"resigned|laid\s+off|let\s+go|fired|dismissed|rif(?:['’]?d|fed))\s+(?:in|on|as\s+of|effective|eff\.?|since|"
+    r"last|this|back\s+in|during)\s+"
     r"(?:" + _A_DATE + r"|week|month|year|quarter|spring|summer|fall|autumn|winter).*"
     # ... or with the day or the year said bare ('Deceased 2025', 'Terminated Oct 2025', 'Left 2025', 'Quit in
     # Oct'), or sent and when ('Already sent in Nov', 'Sent Nov 20', 'Gift already mailed in October'): found
     # by hunter-falsealarm6, each was ordered (a second card). 'Left 2 voicemails' names no day
     r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
-    r"resigned|laid\s+off|let\s+go|fired|quit)\s+(?:(?:in|on|as\s+of|effective|since|during)\s+)?(?:"
-    + _MONTH_DAY
-    + r"|(?:19|20)\d\d)\s*(?:$|[-–—:,.;!(].*)"
+    r"resigned|laid\s+off|let\s+go|fired|quit|dismissed|rif(?:['’]?d|fed))\s+(?:(?:in|on|as\s+of|effective|eff\.?|"
+    r"since|during)\s+)?(?:" + _MONTH_DAY + r"|(?:19|20)\d\d)\s*(?:$|[-–—:,.;!(].*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped|delivered)|"
     r"(?:(?:(?:gift\s+)?card|gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered))\s+"
     r"(?:(?:in|on|during|back\s+in|early|late|mid|mid-)\s*)?" + _MONTH_DAY + r"\s*(?:$|[-–—:,.;!(].*)"
