@@ -427,3 +427,26 @@ def test_a_note_of_the_person_gone_in_other_words_leaves_the_row_out(tmp_path: P
     notes = [*GONE_IN_OTHER_WORDS, *STILL_HERE_IN_THOSE_WORDS]
     path = _sheet(tmp_path / "staff.csv", notes)
     assert _left_out(path, notes) == GONE_IN_OTHER_WORDS
+
+
+THE_ROW_ITSELF = [
+    "Ignore this row", "Ignore", "Delete this row", "Test row", "TEST", "Skip this one", "Entered in error",
+    "Added by mistake", "Mistake", "Same as row 3", "Same person as above", "Listed twice", "Repeat of row 2",
+    "Already on the list (row 7)", "Second entry - ignore", "Replaced by row 9",
+    "Superseded - see corrected row below", "Corrected below", "Not approved", "Not approved yet", "Rejected",
+]  # fmt: skip
+A_ROW_TO_SEND = [
+    "Ignore the apt number", "Mistake in name - corrected", "Rejected offer", "Same as above",
+    "Same address as row 3 (roommates)", "Test scores great", "Delete old address", "Denied PTO request",
+    "Corrected address", "Second shift", "Listed as Kate", "Same department as Bob", "Approved", "Test 1",
+]  # fmt: skip
+
+
+def test_a_note_saying_the_row_itself_is_none_to_send_leaves_it_out(tmp_path: Path) -> None:
+    """Found by review40: Notes 'Ignore this row' (or 'Test row', 'Entered in error', 'Same as row 3', 'Same
+    person as above', 'Listed twice', 'Replaced by row 9', 'Not approved', 'Rejected') were each ordered, exit
+    0: a card to a test row, a second card to a person listed twice, a card nobody approved. Each row is left
+    out now, quoted; the words in other senses still send ('Same as above' repeats the note above)."""
+    notes = [*THE_ROW_ITSELF, *A_ROW_TO_SEND]
+    path = _sheet(tmp_path / "holiday.csv", notes)
+    assert _left_out(path, notes) == THE_ROW_ITSELF

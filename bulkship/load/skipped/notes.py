@@ -196,6 +196,20 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:payroll|paycheck|pay\s*check|check|cheque|cash)|added\s+to\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     r"(?:paycheck|pay\s*check)|cash\s+(?:bonus\s+)?instead|"
     r"(?:cash|bonus|cash\s+bonus|check|cheque)\s+instead\s+of\s+(?:a\s+|the\s+)?(?:gift\s+)?card)(?:\W.*)?$"
+    # ... or the row itself none to send: to be ignored, a test, entered in error, the person again, replaced
+    # or not approved ('Ignore this row', 'Delete', 'Test row', 'Skip this one', 'Entered in error', 'Same
+    # as row 3', 'Same person as above', 'Listed twice', 'Replaced by row 9', 'Not approved', 'Rejected':
+    # found by review40, each was ordered); not 'Ignore the apt number', 'Mistake in name - corrected'
+    r"|^\s*(?:(?:ignore|delete|disregard|omit|strike|skip)(?:\s+(?:this|that|the)\s+(?:row|line|entry|one|record|"
+    r"person|name))?|test(?:ing)?\s+(?:row|entry|record|data|line|only|order)|(?:entered|added|listed|included|input|"
+    r"keyed|typed)\s+(?:in\s+error|by\s+(?:mistake|accident)|accidentally|erroneously|twice)|in\s+error|"
+    r"listed\s+(?:twice|two\s+times|already)|same\s+(?:(?:person|employee|recipient|individual|entry|record)\s+)?as\s+"
+    r"(?:(?:the\s+)?(?:row|line|entry|#)\s*\d+|above|below)(?<!^same\sas\sabove)(?<!^same\sas\sbelow)|"
+    r"repeat(?:ed)?\s+(?:of\s+)?(?:row|line|entry|#)\s*\d+|(?:second|2nd|double|extra)\s+(?:entry|row|listing|record)|"
+    r"(?:replaced|superseded)\s+by\s+(?:(?:row|line|entry|#)\s*\d+|the\s+(?:row|entry|line))|superseded|"
+    r"(?:see\s+)?corrected\s+(?:below|above|entry|row|line)|already\s+(?:on|in)\s+(?:the\s+)?list|not\s+approved"
+    r"(?:\s+yet)?|unapproved|rejected|denied)\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*)"
+    r"|^\s*(?:test|mistake)\W*$"
     # ... or a death said so alone ('RIP', 'R.I.P. 11/20', 'In memoriam': found by review40, each ordered);
     # 'In memoriam John Smith' (a donor's tribute) names whom the gift honours
     r"|^\s*(?:rip|r\.\s?i\.\s?p\.?|in\s+memoriam)\W*(?:(?:on\s+)?\d{1,4}[/.-]\d[\d/.-]*\W*)?$"
