@@ -190,11 +190,21 @@ def test_a_heading_pointing_at_the_row_above_too_leaves_that_row_out(
     assert data["valid"] == 1  # Ann Lee
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Above: approved. Below: declined", "Terminated employees (active ones above)",
+        "Deceased (not the ones above)", "Above this line: send. Do not send below",
+        "The above are fine; below: do not send",
+    ],
+)  # fmt: skip
 def test_a_heading_saying_apart_what_holds_for_the_rows_above_says_it_of_them_alone(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
 ) -> None:
-    """'Above: approved. Below: declined' under Bob Ray says no only of the rows under it: Bob is sent."""
-    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", "Above: approved. Below: declined", 2))
+    """'Above: approved. Below: declined' under Bob Ray says no only of the rows under it: Bob is sent. So do
+    'Terminated employees (active ones above)', 'Deceased (not the ones above)', 'Above this line: send. Do
+    not send below' (found by review39 reviewing d7233d28: Bob was left out)."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == [5, 6, 7], data["skipped"]
     assert data["valid"] == 2  # Ann Lee, Bob Ray

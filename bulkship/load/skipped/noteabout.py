@@ -153,11 +153,24 @@ _BELOW_APART = re.compile(
 )
 
 
+# ... where it opens pointing up, or points both ways ('Deceased: above and below'), and its words for the
+# rows above say no: 'Terminated employees (active ones above)', 'Deceased (not the ones above)', 'Above this
+# line: send. Do not send below' say nothing against the row above (found by review39 reviewing d7233d28:
+# Bob Ray was left out)
+_SENTENCE_END = re.compile(r"[.;]")
+_POINTS_UP_FIRST = re.compile(
+    r"(?i)^\W*?(?:\^+|↑|⬆|(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?:rows?|persons?|people|employees?|ones?|entry|entries|"
+    r"lines?|names?|recipients?)\s+)?above\b)|\babove\s+(?:and|&|\+|/)\s+below\b|\bbelow\s+(?:and|&|\+|/)\s+above\b"
+)
+
+
 def points_up_too(text: str, says_no: Callable[[str], bool]) -> bool:
-    """Whether a heading points up at the row above it (:data:`_POINTS_UP`) and says of it what ``says_no``
-    reads, in its words before any part of its own for the rows below (:data:`_BELOW_APART`)."""
-    if not _POINTS_UP.search(text):
+    """Whether a heading points up at the row above it (:data:`_POINTS_UP_FIRST`) and says of it what
+    ``says_no`` reads, in its words before the first sentence's end or a part of its own for the rows below
+    (:data:`_BELOW_APART`)."""
+    first = _POINTS_UP_FIRST.search(text)
+    if first is None:
         return False
-    apart = _BELOW_APART.search(text)
-    above = text[: apart.start()] if apart is not None else text
-    return bool(_POINTS_UP.search(above)) and says_no(above)
+    below, stop = _BELOW_APART.search(text, first.end()), _SENTENCE_END.search(text, first.end())
+    ends = [found.start() for found in (below, stop) if found is not None]
+    return says_no(text[: min(ends, default=len(text))])
