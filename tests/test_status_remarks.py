@@ -85,6 +85,11 @@ def test_the_recipient_s_work_or_a_death_only_a_beneficiary_tells_after_a_relati
         "Active - spouse: Jane - deceased 2019", "Emergency contact: wife (Ann) - deceased, update contact",
         "Assistant: terminated 10/1; send to her directly", "Father: moved to FL",
         "Active - husband: retired", "Active - manager: Bob Ray (deceased)",
+        # the note saying whose the state is (found by review39 reviewing 6c98881c: each was left out)
+        "Beneficiary: Jane (spouse) - deceased, update beneficiary", "Next of kin: mother - passed away 2021",
+        "Active - beneficiary: wife - deceased, needs new beneficiary",
+        "Spouse (also employee) - terminated 11/1", "Spouse works here too - terminated 10/1",
+        "Husband: laid off, wife still with us", "Wife: Ann - resigned (she was in Sales)",
     ]  # fmt: skip
     path = _sheet(tmp_path / "list.csv", "Notes", [*stays_out, *sends])
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}

@@ -39,6 +39,21 @@ _AT_WORK = re.compile(r"(?i)assistant|(?:previous|prior|former|old)\s+(?:tenant|
 # ... and a death under the label of whom a death concerns ('Active - beneficiary: Jane - deceased', 'Next of
 # kin: Jane - deceased'): the beneficiary's, or the recipient's with the beneficiary named for it? Not known:
 # the row is left out, its note quoted for a person to read (found by review38, its LO4: sent)
+# ... unless the note says the relative works (worked) there too, or the recipient is still there ('Spouse
+# (also employee) - terminated 11/1', 'Spouse works here too - terminated 10/1', 'Wife: Ann - resigned (she
+# was in Sales)', 'Husband: laid off, wife still with us'); or, of a death, says whose ('Beneficiary: Jane
+# (spouse) - deceased', 'Next of kin: mother - passed away 2021') or that the form is to be updated ('...
+# deceased, update beneficiary'): found by review39 reviewing 6c98881c, each left out
+_RELATIVE_AT_WORK = re.compile(
+    r"(?i)\b(?:also\s+(?:an?\s+)?(?:employee|employed|staff|works?\s+here)|works?\s+here|worked\s+here|"
+    r"(?:an?\s+)?(?:employee|co-?worker|colleague)\s+(?:here|too)|(?:she|he|they)\s+(?:was|is|were)\s+(?:in|on)\s+"
+    r"(?:the\s+)?(?-i:[A-Z])|still\s+(?:with\s+us|here|employed|active|working))"
+)
+_RELATION_WORD = re.compile(rf"(?i)\b(?:{_RELATION.replace('beneficiary|', '')})\b")
+_UPDATE_IT = re.compile(
+    r"(?i)\b(?:update[ds]?|new|change[ds]?|replace[ds]?)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:beneficiar(?:y|ies)|"
+    r"next\s+of\s+kin|(?:emergency\s+)?contact|form)\b"
+)
 _DEATH = re.compile(r"(?i)^\W*(?:deceased|passed\s+away|died|dead)\b")
 _AFTER_DEATH = re.compile(r"(?i)beneficiary|next\s+of\s+kin")
 # what the clause says of that person: a state of theirs
@@ -71,13 +86,16 @@ def of_another_person(note: str, begin: int, end: int, line_starts: Sequence[int
         return False
     # the label opening the sentence, or one of its clauses ('Active - spouse: Jane - deceased 2019': a
     # status's remark, read as a note is: found by hunter-sheets23)
-    labels = [found for at in _clause_starts(lead) if (found := _LABEL.match(lead[at:])) is not None]
+    labels = [(at, found) for at in _clause_starts(lead) if (found := _LABEL.match(lead[at:])) is not None]
     if not lead.strip() or not labels:
         return False
-    who = labels[-1]["who"]  # the label nearest the clause
+    at, label = labels[-1]  # the label nearest the clause
+    who = label["who"]
     if _WORK_STATE.match(own) and not _AT_WORK.fullmatch(who):
-        return False
-    return not (_DEATH.match(own) and _AFTER_DEATH.fullmatch(who))
+        return bool(_RELATIVE_AT_WORK.search(note))
+    if _DEATH.match(own) and _AFTER_DEATH.fullmatch(who):  # ... unless the note says whose death it is
+        return bool(_RELATION_WORD.search(lead[at + label.end() :]) or _UPDATE_IT.search(note))
+    return True
 
 
 _CLAUSE_START = re.compile(r"\s[-–—]\s+")
