@@ -603,15 +603,15 @@ def test_a_request_whose_asker_was_disabled_since_is_said_lapsed_and_another_req
         assert _send(alice, "staff").url.path == "/batches/staff/approval"
         accounts.set_disabled(team, "alice", True, actor="test")
         page = carol.get("/batches/staff/approval").text
-        said = visible_text(page)
+        said = unescape(visible_text(page))
         assert "cannot be approved while alice's account is disabled" in said, said
         assert "Waiting for approval" not in said and 'id="approve"' not in page and 'id="reject"' in page
-        listed = visible_text(carol.get("/approvals").text)
+        listed = unescape(visible_text(carol.get("/approvals").text))
         assert "alice's account is disabled: it cannot be approved while it is" in listed, listed
         progress = visible_text(bob.get("/batches/staff/progress").text)
         assert "Waiting for an approver" not in progress and "Nothing has been sent" in progress, progress
-        assert "cannot be approved while alice's account is disabled" in visible_text(
-            bob.get("/batches/staff/cost").text
+        assert "cannot be approved while alice's account is disabled" in unescape(
+            visible_text(bob.get("/batches/staff/cost").text)
         )
         assert _send(bob, "staff").url.path == "/batches/staff/approval"  # bob asks anew
         page = carol.get("/batches/staff/approval").text
@@ -645,8 +645,46 @@ def test_a_command_line_request_whose_asker_was_disabled_since_is_said_lapsed(
     accounts.set_disabled(team, "alice", True, actor="test")
     with _signed_in(create_app(team), "carol") as carol:
         page = carol.get("/batches/HR/approval").text
-        said = visible_text(page)
+        said = unescape(visible_text(page))
         assert "cannot be approved while alice's account is disabled" in said, said
         assert "as an active account, asks anew" in said, said
         assert 'id="approve"' not in page and 'id="reject"' in page
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_a_request_whose_asker_is_no_longer_a_requester_is_said_lapsed_and_not_approved(
+    team: Settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web22 in Chromium beside the above: ria's requester role was taken away (finance now)
+    after she asked approval of r2. mo's page offered Approve; pressed, it was recorded as approved and
+    its run ended 'ria (finance) may not send orders: nothing was sent'. The page says the request lapsed
+    while she holds no requester role, and Approve pressed on the page opened before is refused, nothing
+    approved, nothing sent."""
+    sheet = staff_sheet(tmp_path / "staff.csv", [1, 2])
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice, _signed_in(app, "carol") as carol:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path == "/batches/staff/columns", uploaded.url
+        assert _send(alice, "staff").url.path == "/batches/staff/approval"
+        before = carol.get("/batches/staff/approval").text  # opened while alice was a requester
+        accounts.set_roles(team, "alice", ["finance"], actor="test")
+        page = carol.get("/batches/staff/approval").text
+        said = unescape(visible_text(page))
+        assert "cannot be approved while alice holds no requester role (finance)" in said, said
+        assert 'id="approve"' not in page and 'id="reject"' in page
+        approved = carol.post(
+            re.search(r'action="(/batches/staff/approval/\d+/approve)"', before).group(1),  # type: ignore[union-attr]
+            data={
+                "csrf_token": TOKEN.search(before).group(1),  # type: ignore[union-attr]
+                "total": re.search(r'name="total" value="([^"]+)"', before).group(1),  # type: ignore[union-attr]
+                "change": re.search(r'name="change" value="([^"]+)"', before).group(1),  # type: ignore[union-attr]
+            },
+        )
+        assert approved.status_code == 403, visible_text(approved.text)
+        assert "alice holds no requester role (finance): request #1 lapsed" in visible_text(approved.text)
+    assert approvals.latest(team, "staff").state == "pending"  # type: ignore[union-attr]
     assert embedded_sandbox_orders(team.data_dir) == []

@@ -160,6 +160,6 @@ def _approvable_request(settings: Settings, batch: state.WebBatch) -> int | None
     found = approvals.latest(settings, batch.name)
     if found is None or found.state != "pending" or state.request_out_of_date(settings, found, batch):
         return None
-    if approvals.asker_disabled(settings, found):  # nor one whose asker is disabled since (hunter-web22)
+    if approvals.asker_gone(settings, found):  # nor one whose asker may not send since (hunter-web22)
         return None
     return found.id

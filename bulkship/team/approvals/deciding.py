@@ -22,7 +22,7 @@ from .records import (
     _approval,
     _joined,
     approval,
-    asker_disabled,
+    asker_gone,
     latest,
     order_prints,
     plan_print,
@@ -297,11 +297,11 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
             f"{person} asked for this approval (from the command line, as {login}): another person must "
             "approve or reject it",
         )  # fmt: skip
-    if asker_disabled(settings, found):
+    gone = asker_gone(settings, found)
+    if gone:  # (found by hunter-web22: one whose requester role was taken away was approved, its run refused)
         raise _refused(
             settings, found, person, address, "requester disabled",
-            f"{found.requested_by}'s account is disabled: request #{found.id} lapsed. Nothing is sent until "
-            "an active requester asks again",
+            f"{gone}: request #{found.id} lapsed. Nothing is sent until an active requester asks again",
         )  # fmt: skip
     changed = sorted(
         set(audit.changes_by(settings, found.batch, person) + audit.changes_by(settings, found.batch, login))

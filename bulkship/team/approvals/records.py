@@ -86,11 +86,24 @@ def approver_active(settings: Settings, found: Approval) -> bool:
     return approver is None or (not approver.disabled and "approver" in approver.roles)
 
 
-def asker_disabled(settings: Settings, found: Approval) -> bool:
-    """Whether the account that asked for a request is disabled since: no approver may approve it while it
-    is (the run would send for a disabled account: :func:`.deciding._may_approve`)."""
-    asker = accounts.find_user(settings, found.requested_by)
-    return asker is not None and asker.disabled
+def asker_gone(settings: Settings, found: Approval) -> str:
+    """Why the person who asked for a request may not send it since, "" when they may: no approver may
+    approve it while that holds (the run acts for them, and would be refused: :func:`.deciding._may_approve`).
+    Their account disabled ("alice's account is disabled"), or holding no role that sends ("alice holds no
+    requester role (finance)"); of ``cli:<login>``, the account of that login disabled (the command line's
+    roles are not the page's)."""
+    from ..roles import SEND
+
+    name = found.requested_by
+    login = name[4:] if name.lower().startswith("cli:") else ""
+    asker = accounts.find_user(settings, login or name)
+    if asker is None:
+        return ""
+    if asker.disabled:
+        return f"{asker.name}'s account is disabled"
+    if not login and not asker.roles & SEND.roles:
+        return f"{asker.name} holds no requester role ({asker.roles_text})"
+    return ""
 
 
 def _approval(row: Any) -> Approval:

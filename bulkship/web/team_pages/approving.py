@@ -33,7 +33,8 @@ async def approvals_page(request: Request) -> Response:
     # longer be approved: it read "Waiting" as if it could (found by hunter-web6)
     stale = {a.id for a in waiting if await run_in_threadpool(out_of_date, settings, a)}
     # ... nor one whose asker's account is disabled since, while it is (hunter-web22)
-    gone = {a.id for a in waiting if await run_in_threadpool(approvals.asker_disabled, settings, a)}
+    gone = {a.id: await run_in_threadpool(approvals.asker_gone, settings, a) for a in waiting}
+    gone = {n: why for n, why in gone.items() if why}
     return pages.render(
         request, "approvals.html", waiting=waiting, stale=stale, gone=gone,
         decided=[(a, s) for a, s in marked if s != "pending"][:100], threshold=threshold,
@@ -87,10 +88,10 @@ async def ledger_approval_page(request: Request, name: str, *, deleted: bool = F
     cards, recipients = await run_in_threadpool(_plan_of, settings, name)
     rejected = await run_in_threadpool(approvals.people.rejected_in, settings, name)
     said = await run_in_threadpool(approvals.asked_notes, settings, asked)  # what the run said of the list
-    gone = asked.state == "pending" and await run_in_threadpool(approvals.asker_disabled, settings, asked)
+    gone = await run_in_threadpool(approvals.asker_gone, settings, asked) if asked.state == "pending" else ""
     return pages.render(
         request, "approval_ledger.html", batch=name, approval=asked, approval_current=current, said=said,
-        approval_lapsed=lapsed, deleted=deleted, approval_asker_disabled=gone,
+        approval_lapsed=lapsed, deleted=deleted, approval_asker_gone=gone,
         figures=status[0] if status else None, repeats=repeats, cards=cards, recipients=recipients,
         shown=RECIPIENTS_SHOWN, rejected_people=rejected,
     )  # fmt: skip

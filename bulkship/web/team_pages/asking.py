@@ -25,7 +25,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     empty: dict[str, Any] = {
         "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
         "may_send": True, "lapsed": False, "rejected_again": False, "earlier": Decimal(0),
-        "own_limit": Decimal(0), "rejected_people": [], "over": False, "asker_disabled": False,
+        "own_limit": Decimal(0), "rejected_people": [], "over": False, "asker_gone": "",
     }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
@@ -49,14 +49,14 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     current = current and not lapsed
     # a request whose asker's account is disabled since cannot be approved while it is: it read 'Waiting for
     # approval' with Approve offered, which was refused (hunter-web22)
-    gone = found is not None and found.state == "pending" and approvals.asker_disabled(settings, found)
+    gone = approvals.asker_gone(settings, found) if found is not None and found.state == "pending" else ""
     # people of the plan an approver rejected in another batch (deleted since), said to whoever looks
     people = approvals.people.rejected_in(settings, batch) if view is not None else []
     me = request.scope.get("team_user")
     if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
         return {
             **empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed,
-            "rejected_people": people, "asker_disabled": gone,
+            "rejected_people": people, "asker_gone": gone,
         }  # fmt: skip
     person = _actor(request)
     # less what they sent alone today, said with it: "more than the 25.00 you may send alone" of a threshold
@@ -75,7 +75,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
         "may_send": True, "lapsed": lapsed, "rejected_again": needs and rejected and not over,
         "earlier": earlier, "own_limit": own_limit, "rejected_people": people, "over": over,
-        "asker_disabled": gone,
+        "asker_gone": gone,
     }  # fmt: skip
 
 
