@@ -8,6 +8,7 @@ import contextlib
 import os
 import shutil
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -165,3 +166,20 @@ def test_a_run_whose_server_on_another_machine_was_killed_reads_interrupted_ther
         assert "Finished" in done and "3 of 3 orders sent" in done, done
     sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
     assert len(vendor.sandbox.orders()) == 3 and len(sent) == 250 == len(set(sent))
+
+
+def test_a_run_of_another_pid_namespace_under_this_host_name_is_not_judged_by_its_pid() -> None:
+    """hunter-web21's LO2: containers sharing a host name (and a SQLite ledger on a shared volume) do not
+    share their pids: a live run of one container, its pid free in another's, read there as interrupted,
+    with Resume offered beside it. A run recorded in another pid namespace is not judged by its pid; one of
+    this namespace (or recorded before namespaces were) still is."""
+    from bulkship.web import servers
+
+    child = subprocess.Popen(["true"])
+    child.wait()  # its pid is free now
+    mine = servers.this_process(resolve_settings())
+    dead = {**mine, "pid": str(child.pid)}
+    assert servers.process_gone(dead)
+    assert servers.process_gone({k: v for k, v in dead.items() if k != "pidns"})  # an older bulkship's
+    assert not servers.process_gone({**dead, "pidns": "pid:[4026599999]"})  # another container's
+    assert not servers.process_gone(mine)  # this process lives
