@@ -18,7 +18,7 @@ from support import SandboxVendor
 
 from bulkship.pipeline import run_batch
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
-from bulkship.team import accounts, approvals, store
+from bulkship.team import accounts, approvals, audit, store
 
 pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
@@ -71,3 +71,30 @@ def test_a_trial_on_the_embedded_sandbox_is_not_counted_in_what_a_person_sent_fo
             run_batch(pine, trial, wait_s=0, client_factory=vendor.factory())
         said = " ".join(trial_waits.value.message.split())
         assert "with the 100.00 alice sent without approval in the last day 175.00" in said, said
+
+
+def test_the_audit_trail_says_a_run_on_the_embedded_sandbox_charged_no_real_money(
+    vendor: SandboxVendor, tmp_path: Path
+) -> None:
+    """The trail exported for a period read 'run_end ... charged: 100.00' of a trial on the embedded
+    sandbox exactly as of a vendor's run: a finance person summing what the team spent counted it (found by
+    hunter-money16). A trial's run lines say so; a vendor's say nothing new."""
+    trial = vendor.settings
+    real = dataclasses.replace(
+        trial, api_url="https://vendor.example.com", email=SANDBOX_EMAIL, access_token=SANDBOX_ACCESS_TOKEN
+    )
+    for name, role in (("admin", "admin"), ("alice", "requester")):
+        accounts.add_user(trial, name, f"password-{name}-1", [role], actor="test")
+    approvals.set_threshold(trial, Decimal(1000), actor="admin")
+    with approvals.acting_as("alice"):
+        tried = _cvs_list(tmp_path / "tried.csv", ["Ann Lee", "Bob Ray"])
+        run_batch(tried, trial, wait_s=0, client_factory=vendor.factory())
+        elm = _cvs_list(tmp_path / "elm.csv", ["Ed Park", "Flo Hart"])
+        run_batch(elm, real, wait_s=0, client_factory=vendor.factory())
+    lines = [e for e in audit.entries(trial) if e.action in ("run_start", "run_end")]
+    said = {(e.batch, e.action): e.detail_text() for e in lines}
+    assert set(said) == {(b, a) for b in ("tried", "elm") for a in ("run_start", "run_end")}, said
+    for action in ("run_start", "run_end"):
+        assert "no real order" in said["tried", action], said
+        assert "sandbox" not in said["elm", action], said
+    assert "charged: 50.00" in said["tried", "run_end"], said

@@ -54,6 +54,13 @@ class AuditEntry:
         return (self.at, self.actor, self.address, self.action, self.batch or "", self.detail_text())
 
 
+def trial(settings: Settings) -> dict[str, str]:
+    """What a run's lines say of a run on the embedded sandbox ({'sandbox': ...}; nothing for a vendor's):
+    its 'charged: 100.00' is no money. Unmarked, the trail exported for a period read a trial's runs as
+    money charged beside the vendor's (found by hunter-money16)."""
+    return {"sandbox": "no real order (the embedded sandbox)"} if settings.is_sandbox else {}
+
+
 def record(
     settings: Settings,
     action: str,

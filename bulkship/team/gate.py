@@ -127,7 +127,7 @@ class RunGuard:
             **self._charged_apart(result),
             in_doubt_orders=result.unknown_orders, rows_not_sent=result.unsent_rows,
             error=stopped.message if stopped is not None else "",
-            workbook=result.output.name if result.output else "",
+            workbook=result.output.name if result.output else "", **audit.trial(self.settings),
         )  # fmt: skip
 
     def _charged_apart(self, result: RunResult) -> dict[str, str]:

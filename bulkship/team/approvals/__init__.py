@@ -263,7 +263,7 @@ def _check_before_send(settings: Settings, view: PlanView) -> Sending:
         spent_before=spent(view.money),  # what the run then spends: sent_alone
         approval=found.id if found is not None and covered else "",
         approved_by=(found.decided_by or "") if found is not None and covered else "",
-        address=origin(),
+        address=origin(), **audit.trial(settings),
     )  # fmt: skip
     may = room_for(settings, person, view.batch)
     if covered and found is not None and (not alone or found.total > may):
