@@ -154,3 +154,35 @@ def test_a_section_of_staff_whose_contracts_or_accounts_were_terminated_stays_ou
     book.save(path)
     skipped = {s.row for s in load_sheet(path).skipped}
     assert {under[row] for row in under if row not in skipped} == {"Litigation", "Deceased Estates"}
+
+
+def test_a_person_s_status_typed_over_their_job_or_department_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review40: an HR list's 'Job Title' (or 'Department') typed over with the person's status,
+    'Former employee', 'Ex-employee', 'Inactive', 'Separated', 'Position eliminated', 'Employment ended
+    11/30', 'On leave - hold', 'N/A - left', 'Hold - pending HR', 'Not eligible (contractor)', was ordered,
+    exit 0, where an 'Employee Status' of those words leaves the row out ('Terminated' there already did). A
+    job whose words begin so ('Former Accounts Manager', 'Inactive Accounts Specialist', 'Holdings Analyst',
+    'Left Wing Coach', 'On Hold Desk'), a leave ('LOA', 'On leave'), 'Retired' and 'Alumni' still send."""
+    status = [
+        "Former employee", "Ex-employee", "Inactive", "Separated", "Position eliminated",
+        "Employment ended 11/30", "On leave - hold", "N/A - left", "Hold - pending HR",
+        "Not eligible (contractor)", "Past employee", "Let go 11/20", "Dismissed", "Exited",
+    ]  # fmt: skip
+    jobs = [
+        "Former Accounts Manager", "Inactive Accounts Specialist", "Holdings Analyst", "Left Wing Coach",
+        "On Hold Desk", "LOA", "On leave", "Retired", "Alumni", "Alumni Relations", "Former VP",
+    ]  # fmt: skip
+    for header in ("Job Title", "Department"):
+        path = tmp_path / f"{header}.csv"
+        cells = [*jobs, *status, *[title for title, _ in ORDINARY] * 8]  # (most rows ordinary)
+        with path.open("w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(
+                ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Value", header]
+            )
+            for i, cell in enumerate(cells):
+                writer.writerow(
+                    [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", cell]
+                )
+        skipped = {s.row for s in load_sheet(path).skipped}
+        assert [cells[row - 2] for row in sorted(skipped)] == status, header

@@ -34,6 +34,25 @@ _SAYS_NO_TEXT = (
 # 'Deceased accounts') they name the dead (found by review37 after d4863bbb)
 _SAYS_NO_OF_WORK = re.compile(_SAYS_NO_TEXT)
 _SAYS_NO = re.compile(_SAYS_NO_TEXT.replace(f"(?!{OF_WORK})", ""))
+# ... and in a column naming work, a person's status typed over their job or department ('Job Title' =
+# 'Former employee', 'Inactive', 'Ex-employee', 'Position eliminated', 'On leave - hold', 'N/A - left': found
+# by review40, each sent where an 'Employee Status' of those words leaves the row out): the cell alone, or
+# with a remark after a sign, never a job's words after it ('Former Accounts Manager')
+_STATUS_IN_WORK = re.compile(
+    r"(?i)^\W*(?:former(?:\s+(?:employee|staff|worker|associate|team\s+member))?|ex[\s-]*(?:employee|staff|worker)|"
+    r"inactive|not\s+active|separated|exited|offboarded|departed|dismissed|let\s+go|laid\s+off|quit|"
+    r"(?:position|role|job)\s+eliminated|no\s+longer\s+(?:employed|active|working|here|with\s+(?:us|the\s+\w+))|"
+    r"(?:contract|employment|assignment)\s+(?:ended|terminated|expired|over)|(?:past|previous|prior)\s+"
+    r"(?:employee|staff)|not\s+employed|left(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation))?|gone|"
+    r"(?:on\s+)?hold|removed|excluded|not\s+eligible|ineligible|"
+    r"n/?a\s*[-–—:,(]\s*(?:left|gone|former|terminated|resigned|inactive|separated))"
+    r"\s*(?:$|[-–—:,.;!(/\d].*)"
+)
+_MAY_BE_STATUS = re.compile(
+    r"(?i)\b(?:former|ex|inactive|not|separated|exited|offboarded|departed|dismissed|let|laid|quit|position|"
+    r"role|job|no|contract|employment|assignment|past|previous|prior|left|gone|on|hold|removed|excluded|"
+    r"ineligible|n/?a)\b"
+)
 # a word :data:`_SAYS_NO` must find, at a word's start, in the cell or a remark of it: a cell without one is
 # passed over at once (a list's emails and phones are mostly each their own: read one by one, 100,000 rows
 # cost 2.5 s of a 7 s load, found by the lead's bench)
@@ -69,6 +88,11 @@ def _stray_remarks(
         texts = [str(cell).strip() for cell in distinct.tolist()]
         says = _SAYS_NO_OF_WORK if names_work(header) else _SAYS_NO
         said = [_may_say_no(text) and _says_no(text, says) for text in texts]
+        if says is _SAYS_NO_OF_WORK:  # ... or a person's status over their job ('Former employee')
+            said = [
+                was or (_MAY_BE_STATUS.search(text) is not None and _says_no(text, _STATUS_IN_WORK))
+                for was, text in zip(said, texts, strict=True)
+            ]
         if not any(said):
             continue
         rows = [
