@@ -610,6 +610,8 @@ def test_a_request_whose_asker_was_disabled_since_is_said_lapsed_and_another_req
         assert "alice's account is disabled: it cannot be approved while it is" in listed, listed
         progress = visible_text(bob.get("/batches/staff/progress").text)
         assert "Waiting for an approver" not in progress and "Nothing has been sent" in progress, progress
+        line = visible_text(re.search(r'(?s)<tr data-batch="staff">.*?</tr>', bob.get("/").text).group(0))  # type: ignore[union-attr]
+        assert "awaiting confirmation" in line and "awaiting approval" not in line, line
         assert "cannot be approved while alice's account is disabled" in unescape(
             visible_text(bob.get("/batches/staff/cost").text)
         )

@@ -166,7 +166,11 @@ def _request_out_of_date(web: Web, name: str, page: state.WebBatch | None) -> bo
     return (
         asked is not None
         and asked.state == "pending"
-        and state.request_out_of_date(web.settings, asked, page)
+        # ... or lapsed: its asker may not send since (hunter-web22; 'awaiting approval' nobody could give)
+        and (
+            state.request_out_of_date(web.settings, asked, page)
+            or bool(approvals.asker_gone(web.settings, asked))
+        )
     )
 
 
