@@ -58,6 +58,14 @@ def _still_counted(order: VendorOrder) -> list[VendorLineItem]:
     return ended if total >= cents(every) else []
 
 
+def ended_word(lines: Sequence[VendorLineItem]) -> str:
+    """The vendor's word for ``lines`` ended without a card: 'Failed', 'Cancelled', or 'Failed or Cancelled'.
+    Said 'Failed' of every one, a vendor's Cancelled lines were looked for among its failed ones (found by
+    hunter-money16)."""
+    words = sorted({li.status for li in lines if li.status}) or ["Failed"]
+    return " or ".join(words)
+
+
 def note_failed_counted(
     db: Any, batch: str, po_number: str, vendor_order: VendorOrder, rows: Sequence[Any]
 ) -> None:
@@ -85,6 +93,7 @@ def note_failed_counted(
             "total": None if vendor_order.total is None else str(cents(vendor_order.total)),
             "lines": len(kept),
             "rows": numbers,
+            "status": ended_word(kept),
         }
     earlier = sql.events(db, None, po_number, None, [FAILED_COUNTED])
     said = json.loads(earlier[-1]["detail"] or "{}") if earlier else {}

@@ -276,7 +276,8 @@ def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:
             else f"still at their cost ({amount}), and no total of its own saying they were refunded"
         )
         notes.append(
-            f"The vendor's order {po} shows {detail.get('lines')} line(s) Failed{which} {counted}. "
+            f"The vendor's order {po} shows {detail.get('lines')} line(s) {detail.get('status') or 'Failed'}"
+            f"{which} {counted}. "
             "They are counted in no total here "
             "(a failed line read as refunded), but the vendor may not have refunded them: ask the vendor "
             "whether it did; "

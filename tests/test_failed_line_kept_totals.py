@@ -199,3 +199,24 @@ def test_a_line_whose_status_says_refunded_is_not_said_perhaps_not_refunded(
         assert status["money"]["charged"]["total"] == "75.00", status
         assert not [n for n in status["notes"] if "refunded" in n], status["notes"]
         assert report.matches, [m.said() for m in report.mismatches]
+
+
+def test_a_cancelled_line_its_total_still_counts_is_said_cancelled_not_failed(tmp_path: Path) -> None:
+    """Row 3's line 'Cancelled' at its 25.00, the order's total still 100.00: status and reconcile said
+    '1 line(s) Failed' and '1 failed line(s)', the person sent to look among the vendor's failed lines for a
+    line it shows cancelled (found by hunter-money16). The vendor's word is said."""
+
+    def change(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001") or len(lines) != 4:
+            return
+        lines[1][key_of(lines[1], "Status")] = "Cancelled"
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(change)
+        status, report = _tracked(vendor, tmp_path)
+        (note,) = [n for n in status["notes"] if "BS-STAFF-0001" in n and "ask the vendor" in n]
+        assert "1 line(s) Cancelled (row(s) 3)" in note and "Failed" not in note, note
+        (said,) = [m.said() for m in report.mismatches]
+        assert "1 line(s) Cancelled (row(s) 3)" in said and "failed line(s)" not in said, said

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..failedkept import ended_word
 from ..ledger import OrderRecord
 from ..linematch import RecordedLine
 from ..models import VendorLineItem, VendorOrder
@@ -87,6 +88,6 @@ def failed_counted(
     return (
         ", ".join(r for r in refs if r),
         "0.00 (read as refunded)",
-        f"{money_text(amount)} for {len(kept)} failed line(s){named} {counted}: it may not have refunded "
-        "them; ask the vendor",
+        f"{money_text(amount)} for {len(kept)} line(s) {ended_word(kept)}{named} {counted}: it may not have "
+        "refunded them; ask the vendor",
     )
