@@ -2473,6 +2473,36 @@ def test_a_flag_saying_no_mail_or_no_way_to_deliver_leaves_its_row_out(
 
 
 @pytest.mark.parametrize(
+    "export",
+    [  # Salesforce NPSP contacts by Data Loader (API names), a Raiser's Edge constituent export
+        "Id,FirstName,LastName,MailingStreet,MailingCity,MailingState,MailingPostalCode,npsp__Deceased__c,"
+        "npsp__Do_Not_Contact__c,Do_Not_Mail__c,HasOptedOutOfEmail,Product,Value\n"
+        "0031,Ann,Lee,1 Main St,Boston,MA,02108,false,false,false,true,CVS,25\n"
+        "0032,Bo,Ray,2 Main St,Boston,MA,02108,true,false,false,false,CVS,25\n"
+        "0033,Cy,Orr,3 Main St,Boston,MA,02108,false,true,false,false,CVS,25\n"
+        "0034,Dee,Fox,4 Main St,Boston,MA,02108,false,false,true,false,CVS,25\n",
+        "Constituent ID,First name,Last name,Address,City,State,ZIP,Deceased,Is inactive,Requests no mail,"
+        "Requests no e-mail,Gift Card,Amount\n"
+        "101,Ann,Lee,1 Main St,Boston,MA,02108,No,No,No,Yes,CVS,25\n"
+        "102,Bo,Ray,2 Main St,Boston,MA,02108,No,Yes,No,No,CVS,25\n"
+        "103,Cy,Orr,3 Main St,Boston,MA,02108,No,No,Yes,No,CVS,25\n",
+    ],
+)
+def test_a_donor_crm_s_own_names_of_its_flags_leave_their_rows_out(tmp_path: Path, export: str) -> None:
+    """Found by hunter-sheets24: a nonprofit's Salesforce contacts exported by Data Loader name their flags by
+    API name ('npsp__Deceased__c', 'npsp__Do_Not_Contact__c', 'Do_Not_Mail__c' = true), a Raiser's Edge
+    export 'Is inactive', 'Requests no mail' = Yes: each read as nothing and the card ordered to a donor
+    dead, asking for no contact or no mail, exit 0, where 'Deceased', 'Do Not Contact', 'Inactive', 'No Mail'
+    leave the row out. They are read as those; an email's opt-out ('HasOptedOutOfEmail', 'Requests no
+    e-mail') still sends, as 'Email Opt Out' does."""
+    path = tmp_path / "donors.csv"
+    path.write_text(export)
+    skipped = load_sheet(path).skipped
+    assert [s.row for s in skipped] == list(range(3, export.count("\n") + 1))
+    assert all(s.reason.startswith("the list says not to send it (column '") for s in skipped)
+
+
+@pytest.mark.parametrize(
     ("header", "said"),
     [("Cancelled", "Yes"), ("Canceled?", "X"), ("Order Cancelled", "TRUE"), ("Is Canceled", "1"),
      ("Cancelled at", "2026-11-23 10:00:00 -0500"), ("Cancellation Date", "11/23/2026"), ("Removed", "Yes"),

@@ -111,8 +111,27 @@ def flag_key(header: str) -> str:
     bare = _REMARK.sub("", header)
     bare_key = plain_key(bare) if bare.strip() and bare != header else key
     if bare_key not in _LEAVES_OUT:  # 'Gift Cards Sent', 'GC Sent' (review28)
-        return said_sent_in_own_words(header) or _asked_key(bare) or bare_key
+        return said_sent_in_own_words(header) or _asked_key(bare) or _crm_key(header) or bare_key
     return bare_key
+
+
+# A CRM's own name of such a flag: Salesforce's API name as its Data Loader exports it ('npsp__Deceased__c',
+# 'Do_Not_Mail__c'), Raiser's Edge's 'Requests no mail' and 'Is inactive' (a donor export's, each = Yes read
+# as nothing and the card ordered to a donor dead, inactive or asking for no mail: found by hunter-sheets24)
+_API_NAME = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9]*__)?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)__c\s*")
+_ASKS_FOR = re.compile(r"(?i)\s*(?:requests|requested|is)\s+(?=\S)")
+
+
+def _crm_key(header: str) -> str | None:
+    """The :data:`_LEAVES_OUT` key of a CRM's name of a flag (:data:`_API_NAME`, :data:`_ASKS_FOR`)."""
+    api = _API_NAME.fullmatch(header)
+    words = api.group(1).replace("_", " ") if api else header
+    asks = _ASKS_FOR.match(words)
+    for said in (words, words[asks.end() :] if asks else ""):
+        key = plain_key(said) if said.strip() else ""
+        if key in _LEAVES_OUT and said != header:
+            return key
+    return None
 
 
 # A question about the person ('Is this person still employed?', 'Is the employee still with the company?',
