@@ -157,6 +157,8 @@ def test_a_run_whose_server_on_another_machine_was_killed_reads_interrupted_ther
         assert 'action="/batches/big/resume"' not in page
         line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
         assert "needs attention" in line, line
+        results = visible_text(b.get("/batches/big/results").text)
+        assert f"who resumes it: the server holding its file ({a}/), when it starts again" in results, results
         shutil.move(tmp_path / "away", files)  # ... and in reach: resumed here
         page = b.get("/batches/big/progress").text
         resume = found(r'<form method="post" action="(/batches/big/resume)"', page)
