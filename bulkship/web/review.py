@@ -8,18 +8,16 @@ is state: a restarted server works the same review out again from the upload and
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from .. import api
 from ..batchnames import default_batch_for
 from ..columns import AmbiguousColumnsError, ColumnsReport
-from ..errors import SecondCardError
+from ..errors import BulkshipError, SecondCardError
 from ..folding import searchable
 from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
@@ -28,6 +26,8 @@ from ..validate.cardcolumn import read_card_column
 from ..validate.namecolumn import read_name_column
 from . import heldreview
 from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_refused
+from .kept import Lru as _Lru
+from .kept import giving_back as _giving_back
 from .state import WebBatch, record
 from .uploads import upload_of
 
@@ -41,45 +41,6 @@ FILTERS = {
     "vendor": "Refused or failed at the vendor",
     "all": "All rows",  # any row opens to change it, one without a problem too (newcomer3's N6)
 }
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _Lru(Generic[K, V]):
-    """A few recent values (a 100k-row sheet holds a few hundred MB: keep only a few)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get_or_make(self, key: K, make: Callable[[], V]) -> V:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = make()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
-
-    def peek(self, key: K) -> V | None:
-        with self._lock:
-            return self._items.get(key)
-
-    def discard(self, keep: Callable[[K], bool]) -> None:
-        with self._lock:
-            for key in [k for k in self._items if not keep(k)]:
-                del self._items[key]
-
-    def put(self, key: K, value: V) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
 
 
 @dataclass(frozen=True)
@@ -324,7 +285,7 @@ class Reviews:
             )  # 'Gift' = CVS: the card, as validate
             return read_name_column(read, batch.program)  # 'Tenant' = Ann Lee: the name, as validate
 
-        return self._sheets.get_or_make(key, make)
+        return self._sheets.get_or_make(key, _giving_back(make))
 
     def columns(self, batch: WebBatch) -> ColumnsReport:
         """What feeds which field, for the Columns page: from the sheet as read when its mapping can be used,
@@ -340,9 +301,17 @@ class Reviews:
         return self._columns.get_or_make(key, make)
 
     def review(self, batch: WebBatch) -> Review:
-        """The batch's review for its current rows (worked out on first use, then from memory)."""
+        """The batch's review for its current rows (worked out on first use, then from memory). A list refused
+        (past [limits] problems) keeps no sheet read for it: its page says why, and nothing else reads it."""
 
         def make() -> Review:
+            try:
+                return judged()
+            except BulkshipError:
+                self._sheets.discard(lambda key: key[0] != str(batch.upload))
+                raise
+
+        def judged() -> Review:
             read = self.sheet(batch)
             loaded = api.apply_corrections(read, batch.corrections, batch.program)
             here = frozenset(s.row for s in loaded.skipped) - {s.row for s in read.skipped}
@@ -375,7 +344,7 @@ class Reviews:
         # a run that ended since may have left rows the vendor refused: worked out again after each run; and
         # once another batch's plan is cancelled unsent (its rows held these as planned there)
         key = (batch.name, batch.change_id, batch.done_id, batch.day, plans_dropped(self.settings))
-        return self._reviews.get_or_make(key, make)
+        return self._reviews.get_or_make(key, _giving_back(make))
 
     def forget(self, batch: WebBatch) -> None:
         """Drop what is kept for a deleted batch's upload."""
