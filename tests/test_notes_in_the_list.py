@@ -208,3 +208,27 @@ def test_a_heading_saying_apart_what_holds_for_the_rows_above_says_it_of_them_al
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == [5, 6, 7], data["skipped"]
     assert data["valid"] == 2  # Ann Lee, Bob Ray
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Deceased (also Bob above)", "Terminated employees (including the one above)",
+        "Deceased - same for the row above", "Do not send (incl. above)", "Do not send below or above",
+        "Do not send - the row above and these three", "Terminated employees (see also above)",
+        "Terminated below, the one above too", "Terminated (above too)",
+        "Left company (both above and below)",
+    ],
+)  # fmt: skip
+def test_a_heading_naming_the_row_above_among_its_people_leaves_it_out_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review40 reviewing b6646dcb: a heading under Bob Ray naming the row above among those it
+    leaves out without opening on it, 'Deceased (also Bob above)', 'Terminated employees (including the one
+    above)', 'Do not send (incl. above)', 'Do not send below or above', left Cy, Dee and Eli out and ordered
+    Bob, exit 0, where b6646dcb^ left him out too (a card to the dead). The row above is left out with them
+    unless the heading keeps it apart ('not the ones above', 'active ones above': the test above)."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == [3, 5, 6, 7], data["skipped"]
+    assert data["valid"] == 1  # Ann Lee

@@ -164,13 +164,31 @@ _POINTS_UP_FIRST = re.compile(
 )
 
 
+# ... and where it names the row above elsewhere, nothing keeping it apart: 'Deceased (also Bob above)',
+# 'Terminated employees (including the one above)', 'Do not send (incl. above)', 'Deceased - same for the row
+# above', 'Do not send below or above' (found by review40 reviewing b6646dcb: Bob was sent, b6646dcb^ left him
+# out). Apart: the rows above not, active, or to send ('not the ones above', 'active ones above', 'active
+# employees are listed above', 'Above this line: send', 'Above: approved')
+_ABOVE = re.compile(r"(?i)\babove\b|\^+|↑|⬆")
+_ABOVE_APART = re.compile(
+    r"(?i)\b(?:not|except|excluding|exclude|other\s+than|unlike)\s+(?:(?:the|those|these|any|of)\s+)*(?:(?:ones?|rows?|"
+    r"people|persons|employees?|names?|entries|lines?)\s+)?above\b|\b(?:active|current|eligible|approved|cleared|"
+    r"ok|okay|fine|good|still\s+(?:here|employed|active))\b[^.;:\n]{0,30}\babove\b|\babove\b(?:\s+(?:this|the)\s+line)?\s*"
+    r"(?:[:=-]|\s(?:is|are|were|was|get|gets|go|goes|stay|stays))\s*(?:send|ok|okay|fine|good|active|approved|"
+    r"eligible|cleared|still|to\s+(?:be\s+)?sen[dt]|go|in|kept|keep|not)\b"
+)
+
+
 def points_up_too(text: str, says_no: Callable[[str], bool]) -> bool:
     """Whether a heading points up at the row above it (:data:`_POINTS_UP_FIRST`) and says of it what
     ``says_no`` reads, in its words before the first sentence's end or a part of its own for the rows below
-    (:data:`_BELOW_APART`)."""
+    (:data:`_BELOW_APART`); or names it elsewhere, nothing keeping it apart (:data:`_ABOVE_APART`), and says
+    no."""
+    if _ABOVE_APART.search(text):
+        return False
     first = _POINTS_UP_FIRST.search(text)
     if first is None:
-        return False
+        return _ABOVE.search(text) is not None and says_no(text)
     below, stop = _BELOW_APART.search(text, first.end()), _SENTENCE_END.search(text, first.end())
     ends = [found.start() for found in (below, stop) if found is not None]
     return says_no(text[: min(ends, default=len(text))])
