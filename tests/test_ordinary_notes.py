@@ -450,3 +450,30 @@ def test_a_note_saying_the_row_itself_is_none_to_send_leaves_it_out(tmp_path: Pa
     notes = [*THE_ROW_ITSELF, *A_ROW_TO_SEND]
     path = _sheet(tmp_path / "holiday.csv", notes)
     assert _left_out(path, notes) == THE_ROW_ITSELF
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Second entry - correct address", "Listed twice - use this row",
+     "Repeat of row 2 - keep this one, delete row 2", "Listed twice - kept this one",
+     "Duplicate - this one is correct", "Same as above - updated address"],
+)  # fmt: skip
+def test_a_note_calling_its_row_the_right_one_of_a_person_listed_twice_sends_it_not_the_other(
+    tmp_path: Path, note: str
+) -> None:
+    """Found by review39 reviewing 0f8d8fc7: Ann Lee at 1 Old St (row 2), and again at 9 New St (row 4) with
+    Notes 'Second entry - correct address'. Read as a repeat alone, row 4 was left out and Ann's card ordered
+    to the old address, exit 0. The row the note calls right is sent and the row it repeats left out, said;
+    a repeat saying nothing more ('Listed twice') is still the row left out."""
+    path = tmp_path / "holiday.csv"
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerow(["Ann Lee", "1 Old St", "Boston", "MA", "02134", "CVS", "50", ""])
+        writer.writerow(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", "50", ""])
+        writer.writerow(["Ann Lee", "9 New St", "Cambridge", "MA", "02139", "CVS", "50", note])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert list(skipped) == [2], skipped
+    assert "row 4" in skipped[2] and note in skipped[2], skipped
+    path.write_text(path.read_text().replace(note, "Listed twice"))
+    assert [s.row for s in load_sheet(path).skipped] == [4]

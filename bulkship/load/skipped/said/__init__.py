@@ -38,6 +38,7 @@ from ..questions import NOT_RECEIVED_FLAGS, asks_whether_to_send
 from ..rounds import told_of_earlier_rounds
 from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
+from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .cardstatus import read_card
 from .person import read_person
@@ -127,6 +128,12 @@ def _said_not_to_send(
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
             said |= held
+        if says is _NOTE_SAYS_NO and (keeper := column.str.fullmatch(KEPT_TWIN)).any():
+            # 'Second entry - correct address': this row is sent, the row it repeats left out (review39)
+            said &= ~keeper
+            twins = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
+            for row, reason in twins.items():
+                found.setdefault(row, reason)
         if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
             said &= ~column.str.contains(_SEND_HEADING)  # ... as a note saying so sends (hunter-falsealarm8)
             # ... or the hold over, as a note reads it: 'Hold released', 'Hold - cleared'

@@ -1,0 +1,96 @@
+"""A note saying its row repeats another of the list and is the one to keep ('Second entry - correct address',
+'Listed twice - use this row', 'Repeat of row 2 - keep this one, delete row 2'): read as a repeat alone, the
+row the note calls right was left out and its twin sent, a card to the old address (found by review39
+reviewing 0f8d8fc7). Such a row is sent, and the row it repeats is left out: the row it names, or the same
+person's other rows (above or below where it says so)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ...quoting import quoted
+from .kinds import _SAYS_NOT_TO_SEND
+
+_ROW = r"(?:row|line|entry|#)\s*(\d{1,7})"
+# the note says the row repeats another
+_REPEAT = (
+    r"(?:second|2nd|double|extra|duplicate|dup\.?|dupe)\s+(?:entry|row|listing|record|line)|listed\s+(?:twice|two\s+"
+    r"times|already)|(?:entered|added|included|input|typed)\s+twice|repeat(?:ed)?\s+(?:of\s+)?"
+    + _ROW
+    + r"|same\s+"
+    r"(?:(?:person|employee|recipient|individual|entry|record)\s+)?as\s+(?:(?:the\s+)?"
+    + _ROW
+    + r"|above|below)|"
+    r"already\s+(?:on|in)\s+(?:the\s+)?list(?:\W+" + _ROW + r")?|duplicate(?:\s+of\s+" + _ROW + r")?"
+)
+# ... and that this row is the one to keep: its words, not another row's ('see corrected row below' is not)
+_KEEP = (
+    r"(?:keep|kept|keeping|use|using|send|sending|ship)\s+this(?:\s+(?:one|row|entry|line|record|address))?|"
+    r"this\s+(?:one|row|entry|line|record)\s+(?:is\s+)?(?:the\s+)?(?:correct|right|good|valid|current|updated|"
+    r"new|latest|one\s+to\s+(?:use|keep|send))|(?:this\s+is\s+the\s+)?(?:correct|corrected|right|good|valid|"
+    r"current|updated|new|latest)\s+(?:address|entry|row|one|info|information|details|record|version|amount|"
+    r"card)(?:\s+here)?"
+)
+# ... and perhaps which row goes ('delete row 2', 'ignore the one above', 'remove the old one')
+_DROP = (
+    r"(?:delete|remove|drop|ignore|skip|void|disregard)\s+(?:the\s+)?(?:other(?:\s+(?:one|row|entry))?|"
+    + _ROW
+    + r"|(?:one|row|entry|line)\s+(?:above|below)|old(?:\s+(?:one|row|entry|line))?)"
+)
+KEPT_TWIN = re.compile(
+    rf"(?i)^\W*(?:(?:{_REPEAT})\W+(?:{_KEEP})|(?:{_KEEP})\W+(?:{_REPEAT}))(?:\W+(?:{_DROP}))?\W*$"
+)
+_NAMED_ROW = re.compile(rf"(?i)\b{_ROW}")
+_WAY = re.compile(r"(?i)\b(above|below)\b")
+
+
+def kept_twins(
+    notes: pd.Series, body: pd.DataFrame, column_map: dict[str, str], header: object
+) -> dict[int, str]:
+    """Of ``notes`` (a note column's cells, by row), the rows saying they repeat another row and are the one
+    to keep (:data:`KEPT_TWIN`): the rows they repeat -> the reason they are left out."""
+    kept = notes[notes.str.fullmatch(KEPT_TWIN)]
+    if kept.empty:
+        return {}
+    headers = [
+        h
+        for h, field in column_map.items()
+        if field in ("name", "first_name", "last_name") and h in body.columns
+    ]
+    names = (
+        body[headers]
+        .astype(str)
+        .apply(lambda c: c.str.casefold().str.split().str.join(" "))
+        .agg(" ".join, axis=1)
+        if headers
+        else pd.Series("", index=body.index)
+    )
+    rows = body.index.tolist()
+    found: dict[int, str] = {}
+    for row, text in kept.items():
+        named = [int(n) for n in _NAMED_ROW.findall(text) if int(n) != row and int(n) in body.index]
+        if named:
+            twins = named
+        elif names.get(row, "").strip():
+            way = _WAY.search(text)
+            same = [r for r in rows if r != row and names[r] == names[row]]
+            if way is not None and way.group(1).lower() == "above":
+                same = [r for r in same if r < row][-1:]
+            elif way is not None:
+                same = [r for r in same if r > row][:1]
+            twins = same
+        else:
+            twins = []
+        for twin in twins:
+            if twin not in kept.index:
+                found.setdefault(
+                    int(twin),
+                    f"{_SAYS_NOT_TO_SEND} (column '{header}' of row {row}: '{quoted(text.strip())}': "
+                    f"row {row} is this person again, the one sent)",
+                )
+    return found
+
+
+__all__ = ["KEPT_TWIN", "kept_twins"]
