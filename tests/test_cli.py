@@ -296,6 +296,25 @@ def test_a_ledger_password_given_in_the_url_s_query_is_never_shown(argv, tmp_pat
 
 
 @pytest.mark.parametrize(
+    ("ledger", "shown"),
+    [
+        ("postgresql://bob@127.0.0.1:1/db?sslmode=disable&pass%77ord=SECRETPW", "pass%77ord=***"),
+        ("postgresql://bob@127.0.0.1:1/db?%70assword=SECRETPW", "?%70assword=***"),
+        ("postgresql://bob@127.0.0.1:1/db?ssl%70assword=SECRETPW&sslmode=require", "ssl%70assword=***&"),
+    ],
+)
+def test_a_ledger_password_whose_name_is_percent_encoded_in_the_query_is_never_shown(
+    ledger, shown, isolated_data_dir, capsys
+):
+    """Found by hunter-hostile8: libpq decodes a URL query's keys as its values ('?pass%77ord=' is the
+    password, as a URL-encoding tool or a copied link may write it), and the error naming the ledger printed
+    it whole: hidden as '?password=' is."""
+    assert main(["status", "--ledger", ledger]) == 1
+    out, err = capsys.readouterr()
+    assert "SECRETPW" not in out + err and shown in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize(
     "url",
     [
         "postgresql://bob:Pw@SECRETPW@127.0.0.1:1/db",  # a password holding '@', not written %40
@@ -371,6 +390,9 @@ def test_a_ledger_url_written_without_its_colon_slash_slash_is_refused(url, tmp_
         "host=127.0.0.1 port=1 user=bob password=SECRETPW dbname=gifts",
         "host=db.example dbname=gifts password='SECRET PW' sslmode=require",
         "dbname = gifts user=bob password=SECRETPW",
+        # an SSL key's passphrase (found by hunter-hostile8: printed whole, 'password=' alone was hidden)
+        "host=db.example dbname=gifts user=bob sslkey=/home/bob/k.pem sslpassword=SECRETPW",
+        "host=db.example dbname=gifts user=bob sslpassword='SECRET PW' sslmode=verify-full",
     ],
 )
 def test_a_ledger_named_in_libpq_keyword_form_is_refused_without_its_password(

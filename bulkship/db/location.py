@@ -37,7 +37,7 @@ _KEYWORD_DSN = re.compile(rf"\s*{_KEYWORD}(?:\s+{_KEYWORD})*\s*")
 _LIBPQ_KEYWORDS = re.compile(
     r"(?i)(?:^|\s)(?:host|hostaddr|port|dbname|user|password|passfile|service|sslmode)\s*="
 )
-_KEYWORD_PASSWORD = re.compile(r"(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s']*)")
+_KEYWORD_PASSWORD = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s']*)")
 
 
 def is_keyword_dsn(value: str | os.PathLike[str]) -> bool:
@@ -98,8 +98,18 @@ def display_url(value: str | os.PathLike[str]) -> str:
         first, more, after = rest[1:].partition("/")
         rest = "/" + _password_hidden(first) + more + after
     # libpq takes the password in the query too (?password=..., found by review21: printed in full)
-    rest = re.sub(r"(?i)([?&](?:ssl)?password=)[^&#]*", r"\1***", rest)
+    rest = _QUERY_PARAM.sub(lambda m: m[1] + "***" if _is_password(m[1]) else m[0], rest)
     return f"{scheme.split('+', 1)[0]}://{rest}"
+
+
+# a parameter of a URL's query, its key with its separator: libpq decodes both key and value, so
+# '?pass%77ord=...' is the password as much as '?password=...' (found by hunter-hostile8: printed whole)
+_QUERY_PARAM = re.compile(r"([?&][^=&#]*=)([^&#]*)")
+
+
+def _is_password(key: str) -> bool:
+    """Whether a query's ``?key=`` names the password or the SSL key's passphrase, however written."""
+    return urllib.parse.unquote(key[1:-1]).strip().lower() in ("password", "sslpassword")
 
 
 def userinfo_end(rest: str) -> int:
@@ -151,7 +161,7 @@ def remember_secrets(value: str) -> None:
     if "://" not in value:
         return
     rest = value.split("://", 1)[1]
-    found: list[str] = re.findall(r"(?i)[?&](?:ssl)?password=([^&#]*)", rest)
+    found = [m[2] for m in _QUERY_PARAM.finditer(rest) if _is_password(m[1])]
     end = userinfo_end(rest)
     if end >= 0:
         query = rest.find("?", end)
