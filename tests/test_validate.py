@@ -473,6 +473,30 @@ def test_a_placeholder_for_a_name_street_or_city_is_an_error_never_a_parcel(tmp_
     assert "Row 2, column 'Address': 'TBD' is a placeholder, not a street address" in messages(result)[0]
 
 
+def test_a_placeholder_in_the_first_or_last_name_is_an_error_never_a_parcel(tmp_path: Path) -> None:
+    """Found by hunter-sheets24: an Eventbrite attendee export writes 'Info Requested' in the First and Last
+    Name of a guest whose details nobody gave; a hand-made list 'TBD', 'Unknown', 'N/A' in either: each row
+    was valid and its card addressed to 'Info Requested Info Requested', 'TBD TBD' or 'Ann TBD', exit 0,
+    where 'TBD' under Name is an error. A placeholder in either name is an error on its own cell; a one-letter
+    name (Malcolm X), 'Guest' (a family name) and a real name still send."""
+    header = "First Name,Last Name,Address,City,State,ZIP,Product,Value"
+    result = run(
+        tmp_path,
+        "Info Requested,Info Requested,1 Main St,Boston,MA,02134,CVS,25",
+        "TBD,TBD,2 Main St,Boston,MA,02134,CVS,25",
+        "Ann,TBD,3 Main St,Boston,MA,02134,CVS,25",
+        "Unknown,Lee,4 Main St,Boston,MA,02134,CVS,25",
+        "Bo,N/A,5 Main St,Boston,MA,02134,CVS,25",
+        "Cy,Not Provided,6 Main St,Boston,MA,02134,CVS,25",
+        "Malcolm,X,7 Main St,Boston,MA,02134,CVS,25",
+        "Christopher,Guest,8 Main St,Boston,MA,02134,CVS,25",
+        "Di,Fox,9 Main St,Boston,MA,02134,CVS,25",
+        header=header,
+    )
+    assert result.rows[STATUS].tolist() == [*["invalid"] * 6, "valid", "valid", "valid"]
+    assert "Row 4, column 'Last Name': 'TBD' is a placeholder, not a name" in " ".join(messages(result))
+
+
 def test_a_name_saying_who_the_gift_is_for_is_an_error(tmp_path: Path) -> None:
     """Found by newcomer6: "Recipient" = Self / Spouse beside "Employee": parcels addressed to "Self"."""
     header = "Employee,Recipient,Address,City,State,ZIP,Product,Value"
