@@ -17,6 +17,7 @@ from .money import cents, money_plain, money_text
 from .neversent import drop_plan_never_sent
 from .plan import check_cards_shown, price_changes
 from .resume import Synced
+from .runnotes import failed_counted_notes
 from .runresult import PlanView, plan_view
 
 if TYPE_CHECKING:
@@ -81,7 +82,10 @@ async def confirm_plan(
         view = plan_view(
             ledger, batch, catalog, today, balance, synced.new_orders, resumed, repeated=synced.repeated
         )
-        return replace(view, notes=tuple(file_notes), problems=tuple(problems))
+        # an order whose own total still counts lines it failed (perhaps never refunded): said before their
+        # rows are sent and paid again, not after (found by hunter-money16)
+        kept = failed_counted_notes(ledger, batch) if view.summary.orders else []
+        return replace(view, notes=(*file_notes, *kept), problems=tuple(problems))
 
     view = planned()
     if look_up is not None and view.in_doubt_most and _past_a_limit(options, view):

@@ -220,3 +220,35 @@ def test_a_cancelled_line_its_total_still_counts_is_said_cancelled_not_failed(tm
         assert "1 line(s) Cancelled (row(s) 3)" in note and "Failed" not in note, note
         (said,) = [m.said() for m in report.mismatches]
         assert "1 line(s) Cancelled (row(s) 3)" in said and "failed line(s)" not in said, said
+
+
+def test_the_plan_sending_a_failed_row_again_says_the_vendor_may_still_hold_its_money(tmp_path: Path) -> None:
+    """Row 3's line Failed at 25.00, the order's total still 100.00; the same command run again plans row 3
+    again (25.00) and asked 'Send these orders?' saying nothing of the 25.00 the vendor's total still counts
+    for that row: said only after the card was paid again (found by hunter-money16). The plan says it."""
+    from support import write_sheet
+
+    from bulkship.errors import SpendLimitError
+    from bulkship.pipeline import run_batch
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed(0)
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        shown: list[Any] = []
+
+        def declined(view: Any) -> bool:
+            shown.append(view)
+            return False
+
+        sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+        with pytest.raises(SpendLimitError):
+            run_batch(
+                sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff", confirm=declined
+            )
+    (view,) = shown
+    assert view.summary.overall.total == 25, view.summary.overall
+    (note,) = [n for n in view.notes if "BS-STAFF-0001" in n]
+    for words in ("row(s) 3", "25.00", "(100.00)", "ask the vendor"):
+        assert words in note, note

@@ -3182,3 +3182,30 @@ def test_a_value_for_every_row_is_taken_off_when_the_columns_go_back_to_those_fo
     page = visible_text(back.text)
     assert "for every row (set on this page)" not in page, page
     assert "<strong>1</strong> not valid" in back.text, page
+
+
+def test_the_cost_page_says_an_order_whose_total_may_still_hold_a_failed_rows_money(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-money16: the cost page sending a row again whose line the vendor failed, its order's
+    own total still counting that line's 25.00, said nothing of it; `status` and the results said it only
+    after the card was paid again. The page says it beside the plan."""
+    import json
+
+    from bulkship.failedkept import FAILED_COUNTED
+    from bulkship.ledger import Ledger, sql
+
+    path = tmp_path / "again.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Amount\nAnn Lee,1 Main St,Boston,MA,02108,CVS,25\n")
+    upload(client, path, "again")
+    assert "BS-AGAIN-0001" not in client.get("/batches/again/cost").text
+    detail = {"amount": "25.00", "total": "100.00", "lines": 1, "rows": [2], "status": "Failed"}
+    with Ledger.open(settings.ledger_location) as ledger, ledger.transaction() as db:
+        sql.insert_event(
+            db, "2026-12-05T10:00:00Z", "again", "BS-AGAIN-0001", FAILED_COUNTED, json.dumps(detail)
+        )
+    page = " ".join(client.get("/batches/again/cost").text.split())
+    assert (
+        "order BS-AGAIN-0001 shows 1 line(s) Failed (row(s) 2) whose 25.00 its own total (100.00) still "
+        "counts" in page
+    ), page

@@ -119,6 +119,15 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
             f"{len(here)} row(s) left out for what was changed on the review page: {named}. Change that cell "
             "back there to order a row."
         )
+    # an order whose own total still counts lines it failed: said before their rows are sent and paid again
+    # (found by hunter-money16)
+    from ..runnotes import failed_counted_notes
+
+    try:
+        with Ledger.open(web.settings.ledger_location, lock=False, read_only=True) as ledger:
+            notes.extend(failed_counted_notes(ledger, batch.name))
+    except BulkshipError:  # no ledger yet
+        pass
     return notes
 
 
