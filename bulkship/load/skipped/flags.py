@@ -288,6 +288,17 @@ _HOLD_FLAGS = _answered(
                                                  "rifd", "riffed", "no longer employed",
                                                  "no longer with company")
           for before in ("", "is ", "has ", "employee ") for after in ("", " flag", " indicator")),
+        # ... or gone, dead, come back by mail, a test or to be ignored, in a word of its own ('Left', 'Has
+        # Left', 'Died', 'Passed Away', 'Moved Away', 'No Forwarding', 'Returned', 'Card Returned',
+        # 'Test Record', 'Ignore', 'Hide', 'Cancel', 'Withdraw', 'Paid Out' = x: found by hunter-sends1, each
+        # was ordered where 'Terminated' = x is left out). Not 'Retired', 'LOA', 'On Leave' (a retiree's or a
+        # leave's card goes home), 'Lost' (a card to replace), 'Quit' (a wellness list's: quit smoking), nor
+        # 'Passed', 'Test', 'Term', 'COBRA' (a score, a school term, an enrolment: any answer but no says it)
+        "left", "has left", "left the company", "died", "dead", "passed away", "moved away",
+        "no forwarding", "no forwarding address", "moved no forwarding", "returned", "card returned",
+        "gift returned", "returned card", "returned gift", "returned to sender", "came back", "test record",
+        "test row", "test entry", "is test", "test data", "ignore", "ignore row", "hide", "hidden", "cancel",
+        "withdraw", "paid out", "cashed out",
         *OTHER_HOLD,
     )
 )  # fmt: skip

@@ -48,7 +48,8 @@ _SENT_FLAGS = _answered(
         # ... or given, or sent to the vendor another way ("Received Gift", "Got Card", "Gift Given", "Sent to
         # vendor" = Yes: found by hunter-sheets, each was ordered again)
         "received gift", "received card", "has card", "has gift", "got card", "got gift", "gift given",
-        "card given", "gift card given", "given", "sent to vendor", "submitted to vendor",
+        "card given", "gift card given", "given", "sent to vendor", "submitted to vendor", "already has card",
+        "already has gift", "already got card",
         "uploaded to vendor", *OTHER_SENT,
         # ... or had in other words ('Has gift card', a form's 'Already have a gift card?' = Yes: found by
         # hunter-sheets13, a second card ordered)

@@ -1,0 +1,60 @@
+"""A column of marks headed by a word of its own saying the person is gone, the card came back, or the row is
+a test or to be ignored ('Left' = x, 'Returned' = x, 'Test Record' = Y): each marked row is left out, as
+'Terminated' = x is (bulkship/load/skipped/flags.py, _HOLD_FLAGS)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bulkship.load import load_sheet
+
+
+def _tracker(path: Path, header: str, cells: list[str]) -> Path:
+    """A CSV of one recipient a cell, the cell under ``header``: row 2 holds the first."""
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+        for i, cell in enumerate(cells):
+            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", cell])
+    return path
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Left", "Has Left", "Left?", "Died", "Passed Away", "Moved Away", "No Forwarding", "Returned",
+     "Returned?", "Card Returned", "Test Record", "Is Test", "Ignore", "Hide", "Cancel", "Withdraw",
+     "Paid Out", "Already Has Card"],
+)  # fmt: skip
+def test_a_mark_under_a_word_saying_the_person_is_gone_or_the_row_is_none_leaves_it_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends1: a tracker's 'Left' (or 'Died', 'Passed Away', 'Moved Away', 'Returned', 'Card
+    Returned', 'Test Record', 'Ignore', 'Paid Out', 'Already Has Card') = x or Y was read as nothing and each
+    card ordered, exit 0: a card to someone gone or dead, to an address the post gave back, to a test row,
+    or a second card; where 'Terminated' = x is left out. Each marked row is left out now, quoting the cell;
+    a row left blank or No is sent."""
+    path = _tracker(tmp_path / "tracker.csv", header, ["x", "Y", "", "No", ""])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    says = "it was sent already" if header == "Already Has Card" else "not to send it"
+    assert skipped == {
+        2: f"the list says {says} (column '{header}': 'x')",
+        3: f"the list says {says} (column '{header}': 'Y')",
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"),
+    [("Retired", ["x", "Y", ""]), ("LOA", ["x", ""]), ("On Leave", ["Y", ""]), ("Lost", ["x", ""]),
+     ("Quit", ["Y", "x"]), ("Test", ["85", "92"]), ("Term", ["Fall 2026", "Spring 2027"]),
+     ("Passed", ["Y", "N"])],
+)  # fmt: skip
+def test_a_mark_under_a_word_of_a_person_still_to_get_a_card_sends_the_row(
+    tmp_path: Path, header: str, cells: list[str]
+) -> None:
+    """A retiree's, a leave's or a lost card's mark, a wellness list's 'Quit' (smoking), a test's score, a
+    school term, a course passed, says nothing against sending: every row is sent."""
+    path = _tracker(tmp_path / "tracker.csv", header, cells)
+    assert not load_sheet(path).skipped
