@@ -331,3 +331,32 @@ def test_two_new_batches_of_one_file_started_together_send_its_cards_once(
     assert isinstance(outcomes["gifts-b"], BatchConflictError), outcomes
     assert "same file" in str(outcomes["gifts-b"]) and "gifts-a" in str(outcomes["gifts-b"])
     assert sent == Counter({f"E{i}": 1 for i in range(1, 5)})
+
+
+def test_a_batch_of_the_same_name_sent_on_another_ledger_of_the_cluster_is_not_this_ones(
+    pg_url: str, postgres_cluster: Any
+) -> None:
+    """Found by hunter-web22: two offices keep their ledgers in two databases of one PostgreSQL server, and
+    both name a batch 'December'. While the other office's run held its 'December', this ledger read its own
+    as being worked on by a live process (Batches 'sending' for an order left in doubt, not 'needs
+    attention'; the web page 'Sending… by another process sharing the ledger'): advisory locks are each
+    database's own, but every session's were read."""
+    from bulkship.db.locks import batch_lock
+
+    with Ledger.open(pg_url, lock=False) as ledger:
+        assert ledger.busy_batches(["December"]) == set()
+    other = postgres_cluster.new_database()
+    engine = engine_for(other)
+    try:
+        # the other office's run of its own 'December'
+        with batch_lock(engine, "December"), Ledger.open(pg_url, lock=False) as ledger:
+            assert ledger.busy_batches(["December"]) == set()
+        mine = engine_for(pg_url)
+        try:
+            with batch_lock(mine, "December"), Ledger.open(pg_url, lock=False) as ledger:  # this one's
+                assert ledger.busy_batches(["December"]) == {"December"}
+        finally:
+            mine.dispose()
+    finally:
+        engine.dispose()
+        postgres_cluster.drop_database(other)

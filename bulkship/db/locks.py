@@ -170,6 +170,7 @@ def _holder(connection: Connection, key: int) -> str:
             "SELECT a.application_name, a.client_addr"
             " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
             " WHERE l.locktype = 'advisory' AND l.granted"
+            " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             " AND l.classid = ((:key >> 32) & 4294967295)::bigint::oid"
             " AND l.objid = (:key & 4294967295)::bigint::oid AND l.objsubid = 1"
         ),

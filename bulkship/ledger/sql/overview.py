@@ -98,10 +98,13 @@ def last_plan_dropped(db: Db) -> int:
 
 
 def advisory_locks_held(db: Db) -> Tuples:
-    """PostgreSQL: (classid, objid) of each session-level advisory lock some session holds now (a signed
-    64-bit key of :mod:`bulkship.db.locks`, split by the server in two)."""
+    """PostgreSQL: (classid, objid) of each session-level advisory lock some session holds now on this
+    database (a signed 64-bit key of :mod:`bulkship.db.locks`, split by the server in two). Advisory locks
+    are the database's own: another ledger of the cluster sending a batch of the same name holds nothing of
+    this one's (hunter-web22)."""
     return _run(
         db,
         "SELECT classid::bigint, objid::bigint FROM pg_locks"
-        " WHERE locktype = 'advisory' AND granted AND objsubid = 1",
+        " WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+        " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
     ).all()
