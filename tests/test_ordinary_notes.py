@@ -477,3 +477,15 @@ def test_a_note_calling_its_row_the_right_one_of_a_person_listed_twice_sends_it_
     assert "row 4" in skipped[2] and note in skipped[2], skipped
     path.write_text(path.read_text().replace(note, "Listed twice"))
     assert [s.row for s in load_sheet(path).skipped] == [4]
+
+
+def test_a_note_saying_the_approval_a_row_lacked_was_given_since_sends_it(tmp_path: Path) -> None:
+    """Found by review39 reviewing 7b113135: Notes 'Not approved yet - manager OK 12/1', 'Rejected - then
+    approved 12/2' were left out, 'the list says not to send it', where before 7b113135 they were sent: the
+    approval came since. They send; an approval asked, taken back, in error or still to come stays out."""
+    sends = ["Not approved yet - manager OK 12/1", "Rejected - then approved 12/2",
+             "Not approved - approved 12/2", "Denied - approved on appeal"]  # fmt: skip
+    out = ["Not approved yet", "Not approved - approved?", "Rejected - approved, then revoked 12/3",
+           "Not approved - approval pending", "Rejected - approved by mistake"]  # fmt: skip
+    path = _sheet(tmp_path / "holiday.csv", [*sends, *out])
+    assert _left_out(path, [*sends, *out]) == out

@@ -92,6 +92,13 @@ _UNDONE = re.compile(
     + _NOT_YET
     + r")(?!.*\b(?:still|waiting)\b)"
     + rf"(?!.*\b(?:{_FOUND_OTHERWISE})\b)"
+    # ... or the approval a row lacked given since ('Not approved yet - manager OK 12/1', 'Rejected - then
+    # approved 12/2', 'Denied - approved on appeal': found by review39 reviewing 7b113135, each left out); not
+    # asked, taken back, in error or to come ('... - approved?', '... - approved, then revoked', '...
+    # - approval pending', '... - approved by mistake')
+    rf"|^\s*(?:not\s+(?:yet\s+)?approved(?:\s+yet)?|unapproved|rejected|denied)\s*[-–—:,;(.]\s*(?:(?!{_NOT_YET}).)"
+    r"{0,100}?\b(?:approved|ok(?:['’]?d|ed)?|okay(?:ed)?|signed\s+off)\b(?![^?]*\?)"
+    rf"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|{_FOUND_OTHERWISE})\b)"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
