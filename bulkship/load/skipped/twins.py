@@ -1,8 +1,10 @@
 """A note saying its row repeats another of the list and is the one to keep ('Second entry - correct address',
 'Listed twice - use this row', 'Repeat of row 2 - keep this one, delete row 2'): read as a repeat alone, the
 row the note calls right was left out and its twin sent, a card to the old address (found by review39
-reviewing 0f8d8fc7). Such a row is sent, and the row it repeats is left out: the row it names, or the same
-person's other rows (above or below where it says so)."""
+reviewing 0f8d8fc7). Both rows are left out now, each said (the row it repeats: the one it names, or the same
+person's other rows, above or below where it says so): which of them an earlier run of the batch ordered is
+not the list's to tell, and read as the one sent, a second card went (review40). A row saying so that repeats
+none in the list is sent: the other row is gone."""
 
 from __future__ import annotations
 
@@ -48,12 +50,13 @@ _WAY = re.compile(r"(?i)\b(above|below)\b")
 
 def kept_twins(
     notes: pd.Series, body: pd.DataFrame, column_map: dict[str, str], header: object
-) -> dict[int, str]:
+) -> tuple[dict[int, str], set[int]]:
     """Of ``notes`` (a note column's cells, by row), the rows saying they repeat another row and are the one
-    to keep (:data:`KEPT_TWIN`): the rows they repeat -> the reason they are left out."""
+    to keep (:data:`KEPT_TWIN`): each of them and the rows they repeat -> the reason it is left out, and the
+    rows saying so that repeat none in the list (sent: the other row is gone)."""
     kept = notes[notes.str.fullmatch(KEPT_TWIN)]
     if kept.empty:
-        return {}
+        return {}, set()
     headers = [
         h
         for h, field in column_map.items()
@@ -69,11 +72,18 @@ def kept_twins(
     )
     rows = body.index.tolist()
     found: dict[int, str] = {}
+    lone: set[int] = set()
     for row, text in kept.items():
-        named = [int(n) for n in _NAMED_ROW.findall(text) if int(n) != row and int(n) in body.index]
+        own = names.get(row, "").strip()
+        # the row it names, where it is this person (the rows under a deleted one are numbered anew)
+        named = [
+            int(n)
+            for n in _NAMED_ROW.findall(text)
+            if int(n) != row and int(n) in body.index and (not own or names[int(n)] == names[row])
+        ]
         if named:
             twins = named
-        elif names.get(row, "").strip():
+        elif own:
             way = _WAY.search(text)
             same = [r for r in rows if r != row and names[r] == names[row]]
             if way is not None and way.group(1).lower() == "above":
@@ -83,14 +93,25 @@ def kept_twins(
             twins = same
         else:
             twins = []
+        if not twins:
+            lone.add(int(row))
+            continue
+        # both held: which one went already (an earlier run of the batch may have ordered the other) is the
+        # ledger's, not the list's; read as the one sent, a second card went (found by review40)
+        said = f"column '{header}' of row {row}: '{quoted(text.strip())}'"
+        others = ", ".join(map(str, twins))
+        found.setdefault(
+            int(row),
+            f"{_SAYS_NOT_TO_SEND} ({said}: the same person as row(s) {others}; delete the row not to send, "
+            "then run again)",
+        )
         for twin in twins:
-            if twin not in kept.index:
-                found.setdefault(
-                    int(twin),
-                    f"{_SAYS_NOT_TO_SEND} (column '{header}' of row {row}: '{quoted(text.strip())}': "
-                    f"row {row} is this person again, the one sent)",
-                )
-    return found
+            found.setdefault(
+                int(twin),
+                f"{_SAYS_NOT_TO_SEND} ({said}: the same person as this row, called the one to send; delete "
+                "the row not to send, then run again)",
+            )
+    return found, lone
 
 
 __all__ = ["KEPT_TWIN", "kept_twins"]

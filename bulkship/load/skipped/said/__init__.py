@@ -128,10 +128,10 @@ def _said_not_to_send(
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
             said |= held
+        lone: set[int] = set()  # 'Second entry - correct address' of a row repeating none in the list: sent
         if says is _NOTE_SAYS_NO and (keeper := column.str.fullmatch(KEPT_TWIN)).any():
-            # 'Second entry - correct address': this row is sent, the row it repeats left out (review39)
-            said &= ~keeper
-            twins = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
+            # ... beside the row it repeats: both held, each said (review39, review40)
+            twins, lone = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
             for row, reason in twins.items():
                 found.setdefault(row, reason)
         if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
@@ -142,7 +142,8 @@ def _said_not_to_send(
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
         masks.said, masks.not_yet = said, not_yet
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
-            found.setdefault(row, reason)
+            if row not in lone:
+                found.setdefault(row, reason)
     return found
 
 
