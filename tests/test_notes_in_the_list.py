@@ -232,3 +232,22 @@ def test_a_heading_naming_the_row_above_among_its_people_leaves_it_out_too(
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == [3, 5, 6, 7], data["skipped"]
     assert data["valid"] == 1  # Ann Lee
+
+
+@pytest.mark.parametrize(
+    ("note", "rows"),
+    [("Note: the person above passed away", [3]), ("FYI - the employee above is a duplicate", [3]),
+     ("Both above are duplicates", [2, 3]), ("The two above: deceased", [2, 3])],
+)  # fmt: skip
+def test_a_note_row_saying_no_of_the_one_or_two_rows_above_it_in_a_sentence_holds_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, rows: list[int]
+) -> None:
+    """Found by review40: a note typed on a row of its own under Bob Ray's, 'Note: the person above passed
+    away' (or 'Both above are duplicates' under Ann Lee's and Bob's), was an error of its own (no street)
+    and the rows it points at were ordered, exit 3: a card to the dead, cards to duplicates. Said in a
+    sentence, or of the two rows above, it is read as '^ deceased' is: each row it points at is an error
+    until the change is made on it."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    named = [p["row"] for p in data["problems"] if p["severity"] == "error" and "points at" in p["message"]]
+    assert named == rows, data["problems"]
+    assert data["valid"] == 5 - len(rows)

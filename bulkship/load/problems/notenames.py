@@ -15,7 +15,7 @@ import pandas as pd
 from ...models import Problem, SkippedRow
 from ..skipped import _short
 from ..skipped.kinds import NOT_TO_SEND
-from ..skipped.noteabout import Recipients, about_the_row_above, says_no_of
+from ..skipped.noteabout import Recipients, rows_pointed_above, says_no_of
 
 _NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction
@@ -64,8 +64,13 @@ def _note_names_problems(
     problems = []
     for note_row, text in notes.items():
         named, runs = recipients.named(text)
-        pointed = not named and note_row - 1 in recipients.rows and about_the_row_above(text)
-        named = {note_row - 1} if pointed else named  # '^ deceased - do not send' under the row
+        above = rows_pointed_above(text) if not named and note_row - 1 in recipients.rows else 0
+        pointed = above > 0  # '^ deceased - do not send' under the row, 'Both above are duplicates'
+        named = (
+            {note_row - k for k in range(1, above + 1) if note_row - k in recipients.rows}
+            if pointed
+            else named
+        )
         if named and not pointed and note_row not in asks and not says_no_of(text, runs):
             continue
         for row in sorted(named):

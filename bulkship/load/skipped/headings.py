@@ -16,7 +16,7 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
-from .noteabout import Recipients, about_the_named, about_the_row_above, points_up_too
+from .noteabout import Recipients, about_the_named, points_up_too, rows_pointed_above
 from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .saysend import SAYS_SEND
 
@@ -155,7 +155,7 @@ def _about_a_neighbour(
     if near and everyone and about_the_named(straight(text), runs):
         return near[0]
     above = beside[0] if beside and beside[0] == row - 1 else None  # '^ deceased - do not send'
-    return above if not runs and above in people.rows and about_the_row_above(straight(text)) else None
+    return above if not runs and above in people.rows and rows_pointed_above(straight(text)) else None
 
 
 # ... nor a card or a person's reference beside a note ('25' | 'new hire - name pending', 'CVS' | 'on hold',

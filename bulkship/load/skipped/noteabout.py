@@ -134,13 +134,29 @@ _POINTS_UP = re.compile(
 )
 
 
-def about_the_row_above(text: str) -> bool:
-    """Whether a note points at the one row right above it and, read without the pointing, says no of it;
-    never of many ('^^ all of the above: do not send', 'Rows above - hold')."""
-    if not _POINTS_UP.search(text):
-        return False
-    rest = _without(_POINTS_UP.sub(" ", text), ())
-    return bool(rest) and not _MANY.search(rest) and _clauses_say_no(rest, _note_says_no(rest))
+# ... or at the two rows above it ('Both above are duplicates', 'The two above: deceased'), and said in a
+# sentence about them ('Note: the person above passed away', '... is a duplicate'): found by review40, each
+# note row an error of its own and the rows above it sent
+_TWO_ABOVE = re.compile(
+    r"(?i)\b(?:both(?:\s+(?:rows?|people|persons|employees|entries|lines|names))?|the\s+two|(?:the\s+)?(?:two|2)\s+"
+    r"(?:rows?|people|persons|employees|entries|lines|names))\s+above\b"
+)
+_SENTENCE_ABOUT = re.compile(
+    r"(?i)^(?:(?:note|nb|n\.b\.|fyi|pls\s+note|please\s+note)\s*[:,-]\s*)?(?:(?:the|this|that|these|those)\s+)?"
+    r"(?:(?:is|are|was|were|has|have)\s+(?:been\s+)?(?:an?\s+)?)?"
+)
+
+
+def rows_pointed_above(text: str) -> int:
+    """How many rows right above it a note points at and, read without the pointing, says no of (1 or 2;
+    0: none); never of many ('^^ all of the above: do not send', 'Rows above - hold')."""
+    two = _TWO_ABOVE.search(text) is not None
+    if not two and not _POINTS_UP.search(text):
+        return 0
+    rest = _without(_POINTS_UP.sub(" ", _TWO_ABOVE.sub(" ", text)), ())
+    rest = re.sub(r"(?i)\b(duplicate|dupe)s\b", r"\1", _SENTENCE_ABOUT.sub("", rest, count=1))
+    says = bool(rest) and not _MANY.search(rest) and _clauses_say_no(rest, _note_says_no(rest))
+    return (2 if two else 1) if says else 0
 
 
 # ... and a heading over the rows under it pointing up too ('^ deceased - and everyone below', 'Above and
