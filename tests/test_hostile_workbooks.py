@@ -478,3 +478,38 @@ def test_merged_cells_are_read_within_the_sheet_and_overlapping_ones_refuse_it(t
         load_sheet(_merged(tmp_path / "overlap.xlsx", 5, overlapping))
     loaded = load_sheet(_merged(tmp_path / "repeated.xlsx", 2, ["C2:C1048576"] * 2_000))
     assert loaded.frame["City"].tolist() == ["Salem", "Salem"]
+
+
+def test_a_styles_part_of_many_cell_styles_is_read_as_it_streams(tmp_path: Path) -> None:
+    """Found by hunter-hostile8: a 185 KB XLSX whose styles.xml holds a million cell styles (62 MB of XML, well
+    within [limits] xml_mb; Excel itself holds 64,000 at most) took 540 MB to read its styles, kept whole
+    as one tree (624 MB for `validate` of its one row; the XML limit's 1.5 GB would be ~13 GB). styles.xml is
+    now read as it streams: memory for the few values kept per style, not for the tree. What the styles say
+    (a struck font, a ';;;' format) is read as before."""
+    import tracemalloc
+
+    from bulkship.sheetscan.formats import cell_styles
+
+    count = 100_000
+    xf = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    styles = (
+        b'<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<numFmts count="1"><numFmt numFmtId="164" formatCode=";;;"/></numFmts>'
+        b'<fonts count="2"><font><sz val="11"/></font><font><strike/><sz val="11"/></font></fonts>'
+        b'<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+        b'<cellXfs count="%d">' % (count + 2) + xf * count
+        + b'<xf numFmtId="0" fontId="1" fillId="0"/><xf numFmtId="164" fontId="0" fillId="0"/></cellXfs></styleSheet>'
+    )  # fmt: skip
+    path = tmp_path / "styles.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/styles.xml", styles)
+    with zipfile.ZipFile(path) as archive:
+        tracemalloc.start()
+        try:
+            _, struck, _, _, hiding = cell_styles(archive)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert struck == {count} and hiding == {count + 1: ";;;"}
+    # as one tree: ~9 times its XML (~50 MB here); as it streams: ~3 (the values kept per style)
+    assert peak < 5 * len(styles), (peak, len(styles))
