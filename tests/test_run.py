@@ -788,3 +788,28 @@ def test_orders_planned_by_an_earlier_run_are_said_to_be_among_those_to_send(
     assert code == 0, err
     assert "2 order(s) to send (all planned by an earlier run, keeping their PO numbers)" in said
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 2
+
+
+@pytest.mark.parametrize("note", ["Listed twice", "Duplicate", "Remove"])
+def test_a_person_s_new_row_beside_their_ordered_row_left_out_since_sends_no_second_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review40 reviewing 59cb16a4: holiday.csv run (Ann Lee at 1 Old St and Bo Ray sent), then her
+    row at 9 New St added below and her first row noted 'Listed twice' (or 'Duplicate', 'Remove'), the file
+    run again: the first row left out dropped out of the duplicate check, and the new row was ORDERED, exit 0:
+    a second card. Her card was ordered already: the new row is a duplicate of it (exit 3), not sent."""
+    header = ["Name", "Street", "City", "State", "ZIP", "Product", "Amount", "Notes"]
+    ann, bo = ["Ann Lee", "1 Old St", "Boston", "MA", "02108", "CVS", "25", ""], ["Bo Ray", "2 Oak Ave"]
+    bo += ann[2:]
+    moved = ["Ann Lee", "9 New St", *ann[2:]]
+    path, out = tmp_path / "holiday.csv", ["--yes", "--out", str(tmp_path / "out")]
+    for rows, code in (([ann, bo], 0), ([[*ann[:7], note], bo, moved], 3)):
+        with path.open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+        assert run(capsys, str(path), *out)[0] == code
+    lines = [
+        (li["PhysicalDeliveryAddress"]["Name"], li["PhysicalDeliveryAddress"]["AddressLine1"])
+        for o in embedded_sandbox_orders(isolated_data_dir)
+        for li in o["LineItems"]
+    ]
+    assert sorted(lines) == [("Ann Lee", "1 Old St"), ("Bo Ray", "2 Oak Ave")]

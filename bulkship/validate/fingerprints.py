@@ -53,10 +53,16 @@ def _fingerprint_and_duplicates(
     if not skipped.any():
         _judge_repeats(frame, base, collector, ordered, listed, column_map)
         return
-    shown = frame[~skipped].copy()  # skipped rows are never anyone's duplicate
-    _judge_repeats(shown, base[~skipped], collector, ordered, listed, column_map)
+    # skipped rows are never anyone's duplicate; one whose card the batch ordered is the row its person's
+    # other rows repeat ('Ann Lee, 1 Old St' sent, then left out for her row below noted 'Second entry -
+    # correct address': that row was ordered too, a second card; found by review40 reviewing 59cb16a4)
+    judged = ~skipped
+    if ordered is not None and judged.any():
+        judged = judged | (skipped & base.isin(set(ordered())))
+    shown = frame[judged].copy()
+    _judge_repeats(shown, base[judged], collector, ordered, listed, column_map)
     fingerprints = base.copy()
-    fingerprints[~skipped] = shown[FINGERPRINT]
+    fingerprints[~skipped] = shown.loc[frame.index[~skipped], FINGERPRINT]
     fingerprints[skipped] = _skipped_fingerprints(base[skipped], set(base[~skipped].tolist()))
     frame[FINGERPRINT] = fingerprints
     frame.loc[shown.index[shown[STATUS].eq("duplicate").to_numpy()], STATUS] = "duplicate"
