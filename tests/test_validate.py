@@ -497,6 +497,22 @@ def test_a_placeholder_in_the_first_or_last_name_is_an_error_never_a_parcel(tmp_
     assert "Row 4, column 'Last Name': 'TBD' is a placeholder, not a name" in " ".join(messages(result))
 
 
+def test_a_name_a_placeholder_s_letters_spell_is_a_name(tmp_path: Path) -> None:
+    """Found by review39 reviewing cf1de8d1: Jin Na (Na, a Korean family name and given name: 나) was refused,
+    'Row 2, column 'Last Name': 'Na' is a placeholder', and nothing typed could send his card. 'Na' and 'NA' (as
+    exports capitalise) in a First or Last Name are names; 'N/A' is still a placeholder."""
+    header = "First Name,Last Name,Address,City,State,ZIP,Product,Value"
+    result = run(
+        tmp_path,
+        "Jin,Na,1 Main St,Boston,MA,02134,CVS,25",
+        "Na,Kim,2 Main St,Boston,MA,02134,CVS,25",
+        "SOO,NA,3 Main St,Boston,MA,02134,CVS,25",
+        "Bo,N/A,4 Main St,Boston,MA,02134,CVS,25",
+        header=header,
+    )
+    assert result.rows[STATUS].tolist() == ["valid", "valid", "valid", "invalid"]
+
+
 def test_a_name_saying_who_the_gift_is_for_is_an_error(tmp_path: Path) -> None:
     """Found by newcomer6: "Recipient" = Self / Spouse beside "Employee": parcels addressed to "Self"."""
     header = "Employee,Recipient,Address,City,State,ZIP,Product,Value"

@@ -20,6 +20,7 @@ from ..usps import (
     known_zip_prefixes,
     zip_prefix_states,
 )
+from .nameparts import check_name_parts
 
 US = "US"
 
@@ -90,7 +91,7 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
             f"'{{old}}' is a placeholder, not {article} {what}: fill in the recipient's real {what}, or "
             f"{way_out}.",
         )
-    _check_name_parts(frame, collector)
+    check_name_parts(frame, collector, PLACEHOLDER.pattern)
     company = frame["company"] if "company" in frame.columns else None
     if company is not None:  # any text may name a company, but not "the same as above"
         ditto = company.ne("") & by_unique(company, lambda c: fullmatch_mask(c, rf"(?i)\s*(?:{DITTO})\s*"))
@@ -100,23 +101,6 @@ def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None
             "Placeholder instead of an address",
             "'{old}' says 'the same as above', and would be printed on the parcel as written: write the "
             "company out on each row, or empty the cell if there is none.",
-        )
-
-
-def _check_name_parts(frame: pd.DataFrame, collector: ProblemCollector) -> None:
-    """A First or Last Name only holding a placeholder ('TBD', 'Info Requested') in the name sent: the parcel
-    went to 'TBD TBD', 'Ann TBD', exit 0 (found by hunter-sheets24). Not one letter (Malcolm X)."""
-    for column in ("first_name", "last_name"):
-        part = frame[column]  # (always there: empty where the sheet has no such column)
-        said = part.str.len().gt(1) & by_unique(part, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
-        if said.any():
-            said[said] = [p.strip() in n for p, n in zip(part[said], frame["name"][said], strict=True)]
-        collector.error(
-            said & ~collector.has_error("name") & ~collector.has_error(column),
-            column,
-            "Placeholder instead of an address",
-            "'{old}' is a placeholder, not a name: the parcel would be addressed to it. Fill in the "
-            "recipient's real name, or leave the row out until it is known.",
         )
 
 
