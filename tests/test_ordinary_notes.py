@@ -500,3 +500,26 @@ def test_a_note_saying_the_approval_a_row_lacked_was_given_since_sends_it(tmp_pa
            "Not approved - approval pending", "Rejected - approved by mistake"]  # fmt: skip
     path = _sheet(tmp_path / "holiday.csv", [*sends, *out])
     assert _left_out(path, [*sends, *out]) == out
+
+
+def test_an_approval_said_to_come_or_refused_by_another_after_a_no_still_leaves_the_row_out(
+    tmp_path: Path,
+) -> None:
+    """Found by review40 reviewing ac1b0ea8: Notes 'Not approved yet - manager OK pending', 'Not approved -
+    manager OK, finance said no', 'Not approved yet - OK once address confirmed', 'Not approved - approved for
+    2027', 'Rejected - approved next year', 'Denied - approved after Jan 15', 'Not approved yet - will be
+    approved' were each ordered since ac1b0ea8, which left them out before. The approval given since still
+    sends ('Not approved yet - manager OK 12/1', 'Rejected - then approved 12/2')."""
+    waiting = [
+        "Not approved yet - manager OK pending", "Not approved - manager OK, finance said no",
+        "Not approved yet - OK once address confirmed", "Not approved - approved for 2027",
+        "Rejected - approved next year", "Denied - approved after Jan 15",
+        "Not approved - approved (for Q1 wave)", "Not approved yet - will be approved",
+    ]  # fmt: skip
+    given = [
+        "Not approved yet - manager OK 12/1",
+        "Rejected - then approved 12/2",
+        "Denied - approved on appeal",
+    ]
+    path = _sheet(tmp_path / "list.csv", [*given, *waiting])
+    assert _left_out(path, [*given, *waiting]) == waiting

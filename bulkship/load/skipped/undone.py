@@ -96,9 +96,15 @@ _UNDONE = re.compile(
     # approved 12/2', 'Denied - approved on appeal': found by review39 reviewing 7b113135, each left out); not
     # asked, taken back, in error or to come ('... - approved?', '... - approved, then revoked', '...
     # - approval pending', '... - approved by mistake')
-    rf"|^\s*(?:not\s+(?:yet\s+)?approved(?:\s+yet)?|unapproved|rejected|denied)\s*[-–—:,;(.]\s*(?:(?!{_NOT_YET}).)"
+    # ... nor to come or for a later day, or refused by another after it ('... - manager OK pending', '...
+    # - OK once address confirmed', '... - approved for 2027', '... - will be approved', '... - manager OK,
+    # finance said no': found by review40 reviewing ac1b0ea8, each sent)
+    r"|^\s*(?!.*\b(?:will|would|should|may|might|expected|to)\s+(?:be\s+|get\s+)?(?:approved|ok))"
+    r"(?:not\s+(?:yet\s+)?approved(?:\s+yet)?|unapproved|rejected|denied)\s*[-–—:,;(.]\s*"
+    rf"(?:(?!{_NOT_YET}).)"
     r"{0,100}?\b(?:approved|ok(?:['’]?d|ed)?|okay(?:ed)?|signed\s+off)\b(?![^?]*\?)"
     rf"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|{_FOUND_OTHERWISE})\b)"
+    rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|(?:19|20)\d\d)\b))"
     r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
