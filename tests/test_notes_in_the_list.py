@@ -237,7 +237,8 @@ def test_a_heading_naming_the_row_above_among_its_people_leaves_it_out_too(
 @pytest.mark.parametrize(
     ("note", "rows"),
     [("Note: the person above passed away", [3]), ("FYI - the employee above is a duplicate", [3]),
-     ("Both above are duplicates", [2, 3]), ("The two above: deceased", [2, 3])],
+     ("Both above are duplicates", [2, 3]), ("The two above: deceased", [2, 3]),
+     ("Above: hold until 1/15/2099", [3]), ("^ do not send before 12/20/2099", [3])],
 )  # fmt: skip
 def test_a_note_row_saying_no_of_the_one_or_two_rows_above_it_in_a_sentence_holds_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, rows: list[int]

@@ -147,6 +147,14 @@ _SENTENCE_ABOUT = re.compile(
 )
 
 
+# ... or to wait ('Above: hold until 1/15/2027', '^ do not send before 12/20': found by review40, the row
+# above was ordered; a Notes cell of those words holds its row until the day)
+_NOT_YET = re.compile(
+    r"(?i)\W*(?:(?:on\s+)?hold|wait|(?:do[\s-]*n[o']?t|don'?t)\s+(?:send|mail|ship|order))\s+(?:until|till|til|before|"
+    r"through|thru)\s+\S"
+)
+
+
 def rows_pointed_above(text: str) -> int:
     """How many rows right above it a note points at and, read without the pointing, says no of (1 or 2;
     0: none); never of many ('^^ all of the above: do not send', 'Rows above - hold')."""
@@ -155,7 +163,11 @@ def rows_pointed_above(text: str) -> int:
         return 0
     rest = _without(_POINTS_UP.sub(" ", _TWO_ABOVE.sub(" ", text)), ())
     rest = re.sub(r"(?i)\b(duplicate|dupe)s\b", r"\1", _SENTENCE_ABOUT.sub("", rest, count=1))
-    says = bool(rest) and not _MANY.search(rest) and _clauses_say_no(rest, _note_says_no(rest))
+    says = (
+        bool(rest)
+        and not _MANY.search(rest)
+        and (_clauses_say_no(rest, _note_says_no(rest)) or _NOT_YET.match(rest))
+    )
     return (2 if two else 1) if says else 0
 
 
