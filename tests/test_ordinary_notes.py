@@ -523,3 +523,13 @@ def test_an_approval_said_to_come_or_refused_by_another_after_a_no_still_leaves_
     ]
     path = _sheet(tmp_path / "list.csv", [*given, *waiting])
     assert _left_out(path, [*given, *waiting]) == waiting
+
+
+def test_an_approval_withdrawn_or_revoked_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by review40: a list's 'Approved?' = 'Withdrawn' (or 'Revoked', 'Rescinded', 'Approved then
+    revoked', 'Yes - but later withdrawn') was ordered, exit 0, where 'Rejected' or 'Denied' leave the row
+    out. 'Approved', 'Yes' still send."""
+    taken_back = ["Withdrawn", "Revoked", "Rescinded", "Approved then revoked", "Yes - but later withdrawn"]
+    given = ["Approved", "Yes", "Approved 12/1"]
+    path = _sheet(tmp_path / "list.csv", [*given, *taken_back], "Approved?")
+    assert _left_out(path, [*given, *taken_back]) == taken_back

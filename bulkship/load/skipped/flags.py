@@ -190,6 +190,11 @@ _SAYS_NO = re.compile(
     # "Active" = 0, Inactive: found by review11, each was ordered)
     r"|not\b.*|(?:pending|awaiting|waiting|rejected|denied|disapproved|unapproved|tbd|maybe|later)\b.*|\?+"
     r"|(?:on\s+)?hold|next\s+year|inactive|terminated"
+    # ... or given and taken back ('Approved?' = Withdrawn, Revoked, Approved then revoked: found by review40,
+    # each was ordered)
+    r"|(?:withdrawn|revoked|rescinded|retracted|voided?)\b.*|(?:yes|y|approved|ok|okay)\b.{0,40}?\b(?:then|but|later|"
+    r"since|now)\s+(?:(?:was|is|has\s+been|got)\s+)?(?:withdrawn|revoked|rescinded|retracted|cancell?ed|denied|"
+    r"rejected|voided|declined)\b.*"
     # ... or the row taken off the list in a clean-up's words ('Keep?' = Delete, Drop, Omit: found by
     # review34, each was ordered where Remove is left out); not a 'Drop-off', a way to deliver
     r"|delete[ds]?|del|drop(?:ped)?(?!\s*-?\s*off)|omit(?:ted)?|suppress(?:ed)?"
