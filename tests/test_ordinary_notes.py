@@ -533,3 +533,41 @@ def test_an_approval_withdrawn_or_revoked_leaves_the_row_out(tmp_path: Path) -> 
     given = ["Approved", "Yes", "Approved 12/1"]
     path = _sheet(tmp_path / "list.csv", [*given, *taken_back], "Approved?")
     assert _left_out(path, [*given, *taken_back]) == taken_back
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_taking_back_its_send_or_answering_its_check_no_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review40: Notes (or a Status) 'OK to send - actually no, hold', 'Cleared to send - never mind,
+    left company', 'Approved, then cancelled 12/1', 'Resend approved - rescinded 12/2', 'Hold lifted; hold
+    reinstated 12/4', and 'Send if address confirmed - not confirmed', 'Awaiting manager OK - manager said
+    no', 'Pending approval - denied', 'Needs approval (rejected 12/2)' were each ordered: the note opened with
+    no word leaving the row out, and the clause that does opened with the words taking the first back. A
+    no taken back ('Resigning 11/30 - rescinded'), a check answered yes, or a remark after a send, still
+    sends."""
+    taken_back = [
+        "OK to send - actually no, hold", "Cleared to send - never mind, left company",
+        "Send per HR - scratch that, deceased", "Send - no wait, DNS", "Go ahead - on second thought, don't",
+        "Yes send (update: no, she declined)", "Approved, then cancelled 12/1",
+        "Resend approved - rescinded 12/2", "Approved by Mark; approval withdrawn",
+        "Hold lifted; hold reinstated 12/4", "Hold released - re-held 12/3",
+        "Was on hold, released, now on hold again",
+    ]  # fmt: skip
+    answered_no = [
+        "Send if address confirmed - not confirmed", "Awaiting manager OK - manager said no",
+        "Verify employment - not employed", "Check with HR - HR says no card",
+        "Send once verified - verification failed", "Pending approval - denied",
+        "Needs approval (rejected 12/2)", "Approval requested; declined",
+        "If still employed send - no longer employed", "Confirm eligibility - ineligible",
+    ]  # fmt: skip
+    sends = [
+        "Resigning 11/30 - rescinded", "Leaving - resignation withdrawn", "Withdrawn resignation",
+        "Pending approval - approved 12/2", "Send if address confirmed - confirmed 12/1",
+        "Check with HR - HR says no problem", "Verify address - verified 12/1",
+        "Terminated - then rehired 11/20",
+        "OK to send - but call first", "Send, then email tracking", "Actually prefers Target",
+        "Approved, then updated address", "Resend approved - address corrected", "Hold - cleared 11/30",
+    ]  # fmt: skip
+    notes = [*sends, *taken_back, *answered_no]
+    assert _left_out(_sheet(tmp_path / "list.csv", notes, header), notes) == [*taken_back, *answered_no]

@@ -14,6 +14,7 @@ from .anotherperson import of_another_person
 from .notes import _NOTE_SAYS_NO
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
+from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
 from .undone import _UNDONE
 
 
@@ -55,8 +56,10 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
     # each clause with the few after it as its remark: with all of them, a note of 5,000 lines (a 10 KB file)
     # took validate 126 s, each read with every one after it (found by review28)
     last = len(ends) - 1
+    if TAKES_BACK.match(note) and not _UNDONE.search(note):  # ('Resend approved - rescinded 12/2')
+        return True
     return any(
-        _clause_says_no(note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]], today)
+        _clause_says_no(_as_said(note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]]), today)
         # ... not a state of another person under their label ('Spouse: Jane - deceased 2019')
         and not of_another_person(note, begins[i], ends[i], line_starts)
         for i in range(0 if lined else 1, last + 1)
@@ -66,8 +69,30 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
 _REMARK_CLAUSES = 5  # how many clauses after one are read as its remark
 
 
-# Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash
-_CLAUSE = re.compile(r"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)")
+def _as_said(clause: str) -> str:
+    """A clause without the words opening it that take back what came before ('actually no, hold', 'never
+    mind, left company', 'then cancelled 12/1': :mod:`.takenback`): what it says, read as a note alone."""
+    found = TAKEN_BACK.match(clause)
+    if found is None:
+        return clause
+    rest = SAID_BY.sub("", clause[found.end() :]).strip(" )")
+    if found["no"] and not rest:  # ('Go ahead - on second thought, don't', 'Send - actually no')
+        return "do not send"
+    return rest or clause
+
+
+def taken_back(text: str) -> bool:
+    """Whether a cell saying to send takes it back after ('OK to send - actually no, hold', 'Resend approved -
+    rescinded 12/2': :mod:`.takenback`): its words saying send then say nothing."""
+    if TAKES_BACK.match(text) and not _UNDONE.search(text):
+        return True
+    cuts = [found.end() for found in _CLAUSE.finditer(text)]
+    return any(TAKEN_BACK.match(text[at:]) is not None and _note_says_no(_as_said(text[at:])) for at in cuts)
+
+
+# Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash;
+# or where one takes back what came before ('Approved, then cancelled 12/1': :mod:`.takenback`)
+_CLAUSE = re.compile(rf"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)|{TAKING_BACK_CUT}")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')

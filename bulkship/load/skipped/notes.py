@@ -10,6 +10,7 @@ import re
 from ...schema import header_key
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 from .status import PUT_RIGHT, RETURNED_BECAUSE
+from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN
 
 _NOTE_FLAGS = frozenset(
     header_key(h)
@@ -318,6 +319,8 @@ _NOTE_SAYS_NO = re.compile(
     r"j[áa]\s+(?:enviad[oa]|recebid[oa])|gi[àa]\s+(?:inviat[oa]|spedit[oa]|ricevut[oa]))"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+|el\s+|le\s+|am\s+)?\d{1,4}[/.-]\d.*)"
     rf"|^.*[-–—:;,.!(]\s*{OTHER_DO_NOT_SEND}\s*(?:$|[-–—:,.;!(].*)"
+    # ... or a send, an approval or a hold's end taken back, or a check answered no (:mod:`.takenback`)
+    rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO})"
 )
 
 

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from ...cells import FORMULA_ERROR
-from ..clauses import _lines_say_no
+from ..clauses import _lines_say_no, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
 from ..days import _note_not_yet
 from ..flags import (
@@ -135,7 +135,9 @@ def _said_not_to_send(
             for row, reason in twins.items():
                 found.setdefault(row, reason)
         if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
-            said &= ~column.str.contains(_SEND_HEADING)  # ... as a note saying so sends (hunter-falsealarm8)
+            # ... as a note saying so sends (hunter-falsealarm8), unless taken back after: 'OK to send -
+            # actually no, hold' (found by review40, ordered)
+            said &= ~(column.str.contains(_SEND_HEADING) & ~column.map(taken_back).astype(bool))
             # ... or the hold over, as a note reads it: 'Hold released', 'Hold - cleared'
             said &= ~_hold_over(column, said, today)
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
