@@ -31,7 +31,7 @@ A batch partly sent whose further orders wait for an approver is "awaiting appro
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,7 @@ from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 
 if TYPE_CHECKING:
     from .reconcile.join import LedgerView
+    from .settings import Settings
 from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 
 BATCH_STATES = (
@@ -81,7 +82,9 @@ class BatchOverview:
     money: dict[str, Decimal] = field(default_factory=dict)  # charged / in doubt / to send -> amount
     cost_unknown: int = 0  # ordered rows of a cost never recorded (an older bulkship): not in money
     busy: bool = False  # the ledger is locked by a run and this batch has orders going out
-    approval: str = ""  # its newest approval request: "pending", "approved", "rejected" ("" none)
+    # its newest approval request: "pending", "approved", "rejected", "withdrawn" ("" none); "lapsed": one
+    # waiting that can no longer be approved (:func:`lapse_requests`)
+    approval: str = ""
     # rows skipped as held until a day to come: a batch with such rows read 'sent' (or 'draft', nothing sent)
     # in `bulkship status`, as if done (found by hunter-sheets12)
     waiting: int = 0
@@ -253,6 +256,24 @@ def _newest_approvals(ledger: Ledger) -> dict[str, str]:
         return ledger.newest_approvals()
     except LedgerError:
         return {}
+
+
+def lapse_requests(
+    settings: Settings, found: dict[str, BatchOverview], rows_changed: Callable[[str], bool]
+) -> None:
+    """Read each batch of ``found`` whose newest request waits but can no longer be approved (its plan or,
+    ``rows_changed``, its rows on the page changed since, or its asker may not send since:
+    ``approvals.lapsed``) as asking nothing: 'awaiting confirmation' (its person sends it again to ask
+    anew), 'needs attention' when partly sent, as a withdrawn request reads. The Batches page and `bulkship
+    status` both read it so (status said 'awaiting approval' of a request no approver could approve, where
+    the page said 'awaiting confirmation': hunter-web22's LO4)."""
+    from .team import approvals
+
+    for name, item in found.items():
+        if item.approval == "pending":
+            asked = approvals.latest(settings, name)
+            if asked is not None and approvals.lapsed(settings, asked, rows_changed=rows_changed(name)):
+                item.approval = "lapsed"
 
 
 def batch_states(ledger: Ledger) -> dict[str, str]:

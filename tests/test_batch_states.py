@@ -117,6 +117,48 @@ def test_a_command_line_batch_above_the_threshold_is_awaiting_approval_then_reje
     assert embedded_sandbox_orders(team.data_dir) == []
 
 
+def test_status_reads_a_request_no_approver_can_approve_as_the_batches_page_does(
+    team: Settings, browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """hunter-web22's LO4: alice asked approval of HR from the command line, then her account was disabled;
+    and of gifts on the page, then fixed a cell of it. Neither request can be approved any more: the Batches
+    page read each 'awaiting confirmation' (its person sends it again to ask anew), while `bulkship status`
+    (and its --json) still read 'awaiting approval', sending finance to wait for an approver who could do
+    nothing. Both read them alike now, and a new request reads 'awaiting approval' on both again."""
+    accounts.add_user(team, "bob", "password-bob", ["requester"], actor="test")
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Street,City,State,Zip,Card,Amount\n"
+        "Kim Ray,11 Elm St,Boston,MA,02108,CVS,100\nLou Fox,12 Elm St,Boston,MA,02108,CVS,100\n"
+    )
+    bob = browser("bob")
+    files = {"file": (sheet.name, sheet.read_bytes(), "text/csv")}
+    bob.post("/batches", data={"csrf_token": _token(bob.get("/batches/new").text)}, files=files)
+    cost = bob.get("/batches/gifts/cost").text
+    form = {name: re.findall(rf'name="{name}" value="([^"]+)"', cost)[0] for name in ("total", "change")}
+    assert bob.post("/batches/gifts/confirm", data={"csrf_token": _token(cost), **form}).url.path.endswith(
+        "/approval"
+    )
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    assert main(["run", str(SAMPLE), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 1
+    waiting = {"anniversary": "awaiting approval", "gifts": "awaiting approval"}
+    assert _status_words(capsys) == waiting
+    assert {name: word for name, (word, _link) in _batches(bob).items()} == waiting
+
+    accounts.set_disabled(team, "alice", True, actor="test")
+    review = bob.get("/batches/gifts/review?filter=all").text
+    bob.post("/batches/gifts/rows/3", data={"csrf_token": _token(review), "cell:Amount": "50"})
+    lapsed = {"anniversary": "awaiting confirmation", "gifts": "awaiting confirmation"}
+    assert {name: word for name, (word, _link) in _batches(bob).items()} == lapsed
+    assert _status_words(capsys) == lapsed
+
+    cost = bob.get("/batches/gifts/cost").text  # bob sends gifts again as it is now: asked anew
+    form = {name: re.findall(rf'name="{name}" value="([^"]+)"', cost)[0] for name in ("total", "change")}
+    bob.post("/batches/gifts/confirm", data={"csrf_token": _token(cost), **form})
+    assert _status_words(capsys) == {**lapsed, "gifts": "awaiting approval"}
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
 @pytest.mark.parametrize("team", ["sqlite", "postgresql"], indirect=True)
 def test_a_page_batch_waits_for_approval_and_a_rejection_sends_its_requester_back_to_the_cost(
     team: Settings, browser: Any
@@ -230,6 +272,7 @@ def test_a_sent_batch_whose_follow_up_waits_for_an_approver_says_so() -> None:
     assert follow_up.state() == "needs attention"  # nobody asked to send the rest
     assert replace(follow_up, approval="pending").state() == "awaiting approval"
     assert replace(follow_up, approval="rejected").state() == "needs attention"
+    assert replace(follow_up, approval="lapsed").state() == "needs attention"  # as one withdrawn
     refused = replace(follow_up, rows={**follow_up.rows, "failed": 1}, approval="pending")
     assert refused.state() == "needs attention"  # the vendor refused rows: that comes first
     assert {"awaiting approval", "rejected"} <= set(BATCH_STATES)

@@ -5,17 +5,19 @@ settlement are in :mod:`.review`."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import SpendLimitError, UnknownBatchError
+from ..errors import LedgerError, SpendLimitError, UnknownBatchError
 from ..settings import Settings
 from .common import Corrections, settings_first
 from .files import leave_rows_out, load_file
 
 if TYPE_CHECKING:
+    from ..ledger import Ledger
     from ..program import ProgramSettings
     from ..reconcile.report import ReconcileReport
     from ..runresult import PlanView, RunResult
@@ -113,7 +115,7 @@ def status(
     its own part), as finance reads a month."""
     from ..ledger import Ledger, ledger_exists
     from ..ledger.records import day_bounds
-    from ..overview import batch_states, batch_status, first_sent, within_days
+    from ..overview import batch_status, first_sent, within_days
 
     start, end = day_bounds(since, until)
     if not ledger_exists(settings.ledger_location):
@@ -126,11 +128,29 @@ def status(
         days = (start, end) if since or until else None
         sending = {name for name, at in first_sent(ledger).values() if days and within_days(at, days)}
         within = [b.name for b in batches if not days or within_days(b.created, days) or b.name in sending]
-        states = batch_states(ledger)  # every batch's word at once: a few aggregate queries
+        states = _batch_states(settings, ledger)  # every batch's word at once: a few aggregate queries
         return [
             batch_status(ledger, name, state=states.get(name, ""), days=days)
             for name in ([batch] if batch else within)
         ]
+
+
+def _batch_states(settings: Settings, ledger: Ledger) -> dict[str, str]:
+    """Every batch's one word, as the Batches page gives it: a request no approver can approve any more
+    (its plan, or its rows on the page, changed since; its asker may not send since) reads as none
+    (`overview.lapse_requests`; 'awaiting approval' here beside the page's 'awaiting confirmation':
+    hunter-web22's LO4). A ledger that cannot be read so (read-only, from an older bulkship) keeps the
+    words its own tables give."""
+    from ..overview import lapse_requests, overview
+
+    found = overview(ledger)
+    if any(item.approval == "pending" for item in found.values()):
+        from ..web.state import web_batches  # the page's rows changed since their plan (the page's fold)
+
+        with contextlib.suppress(LedgerError):
+            pages = web_batches(settings)
+            lapse_requests(settings, found, lambda name: name in pages and pages[name].plan_outdated)
+    return {name: item.state() for name, item in found.items()}
 
 
 def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:

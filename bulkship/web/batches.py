@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from ..batchapi import other_api_note
 from ..ledger import Ledger, ledger_exists
-from ..overview import BATCH_STATES, BatchOverview, overview
+from ..overview import BATCH_STATES, BatchOverview, lapse_requests, overview
 from ..runnotes import planned_dollars
 from . import servers, state
 
@@ -141,6 +141,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
             del pages[name]
             if name in seen and not seen[name].sent:
                 del seen[name]
+    # a request no approver can approve: its person sends the batch again to ask anew
+    lapse_requests(web.settings, seen, lambda name: name in pages and pages[name].plan_outdated)
     lines = []
     for name in set(pages) | set(seen):
         page = pages.get(name)
@@ -153,25 +155,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, planned_dollars=planned[name])
         if apis.get(name):
             line = replace(line, other_api=apis[name])
-        if line.state == "awaiting approval" and _request_out_of_date(web, name, page):
-            line = replace(line, state="awaiting confirmation")  # its person sends it again to ask anew
         lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
-
-
-def _request_out_of_date(web: Web, name: str, page: state.WebBatch | None) -> bool:
-    from ..team import approvals
-
-    asked = approvals.latest(web.settings, name)
-    return (
-        asked is not None
-        and asked.state == "pending"
-        # ... or lapsed: its asker may not send since (hunter-web22; 'awaiting approval' nobody could give)
-        and (
-            state.request_out_of_date(web.settings, asked, page)
-            or bool(approvals.asker_gone(web.settings, asked))
-        )
-    )
 
 
 def _matches(line: BatchLine, query: str) -> bool:

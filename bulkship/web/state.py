@@ -290,8 +290,7 @@ def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -
     Approvals and 'awaiting approval' on Batches, refused only when Approve was clicked)."""
     from ..team import approvals
 
-    changed = frozenset(approvals.order_prints(settings, asked.batch)) != asked.order_prints
-    return changed or (page is not None and page.plan_outdated)
+    return (page is not None and page.plan_outdated) or approvals.plan_changed(settings, asked)
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:

@@ -106,6 +106,23 @@ def asker_gone(settings: Settings, found: Approval) -> str:
     return ""
 
 
+def plan_changed(settings: Settings, found: Approval) -> bool:
+    """Whether the batch's orders to send are no longer those ``found`` was asked for (a fix, a re-plan, or
+    sent without it)."""
+    return frozenset(order_prints(settings, found.batch)) != found.order_prints
+
+
+def lapsed(settings: Settings, found: Approval, *, rows_changed: bool = False) -> bool:
+    """Whether ``found`` waits and can no longer be approved: its plan changed (:func:`plan_changed`), or
+    its rows on the page since they were planned (``rows_changed``: the ledger's plan shows it only once
+    the cost page plans them again), or its asker may not send since (:func:`asker_gone`). The Batches page
+    and `bulkship status` read its batch as asking nothing (`bulkship status` said 'awaiting approval'
+    where the page said 'awaiting confirmation': hunter-web22's LO4)."""
+    return found.state == "pending" and (
+        rows_changed or plan_changed(settings, found) or bool(asker_gone(settings, found))
+    )
+
+
 def _approval(row: Any) -> Approval:
     return Approval(
         id=int(row.id),
