@@ -59,10 +59,10 @@ def _still_counted(order: VendorOrder) -> list[VendorLineItem]:
 
 
 def ended_word(lines: Sequence[VendorLineItem]) -> str:
-    """The vendor's word for ``lines`` ended without a card: 'Failed', 'Cancelled', or 'Failed or Cancelled'.
-    Said 'Failed' of every one, a vendor's Cancelled lines were looked for among its failed ones (found by
-    hunter-money16)."""
-    words = sorted({li.status for li in lines if li.status}) or ["Failed"]
+    """The vendor's word for ``lines`` ended without a card: 'Failed', 'Cancelled', or 'Failed or Cancelled'
+    ('Refund Pending' as it wrote it). Said 'Failed' of every one, a vendor's Cancelled lines were looked for
+    among its failed ones (found by hunter-money16)."""
+    words = sorted({li.refund_word or li.status for li in lines if li.status}) or ["Failed"]
     return " or ".join(words)
 
 

@@ -37,8 +37,10 @@ class VendorLineItem:
     shipments: tuple[Shipment, ...] = ()
     # the largest count of cards the line writes (Quantity, Qty...); None when it writes none (read as 1)
     shown_quantity: int | None = field(default=None, compare=False)
-    # its status says the money went back ('Refunded', read as Cancelled): no doubt that it was
+    # its status says the money went back ('Refunded', 'Refund Issued': Cancelled): no doubt that it was
     refunded: bool = field(default=False, compare=False)
+    # the vendor's status as written when its words about a refund read it as Cancelled ('Refund Pending')
+    refund_word: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

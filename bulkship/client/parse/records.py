@@ -19,6 +19,7 @@ from ...models import (
     VendorOrder,
 )
 from ...statuses import status_letters
+from .refunds import MONEY_BACK, refund_said
 from .values import (
     MAPPING,
     boolean,
@@ -130,10 +131,6 @@ LINE_VALUE_KEYS = ("Value", "FaceValue", "Denomination", "CardValue")
 LINE_QUANTITY_KEYS = ("Quantity", "Qty", "QuantityOrdered", "OrderedQuantity")
 
 
-# A line's status saying its money went back (read as Cancelled, as STATUS_SYNONYMS has it)
-REFUNDED_STATUSES = frozenset({"refunded"})
-
-
 def _line_item(raw: Any) -> VendorLineItem:
     from .. import parcels  # it reads fields with this package's helpers
 
@@ -146,7 +143,8 @@ def _line_item(raw: Any) -> VendorLineItem:
         cost=_in_cents(decimal(field(raw, "Cost"))),
         status=status_name(field(raw, "Status")),
         shipments=parcels.shipments(raw),
-        refunded=status_letters(text(raw, "Status")) in REFUNDED_STATUSES,
+        refunded=(said := refund_said(shown := text(raw, "Status").strip())) == MONEY_BACK,
+        refund_word=shown if said else "",
         shown_quantity=max(
             (q for k in LINE_QUANTITY_KEYS if (q := integer(field(raw, k))) is not None), default=None
         ),
@@ -294,7 +292,7 @@ def _not_priced_yet(record: Any, lines: tuple[VendorLineItem, ...], total: Decim
     if (
         not lines
         or total not in (None, Decimal(0))
-        or status_letters(text(record, "Status")) in NO_CARD_STATUSES
+        or status_name(field(record, "Status")).lower() in NO_CARD_STATUSES
     ):
         return False
     return all(

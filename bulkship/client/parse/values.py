@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ...statuses import VENDOR_CODE, status_letters
+from .refunds import refund_said
 
 # The documented spelling of each enum value, by its letters and digits lower-cased.
 ENUM_VALUES = {
@@ -200,7 +201,9 @@ def status_name(value: Any) -> str:
     if (isinstance(value, int | float) and not isinstance(value, bool)) or _NUMBER.match(raw):
         number = decimal(raw)  # a code nothing documents: never taken for a word
         return f"{VENDOR_CODE}{number.normalize() if number is not None else raw}" if raw else ""
-    return _STATUS_OF.get(status_letters(raw), raw)
+    # a status saying a refund was made or is under way ('Refund Issued', 'Credited', 'Refund Pending'): no
+    # card, as 'Refunded' (refunds); anything else unknown, shown as written
+    return _STATUS_OF.get(status_letters(raw)) or ("Cancelled" if refund_said(raw) else raw)
 
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")

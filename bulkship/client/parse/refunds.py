@@ -1,0 +1,83 @@
+"""A vendor's order or line status saying the money went back, in whatever words it writes it.
+
+Only 'Refunded' was known: a line the vendor showed 'Refund Issued' (or 'Credited', 'REFUND_PROCESSED',
+'Cancelled - Refunded') was an unknown status, read as a card that may be made: its row was never sent again
+(the run exited 0, 'already complete'), and its 25.00, kept in the order's total, counted as charged with
+'Everything matches' (hunter-money16's leftover, found again by hunter-money17). Now:
+
+* :data:`MONEY_BACK` - the status says the refund was made ('Refunded', 'Refund Issued', 'Credited',
+  'Credit Note Issued', 'Voided'): no card, and the money back by the vendor's own word;
+* :data:`ENDED` - it says a refund is under way or asked for ('Refund Pending', 'Awaiting Refund', 'Refund
+  Requested', 'Refund'): no card, but the money is not back yet, so a total still counting the line is said;
+* None - anything else, and every status that only looks like one: a partial refund ('Partially Refunded'),
+  one refused or failed ('Refund Failed', 'Credit Declined'), negated ('Not Refunded', 'Non-Refundable') or
+  'credit' in another sense ('Credit Hold'). Failing closed: an unknown status is never money back (nor a
+  card never made) unless the vendor says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONEY_BACK = "money back"
+ENDED = "refund under way"
+
+# 'RefundIssued', 'REFUND_ISSUED', 'Refund - issued' -> ['refund', 'issued']
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+# The words saying the refund happened, as a past participle of their own...
+_DONE_FORMS = frozenset({"refunded", "credited", "voided", "reimbursed"})
+# ... or a noun a word after it says is done ('Refund Issued', 'Credit Note Applied')
+_REFUND_NOUNS = frozenset({"refund", "refunds", "void", "reimbursement"})
+_CREDIT_NOUNS = frozenset(
+    {"credit", "credits"}
+)  # only with a word saying it was given: 'Credit Hold' is none
+_DONE_WORDS = frozenset(
+    {
+        "issued", "processed", "complete", "completed", "done", "sent", "paid", "succeeded", "successful",
+        "success", "given", "granted", "applied", "posted", "settled", "made", "finalized", "finalised",
+        "returned", "credited", "refunded",
+    }
+)  # fmt: skip
+# A refund not made yet: said after the noun ('Refund Pending') or before it ('Awaiting Refund')
+_UNDER_WAY_WORDS = frozenset(
+    {
+        "pending", "requested", "request", "initiated", "awaiting", "processing", "progress", "queued",
+        "scheduled", "approved", "due", "submitted", "open", "opened", "in", "to", "be", "being", "will",
+    }
+)  # fmt: skip
+# Words that undo what the money word says: the refund did not happen, or not for all of it
+_NOT_WORDS = frozenset(
+    {
+        "no", "not", "non", "un", "without", "never", "partial", "partially", "part", "partly", "refundable",
+        "nonrefundable", "unrefunded", "declined", "denied", "rejected", "failed", "failure", "fail", "error",
+        "errored", "refused", "blocked", "hold", "reversed", "reversal", "expired", "ineligible", "cancelled",
+        "canceled", "cancel", "disputed", "chargeback",
+    }
+)  # fmt: skip
+
+
+# A line's (or order's) own end, which may come before the word saying its money went back
+_ENDS = frozenset({"cancelled", "canceled", "declined", "rejected", "failed", "failure", "error", "errored"})
+
+
+def refund_said(status: str | None) -> str | None:
+    """:data:`MONEY_BACK`, :data:`ENDED` or None for a vendor's status (see the module)."""
+    words = [w.lower() for w in _WORD.findall(status or "")]
+    at = next((i for i, w in enumerate(words) if w in _DONE_FORMS | _REFUND_NOUNS | _CREDIT_NOUNS), None)
+    if at is None:
+        return None
+    before, word, after = words[:at], words[at], words[at + 1 :]
+    # a word undoing it: any after the money word ('Refund Failed'); before it, any but the line's own end,
+    # which says nothing against it ('Cancelled - Refunded', 'Failed: Refund Issued')
+    if any(w in _NOT_WORDS for w in after) or any(w in _NOT_WORDS - _ENDS for w in before):
+        return None
+    if word in _DONE_FORMS:
+        return ENDED if any(w in _UNDER_WAY_WORDS for w in before) else MONEY_BACK
+    if any(w in _UNDER_WAY_WORDS for w in after):
+        return ENDED if word not in _CREDIT_NOUNS else None
+    if any(w in _DONE_WORDS for w in after):
+        return MONEY_BACK
+    if word in _CREDIT_NOUNS:
+        return None
+    return MONEY_BACK if word == "void" else ENDED  # 'Void' as Voided; 'Refund' alone: not said to be made

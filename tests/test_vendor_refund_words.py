@@ -1,0 +1,112 @@
+"""A vendor's line status saying the money went back in other words than 'Refunded': 'Refund Issued',
+'Credited', 'REFUND_PROCESSED', 'Cancelled - Refunded'. Read as an unknown status, a card that may be made,
+row 3's line 'Refund Issued' at its 25.00 (the order's total still 100.00) was counted charged, reconcile said
+'Everything matches', and the same command run again sent nothing ('already complete', exit 0): the person
+never got a card (hunter-money16's leftover, found again by hunter-money17). A refund said made is money
+back and no card, as 'Refunded' is; one under way ('Refund Pending') is no card, its money said until the
+vendor shows it back; a status that only looks like one ('Partially Refunded', 'Refund Failed', 'Credit
+Hold') stays unknown: never money back without the vendor saying so."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+from bulkship import api
+from bulkship.client.parse import parse_order, status_name
+from bulkship.track import track
+
+
+def _row_3_shows(word: str) -> Any:
+    """BS-STAFF-0001 (4 CVS 25) with its second line (row 3) showing ``word``, nothing shipped, its 25.00
+    and the order's total (100.00) kept."""
+
+    def change(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001") or len(lines) != 4:
+            return
+        lines[1][key_of(lines[1], "Status")] = word
+        lines[1][key_of(lines[1], "Shipments")] = []
+
+    return orders_rewritten(change)
+
+
+def _tracked(vendor: VendorProxy, tmp_path: Path) -> tuple[Any, Any]:
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (status,) = api.status(settings, "staff")
+    return status, api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+
+
+@pytest.mark.parametrize("word", ["Refund Issued", "REFUND_PROCESSED", "Credited", "Cancelled - Refunded"])
+def test_a_line_the_vendor_says_refunded_in_its_own_words_is_money_back_and_sent_again(
+    tmp_path: Path, word: str
+) -> None:
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _row_3_shows(word)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "75.00", status
+        assert not [n for n in status["notes"] if "refunded" in n], status["notes"]
+        assert report.matches, [m.said() for m in report.mismatches]
+        sent = len(vendor.posts())
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert len(vendor.posts()) == sent + 1, again.notes  # row 3's card, once more
+        (order,) = [o for o in vendor.orders() if o["PONumber"] != "BS-STAFF-0001"]
+        assert [li["ExternalId"] for li in order["LineItems"]] == [vendor.external_ids()[1]]
+
+
+@pytest.mark.parametrize("word", ["Refund Pending", "Awaiting Refund"])
+def test_a_line_whose_refund_is_under_way_is_no_card_its_money_said_while_the_total_counts_it(
+    tmp_path: Path, word: str
+) -> None:
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _row_3_shows(word)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "75.00", status
+        (note,) = [n for n in status["notes"] if "BS-STAFF-0001" in n and "ask the vendor" in n]
+        assert f"1 line(s) {word} (row(s) 3)" in note and "25.00" in note, note
+        (said,) = [m.said() for m in report.mismatches]
+        assert f"1 line(s) {word} (row(s) 3)" in said, said
+
+
+@pytest.mark.parametrize("word", ["Partially Refunded", "Refund Failed", "Credit Hold", "Non-Refundable"])
+def test_a_status_only_looking_like_a_refund_stays_unknown_charged_and_never_sent_again(
+    tmp_path: Path, word: str
+) -> None:
+    """The control: nothing says the money went back, nor that no card was made."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _row_3_shows(word)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "100.00", status
+        assert report.matches, [m.said() for m in report.mismatches]
+        sent = len(vendor.posts())
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        assert len(vendor.posts()) == sent
+
+
+def test_refund_words_read_as_the_vendor_writes_them() -> None:
+    ended = ["Refund Issued", "refund_issued", "RefundProcessed", "Credited", "Credit Note Issued", "Voided",
+             "Order Cancelled, Refund Issued", "Refund Pending", "Awaiting Refund", "To Be Refunded",
+             "Refund"]  # fmt: skip
+    unknown = ["Partially Refunded", "Refund Failed", "Refund Declined", "Refund Cancelled", "Not Refunded",
+               "Non-Refundable", "Credit Hold", "Credit", "Credit Card Declined",
+               "Refunded - Reversed"]  # fmt: skip
+    assert {w: status_name(w) for w in ended} == {w: "Cancelled" for w in ended}
+    assert {w: status_name(w) for w in unknown} == {w: w for w in unknown}
+
+    def line(word: str) -> Any:
+        order = {"Id": "1", "PONumber": "P", "Status": "Pending", "LineItems": [{"Id": "L", "Status": word}]}
+        (item,) = parse_order(order).line_items
+        return item.refunded
+
+    assert [line(w) for w in ("Refunded", "Refund Issued", "Credited", "Voided", "Cancelled - Refunded")] == [
+        True
+    ] * 5
+    assert not any(line(w) for w in ("Refund Pending", "Awaiting Refund", "Refund", "Cancelled", *unknown))
