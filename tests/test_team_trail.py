@@ -199,9 +199,13 @@ def test_a_run_whose_wait_learns_an_earlier_order_failed_tells_its_own_orders_ch
     'orders_sent: 1; charged: 25.00; charged_in_this_run: -25.00' and nothing more. The trail's sum stays the
     batch's charged; the line now also says what this run's orders charge and how the earlier ones changed."""
     failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
-    try:  # the vendor will end this order Failed, nothing shipped
+    try:  # the vendor will end this order Failed, nothing shipped (its clock stands: no wait would learn it)
         run_batch(
-            write_sheet(tmp_path / "q.csv", range(1, 3)), team, batch="Q", client_factory=failing.factory()
+            write_sheet(tmp_path / "q.csv", range(1, 3)),
+            team,
+            batch="Q",
+            wait_s=0,
+            client_factory=failing.factory(),
         )
     finally:
         failing.close()
