@@ -42,7 +42,7 @@ from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 if TYPE_CHECKING:
     from .reconcile.join import LedgerView
     from .settings import Settings
-from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
+from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND, left_out_person
 
 BATCH_STATES = (
     "draft",
@@ -72,8 +72,9 @@ class BatchOverview:
     started_by: str = ""
     rows: dict[str, int] = field(default_factory=dict)  # ledger row status -> rows in the latest file
     # rows of earlier files the latest no longer holds that hold money (ordered, in doubt, or waiting for
-    # review in a created order): the result workbook and `status` show them, so the row count does too; the
-    # batch's one word reads the latest file's rows
+    # review in a created order) or that the list left out (people, not totals or notes rows): the result
+    # workbook and `status` show them, so the row count does too; the batch's one word reads the latest
+    # file's rows
     earlier: int = 0
     orders: dict[str, int] = field(default_factory=dict)  # order state -> orders
     shipped: int = 0  # ordered rows whose line shipped or was delivered
@@ -164,6 +165,9 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, count in ledger.batch_earlier_rows().items():
         if batch in found:
             found[batch].earlier = count
+    for batch, reason, count in ledger.batch_left_out_earlier():  # ... and the people the list left out
+        if batch in found and left_out_person("skipped", reason):
+            found[batch].earlier += count
     for batch, count in ledger.batch_rows_skipped_saying(NOT_YET_REASON).items():
         if batch in found:
             found[batch].waiting = count

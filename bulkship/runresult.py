@@ -29,7 +29,7 @@ from .reconcile.join import (
 from .repeats import HELD
 from .reprice import dearer_in_doubt
 from .runnotes import money_notes, po_refused, vendor_codes
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NOT_YET_REASON
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NOT_YET_REASON, left_out_person
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -116,6 +116,9 @@ class RunResult:
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
     ordered_earlier_rows: int = 0  # rows ordered from an earlier file of the batch, no longer in this one
+    left_out_earlier_rows: int = (
+        0  # ... and the people an earlier file left out (Do Not Mail...), still listed
+    )
     untied_orders: int = 0  # orders the vendor holds for the batch holding rows in review (see _untied)
     untied_cost: Decimal = Decimal(0)  # what those rows cost: money in no bucket until a person ties them
     stopped: BulkshipError | None = None
@@ -161,6 +164,7 @@ class RunResult:
             "orders": self.orders,
             "ordered_rows": self.ordered_rows,
             "ordered_earlier_rows": self.ordered_earlier_rows,
+            "left_out_earlier_rows": self.left_out_earlier_rows,
             "failed_rows": self.failed_rows,
             "held_rows": self.held_rows,
             "untied_orders": self.untied_orders,  # at the vendor, tied to no row yet (rows in review)
@@ -225,6 +229,11 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             1
             for r in view.rows_by_fingerprint.values()
             if r.status == "ordered" and not r.current and not made_no_card(r)
+        ),
+        left_out_earlier_rows=sum(
+            1
+            for r in view.rows_by_fingerprint.values()
+            if not r.current and left_out_person(r.status, r.error)
         ),
         **_untied(ledger, view, batch) if rows.get("review") else {},
         notes=[

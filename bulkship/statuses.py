@@ -27,6 +27,31 @@ def counted(count: int, noun: str) -> str:
 # on that day, sends it (the load stage gives it; `run` and `status` read it in the ledger)
 NOT_YET_REASON = "the list says not to send it yet"
 
+# The words opening the reason of a row skipped as no recipient at all (bulkship.load.skipped: a totals row,
+# a note or heading, the header again). Every other skipped row is a person the list left out (Do Not Mail,
+# Terminated, hidden, crossed out, held until a day): kept in the batch's record (`status`, the result
+# workbook, the web page) once a later file no longer holds it, as a row holding money is (found by
+# newcomer14: a file of corrections continuing the batch, the earlier file's people left out were listed
+# nowhere)
+NO_RECIPIENT_REASONS = (
+    "totals row",
+    "a heading inside the list",
+    "no recipient data",
+    "note below the table",
+    "a note about row",
+    "a heading over rows not to send",
+    "the header again",
+    "the survey export's row of import ids",
+    "the header's second row",
+)
+
+
+def left_out_person(status: str, reason: str | None) -> bool:
+    """Whether a row of ``status`` skipped for ``reason`` is a person the list left out (not a totals or
+    notes row: :data:`NO_RECIPIENT_REASONS`)."""
+    return status == "skipped" and bool(reason) and not (reason or "").startswith(NO_RECIPIENT_REASONS)
+
+
 CHARGED = "charged"
 IN_DOUBT = "in doubt"
 TO_SEND = "to send"

@@ -238,7 +238,12 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     charged_money = result.money.get("charged")
     charged = charged_money.total_text() if charged_money is not None else money(result.total_cost)
     earlier = sum(result.by_status.values()) - result.rows  # ordered from an earlier file, no longer in it
-    also = f" + {earlier} ordered earlier, no longer in the file" if earlier > 0 else ""
+    left = result.left_out_earlier_rows  # ... or left out by it, as the list said
+    kinds = [
+        f"{earlier - left} ordered earlier" if earlier > left else "",
+        f"{left} left out earlier" if left else "",
+    ]
+    also = f" + {' and '.join(k for k in kinds if k)}, no longer in the file" if earlier > 0 else ""
     ordered = result.ordered_rows + result.ordered_earlier_rows  # every card charged is counted
     gone = f" ({result.ordered_earlier_rows} no longer in the file)" if result.ordered_earlier_rows else ""
     err_console.print(

@@ -280,6 +280,10 @@ class LedgerReads(LedgerStore):
         """Batch -> rows of earlier files the result workbook still shows (they hold money)."""
         return {r[0]: int(r[1]) for r in self._read(sql.batch_earlier_rows)}
 
+    def batch_left_out_earlier(self) -> list[tuple[str, str | None, int]]:
+        """(batch, reason, count) of the skipped rows of earlier files the latest no longer holds."""
+        return [(r[0], r[1], int(r[2])) for r in self._read(sql.batch_left_out_earlier)]
+
     def batch_rows_skipped_saying(self, reason: str) -> dict[str, int]:
         """Batch -> its current rows skipped for a reason opening with ``reason``."""
         return {r[0]: int(r[1]) for r in self._read(sql.batch_rows_skipped_saying, reason)}

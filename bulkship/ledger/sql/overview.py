@@ -53,6 +53,16 @@ def batch_earlier_rows(db: Db) -> Tuples:
     ).all()
 
 
+def batch_left_out_earlier(db: Db) -> Tuples:
+    """(batch, reason, count) of the rows of earlier files the latest no longer holds that were skipped: the
+    people among them the list left out are still the batch's (:func:`bulkship.statuses.left_out_person`)."""
+    return _run(
+        db,
+        "SELECT batch, error, COUNT(*) FROM rows WHERE current = 0 AND status = 'skipped'"
+        " GROUP BY batch, error",
+    ).all()
+
+
 def batch_order_tallies(db: Db) -> Tuples:
     """(batch, state, cost, count) over every order of every batch."""
     return _run(db, "SELECT batch, state, cost, COUNT(*) FROM orders GROUP BY batch, state, cost").all()

@@ -1,5 +1,6 @@
-"""Rows of an earlier file that the file no longer holds but that hold money: shown after the file's rows,
-with a note saying so and to whom the card went."""
+"""Rows of an earlier file that the file no longer holds but that hold money, or that the list left out (Do
+Not Mail, Terminated...): shown after the file's rows, with a note saying so and to whom the card went, or
+why it was not sent."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ GONE_REVIEW_NOTE = (
     "sent earlier, waiting for review; no longer in the file (row {row} of the earlier file{who}). Its order "
     "was created; see what the vendor holds and settle it: bulkship reconcile {batch} --review"
 )
+GONE_LEFT_OUT_NOTE = "left out earlier: {reason}; no longer in the file (row {row} of the earlier file)"
 OFF_SHEET_NOTE = (
     "missing from this Results sheet (deleted from it?): shown again, as every total counts it (row {row} of "
     "the file{who})"
@@ -37,7 +39,7 @@ def _earlier_rows(
     gone = [
         record
         for record in view.rows_by_fingerprint.values()
-        if record.fingerprint not in in_file and view.holds_money(record)
+        if record.fingerprint not in in_file and view.kept_once_gone(record)
     ]
     if not gone:
         return []
@@ -64,7 +66,12 @@ def rows_off_the_sheet(
     the ledger and the vendor held 500 (found by review21). A row of the file keeps its row number; one of
     an earlier file is numbered after the last row, as the run numbers it."""
     missing = sorted(
-        (r for r in view.rows_by_fingerprint.values() if r.fingerprint not in shown and view.holds_money(r)),
+        (
+            r
+            for r in view.rows_by_fingerprint.values()
+            if r.fingerprint not in shown
+            and (view.holds_money(r) or (not r.current and view.kept_once_gone(r)))
+        ),
         key=lambda r: (not r.current, r.row, r.fingerprint),
     )
     found = []
@@ -116,6 +123,9 @@ def with_gone_note(view: LedgerView, record: RowRecord, outcome: RowOutcome) -> 
     (named even where the file's columns cannot show the earlier cells): the note is what tells the *Fix
     these* follow-up (bulkship.reconcile.fixsheet) that the row is not the file's."""
     who = recipient_sent(view, record)
+    if record.status == "skipped":  # a person the list left out: why, never a card
+        note = GONE_LEFT_OUT_NOTE.format(reason=record.error or "", row=record.row)
+        return replace(outcome, problems=note)
     templates = {"ordered": GONE_NOTE, "review": GONE_REVIEW_NOTE}
     template = templates.get(record.status, GONE_OPEN_NOTE)
     batch = view.batch.name if view.batch else ""

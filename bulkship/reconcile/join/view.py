@@ -15,7 +15,7 @@ from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
 from ...payload import items_of, line_items
-from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND
+from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND, left_out_person
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
 from .outcome import (
@@ -160,6 +160,12 @@ class LedgerView:
             order.state in IN_DOUBT_ORDER_STATES or waits_in_created_order(record, order)
         )
 
+    def kept_once_gone(self, record: RowRecord) -> bool:
+        """A row the result must show even once out of the file: it holds money (:meth:`holds_money`), or
+        is a person the list left out (Do Not Mail, Terminated...), said why: a file of corrections run
+        under the batch listed them nowhere any more (found by newcomer14)."""
+        return self.holds_money(record) or left_out_person(record.status, record.error)
+
     def orders_without_a_card(self) -> int:
         """Created orders the vendor ended Failed or Cancelled with no row's card made in them (their rows
         failed, or were sent again in another order): "560 ordered in 60 orders" counted 4 such orders. The
@@ -180,8 +186,8 @@ class LedgerView:
 
     def shown_rows(self) -> list[RowRecord]:
         """Every row the result workbook shows: the current file's rows, then rows of earlier files that
-        hold money (see :func:`_earlier_rows`)."""
-        return [r for r in self.rows_by_fingerprint.values() if r.current or self.holds_money(r)]
+        hold money or that the list left out (see :func:`_earlier_rows`)."""
+        return [r for r in self.rows_by_fingerprint.values() if r.current or self.kept_once_gone(r)]
 
     def order_summaries(self, catalog: Catalog | None = None) -> list[OrderSummary]:
         """The orders that hold money, in PO order; their figures are added up from their rows when the

@@ -1,0 +1,104 @@
+"""A file of corrections (another name) continuing a batch: the rows the earlier file left out as the list
+said (Do Not Mail, Terminated...) are still the batch's, listed by `status`, the result workbook, the web
+page and the Batches page, never sent; rows that were no recipient (a note below the list) are not listed
+again."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger
+from bulkship.overview import overview
+from bulkship.reconcile.sheets import read_result_workbook
+from bulkship.settings import resolve_settings
+
+HEADER = ["Contact ID", "Name", "Street", "City", "State", "ZIP", "Card", "Amount", "Do Not Mail", "Status"]
+ANN = ["C1", "Ann Cole", "1 Elm St", "Boston", "MA", "02108", "CVS", "25", "", "Active"]
+BO = ["C2", "Bo Diaz", "2 Elm St", "Boston", "MA", "02108", "CVS", "25", "Yes", "Active"]
+CY = ["C3", "Cy Eng", "3 Elm St", "Boston", "MA", "02108", "CVS", "25", "", "Terminated"]
+DI = ["C4", "Di Fox", "4 Elm St", "", "MA", "02108", "CVS", "25", "", "Active"]
+NOTE = ["Prepared by HR, see the handbook for the rules of this list", *[""] * 9]
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    return path
+
+
+def _named(capsys: pytest.CaptureFixture[str], workbook: Path) -> dict[str, tuple[str, str]]:
+    """Each person the workbook's Results sheet lists -> (status, problems)."""
+    read = read_result_workbook(workbook)
+    at = read.headers.index("Name")
+    return {
+        str(cells[at]): (read.outcomes[row].status, read.outcomes[row].problems)
+        for row, cells in read.rows
+        if cells[at]
+    }
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_rows_an_earlier_file_left_out_stay_listed_after_a_file_of_corrections(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """Found by newcomer14, reproduced by hunter-vendor25: list.csv sent Ann, left Bo (Do Not Mail) and Cy
+    (Terminated) out and had Di (no city) to fix; fix.csv, Di corrected, run under the batch: Di sent, exit
+    0, and Bo and Cy were listed nowhere any more (`status` 4 rows -> 2 and 'ordered earlier'; the workbook,
+    the Batches page): the batch's record no longer said who was left out and why. They stay listed now,
+    each with the reason the earlier file gave, and are never sent: nor by a run of the result workbook."""
+    out = tmp_path / "out"
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    at = ["--ledger", url] if url else []
+    args = ["--batch", "hr", "--yes", "--wait", "0", "--out", str(out), *at]
+    assert main(["run", str(_write(tmp_path / "list.csv", [ANN, BO, CY, DI, NOTE])), *args]) == 3
+    assert main(["run", str(_write(tmp_path / "fix.csv", [[*DI[:3], "Boston", *DI[4:]]])), *args]) == 0
+    capsys.readouterr()
+    assert main(["status", "hr", "--json", *at]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert batch["by_status"] == {"pending": 2, "skipped": 2}, batch
+    workbook = out / "hr-results.xlsx"
+    named = _named(capsys, workbook)
+    assert set(named) == {"Ann Cole", "Bo Diaz", "Cy Eng", "Di Fox"}, named
+    for who, said in (("Bo Diaz", "'Do Not Mail': 'Yes'"), ("Cy Eng", "Terminated")):
+        status, problems = named[who]
+        assert status == "skipped" and said in problems and "no longer in the file" in problems, named[who]
+    with Ledger.open(url or resolve_settings().ledger_location, lock=False) as ledger:
+        assert overview(ledger)["hr"].row_total == 4
+    # the workbook run as Fix these: nothing new, nobody sent, nobody gone
+    assert main(["run", str(workbook), *args]) == 0
+    named = _named(capsys, workbook)
+    assert set(named) == {"Ann Cole", "Bo Diaz", "Cy Eng", "Di Fox"}, named
+    assert named["Bo Diaz"][0] == named["Cy Eng"][0] == "skipped"
+    orders = embedded_sandbox_orders(isolated_data_dir)
+    sent = [li["PhysicalDeliveryAddress"]["Name"] for o in orders for li in o["LineItems"]]
+    assert sorted(sent) == ["Ann Cole", "Di Fox"]
+
+
+def test_every_reason_of_a_row_that_is_no_recipient_opens_with_words_the_record_knows() -> None:
+    """The rows the loader skips as no recipient (headers again, import ids, a header's second row, totals
+    and notes rows) are not listed again once a later file no longer holds them; every other skipped row is
+    a person (:func:`bulkship.statuses.left_out_person`)."""
+    from bulkship.load.skipped.headings import IMPORT_IDS
+    from bulkship.load.skipped.rows import HEADER_AGAIN, HEADER_SECOND_ROW
+    from bulkship.statuses import left_out_person
+
+    for reason in (
+        IMPORT_IDS,
+        HEADER_AGAIN,
+        HEADER_SECOND_ROW,
+        "totals row ('Total')",
+        "note below the table ('x')",
+    ):
+        assert not left_out_person("skipped", reason), reason
+    for reason in ("the list says not to send it (column 'Do Not Mail': 'Yes')", "hidden row"):
+        assert left_out_person("skipped", reason), reason
