@@ -178,3 +178,45 @@ def test_a_status_column_s_cells_without_a_remark_are_not_read_as_notes(
     loaded = load_sheet(_sheet(tmp_path / "status.csv", "Status", plain + remarked))
     assert sorted(s.row for s in loaded.skipped) == [len(plain) + 2 + i for i in range(len(remarked))]
     assert not set(read) & set(plain)
+
+
+ASIDES_LEFT_OUT = [
+    "Active (deceased)", "Active, deceased", "On leave (terminated 12/1)", "Called 11/2 (deceased)",
+    "Active (card sent 11/20)", "Active [deceased]", "Active / do not send", "LOA (resigned 11/30)",
+    "Active, left company 11/1", "Anniversary 5 yrs (declined gift)", "Active (on hold)",
+    "Address verified (card already sent)", "Member, deceased", "Employee (deceased)", "Self (left company)",
+]  # fmt: skip
+ASIDES_SENT = [
+    # ... a remark in brackets or after a comma right after a person named is that person's
+    "Active - manager: Bob Ray (deceased)", "Beneficiary: Jane (deceased)",
+    "In memory of her husband (deceased 2019)", "In memory of John Smith (deceased 2019)",
+    "Her father, deceased 2019, was a veteran", "Widow of former employee (deceased 2019)",
+    "Father (deceased), send to mother", "Emergency contact: Jane (moved to FL)",
+    # ... and ordinary remarks in brackets, after commas or slashes
+    "Remote, send to home", "Called 11/2, left voicemail", "Prefers Target (not Amazon)",
+    "New hire (started 11/1)", "Returned from leave (back 11/1)", "On leave (maternity), send to home",
+    "Rehired (previously terminated 2024)", "Active (was on hold)", "Do not send to office (home only)",
+    "Spouse passed away last year, be kind", "Mother died in October (sympathy card sent separately)",
+    "Opted out of SMS, mail OK", "Declined benefits, active", "Left message (spouse), will call back",
+    "Duplicate name (different person), send both", "Pending approval (approved 12/1)",
+    "Reinstated (was terminated in error)", "Terminated (rehired 11/1)", "Sales / Marketing",
+    "Active (spouse deceased)", "Active, wife deceased", "Birthday Dec 1, 2026 (turning 40)",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_remark_in_brackets_or_after_a_comma_is_read_as_one_after_a_dash(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends1 (its LO2), fixed by hunter-sends2: Notes (or a Status) 'Active (deceased)',
+    'Active, deceased', 'On leave (terminated 12/1)', 'Called 11/2 (deceased)', 'Active (card sent 11/20)'
+    were each ordered, exit 0 (a card to the dead, to someone gone, a second card), where 'Active - deceased'
+    leaves the row out: only a spaced dash, a sentence's end or a line parted a remark from what came before.
+    A bracket, a comma or a spaced slash does too now; a remark right after a person named (a relative, a
+    manager, one a gift honours) is that person's, and an ordinary remark says nothing."""
+    path = _sheet(tmp_path / "list.csv", header, [*ASIDES_LEFT_OUT, *ASIDES_SENT])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(ASIDES_LEFT_OUT, start=2) if row not in skipped] == []
+    first = len(ASIDES_LEFT_OUT) + 2
+    assert {cell: skipped[row] for row, cell in enumerate(ASIDES_SENT, start=first) if row in skipped} == {}
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Active (deceased)')"

@@ -104,3 +104,43 @@ _CLAUSE_START = re.compile(r"\s[-–—]\s+")
 def _clause_starts(lead: str) -> list[int]:
     """Where the clauses of ``lead`` begin: its start, and after each spaced dash."""
     return [0, *(found.end() for found in _CLAUSE_START.finditer(lead))]
+
+
+# A remark in brackets or after a comma right after a person named tells of that person: a relative, one of
+# the household or of their care, or a colleague named by their role, their name perhaps after it ('Active -
+# manager: Bob Ray (deceased)', 'Beneficiary: Jane (deceased)', 'In memory of her husband (deceased 2019)',
+# 'Her father, deceased 2019'), or one a gift honours ('In memory of John Smith (deceased 2019)'); the
+# recipient's own status before it does not ('Active (deceased)', 'On leave (terminated 12/1)')
+_ROLE = (
+    r"manager|mgr|supervisor|boss|director|sponsor|mentor|colleague|co-?worker|friend|contact|landlord|"
+    r"owner|doctor|pet|dog|cat|predecessor"
+)
+_PERSON_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:{_RELATION}|{_ROLE})|\bin\s+(?:loving\s+)?(?:memory|hono(?:u)?r)\s+of)\b\s*[:,-]?\s*"
+    r"(?:(?-i:[A-Z])[\w.'’-]*\s*){0,3}$"
+    # ... or whose widow, family or estate the row is ('Widow of former employee (deceased 2019)')
+    r"|\b(?:widow(?:er)?|survivors?|family|estate|spouse|wife|husband)\s+of\s+(?:(?:the|a|an|our|his|her|their|late|"
+    r"former|retired)\s+)*[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}\s*$"
+)
+# ... unless that person only told it ('Per spouse, passed away last week', 'Wife called (employee passed
+# away)'), or the remark names the recipient ('Per spouse, employee passed away last week')
+_TELLER = re.compile(
+    r"(?i)\b(?:per|from|by|via|according\s+to|told|says|said|called|reported|informed|notified|spoke\s+(?:with|to)|"
+    r"talked\s+to)\s+(?:(?:his|her|their|the|my|our)\s+)?$"
+)
+_TOLD_AFTER = re.compile(
+    r"(?i)^\W*(?:(?:called|says?|said|reports?|reported|confirmed|informed\s+us|notified\s+us|told\s+us)\b|"
+    r"(?:the\s+)?(?:employee|ee|recipient|associate)\b)"
+)
+
+
+def of_the_person_before(note: str, cut: int, begin: int) -> bool:
+    """Whether the remark opening at ``begin`` in brackets or after a comma (the bracket or comma at ``cut``)
+    tells of a person named right before it (:data:`_PERSON_BEFORE`)."""
+    lead = note[max(0, cut - _LEAD_SPAN) : cut]
+    named = _PERSON_BEFORE.search(lead)
+    return (
+        named is not None
+        and _TELLER.search(lead[: named.start()]) is None
+        and _TOLD_AFTER.match(note[begin:]) is None
+    )

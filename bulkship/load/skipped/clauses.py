@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from .anotherperson import of_another_person
+from .anotherperson import of_another_person, of_the_person_before
 from .notes import _NOTE_SAYS_NO
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
@@ -59,9 +59,11 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
     if TAKES_BACK.match(note) and not _UNDONE.search(note):  # ('Resend approved - rescinded 12/2')
         return True
     return any(
-        _clause_says_no(_as_said(note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]]), today)
+        _clause_says_no(_as_said(_unbracketed(note[begins[i] : ends[min(i + _REMARK_CLAUSES, last)]])), today)
         # ... not a state of another person under their label ('Spouse: Jane - deceased 2019')
         and not of_another_person(note, begins[i], ends[i], line_starts)
+        # ... nor a bracket or a comma after a person named ('Active - manager: Bob Ray (deceased)')
+        and not (i and _aside(note, *cuts[i - 1]) and of_the_person_before(note, cuts[i - 1][0], begins[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 
@@ -92,7 +94,23 @@ def taken_back(text: str) -> bool:
 
 # Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash;
 # or where one takes back what came before ('Approved, then cancelled 12/1': :mod:`.takenback`)
-_CLAUSE = re.compile(rf"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)|{TAKING_BACK_CUT}")
+# ... or a remark in brackets, after a comma or a spaced slash ('Active (deceased)', 'Active, deceased', 'On
+# leave (terminated 12/1)', 'Called 11/2 (deceased)', 'Active (card sent 11/20)', 'Active [deceased]',
+# 'Active / deceased': found by hunter-sends1, its LO2, each was ordered where the same words after a spaced
+# dash leave the row out); not a comma before a number ('Dec 1, 2026', '1, 2 and 3')
+_ASIDE = r"\s*[(\[]\s*(?=[^\s)\]])|,\s*(?=[^\s\d,])|\s+/\s+(?=\S)"
+_CLAUSE = re.compile(rf"\s+[-–—]\s+(?=\S)|\n|(?<=[.;:!?])\s+(?=\S)|{TAKING_BACK_CUT}|{_ASIDE}")
+
+
+def _aside(note: str, start: int, end: int) -> bool:
+    """Whether the cut ``note[start:end]`` opens a bracket or follows a comma."""
+    return note[start:end].strip() in ("(", "[", ",", "/")
+
+
+def _unbracketed(clause: str) -> str:
+    """A clause without the brackets closing a remark ('deceased)', 'terminated 12/1) - call HR'): read as the
+    words alone."""
+    return re.sub(r"\s*[)\]]", " ", clause).strip() if ")" in clause or "]" in clause else clause
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')

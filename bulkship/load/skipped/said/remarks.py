@@ -42,7 +42,8 @@ def _clauses(cell: str) -> str:
 # A cell none of whose characters can part two clauses (:data:`..clauses._CLAUSE`: a dash, a sentence's end,
 # a line: any str.splitlines() parts at): its status alone, no remark after it ('Active', 'On Leave'; a column
 # of 100,000 'Active 1042' was read cell by cell as notes are: hunter-sheets23's leftover 2)
-_MAY_PART = re.compile(r"[-–—.;:!?,(\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # (, and ( too: .takenback)
+# (a comma, a bracket and a spaced slash too: ..clauses._ASIDE)
+_MAY_PART = re.compile(r"[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s")
 
 
 def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
