@@ -252,3 +252,23 @@ def test_the_plan_sending_a_failed_row_again_says_the_vendor_may_still_hold_its_
     (note,) = [n for n in view.notes if "BS-STAFF-0001" in n]
     for words in ("row(s) 3", "25.00", "(100.00)", "ask the vendor"):
         assert words in note, note
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_a_failed_line_still_counted_names_its_row_once_sent_again_on_another_order(
+    tmp_path: Path, dialect: str
+) -> None:
+    """Row 3's line Failed at 25.00, the order's own total 109.95 still counting it; the same command run
+    again sends row 3 in BS-STAFF-0002. reconcile then said 'for 1 line(s) Failed still counted in its total
+    109.95', naming no row (it looked for the row on BS-STAFF-0001 only), while status named row 3
+    (hunter-money16's leftover, found again by hunter-money17). It names the row and where it went since."""
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_failed(9.95)
+        _tracked(vendor, tmp_path)
+        assert place(vendor, tmp_path, [1, 2, 3, 4]).exit_code == 0
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "109.95", status
+        (said,) = [m.said() for m in report.mismatches]
+        assert "1 line(s) Failed (row(s) 3, since sent again in BS-STAFF-0002)" in said, said
+        assert "109.95" in said and "ask the vendor" in said, said

@@ -67,6 +67,7 @@ def _compare_order(
     rows: Sequence[RecordedLine] = (),
     billed: Decimal = Decimal(0),
     line_plans: LinePlans | None = None,
+    batch_rows: Sequence[RecordedLine] = (),
 ) -> list[Mismatch]:
     found: list[Mismatch] = []
 
@@ -135,7 +136,7 @@ def _compare_order(
     if still:  # read as refunded, the order's own total still counting them: perhaps charged (hunter-money14)
         add(
             FAILED_COUNTED if vendor.total is not None else FAILED_SHOWN,
-            *failed_counted(still, vendor, sent, tied, rows),
+            *failed_counted(still, vendor, sent, tied, rows, batch_rows),
         )
     # shipping or fees billed on the order beside its lines, other than the ledger last recorded (``billed``)
     beside = billed_on_order(vendor, rows)
@@ -252,6 +253,7 @@ def compare(
         if po in ours:
             theirs[po] = costs_per_card_by_plan(vendor_order, ours[po].cost)
     vendor_only = [_second_order(order) for order in seconds]
+    everyone = [row for held in (rows or {}).values() for row in held]  # a row sent again: on another order
     ledger_only, unresolved, pending = [], [], []
     mismatches: list[Mismatch] = []
     for po, vendor_order in sorted(theirs.items()):
@@ -273,9 +275,10 @@ def compare(
             )
         mismatches.extend(
             _compare_order(
-                order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)), line_plans
+                order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)), line_plans,
+                everyone,
             )
-        )
+        )  # fmt: skip
         for line in vendor_order.card_lines:
             if line.status.lower() in UNFINISHED_LINE_STATUSES:
                 pending.append(
