@@ -97,7 +97,7 @@ def test_a_vendor_whose_token_is_the_access_token_itself_still_takes_orders(tmp_
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = the_key_as_token
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, sheet)
             confirm(client, "staff")
             wait_until_finished(client, "staff")

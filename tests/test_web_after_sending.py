@@ -114,7 +114,7 @@ def test_the_results_page_counts_what_the_vendor_billed_on_the_order_as_the_batc
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = billed_on_the_order
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, write(tmp_path / "billed.csv", [1, 2]), name="billed")
             assert confirm(client, "billed").url.path == "/batches/billed/progress"
             wait_until_finished(client, "billed")
@@ -147,7 +147,7 @@ def test_the_results_page_says_when_the_vendor_charged_otherwise_than_the_cost_p
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = a_fee_more
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, write(tmp_path / "fee.csv", [1, 2]), name="fee")
             assert "Send 1 order(s) for 50.00" in client.get("/batches/fee/cost").text
             assert confirm(client, "fee").url.path == "/batches/fee/progress"
@@ -209,7 +209,7 @@ def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp
         with sheet.open("a", newline="") as handle:  # a row the catalog refuses: one to correct
             csv.writer(handle).writerow(["E9", "Person 9", "9 St", "Boston", "MA", "02134", "NOPE", "25"])
         cli = write(tmp_path / "cli.csv", [5, 6])
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, sheet, name="gone")
             assert confirm(client, "gone", leave_out="yes").url.path == "/batches/gone/progress"
             wait_until_finished(client, "gone")
@@ -219,7 +219,7 @@ def test_rows_the_vendor_failed_before_making_their_card_are_not_rows_to_fix(tmp
         run_batch(cli, settings, batch="cli", wait_s=0)  # sent from the command line (the library's run)
         vendor.sandbox.advance(3 * 24 * 3600)
         asyncio.run(track(settings, None))
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             pages = {
                 name: visible_text(client.get(f"/batches/{name}/results").text)
                 for name in ("gone", "only", "cli")
@@ -263,7 +263,7 @@ def test_the_results_page_shows_an_order_discount_and_what_the_vendor_shows_that
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = discounted_and_invoiced
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, write(tmp_path / "disc.csv", [1, 2]), name="disc")
             assert confirm(client, "disc").url.path == "/batches/disc/progress"
             wait_until_finished(client, "disc")
@@ -404,7 +404,7 @@ def test_a_send_after_the_vendor_lowered_a_price_shows_the_new_total_before_send
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = a_fee_in_the_catalog
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, write(tmp_path / "fee.csv", [1, 2]), name="fee")
             assert "Send 1 order(s) for 52.00" in visible_text(client.get("/batches/fee/cost").text)
             vendor.rewrite = lambda call: call.forward()  # the fee dropped, at the vendor
@@ -570,7 +570,7 @@ def test_an_order_in_doubt_is_shown_on_the_cost_page_at_today_s_price_and_sent_w
     monkeypatch.setattr(policy, "BACKOFF_INITIAL_S", 0.001)  # keep the retries, lose the waiting
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = never_there
-        with TestClient(create_app(vendor.settings(tmp_path)), follow_redirects=True) as client:
+        with TestClient(create_app(vendor.settings(tmp_path), run_wait_s=0), follow_redirects=True) as client:
             upload(client, sheet, name="staff")
             confirm(client, "staff")
             wait_until_finished(client, "staff")

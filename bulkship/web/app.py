@@ -51,7 +51,7 @@ from .pagekit import Web, _templates
 from .progress_pages import delete, progress, progress_live
 from .results_pages import reconcile, refresh_tracking, results
 from .review import Reviews
-from .runner import Runner
+from .runner import WEB_WAIT_S, Runner
 from .upload_pages import choose_sheet, fix_column, fix_row, new_batch, review, upload
 
 log = logging.getLogger("bulkship.web")
@@ -73,11 +73,14 @@ def create_app(
     resume: bool = True,
     track_every_s: float | None = None,
     webhook_url: str | None = None,
+    run_wait_s: float = WEB_WAIT_S,
 ) -> Any:
     """The ASGI app: the pages wrapped in the guards. ``resume`` restarts runs a stopped server left;
     ``track_every_s`` refreshes tracking in the background that often (None: only when asked); runs register
-    ``webhook_url`` with each order (a ``bulkship webhook serve`` sharing this ledger records deliveries)."""
-    runner = Runner(settings, webhook_url=webhook_url)
+    ``webhook_url`` with each order (a ``bulkship webhook serve`` sharing this ledger records deliveries).
+    A run waits ``run_wait_s`` for its new orders to complete before its workbook is written (a vendor whose
+    clock stands still, as in tests, completes none: 0 spares the wait)."""
+    runner = Runner(settings, webhook_url=webhook_url, wait_s=run_wait_s)
     web = Web(settings, runner, Reviews(settings), max_upload_bytes, BalanceReader(settings))
 
     @contextlib.asynccontextmanager

@@ -38,9 +38,12 @@ ALL = "*"  # a tracking pass over every batch with orders not yet final
 
 
 class Runner:
-    def __init__(self, settings: Settings, *, webhook_url: str | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, webhook_url: str | None = None, wait_s: float = WEB_WAIT_S
+    ) -> None:
         self.settings = settings
         self.webhook_url = webhook_url  # registered with each order: the vendor calls it when cards ship
+        self.wait_s = wait_s  # how long a run waits for its new orders to complete (WEB_WAIT_S)
         self.exclusive = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
         self._guard = threading.Lock()
@@ -203,7 +206,7 @@ class Runner:
                     total_shown=None
                     if batchledger.sent_since_confirmed(self.settings, found)
                     else found.confirmed_total,
-                    wait_s=WEB_WAIT_S,
+                    wait_s=self.wait_s,
                     webhook_url=self.webhook_url,
                     allow_repeat_rows=frozenset(found.repeats_chosen),  # held rows a person chose to send
                     leave_out=found.repeats_left,  # ... or to leave out: they have their card
