@@ -110,3 +110,48 @@ def test_refund_words_read_as_the_vendor_writes_them() -> None:
         True
     ] * 5
     assert not any(line(w) for w in ("Refund Pending", "Awaiting Refund", "Refund", "Cancelled", *unknown))
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Delivered - Shipping Refunded",
+        "Delivered, Refund Requested",
+        "Voided - Reissued",
+        "Shipped - Discount Credited",
+    ],
+)
+def test_a_card_said_delivered_or_made_again_beside_a_refund_of_a_part_is_never_sent_again(
+    tmp_path: Path, word: str
+) -> None:
+    """Row 3's line 'Delivered - Shipping Refunded' (the card arrived, its shipping refunded), 'Delivered,
+    Refund Requested', 'Voided - Reissued' (the vendor made it again) or 'Shipped - Discount Credited' was
+    read Cancelled by its refund word, and the same command run again sent row 3 a second card (found by
+    review42 reviewing f96b5654; at its parent it stayed unknown, charged, never sent again, as now)."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _row_3_shows(word)
+        status, _ = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "100.00", status
+        sent = len(vendor.posts())
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert len(vendor.posts()) == sent, again.notes  # no second card for row 3
+
+
+def test_a_refund_of_a_part_or_beside_a_card_made_is_no_refund_of_the_card() -> None:
+    """The words: a part's money ('Shipping Refunded', 'Fee Credited', 'Price difference refunded', 'Credit
+    issued for late delivery') or a card delivered, shipped, re-made or replaced beside the refund word is
+    none of the card's; a card refunded before shipping, or lost or stolen on its way, still is."""
+    unknown = ["Delivered - Shipping Refunded", "Shipped (shipping fee refunded)", "Shipping Refunded",
+               "Fee Credited", "Delivered, Refund Requested", "Delivered; Refund Pending",
+               "Activated - Refund Requested", "Voided - Reissued", "Reissued (original voided)",
+               "Card replaced, old one voided", "Re-sent - refunded", "Delivered - price difference refunded",
+               "Completed - Overcharge Refunded", "Shipped - Discount Credited",
+               "Credit issued for late delivery", "REFUNDED_SHIPPING",
+               "In Transit - Refund Pending"]  # fmt: skip
+    cancelled = ["Cancelled before shipping - refunded", "Refunded prior to shipping",
+                 "Lost in transit - refunded", "Shipped - stolen - refund issued", "Undeliverable - refunded",
+                 "Delivery failed - Refunded", "Refund issued for lost card", "Refund Issued",
+                 "Order Cancelled, Refund Issued"]  # fmt: skip
+    assert {w: status_name(w) for w in unknown} == {w: w for w in unknown}
+    assert {w: status_name(w) for w in cancelled} == {w: "Cancelled" for w in cancelled}

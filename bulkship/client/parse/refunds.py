@@ -60,6 +60,46 @@ _NOT_WORDS = frozenset(
 # A line's (or order's) own end, which may come before the word saying its money went back
 _ENDS = frozenset({"cancelled", "canceled", "declined", "rejected", "failed", "failure", "error", "errored"})
 
+# A status saying the card went out or was made again beside the money word ('Delivered - Shipping Refunded',
+# 'Delivered, Refund Requested', 'Voided - Reissued'), or the money of a part of the line, not the card's
+# ('Shipping Refunded', 'Price difference refunded', 'Discount Credited', 'Credit issued for late delivery'):
+# read as Cancelled, each row was sent once more, a second card where the first was delivered or re-made
+# (found by review42 reviewing f96b5654). No refund of the card then: unknown, as before
+_CARD_WENT = frozenset(
+    {
+        "delivered", "shipped", "reshipped", "dispatched", "mailed", "activated", "redeemed", "reissued",
+        "replaced", "replacement", "resent", "reshipment", "fulfilled", "transit",
+    }
+)  # fmt: skip
+# ... 'Re-sent', 'Re-issued'
+_REMADE = frozenset({"sent", "shipped", "issued", "mailed", "delivered", "placed", "ordered"})
+_PARTS = frozenset(
+    {
+        "shipping", "postage", "freight", "handling", "fee", "fees", "surcharge", "tax", "taxes", "vat",
+        "gst", "difference", "overcharge", "overcharged", "overpayment", "discount", "rebate", "adjustment",
+        "compensation", "goodwill", "courtesy", "late", "delay", "delayed",
+    }
+)  # fmt: skip
+# ... but not a word after 'before' or 'prior (to)': 'Cancelled before shipping - refunded' is the card's;
+# nor a card said gone on its way: 'Lost in transit - refunded', 'Shipped - stolen - refund issued'
+_EARLIER = frozenset({"before", "prior", "pre"})
+_NEVER_CAME = frozenset({"lost", "stolen", "missing", "undeliverable", "undelivered", "damaged"})
+
+
+def _card_went_or_a_part(words: list[str]) -> bool:
+    """Whether ``words`` (a status's, lower-cased) say the card went out or was made again, or name a part
+    of the line's money (:data:`_CARD_WENT`, :data:`_PARTS`)."""
+    never_came = any(w in _NEVER_CAME for w in words)
+    for i, w in enumerate(words):
+        if (i and words[i - 1] in _EARLIER) or words[max(i - 2, 0) : i] == ["prior", "to"]:
+            continue
+        if (w in _CARD_WENT and not never_came) or w in _PARTS:
+            return True
+        remade = w == "re" and i + 1 < len(words) and words[i + 1] in _REMADE
+        if remade and not never_came and (i == 0 or words[i - 1] not in _REFUND_NOUNS | _CREDIT_NOUNS):
+            return True
+    return False
+
 
 def refund_said(status: str | None) -> str | None:
     """:data:`MONEY_BACK`, :data:`ENDED` or None for a vendor's status (see the module)."""
@@ -71,6 +111,8 @@ def refund_said(status: str | None) -> str | None:
     # a word undoing it: any after the money word ('Refund Failed'); before it, any but the line's own end,
     # which says nothing against it ('Cancelled - Refunded', 'Failed: Refund Issued')
     if any(w in _NOT_WORDS for w in after) or any(w in _NOT_WORDS - _ENDS for w in before):
+        return None
+    if _card_went_or_a_part(words):  # 'Delivered - Shipping Refunded', 'Voided - Reissued'
         return None
     if word in _DONE_FORMS:
         return ENDED if any(w in _UNDER_WAY_WORDS for w in before) else MONEY_BACK
