@@ -429,6 +429,41 @@ def test_a_note_of_the_person_gone_in_other_words_leaves_the_row_out(tmp_path: P
     assert _left_out(path, notes) == GONE_IN_OTHER_WORDS
 
 
+GONE_WITH_WHO_OR_WHEN = [
+    "Employee passed away last week", "Per spouse, employee passed away last week",
+    "He passed away in October", "She died last month", "Passed away recently", "Recently deceased",
+    "Employee deceased as of 11/1", "Was terminated 11/15", "Has left the company", "Got laid off",
+    "Was let go last month", "Quit last week", "Laid off 3 weeks ago", "Last day was Friday",
+    "Her last day was last week", "Contract ended", "Contract ended in October", "Contract not renewed",
+    "Assignment ended 11/30", "Contract terminated by client", "Doesn't work here anymore",
+    "No longer at the company", "Last day worked 11/15",
+]  # fmt: skip
+STILL_HERE_WITH_WHO_OR_WHEN = [
+    "Left voicemail last week", "Left a message recently", "Quit smoking last year",
+    "Passed probation last month", "Contract ends 1/15/2027", "Contract renewed", "Internship completed",
+    "Assignment completed 11/30", "Last day of leave was Friday", "She left for vacation on Friday",
+    "He left early", "Was promoted in October", "Got married in June", "Recently promoted",
+    "Recently widowed", "Her husband passed away last week", "Mother passed away recently",
+    "Spouse died last month",
+    "No longer at the Boston office", "Resigned from the board in 2024, still a donor",
+    "Job ended at old site, transferred", "Contract over budget", "Last day was 12/20",
+]  # fmt: skip
+
+
+def test_a_note_of_the_person_gone_said_with_who_or_when_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sends1 (its LO3), fixed by hunter-sends2: an HR list's Notes 'Last day was Friday',
+    'Contract ended', 'Per spouse, employee passed away last week', 'Employee passed away last week', 'She
+    died last month', 'Was terminated 11/15', 'Has left the company', "Doesn't work here anymore" were each
+    ordered, exit 0 (a card to the dead or to someone gone), where 'Passed away last week' or 'Terminated
+    11/15' leave the row out: the person said before the state, a word before it ('was', 'has', 'got',
+    'recently'), the time after it in words, the last day past named by a word, or the job's end said done.
+    Each is left out now, quoted; a relative's death, a leave, a thing quit or passed, a contract to end or
+    completed still send."""
+    notes = [*GONE_WITH_WHO_OR_WHEN, *STILL_HERE_WITH_WHO_OR_WHEN]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == GONE_WITH_WHO_OR_WHEN
+
+
 THE_ROW_ITSELF = [
     "Ignore this row", "Ignore", "Delete this row", "Test row", "TEST", "Skip this one", "Entered in error",
     "Added by mistake", "Mistake", "Same as row 3", "Same person as above", "Listed twice", "Repeat of row 2",

@@ -22,7 +22,7 @@ _LEAVES = (
     r"terminat(?:ing|ion|es)|separat(?:ing|ion|es)|resign(?:ing|ation|s)|exit(?:ing|s)?|offboard(?:ing|s)?|"
     r"(?:employment|contract|assignment|engagement)\s+end(?:s|ing)?"
 )
-_BETWEEN = r"(?:\s*(?:[:=(–—-]|\b(?:is|was|will\s+be|on|effective|eff|as\s+of|date)\b\.?))*\s*"
+_BETWEEN = r"(?:\s*(?:[:=(–—-]|\b(?:is|was|will\s+be|on|effective|eff|as\s+of|date|worked)\b\.?))*\s*"
 _A_DAY = (
     r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|"
     + _MONTH

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...schema import header_key
+from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 from .status import PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN
@@ -321,6 +322,8 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^.*[-–—:;,.!(]\s*{OTHER_DO_NOT_SEND}\s*(?:$|[-–—:,.;!(].*)"
     # ... or a send, an approval or a hold's end taken back, or a check answered no (:mod:`.takenback`)
     rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO})"
+    # ... or gone, said with who or when in other words (:mod:`.gonewhen`)
+    rf"|^\s*(?:{GONE_WHEN})"
 )
 
 

@@ -1,0 +1,61 @@
+"""A note telling the person is gone in the words people use beside a day or a time, or said as the job's end:
+'Employee passed away last week', 'He passed away in October', 'She died last month', 'Passed away recently',
+'Recently deceased', 'Was terminated 11/15', 'Has left the company', 'Got laid off', 'Last day was Friday',
+'Contract ended', 'Contract not renewed' (found by hunter-sends1, its LO3, and hunter-sends2: each was
+ordered, exit 0, a card to the dead or to someone gone, where 'Passed away last week' or 'Terminated 11/15'
+leave the row out). Read with :data:`.notes._NOTE_SAYS_NO` (a whole note, or a clause of one: 'Per spouse,
+employee passed away last week'). Not 'Left voicemail', 'Quit smoking', 'Passed probation', 'Contract ends
+1/15/2027' (a day to come: :mod:`.leavingday`), 'Internship completed' (thanked for it)."""
+
+from __future__ import annotations
+
+# whose state it is ('Employee', 'The recipient', 'He'), perhaps told by whom ('Wife says he ...')
+_WHO = r"(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)"
+_TOLD = (
+    r"(?:per\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:family|wife|husband|spouse|partner|son|daughter|mother|father|"
+    r"sister|brother|manager|mgr|supervisor|hr|co-?worker|colleague)(?:\s+(?:says?|said|reports?|reported|called|"
+    r"confirmed|informed\s+us|notified\s+us|told\s+us)(?:\s+that)?)?"
+)
+# the words of a death or a leaving
+_GONE = (
+    r"deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm|organi[sz]ation|us|the\s+team))?|"
+    r"terminated|termed|resigned|laid\s+off|let\s+go|fired|quit|dismissed|separated|rif(?:['’]?d|fed)"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+# when: a time past said in words ('last week', 'in October', 'recently', '3 weeks ago', 'as of 11/1')
+_WHEN = (
+    r"(?:in|on|as\s+of|effective|eff\.?|since|last|this|back\s+in|during|earlier\s+this|over\s+the)\s+(?:\d[\d/.-]*|"
+    + _MONTH
+    + r"|"
+    + _WEEKDAY
+    + r"|week|month|year|quarter|spring|summer|fall|autumn|winter|weekend|the\s+\d)|recently|yesterday|today|"
+    r"(?:a|an|one|two|three|few|several|a\s+few|a\s+couple\s+(?:of\s+)?|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
+    r"(?:on\s+)?\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+)
+_ENDS = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?per\s.*)"
+GONE_WHEN = (
+    # ... the person said or a word before the state ('Employee passed away last week', 'Has left the
+    # company', 'Got laid off', 'Recently deceased', 'Sadly passed away')
+    rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:(?:is|was|has|had|have|got|just|recently|sadly|"
+    r"unfortunately)\s+(?:been\s+|got\s+)?){1,2}(?:" + _GONE + r")(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
+    rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:{_GONE})\s+(?:{_WHEN})" + _ENDS + r"|"
+    # ... or no longer working there ("Doesn't work here anymore", 'No longer at the company'); not 'No
+    # longer at the Boston office' (moved)
+    r"(?:(?:does|do|did)\s*n[o'’]?t|no\s+longer|not)\s+work(?:s|ing)?\s+(?:here|for\s+us|with\s+us|at\s+(?:the\s+)?"
+    r"(?:company|firm))(?:\s+any\s*more)?" + _ENDS + r"|"
+    r"no\s+longer\s+(?:at|with)\s+(?:the\s+)?(?:company|firm|organi[sz]ation|org|co\b|us)" + _ENDS + r"|"
+    r"not\s+(?:working|employed)\s+(?:here\s+)?any\s*more" + _ENDS + r"|"
+    # ... or the last day past, named by a word ('Last day was Friday', 'Her last day was last week')
+    r"(?:(?:his|her|their|the\s+employee['’]?s|employee['’]?s)\s+)?last\s+(?:(?:working|work|business|physical)\s+)?"
+    r"day\s+(?:was|worked(?:\s+was)?)\s+(?:(?:last|this\s+past|on)\s+)?(?:"
+    + _WEEKDAY
+    + r"|yesterday|today|last\s+(?:week|month)|in\s+"
+    + _MONTH
+    + r"|recently)(?!\s*\d).*|"  # (a day in figures is .leavingday's, to come or past)
+    # ... or the job's end said done ('Contract ended', 'Assignment ended 11/30', 'Contract not renewed',
+    # 'Employment terminated')
+    r"(?:(?:his|her|their)\s+)?(?:contract|assignment|employment|engagement|position|role|job)\s+(?:has\s+|was\s+)?"
+    r"(?:ended|over|expired|terminated|eliminated|not\s+renewed|cancell?ed)(?:\s+(?:" + _WHEN + r"))?"
+    r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by)\s.*)"
+)
