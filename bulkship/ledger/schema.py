@@ -159,3 +159,30 @@ def db_error(exc: BaseException) -> str:
     if isinstance(exc, sqlalchemy.exc.DBAPIError) and exc.orig is not None:
         return hidden_secrets(" ".join(str(exc.orig).split()))
     return hidden_secrets(" ".join(str(exc).split("\n")[0].split()))
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` (a LedgerError, or what it was raised from) came of the connection to the database,
+    not of what was read or written: the server restarted, failed over or cut the session (SQLAlchemy's
+    judgement of a disconnect; PostgreSQL's connection errors and shutdowns), or could not be reached."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if isinstance(found, sqlalchemy.exc.DBAPIError):
+            if found.connection_invalidated:
+                return True
+            code = str(getattr(found.orig, "sqlstate", "") or "")
+            if code.startswith("08") or code in _SHUTDOWNS:
+                return True
+            if (
+                isinstance(found, sqlalchemy.exc.OperationalError)
+                and not code
+                and "psycopg" in type(found.orig).__module__
+            ):
+                return True  # no answer at all (refused, timed out): libpq gives no state
+        found = found.__cause__ or found.__context__
+    return False
+
+
+_SHUTDOWNS = frozenset({"57P01", "57P02", "57P03"})  # admin shutdown, crash shutdown, cannot connect now

@@ -3,7 +3,8 @@
 A confirmed batch is *due* (see :mod:`.state`); the runner calls :func:`bulkship.api.run` for it in a worker
 thread, which resumes whatever an earlier run (or an earlier server, killed mid-way) left: the ledger
 records every order's intent before it is sent and resolves the unsettled ones with their own PO number, so
-a restart never orders a row twice. When the run ends, a ``web_run_done`` event says how.
+a restart never orders a row twice. When the run ends, a ``web_run_done`` event says how. A run cut short by
+the ledger's database going away (a PostgreSQL restart or failover) waits for it and is taken up the same way.
 
 The ledger's process lock allows one library call that plans or sends at a time per process: plans (the
 cost page) and runs share :attr:`Runner.exclusive`.
@@ -20,8 +21,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from .. import api, team
-from ..errors import BulkshipError, LedgerLockedError
-from ..ledger import ledger_exists
+from ..errors import BulkshipError, LedgerError, LedgerLockedError
+from ..ledger import Ledger, ledger_exists
+from ..ledger.schema import connection_lost
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batchledger, servers, state
@@ -32,9 +34,19 @@ log = logging.getLogger("bulkship.web")
 WEB_WAIT_S = 3.0  # how long a run waits for new orders to complete; the results page refreshes tracking later
 LOCKED_RETRY_S = 2.0  # another process works on the batch (another server, the command line): ask again after
 LOCKED_WAIT_S = 15 * 60.0  # ... for at most this long, then the run ends saying so
+LEDGER_RETRY_S = (
+    2.0  # the database's connection lost under a run (restarted): asked again after, till it answers
+)
+LEDGER_TAKE_UPS = (
+    5  # ... and the run taken up again, at most this many times in a row, then it ends saying why
+)
 
 
 ALL = "*"  # a tracking pass over every batch with orders not yet final
+
+
+class DatabaseLost(LedgerError):
+    """A run stopped because the connection to the ledger's database was lost (``connection_lost``)."""
 
 
 class Runner:
@@ -154,6 +166,7 @@ class Runner:
         hunter-web, W5)."""
         deadline = time.monotonic() + LOCKED_WAIT_S
         waited = started = False
+        lost = 0
         while True:
             found = state.web_batch(self.settings, batch)
             if found is not None and (
@@ -177,6 +190,31 @@ class Runner:
                 if self._stopping.is_set():
                     return None  # the server stops: the batch is still due, resumed at the next start
                 return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
+            except DatabaseLost as exc:  # the ledger's database went away mid-run: restarted, failed over
+                lost += 1
+                if lost > LEDGER_TAKE_UPS:
+                    return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
+                log.warning(
+                    "batch %s: the ledger's database went away (%s); resuming once it answers", batch, exc
+                )
+                if not self._database_back():
+                    return None  # the server stops: the batch is still due, resumed at the next start
+                team.note(self.settings, "resume", actor="server", batch=batch)
+                started = False  # its start recorded again: this process's lock on the ledger, taken again
+
+    def _database_back(self) -> bool:
+        """Wait until the ledger's database answers again (False: the server stops first). A run it cut
+        short (a PostgreSQL restart, a failover) is then taken up as a restarted server takes up its runs,
+        exactly once: it ended 'Cannot write the ledger ... send the batch again from its cost page' with 1
+        of 3 orders sent, the others waiting for a person to come back (found by hunter-web23)."""
+        while not self._stopping.wait(LEDGER_RETRY_S):
+            try:
+                with Ledger.open(self.settings.ledger_location, lock=False) as ledger:
+                    ledger.batches()
+                return True
+            except LedgerError:
+                continue
+        return False
 
     @contextlib.contextmanager
     def _marked(self, batch: str) -> Iterator[None]:
@@ -213,9 +251,14 @@ class Runner:
                 )
         except LedgerLockedError:
             raise
-        except BulkshipError as exc:
-            return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
         except Exception as exc:
+            if connection_lost(exc):  # the ledger's database went away: taken up again once it answers
+                said = (
+                    exc if isinstance(exc, BulkshipError) else LedgerError(f"Cannot reach the ledger: {exc}")
+                )
+                raise DatabaseLost(said.message, hint=said.hint) from exc
+            if isinstance(exc, BulkshipError):
+                return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
             log.exception("batch %s: the run failed", batch)
             return {"exit_code": 1, "message": f"The run stopped on an unexpected error: {exc!r}", "hint": ""}
         stopped = result.stopped

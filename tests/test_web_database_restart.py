@@ -1,0 +1,149 @@
+"""A team's PostgreSQL ledger restarted (maintenance, a failover) while the web page sends a batch: every
+session of the database ends at once, the run's with them (found by hunter-web23 in Chromium, pg_ctl
+restart mid-send)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy
+from starlette.testclient import TestClient
+from support import visible_text
+from support.vendor_proxy import Answer, Call, VendorProxy
+from test_web import confirm, found, upload, wait_until_finished
+from test_web_browser import many_rows
+
+from bulkship.ledger import Ledger
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, resolve_settings
+from bulkship.web import create_app, runner
+
+pytestmark = pytest.mark.slow
+
+
+def every_session_ended(url: str, *, refusing: bool = False) -> None:
+    """What a restart of the database does to its clients: each session ends (``refusing``: and no new one
+    is let in until :func:`let_in`, as while the server is down)."""
+    name = url.rsplit("/", 1)[1]
+    with _server(url) as connection:
+        if refusing:
+            connection.execute(sqlalchemy.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+        ended = connection.execute(
+            sqlalchemy.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+            {"name": name},
+        ).all()
+    assert ended, "no session to end"
+
+
+def let_in(url: str) -> None:
+    """The database started again: new sessions are let in."""
+    name = url.rsplit("/", 1)[1]
+    with _server(url) as connection:
+        connection.execute(sqlalchemy.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+
+
+@contextlib.contextmanager
+def _server(url: str) -> Iterator[sqlalchemy.Connection]:
+    """A session on the server's own database, beside the test's."""
+    engine = sqlalchemy.create_engine(
+        url.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + "/postgres"
+    )
+    try:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("down", [False, True], ids=["restarted", "down-a-while"])
+def test_a_run_whose_database_restarted_mid_send_goes_on_once_it_answers(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str, down: bool
+) -> None:
+    """250 cards in three orders; the database restarts while the vendor makes the second. The run ended
+    'Cannot write the ledger ...: terminating connection due to administrator command ... then send the
+    batch again from its cost page', 'Finished' with one order recorded and the second in doubt: the
+    people of the other two orders got nothing until someone came back to the page (which said 'the run
+    continues, and resumes if the server restarts'). It now waits for the database and goes on as a
+    restarted server does: the second order asked about by its PO number, the third sent, every card once.
+    ``down``: the database refuses new sessions for a while after (stopped, then started): the run waits
+    until it lets them in again."""
+    posts: list[Call] = []
+    probes: list[int] = []
+
+    def rewrite(call: Call) -> Answer:
+        if call.method != "POST" or call.path.lower() != "/v1/orders":
+            return call.forward()
+        posts.append(call)
+        answer = call.forward()  # the order is made at the vendor ...
+        if len(posts) == 2:  # ... and the database restarts before its answer is recorded
+            every_session_ended(pg_url, refusing=down)
+        return answer
+
+    class Started:  # the database is asked whether it answers: the third time, it does again
+        @staticmethod
+        def open(*args: Any, **kwargs: Any) -> Any:
+            probes.append(0)
+            if len(probes) == 3:
+                let_in(pg_url)
+            return Ledger.open(*args, **kwargs)
+
+    vendor.rewrite = rewrite
+    for name, value in {
+        "BULKSHIP_LEDGER": pg_url, "BULKSHIP_DATA_DIR": str(tmp_path / "data"),
+        "BULKSHIP_OUT": str(tmp_path / "results"), "BULKSHIP_TRACK_EVERY_MIN": "0",
+        "BULKSHIP_API_URL": vendor.url, "BULKSHIP_EMAIL": SANDBOX_EMAIL,
+        "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(runner, "LEDGER_RETRY_S", 0.05, raising=False)
+    if down:
+        monkeypatch.setattr(runner, "Ledger", Started, raising=False)
+    with (
+        contextlib.ExitStack() as stack,
+        TestClient(create_app(resolve_settings()), follow_redirects=True) as client,
+    ):
+        stack.callback(let_in, pg_url)
+        upload(client, many_rows(tmp_path / "big.csv", 250), name="big")
+        confirm(client, "big")
+        done = visible_text(wait_until_finished(client, "big"))
+        assert "Cannot write the ledger" not in done, done
+        assert "Finished" in done and "3 of 3 orders sent" in done, done
+        line = visible_text(found(r'(?s)(<tr data-batch="big">.*?</tr>)', client.get("/").text))
+        assert " sent " in f" {line} " and "needs attention" not in line, line
+    sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert len(posts) >= 3 and len(vendor.sandbox.orders()) == 3
+    assert len(probes) >= 3 if down else not probes
+    assert len(sent) == 250 == len(set(sent))
+
+
+def test_a_database_refusing_sessions_is_a_lost_connection_wherever_it_is_read(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reads a run makes of the team's tables raise the database's bare error, not a LedgerError (the
+    live run of hunter-web23 stopped on 'an unexpected error' there, PostgreSQL shutting down): both are
+    read as the connection lost, so the run waits for the database wherever it was cut; a ledger's own
+    error (a constraint) is not."""
+    from bulkship.ledger.schema import connection_lost
+    from bulkship.team import accounts, store
+
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    settings = resolve_settings()
+    accounts.add_user(settings, "ada", "password-ada", ["admin"], actor="test")
+    every_session_ended(pg_url, refusing=True)
+    try:
+        for read in (
+            lambda: accounts.find_user(settings, "ada"),
+            lambda: Ledger.open(pg_url, lock=False).__enter__(),
+        ):
+            with pytest.raises(Exception) as raised:
+                read()
+            assert connection_lost(raised.value), repr(raised.value)
+    finally:
+        let_in(pg_url)
+        store.forget_engines()
+    with pytest.raises(Exception) as refused:
+        accounts.add_user(settings, "ada", "password-ada", ["admin"], actor="test")
+    assert not connection_lost(refused.value), repr(refused.value)
