@@ -33,10 +33,10 @@ from support.forkserver import Completed, ForkServer
 from test_track_support import BATCH, ScriptedVendor, sent_batch
 
 from bulkship import linematch
+from bulkship.batchstatus import batch_status
 from bulkship.cli import main
 from bulkship.errors import AuthenticationError, LedgerError
 from bulkship.ledger import Ledger
-from bulkship.overview import batch_status
 from bulkship.reconcile.sheets import RESULTS_SHEET
 from bulkship.settings import resolve_settings
 from bulkship.webhook import WebhookReceiver, create_webhook_app

@@ -24,12 +24,12 @@ from support.money_invariants import check_money
 from support.vendor_proxy import Answer, VendorProxy, key_of, orders_rewritten
 
 from bulkship import api
+from bulkship.batchstatus import batch_status
 from bulkship.cli import main
 from bulkship.client import connect
 from bulkship.errors import BulkshipError, SpendLimitError
 from bulkship.ledger import Ledger
 from bulkship.money import MONEY_LABELS
-from bulkship.overview import batch_status
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.join import LedgerView
 from bulkship.reprice import reprice_planned

@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from bulkship.batchstatus import batch_status
 from bulkship.ledger import REVIEW_ITEMS, Ledger, OrderRecord, RowRecord
 from bulkship.ledger.records import BILLED_ON_ORDER
-from bulkship.overview import batch_status, overview
+from bulkship.overview import overview
 from bulkship.payload import line_items
 from bulkship.reconcile.join import NO_PRICES, outcome_from_ledger, row_standing
 from bulkship.reconcile.join.prices import _payload_lines

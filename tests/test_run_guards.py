@@ -14,10 +14,11 @@ import support
 from support import embedded_sandbox_orders
 from support.money_invariants import check_money
 
+from bulkship.batchstatus import batch_status
 from bulkship.cli import main
 from bulkship.client import connect
 from bulkship.ledger import Ledger
-from bulkship.overview import batch_status, overview
+from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.settings import Settings
 

@@ -113,9 +113,9 @@ def status(
     started or sending orders within them, each with ``charged_in_days``: the money charged on its orders
     sent within them (a batch started on Nov 30 whose follow-up went out on Dec 2 is in both months, each
     its own part), as finance reads a month."""
+    from ..batchstatus import batch_status, first_sent, within_days
     from ..ledger import Ledger, ledger_exists
     from ..ledger.records import day_bounds
-    from ..overview import batch_status, first_sent, within_days
 
     start, end = day_bounds(since, until)
     if not ledger_exists(settings.ledger_location):

@@ -42,10 +42,11 @@ from typing import Any
 import openpyxl
 from python_calamine import CalamineWorkbook
 
+from bulkship.batchstatus import batch_status
 from bulkship.billing import row_made_no_card
 from bulkship.ledger import OPEN_STATES, Ledger
 from bulkship.money import MONEY_FIELDS, MONEY_LABELS, BilledCards, billed_money
-from bulkship.overview import batch_status, overview
+from bulkship.overview import overview
 from bulkship.reconcile.join import LedgerView
 from bulkship.reconcile.join.outcome import row_line
 from bulkship.reconcile.layout import result_headers
