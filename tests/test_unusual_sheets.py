@@ -2000,6 +2000,53 @@ def test_a_correction_column_saying_there_is_none_changes_nothing(
     assert "column 'Revised Amount': says 50 where 'Value' says 25" in errors[0]
 
 
+@pytest.mark.parametrize(
+    ("header", "hidden"),
+    [("Amount 2026", False), ("Amount 2026", True), ("FY26 Amount", False), ("Q4 Gift Amount", False),
+     ("Card Value (Dec 2026)", True), ("This Year's Amount", False), ("2026 Value", True)],
+)  # fmt: skip
+def test_a_column_naming_this_year_s_field_beside_its_own_is_never_passed_over(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    header: str,
+    hidden: bool,
+) -> None:
+    """Found by hunter-sheets25: a list kept from year to year, 'Value' 25 beside 'Amount 2026' 50 (or the old
+    'Value' hidden and this year's column added), sent the card at 25, exit 0, a notice at most; 'Address
+    2026' beside 'Address' was not even mentioned and the card went to the old street. A column naming this
+    year's, a quarter's or a month's field is read as a correction is: a row where it says something else is
+    an error; one where it is empty or the same goes. A past year's ('2025 Amount') is a record of what was
+    given, as 'Last Year Amount' is."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = tmp_path / "yearly.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        [*HEADER, header, "Address 2026", "2025 Amount"],
+        ["Yr Alpha", "1 Yr St", "Salem", "MA", "01970", "CVS", 25, 50, None, None],
+        ["Yr Beta", "2 Yr St", "Salem", "MA", "01970", "CVS", 25, None, "9 Elm St", None],
+        ["Yr Gamma", "3 Yr St", "Salem", "MA", "01970", "CVS", 25, "$25.00", "3 Yr St", 100],
+        ["Yr Delta", "4 Yr St", "Salem", "MA", "01970", "CVS", 50, None, None, 25],
+    ):
+        sheet.append(row)
+    sheet.column_dimensions["G"].hidden = hidden
+    book.save(path)
+    code, data, err = validate(capsys, path)
+    said = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert (code, data["valid"], data["invalid"]) == (1, 2, 2), err
+    assert said == {
+        2: f"Row 2, column '{header}': says 50 where 'Value' says 25: which is right? Put the right one in "
+        f"'Value' and clear '{header}'.",
+        3: "Row 3, column 'Address 2026': says '9 Elm St' where 'Address' says '2 Yr St': which is right? Put "
+        "the right one in 'Address' and clear 'Address 2026'.",
+    }
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted((li["PhysicalDeliveryAddress"]["Name"], li["Value"]) for li in ordered_lines())
+    assert sent == [("Yr Delta", 50), ("Yr Gamma", 25)]
+
+
 @pytest.mark.parametrize("header", ["Amount Change", "Amount Adjustment"])
 def test_an_amount_changed_by_nothing_is_sent_and_a_change_still_stops_its_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str

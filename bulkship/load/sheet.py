@@ -226,7 +226,9 @@ def _to_loaded_sheet(
     read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
     default_value = program.defaults.get("value", "")
     aliases = contract.alias_index(program.aliases)
-    read_problems += _correction_problems(body, column_map, aliases, not_judged, default_value)
+    read_problems += _correction_problems(
+        body, column_map, aliases, not_judged, default_value, this_year=program.today().year
+    )
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

@@ -12,9 +12,11 @@ from ...columns import ORDER_FIELDS, _words
 from ...folding import full_given_name
 from ...models import Problem
 from ..skipped import _short
+from ..skipped.columnkeys import picks_rows
 from .elsewhere import named_in_note, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns
 from .notesaid import _changed_in_a_note
+from .periods import without_period
 from .rows import _quoted
 
 _CORRECTED = frozenset(
@@ -51,19 +53,27 @@ def _correction_problems(
     aliases: dict[str, str],
     not_judged: set[int],
     default_value: str = "",
+    this_year: int = 0,
 ) -> list[Problem]:
     """A row whose column correcting an order field ('Revised Amount' beside 'Amount', 'New Address' beside
     'Street') says something else than the field's column: which one is right? (found by hunter-sheets: the
     correction was 'not used', a notice at most, and the card went out at the old amount, to the old street).
     Empty, or saying the same, it changes nothing. ``aliases``: header key -> field; ``default_value``: the
-    program's amount for a row without one, which a note is read against."""
+    program's amount for a row without one, which a note is read against. A column naming this year's
+    (``this_year``), a quarter's or a month's field ('Amount 2026', 'Q4 Amount': :mod:`.periods`) corrects it
+    too; a past year's is a record."""
     from ..rivals import _SAME, _text  # what two cells of one field say, compared as the rivals are
 
     fed = {field: header for header, field in column_map.items()}
     problems = []
     for header in body.columns:
         words = _words(str(header))
-        rest = [w for w in words if w not in _CORRECTED]
+        dated, past = without_period(words, this_year)
+        if past:  # '2025 Amount' in 2026: what was given then, as 'Last Year Amount'
+            continue
+        rest = [w for w in dated if w not in _CORRECTED]
+        if len(rest) == len(dated) < len(words) and picks_rows(str(header)):
+            continue  # 'Card 2026' = Yes, Sent, Pending: whether this year's went (read by load.skipped)
         if set(rest) <= _WHEN_WORDS:
             continue
         field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
