@@ -70,6 +70,43 @@ def charged_everywhere(vendor: VendorProxy, tmp_path: Path, result: Any) -> list
     ]
 
 
+@pytest.mark.parametrize("total", ["rounded", "exact"])
+def test_lines_priced_in_fractions_of_a_cent_are_charged_as_the_orders_own_total_says(
+    vendor: VendorProxy, tmp_path: Path, total: str
+) -> None:
+    """Found by hunter-money17: a vendor pricing each card as the contract writes it, 25.00 x (1 - 2.5 %) =
+    24.375 a Home Depot card, its order of three at its own total 73.13 (the lines' 73.125 rounded; or
+    written 73.125): each line read in cents (24.38), the run, status, the workbook and the Batches page said
+    73.14 charged, nothing said, and reconcile 'Totals differ' naming nothing (100 such cards: 2,438.00 for
+    2,437.50). The lines now cost the order's total in cents, its cents left over on the largest fractions;
+    the difference from the plan (73.14) is said as any other."""
+    from decimal import ROUND_HALF_UP
+
+    def unrounded(order: dict[str, Any]) -> None:
+        exact = Decimal(0)
+        for line in order[key_of(order, "LineItems")]:
+            cost = (
+                Decimal(str(line[key_of(line, "Value")])) * line[key_of(line, "Quantity")] * Decimal("0.975")
+            )
+            line[key_of(line, "Cost")] = float(cost)
+            exact += cost
+        shown = exact if total == "exact" else exact.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        order[key_of(order, "Cost")] = float(shown)
+
+    vendor.rewrite = orders_rewritten(unrounded, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3], product="HOMEDEPOT")
+    charged = Decimal("73.13") if total == "rounded" else Decimal("73.12")  # 73.125 in cents, half to even
+    assert charged_everywhere(vendor, tmp_path, result) == [charged] * 6
+    book = openpyxl.load_workbook(str(result.output))
+    header, *rows = book["Results"].iter_rows(values_only=True)
+    costs = sorted(Decimal(str(r[header.index("Total")])) for r in rows)
+    assert sum(costs) == charged and set(costs) <= {Decimal("24.37"), Decimal("24.38")}, costs
+    (note,) = [n for n in result.notes if "differ from the plan" in n]
+    assert f"planned 73.14, the vendor shows {charged}" in note, note
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert not report.totals_differ, (report.ledger_total, report.vendor_total)
+
+
 def test_an_order_total_written_in_cents_is_not_charged_as_shipping(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:

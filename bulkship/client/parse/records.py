@@ -20,6 +20,7 @@ from ...models import (
 )
 from ...statuses import status_letters
 from .refunds import MONEY_BACK, refund_said
+from .subcents import in_cents_of_total
 from .values import (
     MAPPING,
     boolean,
@@ -239,6 +240,9 @@ def parse_order(raw: Any) -> VendorOrder:
         total, discount, document = None, Decimal(0), None
     if unpriced:
         parsed, total, discount = tuple(dataclasses.replace(li, cost=None) for li in parsed), None, Decimal(0)
+    charges = charges_shown(record, parsed) if dollars and total is not None else Decimal(0)
+    if dollars and not partial:  # lines priced in fractions of a cent: in the cents of the order's total
+        parsed, total = in_cents_of_total(items, parsed, total, charges, discount)
     alone = _alone(record, items, shown_lines, parsed) if document and document[2] else None
     return VendorOrder(
         id=text(record, "Id", "OrderId"),
@@ -258,7 +262,7 @@ def parse_order(raw: Any) -> VendorOrder:
         unpriced=unpriced,
         lines_partial=partial,
         lines_counted=lines_counted(record) if partial else None,
-        charges=charges_shown(record, parsed) if dollars and total is not None else Decimal(0),
+        charges=charges,
     )
 
 
