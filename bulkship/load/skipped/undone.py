@@ -57,7 +57,12 @@ _OVER = (
     rf"\A{_FOR_GOOD}(?:{_GONE}(?s:.*?)[-–—:,;(]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}"
     r"\b(?:cleared|released|resolved|lifted)\b|(?s:.*?)[-–—:,;(]\s*(?:(?!"
     + _NOT_YET
-    + r"|\b(?:may|might|could|maybe|possibly|likely)\b).)"
+    + r"|\b(?:may|might|could|maybe|possibly|likely)\b"
+    # ... nor said to come: 'Terminated - will be rehired 1/2027', '... would be rehired', 'Resigned -
+    # should be rehired in Jan' were sent, a card to someone gone (found by review42)
+    + r"|\b(?:will|would|should|shall|going\s+to|expect(?:ed|s)?|scheduled|planned|plans?|"
+    + r"hop(?:e|es|ing)|set\s+to)\b"
+    + r").)"
     + _REMARK_SPAN
     + r"\b(?:rehired|reinstated|back\s+on(?=\s+(?:the\s+)?(?:list|roster|team|staff|schedule|board)\b))\b"
     # ... back for good: not 'may be rehired', 'rehired? no', 'reinstated, then resigned 12/1', 'back on

@@ -1,0 +1,46 @@
+"""A person gone and back, as a note or a status says it: back only when the note says they came back, never
+when it says they will."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bulkship.load import load_sheet
+
+
+def _sheet(path: Path, notes: list[str], header: str) -> Path:
+    """A CSV of one recipient a note, the note under ``header`` (row 2 holds the first), and as many rows
+    again with no note."""
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+        for i, note in enumerate([*notes, *[""] * len(notes)]):
+            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+    return path
+
+
+def _left_out(path: Path, notes: list[str]) -> list[str]:
+    skipped = {s.row for s in load_sheet(path).skipped}
+    return [note for row, note in enumerate(notes, start=2) if row in skipped]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_person_gone_whose_rehiring_is_to_come_stays_out(tmp_path: Path, header: str) -> None:
+    """Found by review42: Notes (or a Status) 'Terminated - will be rehired 1/2027', 'Terminated - would
+    be rehired', 'Resigned - should be rehired in Jan', 'Laid off - going to be reinstated', 'Terminated -
+    plans to be rehired' were each ordered, exit 0, a card to someone gone, where 'Laid off - may be rehired'
+    is left out. Left out now; a person rehired or reinstated ('Terminated - rehired 11/20', 'Terminated -
+    rehired, will start 12/1') still sends."""
+    gone = ["Terminated - will be rehired 1/2027", "Terminated - would be rehired",
+            "Resigned - should be rehired in Jan", "Laid off - going to be reinstated",
+            "Terminated - plans to be rehired"]  # fmt: skip
+    back = [
+        "Terminated - rehired 11/20",
+        "Terminated - rehired, will start 12/1",
+        "Left 11/1 - reinstated 11/20",
+    ]
+    path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
+    assert _left_out(path, [*back, *gone]) == gone
