@@ -18,6 +18,7 @@ from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
 from bulkship.client.parse import parse_order, status_name
+from bulkship.client.parse.refunds import MONEY_BACK, refund_said
 from bulkship.track import track
 
 
@@ -155,3 +156,32 @@ def test_a_refund_of_a_part_or_beside_a_card_made_is_no_refund_of_the_card() -> 
                  "Order Cancelled, Refund Issued"]  # fmt: skip
     assert {w: status_name(w) for w in unknown} == {w: w for w in unknown}
     assert {w: status_name(w) for w in cancelled} == {w: "Cancelled" for w in cancelled}
+
+
+@pytest.mark.parametrize("word", ["Funds Credited", "Card Credited", "Credited to recipient"])
+def test_a_card_s_load_said_credited_is_no_refund_and_never_sent_again(tmp_path: Path, word: str) -> None:
+    """Row 3's line 'Funds Credited' (or 'Card Credited', 'Credited to recipient': the card's value loaded)
+    was read Cancelled by its credit word, and the same command run again sent row 3 a second card (found
+    by review41 reviewing f96b5654; at its parent unknown, charged, never sent again, as now)."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _row_3_shows(word)
+        status, _ = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "100.00", status
+        sent = len(vendor.posts())
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert len(vendor.posts()) == sent, again.notes  # no second card for row 3
+
+
+def test_a_status_holding_words_no_refund_of_the_card_is_said_in_stays_unknown() -> None:
+    """Every word of a status must be one the card's refund is said in: what was credited (funds, value,
+    balance, points, a reward, the card), to whom or where ('to card', 'to recipient'), an amount in figures
+    leave it unknown; the account's credit, a card refunded or voided, 'Lost in transit - refunded' are the
+    card's money back."""
+    unknown = ["Funds Credited", "Value Credited", "Balance Credited", "Card Credited",
+               "Credited to recipient", "Credited to card", "Reward Credited", "Points Credited",
+               "Refunded to card", "Refunded 25.00", "Card Loaded - Credited"]  # fmt: skip
+    back = ["Credited", "Account Credited", "Credit Issued", "Credit Note Issued", "Card Refunded",
+            "Card Voided", "Lost in transit - refunded", "Refunded in full"]  # fmt: skip
+    assert {w: status_name(w) for w in unknown} == {w: w for w in unknown}
+    assert {w: refund_said(w) for w in back} == {w: MONEY_BACK for w in back}

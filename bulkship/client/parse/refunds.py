@@ -43,7 +43,7 @@ _DONE_WORDS = frozenset(
 _UNDER_WAY_WORDS = frozenset(
     {
         "pending", "requested", "request", "initiated", "awaiting", "processing", "progress", "queued",
-        "scheduled", "approved", "due", "submitted", "open", "opened", "in", "to", "be", "being", "will",
+        "scheduled", "approved", "due", "submitted", "open", "opened", "to", "be", "being", "will",
     }
 )  # fmt: skip
 # Words that undo what the money word says: the refund did not happen, or not for all of it
@@ -101,6 +101,36 @@ def _card_went_or_a_part(words: list[str]) -> bool:
     return False
 
 
+# The words a status saying the card's refund may hold (beside the money word, the words saying it done or
+# under way, the line's own end, and the card gone or a part of its money, read above); any other word leaves
+# it unknown. 'credited' is also the word a card's load is said in: 'Funds Credited', 'Value Credited', 'Card
+# Credited', 'Credited to recipient' read Cancelled and the same command run again sent row 3 a second card
+# (found by review41 reviewing f96b5654): a credit word goes only beside the order's or the account's words
+_SAID_WITH = frozenset(
+    {
+        "order", "orders", "line", "lines", "item", "items", "full", "fully", "and", "the", "has", "have",
+        "been", "was", "is", "customer", "account", "note", "memo", "of", "in",
+    }
+)  # fmt: skip
+_SAID_WITH_A_REFUND = frozenset({"card", "cards", "for", "payment", "amount", "delivery", "transit"})
+_CREDIT_WORDS = _CREDIT_NOUNS | {"credited"}
+
+
+def _said_of_the_card(words: list[str], at: int) -> bool:
+    """Whether every word of a status (lower-cased; its money word at ``at``) may be said of the card's
+    refund: none outside the words listed here; a credit word with none of a refund's own ('card', 'for',
+    'payment'...), and no 'to' after the money word ('Credited to card', 'Refunded to recipient': where the
+    money went, which a card's load says too), but 'prior to'."""
+    credit = words[at] in _CREDIT_WORDS
+    known = _SAID_WITH | _DONE_WORDS | _UNDER_WAY_WORDS | _ENDS | _DONE_FORMS | _REFUND_NOUNS | _CREDIT_NOUNS
+    known |= _CARD_WENT | _PARTS | _EARLIER | _NEVER_CAME | {"re", "to"}
+    if not credit:
+        known |= _SAID_WITH_A_REFUND
+    if any(w not in known for w in words):
+        return False
+    return not any(w == "to" and words[i - 1] != "prior" for i, w in enumerate(words) if i > at)
+
+
 def refund_said(status: str | None) -> str | None:
     """:data:`MONEY_BACK`, :data:`ENDED` or None for a vendor's status (see the module)."""
     words = [w.lower() for w in _WORD.findall(status or "")]
@@ -113,6 +143,8 @@ def refund_said(status: str | None) -> str | None:
     if any(w in _NOT_WORDS for w in after) or any(w in _NOT_WORDS - _ENDS for w in before):
         return None
     if _card_went_or_a_part(words):  # 'Delivered - Shipping Refunded', 'Voided - Reissued'
+        return None
+    if not _said_of_the_card(words, at):  # 'Funds Credited', 'Credited to recipient'
         return None
     if word in _DONE_FORMS:
         return ENDED if any(w in _UNDER_WAY_WORDS for w in before) else MONEY_BACK
