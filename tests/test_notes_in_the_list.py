@@ -252,3 +252,24 @@ def test_a_note_row_saying_no_of_the_one_or_two_rows_above_it_in_a_sentence_hold
     named = [p["row"] for p in data["problems"] if p["severity"] == "error" and "points at" in p["message"]]
     assert named == rows, data["problems"]
     assert data["valid"] == 5 - len(rows)
+
+
+GONE_HEADINGS = [
+    "Inactive employees", "Inactive", "INACTIVE (3)", "Leavers", "Terminations", "Separated employees",
+    "Ex-employees", "Inactive staff", "Employees who left", "No longer with us",
+]  # fmt: skip
+OTHER_HEADINGS = ["Inactive donors", "Former employees", "Leavers' party guests", "Active employees", "Sales"]
+
+
+@pytest.mark.parametrize("heading", [*GONE_HEADINGS, *OTHER_HEADINGS])
+def test_a_heading_naming_its_people_gone_leaves_the_rows_under_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by review40 (its LO2, holiday_heading_19.csv), fixed by hunter-sends2: a holiday list's heading
+    'Inactive employees' (or 'Inactive', 'Leavers', 'Terminations', 'Ex-employees', 'Employees who left', 'No
+    longer with us') over Cy Orr, Dee Fox and Eli Park was read as nothing and each card ordered, exit 0,
+    where 'Terminated employees' leaves them out. They are left out now under it; a heading naming whom a
+    win-back or an alumni gift is for ('Inactive donors', 'Former employees') still sends them."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == ([5, 6, 7] if heading in GONE_HEADINGS else []), data["skipped"]

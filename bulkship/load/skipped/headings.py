@@ -51,7 +51,15 @@ _LEAVE_OUT_TEXT = (
     # ... or the people of another time or only perhaps ("Waiting list", "On deck", "Next quarter", "Last
     # year's list", "Maybe", "Future hires": found by hunter-sheets8, the rows under each were ordered)
     r"waiting\s*-?\s*list|on\s+deck|next\s+(?:quarter|month|round|batch|wave|week)|last\s+year(?:['’]?s)?|"
-    r"maybes?|future\s+(?:hires?|starts?|starters|employees))\b.*"
+    r"maybes?|future\s+(?:hires?|starts?|starters|employees)|"
+    # ... or of people gone ('Inactive employees', 'Inactive', 'Leavers', 'Terminations', 'Ex-employees',
+    # 'Employees who left', 'No longer with us': found by review40, its LO2, the people under each were
+    # ordered); not 'Inactive donors' or 'Former employees' (whom a win-back or an alumni gift is for)
+    r"(?:inactive|leavers|terminations|separations)(?=\W*(?:\d+\W*)?$))\b.*"
+    r"|.*\b(?:(?:inactive|separated|departed|terminated|ex-?)\s*(?:employees?|staff|associates?|team\s+members?|"
+    r"workers?|personnel|contractors?|interns?)|ex-?employees?|no\s+longer\s+(?:with\s+(?:us|the\s+(?:company|firm|"
+    r"team))|employed)|(?:employees?|staff|people|those|associates?)\s+who\s+(?:have\s+)?(?:left|resigned|quit|"
+    r"passed(?:\s+away)?|died|were\s+(?:terminated|let\s+go|laid\s+off)))\b.*"
 )
 # ... a team's name ('Deceased Estates') only over a list of staff: over members or customers ('Deceased
 # accounts') it names the dead (found by review37 after d4863bbb: each member under it was sent)
