@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import sqlalchemy
 from starlette.testclient import TestClient
-from support import visible_text
+from support import embedded_sandbox_orders, visible_text
 from support.vendor_proxy import Answer, Call, VendorProxy
 from test_web import confirm, found, upload, wait_until_finished
 from test_web_browser import many_rows
@@ -147,3 +147,40 @@ def test_a_database_refusing_sessions_is_a_lost_connection_wherever_it_is_read(
     with pytest.raises(Exception) as refused:
         accounts.add_user(settings, "ada", "password-ada", ["admin"], actor="test")
     assert not connection_lost(refused.value), repr(refused.value)
+
+
+def test_a_live_server_whose_lock_a_database_restart_ended_is_not_read_interrupted_on_its_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    """Server A (the embedded sandbox) has a run queued behind another batch's send when the database
+    restarts: the lock A holds while it serves ends with its session, and is taken again only when A starts
+    its next run. Server B, on the same machine and ledger, read 'Interrupted: the server process that was
+    sending this batch (pid N on this machine) stopped', offering Resume, of a process alive beside it (seen
+    live on A's own page after hunter-web23's pg_ctl stop). B now reads the pid it can see: 'Sending…'; A
+    sends the batch, every card once."""
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    apps = {}
+    for name in ("a", "b"):
+        monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / name))
+        apps[name] = create_app(resolve_settings())
+    with (
+        TestClient(apps["a"], follow_redirects=True) as a,
+        TestClient(apps["b"], follow_redirects=True) as b,
+    ):
+        upload(a, many_rows(tmp_path / "queued.csv", 3), name="queued")
+        cost = a.get("/batches/queued/cost").text
+        form = {
+            key: found(rf'name="{key}" value="([^"]+)"', cost) for key in ("csrf_token", "total", "change")
+        }
+        web_runner = apps["a"].web.runner
+        with web_runner.exclusive:  # another batch is being sent: this one waits its turn
+            assert a.post("/batches/queued/confirm", data=form).url.path == "/batches/queued/progress"
+            every_session_ended(pg_url)  # the database restarted
+            said = visible_text(b.get("/batches/queued/progress").text)
+            assert "Interrupted" not in said and "Sending…" in said, said
+            line = found(r'(?s)(<tr data-batch="queued">.*?</tr>)', b.get("/").text)
+            assert "needs attention" not in line and "sending" in line, line
+        done = visible_text(wait_until_finished(a, "queued"))
+        assert "Finished" in done and "1 of 1 orders sent" in done, done
+    sent = [li["ExternalId"] for o in embedded_sandbox_orders(tmp_path / "a") for li in o["LineItems"]]
+    assert len(sent) == 3 == len(set(sent))

@@ -106,8 +106,25 @@ def run_gone(settings: Settings, batch: WebBatch) -> bool:
 
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             held = ledger.advisory_locks_held()
-        return process_lock_key(token) not in held and batch_lock_key(batch.name) not in held
+        if process_lock_key(token) in held or batch_lock_key(batch.name) in held:
+            return False
+        # both free: gone, unless its pid tells it alive here (its lock lost with its session when the
+        # database restarted, taken again at its next run: its own machine's page read 'Interrupted: the
+        # server process (pid 26984 on vm) stopped' of a live process, found by hunter-web23)
+        return not process_alive(batch.runner)
     return process_gone(batch.runner)
+
+
+def process_alive(process: dict[str, str]) -> bool:
+    """Whether the server process a Send or a run recorded (:func:`this_process`) is known to run still:
+    on this machine, since its boot, in this pid namespace, its pid running the process started then. False
+    when it cannot be told."""
+    if not process or process.get("host") != socket.gethostname():
+        return False
+    if process.get("pidns") != _pid_namespace() or not process.get("start"):
+        return False
+    pid = process.get("pid", "")
+    return pid.isdigit() and not process_gone(process) and _started(int(pid)) == process["start"]
 
 
 def process_gone(process: dict[str, str]) -> bool:
