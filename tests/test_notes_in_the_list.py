@@ -273,3 +273,27 @@ def test_a_heading_naming_its_people_gone_leaves_the_rows_under_it_out(
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == ([5, 6, 7] if heading in GONE_HEADINGS else []), data["skipped"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Everything above OK to send / everything below terminated", "Above OK to send; below terminated",
+        "OK to send above / terminated below", "Everyone above: send. Everyone below: hold", "Below: hold",
+        "Everyone below: hold", "Below this line: terminated", "Below: do not send (above OK)",
+    ],
+)  # fmt: skip
+def test_a_heading_saying_to_send_the_rows_above_still_says_no_of_the_rows_below(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review39 (its leftover), fixed by hunter-sends2: a heading under Bob Ray 'Everything above OK
+    to send / everything below terminated' (or 'Above OK to send; below terminated', 'OK to send above /
+    terminated below') had its words saying send read as said of Cy, Dee and Eli under it too: each was
+    ordered, exit 0 (cards to people terminated). And 'Below: hold', 'Everyone below: hold' opened with their
+    pointing, not with the hold, and were read as nothing. The rows below are judged by the heading's words
+    for them alone, after the pointing; Bob, whom it says to send, is sent ('Below: do not send (above OK)'
+    left him out too)."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == [5, 6, 7], data["skipped"]
+    assert data["valid"] == 2  # Ann Lee, Bob Ray

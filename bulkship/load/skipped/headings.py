@@ -16,7 +16,7 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
-from .noteabout import Recipients, about_the_named, points_up_too, rows_pointed_above
+from .noteabout import Recipients, about_the_named, of_the_rows_below, points_up_too, rows_pointed_above
 from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .saysend import SAYS_SEND
 
@@ -110,12 +110,17 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     position = {row: at for at, row in enumerate(rows)}
     people = None
     for row, text in headings.items():
-        if not leave_out.fullmatch(straight(text)) or _SEND_HEADING.search(straight(text)):
+        plain = straight(text)
+        below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
+        heads = _says_no(plain if below is None else below, leave_out)
+        if not heads and not (below is not None and leave_out.fullmatch(plain)):
             continue
         if people is None:
             people = _recipients(body, names, blank)
         if (beside := _about_a_neighbour(row, text, rows, position, people)) is not None:
             found[int(row)] = ("note", f"a note about row {beside}'s person ('{quoted(text)}'), no heading")
+            continue
+        if not heads:  # ('Above: terminated. Below: active': of the row above alone)
             continue
         found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
         above = rows[position[row] - 1] if position[row] else None

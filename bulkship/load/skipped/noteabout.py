@@ -199,12 +199,46 @@ _POINTS_UP_FIRST = re.compile(
 # employees are listed above', 'Above this line: send', 'Above: approved')
 _ABOVE = re.compile(r"(?i)\babove\b|\^+|↑|⬆")
 _ABOVE_APART = re.compile(
-    r"(?i)\b(?:not|except|excluding|exclude|other\s+than|unlike)\s+(?:(?:the|those|these|any|of)\s+)*(?:(?:ones?|rows?|"
+    r"(?i)\babove\s+(?:(?:is|are)\s+)?(?:ok|okay|fine|good|approved|cleared|active|eligible)\b|"
+    r"\b(?:not|except|excluding|exclude|other\s+than|unlike)\s+(?:(?:the|those|these|any|of)\s+)*(?:(?:ones?|rows?|"
     r"people|persons|employees?|names?|entries|lines?)\s+)?above\b|\b(?:active|current|eligible|approved|cleared|"
     r"ok|okay|fine|good|still\s+(?:here|employed|active))\b[^.;:\n]{0,30}\babove\b|\babove\b(?:\s+(?:this|the)\s+line)?\s*"
     r"(?:[:=-]|\s(?:is|are|were|was|get|gets|go|goes|stay|stays))\s*(?:send|ok|okay|fine|good|active|approved|"
     r"eligible|cleared|still|to\s+(?:be\s+)?sen[dt]|go|in|kept|keep|not)\b"
 )
+
+
+# A heading speaking of the rows above and the rows below apart ('Everything above OK to send / everything
+# below terminated', 'Above OK to send; below terminated', 'OK to send above / terminated below'): its words
+# saying send were read as said of the rows under it too, and each was ordered (found by review39, its
+# leftover): the rows below are judged by its parts of them alone
+_PARTS = re.compile(r"(?i)[.;/!?\n(]|,\s|\s[-–—]\s|\b(?:but|while|whereas)\b")
+_BELOW = re.compile(r"(?i)\b(?:below|beneath|underneath)\b")
+_SAID_TO_GO = re.compile(r"(?i)\b(?:ok|okay|fine|good|approved|cleared|eligible|send|go)\b")
+# ... and a heading opening by pointing down says the rest of the rows below ('Everyone below: hold')
+_POINTS_DOWN = re.compile(
+    r"(?i)^\W*(?:(?:the\s+)?(?:everyone|everybody|all|rows?|people|persons|employees|names|entries|ones)\s+)?"
+    r"(?:below|beneath|underneath)(?:\s+(?:this|the)\s+line)?\s*[:=–—-]\s*(?=\S)"
+)
+
+
+def of_the_rows_below(text: str) -> str | None:
+    """What a heading says of the rows below it: its parts not said of the rows above alone, where it speaks
+    of both and says to send those above (:data:`_PARTS`), after its words pointing down; None where that is
+    the heading itself."""
+    apart = _apart_from_above(text)
+    said = _POINTS_DOWN.sub("", apart or text, count=1)
+    return said if said != text else None
+
+
+def _apart_from_above(text: str) -> str | None:
+    if not (_ABOVE.search(text) and _BELOW.search(text)):
+        return None
+    parts = [part.strip(" )") for part in _PARTS.split(text) if part.strip(" )")]
+    kept = [part for part in parts if _BELOW.search(part) or not _ABOVE.search(part)]
+    above = [part for part in parts if part not in kept]
+    # ... only where its parts of the rows above say to send them ('^ deceased - and everyone below' is one)
+    return " - ".join(kept) if kept and any(_SAID_TO_GO.search(part) for part in above) else None
 
 
 def points_up_too(text: str, says_no: Callable[[str], bool]) -> bool:
