@@ -17,6 +17,7 @@ from support.vendor_proxy import Answer, Call, VendorProxy
 from test_web import confirm, found, upload, wait_until_finished
 from test_web_browser import many_rows
 
+from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, resolve_settings
 from bulkship.web import create_app, runner
@@ -184,3 +185,43 @@ def test_a_live_server_whose_lock_a_database_restart_ended_is_not_read_interrupt
         assert "Finished" in done and "1 of 1 orders sent" in done, done
     sent = [li["ExternalId"] for o in embedded_sandbox_orders(tmp_path / "a") for li in o["LineItems"]]
     assert len(sent) == 3 == len(set(sent))
+
+
+def test_a_command_line_run_whose_database_restarted_says_so_not_to_free_disk_space(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str, capsys: Any
+) -> None:
+    """`bulkship run` on a team's PostgreSQL ledger whose database restarted while the vendor made the second
+    of three orders ended 'Cannot write the ledger ...: terminating connection due to administrator command'
+    with the hint 'free space on its disk (or check the database can be written), then run the same command
+    again': a person went to look at a disk with room to spare. The hint says the connection was lost, to
+    wait for the database and run the command again; run again, the rest goes out, every card once."""
+    posts: list[Call] = []
+
+    def rewrite(call: Call) -> Answer:
+        if call.method != "POST" or call.path.lower() != "/v1/orders":
+            return call.forward()
+        posts.append(call)
+        answer = call.forward()
+        if len(posts) == 2:
+            every_session_ended(pg_url)
+        return answer
+
+    vendor.rewrite = rewrite
+    for name, value in {
+        "BULKSHIP_LEDGER": pg_url, "BULKSHIP_API_URL": vendor.url, "BULKSHIP_EMAIL": SANDBOX_EMAIL,
+        "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    sheet = many_rows(tmp_path / "big.csv", 250)
+    command = ["run", str(sheet), "--batch", "big", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    capsys.readouterr()
+    assert main(command) != 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Cannot write the ledger" in said, said
+    assert "free space" not in said, said
+    assert "the connection to the ledger's database was lost" in said, said
+    assert "wait until it answers again, then run the same command again" in said, said
+    vendor.rewrite = lambda call: call.forward()
+    assert main(command) == 0
+    sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert len(vendor.sandbox.orders()) == 3 and len(sent) == 250 == len(set(sent))

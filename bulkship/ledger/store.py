@@ -32,6 +32,16 @@ _COMMIT_HINT = (
     "free space on its disk (or check the database can be written), then run the same command again: an "
     "order sent whose answer was not recorded is asked about by its PO number, never sent twice"
 )
+# ... the connection to a team's database lost (restarted, a failover): nothing to free (hunter-web23)
+_LOST_HINT = (
+    "the connection to the ledger's database was lost (the database restarted, or the network cut it): wait "
+    "until it answers again, then run the same command again: an order sent whose answer was not recorded is "
+    "asked about by its PO number, never sent twice"
+)
+
+
+def _commit_hint(exc: BaseException) -> str:
+    return _LOST_HINT if schema.connection_lost(exc) else _COMMIT_HINT
 
 
 class LedgerStore:
@@ -137,7 +147,7 @@ class LedgerStore:
         except DatabaseError as exc:
             self._undo(undo)  # a BEGIN that got its lock may have failed after it
             raise LedgerError(
-                f"Cannot write the ledger {self.path}: {schema.db_error(exc)}", hint=_COMMIT_HINT
+                f"Cannot write the ledger {self.path}: {schema.db_error(exc)}", hint=_commit_hint(exc)
             ) from None
         try:
             yield self._db
@@ -151,7 +161,7 @@ class LedgerStore:
         except DatabaseError as exc:
             self._undo(undo)
             raise LedgerError(
-                f"{finish_failed} {self.path}: {schema.db_error(exc)}", hint=_COMMIT_HINT
+                f"{finish_failed} {self.path}: {schema.db_error(exc)}", hint=_commit_hint(exc)
             ) from None
 
     def _undo(self, statements: tuple[str, ...]) -> None:
@@ -163,7 +173,9 @@ class LedgerStore:
         return LedgerError(
             f"Cannot write the ledger {self.path}: {schema.db_error(exc)}; that change was undone, nothing "
             "else was changed",
-            hint="run `bulkship status` to see the ledger, then the same command again",
+            hint=_LOST_HINT
+            if schema.connection_lost(exc)
+            else "run `bulkship status` to see the ledger, then the same command again",
         )
 
     @contextlib.contextmanager
