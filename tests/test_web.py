@@ -43,7 +43,8 @@ def settings(tmp_path: Path):
 
 @pytest.fixture
 def client(settings):
-    with TestClient(create_app(settings), follow_redirects=True) as test_client:
+    # no run here waits for its orders to complete (WEB_WAIT_S): no test of this file reads what it learns
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as test_client:
         yield test_client
 
 
