@@ -44,3 +44,45 @@ def test_a_person_gone_whose_rehiring_is_to_come_stays_out(tmp_path: Path, heade
     ]
     path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
     assert _left_out(path, [*back, *gone]) == gone
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_person_gone_and_back_or_kept_on_in_other_words_is_sent(tmp_path: Path, header: str) -> None:
+    """Found by review42 reviewing b4f8fbea (which reads 'Contract ended'): Notes 'Contract ended - now
+    full-time employee', 'Contract ended, hired as FTE 11/1', 'Contract ended 10/31; converted to permanent
+    11/1', 'Assignment ended 11/30 - new assignment started 12/1' were left out since, and older,
+    'Terminated - now back', 'Resigned 10/1 - came back 11/1', 'Left company 2019 - returned 2021',
+    'Terminated 10/1, hired back 11/1', 'Left 2019, boomerang hire 2023' were: the person the list kept got
+    no card, where 'Terminated - rehired 11/20' sends. They send now; one employed elsewhere, back on
+    something else, back to come, or gone again stays out."""
+    back = [
+        "Contract ended - now full-time employee",
+        "Contract ended, hired as FTE 11/1",
+        "Contract ended 10/31; converted to permanent 11/1",
+        "Contract not renewed - hired directly 11/15",
+        "Assignment ended 11/30 - new assignment started 12/1",
+        "Was laid off, now back",
+        "Doesn't work here anymore - moved to our Denver office",
+        "Terminated - now back",
+        "Resigned 10/1 - came back 11/1",
+        "Left company 2019 - returned 2021",
+        "Terminated 10/1, hired back 11/1",
+        "Left 2019, boomerang hire 2023",
+        "Terminated - re-hired 11/20",
+    ]
+    gone = [
+        "Left - now full-time at Acme",
+        "Terminated - now an employee of Acme",
+        "Contract ended - hired as FTE elsewhere",
+        "Terminated - now back on COBRA",
+        "Terminated - coming back in Jan",
+        "Terminated - will come back 1/2027",
+        "Left company - returned laptop",
+        "Terminated - card returned 11/30",
+        "Resigned - came back, then left again 12/1",
+        "Left - moved to Denver",
+        "Terminated - will be converted to FTE",
+        "Contract ended - pending conversion to FTE",
+    ]
+    path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
+    assert _left_out(path, [*back, *gone]) == gone

@@ -53,6 +53,29 @@ _GONE = (
     r"(?!(?s:.*?)\b(?:terminated|termed|resigned|fired|laid\s+off|let\s+go|quit|no\s+longer|retired|"
     r"left\s+(?:the\s+)?(?:company|firm|organi[sz]ation|org|co)|left\s+\d)\b)"
 )
+# ... the person back in other words ('Terminated - now back', 'Resigned 10/1 - came back 11/1', 'Left 2019 -
+# returned 2021', 'Terminated 10/1, hired back 11/1', 'Left 2019, boomerang hire 2023'), or kept on otherwise
+# than under the contract that ended ('Contract ended - now full-time employee', 'Contract ended, hired as
+# FTE 11/1', '... converted to permanent 11/1', 'Assignment ended 11/30 - new assignment started 12/1',
+# "Doesn't work here anymore - moved to our Denver office"): each was left out, the person the list kept got
+# no card (found by review42 reviewing b4f8fbea, which read 'Contract ended'); not employed elsewhere ('Left
+# - now full-time at Acme')
+_AS_EMPLOYEE = (
+    r"(?:an?\s+)?(?:fte|full[\s-]*time(?:\s+(?:employee|staff|role|position|hire))?|"
+    r"permanent(?:\s+(?:employee|staff|role|position|hire))?|perm|regular(?:\s+employee)?|(?:w-?2\s+)?employee|"
+    r"w-?2|staff(?:\s+member)?|direct\s+hire|salaried)"
+)
+_BACK_OTHERWISE = (
+    r"(?:re-(?:hired|instated)|(?:now|is|has\s+come|came)\s+back(?!\s+(?:on|in|at|from|to)\b(?!\s+work\b))|"
+    r"back\s+now|(?:hired|brought|taken|welcomed)\s+back|boomerang|"
+    r"returned\s+(?:to\s+(?:work|the\s+(?:company|team|firm|business|staff)|us)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)|"
+    rf"converted\s+to\s+{_AS_EMPLOYEE}|hired\s+(?:on\s+)?(?:as\s+{_AS_EMPLOYEE}|directly|permanently|"
+    rf"full[\s-]*time)|now\s+{_AS_EMPLOYEE}|"
+    r"new\s+(?:assignment|contract|role|position)\s+(?:started|began|signed)|"
+    r"(?:moved|transferred)\s+to\s+(?:our|the|another|a\s+different)\s+(?:[\w.'’-]+\s+){0,3}?"
+    r"(?:office|site|branch|location|team|department|dept|store|plant|campus|division))\b"
+    r"(?!\s+(?:at|with|for|of|elsewhere|somewhere|another|in\s+another)\b)"
+)
 _OVER = (
     rf"\A{_FOR_GOOD}(?:{_GONE}(?s:.*?)[-–—:,;(]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}"
     r"\b(?:cleared|released|resolved|lifted)\b|(?s:.*?)[-–—:,;(]\s*(?:(?!"
@@ -64,7 +87,9 @@ _OVER = (
     + r"hop(?:e|es|ing)|set\s+to)\b"
     + r").)"
     + _REMARK_SPAN
-    + r"\b(?:rehired|reinstated|back\s+on(?=\s+(?:the\s+)?(?:list|roster|team|staff|schedule|board)\b))\b"
+    + r"\b(?:rehired|reinstated|back\s+on(?=\s+(?:the\s+)?(?:list|roster|team|staff|schedule|board)\b)|"
+    + _BACK_OTHERWISE
+    + r")\b"
     # ... back for good: not 'may be rehired', 'rehired? no', 'reinstated, then resigned 12/1', 'back on
     # COBRA', 'back on leave' (found by review38: each sent from a Status column since d730b05e, as in Notes)
     + rf"(?![^?]*\?)(?!.*\b(?:then|but|again|{_FOUND_OTHERWISE})\b))"
