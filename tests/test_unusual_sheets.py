@@ -1366,6 +1366,42 @@ def test_a_long_row_far_down_a_csv_is_found_too(tmp_path: Path) -> None:
     assert [(p.row, p.kind) for p in loaded.read_problems] == [(1502, "Cells out of line")]
 
 
+def test_a_header_cell_split_by_commas_outside_quotes_is_read_as_one_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead: a CSV's header 'Mailing address (street, city, state, ZIP)' not in quotes was read as
+    four header cells, wider than every row, and each cell after it under the wrong header: "'state': '50'
+    is not a US state", nothing about the cause (so with 'Name (Last, First)' first: its State read the
+    ZIP, its Product the amount). A bracket split so, whose parts joined again make the header as wide as
+    the rows, is read as one column, and said so."""
+    path = tmp_path / "hand.csv"
+    path.write_text(
+        "Name (Last, First),Address,City,State,ZIP,Product,Value (USD, per card),Card Carrier\n"
+        '"Lee, Ann",1 Main St,Boston,MA,02134,CVS,25,DEFAULT\n"Ray, Bob",2 Elm St,Boston,MA,02134,TARGET,50,\n',
+        encoding="utf-8",
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (0, 2, 0), err
+    assert (
+        "Header cell 'Name (Last, First)' (row 1) holds commas outside quotes, which split it into 2 columns "
+        "and put the cells after it under the wrong headers: read as one column. Put it in quotes in the file "
+        '("Name (Last, First)") to keep it so.'
+    ) in err
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = sorted(
+        (li["PhysicalDeliveryAddress"]["Name"], li["ProductId"], li["Value"]) for li in ordered_lines()
+    )
+    assert sent == [("Ann Lee", "CVS", 25), ("Bob Ray", "TARGET", 50)]
+    form = tmp_path / "form.csv"
+    form.write_text(
+        "Timestamp,Your full name,Mailing address (street, city, state, ZIP),Which gift card would you like?,"
+        'Amount\n11/28/2026 9:14:02,Ann Lee,"12 Oak Ave, Apt 3, Boston, MA 02134",Target,50\n',
+        encoding="utf-8",
+    )
+    code, data, _err = validate(capsys, form)
+    assert code == 2 and "holds whole addresses (street, city, state and ZIP in one cell)" in data["error"]
+
+
 def test_a_japanese_windows_csv_is_refused_with_its_reading_not_ordered_garbled(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import celltypes
+from ..columns import HeaderIndex
 from ..csvread import CsvLimits, read_csv
 from ..errors import FileFormatError, MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
@@ -77,6 +78,7 @@ from .skipped.marks import (
     refuse_unlinked_boxes,
 )
 from .spelled import spelled_out_notices
+from .splitheader import rejoin_split_header
 from .streetlines import street_lines_notices
 from .uncalculated import refuse_uncalculated
 from .workbook import _read_workbook
@@ -174,6 +176,8 @@ def _to_loaded_sheet(
             refuse_one_sheet_saved(path, frame, error)
         raise
     refuse_title_saying_not_to_send(frame, header_row, where)
+    meaning = HeaderIndex(contract.alias_index(program.aliases)).meaning
+    header_cells = rejoin_split_header(grid, header_row, header_cells, lambda h: meaning(h) is not None)
     body = frame.loc[header_row + 1 :]
     keep, filled_rows = _used_area(body, header_cells)
     body = body.loc[filled_rows, keep].copy()
