@@ -92,3 +92,30 @@ def test_a_row_left_out_while_its_order_was_in_doubt_beside_its_person_at_a_new_
     assert _cards(settings) == [("Ann Lee", "1 Old St"), ("Bo Ray", "2 Main St")]
     assert run_batch(sheet, settings, wait_s=0).exit_code == 3  # and again: still held
     assert _cards(settings) == [("Ann Lee", "1 Old St"), ("Bo Ray", "2 Main St")]
+
+
+@pytest.mark.parametrize("zip_code", ["02108", "02139"])
+def test_a_person_s_row_called_the_one_to_send_is_sent_once_and_never_beside_the_card_of_the_other(
+    tmp_path: Path, isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, zip_code: str
+) -> None:
+    """review39's leftover, decided by hunter-vendor26: Ann Lee at 1 Old St (row 2) and at 9 New St (row 4),
+    Notes 'Second entry - correct address': both rows were left out until someone deleted one, and Ann got no
+    card (exit 0). Now row 4 is sent and row 2 left out, said; run again, nothing more. Where an earlier run
+    of the batch ordered row 2 (review40's recipe: the list without row 4 sent first), row 4 is held as its
+    edit, at any ZIP: exit 3, one card."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    moved = [*MOVED[:2], "Boston" if zip_code == "02108" else "Cambridge", "MA", zip_code, "CVS", "25"]
+    rows = [[*ANN, ""], BO, [*moved, "Second entry - correct address"]]
+    fresh = _write(tmp_path / "fresh.csv", rows)
+    for _ in range(2):
+        result = run_batch(fresh, settings, wait_s=0)
+        assert (result.exit_code, result.held_rows) == (0, 0)
+    assert _cards(settings) == [("Ann Lee", "9 New St"), ("Bo Ray", "2 Main St")]
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "another"))  # another ledger and vendor account
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    sheet = _write(tmp_path / "holiday.csv", rows[:2])
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    _write(sheet, rows)
+    result = run_batch(sheet, settings, wait_s=0)  # held (or, at the same ZIP, its duplicate: 10f988a4)
+    assert (result.exit_code, result.held_rows + result.duplicate) == (3, 1)
+    assert _cards(settings) == [("Ann Lee", "1 Old St"), ("Bo Ray", "2 Main St")]

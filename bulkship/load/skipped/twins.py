@@ -1,10 +1,12 @@
 """A note saying its row repeats another of the list and is the one to keep ('Second entry - correct address',
 'Listed twice - use this row', 'Repeat of row 2 - keep this one, delete row 2'): read as a repeat alone, the
 row the note calls right was left out and its twin sent, a card to the old address (found by review39
-reviewing 0f8d8fc7). Both rows are left out now, each said (the row it repeats: the one it names, or the same
-person's other rows, above or below where it says so): which of them an earlier run of the batch ordered is
-not the list's to tell, and read as the one sent, a second card went (review40). A row saying so that repeats
-none in the list is sent: the other row is gone."""
+reviewing 0f8d8fc7). The row it calls right is sent and the row it repeats (the one it names, or the same
+person's other rows, above or below where it says so) left out, said. Which of them an earlier run of the
+batch ordered is the ledger's: where the row left out had its card made, or may have (its order in doubt),
+the row called right is held as its edit, never a second card (bulkship.repeats.holds, found by review40
+after 59cb16a4; until then both rows were held, review39's fcdcddf7, and the person got no card until
+someone deleted a row). A row saying so that repeats none in the list is sent: the other row is gone."""
 
 from __future__ import annotations
 
@@ -52,8 +54,8 @@ def kept_twins(
     notes: pd.Series, body: pd.DataFrame, column_map: dict[str, str], header: object
 ) -> tuple[dict[int, str], set[int]]:
     """Of ``notes`` (a note column's cells, by row), the rows saying they repeat another row and are the one
-    to keep (:data:`KEPT_TWIN`): each of them and the rows they repeat -> the reason it is left out, and the
-    rows saying so that repeat none in the list (sent: the other row is gone)."""
+    to keep (:data:`KEPT_TWIN`): the rows they repeat -> the reason each is left out, and the rows saying so
+    (sent: the row they repeat is left out, or gone)."""
     kept = notes[notes.str.fullmatch(KEPT_TWIN)]
     if kept.empty:
         return {}, set()
@@ -93,25 +95,11 @@ def kept_twins(
             twins = same
         else:
             twins = []
-        if not twins:
-            lone.add(int(row))
-            continue
-        # both held: which one went already (an earlier run of the batch may have ordered the other) is the
-        # ledger's, not the list's; read as the one sent, a second card went (found by review40)
-        said = f"column '{header}' of row {row}: '{quoted(text.strip())}'"
-        others = ", ".join(map(str, twins))
-        found.setdefault(
-            int(row),
-            f"{_SAYS_NOT_TO_SEND} ({said}: the same person as row(s) {others}; delete the row not to send, "
-            "then run again)",
-        )
+        lone.add(int(row))  # sent, as the note says; held instead where the batch made the other's card
+        said = f"row {row} is the same person, its column '{header}' calling it the one to send: "
         for twin in twins:
-            found.setdefault(
-                int(twin),
-                f"{_SAYS_NOT_TO_SEND} ({said}: the same person as this row, called the one to send; delete "
-                "the row not to send, then run again)",
-            )
-    return found, lone
+            found.setdefault(int(twin), f"{_SAYS_NOT_TO_SEND} ({said}'{quoted(text.strip())}')")
+    return found, {row for row in lone if row not in found}
 
 
 __all__ = ["KEPT_TWIN", "kept_twins"]

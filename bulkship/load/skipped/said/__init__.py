@@ -128,9 +128,10 @@ def _said_not_to_send(
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
             said |= held
-        lone: set[int] = set()  # 'Second entry - correct address' of a row repeating none in the list: sent
+        # 'Second entry - correct address': that row sent, the row it repeats left out (where the batch made
+        # that row's card, or may have, the run holds this one: bulkship.repeats.holds; review39, review40)
+        lone: set[int] = set()
         if says is _NOTE_SAYS_NO and (keeper := column.str.fullmatch(KEPT_TWIN)).any():
-            # ... beside the row it repeats: both held, each said (review39, review40)
             twins, lone = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
             for row, reason in twins.items():
                 found.setdefault(row, reason)
