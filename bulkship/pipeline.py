@@ -285,6 +285,7 @@ async def _plan_and_send(
         result.created_orders = tuple(outcome.created)
         result.available_funds = outcome.available_funds
         result.missing_funds = outcome.missing_funds
+        result.funds_currency = outcome.funds_currency
         if outcome.missing_funds is not None and outcome.available_funds is not None:
             # the rows whose order the vendor ended without a card go again with the rows not sent: an
             # account funded by what those alone lack stopped the next run for funds (newcomer11's L1)

@@ -124,6 +124,7 @@ class RunResult:
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None  # stopped for funds: what the balance shown lacks
     available_funds: Decimal | None = None  # ... and that balance (None: the vendor shows none)
+    funds_currency: str = ""  # ... kept in another currency than dollars (then both None): that currency
     already_complete: bool = False
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # the first rows left out and why (PlanView.problems)

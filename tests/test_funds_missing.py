@@ -183,3 +183,54 @@ def test_a_row_stopped_for_funds_reads_the_vendor_s_words_with_one_full_stop(tmp
     # its status code said once, where the vendor's words name it: not 'Not sent yet: 422 ... (422): ...'
     assert notes[0].startswith("Not sent yet: The vendor's deposit account cannot cover order"), notes
     assert notes[0].endswith(". Re-run the same command to send it."), notes
+
+
+@pytest.mark.parametrize(
+    "balance",
+    [
+        {"Available": 40, "Pending": 0, "CurrencyCode": "EUR"},
+        {"Available": {"Amount": 40, "CurrencyCode": "EUR"}},
+    ],
+)
+def test_a_balance_in_another_currency_is_never_compared_with_the_dollars_the_rows_cost(
+    vendor: VendorProxy,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    balance: dict[str, Any],
+) -> None:
+    """Found by hunter-money17: a vendor keeping the deposit account in EUR ('Available': 40, 'CurrencyCode':
+    'EUR') had the plan say 'Available balance: 40.00' and 'The balance is short by 60.00' of 100.00 of cards
+    in dollars, and the run it stopped for funds 'The account needs 60.00 more' (missing_funds "60.00"):
+    euros taken for dollars (a balance written as a money object in its own currency was not read at all).
+    Shown in its currency, compared with nothing."""
+    vendor.rewrite = _unfunded(balance)
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])  # 4 cards of 25.00: 100.00 to send
+    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
+    code = main(["run", str(sheet), "--yes", "--wait", "0", "--json", *where])
+    captured = capsys.readouterr()
+    err = " ".join(captured.err.split())
+    report = json.loads(captured.out)
+    assert code == 1 and "cannot cover" in str(report["stop_reason"]), err
+    assert "Available balance: 40.00 EUR (the vendor keeps the account in another currency" in err, err
+    assert "short by" not in err and "needs 60.00 more" not in err, err
+    assert "The 4 row(s) not sent cost 100.00; the vendor shows the account's balance in EUR" in err, err
+    assert (report["missing_funds"], report["available_funds"]) == (None, None)
+
+
+def test_a_balance_written_as_a_money_object_in_dollars_is_read(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The control of the money object: in dollars it is the balance, compared as a number is."""
+    vendor.rewrite = _unfunded({"Available": {"Amount": 40, "CurrencyCode": "USD"}})
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    sheet = write_sheet(tmp_path / "staff.csv", [1, 2, 3, 4])
+    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
+    main(["run", str(sheet), "--yes", "--wait", "0", "--json", *where])
+    captured = capsys.readouterr()
+    err = " ".join(captured.err.split())
+    assert "The balance is short by 60.00" in err and "needs 60.00 more" in err, err
+    assert json.loads(captured.out)["missing_funds"] == "60.00"

@@ -75,3 +75,19 @@ def test_a_vendor_slow_to_tell_the_balance_leaves_it_unknown_for_now_and_the_pag
         later = visible_text(client.get("/batches/mail/cost").text)
         assert "Available balance: 1,000,000.00." in later and "unknown for now" not in later, later
     assert sandbox_orders(settings) == []
+
+
+def test_a_balance_in_another_currency_is_shown_in_it_never_compared_with_the_plan(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-money17: a vendor keeping the account in EUR (50.00) had the cost page say 'Available
+    balance: 50.00. The balance is short by ...' of a plan in dollars. Shown in its currency, not compared."""
+    monkeypatch.setattr(
+        Sandbox, "balance", lambda _sandbox: {"Available": 50, "Pending": 0, "CurrencyCode": "EUR"}
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, SAMPLES / "direct-mail.csv", name="mail")
+        page = visible_text(client.get("/batches/mail/cost").text)
+    assert "Available balance: 50.00 EUR (the vendor keeps the account in another currency" in page, page
+    assert "short by" not in page, page
+    assert sandbox_orders(settings) == []

@@ -110,7 +110,17 @@ def show_plan(view: PlanView) -> None:
         who = f"{arrival.rows} recipient(s)"  # a row is one parcel, whatever its quantity of cards
         err_console.print(f"  {arrival.shipping_method}: {who}, {when}")
     if summary.balance is not None:
-        err_console.print(f"Available balance: {money(summary.balance.available)}")
+        balance = summary.balance
+        if balance.in_dollars:
+            err_console.print(f"Available balance: {money(balance.available)}")
+        else:  # never compared with the plan's dollars (50.00 EUR read 'short by 50.00' of 100.00)
+            err_console.print(
+                f"Available balance: {money(balance.available)} {balance.currency.strip().upper()} (the "
+                "vendor keeps the account in another currency than the US dollars of this plan: not compared "
+                "with its total; orders the balance cannot cover are refused by the vendor, nothing charged "
+                "for them)",
+                soft_wrap=True,
+            )
         if summary.shortfall > 0:
             err_console.print(
                 styled(
@@ -352,6 +362,11 @@ def _funds_missing(result: RunResult) -> str:
     available, missing = result.available_funds, result.missing_funds
     if available is None or missing is None:
         unknown = "the vendor shows no balance, so how much the account lacks is not known"
+        if result.funds_currency:  # 50.00 EUR is no 50.00 of the rows' dollars
+            unknown = (
+                f"the vendor shows the account's balance in {result.funds_currency}, not in the US dollars "
+                "the rows cost, so how much it lacks is not known"
+            )
         return f"The {rows} cost {cost}{which}; {unknown}. {then}"
     if missing > 0:
         shown = f"({cost}; {money(available)} available)"

@@ -137,3 +137,9 @@ class Balance:
     available: Decimal
     pending: Decimal
     currency: str = "USD"
+
+    @property
+    def in_dollars(self) -> bool:
+        """Whether the account is kept in US dollars, the plan's money: a balance in another currency is
+        shown in it and compared with no dollar total (50.00 EUR read 'short by 50.00' of a 100.00 plan)."""
+        return self.currency.strip().upper() in ("", "USD")

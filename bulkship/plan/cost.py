@@ -160,8 +160,9 @@ def summarise(
 
 
 def _shortfall(total: Decimal, balance: Balance | None) -> Decimal:
-    """How much the available balance lacks for ``total`` (0 when enough, or no balance known)."""
-    if balance is not None and total > balance.available:
+    """How much the available balance lacks for ``total`` (0 when enough, no balance known, or one in another
+    currency than dollars: never compared)."""
+    if balance is not None and balance.in_dollars and total > balance.available:
         return total - balance.available
     return Decimal("0")
 

@@ -75,6 +75,7 @@ class SubmitOutcome:
     stopped: BulkshipError | None = None
     missing_funds: Decimal | None = None  # after a 422: what the unsent orders need beyond the balance
     available_funds: Decimal | None = None  # after a 422: the balance the vendor shows (None: it shows none)
+    funds_currency: str = ""  # ... kept in another currency than dollars (then neither above): that currency
     unsent_cost: Decimal = Decimal("0")
 
 

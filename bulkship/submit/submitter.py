@@ -208,6 +208,9 @@ class Submitter(_Answers):
                 balance = None
             if balance is None:  # no balance to read (the documented API has none): what is missing is
                 return  # not known, never the whole cost ("needs 476.70 more" of an account holding 400.00)
+            if not balance.in_dollars:  # 50.00 EUR is no 50.00 of the dollars the rows cost: not compared
+                self.outcome.funds_currency = balance.currency.strip().upper()
+                return
             self.outcome.available_funds = balance.available
             self.outcome.missing_funds = max(self.outcome.unsent_cost - balance.available, Decimal("0"))
 

@@ -330,11 +330,22 @@ def _with_order_parcels(record: Any, items: list[Any], dollars: bool = True) -> 
 
 
 def parse_balance(raw: Any) -> Balance | None:
-    available = decimal(field(raw, "Available", "AvailableBalance"))
+    """The deposit account as the vendor shows it, each amount a number or a money object in its own
+    currency ({'Amount': 50, 'CurrencyCode': 'EUR'}: read as none, no balance was shown); None without an
+    available amount."""
+    available, currency = _balance_amount(field(raw, "Available", "AvailableBalance"))
     if available is None:
         return None
+    pending, _ = _balance_amount(field(raw, "Pending", "PendingBalance"))
     return Balance(
         available=available,
-        pending=decimal(field(raw, "Pending", "PendingBalance"), Decimal("0")) or Decimal("0"),
-        currency=text(raw, "CurrencyCode", default="USD"),
+        pending=pending or Decimal("0"),
+        currency=currency or text(raw, "CurrencyCode", "Currency", default="USD"),
     )
+
+
+def _balance_amount(value: Any) -> tuple[Decimal | None, str]:
+    """(an amount, its own currency or "") of a balance written as a number or as a money object."""
+    if isinstance(value, MAPPING):
+        return decimal(field(value, "Amount", "Value")), text(value, "CurrencyCode", "Currency")
+    return decimal(value), ""
