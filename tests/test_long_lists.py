@@ -238,3 +238,46 @@ def test_a_sheet_whose_every_cell_is_hidden_by_its_format_stops_at_the_problems_
 
     loaded = load_sheet(path, program=ProgramSettings(limits=Limits(problems=210)))
     assert [p.kind for p in loaded.read_problems] == [kind] * 210
+
+
+def test_a_sheet_formatted_throughout_is_scanned_within_a_few_bytes_a_cell(tmp_path: Path) -> None:
+    """Found by hunter-hostile8 (its LO1), fixed by hunter-hostile9: the scan kept a set or dict entry for
+    each cell it notes (shown without decimals, padded with zeros, struck through, in another currency,
+    hidden by its format), ~120 bytes a cell: 300,000 rows of 30 columns all formatted '0' (a 30 MB XLSX
+    that loads with no problem) took 2.6 GB where the same list unformatted took 1.5 GB, and [limits] cells
+    (30 million) let a sheet reach 4.5 GB more. The noted cells are kept in arrays now, 12 bytes a cell,
+    and read as before: the padded ZIP shows its zero, every row loads."""
+    import tracemalloc
+
+    import xlsxwriter
+
+    from bulkship.sheetscan import Limits, scan_xlsx
+
+    rows, columns = 20_000, 8
+    path = tmp_path / "formatted.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    whole, zip_code = book.add_format({"num_format": "0"}), book.add_format({"num_format": "00000"})
+    sheet = book.add_worksheet("List")
+    sheet.write_row(0, 0, ["Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Quantity"])
+    for n in range(1, rows + 1):
+        sheet.write_row(n, 0, [f"Person {n}", f"{n} Main St", "Boston", "MA"], whole)
+        sheet.write_number(n, 4, 2108, zip_code)
+        sheet.write_row(n, 5, ["CVS", 25, 1], whole)
+    book.close()
+
+    with zipfile.ZipFile(path) as archive:
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            scan = scan_xlsx(path, archive, "xl/worksheets/sheet1.xml", "List", Limits())
+            kept = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+    noted = rows * columns
+    assert (len(scan.whole), len(scan.padded)) == (rows * (columns - 1), rows)
+    assert (2, 1) in scan.whole and (2, 5) not in scan.whole and scan.padded[(rows + 1, 5)] == "00000"
+    assert kept < 40 * noted, (kept, noted)  # a set's entry a cell: 115 bytes
+
+    loaded = load_sheet(path)
+    assert len(loaded.frame) == rows and not loaded.read_problems
+    assert set(loaded.frame["ZIP"]) == {"02108"}

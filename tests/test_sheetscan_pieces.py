@@ -124,3 +124,48 @@ def test_a_hidden_row_whose_tag_the_first_read_cuts_in_two_is_still_hidden(tmp_p
     assert not scan.walked
     assert scan.hidden_rows.get(row) == HIDDEN
     assert scan == scanned(path, exact=True)
+
+
+def test_the_cells_a_scan_notes_read_as_a_set_and_a_dict_of_them_would() -> None:
+    """The scan keeps the cells it notes in arrays (.cellmarks, 12 bytes a cell: a sheet formatted throughout
+    notes every cell); added, noted again, taken back, in and out of order, one or many at once, they read
+    as the set and the dict they stand for."""
+    import random
+
+    import numpy as np
+
+    from bulkship.sheetscan.cellmarks import CellMap, CellSet, in_columns
+
+    chance = random.Random(37)
+    for _ in range(200):
+        cells: set[tuple[int, int]] = set()
+        notes: dict[tuple[int, int], str] = {}
+        marks, noted = CellSet(), CellMap()
+        for _ in range(chance.randint(0, 120)):
+            key = (chance.randint(1, 25), chance.randint(1, 4))
+            step = chance.random()
+            if step < 0.45:
+                cells.add(key)
+                marks.add(key)
+                notes[key] = noted[key] = chance.choice(["0", "00000", "€", ";;;"])
+            elif step < 0.55:
+                rows = np.arange(key[0], key[0] + chance.randint(1, 5))
+                cols = np.full(len(rows), key[1])
+                keys = [(int(r), key[1]) for r in rows]
+                cells.update(keys)
+                marks.add_many(rows, cols)
+                notes.update(dict.fromkeys(keys, "0"))
+                noted.set_many(rows, cols, "0")
+            elif step < 0.8:
+                cells.discard(key)
+                marks.discard(key)
+                notes.pop(key, None)
+                if key in noted:
+                    del noted[key]
+            else:
+                assert (key in marks, noted.get(key)) == (key in cells, notes.get(key))
+        assert marks == cells and list(marks) == sorted(cells) and len(marks) == len(cells)
+        assert noted == notes and dict(noted.items()) == notes and list(noted) == sorted(notes)
+        assert list(in_columns(marks, [1, 3])) == sorted(k for k in cells if k[1] in (1, 3))
+        some = CellSet(k for k in sorted(cells) if chance.random() < 0.5)
+        assert marks - some == cells - set(some)

@@ -10,6 +10,7 @@ import datetime as dt
 import itertools
 import operator
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +72,7 @@ def _render(value: Any) -> tuple[str, str | None]:
 
 
 def _grid_from_rows(
-    rows: list[list[Any]], padded: dict[tuple[int, int], str] | None = None
+    rows: list[list[Any]], padded: Mapping[tuple[int, int], str] | None = None
 ) -> tuple[pd.DataFrame, list[tuple[int, int, str, str]], dict[int, np.ndarray]]:
     """Calamine's rows as a text frame; only columns holding non-text cells are visited cell by cell.
     ``padded`` cells ((row, col) -> number format such as '000000') are shown as the format shows them.
@@ -93,7 +94,7 @@ def _grid_from_rows(
 
 
 def _render_typed(
-    cells: np.ndarray, padded: dict[tuple[int, int], str], codes: dict[int, np.ndarray]
+    cells: np.ndarray, padded: Mapping[tuple[int, int], str], codes: dict[int, np.ndarray]
 ) -> list[tuple[int, int, str, str]]:
     """Non-text cells replaced by the text a person would type (once per distinct value); the dates,
     formulas' neighbours and inexact numbers among them are returned as (row, column, kind, text).

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileFormatError
+from .cellmarks import CellMap, CellSet
 
 CHUNK_BYTES = 4 * 1024 * 1024
 MAX_CARRY_BYTES = 64 * 1024 * 1024  # a row longer than this is measured without being cut at its end
@@ -48,18 +49,19 @@ class SheetScan:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "=SUM(...)"
     # formula cells whose result the file does not hold (no value saved: a program wrote the formula only)
     unvalued: set[tuple[int, int]] = field(default_factory=set)
-    padded: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> number format "000000"
+    # the cells noted one by one are kept 12 bytes a cell (.cellmarks): a sheet may note every cell
+    padded: CellMap = field(default_factory=CellMap)  # (row, col) -> number format "000000"
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> "#N/A": an error value
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row, col, last row, last col)
     filter_range: tuple[int, int, int, int] | None = None  # (first row, first col, last row, last col)
     filter_columns: tuple[int, ...] = ()  # columns with an active filter criterion
-    struck: set[tuple[int, int]] = field(default_factory=set)  # (row, col) of cells struck through
-    struck_by_rule: set[tuple[int, int]] = field(default_factory=set)  # ... of them, by a conditional format
+    struck: CellSet = field(default_factory=CellSet)  # (row, col) of cells struck through
+    struck_by_rule: CellSet = field(default_factory=CellSet)  # ... of them, by a conditional format
     partly_struck: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the struck text
     partly_kept: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> the text not struck
-    whole: set[tuple[int, int]] = field(default_factory=set)  # (row, col) shown without decimals ("0")
-    currency: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> '€': shown in it
-    hiding: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> ';;;': may show none
+    whole: CellSet = field(default_factory=CellSet)  # (row, col) shown without decimals ("0")
+    currency: CellMap = field(default_factory=CellMap)  # (row, col) -> '€': shown in it
+    hiding: CellMap = field(default_factory=CellMap)  # (row, col) -> ';;;': may show none
     comments: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> a note on the cell
     shared_text: int = 0  # characters of the text its cells point at or repeat, once read (.textsize)
     struck_rules: list[Any] = field(default_factory=list)  # conditional formats striking through (StruckRule)

@@ -145,10 +145,12 @@ def xlsx_element_runs(element: Any) -> Runs:
     return tuple(runs)
 
 
-def note_runs(scan: SheetScan, key: tuple[int, int], runs: Runs) -> None:
+def note_runs(scan: SheetScan, key: tuple[int, int], runs: Runs, cell_struck: bool) -> None:
     """A cell written in runs is struck as its runs show, whatever its own font says (LibreOffice gives
-    such a cell the font of its first run)."""
-    note_struck(scan, key, struck_runs(runs, cell_struck=key in scan.struck))
+    such a cell the font of its first run); ``cell_struck``: its style's font strikes through. Told, not
+    read back from ``scan.struck``: a read between notes written out of order sorts the column's notes
+    (.cellmarks)."""
+    note_struck(scan, key, struck_runs(runs, cell_struck=cell_struck))
 
 
 def _local(tag: str) -> str:

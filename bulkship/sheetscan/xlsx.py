@@ -204,8 +204,12 @@ def _scan_body(
     end_tag = b"</" + prefix + b"sheetData>"
     row_ref = re.compile(re.escape(row_tag) + rb' r="(\d{1,9})"')
     wanted = styles.noted()
+    # a cell of a noted style: its style, column and row, the attributes in any order
     styled = (
-        re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="(?:%s)"[^>]*)>' % b"|".join(str(s).encode() for s in wanted))
+        re.compile(
+            rb'<(?:\w+:)?c(?=\s[^>]*?\bs="(%s)")(?=[^>]*?\sr="([A-Z]{1,4})(\d{1,8})")'
+            % b"|".join(str(s).encode() for s in wanted)
+        )
         if wanted
         else None
     )
@@ -240,16 +244,12 @@ def _scan_body(
         if b't="e"' in piece:
             _errors(piece, scan)
         if styled is not None:
-            for match in styled.finditer(piece):
-                attrs = _attrs(match.group(1))
-                ref = _CELL_REF.search(b" " + match.group(1))
-                if ref:
-                    key = (int(ref.group(2)), column_number(ref.group(1).decode()))
-                    styles.note(scan, key, int(attrs[b"s"]))
+            styles.note_cells(scan, styled.findall(piece))
         for attributes, runs in struck_cells(piece, strings):  # after the styles: the runs overrule them
             ref = _CELL_REF.search(b" " + attributes)
             if ref:
-                note_runs(scan, (int(ref.group(2)), column_number(ref.group(1).decode())), runs)
+                key = (int(ref.group(2)), column_number(ref.group(1).decode()))
+                note_runs(scan, key, runs, styles.strikes(_attrs(attributes).get(b"s")))
         if end >= 0 and b"autoFilter" in whole:
             _autofilter(whole, scan)
         if (end >= 0 or after) and b"mergeCell" in whole:

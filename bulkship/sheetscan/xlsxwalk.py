@@ -48,6 +48,36 @@ class _Styles:
     def noted(self) -> list[int]:
         return sorted(set(self.padded) | self.struck | set(self.currency) | self.whole | set(self.hiding))
 
+    def strikes(self, style: str | bytes | None) -> bool:
+        """Whether a cell of this style (its ``s`` attribute) is struck through by its font."""
+        return style is not None and style.isdigit() and int(style) in self.struck
+
+    def note_cells(self, scan: SheetScan, found: list[tuple[bytes, bytes, bytes]]) -> None:
+        """Many cells at once, each (its style's number, its column's letters, its row's number): a piece of
+        sheet XML's noted cells, in order. A sheet formatted throughout notes every cell: read one by one,
+        its 9 million cells took 30 s (found by hunter-hostile9)."""
+        numbers: dict[bytes, int] = {}
+        letters: dict[bytes, int] = {}
+        for style, column, _ in found:
+            numbers.setdefault(style, int(style))
+            letters.setdefault(column, column_number(column.decode()))
+        styles = np.fromiter((numbers[f[0]] for f in found), dtype=np.int64, count=len(found))
+        cols = np.fromiter((letters[f[1]] for f in found), dtype=np.int64, count=len(found))
+        rows = np.fromiter((int(f[2]) for f in found), dtype=np.int64, count=len(found))
+        for number in set(numbers.values()):
+            at = styles == number
+            these, those = rows[at], cols[at]
+            if number in self.padded:
+                scan.padded.set_many(these, those, self.padded[number])
+            if number in self.struck:
+                scan.struck.add_many(these, those)
+            if number in self.currency:
+                scan.currency.set_many(these, those, self.currency[number])
+            if number in self.whole:
+                scan.whole.add_many(these, those)
+            if number in self.hiding:
+                scan.hiding.set_many(these, those, self.hiding[number])
+
     def note(self, scan: SheetScan, key: tuple[int, int], style: int) -> None:
         if style in self.padded:
             scan.padded[key] = self.padded[style]
@@ -80,6 +110,7 @@ def _walk_xlsx(
     rows_seen = bytearray(limits.rows // 8 + 2)  # a bit a row: a row written twice is a damaged sheet
     cols_seen: set[int] = set()
     shared = False  # the cell's value is the index of a shared string
+    struck = False  # the cell's style strikes through
     for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
         tag = element.tag.rsplit("}", 1)[-1]
         if event == "start":
@@ -112,6 +143,7 @@ def _walk_xlsx(
                 style = element.get("s")
                 if style and style.isdigit():
                     styles.note(scan, (cell_row, col), int(style))
+                struck = styles.strikes(style)
             continue
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
@@ -129,11 +161,11 @@ def _walk_xlsx(
         if tag == "v" and shared and strings and (element.text or "").isdigit():
             runs = strings.rich.get(int(element.text or ""))
             if runs is not None:
-                note_runs(scan, (row, col), runs)
+                note_runs(scan, (row, col), runs, struck)
         elif tag == "is":
             runs = xlsx_element_runs(element)
             if runs:
-                note_runs(scan, (row, col), runs)
+                note_runs(scan, (row, col), runs, struck)
         if tag == "f":
             scan.formulas[(row, col)] = "=" + (element.text or "")
         elif tag == "c" and element.get("t") == "e":

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ...models import NOT_SENT, Problem
 from ...schema import header_key
+from ...sheetscan.cellmarks import in_columns
 from ...sheetscan.formats import SAME_COLOUR, UNSEEN, shown_by_format, shows_percentage
 from ..cells import _Grid
 from .bounded import cell_texts
@@ -28,11 +29,10 @@ def _noted_cells(
     header, the text read)."""
     rows = set(index)
     at = cell_texts(grid.frame)
-    for row, col in sorted(cells):
-        header = headers.get(col)
-        if row not in rows or header not in column_map or (field and column_map[header] != field):
-            continue
-        yield row, col, header, str(at(row, col)).strip()
+    read = [c for c, h in headers.items() if h in column_map and not (field and column_map[h] != field)]
+    for row, col in in_columns(cells, read):  # a sheet formatted throughout: the columns read only
+        if row in rows:
+            yield row, col, headers[col], str(at(row, col)).strip()
 
 
 def _currency_problems(
@@ -241,7 +241,7 @@ def _struck_cell_problems(
 
 def _struck_remark_problems(
     grid: _Grid,
-    struck: set[tuple[int, int]],
+    struck: Iterable[tuple[int, int]],
     headers: dict[int, str],
     column_map: dict[str, str],
     index: pd.Index,
@@ -256,9 +256,10 @@ def _struck_remark_problems(
     rows = set(index)
     at = cell_texts(grid.frame)
     problems = []
-    for row, col in sorted(struck):
-        header = headers.get(col)
-        if row not in rows or header is None or header in column_map or not picks_rows(header):
+    picking = [c for c, h in headers.items() if h not in column_map and picks_rows(h)]
+    for row, col in in_columns(struck, picking):
+        header = headers[col]
+        if row not in rows:
             continue
         value = str(at(row, col)).strip()
         if value:

@@ -10,6 +10,7 @@ import pandas as pd
 from ...errors import FileFormatError
 from ...models import SkippedRow
 from ...sheetscan import COLLAPSED, FILTERED, HIDDEN, column_letter
+from ...sheetscan.cellmarks import in_columns
 from ...validate.invisible import as_seen
 from ..cells import _Grid
 from .columnkeys import flag_key
@@ -59,7 +60,7 @@ def _crossed_out(
         return []
     used = [(c, h) for c, h in by_position.items() if h in column_map]
     named = [(c, h) for c, h in used if column_map[h] in ("name", "first_name", "last_name")]
-    rows = sorted({r for r, _ in struck} & set(body.index.tolist()))
+    rows = sorted({r for r, _ in in_columns(struck, [c for c, _ in used])} & set(body.index.tolist()))
     crossed = []
     for row in rows:
         for cells in (used, named):

@@ -12,6 +12,7 @@ from ...columns.meaning import HeaderIndex, own_titles
 from ...models import SkippedRow
 from ...program import ProgramSettings
 from ...schema import load_contract
+from ...sheetscan.cellmarks import in_columns
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
 from .columnkeys import picks_rows
@@ -155,9 +156,9 @@ def _struck_whole(
     'Do not send' wherever it is written marks the remark, it does not withdraw it."""
     struck: dict[str, dict[int, str]] = {}
     scan = grid.scan
-    for row, col in scan.struck - scan.struck_by_rule if scan else ():
-        if col in by_position and by_position[col] not in column_map:
-            struck.setdefault(by_position[col], {})[row] = ""
+    unread = [col for col, header in by_position.items() if header not in column_map]
+    for row, col in in_columns(scan.struck - scan.struck_by_rule, unread) if scan else ():
+        struck.setdefault(by_position[col], {})[row] = ""
     return struck
 
 
