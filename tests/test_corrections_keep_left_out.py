@@ -79,6 +79,11 @@ def test_the_rows_an_earlier_file_left_out_stay_listed_after_a_file_of_correctio
     named = _named(capsys, workbook)
     assert set(named) == {"Ann Cole", "Bo Diaz", "Cy Eng", "Di Fox"}, named
     assert named["Bo Diaz"][0] == named["Cy Eng"][0] == "skipped"
+    # ... and the file of corrections again: each said once
+    assert main(["run", str(tmp_path / "fix.csv"), *args]) == 0
+    named = _named(capsys, workbook)
+    assert set(named) == {"Ann Cole", "Bo Diaz", "Cy Eng", "Di Fox"}, named
+    assert named["Bo Diaz"][1].count("left out earlier") == 1, named["Bo Diaz"]
     orders = embedded_sandbox_orders(isolated_data_dir)
     sent = [li["PhysicalDeliveryAddress"]["Name"] for o in orders for li in o["LineItems"]]
     assert sorted(sent) == ["Ann Cole", "Di Fox"]

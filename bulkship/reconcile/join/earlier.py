@@ -23,7 +23,8 @@ GONE_REVIEW_NOTE = (
     "sent earlier, waiting for review; no longer in the file (row {row} of the earlier file{who}). Its order "
     "was created; see what the vendor holds and settle it: bulkship reconcile {batch} --review"
 )
-GONE_LEFT_OUT_NOTE = "left out earlier: {reason}; no longer in the file (row {row} of the earlier file)"
+LEFT_OUT_EARLIER = "left out earlier: "
+GONE_LEFT_OUT_NOTE = LEFT_OUT_EARLIER + "{reason}; no longer in the file (row {row} of the earlier file)"
 OFF_SHEET_NOTE = (
     "missing from this Results sheet (deleted from it?): shown again, as every total counts it (row {row} of "
     "the file{who})"
@@ -124,7 +125,9 @@ def with_gone_note(view: LedgerView, record: RowRecord, outcome: RowOutcome) -> 
     these* follow-up (bulkship.reconcile.fixsheet) that the row is not the file's."""
     who = recipient_sent(view, record)
     if record.status == "skipped":  # a person the list left out: why, never a card
-        note = GONE_LEFT_OUT_NOTE.format(reason=record.error or "", row=record.row)
+        # (said once: the result workbook run as Fix these keeps the words as the row's reason)
+        reason = (record.error or "").removeprefix(LEFT_OUT_EARLIER)
+        note = GONE_LEFT_OUT_NOTE.format(reason=reason, row=record.row)
         return replace(outcome, problems=note)
     templates = {"ordered": GONE_NOTE, "review": GONE_REVIEW_NOTE}
     template = templates.get(record.status, GONE_OPEN_NOTE)
