@@ -220,3 +220,48 @@ def test_a_remark_in_brackets_or_after_a_comma_is_read_as_one_after_a_dash(
     first = len(ASIDES_LEFT_OUT) + 2
     assert {cell: skipped[row] for row, cell in enumerate(ASIDES_SENT, start=first) if row in skipped} == {}
     assert skipped[2] == f"the list says not to send it (column '{header}': 'Active (deceased)')"
+
+
+ALONE_LEFT_OUT = [
+    "Passed away", "Wife says he passed away", "Family reports employee deceased", "She passed away 11/20",
+    "Not with us anymore", "No longer with us", "Left company in Oct", "Void", "Skip this one",
+    "Delete this row", "Ignore this row", "Entered in error", "Dup of row 5", "Listed twice",
+    "Remove from list", "Already got one 11/20", "Has her card already", "Gift already mailed in Nov",
+    "Does not want a gift card", "Opted out of the program", "Legal hold", "Not approved", "RIP",
+]  # fmt: skip
+ALONE_SENDS = [
+    "Active", "Part-time", "Seasonal", "New hire", "Remote", "LOA", "Returned", "Retired", "Contractor",
+    "Active - pending termination", "LOA - last day 11/15", "Full-time - 5 years", "Rehire 2024",
+    "Active 1042", "Intern", "Pending", "Approved", "Hold for pickup",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Current Status"])
+def test_a_remark_typed_alone_in_a_status_column_is_read_as_a_note_is(tmp_path: Path, header: str) -> None:
+    """Found by review42 (review40's corpus at 3c7e585a): under a person's 'Status' a remark typed alone,
+    no status word before it ('Passed away', 'Wife says he passed away', 'Delete this row', 'Dup of row 5',
+    'Already got one 11/20', 'Legal hold'), was read as nothing and ordered, exit 0: a card to the dead, a
+    second card, a row the list says to delete; under 'Notes' each leaves its row out. It is now read whole
+    as a note is, quoted under its own header; a status of a person still here, with its remark ('LOA - last
+    day 11/15': the day the leave starts), and a plain status still send. A remark naming a day to come holds
+    its row until then, as under Notes."""
+    cells = [*ALONE_LEFT_OUT, *ALONE_SENDS, "Do not send before 12/20/2099"]
+    skipped = {s.row: s.reason for s in load_sheet(_sheet(tmp_path / "list.csv", header, cells)).skipped}
+    kept = [cell for row, cell in enumerate(ALONE_LEFT_OUT, start=2) if row not in skipped]
+    assert kept == [], kept
+    first = len(ALONE_LEFT_OUT) + 2
+    out = {cell: skipped[row] for row, cell in enumerate(ALONE_SENDS, start=first) if row in skipped}
+    assert out == {}, out
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Passed away')"
+    assert skipped[len(cells) + 1].startswith(f"the list says not to send it yet (column '{header}': 'Do not")
+
+
+def test_a_wellness_or_a_course_s_word_under_a_bare_status_still_sends(tmp_path: Path) -> None:
+    """What a status says on a wellness or a training list, 'Quit' (smoking) or 'Passed 11/30' (the course),
+    is no remark of a person gone there: under a bare 'Status' each still sends (hunter-sheets8's reading),
+    while 'Passed away' is left out; under 'Employee Status' 'Quit' and 'Passed 11/30' are left out."""
+    cells = ["Quit", "Quit in Oct", "Passed 11/30", "Passed", "Passed away"]
+    bare = {s.row for s in load_sheet(_sheet(tmp_path / "bare.csv", "Status", cells)).skipped}
+    assert bare == {6}
+    employee = {s.row for s in load_sheet(_sheet(tmp_path / "hr.csv", "Employee Status", cells)).skipped}
+    assert {2, 3, 4, 6} <= employee

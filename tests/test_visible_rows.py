@@ -1023,9 +1023,19 @@ def test_a_yes_no_column_saying_not_yet_or_rejected_leaves_its_row_out(tmp_path:
 
 def test_a_status_saying_not_to_send_leaves_its_row_out(tmp_path: Path) -> None:
     """Found by review11: 'Status' = Declined, Opted out, On hold, Do not send, Removed or Not eligible was
-    ordered: Status read only the signs that someone left or that the card went out."""
-    said = ["Declined", "Opted out", "On hold", "Do not send", "Removed", "Not eligible", "Rejected"]
-    kept = ["Active", "Pending", "Approved", "Retired", "Hold for pickup", "", "duplicate"]
+    ordered: Status read only the signs that someone left or that the card went out. ('duplicate' sent here
+    until the lead's remark-alone reading: it is read as under Notes, which leave a row saying so out.)"""
+    said = [
+        "Declined",
+        "Opted out",
+        "On hold",
+        "Do not send",
+        "Removed",
+        "Not eligible",
+        "Rejected",
+        "duplicate",
+    ]
+    kept = ["Active", "Pending", "Approved", "Retired", "Hold for pickup", ""]
     rows = [
         f"Person {i},{i} Main St,Boston,MA,02134,CVS,{i},{cell}" for i, cell in enumerate(said + kept, 10)
     ]

@@ -40,8 +40,9 @@ from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
+from .alone import read_alone
 from .cardstatus import read_card
-from .person import read_person
+from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
 from .sentdays import read_days
 from .which import read_as
@@ -91,7 +92,8 @@ def _said_not_to_send(
         column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
-        masks = Masks(column.str.match(says))
+        opened = column.str.match(says)
+        masks = Masks(opened.copy())
         if key == _STATUS and masks.said.any() and the_list.form_export:
             masks.said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
         read_person(masks, column, says, header, the_list)
@@ -144,6 +146,9 @@ def _said_not_to_send(
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
         masks.said, masks.not_yet = said, not_yet
+        if says in PERSON_STATUS:  # 'Status' = 'Passed away', a remark alone: read as a note
+            as_notes = lambda notes, day: _said_not_to_send(notes, {}, today=day, titles=titles)  # noqa: E731
+            read_alone(masks, column, opened, header, today, as_notes)
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)

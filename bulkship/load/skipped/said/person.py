@@ -40,7 +40,7 @@ _INACTIVE_ON_A_LEAVE = re.compile(
     r"por\s+(?:enfermedad|maternidad|paternidad|incapacidad|accidente))\b.*"
 )
 # the words of a person's status, of a card's (whose 'Deceased' is the person's) and of other people's
-_GONE = (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE)
+_GONE = PERSON_STATUS = (_SAYS_GONE, _SAYS_LEFT, SAYS_LEFT_BY_CODE)
 
 
 def read_person(

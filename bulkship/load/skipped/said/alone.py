@@ -1,0 +1,69 @@
+"""A remark typed alone in a person's status column ('Status' = 'Passed away', 'Wife says he passed away',
+'Delete this row', 'Dup of row 5', 'Already got one 11/20'): no status word opens it, so the status reading
+(:mod:`.person`) saw nothing, and its remark reading (:mod:`.remarks`) reads only what follows a status. It is
+read whole as the same words under 'Notes' are, and leaves its row out (or holds it) as they do.
+
+Found by review42 (review40's corpus at 3c7e585a): 136 of its 169 not-to-send remarks were still ordered under
+some header, most of them under 'Status' or 'Employee Status' only, where the same words under 'Notes' leave
+the row out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+
+from ..kinds import _SAYS_CARD_MADE, _SAYS_NOT_YET, _SAYS_SENT_ALREADY
+from ..status import _CODED, employment_header
+from .reasons import Masks
+from .remarks import _clauses
+
+# A status of a person still here opening the cell ('LOA - last day 11/15', the last day before the leave):
+# its remark is read after the status, as :mod:`.remarks` does, never the whole cell as a note
+_STILL_HERE = re.compile(
+    rf"(?i)\s*{_CODED}(?:active|on\s+(?:a\s+)?leave|leave(?:\s+of\s+absence)?|loa|fmla|sabbatical|furlough(?:ed)?|"
+    r"part[\s-]*time|full[\s-]*time|seasonal|temp(?:orary)?|contractor|intern|new\s+hire|rehired?|remote|hybrid)\b"
+)
+# ... and, under a status naming no employment, what a wellness or a training list's status says: 'Quit'
+# (smoking), 'Passed 11/30' (the course); hunter-sheets8 kept them sending there
+_ANOTHER_LIST_S = re.compile(r"(?i)\s*(?:quit|passed)\b(?!\s+(?:away|on|the\s+company|the\s+firm)\b)")
+
+NotesReader = Callable[[pd.DataFrame, date], dict[int, str]]
+
+
+def read_alone(
+    masks: Masks, column: pd.Series, opened: pd.Series, header: object, today: date, read_notes: NotesReader
+) -> None:
+    """Marks in ``masks`` the distinct texts of the status ``header``'s ``column`` a note would leave out or
+    hold, among those no status word opens (``opened``: the texts the status reading matched, whose exceptions
+    it weighed: 'Inactive - On Leave' still sends). ``read_notes`` reads a 'Notes' column as
+    :func:`.._said_not_to_send` does."""
+    alone = ~masks.said & ~opened & column.str.strip().ne("") & ~column.str.match(_STILL_HERE)
+    if not employment_header(str(header)):
+        alone &= ~column.str.match(_ANOTHER_LIST_S)
+    if not alone.any():
+        return
+    # ... its states still here left out first ('Active - pending termination' sends, as the status reading
+    # says), a payroll code before it dropped
+    texts = column[alone].map(_clauses)
+    found = read_notes(pd.DataFrame({"Notes": texts.to_numpy()}, index=texts.index), today)
+    if not found:
+        return
+    rows = list(found)
+    said = masks.said.copy()
+    said.loc[rows] = True
+    masks.said = said
+    for name, kind in (
+        ("not_yet", _SAYS_NOT_YET),
+        ("made", _SAYS_CARD_MADE),
+        ("went_out", _SAYS_SENT_ALREADY),
+    ):
+        of_kind = [row for row in rows if found[row].startswith(kind)]
+        if not of_kind:
+            continue
+        mask = getattr(masks, name)
+        mask = pd.Series(False, index=column.index) if mask is None else mask.copy()
+        mask.loc[of_kind] = True
+        setattr(masks, name, mask)
