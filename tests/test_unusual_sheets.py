@@ -2083,6 +2083,29 @@ def test_a_column_naming_this_year_s_field_beside_its_own_is_never_passed_over(
     assert sent == [("Yr Delta", 50), ("Yr Gamma", 25)]
 
 
+def test_several_columns_naming_periods_of_one_field_are_a_series_never_a_correction(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review41 in the commit above: a sales incentive list's 'Amount' (the year's) beside 'Q1 Amount'
+    ... 'Q4 Amount' (what each quarter earned) was refused, each quarter's column 'which is right?' on every
+    row, advice nobody could follow for four columns. Several columns naming periods of one field are a
+    breakdown, or a record kept by period: notices as before; a correction beside them still stops its row."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    path = xlsx(
+        tmp_path / "incentive.xlsx",
+        [*HEADER, "Q1 Amount", "Q2 Amount", "Q3 Amount", "Q4 Amount", "Revised Amount"],
+        ["Qs Alpha", "1 Qs St", "Salem", "MA", "01970", "CVS", 100, 25, 25, 25, 25, None],
+        ["Qs Beta", "2 Qs St", "Salem", "MA", "01970", "CVS", 50, 0, 25, 0, 25, 100],
+    )
+    code, data, err = validate(capsys, path)
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert (code, data["valid"], data["invalid"]) == (1, 1, 1), err
+    assert errors == [
+        "Row 3, column 'Revised Amount': says 100 where 'Value' says 50: which is right? Put the right one in "
+        "'Value' and clear 'Revised Amount'."
+    ]
+
+
 @pytest.mark.parametrize("header", ["Amount Change", "Amount Adjustment"])
 def test_an_amount_changed_by_nothing_is_sent_and_a_change_still_stops_its_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str

@@ -5,6 +5,7 @@ is right? An error on the row, for a person to say."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -66,18 +67,27 @@ def _correction_problems(
 
     fed = {field: header for header, field in column_map.items()}
     problems = []
+    read: dict[str, tuple[str, bool]] = {}  # header -> (the field it corrects, whether by its period alone)
     for header in body.columns:
         words = _words(str(header))
         dated, past = without_period(words, this_year)
         if past:  # '2025 Amount' in 2026: what was given then, as 'Last Year Amount'
             continue
         rest = [w for w in dated if w not in _CORRECTED]
-        if len(rest) == len(dated) < len(words) and picks_rows(str(header)):
+        by_period = len(rest) == len(dated) < len(words)
+        if by_period and picks_rows(str(header)):
             continue  # 'Card 2026' = Yes, Sent, Pending: whether this year's went (read by load.skipped)
         if set(rest) <= _WHEN_WORDS:
             continue
         field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
         if header in column_map or field not in ORDER_FIELDS or field not in fed:
+            continue
+        read[header] = (field, by_period)
+    # ... but not several periods of one field ('Q1 Amount' ... 'Q4 Amount' beside 'Amount'): a breakdown, or
+    # a record kept by period, never the field corrected (found by review41: an incentive list refused)
+    series = Counter(field for field, by_period in read.values() if by_period)
+    for header, (field, by_period) in read.items():
+        if by_period and series[field] > 1:
             continue
         own, same = fed[field], _SAME.get(field, lambda v: v)
         for row, mine, theirs in zip(body.index, body[own], body[header], strict=True):
