@@ -5,6 +5,7 @@ restart mid-send)."""
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from test_web_browser import many_rows
 from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, resolve_settings
-from bulkship.web import create_app, runner
+from bulkship.web import create_app, runner, state
 
 pytestmark = pytest.mark.slow
 
@@ -225,3 +226,41 @@ def test_a_command_line_run_whose_database_restarted_says_so_not_to_free_disk_sp
     assert main(command) == 0
     sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
     assert len(vendor.sandbox.orders()) == 3 and len(sent) == 250 == len(set(sent))
+
+
+def test_a_run_whose_end_the_database_restart_kept_from_the_ledger_is_recorded_once_it_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    """The database went down just as a run's end was recorded: the end was lost (a line in the server's
+    log), the batch stayed due with no run of it on a server alive, and its page read 'Sending…' (or
+    'Interrupted') until the server was restarted. The runner now waits for the database and takes the
+    run up again, which finds everything sent and records its end: 'Finished', every card once."""
+    ended: list[str] = []
+    told = state.record
+
+    def record(settings: Any, batch: str, kind: str, **detail: Any) -> None:
+        if kind == "web_run_done" and not ended:
+            ended.append(batch)
+            every_session_ended(pg_url, refusing=True)  # the database goes down, and starts again soon
+            threading.Timer(0.5, let_in, (pg_url,)).start()
+        told(settings, batch, kind, **detail)
+
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    monkeypatch.setattr(state, "record", record)
+    monkeypatch.setattr(runner, "LEDGER_RETRY_S", 0.05, raising=False)
+    with (
+        contextlib.ExitStack() as stack,
+        TestClient(create_app(resolve_settings()), follow_redirects=True) as client,
+    ):
+        stack.callback(let_in, pg_url)
+        upload(client, many_rows(tmp_path / "end.csv", 3), name="end")
+        assert confirm(client, "end").url.path == "/batches/end/progress"
+        done = visible_text(wait_until_finished(client, "end"))
+        assert "Finished" in done and "1 of 1 orders sent" in done, done
+    assert ended == ["end"]
+    sent = [
+        li["ExternalId"]
+        for o in embedded_sandbox_orders(resolve_settings().data_dir)
+        for li in o["LineItems"]
+    ]
+    assert len(sent) == 3 == len(set(sent))

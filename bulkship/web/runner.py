@@ -142,14 +142,26 @@ class Runner:
     def _run(self, batch: str) -> None:
         self._now(batch)
         try:
-            detail = self._attempt(batch)
-            # None: the run of another process (or of this server, restarted) says how it ended. A run the
-            # server's stop cut short (SIGTERM: systemd, docker stop; its ledger calls then fail 'cannot
-            # schedule new futures after interpreter shutdown') says nothing: recorded, that end made the
-            # batch no longer due, never resumed, its progress page 'Finished' with 0 of 3 orders sent
-            # (found by hunter-web5). Unsaid, the next start resumes it, which never sends a row twice.
-            if detail is not None and not self._stopping.is_set():  # the trail's run_end: the library's
-                state.record(self.settings, batch, "web_run_done", **detail)
+            for _ in range(LEDGER_TAKE_UPS + 1):
+                try:
+                    detail = self._attempt(batch)
+                    # None: the run of another process (or of this server, restarted) says how it ended. A
+                    # run the server's stop cut short (SIGTERM: systemd, docker stop; its ledger calls then
+                    # fail 'cannot schedule new futures after interpreter shutdown') says nothing: recorded,
+                    # that end made the batch no longer due, never resumed, its progress page 'Finished'
+                    # with 0 of 3 orders sent (found by hunter-web5). Unsaid, the next start resumes it,
+                    # which never sends a row twice.
+                    if (
+                        detail is not None and not self._stopping.is_set()
+                    ):  # the trail's run_end: the library's
+                        state.record(self.settings, batch, "web_run_done", **detail)
+                    return
+                except Exception as exc:
+                    # the ledger's database went away while its run was read or its end recorded: taken up
+                    # again once it answers, else the batch stayed due with no run of it on a live server,
+                    # its page 'Sending…' (hunter-web23)
+                    if not connection_lost(exc) or not self._database_back():
+                        raise
         except Exception:  # the journal itself failed: nothing more to say than the log
             log.exception("batch %s: could not record the end of its run", batch)
         finally:
