@@ -464,6 +464,45 @@ def test_a_note_of_the_person_gone_said_with_who_or_when_leaves_the_row_out(tmp_
     assert _left_out(path, notes) == GONE_WITH_WHO_OR_WHEN
 
 
+WAITING_ON_SOMETHING = [
+    "Awaiting approval", "Waiting on approval", "Wait for manager OK", "Needs approval",
+    "Needs manager approval", "Not yet approved", "Wait for address", "Awaiting address", "Hold for address",
+    "Awaiting confirmation", "Requires HR approval",
+    "Send in wave 2", "Hold for Q1", "Next round", "Cleared - wait for address",
+]  # fmt: skip
+WAITED_AND_COME_OR_NO_WAIT = [
+    "Awaiting approval - approved 12/1", "Wait for approval - approved 12/1", "Needs approval - approved",
+    "Awaiting address confirmation - confirmed 11/30", "Hold for pickup",
+    "Hold for signature", "Wait for delivery", "Requires signature", "Needs a gift receipt",
+    "No approval needed", "Approval not required", "Approval received 11/30", "Wave 2 winner - send now",
+    "Q1 top performer", "Waiting for her to return from leave on 12/1 - send to home",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_waiting_on_an_approval_the_address_or_a_later_round_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends2 (after review40's LO2, a 'Card Status' 'Cleared - wait for address'): Notes
+    'Awaiting approval', 'Needs approval', 'Not yet approved', 'Wait for address', 'Hold
+    for address', 'Send in wave 2', 'Hold for Q1' were each ordered, exit 0, where 'Pending approval' and
+    'Waiting for address' leave the row out. Each is left out now, quoted; what it waited on come since
+    ('Awaiting approval - approved 12/1'), a parcel's wait ('Hold for pickup') and no wait ('No approval
+    needed') still send."""
+    notes = [*WAITING_ON_SOMETHING, *WAITED_AND_COME_OR_NO_WAIT]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    assert _left_out(path, notes) == WAITING_ON_SOMETHING
+
+
+def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
+    """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
+    was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the
+    status is read as a note's is: left out; 'Cleared - address confirmed' still sends."""
+    statuses = ["Cleared - wait for address", "Approved - awaiting finance", "Cleared - address confirmed"]
+    path = _sheet(tmp_path / "tracker.csv", statuses, "Card Status")
+    assert _left_out(path, statuses) == statuses[:2]
+
+
 THE_ROW_ITSELF = [
     "Ignore this row", "Ignore", "Delete this row", "Test row", "TEST", "Skip this one", "Entered in error",
     "Added by mistake", "Mistake", "Same as row 3", "Same person as above", "Listed twice", "Repeat of row 2",

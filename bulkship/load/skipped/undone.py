@@ -112,7 +112,7 @@ _UNDONE = re.compile(
     # awaiting finance"); only a note that opens waiting for it: "Terminated - final pay approval: approved",
     # "Do not send - approval revoked, previously approved" were sent (found by review24)
     r"|^\s*(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
-    r"waiting\s+(?:for|on)|needs?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
+    r"wait(?:ing)?\s+(?:for|on)|needs?|requires?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
     r"(?:[\w.'’]+[\s-]+){0,3}?(?:"
     + "|".join(
         rf"(?:{waited})\b.{{0,100}}?[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"

@@ -1,0 +1,42 @@
+"""A note saying the row waits on something still to come, in other words than 'Pending approval': 'Awaiting
+approval', 'Waiting on approval', 'Wait for manager OK', 'Needs approval', 'Requires HR approval', 'Not yet
+approved', 'Awaiting confirmation', 'Wait for address', 'Hold for address', or a later round ('Send in wave
+2', 'Hold for Q1', 'Next round'). Each was ordered, exit 0, where 'Pending approval' or 'Waiting for
+address' leave the row out (found by hunter-sends2, after review40's LO2: a 'Card Status' 'Cleared - wait
+for address'). Read with :data:`.notes._NOTE_SAYS_NO` (a whole note, or a clause of one); what it waited on
+come since undoes it as for 'Pending approval - approved 12/1' (:data:`.undone._UNDONE`). Not a parcel's
+wait ('Hold for pickup', 'Hold for signature', 'Wait for delivery'), nor a manager's ('Hold for manager': to
+hand out?). Not yet read: the thing said first ('Approval needed', 'Approval pending': 'Moving ahead with
+gift; approval pending' sends on purpose, tests/test_unusual_sheets.py)."""
+
+from __future__ import annotations
+
+_WAITING = (
+    r"(?:awaiting|await|waiting\s+(?:for|on)|wait\s+(?:for|on)|(?:on\s+)?hold(?:ing)?\s+(?:for|pending|awaiting)|"
+    r"needs?|requires?)"
+)
+# whose, or which ('HR approval', "manager's OK", 'final sign-off')
+_WHOSE = (
+    r"(?:(?:the|an?|his|her|their|hr|manager['’]?s?|mgr['’]?s?|supervisor['’]?s?|legal|finance|director['’]?s?|vp|"
+    r"ceo|exec(?:utive)?|final|written|formal|budget)\s+)*"
+)
+# what it waits on
+_AWAITED = (
+    r"(?:approval|review|verification|confirmation|decision|clearance|sign[\s-]*off|ok|okay|go[\s-]*ahead|"
+    r"green\s+light|legal|finance|budget|funding|response|reply|answer|eligibility|background\s+check|outcome)"
+)
+_LATER = (
+    r"(?:next\s+(?:year|wave|round|batch|cycle|quarter|mailing|shipment)|(?:wave|round|batch|phase|cycle)\s*"
+    r"(?:[2-9]|two|three|four|ii+)|q[1-4](?:\s+(?:19|20)\d\d)?)"
+)
+_ENDS = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by|from)\s.*)"
+WAITING_ON = (
+    rf"{_WAITING}\s+{_WHOSE}{_AWAITED}\b.*|"
+    # ... the address itself ('Wait for address', 'Hold for address'; 'Awaiting new address' is an address to
+    # come, which .problems.corrections asks to put in the row)
+    rf"{_WAITING}\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?addr(?:ess)?{_ENDS}|"
+    r"not\s+yet\s+(?:approved|confirmed|verified|cleared|signed\s+off|eligible|authori[sz]ed)\b.*|"
+    # ... a later round: said to wait or go then, or the next one alone
+    r"(?:(?:send|ship|mail|hold|wait|save|keep|include|move|push|defer)(?:\s+(?:it|this\s+one|them))?\s+"
+    rf"(?:in|for|to|until|till)\s+(?:the\s+)?{_LATER}|next\s+(?:round|wave|batch|cycle|mailing)){_ENDS}"
+)
