@@ -107,6 +107,31 @@ def test_lines_priced_in_fractions_of_a_cent_are_charged_as_the_orders_own_total
     assert not report.totals_differ, (report.ledger_total, report.vendor_total)
 
 
+def test_the_plans_shipping_billed_on_the_order_beside_lines_without_it_is_no_difference(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money17: 4 cards of 25.00 sent EXPEDITED (9.95 a line: 139.80 planned), the vendor
+    showing each line at 25.00 and billing the 39.80 of shipping on the order (its total 139.80): charged as
+    planned, status and the workbook saying nothing differs, yet reconcile said 'Mismatch BS-STAFF-0001: cost
+    planned 139.80 vs vendor 100.00', 'The vendor charged otherwise than planned', 'Differences found', exit 1
+    at every reconcile. The lines and what the order bills beside them are the plan: no difference."""
+
+    def shipping_on_the_order(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        for line in lines:
+            line[key_of(line, "Cost")] = round(line[key_of(line, "Cost")] - 9.95, 2)
+        order[key_of(order, "Cost")] = round(
+            sum(li[key_of(li, "Cost")] for li in lines) + 9.95 * len(lines), 2
+        )
+
+    vendor.rewrite = orders_rewritten(shipping_on_the_order, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4], shipping="EXPEDITED")
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("139.80")] * 6
+    assert not [n for n in result.notes if "differ" in n], result.notes
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    assert report.matches, [m.said() for m in report.mismatches]
+
+
 def test_an_order_total_written_in_cents_is_not_charged_as_shipping(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:
