@@ -111,8 +111,36 @@ def flag_key(header: str) -> str:
     bare = _REMARK.sub("", header)
     bare_key = plain_key(bare) if bare.strip() and bare != header else key
     if bare_key not in _LEAVES_OUT:  # 'Gift Cards Sent', 'GC Sent' (review28)
-        return said_sent_in_own_words(header) or _asked_key(bare) or _crm_key(header) or bare_key
+        return (
+            said_sent_in_own_words(header)
+            or _asked_key(bare)
+            or _crm_key(header)
+            or _undated(header, bare_key)
+        )
     return bare_key
+
+
+# The period a header names beside its words: 'Sent 2026', '2026 Sent', 'Sent in 2026', 'Date Sent 2026',
+# 'Sent FY26', 'Sent Q4', 'Sent Dec 2026', 'Sent this year', 'Do Not Send 2026', 'DNS 2026', 'Opt Out 2026' =
+# Yes (or x, or the day) were read as nothing and each card ordered, exit 0 (a second card, a card to one who
+# said no), where 'Sent', 'Card Sent 2026' or 'Sent (2026)' leave the row out (found by review42). A year's
+# round is told by .said.wholelist as 'Card Sent 2025' is ('2024 Sent' beside '2025 Sent': an earlier one's)
+_PERIOD = re.compile(
+    r"(?i)(?:\b(?:in|for|of|during)\s+)?(?:(?<![a-z0-9])(?:fy\s*(?:(?:19|20)?\d\d)?|(?:19|20)\d\d|[qh][1-4])"
+    r"(?![a-z0-9])|\b(?:(?:this|current|next)\s+(?:year|yr|quarter|qtr|month)|jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"\b\.?)"
+)
+
+
+def _undated(header: str, key: str) -> str:
+    """The :data:`_LEAVES_OUT` key of ``header`` without the period it names (:data:`_PERIOD`), else
+    ``key``."""
+    undated = _PERIOD.sub(" ", header)
+    if undated == header or not undated.strip():
+        return key
+    found = flag_key(undated)
+    return found if found in _LEAVES_OUT else key
 
 
 # A CRM's own name of such a flag: Salesforce's API name as its Data Loader exports it ('npsp__Deceased__c',
