@@ -1269,3 +1269,27 @@ def test_an_answer_written_in_windows_1252_is_read_not_left_in_doubt(
     assert len(vendor.orders()) == 1
     run_batch(sheet, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch="staff")
     assert len(vendor.orders()) == 1
+
+
+def test_lines_in_fractions_of_a_cent_keep_their_cents_whatever_order_the_vendor_lists_them_in() -> None:
+    """review41 on 5ed9d3db: the cents left over went to the lines first listed among equal fractions; a
+    vendor listing its lines in another order at the next read moved a cent from row to row (totals the
+    same), each read a change. Each line keeps its cents by its own Id."""
+    lines = [
+        {
+            "Id": f"L{i}",
+            "ExternalId": f"E{i}",
+            "ProductId": "HOMEDEPOT",
+            "Value": 25,
+            "Quantity": 1,
+            "Cost": 24.375,
+        }
+        for i in range(1, 5)
+    ]
+
+    def costs(listed: list[dict[str, Any]]) -> dict[str, Decimal | None]:
+        order = parse_order({"Id": "A", "PONumber": "BS-X-0001", "Cost": 97.5, "LineItems": listed})
+        return {li.id: li.cost for li in order.line_items}
+
+    first, again = costs(lines), costs(lines[::-1])
+    assert first == again and sum(c or 0 for c in first.values()) == Decimal("97.50"), (first, again)

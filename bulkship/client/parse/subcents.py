@@ -47,6 +47,10 @@ def in_cents_of_total(
     left = int((target - sum(floors, Decimal(0))) / CENT)
     if not 0 <= left <= len(lines):
         return lines, total
-    largest = sorted(range(len(lines)), key=lambda i: (-(shown[i] - floors[i]), i))[:left]
+    # ties broken by the line's own Id (else ExternalId), never its place alone: a vendor listing its lines
+    # in another order at the next read moved a cent between rows, each read a change (review41)
+    largest = sorted(
+        range(len(lines)), key=lambda i: (-(shown[i] - floors[i]), lines[i].id or lines[i].external_id, i)
+    )[:left]
     costs = [f + CENT if i in largest else f for i, f in enumerate(floors)]
     return tuple(dataclasses.replace(li, cost=c) for li, c in zip(lines, costs, strict=True)), cents(total)
