@@ -61,8 +61,9 @@ def team(settings: Settings) -> Settings:
 
 @pytest.fixture
 def browsers(settings: Settings) -> Iterator[Any]:
-    """Clients of one server, one per person (each with its own cookies)."""
-    yield from clients_of(create_app(settings))
+    """Clients of one server, one per person (each with its own cookies). No run here waits for its orders
+    to complete (WEB_WAIT_S): no test of this file reads what that wait learns."""
+    yield from clients_of(create_app(settings, run_wait_s=0))
 
 
 def token(client: TestClient, url: str = "/login") -> str:
