@@ -88,8 +88,10 @@ def check_batch_identity(
             f"(sent, no answer yet); {file_name} is a different file. Nothing was sent",
             hint=f"first settle the orders in doubt with the batch's own file: bulkship run "
             f"{shlex.quote(stored_file_name)} --batch {shlex.quote(batch)} (it asks the vendor and never "
-            f"sends a card twice); then run {typed} as its own batch: its rows already "
-            "ordered are held, not sent again",
+            f"sends a card twice); then run {typed} --batch {shlex.quote(batch)} again if it corrects the "
+            "batch's rows to fix (it continues the batch then), or, a list of other people, as a batch of "
+            f"its own: bulkship run {typed} --batch NEW-NAME (its rows already ordered are held, not sent "
+            "again)",
         )
     if other and fix_sheet:
         # its rows read otherwise than the batch's: another program file (one next to the batch's list is

@@ -107,3 +107,38 @@ def test_every_reason_of_a_row_that_is_no_recipient_opens_with_words_the_record_
         assert not left_out_person("skipped", reason), reason
     for reason in ("the list says not to send it (column 'Do Not Mail': 'Yes')", "hidden row"):
         assert left_out_person("skipped", reason), reason
+
+
+def test_a_file_of_corrections_run_while_the_batch_s_order_is_in_doubt_is_told_to_continue_the_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor26: list.csv's order (Ann) sent and its answer lost, Di (no city) to fix;
+    fix.csv (Di corrected) run under the batch is refused until the order is settled, as meant, but the way
+    out said to run fix.csv 'as its own batch': followed, Di's card went from another batch and batch hr
+    listed her as still to fix. Now it says to run it under the batch again once settled; followed, Di
+    is sent once in the batch and every row is its."""
+    from bulkship.errors import SpendLimitError
+    from bulkship.pipeline import run_batch
+
+    settings = resolve_settings()
+    out = ["--batch", "hr", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    listed = _write(tmp_path / "list.csv", [ANN, BO, DI])
+    with pytest.raises(SpendLimitError):  # planned, stopped at its confirmation
+        run_batch(listed, settings, wait_s=0, confirm=lambda *_: False, batch="hr")
+    with Ledger.open(settings.ledger_location) as ledger:
+        ledger.mark_sending("BS-HR-0001")  # sent; the answer never came (nothing reached the vendor)
+    fix = _write(tmp_path / "fix.csv", [[*DI[:3], "Boston", *DI[4:]]])
+    capsys.readouterr()
+    assert main(["run", str(fix), *out]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"then run {fix} --batch hr again if it corrects the batch's rows to fix" in said, said
+    assert main(["run", str(listed), *out]) == 3  # settled (and sent) with the batch's own file; Di to fix
+    assert main(["run", str(fix), *out]) == 0
+    orders = embedded_sandbox_orders(isolated_data_dir)
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for o in orders for li in o["LineItems"]) == [
+        "Ann Cole", "Di Fox"
+    ]  # fmt: skip
+    capsys.readouterr()
+    assert main(["status", "hr", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert batch["by_status"] == {"pending": 2, "skipped": 1}, batch  # Bo: Do Not Mail
