@@ -219,6 +219,24 @@ def test_changing_ones_password_signs_out_the_other_sessions(team: Settings, bro
     assert here.get("/").url.path == "/" and there.get("/").url.path == "/login"
 
 
+def test_a_click_after_an_admin_reset_ones_password_says_why_it_was_not_done(
+    team: Settings, browsers: Any
+) -> None:
+    """Found by hunter-web23 in Chromium: ria was on a batch's cost page when an admin reset her password
+    (`bulkship users reset-password ria`, which ends her sessions); her Send led to 'You were signed out
+    (idle too long, or signed out elsewhere) before your last click reached the server': neither, and
+    'signed out elsewhere' reads as someone else at her account. The page names a password change and a
+    disabled account too."""
+    client = browsers()
+    sign_in(client, "alice")
+    form, cost = {"csrf_token": token(client, "/"), "total": "1"}, "http://testserver/batches/staff/cost"
+    accounts.reset_password(team, "alice", "another pass 1234", actor="admin")
+    ended = client.post("/batches/staff/confirm", data=form, headers={"referer": cost})
+    assert ended.url.path == "/login" and "it was not done" in ended.text, ended.url
+    said = visible_text(ended.text)
+    assert "your password was changed" in said and "your account was disabled" in said, said
+
+
 def test_wrong_current_passwords_on_the_account_page_lock_as_wrong_sign_ins_do(
     team: Settings, browsers: Any
 ) -> None:

@@ -24,7 +24,8 @@ async def login_page(request: Request) -> Response:
 
 
 ENDED = (
-    "You were signed out (idle too long, or signed out elsewhere) before your last click reached the "
+    "You were signed out (idle too long, signed out elsewhere, your password was changed or your account was "
+    "disabled) before your last click reached the "
     "server: it was not done, and nothing you typed in it was saved. Sign in to go back to that page and "
     "do it again."
 )
