@@ -281,6 +281,7 @@ def test_a_heading_naming_its_people_gone_leaves_the_rows_under_it_out(
         "Everything above OK to send / everything below terminated", "Above OK to send; below terminated",
         "OK to send above / terminated below", "Everyone above: send. Everyone below: hold", "Below: hold",
         "Everyone below: hold", "Below this line: terminated", "Below: do not send (above OK)",
+        "Above: approved, including the last one. Below: hold",
     ],
 )  # fmt: skip
 def test_a_heading_saying_to_send_the_rows_above_still_says_no_of_the_rows_below(
@@ -297,3 +298,30 @@ def test_a_heading_saying_to_send_the_rows_above_still_says_no_of_the_rows_below
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == [5, 6, 7], data["skipped"]
     assert data["valid"] == 2  # Ann Lee, Bob Ray
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Below: do not send (above OK once address confirmed)",
+        "Above OK to send, but not the last one. Below: hold",
+        "The last one above and all below: hold", "Above approved; the last one above and all below: hold",
+        "Above OK to send - NOT the one right above. Below: terminated",
+        "Above OK (except the row right above: deceased); below terminated",
+        "All above OK except the line above - deceased. Below: do not send",
+        "Above fine, apart from the one just above (deceased). Below: DNS",
+        "Above OK to send / below terminated / the row just above also terminated",
+    ],
+)  # fmt: skip
+def test_a_heading_naming_the_row_right_above_apart_from_those_it_sends_leaves_it_out_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review42 reviewing 7b36504f: a heading under Bob Ray saying to send the rows above but naming
+    the row right above apart ('Above OK to send, but not the last one. Below: hold', 'Above OK (except the
+    row right above: deceased); below terminated'), or with the rows below ('The last one above and all below:
+    hold'), or the rows above OK only once something comes ('Below: do not send (above OK once address
+    confirmed)'), sent Bob, exit 0 (some sent Cy, Dee and Eli too). Bob is left out with the rows below."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == [3, 5, 6, 7], data["skipped"]
+    assert data["valid"] == 1  # Ann Lee

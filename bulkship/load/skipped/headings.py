@@ -16,7 +16,14 @@ from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
-from .noteabout import Recipients, about_the_named, of_the_rows_below, points_up_too, rows_pointed_above
+from .noteabout import (
+    Recipients,
+    about_the_named,
+    names_the_row_above,
+    of_the_rows_below,
+    points_up_too,
+    rows_pointed_above,
+)
 from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .saysend import SAYS_SEND
 
@@ -112,7 +119,11 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     for row, text in headings.items():
         plain = straight(text)
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
-        heads = _says_no(plain if below is None else below, leave_out)
+        heads = (
+            any(_says_no(part, leave_out) for part in below)
+            if below is not None
+            else _says_no(plain, leave_out)
+        )
         if not heads and not (below is not None and leave_out.fullmatch(plain)):
             continue
         if people is None:
@@ -128,7 +139,10 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             above == row - 1
             and above in people.rows
             and above not in headings
-            and points_up_too(straight(text), lambda part: _says_no(part, leave_out))
+            and (
+                points_up_too(straight(text), lambda part: _says_no(part, leave_out))
+                or names_the_row_above(straight(text))
+            )
         ):  # ('^ deceased - and everyone below': the row it points at too)
             reason = f"the heading under it points at it ('{quoted(text)}', row {row})"
             found.setdefault(int(above), (NOT_TO_SEND, reason))

@@ -199,7 +199,9 @@ _POINTS_UP_FIRST = re.compile(
 # employees are listed above', 'Above this line: send', 'Above: approved')
 _ABOVE = re.compile(r"(?i)\babove\b|\^+|↑|⬆")
 _ABOVE_APART = re.compile(
-    r"(?i)\babove\s+(?:(?:is|are)\s+)?(?:ok|okay|fine|good|approved|cleared|active|eligible)\b|"
+    r"(?i)\babove\s+(?:(?:is|are)\s+)?(?:ok|okay|fine|good|approved|cleared|active|eligible)\b"
+    # ... unless only once something comes ('above OK once address confirmed': found by review42)
+    r"(?![^.;:\n]{0,40}\b(?:once|if|when|after|pending|until|unless|provided)\b)|"
     r"\b(?:not|except|excluding|exclude|other\s+than|unlike)\s+(?:(?:the|those|these|any|of)\s+)*(?:(?:ones?|rows?|"
     r"people|persons|employees?|names?|entries|lines?)\s+)?above\b|\b(?:active|current|eligible|approved|cleared|"
     r"ok|okay|fine|good|still\s+(?:here|employed|active))\b[^.;:\n]{0,30}\babove\b|\babove\b(?:\s+(?:this|the)\s+line)?\s*"
@@ -222,23 +224,50 @@ _POINTS_DOWN = re.compile(
 )
 
 
-def of_the_rows_below(text: str) -> str | None:
-    """What a heading says of the rows below it: its parts not said of the rows above alone, where it speaks
-    of both and says to send those above (:data:`_PARTS`), after its words pointing down; None where that is
-    the heading itself."""
-    apart = _apart_from_above(text)
-    said = _POINTS_DOWN.sub("", apart or text, count=1)
-    return said if said != text else None
+def of_the_rows_below(text: str) -> list[str] | None:
+    """What a heading says of the rows below it, part by part: its parts not said of the rows above alone,
+    where it speaks of both and says to send those above (:data:`_PARTS`), each after its words pointing down
+    (:data:`_POINTS_DOWN`); None where that is the heading itself."""
+    parts = _apart_from_above(text) or [text]
+    said = [_POINTS_DOWN.sub("", part, count=1) for part in parts]
+    said += [found for part in parts if (found := _LABELLED_DOWN.sub("", part, count=1)) != part]
+    return said if said != [text] else None
 
 
-def _apart_from_above(text: str) -> str | None:
+def _apart_from_above(text: str) -> list[str] | None:
     if not (_ABOVE.search(text) and _BELOW.search(text)):
         return None
     parts = [part.strip(" )") for part in _PARTS.split(text) if part.strip(" )")]
     kept = [part for part in parts if _BELOW.search(part) or not _ABOVE.search(part)]
     above = [part for part in parts if part not in kept]
     # ... only where its parts of the rows above say to send them ('^ deceased - and everyone below' is one)
-    return " - ".join(kept) if kept and any(_SAID_TO_GO.search(part) for part in above) else None
+    return kept if kept and any(_SAID_TO_GO.search(part) for part in above) else None
+
+
+# ... or names, before a colon, the rows below among those it speaks of ('The last one above and all below:
+# hold': found by review42 reviewing 7b36504f, each sent)
+_LABELLED_DOWN = re.compile(r"(?i)^[^:]{0,80}\b(?:below|beneath|underneath)\b[^:]{0,30}:\s*(?=\S)")
+# ... and the row right above named apart from the rows above it said to be sent, or with the rows below
+# ('Above OK to send, but not the last one. Below: hold', 'Above OK (except the row right above: deceased);
+# below terminated', 'The last one above and all below: hold', '... / the row just above also terminated':
+# found by review42 reviewing 7b36504f, Bob Ray right above each was sent)
+_ONE_ABOVE = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?:very\s+)?(?:last|bottom|final)\s+(?:one|row|line|person|entry|name)(?:\s+above)?|"
+    r"(?:the\s+)?(?:one|row|line|person|entry|name)\s+(?:right|just|directly|immediately)\s+above|"
+    r"the\s+(?:line|row)\s+above)\b"
+)
+_APART = re.compile(r"(?i)\b(?:not|except|excluding|apart\s+from|other\s+than|but)\b")
+
+
+def names_the_row_above(text: str) -> bool:
+    """Whether a heading over rows not to send names the row right above it among them
+    (:data:`_ONE_ABOVE`): set apart from a send, or in a sentence saying nothing to send."""
+    sentences = [sentence for sentence in re.split(r"[.;/!?\n]", text) if _ONE_ABOVE.search(sentence)]
+    return any(
+        any(_APART.search(part) for part in _PARTS.split(sentence) if _ONE_ABOVE.search(part))
+        or not _SAID_TO_GO.search(sentence)  # ('Above: approved, including the last one' sends it)
+        for sentence in sentences
+    )
 
 
 def points_up_too(text: str, says_no: Callable[[str], bool]) -> bool:
