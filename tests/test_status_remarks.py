@@ -265,3 +265,21 @@ def test_a_wellness_or_a_course_s_word_under_a_bare_status_still_sends(tmp_path:
     assert bare == {6}
     employee = {s.row for s in load_sheet(_sheet(tmp_path / "hr.csv", "Employee Status", cells)).skipped}
     assert {2, 3, 4, 6} <= employee
+
+
+@pytest.mark.parametrize("header", ["Card Status", "Gift Status", "Order Status"])
+def test_a_remark_typed_alone_in_a_card_s_status_is_read_as_a_note_is(tmp_path: Path, header: str) -> None:
+    """The same under a card's status, whose own words say the card went or not ('Sent', 'Returned',
+    'Pending'): 'Passed away', 'Void', 'Delete this row', 'Already got one 11/20' there were ordered too.
+    Each is now read as under Notes, its reason the note's ('not to send', not the column's 'sent already');
+    a card still to go ('Pending', 'Not sent', 'Ready to send', 'Queued') still sends ('Awaiting address' is
+    held, as under Notes since 4c979d83)."""
+    sends = ["Pending", "Not sent", "Not yet sent", "Ready to send", "To send", "Queued", "Approved",
+             "Requested", "In progress", "Open"]  # fmt: skip
+    cells = [*ALONE_LEFT_OUT, *sends]
+    skipped = {s.row: s.reason for s in load_sheet(_sheet(tmp_path / "list.csv", header, cells)).skipped}
+    kept = [cell for row, cell in enumerate(ALONE_LEFT_OUT, start=2) if row not in skipped]
+    assert kept == [], kept
+    first = len(ALONE_LEFT_OUT) + 2
+    assert {cell: skipped[row] for row, cell in enumerate(sends, start=first) if row in skipped} == {}
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Passed away')"

@@ -36,7 +36,8 @@ from ..leavingday import left_by
 from ..notes import _NOTE_SAYS_NO
 from ..questions import NOT_RECEIVED_FLAGS, asks_whether_to_send
 from ..rounds import told_of_earlier_rounds
-from ..sent import _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
+from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
+from ..status import SAYS_SHIPMENT_FAILED
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
@@ -146,9 +147,13 @@ def _said_not_to_send(
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
         masks.said, masks.not_yet = said, not_yet
-        if says in PERSON_STATUS:  # 'Status' = 'Passed away', a remark alone: read as a note
+        if (
+            says in PERSON_STATUS or key in _CARD_STATUS
+        ):  # 'Status' = 'Passed away', a remark alone: read as a note
             as_notes = lambda notes, day: _said_not_to_send(notes, {}, today=day, titles=titles)  # noqa: E731
-            read_alone(masks, column, opened, header, today, as_notes)
+            # ... not a card's failure telling why ('Order Status' = 'FAILED - bad address': no card, sent)
+            failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
+            read_alone(masks, column, opened | failed, header, today, as_notes)
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)

@@ -55,15 +55,11 @@ def read_alone(
     said = masks.said.copy()
     said.loc[rows] = True
     masks.said = said
-    for name, kind in (
-        ("not_yet", _SAYS_NOT_YET),
-        ("made", _SAYS_CARD_MADE),
-        ("went_out", _SAYS_SENT_ALREADY),
-    ):
-        of_kind = [row for row in rows if found[row].startswith(kind)]
-        if not of_kind:
-            continue
+    # each row's reason the note's, whatever the column's own ('Card Status' says "sent already" of its rows)
+    kinds = (("not_yet", _SAYS_NOT_YET), ("made", _SAYS_CARD_MADE), ("went_out", _SAYS_SENT_ALREADY))
+    for row in rows:
+        name = next((name for name, kind in kinds if found[row].startswith(kind)), "not_sent")
         mask = getattr(masks, name)
         mask = pd.Series(False, index=column.index) if mask is None else mask.copy()
-        mask.loc[of_kind] = True
+        mask.loc[row] = True
         setattr(masks, name, mask)
