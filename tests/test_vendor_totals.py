@@ -1293,3 +1293,20 @@ def test_lines_in_fractions_of_a_cent_keep_their_cents_whatever_order_the_vendor
 
     first, again = costs(lines), costs(lines[::-1])
     assert first == again and sum(c or 0 for c in first.values()) == Decimal("97.50"), (first, again)
+
+
+def test_the_results_page_of_a_command_line_batch_says_its_plan_not_a_cost_page_differed(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money17: a batch run from the command line, the vendor billing 9.95 on its order beside
+    the 100.00 planned: its Results page said 'The vendor charged 109.95 for 1 order(s) (BS-STAFF-0001) whose
+    cost page said 100.00', a page nobody saw (`bulkship run` showed the plan). It names the plan shown."""
+    vendor.rewrite = orders_rewritten(
+        lambda order: order.update({key_of(order, "Cost"): round(order[key_of(order, "Cost")] + 9.95, 2)}),
+        reads_only=False,
+    )
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    with TestClient(create_app(vendor.settings(tmp_path))) as client:
+        page = visible_text(client.get("/batches/staff/results").text)
+    said = "charged 109.95 for 1 order(s) (BS-STAFF-0001) whose plan (shown by bulkship run) said 100.00"
+    assert said in page and "cost page said" not in page, page
