@@ -331,18 +331,47 @@ def test_an_address_headed_by_whose_it_is_is_the_street(tmp_path: Path, header: 
     assert result.rows["status"].tolist() == ["valid"]
 
 
-def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: Path) -> None:
+def test_whole_addresses_in_one_cell_are_split_where_they_read_for_sure(tmp_path: Path) -> None:
     """A mailing-list export (Mailchimp) writes the whole address in one 'Address' cell: the refusal listed
-    City, State and ZIP as missing and told the person to rename headers."""
+    City, State and ZIP as missing and told the person to rename headers; then (newcomer8) it said to split
+    the column, refusing the list whole. Each cell is now split where it reads for sure (found by the lead,
+    fixed by hunter-sheets25): the street, then after a comma or on a line of its own the city and the
+    state's two letters and ZIP, a form's address box keeping its lines; a cell read otherwise ('Boston MA'
+    after the street with no comma: where does the street end?) is an error on its row, never guessed."""
     path = tmp_path / "audience.csv"
     path.write_text(
         "Email Address,First Name,Last Name,Address\n"
         'maria@example.com,Maria,Lopez,"12 Beacon St  Boston MA 02108 US"\n'
         'jo@example.com,Jo,Park,"3 Elm St Apt 2, Salem, MA 01970"\n'
-        # a form's address box keeps its lines (a Google Form's "Shipping address"): before, these two were
-        # not counted as whole addresses, and the refusal said to rename headers
         'cy@example.com,Cy,Fox,"7 Pine Rd\nAustin TX 78701"\n'
         'di@example.com,Di,Lu,"9 Oak Ave\nSuite 200\nSan Jose, CA 95112-1234"\n'
+    )
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    fields = ["address1", "address2", "city", "state", "zip", "status"]
+    assert result.rows[fields].values.tolist() == [
+        ["12 Beacon St Boston MA 02108 US", "", "", "", "", "invalid"],
+        ["3 Elm St Apt 2", "", "Salem", "MA", "01970", "valid"],
+        ["7 Pine Rd", "", "Austin", "TX", "78701", "valid"],
+        ["9 Oak Ave", "Suite 200", "San Jose", "CA", "95112-1234", "valid"],
+    ]
+    said = [p.message for p in result.problems if p.row == 2 and p.column == "address1"]
+    assert said[0] == (
+        "Row 2, column 'Address': holds an address bulkship cannot split for sure into street, city, state and "
+        "ZIP (there are no City, State and ZIP columns): write it as '12 Oak Ave, Apt 3, Boston, MA 02134' "
+        "(the street, then after a comma or on a line of its own the city, the state's two letters and the "
+        "ZIP), or split the column into Street, City, State and ZIP columns."
+    )
+    assert (
+        "Row 5, column 'Address': holds the whole address: read as street '9 Oak Ave', line 2 'Suite 200', "
+        "city 'San Jose', state CA, ZIP 95112-1234."
+    ) in [p.message for p in result.problems]
+    # most of them written a way bulkship does not read for sure (parts apart by two spaces): refused whole,
+    # saying to split the column, as before
+    path.write_text(
+        "Email Address,First Name,Last Name,Address\n"
+        'maria@example.com,Maria,Lopez,"12 Beacon St  Boston  MA  02108  US"\n'
+        'jo@example.com,Jo,Park,"3 Elm St  Apt 2  Salem  MA  01970  US"\n'
     )
     with pytest.raises(MissingColumnsError) as refused:
         validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))
@@ -351,12 +380,13 @@ def test_whole_addresses_in_one_cell_are_refused_saying_to_split_them(tmp_path: 
     assert "Ctrl+J" not in (refused.value.hint or ""), "most of its addresses are on one line"
 
 
-def test_a_workday_home_address_ending_in_united_states_of_america_is_said_to_hold_whole_addresses(
+def test_a_workday_home_address_ending_in_united_states_of_america_is_read_as_its_parts(
     tmp_path: Path,
 ) -> None:
     """Found by newcomer8: a Workday service-awards report keeps 'Primary Home Address' in one cell of three
     lines, the last "United States of America"; refused as lacking City, State and ZIP Code with "rename the
-    headers", where a Mailchimp address ending in "US" is said to hold whole addresses to split."""
+    headers", then said to hold whole addresses to split. Its lines read for sure now (hunter-sheets25):
+    street, then 'City, ST ZIP', the country left off."""
     path = tmp_path / "awards.csv"
     path.write_text(
         "Employee ID,Worker,Primary Home Address,Award Amount\n"
@@ -364,15 +394,16 @@ def test_a_workday_home_address_ending_in_united_states_of_america_is_said_to_ho
         '21002,Linh Nguyen,"45 Elm Street, Apt 3\nCambridge, MA 02139\nUnited States of America",25\n'
         '21003,Jose Garcia,"9 Harbor Rd\nNewark, NJ 07102\nU.S.A.",250\n'
     )
-    with pytest.raises(MissingColumnsError) as refused:
-        validate(load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"}))
-    assert "Column 'Primary Home Address' holds whole addresses" in refused.value.message
-    assert (refused.value.hint or "").startswith(
-        "split 'Primary Home Address' into Street, City, State and ZIP"
+    result = validate(
+        load_sheet(path), sandbox_catalog(), program=ProgramSettings(defaults={"product": "CVS"})
     )
-    # newcomer8's L6: Text to Columns splits lines of a cell only with Ctrl+J typed as its 'Other' separator
-    assert "tick Other and press Ctrl+J" in (refused.value.hint or "")
-    assert "mailing-list" not in refused.value.message, "an HR report is no mailing-list export"
+    fields = ["name", "address1", "address2", "city", "state", "zip", "country", "status"]
+    assert result.rows[fields].values.tolist() == [
+        ["Emeka Okafor", "12 Beacon St", "", "Boston", "MA", "02108", "US", "valid"],
+        ["Linh Nguyen", "45 Elm Street", "Apt 3", "Cambridge", "MA", "02139", "US", "valid"],
+        ["Jose Garcia", "9 Harbor Rd", "", "Newark", "NJ", "07102", "US", "invalid"],
+    ]  # (250 is no CVS card's value: an error of its own)
+    assert {p.column for p in result.problems if p.severity == "error"} == {"value"}
 
 
 def test_a_list_of_long_address_cells_and_no_city_is_refused_at_once(tmp_path: Path) -> None:
@@ -419,7 +450,7 @@ def test_a_form_s_own_instructions_in_brackets_are_no_part_of_its_headers(tmp_pa
     should appear on the envelope)', 'Street address (no PO boxes please)', 'Apt (please include unit #)',
     'ZIP (US only)': the list was refused as lacking its name and street, told only to rename headers; a
     'Mailing address (for your gift card)' holding whole addresses was said to look like Product. Each is
-    read as its field, and the whole address is said to be split; 'Name (if different)' stays unread."""
+    read as its field, and the whole address split into its parts; 'Name (if different)' stays unread."""
     path = tmp_path / "responses.csv"
     path.write_text(
         "Timestamp,Full name (as it should appear on the envelope),Street address (no PO boxes please),"
@@ -441,9 +472,11 @@ def test_a_form_s_own_instructions_in_brackets_are_no_part_of_its_headers(tmp_pa
         "Timestamp,Full name,Mailing address (for your gift card),Which gift card would you like?,Amount\n"
         '11/1/2026 10:00:00,Maria Lopez,"12 Beacon St, Boston, MA 02108",CVS,25\n'
     )
-    with pytest.raises(MissingColumnsError) as refused:
-        validate(load_sheet(whole), sandbox_catalog())
-    assert "Column 'Mailing address (for your gift card)' holds whole addresses" in refused.value.message
+    # (refused as holding whole addresses until hunter-sheets25: now read as its parts, the lead's finding)
+    result = validate(load_sheet(whole), sandbox_catalog())
+    assert result.rows[["address1", "city", "state", "zip", "status"]].values.tolist() == [
+        ["12 Beacon St", "Boston", "MA", "02108", "valid"]
+    ]
 
 
 def test_a_form_s_questions_are_read_as_their_fields(tmp_path: Path) -> None:

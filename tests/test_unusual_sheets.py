@@ -1398,8 +1398,51 @@ def test_a_header_cell_split_by_commas_outside_quotes_is_read_as_one_column(
         'Amount\n11/28/2026 9:14:02,Ann Lee,"12 Oak Ave, Apt 3, Boston, MA 02134",Target,50\n',
         encoding="utf-8",
     )
-    code, data, _err = validate(capsys, form)
-    assert code == 2 and "holds whole addresses (street, city, state and ZIP in one cell)" in data["error"]
+    code, data, _err = validate(capsys, form)  # (the whole address read as its parts: hunter-sheets25)
+    assert (code, data["valid"]) == (0, 1)
+
+
+def test_a_form_s_whole_address_in_one_answer_is_read_as_its_parts_and_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead: a Google Forms export with the whole address in one answer ('Mailing address
+    (street, city, state, ZIP)' = '12 Oak Ave, Apt 3, Boston, MA 02134', or on two lines) was refused, exit 2,
+    "lacks required column(s): Address Line 1, City, State, ZIP Code". Each answer that reads for sure is
+    split into its parts and sent there; one that does not ('Boston MA' after the street with no comma:
+    where does the street end?) is an error on its row, and so is a ZIP of another state than the one
+    written, as on any row."""
+    path = tmp_path / "forms.csv"
+    path.write_text(
+        "Timestamp,Email Address,Your full name,Mailing address (street, city, state, ZIP),"
+        "Which gift card would you like?,Amount\n"
+        '11/28/2026 9:14:02,ann@example.com,Ann Lee,"12 Oak Ave, Apt 3, Boston, MA 02134",Target,50\n'
+        '11/28/2026 9:20:11,bob@example.com,Bob Ray,"500 W Main St\nSpringfield, IL 62704",Starbucks,25\n'
+        '11/29/2026 10:01:55,cy@example.com,Cy Diaz,"77 Pine Street, Denver CO 80202, USA",CVS,25\n'
+        '11/29/2026 11:30:00,di@example.com,Di Fox,"9 Elm St Salem MA 01970",CVS,25\n'
+        '11/29/2026 12:00:00,ed@example.com,Ed Po,"4 Bay Rd, Boston, NY 02134",CVS,25\n'
+        '11/29/2026 12:30:00,fa@example.com,Fa Ng,"Unit 5, 12 Oak Ave, Salem, MA 01970",CVS,25\n',
+        encoding="utf-8",
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"], data["invalid"]) == (1, 4, 2), err
+    errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert errors[5].startswith(
+        "Row 5, column 'Mailing address (street, city, state, ZIP)': holds an address bulkship cannot split "
+        "for sure into street, city, state and ZIP"
+    )
+    assert "ZIP 02134 is not in state NY" in errors[6]
+    capsys.readouterr()
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    fields = ("Name", "AddressLine1", "AddressLine2", "City", "State", "Zip")
+    sent = sorted(
+        tuple(li["PhysicalDeliveryAddress"].get(f, "") or "" for f in fields) for li in ordered_lines()
+    )
+    assert sent == [
+        ("Ann Lee", "12 Oak Ave", "Apt 3", "Boston", "MA", "02134"),
+        ("Bob Ray", "500 W Main St", "", "Springfield", "IL", "62704"),
+        ("Cy Diaz", "77 Pine Street", "", "Denver", "CO", "80202"),
+        ("Fa Ng", "12 Oak Ave", "Unit 5", "Salem", "MA", "01970"),
+    ]
 
 
 def test_a_japanese_windows_csv_is_refused_with_its_reading_not_ordered_garbled(

@@ -173,6 +173,9 @@ def _chosen(words: list[str], index: dict[str, str]) -> HeaderMeaning | None:
     return replace(meaning, chosen=True) if meaning and meaning.field in CARD_FIELDS else None
 
 
+_PART = r"(?:apt|apartment|unit|suite|city|town|state|province|zip|zip\s+code|postal\s+code|postcode)"
+
+
 # A template's instructions in brackets after the header ("Gift Card (choose one)", "Amount ($25-$100)", "Qty
 # (default 1)"): the header without them. Only instructions: "Amount (EUR)" or "Name (if different)" says the
 # column is something else than the field, and stays unread.
@@ -188,7 +191,10 @@ _INSTRUCTION = re.compile(
     r"no\s+p\.?\s*o\.?\s*box(?:es)?\b.*|please\b.*|pls\b.*|as\s+(?:it|you)\s+(?:should|would|want|wish)\b.*|"
     r"(?:include|including|incl\.?)\s.*|for\s+(?:your|the)\s+(?:gift|card|gift\s+card|reward|prize|package|"
     r"parcel|shipment|delivery|mailing)\b.*|(?:where|so)\s+(?:we|you)\b.*|(?:to\s+)?(?:mail|ship|send)\s+"
-    r"(?:your|the|it)\b.*|u\.?s\.?\s+(?:addresses\s+)?only|no\s+international\b.*|first\s+(?:and|&)\s+last)\s*"
+    r"(?:your|the|it)\b.*|u\.?s\.?\s+(?:addresses\s+)?only|no\s+international\b.*|first\s+(?:and|&)\s+last|"
+    # ... and the parts an address question asks for in one answer ('Mailing address (street, city, state,
+    # ZIP)': found by the lead, the form refused as lacking its street; validate.wholeaddress splits it)
+    rf"(?:street|address)(?:\s*(?:,|/|&|\+|and)\s*{_PART})+)\s*"
 )
 
 

@@ -36,6 +36,12 @@ from .namecolumn import read_name_column
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise, _require_columns
 from .unread import check_cards_in_notes, check_unread_cards
+from .wholeaddress import (
+    say_whole_addresses,
+    split_whole_addresses,
+    whole_address_column,
+    without_parts_of_unread,
+)
 
 __all__ = ["FINGERPRINT_FIELDS", "validate"]
 
@@ -57,11 +63,13 @@ def validate(
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
     _require_columns(sheet, contract, defaults)
     frame, family_added, moved = _canonical_frame(sheet)
+    whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame, limit=program.limits.problems)
     _say_family_added(sheet, collector, family_added)
+    say_whole_addresses(collector, whole)
     say_fallback(sheet, collector, moved)
     check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
@@ -96,7 +104,7 @@ def validate(
         listed=sheet.frame,
         column_map=sheet.column_map,
     )
-    problems = collector.sorted()
+    problems = without_parts_of_unread(collector.sorted(), whole)
     if collector.notices:
         sheet = replace(sheet, notices=(*sheet.notices, *collector.notices))
     if skipped.any():  # a skipped row is never judged: its problems would be noise

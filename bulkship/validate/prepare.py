@@ -33,6 +33,7 @@ from .names import (
     without_leave,
 )
 from .usps import STATES_SPELLED_OUT, US_SPELLED_OUT
+from .wholeaddress import whole_address_column, whole_addresses
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
 
@@ -52,9 +53,11 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
     present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
     if "name" not in present and {"first_name", "last_name"} & present:
         present.add("name")
+    if whole_address_column(sheet, defaults):  # 'Mailing address' = '12 Oak Ave, Boston, MA 02134': split
+        present |= {"city", "state", "zip"}
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
-        whole, on_lines = _whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
+        whole, on_lines = whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
         people = names_people(sheet) if "name" not in present and not whole else []
         raise MissingColumnsError(
             f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
@@ -96,30 +99,6 @@ def how_to_split(on_lines: bool) -> str:
             "the cell becomes a column; then split the city line at its commas"
         )
     return "Excel: Data › Text to Columns"
-
-
-# A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on
-# lines of their own, as a form's "Shipping address" box keeps them ("12 Elm St\nApt 4\nBoston, MA 02134").
-# Up to its first digit by \D*: '.*\d.*' took time growing with the square of a cell's length, and a list
-# of long cells (32,000 digits) and no City column spent hours here before saying so. Workday ends its
-# address cells "United States of America" (found by newcomer8), others "U.S.A."
-_WHOLE_ADDRESS = re.compile(
-    r"(?is)\D*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?"
-    r"(?:[\s,]+(?:U\.?S\.?A?\.?|United States(?: of America)?))?\s*"
-)
-
-
-def _whole_addresses(sheet: LoadedSheet) -> tuple[str | None, bool]:
-    """The street column, when most of its cells hold a whole address (a state and a ZIP at their end), and
-    whether those are written on lines of their cells."""
-    header = next((h for h, field in sheet.column_map.items() if field == "address1"), None)
-    if header is None:
-        return None, False
-    cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
-    whole = [cell for cell in cells if _WHOLE_ADDRESS.fullmatch(cell)]
-    if not cells or len(whole) < 0.6 * len(cells):
-        return None, False
-    return header, sum("\n" in cell for cell in whole) * 2 > len(whole)
 
 
 def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series, pd.Series]:

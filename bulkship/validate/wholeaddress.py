@@ -1,0 +1,145 @@
+"""A whole address in one cell, and no City, State or ZIP column: a form's 'Mailing address' = '12 Oak Ave,
+Apt 3, Boston, MA 02134', or on lines of their own ('500 W Main St' / 'Springfield, IL 62704'). The list was
+refused whole (exit 2, "lacks City, State, ZIP Code": found by the lead, fixed by hunter-sheets25). Each cell
+is split where it can be read for sure: its last part the state's two letters and the ZIP ('MA 02134', or
+'Boston MA 02134' after a comma or a line break), the city the part before them, letters only, and before
+it the street (a number in it) and at most one more part (line 2). The state and the ZIP are then checked
+against each other as any row's are. A cell read otherwise is an error on its row, saying how to write it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..models import LoadedSheet, Problem
+from .collect import ProblemCollector
+
+_COUNTRY = re.compile(r"(?i)[\s,]*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+america)?)\s*$")
+_STATE_ZIP = re.compile(
+    r"(?:(?P<city>[^\W\d_][^\d,]*?)\s+)?(?P<state>[A-Za-z]{2})\.?\s+(?P<zip>\d{5}(?:-\d{4})?)"
+)
+_CITY = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?")
+_UNIT = re.compile(r"(?i)(?:apt|apartment|unit|suite|ste|fl|floor|room|rm|bldg|building|#)\b|#")
+_FIELDS = ("address1", "address2", "city", "state", "zip")
+
+
+@dataclass
+class WholeAddresses:
+    """The column split (its header), the rows read from it and the rows it could not be read for sure."""
+
+    header: str
+    read: pd.Series  # bool, by row
+    unread: list[int] = field(default_factory=list)
+
+
+def split_address(cell: str) -> tuple[str, str, str, str, str] | None:
+    """``cell`` as (street, line 2, city, state, ZIP), or None when it cannot be read for sure."""
+    text = _COUNTRY.sub("", cell.strip())
+    parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    found = _STATE_ZIP.fullmatch(parts[-1])
+    if found is None:
+        return None
+    city, street = found["city"], parts[:-1]
+    if city is None:  # 'MA 02134' alone: the city is the part before it
+        city, street = parts[-2], parts[:-2]
+    if len(street) == 2 and _UNIT.match(street[0]):  # 'Unit 5, 12 Oak Ave': the street first
+        street.reverse()
+    if not _CITY.fullmatch(city) or not 1 <= len(street) <= 2 or not re.search(r"\d", street[0]):
+        return None
+    return street[0], street[1] if len(street) == 2 else "", city, found["state"].upper(), found["zip"]
+
+
+def split_whole_addresses(frame: pd.DataFrame, header: str | None) -> WholeAddresses | None:
+    """Split the street column (``header``, holding whole addresses: :func:`whole_address_column`) of the
+    canonical ``frame`` into its street, line 2, city, state and ZIP, in place; None without such a column.
+    A cell whose line 2 the row's own line 2 column contradicts is not read."""
+    if header is None:
+        return None
+    cells = frame["address1"].astype(str)
+    split = cells.map(split_address)
+    line_2 = split.map(lambda s: s[1] if s else "")
+    read = split.notna() & ~(frame["address2"].ne("") & line_2.ne(""))
+    for position, name in enumerate(_FIELDS):
+        if name != "address2":
+            frame[name] = frame[name].where(~read, split.map(lambda s, p=position: s[p] if s else ""))
+    frame["address2"] = frame["address2"].where(~(read & line_2.ne("")), line_2)
+    unread = [int(row) for row in frame.index[~read & cells.str.strip().ne("")]]
+    return WholeAddresses(header, read, unread)
+
+
+def say_whole_addresses(collector: ProblemCollector, split: WholeAddresses | None) -> None:
+    """Each row read from a whole address named so; each cell not read for sure an error on its row."""
+    if split is None:
+        return
+    collector.read_elsewhere(split.read, {f: split.header for f in _FIELDS})
+    line_2 = split.read & collector.frame["address2"].ne("")
+    said = "holds the whole address: read as street '{address1}'%s, city '{city}', state {state}, ZIP {zip}."
+    collector.warn(split.read & ~line_2, "address1", "Whole address split", said % "")
+    collector.warn(line_2, "address1", "Whole address split", said % ", line 2 '{address2}'")
+    collector.add_each(
+        split.unread,
+        "address1",
+        "Whole address not read",
+        [
+            "holds an address bulkship cannot split for sure into street, city, state and ZIP (there are "
+            "no City, State and ZIP columns): write it as '12 Oak Ave, Apt 3, Boston, MA 02134' (the street, "
+            "then after a comma or on a line of its own the city, the state's two letters and the ZIP), or "
+            "split the column into Street, City, State and ZIP columns."
+        ]
+        * len(split.unread),
+        [""] * len(split.unread),
+    )
+
+
+def whole_address_column(sheet: LoadedSheet, defaults: Mapping[str, str]) -> str | None:
+    """The street column when it holds whole addresses (:func:`whole_addresses`), most of which read for sure,
+    and no column nor default gives the city, the state or the ZIP: its cells are split
+    (:func:`split_whole_addresses`)."""
+    present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
+    header = None if {"city", "state", "zip"} & present else whole_addresses(sheet)[0]
+    if header is None:
+        return None
+    cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
+    # ... most of them read for sure: else a way of writing them bulkship does not know (a mailing list's
+    # 'Boston  MA  02108', parts apart by two spaces): refused whole, saying to split the column, as before
+    return header if sum(split_address(c) is not None for c in cells) * 2 > len(cells) else None
+
+
+# A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on
+# lines of their own, as a form's "Shipping address" box keeps them ("12 Elm St\nApt 4\nBoston, MA 02134").
+# Up to its first digit by \D*: '.*\d.*' took time growing with the square of a cell's length, and a list
+# of long cells (32,000 digits) and no City column spent hours here before saying so. Workday ends its
+# address cells "United States of America" (found by newcomer8), others "U.S.A."
+_WHOLE_ADDRESS = re.compile(
+    r"(?is)\D*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?"
+    r"(?:[\s,]+(?:U\.?S\.?A?\.?|United States(?: of America)?))?\s*"
+)
+
+
+def whole_addresses(sheet: LoadedSheet) -> tuple[str | None, bool]:
+    """The street column, when most of its cells hold a whole address (a state and a ZIP at their end), and
+    whether those are written on lines of their cells."""
+    header = next((h for h, field in sheet.column_map.items() if field == "address1"), None)
+    if header is None:
+        return None, False
+    cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
+    whole = [cell for cell in cells if _WHOLE_ADDRESS.fullmatch(cell)]
+    if not cells or len(whole) < 0.6 * len(cells):
+        return None, False
+    return header, sum("\n" in cell for cell in whole) * 2 > len(whole)
+
+
+def without_parts_of_unread(
+    problems: tuple[Problem, ...], split: WholeAddresses | None
+) -> tuple[Problem, ...]:
+    """``problems`` without those of the city, state and ZIP of a row whose whole address was not read: the
+    list has no such columns, and the row's own error says how to write the address."""
+    if split is None or not split.unread:
+        return problems
+    unread = set(split.unread)
+    return tuple(p for p in problems if not (p.row in unread and p.column in ("city", "state", "zip")))
