@@ -5,7 +5,9 @@ restart mid-send)."""
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -263,4 +265,48 @@ def test_a_run_whose_end_the_database_restart_kept_from_the_ledger_is_recorded_o
         for o in embedded_sandbox_orders(resolve_settings().data_dir)
         for li in o["LineItems"]
     ]
+    assert len(sent) == 3 == len(set(sent))
+
+
+def test_a_server_takes_its_lock_again_after_a_database_restart_so_another_machine_reads_it_alive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    """hunter-web22's LO1: server A had a run queued behind another batch's send when the database
+    restarted; the lock A holds while it serves ended with its session, and A took it again only when it
+    started its next run. Meanwhile a server of another machine (B) read that run 'Interrupted: the server
+    process ... stopped', offering Resume. A now takes its lock again by itself once the database answers:
+    B reads 'Sending…', and A sends the batch, every card once."""
+    from bulkship.web import servers
+
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    monkeypatch.setattr(servers, "KEEP_EVERY_S", 0.05, raising=False)
+    apps = {}
+    for name in ("a", "b"):
+        monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / name))
+        apps[name] = create_app(resolve_settings())
+    here = socket.gethostname()
+    with (
+        TestClient(apps["a"], follow_redirects=True) as a,
+        TestClient(apps["b"], follow_redirects=True) as b,
+    ):
+        upload(a, many_rows(tmp_path / "queued.csv", 3), name="queued")
+        cost = a.get("/batches/queued/cost").text
+        form = {
+            key: found(rf'name="{key}" value="([^"]+)"', cost) for key in ("csrf_token", "total", "change")
+        }
+        web_runner = apps["a"].web.runner
+        with web_runner.exclusive:  # another batch is being sent: this one waits its turn
+            assert a.post("/batches/queued/confirm", data=form).url.path == "/batches/queued/progress"
+            every_session_ended(pg_url)  # the database restarted
+            with monkeypatch.context() as elsewhere:
+                elsewhere.setattr(socket, "gethostname", lambda: f"not-{here}")  # B: another machine
+                for _ in range(600):
+                    said = visible_text(b.get("/batches/queued/progress").text)
+                    if "Interrupted" not in said:
+                        break
+                    time.sleep(0.05)
+                assert "Interrupted" not in said and "Sending…" in said, said
+        done = visible_text(wait_until_finished(a, "queued"))
+        assert "Finished" in done and "1 of 1 orders sent" in done, done
+    sent = [li["ExternalId"] for o in embedded_sandbox_orders(tmp_path / "a") for li in o["LineItems"]]
     assert len(sent) == 3 == len(set(sent))

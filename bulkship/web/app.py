@@ -66,6 +66,14 @@ async def _track_every(runner: Runner, seconds: float) -> None:
         runner.track()
 
 
+async def _keep_serving(settings: Settings) -> None:
+    """On a team's PostgreSQL ledger, this process's lock there taken again after a database restart."""
+    while True:
+        await asyncio.sleep(servers.KEEP_EVERY_S)
+        with contextlib.suppress(Exception):  # the database still away: tried again next time
+            await run_in_threadpool(servers.keep_serving, settings)
+
+
 def create_app(
     settings: Settings,
     *,
@@ -90,11 +98,13 @@ def create_app(
         if resume:
             await run_in_threadpool(runner.resume_due)
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
+        keeper = asyncio.create_task(_keep_serving(settings)) if settings.ledger_url else None
         yield
-        if ticker is not None:
-            ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await ticker
+        for task in (ticker, keeper):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         runner.shutdown()
         await run_in_threadpool(web.balances.close)
         await run_in_threadpool(done_serving)

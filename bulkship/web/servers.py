@@ -71,6 +71,19 @@ def serving(settings: Settings) -> Callable[[], None]:
     return done
 
 
+KEEP_EVERY_S = 15.0  # how often a server on a PostgreSQL ledger takes its lock again if it was lost
+
+
+def keep_serving(settings: Settings) -> None:
+    """This process's lock on a team's PostgreSQL ledger taken again if its session was lost (the database
+    restarted or failed over): else only this server's next run start took it again, and a run of it queued
+    meanwhile read 'Interrupted' on the servers of other machines (hunter-web22's LO1, hunter-web23)."""
+    with _serving_guard:
+        found = _serving.get(settings.ledger_url) if settings.ledger_url else None
+    if found is not None:
+        found[0].held()
+
+
 def this_process(settings: Settings) -> dict[str, str]:
     """This server process as a Send or a run records it: its machine, the machine's boot, its pid and when
     the process started (a pid taken again by another process since is told apart by it), its pid
