@@ -1,13 +1,18 @@
 """One part of a zip file (an XLSX or ODS) read within a size, before the loader's zip-bomb check has run:
 what a file's type and sheet names are looked up with. A damaged archive (a bad CRC, a broken deflate
-stream, an encrypted part) reads as no part, never as a traceback."""
+stream, an encrypted part) reads as no part, never as a traceback; so does a path that is no regular file
+(:func:`open_zip`)."""
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # what zipfile raises on a damaged or unusual archive, besides BadZipFile: a broken deflate stream, a part cut
@@ -15,12 +20,28 @@ from pathlib import Path
 ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError, KeyError)
 
 
+@contextmanager
+def open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The zip archive at ``path``, opened only when it is a regular file (else OSError, one of
+    :data:`ZIP_ERRORS`): a file's type and sheet names are looked up before the path is checked, and
+    zipfile reads a device whole looking for its end: `bulkship validate list.xlsx`, a link to /dev/urandom,
+    took 19 GB before the kernel killed it, and a pipe named list.xlsx waited for a writer forever (found by
+    hunter-hostile9). Opened without waiting (a pipe's open would), then looked at."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb") as stream:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(f"{Path(path).name} is not a regular file")
+        with zipfile.ZipFile(stream) as archive:
+            yield archive
+
+
 def read_part(path: Path, name: str, limit: int) -> bytes | None:
     """The part ``name`` of the zip at ``path``; None when the file is no readable zip, lacks the part, or the
     part expands beyond ``limit`` bytes (its size as the archive declares it, which zipfile reads no further
     than: a zip bomb is never expanded here)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_zip(path) as archive:
             return read_member(archive, name, limit)
     except ZIP_ERRORS:
         return None
@@ -40,7 +61,7 @@ def read_tail(path: Path, name: str, size: int, limit: int) -> bytes | None:
     """The last ``size`` bytes of the part ``name`` (read through, kept ``size`` at a time); None as for
     :func:`read_part`."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_zip(path) as archive:
             if archive.getinfo(name).file_size > limit:
                 return None
             tail = b""
@@ -69,7 +90,7 @@ def workbook_sheet_names(path: Path) -> list[str]:
         return [] if found is None else [_unescaped(name) for name in _XLSX_SHEET.findall(found)]
     names: list[str] = []
     try:
-        with zipfile.ZipFile(path) as archive:
+        with open_zip(path) as archive:
             if archive.getinfo("content.xml").file_size > ODS_CONTENT_LIMIT:
                 return []
             carry = b""
