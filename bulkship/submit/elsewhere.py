@@ -10,6 +10,7 @@ from collections.abc import Collection
 from ..client.parse import po_number_of
 from ..errors import VendorError, VendorUnavailableError
 from ..ledger import OrderRecord
+from ..ordernote import placed_by
 from ..quoting import first_few
 from ..rebuild.listing import list_unread_words
 from .atvendor import _batch_orders_pattern, _folded
@@ -47,13 +48,23 @@ def _being_sent_elsewhere(batch: str, new: list[str], *, sent: bool = False) -> 
     )
 
 
-def _made_elsewhere(batch: str, theirs: list[str]) -> BeingSentElsewhereError:
+def _made_elsewhere(batch: str, theirs: list[str], *, own_note: bool = False) -> BeingSentElsewhereError:
     """Orders of a batch this ledger planned before that it did not make (another computer or ledger, under
     its own --po-prefix or grouping), found before the rest of the plan goes out: that run may still be
     sending the list. Only the rows its orders showed were held, and the rest went out beside its next order
     (found by hunter-vendor17: a plan declined here, the colleague's XY-GIFTS-0003 in flight, Gamma sent in
-    BS-GIFTS-0003 too: two cards)."""
+    BS-GIFTS-0003 too: two cards). ``own_note``: every one carries this very ledger's Note (its own id here):
+    its own sends whose record it lost, a backup of it restored in place (said as another computer's, the
+    person looked for one: found by hunter-vendor26)."""
     shown = first_few(theirs)
+    if own_note:
+        return BeingSentElsewhereError(
+            f"The vendor holds {len(theirs)} order(s) of batch {batch} that this ledger has no record of "
+            f"making ({shown}), though their Note names this ledger: its own sends whose record is gone (a "
+            "backup of the ledger restored since they went out?)",
+            batch,
+            sent=False,
+        )
     return BeingSentElsewhereError(
         f"The vendor holds {len(theirs)} order(s) of batch {batch} that this ledger did not make ({shown}): "
         "another computer or ledger sent rows of it, and may be sending it still",
@@ -143,7 +154,13 @@ class _Elsewhere(_Base):
             went = bool(self.outcome.created or self.outcome.unknown)  # its first order, looked after
             self._stop(_being_sent_elsewhere(self.batch, sorted(at_vendor), sent=went))
         elif theirs:  # the batch planned here before: the rest of the plan waits while that run may send
-            self._stop(_made_elsewhere(self.batch, theirs))
+            own = (await self._ledger(self.ledger.ledger_ids)).own
+            noted = {o.po_number.upper(): placed_by(o) for o in orders}
+            self._stop(
+                _made_elsewhere(
+                    self.batch, theirs, own_note=bool(own) and all(noted.get(po) == own for po in theirs)
+                )
+            )
         elif unread and unread_stops and not self.unchecked_ok:
             # unknown is not absent: the next order would go out under a PO number the other ledger never
             # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
