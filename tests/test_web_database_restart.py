@@ -310,3 +310,52 @@ def test_a_server_takes_its_lock_again_after_a_database_restart_so_another_machi
         assert "Finished" in done and "1 of 1 orders sent" in done, done
     sent = [li["ExternalId"] for o in embedded_sandbox_orders(tmp_path / "a") for li in o["LineItems"]]
     assert len(sent) == 3 == len(set(sent))
+
+
+def test_the_trail_says_why_the_server_took_a_run_up_again(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str, quick_hashes: None
+) -> None:
+    """The trail of a run the database's restart cut read 'server resume' with nothing beside it, between
+    ria's run_start and the run's own resume: an auditor could not tell why the server took it up. The
+    line says the ledger's database answered again; the run's end follows, every card once."""
+    from bulkship.team import accounts, approvals, audit, store
+
+    posts: list[Call] = []
+
+    def rewrite(call: Call) -> Answer:
+        if call.method != "POST" or call.path.lower() != "/v1/orders":
+            return call.forward()
+        posts.append(call)
+        answer = call.forward()
+        if len(posts) == 2:
+            every_session_ended(pg_url)
+        return answer
+
+    vendor.rewrite = rewrite
+    for name, value in {
+        "BULKSHIP_LEDGER": pg_url, "BULKSHIP_DATA_DIR": str(tmp_path / "data"),
+        "BULKSHIP_OUT": str(tmp_path / "results"), "BULKSHIP_TRACK_EVERY_MIN": "0",
+        "BULKSHIP_API_URL": vendor.url, "BULKSHIP_EMAIL": SANDBOX_EMAIL,
+        "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(runner, "LEDGER_RETRY_S", 0.05, raising=False)
+    settings = resolve_settings()
+    accounts.add_user(settings, "ria", "password-ria", ["requester"], actor="test")
+    approvals.set_threshold(settings, "1000000", actor="test")
+    try:
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            form = {"csrf_token": found(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)}
+            client.post("/login", data={**form, "name": "ria", "password": "password-ria", "next": "/"})
+            upload(client, many_rows(tmp_path / "big.csv", 250), name="big")
+            confirm(client, "big")
+            done = visible_text(wait_until_finished(client, "big"))
+            assert "Finished" in done and "3 of 3 orders sent" in done, done
+        lines = [(e.actor, e.action, e.detail) for e in audit.entries(settings, batch="big")]
+    finally:
+        store.forget_engines()
+    resumed = [detail for actor, action, detail in lines if (actor, action) == ("server", "resume")]
+    assert resumed and all("database answered again" in str(d.get("reason")) for d in resumed), lines
+    assert [action for _actor, action, _detail in lines][-1] == "run_end", lines
+    sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert len(sent) == 250 == len(set(sent))

@@ -42,6 +42,11 @@ LEDGER_TAKE_UPS = (
 )
 
 
+# why the trail's 'resume' line of the server took a run up again (a bare 'server resume' said nothing)
+DATABASE_BACK = (
+    "the ledger's database answered again after the run lost it (restarted, or the connection cut)"
+)
+
 ALL = "*"  # a tracking pass over every batch with orders not yet final
 
 
@@ -131,7 +136,7 @@ class Runner:
         ]
         for name in due:
             log.info("resuming batch %s", name)
-            team.note(self.settings, "resume", actor="server", batch=name)
+            team.note(self.settings, "resume", actor="server", batch=name, reason="the server started again")
             self.start(name)
         return due
 
@@ -162,6 +167,7 @@ class Runner:
                     # its page 'Sending…' (hunter-web23)
                     if not connection_lost(exc) or not self._database_back():
                         raise
+                    team.note(self.settings, "resume", actor="server", batch=batch, reason=DATABASE_BACK)
         except Exception:  # the journal itself failed: nothing more to say than the log
             log.exception("batch %s: could not record the end of its run", batch)
         finally:
@@ -211,7 +217,7 @@ class Runner:
                 )
                 if not self._database_back():
                     return None  # the server stops: the batch is still due, resumed at the next start
-                team.note(self.settings, "resume", actor="server", batch=batch)
+                team.note(self.settings, "resume", actor="server", batch=batch, reason=DATABASE_BACK)
                 started = False  # its start recorded again: this process's lock on the ledger, taken again
 
     def _database_back(self) -> bool:
