@@ -1310,3 +1310,26 @@ def test_the_results_page_of_a_command_line_batch_says_its_plan_not_a_cost_page_
         page = visible_text(client.get("/batches/staff/results").text)
     said = "charged 109.95 for 1 order(s) (BS-STAFF-0001) whose plan (shown by bulkship run) said 100.00"
     assert said in page and "cost page said" not in page, page
+
+
+def test_a_cost_difference_beside_shipping_billed_on_the_order_says_what_the_order_costs(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money17: 4 cards of 25.00 sent EXPEDITED (139.80 planned), the vendor showing each line
+    at 25.00 and billing 9.95 of shipping once on the order (109.95): reconcile said 'cost planned 139.80 vs
+    vendor 100.00', the vendor's lines alone, as if it charged 100.00. It says what the order costs too."""
+
+    def shipping_once(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        for line in lines:
+            line[key_of(line, "Cost")] = round(line[key_of(line, "Cost")] - 9.95, 2)
+        order[key_of(order, "Cost")] = round(sum(li[key_of(li, "Cost")] for li in lines) + 9.95, 2)
+
+    vendor.rewrite = orders_rewritten(shipping_once, reads_only=False)
+    result = place(vendor, tmp_path, [1, 2, 3, 4], shipping="EXPEDITED")
+    assert charged_everywhere(vendor, tmp_path, result) == [Decimal("109.95")] * 6
+    report = api.reconcile_batch(vendor.settings(tmp_path), "staff", client_factory=vendor.factory)
+    (said,) = [m.said() for m in report.mismatches]
+    assert said.startswith(
+        "cost planned 139.80 vs vendor 100.00 (its lines; 109.95 with the 9.95 it bills"
+    ), said

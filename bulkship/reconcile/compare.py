@@ -71,8 +71,8 @@ def _compare_order(
 ) -> list[Mismatch]:
     found: list[Mismatch] = []
 
-    def add(what: str, line: str, ours: object, theirs: object) -> None:
-        found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs)))
+    def add(what: str, line: str, ours: object, theirs: object, beside: object = "") -> None:
+        found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs), str(beside)))
 
     sent = sent_lines(order)
     vendor = merge_split(unprefixed(vendor, [s.item for s in sent]), [s.item for s in sent])  # as sent
@@ -136,7 +136,7 @@ def _compare_order(
         # (found by hunter-money17)
         beside_lines = vendor.billed_beside_lines
         if net != planned and not (beside_lines > 0 and to_cents(net + beside_lines) == planned):
-            add("cost", "", planned, net)
+            add("cost", "", planned, net, to_cents(beside_lines) if beside_lines > 0 else "")
     still = failed_lines_still_counted(vendor)
     if still:  # read as refunded, the order's own total still counting them: perhaps charged (hunter-money14)
         add(

@@ -20,6 +20,9 @@ class Mismatch:
     line: str  # the line's ExternalId, or "" for the order as a whole
     ledger: str
     vendor: str
+    # an order's cost: what the order bills beside those lines (shipping or fees on the order), said beside
+    # the lines' cost ("" when none): 'vendor 100.00' alone read as what a vendor billing 109.95 charged
+    beside: str = ""
 
     @property
     def ours(self) -> str:
@@ -34,6 +37,11 @@ class Mismatch:
             ours, theirs = _money(ours), _money(theirs)
         if ours == self.ours:  # a line sent the vendor does not hold: 'lines sent sent vs vendor ...'
             return f"{self.what} {ours} vs vendor {theirs}"
+        if self.beside:  # 'cost planned 139.80 vs vendor 100.00 (its lines; 109.95 with 9.95 billed on ...)'
+            whole = _money(str(Decimal(self.vendor) + Decimal(self.beside)))
+            theirs += (
+                f" (its lines; {whole} with the {_money(self.beside)} it bills on the order beside them)"
+            )
         return f"{self.what} {self.ours} {ours} vs vendor {theirs}"
 
 
