@@ -171,7 +171,7 @@ def test_a_note_pointing_at_the_row_above_and_the_rows_under_it_stays_a_heading(
 
 POINTING_BOTH_WAYS = [
     "^ deceased - and everyone below", "Above and below: terminated", "^ terminated (also the 3 below)",
-    "^ deceased, everyone below too", "^^ all of the above: do not send",
+    "^ deceased, everyone below too",
 ]  # fmt: skip
 
 
@@ -325,3 +325,25 @@ def test_a_heading_naming_the_row_right_above_apart_from_those_it_sends_leaves_i
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == [3, 5, 6, 7], data["skipped"]
     assert data["valid"] == 1  # Ann Lee
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "^^ all of the above: do not send", "All of the above: do not send", "All rows above: terminated",
+        "^^ everyone above - deceased", "Everything above this line: do not send",
+    ],
+)  # fmt: skip
+def test_a_heading_pointing_at_all_the_rows_above_leaves_them_all_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by hunter-sends1 (its LO5), fixed by hunter-sends2: '^^ all of the above: do not send' (or 'All
+    rows above: terminated', 'Everything above this line: do not send') typed on a row of its own under Bob
+    Ray's row left Bob out, and the rows under it, but Ann Lee above Bob was ordered, exit 0. Every row above
+    up to a blank row or another heading is left out now, the heading named as why ('^^ all of the above'
+    moved here from the test of headings pointing both ways, where Ann was asserted sent)."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    out = {s["row"]: s["reason"] for s in data["skipped"] if s["kind"] == "not to send"}
+    assert sorted(out) == [2, 3, 5, 6, 7], data["skipped"]
+    assert out[2] == out[3] == f"the heading under it points at it ('{note}', row 4)"
+    assert data["valid"] == 0

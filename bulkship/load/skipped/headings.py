@@ -21,6 +21,7 @@ from .noteabout import (
     about_the_named,
     names_the_row_above,
     of_the_rows_below,
+    points_at_all_above,
     points_up_too,
     rows_pointed_above,
 )
@@ -146,6 +147,13 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         ):  # ('^ deceased - and everyone below': the row it points at too)
             reason = f"the heading under it points at it ('{quoted(text)}', row {row})"
             found.setdefault(int(above), (NOT_TO_SEND, reason))
+            # ... and all the rows above where it says so, up to a blank row or another heading
+            at = position[row] - 2
+            while points_at_all_above(plain) and at >= 0 and rows[at] == rows[at + 1] - 1:
+                if rows[at] in headings or rows[at] not in people.rows:
+                    break
+                found.setdefault(int(rows[at]), (NOT_TO_SEND, reason))
+                at -= 1
         at = position[row] + 1
         while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")

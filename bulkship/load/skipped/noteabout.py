@@ -270,6 +270,25 @@ def names_the_row_above(text: str) -> bool:
     )
 
 
+# ... all the rows above, not the one right above alone ('^^ all of the above: do not send', 'Everyone above -
+# deceased', 'All rows above: terminated': found by hunter-sends1, its LO5: the rows above the one right above
+# were ordered, exit 0)
+_ALL_ABOVE = re.compile(
+    r"(?i)\b(?:all|every(?:one|body|thing)|each)\s+(?:of\s+)?(?:(?:the|these|those)\s+)?(?:(?:rows?|people|persons|"
+    r"names|entries|lines|employees|ones|recipients)\s+)?(?:listed\s+)?above\b|^\W*\^{2,}\W*(?:all\b|$)"
+)
+
+
+def points_at_all_above(text: str) -> bool:
+    """Whether a heading pointing up names all the rows above it (:data:`_ALL_ABOVE`), in a sentence saying
+    nothing to send ('All above OK except the line above - deceased' names the one alone)."""
+    sentences = [sentence for sentence in re.split(r"[.;/!?\n]", text) if _ALL_ABOVE.search(sentence)]
+    return bool(sentences) and not any(_GO_NOT_DENIED.search(sentence) for sentence in sentences)
+
+
+_GO_NOT_DENIED = re.compile(rf"(?i)(?<!not\s)(?<!n[’']t\s)(?<!dont\s)(?<!never\s){_SAID_TO_GO.pattern[4:]}")
+
+
 def points_up_too(text: str, says_no: Callable[[str], bool]) -> bool:
     """Whether a heading points up at the row above it (:data:`_POINTS_UP_FIRST`) and says of it what
     ``says_no`` reads, in its words before the first sentence's end or a part of its own for the rows below
