@@ -33,7 +33,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def test_after_sending_the_cost_page_offers_nothing_more_to_send(settings: Settings) -> None:
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, SAMPLES / "direct-mail.csv", name="mail")
         before = client.get("/batches/mail/cost").text
         assert 'id="send"' in before and "Estimated arrival" in before and "recipient(s)" in before
@@ -46,7 +46,7 @@ def test_after_sending_the_cost_page_offers_nothing_more_to_send(settings: Setti
 
 
 def test_a_fix_after_a_run_is_costed_for_what_is_left(settings: Settings) -> None:
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, SAMPLES / "messy.xlsx", name="messy")
         assert confirm(client, "messy", leave_out="yes").url.path == "/batches/messy/progress"
         wait_until_finished(client, "messy")
@@ -68,7 +68,7 @@ def test_a_page_batch_refused_as_a_repeat_of_another_batch_needs_attention(setti
     is refused at upload: here it was uploaded before, and its cost page looked at after.)"""
     from bulkship.cli import main
 
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, SAMPLES / "direct-mail.csv", name="mail-again")
         assert main(["run", str(SAMPLES / "direct-mail.csv"), "--yes", "--wait", "0"]) == 0
         refused = client.get("/batches/mail-again/cost")
@@ -95,7 +95,7 @@ def test_a_batch_whose_rows_are_held_is_not_said_to_be_ordered(settings: Setting
         "2003,Pia,Lund,77 Lake Ave,Austin,TX,78701,CVS,25\n",
         encoding="utf-8",
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="holiday")
         fixed = client.post("/batches/holiday/rows/3", data={"csrf_token": token(client), "cell:State": "CT"})
         assert "fixed" in fixed.text
@@ -134,7 +134,7 @@ def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that
         "D3,Cy Tran,3 Pine Ln,Somerville,MA,02143,CVS,25\n"
         "D4,Di Fix,4 Oak St,Boston,MA,90210,CVS,50\n"  # row 5: the ZIP is not in MA
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="doubt")
         assert confirm(client, "doubt", leave_out="yes").url.path == "/batches/doubt/progress"
         wait_until_finished(client, "doubt")
@@ -174,7 +174,7 @@ def test_a_batch_whose_only_open_order_is_in_doubt_offers_to_ask_the_vendor_abou
         "O1,Ana Only,12 Elm St,Boston,MA,02108,CVS,25\n"
         "O2,Ben Only,1 Main St,Cambridge,MA,02139,CVS,25\n"
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="only")
         assert confirm(client, "only").url.path == "/batches/only/progress"
         wait_until_finished(client, "only")
@@ -208,7 +208,7 @@ def test_the_vendor_comparison_says_how_to_settle_an_order_in_doubt_in_the_page_
     path.write_text(
         "Employee ID,Name,Street,City,State,ZIP,Product,Amount\nV1,Ana Vs,12 Elm St,Boston,MA,02108,CVS,25\n"
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="vs")
         assert confirm(client, "vs").url.path == "/batches/vs/progress"
         wait_until_finished(client, "vs")
@@ -237,7 +237,7 @@ def test_the_vendor_comparison_with_notes_says_to_read_them_before_paying_as_the
     )
     note = "7.50 is billed on order(s) holding no card charged (BS-VN-0001: Cancelled): ask the vendor."
     agreed = ReconcileReport("vn", "BS-VN", 1, 1, ledger_total=Decimal(25), vendor_total=Decimal(25))
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="vn")
         assert confirm(client, "vn").url.path == "/batches/vn/progress"
         wait_until_finished(client, "vn")
@@ -259,7 +259,7 @@ def test_a_list_sent_already_and_uploaded_again_is_refused_without_a_server_path
         "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
         "A1,Ana Again,12 Elm St,Boston,MA,02108,CVS,25\n"
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="once")
         assert confirm(client, "once").url.path == "/batches/once/progress"
         wait_until_finished(client, "once")
@@ -280,7 +280,7 @@ def test_the_cost_page_of_a_batch_with_no_valid_row_says_so(settings: Settings, 
         "Employee ID,Name,Street,City,State,ZIP,Product,Amount\n"
         "T1,Ana Ty,12 Elm St,Boston,MA,02108,CVS,30\nT2,Bo Ty,14 Elm St,Boston,MA,02108,CVS,30\n"
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="thirty")
         page = client.get("/batches/thirty/cost").text
     assert "No row of this batch is valid: nothing can be sent" in page, page
@@ -300,7 +300,7 @@ def test_the_cost_page_of_orders_in_doubt_alone_does_not_call_them_planned_order
     path.write_text(
         "Employee ID,Name,Street,City,State,ZIP,Product,Amount\nV1,Ana Vs,12 Elm St,Boston,MA,02108,CVS,25\n"
     )
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, path, name="vs")
         assert confirm(client, "vs").url.path == "/batches/vs/progress"
         wait_until_finished(client, "vs")
@@ -320,7 +320,7 @@ def test_a_send_from_a_cost_page_a_busy_server_no_longer_keeps_sends_it(
     those of eight other batches (another tab, other people), and Send of batch one showed its cost page again
     with nothing said and nothing sent. The plan is worked out again; its total must still be the one shown.
     """
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         for i in range(1, 10):
             path = tmp_path / f"list{i}.csv"
             path.write_text(
@@ -353,7 +353,7 @@ def test_the_cost_page_reads_the_vendor_balance_anew_once_the_account_is_funded(
     from bulkship.sandbox import Sandbox, SandboxConfig
 
     Sandbox(SandboxConfig(state_file=settings.sandbox_state_file, balance=Decimal(40))).close()
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, SAMPLES / "direct-mail.csv", name="mail")
         before = visible_text(client.get("/batches/mail/cost").text)
         assert "Available balance: 40.00." in before and "The balance is short by" in before, before

@@ -83,7 +83,7 @@ def held_key(page: str, row: int) -> str:
 def test_a_namesake_held_by_mistake_is_sent_once_picked_and_the_other_held_row_stays_held(
     settings: Settings, tmp_path: Path
 ) -> None:
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         november_sent_then_december(client, settings, tmp_path)
         results = visible_text(client.get("/batches/dec/results").text)
         assert "2 row(s) held, not sent" in results and "ask whoever runs bulkship" not in results, results
@@ -119,7 +119,7 @@ def test_a_namesake_held_by_mistake_is_sent_once_picked_and_the_other_held_row_s
 def test_only_whoever_may_send_or_approve_picks_held_rows_and_the_trail_says_who_picked_which(
     settings: Settings, tmp_path: Path
 ) -> None:
-    app = create_app(settings)
+    app = create_app(settings, run_wait_s=0)
     with TestClient(app, follow_redirects=True) as client:
         november_sent_then_december(client, settings, tmp_path)  # before the team: no sign-in
         for name, roles in (("alice", ["requester"]), ("fin", ["finance"])):
@@ -163,7 +163,7 @@ def test_a_held_row_picked_in_a_batch_waiting_for_an_approver_goes_out_once_appr
     accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
     accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
     approvals.set_threshold(settings, "30", actor="test")
-    app = create_app(settings)
+    app = create_app(settings, run_wait_s=0)
 
     def signed_in(name: str) -> TestClient:
         browser = TestClient(app, follow_redirects=True)
@@ -212,7 +212,7 @@ def test_a_held_row_whose_person_has_their_card_is_left_out_saying_why_and_the_b
     address corrected since) could be neither sent nor left out on the page: the batch read 'needs
     attention' for good. Left out on the Held rows page, it is not sent, its result says why and by whom,
     and the batch is done once the rest is sent."""
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         november_sent_then_december(client, settings, tmp_path)
         held = client.get("/batches/dec/held").text
         change = re.search(r'name="change" value="([^"]+)"', held)
@@ -256,7 +256,7 @@ def test_the_review_counts_and_words_the_rows_chosen_or_left_out_on_the_held_row
     command line', as it said of Ann Lee's (row 2), held or picked to be sent anyway: the cost page, the
     Results and the send knew better. The review reads the rows as the send does: row 3 left out, saying
     by whom and why; row 2 sent anyway as picked; a held row's advice is the Held rows page."""
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, workbook(tmp_path / "nov.xlsx", NOVEMBER), name="nov")
         assert confirm(client, "nov").url.path == "/batches/nov/progress"
         wait_until_finished(client, "nov")
