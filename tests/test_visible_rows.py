@@ -2408,6 +2408,27 @@ def test_a_header_saying_the_gift_went_in_words_of_its_own_leaves_its_row_out(
     ]
 
 
+@pytest.mark.parametrize(
+    "header", ["Card 2026", "Gift Card 2026", "2026 Gift", "Holiday Card 2026", "Holiday Gift"]
+)
+def test_a_column_headed_by_the_gift_alone_saying_it_went_leaves_its_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sheets25: a tracker's column headed by this year's gift alone ('Card 2026', 'Holiday
+    Gift'), read for its yes or no, holding 'Sent', 'Shipped', 'Delivered', 'Issued', 'Given' or 'Done': each
+    was read as no no and the card ordered again, exit 0, where 'Card Status' = Sent is sent already. Each is
+    sent already now; No leaves its row out and Yes sends, as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 4))
+    went = ["Sent", "Shipped", "Delivered", "Mailed 11/20", "Issued", "Given", "Done"]
+    path = _notes_sheet(tmp_path / "tracker.csv", ["Yes", "", *went, "No"], header=header)
+    skipped = [(s.row, s.reason) for s in load_sheet(path).skipped]
+    assert skipped == [
+        *((row, f"the list says it was sent already (column '{header}': '{cell}')") for row, cell in
+          enumerate(went, start=4)),
+        (11, f"the list says not to send it (column '{header}': 'No')"),
+    ]  # fmt: skip
+
+
 def test_a_tracker_s_columns_of_earlier_years_cards_leave_no_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from ..flags import _SAYS_NO
 from ..sent import _CARD_STATUS, _SHIPMENT
 from ..status import (
     _SAYS_GONE,
@@ -25,6 +26,12 @@ from ..status import (
 from .reasons import Masks
 from .remarks import remarks_say_no
 from .wholelist import TheList
+
+# A column headed by the gift alone, this year's or the season's ('Card 2026', 'Gift Card 2026', 'Holiday
+# Gift'), read for its yes or no: 'Sent', 'Shipped', 'Delivered', 'Issued', 'Given' there was read as no
+# no and the card ordered again, exit 0 (found by hunter-sheets25), where 'Card Status' = Sent is sent already
+_GIFT_ALONE = re.compile(r"(?:holiday|xmas|christmas|seasonal)?(?:gift|card|giftcard|award)")
+_GIVEN = re.compile(r"(?i)^\s*(?:issued|received|given|gifted|presented|handed\s+out)\b")
 
 
 def read_card(masks: Masks, column: pd.Series, key: str, says: re.Pattern[str], the_list: TheList) -> None:
@@ -55,4 +62,9 @@ def read_card(masks: Masks, column: pd.Series, key: str, says: re.Pattern[str], 
     if says in (_SAYS_LEFT, SAYS_LEFT_BY_CODE):
         went_out = column.str.match(SAYS_CARD_WENT) & ~column.str.fullmatch(SAYS_SOMETHING_ELSE_SENT)
         said |= went_out
+    if says is _SAYS_NO and _GIFT_ALONE.fullmatch(re.sub(r"\d+", "", key)):
+        went = column.str.match(SAYS_WENT_OUT) | column.str.match(SAYS_CARD_WENT) | column.str.match(_GIVEN)
+        went &= ~said
+        said |= went
+        went_out = went if went_out is None else went_out | went
     masks.said, masks.not_sent, masks.made, masks.went_out = said, not_sent, made, went_out
