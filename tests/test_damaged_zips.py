@@ -194,3 +194,52 @@ def test_a_damaged_cell_is_found_behind_another_attribute_ending_as_its_type(tmp
     )
     with pytest.raises(FileFormatError, match=r"is damaged: cell A2 names its text by '-1'"):
         load_sheet(path)
+
+
+def test_a_workbook_holding_far_more_shared_strings_than_cells_gets_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-hostile9: a 2.5 MB XLSX of one recipient whose shared strings hold 100 million empty
+    texts (1.3 GB of XML, within [limits] xml_mb; its count claimed truly) took 4 minutes, then calamine
+    aborted `bulkship validate` asking 2.4 GB (signal 6, not a word; the web server with it). Excel and
+    LibreOffice keep only the texts the cells use: a workbook holding more than its cells (and a million
+    more) is refused in one line, and one holding more than its sheets may hold cells is refused as they
+    stream (here with the million made 100). A few texts no cell uses still load."""
+    from bulkship.load import workbook
+    from bulkship.program import ProgramSettings
+    from bulkship.sheetscan import Limits, textsize
+
+    monkeypatch.setattr(textsize, "MAX_UNHELD_STRINGS", 100)
+    monkeypatch.setattr(workbook, "MAX_UNHELD_STRINGS", 100, raising=False)
+
+    def held(extra: int) -> Path:
+        path = _patched(
+            tmp_path,
+            f"held{extra}.xlsx",
+            "xl/sharedStrings.xml",
+            rb"</sst>",
+            b"<si><t/></si>" * extra + b"</sst>",
+        )
+        with zipfile.ZipFile(path) as archive:  # the count claimed truly, as a writer would
+            data = archive.read("xl/sharedStrings.xml")
+        assert data.count(b"<si>") == 15 + extra
+        return path
+
+    assert len(load_sheet(held(50)).frame) == 2  # 65 texts for 21 cells
+
+    many = held(500)  # 515 texts for 21 cells
+    with pytest.raises(FileFormatError) as refused:
+        load_sheet(many)
+    said = (
+        "held500.xlsx holds 515 shared strings (the texts its cells point at) for 21 cells: no list needs "
+        "them, and a reader makes room for each"
+    )
+    assert str(refused.value).startswith(said + " ("), refused.value
+    with pytest.raises(FileFormatError) as streamed:
+        load_sheet(many, program=ProgramSettings(limits=Limits(cells=100)))
+    assert str(streamed.value).startswith("held500.xlsx holds more than 200 shared strings"), streamed.value
+
+    assert main(["validate", str(many), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], err
+    assert "Traceback" not in err

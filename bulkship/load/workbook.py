@@ -18,7 +18,7 @@ from ..errors import FileFormatError
 from ..program import ProgramSettings
 from ..sheetscan import Limits, SheetScan, check_shared_strings, scan_ods, scan_xlsx, shared_strings
 from ..sheetscan.limits import _cell_too_big, bound_merges
-from ..sheetscan.textsize import check_shared_count, shared_lengths
+from ..sheetscan.textsize import MAX_UNHELD_STRINGS, check_shared_count, check_strings_used, shared_lengths
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .conditional import strike_by_rules
@@ -133,15 +133,18 @@ def _scan_workbook(path: Path, kind: str, limits: Limits) -> dict[str, SheetScan
                     return {}
                 return _merges_bounded(scan_ods(path, archive, limits), path)
             names = set(archive.namelist())
+            parts = {name: part for name, part in _xlsx_sheet_parts(archive).items() if part in names}
+            # no sheet may hold more than [limits] cells: more texts than all of them could use are none
+            # (counted first, as they stream: the reads below hold the part whole)
+            lengths = shared_lengths(archive, path, max(len(parts), 1) * limits.cells + MAX_UNHELD_STRINGS)
+            check_shared_count(path, archive, lengths)
             check_shared_strings(path, archive, limits)
             strings = shared_strings(archive)  # one read for every sheet
-            lengths = shared_lengths(archive)
-            check_shared_count(path, archive, lengths)
             scans = {
                 name: scan_xlsx(path, archive, part, name, limits, strings=strings, lengths=lengths)
-                for name, part in _xlsx_sheet_parts(archive).items()
-                if part in names
+                for name, part in parts.items()
             }
+            check_strings_used(path, lengths, sum(scan.cells for scan in scans.values()))
             if _asks_recalculation(archive):  # the results saved are the writer's placeholders, if any
                 for scan in scans.values():
                     scan.unvalued.update(scan.formulas)

@@ -30,9 +30,10 @@ SHARED_CELL_MIN_BYTES = 21  # <c t="s"><v>0</v></c>: the fewest bytes a cell poi
 _ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
-def shared_lengths(archive: zipfile.ZipFile) -> np.ndarray | None:
+def shared_lengths(archive: zipfile.ZipFile, path: Path | None = None, most: int = 0) -> np.ndarray | None:
     """The length of each shared string of an XLSX (its text between tags, an entity counted as written),
-    streamed; None when it has none."""
+    streamed; None when it has none. Past ``most`` strings (0: no bound) the workbook is refused
+    (:func:`_too_many_strings`) as they stream, before their lengths fill memory."""
     if "xl/sharedStrings.xml" not in archive.namelist():
         return None
     found: list[np.ndarray] = []
@@ -53,6 +54,9 @@ def shared_lengths(archive: zipfile.ZipFile) -> np.ndarray | None:
             if len(sizes):
                 found.append(sizes[:-1])
                 current = int(sizes[-1])
+                held = sum(map(len, found))
+                if most and held > most:
+                    raise _too_many_strings(path or Path(archive.filename or "workbook"), held, most, True)
             if not chunk:
                 break
     if current >= 0:
@@ -80,6 +84,31 @@ def check_shared_count(path: Path, archive: zipfile.ZipFile, lengths: np.ndarray
             f"hold {int(claim.group(1)):,} texts, and hold {held:,}",
             hint="open it in Excel or LibreOffice and save it again, or export the list as CSV",
         )
+
+
+def _too_many_strings(path: Path, held: int, cells: int, streamed: bool = False) -> FileFormatError:
+    said = (
+        f"more than {cells:,} shared strings (the texts its cells point at), more than its sheets may hold "
+        "cells ([limits] cells)"
+        if streamed
+        else f"{held:,} shared strings (the texts its cells point at) for {cells:,} cells"
+    )
+    return FileFormatError(
+        f"{path.name} holds {said}: no list needs them, and a reader makes room for each",
+        hint="open it in Excel or LibreOffice and save it again (which keeps only the texts its cells use), "
+        "or export the list as CSV",
+    )
+
+
+def check_strings_used(path: Path, lengths: np.ndarray | None, cells: int) -> None:
+    """Refuse a workbook whose shared strings far outnumber its sheets' cells: Excel and LibreOffice keep
+    only the texts the cells use, and a reader makes room for every one. A 2.5 MB XLSX holding 100 million
+    empty shared strings (1.3 GB of XML, within [limits] xml_mb) took 800 MB to count and then calamine
+    aborted the process asking 2.4 GB (signal 6, no word; the web server with it), after 4 minutes (found by
+    hunter-hostile9)."""
+    held = 0 if lengths is None else len(lengths)
+    if held > cells + MAX_UNHELD_STRINGS:
+        raise _too_many_strings(path, held, cells)
 
 
 def counted_pieces(
