@@ -503,6 +503,29 @@ def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_pa
     assert _left_out(path, statuses) == statuses[:2]
 
 
+NEXT_YEAR_SAYS_NOTHING_OF_THIS_ONE = [
+    "Left co. Next year - n/a", "Left company. Next year: n/a", "Declined this year; next year: send",
+    "Next year: send", "Send next year", "Declined this year",
+]  # fmt: skip
+NEXT_YEAR_BESIDE_THIS_ONE = [
+    "Great worker. Next year: 10 yrs", "Target this year. Next year: Amazon",
+    "Next year: 10-year anniversary", "Loves coffee. 2027: send Starbucks",
+    "Last year: declined. This year: Target", "On leave this year",
+]  # fmt: skip
+
+
+def test_a_note_s_words_for_a_year_to_come_say_nothing_of_this_one(tmp_path: Path) -> None:
+    """Found by review39 (its leftover), fixed by hunter-sends2: Notes 'Left co. Next year - n/a' (or 'Left
+    company. Next year: n/a', 'Declined this year; next year: send') were each ordered, exit 0, the 'n/a' or
+    'send' said of next year read as undoing this year's no; 'Next year: send', 'Send next year' and
+    'Declined this year' were read as nothing. A note naming only years to come after words of its own is
+    read for this year by those words alone, and a send said for a later round waits for it; a note of next
+    year's anniversary or card still sends."""
+    notes = [*NEXT_YEAR_SAYS_NOTHING_OF_THIS_ONE, *NEXT_YEAR_BESIDE_THIS_ONE]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == NEXT_YEAR_SAYS_NOTHING_OF_THIS_ONE
+
+
 THE_ROW_ITSELF = [
     "Ignore this row", "Ignore", "Delete this row", "Test row", "TEST", "Skip this one", "Entered in error",
     "Added by mistake", "Mistake", "Same as row 3", "Same person as above", "Listed twice", "Repeat of row 2",

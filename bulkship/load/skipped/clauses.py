@@ -153,9 +153,14 @@ def _this_year(note: str, year: int) -> str | None:
     words before a label, nothing said under this year's, or only that it is as before:
     :data:`_AS_BEFORE`)."""
     labels = list(_YEAR_LABEL.finditer(note))
+    years = [_label_year(found["label"], year) for found in labels]
+    # ... a note naming only years to come after words of its own: those words are this year's ('Left co.
+    # Next year - n/a', 'Declined this year; next year: send': found by review39, its leftover, each sent,
+    # the later year's 'n/a' or 'send' read as said of this one)
+    if labels and labels[0].start() > 0 and all(at > year for at in years):
+        return note[: labels[0].start()].strip(" .;,\n") or None
     if len(labels) < 2 or labels[0].start() != 0:
         return None
-    years = [_label_year(found["label"], year) for found in labels]
     # ... a year to come beside this one's says nothing of this run ('2026: sent. 2027: send again' on Dec 5,
     # 2026: read whole, 'send again' undid 'sent', a second card: found by hunter-falsealarm9)
     if year not in years or len(set(years)) < 2:

@@ -111,9 +111,9 @@ _NOTE_SAYS_NO = re.compile(
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
     # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the
     # door', 'Removed by mistake')
-    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|(?<!left)\sby\s(?!mistake|accident|error).*|\s(?:until|till|pending|awaiting)\s+(?!"
-    + _A_DATE
-    + r").*)"
+    r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|(?<!left)\sby\s(?!mistake|accident|error).*|"
+    # ... or this round's ('Declined this year; next year: send': found by review39, its leftover)
+    r"\s(?:for\s+)?this\s+(?:year|time|round)\b.*|\s(?:until|till|pending|awaiting)\s+(?!" + _A_DATE + r").*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
     r"(?:\s+(?:too|also|as\s+well)\b)?\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not

@@ -38,5 +38,7 @@ WAITING_ON = (
     r"not\s+yet\s+(?:approved|confirmed|verified|cleared|signed\s+off|eligible|authori[sz]ed)\b.*|"
     # ... a later round: said to wait or go then, or the next one alone
     r"(?:(?:send|ship|mail|hold|wait|save|keep|include|move|push|defer)(?:\s+(?:it|this\s+one|them))?\s+"
-    rf"(?:in|for|to|until|till)\s+(?:the\s+)?{_LATER}|next\s+(?:round|wave|batch|cycle|mailing)){_ENDS}"
+    rf"(?:(?:in|for|to|until|till)\s+(?:the\s+)?)?{_LATER}|next\s+(?:round|wave|batch|cycle|mailing)|"
+    # ... or said to go then ('Next year: send', 'Wave 2 - OK to send')
+    rf"{_LATER}\s*[:=–—-]\s*(?:(?:ok\s+to\s+)?send|ship|mail|ok|yes|eligible)\b(?:\s+(?:it|one|a\s+card|again))?){_ENDS}"
 )
