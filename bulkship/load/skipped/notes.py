@@ -10,6 +10,7 @@ import re
 from ...schema import header_key
 from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
+from .oldaddress import SUPERSEDED
 from .status import PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN
 from .waits import WAITING_ON
@@ -325,6 +326,8 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO})"
     # ... or gone, said with who or when in other words (:mod:`.gonewhen`)
     rf"|^\s*(?:{GONE_WHEN})"
+    # ... or its row an old address, the new one on another row (:mod:`.oldaddress`)
+    rf"|^\s*(?:{SUPERSEDED})"
     # ... or waiting on something still to come, in other words than 'pending' (:mod:`.waits`)
     rf"|^\s*(?:{WAITING_ON})"
 )
