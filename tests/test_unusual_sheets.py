@@ -1408,7 +1408,8 @@ def test_a_form_s_whole_address_in_one_answer_is_read_as_its_parts_and_sent(
     """Found by the lead: a Google Forms export with the whole address in one answer ('Mailing address
     (street, city, state, ZIP)' = '12 Oak Ave, Apt 3, Boston, MA 02134', or on two lines) was refused, exit 2,
     "lacks required column(s): Address Line 1, City, State, ZIP Code". Each answer that reads for sure is
-    split into its parts and sent there; one that does not ('Boston MA' after the street with no comma:
+    split into its parts and sent there (the state written out, or the ZIP after a comma of its own, too:
+    hunter-sheets25 after e948da20); one that does not ('Boston MA' after the street with no comma:
     where does the street end?) is an error on its row, and so is a ZIP of another state than the one
     written, as on any row."""
     path = tmp_path / "forms.csv"
@@ -1420,11 +1421,13 @@ def test_a_form_s_whole_address_in_one_answer_is_read_as_its_parts_and_sent(
         '11/29/2026 10:01:55,cy@example.com,Cy Diaz,"77 Pine Street, Denver CO 80202, USA",CVS,25\n'
         '11/29/2026 11:30:00,di@example.com,Di Fox,"9 Elm St Salem MA 01970",CVS,25\n'
         '11/29/2026 12:00:00,ed@example.com,Ed Po,"4 Bay Rd, Boston, NY 02134",CVS,25\n'
-        '11/29/2026 12:30:00,fa@example.com,Fa Ng,"Unit 5, 12 Oak Ave, Salem, MA 01970",CVS,25\n',
+        '11/29/2026 12:30:00,fa@example.com,Fa Ng,"Unit 5, 12 Oak Ave, Salem, MA 01970",CVS,25\n'
+        '11/29/2026 13:00:00,gi@example.com,Gi Lu,"3 Elm St, Salem, Massachusetts 01970",CVS,25\n'
+        '11/29/2026 13:30:00,ha@example.com,Ha Wu,"5 Elm St, Salem, MA, 01970",CVS,25\n',
         encoding="utf-8",
     )
     code, data, err = validate(capsys, path)
-    assert (code, data["valid"], data["invalid"]) == (1, 4, 2), err
+    assert (code, data["valid"], data["invalid"]) == (1, 6, 2), err
     errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
     assert errors[5].startswith(
         "Row 5, column 'Mailing address (street, city, state, ZIP)': holds an address bulkship cannot split "
@@ -1442,6 +1445,8 @@ def test_a_form_s_whole_address_in_one_answer_is_read_as_its_parts_and_sent(
         ("Bob Ray", "500 W Main St", "", "Springfield", "IL", "62704"),
         ("Cy Diaz", "77 Pine Street", "", "Denver", "CO", "80202"),
         ("Fa Ng", "12 Oak Ave", "Unit 5", "Salem", "MA", "01970"),
+        ("Gi Lu", "3 Elm St", "", "Salem", "MA", "01970"),
+        ("Ha Wu", "5 Elm St", "", "Salem", "MA", "01970"),
     ]
 
 

@@ -2,7 +2,8 @@
 Apt 3, Boston, MA 02134', or on lines of their own ('500 W Main St' / 'Springfield, IL 62704'). The list was
 refused whole (exit 2, "lacks City, State, ZIP Code": found by the lead, fixed by hunter-sheets25). Each cell
 is split where it can be read for sure: its last part the state's two letters and the ZIP ('MA 02134', or
-'Boston MA 02134' after a comma or a line break), the city the part before them, letters only, and before
+'Boston MA 02134' after a comma or a line break; the state written out, 'Massachusetts 02134', or the ZIP
+after a comma of its own, 'MA, 02134'), the city the part before them, letters only, and before
 it the street (a number in it) and at most one more part (line 2). The state and the ZIP are then checked
 against each other as any row's are. A cell read otherwise is an error on its row, saying how to write it."""
 
@@ -16,12 +17,15 @@ import pandas as pd
 
 from ..models import LoadedSheet, Problem
 from .collect import ProblemCollector
+from .usps import state_lookup
 
 _COUNTRY = re.compile(r"(?i)[\s,]*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+america)?)\s*$")
 _STATE_ZIP = re.compile(
     r"(?:(?P<city>[^\W\d_][^\d,]*?)\s+)?(?P<state>[A-Za-z]{2})\.?\s+(?P<zip>\d{5}(?:-\d{4})?)"
 )
 _CITY = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?")
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+_NAMED_STATE = re.compile(r"(?P<state>[^\W\d_][^\d,]*?)\s+(?P<zip>\d{5}(?:-\d{4})?)")
 _UNIT = re.compile(r"(?i)(?:apt|apartment|unit|suite|ste|fl|floor|room|rm|bldg|building|#)\b|#")
 _FIELDS = ("address1", "address2", "city", "state", "zip")
 
@@ -39,8 +43,13 @@ def split_address(cell: str) -> tuple[str, str, str, str, str] | None:
     """``cell`` as (street, line 2, city, state, ZIP), or None when it cannot be read for sure."""
     text = _COUNTRY.sub("", cell.strip())
     parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
+    if len(parts) >= 3 and _ZIP.fullmatch(parts[-1]):  # 'Boston, MA, 02134': the ZIP after a comma of its own
+        parts[-2:] = [f"{parts[-2]} {parts[-1]}"]
     if len(parts) < 2:
         return None
+    named = _NAMED_STATE.fullmatch(parts[-1])  # 'Massachusetts 02134' (the city in the part before)
+    if named and (code := state_lookup().get(" ".join(named["state"].casefold().split()))):
+        parts[-1] = f"{code} {named['zip']}"
     found = _STATE_ZIP.fullmatch(parts[-1])
     if found is None:
         return None
