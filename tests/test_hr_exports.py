@@ -380,6 +380,41 @@ def test_whole_addresses_in_one_cell_are_split_where_they_read_for_sure(tmp_path
     assert "Ctrl+J" not in (refused.value.hint or ""), "most of its addresses are on one line"
 
 
+def test_a_whole_address_whose_city_or_street_is_a_unit_is_never_split_so(tmp_path: Path) -> None:
+    """Found by review41 reviewing e948da20: a form's address with its city left out, '12 Oak Ave, Apt B, MA
+    02134' (or 'Building B'), was read as city 'Apt B', the apartment gone from the parcel, and one with no
+    street, 'Apt 4, Boston, MA 02134', as street 'Apt 4': each row valid, the card ordered, a warning only (as
+    every split row has). A unit (Apt, Unit, Suite, Building, Floor, Room, #...) is never the city nor, alone,
+    the street: not read for sure, an error on its row. A city spelt like one ('Ste. Genevieve') is a city."""
+    path = tmp_path / "form.csv"
+    path.write_text(
+        'Timestamp,Full name,"Mailing address (street, city, state, ZIP)"\n'
+        '12/1/2026,Ann Lee,"12 Oak Ave, Apt B, MA 02134"\n'
+        '12/1/2026,Bo Ray,"12 Oak Ave, Building B, MA 02134"\n'
+        '12/1/2026,Cy Orr,"Apt 4, Boston, MA 02134"\n'
+        '12/1/2026,Di Lu,"# 5, Salem, MA 01970"\n'
+        '12/1/2026,Ed Fox,"Suite 200, Austin, TX 78701"\n'
+        '12/1/2026,Flo Ng,"3 Main St, Ste. Genevieve, MO 63670"\n'
+        '12/1/2026,Gus Li,"Unit 5, 7 Pine Rd, Austin, TX 78701"\n'
+        '12/1/2026,Hal Wu,"9 Elm St, Apt 2, Salem, MA 01970"\n'
+        + "".join(f'12/1/2026,Person {i},"{i} Oak Ave, Boston, MA 02134"\n' for i in range(10, 13))
+    )
+    program = ProgramSettings(defaults={"product": "CVS", "value": "25"})
+    result = validate(load_sheet(path), sandbox_catalog(), program=program)
+    fields = ["address1", "address2", "city", "state", "zip", "status"]
+    rows = result.rows[fields].values.tolist()
+    assert [row[-1] for row in rows[:5]] == ["invalid"] * 5, rows
+    for row in range(2, 7):
+        said = [p.message for p in result.problems if p.row == row and p.column == "address1"]
+        assert any("cannot split for sure" in m for m in said), (row, said)
+    assert rows[5:8] == [
+        ["3 Main St", "", "Ste. Genevieve", "MO", "63670", "valid"],
+        ["7 Pine Rd", "Unit 5", "Austin", "TX", "78701", "valid"],
+        ["9 Elm St", "Apt 2", "Salem", "MA", "01970", "valid"],
+    ]
+    assert [row[-1] for row in rows[8:]] == ["valid"] * 3
+
+
 def test_a_workday_home_address_ending_in_united_states_of_america_is_read_as_its_parts(
     tmp_path: Path,
 ) -> None:

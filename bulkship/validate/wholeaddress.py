@@ -27,6 +27,11 @@ _CITY = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?")
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 _NAMED_STATE = re.compile(r"(?P<state>[^\W\d_][^\d,]*?)\s+(?P<zip>\d{5}(?:-\d{4})?)")
 _UNIT = re.compile(r"(?i)(?:apt|apartment|unit|suite|ste|fl|floor|room|rm|bldg|building|#)\b|#")
+# A part that is a unit and nothing else: 'Apt B', 'Building B', 'Suite 200', '# 5' (not 'Ste. Genevieve')
+_A_UNIT = re.compile(
+    r"(?i)(?:(?:apt|apartment|unit|suite|ste|fl|floor|room|rm|bldg|building|lot)\.?\s*#?|#)\s*"
+    r"(?:\w*\d\w*|[a-z])"
+)
 _FIELDS = ("address1", "address2", "city", "state", "zip")
 
 
@@ -59,6 +64,10 @@ def split_address(cell: str) -> tuple[str, str, str, str, str] | None:
     if len(street) == 2 and _UNIT.match(street[0]):  # 'Unit 5, 12 Oak Ave': the street first
         street.reverse()
     if not _CITY.fullmatch(city) or not 1 <= len(street) <= 2 or not re.search(r"\d", street[0]):
+        return None
+    # a unit is no city ('12 Oak Ave, Apt B, MA 02134': the city left out), nor alone a street ('Apt 4,
+    # Boston, MA 02134'): read so, the card was ordered to it (found by review41 reviewing e948da20)
+    if _A_UNIT.fullmatch(city) or _A_UNIT.fullmatch(street[0]):
         return None
     return street[0], street[1] if len(street) == 2 else "", city, found["state"].upper(), found["zip"]
 
