@@ -24,7 +24,13 @@ def _write(path: Path, rows: list[list[str]]) -> Path:
 
 
 @pytest.mark.parametrize(
-    "note", ["Moved - see next row", "Old address - see new row below", "Moved - new address on row 4"]
+    "note",
+    [
+        "Moved - see next row",
+        "Old address - see new row below",
+        "Moved - new address on row 4",
+        "Moved - do not send here",
+    ],
 )
 def test_a_row_noted_as_the_old_address_beside_the_new_one_sends_one_card(
     tmp_path: Path, isolated_data_dir: Path, note: str
@@ -56,7 +62,8 @@ def test_old_address_notes_read_and_the_old_address_noted_on_the_new_row_sent(tm
     still send."""
     out = ["Moved - see next row", "Old address - see new row", "Moved - see below",
            "See row 9 (new address)", "New address below", "Former address - see next line",
-           "Moved to 9 New St (next row)", "Old address"]  # fmt: skip
+           "Moved to 9 New St (next row)", "Old address", "Moved - do not send here",
+           "Old address - do not mail to this address", "Do not mail here - moved"]  # fmt: skip
     sends = ["Old address: 12 Elm St", "Previous address - 5 Oak Ave", "Moved", "Moved 11/1",
              "New address", "New address as of 11/1", "Moved up to manager",
              "Relocated to Austin office"]  # fmt: skip
