@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .conditional import ods_rule
 from .controls import ods_link_in_sheet
@@ -74,16 +75,37 @@ def ods_padding(value: str, shown: str) -> str | None:
     return code
 
 
-def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, SheetScan]:
-    """Every table of an ODS file measured by its repeat attributes (never expanded): name -> scan."""
+_SECTIONS = frozenset(f"{_OFFICE}{name}" for name in ("automatic-styles", "styles", "font-face-decls"))
+
+
+def _dropped_when_read(stream: IO[bytes]) -> Iterator[tuple[str, Any]]:
+    """iterparse's (event, element), each entry of a styles section (a style, a number format, a font)
+    dropped from the tree once read (the parser runs ahead: it is its parent's first child by then). Kept,
+    a 2.9 MB ODS of a million cell styles (150 MB of XML) took 1.1 GB to read its one row, and [limits]
+    xml_mb let it reach ~11 GB (found by hunter-hostile9, as hunter-hostile8 found for XLSX styles)."""
     from defusedxml.ElementTree import iterparse
 
+    open_elements: list[Any] = []
+    for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+        if event == "start":
+            open_elements.append(element)
+            yield event, element
+            continue
+        open_elements.pop()
+        yield event, element
+        parent = open_elements[-1] if open_elements else None
+        if parent is not None and parent.tag in _SECTIONS and len(parent) and parent[0] is element:
+            del parent[0]
+
+
+def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, SheetScan]:
+    """Every table of an ODS file measured by its repeat attributes (never expanded): name -> scan."""
     scans: dict[str, SheetScan] = {}
     walker = _OdsWalker(path, limits)
     if "styles.xml" in archive.namelist():  # the named styles a conditional format applies
         with archive.open("styles.xml") as stream:
-            for _event, element in iterparse(stream, events=("end",), forbid_dtd=True):
-                if element.tag != f"{_STYLE}style":
+            for event, element in _dropped_when_read(stream):
+                if event != "end" or element.tag != f"{_STYLE}style":
                     continue
                 names = (element.get(f"{_STYLE}name") or "", element.get(f"{_STYLE}display-name") or "")
                 if _struck(element):  # by name or as shown (_5f_ is '_')
@@ -91,7 +113,7 @@ def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, 
                 if hides := _unseen(element):
                     walker.unseen_styles.update(dict.fromkeys(names, hides))
     with archive.open("content.xml") as stream:
-        for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+        for event, element in _dropped_when_read(stream):
             walker.handle(event, element)
         scans = walker.scans
     return scans
