@@ -43,7 +43,7 @@ def test_rows_ordered_from_an_earlier_file_are_on_the_results_page_and_in_its_to
     assert main(["run", str(write(sheet, [1, 2, 3])), "--yes", "--wait", "0", "--out", str(out)]) == 0
     assert main(["run", str(write(sheet, [1, 4])), "--yes", "--wait", "0", "--out", str(out)]) == 0
     settings = replace(resolve_settings(), out_dir=out)
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, run_wait_s=0)) as client:
         page = client.get("/batches/team/results").text
     total = re.search(r"<strong>([\d,.]+)</strong> charged", page)
     assert total is not None and Decimal(total.group(1).replace(",", "")) == Decimal(100)
@@ -58,7 +58,7 @@ def test_the_fix_these_button_counts_only_rows_to_correct(tmp_path: Path, isolat
     with sheet.open("a", newline="") as handle:
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="staff")
         assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
         wait_until_finished(client, "staff")
@@ -72,7 +72,7 @@ def test_the_columns_of_a_sent_batch_cannot_change(tmp_path: Path, isolated_data
     people who had theirs."""
     sheet = write(tmp_path / "staff.csv", [1, 2])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="staff")
         assert confirm(client, "staff").url.path == "/batches/staff/progress"
         wait_until_finished(client, "staff")
@@ -177,7 +177,7 @@ def test_a_card_the_vendor_gave_another_name_after_the_cost_page_is_not_sent(tmp
 
     with VendorProxy(tmp_path) as vendor:
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, write(tmp_path / "swap.csv", [1, 2]), name="swap")
             assert "Send 1 order(s) for 50.00" in client.get("/batches/swap/cost").text
             vendor.rewrite = renamed  # meanwhile, at the vendor
@@ -289,7 +289,7 @@ def test_money_still_to_send_beside_money_charged_is_on_the_batches_and_results_
     assert bulkship.plan_batch(settings, write(sheet, [1, 2, 3, 4]), batch="team") is not None
     status = bulkship.status(settings, "team")[0]
     assert (status["ordered_cost"], status["planned_cost"]) == ("50.00", "50.00")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, run_wait_s=0)) as client:
         line = batch_row(client.get("/").text, "team")
         page = client.get("/batches/team/results").text
     assert "50.00 <small>charged + 50.00 to send</small>" in line, line
@@ -313,7 +313,7 @@ def test_a_new_batch_stopped_while_the_vendors_order_list_is_down_says_to_send_a
     with VendorProxy(tmp_path) as vendor:
         vendor.rewrite = list_down
         settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
             upload(client, write(tmp_path / "down.csv", [1, 2]), name="down")
             cost = client.get("/batches/down/cost")  # a new batch is checked at the vendor for its plan
             page = visible_text(cost.text)
@@ -332,7 +332,7 @@ def test_the_progress_of_a_follow_up_counts_the_orders_of_its_send_beside_the_ba
     with sheet.open("a", newline="") as handle:
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="staff")
         assert confirm(client, "staff", leave_out="yes").url.path == "/batches/staff/progress"
         first = visible_text(wait_until_finished(client, "staff"))
@@ -360,7 +360,7 @@ def test_the_downloaded_workbook_says_what_a_follow_up_planned_since_it_was_writ
     with sheet.open("a", newline="") as handle:
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "ZZ", "02134", "CVS", "25"])
     settings = replace(resolve_settings(), out_dir=tmp_path / "results")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, "three")
         confirm(client, "three", leave_out="yes")
         wait_until_finished(client, "three")
@@ -433,7 +433,7 @@ def test_the_results_page_names_the_people_of_rows_not_sent_as_the_list_has_them
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
         csv.writer(handle).writerow(["E8", "Persn 8", "8 Main St", "Boston", "MA", "02134", "CVS", "25"])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="staff")
         fixed = {"csrf_token": token(client), "cell:Name": "Person 8", "cell:Amount": "0"}  # left out
         assert client.post("/batches/staff/rows/5", data=fixed).status_code == 200
@@ -457,7 +457,7 @@ def test_the_downloaded_workbook_of_a_batch_fixed_on_the_page_is_sent_back_to_it
     with sheet.open("a", newline="") as handle:
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="staff")
         fixed = {"csrf_token": token(client), "cell:Address": "22 Main St"}
         assert client.post("/batches/staff/rows/3", data=fixed).status_code == 200
@@ -490,7 +490,7 @@ def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
         csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "ZZ", "CVS", "25"])
     here = replace(resolve_settings(), out_dir=tmp_path / "here")
     there = replace(here, out_dir=tmp_path / "there")
-    with TestClient(create_app(here), follow_redirects=True) as client:
+    with TestClient(create_app(here, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, "staff")
         confirm(client, "staff", leave_out="yes")
         wait_until_finished(client, "staff")
@@ -498,7 +498,7 @@ def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
         assert "Send 1 order(s) for 25.00" in visible_text(client.get("/batches/staff/cost").text)
     planned: list[str] = []
     monkeypatch.setattr(downloads, "plan_of", lambda web, batch, **kw: planned.append(batch.name))
-    with TestClient(create_app(there, resume=False), follow_redirects=True) as other:
+    with TestClient(create_app(there, resume=False, run_wait_s=0), follow_redirects=True) as other:
         assert other.get("/batches/staff/results.xlsx").status_code == 200
     assert planned == []
 
@@ -523,7 +523,7 @@ def test_the_results_page_names_rows_not_sent_of_a_list_with_first_last_and_pref
             address = [f"{number[-1]} Main St", "Boston", "MA", "02134"]
             writer.writerow([number, first, last, goes_by, *address, status, "CVS", "25"])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet, name="january")
         assert confirm(client, "january").url.path == "/batches/january/progress"
         wait_until_finished(client, "january")
@@ -540,7 +540,7 @@ def test_an_uploaded_file_keeps_its_own_name_on_the_batches_page_and_in_the_work
     filing the workbook looked for it in vain. The upload keeps the name it was given."""
     sheet = write(tmp_path / "January Anniversaries (final).csv", [1, 2])
     settings = replace(resolve_settings(), out_dir=tmp_path / "out")
-    with TestClient(create_app(settings), follow_redirects=True) as client:
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
         upload(client, sheet)
         assert confirm(client, "January-Anniversaries-final").url.path.endswith("/progress")
         wait_until_finished(client, "January-Anniversaries-final")
@@ -609,7 +609,7 @@ def test_the_results_page_of_a_command_line_batch_names_its_rows_not_sent_and_sa
     out = tmp_path / "out"
     assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out)]) == 3
     settings = replace(resolve_settings(), out_dir=tmp_path / "served")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings, run_wait_s=0)) as client:
         page = client.get("/batches/anniversaries/results").text
         cells = r'<td class="num">(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>.*?<td>([^<]*)</td>\s*</tr>'
         rows = re.findall(cells, page, flags=re.S)
