@@ -526,6 +526,26 @@ def test_a_note_s_words_for_a_year_to_come_say_nothing_of_this_one(tmp_path: Pat
     assert _left_out(path, notes) == NEXT_YEAR_SAYS_NOTHING_OF_THIS_ONE
 
 
+SENT_IN_AN_EARLIER_ROUND = [
+    "Sent in wave 1", "Sent in first wave", "Mailed in batch 1", "Sent in round 1",
+    "Shipped with the first batch", "Sent in the October mailing", "Sent in previous batch",
+]  # fmt: skip
+A_ROUND_NAMED_OTHERWISE = [
+    "Sent in wave 1 - returned, resend", "Sent in wave 1 - resend approved", "Wave 2 winner - send now",
+    "Sent in error", "Included in wave 1", "Round 1 winner",
+]  # fmt: skip
+
+
+def test_a_note_saying_the_card_went_in_an_earlier_wave_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sends2: Notes 'Sent in wave 1' (or 'Mailed in batch 1', 'Shipped with the first batch',
+    'Sent in the October mailing') were each ordered again, exit 0: a second card, where 'Card sent in wave 1'
+    or 'Sent - wave 1' leave the row out. Each is left out now, quoted; a resend asked for after it still
+    sends."""
+    notes = [*SENT_IN_AN_EARLIER_ROUND, *A_ROUND_NAMED_OTHERWISE]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == SENT_IN_AN_EARLIER_ROUND
+
+
 THE_ROW_ITSELF = [
     "Ignore this row", "Ignore", "Delete this row", "Test row", "TEST", "Skip this one", "Entered in error",
     "Added by mistake", "Mistake", "Same as row 3", "Same person as above", "Listed twice", "Repeat of row 2",
