@@ -283,3 +283,30 @@ def test_a_remark_typed_alone_in_a_card_s_status_is_read_as_a_note_is(tmp_path: 
     first = len(ALONE_LEFT_OUT) + 2
     assert {cell: skipped[row] for row, cell in enumerate(sends, start=first) if row in skipped} == {}
     assert skipped[2] == f"the list says not to send it (column '{header}': 'Passed away')"
+
+
+def test_a_relationship_column_s_remark_is_read_as_a_note_is(tmp_path: Path) -> None:
+    """Found by review40 (its LO2, status_Relationship.csv), fixed by hunter-sends2: a household list's
+    'Relationship' = 'Employee - declined' (or 'Self - declined gift', 'Employee (declined)', 'Self - opted
+    out') was ordered, exit 0, where the same remark after a Status leaves the row out: only a death or a
+    leaving there was read (a status typed in another column). The remark after the relation is read as a
+    note's; the relation alone, and 'Spouse of deceased employee', still send."""
+    out = [
+        "Employee - declined",
+        "Self - declined gift",
+        "Employee (declined)",
+        "Self - opted out",
+        "Self - deceased",
+    ]
+    sends = [
+        "Spouse",
+        "Self",
+        "Child",
+        "Employee",
+        "Domestic partner",
+        "Other",
+        "Spouse of deceased employee",
+    ]
+    path = _sheet(tmp_path / "household.csv", "Relationship", [*out, *sends])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(out))), skipped

@@ -35,6 +35,18 @@ class Reading:
     eligible: bool
 
 
+# A beneficiary or household list's column of each person's relation to the member ('Relationship' =
+# 'Employee - declined', 'Self - declined gift', 'Employee (declined)', 'Self - opted out'): a remark after
+# the relation is the row's own person's, and was read as nothing but a death or a leaving (.stray), each
+# card ordered (found by review40, its LO2, status_Relationship.csv; fixed by hunter-sends2): read as a
+# note is, clause by clause ('Spouse', 'Self', 'Employee' alone say nothing)
+_RELATIONSHIP = re.compile(
+    r"(?i)\W*relation(?:ship)?(?:\s+(?:to|with)\s+(?:the\s+)?(?:employee|member|insured|subscriber|participant|"
+    r"primary|account\s*holder|policy\s*holder|policyholder|donor|student|patient|recipient|deceased))?"
+    r"(?:\s+type)?\W*"
+)
+
+
 def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str]) -> Reading | None:
     """How the column ``header`` is read (``column_map``: the columns read as the order's fields; ``beyond``:
     a CSV's columns past its header's fields), or None when it says nothing of sending."""
@@ -49,6 +61,8 @@ def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str])
     if says is None and (_note_header(str(header)) or unheaded):
         says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
         # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
+    if says is None and _RELATIONSHIP.fullmatch(str(header)):  # 'Relationship' = 'Employee - declined'
+        says = _NOTE_SAYS_NO
     if says is None and person_status(str(header)):
         says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
     if says is None and event_status(str(header)):  # 'Registration Status' = Cancelled
