@@ -1687,11 +1687,11 @@ def test_whole_addresses_in_one_column_are_said_on_the_columns_page(
         "Street, City, State and ZIP columns (Excel: Data › Text to Columns), then upload it again." in page
     ), page
     # an HR report's address cell of lines (newcomer8's L6): Text to Columns needs Ctrl+J as the separator
-    # (its ZIP on a line of its own: not read for sure, so the column is to split; 'Boston, MA 02108' on one
-    # line is read as its parts since hunter-sheets25)
+    # (a company's line first, a floor after the street: not read for sure, so the column is to split;
+    # 'Boston, MA 02108' on one line, or its ZIP on a line of its own, is read as its parts: hunter-sheets25)
     path.write_text(
         "Employee ID,Worker,Primary Home Address\n"
-        '21001,Emeka Okafor,"12 Beacon St\nBoston MA\n02108\nUnited States of America"\n'
+        '21001,Emeka Okafor,"Acme Corp\n12 Beacon St\nFloor 3\nBoston MA\n02108"\n'
     )
     page = visible_text(client.get(upload(client, path)).text).replace("&#39;", "'")
     assert "Delimited, tick Other and press Ctrl+J in its box: each line of the cell becomes a column" in page
