@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
@@ -147,13 +148,11 @@ def _said_not_to_send(
         if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
             said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
         masks.said, masks.not_yet = said, not_yet
-        if (
-            says in PERSON_STATUS or key in _CARD_STATUS
-        ):  # 'Status' = 'Passed away', a remark alone: read as a note
-            as_notes = lambda notes, day: _said_not_to_send(notes, {}, today=day, titles=titles)  # noqa: E731
-            # ... not a card's failure telling why ('Order Status' = 'FAILED - bad address': no card, sent)
+        # 'Status' = 'Passed away', a remark alone: read as a note; not a card's failure telling why ('Order
+        # Status' = 'FAILED - bad address': no card, sent)
+        if says in PERSON_STATUS or key in _CARD_STATUS:
             failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
-            read_alone(masks, column, opened | failed, header, today, as_notes)
+            read_alone(masks, column, opened | failed, header, today, partial(_said_as_notes, titles=titles))
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)
@@ -169,8 +168,15 @@ def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
     over = texts[said & texts.str.contains(HOLD_OVER)]
     if over.empty:
         return pd.Series(False, index=texts.index)
-    as_notes = _said_not_to_send(pd.DataFrame({"Notes": over.to_numpy()}, index=over.index), {}, today=today)
+    as_notes = _said_as_notes(over, today)
     return pd.Series(texts.index.isin(over.index) & ~texts.index.isin(list(as_notes)), index=texts.index)
+
+
+def _said_as_notes(texts: pd.Series, today: date, titles: Collection[str] = ()) -> dict[int, str]:
+    """The texts (a status column's, by its index) a 'Notes' column of them leaves out or holds: index -> the
+    reason, quoting 'Notes' (callers say their own column)."""
+    notes = pd.DataFrame({"Notes": texts.to_numpy()}, index=texts.index)
+    return _said_not_to_send(notes, {}, today=today, titles=titles)
 
 
 def _not_picked(

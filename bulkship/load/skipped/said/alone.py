@@ -30,7 +30,10 @@ _STILL_HERE = re.compile(
 # (smoking), 'Passed 11/30' (the course); hunter-sheets8 kept them sending there
 _ANOTHER_LIST_S = re.compile(r"(?i)\s*(?:quit|passed)\b(?!\s+(?:away|on|the\s+company|the\s+firm)\b)")
 
-NotesReader = Callable[[pd.DataFrame, date], dict[int, str]]
+# The mask of :class:`.Masks` naming each reason a note gives (any other: not to send)
+_MASK_OF = (("not_yet", _SAYS_NOT_YET), ("made", _SAYS_CARD_MADE), ("went_out", _SAYS_SENT_ALREADY))
+
+NotesReader = Callable[[pd.Series, date], dict[int, str]]
 
 
 def read_alone(
@@ -38,8 +41,8 @@ def read_alone(
 ) -> None:
     """Marks in ``masks`` the distinct texts of the status ``header``'s ``column`` a note would leave out or
     hold, among those no status word opens (``opened``: the texts the status reading matched, whose exceptions
-    it weighed: 'Inactive - On Leave' still sends). ``read_notes`` reads a 'Notes' column as
-    :func:`.._said_not_to_send` does."""
+    it weighed: 'Inactive - On Leave' still sends). ``read_notes`` reads texts as a 'Notes'
+    column's (:func:`.._said_as_notes`)."""
     alone = ~masks.said & ~opened & column.str.strip().ne("") & ~column.str.match(_STILL_HERE)
     if not employment_header(str(header)):
         alone &= ~column.str.match(_ANOTHER_LIST_S)
@@ -48,18 +51,23 @@ def read_alone(
     # ... its states still here left out first ('Active - pending termination' sends, as the status reading
     # says), a payroll code before it dropped
     texts = column[alone].map(_clauses)
-    found = read_notes(pd.DataFrame({"Notes": texts.to_numpy()}, index=texts.index), today)
+    found = read_notes(texts, today)
     if not found:
         return
-    rows = list(found)
     said = masks.said.copy()
-    said.loc[rows] = True
+    said.loc[list(found)] = True
     masks.said = said
     # each row's reason the note's, whatever the column's own ('Card Status' says "sent already" of its rows)
-    kinds = (("not_yet", _SAYS_NOT_YET), ("made", _SAYS_CARD_MADE), ("went_out", _SAYS_SENT_ALREADY))
-    for row in rows:
-        name = next((name for name, kind in kinds if found[row].startswith(kind)), "not_sent")
+    of_kind: dict[str, list[int]] = {}
+    for row, reason in found.items():
+        of_kind.setdefault(_mask_naming(reason), []).append(row)
+    for name, rows in of_kind.items():  # (one mask set per kind: set row by row, 100,000 rows took 8 s)
         mask = getattr(masks, name)
         mask = pd.Series(False, index=column.index) if mask is None else mask.copy()
-        mask.loc[row] = True
+        mask.loc[rows] = True
         setattr(masks, name, mask)
+
+
+def _mask_naming(reason: str) -> str:
+    """The name of the mask of :class:`.Masks` that names ``reason`` (a note's) for its row."""
+    return next((name for name, kind in _MASK_OF if reason.startswith(kind)), "not_sent")
