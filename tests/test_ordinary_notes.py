@@ -10,25 +10,10 @@ import datetime
 from pathlib import Path
 
 import pytest
+from support.notes import notes_left_out as _left_out
+from support.notes import notes_sheet as _sheet
 
 from bulkship.load import load_sheet
-
-
-def _sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
-    """A CSV of one recipient a note, the note under ``header`` (row 2 holds the first), and as many rows
-    again with no note (most rows of a list say nothing)."""
-    with path.open("w", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
-        for i, note in enumerate([*notes, *[""] * len(notes)]):
-            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
-    return path
-
-
-def _left_out(path: Path, notes: list[str]) -> list[str]:
-    skipped = {s.row for s in load_sheet(path).skipped}
-    return [note for row, note in enumerate(notes, start=2) if row in skipped]
-
 
 SHARED_FIELD = [
     "Dup. address w/ Jane (sister)", "Duplicate of address only - roommates", "Dup. addr - married couple",

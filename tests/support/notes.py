@@ -1,0 +1,25 @@
+"""Lists of one recipient a note, for the tests of what notes leave out and what they send."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from bulkship.load import load_sheet
+
+
+def notes_sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
+    """A CSV of one recipient a note, the note under ``header`` (row 2 holds the first), and as many rows
+    again with no note (most rows of a list say nothing)."""
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
+        for i, note in enumerate([*notes, *[""] * len(notes)]):
+            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+    return path
+
+
+def notes_left_out(path: Path, notes: list[str]) -> list[str]:
+    """The ``notes`` of :func:`notes_sheet`'s ``path`` whose rows the load leaves out."""
+    skipped = {s.row for s in load_sheet(path).skipped}
+    return [note for row, note in enumerate(notes, start=2) if row in skipped]
