@@ -129,6 +129,41 @@ def test_a_question_whether_to_take_part_in_something_else_sends_its_no(
 
 @pytest.mark.parametrize(
     "question",
+    ["Will you be attending?", "Attending?", "Attendance", "Attending (Y/N)", "Are you coming?",
+     "Will you attend the holiday party?", "Can you make it?", "Are you planning to attend?",
+     "Will you be joining us?", "RSVP"],
+)  # fmt: skip
+def test_an_invitation_declined_leaves_the_row_out_as_an_rsvp_of_no_does(
+    tmp_path: Path, question: str
+) -> None:
+    """Found by hunter-sheets24 (its leftover 1), decided by hunter-sends3: an event's list asking 'Will you
+    be attending?' (or 'Attending?', 'Attendance', 'Can you make it?') answered No ordered the card, exit 0,
+    where 'RSVP' = No left the row out: the person said no to the event the gift is of. Now each such No is
+    left out, said so; and the invitation declined in other words ('Regrets', "Can't make it", 'Unable to
+    attend', under 'RSVP' too, were ordered). 'Yes', 'Attending', 'Yes +1' send."""
+    answers = ["No", "Not attending", "Regrets", "Can't make it", "Unable to attend", "Won't be attending",
+               "Yes", "Attending", "Yes +1"]  # fmt: skip
+    skipped = load_sheet(_answered(tmp_path, question, answers)).skipped
+    assert [(s.row, s.reason) for s in skipped] == [
+        (row, f"the list says not to send it (column '{question}': '{answer}')")
+        for row, answer in enumerate(answers[:6], start=2)
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Attended", "Attending in person?", "Would you attend a future webinar?", "Coming from", "Attendance %"],
+)
+def test_a_question_of_attending_something_else_or_of_having_attended_sends_its_no(
+    tmp_path: Path, question: str
+) -> None:
+    """The other side: a no-show may be sent the gift ('Attended' = No), an online guest too ('Attending in
+    person?' = No), and a question naming another event says nothing of this one's gift: each No sends."""
+    assert not load_sheet(_answered(tmp_path, question, ["No", "Yes"])).skipped
+
+
+@pytest.mark.parametrize(
+    "question",
     ["Physical card?", "Physical gift card (Y/N)", "Send physical card?", "Want a gift card?",
      "Gift card wanted?", "Mail me a gift card?"],
 )  # fmt: skip

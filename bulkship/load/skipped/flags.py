@@ -190,6 +190,10 @@ _SAYS_NO = re.compile(
     # "Active" = 0, Inactive: found by review11, each was ordered)
     r"|not\b.*|(?:pending|awaiting|waiting|rejected|denied|disapproved|unapproved|tbd|maybe|later)\b.*|\?+"
     r"|(?:on\s+)?hold|next\s+year|inactive|terminated"
+    # ... or an invitation declined ('RSVP', 'Attending?' = Regrets, Can't make it, Unable to attend: found by
+    # hunter-sends3, each was ordered where 'Not attending' is left out)
+    r"|(?:sends?\s+)?regrets?\b.*|(?:can(?:no|['’])?t|cannot|unable\s+to|won['’]?t(?:\s+be)?|will\s+not(?:\s+be)?)"
+    r"\s+(?:(?:able\s+to\s+)?(?:attend|come|make\s+it|join|be\s+there)|attending|coming|joining)\b.*"
     # ... or given and taken back ('Approved?' = Withdrawn, Revoked, Approved then revoked: found by review40,
     # each was ordered)
     r"|(?:withdrawn|revoked|rescinded|retracted|voided?)\b.*|(?:yes|y|approved|ok|okay)\b.{0,40}?\b(?:then|but|later|"

@@ -131,11 +131,33 @@ _TAKES_PART = re.compile(
 )
 
 
+# ... or whether they come to the event the list is of ('Will you be attending?', 'Attending?', 'Attendance',
+# 'Are you coming?', 'Will you attend the holiday party?', 'Can you make it?'): its No was ordered where
+# 'RSVP' = No and 'Participating?' = No leave the row out (found by hunter-sheets24, its leftover 1; decided
+# by hunter-sends3 as 'RSVP' is read: the person said no to the event the gift is of). Not 'Attended' (a
+# no-show may be sent the gift: 'sorry we missed you'), nor a question naming what else ('Would you attend a
+# future webinar?', 'Attending in person?': a hybrid event's online guest)
+_EVENTS = (
+    r"event|party|celebration|dinner|luncheon|lunch|breakfast|brunch|gala|banquet|ceremony|reception|picnic|"
+    r"gathering|get[\s-]*together|social|mixer|outing|retreat|offsite|off-site|summit|conference"
+)
+_ATTENDS = re.compile(
+    r"(?i)\W*(?:(?:will|would|are|can|could|do)\s+you(?:\s+be)?\s+)?(?:plan(?:ning)?\s+(?:to|on)\s+)?"
+    r"(?:attend(?:ing|ance)?|com(?:e|ing)|join(?:ing)?(?:\s+us)?|mak(?:e|ing)\s+it|be\s+there)"
+    rf"(?:\s+(?:the|our|this|this\s+year['’]?s)(?:\s+[\w'’-]+){{0,2}}?\s+(?:{_EVENTS}))?"
+    r"\s*(?:\(?\s*y(?:es)?\s*/\s*n(?:o)?\s*\)?)?[\s?.!:]*"
+)
+
+
 def asks_whether_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`,
-    :data:`_TAKES_PART`)."""
+    :data:`_TAKES_PART`) or come to the event (:data:`_ATTENDS`)."""
     return (
-        (_ASKS_WHETHER.search(header) is not None or _TAKES_PART.fullmatch(header) is not None)
+        (
+            _ASKS_WHETHER.search(header) is not None
+            or _TAKES_PART.fullmatch(header) is not None
+            or _ATTENDS.fullmatch(header) is not None
+        )
         and not asks_if_received(header)
         and not asks_not_to_send(header)
     )
