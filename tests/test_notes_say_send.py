@@ -95,6 +95,31 @@ def test_a_note_naming_a_time_of_day_to_deliver_does_not_hold_the_row(tmp_path: 
     ]
 
 
+def test_a_note_s_day_in_brackets_or_before_a_sign_is_read_as_that_day(tmp_path: Path) -> None:
+    """Found by review44 (review42's LO5): a list's Notes 'Active (hold lifted 11/30)', 'OK (hold until
+    11/30)', 'Active (send after 11/30)', 'Approved (do not send before 11/20)', 'Hold lifted 11/30!', 'Hold
+    lifted 11/30 per HR' on Dec 6: each row was left out, 'the list says not to send it', for good: the day
+    was read with the bracket closing it (or the sign, or who said it) as no day. The same words without
+    them ('Hold lifted 11/30') sent the row. A day passed sends it; a day to come still holds it, after a
+    square bracket or a slash too ('OK [hold until 1/15/2099]', 'OK / hold until 1/15/2099' were sent at
+    once)."""
+    sends = ["Active (hold lifted 11/30/2025)", "OK (hold until 11/30/2025)",
+             "Active (send after 11/30/2025)", "Approved (do not send before 11/20/2025)",
+             "Cleared (hold released 11/25/2025)", "Active [hold lifted 11/30/2025]",
+             "Hold lifted 11/30/2025!", "Hold lifted 11/30/2025 per HR",
+             "Send after 12/20/2025 as per Sue"]  # fmt: skip
+    held = ["Active (hold until 12/20/2099)", "OK [send after 1/15/2099]", "Hold until 12/20/2099!",
+            "Hold until 12/20/2099 per HR", "Approved (do not send before 12/20/2099)",
+            "OK [hold until 1/15/2099]", "OK / hold until 1/15/2099",
+            "Approved/do not send before 1/15/2099"]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", "Notes", [*sends, *held])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
+    assert [skipped.get(row, "") for row in range(len(sends) + 2, len(sends) + len(held) + 2)] == [
+        f"the list says not to send it yet (column 'Notes': '{cell}')" for cell in held
+    ]
+
+
 @pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
 def test_a_resend_said_done_or_refused_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     """Found by review36 after 9b587a3f: on Dec 5 a tracker's Notes (or Status) 'Card sent 11/20 - resend done

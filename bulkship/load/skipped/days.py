@@ -146,8 +146,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _TIME_OF_DAY = (
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|o['’]?clock\b|hrs?\b|h\b)|\d{1,2}:\d\d(?![/.-]?\d))"
 )
+# ... after a square bracket or a slash too ('OK [hold until 1/15]', 'OK / hold until 1/15': found by
+# review44, each was sent at once where 'OK (hold until 1/15)' was held)
 _UNTIL = re.compile(
-    r"(?i)(?:^|[-–—:;,.(\n]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
+    r"(?i)(?:^|[-–—:;,.(\[/\n]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
@@ -167,7 +169,10 @@ _UNTIL = re.compile(
     # courier's hours, held as 'not to send it yet' for good: found by hunter-falsealarm8); a day after the
     # time still holds it ('Deliver after 5pm on 12/20')
     r"(?!" + _TIME_OF_DAY + r"(?!\s*(?:on\s+|,\s*)?(?:\d{1,4}[/.-]\d|" + _MONTH + r")))"
-    r"((?:" + _A_DATE + r")[^-–—;,(]*)"
+    # ... up to a bracket closing it or a sign ending it ('Active (hold lifted 11/30)', 'Hold lifted 11/30!':
+    # read with the bracket or the sign, the day read as none, each row was held for good: found by review44,
+    # review42's LO5)
+    r"((?:" + _A_DATE + r")[^-–—;,()\[\]!]*)"
 )
 
 
@@ -182,6 +187,8 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
     if not named.any():
         return named.astype(bool), named.astype(bool)
     text = days[named].str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    # ... and without who said it after it ('Hold lifted 11/30 per HR', 'Send after 12/20 as per Sue')
+    text = text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True)
     holds, dated, _days = _holds(text, today)
     held = named & holds.reindex(column.index, fill_value=False)
     return held, held & dated.reindex(column.index, fill_value=False)
