@@ -22,10 +22,21 @@ from test_web_browser import many_rows
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
-from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, resolve_settings
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings, resolve_settings
 from bulkship.web import create_app, runner, state
+from bulkship.web.servers import KEEP_EVERY_S
 
 pytestmark = pytest.mark.slow
+
+
+QUICK_S = 0.05  # a lost database asked again, a server's lock there taken again: every 0.05 s, not 2 s, 15 s
+
+
+def quick_app(settings: Settings, keep_serving_s: float = KEEP_EVERY_S) -> Any:
+    """The server with its waits short: a lost database asked again every QUICK_S, and a run waits for none
+    of its orders to complete (what these tests read is sent, not shipped; the proxied vendor's clock stands
+    still: none would complete)."""
+    return create_app(settings, run_wait_s=0, ledger_retry_s=QUICK_S, keep_serving_s=keep_serving_s)
 
 
 def every_session_ended(url: str, *, refusing: bool = False) -> None:
@@ -102,12 +113,11 @@ def test_a_run_whose_database_restarted_mid_send_goes_on_once_it_answers(
         "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr(runner, "LEDGER_RETRY_S", 0.05, raising=False)
     if down:
         monkeypatch.setattr(runner, "Ledger", Started, raising=False)
     with (
         contextlib.ExitStack() as stack,
-        TestClient(create_app(resolve_settings()), follow_redirects=True) as client,
+        TestClient(quick_app(resolve_settings()), follow_redirects=True) as client,
     ):
         stack.callback(let_in, pg_url)
         upload(client, many_rows(tmp_path / "big.csv", 250), name="big")
@@ -166,7 +176,7 @@ def test_a_live_server_whose_lock_a_database_restart_ended_is_not_read_interrupt
     apps = {}
     for name in ("a", "b"):
         monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / name))
-        apps[name] = create_app(resolve_settings())
+        apps[name] = quick_app(resolve_settings())
     with (
         TestClient(apps["a"], follow_redirects=True) as a,
         TestClient(apps["b"], follow_redirects=True) as b,
@@ -249,10 +259,9 @@ def test_a_run_whose_end_the_database_restart_kept_from_the_ledger_is_recorded_o
 
     monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
     monkeypatch.setattr(state, "record", record)
-    monkeypatch.setattr(runner, "LEDGER_RETRY_S", 0.05, raising=False)
     with (
         contextlib.ExitStack() as stack,
-        TestClient(create_app(resolve_settings()), follow_redirects=True) as client,
+        TestClient(quick_app(resolve_settings()), follow_redirects=True) as client,
     ):
         stack.callback(let_in, pg_url)
         upload(client, many_rows(tmp_path / "end.csv", 3), name="end")
@@ -276,14 +285,11 @@ def test_a_server_takes_its_lock_again_after_a_database_restart_so_another_machi
     started its next run. Meanwhile a server of another machine (B) read that run 'Interrupted: the server
     process ... stopped', offering Resume. A now takes its lock again by itself once the database answers:
     B reads 'Sending…', and A sends the batch, every card once."""
-    from bulkship.web import servers
-
     monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
-    monkeypatch.setattr(servers, "KEEP_EVERY_S", 0.05, raising=False)
     apps = {}
     for name in ("a", "b"):
         monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / name))
-        apps[name] = create_app(resolve_settings())
+        apps[name] = quick_app(resolve_settings(), keep_serving_s=QUICK_S)
     here = socket.gethostname()
     with (
         TestClient(apps["a"], follow_redirects=True) as a,
@@ -339,12 +345,11 @@ def test_the_trail_says_why_the_server_took_a_run_up_again(
         "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
     }.items():  # fmt: skip
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr(runner, "LEDGER_RETRY_S", 0.05, raising=False)
     settings = resolve_settings()
     accounts.add_user(settings, "ria", "password-ria", ["requester"], actor="test")
     approvals.set_threshold(settings, "1000000", actor="test")
     try:
-        with TestClient(create_app(settings), follow_redirects=True) as client:
+        with TestClient(quick_app(settings), follow_redirects=True) as client:
             form = {"csrf_token": found(r'name="csrf_token" value="([^"]+)"', client.get("/login").text)}
             client.post("/login", data={**form, "name": "ria", "password": "password-ria", "next": "/"})
             upload(client, many_rows(tmp_path / "big.csv", 250), name="big")

@@ -51,7 +51,7 @@ from .pagekit import Web, _templates
 from .progress_pages import delete, progress, progress_live
 from .results_pages import reconcile, refresh_tracking, results
 from .review import Reviews
-from .runner import WEB_WAIT_S, Runner
+from .runner import LEDGER_RETRY_S, WEB_WAIT_S, Runner
 from .upload_pages import choose_sheet, fix_column, fix_row, new_batch, review, upload
 
 log = logging.getLogger("bulkship.web")
@@ -66,10 +66,10 @@ async def _track_every(runner: Runner, seconds: float) -> None:
         runner.track()
 
 
-async def _keep_serving(settings: Settings) -> None:
+async def _keep_serving(settings: Settings, every_s: float) -> None:
     """On a team's PostgreSQL ledger, this process's lock there taken again after a database restart."""
     while True:
-        await asyncio.sleep(servers.KEEP_EVERY_S)
+        await asyncio.sleep(every_s)
         with contextlib.suppress(Exception):  # the database still away: tried again next time
             await run_in_threadpool(servers.keep_serving, settings)
 
@@ -82,13 +82,17 @@ def create_app(
     track_every_s: float | None = None,
     webhook_url: str | None = None,
     run_wait_s: float = WEB_WAIT_S,
+    ledger_retry_s: float = LEDGER_RETRY_S,
+    keep_serving_s: float = servers.KEEP_EVERY_S,
 ) -> Any:
     """The ASGI app: the pages wrapped in the guards. ``resume`` restarts runs a stopped server left;
     ``track_every_s`` refreshes tracking in the background that often (None: only when asked); runs register
     ``webhook_url`` with each order (a ``bulkship webhook serve`` sharing this ledger records deliveries).
     A run waits ``run_wait_s`` for its new orders to complete before its workbook is written (a vendor whose
-    clock stands still, as in tests, completes none: 0 spares the wait)."""
-    runner = Runner(settings, webhook_url=webhook_url, wait_s=run_wait_s)
+    clock stands still, as in tests, completes none: 0 spares the wait). A run whose ledger's database went
+    away asks it again every ``ledger_retry_s``; on a PostgreSQL ledger the server takes its lock there again
+    every ``keep_serving_s`` (a restart ended it)."""
+    runner = Runner(settings, webhook_url=webhook_url, wait_s=run_wait_s, ledger_retry_s=ledger_retry_s)
     web = Web(settings, runner, Reviews(settings), max_upload_bytes, BalanceReader(settings))
 
     @contextlib.asynccontextmanager
@@ -98,7 +102,7 @@ def create_app(
         if resume:
             await run_in_threadpool(runner.resume_due)
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
-        keeper = asyncio.create_task(_keep_serving(settings)) if settings.ledger_url else None
+        keeper = asyncio.create_task(_keep_serving(settings, keep_serving_s)) if settings.ledger_url else None
         yield
         for task in (ticker, keeper):
             if task is not None:

@@ -56,11 +56,17 @@ class DatabaseLost(LedgerError):
 
 class Runner:
     def __init__(
-        self, settings: Settings, *, webhook_url: str | None = None, wait_s: float = WEB_WAIT_S
+        self,
+        settings: Settings,
+        *,
+        webhook_url: str | None = None,
+        wait_s: float = WEB_WAIT_S,
+        ledger_retry_s: float = LEDGER_RETRY_S,
     ) -> None:
         self.settings = settings
         self.webhook_url = webhook_url  # registered with each order: the vendor calls it when cards ship
         self.wait_s = wait_s  # how long a run waits for its new orders to complete (WEB_WAIT_S)
+        self.ledger_retry_s = ledger_retry_s  # how often a lost database is asked again (LEDGER_RETRY_S)
         self.exclusive = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
         self._guard = threading.Lock()
@@ -225,7 +231,7 @@ class Runner:
         short (a PostgreSQL restart, a failover) is then taken up as a restarted server takes up its runs,
         exactly once: it ended 'Cannot write the ledger ... send the batch again from its cost page' with 1
         of 3 orders sent, the others waiting for a person to come back (found by hunter-web23)."""
-        while not self._stopping.wait(LEDGER_RETRY_S):
+        while not self._stopping.wait(self.ledger_retry_s):
             try:
                 with Ledger.open(self.settings.ledger_location, lock=False) as ledger:
                     ledger.batches()
