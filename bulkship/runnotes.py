@@ -243,8 +243,8 @@ def uncounted_notes(
 
 def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
     """The notes saying where the batch's money shown is not simply the vendor's (costs not the plan's,
-    another currency, cards not priced yet, a document of an order's own, fewer cards than sent): the run,
-    and the result workbook's Summary beside the same totals."""
+    another currency, cards not priced yet, a document of an order's own, fewer cards than sent, cards no
+    row holds): the run, `status` and the result workbook's Summary beside the same totals."""
     return [
         *costs_differ(view, batch),
         *other_currency(ledger, batch),
@@ -252,7 +252,19 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
         *own_documents(ledger, batch),
         *fewer_cards_notes(ledger, batch),
         *failed_counted_notes(ledger, batch),
+        *cards_beyond_rows(view),
     ]
+
+
+def cards_beyond_rows(view: LedgerView) -> list[str]:
+    """A note for the card lines the batch's orders show beyond its rows (a card ordered twice; a row since
+    left out of the list, after a ledger restored from a backup): charged, and no row's. The Summary alone
+    said it: the run's 'charged 75.00' for 2 rows of 25.00, `status` and reconcile's 'Everything matches'
+    said nothing of the third card (hunter-vendor26's LO1, fixed by hunter-money18)."""
+    from .reconcile.sheets.billednote import cards_beyond_note
+
+    said = cards_beyond_note(view.billed, view.billed_cards)
+    return [said] if said else []
 
 
 def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:

@@ -213,3 +213,66 @@ def test_a_line_of_a_row_waiting_for_review_is_said_apart_from_cards_no_row_of_t
         with TestClient(create_app(settings)) as client:
             page = visible_text(client.get("/batches/staff/results").text)
         assert "1 of them on line(s) carrying the reference of a row waiting for review" in page, page
+
+
+def test_a_card_no_row_holds_after_a_restored_ledger_is_said_by_the_run_status_and_reconcile(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-vendor26's LO1 (fixed by hunter-money18): hol.csv planned (the plan declined) and the ledger
+    backed up; the run sent BS-HOL-0001 (Ann, Bo, Cy, 75.00); the backup restored, Bo dropped from the list,
+    the file run again (its rows wait) and the rows found settled (`reconcile hol --settle-found`). Bo's card,
+    25.00 the vendor charged, is no row's: the Summary said so, but the run ('charged 75.00' for 2 rows),
+    `status` (its table and --json notes) and `reconcile` ('Everything matches') said nothing of it. Each now
+    says it, in the Summary's words; the Summary says it once."""
+    import shutil
+    from dataclasses import replace
+
+    from bulkship.errors import SpendLimitError
+    from bulkship.pipeline import run_batch
+
+    header = ["Name", "Street", "City", "State", "ZIP", "Product", "Amount"]
+    people = [
+        [name, street, "Boston", "MA", "02108", "CVS", "25"]
+        for name, street in (("Ann Lee", "1 Old St"), ("Bo Ray", "2 Main St"), ("Cy Eng", "3 Main St"))
+    ]
+    sheet = tmp_path / "hol.csv"
+
+    def write(rows: list[list[str]]) -> None:
+        with sheet.open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    write(people)
+    with pytest.raises(SpendLimitError):  # planned, stopped at its confirmation
+        run_batch(sheet, settings, wait_s=0, confirm=lambda *_: False)
+    ledger = Path(settings.ledger_location)
+    shutil.copy(ledger, tmp_path / "backup.sqlite")
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    for extra in ("-wal", "-shm"):
+        Path(f"{ledger}{extra}").unlink(missing_ok=True)
+    shutil.copy(tmp_path / "backup.sqlite", ledger)
+    write([people[0], people[2]])
+    assert run_batch(sheet, settings, wait_s=0).review_rows == 2
+    api.settle_found(settings, "hol")
+    result = run_batch(sheet, settings, wait_s=0)
+    assert result.exit_code == 0 and result.sent_orders == 0
+    said = (
+        "Charged includes 25.00 for 1 card(s) the vendor's order(s) hold beyond this batch's rows in them "
+        "(card lines no row of the list is: a card ordered twice, or a row since left out of the list), "
+        "shown as cards at their face value: BS-HOL-0001. Ask the vendor whether those cards were meant"
+    )
+    assert result.money["charged"].total == Decimal("75.00")
+    assert any(said in note for note in result.notes), result.notes  # the run's own words
+    (status,) = api.status(settings, "hol")
+    assert status["money"]["charged"]["total"] == "75.00"
+    assert any(said in note for note in status["notes"]), status["notes"]
+    capsys.readouterr()
+    assert main(["status", "hol"]) == 0
+    assert said in " ".join(capsys.readouterr().err.split())
+    assert main(["reconcile", "hol"]) == 0
+    out = " ".join(capsys.readouterr().err.split())
+    assert said in out and "read the note(s) above before paying" in out, out
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    text = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0])
+    assert text.count("for 1 card(s) the vendor's order(s) hold beyond") == 1, text
+    assert f"{said}." in text, text

@@ -76,6 +76,8 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     report = replace(report, ledger_only=tuple(i for i in report.ledger_only if i["po_number"] not in unread))
     report = explain_costs(report, ledger, batch, rows)
     # the ledger's charged total is its rows' (the vendor's line costs), as every other output sums it
+    from ..runnotes import cards_beyond_rows  # it reads this package's views
+
     view = LedgerView(ledger, batch)
     money = money_by_bucket(view)
     return replace(
@@ -85,6 +87,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
             *_uncounted(vendor_orders, {o.po_number for o in orders}, batch),
             *_in_cents_maybe(view),
             *_billed_without_a_card(vendor_orders, billed),
+            *cards_beyond_rows(view),
         ),
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},

@@ -49,34 +49,45 @@ def split_billed(
     return card_part, {po: a for po, a in rest.items() if a > 0}
 
 
+def cards_beyond_note(billed: Mapping[str, Decimal], cards: Mapping[str, BilledCards]) -> str:
+    """What the card lines orders show beyond the batch's rows cost (``billed``: PO -> amount beside its
+    lines; ``cards``: of it, those card lines), in the words the Summary, the run, `status` and `reconcile`
+    say it, without a final period; "" when no order shows one. Said by the Summary alone, the run's
+    'charged 75.00' for 2 rows of 25.00 said nothing of the third card (hunter-vendor26's LO1)."""
+    card_part, _rest = split_billed({po: a for po, a in billed.items() if a > 0}, cards)
+    if not card_part:
+        return ""
+    count = sum(cards[po].cards for po in card_part)
+    said = (
+        f"Charged includes {money_text(sum(card_part.values(), Decimal(0)))} for {count} card(s) the "
+        f"vendor's order(s) hold beyond this batch's rows in them (card lines no row of the list "
+        f"is: a card ordered twice, or a row since left out of the list), shown as cards at their face "
+        f"value: {', '.join(sorted(card_part))}. Ask the vendor whether those cards were meant"
+    )
+    waiting = sum(cards[po].waiting for po in card_part)
+    if waiting:
+        said += (
+            f". Of those, {waiting} card(s) are on line(s) carrying the reference of a row of this list "
+            "waiting for review (status 'needs review'): they may be that row's card, shown otherwise "
+            "than sent; settling the row says which"
+        )
+    return said
+
+
 def billed_note(
     billed: Mapping[str, Decimal],
     cards: Mapping[str, BilledCards],
     status: Mapping[str, str],
     no_card: Callable[[str], bool],
 ) -> str:
-    """The Summary's note of what orders bill beside their lines (``status``: PO -> the vendor's word;
-    ``no_card``: whether the order holds no row charged or in doubt); "" when they bill nothing so."""
+    """The Summary's note of what orders bill beside their lines other than cards (``status``: PO -> the
+    vendor's word; ``no_card``: whether the order holds no row charged or in doubt); "" when they bill
+    nothing so. The card lines beyond the rows are the batch's money notes' (:func:`cards_beyond_note`)."""
     billed = {po: amount for po, amount in billed.items() if amount > 0}
     if not billed:
         return ""
-    card_part, rest = split_billed(billed, cards)
+    _card_part, rest = split_billed(billed, cards)
     said = []
-    if card_part:
-        count = sum(cards[po].cards for po in card_part)
-        said.append(
-            f"Charged includes {money_text(sum(card_part.values(), Decimal(0)))} for {count} card(s) the "
-            f"vendor's order(s) hold beyond this batch's rows in them (card lines no row of the list "
-            f"is: a card ordered twice, or a row since left out of the list), shown as cards at their face "
-            f"value: {', '.join(sorted(card_part))}. Ask the vendor whether those cards were meant."
-        )
-        waiting = sum(cards[po].waiting for po in card_part)
-        if waiting:
-            said.append(
-                f"Of those, {waiting} card(s) are on line(s) carrying the reference of a row of this list "
-                "waiting for review (status 'needs review'): they may be that row's card, shown otherwise "
-                "than sent; settling the row says which."
-            )
     if rest:
         said.append(
             f"Charged includes {money_text(sum(rest.values(), Decimal(0)))} the vendor billed on {len(rest)} "
@@ -85,5 +96,5 @@ def billed_note(
         )
     cardless = [(po, status.get(po, ""), a) for po, a in billed.items() if no_card(po)]
     if cardless:
-        said.append(f"Of it, {billed_without_a_card(cardless)}")
+        said.append(f"Of it, {billed_without_a_card(cardless)}" if said else billed_without_a_card(cardless))
     return " ".join(said)
