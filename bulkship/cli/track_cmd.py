@@ -253,18 +253,26 @@ def status_command(
 ) -> None:
     """Batches in the ledger with counts by status and money totals, and their total."""
     from ..api import status, status_total, status_totals
-    from ..errors import ConfigError
+    from ..errors import ConfigError, LedgerError
     from ..ledger import ledger_exists
     from ..ledger.records import swapped_days
+    from ..ledger.schema import connection_lost
 
     settings = settings_from(ledger=ledger)
-    if not ledger_exists(settings.ledger_location) and not as_json:
-        err_console.print(f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one.")
-        return
     try:
+        if not ledger_exists(settings.ledger_location) and not as_json:
+            err_console.print(
+                f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one."
+            )
+            return
         summaries = status(settings, batch, since=since, until=until)  # a read-only ledger too
     except ValueError:
         raise ConfigError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
+    except LedgerError as exc:
+        if settings.ledger_url and connection_lost(exc):
+            hint = f"{exc.hint}; {SERVER_RUNS_WAIT}" if exc.hint else SERVER_RUNS_WAIT
+            raise LedgerError(exc.message, hint=hint) from exc
+        raise
     if swapped_days(since, until):
         raise ConfigError(swapped_days(since, until), hint="--since takes the first day, --until the last")
     totals = status_totals(summaries)  # a sandbox trial's money is never added to a vendor's (review29)
@@ -318,6 +326,13 @@ def status_command(
             err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
 
 
+# what a person asking `status` while the team's database is away needs to know of the web page's runs, which
+# `status` cannot read then: they wait for it (hunter-web23's LO1: nothing said so)
+SERVER_RUNS_WAIT = (
+    "a batch `bulkship serve` was sending waits for the database and goes on by itself once it answers, "
+    "nothing sent meanwhile and no card twice (a `bulkship run` it cut stopped: run the same command "
+    "again then)"
+)
 IN_DAYS = "Charged in these days"
 MONEY_COLUMNS = ("Charged", "In doubt", "To send", IN_DAYS)
 

@@ -167,7 +167,7 @@ def create_app(
             _too_large_page,
             _stalled_page,
         ),
-        _unreachable_page,
+        lambda exc, scope: _unreachable_page(exc, scope, runner.away(), sandbox=settings.is_sandbox),
     )
     guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command
     return guarded

@@ -3,16 +3,22 @@ the pages the guards answer with (a file too large, an upload stalled, a NUL, a 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from ..errors import NewerLedgerError
-from .guards import UNREACHABLE, unreachable_said
-from .pagekit import SANDBOX_BANNER, _GoTo, _see, _templates, render
+from .guards import UNREACHABLE, Scope, _header, unreachable_said
+from .pagekit import SANDBOX_BANNER, _GoTo, _see, _templates, _web, render
+
+AWAY_RELOAD_S = 10  # a page the ledger's database could not serve loads itself again this often
 
 
-def _error_page(title: str, message: str) -> str:
-    return _templates.get_template("plain.html").render(title=title, message=message, banner=SANDBOX_BANNER)
+def _error_page(title: str, message: str, *, reload_s: int = 0, sandbox: bool = False) -> str:
+    return _templates.get_template("plain.html").render(
+        title=title, message=message, banner=SANDBOX_BANNER, reload_s=reload_s, sandbox=sandbox
+    )
 
 
 def _too_large_page(size: int, limit: int) -> str:
@@ -23,9 +29,49 @@ def _too_large_page(size: int, limit: int) -> str:
     )
 
 
-def _unreachable_page(exc: Exception) -> str:
-    """Said before anyone signed in (the sign-in guard's read): without the ledger's address."""
-    return _error_page("Ledger not reachable", _unreachable(_said_to_anyone(exc), exc))
+def _unreachable_page(
+    exc: Exception, scope: Scope, away: dict[str, datetime], *, sandbox: bool = False
+) -> tuple[int, str]:
+    """Said before anyone signed in (the sign-in guard's read): without the ledger's address, nor the
+    batches whose run waits for it (``away``, the runner's), only how many and since when."""
+    return _ledger_down(_unreachable(_said_to_anyone(exc), exc), exc, scope, away, sandbox=sandbox)
+
+
+def _ledger_down(
+    message: str, exc: Exception, scope: Scope, away: dict[str, datetime], *, sandbox: bool
+) -> tuple[int, str]:
+    """The page said while the ledger cannot be read: with this server's runs waiting for its database, if
+    any (hunter-web23's LO1: nobody was told). A page asked for (GET) loads itself again until the database
+    answers; the progress page's live part, polled, is answered as a part that goes on polling: a 503 left
+    the page reading 'Sending…' with nothing sent for as long as the database was away."""
+    if isinstance(exc, NewerLedgerError):
+        return 503, _error_page("Ledger not reachable", message, sandbox=sandbox)
+    waits = _away_said(away)
+    if scope.get("method") == "GET" and _header(scope, b"hx-request"):
+        path = scope.get("path", "")
+        part = _templates.get_template("progress_away.html")
+        return 200, part.render(path=path, message=message, waits=waits)
+    if scope.get("method") in ("GET", "HEAD"):
+        again, reload_s = (
+            "This page loads again by itself until it answers (or reload it to try again).",
+            AWAY_RELOAD_S,
+        )
+    else:  # a form: sent again, it would do again what it asked
+        again, reload_s = "Nothing of this form was done: go back and try again once it answers.", 0
+    said = " ".join(part for part in (message, again, waits) if part)
+    return 503, _error_page("Ledger not reachable", said, reload_s=reload_s, sandbox=sandbox)
+
+
+def _away_said(away: dict[str, datetime]) -> str:
+    if not away:
+        return ""
+    since = min(away.values())
+    many = f"{len(away)} batches" if len(away) > 1 else "a batch"
+    return (
+        f"This server was sending {many} when the database stopped answering ({since:%H:%M} UTC): the "
+        "sending waits for it and goes on by itself, where it stopped, once it answers. Nothing is sent "
+        "meanwhile, and no card twice."
+    )
 
 
 def _said_to_anyone(exc: Exception) -> str:
@@ -40,7 +86,7 @@ def _unreachable(message: str, exc: Exception) -> str:
     reload, which never helps (found by newcomer9); it says to upgrade this server."""
     if isinstance(exc, NewerLedgerError):
         return f"{message.rstrip('.')}. {_UPGRADE_SERVER}"
-    return f"{message.rstrip('.')}. Reload the page to try again in a moment."
+    return f"{message.rstrip('.')}."
 
 
 _NEWER = "The ledger was upgraded by a newer bulkship than this server's: nothing was read or changed"
@@ -57,8 +103,10 @@ async def ledger_down(request: Request, exc: Exception) -> Response:
         said = _said_to_anyone(exc)
     else:
         said = unreachable_said(exc)
-    message = _unreachable(said, exc)
-    return render(request, "plain.html", 503, title="Ledger not reachable", message=message)
+    web = _web(request)
+    away, sandbox = web.runner.away(), web.settings.is_sandbox
+    status, page = _ledger_down(_unreachable(said, exc), exc, request.scope, away, sandbox=sandbox)
+    return HTMLResponse(page, status)
 
 
 def _stalled_page() -> str:

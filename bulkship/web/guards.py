@@ -187,7 +187,9 @@ class SecurityHeaders:
     """The security headers on every response; and, outermost, a ledger that cannot be reached from a guard
     inside (the sign-in guard asks it first) answered 503 with ``unreachable(error)``, not a bare 500."""
 
-    def __init__(self, app: App, unreachable: Callable[[Exception], str] | None = None) -> None:
+    def __init__(
+        self, app: App, unreachable: Callable[[Exception, Scope], tuple[int, str]] | None = None
+    ) -> None:
         self.app, self.unreachable = app, unreachable
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -219,7 +221,8 @@ class SecurityHeaders:
             if started or self.unreachable is None:
                 raise
             # raised before anyone signed in (the sign-in guard's read): said without the ledger's address
-            await _send_page(with_headers, 503, self.unreachable(exc))
+            status, page = self.unreachable(exc, scope)
+            await _send_page(with_headers, status, page)
 
 
 UNREACHABLE = "Cannot reach the ledger's database right now"

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
 from typing import Any
 
 from .. import api, team
@@ -40,6 +41,7 @@ LEDGER_RETRY_S = (
 LEDGER_TAKE_UPS = (
     5  # ... and the run taken up again, at most this many times in a row, then it ends saying why
 )
+AWAY_SAID_EVERY_S = 60.0  # while the database stays away, the log says the run still waits this often
 
 
 # why the trail's 'resume' line of the server took a run up again (a bare 'server resume' said nothing)
@@ -75,6 +77,14 @@ class Runner:
         self._sending: set[str] = set()  # the batch whose run holds ``exclusive`` (others wait their turn)
         self._current: str | tuple[str, str] | None = None  # what the worker runs now (a key of _queued)
         self._held: set[str] = set()  # batches whose run waits for another process on the ledger
+        self._away: dict[str, datetime] = {}  # batches whose run waits for the ledger's database, since when
+
+    def away(self) -> dict[str, datetime]:
+        """The batches whose run waits for the ledger's database to answer again, and since when: what the
+        pages say while they cannot read the ledger (hunter-web23's LO1: 'Ledger not reachable', and a
+        progress page reading 'Sending…' with nothing sent, told nobody the run waits)."""
+        with self._guard:
+            return dict(self._away)
 
     def active(self, batch: str) -> bool:
         with self._guard:
@@ -171,7 +181,7 @@ class Runner:
                     # the ledger's database went away while its run was read or its end recorded: taken up
                     # again once it answers, else the batch stayed due with no run of it on a live server,
                     # its page 'Sending…' (hunter-web23)
-                    if not connection_lost(exc) or not self._database_back():
+                    if not connection_lost(exc) or not self._database_back(batch, exc):
                         raise
                     team.note(self.settings, "resume", actor="server", batch=batch, reason=DATABASE_BACK)
         except Exception:  # the journal itself failed: nothing more to say than the log
@@ -218,27 +228,58 @@ class Runner:
                 lost += 1
                 if lost > LEDGER_TAKE_UPS:
                     return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
-                log.warning(
-                    "batch %s: the ledger's database went away (%s); resuming once it answers", batch, exc
-                )
-                if not self._database_back():
+                if not self._database_back(batch, exc):
                     return None  # the server stops: the batch is still due, resumed at the next start
                 team.note(self.settings, "resume", actor="server", batch=batch, reason=DATABASE_BACK)
                 started = False  # its start recorded again: this process's lock on the ledger, taken again
 
-    def _database_back(self) -> bool:
+    def _database_back(self, batch: str, exc: Exception) -> bool:
         """Wait until the ledger's database answers again (False: the server stops first). A run it cut
         short (a PostgreSQL restart, a failover) is then taken up as a restarted server takes up its runs,
         exactly once: it ended 'Cannot write the ledger ... send the batch again from its cost page' with 1
-        of 3 orders sent, the others waiting for a person to come back (found by hunter-web23)."""
-        while not self._stopping.wait(self.ledger_retry_s):
-            try:
-                with Ledger.open(self.settings.ledger_location, lock=False) as ledger:
-                    ledger.batches()
+        of 3 orders sent, the others waiting for a person to come back (found by hunter-web23).
+
+        It never gives up while the server lives: an end could not be recorded in a ledger out of reach
+        (the batch would stay due, its page 'Sending…'), and nothing is sent meanwhile. So it says it waits:
+        the server's log at once, every ``AWAY_SAID_EVERY_S`` after and when the database is back, and the
+        pages (:meth:`away`), which cannot read the ledger meanwhile."""
+        since = datetime.now(UTC)
+        with self._guard:
+            self._away[batch] = since
+        said = (getattr(exc, "message", None) or str(exc)).splitlines()[0]  # not SQLAlchemy's 'Background'...
+        log.warning(
+            "batch %s: the ledger's database does not answer (%s); the run waits for it, nothing is sent "
+            "meanwhile, and goes on where it stopped once it answers",
+            batch,
+            said,
+        )
+        told = time.monotonic()
+        try:
+            while not self._stopping.wait(self.ledger_retry_s):
+                try:
+                    with Ledger.open(self.settings.ledger_location, lock=False) as ledger:
+                        ledger.batches()
+                except LedgerError:
+                    if time.monotonic() - told >= AWAY_SAID_EVERY_S:
+                        told = time.monotonic()
+                        log.warning(
+                            "batch %s: still waiting for the ledger's database (away since %s UTC); nothing "
+                            "is sent meanwhile",
+                            batch,
+                            f"{since:%H:%M}",
+                        )
+                    continue
+                log.warning(
+                    "batch %s: the ledger's database answers again (away since %s UTC): the run goes on "
+                    "where it stopped",
+                    batch,
+                    f"{since:%H:%M}",
+                )
                 return True
-            except LedgerError:
-                continue
-        return False
+            return False
+        finally:
+            with self._guard:
+                self._away.pop(batch, None)
 
     @contextlib.contextmanager
     def _marked(self, batch: str) -> Iterator[None]:
