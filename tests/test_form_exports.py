@@ -151,6 +151,36 @@ def test_an_invitation_declined_leaves_the_row_out_as_an_rsvp_of_no_does(
 
 
 @pytest.mark.parametrize(
+    "question", ["Will you be attending?", "Can you make it?", "Attending (Y/N)", "RSVP"]
+)
+def test_an_invitation_declined_asking_for_the_gift_by_mail_sends_it(tmp_path: Path, question: str) -> None:
+    """Found by review44 reviewing cbd69f7c: a form's 'Will you be attending?' answered 'No - please mail my
+    gift card' (or "Can't make it - please ship my gift to my home", 'Regrets - mail gift to home address',
+    "Can't make it, but I'd love the gift card") was left out with every No: the person asking for the card
+    by mail got none (each was sent before cbd69f7c). Such a No sends; one refusing the mail or asking still
+    stays out."""
+    sends = ["No - please mail my gift card", "No, mail my gift",
+             "Can't make it - please ship my gift to my home", "Unable to attend - mail gift card",
+             "Regrets - mail gift to home address", "No - send it to my home",
+             "Can't make it, but I'd love the gift card", "No - gift by mail please"]  # fmt: skip
+    out = ["No", "No - don't mail anything", "No, do not send a gift", "No - mail gift card?",
+           "No - no need to mail the card"]  # fmt: skip
+    skipped = load_sheet(_answered(tmp_path, question, [*sends, *out, "Yes"])).skipped
+    assert [s.row for s in skipped] == list(range(len(sends) + 2, len(sends) + len(out) + 2))
+
+
+@pytest.mark.parametrize("question", ["Will you be attending?", "Can you make it?", "RSVP"])
+def test_a_list_of_regrets_alone_sends_every_card(tmp_path: Path, question: str) -> None:
+    """Found by review44 reviewing cbd69f7c: a form's export filtered to the people not coming to the party,
+    whose cards go by mail (the others get theirs there), every row 'Will you be attending?' = No (or blank):
+    every row was left out, no card sent (none before cbd69f7c; 'RSVP' older). As a list of 'Active' = No on
+    every row chooses no one out, such a column chooses none; beside a Yes its No still leaves the row out."""
+    assert not load_sheet(_answered(tmp_path, question, ["No", "No", "", "Regrets", "No"])).skipped
+    skipped = load_sheet(_answered(tmp_path, question, ["No", "No", "Yes", "No"])).skipped
+    assert [s.row for s in skipped] == [2, 3, 5]
+
+
+@pytest.mark.parametrize(
     "question",
     ["Attended", "Attending in person?", "Would you attend a future webinar?", "Coming from", "Attendance %"],
 )

@@ -149,6 +149,28 @@ _ATTENDS = re.compile(
 )
 
 
+# ... its No going on to ask for the gift by mail ('No - please mail my gift card', "Can't make it - please
+# ship my gift to my home", 'Regrets - mail gift to home address', "Can't make it, but I'd love the gift
+# card"): a form's "No, please mail my gift" is the person asking for the card, each left out since cbd69f7c
+# (found by review44); not denied ("No - don't mail anything") nor asked ('No - mail gift card?')
+GIFT_BY_MAIL = re.compile(
+    r"(?i)(?:^|[-–—,;:.!(/]|\bbut\b)(?:(?!\b(?:not|no|never|nothing)\b|n['’]t\b)[^-–—,;:.!(/])*?"
+    r"\b(?:(?:send|mail|ship|post|deliver)\s+(?:(?:it|me|mine|one)\b|(?:(?:me|us)\s+)?(?:(?:my|the|a|our|your)\s+)?"
+    r"(?:e-?)?(?:gift\s*cards?|gifts?|cards?|vouchers?)\b)|(?:gift|card)s?\s+(?:by|via|through|in\s+the)\s+(?:mail|post)\b"
+    r"|(?:would|['’]d|will|do|still)\s+(?:love|like|want|appreciate|take)\s+(?:(?:to\s+(?:get|receive|have)\s+)?"
+    r"(?:my|the|a|one|your)\s+)?(?:gift\s*card|gift|card)s?\b)(?![^?]*\?)"
+)
+
+
+def attends(header: str) -> bool:
+    """Whether a header asks whether the person comes to the event the list is of (:data:`_ATTENDS`,
+    'RSVP')."""
+    return (
+        _ATTENDS.fullmatch(header) is not None
+        or re.fullmatch(r"(?i)\W*r\.?s\.?v\.?p\.?\W*", header) is not None
+    )
+
+
 def asks_whether_to_send(header: str) -> bool:
     """Whether a header asks the person whether they want a card (:data:`_ASKS_WHETHER`,
     :data:`_TAKES_PART`) or come to the event (:data:`_ATTENDS`)."""

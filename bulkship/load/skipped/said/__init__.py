@@ -35,7 +35,7 @@ from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import straight_quotes
 from ..leavingday import left_by
 from ..notes import _NOTE_SAYS_NO
-from ..questions import NOT_RECEIVED_FLAGS, asks_whether_to_send
+from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
 from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
@@ -111,8 +111,10 @@ def _said_not_to_send(
         said = masks.said
         # a list of retirees or former staff: no row is chosen out; also where most say No and the others
         # are blank (one cell left empty left everyone else out: found by review11)
+        # ... or of people who are not coming to the event, their cards to be mailed ('Will you be attending?'
+        # = No on every row: the form's regrets, all left out since cbd69f7c; found by review44)
         if (
-            key in _ACTIVE_FLAGS
+            (key in _ACTIVE_FLAGS or (says is _SAYS_NO and attends(str(header))))
             and (said | column.str.strip().eq("")).all()
             and 2 * said.to_numpy()[codes].sum() > len(codes)  # (most rows, not most texts)
         ):
@@ -139,6 +141,8 @@ def _said_not_to_send(
             twins, lone = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
             for row, reason in twins.items():
                 found.setdefault(row, reason)
+        if says is _SAYS_NO and said.any() and attends(str(header)):  # 'No - please mail my gift card'
+            said &= ~column.str.contains(GIFT_BY_MAIL)
         if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
             # ... as a note saying so sends (hunter-falsealarm8), unless taken back after: 'OK to send -
             # actually no, hold' (found by review40, ordered)
