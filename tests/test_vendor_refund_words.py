@@ -185,3 +185,61 @@ def test_a_status_holding_words_no_refund_of_the_card_is_said_in_stays_unknown()
             "Card Voided", "Lost in transit - refunded", "Refunded in full"]  # fmt: skip
     assert {w: status_name(w) for w in unknown} == {w: w for w in unknown}
     assert {w: refund_said(w) for w in back} == {w: MONEY_BACK for w in back}
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Refund issued 12/01", "Refunded on 2026-12-01", "Refunded 11/25", "REFUNDED (Dec 1, 2026 3:45 PM)"],
+)
+def test_a_refund_said_with_its_day_is_money_back_and_the_row_sent_again(tmp_path: Path, word: str) -> None:
+    """review41's leftover (after c0e06d43, fixed by hunter-money18): row 3's line 'Refund issued 12/01'
+    (or 'Refunded on 2026-12-01') was an unknown status by its figures: its 25.00 counted charged ('Charged
+    100.00', reconcile 'Everything matches') and the same command run again sent nothing: the person never
+    got a card. Its day is no word of the status: money back, as 'Refund Issued' is, the row sent again."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _row_3_shows(word)
+        status, report = _tracked(vendor, tmp_path)
+        assert status["money"]["charged"]["total"] == "75.00", status
+        assert report.matches, [m.said() for m in report.mismatches]
+        sent = len(vendor.posts())
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert len(vendor.posts()) == sent + 1, again.notes  # row 3's card, once more
+        (order,) = [o for o in vendor.orders() if o["PONumber"] != "BS-STAFF-0001"]
+        assert [li["ExternalId"] for li in order["LineItems"]] == [vendor.external_ids()[1]]
+
+
+def test_a_status_s_day_is_read_apart_from_its_words_and_never_from_a_share_or_an_amount() -> None:
+    """A day written as one for sure (its year, a month's name, a time, 'on', a month and day that cannot
+    be a share of the line's cards or money) is no word of the status, before or after it; figures that may
+    be a share ('1/2' of a line: half its money, one of two cards; an order's '11/25': 11 of its 25 lines?)
+    or an amount keep it unknown. The words a second card was sent for (review41, review42) stay unknown with
+    a day beside them."""
+
+    def line(word: str, cards: int = 1) -> tuple[str, bool]:
+        order = {"Id": "1", "PONumber": "P", "Status": "Pending",
+                 "LineItems": [{"Id": "L", "Status": word, "Quantity": cards}]}  # fmt: skip
+        (item,) = parse_order(order).line_items
+        return item.status, item.refunded
+
+    back = ["Refund issued 12/01", "Refunded on 2026-12-01", "Refunded 12/01/2026",
+            "Refunded 2026-12-01T10:32Z", "Refunded Dec 1", "Refunded 1 Dec 2026", "Refunded 01-Dec-26",
+            "Refunded 12.01.2026",
+            "Refunded 11/25", "Refunded on 11/25", "Refunded 11/25 10:32 AM", "12/01 - Refunded",
+            "2026-12-01: Credit Note Issued", "Voided 12/01", "Refunded at 3 PM",
+            "Lost in transit - refunded 12/03"]  # fmt: skip
+    ended = {"Cancelled 12/01": "Cancelled", "Failed on 2026-12-01": "Failed", "Delivered 12/01": "Delivered",
+             "Shipped Dec 1, 2026": "Shipped", "Pending since 12/01": "Pending since 12/01"}  # fmt: skip
+    assert {w: line(w) for w in back} == {w: ("Cancelled", True) for w in back}
+    assert {w: line(w)[0] for w in ended} == ended
+    assert line("Refund Pending 12/01") == ("Cancelled", False)  # under way: no card, money not back yet
+    unknown = ["Refunded 1/2", "Refunded 3/4", "Cancelled 1/2", "Refunded 25.00", "Refunded 12.01",
+               "Refund #12", "Refunded 2026", "Partially Refunded 12/01", "Refund Failed 12/01",
+               "Funds Credited 12/01", "Credited to card on 2026-12-01", "Voided - Reissued 12/01",
+               "Delivered 12/01 - Shipping Refunded", "Shipped 12/01 - Discount Credited",
+               "Refunded 12/01 - 2 cards", "Refunded 1 amount"]  # fmt: skip
+    assert {w: line(w) for w in unknown} == {w: (w, False) for w in unknown}
+    assert line("Refunded 11/25", cards=25) == ("Refunded 11/25", False)  # 11 of its 25 cards?
+    assert line("Cancelled 2/4", cards=4) == ("Cancelled 2/4", False)
+    assert status_name("Cancelled 11/25") == "Cancelled 11/25"  # an order's: 11 of its 25 lines?
+    assert status_name("Cancelled on 11/25") == "Cancelled"

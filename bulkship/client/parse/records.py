@@ -135,16 +135,17 @@ LINE_QUANTITY_KEYS = ("Quantity", "Qty", "QuantityOrdered", "OrderedQuantity")
 def _line_item(raw: Any) -> VendorLineItem:
     from .. import parcels  # it reads fields with this package's helpers
 
+    quantity = integer(field(raw, *LINE_QUANTITY_KEYS), 1) or 1
     return VendorLineItem(
         id=text(raw, "Id", "LineItemId"),
         external_id=text(raw, "ExternalId"),
         product_id=text(raw, "ProductId"),
         value=decimal(field(raw, *LINE_VALUE_KEYS), Decimal("0")) or Decimal("0"),
-        quantity=integer(field(raw, *LINE_QUANTITY_KEYS), 1) or 1,
+        quantity=quantity,
         cost=_in_cents(decimal(field(raw, "Cost"))),
-        status=status_name(field(raw, "Status")),
+        status=status_name(field(raw, "Status"), quantity),
         shipments=parcels.shipments(raw),
-        refunded=(said := refund_said(shown := text(raw, "Status").strip())) == MONEY_BACK,
+        refunded=(said := refund_said(shown := text(raw, "Status").strip(), quantity)) == MONEY_BACK,
         refund_word=shown if said else "",
         shown_quantity=max(
             (q for k in LINE_QUANTITY_KEYS if (q := integer(field(raw, k))) is not None), default=None

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .statusdays import without_day
+
 MONEY_BACK = "money back"
 ENDED = "refund under way"
 
@@ -131,9 +133,11 @@ def _said_of_the_card(words: list[str], at: int) -> bool:
     return not any(w == "to" and words[i - 1] != "prior" for i, w in enumerate(words) if i > at)
 
 
-def refund_said(status: str | None) -> str | None:
-    """:data:`MONEY_BACK`, :data:`ENDED` or None for a vendor's status (see the module)."""
-    words = [w.lower() for w in _WORD.findall(status or "")]
+def refund_said(status: str | None, cards: int | None = None) -> str | None:
+    """:data:`MONEY_BACK`, :data:`ENDED` or None for a vendor's status (see the module), of a line of
+    ``cards`` cards (None: an order's, or not known): its day no word of it ('Refund issued 12/01':
+    :mod:`.statusdays`)."""
+    words = [w.lower() for w in _WORD.findall(without_day(status or "", cards))]
     at = next((i for i, w in enumerate(words) if w in _DONE_FORMS | _REFUND_NOUNS | _CREDIT_NOUNS), None)
     if at is None:
         return None

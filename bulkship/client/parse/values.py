@@ -11,6 +11,7 @@ from typing import Any
 
 from ...statuses import VENDOR_CODE, status_letters
 from .refunds import refund_said
+from .statusdays import without_day
 
 # The documented spelling of each enum value, by its letters and digits lower-cased.
 ENUM_VALUES = {
@@ -193,8 +194,10 @@ def enum_value(value: Any, default: str = "") -> str:
     return ENUM_VALUES.get(status_letters(raw), raw) if raw else default
 
 
-def status_name(value: Any) -> str:
-    """A vendor order or line status by :data:`STATUS_SYNONYMS`; an unknown status verbatim, "" when none."""
+def status_name(value: Any, cards: int | None = None) -> str:
+    """A vendor order or line status by :data:`STATUS_SYNONYMS`; an unknown status verbatim, "" when none.
+    ``cards``: a line's count of cards (None: an order's status, or not known), which tells a day it gives
+    from a share of its cards (:mod:`.statusdays`)."""
     if value is None or isinstance(value, Mapping | list):
         return ""
     raw = str(value).strip()
@@ -203,7 +206,8 @@ def status_name(value: Any) -> str:
         return f"{VENDOR_CODE}{number.normalize() if number is not None else raw}" if raw else ""
     # a status saying a refund was made or is under way ('Refund Issued', 'Credited', 'Refund Pending'): no
     # card, as 'Refunded' (refunds); anything else unknown, shown as written
-    return _STATUS_OF.get(status_letters(raw)) or ("Cancelled" if refund_said(raw) else raw)
+    known = _STATUS_OF.get(status_letters(raw)) or _STATUS_OF.get(status_letters(without_day(raw, cards)))
+    return known or ("Cancelled" if refund_said(raw, cards) else raw)  # 'Cancelled 12/01': its day no word
 
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
