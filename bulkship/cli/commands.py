@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "template_cmd",
     "run_cmd",
     "track_cmd",
+    "status_cmd",
     "reconcile_cmd",
     "serve_cmd",
     "users_cmd",

@@ -1,5 +1,5 @@
-"""``bulkship track``, ``bulkship webhook serve`` and ``bulkship status`` (``bulkship reconcile``:
-:mod:`.reconcile_cmd`)."""
+"""``bulkship track`` and ``bulkship webhook serve`` (``bulkship status``: :mod:`.status_cmd`; ``bulkship
+reconcile``: :mod:`.reconcile_cmd`)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ import contextlib
 import logging
 import os
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
 
 from ..errors import BulkshipError
 from ..settings import Settings
@@ -27,7 +25,6 @@ from .app import (
     announce_target,
     app,
     err_console,
-    plain_console,
     print_json,
     settings_from,
     styled,
@@ -218,171 +215,3 @@ def webhook_serve(
     with contextlib.suppress(KeyboardInterrupt):
         serve(settings, host=host, port=port, secret=shared, on_ready=ready, rewrite_delay_s=quiet_s)
     err_console.print("Webhook receiver stopped; `bulkship track` follows the orders from here.")
-
-
-def _total_label(total: dict[str, Any], *, alone: bool) -> str:
-    """The label of a total row: the API it adds up when the batches listed went to several."""
-    from ..batchapi import SANDBOX_API, describe_api
-
-    count = total["batches"]
-    label = f"Total ({count} batch{'es' if count != 1 else ''})"
-    api = total.get("api")
-    if alone:
-        return label
-    if api is None:
-        return f"{label} at an API not recorded (an older bulkship)"
-    return f"{label} at {describe_api(api)}" + (": no real order" if api == SANDBOX_API else "")
-
-
-@app.command("status")
-def status_command(
-    batch: BatchArgument = None,
-    ledger: LedgerOption = None,
-    as_json: JsonOption = False,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Only batches started or sending orders from this day (YYYY-MM-DD, UTC), with the money "
-            "charged on their orders sent in these days.",
-        ),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="... to this day, included (YYYY-MM-DD).")
-    ] = None,
-) -> None:
-    """Batches in the ledger with counts by status and money totals, and their total."""
-    from ..api import status, status_total, status_totals
-    from ..errors import ConfigError, LedgerError
-    from ..ledger import ledger_exists
-    from ..ledger.records import swapped_days
-    from ..ledger.schema import connection_lost
-
-    settings = settings_from(ledger=ledger)
-    try:
-        if not ledger_exists(settings.ledger_location) and not as_json:
-            err_console.print(
-                f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one."
-            )
-            return
-        summaries = status(settings, batch, since=since, until=until)  # a read-only ledger too
-    except ValueError:
-        raise ConfigError("--since and --until are days written YYYY-MM-DD, e.g. 2026-12-01") from None
-    except LedgerError as exc:
-        if settings.ledger_url and connection_lost(exc):
-            hint = f"{exc.hint}; {SERVER_RUNS_WAIT}" if exc.hint else SERVER_RUNS_WAIT
-            raise LedgerError(exc.message, hint=hint) from exc
-        raise
-    if swapped_days(since, until):
-        raise ConfigError(swapped_days(since, until), hint="--since takes the first day, --until the last")
-    totals = status_totals(summaries)  # a sandbox trial's money is never added to a vendor's (review29)
-    total = status_total(summaries) if len(totals) <= 1 else None
-    when = f" started or sending from {since or 'the start'} to {until or 'now'}" if since or until else ""
-    if as_json:
-        period = {"since": since, "until": until} if when else {}
-        shown = {"batches": summaries, "total": total, "totals": totals}
-        print_json({"ledger": settings.ledger_shown, **period, **shown})
-        return
-    if not summaries and when:
-        err_console.print(f"No batch of the ledger {settings.ledger_shown} was{when}.", soft_wrap=True)
-        return
-    table = Table(title=f"Ledger {settings.ledger_shown}" + (f": batches{when}" if when else ""))
-    for column in (
-        "Batch",
-        "State",
-        "Input file",
-        "Rows",
-        "By status",
-        "Orders",
-        "Charged",
-        "In doubt",
-        "To send",
-        *([IN_DAYS] if when else []),
-        "Results",
-    ):
-        table.add_column(column, justify="right" if column in MONEY_COLUMNS else "left")
-    for s in summaries:
-        table.add_row(
-            s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
-            _by_status_cell(s), _orders_cell(s),
-            _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
-            _money_cell(s["money"]["to_send"]), *_in_days_cell(s), s["output"] or "",
-        )  # fmt: skip
-    if len(summaries) > 1:  # a month is several batches: finance added them up by hand (newcomer5's L1)
-        table.add_section()
-    for each in totals if len(summaries) > 1 else ():
-        table.add_row(
-            _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), "", _orders_cell(each),
-            _money_cell(each["money"]["charged"]), _money_cell(each["money"]["in_doubt"]),
-            _money_cell(each["money"]["to_send"]), *_in_days_cell(each), "",
-        )  # fmt: skip
-    out = plain_console()
-    if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
-        out = plain_console(PIPED_WIDTH)
-    out.print(table)
-    for s in summaries:
-        _say_billed_without_a_card(s)
-        for note in s.get("notes") or []:
-            err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
-
-
-# what a person asking `status` while the team's database is away needs to know of the web page's runs, which
-# `status` cannot read then: they wait for it (hunter-web23's LO1: nothing said so)
-SERVER_RUNS_WAIT = (
-    "a batch `bulkship serve` was sending waits for the database and goes on by itself once it answers, "
-    "nothing sent meanwhile and no card twice (a `bulkship run` it cut stopped: run the same command "
-    "again then)"
-)
-IN_DAYS = "Charged in these days"
-MONEY_COLUMNS = ("Charged", "In doubt", "To send", IN_DAYS)
-
-
-def _in_days_cell(summary: dict[str, Any]) -> list[str]:
-    """With --since/--until, the money charged on the batch's orders sent in those days (a batch spanning
-    days counted wholly by the day it started: hunter-money4's M2); nothing otherwise."""
-    found = summary.get("charged_in_days")
-    return [] if found is None else [_money_cell(found)]
-
-
-def _say_billed_without_a_card(summary: dict[str, Any]) -> None:
-    """What a batch's charged money holds for orders the vendor ended with no card, as the Summary and
-    reconcile say it: 'Orders 0 (+1 failed)' beside 'Charged 7.50' said nothing (hunter-money2, LD)."""
-    from ..billing import billed_without_a_card
-
-    found = summary.get("billed_without_a_card") or []
-    said = billed_without_a_card((o["po_number"], o["status"], Decimal(o["amount"])) for o in found)
-    if said:
-        err_console.print(f"{summary['batch']}: {said}", soft_wrap=True)
-
-
-def _by_status_cell(summary: dict[str, Any]) -> str:
-    """Rows by status; while a run sends the batch, the rows of its orders on their way read 'being sent':
-    they read 'in doubt' (sent, the answer lost: re-run the same command), which a second run of the command
-    cannot settle while the first holds the batch (hunter-web8's leftover)."""
-    sending = summary["state"] == "sending"
-    waiting = summary.get("waiting") or 0  # skipped until a day to come: said apart (hunter-sheets12)
-    return ", ".join(
-        f"{n} {'being sent' if sending and k == 'in doubt' else k}"
-        + (f" ({waiting} waiting for their day)" if k == "skipped" and waiting else "")
-        for k, n in summary["by_status"].items()
-    )
-
-
-def _in_doubt_cell(summary: dict[str, Any]) -> str:
-    """Money in doubt; while a run sends the batch, it is the money on its way (said so)."""
-    cell = _money_cell(summary["money"]["in_doubt"])
-    if summary["state"] == "sending" and Decimal(summary["money"]["in_doubt"]["total"]):
-        return f"{cell} (being sent)"
-    return cell
-
-
-def _orders_cell(summary: dict[str, Any]) -> str:
-    """The orders holding cards, as the run counts them, and those the vendor ended with none made."""
-    failed = summary.get("orders_failed") or 0
-    return f"{summary['orders']} (+{failed} failed)" if failed else str(summary["orders"])
-
-
-def _money_cell(money: dict[str, Any]) -> str:
-    from ..money import total_text
-
-    return total_text(Decimal(money["total"]), int(money.get("cost_unknown_rows") or 0))
