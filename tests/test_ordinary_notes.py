@@ -479,6 +479,43 @@ def test_a_note_waiting_on_an_approval_the_address_or_a_later_round_leaves_the_r
     assert _left_out(path, notes) == WAITING_ON_SOMETHING
 
 
+AWAITED_SAID_FIRST = [
+    "Approval needed", "Approval pending", "Sign-off needed", "Manager approval needed", "Approval required",
+    "Approval: pending", "HR review outstanding", "Budget approval pending", "Approval still needed",
+    "Called 11/2; approval pending", "Decision pending",
+]  # fmt: skip
+AWAITED_FIRST_COME_OR_GONE_AHEAD = [
+    "Moving ahead with gift; approval pending", "OK to send - approval pending",
+    "Send anyway - sign-off needed", "Approval pending - approved 12/1",
+    "Manager approval needed - approved 12/2", "Sent to HR for approval",
+    "HR sign-off needed: signed off 11/30", "Approval received", "Approval not needed",
+    "Order confirmation pending", "Address confirmation needed", "Review complete",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_naming_the_approval_first_then_that_it_is_to_come_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """hunter-sends2's leftover: Notes 'Approval needed', 'Approval pending', 'Sign-off needed', 'Manager
+    approval needed', 'Approval: pending', 'Decision pending' were each ordered, exit 0 (a card before anyone
+    approved it), where 'Pending approval' and 'Needs approval' leave the row out. Each is left out now,
+    quoted; the approval come since ('Approval pending - approved 12/1') sends, and so does a note going ahead
+    all the same ('Moving ahead with gift; approval pending', as test_unusual_sheets has it, 'OK to send -
+    approval pending')."""
+    notes = [*AWAITED_SAID_FIRST, *AWAITED_FIRST_COME_OR_GONE_AHEAD]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    assert _left_out(path, notes) == AWAITED_SAID_FIRST
+    statuses = [
+        "Approval pending",
+        "Cleared - sign-off needed",
+        "Approval pending - approved 12/1",
+        "Approved",
+    ]
+    path = _sheet(tmp_path / "tracker.csv", statuses, "Card Status")  # (a tracker's status, its remark)
+    assert _left_out(path, statuses) == statuses[:2]
+
+
 def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
     """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
     was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the

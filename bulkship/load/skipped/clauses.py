@@ -16,6 +16,7 @@ from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
 from .undone import _UNDONE
+from .waits import goes_ahead_before
 
 
 def _lines_say_no(
@@ -64,6 +65,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
         and not of_another_person(note, begins[i], ends[i], line_starts)
         # ... nor a bracket or a comma after a person named ('Active - manager: Bob Ray (deceased)')
         and not (i and _aside(note, *cuts[i - 1]) and of_the_person_before(note, cuts[i - 1][0], begins[i]))
+        # ... nor an approval told pending after going ahead ('Moving ahead with gift; approval pending')
+        and not (i and goes_ahead_before(note, begins[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 

@@ -101,6 +101,13 @@ _HOLD_ENDED = (
     r"\A\W*(?:(?:on|legal|payroll|hr|manager|mgr)\s+)?hold\s*[-–—:,;]?\s*(?:(?:was|is|has\s+been)\s+)?"
     rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwait|\?|{_HELD_AGAIN}))"
 )
+
+
+# (the cut after the thing awaited, then the word saying it came)
+def _came_since(done: str) -> str:
+    return rf"\s*[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"
+
+
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back
 HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}")
 _UNDONE = re.compile(
@@ -111,14 +118,22 @@ _UNDONE = re.compile(
     # approved is the not sending), nor a question or a wait after it ("approved? ask Jo", "approved by mgr,
     # awaiting finance"); only a note that opens waiting for it: "Terminated - final pay approval: approved",
     # "Do not send - approval revoked, previously approved" were sent (found by review24)
-    r"|^\s*(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
+    r"|^\s*(?:(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
     r"wait(?:ing)?\s+(?:for|on)|needs?|requires?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
     r"(?:[\w.'’]+[\s-]+){0,3}?(?:"
     + "|".join(
         rf"(?:{waited})\b.{{0,100}}?[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"
         for waited, done in _WAITED_AND_DONE
     )
-    + r")(?!\s*\?)(?!.*"
+    # ... or said first, the thing awaited then that it is to come ('Approval pending - approved 12/1', 'HR
+    # sign-off needed: signed off 11/30': hunter-sends3, read with .waits.AWAITED_FIRST)
+    + r")|(?:\w[\w.'’-]*\s+){0,3}?(?:"
+    + "|".join(
+        rf"(?:{waited})\w*\s*[:=]?\s*(?:(?:is|still)\s+)?(?:pending|needed|required|outstanding|requested)\b"
+        + _came_since(done)
+        for waited, done in _WAITED_AND_DONE
+    )
+    + r"))(?!\s*\?)(?!.*"
     + _NOT_YET
     + r")(?!.*\b(?:still|waiting)\b)"
     + rf"(?!.*\b(?:{_FOUND_OTHERWISE})\b)"
