@@ -22,9 +22,10 @@ from support.forkserver import Forked, ForkServer, sandbox
 from support.money_invariants import check_money
 
 from bulkship.ledger import Ledger, ledger_exists
+from bulkship.ledger.transitions import TRANSITIONS
 
 ROWS = 60
-KILLS = {"documented": 8, "likely-real": 5}
+KILLS = {"documented": 8, "likely-real": 5}  # at most: none once every order is answered (``_all_answered``)
 SEED = 20261125
 
 
@@ -59,6 +60,14 @@ def _order_states(ledger: Path | str) -> Counter[str]:
         return Counter()
     with Ledger.open(ledger, lock=False) as opened:
         return Counter(order.state for order in opened.orders())
+
+
+def _all_answered(states: Counter[str]) -> bool:
+    """Every order planned has its answer: none is planned, sending or in doubt (the states an order is sent
+    from), so a run has nothing left to send and no kill can land in a send. The kills went on after that:
+    on a quiet machine kills 5 to 8 of the documented case's 8 (9 s of its 27), each a whole run of the
+    batch killed for nothing, or found already ended; the final run tells what they would have."""
+    return bool(states) and not any(states[state] for state in TRANSITIONS["send"].starts)
 
 
 def _wait_for_its_work(ledger: Path | str, process: Forked, before: Counter[str]) -> None:
@@ -124,6 +133,8 @@ def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
     killed_states: list[Counter[str]] = []
     for _ in range(KILLS[dialect]):
         before = _order_states(ledger_at)
+        if _all_answered(before):
+            break
         victim = bulkship_forks.popen(command, env=env)
         if rng.random() < 0.25:  # anywhere, planning included
             time.sleep(rng.uniform(0.2, 3.0))
