@@ -21,6 +21,10 @@ same). What is refused or held, and why:
   holds (the same ExternalId, recipient name or address, with other details changed) is held as a probable
   edit of that row, whatever row it now sits on. Editing the sheet never changes a card already ordered;
   sorting, inserting or deleting rows never turns an edit into a second card.
+* **A row added beside an ordered one** (:mod:`.beside`): a row new to the batch of the name and card of a
+  row this batch ordered and the file still holds, at another address (or of another value at the same
+  place, or a name written almost alike there), is held as the same row of a later batch is; rows under
+  Employee IDs of their own that differ are two people, sent.
 
 ``RepeatPolicy(allow=True)`` (``bulkship run --allow-repeat``) allows all of these on purpose: anniversaries
 repeat every year. Orders older than the window are not compared row by row, so a monthly file is never
@@ -29,7 +33,8 @@ blocked by last year's rows.
 The package, one job a module (each imports only those before it): :mod:`.policy` (the policy and shared
 words), :mod:`.cards` (a row's card, folded), :mod:`.newrun` (the same file or a near-identical name),
 :mod:`.earlier` (what other batches sent), :mod:`.notes` (what a held row says, probable edits),
-:mod:`.holds` (:func:`find_holds`), :mod:`.preview` (before planning, releases, held notes).
+:mod:`.beside` (a row added beside one the batch ordered), :mod:`.holds` (:func:`find_holds`),
+:mod:`.preview` (before planning, releases, held notes).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
 from ..payload import line_items
 from ..plan import external_reference
+from .beside import beside_ordered
 from .cards import _Folder, _quantity, _Rows
 from .earlier import (
     _alike_name_same_place,
@@ -78,6 +79,9 @@ def find_holds(
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = _same_reference(staying, rows, candidates) if policy.references_people else {}
     for fp, note in _on_untied_lines(batch, rows, candidates, known, orders).items():
+        holds.setdefault(fp, note)
+    # a row new to the batch beside its person's ordered row, at another address: as a later batch's row
+    for fp, note in beside_ordered(staying, orders, rows, known).items():
         holds.setdefault(fp, note)
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))

@@ -1,0 +1,117 @@
+"""A row new to a batch beside a row the batch ordered that the file still holds, to the same name and card at
+another address, of another value at the same place, or to a name written almost alike at the same place:
+held as the same row of a later batch is (:func:`.earlier._same_name_elsewhere`,
+:func:`.earlier._alike_name_same_place`).
+
+holiday.csv sent Ann Lee at 1 Old St, Boston; the list then gained her row at 9 New St, Cambridge (she
+moved), her first row kept: run again under the batch, the new row was ORDERED, a second card, where the same
+file as a new batch held it (found by review42, its LO1). Within one file two such rows are namesakes, each
+sent (two people in two ZIPs); a row added beside a card already ordered is what a later list is: perhaps
+the same person, moved. Not when both rows carry their own references (Employee IDs) and these differ: two
+people."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..folding import fold_unit, same_unit
+from ..namealike import names_alike
+from .cards import _SEP, Card, _Rows
+from .earlier import _references_differ
+from .notes import _VERBS, _sent_item
+from .policy import ALLOW_FLAG
+
+if TYPE_CHECKING:
+    from ..ledger import OrderRecord, RowRecord
+
+# a row ordered: its record, its card, unit, and the street, ZIP and name as sent
+_Ordered = tuple["RowRecord", Card, str, tuple[str, str]]
+# a row of the batch whose own card failed at the vendor is sent again as itself: it is no new row
+_NOT_NEW = ("failed",)
+
+
+def beside_ordered(
+    staying: Sequence[RowRecord],
+    orders: Mapping[str, OrderRecord],
+    rows: _Rows,
+    known: Mapping[str, RowRecord],
+) -> dict[str, str]:
+    """Rows to order (``rows``) new to the batch (``known``: its rows in the ledger) that repeat the card of a
+    row it ordered, or sent, which the file still holds (``staying``): fingerprint -> why."""
+    new = [
+        i for i, fp in enumerate(rows.fingerprints) if getattr(known.get(fp), "status", "") not in _NOT_NEW
+    ]
+    if not new or not staying:
+        return {}
+    payloads: dict[str, list[Any]] = {}
+    by_name: dict[str, list[_Ordered]] = {}
+    by_place: dict[str, list[_Ordered]] = {}
+    for record in sorted(staying, key=lambda r: (r.row, r.fingerprint)):
+        item = _sent_item(record, orders, payloads, {})
+        if item is None:
+            continue
+        card = rows.folder.line_card(item)
+        address = item.get("PhysicalDeliveryAddress") or {}
+        unit = fold_unit(address.get("AddressLine1"), address.get("AddressLine2"))
+        shown = (
+            f"{address.get('AddressLine1') or ''}, {address.get('Zip') or ''}",
+            str(address.get("Name") or ""),
+        )
+        entry = (record, card, unit, shown)
+        if " " in card.name:  # a one-word name proves nothing
+            by_name.setdefault(_SEP.join((card.name, card.product)), []).append(entry)
+        by_place.setdefault(_SEP.join((card.address, card.product)), []).append(entry)
+    holds: dict[str, str] = {}
+    for i in new:
+        card, unit = rows.card(i), rows.unit(i)
+        note = _by_name(by_name.get(_SEP.join((card.name, card.product)), ()), card, unit, orders)
+        if note is None and " " in card.name:
+            note = _by_place(by_place.get(_SEP.join((card.address, card.product)), ()), card, unit, orders)
+        if note is not None:
+            holds[rows.fingerprints[i]] = note
+    return holds
+
+
+def _by_name(
+    ordered: Sequence[_Ordered],
+    card: Card,
+    unit: str,
+    orders: Mapping[str, OrderRecord],
+) -> str | None:
+    """What holds a row of ``card`` (``unit`` its apartment) beside the rows ``ordered`` to its name and
+    card: the same value at another address, or another value at the same place; None when nothing does."""
+    for record, sent, their_unit, (place, _name) in ordered:
+        if _references_differ(sent, card):
+            continue
+        if sent.value == card.value and sent.address != card.address:
+            what = f"the same name of the same value at another address ({place})"
+            return _note(record, orders, what, "the address was corrected", "another person of the same name")
+        if sent.value != card.value and sent.address == card.address and same_unit(unit, their_unit):
+            what = f"the same name of another value ({sent.value}) at the same address"
+            return _note(record, orders, what, "the value was corrected", "a second card on purpose")
+    return None
+
+
+def _by_place(
+    ordered: Sequence[_Ordered], card: Card, unit: str, orders: Mapping[str, OrderRecord]
+) -> str | None:
+    """What holds a row of ``card`` beside the rows ``ordered`` to its address and card: a name written almost
+    alike (:func:`~bulkship.namealike.names_alike`: a typo, an initial, a short form) in the same unit."""
+    for record, sent, their_unit, (_place, name) in ordered:
+        if _references_differ(sent, card) or not same_unit(unit, their_unit):
+            continue
+        if sent.name != card.name and names_alike(sent.name, card.name):
+            what = f"a name written almost alike ({name}) at the same address"
+            return _note(record, orders, what, "the name was corrected", "another person at that address")
+    return None
+
+
+def _note(record: RowRecord, orders: Mapping[str, OrderRecord], what: str, corrected: str, other: str) -> str:
+    order = orders.get(record.po_number or "")
+    verb = _VERBS.get(order.state if order is not None else "", "sent")
+    return (
+        f"Held, not sent: a card of the same kind to {what} was {verb} in this batch (row {record.row}, PO "
+        f"{record.po_number}), and that row is still in the list. If {corrected}, that person has their card "
+        f"already: take this row off the list. If this is {other}, re-run with {ALLOW_FLAG} to send it"
+    )

@@ -1,0 +1,90 @@
+"""A row new to a batch beside its person's row that the batch ordered, the file still holding that row: the
+same name and card at another address (she moved, her first row kept), another value at the same address,
+or a name written almost alike there. Held, as the same row in a later batch is, never a second card; a
+namesake under an Employee ID of their own is another person, sent."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.pipeline import run_batch
+from bulkship.settings import Settings, resolve_settings
+
+HEADER = ["Name", "Street", "City", "State", "ZIP", "Product", "Amount"]
+ANN = ["Ann Lee", "1 Old St", "Boston", "MA", "02108", "CVS", "25"]
+BO = ["Bo Ray", "2 Main St", "Boston", "MA", "02108", "CVS", "25"]
+
+
+def _write(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    return path
+
+
+def _cards(settings: Settings) -> list[tuple[str, str, float]]:
+    return sorted(
+        (a["Name"], a["AddressLine1"], float(li["Value"]))
+        for o in embedded_sandbox_orders(settings.data_dir)
+        for li in o["LineItems"]
+        for a in [li["PhysicalDeliveryAddress"]]
+    )
+
+
+@pytest.mark.parametrize(
+    ("added", "said"),
+    [
+        (
+            ["Ann Lee", "9 New St", "Cambridge", "MA", "02139", "CVS", "25"],
+            "another address (1 Old St, 02108)",
+        ),
+        (["Ann  LEE", "77 Elm Ave", "Springfield", "IL", "62701", "CVS", "25"], "another address (1 Old St"),
+        (["Ann Lee", "1 Old Street", "Boston", "MA", "02108", "CVS", "50"], "another value (25.00)"),
+        (["Anne Lee", "1 Old St", "Boston", "MA", "02108", "CVS", "25"], "almost alike (Ann Lee)"),
+    ],
+)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_row_added_beside_its_person_s_ordered_row_is_held_not_sent_a_second_card(
+    tmp_path: Path, isolated_data_dir: Path, request: pytest.FixtureRequest, backend: str, added: list[str],
+    said: str,
+) -> None:  # fmt: skip
+    """Found by review42 (its LO1): holiday.csv sent Ann Lee at 1 Old St, Boston and Bo Ray as batch hol; the
+    list then gained Ann Lee at 9 New St, Cambridge (she moved), her first row kept with no note: run again
+    as hol, exit 0, the new row ORDERED: two cards. The same file as a new batch held it (exit 3). Now held
+    within the batch too, saying the row it repeats; run again, still held; nothing more sent."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    if backend == "postgresql":
+        settings = replace(settings, ledger_url=request.getfixturevalue("pg_url"))
+    sheet = _write(tmp_path / "holiday.csv", [ANN, BO])
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    _write(sheet, [ANN, BO, added])
+    for _ in range(2):
+        result = run_batch(sheet, settings, wait_s=0)
+        assert (result.exit_code, result.held_rows, result.sent_orders) == (3, 1, 0)
+        assert _cards(settings) == [("Ann Lee", "1 Old St", 25.0), ("Bo Ray", "2 Main St", 25.0)]
+    held = "\n".join(result.notes)
+    assert said in held and "row 2, PO BS-HOLIDAY-0001" in held and "--allow-repeat" in held
+
+
+def test_a_namesake_under_an_employee_id_of_their_own_beside_an_ordered_row_is_sent(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """review41's leftover, kept sensible: John Smith E1 ordered; the list then gains John Smith E2 at another
+    address (a new hire), E1's row kept: two people, each their card."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    header = ["Employee ID", *HEADER]
+    sheet = _write(tmp_path / "staff.csv", [["E1", "John Smith", *ANN[1:]], ["E7", *BO]], header)
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    namesake = ["E2", "John Smith", "9 Pine Ave", "Cambridge", "MA", "02139", "CVS", "25"]
+    _write(sheet, [["E1", "John Smith", *ANN[1:]], ["E7", *BO], namesake], header)
+    result = run_batch(sheet, settings, wait_s=0)
+    assert (result.exit_code, result.held_rows, result.sent_orders) == (0, 0, 1)
+    assert _cards(settings) == [
+        ("Bo Ray", "2 Main St", 25.0),
+        ("John Smith", "1 Old St", 25.0),
+        ("John Smith", "9 Pine Ave", 25.0),
+    ]
