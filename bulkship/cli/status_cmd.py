@@ -80,7 +80,11 @@ def status_command(
     if not summaries and when:
         err_console.print(f"No batch of the ledger {settings.ledger_shown} was{when}.", soft_wrap=True)
         return
-    table = Table(title=f"Ledger {settings.ledger_shown}" + (f": batches{when}" if when else ""))
+    table = Table(
+        title=f"Ledger {settings.ledger_shown}" + (f": batches{when}" if when else ""),
+        caption=_sandbox_said(summaries),  # under the table, printed or piped: its money is no real money
+        caption_justify="left",
+    )
     for column in (
         "Batch",
         "State",
@@ -127,6 +131,29 @@ SERVER_RUNS_WAIT = (
     "nothing sent meanwhile and no card twice (a `bulkship run` it cut stopped: run the same command "
     "again then)"
 )
+
+
+def _sandbox_said(summaries: list[dict[str, Any]]) -> str | None:
+    """Which batches listed were trials on the embedded sandbox, said under the table: every other command
+    says 'SANDBOX — no real orders' first, `status` said nothing, and a finance person read a colleague's
+    'Total (5 batches) 3,785.81' as spent (newcomer15's N9)."""
+    from ..batchapi import SANDBOX_API
+
+    trials = [s["batch"] for s in summaries if s.get("api") == SANDBOX_API]
+    if not trials:
+        return None
+    said = "SANDBOX — no real orders: "
+    if len(trials) == len(summaries):
+        what = "this batch is a trial" if len(trials) == 1 else "every batch above is a trial"
+        return f"{said}{what} on bulkship's embedded vendor simulator: no card was made, no money charged."
+    names = ", ".join(trials[:10]) + (f" and {len(trials) - 10} more" if len(trials) > 10 else "")
+    verb = "is a trial" if len(trials) == 1 else "are trials"
+    return (
+        f"{said}{names} {verb} on bulkship's embedded vendor simulator: no card was made, no money charged "
+        "(never added to the vendor's money in the totals)."
+    )
+
+
 IN_DAYS = "Charged in these days"
 MONEY_COLUMNS = ("Charged", "In doubt", "To send", IN_DAYS)
 
