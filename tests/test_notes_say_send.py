@@ -53,6 +53,30 @@ def test_a_note_or_status_saying_to_send_after_all_sends_the_row(tmp_path: Path,
     assert out == STAYS_OUT
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_person_leaving_or_gone_whose_card_the_list_sends_anyway_or_home_is_sent(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review44 (review42's leftovers): an HR list's Notes (or Status) 'Leaving 11/30 - send card
+    anyway', 'Resigned - send her card anyway', 'Last day 11/15 - send to home address', 'Terminated 11/1 -
+    mail to home' each left its row out on Dec 6, the person the list sends the card to never got it ('Left
+    11/15 - send it anyway' sent). Such a cell sends; one denying it, asking it, putting it off, or telling
+    the card went already ('Card sent 11/20 - send to home address') still leaves the row out."""
+    sends = ["Leaving 11/30/2025 - send card anyway", "Resigned - send her card anyway",
+             "Left 11/15/2025 - mail gift card anyway", "Last day 11/15/2025 - send to home address",
+             "Terminated 11/1/2025 - mail to home", "Left - ship gift card to her personal address",
+             "Terminated; send to home address on file", "Left company - mail card to residence"]  # fmt: skip
+    out = ["Card sent 11/20 - send to home address", "Already sent - mail to home",
+           "Left - do not send to home address", "Left - send to home address?",
+           "Left - send to home address once confirmed", "Left 11/15 - send to home address after 12/20",
+           "Left - don't mail to home", "Leaving 11/30/2025 - do not send card anyway",
+           "Deceased - send card anyway?"]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", header, [*sends, *out])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
+    assert [cell for row, cell in enumerate(out, start=len(sends) + 2) if row not in skipped] == []
+
+
 @pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
 def test_a_note_or_status_saying_the_card_went_again_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     """Found by hunter-falsealarm8: on Dec 5 an HR list's Notes (or Status) 'Resent 11/25', 'Re-sent 11/25',

@@ -21,7 +21,10 @@ _CLAUSE_START = r"(?:^|(?<=[\n:;,.!?(/])|(?<=\s[-–—])|(?<=[–—]))"
 _SEND = (
     r"please\s+(?:re-?)?send|send\s+(?:now|them|these|this|asap)|to\s+(?:be\s+)?sen[dt]\b(?!\s+back)|"
     r"re[\s-]?send|re-?(?:issue|ship|mail)|"
-    r"send\s+(?:(?:it|them|one|one\s+more|a\s+card|the\s+card)\s+)?(?:anyway|anyhow|regardless|again|still)|"
+    # ... the card named as a person writes it ('Leaving 11/30 - send card anyway', 'mail her gift card
+    # anyway': found by review44, review42's leftover, each left out where 'send it anyway' sent)
+    r"(?:send|mail|ship)\s+(?:(?:it|them|one|one\s+more|(?:(?:a|the|his|her|their)\s+)?(?:(?:e-?)?gift\s*card|"
+    r"gift|card))\s+)?(?:anyway|anyhow|regardless|again|still)|"
     r"still\s+(?:send|mail|ship|order)|send\s+(?:(?:a|an)\s+)?(?:new|replacement|another)|"
     r"(?:ok|okay|ok['’]?d|cleared|approved|fine|good)\s+to\s+(?:send|mail|ship|order)|"
     r"go\s+ahead\s+(?:and\s+)?(?:send|mail|ship|order)|still\s+(?:eligible|qualifies)(?!\s+for\b)|"
@@ -43,8 +46,23 @@ _NOT_AFTER = (
 # ... nor once the cell tells the card went again since
 _SENT_AGAIN = r"(?!(?s:.){0,200}\bre-?(?:sent|issued|shipped|mailed|ordered)\b)"
 
+# ... or to the person's home ('Last day 11/15 - send to home address', 'Terminated 11/1 - mail to home',
+# 'Left - ship gift card to her personal address': found by review44, review42's leftover, each left out, the
+# person the list sends the card to at home got none); not where the cell tells the card went ('Card sent
+# 11/20 - mailed to home', 'Already sent - send to home address' says where it went)
+_TO_HOME = (
+    r"(?:send|mail|ship|post|deliver)\s+(?:(?:it|one|(?:(?:a|the|his|her|their)\s+)?(?:(?:e-?)?gift\s*card|gift|"
+    r"card))\s+)?to\s+(?:(?:his|her|their|the|my)\s+)?(?:home|house|residence|personal\s+address)"
+    r"(?:\s+address)?(?:\s+on\s+file)?"
+)
+_NOT_SAID_GONE = (
+    r"(?!(?s:.)*\b(?:already|sent|mailed|shipped|delivered|received|ordered|issued|given|handed|re-?sent)\b)"
+)
+
 SAYS_SEND = re.compile(
     rf"(?i){_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?:{_SEND})\b{_NOT_AFTER}{_SENT_AGAIN}"
+    rf"|^{_NOT_SAID_GONE}(?s:.)*?{_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?>{_TO_HOME})\b"
+    rf"{_NOT_AFTER}"
     # ... or not to ignore them ("Q4 - do not ignore": found by review14, the rows under it were left out)
     r"|\b(?:do\s*n[o']?t|don'?t|never)\s+ignore\b"
 )
