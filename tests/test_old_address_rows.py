@@ -73,3 +73,51 @@ def test_old_address_notes_read_and_the_old_address_noted_on_the_new_row_sent(tm
     ]
     skipped = {s.row for s in load_sheet(_write(tmp_path / "list.csv", rows)).skipped}
     assert [n for row, n in enumerate(notes, start=2) if row in skipped] == out
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Moved - see row below", "Moved - see address below", "Moved - address below",
+     "Moved, see updated address below", "Address changed - see line below", "Moved - see entry below"],
+)  # fmt: skip
+def test_a_row_pointing_at_the_new_address_below_by_its_place_sends_one_card(
+    tmp_path: Path, isolated_data_dir: Path, note: str
+) -> None:
+    """hunter-sends2's leftover (after review42's 3a264eb9), fixed by hunter-sends3: Ann Lee at 1 Old St
+    noted 'Moved - see row below' (or 'Moved - see address below', 'Moved - address below', 'Address changed
+    - see line below') above her row at 9 New St: both ordered, exit 0, two cards, where 'Moved - see below'
+    and 'Moved - see next row' leave the old row out. The other row named by where it is, as a row or as the
+    address it holds, is read as 'below' is: her old row is left out, quoted, one card. A list holding the
+    old row alone leaves it out all the same, said, not sent to where she no longer lives."""
+    rows = [
+        ["Ann Lee", "1 Old St", "Boston", "MA", "02108", "CVS", "25", note],
+        ["Ann Lee", "9 New St", "Cambridge", "MA", "02139", "CVS", "25", ""],
+        ["Bo Ray", "2 Main St", "Boston", "MA", "02108", "CVS", "25", ""],
+    ]
+    sheet = _write(tmp_path / "holiday.csv", rows)
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    assert run_batch(sheet, settings, wait_s=0).exit_code == 0
+    cards = sorted(
+        (li["PhysicalDeliveryAddress"]["Name"], li["PhysicalDeliveryAddress"]["AddressLine1"])
+        for o in embedded_sandbox_orders(settings.data_dir)
+        for li in o["LineItems"]
+    )
+    assert cards == [("Ann Lee", "9 New St"), ("Bo Ray", "2 Main St")]
+    alone = load_sheet(_write(tmp_path / "alone.csv", [rows[0], rows[2]])).skipped
+    assert [(s.row, s.reason) for s in alone] == [
+        (2, f"the list says not to send it (column 'Notes': '{note}')")
+    ]
+
+
+def test_a_note_pointing_at_the_old_address_elsewhere_or_saying_send_here_is_the_new_row_s(
+    tmp_path: Path,
+) -> None:
+    """The other side: the new row's note telling the row above or below is the old one ('Moved - address
+    above is old', 'Moved - see row above (old)', 'Moved - old address above'), or saying to send here, and
+    a bare 'See row below' (a note to read, not an address) still send."""
+    sends = ["Moved - address above is old", "Moved - see row above (old)", "Moved - old address above",
+             "Moved; new address above. Send here", "See row below", "Moved up to manager"]  # fmt: skip
+    rows = [
+        [f"P{i} X", f"{i + 1} Main St", "Boston", "MA", "02108", "CVS", "25", n] for i, n in enumerate(sends)
+    ]
+    assert not load_sheet(_write(tmp_path / "list.csv", rows)).skipped

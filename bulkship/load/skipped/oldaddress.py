@@ -10,17 +10,36 @@ address to put in the row: .problems.corrections)."""
 from __future__ import annotations
 
 # the other row, pointed at
-_THERE = (
-    r"(?:the\s+)?(?:next|new|corrected|updated|other|following|second)\s+(?:row|line|entry|one)\b|"
-    r"(?:row|line)\s*#?\s*\d+\b|below\b|the\s+(?:row|line)\s+below\b"
+# ... by where it is, named as a row or as the address it holds ('Moved - see row below', 'Moved - see
+# address below', 'Moved - address below', 'Moved, see updated address below', 'Moved - see row above'):
+# each was ordered beside the person's new row, two cards (hunter-sends2's leftover, fixed by hunter-sends3),
+# where 'Moved - see below' and 'Moved - see the row below' leave the old row out. The address above only
+# when seen there ('Moved - see address above'): 'Moved - new address above' tells of this row's own cells
+# (tests/test_visible_rows.py)
+_QUALIFIED = r"(?:(?:the|his|her|their)\s+)?(?:(?:new|corrected|updated|current|other|correct)\s+)*"
+# (not the other row told old: 'Moved - address above is old' is the new row's note; nor this row said to be
+# sent: 'Moved; new address above. Send here')
+_NOT_HERE = (
+    r"(?!\s*[(\[]?\s*(?:is|was|=)?\s*(?:the\s+)?(?:old|outdated|former|previous|prior|wrong|obsolete)\b)"
+    r"(?!.*(?<!not\s)(?<!n['’]t\s)\b(?:send|mail|ship)\s+(?:it\s+)?(?:here|to\s+this\s+(?:one|row|address))\b)"
 )
+_THERE = (
+    r"(?:(?:the\s+)?(?:(?:next|new|corrected|updated|other|following|second)\s+)+(?:row|line|entry|record|one)\b|"
+    r"(?:row|line|entry|record)\s*#?\s*\d+\b|"
+    rf"{_QUALIFIED}(?:(?:row|line|entry|record|one|address|addr\.?|info)\s+)?(?:below|underneath|beneath)\b|"
+    rf"{_QUALIFIED}(?:row|line|entry|record)\s+above\b)"
+    rf"{_NOT_HERE}"
+)
+_SEEN_ABOVE = rf"(?:see|use)\s+{_QUALIFIED}(?:(?:address|addr\.?|one|info)\s+)?above\b{_NOT_HERE}"
 _OLD = r"(?:old|previous|prev\.?|former|outdated|past)\s+(?:home\s+|mailing\s+)?(?:address|addr\.?)"
 SUPERSEDED = (
     # 'Old address', 'Old address - see new row below', 'Former address - see next line'
-    rf"{_OLD}\s*(?:$|[-–—,;(]\s*(?:see|use|new\s+(?:one|address)\s+(?:is\s+)?(?:on|in|at)?)\s*(?:{_THERE}).*)|"
-    # 'Moved - see next row', 'Moved - new address on row 9', 'Moved to 9 New St (next row)'
-    rf"(?:moved|relocated)\b(?:\s+to\s+[^(]{{0,60}})?\s*[-–—:,;(]?\s*(?:see|use|new\s+address\s+(?:is\s+)?(?:on|in|at)?)?"
-    rf"\s*(?:{_THERE}).*|"
+    rf"{_OLD}\s*(?:$|[-–—,;(]\s*(?:(?:see|use|new\s+(?:one|address)\s+(?:is\s+)?(?:on|in|at)?)\s*(?:{_THERE})|"
+    rf"{_SEEN_ABOVE}).*)|"
+    # 'Moved - see next row', 'Moved - new address on row 9', 'Moved to 9 New St (next row)'; 'Address changed
+    # - see row below'
+    rf"(?:moved|relocated|(?:address|addr\.?)\s+(?:changed|updated)|changed\s+address)\b(?:\s+to\s+[^(]{{0,60}})?"
+    rf"\s*[-–—:,;(]?\s*(?:(?:see|use|new\s+address\s+(?:is\s+)?(?:on|in|at)?)?\s*(?:{_THERE})|{_SEEN_ABOVE}).*|"
     # 'See row 9 (new address)', 'New address below', 'New address on the next row'
     rf"(?:see|use)\s+(?:{_THERE})\s*[-–—:,;(]?\s*(?:for\s+)?(?:the\s+)?new\s+address\b.*|"
     rf"new\s+address\s+(?:is\s+)?(?:on|in|at)?\s*(?:{_THERE}).*|"
