@@ -15,6 +15,7 @@ from typing import Any
 from .. import linecards
 from ..billing import (
     CardKey,
+    billed_beside,
     billed_on_order,
     card_key,
     cards_billed,
@@ -36,10 +37,12 @@ def note_billed_on_order(
     none: :func:`bulkship.billing.billed_beside`) when it differs from what was recorded last for the PO;
     True when recorded. A total below its lines is no charge: which of the two is wrong is unknown (line
     costs in cents, a credit), and ``reconcile`` says the difference; but a discount on the order its total
-    proves (:func:`bulkship.billing.billed_on_order`), recorded negative."""
+    proves (:func:`bulkship.billing.billed_on_order`), recorded negative. How far below it is, is recorded
+    beside (:data:`BELOW_LINES`), for the run, `status` and the Summary to say."""
     amount = billed_on_order(vendor_order, rows)
-    if amount and _another_ledgers(db, vendor_order, home) and not _holds_rows(rows):
-        amount = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
+    below = _below_lines(vendor_order, rows, amount)  # and its own total below its lines: said
+    if (amount or below) and _another_ledgers(db, vendor_order, home) and not _holds_rows(rows):
+        amount = below = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
     # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
     cards = (
         cards_billed(vendor_order, rows, _row_cards(db, po_number), _waiting_refs(db, batch, po_number))
@@ -50,7 +53,10 @@ def note_billed_on_order(
     recorded = json.loads(seen[-1]["detail"]) if seen else {}
     last = recorded.get("amount")
     same_cards = BilledCards.from_json(recorded.get(BILLED_CARDS)) == cards
-    if (last is None and not amount) or (last is not None and Decimal(last) == amount and same_cards):
+    same_below = recorded.get(BELOW_LINES) == (str(below) if below else None)
+    if (last is None and not amount and not below) or (
+        last is not None and Decimal(last) == amount and same_cards and same_below
+    ):
         return False
     # an answer showing no total of the order says nothing of what it bills beside its lines: a read of it
     # without one (the order list's short form) made 82.50 charged 75.00 everywhere, reconcile 'Everything
@@ -60,8 +66,27 @@ def note_billed_on_order(
     figures: dict[str, Any] = {"amount": str(amount), WITH_TOTAL: vendor_order.total is not None}
     if cards is not None:
         figures[BILLED_CARDS] = cards.as_json()
+    if below:
+        figures[BELOW_LINES], figures["total"] = str(below), str(vendor_order.total)
     sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, json.dumps(figures, sort_keys=True))
     return True
+
+
+# what an order's own total is below what is counted of it (its lines, or its rows' costs where its lines show
+# none), no discount it shows taking it off: counted at its lines, said (runnotes.below_lines_notes)
+BELOW_LINES = "below_lines"
+
+
+def _below_lines(vendor_order: VendorOrder, rows: Sequence[Any], amount: Decimal) -> Decimal:
+    """How much ``vendor_order``'s own total is below what is counted of it (its lines and ``amount``, what
+    is recorded billed beside them), where no discount it shows proves it taken off; 0 when it is not.
+    Lines of 25.00 each beside an order's own total of 95.00 and no discount read 'charged 100.00' in the
+    run, `status`, the Summary and the web page, nothing said, and reconcile 'Totals differ' naming no
+    order (found by hunter-money18)."""
+    if vendor_order.total is None:
+        return Decimal(0)
+    shown = billed_beside(vendor_order, rows)
+    return amount - shown if shown < amount else Decimal(0)
 
 
 def _row_cards(db: Any, po_number: str) -> Callable[[Sequence[Any]], list[CardKey | None]]:

@@ -24,6 +24,7 @@ from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_n
 from ..reconcile.sheets.billednote import split_billed
 from ..runnotes import (
     CostDifference,
+    below_lines_notes,
     cost_difference,
     failed_counted_notes,
     fewer_cards_notes,
@@ -245,6 +246,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
                 unpriced_notes,
             )
         ]
+        notes.append(below_lines_notes(ledger, view, name))  # an order's total below its lines, as `status`
         # what orders the vendor ended with no card still bill, in the charged total: said, as by `status`
         cardless = view.billed_without_a_card().items()
         notes.append([said] if (said := billed_without_a_card((po, *o) for po, o in cardless)) else [])

@@ -1,0 +1,72 @@
+"""An order whose own total the vendor shows below its lines' costs, and no discount taking it off (a credit
+or a rebate on the order, or a mistake on either side): bulkship counts it at its lines, as before, since
+which the vendor bills is not known; but it says so. Said by nothing, lines of 25.00 beside the order's own
+total of 95.00 read 'charged 100.00' in the run, `status`, the Summary and the web page, and reconcile said
+'Totals differ' naming no order (found by hunter-money18)."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from starlette.testclient import TestClient
+from support import visible_text
+from support.money_invariants import check_money
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+from bulkship import api
+from bulkship.sandbox.dialect import parse_dialect
+from bulkship.track import track
+from bulkship.web import create_app
+
+SAID = (
+    "The vendor's own total of 1 order(s) (BS-STAFF-0001), 95.00, is 5.00 below what their lines cost, and "
+    "no discount they show takes it off: bulkship counts them at their lines. Ask the vendor which it bills"
+)
+
+
+def _total_less(amount: list[float]) -> Any:
+    """Every answer about an order: its own total ``amount[0]`` below what its lines cost."""
+
+    def change(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        order[key_of(order, "Cost")] = round(sum(li[key_of(li, "Cost")] for li in lines) - amount[0], 2)
+
+    return orders_rewritten(change, reads_only=False)
+
+
+@pytest.mark.parametrize("dialect", ["documented", "likely-real"])
+def test_an_order_total_below_its_lines_is_said_everywhere_and_named_by_reconcile(
+    tmp_path: Path, dialect: str
+) -> None:
+    below = [5.0]
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        vendor.rewrite = _total_less(below)
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        settings = vendor.settings(tmp_path)
+        assert result.exit_code == 0 and str(result.total_cost) == "100.00"  # counted at its lines, as before
+        assert any(SAID in note for note in result.notes), result.notes
+        (status,) = api.status(settings, "staff")
+        assert status["money"]["charged"]["total"] == "100.00"
+        assert any(SAID in note for note in status["notes"]), status["notes"]
+        check_money(settings.ledger, "staff")
+        book = openpyxl.load_workbook(str(result.output), read_only=True)
+        text = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0])
+        assert SAID in text, text
+        with TestClient(create_app(settings)) as client:
+            page = visible_text(client.get("/batches/staff/results").text)
+        assert SAID in html.unescape(page), page
+        report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+        said = [m.said() for m in report.mismatches if m.po_number == "BS-STAFF-0001"]
+        assert said == ["order total ledger 100.00 vs vendor 95.00"], said
+        # the vendor's total back at its lines: nothing said any more, nothing differs
+        below[0] = 0.0
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        (status,) = api.status(settings, "staff")
+        assert not [n for n in status["notes"] if "below what their lines cost" in n], status["notes"]
+        report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+        assert report.matches, [m.said() for m in report.mismatches]
