@@ -109,13 +109,13 @@ def test_a_ledger_lost_and_found_again_counts_the_card_of_a_row_since_taken_off_
         row.append("2" if number == 1 else "1")
     with sheet.open("w", newline="") as handle:
         csv.writer(handle).writerows(rows)
-    assert main(["run", str(sheet), "--batch", "staff", "--yes"]) == 0
+    assert main(["run", str(sheet), "--batch", "staff", "--yes", "--wait", "0"]) == 0
     ledger_path = isolated_data_dir / "ledger.sqlite"
     for path in isolated_data_dir.glob("ledger.sqlite*"):
         path.rename(path.with_name(f"lost-{path.name}"))
     with sheet.open("w", newline="") as handle:
         csv.writer(handle).writerows(rows[:4])
-    main(["run", str(sheet), "--batch", "staff", "--yes"])
+    main(["run", str(sheet), "--batch", "staff", "--yes", "--wait", "0"])
     if dialect == "likely-real":  # lines showing no recipient: a person names the rows found in the order
         capsys.readouterr()
         assert main(["reconcile", "staff"]) == 1  # the rows wait: the order's total is not theirs alone yet

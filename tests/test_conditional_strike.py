@@ -78,7 +78,7 @@ def test_a_list_whose_rows_a_rule_crosses_out_orders_the_others_only(
     """'=$H2="x"' over A2:H100 strikes Bob and Di through in Excel: both were ordered."""
     rule = expr('$H2="x"')
     path = workbook(tmp_path / "cf.xlsx", ("A2:H100", rule))
-    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 0
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     lines = [li for o in embedded_sandbox_orders(resolve_settings().data_dir) for li in o["LineItems"]]
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in lines) == ["Ann Lee", "Cy Ng"]
 

@@ -104,14 +104,14 @@ def test_template_out_under_a_file(capsys, tmp_path, sheet):
 
 def test_a_batch_name_too_long_for_a_file_name_still_gets_its_workbook(capsys, tmp_path, sheet):
     """It used to send the orders and then fail to write the workbook, on every re-run."""
-    code, err = _run(capsys, "run", str(sheet), "--yes", "--batch", "q" * 300)
+    code, err = _run(capsys, "run", str(sheet), "--yes", "--wait", "0", "--batch", "q" * 300)
     assert code == 0, err
     written = list((tmp_path / "output").glob("*-results.xlsx"))
     assert len(written) == 1 and len(written[0].name.encode()) < 255
 
 
 def test_status_reads_a_read_only_ledger(capsys, tmp_path, sheet):
-    assert main(["run", str(sheet), "--yes"]) == 0
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 0
     capsys.readouterr()
     ledger = resolve_settings().ledger
     for path in ledger.parent.iterdir():
@@ -136,14 +136,14 @@ def test_max_total_with_a_decimal_comma_is_refused(capsys, sheet, given, shown):
 
 
 def test_max_total_with_thousands_separators_and_a_dollar_sign(capsys, sheet):
-    code, err = _run(capsys, "run", str(sheet), "--yes", "--max-total", "$1,000.00")
+    code, err = _run(capsys, "run", str(sheet), "--yes", "--wait", "0", "--max-total", "$1,000.00")
     assert code == 0, err
 
 
 def test_text_in_square_brackets_prints_literally(capsys, tmp_path, sheet):
     named = tmp_path / "[bold]Q4 staff.csv"
     named.write_text(SHEET, encoding="utf-8")
-    code, err = _run(capsys, "run", str(named), "--yes", "--batch", "[red]Q4")
+    code, err = _run(capsys, "run", str(named), "--yes", "--wait", "0", "--batch", "[red]Q4")
     assert code == 0, err
     assert "Batch [red]Q4:" in err  # the batch name as given, not swallowed as markup
     code, err = _run(capsys, "validate", str(tmp_path / "[missing].csv"))
@@ -153,7 +153,7 @@ def test_text_in_square_brackets_prints_literally(capsys, tmp_path, sheet):
 ESCAPES = "=\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x1b\\\x1b]0;PWNED\x07\x1b[2J\x9b31m"
 
 
-@pytest.mark.parametrize("command", [["validate"], ["run", "--yes"]])
+@pytest.mark.parametrize("command", [["validate"], ["run", "--yes", "--wait", "0"]])
 def test_terminal_escapes_in_a_cell_are_shown_never_sent_to_the_terminal(capsys, tmp_path, sheet, command):
     """Found by hunter-hostile6: a cell holding terminal escapes was quoted raw in its row's error ('Row 3,
     column 'Full Name': '=...' is the text of a formula'): OSC 52 wrote the terminal's clipboard, OSC 0 its

@@ -1443,7 +1443,7 @@ def test_a_report_listing_each_person_once_per_address_sends_none_of_their_rows(
             "to, and delete the others."
             for row in (2, 3)
         ]
-    assert main(["run", str(without_ids), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert main(["run", str(without_ids), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert [line["PhysicalDeliveryAddress"]["Name"] for line in vendor_lines(isolated_data_dir)] == [
         "Bob Ray"
     ]

@@ -134,7 +134,7 @@ def test_subtotal_rows_alike_are_each_counted_skipped_by_run_and_status(
     out = str(tmp_path / "out")
     for _ in range(2):  # the run, then the same command again: the same counts, nothing sent again
         capsys.readouterr()
-        assert main(["run", str(path), "--yes", "--json", "--out", out]) == 0
+        assert main(["run", str(path), "--yes", "--wait", "0", "--json", "--out", out]) == 0
         assert json.loads(capsys.readouterr().out)["by_status"] == {"pending": 3, "skipped": 3}
         assert main(["status", "--json"]) == 0
         batch = json.loads(capsys.readouterr().out)["batches"][0]

@@ -21,7 +21,7 @@ def _counts(
     capsys: pytest.CaptureFixture[str], path: Path, out: Path
 ) -> tuple[dict[str, int], dict[str, int]]:
     capsys.readouterr()
-    main(["run", str(path), "--yes", "--json", "--out", str(out)])
+    main(["run", str(path), "--yes", "--wait", "0", "--json", "--out", str(out)])
     ran = json.loads(capsys.readouterr().out)["by_status"]
     assert main(["status", "--json"]) == 0
     return ran, json.loads(capsys.readouterr().out)["batches"][0]["by_status"]

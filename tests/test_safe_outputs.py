@@ -60,8 +60,16 @@ def _sheet(folder: Path, rows: list[str]) -> Path:
     ("target", "first", "second"),
     [
         ("staff-validation.xlsx", ["validate", "staff.csv"], ["validate", "staff.csv"]),
-        ("staff-results.xlsx", ["run", "staff.csv", "--yes"], ["run", "staff.csv", "--yes"]),
-        ("staff-results.csv", ["run", "staff.csv", "--yes", "--csv"], ["run", "staff.csv", "--yes", "--csv"]),
+        (
+            "staff-results.xlsx",
+            ["run", "staff.csv", "--yes", "--wait", "0"],
+            ["run", "staff.csv", "--yes", "--wait", "0"],
+        ),
+        (
+            "staff-results.csv",
+            ["run", "staff.csv", "--yes", "--wait", "0", "--csv"],
+            ["run", "staff.csv", "--yes", "--wait", "0", "--csv"],
+        ),
         ("recipients-template.xlsx", ["template"], ["template", "--out", "output/recipients-template.xlsx"]),
     ],
 )

@@ -31,6 +31,11 @@ def server(*args: str) -> Iterator[tuple[str, dict[str, str], RunningSandbox]]:
         yield running.url, running.printed, running
 
 
+# the sample list ordered on the embedded sandbox, its workbook written at once (what these tests read is
+# the ledger and the sandbox's files, not tracking)
+ORDER_ANNIVERSARY = ["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--wait", "0"]
+
+
 def login(http: httpx.Client, printed: dict[str, str]) -> None:
     headers = {"Email": printed["BULKSHIP_EMAIL"], "AccessToken": printed["BULKSHIP_ACCESS_TOKEN"]}
     token = http.post("/v1/Tokens", headers=headers).json()["Value"]
@@ -107,7 +112,7 @@ def test_reset_of_a_named_state_file(tmp_path: Path):
 def test_reset_never_deletes_a_file_that_is_no_sandbox_state(isolated_data_dir: Path, tmp_path: Path, capsys):
     """--state mistyped (the ledger beside it, a workbook) or BULKSHIP_SANDBOX_STATE pointed at the ledger:
     reset used to delete whatever file it named, the ledger of every order sent included."""
-    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 0
+    assert main([*ORDER_ANNIVERSARY, "--out", str(tmp_path / "out")]) == 0
     ledger = isolated_data_dir / "ledger.sqlite"
     workbook = tmp_path / "out" / "anniversary-results.xlsx"
     capsys.readouterr()
@@ -127,7 +132,7 @@ def test_the_sandbox_never_keeps_its_orders_in_the_ledger_or_another_file(
 ):
     """Pointed at the ledger, the sandbox added its tables to it (the ledger has 'orders' and 'meta' too); at
     a workbook, it said "reset it with: bulkship sandbox reset --state <the workbook>"."""
-    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 0
+    assert main([*ORDER_ANNIVERSARY, "--out", str(tmp_path / "out")]) == 0
     ledger = isolated_data_dir / "ledger.sqlite"
     workbook = tmp_path / "out" / "anniversary-results.xlsx"
     capsys.readouterr()
@@ -195,7 +200,7 @@ def test_the_sandbox_state_or_another_database_is_never_taken_for_the_ledger(
     and their tables are as they were."""
     import sqlite3
 
-    assert main(["run", str(SAMPLES / "anniversary.xlsx"), "--yes", "--out", str(tmp_path / "out")]) == 0
+    assert main([*ORDER_ANNIVERSARY, "--out", str(tmp_path / "out")]) == 0
     other = tmp_path / "crm.sqlite"
     with sqlite3.connect(other) as db:
         db.execute("CREATE TABLE people (name TEXT)")

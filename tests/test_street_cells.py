@@ -904,7 +904,7 @@ def test_a_street_or_city_cell_holding_two_is_not_sent_as_one_line(
             "Row 5, column 'City': holds two cities ('Lynn' and 'Salem'), which would go on the parcel as one line: which one is meant? Keep only the recipient's city in this cell.",
         ),
     ]
-    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
         "Ed Fox", "Flo Orr", "Gus Kim", "Hal Li"
     ]  # fmt: skip
@@ -953,7 +953,7 @@ def test_a_note_on_a_cell_giving_another_amount_card_or_address_stops_the_row(
         "Row 4, column 'Product': 'Note on Product' says 'Target instead', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the note.",
         "Row 5, column 'Note on Name': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
     ]
-    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 3
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == ["Ed Fox", "Flo Orr"]
 
 

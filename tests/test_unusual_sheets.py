@@ -693,7 +693,7 @@ def test_a_name_or_street_in_full_width_forms_goes_on_the_parcel_in_plain_letter
         "Ａｎｎ Ｌｅｅ,５ Ｍａｉｎ Ｓｔ,Ｂｏｓｔｏｎ,MA,02108,CVS,25\nJosé Núñez,12½ Main St,Boston,MA,02108,CVS,25\n",
         encoding="utf-8",
     )
-    assert main(["run", str(path), "--yes", "--out", str(tmp_path / "out")]) == 0
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     sent = [li["PhysicalDeliveryAddress"] for li in ordered_lines()]
     assert sorted((a["Name"], a["AddressLine1"], a["City"]) for a in sent) == [
         ("Ann Lee", "5 Main St", "Boston"), ("José Núñez", "12½ Main St", "Boston")
