@@ -46,6 +46,7 @@ from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .repeats.emails import record_emails
 from .repeats.foreign import ordered_by_another_ledger
+from .skippedpeople import forget_corrected
 from .statuses import duplicate_note
 from .validate.lookalikes import references_people
 
@@ -199,6 +200,7 @@ def sync_ledger(
     )
     if to_plan.empty:
         ledger.record_rows(batch, updates)
+        forget_corrected(ledger, batch, known, frame)  # a row left out, corrected since: not listed twice
         return Synced(0, resumed, repeated)
     try:
         new_orders, records = plan_records(
@@ -222,6 +224,7 @@ def sync_ledger(
         if stored is None:  # made by this run, refused before anything was recorded: no empty 'draft' left
             ledger.forget_empty_batch(batch)  # in `bulkship status` (a hunter-sheets10 leftover)
         raise
+    forget_corrected(ledger, batch, known, frame)
     return Synced(new_orders, resumed, repeated)
 
 

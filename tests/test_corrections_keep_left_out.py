@@ -142,3 +142,38 @@ def test_a_file_of_corrections_run_while_the_batch_s_order_is_in_doubt_is_told_t
     assert main(["status", "hr", "--json"]) == 0
     (batch,) = json.loads(capsys.readouterr().out)["batches"]
     assert batch["by_status"] == {"pending": 2, "skipped": 1}, batch  # Bo: Do Not Mail
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_row_left_out_then_corrected_into_its_person_s_new_row_is_listed_once(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+    backend: str,
+) -> None:
+    """Found by newcomer15 (N1): Carlos Ruiz left out ('Do Not Mail' = Yes, no street yet), then given his
+    street, the mark cleared, run again under the batch: he was sent, and his old row stayed listed as 'left
+    out earlier ... no longer in the file' under a row number the file does not have: `status` 3 rows for
+    the 2 people left in the list, Carlos twice, on every later run. Now his old row is forgotten once his
+    person is on a row new to the batch; Bo (Do Not Mail), deleted from the list, stays listed."""
+    carlos = ["C5", "Carlos Ruiz", "", "Miami Beach", "FL", "33139", "CVS", "25", "Yes", "Active"]
+    fixed = [*carlos[:2], "18 Ocean Drive", *carlos[3:8], "", "Active"]
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    at = ["--ledger", url] if url else []
+    args = ["--batch", "hol", "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *at]
+    sheet = tmp_path / "list.csv"
+    assert main(["run", str(_write(sheet, [ANN, BO, carlos])), *args]) == 0
+    for _ in range(2):
+        assert main(["run", str(_write(sheet, [ANN, fixed])), *args]) == 0
+        capsys.readouterr()
+        assert main(["status", "hol", "--json", *at]) == 0
+        (batch,) = json.loads(capsys.readouterr().out)["batches"]
+        assert batch["by_status"] == {"pending": 2, "skipped": 1}, batch  # Bo, kept: he is no one's row
+        named = _named(capsys, tmp_path / "out" / "hol-results.xlsx")
+        assert named["Carlos Ruiz"][0] == "pending" and named["Bo Diaz"][0] == "skipped", named
+        with Ledger.open(url or resolve_settings().ledger_location, lock=False) as ledger:
+            assert overview(ledger)["hol"].row_total == 3
+    sent = [li["PhysicalDeliveryAddress"]["Name"] for o in embedded_sandbox_orders(isolated_data_dir)
+            for li in o["LineItems"]]  # fmt: skip
+    assert sorted(sent) == ["Ann Cole", "Carlos Ruiz"]

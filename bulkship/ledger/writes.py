@@ -72,6 +72,12 @@ class LedgerWrites(LedgerReads):
         with self.transaction() as db:
             return sql.delete_empty_batch(db, name)
 
+    def forget_skipped_rows(self, batch: str, fingerprints: Iterable[str]) -> None:
+        """Forget the batch's skipped rows of earlier files, on no order, that its file no longer holds
+        (``fingerprints``): rows the person corrected since (:mod:`bulkship.skippedpeople`)."""
+        with self.transaction() as db:
+            sql.forget_skipped_rows(db, batch, fingerprints)
+
     def set_batch_output(self, batch: str, path: str) -> None:
         """Where the batch's result workbook was written."""
         with self.transaction() as db:

@@ -85,6 +85,7 @@ from .transactions import (
 from .writes import (
     delete_empty_batch,
     fail_rows_made_no_card,
+    forget_skipped_rows,
     insert_batch,
     insert_created_order,
     insert_event,
@@ -142,6 +143,7 @@ __all__ = [
     "execute",
     "fail_rows_made_no_card",
     "forget_review_line_positions",
+    "forget_skipped_rows",
     "insert_batch",
     "insert_created_order",
     "insert_event",

@@ -70,6 +70,17 @@ def mark_rows_not_current(db: Db, batch: str) -> None:
     _run(db, "UPDATE rows SET current = 0 WHERE batch = ? AND current = 1", (batch,))
 
 
+def forget_skipped_rows(db: Db, batch: str, fingerprints: Iterable[str]) -> None:
+    """Forget rows of earlier files, skipped, on no order, that the file holds no more (their person's row
+    corrected since: :mod:`bulkship.skippedpeople`)."""
+    _run_many(
+        db,
+        "DELETE FROM rows WHERE batch = ? AND fingerprint = ? AND status = 'skipped' AND current = 0"
+        " AND po_number IS NULL",
+        [(batch, fp) for fp in fingerprints],
+    )
+
+
 def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """Rows of the file as it is now, not going on a new order: (batch, fingerprint, row, status, error,
     updated). Rows with a PO, ordered, or left out as made elsewhere keep their status and error, but a
