@@ -310,3 +310,28 @@ def test_a_relationship_column_s_remark_is_read_as_a_note_is(tmp_path: Path) -> 
     path = _sheet(tmp_path / "household.csv", "Relationship", [*out, *sends])
     skipped = {s.row for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2, 2 + len(out))), skipped
+
+
+@pytest.mark.parametrize("header", ["Relationship", "Relationship to Employee"])
+def test_a_relationship_s_remark_is_the_relative_s_own_unless_it_names_the_member(
+    tmp_path: Path, header: str
+) -> None:
+    """hunter-sends2's leftover and review42's LO7, fixed by hunter-sends3. A household list's 'Relationship'
+    = 'Spouse (declined)' (or 'Child (declined)', 'Spouse (opted out)', 'Beneficiary (declined)') was
+    ordered, exit 0: the bracket after a relative was read as that relative's, as in a note ('Active -
+    manager: Bob Ray (deceased)'), but there the relative IS the row's person. And 'Spouse (deceased
+    employee)', 'Widow (employee deceased)' were left out: the death is the member's, the survivor the one to
+    send to. The remark after the relation is now the row's own person's, but for its clauses naming the
+    member (or, after 'Employee' or 'Self', a relative) and saying nothing to do."""
+    out = ["Spouse (declined)", "Child (declined)", "Spouse (opted out)", "Beneficiary (declined)",
+           "Spouse (deceased)", "Spouse, declined", "Dependent (deceased)", "Widower (deceased)",
+           "Spouse (deceased) - employee active", "Spouse (member deceased) - do not send",
+           "Emergency contact: wife (Ann) - deceased", "Employee (declined)"]  # fmt: skip
+    sends = ["Spouse (deceased employee)", "Widow (employee deceased)", "Spouse (employee deceased 2019)",
+             "Surviving spouse (employee deceased 2019)", "Employee (spouse deceased)",
+             "Self (spouse declined)", "Spouse (estranged)", "Spouse of deceased employee",
+             "Widow"]  # fmt: skip
+    path = _sheet(tmp_path / "household.csv", header, [*out, *sends])
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(out))), skipped
+    assert skipped[2] == f"the list says not to send it (column '{header}': 'Spouse (declined)')"

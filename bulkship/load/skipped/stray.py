@@ -21,6 +21,7 @@ from .kinds import _SAYS_NOT_TO_SEND
 from .marks import _NO_HEADER
 from .named import _FIELDS, _remarks
 from .ofwork import OF_WORK, names_work
+from .relation import RELATIONSHIP, relation_remark
 from .undone import _UNDONE
 
 # (a word added here that _MAY_SAY_NO below does not find at a word's start must be added there too)
@@ -88,6 +89,8 @@ def _stray_remarks(
         texts = [str(cell).strip() for cell in distinct.tolist()]
         says = _SAYS_NO_OF_WORK if names_work(header) else _SAYS_NO
         said = [_may_say_no(text) and _says_no(text, says) for text in texts]
+        if RELATIONSHIP.fullmatch(str(header)):  # 'Spouse (deceased employee)': the member's (.relation)
+            said = [was and relation_remark(text) != "" for was, text in zip(said, texts, strict=True)]
         if says is _SAYS_NO_OF_WORK:  # ... or a person's status over their job ('Former employee')
             said = [
                 was or (_MAY_BE_STATUS.search(text) is not None and _says_no(text, _STATUS_IN_WORK))

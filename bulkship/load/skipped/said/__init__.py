@@ -36,6 +36,7 @@ from ..languages import straight_quotes
 from ..leavingday import left_by
 from ..notes import _NOTE_SAYS_NO
 from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
+from ..relation import relation_remark
 from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
@@ -92,6 +93,8 @@ def _said_not_to_send(
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
         column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
+        if reading.relation:  # 'Spouse (declined)': the spouse's own remark, read alone (..relation)
+            column = column.map(relation_remark)
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
         opened = column.str.match(says)

@@ -22,29 +22,20 @@ from ..questions import (
     asks_whether_to_send,
     gift_choice_header,
 )
+from ..relation import RELATIONSHIP
 from ..status import _SAYS_LEFT, SAYS_LEFT_BY_CODE, status_code_header
 
 
 @dataclass(frozen=True)
 class Reading:
     """How a column is read: ``key`` its header folded, ``says`` the words leaving its row out,
-    ``eligible`` whether it picks the eligible rows."""
+    ``eligible`` whether it picks the eligible rows, ``relation`` whether its cells are each person's relation
+    to the member, read by their remark (:mod:`..relation`)."""
 
     key: str
     says: re.Pattern[str]
     eligible: bool
-
-
-# A beneficiary or household list's column of each person's relation to the member ('Relationship' =
-# 'Employee - declined', 'Self - declined gift', 'Employee (declined)', 'Self - opted out'): a remark after
-# the relation is the row's own person's, and was read as nothing but a death or a leaving (.stray), each
-# card ordered (found by review40, its LO2, status_Relationship.csv; fixed by hunter-sends2): read as a
-# note is, clause by clause ('Spouse', 'Self', 'Employee' alone say nothing)
-_RELATIONSHIP = re.compile(
-    r"(?i)\W*relation(?:ship)?(?:\s+(?:to|with)\s+(?:the\s+)?(?:employee|member|insured|subscriber|participant|"
-    r"primary|account\s*holder|policy\s*holder|policyholder|donor|student|patient|recipient|deceased))?"
-    r"(?:\s+type)?\W*"
-)
+    relation: bool = False
 
 
 def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str]) -> Reading | None:
@@ -61,7 +52,8 @@ def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str])
     if says is None and (_note_header(str(header)) or unheaded):
         says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
         # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
-    if says is None and _RELATIONSHIP.fullmatch(str(header)):  # 'Relationship' = 'Employee - declined'
+    relation = says is None and RELATIONSHIP.fullmatch(str(header)) is not None
+    if relation:  # 'Relationship' = 'Employee - declined', 'Spouse (declined)'
         says = _NOTE_SAYS_NO
     if says is None and person_status(str(header)):
         says = SAYS_LEFT_BY_CODE if status_code_header(str(header)) else _SAYS_LEFT
@@ -81,4 +73,4 @@ def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str])
     says = SAYS_NO_GIFT if chosen_card else says
     if (header in column_map and not chosen_card) or says is None:
         return None
-    return Reading(key, says, eligible)
+    return Reading(key, says, eligible, relation)
