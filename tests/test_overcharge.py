@@ -122,3 +122,45 @@ def test_check_money_names_a_row_charged_otherwise_that_says_nothing(
     with pytest.raises(AssertionError, match=r"row 2 charged 24\.88 where its plan priced it at 24\.38"):
         check_money(settings.ledger_location, "staff")
     assert result.output is not None
+
+
+def test_a_row_of_several_cards_charged_more_is_said_of_its_cards_not_of_one_card(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """Found by hunter-money18: Ann's row of 2 CVS 25.00 cards sent EXPEDITED (9.95 a line: 59.95), the
+    vendor charging the shipping on each card (69.90): her row said 'The vendor charged 69.90 for this card,
+    9.95 more than its face value, fees and shipping (59.95)', as if one card cost 69.90. Said of its 2
+    cards now; a row of one card as before."""
+    import csv
+
+    from bulkship.pipeline import run_batch
+
+    sheet = tmp_path / "staff.csv"
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["Name", "Street", "City", "State", "ZIP", "Product", "Amount", "Quantity", "Shipping"]
+        )
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25", "2", "EXPEDITED"])
+        writer.writerow(["Bo Ray", "2 Main St", "Boston", "MA", "02134", "CVS", "25", "1", "EXPEDITED"])
+
+    def shipping_per_card(order: dict[str, Any]) -> None:
+        for line in order[key_of(order, "LineItems")]:
+            if line[key_of(line, "Quantity")] == 2:
+                line[key_of(line, "Cost")] = 69.90
+        order[key_of(order, "Cost")] = 104.85
+
+    vendor.rewrite = orders_rewritten(shipping_per_card, reads_only=False)
+    settings = vendor.settings(tmp_path)
+    result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
+    check_money(settings.ledger, "staff")
+    book = openpyxl.load_workbook(str(result.output), read_only=True)
+    header, *rows = list(book["Results"].iter_rows(values_only=True))
+    said = {
+        row[header.index("Name")]: str(row[header.index("Problems / vendor error")] or "") for row in rows
+    }
+    assert (
+        "The vendor charged 69.90 for these 2 cards, 9.95 more than their face value, fees and shipping "
+        "(59.95): an overcharge" in said["Ann Lee"]
+    ), said
+    assert "for this card" not in said["Ann Lee"] and "overcharge" not in said["Bo Ray"], said

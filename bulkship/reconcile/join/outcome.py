@@ -123,19 +123,25 @@ def waiting_lines(order: OrderRecord) -> dict[str, _Line]:
 
 
 OVERCHARGED_NOTE = (
-    "The vendor charged {total} for this card, {more} more than its face value, fees and shipping ({price}): "
-    "an overcharge, shown as a Discount of -{more}. The totals hold what it charged; ask the vendor why"
+    "The vendor charged {total} for {cards}, {more} more than {their} face value, fees and shipping "
+    "({price}): an overcharge, shown as a Discount of -{more}. The totals hold what it charged; ask the "
+    "vendor why"
 )
 
 
-def overcharge_note(money: Breakdown | None) -> str:
-    """Words for a row the vendor charged more than the card's price (face value + fees + shipping): the
-    figures add up only with a negative Discount, which alone read as a discount (review18's leftover)."""
+def overcharge_note(money: Breakdown | None, quantity: int = 1) -> str:
+    """Words for a row (of ``quantity`` cards) the vendor charged more than its price (face value + fees +
+    shipping): the figures add up only with a negative Discount, which alone read as a discount (review18's
+    leftover). A row of 2 cards, each charged its shipping, read 'charged 69.90 for this card' (found by
+    hunter-money18)."""
     if money is None or money.discount >= 0:
         return ""
     more = money_text(-money.discount)
     price = money_text(money.face_value + money.fees + money.shipping)
-    return OVERCHARGED_NOTE.format(total=money_text(money.total), more=more, price=price)
+    cards, their = ("this card", "its") if quantity == 1 else (f"these {quantity} cards", "their")
+    return OVERCHARGED_NOTE.format(
+        total=money_text(money.total), cards=cards, their=their, more=more, price=price
+    )
 
 
 NOT_PLANNED_NOTE = (
@@ -351,7 +357,8 @@ def outcome_from_ledger(
         problems = "; ".join(filter(None, [problems, COST_UNKNOWN_NOTE]))
     # money charged only: a row to send at the cost of its plan, broken down with a fee the vendor dropped
     # since, read 'The vendor charged 26.00 for this card ... an overcharge' (found by hunter-money1)
-    problems = "; ".join(filter(None, [problems, overcharge_note(money) if bucket == CHARGED else ""]))
+    cards = line.quantity if line is not None else 1
+    problems = "; ".join(filter(None, [problems, overcharge_note(money, cards) if bucket == CHARGED else ""]))
     if bucket == CHARGED:
         fewer = fewer_shown_note(record, money, sent, line, prices) if line is not sent else ""
         planned = not_planned_note(money, line, prices, (record.po_number or "", taken_off))
