@@ -1841,3 +1841,45 @@ def test_a_remark_in_brackets_after_a_name_is_taken_off_or_said(tmp_path: Path) 
         "Row 6, column 'Name': 'Di Evans (VIP)' goes on the parcel as written, its remark in brackets too: take "
         "it out if not a name."
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        (  # SAP HCM's addresses (infotype 0006) as its list writes them
+            "Personnel Number,Last name,First name,c/o,Street and House No.,2nd Address Line,City,District,Postal Code,Region,Country Key",
+            "100,Lopez,Maria,,12 Beacon St,Apt 4,Boston,Suffolk,02108,MA,US",
+        ),
+        (
+            "Pers.No.,Last name,First name,Street/House number,2nd Address Line,City,Region,Postal code",
+            "100,Lopez,Maria,12 Beacon St,Apt 4,Boston,MA,02108",
+        ),
+        (  # Namely's export under its API field names
+            "first_name,last_name,home.address1,home.address2,home.city,home.state_id,home.zip,home.country_id",
+            "Maria,Lopez,12 Beacon St,Apt 4,Boston,MA,02108,US",
+        ),
+        (  # RUN powered by ADP's employee census
+            "Position ID,Last Name,First Name,Address 1 Line 1,Address 1 Line 2,Address 1 City,Address 1 State Postal Code,Address 1 Zip Code",
+            "X1,Lopez,Maria,12 Beacon St,Apt 4,Boston,MA,02108",
+        ),
+    ],
+)
+def test_sap_namely_and_adp_run_exports_are_read_under_their_own_headers(
+    tmp_path: Path, header: str, row: str
+) -> None:
+    """SAP's 'Street and House No.', Namely's 'home.state_id' and ADP RUN's 'Address 1 State Postal Code'
+    meant nothing: each export was refused, exit 2, 'lacks required column(s): Address Line 1' (or State);
+    and SAP's '2nd Address Line' (the apartment) was a column 'not used': the card went without it, exit 0.
+    A 'State ID' a person typed beside the State (a number of theirs) is still no state."""
+    path = tmp_path / "export.csv"
+    path.write_text(f"{header},Gift Card,Amount\n{row},CVS,25\n")
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows[["name", "address1", "address2", "city", "state", "zip"]].values.tolist() == [
+        ["Maria Lopez", "12 Beacon St", "Apt 4", "Boston", "MA", "02108"]
+    ]
+    assert result.rows["status"].tolist() == ["valid"]
+    typed = tmp_path / "typed.csv"
+    typed.write_text(
+        "Name,Address,City,State,Zip,State ID,Product,Amount\nMaria Lopez,12 Beacon St,Boston,MA,02108,S1234567,CVS,25\n"
+    )
+    assert load_sheet(typed).column_map.get("State ID") is None

@@ -62,6 +62,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")  # a CRM's field names: "MailingStre
 _ABBREVIATIONS = {
     "amt": "amount", "cd": "code", "denom": "denomination", "emp": "employee", "addr": "address"
 }  # fmt: skip
+# ... and SAP's '2nd Address Line' (the apartment: unread, the card went without it, exit 0: found by
+# hunter-sheets26)
+_ABBREVIATIONS["2nd"] = "second"
 
 
 def _words(header: str) -> list[str]:
@@ -120,8 +123,17 @@ _LOOSE_COMPANY = frozenset(
 )  # fmt: skip
 
 
+# An HR system's API field name for the state or the country by its code ('home.state_id', 'country_id':
+# Namely's export, refused as lacking a State: found by hunter-sheets25, left for hunter-sheets26). Only so
+# written (a dot or an underscore): a 'State ID' typed by a person may be a state's number for the person
+_API_ID = re.compile(r"(?i)(?:^|[._])(?:state|country)_id\s*$")
+
+
 def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     words = _words(header)
+    if _API_ID.search(header):
+        meaning = _resolve(" ".join(words[:-1]), index)
+        return replace(meaning, loose=True) if meaning and meaning.field in ("state", "country") else None
     if header_key(header) in _LOOSE_COMPANY and header_key(header) not in index:
         return HeaderMeaning("company", loose=True)
     group = _FIRST_ADDRESS.get(tuple(words[:2])) or _FIRST_ADDRESS.get(tuple(words[:1]))
