@@ -1883,3 +1883,60 @@ def test_sap_namely_and_adp_run_exports_are_read_under_their_own_headers(
         "Name,Address,City,State,Zip,State ID,Product,Amount\nMaria Lopez,12 Beacon St,Boston,MA,02108,S1234567,CVS,25\n"
     )
     assert load_sheet(typed).column_map.get("State ID") is None
+
+
+def test_workday_s_legal_and_preferred_name_parts_are_read_and_the_preferred_name_goes_on_the_parcel(
+    tmp_path: Path,
+) -> None:
+    """Workday's report fields 'Legal Name - First Name' | 'Legal Name - Last Name' meant nothing: a report
+    of them was refused, exit 2, 'lacks required column(s): Name'. Beside 'Worker' (the legal name whole),
+    its 'Preferred Name - First Name' | '- Last Name' were unused and the card went to the legal name, and
+    a 'Preferred First Name' beside 'Worker' made every row that filled it an error ('Robert Smith' shares
+    no name with 'Bob'). The parcel carries the preferred name, as from a 'Preferred Name' of the whole
+    name: the part not given is the legal one's, its suffix kept; the legal name stays where none is given."""
+    legal = ["1,Robert,Smith,Bob,Smith", "2,Elizabeth,Jones,Liz,Ray", "3,Ann,Lee,,"]
+    addresses = ["1 Main St,Boston,MA,02108", "9 Elm St,Salem,MA,01970", "4 Oak St,Boston,MA,02108"]
+    where = (
+        "Home Address - Address Line 1,Home Address - City,Home Address - State,Home Address - Postal Code"
+    )
+    report = tmp_path / "report.csv"
+    report.write_text(
+        f"Employee ID,Legal Name - First Name,Legal Name - Last Name,Preferred Name - First Name,Preferred Name - Last Name,{where},Product,Amount\n"
+        + "".join(f"{r},{a},CVS,25\n" for r, a in zip(legal, addresses, strict=True))
+    )
+    result = validate(load_sheet(report), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Bob Smith", "Liz Ray", "Ann Lee"]
+    assert result.rows["status"].tolist() == ["valid"] * 3
+    workers = ["Robert Smith Jr.", "Elizabeth Jones", "Ann Lee"]
+    beside = tmp_path / "worker.csv"
+    beside.write_text(
+        f"Employee ID,Legal Name - First Name,Legal Name - Last Name,Preferred Name - First Name,Preferred Name - Last Name,Worker,{where},Product,Amount\n"
+        + "".join(f"{r},{w},{a},CVS,25\n" for r, w, a in zip(legal, workers, addresses, strict=True))
+    )
+    result = validate(load_sheet(beside), sandbox_catalog())
+    assert result.rows["name"].tolist() == ["Bob Smith Jr.", "Liz Ray", "Ann Lee"]
+    assert result.rows["status"].tolist() == ["valid"] * 3
+    for header in ("Preferred Name - First Name", "Preferred First Name"):
+        first = tmp_path / "first.csv"
+        first.write_text(
+            f"Employee ID,Worker,{header},{where},Product,Amount\n"
+            + "".join(
+                f'{n},"{w}",{f},{a},CVS,25\n'
+                for n, w, f, a in zip(
+                    (1, 2, 3),
+                    ("Smith, Robert", "Mary Ann Jones", "Ann Lee"),
+                    ("Bob", "Mary Ann", ""),
+                    addresses,
+                    strict=True,
+                )
+            )
+        )
+        result = validate(load_sheet(first), sandbox_catalog())
+        assert result.rows["name"].tolist() == ["Bob Smith", "Mary Ann Jones", "Ann Lee"], header
+        assert result.rows["status"].tolist() == ["valid"] * 3, header
+    spouse = tmp_path / "spouse.csv"  # the card goes to another person than the employee: her name stays
+    spouse.write_text(
+        "Employee First Name,Employee Last Name,Employee Preferred First Name,Recipient Name,Address,City,State,ZIP,Product,Amount\n"
+        "John,Doe,Johnny,Jane Doe,1 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    assert validate(load_sheet(spouse), sandbox_catalog()).rows["name"].tolist() == ["Jane Doe"]

@@ -110,7 +110,9 @@ def _choose(
     contract: SheetContract,
     program: ProgramSettings,
     strict: bool = True,
+    named: bool = False,
 ) -> None:
+    """``named``: the sheet has a column of the whole name that is no preferred name ('Worker')."""
     visible = [c for c in found if not c.hidden]
     for column in found:
         if column.hidden and visible:
@@ -122,10 +124,13 @@ def _choose(
     if name in NAME_FIELDS:
         overlay = [c for c in pool if c.meaning and c.meaning.preferred]
         base = [c for c in pool if c.meaning and not c.meaning.preferred]
-        if overlay and base:
+        if overlay and (base or (name != "name" and named)):
+            # (a preferred first name beside the full legal name alone, 'Worker': over its given name, not
+            # the row's First Name: every row of one was refused as 'Worker' naming another person)
             _one(name, overlay, mapping, notes, contract, program, preferred=True, strict=strict)
             pool = base
-    _one(name, pool, mapping, notes, contract, program, strict=strict)
+    if pool:
+        _one(name, pool, mapping, notes, contract, program, strict=strict)
 
 
 def _one(

@@ -52,8 +52,9 @@ def map_columns(
     if strict and (two_lists := _side_by_side(columns, fixed=any(fixed.values()))) is not None:
         raise two_lists
     _choose_address_group(candidates, notes, mapping)
+    named = any(c.meaning and not c.meaning.preferred for c in candidates.get("name", []))
     for name, found in candidates.items():
-        _choose(name, found, mapping, notes, contract, program, strict)
+        _choose(name, found, mapping, notes, contract, program, strict, named)
     mapping.suffix = _name_suffix(columns, mapping)
     mapping.columns += _described(columns, mapping, notes)
     mapping.notices += _read_from_hidden(columns, mapping, contract)

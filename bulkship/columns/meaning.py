@@ -69,7 +69,22 @@ _ABBREVIATIONS["2nd"] = "second"
 
 def _words(header: str) -> list[str]:
     words = _WORDS.findall(_CAMEL.sub(" ", header).casefold().replace("e-mail", "email"))
-    return [_ABBREVIATIONS.get(w, w) for w in words if w != "s"]  # "Employee's Name"
+    return _name_of_part([_ABBREVIATIONS.get(w, w) for w in words if w != "s"])  # "Employee's Name"
+
+
+# Workday's report fields name the part of a name after the name they belong to: 'Legal Name - First Name',
+# 'Preferred Name - Last Name' (unread: a report of them alone was refused as lacking a Name, and beside
+# 'Worker' the preferred names were unused: found by hunter-sheets25, left for hunter-sheets26)
+_NAME_PARTS = frozenset({"first", "last", "given", "family", "middle"})
+
+
+def _name_of_part(words: list[str]) -> list[str]:
+    """``words`` without a 'name' followed by a part of the name ('legal name first name' -> 'legal first
+    name')."""
+    for at in range(len(words) - 2):
+        if words[at] == "name" and words[at + 1] in _NAME_PARTS and words[at + 2] == "name":
+            return words[:at] + words[at + 1 :]
+    return words
 
 
 class HeaderIndex:

@@ -186,3 +186,77 @@ def _say_family_added(sheet: LoadedSheet, collector: ProblemCollector, added: pd
         "'{given}' ({preferred}) is one word: sent as {new}, with the family name of its row.",
         extra={"given": given, "preferred": pd.Series(header, index=given.index)},  # a header may hold "{"
     )
+
+
+def preferred_in_parts(frame: pd.DataFrame, sheet: LoadedSheet) -> pd.Series:
+    """Workday's 'Preferred Name - First Name' and '- Last Name' beside 'Worker', the legal name whole: the
+    parcel carries the preferred name, as it does from a 'Preferred Name' of the whole name (the legal
+    name went out: found by hunter-sheets25, left for hunter-sheets26). ``frame``'s First and Last Name are
+    the preferred ones where filled in; the part not given is the legal name's, its suffix kept ('Robert
+    Smith Jr.' with 'Bob': Bob Smith Jr.); a legal name whose family name is not known ('Cher') stays.
+    Changes ``frame``'s names; returns the legal names replaced ("" elsewhere): what the fingerprint reads,
+    as before, so a batch sent then is the same rows now."""
+    legal = pd.Series("", index=frame.index, dtype=object)
+    parts = [sheet.preferred[c] for c in ("first_name", "last_name") if c in sheet.preferred]
+    if not parts or "name" in sheet.preferred or "name" not in sheet.column_map.values():
+        return legal
+    filled = pd.Series(False, index=frame.index)
+    for header in parts:
+        given = sheet.frame[header].fillna("").astype(str).str.strip()
+        filled |= given.ne("") & ~_placeholders(given)
+    filled &= frame["name"].ne("")
+    if not filled.any() or not _one_person(sheet, parts):
+        return legal
+    legal_parts = [sheet.frame[h] for h, f in sheet.column_map.items() if f in ("first_name", "last_name")]
+    names = frame["name"].copy()
+    for i in filled[filled].index:
+        whole = str(names[i])
+        if not _names_the_parts(whole, [str(part[i]) for part in legal_parts]):
+            continue  # 'Recipient Name' = Jane Doe beside the employee's own names: another person
+        family_legal = _family_of(whole)
+        family = str(frame.at[i, "last_name"]) or family_legal
+        given = str(frame.at[i, "first_name"])
+        if not given and family_legal and whole.casefold().endswith(family_legal.casefold()):
+            given = whole[: len(whole) - len(family_legal)].strip()
+        if not given or not family:
+            continue
+        suffix = family_legal.split()[-1] if family_legal else ""
+        if _NAME_SUFFIX.match(suffix) and not _NAME_SUFFIX.match(family.split()[-1]):
+            family = f"{family} {suffix}"
+        composed = " ".join(f"{given} {family}".split())
+        if composed.casefold() != whole.casefold():
+            names[i], legal[i] = composed, whole
+    frame["name"] = names
+    return legal
+
+
+def _one_person(sheet: LoadedSheet, parts: list[str]) -> bool:
+    """Whether the preferred parts' headers name no other person than the name column's ('Preferred First
+    Name' beside 'Worker'; not 'Employee Preferred First Name' beside 'Recipient Name', a spouse's)."""
+    from ..columns.meaning import _words
+
+    header = next(h for h, f in sheet.column_map.items() if f == "name")
+    own = set(_words(header))
+    plain = {
+        "preferred",
+        "nickname",
+        "chosen",
+        "known",
+        "as",
+        "first",
+        "last",
+        "given",
+        "family",
+        "name",
+        "middle",
+    }
+    return all(set(_words(part)) - plain <= own for part in parts)
+
+
+def _names_the_parts(whole: str, parts: list[str]) -> bool:
+    """Whether the legal whole name holds the row's legal First and Last Name (where the list gives them):
+    the same person, written whole."""
+    from ..folding import name_words
+
+    words = name_words(whole)
+    return all(not name_words(part) or name_words(part) & words for part in parts)

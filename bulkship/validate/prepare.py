@@ -29,6 +29,7 @@ from .names import (
     _with_family_name,
     _with_last_name,
     _with_suffix,
+    preferred_in_parts,
     remark_at_end,
     without_leave,
 )
@@ -287,6 +288,7 @@ def _normalise(
     in_first, in_last = _one_holding_both(frame["first_name"], frame["last_name"])
     in_first |= whole_first & frame["first_name"].ne("") & ~in_last
     full_name = joined.where(~in_first, first_name).where(~in_last, frame["last_name"])
+    legal = preferred_in_parts(frame, sheet)  # 'Preferred Name - First Name' beside 'Worker'
     # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
     no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then
     if no_name.any():
@@ -295,7 +297,7 @@ def _normalise(
     frame["name"] = frame["name"].where(~took, full_name)
     # the fingerprint keeps reading the two cells joined, as before this was seen: a batch sent then is the
     # same rows now, never an edit held or a card sent again
-    kept = joined.where(took & (in_first | in_last), "")
+    kept = joined.where(took & (in_first | in_last), "").where(legal.eq(""), legal)
     said = "'{old}' holds the whole name: sent as {name}, not '{joined}'."
     for column, whole in (("first_name", in_first), ("last_name", in_last)):
         collector.warn(took & whole, column, "Whole name in one cell", said, extra={"joined": joined})
