@@ -2933,3 +2933,82 @@ def test_a_csv_of_a_workbook_s_instructions_sheet_says_a_csv_holds_one_sheet(
     said = " ".join(capsys.readouterr().err.split())
     assert "gifts.xlsx beside it has the sheets 'Instructions', 'Recipients'" in said
     assert f"run bulkship on {csv_copy.parent / 'gifts.xlsx'}" in said
+
+
+def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_to_the_home(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets25 (its leftover 4): 'Work Address' and 'Home Address' merged over Street |
+    City | State | Zip twice were refused, exit 2, "Columns 'Street' (C) and 'Street (2)' (G) both look like
+    Address Line 1", though the row above said which was which. Read as 'Work Address Street' and 'Home
+    Address Street' are on one row: the home address is sent, said once; in LibreOffice's ODS copy and in a
+    CSV (each label in the first cell of its columns) alike, a billing address never sent to. A label saying
+    more than whose address it is ('Home Address (ship here)' beside 'Work Address'), or naming none ('Old
+    Address' / 'New Address'), is still refused, the refusal naming the labels."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["Employee", None, "Work Address", None, None, None, "Home Address", None, None, None, "Gift", None],
+        ["First Name", "Last Name", "Street", "City", "State", "Zip", "Street", "City", "State", "Zip", "Product", "Amount"],
+        ["Ann", "Lee", "100 Office Pk", "Waltham", "MA", "02451", "1 Home St", "Boston", "MA", "02108", "CVS", 25],
+        ["Bo", "Ray", "200 Office Pk", "Edison", "NJ", "08817", "2 Home St", "Newark", "NJ", "07102", "CVS", 25],
+    ):  # fmt: skip
+        sheet.append(row)
+    for span in ("A1:B1", "C1:F1", "G1:J1", "K1:L1"):
+        sheet.merge_cells(span)
+    book.save(tmp_path / "grouped.xlsx")
+
+    code = main(["run", str(tmp_path / "grouped.xlsx"), "--yes", "--out", str(tmp_path / "out")])
+
+    err = capsys.readouterr().err
+    assert code == 0, err
+    sent = sorted(
+        (li["PhysicalDeliveryAddress"]["AddressLine1"], li["PhysicalDeliveryAddress"]["Zip"])
+        for li in ordered_lines()
+    )
+    assert sent == [("1 Home St", "02108"), ("2 Home St", "07102")]
+    assert (
+        "The address is read from the columns under 'Home Address' (the row above the header); those under 'Work Address' are not used."
+        in err
+    )
+    ods = convert(tmp_path / "grouped.xlsx", "ods", tmp_path)
+    code, data, err = validate(capsys, ods)
+    assert (code, data["valid"]) == (0, 2), err
+    billing = tmp_path / "orders.csv"
+    billing.write_text(
+        ",,Shipping Address,,,,Billing Address,,,,,\n"
+        "First Name,Last Name,Street,City,State,Zip,Street,City,State,Zip,Product,Amount\n"
+        "Cy,Ng,3 Oak St,Salem,MA,01970,9 Bill St,Boston,MA,02110,CVS,25\n"
+    )
+    code, data, err = validate(capsys, billing)
+    assert (code, data["valid"]) == (0, 1), err
+    assert [c["header"] for c in data["columns"] if c["field"] == "address1"] == ["Street"]
+    names = openpyxl.Workbook()  # 'Legal Name' and 'Preferred Name' over First | Last each: the preferred
+    for line in (  # name where filled in, as 'Preferred First Name' beside 'First Name' (was refused)
+        ["Legal Name", None, "Preferred Name", None, "Address", None, None, None, "Product", "Amount"],
+        ["First Name", "Last Name", "First Name", "Last Name", "Street", "City", "State", "ZIP", None, None],
+        ["Elizabeth", "Jones", "Liz", "Ray", "1 Home St", "Boston", "MA", "02108", "CVS", 25],
+        ["Robert", "Smith", None, None, "2 Home St", "Boston", "MA", "02108", "CVS", 25],
+    ):  # fmt: skip
+        names.active.append(line)
+    for span in ("A1:B1", "C1:D1", "E1:H1"):
+        names.active.merge_cells(span)
+    names.save(tmp_path / "names.xlsx")
+    code, data, err = validate(capsys, tmp_path / "names.xlsx")
+    assert (code, data["valid"]) == (0, 2), err
+    assert "The address is read" not in err
+    assert load_sheet(tmp_path / "names.xlsx").preferred == {
+        "first_name": "First Name (2)",
+        "last_name": "Last Name (2)",
+    }
+    for first, second in (("Home Address (ship here)", "Work Address"), ("Old Address", "New Address")):
+        sheet["C1"], sheet["G1"] = first, second
+        book.save(tmp_path / "unsaid.xlsx")
+        code, data, err = validate(capsys, tmp_path / "unsaid.xlsx")
+        assert code == 2
+        labels = ", ".join(sorted((repr(first), repr(second))))
+        assert "Columns 'Street' (C) and 'Street (2)' (G) both look like Address Line 1" in err
+        assert (
+            f"The row above the header groups them under {labels}, which bulkship does not read as saying which address to ship to"
+            in err
+        )

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import celltypes
 from ..columns import HeaderIndex
+from ..columns.records import AmbiguousColumnsError
 from ..csvread import CsvLimits, read_csv
 from ..errors import FileFormatError, MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
@@ -32,6 +33,7 @@ from .doubtful import (
     set_aside_shipping_cost,
 )
 from .filetype import CSV_EXTENSIONS, _check_file
+from .grouprow import group_labels, grouped_repeats, said_groups, said_read
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
 from .lookalikes import (
     decide_or_refuse,
@@ -184,9 +186,18 @@ def _to_loaded_sheet(
     headers, repeats = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
     hidden_columns = grid.scan.hidden_columns if grid.scan else set()
-    mapping = map_list_columns(
-        body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
-    )
+    # 'Home Address' and 'Work Address' on the row above two 'Street' columns: read as whose each is
+    labels = group_labels(frame, header_row, grid.scan.merged if grid.scan else [], keep)
+    plain, repeats = repeats, grouped_repeats(headers, keep, repeats, labels, meaning)
+    try:
+        mapping = map_list_columns(
+            body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
+        )
+    except AmbiguousColumnsError as error:
+        if any(f"'{header}'" in error.message for header in repeats):
+            error.message += said_groups(headers, keep, repeats, labels)
+        raise
+    mapping.notices += said_read(headers, keep, plain, repeats, labels, mapping.column_map, meaning)
     doubts = [
         *set_aside_doubtful(mapping, body, program),
         *set_aside_mail_answers(mapping, body, program),
