@@ -513,6 +513,41 @@ def test_a_name_a_placeholder_s_letters_spell_is_a_name(tmp_path: Path) -> None:
     assert result.rows[STATUS].tolist() == ["valid", "valid", "valid", "invalid"]
 
 
+def test_one_person_is_sent_or_refused_alike_however_the_list_splits_her_name(tmp_path: Path) -> None:
+    """hunter-sheets25's leftover 1: Ann None (None, an Italian family name) was refused as a placeholder when
+    the list split her name into First and Last Name, sent when it wrote 'Ann None' in one cell; and 'Di
+    TBD', 'Unknown Lee', 'Info Requested Info Requested' in a Name column were sent to those words, where
+    the same in First and Last Name is an error. A family name 'None' is sent either way, said on its row
+    (a list meaning 'no family name' clears the cell); a placeholder's words first or last in a whole name
+    are an error as in its parts. Not 'Na', 'Same' or one letter (Jin Na, Gus Same, Malcolm X)."""
+    header = "First Name,Last Name,Name,Address,City,State,ZIP,Product,Value"
+    result = run(
+        tmp_path,
+        "Ann,None,,1 Main St,Boston,MA,02134,CVS,25",
+        ",,Bo None,2 Main St,Boston,MA,02134,CVS,25",
+        ",,Di TBD,3 Main St,Boston,MA,02134,CVS,25",
+        "Di,TBD,,4 Main St,Boston,MA,02134,CVS,25",
+        ",,Unknown Lee,5 Main St,Boston,MA,02134,CVS,25",
+        ",,Info Requested Info Requested,6 Main St,Boston,MA,02134,CVS,25",
+        ",,Fay Pending,7 Main St,Boston,MA,02134,CVS,25",
+        ",,None Lee,8 Main St,Boston,MA,02134,CVS,25",
+        ",,Jin Na,9 Main St,Boston,MA,02134,CVS,25",
+        ",,Gus Same,10 Main St,Boston,MA,02134,CVS,25",
+        ",,Malcolm X,11 Main St,Boston,MA,02134,CVS,25",
+        header=header,
+    )
+    assert result.rows[STATUS].tolist() == ["valid", "valid", *["invalid"] * 6, "valid", "valid", "valid"]
+    assert result.rows["name"].tolist()[:2] == ["Ann None", "Bo None"]
+    said = " ".join(messages(result) + messages(result, "warning"))
+    assert (
+        "Row 2, column 'Last Name': 'None' is read as a family name: the parcel is addressed to Ann None."
+        in said
+    )
+    assert "Row 3, column 'Name': 'Bo None' is sent as written, 'None' read as a family name." in said
+    assert "Row 4, column 'Name': 'Di TBD' holds a placeholder, 'TBD', not a name" in said
+    assert "Row 5, column 'Last Name': 'TBD' is a placeholder, not a name" in said
+
+
 def test_a_name_saying_who_the_gift_is_for_is_an_error(tmp_path: Path) -> None:
     """Found by newcomer6: "Recipient" = Self / Spouse beside "Employee": parcels addressed to "Self"."""
     header = "Employee,Recipient,Address,City,State,ZIP,Product,Value"
