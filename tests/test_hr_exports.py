@@ -1940,3 +1940,37 @@ def test_workday_s_legal_and_preferred_name_parts_are_read_and_the_preferred_nam
         "John,Doe,Johnny,Jane Doe,1 Main St,Boston,MA,02108,CVS,25\n"
     )
     assert validate(load_sheet(spouse), sandbox_catalog()).rows["name"].tolist() == ["Jane Doe"]
+
+
+def test_a_whole_address_without_its_zip_beside_a_zip_column_is_read_as_its_parts(tmp_path: Path) -> None:
+    """newcomer15's N8: 'Home Address' = '88 Pleasant St, Apt 2, Watertown, MA' beside a 'Zip Code' column
+    (Excel's, the leading zero lost) was refused, exit 2, 'lacks required column(s): City, State', its hint
+    to rename headers or set [defaults] fitting nothing: a whole address is split only where no City, State
+    or ZIP column is. Read now with the row's own ZIP; a cell ending with another ZIP than its column's is an
+    error on its row (which is right?), one with none where the ZIP column is empty says the ZIP is."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Q4 Spot Awards - Finance approved"])
+    sheet.append(["Employee ID", "Employee Name", "Home Address", "Zip Code", "Gift Card", "Amount"])
+    for row in (
+        ["001234", "Nguyen, Anh", "88 Pleasant St, Apt 2, Watertown, MA", 2472, "CVS", 25],
+        ["001235", "Smith, John", "14 Maple Ave, Brookline, MA 02446", 2446, "CVS", 25],
+        ["001236", "Garcia, Sofia", "300 Congress Ave\nAustin, TX", 78701, "CVS", 25],
+        ["001237", "Brown, Kevin", "21 Jump St, Providence, RI 02903", 2904, "CVS", 25],
+        ["001238", "Wilson, Emma", "5 Harbor Rd, Portland, ME", None, "CVS", 25],
+    ):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "q4.xlsx")
+    result = validate(load_sheet(tmp_path / "q4.xlsx"), sandbox_catalog())
+    assert result.rows[["address1", "address2", "city", "state", "zip"]].values.tolist()[:3] == [
+        ["88 Pleasant St", "Apt 2", "Watertown", "MA", "02472"],
+        ["14 Maple Ave", "", "Brookline", "MA", "02446"],
+        ["300 Congress Ave", "", "Austin", "TX", "78701"],
+    ]
+    assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid", "invalid"]
+    errors = [p.message for p in result.problems if p.severity == "error"]
+    assert errors == [
+        "Row 6, column 'Home Address': holds a whole address ending with the ZIP '02903', and the row's ZIP "
+        "column says '2904': which is right? Write the same ZIP in both, or take it out of the address.",
+        "Row 7, column 'Zip Code': is empty; fill in the 5-digit ZIP code.",
+    ]

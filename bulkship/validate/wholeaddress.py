@@ -42,10 +42,35 @@ class WholeAddresses:
     header: str
     read: pd.Series  # bool, by row
     unread: list[int] = field(default_factory=list)
+    apart: bool = False  # the list has a ZIP column of its own
+    differ: dict[int, str] = field(default_factory=dict)  # row -> its cell's ZIP and its ZIP column's, said
 
 
-def split_address(cell: str) -> tuple[str, str, str, str, str] | None:
-    """``cell`` as (street, line 2, city, state, ZIP), or None when it cannot be read for sure."""
+# What a cell without its ZIP is read with, beside the row's own ZIP column: a list's 'Home Address' = '88
+# Pleasant St, Apt 2, Watertown, MA' and a 'Zip Code' column was refused, exit 2, 'lacks required column(s):
+# City, State' (newcomer15's N8, fixed by hunter-sheets26)
+_NO_ZIP = "00000"
+
+
+def split_address(
+    cell: str, zip_code: str = "", *, apart: bool = False
+) -> tuple[str, str, str, str, str] | None:
+    """``cell`` as (street, line 2, city, state, ZIP), or None when it cannot be read for sure. ``zip_code``:
+    the row's own ZIP column, where the list has one (``apart``): the cell may end at its state (the ZIP is
+    the column's, empty or not), or end with the same ZIP (another is not read)."""
+    if not (zip_code or apart):
+        return _split(cell)
+    whole = _split(cell)
+    if whole is not None and not zip_code:
+        return whole
+    if whole is not None:
+        same = whole[4][:5] == (zip_code.zfill(5) if zip_code.isdigit() else zip_code)[:5]
+        return whole if same else None
+    whole = _split(f"{cell.strip()} {_NO_ZIP}")
+    return None if whole is None else (*whole[:4], zip_code)
+
+
+def _split(cell: str) -> tuple[str, str, str, str, str] | None:
     text = _COUNTRY.sub("", cell.strip())
     parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
     if len(parts) >= 3 and _ZIP.fullmatch(parts[-1]):  # 'Boston, MA, 02134': the ZIP after a comma of its own
@@ -79,7 +104,12 @@ def split_whole_addresses(frame: pd.DataFrame, header: str | None) -> WholeAddre
     if header is None:
         return None
     cells = frame["address1"].astype(str)
-    split = cells.map(split_address)
+    apart = bool(frame["zip"].ne("").any())
+    split = pd.Series(
+        [split_address(c, z, apart=apart) for c, z in zip(cells, frame["zip"].astype(str), strict=True)],
+        index=cells.index,
+        dtype=object,
+    )
     line_2 = split.map(lambda s: s[1] if s else "")
     read = split.notna() & ~(frame["address2"].ne("") & line_2.ne(""))
     for position, name in enumerate(_FIELDS):
@@ -87,14 +117,35 @@ def split_whole_addresses(frame: pd.DataFrame, header: str | None) -> WholeAddre
             frame[name] = frame[name].where(~read, split.map(lambda s, p=position: s[p] if s else ""))
     frame["address2"] = frame["address2"].where(~(read & line_2.ne("")), line_2)
     unread = [int(row) for row in frame.index[~read & cells.str.strip().ne("")]]
-    return WholeAddresses(header, read, unread)
+    differ = {}  # the rows whose cell ends with another ZIP than the row's own ZIP column: which is right?
+    for row in unread:
+        own = _split(cells[row]) if frame.at[row, "zip"] else None
+        if own is not None:
+            differ[row] = f"'{own[4]}', and the row's ZIP column says '{frame.at[row, 'zip']}'"
+    unread = [row for row in unread if row not in differ]
+    return WholeAddresses(header, read, unread, apart=apart, differ=differ)
+
+
+_UNREAD = (
+    "holds an address bulkship cannot split for sure into street, city, state and ZIP (there are no "
+    "City, State and ZIP columns): write it as '12 Oak Ave, Apt 3, Boston, MA 02134' (the street, then "
+    "after a comma or on a line of its own the city, the state's two letters and the ZIP), or split the "
+    "column into Street, City, State and ZIP columns."
+)
+_UNREAD_APART = (
+    "holds an address bulkship cannot split for sure into street, city and state (there are no City and "
+    "State columns): write it as '12 Oak Ave, Apt 3, Boston, MA' (the street, then after a comma or on a "
+    "line of its own the city and the state's two letters), or split the column into Street, City and "
+    "State columns."
+)
 
 
 def say_whole_addresses(collector: ProblemCollector, split: WholeAddresses | None) -> None:
     """Each row read from a whole address named so; each cell not read for sure an error on its row."""
     if split is None:
         return
-    collector.read_elsewhere(split.read, {f: split.header for f in _FIELDS})
+    fields = [f for f in _FIELDS if not (split.apart and f == "zip")]  # (the list's ZIP column says its own)
+    collector.read_elsewhere(split.read, {f: split.header for f in fields})
     line_2 = split.read & collector.frame["address2"].ne("")
     said = "holds the whole address: read as street '{address1}'%s, city '{city}', state {state}, ZIP {zip}."
     collector.warn(split.read & ~line_2, "address1", "Whole address split", said % "")
@@ -103,14 +154,19 @@ def say_whole_addresses(collector: ProblemCollector, split: WholeAddresses | Non
         split.unread,
         "address1",
         "Whole address not read",
-        [
-            "holds an address bulkship cannot split for sure into street, city, state and ZIP (there are "
-            "no City, State and ZIP columns): write it as '12 Oak Ave, Apt 3, Boston, MA 02134' (the street, "
-            "then after a comma or on a line of its own the city, the state's two letters and the ZIP), or "
-            "split the column into Street, City, State and ZIP columns."
-        ]
-        * len(split.unread),
+        [_UNREAD_APART if split.apart else _UNREAD] * len(split.unread),
         [""] * len(split.unread),
+    )
+    collector.add_each(
+        split.differ,
+        "address1",
+        "Whole address not read",
+        [
+            f"holds a whole address ending with the ZIP {zips}: which is right? Write the same ZIP in both, "
+            "or take it out of the address."
+            for zips in split.differ.values()
+        ],
+        [""] * len(split.differ),
     )
 
 
@@ -119,13 +175,25 @@ def whole_address_column(sheet: LoadedSheet, defaults: Mapping[str, str]) -> str
     and no column nor default gives the city, the state or the ZIP: its cells are split
     (:func:`split_whole_addresses`)."""
     present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
-    header = None if {"city", "state", "zip"} & present else whole_addresses(sheet)[0]
+    zips = _zip_cells(sheet)
+    if {"city", "state"} & present or ("zip" in present and zips is None):
+        return None
+    header = whole_addresses(sheet)[0]
     if header is None:
         return None
-    cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
+    cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200]]
+    pairs = [(c, z) for c, z in zip(cells, zips or [""] * len(cells), strict=False) if c]
+    apart = zips is not None
     # ... most of them read for sure: else a way of writing them bulkship does not know (a mailing list's
     # 'Boston  MA  02108', parts apart by two spaces): refused whole, saying to split the column, as before
-    return header if sum(split_address(c) is not None for c in cells) * 2 > len(cells) else None
+    read = sum(split_address(c, z, apart=apart) is not None for c, z in pairs)
+    return header if read * 2 > len(pairs) else None
+
+
+def _zip_cells(sheet: LoadedSheet) -> list[str] | None:
+    """The first cells of the list's ZIP column, None without one."""
+    header = next((h for h, field in sheet.column_map.items() if field == "zip"), None)
+    return None if header is None else [str(v).strip() for v in sheet.frame[header].tolist()[:200]]
 
 
 # A whole address in one cell: "12 Beacon St  Boston MA 02108 US", "12 Beacon St, Boston, MA 02108", and on
@@ -139,6 +207,11 @@ _WHOLE_ADDRESS = re.compile(
 )
 
 
+# ... and beside a ZIP column, one ending at its state after a comma or a line break ('88 Pleasant St, Apt 2,
+# Watertown, MA')
+_AT_ITS_STATE = re.compile(r"(?i)[,\n][^,\n]*\b[A-Z]{2}\.?\s*\Z")
+
+
 def whole_addresses(sheet: LoadedSheet) -> tuple[str | None, bool]:
     """The street column, when most of its cells hold a whole address (a state and a ZIP at their end), and
     whether those are written on lines of their cells."""
@@ -146,7 +219,13 @@ def whole_addresses(sheet: LoadedSheet) -> tuple[str | None, bool]:
     if header is None:
         return None, False
     cells = [str(v).strip() for v in sheet.frame[header].tolist()[:200] if str(v).strip()]
-    whole = [cell for cell in cells if _WHOLE_ADDRESS.fullmatch(cell)]
+    apart = _zip_cells(sheet) is not None
+    whole = [
+        cell
+        for cell in cells
+        if _WHOLE_ADDRESS.fullmatch(cell)
+        or (apart and re.search(r"\d", cell) and _AT_ITS_STATE.search(cell[-120:]))
+    ]
     if not cells or len(whole) < 0.6 * len(cells):
         return None, False
     return header, sum("\n" in cell for cell in whole) * 2 > len(whole)
@@ -157,7 +236,7 @@ def without_parts_of_unread(
 ) -> tuple[Problem, ...]:
     """``problems`` without those of the city, state and ZIP of a row whose whole address was not read: the
     list has no such columns, and the row's own error says how to write the address."""
-    if split is None or not split.unread:
+    if split is None or not (split.unread or split.differ):
         return problems
-    unread = set(split.unread)
+    unread = set(split.unread) | set(split.differ)
     return tuple(p for p in problems if not (p.row in unread and p.column in ("city", "state", "zip")))
