@@ -1974,3 +1974,24 @@ def test_a_whole_address_without_its_zip_beside_a_zip_column_is_read_as_its_part
         "column says '2904': which is right? Write the same ZIP in both, or take it out of the address.",
         "Row 7, column 'Zip Code': is empty; fill in the 5-digit ZIP code.",
     ]
+
+
+def test_oracle_s_town_or_city_and_ukg_s_name_last_suffix_first_mi_are_read(tmp_path: Path) -> None:
+    """Oracle HCM's 'Town or City' and UKG Pro's 'Employee Name (Last Suffix, First MI)' meant nothing: each
+    export was refused, exit 2, 'lacks required column(s): City' (or Name). The name is written last name
+    first, as its header says: 'Smith Jr, Robert J' goes out as Robert J Smith Jr."""
+    oracle = tmp_path / "oracle.csv"
+    oracle.write_text(
+        "Person Number,Full Name,Address Line 1,Address Line 2,Town or City,State,Postal Code,Product,Amount\n"
+        '100,"Smith, Robert",1 Main St,Apt 2,Boston,MA,02108,CVS,25\n'
+    )
+    ukg = tmp_path / "ukg.csv"
+    ukg.write_text(
+        "Employee Number,Employee Name (Last Suffix, First MI),Home Address 1,Home City,Home State,Home ZIP,Product,Amount\n"
+        '100,"Smith Jr, Robert J",1 Main St,Boston,MA,02108,CVS,25\n'
+        '101,"Lee, Ann",2 Main St,Boston,MA,02108,CVS,25\n'
+    )
+    for path, names in ((oracle, ["Robert Smith"]), (ukg, ["Robert J Smith Jr", "Ann Lee"])):
+        result = validate(load_sheet(path), sandbox_catalog())
+        assert result.rows["name"].tolist() == names
+        assert set(result.rows["city"]) == {"Boston"} and set(result.rows["status"]) == {"valid"}

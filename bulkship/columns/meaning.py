@@ -144,6 +144,13 @@ _LOOSE_COMPANY = frozenset(
 _API_ID = re.compile(r"(?i)(?:^|[._])(?:state|country)_id\s*$")
 
 
+# A name column's header saying the order of its parts, last name first: 'Name (Last, First)', and UKG's
+# 'Employee Name (Last Suffix, First MI)' (refused as lacking a Name: found by hunter-sheets26)
+_NAME_ORDER = re.compile(
+    r"(?:^|(?<= ))last(?: suffix)? first(?: (?:mi|m i|m|middle(?: initial| name)?|initial))?$"
+)
+
+
 def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     words = _words(header)
     if _API_ID.search(header):
@@ -163,9 +170,10 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
     direct = index.get(header_key(header))
     if direct:
         return _qualified(direct, words, False) if direct in ADDRESS_FIELDS else HeaderMeaning(direct)
-    last_first = len(words) > 2 and words[-2:] == ["last", "first"]
-    if last_first:
-        words = words[:-2]
+    order = _NAME_ORDER.search(" ".join(words))
+    last_first = len(words) > 2 and order is not None
+    if order is not None and last_first:
+        words = words[: len(words) - len(order[0].split())]
     qualifiers = QUALIFIER_RANK.keys() | PREFERRED | NEUTRAL | _FILLER
     # strip qualifier words from the front and the back, trying the rest at each step
     for start in range(len(words)):
