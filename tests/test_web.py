@@ -2965,7 +2965,11 @@ def test_the_cost_page_says_a_row_the_file_leaves_out_is_changed_in_the_file_and
     upload(client, path, "dec")
     cost = html.unescape(visible_text(client.get("/batches/dec/cost").text))
     assert "Change the cell to order a row" not in cost and "running the same file" not in cost
-    assert "To order such a row, change the cell in your file and upload the file again." in cost
+    assert (  # the review page orders it after all, in this batch (newcomer15's N11: the file again was a
+        # new batch, its people sent in this one back 'to fix'); a new file remains a new batch
+        "To order such a row, find it on the review page and order it after all (or change the cell in your "
+        "file and upload the file again, which makes a new batch)." in cost
+    )
     assert "is sent by sending the batch again from its cost page on or after that day" in cost
     assert confirm(client, "dec").url.path == "/batches/dec/progress"
     wait_until_finished(client, "dec")

@@ -38,18 +38,20 @@ def run(
     wait_s: float | None = None,
     reporter: Reporter | None = None,
     leave_out: Mapping[int, str] | None = None,
+    take_in: Mapping[int, str] | None = None,
     **options: Any,
 ) -> RunResult:
     """``bulkship run``: validate, plan, confirm, submit exactly once, write the result workbook; re-running
     resumes. ``max_total`` refuses (SpendLimitError, nothing sent) a plan costing more. ``leave_out``: rows
-    (spreadsheet row -> why) a person left out (:func:`.files.leave_rows_out`)."""
+    (spreadsheet row -> why) a person left out (:func:`.files.leave_rows_out`); ``take_in``: rows the list
+    leaves out a person chose to order after all (:func:`.files.take_rows_in`)."""
     from ..pipeline import run_batch
     from ..runoptions import DEFAULT_WAIT_S, RunOptions
 
     settings, path = settings_first(settings, path, "run")
     loaded = (
-        load_file(path, sheet=sheet, program=program, corrections=corrections)
-        if corrections or leave_out
+        load_file(path, sheet=sheet, program=program, corrections=corrections, take_in=take_in)
+        if corrections or leave_out or take_in
         else None
     )
     if loaded is not None and leave_out:
@@ -79,6 +81,7 @@ def plan_batch(
     write_workbook: bool = False,
     allow_repeat_rows: frozenset[str] = frozenset(),
     leave_out: Mapping[int, str] | None = None,
+    take_in: Mapping[int, str] | None = None,
 ) -> PlanView | None:
     """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
     (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
@@ -96,7 +99,7 @@ def plan_batch(
     try:
         run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
             wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=write_workbook,
-            allow_repeat_rows=allow_repeat_rows, leave_out=leave_out)  # fmt: skip
+            allow_repeat_rows=allow_repeat_rows, leave_out=leave_out, take_in=take_in)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]

@@ -46,13 +46,56 @@ def load_file(
     sheet: str | None = None,
     program: ProgramSettings | None = None,
     corrections: Corrections | None = None,
+    take_in: Mapping[int, str] | None = None,
 ) -> LoadedSheet:
-    """Read a recipient sheet (every cell as text) and apply ``corrections``. Raises FileFormatError for an
-    unusable file and for a sheet without recipient rows."""
+    """Read a recipient sheet (every cell as text), take in the rows a person chose to order although the
+    list leaves them out (``take_in``, :func:`take_rows_in`) and apply ``corrections``. Raises
+    FileFormatError for an unusable file and for a sheet without recipient rows."""
     from ..load import load_sheet, require_recipient_rows
 
     loaded = require_recipient_rows(load_sheet(path, sheet=sheet, program=program))
+    if take_in:
+        loaded = take_rows_in(loaded, take_in, program)
     return apply_corrections(loaded, corrections or {}, program)
+
+
+# the rows the list leaves out that are people (hidden, filtered or folded away, crossed out, said not to send
+# in a note, a status, a heading, a date): a person may order one after all; a totals row, a heading, a note
+# under the list or the header repeated is no recipient, and a row taken off Fix these was the person's own
+TAKEN_IN_KINDS = frozenset({"hidden", "filtered", "collapsed", "crossed", "not to send"})
+
+
+def take_rows_in(
+    loaded: LoadedSheet, rows: Mapping[int, str], program: ProgramSettings | None = None
+) -> LoadedSheet:
+    """The sheet with ``rows`` (spreadsheet row -> who took it in) no longer left out: people the list
+    leaves out (:data:`TAKEN_IN_KINDS`) a person chose to order after all, each then judged as any row (an
+    empty street is an error, a repeat of a card ordered is held). On the web page a row the list left out
+    could not be ordered in its batch: the page said to change the file and upload it again, which made a
+    second batch where the people sent in the first came back held and 'to fix' (newcomer15's N11). Its
+    ``file_hash`` then names them, as corrections do."""
+    from ..load.skipped.notices import _skip_notices
+    from ..program import ProgramSettings
+
+    kinds = {s.row: s.kind for s in loaded.skipped}
+    taken = sorted(int(r) for r in rows if kinds.get(int(r)) in TAKEN_IN_KINDS)
+    if not taken:
+        return loaded
+    skipped = tuple(s for s in loaded.skipped if s.row not in set(taken))
+    said = set(_skip_notices(loaded.skipped, program or ProgramSettings()))
+    notices = (
+        *(n for n in loaded.notices if n not in said),
+        *_skip_notices(skipped, program or ProgramSettings()),
+        f"{len(taken)} row(s) the list leaves out are ordered after all, as a person chose: "
+        + ", ".join(f"{row} ({rows[row]})" for row in taken[:10])
+        + ("..." if len(taken) > 10 else "")
+        + ".",
+    )
+    digest = hashlib.sha256(
+        (loaded.file_hash + "\0taken in\0" + json.dumps(taken)).encode("utf-8")
+    ).hexdigest()
+    upload = loaded.upload_hash or loaded.file_hash
+    return replace(loaded, skipped=skipped, notices=notices, file_hash=digest, upload_hash=upload)
 
 
 SAMPLE_VALUES = 3  # filled-in values shown for each column on the Columns page

@@ -3,8 +3,8 @@
 
 Actions (``action``, with the batch where there is one, and a JSON ``detail``)::
 
-    upload  sheet  mapping  profile  fix  repeat  confirm  approval_request  approve  approve_refused  reject
-    approval_withdraw
+    upload  sheet  mapping  profile  fix  take_in  repeat  confirm  approval_request  approve  approve_refused
+    reject  approval_withdraw
     run_start  run_end  run_stop  resume  delete  reconcile  review_check  review_settle  track  export
     audit_export  ledger_copy
     sign_in  sign_in_refused  sign_out  password_change  user_add  user_disable  user_enable
@@ -188,6 +188,7 @@ CHANGES = (
     "sheet",
     "mapping",
     "fix",
+    "take_in",  # a row the list leaves out ordered after all (the web page's review), or left out again
     "repeat",  # held rows chosen to be sent anyway (the web page's Held rows), or kept held again
     "approval_request",
     "run_start",

@@ -86,6 +86,7 @@ RULES: tuple[Rule, ...] = (
     _r("GET", "/batches/{name}", READERS),  # sends on to the step the batch is at (checked there again)
     _r("GET", "/batches/{name}/review", READERS),
     _r("POST", "/batches/{name}/rows/{row}", REQUESTER, "fix"),
+    _r("POST", "/batches/{name}/rows/{row}/take-in", REQUESTER, "take_in"),  # a row the list leaves out
     _r("POST", "/batches/{name}/column", REQUESTER, "fix"),
     _r("GET", "/batches/{name}/cost", READERS),
     _r("POST", "/batches/{name}/confirm", REQUESTER),  # audited by the confirmation itself (team_pages)

@@ -111,7 +111,8 @@ _RERUN = (
     # leaving out (the review page says so: found by newcomer3, N7f, the two pages said two things)
     (
         re.compile(r"\bChange the cell to order a row\."),
-        "To order such a row, change the cell in your file and upload the file again.",
+        "To order such a row, find it on the review page and order it after all (or change the cell in your "
+        "file and upload the file again, which makes a new batch).",
     ),
     (
         re.compile(r"\bis sent by running the same file again on or after that day\b"),
@@ -274,6 +275,7 @@ def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) ->
             write_workbook=write_workbook,
             allow_repeat_rows=frozenset(batch.repeats_chosen),
             leave_out=batch.repeats_left,
+            take_in=batch.taken_in,
         )
 
 

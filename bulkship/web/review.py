@@ -7,6 +7,7 @@ is state: a restarted server works the same review out again from the upload and
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
+from ..api.files import TAKEN_IN_KINDS
 from ..batchnames import default_batch_for
 from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import BulkshipError, SecondCardError
@@ -86,6 +88,19 @@ class Review:
     file_named: str = ""
     # rows left out on the Held rows page (they have their card): taken back there, not in the file
     left_held: frozenset[int] = frozenset()
+    # rows the list leaves out a person chose to order after all (row -> by whom, what the list said)
+    taken_in: dict[int, str] = dataclasses.field(default_factory=dict)
+
+    @functools.cached_property
+    def may_take_in(self) -> frozenset[int]:
+        """The rows the list leaves out that a person may order after all here (people, not a totals row or
+        a note; not those left out for a cell changed on this page, nor on the Held rows page)."""
+        kinds = {s.row: s.kind for s in self.loaded.skipped}
+        return frozenset(
+            row
+            for row, kind in kinds.items()
+            if kind in TAKEN_IN_KINDS and row not in self.skipped_here and row not in self.left_held
+        )
 
     @functools.cached_property
     def not_people(self) -> frozenset[int]:
@@ -313,6 +328,8 @@ class Reviews:
 
         def judged() -> Review:
             read = self.sheet(batch)
+            if batch.taken_in:  # rows the list leaves out ordered after all, as the send reads them
+                read = api.take_rows_in(read, batch.taken_in, batch.program)
             loaded = api.apply_corrections(read, batch.corrections, batch.program)
             here = frozenset(s.row for s in loaded.skipped) - {s.row for s in read.skipped}
             loaded = heldreview.left_out(loaded, batch)  # as the send reads it (the Held rows page)
@@ -338,7 +355,7 @@ class Reviews:
             own = batch.name if batch.name == default_batch_for(Path(batch.upload or ""), batch.sheet) else ""
             return Review(
                 batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own,
-                frozenset(batch.repeats_left),
+                frozenset(batch.repeats_left), dict(batch.taken_in),
             )  # fmt: skip
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run; and

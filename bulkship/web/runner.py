@@ -313,6 +313,7 @@ class Runner:
                     webhook_url=self.webhook_url,
                     allow_repeat_rows=frozenset(found.repeats_chosen),  # held rows a person chose to send
                     leave_out=found.repeats_left,  # ... or to leave out: they have their card
+                    take_in=found.taken_in,  # rows the list leaves out a person ordered after all
                 )
         except LedgerLockedError:
             raise

@@ -16,6 +16,8 @@ same thing. Events (kind and detail)::
                    by                                         (each a repeat of an earlier card: said ->
                                                               what), or to leave out (row -> why), replacing
                                                               the earlier choice
+    web_take_in    row, take, said, by                        a row the list leaves out ordered after all
+                                                              (take: true), or left out again (false)
     web_every_row  values                                     one value for every row of a field no column
                                                               gives (field -> value, "" for none): the
                                                               Columns page's, as a program's [defaults]
@@ -55,7 +57,7 @@ from .servers import this_process
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
     "web_run_done", "web_deleted", "web_refused", "web_every_row", "web_fix_rows", "web_repeat",
-    "web_run_started",
+    "web_run_started", "web_take_in",
 )  # fmt: skip
 
 
@@ -81,6 +83,8 @@ class WebBatch:
     repeats_left: dict[int, str] = field(
         default_factory=dict
     )  # held rows left out (they have their card): why
+    # rows the list leaves out a person chose to order after all: row -> who, and what the list said of it
+    taken_in: dict[int, str] = field(default_factory=dict)
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     first_id: int = 0  # id of its upload event: change_id is still it while nothing was changed
@@ -181,6 +185,7 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
         if kind == "web_sheet":
             batch.sheet, batch.corrections, batch.change_id = d.get("sheet") or None, {}, event.id
             batch.columns, batch.profile, batch.every_row, batch.repeats_chosen = {}, "", {}, {}
+            batch.taken_in = {}
         elif kind == "web_columns":
             columns = {str(k): str(v) for k, v in dict(d.get("columns") or {}).items()}
             if columns != batch.columns:  # a profile saved under a name reads the rows as they were read
@@ -202,6 +207,13 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.repeats_chosen = {str(fp): int(row) for fp, row in dict(d.get("chosen") or {}).items()}
             batch.repeats_said = {str(fp): str(said) for fp, said in dict(d.get("said") or {}).items()}
             batch.repeats_left = {int(row): str(why) for row, why in dict(d.get("leave") or {}).items()}
+            batch.change_id = event.id
+        elif kind == "web_take_in":
+            if d.get("take"):
+                said = str(d.get("said") or "the list leaves it out")
+                batch.taken_in[int(d["row"])] = f"by {d.get('by') or 'someone'}, though {said}"
+            else:
+                batch.taken_in.pop(int(d["row"]), None)
             batch.change_id = event.id
         elif kind == "web_checked":
             batch.checked = dict(d)

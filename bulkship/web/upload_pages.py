@@ -223,7 +223,7 @@ async def review(request: Request) -> Response:
         cells={r.row: found.cells(r.row) for r in shown},
         filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets, wanted=wanted,
         sheet=found.loaded.sheet_name, header_row=found.loaded.header_row, column=column, reading=reading,
-        changed=changed,
+        changed=changed, taken=request.query_params.get("taken", ""),
     )  # fmt: skip
 
 
