@@ -70,3 +70,18 @@ def test_an_order_total_below_its_lines_is_said_everywhere_and_named_by_reconcil
         assert not [n for n in status["notes"] if "below what their lines cost" in n], status["notes"]
         report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
         assert report.matches, [m.said() for m in report.mismatches]
+
+
+def test_track_says_an_order_total_it_finds_below_the_lines(tmp_path: Path) -> None:
+    """The order's own total read at its lines when the run sent it, then below them at the next `track`:
+    `track` learnt it and said nothing (its warnings say what the orders it read show otherwise than planned);
+    now it says it as `status` does."""
+    below = [0.0]
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = _total_less(below)
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        assert not [n for n in result.notes if "below what their lines cost" in n], result.notes
+        below[0] = 5.0
+        report = asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+        (tracked,) = report.batches
+        assert any(SAID in w for w in tracked.warnings), tracked.warnings

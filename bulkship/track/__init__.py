@@ -164,6 +164,8 @@ def batch_progress(
     costs that are not the plan's, as the run does (an overcharge learned by `track` was said nowhere)."""
     from ..reconcile.join import counts_by_row_status
     from ..runnotes import (
+        below_lines_notes,
+        cards_beyond_rows,
         costs_differ,
         failed_counted_notes,
         fewer_cards_notes,
@@ -180,6 +182,9 @@ def batch_progress(
             *fewer_cards_notes(ledger, batch),
             *failed_counted_notes(ledger, batch),
             *unpriced_notes(ledger, batch),
+            # a card no row holds, an order's total below its lines: learnt by `track`, said by it too
+            *cards_beyond_rows(view),
+            *below_lines_notes(ledger, view, batch),
         ]
     counts = counts_by_row_status(view)  # as status and the workbook count: earlier files' cards included
     created = [o for o in view.orders.values() if o.state == "created"]
