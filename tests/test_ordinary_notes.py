@@ -516,6 +516,33 @@ def test_a_note_naming_the_approval_first_then_that_it_is_to_come_leaves_the_row
     assert _left_out(path, statuses) == statuses[:2]
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status", "Card Status"])
+def test_a_decision_awaited_then_said_come_in_other_words_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review44 reviewing 6fb5adee: a tracker's Notes (or Status) 'Review pending - approved 12/1',
+    'Approval pending - granted 12/1', 'Sign-off needed - done', 'Authorization needed - authorized 12/1',
+    'Background check pending - passed', 'Decision pending - approved' were left out since 6fb5adee (each
+    sent before it), and 'Pending approval - granted', '... - done', '... - approval received 12/1' before
+    it: the person the list cleared got no card, 'approved' or 'signed off' alone read as the approval come.
+    The decision said come in other words right after the cut sends the row; said to come, asked, refused
+    after, of another thing ('request received', 'given to Sue', 'granted for 2027') still leaves it out."""
+    come = ["Review pending - approved 12/1", "HR review pending - reviewed 12/1",
+            "Approval pending - granted 12/1", "Sign-off needed - done",
+            "Authorization needed - authorized 12/1", "Background check pending - passed",
+            "Decision pending - approved", "Eligibility review pending - eligible",
+            "Approval required - received 12/1", "Pending approval - granted", "Pending approval - done",
+            "Pending approval - approval received 12/1", "Approval pending - granted per VP"]  # fmt: skip
+    still = ["Pending approval - request received", "Approval pending - request received 12/1",
+             "Approval pending - passed away 12/1", "Background check pending - completed, failed",
+             "Review pending - completed: not eligible", "Approval pending - granted?",
+             "Approval pending - granted, then revoked", "Approval pending - to be granted 12/1",
+             "Approval pending - granted for 2027", "Approval pending - given to Sue",
+             "Review pending - received by HR", "Sign-off needed - done by Friday"]  # fmt: skip
+    if header == "Card Status":  # ('Pending approval - approved 12/1' is a card not sent yet there)
+        come = [note for note in come if not note.startswith("Pending")]
+    path = _sheet(tmp_path / "tracker.csv", [*come, *still], header)
+    assert _left_out(path, [*come, *still]) == still
+
+
 def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
     """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
     was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the

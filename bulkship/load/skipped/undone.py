@@ -108,6 +108,28 @@ def _came_since(done: str) -> str:
     return rf"\s*[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"
 
 
+# ... or a decision awaited and then said come in other words, right after the cut ('Review pending - approved
+# 12/1', 'Approval pending - granted 12/1', 'Sign-off needed - done', 'Authorization needed - authorized',
+# 'Background check pending - passed', 'Pending approval - approval received 12/1': found by review44
+# reviewing 6fb5adee, each left out, the person the list cleared sent no card); not what else was received
+# ('Pending approval - request received') nor a check failed or flagged after it
+_DECIDED = (
+    r"approvals?|sign[\s-]*off|review|clearance|authori[sz]ation|decision|go[\s-]*ahead|green\s+light|"
+    r"eligibility(?:\s+(?:check|review))?|background\s+check"
+)
+_CAME = (
+    r"[-–—:,;(.]\s*(?:(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:approval|sign[\s-]*off|review|"
+    r"clearance|authori[sz]ation|decision|go[\s-]*ahead|green\s+light|check|ok|okay)\s+)?"
+    r"(?:(?:was|is|has\s+been|have\s+been|been|now|all)\s+)*(?:granted|obtained|received|given|done|complete[ds]?|"
+    r"finished|passed(?!\s+away)|cleared|clear|reviewed|authori[sz]ed|approved|signed[\s-]*off|ok['’]?d|oked|"
+    r"okay(?:ed)?|eligible|confirmed|verified|got\s+(?:it|(?:the\s+)?(?:go[\s-]*ahead|green\s+light|approval|"
+    r"sign[\s-]*off|ok|okay)))\b(?!.*\b(?:fail\w*|flagged|issues?|problems?|concerns?|partial\w*)\b)(?![^?]*\?)"
+    # ... said alone, or with its day or who said so: not 'received by HR', 'given to Sue', 'granted for
+    # 2027', 'done by Friday', 'received appeal'
+    r"(?=\s*$|\s*(?:on\s+|as\s+of\s+)?\d|\s*[-–—:,;.(!)]|\s+(?:per|via|today|yesterday|now|already)\b)"
+)
+
+
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back
 HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}")
 _UNDONE = re.compile(
@@ -125,6 +147,7 @@ _UNDONE = re.compile(
         rf"(?:{waited})\b.{{0,100}}?[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"
         for waited, done in _WAITED_AND_DONE
     )
+    + rf"|(?:{_DECIDED})\b.{{0,100}}?{_CAME}"
     # ... or said first, the thing awaited then that it is to come ('Approval pending - approved 12/1', 'HR
     # sign-off needed: signed off 11/30': hunter-sends3, read with .waits.AWAITED_FIRST)
     + r")|(?:\w[\w.'’-]*\s+){0,3}?(?:"
@@ -133,6 +156,8 @@ _UNDONE = re.compile(
         + _came_since(done)
         for waited, done in _WAITED_AND_DONE
     )
+    + rf"|(?:{_DECIDED})\w*\s*[:=]?\s*(?:(?:is|still)\s+)?(?:pending|needed|required|outstanding|requested)\b"
+    + rf"\s*{_CAME}"
     + r"))(?!\s*\?)(?!.*"
     + _NOT_YET
     + r")(?!.*\b(?:still|waiting)\b)"
