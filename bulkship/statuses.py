@@ -14,6 +14,7 @@ Money: every dollar of a batch sits in exactly one bucket (:data:`MONEY_BUCKETS`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -48,8 +49,19 @@ NO_RECIPIENT_REASONS = (
 
 def left_out_person(status: str, reason: str | None) -> bool:
     """Whether a row of ``status`` skipped for ``reason`` is a person the list left out (not a totals or
-    notes row: :data:`NO_RECIPIENT_REASONS`)."""
-    return status == "skipped" and bool(reason) and not (reason or "").startswith(NO_RECIPIENT_REASONS)
+    notes row: :data:`NO_RECIPIENT_REASONS`, nor a template's example its cell says it is: 'EXAMPLE - delete
+    this row' was listed 'left out earlier' for good once deleted as it asked, review41's leftover)."""
+    if status != "skipped" or not reason or reason.startswith(NO_RECIPIENT_REASONS):
+        return False
+    quoted = _QUOTED_CELL.search(reason)
+    if quoted is None:
+        return True
+    from .validate.examples import marks_example  # the loader's words; statuses is read by every stage
+
+    return not marks_example(quoted.group(1))
+
+
+_QUOTED_CELL = re.compile(r".*': '(.*)'\)\s*$", re.S)  # the cell a skipped row's reason quotes last
 
 
 CHARGED = "charged"

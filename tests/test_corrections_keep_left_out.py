@@ -177,3 +177,27 @@ def test_a_row_left_out_then_corrected_into_its_person_s_new_row_is_listed_once(
     sent = [li["PhysicalDeliveryAddress"]["Name"] for o in embedded_sandbox_orders(isolated_data_dir)
             for li in o["LineItems"]]  # fmt: skip
     assert sorted(sent) == ["Ann Cole", "Carlos Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "mark", ["EXAMPLE - delete this row", "SAMPLE ROW - DELETE", "Example only - delete"]
+)
+def test_a_template_s_example_row_deleted_as_it_asked_is_not_listed_as_left_out(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], mark: str
+) -> None:
+    """review41's leftover after 15b4504b: the template's example row (John Doe, Notes 'EXAMPLE - delete this
+    row') left out of the first run, then deleted from the list as it asked: listed in the batch for good as
+    'left out earlier ... no longer in the file', `status` 3 rows for a 2-person list. It was no one."""
+    args = ["--batch", "hol", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    sheet = tmp_path / "list.csv"
+    example = ["C0", "John Doe", "123 Main St", "Boston", "MA", "02108", "CVS", "25", "", mark]
+    assert main(["run", str(_write(sheet, [example, ANN, BO])), *args]) == 0
+    assert main(["run", str(_write(sheet, [ANN, BO])), *args]) == 0
+    capsys.readouterr()
+    assert main(["status", "hol", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert batch["by_status"] == {"pending": 1, "skipped": 1}, batch  # Ann sent, Bo (Do Not Mail) left out
+    named = _named(capsys, tmp_path / "out" / "hol-results.xlsx")
+    assert set(named) == {"Ann Cole", "Bo Diaz"}, named
+    with Ledger.open(resolve_settings().ledger_location, lock=False) as ledger:
+        assert overview(ledger)["hol"].row_total == 2

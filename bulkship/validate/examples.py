@@ -38,6 +38,11 @@ _REAL_ROAD_TOO = re.compile(r"(?i).*\b(?:sample|test)\s+(?:rd|road)\b.*")
 _EXAMPLE_CITY = re.compile(r"(?i)\s*(?:any\s*town|any\s*city|example\s*city|sample\s*city)\s*")
 
 
+def marks_example(text: str) -> bool:
+    """Whether a cell's text marks its row as a template's example ('EXAMPLE - delete this row')."""
+    return bool(_MARK.fullmatch(text) or _MARK_TO_DELETE.fullmatch(text))
+
+
 def check_examples(
     frame: pd.DataFrame, cells: pd.DataFrame, collector: ProblemCollector, names: Collection[str] = ()
 ) -> None:
