@@ -247,3 +247,32 @@ def test_a_person_whose_family_name_is_a_group_word_alone_on_a_row_is_a_row_to_f
     book.save(tmp_path / "names.xlsx")
     code, data = _validate(capsys, tmp_path / "names.xlsx")
     assert (code, data["valid"], data["invalid"], data["skipped"]) == (1, 2, 2, []), data["skipped"]
+
+
+def test_the_rows_counted_say_how_many_are_no_recipient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer15's N7: a list of 3 people and its 'Total' row said '4 rows: 3 valid, 0 invalid, 1 skipped (not
+    ordered)', and the validation workbook's Summary 'Rows 4': HR checking 'did we cover our 3 people?' read 4.
+    The rows left out say how many of them are no recipient (a totals row, a note), on the command line and
+    in the Summary; the counts stay the rows of the sheet, as the workbook lists them."""
+    path = _xlsx(
+        tmp_path / "list.xlsx",
+        [None, None, None, None, None, None, "Total", 100],
+        ["Approved by finance 11/20"],
+    )
+    capsys.readouterr()
+    code = main(["validate", str(path), "--out", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert (
+        "5 rows: 3 valid, 0 invalid, 2 skipped (not ordered; of them 1 totals row and 1 note, no recipients)"
+        in out
+    )
+    summary = openpyxl.load_workbook(tmp_path / "out" / "list-validation.xlsx")["Summary"]
+    items = {row[0]: row[1] for row in summary.iter_rows(values_only=True)}
+    assert (items["Rows"], items["Skipped (not ordered)"], items["Of them no recipient (totals, notes)"]) == (
+        5,
+        2,
+        2,
+    )

@@ -119,7 +119,7 @@ def summary_lines(result: ValidationResult) -> list[str]:
     lines = [
         f"{counted(summary.rows, 'row')}: {summary.valid} valid, {summary.invalid} invalid"
         + (f", {summary.duplicate} duplicate" if summary.duplicate else "")
-        + (f", {summary.skipped} skipped (not ordered)" if summary.skipped else "")
+        + (f", {summary.skipped} skipped (not ordered{_of_them(result)})" if summary.skipped else "")
     ]
     for kind, count in sorted(summary.by_problem.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {count:>6}  {kind}")
@@ -130,6 +130,23 @@ def summary_lines(result: ValidationResult) -> list[str]:
     for kind, count in sorted(warnings.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {count:>6}  {kind} (warning)")
     return lines
+
+
+def not_recipients(result: ValidationResult) -> tuple[int, str]:
+    """How many of the rows left out are no recipient at all (a totals row, a note under the list), and
+    which: the rows of a list of 5 people and its totals row are 6, of which 5 people (newcomer15's N7)."""
+    kinds = [s.kind for s in result.sheet.skipped if s.kind in ("totals", "note")]
+    said = [
+        counted(kinds.count(kind), word)
+        for kind, word in (("totals", "totals row"), ("note", "note"))
+        if kind in kinds
+    ]
+    return len(kinds), " and ".join(said)
+
+
+def _of_them(result: ValidationResult) -> str:
+    count, which = not_recipients(result)
+    return f"; of them {which}, no recipient{'s' if count > 1 else ''}" if count else ""
 
 
 def error_lines(result: ValidationResult, shown: int, rest: str) -> list[str]:

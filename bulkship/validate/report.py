@@ -44,6 +44,7 @@ from ..xlsxfast import (
     is_plain,
     splice_sheets,
 )
+from . import not_recipients
 
 ROW_HEADER = "Row"
 STATUS_HEADER = "Status"
@@ -73,6 +74,7 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
     sheet = result.sheet
     contract = load_contract()
     summary = result.summary()
+    others = not_recipients(result)[0]  # of the rows: a list of 5 people and its totals row are 6 rows
     return [
         ["File", sheet.path],
         ["Sheet", sheet.sheet_name or ""],
@@ -82,6 +84,7 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
         ["Not valid", summary.invalid],
         ["Duplicate (not ordered)", summary.duplicate],
         ["Skipped (not ordered)", summary.skipped],
+        *([["Of them no recipient (totals, notes)", others]] if others else []),
         ["", ""],
         *([f"Problem: {kind}", count] for kind, count in sorted(summary.by_problem.items())),
         ["", ""],
