@@ -1995,3 +1995,26 @@ def test_oracle_s_town_or_city_and_ukg_s_name_last_suffix_first_mi_are_read(tmp_
         result = validate(load_sheet(path), sandbox_catalog())
         assert result.rows["name"].tolist() == names
         assert set(result.rows["city"]) == {"Boston"} and set(result.rows["status"]) == {"valid"}
+
+
+def test_a_header_naming_its_field_and_its_names_abroad_is_that_field(tmp_path: Path) -> None:
+    """PayPal's download names the state 'State/Province/Region/County/Territory/Prefecture/Republic' and line
+    2 'Address Line 2/District/Neighborhood': the list was refused, exit 2, 'lacks required column(s): State',
+    and the apartment unread. A header of three names or more apart by slashes is its first name's field where
+    no other name is another field's; 'City/State/ZIP' (one column of three fields) is still none of them."""
+    path = tmp_path / "paypal.csv"
+    path.write_text(
+        "Name,Address Line 1,Address Line 2/District/Neighborhood,Town/City,"
+        "State/Province/Region/County/Territory/Prefecture/Republic,Zip/Postal Code,Country,Product,Amount\n"
+        "Robert Smith,1 Main St,Apt 2,Boston,MA,02108,United States,CVS,25\n"
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows[["address1", "address2", "city", "state", "zip"]].values.tolist() == [
+        ["1 Main St", "Apt 2", "Boston", "MA", "02108"]
+    ]
+    combined = tmp_path / "combined.csv"
+    combined.write_text(
+        "Name,Street,City,State,ZIP,City/State/ZIP,Product,Amount\n"
+        'Robert Smith,1 Main St,Boston,MA,02108,"Boston, MA 02108",CVS,25\n'
+    )
+    assert load_sheet(combined).column_map.get("City/State/ZIP") is None

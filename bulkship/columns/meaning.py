@@ -190,7 +190,22 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
                 continue
             if found and (found in ADDRESSED or not ADDRESS_ONLY.intersection(around)):
                 return _qualified(found, around, last_first)
-    return _without_remark(header, index) or _chosen(words, index)
+    return _without_remark(header, index) or _chosen(words, index) or _alternatives(header, index)
+
+
+def _alternatives(header: str, index: dict[str, str]) -> HeaderMeaning | None:
+    """A header naming its field and the other names it goes by abroad, apart by slashes: PayPal's
+    'State/Province/Region/County/Territory/Prefecture/Republic', 'Address Line 2/District/Neighborhood'
+    (refused as lacking a State: found by hunter-sheets26). Its first name's field, where no other name of
+    it is another field's ('City/State' is two fields: nothing)."""
+    parts = [part for part in header.split("/") if part.strip()]
+    if len(parts) < 3:  # (two are the aliases' own: 'Zip/Postal Code', 'State/Province')
+        return None
+    first = _resolve(parts[0], index)
+    if first is None or first.field not in ADDRESS_FIELDS:
+        return None
+    others = [_resolve(part, index) for part in parts[1:]]
+    return first if all(other is None or other.field == first.field for other in others) else None
 
 
 # A form's answer choosing the card or its amount, named by the card's words and a choice's ('Gift card
