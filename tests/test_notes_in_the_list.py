@@ -347,3 +347,29 @@ def test_a_heading_pointing_at_all_the_rows_above_leaves_them_all_out(
     assert sorted(out) == [2, 3, 5, 6, 7], data["skipped"]
     assert out[2] == out[3] == f"the heading under it points at it ('{note}', row 4)"
     assert data["valid"] == 0
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Above OK to send - rescinded. Below: terminated", "Above: approved then revoked; below: terminated",
+        "Above was OK to send - now on hold, as is everyone below",
+        "Above: OK to send? No - above and below terminated",
+        "Above OK to send - wait, no: above and below both on hold",
+        "Above: no longer OK to send. Below: terminated", "Above OK to send - not anymore. Below: hold",
+    ],
+)  # fmt: skip
+def test_a_heading_taking_back_its_send_of_the_rows_above_leaves_them_out_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by review42 (its LO3), fixed by hunter-sends3: a heading under Bob Ray saying to send the rows
+    above and taking it back ('Above OK to send - rescinded. Below: terminated', 'Above: approved then
+    revoked; below: terminated', 'Above was OK to send - now on hold, as is everyone below'), or saying no of
+    them too ('Above: OK to send? No - above and below terminated'), left Cy, Dee and Eli out and ordered Ann
+    Lee and Bob, exit 0. Every row above up to a blank row or another heading is left out now, as for 'All
+    rows above: terminated'; 'Above OK to send. Below: terminated' still sends them (the test above)."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    out = {s["row"]: s["reason"] for s in data["skipped"] if s["kind"] == "not to send"}
+    assert sorted(out) == [2, 3, 5, 6, 7], data["skipped"]
+    assert out[2] == out[3] == f"the heading under it points at it ('{note}', row 4)"
+    assert data["valid"] == 0

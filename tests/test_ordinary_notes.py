@@ -737,3 +737,24 @@ def test_a_note_taking_back_its_send_or_answering_its_check_no_leaves_the_row_ou
     ]  # fmt: skip
     notes = [*sends, *taken_back, *answered_no]
     assert _left_out(_sheet(tmp_path / "list.csv", notes, header), notes) == [*taken_back, *answered_no]
+
+
+NO_LONGER_SO = [
+    "No longer approved", "No longer OK to send", "Not eligible anymore", "OK to send - not anymore",
+    "Eligible - not anymore", "Approved, but no longer", "Approved then revoked", "Good to go - not anymore",
+]  # fmt: skip
+STILL_SO = [
+    "No longer approved - re-approved 12/1", "No longer OK to send - rehired", "Approved - no longer needed",
+    "OK to send - no changes", "No longer on hold", "Not on hold anymore",
+]  # fmt: skip
+
+
+def test_a_send_or_an_approval_said_no_longer_so_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by hunter-sends3 (after review42's LO3, a heading's words for the rows above): Notes 'No longer
+    approved', 'No longer OK to send', 'Not eligible anymore', 'OK to send - not anymore', 'Approved then
+    revoked' (no comma before 'then') were each ordered, exit 0, where 'No longer eligible' and 'Approved,
+    then revoked' leave the row out. Each is left out now, quoted; given again since ('... - re-approved
+    12/1'), or a hold no longer on, still sends."""
+    notes = [*NO_LONGER_SO, *STILL_SO]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == NO_LONGER_SO

@@ -19,6 +19,7 @@ from .languages import straight
 from .noteabout import (
     Recipients,
     about_the_named,
+    above_taken_back,
     names_the_row_above,
     of_the_rows_below,
     points_at_all_above,
@@ -143,13 +144,15 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             and (
                 points_up_too(straight(text), lambda part: _says_no(part, leave_out))
                 or names_the_row_above(straight(text))
+                or above_taken_back(plain)
             )
         ):  # ('^ deceased - and everyone below': the row it points at too)
             reason = f"the heading under it points at it ('{quoted(text)}', row {row})"
             found.setdefault(int(above), (NOT_TO_SEND, reason))
             # ... and all the rows above where it says so, up to a blank row or another heading
             at = position[row] - 2
-            while points_at_all_above(plain) and at >= 0 and rows[at] == rows[at + 1] - 1:
+            every = points_at_all_above(plain) or above_taken_back(plain)  # ('Above OK to send - rescinded')
+            while every and at >= 0 and rows[at] == rows[at + 1] - 1:
                 if rows[at] in headings or rows[at] not in people.rows:
                     break
                 found.setdefault(int(rows[at]), (NOT_TO_SEND, reason))

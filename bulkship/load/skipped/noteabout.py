@@ -286,6 +286,46 @@ def points_at_all_above(text: str) -> bool:
     return bool(sentences) and not any(_GO_NOT_DENIED.search(sentence) for sentence in sentences)
 
 
+# ... or said to send, and that taken back ('Above OK to send - rescinded. Below: terminated', 'Above:
+# approved then revoked; below: terminated', 'Above was OK to send - now on hold, as is everyone below',
+# 'Above: OK to send? No - above and below terminated'): found by review42 (its LO3), the rows above each
+# sent (fixed by hunter-sends3). Its words up to the part of the rows below apart, without the words
+# pointing, read as a note is
+_POINTING = re.compile(
+    r"(?i)\b(?:(?:all|every(?:one|body|thing)|the\s+(?:rows?|ones?|people))\s+(?:of\s+the\s+)?)?(?:above|below)\b"
+    r"(?:\s+(?:and|&|\+|/)\s+(?:above|below)\b)?(?:\s+(?:both|too|as\s+well)\b)?(?:\s+(?:this|the)\s+line\b)?"
+    r"\s*[:=]?|\^+|↑|⬆"
+)
+
+
+# (never where it sets some above apart: 'Above: send (not Bob - left)', 'All above OK except the line above -
+# deceased', 'above OK except Bob': those are the rows it names, read by :func:`names_the_row_above`)
+_EXCEPTED = re.compile(
+    r"(?i)\b(?:except|excluding|exclude|apart\s+from|other\s+than|besides|save\s+for)\b|"
+    r"\bnot\s+(?:for\s+)?(?:the\s+)?(?:(?-i:[A-Z])|(?:last|bottom|one|row|line|person|entry|name)\b)"
+)
+
+
+def above_taken_back(text: str) -> bool:
+    """Whether a heading's words for the rows above it say to send them and take that back, or say no of
+    them too: its parts (:data:`_PARTS`) before the first of the rows below alone, without the words pointing
+    (:data:`_POINTING`), read as a note is."""
+    if not (_ABOVE.search(text) and _SAID_TO_GO.search(text)):
+        return False
+    parts = [part.strip(" )") for part in _PARTS.split(text) if part.strip(" )")]
+    above: list[str] = []
+    for part in parts:
+        if _BELOW.search(part) and not _ABOVE.search(part):
+            break
+        above.append(part)
+    if not any(_GO_NOT_DENIED.search(part) for part in above) or any(
+        _EXCEPTED.search(part) for part in above
+    ):
+        return False  # ('Do not send (incl. above)': no send of them to take back; .points_up_too reads it)
+    rest = _without(" - ".join(_POINTING.sub(" ", part) for part in above), ())
+    return bool(rest) and _clauses_say_no(rest, _note_says_no(rest))
+
+
 _GO_NOT_DENIED = re.compile(rf"(?i)(?<!not\s)(?<!n[’']t\s)(?<!dont\s)(?<!never\s){_SAID_TO_GO.pattern[4:]}")
 
 

@@ -41,7 +41,9 @@ HELD_AGAIN = (
 # ('Resigning 11/30 - rescinded', 'Leaving - resignation withdrawn')
 APPROVAL_TAKEN_BACK = (
     r"(?:ok(?:['’]?d)?|okay|approved|cleared|yes|send|ship|re-?send|go\s+ahead|eligible|released|lifted|"
-    r"exception\s+(?:granted|approved))\b(?:(?!\b(?:not|no|never|do\s*n[o']?t|don'?t)\b).){0,100}?[-–—:;,(]\s*"
+    r"exception\s+(?:granted|approved))\b(?:(?!\b(?:not|no|never|do\s*n[o']?t|don'?t)\b).){0,100}?"
+    # (or no sign before 'then': 'Approved then revoked', found by review42, its LO3, in a heading's part)
+    r"(?:[-–—:;,(]\s*|\s+(?=(?:then|but|now|later)\s))"
     r"(?:(?:then|but|now|later)\s+)?(?:(?:the\s+|that\s+)?(?:approval|ok|okay|clearance|release|resend|request|"
     r"decision|exception)\s+(?:was\s+|has\s+been\s+|is\s+|got\s+)?)?(?:rescinded|withdrawn|revoked|"
     r"retracted|reversed|overturned|pulled|voided|disapproved|cancell?ed)\b.*"
@@ -60,4 +62,14 @@ ANSWERED_NO = (
     r"no\s+longer\s+(?:employed|with\b|here|eligible)|denied|rejected|refused|declined|disapproved|"
     r"ineligible|negative)\b.*"
 )
-TAKES_BACK = re.compile(rf"(?i)^\W*(?:{APPROVAL_TAKEN_BACK}|{ANSWERED_NO})")
+# ... or the send, the approval or the eligibility no longer so ('No longer approved', 'No longer OK to
+# send', 'Not eligible anymore', 'OK to send - not anymore', 'Approved - no longer'): found by hunter-sends3
+# (review42's LO3, a heading's words for the rows above), each was ordered; not once given again ('No longer
+# approved - re-approved 12/1')
+_GO = r"(?:ok(?:ay)?|approved|cleared|eligible|good\s+to\s+go)(?:\s+to\s+(?:send|mail|ship))?"
+NO_LONGER = (
+    r"(?!.*\bre-?(?:approved|cleared|instated|hired)\b)"
+    rf"(?:no\s+longer\s+{_GO}|not\s+{_GO}\s+any\s*more|{_GO}\s*[-–—:;,(]\s*(?:but\s+)?(?:not\s+any\s*more|no\s+longer)"
+    r"\b)\s*(?:$|[-–—:,.;!()].*)"
+)
+TAKES_BACK = re.compile(rf"(?i)^\W*(?:{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER})")
