@@ -19,6 +19,7 @@ from ..reconcile.explained import explained_text
 from ..repeats.policy import ALLOW_FLAG
 from ..repeats.preview import repeat_said
 from ..settings import Settings
+from ..statuses import STATUS_MEANINGS
 from ..team.approvals import acting_as
 from . import batchledger, servers, state
 from .balance import BalanceReader
@@ -44,6 +45,9 @@ def money(value: Any) -> str:
 
 
 _templates.filters["money"] = money
+# what each row status means, as the workbook's Summary says it: 'pending' alone read 'not done yet / not
+# ordered' to HR on the Results page (newcomer15's N12)
+_templates.globals["status_meanings"] = STATUS_MEANINGS
 
 # A refusal's hint is written for the command line; the page's reader has no terminal. What each flag does,
 # said as this page can do it (the sheet picker and the Columns page cover --sheet and [columns]).

@@ -1,0 +1,34 @@
+"""The Results page's words to a person who never read the README (newcomer15's N12): every card read
+'pending', unexplained ('not done yet / not ordered' to HR; the workbook's Summary says 'ordered and charged:
+the card is not made yet'), and a row left out on purpose (a note 'terminated 11/30') had its reason under a
+column headed 'Error'."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from starlette.testclient import TestClient
+from support import visible_text
+from test_web import confirm, upload, wait_until_finished
+from test_web_take_in import ops_list
+
+from bulkship.settings import resolve_settings
+from bulkship.statuses import STATUS_MEANINGS
+from bulkship.web import create_app
+
+
+def test_the_results_page_says_what_each_status_means_and_why_a_row_was_left_out(tmp_path: Path) -> None:
+    with TestClient(create_app(resolve_settings(), run_wait_s=0), follow_redirects=True) as client:
+        upload(client, ops_list(tmp_path / "ops-thanks.xlsx"), name="ops")
+        confirm(client, "ops")
+        wait_until_finished(client, "ops")
+        page = client.get("/batches/ops/results").text
+    counts = re.findall(r'<li class="status-([a-z ]+)"><strong>\d+</strong>', page)
+    said = html.unescape(visible_text(page))
+    assert "skipped" in counts and len(counts) >= 2, counts  # the sent cards' status and the left-out row
+    for status in counts:
+        assert f"{status}: {STATUS_MEANINGS[status]}" in said, (status, said)
+    assert "<th>Why</th>" in page and "<th>Error</th>" not in page
+    assert "the list says not to send it (column 'Notes': 'terminated 11/30')" in said, said
