@@ -158,10 +158,26 @@ def _less_rows_unshown(vendor_order: VendorOrder, rows: list[Any]) -> Decimal:
 def billed_on_order(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     """What the ledger records the order bills beside its rows (:func:`billed_beside`): never below
     nothing, as a total below its lines may be either's mistake (line costs in cents, a credit), but for a
-    discount on the order that its total proves taken off (:attr:`VendorOrder.discount`). Kept at nothing,
-    'Discount': 5.00 and 'Total': 120.00 beside lines of 125.00 read "charged 125.00" everywhere (found by
-    hunter-vendor8)."""
-    return max(billed_beside(vendor_order, rows), -vendor_order.discount)
+    discount on the order that its total proves taken off (:attr:`VendorOrder.discount`), or that it shows
+    as a line of its own (:func:`credit_lines`). Kept at nothing, 'Discount': 5.00 and 'Total': 120.00
+    beside lines of 125.00 read "charged 125.00" everywhere (found by hunter-vendor8)."""
+    return max(billed_beside(vendor_order, rows), -(vendor_order.discount + credit_lines(vendor_order)))
+
+
+def credit_lines(vendor_order: VendorOrder) -> Decimal:
+    """What the order's lines of no card cost below nothing (a 'Volume credit' line of -5.00 beside its
+    cards), as a positive amount, where its own total, when it shows one, is every line's sum: a credit it
+    shows taken off, as a fee line of 9.95 is a charge it shows (counted since hunter-vendor3). Not counted,
+    4 cards of 25.00 beside a credit line of -5.00 and the order's total of 95.00 read 'charged 100.00'
+    everywhere (found by hunter-money18)."""
+    cards = {id(li) for li in vendor_order.card_lines}
+    others = [li for li in vendor_order.line_items if id(li) not in cards]
+    credit = -sum((li.cost for li in others if li.cost is not None and li.cost < 0), Decimal(0))
+    costs = [li.cost for li in vendor_order.line_items]
+    if not credit or None in costs:
+        return Decimal(0)
+    every = sum((c or Decimal(0) for c in costs), Decimal(0))
+    return credit if vendor_order.total is None or cents(vendor_order.total) == cents(every) else Decimal(0)
 
 
 def with_document(vendor_order: VendorOrder) -> VendorOrder:

@@ -85,3 +85,69 @@ def test_track_says_an_order_total_it_finds_below_the_lines(tmp_path: Path) -> N
         report = asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
         (tracked,) = report.batches
         assert any(SAID in w for w in tracked.warnings), tracked.warnings
+
+
+def _credit_line(total: str) -> Any:
+    """Every answer about an order: a line of its own, no card, 'Volume credit' at -5.00 beside its cards;
+    its own total every line's sum ('lines'), none ('none'), or its cards' alone ('cards')."""
+
+    def change(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        first = lines[0]
+        if not any(str(li.get(key_of(first, "Id"))).endswith("-credit") for li in lines):
+            credit = {
+                key_of(first, "Id"): f"{first[key_of(first, 'Id')]}-credit",
+                key_of(first, "Cost"): -5.0,
+            }
+            lines.append({**credit, key_of(first, "Status"): "Complete", "Description": "Volume credit"})
+        cards = sum(li[key_of(li, "Cost")] for li in lines if li[key_of(li, "Cost")] > 0)
+        if total == "none":
+            order.pop(key_of(order, "Cost"), None)
+        else:
+            order[key_of(order, "Cost")] = round(cards - (5 if total == "lines" else 0), 2)
+
+    return orders_rewritten(change, reads_only=False)
+
+
+@pytest.mark.parametrize(
+    ("dialect", "total"), [("documented", "lines"), ("likely-real", "lines"), ("documented", "none")]
+)
+def test_a_credit_line_the_order_shows_is_taken_off_as_a_discount_on_the_order(
+    tmp_path: Path, dialect: str, total: str
+) -> None:
+    """Found by hunter-money18: 4 CVS 25.00 cards and a line of no card, 'Volume credit' at -5.00, the
+    order's own total 95.00 (or none): a fee line is counted as billed on the order (hunter-vendor3), a
+    credit line was not: 'charged 100.00' everywhere, reconcile 'Totals differ' (100.00 vs 95.00). It is a
+    discount on the order the vendor shows: 95.00 charged, said as one."""
+    from bulkship.ledger import Ledger
+    from bulkship.overview import overview
+
+    with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
+        vendor.rewrite = _credit_line(total)
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        settings = vendor.settings(tmp_path)
+        assert str(result.money["charged"].total) == "95.00", result.money
+        (status,) = api.status(settings, "staff")
+        assert status["money"]["charged"]["total"] == "95.00", status["money"]
+        assert not [n for n in status["notes"] if "below what their lines cost" in n], status["notes"]
+        check_money(settings.ledger, "staff")
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            assert str(overview(ledger)["staff"].charged) == "95.00"
+        book = openpyxl.load_workbook(str(result.output), read_only=True)
+        text = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0])
+        assert "Charged is net of 5.00 the vendor took off 1 order(s) as a discount on the order" in text, (
+            text
+        )
+        report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+        assert report.matches and str(report.vendor_total) == "95.00", [m.said() for m in report.mismatches]
+
+
+def test_a_credit_line_its_order_s_total_does_not_take_off_is_not_counted(tmp_path: Path) -> None:
+    """The control: the order's own total (100.00) is its cards' alone, beside the credit line: the total
+    says what it bills, 100.00 charged, as before."""
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = _credit_line("cards")
+        result = place(vendor, tmp_path, [1, 2, 3, 4])
+        (status,) = api.status(vendor.settings(tmp_path), "staff")
+        assert status["money"]["charged"]["total"] == "100.00", status["money"]
+        assert str(result.money["charged"].total) == "100.00"
