@@ -543,6 +543,26 @@ def test_a_decision_awaited_then_said_come_in_other_words_sends_the_row(tmp_path
     assert _left_out(path, [*come, *still]) == still
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_hold_or_a_plan_said_removed_in_the_clause_after_it_sends_the_row(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review44 (review42's LO5): an HR list's Notes (or Status) 'Off PIP (removed 11/1)', 'PIP -
+    removed 11/1', 'Hold (removed 11/1)', 'Hold - removed 11/1', 'Probation (ended 10/31)', 'Watch list -
+    removed 11/1' each left its row out: the clause 'removed 11/1' read alone as the row taken off the list,
+    where 'Hold removed 11/1' and 'Removed from PIP 11/1' sent. What it ended is the clause before it; the
+    row taken off the list, the removal denied, asked, in error or undone after, still leaves it out."""
+    ended = ["Off PIP (removed 11/1)", "PIP - removed 11/1", "Hold (removed 11/1)", "Hold - removed 11/1",
+             "Probation (ended 10/31)", "Watch list - removed 11/1", "Suspension - lifted 11/20",
+             "Hold [released 11/30]", "Garnishment - released Nov 1"]  # fmt: skip
+    out = ["Removed 11/1", "Duplicate - removed 11/1", "Terminated - removed 11/1", "Bob Ray - removed 11/1",
+           "Hold - removed 11/1 - deceased", "PIP - removed 11/1; terminated 11/15", "Hold - removed?",
+           "Hold - not removed", "Hold (removed in error)", "PIP - removed from list",
+           "Hold (removed 11/1) - on hold again 12/1", "Investigation - closed 11/1"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*ended, *out], header)
+    assert _left_out(path, [*ended, *out]) == out
+
+
 def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
     """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
     was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the

@@ -15,7 +15,7 @@ from .notes import _NOTE_SAYS_NO
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
-from .undone import _UNDONE
+from .undone import _UNDONE, ended_before
 from .waits import goes_ahead_before
 
 
@@ -67,6 +67,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
         and not (i and _aside(note, *cuts[i - 1]) and of_the_person_before(note, cuts[i - 1][0], begins[i]))
         # ... nor an approval told pending after going ahead ('Moving ahead with gift; approval pending')
         and not (i and goes_ahead_before(note, begins[i]))
+        # ... nor the end of a hold told after it ('Hold (removed 11/1)', 'Off PIP - removed 11/1')
+        and not (i and ended_before(note, begins[i - 1], ends[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 

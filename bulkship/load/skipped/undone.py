@@ -98,7 +98,7 @@ _OVER = (
 # lifted'), as a card's status says it: found by hunter-falsealarm9, each left out of a tracker's 'Card
 # Status' where 'Released' alone sent
 _HOLD_ENDED = (
-    r"\A\W*(?:(?:on|legal|payroll|hr|manager|mgr)\s+)?hold\s*[-–—:,;]?\s*(?:(?:was|is|has\s+been)\s+)?"
+    r"\A\W*(?:(?:on|legal|payroll|hr|manager|mgr)\s+)?hold\s*[-–—:,;(\[]?\s*(?:(?:was|is|has\s+been)\s+)?"
     rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwait|\?|{_HELD_AGAIN}))"
 )
 
@@ -186,3 +186,26 @@ _UNDONE = re.compile(
     r"lobby|security|concierge|post\s+room)\b"
     r"|^\s*removed?\s*[-–—:,;]\s*(?:the\s+)?old\s+(?:apt|apartment|unit|suite|floor|address|street|number)\b"
 )
+
+
+# ... a thing holding the row or the person, then said ended in the clause right after it ('Hold - removed
+# 11/1', 'Hold (removed 11/1)', 'PIP - removed 11/1', 'Off PIP (removed 11/1)', 'Probation (ended 10/31)',
+# 'Suspension - lifted 11/20'): the bare 'removed' is that thing's end, not the row's off the list; read alone
+# each row was left out (found by review44, review42's LO5). Not an investigation closed (its outcome untold)
+_IMPEDIMENT = (
+    r"(?:(?:on|off|legal|payroll|hr|manager|mgr|compliance|security|admin|fraud|audit|finance|tax)\s+)*"
+    r"(?:hold|pip|probation(?:ary\s+period)?|performance\s+(?:improvement\s+)?plan|flag|restrictions?|"
+    r"garnish(?:ment)?|suspension|watch\s*list|freeze|block|alert|warning|lien|levy)"
+)
+_ENDED_AFTER = re.compile(
+    rf"(?i)\W*{_IMPEDIMENT}\s*(?:[-–—:,;(\[/]\s*)+(?:(?:was|is|has\s+been|now)\s+)?(?:removed|lifted|cleared|"
+    r"released|ended|resolved|completed|over|done|expired)\b\W*(?:(?:on|as\s+of|eff\.?|effective)\s+)?"
+    r"(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s*\d{0,2}(?:,?\s*(?:19|20)\d\d)?)?\W*"
+)
+
+
+def ended_before(note: str, start: int, end: int) -> bool:
+    """Whether ``note[start:end]``, a clause and the one after it, tells a thing holding the row ended
+    (:data:`_ENDED_AFTER`): the second clause says no of nothing else."""
+    return _ENDED_AFTER.fullmatch(note, start, end) is not None

@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
+from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
 _NAMES_THE_CARD = re.compile(r"(?i)^\W*(?:(?:the|his|her|their)\s+)?(?:gift\s*)?cards?\b")
@@ -36,7 +37,8 @@ def _clauses(cell: str) -> str:
     """The cell on one line, each of its lines a clause ('Active\nDeceased': 'Active - Deceased'), without
     a code before the status, the states still here ('pending termination') left out."""
     said = " - ".join(line.strip() for line in cell.splitlines() if line.strip())
-    return _STILL_HERE.sub(" ", _CODE.sub("", said, count=1) if _CODE.match(said) else said)
+    coded = _CODE.match(said) and not ended_before(said, 0, len(said))  # ('PIP - removed 11/1': no code)
+    return _STILL_HERE.sub(" ", _CODE.sub("", said, count=1) if coded else said)
 
 
 # A cell none of whose characters can part two clauses (:data:`..clauses._CLAUSE`: a dash, a sentence's end,
