@@ -321,16 +321,18 @@ def test_a_relationship_s_remark_is_the_relative_s_own_unless_it_names_the_membe
     ordered, exit 0: the bracket after a relative was read as that relative's, as in a note ('Active -
     manager: Bob Ray (deceased)'), but there the relative IS the row's person. And 'Spouse (deceased
     employee)', 'Widow (employee deceased)' were left out: the death is the member's, the survivor the one to
-    send to. The remark after the relation is now the row's own person's, but for its clauses naming the
-    member (or, after 'Employee' or 'Self', a relative) and saying nothing to do."""
+    send to. The remark after the relation is now the row's own person's, but for its clauses telling the
+    member's death (or, after 'Employee' or 'Self', a relative's) and saying nothing to do; the member gone
+    otherwise ('Spouse (employee terminated)', review44) takes the household's card with them."""
     out = ["Spouse (declined)", "Child (declined)", "Spouse (opted out)", "Beneficiary (declined)",
            "Spouse (deceased)", "Spouse, declined", "Dependent (deceased)", "Widower (deceased)",
            "Spouse (deceased) - employee active", "Spouse (member deceased) - do not send",
-           "Emergency contact: wife (Ann) - deceased", "Employee (declined)"]  # fmt: skip
+           "Emergency contact: wife (Ann) - deceased", "Employee (declined)",
+           "Spouse (employee terminated)", "Child (member left company)"]  # fmt: skip
     sends = ["Spouse (deceased employee)", "Widow (employee deceased)", "Spouse (employee deceased 2019)",
              "Surviving spouse (employee deceased 2019)", "Employee (spouse deceased)",
              "Self (spouse declined)", "Spouse (estranged)", "Spouse of deceased employee",
-             "Widow"]  # fmt: skip
+             "Widow", "Dependent (deceased parent)", "Child (parent passed away 2019)"]  # fmt: skip
     path = _sheet(tmp_path / "household.csv", header, [*out, *sends])
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2, 2 + len(out))), skipped

@@ -57,8 +57,20 @@ def relation_remark(text: str) -> str:
     starts = [0, *(found.end() for found in _CUT.finditer(remark))]
     ends = [found.start() for found in _CUT.finditer(remark)] + [len(remark)]
     clauses = [_unbracketed(remark[start:end]) for start, end in zip(starts, ends, strict=True)]
-    own = [part for part in clauses if not other.search(part) or _INSTRUCTION.search(part)]
+    own = [part for part in clauses if not _a_death_of(other, part) or _INSTRUCTION.search(part)]
     return " - ".join(part for part in own if part)
+
+
+# ... a death: the survivor is still sent ('Spouse (deceased employee)', 'Dependent (deceased parent)'); a
+# leaving of the member leaves the household out with them ('Spouse (employee terminated)': review44)
+_DEATH = re.compile(r"(?i)\b(?:deceased|passed(?:\s+away)?|died|dead|late|death|in\s+memor(?:y|iam))\b")
+
+
+def _a_death_of(other: re.Pattern[str], clause: str) -> bool:
+    """Whether ``clause`` tells the death of the person ``other`` names, or of a relative said beside a death
+    ('deceased parent' in a dependent's row: their parent, the member)."""
+    named = other.search(clause) or _RELATIVE_NAMED.search(clause)
+    return named is not None and _DEATH.search(clause) is not None
 
 
 def _unbracketed(clause: str) -> str:
