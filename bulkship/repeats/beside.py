@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..folding import fold_unit, same_unit
-from ..namealike import names_alike
+from ..folding import fold_unit
 from .cards import _SEP, Card, _Rows
-from .earlier import _references_differ
+from .earlier import MOVED, REVALUED, alike_at_place, moved_or_revalued
 from .notes import _VERBS, _sent_item
 from .policy import ALLOW_FLAG
 
@@ -82,12 +81,11 @@ def _by_name(
     """What holds a row of ``card`` (``unit`` its apartment) beside the rows ``ordered`` to its name and
     card: the same value at another address, or another value at the same place; None when nothing does."""
     for record, sent, their_unit, (place, _name) in ordered:
-        if _references_differ(sent, card):
-            continue
-        if sent.value == card.value and sent.address != card.address:
+        how = moved_or_revalued(sent, card, unit, their_unit)
+        if how == MOVED:
             what = f"the same name of the same value at another address ({place})"
             return _note(record, orders, what, "the address was corrected", "another person of the same name")
-        if sent.value != card.value and sent.address == card.address and same_unit(unit, their_unit):
+        if how == REVALUED:
             what = f"the same name of another value ({sent.value}) at the same address"
             return _note(record, orders, what, "the value was corrected", "a second card on purpose")
     return None
@@ -99,9 +97,7 @@ def _by_place(
     """What holds a row of ``card`` beside the rows ``ordered`` to its address and card: a name written almost
     alike (:func:`~bulkship.namealike.names_alike`: a typo, an initial, a short form) in the same unit."""
     for record, sent, their_unit, (_place, name) in ordered:
-        if _references_differ(sent, card) or not same_unit(unit, their_unit):
-            continue
-        if sent.name != card.name and names_alike(sent.name, card.name):
+        if alike_at_place(sent, card, unit, their_unit):
             what = f"a name written almost alike ({name}) at the same address"
             return _note(record, orders, what, "the name was corrected", "another person at that address")
     return None

@@ -217,17 +217,41 @@ def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[
         card = rows.card(i)
         unit = rows.unit(i)
         for number, line, sent, their_unit, shown in named.get(_SEP.join((card.name, card.product)), ()):
-            if _references_differ(sent, card):
-                continue
-            same_place = sent.address == card.address and same_unit(unit, their_unit)
-            if sent.value == card.value and sent.address != card.address:
+            how = moved_or_revalued(sent, card, unit, their_unit)
+            if how == MOVED:
                 found[i] = Changed(number, line, moved_from=shown)
-            elif sent.value != card.value and same_place:
+            elif how == REVALUED:
                 found[i] = Changed(number, line, other_value=sent.value)
             else:
                 continue
             break
     return found
+
+
+MOVED, REVALUED = "moved", "revalued"
+
+
+def moved_or_revalued(sent: Card, card: Card, unit: str, their_unit: str) -> str | None:
+    """How a card sent to a row's very name (and card) is the row's: of the same value at another address
+    (:data:`MOVED`), or of another value at the same place, the same unit (:data:`REVALUED`); None when
+    neither, or when both carry references of their own that differ (two people). ``unit``, ``their_unit``:
+    the row's and the card's apartment, suite or floor. Read by :mod:`.beside` too: one rule."""
+    if _references_differ(sent, card):
+        return None
+    if sent.value == card.value and sent.address != card.address:
+        return MOVED
+    if sent.value != card.value and sent.address == card.address and same_unit(unit, their_unit):
+        return REVALUED
+    return None
+
+
+def alike_at_place(sent: Card, card: Card, unit: str, their_unit: str) -> bool:
+    """Whether a card sent to the row's address (and card) went to a name written almost alike
+    (:func:`~bulkship.namealike.names_alike`), in the same unit, and not to two people by their references.
+    Read by :mod:`.beside` too: one rule."""
+    if _references_differ(sent, card) or not same_unit(unit, their_unit):
+        return False
+    return sent.name != card.name and names_alike(sent.name, card.name)
 
 
 def _alike_name_same_place(rows: _Rows, placed: _Placed, matched: set[int]) -> dict[int, Changed]:
@@ -247,9 +271,7 @@ def _alike_name_same_place(rows: _Rows, placed: _Placed, matched: set[int]) -> d
         card = rows.card(i)
         unit = rows.unit(i)
         for number, line, sent, their_unit, shown in placed.get(_SEP.join((card.address, card.product)), ()):
-            if _references_differ(sent, card):
-                continue
-            if sent.name != name and names_alike(sent.name, name) and same_unit(unit, their_unit):
+            if alike_at_place(sent, card, unit, their_unit):
                 found[i] = Changed(number, line, other_name=shown, other_value=sent.value)
                 break
     return found
