@@ -6,7 +6,8 @@ thing; htmx only polls the progress fragment. Library calls run in a worker thre
 the vendor and use ``asyncio.run``); anything that plans or sends goes through the :class:`Runner`'s lock.
 
 The pages by step: :mod:`.pagekit` (what every handler uses: templates, rendering, the batch a URL names),
-:mod:`.batches` (the list), :mod:`.upload_pages` (a new batch, its sheet, the review), :mod:`.columns`,
+:mod:`.batches` (the list), :mod:`.upload_pages` (a new batch, its sheet, the review; a row or a column
+fixed there: :mod:`.fix_pages`), :mod:`.columns`,
 :mod:`.cost_pages` (the cost page and its Send), :mod:`.progress_pages` (the progress and delete pages),
 :mod:`.results_pages` (results, the vendor comparison), :mod:`.downloads`, :mod:`.resolve_pages`,
 :mod:`.team_pages`, and :mod:`.error_pages` (not found, a ledger out of reach, the guards' pages); this module
@@ -46,13 +47,14 @@ from .error_pages import (
     ledger_down,
     not_found,
 )
+from .fix_pages import fix_column, fix_row
 from .guards import BodyLimit, SecurityHeaders
 from .pagekit import Web, _templates
 from .progress_pages import delete, progress, progress_live
 from .results_pages import reconcile, refresh_tracking, results
 from .review import Reviews
 from .runner import LEDGER_RETRY_S, WEB_WAIT_S, Runner
-from .upload_pages import choose_sheet, fix_column, fix_row, new_batch, review, upload
+from .upload_pages import choose_sheet, new_batch, review, upload
 
 log = logging.getLogger("bulkship.web")
 
