@@ -3012,3 +3012,31 @@ def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_t
             f"The row above the header groups them under {labels}, which bulkship does not read as saying which address to ship to"
             in err
         )
+
+
+@pytest.mark.parametrize(
+    ("giver", "recipient"), [("Sender", "Recipient"), ("From", "To"), ("Bill To", "Ship To")]
+)
+def test_a_group_row_naming_the_giver_and_the_recipient_sends_to_the_recipient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], giver: str, recipient: str
+) -> None:
+    """A gift list with 'Sender' and 'Recipient' over Name | Street | City | State | Zip each was refused, exit
+    2, 'This sheet holds two lists side by side' (it is one list, each row a giver and the person the card
+    goes to). The giver's group is read as nothing, as a billing address is: the card goes to the recipient."""
+    path = tmp_path / "gifts.csv"
+    path.write_text(
+        f"{giver},,,,,{recipient},,,,,,\n"
+        "Name,Street,City,State,Zip,Name,Street,City,State,Zip,Product,Amount\n"
+        "Jane Buyer,9 Bill St,Boston,MA,02110,Robert Smith,1 Main St,Salem,MA,01970,CVS,25\n"
+    )
+    code = main(["run", str(path), "--yes", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert [
+        (li["PhysicalDeliveryAddress"]["Name"], li["PhysicalDeliveryAddress"]["AddressLine1"])
+        for li in ordered_lines()
+    ] == [("Robert Smith", "1 Main St")]
+    assert (
+        f"The address is read from the columns under '{recipient}' (the row above the header); those under '{giver}' are not used."
+        in err
+    )

@@ -21,8 +21,11 @@ from ..columns.fields import ADDRESS_FIELDS
 from ..columns.meaning import HeaderMeaning
 
 # A group naming an address that is not the recipient's to ship to: read as nothing, as its headers are on
-# one row ('Billing Street' is unread beside 'Shipping Street')
-_NOT_SHIPPED_TO = re.compile(r"(?i)\b(?:billing|bill|invoice|invoicing)\b")
+# one row ('Billing Street' is unread beside 'Shipping Street'); and the giver's beside the recipient's
+# ('Sender' / 'Recipient' over Name | Street | City twice: refused as two lists side by side)
+_NOT_SHIPPED_TO = re.compile(
+    r"(?i)\b(?:billing|bill|invoice|invoicing|sender|sent\s+by|from|giver|gifter|given\s+by|purchaser|buyer)\b"
+)
 
 
 def group_labels(
