@@ -164,6 +164,17 @@ def billed_on_order(vendor_order: VendorOrder, rows: Iterable[Any]) -> Decimal:
     return max(billed_beside(vendor_order, rows), -(vendor_order.discount + credit_lines(vendor_order)))
 
 
+def total_below_lines(vendor_order: VendorOrder, rows: Iterable[Any], billed: Decimal) -> Decimal:
+    """How much the order's own total is below what is counted of it (its lines and ``billed``, what
+    :func:`billed_on_order` records beside them), where nothing it shows takes it off; 0 when it is not, it
+    shows no total, or the vendor ended the order (Failed, Cancelled: its total 0.00 beside lines saying
+    nothing is its refund, the rows waiting for a person: :mod:`bulkship.silentorder`)."""
+    if vendor_order.total is None or vendor_order.status.lower() in NO_CARD_STATUSES:
+        return Decimal(0)
+    shown = billed_beside(vendor_order, rows)
+    return billed - shown if shown < billed else Decimal(0)
+
+
 def credit_lines(vendor_order: VendorOrder) -> Decimal:
     """What the order's lines of no card cost below nothing (a 'Volume credit' line of -5.00 beside its
     cards), as a positive amount, where its own total, when it shows one, is every line's sum: a credit it

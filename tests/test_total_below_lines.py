@@ -151,3 +151,30 @@ def test_a_credit_line_its_order_s_total_does_not_take_off_is_not_counted(tmp_pa
         (status,) = api.status(vendor.settings(tmp_path), "staff")
         assert status["money"]["charged"]["total"] == "100.00", status["money"]
         assert str(result.money["charged"].total) == "100.00"
+
+
+def test_an_order_the_vendor_ended_at_a_total_of_nothing_is_no_total_below_its_lines(tmp_path: Path) -> None:
+    """Found by hunter-money18 after e58397e7: the vendor ends BS-STAFF-0001 Failed at a total of 0.00, its
+    lines keeping their costs and saying nothing of their own (the rows wait for a person: silentorder).
+    Read as a total below its lines, the run, `status` and `track` said '0.00, is 100.00 below what their
+    lines cost ... counts them at their lines' and reconcile 'order total ledger 100.00 vs vendor 0.00' (exit
+    1) of rows in doubt, nothing charged. An order the vendor ended is its refund, said as before."""
+
+    def ended(order: dict[str, Any]) -> None:
+        order[key_of(order, "Status")], order[key_of(order, "Cost")] = "Failed", 0
+        for line in order[key_of(order, "LineItems")]:
+            line.pop(key_of(line, "Status"), None)
+            line[key_of(line, "Shipments")] = []
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(ended)
+        settings = vendor.settings(tmp_path)
+        report = asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        (tracked,) = report.batches
+        assert not [w for w in tracked.warnings if "below what their lines cost" in w], tracked.warnings
+        (status,) = api.status(settings, "staff")
+        assert status["by_status"] == {"needs review": 4} and status["money"]["in_doubt"]["total"] == "100.00"
+        assert not [n for n in status["notes"] if "below what their lines cost" in n], status["notes"]
+        compared = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+        assert not [m.said() for m in compared.mismatches if m.what == "order total"], compared.mismatches

@@ -15,11 +15,11 @@ from typing import Any
 from .. import linecards
 from ..billing import (
     CardKey,
-    billed_beside,
     billed_on_order,
     card_key,
     cards_billed,
     document_beyond,
+    total_below_lines,
     uncounted,
     with_document,
 )
@@ -79,14 +79,11 @@ BELOW_LINES = "below_lines"
 
 def _below_lines(vendor_order: VendorOrder, rows: Sequence[Any], amount: Decimal) -> Decimal:
     """How much ``vendor_order``'s own total is below what is counted of it (its lines and ``amount``, what
-    is recorded billed beside them), where no discount it shows proves it taken off; 0 when it is not.
-    Lines of 25.00 each beside an order's own total of 95.00 and no discount read 'charged 100.00' in the
-    run, `status`, the Summary and the web page, nothing said, and reconcile 'Totals differ' naming no
-    order (found by hunter-money18)."""
-    if vendor_order.total is None:
-        return Decimal(0)
-    shown = billed_beside(vendor_order, rows)
-    return amount - shown if shown < amount else Decimal(0)
+    is recorded billed beside them), where no discount it shows proves it taken off; 0 when it is not
+    (:func:`bulkship.billing.total_below_lines`). Lines of 25.00 each beside an order's own total of 95.00
+    and no discount read 'charged 100.00' in the run, `status`, the Summary and the web page, nothing said,
+    and reconcile 'Totals differ' naming no order (found by hunter-money18)."""
+    return total_below_lines(vendor_order, rows, amount)
 
 
 def _row_cards(db: Any, po_number: str) -> Callable[[Sequence[Any]], list[CardKey | None]]:

@@ -28,10 +28,10 @@ from typing import Any
 
 from ..addressmatch import recipients
 from ..billing import (
-    billed_beside,
     billed_on_order,
     costs_unshown,
     row_made_no_card,
+    total_below_lines,
     vendor_cost,
 )
 from ..client.totals import costs_per_card_by_plan
@@ -148,16 +148,15 @@ def _compare_order(
     beside = billed_on_order(vendor, rows)
     # ... and its own total below its lines, no discount it shows taking it off: counted at its lines, 'Totals
     # differ' named no order (found by hunter-money18)
-    shown_beside = billed_beside(vendor, rows) if vendor.total is not None else beside
-    if to_cents(beside) != to_cents(billed) or shown_beside < beside:
+    below = total_below_lines(vendor, rows, beside)
+    shown_beside = beside - below
+    if to_cents(beside) != to_cents(billed) or below:
         kept = "not shown (what it showed last is kept)"
         shown = to_cents(vendor.total) if vendor.total is not None else kept
         # the ledger's figure: the vendor's total less what it bills beside the rows, plus what the ledger
         # recorded so; its line costs count a card line beyond the rows already, which read 'order total
         # ledger 125.00 vs vendor 125.00' of a card the ledger never counted (found by hunter-money13)
-        ledger_total = (
-            charged + billed if vendor.total is None else vendor.total - min(beside, shown_beside) + billed
-        )
+        ledger_total = charged + billed if vendor.total is None else vendor.total - shown_beside + billed
         add("order total", "", to_cents(ledger_total), shown)
     if vendor.currency and vendor.currency != "USD":  # its costs are not dollars
         add("currency", "", "USD", vendor.currency)
