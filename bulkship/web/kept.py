@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from .. import memtrim
 from ..errors import BulkshipError
@@ -23,18 +23,37 @@ class Lru(Generic[K, V]):
         self.size = size
         self._items: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[K, _Making[V]] = {}
 
     def get_or_make(self, key: K, make: Callable[[], V]) -> V:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = make()
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+        """The value kept for ``key``, else made once: a request asking for a value another is making waits
+        for it. A page reloaded while a 100,000-row upload was read read it again beside the first reading,
+        each reload one more (the memory and cores of every reading at once; found by hunter-hostile10)."""
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                making = self._making.get(key)
+                if making is None or making.thread == threading.get_ident():  # (made within its own making)
+                    mine = self._making[key] = _Making()
+                    break
+            making.done.wait()
+            if making.made:
+                return cast(V, making.value)  # (else it failed: this request tries for itself, and says why)
+        try:
+            value = make()
+            mine.value, mine.made = value, True
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                if self._making.get(key) is mine:
+                    del self._making[key]
+            mine.done.set()
 
     def peek(self, key: K) -> V | None:
         with self._lock:
@@ -50,6 +69,16 @@ class Lru(Generic[K, V]):
             self._items[key] = value
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+
+class _Making(Generic[V]):
+    """A value being made, for the requests waiting for it."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+        self.done = threading.Event()
+        self.made = False
+        self.value: V | None = None
 
 
 def giving_back(make: Callable[[], V]) -> Callable[[], V]:
