@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from support import visible_text
+from support import embedded_sandbox_orders, visible_text
 from support.vendor_proxy import Answer, Call, VendorProxy
 from test_web import confirm, upload, wait_until_finished
 from test_web_browser import many_rows
@@ -111,3 +111,52 @@ def test_status_while_the_database_is_away_says_the_web_page_s_runs_wait_for_it(
     assert "Cannot reach the ledger" in err and "~/.pgpass" in err, err
     assert "`bulkship serve` was sending waits for the database and goes on by itself" in err, err
     assert "SECRETPW" not in err
+
+
+def test_a_send_the_database_cut_after_it_was_recorded_is_not_said_undone_and_goes_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pg_url: str
+) -> None:
+    """The database went away between the Send's record and the next read: the page said 'Nothing of this
+    form was done', of a Send that was recorded, and no run of it was started: its page read 'Sending…' (the
+    Send pressed again: 'already being sent') until the server restarted. The page says it may have been
+    done, and where to see; once the database answers, the server starts the run of its own Send, once."""
+    from test_web import SAMPLES, found, token
+
+    from bulkship.errors import LedgerError
+    from bulkship.web import state
+
+    recorded = state.record
+    cut: list[str] = []
+
+    def record(settings: Any, batch: str, kind: str, **detail: Any) -> None:
+        recorded(settings, batch, kind, **detail)
+        if kind == "web_confirmed":
+            cut.append(batch)
+
+    def web_batch(*args: Any, **kwargs: Any) -> Any:
+        if cut:
+            raise LedgerError("Cannot read the ledger: the database went away")
+        return real(*args, **kwargs)
+
+    real = state.web_batch
+    monkeypatch.setattr(state, "record", record)
+    monkeypatch.setattr(state, "web_batch", web_batch)
+    monkeypatch.setenv("BULKSHIP_LEDGER", pg_url)
+    settings = resolve_settings()
+    with TestClient(quick_app(settings, keep_serving_s=0.05), follow_redirects=True) as client:
+        upload(client, SAMPLES / "anniversary.xlsx", name="anniv")
+        cost = client.get("/batches/anniv/cost").text
+        data = {
+            "csrf_token": token(client),
+            "total": found(r'name="total" value="([^"]+)"', cost),
+            "change": found(r'name="change" value="([^"]+)"', cost),
+        }
+        page = client.post("/batches/anniv/confirm", data=data)
+        said = visible_text(page.text)
+        assert cut and page.status_code == 503 and "Ledger not reachable" in said, said
+        assert "Nothing of this form was done" not in said and "may or may not have been done" in said, said
+        cut.clear()  # the database answers again
+        done = visible_text(wait_until_finished(client, "anniv"))
+        assert "Finished" in done and "2 of 2 orders sent" in done, done
+    sent = [li["ExternalId"] for o in embedded_sandbox_orders(settings.data_dir) for li in o["LineItems"]]
+    assert len(sent) == 25 == len(set(sent))

@@ -68,12 +68,14 @@ async def _track_every(runner: Runner, seconds: float) -> None:
         runner.track()
 
 
-async def _keep_serving(settings: Settings, every_s: float) -> None:
-    """On a team's PostgreSQL ledger, this process's lock there taken again after a database restart."""
+async def _keep_serving(settings: Settings, runner: Runner, every_s: float) -> None:
+    """On a team's PostgreSQL ledger, this process's lock there taken again after a database restart, and a
+    Send this process recorded whose run it never started (the database went away at that moment) started."""
     while True:
         await asyncio.sleep(every_s)
         with contextlib.suppress(Exception):  # the database still away: tried again next time
             await run_in_threadpool(servers.keep_serving, settings)
+            await run_in_threadpool(runner.start_own_due)
 
 
 def create_app(
@@ -104,7 +106,11 @@ def create_app(
         if resume:
             await run_in_threadpool(runner.resume_due)
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
-        keeper = asyncio.create_task(_keep_serving(settings, keep_serving_s)) if settings.ledger_url else None
+        keeper = (
+            asyncio.create_task(_keep_serving(settings, runner, keep_serving_s))
+            if settings.ledger_url
+            else None
+        )
         yield
         for task in (ticker, keeper):
             if task is not None:

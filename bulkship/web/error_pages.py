@@ -56,8 +56,12 @@ def _ledger_down(
             "This page loads again by itself until it answers (or reload it to try again).",
             AWAY_RELOAD_S,
         )
-    else:  # a form: sent again, it would do again what it asked
-        again, reload_s = "Nothing of this form was done: go back and try again once it answers.", 0
+    else:  # a form: the database may have gone away after what it did was recorded (a Send), or before
+        again, reload_s = (
+            "What this form asked may or may not have been done: once the database answers, open the batch "
+            "again to see (a Send pressed again never sends a card twice).",
+            0,
+        )
     said = " ".join(part for part in (message, again, waits) if part)
     return 503, _error_page("Ledger not reachable", said, reload_s=reload_s, sandbox=sandbox)
 

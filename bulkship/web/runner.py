@@ -156,6 +156,22 @@ class Runner:
             self.start(name)
         return due
 
+    def start_own_due(self) -> list[str]:
+        """Start every due batch whose Send (or run) this very process recorded and does not run: a Send
+        recorded as the ledger's database went away (the read after it failed, 'Ledger not reachable') had
+        no run started, and its page read 'Sending…' until the server restarted (found by hunter-web24)."""
+        me = servers.this_process(self.settings)
+        mine = ("host", "pid", "start", "pidns")
+        due = [
+            name
+            for name, b in state.web_batches(self.settings).items()
+            if b.due and not self.active(name) and all(b.runner.get(k) == me.get(k) for k in mine)
+        ]
+        for name in due:
+            log.warning("batch %s: its Send was recorded but its run never started: starting it now", name)
+            self.start(name)
+        return due
+
     def shutdown(self) -> None:
         self._stopping.set()
         self._pool.shutdown(wait=False, cancel_futures=True)
