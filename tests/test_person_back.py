@@ -3,6 +3,7 @@ when it says they will."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,25 @@ def test_a_person_gone_and_back_or_kept_on_in_other_words_is_sent(tmp_path: Path
     ]
     path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
     assert _left_out(path, [*back, *gone]) == gone
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_person_gone_whose_rehiring_is_dated_to_come_stays_out_until_that_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """review42's LO6, fixed by hunter-sends3: Notes (or a Status) 'Terminated - rehired effective 1/15/2027'
+    (or 'Resigned 10/1 - reinstated as of Jan 15, 2027', 'Left company - came back 1/20/2027', 'Terminated
+    - rehired 2027-01-15') were each ordered on Dec 5, 2026, exit 0: the words saying the person back undid
+    the leaving whatever the day, and under a Status the rehire's day was read as the leaving's, still to
+    come. The person is not employed until then: left out, quoted, until that day; from it on sent. A rehire
+    dated passed ('Terminated - rehired 11/1/2026') or without its year ('... rehired 11/20') sends, as
+    before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    later = ["Terminated - rehired effective 1/15/2027", "Resigned 10/1 - reinstated as of Jan 15, 2027",
+             "Left company - came back 1/20/2027", "Terminated - rehired 2027-01-15"]  # fmt: skip
+    back = ["Terminated - rehired 11/1/2026", "Terminated - rehired 11/20", "Terminated - rehired Dec 2026"]
+    notes = [*later, *back]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    assert _left_out(path, notes) == later
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 1))
+    assert _left_out(path, notes) == []

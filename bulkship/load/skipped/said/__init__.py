@@ -14,6 +14,7 @@ from functools import partial
 import pandas as pd
 
 from ...cells import FORMULA_ERROR
+from ..backlater import back_on_a_day_to_come
 from ..clauses import _lines_say_no, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
 from ..days import _note_not_yet
@@ -125,7 +126,9 @@ def _said_not_to_send(
         read_days(masks, column, key, today)
         said, not_yet = masks.said, masks.not_yet
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
-            said &= ~column.str.contains(_SEND_HEADING) & ~column.str.contains(_UNDONE)
+            # ... or that it is over, unless on a day to come ('Terminated - rehired effective 1/15/2027')
+            undone = column.str.contains(_UNDONE) & ~back_on_a_day_to_come(column, today)
+            said &= ~column.str.contains(_SEND_HEADING) & ~undone
             if the_list.rounds:  # 'Card sent last year' on a list that comes round every year: that year's
                 said &= ~told_of_earlier_rounds(column, said, today)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it

@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 
+from ..backlater import back_on_a_day_to_come
 from ..days import _later_than_today
 from ..leavingday import left_by
 from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED
@@ -57,7 +58,8 @@ def read_person(
         leaving = said & column.str.match(LEAVING_ON)  # 'Terminated 1/15/2027': still here until then
         if leaving.any():
             day = column.str.extract(A_DAY_IN, expand=False).fillna("")
-            said &= ~(leaving & _later_than_today(day, today))
+            # ... not a day the person comes back ('Terminated - rehired effective 1/15/2027': ..backlater)
+            said &= ~(leaving & _later_than_today(day, today) & ~back_on_a_day_to_come(column, today))
     if says in _GONE:  # 'Active - leaving 11/30': gone since
         said |= left_by(column, today)
         # ... or a remark after it read as a note ('Returned - resend mailed 11/25', 'Active - deceased')
