@@ -563,6 +563,26 @@ def test_a_hold_or_a_plan_said_removed_in_the_clause_after_it_sends_the_row(
     assert _left_out(path, [*ended, *out]) == out
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_approval_said_withdrawn_without_approved_before_it_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review44: an HR list's Notes (or Status) 'Approval revoked', 'Approval withdrawn 12/1',
+    'Manager approval rescinded', 'Approval denied', 'Eligibility revoked', 'Award rescinded', 'Approval
+    revoked per HR' were each ordered, exit 0, where 'Approved - revoked 12/1' leaves the row out: a card the
+    list took back. Now each is left out; given again ('Approval revoked - re-approved 12/1'), of another
+    thing ('Approval revoked for expedited shipping', 'Rush shipping approval denied', 'Hold revoked') or
+    alone after a leaving ('Leaving 11/30 - rescinded': the leaving taken back) it still sends."""
+    out = ["Approval revoked", "Approval withdrawn 12/1", "Manager approval rescinded", "Approval denied",
+           "Approval: revoked", "Approval was revoked", "Eligibility revoked", "Award rescinded",
+           "Approval revoked per HR", "Gift card approval cancelled"]  # fmt: skip
+    sends = ["Approval revoked - re-approved 12/1", "Approval denied - approved on appeal",
+             "Approval revoked for expedited shipping", "Rush shipping approval denied", "Hold revoked",
+             "Leaving 11/30/2025 - rescinded", "Resignation withdrawn"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*out, *sends], header)
+    assert _left_out(path, [*out, *sends]) == out
+
+
 def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
     """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
     was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the

@@ -12,7 +12,7 @@ from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 from .oldaddress import SUPERSEDED
 from .status import PUT_RIGHT, RETURNED_BECAUSE
-from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER
+from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .waits import WAITING_ON
 
 _NOTE_FLAGS = frozenset(
@@ -328,7 +328,7 @@ _NOTE_SAYS_NO = re.compile(
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+|el\s+|le\s+|am\s+)?\d{1,4}[/.-]\d.*)"
     rf"|^.*[-–—:;,.!(]\s*{OTHER_DO_NOT_SEND}\s*(?:$|[-–—:,.;!(].*)"
     # ... or a send, an approval or a hold's end taken back, or a check answered no (:mod:`.takenback`)
-    rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER})"
+    rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER}|{WITHDRAWN})"
     # ... or gone, said with who or when in other words (:mod:`.gonewhen`)
     rf"|^\s*(?:{GONE_WHEN})"
     # ... or its row an old address, the new one on another row (:mod:`.oldaddress`)

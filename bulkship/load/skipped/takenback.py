@@ -72,4 +72,19 @@ NO_LONGER = (
     rf"(?:no\s+longer\s+{_GO}|not\s+{_GO}\s+any\s*more|{_GO}\s*[-–—:;,(]\s*(?:but\s+)?(?:not\s+any\s*more|no\s+longer)"
     r"\b)\s*(?:$|[-–—:,.;!()].*)"
 )
+# ... or the approval (the eligibility, the award, the offer) itself said withdrawn, no 'approved' before it
+# ('Approval revoked', 'Approval withdrawn 12/1', 'Manager approval rescinded', 'Eligibility revoked', 'Award
+# rescinded', 'Offer rescinded'): found by review44, each was ordered, exit 0, a card the list had
+# taken back; not once given again ('Approval revoked - re-approved 12/1'), nor of another thing ('Hold
+# revoked', 'Approval revoked for expedited shipping'), nor alone ('Leaving 11/30 - rescinded': what it takes
+# back is the clause before it)
+WITHDRAWN = (
+    r"(?!.*\b(?:re-?(?:approved|instated|granted)|approved\s+(?:again|on\s+appeal)|restored)\b)"
+    r"(?:(?:(?:the|his|her|their|hr|manager['’]?s?|mgr['’]?s?|supervisor['’]?s?|legal|finance|director['’]?s?|vp|"
+    r"ceo|exec(?:utive)?|final|budget|gift(?:\s*card)?|card|program|bonus)\s+)*(?:approval|eligibility|award|offer|nomination|exception|clearance|"
+    r"authori[sz]ation|sign[\s-]*off)\s*[:=-]?\s*(?:(?:was|has\s+been|is|got|been)\s+)?)(?:rescinded|withdrawn|"
+    r"revoked|retracted|reversed|overturned|pulled|voided|disapproved|denied|rejected|cancell?ed)"
+    r"\s*(?:$|[-–—:,.;!()].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*|\s(?:for\s+)?this\s+"
+    r"(?:year|time|round)\b.*)"
+)
 TAKES_BACK = re.compile(rf"(?i)^\W*(?:{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER})")
