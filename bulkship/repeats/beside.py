@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 
 # a row ordered: its record, its card, unit, and the street, ZIP and name as sent
 _Ordered = tuple["RowRecord", Card, str, tuple[str, str]]
-# a row of the batch whose own card failed at the vendor is sent again as itself: it is no new row
-_NOT_NEW = ("failed",)
+# rows the batch listed already as they are: one whose own card failed at the vendor (sent again as itself),
+# one not valid or a duplicate then (two namesakes of the first file, which address is right held, then sent
+# on purpose in 'Allow Duplicate': found by the lead's fuzzing test after bcdb39ad). A row left out (skipped)
+# and now to send is new: its note may have said it repeats the other ('Listed twice')
+_NOT_NEW = ("failed", "invalid", "duplicate")
 
 
 def beside_ordered(
@@ -38,8 +41,15 @@ def beside_ordered(
 ) -> dict[str, str]:
     """Rows to order (``rows``) new to the batch (``known``: its rows in the ledger) that repeat the card of a
     row it ordered, or sent, which the file still holds (``staying``): fingerprint -> why."""
+    on_purpose = (  # a second card the list asks for ('Allow Duplicate' = yes)
+        rows.frame["allow_duplicate"].eq("yes").tolist()
+        if "allow_duplicate" in rows.frame.columns
+        else [False] * len(rows.fingerprints)
+    )
     new = [
-        i for i, fp in enumerate(rows.fingerprints) if getattr(known.get(fp), "status", "") not in _NOT_NEW
+        i
+        for i, fp in enumerate(rows.fingerprints)
+        if getattr(known.get(fp), "status", "") not in _NOT_NEW and not on_purpose[i]
     ]
     if not new or not staying:
         return {}
