@@ -1968,6 +1968,8 @@ def test_a_whole_address_without_its_zip_beside_a_zip_column_is_read_as_its_part
         ["300 Congress Ave", "", "Austin", "TX", "78701"],
     ]
     assert result.rows["status"].tolist() == ["valid", "valid", "valid", "invalid", "invalid"]
+    # ... and the cell of two lines is no street with a line 2 (the notice said 'Austin, TX' went as line 2)
+    assert not [n for n in result.sheet.notices if "as line 2" in n], result.sheet.notices
     errors = [p.message for p in result.problems if p.severity == "error"]
     assert errors == [
         "Row 6, column 'Home Address': holds a whole address ending with the ZIP '02903', and the row's ZIP "

@@ -13,6 +13,7 @@ import pandas as pd
 from ..columns.fields import line_3_header
 from ..quoting import quoted
 from ..validate.normalize import street_lines
+from ..validate.wholeaddress import split_address
 
 
 def _column(body: pd.DataFrame, column_map: Mapping[str, str], field: str) -> pd.Series:
@@ -34,6 +35,15 @@ def street_lines_notices(
     line1 = _column(body, column_map, "address1").loc[judged]
     line2 = _column(body, column_map, "address2").loc[judged]
     first, second, moved, _kept = street_lines(line1, line2, _column(body, column_map, "city").loc[judged])
+    if moved.any() and not {"city", "state"} & set(column_map.values()):
+        # a whole address on lines of its cell, its city line without the ZIP beside a ZIP column ('5 Harbor
+        # Rd' / 'Portland, ME'): split into its parts (bulkship.validate.wholeaddress), no line 2 sent
+        zips = _column(body, column_map, "zip").loc[judged]
+        apart = "zip" in column_map.values()
+        moved &= pd.Series(
+            [split_address(c, z, apart=apart) is None for c, z in zip(line1, zips, strict=True)],
+            index=moved.index,
+        )
     if not moved.any():
         return []
     row = int(moved.index[moved.to_numpy()][0])
