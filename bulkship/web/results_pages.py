@@ -16,7 +16,7 @@ from starlette.responses import Response
 from .. import api
 from ..billing import billed_without_a_card
 from ..errors import BulkshipError
-from ..ledger import Ledger, RowRecord
+from ..ledger import REVIEW_STATE, Ledger, RowRecord
 from ..money import BilledCards
 from ..payload import line_items
 from ..reconcile.booknames import BookRow, rows_of_workbook
@@ -353,7 +353,15 @@ async def reconcile(request: Request) -> Response:
         report = await run_in_threadpool(api.reconcile_batch, web.settings, batch.name)
     except BulkshipError as exc:
         return render(request, "problem.html", 409, batch=batch, error=exc)
-    return render(request, "reconcile.html", batch=batch, report=report)
+    waiting = await run_in_threadpool(_waiting_for_review, web.settings, batch.name)
+    return render(request, "reconcile.html", batch=batch, report=report, waiting=waiting)
+
+
+def _waiting_for_review(settings: Settings, batch: str) -> int:
+    """The batch's rows waiting for a person's review: the page's 'Rows waiting for review' button showed
+    when none waited, leading to an empty page (newcomer15's N12)."""
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return len(ledger.current_rows_with_status(batch, REVIEW_STATE))
 
 
 async def refresh_tracking(request: Request) -> Response:
