@@ -583,6 +583,20 @@ def test_an_approval_said_withdrawn_without_approved_before_it_leaves_the_row_ou
     assert _left_out(path, [*out, *sends]) == out
 
 
+def test_a_note_of_the_person_s_former_employer_sends_the_row(tmp_path: Path) -> None:
+    """Found by review44 (review42's leftover): an HR list's Notes 'Prior employer: Acme (left 2020)',
+    'Previous employer: Globex - laid off 2019', 'Former company: Initech (terminated 2018)' each left the row
+    out as the recipient's leaving: the person who left Acme to join us never got the card. The leaving is
+    the former employer's; a state after it, an instruction, or a sentence of its own is still the
+    recipient's."""
+    sends = ["Prior employer: Acme (left 2020)", "Previous employer: Globex - laid off 2019",
+             "Former company: Initech (terminated 2018)"]  # fmt: skip
+    out = ["Prior employer: Acme (left 2020) - terminated 11/1", "Prior employer: Acme - do not send",
+           "Prior employer: Acme; deceased 11/20", "Previous job: Acme. Left company 11/15"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*sends, *out])
+    assert _left_out(path, [*sends, *out]) == out
+
+
 def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
     """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
     was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the

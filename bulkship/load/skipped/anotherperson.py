@@ -14,12 +14,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+_FORMER_WORK = r"(?:previous|prior|former|past|last|old|prev\.?)\s+(?:employer|company|job|workplace|firm)"
 _RELATION = (
     r"spouse|husband|wife|partner|fianc[ée]e?|father|mother|dad|mom|mum|parents?|sons?|daughters?|child(?:ren)?|"
     r"kids?|brothers?|sisters?|siblings?|grand(?:father|mother|parents?|sons?|daughters?|child(?:ren)?|pa|ma)|"
     r"(?:father|mother|brother|sister|son|daughter)[\s-]*in[\s-]*law|in[\s-]*laws?|uncle|aunt|cousin|nephew|niece|"
     r"step(?:father|mother|son|daughter|dad|mom)|emergency\s+contact|next\s+of\s+kin|beneficiary|guardian|"
-    r"caregiver|roommate|(?:previous|prior|former|old)\s+(?:tenant|resident|occupant|owner)|assistant"
+    r"caregiver|roommate|(?:previous|prior|former|old)\s+(?:tenant|resident|occupant|owner)|assistant|"
+    # ... or the person's former work, not ours ('Prior employer: Acme (left 2020)', 'Previous company: Globex
+    # - laid off 2019': found by review44, review42's leftover, each left out as the recipient's leaving)
+    rf"{_FORMER_WORK}"
 )
 # the label opening the sentence the clause is in ('Spouse:', 'Re: father -', "Employee's wife -")
 _LABEL = re.compile(
@@ -35,7 +39,9 @@ _WORK_STATE = re.compile(
     r"organi[sz]ation|org|co\b|job|business)|no\s+longer\s+(?:employed|works?|working|with\s+(?:the\s+)?(?:company|"
     r"firm|organi[sz]ation|org|co\b)))"
 )
-_AT_WORK = re.compile(r"(?i)assistant|(?:previous|prior|former|old)\s+(?:tenant|resident|occupant|owner)")
+_AT_WORK = re.compile(
+    rf"(?i)assistant|(?:previous|prior|former|old)\s+(?:tenant|resident|occupant|owner)|{_FORMER_WORK}"
+)
 # ... and a death under the label of whom a death concerns ('Active - beneficiary: Jane - deceased', 'Next of
 # kin: Jane - deceased'): the beneficiary's, or the recipient's with the beneficiary named for it? Not known:
 # the row is left out, its note quoted for a person to read (found by review38, its LO4: sent)
@@ -91,6 +97,12 @@ def of_another_person(note: str, begin: int, end: int, line_starts: Sequence[int
         return False
     at, label = labels[-1]  # the label nearest the clause
     who = label["who"]
+    # ... a former employer's only in the clause right after its name ('Prior employer: Acme (left 2020)'),
+    # not a later one ('... (left 2020) - terminated 11/1': ours)
+    if re.fullmatch(_FORMER_WORK, who, re.IGNORECASE) and re.search(
+        r"[()\[\]]|\s[-–—]\s", lead[at + label.end() :].rstrip(" -–—([")
+    ):
+        return False
     if _WORK_STATE.match(own) and not _AT_WORK.fullmatch(who):
         return bool(_RELATIVE_AT_WORK.search(note))
     if _DEATH.match(own) and _AFTER_DEATH.fullmatch(who):  # ... unless the note says whose death it is
