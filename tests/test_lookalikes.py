@@ -9,6 +9,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import openpyxl
 import pytest
 from intake_fixtures import sandbox_catalog
 
@@ -646,3 +647,39 @@ def test_two_people_of_one_name_at_one_address_told_apart_by_their_ids_and_a_not
     assert cards_by_name(isolated_data_dir) == Counter(
         {"robert jones": 2, "ann lee": 1, "kim park": 2, "bo wu": 1}
     )
+
+
+@pytest.mark.parametrize("told_apart", ["", "Employee ID", "Email"])
+def test_one_name_at_two_addresses_in_two_zips_is_warned_and_both_are_sent(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], told_apart: str
+) -> None:
+    """Decided by hunter-vendor27 (review42's LO1, its 'also decide'): Ann Lee at 1 Old St, Boston and 'ANN
+    LEE' at 9 New St, Cambridge, same card, no Employee ID or email: both sent, nothing said, where one
+    person listed twice (moved) reads the same way. Namesakes in two ZIPs still get a card each (the
+    README's rule); the second row is now warned, naming the first. An Employee ID or email of their own on
+    each row tells them apart: no warning."""
+    header = ["Name", "Address", "City", "State", "Zip", "Card", "Value"]
+    rows = [
+        ["Ann Lee", "1 Old St", "Boston", "MA", "02108", "CVS", "25"],
+        ["Bo Ray", "2 Oak Ave", "Boston", "MA", "02108", "CVS", "25"],
+        ["ANN  LEE", "9 New St", "Cambridge", "MA", "02139", "CVS", "25"],
+        ["Cy Eng", "3 Elm St", "Worcester", "MA", "01602", "CVS", "25"],
+        ["Cy Eng", "4 Elm St", "Worcester", "MA", "01602", "TARGET", "25"],  # another card: not this warning
+    ]
+    if told_apart:
+        header.append(told_apart)
+        rows = [[*row, f"e{i}@acme.com" if told_apart == "Email" else f"E{i}"] for i, row in enumerate(rows)]
+    sheet = write(tmp_path / "holiday.csv", rows, header)
+    assert main(["validate", str(sheet), "--out", str(tmp_path / "checked")]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "5 rows: 5 valid, 0 invalid" in said
+    assert ("One person at two addresses?" in said) is not bool(told_apart), said
+    book = openpyxl.load_workbook(tmp_path / "checked" / "holiday-validation.xlsx", read_only=True)
+    shown = [" ".join(str(c) for c in row if c) for row in book["Validation"].iter_rows(values_only=True)]
+    warned = [
+        row for row in shown if "the same name and card are on row 2 at an address in another ZIP" in row
+    ]
+    assert [row.split()[0] for row in warned] == ([] if told_apart else ["4"]), shown
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = Counter(" ".join(name.split()) for name in cards_by_name(isolated_data_dir).elements())
+    assert sent == Counter({"ann lee": 2, "bo ray": 1, "cy eng": 2})

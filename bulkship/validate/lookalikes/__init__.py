@@ -35,6 +35,7 @@ from ...models import FINGERPRINT, ROW, STATUS
 from ..collect import ProblemCollector
 from .columns import _by_row, _cards, _column, _narrow, shared_keys
 from .keys import _Keys, may_meet
+from .namesakes import one_name_two_zips
 from .references import _EMAIL, _ids_name_people, _names_people, _references, references_people
 from .secondgifts import _warn_second_gifts
 from .twopeople import two_people
@@ -82,6 +83,7 @@ def mark_lookalikes(
     if len(candidates) < 2:
         return
     _warn_second_gifts(frame, collector, candidates)
+    _warn_one_name_two_zips(frame, collector, candidates)
     open_rows = valid & ~skipped & ~frame["allow_duplicate"].eq("yes")  # an allowed row may be repeated
     shared = candidates[_may_repeat(candidates)]
     if len(shared) < 2:
@@ -192,6 +194,21 @@ def mark_lookalikes(
         added = "" if collector.has_column("allow_duplicate") else " (add that column: the file has none)"
         both = f"put yes in the '{header}' column of row {{later}}{added}"
         _hold_the_first_address(frame, collector, namesakes, namesakes_fix=both)
+
+
+def _warn_one_name_two_zips(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
+    """A warning on each row whose full name and card an earlier row has in another ZIP, no Employee ID or
+    email on either (:mod:`.namesakes`): both are sent."""
+    found = one_name_two_zips(valid)
+    if found:
+        collector.warn(
+            pd.Series(frame.index.isin(list(found)), index=frame.index),
+            "name",
+            "One person at two addresses?",
+            "the same name and card are on row {first} at an address in another ZIP: both are sent, as two "
+            "people who share a name. If it is one person (moved, listed twice), keep one row.",
+            extra={"first": _by_row(frame, found)},
+        )
 
 
 def _other_ids(references: list[str], i: int, first: int) -> bool:
