@@ -603,3 +603,61 @@ def test_the_shared_strings_of_a_list_of_long_notes_are_read_as_they_stream(tmp_
     assert struck is not None and (struck.part, struck.kept, struck.whole) == ("Dan Old", "Dan New", False)
     # read whole: twice the part; streamed: a few of its 4 MB chunks
     assert peak < part / 2, (peak, part)
+
+
+def test_an_ods_defining_more_cell_styles_than_any_list_needs_gets_one_line_and_exit_2(
+    tmp_path: Path,
+) -> None:
+    """hunter-hostile9's leftover, refused by hunter-hostile10: an ODS's cell styles each keep their name
+    while the file is read (to know the cells they strike through or write white on white): a 2.9 MB ODS of
+    one recipient defining a million of them took 13.7 s and 240 MB to read, [limits] xml_mb letting ten
+    times as many (~2 GB, over two minutes; the web server the same). Excel holds 64,000 cell styles at
+    most and LibreOffice writes one for each look its cells take: past 200,000 the file is refused in one
+    line, exit 2, before its tables are read."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+    )
+    manifest = (
+        '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+        'manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+        'opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type='
+        '"text/xml"/></manifest:manifest>'
+    )
+    row = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+        for text in ("Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", "25")
+    )
+    header = "".join(
+        f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+        for text in ("Name", "Address", "City", "State", "ZIP", "Product", "Amount")
+    )
+
+    def ods(styles: int) -> Path:
+        content = (
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}><office:automatic-styles>'
+            + "".join(f'<style:style style:name="ce{n}" style:family="table-cell"/>' for n in range(styles))
+            + '</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="List">'
+            + f"<table:table-row>{header}</table:table-row><table:table-row>{row}</table:table-row>"
+            + "</table:table></office:spreadsheet></office:body></office:document-content>"
+        ).encode()
+        path = tmp_path / f"styles{styles}.ods"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            archive.writestr("META-INF/manifest.xml", manifest)
+            archive.writestr("content.xml", content)
+        return path
+
+    many = ods(200_001)
+    result = subprocess.run(
+        [sys.executable, "-m", "bulkship", "validate", str(many), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data")},
+    )
+    said = result.stdout + result.stderr
+    assert result.returncode == 2, said
+    assert f"{many.name} defines more than 200,000 cell styles" in said and "Traceback" not in said
+    assert len(load_sheet(ods(20_000)).frame) == 1  # many, as a big real workbook may define: read

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import FileFormatError
 from .conditional import ods_rule
 from .controls import ods_link_in_sheet
 from .formats import (
@@ -58,6 +59,10 @@ MAX_PADDED_REPEATS = 1000  # cells one repeated ODS cell may stand for, when it 
 # 3.8 GB, then out of memory; found by hunter-hostile5, LO3). A column of a default filled down to row 65,536
 # ('FALSE' under 'Sent?') stays far below.
 MAX_REPEATED_CELLS = 1_000_000
+# cell styles an ODS may define (Excel holds 64,000 at most; LibreOffice writes one for each look its cells
+# take): a million, struck and white, in a 2.9 MB file took 252 MB and 13 s to read one row (their names kept,
+# the XML limit letting ten times as many; found by hunter-hostile9, its LO3, refused by hunter-hostile10)
+MAX_STYLES = 200_000
 
 
 def ods_padding(value: str, shown: str) -> str | None:
@@ -107,6 +112,7 @@ def scan_ods(path: Path, archive: zipfile.ZipFile, limits: Limits) -> dict[str, 
             for event, element in _dropped_when_read(stream):
                 if event != "end" or element.tag != f"{_STYLE}style":
                     continue
+                walker.count_style()
                 names = (element.get(f"{_STYLE}name") or "", element.get(f"{_STYLE}display-name") or "")
                 if _struck(element):  # by name or as shown (_5f_ is '_')
                     walker.struck_styles.update(names)
@@ -138,6 +144,16 @@ class _OdsWalker:
         self.row_groups = 0  # table-row-groups the current row is in
         self.struck_styles: set[str] = set()  # cell styles whose text is struck through
         self.unseen_styles: dict[str, str] = {}  # cell styles writing white on white (or yellow on yellow)
+        self.styles = 0  # styles defined so far (both parts)
+
+    def count_style(self) -> None:
+        self.styles += 1
+        if self.styles > MAX_STYLES:
+            raise FileFormatError(
+                f"{self.path.name} defines more than {MAX_STYLES:,} cell styles (Excel holds 64,000 at "
+                "most); no list needs them, and each is kept while the file is read",
+                hint="open it in LibreOffice and save it again, or export the list as CSV",
+            )
 
     def handle(self, event: str, element: Any) -> None:
         tag = element.tag
@@ -168,6 +184,7 @@ class _OdsWalker:
             self._filter_columns(element)
             return
         if tag == f"{_STYLE}style":  # the automatic styles come before the tables
+            self.count_style()
             if _struck(element):
                 self.struck_styles.add(element.get(f"{_STYLE}name") or "")
             if hides := _unseen(element):
