@@ -65,3 +65,17 @@ def test_the_vendor_check_offers_rows_waiting_for_review_only_when_some_wait(tmp
         assert "Nothing is left to send" in client.get("/batches/staff/cost").text
         page = client.get("/batches/staff/reconcile").text
     assert 'href="/batches/staff/needs-review"' in page and "Settle 3 row(s) waiting for review" in page
+
+
+def test_the_columns_page_says_a_notes_column_is_read_and_fills_in_no_carrier(tmp_path: Path) -> None:
+    """The Columns page showed 'Notes' (the column that decides who gets nothing) as '— not used —' beside
+    'read to leave rows out', and the Card Carrier box a grey 'THANKYOU', read as a value filled in
+    (newcomer15's N12)."""
+    with TestClient(create_app(resolve_settings(), run_wait_s=0), follow_redirects=True) as client:
+        upload(client, ops_list(tmp_path / "ops-thanks.xlsx"), name="ops")
+        page = client.get("/batches/ops/columns").text
+    notes = re.search(r'(?s)<tr class="column-unused[^"]*" data-header="Notes">.*?</tr>', page)
+    assert notes, page
+    chosen = re.search(r"<option value=\"\" selected>([^<]*)</option>", notes.group(0))
+    assert chosen and "read to leave rows out" in chosen.group(1), notes.group(0)
+    assert 'placeholder="THANKYOU"' not in page
