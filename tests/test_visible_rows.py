@@ -2304,6 +2304,25 @@ def test_a_sent_column_s_day_to_go_on_sends_the_row_on_that_day(
     assert load_sheet(path).skipped == ()
 
 
+def test_a_card_released_on_a_day_to_come_waits_for_that_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-sends2's leftover, fixed by hunter-sends3: a tracker's 'Card Status' = 'Released 12/20' on Dec 5
+    (or 'To be released 12/20', 'Release on 12/20', 'Releasing Dec 20') was ordered at once, exit 0, where
+    'Scheduled 12/20' waits for its day: a card released then is not to go before it. Each waits now, saying
+    the same file run on that day sends it, and on Dec 20 it is sent. 'Released 11/20' (the hold's end,
+    passed) and 'Released' alone still send. (Under 'Sent?' the same wait; from its day, released is sent.)"""
+    said = ["Released 12/20", "To be released 12/20", "Release on 12/20", "Releasing Dec 20"]
+    path = _notes_sheet(tmp_path / "tracker.csv", [*said, "Released 11/20", "Released"], header="Card Status")
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    skipped = {s.row: s.reason.split(" (")[0] for s in load_sheet(path).skipped}
+    assert skipped == dict.fromkeys([2, 3, 4, 5], "the list says not to send it yet")
+    sent = _notes_sheet(tmp_path / "sent.csv", said, header="Sent?")
+    assert {s.reason.split(" (")[0] for s in load_sheet(sent).skipped} == {"the list says not to send it yet"}
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 20))
+    assert load_sheet(path).skipped == ()
+
+
 @pytest.mark.parametrize("header", ["Tracking #", "Tracking Number", "UPS Tracking"])
 def test_a_tracking_number_that_is_a_number_is_no_day_to_come(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], header: str

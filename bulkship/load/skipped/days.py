@@ -211,6 +211,9 @@ _DAY = (
 _TO_GO_ON = re.compile(
     r"(?i)^\W*(?:later|will\s+(?:be\s+)?(?:send|sent|mail(?:ed)?|ship(?:ped)?)|"
     r"to\s+(?:be\s+)?(?:sen[dt]|mail(?:ed)?|ship(?:ped)?)|send(?:ing)?|scheduled|planned|"
+    # ... or to be released then ('To be released 12/20', 'Release on 12/20', 'Releasing 12/20': found by
+    # hunter-sends3, each ordered at once as 'Released' alone is)
+    r"(?:to\s+be|will\s+be)\s+released|release(?:\s+(?:on|date))?|releasing|"
     r"(?:on\s+or\s+)?after|not\s+(?:before|until|till)|"
     # ... or the week it is to go in ('Week of 12/14': found by hunter-sheets18, left out as sent already)
     r"(?:(?:planned|scheduled|sending|to\s+go)\s+)?(?:the\s+)?week\s+of)(?:\s+(?:on|for|after))?" + _DAY
@@ -310,6 +313,12 @@ def _named_days(column: pd.Series, said: re.Pattern[str]) -> pd.Series:
     return days.str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
 
 
+# ... and 'Released' with a day to come ('Released 12/20' on Dec 5): released then, not yet; a day passed is
+# the hold's end, and sends as 'Released' alone does (hunter-falsealarm5). Each was ordered at once (found by
+# hunter-sends2, its leftover; fixed by hunter-sends3)
+_RELEASED_ON = re.compile(r"(?i)^\W*released(?:\s+(?:on|for|as\s+of|effective|eff\.?))?" + _DAY)
+
+
 def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.Series]:
     """The cells of a sending column naming the day the card is to go (:data:`_TO_GO_ON`) that hold their
     row (a day to come, or one read as no date); those naming a day passed, to go on or by; and those naming
@@ -331,6 +340,11 @@ def to_go_on(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.S
         # reason held on Dec 4 said the same file run that day sends it (found by hunter-sheets19)
         on_the_day = (dates == pd.Timestamp(today)).fillna(False).astype(bool)
         planned = on_the_day.reindex(column.index, fill_value=False)
+    days = _named_days(column, _RELEASED_ON)
+    named = days.notna()
+    if named.any():
+        later = (_dates(days[named], hold_from=today) > pd.Timestamp(today)).fillna(False).astype(bool)
+        held = held | later.reindex(column.index, fill_value=False)
     days = _named_days(column, _BY_DAY)
     named = days.notna()
     if named.any():
