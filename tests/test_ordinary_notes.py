@@ -597,6 +597,24 @@ def test_a_note_of_the_person_s_former_employer_sends_the_row(tmp_path: Path) ->
     assert _left_out(path, [*sends, *out]) == out
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_back_then_the_leaving_undone_told_after_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review44 (review42's LO5): an HR list's Notes (or Status) 'Rehired (terminated 2019)',
+    'Rehired 2021 - terminated 2019', 'Boomerang (left 2019)', 'Returned 2021 (left 2019)' each left the row
+    out: the leaving, told after the return it came before, was read alone as the person gone. Such a row
+    sends; a leaving after the return ('Rehired 2018 - terminated 2019'), of no year ('Rehired - terminated
+    11/15') or of a year to come, or another state after it, still leaves it out."""
+    sends = ["Rehired (terminated 2019)", "Rehired 2021 - terminated 2019", "Rehire - termed 2019",
+             "Boomerang (left 2019)", "Returned 2021 (left 2019)",
+             "Rehired (was terminated in 2019)"]  # fmt: skip
+    out = ["Rehired 2018 - terminated 2019", "Rehired - terminated 11/15", "Rehired (terminated 11/15)",
+           "Rehired 2021 (terminated 2021)", "Rehired - terminated 2099",
+           "Rehired (terminated 2019) - deceased 11/1", "Rehired (terminated 2019) - do not send",
+           "Returned mail (left 2019)"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*sends, *out], header)
+    assert _left_out(path, [*sends, *out]) == out
+
+
 def test_a_card_status_s_remark_waiting_on_the_address_leaves_the_row_out(tmp_path: Path) -> None:
     """review40's LO2 (its status_Card_Status.xlsx): a tracker's 'Card Status' 'Cleared - wait for address'
     was ordered, exit 0, the card sent to the address the row waited to have put right. The remark after the

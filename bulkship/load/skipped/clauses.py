@@ -15,7 +15,7 @@ from .notes import _NOTE_SAYS_NO
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
-from .undone import _UNDONE, ended_before
+from .undone import _UNDONE, back_after_leaving, ended_before
 from .waits import goes_ahead_before
 
 
@@ -69,6 +69,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
         and not (i and goes_ahead_before(note, begins[i]))
         # ... nor the end of a hold told after it ('Hold (removed 11/1)', 'Off PIP - removed 11/1')
         and not (i and ended_before(note, begins[i - 1], ends[i]))
+        # ... nor the leaving a return undid, told after it ('Rehired (terminated 2019)')
+        and not (i and back_after_leaving(note, begins[i - 1], ends[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 

@@ -6,6 +6,7 @@ issue 14)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .notes import _HELD_AGAIN
 
@@ -209,3 +210,27 @@ def ended_before(note: str, start: int, end: int) -> bool:
     """Whether ``note[start:end]``, a clause and the one after it, tells a thing holding the row ended
     (:data:`_ENDED_AFTER`): the second clause says no of nothing else."""
     return _ENDED_AFTER.fullmatch(note, start, end) is not None
+
+
+# ... or a person back, then the leaving it undid told after it, in a year before the return ('Rehired
+# (terminated 2019)', 'Rehired 2021 - terminated 2019', 'Boomerang (left 2019)', 'Returned 2021 (left 2019)'):
+# read alone, the leaving left each row out (found by review44, review42's LO5); not a leaving after the
+# return ('Rehired 2018 - terminated 2019') nor one with no year ('Rehired - terminated 11/15')
+_BACK_THEN_LEFT = re.compile(
+    r"(?i)\W*(?:re-?hired?|reinstated|boomerang(?:\s+hire)?|returned|re-?joined|came\s+back)"
+    r"(?:\s+(?:in\s+|on\s+)?(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?)?(?P<back>(?:19|20)\d\d))?\s*(?:[-–—:,;(\[/]\s*)+"
+    r"(?:(?:was|had|previously|formerly|originally|first)\s+)*(?:terminated|termed|left(?:\s+(?:the\s+)?company)?|"
+    r"resigned|laid\s+off|let\s+go|quit|separated)\s+(?:in\s+|on\s+)?(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?)?"
+    r"(?P<gone>(?:19|20)\d\d)\W*"
+)
+
+
+def back_after_leaving(note: str, start: int, end: int) -> bool:
+    """Whether ``note[start:end]``, a clause and the one after it, tells the person back and then the leaving
+    that undid, of a year before the return (of no year: before this one; :data:`_BACK_THEN_LEFT`)."""
+    found = _BACK_THEN_LEFT.fullmatch(note, start, end)
+    if found is None:
+        return False
+    # (a return of no year after a leaving of this year, or both of one year: which came last is not told)
+    back = int(found["back"]) if found["back"] else date.today().year
+    return back > int(found["gone"])
