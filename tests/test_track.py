@@ -262,3 +262,22 @@ def test_the_watch_bar_fills_once_every_card_sent_is_final() -> None:
         assert task.fields["note"] == "6 delivered, 1 failed, 0 orders open", task.fields
     finally:
         display.stop()
+
+
+def test_track_of_a_batch_whose_plan_is_not_sent_yet_never_says_all_final(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer16: a plan kept unsent (stopped by --max-total, as the web page's cost page shown and
+    not sent keeps one) read 'gifts: 2 planned (all final)' under `bulkship track`, as if the batch were done;
+    its rows are still to send. The line says so and how to send them."""
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ana Diaz,1 Main St,Boston,MA,02108,CVS,25\nBo Park,2 Elm St,Boston,MA,02108,CVS,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--max-total", "1"]) == 1  # planned, kept
+    capsys.readouterr()
+    assert main(["track"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "all final" not in err
+    assert "2 planned (2 rows planned, not sent yet: send them with the same `bulkship run` command" in err

@@ -131,6 +131,15 @@ def _print_track(report: TrackReport) -> None:
         moving, stuck = b.orders_open - b.orders_stuck, b.orders_stuck
         still = f"{counted(moving, 'order')} still moving" if moving or not stuck else ""
         state = "all final" if b.done else still
+        planned = b.rows.get("planned", 0)
+        if planned:  # not sent yet, so not final: '2 planned (all final)' read as done (newcomer16)
+            sent = any(n for s, n in b.rows.items() if s in SENT_STATUSES)
+            before = ("the cards sent all final" if sent else "") if b.done else state
+            to_send = (
+                f"{counted(planned, 'row')} planned, not sent yet: send {'it' if planned == 1 else 'them'} "
+                "with the same `bulkship run` command, or from the batch's cost page on the web page"
+            )
+            state = f"{before}; {to_send}" if before else to_send
         if stuck:  # not 'still moving': the vendor says no more of them, or cannot answer for them
             state += f"{', ' if state else ''}{counted(stuck, 'order')} polling cannot move: see the notes"
         err_console.print(styled((b.batch, "bold"), f": {counts or 'no rows'} ({state})"))
