@@ -830,3 +830,25 @@ def test_a_send_or_an_approval_said_no_longer_so_leaves_the_row_out(tmp_path: Pa
     notes = [*NO_LONGER_SO, *STILL_SO]
     path = _sheet(tmp_path / "staff.csv", notes)
     assert _left_out(path, notes) == NO_LONGER_SO
+
+
+SAID_ALSO = [
+    "Also declined", "Declined again", "Duplicate as well", "Received one as well", "Also got one in Nov",
+    "Sent again 11/20", "Also on hold",
+]  # fmt: skip
+ALSO_SENDS = [
+    "Send again", "Please send again", "Also sent an e-card", "Also on leave", "Also a manager",
+    "Left voicemail again", "Hold again - rehired",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_saying_no_also_or_again_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """review40's remarks still sent at 2bc317b2 (review42's bs-final), fixed by hunter-sends3: Notes (or a
+    Status) 'Also declined', 'Declined again', 'Duplicate as well', 'Received one as well', 'Also got one in
+    Nov', 'Sent again 11/20' were each ordered, exit 0 (a card declined, or a second one), where the same
+    words without 'also', 'again' or 'as well' leave the row out. Left out now, quoted; 'Send again', a leave
+    or a call made again, or the hold over, still send."""
+    notes = [*SAID_ALSO, *ALSO_SENDS]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    assert _left_out(path, notes) == SAID_ALSO

@@ -14,6 +14,7 @@ from functools import partial
 import pandas as pd
 
 from ...cells import FORMULA_ERROR
+from ..also import said_also
 from ..backlater import back_on_a_day_to_come
 from ..clauses import _lines_say_no, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
@@ -136,6 +137,7 @@ def _said_not_to_send(
             said = _lines_say_no(column, said, today if the_list.rounds else None, today.year)
             says_send = column.str.contains(_SEND_HEADING) | column.str.contains(_UNDONE)
             said |= left_by(column, today) & ~says_send
+            said |= said_also(column) & ~says_send  # ('Also declined', 'Declined again': ..also)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
