@@ -5,6 +5,7 @@ back held and 'to fix'. The row is now ordered in its own batch, by its next Sen
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from pathlib import Path
@@ -138,3 +139,39 @@ def test_ordering_a_row_after_all_is_a_requester_s_change_in_the_trail(tmp_path:
         store.forget_engines()
     taken = [d for actor, action, d in lines if action == "take_in"]
     assert len(taken) == 1 and taken[0]["row"] == "6" and "terminated 11/30" in taken[0]["ordered_after_all"]
+
+
+@pytest.mark.usefixtures("quick_hashes")
+def test_an_approval_refused_as_out_of_date_is_in_the_trail(tmp_path: Path) -> None:
+    """ria asks for approval, then orders a row after all; mo, on the approval page shown before, presses
+    Approve: 'Nothing was approved: the batch changed since approval was asked for', rightly, and the trail
+    said nothing of the attempt (hunter-web24's LO2), as it says of every other refused approval."""
+    from support import clients_of
+
+    settings = resolve_settings()
+    accounts.add_user(settings, "ria", "password-ria", ["requester"], actor="test")
+    accounts.add_user(settings, "mo", "password-mo", ["approver"], actor="test")
+    approvals.set_threshold(settings, "30", actor="test")
+    try:
+        browsers = clients_of(create_app(settings, run_wait_s=0))
+        browser = next(browsers)
+        ria, mo = browser(), browser()
+        for client, name in ((ria, "ria"), (mo, "mo")):
+            form = {"csrf_token": token(client, "/login"), "name": name, "password": f"password-{name}"}
+            client.post("/login", data={**form, "next": "/"})
+        upload(ria, ops_list(tmp_path / "ops-thanks.xlsx"), name="ops")
+        assert "/approval" in str(confirm(ria, "ops").url)
+        shown = mo.get("/batches/ops/approval").text
+        fields = {k: found(rf'name="{k}" value="([^"]+)"', shown) for k in ("csrf_token", "total", "change")}
+        assert take(ria, "ops", 6).status_code == 200  # the batch changes after approval was asked
+        request = found(r'action="/batches/ops/approval/(\d+)/approve"', shown)
+        refused = mo.post(f"/batches/ops/approval/{request}/approve", data=fields)
+        assert "changed=1" in str(refused.url)
+        lines = [(e.actor, e.action, e.detail) for e in audit.entries(settings, batch="ops")]
+        with contextlib.suppress(StopIteration):
+            next(browsers)
+    finally:
+        store.forget_engines()
+    attempts = [d for actor, action, d in lines if (actor, action) == ("mo", "approve_refused")]
+    assert attempts and attempts[0]["reason"] == "request out of date", lines
+    assert not [a for _, a, _ in lines if a == "approve"]  # nothing approved

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from ... import api
 from ...errors import BulkshipError
-from ...team import approvals
+from ...team import approvals, audit
 from .. import cost_pages, state
 from .. import pagekit as pages
 from ..pagekit import _here
@@ -216,6 +216,16 @@ async def approve(request: Request) -> Response:
         and Decimal(view.batch_total) <= asked.total
     )
     if view is None or not unchanged:  # the page said nothing of it: approving seemed to do nothing
+        # ... and the trail nothing of the attempt, as it says of every other approval refused (hunter-web24);
+        # a request decided already (a double click's second press) is no attempt refused
+        if asked.decision is None:
+            await run_in_threadpool(
+                lambda: audit.record(
+                    settings, "approve_refused", actor=_actor(request), address=_address(request),
+                    batch=batch.name, request=asked.id, reason="request out of date",
+                    said="the batch changed since approval was asked for (or since this page was shown)",
+                )
+            )  # fmt: skip
         return _see(f"/batches/{batch.name}/approval?changed=1")
     try:
         await run_in_threadpool(
