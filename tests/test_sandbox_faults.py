@@ -89,6 +89,22 @@ def test_order_latency_delays_only_order_creation():
         assert time.perf_counter() - started >= 0.3
 
 
+def test_a_running_sandbox_s_latencies_change_and_nothing_else():
+    """A slow send opens a window a test acts in (a reload, a kill); once used, the rest of the send need not
+    take as long: POST /_sandbox/config sets the latencies while the sandbox runs (the web browser tests
+    waited out 7 s of a 1 s order latency after their kill or reload). Every other knob is fixed at start."""
+    with api(order_latency_ms=300, latency_ms=20) as client:
+        changed = client.http.post("/_sandbox/config", json={"Order_Latency_Ms": 0})
+        assert changed.status_code == 200 and changed.json()["order_latency_ms"] == 0
+        assert client.http.get("/_sandbox/config").json()["latency_ms"] == 20
+        assert client.sandbox.faults.decide(creates_order=True).latency_s == pytest.approx(0.02)
+        for refused in ({"seed": 3}, {"order_latency_ms": -1}, {"latency_ms": "fast"}, {}, [1]):
+            answer = client.http.post("/_sandbox/config", json=refused)
+            assert answer.status_code == 400, (refused, answer.text)
+        assert client.sandbox.config.seed == SandboxConfig().seed
+        assert client.http.get("/_sandbox/config").json()["order_latency_ms"] == 0
+
+
 def test_drop_after_commit_leaves_exactly_one_order_that_a_retry_gets_as_409():
     with api(drop_after_commit_rate=1.0) as client:
         lost = client.post("/v1/Orders", order("PO-DROP"))

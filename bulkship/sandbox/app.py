@@ -5,7 +5,7 @@ ASP.NET-style API they imitate; query parameter names too.
 Admin routes (no authentication; the server binds loopback only):
     POST /_sandbox/fund {"amount": N, "pending": false}   GET /_sandbox/orders      POST /_sandbox/reset
     POST /_sandbox/advance {"seconds": N}                  GET /_sandbox/config      GET /_sandbox/webhooks
-    POST /_sandbox/deliver-webhooks
+    POST /_sandbox/deliver-webhooks    POST /_sandbox/config {"order_latency_ms": N, "latency_ms": N}
 """
 
 from __future__ import annotations
@@ -251,6 +251,10 @@ def _admin(sandbox: Sandbox) -> list[Route]:
         return await guarded(do_reset)
 
     async def config(request: Request) -> Response:
+        if request.method == "POST":  # the latencies only, while it runs
+            body = lower_keys(await _safe_body(request))
+            changes = body if isinstance(body, dict) else {}
+            return await guarded(lambda: sandbox.set_latency(changes))
         return await guarded(sandbox.knobs)
 
     async def webhook_log(request: Request) -> Response:
@@ -264,7 +268,7 @@ def _admin(sandbox: Sandbox) -> list[Route]:
         Route("/_sandbox/advance", advance, methods=["POST"]),
         Route("/_sandbox/orders", orders, methods=["GET"]),
         Route("/_sandbox/reset", reset, methods=["POST"]),
-        Route("/_sandbox/config", config, methods=["GET"]),
+        Route("/_sandbox/config", config, methods=["GET", "POST"]),
         Route("/_sandbox/webhooks", webhook_log, methods=["GET"]),
         Route("/_sandbox/deliver-webhooks", deliver, methods=["POST"]),
     ]

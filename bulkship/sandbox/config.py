@@ -18,6 +18,10 @@ DEFAULT_TOKEN_TTL = 3600
 DEFAULT_CLOCK_SPEED = 12_000.0
 
 
+# the knobs a running sandbox changes (POST /_sandbox/config); every other one is fixed at its start
+LATENCY_KNOBS = ("latency_ms", "order_latency_ms")
+
+
 @dataclass(frozen=True)
 class SandboxConfig:
     """Everything a :class:`~bulkship.sandbox.Sandbox` needs. Rates are probabilities per /v1 request.
@@ -60,7 +64,7 @@ class SandboxConfig:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"Sandbox --{name.replace('_', '-')} must be between 0 and 1, not {value}")
-        for name in ("latency_ms", "order_latency_ms"):
+        for name in LATENCY_KNOBS:
             if getattr(self, name) < 0:
                 raise ConfigError(
                     f"Sandbox --{name.replace('_', '-')} must be 0 or more, not {getattr(self, name)}"

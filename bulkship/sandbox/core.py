@@ -15,13 +15,14 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from ..errors import ConfigError
 from . import webhooks
 from .catalog import load_catalog
-from .config import SandboxConfig
+from .config import LATENCY_KNOBS, SandboxConfig
 from .faults import Faults
 from .lifecycle import DAY, iso, render_order, schedule_order
 from .orders import OrderInvalid, ValidOrder, lower_keys, po_number_errors, validate_order
@@ -323,6 +324,18 @@ class Sandbox:
         with self._lock:
             now = self.now()
         return {**self.config.knobs(), "sandbox_now": iso(now), "faults_injected": dict(self.faults.counts)}
+
+    def set_latency(self, changes: dict[str, Any]) -> dict[str, Any]:
+        """Change how long answers take while the sandbox runs (``latency_ms``, ``order_latency_ms``): a
+        window a test opened with a slow send, closed once used. The other knobs are fixed at start."""
+        if not changes or set(changes) - set(LATENCY_KNOBS):
+            raise ApiError(400, f"Send a JSON object of {' and/or '.join(LATENCY_KNOBS)} (milliseconds).")
+        if any(isinstance(v, bool) or not isinstance(v, int) for v in changes.values()):
+            raise ApiError(400, "Latencies are whole milliseconds, 0 or more.")
+        with self._lock:
+            self.config = replace(self.config, **changes)  # checked as at start: 0 or more
+            self.faults.config = self.config
+        return self.knobs()
 
     def webhook_log(self) -> list[dict[str, Any]]:
         with self._lock:
