@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import PurePath
 from typing import Any
+
+from ..errors import FileFormatError
+from .limits import MAX_STYLES, too_many_styles
 
 # A currency a number format shows: "[$€-407]", "[$CAD]", '"£"#,##0.00', '#,##0.00 "EUR"', a bare € or £,
 # another country's dollar ('"C$"', "A$"), or "$" in another country's locale ("[$$-1009]": Canada).
@@ -55,6 +59,8 @@ def cell_styles(
     font as white as the cell's background (:data:`UNSEEN`)."""
     try:
         codes, struck_fonts, white_fonts, plain_fills, font_colours, fill_colours, xfs = _styles_part(archive)
+    except FileFormatError:  # too many to read
+        raise
     except Exception:  # no styles part, or one the reader will complain about itself
         return {}, frozenset(), {}, frozenset(), {}
     padded = {i: codes[fmt] for i, (fmt, _, _) in enumerate(xfs) if is_padding_format(codes.get(fmt, ""))}
@@ -125,6 +131,8 @@ def _styles_part(archive: zipfile.ZipFile) -> tuple[Any, ...]:
                 xfs.append(
                     (element.get("numFmtId", "0"), element.get("fontId", "0"), element.get("fillId", "0"))
                 )
+            if max(len(xfs), len(font_colours), len(fill_colours)) > MAX_STYLES:
+                raise too_many_styles(PurePath(archive.filename or "the workbook").name)
             del path[1][-1]  # read: the tree keeps none of the entries
     return codes, struck_fonts, white_fonts, plain_fills, font_colours, fill_colours, xfs
 

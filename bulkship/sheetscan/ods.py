@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import FileFormatError
 from .conditional import ods_rule
 from .controls import ods_link_in_sheet
 from .formats import (
@@ -28,12 +27,14 @@ from .limits import (
     COLLAPSED,
     FILTERED,
     HIDDEN,
+    MAX_STYLES,
     Limits,
     SheetScan,
     _cell_too_big,
     _refuse,
     check_extent,
     column_number,
+    too_many_styles,
 )
 from .runs import element_runs, note_struck
 from .shownnumbers import _WHOLE, _shows_another_number
@@ -59,10 +60,6 @@ MAX_PADDED_REPEATS = 1000  # cells one repeated ODS cell may stand for, when it 
 # 3.8 GB, then out of memory; found by hunter-hostile5, LO3). A column of a default filled down to row 65,536
 # ('FALSE' under 'Sent?') stays far below.
 MAX_REPEATED_CELLS = 1_000_000
-# cell styles an ODS may define (Excel holds 64,000 at most; LibreOffice writes one for each look its cells
-# take): a million, struck and white, in a 2.9 MB file took 252 MB and 13 s to read one row (their names kept,
-# the XML limit letting ten times as many; found by hunter-hostile9, its LO3, refused by hunter-hostile10)
-MAX_STYLES = 200_000
 
 
 def ods_padding(value: str, shown: str) -> str | None:
@@ -149,11 +146,7 @@ class _OdsWalker:
     def count_style(self) -> None:
         self.styles += 1
         if self.styles > MAX_STYLES:
-            raise FileFormatError(
-                f"{self.path.name} defines more than {MAX_STYLES:,} cell styles (Excel holds 64,000 at "
-                "most); no list needs them, and each is kept while the file is read",
-                hint="open it in LibreOffice and save it again, or export the list as CSV",
-            )
+            raise too_many_styles(self.path.name)
 
     def handle(self, event: str, element: Any) -> None:
         tag = element.tag
