@@ -373,3 +373,16 @@ def test_a_heading_taking_back_its_send_of_the_rows_above_leaves_them_out_too(
     assert sorted(out) == [2, 3, 5, 6, 7], data["skipped"]
     assert out[2] == out[3] == f"the heading under it points at it ('{note}', row 4)"
     assert data["valid"] == 0
+
+
+def test_a_heading_taking_back_its_send_of_the_rows_above_then_giving_it_again_sends_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review44 reviewing f284c812: a heading under Bob Ray 'Above approved - rescinded then
+    re-approved 12/1. Below: terminated' left Ann Lee and Bob out with Cy, Dee and Eli since f284c812: the
+    approval given again was read as nothing. Ann and Bob are sent again (the same words as a Note send
+    too)."""
+    note = "Above approved - rescinded then re-approved 12/1. Below: terminated"
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    assert [s["row"] for s in data["skipped"] if s["kind"] == "not to send"] == [5, 6, 7], data["skipped"]
+    assert data["valid"] == 2

@@ -818,6 +818,7 @@ NO_LONGER_SO = [
 STILL_SO = [
     "No longer approved - re-approved 12/1", "No longer OK to send - rehired", "Approved - no longer needed",
     "OK to send - no changes", "No longer on hold", "Not on hold anymore",
+    "Approved - rescinded then re-approved 12/1", "Approved, then revoked, then approved again",
 ]  # fmt: skip
 
 

@@ -39,8 +39,16 @@ HELD_AGAIN = (
 # A send, an approval or a hold's end said first, then taken back ('Resend approved - rescinded 12/2',
 # 'Approved by Mark; approval withdrawn', 'OK to send - approval revoked'); not a no taken back, which sends
 # ('Resigning 11/30 - rescinded', 'Leaving - resignation withdrawn')
+# ... not once given again after ('Approved - rescinded then re-approved 12/1', 'Approved, then revoked, then
+# approved again': found by review44 reviewing f284c812, a heading's rows above left out)
+GIVEN_AGAIN = (
+    r"\b(?:re-?(?:approved|cleared|instated|authori[sz]ed|issued)|(?:approved|cleared|ok(?:ay)?(?:['’]?d)?)"
+    r"\s+again)\b"
+)
+_GIVEN_AGAIN = rf"(?!.*{GIVEN_AGAIN})"
 APPROVAL_TAKEN_BACK = (
-    r"(?:ok(?:['’]?d)?|okay|approved|cleared|yes|send|ship|re-?send|go\s+ahead|eligible|released|lifted|"
+    _GIVEN_AGAIN
+    + r"(?:ok(?:['’]?d)?|okay|approved|cleared|yes|send|ship|re-?send|go\s+ahead|eligible|released|lifted|"
     r"exception\s+(?:granted|approved))\b(?:(?!\b(?:not|no|never|do\s*n[o']?t|don'?t)\b).){0,100}?"
     # (or no sign before 'then': 'Approved then revoked', found by review42, its LO3, in a heading's part)
     r"(?:[-–—:;,(]\s*|\s+(?=(?:then|but|now|later)\s))"
