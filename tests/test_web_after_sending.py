@@ -477,6 +477,35 @@ def test_the_downloaded_workbook_of_a_batch_fixed_on_the_page_is_sent_back_to_it
     assert "press 'Fix these'" in said and "without those changes" not in said, said
 
 
+def test_the_file_a_page_fix_was_put_into_runs_as_the_batch_s_own_and_sends_nothing_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys
+) -> None:
+    """Found by newcomer16: Person 9's ZIP fixed on the page, the batch sent; the person then put the same fix
+    in her file and ran it under the batch: refused, exit 2, 'this command reads staff.csv without those
+    changes' (it held them), the hint sending her to a batch name of its own, whose rows were all held, its
+    advice --allow-repeat. The file holding the page's fixes is the batch's own: nothing sent, exit 0; the
+    file as uploaded is still refused."""
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        fixed = {"csrf_token": token(client), "cell:ZIP": "02134"}
+        assert client.post("/batches/staff/rows/4", data=fixed).status_code == 200
+        confirm(client, "staff")
+        wait_until_finished(client, "staff")
+    run = ["run", str(sheet), "--batch", "staff", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    capsys.readouterr()
+    assert main(run) == 2  # the file as uploaded: without the page's fix
+    assert "without those changes" in " ".join(capsys.readouterr().err.split())
+    sheet.write_text(sheet.read_text().replace("1234X", "02134"))
+    assert main(run) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "without those changes" not in said and "Nothing was sent in this run" in said, said
+    assert "3 ordered in 1 order(s)" in said, said
+
+
 def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
     tmp_path: Path, isolated_data_dir: Path, monkeypatch
 ) -> None:

@@ -33,7 +33,7 @@ from .app import (
 from .validate_cmd import ConfigOption, IncludeHiddenOption, print_notices, resolve_program
 
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from ..program import ProgramSettings
     from ..runresult import PlanView
@@ -149,12 +149,34 @@ def _refuse_without_page_changes(
             hint=f"open batch {name}'s Results on the web page and press 'Fix these': its rows open on the "
             "review page, and its cost page sends them",
         )
+    if fixes and not columns and not every and _file_holds(file, sheet, program, found.corrections):
+        return  # the person put the page's fixes in the file: it is the batch's own, edited (newcomer16)
     raise BatchConflictError(
         f"{uploaded}, with {' and '.join(changed)}: this command reads {file.name} without those changes and "
         "would send its rows as the file has them. Nothing was sent",
         hint=f"send batch {name} from its cost page on the web page, which sends it with its changes; or put "
         "the changes in the file and run it under a batch name of its own",
     )
+
+
+def _file_holds(
+    file: Path, sheet: str | None, program: ProgramSettings, corrections: Mapping[tuple[int, str], str]
+) -> bool:
+    """Whether ``file`` says, cell for cell, what the web page's ``corrections`` fixed (a file that cannot be
+    read here says nothing: the run reads it and says why)."""
+    from ..errors import BulkshipError
+    from ..load import load_sheet
+
+    try:
+        frame = load_sheet(file, sheet=sheet, program=program).frame
+    except BulkshipError:
+        return False
+    for (row, header), value in corrections.items():
+        if int(row) not in frame.index or header not in frame.columns:
+            return False
+        if " ".join(str(frame.at[int(row), header]).split()) != " ".join(str(value).split()):
+            return False
+    return True
 
 
 @app.command()
