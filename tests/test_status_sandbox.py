@@ -43,3 +43,20 @@ def test_status_says_which_batches_are_sandbox_trials_under_its_table(
     assert "SANDBOX — no real orders: trial-a, trial-b are trials on bulkship's embedded vendor" in mixed
     assert "every batch above" not in mixed, mixed
     assert "SANDBOX" not in _table(capsys, "real")  # the vendor's own money: no word of a trial
+
+
+def test_a_stopped_server_says_its_runs_go_on_when_it_starts_again(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bulkship serve` stopped (Ctrl-C, systemd's SIGTERM) logged 'Interrupted. What was sent is in the
+    ledger: re-running the same command resumes', the command line's words: a server's runs go on when it
+    starts again (hunter-web24's LO3)."""
+    import bulkship.web
+
+    def stopped(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bulkship.web, "serve", stopped)
+    assert main(["serve", "--port", "0"]) == 130
+    err = " ".join(capsys.readouterr().err.split())
+    assert "re-running the same command" not in err and "when bulkship serve starts again" in err, err

@@ -59,11 +59,19 @@ INTERRUPTED = "Interrupted. What was sent is in the ledger: re-running the same 
 # if it had sent something (found by review21)
 SENDS_NOTHING = frozenset({"validate", "template", "catalog", "version", "status", "audit", "users"})
 INTERRUPTED_NOTHING_SENT = "Interrupted. Nothing was sent: this command sends no orders."
+# `bulkship serve` stopped (Ctrl-C, systemd, docker stop): no command of the person's to run again; its runs
+# are taken up by the server when it starts again (its log read the command line's words: hunter-web24's LO3)
+SERVER_STOPPED = (
+    "Stopped. A batch this server was sending is in the ledger: it goes on, exactly once, when bulkship "
+    "serve starts again."
+)
 
 
 def _interrupted(args: list[str]) -> str:
     """What Ctrl-C (SIGTERM, SIGHUP) says: how to resume, unless the command sends nothing."""
     command = next((a for a in args if not a.startswith("-")), "")
+    if command == "serve":
+        return SERVER_STOPPED
     return INTERRUPTED_NOTHING_SENT if command in SENDS_NOTHING else INTERRUPTED
 
 
