@@ -386,3 +386,21 @@ def test_a_heading_taking_back_its_send_of_the_rows_above_then_giving_it_again_s
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
     assert [s["row"] for s in data["skipped"] if s["kind"] == "not to send"] == [5, 6, 7], data["skipped"]
     assert data["valid"] == 2
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Below: approval revoked", "Above: approved. Below: approval revoked", "Below: approval withdrawn",
+     "Below: no longer approved", "Approval revoked for the rows below", "Eligibility revoked",
+     "Below: approval revoked - re-approved 12/1", "Approval revoked in error - send"],
+)  # fmt: skip
+def test_a_heading_taking_back_the_approval_of_the_rows_under_it_leaves_them_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by review44: a list's heading under Bob Ray 'Below: approval revoked' (or 'Below: approval
+    withdrawn', 'Below: no longer approved', 'Approval revoked for the rows below') was read as nothing and
+    Cy, Dee and Eli were ordered, exit 0, a card each the list had taken back. They are left out now; an
+    approval given again after ('... - re-approved 12/1') or revoked in error still sends them."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == ([] if "re-approved" in heading or "in error" in heading else [5, 6, 7]), data["skipped"]

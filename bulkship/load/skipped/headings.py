@@ -52,6 +52,11 @@ _LEAVE_OUT_TEXT = (
     r"not\s+yet\s+(?:approved|confirmed|eligible|final)|awaiting\s+(?:approval|review|confirmation|sign[\s-]*off)|"
     r"waiting\s+(?:on|for)\s+(?:\S+\s+){0,2}(?:approval|sign[\s-]*off|confirmation|review)|"
     r"if\s+(?:the\s+)?budget\s+(?:allows|permits)|budget\s+permitting|reference\s+only|"
+    # ... or their approval taken back ('Below: approval revoked', 'Approval withdrawn for the rows below',
+    # 'Below: no longer approved': found by review44, the people under each were ordered); not given again
+    r"(?<!re-)(?<!re)(?:(?:approval|eligibility|award)\s+(?:was\s+|has\s+been\s+)?(?:revoked|rescinded|withdrawn|"
+    r"retracted|pulled|cancell?ed|denied)|no\s+longer\s+(?:approved|eligible|cleared|ok(?:ay)?\s+to\s+send))"
+    r"(?!.*\b(?:re-?(?:approved|instated)|in\s+error|by\s+mistake|mistaken(?:ly)?)\b)|"
     r"(?:check|confirm|verify)\s+with\s+\S+(?:\s+\S+)?\s+(?:first|before\s+sending))\b.*"
     # ... or opens with the name of people kept back: a team's name may hold these words too ("IT Backup &
     # Storage", "Army Reserve Liaison", "Off the waitlist - confirmed" were left out: found by review10)
