@@ -3,7 +3,6 @@ its :class:`~bulkship.reconcile.sheets.RowOutcome`."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ from ...ledger import ELSEWHERE, REVIEW_ITEMS, OrderRecord, RowRecord, elsewhere
 from ...money import Breakdown, money_text
 from ...statuses import CHARGED, IN_DOUBT, NO_CARD_STATUSES, NOT_SENT, PO_REFUSED, TO_SEND
 from ..sheets import RowOutcome
+from .chargedwords import not_planned_note, overcharge_note
 from .prices import Prices, _Line, _payload_item_line
 
 SENT_ELSEWHERE = "sent elsewhere"  # statuses.ROW_STATUSES' word for a row left out as made elsewhere
@@ -120,87 +120,6 @@ def waiting_lines(order: OrderRecord) -> dict[str, _Line]:
         return {}
     lines = {fp: _payload_item_line(item) for fp, item in waiting.items() if isinstance(item, dict)}
     return {fp: line for fp, line in lines.items() if line is not None}
-
-
-OVERCHARGED_NOTE = (
-    "The vendor charged {total} for {cards}, {more} more than {their} face value, fees and shipping "
-    "({price}): an overcharge, shown as a Discount of -{more}. The totals hold what it charged; ask the "
-    "vendor why"
-)
-
-
-def overcharge_note(money: Breakdown | None, quantity: int = 1) -> str:
-    """Words for a row (of ``quantity`` cards) the vendor charged more than its price (face value + fees +
-    shipping): the figures add up only with a negative Discount, which alone read as a discount (review18's
-    leftover). A row of 2 cards, each charged its shipping, read 'charged 69.90 for this card' (found by
-    hunter-money18)."""
-    if money is None or money.discount >= 0:
-        return ""
-    more = money_text(-money.discount)
-    price = money_text(money.face_value + money.fees + money.shipping)
-    cards, their = ("this card", "its") if quantity == 1 else (f"these {quantity} cards", "their")
-    return OVERCHARGED_NOTE.format(
-        total=money_text(money.total), cards=cards, their=their, more=more, price=price
-    )
-
-
-NOT_PLANNED_NOTE = (
-    "The vendor charged {total} for {cards}, {by} {side} than planned ({planned}), so its discount reads "
-    "{discount} where the plan took off {planned_discount}. The totals hold what it charged; ask the vendor "
-    "why"
-)
-
-
-ORDER_DISCOUNT_NOTE = (
-    "The vendor charged {total} for {cards} on its line, {by} more than planned ({planned}), its discount "
-    "reading {discount} where the plan took off {planned_discount}: its order {po} shows {taken} taken off "
-    "the order as a discount on the order, which the totals count (the Summary says so)"
-)
-
-
-def not_planned_note(
-    money: Breakdown | None,
-    line: _Line | None,
-    prices: Prices | None,
-    taken_off: tuple[str, Decimal] = ("", Decimal(0)),
-) -> str:
-    """Words for a row charged otherwise than its plan priced it (with the prices it was sent with): the
-    figures add up by the Discount, so a discounted card charged 0.50 more read only 'Discount 1.36' where
-    the plan took off 1.86, said on no row (hunter-money3's LF). An undiscounted card charged more is said
-    by :func:`overcharge_note` alone. "" when the plan's cost is not known (a ledger of an older bulkship)."""
-    plan = prices.planned(line) if money is not None and line is not None and prices is not None else None
-    if money is None or line is None or plan is None or money.discount == plan.discount:
-        return ""  # as planned, or the difference is in another column (shipping billed on the order)
-    if money.discount < 0 and plan.discount == 0:
-        return ""  # an overcharge: said so
-    po, taken = taken_off
-    if taken > 0 and money.total > plan.total:
-        # the discount taken off the order rather than its cards: 'ask the vendor why' each row charged more
-        # than planned, of a discount the vendor gave (found by hunter-money14)
-        return ORDER_DISCOUNT_NOTE.format(
-            total=money_text(money.total),
-            cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
-            by=money_text(money.total - plan.total),
-            planned=money_text(plan.total),
-            discount=money_text(money.discount),
-            planned_discount=money_text(plan.discount),
-            po=po,
-            taken=money_text(taken),
-        )
-    return _not_planned_words(money, line, plan)
-
-
-@functools.lru_cache(maxsize=4096)  # a batch charged otherwise than planned has few kinds of row
-def _not_planned_words(money: Breakdown, line: _Line, plan: Breakdown) -> str:
-    return NOT_PLANNED_NOTE.format(
-        total=money_text(money.total),
-        cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
-        by=money_text(abs(money.total - plan.total)),
-        side="more" if money.total > plan.total else "less",
-        planned=money_text(plan.total),
-        discount=money_text(money.discount),
-        planned_discount=money_text(plan.discount),
-    )
 
 
 NOT_SENT_NOTE = (
