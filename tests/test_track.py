@@ -281,3 +281,22 @@ def test_track_of_a_batch_whose_plan_is_not_sent_yet_never_says_all_final(
     err = " ".join(capsys.readouterr().err.split())
     assert "all final" not in err
     assert "2 planned (2 rows planned, not sent yet: send them with the same `bulkship run` command" in err
+
+
+def test_track_of_a_batch_with_a_row_waiting_for_its_day_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer16: a row whose note says 'Do not send before' a day to come read 'bday: 2 delivered,
+    1 skipped (all final)' under `bulkship track` (status: 'waiting'): a card still to go, read as done."""
+    sheet = tmp_path / "bday.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount,Notes\n"
+        "Ana Diaz,1 Main St,Boston,MA,02108,CVS,25,\n"
+        "Bo Park,2 Elm St,Boston,MA,02108,CVS,25,Do not send before 12/31/2099\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0"]) == 0
+    capsys.readouterr()
+    assert main(["track"]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    said = "1 row waiting for its day: the same `bulkship run` command run on or after it sends them"
+    assert said in err, err

@@ -140,6 +140,13 @@ def _print_track(report: TrackReport) -> None:
                 "with the same `bulkship run` command, or from the batch's cost page on the web page"
             )
             state = f"{before}; {to_send}" if before else to_send
+        if b.waiting:  # nor a row held until a day to come: 'all final' read as nothing left (newcomer16)
+            its = "its" if b.waiting == 1 else "their"
+            waits = (
+                f"{counted(b.waiting, 'row')} waiting for {its} day: the same "
+                "`bulkship run` command run on or after it sends them"
+            )
+            state = f"{state}; {waits}" if state else waits
         if stuck:  # not 'still moving': the vendor says no more of them, or cannot answer for them
             state += f"{', ' if state else ''}{counted(stuck, 'order')} polling cannot move: see the notes"
         err_console.print(styled((b.batch, "bold"), f": {counts or 'no rows'} ({state})"))

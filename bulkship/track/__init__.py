@@ -41,6 +41,7 @@ from ..ledger import Ledger
 from ..models import Catalog
 from ..reconcile.join import LedgerView
 from ..settings import Settings
+from ..statuses import NOT_YET_REASON
 from .orders import (
     CARD_MADE_LINE_STATUSES,
     CREDENTIAL_ERRORS,
@@ -101,6 +102,7 @@ class BatchProgress:
     output: str | None  # the result workbook, rewritten in place
     warnings: tuple[str, ...] = ()
     orders_stuck: int = 0  # open orders the vendor could not answer for in this pass (see errors)
+    waiting: int = 0  # of the skipped: rows the list holds until a day to come (sent by a run on or after it)
 
     @property
     def done(self) -> bool:
@@ -198,6 +200,7 @@ def batch_progress(
         output=output,
         warnings=tuple(warnings),
         orders_stuck=sum(1 for po in still_open if po in stuck),
+        waiting=ledger.rows_skipped_saying(batch, NOT_YET_REASON),
     )
 
 
