@@ -17,10 +17,10 @@ from .auth import nothing_changed, say_in_trail
 from .pagekit import Web, _idle, _see, _web, _with_upload, another_upload, render
 
 
-async def fix_row(request: Request) -> Response:
-    """Record the cells a person changed in one row; the review then judges the rows again. Never while
-    the batch is being sent or waits to be (found by hunter-web, W2: a fix from another tab after "Send"
-    was saved while the run sent the row as it was)."""
+async def row_form(request: Request) -> tuple[Web, state.WebBatch, int, Any] | Response:
+    """A row's form on the review page (a fix, or the row taken in): the batch, never while it is being sent
+    or waits to be, the row and the form; or the page refusing a form of another upload's page (its row 2
+    is another file's row 2)."""
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     try:
@@ -28,9 +28,20 @@ async def fix_row(request: Request) -> Response:
     except ValueError:
         raise HTTPException(404, "No such row") from None
     form = await request.form()
-    other = another_upload(form, batch, "Nothing was saved")  # its row 2 is another file's row 2
+    other = another_upload(form, batch, "Nothing was saved")
     if other is not None:
         return render(request, "problem.html", 409, batch=batch, error=other)
+    return web, batch, row, form
+
+
+async def fix_row(request: Request) -> Response:
+    """Record the cells a person changed in one row; the review then judges the rows again. Never while
+    the batch is being sent or waits to be (found by hunter-web, W2: a fix from another tab after "Send"
+    was saved while the run sent the row as it was)."""
+    opened = await row_form(request)
+    if isinstance(opened, Response):
+        return opened
+    web, batch, row, form = opened
     for _ in range(CHANGE_TRIES):
         refused = await _fix_row_once(request, web, batch, row, form)
         if refused is not True:

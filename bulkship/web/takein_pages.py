@@ -17,23 +17,18 @@ from starlette.responses import Response
 from ..errors import BulkshipError
 from . import batchledger, state
 from .auth import nothing_changed, say_in_trail
-from .pagekit import _idle, _see, _web, _with_upload, another_upload, render
+from .fix_pages import row_form
+from .pagekit import _idle, _see, _with_upload, render
 
 TAKE_TRIES = 3  # recorded again on the rows as they are when another change was recorded meanwhile
 
 
 async def take_in(request: Request) -> Response:
     """Order the row after all (``take=in``), or leave it out again as the list does (``take=out``)."""
-    web = _web(request)
-    batch = _idle(web, _with_upload(web, request.path_params["name"]))
-    try:
-        row = int(request.path_params["row"])
-    except ValueError:
-        raise HTTPException(404, "No such row") from None
-    form = await request.form()
-    other = another_upload(form, batch, "Nothing was saved")  # its row 7 is another file's row 7
-    if other is not None:
-        return render(request, "problem.html", 409, batch=batch, error=other)
+    opened = await row_form(request)
+    if isinstance(opened, Response):
+        return opened
+    web, batch, row, form = opened
     take = str(form.get("take") or "") == "in"
     who = str(request.scope.get("actor") or state.current_user())
     for _ in range(TAKE_TRIES):
