@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 from support import embedded_sandbox_orders, visible_text
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import VendorProxy
 from test_web import confirm, upload, wait_until_finished
 from test_web_browser import many_rows
-from test_web_database_restart import every_session_ended, let_in, quick_app
+from test_web_database_restart import let_in, quick_app, restart_at_second_order
 
 from bulkship.ledger import Ledger
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, resolve_settings
@@ -39,17 +39,7 @@ def test_the_pages_and_the_log_say_a_run_waits_for_the_database_while_it_is_away
     itself and sends nothing meanwhile, and loads itself again; the progress page left open (its live part,
     polled) says the same instead of 'Sending…'; the log says the run waits, and when it goes on. Then
     every card once."""
-    posts: list[Call] = []
     waiting, looked = threading.Event(), threading.Event()
-
-    def rewrite(call: Call) -> Answer:
-        if call.method != "POST" or call.path.lower() != "/v1/orders":
-            return call.forward()
-        posts.append(call)
-        answer = call.forward()
-        if len(posts) == 2:  # the order made at the vendor; the database stops before its answer is kept
-            every_session_ended(pg_url, refusing=True)
-        return answer
 
     class Away:  # the run asks whether the database answers: not until the person has looked at the pages
         @staticmethod
@@ -59,7 +49,7 @@ def test_the_pages_and_the_log_say_a_run_waits_for_the_database_while_it_is_away
                 let_in(pg_url)
             return Ledger.open(*args, **kwargs)
 
-    vendor.rewrite = rewrite
+    restart_at_second_order(vendor, pg_url, refusing=True)  # the database stops: every session refused
     for name, value in {
         "BULKSHIP_LEDGER": pg_url, "BULKSHIP_DATA_DIR": str(tmp_path / "data"),
         "BULKSHIP_OUT": str(tmp_path / "results"), "BULKSHIP_TRACK_EVERY_MIN": "0",

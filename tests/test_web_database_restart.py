@@ -55,6 +55,24 @@ def every_session_ended(url: str, *, refusing: bool = False) -> None:
     assert ended, "no session to end"
 
 
+def restart_at_second_order(vendor: VendorProxy, url: str, *, refusing: bool = False) -> list[Call]:
+    """The vendor makes the second order, and the database restarts before its answer is recorded
+    (:func:`every_session_ended`, ``refusing`` as there). The order POSTs the vendor got, as they come."""
+    posts: list[Call] = []
+
+    def rewrite(call: Call) -> Answer:
+        if call.method != "POST" or call.path.lower() != "/v1/orders":
+            return call.forward()
+        posts.append(call)
+        answer = call.forward()
+        if len(posts) == 2:
+            every_session_ended(url, refusing=refusing)
+        return answer
+
+    vendor.rewrite = rewrite
+    return posts
+
+
 def let_in(url: str) -> None:
     """The database started again: new sessions are let in."""
     name = url.rsplit("/", 1)[1]
@@ -87,17 +105,7 @@ def test_a_run_whose_database_restarted_mid_send_goes_on_once_it_answers(
     restarted server does: the second order asked about by its PO number, the third sent, every card once.
     ``down``: the database refuses new sessions for a while after (stopped, then started): the run waits
     until it lets them in again."""
-    posts: list[Call] = []
     probes: list[int] = []
-
-    def rewrite(call: Call) -> Answer:
-        if call.method != "POST" or call.path.lower() != "/v1/orders":
-            return call.forward()
-        posts.append(call)
-        answer = call.forward()  # the order is made at the vendor ...
-        if len(posts) == 2:  # ... and the database restarts before its answer is recorded
-            every_session_ended(pg_url, refusing=down)
-        return answer
 
     class Started:  # the database is asked whether it answers: the third time, it does again
         @staticmethod
@@ -107,7 +115,7 @@ def test_a_run_whose_database_restarted_mid_send_goes_on_once_it_answers(
                 let_in(pg_url)
             return Ledger.open(*args, **kwargs)
 
-    vendor.rewrite = rewrite
+    posts = restart_at_second_order(vendor, pg_url, refusing=down)
     for name, value in {
         "BULKSHIP_LEDGER": pg_url, "BULKSHIP_DATA_DIR": str(tmp_path / "data"),
         "BULKSHIP_OUT": str(tmp_path / "results"), "BULKSHIP_TRACK_EVERY_MIN": "0",
@@ -210,18 +218,7 @@ def test_a_command_line_run_whose_database_restarted_says_so_not_to_free_disk_sp
     with the hint 'free space on its disk (or check the database can be written), then run the same command
     again': a person went to look at a disk with room to spare. The hint says the connection was lost, to
     wait for the database and run the command again; run again, the rest goes out, every card once."""
-    posts: list[Call] = []
-
-    def rewrite(call: Call) -> Answer:
-        if call.method != "POST" or call.path.lower() != "/v1/orders":
-            return call.forward()
-        posts.append(call)
-        answer = call.forward()
-        if len(posts) == 2:
-            every_session_ended(pg_url)
-        return answer
-
-    vendor.rewrite = rewrite
+    restart_at_second_order(vendor, pg_url)
     for name, value in {
         "BULKSHIP_LEDGER": pg_url, "BULKSHIP_API_URL": vendor.url, "BULKSHIP_EMAIL": SANDBOX_EMAIL,
         "BULKSHIP_ACCESS_TOKEN": SANDBOX_ACCESS_TOKEN, "BULKSHIP_CONCURRENCY": "1",
@@ -332,18 +329,7 @@ def test_the_trail_says_why_the_server_took_a_run_up_again(
     line says the ledger's database answered again; the run's end follows, every card once."""
     from bulkship.team import accounts, approvals, audit, store
 
-    posts: list[Call] = []
-
-    def rewrite(call: Call) -> Answer:
-        if call.method != "POST" or call.path.lower() != "/v1/orders":
-            return call.forward()
-        posts.append(call)
-        answer = call.forward()
-        if len(posts) == 2:
-            every_session_ended(pg_url)
-        return answer
-
-    vendor.rewrite = rewrite
+    restart_at_second_order(vendor, pg_url)
     for name, value in {
         "BULKSHIP_LEDGER": pg_url, "BULKSHIP_DATA_DIR": str(tmp_path / "data"),
         "BULKSHIP_OUT": str(tmp_path / "results"), "BULKSHIP_TRACK_EVERY_MIN": "0",
