@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..columns.fields import line_3_header
 from ..quoting import quoted
-from ..validate.normalize import street_lines
+from ..validate.addresslines import street_lines
 from ..validate.wholeaddress import split_address
 
 

@@ -17,7 +17,7 @@ from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
 from ..schema import SheetContract
-from . import invisible, normalize, rules
+from . import addresslines, invisible, normalize, rules
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .namecolumn import names_people
@@ -207,7 +207,7 @@ def _normalise(
     fingerprint reads where it is not what is sent (:class:`AsBefore`)."""
     line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
     if line_3 is None:  # (a line 3 joins line 2: the street's second line is left on line 1 there)
-        frame["address1"], frame["address2"], moved, on_line_1 = normalize.street_lines(
+        frame["address1"], frame["address2"], moved, on_line_1 = addresslines.street_lines(
             frame["address1"], frame["address2"], frame["city"]
         )
     else:
@@ -271,7 +271,7 @@ def _normalise(
             said, column, "No " + part, f"'{{old}}' says there is none: no {part} printed on the parcel."
         )
     if line_3 is not None:
-        frame["address2"], added = normalize.with_line_3(frame["address2"], sheet.frame[line_3])
+        frame["address2"], added = addresslines.with_line_3(frame["address2"], sheet.frame[line_3])
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
         collector.warn(added, "address2", "Address line 3 added", said)
     # the whole name in First Name is found against the Last Name as typed: 'Ann Lee' | 'Lee' | 'Jr.'

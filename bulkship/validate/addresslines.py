@@ -1,0 +1,68 @@
+"""Address line 2 made of what a list gives beside it: a street cell on two lines (its later lines), a line 3
+after line 2 (moved out of :mod:`.normalize`)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .normalize import NOTHING, nothing_written
+
+# A street cell on two lines ('100 Market St\nSuite 14', as a CRM's 'Mailing Street' keeps it): its second
+# line is the address's line 2 (and so is a third). Joined into line 1, with the warning "extra spaces or
+# invisible characters removed", the suite went on line 1 as if the break were a typo (found by newcomer8,
+# left for hunter-sheets18). Not a line naming the city, state and ZIP (a whole address: .prepare says so)
+_LINE_BREAK = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
+_CITY_LINE = re.compile(r"(?i)\b[a-z]{2}[\s,]+\d{5}(?:-\d{4})?\s*$|\b\d{5}(?:-\d{4})?\s*$")
+# ... nor one naming the row's city ('Boston'), or the country ('USA'): found by hunter-sheets18 checking it
+_COUNTRY_LINE = re.compile(r"(?i)\s*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+america)?|america)\s*")
+
+
+def _names_a_place(line: str, city: str) -> bool:
+    """Whether a street cell's later line names the city, state and ZIP, the row's city or the country."""
+    folded = line.casefold()
+    said_city = bool(city.strip()) and folded.startswith(city.strip().casefold())
+    return bool(_CITY_LINE.search(line) or _COUNTRY_LINE.fullmatch(line)) or said_city
+
+
+def street_lines(
+    line1: pd.Series, line2: pd.Series, city: pd.Series
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """The street cells of two lines or more, the lines after the first moved to line 2 (joined by spaces, as
+    line 1 read them) where line 2 is empty: (line 1, line 2, the rows moved, the rows whose line 2 holds
+    something already, their lines left on line 1). Looked at cell by cell only where some cell breaks a
+    line; a '5 Oak St' over 'Floor 2' over 'Room 9' is moved as one of two lines is."""
+    none = pd.Series(False, index=line1.index)
+    text = "\x00".join(line1.tolist())
+    if not any(mark in text for mark in "\r\n\u2028\u2029\x0b\x0c\x85"):
+        return line1, line2, none, none
+    broken = line1[line1.str.contains(_LINE_BREAK.pattern, regex=True)]
+    parts = [[p for p in _LINE_BREAK.split(cell.strip()) if p] for cell in broken.tolist()]
+    cities = city.reindex(broken.index).fillna("").astype(str).tolist()
+    lines = pd.Series(
+        [
+            len(p) >= 2 and not any(_names_a_place(line, town) or NOTHING.fullmatch(line) for line in p[1:])
+            for p, town in zip(parts, cities, strict=True)
+        ],
+        index=broken.index,
+        dtype=bool,
+    )
+    empty = line2.reindex(broken.index).astype(str).str.strip().eq("")
+    moved = (lines & empty).reindex(line1.index, fill_value=False)
+    kept = (lines & ~empty).reindex(line1.index, fill_value=False)
+    firsts = pd.Series([p[0] if p else "" for p in parts], index=broken.index)
+    rest = pd.Series([" ".join(p[1:]) for p in parts], index=broken.index)
+    at = moved[moved].index
+    line1, line2 = line1.copy(), line2.copy()
+    line1.loc[at], line2.loc[at] = firsts.loc[at], rest.loc[at]
+    return line1, line2, moved, kept
+
+
+def with_line_3(line2: pd.Series, line3: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Line 2 with line 3 after it ("Suite 400, Floor 12"), and the rows where line 3 was added (found by
+    newcomer8: a third line was dropped without a word, parcels went without their floor or mailroom)."""
+    line3, _ = nothing_written(line3.fillna("").astype(str).str.strip())
+    add = line3.ne("")
+    joined = line2.where(line2.str.strip().eq(""), line2.str.rstrip() + ", ") + line3
+    return line2.where(~add, joined), add
