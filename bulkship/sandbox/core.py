@@ -28,6 +28,7 @@ from .lifecycle import DAY, iso, render_order, schedule_order
 from .orders import OrderInvalid, ValidOrder, lower_keys, po_number_errors, validate_order
 from .refusals import ApiError, check_paging, invalid_order
 from .store import Clock, OrderRow, Store
+from .webhookstate import WebhookState
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def _money(cents: int) -> float:
     return float(Decimal(cents) / 100)
 
 
-class Sandbox:
+class Sandbox(WebhookState):
     """A fake gift-card vendor with durable state. ``time_source``/``monotonic`` are injectable for tests."""
 
     def __init__(
@@ -344,44 +345,3 @@ class Sandbox:
     def deliver_due_webhooks(self) -> int:
         """POST the FulfillmentComplete webhooks that are due now; returns how many were accepted (2xx)."""
         return webhooks.deliver_due(self)
-
-    # -- used by webhooks.py --------------------------------------------------------------------------------
-
-    def _claim_due_webhooks(self) -> list[tuple[str, str, int, dict[str, Any]]]:
-        with self._lock, self.store.write():
-            clock = self.store.clock()
-            real = self._time()
-            wall = clock.wall_now(real)
-            sandbox_now = clock.sandbox_now(real)
-            due = self.store.due_webhooks(sandbox_now, wall, wall - webhooks.STALE_CLAIM_S)
-            claimed = []
-            for order_id, url, attempts in due:
-                row = self.store.order_by_id(order_id)
-                if row is None:
-                    continue
-                self.store.claim_webhook(order_id, wall)
-                payload = self.config.dialect.body(render_order(row, sandbox_now))  # as the API answers
-                claimed.append((order_id, url, attempts, payload))
-            return claimed
-
-    def _draw_duplicate(self) -> bool:
-        with self._lock:
-            return self._webhook_rng.random() < self.config.webhook_duplicate_rate
-
-    def _finish_webhook(self, order_id: str, attempts: int, accepted: int, error: str | None) -> None:
-        with self._lock, self.store.write():
-            wall = self._wall_now()
-            if accepted:
-                state, next_at = "delivered", wall
-            elif attempts > webhooks.MAX_RETRIES:
-                state, next_at = "failed", wall
-            else:
-                state, next_at = "pending", wall + webhooks.backoff_s(attempts)
-            self.store.finish_webhook(
-                order_id,
-                state=state,
-                attempts=attempts,
-                deliveries=accepted,
-                next_attempt_at=next_at,
-                error=error,
-            )
