@@ -26,7 +26,7 @@ from ..program import ProgramSettings
 from ..schema import load_contract
 from ..statuses import counted
 from . import rules
-from .cardcolumn import read_card_column
+from .cardcolumn import card_column_hint, read_card_column
 from .collect import ProblemCollector
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
@@ -61,7 +61,7 @@ def validate(
     defaults = {**program.effective_defaults, **sheet.defaults}
     sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
-    _require_columns(sheet, contract, defaults)
+    _require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
     frame, family_added, moved = _canonical_frame(sheet)
     whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP
     if frame.empty:  # a header and nothing else: valid, with nothing to order

@@ -1,60 +1,150 @@
 """A column naming the card on every row ('Gift' = CVS, Target beside 'Gift Value'), read as the Product where
 no column gives one: its header is no Product's ('Gift' is also a yes/no column's), and the file was refused
 "lacks Product", told to write a program file mapping it (found by newcomer8, left for hunter-sheets18). Its
-cells decide, against the vendor's catalog the rows are checked with."""
+cells decide, against the vendor's catalog the rows are checked with: a card's id or name, or its brand alone
+('Visa' of the Visa Prepaid Card: a CRM's 'Gift Brand' of Starbucks, Target, Visa was refused, found by
+newcomer16). A header naming the shop the card is for ('Merchant', 'Retailer', 'Store', 'Vendor') or the
+choice made ('Gift Choice', 'Selection') is such a header too; where no column can be read so, the refusal
+names the column to rename 'Product' (newcomer16's N6, fixed by hunter-sheets27)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..columns import _words
+from ..columns import ColumnInfo, _words
 from ..load.lookalikes import _LOOKS_LIKE_HEADER
 from ..models import Catalog, LoadedSheet
 from ..program import ProgramSettings
+from ..quoting import quoted
 from .rules import product_ids
+from .rules.catalognames import _CARD_TAIL, card_brands
 
 SHOWN_CARDS = 5  # cards the notice names
+MOST = 0.6  # of a column's filled cells naming cards, for the refusal to name it
+# The words of a header a column of cards is read under: the catalog's own ('Gift', 'Card', 'Brand'), then
+# the shop the card is for or the choice a person made, read only where no column of the first words fits (a
+# 'Store' beside 'Gift' may be where the person works)
+CARD_WORDS = _LOOKS_LIKE_HEADER["product"]
+SHOP_WORDS = frozenset(
+    {"merchant", "merchants", "retailer", "retailers", "store", "stores", "shop", "vendor", "item", "choice",
+     "selection", "option", "pick"}
+)  # fmt: skip
+
+
+def _card_header(header: str) -> int:
+    """2 for a header of the catalog's own words, 1 for one naming a shop or a choice, else 0."""
+    words = set(_words(header))
+    return 2 if words & CARD_WORDS else 1 if words & SHOP_WORDS else 0
+
+
+def _naming(sheet: LoadedSheet, info: ColumnInfo, catalog: Catalog) -> tuple[list[str], list[str], float]:
+    """A column's distinct filled cells (the rows left out aside) that name a card of ``catalog`` (by id, name
+    or brand), those that do not, and the share of its filled cells naming one."""
+    cells = sheet.frame[info.header].drop(index=[s.row for s in sheet.skipped], errors="ignore")
+    cells = cells.fillna("").astype(str).str.strip()
+    cells = cells[cells.ne("")]
+    if cells.empty:
+        return [], [], 0.0
+    cards, brands = product_ids(catalog), card_brands(catalog)
+    counts = cells.value_counts(sort=False)
+    named, other, share = [], [], 0
+    for cell, count in counts.items():
+        text = str(cell)
+        folded = text.casefold()
+        if folded in cards or _CARD_TAIL.sub("", folded).strip() in brands:
+            named.append(text)
+            share += int(count)
+        else:
+            other.append(text)
+    return named, other, share / len(cells)
+
+
+def _gives_no_product(sheet: LoadedSheet, program: ProgramSettings) -> bool:
+    given = program.effective_defaults.get("product") or sheet.defaults.get("product")
+    return not ("product" in sheet.column_map.values() or given or "product" in program.columns)
+
+
+def _candidates(sheet: LoadedSheet) -> list[ColumnInfo]:
+    return [
+        info
+        for info in sheet.columns
+        if info.status == "unused" and not info.note and info.header in sheet.frame.columns
+    ]
+
+
+def _shown(named: list[str]) -> str:
+    return ", ".join(named[:SHOWN_CARDS]) + (
+        f" and {len(named) - SHOWN_CARDS} more" if len(named) > SHOWN_CARDS else ""
+    )
 
 
 def read_card_column(sheet: LoadedSheet, catalog: Catalog, program: ProgramSettings | None) -> LoadedSheet:
-    """``sheet`` with its one unused column whose header looks like the card and each of whose filled cells
-    (the rows left out aside) names a card of ``catalog`` read as the Product, said in a notice that takes the
-    place of the one saying it looks like Product; ``sheet`` itself where a column, the defaults or
-    ``[columns]`` give the Product, or no column or several fit. Read by validate, and by the web page as it
-    reads the upload (its Columns page shows the column read)."""
+    """``sheet`` with its one unused column whose header looks like the card (:data:`CARD_WORDS`, else
+    :data:`SHOP_WORDS`) and
+    each of whose filled cells (the rows left out aside) names a card of ``catalog`` read as the Product, said
+    in a notice that takes the place of the one saying it looks like Product; ``sheet`` itself where a
+    column, the defaults or ``[columns]`` give the Product, or no column or several fit
+    (:func:`card_column_hint` then says which to rename). Read by validate, and by the web page as it reads
+    the upload (its Columns page shows the column read)."""
     program = program or ProgramSettings()
-    given = program.effective_defaults.get("product") or sheet.defaults.get("product")
-    if "product" in sheet.column_map.values() or given or "product" in program.columns:
+    if not _gives_no_product(sheet, program):
         return sheet
-    cards = product_ids(catalog)
-    left_out = [s.row for s in sheet.skipped]
-    fitting: list[tuple[str, list[str]]] = []
-    for info in sheet.columns:
-        if (
-            info.status != "unused"
-            or info.note
-            or not set(_words(info.header)) & _LOOKS_LIKE_HEADER["product"]
-        ):
+    fitting: list[tuple[int, ColumnInfo, list[str]]] = []
+    for info in _candidates(sheet):
+        if not (kind := _card_header(info.header)):
             continue
-        cells = sheet.frame[info.header].drop(index=left_out, errors="ignore").astype(str).str.strip()
-        named = [c for c in cells.unique().tolist() if c]
-        if named and all(c.casefold() in cards for c in named):
-            fitting.append((info.header, named))
-    if len(fitting) != 1:
+        named, other, _ = _naming(sheet, info, catalog)
+        if named and not other:
+            fitting.append((kind, info, named))
+    best = [(info, named) for kind, info, named in fitting if kind == max(k for k, _, _ in fitting)]
+    if len(best) != 1:
         return sheet
-    header, named = fitting[0]
-    info = next(i for i in sheet.columns if i.header == header)
-    shown = ", ".join(named[:SHOWN_CARDS]) + (
-        f" and {len(named) - SHOWN_CARDS} more" if len(named) > SHOWN_CARDS else ""
-    )
+    info, named = best[0]
     said = (
-        f"Column '{header}' ({info.letter}) is read as Product: every card it names is one of the vendor "
-        f"catalog's ({shown}), and no other column gives the card."
+        f"Column '{info.header}' ({info.letter}) is read as Product: every card it names is one of the "
+        f"vendor catalog's ({_shown(named)}), and no other column gives the card."
     )
-    unused = f"Column '{header}' ({info.letter}) is not used, although"
+    unused = f"Column '{info.header}' ({info.letter}) is not used, although"
     return replace(
         sheet,
-        column_map={**sheet.column_map, header: "product"},
+        column_map={**sheet.column_map, info.header: "product"},
         columns=tuple(replace(i, field="product", status="used") if i is info else i for i in sheet.columns),
         notices=(*(n for n in sheet.notices if not n.startswith(unused)), said),
     )
+
+
+def card_column_hint(sheet: LoadedSheet, catalog: Catalog) -> str:
+    """What a list refused for lacking the Product is told where its columns name the vendor's cards: which
+    column to rename 'Product' (two columns naming only cards, one naming cards on most rows beside others,
+    or one under a header that names no card: 'Employer' = Target may be where the person works); '' where
+    no column names cards."""
+    whole: list[ColumnInfo] = []
+    most: list[tuple[ColumnInfo, list[str]]] = []
+    for info in _candidates(sheet):
+        named, other, share = _naming(sheet, info, catalog)
+        if named and not other:
+            whole.append(info)
+        elif share >= MOST and _card_header(info.header):
+            most.append((info, other))
+    if len(whole) > 1:
+        columns = " and ".join(f"'{i.header}' ({i.letter})" for i in whole)
+        return (
+            f"columns {columns} each name only cards of the vendor's catalog: rename the one giving each "
+            "row's card 'Product', then run it again"
+        )
+    if whole:
+        info = whole[0]
+        return (
+            f"column '{info.header}' ({info.letter}) names only cards of the vendor's catalog: if it gives "
+            "each row's card, rename it 'Product', then run it again"
+        )
+    if len(most) == 1:
+        info, other = most[0]
+        shown = ", ".join(f"'{quoted(c)}'" for c in other[:3]) + (" ..." if len(other) > 3 else "")
+        return (
+            f"column '{info.header}' ({info.letter}) names cards of the vendor's catalog on most rows, and "
+            f"also {shown}, which the catalog has no card for (`bulkship catalog` lists them): if it gives "
+            "each row's card, rename it 'Product' (its rows naming another card are then errors to fix), "
+            "then run it again"
+        )
+    return ""

@@ -5,7 +5,7 @@ each change said as a warning."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,8 +49,15 @@ class AsBefore:
     streets: pd.Series
 
 
-def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict[str, str]) -> None:
-    """A required column that is neither in the sheet nor defaulted makes the whole file unusable."""
+def _require_columns(
+    sheet: LoadedSheet,
+    contract: SheetContract,
+    defaults: dict[str, str],
+    *,
+    card_hint: Callable[[], str] | None = None,
+) -> None:
+    """A required column that is neither in the sheet nor defaulted makes the whole file unusable.
+    ``card_hint``: which column to rename 'Product' where columns name the catalog's cards ('' if none)."""
     present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
     if "name" not in present and {"first_name", "last_name"} & present:
         present.add("name")
@@ -60,6 +67,8 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
     if missing:
         whole, on_lines = whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
         people = names_people(sheet) if "name" not in present and not whole else []
+        lacking = {spec.name for spec in contract.columns.values() if spec.required} - present
+        cards = card_hint() if card_hint and lacking == {"product"} else ""
         raise MissingColumnsError(
             f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
             + ", ".join(f"'{h}'" for h in sheet.headers)
@@ -70,6 +79,8 @@ def _require_columns(sheet: LoadedSheet, contract: SheetContract, defaults: dict
                 if whole
                 else _rename_to_name(people)
                 if people
+                else cards
+                if cards
                 else "rename the headers, map them with [columns] in a program settings file (--config), "
                 "or set [defaults]; `bulkship template` writes a sheet with every header"
             ),
