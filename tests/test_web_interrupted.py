@@ -185,3 +185,50 @@ def test_a_run_of_another_pid_namespace_under_this_host_name_is_not_judged_by_it
     assert servers.process_gone({k: v for k, v in dead.items() if k != "pidns"})  # an older bulkship's
     assert not servers.process_gone({**dead, "pidns": "pid:[4026599999]"})  # another container's
     assert not servers.process_gone(mine)  # this process lives
+
+
+def test_a_run_whose_server_in_another_container_was_killed_reads_interrupted_on_a_sqlite_ledger(
+    vendor: VendorProxy, tmp_path: Path, bulkship_forks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-web24's LO1: two `bulkship serve` in two containers on one volume share a SQLite ledger, and
+    server A is killed mid-send. Server B read 'Sending… the run continues' of it until A started again: a
+    pid of another pid namespace cannot be read. Every server process now holds a lock file beside the SQLite
+    ledger while it serves and records it with each run: B reads the run as interrupted once that file is
+    free, and Resume sending there sends every card once."""
+    from bulkship.web import servers
+
+    ledger = str(tmp_path / "ledger.sqlite")
+    with killed_mid_send(vendor, tmp_path, bulkship_forks, monkeypatch, ledger) as (b, _a):
+        theirs = servers._pid_namespace()
+        monkeypatch.setattr(servers, "_pid_namespace", lambda: f"{theirs}-another-container")  # B's own
+        page = b.get("/batches/big/progress").text
+        said = visible_text(page)
+        assert "Sending…" not in said and "Interrupted" in said, said
+        line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
+        assert "needs attention" in line, line
+        resume = found(r'<form method="post" action="(/batches/big/resume)"', page)
+        b.post(resume, data={"csrf_token": found(r'name="csrf_token" value="([^"]+)"', page)})
+        done = visible_text(wait_until_finished(b, "big"))
+        assert "Finished" in done and "3 of 3 orders sent" in done, done
+        assert [p.name for p in (tmp_path / "ledger.sqlite.servers").iterdir()] == [
+            f"{servers.this_process(resolve_settings())['lockfile']}.lock"
+        ]  # B's own, the killed server's deleted
+    assert not list((tmp_path / "ledger.sqlite.servers").iterdir())  # B's, once it stopped serving
+    sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    assert len(vendor.sandbox.orders()) == 3 and len(sent) == 250 == len(set(sent))
+
+
+def test_a_serving_lock_file_reads_its_server_alive_while_held_and_gone_once_released(tmp_path: Path) -> None:
+    """The lock file is what tells a server gone on a SQLite ledger across containers: held, never gone
+    (a live server's run never reads 'Interrupted', its Resume never offered); released, gone; and a token
+    nobody wrote cannot be told at all where the folder is missing (another volume)."""
+    from bulkship.web import servinglock
+
+    ledger = tmp_path / "ledger.sqlite"
+    assert servinglock.gone(ledger, "0" * 32) is None  # no folder: cannot tell
+    held = servinglock.ServingFile(ledger)
+    assert held.token and servinglock.gone(ledger, held.token) is False
+    assert servinglock.gone(ledger, held.token) is False  # a check takes nothing from it
+    assert servinglock.gone(ledger, "../" + held.token) is None  # a token is no path
+    held.release()
+    assert servinglock.gone(ledger, held.token) is True

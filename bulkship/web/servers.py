@@ -2,7 +2,8 @@
 server sharing the ledger: only that server reviews, sends or resumes the batch. And which server process
 sends a batch (:func:`this_process`), and whether that process is gone (:func:`run_gone`): on a team's
 PostgreSQL ledger by the lock each server process holds while it serves (:func:`serving`), from any machine;
-else by its pid, on this machine only."""
+on a SQLite ledger by the lock file it holds beside it (:mod:`.servinglock`), from any container sharing the
+folder; else (a Send recorded by an older bulkship) by its pid, on this machine only."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..settings import Settings
+from . import servinglock
 
 if TYPE_CHECKING:
     from ..db.locks import ProcessLock
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 # this process's lock on each PostgreSQL ledger it serves, and how many apps of the process serve it
 _serving: dict[str, tuple[ProcessLock, int]] = {}
+# ... and its lock file beside each SQLite ledger it serves (servinglock), by the ledger's path
+_serving_files: dict[str, tuple[servinglock.ServingFile, int]] = {}
 _serving_guard = threading.Lock()
 
 
@@ -45,10 +49,11 @@ def serving(settings: Settings) -> Callable[[], None]:
     """This server process marked as serving a team's PostgreSQL ledger (an advisory lock of its own, held
     until the returned function is called: the app's end, or the process's): a run it starts records the
     lock, and every server sharing the ledger reads the run as interrupted once the lock is free. Nothing
-    on SQLite (one machine: its pid tells)."""
+    on a SQLite ledger but its lock file beside it (:mod:`.servinglock`): another container on the same volume
+    cannot read its pid (hunter-web24's LO1)."""
     url = settings.ledger_url
     if not url:
-        return lambda: None
+        return _serving_file(settings)
     from sqlalchemy.pool import NullPool
 
     from ..db.engine import engine_for
@@ -71,6 +76,25 @@ def serving(settings: Settings) -> Callable[[], None]:
     return done
 
 
+def _serving_file(settings: Settings) -> Callable[[], None]:
+    """:func:`serving` on a SQLite ledger: this process's lock file beside it, until the returned function."""
+    key = str(settings.ledger.resolve())
+    with _serving_guard:
+        held, users = _serving_files.get(key) or (servinglock.ServingFile(Path(key)), 0)
+        _serving_files[key] = (held, users + 1)
+
+    def done() -> None:
+        with _serving_guard:
+            users = _serving_files[key][1] - 1
+            if users:
+                _serving_files[key] = (held, users)
+                return
+            del _serving_files[key]
+        held.release()
+
+    return done
+
+
 KEEP_EVERY_S = 15.0  # how often a server on a PostgreSQL ledger takes its lock again if it was lost
 
 
@@ -87,7 +111,8 @@ def keep_serving(settings: Settings) -> None:
 def this_process(settings: Settings) -> dict[str, str]:
     """This server process as a Send or a run records it: its machine, the machine's boot, its pid and when
     the process started (a pid taken again by another process since is told apart by it), its pid
-    namespace (a container's pids are its own), and the token of its lock on a team's PostgreSQL ledger."""
+    namespace (a container's pids are its own), and the token of its lock on a team's PostgreSQL ledger, or of
+    its lock file beside a SQLite ledger."""
     found = {
         "host": socket.gethostname(),
         "boot": _boot_id(),
@@ -97,8 +122,11 @@ def this_process(settings: Settings) -> dict[str, str]:
     }
     with _serving_guard:
         lock = _serving[settings.ledger_url][0] if settings.ledger_url in _serving else None
+        held = None if settings.ledger_url else _serving_files.get(str(settings.ledger.resolve()))
     if lock is not None and lock.held():
         found["lock"] = lock.token
+    if held is not None and held[0].token:
+        found["lockfile"] = held[0].token
     return found
 
 
@@ -107,7 +135,10 @@ def run_gone(settings: Settings, batch: WebBatch) -> bool:
     started again): its run reads 'Sending…' no longer (found by hunter-web19, LO2). On a team's PostgreSQL
     ledger, a process that recorded its lock is gone once neither that lock nor the batch's is held, on
     whichever machine it ran (hunter-web21's LO1: one on another machine, killed, read 'Sending…' for good
-    there; its LO2: a container's pid read on another container of the same host name). Only the words
+    there; its LO2: a container's pid read on another container of the same host name). On a SQLite
+    ledger, one that recorded its lock file is gone once that file is free, whichever container it ran in
+    (hunter-web24's LO1: two containers on one volume; a killed one's run read 'Sending…' on the other until
+    it started again), unless its pid tells it alive here. Only the words
     of the pages rest on it: a run taken up while the other still sends waits for the ledger's lock on the
     batch, and a resumed run never sends an order twice."""
     if not batch.due:
@@ -125,6 +156,10 @@ def run_gone(settings: Settings, batch: WebBatch) -> bool:
         # database restarted, taken again at its next run: its own machine's page read 'Interrupted: the
         # server process (pid 26984 on vm) stopped' of a live process, found by hunter-web23)
         return not process_alive(batch.runner)
+    if not settings.ledger_url:  # its lock file, read from any process reaching the ledger's folder
+        told = servinglock.gone(settings.ledger, batch.runner.get("lockfile", ""))
+        if told is not None:
+            return told and not process_alive(batch.runner)
     return process_gone(batch.runner)
 
 
