@@ -152,14 +152,22 @@ _UNTIL = re.compile(
     r"(?i)(?:^|[-–—:;,.(\[/\n]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
-    r"|(?:hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
+    r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
+    # ... or the person not eligible until a day, or eligible from one ('On hold until 1/15/2027', 'Not
+    # eligible until Feb', 'Probation - not eligible until Feb', 'Eligible after 2/1/2027': found by
+    # hunter-sends4, each sent at once where 'Hold until 1/15/2027' waits for its day); a day passed sends
+    # ('Eligible as of 11/1')
+    r"|(?:not\s+(?:yet\s+)?eligible|ineligible)(?:\s+for\s+(?:a\s+|the\s+)?(?:gift\s+card|gift|card))?\s+"
+    r"(?:until|till|til|before|prior\s+to)"
+    r"|(?:(?:only\s+)?eligible|becomes\s+eligible|eligibility\s+(?:starts|begins))\s+(?:from|after|starting|"
+    r"beginning|as\s+of|on|in(?=\s+" + _MONTH + r"))"
     # ... or the day a hold ends ('Hold released 12/20', 'Hold lifted 1/15/2027' on Dec 5: found by review38,
     # each sent at once; 'Hold cleared 11/30', a day passed, sends)
     r"|(?:on\s+)?hold\s+(?:(?:is|was|will\s+be|to\s+be)\s+)?(?:released|lifted|cleared|removed|ends?|expires?)(?:\s+on)?"
     r"|(?:(?:please|pls|kindly)\s+)?(?:send|ship|mail|deliver|order)(?:\s+(?:it|this|one|them|(?:the\s+)?"
     r"(?:gift\s+)?card|(?:the\s+)?gift))?\s+(?:after|on|not\s+before|no\s+earlier\s+than|in(?=\s+"
     + _MONTH
-    + r"))"
+    + r"|\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\b))"
     r"|not\s+(?:before|until|till)|dns\s+(?:before|until|till|til)"
     # ... in the languages the notes are read in ('No enviar antes del 20/12/2026', 'Ne pas envoyer avant le
     # 20/12/2026': found by hunter-sheets11, each sent at once)

@@ -39,7 +39,8 @@ _NOTE_FLAGS = frozenset(
 # ordered); "Left voicemail" goes on in words, and is sent
 _A_DATE = (
     r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|next\b|"
-    r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b"
+    r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b|"
+    r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)\b"
 )
 # A month, its day and year perhaps ('Nov', 'November 20', 'Oct 2025', 'Dec 1st, 2026')
 _MONTH_DAY = (
@@ -86,6 +87,8 @@ _TOLD_BY = (
     r"sister|brother|manager|mgr|supervisor|hr|co-?worker|colleague)(?:\s+(?:says?|said|reports?|reported|called|"
     r"confirmed|informed\s+us|notified\s+us|told\s+us)(?:\s+that)?)?"
 )
+# for now ('yet', 'at this time')
+_FOR_NOW = r"(?:yet|now|for\s+now|at\s+(?:this\s+time|the\s+moment|(?:the\s+)?present)|currently)"
 _HELD_AGAIN = r"\b(?:again|then|error|mistake|re-?appl|re-?held|re-?placed|next|wave|later|wait)"
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
@@ -107,7 +110,10 @@ _NOTE_SAYS_NO = re.compile(
     r"separated\s+from\s+(?:the\s+)?(?:company|firm|employment|organi[sz]ation))(?:\s+(?:too|also|as\s+well))?|"
     r"d\.\s?n\.\s?s\.?|"
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
-    r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))|ineligible|opt(?:ed)?[\s-]*out|"
+    # ... 'not eligible' for now ('Not eligible yet', 'Not eligible at this time': found by hunter-sends4,
+    # each was ordered)
+    r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))(?:\s+" + _FOR_NOW + r")?|"
+    r"(?:ineligible|opt(?:ed)?[\s-]*out)(?:\s+" + _FOR_NOW + r")?|"
     r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
     # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the
@@ -316,7 +322,7 @@ _NOTE_SAYS_NO = re.compile(
     r"confirmation|decision|clearance|background|eligibility|sign[\s-]*off|legal|hr|manager|address|"
     r"outcome|discipline|disciplinary)\b.*)"
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
-    r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)\s*(?:$|[-–—:,.;!(].*)"
+    r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)(?:\s+" + _FOR_NOW + r")?\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.languages.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
     # 'Ya se envió 11/15', 'Déjà envoyé', 'Mudó a TX; no enviar'; not 'No enviar a la oficina' (says where)
     rf"|^\s*(?:{OTHER_DO_NOT_SEND}(?:\s+(?:(?:la|el|le|die|das|o|a|il)\s+)?(?:tarjeta|regalo|carte|cadeau|karte|"

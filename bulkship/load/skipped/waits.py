@@ -31,6 +31,11 @@ _LATER = (
     r"(?:next\s+(?:year|wave|round|batch|cycle|quarter|mailing|shipment)|(?:wave|round|batch|phase|cycle)\s*"
     r"(?:[2-9]|two|three|four|ii+)|q[1-4](?:\s+(?:19|20)\d\d)?)"
 )
+# who will, or that it will ('Will send', 'To be sent', 'Going to send', 'Plan to send')
+_WILL = (
+    r"(?:(?:(?:we|i|hr|they)\s*['’]?\s*(?:ll|will)\s+|will\s+|to\s+|going\s+to\s+|plan(?:ning)?\s+to\s+|"
+    r"(?:is|are)\s+to\s+)(?:be\s+)?)?"
+)
 _ENDS = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by|from)\s.*)"
 # ... the thing awaited said first, then that it is still to come ('Approval needed', 'Approval pending',
 # 'Sign-off needed', 'Manager approval required', 'Approval: pending', 'HR review outstanding'): each was
@@ -60,11 +65,25 @@ WAITING_ON = (
     # come, which .problems.corrections asks to put in the row)
     rf"{_WAITING}\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?addr(?:ess)?{_ENDS}|"
     r"not\s+yet\s+(?:approved|confirmed|verified|cleared|signed\s+off|eligible|authori[sz]ed)\b.*|"
-    # ... a later round: said to wait or go then, or the next one alone
-    r"(?:(?:send|ship|mail|hold|wait|save|keep|include|move|push|defer)(?:\s+(?:it|this\s+one|them))?\s+"
+    # ... a later round: said to wait or go then, or the next one alone; or said it will ('Will send next
+    # year', 'Moved to round 2', 'Pushed to next year': found by hunter-sends4, each was ordered)
+    rf"(?:{_WILL}(?:send|sending|sent|ship|shipping|shipped|mail|mailing|mailed|hold|held|wait|save|saved|keep|kept|"
+    r"include|included|move|moved|push|pushed|defer|deferred)(?:\s+(?:it|this\s+one|them))?\s+"
     rf"(?:(?:in|for|to|until|till)\s+(?:the\s+)?)?{_LATER}|next\s+(?:round|wave|batch|cycle|mailing)|"
-    # ... or said to go then ('Next year: send', 'Wave 2 - OK to send')
-    rf"{_LATER}\s*[:=–—-]\s*(?:(?:ok\s+to\s+)?send|ship|mail|ok|yes|eligible)\b(?:\s+(?:it|one|a\s+card|again))?){_ENDS}"
+    # ... or said to go then ('Next year: send', 'Wave 2 - OK to send'), or not in this one ('Wave 2 - not
+    # this one', 'Next year, not now': found by hunter-sends4, each sent)
+    rf"{_LATER}\s*[:=–—,-]\s*(?:(?:(?:ok\s+to\s+)?send|ship|mail|ok|yes|eligible)\b(?:\s+(?:it|one|a\s+card|again))?|"
+    rf"not\s+(?:this\s+(?:one|time|year|wave|round|batch|mailing|cycle)|now|yet)\b)){_ENDS}|"
+    # ... or next year's alone, nothing after it ('Next year')
+    r"next\s+(?:year|quarter)\W*$|"
+    # ... or when the person is back ('Maternity leave - send when back', 'Hold until she returns', 'Send
+    # upon return': found by hunter-sends4, each sent)
+    rf"{_WILL}(?:send|ship|mail|hold|wait|keep|save)(?:\s+(?:it|this\s+one|them|(?:the\s+)?(?:gift\s+)?card))?\s+"
+    r"(?:when|once|after|upon|on|until|till)\s+(?:(?:she|he|they|the\s+employee|employee|(?:s?he|they)['’]s|"
+    r"(?:she|he|they)\s+(?:is|are|gets|comes|returns?))\s*)?(?:(?:is|are|gets|comes)\s+)?(?:back|returns?|"
+    r"(?:her|his|their)\s+return)\b(?:\s+from\s+(?:(?:maternity|paternity|parental|medical|sick)\s+)?(?:leave|loa|vacation|"
+    r"sabbatical))?(?!\s+(?:from|to|in)\b)\s*"
+    r"(?:$|[-–—:,.;!(].*)"
 )
 
 

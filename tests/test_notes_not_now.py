@@ -1,0 +1,61 @@
+"""A list's note saying its row is not to go now: held until a day, not eligible yet, kept for a later round
+or for when the person is back. Each such row is left out (or held for its day), said; a day passed, or a note
+saying it is now, still sends."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_sheet as _sheet
+
+from bulkship.load import load_sheet
+
+DEC_5 = datetime.date(2026, 12, 5)
+
+NOT_NOW = [
+    "On hold until 1/15/2027", "Not eligible until Feb", "Probation - not eligible until Feb",
+    "Eligible after 2/1/2027", "Not eligible yet", "Under 90 days - not eligible yet",
+    "Not eligible at this time", "Will send next year", "Next year", "Wave 2 - not this one",
+    "Moved to round 2", "Maternity leave - send when back", "Hold until she returns",
+    "Send when back from leave", "Send in the spring",
+]  # fmt: skip
+NOW = [
+    "On hold until 11/30", "Eligible as of 11/1", "Not eligible until 11/1", "Eligible", "Now eligible",
+    "Will send", "Returning from leave 12/1", "Back from leave 11/15", "On leave - send to home address",
+    "Send back to HR if returned", "Send when ready", "Next year's amount: $50", "Passed probation 11/1",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_not_now_holds_the_row_until_then(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-sends4 (hunter-sends3's leftovers, review40's remarks): an HR list's Notes 'On hold
+    until 1/15/2027', 'Not eligible until Feb', 'Probation - not eligible until Feb', 'Eligible after
+    2/1/2027', 'Not eligible yet', 'Under 90 days - not eligible yet', 'Will send next year', 'Next year',
+    'Wave 2 - not this one', 'Maternity leave - send when back', 'Send in the spring' were each ordered on Dec
+    5, exit 0, where 'Hold until 1/15/2027', 'Not eligible' and 'Send next year' leave the row out or hold it.
+    Each is left out now (or held for its day), quoted; a day passed ('On hold until 11/30', 'Not eligible
+    until 11/1', 'Eligible as of 11/1') and a leave ended still send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    notes = [*NOT_NOW, *NOW]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [note for row, note in enumerate(notes, start=2) if row in skipped] == NOT_NOW
+    assert all(f"'{note}'" in skipped[row] for row, note in enumerate(NOT_NOW, start=2))
+    assert "not to send it yet" in skipped[2 + NOT_NOW.index("On hold until 1/15/2027")]
+
+
+def test_a_hold_until_a_day_to_come_sends_the_row_once_that_day_came(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows 'On hold until 1/15/2027', 'Not eligible until Feb' and 'Eligible after 2/1/2027' held on Dec
+    5 go out when the list is run on Feb 2, 2027."""
+    notes = ["On hold until 1/15/2027", "Not eligible until Feb", "Eligible after 2/1/2027"]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    assert len(load_sheet(path).skipped) == 3
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 2))
+    assert not load_sheet(path).skipped
