@@ -39,7 +39,7 @@ from .plan import DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import as_typed, check_new_run
-from .reprice import reprice_planned
+from .reprice import reprice_kept, reprice_planned
 from .resultfile import (
     check_workbook_is_this_ledgers,
     keep_fix_edits,
@@ -249,6 +249,8 @@ async def _plan_and_send(
                     look_up=lambda: look_up_in_doubt(client, ledger, batch, concurrency=settings.concurrency),
                 )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
+                if not _awaits_approval(stopped):  # the plan kept costs what it was shown at (today's)
+                    reprice_kept(ledger, batch, catalog)
                 # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook
                 # keeps them on Fix these, where the ones not to send again are taken off (found by
                 # newcomer6: written 'planned', none could be, and the next --allow-repeat sent them all)

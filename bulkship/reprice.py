@@ -5,14 +5,17 @@ payloads), but an order planned before (a cost page, a run stopped at its confir
 first plan: once the vendor charged the total confirmed, the run said the vendor's costs differed from the
 plan and ``bulkship reconcile`` found a cost mismatch in a batch charged exactly what was confirmed (found by
 review17, after the vendor raised a fee). Only the cost changes: the payload and PO number stay. It is done
-once the plan is confirmed, just before sending: an approval covers the plan as it was asked about, and a
-lower price than approved does not ask again.
+once the plan is confirmed, just before sending, and when a plan shown at today's prices is kept unsent
+(:func:`reprice_kept`: `status` and the Batches page say what the run and the cost page showed); not while an
+approval of the plan stands: an approval covers the plan as it was asked about, and a lower price than
+approved does not ask again.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from .errors import LedgerError
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Catalog
 from .money import cents
@@ -35,6 +38,24 @@ def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     if changed:
         ledger.reprice_planned(batch, changed)
     return len(changed)
+
+
+def reprice_kept(ledger: Ledger, batch: str, catalog: Catalog) -> int:
+    """A plan shown at ``catalog``'s prices and kept unsent (a limit refused it, the person declined it, a
+    cost page looked at it): its planned orders recorded at the cost shown, as :func:`reprice_planned`
+    does once a plan is confirmed; how many changed. Kept at the cost of their first plan, `bulkship status`
+    and the Batches page said 'To send 63.38' of a plan the run had just refused as costing 69.38 and the
+    cost page asked 69.38 for (the vendor had raised a fee since: hunter-money18's leftover, found again by
+    hunter-money19). Not while an approval request of the batch stands (waiting or approved): its plan is
+    what the approver was asked about, priced again once it is confirmed (an approval covers the orders as
+    asked, and a lower price does not ask again)."""
+    try:
+        asked = ledger.newest_approvals().get(batch)
+    except LedgerError:  # no team tables
+        asked = None
+    if asked in ("pending", "approved"):
+        return 0
+    return reprice_planned(ledger, batch, catalog)
 
 
 def dearer_in_doubt(ledger: Ledger, batch: str, catalog: Catalog) -> dict[str, tuple[Decimal, Decimal]]:
