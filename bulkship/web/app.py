@@ -69,8 +69,9 @@ async def _track_every(runner: Runner, seconds: float) -> None:
 
 
 async def _keep_serving(settings: Settings, runner: Runner, every_s: float) -> None:
-    """On a team's PostgreSQL ledger, this process's lock there taken again after a database restart, and a
-    Send this process recorded whose run it never started (the database went away at that moment) started."""
+    """On a team's PostgreSQL ledger, this process's lock there taken again after a database restart; on
+    any ledger, a Send this server recorded whose run it never started (the database went away at that
+    moment, or a SQLite read failed right after the Send was written) started."""
     while True:
         await asyncio.sleep(every_s)
         with contextlib.suppress(Exception):  # the database still away: tried again next time
@@ -94,8 +95,8 @@ def create_app(
     ``webhook_url`` with each order (a ``bulkship webhook serve`` sharing this ledger records deliveries).
     A run waits ``run_wait_s`` for its new orders to complete before its workbook is written (a vendor whose
     clock stands still, as in tests, completes none: 0 spares the wait). A run whose ledger's database went
-    away asks it again every ``ledger_retry_s``; on a PostgreSQL ledger the server takes its lock there again
-    every ``keep_serving_s`` (a restart ended it)."""
+    away asks it again every ``ledger_retry_s``; every ``keep_serving_s`` the server takes its lock on a
+    PostgreSQL ledger again (a restart ended it) and starts a Send of its own whose run never started."""
     runner = Runner(settings, webhook_url=webhook_url, wait_s=run_wait_s, ledger_retry_s=ledger_retry_s)
     web = Web(settings, runner, Reviews(settings), max_upload_bytes, BalanceReader(settings))
 
@@ -106,11 +107,7 @@ def create_app(
         if resume:
             await run_in_threadpool(runner.resume_due)
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
-        keeper = (
-            asyncio.create_task(_keep_serving(settings, runner, keep_serving_s))
-            if settings.ledger_url
-            else None
-        )
+        keeper = asyncio.create_task(_keep_serving(settings, runner, keep_serving_s))
         yield
         for task in (ticker, keeper):
             if task is not None:

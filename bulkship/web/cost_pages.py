@@ -200,7 +200,11 @@ async def confirm(request: Request) -> Response:
     if waiting is not None:
         return waiting
     cards = {line.key: line.name for line in view.summary.by_product}  # Send sends the cards shown, or none
-    first = await run_in_threadpool(state.confirm_send, web.settings, batch, total, cards, view.charged.total)
+    first = await run_in_threadpool(
+        lambda: state.confirm_send(
+            web.settings, batch, total, cards, view.charged.total, process=web.runner.process()
+        )
+    )
     if first is None:
         now = await run_in_threadpool(state.web_batch, web.settings, batch.name)
         if now is not None and now.deleted:  # Delete pressed at the same moment, on another page

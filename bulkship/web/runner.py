@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Iterator
@@ -69,6 +70,7 @@ class Runner:
         self.webhook_url = webhook_url  # registered with each order: the vendor calls it when cards ship
         self.wait_s = wait_s  # how long a run waits for its new orders to complete (WEB_WAIT_S)
         self.ledger_retry_s = ledger_retry_s  # how often a lost database is asked again (LEDGER_RETRY_S)
+        self.token = secrets.token_hex(8)  # this runner's own, beside its process (:meth:`process`)
         self.exclusive = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulkship-run")
         self._guard = threading.Lock()
@@ -78,6 +80,12 @@ class Runner:
         self._current: str | tuple[str, str] | None = None  # what the worker runs now (a key of _queued)
         self._held: set[str] = set()  # batches whose run waits for another process on the ledger
         self._away: dict[str, datetime] = {}  # batches whose run waits for the ledger's database, since when
+
+    def process(self) -> dict[str, str]:
+        """This server process as a Send or a run records it (:func:`servers.this_process`), with this
+        runner's token: :meth:`start_own_due` starts the Sends of this runner, not of another app of the same
+        process sharing the ledger (tests), which sends them itself."""
+        return {**servers.this_process(self.settings), "app": self.token}
 
     def away(self) -> dict[str, datetime]:
         """The batches whose run waits for the ledger's database to answer again, and since when: what the
@@ -157,11 +165,12 @@ class Runner:
         return due
 
     def start_own_due(self) -> list[str]:
-        """Start every due batch whose Send (or run) this very process recorded and does not run: a Send
+        """Start every due batch whose Send (or run) this very runner recorded and does not run: a Send
         recorded as the ledger's database went away (the read after it failed, 'Ledger not reachable') had
-        no run started, and its page read 'Sending…' until the server restarted (found by hunter-web24)."""
-        me = servers.this_process(self.settings)
-        mine = ("host", "pid", "start", "pidns")
+        no run started, and its page read 'Sending…' until the server restarted (found by hunter-web24; on a
+        SQLite ledger too, a read failing after the Send was written: its LO5)."""
+        me = self.process()
+        mine = ("host", "pid", "start", "pidns", "app")
         due = [
             name
             for name, b in state.web_batches(self.settings).items()
@@ -227,7 +236,7 @@ class Runner:
             if found is None or found.upload is None or not found.due:
                 return None if waited else _not_due(found)
             if not started:  # this process sends it now: killed, every page can tell (servers.run_gone)
-                state.record(self.settings, batch, "web_run_started", **servers.this_process(self.settings))
+                state.record(self.settings, batch, "web_run_started", **self.process())
                 started = True
             try:
                 return self._send(batch, found)

@@ -328,11 +328,18 @@ def record_change(
     return True
 
 
-def confirm(settings: Settings, batch: WebBatch, total: Decimal, cards: dict[str, str] | None = None) -> bool:
+def confirm(
+    settings: Settings,
+    batch: WebBatch,
+    total: Decimal,
+    cards: dict[str, str] | None = None,
+    *,
+    process: dict[str, str] | None = None,
+) -> bool:
     """Record "send" for ``total`` (and the ``cards`` shown: product Id -> name) and the batch's rows as
     ``batch`` shows them; False when they changed before it was recorded (another tab's fix, another
-    server's): then nothing is confirmed."""
-    return confirm_send(settings, batch, total, cards) is not None
+    server's): then nothing is confirmed. ``process``: the server sending it (``Runner.process``)."""
+    return confirm_send(settings, batch, total, cards, process=process) is not None
 
 
 def confirm_send(
@@ -341,6 +348,8 @@ def confirm_send(
     total: Decimal,
     cards: dict[str, str] | None = None,
     charged: Decimal | None = None,
+    *,
+    process: dict[str, str] | None = None,
 ) -> bool | None:
     """:func:`confirm`: None when nothing was confirmed, else whether this Send is the first for these rows
     (True) or repeats one recorded before their run (False: a double click, two tabs, two servers).
@@ -353,7 +362,7 @@ def confirm_send(
     more = {} if charged is None else {"charged": str(charged)}
     record(
         settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
-        press=press, before=before, runner=this_process(settings), **more,
+        press=press, before=before, runner=process or this_process(settings), **more,
     )  # fmt: skip
     now = web_batch(settings, batch.name)
     if now is None or not now.confirmed or now.change_id != batch.change_id or now.deleted:
