@@ -32,6 +32,7 @@ from .batchapi import api_identity, check_batch_api
 from .batchnames import check_new_batch_name, default_batch_for
 from .confirm import confirm_plan
 from .errors import BulkshipError, FileFormatError, SpendLimitError
+from .fixdecisions import as_decided, remember
 from .ledger import CARD_MADE_ROWS, Ledger
 from .memtrim import give_back_memory
 from .paths import check_input_file
@@ -191,6 +192,7 @@ async def _plan_and_send(
         loaded = validation.sheet  # (the catalog may read a column: bulkship.validate.cardcolumn)
         # rows an earlier run held until a day under 'Ship Date', left out now that the day has passed: sent
         due = held_until_then(ledger, batch, loaded, validation.rows, options.program) if stored else loaded
+        due = as_decided(ledger, batch, due, validation.rows) if stored else due  # what Fix these decided
         if due is not loaded:
             validation = validate(due, catalog, program=options.program, ordered=_ordered(ledger, batch))
             loaded = validation.sheet
@@ -230,6 +232,7 @@ async def _plan_and_send(
             by=starter,
             unread=unread,
         )
+        remember(ledger, batch, loaded.fix_these, validation.rows)  # a Fix these sheet's decisions
         planning.close()  # recorded: another run's checks now see this plan
         # the rows --allow-repeat planned are held again if the plan is not sent: the file's rows read again.
         # Not those a person chose on the web page: the choice stands, and the approval a Send asks for

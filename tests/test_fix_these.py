@@ -195,7 +195,9 @@ def test_an_employee_fixed_twice_around_a_rerun_of_the_original_and_a_track_gets
 ) -> None:
     """Found by a newcomer: after a Fix-these follow-up ordered E3, the original file run again (E3 invalid
     once more, its ordered row kept as 'no longer in the file') and `track` rewriting the workbook, a second
-    correction of E3 on Fix these sent E3 a second card."""
+    correction of E3 on Fix these sent E3 a second card. (The original file as it was now reads E3 as
+    corrected on Fix these: bulkship.fixdecisions. Its E3 row is edited here, still without a street, so
+    that it is read as a row of its own, as the original was then.)"""
     source = tmp_path / "gifts.csv"
     with source.open("w", newline="") as handle:
         csv.writer(handle).writerows([HEADER, *ROWS])
@@ -205,6 +207,10 @@ def test_an_employee_fixed_twice_around_a_rerun_of_the_original_and_a_track_gets
     _fix_row(workbook, 5, "Address", "3 Oak Ave")
     assert _run(capsys, str(workbook), "--batch", "GIFTS", "--out", str(out))[0] == 3
     assert _vendor_lines()["E3"] == 1
+    with source.open("w", newline="") as handle:  # E3's row, still without a street, its ZIP edited
+        csv.writer(handle).writerows(
+            [HEADER, *[[*r[:5], "02135", *r[6:]] if r[0] == "E3" else r for r in ROWS]]
+        )
     assert _run(capsys, str(source), "--batch", "GIFTS", "--out", str(out))[0] == 3  # the original again
     assert main(["track", "GIFTS"]) == 0
     earlier = [r for r in _results(workbook)[1].values() if r["Employee ID"] == "E3" and r["Row"] != 5]

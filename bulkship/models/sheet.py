@@ -68,6 +68,19 @@ class SkippedRow:
 
 
 @dataclass(frozen=True)
+class FixTheseRows:
+    """What a person did on the *Fix these* sheet of a result workbook given back to ``run``
+    (:mod:`bulkship.reconcile.fixsheet`), each row by the key the batch's ledger knew it under (the workbook's
+    hidden key sheet): ``corrected`` the rows still on the sheet, with the cells they changed (header -> text;
+    none when the row was left as it was, or put back), ``rows`` the row each has in the batch's file,
+    ``removed`` the rows they took off."""
+
+    corrected: dict[str, dict[str, str]] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    removed: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class ValidationSummary:
     rows: int
     valid: int
@@ -118,6 +131,8 @@ class LoadedSheet:
     # the file's own sha256 when ``file_hash`` names it with cells corrected on the web page: the same file
     # uploaded again is still the file another batch was run from (found by newcomer4); "" otherwise
     upload_hash: str = ""
+    # a result workbook's Fix these sheet, run: what the person did there (bulkship.fixdecisions); None else
+    fix_these: FixTheseRows | None = None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..celltypes import code_of, text_of
-from ..models import SkippedRow
+from ..models import FixTheseRows, SkippedRow
 from ..statuses import FIX_STATUSES
 from ..zipparts import workbook_sheet_names
 from .layout import FIX_EXTRA_FIELDS, headers_of
@@ -187,6 +187,7 @@ def merged_with_results(
     ]
     return replace(
         fixes,
+        fix_these=_what_was_done(existing, original, fixed, headers, removed=[*kept]),
         headers=headers,
         frame=combined,
         column_map=column_map,
@@ -197,6 +198,39 @@ def merged_with_results(
         skipped=tuple(sorted((*skipped, *left_out_here), key=lambda s: s.row)),
         notices=_renumbered(fixes, left_out_here, program),
     )
+
+
+def _what_was_done(
+    existing: Any, original: dict[int, int], fixed: Any, headers: tuple[str, ...], removed: list[int]
+) -> FixTheseRows:
+    """What the person did on the sheet, by each row's key in the ledger (the workbook's key sheet): the
+    cells changed on each row still there (``fixed``: the sheet's rows, by their row in the file;
+    ``original``: sheet row -> that row), and which rows to fix they took off (of ``removed``, the rows of
+    the file no longer on the sheet), so that the batch's decisions hold for its file run again
+    (:mod:`bulkship.fixdecisions`)."""
+    written = dict(existing.rows)
+    position = {h: i for i, h in enumerate(existing.headers)}
+    corrected: dict[str, dict[str, str]] = {}
+    rows: dict[str, int] = {}
+    for row in original.values():
+        key, was = existing.fingerprints.get(row), written.get(row)
+        if not key or was is None or row not in fixed.index or key in corrected:
+            continue
+        cells: dict[str, str] = {}
+        for header in headers:
+            at = position.get(header)
+            before = text_of(was[at]) if at is not None and at < len(was) else ""
+            now = fixed.at[row, header]
+            now = now if isinstance(now, str) else text_of(now)
+            if now.strip() != before.strip():
+                cells[header] = now
+        corrected[key], rows[key] = cells, row
+    taken_off = frozenset(
+        existing.fingerprints[row]
+        for row in removed
+        if existing.outcomes[row].status in FIX_STATUSES and row in existing.fingerprints
+    )
+    return FixTheseRows(corrected=corrected, rows=rows, removed=taken_off - set(corrected))
 
 
 def _renumbered(
