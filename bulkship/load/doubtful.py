@@ -240,6 +240,38 @@ def set_aside_shipping_cost(
     ]
 
 
+# A number in a country column: a system's own number for the country ('country_id' = 1), or a phone's
+# country code ('Country Code' = 1, +1); an ISO 3166 number ('840') is read as its country
+_A_NUMBER = re.compile(r"\+?\d{1,4}")
+
+
+def set_aside_country_numbers(
+    mapping: ColumnMapping, body: pd.DataFrame, program: ProgramSettings
+) -> list[str]:
+    """Unmap (in ``mapping``) a Country column whose filled cells are all numbers, none of them a country's
+    ISO number: no country is said, every row is checked as a US address (as where no column gives the
+    country). Read as the country, every row was an error "'1' is not a country bulkship knows" (found by
+    review43: Namely's 'country_id', read since 9eb90b49). The notices saying so."""
+    from ..validate.usps import COUNTRY_NUMBERS  # validate reads what load made
+
+    if "country" in program.columns:
+        return []
+    header = _header_of(mapping, "country")
+    if header is None:
+        return []
+    filled = _number_texts(body[header])
+    filled = filled[filled.ne("")]
+    if filled.empty or not filled.str.fullmatch(_A_NUMBER).all() or filled.isin(list(COUNTRY_NUMBERS)).any():
+        return []
+    shown = ", ".join(f"'{value}'" for value in list(dict.fromkeys(filled.tolist()))[:SHOWN_VALUES])
+    letter = _unmap(mapping, header, "its cells are numbers that name no country: not used as the country")
+    return [
+        f"Column '{header}' ({letter}) is not read as Country: its cells are numbers ({shown}), none of them "
+        "a country's code (a system's own number, or a phone's country code), so every address is checked "
+        "as a US one. If it gives the country, write each row's country as its code (US) or name."
+    ]
+
+
 def _header_of(mapping: ColumnMapping, field: str) -> str | None:
     """The list's header mapped to ``field``, if any."""
     return next((h for h, mapped in mapping.column_map.items() if mapped == field), None)

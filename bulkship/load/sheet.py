@@ -26,6 +26,7 @@ from .besides import map_list_columns
 from .cells import _Grid
 from .doubtful import (
     set_aside_answers,
+    set_aside_country_numbers,
     set_aside_doubtful,
     set_aside_mail_answers,
     set_aside_row_counter,
@@ -205,6 +206,7 @@ def _to_loaded_sheet(
         *set_aside_row_numbers(mapping, body, program),
         *set_aside_shipping_cost(mapping, body, program),
         *set_aside_answers(mapping, body, program),
+        *set_aside_country_numbers(mapping, body, program),
     ]
     column_map = mapping.column_map
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}

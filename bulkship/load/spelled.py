@@ -1,5 +1,6 @@
-"""States and the US written out in full ('Massachusetts', 'United States'): read as their codes without a
-warning on each row (bulkship.validate.prepare), and said once here, for each column, as a notice."""
+"""States and the US written out in full ('Massachusetts', 'United States'), or the US by its ISO number
+('840'): read as their codes without a warning on each row (bulkship.validate.prepare), and said once here,
+for each column, as a notice."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Collection, Mapping
 import numpy as np
 import pandas as pd
 
-from ..validate.usps import STATE_NAMES, STATES_SPELLED_OUT, US_SPELLED_OUT
+from ..validate.usps import STATE_NAMES, STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
 
 SHOWN_NAMES = 3  # names a notice shows of a column's
 
@@ -23,7 +24,11 @@ def spelled_out_notices(
     codes = {name.casefold(): code for code, name in STATE_NAMES.items()}
     judged = ~body.index.isin(list(not_judged)) if not_judged else None
     notices = []
-    for field, names in (("state", STATES_SPELLED_OUT), ("country", US_SPELLED_OUT)):
+    for field, names, what in (
+        ("state", STATES_SPELLED_OUT, "writes states out in full"),
+        ("country", US_SPELLED_OUT, "writes the country out in full"),
+        ("country", US_NUMBERED, "writes the country as its ISO 3166 number"),
+    ):
         headers = [h for h, f in column_map.items() if f == field] + [fallback.get(field, "")]
         for header in dict.fromkeys(h for h in headers if h in body.columns):
             cells = body[header] if judged is None else body[header][judged]
@@ -39,10 +44,9 @@ def spelled_out_notices(
                 f"{name} as {codes.get(name.casefold(), 'US')}" for name in counts.index[:SHOWN_NAMES]
             )
             more = f" and {len(counts) - SHOWN_NAMES} more" if len(counts) > SHOWN_NAMES else ""
-            what = "states" if field == "state" else "the country"
             rows = int(counts.sum())
             notices.append(
-                f"Column '{header}' writes {what} out in full on {rows:,} row(s), each read as its code "
+                f"Column '{header}' {what} on {rows:,} row(s), each read as its code "
                 f"({shown}{more}): said here once, not as a warning on every row."
             )
     return notices

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .usps import COUNTRY_ALIASES, state_lookup, zip_prefix_states
+from .usps import COUNTRY_ALIASES, COUNTRY_NUMBERS, state_lookup, zip_prefix_states
 
 MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
 MONEY = r"\d{1,7}(?:\.\d{1,2})?"
@@ -110,7 +110,11 @@ def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def _countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each country as its 2-letter code: by its name or code (:data:`.usps.COUNTRY_ALIASES`), or its ISO
+    3166 number ('840', '840.0' as a workbook's number reads: :data:`.usps.COUNTRY_NUMBERS`)."""
     mapped = column.str.casefold().map(COUNTRY_ALIASES)
+    numbered = column.str.strip().str.replace(r"^(\d{3})\.0+$", r"\1", regex=True).map(COUNTRY_NUMBERS)
+    mapped = mapped.where(mapped.notna(), numbered)
     result = mapped.where(mapped.notna(), column).astype(object)
     return result, result.ne(column)
 

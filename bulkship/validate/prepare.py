@@ -33,7 +33,7 @@ from .names import (
     remark_at_end,
     without_leave,
 )
-from .usps import STATES_SPELLED_OUT, US_SPELLED_OUT
+from .usps import STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
 from .wholeaddress import whole_address_column, whole_addresses
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
@@ -346,7 +346,7 @@ def _normalise(
     spelled = normalize.spelled_out(frame["state"], STATES_SPELLED_OUT)
     frame["state"], changed = normalize.states(frame["state"])
     collector.warn(changed & ~spelled, "state", "State changed to its code", "'{old}' changed to {new}.")
-    spelled = normalize.spelled_out(frame["country"], US_SPELLED_OUT)
+    spelled = normalize.spelled_out(frame["country"], US_SPELLED_OUT | US_NUMBERED)
     frame["country"], changed = normalize.countries(frame["country"])
     collector.warn(changed & ~spelled, "country", "Country changed to its code", "'{old}' changed to {new}.")
     frame["value"], changed = normalize.money(frame["value"])

@@ -63,6 +63,17 @@ COUNTRY_ALIASES: dict[str, str] = {
     "il": "IL", "isr": "IL", "israel": "IL", "cn": "CN", "chn": "CN", "china": "CN",
 }  # fmt: skip
 
+# ISO 3166-1 numeric codes, as a finance or HR system exports the country ('840' for the US; found by
+# review43: a 'country_id' of 840 made every row an error "'840' is not a country bulkship knows"): those of
+# the US and its territories, and of the countries above. Three digits, as the standard writes them.
+COUNTRY_NUMBERS: dict[str, str] = {
+    "840": "US", "630": "US", "316": "US", "850": "US", "016": "US", "580": "US", "581": "US",
+    "124": "CA", "484": "MX", "826": "GB", "276": "DE", "250": "FR", "372": "IE", "356": "IN", "036": "AU",
+    "528": "NL", "724": "ES", "380": "IT", "392": "JP", "076": "BR", "756": "CH", "752": "SE", "702": "SG",
+    "608": "PH", "616": "PL", "554": "NZ", "376": "IL", "156": "CN",
+}  # fmt: skip
+US_NUMBERED = frozenset({"840", "840.0"})  # the US by its number: said once for the column, as 'USA'
+
 # A US state, or the US, written out in full ('Massachusetts', 'United States'), as a CRM report writes every
 # row: its code is what the name says, so it is read without a word on each row, said once for the column
 # (bulkship.load.spelled): a Salesforce report of 2,000 contacts warned 4,000 times, every row 'with

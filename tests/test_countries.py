@@ -1,0 +1,86 @@
+"""The country as lists write it: by its ISO number ('840'), a number that is no country's ('country_id' = 1),
+another country's address (hunter-sheets27)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+HEADERS = ["Employee ID", "Name", "Home Street", "Home City", "Home State", "Home Zip"]
+PEOPLE = [
+    ["E1", "Ann Lee", "1 Main St", "Boston", "MA", "02134"],
+    ["E2", "Bo Ray", "2 Elm St", "Austin", "TX", "78701"],
+    ["E3", "Cy Orr", "3 Oak Ave", "Denver", "CO", "80202"],
+]
+
+
+def workbook(path: Path, header: str, countries: list[object]) -> Path:
+    """An HR export as openpyxl writes it, the country a number cell where it is one."""
+    book = openpyxl.Workbook()
+    book.active.append([*HEADERS, header, "Gift Card", "Amount"])
+    for person, country in zip(PEOPLE, countries, strict=True):
+        book.active.append([*person, country, "CVS", 25])
+    book.save(path)
+    return path
+
+
+def sent() -> list[tuple[str, str]]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    lines = [li["PhysicalDeliveryAddress"] for order in orders for li in order["LineItems"]]
+    return sorted((a["Name"], a["Country"]) for a in lines)
+
+
+@pytest.mark.parametrize(
+    ("header", "countries", "said"),
+    [
+        (  # ISO 3166 numeric, a number cell: the US, said once
+            "home.country_id",
+            [840, 840, 840],
+            "Column 'home.country_id' writes the country as its ISO 3166 number on 3 row(s), each read as "
+            "its code (840 as US)",
+        ),
+        ("Country", ["840", "840", "840"], "writes the country as its ISO 3166 number on 3 row(s)"),
+        (  # a system's own number for the country: no country said, each address checked as a US one
+            "country_id",
+            [1, 1, 1],
+            "Column 'country_id' (G) is not read as Country: its cells are numbers ('1'), none of them a "
+            "country's code",
+        ),
+        (  # the phone's country code
+            "Country Code",
+            ["+1", "+1", "1"],
+            "Column 'Country Code' (G) is not read as Country: its cells are numbers ('+1', '1'), none",
+        ),
+    ],
+)
+def test_a_country_written_as_a_number_sends_every_us_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, countries: list[object], said: str
+) -> None:
+    """Found by review43 (a leftover of 9eb90b49, which reads an API field 'country_id' as the country): a
+    list whose country column held numbers, ISO 3166's '840' for the US or an HR system's own '1', beside
+    full US addresses, made every row an error "'840' is not a country bulkship knows", exit 1, nothing
+    sent (a 'Country' or 'Country Code' of them did so before 9eb90b49 too). '840' is the US now, said once;
+    a column of numbers that are no country's code is not read as the country, said once: each address is
+    checked as a US one, as where no column gives the country."""
+    path = workbook(tmp_path / "export.xlsx", header, countries)
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert said in " ".join(capsys.readouterr().err.split())
+    assert sent() == [("Ann Lee", "US"), ("Bo Ray", "US"), ("Cy Orr", "US")]
+
+
+def test_another_country_s_iso_number_is_that_country_and_its_row_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row numbered 124 (Canada) among rows numbered 840 is that country's, an error on its row (the
+    vendor ships to US addresses only); the others are sent."""
+    path = workbook(tmp_path / "export.xlsx", "Country", [840, 124, 840])
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Row 3, column 'Country': '124'" in said and "US addresses only" in said, said
+    assert sent() == [("Ann Lee", "US"), ("Cy Orr", "US")]
