@@ -8,12 +8,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
-from .ledger import OPEN_STATES, Ledger
-from .money import cents, money_text
+from .ledger import OPEN_STATES, Ledger, OrderRecord
+from .money import BilledCards, cents, money_text
 from .reconcile.join import LedgerView, made_no_card
 from .statuses import PO_REFUSED, is_vendor_code
+
+
+class OrdersSeen(Protocol):
+    """What the notes on a batch's orders read of them (a :class:`LedgerView` has it; the Batches page reads
+    only this: web.batchnotes): its orders, what the created ones bill beside their lines, and of it the card
+    lines they show beyond its rows."""
+
+    @property
+    def orders(self) -> Mapping[str, OrderRecord]: ...
+    @property
+    def billed(self) -> Mapping[str, Decimal]: ...
+    @property
+    def billed_cards(self) -> Mapping[str, BilledCards]: ...
 
 
 def vendor_codes(view: LedgerView) -> list[str]:
@@ -257,7 +270,7 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
     ]
 
 
-def below_lines_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
+def below_lines_notes(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]:
     """A note for the created orders whose own total, as last read, is below what their lines cost (no
     discount they show taking it off: ledger.ordernotes.BELOW_LINES): counted at their lines, which of the
     two the vendor bills is not known. Said by nothing, lines of 25.00 beside an order's total of 95.00
@@ -282,7 +295,7 @@ def below_lines_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]
     ]
 
 
-def cards_beyond_rows(view: LedgerView) -> list[str]:
+def cards_beyond_rows(view: OrdersSeen) -> list[str]:
     """A note for the card lines the batch's orders show beyond its rows (a card ordered twice; a row since
     left out of the list, after a ledger restored from a backup): charged, and no row's. The Summary alone
     said it: the run's 'charged 75.00' for 2 rows of 25.00, `status` and reconcile's 'Everything matches'

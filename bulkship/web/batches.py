@@ -19,6 +19,7 @@ from ..ledger import Ledger, ledger_exists
 from ..overview import BATCH_STATES, BatchOverview, lapse_requests, overview
 from ..runnotes import planned_dollars
 from . import servers, state
+from .batchnotes import money_notes_by_batch
 
 if TYPE_CHECKING:
     from .pagekit import Web
@@ -58,6 +59,9 @@ class BatchLine:
     interrupted: bool = False
     # its orders went to another API than this server's (batchapi.other_api_note): said beside its money
     other_api: str = ""
+    # notes on its money the run, `status` and its Results say (an order's total below its lines, cards
+    # beyond its rows...: web.batchnotes): how many, said beside it
+    money_notes: int = 0
 
     @property
     def link(self) -> str:
@@ -131,11 +135,13 @@ def batch_lines(web: Web) -> list[BatchLine]:
     seen: dict[str, BatchOverview] = {}
     planned: dict[str, str] = {}
     apis: dict[str, str] = {}
+    noted: dict[str, int] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
             seen = overview(ledger)
             planned = planned_dollars(ledger)
             apis = {b.name: other_api_note(b.api, web.settings) for b in ledger.batches()}
+            noted = money_notes_by_batch(ledger)
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -155,6 +161,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, planned_dollars=planned[name])
         if apis.get(name):
             line = replace(line, other_api=apis[name])
+        if noted.get(name) and name in seen:
+            line = replace(line, money_notes=noted[name])
         lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
 
