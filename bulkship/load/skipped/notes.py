@@ -11,6 +11,7 @@ from ...schema import header_key
 from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 from .oldaddress import SUPERSEDED
+from .otherway import GOT_OTHERWISE
 from .status import PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .waits import WAITING_ON
@@ -341,6 +342,8 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{SUPERSEDED})"
     # ... or waiting on something still to come, in other words than 'pending' (:mod:`.waits`)
     rf"|^\s*(?:{WAITING_ON})"
+    # ... or the card reached the person another way already (:mod:`.otherway`)
+    rf"|^\s*(?:{GOT_OTHERWISE})"
 )
 
 

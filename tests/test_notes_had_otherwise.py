@@ -1,0 +1,44 @@
+"""A list's note saying the card reached the person already another way than this list's order: given by
+hand, bought or ordered elsewhere, covered by another order or an earlier wave. Each such row is left out,
+said; another thing given, bought or sent, and what is still to come, still send."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out as _left_out
+from support.notes import notes_sheet as _sheet
+
+HAD_OTHERWISE = [
+    "Both cards already sent", "Gift already given", "Her Amazon card was already bought",
+    "Manager gave card in person", "Sue handed her the card at the party", "Team lead delivered it in person",
+    "Ordered via Amazon already", "Bought locally", "Ordered by finance separately", "Purchased in store",
+    "Order placed 11/20 (PO 4471)", "Covered under the Q3 order", "Already in wave 1", "Got one in round 1",
+    "Got one in the mail", "Received the Visa one", "Also received the Visa one", "Sent to her, on 11/20",
+    "Sent to her too, on 11/20", "Ordered again by mistake - cancel this one",
+]  # fmt: skip
+STILL_SENT = [
+    "Manager gave approval", "Manager gave OK to send", "Mom gave new address", "HR gave her a call",
+    "Bought a house - new address", "Sent to her manager for sign-off", "Manager to deliver",
+    "Order to be placed", "Please order separately", "Sympathy card already sent",
+    "Spouse's card already sent", "Included in wave 1", "Covered by insurance", "Already on payroll",
+    "Cancel the apt number", "Ordered from the holiday catalog", "Received the form",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_the_card_reached_the_person_another_way_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends4 (hunter-sends3's leftovers, review40's remarks still sent): an HR list's Notes
+    'Both cards already sent', 'Gift already given', 'Manager gave card in person', 'Ordered via Amazon
+    already', 'Bought locally', 'Ordered by finance separately', 'Order placed 11/20 (PO 4471)', 'Covered
+    under the Q3 order', 'Already in wave 1', 'Got one in round 1', 'Also received the Visa one', 'Sent to her
+    too, on 11/20', 'Ordered again by mistake - cancel this one' were each ordered, exit 0: a second card's
+    money, where 'Card already sent', 'Gave in person' and 'Card ordered via Tango' leave the row out. Each
+    is left out now; another thing given or bought, a relative's card, and what is still to come still
+    send."""
+    notes = [*HAD_OTHERWISE, *STILL_SENT]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    assert _left_out(path, notes) == HAD_OTHERWISE
