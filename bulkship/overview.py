@@ -19,7 +19,9 @@ row or event in Python. A batch's state is one word, decided here once::
     shipping                some ordered cards shipped (or delivered), not all delivered
     delivered               every ordered card delivered
     needs attention         a person must act: the vendor refused rows, orders are in doubt or held for
-                            review, rows repeat earlier cards (held), or a run stopped with orders unsent
+                            review, rows repeat earlier cards (held; beside a plan not yet sent, that plan
+                            is awaiting confirmation, its cost page saying them), or a run stopped with
+                            orders unsent
 
 Rows left out because they are not valid (or repeat a row of the same file) after the rest was sent do not
 make a batch "needs attention": the person chose to send without them, and the counts show them. Once every
@@ -129,10 +131,13 @@ class BatchOverview:
                 # every card sent is delivered, but people left out to fix have none: not done
                 return "needs fixes" if self.rows.get("invalid") else "delivered"
             return "shipping" if self.shipped else "sent"
+        if planned and not any(self.rows.get(s) for s in ("failed", "review")):
+            # rows held as repeats of earlier cards beside a plan nobody sent: what comes next is its Send,
+            # whose cost page says the rows held and offers to send one anyway ('needs attention' hid it
+            # from the filter of batches to confirm: newcomer16's N7)
+            return _WAITING.get(self.approval, "awaiting confirmation")
         if attention:
             return "needs attention"
-        if planned:
-            return _WAITING.get(self.approval, "awaiting confirmation")
         if self.rows.get("invalid"):
             return "needs fixes"
         return "waiting" if self.waiting else "draft"

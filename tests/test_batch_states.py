@@ -393,3 +393,18 @@ def test_the_page_deletes_no_plan_the_command_line_is_asking_about_on_a_postgres
             assert "anniversary" in client.get("/").text
     finally:
         store.forget_engines()
+
+
+def test_a_plan_not_sent_beside_rows_held_as_repeats_awaits_its_send() -> None:
+    """newcomer16's N7: a list uploaded again with a new hire (9 rows repeating cards an earlier batch
+    ordered, held; 1 planned, its cost page shown) read 'needs attention', and the Batches page's filter
+    'awaiting confirmation (0)': a requester looking for batches to send did not find it. Its Send is what
+    comes next (its cost page says the held rows): 'awaiting confirmation', or its approval's word. Held
+    rows with nothing to send, or once sent, still need a person."""
+    late = BatchOverview("b", rows={"planned": 1, "held": 9}, orders={"planned": 1})
+    assert late.state() == "awaiting confirmation"
+    assert replace(late, approval="pending").state() == "awaiting approval"
+    assert replace(late, approval="rejected").state() == "rejected"
+    assert BatchOverview("b", rows={"held": 9}).state() == "needs attention"  # nothing to send: decide
+    sent = BatchOverview("b", rows={"ordered": 1, "held": 9}, orders={"created": 1})
+    assert sent.state() == "needs attention"

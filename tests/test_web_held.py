@@ -288,3 +288,24 @@ def test_the_review_counts_and_words_the_rows_chosen_or_left_out_on_the_held_row
         assert "Sent anyway, as picked on the batch's Held rows page" in row2, row2
         assert "Sending would hold" not in row2, row2
         assert "ask whoever runs bulkship" not in said, said
+
+
+def test_a_batch_with_rows_held_waiting_only_for_its_send_is_found_among_those_to_confirm(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """newcomer16's N7: a list holding rows that repeat cards an earlier batch ordered (held) and rows to
+    send, its cost page shown and nothing sent, read 'needs attention' on Batches, the filter 'awaiting
+    confirmation (0)': a requester looking for batches to send did not find it. It reads 'awaiting
+    confirmation', found by that filter, its link to the cost page, which says the rows held."""
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, workbook(tmp_path / "nov.xlsx", NOVEMBER), name="nov")
+        assert confirm(client, "nov").url.path == "/batches/nov/progress"
+        wait_until_finished(client, "nov")
+        upload(client, workbook(tmp_path / "dec.xlsx", DECEMBER), name="dec")
+        cost = visible_text(client.get("/batches/dec/cost").text)
+        assert "2 row(s) held, not sent" in cost and "Send 1 order(s) for 55.00" in cost, cost
+        home = client.get("/", params={"state": "awaiting confirmation"}).text
+        line = re.search(r'(?s)<tr data-batch="dec">.*?</tr>', home)
+        assert line and "awaiting confirmation" in line.group(0), home
+        assert 'href="/batches/dec/cost"' in line.group(0), line.group(0)
+        assert "awaiting confirmation (1)" in visible_text(home), visible_text(home)
