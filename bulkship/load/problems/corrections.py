@@ -13,6 +13,7 @@ from ...columns import ORDER_FIELDS, _words
 from ...folding import full_given_name
 from ...models import Problem
 from ..skipped import _short
+from ..skipped.addressmissing import address_missing, address_missing_problems
 from ..skipped.columnkeys import picks_rows
 from .elsewhere import named_in_note, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns
@@ -106,7 +107,9 @@ def _correction_problems(
                 f"which is right? Put the right one in '{own}' and clear '{header}'."
             )
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
-    problems += _moved_in_a_note(body, column_map, not_judged)
+    moved = _moved_in_a_note(body, column_map, not_judged)
+    problems += moved
+    problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)
     problems += _changed_in_a_note(body, column_map, not_judged, default_value)
     return problems
@@ -202,6 +205,9 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
         to_come = column.saying(_address_to_come)
         for row in column.rows(to_come, not_judged):
             said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+            if not typed:  # no street: its address to come, sent to no other ('Mailing' empty beside 'Work')
+                problems.append(address_missing(row, header, said, str(street)))
+                continue
             message = (
                 f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to '{typed}'. "
                 f"Put the new address in '{street}' (and the address columns beside it) once known and clear "

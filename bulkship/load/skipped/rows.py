@@ -15,6 +15,7 @@ from ...schema import load_contract
 from ...sheetscan.cellmarks import in_columns
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
+from .addressmissing import rows_to_fix
 from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
@@ -194,6 +195,14 @@ def _said_unless_withdrawn(
     the sheet's name and the lines above its header."""
     today = program.today()
     as_typed = _said_not_to_send(said, column_map, on_purpose, kept, today, beyond, titles)
+    # ... but not a row of no street whose remark says its address is not known yet: a row to fix
+    for row in rows_to_fix(
+        said,
+        column_map,
+        as_typed,
+        lambda f: _said_not_to_send(f, column_map, on_purpose, kept, today, beyond, titles),
+    ):
+        del as_typed[row]
     if not withdrawn or not as_typed:
         return list(as_typed.items())
     unstruck = {h: {**kept.get(h, {}), **withdrawn.get(h, {})} for h in kept.keys() | withdrawn.keys()}

@@ -1,0 +1,103 @@
+"""A row whose street is empty and whose note says the address is not known yet ('Address TBD', 'No address
+yet', 'new hire, address to follow'): a row to fix on the *Fix these* sheet, never one the list leaves out
+(the person fixing the list never saw it there), nor one sent to the list's other address (the office)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.settings import resolve_settings
+
+HEADER = ["Employee Name", "Mailing Street", "Mailing City", "Mailing State", "Mailing ZIP", "Work Street",
+          "Work City", "Work State", "Work ZIP", "Gift", "Amount", "Notes"]  # fmt: skip
+OFFICE = ["100 Federal St", "Boston", "MA", "02110"]
+
+
+def _cards() -> list[dict[str, Any]]:
+    """The cards the embedded sandbox holds: name and street each went to."""
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    return [line["PhysicalDeliveryAddress"] for order in orders for line in order["LineItems"]]
+
+
+def test_a_row_of_no_address_whose_note_says_it_is_to_come_is_fixed_on_fix_these_never_sent_to_the_office(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer15 (review44's LO1, review46's L1): an HR list's 'Mailing' address left empty with
+    Notes 'Address TBD' was left out as "the list says not to send it", never on Fix these, where the person
+    fixing the list looks for rows to fill in ('New address TBD' was there); and 'No address yet', 'new hire,
+    address to follow' on the same empty address were sent to the list's Work Address, the office, exit 0.
+    Each is a row to fix now, sent once its address is filled in there; a note saying more ('Address TBD -
+    terminated 11/30') still leaves its row out."""
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(
+            [
+                HEADER,
+                ["Ann Lee", "1 Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", ""],
+                ["Bob Ray", "", "", "", "", *OFFICE, "CVS", "25", "Address TBD"],
+                ["Cy Doe", "", "", "", "", *OFFICE, "CVS", "25", "No address yet"],
+                ["Dee Fox", "", "", "", "", *OFFICE, "CVS", "25", "new hire, address to follow"],
+                ["Eli Gu", "", "", "", "", *OFFICE, "CVS", "25", ""],  # the office, as the list means
+                ["Flo Ha", "", "", "", "", *OFFICE, "CVS", "25", "Address TBD - terminated 11/30"],
+            ]
+        )
+    out = tmp_path / "out"
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(out)]) == 3  # rows to fix
+    assert sorted((c["Name"], c["AddressLine1"]) for c in _cards()) == [
+        ("Ann Lee", "1 Main St"), ("Eli Gu", "100 Federal St"),
+    ]  # fmt: skip
+    results = out / "staff-results.xlsx"
+    book = openpyxl.load_workbook(results)
+    fix = book["Fix these"]
+    header = [c.value for c in fix[1]]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in fix.iter_rows(min_row=2)]
+    assert [r["Employee Name"] for r in rows] == ["Bob Ray", "Cy Doe", "Dee Fox"]
+    assert rows[0]["Problems / vendor error"] == (
+        "Row 3, column 'Notes': says 'Address TBD' and 'Mailing Street' is empty: the address is not known "
+        "yet, and the card is sent to no other address. Put the address in 'Mailing Street' (and the address "
+        "columns beside it) once known and clear the note."
+    )
+    # Bob's address comes: filled in on Fix these, the note cleared, and the workbook run again
+    cells = next(fix.iter_rows(min_row=2))
+    for name, value in zip(HEADER[1:5], ["7 Pine St", "Cambridge", "MA", "02139"], strict=True):
+        cells[header.index(name)].value = value
+    cells[header.index("Notes")].value = None
+    book.save(results)
+    assert main(["run", str(results), "--batch", "staff", "--yes", "--wait", "0", "--out", str(out)]) == 3
+    assert sorted((c["Name"], c["AddressLine1"]) for c in _cards()) == [
+        ("Ann Lee", "1 Main St"), ("Bob Ray", "7 Pine St"), ("Eli Gu", "100 Federal St"),
+    ]  # fmt: skip
+
+
+def test_a_note_of_an_address_to_come_on_a_row_of_no_street_leaves_it_to_fix_unless_it_says_more(
+    tmp_path: Path,
+) -> None:
+    """The same notes in other words, on a list of one address: each row read (an error, its street empty),
+    not left out; one saying more than the address leaves its row out as before, and a note of an address to
+    come beside a street leaves it out as before too ('Address TBD' over a street that may be a stale one)."""
+    to_fix = [
+        "Address TBD", "Address unknown", "Need address", "Needs address", "Waiting on home address",
+        "Hold for address", "Moved, no forwarding address", "Home address: to be provided",
+        "Awaiting address", "Address pending", "No address on file",
+    ]  # fmt: skip
+    out = ["Address TBD - terminated 11/30", "Address unknown; do not send", "Deceased - address unknown"]
+    path = tmp_path / "list.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Street", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerows(
+            [f"Person {i}", "", "", "", "", "CVS", "50", note] for i, note in enumerate(to_fix + out)
+        )
+        writer.writerow(["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", "50", "Address TBD"])
+    loaded = load_sheet(path)
+    last = 2 + len(to_fix) + len(out)
+    assert [s.row for s in loaded.skipped] == [*range(2 + len(to_fix), last), last]
+    told = {p.row for p in loaded.read_problems if p.kind == "Address not known yet"}
+    assert told == set(range(2, 2 + len(to_fix)))
