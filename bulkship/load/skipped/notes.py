@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ...schema import header_key
+from .giftlimits import OVER_A_LIMIT
 from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 from .oldaddress import SUPERSEDED
@@ -344,6 +345,9 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{WAITING_ON})"
     # ... or the card reached the person another way already (:mod:`.otherway`)
     rf"|^\s*(?:{GOT_OTHERWISE})"
+    # ... or no gift allowed now: a gift limit reached, gifts barred, the household's card gone
+    # (:mod:`.giftlimits`)
+    rf"|^\s*(?:{OVER_A_LIMIT})"
 )
 
 
