@@ -233,6 +233,7 @@ async def _plan_and_send(
             unread=unread,
         )
         remember(ledger, batch, loaded.fix_these, validation.rows)  # a Fix these sheet's decisions
+        notes += [_read_as_ordered_note(synced.read_as_ordered)] if synced.read_as_ordered else []
         planning.close()  # recorded: another run's checks now see this plan
         # the rows --allow-repeat planned are held again if the plan is not sent: the file's rows read again.
         # Not those a person chose on the web page: the choice stands, and the approval a Send asks for
@@ -333,6 +334,15 @@ def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:
     known = file_hash or None  # "": the file could not be read, load_sheet says why
     fixed = load_fix_sheet(path, sheet=sheet, program=program, file_hash=known)
     return require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program, file_hash=known))
+
+
+def _read_as_ordered_note(rows: tuple[int, ...]) -> str:
+    shown = ", ".join(str(row) for row in sorted(rows)[:SHOWN_PROBLEMS])
+    return (
+        f"{len(rows)} row(s) of the file are rows this batch ordered, written otherwise now (row "
+        f"{shown}{'...' if len(rows) > SHOWN_PROBLEMS else ''}; the name or the street written another way, "
+        "as 'Street' for 'St'): each reads as the row ordered, its card sent as ordered, nothing sent again."
+    )
 
 
 def _plan_kept(ledger: Ledger, batch: str) -> bool:

@@ -128,6 +128,7 @@ class Synced(NamedTuple):
     new_orders: int
     resumed: int
     repeated: dict[int, str]
+    read_as_ordered: tuple[int, ...] = ()  # rows the batch ordered, written otherwise (repeats.notes)
 
 
 @collector_paused()
@@ -174,11 +175,14 @@ def sync_ledger(
         )  # fmt: skip
     people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
     policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
+    adopted: dict[str, str] = {}  # rows the batch ordered, written otherwise: read as those rows
     found = find_holds(
-        ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name
-    )
+        ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name,
+        adopted=adopted,
+    )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
+    read_as = _read_as_ordered(frame, adopted, found)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
     # the rows planned although they repeat (every one, or those a person chose): listed with the plan
     repeated = rows_held(frame, {fp: n for fp, n in found.items() if fp not in holds}) if found else {}
@@ -201,7 +205,7 @@ def sync_ledger(
     if to_plan.empty:
         ledger.record_rows(batch, updates)
         forget_corrected(ledger, batch, known, frame)  # a row left out, corrected since: not listed twice
-        return Synced(0, resumed, repeated)
+        return Synced(0, resumed, repeated, read_as)
     try:
         new_orders, records = plan_records(
             to_plan,
@@ -225,7 +229,21 @@ def sync_ledger(
             ledger.forget_empty_batch(batch)  # in `bulkship status` (a hunter-sheets10 leftover)
         raise
     forget_corrected(ledger, batch, known, frame)
-    return Synced(new_orders, resumed, repeated)
+    return Synced(new_orders, resumed, repeated, read_as)
+
+
+def _read_as_ordered(frame: Any, adopted: dict[str, str], found: dict[str, str]) -> tuple[int, ...]:
+    """The rows of ``frame`` that are rows the batch ordered, written otherwise (``adopted``: fingerprint ->
+    the ordered row's), given that row's fingerprint in place: its card, its status and the workbook's
+    line are that row's, nothing is sent for it and nothing held (``found`` loses them). Their rows."""
+    if not adopted:
+        return ()
+    fingerprints = frame[FINGERPRINT].astype(str)
+    mine = fingerprints.isin(set(adopted))
+    frame.loc[mine, FINGERPRINT] = fingerprints[mine].map(adopted)
+    for fingerprint in adopted:
+        found.pop(fingerprint, None)
+    return tuple(int(row) for row in frame.index[mine.to_numpy()].tolist())
 
 
 def record_batch(

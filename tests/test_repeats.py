@@ -22,12 +22,13 @@ import pytest
 from bulkship.cli import main
 from bulkship.errors import BatchConflictError, ConfigError
 from bulkship.ledger import Ledger
+from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.program import load_program
-from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
+from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET, read_result_workbook
 from bulkship.repeats import DEFAULT_WINDOW_DAYS, fold_name
 from bulkship.sandbox import Sandbox, SandboxConfig
-from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, Settings, resolve_settings
 
 WITH_ID = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
 NO_ID = WITH_ID[1:]  # no Employee ID: a row is known by its content
@@ -555,12 +556,14 @@ def test_an_ordered_row_written_otherwise_is_said_to_be_its_card_already_not_an_
     """Found by the lead's fuzzing (seed 306): a list run again with an ordered row's street retyped ('1 Main
     St' -> '1 Main Street', the same Employee ID, card and value) held the row as 'an edit of row 2 ... (same
     ExternalId, other details) ... restore the row as it was, or re-run with --allow-repeat', on every run,
-    as if the person had no card yet. It now says the row is that card written otherwise, and how."""
+    as if the person had no card yet. It now says the row is that card written otherwise, and how. (Where
+    only the street or the name is written otherwise, the row now reads as the ordered row, nothing held:
+    test_an_ordered_row_whose_street_is_written_another_way_reads_as_that_row; here its city is another.)"""
     sheet = tmp_path / "staff.csv"
     staff = [[f"E{i}", *person(i)] for i in range(3)]
     write_csv(sheet, staff, header=WITH_ID)
     assert run(capsys, str(sheet))[0] == 0
-    retyped = [staff[0], [*staff[1][:2], "2 main street.", "BOSTON", *staff[1][4:]], staff[2]]
+    retyped = [staff[0], [*staff[1][:2], "2 main street.", "Brighton", *staff[1][4:]], staff[2]]
     write_csv(sheet, retyped, header=WITH_ID)
     code, data, err = run(capsys, str(sheet), "--json")
     assert code == 3, err
@@ -568,11 +571,50 @@ def test_an_ordered_row_written_otherwise_is_said_to_be_its_card_already_not_an_
     said = (
         "row 3: Held, not sent: the same card as row 3 of the file as it was ordered (PO BS-STAFF-0001; "
         "sorting or inserting rows may have moved it), written otherwise (street '2 Main St' when "
-        "ordered, '2 main street.' now). That card is ordered already"
+        "ordered, '2 main street.' now; city 'Boston' when ordered, 'Brighton' now). That card is ordered "
+        "already"
     )
     assert said in err and "other details" not in err
     assert "--allow-repeat would send this person a second card" in err
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(3)})
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_ordered_row_whose_street_is_written_another_way_reads_as_that_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest, backend: str
+) -> None:
+    """Found by newcomer16 (N11): the list corrected as the run advises, Ben's ordered '75 State St' written
+    '75 State Street' (and his name 'ORTIZ, BEN', his ZIP with its +4), was held for good as 'the same card
+    ... written otherwise', exit 3 on every run, the batch 'needs attention', his card sent already. The
+    same address written another way is not a new address: the row reads as the row ordered, exit 0."""
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else None
+    at = ["--ledger", url] if url else []
+    sheet = tmp_path / "staff.csv"
+    staff = [[f"E{i}", *person(i)] for i in range(3)]
+    staff[1] = ["E1", "Ben Ortiz", "75 State St", "Albany", "NY", "12207", "CVS", "25"]
+    write_csv(sheet, staff, header=WITH_ID)
+    assert run(capsys, str(sheet), *at)[0] == 0
+    retyped = [
+        ["E1", "ORTIZ, BEN", "75 State Street", "Albany", "NY", "12207-1001", "CVS", "25"],
+        staff[0],
+        staff[2],
+    ]
+    write_csv(sheet, retyped, header=WITH_ID)  # sorted by name too: Ben now on row 2
+    said, output = [], ""
+    for _again in range(2):  # (the second: complete for this file)
+        code, data, err = run(capsys, str(sheet), "--json", *at)
+        assert code == 0, err  # it was 3: 'Held, not sent: the same card as row 3 ... written otherwise'
+        assert data is not None and data["held_rows"] == 0 and data["orders_sent_this_run"] == 0, data
+        assert data["by_status"] == {"pending": 3} and data["ordered_earlier_rows"] == 0, data
+        said.append(err)
+        output = str(data["output"])
+    assert "rows this batch ordered, written otherwise now (row 2" in said[0], said[0]
+    read = read_result_workbook(Path(output))
+    assert [read.outcomes[row].status for row in (2, 3, 4)] == ["pending"] * 3
+    assert recipients(tmp_path / "bulkship-data") == Counter({"Person 0": 1, "Ben Ortiz": 1, "Person 2": 1})
+    with Ledger.open(url or resolve_settings().ledger_location, lock=False) as ledger:
+        assert overview(ledger)["staff"].state() != "needs attention"
+        assert overview(ledger)["staff"].row_total == 3
 
 
 def test_an_ordered_row_asking_for_more_cards_is_an_edit_not_its_card_written_otherwise(

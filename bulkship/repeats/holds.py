@@ -53,11 +53,15 @@ def find_holds(
     policy: RepeatPolicy,
     api: str | None,
     file_name: str,
+    adopted: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
     why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
     BatchConflictError when a new batch is mostly the rows of another one, unless ``policy.allow`` (then
-    the rows are still found, for :func:`release`)."""
+    the rows are still found, for :func:`release`). ``adopted`` gets the rows that are an ordered row of the
+    batch the file no longer holds, written otherwise: fingerprint -> that row's (never held: see
+    :func:`~bulkship.repeats.notes._probable_edits`)."""
+    adopted = {} if adopted is None else adopted
     if frame.empty:
         return {}
     # Rows on a planned order of this batch are compared too: that order has not left yet, and a row held
@@ -140,10 +144,14 @@ def find_holds(
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
         # rows left out as sent elsewhere are on no order: what they would have sent is the settlement's
         left_out = ledger.left_out_items(batch) if any(r.status == ELSEWHERE for r in gone) else {}
-        for fp, note in _probable_edits(gone, orders, rows, shared, left_out).items():
+        # (an ordered row of another batch, this file a copy of its file, is not one of this batch's)
+        ours = adopted if all(r.batch == batch for r in gone) else None
+        for fp, note in _probable_edits(gone, orders, rows, shared, left_out, adopted=ours).items():
             holds.setdefault(fp, note)
     for fp, note in moved.items():
         holds.setdefault(fp, note)
+    for fp in adopted:  # it is a row the batch ordered: nothing of it is sent, nothing held
+        holds.pop(fp, None)
     return holds
 
 

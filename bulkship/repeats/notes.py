@@ -137,8 +137,14 @@ def _probable_edits(
     rows: _Rows,
     shared: set[str],
     left_out: Mapping[str, dict[str, Any]] | None = None,
+    adopted: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Rows to order that look like an edit of an ordered row the file no longer holds: fingerprint -> why.
+    A row that is that ordered row written otherwise (its card, value, quantity and recipient the same once
+    folded, only the name's or the street's writing or the ZIP's +4 other: '75 State Street' for '75 State
+    St') is no edit: it is put in ``adopted`` (its fingerprint -> the ordered row's), the row it reads as,
+    and not held (held, it made the batch 'needs attention' for good, the person's card sent already: found
+    by newcomer16, N11). One ordered row is one row of the file: a second such row is held.
     An address is a recipient's identity only where one row has it: ``shared`` (addresses of several rows
     of the file, such as an office every card goes to) and addresses of several gone rows are not; nor is it
     where the two rows carry other people's names (:func:`_two_people`) and IDs of their own that differ
@@ -206,13 +212,17 @@ def _probable_edits(
                     continue
                 if index is by_address and _two_people(ordered, new, units[key], rows.unit(i)):
                     continue
+                written, quantity = _written_otherwise(sent, rows, i), _other_quantity(sent, rows, i)
+                if (
+                    adopted is not None
+                    and not _changed(ordered, new, quantity=quantity)
+                    and all(w.startswith(_ONLY_WRITTEN) for w in written)
+                    and record.fingerprint not in adopted.values()
+                ):
+                    adopted[rows.fingerprints[i]] = record.fingerprint
+                    break
                 notes[rows.fingerprints[i]] = _edit_note(
-                    record,
-                    ordered,
-                    new,
-                    same,
-                    _written_otherwise(sent, rows, i),
-                    quantity=_other_quantity(sent, rows, i),
+                    record, ordered, new, same, written, quantity=quantity
                 )
                 break
     return notes
@@ -304,15 +314,13 @@ def _other_quantity(item: Mapping[str, Any], rows: _Rows, index: int) -> bool:
     return _quantity(rows.cell(index, "quantity")) != _quantity(item.get("Quantity"))
 
 
-def _edit_note(
-    record: RowRecord,
-    ordered: Card,
-    new: Card,
-    same: str,
-    written: Sequence[str] = (),
-    *,
-    quantity: bool = False,
-) -> str:
+# what a row read as the ordered row may write otherwise (:func:`_written_otherwise`'s words): not the city,
+# the state or the shipping method, which may be a change the card as sent does not have
+_ONLY_WRITTEN = ("name '", "street '", "ZIP '")
+
+
+def _changed(ordered: Card, new: Card, *, quantity: bool = False) -> list[str]:
+    """What a row to order changes of an ordered row's card, once both are folded: [] for the same card."""
     changed = [
         what
         for what, before, after in (
@@ -327,6 +335,19 @@ def _edit_note(
         changed.append("quantity")
     if new.external_id and new.external_id != ordered.external_id:
         changed.append("ExternalId")
+    return changed
+
+
+def _edit_note(
+    record: RowRecord,
+    ordered: Card,
+    new: Card,
+    same: str,
+    written: Sequence[str] = (),
+    *,
+    quantity: bool = False,
+) -> str:
+    changed = _changed(ordered, new, quantity=quantity)
     other = f", other {' and '.join(changed)}" if changed else ", other details"
     where = (
         f"its card in vendor order {elsewhere_po(record.error) or 'of another batch'}, sent elsewhere"
