@@ -3,6 +3,7 @@ another country's address (hunter-sheets27)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +29,11 @@ def workbook(path: Path, header: str, countries: list[object]) -> Path:
         book.active.append([*person, country, "CVS", 25])
     book.save(path)
     return path
+
+
+def said_errors(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    return [p["message"] for p in problems if p["severity"] == "error"]
 
 
 def sent() -> list[tuple[str, str]]:
@@ -84,3 +90,47 @@ def test_another_country_s_iso_number_is_that_country_and_its_row_is_not_sent(
     said = " ".join(capsys.readouterr().err.split())
     assert "Row 3, column 'Country': '124'" in said and "US addresses only" in said, said
     assert sent() == [("Ann Lee", "US"), ("Cy Orr", "US")]
+
+
+def test_an_address_abroad_is_one_error_saying_the_cards_ship_to_us_addresses_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer16 (N8): a HubSpot export's Canadian contact (Toronto, ON, M5H 2M5, Canada) had three
+    errors, the first two "'ON' is not a US state; use the 2-letter code (e.g. MA)" and "'M5H 2M5' is not a
+    US ZIP code; use 5 digits", advice wrong for it, the real one last. Its one error now says the cards
+    ship to US addresses only; so for a Canadian address in a list with no country column (its province
+    and postal code say it). A US row's state stays checked as before."""
+    path = tmp_path / "hubspot.csv"
+    header = "First Name,Last Name,Street Address,City,State/Region,Postal Code,Country/Region"
+    path.write_text(
+        f"{header},Gift Card,Amount\n"
+        "Jenna,Morris,100 Summer St,Boston,Massachusetts,02110,United States,CVS,25\n"
+        "Claire,Dubois,88 Queen St W,Toronto,ON,M5H 2M5,Canada,CVS,25\n"
+        "Hugo,Roy,1 Rue Sherbrooke,Montreal,QC,H2X 1Y4,124,CVS,25\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    errors = [
+        p["message"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"
+    ]
+    assert errors == [
+        "Row 3, column 'Country/Region': 'Canada': physical gift cards ship to US addresses only (including "
+        "APO/FPO/DPO).",
+        "Row 4, column 'Country/Region': '124' (Canada): physical gift cards ship to US addresses only "
+        "(including APO/FPO/DPO).",
+    ]
+    bare = tmp_path / "bare.csv"
+    bare.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Claire Dubois,88 Queen St W,Toronto,Ontario,M5H 2M5,CVS,25\n"
+        "Ed Lo,5 Elm St,Boston,ON,02134,CVS,25\n"
+    )
+    assert main(["validate", str(bare), "--json", "--out", str(tmp_path / "out")]) == 1
+    errors = [
+        p["message"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"
+    ]
+    assert errors == [
+        "Row 2, column 'ZIP': 'M5H 2M5' in Ontario is a Canadian address: physical gift cards ship to US "
+        "addresses only (including APO/FPO/DPO).",
+        "Row 3, column 'State': 'ON' is not a US state; use the 2-letter code (e.g. MA) or the full name "
+        "(Massachusetts).",
+    ]

@@ -68,6 +68,16 @@ class ProblemCollector:
             if not (p.severity == "warning" and p.column == column and p.row in rows)
         ]
 
+    def drop(self, mask: pd.Series, columns: Iterable[str]) -> None:
+        """Forget every problem said of ``columns`` on the rows of ``mask``: a later rule says what is wrong
+        with the row in their place (an address abroad is not judged by US rules)."""
+        rows = set(mask.index[mask.to_numpy(dtype=bool)].tolist())
+        if not rows:
+            return
+        dropped = set(columns)
+        self._problems = [p for p in self._problems if not (p.column in dropped and p.row in rows)]
+        self._error_rows = {p.row for p in self._problems if p.severity == "error"}
+
     def original(self, column: str) -> pd.Series:
         """The column's cells as read, before any cleaning (a cell's lines, its spaces)."""
         return self._original[column]

@@ -20,6 +20,7 @@ from ..usps import (
     known_zip_prefixes,
     zip_prefix_states,
 )
+from .abroad import check_abroad
 from .nameparts import check_name_parts
 from .twoinone import check_address_in_street, check_two_in_one_cell
 
@@ -226,12 +227,7 @@ def check_addresses(
         "'{old}' is where the base is; APO/FPO/DPO mail goes by the US Postal Service: sent with country US.",
     )
     frame.loc[based, "country"] = US
-    collector.error(
-        frame["country"].ne(US) & frame["country"].ne("") & ~collector.has_error("country"),
-        "country",
-        "Country not supported",
-        "'{old}': physical gift cards ship to US addresses only (including APO/FPO/DPO).",
-    )
+    check_abroad(frame, collector)
 
 
 # A courier's name in a shipping method's ("Expedited (UPS 3 Day Select)", "Overnight (FedEx ...)")

@@ -1,0 +1,63 @@
+"""An address abroad: one error on its row, saying the vendor ships to US addresses only, never also its
+state and ZIP judged by US rules. A Canadian contact's row (Toronto, ON, M5H 2M5, Canada) said first "'ON'
+is not a US state; use the 2-letter code (e.g. MA)" and "'M5H 2M5' is not a US ZIP code; use 5 digits",
+advice that was wrong for it, and only then that the card cannot go abroad (found by newcomer16, N8). So
+does a Canadian address in a list with no country (its province and postal code say it)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..collect import ProblemCollector
+from ..normalize import by_unique
+
+US = "US"
+# Canada's provinces and territories, by their codes and names as normalize.states leaves them (upper case)
+CANADIAN_PROVINCES = frozenset(
+    {"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT", "ALBERTA",
+     "BRITISH COLUMBIA", "MANITOBA", "NEW BRUNSWICK", "NEWFOUNDLAND AND LABRADOR", "NEWFOUNDLAND",
+     "NOVA SCOTIA", "NORTHWEST TERRITORIES", "NUNAVUT", "ONTARIO", "PRINCE EDWARD ISLAND", "QUEBEC", "QUÉBEC",
+     "SASKATCHEWAN", "YUKON"}
+)  # fmt: skip
+_CANADIAN_POSTAL_CODE = re.compile(r"(?i)\s*[a-z]\d[a-z][\s-]?\d[a-z]\d\s*")
+# Each country's name bulkship knows, for a country written by its number ('124' is Canada's)
+COUNTRY_NAMES = {
+    "CA": "Canada", "MX": "Mexico", "GB": "United Kingdom", "DE": "Germany", "FR": "France", "IE": "Ireland",
+    "IN": "India", "AU": "Australia", "NL": "Netherlands", "ES": "Spain", "IT": "Italy", "JP": "Japan",
+    "BR": "Brazil", "CH": "Switzerland", "SE": "Sweden", "SG": "Singapore", "PH": "Philippines",
+    "PL": "Poland", "NZ": "New Zealand", "IL": "Israel", "CN": "China",
+}  # fmt: skip
+
+
+def check_abroad(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """One error on each row whose address is abroad: its country another than the US (a country bulkship
+    does not know is said so already), or none written and its province and postal code Canada's. What was
+    said of its state and ZIP by US rules is dropped."""
+    country = frame["country"]
+    abroad = country.ne(US) & country.ne("") & ~collector.has_error("country")
+    written = collector.original("country").astype(str).str.strip()
+    canadian = written.eq("") & country.isin(["", US]) & frame["state"].isin(list(CANADIAN_PROVINCES))
+    if canadian.any():
+        canadian &= by_unique(frame["zip"].astype(str), lambda c: c.str.fullmatch(_CANADIAN_POSTAL_CODE))
+    if not (abroad.any() or canadian.any()):
+        return
+    collector.drop(abroad | canadian, ("state", "zip"))
+    name = country.map(COUNTRY_NAMES).fillna("")
+    named = (" (" + name + ")").where(name.ne("") & name.str.casefold().ne(written.str.casefold()), "")
+    collector.error(
+        abroad,
+        "country",
+        "Country not supported",
+        "'{old}'{named}: physical gift cards ship to US addresses only (including APO/FPO/DPO).",
+        extra={"named": named},
+    )
+    collector.error(
+        canadian,
+        "zip",
+        "Country not supported",
+        "'{old}' in {province} is a Canadian address: physical gift cards ship to US addresses only "
+        "(including APO/FPO/DPO).",
+        extra={"province": collector.original("state").astype(str).str.strip()},
+    )
