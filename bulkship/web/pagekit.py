@@ -21,6 +21,7 @@ from ..repeats.preview import repeat_said
 from ..settings import Settings
 from ..statuses import STATUS_MEANINGS
 from ..team.approvals import acting_as
+from ..validate.rules.money import MONEY_CURRENCY
 from . import batchledger, servers, state
 from .balance import BalanceReader
 from .review import Reviews
@@ -45,6 +46,9 @@ def money(value: Any) -> str:
 
 
 _templates.filters["money"] = money
+# the currency of every amount a plan holds (cards of another are refused): said where a person confirms a
+# total, which read 'Send 2 order(s) for 595.95' and nothing else (hunter-web24's LO4)
+_templates.globals["currency"] = MONEY_CURRENCY
 # what each row status means, as the workbook's Summary says it: 'pending' alone read 'not done yet / not
 # ordered' to HR on the Results page (newcomer15's N12)
 _templates.globals["status_meanings"] = STATUS_MEANINGS

@@ -1,0 +1,39 @@
+"""The cost page says its money's currency and names the cards as the vendor's catalog names them
+(hunter-web24's LO4, newcomer15's N12): 'Send 2 order(s) for 595.95' with no currency anywhere on the page,
+and a table of 'CVS', 'HOMEDEPOT', 'STANDARD', the ids a person does not know the cards or shipping by."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from starlette.testclient import TestClient
+from support import visible_text
+from test_web import client, settings, upload
+
+__all__ = ["client", "settings"]  # fixtures
+
+
+def test_the_cost_page_says_its_currency_and_names_the_cards_and_shipping_as_the_catalog_does(
+    client: TestClient, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount,Shipping Method\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,STANDARD\n"
+        "Bo Chan,2 Main St,Boston,MA,02134,HOMEDEPOT,50,EXPEDITED\n"
+    )
+    upload(client, sheet, name="gifts")
+    page = client.get("/batches/gifts/cost").text
+    text = " ".join(visible_text(page).split())
+    total = re.search(r'id="total">([^<]+)<', page)
+    assert total is not None
+    assert f"Send 2 order(s) for {total.group(1)} USD" in text, text
+    assert "Amounts in US dollars (USD)" in text, text
+    for said in (
+        "CVS Pharmacy (CVS) 1 1 25.00",
+        "The Home Depot (HOMEDEPOT) 1 1 50.00",
+        "(STANDARD) 1 1",
+        "(EXPEDITED)",
+    ):
+        assert said in text, text
