@@ -13,6 +13,7 @@ from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
 from .oldaddress import SUPERSEDED
 from .otherway import GOT_OTHERWISE
+from .prefersnone import PREFERS_NONE
 from .status import PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .waits import WAITING_ON
@@ -348,6 +349,8 @@ _NOTE_SAYS_NO = re.compile(
     # ... or no gift allowed now: a gift limit reached, gifts barred, the household's card gone
     # (:mod:`.giftlimits`)
     rf"|^\s*(?:{OVER_A_LIMIT})"
+    # ... or the person wants none, in other words (:mod:`.prefersnone`)
+    rf"|^\s*(?:{PREFERS_NONE})"
 )
 
 
