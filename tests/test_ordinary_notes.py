@@ -853,3 +853,30 @@ def test_a_note_saying_no_also_or_again_leaves_the_row_out(tmp_path: Path, heade
     notes = [*SAID_ALSO, *ALSO_SENDS]
     path = _sheet(tmp_path / "staff.csv", notes, header)
     assert _left_out(path, notes) == SAID_ALSO
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_not_eligible_opted_out_or_declining_said_so_no_longer_after_it_sends_the_row(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review46 (older; hunter-sends4's e9efa164 added 'Not eligible yet - eligible now'): an HR
+    list's Notes (or Status) 'Not eligible - now eligible', 'Ineligible - now eligible per HR', 'Not
+    eligible - exception approved by VP', 'Opted out - opted back in 11/20', 'Opted out; re-enrolled 11/20',
+    'Declined - changed her mind, wants it', 'Declined, then accepted 12/1' each left the row out, exit 0:
+    the person the list kept got no card. Said so no longer in the clause after it, the row is sent;
+    another's ('spouse eligible'), to come or later, asked, of another thing, or taken back again still
+    leaves it out."""
+    turned = ["Not eligible - now eligible", "Not eligible - became eligible 12/1",
+              "Not eligible (eligible now)", "Ineligible - now eligible per HR",
+              "Not eligible yet - eligible now",
+              "Not eligible - eligibility confirmed 12/1", "Not eligible - exception approved by VP",
+              "Opted out - opted back in 11/20", "Opted out - opted in again", "Opted out; re-enrolled 11/20",
+              "Declined - changed her mind, wants it", "Declined, then accepted 12/1"]  # fmt: skip
+    still = ["Not eligible - spouse eligible", "Not eligible - eligible next year",
+             "Not eligible - will be eligible 1/2027", "Not eligible - eligible? ask HR",
+             "Not eligible - made an exception last year", "Opted out - not opted back in",
+             "Opted out - opted back in, then opted out again 12/1", "Ineligible - re-enrolled in benefits",
+             "Opted out - re-enrolled, then terminated 12/1", "Declined gift - wants cash instead",
+             "Declined - accepted by spouse", "Declined - now wants one next year"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*turned, *still], header)
+    assert _left_out(path, [*turned, *still]) == still

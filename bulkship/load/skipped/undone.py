@@ -131,8 +131,53 @@ _CAME = (
 )
 
 
-# what a status column's words (not a note's) may say to undo them: the hold over, the person back
-HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}")
+# what says a person not eligible, opted out or declining is no longer so, each the other's
+_FOR_NOW = r"(?:yet|now|for\s+now|at\s+(?:this\s+time|the\s+moment|(?:the\s+)?present)|currently)"
+_SAID_ALONE = r"(?=\s*(?:$|\d|[-–—:,;.(!)]|\s+(?:on|per|via|as\s+of|after\s+all)\b))"
+_TURNED = [
+    (
+        r"not\s+(?:yet\s+)?eligible|ineligible",
+        r"(?:(?:now|is|are|was|became|becomes|has\s+become|since|deemed|made|confirmed|found|re-?)\s+)+eligible\b|"
+        r"eligible\s+(?:now|again|since|as\s+of|per|effective|eff\.?|from)\b|"
+        r"eligibility\s+(?:(?:was|has\s+been|now)\s+)?(?:confirmed|approved|restored|reinstated|granted|verified)\b|"
+        r"exception\s+(?:was\s+)?(?:approved|granted|made|given)\b|approved\s+(?:as\s+)?(?:an?\s+)?exception\b|"
+        r"(?:[\w'’]+\s+){0,2}?(?:approved|made|granted)\s+(?:an?\s+)?exception\b",
+    ),
+    (
+        r"opt(?:ed)?[\s-]*out",
+        r"opted\s+(?:back\s+)?in\b(?:\s+again\b)?|opt(?:ed)?[\s-]+in\s+again\b|"
+        r"re-?(?:enrolled|joined|opted[\s-]*in|subscribed|activated)" + _SAID_ALONE,
+    ),
+    (
+        r"declined?",
+        r"changed\s+(?:her|his|their|my)\s+mind\b|(?:now\s+)?wants\s+(?:it|one|the\s+(?:gift|card))\b|"
+        r"accept(?:s|ed)\s+(?:it|the\s+(?:gift|card)|now)\b|accepted" + _SAID_ALONE,
+    ),
+]
+
+# ... said so no longer in the clause after it ('Not eligible - now eligible', 'Ineligible - now eligible
+# per HR', 'Not eligible yet - eligible now', 'Not eligible - exception approved by VP', 'Opted out - opted
+# back in 11/20', 'Opted out; re-enrolled 11/20', 'Declined - changed her mind, wants it', 'Declined, then
+# accepted 12/1': found by review46, each left out of Notes or Status, the person the list kept got no card);
+# not another's ('Not eligible - spouse eligible'), to come or later ('... - will be eligible 1/2027', '... -
+# eligible next year'), asked, or taken back again ('... - opted back in, then opted out again 12/1')
+_NO_LONGER = (
+    "(?:"
+    + "|".join(
+        rf"^\s*(?:{head})(?:\s+{_FOR_NOW})?(?:\s+[\w'’/$]+){{0,4}}?\s*[-–—:,;(.]\s*(?:(?:then|later|but|now|since|"
+        r"update[sd]?|edit)\W*\s+)?(?:(?:the\s+)?(?:employee|ee|she|he|they|person|recipient)\s+)?"
+        rf"(?:{turned})"
+        for head, turned in _TURNED
+    )
+    + r")(?![^?]*\?)"
+    + r"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|"
+    + rf"{_FOUND_OTHERWISE})\b)"
+    + rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|last|previous|prior|(?:19|20)\d\d)\b))"
+)
+
+# what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
+# eligibility, opting out or refusal turned
+HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}")
 _UNDONE = re.compile(
     rf"(?i){_OVER}|{_HOLD_ENDED}"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
@@ -176,7 +221,9 @@ _UNDONE = re.compile(
     r"{0,100}?\b(?:approved|ok(?:['’]?d|ed)?|okay(?:ed)?|signed\s+off)\b(?![^?]*\?)"
     rf"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|{_FOUND_OTHERWISE})\b)"
     rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|(?:19|20)\d\d)\b))"
-    r"|^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
+    # ... or the eligibility, the opting out or the refusal turned since (:data:`_NO_LONGER`)
+    f"|{_NO_LONGER}|"
+    r"^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"
     # ... or no 'skip', 'hold' or 'remove' of the card at all: the person's manager's manager ("Skip-level
