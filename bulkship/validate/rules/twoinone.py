@@ -82,8 +82,10 @@ def check_two_in_one_cell(frame: pd.DataFrame, collector: ProblemCollector) -> N
     for column, what in fields:
         what_s = {"city": "cities", "name": "names"}.get(what, "streets")
         values = collector.original(column).reindex(frame.index).fillna("").astype(str)
-        text = "\n".join(values.tolist())
-        if not _PARTS.search(text):  # the usual list: one scan
+        # the usual list: one scan. Joined by NUL, which no separator reads: joined by a line break, itself a
+        # separator, every list of two rows was read cell by cell (5 % of checking a short list)
+        text = "\x00".join(values.tolist())
+        if not _PARTS.search(text):
             continue
         # only the cells holding a separator can hold two (one ' or ' in 100k names split every cell: 1 s)
         values = values[values.str.contains(_PARTS)]
