@@ -170,8 +170,8 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
         "product in the vendor catalog: give every row one of CVS, HOMEDEPOT, TARGET, VISA-PREPAID, "
         "or add a column for it to the list.",
         "Row 2, column 'Shipping Method': is empty, and '2-day', the shipping method given for every row, "
-        "is not one: give every row one of EXPEDITED, OVERNIGHT, STANDARD, or add a column for it to the "
-        "list.",
+        "is not one: give every row one of STANDARD (about 7 days), EXPEDITED (about 3 days), OVERNIGHT "
+        "(about 1 day), or add a column for it to the list.",
     ]
     assert said({"product": "Visa Prepaid"}) == []  # said once, of the list (next test)
     written = tmp_path / "cards.csv"  # a cell of the list's own still says what it holds
@@ -183,8 +183,8 @@ def test_a_card_or_shipping_method_given_for_every_row_is_named_in_what_is_said_
     assert [p.message for p in result.problems] == [
         "Row 2, column 'Card': 'Amex' is not a product in the vendor catalog; use one of CVS, HOMEDEPOT, "
         "TARGET, VISA-PREPAID.",
-        "Row 2, column 'Shipping Method': '2-day' is not a shipping method; use one of EXPEDITED, OVERNIGHT, "
-        "STANDARD.",
+        "Row 2, column 'Shipping Method': '2-day' is not a shipping method; use one of STANDARD (about 7 "
+        "days), EXPEDITED (about 3 days), OVERNIGHT (about 1 day).",
     ]
 
 

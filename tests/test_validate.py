@@ -249,7 +249,8 @@ def test_quantity_shipping_and_required_fields(tmp_path: Path) -> None:
     assert messages(result) == [
         "Row 2, column 'Qty': 0 cards is outside what one line may order: 1 to 1000.",
         "Row 3, column 'Qty': 1001 cards is outside what one line may order: 1 to 1000.",
-        "Row 4, column 'Shipping': 'Teleport' is not a shipping method; use one of EXPEDITED, OVERNIGHT, STANDARD.",
+        "Row 4, column 'Shipping': 'Teleport' is not a shipping method; use one of STANDARD (about 7 days), "
+        "EXPEDITED (about 3 days), OVERNIGHT (about 1 day).",
         "Row 5, column 'Name': is empty; fill in the recipient's name, or First Name and Last Name.",
         "Row 5, column 'Address': is empty; fill in the street address.",
     ]
@@ -275,7 +276,8 @@ def test_a_shipping_choice_written_as_a_form_labels_it_is_read_as_its_method(tmp
         "EXPEDITED",
     ]
     assert messages(result) == [
-        "Row 4, column 'Shipping': 'Teleport (instant)' is not a shipping method; use one of EXPEDITED, OVERNIGHT, STANDARD."
+        "Row 4, column 'Shipping': 'Teleport (instant)' is not a shipping method; use one of STANDARD (about 7 "
+        "days), EXPEDITED (about 3 days), OVERNIGHT (about 1 day)."
     ]
     assert messages(result, "warning") == [
         "Row 2, column 'Shipping': 'Standard (5-7 days)' read as shipping method STANDARD.",
@@ -299,8 +301,8 @@ def test_a_shop_s_shipping_named_with_the_word_shipping_is_read_as_its_method(tm
     )
     assert list(result.rows["shipping_method"]) == ["STANDARD", "EXPEDITED", "OVERNIGHT", "Free Shipping"]
     assert messages(result) == [
-        "Row 5, column 'Shipping Method': 'Free Shipping' is not a shipping method; use one of EXPEDITED, "
-        "OVERNIGHT, STANDARD."
+        "Row 5, column 'Shipping Method': 'Free Shipping' is not a shipping method; use one of STANDARD (about "
+        "7 days), EXPEDITED (about 3 days), OVERNIGHT (about 1 day)."
     ]
     assert messages(result, "warning") == [
         "Row 2, column 'Shipping Method': 'Standard Shipping' read as shipping method STANDARD.",

@@ -12,6 +12,7 @@ from ..collect import ProblemCollector
 from ..normalize import by_unique, fullmatch_mask
 from .catalognames import _by_brand, _by_id_then_name, _ids, _methods, card_brands, product_ids
 from .money import MONEY_CURRENCY, _money_text, _numbers
+from .shipwords import method_said, methods_listed
 
 MIN_QUANTITY = 1
 MAX_QUANTITY = 1000  # api-contract: Quantity 1-1000
@@ -142,6 +143,8 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
     given = _empty_as_read(collector, "shipping_method")
     written = frame["shipping_method"]
     frame["shipping_method"], renamed = _methods(written, methods)
+    frame["shipping_method"], said = _methods_said(frame["shipping_method"], catalog)  # 'Next Day'
+    renamed |= said
     _said_read_as(
         collector,
         "shipping_method",
@@ -152,7 +155,7 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         "Shipping method read as its id",
     )
     unknown = frame["shipping_method"].ne("") & ~frame["shipping_method"].isin(list(catalog.shipping_methods))
-    choices = ", ".join(sorted(catalog.shipping_methods))
+    choices = methods_listed(catalog.shipping_methods)
     collector.error(
         unknown & ~given,
         "shipping_method",
@@ -169,6 +172,20 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
     _check_shipping_currency(frame, catalog, collector)
     _check_carriers(frame, catalog, collector)
     _check_folded_address(frame, catalog, collector)
+
+
+def _methods_said(column: pd.Series, catalog: Catalog) -> tuple[pd.Series, pd.Series]:
+    """``column`` with each cell naming no method read as the one it surely says in other words ('Next Day'
+    the method taking 1 day: :func:`.shipwords.method_said`), and the cells so read."""
+    methods = catalog.shipping_methods
+    unknown = column.ne("") & ~column.isin(list(methods))
+    if not unknown.any():
+        return column, pd.Series(False, index=column.index)
+    said = by_unique(column[unknown], lambda cells: cells.map(lambda c: method_said(str(c), methods)))
+    said = said.dropna()
+    column = column.copy()
+    column.loc[said.index] = said
+    return column, pd.Series(column.index.isin(said.index), index=column.index)
 
 
 def _said_read_as(
