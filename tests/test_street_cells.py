@@ -984,12 +984,12 @@ def test_a_note_repeated_down_a_long_list_is_read_for_figures_once(
     are each still stopped."""
     from bulkship.load.problems import notesaid
 
-    read: list[str] = []
+    read: list[Any] = []
     figures = notesaid._figures
 
-    def counted(pattern: Any, text: str) -> Any:
-        read.append(text)
-        return figures(pattern, text)
+    def counted(pattern: Any, note: Any) -> Any:  # (the note read: its text, or what reads it)
+        read.append(note)
+        return figures(pattern, note)
 
     monkeypatch.setattr(notesaid, "_figures", counted)
     path = tmp_path / "notes.csv"

@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from ...models import Problem
 from ..skipped import _short
+from .endsbefore import EndsBefore
 
 # "2 cards", "2x gift cards", a note that is only "x2" or "2x", "Qty 2", "quantity should be 3"
 _CARDS = re.compile(
@@ -59,11 +61,11 @@ _AMOUNT = re.compile(
 )
 # ... nor what the person gave, raised or sold ('Donated $500 in 2025', 'Raised over $800 for the walk'): a
 # donor list's notes each stopped its row (found by hunter-falsealarm3)
-_THEIR_MONEY = re.compile(
-    r"(?i)\b(?:donat(?:ed|es|ing)|gave|gives|spen[dt]s?|spending|raised|raises|raising|earned|earns|won|wins|sold|"
+_THEIR_MONEY = EndsBefore(
+    r"\b(?:donat(?:ed|es|ing)|gave|gives|spen[dt]s?|spending|raised|raises|raising|earned|earns|won|wins|sold|"
     r"sells|closed|generated|saved|pledged|pledges|contributed|contributes|billed|invoiced)\s+"
     r"(?:(?:about|around|over|nearly|almost|roughly|approx(?:imately|\.)?|more\s+than|less\s+than|under|"
-    r"up\s+to|a\s+total\s+of|totall?ing|some|another|an\s+extra|a\s+further)\s+)*$"
+    r"up\s+to|a\s+total\s+of|totall?ing|some|another|an\s+extra|a\s+further)\s+)*"
 )
 _NAME_FIELDS = ("name", "first_name", "last_name")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
@@ -73,9 +75,9 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # cards last year (lost one)'): each stopped its row as another number of cards (hunter-falsealarm3's L7; the
 # lead decided so). The verb in the past before the count, and a time gone by in the note; 'Sent 2 cards'
 # alone (this round's?) and 'Send 2 cards like last year' still stop
-_DONE_BEFORE = re.compile(
-    r"(?i)\b(?:bought|purchased|sent|mailed|shipped|got|received|gave|given|ordered|won|redeemed|had|used|"
-    r"lost)\s+(?:(?:him|her|them|us|me|out|about|over|around|only|just|the|their|his|an?|a\s+total\s+of)\s+)*$"
+_DONE_BEFORE = EndsBefore(
+    r"\b(?:bought|purchased|sent|mailed|shipped|got|received|gave|given|ordered|won|redeemed|had|used|"
+    r"lost)\s+(?:(?:him|her|them|us|me|out|about|over|around|only|just|the|their|his|an?|a\s+total\s+of)\s+)*"
 )
 _GONE_BY = re.compile(
     r"(?i)\b(?:last\s+(?:year|yr|time|round|christmas|holidays?|season|spring|summer|fall|autumn|winter)|"
@@ -84,19 +86,33 @@ _GONE_BY = re.compile(
 )
 
 
-def _of_another_time(text: str, match: re.Match[str]) -> bool:
+class _Note:
+    """A note read for its figures: what it says whole read once, whatever the number of its figures."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def asks_a_change(self) -> bool:
+        return bool(_ASKS_A_CHANGE.search(self.text))
+
+    @cached_property
+    def tells_a_time_gone_by(self) -> bool:
+        today = date.today().year
+        return any(not gone["year"] or int(gone["year"]) < today for gone in _GONE_BY.finditer(self.text))
+
+
+def _of_another_time(note: _Note, match: re.Match[str]) -> bool:
     """Whether the figure of ``match`` (a count of cards, an amount) is of cards done at another time
     (:data:`_DONE_BEFORE`, :data:`_GONE_BY`: a year named is one gone by)."""
-    if not _DONE_BEFORE.search(text, 0, match.start()):
-        return False
-    return any(not gone["year"] or int(gone["year"]) < date.today().year for gone in _GONE_BY.finditer(text))
+    return _DONE_BEFORE.ends(note.text, match.start()) and note.tells_a_time_gone_by
 
 
-def _figures(pattern: re.Pattern[str], text: str) -> list[Decimal]:
+def _figures(pattern: re.Pattern[str], note: _Note) -> list[Decimal]:
     """The figures of ``pattern`` (:data:`_CARDS`) in a note, not those of cards done at another time
     (:func:`_of_another_time`)."""
     found = (
-        next(g for g in m.groups() if g) for m in pattern.finditer(text) if not _of_another_time(text, m)
+        next(g for g in m.groups() if g) for m in pattern.finditer(note.text) if not _of_another_time(note, m)
     )
     return [Decimal(_IN_WORDS.get(figure.casefold(), figure)) for figure in found]
 
@@ -109,10 +125,10 @@ _A_CARD_AFTER = re.compile(r"(?i)\s*(?:e-?)?(?:gift\s*)?(?:cards?|vouchers?|rewa
 # ... nor a limit the card keeps within ('Gift limit $50', 'Max $75 per ethics policy', 'Up to $100', '$50
 # max'): a client list's compliance notes each stopped a $25 row (found by hunter-falsealarm3). A row over its
 # limit still stops, and so does a note asking for a change ('Bump up to $100')
-_LIMIT_BEFORE = re.compile(
-    r"(?i)\b(?:limit(?:ed)?|max(?:imum)?|cap(?:ped)?|ceiling|up\s+to|under|below|less\s+than|at\s+most|"
+_LIMIT_BEFORE = EndsBefore(
+    r"\b(?:limit(?:ed)?|max(?:imum)?|cap(?:ped)?|ceiling|up\s+to|under|below|less\s+than|at\s+most|"
     r"not\s+to\s+exceed|(?:no|not|nothing|never|can['’]?t|cannot|won['’]?t)\s+(?:[\w'’]+\s+){0,3}?"
-    r"(?:more\s+than|over|above|exceed(?:ing)?))\W*(?:(?:at|of|is|to)\s+)?$"
+    r"(?:more\s+than|over|above|exceed(?:ing)?))\W*(?:(?:at|of|is|to)\s+)?"
 )
 _LIMIT_AFTER = re.compile(r"(?i)\s*(?:max(?:imum)?|cap|limit|or\s+(?:less|under|below))\b")
 _ASKS_A_CHANGE = re.compile(
@@ -120,31 +136,32 @@ _ASKS_A_CHANGE = re.compile(
 )
 
 
-def _amounts(text: str) -> list[Decimal]:
+def _amounts(note: _Note) -> list[Decimal]:
     """The amounts a note names for the card (:data:`_AMOUNT`), not those of the person's own giving or
     selling (:data:`_THEIR_MONEY`) unless the figure names a card (:data:`_A_CARD_AFTER`), nor limits
     (:func:`_limits`), nor a card of another time ('Received a $50 card last year for 10 years': an
     anniversary list's note stopped its $25 row, found by hunter-falsealarm4; :func:`_of_another_time`)."""
+    text = note.text
     found = (
         m
         for m in _AMOUNT.finditer(text)
-        if (not _THEIR_MONEY.search(text, 0, m.start()) or _A_CARD_AFTER.match(text, m.end()))
-        and not _a_limit(text, m)
-        and not _of_another_time(text, m)
+        if (not _THEIR_MONEY.ends(text, m.start()) or _A_CARD_AFTER.match(text, m.end()))
+        and not _a_limit(note, m)
+        and not _of_another_time(note, m)
     )
     return [Decimal(next(g for g in match.groups() if g)) for match in found]
 
 
-def _limits(text: str) -> list[Decimal]:
+def _limits(note: _Note) -> list[Decimal]:
     """The limits a note sets the card's amount (:data:`_LIMIT_BEFORE`, :data:`_LIMIT_AFTER`)."""
-    found = (m for m in _AMOUNT.finditer(text) if _a_limit(text, m))
+    found = (m for m in _AMOUNT.finditer(note.text) if _a_limit(note, m))
     return [Decimal(next(g for g in match.groups() if g)) for match in found]
 
 
-def _a_limit(text: str, match: re.Match[str]) -> bool:
-    if _ASKS_A_CHANGE.search(text):
+def _a_limit(note: _Note, match: re.Match[str]) -> bool:
+    if note.asks_a_change:
         return False
-    return bool(_LIMIT_BEFORE.search(text, 0, match.start()) or _LIMIT_AFTER.match(text, match.end()))
+    return _LIMIT_BEFORE.ends(note.text, match.start()) or bool(_LIMIT_AFTER.match(note.text, match.end()))
 
 
 def _number(text: str) -> Decimal | None:
@@ -178,12 +195,7 @@ def _changed_in_a_note(
         # their row: read row by row, 50,000 notes 'Called 2/2; ...' took 3 s and named none (hunter-sheets15)
         codes, distinct = pd.factorize(cells[marked])
         read = [_read(str(cell), header in sources) for cell in distinct]
-        named = np.array(
-            [
-                bool(_figures(_CARDS, text) or _amounts(text) or _limits(text) or _SEND.search(text))
-                for _, text in read
-            ]
-        )
+        named = np.array([_names_a_figure(text) for _, text in read])
         for row, code in zip(
             cells.index[marked][named[codes]].tolist(), codes[named[codes]].tolist(), strict=True
         ):
@@ -193,6 +205,11 @@ def _changed_in_a_note(
             clear = "clear the note" if header in sources else "take the remark out of the name"
             problems += _against_the_row(body, fed, int(row), header, said, text, clear, default_value)
     return problems
+
+
+def _names_a_figure(text: str) -> bool:
+    note = _Note(text)
+    return bool(_figures(_CARDS, note) or _amounts(note) or _limits(note) or _SEND.search(text))
 
 
 def _read(cell: str, note: bool) -> tuple[str, str]:
@@ -219,13 +236,14 @@ def _against_the_row(
     found = []
     own_value = str(body.at[row, fed["value"]]).strip() if "value" in fed else ""
     amount = _number(own_value or default_value) if own_value or default_value else None
+    note = _Note(text)
     for field, what in (("quantity", "number of cards"), ("value", "amount")):
-        figures = _figures(_CARDS, text) if field == "quantity" else _amounts(text)
+        figures = _figures(_CARDS, note) if field == "quantity" else _amounts(note)
         sent = _SEND.search(text) if field == "quantity" else None
         if sent and Decimal(sent[1]) != amount:
             figures.append(Decimal(sent[1]))
         if field == "value" and amount is not None:  # a limit the row's amount is over: it said so
-            figures += [limit for limit in _limits(text) if amount > limit]
+            figures += [limit for limit in _limits(note) if amount > limit]
         if not figures:
             continue
         own = fed.get(field)
