@@ -61,6 +61,10 @@ class PlanView:
     # of the rows left out as skipped, those the list holds until a day to come (sent by the same command
     # run on or after it: not in this total)
     waiting_rows: int = 0
+    # the rows the list itself leaves out (hidden, crossed out, said not to send, totals or notes), waiting
+    # ones apart, each with why, in row order: said by row, not as every reason a row may be skipped for
+    # ('2 skipped (rows the list itself leaves out: hidden, crossed out, totals or notes rows, ...)': N4)
+    skipped_said: tuple[tuple[int, str], ...] = ()
     in_doubt_raise: Decimal = Decimal(0)  # what they cost beyond their stored cost at today's prices
     # rows waiting for review in an order the vendor made (their card may be one of its lines): in doubt, but
     # no run sends them nor asks for them, so they are not in what this run may spend (:attr:`worst_case`),
@@ -68,6 +72,17 @@ class PlanView:
     # vendor failed read 'In doubt ... asked again with the same PO numbers' and took 'The orders to send
     # cost 611.90' past a --max-total of the 505.95 sent (newcomer11's L6)
     waiting_review: MoneyTally = field(default_factory=MoneyTally)
+
+    @property
+    def skipped_people(self) -> list[int]:
+        """Of :attr:`skipped_said`, the rows of people the list leaves out (hidden, crossed out, said not
+        to send), not its totals or notes rows."""
+        return [row for row, why in self.skipped_said if left_out_person("skipped", why)]
+
+    @property
+    def skipped_no_recipient(self) -> list[int]:
+        """Of :attr:`skipped_said`, the rows that are no recipient: totals, notes, headings."""
+        return [row for row, why in self.skipped_said if not left_out_person("skipped", why)]
 
     @property
     def in_doubt(self) -> MoneyTally:
@@ -344,4 +359,21 @@ def plan_view(
         in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
         waiting_review=waiting,
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if counts.get("skipped") else 0,
+        skipped_said=_skipped_said(ledger, batch) if counts.get("skipped") else (),
     )
+
+
+SKIPPED_SHOWN = 8  # the rows the list itself leaves out named before a plan is sent; the rest counted
+
+
+def _skipped_said(ledger: Ledger, batch: str) -> tuple[tuple[int, str], ...]:
+    """The batch's rows the list itself leaves out, but those waiting for their day: (row, why), by row
+    (newcomer16's N4: 'Left out of this plan: 2 skipped (rows the list itself leaves out: hidden, crossed
+    out, totals or notes rows, a row it says not to send, taken off Fix these) row(s)' said neither who nor
+    why)."""
+    found = [
+        (r.row, r.error or "")
+        for r in ledger.current_rows_with_status(batch, "skipped")
+        if not (r.error or "").startswith(NOT_YET_REASON)
+    ]
+    return tuple(sorted(found))

@@ -233,7 +233,8 @@ def test_the_question_before_sending_says_the_rows_waiting_for_their_day_are_not
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
     assert main(["run", str(path), "--wait", "0", "--out", str(tmp_path / "out")]) == 1
     said = " ".join(capsys.readouterr().err.split())
-    assert "Left out of this plan: 1 skipped (rows the list itself leaves out" in said, said
+    assert "Left out of this plan, as the list itself says (1 row(s)): row 5: the list says" in said, said
+    assert "(column 'Status': 'Terminated')" in said.split("Left out of this plan")[1], said  # who and why
     assert (
         "Not in this plan yet: 2 row(s) the list holds until a day to come (waiting for their day): their "
         "cards are not in the total above; the same command run on or after their day sends them"

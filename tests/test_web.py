@@ -1857,8 +1857,8 @@ def test_skipped_rows_say_why_on_the_review_and_the_cost_page_counts_them(
     assert "Row 3 skipped Skipped, not ordered: hidden" in review
     assert "Row 4 skipped Skipped, not ordered: totals row" in review
     cost = visible_text(client.get("/batches/odd/cost").text)
-    said = "(rows the list leaves out: hidden, crossed out, totals or notes, or said not to send)"
-    assert f"Left out of this plan: 2 skipped {said}." in cost
+    said = "1 person(s) it hides, crosses out or says not to send (row 3), and 1 row(s) that are no recipient"
+    assert f"Left out of this plan, as the list itself says: {said}: totals or notes (row 4)" in cost, cost
 
 
 def test_a_row_the_list_says_not_to_send_is_not_told_to_be_made_visible(
@@ -1879,9 +1879,9 @@ def test_a_row_the_list_says_not_to_send_is_not_told_to_be_made_visible(
     assert "Row 2 skipped Skipped, not ordered: the list dates it as sent on a day still to come" in review
     cost = visible_text(client.get("/batches/gifts/cost").text)
     assert (
-        "1 skipped (rows the list leaves out: hidden, crossed out, totals or notes, or said not to send)"
-        in cost
-    )
+        "Left out of this plan, as the list itself says: 1 person(s) it hides, crosses out or says not to "
+        "send (row 2); why, just below" in cost
+    ), cost
     assert (
         "put the day under a &#39;Send Date&#39; column" in cost
         or "put the day under a 'Send Date' column" in cost
@@ -2531,7 +2531,9 @@ def test_the_cost_page_says_the_rows_waiting_for_their_day_are_not_in_its_total(
     upload(client, path, "later")
     page = " ".join(client.get("/batches/later/cost").text.split())
     assert found(r'name="total" value="([^"]+)"', page) == "25.00"
-    assert "Left out of this plan: 1 skipped (rows the list leaves out" in page, page
+    said = visible_text(page)
+    assert "Left out of this plan, as the list itself says: 1 person(s) it hides, crosses out or" in said
+    assert "says not to send (row 4); why, just below" in said, said  # Cy Orr alone, not Ann Lee (waiting)
     assert (
         "Not in this plan yet: 1 row(s) the list holds until a day to come (waiting for their day): their "
         "cards are not in the total below" in page
@@ -3137,7 +3139,8 @@ def test_the_cost_page_names_a_row_a_note_typed_on_the_review_page_leaves_out(
     typed = {"csrf_token": token(client, "/batches/notes/review"), "cell:Notes": "do not send"}
     assert client.post("/batches/notes/rows/3", data=typed).status_code == 200
     cost = html.unescape(visible_text(client.get("/batches/notes/cost").text))
-    assert "2 skipped" in cost and "row 4 (column 'Notes': 'Do not send - left')" in cost, cost
+    assert "says not to send (rows 3, 4); why, just below" in cost, cost  # the two rows counted, named
+    assert "row 4 (column 'Notes': 'Do not send - left')" in cost, cost
     assert "1 row(s) left out for what was changed on the review page: row 3 (" in cost, cost
     assert "Change that cell back there to order a row." in cost
 

@@ -131,23 +131,18 @@ def show_plan(view: PlanView) -> None:
             )
 
     if view.left_out:  # said before the question, as the web page's "leave the rows out" box does
-        words = {
-            "invalid": "invalid (to fix)",
-            "duplicate": "duplicate",
-            # every reason a row is skipped, a row the list says not to send and one taken off Fix these too
-            "skipped": "skipped (rows the list itself leaves out: hidden, crossed out, totals or notes "
-            "rows, a row it says not to send, taken off Fix these)",
-        }
+        words = {"invalid": "invalid (to fix)", "duplicate": "duplicate"}
         left_out = dict(view.left_out)
         # rows waiting for their day are not left out for good: said as the run's last line says them, and
         # that their cards are not in the total above ('2 skipped (rows ... a row it says not to send ...)'
         # of two cards of 95.95 the same command sends on Dec 20: found by hunter-money14)
         later = min(view.waiting_rows, left_out.get("skipped", 0))
-        if later:
-            left_out["skipped"] -= later
+        skipped = left_out.pop("skipped", 0) - later
         parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in left_out.items() if n)
         if parts:
             err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
+        if skipped > 0:  # who and why, by row, in the list's own words (newcomer16's N4)
+            _show_skipped(skipped, view.skipped_said)
         if later:
             err_console.print(
                 f"Not in this plan yet: {later} row(s) the list holds until a day to come (waiting for "
@@ -166,6 +161,17 @@ def _dearer_today(view: PlanView) -> str:
         f" If the vendor never got them, they go out again: up to {money(view.in_doubt_most)} at the "
         "vendor's prices of today, counted so in the most this run spends."
     )
+
+
+def _show_skipped(count: int, said: Sequence[tuple[int, str]]) -> None:
+    """The rows the list itself leaves out, each with why (the first few), as ``validate`` says a row."""
+    from ..runresult import SKIPPED_SHOWN
+
+    err_console.print(f"Left out of this plan, as the list itself says ({count} row(s)):", soft_wrap=True)
+    for row, why in said[:SKIPPED_SHOWN]:
+        err_console.print(f"  row {row}: {why or 'skipped'}", markup=False, highlight=False, soft_wrap=True)
+    if count > min(len(said), SKIPPED_SHOWN):
+        err_console.print(f"  ... and {count - min(len(said), SKIPPED_SHOWN)} more")
 
 
 def show_problems(problems: Sequence[str]) -> None:
