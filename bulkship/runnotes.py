@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .money import BilledCards, cents, money_text
+from .neversent import never_sent_note
 from .reconcile.join import LedgerView, made_no_card
 from .statuses import PO_REFUSED, is_vendor_code
 
@@ -267,6 +268,7 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
         *failed_counted_notes(ledger, batch),
         *cards_beyond_rows(view),
         *below_lines_notes(ledger, view, batch),
+        *never_sent_note(view.orders.values()),
     ]
 
 

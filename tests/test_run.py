@@ -626,6 +626,39 @@ def test_a_plan_declined_at_the_question_leaves_nothing_waiting_to_be_sent(
     ]
 
 
+def test_the_po_numbers_of_a_declined_plan_are_said_beside_the_batch_s_money(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by newcomer15 (N4; hunter-vendor27's LO3): a plan declined twice at 'Send these orders?', then
+    sent: its order is BS-GIFTS-0003, and where -0001 and -0002 went was said nowhere (the Orders sheet lists
+    orders holding money; the run, `status` and the Summary were silent), for a finance person matching the
+    vendor's orders to the batch. Each is kept once planned (never given other rows); now they are named,
+    with why, beside the batch's money."""
+    sheet = write_sheet(tmp_path / "gifts.csv", range(2))
+    for _declined in range(2):
+        monkeypatch.setattr("sys.stdin", __import__("io").StringIO("n\n"))
+        assert run(capsys, str(sheet))[0] == 1
+    code, _, err = run(capsys, str(sheet), "--yes")
+    assert code == 0, err
+    orders = embedded_sandbox_orders(isolated_data_dir)
+    assert [o["PONumber"] for o in orders] == ["BS-GIFTS-0003"]
+    said = " ".join(err.split())
+    named = (
+        "planned and never sent: BS-GIFTS-0001, BS-GIFTS-0002 (the plan was declined at 'Send these orders?'"
+    )
+    assert named in said and "No order exists under them at the vendor and nothing was charged" in said, said
+    capsys.readouterr()
+    assert main(["status", "gifts", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert any(named in note for note in batch["notes"]), batch["notes"]
+    summary = openpyxl.load_workbook(isolated_data_dir.parent / "cwd" / "output" / "gifts-results.xlsx")
+    cells = [str(c) for row in summary["Summary"].iter_rows(values_only=True) for c in row if c]
+    assert any(named in cell for cell in cells), cells
+
+
 def test_a_follow_up_declined_after_cards_were_sent_keeps_its_plan(
     tmp_path: Path,
     isolated_data_dir: Path,
