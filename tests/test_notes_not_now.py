@@ -59,3 +59,30 @@ def test_a_hold_until_a_day_to_come_sends_the_row_once_that_day_came(
     assert len(load_sheet(path).skipped) == 3
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 2))
     assert not load_sheet(path).skipped
+
+
+SENT_FOR_A_DECISION = [
+    "Sent to HR for approval", "Submitted for approval", "Sent to manager for sign-off",
+    "Routed to finance for approval", "Submitted to HR for review", "Sent to HR for approval 11/20",
+    "Sent to HR for approval - denied",
+]  # fmt: skip
+DECIDED_OR_ANOTHER_THING = [
+    "Sent to HR for approval - approved 12/1", "Sent to HR for approval; approved",
+    "Submitted for approval - HR approved", "Sent to HR for approval - approval received 12/1",
+    "Sent for approval - OK to send", "Sent to HR for address check", "Sent for review of the address",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])  # (a Status 'Sent ...' reads as the card sent)
+def test_a_row_sent_to_someone_for_approval_waits_for_it(tmp_path: Path, header: str) -> None:
+    """hunter-sends3's leftover, decided by hunter-sends4: Notes 'Sent to HR for approval', 'Submitted for
+    approval', 'Sent to manager for sign-off', 'Routed to finance for approval' were each ordered, exit 0, a
+    card before anyone approved it (it cannot be taken back), where 'Pending approval' and 'Awaiting
+    approval' leave the row out. Each is left out now, quoted, as waiting on that approval; the approval come
+    since ('... - approved 12/1'), a note going ahead all the same, or a row sent for another thing ('Sent to
+    HR for address check') still send. (test_visible_rows and test_ordinary_notes had 'Sent to HR for
+    approval' as a 'Sent' that is no card sent; they keep it so with '... - approved 12/1'.)"""
+    notes = [*SENT_FOR_A_DECISION, *DECIDED_OR_ANOTHER_THING]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert [note for row, note in enumerate(notes, start=2) if row in skipped] == SENT_FOR_A_DECISION

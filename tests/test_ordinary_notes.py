@@ -487,7 +487,7 @@ AWAITED_SAID_FIRST = [
 AWAITED_FIRST_COME_OR_GONE_AHEAD = [
     "Moving ahead with gift; approval pending", "OK to send - approval pending",
     "Send anyway - sign-off needed", "Approval pending - approved 12/1",
-    "Manager approval needed - approved 12/2", "Sent to HR for approval",
+    "Manager approval needed - approved 12/2", "Sent to HR for approval - approved 12/1",
     "HR sign-off needed: signed off 11/30", "Approval received", "Approval not needed",
     "Order confirmation pending", "Address confirmation needed", "Review complete",
 ]  # fmt: skip

@@ -1378,9 +1378,11 @@ def test_a_note_that_the_card_was_sent_or_is_had_already_leaves_its_row_out(tmp_
     """Found by hunter-sheets12: a note 'Card was sent 11/15', 'Was sent last week', 'Gift sent', 'Already
     has card' or 'Has card already' was read as no note ('Card sent 11/15' and 'Already has a card' were),
     and the card ordered again, exit 0. Each leaves its row out now; 'Sent last year, send again', 'Sent to HR
-    for approval' and 'Gift card preferred' send."""
+    for approval - approved 12/1' and 'Gift card preferred' send ('Sent to HR for approval' alone waits on the
+    approval since hunter-sends4: tests/test_notes_not_now.py)."""
     notes = ["Card was sent 11/15", "Was sent last week", "Gift sent", "Already has card", "Has card already",
-             "Sent last year, send again", "Sent to HR for approval", "Gift card preferred"]  # fmt: skip
+             "Sent last year, send again", "Sent to HR for approval - approved 12/1",
+             "Gift card preferred"]  # fmt: skip
     path = _notes_sheet(tmp_path / "notes.csv", notes)
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
@@ -3346,7 +3348,7 @@ def test_notes_saying_it_went_out_or_they_left_in_other_words_leave_their_rows_o
     said = ["Card sent 11/15", "Sent 11/15", "Gift card sent", "Mailed 11/15", "Already received one",
             "Already has a card", "No longer with the company", "No longer works here", "Duplicate of row 5",
             "Quit", "Fired"]  # fmt: skip
-    kept = ["Already sent the e-card; this is the physical card", "Sent to HR for approval",
+    kept = ["Already sent the e-card; this is the physical card", "Sent to HR for approval - approved 12/1",
             "No longer at old address - new one above", "Quite a fan of Starbucks", "Card design: blue"]  # fmt: skip
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(said + kept)]
     path = tmp_path / "notes.csv"

@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from .notes import _HELD_AGAIN
+from .waits import SUBMITTED
 
 # ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
 # "Skip: none"; found by newcomer8), or that what is declined is an option of the parcel, not the gift
@@ -187,7 +188,10 @@ _UNDONE = re.compile(
     # awaiting finance"); only a note that opens waiting for it: "Terminated - final pay approval: approved",
     # "Do not send - approval revoked, previously approved" were sent (found by review24)
     r"|^\s*(?:(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
-    r"wait(?:ing)?\s+(?:for|on)|needs?|requires?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+)"
+    r"wait(?:ing)?\s+(?:for|on)|needs?|requires?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+|"
+    # ... or sent to someone for it ('Sent to HR for approval - approved 12/1': .waits.SUBMITTED)
+    + SUBMITTED
+    + r")"
     r"(?:[\w.'’]+[\s-]+){0,3}?(?:"
     + "|".join(
         rf"(?:{waited})\b.{{0,100}}?[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"

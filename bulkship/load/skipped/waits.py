@@ -59,8 +59,16 @@ GOES_AHEAD = re.compile(
     r"(?i)\b(?:(?:moving|going|go|went|pressing|press)\s+ahead|proceed(?:ing|ed)?|ok(?:ay)?\s+to\s+"
     r"(?:send|mail|ship|order)|send\s+(?:it\s+)?(?:anyway|regardless|now)|approved\s+to\s+send)\b"
 )
+# ... or the row sent to someone for that decision ('Sent to HR for approval', 'Submitted for approval',
+# 'Routed to finance for sign-off': found by hunter-sends4, each ordered before anyone approved it, where
+# 'Pending approval' leaves the row out); not for another thing ('Sent to HR for address check')
+SUBMITTED = (
+    r"(?:(?:was|has\s+been|been)\s+)?(?:sent|submitted|forwarded|routed|escalated|referred|passed|given|emailed|"
+    r"sent\s+over|handed\s+over)\s+(?:(?:to|with)\s+(?:(?!for\b)[\w'&.-]+\s+){1,3})?for\s+"
+)
+_ENDS_DATED = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by|from|on)\s.*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
 WAITING_ON = (
-    rf"{_WAITING}\s+{_WHOSE}{_AWAITED}\b.*|(?!.*{GOES_AHEAD.pattern.removeprefix('(?i)')}){AWAITED_FIRST}|"
+    rf"{_WAITING}\s+{_WHOSE}{_AWAITED}\b.*|{SUBMITTED}{_WHOSE}{_AWAITED}{_ENDS_DATED}|(?!.*{GOES_AHEAD.pattern.removeprefix('(?i)')}){AWAITED_FIRST}|"
     # ... the address itself ('Wait for address', 'Hold for address'; 'Awaiting new address' is an address to
     # come, which .problems.corrections asks to put in the row)
     rf"{_WAITING}\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?addr(?:ess)?{_ENDS}|"
