@@ -40,7 +40,7 @@ from .plan import DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
 from .repeats import as_typed, check_new_run
-from .reprice import reprice_kept, reprice_planned
+from .reprice import reprice_planned, reprice_to_show
 from .resultfile import (
     check_workbook_is_this_ledgers,
     keep_fix_edits,
@@ -247,14 +247,14 @@ async def _plan_and_send(
             # the prices the plan is broken down with, and the orders sent now charged with: recorded before
             # asking, as a plan declined or waiting for approval showed every fee and shipping as a discount
             record_prices(ledger, batch, catalog)
+            if synced.resumed:  # orders an earlier run planned cost what the plan shows: today's (unless
+                reprice_to_show(ledger, batch, catalog)  # an approval of them stands: see reprice)
             try:
                 room = await confirm_plan(
                     client, ledger, batch, catalog, today, synced, options, said, problems,
                     look_up=lambda: look_up_in_doubt(client, ledger, batch, concurrency=settings.concurrency),
                 )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
-                if not _awaits_approval(stopped):  # the plan kept costs what it was shown at (today's)
-                    reprice_kept(ledger, batch, catalog)
                 # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook
                 # keeps them on Fix these, where the ones not to send again are taken off (found by
                 # newcomer6: written 'planned', none could be, and the next --allow-repeat sent them all)

@@ -5,10 +5,10 @@ payloads), but an order planned before (a cost page, a run stopped at its confir
 first plan: once the vendor charged the total confirmed, the run said the vendor's costs differed from the
 plan and ``bulkship reconcile`` found a cost mismatch in a batch charged exactly what was confirmed (found by
 review17, after the vendor raised a fee). Only the cost changes: the payload and PO number stay. It is done
-once the plan is confirmed, just before sending, and when a plan shown at today's prices is kept unsent
-(:func:`reprice_kept`: `status` and the Batches page say what the run and the cost page showed); not while an
-approval of the plan stands: an approval covers the plan as it was asked about, and a lower price than
-approved does not ask again.
+once the plan is confirmed, just before sending, and before a plan is shown (:func:`reprice_to_show`: a plan
+kept unsent, `status` and the Batches page say what the run and the cost page showed), but not while an
+approval of the plan stands and the plan is no dearer: an approval covers the plan as it was asked about, and
+a lower price than approved does not ask again.
 """
 
 from __future__ import annotations
@@ -26,6 +26,43 @@ def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     """Record today's cost of the batch's planned orders where it is not the one stored; how many changed.
     An order naming a card or shipping method the catalog no longer has keeps its cost (validation refuses
     its rows, and the order is taken back)."""
+    changed = _costs_changed(ledger, batch, catalog)
+    if changed:
+        ledger.reprice_planned(batch, changed)
+    return len(changed)
+
+
+def reprice_to_show(ledger: Ledger, batch: str, catalog: Catalog) -> int:
+    """The batch's planned orders recorded at ``catalog``'s cost before their plan is shown (and perhaps
+    kept unsent: a limit refuses it, the person declines it, a cost page looks at it, an approver is asked),
+    as :func:`reprice_planned` does once a plan is confirmed; how many changed. Kept at the cost of their
+    first plan, `bulkship status` and the Batches page said 'To send 63.38' of a plan the run had just refused
+    as costing 69.38 and the cost page asked 69.38 for (the vendor had raised a fee since: hunter-money18's
+    leftover, found again by hunter-money19). While an approval request of the batch stands (waiting or
+    approved), a plan no dearer than asked keeps its cost: it is what the approver was asked about (its
+    order prints), priced again once it is confirmed, and a lower price does not ask again; a dearer one is
+    priced now, as the approval cannot send it: a request waiting lapses, and the approver is asked anew at
+    that cost (a request made of the old costs asked 79.00 of orders `status` said cost 75.00)."""
+    changed = _costs_changed(ledger, batch, catalog)
+    if not changed:
+        return 0
+    try:
+        asked = ledger.newest_approvals().get(batch)
+    except LedgerError:  # no team tables
+        asked = None
+    was = sum((stored for _po, stored, _now, _lines in changed), Decimal(0))
+    now = sum((today for _po, _stored, today, _lines in changed), Decimal(0))
+    if asked in ("pending", "approved") and now <= was:
+        return 0
+    ledger.reprice_planned(batch, changed)
+    return len(changed)
+
+
+def _costs_changed(
+    ledger: Ledger, batch: str, catalog: Catalog
+) -> list[tuple[str, Decimal, Decimal, list[Decimal]]]:
+    """The batch's planned orders whose cost at ``catalog``'s prices is not the one stored: (PO, cost
+    stored, cost now, each line's cost now)."""
     changed: list[tuple[str, Decimal, Decimal, list[Decimal]]] = []
     values: dict[object, Decimal] = {}
     today = PricedToday(catalog)
@@ -35,27 +72,7 @@ def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
             total = sum(costs, Decimal(0))
             if cents(total) != cents(order.cost):
                 changed.append((order.po_number, order.cost, total, costs))
-    if changed:
-        ledger.reprice_planned(batch, changed)
-    return len(changed)
-
-
-def reprice_kept(ledger: Ledger, batch: str, catalog: Catalog) -> int:
-    """A plan shown at ``catalog``'s prices and kept unsent (a limit refused it, the person declined it, a
-    cost page looked at it): its planned orders recorded at the cost shown, as :func:`reprice_planned`
-    does once a plan is confirmed; how many changed. Kept at the cost of their first plan, `bulkship status`
-    and the Batches page said 'To send 63.38' of a plan the run had just refused as costing 69.38 and the
-    cost page asked 69.38 for (the vendor had raised a fee since: hunter-money18's leftover, found again by
-    hunter-money19). Not while an approval request of the batch stands (waiting or approved): its plan is
-    what the approver was asked about, priced again once it is confirmed (an approval covers the orders as
-    asked, and a lower price does not ask again)."""
-    try:
-        asked = ledger.newest_approvals().get(batch)
-    except LedgerError:  # no team tables
-        asked = None
-    if asked in ("pending", "approved"):
-        return 0
-    return reprice_planned(ledger, batch, catalog)
+    return changed
 
 
 def dearer_in_doubt(ledger: Ledger, batch: str, catalog: Catalog) -> dict[str, tuple[Decimal, Decimal]]:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
+from support import clients_of, visible_text
 from support.money_invariants import check_money
 from test_web import client, found, settings, token, upload, wait_until_finished
 
@@ -22,8 +26,10 @@ from bulkship.ledger import Ledger
 from bulkship.overview import overview
 from bulkship.sandbox import core
 from bulkship.sandbox.catalog import BUILTIN_CATALOG, load_catalog
-from bulkship.settings import resolve_settings
+from bulkship.settings import Settings, resolve_settings
 from bulkship.statuses import TO_SEND
+from bulkship.team import accounts, approvals, store
+from bulkship.web import create_app
 
 __all__ = ["client", "settings"]  # fixtures
 
@@ -109,38 +115,121 @@ def test_a_send_refused_for_a_raised_fee_leaves_the_batches_page_saying_the_cost
     assert "106.00" in batches and "100.00" not in batches, batches
 
 
-def test_a_plan_waiting_for_its_approver_keeps_the_total_asked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Control: the plan an approver is asked about is not priced again by a later look at it (the request
-    would lapse, its approver never seeing it): it is priced again once confirmed, as before."""
-    from bulkship.team import accounts, approvals, store
-
+@contextmanager
+def a_team(monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """admin, alice the requester (acting) and carol the approver; batches above 50.00 wait for approval."""
     settings = resolve_settings()
     try:
         for name, role in (("admin", "admin"), ("alice", "requester"), ("carol", "approver")):
             accounts.add_user(settings, name, f"password-{name}", [role], actor="test")
         approvals.set_threshold(settings, "50", actor="admin")
         monkeypatch.setenv("BULKSHIP_USER", "alice")
-        sheet = tmp_path / "fee.csv"
-        sheet.write_text(
-            "Name,Address,City,State,ZIP,Product,Value\n"
-            "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
-            "Bo Chan,2 Main St,Boston,MA,02134,CVS,50\n"
-        )
+        yield settings
+    finally:
+        store.forget_engines()
+
+
+def two_cards(tmp_path: Path) -> Path:
+    """Ann's CVS 25 and Bo's CVS 50: 75.00 at the built-in prices."""
+    sheet = tmp_path / "fee.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bo Chan,2 Main St,Boston,MA,02134,CVS,50\n"
+    )
+    return sheet
+
+
+@pytest.mark.usefixtures("quick_hashes")
+def test_a_plan_waiting_for_its_approver_keeps_the_total_asked_when_the_price_falls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Control: the plan an approver is asked about is not priced again lower by a later look at it (the
+    request would lapse, its approver never seeing it): it is priced again once confirmed, as before, and
+    sent on that approval."""
+    with a_team(monkeypatch) as settings:
+        raise_cvs_fee(tmp_path, monkeypatch, 2.0)
+        sheet = two_cards(tmp_path)
+        assert main(["run", str(sheet), "--batch", "fee", "--yes", "--wait", "0"]) != 0
+        asked = approvals.latest(settings, "fee")
+        assert asked is not None and asked.total == Decimal("79.00")
+        monkeypatch.setattr(core, "load_catalog", lambda _path: load_catalog(None))  # the fee dropped
+        assert main(["run", str(sheet), "--batch", "fee", "--max-total", "1", "--wait", "0"]) != 0
+        assert "cost 75.00" in capsys.readouterr().err
+        assert not approvals.lapsed(settings, asked)  # still the plan asked about
+        assert main(["status", "fee", "--json"]) == 0
+        (status,) = json.loads(capsys.readouterr().out)["batches"]
+        # ... broken down with the fee it was planned with, not today's ('Discount -4.00': hunter-money1)
+        to_send = status["money"]["to_send"]
+        assert (to_send["discount"], to_send["fees"], to_send["total"]) == ("0.00", "4.00", "79.00"), to_send
+        approvals.decide(settings, asked.id, person="carol", approve=True)
+        assert main(["run", str(sheet), "--batch", "fee", "--yes", "--wait", "0"]) == 0
+        assert approvals.latest(settings, "fee") == approvals.approval(settings, asked.id)  # not asked again
+        capsys.readouterr()
+        assert main(["status", "fee", "--json"]) == 0
+        (status,) = json.loads(capsys.readouterr().out)["batches"]
+        assert (status["ordered_cost"], status["planned_cost"]) == ("75.00", "0.00"), status["money"]
+
+
+@pytest.mark.usefixtures("quick_hashes")
+def test_a_plan_dearer_than_its_approver_was_asked_is_said_at_its_cost_and_asked_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with a_team(monkeypatch) as settings:
+        sheet = two_cards(tmp_path)
         assert main(["run", str(sheet), "--batch", "fee", "--yes", "--wait", "0"]) != 0
         asked = approvals.latest(settings, "fee")
         assert asked is not None and asked.total == Decimal("75.00")
         raise_cvs_fee(tmp_path, monkeypatch, 2.0)
         assert main(["run", str(sheet), "--batch", "fee", "--max-total", "1", "--wait", "0"]) != 0
         assert "cost 79.00" in capsys.readouterr().err
-        assert not approvals.lapsed(settings, asked)  # still the plan asked about
-        with Ledger.open(settings.ledger, lock=False) as ledger:
-            assert overview(ledger)["fee"].money[TO_SEND] == Decimal("75.00")
-        # ... broken down with the fee it was planned with, not today's ('Discount -4.00': hunter-money1)
         assert main(["status", "fee", "--json"]) == 0
         (status,) = json.loads(capsys.readouterr().out)["batches"]
-        to_send = status["money"]["to_send"]
-        assert (to_send["discount"], to_send["fees"], to_send["total"]) == ("0.00", "0.00", "75.00"), to_send
-    finally:
-        store.forget_engines()
+        assert (status["state"], status["planned_cost"]) == ("awaiting confirmation", "79.00"), status
+        assert approvals.lapsed(settings, asked)  # its approver cannot send 79.00 on a request of 75.00
+        assert main(["run", str(sheet), "--batch", "fee", "--yes", "--wait", "0"]) != 0  # asked anew
+        again = approvals.latest(settings, "fee")
+        assert again is not None and again.id != asked.id and again.total == Decimal("79.00")
+        approvals.decide(settings, again.id, person="carol", approve=True)
+        assert main(["run", str(sheet), "--batch", "fee", "--yes", "--wait", "0"]) == 0
+        capsys.readouterr()
+        assert main(["status", "fee", "--json"]) == 0
+        (status,) = json.loads(capsys.readouterr().out)["batches"]
+        assert (status["ordered_cost"], status["planned_cost"]) == ("79.00", "0.00"), status["money"]
+
+
+@pytest.mark.usefixtures("quick_hashes")
+def test_an_approved_send_refused_for_a_raised_fee_leaves_the_batches_page_saying_the_new_cost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the page: approved at 125.00, the vendor raised the fee before the run sent, which refused 'cost
+    135.00, more than the 125.00 confirmed'; the cost page then asked approval for 135.00 and the Batches page
+    said '125.00 to send' (found by hunter-money19)."""
+    from test_team_web import send, sign_in
+    from test_team_web import upload as upload_signed_in
+
+    with a_team(monkeypatch) as team:
+        monkeypatch.delenv("BULKSHIP_USER")  # the page's people act for themselves
+        people = clients_of(create_app(replace(team, out_dir=tmp_path / "results"), run_wait_s=0))
+        browser = next(people)
+        alice, carol = browser(), browser()
+        sign_in(alice, "alice")
+        sheet = tmp_path / "gifts.csv"
+        rows = "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
+        sheet.write_text("Name,Address,City,State,ZIP,Product,Amount\n" + rows)
+        upload_signed_in(alice, sheet)
+        assert "Waiting for approval" in send(alice, "gifts").text
+        raise_cvs_fee(tmp_path, monkeypatch, 2.0)  # meanwhile, at the vendor: 2.00 a card
+        sign_in(carol, "carol")
+        page = carol.get("/batches/gifts/approval").text
+        form = {
+            name: found(rf'name="{name}" value="([^"]+)"', page) for name in ("csrf_token", "total", "change")
+        }
+        assert form["total"] == "125.00"  # the plan the approver was shown, kept
+        carol.post(found(r'action="(/batches/gifts/approval/\d+/approve)"', page), data=form)
+        done = " ".join(wait_until_finished(carol, "gifts").split())
+        assert "The orders to send cost 135.00, more than the 125.00 confirmed" in done, done
+        assert "send 1 order(s) for 135.00 USD" in alice.get("/batches/gifts/cost").text
+        line = " ".join(visible_text(alice.get("/").text).split())
+        assert "135.00 to send" in line and "125.00" not in line, line
+        next(people, None)  # the clients closed

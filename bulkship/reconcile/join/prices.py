@@ -167,7 +167,7 @@ class BatchPrices:
     today: Prices
     sent: Mapping[str, Prices] = field(default_factory=dict)  # PO -> the prices it was sent with
     # PO -> the prices a planned order's cost was worked out with: a plan waiting for an approver keeps its
-    # cost until it is confirmed (reprice.reprice_kept), while a later look records today's prices; broken
+    # cost until it is confirmed (reprice.reprice_to_show), while a later look records today's prices; broken
     # down with those, a CVS card planned at a 1.00 fee since dropped read 'Discount -1.00' (hunter-money1)
     planned: Mapping[str, Prices] = field(default_factory=dict)
 
