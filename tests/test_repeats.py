@@ -617,6 +617,45 @@ def test_an_ordered_row_whose_street_is_written_another_way_reads_as_that_row(
         assert overview(ledger)["staff"].row_total == 3
 
 
+@pytest.mark.parametrize(
+    ("ordered", "now", "held"),
+    [("Apt 2", "Apt 3", True), ("", "Apt 3", True), ("Apt 2", "#2", False), ("Apt 2", "Unit 2", False)],
+)
+def test_an_ordered_row_whose_apartment_is_corrected_is_held_not_read_as_its_card_written_otherwise(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    ordered: str,
+    now: str,
+    held: bool,
+) -> None:
+    """Found by review46 reviewing d5be345e: Ann Lee's card sent to '1 Main St', 'Apt 2', her list then
+    corrected to 'Apt 3' (or 'Apt 3' added where none was) read as her row 'written otherwise (the name or
+    the street written another way, as 'Street' for 'St')', exit 0, her row 'pending' as if that card were
+    the one asked for: the street compares without its unit, and the correction of where the card went was
+    swallowed, the card at the wrong door. Such a row is held as before (exit 3, saying both apartments);
+    the same apartment written another way ('#2', 'Unit 2' for 'Apt 2') still reads as the row ordered."""
+    sheet = tmp_path / "staff.csv"
+    header = [*WITH_ID[:3], "Apt", *WITH_ID[3:]]
+    staff = [[f"E{i}", *person(i)[:2], "", *person(i)[2:]] for i in range(3)]
+    staff[1] = ["E1", "Ann Lee", "1 Main St", ordered, "Boston", "MA", "02134", "CVS", "25"]
+    write_csv(sheet, staff, header=header)
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [staff[0], [*staff[1][:3], now, *staff[1][4:]], staff[2]], header=header)
+    code, data, err = run(capsys, str(sheet), "--json")
+    assert data is not None
+    if held:  # it was 0: 'rows this batch ordered, written otherwise now (row 3 ...)', her row pending
+        assert (code, data["held_rows"]) == (3, 1), err
+        assert (
+            f"street '1 Main St{' ' + ordered if ordered else ''}' when ordered, '1 Main St {now}' now" in err
+        )
+        assert "written otherwise now (row" not in err
+    else:
+        assert (code, data["held_rows"]) == (0, 0), err
+        assert "rows this batch ordered, written otherwise now (row 3" in err
+    assert recipients(isolated_data_dir) == Counter({"Person 0": 1, "Ann Lee": 1, "Person 2": 1})
+
+
 def test_an_ordered_row_asking_for_more_cards_is_an_edit_not_its_card_written_otherwise(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

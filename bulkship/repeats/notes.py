@@ -217,6 +217,7 @@ def _probable_edits(
                     adopted is not None
                     and not _changed(ordered, new, quantity=quantity)
                     and all(w.startswith(_ONLY_WRITTEN) for w in written)
+                    and _same_unit(sent, rows, i)
                     and record.fingerprint not in adopted.values()
                 ):
                     adopted[rows.fingerprints[i]] = record.fingerprint
@@ -312,6 +313,15 @@ def _other_quantity(item: Mapping[str, Any], rows: _Rows, index: int) -> bool:
     """Whether row ``index`` asks for another number of cards than line ``item`` ordered: an edit, not the
     same card written otherwise (review35)."""
     return _quantity(rows.cell(index, "quantity")) != _quantity(item.get("Quantity"))
+
+
+def _same_unit(item: Mapping[str, Any], rows: _Rows, index: int) -> bool:
+    """Whether row ``index`` names the apartment, suite or floor line ``item`` was sent to ('Apt 2' = '#2'):
+    the street compares folded without it, and 'Apt 3' for the 'Apt 2' sent, or 'Apt 3' added where none
+    was, corrects where the card went (read as the ordered row written otherwise, exit 0, the card at the
+    wrong door said sent as ordered: found by review46 reviewing d5be345e). Such a row is held, as before."""
+    sent = item.get("PhysicalDeliveryAddress") or {}
+    return fold_unit(sent.get("AddressLine1"), sent.get("AddressLine2")) == rows.unit(index)
 
 
 # what a row read as the ordered row may write otherwise (:func:`_written_otherwise`'s words): not the city,
