@@ -92,3 +92,26 @@ def test_a_person_gone_whose_rehiring_is_dated_to_come_stays_out_until_that_day(
     assert _left_out(path, notes) == later
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 1))
     assert _left_out(path, notes) == []
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_rehiring_without_its_year_after_a_dated_leaving_is_read_after_that_leaving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """hunter-sends3's leftover, fixed by hunter-sends4: Notes (or a Status) 'Resigned 10/1 - reinstated as of
+    Jan 15' or 'Left 9/30 - rehired 1/15' were each ordered on Dec 5, 2026, exit 0, where '... Jan 15, 2027'
+    stays out: a day without its year was read as the person back. Read after the leaving dated before it
+    (the last Oct 1 up to the run, the first Jan 15 after it), the person is not back until Jan 15, 2027:
+    left out, quoted, until then; a return after the leaving that came already ('Terminated 11/1 - rehired
+    11/20', 'Terminated 3/1 - rehired 6/1') and one with no leaving day ('Terminated - rehired 11/20') send,
+    as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    later = ["Resigned 10/1 - reinstated as of Jan 15", "Left 9/30 - rehired 1/15",
+             "Terminated 11/1/2026 - rehired 1/15", "Resigned Oct 1 - reinstated Jan 15th"]  # fmt: skip
+    back = ["Terminated 11/1 - rehired 11/20", "Terminated 3/1 - rehired 6/1", "Terminated - rehired 11/20",
+            "Resigned 10/1 - reinstated as of 11/15"]  # fmt: skip
+    notes = [*later, *back]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    assert _left_out(path, notes) == later
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 1))
+    assert _left_out(path, notes) == []
