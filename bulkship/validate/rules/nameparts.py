@@ -34,7 +34,10 @@ def check_name_parts(frame: pd.DataFrame, collector: ProblemCollector, placehold
         def read(cells: pd.Series, also: str = also) -> pd.Series:
             return fullmatch_mask(cells, placeholder) & ~fullmatch_mask(cells, also)
 
-        said = part.str.len().gt(1) & by_unique(part, read)
+        said = part.str.len().gt(1)
+        if not said.any():  # the usual list of a Name column: no First or Last Name to look at
+            continue
+        said &= by_unique(part, read)
         if said.any():
             said[said] = [p.strip() in n for p, n in zip(part[said], frame["name"][said], strict=True)]
         collector.error(
