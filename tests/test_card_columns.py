@@ -105,3 +105,22 @@ def test_a_gift_column_is_read_as_the_card_over_a_store_column_beside_it(
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     assert "Column 'Gift' (I) is read as Product" in " ".join(capsys.readouterr().err.split())
     assert [card for _, card in sent_cards()] == ["STARBUCKS", "CVS", "TARGET", "VISA-PREPAID"]
+
+
+@pytest.mark.parametrize("header", ["Last Year Card", "Previous Gift", "Vendor", "Favorite Store", "Shop At"])
+def test_a_column_of_cards_that_says_something_else_of_the_person_is_not_read_as_the_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found in hunter-falsealarm8's card_like lists: a 'Last Year Card' of Target, Starbucks and CVS, in a
+    list naming no card, was read as this year's card (exit 0, the cards sent), though the rule for a card
+    column nothing reads calls such a column past; and the shop words read since newcomer16's N6 must not
+    read a business's 'Vendor' (its supplier), a 'Favorite Store' or where a person 'Shop(s) At'. Each is
+    refused, exit 2, nothing sent, naming the column to rename 'Product' if it does give the card."""
+    path = crm_export(tmp_path / "crm.csv", {header: ["Target", "Starbucks", "CVS", "Target"]})
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"column '{header}' (H) names only cards of the vendor's catalog: if it gives each row's card, "
+        "rename it 'Product'" in said
+    ), said
+    assert sent_cards() == []

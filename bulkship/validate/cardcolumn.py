@@ -3,12 +3,13 @@ no column gives one: its header is no Product's ('Gift' is also a yes/no column'
 "lacks Product", told to write a program file mapping it (found by newcomer8, left for hunter-sheets18). Its
 cells decide, against the vendor's catalog the rows are checked with: a card's id or name, or its brand alone
 ('Visa' of the Visa Prepaid Card: a CRM's 'Gift Brand' of Starbucks, Target, Visa was refused, found by
-newcomer16). A header naming the shop the card is for ('Merchant', 'Retailer', 'Store', 'Vendor') or the
+newcomer16). A header naming the shop the card is for ('Merchant', 'Retailer', 'Store') or the
 choice made ('Gift Choice', 'Selection') is such a header too; where no column can be read so, the refusal
 names the column to rename 'Product' (newcomer16's N6, fixed by hunter-sheets27)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..columns import ColumnInfo, _words
@@ -23,18 +24,29 @@ SHOWN_CARDS = 5  # cards the notice names
 MOST = 0.6  # of a column's filled cells naming cards, for the refusal to name it
 # The words of a header a column of cards is read under: the catalog's own ('Gift', 'Card', 'Brand'), then
 # the shop the card is for or the choice a person made, read only where no column of the first words fits (a
-# 'Store' beside 'Gift' may be where the person works)
+# 'Store' beside 'Gift' may be where the person works) and only as the header's whole ('Merchant', 'Store
+# Name', 'Selection'; not a 'Favorite Store' or 'Shop At', which say something of the person; nor a
+# 'Vendor', a business's supplier: found by hunter-falsealarm8's card_like3.csv)
 CARD_WORDS = _LOOKS_LIKE_HEADER["product"]
 SHOP_WORDS = frozenset(
-    {"merchant", "merchants", "retailer", "retailers", "store", "stores", "shop", "vendor", "item", "choice",
+    {"merchant", "merchants", "retailer", "retailers", "store", "stores", "shop", "item", "choice",
      "selection", "option", "pick"}
 )  # fmt: skip
+# A column of cards that went out before ('Last Year Card', 'Previous Gift', 'Card Received')
+_PAST = re.compile(r"(?i)\b(?:last|previous|prior|past|old|former|sent|received|given|history)\b")
+_BESIDE_SHOP = frozenset({"name", "type", "selected", "chosen", "of"})
 
 
 def _card_header(header: str) -> int:
-    """2 for a header of the catalog's own words, 1 for one naming a shop or a choice, else 0."""
+    """2 for a header of the catalog's own words, 1 for one naming a shop or a choice, else 0 (and for a
+    column of cards that went out before: 'Last Year Card', read as this year's by hunter-sheets18's reading,
+    found by hunter-sheets27 in hunter-falsealarm8's card_like.csv)."""
+    if _PAST.search(header):  # (not by a year: 'Holiday Gift 2026' is this year's)
+        return 0
     words = set(_words(header))
-    return 2 if words & CARD_WORDS else 1 if words & SHOP_WORDS else 0
+    if words & CARD_WORDS:
+        return 2
+    return 1 if words & SHOP_WORDS and words <= SHOP_WORDS | _BESIDE_SHOP else 0
 
 
 def _naming(sheet: LoadedSheet, info: ColumnInfo, catalog: Catalog) -> tuple[list[str], list[str], float]:
