@@ -64,6 +64,12 @@ def test_a_run_for_an_account_that_may_not_send_sends_nothing_and_says_whom_to_a
     assert embedded_sandbox_orders(Path(os.environ["BULKSHIP_DATA_DIR"])) == []
     assert "NOPE" not in _senders(team)
     assert approvals.latest(team, "NOPE") is None  # nor an approval asked for in their name
+    # ... and the trail says who tried, from where (it said nothing of it: hunter-web25)
+    tried = [e for e in audit.entries(team) if e.action == "refused"]
+    assert [(e.actor, e.address.startswith("command line: "), e.detail["tried"]) for e in tried] == [
+        (person, True, "send orders")
+    ], tried
+    assert said in tried[0].detail["reason"], tried
 
 
 def test_a_requester_sends_and_an_unknown_name_is_taken_at_its_word_as_the_login(

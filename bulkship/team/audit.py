@@ -9,6 +9,8 @@ Actions (``action``, with the batch where there is one, and a JSON ``detail``)::
     audit_export  ledger_copy
     sign_in  sign_in_refused  sign_out  password_change  user_add  user_disable  user_enable
     password_reset  user_roles  user_limit  setting
+    refused  (a change or an export the person's roles do not allow, or a disabled account's, on the page
+              or from the command line: nothing was done)
 
 The web page records who is signed in and the browser's address; the command line, which signs no one in,
 records ``BULKSHIP_USER`` (when it names an account) or ``cli:<login>``, from ``command line: login@host``.

@@ -10,6 +10,7 @@ finance, or a disabled account, sent orders.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,7 @@ def check_acting(settings: Settings, action: Action) -> None:
         return
     why = _why_not(account, action)
     if why:
-        _refuse(why, account.disabled, action)
+        _refuse(why, account.disabled, action, settings)
 
 
 def _why_not(account: User, action: Action) -> str:
@@ -77,7 +78,9 @@ def _check_login(settings: Settings, action: Action) -> None:
     person = acting_person(settings)
     account = find_user(settings, person.removeprefix("cli:")) if person.startswith("cli:") else None
     if account is not None and account.disabled:
-        _refuse(f"{account.name} is disabled and may not {action.doing} (as {person})", True, action)
+        _refuse(
+            f"{account.name} is disabled and may not {action.doing} (as {person})", True, action, settings
+        )
 
 
 def check_page_person(settings: Settings, action: Action, view: PlanView | None = None) -> None:
@@ -124,7 +127,16 @@ def _nothing_more(view: PlanView | None) -> str:
     return f"nothing more was sent (sent before: {'; '.join(before)})"
 
 
-def _refuse(why: str, disabled: bool, action: Action) -> None:
+def _refuse(why: str, disabled: bool, action: Action, settings: Settings) -> None:
+    """Refused, nothing done; the trail says who tried (as the web page's refusals: found by hunter-web25)."""
+    from . import audit
+    from .approvals import acting_person, origin
+
+    with contextlib.suppress(Exception):  # the refusal is what the person must read
+        audit.record(
+            settings, "refused", actor=acting_person(settings), address=origin(), tried=action.doing,
+            needs=" or ".join(sorted(action.roles)), reason=why,
+        )  # fmt: skip
     raise NotAllowedError(
         f"{why}: nothing was done",
         hint="ask an admin "
