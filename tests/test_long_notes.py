@@ -1,6 +1,7 @@
 """Time bounded by the length of a list's notes (found by hunter-hostile11, hunter-hostile10's LN1): a note
 is read for what it says as many times as it has figures or words to weigh, never its whole text again for
-each of them. Measured as the characters the patterns read (no clock: the machine may be busy)."""
+each of them, and a long pattern reads the notes where it decides, not every note. Measured as the characters
+the patterns read (no clock: the machine may be busy)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,46 @@ def test_a_long_note_of_many_figures_is_read_in_a_time_its_length_bounds(
         assert said.startswith("Row 2, column 'Notes': says '1/2: paid $1.50 postage;"), said
     # four times the note, four times the search (its square: sixteen)
     assert long < 6 * short, f"{short:,} characters searched for a note of 20 entries, {long:,} for 80"
+
+
+def test_the_words_saying_send_after_all_are_read_only_of_notes_saying_not_to_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LN1 profiled (hunter-hostile10's leftover: 10,000 rows of 2,000-character notes, `bulkship validate`
+    31.7 s): a third of it was two long patterns, the words saying to send after all ('Removed - please
+    send') and those saying it is over ('Hold released', 'Rehired'), read over every note of the list where
+    they decide only for a note saying not to send, or naming a leaving day. Read of those only now; each
+    still sends the row it sent ('Left 11/15 - still send'), the others stay out."""
+    import pandas.core.strings.object_array as strings
+
+    from bulkship.load.skipped.headings import _SEND_HEADING
+    from bulkship.load.skipped.undone import _UNDONE
+
+    names = {id(_SEND_HEADING): "send after all", id(_UNDONE): "it is over"}
+    read = dict.fromkeys(names.values(), 0)
+    contains = strings.ObjectStringArrayMixin._str_contains
+
+    def counted(self: Any, pat: Any, *args: Any, **kwargs: Any) -> Any:
+        if id(pat) in names:
+            read[names[id(pat)]] += sum(len(str(text)) for text in self)
+        return contains(self, pat, *args, **kwargs)
+
+    monkeypatch.setattr(strings.ObjectStringArrayMixin, "_str_contains", counted)
+    chatter = "Thanks for years of service to the team and the customers we serve every day. " * 25
+    said = {
+        2: "Left 11/15/2025 - still send",
+        3: "Left 11/15/2025",
+        4: "Removed - please send",
+        5: "Do not send",
+        6: "Terminated - rehired 11/20/2025",
+    }
+    rows = [
+        f"Person {n},{n} Main St,Boston,MA,02134,CVS,25,{said.get(n, f'{n}. {chatter}')}"
+        for n in range(2, 202)
+    ]
+    path = tmp_path / "list.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    loaded = load_sheet(path)
+    assert sorted(s.row for s in loaded.skipped) == [3, 5]
+    # the five short notes (a few hundred characters), not the 195 long ones (380,000)
+    assert max(read.values()) < 1_000, read

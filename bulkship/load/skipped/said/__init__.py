@@ -128,16 +128,14 @@ def _said_not_to_send(
         said, not_yet = masks.said, masks.not_yet
         if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
             # ... or that it is over, unless on a day to come ('Terminated - rehired effective 1/15/2027')
-            undone = column.str.contains(_UNDONE) & ~back_on_a_day_to_come(column, today)
-            said &= ~column.str.contains(_SEND_HEADING) & ~undone
+            said &= ~_says_send(column, said, today)
             if the_list.rounds:  # 'Card sent last year' on a list that comes round every year: that year's
                 said &= ~told_of_earlier_rounds(column, said, today)
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
             # ... or 'Last day was 11/15', unless it says send
             said = _lines_say_no(column, said, today if the_list.rounds else None, today.year)
-            says_send = column.str.contains(_SEND_HEADING) | column.str.contains(_UNDONE)
-            said |= left_by(column, today) & ~says_send
-            said |= said_also(column) & ~says_send  # ('Also declined', 'Declined again': ..also)
+            gone = left_by(column, today) | said_also(column)  # ('Also declined', 'Declined again': ..also)
+            said |= gone & ~_says_send(column, gone & ~said)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             held, dated = _note_not_yet(column, today)
             not_yet = dated & ~said
@@ -169,6 +167,22 @@ def _said_not_to_send(
             if row not in lone:
                 found.setdefault(row, reason)
     return found
+
+
+def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) -> pd.Series:
+    """The texts ``among`` those of ``texts`` that go on to say send (:data:`.headings._SEND_HEADING`) or that
+    what they say is over (:data:`.undone._UNDONE`; unless back on a day to come after ``today``, where
+    given: its days read beside all of ``texts``', as a column's are); False for the others. Read only where
+    it decides: two long patterns over every note of a list of long notes were a third of its reading (found
+    by hunter-hostile11)."""
+    asked = texts[among]
+    if asked.empty:
+        return pd.Series(False, index=texts.index)
+    over = asked.str.contains(_UNDONE)
+    if today is not None and over.any():
+        over &= ~back_on_a_day_to_come(texts, today)[among]
+    send = asked.str.contains(_SEND_HEADING) | over
+    return send.reindex(texts.index, fill_value=False).astype(bool)
 
 
 def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
