@@ -278,13 +278,13 @@ def rows_on_orders_in(
 ) -> set[str]:
     """The rows ordered (or left out as made elsewhere: never planned again), or on one of ``orders`` in one
     of ``states`` (a failed row is on none: the vendor refused it, or its line failed before a card was
-    made)."""
+    made; nor is one left out since, which keeps that PO: ledger.sql.writes.upsert_rows)."""
     return {
         fp
         for fp, rec in known.items()
         if rec.status in CARD_MADE_ROWS
         or (
-            rec.status != "failed"
+            rec.status not in ("failed", "skipped")
             and rec.po_number
             and rec.po_number in orders
             and orders[rec.po_number].state in states

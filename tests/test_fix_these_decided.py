@@ -22,7 +22,7 @@ from bulkship.overview import overview
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.fixsheet import REMOVED_NOTE
 from bulkship.reconcile.sheets import FIX_SHEET, read_result_workbook
-from bulkship.settings import resolve_settings
+from bulkship.settings import Settings, resolve_settings
 from bulkship.track import track
 
 HEADER = ["Record ID", "First Name", "Last Name", "Company Name", "Street Address", "City", "State", "ZIP"]
@@ -125,13 +125,13 @@ def _lines(order: dict[str, Any]) -> list[dict[str, str]]:
     return [{"Name": str(li["PhysicalDeliveryAddress"]["Name"])} for li in order["LineItems"]]
 
 
-def test_a_row_the_vendor_failed_taken_off_fix_these_is_not_sent_by_the_list_run_again(
-    tmp_path: Path,
-) -> None:
+def _failed_and_taken_off(tmp_path: Path) -> tuple[Path, Settings, Path]:
+    """Three people, their order failed at the vendor (no card made); Person 1 (row 3) taken off Fix these.
+    The list, the settings, the result workbook."""
     sheet = tmp_path / "fail.csv"
     with sheet.open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"])
+        writer.writerow(FAILED_HEADER)
         for i in range(3):
             writer.writerow(
                 [f"E{i}", f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"]
@@ -150,17 +150,57 @@ def test_a_row_the_vendor_failed_taken_off_fix_these_is_not_sent_by_the_list_run
     names = [line[1].value for line in fix.iter_rows(min_row=2)]
     fix.delete_rows(2 + names.index("Person 1"))  # she is not to get one after all
     book.save(workbook)
+    return sheet, settings, workbook
+
+
+FAILED_HEADER = ["Employee ID", "Name", "Address", "City", "State", "ZIP", "Product", "Amount"]
+
+
+def _made(vendor: SandboxVendor) -> Counter[str]:
+    return Counter(
+        li["ExternalId"] for o in vendor.sandbox.orders() if o["Status"] != "Failed" for li in o["LineItems"]
+    )
+
+
+def test_a_row_the_vendor_failed_taken_off_fix_these_is_not_sent_by_the_list_run_again(
+    tmp_path: Path,
+) -> None:
+    sheet, settings, workbook = _failed_and_taken_off(tmp_path)
     vendor = SandboxVendor(tmp_path / "vendor")  # the same vendor, no longer failing orders
     try:
         run_batch(workbook, settings, batch="fail", wait_s=0, client_factory=vendor.factory())
         again = run_batch(sheet, settings, batch="fail", wait_s=0, client_factory=vendor.factory())
         assert again.sent_orders == 0, again  # it sent her card under BS-FAIL-0003
-        made = Counter(
-            li["ExternalId"]
-            for o in vendor.sandbox.orders()
-            if o["Status"] != "Failed"
-            for li in o["LineItems"]
-        )
-        assert made == Counter({"E0": 1, "E2": 1}), made
+        assert _made(vendor) == Counter({"E0": 1, "E2": 1})
+    finally:
+        vendor.close()
+
+
+def test_a_row_the_vendor_failed_taken_off_fix_these_reads_taken_off_and_put_back_goes_once(
+    tmp_path: Path,
+) -> None:
+    """The README: a row taken off Fix these is not sent and reads skipped, 'taken off the Fix these sheet'.
+    One the vendor failed read 'failed' instead, exit 3, the batch 'needs attention', and was back on Fix
+    these after every run (the ledger kept a row with a PO as it was). Put back on the sheet, it goes once."""
+    _sheet, settings, workbook = _failed_and_taken_off(tmp_path)
+    vendor = SandboxVendor(tmp_path / "vendor")  # the same vendor, no longer failing orders
+    try:
+        fixed = run_batch(workbook, settings, batch="fail", wait_s=0, client_factory=vendor.factory())
+        assert fixed.exit_code == 0 and fixed.by_status == {"pending": 2, "skipped": 1}, fixed
+        read = read_result_workbook(workbook)
+        assert read.outcomes[3].status == "skipped" and read.outcomes[3].problems.startswith(REMOVED_NOTE)
+        book = openpyxl.load_workbook(workbook)
+        assert book[FIX_SHEET].max_row == 1, list(book[FIX_SHEET].iter_rows(values_only=True))
+        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+            assert overview(ledger)["fail"].state() != "needs attention"
+
+        # she is to get one after all: her row back on Fix these
+        book[FIX_SHEET].append(["E1", "Person 1", "2 Main St", "Boston", "MA", "02134", "CVS", "25", "", 3])
+        book.save(workbook)
+        back = run_batch(workbook, settings, batch="fail", wait_s=0, client_factory=vendor.factory())
+        assert back.exit_code == 0 and back.sent_orders == 1, back
+        assert _made(vendor) == Counter({"E0": 1, "E1": 1, "E2": 1})
+        once_more = run_batch(workbook, settings, batch="fail", wait_s=0, client_factory=vendor.factory())
+        assert once_more.sent_orders == 0 and _made(vendor)["E1"] == 1, once_more
     finally:
         vendor.close()

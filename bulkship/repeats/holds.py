@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 
 def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
-    if record.status == "failed":  # on no live order: refused, or its line made no card (sent again)
-        return False
+    if record.status in ("failed", "skipped"):  # on no live order: refused, or its line made no card (sent
+        return False  # again), or left out since (it keeps that PO)
     return record.status in CARD_MADE_ROWS or (order is not None and order.state in _SENT_STATES)
 
 

@@ -84,9 +84,10 @@ def forget_skipped_rows(db: Db, batch: str, fingerprints: Iterable[str]) -> None
 def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """Rows of the file as it is now, not going on a new order: (batch, fingerprint, row, status, error,
     updated). Rows with a PO, ordered, or left out as made elsewhere keep their status and error, but a
-    failed row now held (it repeats a card ordered since) says so, not the vendor's old refusal."""
+    failed row now held (it repeats a card ordered since) says so, not the vendor's old refusal, and so does
+    one the list leaves out now (taken off Fix these: it read 'failed' and came back there on every run)."""
     kept = "(rows.status IN ('ordered', 'elsewhere') OR (rows.po_number IS NOT NULL AND NOT"
-    kept += " (rows.status = 'failed' AND excluded.status = 'held')))"
+    kept += " (rows.status = 'failed' AND excluded.status IN ('held', 'skipped'))))"
     _run_many(
         db,
         "INSERT INTO rows(batch, fingerprint, row, status, error, updated) VALUES (?, ?, ?, ?, ?, ?)"
