@@ -40,3 +40,26 @@ def test_a_note_saying_no_gift_is_allowed_now_leaves_the_row_out(tmp_path: Path,
     notes = [*NO_GIFT_NOW, *STILL_SENT]
     path = _sheet(tmp_path / "staff.csv", notes, header)
     assert _left_out(path, notes) == NO_GIFT_NOW
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_gift_limit_or_ban_with_an_exception_made_since_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review46 reviewing 4ab048fd: 'Gift limit reached - exception approved', 'Over the $75 limit
+    - approved by VP', 'Already at $100 limit - CFO approved exception', 'Over gift limit this year - waiver
+    signed 12/1' were left out since 4ab048fd (each sent before it): the exception the list records made no
+    difference, and the person it was made for got no card. An exception made, an approval or a waiver in
+    the clause after it sends the row; one to come, for later, asked, refused or taken back still leaves it
+    out."""
+    excepted = [
+        "Gift limit reached - exception approved", "Gift limit reached - approved by compliance",
+        "Over the $75 limit - approved by VP", "Over gift limit this year - waiver signed 12/1",
+        "Already at $100 limit - CFO approved exception", "Exceeds the $75 annual gift limit - OKd by HR",
+    ]  # fmt: skip
+    still = [
+        "Gift limit reached - approved for 2027", "Over the gift limit - not approved",
+        "Gift limit reached - approved?", "Gift limit reached - exception denied",
+        "Over the gift limit - approved, then revoked", "Gift limit reached - approved by mistake",
+        "Over the $75 limit - exception to be approved",
+    ]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*excepted, *still], header)
+    assert _left_out(path, [*excepted, *still]) == still

@@ -132,7 +132,7 @@ _CAME = (
 )
 
 
-# what says a person not eligible, opted out or declining is no longer so, each the other's
+# what says a person not eligible, opted out, over a gift limit or declining is no longer so, each the other's
 _FOR_NOW = r"(?:yet|now|for\s+now|at\s+(?:this\s+time|the\s+moment|(?:the\s+)?present)|currently)"
 _SAID_ALONE = r"(?=\s*(?:$|\d|[-–—:,;.(!)]|\s+(?:on|per|via|as\s+of|after\s+all)\b))"
 _TURNED = [
@@ -148,6 +148,14 @@ _TURNED = [
         r"opt(?:ed)?[\s-]*out",
         r"opted\s+(?:back\s+)?in\b(?:\s+again\b)?|opt(?:ed)?[\s-]+in\s+again\b|"
         r"re-?(?:enrolled|joined|opted[\s-]*in|subscribed|activated)" + _SAID_ALONE,
+    ),
+    (  # a gift limit reached or gifts barred, an exception made since (:mod:`.giftlimits`)
+        r"(?:already\s+)?(?:over|above|exceeds?|exceeded|beyond|reached|hit|at|past)\s+(?:[\w$'’.,]+\s+){0,4}?"
+        r"(?:limit|cap|max(?:imum)?)\b|(?:[\w$'’.,]+\s+){0,3}?(?:limit|cap|max(?:imum)?)\s+(?:(?:already|has\s+been|"
+        r"was|is)\s+)*(?:reached|hit|met|exceeded|used(?:\s+up)?|maxed(?:\s+out)?)\b|(?:[\w'’.,]+\s+){0,3}?gift\s+ban\b",
+        r"(?:an?\s+)?(?:exception|waiver|override)\s+(?:was\s+|has\s+been\s+)?(?:approved|granted|made|given|signed|"
+        r"ok['’]?d)\b|(?:[\w'’]+\s+){0,2}?(?:approved|granted|made|signed)\s+(?:an?\s+)?(?:exception|waiver|override)\b|"
+        r"(?:approved|ok['’]?d|okayed|cleared|waived)" + _SAID_ALONE.replace("on|per|via", "on|per|via|by"),
     ),
     (
         r"declined?",
