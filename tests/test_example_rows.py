@@ -118,3 +118,35 @@ def test_a_template_s_line_describing_its_columns_is_said_as_such(tmp_path: Path
         "Row 3, column 'Name': describes the columns ('(required)', '(REQUIRED)', '(required)'...), as a "
         "request form's line under its header does, and is no recipient: delete the row.",
     ]
+
+
+def test_a_line_describing_the_columns_in_words_is_said_as_such_its_one_error(tmp_path: Path) -> None:
+    """Found by newcomer16 (N16): an HR template's line under its header, 'Full legal name | Street and
+    number | | 2-letter | 5 digits | CVS/Target/Visa | USD' (openpyxl, as a workbook holds it), was a
+    recipient with five errors ("'2-LETTER' is not a US state", "'USD' is not an amount" ...), exit 1, on
+    Fix these as a person to fix. Its cells say what each column holds in words, a date's format, the
+    currency and the choices: it is the template's description line, its one error saying so."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Card", "Amount", "Start Date"])
+    book.active.append(
+        [
+            "Full legal name",
+            "Street and number",
+            None,
+            "2-letter",
+            "5 digits",
+            "CVS/Target/Visa",
+            "USD",
+            "MM/DD/YYYY",
+        ]
+    )
+    book.active.append(["Ana Ruiz", "1 Bay Rd", "Miami", "FL", "33101", "CVS", 25, None])
+    book.active.append(["Ben Soto", "2 Bay Rd", "Miami", "FL", "33101", "Target", 25, None])
+    path = tmp_path / "template.xlsx"
+    book.save(path)
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "valid", "valid"]
+    assert [p.message for p in result.problems if p.severity == "error"] == [
+        "Row 2, column 'Name': describes the columns ('Full legal name', '2-LETTER', '5 digits'...), as a "
+        "request form's line under its header does, and is no recipient: delete the row."
+    ]

@@ -58,6 +58,7 @@ def check_examples(
     road = _matches(frame["address1"], _REAL_ROAD_TOO)
     doe = _matches(frame["name"], _DOE) & (marked | place | road)
     described = _described_rows(cells).reindex(frame.index, fill_value=False) & ~collector.has_error("name")
+    collector.drop(described, frame.columns)  # its '2-LETTER' is no state to correct: one error, this one
     collector.error(
         described,
         "name",
@@ -108,10 +109,20 @@ _DESCRIBES = re.compile(
     r"(?i)\s*\(?\s*(?:required|optional|mandatory|req\.?|opt\.?|text|number|numeric|whole\s+number|date|list|"
     r"drop[\s-]?down|free\s+text|yes\s*/\s*no|\d+[\s-]*(?:letters?|digits?|characters?|chars?)(?:\s+code)?|"
     r"(?:text|number)\s*\(\d+\)|numbers?\s+only|letters?\s+only|(?:see|pick\s+from|select\s+from)\s+(?:the\s+)?list|"
-    r"(?:required|optional)\s*[-:,]\s*.{0,40})\s*\)?\s*\**\s*"
+    r"(?:required|optional)\s*[-:,]\s*.{0,40}|"
+    # ... and what the person's column holds in words, a date's format, the currency, the choices (found by
+    # newcomer16: 'Full legal name | Street and number | 2-letter | 5 digits | CVS/Target/Visa | USD' was a
+    # recipient with five errors, its State '2-LETTER' "not a US state")
+    r"(?:full\s+)?(?:legal\s+)?(?:first\s+(?:and|&)\s+last\s+)?name\s+(?:of\s+(?:the\s+)?)?recipient|"
+    r"full\s+(?:legal\s+)?name|legal\s+name|first\s+(?:and|&)\s+last\s+name|street\s+(?:and|&)\s+(?:house\s+)?"
+    r"(?:number|no\.?)|(?:house\s+)?number\s+(?:and|&)\s+street|street\s+address|"
+    r"(?:mm|dd|m|d)\s*[/.-]\s*(?:dd|mm|d|m)\s*[/.-]\s*(?:yyyy|yy)|yyyy\s*[/.-]\s*mm\s*[/.-]\s*dd|"
+    r"usd|us\s+dollars|dollars|(?:amount|value)\s+in\s+(?:usd|dollars)|"
+    r"[a-z][a-z.&'-]*(?:\s*/\s*[a-z][a-z.&'-]*){2,})\s*\)?\s*\**\s*"
 )
 _DESCRIBING_WORDS = ("requir", "optional", "mandatory", "text", "number", "digit", "letter", "list", "date",
-                     "drop", "yes/no", "numeric", "char")  # fmt: skip
+                     "drop", "yes/no", "numeric", "char", "name", "street", "yyyy", "usd", "dollar",
+                     "/")  # fmt: skip
 
 
 def _described_rows(cells: pd.DataFrame) -> pd.Series:
