@@ -31,7 +31,11 @@ def money(value: Decimal) -> str:
 def show_plan(view: PlanView) -> None:
     """The cost of what is about to be sent, per product and shipping method, and when cards arrive."""
     summary = view.summary
-    table = Table(title=f"Batch {view.batch}: orders to send", title_justify="left")
+    # the currency of every amount it holds (a card priced in another is refused), as the cost page says it
+    from ..validate.rules.money import MONEY_CURRENCY  # (pandas: not loaded by a command that plans nothing)
+
+    title = f"Batch {view.batch}: orders to send, in US dollars ({MONEY_CURRENCY})"
+    table = Table(title=title, title_justify="left")
     from ..money import MONEY_LABELS  # the workbook's names: "Shipping cost", not the method
 
     for column in ("", "Rows", "Cards", *MONEY_LABELS):
