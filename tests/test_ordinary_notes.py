@@ -539,6 +539,8 @@ def test_a_decision_awaited_then_said_come_in_other_words_sends_the_row(tmp_path
              "Review pending - received by HR", "Sign-off needed - done by Friday"]  # fmt: skip
     if header == "Card Status":  # ('Pending approval - approved 12/1' is a card not sent yet there)
         come = [note for note in come if not note.startswith("Pending")]
+    if header == "Status":  # ('Hold for approval - approved 12/1' is left out of a Status, as before)
+        come = [note for note in come if not note.startswith("Hold")]
     path = _sheet(tmp_path / "tracker.csv", [*come, *still], header)
     assert _left_out(path, [*come, *still]) == still
 
@@ -880,3 +882,23 @@ def test_a_person_not_eligible_opted_out_or_declining_said_so_no_longer_after_it
              "Declined - accepted by spouse", "Declined - now wants one next year"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*turned, *still], header)
     assert _left_out(path, [*turned, *still]) == still
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_approval_awaited_then_said_ok_by_someone_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review46 (review44's LO4): an HR tracker's Notes (or Status) 'Pending approval - OK', 'Pending
+    approval - OK now', 'Approval pending - OK', 'Needs manager approval - manager OK 12/1', 'Pending HR
+    approval - HR OK' each left the row out, exit 0, where '... - approved' and '... - OK'd' send: the person
+    the list cleared got no card. 'OK' said alone, now, per or by whom sends; asked, to wait, pending, refused
+    after, for a later day or a deadline still leaves the row out."""
+    come = ["Pending approval - OK", "Pending approval - OK now", "Pending approval - OK per HR",
+            "Approval pending - OK", "Awaiting approval - OK now", "Needs manager approval - manager OK 12/1",
+            "Hold for approval - OK", "Pending HR approval - HR OK"]  # fmt: skip
+    still = ["Pending approval - ok?", "Pending approval - OK to wait",
+             "Pending approval - manager OK pending", "Pending approval - OK, then revoked",
+             "Pending approval - HR OK, finance said no", "Pending approval - manager not OK",
+             "Pending approval - OK for 2027", "Pending approval - VP OK by Friday"]  # fmt: skip
+    if header == "Status":  # ('Hold for approval - approved 12/1' is left out of a Status, as before)
+        come = [note for note in come if not note.startswith("Hold")]
+    path = _sheet(tmp_path / "tracker.csv", [*come, *still], header)
+    assert _left_out(path, [*come, *still]) == still

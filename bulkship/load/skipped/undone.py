@@ -122,8 +122,12 @@ _DECIDED = (
 _CAME = (
     r"[-–—:,;(.]\s*(?:(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:approval|sign[\s-]*off|review|"
     r"clearance|authori[sz]ation|decision|go[\s-]*ahead|green\s+light|check|ok|okay)\s+)?"
+    # ... or said by whom, or 'OK' alone ('Pending approval - OK', '... - OK now', 'Needs manager approval -
+    # manager OK', 'Pending HR approval - HR OK 12/1': found by review46, review44's LO4, each left out)
+    r"(?:(?:the\s+|his\s+|her\s+|their\s+)?(?:manager|mgr|hr|vp|svp|evp|director|finance|payroll|legal|compliance|"
+    r"ceo|cfo|coo|boss|supervisor|team\s+lead|lead)\s+)?"
     r"(?:(?:was|is|has\s+been|have\s+been|been|now|all)\s+)*(?:granted|obtained|received|given|done|complete[ds]?|"
-    r"finished|passed(?!\s+away)|cleared|clear|reviewed|authori[sz]ed|approved|signed[\s-]*off|ok['’]?d|oked|"
+    r"finished|passed(?!\s+away)|cleared|clear|reviewed|authori[sz]ed|approved|signed[\s-]*off|ok(?:['’]?d)?|oked|"
     r"okay(?:ed)?|eligible|confirmed|verified|got\s+(?:it|(?:the\s+)?(?:go[\s-]*ahead|green\s+light|approval|"
     r"sign[\s-]*off|ok|okay)))\b(?!.*\b(?:fail\w*|flagged|issues?|problems?|concerns?|partial\w*)\b)(?![^?]*\?)"
     # ... said alone, or with its day or who said so: not 'received by HR', 'given to Sue', 'granted for
