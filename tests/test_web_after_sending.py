@@ -506,6 +506,30 @@ def test_the_file_a_page_fix_was_put_into_runs_as_the_batch_s_own_and_sends_noth
     assert "3 ordered in 1 order(s)" in said, said
 
 
+def test_a_page_batch_s_file_refused_without_its_fixes_is_never_sent_to_a_batch_name_of_its_own(
+    tmp_path: Path, isolated_data_dir: Path, capsys
+) -> None:
+    """Found by newcomer16 (N9's leftover): the file as uploaded, run under a batch the page fixed and sent,
+    is refused, and its hint said 'put the changes in the file and run it under a batch name of its own':
+    there every row the batch sent was held (exit 3, a batch 'needs attention'), its advice --allow-repeat, a
+    second card each. A file holding the page's fixes is the batch's own: the hint says to run it again."""
+    sheet = write(tmp_path / "staff.csv", [1, 2])
+    with sheet.open("a", newline="") as handle:
+        csv.writer(handle).writerow(["E9", "Person 9", "9 Main St", "Boston", "MA", "1234X", "CVS", "25"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, sheet, name="staff")
+        fixed = {"csrf_token": token(client), "cell:ZIP": "02134"}
+        assert client.post("/batches/staff/rows/4", data=fixed).status_code == 200
+        confirm(client, "staff")
+        wait_until_finished(client, "staff")
+    capsys.readouterr()
+    assert main(["run", str(sheet), "--batch", "staff", "--yes", "--wait", "0"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "put those changes in staff.csv and run this command again" in said, said
+    assert "batch name of its own" not in said, said
+
+
 def test_a_workbook_another_server_writes_is_not_worked_out_again_by_this_one(
     tmp_path: Path, isolated_data_dir: Path, monkeypatch
 ) -> None:

@@ -151,12 +151,27 @@ def _refuse_without_page_changes(
         )
     if fixes and not columns and not every and _file_holds(file, sheet, program, found.corrections):
         return  # the person put the page's fixes in the file: it is the batch's own, edited (newcomer16)
+    hint = f"send batch {name} from its cost page on the web page, which sends it with its changes"
+    if fixes and not columns and not every:  # such a file is the batch's own (above)
+        hint += f"; or put those changes in {file.name} and run this command again"
+    elif not _sent_cards(settings, name):
+        hint += "; or put the changes in the file and run it under a batch name of its own"
+    # (not when the batch sent cards: under a name of its own every row of theirs was held, a batch 'needs
+    # attention' whose advice, --allow-repeat, sends them a second card: found by newcomer16, N9)
     raise BatchConflictError(
         f"{uploaded}, with {' and '.join(changed)}: this command reads {file.name} without those changes and "
         "would send its rows as the file has them. Nothing was sent",
-        hint=f"send batch {name} from its cost page on the web page, which sends it with its changes; or put "
-        "the changes in the file and run it under a batch name of its own",
+        hint=hint,
     )
+
+
+def _sent_cards(settings: Settings, batch: str) -> bool:
+    """Whether ``batch`` has orders at the vendor, or perhaps (sent without an answer, in review)."""
+    from ..ledger import Ledger
+    from ..resume import COMMITTED_ORDER_STATES
+
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return any(o.state in COMMITTED_ORDER_STATES for o in ledger.orders(batch, payloads=False))
 
 
 def _file_holds(
