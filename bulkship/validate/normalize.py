@@ -90,6 +90,9 @@ def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     lookup = state_lookup()
     folded = column.str.casefold()
     mapped = folded.map(lookup)
+    if mapped.notna().all():  # the usual list: every state a code or a name, nothing to spell otherwise
+        result = mapped.astype(object)
+        return result, result.ne(column)
     for spelling in (
         folded.str.rstrip("."),
         folded.str.replace(r"[.\s]", "", regex=True),  # dotted codes: 'N.Y.', 'D. C.'
