@@ -20,10 +20,11 @@ HAD_OTHERWISE = [
 ]  # fmt: skip
 STILL_SENT = [
     "Manager gave approval", "Manager gave OK to send", "Mom gave new address", "HR gave her a call",
-    "Bought a house - new address", "Sent to her manager for sign-off", "Manager to deliver",
+    "Bought a house - new address", "Sent to her manager", "Manager to deliver",
     "Order to be placed", "Please order separately", "Sympathy card already sent",
     "Spouse's card already sent", "Included in wave 1", "Covered by insurance", "Already on payroll",
     "Cancel the apt number", "Ordered from the holiday catalog", "Received the form",
+    "Sent to her manager for sign-off - approved 12/1",
 ]  # fmt: skip
 
 
@@ -42,3 +43,24 @@ def test_a_note_saying_the_card_reached_the_person_another_way_leaves_the_row_ou
     notes = [*HAD_OTHERWISE, *STILL_SENT]
     path = _sheet(tmp_path / "staff.csv", notes, header)
     assert _left_out(path, notes) == HAD_OTHERWISE
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_of_another_thing_sent_or_ordered_for_the_person_sends_the_row(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review46 reviewing 946eff62: 'Sent to her - benefits packet', 'Sent to him 11/20 - the W-2',
+    'Order placed 11/20 for her laptop', 'Order submitted - address change form', 'Sent to her too - the
+    welcome packet' were left out since 946eff62 (each sent before it) as the card had another way: the note
+    names what was sent or ordered, and it is not the card. The card's own ('Sent to her, on 11/20', 'Order
+    placed 11/20 (PO 4471)', 'Gift order submitted') still leaves the row out."""
+    other = [
+        "Sent to her - benefits packet", "Sent to her: welcome kit", "Sent to him 11/20 - the W-2",
+        "Order placed 11/20 for her laptop", "Order submitted - address change form",
+        "Sent to her too - the welcome packet", "Order placed 11/20 for the swag box",
+        "Given to him 11/20 - new badge",
+    ]  # fmt: skip
+    card = ["Sent to her, on 11/20", "Order placed 11/20 (PO 4471)", "Gift order submitted",
+            "Sent to her on 11/20 via Tango", "Order placed 11/20 for the gift card"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*other, *card], header)
+    assert _left_out(path, [*other, *card]) == card

@@ -42,6 +42,22 @@ _EARLIER = (
     r"(?:(?:the|a|an|another|his|her|their)\s+)?(?:[\w'&.-]+\s+){0,2}?(?:wave|round|batch|order|orders|po|"
     r"purchase\s+order|shipment|mailing|drop|list|program)\b(?:\s*#?\s*(?:\d+|one|two|three|[ivx]+)\b)?"
 )
+# ... not when the note names another thing sent or ordered ('Sent to her - benefits packet', 'Order placed
+# 11/20 for her laptop', 'Order submitted - address change form': found by review46 reviewing 946eff62, each
+# left out, where the card is still to go)
+_ANOTHER_THING = (
+    r"(?!.*\b(?:(?:welcome|benefits?|onboarding|new[\s-]hire|enrollment|info(?:rmation)?)\s+(?:packet|kit|pack|"
+    r"package|materials?|paperwork|email)|packets?|kits?|letters?|forms?|paperwork|documents?|docs|w-?2s?|w-?4s?|"
+    r"1099s?|i-?9s?|e-?mails?|surveys?|invit(?:e|es|ation|ations)|links?|contracts?|offers?|agreements?|badges?|"
+    r"laptops?|computers?|phones?|monitors?|equipment|swag|t-?shirts?|shirts?|hoodies?|mugs?|flowers|books?|"
+    r"uniforms?|keys?|checks?|cheques?|paychecks?|payslips?|stubs?|statements?|policy|handbook|notices?|"
+    r"reminders?|newsletters?|brochures?|catalogs?|samples?|supplies|tickets?)\b)"
+)
+# ... an order placed for another thing ('Order placed 11/20 for her laptop'): 'for' naming no card or gift
+_FOR_ANOTHER = (
+    r"(?!.*\bfor\s+(?:(?:the|a|an|his|her|their|this|that|new|replacement)\s+)*(?!(?:the|a|an|his|her|their|this|"
+    r"that|new|replacement|(?:e-?)?gifts?|cards?|vouchers?|him|them|one|row|person|employee|recipient)\b)[a-z])"
+)
 GOT_OTHERWISE = (
     # the card already gone, given or bought under another subject ('Both cards already sent', 'Gift already
     # given', 'Her Amazon card was already bought')
@@ -58,7 +74,7 @@ GOT_OTHERWISE = (
     rf"by|in)\s+(?:[\w&'.-]+\s+){{0,3}}?)?{_ELSEWHERE}{_ENDS}|"
     # ... an order placed for it ('Order placed 11/20 (PO 4471)', 'Gift order submitted')
     r"(?:(?:gift\s+|card\s+|gift\s+card\s+)?order)\s+(?:(?:was|has\s+been|already)\s+)*(?:placed|submitted|made|"
-    rf"done|completed){_ENDS}|"
+    rf"done|completed){_ANOTHER_THING}{_FOR_ANOTHER}{_ENDS}|"
     # ... covered by another order or an earlier wave ('Covered under the Q3 order', 'Already in wave 1', 'Got
     # one in round 1', 'Already part of the Q3 order')
     rf"(?:already\s+)?covered\s+(?:under|by|in|with)\s+{_EARLIER}{_ENDS}|"
@@ -69,7 +85,7 @@ GOT_OTHERWISE = (
     # ... the one had named by its brand or kind ('Received the Visa one', 'Got the Amazon one')
     rf"(?:got|received)\s+the\s+(?:[\w&'-]+\s+){{1,2}}one{_ENDS}|"
     # ... sent to the person ('Sent to her, on 11/20'; not 'Sent to her manager')
-    rf"(?:already\s+)?(?:sent|mailed|shipped|delivered|given)\s+to\s+(?:him|her|them){_ENDS}|"
+    rf"(?:already\s+)?(?:sent|mailed|shipped|delivered|given)\s+to\s+(?:him|her|them){_ANOTHER_THING}{_ENDS}|"
     # ... or this row's order called off ('Cancel this one', 'Ordered again by mistake - cancel this one')
     r"cancel(?:l?ed)?\s+(?:this|that|the)\s+(?:one|row|line|entry|order|card|record)\b\s*(?:$|[-–—:,.;!(].*)"
 )
