@@ -1525,6 +1525,13 @@ def test_rows_waiting_for_an_approver_say_so_on_the_results_page(team: Settings,
         page = person.get("/batches/anniversary/results").text
         assert "Send the batch again from its cost page" not in page
         assert "Not sent yet: it waits for an approver (request #1), and goes out once another" in page
+        # ... nor the line saying what 'planned' means, nor the money to send (found by hunter-web25:
+        # 'planned: to send: send the batch again from its cost page', which asks anew, superseding
+        # the request)
+        said = visible_text(page)
+        assert "send the batch again" not in said.lower(), said
+        assert "planned: to send: it waits for an approver (request #1)" in said, said
+        assert "to send (not sent yet: it waits for an approver, request #1)" in said, said
     fixed = alice.post(  # the batch changed since: the request no longer covers it, Send asks again
         "/batches/anniversary/rows/4", data={"csrf_token": token(alice, "/batches/anniversary/review"),
                                              "cell:Address 2": "Apt 9"},
