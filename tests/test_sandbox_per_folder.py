@@ -7,6 +7,7 @@ vendor does not list it / Totals differ ... Differences found' and `bulkship tra
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import write_sheet
@@ -61,3 +62,39 @@ def test_the_sandbox_s_own_orders_reconcile_without_that_note(
     assert main(["track", "staff"]) == 0
     said = " ".join(capsys.readouterr().err.split())
     assert "Everything matches." in said and WHY not in said, said
+
+
+def test_the_sandbox_s_file_being_made_reads_as_the_sandbox_s_to_a_reading_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-hostile11 uploading eight lists at once to a new `bulkship serve`: one upload's
+    Columns page said 'sandbox.sqlite is no sandbox state (a ledger, a workbook or another file)' with
+    'Delete this batch' (its reading looked at the sandbox's file while another reading made it: some of
+    its tables made, not the others), though nothing was wrong and the same page read again was fine. The
+    tables are made in one transaction: a reading beside it sees none (being made) or all of them."""
+    import sqlite3
+
+    from bulkship.errors import ConfigError
+    from bulkship.sandbox import store
+
+    path = tmp_path / "sandbox.sqlite"
+    connect = sqlite3.connect
+    seen: list[str] = []
+
+    def look(statement: str) -> None:  # what another reading finds as each table is made
+        if statement.lstrip().upper().startswith("CREATE"):
+            try:
+                store.refuse_unless_state(path, "left as it is", hint="")
+                seen.append("the sandbox's")
+            except ConfigError as refused:
+                seen.append(str(refused))
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        db = connect(*args, **kwargs)
+        if args and args[0] == str(path):  # the store's (the look opens the file read-only)
+            db.set_trace_callback(look)
+        return db
+
+    monkeypatch.setattr(store.sqlite3, "connect", traced)
+    store.Store(path).close()
+    assert len(seen) >= 5 and set(seen) == {"the sandbox's"}, seen

@@ -70,7 +70,9 @@ def is_state_file(path: Path) -> bool:
     if path.stat().st_size == 0:
         return True
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        with closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        ) as db:
             tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error:
         return False
@@ -155,7 +157,10 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-            self.db.executescript(_SCHEMA)  # idempotent; executescript commits on its own
+            # idempotent, and in one transaction: a server's second reading (another upload read at once)
+            # looking meanwhile saw some of its tables and not the others, a file "no sandbox state", and
+            # refused the upload (found by hunter-hostile11)
+            self.db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\nCOMMIT;")
         except (sqlite3.Error, OSError) as exc:
             raise ConfigError(
                 f"Cannot open the sandbox state file {path}: {exc}",
