@@ -138,6 +138,8 @@ def test_a_credit_line_the_order_shows_is_taken_off_as_a_discount_on_the_order(
         assert "Charged is net of 5.00 the vendor took off 1 order(s) as a discount on the order" in text, (
             text
         )
+        # ... which it showed as a credit line, not a discount (hunter-money18's leftover words)
+        assert "by the discount or the credit line it shows" in text, text
         report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
         assert report.matches and str(report.vendor_total) == "95.00", [m.said() for m in report.mismatches]
 

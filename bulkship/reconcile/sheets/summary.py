@@ -320,7 +320,7 @@ def _write_summary(
         note = (
             f"Charged is net of {money_text(sum(taken.values(), Decimal(0)))} the vendor took off "
             f"{len(taken)} order(s) as a discount on the order (its own total below its lines' costs, by the "
-            f"discount it shows), shown as discount: {', '.join(sorted(taken))}."
+            f"discount or the credit line it shows), shown as discount: {', '.join(sorted(taken))}."
         )
         _write_text(sheet, row - 1, 0, note, fmt.text)
         row += 1
