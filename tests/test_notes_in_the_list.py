@@ -73,6 +73,34 @@ def test_a_note_inside_the_list_naming_the_recipient_beside_it_is_no_heading(
     assert (data["valid"], data["invalid"]) == (4, 1)
 
 
+# (a heading saying to send the rows above, naming one of them apart, what leaves it out in brackets)
+EXCEPTED_IN_BRACKETS = [
+    "Above OK except Bob Ray (deceased)",
+    "Above: send except Bob Ray (deceased)",
+    "Above OK except Bob (deceased)",
+    "Above OK (Bob Ray: on hold)",
+]
+
+
+@pytest.mark.parametrize("note", EXCEPTED_IN_BRACKETS)
+def test_a_heading_naming_the_row_above_apart_in_brackets_holds_that_row_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str
+) -> None:
+    """Found by hunter-sends4 (hunter-sends3's leftover, a heading naming an exception): under Bob Ray's row,
+    a row of its own 'Above OK except Bob Ray (deceased)' (or 'Above OK (Bob Ray: on hold)') sent Bob Ray a
+    card, exit 0, and left Cy Orr, Dee Fox and Eli Park under it out 'under the heading': its words without
+    the name read 'Above OK except deceased', no clause saying no of Bob, so it was no note about him but a
+    heading over the rows below, where 'Above OK except Bob Ray - deceased' is about Bob. A bracket parts a
+    note's words as a dash does now: Bob's row is an error (make the change on it), the rows under the note
+    are sent."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
+    errors = [p for p in data["problems"] if p["severity"] == "error"]
+    assert [p["row"] for p in errors] == [3], errors
+    assert "the note on row 4" in errors[0]["message"]
+    assert [s["row"] for s in data["skipped"]] == [4], data["skipped"]
+    assert (data["valid"], data["invalid"]) == (4, 1)
+
+
 HEADINGS = [
     "REMOVED - do not send",
     "Bob Ray's team - already sent",  # a group: Bob's row is named, the rows under it out

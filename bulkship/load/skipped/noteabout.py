@@ -29,8 +29,24 @@ def _without(text: str, names: Collection[tuple[str, ...]]) -> str:
     rest = text
     for words in names:
         rest = re.sub(rf"(?i)(?<!\w){_name_pattern(words)}(?:['’]s)?(?!\w)", " ", rest)
-    rest = re.sub(r"[()\[\]{}*•]", " ", rest)  # ('Cy Orr (terminated)', '* Bob Ray - left')
+    rest = re.sub(r"[*•]", " ", rest)  # ('* Bob Ray - left')
+    # ... a bracket parting its words as a dash does ('Cy Orr (terminated)'; 'Above OK except Bob Ray
+    # (deceased)': read 'Above OK except deceased', no clause saying no, Bob was sent and the rows under it
+    # left out: found by hunter-sends4); not one pointing at other rows too ('Deceased (also Bob above)',
+    # 'Do not send (incl. above)': a heading over the rows under it as well)
+    rest = _BRACKETED.sub(_parted, rest)
+    rest = re.sub(r"[()\[\]{}]", " ", rest)
     return re.sub(r"^[\s\W]+|[\s,;:]+$", "", " ".join(rest.split()))
+
+
+_BRACKETED = re.compile(r"\s*[(\[{]([^()\[\]{}]*)[)\]}]?")
+_POINTS_ELSEWHERE = re.compile(
+    r"(?i)\b(?:above|below|also|incl|including|includes|plus|too|as\s+well|and)\b|[\^↑⬆]"
+)
+
+
+def _parted(found: re.Match[str]) -> str:
+    return f" {'' if _POINTS_ELSEWHERE.search(found[1]) else '- '}{found[1]} "
 
 
 def _name_pattern(words: tuple[str, ...]) -> str:
