@@ -16,31 +16,77 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-class Lru(Generic[K, V]):
-    """A few recent values (a 100k-row sheet holds a few hundred MB: keep only a few)."""
+class Turns:
+    """At most ``at_once`` values made at once by all the :class:`Lru` sharing it; a request whose turn it
+    is not yet waits for one. Different uploads read at once each held their reading's memory (eight of
+    100,000 rows: the server at 1.2 GB) while the readings shared one interpreter's time (found by
+    hunter-hostile11). A thread making a value goes on making those it needs (a review its sheet)."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, at_once: int) -> None:
+        self._free = threading.Semaphore(at_once)
+        self._mine = threading.local()
+
+    def holding(self) -> bool:
+        return getattr(self._mine, "depth", 0) > 0
+
+    def take(self) -> None:
+        depth = getattr(self._mine, "depth", 0)
+        if depth == 0:
+            self._free.acquire()
+        self._mine.depth = depth + 1
+
+    def give_back(self) -> None:
+        self._mine.depth -= 1
+        if self._mine.depth == 0:
+            self._free.release()
+
+
+class Lru(Generic[K, V]):
+    """A few recent values (a 100k-row sheet holds a few hundred MB: keep only a few); made in ``turns``
+    where given."""
+
+    def __init__(self, size: int, turns: Turns | None = None) -> None:
         self.size = size
         self._items: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
         self._making: dict[K, _Making[V]] = {}
+        self._turns = turns
 
     def get_or_make(self, key: K, make: Callable[[], V]) -> V:
         """The value kept for ``key``, else made once: a request asking for a value another is making waits
         for it. A page reloaded while a 100,000-row upload was read read it again beside the first reading,
-        each reload one more (the memory and cores of every reading at once; found by hunter-hostile10)."""
-        while True:
-            with self._lock:
-                if key in self._items:
-                    self._items.move_to_end(key)
-                    return self._items[key]
-                making = self._making.get(key)
-                if making is None or making.thread == threading.get_ident():  # (made within its own making)
-                    mine = self._making[key] = _Making()
-                    break
-            making.done.wait()
-            if making.made:
-                return cast(V, making.value)  # (else it failed: this request tries for itself, and says why)
+        each reload one more (the memory and cores of every reading at once; found by hunter-hostile10). A
+        value is made in its turn (:class:`Turns`), taken before it is said to be made: a request waiting
+        for a making never waits for one that waits for a turn."""
+        turns, turn = self._turns, False
+        try:
+            while True:
+                with self._lock:
+                    if key in self._items:
+                        self._items.move_to_end(key)
+                        return self._items[key]
+                    making = self._making.get(key)
+                    mine_to_make = making is None or making.thread == threading.get_ident()  # (in its own)
+                    if mine_to_make and (turns is None or turn or turns.holding()):
+                        mine = self._making[key] = _Making()
+                        break
+                if turns is not None and mine_to_make:
+                    turns.take()  # (then looked at again: made meanwhile, or being made)
+                    turn = True
+                    continue
+                assert making is not None
+                if turns is not None and turn:  # another makes it: no turn needed here
+                    turns.give_back()
+                    turn = False
+                making.done.wait()
+                if making.made:
+                    return cast(V, making.value)  # (else it failed: this request tries for itself, says why)
+            return self._made(key, make, mine)
+        finally:
+            if turns is not None and turn:
+                turns.give_back()
+
+    def _made(self, key: K, make: Callable[[], V], mine: _Making[V]) -> V:
         try:
             value = make()
             mine.value, mine.made = value, True

@@ -29,6 +29,7 @@ from ..validate.namecolumn import read_name_column
 from . import heldreview
 from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_refused
 from .kept import Lru as _Lru
+from .kept import Turns
 from .kept import giving_back as _giving_back
 from .state import WebBatch, record
 from .uploads import upload_of
@@ -266,14 +267,18 @@ def _read_with(batch: WebBatch) -> tuple[Any, ...]:
     return tuple(sorted(batch.columns.items())), tuple(sorted(batch.every_row.items()))
 
 
+READ_AT_ONCE = 2  # uploads read (their sheet, columns, review or plan worked out) at once: web.kept.Turns
+
+
 class Reviews:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2)
-        self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4)
-        self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3)
+        turns = Turns(READ_AT_ONCE)  # (a sheet, its columns, its review, its plan: each a reading)
+        self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2, turns)
+        self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4, turns)
+        self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3, turns)
         self._catalog: Catalog | None = None
-        self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8)  # state.plan_key -> PlanView | None
+        self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8, turns)  # state.plan_key -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
 
     def catalog(self) -> Catalog:
