@@ -902,3 +902,18 @@ def test_an_approval_awaited_then_said_ok_by_someone_sends_the_row(tmp_path: Pat
         come = [note for note in come if not note.startswith("Hold")]
     path = _sheet(tmp_path / "tracker.csv", [*come, *still], header)
     assert _left_out(path, [*come, *still]) == still
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_hold_until_the_person_returns_then_said_back_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review46: an HR list's Notes (or Comments) 'Hold until she returns - returned 11/30', 'Hold
+    until he is back - back 12/1', 'Hold until her return - returned' each left the row out, exit 0, where
+    'Hold until address confirmed - confirmed 12/1' sends: the person back got no card. Not back yet, asked,
+    or gone since still leaves the row out."""
+    back = ["Hold until she returns - returned 11/30", "Hold until he is back - back 12/1",
+            "Hold until her return - returned"]  # fmt: skip
+    still = ["Hold until she returns", "Hold until she returns - not back yet",
+             "Hold until she returns - returned? check",
+             "Hold until she returns - returned, then resigned 12/1"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*back, *still], header)
+    assert _left_out(path, [*back, *still]) == still

@@ -32,6 +32,12 @@ _WAITED_AND_DONE = [
     (r"receiv\w*|receipt", "received"),
     (r"correct\w*", "corrected"),
     (r"validat\w*", "validated"),
+    # ... or the person back ('Hold until she returns - returned 11/30', 'Hold until he is back - back 12/1':
+    # found by review46, each left out, the person back got no card)
+    (
+        r"(?:s?he|they|(?:the\s+)?employee)\s+(?:returns?|is\s+back|comes\s+back|gets\s+back)|(?:her|his|their)\s+return",
+        r"returned|(?:(?:is|came|now)\s+)?back",
+    ),
 ]
 # ... and what the check found, after the word saying it came, that still says no: 'Hold pending
 # verification - verified deceased', 'DO NOT SEND until HR confirms - confirmed left company', 'On hold until
