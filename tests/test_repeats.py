@@ -656,6 +656,23 @@ def test_an_ordered_row_whose_apartment_is_corrected_is_held_not_read_as_its_car
     assert recipients(isolated_data_dir) == Counter({"Person 0": 1, "Ann Lee": 1, "Person 2": 1})
 
 
+def test_a_row_held_as_its_card_written_otherwise_names_the_street_apart_from_its_company(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer16 (N11): Ben's card went to '75 State St' with his Company 'Ortiz Law' on line 2; his
+    row, its city written otherwise since, was held saying "street '75 State St Ortiz Law' when ordered, '75
+    State St' now": the company read as part of a mangled street, and a street said changed that was not."""
+    header = [*WITH_ID[:2], "Company", *WITH_ID[2:]]
+    ben = ["E1", "Ben Ortiz", "Ortiz Law", "75 State St", "Albany", "NY", "12207", "CVS", "25"]
+    sheet = write_csv(tmp_path / "staff.csv", [ben], header=header)
+    assert run(capsys, str(sheet))[0] == 0
+    write_csv(sheet, [[*ben[:4], "Menands", *ben[5:]]], header=header)
+    code, _, err = run(capsys, str(sheet))
+    assert code == 3, err
+    assert "written otherwise (city 'Albany' when ordered, 'Menands' now)" in err, err
+    assert "State St Ortiz Law" not in err, err
+
+
 def test_an_ordered_row_asking_for_more_cards_is_an_edit_not_its_card_written_otherwise(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

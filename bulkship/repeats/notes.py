@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BatchConflictError
 from ..folding import fold_unit
 from ..ledger.records import ELSEWHERE, elsewhere_po
+from ..models import line2_with_company
 from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.lines import DEFAULT_SHIPPING_METHOD
@@ -302,6 +303,9 @@ def _written_otherwise(item: Mapping[str, Any], rows: _Rows, index: int) -> list
     for label, keys, fields in _SENT_AS:
         then = " ".join(str(sent.get(k) or "") for k in keys).strip()
         now = " ".join(rows.cell(index, f) for f in fields).strip()
+        if label == "street":  # line 2 as sent, the Company before it: no street changed to 'St Ortiz Law'
+            line1, line2, company = (rows.cell(index, f) for f in ("address1", "address2", "company"))
+            now = f"{line1} {line2_with_company(line1, line2, company)}".strip()
         if label == "shipping method":
             now = now or DEFAULT_SHIPPING_METHOD
         if _PUNCTUATION.sub(" ", then).strip().casefold() != _PUNCTUATION.sub(" ", now).strip().casefold():
