@@ -19,6 +19,7 @@ from bulkship.errors import BulkshipError, MissingColumnsError
 from bulkship.load import load_sheet
 from bulkship.program import ProgramSettings
 from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import resolve_settings
 from bulkship.validate import validate
 
 PROGRAM = '[defaults]\nproduct = "CVS"\nvalue = "50"\n'
@@ -2020,3 +2021,23 @@ def test_a_header_naming_its_field_and_its_names_abroad_is_that_field(tmp_path: 
         'Robert Smith,1 Main St,Boston,MA,02108,"Boston, MA 02108",CVS,25\n'
     )
     assert load_sheet(combined).column_map.get("City/State/ZIP") is None
+
+
+@pytest.mark.parametrize("buyer", ["Customer Name", "Donor Name", "Employee Name"])
+def test_the_recipient_s_name_beside_the_buyer_s_is_the_one_on_the_parcel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], buyer: str
+) -> None:
+    """hunter-sheets26's leftover 2: Square's gift card orders name the buyer ('Customer Name') and the
+    person the card goes to ('Recipient Name', 'Recipient Address' ...): the export was refused, exit 2,
+    "Columns 'Customer Name' (A) and 'Recipient Name' (B) both look like Name"; so with a 'Donor Name' or an
+    'Employee Name' (who nominated) beside it. The card goes to the recipient; the other column is unused."""
+    path = tmp_path / "square.csv"
+    path.write_text(
+        f"{buyer},Recipient Name,Recipient Address,Recipient Address 2,Recipient City,Recipient Region,"
+        "Recipient Postal Code,Product,Amount\nJane Smith,Robert Smith,1 Main St,Apt 2,Boston,MA,02108,CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    [line] = vendor_lines(resolve_settings().data_dir)
+    assert line["PhysicalDeliveryAddress"]["Name"] == "Robert Smith"
+    assert "both look like" not in capsys.readouterr().err
+    assert load_sheet(path).column_map.get(buyer) is None

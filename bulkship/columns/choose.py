@@ -145,7 +145,7 @@ def _one(
     strict: bool = True,
 ) -> None:
     best = min(c.meaning.rank for c in pool if c.meaning)
-    top = [c for c in pool if c.meaning and c.meaning.rank == best]
+    top = _the_recipient_s([c for c in pool if c.meaning and c.meaning.rank == best])
     for column in pool:
         if column not in top:
             notes[column.header] = ("unused", f"{top[0].named()} is used for {contract.title(name)}")
@@ -167,6 +167,26 @@ def _one(
     mapping.column_map[chosen.header] = name
     if chosen.meaning and chosen.meaning.last_first:
         mapping.last_first.add(chosen.header)
+
+
+_RECIPIENT = frozenset({"recipient", "recipients"})
+_BUYER = (NEUTRAL - _RECIPIENT) | {"buyer", "purchaser", "sender", "giver", "gifter", "nominator"}
+
+
+def _the_recipient_s(top: list[_Column]) -> list[_Column]:
+    """``top`` (columns of one rank meaning one field), or its one column naming the recipient beside others
+    naming another person: Square's gift card orders' 'Customer Name' (the buyer) beside 'Recipient Name'
+    was refused as two names to choose from (hunter-sheets26's leftover 2, fixed by hunter-sheets27); so
+    was a 'Donor Name' or 'Employee Name' beside it. The card goes to the recipient."""
+    if len(top) < 2:
+        return top
+    recipient = [c for c in top if _RECIPIENT & set(_words(c.header))]
+    others = [c for c in top if c not in recipient]
+    # each other column names its person ('Customer', 'Donor'); a plain 'Name' beside 'Recipient' is no
+    # buyer's: which of the two gets the card stays the person's to say
+    if len(recipient) == 1 and all(_BUYER & set(_words(c.header)) for c in others):
+        return recipient
+    return top
 
 
 def _side_by_side(columns: list[_Column], fixed: bool = False) -> TwoListsError | None:
