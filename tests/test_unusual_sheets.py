@@ -3040,3 +3040,25 @@ def test_a_group_row_naming_the_giver_and_the_recipient_sends_to_the_recipient(
         f"The address is read from the columns under '{recipient}' (the row above the header); those under '{giver}' are not used."
         in err
     )
+
+
+def test_a_note_asking_for_another_address_after_another_remark_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer17: an HR anniversary list's Notes 'retiring 12/31 - send to office' (also 'Great year;
+    ship to her mother', 'Top performer. Give to manager to present', 'Retiring - new address: 5 Oak St'): the
+    ask came after another remark, so the card went to the row's home street, validate exit 0, while 'send to
+    office' alone was an error. An ask in a later part of a note stops its row as at the note's start; 'on
+    leave - send anyway', 'Home only. Do not send to office' and 'Approved - send to arrive by 12/20' still
+    send."""
+    stops = [
+        "retiring 12/31 - send to office", "Great year; ship to her mother",
+        "Top performer. Give to manager to present", "5 yrs (send to office)",
+        "Retiring 12/31 - new address: 5 Oak St",
+    ]  # fmt: skip
+    sends = [
+        "on leave - send anyway", "Home only. Do not send to office", "Approved - send to arrive by 12/20",
+        "Moved to 3rd floor - same building",
+    ]  # fmt: skip
+    code, data = _validate_notes(capsys, tmp_path / "awards.csv", stops + sends)
+    assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [2, 3, 4, 5, 6])

@@ -15,7 +15,7 @@ from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems
 from ..skipped.columnkeys import picks_rows
-from .elsewhere import named_in_note, note_sends_elsewhere, street_places
+from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns
 from .notesaid import _changed_in_a_note
 from .periods import without_period
@@ -214,7 +214,7 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 "the note, or clear the note to send it there."
             )
             problems.append(Problem(row, "address1", typed, "error", message, "Address to change"))
-        new_street = column.saying(lambda note: _NEW_ADDRESS.match(note) is not None) & ~to_come
+        new_street = column.saying(lambda note: any(map(_NEW_ADDRESS.match, note_parts(note)))) & ~to_come
         for row in column.rows(new_street, not_judged):
             said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
             if typed and typed.casefold() in said.casefold():
