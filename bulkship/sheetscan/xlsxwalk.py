@@ -145,6 +145,8 @@ def _walk_xlsx(
                     styles.note(scan, (cell_row, col), int(style))
                 struck = styles.strikes(style)
             continue
+        if tag == "row" and not cols_seen:  # a row of no cells hides nothing (as on the fast path)
+            scan.hidden_rows.pop(row, None)
         if tag in ("v", "t", "f") and element.text and len(element.text) > limits.cell_bytes:
             raise _cell_too_big(path, sheet, limits)
         if tag == "v" and shared:
