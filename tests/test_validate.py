@@ -214,6 +214,25 @@ def test_catalog_rules(tmp_path: Path) -> None:
     assert result.rows.loc[6, "carrier_id"] == "BIRTHDAY" and result.rows.loc[6, "value"] == "20.50"
 
 
+def test_a_digital_card_s_row_is_told_the_cards_that_come_in_its_value(tmp_path: Path) -> None:
+    """Found by newcomer17: an HR list's 'Amazon' 150 was told 'use one of CVS, HOMEDEPOT, TARGET,
+    VISA-PREPAID'; the HR coordinator typed Target on Fix these and the next run refused 'TARGET 150'. The
+    error names the cards that come in the row's value, and what the others come in; a value every card (or
+    none) comes in, or no amount, keeps the whole list."""
+    result = run(
+        tmp_path,
+        "E1,Ann,Lee,1 Main St,Boston,MA,02134,AMAZON,150,,",
+        "E2,Bo,Ray,2 Main St,Boston,MA,02134,AMAZON,50,,",
+    )
+    assert messages(result) == [
+        "Row 2, column 'Product': AMAZON is a digital-only card and cannot be shipped as a physical card; use "
+        "one of VISA-PREPAID: the card that comes in 150 (the others: CVS 10, 25, 50, 100; HOMEDEPOT 25, 50, "
+        "100; TARGET 25, 50, 100, 250).",
+        "Row 3, column 'Product': AMAZON is a digital-only card and cannot be shipped as a physical card; use "
+        "one of CVS, HOMEDEPOT, TARGET, VISA-PREPAID.",
+    ]
+
+
 def test_an_amount_in_another_currency_is_named_so_with_its_fix(tmp_path: Path) -> None:
     """Found by hunter-sheets12: '€ 50,00' (a European list's amount) was refused with only "is not an
     amount; use a number such as 50 or 25.50", no word of the euro sign or the decimal comma (where '25,00'

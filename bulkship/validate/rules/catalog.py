@@ -10,6 +10,7 @@ from ...models import ADDRESS_LINE_MAX, NO_PRICE, UNREADABLE_PRICE, Catalog, Pro
 from .. import normalize
 from ..collect import ProblemCollector
 from ..normalize import by_unique, fullmatch_mask
+from .cardvalues import _fitting
 from .catalognames import _by_brand, _by_id_then_name, _ids, _methods, card_brands, product_ids
 from .money import MONEY_CURRENCY, _money_text, _numbers
 from .shipwords import method_said, methods_listed
@@ -128,11 +129,17 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         f"give every row one of {shippable}, or add a column for it to the list.",
     )
     digital = frame["product"].isin([p.id for p in catalog.products.values() if not p.ships_physically])
+    # ... naming the cards that come in the row's value, where some do not: 'Amazon' 150 was told 'use one of
+    # CVS, ..., TARGET', and TARGET 150 was refused on the next run (found by newcomer17)
+    fitting = by_unique(
+        frame["value"].where(digital, ""), lambda cells: cells.map(lambda c: _fitting(c, catalog))
+    )
     collector.error(
         digital,
         "product",
         "Product cannot be shipped",
-        f"{{new}} is a digital-only card and cannot be shipped as a physical card; use one of {shippable}.",
+        "{new} is a digital-only card and cannot be shipped as a physical card; use one of {fitting}.",
+        extra={"fitting": fitting.where(fitting.ne(""), shippable)},
     )
     _check_currency(frame, catalog, collector, skip=digital | unknown)
     _check_values(frame, catalog, collector)
