@@ -2688,6 +2688,37 @@ def test_a_note_on_a_row_of_its_own_saying_a_recipient_is_not_to_be_sent_holds_t
     assert errors[0]["message"].startswith("Row 3, column 'Name': the note on row 12 ('Bob Ray - deceased')")
 
 
+def test_a_sign_off_naming_its_author_under_the_list_holds_no_row_of_hers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets27 (in hunter-sheets23's corpus): the sign-off 'Prepared by Ann Lee 12/1 - sent to
+    Finance for approval' under a list made Ann Lee's own row an error ('the note ... names Ann Lee'), exit 1,
+    since the list's 'sent ... for approval' reads as not to send. A name after 'Prepared by', 'Compiled by' or
+    'Contact' is the list's author, not the note's subject; a subject named beside the author is still held,
+    and one after 'returned by' is the subject."""
+    people = ["Ann Lee", "Bob Ray", "Cy Ng", "Di Fox"]
+    for notes, held in (
+        (["Prepared by Ann Lee 12/1 - sent to Finance for approval"], []),
+        (["Contact: Di Fox - list on hold until approved"], []),
+        (["Bob Ray - deceased (reported by Ann Lee)"], [3]),
+        (["Ann Lee - hold", "Compiled by Di Fox"], [2]),
+        (["Card returned by Bob Ray - do not resend"], [3]),
+    ):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(HEADER)
+        for i, name in enumerate(people, start=1):
+            sheet.append([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", 25])
+        sheet.append([])
+        for note in notes:
+            sheet.append([note])
+        path = tmp_path / "signed.xlsx"
+        book.save(path)
+        code, data, err = validate(capsys, path)
+        errors = [p["row"] for p in data["problems"] if p["severity"] == "error"]
+        assert (code, errors, data["valid"]) == (1 if held else 0, held, 4 - len(held)), (notes, err)
+
+
 def test_a_recipient_s_row_missing_its_street_is_no_note_naming_a_namesake(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,7 +15,7 @@ import pandas as pd
 from ...models import Problem, SkippedRow
 from ..skipped import _short
 from ..skipped.kinds import NOT_TO_SEND
-from ..skipped.noteabout import Recipients, rows_pointed_above, says_no_of
+from ..skipped.noteabout import Recipients, note_words, rows_pointed_above, says_no_of
 
 _NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction
@@ -29,6 +29,15 @@ _MAY_SAY_NO = re.compile(
     r"mailed|shipped|delivered|received|got|gave|given|handed|already|declin|opt|exclud|dns|dup|void|no\s+"
     r"(?:gift|card)|ineligible|eligible|return|rts|bad|invalid|undeliver|suspend|pending|picked|paid|ordered)"
 )
+# the words before a name that make its person the list's author or contact, not the note's subject
+# ('Prepared by Ann Lee 12/1 - sent to Finance for approval' under the list: Ann's own row was an error,
+# found by hunter-sheets27); not 'Returned by Ann Lee', where the person is the one who said no
+_AUTHORED = frozenset(
+    ("prepared", "compiled", "created", "made", "maintained", "updated", "edited", "reviewed", "approved",
+     "submitted", "entered", "generated", "exported", "assembled", "owned", "signed", "checked", "verified",
+     "reported", "noted")
+)  # fmt: skip
+_CONTACT = frozenset(("contact", "owner", "author", "preparer", "approver", "reviewer", "questions"))
 
 
 def _note_names_problems(
@@ -64,6 +73,10 @@ def _note_names_problems(
     problems = []
     for note_row, text in notes.items():
         named, runs = recipients.named(text)
+        authors = {words for words in runs if _an_author(text, words)}
+        if authors:  # the list's author or contact, named beside the note's own subject (if any)
+            runs -= authors
+            named = {row for words in runs for row in recipients.rows_of(words)}
         above = rows_pointed_above(text) if not named and note_row - 1 in recipients.rows else 0
         pointed = above > 0  # '^ deceased - do not send' under the row, 'Both above are duplicates'
         named = (
@@ -84,6 +97,17 @@ def _note_names_problems(
             field = column_map[names[0]]
             problems.append(Problem(row, field, who, "error", message, "A note names this row"))
     return problems
+
+
+def _an_author(text: str, name: tuple[str, ...]) -> bool:
+    """Whether every place ``name`` stands in the note follows words that make it the list's author or
+    contact ('Prepared by', 'Contact:')."""
+    said, size = note_words(text), len(name)
+    at = [i for i in range(len(said) - size + 1) if tuple(said[i : i + size]) == name]
+    return bool(at) and all(
+        (i > 0 and said[i - 1] in _CONTACT) or (i > 1 and said[i - 1] == "by" and said[i - 2] in _AUTHORED)
+        for i in at
+    )
 
 
 # A recipient's own cells: a row filling two of them beside its name is a person whose street is missing
