@@ -45,6 +45,14 @@ _A_DATE = (
     r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b|"
     r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)\b"
 )
+# the card itself held ('Card on hold', 'Hold card', 'Hold her gift card', 'Put order on hold': found by the
+# lead after session 39's close, each was ordered); not 'Hold card for pickup', how the parcel waits
+_WHOSE = r"(?:(?:the|this|her|his|their|my)\s+)"
+_THE_CARD = r"(?:gift\s+cards?|cards?|gifts?|orders?|shipments?|mailings?)"
+_CARD_HELD = (
+    rf"(?:(?:please|pls)\s+)?(?:put\s+{_WHOSE}?{_THE_CARD}\s+on\s+hold|hold\s+{_WHOSE}?{_THE_CARD}|"
+    rf"{_WHOSE}?{_THE_CARD}\s+(?:(?:is|are|was|put|placed|now)\s+)?on\s+hold)"
+)
 # A month, its day and year perhaps ('Nov', 'November 20', 'Oct 2025', 'Dec 1st, 2026')
 _MONTH_DAY = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
@@ -324,6 +332,9 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:approval|review|verification|investigation|termination|separation|resignation|offboarding|"
     r"confirmation|decision|clearance|background|eligibility|sign[\s-]*off|legal|hr|manager|address|"
     r"outcome|discipline|disciplinary)\b.*)"
+    # ... or the card itself held (:data:`_CARD_HELD`)
+    r"|^\s*" + _CARD_HELD + r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*|"
+    r"\s(?:until|till|pending|awaiting)\s.*)"
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)(?:\s+" + _FOR_NOW + r")?\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.languages.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
