@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 from support import visible_text
-from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place, total_below_lines
 
 from bulkship import api
 from bulkship.sandbox.dialect import parse_dialect
@@ -31,23 +31,13 @@ def batch_line(client: TestClient, batch: str) -> str:
     return " ".join(visible_text(found.group(1)).split())
 
 
-def _total_less(amount: list[float]) -> Any:
-    """Every answer about an order: its own total ``amount[0]`` below what its lines cost."""
-
-    def change(order: dict[str, Any]) -> None:
-        lines = order[key_of(order, "LineItems")]
-        order[key_of(order, "Cost")] = round(sum(li[key_of(li, "Cost")] for li in lines) - amount[0], 2)
-
-    return orders_rewritten(change, reads_only=False)
-
-
 @pytest.mark.parametrize("dialect", ["documented", "likely-real"])
 def test_the_batches_page_says_an_order_total_below_its_lines_as_a_note_on_the_batch_s_money(
     tmp_path: Path, dialect: str
 ) -> None:
     below = [0.0]
     with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
-        vendor.rewrite = _total_less(below)
+        vendor.rewrite = total_below_lines(below)
         place(vendor, tmp_path, [5, 6], batch="other")  # a batch of nothing to say
         below[0] = 5.0
         place(vendor, tmp_path, [1, 2, 3, 4])

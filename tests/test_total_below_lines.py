@@ -16,7 +16,7 @@ import pytest
 from starlette.testclient import TestClient
 from support import visible_text
 from support.money_invariants import check_money
-from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place, total_below_lines
 
 from bulkship import api
 from bulkship.sandbox.dialect import parse_dialect
@@ -29,23 +29,13 @@ SAID = (
 )
 
 
-def _total_less(amount: list[float]) -> Any:
-    """Every answer about an order: its own total ``amount[0]`` below what its lines cost."""
-
-    def change(order: dict[str, Any]) -> None:
-        lines = order[key_of(order, "LineItems")]
-        order[key_of(order, "Cost")] = round(sum(li[key_of(li, "Cost")] for li in lines) - amount[0], 2)
-
-    return orders_rewritten(change, reads_only=False)
-
-
 @pytest.mark.parametrize("dialect", ["documented", "likely-real"])
 def test_an_order_total_below_its_lines_is_said_everywhere_and_named_by_reconcile(
     tmp_path: Path, dialect: str
 ) -> None:
     below = [5.0]
     with VendorProxy(tmp_path, dialect=parse_dialect(dialect)) as vendor:
-        vendor.rewrite = _total_less(below)
+        vendor.rewrite = total_below_lines(below)
         result = place(vendor, tmp_path, [1, 2, 3, 4])
         settings = vendor.settings(tmp_path)
         assert result.exit_code == 0 and str(result.total_cost) == "100.00"  # counted at its lines, as before
@@ -78,7 +68,7 @@ def test_track_says_an_order_total_it_finds_below_the_lines(tmp_path: Path) -> N
     now it says it as `status` does."""
     below = [0.0]
     with VendorProxy(tmp_path) as vendor:
-        vendor.rewrite = _total_less(below)
+        vendor.rewrite = total_below_lines(below)
         result = place(vendor, tmp_path, [1, 2, 3, 4])
         assert not [n for n in result.notes if "below what their lines cost" in n], result.notes
         below[0] = 5.0

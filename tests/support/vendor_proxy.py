@@ -189,6 +189,17 @@ def lines_in_pages(order: dict[str, Any]) -> None:
     order["LineItems"] = {"Data": lines[:2], "Page": 1, "PageSize": 2, "TotalCount": len(lines)}
 
 
+def total_below_lines(amount: list[float]) -> Callable[[Call], Answer]:
+    """A ``rewrite`` hook: every answer about an order (the create's too) gives its own total ``amount[0]``
+    below what its lines cost (``amount`` a list, so a test can change it between orders)."""
+
+    def change(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        order[key_of(order, "Cost")] = round(sum(li[key_of(li, "Cost")] for li in lines) - amount[0], 2)
+
+    return orders_rewritten(change, reads_only=False)
+
+
 def orders_rewritten(
     change: Callable[[dict[str, Any]], None], *, reads_only: bool = True
 ) -> Callable[[Call], Answer]:
