@@ -356,3 +356,22 @@ def test_the_trail_says_why_the_server_took_a_run_up_again(
     assert [action for _actor, action, _detail in lines][-1] == "run_end", lines
     sent = [li["ExternalId"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
     assert len(sent) == 250 == len(set(sent))
+
+
+def test_a_transaction_whose_connection_was_cut_reads_as_the_connection_lost(tmp_path: Path) -> None:
+    """Found by the lead's clean-clone CI of 04b10c2b: a web run met PostgreSQL's restart at its COMMIT as
+    SQLAlchemy's "Can't reconnect until invalid transaction is rolled back" (a connection invalidated inside
+    the transaction), which the run did not read as the connection lost: it stopped 'Cannot commit to the
+    ledger' with 1 of 3 orders sent, instead of waiting for the database and finishing. That error is read
+    as the connection lost now; here SQLAlchemy raises it for real, on a connection invalidated mid-way."""
+    from bulkship.ledger.schema import connection_lost
+
+    engine = sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'cut.sqlite'}")
+    with engine.connect() as connection:
+        connection.begin()
+        connection.execute(sqlalchemy.text("select 1"))
+        connection.invalidate()
+        with pytest.raises(sqlalchemy.exc.PendingRollbackError) as cut:
+            connection.execute(sqlalchemy.text("select 1"))
+    engine.dispose()
+    assert connection_lost(cut.value), repr(cut.value)

@@ -181,6 +181,8 @@ def connection_lost(exc: BaseException) -> bool:
                 and "psycopg" in type(found.orig).__module__
             ):
                 return True  # no answer at all (refused, timed out): libpq gives no state
+        if isinstance(found, sqlalchemy.exc.PendingRollbackError) and found.code == "8s2b":
+            return True  # "Can't reconnect until invalid transaction is rolled back": cut mid-transaction
         found = found.__cause__ or found.__context__
     return False
 
