@@ -78,7 +78,7 @@ def check_cards_in_notes(
 ) -> None:
     """An error on each row whose note asks for another card of the catalog than the row's ("should be
     Target" beside CVS: the CVS card went out, the note read by no one; found by hunter-sheets2)."""
-    from ..load.skipped.notes import _note_header
+    from ..load.skipped.noteheaders import _note_header
 
     read = set(sheet.column_map) | set(sheet.preferred.values())
     noted = {h: sheet.frame[h] for h in sheet.frame.columns if h not in read and _note_header(str(h))}

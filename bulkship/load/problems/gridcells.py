@@ -11,7 +11,7 @@ from ...models import Problem
 from ...sheetscan import column_letter
 from ..cells import _blank_cells, _Grid
 from ..skipped import _short
-from ..skipped.notes import _note_header
+from ..skipped.noteheaders import _note_header
 
 
 def _overflowing_rows(

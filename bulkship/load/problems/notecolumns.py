@@ -37,7 +37,7 @@ class NoteColumn:
 
 def note_columns(body: pd.DataFrame, column_map: dict[str, str]) -> Iterator[NoteColumn]:
     """Each column of notes no field is read from, in the sheet's order."""
-    from ..skipped.notes import _note_header
+    from ..skipped.noteheaders import _note_header
 
     for header in body.columns:
         if header not in column_map and _note_header(str(header)):

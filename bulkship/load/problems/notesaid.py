@@ -177,7 +177,7 @@ def _changed_in_a_note(
     """Rows whose note (or a bracket in their name) names a number of cards or an amount other than the
     row's (its Value cell's, else ``default_value``, the program's): which is right? A row whose quantity or
     amount is not a plain number is judged elsewhere."""
-    from ..skipped.notes import _note_header
+    from ..skipped.noteheaders import _note_header
 
     fed = {field: header for header, field in column_map.items()}
     sources = [h for h in body.columns if h not in column_map and _note_header(str(h))]

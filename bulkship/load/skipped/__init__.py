@@ -6,14 +6,14 @@ The package, one concern a module (each imports only those before it): :mod:`.ki
 words their reasons share), :mod:`.flags` (yes/no columns that pick the rows to send: send, eligible, hold, a
 form's questions), :mod:`.status` (a status column's words: the person gone, the card gone), :mod:`.dates`
 (termination dates, dates not to send before), :mod:`.sent` (columns saying the card went already),
-:mod:`.notes` (a note saying not to send: DNS, hold, terminated), :mod:`.days` (a date column's cells and a
-note's day read as days), :mod:`.headings` (a heading over people not to send, the header repeated),
-:mod:`.clauses` (a note read clause by clause), :mod:`.ticks` (a column of ticks, crosses and dittos),
-:mod:`.said` (what those columns and notes leave out), :mod:`.ours` (rows bulkship's own workbooks marked
-skipped), :mod:`.marks` (hidden and crossed-out rows), :mod:`.totals` (totals rows and notes),
-:mod:`.unsubmitted` (form answers never submitted), :mod:`.stray` (a remark saying not to send in a
-column of something else: 'Phone' = 'DECEASED'), :mod:`.notices` (what the notices say), :mod:`.rows`
-(every skipped row, :func:`_skipped_rows`).
+:mod:`.noteheaders` (which headers name a column of notes), :mod:`.notes` (a note saying not to send: DNS,
+hold, terminated), :mod:`.days` (a date column's cells and a note's day read as days), :mod:`.headings` (a
+heading over people not to send, the header repeated), :mod:`.clauses` (a note read clause by clause),
+:mod:`.ticks` (a column of ticks, crosses and dittos), :mod:`.said` (what those columns and notes leave out),
+:mod:`.ours` (rows bulkship's own workbooks marked skipped), :mod:`.marks` (hidden and crossed-out rows),
+:mod:`.totals` (totals rows and notes), :mod:`.unsubmitted` (form answers never submitted), :mod:`.stray` (a
+remark saying not to send in a column of something else: 'Phone' = 'DECEASED'), :mod:`.notices` (what the
+notices say), :mod:`.rows` (every skipped row, :func:`_skipped_rows`).
 """
 
 from __future__ import annotations

@@ -34,7 +34,8 @@ from .flags import (
     _filter_header,
 )
 from .languages import plain_key
-from .notes import _NOTE_FLAGS, _NOTE_SAYS_NO, _note_header
+from .noteheaders import _NOTE_FLAGS, _note_header
+from .notes import _NOTE_SAYS_NO
 from .questions import (
     NOT_RECEIVED_FLAGS,
     asks_for_donation,

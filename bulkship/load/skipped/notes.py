@@ -1,16 +1,15 @@
 """A free-text note on the row that says not to send it ("DO NOT SEND - left company", "REMOVE", "deceased",
 "already sent 11/15", "duplicate - see row 2"): HR and marketing lists keep these remarks in a Notes
 column (found by newcomer7). Only a note that opens with such words: "remove the apartment from the label"
-is none. Also which headers name a column of notes (:func:`_note_header`)."""
+is none. Which headers name a column of notes is :mod:`.noteheaders`."""
 
 from __future__ import annotations
 
 import re
 
-from ...schema import header_key
 from .giftlimits import OVER_A_LIMIT
 from .gonewhen import GONE_WHEN
-from .languages import OTHER_DO_NOT_SEND, OTHER_GONE, plain
+from .languages import OTHER_DO_NOT_SEND, OTHER_GONE
 from .oldaddress import SUPERSEDED
 from .otherway import GOT_OTHERWISE
 from .prefersnone import PREFERS_NONE
@@ -18,20 +17,6 @@ from .status import PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .waits import WAITING_ON
 
-_NOTE_FLAGS = frozenset(
-    header_key(h)
-    for h in (
-        "notes",
-        "note",
-        "comments",
-        "comment",
-        "remarks",
-        "remark",
-        "hr notes",
-        "internal notes",
-        "admin notes",
-    )
-)
 # The words alone, or followed by a reason after a dash or colon, or a date: "Do not send before Dec 15",
 # "Already sent the e-card; this is the physical card" and "Do not send to office - home address only" mean
 # send. "do-not-send", "Opted out", "NOT ELIGIBLE", "Terminated 11/15", "Hold - address unverified" do not
@@ -363,30 +348,3 @@ _NOTE_SAYS_NO = re.compile(
     # ... or the person wants none, in other words (:mod:`.prefersnone`)
     rf"|^\s*(?:{PREFERS_NONE})"
 )
-
-
-# A column of notes under a header of more words ("Comments/Notes", "Manager Notes", "HR Comments", "Notes
-# (internal)", "Special Instructions": found by hunter-sheets, 'DO NOT SEND - left company' there was ordered)
-# ... or in another language, read without its accents ('Notas', 'Observaciones', 'Remarques', 'Bemerkungen',
-# 'Observações': found by hunter-sheets9, 'No enviar - renunció' there was ordered)
-_NOTE_WORDS = frozenset(
-    {"note", "notes", "comment", "comments", "remark", "remarks", "memo", "memos", "instruction",
-     "instructions",
-     "nota", "notas", "comentario", "comentarios", "observacion", "observaciones", "remarque", "remarques",
-     "commentaire", "commentaires", "bemerkung", "bemerkungen", "kommentar", "kommentare", "anmerkung",
-     "anmerkungen", "notiz", "notizen", "hinweis", "hinweise", "observacao", "observacoes", "commento",
-     "commenti", "osservazione", "osservazioni", "annotazione", "annotazioni"}
-)  # fmt: skip
-
-
-# ... or a form's free-text question ("Anything else we should know?", "Is there anything else?", "Other",
-# "Additional information"): 'do not send' or 'Deceased' answered there was ordered (found by newcomer4)
-_NOTE_QUESTION = re.compile(
-    r"\banything\s+else\b|^\s*other(?:\s+(?:info|information|details))?\s*[?:]?\s*$|"
-    r"\badditional\s+(?:info|information|details)\b"
-)
-
-
-def _note_header(header: str) -> bool:
-    text = plain(header)
-    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", text)) or bool(_NOTE_QUESTION.search(text))

@@ -12,7 +12,8 @@ from ....columns.meaning import asks_which
 from ..columnkeys import _LEAVES_OUT, flag_key, person_status
 from ..flags import _ELIGIBLE_FLAGS, _SAYS_NO, _SAYS_YES, _filter_header
 from ..marks import _NO_HEADER
-from ..notes import _NOTE_SAYS_NO, _note_header
+from ..noteheaders import _note_header
+from ..notes import _NOTE_SAYS_NO
 from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED, event_status, other_people_status
 from ..questions import (
     SAYS_DONATION,

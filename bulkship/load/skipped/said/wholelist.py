@@ -14,7 +14,7 @@ import pandas as pd
 from ..columnkeys import flag_key, person_status
 from ..flags import STAMPED, SUBMITTED_AT
 from ..languages import plain_key
-from ..notes import _note_header
+from ..noteheaders import _note_header
 from ..rounds import comes_round
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import names_patients, shop_orders
