@@ -134,3 +134,30 @@ def test_an_address_abroad_is_one_error_saying_the_cards_ship_to_us_addresses_on
         "Row 3, column 'State': 'ON' is not a US state; use the 2-letter code (e.g. MA) or the full name "
         "(Massachusetts).",
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Country ISO", "Country ISO Code", "Country (ISO)", "ISO Country Code", "Country ISO2"]
+)
+def test_a_country_column_named_by_its_iso_code_is_read_as_the_country(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets28: an HR export's 'Country ISO' column (US, US, GB) was unused, "Column
+    'Country ISO' (G) is not used, although its header looks like Country", and the London row was told
+    "'SW1A 1AA' is not a US ZIP code; use 5 digits" and "State is empty; fill in the 2-letter state code",
+    advice wrong for it. The column is the country now: the London row's one error says the cards ship to
+    US addresses only, the US rows are sent."""
+    path = tmp_path / "export.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append([*HEADERS, header, "Gift Card", "Amount"])
+    book.active.append([*PEOPLE[0], "US", "CVS", 25])
+    book.active.append(["E2", "Ed Wu", "5 High St", "London", None, "SW1A 1AA", "GB", "CVS", 25])
+    book.active.append([*PEOPLE[2], "US", "CVS", 25])
+    book.save(path)
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "is not used" not in said, said
+    assert "not a US ZIP code" not in said and "State" not in said, said
+    told = f"Row 3, column '{header}': 'GB' (United Kingdom): physical gift cards ship to US addresses"
+    assert told in said, said
+    assert sent() == [("Ann Lee", "US"), ("Cy Orr", "US")]
