@@ -170,3 +170,51 @@ def test_csv_export_from_run_is_kept_current_by_track(
     assert all(r["Tracking Number"] for r in table if int(r["Row"]) in VALID_ROWS)
     assert table[0]["Team notes"] == "'" + ROWS[0][9] and table[1]["Team notes"] == "'+1 555 0100"
     assert table[0]["Zip Code"] == "02134"
+
+
+def test_track_of_every_batch_goes_on_past_a_workbook_it_cannot_rewrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by an earlier hunter-vendor, verified by hunter-vendor29: `bulkship track` (every batch) stopped
+    at the first result workbook holding a column a finance person added after bulkship's result columns,
+    exit 2: the batches after it were never tracked. Each batch is tracked now; the one workbook is kept as
+    it is, said on its batch with where to move the column, as `bulkship track BATCH` says it."""
+    out = tmp_path / "output"
+    books = {}
+    for name in ("A-STAFF", "B-STAFF"):
+        source = _write_input(tmp_path / f"{name}.csv")
+        if name == "B-STAFF":  # other people: not held as repeats of A's
+            text = source.read_text(encoding="utf-8")
+            source.write_text(
+                text.replace(",Lee,", ",Leigh,")
+                .replace(",Park,", ",Parks,")
+                .replace(",Diaz,", ",Dias,")
+                .replace(",Hart,", ",Hartt,")
+                .replace("E10", "E20"),
+                encoding="utf-8",
+            )
+        args = ["run", str(source), "--batch", name, "--po-prefix", name[0], "--yes", "--wait", "0"]
+        code, data = _run_json([*args, "--out", str(out), "--json"], capsys)
+        assert code == 3 and data["ordered_rows"] == len(VALID_ROWS), data
+        books[name] = Path(str(data["output"]))
+    book = openpyxl.load_workbook(books["A-STAFF"])
+    results = book[RESULTS_SHEET]
+    last = results.max_column + 1
+    results.cell(1, last, "Cost center")
+    results.cell(2, last, "CC-100")
+    book.save(books["A-STAFF"])
+    _advance_sandbox(days=30)
+    code, report = _run_json(["track", "--json"], capsys)
+    assert code == 0, report
+    tracked = {b["batch"]: b for b in report["batches"]}
+    assert set(tracked) == {"A-STAFF", "B-STAFF"}
+    for name, batch in tracked.items():
+        delivered = sum(n for s, n in batch["rows"].items() if s in ("shipped", "delivered"))
+        assert delivered == len(VALID_ROWS), (name, batch)
+    (kept,) = tracked["A-STAFF"]["warnings"]
+    assert "'Cost center'" in kept and "move your column(s) to the left of 'Row'" in kept, kept
+    assert not tracked["B-STAFF"]["warnings"]
+    after = _results(books["B-STAFF"])
+    assert all(after[row]["Tracking Number"] for row in VALID_ROWS)
+    header = next(openpyxl.load_workbook(books["A-STAFF"])[RESULTS_SHEET].iter_rows(values_only=True))
+    assert header[-1] == "Cost center"  # kept as the person left it

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from ..batchapi import check_batch_api, embedded_sandbox_elsewhere
 from ..client import connect
 from ..client.vendor import VendorClient
-from ..errors import BatchConflictError, TransientVendorError, UnknownBatchError
+from ..errors import BatchConflictError, FileFormatError, TransientVendorError, UnknownBatchError
 from ..ledger import Ledger
 from ..models import Catalog
 from ..reconcile.join import LedgerView
@@ -252,7 +252,9 @@ async def track(
                     changed += polling.changed
                     errors.extend(polling.errors)
                     first_or_changed = polling.changed > 0 or passes == 1
-                    output, warnings = _rewrite_if(ledger, name, settings, catalog, changed=first_or_changed)
+                    output, warnings = _rewrite_if(
+                        ledger, name, settings, catalog, changed=first_or_changed, every=batch is None
+                    )
                     warnings += [note for _po, note in sorted(polling.quiet.items())]
                     if polling.missing and settings.is_sandbox:  # sent from another data folder's sandbox
                         warnings.append(embedded_sandbox_elsewhere(settings))
@@ -288,12 +290,21 @@ def _other_api_note(ledger: Ledger, batch: str, settings: Settings) -> str:
 
 
 def _rewrite_if(
-    ledger: Ledger, batch: str, settings: Settings, catalog: Catalog | None, *, changed: bool
+    ledger: Ledger, batch: str, settings: Settings, catalog: Catalog | None, *, changed: bool, every: bool
 ) -> tuple[str | None, list[str]]:
+    """The batch's workbook rewritten when ``changed``. Tracking ``every`` batch, a workbook that cannot be
+    read (a column added after bulkship's) is said on its batch and the others are tracked: it stopped
+    `bulkship track` at the first such workbook, exit 2, the batches after it never polled."""
     record = ledger.batch(batch)
     if not changed:
         return (record.output if record else None), []
-    return rewrite_results(ledger, batch, api=settings.api_url, catalog=catalog)
+    try:
+        return rewrite_results(ledger, batch, api=settings.api_url, catalog=catalog)
+    except FileFormatError as exc:
+        if not every:
+            raise
+        hint = f"; {exc.hint}" if exc.hint else ""
+        return (record.output if record else None), [f"batch {batch}: {exc.message}{hint}"]
 
 
 async def _catalog_or_none(client: VendorClient) -> Catalog | None:
