@@ -104,7 +104,7 @@ def status_command(
             s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
             _by_status_cell(s), _orders_cell(s),
             _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
-            _money_cell(s["money"]["to_send"]), *_in_days_cell(s), s["output"] or "",
+            _to_send_cell(s), *_in_days_cell(s), s["output"] or "",
         )  # fmt: skip
     if len(summaries) > 1:  # a month is several batches: finance added them up by hand (newcomer5's L1)
         table.add_section()
@@ -195,6 +195,16 @@ def _in_doubt_cell(summary: dict[str, Any]) -> str:
     if summary["state"] == "sending" and Decimal(summary["money"]["in_doubt"]["total"]):
         return f"{cell} (being sent)"
     return cell
+
+
+def _to_send_cell(summary: dict[str, Any]) -> str:
+    """Money to send, with when it was priced: the vendor may have changed a price since."""
+    from ..pricedon import priced_words
+
+    cell = _money_cell(summary["money"]["to_send"])
+    priced = str(summary.get("to_send_priced") or "")
+    shown = priced and Decimal(summary["money"]["to_send"]["total"])
+    return f"{cell} {priced_words(priced)}" if shown else cell
 
 
 def _orders_cell(summary: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from starlette.responses import Response
 from ..batchapi import other_api_note
 from ..ledger import Ledger, ledger_exists
 from ..overview import BATCH_STATES, BatchOverview, lapse_requests, overview
+from ..pricedon import priced_on, priced_words
 from ..runnotes import planned_dollars
 from . import servers, state
 from .batchnotes import money_notes_by_batch
@@ -62,6 +63,9 @@ class BatchLine:
     # notes on its money the run, `status` and its Results say (an order's total below its lines, cards
     # beyond its rows...: web.batchnotes): how many, said beside it
     money_notes: int = 0
+    # when the money it has to send was priced ('as priced 2026-12-05 10:22'): the page never asks the vendor,
+    # which may have changed a price since (hunter-money19's leftover)
+    priced: str = ""
 
     @property
     def link(self) -> str:
@@ -136,12 +140,14 @@ def batch_lines(web: Web) -> list[BatchLine]:
     planned: dict[str, str] = {}
     apis: dict[str, str] = {}
     noted: dict[str, int] = {}
+    priced: dict[str, str] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
             seen = overview(ledger)
             planned = planned_dollars(ledger)
             apis = {b.name: other_api_note(b.api, web.settings) for b in ledger.batches()}
             noted = money_notes_by_batch(ledger)
+            priced = priced_on(ledger)
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -161,6 +167,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, planned_dollars=planned[name])
         if apis.get(name):
             line = replace(line, other_api=apis[name])
+        if name in priced and (line.to_send or line.cost_kind in ("to send", "not sent: rejected")):
+            line = replace(line, priced=priced_words(priced[name]))
         if noted.get(name) and name in seen:
             line = replace(line, money_notes=noted[name])
         lines.append(line)
