@@ -309,3 +309,25 @@ def test_a_batch_with_rows_held_waiting_only_for_its_send_is_found_among_those_t
         assert line and "awaiting confirmation" in line.group(0), home
         assert 'href="/batches/dec/cost"' in line.group(0), line.group(0)
         assert "awaiting confirmation (1)" in visible_text(home), visible_text(home)
+
+
+def test_a_row_held_as_an_edit_says_the_card_its_person_got_and_the_card_this_list_asks(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """The web page's leftover: November's list sent, then uploaded again with Ann Lee's Starbucks card
+    raised from 10 to 25 and Bob Ray's CVS card made 2 Target cards of 50 held their rows 'looks like an edit
+    of row 2 ... (same recipient name and address, other value)' on the review and the Held rows page,
+    where a person decides whether to send another card: nothing said which card she had. Each now says
+    the card ordered and the one the list asks, in figures."""
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, workbook(tmp_path / "nov.xlsx", NOVEMBER), name="nov")
+        assert confirm(client, "nov").url.path == "/batches/nov/progress"
+        wait_until_finished(client, "nov")
+        edited = [[*NOVEMBER[0][:7], 25], NOVEMBER[1], [*NOVEMBER[2][:6], "TARGET", 50]]
+        upload(client, workbook(tmp_path / "nov-edited.xlsx", edited), name="again")
+        review = html.unescape(visible_text(client.get("/batches/again/review?filter=all").text))
+        held = html.unescape(visible_text(client.get("/batches/again/held").text))
+    for page in (review, held):
+        assert "other value): ordered STARBUCKS 10.00, this list asks STARBUCKS 25.00" in page, page
+        assert "other card and value): ordered CVS 25.00, this list asks TARGET 50.00" in page, page
+    assert sent_to(settings) == [(f"{r[0]} {r[1]}", str(r[2])) for r in NOVEMBER]  # nothing more was sent

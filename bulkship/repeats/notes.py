@@ -3,22 +3,20 @@ batch ordered that the file no longer holds."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..folding import fold_unit
 from ..ledger.records import ELSEWHERE, elsewhere_po
-from ..models import line2_with_company
 from ..namealike import names_alike
 from ..payload import line_items
-from ..plan.lines import DEFAULT_SHIPPING_METHOD
 from ..plan.ponumbers import is_derived_reference
-from .cards import _SEP, Card, _quantity, _Rows
+from .cards import _SEP, Card, _Rows
 from .earlier import Changed
 from .newrun import _command, _continue_hint, _where, sent_cards
 from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
+from .sentas import _ONLY_WRITTEN, _other_quantity, _same_unit, _written_otherwise, asked_otherwise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -224,7 +222,13 @@ def _probable_edits(
                     adopted[rows.fingerprints[i]] = record.fingerprint
                     break
                 notes[rows.fingerprints[i]] = _edit_note(
-                    record, ordered, new, same, written, quantity=quantity
+                    record,
+                    ordered,
+                    new,
+                    same,
+                    written,
+                    quantity=quantity,
+                    asked=asked_otherwise(sent, rows, i),
                 )
                 break
     return notes
@@ -283,56 +287,6 @@ def _other_names(one: str, other: str) -> bool:
     return not (mine <= theirs or theirs <= mine) and not names_alike(one, other)
 
 
-# What a line item sent and the row's fields it came from, for what a row written otherwise says
-_SENT_AS = (
-    ("name", ("Name",), ("name",)),
-    ("street", ("AddressLine1", "AddressLine2"), ("address1", "address2")),
-    ("city", ("City",), ("city",)),
-    ("state", ("State",), ("state",)),
-    ("ZIP", ("Zip",), ("zip",)),
-    ("shipping method", ("ShippingMethodId",), ("shipping_method",)),
-)
-_PUNCTUATION = re.compile(r"[\s,.#]+")
-
-
-def _written_otherwise(item: Mapping[str, Any], rows: _Rows, index: int) -> list[str]:
-    """How row ``index`` writes what line ``item`` sent otherwise ("street '12 Elm St' when ordered, '12 Elm
-    Street' now"): what a row that folds to the same card says it differs in."""
-    sent = item.get("PhysicalDeliveryAddress") or {}
-    said = []
-    for label, keys, fields in _SENT_AS:
-        then = " ".join(str(sent.get(k) or "") for k in keys).strip()
-        now = " ".join(rows.cell(index, f) for f in fields).strip()
-        if label == "street":  # line 2 as sent, the Company before it: no street changed to 'St Ortiz Law'
-            line1, line2, company = (rows.cell(index, f) for f in ("address1", "address2", "company"))
-            now = f"{line1} {line2_with_company(line1, line2, company)}".strip()
-        if label == "shipping method":
-            now = now or DEFAULT_SHIPPING_METHOD
-        if _PUNCTUATION.sub(" ", then).strip().casefold() != _PUNCTUATION.sub(" ", now).strip().casefold():
-            said.append(f"{label} '{then}' when ordered, '{now}' now")
-    return said
-
-
-def _other_quantity(item: Mapping[str, Any], rows: _Rows, index: int) -> bool:
-    """Whether row ``index`` asks for another number of cards than line ``item`` ordered: an edit, not the
-    same card written otherwise (review35)."""
-    return _quantity(rows.cell(index, "quantity")) != _quantity(item.get("Quantity"))
-
-
-def _same_unit(item: Mapping[str, Any], rows: _Rows, index: int) -> bool:
-    """Whether row ``index`` names the apartment, suite or floor line ``item`` was sent to ('Apt 2' = '#2'):
-    the street compares folded without it, and 'Apt 3' for the 'Apt 2' sent, or 'Apt 3' added where none
-    was, corrects where the card went (read as the ordered row written otherwise, exit 0, the card at the
-    wrong door said sent as ordered: found by review46 reviewing d5be345e). Such a row is held, as before."""
-    sent = item.get("PhysicalDeliveryAddress") or {}
-    return fold_unit(sent.get("AddressLine1"), sent.get("AddressLine2")) == rows.unit(index)
-
-
-# what a row read as the ordered row may write otherwise (:func:`_written_otherwise`'s words): not the city,
-# the state or the shipping method, which may be a change the card as sent does not have
-_ONLY_WRITTEN = ("name '", "street '", "ZIP '")
-
-
 def _changed(ordered: Card, new: Card, *, quantity: bool = False) -> list[str]:
     """What a row to order changes of an ordered row's card, once both are folded: [] for the same card."""
     changed = [
@@ -360,7 +314,9 @@ def _edit_note(
     written: Sequence[str] = (),
     *,
     quantity: bool = False,
+    asked: str = "",
 ) -> str:
+    """``asked``: the card ordered and the one the row asks now, in figures (.sentas.asked_otherwise)."""
     changed = _changed(ordered, new, quantity=quantity)
     other = f", other {' and '.join(changed)}" if changed else ", other details"
     where = (
@@ -382,7 +338,8 @@ def _edit_note(
         )
     held = (
         f"Held, not sent: looks like an edit of row {record.row} of the file as it was ordered ({where}; "
-        f"sorting or inserting rows may have moved it) (same {same}{other})."
+        f"sorting or inserting rows may have moved it) (same {same}{other})"
+        + (f": {asked}." if asked else ".")
     )
     if same == "address" and "name" in changed:
         # ... or another person at that address, the one of that row taken off the list (a spouse, a
