@@ -34,7 +34,7 @@ from ..load import MAX_FILE_BYTES
 from ..settings import Settings
 from . import batches, columns, held_pages, interrupted, profile_pages, resolve_pages, servers, takein_pages
 from .balance import BalanceReader
-from .cost_pages import confirm, cost
+from .cost_pages import confirm, cost, who_gets
 from .csrf import PLAIN_HTTP_SAID, CsrfGuard
 from .downloads import download
 from .error_pages import (
@@ -122,6 +122,7 @@ def create_app(
     from .auth import TeamAuth
 
     team_pages.install(_templates)
+    _templates.globals["who_gets"] = who_gets  # the cost page's list of who gets what (its approver's too)
     static = StaticFiles(packages=[("bulkship.web", "static")])
     routes = [
         *team_pages.routes(),

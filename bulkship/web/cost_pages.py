@@ -131,6 +131,24 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
     return notes
 
 
+def who_gets(request: Request, batch: str, view: Any) -> Any:
+    """Who gets what in the plan shown (:func:`bulkship.whogets.who_gets_what`), for the cost page and the
+    approver's (one template); None without a plan or a ledger. Card and shipping names as the table above
+    names them."""
+    from ..whogets import who_gets_what
+
+    if view is None:
+        return None
+    try:
+        with Ledger.open(_web(request).settings.ledger_location, lock=False, read_only=True) as ledger:
+            found = who_gets_what(ledger, batch)
+    except BulkshipError:  # no ledger yet
+        return None
+    summary = view.summary
+    names = {line.key: line.name or line.key for line in (*summary.by_product, *summary.by_shipping_method)}
+    return {"list": found, "names": names}
+
+
 NO_LONGER_ASKED = (
     "Nothing was sent: this page asked for an approval, and the batch no longer needs one (the approval "
     "threshold or your limit was raised since it was shown). Send it below if it is to go without an approver"

@@ -1,0 +1,83 @@
+"""Who gets what in a batch's plan: each row its orders to send hold, with the person, where the card goes,
+the card, its value and what the line costs. The cost page summed the plan by card and by shipping method
+only, and an approver (or finance) asked to approve 40,000.00 could not see which person gets which card
+for how much without downloading the workbook (hunter-money20)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .ledger import Ledger
+from .payload import SentLine, sent_lines
+
+# the rows listed on a page at most: a list of 100,000 rows is the workbook's to show
+WHO_GETS_SHOWN = 500
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One row of the plan as its line item sends it."""
+
+    row: int
+    name: str
+    ships_to: str  # "Boston, MA 02134"
+    card: str  # the catalog's product id
+    value: Decimal
+    cards: int
+    shipping: str  # the shipping method's id
+    cost: Decimal | None  # the line's: its cards, fees and shipping (None: not recorded)
+    po_number: str
+
+
+@dataclass(frozen=True)
+class WhoGetsWhat:
+    """The first :data:`WHO_GETS_SHOWN` rows of the orders to send, by row, and how many lines they hold."""
+
+    recipients: tuple[Recipient, ...]
+    lines: int
+
+    @property
+    def more(self) -> int:
+        """The lines not listed."""
+        return self.lines - len(self.recipients)
+
+
+def who_gets_what(ledger: Ledger, batch: str, *, shown: int | None = None) -> WhoGetsWhat:
+    """The batch's planned orders (those a Send sends), line by line, each with its row and planned cost; the
+    first ``shown`` lines listed (default :data:`WHO_GETS_SHOWN`), the others counted."""
+    shown = WHO_GETS_SHOWN if shown is None else shown
+    found: list[Recipient] = []
+    lines = 0
+    values: dict[object, Decimal] = {}
+    for order in ledger.orders(batch, states=("planned",), payloads=False):
+        if len(found) >= shown:
+            lines += order.lines
+            continue
+        rows = {
+            r.line_index: r for r in ledger.rows_by_po(order.po_number) if r.status == "planned" and r.current
+        }
+        for index, line in enumerate(sent_lines(order, values)):
+            lines += 1
+            row = rows.get(index)
+            if row is None or len(found) >= shown:
+                continue
+            found.append(_recipient(row.row, line, row.cost, order.po_number))
+    return WhoGetsWhat(tuple(sorted(found, key=lambda r: r.row)), lines)
+
+
+def _recipient(row: int, line: SentLine, cost: Decimal | None, po_number: str) -> Recipient:
+    address = {key: str(value or "") for key, value in line.address.items()}
+    place = f"{address.get('City', '')}, {address.get('State', '')} {address.get('Zip', '')}".strip(" ,")
+    country = address.get("Country", "")
+    return Recipient(
+        row=row,
+        name=address.get("Name", ""),
+        ships_to=place if country in ("", "US") else f"{place}, {country}",
+        card=line.product_id,
+        value=line.value,
+        cards=line.quantity,
+        shipping=line.shipping_method,
+        cost=cost,
+        po_number=po_number,
+    )
