@@ -27,6 +27,13 @@ from ..schema import load_contract
 from ..statuses import counted
 from . import rules
 from .cardcolumn import card_column_hint, read_card_column
+from .citystatezip import (
+    city_state_zip_header,
+    read_city_state_zip,
+    say_city_lines,
+    split_city_lines,
+    without_parts_of_unread_lines,
+)
 from .collect import ProblemCollector
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
@@ -61,15 +68,18 @@ def validate(
     defaults = {**program.effective_defaults, **sheet.defaults}
     sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
+    sheet = read_city_state_zip(sheet)  # 'City, State ZIP' = 'Boston, MA 02134': the three
     _require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
     frame, family_added, moved = _canonical_frame(sheet)
     whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP
+    city_lines = split_city_lines(frame, city_state_zip_header(sheet))
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
     collector = ProblemCollector(sheet, contract, frame, limit=program.limits.problems)
     _say_family_added(sheet, collector, family_added)
     say_whole_addresses(collector, whole)
+    say_city_lines(collector, city_lines)
     say_fallback(sheet, collector, moved)
     check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
@@ -104,7 +114,7 @@ def validate(
         listed=sheet.frame,
         column_map=sheet.column_map,
     )
-    problems = without_parts_of_unread(collector.sorted(), whole)
+    problems = without_parts_of_unread_lines(without_parts_of_unread(collector.sorted(), whole), city_lines)
     if collector.notices:
         sheet = replace(sheet, notices=(*sheet.notices, *collector.notices))
     if skipped.any():  # a skipped row is never judged: its problems would be noise

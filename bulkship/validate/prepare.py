@@ -18,6 +18,7 @@ from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
 from ..schema import SheetContract
 from . import addresslines, invisible, normalize, rules
+from .citystatezip import city_state_zip_header
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .namecolumn import names_people
@@ -63,6 +64,8 @@ def _require_columns(
         present.add("name")
     if whole_address_column(sheet, defaults):  # 'Mailing address' = '12 Oak Ave, Boston, MA 02134': split
         present |= {"city", "state", "zip"}
+    if city_state_zip_header(sheet):  # 'City, State ZIP' = 'Boston, MA 02134': split
+        present |= {"state", "zip"}
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
         whole, on_lines = whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)

@@ -1,0 +1,75 @@
+"""A mail-merge list's 'City, State ZIP' column beside the street, each cell an address label's last line
+(hunter-sheets28)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+MAIL_MERGE = (
+    'Title,FirstName,LastName,Address1,Address2,"{header}",Card,Amount\n'
+    'Ms.,Ann,Lee,12 Main St,Apt 4,"Boston, MA 02134",TARGET,25\n'
+    'Mr.,Bob,Ray,7 Elm St,,"St. Louis, MO 63101-1234",TARGET,25\n'
+    'Dr.,Cy,Orr,3 Oak Ave,,"New York, New York 10001",TARGET,25\n'
+    ",Ed,Wu,5 Bay Rd,,Boston MA,TARGET,25\n"
+    ',Fay,Li,6 Bay Rd,,"Austin, TX 02134",TARGET,25\n'
+    ",Gus,Tan,7 Bay Rd,,,TARGET,25\n"
+)
+
+
+def sent() -> list[tuple[str, ...]]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    lines = [li["PhysicalDeliveryAddress"] for order in orders for li in order["LineItems"]]
+    return sorted(
+        (a["Name"], a["AddressLine1"], a.get("AddressLine2") or "", a["City"], a["State"], a["Zip"])
+        for a in lines
+    )
+
+
+@pytest.mark.parametrize("header", ["City, State ZIP", "CityStateZip", "City/St/Zip", "CSZ"])
+def test_a_column_of_city_state_and_zip_is_split_and_every_row_sent_or_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets28: a mail-merge list (Avery labels' fields) whose last address line is one
+    column, 'City, State ZIP' = 'Boston, MA 02134', was refused whole, exit 2, "lacks required column(s):
+    City, State, ZIP Code ... rename the headers", nobody sent. Each cell is split now, said once; the state
+    and the ZIP are checked against each other as any row's are; a cell that cannot be split for sure, or
+    an empty one, is an error on its row saying how to write it."""
+    path = tmp_path / "labels.csv"
+    path.write_text(MAIL_MERGE.format(header=header))
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"Column '{header}' (F) is read as City, State and ZIP Code" in said, said
+    assert sent() == [
+        ("Ann Lee", "12 Main St", "Apt 4", "Boston", "MA", "02134"),
+        ("Bob Ray", "7 Elm St", "", "St. Louis", "MO", "63101-1234"),
+        ("Cy Orr", "3 Oak Ave", "", "New York", "NY", "10001"),
+    ]
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    errors = [p["message"] for p in problems if p["severity"] == "error"]
+    assert errors == [
+        f"Row 5, column '{header}': holds a city, state and ZIP bulkship cannot split for sure: write it as "
+        "'Boston, MA 02134' (the city, a comma, the state's two letters and the 5-digit ZIP), or split the "
+        "column into City, State and ZIP columns.",
+        f"Row 6, column '{header}': ZIP 02134 is not in state TX; check both against the recipient's "
+        "address.",
+        f"Row 7, column '{header}': is empty; fill in the city, state and ZIP, e.g. 'Boston, MA 02134'.",
+    ]
+
+
+def test_a_city_column_beside_it_keeps_the_list_as_it_was(tmp_path: Path) -> None:
+    """A list with its own City, State and ZIP columns reads them, its 'City State Zip' column unused."""
+    path = tmp_path / "both.csv"
+    path.write_text(
+        "Name,Street,City,State,ZIP,City State Zip,Card,Amount\n"
+        'Ann Lee,12 Main St,Boston,MA,02134,"Austin, TX 78701",TARGET,25\n'
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert sent() == [("Ann Lee", "12 Main St", "", "Boston", "MA", "02134")]
