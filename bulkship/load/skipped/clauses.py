@@ -12,6 +12,7 @@ import pandas as pd
 
 from .anotherperson import of_another_person, of_the_person_before
 from .notes import _NOTE_SAYS_NO
+from .received import another_thing_received
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
@@ -71,6 +72,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
         and not (i and ended_before(note, begins[i - 1], ends[i]))
         # ... nor the leaving a return undid, told after it ('Rehired (terminated 2019)')
         and not (i and back_after_leaving(note, begins[i - 1], ends[i]))
+        # ... nor the receipt of what came before it ('Approval required - received 12/1')
+        and not (i and another_thing_received(note, begins[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 

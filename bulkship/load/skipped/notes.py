@@ -13,6 +13,7 @@ from .languages import OTHER_DO_NOT_SEND, OTHER_GONE
 from .oldaddress import SUPERSEDED
 from .otherway import GOT_OTHERWISE
 from .prefersnone import PREFERS_NONE
+from .received import RECEIVED
 from .status import PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .waits import WAITING_ON
@@ -347,4 +348,6 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{OVER_A_LIMIT})"
     # ... or the person wants none, in other words (:mod:`.prefersnone`)
     rf"|^\s*(?:{PREFERS_NONE})"
+    # ... or the card received, said as its receipt (:mod:`.received`)
+    rf"|^\s*(?:{RECEIVED})"
 )
