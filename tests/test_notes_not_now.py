@@ -86,3 +86,37 @@ def test_a_row_sent_to_someone_for_approval_waits_for_it(tmp_path: Path, header:
     path = _sheet(tmp_path / "staff.csv", notes, header)
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert [note for row, note in enumerate(notes, start=2) if row in skipped] == SENT_FOR_A_DECISION
+
+
+CARD_HELD_UNTIL = [
+    "Card on hold until 1/15/2027", "Hold card until 1/15/2027", "Hold the card until Jan 15, 2027",
+    "Gift card on hold until 1/15/2027", "Put card on hold until 1/15/2027",
+    "Active - card on hold until 1/15/2027",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Employee Status"])
+def test_a_card_held_until_a_day_goes_on_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A known drop (left by the lead's 3f47eb8d): Notes 'Card on hold until 1/15/2027', 'Hold card until
+    1/15/2027' were left out for good ('the list says not to send it'), where 'On hold until 1/15/2027' is
+    held to its day and goes on a run from then: the person was never sent a card. Under 'Status' 'Active -
+    card on hold until 1/15/2027' (and 'Active - on hold until 1/15/2027') was ordered on Dec 5, before its
+    day. Each is held to its day now; 'Card on hold until further notice' and 'Card on hold' still leave the
+    row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    path = _sheet(
+        tmp_path / "staff.csv",
+        [*CARD_HELD_UNTIL, "Card on hold until further notice", "Card on hold"],
+        header,
+    )
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2, 2 + len(CARD_HELD_UNTIL) + 2)), skipped
+    held = [note for row, note in enumerate(CARD_HELD_UNTIL, start=2) if "not to send it yet" in skipped[row]]
+    assert held == CARD_HELD_UNTIL, skipped
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
+    assert sorted(s.row for s in load_sheet(path).skipped) == [
+        2 + len(CARD_HELD_UNTIL),
+        3 + len(CARD_HELD_UNTIL),
+    ]

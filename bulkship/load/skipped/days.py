@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from .dates import _NO_DATE
-from .notes import _A_DATE
+from .notes import _A_DATE, _CARD_HELD
 from .sent import _SAYS_SENT
 
 # A date as Excel keeps it, its number of days: a CSV saved from a column formatted as General or Number shows
@@ -153,6 +153,9 @@ _UNTIL = re.compile(
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
+    # ... or the card itself held ('Card on hold until 1/15/2027', 'Hold card until 1/15/2027': left out for
+    # good, where 'On hold until 1/15/2027' goes on its day; a known drop, mended by review48)
+    r"|" + _CARD_HELD + r"\s+(?:until|till|til)"
     # ... or the person not eligible until a day, or eligible from one ('On hold until 1/15/2027', 'Not
     # eligible until Feb', 'Probation - not eligible until Feb', 'Eligible after 2/1/2027': found by
     # hunter-sends4, each sent at once where 'Hold until 1/15/2027' waits for its day); a day passed sends

@@ -320,7 +320,7 @@ _NOTE_SAYS_NO = re.compile(
     r"outcome|discipline|disciplinary)\b.*)"
     # ... or the card itself held (:data:`_CARD_HELD`)
     r"|^\s*" + _CARD_HELD + r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*|"
-    r"\s(?:until|till|pending|awaiting)\s.*)"
+    r"\s(?:until|till|pending|awaiting)\s+(?!" + _A_DATE + r").*)"  # (until a day: held to it, ..days._UNTIL)
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)(?:\s+" + _FOR_NOW + r")?\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.languages.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',

@@ -49,6 +49,7 @@ from .alone import read_alone
 from .cardstatus import read_card
 from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
+from .remarks import remarks_not_yet
 from .sentdays import read_days
 from .which import read_as
 from .wholelist import _RESPONSE_COMPLETE, _STATUS, TheList
@@ -161,6 +162,7 @@ def _said_not_to_send(
         # 'Status' = 'Passed away', a remark alone: read as a note; not a card's failure telling why ('Order
         # Status' = 'FAILED - bad address': no card, sent)
         if says in PERSON_STATUS or key in _CARD_STATUS:
+            masks.said, masks.not_yet = remarks_not_yet(column, said, not_yet, today)
             failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
             read_alone(masks, column, opened | failed, header, today, partial(_said_as_notes, titles=titles))
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):

@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
+from ..days import _note_not_yet
 from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
@@ -63,3 +64,19 @@ def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
     said = pd.Series(False, index=column.index)
     said[parted] = column[parted].map(says_no).astype(bool)
     return said
+
+
+def remarks_not_yet(
+    column: pd.Series, said: pd.Series, not_yet: pd.Series | None, today: date
+) -> tuple[pd.Series, pd.Series | None]:
+    """``said`` and ``not_yet`` of a status column's distinct texts with the remarks after a status that hold
+    the row until a day, as a note's do ('Active - on hold until 1/15/2027', 'Active - card on hold until
+    1/15/2027': found by review48, each ordered on Dec 5, where 'On hold until 1/15/2027' under 'Notes' waits
+    for its day). The status alone keeps its own reading."""
+    remarked = ~said & column.str.contains(_MAY_PART)
+    if not remarked.any():
+        return said, not_yet
+    held, dated = _note_not_yet(column.where(remarked, ""), today)
+    held &= remarked
+    dated &= held
+    return said | held, dated if not_yet is None else not_yet | dated
