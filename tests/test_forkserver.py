@@ -44,3 +44,10 @@ def test_a_child_is_a_process_of_its_own_and_dies_of_sigkill(bulkship_forks: For
     assert process.ppid() == bulkship_forks.process.pid
     child.send_signal(signal.SIGKILL)
     assert child.wait(timeout=60) == -signal.SIGKILL
+
+
+def test_a_child_runs_the_bulkship_of_the_checkout_its_tests_are_in(bulkship_forks: ForkServer) -> None:
+    """A worktree's tests fork children running that worktree's bulkship, not the one the venv installs."""
+    said = bulkship_forks.run([], code="import bulkship; print(bulkship.__file__)", timeout=60)
+    assert said.returncode == 0, said.stderr
+    assert Path(said.stdout.strip()).parent == Path(__file__).resolve().parents[1] / "bulkship", said.stdout

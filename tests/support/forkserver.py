@@ -275,6 +275,12 @@ def _returncode(status: int) -> int:
 def serve() -> None:
     import importlib
 
+    # the bulkship of this checkout, as `python -m bulkship` run from it imports: a worktree's fork server
+    # (started as `python forkserver.py`, whose folder is all sys.path had of it) preloaded the bulkship the
+    # venv's editable install names, /work/main's, so a branch's browser and process tests ran main's code
+    # and passed or failed as main does (found by hunter-web26: a refusal page's new words, tested in
+    # Chromium, read as main's)
+    sys.path.insert(1, str(Path(__file__).resolve().parents[2]))
     for name in PRELOAD:
         with contextlib.suppress(ImportError):  # a child would fail alike, on its own
             importlib.import_module(name)
