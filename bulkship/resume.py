@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from .batchidentity import check_batch_identity, check_same_sheet
 from .ledger import (
     CARD_MADE_ROWS,
+    ELSEWHERE,
     OPEN_STATES,
     REVIEW_STATE,
     Ledger,
@@ -176,9 +177,10 @@ def sync_ledger(
     people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
     policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
     adopted: dict[str, str] = {}  # rows the batch ordered, written otherwise: read as those rows
+    taken_out: dict[str, str] = {}  # rows taken out of the file and sent by another batch: sent elsewhere
     found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name,
-        adopted=adopted,
+        adopted=adopted, taken_out=taken_out,
     )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
@@ -189,15 +191,15 @@ def sync_ledger(
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
     record_emails(ledger, batch, frame)  # who the rows are, for the next batch's repeats (repeats.emails)
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
-    valid_fps.difference_update(holds)  # a held row is not to be sent: its planned order is taken back
+    valid_fps.difference_update([*holds, *taken_out])  # not to be sent: its planned order is taken back
     cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)
-    updates = _row_updates(validation, holds)
+    updates = _row_updates(validation, holds, taken_out)
     # What the ledger holds once these rows are recorded, without reading every row again: record_rows
     # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
     # cancel_planned took the cancelled orders' planned rows off their PO.
     kept = {po: order for po, order in orders.items() if po not in cancelled}
     live = rows_on_orders_in(known, kept, LIVE_ORDER_STATES)
-    not_to_plan = live | holds.keys()
+    not_to_plan = live | holds.keys() | taken_out.keys()
     to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(not_to_plan)]
     resumed = sum(
         1 for po, o in orders.items() if po not in cancelled and o.state in ("planned", *OPEN_STATES)
@@ -316,8 +318,11 @@ def _take_back_changed_orders(
     return cancelled
 
 
-def _row_updates(validation: ValidationResult, holds: dict[str, str]) -> list[RowUpdate]:
-    """Each row of the file as the ledger records it: planned (valid), held, invalid or duplicate, and why."""
+def _row_updates(
+    validation: ValidationResult, holds: dict[str, str], elsewhere: dict[str, str]
+) -> list[RowUpdate]:
+    """Each row of the file as the ledger records it: planned (valid), held, sent elsewhere, invalid or
+    duplicate, and why."""
     frame, sheet = validation.rows, validation.sheet
     keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
     skip_reasons = {s.row: s.reason for s in sheet.skipped}
@@ -325,6 +330,9 @@ def _row_updates(validation: ValidationResult, holds: dict[str, str]) -> list[Ro
     for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True):
         if key in holds:
             updates.append(RowUpdate(key, int(row), HELD, holds[key]))
+            continue
+        if key in elsewhere:
+            updates.append(RowUpdate(key, int(row), ELSEWHERE, elsewhere[key]))
             continue
         note = (
             duplicate_note(repeated[int(row)])

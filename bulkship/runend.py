@@ -13,6 +13,7 @@ from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .repeats import held_notes
+from .repeats.takenout import sent_elsewhere_notes
 from .resultfile import left_behind, result_path, workbook_not_written, write_results
 from .runoptions import RunOptions
 from .runresult import RunResult, result_from_ledger
@@ -45,6 +46,7 @@ def reconcile_run(
     give_back_memory()
     result = result_from_ledger(ledger, batch, settings, output)
     result.notes.extend(held_notes(ledger, batch))
+    result.notes.extend(sent_elsewhere_notes(ledger, batch))
     result.notes.extend(left_behind(earlier, output))
     return result, not_written
 

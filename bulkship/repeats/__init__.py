@@ -26,6 +26,10 @@ same). What is refused or held, and why:
   place, or a name written almost alike there), is held as the same row of a later batch is; rows under
   Employee IDs of their own that differ are two people, sent.
 
+* **Rows taken out and sent as a batch of their own** (:mod:`.takenout`): a row this batch planned and never
+  sent whose very card another batch made since is left out as sent elsewhere, never held (a list split as
+  a refused ``--max-total`` advises, run whole again).
+
 ``RepeatPolicy(allow=True)`` (``bulkship run --allow-repeat``) allows all of these on purpose: anniversaries
 repeat every year. Orders older than the window are not compared row by row, so a monthly file is never
 blocked by last year's rows.
@@ -33,8 +37,8 @@ blocked by last year's rows.
 The package, one job a module (each imports only those before it): :mod:`.policy` (the policy and shared
 words), :mod:`.cards` (a row's card, folded), :mod:`.newrun` (the same file or a near-identical name),
 :mod:`.earlier` (what other batches sent), :mod:`.notes` (what a held row says, probable edits),
-:mod:`.beside` (a row added beside one the batch ordered), :mod:`.holds` (:func:`find_holds`),
-:mod:`.preview` (before planning, releases, held notes).
+:mod:`.beside` (a row added beside one the batch ordered), :mod:`.takenout` (rows sent elsewhere),
+:mod:`.holds` (:func:`find_holds`), :mod:`.preview` (before planning, releases, held notes).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from .earlier import (
 from .emails import told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
+from .takenout import taken_out_note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,14 +55,18 @@ def find_holds(
     api: str | None,
     file_name: str,
     adopted: dict[str, str] | None = None,
+    taken_out: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
     why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
     BatchConflictError when a new batch is mostly the rows of another one, unless ``policy.allow`` (then
     the rows are still found, for :func:`release`). ``adopted`` gets the rows that are an ordered row of the
     batch the file no longer holds, written otherwise: fingerprint -> that row's (never held: see
-    :func:`~bulkship.repeats.notes._probable_edits`)."""
+    :func:`~bulkship.repeats.notes._probable_edits`). ``taken_out`` gets the rows this batch planned and
+    never sent whose very card another batch made since, never held: fingerprint -> what they say as sent
+    elsewhere (:mod:`.takenout`)."""
     adopted = {} if adopted is None else adopted
+    taken_out = {} if taken_out is None else taken_out
     if frame.empty:
         return {}
     # Rows on a planned order of this batch are compared too: that order has not left yet, and a row held
@@ -90,6 +95,7 @@ def find_holds(
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
     found = _sent_to_the_same_place(rows, sent_before.where) if sent_before.where else []
+    same_place = len(found)  # the very recipient, address, card and value
     by_reference = _same_reference_elsewhere(
         rows, sent_before.by_reference, {i for i, _ in found}, people=policy.references_people
     )
@@ -125,13 +131,19 @@ def find_holds(
                     shown=policy.shown_as,
                 )
         numbers, waiting = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
-        for i, (o, line) in found:
+        began = stored.created if (stored := ledger.batch(batch)) is not None else ""
+        for k, (i, (o, line)) in enumerate(found):
             order = earlier[o]
             if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
                 order = replace(order, state="review")
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
-            if i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
+            known_row = known.get(rows.fingerprints[i])
+            own = orders.get(known_row.po_number or "") if known_row is not None else None
+            elsewhere = taken_out_note(known_row, order, line, row, batch_began=began, own=own)
+            if k < same_place and began and elsewhere is not None:
+                taken_out[rows.fingerprints[i]] = elsewhere
+            elif i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
                 moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, changed=by_name[i])
             else:
                 holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
@@ -150,7 +162,10 @@ def find_holds(
             holds.setdefault(fp, note)
     for fp, note in moved.items():
         holds.setdefault(fp, note)
-    for fp in adopted:  # it is a row the batch ordered: nothing of it is sent, nothing held
+    for fp in [
+        *adopted,
+        *taken_out,
+    ]:  # a row the batch ordered, or sent elsewhere: nothing sent, nothing held
         holds.pop(fp, None)
     return holds
 

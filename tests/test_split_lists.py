@@ -1,0 +1,45 @@
+"""A list split as a run refused by --max-total advises (the shorter file under the batch's name, the rows
+taken out as a batch of their own), then run whole again: each person one card, every surface saying where
+it went. Real CSV files, the CLI against the sandbox, cards counted at the sandbox."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from test_repeats import person, recipients, results, run, write_csv
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # result workbooks go to ./output of the test's own folder
+
+
+def test_the_whole_list_run_again_after_its_split_sends_only_the_rows_no_part_sent(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A known leftover, verified by hunter-vendor29: after the advice was followed, the whole file run again
+    held the rows the part taken out had sent ('the same recipient, address, card and value were ordered in
+    batch 'rest' ... re-run with --allow-repeat'), and its end said to send them with --allow-repeat: a
+    second card each. They are rows sent elsewhere now, naming the order that holds their card; the rows no
+    part sent go out; --allow-repeat sends no one twice."""
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    assert run(capsys, str(sheet), "--max-total", "80")[0] == 1  # 150.00: refused, nothing sent
+    first = write_csv(tmp_path / "first.csv", rows[:2])
+    assert run(capsys, str(first), "--batch", "gifts", "--max-total", "80")[0] == 0  # as the advice says
+    assert run(capsys, str(write_csv(tmp_path / "rest.csv", rows[2:4])))[0] == 0  # Person 4, 5 not yet
+    code, _, err = run(capsys, str(sheet))
+    assert code == 0, err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
+    assert "allow-repeat" not in err and "held" not in err, err
+    assert "(4 pending, 2 sent elsewhere)" in err, err
+    shown = results(Path("output/gifts-results.xlsx"))
+    for i in (2, 3):
+        status, note = shown[f"Person {i} / {i + 1} Main St"]
+        assert status == "sent elsewhere", (i, status, note)
+        assert "vendor order BS-REST-0001" in note and "batch 'rest'" in note, note
+    assert {shown[f"Person {i} / {i + 1} Main St"][0] for i in (0, 1, 4, 5)} == {"pending"}
+    assert run(capsys, str(sheet), "--allow-repeat")[0] == 0  # nothing held to send on purpose
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
