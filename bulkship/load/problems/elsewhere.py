@@ -124,7 +124,16 @@ _BY_HAND = re.compile(
 # Where a note's later part begins, after another remark ('Retiring 12/31 - send to office', 'Great year;
 # ship to her mother', '5 yrs. Give to manager to present'): the ask read there as at the note's start (found
 # by newcomer17, an HR list's 'retiring 12/31 - send to office' went to the home street, exit 0)
-_LATER_PART = re.compile(r"\s+[-–—]+\s+|\s*[;|]\s*|(?<=\w)[.,:]\s+|\s*\(")
+# ... or after an exclamation or a question ('Congrats! send to office', 'Happy retirement!! Ship to HQ'), or
+# an 'and' before the ask ('Retiring and send to office', 'Great year & ship to her mother'): each went to the
+# row's street, exit 0 (found by the lead, hunter-sends5's brief)
+_ASK_VERB = (
+    r"(?:(?:please|pls|plz|kindly)\s+)?(?:send|ship|mail|deliver|forward|give|hand|route|post|use|c/o|care)\b"
+)
+_LATER_PART = re.compile(
+    rf"\s+[-–—]+\s+|\s*[;|]\s*|(?<=\w)[.,:]\s+|\s*\(|(?<=\w)[!?]+\s*|"
+    rf"\s+(?:and|&|but|then|so|plus)\s+(?:(?:also|then|please)\s+)?(?={_ASK_VERB})"
+)
 
 
 def note_sends_elsewhere(note: str, street_places: frozenset[str]) -> bool:
