@@ -103,7 +103,8 @@ def test_a_batch_above_the_threshold_is_approved_by_another_person_sent_once_and
 
     kim = person(chromium, server, "kim")
     kim.goto(server.url + "/batches/new")
-    assert "may not do this" in kim.inner_text("main")  # finance never prepares nor sends
+    # finance never prepares nor sends
+    assert "kim (finance) may not open the page to upload a new list" in kim.inner_text("main")
     kim.goto(server.url + "/audit")
     kim.fill("input[name=batch]", "anniversary")
     kim.click("text=Show")

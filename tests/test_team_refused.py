@@ -17,6 +17,7 @@ from test_web import SAMPLES
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
 from bulkship.web import create_app
+from bulkship.web.rules import PUBLIC_MARK, READERS, RULES, rule_for
 
 pytestmark = pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest parameters
 
@@ -50,7 +51,8 @@ def test_a_send_an_approval_and_an_export_refused_for_want_of_a_role_are_in_the_
         cost = alice.get("/batches/anniversary/cost").text
         accounts.set_roles(team, "alice", ["finance"], actor="test")  # an admin makes her finance
         page = alice.post("/batches/anniversary/confirm", data=shown_plan(cost))  # her page's Send
-        assert page.status_code == 403 and "may not do this" in page.text
+        assert page.status_code == 403
+        assert "alice (finance) may not send batch anniversary (Send on its cost page)" in page.text
         accounts.set_roles(team, "alice", ["requester"], actor="test")
         assert send(alice, "anniversary").url.path == "/batches/anniversary/approval"  # asks carol
         asked = approvals.latest(team, "anniversary")
@@ -60,17 +62,26 @@ def test_a_send_an_approval_and_an_export_refused_for_want_of_a_role_are_in_the_
         assert fin.post(url, data={"csrf_token": token(fin, "/")}).status_code == 403
         assert alice.get("/audit.csv").status_code == 403  # the trail itself, downloaded
         assert alice.get("/audit").status_code == 403  # a page read: no line
+    # what each tried, in words: the trail said the routes ('POST /batches/{name}/confirm') and 'audit_export'
+    approve = f"approve request #{asked.id} to send batch anniversary"
     assert refused(team) == [
-        ("alice", "anniversary", "POST /batches/{name}/confirm", "requester", "finance"),
-        (
-            "alice",
-            "anniversary",
-            "POST /batches/{name}/approval/{request:int}/approve",
-            "approver",
-            "requester",
-        ),
-        ("fin", "anniversary", "POST /batches/{name}/approval/{request:int}/approve", "approver", "finance"),
-        ("alice", None, "audit_export", "admin or finance", "requester"),
+        ("alice", "anniversary", "send batch anniversary (Send on its cost page)", "requester", "finance"),
+        ("alice", "anniversary", approve, "approver", "requester"),
+        ("fin", "anniversary", approve, "approver", "finance"),
+        ("alice", None, "download the audit trail", "admin or finance", "requester"),
     ]
     still = approvals.latest(team, "anniversary")
     assert still is not None and still.state == "pending"  # nothing was approved
+
+
+def test_every_action_a_role_may_be_refused_says_in_words_what_was_tried() -> None:
+    """A refusal's line in the trail and its page say what the person tried from the rule's words; a rule
+    without them would say its route again."""
+    wordless = [
+        f"{rule.method} {rule.path}"
+        for rule in RULES
+        if PUBLIC_MARK not in rule.roles and rule.roles != READERS and not rule.doing
+    ]
+    assert not wordless, wordless
+    rule, params = rule_for("POST", "/batches/q4-staff/rows/7")
+    assert rule is not None and rule.doing_said(params) == "fix row 7 of batch q4-staff"

@@ -3,6 +3,7 @@ the cost page, rejections the requester reads, the audit trail finance exports."
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import time
@@ -306,7 +307,10 @@ def test_each_role_is_refused_what_it_may_not_do(team: Settings, browsers: Any, 
             assert response.status_code != 403, f"{role} refused {rule.method} {rule.path}"
         else:
             assert response.status_code == 403, f"{role} allowed {rule.method} {rule.path}"
-            assert "may not do this" in response.text
+            match = rule.regex.match(url)
+            assert match, url
+            said = html.unescape(response.text)
+            assert f"{person} ({role}) may not {rule.doing_said(match.groupdict())}:" in said, said
         checked += 1
         if rule.path == "/logout":
             sign_in(client, person)

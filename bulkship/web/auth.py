@@ -8,11 +8,8 @@ request but the sign-in page and the static files needs a signed-in person:
   (``<data folder>/web-secret``, created 0600 on first use, never logged); the ledger's database keeps the
   token's SHA-256 and when it was last used (:mod:`bulkship.team.accounts`), so signing out, idle time, a
   password change or a disabled account end it on every server sharing the ledger;
-* :data:`RULES` says which roles may use each route (method and path template, as the app declares it); the
-  roles of sending, tracking, reconciling and settling come from :mod:`bulkship.team.roles`, which the command
-  line checks too. A route without a rule may be read (GET) by anyone signed in and refused for anything
-  else; a test checks that every route of the app has a rule and that each role is refused what it may not
-  do.
+* :data:`.rules.RULES` says which roles may use each route, and what a person does there in words (what the
+  trail and the refusal page say of an action refused).
 
 After a successful action with an ``audit`` name the trail gets a line: who, from where, which batch (from the
 path, or the page it leads to) and the path's other parts (the row of a cell fix).
@@ -26,7 +23,6 @@ import logging
 import os
 import re
 import secrets
-from dataclasses import dataclass, field
 from datetime import timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -35,115 +31,21 @@ from urllib.parse import quote, urlsplit
 
 from itsdangerous import BadSignature, Signer
 from starlette.concurrency import run_in_threadpool
-from starlette.routing import compile_path
 
 from ..atomicfile import temp_path_for
 from ..errors import ConfigError
 from ..private import private_file
 from ..settings import Settings
 from ..team import accounts, approvals, audit, store
-from ..team.roles import RECONCILE, SEND, SETTLE, TRACK
 from .guards import App, Message, Receive, Scope, Send, _header, _send_page, secure_cookie
+from .rules import PUBLIC_MARK, RULES, Rule, allowed, rule_for
+
+__all__ = ["PUBLIC_MARK", "RULES", "Rule", "allowed", "rule_for"]  # (long imported from here)
 
 log = logging.getLogger("bulkship.web")
 
 SESSION_COOKIE = "bulkship_session"
 SECRET_FILE = "web-secret"
-ALL = frozenset({"admin", "requester", "approver", "finance"})
-PUBLIC_MARK = "*public*"
-PUBLIC = frozenset({PUBLIC_MARK})  # no sign-in needed
-READERS = ALL
-
-
-@dataclass(frozen=True)
-class Rule:
-    method: str
-    path: str  # the route's template, e.g. /batches/{name}/rows/{row}
-    roles: frozenset[str]
-    audit: str | None = None  # the audit trail's action name for a successful request
-    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "regex", compile_path(self.path)[0])
-
-
-def _r(method: str, path: str, roles: frozenset[str] | set[str], audit_as: str | None = None) -> Rule:
-    return Rule(method, path, frozenset(roles), audit_as)
-
-
-REQUESTER = SEND.roles  # prepare a batch and send it
-RULES: tuple[Rule, ...] = (
-    _r("GET", "/", READERS),
-    _r("GET", "/batches/new", REQUESTER),
-    _r("POST", "/batches", REQUESTER, "upload"),
-    _r("POST", "/batches/{name}/sheet", REQUESTER, "sheet"),
-    _r("GET", "/batches/{name}/columns", READERS),
-    _r("POST", "/batches/{name}/columns", REQUESTER, "mapping"),
-    _r("POST", "/batches/{name}/columns/reset", REQUESTER, "mapping"),
-    _r("POST", "/batches/{name}/columns/use", REQUESTER, "mapping"),
-    _r("POST", "/batches/{name}/columns/every-row", REQUESTER, "mapping"),
-    _r("POST", "/batches/{name}/columns/profile", REQUESTER, "profile"),
-    _r("GET", "/batches/{name}", READERS),  # sends on to the step the batch is at (checked there again)
-    _r("GET", "/batches/{name}/review", READERS),
-    _r("POST", "/batches/{name}/rows/{row}", REQUESTER, "fix"),
-    _r("POST", "/batches/{name}/rows/{row}/take-in", REQUESTER, "take_in"),  # a row the list leaves out
-    _r("POST", "/batches/{name}/column", REQUESTER, "fix"),
-    _r("GET", "/batches/{name}/cost", READERS),
-    _r("POST", "/batches/{name}/confirm", REQUESTER),  # audited by the confirmation itself (team_pages)
-    # held rows sent anyway (a second card if the same person): whoever may send, or an approver
-    _r("GET", "/batches/{name}/held", READERS),
-    _r("POST", "/batches/{name}/held", REQUESTER | {"approver"}, "repeat"),
-    _r("GET", "/batches/{name}/progress", READERS),
-    _r("GET", "/batches/{name}/progress/live", READERS),
-    # a confirmed Send whose server process is gone, taken up here: who may send, or an approver (it was
-    # approved); the run acts for whoever confirmed it, within the total confirmed
-    _r("POST", "/batches/{name}/resume", REQUESTER | {"approver"}, "resume"),
-    _r("GET", "/batches/{name}/results", READERS),
-    _r("GET", "/batches/{name}/results.{kind:str}", READERS, "export"),
-    _r("GET", "/batches/{name}/reconcile", RECONCILE.roles, "reconcile"),
-    _r("POST", "/batches/{name}/track", TRACK.roles, "track"),
-    _r("POST", "/batches/{name}/delete", REQUESTER, "delete"),
-    _r("GET", "/batches/{name}/needs-review", READERS),
-    _r("POST", "/batches/{name}/needs-review/check", RECONCILE.roles, "review_check"),
-    _r("POST", "/batches/{name}/needs-review/settle", SETTLE.roles, "review_settle"),  # may send again
-    # team pages (bulkship.web.team_pages)
-    _r("GET", "/login", PUBLIC),
-    _r("POST", "/login", PUBLIC),
-    _r("POST", "/logout", READERS),
-    _r("GET", "/account", READERS),
-    _r("POST", "/account/password", READERS),
-    _r("GET", "/approvals", READERS),
-    _r("GET", "/batches/{name}/approval", READERS),
-    _r("POST", "/batches/{name}/approval/{request:int}/approve", {"approver"}),  # audited by the library
-    _r("POST", "/batches/{name}/approval/{request:int}/reject", {"approver"}),
-    # the person who asked (checked by the library and the database), whatever their roles now
-    _r("POST", "/batches/{name}/approval/{request:int}/withdraw", READERS),  # audited by the library
-    _r("GET", "/audit", {"finance", "admin"}),
-    _r("GET", "/audit.{kind:str}", {"finance", "admin"}, "audit_export"),
-    _r("GET", "/admin/users", {"admin"}),
-    _r("POST", "/admin/users", {"admin"}),  # audited by the library (user_add...)
-    _r("POST", "/admin/users/{user}", {"admin"}),
-    _r("POST", "/admin/settings", {"admin"}),
-)
-
-
-def rule_for(method: str, path: str) -> tuple[Rule | None, dict[str, str]]:
-    method = "GET" if method == "HEAD" else method
-    for rule in RULES:
-        if rule.method != method:
-            continue
-        match = rule.regex.match(path)
-        if match:
-            return rule, match.groupdict()
-    return None, {}
-
-
-def allowed(rule: Rule | None, method: str, roles: frozenset[str]) -> bool:
-    if rule is None:  # a route nobody gave a rule: read-only for anyone signed in
-        return method in ("GET", "HEAD") and bool(roles)
-    return PUBLIC_MARK in rule.roles or bool(rule.roles & roles)
-
-
 # -- the session cookie -----------------------------------------------------------------------------------
 
 
@@ -299,7 +201,8 @@ class TeamAuth:
             log.info("refused %s %s to %s (%s)", method, path, person.name, person.roles_text)
             if rule is not None and (method not in ("GET", "HEAD") or rule.audit):
                 await run_in_threadpool(self._refused, rule, params, scope, person)
-            await _send_page(send, 403, self.forbidden(needed, person))
+            doing = rule.doing_said(params) if rule is not None and rule.doing else "do this"
+            await _send_page(send, 403, self.forbidden(needed, person, doing))
             return
         await self._audited(rule, params, scope, receive, send)
 
@@ -310,7 +213,7 @@ class TeamAuth:
         by hunter-web25)."""
         audit.record(
             self.settings, "refused", actor=person.name, address=scope.get("client_address", ""),
-            batch=params.get("name"), tried=rule.audit or f"{rule.method} {rule.path}",
+            batch=params.get("name"), tried=rule.doing_said(params),
             needs=" or ".join(sorted(rule.roles)), roles=person.roles_text,
         )  # fmt: skip
 

@@ -98,9 +98,9 @@ async def change_password(request: Request) -> Response:
     return pages.render(request, "account.html", me=me, limit=limit, message=message, error="")
 
 
-def forbidden_page(needed: str, person: accounts.User) -> str:
+def forbidden_page(needed: str, person: accounts.User, doing: str = "do this") -> str:
     return _error_page(
         "Not allowed",
-        f"{person.name} ({person.roles_text}) may not do this: it needs the role {needed}. "
+        f"{person.name} ({person.roles_text}) may not {doing}: it needs the role {needed}. "
         "Ask an admin if you should.",
     )
