@@ -161,3 +161,35 @@ def test_a_country_column_named_by_its_iso_code_is_read_as_the_country(
     told = f"Row 3, column '{header}': 'GB' (United Kingdom): physical gift cards ship to US addresses"
     assert told in said, said
     assert sent() == [("Ann Lee", "US"), ("Cy Orr", "US")]
+
+
+def test_a_us_territory_written_as_the_country_with_no_state_is_sent_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28: Workday and SAP export Puerto Rico, Guam and the other US territories as
+    countries with no state (ISO 3166 gives them no subdivision): 'San Juan', '', '00901', 'Puerto Rico'
+    was an error "State is empty; fill in the 2-letter state code, e.g. MA", advice that fits no address
+    there, and so for Guam by its code and the Virgin Islands by their ISO number. The state is the
+    territory's code now, said on the row; the ZIP is still checked against it (Guam's row with a Boston
+    ZIP stays an error)."""
+    path = tmp_path / "workday.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append([*HEADERS, "Country", "Gift Card", "Amount"])
+    book.active.append(
+        ["E1", "Ana Rivera", "1 Calle Luna", "San Juan", None, "00901", "Puerto Rico", "CVS", 25]
+    )
+    book.active.append(["E2", "Joe Cruz", "3 Marine Dr", "Hagatna", None, "96910", "GU", "CVS", 25])
+    book.active.append(["E3", "Kim Smith", "4 Main St", "Charlotte Amalie", None, "00802", 850, "CVS", 25])
+    book.active.append(["E4", "Lee Taitano", "5 Marine Dr", "Hagatna", None, "02134", "Guam", "CVS", 25])
+    book.save(path)
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Row 5, column 'Home Zip': ZIP 02134 is not in state GU" in said, said
+    assert "fill in the 2-letter state code" not in said, said
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    lines = [li["PhysicalDeliveryAddress"] for order in orders for li in order["LineItems"]]
+    assert sorted((a["Name"], a["City"], a["State"], a["Zip"], a["Country"]) for a in lines) == [
+        ("Ana Rivera", "San Juan", "PR", "00901", "US"),
+        ("Joe Cruz", "Hagatna", "GU", "96910", "US"),
+        ("Kim Smith", "Charlotte Amalie", "VI", "00802", "US"),
+    ]

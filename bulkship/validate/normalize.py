@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .usps import COUNTRY_ALIASES, COUNTRY_NUMBERS, state_lookup, zip_prefix_states
+from .usps import COUNTRY_ALIASES, COUNTRY_NUMBERS, TERRITORY_COUNTRIES, state_lookup, zip_prefix_states
 
 MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
 MONEY = r"\d{1,7}(?:\.\d{1,2})?"
@@ -106,6 +106,15 @@ def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 def spelled_out(column: pd.Series, names: frozenset[str]) -> pd.Series:
     """The cells that are one of ``names`` (folded, spaces around aside): :data:`.usps.STATES_SPELLED_OUT`."""
     return by_unique(column.astype(str), lambda c: c.str.strip().str.casefold().isin(names))
+
+
+def territory_states(state: pd.Series, country: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each empty state whose country is a US territory (:data:`.usps.TERRITORY_COUNTRIES`) as its code, and
+    the rows so filled."""
+    written = country.astype(str).str.strip().str.casefold()
+    territory = written.str.replace(r"^(\d{3})\.0+$", r"\1", regex=True).map(TERRITORY_COUNTRIES)
+    filled = state.astype(str).str.strip().eq("") & territory.notna()
+    return state.where(~filled, territory), filled
 
 
 def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:

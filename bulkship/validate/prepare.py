@@ -38,6 +38,7 @@ from .usps import STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
 from .wholeaddress import whole_address_column, whole_addresses
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
+_TERRITORY = "is empty: {new} taken from its country, a US territory (US mail; its code is the state's)."
 
 
 @dataclass(frozen=True)
@@ -346,6 +347,8 @@ def _normalise(
     rules.check_scientific(frame, collector)
 
     # a state or the US written out in full is said once for the column (bulkship.load.spelled), not per row
+    frame["state"], territory = normalize.territory_states(frame["state"], frame["country"])
+    collector.warn(territory, "state", "State from the country", _TERRITORY)
     spelled = normalize.spelled_out(frame["state"], STATES_SPELLED_OUT)
     frame["state"], changed = normalize.states(frame["state"])
     collector.warn(changed & ~spelled, "state", "State changed to its code", "'{old}' changed to {new}.")

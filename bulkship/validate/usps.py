@@ -74,6 +74,16 @@ COUNTRY_NUMBERS: dict[str, str] = {
 }  # fmt: skip
 US_NUMBERED = frozenset({"840", "840.0"})  # the US by its number: said once for the column, as 'USA'
 
+# A US territory written as the country, its state left empty, as Workday and SAP export it (Puerto Rico is
+# a country of ISO 3166 with no subdivision): its state is its own code (found by hunter-sheets28: 'San
+# Juan', '', '00901', 'Puerto Rico' was refused "State is empty; fill in the 2-letter state code, e.g. MA")
+TERRITORY_COUNTRIES: dict[str, str] = {
+    "puerto rico": "PR", "pr": "PR", "pri": "PR", "630": "PR", "guam": "GU", "gu": "GU", "gum": "GU",
+    "316": "GU", "us virgin islands": "VI", "u.s. virgin islands": "VI", "virgin islands": "VI", "vi": "VI",
+    "vir": "VI", "850": "VI", "american samoa": "AS", "as": "AS", "asm": "AS", "016": "AS",
+    "northern mariana islands": "MP", "mp": "MP", "mnp": "MP", "580": "MP",
+}  # fmt: skip
+
 # A US state, or the US, written out in full ('Massachusetts', 'United States'), as a CRM report writes every
 # row: its code is what the name says, so it is read without a word on each row, said once for the column
 # (bulkship.load.spelled): a Salesforce report of 2,000 contacts warned 4,000 times, every row 'with
