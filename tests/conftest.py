@@ -39,6 +39,13 @@ if "TMPDIR" not in os.environ and RAM_DISK is not None:
     os.environ["TMPDIR"] = str(RAM_DISK)  # for the workers and child processes too
     tempfile.tempdir = None  # gettempdir() looks again
 
+# The bulkship of this checkout in every child process a test starts (`python -m bulkship` from a test's own
+# folder): else the one the venv's editable install names, which in a helper's worktree is another checkout's,
+# so the hostile-file tests' interpreters checked /work/main's code, not the branch's (review47, the twin of
+# the fork server's e2bf503f).
+CHECKOUT = str(Path(__file__).resolve().parents[1])
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [CHECKOUT, os.environ.get("PYTHONPATH")]))
+
 # Hypothesis keeps its example database under the working directory, which is the test's own folder here:
 # no database rather than one per test (under CI Hypothesis's own "ci" profile has none either).
 hypothesis_settings.register_profile("bulkship", parent=hypothesis_settings.default, database=None)

@@ -51,3 +51,14 @@ def test_a_child_runs_the_bulkship_of_the_checkout_its_tests_are_in(bulkship_for
     said = bulkship_forks.run([], code="import bulkship; print(bulkship.__file__)", timeout=60)
     assert said.returncode == 0, said.stderr
     assert Path(said.stdout.strip()).parent == Path(__file__).resolve().parents[1] / "bulkship", said.stdout
+
+
+def test_an_interpreter_a_test_starts_runs_the_bulkship_of_the_checkout_its_tests_are_in() -> None:
+    """`python -m bulkship` started from a test's own folder (the hostile-file tests) runs this checkout's
+    bulkship: in a worktree it ran the one the venv's editable install names (review47, e2bf503f's twin)."""
+    code = "import bulkship; print(bulkship.__file__)"
+    said = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert said.returncode == 0, said.stderr
+    assert Path(said.stdout.strip()).parent == Path(__file__).resolve().parents[1] / "bulkship", said.stdout
