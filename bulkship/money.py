@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+MONEY_CURRENCY = "USD"  # every amount bulkship plans, totals and writes is in US dollars
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 MONEY_FIELDS: tuple[str, ...] = ("face_value", "discount", "fees", "shipping", "total")
@@ -187,15 +188,15 @@ class MoneyTally:
             "complete": self.complete,  # false: the figures leave out rows whose cost is unknown
         }
 
-    def total_text(self) -> str:
+    def total_text(self, currency: str = "") -> str:
         """The total as the terminal shows it, saying when rows of unknown cost are left out of it."""
-        return total_text(self.total, self.unknown)
+        return total_text(self.total, self.unknown, currency)
 
 
-def total_text(total: Decimal, unknown_rows: int = 0) -> str:
-    """A total as the terminal shows it; rows of unknown cost (an older bulkship's ledger) left out of it are
-    said beside it, never counted as 0.00."""
-    text = money_text(total)
+def total_text(total: Decimal, unknown_rows: int = 0, currency: str = "") -> str:
+    """A total as the terminal shows it (``currency`` after it: '1,210.00 USD'); rows of unknown cost (an
+    older bulkship's ledger) left out of it are said beside it, never counted as 0.00."""
+    text = f"{money_text(total)} {currency}".strip()
     return f"{text} + {unknown_rows} row(s) of unknown cost" if unknown_rows else text
 
 

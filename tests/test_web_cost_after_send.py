@@ -185,7 +185,7 @@ def test_a_batch_whose_only_open_order_is_in_doubt_offers_to_ask_the_vendor_abou
         listed = batch_row(client.get("/").text, "only")  # said '0.00 charged', the 50.00 in doubt unsaid
         assert "0.00 <small>charged + 50.00 in doubt</small>" in listed, listed  # (review17)
         cost = client.get("/batches/only/cost").text
-        asked = "Ask the vendor about 1 order(s) in doubt (50.00 at most)"
+        asked = "Ask the vendor about 1 order(s) in doubt (50.00 USD at most)"  # USD: hunter-money20
         assert found(r'id="send">([^<]+)<', cost) == asked
         assert confirm(client, "only").url.path == "/batches/only/progress"
         wait_until_finished(client, "only")

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import InsufficientFundsError
-from ..money import MoneyTally
+from ..money import MONEY_CURRENCY, MoneyTally
 from ..statuses import TO_SEND, counted
 from .app import err_console, styled
 
@@ -32,8 +32,6 @@ def show_plan(view: PlanView) -> None:
     """The cost of what is about to be sent, per product and shipping method, and when cards arrive."""
     summary = view.summary
     # the currency of every amount it holds (a card priced in another is refused), as the cost page says it
-    from ..validate.rules.money import MONEY_CURRENCY  # (pandas: not loaded by a command that plans nothing)
-
     title = f"Batch {view.batch}: orders to send, in US dollars ({MONEY_CURRENCY})"
     table = Table(title=title, title_justify="left")
     from ..money import MONEY_LABELS  # the workbook's names: "Shipping cost", not the method
@@ -256,7 +254,11 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         if n
     )
     charged_money = result.money.get("charged")
-    charged = charged_money.total_text() if charged_money is not None else money(result.total_cost)
+    charged = (  # in the currency the plan was shown in (the cost page's Send says it too)
+        charged_money.total_text(MONEY_CURRENCY)
+        if charged_money is not None
+        else f"{money(result.total_cost)} {MONEY_CURRENCY}"
+    )
     earlier = sum(result.by_status.values()) - result.rows  # ordered from an earlier file, no longer in it
     left = result.left_out_earlier_rows  # ... or left out by it, as the list said
     kinds = [
@@ -275,7 +277,9 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     doubt = result.money.get("in doubt")
     if doubt is not None and (doubt.total or not doubt.complete):
         err_console.print(
-            styled(("In doubt:", "bold yellow"), f" {doubt.total_text()} ({doubt.rows} row(s)).")
+            styled(
+                ("In doubt:", "bold yellow"), f" {doubt.total_text(MONEY_CURRENCY)} ({doubt.rows} row(s))."
+            )
         )
     if result.output:
         err_console.print(f"Results: {result.output}")

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ..money import MONEY_CURRENCY
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 from .track_cmd import PIPED_WIDTH, BatchArgument
 
@@ -74,14 +75,17 @@ def status_command(
     when = f" started or sending from {since or 'the start'} to {until or 'now'}" if since or until else ""
     if as_json:
         period = {"since": since, "until": until} if when else {}
-        shown = {"batches": summaries, "total": total, "totals": totals}
+        shown = {"currency": MONEY_CURRENCY, "batches": summaries, "total": total, "totals": totals}
         print_json({"ledger": settings.ledger_shown, **period, **shown})
         return
     if not summaries and when:
         err_console.print(f"No batch of the ledger {settings.ledger_shown} was{when}.", soft_wrap=True)
         return
     table = Table(
-        title=f"Ledger {settings.ledger_shown}" + (f": batches{when}" if when else ""),
+        # its currency, as the run's plan and the cost page say it (columns headed so wrapped the table)
+        title=f"Ledger {settings.ledger_shown}"
+        + (f": batches{when}" if when else "")
+        + f", amounts in US dollars ({MONEY_CURRENCY})",
         caption=_sandbox_said(summaries),  # under the table, printed or piped: its money is no real money
         caption_justify="left",
     )

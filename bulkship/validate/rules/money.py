@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
-MONEY_CURRENCY = "USD"  # every amount bulkship plans, totals and writes is in US dollars
+from ...money import MONEY_CURRENCY as MONEY_CURRENCY  # every amount is in US dollars: said once, there
 
 
 def _amount(text: str) -> Decimal | None:
