@@ -10,6 +10,7 @@ from datetime import date
 
 import pandas as pd
 
+from ...loosened import loosened
 from .anotherperson import of_another_person, of_the_person_before
 from .notes import _NOTE_SAYS_NO
 from .received import another_thing_received
@@ -123,8 +124,14 @@ def _unbracketed(clause: str) -> str:
     return re.sub(r"\s*[)\]]", " ", clause).strip() if ")" in clause or "]" in clause else clause
 
 
+# matches wherever _NOTE_SAYS_NO does, without reading each clause whole for what would undo it (..loosened)
+_MAY_SAY_NO = loosened(_NOTE_SAYS_NO)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')
 def _note_says_no(note: str) -> bool:
+    if _MAY_SAY_NO.match(note) is None:  # (nearly every clause of a long note: none of its words)
+        return False
     return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
 
 
