@@ -353,3 +353,19 @@ def test_a_note_holding_the_card_itself_leaves_the_row_out(tmp_path: Path, heade
     sends = ["Hold card for pickup", "Hold for pickup", "Card on hold - released 12/1", "Card holder"]
     sheet = load_sheet(_sheet(tmp_path / "held.csv", header, held + sends))
     assert sorted(s.row for s in sheet.skipped) == list(range(2, 2 + len(held)))
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_holding_for_an_approval_come_since_sends(tmp_path: Path, header: str) -> None:
+    """A known drop: under 'Status', 'Hold for approval - approved 12/1' and 'On hold pending approval -
+    approved 12/1' were left out ('the list says not to send it'), where 'Pending approval - approved 11/2'
+    under 'Status', and each under 'Notes', sends: the approval came, the person got no card. Each sends now;
+    the approval asked, refused, or followed by another no still leaves the row out."""
+    sends = ["Hold for approval - approved 12/1", "On hold pending approval - approved 12/1"]
+    stays_out = [
+        "Hold for approval", "Hold for approval - approved?", "Hold for approval - not approved",
+        "Hold for approval - approved, deceased", "Hold for approval - approved, awaiting finance",
+    ]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", header, [*sends, *stays_out])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert sorted(skipped) == list(range(2 + len(sends), 2 + len(sends) + len(stays_out)))

@@ -7,6 +7,7 @@ person's status, :mod:`.cardstatus` a card's, :mod:`.sentdays` the days a column
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from datetime import date
 from functools import partial
@@ -187,13 +188,19 @@ def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) ->
     return send.reindex(texts.index, fill_value=False).astype(bool)
 
 
+_ANSWERED_NONE = re.compile(r"[-–—:]\s*(?:no|none|nothing|n/?a)\s*$", re.IGNORECASE)
+
+
 def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
     """The status texts saying a hold is over (:data:`.notes.HOLD_OVER`) that say nothing else a note would
     leave the row out for: 'Hold released' sends, as in a note; 'Hold released - deceased', 'Hold cleared
     11/30 - left company', 'Hold released - mailed 12/1', 'Hold lifted - DNS' stay out, as in a note (found
     by review38: d730b05e sent each from a 'Card Status' or 'Status', a card to the dead, the gone, or a
     second)."""
-    over = texts[said & texts.str.contains(HOLD_OVER)]
+    # ... or the approval it waited for come since ('Hold for approval - approved 12/1' under 'Status': a
+    # known drop mended by review48, left out where under 'Notes' it sends); not a flag's answer '- no'
+    came = texts.str.contains(_UNDONE) & ~texts.str.contains(_ANSWERED_NONE)
+    over = texts[said & (texts.str.contains(HOLD_OVER) | came)]
     if over.empty:
         return pd.Series(False, index=texts.index)
     as_notes = _said_as_notes(over, today)
