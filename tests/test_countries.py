@@ -193,3 +193,34 @@ def test_a_us_territory_written_as_the_country_with_no_state_is_sent_there(
         ("Joe Cruz", "Hagatna", "GU", "96910", "US"),
         ("Kim Smith", "Charlotte Amalie", "VI", "00802", "US"),
     ]
+
+
+def test_an_address_abroad_in_a_list_with_no_country_is_told_why_it_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28: in a list with no country column, a Mexican row ('Guadalajara', 'Jalisco',
+    '44100') was told "'JALISCO' is not a US state; use the 2-letter code (e.g. MA)", a London row "State is
+    empty; fill in the 2-letter state code" and "'SW1A 1AA' is not a US ZIP code; use 5 digits", advice that
+    fits no address there (only Canada's were told the cards ship to US addresses only). A state of another
+    country, or a UK postcode, is one error saying so now; a US row and a misspelled US state stay as
+    they were."""
+    path = tmp_path / "partners.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Card,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Di Fox,4 Av Vallarta,Guadalajara,Jalisco,44100,CVS,25\n"
+        "Ed Wu,5 High St,London,,SW1A 1AA,CVS,25\n"
+        "Gus Tan,7 Hauptstr.,München,Bayern,80331,CVS,25\n"
+        "Hal Poe,8 Elm St,Boston,Masachusetts,02134,CVS,25\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    assert said_errors(capsys) == [
+        "Row 3, column 'State': 'Jalisco' is in Mexico: physical gift cards ship to US addresses only "
+        "(including APO/FPO/DPO).",
+        "Row 4, column 'Zip': 'SW1A 1AA' is a postcode of the United Kingdom: physical gift cards ship to US "
+        "addresses only (including APO/FPO/DPO).",
+        "Row 5, column 'State': 'Bayern' is in Germany: physical gift cards ship to US addresses only "
+        "(including APO/FPO/DPO).",
+        "Row 6, column 'State': 'MASACHUSETTS' is not a US state; use the 2-letter code (e.g. MA) or the "
+        "full name (Massachusetts).",
+    ]

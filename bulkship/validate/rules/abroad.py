@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..collect import ProblemCollector
 from ..normalize import by_unique
+from .regions import country_name, foreign_places
 
 US = "US"
 # Canada's provinces and territories, by their codes and names as normalize.states leaves them (upper case)
@@ -41,9 +42,14 @@ def check_abroad(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     canadian = written.eq("") & country.isin(["", US]) & frame["state"].isin(list(CANADIAN_PROVINCES))
     if canadian.any():
         canadian &= by_unique(frame["zip"].astype(str), lambda c: c.str.fullmatch(_CANADIAN_POSTAL_CODE))
-    if not (abroad.any() or canadian.any()):
+    unwritten = written.eq("") & country.isin(["", US]) & ~canadian
+    place, said_in = foreign_places(frame["state"].where(unwritten, ""), frame["zip"].where(unwritten, ""))
+    elsewhere = place.ne("")
+    if not (abroad.any() or canadian.any() or elsewhere.any()):
         return
-    collector.drop(abroad | canadian, ("state", "zip"))
+    collector.drop(abroad | canadian | elsewhere, ("state", "zip"))
+    _say_elsewhere(collector, elsewhere & said_in.eq("state"), "state", place)
+    _say_elsewhere(collector, elsewhere & said_in.eq("zip"), "zip", place)
     name = country.map(COUNTRY_NAMES).fillna("")
     named = (" (" + name + ")").where(name.ne("") & name.str.casefold().ne(written.str.casefold()), "")
     collector.error(
@@ -60,4 +66,18 @@ def check_abroad(frame: pd.DataFrame, collector: ProblemCollector) -> None:
         "'{old}' in {province} is a Canadian address: physical gift cards ship to US addresses only "
         "(including APO/FPO/DPO).",
         extra={"province": collector.original("state").astype(str).str.strip()},
+    )
+
+
+def _say_elsewhere(collector: ProblemCollector, rows: pd.Series, column: str, place: pd.Series) -> None:
+    """One error on each row of ``rows`` whose ``column`` names a place of another country (no country
+    written): a state of Mexico, a UK postcode."""
+    where = "in" if column == "state" else "a postcode of"
+    collector.error(
+        rows,
+        column,
+        "Country not supported",
+        f"'{{old}}' is {where} {{country}}: physical gift cards ship to US addresses only (including "
+        "APO/FPO/DPO).",
+        extra={"country": place.map(country_name)},
     )
