@@ -45,3 +45,29 @@ def test_an_ask_after_an_exclamation_or_an_and_stops_the_row(
     ]  # fmt: skip
     code, rows = _validate(capsys, tmp_path / "awards.csv", stops + sends)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+def test_an_ask_naming_another_town_or_state_or_a_person_after_a_remark_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the lead (hunter-sends5's brief): on rows in Boston, MA, Notes 'Retiring and send to her home
+    in FL', 'Send to her home in FL', 'Ship to her place in Tampa', 'Use FL address', 'Mail to her Florida
+    address' were each ordered to the Boston street, exit 0 ('home' read as the row's own); and 'Retiring -
+    ship to Bob Jones' to the row's own name, where 'Ship to Bob Jones' alone is an error. Each is an error on
+    its row now; the row's own town or state ('Ship to her home in Boston', 'Send to her home in MA'), a
+    month or a feast ('Ship to home in December', '... at Christmas'), a door or a part of the row's town
+    ('... in Apt 4', '... in East Boston') and a place said not to be used still send."""
+    stops = [
+        "Retiring and send to her home in FL", "Send to her home in FL", "Send to home in Florida",
+        "Ship to her place in Tampa", "Use FL address", "Mail to her Florida address", "SEND TO HOME IN FL",
+        "Retiring - ship to Bob Jones", "Great year; send to Bob",
+    ]  # fmt: skip
+    sends = [
+        "Ship to her home in Boston", "Send to her home in MA", "Send to her home in Massachusetts",
+        "Ship to her home in Boston MA", "Ship to home in December", "Ship to home at Christmas",
+        "Send to home in time for the party", "Send to her home, not the one in FL",
+        "Send to her home in Apt 4", "Mail to home in East Boston", "Send to home at Main St address",
+        "Ship to home in Mass",
+    ]  # fmt: skip
+    code, rows = _validate(capsys, tmp_path / "awards.csv", stops + sends)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

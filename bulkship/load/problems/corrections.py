@@ -15,6 +15,7 @@ from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems
 from ..skipped.columnkeys import picks_rows
+from .askedplace import place_problems, places_in_note
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns
 from .notesaid import _changed_in_a_note
@@ -238,7 +239,13 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
             )
             problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
         someone = column.saying(lambda note: bool(named_in_note(note))) & ~elsewhere & ~to_come & ~new_street
-        problems += _named_in_a_note(body, column_map, column, column.rows(someone, not_judged))
+        named = _named_in_a_note(body, column_map, column, column.rows(someone, not_judged))
+        # ... or to a town or a state not the row's ('Send to her home in FL' on a Boston row)
+        somewhere = (
+            column.saying(lambda note: bool(places_in_note(note))) & ~elsewhere & ~to_come & ~new_street
+        )
+        placed = place_problems(body, column_map, column, column.rows(somewhere, not_judged))
+        problems += named + [p for p in placed if p.row not in {n.row for n in named}]
     return problems
 
 

@@ -246,7 +246,12 @@ _NO_NAME = frozenset(
 
 
 def named_in_note(note: str) -> frozenset[str]:
-    """The words of a person's name a note sends the card to (:data:`_NAME`), or none."""
+    """The words of a person's name a note sends the card to (:data:`_NAME`), or none; from the note's start
+    or a later part's ('Retiring - ship to Bob Jones': found by hunter-sends5, sent to the row's name)."""
+    return frozenset().union(*map(_named_from_start, note_parts(note)))
+
+
+def _named_from_start(note: str) -> frozenset[str]:
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None or asked["where"] is None:
         return frozenset()

@@ -1,0 +1,103 @@
+"""A note asking for the card to go to a town or a state that is not the row's: 'Send to her home in FL',
+'Retiring and send to her home in FL', 'Ship to her place in Tampa', 'Use FL address', 'Mail to her Florida
+address', on a row in Boston, MA. Each was ordered to the row's Boston street, exit 0, where 'Send to winter
+home' is an error on its row (found by the lead, hunter-sends5's brief). The row is an error now, for a
+person to write the address the card goes to; a place that is the row's own town or state ('Ship to her home
+in Boston' on a Boston row) still sends."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ...columns import _words
+from ...models import Problem
+from ...validate.usps import STATE_NAMES, state_lookup
+from ..skipped import _short
+from .elsewhere import _NOTE_SENDS, note_parts
+from .notecolumns import NoteColumn
+
+# a state by its code ('FL', as written) or its name ('Florida', 'West Virginia' before 'Virginia')
+_STATE_NAMES = sorted(STATE_NAMES.values(), key=len, reverse=True)
+_STATE = rf"(?-i:{'|'.join(STATE_NAMES)})\b|(?:{'|'.join(map(re.escape, _STATE_NAMES))})\b"
+# a capitalised town (one to three words: 'Tampa', 'Boca Raton', 'St. Louis')
+_TOWN = r"(?-i:[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,2})\b"
+# ... not a day, a month or a season of the year ('Ship to home in December', 'Send to office at Christmas')
+_NO_TOWN = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "xmas",
+     "thanksgiving", "easter", "spring", "summer", "fall", "autumn", "winter", "time", "person", "care",
+     "the", "her", "his", "their", "a", "an", "case", "advance", "english", "spanish", "french",
+     # ... nor a door of the row's building ('Send to her home in Apt 4', '... in Building A')
+     "apt", "apartment", "unit", "suite", "ste", "room", "rm", "building", "bldg", "floor", "flat", "tower"}
+)  # fmt: skip
+# a state as people shorten it ('Ship to home in Mass')
+_SHORT_STATES = {
+    "mass": "MA", "calif": "CA", "cali": "CA", "fla": "FL", "penn": "PA", "wash": "WA", "ariz": "AZ"
+}  # fmt: skip
+# where the ask names the place: 'in FL', 'in Tampa', 'at Boca Raton', or 'FL address', 'her Florida home'
+_IN_A_PLACE = re.compile(rf"(?i)\b(?:in|at|near)\s+(?P<place>{_STATE}|{_TOWN})")
+_PLACE_ADDRESS = re.compile(
+    rf"(?i)(?:^|\s)(?P<place>{_STATE})\s+(?:(?:home|mailing|street)\s+)?(?:address|addr|home|house|place)\b"
+)
+_NOT_THERE = re.compile(r"(?i)\b(?:not|never|instead\s+of|rather\s+than)\b")
+
+
+def places_in_note(note: str) -> frozenset[str]:
+    """The towns and states a note's ask sends the card to ('Send to her home in FL': 'fl'), casefolded."""
+    places: set[str] = set()
+    for part in note_parts(note):
+        asked = _NOTE_SENDS.match(part)
+        if asked is None or asked["where"] is None:
+            continue
+        where = asked["where"][:80]
+        where = where[: m.start()] if (m := _NOT_THERE.search(where)) else where
+        for found in [*_IN_A_PLACE.finditer(where), *_PLACE_ADDRESS.finditer(where)]:
+            place = " ".join(found["place"].split()).casefold()
+            if place.split()[0] not in _NO_TOWN:
+                places.add(place)
+    return frozenset(places)
+
+
+def _row_places(body: pd.DataFrame, column_map: dict[str, str], row: int) -> set[str]:
+    """The row's town and state as a note may name them: 'boston', 'ma', 'massachusetts'."""
+    said = {f: " ".join(str(body.at[row, h]).split()).casefold() for h, f in column_map.items()}
+    own = {said.get("city", "")} | set(_words(" ".join(said.get(f, "") for f in ("city", "address1"))))
+    code = state_lookup().get(said.get("state", ""))
+    if code:
+        own |= {code.casefold(), STATE_NAMES.get(code, code).casefold()}
+        own |= {short for short, of in _SHORT_STATES.items() if of == code}
+    return own - {""}
+
+
+def _the_row_s(place: str, own: set[str]) -> bool:
+    """Whether a place a note names is the row's: its town or state, words of its town and street ('Main St'),
+    or a part of its town ('East Boston' on a Boston row)."""
+    words = set(_words(place))
+    town = {w for w in own if " " not in w}
+    return place in own or words <= own or bool(words & town and len(words) > 1)
+
+
+def place_problems(
+    body: pd.DataFrame, column_map: dict[str, str], column: NoteColumn, rows: list[int]
+) -> list[Problem]:
+    """Of ``rows``, those whose note sends the card to a town or a state (:func:`places_in_note`) that is not
+    the row's own (where the row gives its town or state to compare with)."""
+    street = next(h for h, field in column_map.items() if field == "address1")
+    if not {"city", "state"} & set(column_map.values()):
+        return []
+    problems = []
+    for row in rows:
+        own = _row_places(body, column_map, row)
+        if all(_the_row_s(place, own) for place in places_in_note(column.notes[row])):
+            continue
+        said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+        message = (
+            f"Row {row}, column '{column.header}': says '{_short(said, 60)}': the card would go to the row's "
+            f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
+            "the note, or clear the note to send it there."
+        )
+        problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
+    return problems
