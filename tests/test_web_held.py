@@ -332,3 +332,43 @@ def test_a_row_held_as_an_edit_says_the_card_its_person_got_and_the_card_this_li
         assert "other value): ordered STARBUCKS 10.00, this list asks STARBUCKS 25.00" in page, page
         assert "other card and value): ordered CVS 25.00, this list asks TARGET 50.00" in page, page
     assert sent_to(settings) == [(f"{r[0]} {r[1]}", str(r[2])) for r in NOVEMBER]  # nothing more was sent
+
+
+@pytest.mark.parametrize("then", ["sent", "deleted"])
+def test_rows_held_for_cards_another_batch_planned_are_said_anew_once_it_sent_or_went(
+    settings: Settings, tmp_path: Path, then: str
+) -> None:
+    """The web page's leftover: 'gifts' (4 people) planned, then the list cut to 3 uploaded as 'gifts-2',
+    whose rows were held as 'planned, not sent yet in batch gifts ... delete batch gifts (nothing of it was
+    sent)'. Once gifts sent those cards, gifts-2's Results and Held rows pages said so still, of cards at the
+    vendor (Delete refuses a batch that sent); once gifts was deleted, its Results said to delete a batch
+    gone, until someone opened gifts-2's cost page. Each now says the rows as they are: held for cards
+    ordered in gifts, or planned here."""
+    first, cut = tmp_path / "gifts.csv", tmp_path / "cut" / "gifts.csv"
+    cut.parent.mkdir()
+    people = [f"Person {i},{i} Elm St,Boston,MA,02108,TARGET,50\n" for i in range(4)]
+    first.write_text("Name,Street,City,State,Zip,Card,Amount\n" + "".join(people))
+    cut.write_text("Name,Street,City,State,Zip,Card,Amount\n" + "".join(people[:3]))
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, first)
+        assert client.get("/batches/gifts/cost").status_code == 200  # planned, not sent
+        upload(client, cut)
+        assert "Nothing is left to send" in client.get("/batches/gifts-2/cost").text  # its rows held
+        before = visible_text(client.get("/batches/gifts-2/results").text)
+        assert "delete that batch (nothing of it was sent)" in before, before
+        if then == "sent":
+            assert confirm(client, "gifts").url.path == "/batches/gifts/progress"
+            wait_until_finished(client, "gifts")
+        else:
+            assert client.post("/batches/gifts/delete", data={"csrf_token": token(client)}).status_code == 200
+        results = html.unescape(" ".join(visible_text(client.get("/batches/gifts-2/results").text).split()))
+        held = html.unescape(" ".join(visible_text(client.get("/batches/gifts-2/held").text).split()))
+    for page in (results, held):
+        assert "planned, not sent yet" not in page and "delete batch gifts" not in page, page
+    if then == "sent":
+        assert "3 held" in results and "ordered in batch 'gifts' (row 2, PO BS-GIFTS-0001" in results, results
+        assert "ordered in batch 'gifts' (row 4, PO BS-GIFTS-0001" in held, held
+        assert sorted(sent_to(settings)) == [(f"Person {i}", f"{i} Elm St") for i in range(4)]  # each once
+    else:
+        assert "3 planned" in results and "No row of this batch is held" in held, (results, held)
+        assert sent_to(settings) == []

@@ -15,6 +15,7 @@ import contextlib
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -74,6 +75,22 @@ def _planned(web: Any, batch: state.WebBatch) -> None:
         return
     with contextlib.suppress(BulkshipError):  # another batch being sent, the file refused: as the ledger has
         cost_pages._plan(web, batch)
+
+
+def planned_again(web: Any, name: str) -> bool:
+    """Batch ``name`` planned as its cost page plans it (again only if what its plan holds for changed),
+    where it can be: its file on this server, no run of it going on. Whether it was."""
+    try:
+        batch = _with_upload(web, name)
+    except HTTPException:  # run from the command line, deleted, or its file on another server
+        return False
+    if _sending(web, batch):
+        return False
+    try:
+        cost_pages._plan(web, batch)
+    except BulkshipError:  # another batch being sent, the file refused: as the ledger has it
+        return False
+    return True
 
 
 async def held(request: Request) -> Response:

@@ -24,6 +24,7 @@ from ..team.approvals import acting_as
 from ..validate.rules.money import MONEY_CURRENCY
 from . import batchledger, servers, state
 from .balance import BalanceReader
+from .batchledger import PLANNED_THERE
 from .review import Reviews
 from .runner import Runner
 from .uploads import upload_of
@@ -217,7 +218,6 @@ _MAPPING_ADVICE = ("[columns]", "program file", "--config")
 # a row held for a card another batch only planned: that batch sent nothing, and deleting it is the page's
 # way to send the row here ("ask whoever runs bulkship on the command line" left a web-only team with a
 # cut list, uploaded after its approver rejected the first, held for good: found by newcomer13)
-PLANNED_THERE = re.compile(r"planned, not sent yet in batch '([^']+)'")
 PLANNED_ADVICE = (
     "Batch {0} planned this card and has sent nothing yet: to send it from this batch, delete batch {0} "
     "(nothing of it was sent), then open this batch's cost page again."

@@ -264,6 +264,16 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
         )  # fmt: skip
 
 
+def _planned_again(web: Web, batch: state.WebBatch, wanted: str, page: int, found: _Results) -> _Results:
+    """The page's rows once the batch is planned again, as its cost page plans it: rows held for cards
+    another batch only planned said 'delete batch gifts (nothing of it was sent)' after gifts sent them, or
+    was deleted, until someone opened this batch's cost page (the web page's known leftover, fixed by
+    hunter-web26)."""
+    from .held_pages import planned_again
+
+    return _results(web, batch.name, wanted, page, batch) if planned_again(web, batch.name) else found
+
+
 def _planned_there(record: RowRecord) -> bool:
     return PLANNED_THERE.search(record.error or "") is not None
 
@@ -277,6 +287,8 @@ async def results(request: Request) -> Response:
     batch = _batch_or_404(web, request.path_params["name"])
     wanted = request.query_params.get("status", "")
     found = await run_in_threadpool(_results, web, batch.name, wanted, _page_number(request), batch)
+    if found.held_planned:  # held for cards another batch planned: that batch may have sent them since
+        found = await run_in_threadpool(_planned_again, web, batch, wanted, _page_number(request), found)
     # (a command-line batch, once approved, is sent by running its command again: its rows say so)
     waiting = await run_in_threadpool(_awaiting_approval, web.settings, batch.name) if batch.upload else None
     # beside the lines: the card lines an order shows beyond its rows (cards), and the rest
