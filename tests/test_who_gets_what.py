@@ -17,6 +17,7 @@ from test_approval_pages import _csrf, _send, _signed_in, staff_sheet, team
 from test_web import client, found, settings, upload
 
 from bulkship import whogets
+from bulkship.cli import main
 from bulkship.web import create_app
 
 __all__ = ["client", "settings", "team"]  # fixtures
@@ -90,3 +91,28 @@ def test_the_approver_sees_who_gets_what_before_approving(team, tmp_path: Path) 
         page = carol.get("/batches/staff/approval").text
     assert 'id="approve"' in page
     assert [r[:2] + r[7:] for r in listed(page)] == [["2", "Person 1", "25.00"], ["3", "Person 2", "25.00"]]
+
+
+def test_the_approver_of_a_command_line_batch_reads_each_recipient_s_row_and_cost(
+    team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(
+        "Employee ID,Name,Address,City,State,ZIP,Product,Amount\n"
+        "E1,Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "E2,Bo Chan,2 Oak Ave,Cambridge,MA,02139,HOMEDEPOT,100\n"
+    )
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # 122.50 is above the threshold: waits for an approver, nothing sent
+    with _signed_in(create_app(team), "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+    listing = re.search(r'<details id="plan-recipients">.*?<tbody>(.*?)</tbody>', page, re.S)
+    assert listing, page
+    rows = [
+        [unescape(visible_text(c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+        for r in re.findall(r"<tr>(.*?)</tr>", listing.group(1), re.S)
+    ]
+    assert [[r[0], r[2], r[-1]] for r in rows] == [["2", "Ann Lee", "25.00"], ["3", "Bo Chan", "97.50"]], rows
+    assert found(r'id="total">([^<]+)<', page) == "122.50"  # the rows' costs add up to the total to send
+    assert "Amounts in US dollars (USD); cost: the line's cards, fees and shipping" in visible_text(page)

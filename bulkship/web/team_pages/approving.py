@@ -113,7 +113,17 @@ def _plan_of(settings: Any, name: str) -> tuple[list[dict[str, Any]], list[dict[
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         orders = [o for o in ledger.orders(name) if o.state == "planned"]
         for order in orders:
-            for line in sent_lines(order):
+            # each line's row and planned cost: which person's card costs what (the approver read none)
+            rows = (
+                {
+                    r.line_index: r
+                    for r in ledger.rows_by_po(order.po_number)
+                    if r.status == "planned" and r.current
+                }
+                if len(recipients) < RECIPIENTS_SHOWN
+                else {}
+            )
+            for index, line in enumerate(sent_lines(order)):
                 card = cards.setdefault(
                     (line.product_id, f"{line.value:.2f}"),
                     {"product": line.product_id, "value": line.value, "cards": 0, "face": Decimal(0)},
@@ -121,7 +131,11 @@ def _plan_of(settings: Any, name: str) -> tuple[list[dict[str, Any]], list[dict[
                 card["cards"] += line.quantity
                 card["face"] += line.value * line.quantity
                 if len(recipients) < RECIPIENTS_SHOWN:
-                    recipients.append({"po": order.po_number, "item": line.item, "address": line.address})
+                    row = rows.get(index)
+                    recipients.append(
+                        {"po": order.po_number, "item": line.item, "address": line.address,
+                         "row": row.row if row else None, "cost": row.cost if row else None}
+                    )  # fmt: skip
     return sorted(cards.values(), key=lambda c: (str(c["product"]), c["value"])), recipients
 
 
