@@ -1874,6 +1874,37 @@ def test_a_house_number_in_a_column_of_its_own_refuses_the_file_instead_of_parce
     assert (code, data["valid"]) == (0, 1), err
 
 
+def test_a_street_name_column_is_the_street_where_no_other_column_gives_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28: 'Street No.' | 'Street Name' (a property manager's tenant list) was refused
+    "lacks required column(s): Address Line 1 ... rename the headers", and a list whose only street column
+    is 'Street Name' = '12 Main St' so too. 'Street Name' is the street where no other column gives it: the
+    first is refused saying to put each house number in front of its street, as 'Number' | 'Street' is, the
+    second sent; beside 'Street Address' it stays unused."""
+    apart = xlsx(
+        tmp_path / "apart.xlsx",
+        ["Name", "Street No.", "Street Name", "City", "State", "ZIP", "Product", "Value"],
+        ["Ann Num", "12", "Main St", "Boston", "MA", "02108", "CVS", 25],
+    )
+    assert main(["run", str(apart), "--yes", "--out", str(tmp_path / "out")]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "column 'Street No.' (B) holds the house numbers, and the street column 'Street Name' names" in err
+    whole = xlsx(
+        tmp_path / "whole.xlsx",
+        ["Name", "Street Name", "City", "State", "ZIP", "Product", "Value"],
+        ["Ann Num", "12 Main St", "Boston", "MA", "02108", "CVS", 25],
+    )
+    assert main(["run", str(whole), "--yes", "--out", str(tmp_path / "out")]) == 0
+    assert [line["PhysicalDeliveryAddress"]["AddressLine1"] for line in ordered_lines()] == ["12 Main St"]
+    both = xlsx(
+        tmp_path / "both.xlsx",
+        ["Name", "Street Name", "Street Address", "City", "State", "ZIP", "Product", "Value"],
+        ["Ann Num", "Main St", "12 Main St", "Boston", "MA", "02108", "CVS", 25],
+    )
+    assert load_sheet(both).column_map.get("Street Address") == "address1"
+
+
 def test_a_one_word_preferred_name_keeps_the_legal_name_s_suffix_and_says_what_it_sent(
     tmp_path: Path,
 ) -> None:

@@ -138,6 +138,12 @@ _LOOSE_COMPANY = frozenset(
 )  # fmt: skip
 
 
+# 'Street Name', the street where no other column gives it: beside a house number column ('Street No.'),
+# refused saying to join them, as 'Street' is; unread, such a list was refused "lacks Address Line 1 ...
+# rename the headers" (found by hunter-sheets28). Beside 'Street Address' it is the name alone, unused
+_STREET_NAME = header_key("street name")
+
+
 # An HR system's API field name for the state or the country by its code ('home.state_id', 'country_id':
 # Namely's export, refused as lacking a State: found by hunter-sheets25, left for hunter-sheets26). Only so
 # written (a dot or an underscore): a 'State ID' typed by a person may be a state's number for the person
@@ -158,6 +164,8 @@ def _resolve(header: str, index: dict[str, str]) -> HeaderMeaning | None:
         return replace(meaning, loose=True) if meaning and meaning.field in ("state", "country") else None
     if header_key(header) in _LOOSE_COMPANY and header_key(header) not in index:
         return HeaderMeaning("company", loose=True)
+    if header_key(header) == _STREET_NAME and _STREET_NAME not in index:
+        return HeaderMeaning("address1", loose=True)
     group = _FIRST_ADDRESS.get(tuple(words[:2])) or _FIRST_ADDRESS.get(tuple(words[:1]))
     if group and len(words) > group:  # "Address 1: City" (Dynamics), "Address 1 - Region" (Google Contacts)
         meaning = _resolve(" ".join(words[group:]), index)

@@ -320,7 +320,20 @@ def _picks_rows_only(header: str, guess: str) -> bool:
 
 
 _HOUSE_NUMBER_HEADERS = frozenset(
-    {"number", "no", "nr", "num", "#", "housenumber", "houseno", "streetnumber"}
+    {
+        "number",
+        "no",
+        "nr",
+        "num",
+        "#",
+        "housenumber",
+        "houseno",
+        "housenum",
+        "streetnumber",
+        "streetno",
+        "streetnum",
+        "streetnr",
+    }
 )
 _HOUSE_NUMBER = re.compile(r"\d{1,6}(?:\.0)?\s*[A-Za-z]?(?:\s*[-/½]\s*\d*[A-Za-z]?)?")
 
