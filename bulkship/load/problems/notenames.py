@@ -38,6 +38,10 @@ _AUTHORED = frozenset(
      "reported", "noted")
 )  # fmt: skip
 _CONTACT = frozenset(("contact", "owner", "author", "preparer", "approver", "reviewer", "questions"))
+# ... a person added to what the note says of others ('Below: on hold (Bob Ray too)'): read without the
+# 'too' it says the hold of Bob as well, who was sent a card, exit 0 (found by the lead, hunter-sends5's
+# brief)
+_TOO = re.compile(r"(?i)\s+(?:too|also|as\s+well)(?=\W*$)")
 
 
 def _note_names_problems(
@@ -84,7 +88,7 @@ def _note_names_problems(
             if pointed
             else named
         )
-        if named and not pointed and note_row not in asks and not says_no_of(text, runs):
+        if named and not pointed and note_row not in asks and not says_no_of(_TOO.sub("", text), runs):
             continue
         for row in sorted(named):
             who = " ".join(str(body.at[row, h]).strip() for h in names).strip()
