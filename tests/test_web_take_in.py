@@ -175,3 +175,33 @@ def test_an_approval_refused_as_out_of_date_is_in_the_trail(tmp_path: Path) -> N
     attempts = [d for actor, action, d in lines if (actor, action) == ("mo", "approve_refused")]
     assert attempts and attempts[0]["reason"] == "request out of date", lines
     assert not [a for _, a, _ in lines if a == "approve"]  # nothing approved
+
+
+def test_a_review_form_sent_after_its_columns_changed_in_another_tab_says_nothing_was_saved(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-web26: the review open in one tab, the Name column set to '— not used' on the Columns
+    page in another; the review's 'Order this row after all', a row's 'Save and check again' and a column's
+    'Change them' each answered 'Internal Server Error' (the batch's rows could no longer be read: no Name).
+    Each now says nothing was saved and where to choose the columns."""
+    settings = resolve_settings()
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, ops_list(tmp_path / "ops.xlsx"), name="ops")
+        assert client.get("/batches/ops/review").status_code == 200  # the first tab's page
+        unmapped = client.post(
+            "/batches/ops/columns", data={"csrf_token": token(client), "map:Employee Name": ""}
+        )
+        assert unmapped.status_code == 200
+        csrf = token(client)
+        answers = [
+            client.post("/batches/ops/rows/6/take-in", data={"csrf_token": csrf, "take": "in"}),
+            client.post("/batches/ops/rows/7", data={"csrf_token": csrf, "cell:State": "NH"}),
+            client.post(
+                "/batches/ops/column",
+                data={"csrf_token": csrf, "header": "Gift Card", "was": "CVS", "value": "Target"},
+            ),
+        ]
+    for answer in answers:
+        said = html.unescape(visible_text(answer.text))
+        assert answer.status_code == 409, (answer.status_code, said)
+        assert "Nothing was saved" in said and "Columns page" in said, said

@@ -11,10 +11,30 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..errors import BulkshipError
+from ..columns import AmbiguousColumnsError
+from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from . import batchledger, state
 from .auth import nothing_changed, say_in_trail
 from .pagekit import Web, _idle, _see, _web, _with_upload, another_upload, render
+from .review import Review
+
+
+async def reviewed(request: Request, web: Web, batch: state.WebBatch) -> Review | Response:
+    """The batch's rows as they are now, for a change sent from its review page; or the page saying nothing
+    was saved where they cannot be read so: the review open in one tab, the Name column set to '— not used'
+    on the Columns page in another, the review's forms answered 'Internal Server Error' (found by
+    hunter-web26)."""
+    try:
+        return await run_in_threadpool(web.reviews.review, batch)
+    except (AmbiguousColumnsError, MissingColumnsError, SecondCardError) as exc:
+        error = BulkshipError(
+            f"The batch's columns changed since this page was shown: {exc.message.split('. ')[0]}. Nothing "
+            "was saved",
+            hint="choose its columns on the Columns page, then make the change again on its review",
+        )
+    except BulkshipError as exc:
+        error = BulkshipError(f"{exc.message.removesuffix('.')}. Nothing was saved", hint=exc.hint)
+    return render(request, "problem.html", 409, batch=batch, error=error)
 
 
 async def row_form(request: Request) -> tuple[Web, state.WebBatch, int, Any] | Response:
@@ -69,7 +89,9 @@ async def fix_column(request: Request) -> Response:
     web = _web(request)
     batch = _idle(web, _with_upload(web, request.path_params["name"]))
     form = await request.form()
-    found = await run_in_threadpool(web.reviews.review, batch)
+    found = await reviewed(request, web, batch)
+    if isinstance(found, Response):
+        return found
     header = str(form.get("header") or "")
     if header not in found.loaded.headers:
         raise HTTPException(404, "No such column")
@@ -118,7 +140,9 @@ async def _fix_row_once(
     """The row's cells changed as the form says, judged on the batch's rows as ``batch`` has them: None
     when saved (or nothing changed), the page saying why not, or True when another change was recorded
     meanwhile (nothing saved: to judge again)."""
-    found = await run_in_threadpool(web.reviews.review, batch)
+    found = await reviewed(request, web, batch)
+    if isinstance(found, Response):
+        return found
     if row not in found.loaded.frame.index:
         raise HTTPException(404, "No such row")
     sent = await run_in_threadpool(

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from ..errors import BulkshipError
 from . import batchledger, state
 from .auth import nothing_changed, say_in_trail
-from .fix_pages import row_form
+from .fix_pages import reviewed, row_form
 from .pagekit import _idle, _see, _with_upload, render
 
 TAKE_TRIES = 3  # recorded again on the rows as they are when another change was recorded meanwhile
@@ -32,7 +32,9 @@ async def take_in(request: Request) -> Response:
     take = str(form.get("take") or "") == "in"
     who = str(request.scope.get("actor") or state.current_user())
     for _ in range(TAKE_TRIES):
-        found = await run_in_threadpool(web.reviews.review, batch)
+        found = await reviewed(request, web, batch)
+        if isinstance(found, Response):
+            return found
         if row not in found.loaded.frame.index:
             raise HTTPException(404, "No such row")
         if take == (row in batch.taken_in):  # so already: a double click, Back and press again
