@@ -124,3 +124,22 @@ def test_a_column_of_cards_that_says_something_else_of_the_person_is_not_read_as
         "rename it 'Product'" in said
     ), said
     assert sent_cards() == []
+
+
+@pytest.mark.parametrize("header", ["Store", "Store Name", "Retailer", "Merchant"])
+def test_a_store_column_naming_one_card_on_every_row_is_not_read_as_the_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets28 (the brief's leftover): a retail chain's HR export, 'Employee Name' | 'Store'
+    = Target on every row (where each person works) beside 'Gift Value', had 'Store' read as the card: a
+    Target card ordered for everyone, exit 0. A header naming a shop reads as the card only where its cells
+    name two cards or more (nobody works at Visa); one card on every row, in any spelling, cannot be told
+    from a workplace: the list is refused, exit 2, nothing sent, naming the column to rename 'Product'."""
+    path = crm_export(tmp_path / "staff.csv", {header: ["Target", "Target", "TARGET", "Target Gift Card"]})
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"column '{header}' (H) names one card on every row (Target), which may be where each person "
+        "works: if it gives each row's card, rename it 'Product'" in said
+    ), said
+    assert sent_cards() == []

@@ -35,6 +35,11 @@ SHOP_WORDS = frozenset(
 # A column of cards that went out before ('Last Year Card', 'Previous Gift', 'Card Received')
 _PAST = re.compile(r"(?i)\b(?:last|previous|prior|past|old|former|sent|received|given|history)\b")
 _BESIDE_SHOP = frozenset({"name", "type", "selected", "chosen", "of"})
+# ... of which the words an HR export names the person's workplace by: a retail chain's 'Store' = Target on
+# every row is where each person works, or the card for all? Read as the card only where it names two
+# cards or more (people work at no Visa); one card on every row is refused, naming the column to rename
+# (found by hunter-sheets28: 'Employee Name' | 'Store' = Target ordered a Target card for each, exit 0)
+_WORKPLACE = frozenset({"store", "stores", "shop", "retailer", "retailers", "merchant", "merchants"})
 
 
 def _card_header(header: str) -> int:
@@ -69,6 +74,18 @@ def _naming(sheet: LoadedSheet, info: ColumnInfo, catalog: Catalog) -> tuple[lis
         else:
             other.append(text)
     return named, other, share / len(cells)
+
+
+def _one_workplace(header: str, named: list[str], catalog: Catalog) -> bool:
+    """Whether ``header`` may name a workplace (:data:`_WORKPLACE`) and its cells (``named``) one card."""
+    if not set(_words(header)) & _WORKPLACE:
+        return False
+    cards, brands = product_ids(catalog), card_brands(catalog)
+    found = set()
+    for text in named:
+        folded = text.casefold()
+        found.add(cards.get(folded) or tuple(brands.get(_CARD_TAIL.sub("", folded).strip(), [folded])))
+    return len(found) < 2
 
 
 def _gives_no_product(sheet: LoadedSheet, program: ProgramSettings) -> bool:
@@ -106,7 +123,7 @@ def read_card_column(sheet: LoadedSheet, catalog: Catalog, program: ProgramSetti
         if not (kind := _card_header(info.header)):
             continue
         named, other, _ = _naming(sheet, info, catalog)
-        if named and not other:
+        if named and not other and not (kind == 1 and _one_workplace(info.header, named, catalog)):
             fitting.append((kind, info, named))
     best = [(info, named) for kind, info, named in fitting if kind == max(k for k, _, _ in fitting)]
     if len(best) != 1:
@@ -146,6 +163,13 @@ def card_column_hint(sheet: LoadedSheet, catalog: Catalog) -> str:
         )
     if whole:
         info = whole[0]
+        named = _naming(sheet, info, catalog)[0]
+        if _one_workplace(info.header, named, catalog):
+            return (
+                f"column '{info.header}' ({info.letter}) names one card on every row ({named[0]}), "
+                "which may be where each person works: if it gives each row's card, rename it 'Product', "
+                "then run it again"
+            )
         return (
             f"column '{info.header}' ({info.letter}) names only cards of the vendor's catalog: if it gives "
             "each row's card, rename it 'Product', then run it again"
