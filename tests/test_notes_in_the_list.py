@@ -432,3 +432,30 @@ def test_a_heading_taking_back_the_approval_of_the_rows_under_it_leaves_them_out
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
     out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
     assert out == ([] if "re-approved" in heading or "in error" in heading else [5, 6, 7]), data["skipped"]
+
+
+# (the heading, where it stands, the row of the person it names apart: left out)
+SEND_BUT_FOR = [
+    ("All of the above: send (Bob Ray excluded)", 4, 3),  # under Ann, Bob, Cy, Dee; Eli under it
+    ("Below OK except Cy Orr (terminated)", 0, 5),  # over all five
+    ("All below OK to send except for Cy Orr - terminated", 0, 5),
+    ("Everyone below: send, but not Dee Fox (left)", 1, 6),
+    ("Below OK except Cy Orr", 0, 5),  # (read as a row without a street: Cy was sent)
+]
+
+
+@pytest.mark.parametrize(("note", "at", "named"), SEND_BUT_FOR)
+def test_a_heading_saying_send_but_for_a_person_it_names_leaves_out_that_person_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, at: int, named: int
+) -> None:
+    """A known drop: a row of its own 'All of the above: send (Bob Ray excluded)' or 'Below OK except Cy Orr
+    (terminated)' was read as a heading over rows not to send: every row under it was left out (Eli Park, or
+    all five), though it says to send them and names the one apart; 'Below OK except Cy Orr' was read as a
+    recipient's row without a street, and Cy was sent. It is a note about the person it names now: that
+    person's row is left out, saying so, every other row is sent. 'Terminated - all
+    below' headings, and exceptions naming nobody of the list, stay headings (the tests above)."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, at))
+    assert [s["row"] for s in data["skipped"]] == sorted([at + 2, named]), data["skipped"]
+    assert (data["valid"], data["invalid"]) == (4, 0)
+    said = next(s["reason"] for s in data["skipped"] if s["row"] == named)
+    assert said == f"the note on row {at + 2} names it apart ('{note}')"

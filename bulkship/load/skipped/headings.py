@@ -125,6 +125,16 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     people = None
     for row, text in headings.items():
         plain = straight(text)
+        if _APART.search(plain):  # ('Below OK except Cy Orr': read as a row without a street, Cy was sent)
+            people = _recipients(body, names, blank) if people is None else people
+            apart = _send_but_for_the_named(plain, leave_out, people)
+            if apart and _about_a_neighbour(row, text, rows, position, people) is None:  # (beside: its note)
+                found[int(row)] = ("note", f"a note naming who is apart ('{quoted(text)}'), no heading")
+                for person in apart:
+                    found.setdefault(
+                        int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
+                    )
+                continue
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
         heads = (
             any(_says_no(part, leave_out) for part in below)
@@ -171,6 +181,32 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
 
 def _says_no(text: str, leave_out: re.Pattern[str]) -> bool:
     return bool(leave_out.fullmatch(text)) and not _SEND_HEADING.search(text)
+
+
+def _heads(plain: str, leave_out: re.Pattern[str]) -> bool:
+    """Whether ``plain`` says no of the rows under it (of its part for the rows below, where it has one)."""
+    below = of_the_rows_below(plain)
+    return any(_says_no(p, leave_out) for p in below) if below is not None else _says_no(plain, leave_out)
+
+
+# A heading saying to send but for the people it names ('All of the above: send (Bob Ray excluded)', 'Below OK
+# except Cy Orr (terminated)'): read as a heading over rows not to send, every row under it was left out (a
+# known drop, mended by review48). What it says apart, in brackets or from 'except' on, is of those it names
+_APART = re.compile(
+    r"(?i)\([^()]*\b(?:except(?:\s+for)?|excluding|excluded|but\s+not|other\s+than)\b[^()]*\)"
+    r"|(?:[-–—:;,]\s*|\s)(?:except(?:\s+for)?|excluding|but\s+not|other\s+than)\b.*$"
+)
+
+
+def _send_but_for_the_named(plain: str, leave_out: re.Pattern[str], people: Recipients) -> set[int]:
+    """The rows of the recipients ``plain`` names in what it says apart, where the rest of it heads no rows
+    not to send (none otherwise): those alone are left out."""
+    apart = _APART.search(plain)
+    named = people.named(apart[0])[0] if apart else set()
+    if not named or apart is None:
+        return set()
+    rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
+    return set() if _heads(rest, leave_out) or leave_out.fullmatch(rest) else named
 
 
 def _recipients(body: pd.DataFrame, names: list[str], blank: np.ndarray) -> Recipients:
