@@ -1332,6 +1332,33 @@ def test_newspaper_state_abbreviations_and_template_marks_in_headers_are_underst
     ]
 
 
+def test_states_named_by_a_shortened_direction_are_understood(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28: 'N. Carolina', 'So. Dakota', 'W Virginia' and 'Penna.' (an older mailing
+    list's spellings) were each "not a US state; use the 2-letter code (e.g. MA)", exit 1. Each is its state
+    now, said as 'Mass.' is; the ZIP is still checked against it."""
+    path = tmp_path / "old.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,Raleigh,N. Carolina,27601,CVS,25\n"
+        "Bob Ray,2 Elm St,Sioux Falls,So. Dakota,57104,CVS,25\n"
+        "Cy Orr,3 Oak St,Charleston,W Virginia,25301,CVS,25\n"
+        "Di Fox,4 Pine Rd,Pittsburgh,Penna.,15201,CVS,25\n"
+        "Ed Wu,5 Bay Rd,Raleigh,N. Carolina,02134,CVS,25\n"
+    )
+    code, data, err = validate(capsys, path)
+    assert (code, data["valid"]) == (1, 4), err
+    assert [p["message"] for p in data["problems"]] == [
+        "Row 2, column 'State': 'N. Carolina' changed to NC.",
+        "Row 3, column 'State': 'So. Dakota' changed to SD.",
+        "Row 4, column 'State': 'W Virginia' changed to WV.",
+        "Row 5, column 'State': 'Penna.' changed to PA.",
+        "Row 6, column 'ZIP': ZIP 02134 is not in state NC; check both against the recipient's address.",
+        "Row 6, column 'State': 'N. Carolina' changed to NC.",
+    ]
+
+
 def test_a_comma_outside_quotes_that_pushes_cells_right_is_an_error_on_its_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -33,6 +33,18 @@ _AP_STATES = {
     "okla": "OK", "ore": "OR", "oreg": "OR", "penn": "PA", "tenn": "TN", "tex": "TX", "wash": "WA",
     "wis": "WI", "wisc": "WI", "wyo": "WY", "wva": "WV", "nmex": "NM", "ndak": "ND", "sdak": "SD",
 }  # fmt: skip
+# ... and the states named by a direction, its word cut short ('N. Carolina', 'So. Dakota', 'W Virginia'),
+# and 'Penna.': each was 'not a US state; use the 2-letter code' (found by hunter-sheets28). Dots and spaces
+# aside, as normalize.states tries them
+_AP_STATES |= {
+    f"{short}{rest}": code
+    for shorts, states in ((("n", "no"), (("carolina", "NC"), ("dakota", "ND"))),
+                           (("s", "so"), (("carolina", "SC"), ("dakota", "SD"))),
+                           (("w",), (("virginia", "WV"), ("va", "WV"))))
+    for short in shorts
+    for rest, code in states
+}  # fmt: skip
+_AP_STATES |= {"penna": "PA", "wvirg": "WV", "washdc": "DC"}
 _EXTRA_STATE_NAMES = {
     "washington dc": "DC", "washington d.c.": "DC", "d.c.": "DC", "virgin islands": "VI",
     "us virgin islands": "VI", "armed forces europe middle east africa canada": "AE",
