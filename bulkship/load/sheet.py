@@ -36,6 +36,7 @@ from .doubtful import (
 from .filetype import CSV_EXTENSIONS, _check_file
 from .grouprow import group_labels, grouped_repeats, said_groups, said_read
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
+from .listtotal import list_total_notices
 from .lookalikes import (
     decide_or_refuse,
     lookalike_notices,
@@ -281,6 +282,7 @@ def _to_loaded_sheet(
         *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
         *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
         *street_lines_notices(body, column_map, not_judged),
+        *list_total_notices(body, column_map, skipped),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(

@@ -1,0 +1,88 @@
+"""The list's own total against its rows: a totals row ('Total | 140') left out as no recipient said nothing
+when the rows above it add up to another figure (90.00): a recipient bulkship does not read as one (a row
+above the header, one read as a note or a heading) or a row deleted since the total was typed, and the
+person read the plan's 90.00 beside their 140 as right (found by hunter-money20). Said with the plan, never
+acted on: bulkship orders the rows it reads, whatever the total says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import pandas as pd
+
+from ..models.sheet import SkippedRow
+from ..money import AmountError, money_text, read_amount
+
+# the rows a totals row's figure may leave out: those the sheet hides (SUBTOTAL skips them, SUM does not)
+_HIDDEN_KINDS = frozenset({"hidden", "filtered", "collapsed"})
+_NOT_ROWS_KINDS = frozenset({"totals", "note"})  # no recipient: never in what a total adds up
+
+
+def list_total_notices(
+    body: pd.DataFrame, column_map: dict[str, str], skipped: Sequence[SkippedRow]
+) -> list[str]:
+    """A note for each totals row whose figure under the card's value column is none of what the rows
+    above it add up to (since the totals row before it, or all of them; with or without the rows the sheet
+    hides; each amount alone, or times its row's number of cards)."""
+    fed = {field: header for header, field in column_map.items()}
+    value = fed.get("value")
+    kinds = {s.row: s.kind for s in skipped}
+    totals = sorted(row for row, kind in kinds.items() if kind == "totals")
+    if value is None or not totals:
+        return []
+    amounts = {int(row): _amount(cell) for row, cell in zip(body.index, body[value], strict=True)}
+    each = dict(amounts)
+    if "quantity" in fed:  # a total of what the rows cost: each amount times its cards
+        column = body[fed["quantity"]]
+        cards = {int(row): _amount(cell) for row, cell in zip(body.index, column, strict=True)}
+        each = {r: None if a is None else a * (cards.get(r) or 1) for r, a in amounts.items()}
+    notes = []
+    previous = 0
+    for row in totals:
+        said = amounts.get(row)
+        if said is None:  # no figure (a label alone, a formula no program calculated)
+            previous = row
+            continue
+        above = [r for r in amounts if r < row and kinds.get(r) not in _NOT_ROWS_KINDS]
+        since = [r for r in above if r > previous]
+        sums = {
+            _sum(figures, rows, kinds, hidden)
+            for figures in (amounts, each)
+            for rows in (above, since)
+            for hidden in (True, False)
+        }
+        if said not in sums:
+            notes.append(_said(row, value, said, _sum(amounts, above, kinds, True), len(above)))
+        previous = row
+    return notes
+
+
+def _amount(cell: object) -> Decimal | None:
+    text = str(cell).strip()
+    if not text:
+        return None
+    try:
+        return read_amount(text)
+    except AmountError:
+        return None
+
+
+def _sum(
+    amounts: dict[int, Decimal | None], rows: Iterable[int], kinds: dict[int, str], hidden: bool
+) -> Decimal:
+    """The rows' amounts as a spreadsheet's SUM adds them (text as nothing); ``hidden``: with the rows the
+    sheet hides."""
+    return sum(
+        (amounts[r] or Decimal(0) for r in rows if hidden or kinds.get(r) not in _HIDDEN_KINDS), Decimal(0)
+    )
+
+
+def _said(row: int, column: str, said: Decimal, adds_up: Decimal, rows: int) -> str:
+    return (
+        f"Row {row} of the list is a total of {money_text(said)} in column '{column}', and the {rows} row(s) "
+        f"above it add up to {money_text(adds_up)} there: a recipient may be missing from what bulkship "
+        "reads (a row above the header, or one read as no recipient), or the total is out of date. bulkship "
+        "orders the rows it reads, never the total: check the list against its total before sending."
+    )
