@@ -93,6 +93,27 @@ def planned_again(web: Any, name: str) -> bool:
     return True
 
 
+def plan_those_held_for(web: Any, deleted: str) -> None:
+    """The batches whose rows were held for cards batch ``deleted`` planned and never sent, planned again now
+    that it is gone, as their cost page plans them (nothing is sent). They read 'needs attention' on Batches
+    and '3 held' in `bulkship status`, their rows 'delete batch gifts', of a batch deleted, until someone
+    opened one of their pages (found by hunter-web26 beside the web page's known leftover)."""
+    from .batchledger import PLANNED_THERE
+
+    named = [name for name in state.web_batches(web.settings) if name != deleted]
+    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+        waiting = [
+            name
+            for name in named
+            if any(
+                (found := PLANNED_THERE.search(r.error or "")) is not None and found.group(1) == deleted
+                for r in ledger.current_rows_with_status(name, HELD)
+            )
+        ]
+    for name in waiting:
+        planned_again(web, name)
+
+
 async def held(request: Request) -> Response:
     web = _web(request)
     batch = _with_upload(web, request.path_params["name"])

@@ -19,6 +19,7 @@ from ..errors import BulkshipError, LedgerLockedError
 from ..ledger import OPEN_STATES, Ledger
 from ..settings import Settings
 from . import batchledger, interrupted, state, uploads
+from .held_pages import plan_those_held_for
 from .pagekit import Web, _batch_or_404, _idle, _see, _sending, _web, _with_upload, another_upload, render
 
 
@@ -145,6 +146,7 @@ async def delete(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=error)
     await run_in_threadpool(uploads.remove_upload, web.settings, batch.upload)
     web.reviews.forget(batch)
+    await run_in_threadpool(plan_those_held_for, web, batch.name)
     return _see("/")
 
 
