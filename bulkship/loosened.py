@@ -11,6 +11,12 @@ from __future__ import annotations
 import re
 
 _NEGATIVE = ("(?!", "(?<!")
+_LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+# what a copy read case-sensitively on a lowered text may read otherwise: a character written by its code; an
+# upper-case letter outside an escape ('\\S', '\\W' keep theirs), or a character re, ignoring case, reads as
+# another ASCII letter than its own (the dotted and dotless i, the long s, the Kelvin sign)
+_CODED = re.compile(r"\\[xuUN0-7]")
+_UPPER = re.compile("[A-Z\u0130\u0131\u017f\u212a]")
 _QUANTIFIER = ("*", "+", "?", "{")
 # what a copy without lookarounds may read otherwise: a backreference or a condition counts groups (one
 # inside a lookaround taken out shifts the others' numbers); an atomic group or a possessive quantifier keeps
@@ -28,6 +34,36 @@ def loosened(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(without_negative_lookarounds(pattern.pattern), pattern.flags)
     except re.error:
         return pattern
+
+
+class MayMatch:
+    """Whether ``pattern`` may match at a text's start (:meth:`may`): False only where it does not. Its
+    loosened copy; on an ASCII text (most notes), the copy read case-sensitively on the text lowered, where
+    its letters are all lower-case: re, ignoring case, tries each letter's cases at every step (1.6 times
+    as long over the clauses of long notes)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self._copy = loosened(pattern)
+        self._lowered = _case_sensitive(self._copy)
+
+    def may(self, text: str) -> bool:
+        if self._lowered is not None and text.isascii():
+            return self._lowered.match(text.lower()) is not None
+        return self._copy.match(text) is not None
+
+
+def _case_sensitive(copy: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``copy`` not ignoring case, for ASCII texts lowered: None where it ignores no case or holds what would
+    read otherwise (:data:`_CODED`, :data:`_UPPER`)."""
+    flags = _LEADING_FLAGS.match(copy.pattern)
+    rest = copy.pattern[flags.end() :] if flags else copy.pattern
+    if not copy.flags & re.IGNORECASE or _CODED.search(rest) or _UPPER.search(re.sub(r"\\.", "", rest)):
+        return None
+    kept = flags[0].replace("i", "") if flags else ""
+    try:
+        return re.compile(("" if kept == "(?)" else kept) + rest, copy.flags & ~re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def without_negative_lookarounds(source: str) -> str:

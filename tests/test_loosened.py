@@ -12,7 +12,7 @@ from support.remarkdecisions import read_tsv
 
 from bulkship.load.skipped.notes import _NOTE_SAYS_NO
 from bulkship.load.skipped.undone import _UNDONE
-from bulkship.loosened import loosened, without_negative_lookarounds
+from bulkship.loosened import MayMatch, loosened, without_negative_lookarounds
 
 # re's own parser (no stub names it): what a pattern is made of, as re reads it
 sre: Any = importlib.import_module("re._constants")
@@ -103,3 +103,33 @@ def test_the_loosened_copy_matches_every_remark_the_pattern_matches() -> None:
     matched = [text for text in texts if _NOTE_SAYS_NO.match(text)]
     assert len(matched) > 2_000
     assert [text for text in matched if not copy.match(text)] == []
+
+
+def test_an_ascii_text_is_read_lowered_by_a_copy_that_ignores_no_case() -> None:
+    """MayMatch reads a note of ASCII text (most notes, their quotes straightened) lowered, with a copy not
+    ignoring case (re tries each letter's two cases at each step otherwise); a text of other characters with
+    the copy ignoring case. Either way it says a text may match wherever the pattern matches, whatever its
+    letters' cases."""
+    may = MayMatch(_NOTE_SAYS_NO)
+    assert may._lowered is not None and not may._lowered.flags & re.IGNORECASE
+    texts = [
+        text for remark in read_tsv() for text in (remark, remark.upper(), remark.title(), remark.swapcase())
+    ]
+    assert [text for text in texts if _NOTE_SAYS_NO.match(text) and not may.may(text)] == []
+    assert may.may("DÉCÉDÉ - NE PAS ENVOYER") and may.may("Do not send - café")
+    assert not may.may("Great year on the project; thanks!")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?i)^Send\b",  # an upper-case letter would never match a lowered text
+        r"(?i)^\x53end",  # a letter by its code
+        r"(?i)^\u212aeep",  # the Kelvin sign: 'keep', case ignored
+        r"^send",  # a pattern minding case: the text as it is
+    ],
+)
+def test_a_pattern_a_lowered_text_might_read_otherwise_is_read_ignoring_case(source: str) -> None:
+    may = MayMatch(re.compile(source))
+    assert may._lowered is None
+    assert may.may("send it") == bool(re.match(source, "send it"))

@@ -10,7 +10,8 @@ from datetime import date
 
 import pandas as pd
 
-from ...loosened import loosened
+from ...loosened import MayMatch
+from . import notes
 from .anotherperson import of_another_person, of_the_person_before
 from .notes import _NOTE_SAYS_NO
 from .received import another_thing_received
@@ -125,12 +126,22 @@ def _unbracketed(clause: str) -> str:
 
 
 # matches wherever _NOTE_SAYS_NO does, without reading each clause whole for what would undo it (..loosened)
-_MAY_SAY_NO = loosened(_NOTE_SAYS_NO)
+_MAY_SAY_NO = MayMatch(_NOTE_SAYS_NO)
+
+
+def match_notes(texts: pd.Series, says: re.Pattern[str]) -> pd.Series:
+    """``texts.str.match(says)``; of the pattern saying not to send (:data:`.notes._NOTE_SAYS_NO`), read only
+    where its loosened copy matches: a text the copy cannot match is read as '' (the pattern does not match it
+    either)."""
+    if says is not notes._NOTE_SAYS_NO or _MAY_SAY_NO.may(""):
+        return texts.str.match(says)
+    cannot = [isinstance(text, str) and not _MAY_SAY_NO.may(text) for text in texts.tolist()]
+    return texts.mask(cannot, "").str.match(says)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the last clauses of many notes are alike ('Call first')
 def _note_says_no(note: str) -> bool:
-    if _MAY_SAY_NO.match(note) is None:  # (nearly every clause of a long note: none of its words)
+    if not _MAY_SAY_NO.may(note):  # (nearly every clause of a long note: none of its words)
         return False
     return bool(_NOTE_SAYS_NO.match(note)) and not _SEND_HEADING.search(note) and not _UNDONE.search(note)
 

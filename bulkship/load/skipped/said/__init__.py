@@ -17,7 +17,7 @@ import pandas as pd
 from ...cells import FORMULA_ERROR
 from ..also import said_also
 from ..backlater import back_on_a_day_to_come
-from ..clauses import _lines_say_no, taken_back
+from ..clauses import _lines_say_no, match_notes, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
 from ..days import _note_not_yet
 from ..flags import (
@@ -101,7 +101,7 @@ def _said_not_to_send(
             column = column.map(relation_remark)
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
         why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
-        opened = column.str.match(says)
+        opened = match_notes(column, says)  # (a note read whole only where it may say no)
         masks = Masks(opened.copy())
         if key == _STATUS and masks.said.any() and the_list.form_export:
             masks.said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
