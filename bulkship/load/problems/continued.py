@@ -20,6 +20,18 @@ _NAMES = ("name", "first_name", "last_name")
 _CARE_OF = re.compile(r"(?i)^\s*\(?\s*(?:c/o|c\.o\.|care\s+of|attn\b|attention\b|\()")
 
 
+def _filled(column: pd.Series) -> np.ndarray:
+    """Whether each cell holds more than spaces (an empty cell: NA). One pass in Python, as pandas' string
+    methods make anyway: the four pandas steps (fillna, astype, strip, ne) cost each sheet read ~1.5 ms in
+    a ten-column list of a few rows, a tenth of its reading (review47)."""
+    values = column.tolist()
+    return np.fromiter((not _empty(v) for v in values), dtype=bool, count=len(values))
+
+
+def _empty(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or value != value or not str(value).strip()
+
+
 def _continued_problems(
     body: pd.DataFrame, column_map: dict[str, str], skipped: Collection[SkippedRow]
 ) -> list[Problem]:
@@ -27,7 +39,7 @@ def _continued_problems(
     headers = {field: header for header, field in column_map.items()}
     if "address1" not in headers or len(body) < 2:
         return []
-    filled = {f: body[h].fillna("").astype(str).str.strip().ne("").to_numpy() for f, h in headers.items()}
+    filled = {f: _filled(body[h]) for f, h in headers.items()}
     none = np.zeros(len(body), dtype=bool)
     parts = [filled.get(f, none) for f in _PARTS]
     others = [m for f, m in filled.items() if f not in _PARTS and f not in _NAMES]
