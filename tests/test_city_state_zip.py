@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 from support import embedded_sandbox_orders
+from test_web import upload
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
+from bulkship.web import create_app
 
 MAIL_MERGE = (
     'Title,FirstName,LastName,Address1,Address2,"{header}",Card,Amount\n'
@@ -73,3 +78,18 @@ def test_a_city_column_beside_it_keeps_the_list_as_it_was(tmp_path: Path) -> Non
     )
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     assert sent() == [("Ann Lee", "12 Main St", "", "Boston", "MA", "02134")]
+
+
+def test_the_columns_page_shows_the_column_read_as_the_city(tmp_path: Path) -> None:
+    """The web page's Columns page showed 'City, State ZIP' as not used, though its review read each row's
+    city, state and ZIP from it: it is shown feeding the City, as validate reads it."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        'Name,Address1,"City, State ZIP",Card,Amount\nAnn Lee,12 Main St,"Boston, MA 02134",TARGET,25\n'
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="labels")
+        columns = client.get("/batches/labels/columns").text
+    chosen = re.findall(r'<option value="(\w+)" selected>', columns)
+    assert chosen == ["name", "address1", "city", "product", "value"], chosen

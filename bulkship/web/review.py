@@ -25,6 +25,7 @@ from ..models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..settings import Settings
 from ..statuses import NOT_YET_REASON
 from ..validate.cardcolumn import read_card_column
+from ..validate.citystatezip import read_city_state_zip
 from ..validate.namecolumn import read_name_column
 from . import heldreview
 from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_refused
@@ -303,7 +304,8 @@ class Reviews:
             read = read_card_column(
                 read, self.catalog(), batch.program
             )  # 'Gift' = CVS: the card, as validate
-            return read_name_column(read, batch.program)  # 'Tenant' = Ann Lee: the name, as validate
+            read = read_name_column(read, batch.program)  # 'Tenant' = Ann Lee: the name, as validate
+            return read_city_state_zip(read)  # 'City, State ZIP' = 'Boston, MA 02134': the three, as validate
 
         return self._sheets.get_or_make(key, _giving_back(make))
 
