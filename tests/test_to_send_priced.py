@@ -97,3 +97,20 @@ def test_the_batches_page_says_when_its_money_to_send_was_priced(
     first = planned_at("gifts")
     batches = " ".join(visible_text(client.get("/").text).split())
     assert f"100.00 to send as priced {first[:10]} {first[11:16]}" in batches, batches
+
+
+def test_the_results_page_says_when_its_money_to_send_was_priced(
+    client: TestClient, settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = "Employee ID,First Name,Last Name,Address,City,State,Zip Code,Product,Amount,Shipping Method\n"
+    people = [f"G-{n},Gail{n},Stone{n},{n} Quarry Rd,Boston,MA,02108,CVS,25,STANDARD\n" for n in range(2)]
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(header + "".join(people))
+    upload(client, sheet, name="gifts")
+    assert 'name="total" value="50.00"' in client.get("/batches/gifts/cost").text  # planned, priced
+    raise_cvs_fee(tmp_path, monkeypatch, 1.5)  # meanwhile, at the vendor: 53.00; no cost page looks
+    first = planned_at("gifts")
+    results = " ".join(visible_text(client.get("/batches/gifts/results").text).split())
+    assert f"50.00 to send (not sent yet, as priced {first[:10]} {first[11:16]}: its cost page" in results, (
+        results
+    )

@@ -291,6 +291,7 @@ async def results(request: Request) -> Response:
         found = await run_in_threadpool(_planned_again, web, batch, wanted, _page_number(request), found)
     # (a command-line batch, once approved, is sent by running its command again: its rows say so)
     waiting = await run_in_threadpool(_awaiting_approval, web.settings, batch.name) if batch.upload else None
+    priced = await run_in_threadpool(_priced, web.settings, batch.name) if found.to_send else ""
     # beside the lines: the card lines an order shows beyond its rows (cards), and the rest
     cards, billed = split_billed(found.billed, found.billed_cards)
     taken = {po: -amount for po, amount in found.billed.items() if amount < 0}  # a discount on the order
@@ -318,13 +319,22 @@ async def results(request: Request) -> Response:
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
         running=_sending(web, batch) and not cut, interrupted=cut, tracking=web.runner.tracking(batch.name),
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=servers.elsewhere(web.settings, batch),
-        other_api=other_api, held_planned=found.held_planned,
+        other_api=other_api, held_planned=found.held_planned, to_send_priced=priced,
     )  # fmt: skip
 
 
 WAITING_NOTE = (
     "Not sent yet: it waits for an approver (request #%d), and goes out once another person approves it."
 )
+
+
+def _priced(settings: Settings, batch: str) -> str:
+    """When its money to send was priced ('as priced 2026-12-05 10:22'), as the Batches page says it."""
+    from ..pricedon import priced_on, priced_words
+
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+        at = priced_on(ledger, batch).get(batch)
+    return priced_words(at) if at else ""
 
 
 def _awaiting_approval(settings: Settings, batch: str) -> int | None:
