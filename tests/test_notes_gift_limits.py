@@ -4,6 +4,7 @@ and other limits still send."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,33 @@ def test_a_gift_limit_or_ban_with_an_exception_made_since_sends_the_row(tmp_path
     ]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*excepted, *still], header)
     assert _left_out(path, [*excepted, *still]) == still
+
+
+LIMIT_OF_THIS_YEAR = [
+    "Gift limit reached 2026", "Over limit in 2026", "Annual limit hit 2026", "Gift limit reached Nov 2026",
+    "Gift limit reached 2026 - do not send",
+]  # fmt: skip
+LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK = [
+    "Gift limit reached for 2025 - 2026 OK", "Gift limit reached 2025, 2026 ok",
+    "Over limit in 2025; OK for 2026", "Annual limit hit 2025 - 2026: OK",
+]  # fmt: skip
+
+
+def test_a_limit_reached_this_year_leaves_the_row_out_and_one_of_a_year_gone_sends_if_this_year_is_ok(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review48 (one a known drop): on Dec 5, 2026 Notes 'Gift limit reached 2026', 'Over limit in
+    2026', 'Annual limit hit 2026', 'Gift limit reached Nov 2026' were each ordered (the year read as no
+    remark), where 'Gift limit reached in 2026' is left out: a card over the person's gift limit. And 'Gift
+    limit reached for 2025 - 2026 OK' was left out, where the note says this year is OK. A limit named with a
+    year is a limit reached now; a note saying after it that this year is OK sends, unless its other words
+    leave the row out. 'Gift limit reached for 2025' alone, and a limit of this year with next year OK, stay
+    out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    stays_out = [
+        "Gift limit reached for 2025", "Gift limit reached for 2026 - 2027 OK",
+        "RTS - Gift limit reached for 2025 - 2026 OK",
+    ]  # fmt: skip
+    notes = [*LIMIT_OF_THIS_YEAR, *LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK, *stays_out]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == [*LIMIT_OF_THIS_YEAR, *stays_out]

@@ -10,15 +10,22 @@ list's maker knows), nor a row saying it is the one ('One per household - this i
 
 from __future__ import annotations
 
+from datetime import date
+
 # a limit's name ('the $100 annual gift limit', 'gift cap', 'the max')
 _KIND = r"(?:annual|yearly|gift|gifting|irs|de\s+minimis|policy|spending|tax[\s-]free|company|per[\s-]person)"
-_REMARK = r"\s*(?:$|[-–—:,.;!(].*|\s(?:this|for|per|as|by|on|in)\b.*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
+# ... or a year, its month perhaps ('Gift limit reached 2026', 'Annual limit hit Nov 2026': found by review48,
+# each ordered where 'Gift limit reached in 2026' was left out)
+_A_YEAR = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b"
+_REMARK = (
+    r"\s*(?:$|[-–—:,.;!(].*|\s(?:this|for|per|as|by|on|in)\b.*|(?:on\s+)?\d{1,4}[/.-]\d.*|" + _A_YEAR + r".*)"
+)
 # ... named by its kind or amount, or 'the limit' with nothing after it but the year ('Over the limit this
 # year'; not 'Over the limit for express shipping')
 _LIMIT = (
     r"(?:the\s+|his\s+|her\s+|their\s+|an?\s+|our\s+)?(?:(?:[$€£]\s?\d[\d,]*(?:\.\d\d)?\s+)"
     r"(?:" + _KIND + r"\s+)*|(?:" + _KIND + r"\s+)+)(?:limit|cap|maximum|max)\b" + _REMARK + r"|"
-    r"(?:the\s+)?(?:limit|cap|max)\s*(?:$|[.!]\s*$|\s+(?:this|for\s+(?:this|the)|for\s+(?:19|20)\d\d)\b.*|"
+    r"(?:the\s+)?(?:limit|cap|max)\s*(?:$|[.!]\s*$|\s+(?:this|for\s+(?:this|the)|(?:for|in)\s+(?:19|20)\d\d)\b.*|"
     r"[-–—:;(].*)"
 )
 # a household, and its other members
@@ -58,3 +65,14 @@ OVER_A_LIMIT = (
     rf"(?:his\s+|her\s+|their\s+)?{_MEMBER}\s+(?:already\s+)?(?:received|got|has|had|gets|getting)\s+(?:one|it|a\s+"
     r"card|the\s+card|a\s+gift)\b(?=.*\b(?:same\s+(?:address|household|home)|household)\b).*"
 )
+
+
+def this_year_ok(today: date) -> str:
+    """A gift limit's words up to where the note goes on to say this year is OK ('Gift limit reached for
+    2025 - 2026 OK', 'Over limit in 2025; OK for 2026' on a day of 2026: a known drop, mended by review48,
+    each left out): the limit was another year's. The rest of the note is read as any note is ('RTS - ...'
+    stays out)."""
+    ok = r"(?:ok|okay|fine|good|approved|eligible)"
+    year = today.year
+    this_year = rf"\b{year}\s*(?::\s*|\s+(?:is\s+)?){ok}\b|\b{ok}\s+(?:for|in)\s+{year}\b"
+    return rf"(?i)[^-–—;,.()]*\b(?:limit|cap|max)\b.*?(?:{this_year})"

@@ -33,6 +33,7 @@ from ..flags import (
     kept_under,
     takes_rows_off,
 )
+from ..giftlimits import this_year_ok
 from ..headings import _SEND_HEADING
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import straight_quotes
@@ -185,7 +186,20 @@ def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) ->
     if today is not None and over.any():
         over &= ~back_on_a_day_to_come(texts, today)[among]
     send = asked.str.contains(_SEND_HEADING) | over
+    if today is not None:  # ('Gift limit reached for 2025 - 2026 OK')
+        send |= _limit_of_another_year(asked, today)
     return send.reindex(texts.index, fill_value=False).astype(bool)
+
+
+def _limit_of_another_year(asked: pd.Series, today: date) -> pd.Series:
+    """The texts whose gift limit is said over this year (:func:`..giftlimits.this_year_ok`) and whose other
+    words say nothing a note would leave the row out for."""
+    span = this_year_ok(today)
+    limited = asked[asked.str.contains(span)]
+    if limited.empty:
+        return pd.Series(False, index=asked.index)
+    still = _said_as_notes(limited.str.replace(span, " - ", regex=True), today)
+    return pd.Series(asked.index.isin(limited.index) & ~asked.index.isin(list(still)), index=asked.index)
 
 
 _ANSWERED_NONE = re.compile(r"[-–—:]\s*(?:no|none|nothing|n/?a)\s*$", re.IGNORECASE)
