@@ -673,7 +673,7 @@ def test_the_run_says_rows_failed_at_the_vendor_are_sent_again_by_the_same_comma
     """Found by review19: a batch whose order the vendor ended Failed read "5 row(s) need fixing (invalid or
     refused by the vendor): see the 'Fix these' sheet, correct them", while each row said "Re-run the same
     command to send it again": nothing in them is wrong. Rows the vendor refused stay rows to fix."""
-    from bulkship.cli.run_show import report
+    from bulkship.cli.run_report import report
     from bulkship.runresult import result_from_ledger
 
     sheet = _cvs_list(tmp_path / "fail.csv", 3)

@@ -15,7 +15,7 @@ from support import SandboxVendor, write_sheet
 from support.vendor_proxy import Answer, Call, VendorProxy
 
 from bulkship.cli import main
-from bulkship.cli.run_show import _funds_missing
+from bulkship.cli.run_report import _funds_missing
 from bulkship.errors import SpendLimitError
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
 
@@ -77,7 +77,7 @@ def test_a_run_stopped_for_funds_says_the_shortfall_only_as_the_balance_shows_it
 def test_rows_in_doubt_are_not_counted_among_the_rows_not_sent_or_their_cost() -> None:
     """A run stopped for funds with 2 rows in doubt beside 4 not sent (100.00) said 'The 6 row(s) not sent
     cost 100.00': those in doubt were sent, and their money is said apart ('In doubt: ...')."""
-    from bulkship.cli.run_show import _funds_missing
+    from bulkship.cli.run_report import _funds_missing
     from bulkship.errors import InsufficientFundsError
     from bulkship.money import Breakdown, MoneyTally
     from bulkship.runresult import RunResult

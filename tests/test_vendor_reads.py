@@ -65,7 +65,7 @@ def test_a_run_whose_order_stays_in_doubt_never_says_nothing_was_sent(
     """Found by hunter-vendor2: every answer to the order lost (504 to each POST, which the vendor had
     taken, and to the look-up by PO), the run ended 'Nothing was sent in this run.' above 'In doubt: 25.00
     ... sent, no definite answer': a person reading the first line could send the list again elsewhere."""
-    from bulkship.cli.run_show import report
+    from bulkship.cli.run_report import report
 
     def lost(call: Call) -> Answer:
         if call.path.lower() == "/v1/orders" and vendor.posts():  # read before: a new batch is checked

@@ -43,7 +43,8 @@ from ..defaults import MAX_LINES as DEFAULT_MAX_LINES
 from ..defaults import MAX_REPEAT_WINDOW_DAYS
 from ..defaults import REPEAT_WINDOW_DAYS as DEFAULT_REPEAT_WINDOW_DAYS
 from ..defaults import WAIT_S as DEFAULT_WAIT_S
-from .run_show import ProgressBar, report, show_plan
+from .run_report import ProgressBar, report
+from .run_show import show_plan
 
 NO_ANSWER = "No answer to 'Send these orders?' (the input is closed or empty): nothing was sent"
 NO_ANSWER_HINT = "pass --yes to confirm non-interactively, or run the command in a terminal to answer"
