@@ -166,7 +166,8 @@ ADDRESS_STATUS = frozenset(
               "address validation", "address validation status", "address verification")
 )  # fmt: skip
 SAYS_UNDELIVERABLE = re.compile(
-    r"(?i)^\s*(?:un-?deliverable|not\s+deliverable|invalid|bad|incorrect|wrong|returned|return(?:ed)?\s+to\s+"
+    r"(?i)^\s*(?:un-?deliverable|not\s+deliverable|invalid|bad|incorrect|wrong|returned|bounced|(?:mail\s+)?"
+    r"bounced\s+back|mail\s+bounced|return(?:ed)?\s+to\s+"
     r"sender|rts|nixie|vacant|box\s+closed|foreign\s+move|deceased|do\s+not\s+mail|no\s+forwarding|"
     r"(?:moved|mover)\W+(?:and\s+)?(?:left\s+)?no\s+(?:forwarding|address)|left\s+no\s+(?:forwarding\s+)?address)\b"
 )
@@ -253,6 +254,10 @@ _HOLD_FLAGS = _answered(
         "deceased flag", "is deceased", "deceased indicator", "bad address", "address bad",
         "returned mail", "mail returned", "return to sender", "undeliverable", "address undeliverable",
         "undeliverable address", "leaver", "is leaver", "leaver flag", "termination flag", "terminated flag",
+        # ... or bounced ('Mail Bounced', 'Address Bounced' = Yes: found by the lead, hunter-sends5's brief,
+        # each was ordered); not 'Email Bounced' nor a bare 'Bounced', an e-mail's
+        *(f"{what} bounced" for what in ("mail", "address", "mailing", "postal", "postal mail", "letter")),
+        "bounced mail", "bounced address", "mail bounce", "address bounce", "mail bounceback",
         "term flag", "separated flag", "separation flag",
         # ... or a CRM's flag of no contact at all ('Do Not Contact', a donor's 'Do Not Solicit' = true: found
         # by hunter-sheets15, ordered); not 'Email Opt Out' or 'Unsubscribed', which are of email only

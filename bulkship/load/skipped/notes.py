@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .badaddress import BAD_ADDRESS
 from .giftlimits import OVER_A_LIMIT
 from .gonewhen import GONE_WHEN
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE
@@ -350,4 +351,6 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{PREFERS_NONE})"
     # ... or the card received, said as its receipt (:mod:`.received`)
     rf"|^\s*(?:{RECEIVED})"
+    # ... or mail not reaching the address in other words, or none on file (:mod:`.badaddress`)
+    rf"|^\s*(?!{PUT_RIGHT})(?:{BAD_ADDRESS})\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{{1,4}}[/.-]\d.*)"
 )

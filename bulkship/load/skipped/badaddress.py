@@ -1,0 +1,43 @@
+"""A note saying mail does not reach the row's address, in the words people use beside 'Returned mail' and
+'Bad address': 'Address bounced', 'Mail bounced back', 'Letter bounced 11/20', 'Card bounced', 'Mail came
+back', 'Address no good', 'Address not valid', 'Not at this address', 'No longer at this address', 'Unknown at
+address', 'Attempted - not known', 'No such address', 'Insufficient address'; or that the list has no address
+for the person ('No address on file', 'Address missing', 'No home address'). Each was ordered, exit 0, a card
+to an address the post gives back, where 'Returned mail', 'Bad address' and 'Address unknown' leave the row
+out (found by the lead, hunter-sends5's brief). Read by :data:`.notes._NOTE_SAYS_NO`, a whole note or a
+clause of one; not once the note says the address was put right since ('Mail bounced - address updated
+11/20'), as :data:`.status.PUT_RIGHT` reads it.
+
+Not an e-mail's bounce ('Email bounced', a bare 'Bounced' of a list that e-mails too), nor an address
+changed in the row ('No address change')."""
+
+from __future__ import annotations
+
+# what came back: the mail, the card, the address itself (not an e-mail, nor a check: its bounce is the
+# bank's)
+_SENT_THING = (
+    r"(?:(?:the|her|his|their|our|last|1st|first)\s+)?(?:(?:home|mailing|street|postal)\s+)?"
+    r"(?:address|addr|mail|mailing|mailer|letter|card|gift(?:\s+card)?|package|parcel|envelope|post|postcard|"
+    r"statement|w-?2|1099)"
+)
+_THE_ADDRESS = (
+    r"(?:(?:this|that|the|her|his|their|listed|above|current|given|home|mailing)\s+)*(?:address|addr)"
+    r"(?:\s+(?:any\s*more|now|either|on\s+file))?"
+)
+BAD_ADDRESS = (
+    # ... bounced or come back ('Address bounced', 'Mail bounced back', 'Letter bounced 11/20', 'Mail came
+    # back')
+    rf"{_SENT_THING}\s+(?:was\s+|has\s+|had\s+)?(?:bounced|bounce)(?:\s+back)?|"
+    rf"{_SENT_THING}\s+(?:was\s+|has\s+been\s+)?(?:came|come|sent|bounced)\s+back|"
+    # ... no good, not valid, out of date ('Address no good', 'Address not valid', 'Address is old')
+    r"(?:address|addr)\s+(?:is\s+|was\s+)?(?:no\s+good|not\s+(?:valid|good|correct|current|deliverable|working)|"
+    r"old|out\s+of\s+date|stale|incomplete|insufficient|doesn['’]?t\s+exist|does\s+not\s+exist)|"
+    # ... the person not there ('Not at this address', 'No longer at this address', 'Unknown at address')
+    rf"(?:not|no\s+longer|doesn['’]?t\s+live|does\s+not\s+live|not\s+living)\s+at\s+{_THE_ADDRESS}|"
+    rf"(?:unknown|not\s+known)\s+at\s+{_THE_ADDRESS}|attempted\W+not\s+known|addressee\s+unknown|"
+    r"(?:no\s+such|insufficient|incomplete|non-?existent)\s+(?:street\s+|mailing\s+)?(?:address|addr|street)|"
+    # ... or none on file ('No address on file', 'Address missing', 'Missing address', 'No home address')
+    r"no\s+(?:(?:home|mailing|postal|street|valid|good)\s+)?(?:address|addr)(?:\s+(?:on\s+file|in\s+(?:the\s+)?"
+    r"system|listed|found|available|given|provided|known))?|(?:address|addr)\s+(?:is\s+)?(?:missing|not\s+on\s+file)|"
+    r"missing\s+(?:(?:home|mailing|postal|street)\s+)?(?:address|addr)"
+)

@@ -1,0 +1,59 @@
+"""A list's note or flag saying mail does not reach the row's address, in other words than 'Returned mail'
+and 'Bad address' (bulkship/load/skipped/badaddress.py, flags.py): the row is left out; an e-mail's bounce,
+and an address said put right since, still send."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out as _left_out
+from support.notes import notes_sheet as _sheet
+
+from bulkship.load import load_sheet
+
+BAD = [
+    "Address bounced", "Mail bounced", "Mail bounced back", "Letter bounced 11/20", "Card bounced",
+    "Mail came back", "Address no good", "Address not valid", "Address is old", "Not at this address",
+    "No longer at this address", "Not at this address anymore", "Unknown at address", "Attempted - not known",
+    "No such address", "Insufficient address", "No address on file", "Address missing", "Missing address",
+    "No home address", "Approval received 12/1 / Address bounced",
+]  # fmt: skip
+STILL_SENT = [
+    "Email bounced", "Bounced", "Check bounced", "Mail bounced - address updated 11/20",
+    "Address bounced - fixed", "No address change", "Missing address line 2", "No address needed",
+    "Not at the office",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_mail_does_not_reach_the_address_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by the lead (hunter-sends5's brief): an HR list's Notes 'Address bounced', 'Mail bounced back',
+    'Mail came back', 'Address no good', 'Not at this address', 'Attempted - not known', 'No address on file'
+    were each ordered, exit 0: a card to an address the post gives back, where 'Returned mail', 'Bad address'
+    and 'Address unknown' leave the row out. Each is left out now; an e-mail's bounce, a check's, and a bad
+    address said fixed since still send."""
+    notes = [*BAD, *STILL_SENT]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, header), notes) == BAD
+
+
+@pytest.mark.parametrize("header", ["Mail Bounced", "Address Bounced", "Mailing Bounced", "Postal Bounced"])
+def test_a_column_flagging_the_mail_bounced_leaves_its_yes_rows_out(tmp_path: Path, header: str) -> None:
+    """Found by the lead (hunter-sends5's brief): a CRM export's 'Mail Bounced' (or 'Address Bounced') = Yes,
+    TRUE, X, 1 was ordered, exit 0, where 'Mail Returned' = Yes is left out. Each is left out now; No, FALSE,
+    0 and an empty cell send, and 'Email Bounced' = Yes (an e-mail's) sends."""
+    answers = ["Yes", "TRUE", "X", "1", "No", "FALSE", "0", ""]
+    for name in (header, "Email Bounced"):
+        path = tmp_path / f"{name}.csv"
+        with path.open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", name])
+            for i, answer in enumerate(answers):
+                writer.writerow(
+                    [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", answer]
+                )
+        skipped = sorted(s.row for s in load_sheet(path).skipped)
+        assert skipped == ([2, 3, 4, 5] if name == header else []), name
