@@ -43,3 +43,23 @@ def test_the_whole_list_run_again_after_its_split_sends_only_the_rows_no_part_se
     assert {shown[f"Person {i} / {i + 1} Main St"][0] for i in (0, 1, 4, 5)} == {"pending"}
     assert run(capsys, str(sheet), "--allow-repeat")[0] == 0  # nothing held to send on purpose
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
+
+
+def test_a_row_taken_out_and_written_otherwise_since_is_sent_elsewhere_too(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor29's fuzzing after the split was fixed: the whole list run again with a row the
+    part taken out had sent written otherwise ('4 Main Street' for '4 Main St': a row new to the batch) was
+    still held, --allow-repeat offered (a second card). Its very card was on the batch's plan never sent:
+    it is sent elsewhere as the others."""
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    assert run(capsys, str(sheet), "--max-total", "80")[0] == 1
+    assert run(capsys, str(write_csv(tmp_path / "first.csv", rows[:2])), "--batch", "gifts")[0] == 0
+    assert run(capsys, str(write_csv(tmp_path / "rest.csv", rows[2:4])))[0] == 0
+    rows[3] = person(3, street="4 Main Street")
+    code, _, err = run(capsys, str(write_csv(sheet, rows)))
+    assert code == 0, err
+    assert "allow-repeat" not in err and "(4 pending, 2 sent elsewhere)" in err, err
+    assert results(Path("output/gifts-results.xlsx"))["Person 3 / 4 Main Street"][0] == "sent elsewhere"
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})

@@ -292,3 +292,19 @@ def _row_numbers(
     for r in records:
         statuses.setdefault(r.po_number or "", set()).add(r.status)
     return numbers, {po for po, seen in statuses.items() if seen == {"review"}}
+
+
+def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[int, int]]]:
+    """The rows a line of ``where`` repeats: row -> (index in the orders, line index), the first line with
+    its repeat key at the same place: not another unit of one building (namesakes on two floors of one
+    office are two people), while a unit written on one side only is the same place."""
+    found = []
+    keys = zip(rows.repeat_keys(), rows.repeat_keys(loosely=True), strict=True)
+    for i, (key, loose) in enumerate(keys):  # the name as written, else any short form read in full
+        sent = where.get(key) or where.get(loose)
+        if sent:
+            unit = rows.unit(i)
+            at = next(((o, line) for o, line, theirs in sent if same_unit(unit, theirs)), None)
+            if at is not None:
+                found.append((i, at))
+    return found

@@ -9,7 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..folding import fold_reference, same_unit
+from ..folding import fold_reference
 from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
 from ..models import FINGERPRINT, STATUS
 from ..payload import line_items
@@ -24,12 +24,12 @@ from .earlier import (
     _row_numbers,
     _same_name_elsewhere,
     _same_reference_elsewhere,
-    _Sent,
+    _sent_to_the_same_place,
 )
 from .emails import told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
-from .takenout import taken_out_note
+from .takenout import planned_here, taken_out_note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -132,16 +132,15 @@ def find_holds(
                 )
         numbers, waiting = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
         began = stored.created if (stored := ledger.batch(batch)) is not None else ""
-        for k, (i, (o, line)) in enumerate(found):
+        planned = planned_here(rows, [i for i, _at in found[:same_place]], known, orders) if began else set()
+        for i, (o, line) in found:
             order = earlier[o]
             if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
                 order = replace(order, state="review")
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
-            known_row = known.get(rows.fingerprints[i])
-            own = orders.get(known_row.po_number or "") if known_row is not None else None
-            elsewhere = taken_out_note(known_row, order, line, row, batch_began=began, own=own)
-            if k < same_place and began and elsewhere is not None:
+            elsewhere = taken_out_note(order, line, row, batch_began=began) if i in planned else None
+            if elsewhere is not None:
                 taken_out[rows.fingerprints[i]] = elsewhere
             elif i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
                 moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, changed=by_name[i])
@@ -227,22 +226,6 @@ def _on_untied_lines(
                 f"send another card all the same, re-run with {ALLOW_FLAG}"
             )
     return holds
-
-
-def _sent_to_the_same_place(rows: _Rows, where: _Sent) -> list[tuple[int, tuple[int, int]]]:
-    """The rows a line of ``where`` repeats: row -> (index in the orders, line index), the first line with
-    its repeat key at the same place: not another unit of one building (namesakes on two floors of one
-    office are two people), while a unit written on one side only is the same place."""
-    found = []
-    keys = zip(rows.repeat_keys(), rows.repeat_keys(loosely=True), strict=True)
-    for i, (key, loose) in enumerate(keys):  # the name as written, else any short form read in full
-        sent = where.get(key) or where.get(loose)
-        if sent:
-            unit = rows.unit(i)
-            at = next(((o, line) for o, line, theirs in sent if same_unit(unit, theirs)), None)
-            if at is not None:
-                found.append((i, at))
-    return found
 
 
 def _copied(

@@ -11,9 +11,12 @@ no money of it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..ledger.records import ELSEWHERE, ELSEWHERE_NOTE, OrderRecord, RowRecord
+from .cards import _Rows
+from .earlier import _first_lines, _sent_to_the_same_place
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -23,23 +26,35 @@ _NEVER_SENT = ("planned", "held")
 _UNSENT_ORDERS = ("planned", "cancelled")  # the order a never-sent row may still be on
 
 
-def taken_out_note(
-    record: RowRecord | None,
-    order: OrderRecord,
-    line: int,
-    row: int | None,
-    *,
-    batch_began: str,
-    own: OrderRecord | None,
-) -> str | None:
-    """What ``record`` (a row of this batch, or None when new to it; ``own`` the order of this batch it is
-    on, if any) says as a row sent elsewhere, its card being line ``line`` of ``order`` (another batch's,
-    the other batch's row ``row``), or None when it is not one: a row new to the batch, or one it sent or
-    may have, or an order in doubt or older than the batch."""
-    if record is None or record.status not in _NEVER_SENT:
-        return None
-    if record.po_number is not None and (own is None or own.state not in _UNSENT_ORDERS):
-        return None
+def planned_here(
+    rows: _Rows, candidates: Sequence[int], known: Mapping[str, RowRecord], orders: Mapping[str, OrderRecord]
+) -> set[int]:
+    """Of ``candidates`` (rows of the file, by index in ``rows``), those whose card this batch planned and
+    never sent: a row of the batch planned or held, on no order or on one never sent; or a row new to it
+    (a note or the street's spelling changed since) whose very card is a line of an order of the batch
+    never sent."""
+    found, new = set(), []
+    for i in candidates:
+        record = known.get(rows.fingerprints[i])
+        if record is None:
+            new.append(i)
+        elif record.status in _NEVER_SENT and _never_sent(orders.get(record.po_number or "")):
+            found.add(i)
+    unsent = [o for o in orders.values() if o.state in _UNSENT_ORDERS and not o.vendor_order_id]
+    if new and unsent:
+        where = _first_lines(unsent, rows, set(), set()).where
+        found.update(i for i, _at in _sent_to_the_same_place(rows, where) if i in new)
+    return found
+
+
+def _never_sent(order: OrderRecord | None) -> bool:
+    return order is None or (order.state in _UNSENT_ORDERS and not order.vendor_order_id)
+
+
+def taken_out_note(order: OrderRecord, line: int, row: int | None, *, batch_began: str) -> str | None:
+    """What a row whose card this batch planned and never sent says as a row sent elsewhere, its very card
+    being line ``line`` of ``order`` (another batch's, the other batch's row ``row``), or None when it is
+    not one: an order in doubt, or older than the batch."""
     if order.state != "created" or not order.vendor_order_id or row is None or order.created <= batch_began:
         return None
     how = (
