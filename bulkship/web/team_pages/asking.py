@@ -25,7 +25,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     empty: dict[str, Any] = {
         "approval": None, "current": False, "needs": False, "limit": Decimal(0), "nobody": False,
         "may_send": True, "lapsed": False, "rejected_again": False, "earlier": Decimal(0),
-        "own_limit": Decimal(0), "rejected_people": [], "over": False, "asker_gone": "",
+        "own_limit": Decimal(0), "rejected_people": [], "over": False, "asker_gone": "", "maker": "",
     }  # fmt: skip
     if not request.scope.get("team_mode"):
         return empty
@@ -53,10 +53,11 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
     # people of the plan an approver rejected in another batch (deleted since), said to whoever looks
     people = approvals.people.rejected_in(settings, batch) if view is not None else []
     me = request.scope.get("team_user")
+    maker = _maker(settings, batch, found, me)
     if me is None or not SEND.roles & me.roles:  # finance was offered a Send that is refused (review17)
         return {
             **empty, "approval": found, "current": current, "may_send": False, "lapsed": lapsed,
-            "rejected_people": people, "asker_gone": gone,
+            "rejected_people": people, "asker_gone": gone, "maker": maker,
         }  # fmt: skip
     person = _actor(request)
     # less what they sent alone today, said with it: "more than the 25.00 you may send alone" of a threshold
@@ -75,8 +76,39 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
         "approval": found, "current": current, "needs": needs, "limit": limit, "nobody": nobody,
         "may_send": True, "lapsed": lapsed, "rejected_again": needs and rejected and not over,
         "earlier": earlier, "own_limit": own_limit, "rejected_people": people, "over": over,
-        "asker_gone": gone,
+        "asker_gone": gone, "maker": maker,
     }  # fmt: skip
+
+
+def _maker(settings: Any, batch: str, found: Any, me: Any) -> str:
+    """Why the approver reading the page may not approve its waiting request, having changed the batch (a
+    maker is no checker: :func:`bulkship.team.approvals.deciding._may_approve`); "" when they may. carol,
+    an approver who sent a held row anyway on the Held rows page, was offered 'Approve and send' and
+    refused on pressing it, 'carol changed batch dec (repeat)' (found by hunter-web26)."""
+    if found is None or found.state != "pending" or me is None or "approver" not in me.roles:
+        return ""
+    if found.requested_by in (me.name, f"cli:{me.name}"):
+        return ""  # the page says that another person approves it
+    changed = sorted(
+        {*audit.changes_by(settings, batch, me.name), *audit.changes_by(settings, batch, f"cli:{me.name}")}
+    )
+    if not changed:
+        return ""
+    said = ", ".join(CHANGED_WORDS.get(c, c) for c in changed)
+    return f"You changed this batch ({said}): another approver must approve it. You may still reject it."
+
+
+CHANGED_WORDS = {  # the trail's changes (audit.CHANGES), as the page says them
+    "upload": "uploaded it",
+    "sheet": "chose its sheet",
+    "mapping": "chose its columns",
+    "fix": "fixed a cell",
+    "take_in": "ordered a row the list leaves out",
+    "repeat": "sent held rows anyway, or left them out",
+    "approval_request": "asked for its approval",
+    "run_start": "sent it",
+    "review_settle": "settled rows waiting for review",
+}
 
 
 async def before_confirm(request: Request, batch: str, view: Any, *, asks: bool = False) -> Response | None:
