@@ -1048,3 +1048,29 @@ def test_a_street_cell_on_two_lines_sends_its_second_line_as_line_2(tmp_path: Pa
     three = read("5 Oak St\nFloor 2\nRoom 9")  # (a third line too: found by hunter-sheets18)
     assert three.rows[["address1", "address2"]].values.tolist() == [["5 Oak St", "Floor 2 Room 9"]]
     assert three.rows["fingerprint"].tolist() == read("5 Oak St Floor 2 Room 9").rows["fingerprint"].tolist()
+
+
+def test_a_street_cell_holding_the_recipient_s_name_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28: a row whose street cell held its own name ('Cy Orr', the name filled right
+    across the row) or company, and no line 2, was sent to 'Cy Orr, Denver CO 80202', a parcel to no street,
+    exit 0. It is an error on its row now. A label list's name line under the street's header, the street on
+    line 2, is sent as before, and so is a street without a number that names no one ('Main St')."""
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        "Name,Company,Street,Street 2,City,State,ZIP,Card,Amount\n"
+        "Ann Lee,,Main St,,Boston,MA,02134,TARGET,25\n"
+        "Cy Orr,,Cy Orr,,Denver,CO,80202,TARGET,25\n"
+        "Di Fox,,Di Fox,4 Pine Rd,Newark,NJ,07102,TARGET,25\n"
+        "Ed Wu,Acme Corp,ACME  CORP,,Boston,MA,02110,TARGET,25\n"
+    )
+    code, data = validate(capsys, path)
+    assert code == 1
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 3, column 'Street': 'Cy Orr' names the recipient, not a street: the card would go to no street. "
+        "Write the street address (e.g. 12 Main St) here.",
+        "Row 5, column 'Street': 'ACME  CORP' names the recipient, not a street: the card would go to no "
+        "street. Write the street address (e.g. 12 Main St) here.",
+    ]
+    assert data["valid"] == 2

@@ -214,6 +214,7 @@ def check_addresses(
             )
     check_address_in_street(frame, collector)
     check_two_in_one_cell(frame, collector)
+    _check_street_is_the_name(frame, collector)
     if couriers:
         _by_courier(frame, collector, said | military_city | military_state, couriers)
     # an APO/FPO/DPO address with the country of its base ("Germany"): US mail all the same (found by
@@ -228,6 +229,27 @@ def check_addresses(
     )
     frame.loc[based, "country"] = US
     check_abroad(frame, collector)
+
+
+def _check_street_is_the_name(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A street line that is the row's own name or company, and no line 2: the parcel would go to no street
+    (a name filled right across the row, a label list's name line under the street's header: 'Cy Orr',
+    Denver CO 80202 was sent, found by hunter-sheets28). Beside a line 2 it is the label's first line, and
+    the street follows: sent as before."""
+    street = frame["address1"].str.casefold().str.split().str.join(" ")
+    alone = street.ne("") & frame["address2"].str.strip().eq("") & ~street.str.contains(r"\d", regex=True)
+    if not alone.any():
+        return
+    named = pd.Series(False, index=frame.index)
+    for column in ("name", "company"):
+        named |= street.eq(frame[column].str.casefold().str.split().str.join(" "))
+    collector.error(
+        alone & named,
+        "address1",
+        "Street missing",
+        "'{old}' names the recipient, not a street: the card would go to no street. Write the street "
+        "address (e.g. 12 Main St) here.",
+    )
 
 
 # A courier's name in a shipping method's ("Expedited (UPS 3 Day Select)", "Overnight (FedEx ...)")
