@@ -54,3 +54,17 @@ def test_the_approver_of_a_command_line_batch_reads_its_currency(
     with _signed_in(create_app(team), "carol") as carol:
         page = said(carol.get("/batches/HR/approval").text)
     assert "Amounts in US dollars (USD)" in page and "Approve up to 50.00 USD" in page, page
+
+
+def test_money_before_the_plan_and_reconcile_s_totals_say_the_currency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))  # 50.00 sent
+    assert main(["run", str(sheet), "--batch", "staff", "--yes", "--wait", "0"]) == 0
+    staff_sheet(sheet, range(1, 4))  # a third person added
+    capsys.readouterr()
+    assert main(["run", str(sheet), "--batch", "staff", "--yes", "--wait", "0"]) == 0
+    assert "Already charged: 50.00 USD for 2 row(s)" in capsys.readouterr().err
+    assert main(["reconcile", "staff"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert re.search(r"ledger \d+ orders, 75\.00 USD; vendor \d+ orders, 75\.00 USD", said), said

@@ -1316,7 +1316,7 @@ def test_rows_settled_on_the_409_s_order_are_not_counted_twice_in_its_money(
         assert Decimal(charged) == sum(Decimal(str(o["Cost"])) for o in vendor.sandbox.orders())
         main(["reconcile", "gifts", *ledger, *api])  # (it says the colleague's order holds 4 lines, not 1)
         said = "".join(capsys.readouterr())
-        assert f"ledger 5 orders, {charged}; vendor 5 orders, {charged}" in said, said
+        assert f"ledger 5 orders, {charged} USD; vendor 5 orders, {charged} USD" in said, said
         assert "Totals differ" not in said and "order total" not in said, said
 
 

@@ -764,7 +764,7 @@ def test_an_order_in_doubt_the_vendor_never_got_is_shown_and_held_at_today_s_pri
         monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
         code = main(_cli_run(vendor, tmp_path))
         said = " ".join(capsys.readouterr().err.split())
-        assert "In doubt: 25.00 for 1 row(s)" in said, said
+        assert "In doubt: 25.00 USD for 1 row(s)" in said, said
         assert "0 order(s) to send (all planned by an earlier run" not in said, said  # none is planned
         assert "up to 27.00 at the vendor's prices of today" in said, said
         assert code == 0, said  # charged what was confirmed: no limit passed

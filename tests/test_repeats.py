@@ -1452,7 +1452,7 @@ def test_the_plan_says_which_rows_already_charged_are_no_longer_in_the_file(
     write_csv(sheet, [person(0), person(1, amount="50"), person(2)])
     code, _, said = run(capsys, str(sheet), "--allow-repeat")
     assert code == 0
-    assert "Already charged: 75.00 for 3 row(s) (1 no longer in the file) in 1 order(s)" in said, said
+    assert "Already charged: 75.00 USD for 3 row(s) (1 no longer in the file) in 1 order(s)" in said, said
     assert "2 row(s) already ordered are not sent again" in said, said
 
 

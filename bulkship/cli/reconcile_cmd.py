@@ -168,25 +168,26 @@ def reconcile_command(
 
 
 def _print_reconcile(report: ReconcileReport) -> None:
-    from ..money import money_text, total_text
+    from ..money import MONEY_CURRENCY, money_text, total_text
     from ..reconcile.compare import ENDED_UNRECORDED
     from ..reconcile.explained import explained_text
 
     say = err_console.print
-    ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows)
+    ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows, MONEY_CURRENCY)
     say(
         styled(
             (report.batch, "bold"),
             f" (PO {report.po_stem}-*): ledger {report.ledger_orders} orders, "
             f"{ledger_total}; vendor {report.vendor_orders} orders, "
-            f"{money_text(report.vendor_total)}"
+            f"{money_text(report.vendor_total)} {MONEY_CURRENCY}"
             + (
                 f" + {report.vendor_unknown_lines} line(s) of unknown cost"
                 " (the vendor shows none yet, or none in dollars)"
                 if report.vendor_unknown_lines
                 else ""
             ),
-        )
+        ),
+        soft_wrap=True,  # one line, never cut inside its figures (its currency made it longer)
     )
     for item in report.vendor_only:
         say(

@@ -64,7 +64,7 @@ def show_plan(view: PlanView) -> None:
     charged, doubt = view.charged, view.in_doubt
     if charged.rows:
         err_console.print(
-            f"Already charged: {charged.total_text()} for {charged.rows} row(s)"
+            f"Already charged: {charged.total_text(MONEY_CURRENCY)} for {charged.rows} row(s)"
             + (f" ({view.charged_earlier_rows} no longer in the file)" if view.charged_earlier_rows else "")
             + f" in {len(charged.orders)} order(s): not sent again."
         )
@@ -72,9 +72,9 @@ def show_plan(view: PlanView) -> None:
         err_console.print(
             styled(
                 ("In doubt:", "bold yellow"),
-                f" {doubt.total_text()} for {doubt.rows} row(s) in {len(doubt.orders)} order(s) sent before "
-                "without an answer: asked again with the same PO numbers, charged at most once."
-                + _dearer_today(view),
+                f" {doubt.total_text(MONEY_CURRENCY)} for {doubt.rows} row(s) in {len(doubt.orders)} "
+                "order(s) sent before without an answer: asked again with the same PO numbers, charged at "
+                "most once." + _dearer_today(view),
             )
         )
     waiting = view.waiting_review
@@ -82,9 +82,9 @@ def show_plan(view: PlanView) -> None:
         err_console.print(
             styled(
                 ("Waiting for review:", "bold yellow"),
-                f" {waiting.total_text()} for {waiting.rows} row(s) beside order(s) the vendor made "
-                f"({', '.join(sorted(waiting.orders))}): their card may be charged already. This run neither "
-                f"sends them nor asks for them: bulkship reconcile {view.batch} --review",
+                f" {waiting.total_text(MONEY_CURRENCY)} for {waiting.rows} row(s) beside order(s) the vendor "
+                f"made ({', '.join(sorted(waiting.orders))}): their card may be charged already. This run "
+                f"neither sends them nor asks for them: bulkship reconcile {view.batch} --review",
             )
         )
     err_console.print(table if summary.orders else "To send: nothing new.")
