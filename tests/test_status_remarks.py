@@ -369,3 +369,17 @@ def test_a_status_holding_for_an_approval_come_since_sends(tmp_path: Path, heade
     path = _sheet(tmp_path / "list.csv", header, [*sends, *stays_out])
     skipped = {s.row for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2 + len(sends), 2 + len(sends) + len(stays_out)))
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_of_a_short_word_saying_no_before_a_remark_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review48: under 'Status', 'RTS - VIP client' and 'DNS - top seller' were each ordered, exit 0,
+    where 'RTS' and 'DNS' alone, and each under 'Notes', leave the row out: the short word was read as a
+    payroll code before the status ('A - Active'), and the remark alone as the status. A code saying no of
+    its own is no code; 'A - Active' and 'I - Inactive - LOA' read as before."""
+    out = ["RTS - VIP client", "DNS - top seller", "RTS (VIP client)"]
+    sends = ["A - Active", "I - Inactive - LOA", "FT - Active"]
+    path = _sheet(tmp_path / "list.csv", header, [*out, *sends])
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4]

@@ -38,7 +38,10 @@ def _clauses(cell: str) -> str:
     """The cell on one line, each of its lines a clause ('Active\nDeceased': 'Active - Deceased'), without
     a code before the status, the states still here ('pending termination') left out."""
     said = " - ".join(line.strip() for line in cell.splitlines() if line.strip())
-    coded = _CODE.match(said) and not ended_before(said, 0, len(said))  # ('PIP - removed 11/1': no code)
+    code = _CODE.match(said)
+    # ('PIP - removed 11/1': no code; nor 'RTS - VIP client', 'DNS - top seller', a no of its own: found by
+    # review48, read as the code of 'VIP client' its row was ordered)
+    coded = code and not ended_before(said, 0, len(said)) and not _note_says_no(code[0].strip(" -–—:"))
     return _STILL_HERE.sub(" ", _CODE.sub("", said, count=1) if coded else said)
 
 
