@@ -224,3 +224,20 @@ def test_an_address_abroad_in_a_list_with_no_country_is_told_why_it_is_not_sent(
         "Row 6, column 'State': 'MASACHUSETTS' is not a US state; use the 2-letter code (e.g. MA) or the "
         "full name (Massachusetts).",
     ]
+
+
+def test_the_us_written_in_another_language_or_with_its_code_in_brackets_is_the_us(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28: a bilingual HR system's 'Estados Unidos' and 'EE.UU.', and 'United States of
+    America (USA)', were each "not a country bulkship knows; use a 2-letter code such as US", exit 1, beside
+    full US addresses. Each is the US now; the state and ZIP are checked as any US row's."""
+    path = tmp_path / "bilingual.csv"
+    path.write_text(
+        "Name,Street,City,State,ZIP,Country,Card,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,Estados Unidos,CVS,25\n"
+        "Bo Ray,2 Elm St,Austin,TX,78701,EE.UU.,CVS,25\n"
+        "Cy Orr,3 Oak Ave,Denver,CO,80202,United States of America (USA),CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert sent() == [("Ann Lee", "US"), ("Bo Ray", "US"), ("Cy Orr", "US")]

@@ -62,6 +62,11 @@ COUNTRY_ALIASES: dict[str, str] = {
     "gbr": "GB", "deu": "DE", "fra": "FR", "irl": "IE", "ind": "IN", "aus": "AU",
     "united states (us)": "US", "united states of america (the)": "US", "us - united states": "US",
     "usa - united states of america": "US", "unitedstates": "US",
+    # ... with its code in brackets, and in the languages of bilingual HR systems (found by hunter-sheets28)
+    "united states of america (usa)": "US", "united states (usa)": "US", "usa (united states)": "US",
+    "estados unidos": "US", "estados unidos de america": "US", "estados unidos de américa": "US",
+    "ee.uu.": "US", "ee. uu.": "US", "eeuu": "US", "ee.uu": "US", "états-unis": "US", "etats-unis": "US",
+    "vereinigte staaten": "US",
     # US territories: US mail, their code is the state's (found by newcomer8: "Puerto Rico" was refused)
     "puerto rico": "US", "pr": "US", "pri": "US", "guam": "US", "gu": "US", "gum": "US",
     "us virgin islands": "US", "u.s. virgin islands": "US", "virgin islands": "US", "vi": "US", "vir": "US",
