@@ -17,7 +17,7 @@ import pandas as pd
 from ...cells import FORMULA_ERROR
 from ..also import said_also
 from ..backlater import back_on_a_day_to_come
-from ..clauses import _lines_say_no, match_notes, taken_back
+from ..clauses import SLASHED, _lines_say_no, match_notes, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
 from ..days import _note_not_yet
 from ..flags import (
@@ -183,6 +183,13 @@ def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) ->
     if asked.empty:
         return pd.Series(False, index=texts.index)
     over = asked.str.contains(_UNDONE)
+    # ... as the note was read, its spaced slash a dash where only so it says no ('Hold / released 11/20':
+    # ..clauses.SLASHED); a note saying no with its slash is read as written ('Card came back - do not resend
+    # / Released from hold 2019' stays out)
+    slashed = asked[asked.str.contains(SLASHED)]
+    if not slashed.empty:
+        dashed = slashed[~slashed.str.match(_NOTE_SAYS_NO)].str.replace(SLASHED, " - ", regex=True)
+        over |= dashed.str.contains(_UNDONE).reindex(asked.index, fill_value=False).astype(bool)
     if today is not None and over.any():
         over &= ~back_on_a_day_to_come(texts, today)[among]
     send = asked.str.contains(_SEND_HEADING) | over
