@@ -453,7 +453,9 @@ def test_an_approver_who_settled_rows_of_the_batch_cannot_approve_sending_them(t
     add(team, "lee", "requester", "approver")
     audit.record(team, "review_settle", actor="lee", batch="B", po="BS-B-0001", release="True")
     asked = _request(store.engine(team))
-    with pytest.raises(approvals.ApprovalError, match=r"lee changed batch B \(review_settle\)"):
+    with pytest.raises(
+        approvals.ApprovalError, match=r"lee changed batch B \(settled rows waiting for review\)"
+    ):
         approvals.decide(team, asked, person="lee", approve=True)
     assert approvals.decide(team, asked, person="carol", approve=True).decision == "approved"
 

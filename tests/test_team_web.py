@@ -25,6 +25,7 @@ from bulkship.team import accounts, approvals, audit, store
 from bulkship.team.accounts import passwords
 from bulkship.team.tables import sessions, users
 from bulkship.web import create_app
+from bulkship.web import state as web_state
 from bulkship.web.auth import PUBLIC_MARK, RULES, TeamAuth
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -1073,6 +1074,21 @@ def test_the_cost_page_says_when_no_one_could_approve_the_request(settings: Sett
     assert 'id="no-approver"' not in alice.get("/batches/anniversary/cost").text
 
 
+def approve_by_hand(approver: TestClient, batch: str, team: Settings) -> Any:
+    """Approve the request waiting, for the plan it is for, as a page shown before the approver changed the
+    batch (or a hand) posts it: their page now offers no Approve, and says why."""
+    page = approver.get(f"/batches/{batch}/approval").text
+    assert 'id="approve"' not in page and 'id="maker"' in page, visible_text(page)
+    asked, shown = approvals.latest(team, batch), web_state.web_batch(team, batch)
+    assert asked is not None and shown is not None
+    form = {
+        "csrf_token": found(TOKEN.pattern, page),
+        "total": f"{asked.total:.2f}",
+        "change": str(shown.change_id),
+    }
+    return approver.post(f"/batches/{batch}/approval/{asked.id}/approve", data=form)
+
+
 def approve_on_page(approver: TestClient, batch: str) -> Any:
     """Approve on the batch's approval page the request it shows, as the approver saw it."""
     page = approver.get(f"/batches/{batch}/approval").text
@@ -1101,10 +1117,10 @@ def test_an_approver_who_changed_a_colleagues_batch_cannot_approve_it(
     fix = {"csrf_token": found(TOKEN.pattern, review), "cell:Name": "Zed Friend"}
     assert bob.post("/batches/staff/rows/3", data=fix).status_code == 200
     assert "Waiting for approval" in send(alice, "staff").text  # the batch changed: alice asks again
-    refused = approve_on_page(bob, "staff")
+    refused = approve_by_hand(bob, "staff", team)
     assert (
         refused.status_code == 403
-        and "bob changed batch staff (fix): another approver must decide" in refused.text
+        and "bob changed batch staff (fixed a cell): another approver must decide" in refused.text
     )
     assert embedded_sandbox_orders(team.data_dir) == []
     assert [
@@ -1197,7 +1213,7 @@ def test_an_approver_whose_profile_a_batch_is_read_with_cannot_approve_it_alone(
     )
     assert used.status_code == 200
     assert "Waiting for approval" in send(alice, "bonus-dec").text  # 200.00: above the 100.00
-    refused = approve_on_page(bob, "bonus-dec")
+    refused = approve_by_hand(bob, "bonus-dec", team)
     assert refused.status_code == 403, refused.text
     assert "bob changed batch bonus-dec (the profile “monthly” they saved)" in visible_text(refused.text)
     assert approve_on_page(carol, "bonus-dec").url.path == "/batches/bonus-dec/progress"
@@ -1226,7 +1242,7 @@ def test_a_batch_read_with_a_profile_naming_no_saver_is_approved_by_no_one_alone
     )
     assert used.status_code == 200
     assert "Waiting for approval" in send(alice, "bonus-dec").text  # 200.00: above the 100.00
-    refused = approve_on_page(carol, "bonus-dec")
+    refused = approve_by_hand(carol, "bonus-dec", team)
     assert refused.status_code == 403, refused.text
     said = " ".join(visible_text(refused.text).split())
     assert "read with the profile “monthly”, which names no one as its saver" in said, said
@@ -1264,8 +1280,8 @@ def test_a_column_changed_at_once_is_in_the_trail_and_its_maker_cannot_approve(
         and line.detail["changes"] == "Product: 'Visa' -> 'VISA-PREPAID' in 2 row(s): 2, 3"
     )
     assert "Waiting for approval" in send(alice, "staff").text
-    refused = approve_on_page(bob, "staff")
-    assert refused.status_code == 403 and "bob changed batch staff (fix)" in refused.text
+    refused = approve_by_hand(bob, "staff", team)
+    assert refused.status_code == 403 and "bob changed batch staff (fixed a cell)" in refused.text
     assert embedded_sandbox_orders(team.data_dir) == []
 
 

@@ -197,6 +197,24 @@ CHANGES = (
     "review_settle",  # rows waiting for review released to be sent again, or said to be at the vendor
 )  # and a run of one's own file
 
+_CHANGES_SAID = {  # each of CHANGES as a person reads it
+    "upload": "uploaded it",
+    "sheet": "chose its sheet",
+    "mapping": "chose its columns",
+    "fix": "fixed a cell",
+    "take_in": "ordered a row the list leaves out",
+    "repeat": "sent held rows anyway, or left them out",
+    "approval_request": "asked for its approval",
+    "run_start": "sent it",
+    "review_settle": "settled rows waiting for review",
+}
+
+
+def changes_said(changed: Sequence[str]) -> str:
+    """:func:`changes_by`'s changes in words: 'fixed a cell, sent held rows anyway, or left them out', not
+    the trail's 'fix, repeat' (an approval refused to its maker read 'carol changed batch dec (repeat)')."""
+    return ", ".join(_CHANGES_SAID.get(c, c) for c in changed)
+
 
 # a 'mapping' line's detail naming who saved the profile the batch was read with: they chose its columns
 PROFILE_SAVED_BY = "profile_saved_by"

@@ -319,8 +319,8 @@ def _may_approve(settings: Settings, found: Approval, person: str, address: str)
     if changed and person != found.requested_by:  # the requester's own decision is refused by the database
         raise _refused(
             settings, found, person, address, "approver changed the batch",
-            f"{person} changed batch {found.batch} ({', '.join(changed)}): another approver must decide "
-            "on it",
+            f"{person} changed batch {found.batch} ({audit.changes_said(changed)}): another approver must "
+            "decide on it",
             changes=", ".join(changed),
         )  # fmt: skip
 

@@ -94,21 +94,10 @@ def _maker(settings: Any, batch: str, found: Any, me: Any) -> str:
     )
     if not changed:
         return ""
-    said = ", ".join(CHANGED_WORDS.get(c, c) for c in changed)
+    said = audit.changes_said(changed)
+    if any(c.endswith(audit.NO_SAVER) for c in changed):  # anyone's: no approver may approve it alone
+        return f"This batch was read with {said}: any approver may have chosen its columns; none approves it."
     return f"You changed this batch ({said}): another approver must approve it. You may still reject it."
-
-
-CHANGED_WORDS = {  # the trail's changes (audit.CHANGES), as the page says them
-    "upload": "uploaded it",
-    "sheet": "chose its sheet",
-    "mapping": "chose its columns",
-    "fix": "fixed a cell",
-    "take_in": "ordered a row the list leaves out",
-    "repeat": "sent held rows anyway, or left them out",
-    "approval_request": "asked for its approval",
-    "run_start": "sent it",
-    "review_settle": "settled rows waiting for review",
-}
 
 
 async def before_confirm(request: Request, batch: str, view: Any, *, asks: bool = False) -> Response | None:
