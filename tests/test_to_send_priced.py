@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 from support import visible_text
+from test_approval_pages import _signed_in, staff_sheet, team
 from test_plan_kept_prices import raise_cvs_fee
 from test_web import client, settings, upload
 
@@ -18,8 +19,9 @@ from bulkship.cli import main
 from bulkship.ledger import Ledger
 from bulkship.pricedon import priced_on
 from bulkship.settings import resolve_settings
+from bulkship.web import create_app
 
-__all__ = ["client", "settings"]  # fixtures
+__all__ = ["client", "settings", "team"]  # fixtures
 
 HEADER = "Name,Address,City,State,ZIP,Product,Value\n"
 ANN = "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
@@ -114,3 +116,17 @@ def test_the_results_page_says_when_its_money_to_send_was_priced(
     assert f"50.00 to send (not sent yet, as priced {first[:10]} {first[11:16]}: its cost page" in results, (
         results
     )
+
+
+def test_the_approval_page_of_a_command_line_batch_says_when_its_money_to_send_was_priced(
+    team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 3))
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    command = ["run", str(sheet), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path / "out")]
+    assert main(command) == 1  # 50.00 is above the threshold: waits for an approver, nothing sent
+    first = planned_at("HR")
+    with _signed_in(create_app(team), "carol") as carol:
+        page = carol.get("/batches/HR/approval").text
+    cell = " ".join(visible_text(page[page.index('id="total"') :]).split())
+    assert f">50.00 as priced {first[:10]} {first[11:16]} 0.00" in cell, cell  # To send, In doubt

@@ -114,5 +114,5 @@ def test_the_approver_of_a_command_line_batch_reads_each_recipient_s_row_and_cos
         for r in re.findall(r"<tr>(.*?)</tr>", listing.group(1), re.S)
     ]
     assert [[r[0], r[2], r[-1]] for r in rows] == [["2", "Ann Lee", "25.00"], ["3", "Bo Chan", "97.50"]], rows
-    assert found(r'id="total">([^<]+)<', page) == "122.50"  # the rows' costs add up to the total to send
+    assert found(r'id="total">([^<]+)<', page).strip() == "122.50"  # the rows' costs add up to it
     assert "Amounts in US dollars (USD); cost: the line's cards, fees and shipping" in visible_text(page)
