@@ -222,3 +222,19 @@ def test_a_header_longer_than_the_first_bytes_read_is_refused_as_too_wide(tmp_pa
     ):
         read_csv(path)
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n\r\n", b"\xff\xfe\n\x00", b" \n\t\r\n"],
+    ids=["bom", "bom+lines", "utf16", "blank"],
+)
+def test_a_csv_of_only_a_byte_order_mark_or_blank_lines_is_said_empty(tmp_path, capsys, data):
+    """Excel's 'CSV UTF-8' of an empty sheet is its byte-order mark alone (3 bytes): `bulkship validate`
+    said 'No header row found in the first 100 rows ... expected headers such as ...', as of a list whose
+    headers it could not read; a file of 0 bytes is said empty. Both are now: 'list.csv is empty', exit 2."""
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "list.csv is empty" in err and "No header row" not in err, err

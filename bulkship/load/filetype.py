@@ -104,6 +104,18 @@ _SAVE_AS = {
 }
 
 
+def _blank(data: bytes) -> bool:
+    """Whether a file's bytes hold nothing but a byte-order mark and white space (as a CSV Excel saves of an
+    empty sheet: its UTF-8 mark alone)."""
+    for mark, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(mark):
+            try:
+                return not data.decode(codec).lstrip("\ufeff").strip()
+            except UnicodeDecodeError:
+                return False
+    return not data.strip()
+
+
 def _check_file(path: Path) -> str:
     """The file's real format, which must agree with its extension."""
     check_input_file(path, error=FileFormatError)  # a folder, a pipe, /dev/stdin: said as such
@@ -124,6 +136,8 @@ def _check_file(path: Path) -> str:
         )
     with path.open("rb") as handle:
         head = handle.read(8192)
+    if expected == "csv" and size == len(head) and _blank(head):  # (Excel's 'CSV UTF-8' of an empty sheet)
+        raise FileFormatError(f"{path.name} is empty")
     actual = _sniff(head, path)
     if actual == "xls" and expected == "xlsx":
         raise FileFormatError(
