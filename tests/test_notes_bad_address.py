@@ -57,3 +57,17 @@ def test_a_column_flagging_the_mail_bounced_leaves_its_yes_rows_out(tmp_path: Pa
                 )
         skipped = sorted(s.row for s in load_sheet(path).skipped)
         assert skipped == ([2, 3, 4, 5] if name == header else []), name
+
+
+def test_a_card_or_the_mail_that_came_back_is_no_person_back(tmp_path: Path) -> None:
+    """Found by hunter-sends5: Notes 'Terminated - it came back' and "Don't send / it came back" were each
+    ordered, exit 0: 'came back' was read as the person rehired, undoing the no before it ('Resigned 10/1 -
+    came back 11/1' sends). Said of the card or the mail, it undoes nothing now; a person back still
+    sends."""
+    back = ["Resigned 10/1 - came back 11/1", "Terminated 10/1 - she came back 11/1", "Terminated - now back"]
+    came_back = [
+        "Terminated - it came back", "Do not send - letter came back", "Don't send / it came back",
+        "Deceased - mail came back 11/20", "Terminated - card came back",
+    ]  # fmt: skip
+    notes = [*came_back, *back]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes), notes) == came_back

@@ -73,8 +73,15 @@ _AS_EMPLOYEE = (
     r"permanent(?:\s+(?:employee|staff|role|position|hire))?|perm|regular(?:\s+employee)?|(?:w-?2\s+)?employee|"
     r"w-?2|staff(?:\s+member)?|direct\s+hire|salaried)"
 )
+# ... said of the person, not of the card or the mail ('Terminated - it came back', 'Do not send - mail came
+# back': found by hunter-sends5, each was sent, its 'came back' read as the person rehired)
+_NOT_A_THING = "".join(
+    rf"(?<!\b{thing}\s)"
+    for thing in ("it", "mail", "card", "gift", "letter", "package", "parcel", "envelope", "post", "mailing")
+)
 _BACK_OTHERWISE = (
-    r"(?:re-(?:hired|instated)|(?:now|is|has\s+come|came)\s+back(?!\s+(?:on|in|at|from|to)\b(?!\s+work\b))|"
+    rf"(?:re-(?:hired|instated)|{_NOT_A_THING}(?:now|is|has\s+come|came)\s+back"
+    r"(?!\s+(?:on|in|at|from|to)\b(?!\s+work\b))|"
     r"back\s+now|(?:hired|brought|taken|welcomed)\s+back|boomerang|"
     r"returned\s+(?:to\s+(?:work|the\s+(?:company|team|firm|business|staff)|us)|in\s+(?:19|20)\d\d|(?:19|20)\d\d)|"
     rf"converted\s+to\s+{_AS_EMPLOYEE}|hired\s+(?:on\s+)?(?:as\s+{_AS_EMPLOYEE}|directly|permanently|"
