@@ -53,7 +53,9 @@ def test_the_approver_of_a_command_line_batch_reads_its_currency(
     assert main(command) == 1  # 50.00 is above the threshold: waits for an approver, nothing sent
     with _signed_in(create_app(team), "carol") as carol:
         page = said(carol.get("/batches/HR/approval").text)
+        listed = carol.get("/approvals").text  # the requests waiting, with their totals
     assert "Amounts in US dollars (USD)" in page and "Approve up to 50.00 USD" in page, page
+    assert '<th class="num">Total (USD)</th>' in listed, listed
 
 
 def test_money_before_the_plan_and_reconcile_s_totals_say_the_currency(
