@@ -102,6 +102,13 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
             results
         )
         assert "The run sending this batch was interrupted" in results, results
+        # what 'in doubt' means here: resumed on the progress page (it read 'send the batch again from its
+        # cost page', which leads to the progress page: found by hunter-web26)
+        meanings = visible_text(
+            found(r'(?s)(<p class="sub" id="status-meanings">.*?</p>)', b.get("/batches/big/results").text)
+        )
+        assert "in doubt: sent, answer lost: resume the send on its progress page" in meanings, meanings
+        assert "send the batch again" not in meanings.lower(), meanings
         line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
         assert "needs attention" in line and 'href="/batches/big/progress"' in line, line
         resume = found(r'<form method="post" action="(/batches/big/resume)"', page)
