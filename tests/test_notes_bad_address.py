@@ -71,3 +71,30 @@ def test_a_card_or_the_mail_that_came_back_is_no_person_back(tmp_path: Path) -> 
     ]  # fmt: skip
     notes = [*came_back, *back]
     assert _left_out(_sheet(tmp_path / "staff.csv", notes), notes) == came_back
+
+
+PUT_RIGHT_SINCE = [
+    "Mail came back - new address above", "No address on file - added 12/1",
+    "Address missing - found in Workday", "No longer at this address - new address entered",
+    "Not at this address - updated in Workday", "Address not valid (updated 12/1)",
+    "No home address - using work address", "Address missing; added from HRIS",
+    "Mail came back - now correct",
+]  # fmt: skip
+STILL_BAD = [
+    "Address not valid - verified 12/1", "Not at this address - not updated yet",
+    "Bad address - needs to be updated",
+    "Mail came back - address to be fixed", "No address - added to HR ticket, pending",
+    "Bad address - found out she moved", "Undeliverable; Entered by Sue",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_bad_address_said_put_right_in_other_words_sends(tmp_path: Path, header: str) -> None:
+    """Found by review48 reviewing 9ac0122d (each sent before it, left out after): Notes 'Mail came back - new
+    address above', 'No address on file - added 12/1', 'Address missing - found in Workday', 'Not at this
+    address - updated in Workday', 'Address not valid (updated 12/1)', 'No home address - using work
+    address' say the address was put right since, as 'Mail bounced - address updated 11/20' does: the person
+    got no card. Each sends now; a put right to come, asked or ambiguous ('verified' may be of the bad
+    address, 'found out she moved') still leaves the row out."""
+    notes = [*PUT_RIGHT_SINCE, *STILL_BAD]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, header), notes) == STILL_BAD

@@ -167,9 +167,20 @@ _MAIL_FAILS = (
 # fixed', as a note saying so sends: found by hunter-falsealarm5, each was left out); not while it is still to
 # be ('not updated', 'needs to be updated', 'to be fixed', "hasn't been fixed": found by review33, each card
 # mailed to the address the list says is bad)
+_NOT_DONE = (
+    r"(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required)\b|n['’]t\b)"
+)
+# ... put right in other words ('added 12/1', 'new address above', 'using work address', 'now correct'), or
+# in a clause of its own after the complaint, whose own words may hold a 'not' ('Not at this address -
+# updated in Workday', 'Address not valid (updated 12/1)': found by review48 after 9ac0122d, each left out)
+_PUT_RIGHT_WORDS = (
+    r"\b(?:fixed|corrected|updated|(?:added|entered)(?!\s+by\b)|found\s+(?:in|on|via)|now\s+correct(?:ed)?|"
+    r"new\s+address\s+(?:above|below|on\s+file|entered|listed|in\s+(?:the\s+)?row)|using\s+(?:the\s+|her\s+|his\s+)?(?:work|office|new|other|"
+    r"alternate|correct)\s+address)\b"
+)
 PUT_RIGHT = (
-    r"(?!.*(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required)\b|n['’]t\b))"
-    r".*\b(?:fixed|corrected|updated)\b"
+    rf"(?:(?!.*{_NOT_DONE}).*{_PUT_RIGHT_WORDS}"
+    rf"|.*?[-–—:;,(/]\s*(?:(?!{_NOT_DONE})[^-–—:;,(/])*?{_PUT_RIGHT_WORDS}(?!.*{_NOT_DONE}))"
 )
 MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
 # A person's status saying they are gone (used by _SAYS_GONE and _SAYS_LEFT alike)
