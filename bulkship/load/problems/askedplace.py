@@ -93,11 +93,17 @@ def place_problems(
         own = _row_places(body, column_map, row)
         if all(_the_row_s(place, own) for place in places_in_note(column.notes[row])):
             continue
-        said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
-        message = (
-            f"Row {row}, column '{column.header}': says '{_short(said, 60)}': the card would go to the row's "
-            f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
-            "the note, or clear the note to send it there."
-        )
-        problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
+        problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
     return problems
+
+
+def sent_elsewhere(column: NoteColumn, row: int, typed: str) -> Problem:
+    """The error on a row whose note asks for the card to go elsewhere than its name and address (``typed``:
+    its street): one wording for each such ask (.corrections, :func:`place_problems`)."""
+    said = _short(column.said(row), 60)
+    message = (
+        f"Row {row}, column '{column.header}': says '{said}': the card would go to the row's name and "
+        f"address ('{typed}'). Write the name and address it goes to in the row and clear the note, or clear "
+        "the note to send it there."
+    )
+    return Problem(row, "address1", typed, "error", message, "Sent elsewhere")

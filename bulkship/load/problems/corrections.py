@@ -15,7 +15,7 @@ from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems
 from ..skipped.columnkeys import picks_rows
-from .askedplace import place_problems, places_in_note
+from .askedplace import place_problems, places_in_note, sent_elsewhere
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns
 from .notesaid import _changed_in_a_note
@@ -231,13 +231,7 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
             problems.append(Problem(row, "address1", typed, "error", message, "Corrected in another column"))
         elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own)) & ~to_come & ~new_street
         for row in column.rows(elsewhere, not_judged):
-            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
-            message = (
-                f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to the row's "
-                f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
-                "the note, or clear the note to send it there."
-            )
-            problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
+            problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
         someone = column.saying(lambda note: bool(named_in_note(note))) & ~elsewhere & ~to_come & ~new_street
         named = _named_in_a_note(body, column_map, column, column.rows(someone, not_judged))
         # ... or to a town or a state not the row's ('Send to her home in FL' on a Boston row)
@@ -262,13 +256,7 @@ def _named_in_a_note(
         theirs = {full_given_name(w) for w in _words(" ".join(str(body.at[row, h]) for h in own))}
         if {full_given_name(w) for w in named_in_note(column.notes[row])} <= theirs:
             continue
-        said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
-        message = (
-            f"Row {row}, column '{column.header}': says '{_short(said, 60)}': the card would go to the row's "
-            f"name and address ('{typed}'). Write the name and address it goes to in the row and clear "
-            "the note, or clear the note to send it there."
-        )
-        problems.append(Problem(row, "address1", typed, "error", message, "Sent elsewhere"))
+        problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
     return problems
 
 
