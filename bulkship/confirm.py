@@ -16,6 +16,7 @@ from .models import Catalog
 from .money import cents, money_plain, money_text
 from .neversent import drop_plan_never_sent
 from .plan import check_cards_shown, price_changes
+from .repeats.takenout import SPLIT_ADVISED
 from .resume import Synced
 from .runnotes import failed_counted_notes
 from .runresult import PlanView, plan_view
@@ -106,9 +107,13 @@ async def confirm_plan(
             "Nothing was sent; the plan is kept in the ledger",
             # a part run under another name would be refused: this batch's plan holds its rows
             hint=_settle_in_doubt(view, view.worst_case)
-            or f"raise --max-total, or send part of the list: take rows out of the file and run it again "
-            f"with --batch {batch} (the batch takes the shorter file), then run the rows taken out as a "
-            "batch of their own",
+            or _advise_split(
+                ledger,
+                batch,
+                f"raise --max-total, or send part of the list: take rows out of the file and run it again "
+                f"with --batch {batch} (the batch takes the shorter file), then run the rows taken out as a "
+                "batch of their own",
+            ),
         )
     check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
     _check_total_shown(options.total_shown, view)
@@ -123,9 +128,13 @@ async def confirm_plan(
             f"{money_text(budget)} (the batch's budget). Nothing was sent; the plan is kept in the ledger",
             # rows left "for another batch" while this batch's plan holds them are refused there (review18)
             hint=_settle_in_doubt(view, view.batch_total)
-            or f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
-            f"the file and run it again with --batch {batch} (its plan lets them go), then run them as a "
-            "batch of their own",
+            or _advise_split(
+                ledger,
+                batch,
+                f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
+                f"the file and run it again with --batch {batch} (its plan lets them go), then run them as "
+                "a batch of their own",
+            ),
         )
     if options.confirm is not None and not options.confirm(view):
         if options.drop_declined and drop_plan_never_sent(ledger, batch):  # no money 'to send' for ever
@@ -188,6 +197,14 @@ def _in_doubt_part(view: PlanView) -> str:
         return ""
     at_today = _AT_TODAY if view.in_doubt_raise else ""
     return f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})"
+
+
+def _advise_split(ledger: Ledger, batch: str, advice: str) -> str:
+    """``advice`` (to send part of the list as a batch of its own), recorded: only a batch so advised reads
+    its planned rows another batch sent since as taken out of it (:mod:`bulkship.repeats.takenout`); a list
+    of another occasion sending the same card is no evidence of a split (review48 on d4c08147)."""
+    ledger.log_event(batch, None, SPLIT_ADVISED)
+    return advice
 
 
 def _settle_in_doubt(view: PlanView, needed: Decimal) -> str:

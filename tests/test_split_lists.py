@@ -4,11 +4,14 @@ it went. Real CSV files, the CLI against the sandbox, cards counted at the sandb
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from test_repeats import person, recipients, results, run, write_csv
+
+from bulkship.cli import main
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +66,28 @@ def test_a_row_taken_out_and_written_otherwise_since_is_sent_elsewhere_too(
     assert "allow-repeat" not in err and "(4 pending, 2 sent elsewhere)" in err, err
     assert results(Path("output/gifts-results.xlsx"))["Person 3 / 4 Main Street"][0] == "sent elsewhere"
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(6)})
+
+
+def test_a_card_another_list_sent_is_no_row_taken_out_of_a_list_never_advised_to_split(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by review48 on d4c08147: gifts.csv's plan declined at 'Send these orders?', then another
+    occasion's birthday.csv sending Person 0 the same CVS 25, then gifts.csv run again: Person 0's gift was
+    left out as 'sent elsewhere ... as rows taken out of this list', exit 0 (the list was never split; that
+    card was another occasion's), and the one way on, another batch with --allow-repeat, sent Person 1 a
+    second card. Only a batch a refused --max-total advised to split reads such cards as its rows taken
+    out; here Person 0 is held for the person to decide, as before."""
+    rows = [person(i) for i in range(2)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert main(["run", str(sheet), "--wait", "0"]) == 1  # declined: nothing sent
+    capsys.readouterr()
+    assert run(capsys, str(write_csv(tmp_path / "birthday.csv", rows[:1])))[0] == 0
+    code, _, err = run(capsys, str(sheet))
+    assert code == 3 and "sent elsewhere" not in err, err
+    shown = results(Path("output/gifts-results.xlsx"))
+    assert (shown["Person 0 / 1 Main St"][0], shown["Person 1 / 2 Main St"][0]) == ("held", "pending")
+    assert recipients(isolated_data_dir) == Counter({"Person 0": 1, "Person 1": 1})

@@ -29,7 +29,7 @@ from .earlier import (
 from .emails import told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
-from .takenout import planned_here, taken_out_note
+from .takenout import planned_here, split_advised_at, taken_out_note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,15 +131,16 @@ def find_holds(
                     shown=policy.shown_as,
                 )
         numbers, waiting = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
-        began = stored.created if (stored := ledger.batch(batch)) is not None else ""
-        planned = planned_here(rows, [i for i, _at in found[:same_place]], known, orders) if began else set()
+        advised = split_advised_at(ledger, batch)
+        candidates = [i for i, _at in found[:same_place]]
+        planned = planned_here(rows, candidates, known, orders) if advised else set()
         for i, (o, line) in found:
             order = earlier[o]
             if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
                 order = replace(order, state="review")
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
-            elsewhere = taken_out_note(order, line, row, batch_began=began) if i in planned else None
+            elsewhere = taken_out_note(order, line, row, split_advised=advised) if i in planned else None
             if elsewhere is not None:
                 taken_out[rows.fingerprints[i]] = elsewhere
             elif i in by_name:  # said as an edit of a row of the batch this file copies, if it is one

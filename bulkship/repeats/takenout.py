@@ -5,9 +5,9 @@ name, the rows taken out as a batch of their own. The whole file run again under
 those rows as repeats ('the same recipient, address, card and value were ordered in batch ...'), with
 ``--allow-repeat`` the only way offered: a second card for each (a known leftover, verified by
 hunter-vendor29). A row this batch planned and never sent whose very card (same recipient, address, card
-and value) another batch's order made after this batch began is that row's card: the row is left out as
-sent elsewhere (status ``elsewhere``, naming the order), never sent from this batch whatever flag is given,
-no money of it."""
+and value) another batch's order made after this batch was so advised is that row's card: the row is left
+out as sent elsewhere (status ``elsewhere``, naming the order), never sent from this batch whatever flag is
+given, no money of it."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ if TYPE_CHECKING:
 # the row of this batch was planned and never sent: no card of this batch's holds it
 _NEVER_SENT = ("planned", "held")
 _UNSENT_ORDERS = ("planned", "cancelled")  # the order a never-sent row may still be on
+SPLIT_ADVISED = "split_advised"  # the event a refused --max-total writes when it advises sending part
+
+
+def split_advised_at(ledger: Ledger, batch: str) -> str:
+    """When ``batch`` was first advised to send part of its list as a batch of its own (a refused
+    ``--max-total``), or "" when never: only after that advice is a card another batch made the card of a
+    row taken out of this list. Without it, another occasion's list sending a person the same card (a
+    birthday card beside a holiday one) left the holiday card out, exit 0 (review48 on d4c08147)."""
+    advised = ledger.events(batch, kinds=[SPLIT_ADVISED])
+    return min((event.at for event in advised), default="")
 
 
 def planned_here(
@@ -51,16 +61,16 @@ def _never_sent(order: OrderRecord | None) -> bool:
     return order is None or (order.state in _UNSENT_ORDERS and not order.vendor_order_id)
 
 
-def taken_out_note(order: OrderRecord, line: int, row: int | None, *, batch_began: str) -> str | None:
+def taken_out_note(order: OrderRecord, line: int, row: int | None, *, split_advised: str) -> str | None:
     """What a row whose card this batch planned and never sent says as a row sent elsewhere, its very card
     being line ``line`` of ``order`` (another batch's, the other batch's row ``row``), or None when it is
-    not one: an order in doubt, or older than the batch."""
-    if order.state != "created" or not order.vendor_order_id or row is None or order.created <= batch_began:
+    not one: an order in doubt, or made before the batch was advised to split (``split_advised``)."""
+    if order.state != "created" or not order.vendor_order_id or row is None or order.created <= split_advised:
         return None
     how = (
         f"batch {order.batch!r}, its row {row}: the same recipient, address, card and value, ordered "
-        f"{order.created[:10]} after this batch planned the row, as rows taken out of this list and run as a "
-        "batch of their own"
+        f"{order.created[:10]} after this batch was advised to send part of its list, as rows taken out of "
+        "this list and run as a batch of their own"
     )
     return ELSEWHERE_NOTE.format(
         line=line + 1, po=order.po_number, order_id=order.vendor_order_id, how=how, by="bulkship"
