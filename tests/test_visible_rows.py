@@ -3966,6 +3966,26 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
         assert [s.row for s in left_out if s.reason != f"a heading inside the list ('{team}')"] == [], team
 
 
+def test_people_under_a_heading_saying_sent_already_are_left_out(tmp_path: Path) -> None:
+    """Found by hunter-sends5: under 'Below: sent already - Bob Ray also', 'Cards mailed already' or 'Already
+    been sent' the people were ordered (only 'Already sent ...' was read): a second card each once the
+    heading row, an error for its empty cells, was deleted. They are left out, as under 'Already sent'."""
+    for heading in ("Below: sent already - Bob Ray also", "Sent already", "Cards mailed already",
+                    "Shipped already (November)", "Already been sent", "Ordered already:"):  # fmt: skip
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
+        sheet.append([heading])
+        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        assert skipped == {
+            3: f"a heading over rows not to send ('{heading}')",
+            4: f"under the heading '{heading}' (row 3)",
+        }, heading
+
+
 def test_people_under_a_heading_saying_not_yet_or_only_perhaps_are_left_out(tmp_path: Path) -> None:
     """Found by hunter-sheets8: under 'NOT YET APPROVED', 'Still waiting on manager approval', 'If budget
     allows', 'Waiting list', 'On deck', 'Next quarter', 'Last year's list', 'For reference only', 'Maybe',

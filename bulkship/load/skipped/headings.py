@@ -33,7 +33,10 @@ from .saysend import SAYS_SEND
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
 _LEAVE_OUT_TEXT = (
     r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
-    r"(?:sent|received|ordered|mailed)|declined|excluded?|not\s+(?:sending|"
+    # ... or the words the other way round ('Below: sent already', 'Cards mailed already': found by
+    # hunter-sends5, the rows under each were sent a second card)
+    r"(?:been\s+)?(?:sent|received|ordered|mailed)|(?:sent|received|ordered|mailed|shipped)\s+already|declined|"
+    r"excluded?|not\s+(?:sending|"
     r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company"
     # ... or in other words ("Terminated employees", "Opted out", "Not approved", "Pending approval", "Ignore
     # everything below", "Do not use", "Already got cards": found by hunter-sheets, the rows under each were
