@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .ledger import Ledger
+from .ledger import Ledger, RowRecord
 from .payload import SentLine, sent_lines
 
 # the rows listed on a page at most: a list of 100,000 rows is the workbook's to show
@@ -45,24 +45,28 @@ class WhoGetsWhat:
 
 def who_gets_what(ledger: Ledger, batch: str, *, shown: int | None = None) -> WhoGetsWhat:
     """The batch's planned orders (those a Send sends), line by line, each with its row and planned cost; the
-    first ``shown`` lines listed (default :data:`WHO_GETS_SHOWN`), the others counted."""
+    ``shown`` lowest rows listed (default :data:`WHO_GETS_SHOWN`), the others counted. Orders hold rows by
+    card and shipping method, not by row: the first lines of the orders were not the first rows (review47)."""
     shown = WHO_GETS_SHOWN if shown is None else shown
+    orders = {o.po_number: o for o in ledger.orders(batch, states=("planned",), payloads=False)}
+    first: dict[str, list[RowRecord]] = {}
+    listed = 0
+    for record in ledger.current_rows_with_status(batch, "planned"):  # in row order
+        if listed >= shown:
+            break
+        if record.po_number in orders and record.line_index is not None:
+            first.setdefault(record.po_number, []).append(record)
+            listed += 1
     found: list[Recipient] = []
-    lines = 0
     values: dict[object, Decimal] = {}
-    for order in ledger.orders(batch, states=("planned",), payloads=False):
-        if len(found) >= shown:
-            lines += order.lines
-            continue
-        rows = {
-            r.line_index: r for r in ledger.rows_by_po(order.po_number) if r.status == "planned" and r.current
-        }
-        for index, line in enumerate(sent_lines(order, values)):
-            lines += 1
-            row = rows.get(index)
-            if row is None or len(found) >= shown:
-                continue
-            found.append(_recipient(row.row, line, row.cost, order.po_number))
+    for po, records in first.items():  # only the payloads of the orders holding a row listed
+        sent = list(sent_lines(orders[po], values))
+        found += [
+            _recipient(r.row, sent[r.line_index], r.cost, po)
+            for r in records
+            if r.line_index is not None and r.line_index < len(sent)
+        ]
+    lines = sum(o.lines for o in orders.values())
     return WhoGetsWhat(tuple(sorted(found, key=lambda r: r.row)), lines)
 
 

@@ -77,6 +77,25 @@ def test_a_long_plan_lists_its_first_rows_and_counts_the_others(
     assert "the first 3 of 5 row(s), by row" in said and "… and 2 more row(s)" in said, said
 
 
+def test_a_long_plan_lists_its_lowest_rows_whatever_order_holds_them(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review47: the list took the first lines of the orders, then sorted them by row, while it says
+    'the first 3 of 6 row(s), by row': orders hold rows by the card's fulfilment group, so a list alternating
+    CVS and Home Depot listed rows 2, 4, 6 (the first order's) and left rows 3 and 5 out."""
+    monkeypatch.setattr(whogets, "WHO_GETS_SHOWN", 3)
+    cards = ["CVS,25", "HOMEDEPOT,100"]
+    people = [f"G-{n},Gail{n},Stone,{n} Quarry Rd,Boston,MA,02108,{cards[n % 2]},STANDARD\n"
+              for n in range(6)]  # fmt: skip
+    sheet = tmp_path / "mixed.csv"
+    sheet.write_text(HEADER + "".join(people))
+    upload(client, sheet, name="mixed")
+    page = client.get("/batches/mixed/cost").text
+    assert [r[:2] for r in listed(page)] == [["2", "Gail0 Stone"], ["3", "Gail1 Stone"], ["4", "Gail2 Stone"]]
+    said = " ".join(visible_text(page).split())
+    assert "the first 3 of 6 row(s), by row" in said and "… and 3 more row(s)" in said, said
+
+
 def test_the_approver_sees_who_gets_what_before_approving(team, tmp_path: Path) -> None:
     sheet = staff_sheet(tmp_path / "staff.csv", [1, 2])  # 50.00: above the team's 10.00, asks an approver
     app = create_app(team)
