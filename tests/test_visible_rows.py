@@ -3984,6 +3984,17 @@ def test_people_under_a_heading_saying_sent_already_are_left_out(tmp_path: Path)
             3: f"a heading over rows not to send ('{heading}')",
             4: f"under the heading '{heading}' (row 3)",
         }, heading
+    # ... but not where it says the rows under it are new or to send, or asks (review48 on b94a6bb5)
+    for heading in ("Above: sent already. Below: new, send", "Shipped already (November) - below are new",
+                    "Ordered already: none; send all below", "Cards mailed already? No",
+                    "Already been sent the above; below not yet sent"):  # fmt: skip
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append([heading])
+        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25])
+        book.save(tmp_path / "gifts.xlsx")
+        assert 3 not in {s.row for s in load_sheet(tmp_path / "gifts.xlsx").skipped}, heading
 
 
 def test_people_under_a_heading_saying_not_yet_or_only_perhaps_are_left_out(tmp_path: Path) -> None:

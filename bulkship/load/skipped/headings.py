@@ -34,8 +34,10 @@ from .saysend import SAYS_SEND
 _LEAVE_OUT_TEXT = (
     r"(?i).*\b(?:removed?|do\s*n[o']?t\s+(?:send|mail|order)|don'?t\s+(?:send|mail|order)|already\s+"
     # ... or the words the other way round ('Below: sent already', 'Cards mailed already': found by
-    # hunter-sends5, the rows under each were sent a second card)
-    r"(?:been\s+)?(?:sent|received|ordered|mailed)|(?:sent|received|ordered|mailed|shipped)\s+already|declined|"
+    # hunter-sends5, the rows under each were sent a second card), unless what follows says the rows are new
+    # or to send, or asks ('Shipped already (November) - below are new', 'Cards mailed already? No': review48)
+    r"(?:sent|received|ordered|mailed)|(?:been\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received|"
+    r"ordered|mailed|shipped)\s+already)(?!.*\b(?:new|send|not\s+yet|none|above)\b)(?![^?]*\?)|declined|"
     r"excluded?|not\s+(?:sending|"
     r"eligible|to\s+(?:be\s+)?sen[dt])|on\s+hold|cancell?ed|left\s+(?:the\s+)?company"
     # ... or in other words ("Terminated employees", "Opted out", "Not approved", "Pending approval", "Ignore
