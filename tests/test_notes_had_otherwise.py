@@ -64,3 +64,19 @@ def test_a_note_of_another_thing_sent_or_ordered_for_the_person_sends_the_row(
             "Sent to her on 11/20 via Tango", "Order placed 11/20 for the gift card"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*other, *card], header)
     assert _left_out(path, [*other, *card]) == card
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_card_given_by_hand_said_without_who_gave_it_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer18 (N8): Notes 'Gave card in person', 'Delivered card 12/1', 'Handed over card 12/1',
+    'Presented gift at the party' were each ordered, exit 0 (a second card's money), where 'Manager gave card
+    in person' leaves the row out: the giver was required. What is still to come, or another thing given,
+    still sends."""
+    given = ["Gave card in person", "Delivered card 12/1", "Handed over card 12/1", "Delivered it",
+             "Presented gift at the party", "Gave gift card already"]  # fmt: skip
+    still = ["Gave card info", "Gave approval", "Handed card to manager to deliver",
+             "Will give card in person", "To be given in person", "Gave OK to send"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*given, *still], header)
+    assert _left_out(path, [*given, *still]) == given

@@ -23,7 +23,7 @@ _THE_CARD = (
 )
 # who gave it ('Manager', 'Her manager', 'HR', 'Team lead', 'Sue'): up to three words, none saying not
 _GIVER = (
-    r"(?:(?!(?:not|never|no|to|will|should|must|please|pls)\b)[\w'&.-]+\s+){1,3}?"
+    r"(?:(?!(?:not|never|no|to|will|should|must|please|pls)\b)[\w'&.-]+\s+){0,3}?"
     r"(?:(?:already|personally)\s+)?"
 )
 # how it reached the person: by hand, at a place or a day, already
