@@ -507,3 +507,19 @@ def test_validate_says_to_fix_the_rows_in_the_person_s_own_file(
     assert main(["validate", str(sheet), "--out", str(tmp_path / "out")]) == 1
     said = " ".join(capsys.readouterr().out.split())
     assert "Fix the rows marked invalid in gifts.csv (the validation workbook highlights them)" in said, said
+
+
+@pytest.mark.parametrize("argv", [["status"], ["track", "gifts"], ["reconcile", "gifts"]])
+def test_a_login_with_no_ledger_is_told_to_name_the_workbook_s_ledger_not_to_run_a_file(
+    argv: list[str], isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer18 (N5): a finance person given a result workbook, on a login of their own, ran
+    `status`, `track` or `reconcile` and was told "run `bulkship run FILE` first": the one command that
+    orders cards. They are told where the ledger is named (the workbook's Summary, 'Ledger') and how to pass
+    it; `bulkship run` is said for what it does."""
+    code = main(argv)
+    said = " ".join(capsys.readouterr().err.split())
+    assert code in (0, 1) and "No ledger at" in said, said
+    assert "--ledger PATH" in said and "Summary sheet names ('Ledger')" in said, said
+    assert "run `bulkship run FILE` first" not in said and "to start one" not in said, said
+    assert not (isolated_data_dir / "ledger.sqlite").exists()

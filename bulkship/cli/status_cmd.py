@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..money import MONEY_CURRENCY
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
-from .track_cmd import PIPED_WIDTH, BatchArgument
+from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument
 
 
 def _total_label(total: dict[str, Any], *, alone: bool) -> str:
@@ -56,9 +56,7 @@ def status_command(
     settings = settings_from(ledger=ledger)
     try:
         if not ledger_exists(settings.ledger_location) and not as_json:
-            err_console.print(
-                f"No ledger at {settings.ledger_shown} yet: run `bulkship run FILE` to start one."
-            )
+            err_console.print(f"No ledger at {settings.ledger_shown} yet: {NO_LEDGER_HINT}.")
             return
         summaries = status(settings, batch, since=since, until=until)  # a read-only ledger too
     except ValueError:

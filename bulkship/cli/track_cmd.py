@@ -161,13 +161,22 @@ def _print_track(report: TrackReport) -> None:
     err_console.print(f"Polled {counted(report.polled, 'order')}; {report.changed} changed.")
 
 
+# A finance person given a result workbook on a login of their own was told to "run `bulkship run FILE`
+# first": the one command that orders cards (found by newcomer18, N5). The workbook's Summary names the
+# ledger its batch is in.
+NO_LEDGER_HINT = (
+    "to read the batch of a result workbook you were given, pass the ledger its Summary sheet names "
+    "('Ledger'): --ledger PATH (env BULKSHIP_LEDGER). `bulkship run FILE` starts a new ledger by ordering "
+    "the file's cards"
+)
+
+
 def require_ledger(settings: Settings) -> None:
     from ..ledger import ledger_exists
 
     if not ledger_exists(settings.ledger_location):
         raise BulkshipError(
-            f"No ledger at {settings.ledger_shown}: nothing has been ordered with it yet",
-            hint="run `bulkship run FILE` first, or pass --ledger PATH (env BULKSHIP_LEDGER)",
+            f"No ledger at {settings.ledger_shown}: nothing has been ordered with it yet", hint=NO_LEDGER_HINT
         )
 
 
