@@ -80,3 +80,16 @@ def test_a_card_given_by_hand_said_without_who_gave_it_leaves_the_row_out(
              "Will give card in person", "To be given in person", "Gave OK to send"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*given, *still], header)
     assert _left_out(path, [*given, *still]) == given
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_telling_to_wait_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by newcomer18 (N8): Notes 'Wait', 'Please wait', 'Send later', 'Check with manager first',
+    'Check with HR before sending', 'Retiring - wait' were each ordered, exit 0, where 'Wait for approval'
+    leaves the row out. They are left out now; a parcel's wait, a job's name and a question about the card
+    still send."""
+    wait = ["Wait", "Please wait", "Send later", "Check with manager first", "Check with HR before sending",
+            "Retiring - wait"]  # fmt: skip
+    still = ["Wait staff", "Wait for delivery", "Check with manager about size", "Send later in the year"]
+    path = _sheet(tmp_path / "staff.csv", [*wait, *still], header)
+    assert _left_out(path, [*wait, *still]) == wait

@@ -84,6 +84,11 @@ WAITING_ON = (
     rf"not\s+(?:this\s+(?:one|time|year|wave|round|batch|mailing|cycle)|now|yet)\b)){_ENDS}|"
     # ... or next year's alone, nothing after it ('Next year')
     r"next\s+(?:year|quarter)\W*$|"
+    # ... or told to wait, alone or before a remark ('Wait', 'Please wait', 'Send later', 'Check with manager
+    # first': found by newcomer18, N8, each was ordered); not 'Wait staff', 'Wait for delivery'. ('Hold off'
+    # is sent still: read so, 'Card on hold until 1/15/2031 (Hold off)' was no longer held to its day)
+    r"(?:(?:please|pls)\s+)?(?:wait|send\s+later|(?:check|confirm|verify)\s+with\s+(?:[\w'&.-]+\s+)"
+    rf"{{1,2}}?(?:first|before\s+(?:sending|ordering|mailing)))(?:\s+(?:on\s+(?:this|it)|for\s+now))?{_ENDS}|"
     # ... or when the person is back ('Maternity leave - send when back', 'Hold until she returns', 'Send
     # upon return': found by hunter-sends4, each sent)
     rf"{_WILL}(?:send|ship|mail|hold|wait|keep|save)(?:\s+(?:it|this\s+one|them|(?:the\s+)?(?:gift\s+)?card))?\s+"
