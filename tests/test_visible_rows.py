@@ -1093,6 +1093,22 @@ def test_a_card_said_gone_under_a_shipment_s_words_is_not_sent_again(
     ]
 
 
+_ANN = ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25]
+_BOB = ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25]
+_CY = ["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25]
+
+
+def _skipped_in(path: Path, rows: list[list[object]]) -> dict[int, str]:
+    """Row -> why it is left out, of an XLSX at ``path`` holding ``rows`` under the columns Name, Address,
+    City, State, ZIP, Product, Value."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["Name", "Address", "City", "State", "ZIP", "Product", "Value"], *rows]:
+        sheet.append(row)
+    book.save(path)
+    return {s.row: s.reason for s in load_sheet(path).skipped}
+
+
 def _notes_sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
     """A CSV of one recipient per note, the note under ``header``: row 2 holds the first note."""
     rows = [f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{note}" for i, note in enumerate(notes)]
@@ -3940,14 +3956,7 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
                 "Already got cards:", "Do not use rows below", "Pending", "PENDING - HR approval",
                 "Addresses pending verification", "Manager approval pending"]  # fmt: skip
     for heading in headings:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
-        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
-        sheet.append([heading])
-        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
-        book.save(tmp_path / "gifts.xlsx")
-        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        skipped = _skipped_in(tmp_path / "gifts.xlsx", [_ANN, [heading], _BOB])
         assert skipped == {
             3: f"a heading over rows not to send ('{heading}')",
             4: f"under the heading '{heading}' (row 3)",
@@ -3956,14 +3965,10 @@ def test_people_under_a_heading_saying_stop_or_not_approved_are_left_out(tmp_pat
     for team in ("Stakeholder Relations", "Holdings Accounting", "Tech Support - East", "Bus Stop Ops",
                  "Q4 - do not ignore", "Don't ignore: VIPs", "New hires (start date pending)",
                  "Patents pending team"):  # fmt: skip
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
-        sheet.append([team])
-        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
-        book.save(tmp_path / "teams.xlsx")
-        left_out = load_sheet(tmp_path / "teams.xlsx").skipped  # at most the heading itself (hunter-sheets4)
-        assert [s.row for s in left_out if s.reason != f"a heading inside the list ('{team}')"] == [], team
+        left_out = _skipped_in(tmp_path / "teams.xlsx", [[team], _BOB])  # at most the heading itself
+        assert [
+            row for row, why in left_out.items() if why != f"a heading inside the list ('{team}')"
+        ] == [], team
 
 
 def test_people_under_a_heading_saying_sent_already_are_left_out(tmp_path: Path) -> None:
@@ -3972,14 +3977,7 @@ def test_people_under_a_heading_saying_sent_already_are_left_out(tmp_path: Path)
     heading row, an error for its empty cells, was deleted. They are left out, as under 'Already sent'."""
     for heading in ("Below: sent already - Bob Ray also", "Sent already", "Cards mailed already",
                     "Shipped already (November)", "Already been sent", "Ordered already:"):  # fmt: skip
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
-        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
-        sheet.append([heading])
-        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25])
-        book.save(tmp_path / "gifts.xlsx")
-        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        skipped = _skipped_in(tmp_path / "gifts.xlsx", [_ANN, [heading], _CY])
         assert skipped == {
             3: f"a heading over rows not to send ('{heading}')",
             4: f"under the heading '{heading}' (row 3)",
@@ -3988,13 +3986,7 @@ def test_people_under_a_heading_saying_sent_already_are_left_out(tmp_path: Path)
     for heading in ("Above: sent already. Below: new, send", "Shipped already (November) - below are new",
                     "Ordered already: none; send all below", "Cards mailed already? No",
                     "Already been sent the above; below not yet sent"):  # fmt: skip
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
-        sheet.append([heading])
-        sheet.append(["Cy Orr", "3 Elm St", "Boston", "MA", "02134", "CVS", 25])
-        book.save(tmp_path / "gifts.xlsx")
-        assert 3 not in {s.row for s in load_sheet(tmp_path / "gifts.xlsx").skipped}, heading
+        assert 3 not in _skipped_in(tmp_path / "gifts.xlsx", [[heading], _CY]), heading
 
 
 def test_people_under_a_heading_saying_not_yet_or_only_perhaps_are_left_out(tmp_path: Path) -> None:
@@ -4006,14 +3998,7 @@ def test_people_under_a_heading_saying_not_yet_or_only_perhaps_are_left_out(tmp_
                 "Waiting list", "On deck", "Next quarter", "Last year's list", "For reference only", "Maybe",
                 "Future hires", "Contractors - check with HR first", "Waiting on approval - send once approved"]  # fmt: skip
     for heading in headings:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
-        sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", 25])
-        sheet.append([heading])
-        sheet.append(["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25])
-        book.save(tmp_path / "gifts.xlsx")
-        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        skipped = _skipped_in(tmp_path / "gifts.xlsx", [_ANN, [heading], _BOB])
         assert skipped == {
             3: f"a heading over rows not to send ('{heading}')",
             4: f"under the heading '{heading}' (row 3)",
