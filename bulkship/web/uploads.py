@@ -124,10 +124,16 @@ def new_batch(settings: Settings, wanted: str, path: Path, **detail: Any) -> str
     raise RuntimeError(f"no free batch name after {wanted!r}")  # twenty uploads lost it at once: not seen
 
 
+# a batch's address /batches/NAME that is a page of its own: the batch 'new' could never be opened at it
+# (the New batch page; found by hunter-web26)
+PAGE_NAMES = frozenset({"new"})
+
+
 def unique_name(settings: Settings, wanted: str) -> str:
     """``wanted``, or ``wanted-2``, ``-3``...: a name no batch (in the ledger or on the page) has, as the
     ledger compares names (case, spacing, punctuation: "Gifts" is "gifts"'s name; found by hunter-web, W9:
-    the new batch "Gifts" was refused on its cost page as another spelling of "gifts")."""
+    the new batch "Gifts" was refused on its cost page as another spelling of "gifts"), nor a page
+    (:data:`PAGE_NAMES`)."""
     from ..repeats.policy import fold_name
 
     taken = set(web_batches(settings))
@@ -136,7 +142,7 @@ def unique_name(settings: Settings, wanted: str) -> str:
             taken |= {b.name for b in ledger.batches()}
     taken |= {fold_name(name) for name in taken}
     name, n = wanted, 1
-    while name in taken or fold_name(name) in taken:
+    while name in taken or fold_name(name) in taken or name in PAGE_NAMES:
         n += 1
         name = f"{wanted}-{n}"
     return name
