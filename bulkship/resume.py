@@ -15,40 +15,27 @@ Whether the file may continue the batch at all is :mod:`bulkship.batchidentity`'
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .batchidentity import check_batch_identity, check_same_sheet
-from .ledger import (
-    CARD_MADE_ROWS,
-    ELSEWHERE,
-    OPEN_STATES,
-    REVIEW_STATE,
-    Ledger,
-    OrderRecord,
-    PlannedLineRecord,
-    PlannedOrderRecord,
-    RowRecord,
-    RowUpdate,
-)
+from .ledger import CARD_MADE_ROWS, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
 from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
-from .models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, PlannedOrder, ValidationResult
+from .models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from .neversent import may_exist_at_vendor
 from .ordernote import note_for
-from .plan import batch_po_pattern, next_seq, order_seq, plan_orders_lazily, po_stem
 from .program import ProgramSettings
-from .reconcile.join import FAILED_AT_VENDOR_NOTE, ledger_keys
+from .reconcile.join import FAILED_AT_VENDOR_NOTE
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .repeats.emails import record_emails
 from .repeats.foreign import ordered_by_another_ledger
+from .resumerecords import plan_records, row_updates
 from .skippedpeople import forget_corrected
-from .statuses import duplicate_note
 from .validate.lookalikes import references_people
 
 LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
@@ -193,7 +180,7 @@ def sync_ledger(
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     valid_fps.difference_update([*holds, *taken_out])  # not to be sent: its planned order is taken back
     cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)
-    updates = _row_updates(validation, holds, taken_out)
+    updates = row_updates(validation, holds, taken_out)
     # What the ledger holds once these rows are recorded, without reading every row again: record_rows
     # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
     # cancel_planned took the cancelled orders' planned rows off their PO.
@@ -316,76 +303,3 @@ def _take_back_changed_orders(
         ledger.cancel_planned(po, "its rows changed in the file before it was sent")
         cancelled.add(po)
     return cancelled
-
-
-def _row_updates(
-    validation: ValidationResult, holds: dict[str, str], elsewhere: dict[str, str]
-) -> list[RowUpdate]:
-    """Each row of the file as the ledger records it: planned (valid), held, sent elsewhere, invalid or
-    duplicate, and why."""
-    frame, sheet = validation.rows, validation.sheet
-    keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
-    skip_reasons = {s.row: s.reason for s in sheet.skipped}
-    updates = []
-    for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True):
-        if key in holds:
-            updates.append(RowUpdate(key, int(row), HELD, holds[key]))
-            continue
-        if key in elsewhere:
-            updates.append(RowUpdate(key, int(row), ELSEWHERE, elsewhere[key]))
-            continue
-        note = (
-            duplicate_note(repeated[int(row)])
-            if repeated and int(row) in repeated
-            else skip_reasons.get(int(row))  # a skipped row is recorded like an invalid one, with why
-        )
-        updates.append(RowUpdate(key, int(row), "planned" if status == "valid" else str(status), note))
-    return updates
-
-
-def plan_records(
-    to_plan: Any,
-    catalog: Catalog,
-    orders: dict[str, Any],
-    *,
-    seen: Collection[str] = (),
-    po_prefix: str,
-    batch: str,
-    max_lines: int,
-    webhook_url: str | None,
-    note: str = "",
-) -> tuple[int, Iterator[PlannedOrderRecord]]:
-    """Plan ``to_plan`` after the batch's existing ``orders`` and the vendor's PO numbers of the batch a
-    person released rows beside (``seen``): how many new orders, and the ledger's records of them. Every row
-    is checked here (errors are raised now); the records are made one order at a time as the ledger reads
-    them, so that no more than one order's lines and payload dict are held at once. ``note``: the Note each
-    new order carries (the ledger placing it: :mod:`bulkship.ordernote`)."""
-    if ROW not in to_plan.columns:
-        to_plan = to_plan.assign(**{ROW: to_plan.index})
-    stem = po_stem(po_prefix, batch)
-    # another ledger's orders made since this one last read them: numbered into them, released rows drew a
-    # 409 and were held again at every release and run (found by hunter-vendor18, two copies of a list)
-    ours = batch_po_pattern(stem)
-    first_seq = next_seq([*orders, *(po for po in seen if ours.fullmatch(po))], stem)
-    planned = plan_orders_lazily(
-        to_plan, catalog, po_prefix=po_prefix, batch=batch, max_lines=max_lines, first_seq=first_seq
-    )
-    return len(planned), _order_records(planned, webhook_url, note)
-
-
-def _order_records(
-    planned: Iterable[PlannedOrder], webhook_url: str | None, note: str = ""
-) -> Iterator[PlannedOrderRecord]:
-    for order in planned:
-        line_costs = [ln.cost for ln in order.lines]  # order.cost is their sum; worked out once
-        yield PlannedOrderRecord(
-            po_number=order.po_number,
-            seq=order_seq(order.po_number),
-            base_po=order.po_number,
-            payload=order.payload(webhook_url, note=note),
-            cost=sum(line_costs, Decimal("0")),
-            lines=[
-                PlannedLineRecord(ln.fingerprint, i, ln.external_id, cost)
-                for i, (ln, cost) in enumerate(zip(order.lines, line_costs, strict=True))
-            ],
-        )
