@@ -37,6 +37,8 @@ class PlanLimits(Protocol):
     @property
     def max_batch_total(self) -> Decimal | None: ...
     @property
+    def advise_split(self) -> bool: ...
+    @property
     def cards_shown(self) -> Mapping[str, str] | None: ...
     @property
     def total_shown(self) -> Decimal | None: ...
@@ -110,6 +112,7 @@ async def confirm_plan(
             or _advise_split(
                 ledger,
                 batch,
+                options,
                 f"raise --max-total, or send part of the list: take rows out of the file and run it again "
                 f"with --batch {batch} (the batch takes the shorter file), then run the rows taken out as a "
                 "batch of their own",
@@ -131,6 +134,7 @@ async def confirm_plan(
             or _advise_split(
                 ledger,
                 batch,
+                options,
                 f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
                 f"the file and run it again with --batch {batch} (its plan lets them go), then run them as "
                 "a batch of their own",
@@ -199,11 +203,14 @@ def _in_doubt_part(view: PlanView) -> str:
     return f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})"
 
 
-def _advise_split(ledger: Ledger, batch: str, advice: str) -> str:
+def _advise_split(ledger: Ledger, batch: str, options: PlanLimits, advice: str) -> str:
     """``advice`` (to send part of the list as a batch of its own), recorded: only a batch so advised reads
     its planned rows another batch sent since as taken out of it (:mod:`bulkship.repeats.takenout`); a list
-    of another occasion sending the same card is no evidence of a split (review48 on d4c08147)."""
-    ledger.log_event(batch, None, SPLIT_ADVISED)
+    of another occasion sending the same card is no evidence of a split (review48 on d4c08147). Recorded
+    only where it is given: a page's Send refused says to check the new total, and the batch's next Send
+    read another occasion's card as a row taken out of it, leaving its person out (hunter-vendor30)."""
+    if options.advise_split:
+        ledger.log_event(batch, None, SPLIT_ADVISED)
     return advice
 
 

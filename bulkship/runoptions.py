@@ -43,6 +43,9 @@ class RunOptions:
     )
     max_total: Decimal | None = None  # refuse (nothing sent) a plan whose worst case costs more
     max_batch_total: Decimal | None = None  # the same for the whole batch: what it was charged included
+    # a limit's refusal advises sending part of the list (the command line's words, recorded in the ledger:
+    # bulkship.repeats.takenout); a page's Send refused says to check the new total, and advises no split
+    advise_split: bool = True
     webhook_url: str | None = None  # sent with each new order for the vendor's status callbacks
     wait_s: float = DEFAULT_WAIT_S  # how long to poll new orders before writing the workbook
     max_lines: int = DEFAULT_MAX_LINES  # line items per order
