@@ -93,3 +93,19 @@ def test_a_note_telling_to_wait_leaves_the_row_out(tmp_path: Path, header: str) 
     still = ["Wait staff", "Wait for delivery", "Check with manager about size", "Send later in the year"]
     path = _sheet(tmp_path / "staff.csv", [*wait, *still], header)
     assert _left_out(path, [*wait, *still]) == wait
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_telling_to_wait_then_what_it_waited_for_come_sends(tmp_path: Path, header: str) -> None:
+    """Found by review50 on 26f15a35: Notes or Status 'Wait - approved 12/1', 'Check with manager first -
+    manager OK 12/1', 'Send later - approved 12/1' were left out since the wait is read, where 'Pending
+    approval - approved 12/1' sends: the person the list cleared got no card. They send now; asked, taken
+    back, for a later day, of a thing received or with another remark saying no still leave the row out."""
+    come = ["Wait - approved 12/1", "Please wait - approved 12/1", "Wait (approved 12/1)",
+            "Check with manager first - manager OK 12/1", "Send later - approved 12/1",
+            "Wait - approval received 12/1", "Retiring - wait - approved 12/1"]  # fmt: skip
+    still_out = ["Wait", "Wait - approved?", "Wait - approved, then revoked", "Wait - received 12/1",
+                 "Wait - done", "Wait - approved for 2027", "Wait - approved, not yet funded",
+                 "Wait - approved 12/1 - deceased", "Wait - approved 12/1; card sent 12/2"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*come, *still_out], header)
+    assert _left_out(path, [*come, *still_out]) == still_out

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from .notes import _HELD_AGAIN
-from .waits import SUBMITTED
+from .waits import SUBMITTED, TOLD_TO_WAIT
 
 # ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
 # "Skip: none"; found by newcomer8), or that what is declined is an option of the parcel, not the gift
@@ -251,7 +251,15 @@ _UNDONE = re.compile(
     rf"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|{_FOUND_OTHERWISE})\b)"
     rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|(?:19|20)\d\d)\b))"
     # ... or the eligibility, the opting out or the refusal turned since (:data:`_NO_LONGER`)
-    f"|{_NO_LONGER}|"
+    f"|{_NO_LONGER}"
+    # ... or told to wait, then what it waited for come ('Wait - approved 12/1', 'Check with manager first -
+    # manager OK 12/1': left out since 26f15a35 where 'Pending approval - approved 12/1' sends; found by
+    # review50); not a bare thing received, given or done after it ('Wait - received 12/1': the card?)
+    + rf"|^\s*{TOLD_TO_WAIT}"
+    + r"(?!\s*[-–—:,;(.]\s*(?:received|given|done|complete[ds]?|finished|passed|eligible)\b)\s*"
+    + _CAME
+    + r"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|"
+    + rf"{_FOUND_OTHERWISE})\b)(?!.*{_NOT_YET})|"
     r"^\s*(?:declined?|removed?|cancel(?:l?ed)?|skip)\s*[-–—:,;(]\s*(?:the\s+)?"
     r"(?:(?:expedited|express|rush|overnight|priority|upgraded?)"
     r"\s+(?:shipping|delivery|mail|option)|gift\s*wrap(?:ping)?|signature|tracking|insurance)\b"

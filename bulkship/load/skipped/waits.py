@@ -66,6 +66,12 @@ SUBMITTED = (
     r"(?:(?:was|has\s+been|been)\s+)?(?:sent|submitted|forwarded|routed|escalated|referred|passed|given|emailed|"
     r"sent\s+over|handed\s+over)\s+(?:(?:to|with)\s+(?:(?!for\b)[\w'&.-]+\s+){1,3})?for\s+"
 )
+# told to wait, alone or before a remark ('Wait', 'Please wait', 'Send later', 'Check with manager first'),
+# read again by :data:`.undone._UNDONE` where what it waited for came after it ('Wait - approved 12/1')
+TOLD_TO_WAIT = (
+    r"(?:(?:please|pls)\s+)?(?:wait|send\s+later|(?:check|confirm|verify)\s+with\s+(?:[\w'&.-]+\s+)"
+    r"{1,2}?(?:first|before\s+(?:sending|ordering|mailing)))(?:\s+(?:on\s+(?:this|it)|for\s+now))?"
+)
 _ENDS_DATED = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by|from|on)\s.*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
 WAITING_ON = (
     rf"{_WAITING}\s+{_WHOSE}{_AWAITED}\b.*|{SUBMITTED}{_WHOSE}{_AWAITED}{_ENDS_DATED}|(?!.*{GOES_AHEAD.pattern.removeprefix('(?i)')}){AWAITED_FIRST}|"
@@ -87,8 +93,7 @@ WAITING_ON = (
     # ... or told to wait, alone or before a remark ('Wait', 'Please wait', 'Send later', 'Check with manager
     # first': found by newcomer18, N8, each was ordered); not 'Wait staff', 'Wait for delivery'. ('Hold off'
     # is sent still: read so, 'Card on hold until 1/15/2031 (Hold off)' was no longer held to its day)
-    r"(?:(?:please|pls)\s+)?(?:wait|send\s+later|(?:check|confirm|verify)\s+with\s+(?:[\w'&.-]+\s+)"
-    rf"{{1,2}}?(?:first|before\s+(?:sending|ordering|mailing)))(?:\s+(?:on\s+(?:this|it)|for\s+now))?{_ENDS}|"
+    rf"{TOLD_TO_WAIT}{_ENDS}|"
     # ... or when the person is back ('Maternity leave - send when back', 'Hold until she returns', 'Send
     # upon return': found by hunter-sends4, each sent)
     rf"{_WILL}(?:send|ship|mail|hold|wait|keep|save)(?:\s+(?:it|this\s+one|them|(?:the\s+)?(?:gift\s+)?card))?\s+"
