@@ -19,6 +19,7 @@ from starlette.routing import Route
 from ..auth import SESSION_COOKIE, allowed, rule_for
 from .approving import approval_page, approvals_page, approve, reject
 from .asking import after_confirm, before_confirm, team_cost, withdraw
+from .outdated import changed_since
 from .people import add_person, change_person, change_settings, people_page
 from .signin import account, change_password, forbidden_page, login, login_page, logout
 from .trail import audit_download, audit_page
@@ -60,6 +61,7 @@ def may(request: Any, method: str, path: str) -> bool:
 def install(templates: Any) -> None:
     templates.globals["team_cost"] = team_cost
     templates.globals["may"] = may
+    templates.globals["changed_since"] = changed_since
 
 
 __all__ = ["SESSION_COOKIE", "after_confirm", "before_confirm", "forbidden_page", "install", "routes"]
