@@ -41,7 +41,8 @@ from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .lookalikes.secondgifts import check_changed_between_lists
 from .namecolumn import read_name_column
 from .names import _say_family_added
-from .prepare import _canonical_frame, _normalise, _require_columns
+from .prepare import _canonical_frame, _normalise
+from .required import require_columns
 from .unread import check_cards_in_notes, check_unread_cards
 from .wholeaddress import (
     say_whole_addresses,
@@ -69,7 +70,7 @@ def validate(
     sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
     sheet = read_city_state_zip(sheet)  # 'City, State ZIP' = 'Boston, MA 02134': the three
-    _require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
+    require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
     frame, family_added, moved = _canonical_frame(sheet)
     whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP
     city_lines = split_city_lines(frame, city_state_zip_header(sheet))

@@ -5,23 +5,17 @@ each change said as a warning."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from ..columns import ColumnInfo
 from ..columns.fields import PREFERRED, line_3_header
-from ..errors import MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
-from ..schema import SheetContract
 from . import addresslines, invisible, normalize, rules
-from .citystatezip import city_state_zip_header
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
-from .namecolumn import names_people
 from .names import (
     _NUMBER_IN_BRACKETS,
     _names_another,
@@ -35,7 +29,6 @@ from .names import (
     without_leave,
 )
 from .usps import STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
-from .wholeaddress import whole_address_column, whole_addresses
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
 _TERRITORY = "is empty: {new} taken from its country, a US territory (US mail; its code is the state's)."
@@ -49,72 +42,6 @@ class AsBefore:
 
     names: pd.Series
     streets: pd.Series
-
-
-def _require_columns(
-    sheet: LoadedSheet,
-    contract: SheetContract,
-    defaults: dict[str, str],
-    *,
-    card_hint: Callable[[], str] | None = None,
-) -> None:
-    """A required column that is neither in the sheet nor defaulted makes the whole file unusable.
-    ``card_hint``: which column to rename 'Product' where columns name the catalog's cards ('' if none)."""
-    present = set(sheet.column_map.values()) | {c for c, v in defaults.items() if v}
-    if "name" not in present and {"first_name", "last_name"} & present:
-        present.add("name")
-    if whole_address_column(sheet, defaults):  # 'Mailing address' = '12 Oak Ave, Boston, MA 02134': split
-        present |= {"city", "state", "zip"}
-    if city_state_zip_header(sheet):  # 'City, State ZIP' = 'Boston, MA 02134': split
-        present |= {"state", "zip"}
-    missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
-    if missing:
-        whole, on_lines = whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
-        people = names_people(sheet) if "name" not in present and not whole else []
-        lacking = {spec.name for spec in contract.columns.values() if spec.required} - present
-        cards = card_hint() if card_hint and lacking == {"product"} else ""
-        raise MissingColumnsError(
-            f"{Path(sheet.path).name} lacks required column(s): {', '.join(missing)}. Its headers are: "
-            + ", ".join(f"'{h}'" for h in sheet.headers)
-            + (f". {whole_addresses_said(whole)}" if whole else ""),
-            hint=(
-                f"split '{whole}' into Street, City, State and ZIP columns ({how_to_split(on_lines)}), "
-                "then run it again"
-                if whole
-                else _rename_to_name(people)
-                if people
-                else cards
-                if cards
-                else "rename the headers, map them with [columns] in a program settings file (--config), "
-                "or set [defaults]; `bulkship template` writes a sheet with every header"
-            ),
-            whole_addresses=whole,
-            whole_on_lines=on_lines,
-        )
-
-
-def _rename_to_name(people: list[ColumnInfo]) -> str:
-    """What a list lacking Name is told where columns hold people's names ('Coach' beside 'Player')."""
-    named = ", ".join(f"'{info.header}' ({info.letter})" for info in people)
-    if len(people) == 1:
-        return f"{named} holds people's names: if the cards go to them, rename it 'Name', then run it again"
-    return f"{named} hold people's names: rename the one the cards go to 'Name', then run it again"
-
-
-def whole_addresses_said(column: str) -> str:
-    """What a street column holding whole addresses is told (the command line's refusal, the Columns page)."""
-    return f"Column '{column}' holds whole addresses (street, city, state and ZIP in one cell)"
-
-
-def how_to_split(on_lines: bool) -> str:
-    """How a spreadsheet splits whole addresses; ``on_lines``: their parts are lines of the cell (an HR
-    report's), which Text to Columns splits only with a line break as the separator (newcomer8's L6)."""
-    if on_lines:
-        return (
-            "Excel: Data › Text to Columns, Delimited, tick Other and press Ctrl+J in its box: each line of "
-            "the cell becomes a column; then split the city line at its commas"
-        )
-    return "Excel: Data › Text to Columns"
 
 
 def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series, pd.Series]:

@@ -22,7 +22,7 @@ from ..columns import AmbiguousColumnsError, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..load.skipped.columnkeys import picks_rows
 from ..schema import load_contract
-from ..validate.prepare import how_to_split, whole_addresses_said
+from ..validate.required import how_to_split, whole_addresses_said
 from . import state
 from .auth import nothing_changed, say_in_trail
 
