@@ -37,3 +37,19 @@ def test_a_note_saying_the_person_wants_no_card_in_other_words_leaves_the_row_ou
     notes = [*WANTS_NONE, *STILL_SENT]
     path = _sheet(tmp_path / "staff.csv", notes, header)
     assert _left_out(path, notes) == WANTS_NONE
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_who_declined_and_opted_in_since_is_sent(tmp_path: Path, header: str) -> None:
+    """Found by review48 (its leftover 4), mended by review50: an HR list's Notes (or Status) 'Declined -
+    opted in 11/20', 'Declined / opted in', 'Declined, then opted in' left the row out, exit 0, while 'Opted
+    out - opted back in 11/1' sends: the person who wants the card now got none. Opted in since, the row is
+    sent; asked, not, for a later day, into another thing, or declined again still leaves it out."""
+    turned = ["Declined - opted in 11/20", "Declined / opted in", "Declined, then opted in",
+              "Declined gift - opted back in 11/20", "Declined - she opted in 11/20",
+              "Declined - opted in again"]  # fmt: skip
+    still = ["Declined - opted in?", "Declined - not opted in", "Declined - never opted in",
+             "Declined - opted in for 2027", "Declined - opted in to email only",
+             "Declined - opted in, then declined again", "Declined - opted in - deceased"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*turned, *still], header)
+    assert _left_out(path, [*turned, *still]) == still

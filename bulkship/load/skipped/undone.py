@@ -177,6 +177,9 @@ _TURNED = [
     (
         r"declined?",
         r"changed\s+(?:her|his|their|my)\s+mind\b|(?:now\s+)?wants\s+(?:it|one|the\s+(?:gift|card))\b|"
+        # ... or opted in since ('Declined - opted in 11/20': review48's leftover 4, found again by review50);
+        # not into another thing ('... - opted in to the newsletter')
+        r"(?:opted|re-?opted)[\s-]+(?:back\s+)?in\b(?!\s+(?:to|into|for|on)\b)(?:\s+again\b)?|"
         r"accept(?:s|ed)\s+(?:it|the\s+(?:gift|card)|now)\b|accepted" + _SAID_ALONE,
     ),
 ]
