@@ -17,8 +17,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
-from ..columns.fields import ADDRESS_FIELDS
+from ..columns.fields import ADDRESS_FIELDS, NAME_FIELDS
 from ..columns.meaning import HeaderMeaning
+from ..sheetscan import column_letter
 
 # A group naming an address that is not the recipient's to ship to: read as nothing, as its headers are on
 # one row ('Billing Street' is unread beside 'Shipping Street'); and the giver's beside the recipient's
@@ -138,4 +139,64 @@ def said_read(
     return [
         f"The address is read from the columns under {', '.join(repr(n) for n in used)} (the row above the "
         f"header){others}."
+    ]
+
+
+def read_under_labels(
+    headers: Sequence[str],
+    positions: Sequence[int],
+    repeats: Mapping[str, str],
+    labels: Mapping[int, str],
+    meaning: Callable[[str], HeaderMeaning | None],
+) -> dict[str, str]:
+    """Each header naming nothing alone -> its label and text, where the two name a field no other column
+    does: 'Card' merged over 'Type' | 'Amount' reads 'Type' as 'Card Type' (the list was refused, exit 2,
+    "lacks required column(s): Product"; found by hunter-sheets28). Not under a label that also stands over
+    a name or an address column (the list's title, 'Gift Card' across the top), nor one of an address not
+    shipped to."""
+    texts = [repeats.get(h, h) for h in headers]
+    given = {m.field for text in texts if (m := meaning(text))}
+    read: dict[str, str] = {}
+    for i, (header, text, position) in enumerate(zip(headers, texts, positions, strict=True)):
+        label = labels.get(position, "")
+        if not label or meaning(text) is not None or _NOT_SHIPPED_TO.search(label):
+            continue
+        together = meaning(f"{label} {text}")
+        if together is None or together.field in given:
+            continue
+        if _over_the_person(i, positions, texts, labels, meaning):
+            continue
+        read[header] = f"{label} {text}"
+        given.add(together.field)
+    return read
+
+
+def _over_the_person(
+    i: int,
+    positions: Sequence[int],
+    texts: Sequence[str],
+    labels: Mapping[int, str],
+    meaning: Callable[[str], HeaderMeaning | None],
+) -> bool:
+    """Whether the label over column ``i`` also stands over a column naming the person or the address (the
+    run of neighbouring columns under the same label)."""
+    label = labels[positions[i]]
+    run = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(positions) and labels.get(positions[j]) == label:
+            run.append(j)
+            j += step
+    return any((m := meaning(texts[j])) is not None and m.field in ADDRESS_FIELDS | NAME_FIELDS for j in run)
+
+
+def said_under_labels(
+    read: Mapping[str, str], headers: Sequence[str], positions: Sequence[int], labels: Mapping[int, str]
+) -> list[str]:
+    """The notice of each column read with its label (:func:`read_under_labels`)."""
+    return [
+        f"Column '{header}' ({column_letter(position + 1)}) is read as '{read[header]}' (the group "
+        f"'{labels[position]}' on the row above it)."
+        for header, position in zip(headers, positions, strict=True)
+        if header in read
     ]

@@ -34,7 +34,14 @@ from .doubtful import (
     set_aside_shipping_cost,
 )
 from .filetype import CSV_EXTENSIONS, _check_file
-from .grouprow import group_labels, grouped_repeats, said_groups, said_read
+from .grouprow import (
+    group_labels,
+    grouped_repeats,
+    read_under_labels,
+    said_groups,
+    said_read,
+    said_under_labels,
+)
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
 from .listtotal import list_total_notices
 from .lookalikes import (
@@ -191,6 +198,8 @@ def _to_loaded_sheet(
     # 'Home Address' and 'Work Address' on the row above two 'Street' columns: read as whose each is
     labels = group_labels(frame, header_row, grid.scan.merged if grid.scan else [], keep)
     plain, repeats = repeats, grouped_repeats(headers, keep, repeats, labels, meaning)
+    under = read_under_labels(headers, keep, repeats, labels, meaning)  # 'Card' over 'Type': 'Card Type'
+    repeats = {**repeats, **under}
     try:
         mapping = map_list_columns(
             body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
@@ -200,6 +209,7 @@ def _to_loaded_sheet(
             error.message += said_groups(headers, keep, repeats, labels)
         raise
     mapping.notices += said_read(headers, keep, plain, repeats, labels, mapping.column_map, meaning)
+    mapping.notices += said_under_labels(under, headers, keep, labels)
     doubts = [
         *set_aside_doubtful(mapping, body, program),
         *set_aside_mail_answers(mapping, body, program),
