@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity
 from .errors import BulkshipError, SpendLimitError
-from .ledger import OPEN_STATES, Ledger, OrderRecord
+from .ledger import ELSEWHERE, OPEN_STATES, Ledger, OrderRecord
 from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, money_plain
 from .payload import PricedToday, SentLine, sent_lines
@@ -27,6 +27,7 @@ from .reconcile.join import (
     waits_in_created_order,
 )
 from .repeats import HELD
+from .repeats.takenout import elsewhere_by_order
 from .reprice import dearer_in_doubt
 from .runnotes import money_notes, po_refused, vendor_codes
 from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NOT_YET_REASON, left_out_person
@@ -66,6 +67,8 @@ class PlanView:
     # ('2 skipped (rows the list itself leaves out: hidden, crossed out, totals or notes rows, ...)': N4)
     skipped_said: tuple[tuple[int, str], ...] = ()
     in_doubt_raise: Decimal = Decimal(0)  # what they cost beyond their stored cost at today's prices
+    # rows sent elsewhere (their cards in another batch's order), by that order: (where, rows)
+    elsewhere: tuple[tuple[str, tuple[int, ...]], ...] = ()
     # rows waiting for review in an order the vendor made (their card may be one of its lines): in doubt, but
     # no run sends them nor asks for them, so they are not in what this run may spend (:attr:`worst_case`),
     # only in the batch's (:attr:`batch_total`). Counted there, a lost ledger's rows held beside an order the
@@ -360,6 +363,7 @@ def plan_view(
         waiting_review=waiting,
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if counts.get("skipped") else 0,
         skipped_said=_skipped_said(ledger, batch) if counts.get("skipped") else (),
+        elsewhere=elsewhere_by_order(ledger, batch) if counts.get(ELSEWHERE) else (),
     )
 
 

@@ -91,3 +91,28 @@ def test_a_card_another_list_sent_is_no_row_taken_out_of_a_list_never_advised_to
     shown = results(Path("output/gifts-results.xlsx"))
     assert (shown["Person 0 / 1 Main St"][0], shown["Person 1 / 2 Main St"][0]) == ("held", "pending")
     assert recipients(isolated_data_dir) == Counter({"Person 0": 1, "Person 1": 1})
+
+
+def test_the_rows_sent_elsewhere_are_said_before_the_question(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """newcomer18's N2: after the split its refused --max-total advised, the whole list run again showed
+    'Total 2 cards 50.00 ... 2 row(s) already ordered are not sent again' and asked 'Send these orders?'
+    without a word of its other two rows (a marketer could not tell the plan's 2 from the file's 6); only
+    after the answer did the run say they were sent elsewhere. They are said before the question: how many,
+    which rows, which batch's order holds their cards."""
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    assert run(capsys, str(sheet), "--max-total", "80")[0] == 1
+    assert run(capsys, str(write_csv(tmp_path / "first.csv", rows[:2])), "--batch", "gifts")[0] == 0
+    assert run(capsys, str(write_csv(tmp_path / "rest.csv", rows[2:4])))[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert main(["run", str(sheet), "--wait", "0"]) == 1  # the plan seen, declined
+    asked = " ".join(capsys.readouterr().err.split()).split("Send these orders?")[0]
+    assert "2 row(s) already ordered are not sent again" in asked, asked
+    assert "Not in this plan: 2 row(s) sent elsewhere" in asked, asked
+    assert "rows 4-5: batch 'rest', order BS-REST-0001" in asked, asked
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(4)})

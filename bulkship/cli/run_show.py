@@ -98,6 +98,7 @@ def show_plan(view: PlanView) -> None:
     if view.held_rows:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
+    _show_elsewhere(view.elsewhere)
     _show_repeated(view.repeated)
     if summary.arrivals:
         # orders are made per kind of card, not per method: said, or a reader counts orders here
@@ -169,6 +170,26 @@ def _show_skipped(count: int, said: Sequence[tuple[int, str]]) -> None:
         err_console.print(f"  row {row}: {why or 'skipped'}", markup=False, highlight=False, soft_wrap=True)
     if count > min(len(said), SKIPPED_SHOWN):
         err_console.print(f"  ... and {count - min(len(said), SKIPPED_SHOWN)} more")
+
+
+def _show_elsewhere(elsewhere: Sequence[tuple[str, Sequence[int]]], shown: int = 8) -> None:
+    """The rows sent elsewhere, by the order holding their cards: a plan of 150 of the file's 200 rows said
+    nothing of the 50 another batch had sent until after 'Send these orders?' (newcomer18's N2)."""
+    from ..resolve.lines import ranges
+
+    count = sum(len(rows) for _where, rows in elsewhere)
+    if not count:
+        return
+    err_console.print(
+        f"Not in this plan: {count} row(s) sent elsewhere, their cards in another batch's order already "
+        "(never sent from this batch):",
+        soft_wrap=True,
+    )
+    for where, rows in elsewhere[:shown]:
+        said = f"row {rows[0]}" if len(rows) == 1 else f"rows {ranges(rows)}"
+        err_console.print(f"  {said}: {where}", markup=False, highlight=False, soft_wrap=True)
+    if len(elsewhere) > shown:
+        err_console.print(f"  ... and {len(elsewhere) - shown} more order(s) (see the result workbook)")
 
 
 def show_problems(problems: Sequence[str]) -> None:

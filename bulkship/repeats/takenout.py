@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..ledger.records import ELSEWHERE, ELSEWHERE_NOTE, OrderRecord, RowRecord
+from ..ledger.records import ELSEWHERE, ELSEWHERE_NOTE, OrderRecord, RowRecord, elsewhere_po
 from .cards import _Rows
 from .earlier import _first_lines, _sent_to_the_same_place
 
@@ -93,3 +93,18 @@ def sent_elsewhere_notes(ledger: Ledger, batch: str) -> list[str]:
     if len(rows) > _SHOWN:
         lines.append(f"  ... and {len(rows) - _SHOWN} more (see the result workbook)")
     return lines
+
+
+def elsewhere_by_order(ledger: Ledger, batch: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The batch's rows sent elsewhere, by the order holding their cards: ("batch 'rest', order BS-REST-0001",
+    its rows), by first row. Said before 'Send these orders?': a plan of 150 of a file's 200 rows said
+    nothing of the 50 another batch had sent until after the answer (newcomer18's N2)."""
+    by_po: dict[str, list[int]] = {}
+    for record in ledger.current_rows_with_status(batch, ELSEWHERE):
+        by_po.setdefault(elsewhere_po(record.error) or record.po_number or "", []).append(record.row)
+    said = []
+    for po, rows in sorted(by_po.items(), key=lambda found: min(found[1])):
+        order = ledger.order(po) if po else None
+        where = f"batch {order.batch!r}, order {po}" if order else f"order {po or '?'} of another ledger"
+        said.append((where, tuple(sorted(rows))))
+    return tuple(said)
