@@ -109,3 +109,20 @@ def test_a_note_telling_to_wait_then_what_it_waited_for_come_sends(tmp_path: Pat
                  "Wait - approved 12/1 - deceased", "Wait - approved 12/1; card sent 12/2"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*come, *still_out], header)
     assert _left_out(path, [*come, *still_out]) == still_out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_card_had_said_shortly_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by the lead (hunter-sends6's brief): an HR list's Notes 'Got card in Nov', 'Handed out 12/1',
+    'Paid out in payroll' were each ordered, exit 0 (a second card, or a card on top of the money), where 'Got
+    the card in Nov', 'Card handed out 12/1' and 'Paid via payroll' leave the row out. They are left out now;
+    another thing got, handed out or paid, and what is still to come, still send."""
+    had = ["Got card in Nov", "Received card in Nov", "Got gift card 11/20", "Got GC in Nov",
+           "Handed out 12/1", "Handed out in Nov", "Given out at the party", "Distributed 12/1",
+           "Paid out in payroll", "Paid out 11/30", "Paid out in Dec paycheck",
+           "Paid via direct deposit"]  # fmt: skip
+    still = ["Got card info", "Got card choice", "Got card?", "Handed out flyers", "To be handed out 12/15",
+             "Will be handed out at party", "Paid out of marketing budget", "Distributed team", "Paid",
+             "Paid in full", "Received card in good condition"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*had, *still], header)
+    assert _left_out(path, [*had, *still]) == had

@@ -58,6 +58,17 @@ _FOR_ANOTHER = (
     r"(?!.*\bfor\s+(?:(?:the|a|an|his|her|their|this|that|new|replacement)\s+)*(?!(?:the|a|an|his|her|their|this|"
     r"that|new|replacement|(?:e-?)?gifts?|cards?|vouchers?|him|them|one|row|person|employee|recipient)\b)[a-z])"
 )
+# ... in a month or a year ('in Nov', 'back in November', 'in 2026')
+_IN_A_MONTH = (
+    r"(?:in|during|back\s+in|early|late|mid)[\s-]+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:19|20)\d\d)\b.*"
+)
+# ... in pay, its month or day perhaps said ('payroll', 'the Dec paycheck', 'direct deposit')
+_PAY = (
+    r"(?:(?:the|a|an|his|her|their|next|this|last)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+|\d{1,2}[/.-]\d{1,2}\s+)?(?:payroll|paycheck|pay\s*check|pay\s*slip|check|cheque|cash|"
+    r"direct\s+deposit)\b.*"
+)
 GOT_OTHERWISE = (
     # the card already gone, given or bought under another subject ('Both cards already sent', 'Gift already
     # given', 'Her Amazon card was already bought')
@@ -86,6 +97,15 @@ GOT_OTHERWISE = (
     rf"(?:got|received)\s+the\s+(?:[\w&'-]+\s+){{1,2}}one{_ENDS}|"
     # ... sent to the person ('Sent to her, on 11/20'; not 'Sent to her manager')
     rf"(?:already\s+)?(?:sent|mailed|shipped|delivered|given)\s+to\s+(?:him|her|them){_ANOTHER_THING}{_ENDS}|"
+    # ... handed or given out, the card unnamed ('Handed out 12/1', 'Handed out in Nov', 'Given out at the
+    # party', 'Distributed 12/1'): found by the lead, each ordered; not 'Handed out flyers', 'To be handed
+    # out'
+    rf"(?:already\s+)?(?:(?:handed|given)\s+out(?:\s+(?:{_BY_HAND}|{_IN_A_MONTH}))?{_ENDS}|"
+    rf"(?:passed\s+out|distributed)\s+(?:{_BY_HAND}|{_IN_A_MONTH}))|"
+    # ... or paid out instead, or in pay ('Paid out in payroll', 'Paid out 11/30', 'Paid out in Dec paycheck',
+    # 'Paid via direct deposit'): found by the lead, each ordered; not 'Paid out of the marketing budget'
+    rf"(?:paid|given|processed)(?:\s+out)?\s+(?:via|through|thru|in|on|as|with)\s+{_PAY}|"
+    rf"paid\s+out(?:\s+{_IN_A_MONTH})?{_ENDS}|"
     # ... or this row's order called off ('Cancel this one', 'Ordered again by mistake - cancel this one')
     r"cancel(?:l?ed)?\s+(?:this|that|the)\s+(?:one|row|line|entry|order|card|record)\b\s*(?:$|[-–—:,.;!(].*)"
 )
