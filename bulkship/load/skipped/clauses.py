@@ -142,7 +142,11 @@ def match_notes(texts: pd.Series, says: re.Pattern[str]) -> pd.Series:
     if says is not notes._NOTE_SAYS_NO or says.match("") is not None:
         return texts.str.match(says)
     texts = texts.str.replace(SLASHED, " - ", regex=True)  # ('Do not send / per HR': a remark's sign)
-    cannot = [isinstance(text, str) and not _MAY_SAY_NO.may(text) for text in texts.tolist()]
+    cannot = pd.Series(
+        [isinstance(text, str) and not _MAY_SAY_NO.may(text) for text in texts.tolist()],
+        index=texts.index,
+        dtype=bool,  # (an empty list is no mask: a Fix these sheet with no row left, found by newcomer19)
+    )
     return texts.mask(cannot, "").str.match(says)
 
 
