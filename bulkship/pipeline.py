@@ -133,7 +133,7 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
         with contextlib.ExitStack() as planning:
             # from the checks against the other batches until this run's plan is recorded: one run at a time
             planning.enter_context(ledger.planning())
-            named = batch != default
+            named = batch != default or options.own_list
             return await _plan_and_send(
                 path, settings, options, ledger, batch, today, file_hash, planning, named=named
             )

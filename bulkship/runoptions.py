@@ -33,6 +33,9 @@ class RunOptions:
     """How to run a batch; every field has the default ``bulkship run`` uses."""
 
     batch: str | None = None  # default: the file's name (default_batch_name)
+    # the person said the batch is a list of its own (the web page's review), as a name they typed says it:
+    # a file mostly of another batch's rows has those rows held one by one, not refused as that batch again
+    own_list: bool = False
     po_prefix: str | None = None  # a new batch's PO prefix (default BS); a known batch keeps its own
     program: ProgramSettings | None = None  # the program file: columns, defaults, paper, repeat window
     sheet: str | None = None  # the workbook's sheet to read (default: the first with recipients)

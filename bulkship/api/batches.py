@@ -82,13 +82,15 @@ def plan_batch(
     allow_repeat_rows: frozenset[str] = frozenset(),
     leave_out: Mapping[int, str] | None = None,
     take_in: Mapping[int, str] | None = None,
+    own_list: bool = False,
 ) -> PlanView | None:
     """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
     (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
     the run stops at the confirmation. None when there is nothing left to send (the batch is complete, or no
     row is valid). ``write_workbook``: the batch's result workbook is written again with the plan's rows to
     send, as a run stopped at its confirmation writes it (a look at the cost alone leaves it).
-    ``allow_repeat_rows``: the held rows (fingerprints) a person chose to send anyway."""
+    ``allow_repeat_rows``: the held rows (fingerprints) a person chose to send anyway; ``own_list``: a
+    person said the batch is a list of its own (:attr:`bulkship.runoptions.RunOptions.own_list`)."""
     settings, path = settings_first(settings, path, "plan_batch")
     seen: list[PlanView] = []
 
@@ -99,7 +101,8 @@ def plan_batch(
     try:
         run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
             wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=write_workbook,
-            allow_repeat_rows=allow_repeat_rows, leave_out=leave_out, take_in=take_in)  # fmt: skip
+            allow_repeat_rows=allow_repeat_rows, leave_out=leave_out, take_in=take_in,
+            own_list=own_list)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]

@@ -195,6 +195,7 @@ CHANGES = (
     "approval_request",
     "run_start",
     "review_settle",  # rows waiting for review released to be sent again, or said to be at the vendor
+    "own_list",  # a list refused as another batch's rows said to be a list of its own (the web page's review)
 )  # and a run of one's own file
 
 _CHANGES_SAID = {  # each of CHANGES as a person reads it
@@ -207,6 +208,7 @@ _CHANGES_SAID = {  # each of CHANGES as a person reads it
     "approval_request": "asked for its approval",
     "run_start": "sent it",
     "review_settle": "settled rows waiting for review",
+    "own_list": "said it is a list of its own",
 }
 
 

@@ -32,7 +32,17 @@ from starlette.staticfiles import StaticFiles
 from ..errors import LedgerError
 from ..load import MAX_FILE_BYTES
 from ..settings import Settings
-from . import batches, columns, held_pages, interrupted, profile_pages, resolve_pages, servers, takein_pages
+from . import (
+    batches,
+    columns,
+    held_pages,
+    interrupted,
+    ownlist_pages,
+    profile_pages,
+    resolve_pages,
+    servers,
+    takein_pages,
+)
 from .balance import BalanceReader
 from .cost_pages import confirm, cost, who_gets
 from .csrf import PLAIN_HTTP_SAID, CsrfGuard
@@ -141,6 +151,7 @@ def create_app(
         Route("/batches/{name}/rows/{row}", fix_row, methods=["POST"]),
         Route("/batches/{name}/rows/{row}/take-in", takein_pages.take_in, methods=["POST"]),
         Route("/batches/{name}/column", fix_column, methods=["POST"]),
+        Route("/batches/{name}/own-list", ownlist_pages.own_list, methods=["POST"]),
         Route("/batches/{name}/cost", cost),
         Route("/batches/{name}/confirm", confirm, methods=["POST"]),
         Route("/batches/{name}/held", held_pages.held),

@@ -38,7 +38,7 @@ def repeat_warnings(
     from .pagekit import page_note  # (it imports the review, which imports this module)
 
     upload = Path(batch.upload or "")
-    named = batch.name != default_batch_for(upload, batch.sheet)  # as the run will judge it
+    named = batch.own_list or batch.name != default_batch_for(upload, batch.sheet)  # as the run judges it
     found = api.preview_repeats(
         result, settings, batch.name, batch.program, file_name=upload.name, named=named
     )

@@ -284,6 +284,7 @@ def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) ->
             allow_repeat_rows=frozenset(batch.repeats_chosen),
             leave_out=batch.repeats_left,
             take_in=batch.taken_in,
+            own_list=batch.own_list,
         )
 
 

@@ -359,7 +359,8 @@ class Reviews:
             if batch.checked != counts:
                 record(self.settings, batch.name, "web_checked", **counts)
             sent = rows_sent(self.settings, batch.name)
-            own = batch.name if batch.name == default_batch_for(Path(batch.upload or ""), batch.sheet) else ""
+            own = "" if batch.own_list else default_batch_for(Path(batch.upload or ""), batch.sheet)
+            own = own if own == batch.name else ""
             return Review(
                 batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own,
                 frozenset(batch.repeats_left), dict(batch.taken_in),

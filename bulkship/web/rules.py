@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
         "take in row {row} of batch {name}, which the list leaves out",
     ),
     _r("POST", "/batches/{name}/column", REQUESTER, "fix", "change a column's cells in batch {name}"),
+    _r("POST", "/batches/{name}/own-list", REQUESTER, "own_list", "say batch {name} is a list of its own"),
     _r("GET", "/batches/{name}/cost", READERS),
     # audited by the confirmation itself (team_pages)
     _r("POST", "/batches/{name}/confirm", REQUESTER, doing="send batch {name} (Send on its cost page)"),

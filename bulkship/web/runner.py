@@ -340,6 +340,7 @@ class Runner:
                     allow_repeat_rows=frozenset(found.repeats_chosen),  # held rows a person chose to send
                     leave_out=found.repeats_left,  # ... or to leave out: they have their card
                     take_in=found.taken_in,  # rows the list leaves out a person ordered after all
+                    own_list=found.own_list,  # a person said it is a list of its own
                 )
         except LedgerLockedError:
             raise

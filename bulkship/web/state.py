@@ -16,6 +16,9 @@ same thing. Events (kind and detail)::
                    by                                         (each a repeat of an earlier card: said ->
                                                               what), or to leave out (row -> why), replacing
                                                               the earlier choice
+    web_own_list   by                                         a person said it is a list of its own (the
+                                                              review, refused as another batch's rows):
+                                                              judged as a batch named by them
     web_take_in    row, take, said, by                        a row the list leaves out ordered after all
                                                               (take: true), or left out again (false)
     web_every_row  values                                     one value for every row of a field no column
@@ -57,7 +60,7 @@ from .servers import this_process
 WEB_EVENTS = (
     "web_upload", "web_sheet", "web_columns", "web_fix", "web_checked", "web_planned", "web_confirmed",
     "web_run_done", "web_deleted", "web_refused", "web_every_row", "web_fix_rows", "web_repeat",
-    "web_run_started", "web_take_in",
+    "web_run_started", "web_take_in", "web_own_list",
 )  # fmt: skip
 
 
@@ -85,6 +88,7 @@ class WebBatch:
     )  # held rows left out (they have their card): why
     # rows the list leaves out a person chose to order after all: row -> who, and what the list said of it
     taken_in: dict[int, str] = field(default_factory=dict)
+    own_list: bool = False  # a person said it is a list of its own (web_own_list), though named by its file
     checked: dict[str, Any] | None = None
     change_id: int = 0  # id of the latest upload/sheet/fix event: names this version of the rows
     first_id: int = 0  # id of its upload event: change_id is still it while nothing was changed
@@ -208,6 +212,8 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             batch.repeats_said = {str(fp): str(said) for fp, said in dict(d.get("said") or {}).items()}
             batch.repeats_left = {int(row): str(why) for row, why in dict(d.get("leave") or {}).items()}
             batch.change_id = event.id
+        elif kind == "web_own_list":
+            batch.own_list, batch.change_id = True, event.id
         elif kind == "web_take_in":
             if d.get("take"):
                 said = str(d.get("said") or "the list leaves it out")
