@@ -309,6 +309,14 @@ def zips(zip_column: pd.Series, state_column: pd.Series) -> tuple[pd.Series, ...
     return result, reformatted, short & confirmed, short & ~confirmed
 
 
+def zero_add_ons(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """ZIP+4 of zeros ('07102-0000', as a CRM pads every ZIP to nine digits) -> its five digits: no USPS
+    add-on is 0000, and the line was sent so, to a vendor or carrier that may refuse it (found by
+    hunter-sheets28). Also returns the cells changed."""
+    zeros = by_unique(column, lambda c: fullmatch_mask(c, r"\d{5}-0000", na=False))
+    return column.where(~zeros, column.str[:5]), zeros
+
+
 # "The same as the row above": a ditto mark ('"', as typed in Japan '〃', made curly by autocorrect '”', two
 # apostrophes) or its words. '〃' on line 2 and '"' as the Company were printed on the parcel (found by
 # hunter-sheets10); and the word in other languages: Japanese and Chinese '同上', the Latin 'idem' of Spanish,

@@ -31,6 +31,7 @@ from .names import (
 from .usps import STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
+_ZERO_ADD_ON = "ZIP {old} written as {new}: an add-on of 0000 is no ZIP+4."
 _TERRITORY = "is empty: {new} taken from its country, a US territory (US mail; its code is the state's)."
 
 
@@ -288,14 +289,15 @@ def _normalise(
     frame["allow_duplicate"] = normalize.yes_no(frame["allow_duplicate"])
     frame["zip"], zip_text = normalize.zip_text(frame["zip"])
     zips, reformatted, repaired, unconfirmed = normalize.zips(frame["zip"], frame["state"])
-    frame["zip"] = zips
+    frame["zip"], zeros = normalize.zero_add_ons(zips)
     collector.warn(
-        zip_text & ~(reformatted | repaired | unconfirmed),
+        zip_text & ~(reformatted | repaired | unconfirmed | zeros),
         "zip",
         "ZIP read from text",
         "'{old}' read as {new}.",
     )
-    collector.warn(reformatted, "zip", "ZIP+4 reformatted", "ZIP {old} written as {new}.")
+    collector.warn(reformatted & ~zeros, "zip", "ZIP+4 reformatted", "ZIP {old} written as {new}.")
+    collector.warn(zeros & ~repaired, "zip", "ZIP+4 reformatted", _ZERO_ADD_ON)
     collector.warn(
         repaired,
         "zip",
