@@ -172,13 +172,11 @@ def test_csv_export_from_run_is_kept_current_by_track(
     assert table[0]["Zip Code"] == "02134"
 
 
-def test_track_of_every_batch_goes_on_past_a_workbook_it_cannot_rewrite(
+def _two_batches_one_with_a_column_after_bulkship_s(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by an earlier hunter-vendor, verified by hunter-vendor29: `bulkship track` (every batch) stopped
-    at the first result workbook holding a column a finance person added after bulkship's result columns,
-    exit 2: the batches after it were never tracked. Each batch is tracked now; the one workbook is kept as
-    it is, said on its batch with where to move the column, as `bulkship track BATCH` says it."""
+) -> dict[str, Path]:
+    """Two batches run (A-STAFF, B-STAFF: other people), then a finance person's 'Cost center' column added
+    after bulkship's result columns in A-STAFF's workbook, and 30 days pass: each batch's workbook."""
     out = tmp_path / "output"
     books = {}
     for name in ("A-STAFF", "B-STAFF"):
@@ -204,6 +202,17 @@ def test_track_of_every_batch_goes_on_past_a_workbook_it_cannot_rewrite(
     results.cell(2, last, "CC-100")
     book.save(books["A-STAFF"])
     _advance_sandbox(days=30)
+    return books
+
+
+def test_track_of_every_batch_goes_on_past_a_workbook_it_cannot_rewrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by an earlier hunter-vendor, verified by hunter-vendor29: `bulkship track` (every batch) stopped
+    at the first result workbook holding a column a finance person added after bulkship's result columns,
+    exit 2: the batches after it were never tracked. Each batch is tracked now; the one workbook is kept as
+    it is, said on its batch with where to move the column, as `bulkship track BATCH` says it."""
+    books = _two_batches_one_with_a_column_after_bulkship_s(tmp_path, capsys)
     code, report = _run_json(["track", "--json"], capsys)
     assert code == 0, report
     tracked = {b["batch"]: b for b in report["batches"]}
@@ -218,3 +227,20 @@ def test_track_of_every_batch_goes_on_past_a_workbook_it_cannot_rewrite(
     assert all(after[row]["Tracking Number"] for row in VALID_ROWS)
     header = next(openpyxl.load_workbook(books["A-STAFF"])[RESULTS_SHEET].iter_rows(values_only=True))
     assert header[-1] == "Cost center"  # kept as the person left it
+
+
+def test_track_offers_no_workbook_it_left_as_it_was_as_the_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review47's leftover: `bulkship track` said of A-STAFF's workbook (a 'Cost center' column after
+    bulkship's) '... so the workbook is left as it is', then, right under it, 'Results:
+    .../A-STAFF-results.xlsx': a finance person read that workbook as the one just updated, its statuses 30
+    days old. As for every workbook kept as it is (a sheet of the person's own, corrections not run yet), no
+    'Results:' line is offered for it; the note above names it. B-STAFF's, rewritten, is offered as before."""
+    books = _two_batches_one_with_a_column_after_bulkship_s(tmp_path, capsys)
+    capsys.readouterr()
+    assert main(["track"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"batch A-STAFF: {books['A-STAFF']}" in said and "left as it is" in said, said
+    assert f"Results: {books['A-STAFF']}" not in said, said
+    assert f"Results: {books['B-STAFF']}" in said, said

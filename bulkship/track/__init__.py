@@ -304,7 +304,9 @@ def _rewrite_if(
         if not every:
             raise
         hint = f"; {exc.hint}" if exc.hint else ""
-        return (record.output if record else None), [f"batch {batch}: {exc.message}{hint}"]
+        # no output, as every workbook kept as it is (rewrite._why_kept): 'Results: <workbook>' under 'left
+        # as it is' was read as the workbook updated (review47). The note names the workbook.
+        return None, [f"batch {batch}: {exc.message}{hint}"]
 
 
 async def _catalog_or_none(client: VendorClient) -> Catalog | None:
