@@ -5,7 +5,8 @@
 ordered, exit 0, a card to the dead or to someone gone, where 'Passed away last week' or 'Terminated 11/15'
 leave the row out). Read with :data:`.notes._NOTE_SAYS_NO` (a whole note, or a clause of one: 'Per spouse,
 employee passed away last week'). Not 'Left voicemail', 'Quit smoking', 'Passed probation', 'Contract ends
-1/15/2027' (a day to come: :mod:`.leavingday`), 'Internship completed' (thanked for it)."""
+1/15/2027' (a day to come: :mod:`.leavingday`), 'Internship completed' (thanked for it), 'Separated - send to
+her' (a marriage's)."""
 
 from __future__ import annotations
 
@@ -57,5 +58,10 @@ GONE_WHEN = (
     # 'Employment terminated')
     r"(?:(?:his|her|their)\s+)?(?:contract|assignment|employment|engagement|position|role|job)\s+(?:has\s+|was\s+)?"
     r"(?:ended|over|expired|terminated|eliminated|not\s+renewed|cancell?ed)(?:\s+(?:" + _WHEN + r"))?"
-    r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by)\s.*)"
+    r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by)\s.*)|"
+    # ... or 'Separated' alone, the employee said or how ('Separated', 'Employee separated', 'Separated
+    # (voluntary)'), as a Status cell reads it: found by the lead, each ordered. Not before a remark nor of
+    # 'she' ('Separated - send to her', 'Separated - new address', 'She is separated': a marriage's)
+    r"(?:(?:the\s+)?(?:employee|ee|associate)\s+(?:(?:has|had|was)\s+(?:been\s+)?)?)?separated(?:\s*[(\[]\s*(?:in)?voluntar(?:y|ily)\s*[)\]])?"
+    r"[\s.!]*$"
 )

@@ -289,10 +289,11 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:" + _A_DATE + r"|week|month|year|quarter|spring|summer|fall|autumn|winter).*"
     # ... or with the day or the year said bare ('Deceased 2025', 'Terminated Oct 2025', 'Left 2025', 'Quit in
     # Oct'), or sent and when ('Already sent in Nov', 'Sent Nov 20', 'Gift already mailed in October'): found
-    # by hunter-falsealarm6, each was ordered (a second card). 'Left 2 voicemails' names no day
+    # by hunter-falsealarm6, each was ordered (a second card); 'Separated Nov 20', 'Separated 2019' too (found
+    # by hunter-sends6, each ordered). 'Left 2 voicemails' names no day
     r"|^\s*(?:deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm))?|terminated|termed|"
-    r"resigned|laid\s+off|let\s+go|fired|quit|dismissed|rif(?:['’]?d|fed))\s+(?:(?:in|on|as\s+of|effective|eff\.?|"
-    r"since|during)\s+)?(?:" + _MONTH_DAY + r"|(?:19|20)\d\d)\s*(?:$|[-–—:,.;!(].*)"
+    r"resigned|laid\s+off|let\s+go|fired|quit|dismissed|separated|rif(?:['’]?d|fed))\s+(?:(?:in|on|as\s+of|effective|"
+    r"eff\.?|since|during)\s+)?(?:" + _MONTH_DAY + r"|(?:19|20)\d\d)\s*(?:$|[-–—:,.;!(].*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped|delivered)|"
     r"(?:(?:(?:gift\s+)?card|gift)\s+)?(?:(?:was|has\s+been)\s+)?(?:sent|mailed|shipped|delivered))\s+"
     r"(?:(?:in|on|during|back\s+in|early|late|mid|mid-)\s*)?" + _MONTH_DAY + r"\s*(?:$|[-–—:,.;!(].*)"
