@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .batchidentity import check_batch_identity, check_same_sheet
-from .ledger import CARD_MADE_ROWS, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
+from .ledger import CARD_MADE_ROWS, ELSEWHERE, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
 from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
@@ -34,6 +34,7 @@ from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .repeats.emails import record_emails
 from .repeats.foreign import ordered_by_another_ledger
+from .repeats.takenout import cards_gone_elsewhere, hold_cards_gone_elsewhere
 from .resumerecords import plan_records, row_updates
 from .skippedpeople import forget_corrected
 from .validate.lookalikes import references_people
@@ -58,13 +59,18 @@ def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
     # were 'already complete', never sent: found by hunter-sheets11)
     waiting = counts.get("skipped") and ledger.rows_skipped_saying(batch, NOT_YET_REASON)
     return (
-        not counts.get("planned")
-        and not counts.get("failed")
-        and not held
-        and not review
-        and not unsettled
-        and not waiting
-    ) and not ledger.rows_made_no_card(batch)  # the vendor failed them before anything shipped: send again
+        (
+            not counts.get("planned")
+            and not counts.get("failed")
+            and not held
+            and not review
+            and not unsettled
+            and not waiting
+        )
+        and not ledger.rows_made_no_card(batch)  # the vendor failed them before anything shipped: send again
+        # ... or failed the card another batch made for a row sent elsewhere: sent, or named anew
+        and not (counts.get(ELSEWHERE) and cards_gone_elsewhere(ledger, batch))
+    )
 
 
 def held_until_then(
@@ -145,6 +151,7 @@ def sync_ledger(
     made_no_card = [(fp, po) for fp, po in ledger.rows_made_no_card(batch) if po not in unread]
     if made_no_card:  # no card exists for them: failed, so planned again below (a new PO)
         ledger.resend_rows_made_no_card(batch, made_no_card, FAILED_AT_VENDOR_NOTE)
+    hold_cards_gone_elsewhere(ledger, batch, repeats.unread if repeats else ())  # compared again below
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:

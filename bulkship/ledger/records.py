@@ -45,9 +45,22 @@ ELSEWHERE_NOTE = (
     "Sent elsewhere, not ordered here: its card is line {line} of vendor order {po} (order {order_id}), "
     "another batch's or ledger's ({how}); left out of this batch by {by}, never sent from it"
 )
+# The event of an order some of whose rows the vendor ended without a card: those rows are sent again
+MADE_NO_CARD = "made_no_card"
 # In a review_left_out event: fingerprint -> the line item each row left out would have sent
 LEFT_OUT_ITEMS = "items"
 _ELSEWHERE_PO = re.compile(r"Sent elsewhere, not ordered here: its card is line \d+ of vendor order (\S+) ")
+
+
+_ELSEWHERE_CARD = re.compile(
+    r"Sent elsewhere, not ordered here: its card is line (\d+) of vendor order (\S+) "
+)
+
+
+def elsewhere_card(note: str | None) -> tuple[str, int] | None:
+    """The vendor order (PO) and its line index (from 0) an ``elsewhere`` row's note names, if any."""
+    found = _ELSEWHERE_CARD.match(note or "")
+    return (found.group(2), int(found.group(1)) - 1) if found else None
 
 
 def elsewhere_po(note: str | None) -> str:

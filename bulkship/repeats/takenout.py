@@ -11,10 +11,19 @@ given, no money of it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..ledger.records import ELSEWHERE, ELSEWHERE_NOTE, OrderRecord, RowRecord, elsewhere_po
+from ..billing import row_made_no_card
+from ..ledger.records import (
+    ELSEWHERE,
+    ELSEWHERE_NOTE,
+    MADE_NO_CARD,
+    OrderRecord,
+    RowRecord,
+    elsewhere_card,
+    elsewhere_po,
+)
 from .cards import _Rows
 from .earlier import _first_lines, _sent_to_the_same_place
 
@@ -75,6 +84,46 @@ def taken_out_note(order: OrderRecord, line: int, row: int | None, *, split_advi
     return ELSEWHERE_NOTE.format(
         line=line + 1, po=order.po_number, order_id=order.vendor_order_id, how=how, by="bulkship"
     )
+
+
+# what a row sent elsewhere says once its card there is gone, until the run that compares it again decides
+CARD_GONE_NOTE = (
+    "Not sent yet: the card it was left out for, line {line} of vendor order {po} ({batch}), was ended by "
+    "the vendor without a card (nothing shipped). Re-run the same command: it sends the card from this "
+    "batch, or names the order holding it now"
+)
+
+
+def cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = ()) -> dict[str, str]:
+    """The batch's rows sent elsewhere whose card there the vendor ended without one (its row on that
+    order's line made no card, or failed since): fingerprint -> :data:`CARD_GONE_NOTE`. Such a row kept
+    naming the failed order, and the batch read 'already complete': its person had no card until the other
+    batch ran again, and none if it never did (hunter-vendor29's leftover). Orders of another ledger, or
+    ``unread`` (not read again at the vendor: it may have made the card since), are not judged."""
+    gone: dict[str, str] = {}
+    for record in ledger.current_rows_with_status(batch, ELSEWHERE):
+        card = elsewhere_card(record.error)
+        if card is None or card[0] in unread:
+            continue
+        po, line = card
+        order = ledger.order(po)
+        if order is None:
+            continue
+        there = [r for r in ledger.rows_by_po(po) if r.line_index == line]
+        # no row there: it failed and was planned again under a new PO (the other batch ran again)
+        failed = ledger.events(order.batch, po, kinds=[MADE_NO_CARD]) if not there else []
+        if failed or (there and all(row_made_no_card(r) or r.status == "failed" for r in there)):
+            gone[record.fingerprint] = CARD_GONE_NOTE.format(
+                line=line + 1, po=po, batch=f"batch {order.batch!r}"
+            )
+    return gone
+
+
+def hold_cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = ()) -> None:
+    """The rows of :func:`cards_gone_elsewhere` held, each with its note: the plan compares them again."""
+    gone = cards_gone_elsewhere(ledger, batch, unread)
+    for note in set(gone.values()):
+        ledger.hold_rows_whose_card_elsewhere_failed(batch, [fp for fp, n in gone.items() if n == note], note)
 
 
 _SHOWN = 5

@@ -211,6 +211,17 @@ def rows_made_no_card(db: Db, batch: str) -> Tuples:
     ).all()
 
 
+def hold_rows_sent_elsewhere(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
+    """(error, updated, batch, fingerprint) each: a row left out as sent elsewhere becomes ``held`` with that
+    error (guarded: only while it still is one)."""
+    _run_many(
+        db,
+        "UPDATE rows SET status = 'held', error = ?, updated = ? WHERE batch = ? AND fingerprint = ?"
+        " AND status = 'elsewhere'",
+        values,
+    )
+
+
 def fail_rows_made_no_card(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """(error, updated, batch, fingerprint) each: such a row becomes ``failed`` (guarded: only while it
     still is one)."""

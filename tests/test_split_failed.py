@@ -1,0 +1,106 @@
+"""A list split as its refused --max-total advised, then run whole again: the rows the part taken out sent
+are 'sent elsewhere', naming that part's order. The vendor then ended that order Failed (no card made, nothing
+shipped): those rows kept naming it, the whole list read 'already complete', and their people had no card
+until the part taken out was run again (hunter-vendor29's leftover). Real CSV files, the sandbox in-process
+(one state file: one vendor failing orders, one not), cards counted at the vendor."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from support import SandboxVendor
+
+from bulkship.errors import SpendLimitError
+from bulkship.ledger import Ledger
+from bulkship.pipeline import run_batch
+from bulkship.track import track
+
+HEADER = ["Name", "Street", "City", "State", "Zip", "Card", "Amount"]
+DAY = 24 * 3600
+
+
+def _people(path: Path, numbers: range) -> Path:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(
+            [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25"] for i in numbers
+        )
+    return path
+
+
+def _rows(vendor: SandboxVendor, batch: str) -> dict[int, tuple[str, str]]:
+    """The batch's rows in the ledger: spreadsheet row -> (status, note)."""
+    with Ledger.open(vendor.settings.ledger, lock=False) as ledger:
+        return {r.row: (r.status, r.error or "") for r in ledger.batch_rows(batch) if r.current}
+
+
+def _live_cards(vendor: SandboxVendor) -> Counter[str]:
+    """The cards people will get: the lines of the vendor's orders it did not end Failed."""
+    return Counter(
+        line["PhysicalDeliveryAddress"]["Name"]
+        for order in vendor.sandbox.orders()
+        if order.get("Status") != "Failed"
+        for line in order["LineItems"]
+    )
+
+
+def _split_then_failed(tmp_path: Path) -> tuple[SandboxVendor, Path, Path]:
+    """gifts.csv (Person 0-5) refused by --max-total 80, split as advised: Person 0-1 under gifts, Person 2-3
+    as batch rest (its order the vendor fails), then gifts.csv whole again (Person 2-3 sent elsewhere);
+    three days on, the vendor has ended rest's order Failed and `track` has read it."""
+    vendor = SandboxVendor(tmp_path / "vendor")
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings, factory = vendor.settings, vendor.factory()
+    sheet = _people(tmp_path / "gifts.csv", range(6))
+    with pytest.raises(SpendLimitError):
+        run_batch(sheet, settings, batch="gifts", wait_s=0, max_total=Decimal(80), client_factory=factory)
+    first = _people(tmp_path / "first.csv", range(2))
+    assert run_batch(first, settings, batch="gifts", wait_s=0, client_factory=factory).exit_code == 0
+    rest = _people(tmp_path / "rest.csv", range(2, 4))
+    run_batch(rest, settings, batch="rest", wait_s=0, client_factory=failing.factory())
+    assert run_batch(sheet, settings, batch="gifts", wait_s=0, client_factory=factory).exit_code == 0
+    assert {_rows(vendor, "gifts")[r][0] for r in (4, 5)} == {"elsewhere"}
+    failing.sandbox.advance(3 * DAY)
+    failing.close()
+    asyncio.run(track(settings, None, client_factory=factory))
+    assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in (0, 1, 4, 5)})
+    return vendor, sheet, rest
+
+
+def test_a_row_sent_elsewhere_whose_card_there_failed_is_sent_by_the_whole_list(tmp_path: Path) -> None:
+    vendor, sheet, rest = _split_then_failed(tmp_path)
+    settings, factory = vendor.settings, vendor.factory()
+    try:
+        again = run_batch(sheet, settings, batch="gifts", wait_s=0, client_factory=factory)
+        assert again.exit_code == 0 and again.sent_orders == 1, again.notes
+        assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
+        assert {_rows(vendor, "gifts")[r][0] for r in (4, 5)} == {"ordered"}
+        # the part taken out run again sends no second card: its rows are held, naming gifts' order
+        held = run_batch(rest, settings, batch="rest", wait_s=0, client_factory=factory)
+        assert held.exit_code == 3 and held.sent_orders == 0, held.notes
+        assert all("batch 'gifts'" in note for _status, note in _rows(vendor, "rest").values())
+        assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
+    finally:
+        vendor.close()
+
+
+def test_a_row_sent_elsewhere_whose_card_there_failed_names_the_card_sent_again_there(tmp_path: Path) -> None:
+    vendor, sheet, rest = _split_then_failed(tmp_path)
+    settings, factory = vendor.settings, vendor.factory()
+    try:
+        resent = run_batch(rest, settings, batch="rest", wait_s=0, client_factory=factory)  # BS-REST-0002
+        assert resent.exit_code == 0 and resent.sent_orders == 1, resent.notes
+        again = run_batch(sheet, settings, batch="gifts", wait_s=0, client_factory=factory)
+        assert again.exit_code == 0 and again.sent_orders == 0, again.notes
+        for row in (4, 5):
+            status, note = _rows(vendor, "gifts")[row]
+            assert status == "elsewhere" and "vendor order BS-REST-0002 " in note, (row, status, note)
+        assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
+    finally:
+        vendor.close()
