@@ -7,6 +7,7 @@ import functools
 import gc
 import signal
 import sys
+from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
@@ -61,18 +62,22 @@ SENDS_NOTHING = frozenset({"validate", "template", "catalog", "version", "status
 INTERRUPTED_NOTHING_SENT = "Interrupted. Nothing was sent: this command sends no orders."
 # `bulkship serve` stopped (Ctrl-C, systemd, docker stop): no command of the person's to run again; its runs
 # are taken up by the server when it starts again (its log read the command line's words: hunter-web24's LO3)
+# (said when the server could not say what it was sending: bulkship.web.server.stop_said says it otherwise)
 SERVER_STOPPED = (
-    "Stopped. A batch this server was sending is in the ledger: it goes on, exactly once, when bulkship "
+    "Stopped. Any batch this server was sending is in the ledger: it goes on, exactly once, when bulkship "
     "serve starts again."
 )
 
 
-def _interrupted(args: list[str]) -> str:
-    """What Ctrl-C (SIGTERM, SIGHUP) says: how to resume, unless the command sends nothing."""
+def _interrupted(args: list[str]) -> Callable[[], str]:
+    """What Ctrl-C (SIGTERM, SIGHUP) says: how to resume, unless the command sends nothing; a server, what it
+    was sending when it stopped (every stop said 'A batch this server was sending is in the ledger...',
+    nothing being sent: found by hunter-hostile12)."""
     command = next((a for a in args if not a.startswith("-")), "")
     if command == "serve":
-        return SERVER_STOPPED
-    return INTERRUPTED_NOTHING_SENT if command in SENDS_NOTHING else INTERRUPTED
+        return lambda: getattr(sys.modules.get("bulkship.web.server"), "stop_said", "") or SERVER_STOPPED
+    said = INTERRUPTED_NOTHING_SENT if command in SENDS_NOTHING else INTERRUPTED
+    return lambda: said
 
 
 def _terminate_as_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -103,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(hangup, _terminate_as_interrupt)
     args = sys.argv[1:] if argv is None else argv
     wants_json = "--json" in args
-    interrupted_message = _interrupted(args)
+    interrupted_said = _interrupted(args)
     error: tuple[str, str | None] | None = None
     try:
         command = _command(len(app.registered_commands), len(app.registered_groups))
@@ -120,14 +125,15 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort as exc:
         # click turns Ctrl-C (and end of input at a prompt) into Abort
         interrupted = isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt)
-        message = interrupted_message if interrupted else "Aborted: nothing was confirmed, nothing was sent."
+        message = interrupted_said() if interrupted else "Aborted: nothing was confirmed, nothing was sent."
         err_console.print(message)
         code = INTERRUPTED_EXIT_CODE if interrupted else 1
         error = (message, None)
     except KeyboardInterrupt:
-        err_console.print(interrupted_message)
+        message = interrupted_said()
+        err_console.print(message)
         code = INTERRUPTED_EXIT_CODE
-        error = (interrupted_message, None)
+        error = (message, None)
     except OSError as exc:  # a path the system refuses (too long, not allowed), a full disk: one line
         message, code = _os_error(exc)
         err_console.print(styled(("Error:", "bold red"), " ", one_line(message)), soft_wrap=True)
@@ -141,8 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         code = result if isinstance(result, int) else 0
         if code == INTERRUPTED_EXIT_CODE:  # typer turns Ctrl-C into a silent exit code 130
-            err_console.print(interrupted_message)
-            error = (interrupted_message, None)
+            message = interrupted_said()
+            err_console.print(message)
+            error = (message, None)
     if wants_json and error is not None:
         _json_error(error[0], code, error[1])
     if argv is None:

@@ -80,6 +80,7 @@ class Runner:
         self._current: str | tuple[str, str] | None = None  # what the worker runs now (a key of _queued)
         self._held: set[str] = set()  # batches whose run waits for another process on the ledger
         self._away: dict[str, datetime] = {}  # batches whose run waits for the ledger's database, since when
+        self.stopped_sending: list[str] | None = None  # the runs queued or under way at shutdown
 
     def process(self) -> dict[str, str]:
         """This server process as a Send or a run records it (:func:`servers.this_process`), with this
@@ -181,7 +182,13 @@ class Runner:
             self.start(name)
         return due
 
+    def sending(self) -> list[str]:
+        """The batches whose run is queued or under way (tracking passes aside)."""
+        with self._guard:
+            return sorted(key for key in self._queued if isinstance(key, str))
+
     def shutdown(self) -> None:
+        self.stopped_sending = self.sending()  # what the server's stop says (bulkship.web.server.serve)
         self._stopping.set()
         self._pool.shutdown(wait=False, cancel_futures=True)
 

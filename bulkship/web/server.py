@@ -55,8 +55,31 @@ def serve(
     )
     sock = bind(host, port)
     shown = f"[{host}]" if ":" in host else host
-    if on_ready is not None:
-        on_ready(f"http://{shown}:{sock.getsockname()[1]}")
-    # the webhook receiver's connection rules: a cap on open connections, a deadline for request headers
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", **uvicorn_options())
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        if on_ready is not None:
+            on_ready(f"http://{shown}:{sock.getsockname()[1]}")
+        # the webhook receiver's connection rules: a cap on open connections, a deadline for request headers
+        config = uvicorn.Config(
+            app, log_level="warning", access_log=False, lifespan="on", **uvicorn_options()
+        )
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:  # SIGTERM, SIGINT: the command line says what this server was sending (its runs' words)
+        runner = app.web.runner
+        global stop_said
+        stop_said = stopped_words(
+            runner.sending() if runner.stopped_sending is None else runner.stopped_sending
+        )
+
+
+stop_said = ""  # what the stop of this process's server said (bulkship.cli)
+
+
+def stopped_words(sending: list[str]) -> str:
+    """What a stop says: 'A batch this server was sending is in the ledger...' was said on every stop,
+    nothing sent or being sent (found by hunter-hostile12)."""
+    if not sending:
+        return "Stopped. No batch was being sent."
+    return (
+        f"Stopped while sending batch {', '.join(sending)}: what was sent is in the ledger, and the rest "
+        "goes out, exactly once, when bulkship serve starts again."
+    )
