@@ -1213,6 +1213,9 @@ def test_an_approver_whose_profile_a_batch_is_read_with_cannot_approve_it_alone(
     )
     assert used.status_code == 200
     assert "Waiting for approval" in send(alice, "bonus-dec").text  # 200.00: above the 100.00
+    # said to bob on his own page, not of him: it read '(the profile “monthly” they saved)' (review47)
+    page = " ".join(html.unescape(visible_text(bob.get("/batches/bonus-dec/approval").text)).split())
+    assert "You changed this batch (the profile “monthly” you saved): another approver" in page, page
     refused = approve_by_hand(bob, "bonus-dec", team)
     assert refused.status_code == 403, refused.text
     assert "bob changed batch bonus-dec (the profile “monthly” they saved)" in visible_text(refused.text)

@@ -212,10 +212,15 @@ _CHANGES_SAID = {  # each of CHANGES as a person reads it
 }
 
 
-def changes_said(changed: Sequence[str]) -> str:
+def changes_said(changed: Sequence[str], *, yours: bool = False) -> str:
     """:func:`changes_by`'s changes in words: 'fixed a cell, sent held rows anyway, or left them out', not
-    the trail's 'fix, repeat' (an approval refused to its maker read 'carol changed batch dec (repeat)')."""
-    return ", ".join(_CHANGES_SAID.get(c, c) for c in changed)
+    the trail's 'fix, repeat' (an approval refused to its maker read 'carol changed batch dec (repeat)').
+    ``yours``: said to the person who made them ('You changed this batch (the profile “monthly” you saved)':
+    it read '... they saved' on the saver's own page, review47)."""
+    said = [_CHANGES_SAID.get(c, c) for c in changed]
+    if yours:
+        said = [s.removesuffix(THEY_SAVED) + " you saved" if s.endswith(THEY_SAVED) else s for s in said]
+    return ", ".join(said)
 
 
 # a 'mapping' line's detail naming who saved the profile the batch was read with: they chose its columns
@@ -224,6 +229,7 @@ PROFILE_SAVED_BY = "profile_saved_by"
 # may have chosen its columns, every approver among them (the lead's decision: fail closed)
 PROFILE_SAVER_UNKNOWN = "profile_saver_unknown"
 NO_SAVER = "which names no one as its saver"
+THEY_SAVED = " they saved"  # a profile the person saved: 'the profile “monthly” they saved'
 UNKNOWN_SAVER = "the profile “{}”, " + NO_SAVER
 
 
@@ -257,7 +263,7 @@ def changes_by(settings: Settings, batch: str, person: str) -> list[str]:
                 continue
             detail = json.loads(r.detail or "{}")
             if detail.get(PROFILE_SAVED_BY) == person:
-                found.append(f"the profile “{detail.get('profile', '')}” they saved")
+                found.append(f"the profile “{detail.get('profile', '')}”{THEY_SAVED}")
             elif detail.get(PROFILE_SAVER_UNKNOWN):
                 found.append(UNKNOWN_SAVER.format(detail.get("profile", "")))
     return found

@@ -94,7 +94,7 @@ def _maker(settings: Any, batch: str, found: Any, me: Any) -> str:
     )
     if not changed:
         return ""
-    said = audit.changes_said(changed)
+    said = audit.changes_said(changed, yours=True)
     if any(c.endswith(audit.NO_SAVER) for c in changed):  # anyone's: no approver may approve it alone
         return f"This batch was read with {said}: any approver may have chosen its columns; none approves it."
     return f"You changed this batch ({said}): another approver must approve it. You may still reject it."
