@@ -46,3 +46,49 @@ def test_a_zip_plus_4_of_zeros_is_sent_as_its_five_digits(
         ("Ann Lee", "07102"), ("Bob Ray", "07102"), ("Cy Orr", "07102"), ("Di Pan", "07102-1234"),
         ("Ed Wu", "78701"),
     ]  # fmt: skip
+
+
+def sent_addresses() -> list[tuple[str, str, str, str, str]]:
+    """(name, street, city, state, ZIP) of every card the embedded sandbox holds."""
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    lines = [li["PhysicalDeliveryAddress"] for order in orders for li in order["LineItems"]]
+    return sorted((a["Name"], a["AddressLine1"], a["City"], a["State"], a["Zip"]) for a in lines)
+
+
+def test_a_zip_that_lost_its_zero_inside_a_city_state_zip_or_whole_address_cell_is_repaired_by_its_state(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28, left for hunter-sheets29: a mail-merge list whose 'City, State ZIP' was made
+    by a formula from a ZIP column Excel keeps as a number (=B2&", "&C2&" "&D2) reads 'Newark, NJ 7102':
+    an error on its row ('cannot split for sure'), where a ZIP column's 7102 is repaired to 07102 as its
+    state confirms. The cell's ZIP is repaired alike now, said on the row; one its state does not confirm
+    ('Austin, TX 2134') is still an error; a whole address in one cell the same."""
+    path = tmp_path / "merge.csv"
+    path.write_text(
+        'Name,Street,"City, State ZIP",Card,Amount\n'
+        'Ann Lee,1 Broad St,"Newark, NJ 7102",TARGET,25\n'
+        'Bob Ray,2 Main St,"Boston, MA 2134-1234",TARGET,25\n'
+        'Cy Orr,3 Elm St,"Austin, TX 2134",TARGET,25\n'
+        'Di Pan,4 Elm St,"Austin, TX 78701",TARGET,25\n'
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    said = {p["row"]: p["message"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert said[2] == (
+        "Row 2, column 'City, State ZIP': ZIP 7102 repaired to 07102 (state NJ); Excel had dropped its "
+        "leading zero. Format the column as Text to keep it."
+    )
+    assert said[4].startswith("Row 4, column 'City, State ZIP': '2134' is not a US ZIP code"), said[4]
+    assert main(["run", str(path), "--yes", "--wait", "0"]) == 3
+    whole = tmp_path / "forms.csv"
+    whole.write_text(
+        'Name,Mailing address,Card,Amount\nEd Wu,"5 Broad St, Newark, NJ 7102",TARGET,25\n'
+        'Fay Li,"6 Main St, Boston, MA 02134",TARGET,25\n'
+    )
+    assert main(["run", str(whole), "--yes", "--wait", "0"]) == 0
+    assert sent_addresses() == [
+        ("Ann Lee", "1 Broad St", "Newark", "NJ", "07102"),
+        ("Bob Ray", "2 Main St", "Boston", "MA", "02134-1234"),
+        ("Di Pan", "4 Elm St", "Austin", "TX", "78701"),
+        ("Ed Wu", "5 Broad St", "Newark", "NJ", "07102"),
+        ("Fay Li", "6 Main St", "Boston", "MA", "02134"),
+    ]

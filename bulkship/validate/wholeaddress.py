@@ -19,13 +19,17 @@ from ..models import LoadedSheet, Problem
 from .collect import ProblemCollector
 from .usps import state_lookup
 
+# A ZIP as the cell writes it: also one that lost its leading zeros to a number column the cell was made from
+# (=B2&", "&C2&" "&D2: 'Newark, NJ 7102'), left so for the ZIP repair to judge by the state, as a ZIP
+# column's 7102 is (the row was an error, 'cannot split for sure': found by hunter-sheets28)
+_ZIP_TEXT = r"\d{3,5}(?:-\d{4})?"
 _COUNTRY = re.compile(r"(?i)[\s,]*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+america)?)\s*$")
 _STATE_ZIP = re.compile(
-    r"(?:(?P<city>[^\W\d_][^\d,]*?)\s+)?(?P<state>[A-Za-z]{2})\.?\s+(?P<zip>\d{5}(?:-\d{4})?)"
+    rf"(?:(?P<city>[^\W\d_][^\d,]*?)\s+)?(?P<state>[A-Za-z]{{2}})\.?\s+(?P<zip>{_ZIP_TEXT})"
 )
 _CITY = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?")
-_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
-_NAMED_STATE = re.compile(r"(?P<state>[^\W\d_][^\d,]*?)\s+(?P<zip>\d{5}(?:-\d{4})?)")
+_ZIP = re.compile(_ZIP_TEXT)
+_NAMED_STATE = re.compile(rf"(?P<state>[^\W\d_][^\d,]*?)\s+(?P<zip>{_ZIP_TEXT})")
 _UNIT = re.compile(r"(?i)(?:apt|apartment|unit|suite|ste|fl|floor|room|rm|bldg|building|#)\b|#")
 # A part that is a unit and nothing else: 'Apt B', 'Building B', 'Suite 200', '# 5' (not 'Ste. Genevieve')
 _A_UNIT = re.compile(
@@ -64,7 +68,7 @@ def split_address(
     if whole is not None and not zip_code:
         return whole
     if whole is not None:
-        same = whole[4][:5] == (zip_code.zfill(5) if zip_code.isdigit() else zip_code)[:5]
+        same = whole[4].split("-")[0].zfill(5) == (zip_code.zfill(5) if zip_code.isdigit() else zip_code)[:5]
         return whole if same else None
     whole = _split(f"{cell.strip()} {_NO_ZIP}")
     return None if whole is None else (*whole[:4], zip_code)
@@ -202,7 +206,7 @@ def _zip_cells(sheet: LoadedSheet) -> list[str] | None:
 # of long cells (32,000 digits) and no City column spent hours here before saying so. Workday ends its
 # address cells "United States of America" (found by newcomer8), others "U.S.A."
 _WHOLE_ADDRESS = re.compile(
-    r"(?is)\D*\d.*\b[A-Z]{2}[\s,]+\d{5}(?:-\d{4})?"
+    r"(?is)\D*\d.*\b[A-Z]{2}[\s,]+\d{3,5}(?:-\d{4})?"  # (3 or 4 digits: the ZIP's zeros lost)
     r"(?:[\s,]+(?:U\.?S\.?A?\.?|United States(?: of America)?))?\s*"
 )
 
