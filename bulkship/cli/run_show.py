@@ -14,6 +14,7 @@ from .app import err_console, styled
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ..plan.cost import PlanSummary
     from ..runresult import PlanView
 
 
@@ -27,40 +28,7 @@ def show_plan(view: PlanView) -> None:
     """The cost of what is about to be sent, per product and shipping method, and when cards arrive."""
     summary = view.summary
     # the currency of every amount it holds (a card priced in another is refused), as the cost page says it
-    title = f"Batch {view.batch}: orders to send, in US dollars ({MONEY_CURRENCY})"
-    table = Table(title=title, title_justify="left")
-    from ..money import MONEY_LABELS  # the workbook's names: "Shipping cost", not the method
-
-    for column in ("", "Rows", "Cards", *MONEY_LABELS):
-        # the label column never wraps: a product id cut to "VISA-PR…" is no use to anyone
-        table.add_column(column, justify="left" if not column else "right", no_wrap=not column)
-    groups = (("By product", summary.by_product), ("By shipping method", summary.by_shipping_method))
-    for heading, group in groups:
-        table.add_row(styled((heading, "dim")))
-        for line in group:
-            label = line.key
-            table.add_row(
-                label,
-                str(line.rows),
-                str(line.cards),
-                money(line.face_value),
-                money(line.discount),
-                money(line.fees),
-                money(line.shipping),
-                money(line.total),
-            )
-        table.add_section()
-    total = summary.overall
-    table.add_row(
-        styled(("Total", "bold")),
-        str(total.rows),
-        str(total.cards),
-        money(total.face_value),
-        money(total.discount),
-        money(total.fees),
-        money(total.shipping),
-        styled((money(total.total), "bold")),
-    )
+    table = plan_table(f"Batch {view.batch}: orders to send, in US dollars ({MONEY_CURRENCY})", summary)
     charged, doubt = view.charged, view.in_doubt
     if charged.rows:
         err_console.print(
@@ -148,6 +116,45 @@ def show_plan(view: PlanView) -> None:
                 "day sends them, at that day's prices."
             )
     show_problems(view.problems)
+
+
+def plan_table(title: str, summary: PlanSummary) -> Table:
+    """The plan's cost by product, by shipping method and in all (what `run` asks about, and what `validate
+    --cost` prices)."""
+    table = Table(title=title, title_justify="left")
+    from ..money import MONEY_LABELS  # the workbook's names: "Shipping cost", not the method
+
+    for column in ("", "Rows", "Cards", *MONEY_LABELS):
+        # the label column never wraps: a product id cut to "VISA-PR…" is no use to anyone
+        table.add_column(column, justify="left" if not column else "right", no_wrap=not column)
+    groups = (("By product", summary.by_product), ("By shipping method", summary.by_shipping_method))
+    for heading, group in groups:
+        table.add_row(styled((heading, "dim")))
+        for line in group:
+            label = line.key
+            table.add_row(
+                label,
+                str(line.rows),
+                str(line.cards),
+                money(line.face_value),
+                money(line.discount),
+                money(line.fees),
+                money(line.shipping),
+                money(line.total),
+            )
+        table.add_section()
+    total = summary.overall
+    table.add_row(
+        styled(("Total", "bold")),
+        str(total.rows),
+        str(total.cards),
+        money(total.face_value),
+        money(total.discount),
+        money(total.fees),
+        money(total.shipping),
+        styled((money(total.total), "bold")),
+    )
+    return table
 
 
 def _dearer_today(view: PlanView) -> str:

@@ -30,6 +30,7 @@ from .app import (
     with_encoding,
 )
 from .shown import echo
+from .validate_cost import price_what_run_sends, show_cost
 
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
 
@@ -66,16 +67,17 @@ def resolve_program(config: Path | None, file: Path, settings: Settings, *, incl
     return dataclasses.replace(program, include_hidden=True) if include_hidden else program
 
 
-async def _catalog(settings: Settings) -> Catalog:
+async def _catalog(settings: Settings, refresh: bool) -> Catalog:
     from ..client import connect
 
     async with connect(settings) as client:
-        return await client.catalog()
+        return await client.catalog(refresh=refresh)
 
 
-def fetch_catalog(settings: Settings) -> Catalog:
-    """The vendor catalog (the embedded sandbox's without --api-url); cached by the client."""
-    return asyncio.run(_catalog(settings))
+def fetch_catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
+    """The vendor catalog (the embedded sandbox's without --api-url); cached by the client unless
+    ``refresh`` (today's prices, as `run` plans with)."""
+    return asyncio.run(_catalog(settings, refresh))
 
 
 ValidateBatchOption = Annotated[
@@ -87,6 +89,14 @@ ValidateBatchOption = Annotated[
     ),
 ]
 MAX_PRINTED_REPEATS = 8
+CostOption = Annotated[
+    bool,
+    typer.Option(
+        "--cost",
+        help="Also show what `bulkship run` would send and what it costs, at the vendor's prices of today. "
+        "Nothing is recorded: no batch, no PO number.",
+    ),
+]
 
 
 def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
@@ -189,6 +199,16 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
         echo("Nothing to fix: the duplicate rows are not sent (marked in the workbook).")
 
 
+def _priced(result: ValidationResult, catalog: Catalog, settings: Settings, name: str, repeats: Any) -> Any:
+    """What `run` would send of this file under batch ``name`` and its cost (``--cost``)."""
+    from datetime import date
+
+    held = set(repeats.rows) if repeats is not None else set()
+    ordered = ordered_in(settings, name)
+    today = date.today()
+    return price_what_run_sends(result, catalog, batch=name, held_rows=held, ordered=ordered, today=today)
+
+
 @app.command("validate")
 def validate_command(
     file: Annotated[Path, typer.Argument(help="Recipient sheet: .csv, .xlsx or .ods.")],
@@ -201,6 +221,7 @@ def validate_command(
     credentials: CredentialsOption = None,
     include_hidden: IncludeHiddenOption = False,
     batch: ValidateBatchOption = None,
+    cost: CostOption = False,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from .. import api
@@ -229,7 +250,7 @@ def validate_command(
         markup=False,
         soft_wrap=True,
     )
-    catalog = fetch_catalog(settings)
+    catalog = fetch_catalog(settings, refresh=cost)
     default = default_batch_for(file, sheet or program.sheet)  # the batch `run` would continue
     name = batch or default
     try:
@@ -242,6 +263,7 @@ def validate_command(
         result, settings, name, program, file_name=as_typed(file, settings.data_dir), named=name != default
     )
     result = api.with_repeat_warnings(result, repeats)
+    priced = _priced(result, catalog, settings, name, repeats) if cost else None
     try:
         output = write_validation_workbook(result, settings.out_dir)
     except OSError as exc:
@@ -250,9 +272,12 @@ def validate_command(
             hint="pass --out with a folder you can write to, then run validate again",
         ) from None
     if json_output:
-        print_json(result_json(result, output, repeats))
+        said = result_json(result, output, repeats)
+        print_json(said | {"cost": priced.as_json()} if priced is not None else said)
     else:
         _print_repeats(repeats)
         _print_summary(result, output)
+        if priced is not None:
+            show_cost(priced, name)
     if result.summary().not_valid:
         raise typer.Exit(code=1)

@@ -1,0 +1,88 @@
+"""``bulkship validate FILE --cost``: what ``bulkship run`` would send, priced at the vendor's prices of
+today, with nothing recorded: no batch, no PO number (found by newcomer18, N3: the only way to see the cost
+was answering no at 'Send these orders?', which left a batch behind and PO numbers 'planned and never sent'
+in every later run, Summary and ``status``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from ..models import FINGERPRINT, Catalog, ValidationResult
+from ..money import MONEY_CURRENCY
+from ..plan import DEFAULT_PO_PREFIX
+from ..plan.cost import PlanSummary, summarise
+from ..plan.orders import plan_orders
+from .app import err_console
+from .run_show import money, plan_table
+
+
+@dataclass(frozen=True)
+class CostPreview:
+    """The rows a run would send and what they cost; the valid rows it would not send, and why."""
+
+    summary: PlanSummary | None  # None: no row to send
+    held: int  # repeats of a card another batch ordered: `run` holds them
+    ordered: int  # their cards ordered already under this batch (or sent elsewhere): never sent again
+
+    def as_json(self) -> dict[str, Any]:
+        """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
+        total = self.summary.overall if self.summary is not None else None
+        figures: dict[str, Any] = {
+            "orders": self.summary.orders if self.summary is not None else 0,
+            "rows": total.rows if total else 0,
+            "cards": total.cards if total else 0,
+        }
+        for name in ("face_value", "discount", "fees", "shipping", "total"):
+            figures[name] = f"{getattr(total, name) if total else 0:.2f}"
+        return figures | {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
+
+
+def price_what_run_sends(
+    result: ValidationResult,
+    catalog: Catalog,
+    *,
+    batch: str,
+    held_rows: set[int],
+    ordered: Callable[[], list[str]] | None,
+    today: date,
+) -> CostPreview:
+    """The valid rows less those ``run`` would hold (``held_rows``) or has ordered under ``batch``
+    (``ordered``: their fingerprints, read from the ledger), planned into orders as ``run`` plans them."""
+    valid = result.valid_rows
+    done = set(ordered()) if ordered is not None else set()
+    was_ordered = valid[FINGERPRINT].astype(str).isin(done)
+    held = pd.Series(valid.index.isin(sorted(held_rows)), index=valid.index) & ~was_ordered
+    to_send = valid[~was_ordered & ~held]
+    if to_send.empty:
+        return CostPreview(None, int(held.sum()), int(was_ordered.sum()))
+    orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch)
+    return CostPreview(summarise(orders, catalog, start=today), int(held.sum()), int(was_ordered.sum()))
+
+
+def show_cost(preview: CostPreview, batch: str) -> None:
+    """The plan's table as ``run`` shows it, and what was not priced and why."""
+    summary = preview.summary
+    if summary is None:
+        err_console.print("Cost: nothing `bulkship run` would send (no valid row left to order).")
+    else:
+        title = f"Batch {batch}: what `bulkship run` would send, in US dollars ({MONEY_CURRENCY})"
+        err_console.print(plan_table(title, summary))
+        err_console.print(
+            f"{summary.orders} order(s), {money(summary.total)} {MONEY_CURRENCY} at the vendor's prices of "
+            "today. Nothing was recorded (no batch, no PO number): `bulkship run` prices the plan again "
+            "and asks before sending.",
+            soft_wrap=True,
+        )
+    if preview.held:
+        err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
+    if preview.ordered:
+        err_console.print(
+            f"Not priced: {preview.ordered} row(s) of batch {batch} whose cards are ordered already (never "
+            "sent again).",
+            soft_wrap=True,
+        )
