@@ -120,3 +120,35 @@ def test_a_card_held_until_a_day_goes_on_that_day(
         2 + len(CARD_HELD_UNTIL),
         3 + len(CARD_HELD_UNTIL),
     ]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_holding_the_row_until_a_day_goes_on_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review48's leftover 5, mended by review50: under 'Status' 'Hold until Jan', 'On hold until 1/15/2027'
+    were left out for good on Dec 5 ('the list says not to send it'), where under 'Notes' the same words hold
+    the row to its day and a run from then sends it: the person was never sent a card. Each is held to its
+    day now, and a day passed sends, as under 'Notes'; a remark saying no or asking something after it, or
+    no day, still leaves the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    held = ["Hold until Jan", "On hold until 1/15/2027", "Hold till 1/15/2027"]
+    passed = ["On hold until 11/30", "Hold until 11/1/2026"]
+    out = ["Hold until 1/15/2027 - terminated", "Hold until 11/1/2026 (deceased)",
+           "On hold until 1/15/2027 - Send Target instead", "Hold until further notice",
+           "Hold until she returns", "Hold"]  # fmt: skip
+    statuses = [*held, *passed, *out]
+    path = _sheet(tmp_path / "staff.csv", statuses, header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    decided = {
+        status: "sent" if row not in skipped else "held" if "not to send it yet" in skipped[row] else "out"
+        for row, status in enumerate(statuses, start=2)
+    }
+    assert decided == {
+        **dict.fromkeys(held, "held"),
+        **dict.fromkeys(passed, "sent"),
+        **dict.fromkeys(out, "out"),
+    }
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
+    later = {s.row for s in load_sheet(path).skipped}
+    assert [status for row, status in enumerate(statuses, start=2) if row in later] == out

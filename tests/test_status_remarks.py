@@ -4,6 +4,7 @@ is read from its start, and what follows it clause by clause as a note is
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -109,20 +110,22 @@ QUALIFIED = [
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Card Status"])
 def test_a_status_not_to_send_said_with_whose_say_or_until_when_leaves_the_row_out(
-    tmp_path: Path, header: str
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by hunter-falsealarm9: an HR tracker's 'Status' (or 'Employee Status', 'Card Status') 'Hold until
     January', 'Hold for now', 'Hold per HR', 'Declined per email', 'Removed by manager', 'Do not send until
     Jan', 'Opted out per email' were read as nothing (only 'Hold' alone or before a sign was) and `bulkship
     run --yes` ordered each card, exit 0: cards to people on hold, or who said no. Each row is left out now,
     quoting the cell; 'Hold for pickup' (a person's status), 'Hold released', 'Removed from waitlist' and
-    'Active' still send."""
+    'Active' still send. 'Hold until January' is held to its day, as under 'Notes' (review50; Dec 5
+    pinned)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     pickup = [] if header == "Card Status" else ["Hold for pickup"]  # (a card's: one made, waiting)
     sends = [*pickup, "Hold released", "Removed from waitlist", *["Active"] * 20]
     path = _sheet(tmp_path / "tracker.csv", header, [*QUALIFIED, *sends])
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     assert sorted(skipped) == list(range(2, 2 + len(QUALIFIED))), skipped
-    assert skipped[2] == f"the list says not to send it (column '{header}': 'Hold until January')"
+    assert skipped[2] == f"the list says not to send it yet (column '{header}': 'Hold until January')"
 
 
 RETURNED_FOR_THE_ADDRESS = [

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
-from ..days import _note_not_yet
+from ..days import _UNTIL, _note_not_yet
 from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
@@ -76,6 +76,7 @@ def remarks_not_yet(
     the row until a day, as a note's do ('Active - on hold until 1/15/2027', 'Active - card on hold until
     1/15/2027': found by review48, each ordered on Dec 5, where 'On hold until 1/15/2027' under 'Notes' waits
     for its day). The status alone keeps its own reading."""
+    said, not_yet = _own_hold_until(column, said, not_yet, today)
     remarked = ~said & column.str.contains(_MAY_PART)
     if not remarked.any():
         return said, not_yet
@@ -83,3 +84,32 @@ def remarks_not_yet(
     held &= remarked
     dated &= held
     return said | held, dated if not_yet is None else not_yet | dated
+
+
+# A status holding the row until a day ('Hold until Jan', 'On hold until 1/15/2027'): left out for good, where
+# under 'Notes' it waits for its day and goes on it (review48's leftover 5, mended by review50)
+_HOLD_UNTIL = re.compile(r"(?i)^\W*(?:on\s+)?hold\s+(?:until|till|til)\b")
+# ... not one asking something after it ('On hold until 3/1/2031 - Send Target instead'): a status's asks are
+# not read (a note's are), so on its day the row would go as it stands
+_ASKS = re.compile(r"(?i)\b(?:send|ship|mail|deliver|instead)\b")
+
+
+def _own_hold_until(
+    column: pd.Series, said: pd.Series, not_yet: pd.Series | None, today: date
+) -> tuple[pd.Series, pd.Series | None]:
+    """``said`` and ``not_yet`` with the status cells holding the row until a day read as a note's are: a day
+    to come holds the row until it, a day passed sends it; unless a remark after it says no ('Hold until
+    1/15/2027 - terminated') or asks something (:data:`_ASKS`), or no day is read ('Hold until further
+    notice'): left out, as before."""
+    own = said & column.str.match(_HOLD_UNTIL)
+    if not own.any():
+        return said, not_yet
+    cells = column.where(own, "")
+    named = own & cells.str.extract(_UNTIL, expand=False).notna()
+    if not named.any():
+        return said, not_yet
+    held, dated = _note_not_yet(cells.where(named, ""), today)
+    alone = named & ~remarks_say_no(cells.where(named, ""), today) & ~cells.str.contains(_ASKS)
+    said = said & ~(alone & ~held)  # (the day passed)
+    dated = alone & held & dated
+    return said, dated if not_yet is None else not_yet | dated
