@@ -1,8 +1,8 @@
 """The rows of a command-line batch that went to no vendor, as its result workbook names them and says why:
 its Results page named nobody on them ('5 | | invalid', '7 | | skipped') and sent the reader to the workbook
 for each invalid row's reason (newcomer12's leftover, found again by newcomer13). The page of a batch
-uploaded here names them from its upload (``results_pages._listed_names``); a batch run from the command line
-has only its workbook, where the run wrote every row with the person's own cells and its problems.
+uploaded here names them from its upload (``result_rows.page_listed_names``); a batch run from the command
+line has only its workbook, where the run wrote every row with the person's own cells and its problems.
 
 The workbook is read only when it is this batch's (its Summary names the batch) and a row only when it is the
 ledger's row (the same fingerprint on the workbook's hidden keys sheet): a workbook rewritten for another
@@ -86,7 +86,7 @@ def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
 
 def _name_columns(headers: Sequence[str], path: Path) -> list[list[int]]:
     """The columns naming the person, in the order a card would take them: a preferred name, else the name,
-    else first and last name (``results_pages._listed_names``'s choice), as the sheet's headers read."""
+    else first and last name (``result_rows.page_listed_names``'s choice), as the sheet's headers read."""
     from ..columns.mapping import map_columns
     from ..program import ProgramSettings
 

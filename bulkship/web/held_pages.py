@@ -25,7 +25,7 @@ from ..repeats import HELD, repeat_said
 from . import cost_pages, state
 from .auth import nothing_changed, say_in_trail
 from .pagekit import _idle, _see, _sending, _web, _with_upload, render
-from .results_pages import listed_names
+from .result_rows import listed_names
 
 CHANGED = (
     "Nothing was saved: the batch's rows changed since this page was shown (a cell fixed, another choice "

@@ -4,10 +4,9 @@ with the vendor, a tracking refresh (its downloads: :mod:`.downloads`)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -18,9 +17,8 @@ from ..billing import billed_without_a_card
 from ..errors import BulkshipError
 from ..ledger import REVIEW_STATE, Ledger, RowRecord
 from ..money import BilledCards
-from ..payload import line_items
-from ..reconcile.booknames import BookRow, rows_of_workbook
-from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
+from ..reconcile.booknames import rows_of_workbook
+from ..reconcile.join import LedgerView, made_no_card
 from ..reconcile.sheets.billednote import split_billed
 from ..runnotes import (
     CostDifference,
@@ -37,36 +35,17 @@ from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 from . import batchledger, interrupted, servers, state
 from .pagekit import PLANNED_THERE, Web, _batch_or_404, _page_number, _see, _sending, _web, render
+from .result_rows import (
+    CountedRow,
+    ResultLine,
+    as_its_workbook_says,
+    counted_rows,
+    page_listed_names,
+    result_line,
+    sent_names,
+)
 
 RESULT_PAGE_ROWS = 100
-
-
-@dataclass(frozen=True)
-class ResultLine:
-    row: int
-    status: str
-    po_number: str
-    tracking_number: str
-    tracking_url: str
-    cost: Decimal | None
-    error: str
-    cost_unknown: bool = False  # ordered, its cost never recorded (an older bulkship): not in any total
-    money: str = ""  # the bucket its cost is in (charged, in doubt, to send; "" none), as the workbook says
-    no_card: bool = False  # failed: the vendor ended its line before making a card; nothing in it to fix
-    name: str = ""  # the recipient as the order sent them ("" for a row not sent)
-
-
-class _Counted(NamedTuple):  # a tuple: a batch has 100k of them
-    """A row of the page as it is counted and filtered: its status, money bucket and cost as its outcome has
-    them (:func:`row_standing`). Only the rows of the page shown are worked out whole: a 100,000-row batch
-    took ~4 s a view (10 s on a busy machine) building every row's outcome to count them (hunter-web8)."""
-
-    row: int
-    record: RowRecord
-    status: str
-    money: str
-    cost: Decimal | None
-    gone: bool  # a row of an earlier file that holds money, shown after the file's rows
 
 
 @dataclass(frozen=True)
@@ -94,119 +73,7 @@ class _Results:
     held_planned: int = 0  # held rows whose card another batch only planned (deleting it sends them here)
 
 
-def _counted(view: LedgerView) -> list[_Counted]:
-    """The rows the result workbook shows, as it numbers them: the file's rows, then the rows of an earlier
-    file that hold money (a card paid for must be on the page and in its total, as in every other output)."""
-    current = view.current_rows()
-    after = max((r.row for r in current), default=1)
-    gone = sorted((r for r in view.shown_rows() if not r.current), key=lambda r: (r.row, r.fingerprint))
-    numbered = [(r.row, r, False) for r in sorted(current, key=lambda r: r.row)]
-    numbered += [(after + offset, r, True) for offset, r in enumerate(gone, start=1)]
-    orders = view.orders
-    return [
-        _Counted(row, record, *row_standing(record, orders.get(record.po_number or "")), is_gone)
-        for row, record, is_gone in numbered
-    ]
-
-
-def _sent_names(view: LedgerView, rows: list[_Counted]) -> dict[int, str]:
-    """The recipients of the rows of a page that went to the vendor, as their order's line names them
-    (row -> name): a page of row numbers and costs only left finance no way to tell whose card is whose
-    (found by newcomer4). A page's orders are read once each."""
-    items: dict[str, list[dict[str, Any]]] = {}
-    names: dict[int, str] = {}
-    for shown in rows:
-        record = shown.record
-        order = view.orders.get(record.po_number or "")
-        if order is None or record.line_index is None:
-            continue
-        if order.po_number not in items:
-            items[order.po_number] = line_items(order)
-        sent = items[order.po_number]
-        if 0 <= record.line_index < len(sent):
-            names[shown.row] = str(
-                (sent[record.line_index].get("PhysicalDeliveryAddress") or {}).get("Name") or ""
-            )
-    return names
-
-
-def _listed_names(web: Web, batch: state.WebBatch, view: LedgerView, rows: list[_Counted]) -> dict[int, str]:
-    """The recipients of a page's rows not sent, as the list (with the page's corrections) writes them (row
-    -> name): 'Row 4 invalid', 'Row 5 skipped' named nobody, the people HR acts on (newcomer4's F9, after
-    37ae49f named the rows sent). Only while the batch's rows are those of its upload (a run of another
-    file since numbers other people)."""
-    wanted = [r.row for r in rows if not r.gone]
-    return listed_names(web, batch, wanted, view.batch.file_hash) if view.batch is not None else {}
-
-
-def listed_names(web: Web, batch: state.WebBatch, wanted: list[int], file_hash: str) -> dict[int, str]:
-    """The recipients of spreadsheet rows ``wanted`` as the list (with the page's corrections) writes them
-    (row -> name), while the rows the ledger holds of the batch (``file_hash``) are those of its upload."""
-    if not wanted or batch.upload is None or not batch.upload.exists():
-        return {}
-    try:
-        loaded = web.reviews.sheet(batch)
-    except BulkshipError:
-        return {}
-    with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
-        uploaded = ledger.upload_hashes().get(batch.name, set())
-    if loaded.file_hash != file_hash and loaded.file_hash not in uploaded:
-        return {}
-    header_of = {canonical: header for header, canonical in loaded.column_map.items()}
-    # as the card would name them: a preferred name, else the name, else first and last name, the first
-    # filled in (a 'Preferred Name' empty for most people named nobody: found by newcomer7)
-    choices = [[loaded.preferred["name"]]] if "name" in loaded.preferred else []
-    choices += [[header_of["name"]]] if "name" in header_of else []
-    choices += [[header_of[f] for f in ("first_name", "last_name") if f in header_of]]
-    frame, fixed = loaded.frame, batch.corrections
-    names: dict[int, str] = {}
-    for row in wanted:
-        if row in frame.index:
-            for headers in choices:
-                cells = [fixed.get((row, header), str(frame.at[row, header])) for header in headers]
-                names[row] = " ".join(" ".join(cells).split())
-                if names[row]:
-                    break
-    return names
-
-
-def _result_line(view: LedgerView, shown: _Counted, name: str = "") -> ResultLine:
-    """A row as the result workbook shows it (the same join: money only where a card was made)."""
-    outcome = view.outcome_of(shown.row, shown.record)
-    if shown.gone:
-        outcome = with_gone_note(view, shown.record, outcome)
-    return ResultLine(
-        row=outcome.row,
-        status=outcome.status,
-        po_number=outcome.po_number,
-        tracking_number=outcome.tracking_number,
-        tracking_url=outcome.tracking_url,
-        cost=outcome.cost,
-        error=outcome.problems,
-        cost_unknown=outcome.cost_unknown,
-        money=outcome.money,
-        no_card=made_no_card(shown.record) and not shown.gone,
-        name=name,
-    )
-
-
-def _as_its_workbook_says(
-    lines: list[ResultLine], rows: list[_Counted], book: dict[int, BookRow]
-) -> list[ResultLine]:
-    """A command-line batch's rows not sent named as its result workbook names them, and an invalid row's
-    problems as it says them (:mod:`bulkship.reconcile.booknames`): only rows it holds with the ledger's
-    fingerprint."""
-    shown = []
-    for line, counted in zip(lines, rows, strict=True):
-        written = book.get(counted.row)
-        if written is not None and not counted.gone and written.fingerprint == counted.record.fingerprint:
-            said = written.problems if line.status == "invalid" and not line.error else line.error
-            line = replace(line, name=line.name or written.name, error=said)
-        shown.append(line)
-    return shown
-
-
-def _bucket_total(rows: list[_Counted], bucket: str) -> Decimal:
+def _bucket_total(rows: list[CountedRow], bucket: str) -> Decimal:
     """What the rows of one money bucket cost (charged, or in doubt: sent, the answer lost)."""
     return sum((r.cost for r in rows if r.money == bucket and r.cost is not None), Decimal(0))
 
@@ -220,19 +87,19 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
     by the run and `status`."""
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         view = LedgerView(ledger, name)
-        rows = _counted(view)
+        rows = counted_rows(view)
         shown = [r for r in rows if not wanted or r.status == wanted]
         pages = max(1, math.ceil(len(shown) / RESULT_PAGE_ROWS))
         page = min(page, pages)
         on_page = shown[(page - 1) * RESULT_PAGE_ROWS : page * RESULT_PAGE_ROWS]
-        names = _sent_names(view, on_page)
+        names = sent_names(view, on_page)
         if batch is not None:  # the rows not sent, as its list names them
             unnamed = [r for r in on_page if not names.get(r.row)]
-            names = {**_listed_names(web, batch, view, unnamed), **names}
-        lines = [_result_line(view, r, names.get(r.row, "")) for r in on_page]
+            names = {**page_listed_names(web, batch, view, unnamed), **names}
+        lines = [result_line(view, r, names.get(r.row, "")) for r in on_page]
         wants = any(not line.name or (line.status == "invalid" and not line.error) for line in lines)
         if wants and batch is not None and batch.upload is None and view.batch is not None:
-            lines = _as_its_workbook_says(lines, on_page, rows_of_workbook(view.batch.output, name))
+            lines = as_its_workbook_says(lines, on_page, rows_of_workbook(view.batch.output, name))
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.status] = counts.get(r.status, 0) + 1
