@@ -97,25 +97,36 @@ def show_plan(view: PlanView) -> None:
             )
 
     if view.left_out:  # said before the question, as the web page's "leave the rows out" box does
-        words = {"invalid": "invalid (to fix)", "duplicate": "duplicate"}
-        left_out = dict(view.left_out)
-        # rows waiting for their day are not left out for good: said as the run's last line says them, and
-        # that their cards are not in the total above ('2 skipped (rows ... a row it says not to send ...)'
-        # of two cards of 95.95 the same command sends on Dec 20: found by hunter-money14)
-        later = min(view.waiting_rows, left_out.get("skipped", 0))
-        skipped = left_out.pop("skipped", 0) - later
-        parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in left_out.items() if n)
-        if parts:
-            err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
-        if skipped > 0:  # who and why, by row, in the list's own words (newcomer16's N4)
-            _show_skipped(skipped, view.skipped_said)
-        if later:
-            err_console.print(
-                f"Not in this plan yet: {later} row(s) the list holds until a day to come (waiting for "
-                "their day): their cards are not in the total above; the same command run on or after their "
-                "day sends them, at that day's prices."
-            )
-    show_problems(view.problems)
+        _show_left_out(view)
+    else:
+        show_problems(view.problems)
+
+
+def _show_left_out(view: PlanView) -> None:
+    """The rows left out of the plan: to fix, each with its problem under their count (printed after the
+    list's own, they read as rows the list said not to send: found by newcomer19, N7); left out by the list
+    itself; waiting for their day."""
+    words = {"invalid": "invalid (to fix)", "duplicate": "duplicate"}
+    left_out = dict(view.left_out)
+    # rows waiting for their day are not left out for good: said as the run's last line says them, and
+    # that their cards are not in the total above ('2 skipped (rows ... a row it says not to send ...)'
+    # of two cards of 95.95 the same command sends on Dec 20: found by hunter-money14)
+    later = min(view.waiting_rows, left_out.get("skipped", 0))
+    skipped = left_out.pop("skipped", 0) - later
+    parts = ", ".join(f"{n} {words.get(status, status)}" for status, n in left_out.items() if n)
+    if parts:
+        err_console.print(f"Left out of this plan: {parts} row(s) of the file.")
+        show_problems(view.problems)
+    if skipped > 0:  # who and why, by row, in the list's own words (newcomer16's N4)
+        _show_skipped(skipped, view.skipped_said)
+    if later:
+        err_console.print(
+            f"Not in this plan yet: {later} row(s) the list holds until a day to come (waiting for "
+            "their day): their cards are not in the total above; the same command run on or after their "
+            "day sends them, at that day's prices."
+        )
+    if not parts:
+        show_problems(view.problems)
 
 
 def plan_table(title: str, summary: PlanSummary) -> Table:

@@ -1,0 +1,37 @@
+"""What `bulkship run`'s plan says of the rows it leaves out, before 'Send these orders?': the rows to fix
+under their count, the rows the list itself leaves out under theirs (found by newcomer19, N7: an HR list's
+'Row 9, column Notes: ...' and 'Row 13, column Gift Card: AMAZON ...' were printed, indented, after the
+list of rows 'the list itself says' not to send, and read as two more of them)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"]
+ROWS = [
+    ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25", ""],
+    ["Cy Diaz", "", "Boston", "MA", "02134", "CVS", "25", ""],  # row 3: no street, to fix
+    ["Di Fox", "4 Oak St", "Boston", "MA", "02134", "CVS", "25", "terminated 11/30"],  # row 4: left out
+]
+
+
+def test_the_rows_to_fix_are_said_under_their_count_not_under_the_list_s_own(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    assert main(["run", str(source), "--yes", "--wait", "0"]) == 3
+    lines = capsys.readouterr().err.splitlines()
+    count = next(i for i, line in enumerate(lines) if line.startswith("Left out of this plan: 1 invalid"))
+    own = next(i for i, line in enumerate(lines) if "Left out of this plan, as the list itself says" in line)
+    assert lines[count + 1].startswith("  Row 3, column 'Address'"), lines[count : count + 2]
+    assert own > count + 1
+    under_own = lines[own + 1 :]
+    said = under_own[: next(i for i, line in enumerate(under_own) if not line.startswith("  "))]
+    assert said == ["  row 4: the list says not to send it (column 'Notes': 'terminated 11/30')"], said
