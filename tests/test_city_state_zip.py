@@ -93,3 +93,38 @@ def test_the_columns_page_shows_the_column_read_as_the_city(tmp_path: Path) -> N
         columns = client.get("/batches/labels/columns").text
     chosen = re.findall(r'<option value="(\w+)" selected>', columns)
     assert chosen == ["name", "address1", "city", "product", "value"], chosen
+
+
+def test_a_city_column_beside_it_without_state_or_zip_is_checked_against_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review48 checking b0dd0abd, left for hunter-sheets29: a list with 'City' and 'City, State
+    ZIP' but no State or ZIP column was refused whole, exit 2, "lacks required column(s): State, ZIP
+    Code", nobody sent. The combined column is read (split as alone), said once; the City column is checked
+    against each row's city: where they differ ('Boston' beside 'Cambridge, MA 02139') the row is an error
+    asking which is right, never sent to either."""
+    path = tmp_path / "two.csv"
+    path.write_text(
+        'Name,Street,City,"City, State ZIP",Card,Amount\n'
+        'Ann Lee,1 Main St,Boston,"Boston, MA 02134",TARGET,25\n'
+        'Bob Ray,2 Elm St,st. louis,"St. Louis, MO 63101",TARGET,25\n'
+        'Cy Orr,3 Oak Ave,Boston,"Cambridge, MA 02139",TARGET,25\n'
+        'Di Pan,4 Bay Rd,,"Austin, TX 78701",TARGET,25\n'
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'City, State ZIP' (D) is read as City, State and ZIP Code: each cell is split ('Boston, MA "
+        "02134' as Boston, MA, 02134); column 'City' (C) is checked against its city." in said
+    ), said
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
+        ("Bob Ray", "2 Elm St", "", "St. Louis", "MO", "63101"),
+        ("Di Pan", "4 Bay Rd", "", "Austin", "TX", "78701"),
+    ]
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [p["message"] for p in problems if p["severity"] == "error"] == [
+        "Row 4, column 'City, State ZIP': 'Cambridge, MA 02139' names another city than column 'City' "
+        "('Boston'): which is right? Write the same city in both, or empty column 'City'."
+    ]

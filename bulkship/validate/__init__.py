@@ -29,6 +29,7 @@ from . import rules
 from .cardcolumn import card_column_hint, read_card_column
 from .citystatezip import (
     city_state_zip_header,
+    compared_cities,
     read_city_state_zip,
     say_city_lines,
     split_city_lines,
@@ -73,7 +74,7 @@ def validate(
     require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
     frame, family_added, moved = _canonical_frame(sheet)
     whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP
-    city_lines = split_city_lines(frame, city_state_zip_header(sheet))
+    city_lines = split_city_lines(frame, city_state_zip_header(sheet), compared_cities(sheet))
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)

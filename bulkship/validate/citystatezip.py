@@ -7,11 +7,13 @@ its row, saying how to write it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from ..columns import _words
+from ..columns.records import ColumnInfo
 from ..models import LoadedSheet, Problem
 from .collect import ProblemCollector
 from .wholeaddress import split_address
@@ -52,9 +54,12 @@ def city_state_zip_header(sheet: LoadedSheet) -> str | None:
 
 def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
     """``sheet`` with its one unused column naming the city, the state and the ZIP together read as the city
-    (split by :func:`split_city_lines`), said in a notice; ``sheet`` itself where a column gives the city,
-    the state or the ZIP, or most of the column's filled cells cannot be split."""
-    if {"city", "state", "zip"} & set(sheet.column_map.values()):
+    (split by :func:`split_city_lines`), said in a notice; ``sheet`` itself where a column gives the state
+    or the ZIP, or most of the column's filled cells cannot be split. A City column of its own beside it is
+    set aside, checked against each row's city (:data:`COMPARED`): the list was refused whole, exit 2,
+    "lacks State, ZIP Code" (found by review48)."""
+    mapped = {h: f for h, f in sheet.column_map.items() if f in _FIELDS}
+    if set(mapped.values()) - {"city"} or any(_names_city_state_zip(h) for h in mapped):
         return sheet
     found = [
         info
@@ -73,16 +78,37 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
     if not read or len(read) * 2 <= len(cells):
         return sheet
     city, state, zip_code = split_city_line(read[0]) or ("", "", "")
+    own = next((i for i in sheet.columns if i.header in mapped), None)  # the list's own City column
     said = (
         f"Column '{info.header}' ({info.letter}) is read as City, State and ZIP Code: each cell is split "
-        f"('{read[0]}' as {city}, {state}, {zip_code})."
+        f"('{read[0]}' as {city}, {state}, {zip_code})"
+        + (f"; column '{own.header}' ({own.letter}) is checked against its city." if own else ".")
     )
+    compared = COMPARED.format(header=info.header)
+
+    def read_so(i: ColumnInfo) -> ColumnInfo:
+        if i is info:
+            return replace(i, field="city", status="used")
+        return replace(i, field=None, status="unused", note=compared) if i is own else i
+
     return replace(
         sheet,
-        column_map={**sheet.column_map, info.header: "city"},
-        columns=tuple(replace(i, field="city", status="used") if i is info else i for i in sheet.columns),
+        column_map={**{h: f for h, f in sheet.column_map.items() if h not in mapped}, info.header: "city"},
+        columns=tuple(read_so(i) for i in sheet.columns),
         notices=(*sheet.notices, said),
     )
+
+
+# The note of a City column beside the 'City, State ZIP' read: each row's city compared with it
+COMPARED = "checked against the city of '{header}'"
+
+
+def compared_cities(sheet: LoadedSheet) -> tuple[str, pd.Series] | None:
+    """The header and cells of the City column set aside beside the 'City, State ZIP' read as the city."""
+    header = city_state_zip_header(sheet)
+    note = COMPARED.format(header=header)
+    own = next((i.header for i in sheet.columns if header and i.note == note), None)
+    return None if own is None else (own, sheet.frame[own].fillna("").astype(str))
 
 
 _UNREAD = (
@@ -95,31 +121,46 @@ _EMPTY = "is empty; fill in the city, state and ZIP, e.g. 'Boston, MA 02134'."
 
 @dataclass
 class CityLines:
-    """The column split (its header), and the rows whose cell could not be read for sure."""
+    """The column split (its header), the rows whose cell could not be read for sure, and those whose city
+    the list's own City column (``compared``: its header) writes otherwise."""
 
     header: str
     unread: list[int]
+    compared: str = ""
+    differ: dict[int, tuple[str, str]] = field(default_factory=dict)  # row -> (its cell, the City column's)
 
 
-def split_city_lines(frame: pd.DataFrame, header: str | None) -> CityLines | None:
+def _folded(city: str) -> str:
+    """A city as compared: letters and digits only, 'Saint' as 'St' ('st. louis' is 'St. Louis')."""
+    words = re.findall(r"[^\W_]+", city.casefold())
+    return " ".join("st" if word == "saint" else word for word in words)
+
+
+def split_city_lines(
+    frame: pd.DataFrame, header: str | None, cities: tuple[str, pd.Series] | None = None
+) -> CityLines | None:
     """Split the canonical ``frame``'s city cells (the column ``header`` naming all three) into its city,
-    state and ZIP, in place; None without such a column."""
+    state and ZIP, in place; None without such a column. ``cities``: the list's own City column beside it
+    (:func:`compared_cities`), its header and cells, each filled one compared with the row's city."""
     if header is None:
         return None
-    unread = []
+    lines = CityLines(header, [], cities[0] if cities else "")
     for row, cell in frame["city"].astype(str).items():
         split = split_city_line(cell)
         if split is None:
-            unread.append(int(row))
+            lines.unread.append(int(row))
             continue
+        own = cities[1].get(row, "").strip() if cities else ""
+        if own and _folded(own) != _folded(split[0]):
+            lines.differ[int(row)] = (cell, own)
         for name, value in zip(_FIELDS, split, strict=True):
             frame.at[row, name] = value
-    return CityLines(header, unread)
+    return lines
 
 
 def say_city_lines(collector: ProblemCollector, lines: CityLines | None) -> None:
     """What is said of the state and the ZIP names the column they were read from; each cell not read for
-    sure is an error on its row."""
+    sure is an error on its row, as is one whose city the list's own City column writes otherwise."""
     if lines is None:
         return
     every = pd.Series(True, index=collector.frame.index)
@@ -133,6 +174,17 @@ def say_city_lines(collector: ProblemCollector, lines: CityLines | None) -> None
         [_EMPTY if row in empty else _UNREAD for row in lines.unread],
         [str(cells[row]) for row in lines.unread],
     )
+    collector.add_each(
+        lines.differ,
+        "city",
+        "City, state and ZIP not read",
+        [
+            f"'{cell}' names another city than column '{lines.compared}' ('{own}'): which is right? "
+            f"Write the same city in both, or empty column '{lines.compared}'."
+            for cell, own in lines.differ.values()
+        ],
+        [cell for cell, _own in lines.differ.values()],
+    )
 
 
 def without_parts_of_unread_lines(
@@ -140,8 +192,8 @@ def without_parts_of_unread_lines(
 ) -> tuple[Problem, ...]:
     """``problems`` without those of the state and the ZIP (or another of the city) of a row whose cell was
     not read: its own error says how to write it."""
-    if lines is None or not lines.unread:
+    if lines is None or not (lines.unread or lines.differ):
         return problems
-    unread = set(lines.unread)
+    unread = set(lines.unread) | set(lines.differ)
     own = "City, state and ZIP not read"
     return tuple(p for p in problems if not (p.row in unread and p.column in _FIELDS and p.kind != own))
