@@ -35,7 +35,7 @@ def repeat_warnings(
     """The rows the send would hold as repeats of another batch's cards, as warnings on their rows (a list
     uploaded again showed nothing of it before the cost page: found by hunter-web), the rows picked on the
     Held rows page said as sent anyway, and why the send would refuse the whole upload, if it would."""
-    from .pagekit import page_note  # (it imports the review, which imports this module)
+    from .pagewords import page_note  # (it imports the review, which imports this module)
 
     upload = Path(batch.upload or "")
     named = batch.own_list or batch.name != default_batch_for(upload, batch.sheet)  # as the run judges it

@@ -34,7 +34,8 @@ from ..runnotes import (
 from ..settings import Settings
 from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
 from . import batchledger, interrupted, servers, state
-from .pagekit import PLANNED_THERE, Web, _batch_or_404, _page_number, _see, _sending, _web, render
+from .batchledger import PLANNED_THERE
+from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
 from .result_rows import (
     CountedRow,
     ResultLine,

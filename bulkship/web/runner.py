@@ -335,7 +335,7 @@ class Runner:
                     program=found.program,
                     corrections=found.corrections,
                     max_total=found.confirmed_total,
-                    advise_split=False,  # its refusal says to check the new total (pagekit._PAGE_HINTS)
+                    advise_split=False,  # its refusal says to check the new total (pagewords._PAGE_HINTS)
                     charged_at_send=found.charged_at_send,
                     cards_shown=found.confirmed_cards,
                     # the total shown, or nothing: not for a run taken up again, part of it sent
