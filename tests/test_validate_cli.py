@@ -239,3 +239,22 @@ def test_a_list_with_more_problems_than_the_limit_is_refused_in_one_line(
     assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
     assert "5 rows: 0 valid, 5 invalid" in capsys.readouterr().out
     assert (tmp_path / "out" / "list-validation.xlsx").exists()
+
+
+def test_a_note_asking_for_another_address_is_not_counted_as_a_card_sent_elsewhere(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer19 (N6): an HR list's Notes 'send to office not home' made validate's counts read
+    '1  Sent elsewhere', the words of the status of a card already in another batch's order."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        "Linda Chu,300 Main St,Hartford,CT,06103,CVS,25,send to office not home\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
+    out = capsys.readouterr().out
+    assert "says 'send to office not home'" in out
+    counts = [line.split(maxsplit=1) for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert ["1", "Another address asked for"] in counts, counts
+    assert "Sent elsewhere" not in out

@@ -15,7 +15,7 @@ from ...columns import _words
 from ...models import Problem
 from ...validate.usps import STATE_NAMES, state_lookup
 from ..skipped import _short
-from .elsewhere import _NOTE_SENDS, note_parts
+from .elsewhere import _NOTE_SENDS, ASKED_ELSEWHERE, note_parts
 from .notecolumns import NoteColumn
 
 # a state by its code ('FL', as written) or its name ('Florida', 'West Virginia' before 'Virginia')
@@ -106,4 +106,4 @@ def sent_elsewhere(column: NoteColumn, row: int, typed: str) -> Problem:
         f"address ('{typed}'). Write the name and address it goes to in the row and clear the note, or clear "
         "the note to send it there."
     )
-    return Problem(row, "address1", typed, "error", message, "Sent elsewhere")
+    return Problem(row, "address1", typed, "error", message, ASKED_ELSEWHERE)

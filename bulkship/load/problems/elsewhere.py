@@ -14,6 +14,11 @@ from ...models import Problem
 from ..places import _PLACES, place_named
 from ..skipped import _short
 
+# the kind of problem of a row whose note or column asks for its card elsewhere, as the counts of `validate`
+# and the web page name it: 'Sent elsewhere' is the status of a card already in another batch's order, and
+# '1  Sent elsewhere' under an HR list's 'send to office not home' read as one card gone (newcomer19, N6)
+ASKED_ELSEWHERE = "Another address asked for"
+
 # 'Ship to manager?', 'Send card to office (Y/N)', 'Deliver to HR', 'Gift to manager?': what follows 'to' is
 # where the card goes
 _ELSEWHERE = re.compile(
@@ -64,7 +69,7 @@ def _elsewhere_problems(
                 f"Row {row}, column '{header}': '{answer}' says this card {said}. Write the name and address "
                 f"it goes to in the row, and clear '{header}' (or write {other})."
             )
-            problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
+            problems.append(Problem(int(row), "address1", typed, "error", message, ASKED_ELSEWHERE))
     return problems + _other_address_chosen(body, column_map, not_judged)
 
 
@@ -219,7 +224,7 @@ def _other_address_chosen(
                 f"address, and bulkship sends it to '{street}' ({_short(typed)}). Write the address it goes "
                 f"to in '{street}' and the columns beside it, or clear '{header}'."
             )
-            problems.append(Problem(int(row), "address1", typed, "error", message, "Sent elsewhere"))
+            problems.append(Problem(int(row), "address1", typed, "error", message, ASKED_ELSEWHERE))
     return problems
 
 
