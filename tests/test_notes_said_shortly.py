@@ -9,6 +9,9 @@ import pytest
 from support.notes import notes_left_out as _left_out
 from support.notes import notes_sheet as _sheet
 
+from bulkship.load import load_sheet
+from bulkship.statuses import NOT_YET_REASON
+
 
 @pytest.mark.parametrize("header", ["Notes", "Comments"])
 def test_a_note_saying_separated_alone_leaves_the_row_out(tmp_path: Path, header: str) -> None:
@@ -22,3 +25,38 @@ def test_a_note_saying_separated_alone_leaves_the_row_out(tmp_path: Path, header
              "Legally separated", "Separated from spouse", "He separated"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*gone, *still], header)
     assert _left_out(path, [*gone, *still]) == gone
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_hold_off_leaves_the_row_out_or_holds_it_to_its_day(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by the lead (hunter-sends6's brief, 26f15a35's leftover): an HR list's Notes 'Hold off', 'Hold
+    off - per HR', 'Hold off on this one', 'Medical leave - hold off' were each ordered, exit 0, where 'Hold'
+    and 'Hold off until 1/15/2031' leave the row out or hold it. They are left out now. A hold restated after
+    the day it holds to holds the row to that day still ('Card on hold until 1/15/2031 (Hold off)'), and now
+    so does a bare 'Hold' or 'wait' restating it (left out for good before, its day never read)."""
+    off = ["Hold off", "Hold off - per HR", "Hold off for now", "Hold off on this one", "Hold off sending",
+           "Hold off until further notice", "Medical leave - hold off"]  # fmt: skip
+    held = ["Hold off until 1/15/2031", "Card on hold until 1/15/2031 (Hold off)",
+            "Card on hold until 1/15/2031 (Hold)", "Hold until 1/15/2031 - wait"]  # fmt: skip
+    still = ["Hold off on the apt number"]
+    said = _said(tmp_path, [*off, *held, *still], header)
+    assert [note for note, reason in said.items() if reason != "sent"] == [*off, *held]
+    assert [note for note, reason in said.items() if reason.startswith(NOT_YET_REASON)] == held
+
+
+def test_a_status_holding_the_card_to_a_day_then_saying_hold_again_holds_it_to_the_day(
+    tmp_path: Path,
+) -> None:
+    """A Status cell 'Card on hold until 1/15/2031 (Hold)' was left out for good, its day never read, where
+    the same without '(Hold)' is held to Jan 15, 2031; so would '(Hold off)' be, read as a hold."""
+    held = ["Card on hold until 1/15/2031 (Hold off)", "Card on hold until 1/15/2031 (Hold)"]
+    said = _said(tmp_path, held, "Status")
+    assert [note for note, reason in said.items() if reason.startswith(NOT_YET_REASON)] == held
+
+
+def _said(folder: Path, notes: list[str], header: str) -> dict[str, str]:
+    """Each note of a list of one a row, under ``header``: the reason its row is left out, or 'sent'."""
+    skipped = {s.row: s.reason for s in load_sheet(_sheet(folder / "staff.csv", notes, header)).skipped}
+    return {note: skipped.get(row, "sent") for row, note in enumerate(notes, start=2)}

@@ -112,7 +112,11 @@ _NOTE_SAYS_NO = re.compile(
     # each was ordered)
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))(?:\s+" + _FOR_NOW + r")?|"
     r"(?:ineligible|opt(?:ed)?[\s-]*out)(?:\s+" + _FOR_NOW + r")?|"
-    r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold|skip)"
+    # ... 'Hold off' too ('Hold off - per HR', 'Hold off on this one', 'Hold off sending': found by the lead,
+    # each ordered); with a day it holds to it (..days._UNTIL), restated after one it says no more
+    # (..restated)
+    r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold(?:\s+off(?:\s+(?:on\s+)?(?:this(?:\s+one)?|"
+    r"it|sending|mailing|ordering|shipping|for\s+now))?)?|skip)"
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
     # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the
     # door', 'Removed by mistake')

@@ -41,6 +41,7 @@ from ..leavingday import left_by
 from ..notes import _NOTE_SAYS_NO
 from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
 from ..relation import relation_remark
+from ..restated import without_restated_holds
 from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
@@ -78,6 +79,7 @@ def _said_not_to_send(
     today = today or date.today()
     found: dict[int, str] = {}
     the_list = TheList(body, column_map, today, titles)
+    as_notes = partial(_said_as_notes, today=today, titles=titles)
     for header in body.columns:
         if header in the_list.earlier:
             continue
@@ -140,7 +142,10 @@ def _said_not_to_send(
             gone = left_by(column, today) | said_also(column)  # ('Also declined', 'Declined again': ..also)
             said |= gone & ~_says_send(column, gone & ~said)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
-            held, dated = _note_not_yet(column, today)
+            # ... its hold said again after the day ('On hold until 1/15/2031 (Hold off)'): held to it
+            bare = without_restated_holds(column, said, as_notes)
+            said &= bare == column
+            held, dated = _note_not_yet(bare, today)
             not_yet = dated & ~said
             said |= held
         # 'Second entry - correct address': that row sent, the row it repeats left out (where the batch made
@@ -164,6 +169,8 @@ def _said_not_to_send(
         # 'Status' = 'Passed away', a remark alone: read as a note; not a card's failure telling why ('Order
         # Status' = 'FAILED - bad address': no card, sent)
         if says in PERSON_STATUS or key in _CARD_STATUS:
+            # ... its hold said again after its day ('Card on hold until 1/15/2031 (Hold)'): read whole below
+            said &= without_restated_holds(column, said, as_notes) == column
             masks.said, masks.not_yet = remarks_not_yet(column, said, not_yet, today)
             failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
             read_alone(masks, column, opened | failed, header, today, partial(_said_as_notes, titles=titles))

@@ -1,0 +1,42 @@
+"""A hold said again after the day it holds to: 'Card on hold until 1/15/2031 (Hold off)', 'Hold until
+1/15/2031 - wait', 'On hold until 1/15/2031. Hold'. The note holds its row until that day; read alone, the
+'Hold off' (or 'Hold', 'Wait') after it said no for good, and the row was left out where the note without it
+is held, then sent on its day (found by the lead after 26f15a35: reading 'Hold off' as a hold made the first
+left out for good). Only a bare hold restated: 'Do not send' after the day is more than the hold, and stays
+as it is read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from .days import _UNTIL
+from .kinds import _SAYS_NOT_YET
+
+# a clause holding, no more: 'Hold', 'Hold off', 'On hold', 'Wait', 'Please wait', '... for now', in
+# brackets or after a sign
+_RESTATED = re.compile(
+    r"(?i)(?:\s+[-–—/]\s+|\s*[(\[]\s*|\s*[,;.:!]\s*|\s*\n\s*)(?:(?:please|pls)\s+)?(?:(?:on\s+)?hold(?:\s+off)?|wait)"
+    r"(?:\s+for\s+now)?\s*[)\]]?[\s.!]*(?=$|\n)"
+)
+
+
+def without_restated_holds(
+    column: pd.Series, said: pd.Series, read: Callable[[pd.Series], dict[int, str]]
+) -> pd.Series:
+    """``column`` with the texts ``said`` not to send, naming a day to hold to (:data:`.days._UNTIL`), whose
+    saying no is only a bare hold restated (:data:`_RESTATED`), written without it: ``read`` (the notes'
+    reading: index -> reason) holds them to their day so, or sends them once it passed."""
+    if not said.any():
+        return column
+    texts = column[said]
+    texts = texts[texts.map(lambda text: _UNTIL.search(text) is not None).astype(bool)]
+    bare = texts.str.replace(_RESTATED, "", regex=True)
+    changed = bare[bare != texts]
+    if changed.empty:
+        return column
+    still = read(changed)
+    held = [at for at in changed.index if still.get(at, _SAYS_NOT_YET).startswith(_SAYS_NOT_YET)]
+    return column.where(~column.index.isin(held), bare.reindex(column.index))
