@@ -51,3 +51,53 @@ def test_a_run_the_server_stop_cut_short_is_resumed_at_the_next_start(
         assert "cannot schedule new futures" not in page
     sent = [li["ExternalId"] for o in embedded_sandbox_orders(settings.data_dir) for li in o["LineItems"]]
     assert len(sent) == 25 == len(set(sent))
+
+
+def test_the_server_s_stop_waits_for_no_page_still_reading_a_list(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-hostile12: `bulkship serve` stopped (SIGTERM) while four uploads of 2,000 long notes
+    were read exited 204 s later, once every reading had finished: uvicorn waited for each page, and each
+    reading ran in a thread the process waits for. The stop now waits STOP_GRACE_S for the pages, then lets
+    a page still reading go: its reading goes on in a thread of its own, which the process does not wait
+    for. Here a reading that never ends by itself (the real ones take minutes) holds the Columns page."""
+    import asyncio
+    import threading
+
+    import httpx
+    import uvicorn
+    from test_web import TOKEN
+
+    from bulkship.web import review
+    from bulkship.web.server import bind, config_for
+
+    reading, release = threading.Event(), threading.Event()
+    real_read = review.read_card_column
+
+    def read_for_ever(*args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        release.wait()
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(review, "read_card_column", read_for_ever)
+    sock = bind("127.0.0.1", 0)
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server = uvicorn.Server(config_for(create_app(settings)))
+    serving = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
+    serving.start()
+    try:
+        with httpx.Client(base_url=url, headers={"Origin": url}, timeout=120) as page:
+            form = {"csrf_token": TOKEN.findall(page.get("/batches/new").text)[0], "name": "long"}
+            files = {"file": ("long.csv", (SAMPLES / "direct-mail.csv").read_bytes(), "text/csv")}
+            assert page.post("/batches", data=form, files=files).status_code == 303
+            opened = threading.Thread(target=lambda: page.get("/batches/long/columns"), daemon=True)
+            opened.start()
+            assert reading.wait(120)
+            server.should_exit = True  # what SIGTERM does
+            serving.join(timeout=120)
+            assert not serving.is_alive(), "the server's stop waited for the page still reading its list"
+            readers = [t for t in threading.enumerate() if t.name == "bulkship-reading"]
+            assert readers and all(t.daemon for t in readers)  # the process exits without them
+    finally:
+        release.set()
+        serving.join(timeout=120)

@@ -119,6 +119,7 @@ def create_app(
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
         keeper = asyncio.create_task(_keep_serving(settings, runner, keep_serving_s))
         yield
+        web.reviews.stop()  # the pages still waiting for a reading are answered: the stop waits for none
         for task in (ticker, keeper):
             if task is not None:
                 task.cancel()

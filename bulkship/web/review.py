@@ -274,13 +274,17 @@ READ_AT_ONCE = 2  # uploads read (their sheet, columns, review or plan worked ou
 class Reviews:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        turns = Turns(READ_AT_ONCE)  # (a sheet, its columns, its review, its plan: each a reading)
+        turns = self._turns = Turns(READ_AT_ONCE)  # (a sheet, its columns, its review, its plan: a reading)
         self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2, turns)
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4, turns)
         self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3, turns)
         self._catalog: Catalog | None = None
         self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8, turns)  # state.plan_key -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
+
+    def stop(self) -> None:
+        """The server stops: no request waits for a reading any more (:meth:`.kept.Turns.stop`)."""
+        self._turns.stop()
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
