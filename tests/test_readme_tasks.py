@@ -1,0 +1,83 @@
+"""The README's short list of tasks at its top, as people new to bulkship came for them (found by newcomer18,
+N9: 817 lines and no 'see the cost only', 'send part of a list', 'check a workbook I was given'; N5: nothing
+told a finance person, on a login of their own, to pass the ledger the workbook's Summary names)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.reconcile.sheets import SUMMARY_SHEET
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def _tasks() -> dict[str, str]:
+    """The task list's rows: what a person wants -> what to type."""
+    text = README.read_text(encoding="utf-8")
+    section = re.search(r"^## What do you want to do\?\n(.*?)^## ", text, re.S | re.M)
+    assert section is not None, "the task list is near the README's top"
+    rows = re.findall(r"^\| (.+?) \| (.+?) \|$", section.group(1), re.M)
+    return {want: how for want, how in rows if want != "I want to" and not set(want) <= {"-", "|"}}
+
+
+def _help(capsys: pytest.CaptureFixture[str], command: str) -> str:
+    capsys.readouterr()
+    assert main([command, "--help"]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_task_list_names_what_new_users_came_for_with_options_bulkship_has(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    tasks = _tasks()
+    wants = " / ".join(tasks)
+    for came_for in ("check my list", "cost", "part of it", "Fix these", "workbook I was given"):
+        assert came_for in wants or any(came_for in how for how in tasks.values()), came_for
+    typed = [c for how in tasks.values() for c in re.findall(r"`(bulkship [^`]+)`", how)]
+    assert len(typed) >= 10, typed
+    for command in typed:
+        verb = command.split()[1]
+        options = re.findall(r"(--[a-z-]+)", command)
+        said = _help(capsys, verb)
+        assert all(option in said for option in options), (command, options)
+    cost = tasks["see what sending would cost (nothing is sent or recorded)"]
+    assert cost == "`bulkship validate FILE --cost`"
+
+
+def test_a_finance_login_reads_a_given_workbook_s_batch_with_the_ledger_its_summary_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    finance = next(how for want, how in _tasks().items() if "workbook I was given" in want)
+    assert "*Summary*" in finance and "(`Ledger`)" in finance
+    assert "`bulkship status NAME --ledger PATH`" in finance and "Never `bulkship run`" in finance
+    team = README.read_text(encoding="utf-8")
+    assert "pass the\n  one a result workbook's *Summary* names (`Ledger`) with `--ledger PATH`" in team
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "hr-data"))  # HR's login
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["Name", "Address", "City", "State", "ZIP", "Product", "Value"],
+                ["Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25"],
+            ]
+        )
+    assert main(["run", str(source), "--batch", "GIFTS", "--yes", "--wait", "0"]) == 0
+    summary = openpyxl.load_workbook(tmp_path / "output" / "GIFTS-results.xlsx")[SUMMARY_SHEET]
+    ledger = next(str(row[1]) for row in summary.iter_rows(values_only=True) if row[0] == "Ledger")
+
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "finance-data"))  # finance's own login
+    capsys.readouterr()
+    assert main(["status", "GIFTS", "--ledger", ledger, "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["ledger"] == ledger
+    (batch,) = said["batches"]
+    assert batch["batch"] == "GIFTS" and batch["by_status"] == {"pending": 1}, batch
