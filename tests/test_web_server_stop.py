@@ -58,18 +58,18 @@ def test_the_server_s_stop_waits_for_no_page_still_reading_a_list(
 ) -> None:
     """Found by hunter-hostile12: `bulkship serve` stopped (SIGTERM) while four uploads of 2,000 long notes
     were read exited 204 s later, once every reading had finished: uvicorn waited for each page, and each
-    reading ran in a thread the process waits for. The stop now waits STOP_GRACE_S for the pages, then lets
-    a page still reading go: its reading goes on in a thread of its own, which the process does not wait
-    for. Here a reading that never ends by itself (the real ones take minutes) holds the Columns page."""
+    reading ran in a thread the process waits for. The stop now lets a page still reading go at once, saying
+    the server is stopping: its reading goes on in a thread of its own, which the process does not wait for.
+    Here a reading that never ends by itself (the real ones take minutes) holds the Columns page."""
     import asyncio
+    import signal
     import threading
 
     import httpx
-    import uvicorn
     from test_web import TOKEN
 
     from bulkship.web import review
-    from bulkship.web.server import bind, config_for
+    from bulkship.web.server import bind, server_for
 
     reading, release = threading.Event(), threading.Event()
     real_read = review.read_card_column
@@ -82,7 +82,7 @@ def test_the_server_s_stop_waits_for_no_page_still_reading_a_list(
     monkeypatch.setattr(review, "read_card_column", read_for_ever)
     sock = bind("127.0.0.1", 0)
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server = uvicorn.Server(config_for(create_app(settings)))
+    server = server_for(create_app(settings))
     serving = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
     serving.start()
     try:
@@ -90,12 +90,18 @@ def test_the_server_s_stop_waits_for_no_page_still_reading_a_list(
             form = {"csrf_token": TOKEN.findall(page.get("/batches/new").text)[0], "name": "long"}
             files = {"file": ("long.csv", (SAMPLES / "direct-mail.csv").read_bytes(), "text/csv")}
             assert page.post("/batches", data=form, files=files).status_code == 303
-            opened = threading.Thread(target=lambda: page.get("/batches/long/columns"), daemon=True)
+            answered: list[httpx.Response] = []
+            opened = threading.Thread(
+                target=lambda: answered.append(page.get("/batches/long/columns")), daemon=True
+            )
             opened.start()
             assert reading.wait(120)
-            server.should_exit = True  # what SIGTERM does
+            server.handle_exit(signal.SIGTERM, None)  # what SIGTERM does
             serving.join(timeout=120)
             assert not serving.is_alive(), "the server's stop waited for the page still reading its list"
+            opened.join(timeout=120)
+            said = answered[0].text if answered else ""
+            assert "The server is stopping: this page was not worked out. Nothing was sent or changed" in said
             readers = [t for t in threading.enumerate() if t.name == "bulkship-reading"]
             assert readers and all(t.daemon for t in readers)  # the process exits without them
     finally:

@@ -26,7 +26,7 @@ class Turns:
     def __init__(self, at_once: int) -> None:
         self._free = threading.Semaphore(at_once)
         self._mine = threading.local()
-        self._guard = threading.Lock()
+        self._guard = threading.RLock()  # (stop is called from a signal's handler: perhaps twice at once)
         self._stopped = False
         self._waiting: set[threading.Event] = set()  # the requests waiting for a reading of their own
 

@@ -46,8 +46,6 @@ def serve(
     webhook_url: str | None = None,
 ) -> None:
     """Serve until interrupted. ``on_ready`` gets the URL once the socket listens (the real port)."""
-    import uvicorn
-
     from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 
     app = create_app(
@@ -61,7 +59,7 @@ def serve(
     try:
         if on_ready is not None:
             on_ready(f"http://{shown}:{sock.getsockname()[1]}")
-        uvicorn.Server(config_for(app)).run(sockets=[sock])
+        server_for(app).run(sockets=[sock])
     finally:  # SIGTERM, SIGINT: the command line says what this server was sending (its runs' words)
         runner = app.web.runner
         global stop_said
@@ -70,17 +68,26 @@ def serve(
         )
 
 
-def config_for(app: Any) -> Any:
-    """uvicorn's configuration of the server of ``app``."""
+def server_for(app: Any) -> Any:
+    """uvicorn's server of ``app``, whose stop (SIGTERM, SIGINT) first lets go the pages waiting for a
+    reading (:meth:`bulkship.web.review.Reviews.stop`): they say at once that the server is stopping, where
+    they held the stop for STOP_GRACE_S and were then cut, each with a traceback in the log and 'Internal
+    Server Error' on its page."""
     import uvicorn
 
     from ..asgi_guard import uvicorn_options
 
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            app.web.reviews.stop()
+            super().handle_exit(sig, frame)
+
     # the webhook receiver's connection rules: a cap on open connections, a deadline for request headers
-    return uvicorn.Config(
+    config = uvicorn.Config(
         app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=STOP_GRACE_S,
         **uvicorn_options(),
     )  # fmt: skip
+    return Server(config)
 
 
 stop_said = ""  # what the stop of this process's server said (bulkship.cli)
