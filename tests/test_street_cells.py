@@ -1056,11 +1056,13 @@ def test_a_street_cell_holding_the_recipient_s_name_is_not_sent(
     """Found by hunter-sheets28: a row whose street cell held its own name ('Cy Orr', the name filled right
     across the row) or company, and no line 2, was sent to 'Cy Orr, Denver CO 80202', a parcel to no street,
     exit 0. It is an error on its row now. A label list's name line under the street's header, the street on
-    line 2, is sent as before, and so is a street without a number that names no one ('Main St')."""
+    line 2, is sent as before, and so is a place without a number that names no one ('One Financial
+    Center'; 'Main St' was that example until hunter-sheets29 made a street without its number an error:
+    test_a_street_without_its_house_number_is_not_sent)."""
     path = tmp_path / "labels.csv"
     path.write_text(
         "Name,Company,Street,Street 2,City,State,ZIP,Card,Amount\n"
-        "Ann Lee,,Main St,,Boston,MA,02134,TARGET,25\n"
+        "Ann Lee,,One Financial Center,,Boston,MA,02111,TARGET,25\n"
         "Cy Orr,,Cy Orr,,Denver,CO,80202,TARGET,25\n"
         "Di Fox,,Di Fox,4 Pine Rd,Newark,NJ,07102,TARGET,25\n"
         "Ed Wu,Acme Corp,ACME  CORP,,Boston,MA,02110,TARGET,25\n"
@@ -1074,3 +1076,40 @@ def test_a_street_cell_holding_the_recipient_s_name_is_not_sent(
         "street. Write the street address (e.g. 12 Main St) here.",
     ]
     assert data["valid"] == 2
+
+
+def test_a_street_without_its_house_number_is_not_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets28, left for hunter-sheets29: a row whose street read 'Main St' (its number
+    lost, or never typed) was sent to 'Main St', Boston, exit 0, nothing said: a parcel no carrier can
+    deliver. A street's name and type alone, with no number on line 2 but a unit's, is an error on its row
+    now. A named place ('One Financial Center', 'Harvard Yard'), general delivery, a PO box, a rural route
+    and a company line over the street on line 2 are sent as before."""
+    path = tmp_path / "streets.csv"
+    path.write_text(
+        "Name,Street,Street 2,City,State,ZIP,Card,Amount\n"
+        "Ann Lee,Main St,,Boston,MA,02134,TARGET,25\n"
+        "Bob Ray,Oak Avenue N,Apt 4,Boston,MA,02134,TARGET,25\n"
+        "Cy Orr,Martin Luther King Jr. Blvd,,Newark,NJ,07102,TARGET,25\n"
+        "Di Pan,One Financial Center,,Boston,MA,02111,TARGET,25\n"
+        "Ed Wu,Harvard Yard,,Cambridge,MA,02138,TARGET,25\n"
+        "Fay Li,General Delivery,,Boston,MA,02205,TARGET,25\n"
+        "Gus Tan,PO Box 12,,Boston,MA,02134,TARGET,25\n"
+        "Hal Ng,RR 2 Box 15,,Dover,VT,05356,TARGET,25\n"
+        "Ida Wu,Acme Corp,12 Main St,Boston,MA,02134,TARGET,25\n"
+    )
+    code, data = validate(capsys, path)
+    assert code == 1
+    assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
+        "Row 2, column 'Street': 'Main St' has no house number: no carrier can deliver to a street alone. "
+        "Write the number in front (e.g. 12 Main St).",
+        "Row 3, column 'Street': 'Oak Avenue N' has no house number: no carrier can deliver to a street "
+        "alone. Write the number in front (e.g. 12 Oak Avenue N).",
+        "Row 4, column 'Street': 'Martin Luther King Jr. Blvd' has no house number: no carrier can deliver "
+        "to a street alone. Write the number in front (e.g. 12 Martin Luther King Jr. Blvd).",
+    ]
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
+        "Di Pan", "Ed Wu", "Fay Li", "Gus Tan", "Hal Ng", "Ida Wu"
+    ]  # fmt: skip

@@ -21,6 +21,7 @@ from ..usps import (
     zip_prefix_states,
 )
 from .abroad import check_abroad
+from .housenumber import check_house_number
 from .nameparts import check_name_parts
 from .twoinone import check_address_in_street, check_two_in_one_cell
 
@@ -215,6 +216,7 @@ def check_addresses(
     check_address_in_street(frame, collector)
     check_two_in_one_cell(frame, collector)
     _check_street_is_the_name(frame, collector)
+    check_house_number(frame, collector)
     if couriers:
         _by_courier(frame, collector, said | military_city | military_state, couriers)
     # an APO/FPO/DPO address with the country of its base ("Germany"): US mail all the same (found by
