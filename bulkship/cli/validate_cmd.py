@@ -30,7 +30,6 @@ from .app import (
     with_encoding,
 )
 from .shown import echo
-from .validate_cost import price_what_run_sends, show_cost
 
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
 
@@ -203,6 +202,8 @@ def _priced(result: ValidationResult, catalog: Catalog, settings: Settings, name
     """What `run` would send of this file under batch ``name`` and its cost (``--cost``)."""
     from datetime import date
 
+    from .validate_cost import price_what_run_sends  # pandas: not for every command's start (--help, status)
+
     held = set(repeats.rows) if repeats is not None else set()
     ordered = ordered_in(settings, name)
     today = date.today()
@@ -278,6 +279,8 @@ def validate_command(
         _print_repeats(repeats)
         _print_summary(result, output)
         if priced is not None:
+            from .validate_cost import show_cost
+
             show_cost(priced, name)
     if result.summary().not_valid:
         raise typer.Exit(code=1)
