@@ -126,3 +126,20 @@ def test_a_card_had_said_shortly_leaves_the_row_out(tmp_path: Path, header: str)
              "Paid in full", "Received card in good condition"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*had, *still], header)
     assert _left_out(path, [*had, *still]) == had
+
+
+def test_a_card_had_said_shortly_of_an_earlier_year_is_no_card_of_a_list_that_comes_round(
+    tmp_path: Path,
+) -> None:
+    """Found by review50 on dc3cdeae: on a list that comes round every year ('Card sent last year' sends),
+    Notes 'Handed out last year' and 'Paid out in 2025 payroll' were left out on Dec 5, 2026, where 'Got card
+    in 2025' sends: an earlier year's card is no card of this round. They send; this year's still does not."""
+    earlier = [
+        "Card sent last year",
+        "Handed out last year",
+        "Paid out in 2025 payroll",
+        "Distributed Dec 2025",
+    ]
+    this_year = ["Handed out 12/1", "Paid out in Nov"]
+    path = _sheet(tmp_path / "staff.csv", [*earlier, *this_year])
+    assert _left_out(path, [*earlier, *this_year]) == this_year

@@ -27,7 +27,8 @@ EARLIER_ROUND_DAYS = 183
 
 # a card sent, made or had ('Card sent', 'Got a gift card', 'Received a card', 'Gift given')
 _TOLD_SENT = re.compile(
-    r"(?i)\b(?:(?:re-?)?(?:sent|mailed|shipped|issued)|delivered|received|got|given|gave|ordered)\b"
+    r"(?i)\b(?:(?:re-?)?(?:sent|mailed|shipped|issued)|delivered|received|got|given|gave|ordered|handed|paid|"
+    r"distributed)\b"
 )
 # ... and nothing else the note says that would leave the row out on its own, or that this round's went too
 _SAYS_MORE = re.compile(
