@@ -18,11 +18,13 @@ def test_a_note_saying_separated_alone_leaves_the_row_out(tmp_path: Path, header
     """Found by the lead (hunter-sends6's brief): an HR list's Notes 'Separated', 'Employee separated',
     'Separated (voluntary)', 'Separated Nov 20', 'Separated 2019' were each ordered, exit 0 (a card to
     someone gone), where a Status 'Separated' and Notes 'Separated 11/15' or 'Terminated Nov 20' leave the
-    row out. They are left out now; a marriage's separation before a remark, or with whom, still sends."""
+    row out. They are left out now; a marriage's separation before a remark, with whom or under its label
+    ('Marital status: separated': found by review50 on f8b63b21, left out) still sends."""
     gone = ["Separated", "Separated.", "Employee separated", "EE has separated", "Separated (voluntary)",
             "Separated (involuntary)", "Separated Nov 20", "Separated 2019"]  # fmt: skip
     still = ["Separated - send to her", "Separated - new address", "Separated, lives alone",
-             "Legally separated", "Separated from spouse", "He separated"]  # fmt: skip
+             "Legally separated", "Separated from spouse", "He separated", "Marital status: separated",
+             "Civil status - separated"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*gone, *still], header)
     assert _left_out(path, [*gone, *still]) == gone
 

@@ -13,6 +13,7 @@ import pandas as pd
 from ...loosened import MayMatch
 from . import notes
 from .anotherperson import of_another_person, of_the_person_before
+from .gonewhen import a_marriage_s
 from .notes import _NOTE_SAYS_NO
 from .received import another_thing_received
 from .rounds import of_an_earlier_round
@@ -76,6 +77,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
         and not (i and back_after_leaving(note, begins[i - 1], ends[i]))
         # ... nor the receipt of what came before it ('Approval required - received 12/1')
         and not (i and another_thing_received(note, begins[i]))
+        # ... nor a marriage's separation under its label ('Marital status: separated')
+        and not (i and a_marriage_s(note, begins[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 

@@ -10,6 +10,8 @@ her' (a marriage's)."""
 
 from __future__ import annotations
 
+import re
+
 # whose state it is ('Employee', 'The recipient', 'He'), perhaps told by whom ('Wife says he ...')
 _WHO = r"(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)"
 _TOLD = (
@@ -65,3 +67,14 @@ GONE_WHEN = (
     r"(?:(?:the\s+)?(?:employee|ee|associate)\s+(?:(?:has|had|was)\s+(?:been\s+)?)?)?separated(?:\s*[(\[]\s*(?:in)?voluntar(?:y|ily)\s*[)\]])?"
     r"[\s.!]*$"
 )
+
+
+# ... but a marriage's under its label ('Marital status: separated', 'Civil status - separated': found by
+# review50 on f8b63b21, each left out)
+_MARRIAGE_S = re.compile(r"(?i)\b(?:marital|civil|relationship|family)\s+status\W*$")
+_SEPARATED = re.compile(r"(?i)\W*separated\b")
+
+
+def a_marriage_s(note: str, begin: int) -> bool:
+    """Whether the clause of ``note`` at ``begin`` says 'separated' under a marital status's label."""
+    return _SEPARATED.match(note, begin) is not None and _MARRIAGE_S.search(note, 0, begin) is not None
