@@ -79,7 +79,8 @@ def test_a_request_out_of_date_says_who_changed_the_batch_and_what_since_it_was_
     page while alice's request #2 waited. alice's cost page said 'Out of date: request #2 ... was for the
     batch as it was before a change' with no word of who changed what, and offered to withdraw it 'Once
     withdrawn ... no approver can approve it', as if one still could. It now names carol and her change,
-    and says that sending again replaces the request; carol's approval page names it too."""
+    and says that sending again replaces the request; carol's approval page and the Approvals list name it
+    too."""
     settings = replace(resolve_settings(), out_dir=tmp_path / "results")
     for name, roles in (("alice", ["requester"]), ("carol", ["approver"]), ("dave", ["approver"])):
         accounts.add_user(settings, name, f"password-{name}", roles, actor="test")
@@ -110,6 +111,11 @@ def test_a_request_out_of_date_says_who_changed_the_batch_and_what_since_it_was_
                 r"them out \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)\. Sending the batch again",
                 said,
             ), said
+        listed = _words(carol.get("/approvals").text)  # the approvers' list says it too
+        assert (
+            "Out of date: the batch changed since this was asked, or was sent without it (carol sent held"
+            in (listed)
+        ), listed
         said = _words(alice.get("/batches/dec/cost").text)
         assert "Once withdrawn" not in said
         assert "No approver can approve request #2 any more: sending the batch again replaces it" in said
@@ -117,5 +123,6 @@ def test_a_request_out_of_date_says_who_changed_the_batch_and_what_since_it_was_
 
 
 def _words(page: str) -> str:
-    """The page's text as read: no space before a colon, comma, full stop or closing bracket."""
-    return re.sub(r"\s+([:,.)])", r"\1", html.unescape(visible_text(page)))
+    """The page's text as read: no space before a colon, comma, full stop or closing bracket, nor after an
+    opening one."""
+    return re.sub(r"\s+([:,.)])|(\()\s+", r"\1\2", html.unescape(visible_text(page)))
