@@ -58,6 +58,14 @@ class PlanLimits(Protocol):
 _AT_TODAY = ", at the vendor's prices of today: sent again if the vendor never got it"
 
 
+# a plan declined at 'Send these orders?' to see its cost used PO numbers the batch's later orders skip, said
+# by every later run, Summary and `status` (newcomer18's N3): the cost alone leaves nothing behind
+_DECLINED_HINT = (
+    "re-run the same command to see the plan again; to see the cost alone, leaving no plan nor PO number "
+    "behind: `bulkship validate FILE --cost` with the same file"
+)
+
+
 async def confirm_plan(
     client: Any,
     ledger: Ledger,
@@ -145,11 +153,9 @@ async def confirm_plan(
             raise SpendLimitError(
                 f"Not confirmed: nothing was sent, and the plan was dropped: nothing of batch {batch} waits "
                 "to be sent",
-                hint="re-run the same command to see the plan again",
+                hint=_DECLINED_HINT,
             )
-        raise SpendLimitError(
-            "Not confirmed: nothing was sent", hint="re-run the same command to see the plan again"
-        )
+        raise SpendLimitError("Not confirmed: nothing was sent", hint=_DECLINED_HINT)
     if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
         changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
         if changed:

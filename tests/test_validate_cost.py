@@ -5,6 +5,7 @@ ledger and PO numbers 'planned and never sent' in every later run, Summary and `
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -68,3 +69,20 @@ def test_validate_cost_on_the_terminal_names_the_total_and_says_nothing_was_reco
     said = " ".join(capsys.readouterr().err.split())
     assert "Batch gifts: what `bulkship run` would send" in said
     assert "2 order(s), 155.95 USD at the vendor's prices of today. Nothing was recorded" in said
+
+
+def test_a_plan_declined_at_send_these_orders_names_the_look_that_leaves_nothing_behind(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A person answering no to see the cost learns of the way that uses no PO number."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS[:2]])
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert main(["run", str(source)]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Not confirmed: nothing was sent" in said
+    assert "the cost alone, leaving no plan nor PO number behind: `bulkship validate FILE --cost`" in said
