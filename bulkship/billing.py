@@ -290,8 +290,14 @@ def row_made_no_card(row: Any) -> bool:
     (:func:`bulkship.reconcile.join.made_no_card` says why; kept here, where the ledger can read it)."""
     if row.status != "ordered" or not row.line_status:  # most rows: asked of each row three times a run
         return False
+    return line_ended_without_card(row)
+
+
+def line_ended_without_card(row: Any) -> bool:
+    """The row's line was ended by the vendor (Failed, Cancelled) before anything shipped, whatever the
+    row's status since (failed, then held or left out: its line made no card all the same)."""
     parcel = row.tracking_number or row.tracking_url or row.shipped_date or row.delivered_date
-    return row.line_status.lower() in NO_CARD_STATUSES and not parcel
+    return (row.line_status or "").lower() in NO_CARD_STATUSES and not parcel
 
 
 def ended_without_a_card(orders: Iterable[Any], rows: Iterable[Any]) -> list[str]:

@@ -785,3 +785,39 @@ def test_the_web_page_of_a_batch_sent_from_the_command_line_says_the_command_to_
         assert "re-run the same command to send them again under a new PO number" in page  # the banner
         assert "cost page" not in page and "Fix these" not in page, page
         assert page.count("Re-run the same command to send it again under a new PO number") == 2, page
+
+
+def test_a_card_failed_in_two_batches_in_turn_is_sent_again_not_held_for_the_other_s_failed_line(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor30's fuzz harness (PostgreSQL seed 11): batch a's order failed at the vendor,
+    batch b then sent Person 0 the same card, and a's re-run held its row for b's (right: one card). Then the
+    vendor failed b's order too: b's re-run held Person 0 as 'the same recipient, address, card and value
+    were ordered in batch 'a'', a line the vendor had failed (a's row on it was held, no longer 'failed',
+    and a held row's line read as a card), and a's re-run held it for b's failed line: exit 3 both, no card
+    for Person 0, --allow-repeat the only way on. A line whose row the vendor ended without a card made none,
+    whatever the row's status since: b sends Person 0 again, once."""
+    vendor = SandboxVendor(tmp_path / "vendor")
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings, factory = vendor.settings, vendor.factory()
+    try:
+        first, second = _cvs_list(tmp_path / "a.csv", 1), tmp_path / "b.csv"
+        second.write_bytes(first.read_bytes())
+        run_batch(first, settings, batch="a", wait_s=0, client_factory=failing.factory())
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, None, client_factory=factory))
+        b = run_batch(
+            second, settings, batch="b", wait_s=0, client_factory=failing.factory(), allow_repeat=True
+        )
+        assert b.exit_code == 0 and b.sent_orders == 1, b.notes
+        held = run_batch(first, settings, batch="a", wait_s=0, client_factory=factory)
+        assert held.exit_code == 3, held.notes  # b's card, not failed yet: a holds its row
+        failing.sandbox.advance(3 * DAY)  # b's order fails too
+        asyncio.run(track(settings, None, client_factory=factory))
+        again = run_batch(second, settings, batch="b", wait_s=0, client_factory=factory)
+        assert again.exit_code == 0 and again.sent_orders == 1, again.notes
+        live = [o for o in vendor.sandbox.orders() if o["Status"] != "Failed"]
+        assert [len(o["LineItems"]) for o in live] == [1], live
+    finally:
+        failing.close()
+        vendor.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..billing import row_made_no_card
+from ..billing import line_ended_without_card
 from ..ledger.records import (
     ELSEWHERE,
     ELSEWHERE_NOTE,
@@ -137,7 +137,7 @@ def cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = (
         there = [r for r in ledger.rows_by_po(po) if r.line_index == line]
         # no row there: it failed and was planned again under a new PO (the other batch ran again)
         failed = ledger.events(order.batch, po, kinds=[MADE_NO_CARD]) if not there else []
-        if failed or (there and all(row_made_no_card(r) or r.status == "failed" for r in there)):
+        if failed or (there and all(line_ended_without_card(r) or r.status == "failed" for r in there)):
             gone[record.fingerprint] = CARD_GONE_NOTE.format(
                 line=line + 1, po=po, batch=f"batch {order.batch!r}"
             )

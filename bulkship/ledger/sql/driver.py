@@ -46,8 +46,14 @@ def _marks(values: Sequence[Any]) -> str:
 
 def _made_no_card(row: str = "") -> str:
     """reconcile.join.made_no_card, in SQL (``row``: the rows table's alias and a dot, if any)."""
+    return f"{row}status = 'ordered' AND {_line_ended_without_card(row)}"
+
+
+def _line_ended_without_card(row: str = "") -> str:
+    """The row's line was ended by the vendor without a card (nothing shipped), whatever the row's status
+    since (billing.line_ended_without_card)."""
     return (
-        f"{row}status = 'ordered' AND LOWER(COALESCE({row}line_status, ''))"
+        f"LOWER(COALESCE({row}line_status, ''))"
         f" IN ({', '.join(repr(s) for s in sorted(NO_CARD_STATUSES))})"
         # empty text is none, as made_no_card reads it (a vendor may send "" for a tracking number)
         f" AND COALESCE({row}tracking_number, '') = '' AND COALESCE({row}tracking_url, '') = ''"

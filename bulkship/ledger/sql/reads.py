@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import RowMapping
 
-from .driver import MAX_PARAMS, Db, Rows, Tuples, _made_no_card, _marks, _run
+from .driver import MAX_PARAMS, Db, Rows, Tuples, _line_ended_without_card, _made_no_card, _marks, _run
 
 
 def batches(db: Db) -> Rows:
@@ -233,7 +233,9 @@ def lines_tied_since(db: Db, since: str, exclude_batch: str, states: Sequence[st
     reads (made no card: the row failed there, or :func:`bulkship.reconcile.join.made_no_card`)."""
     return _run(
         db,
-        f"SELECT r.po_number, r.line_index, CASE WHEN r.status = 'failed' OR {_made_no_card('r.')}"
+        # (a row failed there and held since, as its card was sent by another batch meanwhile, keeps its line:
+        # read as a card, that other batch's card failing too was held for it, and it for that one)
+        f"SELECT r.po_number, r.line_index, CASE WHEN r.status = 'failed' OR {_line_ended_without_card('r.')}"
         " THEN 1 ELSE 0 END FROM rows AS r JOIN orders AS o ON o.po_number = r.po_number"
         f" WHERE o.batch != ? AND o.created >= ? AND o.state IN ({_marks(states)})"
         " AND r.line_index IS NOT NULL",
