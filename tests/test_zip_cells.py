@@ -92,3 +92,31 @@ def test_a_zip_that_lost_its_zero_inside_a_city_state_zip_or_whole_address_cell_
         ("Ed Wu", "5 Broad St", "Newark", "NJ", "07102"),
         ("Fay Li", "6 Main St", "Boston", "MA", "02134"),
     ]
+
+
+def test_a_five_digit_zip_under_excel_s_zip_plus_4_format_is_read_as_its_zip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-sheets29: Excel's 'Zip Code + 4' format (00000-0000) put on a whole ZIP column shows
+    its 5-digit ZIPs as '00000-2134' and '00007-8701': each such row was an error, "'00000-2134' is not a ZIP
+    code in use", though no ZIP begins 0000 and the number is the ZIP. Read as the number now: 78701 sent,
+    2134 repaired to 02134 where the state confirms it, as a ZIP column's 2134 is; 9-digit ones as before."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+    sheet.append(["Ann Lee", "1 Main St", "Boston", "MA", 2134, "TARGET", 25])
+    sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", 21341234, "TARGET", 25])
+    sheet.append(["Cy Orr", "3 Elm St", "Austin", "TX", 78701, "TARGET", 25])
+    sheet.append(["Di Pan", "4 Elm St", "Austin", "TX", 2134, "TARGET", 25])
+    for row in range(2, 6):
+        sheet.cell(row, 5).number_format = "00000-0000"
+    book.save(tmp_path / "zips.xlsx")
+    assert main(["validate", str(tmp_path / "zips.xlsx"), "--json", "--out", str(tmp_path / "out")]) == 1
+    said = {p["row"]: p["message"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert said[2] == (
+        "Row 2, column 'ZIP': ZIP 00000-2134 repaired to 02134 (state MA); Excel had dropped its leading "
+        "zero. Format the column as Text to keep it."
+    )
+    assert said[5].startswith("Row 5, column 'ZIP': '00000-2134' is not a US ZIP code"), said[5]
+    assert main(["run", str(tmp_path / "zips.xlsx"), "--yes", "--wait", "0"]) == 3
+    assert sent_zips() == [("Ann Lee", "02134"), ("Bob Ray", "02134-1234"), ("Cy Orr", "78701")]

@@ -240,17 +240,20 @@ def _nfkc(value: str) -> str:
 
 def zip_text(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """ "'02134" (an apostrophe typed to keep the zero) and '2134.0' (a number column written out by a script)
-    -> the digits, for the ZIP repair to judge."""
+    -> the digits, for the ZIP repair to judge; and '00000-2134', '00007-8701' (a 5-digit ZIP shown through
+    Excel's 'Zip Code + 4' format, 00000-0000, put on the whole column: no ZIP begins 0000) -> the number."""
     try:
         joined = "|".join(column.tolist())
     except TypeError:
         joined = "'."
-    if "'" not in joined and "." not in joined:  # the usual column: nothing to look at, found at C speed
+    if "'" not in joined and "." not in joined and "0000" not in joined:  # the usual column, at C speed
         return column, pd.Series(False, index=column.index)
     result = by_unique(
         column,
-        lambda c: c.str.replace(r"^'(?=\d)", "", regex=True).str.replace(
-            r"^(\d{3,9})\.0+$", r"\1", regex=True
+        lambda c: (
+            c.str.replace(r"^'(?=\d)", "", regex=True)
+            .str.replace(r"^(\d{3,9})\.0+$", r"\1", regex=True)
+            .str.replace(r"^0000(\d)-(\d{4})$", lambda m: str(int(m[1] + m[2])), regex=True)
         ),
     )
     return result, result.ne(column)
