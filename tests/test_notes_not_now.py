@@ -152,3 +152,23 @@ def test_a_status_holding_the_row_until_a_day_goes_on_that_day(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
     later = {s.row for s in load_sheet(path).skipped}
     assert [status for row, status in enumerate(statuses, start=2) if row in later] == out
+
+
+def test_a_hold_until_a_day_written_with_its_year_after_a_comma_waits_for_that_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-money21: Notes 'Hold until Jan 15, 2028', 'Do not send before Jan 15, 2028' (the US
+    way of writing a day, its year after a comma) were read as 'Jan 15' without its year, the day cut at the
+    comma: on Jan 15, 2027 each was ordered, a year early, where 'Hold until 1/15/2028' waits. Held now
+    until 2028; a year passed ('Hold until Nov 20, 2025') still sends."""
+    held = ["Hold until Jan 15, 2028", "Do not send before Jan 15, 2028", "Card on hold until Jan 15, 2028"]
+    sends = ["Hold until Nov 20, 2025", "Hold until Jan 15, thanks"]
+    path = _sheet(tmp_path / "staff.csv", [*held, *sends])
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 15))
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    assert {row: skipped.get(row, "sent")[:32] for row in range(2, 7)} == {
+        **dict.fromkeys(range(2, 5), "the list says not to send it yet"),
+        **dict.fromkeys(range(5, 7), "sent"),
+    }
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2028, 1, 15))
+    assert not load_sheet(path).skipped

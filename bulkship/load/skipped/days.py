@@ -183,7 +183,9 @@ _UNTIL = re.compile(
     # ... up to a bracket closing it or a sign ending it ('Active (hold lifted 11/30)', 'Hold lifted 11/30!':
     # read with the bracket or the sign, the day read as none, each row was held for good: found by review44,
     # review42's LO5)
-    r"((?:" + _A_DATE + r")[^-–—;,()\[\]!]*)"
+    # ... and its year after a comma ('Hold until Jan 15, 2028': cut at the comma, 'Jan 15' was read without
+    # its year and the card went a year early, on 2027-01-15: found by hunter-money21)
+    r"((?:" + _A_DATE + r")(?:[^-–—;,()\[\]!]|,\s*(?=\d{4}\b))*)"
 )
 
 
