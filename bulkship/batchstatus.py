@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from .heldrows import held_until
 from .ledger import Ledger
 from .overview import batch_states
 from .statuses import NOT_YET_REASON
@@ -42,6 +43,8 @@ def batch_status(
         "rows": sum(counts.values()),
         "by_status": dict(sorted(counts.items())),
         "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
+        # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
+        "waiting_until": [{"row": row, "day": day} for row, day in held_until(ledger, batch)],
         "orders": len(created) - failed,  # "Orders 1" beside the run's "0 ordered in 0 order(s)" (review18)
         "orders_failed": failed,  # created, then ended by the vendor with no card made (nothing charged)
         # ... of which those still billing money beside their lines, counted in charged: said beside it

@@ -82,6 +82,7 @@ def held_until_then(
     validated frame): bulkship held them itself, and their day has come. Run after that day, each was left
     out as perhaps gone (found by hunter-sheets12). Only rows so left out are looked at, never every row."""
     from .load.skipped import _skip_notices
+    from .load.skipped.heldday import without_day
     from .load.skipped.kinds import _SAYS_DAY_PASSED
 
     passed = {
@@ -92,7 +93,7 @@ def held_until_then(
     if not passed:
         return loaded
     held = {
-        r.fingerprint: (r.error or "").removeprefix(NOT_YET_REASON)
+        r.fingerprint: without_day(r.error or "").removeprefix(NOT_YET_REASON)
         for r in ledger.batch_rows(batch, current_only=True)
         if r.status == "skipped" and (r.error or "").startswith(NOT_YET_REASON)
     }

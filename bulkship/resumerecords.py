@@ -23,7 +23,7 @@ def row_updates(
     duplicate, and why."""
     frame, sheet = validation.rows, validation.sheet
     keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
-    skip_reasons = {s.row: s.reason for s in sheet.skipped}
+    skip_reasons = {s.row: s.said for s in sheet.skipped}  # (a held row's with its day)
     updates = []
     for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True):
         if key in holds:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity
 from .errors import BulkshipError, SpendLimitError
+from .heldrows import held_until
 from .ledger import ELSEWHERE, OPEN_STATES, Ledger, OrderRecord
 from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, money_plain
@@ -62,6 +63,7 @@ class PlanView:
     # of the rows left out as skipped, those the list holds until a day to come (sent by the same command
     # run on or after it: not in this total)
     waiting_rows: int = 0
+    held_until: tuple[tuple[int, str], ...] = ()  # ... each with its day, the soonest first (..heldrows)
     # the rows the list itself leaves out (hidden, crossed out, said not to send, totals or notes), waiting
     # ones apart, each with why, in row order: said by row, not as every reason a row may be skipped for
     # ('2 skipped (rows the list itself leaves out: hidden, crossed out, totals or notes rows, ...)': N4)
@@ -153,6 +155,7 @@ class RunResult:
     no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
     no_card_cost: Decimal = Decimal(0)  # ... what their lines cost as sent: the re-run's to pay again
     waiting_rows: int = 0  # of the skipped: held until a day to come, sent by the same file run on it
+    held_until: tuple[tuple[int, str], ...] = ()  # ... each with its day, the soonest first (..heldrows)
     created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
 
     @property
@@ -193,6 +196,8 @@ class RunResult:
             # of by_status's skipped: held until a day to come, sent by the same file run on or after it
             # (exit 0 all the same: the list holds them on purpose), as `status --json` says them
             "waiting": self.waiting_rows,
+            # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
+            "waiting_until": [{"row": row, "day": day} for row, day in self.held_until],
             "orders_in_doubt": self.unknown_orders,
             "orders_sent_this_run": self.sent_orders,
             "total_cost": money_plain(self.total_cost),
@@ -233,6 +238,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         no_card_rows=no_card,
         no_card_cost=sum((r.cost or Decimal(0) for r in no_card_records), Decimal(0)),
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if rows.get("skipped") else 0,
+        held_until=held_until(ledger, batch) if rows.get("skipped") else (),
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,
@@ -362,6 +368,7 @@ def plan_view(
         in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
         waiting_review=waiting,
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if counts.get("skipped") else 0,
+        held_until=held_until(ledger, batch) if counts.get("skipped") else (),
         skipped_said=_skipped_said(ledger, batch) if counts.get("skipped") else (),
         elsewhere=elsewhere_by_order(ledger, batch) if counts.get(ELSEWHERE) else (),
     )

@@ -27,6 +27,8 @@ def counted(count: int, noun: str) -> str:
 # The reason of a skipped row the list holds until a day to come ('Do Not Send Before'): the same file, run
 # on that day, sends it (the load stage gives it; `run` and `status` read it in the ledger)
 NOT_YET_REASON = "the list says not to send it yet"
+# ... then its day, after these words, as the ledger and the workbook keep it (YYYY-MM-DD, the reason's last)
+DAY_SAID = ", to send on or after "
 
 # The words opening the reason of a row skipped as no recipient at all (bulkship.load.skipped: a totals row,
 # a note or heading, the header again). Every other skipped row is a person the list left out (Do Not Mail,

@@ -203,10 +203,11 @@ def test_a_batch_with_rows_held_until_a_day_to_come_says_it_waits(
         # the run said '1 skipped' where `status` says it waits (found again by newcomer11 on an HR list's
         # 'Send On'): a person reading the run's last line took the batch for done
         said = " ".join(capsys.readouterr().err.split())
-        assert "1 skipped (1 waiting for their day)" in said, said
+        assert "1 skipped (1 waiting for their day, the first on 2026-12-20)" in said, said
     assert _status_words(capsys) == {"hold": "waiting", "later": "waiting"}
     assert main(["status", "hold"]) == 0
-    assert "1 skipped (1 waiting for their day)" in capsys.readouterr().out
+    table = capsys.readouterr().out  # (its cells wrap at the terminal's width)
+    assert "1 skipped (1 waiting for their day, the first" in table and "2026-12-20)" in table, table
 
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 20))
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
@@ -236,8 +237,9 @@ def test_the_question_before_sending_says_the_rows_waiting_for_their_day_are_not
     assert "Left out of this plan, as the list itself says (1 row(s)): row 5: the list says" in said, said
     assert "(column 'Status': 'Terminated')" in said.split("Left out of this plan")[1], said  # who and why
     assert (
-        "Not in this plan yet: 2 row(s) the list holds until a day to come (waiting for their day): their "
-        "cards are not in the total above; the same command run on or after their day sends them"
+        "Not in this plan yet: 2 row(s) the list holds until a day to come (waiting for their day: row 3 on "
+        "or after 2026-12-20, row 4 on or after 2026-12-20): their cards are not in the total above; the "
+        "same command run on or after their day sends them"
     ) in said, said
     assert said.index("Not in this plan yet") < said.index("Not confirmed"), said
 

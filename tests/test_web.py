@@ -2535,8 +2535,8 @@ def test_the_cost_page_says_the_rows_waiting_for_their_day_are_not_in_its_total(
     assert "Left out of this plan, as the list itself says: 1 person(s) it hides, crosses out or" in said
     assert "says not to send (row 4); why, just below" in said, said  # Cy Orr alone, not Ann Lee (waiting)
     assert (
-        "Not in this plan yet: 1 row(s) the list holds until a day to come (waiting for their day): their "
-        "cards are not in the total below" in page
+        "Not in this plan yet: 1 row(s) the list holds until a day to come (waiting for their day: row 2 on "
+        f"or after {tomorrow.isoformat()}): their cards are not in the total below" in page
     ), page
     assert "The total above is the most this batch will spend." not in page, page
     assert (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
+from ..heldrows import days_said
 from ..money import MONEY_CURRENCY
 from .app import err_console, styled
 
@@ -122,8 +123,10 @@ def _show_left_out(view: PlanView) -> None:
     if later:
         err_console.print(
             f"Not in this plan yet: {later} row(s) the list holds until a day to come (waiting for "
-            "their day): their cards are not in the total above; the same command run on or after their "
-            "day sends them, at that day's prices."
+            f"their day: {days_said(view.held_until)}): their cards are not in the total above; the same "
+            "command run on or after their day sends them, at that day's prices.",
+            markup=False,
+            highlight=False,
         )
     if not parts:
         show_problems(view.problems)

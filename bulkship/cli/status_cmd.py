@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from ..heldrows import first_day
 from ..money import MONEY_CURRENCY
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument
@@ -186,9 +187,14 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
     waiting = summary.get("waiting") or 0  # skipped until a day to come: said apart (hunter-sheets12)
     return ", ".join(
         f"{n} {'being sent' if sending and k == 'in doubt' else k}"
-        + (f" ({waiting} waiting for their day)" if k == "skipped" and waiting else "")
+        + (f" ({waiting} waiting for their day{_first_day(summary)})" if k == "skipped" and waiting else "")
         for k, n in summary["by_status"].items()
     )
+
+
+def _first_day(summary: dict[str, Any]) -> str:
+    """', the first on 2027-01-15' of the rows waiting for their day (newcomer18's N1: no day was said)."""
+    return first_day([(held["row"], held["day"]) for held in summary.get("waiting_until") or []])
 
 
 def _in_doubt_cell(summary: dict[str, Any]) -> str:

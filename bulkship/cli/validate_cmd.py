@@ -131,7 +131,10 @@ def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> 
             {"row": p.row, "column": p.column, "value": p.value, "severity": p.severity, "message": p.message}
             for p in result.problems
         ],
-        "skipped": [{"row": s.row, "kind": s.kind, "reason": s.reason} for s in sheet.skipped],
+        "skipped": [
+            {"row": s.row, "kind": s.kind, "reason": s.reason, **({"until": s.until} if s.until else {})}
+            for s in sheet.skipped
+        ],
         "columns": [info.as_json() for info in sheet.columns],
         "notices": [*sheet.notices, *(repeats.refusals if repeats else ())],
         "repeats": [

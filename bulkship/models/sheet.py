@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..statuses import DAY_SAID
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -65,6 +67,13 @@ class SkippedRow:
     row: int
     kind: str  # "hidden" | "filtered" | "collapsed" | "crossed" | "totals" | "note" | "removed" (Fix these)
     reason: str  # in plain words, e.g. "hidden by the filter on column F 'Eligible'"
+    # held until a day to come: the first day the list sends it (YYYY-MM-DD; ..load.skipped.heldday)
+    until: str = ""
+
+    @property
+    def said(self) -> str:
+        """:attr:`reason`, and the day a row held until one goes, as the ledger and the workbook keep it."""
+        return f"{self.reason}{DAY_SAID}{self.until}" if self.until else self.reason
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def _skip_notices(skipped: Sequence[SkippedRow], program: ProgramSettings) -> li
         sent_already = ", or sent already," if any(s.reason.startswith(sent) for s in said_no) else ""
         notices.append(
             f"{len(said_no)} row(s) the list says not to send{sent_already} are not ordered: "
-            + _first_ten([f"row {s.row} {_quoted(s.reason)}".replace(" : ", ": ", 1) for s in said_no])
+            + _first_ten([f"row {s.row} {_quoted(s.said)}".replace(" : ", ": ", 1) for s in said_no])
             + ". Change the cell to order a row."
             + (
                 " A row held until a day is sent by running the same file again on or after that day"

@@ -19,6 +19,7 @@ from .addressmissing import rows_to_fix
 from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
+from .heldday import held_days
 from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
@@ -76,10 +77,15 @@ def _skipped_rows(
         grouped.get(h, h): cells for h, cells in _struck_whole(grid, by_position, column_map).items()
     }
     titles = _titles(grid, header_row, file_name)
-    for row, reason in _said_unless_withdrawn(
-        said, column_map, on_purpose, kept, withdrawn, program, beyond, titles
-    ):
-        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
+    said_no = _said_unless_withdrawn(said, column_map, on_purpose, kept, withdrawn, program, beyond, titles)
+    days = held_days(
+        said_no,
+        said,
+        lambda frame, day: _said_not_to_send(frame, column_map, on_purpose, kept, day, beyond, titles),
+        program.today(),
+    )
+    for row, reason in said_no:
+        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason, days.get(row, "")))
     for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():

@@ -103,7 +103,7 @@ def book_from_run(
         for row, status in zip(index, frame[STATUS].tolist(), strict=True)
         if status != "valid"
     }
-    skipped = {s.row: s.reason for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
+    skipped = {s.row: s.said for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
     judge = _RunJudge(view, errors, changes, fingerprints, statuses, skipped, repeats)
     outcomes = _RunOutcomes(sheet.frame.index, judge.outcome)
     columns = list(sheet.headers)

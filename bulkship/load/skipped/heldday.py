@@ -1,0 +1,115 @@
+"""The day a row the list holds until a day to come goes ('On hold until 1/15/2027', 'on leave - send in Feb',
+'Do Not Send Before' = 2027-03-01), found by reading the row again as on the days ahead: the readers decide
+'held' from many wordings, and asking them keeps the day the one their own decision turns on. Kept with the
+row (..models.SkippedRow.until) and after its reason in the ledger and the workbook, so the run, `bulkship
+status` and the cost page name it too: a row said only 'held
+until a day to come' was one an HR person could not put in a calendar, and was forgotten (newcomer18's N1)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from datetime import date, timedelta
+
+import pandas as pd
+
+from ...statuses import DAY_SAID
+from .kinds import _SAYS_NOT_YET
+
+# The days after today a held row is read again on, to find the first it goes on: each of the first weeks,
+# then a month apart (a day written without its year goes on within the year, and reads as passed for
+# RECENTLY_PASSED_DAYS after it: a month's step never jumps past that), then a year apart. Between the last
+# day held and the first not, halved until the day itself is found.
+_AHEAD = (
+    *(1, 2, 4, 8, 16, 32),
+    *range(60, 420, 30),
+    *range(730, 366 * 11, 365),
+)
+
+
+def held_day(reason: str) -> date | None:
+    """The day a held row's reason names (..models.SkippedRow.said), or None."""
+    if not reason.startswith(_SAYS_NOT_YET) or DAY_SAID not in reason:
+        return None
+    try:
+        return date.fromisoformat(reason.rsplit(DAY_SAID, 1)[1][:10])
+    except ValueError:
+        return None
+
+
+def without_day(reason: str) -> str:
+    """``reason`` without the day it names (an older ledger's reasons never had one)."""
+    return reason.rsplit(DAY_SAID, 1)[0] if held_day(reason) is not None else reason
+
+
+def first_days(held_on: Callable[[date], set[int]], rows: Collection[int], today: date) -> dict[int, date]:
+    """Row -> the first day after ``today`` it is no longer held, of ``rows`` (held today). ``held_on(day)``:
+    the rows the list holds, read as on ``day``. A row held on every day looked at has none."""
+    last_held = {row: today for row in rows}
+    first_not: dict[int, date] = {}
+    for ahead in _AHEAD:
+        if len(first_not) == len(last_held):
+            break
+        day = today + timedelta(days=ahead)
+        held = held_on(day)
+        for row in last_held.keys() - first_not.keys():
+            if row in held:
+                last_held[row] = day
+            else:
+                first_not[row] = day
+    while brackets := {r: (last_held[r], d) for r, d in first_not.items() if (d - last_held[r]).days > 1}:
+        middles = {r: lo + timedelta(days=(hi - lo).days // 2) for r, (lo, hi) in brackets.items()}
+        for day in sorted(set(middles.values())):
+            held = held_on(day)
+            for row in (r for r, m in middles.items() if m == day):
+                if row in held:
+                    last_held[row] = day
+                else:
+                    first_not[row] = day
+    return first_not
+
+
+_COLUMN = re.compile(r"^" + re.escape(_SAYS_NOT_YET) + r" \(column '(.+?)': ")
+# A list at most this long is read again whole (its columns named by the held rows): a column is read as a
+# whole (a ditto reads the cell above, dates are read day first where another cell can only be); a longer
+# one, only its held rows. Each read costs 5 to 15 ms whatever its rows
+WHOLE_ROWS = 500
+WHOLE_CHARACTERS = 100_000
+# The held rows' different cells whose day is found (rows alike share theirs): each costs up to 9 reads
+# beyond the 27 all share. A list holding more (each its own day) names the day of these; the others read
+# 'waiting for their day' as before (2,000 rows holding 300 different days: 13.7 s read all, 0.9 s so)
+MOST_TEXTS = 12
+
+
+def held_days(
+    found: list[tuple[int, str]],
+    said: pd.DataFrame,
+    read: Callable[[pd.DataFrame, date], dict[int, str]],
+    today: date,
+) -> dict[int, str]:
+    """Row -> the day (YYYY-MM-DD) each row of ``found`` (row, reason) held until a day to come goes on.
+    ``read(frame, day)``: the reasons of ``frame``'s rows the list leaves out, read as on ``day``."""
+    held = {row: m.group(1) for row, reason in found if (m := _COLUMN.match(reason)) is not None}
+    headers = [h for h in dict.fromkeys(held.values()) if h in said.columns]
+    rows = [row for row in held if row in said.index]
+    if not rows or not headers:
+        return {}
+    cells = said.loc[rows, headers].astype(str).agg("\x00".join, axis=1)
+    first_of: dict[str, int] = {}
+    for row, text in zip(rows, cells.tolist(), strict=True):
+        first_of.setdefault(text, row)
+    probed = dict(list(first_of.items())[:MOST_TEXTS])  # text -> the first row holding it
+    frame = said[headers]
+    size = sum(int(frame[h].astype(str).str.len().sum()) for h in headers)
+    if len(frame) > WHOLE_ROWS or size > WHOLE_CHARACTERS:
+        frame = frame.loc[sorted(probed.values())]
+
+    def held_on(day: date) -> set[int]:
+        return {row for row, reason in read(frame, day).items() if reason.startswith(_SAYS_NOT_YET)}
+
+    days = first_days(held_on, list(probed.values()), today)
+    return {
+        row: days[probed[text]].isoformat()
+        for row, text in zip(rows, cells.tolist(), strict=True)
+        if text in probed and probed[text] in days
+    }

@@ -1,0 +1,70 @@
+"""A row the list holds until a day to come ('on leave - send in Feb', 'On hold until 1/15/2027') says its
+day wherever the batch is shown: the run, its last line, `bulkship status` (and --json), the result
+workbook's row and the cost page. Said only as 'waiting for their day', with exit 0, an HR person had no day
+to put in a calendar and the person could be forgotten (newcomer18's N1)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from starlette.testclient import TestClient
+from support import visible_text
+from test_web import client, settings, upload
+
+from bulkship.cli import main
+
+__all__ = ["client", "settings"]  # fixtures
+
+DEC_5 = datetime.date(2026, 12, 5)
+HR_LIST = (
+    "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+    "Ann Lee,12 Beacon Street,Boston,MA,02108,CVS,50,\n"
+    "Bob Ray,455 Massachusetts Avenue,Cambridge,MA,02139,STARBUCKS,25,Terminated\n"
+    "Carla Diaz,350 Fifth Avenue,New York,NY,10118,TARGET,100,on leave - send in Feb\n"
+    "Dee Park,233 South Wacker Drive,Chicago,IL,60606,CVS,20,On hold until 1/15/2027\n"
+)
+DAYS = "row 5 on or after 2027-01-15, row 4 on or after 2027-02-01"
+
+
+@pytest.fixture
+def hr_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    path = tmp_path / "anniv.csv"
+    path.write_text(HR_LIST)
+    return path
+
+
+def test_a_row_held_until_a_day_says_its_day_on_the_run_status_and_workbook(
+    hr_list: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer18 (N1): Carla Diaz ('on leave - send in Feb') and Dee Park ('On hold until
+    1/15/2027') read 'Not in this plan yet: 2 row(s) ... (waiting for their day)', the last line '(2 waiting
+    for their day)', `status` the same and --json only "waiting": 2, the workbook's row 'the list says not to
+    send it yet': no day anywhere. Each now names the day the same command sends it."""
+    assert (
+        main(["run", str(hr_list), "--batch", "anniv", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 0
+    )
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"(waiting for their day: {DAYS}): their cards are not in the total above" in said, said
+    assert "3 skipped (2 waiting for their day, the first on 2027-01-15)" in said, said
+    assert main(["status", "anniv", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert batch["waiting_until"] == [{"row": 5, "day": "2027-01-15"}, {"row": 4, "day": "2027-02-01"}]
+    assert main(["status", "anniv"]) == 0
+    table = capsys.readouterr().out  # (its cells wrap at the terminal's width)
+    assert "(2 waiting for their day, the first" in table and "2027-01-15)" in table, table
+    sheet = openpyxl.load_workbook(tmp_path / "anniv-results.xlsx").worksheets[0]
+    cells = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
+    assert any("Carla Diaz" in c and "to send on or after 2027-02-01" in c for c in cells), cells
+    assert any("Dee Park" in c and "to send on or after 2027-01-15" in c for c in cells), cells
+
+
+def test_the_cost_page_names_the_day_of_each_row_held_until_one(client: TestClient, hr_list: Path) -> None:
+    """The cost page's 'Not in this plan yet' said no day either (newcomer18's N1, on the web page)."""
+    upload(client, hr_list, "anniv")
+    said = visible_text(" ".join(client.get("/batches/anniv/cost").text.split()))
+    assert f"(waiting for their day: {DAYS}): their cards are not in the total below" in said, said
