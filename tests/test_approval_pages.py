@@ -600,7 +600,8 @@ def test_a_request_whose_asker_was_disabled_since_is_said_lapsed_and_another_req
             files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
         )
         assert uploaded.url.path == "/batches/staff/columns", uploaded.url
-        assert _send(alice, "staff").url.path == "/batches/staff/approval"
+        sent = _send(alice, "staff")
+        assert sent.url.path == "/batches/staff/approval", visible_text(sent.text)
         accounts.set_disabled(team, "alice", True, actor="test")
         page = carol.get("/batches/staff/approval").text
         said = unescape(visible_text(page))
@@ -671,7 +672,8 @@ def test_a_request_whose_asker_is_no_longer_a_requester_is_said_lapsed_and_not_a
             files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
         )
         assert uploaded.url.path == "/batches/staff/columns", uploaded.url
-        assert _send(alice, "staff").url.path == "/batches/staff/approval"
+        sent = _send(alice, "staff")
+        assert sent.url.path == "/batches/staff/approval", visible_text(sent.text)
         before = carol.get("/batches/staff/approval").text  # opened while alice was a requester
         accounts.set_roles(team, "alice", ["finance"], actor="test")
         page = carol.get("/batches/staff/approval").text
@@ -689,4 +691,32 @@ def test_a_request_whose_asker_is_no_longer_a_requester_is_said_lapsed_and_not_a
         assert approved.status_code == 403, visible_text(approved.text)
         assert "alice holds no requester role (finance): request #1 lapsed" in visible_text(approved.text)
     assert approvals.latest(team, "staff").state == "pending"  # type: ignore[union-attr]
+    assert embedded_sandbox_orders(team.data_dir) == []
+
+
+def test_the_approver_of_a_page_batch_reads_the_cells_changed_on_its_review_page(
+    team: Settings, tmp_path: Path
+) -> None:
+    """Found by newcomer19 (N8): hr-sam changed row 8's ZIP '0211' -> '02110' and row 10's Card 'Targett' ->
+    'Target' on the review page; the approver's page showed the plan as changed and its problems, no word of
+    the changes: only the audit trail said them, and an Amount 50 -> 500 would have read as the file's. The
+    approver's page now names each changed cell, what the file said and what is sent, and who changed it."""
+    sheet = staff_sheet(tmp_path / "staff.csv", range(1, 4))
+    app = create_app(team)
+    with _signed_in(app, "alice") as alice, _signed_in(app, "carol") as carol:
+        uploaded = alice.post(
+            "/batches",
+            data={"csrf_token": _csrf(alice, "/batches/new"), "name": "staff"},
+            files={"file": ("staff.csv", sheet.read_bytes(), "text/csv")},
+        )
+        assert uploaded.url.path == "/batches/staff/columns", uploaded.url
+        fix = {"csrf_token": _csrf(alice, "/batches/staff/review"), "cell:Amount": "50"}
+        alice.post("/batches/staff/rows/3", data=fix)
+        sent = _send(alice, "staff")
+        assert sent.url.path == "/batches/staff/approval", visible_text(sent.text)
+        said = " ".join(unescape(visible_text(carol.get("/batches/staff/approval").text)).split())
+        assert (
+            "Changed on the review page 1 cell(s) of this batch differ from the uploaded file: changed on "
+            "its review page by alice. row 3 Amount: '25' \u2192 '50'." in said
+        ), said
     assert embedded_sandbox_orders(team.data_dir) == []

@@ -17,6 +17,7 @@ from ...team import approvals, audit
 from .. import cost_pages, state
 from .. import pagekit as pages
 from ..pagekit import _here
+from .changedcells import changed_cells
 from .common import _actor, _address, _request_of, _see, _settings
 
 
@@ -203,9 +204,10 @@ async def approval_page(request: Request) -> Response:
     # what the requester's cost page says of the list (a column not read, rows ordering several cards, rows
     # left out by a cell changed on the review page): the approver read none of it (found by hunter-web19)
     notes = await run_in_threadpool(cost_pages._cost_notes, web, batch, found)
+    cells = await run_in_threadpool(changed_cells, web, batch)
     return pages.render(
         request, "cost.html", batch=batch, view=view, counts=found.counts, error=changed, approving=True,
-        notes=notes,
+        notes=notes, changed_cells=cells,
     )  # fmt: skip
 
 
