@@ -8,12 +8,15 @@ import csv
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
 from bulkship.cli import main
 from bulkship.reconcile.sheets import SUMMARY_SHEET
+from bulkship.sandbox import Sandbox, SandboxConfig
+from bulkship.settings import resolve_settings
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -81,3 +84,37 @@ def test_a_finance_login_reads_a_given_workbook_s_batch_with_the_ledger_its_summ
     assert said["ledger"] == ledger
     (batch,) = said["batches"]
     assert batch["batch"] == "GIFTS" and batch["by_status"] == {"pending": 1}, batch
+
+
+def test_sending_part_of_a_list_as_the_task_list_says_sends_nobody_twice(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer19 (N12): the list's first wording, the part and the rest split by hand, then the
+    whole file run again under the part's batch, held the rest's 3 rows as repeats (exit 3) and said to
+    re-run with --allow-repeat: a second card each. The row now starts from --max-total, whose refusal is
+    the advice that makes the rest's rows read 'sent elsewhere' there."""
+    part = _tasks()["send only part of it"]
+    assert part.startswith("`bulkship run FILE --batch NAME --max-total AMOUNT`"), part
+    assert "never `--allow-repeat` them" in part
+    header = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+    people = [[f"Person {n}", f"{n} Main St", "Boston", "MA", "02134", "CVS", "25"] for n in range(1, 6)]
+    for name, rows in (("list", people), ("part", people[:2]), ("rest", people[2:])):
+        with (tmp_path / f"{name}.csv").open("w", newline="") as handle:
+            csv.writer(handle).writerows([header, *rows])
+
+    def run(name: str, *args: str) -> tuple[int, dict[str, Any]]:
+        capsys.readouterr()
+        code = main(["run", str(tmp_path / f"{name}.csv"), *args, "--yes", "--wait", "0", "--json"])
+        return code, json.loads(capsys.readouterr().out)
+
+    assert run("list", "--batch", "DM", "--max-total", "60")[0] == 1  # 125.00: refused, the split advised
+    assert run("part", "--batch", "DM", "--max-total", "60")[0] == 0
+    assert run("rest", "--batch", "DM-2")[0] == 0
+    code, whole = run("list", "--batch", "DM", "--max-total", "60")
+    assert code == 0, whole
+    statuses = dict(whole["by_status"])
+    assert statuses.pop("sent elsewhere") == 3 and "held" not in statuses, whole
+    assert sum(statuses.values()) == 2, whole  # the part's two, ordered (pending, or made since)
+    with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
+        cards = [li["ExternalId"] for order in sandbox.orders() for li in order["LineItems"]]
+    assert len(cards) == len(set(cards)) == 5, "five people, one card each"
