@@ -14,6 +14,7 @@ from ...errors import FileFormatError
 from ...quoting import quoted
 from ..cells import _blank_cells
 from ..header import MIN_HEADER_MATCHES
+from .aboveapart import below_as_above, rows_above, says_no_of_the_rows_above
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
 from .noteabout import (
@@ -146,6 +147,19 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             if below is not None
             else _says_no(plain, leave_out)
         )
+        if (
+            not heads
+            and below is not None
+            and says_no_of_the_rows_above(plain, lambda p: _says_no(p, leave_out))
+        ):
+            people = _recipients(body, names, blank) if people is None else people
+            found[int(row)] = ("note", f"a heading of the rows above it ('{quoted(text)}'), no recipient")
+            reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
+            for up in rows_above(plain, position[row], rows, headings, people.rows):
+                found.setdefault(int(up), (NOT_TO_SEND, reason))
+            if not below_as_above(below):  # ('Above: do not send; and everyone below': them too)
+                continue
+            heads = True
         if not heads and not (below is not None and leave_out.fullmatch(plain)):
             continue
         if people is None:

@@ -243,6 +243,12 @@ _ABOVE_APART = re.compile(
 _PARTS = re.compile(r"(?i)[.;/!?\n(]|,\s|\s[-–—]\s|\b(?:but|while|whereas)\b")
 _BELOW = re.compile(r"(?i)\b(?:below|beneath|underneath)\b")
 _SAID_TO_GO = re.compile(r"(?i)\b(?:ok|okay|fine|good|approved|cleared|eligible|send|go)\b")
+# ... or its words for the rows below saying on their own that they go ('below not yet sent', 'Below: new,
+# send', 'Below: active'); not a mere 'and everyone below', which says what its words before it say
+_BELOW_GOES = re.compile(
+    r"(?i)\b(?:ok|okay|fine|good|approved|cleared|eligible|send|go|active|new|still\s+(?:here|employed|active)|"
+    r"not\s+yet\s+(?:been\s+)?(?:sent|ordered|mailed|shipped)|to\s+(?:be\s+)?sen[dt])\b"
+)
 # ... and a heading opening by pointing down says the rest of the rows below ('Everyone below: hold')
 _POINTS_DOWN = re.compile(
     r"(?i)^\W*(?:(?:the\s+)?(?:everyone|everybody|all|rows?|people|persons|employees|names|entries|ones)\s+)?"
@@ -267,7 +273,12 @@ def _apart_from_above(text: str) -> list[str] | None:
     kept = [part for part in parts if _BELOW.search(part) or not _ABOVE.search(part)]
     above = [part for part in parts if part not in kept]
     # ... only where its parts of the rows above say to send them ('^ deceased - and everyone below' is one)
-    return kept if kept and any(_SAID_TO_GO.search(part) for part in above) else None
+    # ... or where its parts of the rows below say on their own that those go ('Already sent the above; below
+    # not yet sent': .aboveapart)
+    goes = any(_SAID_TO_GO.search(part) for part in above) or any(
+        _BELOW_GOES.search(part) for part in kept if _BELOW.search(part)
+    )
+    return kept if kept and goes else None
 
 
 # ... or names, before a colon, the rows below among those it speaks of ('The last one above and all below:

@@ -1,0 +1,56 @@
+"""A heading between recipients saying no of the rows above it and something else of those below ('Already
+sent the above; below not yet sent', 'Above: terminated. Below: active', 'Above: sent already. Below: new,
+send'): read as a heading over the rows under it, every person below was left out; or read as nothing, the
+heading row an error and the rows above it sent again (review48's leftovers, mended by review50). The rows
+below are judged by its words for them alone (:func:`.noteabout.of_the_rows_below`); the rows above it, up
+to a blank row or another heading where it names them all ('all of the above', 'the above'; the row right
+above alone otherwise, as :func:`.noteabout.points_up_too` reads 'Above: terminated'), are left out where its
+words for them alone say no; and the rows below too where its words for them say only that they go as those
+above ('Above: do not send; and everyone below', '... - below too')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from .noteabout import _ABOVE, _BELOW, _PARTS, points_at_all_above
+
+# all the rows above, in other words than .noteabout._ALL_ABOVE's ('Already sent the above')
+_THE_ABOVE = re.compile(r"(?i)\bthe\s+above\b(?!\s+(?:row|one|line|person|entry|name|recipient)\b)")
+# words for the rows below saying only that they go as those above ('and everyone below', 'below too',
+# 'everyone below also', 'same for below')
+_AS_ABOVE = re.compile(
+    r"(?i)\W*(?:and\s+|&\s*|\+\s*)?(?:(?:same|likewise|ditto)\s+(?:for\s+|with\s+)?)?(?:(?:the\s+)?(?:everyone|"
+    r"everybody|all|rows?|people|ones|those|names|entries)\s+)?(?:below|beneath|underneath)(?:\s+(?:too|also|as\s+well|"
+    r"likewise|the\s+same))?\W*"
+)
+
+
+def says_no_of_the_rows_above(text: str, says_no: Callable[[str], bool]) -> bool:
+    """Whether ``text`` speaks of the rows above it and of those below apart and its parts of the rows above
+    alone say no (``says_no``)."""
+    if not (_ABOVE.search(text) and _BELOW.search(text)):
+        return False
+    parts = [part.strip(" )") for part in _PARTS.split(text) if part.strip(" )")]
+    above = [part for part in parts if _ABOVE.search(part) and not _BELOW.search(part)]
+    return any(says_no(part) for part in above)
+
+
+def below_as_above(below: list[str]) -> bool:
+    """Whether a heading's words for the rows below say only that those go as the rows above."""
+    return bool(below) and all(_AS_ABOVE.fullmatch(part) for part in below)
+
+
+def rows_above(
+    text: str, at: int, rows: list[int], stop: Collection[int], people: Collection[int]
+) -> list[int]:
+    """The recipients' rows right above ``rows[at]`` that ``text`` speaks of: all of them, one after the
+    other, up to a blank row, a row in ``stop`` (another heading) or one of no recipient, where it names
+    them all; the row right above alone otherwise."""
+    every = points_at_all_above(text) or _THE_ABOVE.search(text) is not None
+    found: list[int] = []
+    at -= 1
+    while at >= 0 and rows[at] == rows[at + 1] - 1 and rows[at] not in stop and rows[at] in people:
+        found.append(rows[at])
+        at -= 1
+    return found if every else found[:1]
