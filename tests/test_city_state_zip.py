@@ -128,3 +128,44 @@ def test_a_city_column_beside_it_without_state_or_zip_is_checked_against_it(
         "Row 4, column 'City, State ZIP': 'Cambridge, MA 02139' names another city than column 'City' "
         "('Boston'): which is right? Write the same city in both, or empty column 'City'."
     ]
+
+
+@pytest.mark.parametrize("header", ["City, State", "City/State", "City/St"])
+def test_a_column_of_city_and_state_beside_a_zip_column_is_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets29: an address list whose 'City, State' = 'Boston, MA' stands beside its own
+    'Zip' column was refused whole, exit 2, "lacks required column(s): City, State ... rename the headers",
+    nobody sent. Each cell is split into its city and state now, said once, the ZIP read from its column and
+    checked against the state as any row's is; a cell that cannot be split for sure (no state) is an error
+    on its row saying how to write it."""
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        f'Name,Address,"{header}",Zip,Card,Amount\n'
+        'Ann Lee,1 Main St,"Boston, MA",02134,TARGET,25\n'
+        "Bob Ray,2 Elm St,Austin TX,78701,TARGET,25\n"
+        'Cy Orr,3 Oak Ave,"St. Louis, Missouri",63101,TARGET,25\n'
+        'Di Pan,4 Bay Rd,"Boston, MA 02134",02134,TARGET,25\n'
+        'Ed Wu,5 Bay Rd,"Austin, TX",02134,TARGET,25\n'
+        "Fay Li,6 Bay Rd,Boston,02134,TARGET,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"Column '{header}' (C) is read as City and State: each cell is split ('Boston, MA' as Boston, MA)."
+        in said
+    )
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
+        ("Bob Ray", "2 Elm St", "", "Austin", "TX", "78701"),
+        ("Cy Orr", "3 Oak Ave", "", "St. Louis", "MO", "63101"),
+        ("Di Pan", "4 Bay Rd", "", "Boston", "MA", "02134"),
+    ]
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [p["message"] for p in problems if p["severity"] == "error"] == [
+        "Row 6, column 'Zip': ZIP 02134 is not in state TX; check both against the recipient's address.",
+        f"Row 7, column '{header}': holds a city and state bulkship cannot split for sure: write it as "
+        "'Boston, MA' (the city, a comma and the state's two letters), or split the column into City and "
+        "State columns.",
+    ]

@@ -3,7 +3,9 @@
 refused, exit 2, "lacks required column(s): City, State, ZIP Code ... rename the headers", though each of
 its cells says all three (found by hunter-sheets28). The column is read as the city, and each cell split
 as a whole address's last line is (bulkship.validate.wholeaddress); a cell read otherwise is an error on
-its row, saying how to write it."""
+its row, saying how to write it. A 'City, State' column beside the list's own ZIP column ('Boston, MA';
+refused alike, found by hunter-sheets29) is read the same way, its cells split into the city and the
+state."""
 
 from __future__ import annotations
 
@@ -26,30 +28,50 @@ _OTHER_WORDS = frozenset(
 )
 _PLACEHOLDER = "1 Placeholder St"  # the street a cell is split beside: a whole address's last line
 _FIELDS = ("city", "state", "zip")
+_CITY_STATE = ("city", "state")
 
 
 def _names_city_state_zip(header: str) -> bool:
     """'City, State ZIP', 'CityStateZip', 'City/St/Zip', 'City State and Postal Code', 'CSZ'."""
+    return combined_fields(header) == _FIELDS
+
+
+def combined_fields(header: str) -> tuple[str, ...] | None:
+    """The fields a header names together: city, state and ZIP ('City, State ZIP', 'CSZ'), or the city and
+    the state ('City, State', 'City/St'); None for any other."""
     words = set(_words(header))
     if words == {"csz"}:
-        return True
-    named = words & _CITY_WORDS and words & _STATE_WORDS and words & _ZIP_WORDS
-    return bool(named) and words <= _CITY_WORDS | _STATE_WORDS | _ZIP_WORDS | _OTHER_WORDS
+        return _FIELDS
+    if not (words & _CITY_WORDS and words & _STATE_WORDS):
+        return None
+    if not words <= _CITY_WORDS | _STATE_WORDS | _ZIP_WORDS | _OTHER_WORDS:
+        return None
+    return _FIELDS if words & _ZIP_WORDS else _CITY_STATE
 
 
-def split_city_line(cell: str) -> tuple[str, str, str] | None:
+def split_city_line(cell: str, zip_code: str | None = None) -> tuple[str, str, str] | None:
     """``cell`` ('Boston, MA 02134', 'Austin TX 78701') as (city, state, ZIP), None when it cannot be read for
-    sure."""
-    split = split_address(f"{_PLACEHOLDER}\n{cell}")
+    sure. ``zip_code``: the row's own ZIP column beside a 'City, State' cell ('Boston, MA'), the ZIP given."""
+    line = f"{_PLACEHOLDER}\n{cell}"
+    split = split_address(line) if zip_code is None else split_address(line, zip_code, apart=True)
     if split is None or split[0] != _PLACEHOLDER or split[1]:
         return None
     return split[2], split[3], split[4]
 
 
 def city_state_zip_header(sheet: LoadedSheet) -> str | None:
-    """The header of the column read as the city (:func:`read_city_state_zip`) when it names all three."""
+    """The header of the column read as the city (:func:`read_city_state_zip`) when it names the state (and
+    the ZIP) too."""
     city = next((h for h, field in sheet.column_map.items() if field == "city"), None)
-    return city if city is not None and _names_city_state_zip(city) else None
+    return city if city is not None and combined_fields(city) else None
+
+
+def _zip_cells(sheet: LoadedSheet, header: str) -> list[str] | None:
+    """The ZIP column's cells beside ``header``'s where it names the city and the state alone, else None."""
+    if combined_fields(header) != _CITY_STATE:
+        return None
+    zip_header = next(h for h, field in sheet.column_map.items() if field == "zip")
+    return [str(c).strip() for c in sheet.frame[zip_header].fillna("").tolist()]
 
 
 def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
@@ -59,7 +81,7 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
     set aside, checked against each row's city (:data:`COMPARED`): the list was refused whole, exit 2,
     "lacks State, ZIP Code" (found by review48)."""
     mapped = {h: f for h, f in sheet.column_map.items() if f in _FIELDS}
-    if set(mapped.values()) - {"city"} or any(_names_city_state_zip(h) for h in mapped):
+    if any(combined_fields(h) for h in mapped):
         return sheet
     found = [
         info
@@ -67,21 +89,26 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
         if info.status == "unused"
         and not (info.note or info.hidden)  # a column set aside for a reason, or out of sight
         and info.header in sheet.frame.columns
-        and _names_city_state_zip(info.header)
+        and combined_fields(info.header)
     ]
     if len(found) != 1:
         return sheet
     info = found[0]
+    parts = combined_fields(info.header)
+    if set(mapped.values()) != ({"zip"} if parts == _CITY_STATE else set(mapped.values()) & {"city"}):
+        return sheet  # beside a State or ZIP column; 'City, State' beside a ZIP column only
+    zips = _zip_cells(sheet, info.header)
     cells = [str(c).strip() for c in sheet.frame[info.header].fillna("").tolist()[:200]]
-    cells = [c for c in cells if c]
-    read = [c for c in cells if split_city_line(c) is not None]
-    if not read or len(read) * 2 <= len(cells):
+    pairs = [(c, None if zips is None else z) for c, z in zip(cells, zips or cells, strict=False) if c]
+    read = [(c, z) for c, z in pairs if split_city_line(c, z) is not None]
+    if not read or len(read) * 2 <= len(pairs):
         return sheet
-    city, state, zip_code = split_city_line(read[0]) or ("", "", "")
-    own = next((i for i in sheet.columns if i.header in mapped), None)  # the list's own City column
+    city, state, zip_code = split_city_line(*read[0]) or ("", "", "")
+    own = next((i for i in sheet.columns if mapped.get(i.header) == "city"), None)  # the list's own City
+    split = f"{city}, {state}" if parts == _CITY_STATE else f"{city}, {state}, {zip_code}"
     said = (
-        f"Column '{info.header}' ({info.letter}) is read as City, State and ZIP Code: each cell is split "
-        f"('{read[0]}' as {city}, {state}, {zip_code})"
+        f"Column '{info.header}' ({info.letter}) is read as {_named(parts)}: each cell is split "
+        f"('{read[0][0]}' as {split})"
         + (f"; column '{own.header}' ({own.letter}) is checked against its city." if own else ".")
     )
     compared = COMPARED.format(header=info.header)
@@ -93,7 +120,7 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
 
     return replace(
         sheet,
-        column_map={**{h: f for h, f in sheet.column_map.items() if h not in mapped}, info.header: "city"},
+        column_map={**{h: f for h, f in sheet.column_map.items() if f != "city"}, info.header: "city"},
         columns=tuple(read_so(i) for i in sheet.columns),
         notices=(*sheet.notices, said),
     )
@@ -111,12 +138,21 @@ def compared_cities(sheet: LoadedSheet) -> tuple[str, pd.Series] | None:
     return None if own is None else (own, sheet.frame[own].fillna("").astype(str))
 
 
+def _named(parts: tuple[str, ...] | None) -> str:
+    return "City and State" if parts == _CITY_STATE else "City, State and ZIP Code"
+
+
 _UNREAD = (
     "holds a city, state and ZIP bulkship cannot split for sure: write it as 'Boston, MA 02134' (the city, a "
     "comma, the state's two letters and the 5-digit ZIP), or split the column into City, State and ZIP "
     "columns."
 )
 _EMPTY = "is empty; fill in the city, state and ZIP, e.g. 'Boston, MA 02134'."
+_UNREAD_CITY_STATE = (
+    "holds a city and state bulkship cannot split for sure: write it as 'Boston, MA' (the city, a comma and "
+    "the state's two letters), or split the column into City and State columns."
+)
+_EMPTY_CITY_STATE = "is empty; fill in the city and state, e.g. 'Boston, MA'."
 
 
 @dataclass
@@ -126,6 +162,7 @@ class CityLines:
 
     header: str
     unread: list[int]
+    fields: tuple[str, ...] = _FIELDS  # what each cell gives: the city and the state, or the ZIP too
     compared: str = ""
     differ: dict[int, tuple[str, str]] = field(default_factory=dict)  # row -> (its cell, the City column's)
 
@@ -139,21 +176,23 @@ def _folded(city: str) -> str:
 def split_city_lines(
     frame: pd.DataFrame, header: str | None, cities: tuple[str, pd.Series] | None = None
 ) -> CityLines | None:
-    """Split the canonical ``frame``'s city cells (the column ``header`` naming all three) into its city,
-    state and ZIP, in place; None without such a column. ``cities``: the list's own City column beside it
-    (:func:`compared_cities`), its header and cells, each filled one compared with the row's city."""
+    """Split the canonical ``frame``'s city cells (the column ``header`` naming all three, or the city and
+    the state beside the ZIP column) into its city, state and ZIP, in place; None without such a column.
+    ``cities``: the list's own City column beside it (:func:`compared_cities`), its header and cells, each
+    filled one compared with the row's city."""
     if header is None:
         return None
-    lines = CityLines(header, [], cities[0] if cities else "")
+    fields = combined_fields(header) or _FIELDS
+    lines = CityLines(header, [], fields, cities[0] if cities else "")
     for row, cell in frame["city"].astype(str).items():
-        split = split_city_line(cell)
+        split = split_city_line(cell, str(frame.at[row, "zip"]) if fields == _CITY_STATE else None)
         if split is None:
             lines.unread.append(int(row))
             continue
         own = cities[1].get(row, "").strip() if cities else ""
         if own and _folded(own) != _folded(split[0]):
             lines.differ[int(row)] = (cell, own)
-        for name, value in zip(_FIELDS, split, strict=True):
+        for name, value in zip(fields, split, strict=False):
             frame.at[row, name] = value
     return lines
 
@@ -164,14 +203,16 @@ def say_city_lines(collector: ProblemCollector, lines: CityLines | None) -> None
     if lines is None:
         return
     every = pd.Series(True, index=collector.frame.index)
-    collector.read_elsewhere(every, {"state": lines.header, "zip": lines.header})
+    collector.read_elsewhere(every, {f: lines.header for f in lines.fields if f != "city"})
     cells = collector.original("city")
     empty = [row for row in lines.unread if not str(cells[row]).strip()]
+    alone = lines.fields == _CITY_STATE
+    unread, empty_said = (_UNREAD_CITY_STATE, _EMPTY_CITY_STATE) if alone else (_UNREAD, _EMPTY)
     collector.add_each(
         lines.unread,
         "city",
         "City, state and ZIP not read",
-        [_EMPTY if row in empty else _UNREAD for row in lines.unread],
+        [empty_said if row in empty else unread for row in lines.unread],
         [str(cells[row]) for row in lines.unread],
     )
     collector.add_each(
@@ -196,4 +237,4 @@ def without_parts_of_unread_lines(
         return problems
     unread = set(lines.unread) | set(lines.differ)
     own = "City, state and ZIP not read"
-    return tuple(p for p in problems if not (p.row in unread and p.column in _FIELDS and p.kind != own))
+    return tuple(p for p in problems if not (p.row in unread and p.column in lines.fields and p.kind != own))

@@ -11,7 +11,7 @@ from ..columns import ColumnInfo
 from ..errors import MissingColumnsError
 from ..models import LoadedSheet
 from ..schema import SheetContract
-from .citystatezip import city_state_zip_header
+from .citystatezip import city_state_zip_header, combined_fields
 from .namecolumn import names_people
 from .wholeaddress import whole_address_column, whole_addresses
 
@@ -30,8 +30,8 @@ def require_columns(
         present.add("name")
     if whole_address_column(sheet, defaults):  # 'Mailing address' = '12 Oak Ave, Boston, MA 02134': split
         present |= {"city", "state", "zip"}
-    if city_state_zip_header(sheet):  # 'City, State ZIP' = 'Boston, MA 02134': split
-        present |= {"state", "zip"}
+    if combined := city_state_zip_header(sheet):  # 'City, State ZIP' = 'Boston, MA 02134': split
+        present |= set(combined_fields(combined) or ())
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]
     if missing:
         whole, on_lines = whole_addresses(sheet) if {"city", "state", "zip"} - present else (None, False)
