@@ -29,7 +29,7 @@ from ..ledger.schema import connection_lost
 from ..settings import Settings
 from ..team.approvals import acting_as
 from . import batchledger, servers, state
-from .uploads import upload_of
+from .runsend import DatabaseLost, ended_detail, failed_detail, not_due, run_confirmed
 
 log = logging.getLogger("bulkship.web")
 
@@ -51,10 +51,6 @@ DATABASE_BACK = (
 )
 
 ALL = "*"  # a tracking pass over every batch with orders not yet final
-
-
-class DatabaseLost(LedgerError):
-    """A run stopped because the connection to the ledger's database was lost (``connection_lost``)."""
 
 
 class Runner:
@@ -241,7 +237,7 @@ class Runner:
             ):
                 return None  # another server's batch: that server sends it and says how it ended
             if found is None or found.upload is None or not found.due:
-                return None if waited else _not_due(found)
+                return None if waited else not_due(found)
             if not started:  # this process sends it now: killed, every page can tell (servers.run_gone)
                 state.record(self.settings, batch, "web_run_started", **self.process())
                 started = True
@@ -327,58 +323,11 @@ class Runner:
         assert found.upload is not None  # _attempt sends only a batch whose upload is on the server
         try:
             with self.exclusive, acting_as(team.run_actor(self.settings, batch)), self._marked(batch):
-                result = api.run(
-                    self.settings,
-                    upload_of(found),
-                    batch=batch,
-                    sheet=found.sheet,
-                    program=found.program,
-                    corrections=found.corrections,
-                    max_total=found.confirmed_total,
-                    advise_split=False,  # its refusal says to check the new total (pagewords._PAGE_HINTS)
-                    charged_at_send=found.charged_at_send,
-                    cards_shown=found.confirmed_cards,
-                    # the total shown, or nothing: not for a run taken up again, part of it sent
-                    total_shown=None
-                    if batchledger.sent_since_confirmed(self.settings, found)
-                    else found.confirmed_total,
-                    wait_s=self.wait_s,
-                    webhook_url=self.webhook_url,
-                    allow_repeat_rows=frozenset(found.repeats_chosen),  # held rows a person chose to send
-                    leave_out=found.repeats_left,  # ... or to leave out: they have their card
-                    take_in=found.taken_in,  # rows the list leaves out a person ordered after all
-                    own_list=found.own_list,  # a person said it is a list of its own
+                result = run_confirmed(
+                    self.settings, batch, found, wait_s=self.wait_s, webhook_url=self.webhook_url
                 )
         except LedgerLockedError:
             raise
         except Exception as exc:
-            if connection_lost(exc):  # the ledger's database went away: taken up again once it answers
-                said = (
-                    exc if isinstance(exc, BulkshipError) else LedgerError(f"Cannot reach the ledger: {exc}")
-                )
-                raise DatabaseLost(said.message, hint=said.hint) from exc
-            if isinstance(exc, BulkshipError):
-                return {"exit_code": exc.exit_code, "message": exc.message, "hint": exc.hint or ""}
-            log.exception("batch %s: the run failed", batch)
-            return {"exit_code": 1, "message": f"The run stopped on an unexpected error: {exc!r}", "hint": ""}
-        stopped = result.stopped
-        return {
-            "exit_code": result.exit_code,
-            "message": stopped.message if stopped else "",
-            "hint": (stopped.hint or "") if stopped else "",
-            "output": str(result.output or ""),
-        }
-
-
-CHANGED_AFTER_SEND = (
-    "Nothing was sent: the batch was changed after Send was pressed (a cell, its sheet or its columns, from "
-    "another page). Open its cost page, check what it sends now and send it from there"
-)
-
-
-def _not_due(found: state.WebBatch | None) -> dict[str, Any]:
-    """How a run ends that finds its batch no longer to send: changed after the Send it was started for (the
-    person must know nothing went out), or with nothing to send."""
-    if found is not None and found.confirmed_id > found.done_id and not found.confirmed:
-        return {"exit_code": 1, "message": CHANGED_AFTER_SEND, "hint": ""}
-    return {"exit_code": 0, "message": "nothing to send"}
+            return failed_detail(batch, exc)
+        return ended_detail(result)
