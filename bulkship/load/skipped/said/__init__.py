@@ -17,7 +17,7 @@ import pandas as pd
 from ...cells import FORMULA_ERROR
 from ..also import said_also
 from ..backlater import back_on_a_day_to_come
-from ..clauses import SLASHED, _lines_say_no, match_notes, taken_back
+from ..clauses import SLASHED, _clauses_say_no, _lines_say_no, _note_says_no, match_notes, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
 from ..days import _note_not_yet
 from ..flags import (
@@ -46,6 +46,7 @@ from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
+from ..told import told_no
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .alone import read_alone
@@ -139,6 +140,9 @@ def _said_not_to_send(
         if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
             # ... or 'Last day was 11/15', unless it says send
             said = _lines_say_no(column, said, today if the_list.rounds else None, today.year)
+            # ... or told with who told it ('per HR do not send', 'Jane says skip', 'Bad address per USPS')
+            told = told_no(column, said, partial(_reads_no, today=today if the_list.rounds else None))
+            said |= told & ~_says_send(column, told)
             gone = left_by(column, today) | said_also(column)  # ('Also declined', 'Declined again': ..also)
             said |= gone & ~_says_send(column, gone & ~said)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
@@ -203,6 +207,12 @@ def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) ->
     if today is not None:  # ('Gift limit reached for 2025 - 2026 OK')
         send |= _limit_of_another_year(asked, today)
     return send.reindex(texts.index, fill_value=False).astype(bool)
+
+
+def _reads_no(note: str, today: date | None) -> bool:
+    """Whether ``note`` says no, read whole or clause by clause as a note is (``today``: the day an earlier
+    round's card is told by, on a list that comes round)."""
+    return _clauses_say_no(note, _note_says_no(note), today)
 
 
 def _limit_of_another_year(asked: pd.Series, today: date) -> pd.Series:

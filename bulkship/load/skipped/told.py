@@ -1,0 +1,62 @@
+"""A remark with who told it, or a please, before it: 'per HR do not send', 'Per Jane: skip', 'Jane says
+skip', 'Manager said to hold', 'pls skip', 'Please remove'; or who told it after it, where the remark's own
+reading knows no 'per' ('Bad address per USPS', 'Undeliverable (per USPS)', 'Address no good according to
+Bob'). Each was ordered, exit 0, where 'HR: do not send', 'skip per Jane' and 'Bad address' leave the row out
+(found by newcomer19, N1b and N3). Read as the remark alone, with what follows it; what the note says after,
+undoing it ('per HR do not send - approved 12/1'), still sends as for the remark alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pandas as pd
+
+# who tells it: a name, a role or a team, one to three words
+_WHO = r"(?:[\w'’&./-]+\s+){1,3}?"
+# ... before the remark: 'Jane says', 'HR said to', 'Manager asked that we'; a please ('per HR', 'according
+# to the manager': :func:`_remarks`)
+_BEFORE = re.compile(
+    rf"(?i)^\s*(?:(?:the|his|her|their)\s+)?(?:{_WHO})?(?:says|said|wants|wanted|asked|asks|requested|requests|confirmed|"
+    r"advised|told\s+us|instructed|notes|noted)\s*:?\s+(?:(?:us\s+)?to\s+|that\s+(?:we\s+)?(?:should\s+)?)?(?=\S)|"
+    r"^\s*(?:please|pls|plz|kindly)\.?\s+(?=\S)"
+)
+# ... or after it, to the note's end: 'per USPS', '(per HR)', 'according to Bob', 'as advised by legal'
+_AFTER = re.compile(
+    r"(?i)\s*[(\[]?\s*(?:(?:as\s+)?per|according\s+to|as\s+(?:advised|told|confirmed)\s+by)\s+(?:[\w'’&./-]+\s*){1,3}"
+    r"[)\]]?\W*$"
+)
+# where either may be (a quick look before the patterns)
+_MAY_BE_TOLD = re.compile(
+    r"(?i)\b(?:per|according|from|says|said|wants|wanted|asked|asks|requested|requests|confirmed|advised|told|"
+    r"instructed|notes|noted|please|pls|plz|kindly)\b"
+)
+
+
+def _remarks(note: str) -> Iterator[str]:
+    """The remark of ``note`` without its teller or its please before it (each of the words it may end at),
+    or without its teller after it."""
+    before = _BEFORE.match(note)
+    if before is not None:
+        yield note[before.end() :]
+    # ... 'per' and who, one to three words: each way of telling where the name ends
+    opening = re.match(r"(?i)^\s*(?:(?:as\s+)?per|according\s+to|from)\s+", note)
+    if opening is not None:
+        words = list(re.finditer(r"\S+\s+", note[opening.end() :]))
+        for word in words[:3]:
+            yield note[opening.end() + word.end() :]
+    after = _AFTER.search(note)
+    if after is not None and after.start() > 0:
+        yield note[: after.start()]
+
+
+def told_no(column: pd.Series, said: pd.Series, says_no: Callable[[str], bool]) -> pd.Series:
+    """The texts of ``column`` not ``said`` whose remark, read without who told it (:func:`_remarks`), says no
+    (``says_no``: a note's reading, whole and by clause)."""
+    found = pd.Series(False, index=column.index)
+    maybe = ~said & column.str.contains(_MAY_BE_TOLD)
+    if maybe.any():
+        found[maybe] = [
+            any(rest.strip() and says_no(rest) for rest in _remarks(note)) for note in column[maybe].tolist()
+        ]
+    return found

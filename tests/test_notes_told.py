@@ -1,0 +1,29 @@
+"""A list's note saying not to send with who told it, or a please, around the remark: 'per HR do not send',
+'Jane says skip', 'pls skip', 'Bad address per USPS'. Read as the remark alone; what still sends alone still
+sends told so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out as _left_out
+from support.notes import notes_sheet as _sheet
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_remark_told_with_who_told_it_before_or_after_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer19 (N1b, N3): an HR list's Notes 'per HR do not send', 'Jane says skip', 'pls skip',
+    'per Jane skip this quarter' and a marketing list's 'bad address per USPS', 'undeliverable per USPS' were
+    each ordered, exit 0, where 'HR: do not send', 'skip per Jane' and 'bad address' leave the row out. They
+    are left out now; a remark that sends alone, or one undone after, still sends told so."""
+    told = ["per HR do not send", "per HR, do not send", "Per Jane Smith do not send", "Jane says skip",
+            "HR said to hold", "Manager asked that we skip this one", "pls skip", "Please remove",
+            "per Jane skip this quarter", "bad address per USPS", "Undeliverable (per USPS)"]  # fmt: skip
+    still = ["per HR send", "per Bob ok to send", "pls ship asap", "per HR", "per Jane left voicemail",
+             "Sent to HR per Jane", "Please note new address", "Please hold for pickup",
+             "per HR hold - released 12/1", "Jane says skip - then OK to send"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*told, *still], header)
+    assert _left_out(path, [*told, *still]) == told
