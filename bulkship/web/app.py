@@ -44,7 +44,7 @@ from . import (
     takein_pages,
 )
 from .balance import BalanceReader
-from .cost_pages import confirm, cost, who_gets
+from .cost_pages import confirm, cost, sent_elsewhere, who_gets
 from .csrf import PLAIN_HTTP_SAID, CsrfGuard
 from .downloads import download
 from .error_pages import (
@@ -134,6 +134,7 @@ def create_app(
 
     team_pages.install(_templates)
     _templates.globals["who_gets"] = who_gets  # the cost page's list of who gets what (its approver's too)
+    _templates.globals["sent_elsewhere"] = sent_elsewhere  # ... and of its rows sent in other batches' orders
     static = StaticFiles(packages=[("bulkship.web", "static")])
     routes = [
         *team_pages.routes(),

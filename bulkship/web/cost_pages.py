@@ -131,6 +131,23 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
     return notes
 
 
+def sent_elsewhere(view: Any, shown: int = 8) -> dict[str, Any] | None:
+    """The plan's rows sent elsewhere (their cards in another batch's order), by that order, as the command
+    line's plan says them before its question (73def641): the cost page said '2 row(s) already ordered are
+    not sent again' and nothing of the list's other rows, only its Results page did, after the Send (found
+    by hunter-vendor30). None when there are none."""
+    from ..resolve.lines import ranges
+
+    found = tuple(getattr(view, "elsewhere", ()) or ()) if view is not None else ()
+    if not found:
+        return None
+    orders = [
+        f"{'row' if len(rows) == 1 else 'rows'} {ranges(rows)}: {where}" for where, rows in found[:shown]
+    ]
+    count = sum(len(rows) for _where, rows in found)
+    return {"count": count, "orders": orders, "more": max(0, len(found) - shown)}
+
+
 def who_gets(request: Request, batch: str, view: Any) -> Any:
     """Who gets what in the plan shown (:func:`bulkship.whogets.who_gets_what`), for the cost page and the
     approver's (one template); None without a plan or a ledger. Card and shipping names as the table above
