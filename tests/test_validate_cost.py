@@ -86,3 +86,29 @@ def test_a_plan_declined_at_send_these_orders_names_the_look_that_leaves_nothing
     said = " ".join(capsys.readouterr().err.split())
     assert "Not confirmed: nothing was sent" in said
     assert "the cost alone, leaving no plan nor PO number behind: `bulkship validate FILE --cost`" in said
+
+
+def test_validate_cost_of_a_file_run_would_refuse_says_so_before_any_figure(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer19: samples/direct-mail.csv, its first 30 rows sent as batch NOV, then `validate
+    list.csv --cost`: a warning that `run` as batch 'list' refuses the file, then 'Batch list: what bulkship
+    run would send ... 493.75 USD', where that run sends nothing (exit 2)."""
+    people = [[f"Person {n}", f"{n} Main St", "Boston", "MA", "02134", "CVS", "25", ""] for n in range(1, 5)]
+    for name, rows in (("first", people[:3]), ("list", people)):
+        with (tmp_path / f"{name}.csv").open("w", newline="") as handle:
+            csv.writer(handle).writerows([HEADER, *rows])
+    assert main(["run", str(tmp_path / "first.csv"), "--batch", "NOV", "--yes", "--wait", "0"]) == 0
+    code, checked = _json(capsys, "validate", str(tmp_path / "list.csv"), "--cost")
+    assert code == 0 and checked["cost"]["refused"] is True, checked
+    assert (checked["cost"]["held"], checked["cost"]["rows"], checked["cost"]["total"]) == (3, 1, "25.00")
+    assert main(["validate", str(tmp_path / "list.csv"), "--cost"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Cost: `bulkship run` as batch list refuses this file (see the warning above): nothing would be sent"
+        in said
+    )
+    assert "a batch of another name: what `bulkship run` would send" in said
+    assert "Batch list: what" not in said
+    code, ran = _json(capsys, "run", str(tmp_path / "list.csv"), "--yes", "--wait", "0")
+    assert code == 2, ran  # what the look said: refused, nothing sent

@@ -210,7 +210,10 @@ def _priced(result: ValidationResult, catalog: Catalog, settings: Settings, name
     held = set(repeats.rows) if repeats is not None else set()
     ordered = ordered_in(settings, name)
     today = date.today()
-    return price_what_run_sends(result, catalog, batch=name, held_rows=held, ordered=ordered, today=today)
+    refused = repeats is not None and bool(repeats.refusals)
+    return price_what_run_sends(
+        result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused
+    )
 
 
 @app.command("validate")

@@ -28,6 +28,7 @@ class CostPreview:
     summary: PlanSummary | None  # None: no row to send
     held: int  # repeats of a card another batch ordered: `run` holds them
     ordered: int  # their cards ordered already under this batch (or sent elsewhere): never sent again
+    refused: bool = False  # `run` under this batch's name refuses the whole file (another batch's list)
 
     def as_json(self) -> dict[str, Any]:
         """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
@@ -39,7 +40,8 @@ class CostPreview:
         }
         for name in ("face_value", "discount", "fees", "shipping", "total"):
             figures[name] = f"{getattr(total, name) if total else 0:.2f}"
-        return figures | {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
+        said = {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
+        return figures | said | {"refused": self.refused}
 
 
 def price_what_run_sends(
@@ -50,27 +52,38 @@ def price_what_run_sends(
     held_rows: set[int],
     ordered: Callable[[], list[str]] | None,
     today: date,
+    refused: bool = False,
 ) -> CostPreview:
     """The valid rows less those ``run`` would hold (``held_rows``) or has ordered under ``batch``
-    (``ordered``: their fingerprints, read from the ledger), planned into orders as ``run`` plans them."""
+    (``ordered``: their fingerprints, read from the ledger), planned into orders as ``run`` plans them;
+    ``refused``: ``run`` under ``batch`` refuses the file whole (what a batch of another name would send is
+    priced, said so)."""
     valid = result.valid_rows
     done = set(ordered()) if ordered is not None else set()
     was_ordered = valid[FINGERPRINT].astype(str).isin(done)
     held = pd.Series(valid.index.isin(sorted(held_rows)), index=valid.index) & ~was_ordered
     to_send = valid[~was_ordered & ~held]
+    counts = (int(held.sum()), int(was_ordered.sum()))
     if to_send.empty:
-        return CostPreview(None, int(held.sum()), int(was_ordered.sum()))
+        return CostPreview(None, *counts, refused=refused)
     orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch)
-    return CostPreview(summarise(orders, catalog, start=today), int(held.sum()), int(was_ordered.sum()))
+    return CostPreview(summarise(orders, catalog, start=today), *counts, refused=refused)
 
 
 def show_cost(preview: CostPreview, batch: str) -> None:
     """The plan's table as ``run`` shows it, and what was not priced and why."""
     summary = preview.summary
+    if preview.refused:  # a cost under the refusal read as what the run would charge (found by newcomer19)
+        err_console.print(
+            f"Cost: `bulkship run` as batch {batch} refuses this file (see the warning above): nothing would "
+            "be sent. Priced below: what a batch you name yourself (--batch NEW-NAME) would send.",
+            soft_wrap=True,
+        )
     if summary is None:
         err_console.print("Cost: nothing `bulkship run` would send (no valid row left to order).")
     else:
-        title = f"Batch {batch}: what `bulkship run` would send, in US dollars ({MONEY_CURRENCY})"
+        sender = "a batch of another name" if preview.refused else f"Batch {batch}"
+        title = f"{sender}: what `bulkship run` would send, in US dollars ({MONEY_CURRENCY})"
         err_console.print(plan_table(title, summary))
         err_console.print(
             f"{summary.orders} order(s), {money(summary.total)} {MONEY_CURRENCY} at the vendor's prices of "
