@@ -112,3 +112,28 @@ def test_validate_cost_of_a_file_run_would_refuse_says_so_before_any_figure(
     assert "Batch list: what" not in said
     code, ran = _json(capsys, "run", str(tmp_path / "list.csv"), "--yes", "--wait", "0")
     assert code == 2, ran  # what the look said: refused, nothing sent
+
+
+def test_validate_cost_names_the_rows_the_list_holds_until_a_day_and_their_day(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer19: Bo's Notes 'on leave - send in Feb' left him out of the cost without a word, a
+    total read as the whole list's (`run` says him 'not in this plan yet', with his day)."""
+    source = tmp_path / "wait.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                HEADER,
+                ROWS[1],
+                ["Bo Ray", "5 Elm St", "Boston", "MA", "02134", "CVS", "50", "on leave - send in Feb"],
+            ]
+        )
+    code, checked = _json(capsys, "validate", str(source), "--cost")
+    assert code == 0, checked
+    (waiting,) = checked["cost"]["waiting"]
+    assert waiting["row"] == 3 and waiting["until"].endswith("-02-01"), waiting
+    assert (checked["cost"]["rows"], checked["cost"]["total"]) == (1, "50.00")
+    assert main(["validate", str(source), "--cost"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    day = waiting["until"]
+    assert f"Not priced: 1 row(s) the list holds until a day to come (row 3 on or after {day}):" in said

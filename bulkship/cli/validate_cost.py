@@ -12,11 +12,13 @@ from typing import Any
 
 import pandas as pd
 
+from ..heldrows import days_said
 from ..models import FINGERPRINT, Catalog, ValidationResult
 from ..money import MONEY_CURRENCY
 from ..plan import DEFAULT_PO_PREFIX
 from ..plan.cost import PlanSummary, summarise
 from ..plan.orders import plan_orders
+from ..statuses import NOT_YET_REASON
 from .app import err_console
 from .run_show import money, plan_table
 
@@ -29,6 +31,7 @@ class CostPreview:
     held: int  # repeats of a card another batch ordered: `run` holds them
     ordered: int  # their cards ordered already under this batch (or sent elsewhere): never sent again
     refused: bool = False  # `run` under this batch's name refuses the whole file (another batch's list)
+    waiting: tuple[tuple[int, str], ...] = ()  # (row, day) the list holds until a day to come: not yet sent
 
     def as_json(self) -> dict[str, Any]:
         """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
@@ -41,7 +44,8 @@ class CostPreview:
         for name in ("face_value", "discount", "fees", "shipping", "total"):
             figures[name] = f"{getattr(total, name) if total else 0:.2f}"
         said = {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
-        return figures | said | {"refused": self.refused}
+        waiting = [{"row": row, "until": day} for row, day in self.waiting]
+        return figures | said | {"refused": self.refused, "waiting": waiting}
 
 
 def price_what_run_sends(
@@ -64,10 +68,18 @@ def price_what_run_sends(
     held = pd.Series(valid.index.isin(sorted(held_rows)), index=valid.index) & ~was_ordered
     to_send = valid[~was_ordered & ~held]
     counts = (int(held.sum()), int(was_ordered.sum()))
+    waiting = _waiting(result)
     if to_send.empty:
-        return CostPreview(None, *counts, refused=refused)
+        return CostPreview(None, *counts, refused=refused, waiting=waiting)
     orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch)
-    return CostPreview(summarise(orders, catalog, start=today), *counts, refused=refused)
+    return CostPreview(summarise(orders, catalog, start=today), *counts, refused=refused, waiting=waiting)
+
+
+def _waiting(result: ValidationResult) -> tuple[tuple[int, str], ...]:
+    """(row, its first day, or "") of the rows the list holds until a day to come, the soonest first: a run
+    on or after it sends them (a cost that left them unsaid read as the whole list's)."""
+    held = [(s.row, s.until) for s in result.sheet.skipped if s.until or s.reason.startswith(NOT_YET_REASON)]
+    return tuple(sorted(held, key=lambda one: (one[1] or "9999", one[0])))
 
 
 def show_cost(preview: CostPreview, batch: str) -> None:
@@ -93,6 +105,13 @@ def show_cost(preview: CostPreview, batch: str) -> None:
         )
     if preview.held:
         err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
+    if preview.waiting:
+        err_console.print(
+            f"Not priced: {len(preview.waiting)} row(s) the list holds until a day to come ("
+            f"{days_said(preview.waiting)}): `bulkship run` on or after their day sends them, at that day's "
+            "prices.",
+            soft_wrap=True,
+        )
     if preview.ordered:
         err_console.print(
             f"Not priced: {preview.ordered} row(s) of batch {batch} whose cards are ordered already (never "
