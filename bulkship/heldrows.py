@@ -5,12 +5,27 @@ in a calendar, and the run exits 0, so a person could be forgotten (newcomer18's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from .ledger import Ledger
-from .load.skipped.heldday import held_day
-from .statuses import NOT_YET_REASON
+from .statuses import DAY_SAID, NOT_YET_REASON
 
 SHOWN = 5  # the rows named with their day; the rest counted
+
+
+def held_day(reason: str) -> date | None:
+    """The day a held row's reason names (.models.SkippedRow.said), or None."""
+    if not reason.startswith(NOT_YET_REASON) or DAY_SAID not in reason:
+        return None
+    try:
+        return date.fromisoformat(reason.rsplit(DAY_SAID, 1)[1][:10])
+    except ValueError:
+        return None
+
+
+def without_day(reason: str) -> str:
+    """``reason`` without the day it names (an older ledger's reasons never had one)."""
+    return reason.rsplit(DAY_SAID, 1)[0] if held_day(reason) is not None else reason
 
 
 def held_until(ledger: Ledger, batch: str) -> tuple[tuple[int, str], ...]:

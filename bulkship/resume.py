@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .batchidentity import check_batch_identity, check_same_sheet
+from .heldrows import without_day
 from .ledger import CARD_MADE_ROWS, ELSEWHERE, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
 from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
@@ -82,7 +83,6 @@ def held_until_then(
     validated frame): bulkship held them itself, and their day has come. Run after that day, each was left
     out as perhaps gone (found by hunter-sheets12). Only rows so left out are looked at, never every row."""
     from .load.skipped import _skip_notices
-    from .load.skipped.heldday import without_day
     from .load.skipped.kinds import _SAYS_DAY_PASSED
 
     passed = {

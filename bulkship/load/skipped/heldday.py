@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from ...statuses import DAY_SAID
 from .kinds import _SAYS_NOT_YET
 
 # The days after today a held row is read again on, to find the first it goes on: each of the first weeks,
@@ -25,21 +24,6 @@ _AHEAD = (
     *range(60, 420, 30),
     *range(730, 366 * 11, 365),
 )
-
-
-def held_day(reason: str) -> date | None:
-    """The day a held row's reason names (..models.SkippedRow.said), or None."""
-    if not reason.startswith(_SAYS_NOT_YET) or DAY_SAID not in reason:
-        return None
-    try:
-        return date.fromisoformat(reason.rsplit(DAY_SAID, 1)[1][:10])
-    except ValueError:
-        return None
-
-
-def without_day(reason: str) -> str:
-    """``reason`` without the day it names (an older ledger's reasons never had one)."""
-    return reason.rsplit(DAY_SAID, 1)[0] if held_day(reason) is not None else reason
 
 
 def first_days(held_on: Callable[[date], set[int]], rows: Collection[int], today: date) -> dict[int, date]:
