@@ -107,3 +107,62 @@ def test_the_server_s_stop_waits_for_no_page_still_reading_a_list(
     finally:
         release.set()
         serving.join(timeout=120)
+
+
+def test_the_uploads_read_at_once_are_a_setting_of_the_server(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-hostile12's leftover: two uploads were read at once, whatever the machine (web.review's
+    READ_AT_ONCE, no setting): a team of ten uploading at once on a machine of 16 cores waited in turn.
+    `bulkship serve --readings N` (env BULKSHIP_READINGS) sets it: here three readings, each waiting for the
+    other two to start, all start with 3, where 2 would hold the third for ever."""
+    import asyncio
+    import signal
+    import threading
+
+    import httpx
+    from test_web import TOKEN
+
+    from bulkship.cli import main
+    from bulkship.web import review
+    from bulkship.web.server import bind, server_for
+
+    all_reading = threading.Barrier(3, timeout=60)
+    real_read, read = review.read_card_column, set()
+
+    def read_with_the_others(sheet: Any, *args: Any, **kwargs: Any) -> Any:
+        if sheet.path not in read:  # each upload's first reading (a page may read its sheet twice)
+            read.add(sheet.path)
+            all_reading.wait()  # BrokenBarrierError (the page refused) unless three read at once
+        return real_read(sheet, *args, **kwargs)
+
+    monkeypatch.setattr(review, "read_card_column", read_with_the_others)
+    sock = bind("127.0.0.1", 0)
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server = server_for(create_app(settings, readings_at_once=3))
+    serving = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])), daemon=True)
+    serving.start()
+    answered: list[int] = []
+    try:
+        with httpx.Client(base_url=url, headers={"Origin": url}, timeout=120) as page:
+            for name in ("one", "two", "three"):
+                form = {"csrf_token": TOKEN.findall(page.get("/batches/new").text)[0], "name": name}
+                sheet = (SAMPLES / "direct-mail.csv").read_bytes().replace(b"Maria Lopez", name.encode())
+                files = {"file": (f"{name}.csv", sheet, "text/csv")}
+                assert page.post("/batches", data=form, files=files).status_code == 303
+            opened = [
+                threading.Thread(
+                    target=lambda n=name: answered.append(page.get(f"/batches/{n}/columns").status_code)
+                )
+                for name in ("one", "two", "three")
+            ]
+            for thread in opened:
+                thread.start()
+            for thread in opened:
+                thread.join(timeout=120)
+    finally:
+        server.handle_exit(signal.SIGTERM, None)
+        serving.join(timeout=120)
+    assert answered == [200, 200, 200]
+    assert main(["serve", "--readings", "0"]) == 2
+    assert "Invalid value for '--readings'" in capsys.readouterr().err

@@ -32,6 +32,8 @@ DEFAULT_PORT = 8000
 DEFAULT_MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)  # the loader reads no larger file
 DEFAULT_TRACK_EVERY_MIN = 15.0  # tracking refreshed in the background this often
 MAX_TRACK_EVERY_MIN = 7 * 24 * 60.0  # a week: beyond, a sleep no event loop takes
+# uploads read at once (web.review.READ_AT_ONCE, not a setting before: hunter-hostile12's leftover)
+DEFAULT_READINGS, MAX_READINGS = 2, 64
 
 
 @app.command("serve")
@@ -81,6 +83,17 @@ def serve_command(
             "reach it can then send orders (and add the first admin). Without it, add an account first.",
         ),
     ] = False,
+    readings: Annotated[
+        int,
+        typer.Option(
+            "--readings",
+            min=1,
+            max=MAX_READINGS,
+            envvar="BULKSHIP_READINGS",
+            help="Uploads read at once (a list, its review or cost worked out); others wait their turn. Each "
+            "reading holds its list in memory and a core: raise it where cores and memory are to spare.",
+        ),
+    ] = DEFAULT_READINGS,
     api_url: ApiUrlOption = None,
     credentials: CredentialsOption = None,
     ledger: LedgerOption = None,
@@ -148,5 +161,5 @@ def serve_command(
     gc.freeze()
     serve(
         settings, host=host, port=port, max_upload_bytes=max_upload_mb * 1024 * 1024, on_ready=ready,
-        track_every_s=track_every * 60 or None, webhook_url=webhook_url,
+        track_every_s=track_every * 60 or None, webhook_url=webhook_url, readings_at_once=readings,
     )  # fmt: skip

@@ -62,7 +62,7 @@ from .guards import BodyLimit, SecurityHeaders
 from .pagekit import Web, _templates
 from .progress_pages import delete, progress, progress_live
 from .results_pages import reconcile, refresh_tracking, results
-from .review import Reviews
+from .review import READ_AT_ONCE, Reviews
 from .runner import LEDGER_RETRY_S, WEB_WAIT_S, Runner
 from .upload_pages import choose_sheet, new_batch, review, upload
 
@@ -99,6 +99,7 @@ def create_app(
     run_wait_s: float = WEB_WAIT_S,
     ledger_retry_s: float = LEDGER_RETRY_S,
     keep_serving_s: float = servers.KEEP_EVERY_S,
+    readings_at_once: int = READ_AT_ONCE,
 ) -> Any:
     """The ASGI app: the pages wrapped in the guards. ``resume`` restarts runs a stopped server left;
     ``track_every_s`` refreshes tracking in the background that often (None: only when asked); runs register
@@ -106,9 +107,11 @@ def create_app(
     A run waits ``run_wait_s`` for its new orders to complete before its workbook is written (a vendor whose
     clock stands still, as in tests, completes none: 0 spares the wait). A run whose ledger's database went
     away asks it again every ``ledger_retry_s``; every ``keep_serving_s`` the server takes its lock on a
-    PostgreSQL ledger again (a restart ended it) and starts a Send of its own whose run never started."""
+    PostgreSQL ledger again (a restart ended it) and starts a Send of its own whose run never started.
+    ``readings_at_once``: how many uploads are read (a sheet, its review or plan worked out) at once."""
     runner = Runner(settings, webhook_url=webhook_url, wait_s=run_wait_s, ledger_retry_s=ledger_retry_s)
-    web = Web(settings, runner, Reviews(settings), max_upload_bytes, BalanceReader(settings))
+    reviews = Reviews(settings, readings_at_once)
+    web = Web(settings, runner, reviews, max_upload_bytes, BalanceReader(settings))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -272,9 +272,9 @@ READ_AT_ONCE = 2  # uploads read (their sheet, columns, review or plan worked ou
 
 
 class Reviews:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, at_once: int = READ_AT_ONCE) -> None:
         self.settings = settings
-        turns = self._turns = Turns(READ_AT_ONCE)  # (a sheet, its columns, its review, its plan: a reading)
+        turns = self._turns = Turns(at_once)  # (a sheet, its columns, its review, its plan: a reading)
         self._sheets: _Lru[tuple[Any, ...], LoadedSheet] = _Lru(2, turns)
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4, turns)
         self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3, turns)

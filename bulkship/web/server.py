@@ -44,15 +44,19 @@ def serve(
     on_ready: Callable[[str], None] | None = None,
     track_every_s: float | None = None,
     webhook_url: str | None = None,
+    readings_at_once: int | None = None,
 ) -> None:
-    """Serve until interrupted. ``on_ready`` gets the URL once the socket listens (the real port)."""
+    """Serve until interrupted. ``on_ready`` gets the URL once the socket listens (the real port);
+    ``readings_at_once``: uploads read at once (None: :data:`bulkship.web.review.READ_AT_ONCE`)."""
     from .app import DEFAULT_MAX_UPLOAD_BYTES, create_app
+    from .review import READ_AT_ONCE
 
     app = create_app(
         settings,
         max_upload_bytes=max_upload_bytes or DEFAULT_MAX_UPLOAD_BYTES,
         track_every_s=track_every_s,
         webhook_url=webhook_url,
+        readings_at_once=READ_AT_ONCE if readings_at_once is None else readings_at_once,
     )
     sock = bind(host, port)
     shown = f"[{host}]" if ":" in host else host
