@@ -143,3 +143,21 @@ def test_a_card_had_said_shortly_of_an_earlier_year_is_no_card_of_a_list_that_co
     this_year = ["Handed out 12/1", "Paid out in Nov"]
     path = _sheet(tmp_path / "staff.csv", [*earlier, *this_year])
     assert _left_out(path, [*earlier, *this_year]) == this_year
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_card_had_at_an_event_or_in_a_campaign_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by newcomer19 (N1, N3): an HR list's Notes 'already got her 5 yr card at the party', 'received
+    at party', 'got it at the offsite', 'card handed to her by VP' and a marketing list's 'sent in Oct
+    campaign', 'already in Q3 send' were each ordered, exit 0 (a second card), where 'got her card at the
+    party', 'sent in Oct' and 'already in Q3 mailing' leave the row out. They are left out now; a question,
+    another thing had or sent, and what is still to come, still send."""
+    had = ["already got her 5 yr card at the party", "received at party", "Received at the holiday party",
+           "got it at the offsite", "card handed to her by VP", "sent in Oct campaign",
+           "Sent in the Oct campaign", "Mailed in Nov mailer", "already in Q3 send"]  # fmt: skip
+    still = ["Received at party?", "Received at front desk", "Received invite at the party",
+             "Got engaged at the party", "Received award at the dinner - mail card", "Send in Q1 campaign",
+             "Sent email in Oct campaign", "Card to be handed to her at party", "included in Oct mailing",
+             "Got it at the party, send another"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*had, *still], header)
+    assert _left_out(path, [*had, *still]) == had

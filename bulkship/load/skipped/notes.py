@@ -273,8 +273,11 @@ _NOTE_SAYS_NO = re.compile(
     # ... or in an earlier wave, round or batch ('Sent in wave 1', 'Mailed in batch 1', 'Shipped with the
     # first batch', 'Sent in the October mailing': found by hunter-sends2, each ordered again)
     r"(?:already\s+)?(?:was\s+)?(?:sent|mailed|shipped|delivered|ordered)\s+(?:in|with|during|as\s+part\s+of)\s+"
-    r"(?:the\s+)?(?:(?:first|1st|earlier|previous|prior|last|initial|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-    r"dec)[a-z]*)\s+)?(?:wave|round|batch|mailing|shipment|drop)(?:\s*#?\s*(?:\d+|one|two|three|[ivx]+))?|"
+    # ... or a campaign, a mailer, a quarter's send ('Sent in Oct campaign', 'Mailed in the Nov mailer', 'Sent
+    # in Q3 send': found by newcomer19, N3, each ordered again)
+    r"(?:the\s+)?(?:(?:first|1st|earlier|previous|prior|last|initial|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*)\s+)?(?:wave|round|batch|mailing|mailer|shipment|drop|campaign|send|blast|promo(?:tion)?)"
+    r"(?:\s*#?\s*(?:\d+|one|two|three|[ivx]+))?|"
     r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it)|"
     # ... or a resending refused, which tells the card went ('Returned - do not resend', 'No need to resend',
     # 'Resend? No', 'Resend not needed': found by hunter-falsealarm8, each was ordered again)

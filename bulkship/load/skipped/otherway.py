@@ -40,7 +40,14 @@ _ELSEWHERE = (
 # an earlier wave, order or list
 _EARLIER = (
     r"(?:(?:the|a|an|another|his|her|their)\s+)?(?:[\w'&.-]+\s+){0,2}?(?:wave|round|batch|order|orders|po|"
-    r"purchase\s+order|shipment|mailing|drop|list|program)\b(?:\s*#?\s*(?:\d+|one|two|three|[ivx]+)\b)?"
+    r"purchase\s+order|shipment|mailing|mailer|drop|list|program|campaign|send|blast|promo(?:tion)?)\b"
+    r"(?:\s*#?\s*(?:\d+|one|two|three|[ivx]+)\b)?"
+)
+# ... an event the card was had at ('at the party', 'at the holiday party', 'at the offsite', 'at town hall')
+_AN_EVENT = (
+    r"at\s+(?:the\s+|a\s+|an\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\w&'-]+\s+){0,2}?(?:party|event|dinner|"
+    r"lunch(?:eon)?|breakfast|off-?site|meeting|ceremony|celebration|town\s*hall|all[\s-]*hands|gathering|"
+    r"banquet|gala|picnic|retreat|conference|awards?)\b"
 )
 # ... not when the note names another thing sent or ordered ('Sent to her - benefits packet', 'Order placed
 # 11/20 for her laptop', 'Order submitted - address change form': found by review46 reviewing 946eff62, each
@@ -106,6 +113,13 @@ GOT_OTHERWISE = (
     # 'Paid via direct deposit'): found by the lead, each ordered; not 'Paid out of the marketing budget'
     rf"(?:paid|given|processed)(?:\s+out)?\s+(?:via|through|thru|in|on|as|with)\s+{_PAY}|"
     rf"paid\s+out(?:\s+{_IN_A_MONTH})?{_ENDS}|"
+    # ... had at an event ('Received at party', 'Got it at the offsite', 'Already got her 5 yr card at the
+    # party'), or the card handed to the person ('Card handed to her by VP'): found by newcomer19, N1, each
+    # ordered; not 'Received at party?', 'Card given to her manager'
+    r"(?:already\s+)?(?:got|received)\s+(?:(?:it|one|(?:a|an|the|his|her|their)\s+(?:[\w&'-]+\s+){0,3}?(?:gift\s+)?"
+    rf"card)\s+)?{_AN_EVENT}(?!.*\?){_ENDS}|"
+    rf"{_THE_CARD}\s+(?:(?:was|were|already)\s+)*(?:handed|given|delivered|presented)\s+to\s+(?:him|her|them|the\s+"
+    rf"(?:employee|recipient))(?:\s+(?:in\s+person|by\s+hand|personally))?{_ENDS}|"
     # ... or this row's order called off ('Cancel this one', 'Ordered again by mistake - cancel this one')
     r"cancel(?:l?ed)?\s+(?:this|that|the)\s+(?:one|row|line|entry|order|card|record)\b\s*(?:$|[-–—:,.;!(].*)"
 )
