@@ -166,3 +166,16 @@ def test_the_uploads_read_at_once_are_a_setting_of_the_server(
     assert answered == [200, 200, 200]
     assert main(["serve", "--readings", "0"]) == 2
     assert "Invalid value for '--readings'" in capsys.readouterr().err
+
+
+def test_a_server_of_one_app_stopping_lets_another_still_serving_read(settings: Settings) -> None:
+    """After 20ee95b9 (found by hunter-web27): the readings of an app were stopped at the end of any one of
+    its lifespans; two TestClients of one app (as tests sign two people in), the first closed, the other's
+    upload answered 'The server is stopping: this page was not worked out'. They stop with the last one."""
+    app = create_app(settings, run_wait_s=0)
+    with TestClient(app, follow_redirects=True) as alice:
+        with TestClient(app, follow_redirects=True) as carol:
+            assert carol.get("/").status_code == 200
+        upload(alice, SAMPLES / "anniversary.xlsx", name="after")
+        review = alice.get("/batches/after/review").text
+        assert "25</strong> rows" in review and "The server is stopping" not in review

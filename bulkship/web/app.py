@@ -117,12 +117,13 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         # on a team's PostgreSQL ledger, the lock every server there reads this process's runs alive by
         done_serving = await run_in_threadpool(servers.serving, settings)
+        web.reviews.serving()
         if resume:
             await run_in_threadpool(runner.resume_due)
         ticker = asyncio.create_task(_track_every(runner, track_every_s)) if track_every_s else None
         keeper = asyncio.create_task(_keep_serving(settings, runner, keep_serving_s))
         yield
-        web.reviews.stop()  # the pages still waiting for a reading are answered: the stop waits for none
+        web.reviews.stop(last=True)  # the pages still waiting for a reading answered: the stop waits for none
         for task in (ticker, keeper):
             if task is not None:
                 task.cancel()

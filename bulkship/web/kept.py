@@ -28,6 +28,7 @@ class Turns:
         self._mine = threading.local()
         self._guard = threading.RLock()  # (stop is called from a signal's handler: perhaps twice at once)
         self._stopped = False
+        self._servers = 0  # the servers (lifespans) of these turns serving
         self._waiting: set[threading.Event] = set()  # the requests waiting for a reading of their own
 
     def apart(self, work: Callable[[], V]) -> V:
@@ -67,9 +68,19 @@ class Turns:
         """Whether this thread is a reading's own (:meth:`apart`)."""
         return bool(getattr(self._mine, "apart", False))
 
-    def stop(self) -> None:
-        """The server stops: every request waiting for a reading is let go, and none starts."""
+    def serving(self) -> None:
+        """A server of these turns starts (tests start several, each a TestClient of one app)."""
         with self._guard:
+            self._servers += 1
+            self._stopped = False
+
+    def stop(self, *, last: bool = False) -> None:
+        """The server stops: every request waiting for a reading is let go, and none starts. ``last``: only
+        when no other server of these turns still serves (a lifespan's end; a signal stops them all)."""
+        with self._guard:
+            self._servers = max(0, self._servers - 1) if last else 0
+            if self._servers:
+                return
             self._stopped = True
             for done in self._waiting:
                 done.set()

@@ -282,9 +282,12 @@ class Reviews:
         self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8, turns)  # state.plan_key -> PlanView | None
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
 
-    def stop(self) -> None:
+    def serving(self) -> None:
+        self._turns.serving()
+
+    def stop(self, *, last: bool = False) -> None:
         """The server stops: no request waits for a reading any more (:meth:`.kept.Turns.stop`)."""
-        self._turns.stop()
+        self._turns.stop(last=last)
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
