@@ -273,13 +273,14 @@ def test_an_amount_column_beside_a_default_amount_refuses_the_file_until_chosen(
     assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
 
 
-@pytest.mark.parametrize(("header", "named"), [("Gift $", "Gift $"), ("$", "$"), (None, "Column G")])
-def test_amounts_under_a_dollar_sign_or_no_header_beside_a_default_amount_refuse_the_file(
+@pytest.mark.parametrize(("header", "named"), [(None, "Column G")])
+def test_amounts_under_no_header_beside_a_default_amount_refuse_the_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str | None, named: str
 ) -> None:
-    """Found by hunter-sheets5: the same list with its amounts under 'Gift $' (read as a card column, by its
-    'Gift'), '$', or no header at all ('$100', '$25', '$50'): every card went out at the default 25, Bob's
-    100 and Cy's 50 too. Refused as 'Gift Budget' is, until chosen."""
+    """Found by hunter-sheets5: the same list with its amounts under no header at all ('$100', '$25',
+    '$50'): every card went out at the default 25, Bob's 100 and Cy's 50 too. Refused as 'Gift Budget' is,
+    until chosen. (Under 'Gift $' or '$' too, until hunter-sheets29 read a header in dollars as the amount:
+    test_a_header_in_dollars_is_the_amount.)"""
     book = openpyxl.Workbook()
     book.active.append([*BASE[:-1], header])
     for person, amount in zip(PEOPLE, ["$100", "$25", "$50"], strict=True):
@@ -294,6 +295,33 @@ def test_amounts_under_a_dollar_sign_or_no_header_beside_a_default_amount_refuse
     (tmp_path / "read.toml").write_text(f'[defaults]\nvalue = "25"\n[columns]\nvalue = "{named}"\n')
     assert run(path, "--config", str(tmp_path / "read.toml")) == 0
     assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
+
+
+@pytest.mark.parametrize("header", ["Gift $", "$", "Gift Card ($)", "Card (USD)"])
+def test_a_header_in_dollars_is_the_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sheets29 (newcomer3 and hunter-sheets5 before): a list's amounts under 'Gift $',
+    '$', 'Gift Card ($)' or 'Card (USD)' were read as a card column (the sign is no word: 'Gift', 'Gift
+    Card') or not at all: beside a default amount the file was refused, "looks like Value, which no column
+    gives", beside 'Product' refused as two Products, alone "lacks Value". A header naming the card, or
+    nothing, in dollars is the amount: read, Bob's 100 and Cy's 50 sent, with or without a default."""
+    book = openpyxl.Workbook()
+    book.active.append([*BASE[:-1], header])
+    for person, amount in zip(PEOPLE, ["$100", "$25", "$50"], strict=True):
+        book.active.append([*person[:-1], amount])
+    path = tmp_path / "amounts.xlsx"
+    book.save(path)
+    (tmp_path / "default.toml").write_text('[defaults]\nvalue = "25"\n')
+    assert run(path, "--config", str(tmp_path / "default.toml")) == 0, capsys.readouterr().err
+    assert [li["Value"] for li in ordered_lines()] == [100, 25, 50]
+    (tmp_path / "alone.csv").write_text(
+        f"Name,Address,City,State,ZIP,Gift Card,{header}\nDi Pan,4 Main St,Boston,MA,02134,TARGET,50\n"
+    )
+    assert run(tmp_path / "alone.csv") == 0, capsys.readouterr().err
+    assert [(li["ProductId"], li["Value"]) for li in ordered_lines() if li["ProductId"] == "TARGET"] == [
+        ("TARGET", 50)
+    ]
 
 
 def test_a_card_denomination_is_the_amount(tmp_path: Path) -> None:

@@ -97,11 +97,30 @@ class HeaderIndex:
 
     def meaning(self, header: str) -> HeaderMeaning | None:
         if header not in self._seen:
-            meaning = _resolve(header, self.index)
+            meaning = _in_dollars(header, _resolve(header, self.index))
             if meaning is not None and header_key(header) in self.exact:
                 meaning = replace(meaning, exact=True)
             self._seen[header] = meaning
         return self._seen[header]
+
+
+# A dollar sign or the currency's code in a header: the column holds money ('Reward $' beside 'Reward', 'Gift
+# Card ($)', '$'). Read as the card ('Reward', 'Gift Card': the sign is no word), such a list was refused,
+# "both look like Product", or beside a default amount "looks like Value, which no column gives" (found by
+# newcomer3 and hunter-sheets5, refused since; read as the amount by hunter-sheets29)
+_MONEY_SIGN = re.compile(r"(?i)\$|\busd\b")
+_GIFT_WORDS = frozenset({"gift", "gifts", "reward", "rewards", "card", "cards", "giftcard", "present"})
+_MONEY_ALONE = re.compile(r"(?i)\s*[(\[]?\s*(?:us\s*\$|\$|usd)\s*[)\]]?\s*")
+
+
+def _in_dollars(header: str, meaning: HeaderMeaning | None) -> HeaderMeaning | None:
+    """``meaning``, but the card's value where ``header`` names the card (or nothing else) in dollars."""
+    if not _MONEY_SIGN.search(header):
+        return meaning
+    if meaning is None:  # '$' alone, or 'Gift $' (a gift is no product's header, its cells decide)
+        alone = _MONEY_ALONE.fullmatch(header) or set(_words(header)) - {"usd"} <= _GIFT_WORDS
+        return HeaderMeaning("value") if alone else None
+    return HeaderMeaning("value") if meaning.field == "product" else meaning
 
 
 def own_titles(contract: SheetContract) -> frozenset[str]:
