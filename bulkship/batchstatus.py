@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .heldrows import held_until
+from .heldrows import held_money, held_until, waiting_money_json
 from .ledger import Ledger
 from .overview import batch_states
 from .statuses import NOT_YET_REASON
@@ -33,6 +33,7 @@ def batch_status(
     money = money_by_bucket(view)
     created = [o for o in view.orders.values() if o.state == "created"]
     failed = view.orders_without_a_card()  # no card: the run and the workbook's Summary leave them out
+    held = held_until(ledger, batch)
     return {
         "batch": batch,
         # the API its orders went to ("sandbox": the embedded sandbox, no real order; None: an older ledger)
@@ -44,7 +45,9 @@ def batch_status(
         "by_status": dict(sorted(counts.items())),
         "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
         # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
-        "waiting_until": [{"row": row, "day": day} for row, day in held_until(ledger, batch)],
+        "waiting_until": [{"row": row, "day": day} for row, day in held],
+        # ... and what they cost as last priced ("waiting_cost", "waiting_unpriced", "waiting_priced")
+        **waiting_money_json(held_money(ledger, batch, held)),
         "orders": len(created) - failed,  # "Orders 1" beside the run's "0 ordered in 0 order(s)" (review18)
         "orders_failed": failed,  # created, then ended by the vendor with no card made (nothing charged)
         # ... of which those still billing money beside their lines, counted in charged: said beside it

@@ -6,15 +6,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, NamedTuple
 
+from .errors import BulkshipError
 from .ledger import Ledger
+from .money import MONEY_CURRENCY, money_plain, money_text
 from .statuses import DAY_SAID, NOT_YET_REASON
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .models import Catalog, SkippedRow
+
 SHOWN = 5  # the rows named with their day; the rest counted
+# The event a run writes of what its rows waiting for their day cost at its prices (row -> cost), the latest
+# read by `status`, the plan and the Summary: their money was in no figure, the Summary's 'To send 0.00'
+# beside a card of 100.00 plus fee the same file sends in February (newcomer18's N4)
+HELD_PRICED = "held_priced"
 
 
 def held_day(reason: str) -> date | None:
-    """The day a held row's reason names (.models.SkippedRow.said), or None."""
+    """The day a held row's reason names (..models.SkippedRow.said), or None."""
     if not reason.startswith(NOT_YET_REASON) or DAY_SAID not in reason:
         return None
     try:
@@ -50,3 +63,81 @@ def days_said(held: Sequence[tuple[int, str]]) -> str:
 def first_day(held: Sequence[tuple[int, str]]) -> str:
     """', the first on 2027-01-15' (nothing where no day is known)."""
     return f", the first on {held[0][1]}" if held and held[0][1] else ""
+
+
+def price_held(
+    ledger: Ledger, batch: str, rows: pd.DataFrame, skipped: Sequence[SkippedRow], catalog: Catalog
+) -> None:
+    """Records (:data:`HELD_PRICED`) what each row of ``skipped`` held until a day costs at ``catalog``'s
+    prices, as a line of the plan would (a row of a card or value the catalog lacks: not priced, said so).
+    ``rows``: the validated rows, the skipped ones among them."""
+    from .plan.lines import plan_lines
+
+    held = [s.row for s in skipped if s.until and s.row in rows.index]
+    if not held:
+        return
+    costs: dict[str, str] = {}
+    for row in held:
+        try:
+            (line,) = plan_lines(rows.loc[[row]], catalog, batch)
+        except (BulkshipError, InvalidOperation, ValueError, KeyError):
+            continue
+        costs[str(row)] = money_plain(line.cost)
+    ledger.log_event(batch, None, HELD_PRICED, costs=costs)
+
+
+class HeldMoney(NamedTuple):
+    """What the rows waiting for their day cost as last priced: the total of those priced, how many were
+    not (a card the catalog lacked, or an older run's), and when."""
+
+    total: Decimal
+    unpriced: int
+    priced_at: str
+
+
+def held_money(ledger: Ledger, batch: str, held: Sequence[tuple[int, str]]) -> HeldMoney | None:
+    """:class:`HeldMoney` of ``held`` (:func:`held_until`), or None when no run priced them."""
+    if not held:
+        return None
+    events = ledger.events(batch, kinds=[HELD_PRICED])
+    if not events:
+        return None
+    latest = max(events, key=lambda event: event.at)
+    costs = latest.detail.get("costs") or {}
+    priced = [Decimal(str(costs[str(row)])) for row, _day in held if str(row) in costs]
+    return HeldMoney(sum(priced, Decimal(0)), len(held) - len(priced), latest.at)
+
+
+def money_said(held: HeldMoney | None, currency: str) -> str:
+    """', 120.00 USD at the prices of 2026-12-05' (and the rows not priced), or nothing."""
+    if held is None:
+        return ""
+    unpriced = f" and {held.unpriced} row(s) not priced" if held.unpriced else ""
+    return f", {money_text(held.total)} {currency} at the prices of {held.priced_at[:10]}{unpriced}"
+
+
+def waiting_money_json(held: HeldMoney | None) -> dict[str, object]:
+    """The --json keys of what the rows waiting for their day cost as last priced (none: never priced)."""
+    if held is None:
+        return {}
+    return {
+        "waiting_cost": money_plain(held.total),
+        "waiting_unpriced": held.unpriced,
+        "waiting_priced": held.priced_at,
+    }
+
+
+def held_note(ledger: Ledger, batch: str) -> list[str]:
+    """The Summary's note of the rows waiting for their day: their money is in no figure of it (To send
+    0.00 beside a card of 100.00 the same file sends in February: finance closed the budget without it,
+    newcomer18's N4), their days, and how they are sent."""
+    held = held_until(ledger, batch)
+    if not held:
+        return []
+    cost = held_money(ledger, batch, held)
+    money = f"{money_said(cost, MONEY_CURRENCY).removeprefix(', ')}, " if cost is not None else ""
+    return [
+        f"{len(held)} row(s) the list holds until a day to come are in no figure above ({money}not "
+        f"charged, not to send yet): {days_said(held)}; the same file run again on or after a row's day "
+        "sends it, at that day's prices"
+    ]

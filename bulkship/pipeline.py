@@ -33,6 +33,7 @@ from .batchnames import check_new_batch_name, default_batch_for
 from .confirm import confirm_plan
 from .errors import BulkshipError, FileFormatError, SpendLimitError
 from .fixdecisions import as_decided, remember
+from .heldrows import price_held
 from .ledger import CARD_MADE_ROWS, Ledger
 from .memtrim import give_back_memory
 from .paths import check_input_file
@@ -233,6 +234,7 @@ async def _plan_and_send(
             unread=unread,
         )
         remember(ledger, batch, loaded.fix_these, validation.rows)  # a Fix these sheet's decisions
+        price_held(ledger, batch, validation.rows, loaded.skipped, catalog)  # rows waiting for their day
         notes += [_read_as_ordered_note(synced.read_as_ordered)] if synced.read_as_ordered else []
         planning.close()  # recorded: another run's checks now see this plan
         # the rows --allow-repeat planned are held again if the plan is not sent: the file's rows read again.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity
 from .errors import BulkshipError, SpendLimitError
-from .heldrows import held_until
+from .heldrows import HeldMoney, held_money, held_until, waiting_money_json
 from .ledger import ELSEWHERE, OPEN_STATES, Ledger, OrderRecord
 from .models import Balance, Catalog, PlannedLine, PlannedOrder
 from .money import MoneyTally, money_plain
@@ -64,6 +64,7 @@ class PlanView:
     # run on or after it: not in this total)
     waiting_rows: int = 0
     held_until: tuple[tuple[int, str], ...] = ()  # ... each with its day, the soonest first (..heldrows)
+    held_money: HeldMoney | None = None  # ... what they cost as last priced (None: never priced)
     # the rows the list itself leaves out (hidden, crossed out, said not to send, totals or notes), waiting
     # ones apart, each with why, in row order: said by row, not as every reason a row may be skipped for
     # ('2 skipped (rows the list itself leaves out: hidden, crossed out, totals or notes rows, ...)': N4)
@@ -156,6 +157,7 @@ class RunResult:
     no_card_cost: Decimal = Decimal(0)  # ... what their lines cost as sent: the re-run's to pay again
     waiting_rows: int = 0  # of the skipped: held until a day to come, sent by the same file run on it
     held_until: tuple[tuple[int, str], ...] = ()  # ... each with its day, the soonest first (..heldrows)
+    held_money: HeldMoney | None = None  # ... what they cost as last priced (None: never priced)
     created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
 
     @property
@@ -198,6 +200,7 @@ class RunResult:
             "waiting": self.waiting_rows,
             # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
             "waiting_until": [{"row": row, "day": day} for row, day in self.held_until],
+            **waiting_money_json(self.held_money),
             "orders_in_doubt": self.unknown_orders,
             "orders_sent_this_run": self.sent_orders,
             "total_cost": money_plain(self.total_cost),
@@ -238,7 +241,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         no_card_rows=no_card,
         no_card_cost=sum((r.cost or Decimal(0) for r in no_card_records), Decimal(0)),
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if rows.get("skipped") else 0,
-        held_until=held_until(ledger, batch) if rows.get("skipped") else (),
+        held_until=(held := held_until(ledger, batch) if rows.get("skipped") else ()),
+        held_money=held_money(ledger, batch, held),
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,
@@ -368,7 +372,8 @@ def plan_view(
         in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
         waiting_review=waiting,
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if counts.get("skipped") else 0,
-        held_until=held_until(ledger, batch) if counts.get("skipped") else (),
+        held_until=(held := held_until(ledger, batch) if counts.get("skipped") else ()),
+        held_money=held_money(ledger, batch, held),
         skipped_said=_skipped_said(ledger, batch) if counts.get("skipped") else (),
         elsewhere=elsewhere_by_order(ledger, batch) if counts.get(ELSEWHERE) else (),
     )

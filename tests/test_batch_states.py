@@ -203,11 +203,11 @@ def test_a_batch_with_rows_held_until_a_day_to_come_says_it_waits(
         # the run said '1 skipped' where `status` says it waits (found again by newcomer11 on an HR list's
         # 'Send On'): a person reading the run's last line took the batch for done
         said = " ".join(capsys.readouterr().err.split())
-        assert "1 skipped (1 waiting for their day, the first on 2026-12-20)" in said, said
+        assert "1 skipped (1 waiting for their day, the first on 2026-12-20, " in said, said
     assert _status_words(capsys) == {"hold": "waiting", "later": "waiting"}
     assert main(["status", "hold"]) == 0
     table = capsys.readouterr().out  # (its cells wrap at the terminal's width)
-    assert "1 skipped (1 waiting for their day, the first" in table and "2026-12-20)" in table, table
+    assert "1 skipped (1 waiting for their day, the first" in table and "2026-12-20, " in table, table
 
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 20))
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0

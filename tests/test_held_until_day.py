@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -24,8 +26,8 @@ HR_LIST = (
     "Name,Address,City,State,ZIP,Product,Value,Notes\n"
     "Ann Lee,12 Beacon Street,Boston,MA,02108,CVS,50,\n"
     "Bob Ray,455 Massachusetts Avenue,Cambridge,MA,02139,STARBUCKS,25,Terminated\n"
-    "Carla Diaz,350 Fifth Avenue,New York,NY,10118,TARGET,100,on leave - send in Feb\n"
-    "Dee Park,233 South Wacker Drive,Chicago,IL,60606,CVS,20,On hold until 1/15/2027\n"
+    "Carla Diaz,350 Fifth Avenue,New York,NY,10118,VISA-PREPAID,100,on leave - send in Feb\n"
+    "Dee Park,233 South Wacker Drive,Chicago,IL,60606,CVS,25,On hold until 1/15/2027\n"
 )
 DAYS = "row 5 on or after 2027-01-15, row 4 on or after 2027-02-01"
 
@@ -50,13 +52,13 @@ def test_a_row_held_until_a_day_says_its_day_on_the_run_status_and_workbook(
     )
     said = " ".join(capsys.readouterr().err.split())
     assert f"(waiting for their day: {DAYS}): their cards are not in the total above" in said, said
-    assert "3 skipped (2 waiting for their day, the first on 2027-01-15)" in said, said
+    assert "3 skipped (2 waiting for their day, the first on 2027-01-15, " in said, said
     assert main(["status", "anniv", "--json"]) == 0
     (batch,) = json.loads(capsys.readouterr().out)["batches"]
     assert batch["waiting_until"] == [{"row": 5, "day": "2027-01-15"}, {"row": 4, "day": "2027-02-01"}]
     assert main(["status", "anniv"]) == 0
     table = capsys.readouterr().out  # (its cells wrap at the terminal's width)
-    assert "(2 waiting for their day, the first" in table and "2027-01-15)" in table, table
+    assert "(2 waiting for their day, the first" in table and "2027-01-15, " in table, table
     sheet = openpyxl.load_workbook(tmp_path / "anniv-results.xlsx").worksheets[0]
     cells = [" ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
     assert any("Carla Diaz" in c and "to send on or after 2027-02-01" in c for c in cells), cells
@@ -68,3 +70,48 @@ def test_the_cost_page_names_the_day_of_each_row_held_until_one(client: TestClie
     upload(client, hr_list, "anniv")
     said = visible_text(" ".join(client.get("/batches/anniv/cost").text.split()))
     assert f"(waiting for their day: {DAYS}): their cards are not in the total below" in said, said
+    # ... and what they cost (newcomer18's N4, on the web page)
+    assert re.search(r"at that day's prices \(130\.95 USD at the prices of \d{4}-\d\d-\d\d\)\.", said), said
+
+
+def _run_on(day: datetime.date, path: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
+    assert main(["run", str(path), "--batch", "anniv", "--yes", "--wait", "0", "--out", str(out)]) == 0
+
+
+def _batch(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    capsys.readouterr()
+    assert main(["status", "anniv", "--json"]) == 0
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    return dict(batch)
+
+
+def test_the_money_of_rows_held_until_a_day_is_said_and_is_what_their_day_charges(
+    hr_list: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer18 (N4): finance given the workbook of a run holding Carla Diaz's VISA-PREPAID 100
+    (plus its fee) until February read Charged 50.00, To send 0.00, and Carla counted with the terminated
+    Bob Ray as 'not ordered': her money was in no figure of the Summary nor of `status`, and the budget was
+    closed without it. What the rows waiting for their day cost at the run's prices is said now on the run's
+    plan and last line, `status` (--json "waiting_cost") and the Summary, and it is what their days charge."""
+    _run_on(DEC_5, hr_list, tmp_path, monkeypatch)
+    said = " ".join(capsys.readouterr().err.split())
+    waiting = _batch(capsys)
+    cost = Decimal(str(waiting["waiting_cost"]))
+    assert cost > Decimal("125.00"), waiting  # 100 + 25 of face value, and the VISA card's fee
+    priced = rf"{cost:,.2f} USD at the prices of \d{{4}}-\d\d-\d\d"
+    assert re.search(rf"at that day's prices \({priced}\)\.", said), said
+    assert re.search(rf"\(2 waiting for their day, the first on 2027-01-15, {priced}\)", said), said
+    summary = openpyxl.load_workbook(tmp_path / "anniv-results.xlsx")["Summary"]
+    notes = [str(row[0]) for row in summary.iter_rows(values_only=True) if row and row[0]]
+    assert any(
+        re.match(rf"2 row\(s\) the list holds until a day to come are in no figure above \({priced}, not", n)
+        and "row 5 on or after 2027-01-15, row 4 on or after 2027-02-01" in n
+        for n in notes
+    ), notes
+    charged = Decimal(str(waiting["ordered_cost"]))
+    _run_on(datetime.date(2027, 1, 15), hr_list, tmp_path, monkeypatch)
+    _run_on(datetime.date(2027, 2, 1), hr_list, tmp_path, monkeypatch)
+    sent = _batch(capsys)
+    assert sent["waiting"] == 0 and "waiting_cost" not in sent, sent
+    assert Decimal(str(sent["ordered_cost"])) - charged == cost, sent

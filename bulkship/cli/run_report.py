@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import InsufficientFundsError
-from ..heldrows import first_day
+from ..heldrows import first_day, money_said
 from ..money import MONEY_CURRENCY, MoneyTally
 from ..statuses import TO_SEND, counted
 from .app import err_console, styled
@@ -65,7 +65,8 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         f"{n} {status}"
         # as `status` says it: the run's '1 skipped' read as a batch done (hunter-sheets12's, newcomer11)
         + (
-            f" ({result.waiting_rows} waiting for their day{first_day(result.held_until)})"
+            f" ({result.waiting_rows} waiting for their day{first_day(result.held_until)}"
+            f"{money_said(result.held_money, MONEY_CURRENCY)})"
             if status == "skipped" and result.waiting_rows
             else ""
         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from ..heldrows import days_said
+from ..heldrows import HeldMoney, days_said, money_said
 from ..money import MONEY_CURRENCY
 from .app import err_console, styled
 
@@ -124,7 +124,8 @@ def _show_left_out(view: PlanView) -> None:
         err_console.print(
             f"Not in this plan yet: {later} row(s) the list holds until a day to come (waiting for "
             f"their day: {days_said(view.held_until)}): their cards are not in the total above; the same "
-            "command run on or after their day sends them, at that day's prices.",
+            "command run on or after their day sends them, at that day's prices"
+            f"{_held_cost(view.held_money)}.",
             markup=False,
             highlight=False,
         )
@@ -169,6 +170,12 @@ def plan_table(title: str, summary: PlanSummary) -> Table:
         styled((money(total.total), "bold")),
     )
     return table
+
+
+def _held_cost(held: HeldMoney | None) -> str:
+    """' (120.00 USD at the prices of 2026-12-05)': what the rows waiting for their day cost as priced by
+    this run, in no total (newcomer18's N4)."""
+    return f" ({money_said(held, MONEY_CURRENCY).removeprefix(', ')})" if held is not None else ""
 
 
 def _dearer_today(view: PlanView) -> str:

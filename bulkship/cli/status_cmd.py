@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..heldrows import first_day
+from ..heldrows import HeldMoney, first_day, money_said
 from ..money import MONEY_CURRENCY
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument
@@ -193,8 +193,15 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
 
 
 def _first_day(summary: dict[str, Any]) -> str:
-    """', the first on 2027-01-15' of the rows waiting for their day (newcomer18's N1: no day was said)."""
-    return first_day([(held["row"], held["day"]) for held in summary.get("waiting_until") or []])
+    """', the first on 2027-01-15, 120.00 USD at the prices of 2026-12-05' of the rows waiting for their day
+    (newcomer18's N1 and N4: neither their day nor their money was said)."""
+    said = first_day([(held["row"], held["day"]) for held in summary.get("waiting_until") or []])
+    if "waiting_cost" in summary:  # what they cost as last priced (newcomer18's N4: in no figure)
+        cost = HeldMoney(
+            Decimal(summary["waiting_cost"]), summary["waiting_unpriced"], summary["waiting_priced"]
+        )
+        said += money_said(cost, MONEY_CURRENCY)
+    return said
 
 
 def _in_doubt_cell(summary: dict[str, Any]) -> str:

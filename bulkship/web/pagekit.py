@@ -14,7 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from .. import api
 from ..errors import BulkshipError
-from ..heldrows import days_said
+from ..heldrows import days_said, money_said
 from ..reconcile.explained import explained_text
 from ..repeats.preview import repeat_said
 from ..settings import Settings
@@ -59,6 +59,7 @@ _templates.filters["page_words"] = page_words
 _templates.filters["explained"] = explained_text  # a cost difference a person's settlement accounts for
 _templates.filters["repeat_said"] = repeat_said  # what a held row repeats, without the command line's advice
 _templates.filters["held_days"] = days_said  # the rows waiting for their day, each with its day
+_templates.filters["held_money"] = lambda held: money_said(held, MONEY_CURRENCY).removeprefix(", ")
 
 
 @dataclass

@@ -304,9 +304,10 @@ _OFF_SHEET = OFF_SHEET_NOTE.split("(")[0]
 def _money_notes(ledger: Ledger, view: LedgerView, batch: str) -> tuple[str, ...]:
     """What the run says beside the batch's totals where they are not simply the vendor's, for the Summary:
     a workbook charged 562.80 for 559.80 planned said only of a 1.50 overcharge (found by hunter-money3)."""
+    from ...heldrows import held_note
     from ...runnotes import money_notes  # it reads this package's views: imported when a book is built
 
-    return tuple(money_notes(ledger, view, batch))
+    return (*money_notes(ledger, view, batch), *held_note(ledger, batch))
 
 
 def counts_by_status(outcomes: Mapping[int, RowOutcome]) -> dict[str, int]:
