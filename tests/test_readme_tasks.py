@@ -118,3 +118,20 @@ def test_sending_part_of_a_list_as_the_task_list_says_sends_nobody_twice(
     with Sandbox(SandboxConfig(state_file=resolve_settings().sandbox_state_file)) as sandbox:
         cards = [li["ExternalId"] for order in sandbox.orders() for li in order["LineItems"]]
     assert len(cards) == len(set(cards)) == 5, "five people, one card each"
+
+
+def test_the_typical_batch_looks_at_the_cost_before_its_run_with_options_bulkship_has(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Found by newcomer19: an HR person following *A typical batch* went from validate to run, whose
+    'Send these orders?' was the only place the cost was shown; answered no, it left PO numbers behind."""
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"### A typical batch\n\n```bash\n(.*?)```", text, re.S)
+    assert block is not None
+    commands = [line.split("#")[0].strip() for line in block.group(1).splitlines()]
+    cost = next(i for i, command in enumerate(commands) if command.endswith("--cost"))
+    run = next(i for i, command in enumerate(commands) if command.startswith("bulkship run "))
+    assert cost < run and "--batch ANNIV-2026Q4" in commands[cost], commands
+    for command in commands:
+        said = _help(capsys, command.split()[1])
+        assert all(option in said for option in re.findall(r"(--[a-z-]+)", command)), command
