@@ -135,6 +135,7 @@ class RunResult:
     unknown_orders: int = 0  # in doubt: sent, answer lost
     unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, in doubt)
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
+    held_with_card: int = 0  # of them, those whose very card another batch made (repeats.notes.HAS_CARD)
     review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
     ordered_earlier_rows: int = 0  # rows ordered from an earlier file of the batch, no longer in this one
     left_out_earlier_rows: int = (

@@ -116,3 +116,25 @@ def test_the_rows_sent_elsewhere_are_said_before_the_question(
     assert "Not in this plan: 2 row(s) sent elsewhere" in asked, asked
     assert "rows 4-5: batch 'rest', order BS-REST-0001" in asked, asked
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(4)})
+
+
+def test_a_list_split_by_hand_run_whole_again_says_its_held_rows_have_their_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer19's N12 (given by the lead): a list split by hand (no refusal advised it), the first rows
+    under DM, the rest under DM-2, then the whole file run again under DM: the rest's rows were held as
+    repeats of DM-2's cards (right: no advice, no evidence of a split, d7ccf5d5), each saying 'To send it
+    again on purpose, re-run with --allow-repeat' and the run ending 'To send them anyway, on purpose,
+    re-run the same command with --allow-repeat': 30 second cards, offered as the way on. Where the card
+    held for is the very card, made, they say the person has it already, nothing to do; --allow-repeat
+    only for a second card on purpose."""
+    rows = [person(i) for i in range(5)]
+    sheet = write_csv(tmp_path / "list.csv", rows)
+    assert run(capsys, str(write_csv(tmp_path / "part.csv", rows[:2])), "--batch", "DM")[0] == 0
+    assert run(capsys, str(write_csv(tmp_path / "rest.csv", rows[2:])), "--batch", "DM-2")[0] == 0
+    code, _, err = run(capsys, str(sheet), "--batch", "DM")
+    assert code == 3, err
+    assert "To send them anyway" not in err and "To send it again on purpose" not in err, err
+    assert "3 row(s) held: each person has this very card already" in err, err
+    assert "This person has this card already: nothing to do." in err, err
+    assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(5)})

@@ -169,12 +169,24 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
             " It sends every held row: to send only some, take the others off the 'Fix these' sheet of "
             f"{workbook}, then run `{follow}`."
         )
-        err_console.print(
-            f"{result.held_rows} row(s) held so that no one gets the same card twice (see above and the "
-            "result workbook). To send them anyway, on purpose, re-run the same command with --allow-repeat."
-            + (some if result.held_rows > 1 else ""),
-            soft_wrap=True,
-        )
+        if result.held_with_card == result.held_rows:  # the very cards, made: no way on but a second card
+            held = (
+                f"{result.held_rows} row(s) held: each person has this very card already (another batch "
+                "ordered it: see above and the result workbook), nothing to do. Only to send second cards on "
+                "purpose, re-run the same command with --allow-repeat."
+            )
+        else:
+            held = (
+                f"{result.held_rows} row(s) held so that no one gets the same card twice (see above and the "
+                "result workbook"
+                + (
+                    f"; {result.held_with_card} of them have this very card already"
+                    if result.held_with_card
+                    else ""
+                )
+                + "). To send them anyway, on purpose, re-run the same command with --allow-repeat."
+            )
+        err_console.print(held + (some if result.held_rows > 1 else ""), soft_wrap=True)
 
 
 def _funds_missing(result: RunResult) -> str:

@@ -60,11 +60,17 @@ def _repeat_note(
         if reference
         else "recipient, address, card and value"
     )
+    # the very card, made: the person has it, and --allow-repeat offered as the way on sent a list split by
+    # hand a second card for each of its rows another batch sent (newcomer19's N12)
+    then = HAS_CARD if order.state == "created" and not reference else "To send it again on purpose,"
     return (
         f"Held, not sent: the same {what} were {verb} in batch "
         f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
-        f"{policy.window_days} days. To send it again on purpose, re-run with {ALLOW_FLAG}"
+        f"{policy.window_days} days. {then} re-run with {ALLOW_FLAG}"
     )
+
+
+HAS_CARD = "This person has this card already: nothing to do. Only for a second card on purpose,"
 
 
 def _refuse_same_rows(
