@@ -172,3 +172,38 @@ def test_a_hold_until_a_day_written_with_its_year_after_a_comma_waits_for_that_y
     }
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2028, 1, 15))
     assert not load_sheet(path).skipped
+
+
+def test_a_person_away_until_a_day_is_held_to_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """newcomer19's N2, mended by review50: on Dec 5 an HR list's Notes 'on LOA until 1/15', 'on LOA until
+    1/15 - send then', 'send when back 1/15', 'back 1/15 - send then' were each ordered at once (the list
+    says to send later), and 'on LOA until 1/15 - send when back' was left out for good, never held to 1/15,
+    where 'send after 1/15' is held and goes on a run from then. Each is held to its day now; a day passed
+    or none read sends as before; a remark saying no, or a wait for a return no day is given for, still
+    leaves the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    held = ["on LOA until 1/15", "on LOA until 1/15 - send then", "on LOA until 1/15 - send when back",
+            "send when back 1/15", "back 1/15 - send then", "On maternity leave until 1/10/2027"]  # fmt: skip
+    sent = [
+        "On leave until 11/1",
+        "On leave until 11/1 - send when back",
+        "On LOA until next week",
+        "On leave",
+    ]
+    out = ["on LOA until 1/15 - terminated - send when back", "Maternity leave - send when back",
+           "Hold released 10/1/2025, Maternity leave - send when back"]  # fmt: skip
+    notes = [*held, *sent, *out]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    decided = {
+        note: "sent" if row not in skipped else "held" if "not to send it yet" in skipped[row] else "out"
+        for row, note in enumerate(notes, start=2)
+    }
+    assert decided == {
+        **dict.fromkeys(held, "held"),
+        **dict.fromkeys(sent, "sent"),
+        **dict.fromkeys(out, "out"),
+    }
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
+    later = {s.row for s in load_sheet(path).skipped}
+    assert [note for row, note in enumerate(notes, start=2) if row in later] == out

@@ -146,6 +146,24 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _TIME_OF_DAY = (
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|o['’]?clock\b|hrs?\b|h\b)|\d{1,2}:\d\d(?![/.-]?\d))"
 )
+# (a day read as one, nothing after it but a sign: 'on LOA until next week', '... until Jan: Name should be
+# Sue' are no day, and go as before)
+_A_DAY_ALONE = (
+    r"(?=\s+(?:on\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)"
+    r"\s*(?:$|[-–—;,()\[\]!.]))"
+)
+AWAY_UNTIL = (
+    r"(?:on\s+)?(?:an?\s+)?(?:loa|leave\s+of\s+absence|(?:(?:maternity|paternity|parental|medical|sick|family|"
+    r"disability)\s+)?leave|fmla|sabbatical)\s+(?:until|till|til|thru|through)" + _A_DAY_ALONE
+)
+_AWAY_UNTIL = (
+    rf"|{AWAY_UNTIL}"
+    r"|(?:send|ship|mail)(?:\s+(?:it|(?:the\s+)?card))?\s+(?:when|once|after)\s+(?:(?:she|he|they)(?:['’]s|\s+(?:is|are|"
+    r"gets|comes))?\s+)?back(?:\s+on)?"
+    + _A_DAY_ALONE
+    + r"|back(?:\s+on)?(?=\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*[-–—;,]\s*(?:send|ship|mail)\s+(?:it\s+)?then\b)"
+)
 # ... after a square bracket or a slash too ('OK [hold until 1/15]', 'OK / hold until 1/15': found by
 # review44, each was sent at once where 'OK (hold until 1/15)' was held)
 _UNTIL = re.compile(
@@ -155,7 +173,14 @@ _UNTIL = re.compile(
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
     # ... or the card itself held ('Card on hold until 1/15/2027', 'Hold card until 1/15/2027': left out for
     # good, where 'On hold until 1/15/2027' goes on its day; a known drop, mended by review48)
-    r"|" + _CARD_HELD + r"\s+(?:until|till|til)"
+    r"|"
+    + _CARD_HELD
+    + r"\s+(?:until|till|til)"
+    # ... or the person away until a day, or to be sent when back on one ('on LOA until 1/15', 'on LOA until
+    # 1/15 - send then', 'send when back 1/15', 'back 1/15 - send then': newcomer19's N2, each sent at once;
+    # mended by review50)
+    + _AWAY_UNTIL
+    +
     # ... or the person not eligible until a day, or eligible from one ('On hold until 1/15/2027', 'Not
     # eligible until Feb', 'Probation - not eligible until Feb', 'Eligible after 2/1/2027': found by
     # hunter-sends4, each sent at once where 'Hold until 1/15/2027' waits for its day); a day passed sends

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .days import _UNTIL
+from .days import _UNTIL, AWAY_UNTIL
 from .kinds import _SAYS_NOT_YET
 
 # a clause holding, no more: 'Hold', 'Hold off', 'On hold', 'Wait', 'Please wait', '... for now', in
@@ -20,6 +20,15 @@ from .kinds import _SAYS_NOT_YET
 _RESTATED = re.compile(
     r"(?i)(?:\s+[-–—/]\s+|\s*[(\[]\s*|\s*[,;.:!]\s*|\s*\n\s*)(?:(?:please|pls)\s+)?(?:(?:on\s+)?hold(?:\s+off)?|wait)"
     r"(?:\s+for\s+now)?\s*[)\]]?[\s.!]*(?=$|\n)"
+)
+# ... or to send when the person is back, after the day they are away until ('on LOA until 1/15 - send when
+# back': newcomer19's N2, left out for good, never held to 1/15; mended by review50); not after another day
+# ('Hold released 10/1/2025, Maternity leave - send when back')
+_AWAY = re.compile(rf"(?i)\b{AWAY_UNTIL}")
+_SEND_WHEN_BACK = re.compile(
+    r"(?i)(?:\s+[-–—/]\s+|\s*[(\[]\s*|\s*[,;.:!]\s*)(?:(?:please|pls)\s+)?(?:send|ship|mail)(?:\s+(?:it|(?:the\s+)?"
+    r"(?:gift\s+)?card))?\s+(?:when|once|after|upon)\s+(?:(?:she|he|they)(?:['’]s|\s+(?:is|are|gets|comes))?\s+)?"
+    r"(?:back|returns?|(?:her|his|their)\s+return)\s*[)\]]?[\s.!]*$"
 )
 
 
@@ -34,6 +43,8 @@ def without_restated_holds(
     texts = column[said]
     texts = texts[texts.map(lambda text: _UNTIL.search(text) is not None).astype(bool)]
     bare = texts.str.replace(_RESTATED, "", regex=True)
+    away = bare.str.contains(_AWAY)
+    bare[away] = bare[away].str.replace(_SEND_WHEN_BACK, "", regex=True)
     changed = bare[bare != texts]
     if changed.empty:
         return column
