@@ -81,7 +81,7 @@ from .problems.bounded import BoundedProblems
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .secondcard import refuse_second_card
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
-from .skipped.headings import refuse_title_saying_not_to_send
+from .skipped.headerrows import refuse_title_saying_not_to_send
 from .skipped.marks import (
     refuse_colour_key,
     refuse_done_beside_a_course,

@@ -18,7 +18,8 @@ from ..cells import _Grid
 from .addressmissing import rows_to_fix
 from .columnkeys import picks_rows
 from .digital import _digital_rows
-from .headings import IMPORT_IDS, _import_id_rows, _repeated_headers, _sections_left_out
+from .headerrows import _repeated_headers
+from .headings import IMPORT_IDS, _import_id_rows, _sections_left_out
 from .heldday import held_days
 from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
