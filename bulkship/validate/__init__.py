@@ -39,6 +39,7 @@ from .collect import ProblemCollector
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
+from .lookalikes.answers import check_answered_twice
 from .lookalikes.secondgifts import check_changed_between_lists
 from .namecolumn import read_name_column
 from .names import _say_family_added
@@ -101,6 +102,7 @@ def validate(
     skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
     headers_again = sorted(s.row for s in sheet.skipped if s.reason == HEADER_AGAIN)
     check_changed_between_lists(frame, collector, headers_again, skipped)
+    check_answered_twice(frame, collector, sheet.headers, skipped)  # a form's: which answer is meant?
     frame[STATUS] = "valid"
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
     if skipped.any():
