@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .heldrows import held_money, held_until, waiting_money_json
-from .ledger import Ledger
+from .ledger import ELSEWHERE, Ledger
 from .overview import batch_states
 from .statuses import NOT_YET_REASON
 
@@ -46,6 +46,12 @@ def batch_status(
         "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
         # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
         "waiting_until": [{"row": row, "day": day} for row, day in held],
+        # rows sent elsewhere, by the batch holding their card: a total counts each person once (..api)
+        **(
+            {"sent_elsewhere_to": _elsewhere_to(ledger, batch)}
+            if ledger.row_counts(batch).get(ELSEWHERE)
+            else {}
+        ),
         # ... and what they cost as last priced ("waiting_cost", "waiting_unpriced", "waiting_priced")
         **waiting_money_json(held_money(ledger, batch, held)),
         "orders": len(created) - failed,  # "Orders 1" beside the run's "0 ordered in 0 order(s)" (review18)
@@ -118,3 +124,17 @@ def _vendor_statuses(created: list[Any]) -> dict[str, int]:
     for order in created:
         counts[order.status or "Unknown"] = counts.get(order.status or "Unknown", 0) + 1
     return dict(sorted(counts.items()))
+
+
+def _elsewhere_to(ledger: Ledger, batch: str) -> dict[str, int]:
+    """The batch's rows sent elsewhere, counted by the batch whose order holds their card ("": another
+    ledger's). A split list's 205 rows sent elsewhere were counted in both batches: 'Total (2 batches) 515
+    rows' of a 300-row list (newcomer19's N11)."""
+    from .repeats.takenout import elsewhere_po
+
+    found: dict[str, int] = {}
+    for record in ledger.current_rows_with_status(batch, ELSEWHERE):
+        order = ledger.order(po) if (po := elsewhere_po(record.error) or record.po_number) else None
+        holder = order.batch if order is not None else ""
+        found[holder] = found.get(holder, 0) + 1
+    return found

@@ -138,3 +138,30 @@ def test_a_list_split_by_hand_run_whole_again_says_its_held_rows_have_their_card
     assert "3 row(s) held: each person has this very card already" in err, err
     assert "This person has this card already: nothing to do." in err, err
     assert recipients(isolated_data_dir) == Counter({f"Person {i}": 1 for i in range(5)})
+
+
+def test_the_status_total_of_a_split_list_counts_each_person_once(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer19 (N11): after a split, `bulkship status` read 'Total (2 batches) | 8 rows' for a
+    6-person list: the 2 rows sent elsewhere were counted in the batch holding their card and again in the
+    list's batch. The total counts each person once and says so (--json: the rows it counted in their card's
+    batch); a batch listed alone still counts its own rows."""
+    import json
+
+    rows = [person(i) for i in range(6)]
+    sheet = write_csv(tmp_path / "gifts.csv", rows)
+    assert run(capsys, str(sheet), "--max-total", "80")[0] == 1
+    assert run(capsys, str(write_csv(tmp_path / "first.csv", rows[:2])), "--batch", "gifts")[0] == 0
+    assert run(capsys, str(write_csv(tmp_path / "rest.csv", rows[2:4])))[0] == 0
+    assert run(capsys, str(sheet))[0] == 0
+    capsys.readouterr()
+    assert main(["status", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert {b["batch"]: b["rows"] for b in shown["batches"]} == {"gifts": 6, "rest": 2}
+    assert shown["total"]["rows"] == 6 and shown["total"]["rows_counted_in_their_card_s_batch"] == 2
+    assert main(["status"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "each person once (2 sent elsewhere counted in their" in table, table
+    assert main(["status", "gifts", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"]["rows"] == 6

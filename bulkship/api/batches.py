@@ -171,9 +171,13 @@ def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
         _add_figures(in_days, summary.get("charged_in_days") or {})
     for figures in [*money.values(), in_days]:
         figures.update({k: f"{v:.2f}" for k, v in figures.items() if isinstance(v, Decimal)})
+    # a row sent elsewhere is its person's row in the batch holding the card too: counted there, when listed
+    listed = {s["batch"] for s in summaries}
+    twice = sum(n for s in summaries for b, n in (s.get("sent_elsewhere_to") or {}).items() if b in listed)
     return {
         "batches": len(summaries),
-        "rows": sum(s["rows"] for s in summaries),
+        "rows": sum(s["rows"] for s in summaries) - twice,
+        **({"rows_counted_in_their_card_s_batch": twice} if twice else {}),
         "orders": sum(s["orders"] for s in summaries),
         "orders_failed": sum(s.get("orders_failed") or 0 for s in summaries),
         "money": money,

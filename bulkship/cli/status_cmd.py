@@ -113,7 +113,8 @@ def status_command(
         table.add_section()
     for each in totals if len(summaries) > 1 else ():
         table.add_row(
-            _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), "", _orders_cell(each),
+            _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), _once_cell(each),
+            _orders_cell(each),
             _money_cell(each["money"]["charged"]), _money_cell(each["money"]["in_doubt"]),
             _money_cell(each["money"]["to_send"]), *_in_days_cell(each), "",
         )  # fmt: skip
@@ -190,6 +191,12 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
         + (f" ({waiting} waiting for their day{_first_day(summary)})" if k == "skipped" and waiting else "")
         for k, n in summary["by_status"].items()
     )
+
+
+def _once_cell(total: dict[str, Any]) -> str:
+    """The total's By status cell: its rows count each person once, a row sent elsewhere where its card is."""
+    twice = total.get("rows_counted_in_their_card_s_batch") or 0
+    return f"each person once ({twice} sent elsewhere counted in their card's batch)" if twice else ""
 
 
 def _first_day(summary: dict[str, Any]) -> str:
