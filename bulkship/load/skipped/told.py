@@ -2,7 +2,8 @@
 skip', 'Manager said to hold', 'pls skip', 'Please remove'; or who told it after it, where the remark's own
 reading knows no 'per' ('Bad address per USPS', 'Undeliverable (per USPS)', 'Address no good according to
 Bob'). Each was ordered, exit 0, where 'HR: do not send', 'skip per Jane' and 'Bad address' leave the row out
-(found by newcomer19, N1b and N3). Read as the remark alone, with what follows it; what the note says after,
+(found by newcomer19, N1b and N3); or after a slash with no spaces ('Do not send/ask HR'). Read as the
+remark alone, with what follows it; what the note says after,
 undoing it ('per HR do not send - approved 12/1'), still sends as for the remark alone."""
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ _AFTER = re.compile(
     r"(?i)\s*[(\[]?\s*(?:(?:as\s+)?per|according\s+to|as\s+(?:advised|told|confirmed)\s+by)\s+(?:[\w'’&./-]+\s*){1,3}"
     r"[)\]]?\W*$"
 )
-# where either may be (a quick look before the patterns)
+# ... or a remark after a slash with no spaces ('Do not send/ask HR', 'Hold/per legal', 'Active/terminated'):
+# read as after a spaced one ('Do not send / ask HR': ..clauses.SLASHED), which 'w/o', 'N/A', '11/20' are not
+# (found by hunter-sends5, its leftover 3)
+_UNSPACED_SLASH = re.compile(r"(?i)(?<=[a-z])/(?=[a-z])")
+# where any may be (a quick look before the patterns)
 _MAY_BE_TOLD = re.compile(
     r"(?i)\b(?:per|according|from|says|said|wants|wanted|asked|asks|requested|requests|confirmed|advised|told|"
-    r"instructed|notes|noted|please|pls|plz|kindly)\b"
+    r"instructed|notes|noted|please|pls|plz|kindly)\b|[a-z]/[a-z]"
 )
 
 
@@ -45,6 +50,8 @@ def _remarks(note: str) -> Iterator[str]:
         words = list(re.finditer(r"\S+\s+", note[opening.end() :]))
         for word in words[:3]:
             yield note[opening.end() + word.end() :]
+    if _UNSPACED_SLASH.search(note):
+        yield _UNSPACED_SLASH.sub(" / ", note)
     after = _AFTER.search(note)
     if after is not None and after.start() > 0:
         yield note[: after.start()]
