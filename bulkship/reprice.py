@@ -1,6 +1,6 @@
 """Orders planned by an earlier run and not sent yet, priced again at the vendor's prices of today.
 
-The plan a person confirms is today's (:func:`bulkship.runresult.pending_summary` rebuilds it from the stored
+The plan a person confirms is today's (:func:`.pendingcost.pending_summary` rebuilds it from the stored
 payloads), but an order planned before (a cost page, a run stopped at its confirmation) kept the cost of its
 first plan: once the vendor charged the total confirmed, the run said the vendor's costs differed from the
 plan and ``bulkship reconcile`` found a cost mismatch in a batch charged exactly what was confirmed (found by

@@ -5,7 +5,7 @@ both from the ledger (the result workbook itself: :mod:`bulkship.resultfile`; th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity
-from .errors import BulkshipError, SpendLimitError
+from .errors import BulkshipError
 from .heldrows import HeldMoney, held_money, held_until, waiting_money_json
-from .ledger import ELSEWHERE, OPEN_STATES, Ledger, OrderRecord
-from .models import Balance, Catalog, PlannedLine, PlannedOrder
+from .ledger import ELSEWHERE, OPEN_STATES, Ledger
+from .models import Balance, Catalog
 from .money import MoneyTally, money_plain
-from .payload import PricedToday, SentLine, sent_lines
-from .plan import summarise
+from .pendingcost import pending_summary
 from .reconcile.join import (
     LedgerView,
     counts_by_row_status,
@@ -291,49 +290,6 @@ def _untied(ledger: Ledger, view: LedgerView, batch: str) -> dict[str, Any]:
         sent = {e.po_number for e in ledger.events(batch, kinds=("sending",))}
         untied = [o for o in untied if o.state != "review" or o.vendor_order_id or o.po_number in sent]
     return {"untied_orders": len(untied), "untied_cost": sum((o.cost for o in untied), Decimal(0))}
-
-
-def pending_summary(
-    ledger: Ledger, batch: str, catalog: Catalog, start: date, balance: Balance | None
-) -> Any:
-    """Cost of every order still to send, rebuilt from the stored payloads (what will really go out).
-
-    The summary has totals only, so the lines carry no row identity (no ledger read per order), and each
-    distinct value, product and unit cost is worked out once: 100k rows are 1,000 orders. Each line is priced
-    as :func:`bulkship.reprice.reprice_planned` prices it before sending (``payload.PricedToday``); a line
-    it cannot price refuses the plan (SpendLimitError): no total the vendor would not charge is shown."""
-    values: dict[Any, Decimal] = {}
-    today = PricedToday(catalog)
-    # in doubt orders are reported apart; each payload is read when its order's turn comes, and each order's
-    # lines are added up and let go before the next (a million rows are 10,000 orders of 100 lines)
-    orders = ledger.orders(batch, states=("planned",), payloads=False)
-
-    def pending() -> Iterator[PlannedOrder]:
-        for order in orders:
-            yield PlannedOrder(order.po_number, tuple(order_lines(order)))
-
-    def order_lines(order: OrderRecord) -> Iterator[PlannedLine]:
-        for sent in sent_lines(order, values):
-            line = today.line(sent)
-            if line is None:
-                raise _unpriced(order.po_number, sent, catalog)
-            yield line
-
-    return summarise(pending(), catalog, start=start, balance=balance)
-
-
-def _unpriced(po_number: str, sent: SentLine, catalog: Catalog) -> SpendLimitError:
-    """An order still to send whose card or shipping method the catalog no longer lists at a price: its cost
-    cannot be shown, so it is not sent (a new run checks its rows against today's catalog, taking it back)."""
-    if catalog.product(sent.product_id) is None:
-        what = f"card {sent.product_id!r}"
-    else:
-        what = f"shipping method {sent.shipping_method!r}"
-    return SpendLimitError(
-        f"Order {po_number} names {what}, which the vendor's catalog no longer lists at a price: its cost "
-        "cannot be shown. Nothing was sent; the plan is kept in the ledger",
-        hint="re-run the same command: its rows are checked against today's catalog",
-    )
 
 
 LEFT_OUT = ("invalid", "duplicate", "skipped")  # rows the plan leaves out, said before anything is sent
