@@ -220,3 +220,14 @@ def test_a_run_whose_wait_learns_an_earlier_order_failed_tells_its_own_orders_ch
     assert (ended["orders_sent"], ended["charged"], ended["charged_in_this_run"]) == (1, "25.00", "-25.00")
     assert ended["charged_by_its_orders"] == "25.00", ended
     assert ended["charged_change_of_earlier_orders"] == "-50.00", ended
+
+
+def test_a_run_s_lines_in_the_trail_name_the_currency_of_their_money(team: Settings) -> None:
+    """Found by hunter-money20 (its leftover 3), fixed by hunter-money21: the trail exported for finance read
+    a run's 'total: 75.00' and 'charged: 75.00' with no currency, where every other surface (the run, status,
+    the web pages) says USD. Each run line says it now."""
+    sheet = write_sheet(Path("staff.csv"), range(1, 4))  # 3 x 25
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 0
+    start, end = trail(team, "Q4")
+    assert "total: 75.00; currency: USD" in start.detail_text(), start.detail_text()
+    assert "charged: 75.00; currency: USD" in end.detail_text(), end.detail_text()

@@ -112,7 +112,7 @@ class RunGuard:
         return result
 
     def _record_end(self, result: RunResult) -> None:
-        from ..money import money_plain
+        from ..money import MONEY_CURRENCY, money_plain
         from . import audit
         from .approvals.limits import spent
 
@@ -121,7 +121,7 @@ class RunGuard:
             self.settings, "run_stop" if stopped is not None else "run_end", actor=self.person or "",
             address=self.address, batch=result.batch, exit_code=result.exit_code,
             orders_sent=result.sent_orders, ordered_rows=result.ordered_rows, rows=result.rows,
-            charged=money_plain(result.total_cost), spent_after=spent(result.money),
+            charged=money_plain(result.total_cost), currency=MONEY_CURRENCY, spent_after=spent(result.money),
             # 'charged' is the batch's, all runs together: summed over the trail, a follow-up counted twice
             charged_in_this_run=money_plain(result.total_cost - self.charged_before),
             **self._charged_apart(result),

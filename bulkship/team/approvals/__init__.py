@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from ...money import money_text
+from ...money import MONEY_CURRENCY, money_text
 from ...settings import Settings
 from .. import accounts, audit, store
 from . import people
@@ -261,7 +261,8 @@ def _check_before_send(settings: Settings, view: PlanView) -> Sending:
     action = "resume" if audit.unfinished_run(settings, view.batch) else "run_start"
     audit.record(
         settings, action, actor=person, batch=view.batch,
-        total=str(total), orders=len(prints), new_orders=view.new_orders, **_kept_orders(view, action),
+        total=str(total), currency=MONEY_CURRENCY, orders=len(prints), new_orders=view.new_orders,
+        **_kept_orders(view, action),
         spent_before=spent(view.money),  # what the run then spends: sent_alone
         approval=found.id if found is not None and covered else "",
         approved_by=(found.decided_by or "") if found is not None and covered else "",
