@@ -386,3 +386,17 @@ def test_a_status_of_a_short_word_saying_no_before_a_remark_leaves_the_row_out(
     sends = ["A - Active", "I - Inactive - LOA", "FT - Active"]
     path = _sheet(tmp_path / "list.csv", header, [*out, *sends])
     assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_of_a_short_word_saying_no_before_a_person_s_state_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by the lead (hunter-sends6's brief): under 'Status', 'RTS: new hire', 'RTS - new hire', 'RTS -
+    intern', 'DNS - remote' were each ordered, exit 0, where 'RTS - VIP client' is left out: the state after
+    the short word ('new hire', 'intern', 'remote') was read as a person still here, its short word as a
+    payroll code. A code saying no of its own is no code there either; 'A - Active', 'T - new hire' send."""
+    out = ["RTS: new hire", "RTS - new hire", "RTS - intern", "DNS - remote", "RTS - contractor"]
+    sends = ["A - Active", "T - new hire", "New hire", "L - Leave of absence"]
+    path = _sheet(tmp_path / "list.csv", header, [*out, *sends])
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4, 5, 6]

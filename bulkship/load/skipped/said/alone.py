@@ -22,8 +22,10 @@ from .remarks import _clauses
 
 # A status of a person still here opening the cell ('LOA - last day 11/15', the last day before the leave):
 # its remark is read after the status, as :mod:`.remarks` does, never the whole cell as a note
+# ... not after a short word saying no of its own, which is no payroll code ('RTS - new hire', 'RTS: intern',
+# 'DNS - remote': found by the lead, each ordered where 'RTS - VIP client' is left out since c1c3cdde)
 _STILL_HERE = re.compile(
-    rf"(?i)\s*{_CODED}(?:active|on\s+(?:a\s+)?leave|leave(?:\s+of\s+absence)?|loa|fmla|sabbatical|furlough(?:ed)?|"
+    rf"(?i)\s*(?!(?:rts|dns|d\.n\.s\.?)\s*[-–—:])(?:{_CODED})(?:active|on\s+(?:a\s+)?leave|leave(?:\s+of\s+absence)?|loa|fmla|sabbatical|furlough(?:ed)?|"
     r"part[\s-]*time|full[\s-]*time|seasonal|temp(?:orary)?|contractor|intern|new\s+hire|rehired?|remote|hybrid)\b"
 )
 # ... and, under a status naming no employment, what a wellness or a training list's status says: 'Quit'
