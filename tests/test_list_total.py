@@ -72,3 +72,25 @@ def test_subtotals_a_grand_total_cards_and_hidden_rows_are_added_as_a_sheet_adds
     book.save(tmp_path / "groups.xlsx")
     said = validated(tmp_path / "groups.xlsx", capsys)
     assert "is a total of" not in said, said
+
+
+def test_a_list_total_of_cards_other_than_its_rows_is_said_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money20's leftover, fixed by hunter-money21: a list with a 'Qty' column closing on 'Total |
+    90 | 5' over three rows of 1 card (the amounts right) said nothing: two people may be missing from what
+    bulkship reads. Said as the amount's total is; a card total that adds up ('3', or blanks read as 1 card
+    each) says nothing."""
+    header = HEADER.replace("Amount\n", "Amount,Qty\n")
+    people = "".join(line.replace("\n", ",1\n") for line in PEOPLE.splitlines(keepends=True))
+    sheet = tmp_path / "ops.csv"
+    sheet.write_text(header + people + "Total,,,,,,90,5\n")
+    said = validated(sheet, capsys)
+    assert (
+        "Row 5 of the list is a total of 5 card(s) in column 'Qty', and the 3 row(s) above it add up to 3"
+        in said
+    )
+    assert "in column 'Amount'" not in said, said
+    for right in (people + "Total,,,,,,90,3\n", PEOPLE.replace("\n", ",\n") + "Total,,,,,,90,3\n"):
+        sheet.write_text(header + right)
+        assert "card(s) in column 'Qty'" not in validated(sheet, capsys)

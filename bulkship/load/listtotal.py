@@ -34,6 +34,7 @@ def list_total_notices(
         return []
     amounts = {int(row): _amount(cell) for row, cell in zip(body.index, body[value], strict=True)}
     each = dict(amounts)
+    cards: dict[int, Decimal | None] = {}
     if "quantity" in fed:  # a total of what the rows cost: each amount times its cards
         column = body[fed["quantity"]]
         cards = {int(row): _amount(cell) for row, cell in zip(body.index, column, strict=True)}
@@ -55,6 +56,43 @@ def list_total_notices(
         }
         if said not in sums:
             notes.append(_said(row, value, said, _sum(amounts, above, kinds, True), len(above)))
+        previous = row
+    if "quantity" in fed:
+        notes += _cards_notes(cards, totals, kinds, fed["quantity"])
+    return notes
+
+
+def _cards_notes(
+    cards: dict[int, Decimal | None], totals: Sequence[int], kinds: dict[int, str], column: str
+) -> list[str]:
+    """A note for each totals row whose number under the cards column ('Qty') is none of what the rows
+    above it add up to (a blank read as 0, as SUM does, or as the 1 card bulkship orders): 'Total | 5'
+    over three rows of 1 said nothing, two people missing from what bulkship reads (hunter-money20's
+    leftover)."""
+    notes = []
+    previous = 0
+    ones: dict[int, Decimal | None] = {r: c if c is not None else Decimal(1) for r, c in cards.items()}
+    for row in totals:
+        said = cards.get(row)
+        if said is None:
+            previous = row
+            continue
+        above = [r for r in cards if r < row and kinds.get(r) not in _NOT_ROWS_KINDS]
+        since = [r for r in above if r > previous]
+        sums = {
+            _sum(figures, rows, kinds, hidden)
+            for figures in (cards, ones)
+            for rows in (above, since)
+            for hidden in (True, False)
+        }
+        if said not in sums:
+            notes.append(
+                f"Row {row} of the list is a total of {said} card(s) in column '{column}', and the "
+                f"{len(above)} row(s) above it add up to {_sum(ones, above, kinds, True)} card(s) there: "
+                "a recipient may be missing from what bulkship reads (a row above the header, or one read as "
+                "no recipient), or the total is out of date. bulkship orders the rows it reads, never the "
+                "total: check the list against its total before sending."
+            )
         previous = row
     return notes
 
