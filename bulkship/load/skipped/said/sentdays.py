@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 
 from ..dates import _GONE_ON, _NO_DATE, _NO_SENT_DATE, _NOT_BEFORE, _SCHEDULED_OR_DONE, DAY_IT_MAY_HAVE_GONE
-from ..days import _gone_that_day, _holds, _later_than_today, to_go_on
+from ..days import _gone_that_day, _holds, _later_than_today
+from ..goonday import to_go_on
 from ..sent import _CARD_NUMBER, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON, _TRACKING, CARD_NUMBER_SAID, ON_HOLD
 from .reasons import Masks
 
