@@ -527,6 +527,28 @@ def test_a_cli_run_above_the_threshold_waits_for_approval_and_a_change_needs_it_
     assert [(e.detail["approved_by"], e.detail["total"]) for e in started] == [("carol", "150.00")]
 
 
+def test_a_run_asking_again_after_its_approval_says_what_changed(
+    team: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer19 (N13): a batch approved, run again after its plan changed, read only '(it changed
+    since it was approved): request #4 waits for an approver': its requester could not tell the approver why
+    it must approve again. It names the request approved, its total and today's, and the orders changed."""
+    approvals.set_threshold(team, "50", actor="admin")
+    sheet = write_sheet(Path("staff.csv"), range(1, 5))  # 4 x 25 = 100.00
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    asked = approvals.latest(team, "Q4")
+    assert asked is not None
+    approvals.decide(team, asked.id, person="carol", approve=True)
+    capsys.readouterr()
+    write_sheet(sheet, range(1, 7))  # two rows added after approval: 150.00
+    assert main(["run", str(sheet), "--batch", "Q4", "--yes", "--wait", "0"]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"(it changed since it was approved: request #{asked.id} was for 100.00, the batch now costs 150.00; "
+        "1 of its 2 order(s) to send not as approved: rows added, taken out or changed, or prices changed)"
+    ) in said, said
+
+
 def test_a_rejected_batch_cut_below_the_threshold_waits_for_an_approver_again(
     team: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:

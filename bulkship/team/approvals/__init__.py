@@ -241,7 +241,7 @@ def _check_before_send(settings: Settings, view: PlanView) -> Sending:
                 if within
                 else f", more than {person} may send without approval ({money_text(limit)})"
             )
-            + (" (it changed since it was approved)" if changed else "")
+            + (_changed_since(found, prints, view.batch_total) if changed and found is not None else "")
             + (  # it did not change: its approver was disabled or lost the role (hunter-web6)
                 f" ({found.decided_by} may no longer approve: disabled, or no longer an approver)"
                 if lapsed and found is not None
@@ -272,6 +272,20 @@ def _check_before_send(settings: Settings, view: PlanView) -> Sending:
     if covered and found is not None and (not alone or found.total > may):
         return Sending(person, SenderLimit(found.total, f"approved (request #{found.id})", approved=True))
     return Sending(person, SenderLimit(may, f"{person} may send without approval"))
+
+
+def _changed_since(found: Approval, prints: list[str], batch_total: Decimal) -> str:
+    """What differs from the plan an approver approved, said with "it changed since it was approved": a run
+    asking again said no more, and its requester could not tell the approver why (found by newcomer19, N13:
+    a row the list leaves out since, 1,279.75 -> 1,173.80). An approval keeps its orders' digests, not its
+    rows: the orders that differ are counted, the totals said."""
+    differ = len(set(prints) - found.order_prints)
+    orders = f"; {differ} of its {len(prints)} order(s) to send not as approved" if differ else ""
+    return (
+        f" (it changed since it was approved: request #{found.id} was for {money_text(found.total)}, "
+        f"the batch now costs {money_text(batch_total)}{orders}: rows added, taken out or changed, "
+        "or prices changed)"
+    )
 
 
 def _rejected_within(settings: Settings, batch: str, person: str) -> str:
