@@ -231,3 +231,14 @@ def test_a_run_s_lines_in_the_trail_name_the_currency_of_their_money(team: Setti
     start, end = trail(team, "Q4")
     assert "total: 75.00; currency: USD" in start.detail_text(), start.detail_text()
     assert "charged: 75.00; currency: USD" in end.detail_text(), end.detail_text()
+
+
+def test_the_trail_since_a_ledger_moment_keeps_the_lines_of_that_same_second(team: Settings) -> None:
+    """The approver's page names who changed cells on the review page from the trail's lines since the
+    upload, a ledger moment ('...T14:52:01.523456Z'); the trail keeps seconds ('...T14:52:01+00:00'), which
+    sorts before it: a change made in the upload's second was read as nobody's ('changed on its review page.',
+    no 'by alice'; test_approval_pages' cells-changed test failed one run in two)."""
+    audit.record(team, "fix", actor="alice", batch="staff", row=3)
+    (line,) = [e for e in audit.entries(team, batch="staff") if e.action == "fix"]
+    upload = line.at[:19] + ".999999Z"  # the ledger's form of a moment in the same second
+    assert [e.actor for e in audit.entries(team, batch="staff", since=upload)] == ["alice"]

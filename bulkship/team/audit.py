@@ -111,7 +111,9 @@ def _within(query: Any, batch: str | None, since: str | None, until: str | None)
     if batch is not None:
         query = query.where(audit_trail.c.batch == batch)
     if since:
-        query = query.where(audit_trail.c.at >= since)
+        # the trail keeps seconds ('...T14:52:01+00:00'), the ledger microseconds ('...T14:52:01.52Z'): from
+        # a ledger moment, the lines of its own second are kept (they sort before it whole)
+        query = query.where(audit_trail.c.at >= since[:19])
     if until:
         query = query.where(audit_trail.c.at < until)
     return query
