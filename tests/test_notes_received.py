@@ -33,3 +33,20 @@ def test_a_note_saying_the_card_was_received_leaves_the_row_out(tmp_path: Path, 
     notes = [*RECEIVED, *STILL_SENT]
     path = _sheet(tmp_path / "staff.csv", notes, header)
     assert _left_out(path, notes) == RECEIVED
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_asking_whether_the_card_was_received_answered_yes_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends5 (its leftover 7): Notes 'Received your gift card? yes', 'Got your card? Y',
+    'Did you receive your card? Yes' were each ordered, exit 0 (a second card), where 'Card received' leaves
+    the row out. They are left out now; the question unanswered, answered no, or yes with a resend asked,
+    still sends."""
+    yes = ["Received your gift card? yes", "Received card? Yes", "Got your card? Y",
+           "Received gift card?: Yes", "Card received? yes - thanks",
+           "Did you receive your card? Yes"]  # fmt: skip
+    still = ["Received your gift card? no", "Received your gift card?",
+             "Received your gift card? yes but damaged, resend"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*yes, *still], header)
+    assert _left_out(path, [*yes, *still]) == yes

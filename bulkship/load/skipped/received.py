@@ -45,6 +45,10 @@ RECEIVED = (
     rf"|(?:(?:employee|ee|recipient|he|she|they)\s+)?(?:{_RECEIVED}|got)\s+{_THE_CARD}{_AFTER_THE_CARD}"
     # ... received, with its day or thanks ('Received 11/29 - thanks!', "Rec'd Nov 29", 'Received - thanks')
     rf"|{_BARE_RECEIPT}"
+    # ... asked and answered yes ('Received your gift card? yes', 'Got your card? Y', 'Card received? Yes':
+    # found by hunter-sends5, its leftover 7, each ordered)
+    rf"|(?:(?:did\s+(?:you|they|he|she)\s+)?(?:{_RECEIVED}|receive|got|get)\s+(?:(?:your|the|a|his|her|their)\s+)?"
+    rf"(?:(?:e-?)?gift\s+)?card|{_THE_CARD}\s+{_RECEIVED})\s*\?\s*[:=-]?\s*(?:yes|y)\b(?!\W*(?:but|not)\b).*"
     # ... thanked or confirmed for it ('Thanks - received!', 'Confirmed received', 'Receipt confirmed')
     rf"|(?:(?:thanks?|thank\s+you|thx|ty|confirmed)\W+{_RECEIVED}|receipt\s+confirmed)\W*$"
 )
