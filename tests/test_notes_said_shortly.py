@@ -62,3 +62,17 @@ def _said(folder: Path, notes: list[str], header: str) -> dict[str, str]:
     """Each note of a list of one a row, under ``header``: the reason its row is left out, or 'sent'."""
     skipped = {s.row: s.reason for s in load_sheet(_sheet(folder / "staff.csv", notes, header)).skipped}
     return {note: skipped.get(row, "sent") for row, note in enumerate(notes, start=2)}
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_dnc_or_check_eligibility_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by newcomer19 (the lead's ask): a marketing list's Notes 'DNC' and an HR list's 'check
+    eligibility', 'new hire? check eligibility' were each ordered, exit 0, where 'Do not contact' and 'Check
+    with manager first' leave the row out. They are left out now; a DNC of the phone or e-mail only, and an
+    eligibility checked or OK, still send."""
+    out = ["DNC", "DNC - per customer", "D.N.C.", "check eligibility", "new hire? check eligibility",
+           "Check eligibility first"]  # fmt: skip
+    still = ["DNC (phone)", "DNC - email only", "Do not call", "Eligibility checked",
+             "Check eligibility - OK", "Checked eligibility 12/1"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

@@ -89,7 +89,10 @@ _TOLD_BY = (
 _FOR_NOW = r"(?:yet|now|for\s+now|at\s+(?:this\s+time|the\s+moment|(?:the\s+)?present)|currently)"
 _HELD_AGAIN = r"\b(?:again|then|error|mistake|re-?appl|re-?held|re-?placed|next|wave|later|wait)"
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|remove|removed|exclude|excluded|"
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|"
+    # ... 'DNC', do not contact, unless of a phone or an e-mail only ('DNC (phone)'): found by newcomer19, the
+    # lead's ask, ordered where 'Do not contact' is left out
+    r"(?:dnc|d\.\s?n\.\s?c\.?)(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)|remove|removed|exclude|excluded|"
     r"(?:on\s+)?hold\s*[-–—:,;]?\s*(?:(?:was|is|has\s+been)\s+)?(?:cleared|released|lifted|removed)\b(?=.*"
     + _HELD_AGAIN
     + r").*|"

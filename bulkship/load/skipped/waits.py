@@ -70,7 +70,11 @@ SUBMITTED = (
 # read again by :data:`.undone._UNDONE` where what it waited for came after it ('Wait - approved 12/1')
 TOLD_TO_WAIT = (
     r"(?:(?:please|pls)\s+)?(?:wait|send\s+later|(?:check|confirm|verify)\s+with\s+(?:[\w'&.-]+\s+)"
-    r"{1,2}?(?:first|before\s+(?:sending|ordering|mailing)))(?:\s+(?:on\s+(?:this|it)|for\s+now))?"
+    r"{1,2}?(?:first|before\s+(?:sending|ordering|mailing))|"
+    # ... or the eligibility to check first ('Check eligibility', 'New hire? check eligibility': found by
+    # newcomer19, the lead's ask, each ordered)
+    r"(?:check|confirm|verify)\s+(?:(?:his|her|their|the)\s+)?eligibility(?:\s+first)?)"
+    r"(?:\s+(?:on\s+(?:this|it)|for\s+now))?"
 )
 _ENDS_DATED = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by|from|on)\s.*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
 WAITING_ON = (
