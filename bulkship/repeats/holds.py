@@ -29,7 +29,7 @@ from .earlier import (
 from .emails import told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
-from .takenout import namesakes_of_one_list, planned_here, split_advised_at, taken_out_note
+from .takenout import planned_here, split_advised_at, taken_out_note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,7 +102,6 @@ def find_holds(
     found += by_reference.items()
     exact = len(found)  # the very cards; the rest are to the same name or one written alike
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
-    by_name = namesakes_of_one_list(ledger, batch, rows, earlier, by_name)  # a split list's, told apart
     # (the very name elsewhere stays held whatever its email: one person's work and personal emails, on two
     # departments' lists, are two emails; found by review36 after 761087e0)
     edited = {i for i, changed in by_name.items() if changed.other_value is not None}  # same name and place

@@ -25,8 +25,7 @@ from ..ledger.records import (
     elsewhere_po,
 )
 from .cards import _Rows
-from .earlier import Changed, _first_lines, _sent_to_the_same_place
-from .emails import told_apart
+from .earlier import _first_lines, _sent_to_the_same_place
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -44,30 +43,6 @@ def split_advised_at(ledger: Ledger, batch: str) -> str:
     birthday card beside a holiday one) left the holiday card out, exit 0 (review48 on d4c08147)."""
     advised = ledger.events(batch, kinds=[SPLIT_ADVISED])
     return min((event.at for event in advised), default="")
-
-
-def namesakes_of_one_list(
-    ledger: Ledger, batch: str, rows: _Rows, earlier: Sequence[OrderRecord], by_name: Mapping[int, Changed]
-) -> dict[int, Changed]:
-    """``by_name`` (row index -> a card another batch sent to the row's very name) without the namesakes of
-    one list split as advised: a card of the same value at another address, made by a batch of the split
-    (this batch or the card's was advised to send part of its list), to a row whose email differs from
-    this row's. Within one list the email tells namesakes apart; the parts of a split list held 10 of a
-    marketing export's namesakes, exit 3, --allow-repeat the only way on (newcomer19's N4). Elsewhere the
-    very name at another address stays held whatever its email (review36: one person's work and personal
-    emails on two departments' lists); so does one of the same email (an edited address)."""
-    split = bool(split_advised_at(ledger, batch))
-    batches = {earlier[changed.order].batch for changed in by_name.values()}
-    advised = {other for other in batches if split or split_advised_at(ledger, other)}
-    asked = {
-        i: changed
-        for i, changed in by_name.items()
-        if changed.moved_from is not None and earlier[changed.order].batch in advised
-    }
-    if not asked:
-        return dict(by_name)
-    kept = told_apart(ledger, rows, earlier, asked)
-    return {i: changed for i, changed in by_name.items() if i not in asked or i in kept}
 
 
 def planned_here(
