@@ -66,3 +66,21 @@ def test_a_heading_adding_a_person_above_it_with_too_stops_that_person_s_row(
     the note was 'Below: on hold too', whose 'too' hid the hold. Bob's row is an error now (make the change on
     it); the rows under the heading are left out as before."""
     assert _errors(capsys, tmp_path / "list.xlsx", note, 2) == [3]
+
+
+@pytest.mark.parametrize(
+    ("note", "named"),
+    [("Refused by Ann Lee", [2]), ("Refused per Ann Lee", [2]), ("Withdrawn by Ann Lee", [2]),
+     ("Refused: Ann Lee", [2]), ("Ann Lee refused", [2]), ("Ann Lee (withdrawn)", [2]),
+     ("Ann Lee refused to answer", []), ("Refund approved by Ann Lee", []), ("Refusal noted by Ann Lee", []),
+     ("Prepared by Ann Lee", [])],
+)  # fmt: skip
+def test_a_note_under_the_list_telling_a_recipient_refused_by_name_stops_their_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, named: list[int]
+) -> None:
+    """Found by hunter-sends5 (their leftover 5), given to hunter-sends7: under the list a row 'Refused by Ann
+    Lee' (or 'Withdrawn by Ann Lee', 'Ann Lee refused') sent Ann a card, validate exit 0, where 'Declined by
+    Ann Lee' stops her row: 'refused' alone says nothing in a Notes cell (a survey's answer), and the note
+    row's words were not read at all. Her row is an error now; a refusal of something else, or a name after
+    the author's verb, holds no row of hers."""
+    assert _errors(capsys, tmp_path / "list.xlsx", note, 4) == named

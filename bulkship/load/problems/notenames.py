@@ -27,7 +27,7 @@ _ASKS = re.compile(
 _MAY_SAY_NO = re.compile(
     r"(?i)\b(?:hold|held|deceased|passed|died|termin|termed|resign|quit|fired|laid|let\s+go|no\s+longer|sent|"
     r"mailed|shipped|delivered|received|got|gave|given|handed|already|declin|opt|exclud|dns|dup|void|no\s+"
-    r"(?:gift|card)|ineligible|eligible|return|rts|bad|invalid|undeliver|suspend|pending|picked|paid|ordered)"
+    r"(?:gift|card)|ineligible|eligible|return|rts|bad|invalid|undeliver|suspend|pending|picked|paid|ordered|refus|withdr|unsubscri)"
 )
 # the words before a name that make its person the list's author or contact, not the note's subject
 # ('Prepared by Ann Lee 12/1 - sent to Finance for approval' under the list: Ann's own row was an error,

@@ -56,17 +56,19 @@ def _name_pattern(words: tuple[str, ...]) -> str:
 def says_no_of(text: str, names: Collection[tuple[str, ...]]) -> bool:
     """Whether the note says, of the person it names (``names``: the name's words), what leaves a Notes
     cell's row out ('Bob Ray - deceased': 'deceased'; 'Hold Cy Orr': 'Hold'), read without the name."""
-    rest = _OWN_NO_BY.sub(r"\g<verb>", _without(text, names))
-    return bool(rest) and _clauses_say_no(rest, _note_says_no(rest))
+    rest, own = _OWN_NO_BY.subn(r"\g<verb>", _without(text, names))
+    return own > 0 or (bool(rest) and _clauses_say_no(rest, _note_says_no(rest)))
 
 
 # ... the name taken from after a verb of the person's own no ('Declined by Ann Lee', 'Opted out per Ann
 # Lee'): the verb alone. Read 'Declined by' it said nothing, and Ann was sent a card (found by the lead,
 # hunter-sends5's brief). Not a verb of what another does ('Sent by Ann Lee', 'Terminated by Ann Lee': she
-# sent or decided it)
+# sent or decided it). The verb left alone says her no, whether or not it does in a Notes cell: 'Refused by
+# Ann Lee', 'Ann Lee refused', 'Withdrawn by Ann Lee' sent Ann a card ('Refused' alone is a survey's answer;
+# found by hunter-sends5)
 _OWN_NO_BY = re.compile(
-    r"(?i)^(?P<verb>(?:gift\s+|card\s+)?(?:declined|refused|opted\s+out|cancell?ed|withdr[ae]wn?|removed|"
-    r"unsubscribed))\s+(?:by|per)\W*$"
+    r"(?i)^\W*(?P<verb>(?:gift\s+|card\s+)?(?:declined|refused|opted\s+out|cancell?ed|withdr[ae]wn?|removed|"
+    r"unsubscribed))(?:\s+(?:by|per))?\W*$"
 )
 
 
