@@ -101,3 +101,31 @@ def test_a_note_of_an_address_to_come_on_a_row_of_no_street_leaves_it_to_fix_unl
     assert [s.row for s in loaded.skipped] == [*range(2 + len(to_fix), last), last]
     told = {p.row for p in loaded.read_problems if p.kind == "Address not known yet"}
     assert told == set(range(2, 2 + len(to_fix)))
+
+
+def test_a_note_saying_the_person_moved_or_the_address_is_doubted_stops_the_row(tmp_path: Path) -> None:
+    """Found by newcomer18 (N7) and newcomer19 (N1, N3): an HR or CRM list's Notes 'moved', 'NCOA - moved',
+    'USPS says moved', 'address changed', 'moved - new address in Workday', 'see email for new address',
+    'address on file is old', 'old address - update', 'verify address', 'address unverified - check' were each
+    ordered to the row's street, exit 0: a card to an address the list says is old or unsure. Each is a row to
+    fix now, as 'Moved, new address to follow' is; 'moved - new address above', 'Moved to Sales', 'moved
+    teams', 'Address verified', 'Verify address - verified 12/1' still send."""
+    doubted = [
+        "moved", "NCOA - moved", "USPS says moved", "address changed", "moved - new address in Workday",
+        "see email for new address", "address on file is old", "old address - update", "verify address",
+        "address unverified - check",
+    ]  # fmt: skip
+    fine = ["moved - new address above", "Moved to Sales", "moved teams", "Address verified",
+            "Verify address - verified 12/1", "Check address book for birthday"]  # fmt: skip
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(
+            [HEADER]
+            + [
+                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", note]
+                for i, note in enumerate(doubted + fine, start=1)
+            ]
+        )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted(int(c["Name"].split()[1]) for c in _cards())
+    assert sent == list(range(len(doubted) + 1, len(doubted) + len(fine) + 1)), sent

@@ -177,6 +177,40 @@ _HERE_ALREADY = re.compile(
 )
 
 
+# ... or saying the person moved or the address is wrong, with no new street given ('moved', 'NCOA -
+# moved', 'USPS says moved', 'address changed', 'moved - new address in Workday', 'see email for new
+# address', 'address on file is old', 'verify address', 'address unverified - check'): each card went to the
+# row's street, which the note says is old or unsure (found by newcomer18 N7 and newcomer19 N1/N3). "Moved
+# to 9 Elm Rd" gives the street (:data:`_NEW_ADDRESS`); 'Moved to Sales', 'moved teams', 'Address verified'
+# say no such thing
+_MOVED_BARE = re.compile(
+    r"(?i)^\W*(?:(?:ncoa|usps|post\s+office|mail(?:man)?|returned\s+mail)\W*(?:says\W+)?)?(?:has\s+|have\s+)?"
+    r"(?:moved|relocated|address\s+(?:has\s+)?changed|changed\s+address(?:es)?)\W*$"
+)
+_NEW_ONE_ELSEWHERE = re.compile(
+    r"(?i)\bsee\b[^.;]{0,40}\bnew\s+addr(?:ess)?\b|"
+    r"\bnew\s+(?:home\s+|mailing\s+)?addr(?:ess)?\s+(?:is\s+)?(?:in|on|per|via|from)\s+"
+    r"(?!(?:the\s+)?(?:row|sheet|list|spreadsheet|file|col(?:umn)?s?)\b)\w"
+)
+_ADDRESS_DOUBTED = re.compile(
+    r"(?i)\baddr(?:ess)?\s+(?:on\s+file\s+)?(?:is\s+)?(?:old|outdated|out\s+of\s+date|wrong|incorrect|bad|"
+    r"not\s+current|unverified|not\s+verified)\b|"
+    r"\bold\s+addr(?:ess)?\W+(?:needs?\s+(?:an\s+)?)?updat|"
+    r"^\W*(?:please\s+|pls\s+)?(?:verify|double[-\s]?check|re-?check|check|confirm)\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:home\s+|mailing\s+)?addr(?:ess)?\b(?!\s*(?:book|label))"
+)
+
+_SETTLED_SINCE = re.compile(r"(?i)\b(?:verified|confirmed|updated|corrected|fixed)\b")
+
+
+def _address_doubted(note: str) -> bool:
+    """Whether a note says the row's address is old or unsure, no new street given: :data:`_MOVED_BARE`,
+    :data:`_NEW_ONE_ELSEWHERE`, :data:`_ADDRESS_DOUBTED`."""
+    if _SETTLED_SINCE.search(note):  # 'Verify address - verified 12/1', 'Verify address / Updated Nov 20'
+        return False
+    return bool(_MOVED_BARE.match(note) or _NEW_ONE_ELSEWHERE.search(note) or _ADDRESS_DOUBTED.search(note))
+
+
 def _address_to_come(note: str) -> bool:
     """Whether a note says the address is to change (:data:`_LEAVING` then :data:`_TO_COME`, :data:`_WAITING`
     then :data:`_NEW_ONE`, or :data:`_UNSURE`), read at its start: each search once, so a long note of the
@@ -184,7 +218,7 @@ def _address_to_come(note: str) -> bool:
     note = note[:200]
     if _HERE_ALREADY.search(note) and not _TO_COME.search(note):  # not 'Moving, new one TBD, updated above'
         return False
-    if _UNSURE.search(note):
+    if _UNSURE.search(note) or _address_doubted(note):
         return True
     for first, then in ((_LEAVING, _TO_COME), (_WAITING, _NEW_ONE)):
         found = first.search(note)
