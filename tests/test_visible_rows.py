@@ -3677,6 +3677,7 @@ def test_a_cell_crossed_out_whole_is_not_ordered_as_written(tmp_path: Path) -> N
         (4, "product", "error"),
         (5, "address1", "error"),
         (6, "phone", "warning"),
+        (5, "address1", "error"),  # its note 'moved' read too (32fbebb1): the new address is to be written
     ]
     assert loaded.read_problems[0].message == (
         "Row 3, column 'Value': '50' is crossed out (struck through), and bulkship would order it as written. "
