@@ -7,7 +7,7 @@ acted on: bulkship orders the rows it reads, whatever the total says.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 import pandas as pd
@@ -39,24 +39,10 @@ def list_total_notices(
         column = body[fed["quantity"]]
         cards = {int(row): _amount(cell) for row, cell in zip(body.index, column, strict=True)}
         each = {r: None if a is None else a * (cards.get(r) or 1) for r, a in amounts.items()}
-    notes = []
-    previous = 0
-    for row in totals:
-        said = amounts.get(row)
-        if said is None:  # no figure (a label alone, a formula no program calculated)
-            previous = row
-            continue
-        above = [r for r in amounts if r < row and kinds.get(r) not in _NOT_ROWS_KINDS]
-        since = [r for r in above if r > previous]
-        sums = {
-            _sum(figures, rows, kinds, hidden)
-            for figures in (amounts, each)
-            for rows in (above, since)
-            for hidden in (True, False)
-        }
-        if said not in sums:
-            notes.append(_said(row, value, said, _sum(amounts, above, kinds, True), len(above)))
-        previous = row
+    notes = [
+        _said(row, value, said, _sum(amounts, above, kinds, True), len(above))
+        for row, said, above in _totals_off(totals, kinds, amounts, each)
+    ]
     if "quantity" in fed:
         notes += _cards_notes(cards, totals, kinds, fed["quantity"])
     return notes
@@ -69,32 +55,42 @@ def _cards_notes(
     above it add up to (a blank read as 0, as SUM does, or as the 1 card bulkship orders): 'Total | 5'
     over three rows of 1 said nothing, two people missing from what bulkship reads (hunter-money20's
     leftover)."""
-    notes = []
-    previous = 0
     ones: dict[int, Decimal | None] = {r: c if c is not None else Decimal(1) for r, c in cards.items()}
+    return [
+        f"Row {row} of the list is a total of {said} card(s) in column '{column}', and the "
+        f"{len(above)} row(s) above it add up to {_sum(ones, above, kinds, True)} card(s) there: "
+        "a recipient may be missing from what bulkship reads (a row above the header, or one read as "
+        "no recipient), or the total is out of date. bulkship orders the rows it reads, never the "
+        "total: check the list against its total before sending."
+        for row, said, above in _totals_off(totals, kinds, cards, ones)
+    ]
+
+
+def _totals_off(
+    totals: Sequence[int], kinds: dict[int, str], *readings: dict[int, Decimal | None]
+) -> Iterator[tuple[int, Decimal, list[int]]]:
+    """Each totals row whose figure (in the first reading) is none of what the rows above it add up to in
+    any reading: since the totals row before it, or all of them; with or without the rows the sheet hides.
+    Yields (row, its figure, the rows above it); a totals row of no figure (a label alone, a formula no
+    program calculated) is passed over."""
+    figures = readings[0]
+    previous = 0
     for row in totals:
-        said = cards.get(row)
+        said = figures.get(row)
         if said is None:
             previous = row
             continue
-        above = [r for r in cards if r < row and kinds.get(r) not in _NOT_ROWS_KINDS]
+        above = [r for r in figures if r < row and kinds.get(r) not in _NOT_ROWS_KINDS]
         since = [r for r in above if r > previous]
         sums = {
-            _sum(figures, rows, kinds, hidden)
-            for figures in (cards, ones)
+            _sum(reading, rows, kinds, hidden)
+            for reading in readings
             for rows in (above, since)
             for hidden in (True, False)
         }
         if said not in sums:
-            notes.append(
-                f"Row {row} of the list is a total of {said} card(s) in column '{column}', and the "
-                f"{len(above)} row(s) above it add up to {_sum(ones, above, kinds, True)} card(s) there: "
-                "a recipient may be missing from what bulkship reads (a row above the header, or one read as "
-                "no recipient), or the total is out of date. bulkship orders the rows it reads, never the "
-                "total: check the list against its total before sending."
-            )
+            yield row, said, above
         previous = row
-    return notes
 
 
 def _amount(cell: object) -> Decimal | None:
