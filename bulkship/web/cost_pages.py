@@ -18,7 +18,7 @@ from ..settings import Settings
 from . import batchledger, state
 from .balance import Unread
 from .pagekit import Web, _idle, _see, _web, _with_upload, plan_of, render
-from .review import Review
+from .reviewrows import Review
 
 BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to let go of the ledger
 

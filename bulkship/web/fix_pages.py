@@ -16,7 +16,7 @@ from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from . import batchledger, state
 from .auth import nothing_changed, say_in_trail
 from .pagekit import Web, _idle, _see, _web, _with_upload, another_upload, render
-from .review import Review
+from .reviewrows import Review
 
 
 async def reviewed(request: Request, web: Web, batch: state.WebBatch) -> Review | Response:
