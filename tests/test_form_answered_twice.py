@@ -22,6 +22,7 @@ ROWS = (
     "cy@example.com,Cy Orr,3 Elm St,Boston,MA,02134,CVS,\n"
     "ann@example.com,Ann Lee,12 Oak Ave Apt 3,Boston,MA,02134,TARGET,changed my mind - Target please\n"
 )
+HR_HEAD = "Email,Name,Street,City,State,ZIP,Card,Notes"
 STAMPS = ["11/28/2026 9:14:02", "11/28/2026 9:20:11", "11/28/2026 10:02:40", "11/29/2026 8:44:55"]
 
 
@@ -60,7 +61,31 @@ def test_a_form_answered_twice_with_another_card_sends_neither_until_one_is_kept
     ]
     assert main(["run", str(form), "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *config]) == 3
     assert sent() == [("Bob Ray", "TARGET"), ("Cy Orr", "CVS")]
-    hr = tmp_path / "awards.csv"
-    hr.write_text(f"{HEAD}\n" + "".join(line for line in lines if "Ann Lee" in line))
+    hr = tmp_path / "awards.csv"  # an HR list's own headers: no question, no timestamp
+    hr.write_text(f"{HR_HEAD}\n" + "".join(line for line in lines if "Ann Lee" in line))
     assert main(["run", str(hr), "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *config]) == 0
     assert sent() == [("Ann Lee", "CVS"), ("Ann Lee", "TARGET"), ("Bob Ray", "TARGET"), ("Cy Orr", "CVS")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        HEAD,  # Google Forms' questions, its Timestamp column deleted by hand
+        "Email,Please enter your full name,Your street address,City,State,ZIP,Card,Comments",
+    ],
+)
+def test_a_form_answered_twice_without_its_timestamp_column_sends_neither(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], head: str
+) -> None:
+    """Found by hunter-sheets29 (its leftover 10), fixed by hunter-sheets30: a Google Forms export whose
+    Timestamp column was deleted before it was handed on ('What is your full name?', 'Which gift card would
+    you like?' as its headers) still ordered both of Ann's cards, CVS and Target, exit 0, with a warning. A
+    form's questions read as the name, the address or the card mark its answers as a form's too: both of
+    Ann's rows are errors asking which answer is meant; Bob and Cy are sent."""
+    (tmp_path / "p.toml").write_text('[defaults]\nvalue = "25"\n')
+    form = tmp_path / "responses.csv"
+    form.write_text(f"{head}\n{ROWS}")
+    out = ["--out", str(tmp_path / "out"), "--config", str(tmp_path / "p.toml")]
+    assert main(["run", str(form), "--yes", "--wait", "0", *out]) == 3
+    assert "answered the form twice (rows 2 and 5)" in capsys.readouterr().err
+    assert sent() == [("Bob Ray", "TARGET"), ("Cy Orr", "CVS")]

@@ -102,7 +102,8 @@ def validate(
     skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
     headers_again = sorted(s.row for s in sheet.skipped if s.reason == HEADER_AGAIN)
     check_changed_between_lists(frame, collector, headers_again, skipped)
-    check_answered_twice(frame, collector, sheet.headers, skipped)  # a form's: which answer is meant?
+    # a form's answers: which answer is meant?
+    check_answered_twice(frame, collector, sheet.headers, skipped, sheet.column_map)
     frame[STATUS] = "valid"
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
     if skipped.any():

@@ -1,14 +1,15 @@
 """A form's answers naming one person twice with another card or value: Ann answered a Google Form, then
 again ('changed my mind - Target please'), and both her cards were ordered, exit 0, with only a warning,
 where a form answered twice with the street corrected sends neither (found by newcomer19, N10; taken by
-hunter-sheets29). In a list that is a form's answers (a timestamp on every answer) the later answer may
-replace the earlier, or add to it: which is meant is the person's to say, so neither row is sent. A list
-without one (an HR list giving two awards on purpose) keeps its warning and sends both."""
+hunter-sheets29). In a list that is a form's answers (a timestamp on every answer, or its questions as the
+headers) the later answer may replace the earlier, or add to it: which is meant is the person's to say, so
+neither row is sent. A list without either (an HR list giving two awards on purpose) keeps its warning and
+sends both."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -23,18 +24,33 @@ _STAMP = re.compile(
     r"completion\s+time|date\s+submitted|response\s+(?:date|time))\s*"
 )
 
+# ... and, its Timestamp column deleted by hand, a form's questions read as the recipient's or the card's
+# column: 'What is your full name?', 'Which gift card would you like?', 'Please enter your street address'
+# (found by hunter-sheets30: such an export sent both answers of a person who answered twice)
+_QUESTION = re.compile(r"(?i)\s*(?:what|which|where|who|how|please|enter|select|choose|your)\b.*|.*\?\s*")
+_ASKED_FIELDS = frozenset({"name", "first_name", "last_name", "email", "address1", "address2", "city",
+                           "state", "zip", "product", "value"})  # fmt: skip
 
-def is_a_form(headers: Sequence[str]) -> bool:
-    """Whether a list's headers are a form export's: a column stamping each answer's time."""
-    return any(_STAMP.fullmatch(str(header)) for header in headers)
+
+def is_a_form(headers: Sequence[str], column_map: Mapping[str, str] | None = None) -> bool:
+    """Whether a list's headers are a form export's: a column stamping each answer's time, or a question
+    read as the recipient's or the card's column."""
+    if any(_STAMP.fullmatch(str(header)) for header in headers):
+        return True
+    asked = (h for h, field in (column_map or {}).items() if field in _ASKED_FIELDS)
+    return any(_QUESTION.fullmatch(str(header)) for header in asked)
 
 
 def check_answered_twice(
-    frame: pd.DataFrame, collector: ProblemCollector, headers: Sequence[str], skipped: pd.Series
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    headers: Sequence[str],
+    skipped: pd.Series,
+    column_map: Mapping[str, str] | None = None,
 ) -> None:
     """An error on both rows of one person (the same name and street, the same email where both give one)
     with another card or value, in a form's answers; an 'Allow Duplicate' yes on the later one sends both."""
-    if not is_a_form(headers):
+    if not is_a_form(headers, column_map):
         return
     judged = frame[~skipped & ~frame.index.isin(list(collector.error_rows()))]
     found = _second_gift_rows(judged)
