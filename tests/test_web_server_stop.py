@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders
-from test_web import SAMPLES, confirm, upload, wait_until_finished
+from support import embedded_sandbox_orders, visible_text
+from test_web import SAMPLES, confirm, token, upload, wait_until_finished
 
 from bulkship.errors import LedgerError
 from bulkship.settings import Settings, resolve_settings
@@ -102,6 +102,7 @@ def test_the_server_s_stop_waits_for_no_page_still_reading_a_list(
             opened.join(timeout=120)
             said = answered[0].text if answered else ""
             assert "The server is stopping: this page was not worked out. Nothing was sent or changed" in said
+            assert answered[0].status_code == 503, answered[0].status_code  # (was 422: the list unusable)
             readers = [t for t in threading.enumerate() if t.name == "bulkship-reading"]
             assert readers and all(t.daemon for t in readers)  # the process exits without them
     finally:
@@ -179,3 +180,26 @@ def test_a_server_of_one_app_stopping_lets_another_still_serving_read(settings: 
         upload(alice, SAMPLES / "anniversary.xlsx", name="after")
         review = alice.get("/batches/after/review").text
         assert "25</strong> rows" in review and "The server is stopping" not in review
+
+
+def test_a_page_the_server_s_stop_let_go_answers_503_saying_so(settings: Settings) -> None:
+    """hunter-web27's leftover: a page the server's stop let go (its reading not done) answered 422, as a
+    list that cannot be used (the Columns page), or 409 (the cost page), which a proxy or a script reads as
+    a refusal of what was asked for good. It answers 503 (Service Unavailable), Retry-After, with its words.
+    The Held rows page, which went on without its plan and showed the rows as the ledger had them, said
+    nothing of the stop: it says the stop's page instead."""
+    app = create_app(settings, run_wait_s=0)
+    with TestClient(app, follow_redirects=True) as client:
+        upload(client, SAMPLES / "anniversary.xlsx", name="cut")
+        app.web.reviews.stop()  # what the server's stop does (SIGTERM: bulkship.web.server)
+        pages = {url: client.get(url) for url in ("/batches/cut/cost", "/batches/cut/held", "/batches/cut")}
+        files = {"file": ("a.xlsx", (SAMPLES / "anniversary.xlsx").read_bytes(), "application/octet-stream")}
+        pages["upload"] = client.post(
+            "/batches", data={"csrf_token": token(client), "name": "b"}, files=files
+        )
+    for url, page in pages.items():
+        assert (page.status_code, page.headers.get("retry-after")) == (503, "30"), url
+        said = " ".join(visible_text(page.text).split())
+        assert "The server is stopping: this page was not worked out. Nothing was sent or changed" in said, (
+            url
+        )

@@ -52,6 +52,7 @@ from .error_pages import (
     _error_page,
     _nul_page,
     _stalled_page,
+    _stopping_page,
     _too_large_page,
     _unreachable_page,
     ledger_down,
@@ -192,6 +193,7 @@ def create_app(
             _stalled_page,
         ),
         lambda exc, scope: _unreachable_page(exc, scope, runner.away(), sandbox=settings.is_sandbox),
+        _stopping_page,
     )
     guarded.web = web  # type: ignore[attr-defined]  # for tests and the serve command
     return guarded

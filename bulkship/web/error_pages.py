@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, Response
 
 from ..errors import NewerLedgerError
 from .guards import UNREACHABLE, Scope, _header, unreachable_said
+from .kept import STOPPING
 from .pagekit import SANDBOX_BANNER, _GoTo, _see, _templates, _web, render
 
 AWAY_RELOAD_S = 10  # a page the ledger's database could not serve loads itself again this often
@@ -111,6 +112,12 @@ async def ledger_down(request: Request, exc: Exception) -> Response:
     away, sandbox = web.runner.away(), web.settings.is_sandbox
     status, page = _ledger_down(_unreachable(said, exc), exc, request.scope, away, sandbox=sandbox)
     return HTMLResponse(page, status)
+
+
+def _stopping_page() -> str:
+    """A page the server's stop let go, which went on without what it could not read: said instead."""
+    said = f"{STOPPING}. Open this page again once the server is started again."
+    return _error_page("Server stopping", said)
 
 
 def _stalled_page() -> str:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from ..errors import LedgerError
+from .kept import LET_GO
 
 SECURE_COOKIES_ENV = "BULKSHIP_SECURE_COOKIES"
 
@@ -188,9 +189,12 @@ class SecurityHeaders:
     inside (the sign-in guard asks it first) answered 503 with ``unreachable(error)``, not a bare 500."""
 
     def __init__(
-        self, app: App, unreachable: Callable[[Exception, Scope], tuple[int, str]] | None = None
+        self,
+        app: App,
+        unreachable: Callable[[Exception, Scope], tuple[int, str]] | None = None,
+        stopping: Callable[[], str] | None = None,
     ) -> None:
-        self.app, self.unreachable = app, unreachable
+        self.app, self.unreachable, self.stopping = app, unreachable, stopping
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -203,8 +207,13 @@ class SecurityHeaders:
             else [*SECURITY_HEADERS, NO_STORE]
         )
 
+        let_go: list[bool] = []  # marked by a reading the server's stop let go (kept.let_go)
+        dropped = False  # the page's own answer, put aside for the stop's
+
         async def with_headers(message: Message) -> None:
-            nonlocal started
+            nonlocal started, dropped
+            if dropped:
+                return
             if message["type"] == "http.response.start":
                 started = True
                 message = dict(message)
@@ -213,8 +222,20 @@ class SecurityHeaders:
                     *message.get("headers", []),
                     *((k, v) for k, v in wanted if k not in names),
                 ]
+                if let_go and message["status"] < 300 and self.stopping and scope["method"] == "GET":
+                    # a page that went on without what it could not read (the Held rows page, as the
+                    # ledger had it) said nothing of the stop: the stop's page instead (a form's answer
+                    # stays: what it did may be done)
+                    dropped = True
+                    retry = (b"retry-after", STOPPING_RETRY_S)
+                    await _send_page(send, 503, self.stopping(), [*wanted, retry])
+                    return
+                if let_go and message["status"] >= 400:  # (a redirect: what it did is done)
+                    message["status"] = 503  # was the 409 or 422 of the page's own error path
+                    message["headers"].append((b"retry-after", STOPPING_RETRY_S))
             await send(message)
 
+        marked = LET_GO.set(let_go)
         try:
             await self.app(scope, receive, with_headers)
         except (LedgerError, OperationalError) as exc:
@@ -223,6 +244,11 @@ class SecurityHeaders:
             # raised before anyone signed in (the sign-in guard's read): said without the ledger's address
             status, page = self.unreachable(exc, scope)
             await _send_page(with_headers, status, page)
+        finally:
+            LET_GO.reset(marked)
+
+
+STOPPING_RETRY_S = b"30"  # a page the server's stop let go: asked again after this (a restart is quick)
 
 
 UNREACHABLE = "Cannot reach the ledger's database right now"

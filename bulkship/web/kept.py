@@ -50,7 +50,7 @@ class Turns:
 
         with self._guard:
             if self._stopped:
-                raise BulkshipError(STOPPING, hint=STOPPING_HINT)
+                raise let_go()
             self._waiting.add(done)
         try:
             threading.Thread(target=read, name="bulkship-reading", daemon=True).start()
@@ -61,7 +61,7 @@ class Turns:
         if "error" in box:
             raise box["error"]
         if "value" not in box:  # let go by the stop: the reading goes on, and ends with the process
-            raise BulkshipError(STOPPING, hint=STOPPING_HINT)
+            raise let_go()
         return cast(V, box["value"])
 
     def apart_here(self) -> bool:
@@ -102,6 +102,18 @@ class Turns:
 
 STOPPING = "The server is stopping: this page was not worked out. Nothing was sent or changed"
 STOPPING_HINT = "open it again once the server is started again"
+
+# per request (set by guards.SecurityHeaders): marked once the stop let the request go; its page, whichever
+# error path said it (409, 422), is answered 503, as a proxy or a script reads a server stopping
+LET_GO: contextvars.ContextVar[list[bool] | None] = contextvars.ContextVar("bulkship_let_go", default=None)
+
+
+def let_go() -> BulkshipError:
+    """The error of a request the server's stop let go, the request marked so (:data:`LET_GO`)."""
+    marks = LET_GO.get()
+    if marks is not None:
+        marks.append(True)
+    return BulkshipError(STOPPING, hint=STOPPING_HINT)
 
 
 class Lru(Generic[K, V]):
