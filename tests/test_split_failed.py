@@ -50,10 +50,11 @@ def _live_cards(vendor: SandboxVendor) -> Counter[str]:
     )
 
 
-def _split_then_failed(tmp_path: Path) -> tuple[SandboxVendor, Path, Path]:
+def _split_then_failed(tmp_path: Path, tracked: str | None = None) -> tuple[SandboxVendor, Path, Path]:
     """gifts.csv (Person 0-5) refused by --max-total 80, split as advised: Person 0-1 under gifts, Person 2-3
     as batch rest (its order the vendor fails), then gifts.csv whole again (Person 2-3 sent elsewhere);
-    three days on, the vendor has ended rest's order Failed and `track` has read it."""
+    three days on, the vendor has ended rest's order Failed and `track` (of ``tracked``, or every batch)
+    has read it."""
     vendor = SandboxVendor(tmp_path / "vendor")
     failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
     settings, factory = vendor.settings, vendor.factory()
@@ -68,7 +69,7 @@ def _split_then_failed(tmp_path: Path) -> tuple[SandboxVendor, Path, Path]:
     assert {_rows(vendor, "gifts")[r][0] for r in (4, 5)} == {"elsewhere"}
     failing.sandbox.advance(3 * DAY)
     failing.close()
-    asyncio.run(track(settings, None, client_factory=factory))
+    asyncio.run(track(settings, tracked, client_factory=factory))
     assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in (0, 1, 4, 5)})
     return vendor, sheet, rest
 
@@ -102,5 +103,40 @@ def test_a_row_sent_elsewhere_whose_card_there_failed_names_the_card_sent_again_
             status, note = _rows(vendor, "gifts")[row]
             assert status == "elsewhere" and "vendor order BS-REST-0002 " in note, (row, status, note)
         assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
+    finally:
+        vendor.close()
+
+
+@pytest.mark.parametrize("tracked", [None, "rest"])
+def test_a_row_sent_elsewhere_whose_card_there_failed_reads_needs_attention_once_tracked(
+    tmp_path: Path, tracked: str | None
+) -> None:
+    """hunter-vendor30's leftover: once `track` had read rest's order Failed, `status` still read gifts
+    'shipping', {'sent elsewhere': 2, 'shipped': 4}, and its workbook rows 4-5 'sent elsewhere' naming that
+    order, until gifts.csv was run again: Person 2-3 have no card. `track` (of every batch, or of rest
+    alone) now says so on every surface, and how to send them; it sends nothing itself."""
+    import openpyxl
+
+    from bulkship import api
+
+    vendor, _sheet, _rest = _split_then_failed(tmp_path, tracked)
+    try:
+        (gifts,) = api.status(vendor.settings, "gifts")
+        assert gifts["state"] == "needs attention", gifts
+        # (gifts' own orders not tracked with rest alone: 'pending' then, 'shipped' once tracked)
+        assert gifts["by_status"] == {"held": 2, "pending" if tracked else "shipped": 4}, gifts
+        results = openpyxl.load_workbook(gifts["output"], read_only=True)["Results"]
+        lines = list(results.iter_rows(values_only=True))
+        at = {name: lines[0].index(name) for name in ("Row", "Status", "Problems / vendor error")}
+        said = {
+            line[at["Row"]]: (line[at["Status"]], line[at["Problems / vendor error"]])
+            for line in lines[1:]
+            if line[at["Row"]] in (4, 5)
+        }
+        for row, (status, note) in said.items():
+            assert status == "held" and "BS-REST-0001" in note and "without a card" in note, (row, note)
+            assert "Re-run" in note, note
+        assert len(said) == 2
+        assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in (0, 1, 4, 5)})
     finally:
         vendor.close()

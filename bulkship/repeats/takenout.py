@@ -119,11 +119,25 @@ def cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = (
     return gone
 
 
-def hold_cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = ()) -> None:
-    """The rows of :func:`cards_gone_elsewhere` held, each with its note: the plan compares them again."""
+def hold_cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = ()) -> bool:
+    """The rows of :func:`cards_gone_elsewhere` held, each with its note: the plan compares them again.
+    Whether there were any."""
     gone = cards_gone_elsewhere(ledger, batch, unread)
     for note in set(gone.values()):
         ledger.hold_rows_whose_card_elsewhere_failed(batch, [fp for fp, n in gone.items() if n == note], note)
+    return bool(gone)
+
+
+def hold_every_card_gone_elsewhere(ledger: Ledger) -> set[str]:
+    """:func:`hold_cards_gone_elsewhere` for every batch with rows sent elsewhere, as `track` learns orders
+    failed: the batches whose rows it held. Until the list was run again, its people with no card read 'sent
+    elsewhere' in `status`, `track` and its workbook, naming the failed order (hunter-vendor30's leftover).
+    Holding sends nothing: the list's next run compares each such row again, as it would have."""
+    held = set()
+    for record in ledger.batches():
+        if ledger.row_counts(record.name).get(ELSEWHERE) and hold_cards_gone_elsewhere(ledger, record.name):
+            held.add(record.name)
+    return held
 
 
 _SHOWN = 5

@@ -241,6 +241,7 @@ async def track(
             with Ledger.open(settings.ledger_location, lock=False) as ledger:
                 names = batches_to_track(ledger, batch)
                 polled, changed, errors, progress = 0, 0, [], []
+                pollings: dict[str, PollOutcome] = {}
                 for name in names:
                     elsewhere = _other_api_note(ledger, name, settings)
                     if elsewhere:  # every batch: the ones ordered through another API are left alone
@@ -248,10 +249,14 @@ async def track(
                         continue
                     pending = open_orders(ledger, name)
                     polled += len(pending)
-                    polling = await poll_orders(client, ledger, pending, concurrency=settings.concurrency)
-                    changed += polling.changed
-                    errors.extend(polling.errors)
-                    first_or_changed = polling.changed > 0 or passes == 1
+                    pollings[name] = await poll_orders(
+                        client, ledger, pending, concurrency=settings.concurrency
+                    )
+                    changed += pollings[name].changed
+                    errors.extend(pollings[name].errors)
+                gone = _cards_gone_elsewhere(ledger) if changed or passes == 1 else set()
+                for name, polling in pollings.items():
+                    first_or_changed = polling.changed > 0 or passes == 1 or name in gone
                     output, warnings = _rewrite_if(
                         ledger, name, settings, catalog, changed=first_or_changed, every=batch is None
                     )
@@ -270,6 +275,7 @@ async def track(
                     )
                 if polled:  # an order read may have corrected another batch's money
                     rewrite_corrected(ledger, names, api=settings.api_url, catalog=catalog)
+                rewrite_others(ledger, gone - set(names), api=settings.api_url, catalog=catalog)
             changed_total += changed
             report = TrackReport(tuple(progress), polled, changed_total, passes, tuple(errors))
             if on_pass is not None:
@@ -278,6 +284,14 @@ async def track(
                 return report
             interval = FIRST_INTERVAL_S if changed else min(interval * 2, MAX_INTERVAL_S)
             await sleep(interval)
+
+
+def _cards_gone_elsewhere(ledger: Ledger) -> set[str]:
+    """Rows sent elsewhere whose card there the vendor failed held, said as no card (repeats.takenout, read
+    here only: the repeats package loads pandas); the batches whose rows were."""
+    from ..repeats.takenout import hold_every_card_gone_elsewhere
+
+    return hold_every_card_gone_elsewhere(ledger)
 
 
 def _other_api_note(ledger: Ledger, batch: str, settings: Settings) -> str:
