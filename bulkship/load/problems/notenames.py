@@ -15,7 +15,8 @@ import pandas as pd
 from ...models import Problem, SkippedRow
 from ..skipped import _short
 from ..skipped.kinds import NOT_TO_SEND
-from ..skipped.noteabout import Recipients, note_words, rows_pointed_above, says_no_of
+from ..skipped.noteabout import Recipients, note_words, says_no_of
+from ..skipped.pointing import rows_pointed_above
 
 _NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction

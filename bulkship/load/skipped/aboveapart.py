@@ -2,9 +2,9 @@
 sent the above; below not yet sent', 'Above: terminated. Below: active', 'Above: sent already. Below: new,
 send'): read as a heading over the rows under it, every person below was left out; or read as nothing, the
 heading row an error and the rows above it sent again (review48's leftovers, mended by review50). The rows
-below are judged by its words for them alone (:func:`.noteabout.of_the_rows_below`); the rows above it, up
+below are judged by its words for them alone (:func:`.pointing.of_the_rows_below`); the rows above it, up
 to a blank row or another heading where it names them all ('all of the above', 'the above'; the row right
-above alone otherwise, as :func:`.noteabout.points_up_too` reads 'Above: terminated'), are left out where its
+above alone otherwise, as :func:`.pointing.points_up_too` reads 'Above: terminated'), are left out where its
 words for them alone say no; and the rows below too where its words for them say only that they go as those
 above ('Above: do not send; and everyone below', '... - below too')."""
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from .noteabout import _ABOVE, _BELOW, _PARTS, points_at_all_above
+from .pointing import _ABOVE, _BELOW, _PARTS, points_at_all_above
 
-# all the rows above, in other words than .noteabout._ALL_ABOVE's ('Already sent the above')
+# all the rows above, in other words than .pointing._ALL_ABOVE's ('Already sent the above')
 _THE_ABOVE = re.compile(r"(?i)\bthe\s+above\b(?!\s+(?:row|one|line|person|entry|name|recipient)\b)")
 # words for the rows below saying only that they go as those above ('and everyone below', 'below too',
 # 'everyone below also', 'same for below')

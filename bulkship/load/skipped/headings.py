@@ -14,9 +14,9 @@ from ..cells import _blank_cells
 from .aboveapart import below_as_above, rows_above, says_no_of_the_rows_above
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
-from .noteabout import (
-    Recipients,
-    about_the_named,
+from .noteabout import Recipients, about_the_named
+from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
+from .pointing import (
     above_taken_back,
     names_the_row_above,
     of_the_rows_below,
@@ -24,7 +24,6 @@ from .noteabout import (
     points_up_too,
     rows_pointed_above,
 )
-from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .saysend import SAYS_SEND
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
