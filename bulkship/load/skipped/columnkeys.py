@@ -14,11 +14,9 @@ from .dates import (
 )
 from .flags import (
     _ELIGIBLE_FLAGS,
-    _HOLD_FLAGS,
     _SAYS_NO,
     _SAYS_NO_OR_NA,
     _SAYS_TEST_RESPONSE,
-    _SAYS_YES,
     _SEND_FLAGS,
     _TEST_RESPONSE_FLAGS,
     ADDRESS_STATUS,
@@ -27,12 +25,10 @@ from .flags import (
     RESPONSE_STATUS,
     SAYS_PAID_BACK,
     SAYS_UNDELIVERABLE,
-    SAYS_VACANT,
     SUBMITTED_AT,
-    VACANT_FLAGS,
-    WRONG_ADDRESS_FLAGS,
     _filter_header,
 )
+from .holdflags import _HOLD_FLAGS, _SAYS_YES, SAYS_VACANT, VACANT_FLAGS, WRONG_ADDRESS_FLAGS
 from .languages import plain_key
 from .noteheaders import _NOTE_FLAGS, _note_header
 from .notes import _NOTE_SAYS_NO

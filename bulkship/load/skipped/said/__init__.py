@@ -25,16 +25,14 @@ from ..flags import (
     _ELIGIBLE_FLAGS,
     _SAYS_NO,
     _SAYS_NO_OR_NA,
-    _SAYS_YES,
     _SEND_FLAGS,
     NO_APPROVAL_NEEDED,
     _filter_header,
     approval_header,
-    kept_under,
-    takes_rows_off,
 )
 from ..giftlimits import this_year_ok
 from ..headings import _SEND_HEADING
+from ..holdflags import _SAYS_YES, kept_under, takes_rows_off
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import straight_quotes
 from ..leavingday import left_by

@@ -10,7 +10,8 @@ from typing import Any
 
 from ....columns.meaning import asks_which
 from ..columnkeys import _LEAVES_OUT, flag_key, person_status
-from ..flags import _ELIGIBLE_FLAGS, _SAYS_NO, _SAYS_YES, _filter_header
+from ..flags import _ELIGIBLE_FLAGS, _SAYS_NO, _filter_header
+from ..holdflags import _SAYS_YES
 from ..marks import _NO_HEADER
 from ..noteheaders import _note_header
 from ..notes import _NOTE_SAYS_NO
