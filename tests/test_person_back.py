@@ -115,3 +115,30 @@ def test_a_rehiring_without_its_year_after_a_dated_leaving_is_read_after_that_le
     assert _left_out(path, notes) == later
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 1))
     assert _left_out(path, notes) == []
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_leaving_said_undone_in_words_of_its_own_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """Found by review50 (the lead's leftover 3): Notes (or a Status) 'Terminated - rescinded', 'Terminated
+    Nov 20 - reversed', 'Resigned - withdrew resignation', 'Terminated 2019 (rehire)', 'Left 2019 - back
+    2022' were each left out as 'the list says not to send it', the person the list kept got no card,
+    where 'Resigning 11/30 - rescinded' and 'Terminated 2019 (rehired)' send. They send now. What else was
+    taken back, a rehire's eligibility, asked, to come or gone again stays out; a return in a year to come
+    waits for it."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    back = ["Terminated - rescinded", "Terminated Nov 20 - reversed", "Resigned Nov 20 - rescinded",
+            "Resigned - withdrew resignation", "Resigned 11/1 - resignation withdrawn",
+            "Terminated - termination rescinded 12/1", "Terminated - rescinded by HR",
+            "Terminated 2019 (rehire)", "Terminated 2019 - rehire 2022", "Terminated 2019 - back 2022",
+            "Left 2019 - back 2022", "Separated 2019 - back in 2022"]  # fmt: skip
+    gone = ["Terminated - rehire rescinded", "Terminated - offer rescinded", "Terminated (rehire eligible)",
+            "Terminated - eligible for rehire", "Terminated - no rehire", "Terminated - rehire?",
+            "Terminated (do not rehire)", "Terminated - rescinded?", "Terminated - not rescinded",
+            "Terminated - will be reversed", "Resigned - rescinded, then resigned again",
+            "Terminated - rescinded - deceased 12/1", "Left 2019 - back 2022 - left again 2024",
+            "Left 2019 - back 2031", "Terminated 2019 - rehire 2031", "Terminated 11/1 - rehire 1/15/2031",
+            "Deceased - reversed"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
+    assert _left_out(path, [*back, *gone]) == gone

@@ -20,11 +20,13 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DAY = (
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+    # ... or a year alone ('Left 2019 - back 2027', 'Terminated 2019 - rehire 2027': its first day)
+    r"|(?<![\d/.-])(?:19|20)\d\d"
 )
 # the words saying them back, then when: 'rehired effective 1/15/2027', 'reinstated as of Jan 15', 'back on
 # 2/1/2027', 'hired back eff. 1/15', 'returns 1/15/2027'
 _BACK_ON = re.compile(
-    r"(?i)\b(?:re-?hired|re-?instated|hired\s+back|brought\s+back|back|returns?|returning|re-?joins?|re-?joining)"
+    r"(?i)\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|back|returns?|returning|re-?joins?|re-?joining)"
     r"(?:\s+(?:to\s+work|to\s+the\s+(?:company|team)|as\s+\w+(?:\s+\w+)?))?"
     r"(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*\s*[:,-]?\s*"
     rf"(?P<day>{_DAY})(?![\d/.-]*\d)"
@@ -62,7 +64,7 @@ _LEAVING_DAY = (
 )
 _BACK_AFTER_LEAVING = re.compile(
     _LEAVING_DAY
-    + r".{0,60}?\b(?:re-?hired|re-?instated|hired\s+back|brought\s+back|back|returns?|returning|re-?joins?|"
+    + r".{0,60}?\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|back|returns?|returning|re-?joins?|"
     r"re-?joining)(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*"
     rf"\s*[:,-]?\s*(?P<back>{_YEARLESS})"
 )

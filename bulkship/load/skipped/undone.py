@@ -204,11 +204,32 @@ _NO_LONGER = (
     + rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|last|previous|prior|(?:19|20)\d\d)\b))"
 )
 
+# ... or a leaving said undone in words of its own, right after it: taken back ('Terminated - rescinded',
+# 'Terminated Nov 20 - reversed', 'Resigned - withdrew resignation'), the person a rehire ('Terminated 2019
+# (rehire)', '... - rehire 2022') or back in a year ('Left 2019 - back 2022'): found by review50, each left
+# out, the person the list kept got no card; as 'Resigning 11/30 - rescinded' and 'Terminated 2019
+# (rehired)' send.
+# Not what else was taken back ('... - rehire rescinded', '... - offer rescinded'), asked, to come, nor a
+# rehire's eligibility ('Terminated (rehire eligible)', '... - eligible for rehire', '... - no rehire')
+_LEFT = (
+    r"(?:terminated|termed|resigned|left(?:\s+(?:the\s+)?(?:company|firm|co))?|separated|laid\s+off|let\s+go|"
+    r"fired|quit|dismissed)"
+)
+_LEAVING_UNDONE = (
+    rf"^\s*(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?{_LEFT}\b[^-–—:;,(\[?]{{0,30}}?\s*[-–—:;,(\[]\s*"
+    r"(?:(?:(?:the\s+)?(?:termination|resignation|separation|decision|it|that)\s+)?(?:(?:was|is|has\s+been|been|"
+    r"now)\s+)*(?:rescinded|reversed|revoked|withdrawn|overturned|undone)|withdrew\s+(?:the\s+|her\s+|his\s+|"
+    r"their\s+)?resignation|(?:(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire|back)(?:\s+(?:in\s+)?(?:19|20)\d\d)"
+    r"|(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire(?=\s*(?:[)\]]|$|(?:in\s+|on\s+)?\d)))"
+    r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d|(?:by|per)\b))"
+    rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
+)
+
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
-HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}")
+HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}")
 _UNDONE = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
     # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
     # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was
