@@ -30,6 +30,9 @@ class RepeatPreview:
     rows: Mapping[int, str] = field(default_factory=dict)
     # the refusals' own words, without the command line's advice: what the web page's review says
     refused: tuple[str, ...] = ()
+    # rows the run leaves out as sent elsewhere (their very card another batch made after a split was
+    # advised: .takenout), never held nor sent: spreadsheet row -> what they say
+    elsewhere: Mapping[int, str] = field(default_factory=dict)
 
 
 def preview(
@@ -75,16 +78,21 @@ def preview(
     # name of its own): not with allow, which skips the edits of the batch the file copies (found by
     # newcomer5: validate listed 2 rows, the run so named held 3)
     named = replace(policy, own_name=True)
+    taken_out: dict[str, str] = {}
     try:
-        holds = find_holds(ledger, batch, frame, policy=named if refusals else policy, **arguments)
+        holds = find_holds(
+            ledger, batch, frame, policy=named if refusals else policy, taken_out=taken_out, **arguments
+        )
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
         refused.append(exc.message.removesuffix(". Nothing was sent"))
-        holds = find_holds(ledger, batch, frame, policy=named, **arguments)
+        taken_out = {}
+        holds = find_holds(ledger, batch, frame, policy=named, taken_out=taken_out, **arguments)
     if sheet is not None:  # rows another ledger's results sheet says it ordered (.foreign)
         for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
             holds.setdefault(fingerprint, note)
-    return RepeatPreview(tuple(refusals), rows_held(frame, holds), tuple(refused))
+    elsewhere = rows_held(frame, taken_out)
+    return RepeatPreview(tuple(refusals), rows_held(frame, holds), tuple(refused), elsewhere)
 
 
 def rows_held(frame: pd.DataFrame, holds: Mapping[str, str]) -> dict[int, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..ledger import CARD_MADE_ROWS, Ledger, ledger_exists
+from ..ledger import CARD_MADE_ROWS, ELSEWHERE, Ledger, ledger_exists
 from ..repeats.policy import HELD
 from ..settings import Settings
 
@@ -65,6 +65,15 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
         for fp in sent
         if known[fp].current and not made_no_card(known[fp])
     }
+
+
+def rows_elsewhere(settings: Settings, batch: str) -> dict[str, str]:
+    """The batch's rows left out as sent elsewhere (their card in another batch's order): ledger key -> what
+    the row says, naming that order."""
+    if not ledger_exists(settings.ledger_location):
+        return {}
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return {r.fingerprint: r.error or "" for r in ledger.current_rows_with_status(batch, ELSEWHERE)}
 
 
 def ordered_fingerprints(settings: Settings, batch: str) -> list[str]:

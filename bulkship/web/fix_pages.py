@@ -155,6 +155,13 @@ async def _fix_row_once(
             "upload a file of its own",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
+    if row in found.elsewhere:
+        error = BulkshipError(
+            f"Row {row}'s card is in another batch's order already ({found.elsewhere[row]}): its cells "
+            "cannot change here. Nothing was saved",
+            hint="editing the sheet never changes a card already ordered",
+        )
+        return render(request, "problem.html", 409, batch=batch, error=error)
     before = dict(found.cells(row))
     # a cell reading already what is asked is no one's change undone: the same Save sent twice (a double
     # click, Back and Save again) said 'changed by someone else' of the person's own change (hunter-web14)

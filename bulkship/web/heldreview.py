@@ -7,6 +7,7 @@ line', while the Held rows page is where that is done (found by hunter-web20, LO
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from .. import api
@@ -31,10 +32,11 @@ def left_out(loaded: LoadedSheet, batch: WebBatch) -> LoadedSheet:
 
 def repeat_warnings(
     settings: Settings, batch: WebBatch, result: ValidationResult
-) -> tuple[ValidationResult, tuple[str, ...]]:
+) -> tuple[ValidationResult, tuple[str, ...], dict[int, str]]:
     """The rows the send would hold as repeats of another batch's cards, as warnings on their rows (a list
     uploaded again showed nothing of it before the cost page: found by hunter-web), the rows picked on the
-    Held rows page said as sent anyway, and why the send would refuse the whole upload, if it would."""
+    Held rows page said as sent anyway, why the send would refuse the whole upload, if it would, and the
+    rows sent elsewhere (:func:`sent_elsewhere`)."""
     from .pagewords import page_note  # (it imports the review, which imports this module)
 
     upload = Path(batch.upload or "")
@@ -43,7 +45,7 @@ def repeat_warnings(
         result, settings, batch.name, batch.program, file_name=upload.name, named=named
     )
     if found is None:
-        return result, ()
+        return result, (), {}
     fingerprints = result.rows[FINGERPRINT].astype(str).to_dict() if FINGERPRINT in result.rows else {}
     picked = {row for row in found.rows if fingerprints.get(row) in batch.repeats_chosen}
 
@@ -60,4 +62,22 @@ def repeat_warnings(
     chosen = dataclasses.replace(found, rows={r: n for r, n in found.rows.items() if r in picked})
     said = api.with_repeat_warnings(result, still, held)
     said = api.with_repeat_warnings(said, chosen, sent_anyway)
-    return said, found.refused
+    return said, found.refused, sent_elsewhere(settings, batch.name, result, found.elsewhere)
+
+
+def sent_elsewhere(
+    settings: Settings, batch: str, result: ValidationResult, to_be: Mapping[int, str]
+) -> dict[int, str]:
+    """The rows of the file whose card is in another batch's order already, never sent from this one: those
+    the send would leave out so (``to_be``, the repeats' preview) and those a plan or a person left out so
+    (the ledger's, by the row as it reads now): row -> what it says, naming that order. The review read them
+    'valid', their cells to change and 'Save and check again', where the cost page said them sent elsewhere
+    (found by hunter-web27)."""
+    from .batchledger import rows_elsewhere
+
+    recorded = rows_elsewhere(settings, batch)
+    if not recorded or FINGERPRINT not in result.rows:
+        return dict(to_be)
+    fingerprints = result.rows[FINGERPRINT].astype(str)
+    found = {int(row): recorded[fp] for row, fp in fingerprints.items() if fp in recorded}
+    return {**found, **to_be}

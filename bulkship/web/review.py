@@ -27,7 +27,7 @@ from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_
 from .kept import Lru as _Lru
 from .kept import Turns
 from .kept import giving_back as _giving_back
-from .reviewrows import Review, review_rows, with_refusals
+from .reviewrows import Review, review_rows, with_elsewhere, with_refusals
 from .state import WebBatch, record
 from .uploads import upload_of
 
@@ -128,9 +128,10 @@ class Reviews:
             loaded = heldreview.left_out(loaded, batch)  # as the send reads it (the Held rows page)
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
             result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
-            result, refusal = heldreview.repeat_warnings(self.settings, batch, result)
+            result, refusal, elsewhere = heldreview.repeat_warnings(self.settings, batch, result)
             refused = vendor_refused(self.settings, batch.name)
             rows = with_refusals(review_rows(loaded, result), loaded, result, refused)
+            rows = with_elsewhere(rows, elsewhere)
             summary = result.summary()
             counts = {
                 "rows": summary.rows,
@@ -149,7 +150,7 @@ class Reviews:
             own = own if own == batch.name else ""
             return Review(
                 batch.name, batch.change_id, loaded, result, rows, counts, sent, here, refusal, own,
-                frozenset(batch.repeats_left), dict(batch.taken_in),
+                frozenset(batch.repeats_left), dict(batch.taken_in), elsewhere,
             )  # fmt: skip
 
         # a run that ended since may have left rows the vendor refused: worked out again after each run; and

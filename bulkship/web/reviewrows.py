@@ -66,6 +66,9 @@ class Review:
     left_held: frozenset[int] = frozenset()
     # rows the list leaves out a person chose to order after all (row -> by whom, what the list said)
     taken_in: dict[int, str] = dataclasses.field(default_factory=dict)
+    # rows whose card is in another batch's order already (row -> what it says): never sent from this batch,
+    # read-only as ordered rows are (heldreview.sent_elsewhere)
+    elsewhere: dict[int, str] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def may_take_in(self) -> frozenset[int]:
@@ -152,7 +155,8 @@ class Review:
             wanted &= cells != besides
         hit = self.loaded.frame.index[wanted.to_numpy()]
         fixed_here = self.skipped_here
-        closed = {s.row for s in self.loaded.skipped if s.row not in fixed_here} | set(self.sent)
+        closed = {s.row for s in self.loaded.skipped if s.row not in fixed_here}
+        closed |= {*self.sent, *self.elsewhere}  # (their cards are ordered: here or in another batch)
         return [int(row) for row in hit.tolist() if row not in closed]
 
     def cells(self, row: int) -> list[tuple[str, str]]:
@@ -234,4 +238,17 @@ def with_refusals(
         if before is not None and before.status != "valid":
             status = before.status  # not valid (or a duplicate) now: that is what stops it
         by_row[row] = ReviewRow(row, status, (*(before.problems if before else ()), problem))
+    return [by_row[row] for row in sorted(by_row)]
+
+
+def with_elsewhere(rows: list[ReviewRow], elsewhere: dict[int, str]) -> list[ReviewRow]:
+    """The rows sent elsewhere among the rows to look at, each saying where its card is."""
+    if not elsewhere:
+        return rows
+    by_row = {r.row: r for r in rows}
+    for row, note in elsewhere.items():
+        before = by_row.get(row)
+        said = CellProblem("", "", "note", note)
+        status = "elsewhere" if before is None or before.status == "valid" else before.status
+        by_row[row] = ReviewRow(row, status, (*(before.problems if before else ()), said))
     return [by_row[row] for row in sorted(by_row)]
