@@ -40,15 +40,30 @@ def test_a_heading_saying_no_of_the_rows_above_and_send_of_those_below_sends_tho
     not to send). The rows below are sent now; the row right above is left out, every row above where it
     says 'the above' or 'all of the above'; and where its words for the rows below say only 'too', those
     below with it."""
-    right_above = ["Above: terminated. Below: active", "Above terminated - below is new",
-                   "Above: on hold; Below: new, send", "Above: sent already; below not yet sent",
-                   "Above: do not send; Below: active", "^ already sent; below OK"]  # fmt: skip
+    right_above = ["^ already sent; below OK", "Row above: terminated. Below: active"]
+    # 'Above' set against 'Below' cuts the list in two: every row above (hunter-sends8; these five left out
+    # the row right above alone, [3, 4], and Gus was ordered: see the test below)
     all_above = ["Already sent the above; below not yet sent", "All of the above already sent; below is new",
-                 "Everything above already sent. Below: send"]  # fmt: skip
+                 "Everything above already sent. Below: send", "Above: terminated. Below: active",
+                 "Above terminated - below is new", "Above: on hold; Below: new, send",
+                 "Above: sent already; below not yet sent", "Above: do not send; Below: active"]  # fmt: skip
     with_below = ["Above: do not send; and everyone below", "Above: do not send; below too"]
     for heading in right_above:
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 4], heading
     for heading in all_above:
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4], heading
-    for heading in with_below:
-        assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 4, 5, 6, 7], heading
+    for heading in with_below:  # (Gus too: 'Above' is every row above; [3, 4, 5, 6, 7] before hunter-sends8)
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4, 5, 6, 7], heading
+
+
+def test_a_heading_cutting_the_list_in_two_leaves_out_every_row_above_it(tmp_path: Path) -> None:
+    """Found by hunter-sends7 (its item 3), fixed by hunter-sends8: a row of its own 'Above: sent already.
+    Below: new, send' between the people sent last time and the new ones left out only the row right above
+    it: Gus, two rows up, was ordered again, exit 0 (a second card). 'Above' set against 'Below' cuts the
+    list in two: every row above it is left out, up to a blank row or another heading; a heading pointing at
+    one row ('^ sent already', 'The row right above: deceased') still leaves out that row alone."""
+    for heading in ["Above: sent already. Below: new, send", "Above: sent already - below: to send",
+                    "Above: terminated; below: active"]:  # fmt: skip
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4], heading
+    for heading in ["^ sent already. Below: new, send", "The row right above: deceased. Below: active"]:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 4], heading

@@ -3,20 +3,28 @@ sent the above; below not yet sent', 'Above: terminated. Below: active', 'Above:
 send'): read as a heading over the rows under it, every person below was left out; or read as nothing, the
 heading row an error and the rows above it sent again (review48's leftovers, mended by review50). The rows
 below are judged by its words for them alone (:func:`.pointing.of_the_rows_below`); the rows above it, up
-to a blank row or another heading where it names them all ('all of the above', 'the above'; the row right
-above alone otherwise, as :func:`.pointing.points_up_too` reads 'Above: terminated'), are left out where its
-words for them alone say no; and the rows below too where its words for them say only that they go as those
-above ('Above: do not send; and everyone below', '... - below too')."""
+to a blank row or another heading where it names them all ('all of the above', 'the above', or 'above' set
+against 'below': the list cut in two; the row right above alone where it points at one, '^', 'the row
+above'), are left out where its words for them alone say no; and the rows below too where its words for them
+say only that they go as those above ('Above: do not send; and everyone below', '... - below too')."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
 
-from .pointing import _ABOVE, _BELOW, _PARTS, points_at_all_above
+from .pointing import _ABOVE, _BELOW, _ONE_ABOVE, _PARTS, _TWO_ABOVE, points_at_all_above
 
 # all the rows above, in other words than .pointing._ALL_ABOVE's ('Already sent the above')
 _THE_ABOVE = re.compile(r"(?i)\bthe\s+above\b(?!\s+(?:row|one|line|person|entry|name|recipient)\b)")
+# ... or 'above' set against 'below' ('Above: sent already. Below: new, send' cuts the list in two: read as of
+# the row right above alone, Ann two rows up was ordered again, a second card: found by hunter-sends7), unless
+# it points at one row ('^ already sent; below OK', 'Row above: terminated. Below: active')
+_ONE_POINTED = re.compile(
+    r"(?i)\^+|↑|⬆|\b(?:row|person|employee|one|entry|line|name|recipient)\s+(?:(?:right|just|directly)\s+)?above\b|"
+    r"\babove\s+(?:row|one|line|person|entry|name|recipient|employee)\b|\b(?:previous|prior)\s+(?:row|person|"
+    r"employee|line|entry)\b"
+)
 # words for the rows below saying only that they go as those above ('and everyone below', 'below too',
 # 'everyone below also', 'same for below')
 _AS_ABOVE = re.compile(
@@ -46,11 +54,13 @@ def rows_above(
 ) -> list[int]:
     """The recipients' rows right above ``rows[at]`` that ``text`` speaks of: all of them, one after the
     other, up to a blank row, a row in ``stop`` (another heading) or one of no recipient, where it names
-    them all; the row right above alone otherwise."""
-    every = points_at_all_above(text) or _THE_ABOVE.search(text) is not None
+    them all (or says 'above' pointing at no one or two rows); the row right above alone otherwise."""
+    one = _ONE_POINTED.search(text) or _ONE_ABOVE.search(text)
+    two = _TWO_ABOVE.search(text) is not None
+    every = points_at_all_above(text) or _THE_ABOVE.search(text) is not None or not (one or two)
     found: list[int] = []
     at -= 1
     while at >= 0 and rows[at] == rows[at + 1] - 1 and rows[at] not in stop and rows[at] in people:
         found.append(rows[at])
         at -= 1
-    return found if every else found[:1]
+    return found if every else found[: 2 if two else 1]
