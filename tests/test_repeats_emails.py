@@ -114,3 +114,88 @@ def test_a_namesake_of_another_email_on_another_occasion_s_list_stays_held_after
     )
     assert code == 3 and data["held_rows"] == 1, said
     assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 1, "Bob Ray": 1})
+
+
+SEATTLE, PHOENIX = ["2123 2nd Ave", "Seattle", "WA", "98101"], ["77 Camelback Rd", "Phoenix", "AZ", "85001"]
+BOSTON, DENVER = ["12 Beacon St", "Boston", "MA", "02108"], ["5 Elm St", "Denver", "CO", "80202"]
+# the first part of a list and the rest: a namesake of another email (Ivy), the same email at another address
+# (Ed: one man, a duplicate within the whole list), a namesake of no email on one side (Flo)
+FIRST = [
+    _row("Ivy Brooks", "ivy.brooks34@example.com", SEATTLE), _row("Ed Cole", "ed@example.com", BOSTON),
+    _row("Flo Diaz", "", BOSTON, "50"),
+]  # fmt: skip
+REST = [
+    _row("Ivy Brooks", "ivy.brooks89@example.com", PHOENIX), _row("Ed Cole", "ed@example.com", DENVER),
+    _row("Flo Diaz", "flo@example.com", DENVER, "50"),
+]  # fmt: skip
+
+
+def _refused_then_part(tmp_path: Path, capsys: pytest.CaptureFixture[str], part: list[list[str]]) -> Path:
+    """dm.csv (FIRST then REST) refused by --max-total 100 under batch DM, which advises sending part of it;
+    returns the whole list (the part not run yet)."""
+    whole = tmp_path / "dm.csv"
+    with whole.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *FIRST, *REST])
+    code = main(["run", str(whole), "--batch", "DM", "--max-total", "100", "--yes", "--wait", "0"])
+    assert code == 1 and "send part of the list" in " ".join(capsys.readouterr().err.split())
+    return whole
+
+
+def _run_part(path: Path, rows: list[list[str]]) -> int:
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *rows])
+    return main(["run", str(path), "--batch", "DM", "--max-total", "100", "--yes", "--wait", "0"])
+
+
+def test_namesakes_of_a_list_split_as_advised_are_told_apart_by_their_emails(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer19's N4 (1f0577ba, reverted as e2144617 for review50's case above): a marketing export (300
+    contacts, each with its own email) refused by --max-total, split as the refusal advised (the first rows
+    under the batch, the rest as a batch of its own): the rest held 10 namesakes of the first part's people
+    (same name, card and value, another city, another email) as 'the same name at another address', exit 3,
+    --allow-repeat the only way on; the whole list run as one sends them all, the email telling them apart.
+    Ivy Brooks of Phoenix was in the advised batch's plan and taken out of it: sent. Ed Cole, at a new
+    address under his own email, is still held (an edited address of the same person), as is Flo Diaz of
+    no email. The whole list run again afterwards sends no second card."""
+    whole = _refused_then_part(tmp_path, capsys, FIRST)
+    assert _run_part(tmp_path / "dm-part1.csv", FIRST) == 0
+    capsys.readouterr()
+    code, data, said = _run(capsys, tmp_path / "dm-rest.csv", REST)
+    assert code == 3 and data["held_rows"] == 2, said
+    assert "Ivy Brooks" not in said, said
+    assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 2, "Ed Cole": 1, "Flo Diaz": 1})
+    assert main(["run", str(whole), "--batch", "DM", "--yes", "--wait", "0"]) in (0, 3)
+    assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 2, "Ed Cole": 1, "Flo Diaz": 1})
+
+
+def test_namesakes_of_a_list_split_as_advised_are_told_apart_once_the_part_under_the_batch_has_run(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """N4 with the rest run first, against the advice: DM's plan still holds the rest's rows (Ivy and Flo of
+    the rest held for it, Ed sent: a duplicate of Ed in DM's plan); then the first part under DM (Ed of
+    Boston held for his card in Denver); then the rest again: Ivy of Phoenix, taken out of DM's plan, is
+    sent; Flo of Denver stays held (her namesake in the first part has no email)."""
+    _refused_then_part(tmp_path, capsys, FIRST)
+    code, data, said = _run(capsys, tmp_path / "dm-rest.csv", REST)
+    assert code == 3 and data["held_rows"] == 2, said
+    assert _run_part(tmp_path / "dm-part1.csv", FIRST) == 3
+    capsys.readouterr()
+    code, data, said = _run(capsys, tmp_path / "dm-rest.csv", REST)
+    assert code == 3 and data["held_rows"] == 1 and "Ivy Brooks" not in said, said
+    assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 2, "Ed Cole": 1, "Flo Diaz": 1})
+
+
+def test_a_namesake_added_to_the_rest_of_a_split_list_stays_held(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The split followed, but the rest's Ivy Brooks (of Phoenix, another email) was never in the advised
+    batch's plan (added to the rest by hand, or the rest's Ivy at another street than the list had): no
+    evidence the list held two Ivys. Held, as any namesake at another address."""
+    _refused_then_part(tmp_path, capsys, FIRST)
+    assert _run_part(tmp_path / "dm-part1.csv", FIRST) == 0
+    capsys.readouterr()
+    added = [_row("Ivy Brooks", "ivy.brooks89@example.com", DENVER)]
+    code, data, said = _run(capsys, tmp_path / "dm-rest.csv", added)
+    assert code == 3 and data["held_rows"] == 1, said
+    assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 1, "Ed Cole": 1, "Flo Diaz": 1})

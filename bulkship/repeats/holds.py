@@ -29,7 +29,7 @@ from .earlier import (
 from .emails import told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
-from .takenout import planned_here, split_advised_at, taken_out_note
+from .takenout import namesakes_taken_out, planned_here, split_advised_at, taken_out_note
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,6 +102,8 @@ def find_holds(
     found += by_reference.items()
     exact = len(found)  # the very cards; the rest are to the same name or one written alike
     by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
+    # ... but for the namesakes of one list split as advised, each row taken out of its plan (takenout)
+    by_name = namesakes_taken_out(ledger, rows, earlier, by_name, sent_before.by_name)
     # (the very name elsewhere stays held whatever its email: one person's work and personal emails, on two
     # departments' lists, are two emails; found by review36 after 761087e0)
     edited = {i for i, changed in by_name.items() if changed.other_value is not None}  # same name and place

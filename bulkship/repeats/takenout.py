@@ -24,8 +24,9 @@ from ..ledger.records import (
     elsewhere_card,
     elsewhere_po,
 )
-from .cards import _Rows
-from .earlier import _first_lines, _sent_to_the_same_place
+from .cards import _SEP, _Rows
+from .earlier import Changed, _first_lines, _Named, _sent_to_the_same_place, moved_or_revalued
+from .emails import told_apart
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
@@ -43,6 +44,54 @@ def split_advised_at(ledger: Ledger, batch: str) -> str:
     birthday card beside a holiday one) left the holiday card out, exit 0 (review48 on d4c08147)."""
     advised = ledger.events(batch, kinds=[SPLIT_ADVISED])
     return min((event.at for event in advised), default="")
+
+
+def namesakes_taken_out(
+    ledger: Ledger,
+    rows: _Rows,
+    earlier: Sequence[OrderRecord],
+    by_name: Mapping[int, Changed],
+    named: _Named,
+) -> dict[int, Changed]:
+    """``by_name`` (row index -> a card another batch sent to the row's very name) without the namesakes of
+    one list split as its refused --max-total advised: the row was in the plan of the card's batch, so
+    advised, and taken out of it, never sent from it (:func:`planned_here`); the card is the only one to the
+    row's name, at another address, and the two rows' emails differ. That list planned both rows, a card
+    each, its emails telling them apart; its parts held 10 of a marketing export's namesakes, exit 3
+    (newcomer19's N4). The advice alone is no evidence: a list sent whole though advised to split, then
+    another occasion's list with the name at a new address under a new email, is held (review50 on
+    1f0577ba); so is a namesake of the same email (an edited address), of none, or not in that plan."""
+    plans: dict[str, tuple[dict[str, RowRecord], dict[str, OrderRecord]] | None] = {}
+    asked = {}
+    for i, changed in by_name.items():
+        theirs = earlier[changed.order].batch
+        if changed.moved_from is None or _cards_to_the_name(rows, named, i) != 1:
+            continue
+        if theirs not in plans:  # the batch's rows and orders, when it was advised to split
+            advised = bool(split_advised_at(ledger, theirs))
+            plans[theirs] = (
+                (
+                    {r.fingerprint: r for r in ledger.batch_rows(theirs)},
+                    {o.po_number: o for o in ledger.orders(theirs, payloads=False)},
+                )
+                if advised
+                else None
+            )
+        plan = plans[theirs]
+        if plan is not None and planned_here(rows, [i], *plan):
+            asked[i] = changed
+    if not asked:
+        return dict(by_name)
+    kept = told_apart(ledger, rows, earlier, asked)
+    return {i: changed for i, changed in by_name.items() if i not in asked or i in kept}
+
+
+def _cards_to_the_name(rows: _Rows, named: _Named, i: int) -> int:
+    """How many cards of ``named`` are to row ``i``'s very name, at another address or of another value:
+    only where one is can it be told apart (another may be the person's own)."""
+    card, unit = rows.card(i), rows.unit(i)
+    sent = named.get(_SEP.join((card.name, card.product)), ())
+    return sum(1 for _o, _line, theirs, at, _shown in sent if moved_or_revalued(theirs, card, unit, at))
 
 
 def planned_here(
