@@ -116,6 +116,7 @@ def validate(
         ordered,
         names=as_before.names,
         streets=as_before.streets,
+        lines_2=as_before.lines_2,
         listed=sheet.frame,
         column_map=sheet.column_map,
     )

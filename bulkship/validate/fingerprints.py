@@ -43,13 +43,15 @@ def _fingerprint_and_duplicates(
     *,
     names: pd.Series | None = None,
     streets: pd.Series | None = None,
+    lines_2: pd.Series | None = None,
     listed: pd.DataFrame | None = None,
     column_map: Mapping[str, str] | None = None,
 ) -> None:
-    """``names``: the name a row's fingerprint reads where it is not the one sent ("" elsewhere); ``streets``:
-    likewise the street, read with no line 2 (a street of two lines, its second moved to line 2).
-    ``listed``, ``column_map``: the list's cells as read, which may tell two people of one name apart."""
-    base = pd.Series(_fingerprints(frame, names, streets), index=frame.index, dtype=object)
+    """``names``: the name a row's fingerprint reads where it is not the one sent ("" elsewhere);
+    ``streets``: likewise the street, read with no line 2 (a street of two lines, its second moved to line
+    2); ``lines_2``: likewise line 2 (its unit named or found in the street since). ``listed``,
+    ``column_map``: the list's cells as read, which may tell two people of one name apart."""
+    base = pd.Series(_fingerprints(frame, names, streets, lines_2), index=frame.index, dtype=object)
     if not skipped.any():
         _judge_repeats(frame, base, collector, ordered, listed, column_map)
         return
@@ -125,12 +127,19 @@ def _skipped_fingerprints(base: pd.Series, shown: set[str]) -> list[str]:
 
 
 def _fingerprints(
-    frame: pd.DataFrame, names: pd.Series | None = None, streets: pd.Series | None = None
+    frame: pd.DataFrame,
+    names: pd.Series | None = None,
+    streets: pd.Series | None = None,
+    lines_2: pd.Series | None = None,
 ) -> list[str]:
     """sha256 of the ordering fields joined by U+001F (names and address case-folded), first 32 hex digits;
     computed with C-level maps: no Python bytecode per row. ``names``: the name read in place of ``name``
-    where not ""; ``streets``: the street read in place of ``address1``, with an empty ``address2``."""
+    where not ""; ``streets``: the street read in place of ``address1``, with an empty ``address2``;
+    ``lines_2``: line 2 read in place of ``address2`` where not "" (a bare '4' named 'Apt 4' reads '4', as
+    every batch ordered before did)."""
     columns = {c: frame[c] for c in FINGERPRINT_FIELDS}
+    if lines_2 is not None and lines_2.ne("").any():
+        columns["address2"] = frame["address2"].where(lines_2.eq(""), lines_2)
     if names is not None and names.ne("").any():
         columns["name"] = frame["name"].where(names.eq(""), names)
     if streets is not None and streets.ne("").any():

@@ -13,7 +13,7 @@ import pandas as pd
 from ..columns.fields import PREFERRED, line_3_header
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
-from . import addresslines, invisible, normalize, rules
+from . import addresslines, invisible, normalize, rules, unitlines
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .names import (
@@ -38,11 +38,13 @@ _TERRITORY = "is empty: {new} taken from its country, a US territory (US mail; i
 @dataclass(frozen=True)
 class AsBefore:
     """What a row's fingerprint reads where it is not what is sent ("" elsewhere): the name (the First and
-    Last Name joined, before the whole name in one of them was seen), and the street (its two lines joined on
-    line 1, before the second was moved to line 2)."""
+    Last Name joined, before the whole name in one of them was seen), the street (its two lines joined on
+    line 1, before the second was moved to line 2), and line 2 (before its unit was named or found in the
+    street: :mod:`.unitlines`)."""
 
     names: pd.Series
     streets: pd.Series
+    lines_2: pd.Series
 
 
 def _canonical_frame(sheet: LoadedSheet) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
@@ -136,6 +138,19 @@ def _goes_by(header: str | None) -> bool:
     )
 
 
+def _units_on_line_2(frame: pd.DataFrame, collector: ProblemCollector, sheet: LoadedSheet) -> pd.Series:
+    """Line 2's unit printed once and named ('2 Main St Apt 5' | '5': line 2 empty; '4' under 'Apt': 'Apt
+    4'), said; returns line 2 as it was where changed ("" elsewhere), for the fingerprint."""
+    before = frame["address2"]
+    frame["address2"], twice = unitlines.units_said_twice(frame["address1"], frame["address2"])
+    said = "'{old}' is the unit the street '{address1}' ends with: printed once, on line 1."
+    collector.warn(twice, "address2", "Unit written twice", said)
+    header = next((h for h, field in sheet.column_map.items() if field == "address2"), None)
+    frame["address2"], named = unitlines.named_units(frame["address2"], header)
+    collector.warn(named, "address2", "Unit named", "'{old}' printed as '{new}', as a carrier reads a unit.")
+    return before.where(twice | named, "")
+
+
 def _normalise(
     frame: pd.DataFrame,
     defaults: dict[str, str],
@@ -213,6 +228,7 @@ def _normalise(
         collector.warn(
             said, column, "No " + part, f"'{{old}}' says there is none: no {part} printed on the parcel."
         )
+    lines_2 = _units_on_line_2(frame, collector, sheet)
     if line_3 is not None:
         frame["address2"], added = addresslines.with_line_3(frame["address2"], sheet.frame[line_3])
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
@@ -312,4 +328,4 @@ def _normalise(
         "'{old}' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it does not match state "
         "{state}. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
     )
-    return frame, AsBefore(names=kept, streets=streets)
+    return frame, AsBefore(names=kept, streets=streets, lines_2=lines_2)

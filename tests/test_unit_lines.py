@@ -1,0 +1,66 @@
+"""Address line 2 as a carrier reads it (hunter-sheets29's leftover 6, fixed by hunter-sheets30): a bare
+unit number under an 'Apt' column is written with the column's word, and a unit the street ends with
+already is printed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from intake_fixtures import sandbox_catalog
+from support import SandboxVendor
+from support.review import run, settings_in
+
+from bulkship.load import load_sheet
+from bulkship.validate import validate
+
+HEAD = ["Name", "Address", "Apt", "City", "State", "ZIP", "Card", "Amount"]
+ROWS = [
+    ["Ann Lee", "1 Main St", 4, "Boston", "MA", "02134", "TARGET", 25],  # a number cell, as Excel keeps it
+    ["Bob Ray", "2 Main St Apt 5", "5", "Boston", "MA", "02134", "TARGET", 25],
+    ["Cy Orr", "3 Main St", "#6", "Boston", "MA", "02134", "TARGET", 25],
+    ["Di Pan", "4 Main St", "Unit 7", "Boston", "MA", "02134", "TARGET", 25],
+    ["Ed Fox", "5 Main St", "12b", "Boston", "MA", "02134", "TARGET", 25],
+    ["Flo Ma", "6 Main St Apt 5", "Floor 5", "Boston", "MA", "02134", "TARGET", 25],  # another line
+]
+
+
+def _book(path: Path, head: list[str], rows: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(head)
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_bare_unit_number_is_named_and_a_unit_in_the_street_printed_once(tmp_path: Path) -> None:
+    """An HR list's 'Apt' column holding 4 (Excel's number) sent line 2 as '4': a label reading '1 Main St'
+    over '4', which a carrier may take for anything; '2 Main St Apt 5' beside 5 went out with line 2 '5' as
+    well. Now 4 under 'Apt' is printed 'Apt 4' ('12b' as 'Apt 12b'; under 'Apt/Suite', naming no one kind,
+    '# 4', USPS's mark for a unit of no known kind; under 'Address 2' as written: it may be anything), and
+    the 5 the street ends with is not printed again; each said as a warning. '#6', 'Unit 7' and 'Floor 5'
+    are sent as written."""
+    sheet = _book(tmp_path / "staff.xlsx", HEAD, ROWS)
+    said = [p.message for p in validate(load_sheet(sheet), sandbox_catalog()).problems]
+    assert said == [
+        "Row 2, column 'Apt': '4' printed as 'Apt 4', as a carrier reads a unit.",
+        "Row 3, column 'Apt': '5' is the unit the street '2 Main St Apt 5' ends with: printed once, on "
+        "line 1.",
+        "Row 6, column 'Apt': '12b' printed as 'Apt 12b', as a carrier reads a unit.",
+    ]
+    vendor = SandboxVendor(tmp_path)
+    run(vendor, settings_in(tmp_path), sheet)
+    sent = [li["PhysicalDeliveryAddress"] for o in vendor.sandbox.orders() for li in o["LineItems"]]
+    vendor.close()
+    assert sorted((a["Name"], a["AddressLine1"], a.get("AddressLine2")) for a in sent) == [
+        ("Ann Lee", "1 Main St", "Apt 4"),
+        ("Bob Ray", "2 Main St Apt 5", None),
+        ("Cy Orr", "3 Main St", "#6"),
+        ("Di Pan", "4 Main St", "Unit 7"),
+        ("Ed Fox", "5 Main St", "Apt 12b"),
+        ("Flo Ma", "6 Main St Apt 5", "Floor 5"),
+    ]
+    for header, line_2 in (("Apt/Suite", "# 4"), ("Address 2", "4")):
+        other = _book(tmp_path / "other.xlsx", ["Name", "Address", header, *HEAD[3:]], ROWS[:1])
+        assert validate(load_sheet(other), sandbox_catalog()).rows["address2"].tolist() == [line_2]
