@@ -72,6 +72,9 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 SHOWN_PROBLEMS = 10  # rows left out said by `run` with the plan: the result workbook lists them all
+_REST_BEFORE_SENDING = (
+    "`bulkship validate` of the same file lists them all (so does the result workbook, once sent)"
+)
 
 
 def file_sha256(path: Path) -> str:
@@ -199,6 +202,9 @@ async def _plan_and_send(
             loaded = validation.sheet
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook")
+        # said with the plan, before any result workbook exists: a run refused or declined writes none
+        # (newcomer20's N10: '... and 11 more problems: see the result workbook', then 'Nothing was sent')
+        problems_now = error_lines(validation, SHOWN_PROBLEMS, _REST_BEFORE_SENDING)
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
             notes = await rebuild_from_vendor(
@@ -253,7 +259,7 @@ async def _plan_and_send(
                 reprice_to_show(ledger, batch, catalog)  # an approval of them stands: see reprice)
             try:
                 room = await confirm_plan(
-                    client, ledger, batch, catalog, today, synced, options, said, problems,
+                    client, ledger, batch, catalog, today, synced, options, said, problems_now,
                     look_up=lambda: look_up_in_doubt(client, ledger, batch, concurrency=settings.concurrency),
                 )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent

@@ -35,3 +35,20 @@ def test_the_rows_to_fix_are_said_under_their_count_not_under_the_list_s_own(
     under_own = lines[own + 1 :]
     said = under_own[: next(i for i, line in enumerate(under_own) if not line.startswith("  "))]
     assert said == ["  row 4: the list says not to send it (column 'Notes': 'terminated 11/30')"], said
+
+
+def test_the_plan_refused_by_max_total_names_where_the_rest_of_its_problems_are(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer20 (N10): a marketer's 300-row CRM export over its --max-total 5000 printed 'Row 24
+    ...', 'Row 72 ...' and '... and 11 more problems: see the result workbook.', then 'Nothing was sent':
+    a run that sends nothing writes no result workbook, so the other 11 were nowhere to be seen. The plan
+    names `bulkship validate`, which lists them all before anything is sent."""
+    source = tmp_path / "gifts.csv"
+    broken = [[f"Person {i}", "", "Boston", "MA", "02134", "CVS", "25", ""] for i in range(12)]
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS[:1], *broken])
+    assert main(["run", str(source), "--yes", "--max-total", "10", "--out", str(tmp_path)]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert "... and 2 more problems: `bulkship validate` of the same file lists them all" in said, said
+    assert "see the result workbook" not in said and not (tmp_path / "gifts-results.xlsx").exists()

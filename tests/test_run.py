@@ -540,7 +540,10 @@ def test_run_says_why_rows_are_left_out_before_sending_them_with_yes(
     reasons = [line.strip() for line in lines if "column 'Address': is empty" in line]
     assert code == 3 and len(reasons) == 10, err
     assert reasons[0].startswith("Row 2, column") and reasons[-1].startswith("Row 11, column"), err
-    more = lines.index("  ... and 2 more problems: see the result workbook.")
+    more = lines.index(
+        "  ... and 2 more problems: `bulkship validate` of the same file lists them all (so does the result "
+        "workbook, once sent)."
+    )
     assert more < next(i for i, line in enumerate(lines) if line.startswith("Batch gifts: 14 rows")), err
     assert len(embedded_sandbox_orders(isolated_data_dir)) == 1  # the two valid rows went out
 

@@ -58,7 +58,9 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     for note in result.notes:
         if note not in (said or ()):
             err_console.print(note, markup=False, highlight=False, soft_wrap=True)
-    if result.problems and not set(result.problems) <= (said or set()):  # no plan shown them: nothing sent
+    # the rows' own lines: the plan says where the rest are before a workbook exists, the run's end after
+    listed = {line for line in result.problems if not line.startswith("... and ")}
+    if result.problems and not listed <= (said or set()):  # no plan shown them: nothing sent
         err_console.print("Not valid, not sent:")
         show_problems(result.problems)
     counts = ", ".join(
