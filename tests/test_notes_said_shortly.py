@@ -76,3 +76,25 @@ def test_a_note_saying_dnc_or_check_eligibility_leaves_the_row_out(tmp_path: Pat
              "Check eligibility - OK", "Checked eligibility 12/1"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_handed_out_that_the_person_missed_is_sent_where_the_note_says_send(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review50 (the lead's leftover 3): an HR list's Notes 'Handed out 12/1 - she was absent, send',
+    'Received at party - missed her, send', 'Gave card in person - she was absent, send', 'Handed out 12/1 -
+    not her, send' were each left out as 'the list says not to send it' (the handing out read alone): the
+    person the note says missed the card and is to be sent one got none. Sent now. Still out: the send asked,
+    put off, refused, sent elsewhere or to another card, another no after it, or no handing out before it."""
+    sent = ["Handed out 12/1 - she was absent, send", "Received at party - missed her, send",
+            "Gave card in person - she was absent, send", "Handed out 12/1 - not her, send",
+            "Card given 12/1 - missed her - send",
+            "Handed out at party - she was out sick; mail it"]  # fmt: skip
+    out = ["Handed out 12/1 - she was absent, send?", "Handed out 12/1 - she was absent, do not send",
+           "Handed out 12/1 - she was absent, send later", "Handed out 12/1 - she was absent; deceased, send",
+           "Handed out 12/1 - she was absent, send card to manager", "Terminated - she was absent, send",
+           "Card sent 11/20 - missed her, send", "Handed out 12/1 - she was absent, send; left company 12/2",
+           "Distributed 12/1 - missed her"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
+    assert _left_out(path, [*sent, *out]) == out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .missed import MISSED_THEN_SEND
 from .notes import _HELD_AGAIN
 from .waits import SUBMITTED, TOLD_TO_WAIT
 
@@ -230,6 +231,8 @@ _LEAVING_UNDONE = (
 HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}")
 _UNDONE = re.compile(
     rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}"
+    # ... or a card handed out, the person missed, and send (:mod:`.missed`)
+    rf"|{MISSED_THEN_SEND}"
     r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
     # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
     # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was
