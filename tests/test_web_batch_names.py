@@ -41,3 +41,26 @@ def test_a_batch_uploaded_as_new_is_named_so_that_its_own_address_opens_it(
     assert "new-2" in client.get("/").text
     assert client.get("/batches/new").url.path == "/batches/new"  # the upload page, as every link expects
     assert 'name="file"' in client.get("/batches/new").text
+
+
+def test_a_command_line_batch_named_new_is_found_from_its_own_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-web27's leftover: a batch run from the command line as 'new' (`bulkship run list.csv --batch
+    new`) could not be opened by typing its address, /batches/new: that is the upload page, which showed an
+    empty form and no word of it. The upload page says where batch 'new' is (its Results), where one is."""
+    from support import visible_text
+
+    from bulkship.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        assert "batch-named-new" not in client.get("/batches/new").text  # none yet: the page as it was
+        assert main(["run", str(SAMPLES / "direct-mail.csv"), "--batch", "new", "--yes", "--wait", "0"]) == 0
+        page = client.get("/batches/new").text
+        assert 'name="file"' in page  # still the upload page
+        said = " ".join(visible_text(page).split())
+        assert "Looking for the batch named “new”? It is here" in said, said
+        assert 'href="/batches/new/results"' in page
+        assert "Results: new" in client.get("/batches/new/results").text

@@ -24,7 +24,19 @@ from .review import FILTERS, PAGE_ROWS
 
 async def new_batch(request: Request) -> Response:
     web = _web(request)
-    return render(request, "new.html", limit=web.max_upload_bytes, error="")
+    named_new = await run_in_threadpool(_batch_named_new, web)
+    return render(request, "new.html", limit=web.max_upload_bytes, error="", named_new=named_new)
+
+
+def _batch_named_new(web: Web) -> str:
+    """Where batch 'new' is, when the ledger holds one (a command line's `--batch new`), else "": its own
+    address, /batches/new, is this page; typed to open the batch it showed an empty upload form, saying
+    nothing of it (hunter-web27's leftover; the page names an upload 'new' 'new-2' since fa48df57)."""
+    from .batches import batch_lines
+
+    if state.any_batch(web.settings, "new") is None:
+        return ""
+    return next((line.link for line in batch_lines(web) if line.name == "new"), "")
 
 
 async def upload(request: Request) -> Response:
