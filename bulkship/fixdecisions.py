@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .models import FixTheseRows, SkippedRow
 from .reconcile.fixsheet import REMOVED_NOTE
+from .statuses import NOT_YET_REASON
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -90,6 +91,9 @@ def as_decided(ledger: Ledger, batch: str, loaded: LoadedSheet, rows: pd.DataFra
 
     keys, _ = ledger_keys(rows)
     skipped = {s.row for s in loaded.skipped}
+    # a row held until a day to come, corrected on the sheet (its error is said now: ..validate.heldnow),
+    # read corrected and still held: as it was, it was a row to fix again, and the batch's file refused
+    waiting = {s.row for s in loaded.skipped if s.reason.startswith(NOT_YET_REASON)}
     headers = set(loaded.headers)
     cells: dict[tuple[int, str], str] = {}
     fixed: list[int] = []
@@ -97,7 +101,7 @@ def as_decided(ledger: Ledger, batch: str, loaded: LoadedSheet, rows: pd.DataFra
     for row, key in zip(map(int, rows.index.tolist()), keys, strict=True):
         if key in removed and row not in skipped:
             off.append(row)
-        elif key in corrected and row not in skipped:
+        elif key in corrected and (row not in skipped or row in waiting):
             mine = {(row, h): v for h, v in corrected[key]["cells"].items() if h in headers}
             if mine:
                 cells.update(mine)

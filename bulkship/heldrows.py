@@ -71,9 +71,11 @@ def price_held(
     """Records (:data:`HELD_PRICED`) what each row of ``skipped`` held until a day costs at ``catalog``'s
     prices, as a line of the plan would (a row of a card or value the catalog lacks: not priced, said so).
     ``rows``: the validated rows, the skipped ones among them."""
+    from .models import STATUS
     from .plan.lines import plan_lines
 
     held = [s.row for s in skipped if s.until and s.row in rows.index]
+    held = [row for row in held if rows.at[row, STATUS] == "skipped"]  # not one to fix: ..validate.heldnow
     if not held:
         return
     costs: dict[str, str] = {}

@@ -115,3 +115,39 @@ def test_the_money_of_rows_held_until_a_day_is_said_and_is_what_their_day_charge
     sent = _batch(capsys)
     assert sent["waiting"] == 0 and "waiting_cost" not in sent, sent
     assert Decimal(str(sent["ordered_cost"])) - charged == cost, sent
+
+
+def test_a_row_held_until_a_day_with_an_error_is_a_row_to_fix_now_and_held_again_once_fixed(
+    hr_list: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money21's leftover 1: Dee Park's CVS card of 20 (CVS comes in 10, 25, 50, 100) held until
+    1/15/2027 read 'waiting for their day' on Dec 5, exit 0, its 20.00 counted in what the held rows cost,
+    and was refused only on Jan 15. It is a row to fix on Dec 5, in no held money; corrected on Fix these it
+    waits for its day again, and the batch's own file run again reads the correction."""
+    hr_list.write_text(HR_LIST.replace("CVS,25,On hold", "CVS,20,On hold"))
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    run = ["run", str(hr_list), "--batch", "anniv", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(run) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Row 5, column 'Value': 20 is not a value CVS comes in" in said, said
+    assert "(waiting for their day: row 4 on or after 2027-02-01)" in said, said
+    waiting = _batch(capsys)
+    assert waiting["waiting_until"] == [{"row": 4, "day": "2027-02-01"}], waiting
+    assert waiting["by_status"] == {"pending": 1, "skipped": 2, "invalid": 1}, waiting
+    carla = Decimal(str(waiting["waiting_cost"]))  # her VISA card of 100 and its fee, nothing of Dee's
+    book = tmp_path / "anniv-results.xlsx"
+    workbook = openpyxl.load_workbook(book)
+    fix = workbook["Fix these"]
+    (dee,) = [row for row in fix.iter_rows(min_row=2) if row[0].value == "Dee Park"]
+    assert "to send on or after 2027-01-15" in str(dee[8].value), dee[8].value
+    dee[6].value = 25
+    workbook.save(book)
+    assert main(["run", str(book), "--batch", "anniv", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 0
+    fixed = _batch(capsys)
+    assert fixed["waiting_until"] == [{"row": 5, "day": "2027-01-15"}, {"row": 4, "day": "2027-02-01"}], fixed
+    assert fixed["ordered_cost"] == waiting["ordered_cost"], fixed  # nothing sent before its day
+    assert main(run) == 0  # the list as it was: read with the correction, held, no row to fix
+    again = _batch(capsys)
+    assert again["waiting_until"] == fixed["waiting_until"], again
+    assert again["by_status"] == {"pending": 1, "skipped": 3}, again
+    assert Decimal(str(again["waiting_cost"])) == carla + Decimal("25.00"), again

@@ -39,6 +39,7 @@ from .collect import ProblemCollector
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
+from .heldnow import held_with_errors
 from .lookalikes.answers import check_answered_twice
 from .lookalikes.secondgifts import check_changed_between_lists
 from .namecolumn import read_name_column
@@ -108,6 +109,9 @@ def validate(
     frame.loc[frame.index.isin(collector.error_rows()), STATUS] = "invalid"
     if skipped.any():
         frame.loc[skipped, STATUS] = "skipped"
+    to_fix = held_with_errors(sheet, collector.error_rows())
+    if to_fix:  # a row held until a day is a row to send: wrong now, it is wrong on its day
+        frame.loc[frame.index.isin(list(to_fix)), STATUS] = "invalid"
     _fingerprint_and_duplicates(
         frame,
         collector,
@@ -124,7 +128,7 @@ def validate(
     if collector.notices:
         sheet = replace(sheet, notices=(*sheet.notices, *collector.notices))
     if skipped.any():  # a skipped row is never judged: its problems would be noise
-        rows = {s.row for s in sheet.skipped}
+        rows = {s.row for s in sheet.skipped} - to_fix
         problems = tuple(p for p in problems if p.row not in rows)
     return ValidationResult(sheet=sheet, rows=frame, problems=problems)
 
