@@ -84,3 +84,19 @@ def test_a_note_under_the_list_telling_a_recipient_refused_by_name_stops_their_r
     row's words were not read at all. Her row is an error now; a refusal of something else, or a name after
     the author's verb, holds no row of hers."""
     assert _errors(capsys, tmp_path / "list.xlsx", note, 4) == named
+
+
+@pytest.mark.parametrize(
+    ("note", "named"),
+    [("Below on hold, Bob Ray as well", [3]), ("Below on hold, Bob Ray too", [3]),
+     ("Terminated below, Bob Ray too", [3]), ("Below on hold (ask Bob Ray too)", []),
+     ("Below on hold (per Bob Ray too)", [])],
+)  # fmt: skip
+def test_a_heading_without_a_colon_adding_a_person_above_it_stops_that_person_s_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, named: list[int]
+) -> None:
+    """Found by hunter-sends7 (its item 2), fixed by hunter-sends8: a heading 'Below on hold, Bob Ray as well'
+    between Bob's row and Cy's left Cy and Dee out under it and ordered Bob, exit 0: without its colon,
+    'Below on hold' is no Notes cell's no, and the name was read as said of nothing. A heading over rows not
+    to send adding a person with 'too' or 'as well' stops that person's row; not one naming who to ask."""
+    assert _errors(capsys, tmp_path / "list.xlsx", note, 2) == named

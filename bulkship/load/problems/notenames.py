@@ -14,8 +14,9 @@ import pandas as pd
 
 from ...models import Problem, SkippedRow
 from ..skipped import _short
+from ..skipped.headings import HEADING_OVER
 from ..skipped.kinds import NOT_TO_SEND
-from ..skipped.noteabout import Recipients, note_words, says_no_of
+from ..skipped.noteabout import _AGENT_BEFORE, Recipients, _name_pattern, note_words, says_no_of
 from ..skipped.pointing import rows_pointed_above
 
 _NAMES = ("name", "first_name", "last_name")
@@ -43,6 +44,8 @@ _CONTACT = frozenset(("contact", "owner", "author", "preparer", "approver", "rev
 # 'too' it says the hold of Bob as well, who was sent a card, exit 0 (found by the lead, hunter-sends5's
 # brief)
 _TOO = re.compile(r"(?i)\s+(?:too|also|as\s+well)(?=\W*$)")
+# ... also where the heading's words saying no are no Notes cell's ('Below on hold, Bob Ray as well': 'Below
+# on hold' left Cy and Dee out and Bob was ordered, exit 0: found by hunter-sends7, its item 2)
 
 
 def _note_names_problems(
@@ -61,6 +64,7 @@ def _note_names_problems(
     if not lone.any():
         return []
     left_out = {s.row for s in skipped if s.kind not in ("note", NOT_TO_SEND)}
+    headed = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(HEADING_OVER)}
     # each note row's cells joined, read column by column: a row at a time costs a millisecond, minutes for a
     # list of a million rows without a street (found by hunter-hostile6)
     cells = body.loc[lone.to_numpy()].fillna("").astype(str).apply(lambda column: column.str.strip())
@@ -89,7 +93,8 @@ def _note_names_problems(
             if pointed
             else named
         )
-        if named and not pointed and note_row not in asks and not says_no_of(_TOO.sub("", text), runs):
+        added = note_row in headed and _added_to_heading(text, runs)  # ('Below on hold, Bob Ray too')
+        if named and not (pointed or added or note_row in asks) and not says_no_of(_TOO.sub("", text), runs):
             continue
         for row in sorted(named):
             who = " ".join(str(body.at[row, h]).strip() for h in names).strip()
@@ -102,6 +107,16 @@ def _note_names_problems(
             field = column_map[names[0]]
             problems.append(Problem(row, field, who, "error", message, "A note names this row"))
     return problems
+
+
+def _added_to_heading(text: str, runs: Collection[tuple[str, ...]]) -> bool:
+    """Whether a heading names its people as added with 'too', 'also' or 'as well' (:data:`_TOO`), none of
+    them after words making them who to ask or who decided ('Below on hold (ask Bob Ray too)')."""
+    return _TOO.search(text) is not None and not any(
+        _AGENT_BEFORE.search(text[: found.start()])
+        for words in runs
+        for found in re.finditer(rf"(?i)(?<!\w){_name_pattern(words)}(?!\w)", text)
+    )
 
 
 def _an_author(text: str, name: tuple[str, ...]) -> bool:

@@ -81,6 +81,8 @@ _LEAVE_OUT_TEXT = (
 # accounts') it names the dead (found by review37 after d4863bbb: each member under it was sent)
 _LEAVE_OUT_HEADING = re.compile(_LEAVE_OUT_TEXT.replace(f"(?!{OF_WORK})", ""))
 _LEAVE_OUT_HEADING_OF_STAFF = re.compile(_LEAVE_OUT_TEXT)
+# the reason of such a heading's own row (:mod:`..problems.notenames` reads the people it adds by name)
+HEADING_OVER = "a heading over rows not to send"
 
 
 # ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
@@ -165,7 +167,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             continue
         if not heads:  # ('Above: terminated. Below: active': of the row above alone)
             continue
-        found[int(row)] = ("note", f"a heading over rows not to send ('{quoted(text)}')")
+        found[int(row)] = ("note", f"{HEADING_OVER} ('{quoted(text)}')")
         above = rows[position[row] - 1] if position[row] else None
         if (
             above == row - 1
