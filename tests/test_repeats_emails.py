@@ -199,3 +199,35 @@ def test_a_namesake_added_to_the_rest_of_a_split_list_stays_held(
     code, data, said = _run(capsys, tmp_path / "dm-rest.csv", added)
     assert code == 3 and data["held_rows"] == 1, said
     assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 1, "Ed Cole": 1, "Flo Diaz": 1})
+
+
+def test_a_person_whose_address_and_email_were_edited_stays_held_after_the_list_is_split(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review52 on 1a7b1f91: a list ran (Ivy Brooks of Seattle, ivy.brooks@acme.com, sent); Ivy
+    moved, and the list's row was edited to Phoenix with her personal email; more people were added and the
+    list, run again under its batch, was refused by --max-total (a split advised), Ivy's edited row held
+    in the plan ('If the address was corrected, that person has their card already'). Split as advised,
+    the rest (Ivy, Dee) run as a batch of its own ordered Ivy a second card, exit 0: her first card was
+    ordered before the advice, to the row as the list had it then, not from a part of the split list. Held,
+    exit 3."""
+    gifts = tmp_path / "gifts.csv"
+
+    def write(rows: list[list[str]]) -> None:
+        with gifts.open("w", newline="") as handle:
+            csv.writer(handle).writerows([HEADER, *rows])
+
+    bob, cy = _row("Bob Ray", "bob@acme.com", BOSTON), _row("Cy Lee", "cy@acme.com", BOSTON)
+    ivy, dee = _row("Ivy Brooks", "ivybrooks@gmail.com", PHOENIX), _row("Dee Fox", "dee@acme.com", DENVER)
+    write([_row("Ivy Brooks", "ivy.brooks@acme.com", SEATTLE), bob])
+    assert main(["run", str(gifts), "--batch", "gifts", "--yes", "--wait", "0"]) == 0
+    write([ivy, bob, cy, dee])
+    assert main(["run", str(gifts), "--batch", "gifts", "--max-total", "30", "--yes", "--wait", "0"]) == 1
+    write([bob, cy])
+    assert main(["run", str(gifts), "--batch", "gifts", "--yes", "--wait", "0"]) == 0
+    capsys.readouterr()
+    code, data, said = _run(capsys, tmp_path / "gifts-rest.csv", [ivy, dee])
+    assert code == 3 and data["held_rows"] == 1, said
+    assert _recipients(isolated_data_dir) == Counter(
+        {"Ivy Brooks": 1, "Bob Ray": 1, "Cy Lee": 1, "Dee Fox": 1}
+    )

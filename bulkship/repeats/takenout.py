@@ -61,24 +61,29 @@ def namesakes_taken_out(
     (newcomer19's N4). The advice alone is no evidence: a list sent whole though advised to split, then
     another occasion's list with the name at a new address under a new email, is held (review50 on
     1f0577ba); so is a namesake of the same email (an edited address), of none, or not in that plan."""
-    plans: dict[str, tuple[dict[str, RowRecord], dict[str, OrderRecord]] | None] = {}
+    plans: dict[str, tuple[dict[str, RowRecord], dict[str, OrderRecord], str] | None] = {}
     asked = {}
     for i, changed in by_name.items():
         theirs = earlier[changed.order].batch
         if changed.moved_from is None or _cards_to_the_name(rows, named, i) != 1:
             continue
         if theirs not in plans:  # the batch's rows and orders, when it was advised to split
-            advised = bool(split_advised_at(ledger, theirs))
+            advised = split_advised_at(ledger, theirs)
             plans[theirs] = (
                 (
                     {r.fingerprint: r for r in ledger.batch_rows(theirs)},
                     {o.po_number: o for o in ledger.orders(theirs, payloads=False)},
+                    advised,
                 )
                 if advised
                 else None
             )
         plan = plans[theirs]
-        if plan is not None and planned_here(rows, [i], *plan):
+        # ... the card ordered after the advice, from the part kept: one ordered before it went to the row as
+        # the list had it then (Ivy at her old street, since edited to her new one and a new email: review52)
+        if plan is None or earlier[changed.order].created <= plan[2]:
+            continue
+        if planned_here(rows, [i], plan[0], plan[1]):
             asked[i] = changed
     if not asked:
         return dict(by_name)
