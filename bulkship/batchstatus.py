@@ -4,6 +4,9 @@ and the state words themselves, are :mod:`bulkship.overview`'s."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -138,3 +141,26 @@ def _elsewhere_to(ledger: Ledger, batch: str) -> dict[str, int]:
         holder = order.batch if order is not None else ""
         found[holder] = found.get(holder, 0) + 1
     return found
+
+
+# A row's own card (planned, sent, or sent with no answer yet): two batches each giving a person one are two
+# cards, counted twice in a total of rows
+_OWN_CARD = frozenset({"planned", "ordered", "review"})
+# the part of a row's key telling apart rows of one content in one file (..reconcile.join.ledger_keys)
+_IN_FILE = re.compile(r"~(?:duplicate-)?row-\d+$")
+
+
+def rows_counted_once(ledger: Ledger, batches: Iterable[str]) -> int:
+    """The rows of ``batches`` with a row in several of them (one content: the person's row sent elsewhere or
+    held for the card another made, left out of both, the list's footer under both parts) counted once,
+    unless each gave it its own card. The parts of a 300-contact list split as advised, run whole and
+    fixed, read 'Total (2 batches) 311 rows' (newcomer20's N11): its footer lines and the rows held for
+    a card made in the other batch counted in each part."""
+    per_key: dict[str, Counter[str]] = {}
+    cards: Counter[str] = Counter()
+    for batch in batches:
+        for record in ledger.batch_rows(batch, current_only=True):
+            key = _IN_FILE.sub("", record.fingerprint)
+            per_key.setdefault(key, Counter())[batch] += 1
+            cards[key] += record.status in _OWN_CARD
+    return sum(max(max(counts.values()), cards[key]) for key, counts in per_key.items())

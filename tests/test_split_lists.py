@@ -165,3 +165,33 @@ def test_the_status_total_of_a_split_list_counts_each_person_once(
     assert "each person once (2 sent elsewhere counted in their" in table, table
     assert main(["status", "gifts", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"]["rows"] == 6
+
+
+def test_the_status_total_counts_a_row_of_two_parts_once_unless_each_gave_its_own_card(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer20 (N11; hunter-money21's leftover 3): a Salesforce list of 300 contacts split in two
+    and run whole read 'Total (2 batches) 311 rows': the report's footer lines counted under each part, and
+    the rows held because the other part made their very card counted in both. Here a 5-person list with a
+    footer, split by hand (DM, DM-2) and run whole under DM, read 10 rows. A row of more than one batch
+    listed is counted once; a person each batch gave a card of their own (--allow-repeat) twice."""
+    import json
+
+    footer = ["Confidential - do not distribute", "", "", "", "", "", ""]
+    rows = [person(i) for i in range(5)]
+    sheet = write_csv(tmp_path / "list.csv", [*rows, footer])
+    assert run(capsys, str(write_csv(tmp_path / "part.csv", [*rows[:2], footer])), "--batch", "DM")[0] == 0
+    assert run(capsys, str(write_csv(tmp_path / "rest.csv", [*rows[2:], footer])), "--batch", "DM-2")[0] == 0
+    assert run(capsys, str(sheet), "--batch", "DM")[0] == 3  # 3 held: each has this very card already
+    assert main(["status", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert {b["batch"]: b["rows"] for b in shown["batches"]} == {"DM": 6, "DM-2": 4}
+    assert shown["total"]["rows"] == 6 and shown["total"]["rows_in_several_batches"] == 4, shown["total"]
+    assert main(["status"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "each person once (4 row(s) of more than one" in table, table  # (the cell wraps)
+    again = write_csv(tmp_path / "again.csv", rows[:1])  # Person 0's second card, on purpose
+    assert run(capsys, str(again), "--batch", "DM-3", "--allow-repeat")[0] == 0
+    assert recipients(isolated_data_dir)["Person 0"] == 2
+    assert main(["status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"]["rows"] == 7

@@ -159,9 +159,12 @@ def _batch_states(settings: Settings, ledger: Ledger) -> dict[str, str]:
     return {name: item.state() for name, item in found.items()}
 
 
-def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def status_total(
+    summaries: Sequence[dict[str, Any]], once: Callable[[list[str]], int] | None = None
+) -> dict[str, Any]:
     """The batches of ``summaries`` (:func:`status`'s) added up: rows, orders and each money bucket's figures,
-    as a month's batches are (finance added 1,734.25 + 1,210.00 + 298.71 by hand: newcomer5's L1)."""
+    as a month's batches are (finance added 1,734.25 + 1,210.00 + 298.71 by hand: newcomer5's L1).
+    ``once(batches)``: their rows with a row in several counted once (:func:`rows_once`)."""
     money: dict[str, dict[str, Any]] = {}
     for summary in summaries:
         for bucket, figures in summary["money"].items():
@@ -174,10 +177,14 @@ def status_total(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
     # a row sent elsewhere is its person's row in the batch holding the card too: counted there, when listed
     listed = {s["batch"] for s in summaries}
     twice = sum(n for s in summaries for b, n in (s.get("sent_elsewhere_to") or {}).items() if b in listed)
+    rows = sum(s["rows"] for s in summaries)
+    counted = once(list(listed)) if once is not None and len(listed) > 1 else rows - twice
     return {
         "batches": len(summaries),
-        "rows": sum(s["rows"] for s in summaries) - twice,
+        "rows": counted,
         **({"rows_counted_in_their_card_s_batch": twice} if twice else {}),
+        # ... and every row of more than one batch listed counted once (the list's footer under both parts)
+        **({"rows_in_several_batches": rows - counted} if rows - counted > twice else {}),
         "orders": sum(s["orders"] for s in summaries),
         "orders_failed": sum(s.get("orders_failed") or 0 for s in summaries),
         "money": money,
@@ -195,7 +202,18 @@ def _add_figures(into: dict[str, Any], figures: dict[str, Any]) -> None:
             into[key] = into.get(key, 0) + value
 
 
-def status_totals(summaries: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def rows_once(settings: Settings, batches: list[str]) -> int:
+    """The rows of ``batches``, a row in several of them counted once (..batchstatus.rows_counted_once)."""
+    from ..batchstatus import rows_counted_once
+    from ..ledger import Ledger
+
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+        return rows_counted_once(ledger, batches)
+
+
+def status_totals(
+    summaries: Sequence[dict[str, Any]], once: Callable[[list[str]], int] | None = None
+) -> list[dict[str, Any]]:
     """The batches of ``summaries`` added up apart by the API their orders went to (:func:`status_total`,
     with its ``api``), in the order first listed. Added up together, two lists tried on the embedded sandbox
     (no real order) and one sent to the vendor read 'Total (3 batches) 75.00' charged where the vendor
@@ -206,7 +224,7 @@ def status_totals(summaries: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     for summary in summaries:
         api = summary.get("api")
         by_api.setdefault(api_key(api) if api else None, []).append(summary)
-    return [{"api": group[0].get("api"), **status_total(group)} for group in by_api.values()]
+    return [{"api": group[0].get("api"), **status_total(group, once)} for group in by_api.values()]
 
 
 def track_batches(

@@ -3,6 +3,7 @@ from :mod:`.track_cmd`)."""
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -48,7 +49,7 @@ def status_command(
     ] = None,
 ) -> None:
     """Batches in the ledger with counts by status and money totals, and their total."""
-    from ..api import status, status_total, status_totals
+    from ..api import rows_once, status, status_total, status_totals
     from ..errors import ConfigError, LedgerError
     from ..ledger import ledger_exists
     from ..ledger.records import swapped_days
@@ -69,8 +70,9 @@ def status_command(
         raise
     if swapped_days(since, until):
         raise ConfigError(swapped_days(since, until), hint="--since takes the first day, --until the last")
-    totals = status_totals(summaries)  # a sandbox trial's money is never added to a vendor's (review29)
-    total = status_total(summaries) if len(totals) <= 1 else None
+    once = functools.partial(rows_once, settings)  # a row in several batches counted once in a total
+    totals = status_totals(summaries, once)  # a sandbox trial's money is never added to a vendor's (review29)
+    total = status_total(summaries, once) if len(totals) <= 1 else None
     when = f" started or sending from {since or 'the start'} to {until or 'now'}" if since or until else ""
     if as_json:
         period = {"since": since, "until": until} if when else {}
@@ -196,6 +198,10 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
 def _once_cell(total: dict[str, Any]) -> str:
     """The total's By status cell: its rows count each person once, a row sent elsewhere where its card is."""
     twice = total.get("rows_counted_in_their_card_s_batch") or 0
+    several = total.get("rows_in_several_batches") or 0
+    if several:
+        of_them = f", {twice} of them sent elsewhere" if twice else ""
+        return f"each person once ({several} row(s) of more than one batch counted once{of_them})"
     return f"each person once ({twice} sent elsewhere counted in their card's batch)" if twice else ""
 
 
