@@ -81,7 +81,11 @@ def check_cards_in_notes(
     from ..load.skipped.noteheaders import _note_header
 
     read = set(sheet.column_map) | set(sheet.preferred.values())
-    noted = {h: sheet.frame[h] for h in sheet.frame.columns if h not in read and _note_header(str(h))}
+    noted = {
+        h: sheet.frame[h]
+        for h in sheet.frame.columns
+        if h not in read and _note_header(str(h), sheet.frame[h])
+    }
     if sheet.cell_notes is not None:  # the notes on its cells, 'Note on Product' (found by hunter-sheets3)
         noted |= {h: sheet.cell_notes[h] for h in sheet.cell_notes.columns}
     notes = [h for h, cells in noted.items() if _asks("\n".join(cells.fillna("").astype(str).tolist()))]

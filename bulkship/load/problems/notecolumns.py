@@ -40,5 +40,5 @@ def note_columns(body: pd.DataFrame, column_map: dict[str, str]) -> Iterator[Not
     from ..skipped.noteheaders import _note_header
 
     for header in body.columns:
-        if header not in column_map and _note_header(str(header)):
+        if header not in column_map and _note_header(str(header), body[header]):
             yield NoteColumn(header, body[header].astype(str))

@@ -180,7 +180,7 @@ def _changed_in_a_note(
     from ..skipped.noteheaders import _note_header
 
     fed = {field: header for header, field in column_map.items()}
-    sources = [h for h in body.columns if h not in column_map and _note_header(str(h))]
+    sources = [h for h in body.columns if h not in column_map and _note_header(str(h), body[h])]
     names = [fed[f] for f in _NAME_FIELDS if f in fed]
     problems: list[Problem] = []
     for header in [*sources, *names]:

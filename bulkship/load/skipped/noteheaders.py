@@ -4,6 +4,7 @@ cells :data:`.notes._NOTE_SAYS_NO` reads (moved out of notes.py, which neared 40
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ...schema import header_key
 from .languages import plain
@@ -44,6 +45,35 @@ _NOTE_QUESTION = re.compile(
 )
 
 
-def _note_header(header: str) -> bool:
+# ... or a CRM's 'Description' (Salesforce's Contact field its reps type remarks into: 'per Kim: hold for Q1',
+# 'new address: 55 Summer St, ...' there were ordered, the column listed as not used; newcomer20's N6, fixed
+# by hunter-sheets30), alone or of the record, where its cells read as remarks (:func:`_remarks`): not a
+# 'Product Description', nor a column describing the card on most rows
+_DESCRIBED = frozenset({"contact", "account", "lead", "customer", "client", "member", "donor", "recipient"})
+_ABOUT_THE_CARD = re.compile(
+    r"(?i)\b(?:gift|cards?|e-?gift|voucher|certificate)\b|\$\s*\d|\d\s*(?:usd|dollars)\b"
+)
+
+
+def _note_header(header: str, cells: Iterable[object] | None = None) -> bool:
+    """Whether ``header`` names a column of notes; a 'Description' only with its ``cells`` read as remarks."""
     text = plain(header)
-    return not _NOTE_WORDS.isdisjoint(re.findall(r"[a-z]+", text)) or bool(_NOTE_QUESTION.search(text))
+    words = re.findall(r"[a-z]+", text)
+    if "description" in words and set(words) <= _DESCRIBED | {"description"}:
+        return cells is not None and _remarks(cells)
+    return not _NOTE_WORDS.isdisjoint(words) or bool(_NOTE_QUESTION.search(text))
+
+
+def _remarks(cells: Iterable[object]) -> bool:
+    """Whether a column's cells read as remarks, typed here and there, and not as a description of the card
+    or the product: filled on most rows, the same text on half of those or more, or the card named there."""
+    import pandas as pd  # (the command line reads headers without pandas)
+
+    texts = pd.Series(cells if isinstance(cells, pd.Series) else list(cells), dtype=object)
+    texts = texts.fillna("").astype(str).str.strip()
+    filled = texts[texts.ne("") & ~texts.str.casefold().isin(("nan", "none"))]
+    if len(filled) * 2 <= len(texts):
+        return True
+    repeated = len(filled) >= 2 and filled.nunique() * 2 <= len(filled)
+    carded = int(filled.str.contains(_ABOUT_THE_CARD).sum()) * 2 > len(filled)
+    return not (repeated or carded)

@@ -82,7 +82,7 @@ def _said_not_to_send(
     for header in body.columns:
         if header in the_list.earlier:
             continue
-        reading = read_as(header, column_map, beyond)
+        reading = read_as(header, column_map, beyond, body[header])
         if reading is None:
             continue
         key, says = reading.key, reading.says

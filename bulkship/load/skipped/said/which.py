@@ -4,7 +4,7 @@ column picks the eligible rows (so that rows hidden on purpose are not left out 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,9 +40,12 @@ class Reading:
     relation: bool = False
 
 
-def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str]) -> Reading | None:
+def read_as(
+    header: Any, column_map: Mapping[str, str], beyond: Collection[str], cells: Iterable[object] = ()
+) -> Reading | None:
     """How the column ``header`` is read (``column_map``: the columns read as the order's fields; ``beyond``:
-    a CSV's columns past its header's fields), or None when it says nothing of sending."""
+    a CSV's columns past its header's fields; ``cells``: its cells, which tell a 'Description' of remarks),
+    or None when it says nothing of sending."""
     key = flag_key(str(header))
     says = _LEAVES_OUT.get(key)
     eligible = key in _ELIGIBLE_FLAGS
@@ -51,7 +54,7 @@ def read_as(header: Any, column_map: Mapping[str, str], beyond: Collection[str])
     if says is None and (_filter_header(str(header)) or asks_whether_to_send(str(header))):
         says, eligible = _SAYS_NO, True
     unheaded = header not in beyond and _NO_HEADER.fullmatch(str(header)) is not None
-    if says is None and (_note_header(str(header)) or unheaded):
+    if says is None and (_note_header(str(header), cells) or unheaded):
         says = _NOTE_SAYS_NO  # ... and a note typed beside the list, its column with no header (found by
         # hunter-sheets9: 'do not send - left' there, or 'DO NOT SEND' down a side column, was ordered)
     relation = says is None and RELATIONSHIP.fullmatch(str(header)) is not None

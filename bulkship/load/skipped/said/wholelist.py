@@ -70,7 +70,11 @@ def _comes_round(body: pd.DataFrame, column_map: Mapping[str, str], titles: Coll
         text
         for header in body.columns
         if header not in column_map
-        and (_note_header(str(header)) or person_status(str(header)) or flag_key(str(header)) in _CARD_STATUS)
+        and (
+            _note_header(str(header), body[header])
+            or person_status(str(header))
+            or flag_key(str(header)) in _CARD_STATUS
+        )
         for text in body[header].astype(str).drop_duplicates().tolist()
     )
     return comes_round(body.columns, list(notes), titles)

@@ -1,0 +1,54 @@
+"""A CRM's 'Description' column, where sales reps type their remarks, read as a Notes column is (newcomer20's
+N6, given to hunter-sheets30 by the lead); a 'Description' of the card on every row is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+SALESFORCE = (
+    "First Name,Last Name,Title,Account Name,Mailing Street,Mailing City,Mailing State/Province,"
+    "Mailing Zip/Postal Code,Email,Email Opt Out,Description\n"
+    "Ann,Lee,VP Sales,Acme,1 Main St,Boston,MA,02134,ann@acme.test,0,per Kim: hold for Q1\n"
+    'Bob,Ray,CTO,Beta,2 Elm St,Boston,MA,02134,bob@beta.test,0,"new address: 55 Summer St, Boston MA 02110"\n'
+    "Cy,Orr,CFO,Gamma,3 Oak St,Boston,MA,02134,cy@gamma.test,0,VIP - send Visa $100 instead\n"
+    "Dee,Fox,COO,Delta,4 Elm St,Boston,MA,02134,dee@delta.test,0,returned mail 11/2026\n"
+    "Ed,Wu,CEO,Eps,5 Elm St,Boston,MA,02134,ed@eps.test,0,\n"
+    'Flo,Ma,Director,Zeta,6 Elm St,Boston,MA,02134,flo@zeta.test,0,"Met at Dreamforce, decision maker"\n'
+)
+
+
+def sent() -> list[tuple[str, str, float]]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    lines = [li for order in orders for li in order["LineItems"]]
+    return sorted((li["PhysicalDeliveryAddress"]["Name"], li["ProductId"], li["Value"]) for li in lines)
+
+
+def test_a_salesforce_description_of_remarks_is_read_as_notes(tmp_path: Path) -> None:
+    """A Salesforce contact report's 'Description' (the field reps type remarks into) was listed under
+    'Columns not used': 'per Kim: hold for Q1' and 'returned mail 11/2026' were ordered, 'new address: 55
+    Summer St, ...' sent to the old street, 'VIP - send Visa $100 instead' at 25: six cards, exit 0. Read
+    as Notes are now: Ann and Dee left out, said; Bob's and Cy's rows errors to fix; Ed and Flo sent."""
+    (tmp_path / "p.toml").write_text('[defaults]\nproduct = "CVS"\nvalue = "25"\n')
+    report = tmp_path / "contacts.csv"
+    report.write_text(SALESFORCE)
+    out = ["--out", str(tmp_path / "out"), "--config", str(tmp_path / "p.toml")]
+    assert main(["run", str(report), "--yes", "--wait", "0", *out]) == 3
+    assert sent() == [("Ed Wu", "CVS", 25.0), ("Flo Ma", "CVS", 25.0)]
+
+
+def test_a_description_of_the_card_on_every_row_is_no_remark(tmp_path: Path) -> None:
+    """The other side: a list copied from an order form, its 'Description' the card's on every row ('CVS
+    gift card, shipped in a greeting card'), is no note saying the card was shipped: every row sent."""
+    rows = "".join(
+        f'{name},{i} Main St,Boston,MA,02134,CVS,25,"CVS gift card, shipped in a greeting card"\n'
+        for i, name in enumerate(["Ann Lee", "Bob Ray", "Cy Orr"], start=1)
+    )
+    form = tmp_path / "order.csv"
+    form.write_text("Name,Address,City,State,ZIP,Product,Value,Description\n" + rows)
+    assert main(["run", str(form), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert sent() == [("Ann Lee", "CVS", 25.0), ("Bob Ray", "CVS", 25.0), ("Cy Orr", "CVS", 25.0)]
