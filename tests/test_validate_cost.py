@@ -137,3 +137,39 @@ def test_validate_cost_names_the_rows_the_list_holds_until_a_day_and_their_day(
     said = " ".join(capsys.readouterr().err.split())
     day = waiting["until"]
     assert f"Not priced: 1 row(s) the list holds until a day to come (row 3 on or after {day}):" in said
+
+
+def test_validate_cost_says_an_approver_is_asked_first_in_team_mode(
+    tmp_path: Path, isolated_data_dir: Path, quick_hashes: None, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The brief's (hunter-web28): on a team's ledger, alice (a requester who may send 100.00 alone) looked
+    at the cost of a list of 150.00 with `validate --cost`: its cost, and "`bulkship run` prices the plan
+    again and asks before sending", no word of the approver it needs; she learned it from the run's refusal
+    after her yes. The look says it beside the cost, and says nothing of it within her limit."""
+    from bulkship.settings import resolve_settings
+    from bulkship.team import accounts, approvals, store
+
+    settings = resolve_settings()
+    accounts.add_user(settings, "alice", "password-alice", ["requester"], actor="test")
+    accounts.add_user(settings, "carol", "password-carol", ["approver"], actor="test")
+    approvals.set_threshold(settings, "100", actor="test")
+    monkeypatch.setenv("BULKSHIP_USER", "alice")
+    source, small = tmp_path / "gifts.csv", tmp_path / "one.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS[:2]])  # 100.00 Visa (its fee 2.95), 50.00 Target
+    with small.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, ROWS[1]])
+    try:
+        capsys.readouterr()
+        assert main(["validate", str(source), "--cost"]) == 0
+        said = " ".join(capsys.readouterr().err.split())
+        assert (
+            "Approval: it costs 155.95, more than the 100.00 alice may send without approval: `bulkship run` "
+            "would ask an approver first (a request on the web page's Approvals) and send nothing until "
+            "another person approves it." in said
+        ), said
+        assert main(["validate", str(small), "--cost"]) == 0
+        assert "Approval:" not in capsys.readouterr().err  # within her limit: sent alone
+    finally:
+        store.forget_engines()

@@ -18,6 +18,7 @@ from ..money import MONEY_CURRENCY
 from ..plan import DEFAULT_PO_PREFIX
 from ..plan.cost import PlanSummary, summarise
 from ..plan.orders import plan_orders
+from ..settings import Settings
 from ..statuses import NOT_YET_REASON
 from .app import err_console
 from .run_show import money, plan_table
@@ -82,8 +83,46 @@ def _waiting(result: ValidationResult) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(held, key=lambda one: (one[1] or "9999", one[0])))
 
 
-def show_cost(preview: CostPreview, batch: str) -> None:
-    """The plan's table as ``run`` shows it, and what was not priced and why."""
+def approval_said(settings: Settings, batch: str, preview: CostPreview) -> str:
+    """In team mode, whether `bulkship run` of this plan as the person running it would wait for an approver,
+    said beside its cost ("" when it would not, or outside team mode): alice, who may send 100.00 alone,
+    saw 'validate --cost' price 250.00 and say `run` 'asks before sending', and learned of the approver only
+    from the run's refusal after her yes (the brief's, hunter-web28)."""
+    from decimal import Decimal
+
+    from ..money import money_text
+    from ..team import team_mode
+
+    if preview.summary is None or preview.refused or not team_mode(settings):
+        return ""
+    from ..team.approvals import acting_person, approvers_for, limit_for, needs_approval, sent_alone
+
+    person, total = acting_person(settings), Decimal(preview.summary.total)
+    if not needs_approval(settings, person, total, batch):
+        return ""
+    limit, earlier = limit_for(settings, person), sent_alone(settings, person, besides=batch)
+    if total + earlier > limit:
+        why = f"it costs {money_text(total)}"
+        if earlier:  # as the run says it (a total below the limit read as an arithmetic slip: newcomer8)
+            why += f", and with the {money_text(earlier)} {person} sent without approval in the last day "
+            why += money_text(total + earlier)
+        why += f", more than the {money_text(limit)} {person} may send without approval"
+    else:
+        why = f"an approver rejected batch {batch}, or people in it, since it was last approved"
+    nobody = ""
+    if not approvers_for(settings, person):
+        nobody = (
+            f" No active account other than {person} holds the approver role: nobody could approve it (an "
+            "admin adds an approver, or raises the threshold: `bulkship users`)."
+        )
+    return (
+        f"Approval: {why}: `bulkship run` would ask an approver first (a request on the web page's "
+        f"Approvals) and send nothing until another person approves it.{nobody}"
+    )
+
+
+def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
+    """The plan's table as ``run`` shows it, its approval in team mode, what was not priced and why."""
     summary = preview.summary
     if preview.refused:  # a cost under the refusal read as what the run would charge (found by newcomer19)
         err_console.print(
@@ -103,6 +142,8 @@ def show_cost(preview: CostPreview, batch: str) -> None:
             "and asks before sending.",
             soft_wrap=True,
         )
+        if approval:
+            err_console.print(approval, markup=False, soft_wrap=True)
     if preview.held:
         err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
     if preview.waiting:
