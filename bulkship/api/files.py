@@ -164,13 +164,18 @@ def apply_corrections(
         frame.loc[list(values), header] = list(values.values())  # review page's) took 4 s cell by cell
     fixed_cells = {(row, loaded.column_map.get(h, h)) for row, h in applied} | set(applied)
     problems = tuple(p for p in loaded.read_problems if (p.row, p.column) not in fixed_cells)
+    from ..load.problems.reread import read_again
+    from ..program import ProgramSettings
+
+    settings = program or ProgramSettings()
+    # a note (a cell feeding no order field) corrected: what it says of the row read again (newcomer20's N17)
+    noted = sorted({row for row, header in applied if header not in loaded.column_map})
+    problems = read_again(problems, loaded.frame, frame, loaded.column_map, noted, settings)
     digest = hashlib.sha256(
         (loaded.file_hash + json.dumps(sorted(applied.items()), default=str)).encode("utf-8")
     ).hexdigest()
     from ..load.skipped import said_in_corrections
-    from ..program import ProgramSettings
 
-    settings = program or ProgramSettings()
     before = {s.row for s in loaded.skipped}
     corrected = [(row, header) for row, header in applied if row not in before]
     said = said_in_corrections(frame, loaded.column_map, settings, corrected)
