@@ -88,3 +88,42 @@ def test_a_namesake_under_an_employee_id_of_their_own_beside_an_ordered_row_is_s
         ("John Smith", "1 Old St", 25.0),
         ("John Smith", "9 Pine Ave", 25.0),
     ]
+
+
+def test_namesakes_of_one_list_planned_together_are_each_sent_when_the_run_stopped_between_them(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor31's fuzz harness (seed 31: a run killed between two orders): a list holding two
+    Oli Nash, of Hartford and of Newark (two people: within one list namesakes in two places are each sent),
+    was planned whole; the run stopped after the first's order (here: the vendor refused the next for
+    funds). Run again, the same list held Newark's Oli as 'a card of the same kind to the same name of the
+    same value at another address was ordered in this batch', exit 3, on every re-run: she never got her
+    card. A row planned with the ordered one is no row added beside it: sent. Ann Lee, added to the list
+    after her first row was ordered, is still held (the first test)."""
+    from decimal import Decimal
+
+    from support import SandboxVendor
+
+    hartford = ["Oli Nash", "16 Elm Rd", "Hartford", "CT", "06103", "CVS", "25"]
+    newark = ["Oli Nash", "33 Oak Ave", "Newark", "NJ", "07102", "CVS", "25"]
+    sheet = _write(tmp_path / "gifts.csv", [hartford, newark])
+    vendor = SandboxVendor(tmp_path / "vendor", balance=Decimal("25"))
+    try:
+        factory = vendor.factory()
+        stopped = run_batch(
+            sheet, vendor.settings, batch="gifts", wait_s=0, max_lines=1, client_factory=factory
+        )
+        assert "cannot cover" in str(stopped.stopped) and stopped.sent_orders == 1, stopped
+        vendor.sandbox.fund(Decimal("1000"))
+        again = run_batch(
+            sheet, vendor.settings, batch="gifts", wait_s=0, max_lines=1, client_factory=factory
+        )
+        assert (again.exit_code, again.held_rows, again.sent_orders) == (0, 0, 1), again.notes
+        cards = sorted(
+            li["PhysicalDeliveryAddress"]["AddressLine1"]
+            for o in vendor.sandbox.orders()
+            for li in o["LineItems"]
+        )
+        assert cards == ["16 Elm Rd", "33 Oak Ave"]
+    finally:
+        vendor.close()
