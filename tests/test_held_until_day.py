@@ -87,7 +87,11 @@ def _batch(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
 
 
 def test_the_money_of_rows_held_until_a_day_is_said_and_is_what_their_day_charges(
-    hr_list: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    hr_list: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    client: TestClient,
 ) -> None:
     """Found by newcomer18 (N4): finance given the workbook of a run holding Carla Diaz's VISA-PREPAID 100
     (plus its fee) until February read Charged 50.00, To send 0.00, and Carla counted with the terminated
@@ -109,6 +113,11 @@ def test_the_money_of_rows_held_until_a_day_is_said_and_is_what_their_day_charge
         and "row 5 on or after 2027-01-15, row 4 on or after 2027-02-01" in n
         for n in notes
     ), notes
+    # ... and the Results page, which counted them alone: '2 row(s) wait for the day their list names'
+    results = visible_text(" ".join(client.get("/batches/anniv/results").text.split()))
+    assert re.search(
+        rf"2 row\(s\) wait for the day their list names, the first on 2027-01-15, {priced}:", results
+    )
     charged = Decimal(str(waiting["ordered_cost"]))
     _run_on(datetime.date(2027, 1, 15), hr_list, tmp_path, monkeypatch)
     _run_on(datetime.date(2027, 2, 1), hr_list, tmp_path, monkeypatch)

@@ -3003,7 +3003,12 @@ def test_a_batch_waiting_for_a_day_says_on_its_results_and_review_that_its_cost_
     wait_until_finished(client, "bdays")
     results = client.get("/batches/bdays/results").text
     said = html.unescape(visible_text(results))
-    assert "1 row(s) wait for the day their list names: on or after it, send them from the cost page" in said
+    # ... its day and money, as `status` says them (hunter-money22)
+    assert re.search(
+        r"1 row\(s\) wait for the day their list names, the first on 2026-12-20, 25\.00 USD at the prices of "
+        r"\d{4}-\d\d-\d\d: on or after it, send them from the cost page",
+        said,
+    ), said
     assert 'href="/batches/bdays/cost"' in results
     # followed before the day, the cost page said "Nothing is left to send in this batch" and no more
     cost = html.unescape(visible_text(client.get("/batches/bdays/cost").text))

@@ -15,8 +15,9 @@ from starlette.responses import Response
 from .. import api
 from ..billing import billed_without_a_card
 from ..errors import BulkshipError
+from ..heldrows import first_day, held_money, held_until, money_said
 from ..ledger import REVIEW_STATE, Ledger, RowRecord
-from ..money import BilledCards
+from ..money import MONEY_CURRENCY, BilledCards
 from ..reconcile.booknames import rows_of_workbook
 from ..reconcile.join import LedgerView, made_no_card
 from ..reconcile.sheets.billednote import split_billed
@@ -71,6 +72,8 @@ class _Results:
     # rows the list holds until a day to come ('Send On' 12/20): the cost page sends them on that day, and the
     # page said nothing of them, nor linked there (found by newcomer10)
     for_a_day: int = 0
+    # ... their first day and what they cost as last priced, as `status` says them (', the first on ...')
+    for_a_day_said: str = ""
     held_planned: int = 0  # held rows whose card another batch only planned (deleting it sends them here)
 
 
@@ -128,6 +131,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             billed_cards=dict(view.billed_cards),
             differ=cost_difference(view), notes=[note for said in notes for note in said],
             for_a_day=sum(1 for r in rows if r.status == "skipped" and _held_for_a_day(r.record)),
+            for_a_day_said=_held_said(ledger, name),
             held_planned=sum(1 for r in rows if r.status == "held" and _planned_there(r.record)),
         )  # fmt: skip
 
@@ -144,6 +148,14 @@ def _planned_again(web: Web, batch: state.WebBatch, wanted: str, page: int, foun
 
 def _planned_there(record: RowRecord) -> bool:
     return PLANNED_THERE.search(record.error or "") is not None
+
+
+def _held_said(ledger: Ledger, batch: str) -> str:
+    """', the first on 2027-01-15, 130.95 USD at the prices of 2026-12-05' of the rows held until a day:
+    the page counted them alone, finance reading it had no figure for them where `status` and the Summary
+    said one (hunter-money22)."""
+    held = held_until(ledger, batch)
+    return first_day(held) + money_said(held_money(ledger, batch, held), MONEY_CURRENCY) if held else ""
 
 
 def _held_for_a_day(record: RowRecord) -> bool:
@@ -185,6 +197,7 @@ async def results(request: Request) -> Response:
         # a batch stopped for funds read '50.00 charged' alone, 476.70 of it still to go, which `status`
         # says (found by hunter-money1); not while the page's fixes make its plan another (its cost page)
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
+        for_a_day_said=found.for_a_day_said,
         running=_sending(web, batch) and not cut, interrupted=cut, tracking=web.runner.tracking(batch.name),
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=servers.elsewhere(web.settings, batch),
         other_api=other_api, held_planned=found.held_planned, to_send_priced=priced,
