@@ -64,3 +64,19 @@ def test_a_bare_unit_number_is_named_and_a_unit_in_the_street_printed_once(tmp_p
     for header, line_2 in (("Apt/Suite", "# 4"), ("Address 2", "4")):
         other = _book(tmp_path / "other.xlsx", ["Name", "Address", header, *HEAD[3:]], ROWS[:1])
         assert validate(load_sheet(other), sandbox_catalog()).rows["address2"].tolist() == [line_2]
+
+
+def test_a_unit_of_another_kind_in_the_street_keeps_line_2(tmp_path: Path) -> None:
+    """Found by review51 in 6843520b: '12 Oak Ct Bldg 5' beside an 'Apt' column of 5 (apartment 5 of
+    building 5) had its line 2 emptied as the unit written twice: the card went without its apartment. A bare
+    number is of its header's kind: only a unit of the same kind (or of none named: '#6') is written twice."""
+    rows = [
+        ["Ann Lee", "12 Oak Ct Bldg 5", 5, "Boston", "MA", "02134", "CVS", 50],
+        ["Bob Ray", "40 Elm St Lot 3", 3, "Boston", "MA", "02134", "CVS", 50],
+        ["Cy Orr", "7 Pine Rd Floor 2", 2, "Boston", "MA", "02134", "CVS", 50],
+        ["Dee Fox", "9 Ash Ave Apt 4", 4, "Boston", "MA", "02134", "CVS", 50],
+        ["Eve Li", "9 Ash Ave #6", 6, "Boston", "MA", "02134", "CVS", 50],
+    ]
+    sheet = _book(tmp_path / "bldg.xlsx", HEAD, rows)
+    lines = validate(load_sheet(sheet), sandbox_catalog()).rows["address2"].tolist()
+    assert lines == ["Apt 5", "Apt 3", "Apt 2", "", ""]

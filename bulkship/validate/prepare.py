@@ -142,10 +142,10 @@ def _units_on_line_2(frame: pd.DataFrame, collector: ProblemCollector, sheet: Lo
     """Line 2's unit printed once and named ('2 Main St Apt 5' | '5': line 2 empty; '4' under 'Apt': 'Apt
     4'), said; returns line 2 as it was where changed ("" elsewhere), for the fingerprint."""
     before = frame["address2"]
-    frame["address2"], twice = unitlines.units_said_twice(frame["address1"], frame["address2"])
+    header = next((h for h, field in sheet.column_map.items() if field == "address2"), None)
+    frame["address2"], twice = unitlines.units_said_twice(frame["address1"], frame["address2"], header)
     said = "'{old}' is the unit the street '{address1}' ends with: printed once, on line 1."
     collector.warn(twice, "address2", "Unit written twice", said)
-    header = next((h for h, field in sheet.column_map.items() if field == "address2"), None)
     frame["address2"], named = unitlines.named_units(frame["address2"], header)
     collector.warn(named, "address2", "Unit named", "'{old}' printed as '{new}', as a carrier reads a unit.")
     return before.where(twice | named, "")

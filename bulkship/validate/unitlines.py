@@ -17,6 +17,9 @@ _WORDS = {
     "space": "Space", "spc": "Spc", "trailer": "Trlr", "trlr": "Trlr",
     "box": None,  # a PO box is no unit ('Office', 'Dept': an office's address line, a business's words)
 }  # fmt: skip
+# The words of one kind, as compared ('Suite 5' and 'Ste 5' are one unit)
+_KIND = {"Apt": "apt", "Unit": "unit", "Suite": "ste", "Ste": "ste", "Room": "rm", "Rm": "rm", "Floor": "fl",
+         "Fl": "fl", "Bldg": "bldg", "Lot": "lot", "Space": "spc", "Spc": "spc", "Trlr": "trlr"}  # fmt: skip
 _DESIGNATOR = "|".join(sorted((w for w in _WORDS if w != "box"), key=len, reverse=True))
 _ID = r"(\d{1,6}(?:-?[a-z])?|[a-z](?:-?\d{1,6})?)"  # '5', '5B', '4-B', 'B', 'B4'
 # A line 2 that is a unit ('5', 'Apt 5', '#5', 'Apt. #5'): its word, its number or letter
@@ -47,15 +50,18 @@ def named_units(line2: pd.Series, header: str | None) -> tuple[pd.Series, pd.Ser
     return line2.where(~bare, named), bare
 
 
-def units_said_twice(line1: pd.Series, line2: pd.Series) -> tuple[pd.Series, pd.Series]:
+def units_said_twice(line1: pd.Series, line2: pd.Series, header: str | None) -> tuple[pd.Series, pd.Series]:
     """Line 2 emptied where it is the unit the street ends with ('2 Main St Apt 5' | '5', 'Apt 5', '#5'),
-    and those rows."""
+    and those rows. Not another unit of the same number: '12 Oak Ct Bldg 5' | 5 under 'Apt' is apartment 5
+    of building 5 (found by review51), 'Floor 5' under '... Apt 5' a floor."""
     filled = line2.str.strip().ne("")
     if not filled.any():
         return line2, filled
     ends = line1.str.extract(_STREET_UNIT, flags=re.IGNORECASE).fillna("")
     unit = line2.str.extract(_UNIT_LINE, flags=re.IGNORECASE).fillna("")
-    kinds = [ends[0].str.casefold().map(_WORDS).fillna(""), unit[0].str.casefold().map(_WORDS).fillna("")]
-    same_kind = kinds[1].eq("") | kinds[1].eq(kinds[0])  # 'Floor 5' under '... Apt 5' is another line
+    of_header = _KIND.get(unit_word(header) or "", "")  # a bare '5' is of its header's kind
+    kinds = [ends[0].str.casefold().map(_WORDS).map(_KIND).fillna("")]
+    kinds.append(unit[0].str.casefold().map(_WORDS).map(_KIND).fillna(of_header))
+    same_kind = kinds[0].eq("") | kinds[1].eq("") | kinds[1].eq(kinds[0])
     twice = filled & ends[1].ne("") & ends[1].str.casefold().eq(unit[1].str.casefold()) & same_kind
     return line2.where(~twice, ""), twice
