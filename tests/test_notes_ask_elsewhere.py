@@ -13,11 +13,14 @@ import pytest
 from bulkship.cli import main
 
 
-def _validate(capsys: pytest.CaptureFixture[str], path: Path, notes: list[str]) -> tuple[int, list[int]]:
-    """Validate a list of one person a note (row i + 2, Boston MA): its exit code and the rows in error."""
+def _validate(
+    capsys: pytest.CaptureFixture[str], path: Path, notes: list[str], header: str = "Notes"
+) -> tuple[int, list[int]]:
+    """Validate a list of one person a note (row i + 2, Boston MA) under ``header``: its exit code and the
+    rows in error."""
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header])
         for i, note in enumerate(notes):
             writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", note])
     code = main(["validate", str(path), "--json", "--out", str(path.parent / "out")])
@@ -70,4 +73,25 @@ def test_an_ask_naming_another_town_or_state_or_a_person_after_a_remark_stops_th
         "Ship to home in Mass",
     ]  # fmt: skip
     code, rows = _validate(capsys, tmp_path / "awards.csv", stops + sends)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Card Status"])
+def test_a_status_asking_for_another_address_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-sends6 (its item 5), fixed by hunter-sends8: on rows in Boston, MA, a 'Status' of 'send
+    to office', 'Active - send to office', 'Active - ship to her home in FL', 'Give to manager to present'
+    was each ordered to the row's street, exit 0, where the same words under 'Notes' are an error: the asks
+    were read in columns of notes alone. A status asking for another address is the same error now; 'Active',
+    'Active - send to home address', 'Do not send to office (home only)' still send."""
+    stops = ["send to office", "Active - send to office", "Active - ship to her home in FL",
+             "Give to manager to present", "Active; ship to her mother"]  # fmt: skip
+    sends = [
+        "Active",
+        "Active - send to home address",
+        "Do not send to office (home only)",
+        "Ship to home in Boston",
+    ]
+    code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))

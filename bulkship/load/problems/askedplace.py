@@ -15,8 +15,8 @@ from ...columns import _words
 from ...models import Problem
 from ...validate.usps import STATE_NAMES, state_lookup
 from ..skipped import _short
-from .elsewhere import _NOTE_SENDS, ASKED_ELSEWHERE, note_parts
-from .notecolumns import NoteColumn
+from .elsewhere import _NOTE_SENDS, ASKED_ELSEWHERE, note_parts, note_sends_elsewhere, street_places
+from .notecolumns import NoteColumn, status_columns
 
 # a state by its code ('FL', as written) or its name ('Florida', 'West Virginia' before 'Virginia')
 _STATE_NAMES = sorted(STATE_NAMES.values(), key=len, reverse=True)
@@ -107,3 +107,23 @@ def sent_elsewhere(column: NoteColumn, row: int, typed: str) -> Problem:
         "the note to send it there."
     )
     return Problem(row, "address1", typed, "error", message, ASKED_ELSEWHERE)
+
+
+def status_ask_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]
+) -> list[Problem]:
+    """A row whose status asks for the card to go elsewhere than its name and address ('Status' = 'send to
+    office', 'Active - send to office', 'Active - ship to her home in FL' on a Boston row): each was ordered
+    to the row's street, exit 0, where the same words under 'Notes' are an error (found by hunter-sends6, its
+    item 5). The same error now, read as a note's ask is."""
+    street = next((h for h, field in column_map.items() if field == "address1"), None)
+    if street is None:
+        return []
+    own, problems = street_places(str(street)), []
+    for column in status_columns(body, column_map):
+        elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own))
+        for row in column.rows(elsewhere, not_judged):
+            problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
+        somewhere = column.saying(lambda note: bool(places_in_note(note))) & ~elsewhere
+        problems += place_problems(body, column_map, column, column.rows(somewhere, not_judged))
+    return problems

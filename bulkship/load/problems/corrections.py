@@ -15,7 +15,7 @@ from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems
 from ..skipped.columnkeys import picks_rows
-from .askedplace import place_problems, places_in_note, sent_elsewhere
+from .askedplace import place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns
 from .notesaid import _changed_in_a_note
@@ -109,7 +109,7 @@ def _correction_problems(
             )
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
     moved = _moved_in_a_note(body, column_map, not_judged)
-    problems += moved
+    problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)
     problems += _changed_in_a_note(body, column_map, not_judged, default_value)

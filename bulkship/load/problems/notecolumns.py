@@ -42,3 +42,14 @@ def note_columns(body: pd.DataFrame, column_map: dict[str, str]) -> Iterator[Not
     for header in body.columns:
         if header not in column_map and _note_header(str(header), body[header]):
             yield NoteColumn(header, body[header].astype(str))
+
+
+def status_columns(body: pd.DataFrame, column_map: dict[str, str]) -> Iterator[NoteColumn]:
+    """Each column of a person's or a card's status no field is read from ('Status', 'Employee Status',
+    'Card Status'), whose remarks may ask what a note asks ('Active - send to office')."""
+    from ..skipped.columnkeys import flag_key, person_status
+    from ..skipped.sent import _CARD_STATUS
+
+    for header in body.columns:
+        if header not in column_map and (person_status(str(header)) or flag_key(str(header)) in _CARD_STATUS):
+            yield NoteColumn(header, body[header].astype(str))
