@@ -116,7 +116,7 @@ def reconcile_command(
     settles = resolve is not None or settle_found or release
     roles.check_acting(settings, roles.SETTLE if settles else roles.RECONCILE)
     announce_target(settings)
-    require_ledger(settings)
+    require_ledger(settings, batch)
     if settle_found:
         code = settle_found_command(settings, batch, reason=reason, by=by, yes=yes, as_json=as_json)
         note_from_cli(settings, "review_settle", batch=batch, settle_found=True, by=by or "", reason=reason)

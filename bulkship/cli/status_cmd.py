@@ -14,7 +14,7 @@ from rich.table import Table
 from ..heldrows import HeldMoney, first_day, money_said
 from ..money import MONEY_CURRENCY
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
-from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument
+from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument, require_ledger
 
 
 def _total_label(total: dict[str, Any], *, alone: bool) -> str:
@@ -57,6 +57,8 @@ def status_command(
 
     settings = settings_from(ledger=ledger)
     try:
+        if batch:  # a batch named that no ledger holds: exit 2, never an empty total
+            require_ledger(settings, batch)
         if not ledger_exists(settings.ledger_location) and not as_json:
             err_console.print(f"No ledger at {settings.ledger_shown} yet: {NO_LEDGER_HINT}.")
             return

@@ -66,7 +66,7 @@ def track_command(
     settings = settings_from(api_url=api_url, credentials=credentials, ledger=ledger)
     roles.check_acting(settings, roles.TRACK)  # BULKSHIP_USER's account: as the web page's rule
     announce_target(settings)
-    require_ledger(settings)
+    require_ledger(settings, batch)
     if csv:  # write the CSV twin first: every rewrite below then keeps it current
         for name in [s["batch"] for s in status(settings, batch) if s["output"]]:
             err_console.print(f"CSV: {export_csv(settings, name)}")
@@ -171,13 +171,15 @@ NO_LEDGER_HINT = (
 )
 
 
-def require_ledger(settings: Settings) -> None:
+def require_ledger(settings: Settings, batch: str | None = None) -> None:
+    """No ledger: an error (a ``batch`` named is one the ledger does not hold: exit 2, as with a ledger that
+    lacks it; `status AWARDS-DEC --json` printed an empty total, exit 0: found by newcomer20, N12)."""
+    from ..errors import UnknownBatchError
     from ..ledger import ledger_exists
 
     if not ledger_exists(settings.ledger_location):
-        raise BulkshipError(
-            f"No ledger at {settings.ledger_shown}: nothing has been ordered with it yet", hint=NO_LEDGER_HINT
-        )
+        said = f"No ledger at {settings.ledger_shown}: nothing has been ordered with it yet"
+        raise (UnknownBatchError if batch else BulkshipError)(said, hint=NO_LEDGER_HINT)
 
 
 @webhook_app.command("serve")
