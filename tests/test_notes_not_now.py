@@ -207,3 +207,38 @@ def test_a_person_away_until_a_day_is_held_to_it(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
     later = {s.row for s in load_sheet(path).skipped}
     assert [note for row, note in enumerate(notes, start=2) if row in later] == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_away_until_a_day_whose_note_says_to_send_now_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """newcomer20's N3 (the lead's, to review52): on Dec 5 an HR list's Notes 'maternity leave till March -
+    mail to home anyway' (Bridget O'Hara's 20-year award) was held to 2027-03-01, three months, where the
+    note says to mail it now and 'on leave - mail anyway' sends; so 'on leave until 1/15 - send anyway', '...
+    - send now', '... - send to home address'. Sent now. Held still: no send after it, the send asked, put
+    off or refused, a hold of the card besides ('Hold until 1/15 - send anyway'); a no after the send still
+    leaves the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    sent = ["maternity leave till March - mail to home anyway", "on leave until 1/15 - send anyway",
+            "LOA until 1/15 - mail to home anyway", "on leave until 1/15 - send now",
+            "On maternity leave until March - please send to home address, thanks"]  # fmt: skip
+    held = ["maternity leave till March", "on leave until March - send anyway?",
+            "Hold until 1/15 - send anyway", "on LOA until 1/15 - send then",
+            "on LOA until 1/15 - send to home when back",
+            "on leave until 1/15 - mail to home after 1/15"]  # fmt: skip
+    out = ["on leave until 1/15 - send anyway; deceased", "on leave until 1/15 - already sent, send to home"]
+    notes = [*sent, *held, *out]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    decided = {
+        note: "sent" if row not in skipped else "held" if "not to send it yet" in skipped[row] else "out"
+        for row, note in enumerate(notes, start=2)
+    }
+    assert decided == {
+        **dict.fromkeys(sent, "sent"),
+        **dict.fromkeys(held, "held"),
+        **dict.fromkeys(out, "out"),
+        # (a status's no after its send is read as its hold: still not sent)
+        **({out[0]: "held"} if header == "Status" else {}),
+    }

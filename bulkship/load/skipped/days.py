@@ -11,6 +11,7 @@ import pandas as pd
 
 from .dates import _NO_DATE
 from .notes import _A_DATE, _CARD_HELD
+from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
 
 # A date as Excel keeps it, its number of days: a CSV saved from a column formatted as General or Number shows
@@ -229,4 +230,37 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
     text = text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True)
     holds, dated, _days = _holds(text, today)
     held = named & holds.reindex(column.index, fill_value=False)
+    if held.any():
+        held &= ~column.map(_away_but_sent_now).astype(bool)
     return held, held & dated.reindex(column.index, fill_value=False)
+
+
+# ... but not a person away until a day whose note goes on to send the card now ('maternity leave till March -
+# mail to home anyway', 'on LOA until 1/15 - send anyway', '... - send now'): held to the day, the card the
+# list says to mail at once waited months, where 'on leave - mail anyway' sends (found by newcomer20, N3).
+# Only where the away is all that holds it ('Hold until 1/15 - send anyway' waits)
+_AWAY = re.compile(rf"(?i)\b{AWAY_UNTIL}")
+_ANOTHER_HOLD = re.compile(
+    r"(?i)\b(?:hold|wait|until\s+(?:she|he|they)|when\s+(?:she|he|they)|do\s*n[o']?t|don'?t|not\s+before|"
+    r"(?:send|mail|ship)\s+(?:it\s+)?(?:after|then|when|once|on))\b"
+)
+
+
+def _away_but_sent_now(note: object) -> bool:
+    """Whether ``note`` holds its row only for the person away until a day (:data:`AWAY_UNTIL`) and says after
+    it, last, to send the card now (:data:`.saysend.SAYS_SEND`: 'send anyway', 'mail to home', 'send now')."""
+    if not isinstance(note, str) or (found := _AWAY.search(note)) is None:
+        return False
+    rest = note[found.end() :]
+    send = SAYS_SEND.search(rest)
+    # (said last: 'on LOA until 1/15 - send anyway; deceased' says no after it)
+    return (
+        send is not None
+        and _SAID_LAST.fullmatch(rest, send.end()) is not None
+        and not _ANOTHER_HOLD.search(note)
+    )
+
+
+_SAID_LAST = re.compile(
+    r"(?i)(?:\W|\b(?:anyway|anyhow|regardless|now|asap|today|address|please|pls|thanks?)\b)*"
+)
