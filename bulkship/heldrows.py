@@ -85,7 +85,18 @@ def price_held(
         except (BulkshipError, InvalidOperation, ValueError, KeyError):
             continue
         costs[str(row)] = money_plain(line.cost)
-    ledger.log_event(batch, None, HELD_PRICED, costs=costs)
+    # the rows an earlier run priced that this one does not read as held (a Fix these sheet holds its rows to
+    # fix, the others as its workbook left them): as priced then, not 'not priced' (hunter-money22: '25.00
+    # USD ... and 1 row(s) not priced' after Fix these, of 130.95). `held_money` counts those still held
+    now = {str(row) for row in held}
+    kept = {row: cost for row, cost in _latest_costs(ledger, batch).items() if row not in now}
+    ledger.log_event(batch, None, HELD_PRICED, costs={**kept, **costs})
+
+
+def _latest_costs(ledger: Ledger, batch: str) -> dict[str, str]:
+    events = ledger.events(batch, kinds=[HELD_PRICED])
+    latest = max(events, key=lambda event: event.at) if events else None
+    return {str(k): str(v) for k, v in ((latest.detail.get("costs") or {}) if latest else {}).items()}
 
 
 class HeldMoney(NamedTuple):

@@ -155,6 +155,8 @@ def test_a_row_held_until_a_day_with_an_error_is_a_row_to_fix_now_and_held_again
     fixed = _batch(capsys)
     assert fixed["waiting_until"] == [{"row": 5, "day": "2027-01-15"}, {"row": 4, "day": "2027-02-01"}], fixed
     assert fixed["ordered_cost"] == waiting["ordered_cost"], fixed  # nothing sent before its day
+    # Carla, not on the sheet, as priced by the run before: not '25.00 USD ... and 1 row(s) not priced'
+    assert (Decimal(str(fixed["waiting_cost"])), fixed["waiting_unpriced"]) == (carla + 25, 0), fixed
     assert main(run) == 0  # the list as it was: read with the correction, held, no row to fix
     again = _batch(capsys)
     assert again["waiting_until"] == fixed["waiting_until"], again
