@@ -135,3 +135,35 @@ def test_the_typical_batch_looks_at_the_cost_before_its_run_with_options_bulkshi
     for command in commands:
         said = _help(capsys, command.split()[1])
         assert all(option in said for option in re.findall(r"(--[a-z-]+)", command)), command
+
+
+def test_a_finance_login_reconciles_a_sandbox_trial_s_workbook_as_the_task_list_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer20 (N13): the task list's `bulkship reconcile NAME --ledger PATH`, typed on finance's
+    own login for an HR trial on the embedded sandbox, said 'vendor 0 orders ... Differences found', exit
+    1: that sandbox's orders are in the HR data folder, beside the ledger. The row says how to read them, and
+    that the ledger must be one finance's login can read."""
+    finance = next(how for want, how in _tasks().items() if "workbook I was given" in want)
+    assert "one your login can read: a team's PostgreSQL ledger, or a copy of the file shared" in finance
+    typed = re.search(
+        r"`(BULKSHIP_SANDBOX_STATE=<that folder>/sandbox\.sqlite) (bulkship reconcile [^`]+)`", finance
+    )
+    assert typed is not None, finance
+    monkeypatch.chdir(tmp_path)
+    hr = tmp_path / "hr-data"
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(hr))  # HR's login
+    source = tmp_path / "gifts.csv"
+    source.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
+    assert main(["run", str(source), "--batch", "GIFTS", "--yes", "--wait", "0"]) == 0
+    summary = openpyxl.load_workbook(tmp_path / "output" / "GIFTS-results.xlsx")[SUMMARY_SHEET]
+    said = {row[0]: row[1] for row in summary.iter_rows(values_only=True) if row[0]}
+    assert said["API"] == "sandbox"
+    ledger = str(said["Ledger"])
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "finance-data"))  # finance's own login
+    variable, value = typed.group(1).split("=")
+    monkeypatch.setenv(variable, value.replace("<that folder>", str(Path(ledger).parent)))
+    capsys.readouterr()
+    command = typed.group(2).replace("NAME", "GIFTS").replace("PATH", ledger).split()[1:]
+    assert main([*command, "--json"]) == 0, capsys.readouterr()
+    assert json.loads(capsys.readouterr().out)["matches"] is True
