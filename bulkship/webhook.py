@@ -73,6 +73,16 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 ClientFactory = Callable[[Settings], VendorClient]
 
 
+def _cards_gone_elsewhere(ledger: Ledger) -> set[str]:
+    """Rows sent elsewhere whose card there a delivery said failed held, as `track` holds them (read here
+    only: the repeats package loads pandas): a delivery saying rest's order Failed left gifts' rows on it
+    'sent elsewhere' in `status` and gifts' workbook, their people with no card (review51 on 15a3b6af).
+    The batches whose rows were held, to rewrite."""
+    from .repeats.takenout import hold_every_card_gone_elsewhere
+
+    return hold_every_card_gone_elsewhere(ledger)
+
+
 def new_secret() -> str:
     return secrets.token_urlsafe(24)
 
@@ -239,6 +249,8 @@ class WebhookReceiver:
         )
         if changed:
             self._schedule_rewrite(order.batch)
+            for other in _cards_gone_elsewhere(self.ledger) - {order.batch}:
+                self._schedule_rewrite(other)
         return JSONResponse({"changed": changed, "po_number": order.po_number, "status": vendor_order.status})
 
     def _schedule_rewrite(self, batch: str) -> None:

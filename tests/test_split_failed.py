@@ -140,3 +140,59 @@ def test_a_row_sent_elsewhere_whose_card_there_failed_reads_needs_attention_once
         assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in (0, 1, 4, 5)})
     finally:
         vendor.close()
+
+
+def test_a_row_sent_elsewhere_whose_card_there_failed_reads_needs_attention_once_a_webhook_says_so(
+    tmp_path: Path,
+) -> None:
+    """review51 on 15a3b6af: a team on webhooks (`bulkship webhook serve`) never runs `track`. A delivery
+    saying rest's BS-REST-0001 Failed recorded it and rewrote rest's workbook only: gifts read 'sent',
+    {'pending': 4, 'sent elsewhere': 2}, Person 2-3 (no card) as sent, until the list was run again. The
+    receiver now holds such rows as `track` does, and rewrites gifts' workbook too; it sends nothing."""
+    import httpx
+
+    from bulkship import api
+    from bulkship.webhook import WebhookReceiver, create_webhook_app
+
+    vendor = SandboxVendor(tmp_path / "vendor")
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    settings, factory = vendor.settings, vendor.factory()
+    try:
+        sheet = _people(tmp_path / "gifts.csv", range(6))
+        with pytest.raises(SpendLimitError):
+            run_batch(sheet, settings, batch="gifts", wait_s=0, max_total=Decimal(80), client_factory=factory)
+        run_batch(
+            _people(tmp_path / "first.csv", range(2)),
+            settings,
+            batch="gifts",
+            wait_s=0,
+            client_factory=factory,
+        )
+        rest = _people(tmp_path / "rest.csv", range(2, 4))
+        run_batch(rest, settings, batch="rest", wait_s=0, client_factory=failing.factory())
+        assert run_batch(sheet, settings, batch="gifts", wait_s=0, client_factory=factory).exit_code == 0
+        failing.sandbox.advance(3 * DAY)
+        order = next(o for o in vendor.sandbox.orders() if o["PONumber"] == "BS-REST-0001")
+        receiver = WebhookReceiver(settings, "s3cret", client_factory=factory, rewrite_delay_s=0)
+        app = create_webhook_app(receiver)
+
+        async def deliver() -> httpx.Response:
+            async with receiver.lifespan(app):
+                transport = httpx.ASGITransport(app=app)
+                async with httpx.AsyncClient(transport=transport, base_url="http://r") as client:
+                    said = await client.post(
+                        "/webhook/s3cret", json={"Id": order["Id"], "PONumber": "BS-REST-0001"}
+                    )
+                await receiver.wait_for_rewrites()
+                return said
+
+        assert asyncio.run(deliver()).json()["status"] == "Failed"
+        (gifts,) = api.status(settings, "gifts")
+        assert gifts["state"] == "needs attention" and gifts["by_status"].get("held") == 2, gifts
+        assert "sent elsewhere" not in gifts["by_status"], gifts
+        assert {status for status, _note in (_rows(vendor, "gifts")[r] for r in (4, 5))} == {"held"}
+        assert receiver.rewrites_done == 2  # rest's workbook and gifts'
+        assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in (0, 1, 4, 5)})
+    finally:
+        failing.close()
+        vendor.close()
