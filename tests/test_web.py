@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
@@ -831,6 +832,25 @@ def test_a_refusal_s_command_line_advice_is_said_in_the_page_s_words(
     assert page.status_code == 422 and "mixes text encodings" in page.text, page.text
     assert "--encoding" not in page.text
     assert "save it again as &#34;CSV UTF-8 (Comma delimited)&#34;" in page.text
+
+
+def test_a_list_without_a_header_row_bulkship_knows_is_said_in_the_page_s_words(client: TestClient) -> None:
+    """A list headed 'Person | Line | Place | Area | Digits | Thing | Money': the page's refusal
+    said to 'map them in a program file (--config) under [columns], e.g. address1 = "Street"' and that
+    '`bulkship template` writes a sheet with the right headers', to someone with no terminal and no Columns
+    page to go to (found by hunter-web28)."""
+    sheet = "Person,Line,Place,Area,Digits,Thing,Money\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+    page = client.post(
+        "/batches",
+        data={"csrf_token": token(client)},
+        files={"file": ("odd.csv", sheet.encode(), "text/csv")},
+    )
+    said = " ".join(html.unescape(visible_text(page.text)).split())
+    assert page.status_code == 422 and "No header row found" in said, said
+    for command_line in ("--config", "[columns]", "bulkship template", "address1 ="):
+        assert command_line not in said, said
+    assert "Name the columns in your file's header row as bulkship knows them" in said, said
+    assert "then upload it again" in said, said
 
 
 def test_a_confirmed_run_left_by_a_stopped_server_resumes_when_it_starts(settings) -> None:

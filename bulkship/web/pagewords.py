@@ -17,6 +17,13 @@ _PAGE_HINTS = (
         "The file's characters were saved in an encoding bulkship cannot be sure of. Open it in Excel and "
         'save it again as "CSV UTF-8 (Comma delimited)" or as an Excel workbook (.xlsx); upload that file.',
     ),
+    (  # no header row bulkship knows: the Columns page cannot open on a list it cannot read (the page said
+        # '--config', '[columns]' and '`bulkship template`' to someone with no terminal: hunter-web28)
+        "map them in a program file (--config)",
+        "Name the columns in your file's header row as bulkship knows them (such as Name, Address, City, "
+        "State, ZIP Code, Product, Value), then upload it again: once the header row is found, any column "
+        "named otherwise can be chosen on the Columns page.",
+    ),
     (
         "--include-hidden",
         "Hidden rows are not sent. To send them, unhide them in the spreadsheet and upload it again.",
