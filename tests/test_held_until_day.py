@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from starlette.testclient import TestClient
 from support import visible_text
-from test_web import client, settings, upload
+from test_web import client, settings, token, upload
 
 from bulkship.cli import main
 
@@ -162,3 +162,20 @@ def test_a_row_held_until_a_day_with_an_error_is_a_row_to_fix_now_and_held_again
     assert again["waiting_until"] == fixed["waiting_until"], again
     assert again["by_status"] == {"pending": 1, "skipped": 3}, again
     assert Decimal(str(again["waiting_cost"])) == carla + Decimal("25.00"), again
+
+
+def test_a_row_typed_on_the_review_page_to_wait_for_a_day_says_its_day_and_money(
+    client: TestClient, hr_list: Path
+) -> None:
+    """hunter-money21's leftover 2: Ann Lee's Notes typed on the review page as 'hold until 1/15/2031' left
+    her out as waiting, but named no day and priced nothing: the cost page read '(waiting for their day: row
+    2, row 5 on or after ...)' and her 50.00 was in no figure. Her day and money are said as a list's own."""
+    hr_list.write_text(HR_LIST + "Eve Moss,1 Elm St,Boston,MA,02108,CVS,25,\n")  # one row left to send
+    upload(client, hr_list, "anniv")
+    typed = {"csrf_token": token(client), "cell:Notes": "hold until 1/15/2031"}
+    assert client.post("/batches/anniv/rows/2", data=typed).status_code == 200
+    said = visible_text(" ".join(client.get("/batches/anniv/cost").text.split()))
+    days = "row 5 on or after 2027-01-15, row 4 on or after 2027-02-01, row 2 on or after 2031-01-15"
+    assert f"(waiting for their day: {days}): their cards are not in the total below" in said, said
+    # ... and what they cost: 130.95 of the list's, and Ann's CVS card of 50
+    assert re.search(r"at that day's prices \(180\.95 USD at the prices of \d{4}-\d\d-\d\d\)\.", said), said

@@ -272,7 +272,14 @@ def said_in_corrections(
     nothing when the list was read. Read over every column, each fix on a 100k-row list took 1.6 s."""
     rows = sorted({row for row, _ in cells if row in body.index})
     headers = [h for h in dict.fromkeys(h for _, h in cells) if h in body.columns]
-    found = _said_not_to_send(without_invisible(body[headers]), column_map, (), None, program.today())
+    typed = without_invisible(body[headers])
+    found = _said_not_to_send(typed, column_map, (), None, program.today())
     for row, reason in _named_not_to_send(without_invisible(body.loc[rows]), column_map).items():
         found.setdefault(row, reason)
-    return [SkippedRow(row, NOT_TO_SEND, found[row]) for row in rows if row in found]
+    said = [(row, found[row]) for row in rows if row in found]
+    # a row typed to wait for a day ('hold until 1/15/2031') has its day as one of the list's has: without
+    # it the page said no day and left its money out of what the rows held cost (hunter-money21's leftover)
+    days = held_days(
+        said, typed, lambda frame, day: _said_not_to_send(frame, column_map, (), None, day), program.today()
+    )
+    return [SkippedRow(row, NOT_TO_SEND, reason, days.get(row, "")) for row, reason in said]
