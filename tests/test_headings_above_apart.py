@@ -67,3 +67,19 @@ def test_a_heading_cutting_the_list_in_two_leaves_out_every_row_above_it(tmp_pat
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4], heading
     for heading in ["^ sent already. Below: new, send", "The row right above: deceased. Below: active"]:
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 4], heading
+
+
+def test_a_heading_cutting_the_list_in_two_but_setting_some_above_apart_leaves_out_no_more(
+    tmp_path: Path,
+) -> None:
+    """Found by review52 after c611e781: a heading whose words for the rows above set some apart, name
+    someone, count them or ask ('Above: sent already except Gus', '(Gus not yet)', 'Above: Dee terminated',
+    'Above: some sent already', 'Above: sent already?') left out Gus too, whom it says to send or does not
+    name. Those read as before: the row right above alone (Dee), Gus not left out."""
+    apart = ["Above: sent already except Gus. Below: new", "Above: sent already (Gus not yet). Below: new",
+             "Above: sent already - Gus still to send. Below: new", "Above: Dee terminated. Below: active",
+             "Above: sent already except the first. Below: new", "Above: some sent already. Below: new",
+             "Above: most sent already. Below: send", "Above: sent already? Below: new",
+             "Above: 1 terminated, rest sent already. Below: new"]  # fmt: skip
+    for heading in apart:
+        assert 2 not in _left_out(tmp_path / "gifts.xlsx", heading), heading

@@ -25,6 +25,14 @@ _ONE_POINTED = re.compile(
     r"\babove\s+(?:row|one|line|person|entry|name|recipient|employee)\b|\b(?:previous|prior)\s+(?:row|person|"
     r"employee|line|entry)\b"
 )
+# ... never where its words for the rows above set some apart, name someone, count them or ask ('Above: sent
+# already except Gus', '(Gus not yet)', 'Above: Dee terminated', 'Above: some sent already', 'Above: sent
+# already?': found by review52 after c611e781, Gus was left out): the row right above alone, as before
+_SOME_APART = re.compile(
+    r"(?i)\b(?:except|excluding|but|not\s+yet|still|other\s+than|apart\s+from|save\s+for|besides|unless|some|"
+    r"most|many|few|several|partially|partly|half|first|last|only|mixed|one|two|three|rest)\b|\?|"
+    r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/.:-])(?!\s*(?:st|nd|rd|th)\b)"
+)
 # words for the rows below saying only that they go as those above ('and everyone below', 'below too',
 # 'everyone below also', 'same for below')
 _AS_ABOVE = re.compile(
@@ -50,14 +58,23 @@ def below_as_above(below: list[str]) -> bool:
 
 
 def rows_above(
-    text: str, at: int, rows: list[int], stop: Collection[int], people: Collection[int]
+    text: str,
+    at: int,
+    rows: list[int],
+    stop: Collection[int],
+    people: Collection[int],
+    names_someone: Callable[[str], bool],
 ) -> list[int]:
     """The recipients' rows right above ``rows[at]`` that ``text`` speaks of: all of them, one after the
     other, up to a blank row, a row in ``stop`` (another heading) or one of no recipient, where it names
-    them all (or says 'above' pointing at no one or two rows); the row right above alone otherwise."""
+    them all, or says 'above' pointing at no one or two rows and its words for them set none apart
+    (:data:`_SOME_APART`, ``names_someone``); the row right above alone otherwise."""
     one = _ONE_POINTED.search(text) or _ONE_ABOVE.search(text)
     two = _TWO_ABOVE.search(text) is not None
-    every = points_at_all_above(text) or _THE_ABOVE.search(text) is not None or not (one or two)
+    below = _BELOW.search(text)
+    said = text[: below.start()] if below else text  # (its words before those of the rows below)
+    whole = not (one or two or _SOME_APART.search(said) or names_someone(said))
+    every = points_at_all_above(text) or _THE_ABOVE.search(text) is not None or whole
     found: list[int] = []
     at -= 1
     while at >= 0 and rows[at] == rows[at + 1] - 1 and rows[at] not in stop and rows[at] in people:

@@ -5,6 +5,7 @@ to send: :mod:`.headerrows`)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -153,7 +154,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             people = _recipients(body, names, blank) if people is None else people
             found[int(row)] = ("note", f"a heading of the rows above it ('{quoted(text)}'), no recipient")
             reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
-            for up in rows_above(plain, position[row], rows, headings, people.rows):
+            naming = partial(_names_anyone, people)  # ('Above: Dee terminated. Below: active': Dee alone)
+            for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
                 found.setdefault(int(up), (NOT_TO_SEND, reason))
             if not below_as_above(below):  # ('Above: do not send; and everyone below': them too)
                 continue
@@ -224,6 +226,10 @@ def _send_but_for_the_named(plain: str, leave_out: re.Pattern[str], people: Reci
         return set()
     rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
     return set() if _heads(rest, leave_out) or leave_out.fullmatch(rest) else named
+
+
+def _names_anyone(people: Recipients, text: str) -> bool:
+    return bool(people.named(text)[0])
 
 
 def _recipients(body: pd.DataFrame, names: list[str], blank: np.ndarray) -> Recipients:
