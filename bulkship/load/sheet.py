@@ -80,6 +80,7 @@ from .problems import (
 from .problems.bounded import BoundedProblems
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .secondcard import refuse_second_card
+from .shipto import said_streets, streets_under_a_name
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
 from .skipped.headerrows import refuse_title_saying_not_to_send
 from .skipped.marks import (
@@ -200,6 +201,9 @@ def _to_loaded_sheet(
     plain, repeats = repeats, grouped_repeats(headers, keep, repeats, labels, meaning)
     under = read_under_labels(headers, keep, repeats, labels, meaning)  # 'Card' over 'Type': 'Card Type'
     repeats = {**repeats, **under}
+    chosen = {"name", "address1"} & set(program.columns)  # 'Ship to' = '18 Oak Hill Rd': the street
+    streets = {} if chosen else streets_under_a_name(body, repeats, meaning)
+    repeats = {**repeats, **streets}
     try:
         mapping = map_list_columns(
             body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
@@ -210,6 +214,7 @@ def _to_loaded_sheet(
         raise
     mapping.notices += said_read(headers, keep, plain, repeats, labels, mapping.column_map, meaning)
     mapping.notices += said_under_labels(under, headers, keep, labels)
+    mapping.notices += said_streets(streets, body, [p + 1 for p in keep])
     doubts = [
         *set_aside_doubtful(mapping, body, program),
         *set_aside_mail_answers(mapping, body, program),

@@ -118,21 +118,32 @@ def read_card_column(sheet: LoadedSheet, catalog: Catalog, program: ProgramSetti
     program = program or ProgramSettings()
     if not _gives_no_product(sheet, program):
         return sheet
-    fitting: list[tuple[int, ColumnInfo, list[str]]] = []
+    fitting: list[tuple[int, ColumnInfo, list[str], list[str]]] = []
     for info in _candidates(sheet):
         if not (kind := _card_header(info.header)):
             continue
-        named, other, _ = _naming(sheet, info, catalog)
-        if named and not other and not (kind == 1 and _one_workplace(info.header, named, catalog)):
-            fitting.append((kind, info, named))
-    best = [(info, named) for kind, info, named in fitting if kind == max(k for k, _, _ in fitting)]
+        named, other, share = _naming(sheet, info, catalog)
+        # under the catalog's own words ('Gift', 'Card'), cards on most rows is the card's column, its other
+        # rows ('Targett') errors to fix (newcomer20's N16, refused whole; a 'Merchant' of Walgreens still is)
+        wholly = named and (not other or (kind == 2 and share >= MOST))
+        if wholly and not (kind == 1 and _one_workplace(info.header, named, catalog)):
+            fitting.append((kind, info, named, other))
+    top = max((k for k, _, _, _ in fitting), default=0)
+    best = [(info, named, other) for kind, info, named, other in fitting if kind == top]
     if len(best) != 1:
         return sheet
-    info, named = best[0]
+    info, named, other = best[0]
     said = (
         f"Column '{info.header}' ({info.letter}) is read as Product: every card it names is one of the "
         f"vendor catalog's ({_shown(named)}), and no other column gives the card."
     )
+    if other:
+        shown = ", ".join(f"'{quoted(c)}'" for c in other[:3]) + (" ..." if len(other) > 3 else "")
+        said = (
+            f"Column '{info.header}' ({info.letter}) is read as Product: it names cards of the vendor "
+            f"catalog's on most rows ({_shown(named)}), and no other column gives the card; its rows naming "
+            f"{shown} are errors to fix."
+        )
     unused = f"Column '{info.header}' ({info.letter}) is not used, although"
     return replace(
         sheet,
