@@ -132,7 +132,8 @@ def test_track_when_the_workbook_was_deleted_still_records_and_says_how_to_get_i
     vendor.ship_everything()
     report = _track(vendor)
     assert report.changed == 2 and report.batches[0].output is None
-    assert "re-run the same `bulkship run`" in report.batches[0].warnings[0]
+    (said,) = report.batches[0].warnings
+    assert "The same `bulkship run` command, where the batch was run, writes it again" in said, said
 
 
 def test_cancelled_lines_are_final_and_watching_stops(output: Path, vendor: ScriptedVendor) -> None:

@@ -39,12 +39,11 @@ def rewrite_results(
     if record is None or not record.output:
         return None, [f"batch {batch}: no result workbook recorded; `bulkship run` writes one"]
     path = Path(record.output)
+    if not path.exists():  # looked at before the lock, whose file would make its folder here
+        return None, [_not_here(batch, path)]
     with output_lock(path):
         if not path.exists():
-            return None, [
-                f"batch {batch}: the result workbook {path} is gone; re-run the same `bulkship run` command "
-                "to write it again (nothing is ordered twice)"
-            ]
+            return None, [_not_here(batch, path)]
         existing = read_result_workbook(path, lenient=True)  # the ledger knows the results: typed-over cells
         if existing.batch is not None and existing.batch != batch:  # a workbook belongs to one batch
             return None, [
@@ -73,6 +72,16 @@ def rewrite_results(
             "a list of their own and run it"
         ]
     return str(path), []
+
+
+def _not_here(batch: str, path: Path) -> str:
+    """A result workbook deleted, or written on the machine that ran the batch: a finance login reading a
+    copy of the ledger was told to 're-run the same `bulkship run` command' (newcomer20's N14)."""
+    return (
+        f"batch {batch}: no result workbook at {path} (deleted, or on the machine and login that ran the "
+        f"batch). Its statuses are recorded in the ledger: `bulkship status {batch}`. The same "
+        "`bulkship run` command, where the batch was run, writes it again (nothing is ordered twice)"
+    )
 
 
 def not_rewritten(batch: str, path: Path, exc: OSError, *, command: str = "") -> str:
