@@ -74,7 +74,9 @@ def price_held(
     from .models import STATUS
     from .plan.lines import plan_lines
 
-    held = [s.row for s in skipped if s.until and s.row in rows.index]
+    # a row whose day was not found (past the first held cells probed: heldday.MOST_TEXTS) costs what it
+    # costs all the same: left unpriced, 300 rows held to different days read '... and 288 not priced'
+    held = [s.row for s in skipped if _until_a_day(s) and s.row in rows.index]
     held = [row for row in held if rows.at[row, STATUS] == "skipped"]  # not one to fix: ..validate.heldnow
     if not held:
         return
@@ -91,6 +93,10 @@ def price_held(
     now = {str(row) for row in held}
     kept = {row: cost for row, cost in _latest_costs(ledger, batch).items() if row not in now}
     ledger.log_event(batch, None, HELD_PRICED, costs={**kept, **costs})
+
+
+def _until_a_day(skipped: SkippedRow) -> bool:
+    return bool(skipped.until) or skipped.reason.startswith(NOT_YET_REASON)
 
 
 def _latest_costs(ledger: Ledger, batch: str) -> dict[str, str]:

@@ -179,3 +179,21 @@ def test_a_row_typed_on_the_review_page_to_wait_for_a_day_says_its_day_and_money
     assert f"(waiting for their day: {days}): their cards are not in the total below" in said, said
     # ... and what they cost: 130.95 of the list's, and Ann's CVS card of 50
     assert re.search(r"at that day's prices \(180\.95 USD at the prices of \d{4}-\d\d-\d\d\)\.", said), said
+
+
+def test_rows_held_past_the_days_probed_are_priced_all_the_same(
+    hr_list: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money21's leftover 2: a list holding rows to more different days than are probed for their day
+    (the first 12 cells) priced only the rows whose day was found: 13 CVS cards of 25 each held to its own
+    January day read '300.00 USD at the prices of ... and 1 row(s) not priced'. What a row costs needs no
+    day: all 13 are priced, 325.00."""
+    held = "".join(
+        f"P{d} Lee,{d} Beacon Street,Boston,MA,02108,CVS,25,Hold until 1/{d}/2031\n" for d in range(1, 14)
+    )
+    hr_list.write_text(HR_LIST.splitlines(keepends=True)[0] + HR_LIST.splitlines(keepends=True)[1] + held)
+    run = ["run", str(hr_list), "--batch", "anniv", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(run) == 0
+    waiting = _batch(capsys)
+    assert waiting["waiting"] == 13, waiting
+    assert (waiting["waiting_cost"], waiting["waiting_unpriced"]) == ("325.00", 0), waiting
