@@ -98,3 +98,18 @@ def test_a_card_handed_out_that_the_person_missed_is_sent_where_the_note_says_se
            "Distributed 12/1 - missed her"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
     assert _left_out(path, [*sent, *out]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_whom_to_ask_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by newcomer20 (N1, the lead's ask): an HR list's Notes 'Ask Pat', 'ask Pat first', 'check with
+    Pat', 'confirm w/ manager' were each ordered, exit 0, where 'Check with Pat first' leaves the row out
+    (the row waits on Pat's answer). They are left out now; answered since ('Ask Pat - OK to send', 'Check
+    with HR - HR says no problem', 'Ask Pat - he said OK'), or what the person asked for ('Asked for cash
+    instead', 'Ask for size'), still send."""
+    out = ["Ask Pat", "ask Pat first", "check with Pat", "confirm w/ manager", "Ask HR", "confirm with HR",
+           "Ask Pat re: address", "Ask Pat - Pat said no"]  # fmt: skip
+    still = ["Ask Pat - OK to send", "Check with HR - HR says no problem", "Ask Pat - he said OK",
+             "Check with Pat: OK", "Asked for cash instead", "Ask for size", "ask me"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

@@ -140,10 +140,13 @@ _CAME = (
     # manager OK', 'Pending HR approval - HR OK 12/1': found by review46, review44's LO4, each left out)
     r"(?:(?:the\s+|his\s+|her\s+|their\s+)?(?:manager|mgr|hr|vp|svp|evp|director|finance|payroll|legal|compliance|"
     r"ceo|cfo|coo|boss|supervisor|team\s+lead|lead)\s+)?"
+    # ... or what who was asked said ('Check with HR - HR says no problem', 'Ask Pat - he said OK': found by
+    # hunter-sends8, each left out once 'Ask Pat' waits)
+    r"(?:(?:[\w'’-]+\s+){0,2}?(?:says?|said)\s+(?:yes|ok|okay|fine|good|no\s+problem|go(?:\s+ahead)?)\b|"
     r"(?:(?:was|is|has\s+been|have\s+been|been|now|all)\s+)*(?:granted|obtained|received|given|done|complete[ds]?|"
     r"finished|passed(?!\s+away)|cleared|clear|reviewed|authori[sz]ed|approved|signed[\s-]*off|ok(?:['’]?d)?|oked|"
     r"okay(?:ed)?|eligible|confirmed|verified|got\s+(?:it|(?:the\s+)?(?:go[\s-]*ahead|green\s+light|approval|"
-    r"sign[\s-]*off|ok|okay)))\b(?!.*\b(?:fail\w*|flagged|issues?|problems?|concerns?|partial\w*)\b)(?![^?]*\?)"
+    r"sign[\s-]*off|ok|okay))))\b(?!.*\b(?:fail\w*|flagged|issues?|problems?|concerns?|partial\w*)\b)(?![^?]*\?)"
     # ... said alone, or with its day or who said so: not 'received by HR', 'given to Sue', 'granted for
     # 2027', 'done by Friday', 'received appeal'
     r"(?=\s*$|\s*(?:on\s+|as\s+of\s+)?\d|\s*[-–—:,;.(!)]|\s+(?:per|via|today|yesterday|now|already)\b)"

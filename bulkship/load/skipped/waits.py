@@ -73,7 +73,12 @@ TOLD_TO_WAIT = (
     r"{1,2}?(?:first|before\s+(?:sending|ordering|mailing))|"
     # ... or the eligibility to check first ('Check eligibility', 'New hire? check eligibility': found by
     # newcomer19, the lead's ask, each ordered)
-    r"(?:check|confirm|verify)\s+(?:(?:his|her|their|the)\s+)?eligibility(?:\s+first)?)"
+    r"(?:check|confirm|verify)\s+(?:(?:his|her|their|the)\s+)?eligibility(?:\s+first)?|"
+    # ... or whom to ask, first or not ('Ask Pat', 'ask Pat first', 'check with Pat', 'confirm w/ manager':
+    # found by newcomer20, N1, each ordered, exit 0, where 'Check with Pat first' leaves the row out); not
+    # what the person asked for ('Asked for cash instead'), nor a question's topic ('ask for size')
+    r"(?:ask|(?:check|confirm|verify)\s+(?:with|w/))\s+(?!(?:for|about|if|whether|to|me)\b)"
+    r"[\w'&.-]+(?:\s+(?!(?:first|before|on|for)\b)[\w'&.-]+)?(?:\s+first)?)"
     r"(?:\s+(?:on\s+(?:this|it)|for\s+now))?"
 )
 _ENDS_DATED = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by|from|on)\s.*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
