@@ -1,6 +1,7 @@
 """The pipeline: what ``bulkship run`` does, in six steps, each done by its own module.
 
-1. **load** the file (:mod:`bulkship.load`; a result workbook given back: its corrected "Fix these" sheet);
+1. **load** the file (:mod:`bulkship.load`; a result workbook given back: its corrected "Fix these" sheet;
+   what a run reads, and whether it needs reading at all: :mod:`bulkship.runinput`);
 2. **validate** its rows against the vendor's catalog (:mod:`bulkship.validate`);
 3. **plan** the orders into the ledger, resuming what an earlier run left (:mod:`bulkship.resume`,
    :mod:`bulkship.plan`), and have the plan confirmed (:mod:`bulkship.confirm`);
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -49,10 +49,11 @@ from .resultfile import (
     prepare_output_folder,
     result_path,
 )
-from .resume import already_complete, held_until_then, sync_ledger
+from .resume import held_until_then, sync_ledger
 from .runend import reconcile_run, rewrite_kept_plan
+from .runinput import complete_result, file_identity, load_rows, sheet_of
 from .runoptions import RunOptions
-from .runresult import RunResult, result_from_ledger
+from .runresult import RunResult
 from .submit import SubmitOutcome, submit_batch
 from .submit.lookfirst import look_up_in_doubt
 from .team import person_acting
@@ -68,34 +69,12 @@ from .track.recheck import (
 )
 
 if TYPE_CHECKING:
-    from .models import LoadedSheet
     from .settings import Settings
 
 SHOWN_PROBLEMS = 10  # rows left out said by `run` with the plan: the result workbook lists them all
 _REST_BEFORE_SENDING = (
     "`bulkship validate` of the same file lists them all (so does the result workbook, once sent)"
 )
-
-
-def file_sha256(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return ""  # load_sheet reports the problem properly
-
-
-def _identity(path: Path, options: RunOptions) -> str:
-    """The file as the ledger knows it: its SHA-256, with the sheet read when one is named (two sheets of a
-    workbook are two lists, see :func:`~bulkship.load.sheet.sheet_identity`)."""
-    from .load.sheet import input_identity
-
-    return input_identity(path, _sheet_of(options), file_sha256(path))
-
-
-def _sheet_of(options: RunOptions) -> str | None:
-    """The sheet named for the run (--sheet, or the program file's)."""
-    return options.sheet or (options.program.sheet if options.program is not None else None)
 
 
 def run_batch(
@@ -120,7 +99,7 @@ def run_batch(
 
 
 async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult:
-    default = default_batch_for(path, _sheet_of(options))  # a result workbook's is read from it: once
+    default = default_batch_for(path, sheet_of(options))  # a result workbook's is read from it: once
     batch = options.batch or default
     today = options.today or date.today()
     check_input_file(path, error=FileFormatError)  # a pipe would block the hash below
@@ -130,8 +109,8 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
         check_batch_api(
             ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
         )
-        file_hash = options.loaded.file_hash if options.loaded else _identity(path, options)
-        done = _complete_result(ledger, batch, file_hash, settings, options)
+        file_hash = options.loaded.file_hash if options.loaded else file_identity(path, options)
+        done = complete_result(ledger, batch, file_hash, settings, options)
         if done is not None:
             return done
         with contextlib.ExitStack() as planning:
@@ -176,7 +155,7 @@ async def _plan_and_send(
         api=api_identity(settings),
         default_names=() if named else (path.stem,),
     )
-    loaded = _load(path, options, file_hash)  # 1
+    loaded = load_rows(path, options, file_hash)  # 1
     workbook = result_path(settings.out_dir, batch)
     keep_own_sheets(workbook)
     keep_fix_edits(workbook, path, batch)
@@ -310,38 +289,6 @@ async def _plan_and_send(
     _stop(result, not_asked_again(ledger, batch, unread))
     _stop(result, not_checked_again(unchecked))
     return result
-
-
-def _complete_result(
-    ledger: Ledger, batch: str, file_hash: str, settings: Settings, options: RunOptions
-) -> RunResult | None:
-    """The batch's result when it is already complete for this exact file: nothing to read or send."""
-    # --include-hidden may turn rows skipped last time into rows to order: the file must be read again
-    hidden_wanted = options.program is not None and options.program.include_hidden
-    if not already_complete(ledger, batch, file_hash) or (
-        hidden_wanted and ledger.row_counts(batch).get("skipped")
-    ):
-        return None
-    record = ledger.batch(batch)
-    output = Path(record.output) if record and record.output else None
-    result = result_from_ledger(ledger, batch, settings, output)
-    result.already_complete = True
-    result.notes.append(f"Batch {batch!r} is already complete for this file: nothing was sent.")
-    return result
-
-
-def _load(path: Path, options: RunOptions, file_hash: str) -> LoadedSheet:
-    """The rows to run: the sheet given, else a result workbook's corrected "Fix these" sheet in the batch's
-    whole file, else the file itself (``file_hash``: as checked against the ledger, not taken twice)."""
-    from .load import load_sheet, require_recipient_rows
-    from .reconcile.fixsheet import load_fix_sheet
-
-    if options.loaded is not None:
-        return require_recipient_rows(options.loaded)
-    sheet, program = options.sheet, options.program
-    known = file_hash or None  # "": the file could not be read, load_sheet says why
-    fixed = load_fix_sheet(path, sheet=sheet, program=program, file_hash=known)
-    return require_recipient_rows(fixed or load_sheet(path, sheet=sheet, program=program, file_hash=known))
 
 
 def _read_as_ordered_note(rows: tuple[int, ...]) -> str:

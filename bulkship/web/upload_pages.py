@@ -14,8 +14,8 @@ from starlette.responses import Response
 
 from ..columns import AmbiguousColumnsError
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError, SheetChoiceError
-from ..pipeline import file_sha256
 from ..program import known_time_zone
+from ..runinput import file_sha256
 from . import batchledger, servers, state, uploads
 from .auth import nothing_changed, say_in_trail
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
