@@ -258,3 +258,23 @@ def test_a_note_asking_for_another_address_is_not_counted_as_a_card_sent_elsewhe
     counts = [line.split(maxsplit=1) for line in out.splitlines() if line.strip()[:1].isdigit()]
     assert ["1", "Another address asked for"] in counts, counts
     assert "Sent elsewhere" not in out
+
+
+def test_a_note_giving_another_address_is_counted_as_such_not_as_a_correction_made(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer20 (N5): an HR list's Notes "ship to mom's - 22 Lake Rd, Worcester MA 01605" and a
+    note naming a flat the street lacks were counted '1  Corrected in another column' (read: bulkship
+    corrected something); the note gives another address than the row's, which the person must choose."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+        'Rohan Patel,560 Mass Ave,Cambridge,MA,02139,CVS,25,"ship to mom\'s - 22 Lake Rd, Worcester MA 01605"\n'
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,Apt 4B\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
+    out = capsys.readouterr().out
+    counts = [line.split(maxsplit=1) for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert ["2", "Note gives another address"] in counts, counts
+    assert "Corrected in another column" not in out

@@ -49,6 +49,10 @@ _WHETHER_OR_WHEN = re.compile(
 _CHANGE_NOUNS = frozenset({"change", "adjustment"})
 _NO_CHANGE = re.compile(r"\s*[+-]?\s*\$?\s*0+(?:\.0+)?\s*")
 
+# a note giving another street or flat than the row's, counted so: 'Corrected in another column' read as
+# a correction bulkship had made (newcomer20's N5)
+NOTE_GIVES_ADDRESS = "Note gives another address"
+
 
 def _correction_problems(
     body: pd.DataFrame,
@@ -262,7 +266,7 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 f"which address is right? Put the right one in '{street}' (and the address columns beside "
                 "it) and clear the note."
             )
-            problems.append(Problem(row, "address1", typed, "error", message, "Corrected in another column"))
+            problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
         elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own)) & ~to_come & ~new_street
         for row in column.rows(elsewhere, not_judged):
             problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
@@ -354,5 +358,5 @@ def _unit_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
                 f"Row {row}, column '{column.header}': says '{said}' where the address ('{lines_say}') holds "
                 f"no such unit: the card would go without it. Put it in '{lines[-1]}' and clear the note."
             )
-            problems.append(Problem(row, "address1", typed, "error", message, "Corrected in another column"))
+            problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
     return problems
