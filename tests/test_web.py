@@ -14,7 +14,7 @@ import httpx
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
-from support import visible_text
+from support import embedded_sandbox_orders, visible_text
 
 from bulkship.cli import main
 from bulkship.settings import Settings, resolve_settings
@@ -2739,6 +2739,35 @@ def test_send_and_delete_pressed_at_the_same_moment_never_both_say_done(
     assert not state.confirm(settings, before, Decimal("75.00"), {"CVS": "CVS"})  # the Send came second
     after = state.web_batch(settings, "other")
     assert after is not None and after.deleted and not after.due
+
+
+def test_a_send_from_a_tab_left_open_on_a_batch_deleted_since_says_nothing_was_sent(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web28 on two servers sharing a ledger: alice's cost page open in one tab, her review
+    in another; Delete pressed there, then Send here: the Send answered 'Not found: No batch named 'staff'',
+    and so did the batch's own address, and she could not tell whether anything went out. It says the batch
+    was deleted, when, and that nothing of it was sent."""
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    send = {
+        "csrf_token": token(client),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    assert client.post("/batches/staff/delete", data={"csrf_token": token(client)}).status_code == 200
+    for answered in (client.post("/batches/staff/confirm", data=send), client.get("/batches/staff")):
+        said = " ".join(html.unescape(visible_text(answered.text)).split())
+        assert answered.status_code == 404, said
+        assert re.search(
+            r"Batch staff was deleted on this page by \S+ on \d{4}-\d\d-\d\d \d\d:\d\d UTC, before anything "
+            r"of it was sent: nothing of it was sent\. To send its list, upload the file again\.",
+            said,
+        ), said
+    assert embedded_sandbox_orders(settings.data_dir) == []
+    assert "No batch named 'nothing'" in html.unescape(client.get("/batches/nothing/cost").text)
 
 
 def test_a_send_whose_upload_is_gone_from_the_disk_says_so(

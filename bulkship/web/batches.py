@@ -197,13 +197,11 @@ async def home(request: Request) -> Response:
 async def open_batch(request: Request) -> Response:
     """A batch's own address, /batches/NAME (sent to a colleague, typed from its name): the step it is at, as
     its link on the Batches page (a 404 before: newcomer9's L7, found again by newcomer10)."""
-    from starlette.exceptions import HTTPException
-
-    from .pagekit import _see, _web
+    from .pagekit import _see, _web, no_batch
 
     name = request.path_params["name"]
     lines = await run_in_threadpool(batch_lines, _web(request))
     line = next((b for b in lines if b.name == name), None)
     if line is None:
-        raise HTTPException(404, f"No batch named {name!r}")
+        raise await run_in_threadpool(no_batch, _web(request).settings, name)
     return _see(line.link)

@@ -117,8 +117,22 @@ def _batch_or_404(web: Web, name: str) -> state.WebBatch:
     """The batch named in the URL: one of the page's, or any batch of the ledger (e.g. run from the CLI)."""
     found = state.any_batch(web.settings, name)
     if found is None:
-        raise HTTPException(404, f"No batch named {name!r}")
+        raise no_batch(web.settings, name)
     return found
+
+
+def no_batch(settings: Settings, name: str) -> HTTPException:
+    """The page of a batch there is none of: one deleted on this page before it sent anything says so. A
+    Send pressed in one tab as the batch was deleted in another answered 'Not found: No batch named
+    'small'', and its person could not tell whether anything went out (found by hunter-web28)."""
+    gone = state.web_batch(settings, name)
+    if gone is not None and gone.deleted:
+        return HTTPException(
+            404,
+            f"Batch {name} was deleted on this page {gone.deleted_said}, before anything of it was sent: "
+            "nothing of it was sent. To send its list, upload the file again.",
+        )
+    return HTTPException(404, f"No batch named {name!r}")
 
 
 def another_upload(form: Any, batch: state.WebBatch, nothing: str) -> BulkshipError | None:

@@ -135,7 +135,8 @@ async def delete(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=busy)
     except BulkshipError as exc:
         return render(request, "problem.html", 409, batch=batch, error=exc)
-    await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted")
+    who = getattr(request.scope.get("team_user"), "name", "") or state.current_user()
+    await run_in_threadpool(state.record, web.settings, batch.name, "web_deleted", by=who)
     now = await run_in_threadpool(state.web_batch, web.settings, batch.name)
     if now is not None and not now.deleted:  # Send was recorded first (another tab, another person)
         error = BulkshipError(

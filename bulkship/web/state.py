@@ -98,6 +98,7 @@ class WebBatch:
     done_id: int = 0
     last_run: dict[str, Any] | None = None
     deleted: bool = False
+    deleted_said: str = ""  # by whom and when it was deleted ("by alice on 2026-12-06 17:33 UTC")
     refused: str = ""  # why its plan was refused (a repeat of another batch), for these rows
     refused_id: int = 0  # the change_id the refusal was for
     sent_by: str = ""  # the ``press`` of the Send that confirmed these rows first (others repeat it)
@@ -248,7 +249,9 @@ def _fold(name: str, events: list[EventRecord]) -> WebBatch | None:
             # a Send recorded first wins: its run may be sending (the Delete says so and deletes nothing).
             # Pressed at the same moment, both were recorded and both said done: the Delete's page
             # reported the batch deleted while its run sent it (found by hunter-web9)
-            batch.deleted = batch.deleted or not batch.due
+            if not batch.deleted and not batch.due:
+                by = f"by {d['by']} " if d.get("by") else ""
+                batch.deleted, batch.deleted_said = True, f"{by}on {event.at[:16].replace('T', ' ')} UTC"
         elif kind == "web_refused":
             batch.refused, batch.refused_id = str(d.get("error", "")), batch.change_id
     return batch
