@@ -90,7 +90,7 @@ def find_holds(
     for fp, note in _on_untied_lines(batch, rows, candidates, known, orders).items():
         holds.setdefault(fp, note)
     # a row new to the batch beside its person's ordered row, at another address: as a later batch's row
-    for fp, note in beside_ordered(staying, orders, rows, known).items():
+    for fp, note in beside_ordered(staying, orders, rows, known, split_advised_at(ledger, batch)).items():
         holds.setdefault(fp, note)
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
