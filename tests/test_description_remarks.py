@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import embedded_sandbox_orders
 
 from bulkship.cli import main
@@ -52,3 +53,18 @@ def test_a_description_of_the_card_on_every_row_is_no_remark(tmp_path: Path) -> 
     form.write_text("Name,Address,City,State,ZIP,Product,Value,Description\n" + rows)
     assert main(["run", str(form), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     assert sent() == [("Ann Lee", "CVS", 25.0), ("Bob Ray", "CVS", 25.0), ("Cy Orr", "CVS", 25.0)]
+
+
+def test_a_description_of_remarks_is_listed_as_read_to_leave_rows_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer20's N9: `bulkship validate` listed the 'Description' that left rows out under 'Columns not
+    used' (read as safe to delete). Listed among the columns read to leave rows out now."""
+    (tmp_path / "p.toml").write_text('[defaults]\nproduct = "CVS"\nvalue = "25"\n')
+    report = tmp_path / "contacts.csv"
+    report.write_text(SALESFORCE)
+    out = ["--out", str(tmp_path / "out"), "--config", str(tmp_path / "p.toml")]
+    assert main(["validate", str(report), *out]) == 1
+    said = capsys.readouterr().out
+    assert "Columns read only to leave rows out: 'Description'" in said, said
+    assert "'Description'" not in said.split("Columns not used:")[-1]

@@ -181,7 +181,8 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
     unused = [info.header for info in result.sheet.columns if info.status != "used"]
     # a 'Card Sent' or 'Date Sent' column is read, to leave rows out: listed as 'not used', it read as safe
     # to delete (found by hunter-sheets12)
-    picking = [h for h in unused if picks_rows(h)]
+    frame = result.sheet.frame
+    picking = [h for h in unused if picks_rows(h, frame[h] if h in frame.columns else None)]
     unused = [h for h in unused if h not in picking]
     if picking:
         echo("Columns read only to leave rows out: " + ", ".join(f"'{h}'" for h in picking))

@@ -6,6 +6,7 @@ remark after its words, or the asking of a question about the person), :func:`pe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .dates import (
     _FILLED,
@@ -179,9 +180,10 @@ def _asked_key(header: str) -> str | None:
     return key if key in _LEAVES_OUT else None
 
 
-def picks_rows(header: str) -> bool:
+def picks_rows(header: str, cells: Iterable[object] | None = None) -> bool:
     """Whether the column under ``header`` is read to leave rows out ('Ship Date', 'Gift Sent', 'Card
-    Status', 'Gift Approved', a note): no field's column, and read all the same."""
+    Status', 'Gift Approved', a note): no field's column, and read all the same. ``cells``: its cells, which
+    tell a 'Description' of remarks (:func:`.noteheaders._note_header`)."""
     key = flag_key(header)
     return (
         key in _LEAVES_OUT
@@ -193,5 +195,5 @@ def picks_rows(header: str) -> bool:
         or gift_choice_header(header)
         or asks_for_donation(header)
         or person_status(header)
-        or _note_header(header)
+        or _note_header(header, cells)
     )
