@@ -113,3 +113,20 @@ def test_a_note_saying_whom_to_ask_leaves_the_row_out(tmp_path: Path, header: st
              "Check with Pat: OK", "Asked for cash instead", "Ask for size", "ask me"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_unsubscribed_or_asked_to_be_removed_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer20 (N7, the lead's ask): a marketing list's Notes 'asked to be removed from mailings',
+    'unsubscribed', 'Asked to be taken off the list' were each ordered, exit 0, where 'Opted out' and 'Removed
+    from mailing list' leave the row out. They are left out now; unsubscribed from e-mail or a newsletter
+    only, asked, or subscribed again since still send."""
+    out = ["asked to be removed from mailings", "unsubscribed", "Unsubscribed - per customer",
+           "Unsubscribed from mailings", "asked to be taken off the list", "Asked to be removed"]  # fmt: skip
+    still = ["unsubscribed from newsletter", "Unsubscribed from emails",
+             "asked to be removed from email list", "Unsubscribed - resubscribed 11/20",
+             "Unsubscribed? No"]  # fmt: skip
+    path = _sheet(tmp_path / "contacts.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

@@ -316,6 +316,11 @@ _NOTE_SAYS_NO = re.compile(
     r"rewards?|recognition|incentives?|mail|mailings?|direct\s+mail|postal\s+mail|physical\s+mail|"
     r"(?:(?:gift|rewards?|recognition|incentive)\s+)?program|everything|all\s+(?:mail|communications?|contact))"
     r"\s*(?:$|[-–—:,.;!(].*)"
+    # ... or unsubscribed, or asked to be removed, alone or from mail ('Unsubscribed', 'asked to be removed
+    # from mailings', 'Asked to be taken off the list': newcomer20, N7, each ordered); not from e-mail
+    r"|^\s*(?:unsubscribed|(?:asked|requested|wants?|wanted)\s+to\s+be\s+(?:removed|taken\s+off))(?:\s+(?:(?:from|of)\s+)?"
+    r"(?:all\s+|the\s+|any\s+|our\s+)?(?:mail|mailings?|mailing\s+list|list|direct\s+mail|postal\s+mail|"
+    r"everything|all\s+(?:mail|communications?|contact)))?\s*(?:$|[-–—:,.;!(].*)"
     # ... or held by a department or a case ("Legal hold", "Litigation hold", "Payroll hold", "Hold per
     # legal"), suspended, under investigation, or waiting for a decision ("Pending approval", "Pending HR
     # review", "Pending termination"): found by hunter-sheets9, each was ordered. "Hold for pickup" says how

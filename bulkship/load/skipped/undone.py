@@ -166,7 +166,7 @@ _TURNED = [
         r"(?:[\w'’]+\s+){0,2}?(?:approved|made|granted)\s+(?:an?\s+)?exception\b",
     ),
     (
-        r"opt(?:ed)?[\s-]*out",
+        r"opt(?:ed)?[\s-]*out|unsubscribed",
         r"opted\s+(?:back\s+)?in\b(?:\s+again\b)?|opt(?:ed)?[\s-]+in\s+again\b|"
         r"re-?(?:enrolled|joined|opted[\s-]*in|subscribed|activated)" + _SAID_ALONE,
     ),
