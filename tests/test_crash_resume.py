@@ -162,4 +162,4 @@ def test_sigkill_at_random_moments_then_rerun_orders_every_row_exactly_once(
     pos = [order["PONumber"] for order in orders]
     assert len(pos) == len(set(pos))
     # every output tells the same money as the vendor, after all those crashes
-    check_money(ledger_at, "crash", input_rows=range(2, ROWS + 3), vendor_orders=orders)
+    check_money(ledger_at, "crash", input_rows=range(2, ROWS + 3), vendor_orders=orders, web=True)

@@ -114,7 +114,7 @@ def test_a_duplicate_row_is_not_ordered_and_costs_nothing_in_any_output(
     assert not (duplicate["PO Number"] or duplicate["Line Item ID"] or duplicate["Total"])
     assert results[3]["Status"] == "pending" and results[3]["PO Number"]
     ledger = resolve_settings().ledger
-    seen = check_money(ledger, "gifts", input_rows=range(2, 7), run_json=data)
+    seen = check_money(ledger, "gifts", input_rows=range(2, 7), run_json=data, web=True)
     assert seen.total("charged") == Decimal("75.00") and seen.statuses["duplicate"] == 1
     # a re-run (resume) and a track keep the duplicate apart and the sums equal
     assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(out)]) == 3
@@ -225,7 +225,7 @@ def test_rows_an_older_bulkship_left_without_a_cost_show_cost_unknown_never_0_00
     assert "50.00 USD + 2 row(s) of unknown cost; vendor 2 orders" in said  # (its currency since e795c196)
     # track records the vendor's line costs when its answer has them: the totals are whole again
     assert main(["track", "gifts"]) == 0
-    seen = check_money(ledger, "gifts", input_rows=range(2, 6))
+    seen = check_money(ledger, "gifts", input_rows=range(2, 6), web=True)
     assert seen.total("charged") == Decimal("100.00") and not seen.unknown
 
 

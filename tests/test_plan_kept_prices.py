@@ -84,7 +84,7 @@ def test_a_plan_refused_at_a_raised_fee_is_said_to_send_at_that_fee_by_status_an
         assert record is not None and record.output
         output = Path(record.output)
     assert summary_to_send(output) == ["To send", 1, 1, 1, 50, 0, 2, 0, 52]  # orders, rows, cards, money
-    seen = check_money(ledger_path, "fee", input_rows=range(2, 4))  # its rows add up to it, as said
+    seen = check_money(ledger_path, "fee", input_rows=range(2, 4), web=True)  # its rows add up to it, as said
     assert [seen.rows[r]["Total"] for r in (2, 3)] == [25, 52]
     assert main(["run", str(sheet), "--batch", "fee", "--yes", "--wait", "0"]) == 0
     capsys.readouterr()

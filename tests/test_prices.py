@@ -200,7 +200,7 @@ def test_rows_charged_earlier_keep_the_breakdown_of_the_prices_they_were_charged
             money = batch_status(ledger, "p")["money"]["charged"]
         assert (money["discount"], money["fees"], money["shipping"]) == ("2.50", "11.90", "9.95")
         asyncio.run(track(settings, "p", client_factory=factory(vendor)))  # rewrites the workbook
-        seen = check_money(settings.ledger, "p", input_rows=range(2, 5))
+        seen = check_money(settings.ledger, "p", input_rows=range(2, 5), web=True)
         assert (figures(seen.rows[2]), figures(seen.rows[4])) == (charged_p1, charged_p3)
     finally:
         vendor.close()
@@ -241,7 +241,9 @@ def test_orders_planned_before_the_vendor_s_prices_changed_are_charged_as_confir
         assert not [n for n in result.notes if "differ" in n], result.notes
         report = api.reconcile_batch(settings, "fee", client_factory=factory(vendor))
         assert report.matches, report.as_json()
-        seen = check_money(settings.ledger, "fee", input_rows=range(2, 4), vendor_orders=vendor.orders())
+        seen = check_money(
+            settings.ledger, "fee", input_rows=range(2, 4), vendor_orders=vendor.orders(), web=True
+        )
         assert [seen.rows[r]["Total"] for r in (2, 3)] == [27, 52]
     finally:
         vendor.close()

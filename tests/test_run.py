@@ -44,7 +44,9 @@ def test_first_run_orders_every_valid_row_and_says_it_was_the_sandbox(
     assert (data["exit"], data["api"], data["stop_reason"]) == (3, "sandbox", None)
     assert data["orders_in_doubt"] == 0
     assert data["money"]["charged"]["total"] == "275.00" and data["money"]["in_doubt"]["total"] == "0.00"
-    check_money(isolated_data_dir / "ledger.sqlite", "anniversary", input_rows=range(2, 14), run_json=data)
+    check_money(
+        isolated_data_dir / "ledger.sqlite", "anniversary", input_rows=range(2, 14), run_json=data, web=True
+    )
     assert Path(str(data["output"])).exists()
     assert "SANDBOX" in err and "no real order" in err
     orders = embedded_sandbox_orders(isolated_data_dir)

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from support.money_invariants import check_money
 from test_repeats import person, recipients, results, run, write_csv
 
 from bulkship.cli import main
@@ -165,6 +166,8 @@ def test_the_status_total_of_a_split_list_counts_each_person_once(
     assert "each person once (2 sent elsewhere counted in their" in table, table
     assert main(["status", "gifts", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"]["rows"] == 6
+    for batch in ("gifts", "rest"):  # each part's money the same on every surface, the web pages too
+        check_money(isolated_data_dir / "ledger.sqlite", batch, web=True)
 
 
 def test_the_status_total_counts_a_row_of_two_parts_once_unless_each_gave_its_own_card(

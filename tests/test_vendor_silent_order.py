@@ -30,7 +30,7 @@ def failed_without_lines(order: dict[str, Any]) -> None:
 def _money(settings: Any) -> tuple[dict[str, int], str, str, int]:
     """Statuses, charged, in doubt and rows as `status` gives them, once every output agrees on them."""
     (status,) = api.status(settings, "staff")
-    seen = check_money(settings.ledger, "staff")  # the workbook, Summary, Orders, overview: one truth
+    seen = check_money(settings.ledger, "staff", web=True)  # the workbook, Summary, Orders, overview, pages
     assert seen.total("charged") == Decimal(status["ordered_cost"]), (seen.buckets, status)
     return status["by_status"], status["ordered_cost"], status["in_doubt_cost"], status["rows"]
 

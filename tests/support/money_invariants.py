@@ -24,7 +24,9 @@ Checks, to the cent:
   the vendor's (``runnotes.money_notes``: costs not the plan's, another currency, cards not priced yet...);
 * a charged row the vendor charged otherwise than its plan priced it (the prices its order was sent with)
   says so on its row: more or less than planned, or an overcharge (a difference in its shipping alone, billed
-  on the order, is said on the Summary).
+  on the order, is said on the Summary);
+* with ``web=True``, the web pages (:mod:`.money_pages`) say the same: the Results page's counts by status
+  and its charged, in doubt and to send figures, and the batch's line on the Batches page.
 
 Returns what it read, for a test to assert more.
 """
@@ -317,6 +319,7 @@ def check_money(
     input_rows: Iterable[int] | None = None,
     run_json: Mapping[str, Any] | None = None,
     vendor_orders: Iterable[Mapping[str, Any]] | None = None,
+    web: bool = False,
 ) -> MoneySeen:
     """Check every invariant above for ``batch``; ``input_rows``: the file's spreadsheet row numbers (each
     must appear exactly once); ``run_json``: what ``run --json`` printed."""
@@ -376,4 +379,8 @@ def check_money(
             Decimal(0),
         )
         assert vendor_total == seen.total("charged"), (vendor_total, seen.total("charged"))
+    if web:
+        from .money_pages import check_pages
+
+        check_pages(ledger_path, batch, seen.statuses, [seen.total(bucket) for bucket in MONEY_BUCKETS])
     return seen
