@@ -40,6 +40,7 @@ from .paths import check_input_file
 from .plan import DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
 from .reconcile.join import for_the_workbook, record_prices
+from .refusednow import ordered_rows, refused_now_note
 from .repeats import as_typed, check_new_run
 from .reprice import reprice_planned, reprice_to_show
 from .resultfile import (
@@ -180,10 +181,12 @@ async def _plan_and_send(
             validation = validate(due, catalog, program=options.program, ordered=_ordered(ledger, batch))
             loaded = validation.sheet
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
-        problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook")
+        sent = ordered_rows(ledger, batch, validation) if stored else frozenset()  # said apart: no 'to fix'
+        notes += refused_now_note(validation, sent)
+        problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook", leave=sent)
         # said with the plan, before any result workbook exists: a run refused or declined writes none
         # (newcomer20's N10: '... and 11 more problems: see the result workbook', then 'Nothing was sent')
-        problems_now = error_lines(validation, SHOWN_PROBLEMS, _REST_BEFORE_SENDING)
+        problems_now = error_lines(validation, SHOWN_PROBLEMS, _REST_BEFORE_SENDING, leave=sent)
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
             notes = await rebuild_from_vendor(

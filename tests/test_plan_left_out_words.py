@@ -52,3 +52,30 @@ def test_the_plan_refused_by_max_total_names_where_the_rest_of_its_problems_are(
     said = " ".join(capsys.readouterr().err.split())
     assert "... and 2 more problems: `bulkship validate` of the same file lists them all" in said, said
     assert "see the result workbook" not in said and not (tmp_path / "gifts-results.xlsx").exists()
+
+
+def test_rows_sent_before_that_the_list_now_refuses_are_said_apart_not_as_rows_to_fix(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer20: a marketer's list run again after a note was read that was not before ('new
+    address: 55 Summer St ...' under 'Description', beside the street the card went to) printed 'Left out of
+    this plan: 3 invalid (to fix), 1 duplicate' over five rows' errors: two of them were sent already, one
+    to the street its note says is old. They are said apart, as sent; the count and its lines agree."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    common = ["--batch", "DM", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(["run", str(source), *common]) == 3  # Ann sent; Cy to fix; Di left out
+    moved = [*ROWS[0][:7], "new address: 55 Summer St, Boston MA 02110"]  # Ann's note, written since
+    added = ["Eve Park", "5 Elm St", "Boston", "MA", "02134", "CVS", "25", ""]
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, moved, *ROWS[1:], added])
+    capsys.readouterr()
+    assert main(["run", str(source), *common]) == 3
+    lines = capsys.readouterr().err.splitlines()
+    count = next(i for i, line in enumerate(lines) if line.startswith("Left out of this plan: 1 invalid"))
+    assert lines[count + 1].startswith("  Row 3, column 'Address'"), lines
+    assert "Row 2," not in lines[count + 2], lines
+    said = " ".join(" ".join(lines).split())
+    assert "1 row(s) ordered before that the list, as read today, would not send (row 2)" in said, said
+    assert said.index("ordered before that the list") < said.index("Batch DM: orders to send"), said

@@ -169,9 +169,9 @@ def _of_them(result: ValidationResult) -> str:
     return f"; of them {which}, no recipient{'s' if count > 1 else ''}" if count else ""
 
 
-def error_lines(result: ValidationResult, shown: int, rest: str) -> list[str]:
+def error_lines(result: ValidationResult, shown: int, rest: str, leave: Collection[int] = ()) -> list[str]:
     """The first ``shown`` errors (rows not ordered as written), worded for the person, and how many more
-    there are, ``rest`` saying where they are all listed."""
-    errors = [p.message for p in result.problems if p.severity == "error"]
+    there are, ``rest`` saying where they are all listed; ``leave``: rows whose card went already."""
+    errors = [p.message for p in result.problems if p.severity == "error" and p.row not in leave]
     more = [f"... and {len(errors) - shown} more problems: {rest}."] if len(errors) > shown else []
     return errors[:shown] + more
