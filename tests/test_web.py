@@ -2770,6 +2770,43 @@ def test_a_send_from_a_tab_left_open_on_a_batch_deleted_since_says_nothing_was_s
     assert "No batch named 'nothing'" in html.unescape(client.get("/batches/nothing/cost").text)
 
 
+def test_status_lists_a_batch_deleted_on_the_page_no_more_as_the_page_does(
+    client: TestClient, settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-web28: a list uploaded on the page, its cost page opened (its plan in the ledger),
+    then deleted there: the Batches page no longer listed it, but `bulkship status` did, as 'draft', its 3
+    rows in the total's. It lists it no more; `status staff` names it deleted on the page. The same file
+    uploaded again (a batch of its own) is listed."""
+    import json
+
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    assert "Send 1 order(s)" in client.get("/batches/staff/cost").text  # planned in the ledger
+    assert client.post("/batches/staff/delete", data={"csrf_token": token(client)}).status_code == 200
+    other = tmp_path / "other.csv"
+    other.write_text(STAFF_CSV.splitlines()[0] + "\nE9,Di Park,9 Oak St,Boston,MA,02108,CVS,25\n")
+    upload(client, other)
+    assert "Send 1 order(s)" in client.get("/batches/other/cost").text
+    capsys.readouterr()
+    assert main(["status", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [b["batch"] for b in listed["batches"]] == ["other"], listed
+    assert listed["total"]["rows"] == 1, listed["total"]
+    assert main(["status", "staff", "--json"]) == 0
+    named = json.loads(capsys.readouterr().out)["batches"]
+    assert [(b["batch"], b["state"]) for b in named] == [("staff", "deleted on the page")], named
+    assert "staff" not in client.get("/").text
+    landed = upload(client, path)  # the file again: a batch of its own, listed
+    name = landed.split("/batches/")[1].split("/")[0]
+    assert "Send 1 order(s)" in client.get(f"/batches/{name}/cost").text
+    assert main(["status", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)["batches"]
+    assert sorted((b["batch"], b["state"]) for b in again) == [
+        ("other", "awaiting confirmation"), (name, "awaiting confirmation"),
+    ], again  # fmt: skip
+
+
 def test_a_send_whose_upload_is_gone_from_the_disk_says_so(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

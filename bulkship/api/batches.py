@@ -122,6 +122,8 @@ def status(
     from ..batchstatus import batch_status, first_sent, within_days
     from ..ledger import Ledger, ledger_exists
     from ..ledger.records import day_bounds
+    from ..pagedeleted import STATE as DELETED_STATE
+    from ..pagedeleted import deleted_on_the_page
 
     start, end = day_bounds(since, until)
     if not ledger_exists(settings.ledger_location):
@@ -133,8 +135,15 @@ def status(
             raise UnknownBatchError.of(batch, names, settings.ledger_shown)
         days = (start, end) if since or until else None
         sending = {name for name, at in first_sent(ledger).values() if days and within_days(at, days)}
-        within = [b.name for b in batches if not days or within_days(b.created, days) or b.name in sending]
+        # deleted on the web page before anything was sent: not listed, as the page lists it no more
+        gone = deleted_on_the_page(ledger, names)
+        within = [
+            b.name
+            for b in batches
+            if (not days or within_days(b.created, days) or b.name in sending) and b.name not in gone
+        ]
         states = _batch_states(settings, ledger)  # every batch's word at once: a few aggregate queries
+        states.update(dict.fromkeys(gone, DELETED_STATE))  # (`status NAME` still shows it, so named)
         return [
             batch_status(ledger, name, state=states.get(name, ""), days=days)
             for name in ([batch] if batch else within)
