@@ -72,7 +72,6 @@ def price_held(
     prices, as a line of the plan would (a row of a card or value the catalog lacks: not priced, said so).
     ``rows``: the validated rows, the skipped ones among them."""
     from .models import STATUS
-    from .plan.lines import plan_lines
 
     # a row whose day was not found (past the first held cells probed: heldday.MOST_TEXTS) costs what it
     # costs all the same: left unpriced, 300 rows held to different days read '... and 288 not priced'
@@ -80,19 +79,28 @@ def price_held(
     held = [row for row in held if rows.at[row, STATUS] == "skipped"]  # not one to fix: ..validate.heldnow
     if not held:
         return
-    costs: dict[str, str] = {}
-    for row in held:
-        try:
-            (line,) = plan_lines(rows.loc[[row]], catalog, batch)
-        except (BulkshipError, InvalidOperation, ValueError, KeyError):
-            continue
-        costs[str(row)] = money_plain(line.cost)
+    costs = {str(row): money_plain(cost) for row, cost in held_costs(rows, held, catalog, batch).items()}
     # the rows an earlier run priced that this one does not read as held (a Fix these sheet holds its rows to
     # fix, the others as its workbook left them): as priced then, not 'not priced' (hunter-money22: '25.00
     # USD ... and 1 row(s) not priced' after Fix these, of 130.95). `held_money` counts those still held
     now = {str(row) for row in held}
     kept = {row: cost for row, cost in _latest_costs(ledger, batch).items() if row not in now}
     ledger.log_event(batch, None, HELD_PRICED, costs={**kept, **costs})
+
+
+def held_costs(rows: pd.DataFrame, held: Sequence[int], catalog: Catalog, batch: str) -> dict[int, Decimal]:
+    """Row -> what each row of ``held`` (of the validated ``rows``) costs at ``catalog``'s prices, as a line
+    of the plan would: a row of a card or value the catalog lacks is not priced."""
+    from .plan.lines import plan_lines
+
+    costs: dict[int, Decimal] = {}
+    for row in held:
+        try:
+            (line,) = plan_lines(rows.loc[[row]], catalog, batch)
+        except (BulkshipError, InvalidOperation, ValueError, KeyError):
+            continue
+        costs[row] = line.cost
+    return costs
 
 
 def _until_a_day(skipped: SkippedRow) -> bool:

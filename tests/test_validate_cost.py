@@ -136,7 +136,10 @@ def test_validate_cost_names_the_rows_the_list_holds_until_a_day_and_their_day(
     assert main(["validate", str(source), "--cost"]) == 0
     said = " ".join(capsys.readouterr().err.split())
     day = waiting["until"]
-    assert f"Not priced: 1 row(s) the list holds until a day to come (row 3 on or after {day}):" in said
+    # ... and what he costs, as `run` says it (hunter-money22): 'Not priced' where run priced him
+    assert f"Not in the cost: 1 row(s) the list holds until a day to come (row 3 on or after {day}):" in said
+    assert "sends them, at that day's prices (50.00 USD at today's)." in said, said
+    assert (checked["cost"]["waiting_cost"], checked["cost"]["waiting_unpriced"]) == ("50.00", 0)
 
 
 def test_validate_cost_says_an_approver_is_asked_first_in_team_mode(

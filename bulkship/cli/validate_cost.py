@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
-from ..heldrows import days_said
-from ..models import FINGERPRINT, Catalog, ValidationResult
+from ..heldrows import days_said, held_costs
+from ..models import FINGERPRINT, STATUS, Catalog, ValidationResult
 from ..money import MONEY_CURRENCY
 from ..plan import DEFAULT_PO_PREFIX
 from ..plan.cost import PlanSummary, summarise
@@ -33,6 +34,8 @@ class CostPreview:
     ordered: int  # their cards ordered already under this batch (or sent elsewhere): never sent again
     refused: bool = False  # `run` under this batch's name refuses the whole file (another batch's list)
     waiting: tuple[tuple[int, str], ...] = ()  # (row, day) the list holds until a day to come: not yet sent
+    waiting_cost: Decimal = Decimal(0)  # ... what those priced cost today (`run` says it: heldrows)
+    waiting_unpriced: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
@@ -46,7 +49,8 @@ class CostPreview:
             figures[name] = f"{getattr(total, name) if total else 0:.2f}"
         said = {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
         waiting = [{"row": row, "until": day} for row, day in self.waiting]
-        return figures | said | {"refused": self.refused, "waiting": waiting}
+        held = {"waiting_cost": f"{self.waiting_cost:.2f}", "waiting_unpriced": self.waiting_unpriced}
+        return figures | said | {"refused": self.refused, "waiting": waiting} | (held if waiting else {})
 
 
 def price_what_run_sends(
@@ -70,16 +74,25 @@ def price_what_run_sends(
     to_send = valid[~was_ordered & ~held]
     counts = (int(held.sum()), int(was_ordered.sum()))
     waiting = _waiting(result)
+    costs = held_costs(result.rows, [row for row, _day in waiting], catalog, batch)
+    held = {"waiting": waiting, "waiting_cost": sum(costs.values(), Decimal(0))}
+    held |= {"waiting_unpriced": len(waiting) - len(costs)}
     if to_send.empty:
-        return CostPreview(None, *counts, refused=refused, waiting=waiting)
+        return CostPreview(None, *counts, refused=refused, **held)
     orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch)
-    return CostPreview(summarise(orders, catalog, start=today), *counts, refused=refused, waiting=waiting)
+    return CostPreview(summarise(orders, catalog, start=today), *counts, refused=refused, **held)
 
 
 def _waiting(result: ValidationResult) -> tuple[tuple[int, str], ...]:
     """(row, its first day, or "") of the rows the list holds until a day to come, the soonest first: a run
-    on or after it sends them (a cost that left them unsaid read as the whole list's)."""
-    held = [(s.row, s.until) for s in result.sheet.skipped if s.until or s.reason.startswith(NOT_YET_REASON)]
+    on or after it sends them (a cost that left them unsaid read as the whole list's). Not a row to fix now
+    (..validate.heldnow)."""
+    status = result.rows[STATUS]
+    held = [
+        (s.row, s.until)
+        for s in result.sheet.skipped
+        if (s.until or s.reason.startswith(NOT_YET_REASON)) and status.get(s.row) == "skipped"
+    ]
     return tuple(sorted(held, key=lambda one: (one[1] or "9999", one[0])))
 
 
@@ -148,9 +161,11 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
         err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
     if preview.waiting:
         err_console.print(
-            f"Not priced: {len(preview.waiting)} row(s) the list holds until a day to come ("
+            f"Not in the cost: {len(preview.waiting)} row(s) the list holds until a day to come ("
             f"{days_said(preview.waiting)}): `bulkship run` on or after their day sends them, at that day's "
-            "prices.",
+            f"prices ({money(preview.waiting_cost)} {MONEY_CURRENCY} at today's"
+            + (f", {preview.waiting_unpriced} row(s) not priced" if preview.waiting_unpriced else "")
+            + ").",
             soft_wrap=True,
         )
     if preview.ordered:
