@@ -68,3 +68,34 @@ def test_a_description_of_remarks_is_listed_as_read_to_leave_rows_out(
     said = capsys.readouterr().out
     assert "Columns read only to leave rows out: 'Description'" in said, said
     assert "'Description'" not in said.split("Columns not used:")[-1]
+
+
+def test_the_columns_page_marks_a_description_of_remarks_as_read_to_leave_rows_out(tmp_path: Path) -> None:
+    """After f58c1d2e (review51's twin for the web page): the Columns page passed the header alone, and
+    the Description that left Ann and Dee out read '— not used —' with the badge 'not used' (a person may
+    delete it from the list). It reads '— no order field: read to leave rows out —' there now, as
+    `validate` lists it; a Description of the card on every row stays 'not used'."""
+    import re
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+    from test_web import upload
+
+    from bulkship.web import create_app
+
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    form = "Name,Address,City,State,ZIP,Product,Value,Description\n" + "".join(
+        f'{name},{i} Main St,Boston,MA,02134,CVS,25,"CVS gift card, shipped in a greeting card"\n'
+        for i, name in enumerate(["Ann Lee", "Bob Ray"], start=1)
+    )
+    (tmp_path / "contacts.csv").write_text(SALESFORCE)
+    (tmp_path / "order.csv").write_text(form)
+    badges = {}
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        for name in ("contacts", "order"):
+            upload(client, tmp_path / f"{name}.csv", name=name)
+            page = client.get(f"/batches/{name}/columns").text
+            row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*?Description(?:(?!</tr>).)*</tr>", page, re.S)
+            assert row is not None, page
+            badges[name] = re.findall(r'<span class="badge[^"]*">([^<]+)</span>', row.group(0))
+    assert badges == {"contacts": ["read to leave rows out"], "order": ["not used"]}, badges

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import profiles
-from ..columns import AmbiguousColumnsError, TwoListsError, remap
+from ..columns import AmbiguousColumnsError, ColumnsReport, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..load.skipped.columnkeys import picks_rows
 from ..schema import load_contract
@@ -67,14 +67,29 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
     error = error or two_lists
     fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
-    # a 'Status' or 'Notes' column feeds no field yet leaves rows out ('Terminated'): 'not used' read as
-    # ignored, as the command line's list once did (newcomer3's N7a)
-    leaves_out = {c.header for c in report.columns if c.status == "unused" and picks_rows(c.header)}
+    leaves_out = _leaving_rows_out(web, batch, report)
     return render(
         request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
         profiles=fitting, sheets=sheet_choice(web, batch), error=error, second_card=second_card,
         leaves_out=leaves_out,
     )  # fmt: skip
+
+
+def _leaving_rows_out(web: Any, batch: state.WebBatch, report: ColumnsReport) -> set[str]:
+    """The columns no field reads that leave rows out ('Terminated' in a 'Status', a note): 'not used' read
+    as ignored, as the command line's list once did (newcomer3's N7a). A 'Description' tells by its cells
+    (remarks, or the card's words on every row): read from the sheet as read, as `validate` does (after
+    f58c1d2e; the page passed the header alone and a Description of remarks read 'not used')."""
+    try:
+        frame = web.reviews.sheet(batch).frame
+    except BulkshipError:  # read again to choose ambiguous columns: the headers alone
+        frame = None
+    return {
+        c.header
+        for c in report.columns
+        if c.status == "unused"
+        and picks_rows(c.header, frame[c.header] if frame is not None and c.header in frame.columns else None)
+    }
 
 
 async def columns(request: Request) -> Response:
