@@ -169,3 +169,29 @@ def test_a_column_of_city_and_state_beside_a_zip_column_is_split(
         "'Boston, MA' (the city, a comma and the state's two letters), or split the column into City and "
         "State columns.",
     ]
+
+
+@pytest.mark.parametrize("header", ["State/Zip", "State Zip", "ST/ZIP", "State & Zip Code"])
+def test_a_state_and_zip_column_beside_the_city_is_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """hunter-sheets29's leftover 2, fixed by hunter-sheets30: 'Name | Address | City | State/Zip' ('MA
+    02134', 'TX, 78701') was refused whole, exit 2, 'lacks required column(s): State, ZIP Code'. Each cell
+    is split into the state and the ZIP now, said once; a cell without its ZIP is an error on its row."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        f'Name,Address,City,"{header}",Card,Amount\n'
+        "Ann Lee,1 Main St,Boston,MA 02134,TARGET,25\n"
+        'Bob Ray,2 Elm St,Austin,"TX, 78701",TARGET,25\n'
+        "Cy Orr,3 Elm St,Dallas,TX,TARGET,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        f"Column '{header}' (D) is read as State and ZIP Code: each cell is split ('MA 02134' as MA" in said
+    )
+    assert f"Row 4, column '{header}': holds a state and ZIP bulkship cannot split for sure" in said
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
+        ("Bob Ray", "2 Elm St", "", "Austin", "TX", "78701"),
+    ]

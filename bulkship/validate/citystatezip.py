@@ -27,8 +27,11 @@ _OTHER_WORDS = frozenset(
     {"code", "and", "address", "line", "mailing", "home", "ship", "shipping", "to", "plus", "4"}
 )
 _PLACEHOLDER = "1 Placeholder St"  # the street a cell is split beside: a whole address's last line
-_FIELDS = ("city", "state", "zip")
-_CITY_STATE = ("city", "state")
+_SOME_CITY = "Springfield, "  # the city a 'State/Zip' cell is read after, to see whether it splits
+_FIELDS: tuple[str, ...] = ("city", "state", "zip")
+_CITY_STATE: tuple[str, ...] = ("city", "state")
+# 'State/Zip' = 'MA 02134' beside a City column (hunter-sheets29's leftover 2, fixed by hunter-sheets30)
+_STATE_ZIP: tuple[str, ...] = ("state", "zip")
 
 
 def _names_city_state_zip(header: str) -> bool:
@@ -42,9 +45,11 @@ def combined_fields(header: str) -> tuple[str, ...] | None:
     words = set(_words(header))
     if words == {"csz"}:
         return _FIELDS
-    if not (words & _CITY_WORDS and words & _STATE_WORDS):
-        return None
     if not words <= _CITY_WORDS | _STATE_WORDS | _ZIP_WORDS | _OTHER_WORDS:
+        return None
+    if words & _STATE_WORDS and words & _ZIP_WORDS and not words & _CITY_WORDS:
+        return _STATE_ZIP
+    if not (words & _CITY_WORDS and words & _STATE_WORDS):
         return None
     return _FIELDS if words & _ZIP_WORDS else _CITY_STATE
 
@@ -61,9 +66,12 @@ def split_city_line(cell: str, zip_code: str | None = None) -> tuple[str, str, s
 
 def city_state_zip_header(sheet: LoadedSheet) -> str | None:
     """The header of the column read as the city (:func:`read_city_state_zip`) when it names the state (and
-    the ZIP) too."""
-    city = next((h for h, field in sheet.column_map.items() if field == "city"), None)
-    return city if city is not None and combined_fields(city) else None
+    the ZIP) too, or as the state when it names the ZIP too."""
+    for header, read in sheet.column_map.items():
+        parts = combined_fields(header) if read in ("city", "state") else None
+        if parts and parts[0] == read:
+            return header
+    return None
 
 
 def _zip_cells(sheet: LoadedSheet, header: str) -> list[str] | None:
@@ -94,33 +102,40 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
     if len(found) != 1:
         return sheet
     info = found[0]
-    parts = combined_fields(info.header)
-    if set(mapped.values()) != ({"zip"} if parts == _CITY_STATE else set(mapped.values()) & {"city"}):
+    parts = combined_fields(info.header) or _FIELDS
+    beside = {_CITY_STATE: {"zip"}, _STATE_ZIP: {"city"}}.get(parts, set(mapped.values()) & {"city"})
+    if set(mapped.values()) != beside:
         return sheet  # beside a State or ZIP column; 'City, State' beside a ZIP column only
     zips = _zip_cells(sheet, info.header)
     cells = [str(c).strip() for c in sheet.frame[info.header].fillna("").tolist()[:200]]
+    if parts == _STATE_ZIP:  # 'MA 02134' read after a city
+        cells = [f"{_SOME_CITY}{c}" if c else "" for c in cells]
     pairs = [(c, None if zips is None else z) for c, z in zip(cells, zips or cells, strict=False) if c]
     read = [(c, z) for c, z in pairs if split_city_line(c, z) is not None]
     if not read or len(read) * 2 <= len(pairs):
         return sheet
     city, state, zip_code = split_city_line(*read[0]) or ("", "", "")
     own = next((i for i in sheet.columns if mapped.get(i.header) == "city"), None)  # the list's own City
-    split = f"{city}, {state}" if parts == _CITY_STATE else f"{city}, {state}, {zip_code}"
+    own = None if parts == _STATE_ZIP else own  # (the city of each row, read as it is)
+    split = {_CITY_STATE: f"{city}, {state}", _STATE_ZIP: f"{state}, {zip_code}"}.get(
+        parts, f"{city}, {state}, {zip_code}"
+    )
+    read_as = parts[0] if parts else "city"
     said = (
         f"Column '{info.header}' ({info.letter}) is read as {_named(parts)}: each cell is split "
-        f"('{read[0][0]}' as {split})"
+        f"('{read[0][0].removeprefix(_SOME_CITY)}' as {split})"
         + (f"; column '{own.header}' ({own.letter}) is checked against its city." if own else ".")
     )
     compared = COMPARED.format(header=info.header)
 
     def read_so(i: ColumnInfo) -> ColumnInfo:
         if i is info:
-            return replace(i, field="city", status="used")
+            return replace(i, field=read_as, status="used")
         return replace(i, field=None, status="unused", note=compared) if i is own else i
 
     return replace(
         sheet,
-        column_map={**{h: f for h, f in sheet.column_map.items() if f != "city"}, info.header: "city"},
+        column_map={**{h: f for h, f in sheet.column_map.items() if f != read_as}, info.header: read_as},
         columns=tuple(read_so(i) for i in sheet.columns),
         notices=(*sheet.notices, said),
     )
@@ -139,7 +154,9 @@ def compared_cities(sheet: LoadedSheet) -> tuple[str, pd.Series] | None:
 
 
 def _named(parts: tuple[str, ...] | None) -> str:
-    return "City and State" if parts == _CITY_STATE else "City, State and ZIP Code"
+    return {_CITY_STATE: "City and State", _STATE_ZIP: "State and ZIP Code"}.get(
+        parts or _FIELDS, "City, State and ZIP Code"
+    )
 
 
 _UNREAD = (
@@ -153,6 +170,11 @@ _UNREAD_CITY_STATE = (
     "the state's two letters), or split the column into City and State columns."
 )
 _EMPTY_CITY_STATE = "is empty; fill in the city and state, e.g. 'Boston, MA'."
+_UNREAD_STATE_ZIP = (
+    "holds a state and ZIP bulkship cannot split for sure beside its city: write it as 'MA 02134' (the "
+    "state's two letters and the 5-digit ZIP), or split the column into State and ZIP columns."
+)
+_EMPTY_STATE_ZIP = "is empty; fill in the state and ZIP, e.g. 'MA 02134'."
 
 
 @dataclass
@@ -184,7 +206,15 @@ def split_city_lines(
         return None
     fields = combined_fields(header) or _FIELDS
     lines = CityLines(header, [], fields, cities[0] if cities else "")
-    for row, cell in frame["city"].astype(str).items():
+    for row, cell in frame[fields[0]].astype(str).items():
+        if fields == _STATE_ZIP:  # after the row's own city: 'Boston' + 'MA 02134'
+            town = str(frame.at[row, "city"]).strip()
+            after = split_city_line(f"{town or _SOME_CITY[:-2]}, {cell}") if cell.strip() else None
+            if after is None:
+                lines.unread.append(int(row))
+                continue
+            frame.at[row, "state"], frame.at[row, "zip"] = after[1], after[2]
+            continue
         split = split_city_line(cell, str(frame.at[row, "zip"]) if fields == _CITY_STATE else None)
         if split is None:
             lines.unread.append(int(row))
@@ -203,14 +233,17 @@ def say_city_lines(collector: ProblemCollector, lines: CityLines | None) -> None
     if lines is None:
         return
     every = pd.Series(True, index=collector.frame.index)
-    collector.read_elsewhere(every, {f: lines.header for f in lines.fields if f != "city"})
-    cells = collector.original("city")
+    own = lines.fields[0]  # the field the column is read as
+    collector.read_elsewhere(every, {f: lines.header for f in lines.fields if f != own})
+    cells = collector.original(own)
     empty = [row for row in lines.unread if not str(cells[row]).strip()]
-    alone = lines.fields == _CITY_STATE
-    unread, empty_said = (_UNREAD_CITY_STATE, _EMPTY_CITY_STATE) if alone else (_UNREAD, _EMPTY)
+    unread, empty_said = {
+        _CITY_STATE: (_UNREAD_CITY_STATE, _EMPTY_CITY_STATE),
+        _STATE_ZIP: (_UNREAD_STATE_ZIP, _EMPTY_STATE_ZIP),
+    }.get(lines.fields, (_UNREAD, _EMPTY))
     collector.add_each(
         lines.unread,
-        "city",
+        own,
         "City, state and ZIP not read",
         [empty_said if row in empty else unread for row in lines.unread],
         [str(cells[row]) for row in lines.unread],
