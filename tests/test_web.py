@@ -2807,6 +2807,37 @@ def test_status_lists_a_batch_deleted_on_the_page_no_more_as_the_page_does(
     ], again  # fmt: skip
 
 
+def test_a_send_from_a_second_tab_after_the_first_sent_the_batch_says_nothing_was_sent(
+    client: TestClient, settings, tmp_path: Path
+) -> None:
+    """Found by hunter-web28 in Chromium: the cost page open in two tabs, Send pressed in the first (the
+    batch sent, finished), then in the second: it landed on the cost page reading 'Nothing is left to send
+    in this batch ...' alone, and its person could not tell whether that press sent anything. It says that
+    nothing was sent from that page, and why."""
+    path = tmp_path / "staff.csv"
+    path.write_text(STAFF_CSV)
+    upload(client, path)
+    cost = client.get("/batches/staff/cost").text
+    form = {
+        "csrf_token": token(client),
+        "total": found(r'name="total" value="([^"]+)"', cost),
+        "change": found(r'name="change" value="([^"]+)"', cost),
+    }
+    client.post("/batches/staff/confirm", data=form)  # the first tab
+    wait_until_finished(client, "staff")
+    second = client.post("/batches/staff/confirm", data=form)  # the second tab, its page shown before
+    said = " ".join(html.unescape(visible_text(second.text)).split())
+    assert second.url.path == "/batches/staff/cost", second.url
+    assert (
+        "Nothing was sent from the page you pressed Send on: since it was shown, what it would have sent was "
+        "sent (from another tab, or by someone else) or is held now, as said below. No card is sent twice."
+        in said
+    ), said
+    assert "Nothing is left to send in this batch" in said
+    assert len(embedded_sandbox_orders(settings.data_dir)) == 1
+    assert "Nothing was sent from the page" not in client.get("/batches/staff/cost").text  # opened itself
+
+
 def test_a_send_whose_upload_is_gone_from_the_disk_says_so(
     client: TestClient, settings, tmp_path: Path
 ) -> None:

@@ -97,7 +97,8 @@ async def cost(request: Request) -> Response:
         return render(request, "problem.html", 409, batch=batch, error=exc)
     notes = await run_in_threadpool(_cost_notes, web, batch, found)
     error = NO_LONGER_ASKED if request.query_params.get("approval") == "unneeded" else ""
-    error = CHANGED_SINCE if request.query_params.get("changed") and view is not None else error
+    if request.query_params.get("changed"):  # a Send from a page shown before a change: nothing was sent
+        error = CHANGED_SINCE if view is not None else NOTHING_LEFT_SINCE
     return render(
         request, "cost.html", batch=batch, view=view, counts=found.counts, error=error, notes=notes,
         for_a_day=len(found.for_a_day),  # followed from the results before the day: said, not "nothing left"
@@ -175,6 +176,15 @@ NO_LONGER_ASKED = (
 CHANGED_SINCE = (
     "Nothing was sent: the cost of this batch changed since you confirmed it (its rows, the prices or other "
     "batches changed since the page you sent from was shown). Check the cost below and send it from here."
+)
+
+
+# ... and nothing is left to send since: a second tab's Send, pressed after the first tab's had sent the
+# batch, read 'Nothing is left to send in this batch' alone, and its person could not tell whether that press
+# sent anything (found by hunter-web28)
+NOTHING_LEFT_SINCE = (
+    "Nothing was sent from the page you pressed Send on: since it was shown, what it would have sent was "
+    "sent (from another tab, or by someone else) or is held now, as said below. No card is sent twice."
 )
 
 
