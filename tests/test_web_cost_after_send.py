@@ -150,6 +150,16 @@ def test_a_batch_with_an_order_in_doubt_is_sent_from_its_cost_page_counting_that
         cost = client.get("/batches/doubt/cost").text
         assert found(r'id="total">([^<]+)<', cost) == "50.00"  # the row to send
         assert "75.00 (sent, but the vendor" in cost and "Send 1 order(s) for 125.00" in cost
+        # who gets what: the people of the order in doubt too, whose 75.00 the Send confirms (hunter-money20's
+        # leftover 4: Di Fix alone was listed, 50.00 of the 125.00)
+        who = " ".join(visible_text(cost[cost.index('id="who-gets-what"') :]).split())
+        assert (
+            "Who gets what: 4 row(s) to send, each with its card and cost (3 of them on order(s) in doubt"
+            in who
+        )
+        assert all(name in who for name in ("Ana Silva", "Ben Ode", "Cy Tran", "Di Fix")), who
+        listed = who[: who.index("Also in doubt from an earlier send")]
+        assert listed.count("in doubt") == 4, listed  # the summary, and each of the three rows
         assert confirm(client, "doubt").url.path == "/batches/doubt/progress"
         done = wait_until_finished(client, "doubt")
         assert "changed since you confirmed" not in done
