@@ -129,3 +129,28 @@ def test_a_note_saying_the_person_moved_or_the_address_is_doubted_stops_the_row(
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     sent = sorted(int(c["Name"].split()[1]) for c in _cards())
     assert sent == list(range(len(doubted) + 1, len(doubted) + len(fine) + 1)), sent
+
+
+def test_a_note_saying_the_person_moved_to_another_town_or_state_stops_the_row(tmp_path: Path) -> None:
+    """Found by hunter-sends6 (its item 1) and newcomer20 (N7), fixed by hunter-sends8: on rows in Boston,
+    MA, Notes 'moved to Denver', 'relocated to FL', 'moved to HQ in Chicago', 'Retiring - moved to Denver',
+    'relocating to Denver 1/1' were each ordered to the Boston street, exit 0, where a bare 'moved' stops the
+    row since 32fbebb1. Each is a row to fix now; a move within the row's town or state, to a team, a floor,
+    a shift or a firm, or a relative's move, still sends."""
+    moved = ["moved to Denver", "relocated to FL", "moved to HQ in Chicago", "Retiring - moved to Denver",
+             "relocating to Denver 1/1", "moved to New York"]  # fmt: skip
+    fine = ["moved to Boston", "Moved to East Boston", "Moved to Sales", "moved to the 3rd floor",
+            "Moved to night shift", "Moved to Acme Corp", "Father: moved to FL",
+            "moved to Marketing"]  # fmt: skip
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(
+            [HEADER]
+            + [
+                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", note]
+                for i, note in enumerate(moved + fine, start=1)
+            ]
+        )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    sent = sorted(int(c["Name"].split()[1]) for c in _cards())
+    assert sent == list(range(len(moved) + 1, len(moved) + len(fine) + 1)), sent

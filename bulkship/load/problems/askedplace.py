@@ -15,6 +15,7 @@ from ...columns import _words
 from ...models import Problem
 from ...validate.usps import STATE_NAMES, state_lookup
 from ..skipped import _short
+from ..skipped.anotherperson import _RELATION
 from .elsewhere import _NOTE_SENDS, ASKED_ELSEWHERE, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, status_columns
 
@@ -43,6 +44,26 @@ _PLACE_ADDRESS = re.compile(
     rf"(?i)(?:^|\s)(?P<place>{_STATE})\s+(?:(?:home|mailing|street)\s+)?(?:address|addr|home|house|place)\b"
 )
 _NOT_THERE = re.compile(r"(?i)\b(?:not|never|instead\s+of|rather\s+than)\b")
+# ... or a move there ('moved to Denver', 'relocated to FL', 'moved to HQ in Chicago' on a Boston row: each
+# ordered to the Boston street, exit 0, where a bare 'moved' is an error since 32fbebb1: found by
+# hunter-sends6, newcomer20 N7); not to a team, a floor or a firm ('Moved to Sales', 'moved to the 3rd
+# floor', 'Moved to Acme Corp')
+_MOVED_TO = re.compile(
+    r"(?i)^\W*(?:(?:has|have|was|recently|just)\s+)*(?:moved|relocated|relocating|moving)\s+(?:back\s+)?"
+    r"to\s+(?P<where>[^.;,()]{1,60})"
+)
+_NOT_A_PLACE = frozenset(
+    {"sales", "marketing", "engineering", "finance", "accounting", "hr", "it", "legal", "operations", "ops",
+     "support", "product", "design", "research", "customer", "service", "services", "management", "admin",
+     "facilities", "procurement", "purchasing", "payroll", "security", "compliance", "manufacturing",
+     "production", "logistics", "shipping", "warehouse", "quality", "team", "department", "dept", "division",
+     "group", "corporate", "corp", "inc", "llc", "ltd", "co", "company", "night", "day", "shift", "part",
+     "full", "remote", "hybrid", "building", "floor", "desk", "role", "position", "job", "project", "unit",
+     "org", "manager"}
+)  # fmt: skip
+# ... nor another person's move ('Father: moved to FL', 'Emergency contact: Jane (moved to FL)')
+_OTHER_ONE = re.compile(rf"(?i)\b(?:{_RELATION})\b")
+_PLACE_FIRST = re.compile(rf"(?P<place>{_STATE}|{_TOWN})")
 
 
 def places_in_note(note: str) -> frozenset[str]:
@@ -50,15 +71,23 @@ def places_in_note(note: str) -> frozenset[str]:
     places: set[str] = set()
     for part in note_parts(note):
         asked = _NOTE_SENDS.match(part)
-        if asked is None or asked["where"] is None:
-            continue
-        where = asked["where"][:80]
-        where = where[: m.start()] if (m := _NOT_THERE.search(where)) else where
-        for found in [*_IN_A_PLACE.finditer(where), *_PLACE_ADDRESS.finditer(where)]:
-            place = " ".join(found["place"].split()).casefold()
-            if place.split()[0] not in _NO_TOWN:
-                places.add(place)
+        if asked is not None and asked["where"] is not None:
+            where = asked["where"][:80]
+            where = where[: m.start()] if (m := _NOT_THERE.search(where)) else where
+            places |= _places_in(where, [*_IN_A_PLACE.finditer(where), *_PLACE_ADDRESS.finditer(where)])
+        elif (moved := _MOVED_TO.match(part)) is not None:
+            where = moved["where"]
+            first = _PLACE_FIRST.match(where)
+            if not _NOT_A_PLACE.isdisjoint(_words(where)) or _OTHER_ONE.search(note[: len(note) - len(part)]):
+                continue  # ('Moved to Sales', 'Moved to Acme Corp', 'Father: moved to FL')
+            places |= _places_in(where, [*_IN_A_PLACE.finditer(where), *([first] if first else [])])
     return frozenset(places)
+
+
+def _places_in(where: str, found: list[re.Match[str]]) -> set[str]:
+    """The places ``found`` in ``where``, casefolded, but a month, a season or a door."""
+    places = {" ".join(one["place"].split()).casefold() for one in found}
+    return {place for place in places if place.split()[0] not in _NO_TOWN}
 
 
 def _row_places(body: pd.DataFrame, column_map: dict[str, str], row: int) -> set[str]:
