@@ -156,3 +156,27 @@ def test_a_namesake_taken_out_of_a_list_split_as_advised_is_sent_by_the_whole_li
         ("Lu Wolf", "25 Pine Ln", 25.0),
         ("Lu Wolf", "27 Elm Rd", 25.0),
     ]
+
+
+@pytest.mark.parametrize(("email", "sent"), [("kai.b@example.com", 1), ("kai.a@example.com", 0)])
+def test_a_namesake_s_invalid_row_fixed_is_told_apart_by_its_email(
+    tmp_path: Path, isolated_data_dir: Path, email: str, sent: int
+) -> None:
+    """Found by hunter-vendor31's fuzz harness (seed 34): a list with an Email column holding two Kai Gray of
+    Hartford (35 Elm Rd, kai.a@; the other's street empty, kai.b@: invalid). The first run sent Kai of 35
+    Elm Rd; the street filled in (21 Elm Rd), the run held that row 'beside' the ordered one, exit 3, for
+    good, though within the list their emails tell them apart (validate reads such two rows as two people).
+    The row fixed is the list's invalid row (its email), no row added since: sent. Of the ordered Kai's
+    email, it is one person at two streets: not sent."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    header = [*HEADER, "Email"]
+    kai = ["Kai Gray", "35 Elm Rd", "Hartford", "CT", "06103", "TARGET", "50", "kai.a@example.com"]
+    other = ["Kai Gray", "", "Hartford", "CT", "06103", "TARGET", "50", email]
+    sheet = _write(tmp_path / "gifts.csv", [kai, [*BO, "bo@example.com"], other], header)
+    assert run_batch(sheet, settings, batch="gifts", wait_s=0).exit_code == 3  # the invalid row
+    other[1] = "21 Elm Rd"
+    _write(sheet, [kai, [*BO, "bo@example.com"], other], header)
+    fixed = run_batch(sheet, settings, batch="gifts", wait_s=0)
+    assert fixed.sent_orders == sent and fixed.exit_code == (0 if sent else 3), fixed.notes
+    kais = [card for card in _cards(settings) if card[0] == "Kai Gray"]
+    assert [street for _name, street, _value in kais] == ["21 Elm Rd", "35 Elm Rd"][1 - sent :]

@@ -19,6 +19,7 @@ from ..folding import fold_unit
 from ..payload import line_items
 from .cards import _SEP, Card, _Rows
 from .earlier import MOVED, REVALUED, alike_at_place, moved_or_revalued
+from .emails import email_digest
 from .notes import _VERBS, _sent_item
 from .policy import ALLOW_FLAG
 
@@ -40,6 +41,7 @@ def beside_ordered(
     rows: _Rows,
     known: Mapping[str, RowRecord],
     advised: str = "",
+    emails: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Rows to order (``rows``) new to the batch (``known``: its rows in the ledger) that repeat the card of a
     row it ordered, or sent, which the file still holds (``staying``): fingerprint -> why. ``advised``: when
@@ -76,10 +78,13 @@ def beside_ordered(
         by_place.setdefault(_SEP.join((card.address, card.product)), []).append(entry)
     holds: dict[str, str] = {}
     planned = _planned_times(rows, new, known, orders, advised)
+    fixed = _fixed_rows(rows, known, emails or {})
     for i in new:
         card, unit = rows.card(i), rows.unit(i)
         since: _Planned = planned.get(i, "")
         named = _later(by_name.get(_SEP.join((card.name, card.product)), ()), since, orders)
+        if i in fixed:  # a row of the list from the start: its email tells namesakes apart, as within a list
+            named = [e for e in named if (emails or {}).get(e[0].fingerprint, fixed[i]) == fixed[i]]
         note = _by_name(named, card, unit, orders)
         if note is None and " " in card.name:
             placed = _later(by_place.get(_SEP.join((card.address, card.product)), ()), since, orders)
@@ -87,6 +92,22 @@ def beside_ordered(
         if note is not None:
             holds[rows.fingerprints[i]] = note
     return holds
+
+
+def _fixed_rows(rows: _Rows, known: Mapping[str, RowRecord], emails: Mapping[str, str]) -> dict[int, str]:
+    """Row index -> its email digest, for the rows new to the batch of the email of a row of it that was
+    invalid (the same row, fixed since: a street filled in). Such a row was in the list beside the rows
+    ordered: a namesake of another email there was held for good once fixed (found by hunter-vendor31's
+    fuzz harness, seed 34: two Kai Gray of one list, kai.gray25@ ordered, kai.gray11@'s street filled)."""
+    invalid = {emails[fp] for fp, record in known.items() if record.status == "invalid" and fp in emails}
+    if not invalid or "email" not in rows.frame.columns:
+        return {}
+    found = {}
+    for i, email in enumerate(rows.frame["email"].tolist()):
+        digest = email_digest(email)
+        if digest in invalid and rows.fingerprints[i] not in known:
+            found[i] = digest
+    return found
 
 
 def _planned_times(

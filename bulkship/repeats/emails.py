@@ -36,18 +36,18 @@ def email_digest(text: object) -> str:
     return hashlib.sha256(folded.encode()).hexdigest()[:20]
 
 
-def _digests(frame: pd.DataFrame) -> dict[str, str]:
-    """Fingerprint -> the email digest of each valid row of ``frame`` that has one."""
+def _digests(frame: pd.DataFrame, statuses: tuple[str, ...] = ("valid",)) -> dict[str, str]:
+    """Fingerprint -> the email digest of each row of ``frame`` of ``statuses`` that has one."""
     if "email" not in frame.columns or frame.empty:
         return {}
-    valid = frame[frame[STATUS] == "valid"]
+    valid = frame[frame[STATUS].isin(statuses)]
     pairs = zip(valid[FINGERPRINT].astype(str).tolist(), valid["email"].tolist(), strict=True)
     return {fp: digest for fp, email in pairs if (digest := email_digest(email))}
 
 
 def record_emails(ledger: Ledger, batch: str, frame: pd.DataFrame) -> None:
     """Record the digests of the batch's rows' emails (with those recorded before), unless recorded."""
-    digests = _digests(frame)
+    digests = _digests(frame, ("valid", "invalid"))  # an invalid row's too: fixed, it is that row (beside)
     if not digests:
         return
     latest = ledger.latest_event(batch, EMAILS_EVENT)
@@ -56,6 +56,13 @@ def record_emails(ledger: Ledger, batch: str, frame: pd.DataFrame) -> None:
     if all(before.get(fp) == digest for fp, digest in digests.items()):
         return
     ledger.log_event(batch, None, EMAILS_EVENT, digests={**before, **digests})
+
+
+def recorded_emails(ledger: Ledger, batch: str) -> dict[str, str]:
+    """The batch's rows' email digests recorded by its runs so far: fingerprint -> digest."""
+    latest = ledger.latest_event(batch, EMAILS_EVENT)
+    digests = latest.detail.get("digests") if latest is not None else None
+    return {str(fp): str(d) for fp, d in digests.items()} if isinstance(digests, dict) else {}
 
 
 def told_apart(

@@ -26,7 +26,7 @@ from .earlier import (
     _same_reference_elsewhere,
     _sent_to_the_same_place,
 )
-from .emails import told_apart
+from .emails import recorded_emails, told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 from .takenout import namesakes_taken_out, planned_here, split_advised_at, taken_out_note
@@ -90,7 +90,10 @@ def find_holds(
     for fp, note in _on_untied_lines(batch, rows, candidates, known, orders).items():
         holds.setdefault(fp, note)
     # a row new to the batch beside its person's ordered row, at another address: as a later batch's row
-    for fp, note in beside_ordered(staying, orders, rows, known, split_advised_at(ledger, batch)).items():
+    mails = recorded_emails(ledger, batch) if staying else {}
+    for fp, note in beside_ordered(
+        staying, orders, rows, known, split_advised_at(ledger, batch), mails
+    ).items():
         holds.setdefault(fp, note)
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
