@@ -19,13 +19,21 @@ _OTHER_PEOPLE = frozenset(
      "client", "clients", "guest", "guests", "attendee", "attendees", "patron", "patrons", "supporter",
      "supporters", "subscriber", "subscribers", "lead", "prospect", "lease", "occupancy"}
 )  # fmt: skip
-_OTHER_WORDS = frozenset({"status", "current", "record", "the", "of", "s", "latest", "overall"})
+# ... and the campaign they are members of (Salesforce's 'Campaign Member Status' = Opted Out: newcomer20's
+# N8, each ordered where 'Member Status' leaves it out)
+_OTHER_WORDS = frozenset({"status", "current", "record", "the", "of", "s", "latest", "overall", "campaign"})
 
 _GONE_ELSEWHERE = (
     r"deceased|passed\s+away|died|moved\s+(?:out|away)|evicted|vacant|vacated|no\s+longer\s+(?:with|at|employed|here)|"
     r"left\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business|building|property|area)"
 )
-_NOT_TO_CONTACT = _NOT_TO_SEND + r"|do\s*n[o']?t\s+(?:contact|e?mail)|no\s+(?:mail|contact)"
+# ... or unsubscribed, as a note saying so is read (newcomer20's N8: 'Campaign Member Status' = Unsubscribed
+# was ordered); not from e-mail alone
+_NOT_TO_CONTACT = (
+    _NOT_TO_SEND
+    + r"|do\s*n[o']?t\s+(?:contact|e?mail)|no\s+(?:mail|contact)"
+    + r"|unsubscribed(?!\s*[-–—:,.;(]?\s*(?:from\s+)?(?:e-?mails?|newsletters?)\b)"
+)
 SAYS_GONE_ELSEWHERE = _says_gone(_GONE_ELSEWHERE, _NOT_TO_CONTACT)
 
 # An event's registration, its status ('Registration Status' of Cvent, Eventbrite's 'Attendee Status', 'RSVP

@@ -1,0 +1,25 @@
+"""A status cell saying not to send, in a status column the readers did not know or after words they let
+win: each such row is left out; the same words meaning something else still send."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out as _left_out
+from support.notes import notes_sheet as _sheet
+
+
+@pytest.mark.parametrize("header", ["Campaign Member Status", "Member Status", "Contact Status"])
+def test_a_campaign_member_status_opted_out_or_unsubscribed_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer20 (N8): a Salesforce campaign report's 'Campaign Member Status' = 'Opted Out' or
+    'Unsubscribed' was each ordered, exit 0 (a card to someone who asked for no mail), where 'Member Status'
+    = 'Opted Out' leaves the row out. Both are left out now under each; unsubscribed from e-mail only, or a
+    campaign's 'Sent', 'Responded', 'Bounced' still send."""
+    out = ["Opted Out", "Unsubscribed", "Unsubscribed - per customer", "Do Not Mail", "Deceased"]
+    still = ["Unsubscribed from emails", "Unsubscribed - email only", "Sent", "Responded", "Bounced",
+             "Inactive"]  # fmt: skip
+    path = _sheet(tmp_path / "campaign.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out
