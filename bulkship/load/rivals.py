@@ -126,6 +126,14 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
     )
     for field, found in by_field.items():
         own = [header for header, exact in found if exact]
+        if len(own) == 2 and _says_the_same(body, field, *own) and _says_the_same(body, field, *own[::-1]):
+            # 'Zip' and 'Zip Code' (the field's name and its title) alike on every row: nothing to choose
+            # (refused as two ZIP columns; hunter-sheets29's leftover 5, fixed by hunter-sheets30)
+            unused[own[1]] = (
+                f"it says what '{own[0]}' says on every row, which is used for {contract.title(field)}"
+            )
+            found = [(header, exact) for header, exact in found if header != own[1]]
+            own = own[:1]
         empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
         if len(own) == 1 and (own[0] not in empty or len(empty) == len(found)):
             # a looser column left empty feeds nothing beside the own title; but beside an EMPTY own title
