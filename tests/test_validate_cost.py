@@ -176,3 +176,33 @@ def test_validate_cost_says_an_approver_is_asked_first_in_team_mode(
         assert "Approval:" not in capsys.readouterr().err  # within her limit: sent alone
     finally:
         store.forget_engines()
+
+
+def test_validate_cost_leaves_the_rows_sent_elsewhere_out_as_run_does(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-web28: gifts (6 people) refused by --max-total 80 and split as advised (its first 2
+    sent as gifts, the next 2 as batch 'rest'); `validate gifts.csv --batch gifts --cost` priced rows 4-7,
+    100.00, where `run` leaves rows 4-5 out as sent elsewhere and sends 50.00. It prices what run sends, and
+    says the rows sent elsewhere."""
+    from test_repeats import person, write_csv
+
+    rows = [person(i) for i in range(6)]
+    gifts = write_csv(tmp_path / "gifts.csv", rows)
+    cli = ["--yes", "--wait", "0"]
+    assert main(["run", str(gifts), "--batch", "gifts", "--max-total", "80", *cli]) == 1
+    assert main(["run", str(write_csv(tmp_path / "first.csv", rows[:2])), "--batch", "gifts", *cli]) == 0
+    assert main(["run", str(write_csv(tmp_path / "rest.csv", rows[2:4])), *cli]) == 0
+    code, checked = _json(capsys, "validate", str(gifts), "--batch", "gifts", "--cost")
+    assert code == 0, checked
+    cost = checked["cost"]
+    figures = (cost["rows"], cost["total"], cost["sent_elsewhere"], cost["already_ordered"])
+    assert figures == (2, "50.00", 2, 2), cost
+    capsys.readouterr()
+    assert main(["validate", str(gifts), "--batch", "gifts", "--cost"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "1 order(s), 50.00 USD" in said, said
+    assert (
+        "Not priced: 2 row(s) sent elsewhere, their cards in another batch's order already (never sent from "
+        "this batch)." in said
+    ), said

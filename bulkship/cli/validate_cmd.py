@@ -212,9 +212,11 @@ def _priced(result: ValidationResult, catalog: Catalog, settings: Settings, name
     ordered = ordered_in(settings, name)
     today = date.today()
     refused = repeats is not None and bool(repeats.refusals)
+    elsewhere = set(repeats.elsewhere) if repeats is not None else set()  # never sent from this batch
     return price_what_run_sends(
-        result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused
-    )
+        result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused,
+        elsewhere_rows=elsewhere,
+    )  # fmt: skip
 
 
 @app.command("validate")

@@ -36,6 +36,9 @@ class CostPreview:
     waiting: tuple[tuple[int, str], ...] = ()  # (row, day) the list holds until a day to come: not yet sent
     waiting_cost: Decimal = Decimal(0)  # ... what those priced cost today (`run` says it: heldrows)
     waiting_unpriced: int = 0
+    # rows whose very card another batch's order holds, after a split advised (repeats.takenout): `run`
+    # leaves them out as sent elsewhere, never sent from this batch
+    elsewhere: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
@@ -48,6 +51,7 @@ class CostPreview:
         for name in ("face_value", "discount", "fees", "shipping", "total"):
             figures[name] = f"{getattr(total, name) if total else 0:.2f}"
         said = {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
+        said |= {"sent_elsewhere": self.elsewhere}
         waiting = [{"row": row, "until": day} for row, day in self.waiting]
         held = {"waiting_cost": f"{self.waiting_cost:.2f}", "waiting_unpriced": self.waiting_unpriced}
         return figures | said | {"refused": self.refused, "waiting": waiting} | (held if waiting else {})
@@ -62,25 +66,29 @@ def price_what_run_sends(
     ordered: Callable[[], list[str]] | None,
     today: date,
     refused: bool = False,
+    elsewhere_rows: set[int] | None = None,
 ) -> CostPreview:
     """The valid rows less those ``run`` would hold (``held_rows``) or has ordered under ``batch``
     (``ordered``: their fingerprints, read from the ledger), planned into orders as ``run`` plans them;
     ``refused``: ``run`` under ``batch`` refuses the file whole (what a batch of another name would send is
-    priced, said so)."""
+    priced, said so); ``elsewhere_rows``: the rows `run` leaves out as sent elsewhere (their cards in
+    another batch's order: validate priced them, 100.00 where the run sent 50.00; found by hunter-web28)."""
     valid = result.valid_rows
     done = set(ordered()) if ordered is not None else set()
     was_ordered = valid[FINGERPRINT].astype(str).isin(done)
     held = pd.Series(valid.index.isin(sorted(held_rows)), index=valid.index) & ~was_ordered
-    to_send = valid[~was_ordered & ~held]
+    gone = pd.Series(valid.index.isin(sorted(elsewhere_rows or ())), index=valid.index) & ~was_ordered & ~held
+    to_send = valid[~was_ordered & ~held & ~gone]
     counts = (int(held.sum()), int(was_ordered.sum()))
     waiting = _waiting(result)
     costs = held_costs(result.rows, [row for row, _day in waiting], catalog, batch)
     held = {"waiting": waiting, "waiting_cost": sum(costs.values(), Decimal(0))}
     held |= {"waiting_unpriced": len(waiting) - len(costs)}
     if to_send.empty:
-        return CostPreview(None, *counts, refused=refused, **held)
+        return CostPreview(None, *counts, refused=refused, elsewhere=int(gone.sum()), **held)
     orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch)
-    return CostPreview(summarise(orders, catalog, start=today), *counts, refused=refused, **held)
+    summary = summarise(orders, catalog, start=today)
+    return CostPreview(summary, *counts, refused=refused, elsewhere=int(gone.sum()), **held)
 
 
 def _waiting(result: ValidationResult) -> tuple[tuple[int, str], ...]:
@@ -166,6 +174,12 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
             f"prices ({money(preview.waiting_cost)} {MONEY_CURRENCY} at today's"
             + (f", {preview.waiting_unpriced} row(s) not priced" if preview.waiting_unpriced else "")
             + ").",
+            soft_wrap=True,
+        )
+    if preview.elsewhere:
+        err_console.print(
+            f"Not priced: {preview.elsewhere} row(s) sent elsewhere, their cards in another batch's order "
+            "already (never sent from this batch).",
             soft_wrap=True,
         )
     if preview.ordered:
