@@ -130,3 +130,19 @@ def test_a_note_saying_unsubscribed_or_asked_to_be_removed_leaves_the_row_out(
              "Unsubscribed? No"]  # fmt: skip
     path = _sheet(tmp_path / "contacts.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_hold_to_a_day_told_with_who_told_it_first_holds_the_row_to_its_day(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends6 (its item 8), fixed by hunter-sends8: an HR list's Notes 'per HR hold until
+    1/15/2031', 'Jane says hold until 1/15/2031', 'per Jane wait until 1/15/2031' were each ordered at once,
+    exit 0, where 'Hold until 1/15/2031' and 'hold until 1/15/2031 per HR' hold the row to its day. They are
+    held to it now; a day passed ('per HR hold until 1/15/2025') sends, as without who told it."""
+    held = ["per HR hold until 1/15/2031", "Jane says hold until 1/15/2031", "per Jane wait until 1/15/2031",
+            "As per HR: hold until 1/15/2031"]  # fmt: skip
+    still = ["per HR hold until 1/15/2025", "Hold until 1/15/2025"]
+    said = _said(tmp_path, [*held, *still], header)
+    assert [note for note, reason in said.items() if reason.startswith(NOT_YET_REASON)] == held
+    assert [note for note, reason in said.items() if reason == "sent"] == still

@@ -168,7 +168,10 @@ _AWAY_UNTIL = (
 # ... after a square bracket or a slash too ('OK [hold until 1/15]', 'OK / hold until 1/15': found by
 # review44, each was sent at once where 'OK (hold until 1/15)' was held)
 _UNTIL = re.compile(
-    r"(?i)(?:^|[-–—:;,.(\[/\n]\s*)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
+    # ... after who told it too ('per HR hold until 1/15/2031', 'Jane says hold until ...': found by
+    # hunter-sends6, its item 8, each ordered at once, where 'hold until 1/15/2031 per HR' is held to its day)
+    r"(?i)(?:^|[-–—:;,.(\[/\n]\s*|^\s*(?:(?:as\s+)?per|according\s+to)\s+(?:[\w'’&.-]+\s+){1,3}?|"
+    r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
