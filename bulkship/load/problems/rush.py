@@ -54,9 +54,19 @@ _NOT_SHIPPING = (
     r"(?:stay|trip|visit|shift|hours?|street|st|ave(?:nue)?|road|rd|approvals?|approved|review|offsite|"
     r"off-site|onsite|on-site|meetings?|event|conference|workshop|training|course|retreat|summit|after)"
 )
+_PLEASE = r"(?:please|pls)"
+_FASTER = r"(?:\s+(?:it|delivery|shipping|ship|mail|order))?"
+_ASKED_RUSH = rf"(?:{_PLEASE}\s+)?(?:rush|expedite){_FASTER}(?:\s+{_PLEASE})?"
+_ASKED_OVERNIGHT = (
+    rf"(?:{_PLEASE}\s+(?:overnight|next[\s-]?day){_FASTER}|(?:overnight|next[\s-]?day){_FASTER}\s+{_PLEASE})"
+)
 _RUSH_NOTE = re.compile(
     r"(?i)^\W*(?:please\s+|pls\s+)?(?:rush|expedite[ds]?|overnight|next[\s-]?day|two[\s-]?day|2[\s-]?day)"
     r"(?:\s+(?:it|delivery|shipping|ship|mail|order|please))?\b(?!\s+" + _NOT_SHIPPING + r"\b)"
+    # ... or as a clause of its own after what the note says first ('25 yrs! overnight please', 'Congrats on
+    # 25 years - rush please': newcomer20's N2, each went STANDARD); 'overnight' there with a please only
+    # ('Team offsite, overnight' is the stay)
+    r"|.*[!.;,–—-]\s*(?:" + _ASKED_RUSH + r"|" + _ASKED_OVERNIGHT + r")\W*(?:[-–—(;:]\s*.*)?$"
 )
 
 
