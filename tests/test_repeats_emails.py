@@ -233,3 +233,28 @@ def test_a_person_whose_address_and_email_were_edited_stays_held_after_the_list_
     assert _recipients(isolated_data_dir) == Counter(
         {"Ivy Brooks": 1, "Bob Ray": 1, "Cy Lee": 1, "Dee Fox": 1}
     )
+
+
+def test_namesakes_of_a_list_split_as_advised_are_told_apart_when_the_part_kept_sends_the_refused_plan(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor31's fuzz harness (seed 43): with --max-lines 1 the part kept under the batch
+    sends the refused plan's own orders (planned before the advice, sent after it); 1ab89738 read the card's
+    plan time as its sending and held the rest's Ivy of Phoenix for good. The card's first sending counts."""
+    one = ["--max-lines", "1", "--yes", "--wait", "0"]
+    whole = tmp_path / "dm.csv"
+    with whole.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *FIRST, *REST])
+    assert main(["run", str(whole), "--batch", "DM", "--max-total", "100", *one]) == 1
+    part = tmp_path / "dm-part1.csv"
+    with part.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *FIRST])
+    assert main(["run", str(part), "--batch", "DM", *one]) == 0
+    rest = tmp_path / "dm-rest.csv"
+    with rest.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *REST])
+    capsys.readouterr()
+    assert main(["run", str(rest), "--batch", "DM-REST", *one]) == 3  # Ed and Flo held
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Ivy Brooks" not in said, said
+    assert _recipients(isolated_data_dir) == Counter({"Ivy Brooks": 2, "Ed Cole": 1, "Flo Diaz": 1})

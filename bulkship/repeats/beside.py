@@ -124,9 +124,7 @@ def _planned_times(
     part kept, for good)."""
     found: dict[int, _Planned] = {}
     found.update({i: at for i in new if (at := _planned_since(known.get(rows.fingerprints[i]), orders))})
-    refused = [
-        o for o in orders.values() if o.state in _UNSENT and not o.vendor_order_id and o.created <= advised
-    ]
+    refused = [o for o in orders.values() if o.created <= advised]  # sent since by the part kept, or not
     cards = _cards_of(refused, rows) if refused and len(found) < len(new) else set()
     found.update({i: cards for i in new if i not in found and cards and _the_card(rows.card(i)) in cards})
     return found
@@ -142,7 +140,6 @@ def _the_card(card: Card) -> tuple[str, str, str, str]:
     return (card.name, card.address, card.product, card.value)
 
 
-_UNSENT = ("planned", "cancelled")
 _Planned = (
     str | set[tuple[str, str, str, str]]
 )  # when the row was planned, or the cards planned with it  # an order never sent (without a vendor order Id)
