@@ -150,3 +150,20 @@ def test_a_line_describing_the_columns_in_words_is_said_as_such_its_one_error(tm
         "Row 2, column 'Name': describes the columns ('Full legal name', '2-LETTER', '5 digits'...), as a "
         "request form's line under its header does, and is no recipient: delete the row."
     ]
+
+
+def test_a_units_line_under_the_header_is_one_error_saying_so(tmp_path: Path) -> None:
+    """Found by hunter-sheets29 (its leftover 4), fixed by hunter-sheets30: a list with '(USD)' under its
+    'Amount' header, the rest of that line empty, made the line a person to fix with seven errors ('Name is
+    empty', ..., "'(USD)' is not an amount"). One error now says what it is; Ann below is valid as before."""
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Address", "City", "State", "ZIP", "Product", "Amount"])
+    book.active.append([None] * 6 + ["(USD)"])
+    book.active.append(["Ann Lee", "1 Main St", "Boston", "MA", "02134", "TARGET", 25])
+    book.save(path := tmp_path / "units.xlsx")
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert [p.message for p in result.problems] == [
+        "Row 2, column 'Name': holds only '(USD)', which describes its column as a line under a header does, "
+        "and is no recipient: delete the row."
+    ]
+    assert result.rows["status"].tolist() == ["invalid", "valid"]
