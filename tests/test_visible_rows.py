@@ -2699,10 +2699,11 @@ def test_notes_saying_not_to_send_in_other_words_leave_their_rows_out(tmp_path: 
 def test_notes_saying_the_address_is_bad_or_the_person_said_no_leave_their_rows_out(tmp_path: Path) -> None:
     """Found by hunter-sheets8: each of these notes was read as nothing and the card ordered (to an address
     known bad, or for someone who declined one or has one). A note saying the address was put right since,
-    or saying something else, still sends."""
+    or saying something else, still sends. ('Address TBD' beside the street moved out of this list on purpose
+    by review52, newcomer20's N15: a row to fix now, test_address_to_come.py.)"""
     said = [
         "Bad address", "Returned mail", "Undeliverable", "RTS", "Address invalid", "Moved, no forwarding address",
-        "Wrong address", "Need new address", "Verify address first", "Returned to sender 10/2", "Address TBD",
+        "Wrong address", "Need new address", "Verify address first", "Returned to sender 10/2",
         "Gift card refused", "Doesn't want a gift", "Gift declined", "No gifts please", "Not participating",
         "Remove from list", "Exclude from gifts", "Not this year", "Wants digital", "Prefers e-gift card",
         "Sent via email instead", "Got one last month", "Received in Oct", "Already gave cash",

@@ -13,7 +13,7 @@ from ...columns import ORDER_FIELDS, _words
 from ...folding import full_given_name
 from ...models import Problem
 from ..skipped import _short
-from ..skipped.addressmissing import address_missing, address_missing_problems
+from ..skipped.addressmissing import address_missing, address_missing_problems, address_to_change
 from ..skipped.columnkeys import picks_rows
 from .askedplace import place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
@@ -247,12 +247,7 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
             if not typed:  # no street: its address to come, sent to no other ('Mailing' empty beside 'Work')
                 problems.append(address_missing(row, header, said, str(street)))
                 continue
-            message = (
-                f"Row {row}, column '{header}': says '{_short(said, 60)}': the card would go to '{typed}'. "
-                f"Put the new address in '{street}' (and the address columns beside it) once known and clear "
-                "the note, or clear the note to send it there."
-            )
-            problems.append(Problem(row, "address1", typed, "error", message, "Address to change"))
+            problems.append(address_to_change(row, header, said, str(street), typed))
         new_street = column.saying(lambda note: any(map(_NEW_ADDRESS.match, note_parts(note)))) & ~to_come
         for row in column.rows(new_street, not_judged):
             said, typed = column.said(row), " ".join(str(body.at[row, street]).split())

@@ -20,7 +20,8 @@ from ...models import Problem
 from .totals import _short
 from .undone import _UNDONE
 
-_ADDRESS = r"addr(?:ess)?(?:es)?\b\.?"
+# (not another kind's: 'Email address needed', 'Need IP address' say nothing of the street)
+_ADDRESS = r"(?<!mail\s)(?<!\bip\s)(?<!web\s)addr(?:ess)?(?:es)?\b\.?"
 _WHOSE = (
     r"(?:(?:an?|the|her|his|their|its|home|mailing|shipping|postal|delivery|new|updated|current|correct|"
     r"forwarding|valid|full|complete|street|residential|personal)\s+)*"
@@ -39,9 +40,27 @@ _ADDRESS_TO_COME = re.compile(
     rf"|\b(?:no|without)\s+{_WHOSE}{_ADDRESS}(?:\s+(?:yet|on\s+file|given|provided|available|known|listed|"
     r"found|received))?\s*(?:$|[-–—:;,.!?()/])"
 )
-# a clause's end: a sign, a dash or a stop not inside a day ('Address TBD - left 11/30': 'left 11/30')
-_CLAUSE = re.compile(r"\s*(?:[;,:()|!?]+|(?<!\d)[-–—]+|[-–—]+(?!\d)|\.(?!\d)|\s(?:and|but|so)\s)\s*")
+# a clause's end: a sign, a dash or a stop not inside a day ('Address TBD - left 11/30': 'left 11/30') nor a
+# word ('Waiting on VP sign-off; Address TBD': 'sign' and 'off' said nothing, the wait was lost)
+_CLAUSE = re.compile(r"\s*(?:[;,:()|!?]+|[–—]+|(?<![\w])-+|-+(?![\w])|\.(?!\d)|\s(?:and|but|so)\s)\s*")
 _NAMES_ADDRESS = re.compile(r"(?i)\baddr(?:ess)?")
+# ... or none needed ('No address needed': an e-gift's row)
+# ... or none on file, as a bad address is read ('No address on file', 'Address missing': ..badaddress),
+_NONE_NEEDED = re.compile(
+    r"(?i)\W*(?:no\s+(?:\w+\s+)?addr(?:ess)?\s+(?:is\s+)?(?:needed|required|necessary)\b|no\s+(?:home\s+)?"
+    r"addr(?:ess)?(?:\s+on\s+file)?\W*$|(?:addr(?:ess)?\s+missing|missing\s+addr(?:ess)?)\W*$|"
+    # ... or the street known bad ('Moved, no forwarding address', 'Need new address', 'Address unknown')
+    r".*\bno\s+forwarding|\W*needs?\s+(?:a\s+)?new\s+addr(?:ess)?\W*$|\W*addr(?:ess)?\s+(?:is\s+)?unknown\W*$)"
+)
+# ... nor a hold or a wait for it, or until the street is confirmed ('Wait for address', 'On hold until
+# address confirmed': left out as before)
+# ... the address got since, after a cut ('No address on file - added 12/1', 'Address missing - found in
+# Workday', 'No home address - using work address'): the street filled is it
+_SETTLED_SINCE = re.compile(
+    r"(?i)[-–—:;,.(/]\s*(?:(?!\b(?:not|never|no|yet|still)\b).){0,40}\b(?:added|found|using|used|updated|confirmed|"
+    r"verified|corrected|fixed|entered|provided|received|on\s+file\s+now|in\s+(?:the\s+)?row)\b(?![^?]*\?)"
+    r"|\b(?:confirm|verif|validat|wait|await|hold)\w*"
+)
 
 
 def address_to_come(note: str) -> bool:
@@ -69,13 +88,29 @@ def _remarks(body: pd.DataFrame, column_map: dict[str, str]) -> list[str]:
     return [h for h in body.columns if h not in column_map]
 
 
-def _saying(body: pd.DataFrame, column_map: dict[str, str]) -> dict[str, pd.Series]:
-    """Header -> the rows of an empty street whose cell there says the address is not known yet."""
+def _notes_and_statuses(body: pd.DataFrame, column_map: dict[str, str]) -> list[str]:
+    from ..problems.notecolumns import note_columns, status_columns
+
+    return [c.header for c in (*note_columns(body, column_map), *status_columns(body, column_map))]
+
+
+def _saying(body: pd.DataFrame, column_map: dict[str, str], filled: bool = False) -> dict[str, pd.Series]:
+    """Header -> the rows of an empty street (or of any, ``filled``) whose cell there says the address is not
+    known yet."""
     empty = _street_empty(body, column_map)
+    headers = _remarks(body, column_map)
+    if filled and any(field == "address1" for field in column_map.values()):
+        # ... of a street filled, its notes or statuses alone (not a result workbook's 'Problems' quoting one)
+        headers = _notes_and_statuses(body, column_map)
+        filled_in = pd.Series(True, index=body.index)
+        for header in headers:  # ('No address on file - added 12/1': the row has it)
+            cells = body[header].fillna("").astype(str)
+            filled_in &= ~(cells.str.contains(_SETTLED_SINCE) | cells.str.match(_NONE_NEEDED))
+        empty |= filled_in
     found: dict[str, pd.Series] = {}
     if not empty.any():
         return found
-    for header in _remarks(body, column_map):
+    for header in headers:
         cells = body.loc[empty, header].fillna("").astype(str)
         says = cells[cells.str.contains("addr", case=False, regex=False)].map(address_to_come)
         if says.any():
@@ -89,10 +124,12 @@ def rows_to_fix(
     said: dict[int, str],
     again: Callable[[pd.DataFrame], Collection[int]],
 ) -> set[int]:
-    """Of the rows ``said`` leaves out, those of an empty street whose remark says the address is not known
-    yet and which nothing else leaves out: read again by ``again`` (the rows a frame says not to send) with
-    those remarks' clauses naming the address taken out."""
-    saying = _saying(body, column_map)
+    """Of the rows ``said`` leaves out, those whose remark says the address is not known yet and which nothing
+    else leaves out: read again by ``again`` (the rows a frame says not to send) with those remarks' clauses
+    naming the address taken out. Of a street filled too ('4 Main St' beside 'Address TBD', 'Need address',
+    'Waiting for address'): left out, the person was on no Fix these sheet and nobody was asked for the
+    address, where 'New address TBD' is a row to fix (found by newcomer20, N15)."""
+    saying = _saying(body, column_map, filled=True)
     rows = {int(row) for rows in saying.values() for row in rows.index} & set(said)
     if not rows:
         return set()
@@ -109,20 +146,37 @@ def address_missing_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int], told: Collection[int] = ()
 ) -> list[Problem]:
     """An error on each row of an empty street whose remark says the address is not known yet: filled in
-    once known, never sent meanwhile to another address group the list has (the row's 'Work Address').
-    ``told``: rows another error says so already ('New address TBD')."""
+    once known, never sent meanwhile to another address group the list has (the row's 'Work Address'). Of
+    a street filled, the card would go to a street the remark says is not the one ('Address to follow',
+    'Address pending' were sent there: newcomer20's N15). ``told``: rows another error says so already ('New
+    address TBD')."""
     street = next((h for h, field in column_map.items() if field == "address1"), None)
     problems: list[Problem] = []
     seen: set[int] = set()
-    for header, found in _saying(body, column_map).items():
+    for header, found in _saying(body, column_map, filled=True).items():
         for row in found.index:
             row = int(row)
             if row in not_judged or row in told or row in seen:
                 continue
             seen.add(row)
             note = " ".join(str(body.at[row, header]).split())
-            problems.append(address_missing(row, header, note, str(street)))
+            typed = " ".join(str(body.at[row, street]).split()) if street in body.columns else ""
+            if typed:
+                problems.append(address_to_change(row, header, note, str(street), typed))
+            else:
+                problems.append(address_missing(row, header, note, str(street)))
     return problems
+
+
+def address_to_change(row: int, header: str, note: str, street: str, typed: str) -> Problem:
+    """The error on a row whose remark in ``header`` says its address is to change or not known yet, its
+    ``street`` holding ``typed``: the card would go there."""
+    message = (
+        f"Row {row}, column '{header}': says '{_short(note, 60)}': the card would go to '{typed}'. Put the "
+        f"new address in '{street}' (and the address columns beside it) once known and clear the note, or "
+        "clear the note to send it there."
+    )
+    return Problem(row, "address1", typed, "error", message, CHANGING)
 
 
 def address_missing(row: int, header: str, note: str, street: str) -> Problem:
@@ -136,3 +190,4 @@ def address_missing(row: int, header: str, note: str, street: str) -> Problem:
 
 
 MISSING = "Address not known yet"
+CHANGING = "Address to change"
