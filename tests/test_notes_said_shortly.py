@@ -146,3 +146,15 @@ def test_a_hold_to_a_day_told_with_who_told_it_first_holds_the_row_to_its_day(
     said = _said(tmp_path, [*held, *still], header)
     assert [note for note, reason in said.items() if reason.startswith(NOT_YET_REASON)] == held
     assert [note for note, reason in said.items() if reason == "sent"] == still
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_note_saying_the_budget_is_pending_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by newcomer20 (N18, the lead's ask): an HR list's Notes 'pending - budget', 'pending budget
+    approval', 'budget not approved' were each ordered, exit 0, where 'pending approval' and 'awaiting
+    budget' leave the row out. They are left out now; 'pending' alone and 'budget approved' still send."""
+    out = ["pending - budget", "pending budget approval", "budget not approved", "Budget pending",
+           "Pending finance approval"]  # fmt: skip
+    still = ["pending", "budget approved", "Budget code 4410"]
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

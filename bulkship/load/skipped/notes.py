@@ -331,10 +331,13 @@ _NOTE_SAYS_NO = re.compile(
     r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"
-    r"investigation|approval|now)\b.*|pending\s+(?:the\s+|an?\s+|hr\s+|manager\s+|mgr\s+|legal\s+)?"
-    r"(?:approval|review|verification|investigation|termination|separation|resignation|offboarding|"
-    r"confirmation|decision|clearance|background|eligibility|sign[\s-]*off|legal|hr|manager|address|"
-    r"outcome|discipline|disciplinary)\b.*)"
+    r"investigation|approval|now)\b.*|pending\s*[-–—:,]?\s*(?:the\s+|an?\s+|hr\s+|manager\s+|mgr\s+|legal\s+|"
+    r"budget\s+|finance\s+)?(?:approval|review|verification|investigation|termination|separation|resignation|"
+    r"offboarding|confirmation|decision|clearance|background|eligibility|sign[\s-]*off|legal|hr|manager|address|"
+    r"outcome|discipline|disciplinary|budget|funding)\b.*"
+    # ... or a budget not there yet ('budget not approved', 'pending - budget', 'pending budget approval':
+    # found by newcomer20, N18, each ordered, where 'awaiting budget' leaves the row out)
+    r"|budget\s+(?:(?:is|still)\s+)?(?:not\s+(?:yet\s+)?(?:approved|confirmed|available|final)|pending|tbd)\b.*)"
     # ... or the card itself held (:data:`_CARD_HELD`)
     r"|^\s*" + _CARD_HELD + r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*|"
     r"\s(?:until|till|pending|awaiting)\s+(?!" + _A_DATE + r").*)"  # (until a day: held to it, ..days._UNTIL)
