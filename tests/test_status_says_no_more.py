@@ -23,3 +23,16 @@ def test_a_campaign_member_status_opted_out_or_unsubscribed_leaves_the_row_out(
              "Inactive"]  # fmt: skip
     path = _sheet(tmp_path / "campaign.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_saying_send_anyway_then_no_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by review52: a 'Status' of 'on leave - send anyway; deceased', 'Active - send anyway; deceased',
+    'On leave - send anyway - terminated 12/1' was each ordered, exit 0 (the 'send anyway' won over the no
+    after it), where under 'Notes' each leaves the row out. They are left out now; a send said last ('on
+    leave - send anyway', 'Left 11/15 - still send') still sends."""
+    out = ["on leave - send anyway; deceased", "Active - send anyway; deceased",
+           "On leave - send anyway - terminated 12/1"]  # fmt: skip
+    still = ["on leave - send anyway", "LOA - send anyway", "Active - send anyway", "Left 11/15 - still send"]
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

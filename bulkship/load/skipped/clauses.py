@@ -104,7 +104,21 @@ def taken_back(text: str) -> bool:
     if TAKES_BACK.match(text) and not _UNDONE.search(text):
         return True
     cuts = [found.end() for found in _CLAUSE.finditer(text)]
-    return any(TAKEN_BACK.match(text[at:]) is not None and _note_says_no(_as_said(text[at:])) for at in cuts)
+    if any(TAKEN_BACK.match(text[at:]) is not None and _note_says_no(_as_said(text[at:])) for at in cuts):
+        return True
+    return _no_after_the_send(text)
+
+
+def _no_after_the_send(text: str) -> bool:
+    """Whether a clause after the last words saying send says no, read as a note ('On leave - send anyway;
+    deceased', 'Active - send anyway - terminated 12/1': found by review52, each ordered from a 'Status',
+    where under 'Notes' they leave the row out): the send said first, the no after it."""
+    sends = list(_SEND_HEADING.finditer(text))
+    if not sends:
+        return False
+    cut = _CLAUSE.search(text, sends[-1].end())
+    after = text[cut.end() :] if cut is not None else ""
+    return bool(after.strip()) and _clauses_say_no(after, _note_says_no(after))
 
 
 # Where a note's clause starts: a new line, or after a sentence's end, a semicolon, a colon or a spaced dash;
