@@ -158,3 +158,17 @@ def test_a_note_saying_the_budget_is_pending_leaves_the_row_out(tmp_path: Path, 
     still = ["pending", "budget approved", "Budget code 4410"]
     path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_budget_pending_then_approved_is_sent(tmp_path: Path, header: str) -> None:
+    """A budget said pending or not approved, then approved since, sends, as 'Pending approval - approved
+    12/1' does (b9b11efa left 'budget not approved - approved 12/1' out: found by hunter-sends8, mended by
+    the lead). Not when asked, taken back, or another no follows."""
+    sent = ["budget not approved - approved 12/1", "Budget pending - approved 12/1",
+            "budget rejected - approved on appeal"]  # fmt: skip
+    out = ["budget not approved - approved?", "Budget pending - approval pending",
+           "budget not approved - approved, then revoked",
+           "Budget pending - approved 12/1 - terminated"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
+    assert _left_out(path, [*sent, *out]) == out

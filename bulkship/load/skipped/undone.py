@@ -27,6 +27,8 @@ _REMARK_SPAN = "{0,100}"
 # cleared got no card)
 _WAITED_AND_DONE = [
     (r"approval|sign[\s-]*off", r"approved|signed[\s-]*off"),
+    # ... or the budget ('Budget pending - approved 12/1': left out since b9b11efa read a budget pending)
+    (r"budget|funding", r"approved|confirmed|signed[\s-]*off"),
     (r"confirm\w*", "confirmed"),
     (r"verif\w*", "verified"),
     (r"updat\w*", "updated"),
@@ -275,6 +277,8 @@ _UNDONE = re.compile(
     # - OK once address confirmed', '... - approved for 2027', '... - will be approved', '... - manager OK,
     # finance said no': found by review40 reviewing ac1b0ea8, each sent)
     r"|^\s*(?!.*\b(?:will|would|should|may|might|expected|to)\s+(?:be\s+|get\s+)?(?:approved|ok))"
+    # ('Budget not approved - approved 12/1': left out since b9b11efa read a budget not approved)
+    r"(?:(?:budget|funding)\s+(?:(?:is|was|still)\s+)?)?"
     r"(?:not\s+(?:yet\s+)?approved(?:\s+yet)?|unapproved|rejected|denied)\s*[-–—:,;(.]\s*"
     rf"(?:(?!{_NOT_YET}).)"
     r"{0,100}?\b(?:approved|ok(?:['’]?d|ed)?|okay(?:ed)?|signed\s+off)\b(?![^?]*\?)"
