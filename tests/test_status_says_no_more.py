@@ -36,3 +36,15 @@ def test_a_status_saying_send_anyway_then_no_leaves_the_row_out(tmp_path: Path, 
     still = ["on leave - send anyway", "LOA - send anyway", "Active - send anyway", "Left 11/15 - still send"]
     path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_label_answered_no_after_a_leaving_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by review52: Notes 'Terminated - rehire: no' was ordered, exit 0 (its ': no' read as the
+    answer to the termination, as 'Skip: none' is), where 'Terminated - rehire: yes' leaves the row out.
+    Left out now, as 'Terminated - Rehire eligible: no'; a hold or skip answered no ('Hold: no', 'Skip:
+    none', 'Hold - none') still sends under Notes (a Status's own hold words are read otherwise)."""
+    out = ["Terminated - rehire: no", "Terminated - Rehire eligible: no", "Terminated - rehire: yes"]
+    still = ["Hold: no", "Skip: none", "Hold - none"] if header == "Notes" else []
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

@@ -238,7 +238,9 @@ _UNDONE = re.compile(
     rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
-    r"|[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
+    # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -
+    # rehire: no', 'Terminated - Rehire eligible: no': found by review52, each ordered)
+    r"|^[^-–—:]*[-–—:]\s*(?:no|none|nothing|n/?a)\s*$"
     # ... or that the approval it waited for came ("Pending approval - approved 11/2", "Pending manager
     # sign-off: signed off": found by hunter-sheets9, held); not "Do not send - approved by HR" (what was
     # approved is the not sending), nor a question or a wait after it ("approved? ask Jo", "approved by mgr,
