@@ -26,6 +26,22 @@ def _cards() -> list[dict[str, Any]]:
     return [line["PhysicalDeliveryAddress"] for order in orders for line in order["LineItems"]]
 
 
+def _ordered(tmp_path: Path, notes: list[str]) -> tuple[Path, list[int]]:
+    """Each note on a row of its own ('Person N' at 'N Main St', Boston), the list run (exit 3: rows to fix):
+    the list's path and the N of each card ordered."""
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(
+            [HEADER]
+            + [
+                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", note]
+                for i, note in enumerate(notes, start=1)
+            ]
+        )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    return path, sorted(int(c["Name"].split()[1]) for c in _cards())
+
+
 def test_a_row_of_no_address_whose_note_says_it_is_to_come_is_fixed_on_fix_these_never_sent_to_the_office(
     tmp_path: Path,
 ) -> None:
@@ -120,17 +136,7 @@ def test_a_note_saying_the_person_moved_or_the_address_is_doubted_stops_the_row(
     ]  # fmt: skip
     fine = ["moved - new address above", "Moved to Sales", "moved teams", "Address verified",
             "Verify address - verified 12/1", "Check address book for birthday"]  # fmt: skip
-    path = tmp_path / "staff.csv"
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        csv.writer(handle).writerows(
-            [HEADER]
-            + [
-                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", note]
-                for i, note in enumerate(doubted + fine, start=1)
-            ]
-        )
-    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
-    sent = sorted(int(c["Name"].split()[1]) for c in _cards())
+    sent = _ordered(tmp_path, doubted + fine)[1]
     assert sent == list(range(len(doubted) + 1, len(doubted) + len(fine) + 1)), sent
 
 
@@ -145,17 +151,7 @@ def test_a_note_saying_the_person_moved_to_another_town_or_state_stops_the_row(t
     fine = ["moved to Boston", "Moved to East Boston", "Moved to Sales", "moved to the 3rd floor",
             "Moved to night shift", "Moved to Acme Corp", "Father: moved to FL",
             "moved to Marketing"]  # fmt: skip
-    path = tmp_path / "staff.csv"
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        csv.writer(handle).writerows(
-            [HEADER]
-            + [
-                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", note]
-                for i, note in enumerate(moved + fine, start=1)
-            ]
-        )
-    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
-    sent = sorted(int(c["Name"].split()[1]) for c in _cards())
+    sent = _ordered(tmp_path, moved + fine)[1]
     assert sent == list(range(len(moved) + 1, len(moved) + len(fine) + 1)), sent
 
 
@@ -175,17 +171,7 @@ def test_a_note_saying_the_address_is_not_known_yet_beside_a_street_is_a_row_to_
             "No home address - using work address", "No address needed", "Email address needed"]  # fmt: skip
     out = ["Address TBD - terminated", "Waiting on VP sign-off; Address TBD", "waiting for address",
            "address unknown"]  # fmt: skip
-    path = tmp_path / "staff.csv"
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        csv.writer(handle).writerows(
-            [HEADER]
-            + [
-                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02108", *OFFICE, "CVS", "25", note]
-                for i, note in enumerate(to_fix + sent + out, start=1)
-            ]
-        )
-    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
-    cards = sorted(int(c["Name"].split()[1]) for c in _cards())
+    path, cards = _ordered(tmp_path, to_fix + sent + out)
     assert cards == list(range(len(to_fix) + 1, len(to_fix) + len(sent) + 1)), cards
     sheet = load_sheet(path)
     first_out = len(to_fix) + len(sent) + 2
