@@ -51,11 +51,8 @@ from .sent import (
     _SENT_ON,
     said_sent_in_own_words,
 )
-from .status import (
-    _SAYS_GONE,
-    _STATUS_FLAGS,
-    status_header,
-)
+from .status import _SAYS_GONE
+from .statusheaders import _STATUS_FLAGS, status_header
 
 # header key -> the answers that leave the row out
 _LEAVES_OUT: dict[str, re.Pattern[str]] = {
@@ -88,8 +85,8 @@ _REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[-–—]\s.*|:(?:\s.*)?)
 
 
 def person_status(header: str) -> bool:
-    """Whether a header names a status of the person (:func:`.status.status_header`), with a remark after
-    its words or not ('Current status (pick one)': found by hunter-sheets15, 'Terminated' there was
+    """Whether a header names a status of the person (:func:`.statusheaders.status_header`), with a remark
+    after its words or not ('Current status (pick one)': found by hunter-sheets15, 'Terminated' there was
     ordered)."""
     return status_header(header) or status_header(_REMARK.sub("", header))
 

@@ -18,7 +18,7 @@ from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND, MAX_CANDIDATES
 from .languages import straight
 from .notes import _NOTE_SAYS_NO
-from .status import _STATUS_FLAGS
+from .statusheaders import _STATUS_FLAGS
 from .undone import _UNDONE
 
 _HIDDEN_KINDS = frozenset({HIDDEN, FILTERED, COLLAPSED})

@@ -4,10 +4,8 @@ or a sending's status saying the card went, was made, failed on its way or has n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ...schema import header_key
-from .languages import OTHER_GONE, OTHER_STATUS, plain_key
+from .languages import OTHER_GONE
 
 # An HR status saying the person is gone in English, as other HR systems write it ("Exited", "Offboarded",
 # "Ex-employee", "No longer employed", "Not active", "Laid off", "Let go", "Departed", "Alumni": found by
@@ -40,20 +38,13 @@ NAMES_SCHOOL_PEOPLE = re.compile(
 )
 # A patient's 'Status' = Discharged ('Discharged home', 'Discharged to rehab'): left the hospital, not the
 # company. Read as HR's word for a dismissal, a hospital's list paying its patients for a survey left every
-# patient out, exit 0 (found by hunter-falsealarm6). Sent in a list naming patients (:func:`names_patients`)
-# ... but not a death in a hospital's words ('Discharged - expired', 'Expired', 'Died'), which leaves the row
-# out there (found by review34 reviewing 5dd6816: each was sent, a card mailed to a dead patient's home)
+# patient out, exit 0 (found by hunter-falsealarm6). Sent in a list naming patients
+# (:func:`.statusheaders.names_patients`) ... but not a death in a hospital's words ('Discharged - expired',
+# 'Expired', 'Died'), which leaves the row out there (found by review34 reviewing 5dd6816: each was sent, a
+# card mailed to a dead patient's home)
 _DIED = r"expired|died|deceased|death|passed(?:\s+away)?|morgue|doa"
 DISCHARGED = re.compile(rf"(?i)(?!.*\b(?:{_DIED})\b)\s*discharged\b.*")
 PATIENT_DIED = re.compile(rf"(?i)\s*(?:discharged\W*)?(?:{_DIED})\b.*")
-_PATIENT_WORDS = frozenset({"patient", "patients", "mrn", "admit", "admitted", "discharge"})
-
-
-def names_patients(headers: Iterable[object]) -> bool:
-    """Whether a list's ``headers`` name its people as patients ('Patient ID', 'MRN', 'Discharge Date')."""
-    return any(set(re.findall(r"[a-z]+", str(h).casefold())) & _PATIENT_WORDS for h in headers)
-
-
 # Withdrawn, or withdrew: gone, but not a resignation or notice withdrawn ('Withdrew resignation': still here)
 WITHDREW = r"withdr(?:ew|awn)(?!\s+(?:(?:the|his|her|their|my)\s+)?(?:resignation|notice)\b)"
 GONE_MORE = (
@@ -96,19 +87,6 @@ _ON_ITS_WAY = (
     r"in[\s-]*transit|out\s+for\s+delivery|back[\s-]*ordered|awaiting\s+(?:shipment|delivery|pick\s*up)|"
     r"order\s+placed|re-?issued|redeemed|on\s+(?:the|its)\s+way|card\s+on\s+(?:the|its)\s+way"
 )
-# An HR status saying the person is gone ("Status" = Terminated, "Left company"); not "Retired" (a
-# retirement gift goes to just those people) nor a note that starts with "Left" ("Left voicemail")
-# (Workday's "Worker Status", ADP's "Position Status" with its one-letter codes T and D: found by newcomer8)
-_STATUS_FLAGS = frozenset(
-    header_key(h)
-    for h in (
-        "status", "employee status", "employment status", "worker status", "position status", "emp status",
-        "hr status", "job status", "associate status", "staff status",
-        # ... PeopleSoft's 'Empl Status' (its codes T and D as ADP's) and Oracle HCM's 'Assignment Status'
-        # (found by newcomer9: Terminated there was ordered)
-        "empl status", "assignment status",
-    )
-)  # fmt: skip
 _CARD_WENT = (
     r"sent|shipped|mailed|delivered|"
     # ... or is on its way ('In transit', 'Backordered': found by hunter-sheets6, ordered again)
@@ -286,27 +264,6 @@ SHOP_PROCESSING = re.compile(
 SHOP_UNPAID = re.compile(r"(?i)\s*failed\s*")
 
 
-# ... whose billing columns are the buyer's name or address ('First Name (Billing)', 'Billing City'); not a
-# tracker's 'Billing Code' or 'Billing Dept' beside its 'Payment Method', where 'Order Status' = Processing
-# is a card being made: read as a shop's paid order, it was ordered a second time (found by hunter-sheets17)
-_BILLED = frozenset(
-    {"first", "last", "name", "address", "street", "city", "state", "zip", "postcode", "postal", "country",
-     "phone", "email", "company"}
-)  # fmt: skip
-# ... and only under the order's own status ('Order Status', 'Status', Shopify's 'Fulfillment Status'); a
-# 'Card Status', 'Gift Status' or 'Shipping Status' there is the card's, kept as in any tracker
-SHOP_STATUS = frozenset(
-    header_key(h) for h in ("status", "order status", "fulfillment status", "fulfilment status")
-)
-
-
-def shop_orders(headers: Iterable[object]) -> bool:
-    """Whether a list's ``headers`` are a shop's orders export's (:data:`SHOP_PROCESSING`)."""
-    words = [set(re.findall(r"[a-z]+", str(header).casefold())) for header in headers]
-    billed = any("billing" in said and said & _BILLED for said in words)
-    return billed and any(said & {"payment", "paid"} for said in words)
-
-
 # A sending's status saying it has not happened yet ('Send Status' = Not sent, Pending, Ready to send): read
 # as a 'Send?' = No, a tracker of Sent / Not sent / Pending sent nobody (review26's F6). The whole cell only:
 # 'Pending approval' is not to send yet
@@ -336,39 +293,3 @@ EMPLOYMENT_ENDED = re.compile(
     r"abandoned\s+(?:the\s+|(?:his|her|their)\s+)?(?:job|position|post)|no[\s-]*call[\s,/-]*no[\s-]*show|ncns)"
     r"(?:\s*[-–—:,.;!(/\d].*)?\s*"
 )
-_EMPLOYMENT_WORDS = frozenset(
-    {"employee", "employees", "employment", "emp", "empl", "ee", "worker", "staff", "associate", "personnel",
-     "hr", "job", "position", "assignment", "payroll"}
-)  # fmt: skip
-
-
-def employment_header(header: str) -> bool:
-    """Whether a person's status header names their employment ('Employee Status', 'HR Status')."""
-    return bool(set(re.findall(r"[a-z]+", header.casefold())) & _EMPLOYMENT_WORDS)
-
-
-def status_code_header(header: str) -> bool:
-    """Whether a header of a person's status names its code ('Employee Status Code', 'Status Code')."""
-    return "code" in re.findall(r"[a-z]+", header.casefold())
-
-
-# ... a status of the person or their record, that is: not of a marriage, a benefit, an account or a survey
-# ("Marital Status" = Separated, "Benefits Status" = Declined, "401k Status" = Opted out, a win-back list's
-# "Account Status" = Inactive: found by review14, each row was left out)
-_PERSON_STATUS_WORDS = frozenset(
-    {"status", "current", "hr", "record", "employee", "employees", "employment", "emp", "ee", "worker",
-     "job", "position", "associate", "staff", "personnel", "person", "people", "recipient", "participant",
-     "work", "working", "contract", "contractor", "latest", "overall", "final", "payroll", "code",
-     "description", "desc", "type", "the", "of", "s"}
-)  # fmt: skip
-
-
-# ... in another language, read by its words only (not ADP's one-letter codes: a Spanish 'T' is 'Temporal')
-_OTHER_STATUS = frozenset(header_key(h) for h in OTHER_STATUS)
-
-
-def status_header(header: str) -> bool:
-    """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status"),
-    not of something else they have ("Marital Status", "Benefits Status", "Account Status")."""
-    words = set(re.findall(r"[a-z]+", header.casefold()))
-    return ("status" in words and words <= _PERSON_STATUS_WORDS) or plain_key(header) in _OTHER_STATUS

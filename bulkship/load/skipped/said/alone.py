@@ -16,7 +16,8 @@ from datetime import date
 import pandas as pd
 
 from ..kinds import _SAYS_CARD_MADE, _SAYS_NOT_YET, _SAYS_SENT_ALREADY
-from ..status import _CODED, employment_header
+from ..status import _CODED
+from ..statusheaders import employment_header
 from .reasons import Masks
 from .remarks import _clauses
 

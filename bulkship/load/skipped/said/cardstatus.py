@@ -20,9 +20,9 @@ from ..status import (
     SAYS_SOMETHING_ELSE_SENT,
     SAYS_WENT_OUT,
     SHOP_PROCESSING,
-    SHOP_STATUS,
     SHOP_UNPAID,
 )
+from ..statusheaders import SHOP_STATUS
 from .reasons import Masks
 from .remarks import remarks_say_no
 from .wholelist import TheList

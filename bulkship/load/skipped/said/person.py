@@ -26,8 +26,8 @@ from ..status import (
     PATIENT_DIED,
     SAYS_LEFT_BY_CODE,
     SAYS_SOMETHING_ELSE_SENT,
-    employment_header,
 )
+from ..statusheaders import employment_header
 from .reasons import Masks
 from .remarks import remarks_say_no
 from .wholelist import TheList

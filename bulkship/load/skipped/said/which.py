@@ -25,7 +25,8 @@ from ..questions import (
     gift_choice_header,
 )
 from ..relation import RELATIONSHIP
-from ..status import _SAYS_LEFT, SAYS_LEFT_BY_CODE, status_code_header
+from ..status import _SAYS_LEFT, SAYS_LEFT_BY_CODE
+from ..statusheaders import status_code_header
 
 
 @dataclass(frozen=True)

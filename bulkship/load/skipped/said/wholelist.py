@@ -17,7 +17,7 @@ from ..languages import plain_key
 from ..noteheaders import _note_header
 from ..rounds import comes_round
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
-from ..status import names_patients, shop_orders
+from ..statusheaders import names_patients, shop_orders
 
 # A survey's own 'Status' beside its submit stamps (Alchemer's Complete, Partial, Disqualified): 'Complete'
 # there says the response was finished, no card done; read as 'Done', every answer of a 'fill in our survey,
@@ -95,12 +95,12 @@ class TheList:
 
     @cached_property
     def shop(self) -> bool:
-        """Whether the list is a shop's orders (:func:`..status.shop_orders`)."""
+        """Whether the list is a shop's orders (:func:`..statusheaders.shop_orders`)."""
         return shop_orders(self.body.columns)
 
     @cached_property
     def patients(self) -> bool:
-        """Whether the list names patients (:func:`..status.names_patients`)."""
+        """Whether the list names patients (:func:`..statusheaders.names_patients`)."""
         return names_patients(self.body.columns)
 
     @cached_property
