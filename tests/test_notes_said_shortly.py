@@ -172,3 +172,21 @@ def test_a_budget_pending_then_approved_is_sent(tmp_path: Path, header: str) -> 
            "Budget pending - approved 12/1 - terminated"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
     assert _left_out(path, [*sent, *out]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_approval_awaited_then_given_for_a_later_year_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-money22 (b4c0f2e0's twin): an HR list's Notes 'Budget pending - approved for 2027'
+    and 'Pending approval - approved for 2027' were each ordered now, exit 0, where 'Not approved - approved
+    for 2027' is left out: the approval is for a later year's card. They are left out now, as that one is;
+    approved on a day ('... - approved 12/1/2026') or for something else ('... - approved for $50') still
+    sends."""
+    out = ["Budget pending - approved for 2027", "Pending approval - approved for 2027",
+           "Approval pending - approved for next year", "Budget approval pending - approved for FY27",
+           "On hold until address confirmed - confirmed for Q1"]  # fmt: skip
+    sent = ["Pending approval - approved 12/1/2026", "Budget pending - approved 12/1",
+            "Pending approval - approved for $50"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*out, *sent], header)
+    assert _left_out(path, [*out, *sent]) == out

@@ -121,6 +121,13 @@ _HOLD_ENDED = (
 )
 
 
+# a thing come for a later time than this card: a year, the next one, a fiscal year or a quarter
+_FOR_LATER = (
+    r"\b(?:for|from|starting|after)\s+(?:(?:the\s+)?(?:next|coming|following)\b|later\b|fy\s*'?\d{2,4}\b|"
+    r"q[1-4]\b|(?:19|20)\d\d\b)"
+)
+
+
 # (the cut after the thing awaited, then the word saying it came)
 def _came_since(done: str) -> str:
     return rf"\s*[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}\b(?:{done})\b"
@@ -270,6 +277,9 @@ _UNDONE = re.compile(
     + r"))(?!\s*\?)(?!.*"
     + _NOT_YET
     + r")(?!.*\b(?:still|waiting)\b)"
+    # ... nor come for a later time ('Budget pending - approved for 2027', 'Pending approval - approved for
+    # next year': sent now, where 'Not approved - approved for 2027' is left out; found by hunter-money22)
+    + rf"(?!.*{_FOR_LATER})"
     + rf"(?!.*\b(?:{_FOUND_OTHERWISE})\b)"
     # ... or the approval a row lacked given since ('Not approved yet - manager OK 12/1', 'Rejected - then
     # approved 12/2', 'Denied - approved on appeal': found by review39 reviewing 7b113135, each left out); not
