@@ -70,7 +70,7 @@ UNQUALIFIED_RANK = QUALIFIER_RANK[""]
 _LINE_3 = frozenset(
     header_key(h)
     for h in ("address line 3", "address 3", "address3", "addr3", "street 3", "street line 3", "line 3",
-              "street address 3", "address line3")
+              "street address 3", "address line3", "formatted line 3")
 )  # fmt: skip
 
 

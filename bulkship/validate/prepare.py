@@ -13,7 +13,7 @@ import pandas as pd
 from ..columns.fields import PREFERRED, line_3_header
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
-from . import addresslines, invisible, normalize, rules, unitlines
+from . import addresslines, invisible, normalize, placelines, rules, unitlines
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .names import (
@@ -151,6 +151,17 @@ def _units_on_line_2(frame: pd.DataFrame, collector: ProblemCollector, sheet: Lo
     return before.where(twice | named, "")
 
 
+def _own_place_off_line_2(frame: pd.DataFrame, collector: ProblemCollector) -> pd.Series:
+    """Line 2 emptied where it names only the row's own city, state and ZIP or the country, said; returns
+    line 2 as it was where emptied ("" elsewhere), for the fingerprint."""
+    before = frame["address2"]
+    place = placelines.own_place_lines(before, frame)
+    frame["address2"] = before.where(~place, "")
+    said = "'{old}' names the row's own city, state and ZIP (or the country), printed below it: not again."
+    collector.warn(place, "address2", "Place on line 2", said)
+    return before.where(place, "")
+
+
 def _normalise(
     frame: pd.DataFrame,
     defaults: dict[str, str],
@@ -228,9 +239,13 @@ def _normalise(
         collector.warn(
             said, column, "No " + part, f"'{{old}}' says there is none: no {part} printed on the parcel."
         )
+    placed = _own_place_off_line_2(frame, collector)
     lines_2 = _units_on_line_2(frame, collector, sheet)
+    lines_2 = lines_2.where(placed.eq(""), placed)
     if line_3 is not None:
-        frame["address2"], added = addresslines.with_line_3(frame["address2"], sheet.frame[line_3])
+        line3 = sheet.frame[line_3].fillna("").astype(str)
+        line3 = line3.where(~placelines.own_place_lines(line3, frame), "")
+        frame["address2"], added = addresslines.with_line_3(frame["address2"], line3)
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
         collector.warn(added, "address2", "Address line 3 added", said)
     # the whole name in First Name is found against the Last Name as typed: 'Ann Lee' | 'Lee' | 'Jr.'
