@@ -3,7 +3,7 @@ without the web package (`bulkship status` loads no web server: tests/test_cli.p
 
 The page hides such a batch from its Batches list; `bulkship status` listed it as 'draft', its rows in the
 total, once its cost page had planned it (found by hunter-web28). A Delete recorded while a Send of the batch
-is due deletes nothing (the page's fold, :func:`bulkship.web.state._fold`); a batch any of whose orders left
+is due deletes nothing (the page's fold, :func:`bulkship.web.webbatch.fold`); a batch any of whose orders left
 is never hidden. Where this reading and the page's differ, the batch is shown."""
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ def new_batch(settings: Settings, wanted: str, path: Path, **detail: Any) -> str
     and return the name. Two uploads of one file name at the same moment (two people's "recipients.xlsx")
     both found the name free: each was recorded under it, every person was sent to one batch showing the
     last file, and the other lists were never sent (found by hunter-web4). The first upload recorded under
-    a name keeps it (:func:`.state._fold`); a later one sees it lost and takes the next name."""
+    a name keeps it (:func:`.webbatch.fold`); a later one sees it lost and takes the next name."""
     for _ in range(NAME_TRIES):
         name = unique_name(settings, wanted)
         record(settings, name, "web_upload", path=str(path), **detail)
