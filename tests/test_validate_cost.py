@@ -206,3 +206,26 @@ def test_validate_cost_leaves_the_rows_sent_elsewhere_out_as_run_does(
         "Not priced: 2 row(s) sent elsewhere, their cards in another batch's order already (never sent from "
         "this batch)." in said
     ), said
+
+
+def test_validate_cost_cuts_the_orders_at_max_lines_as_run_does(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-money22 (its item 6): `validate samples/direct-mail.csv --cost` said '2 order(s),
+    1,210.00 USD' where `run --max-lines 5` planned 11 orders; validate had no --max-lines. It takes it now,
+    and says the cut."""
+    people = [[f"P {n}", f"{n} Main St", "Boston", "MA", "02134", "Target", "25", ""] for n in range(1, 8)]
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *people])
+
+    code, checked = _json(capsys, "validate", str(source), "--cost", "--max-lines", "3")
+    assert code == 0, checked
+    assert (checked["cost"]["orders"], checked["cost"]["total"]) == (3, "175.00"), checked["cost"]
+    assert main(["validate", str(source), "--cost", "--max-lines", "3"]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "3 order(s) of at most 3 line item(s) each, 175.00 USD at the vendor's prices of today" in said
+
+    code, ran = _json(capsys, "run", str(source), "--max-lines", "3", "--yes", "--wait", "0")
+    assert code == 0, ran
+    assert (ran["orders"], ran["total_cost"]) == (3, "175.00"), "the run plans what the look priced"

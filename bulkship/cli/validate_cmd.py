@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..defaults import MAX_LINES as DEFAULT_MAX_LINES
 from ..errors import BulkshipError
 from ..models import Catalog, ValidationResult
 from ..settings import Settings
@@ -94,6 +95,17 @@ CostOption = Annotated[
         "--cost",
         help="Also show what `bulkship run` would send and what it costs, at the vendor's prices of today. "
         "Nothing is recorded: no batch, no PO number.",
+    ),
+]
+
+CostMaxLinesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-lines",
+        min=1,
+        max=100,
+        help="With --cost: line items per order, as `bulkship run --max-lines` cuts the plan (the order "
+        "count depends on it).",
     ),
 ]
 
@@ -202,7 +214,9 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
         echo("Nothing to fix: the duplicate rows are not sent (marked in the workbook).")
 
 
-def _priced(result: ValidationResult, catalog: Catalog, settings: Settings, name: str, repeats: Any) -> Any:
+def _priced(
+    result: ValidationResult, catalog: Catalog, settings: Settings, name: str, repeats: Any, max_lines: int
+) -> Any:
     """What `run` would send of this file under batch ``name`` and its cost (``--cost``)."""
     from datetime import date
 
@@ -215,7 +229,7 @@ def _priced(result: ValidationResult, catalog: Catalog, settings: Settings, name
     elsewhere = set(repeats.elsewhere) if repeats is not None else set()  # never sent from this batch
     return price_what_run_sends(
         result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused,
-        elsewhere_rows=elsewhere,
+        elsewhere_rows=elsewhere, max_lines=max_lines,
     )  # fmt: skip
 
 
@@ -232,6 +246,7 @@ def validate_command(
     include_hidden: IncludeHiddenOption = False,
     batch: ValidateBatchOption = None,
     cost: CostOption = False,
+    max_lines: CostMaxLinesOption = DEFAULT_MAX_LINES,
 ) -> None:
     """Check every row of a recipient sheet (nothing is ordered) and write a validation workbook."""
     from .. import api
@@ -273,7 +288,7 @@ def validate_command(
         result, settings, name, program, file_name=as_typed(file, settings.data_dir), named=name != default
     )
     result = api.with_repeat_warnings(result, repeats)
-    priced = _priced(result, catalog, settings, name, repeats) if cost else None
+    priced = _priced(result, catalog, settings, name, repeats, max_lines) if cost else None
     try:
         output = write_validation_workbook(result, settings.out_dir)
     except OSError as exc:

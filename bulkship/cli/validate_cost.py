@@ -16,7 +16,7 @@ import pandas as pd
 from ..heldrows import days_said, held_costs
 from ..models import FINGERPRINT, STATUS, Catalog, ValidationResult
 from ..money import MONEY_CURRENCY
-from ..plan import DEFAULT_PO_PREFIX
+from ..plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
 from ..plan.cost import PlanSummary, summarise
 from ..plan.orders import plan_orders
 from ..settings import Settings
@@ -39,6 +39,7 @@ class CostPreview:
     # rows whose very card another batch's order holds, after a split advised (repeats.takenout): `run`
     # leaves them out as sent elsewhere, never sent from this batch
     elsewhere: int = 0
+    max_lines: int = DEFAULT_MAX_LINES  # line items per order (--max-lines, as `run` takes it)
 
     def as_json(self) -> dict[str, Any]:
         """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
@@ -67,6 +68,7 @@ def price_what_run_sends(
     today: date,
     refused: bool = False,
     elsewhere_rows: set[int] | None = None,
+    max_lines: int = DEFAULT_MAX_LINES,
 ) -> CostPreview:
     """The valid rows less those ``run`` would hold (``held_rows``) or has ordered under ``batch``
     (``ordered``: their fingerprints, read from the ledger), planned into orders as ``run`` plans them;
@@ -86,9 +88,11 @@ def price_what_run_sends(
     held |= {"waiting_unpriced": len(waiting) - len(costs)}
     if to_send.empty:
         return CostPreview(None, *counts, refused=refused, elsewhere=int(gone.sum()), **held)
-    orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch)
+    orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch, max_lines=max_lines)
     summary = summarise(orders, catalog, start=today)
-    return CostPreview(summary, *counts, refused=refused, elsewhere=int(gone.sum()), **held)
+    return CostPreview(
+        summary, *counts, refused=refused, elsewhere=int(gone.sum()), max_lines=max_lines, **held
+    )
 
 
 def _waiting(result: ValidationResult) -> tuple[tuple[int, str], ...]:
@@ -158,7 +162,8 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
         title = f"{sender}: what `bulkship run` would send, in US dollars ({MONEY_CURRENCY})"
         err_console.print(plan_table(title, summary))
         err_console.print(
-            f"{summary.orders} order(s), {money(summary.total)} {MONEY_CURRENCY} at the vendor's prices of "
+            f"{summary.orders} order(s){_cut_at(preview.max_lines)}, {money(summary.total)} {MONEY_CURRENCY} "
+            "at the vendor's prices of "
             "today. Nothing was recorded (no batch, no PO number): `bulkship run` prices the plan again "
             "and asks before sending.",
             soft_wrap=True,
@@ -188,3 +193,8 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
             "sent again).",
             soft_wrap=True,
         )
+
+
+def _cut_at(max_lines: int) -> str:
+    """The cut of the orders where it is not the default (`run` without --max-lines plans fewer)."""
+    return "" if max_lines == DEFAULT_MAX_LINES else f" of at most {max_lines} line item(s) each"
