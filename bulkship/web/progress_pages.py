@@ -74,9 +74,12 @@ async def progress(request: Request) -> Response:
     batch = _batch_or_404(web, request.path_params["name"])
     data = await run_in_threadpool(_progress, web, batch)
     busy = request.query_params.get("busy", "")
+    asked = request.query_params.get("approved")
+    approved = await run_in_threadpool(_approved_first, web.settings, batch, asked)
     return render(
-        request, "progress.html", batch=batch, p=data, busy="send" if busy == "send" else bool(busy)
-    )
+        request, "progress.html", batch=batch, p=data, busy="send" if busy == "send" else bool(busy),
+        approved_first=approved,
+    )  # fmt: skip
 
 
 async def progress_live(request: Request) -> Response:
@@ -149,6 +152,17 @@ async def delete(request: Request) -> Response:
     web.reviews.forget(batch)
     await run_in_threadpool(plan_those_held_for, web, batch.name)
     return _see("/")
+
+
+def _approved_first(settings: Settings, batch: state.WebBatch, asked: str | None) -> Any:
+    """The batch's request ``asked`` (an approver's Approve found it approved by a colleague already), when
+    it was approved: its progress page says by whom, and that the Approve added nothing."""
+    from ..team import approvals, store
+
+    if not asked or not asked.isdigit() or len(asked) > 18 or not store.team_mode(settings):
+        return None
+    found = approvals.approval(settings, int(asked))
+    return found if found is not None and found.batch == batch.name and found.decision == "approved" else None
 
 
 def _approvable_request(settings: Settings, batch: state.WebBatch) -> int | None:

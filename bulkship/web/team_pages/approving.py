@@ -221,6 +221,10 @@ async def approve(request: Request) -> Response:
         return await approve_ledger_batch(request, name)
     batch = _here(web, pages._batch_or_404(web, name))
     asked = await run_in_threadpool(_request_of, request, batch.name)
+    if asked.decision == "approved" and asked.decided_by != _actor(request) and pages._sending(web, batch):
+        # a colleague approved it first (on another server, or since this page was shown) and its run is
+        # sending: sent to the progress page, dave read nothing of carol's approval (hunter-web28)
+        return _see(f"/batches/{batch.name}/progress?approved={asked.id}")
     form = await request.form()
     view = await run_in_threadpool(cost_pages.plan_shown, web, batch, form.get("change"))
     prints = await run_in_threadpool(approvals.order_prints, settings, batch.name)
