@@ -75,6 +75,8 @@ def _split_then_failed(tmp_path: Path, tracked: str | None = None) -> tuple[Sand
 
 
 def test_a_row_sent_elsewhere_whose_card_there_failed_is_sent_by_the_whole_list(tmp_path: Path) -> None:
+    from bulkship import api
+
     vendor, sheet, rest = _split_then_failed(tmp_path)
     settings, factory = vendor.settings, vendor.factory()
     try:
@@ -82,11 +84,19 @@ def test_a_row_sent_elsewhere_whose_card_there_failed_is_sent_by_the_whole_list(
         assert again.exit_code == 0 and again.sent_orders == 1, again.notes
         assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
         assert {_rows(vendor, "gifts")[r][0] for r in (4, 5)} == {"ordered"}
-        # the part taken out run again sends no second card: its rows are held, naming gifts' order
-        held = run_batch(rest, settings, batch="rest", wait_s=0, client_factory=factory)
-        assert held.exit_code == 3 and held.sent_orders == 0, held.notes
-        assert all("batch 'gifts'" in note for _status, note in _rows(vendor, "rest").values())
+        # the part taken out run again sends no second card: its rows are sent elsewhere, naming gifts' order
+        # (they were held 'This person has this card already: nothing to do', exit 3, for good: newcomer20's
+        # N11, its second part)
+        done = run_batch(rest, settings, batch="rest", wait_s=0, client_factory=factory)
+        assert done.exit_code == 0 and done.sent_orders == 0, done.notes
+        for row, (status, note) in _rows(vendor, "rest").items():
+            assert status == "elsewhere" and "vendor order BS-GIFTS-0004 " in note, (row, status, note)
         assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
+        (part,) = api.status(settings, "rest")
+        assert part["state"] != "needs attention" and part["by_status"] == {"sent elsewhere": 2}, part
+        assert api.status_total(api.status(settings))["rows"] == 6
+        for batch in ("gifts", "rest"):
+            assert api.reconcile_batch(settings, batch, client_factory=factory).matches, batch
     finally:
         vendor.close()
 

@@ -47,6 +47,9 @@ ELSEWHERE_NOTE = (
 )
 # The event of an order some of whose rows the vendor ended without a card: those rows are sent again
 MADE_NO_CARD = "made_no_card"
+# The event of a batch's rows sent elsewhere held as their card there is gone: that card's PO and line and
+# the rows' fingerprints, which tie the rows to the other batch's (..repeats.takenout.sent_by_the_list)
+ELSEWHERE_MADE_NO_CARD = "elsewhere_made_no_card"
 # In a review_left_out event: fingerprint -> the line item each row left out would have sent
 LEFT_OUT_ITEMS = "items"
 _ELSEWHERE_PO = re.compile(r"Sent elsewhere, not ordered here: its card is line \d+ of vendor order (\S+) ")

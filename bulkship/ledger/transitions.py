@@ -36,7 +36,15 @@ from .ordernotes import (
     note_unpriced,
 )
 from .reads import LedgerReads
-from .records import MADE_NO_CARD, REVIEW_STATE, VENDOR_LINES, LineOutcome, money_column, now_iso
+from .records import (
+    ELSEWHERE_MADE_NO_CARD,
+    MADE_NO_CARD,
+    REVIEW_STATE,
+    VENDOR_LINES,
+    LineOutcome,
+    money_column,
+    now_iso,
+)
 
 
 @dataclass(frozen=True)
@@ -227,15 +235,20 @@ class LedgerTransitions(LedgerReads):
             for po in sorted({po for _fp, po in rows}):
                 self._event(db, batch, po, MADE_NO_CARD, {"rows": sum(1 for _f, p in rows if p == po)})
 
-    def hold_rows_whose_card_elsewhere_failed(self, batch: str, rows: Sequence[str], note: str) -> None:
-        """Rows left out as sent elsewhere whose card there the vendor ended without one (fingerprints, from
-        :func:`bulkship.repeats.takenout.cards_gone_elsewhere`): each becomes ``held`` with ``note``, and
-        the next plan compares it again (sent, or sent elsewhere naming the order holding its card now).
-        Guarded in SQL: a row that moved on since it was read is left as it is."""
+    def hold_rows_whose_card_elsewhere_failed(
+        self, batch: str, rows: Sequence[str], note: str, card: tuple[str, int]
+    ) -> None:
+        """Rows left out as sent elsewhere whose card there, line ``card[1]`` of order ``card[0]``, the
+        vendor ended without one (fingerprints, from :func:`bulkship.repeats.takenout.cards_gone_elsewhere`):
+        each becomes ``held`` with ``note``, and the next plan compares it again (sent, or sent elsewhere
+        naming the order holding its card now). Guarded in SQL: a row that moved on since it was read is left
+        as it is. The event keeps the card and the rows: what ties them to that card's row of the other
+        batch once they are sent from this one."""
         at = now_iso()
         with self.transaction() as db:
             sql.hold_rows_sent_elsewhere(db, ((note, at, batch, fp) for fp in rows))
-            self._event(db, batch, None, "elsewhere_made_no_card", {"rows": len(rows)})
+            detail = {"rows": len(rows), "po": card[0], "line": card[1], "fingerprints": sorted(rows)}
+            self._event(db, batch, None, ELSEWHERE_MADE_NO_CARD, detail)
 
     def cancel_planned(self, po_number: str, reason: str) -> None:
         """Drop an order that never left (state ``planned``); its rows lose their PO and are planned again."""

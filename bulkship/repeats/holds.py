@@ -29,7 +29,13 @@ from .earlier import (
 from .emails import recorded_emails, told_apart
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
-from .takenout import namesakes_taken_out, planned_here, split_advised_at, taken_out_note
+from .takenout import (
+    namesakes_taken_out,
+    planned_here,
+    sent_by_the_list,
+    split_advised_at,
+    taken_out_note,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -139,6 +145,8 @@ def find_holds(
         advised = split_advised_at(ledger, batch)
         candidates = [i for i, _at in found[:same_place]]
         planned = planned_here(rows, candidates, known, orders) if advised else set()
+        # ... or this batch's own row of that card, sent there once this batch's was gone (a part run again)
+        made_there = sent_by_the_list(ledger, rows, found[:same_place], known, earlier)
         for i, (o, line) in found:
             order = earlier[o]
             if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
@@ -146,6 +154,7 @@ def find_holds(
             reference = rows.columns["external_id"][i] if i in by_reference else None
             row = numbers.get((order.po_number, line))
             elsewhere = taken_out_note(order, line, row, split_advised=advised) if i in planned else None
+            elsewhere = elsewhere or made_there.get(i)
             if elsewhere is not None:
                 taken_out[rows.fingerprints[i]] = elsewhere
             elif i in by_name:  # said as an edit of a row of the batch this file copies, if it is one

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..billing import line_ended_without_card
 from ..ledger.records import (
     ELSEWHERE,
+    ELSEWHERE_MADE_NO_CARD,
     ELSEWHERE_NOTE,
     MADE_NO_CARD,
     OrderRecord,
@@ -148,6 +149,59 @@ def taken_out_note(order: OrderRecord, line: int, row: int | None, *, split_advi
     )
 
 
+def sent_by_the_list(
+    ledger: Ledger,
+    rows: _Rows,
+    found: Sequence[tuple[int, tuple[int, int]]],
+    known: Mapping[str, RowRecord],
+    earlier: Sequence[OrderRecord],
+) -> dict[int, str]:
+    """Of ``found`` (rows of the file, each with the very card another batch made: its order in
+    ``earlier``, its line), those that are that card's own row: row index -> what it says as sent
+    elsewhere. This batch's row, whose card the vendor ended without one, was the card of the other batch's
+    row left out for it as sent elsewhere; that row was held once the card was gone, then sent from its own
+    batch (the event of the hold names both). This row of a part of a split list, run again, was held
+    'This person has this card already: nothing to do', exit 3, for good (newcomer20's N11)."""
+    ties: dict[str, dict[tuple[str, int], set[str]]] = {}
+    found_here = {}
+    for i, (o, line) in found:
+        record, order = known.get(rows.fingerprints[i]), earlier[o]
+        if record is None or record.status not in _MADE_NO_CARD_HERE or record.line_index is None:
+            continue
+        if order.state != "created" or not order.vendor_order_id:  # in doubt: not that row's card yet
+            continue
+        if order.batch not in ties:
+            ties[order.batch] = _held_for_cards_gone(ledger, order.batch)
+        tied = ties[order.batch].get((record.po_number or "", record.line_index), set())
+        there = [r for r in ledger.rows_by_po(order.po_number) if r.line_index == line]
+        if there and all(r.fingerprint in tied and r.status == "ordered" for r in there):
+            how = (
+                f"batch {order.batch!r}, its row {there[0].row}: the same recipient, address, card and "
+                f"value, sent from that batch once this batch's card for it (line {record.line_index + 1} "
+                f"of vendor order {record.po_number}, which that row was left out for) was ended by the "
+                "vendor without a card"
+            )
+            found_here[i] = ELSEWHERE_NOTE.format(
+                line=line + 1, po=order.po_number, order_id=order.vendor_order_id, how=how, by="bulkship"
+            )
+    return found_here
+
+
+# a row of the batch whose card was never made: failed (its line ended without a card), or held since
+_MADE_NO_CARD_HERE = ("failed", "held")
+
+
+def _held_for_cards_gone(ledger: Ledger, batch: str) -> dict[tuple[str, int], set[str]]:
+    """The rows of ``batch`` held as their card elsewhere was gone, by that card: (PO, line) -> the rows'
+    fingerprints."""
+    held: dict[tuple[str, int], set[str]] = {}
+    for event in ledger.events(batch, kinds=[ELSEWHERE_MADE_NO_CARD]):
+        po, line, fingerprints = (event.detail.get(k) for k in ("po", "line", "fingerprints"))
+        if isinstance(po, str) and isinstance(line, int) and isinstance(fingerprints, list):
+            held.setdefault((po, line), set()).update(str(fp) for fp in fingerprints)
+    return held
+
+
 # what a row sent elsewhere says once its card there is gone, until the run that compares it again decides
 CARD_GONE_NOTE = (
     "Not sent yet: the card it was left out for, line {line} of vendor order {po} ({batch}), was ended by "
@@ -162,7 +216,14 @@ def cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = (
     naming the failed order, and the batch read 'already complete': its person had no card until the other
     batch ran again, and none if it never did (hunter-vendor29's leftover). Orders of another ledger, or
     ``unread`` (not read again at the vendor: it may have made the card since), are not judged."""
-    gone: dict[str, str] = {}
+    return {fp: note for fp, (note, _card) in _cards_gone(ledger, batch, unread).items()}
+
+
+def _cards_gone(
+    ledger: Ledger, batch: str, unread: Collection[str]
+) -> dict[str, tuple[str, tuple[str, int]]]:
+    """:func:`cards_gone_elsewhere`, each note with the card gone: (PO, line)."""
+    gone: dict[str, tuple[str, tuple[str, int]]] = {}
     for record in ledger.current_rows_with_status(batch, ELSEWHERE):
         card = elsewhere_card(record.error)
         if card is None or card[0] in unread:
@@ -175,19 +236,20 @@ def cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = (
         # no row there: it failed and was planned again under a new PO (the other batch ran again)
         failed = ledger.events(order.batch, po, kinds=[MADE_NO_CARD]) if not there else []
         if failed or (there and all(line_ended_without_card(r) or r.status == "failed" for r in there)):
-            gone[record.fingerprint] = CARD_GONE_NOTE.format(
-                line=line + 1, po=po, batch=f"batch {order.batch!r}"
-            )
+            note = CARD_GONE_NOTE.format(line=line + 1, po=po, batch=f"batch {order.batch!r}")
+            gone[record.fingerprint] = (note, card)
     return gone
 
 
 def hold_cards_gone_elsewhere(ledger: Ledger, batch: str, unread: Collection[str] = ()) -> bool:
     """The rows of :func:`cards_gone_elsewhere` held, each with its note: the plan compares them again.
     Whether there were any."""
-    gone = cards_gone_elsewhere(ledger, batch, unread)
-    for note in set(gone.values()):
-        ledger.hold_rows_whose_card_elsewhere_failed(batch, [fp for fp, n in gone.items() if n == note], note)
-    return bool(gone)
+    by_card: dict[tuple[str, tuple[str, int]], list[str]] = {}
+    for fingerprint, said in _cards_gone(ledger, batch, unread).items():
+        by_card.setdefault(said, []).append(fingerprint)
+    for (note, card), fingerprints in by_card.items():
+        ledger.hold_rows_whose_card_elsewhere_failed(batch, fingerprints, note, card)
+    return bool(by_card)
 
 
 def hold_every_card_gone_elsewhere(ledger: Ledger) -> set[str]:
