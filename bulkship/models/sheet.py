@@ -142,6 +142,9 @@ class LoadedSheet:
     upload_hash: str = ""
     # a result workbook's Fix these sheet, run: what the person did there (bulkship.fixdecisions); None else
     fix_these: FixTheseRows | None = None
+    # the header of the Product column whose cells give the Value too ('Target $25': bulkship.validate
+    # .cardamount), None where none does
+    card_amount: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from ..models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, ValidationR
 from ..program import ProgramSettings
 from ..schema import load_contract
 from ..statuses import counted
-from . import rules
+from . import cardamount, rules
 from .cardcolumn import card_column_hint, read_card_column
 from .citystatezip import (
     city_state_zip_header,
@@ -70,6 +70,7 @@ def validate(
     program = program or ProgramSettings()
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
+    sheet = cardamount.read_card_amount(sheet, catalog, program)  # 'Gift' = 'Target $25': card and amount
     sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
     sheet = read_city_state_zip(sheet)  # 'City, State ZIP' = 'Boston, MA 02134': the three
@@ -77,6 +78,7 @@ def validate(
     frame, family_added, moved = _canonical_frame(sheet)
     whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP
     city_lines = split_city_lines(frame, city_state_zip_header(sheet), compared_cities(sheet))
+    amounts = cardamount.split_card_amounts(frame, sheet, catalog)
     if frame.empty:  # a header and nothing else: valid, with nothing to order
         empty = frame.assign(**{ROW: pd.Series(dtype="int64"), STATUS: "", FINGERPRINT: ""})
         return ValidationResult(sheet=sheet, rows=empty, problems=sheet.read_problems)
@@ -84,6 +86,7 @@ def validate(
     _say_family_added(sheet, collector, family_added)
     say_whole_addresses(collector, whole)
     say_city_lines(collector, city_lines)
+    cardamount.say_card_amounts(collector, amounts)
     say_fallback(sheet, collector, moved)
     check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
@@ -125,6 +128,7 @@ def validate(
         column_map=sheet.column_map,
     )
     problems = without_parts_of_unread_lines(without_parts_of_unread(collector.sorted(), whole), city_lines)
+    problems = cardamount.without_parts_of_unread(problems, amounts)
     if collector.notices:
         sheet = replace(sheet, notices=(*sheet.notices, *collector.notices))
     if skipped.any():  # a skipped row is never judged: its problems would be noise

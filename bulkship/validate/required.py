@@ -30,6 +30,8 @@ def require_columns(
         present.add("name")
     if whole_address_column(sheet, defaults):  # 'Mailing address' = '12 Oak Ave, Boston, MA 02134': split
         present |= {"city", "state", "zip"}
+    if sheet.card_amount:  # 'Gift' = 'Target $25': the card and its amount, split
+        present.add("value")
     if combined := city_state_zip_header(sheet):  # 'City, State ZIP' = 'Boston, MA 02134': split
         present |= set(combined_fields(combined) or ())
     missing = [spec.title for spec in contract.columns.values() if spec.required and spec.name not in present]

@@ -19,6 +19,7 @@ from ..columns import AmbiguousColumnsError, ColumnsReport
 from ..errors import BulkshipError, SecondCardError
 from ..models import STATUS, Catalog, LoadedSheet
 from ..settings import Settings
+from ..validate.cardamount import read_card_amount
 from ..validate.cardcolumn import read_card_column
 from ..validate.citystatezip import read_city_state_zip
 from ..validate.namecolumn import read_name_column
@@ -87,6 +88,7 @@ class Reviews:
 
         def make() -> LoadedSheet:
             read = api.load_file(upload_of(batch), sheet=batch.sheet, program=batch.program)
+            read = read_card_amount(read, self.catalog(), batch.program)  # 'Target $25', as validate
             read = read_card_column(
                 read, self.catalog(), batch.program
             )  # 'Gift' = CVS: the card, as validate
