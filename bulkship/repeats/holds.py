@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..folding import fold_reference
 from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
-from ..models import FINGERPRINT, STATUS
+from ..models import FINGERPRINT, ROW, STATUS
 from ..payload import line_items
 from ..plan import external_reference
 from .beside import beside_ordered
@@ -92,7 +92,11 @@ def find_holds(
     if not gone and not earlier and not staying:
         return {}
     rows = _Rows(candidates, _Folder())
-    holds: dict[str, str] = _same_reference(staying, rows, candidates) if policy.references_people else {}
+    holds: dict[str, str] = (
+        _same_reference(staying, rows, candidates, _rows_now(frame, staying))
+        if policy.references_people
+        else {}
+    )
     for fp, note in _on_untied_lines(batch, rows, candidates, known, orders).items():
         holds.setdefault(fp, note)
     # a row new to the batch beside its person's ordered row, at another address: as a later batch's row
@@ -271,11 +275,25 @@ def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
     return other if count >= max(1, math.ceil(valid * SAME_ROWS_SHARE)) else None
 
 
-def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.DataFrame) -> dict[str, str]:
+def _rows_now(frame: pd.DataFrame, staying: Sequence[RowRecord]) -> dict[str, int]:
+    """The row of the file each of ``staying`` (ordered rows the file still holds) is read at now."""
+    ordered = {record.fingerprint for record in staying}
+    numbers = frame[ROW] if ROW in frame.columns else frame.index.to_series()
+    return {
+        fp: int(row)
+        for fp, row in zip(frame[FINGERPRINT].astype(str).tolist(), numbers.tolist(), strict=True)
+        if fp in ordered
+    }
+
+
+def _same_reference(
+    staying: Sequence[RowRecord], rows: _Rows, candidates: pd.DataFrame, rows_now: Mapping[str, int]
+) -> dict[str, str]:
     """Rows to order that carry the reference (ExternalId: the sheet's own, e.g. an employee ID) of a row
-    this batch already ordered and the file still holds: fingerprint -> why. One reference is one
-    recipient's card; a second row with it is an edit come back beside the original (a re-run of an older
-    file, a Fix-these copy), not a new card, unless the sheet says so (its allow-duplicate column)."""
+    this batch already ordered and the file still holds (at the row ``rows_now`` gives): fingerprint -> why.
+    One reference is one recipient's card; a second row with it is an edit come back beside the original (a
+    re-run of an older file, a Fix-these copy), not a new card, unless the sheet says so (its
+    allow-duplicate column)."""
     by_row = sorted(staying, key=lambda r: r.row)
     ordered = {folded: r for r in by_row if (folded := fold_reference(r.external_id))}
     if not ordered:
@@ -289,10 +307,26 @@ def _same_reference(staying: Sequence[RowRecord], rows: _Rows, candidates: pd.Da
     for i, reference in enumerate(rows.columns["external_id"]):
         record = ordered.get(folded) if (folded := fold_reference(reference)) else None
         if record is not None and not on_purpose[i]:
-            holds[rows.fingerprints[i]] = (
-                f"Held, not sent: ExternalId {reference} was already ordered in this batch (row "
-                f"{record.row}, PO {record.po_number}) and that row is still in the file. One reference is "
-                f"one card: remove one of the two rows, or re-run with {ALLOW_FLAG} to send another card on "
-                "purpose"
-            )
+            now = rows_now.get(record.fingerprint, record.row)
+            holds[rows.fingerprints[i]] = _same_reference_note(reference, record, rows.rows[i], now)
     return holds
+
+
+def _same_reference_note(reference: str, record: RowRecord, here: int, now: int) -> str:
+    """What row ``here`` held for ``reference``, ordered as ``record`` (its row then), says: the ordered
+    card read at row ``now`` of the file. A row edited after its card was sent, its duplicate further down
+    now reading as that card, said 'already ordered in this batch (row 3, ...) and that row is still in
+    the file' on row 3 itself (newcomer20's N19)."""
+    if now == record.row:
+        where = f"(row {record.row}, PO {record.po_number}) and that row is still in the file"
+    else:
+        then = "this row" if record.row == here else f"row {record.row}"
+        where = (
+            f"(PO {record.po_number}) for {then} as the list had it then, and row {now}, which reads as "
+            "that card as ordered, is still in the file"
+        )
+    return (
+        f"Held, not sent: ExternalId {reference} was already ordered in this batch {where}. One reference "
+        f"is one card: remove one of the two rows, or re-run with {ALLOW_FLAG} to send another card on "
+        "purpose"
+    )
