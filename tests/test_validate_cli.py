@@ -58,6 +58,7 @@ def test_invalid_rows_exit_1_with_json_on_stdout(tmp_path: Path, capsys: pytest.
         "columns",
         "notices",
         "repeats",
+        "sent_elsewhere",
         "output",
     }
     assert (data["rows"], data["valid"], data["invalid"], data["duplicate"]) == (3, 2, 1, 0)
