@@ -197,3 +197,21 @@ def test_rows_held_past_the_days_probed_are_priced_all_the_same(
     waiting = _batch(capsys)
     assert waiting["waiting"] == 13, waiting
     assert (waiting["waiting_cost"], waiting["waiting_unpriced"]) == ("325.00", 0), waiting
+
+
+def test_rows_held_past_the_days_probed_each_say_their_day(
+    hr_list: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money22's leftover 2: a list holding rows to more different days than are probed (the first
+    12 cells) said no day for the rest: 13 CVS cards held each to its own January day, `status --json`
+    gave row 15 "day": "", the run 'waiting for their day' without it. Each row says its day now, the one
+    its cell names, read as the readers read it ('send in Feb': Feb 1)."""
+    held = "".join(
+        f"P{d} Lee,{d} Beacon Street,Boston,MA,02108,CVS,25,Hold until 1/{d}/2031\n" for d in range(1, 14)
+    )
+    carla = HR_LIST.splitlines(keepends=True)[3]  # 'on leave - send in Feb', the 14th different cell
+    hr_list.write_text("".join(HR_LIST.splitlines(keepends=True)[:2]) + held + carla)
+    run = ["run", str(hr_list), "--batch", "anniv", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(run) == 0
+    days = {one["row"]: one["day"] for one in _batch(capsys)["waiting_until"]}  # type: ignore[attr-defined]
+    assert days == {2 + d: f"2031-01-{d:02d}" for d in range(1, 14)} | {16: "2027-02-01"}, days

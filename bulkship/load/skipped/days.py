@@ -218,19 +218,26 @@ _UNTIL = re.compile(
 )
 
 
+def days_named(column: pd.Series) -> pd.Series:
+    """The day each note holding its row until one names, as written ('Hold until the 15th of Jan per HR':
+    '15 of Jan'), of the notes naming one."""
+    days = column.str.extract(_UNTIL, expand=False)
+    days = days[days.notna()]
+    text = days.str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    # ... and without who said it after it ('Hold lifted 11/30 per HR', 'Send after 12/20 as per Sue')
+    return text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True)
+
+
 def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
     """The notes holding their row until a day still to come, or one that reads as no date ('Hold until
     next week', 'Send after the holidays'), as a 'Do Not Send Before' column does: 'Do not send before Dec
     15' was read as no 'do not send' (it names a day) and the card went out on Dec 4 (found by
     hunter-sheets11). A day passed sends the row. Also, of those, the ones naming a day read as a date (a
     run on that day sends them: :func:`_holds`)."""
-    days = column.str.extract(_UNTIL, expand=False)
-    named = days.notna()
+    text = days_named(column)
+    named = pd.Series(column.index.isin(text.index), index=column.index, dtype=bool)
     if not named.any():
-        return named.astype(bool), named.astype(bool)
-    text = days[named].str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    # ... and without who said it after it ('Hold lifted 11/30 per HR', 'Send after 12/20 as per Sue')
-    text = text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True)
+        return named, named
     holds, dated, _days = _holds(text, today)
     held = named & holds.reindex(column.index, fill_value=False)
     if held.any():

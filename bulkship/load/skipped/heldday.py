@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from .heldnamed import confirmed_days, named_days
 from .kinds import _SAYS_NOT_YET
 
 # The days after today a held row is read again on, to find the first it goes on: each of the first weeks,
@@ -92,8 +93,29 @@ def held_days(
         return {row for row, reason in read(frame, day).items() if reason.startswith(_SAYS_NOT_YET)}
 
     days = first_days(held_on, list(probed.values()), today)
+    rest = {text: row for text, row in first_of.items() if text not in probed}
+    if rest:  # (the day each of the rest names, checked: heldnamed)
+        days |= _named_and_confirmed(said[headers], sorted(rest.values()), read, today)
+        probed |= rest
     return {
         row: days[probed[text]].isoformat()
         for row, text in zip(rows, cells.tolist(), strict=True)
         if text in probed and probed[text] in days
     }
+
+
+def _named_and_confirmed(
+    frame: pd.DataFrame, rows: list[int], read: Callable[[pd.DataFrame, date], dict[int, str]], today: date
+) -> dict[int, date]:
+    """Row -> its first day, of ``rows`` past the probed ones: the day its cells name, checked."""
+    named = named_days(frame.loc[rows], today)
+    if not named:
+        return {}
+    size = sum(int(frame[h].astype(str).str.len().sum()) for h in frame.columns)
+    if len(frame) > WHOLE_ROWS or size > WHOLE_CHARACTERS:
+        frame = frame.loc[sorted(named)]
+
+    def held_on(day: date) -> set[int]:
+        return {row for row, reason in read(frame, day).items() if reason.startswith(_SAYS_NOT_YET)}
+
+    return confirmed_days(held_on, named, today)
