@@ -6,13 +6,16 @@ had gone to the old street (found by newcomer20). They are said apart: sent, not
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .ledger import CARD_MADE_ROWS
 
 if TYPE_CHECKING:
     from .ledger import Ledger
-    from .models import ValidationResult
+    from .models import LoadedSheet, ValidationResult
+    from .program import ProgramSettings
 
 _SHOWN = 3
 
@@ -45,3 +48,54 @@ def refused_now_note(validation: ValidationResult, rows: frozenset[int]) -> list
         + " ".join(said[:_SHOWN])
         + more
     ]
+
+
+# what a row left out is for a reason of its own, not a person: never ordered, nothing to say apart
+_NO_RECIPIENT = frozenset({"totals", "note"})
+
+
+def ordered_left_out(ledger: Ledger, batch: str, validation: ValidationResult) -> dict[int, str]:
+    """The rows the list leaves out today (a note or status saying not to send, hidden or crossed out since)
+    whose card the batch ordered already, each with the PO number it went in."""
+    left_out = {s.row for s in validation.sheet.skipped if s.kind not in _NO_RECIPIENT}
+    if not left_out:
+        return {}
+    made = {r.fingerprint: r.po_number or "" for r in ledger.batch_rows(batch) if r.status in CARD_MADE_ROWS}
+    if not made:
+        return {}
+    from .reconcile.join import ledger_keys
+
+    rows = validation.rows
+    keys, _ = ledger_keys(rows)
+    return {
+        int(row): made[key]
+        for row, key in zip(rows.index.tolist(), keys, strict=True)
+        if int(row) in left_out and key in made
+    }
+
+
+def said_apart(sheet: LoadedSheet, sent: Mapping[int, str], program: ProgramSettings) -> LoadedSheet:
+    """The sheet whose notices on the rows it leaves out no longer name ``sent`` (:func:`ordered_left_out`)
+    as 'not ordered ... Change the cell to order a row', and say them apart in one note, where those notices
+    were. An HR export run again a week later, one person's status now 'Terminated', said him not ordered: HR
+    read that he got nothing, and his card had gone (found by newcomer21, N1)."""
+    if not sent:
+        return sheet
+    from .load.skipped.notices import _skip_notices
+
+    old = set(_skip_notices(sheet.skipped, program))
+    new = _skip_notices([s for s in sheet.skipped if s.row not in sent], program)
+    rows = [s for s in sheet.skipped if s.row in sent]
+    listed = "; ".join(f"row {s.row}, {s.said}, PO {sent[s.row]}" for s in rows[:_SHOWN])
+    more = f"; and {len(rows) - _SHOWN} more (see the result workbook)" if len(rows) > _SHOWN else ""
+    apart = (
+        f"{len(rows)} row(s) ordered before that the list now leaves out: {listed}{more}. Their cards went "
+        "already: nothing is sent again for them; check each against what the list now says."
+    )
+    notices: list[str] = []
+    for notice in sheet.notices:
+        if notice not in old:
+            notices.append(notice)
+        elif apart not in notices:  # where the first notice on rows left out was
+            notices += [*new, apart]
+    return replace(sheet, notices=tuple(notices))

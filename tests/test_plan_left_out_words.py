@@ -79,3 +79,35 @@ def test_rows_sent_before_that_the_list_now_refuses_are_said_apart_not_as_rows_t
     said = " ".join(" ".join(lines).split())
     assert "1 row(s) ordered before that the list, as read today, would not send (row 2)" in said, said
     assert said.index("ordered before that the list") < said.index("Batch DM: orders to send"), said
+
+
+def test_a_row_sent_before_that_the_list_now_says_not_to_send_is_said_apart_not_as_not_ordered(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer21 (N1): an HR export run again a week later, Michael Martin's 'Position Status' now
+    'Terminated' (his card had gone in the first run), was told 'Note: 2 row(s) the list says not to send are
+    not ordered: ...; row 120 (column 'Position Status': 'Terminated'). Change the cell to order a row.': HR
+    read that he got nothing. A row whose card went is said apart, with its PO number; a row never sent is
+    said as before."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    common = ["--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(["run", str(source), *common]) == 3  # Ann sent; Cy to fix; Di left out
+    gone = [*ROWS[0][:7], "terminated 12/4"]  # Ann's note, written since her card went
+    added = ["Eve Park", "5 Elm St", "Boston", "MA", "02134", "CVS", "25", ""]
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, gone, *ROWS[1:], added])
+    capsys.readouterr()
+    assert main(["run", str(source), *common]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "1 row(s) the list says not to send are not ordered: row 4 (column 'Notes': 'terminated 11/30'). "
+        "Change the cell to order a row." in said
+    ), said
+    assert (
+        "1 row(s) ordered before that the list now leaves out: row 2, the list says not to send it (column "
+        "'Notes': 'terminated 12/4'), PO BS-HR-0001. Their cards went already: nothing is sent again for them"
+        in said
+    ), said
+    assert said.index("ordered before that the list now leaves out") < said.index("Batch HR: orders to send")
