@@ -126,6 +126,30 @@ def test_the_money_of_rows_held_until_a_day_is_said_and_is_what_their_day_charge
     assert Decimal(str(sent["ordered_cost"])) - charged == cost, sent
 
 
+def test_the_batches_page_says_the_rows_held_until_a_day_and_their_money(
+    hr_list: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    client: TestClient,
+) -> None:
+    """hunter-money22's leftover 1: the run holding Carla Diaz's VISA card until February and Dee Park's
+    until Jan 15 read on the Batches page 'anniv waiting hr.csv 4 1 50.00 charged' and nothing of the two
+    rows, their days nor their money, where `status`, the Results page and the Summary say them. The line
+    says them now, apart from what was charged."""
+    _run_on(DEC_5, hr_list, tmp_path, monkeypatch)
+    cost = Decimal(str(_batch(capsys)["waiting_cost"]))
+    (line,) = [
+        visible_text(" ".join(row.split()))
+        for row in re.findall(r"<tr data-batch=.*?</tr>", client.get("/").text, flags=re.S)
+    ]
+    assert re.search(
+        rf"50\.00 charged \(2 row\(s\) wait for their day, the first on 2027-01-15: {cost:,.2f} USD at the "
+        r"prices of \d{4}-\d\d-\d\d; not charged, not to send yet\)",
+        line,
+    ), line
+
+
 def test_a_row_held_until_a_day_with_an_error_is_a_row_to_fix_now_and_held_again_once_fixed(
     hr_list: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

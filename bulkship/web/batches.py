@@ -15,7 +15,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..batchapi import other_api_note
+from ..heldrows import first_day, held_money, held_until, money_said
 from ..ledger import Ledger, ledger_exists
+from ..money import MONEY_CURRENCY
 from ..overview import BATCH_STATES, BatchOverview, lapse_requests, overview
 from ..pricedon import priced_on, priced_words
 from ..runnotes import planned_dollars
@@ -66,6 +68,10 @@ class BatchLine:
     # when the money it has to send was priced ('as priced 2026-12-05 10:22'): the page never asks the vendor,
     # which may have changed a price since (hunter-money19's leftover)
     priced: str = ""
+    # its rows the list holds until a day to come, their first day and money ('2 row(s) wait for their day,
+    # the first on 2027-01-15: 130.95 USD at the prices of 2026-12-05'): the line said 'waiting' and the
+    # money charged alone, where `status`, the Results page and the Summary say them (hunter-money22)
+    waiting_said: str = ""
 
     @property
     def link(self) -> str:
@@ -141,6 +147,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
     apis: dict[str, str] = {}
     noted: dict[str, int] = {}
     priced: dict[str, str] = {}
+    waiting: dict[str, str] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
             seen = overview(ledger)
@@ -148,6 +155,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
             apis = {b.name: other_api_note(b.api, web.settings) for b in ledger.batches()}
             noted = money_notes_by_batch(ledger)
             priced = priced_on(ledger)
+            waiting = {name: _waiting_said(ledger, name) for name, one in seen.items() if one.waiting}
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -171,8 +179,20 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, priced=priced_words(priced[name]))
         if noted.get(name) and name in seen:
             line = replace(line, money_notes=noted[name])
+        if waiting.get(name):
+            line = replace(line, waiting_said=waiting[name])
         lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
+
+
+def _waiting_said(ledger: Ledger, batch: str) -> str:
+    """'2 row(s) wait for their day, the first on 2027-01-15: 130.95 USD at the prices of 2026-12-05', of
+    the batch's rows held until a day to come ("" when none)."""
+    held = held_until(ledger, batch)
+    if not held:
+        return ""
+    money = money_said(held_money(ledger, batch, held), MONEY_CURRENCY).removeprefix(", ")
+    return f"{len(held)} row(s) wait for their day{first_day(held)}" + (f": {money}" if money else "")
 
 
 def _matches(line: BatchLine, query: str) -> bool:
