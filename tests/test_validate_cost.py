@@ -229,3 +229,26 @@ def test_validate_cost_cuts_the_orders_at_max_lines_as_run_does(
     code, ran = _json(capsys, "run", str(source), "--max-lines", "3", "--yes", "--wait", "0")
     assert code == 0, ran
     assert (ran["orders"], ran["total_cost"]) == (3, "175.00"), "the run plans what the look priced"
+
+
+def test_validate_cost_counts_a_row_sent_before_that_the_list_now_leaves_out_as_run_does(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer21 (N4): an HR export run again a week later, one person's status now 'Terminated'
+    (his card had gone), `validate --cost --batch` said 'Not priced: 145 row(s) of batch YE-GIFTS-2026 whose
+    cards are ordered already' where `run` said '146 row(s) already ordered are not sent again': the row
+    left out today was ordered all the same."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    gone = [*ROWS[0][:7], "terminated 12/4"]  # Ann's note, written since her card went
+    added = ["Eve Park", "5 Elm St", "Boston", "MA", "02134", "CVS", "25", ""]
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, gone, *ROWS[1:], added])
+    code, checked = _json(capsys, "validate", str(source), "--batch", "HR", "--cost", "--out", str(tmp_path))
+    assert code == 1, checked  # Cy's row is to fix
+    assert checked["cost"]["already_ordered"] == 2, checked["cost"]  # Ann and Bo
+    assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "1 order(s) to send; 2 row(s) already ordered are not sent again" in said, said
