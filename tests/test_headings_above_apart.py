@@ -83,3 +83,23 @@ def test_a_heading_cutting_the_list_in_two_but_setting_some_above_apart_leaves_o
              "Above: 1 terminated, rest sent already. Below: new"]  # fmt: skip
     for heading in apart:
         assert 2 not in _left_out(tmp_path / "gifts.xlsx", heading), heading
+
+
+def test_a_heading_whose_words_for_the_rows_above_go_on_after_a_dash_sends_the_rows_below(
+    tmp_path: Path,
+) -> None:
+    """Review52's leftover, fixed by review54: 'Above: Dee Fox - terminated; below: new, send', 'Above (Dee):
+    do not send. Below: send', 'Above: 1 terminated, rest sent already. Below: new' left out Ann, Bob and Cy
+    under it, every person it says to send ([3, 4, 5, 6, 7]): its words after the dash, the bracket or the
+    comma were read as said of the rows below. A sentence pointing up alone is of the rows above: Dee (or
+    every row above, where it names no one) is left out, the rows below sent."""
+    named = ["Above: Dee Fox - terminated; below: new, send", "Above (Dee): do not send. Below: send",
+             "Above: 1 terminated, rest sent already. Below: new",
+             "Above: Dee Fox, terminated. Below: new hires",
+             "Dee Fox above - terminated; below: new, send"]  # fmt: skip
+    every = ["Above: do not send - terminated. Below: send", "Above: deceased, do not send. Below: send",
+             "Above: on hold - pending approval. Below: OK to send"]  # fmt: skip
+    for heading in named:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 4], heading
+    for heading in every:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4], heading

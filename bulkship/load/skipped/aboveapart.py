@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from .pointing import _ABOVE, _BELOW, _ONE_ABOVE, _PARTS, _TWO_ABOVE, points_at_all_above
+from .pointing import (
+    _ABOVE,
+    _BELOW,
+    _ONE_ABOVE,
+    _TWO_ABOVE,
+    parts_above_and_below,
+    points_at_all_above,
+)
 
 # all the rows above, in other words than .pointing._ALL_ABOVE's ('Already sent the above')
 _THE_ABOVE = re.compile(r"(?i)\bthe\s+above\b(?!\s+(?:row|one|line|person|entry|name|recipient)\b)")
@@ -47,9 +54,7 @@ def says_no_of_the_rows_above(text: str, says_no: Callable[[str], bool]) -> bool
     alone say no (``says_no``)."""
     if not (_ABOVE.search(text) and _BELOW.search(text)):
         return False
-    parts = [part.strip(" )") for part in _PARTS.split(text) if part.strip(" )")]
-    above = [part for part in parts if _ABOVE.search(part) and not _BELOW.search(part)]
-    return any(says_no(part) for part in above)
+    return any(says_no(part) for part in parts_above_and_below(text)[0])
 
 
 def below_as_above(below: list[str]) -> bool:

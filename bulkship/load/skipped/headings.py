@@ -13,6 +13,7 @@ import pandas as pd
 from ...quoting import quoted
 from ..cells import _blank_cells
 from .aboveapart import below_as_above, rows_above, says_no_of_the_rows_above
+from .clauses import _clauses_say_no, _note_says_no
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
 from .noteabout import Recipients, about_the_named
@@ -142,7 +143,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                 continue
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
         heads = (
-            any(_says_no(part, leave_out) for part in below)
+            any(_says_no_of_those_below(part, leave_out) for part in below)
             if below is not None
             else _says_no(plain, leave_out)
         )
@@ -200,6 +201,14 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
 
 def _says_no(text: str, leave_out: re.Pattern[str]) -> bool:
     return bool(leave_out.fullmatch(text)) and not _SEND_HEADING.search(text)
+
+
+# ... and its words said of the rows below apart ('Below: DNS', 'below: skip', 'Below: do not resend') as a
+# note on each of them would say them: read by the heading's words alone, the rows under 'Above fine, apart
+# from the one just above (deceased). Below: DNS' were sent once its words for the rows above were told apart
+# (review54)
+def _says_no_of_those_below(part: str, leave_out: re.Pattern[str]) -> bool:
+    return _says_no(part, leave_out) or _clauses_say_no(part, _note_says_no(part))
 
 
 def _heads(plain: str, leave_out: re.Pattern[str]) -> bool:

@@ -129,9 +129,7 @@ def of_the_rows_below(text: str) -> list[str] | None:
 def _apart_from_above(text: str) -> list[str] | None:
     if not (_ABOVE.search(text) and _BELOW.search(text)):
         return None
-    parts = [part.strip(" )") for part in _PARTS.split(text) if part.strip(" )")]
-    kept = [part for part in parts if _BELOW.search(part) or not _ABOVE.search(part)]
-    above = [part for part in parts if part not in kept]
+    above, kept = parts_above_and_below(text)
     # ... only where its parts of the rows above say to send them ('^ deceased - and everyone below' is one)
     # ... or where its parts of the rows below say on their own that those go ('Already sent the above; below
     # not yet sent': .aboveapart)
@@ -139,6 +137,33 @@ def _apart_from_above(text: str) -> list[str] | None:
         _BELOW_GOES.search(part) for part in kept if _BELOW.search(part)
     )
     return kept if kept and goes else None
+
+
+# A sentence of it pointing up alone is said of the rows above, every part of it ('Above: Dee Fox -
+# terminated; below: new, send', 'Above (Dee): do not send. Below: send', 'Above: 1 terminated, rest sent
+# already. Below: new': its words after a dash, a comma or a bracket were read as of the rows below, and Ann,
+# Bob and Cy under it were left out, found by review52), and a sentence pointing nowhere after it too ('Above:
+# sent 11/20. Do not resend. Below: new'); a sentence pointing both ways is read part by part. A slash
+# between digits is a date's ('sent 11/20'), not a sentence's end
+_SENTENCE = re.compile(r"[.;!?\n]|(?<!\d)/|/(?!\d)")
+
+
+def parts_above_and_below(text: str) -> tuple[list[str], list[str]]:
+    """A heading's parts (:data:`_PARTS`) said of the rows above it alone, and the rest (of the rows below,
+    or of both), by its sentences (:data:`_SENTENCE`)."""
+    above: list[str] = []
+    rest: list[str] = []
+    up = False  # (the sentence before points up alone)
+    for sentence in _SENTENCE.split(text):
+        parts = [part.strip(" )") for part in _PARTS.split(sentence) if part.strip(" )")]
+        if not parts:
+            continue
+        points_up, points_down = _ABOVE.search(sentence), _BELOW.search(sentence)
+        up = bool(points_up and not points_down) or (up and not points_up and not points_down)
+        for part in parts:
+            alone = up or (_ABOVE.search(part) and not _BELOW.search(part))
+            (above if alone else rest).append(part)
+    return above, rest
 
 
 # ... or names, before a colon, the rows below among those it speaks of ('The last one above and all below:
