@@ -80,3 +80,100 @@ def test_a_title_over_the_list_or_a_card_column_of_its_own_leaves_a_type_column_
     book.save(tmp_path / "beside.xlsx")
     assert main(["run", str(tmp_path / "beside.xlsx"), "--yes", "--wait", "0"]) == 0
     assert sent() == [("Ann Lee", "1 Main St", "TARGET", "25.00"), ("Bob Ray", "2 Main St", "CVS", "50.00")]
+
+
+def _book(path: Path, groups: list[str | None], merged: list[str], head: list[str], rows: list[list]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(groups)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    sheet.append(head)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_card_or_gift_group_over_name_or_type_is_the_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets29's leftover, fixed by hunter-sheets31: 'Card' merged over 'Name' | 'Amount' beside
+    'Employee' over 'First' | 'Last' was refused, exit 2, "lacks required column(s): Product" ('Name' read
+    as the person's); 'Gift' over 'Type' | 'Amount' likewise; 'Recipient' over 'Name' beside 'Card' over
+    'Name' | 'Value' as "'Name' (A) and 'Name (2)' (F) both look like Name". Each is the card now, said."""
+    card_name = _book(
+        tmp_path / "card-name.xlsx",
+        ["Employee", None, "Address", None, None, None, "Card", None],
+        ["A1:B1", "C1:F1", "G1:H1"],
+        ["First", "Last", "Street", "City", "State", "Zip", "Name", "Amount"],
+        [["Ann", "Lee", "1 Main St", "Boston", "MA", "02134", "TARGET", 25]],
+    )
+    gift_type = _book(
+        tmp_path / "gift-type.xlsx",
+        ["Recipient", None, None, None, None, "Gift", None],
+        ["A1:E1", "F1:G1"],
+        ["Name", "Address", "City", "State", "Zip", "Type", "Amount"],
+        [["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50]],
+    )
+    two_names = _book(
+        tmp_path / "two-names.xlsx",
+        ["Recipient", "Address", None, None, None, "Card", None],
+        ["B1:E1", "F1:G1"],
+        ["Name", "Street", "City", "State", "Zip", "Name", "Value"],
+        [["Cy Orr", "3 Main St", "Boston", "MA", "02134", "STARBUCKS", 25]],
+    )
+    for path in (card_name, gift_type, two_names):
+        assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Column 'Name' (G) is read as the card (Product): the group 'Card' on the row above it" in said
+    assert "Column 'Type' (F) is read as the card (Product): the group 'Gift' on the row above it" in said
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "TARGET", "25.00"),
+        ("Bob Ray", "2 Main St", "CVS", "50.00"),
+        ("Cy Orr", "3 Main St", "STARBUCKS", "25.00"),
+    ]
+
+
+def test_a_manager_group_beside_the_employee_s_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Employee' over 'First' | 'Last' and 'Manager' over a second 'First' | 'Last' was refused, exit 2,
+    "'First' (A) and 'First (2)' (C) both look like First Name". The manager's columns are another
+    person's: not used, said; the card goes to the employee."""
+    path = _book(
+        tmp_path / "awards.xlsx",
+        ["Employee", None, "Manager", None, "Address", None, None, None, "Card", None],
+        ["A1:B1", "C1:D1", "E1:H1", "I1:J1"],
+        ["First", "Last", "First", "Last", "Street", "City", "State", "Zip", "Type", "Amount"],
+        [["Ann", "Lee", "Bob", "Ray", "1 Main St", "Boston", "MA", "02134", "TARGET", 25]],
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Columns 'First (2)' (C), 'Last (2)' (D) are under 'Manager' on the row above the header" in said
+    assert sent() == [("Ann Lee", "1 Main St", "TARGET", "25.00")]
+
+
+def test_a_card_group_over_the_list_s_only_name_leaves_it_the_person_s(tmp_path: Path) -> None:
+    """The other side: 'Card' over the list's only 'Name' (perhaps the name on the card, the person's) is
+    the person's name, as before: beside 'Product' the card is read from it, and without it the list lacks
+    the card, as before."""
+    path = _book(
+        tmp_path / "cards.xlsx",
+        [None, None, None, None, None, "Card", None, None],
+        ["F1:H1"],
+        ["Address", "City", "State", "Zip", "Product", "Name", "Message", "Value"],
+        [["1 Main St", "Boston", "MA", "02134", "CVS", "Ann Lee", "Thanks!", 25]],
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert sent() == [("Ann Lee", "1 Main St", "CVS", "25.00")]
+    alone = _book(
+        tmp_path / "no-product.xlsx",
+        [None, None, None, None, "Card", None],
+        ["E1:F1"],
+        ["Address", "City", "State", "Zip", "Name", "Value"],
+        [["2 Main St", "Boston", "MA", "02134", "Bob Ray", 25]],
+    )
+    assert main(["run", str(alone), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 2
+    assert sent() == [("Ann Lee", "1 Main St", "CVS", "25.00")]

@@ -20,6 +20,7 @@ import pandas as pd
 from ..columns.fields import ADDRESS_FIELDS, NAME_FIELDS
 from ..columns.meaning import HeaderMeaning
 from ..sheetscan import column_letter
+from .cardlabels import OTHER_PERSON
 
 # A group naming an address that is not the recipient's to ship to: read as nothing, as its headers are on
 # one row ('Billing Street' is unread beside 'Shipping Street'); and the giver's beside the recipient's
@@ -85,7 +86,7 @@ def grouped_repeats(
             return dict(repeats)
         together = f"{label} {text}"
         read = meaning(together)
-        if read is None and not _NOT_SHIPPED_TO.search(label):
+        if read is None and not (_NOT_SHIPPED_TO.search(label) or OTHER_PERSON.search(label)):
             return dict(repeats)
         if read is not None and read.field != plain.field:
             return dict(repeats)  # 'Address 2' over 'Street': no group of the street's

@@ -23,6 +23,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
 from ..zipparts import workbook_sheet_names
 from .besides import map_list_columns
+from .cardlabels import read_under_card_labels, said_other_person, said_under_card_labels
 from .cells import _Grid
 from .doubtful import (
     set_aside_answers,
@@ -198,6 +199,10 @@ def _to_loaded_sheet(
     hidden_columns = grid.scan.hidden_columns if grid.scan else set()
     # 'Home Address' and 'Work Address' on the row above two 'Street' columns: read as whose each is
     labels = group_labels(frame, header_row, grid.scan.merged if grid.scan else [], keep)
+    card = {}  # 'Card' over 'Name': the card, unless the program file names the card's column
+    if "product" not in program.columns:
+        card = read_under_card_labels(headers, keep, repeats, labels, meaning)
+    repeats = {**repeats, **card}
     plain, repeats = repeats, grouped_repeats(headers, keep, repeats, labels, meaning)
     under = read_under_labels(headers, keep, repeats, labels, meaning)  # 'Card' over 'Type': 'Card Type'
     repeats = {**repeats, **under}
@@ -214,6 +219,8 @@ def _to_loaded_sheet(
         raise
     mapping.notices += said_read(headers, keep, plain, repeats, labels, mapping.column_map, meaning)
     mapping.notices += said_under_labels(under, headers, keep, labels)
+    mapping.notices += said_under_card_labels(card, headers, keep, labels)
+    mapping.notices += said_other_person(headers, keep, labels, mapping.column_map)
     mapping.notices += said_streets(streets, body, [p + 1 for p in keep])
     doubts = [
         *set_aside_doubtful(mapping, body, program),
