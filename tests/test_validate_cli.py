@@ -279,3 +279,27 @@ def test_a_note_giving_another_address_is_counted_as_such_not_as_a_correction_ma
     counts = [line.split(maxsplit=1) for line in out.splitlines() if line.strip()[:1].isdigit()]
     assert ["2", "Note gives another address"] in counts, counts
     assert "Corrected in another column" not in out
+
+
+def test_two_sheets_validated_one_after_the_other_each_keep_their_validation_workbook(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer21 (N5): a bookkeeper's workbook with a 'Clients' and a 'Staff' sheet, refused until one
+    is named, validated with --sheet Clients (row 14 to fix: 'open the validation workbook'), then with --sheet
+    Staff: both wrote output/Year-end gifts 2026-validation.xlsx, and the second replaced the first."""
+    book = openpyxl.Workbook()
+    for title, person in (("Clients", "Ann Lee"), ("Staff", "Bo Park")):
+        sheet = book.create_sheet(title)
+        sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
+        sheet.append([person, "1 Main St", "Boston", "MA", "02134", "CVS", 50])
+    del book["Sheet"]
+    source = tmp_path / "Year-end gifts 2026.xlsx"
+    book.save(source)
+    out = tmp_path / "out"
+    for title in ("Clients", "Staff"):
+        assert main(["validate", str(source), "--sheet", title, "--out", str(out)]) == 0
+        said = " ".join("".join(capsys.readouterr()).split())
+        assert f"Validation workbook: {out / f'Year-end gifts 2026-{title}-validation.xlsx'}" in said, said
+    for title, person in (("Clients", "Ann Lee"), ("Staff", "Bo Park")):
+        checked = openpyxl.load_workbook(out / f"Year-end gifts 2026-{title}-validation.xlsx")["Validation"]
+        assert person in [cell.value for cell in checked[2]], title

@@ -333,7 +333,7 @@ def validate_command(
     result = with_elsewhere_warnings(api.with_repeat_warnings(result, repeats), repeats)
     priced = _priced(result, catalog, settings, name, repeats, max_lines) if cost else None
     try:
-        output = write_validation_workbook(result, settings.out_dir)
+        output = write_validation_workbook(result, settings.out_dir, sheet=sheet)
     except OSError as exc:
         raise BulkshipError(
             f"Cannot write the validation workbook in {settings.out_dir}: {exc.strerror or exc}",

@@ -9,6 +9,7 @@ spliced in (``bulkship.xlsxfast``), about ten times faster than a cell at a time
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,14 @@ PROBLEM_COLOURS = {"error": "#FFC7CE", "warning": "#FFEB9C"}
 SKIPPED_COLOUR = "#D9D9D9"  # grey: hidden rows, totals rows and notes, never ordered
 
 
-def validation_workbook_path(result: ValidationResult, out_dir: Path) -> Path:
-    return Path(out_dir) / f"{Path(result.sheet.path).stem}-validation.xlsx"
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def validation_workbook_path(result: ValidationResult, out_dir: Path, sheet: str | None = None) -> Path:
+    """``sheet``: the sheet a person named (--sheet), in the name: a workbook of two lists checked one
+    sheet after the other wrote one validation workbook, the second replacing the first (newcomer21, N5)."""
+    named = f"-{_NOT_IN_FILE_NAMES.sub('-', sheet).strip(' .')}" if sheet and sheet.strip(" .") else ""
+    return Path(out_dir) / f"{Path(result.sheet.path).stem}{named}-validation.xlsx"
 
 
 def _cell_message(problem: Problem) -> str:
@@ -149,8 +156,9 @@ def write_validation_workbook(
     *,
     path: Path | None = None,
     max_rows_per_sheet: int = EXCEL_MAX_ROWS,
+    sheet: str | None = None,
 ) -> Path:
-    path = path or validation_workbook_path(result, out_dir)
+    path = path or validation_workbook_path(result, out_dir, sheet)
     with atomic_path(path) as temp:  # a run killed while writing leaves the previous workbook whole
         _write_validation_workbook(result, temp, max_rows_per_sheet)
     return path
