@@ -235,6 +235,40 @@ def test_a_person_whose_address_and_email_were_edited_stays_held_after_the_list_
     )
 
 
+def test_a_person_sent_from_a_part_then_edited_and_copied_into_a_new_list_stays_held(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review52's residual of 1ab89738: the list (Ivy Brooks of Seattle, ivy.brooks@acme.com, and three
+    more) refused by --max-total, split as advised; the part kept sent Ivy her card (after the advice). Ivy
+    moved: her row edited to Phoenix with her personal email, held in that batch (an edit of a row
+    ordered); the row copied into a new list with the people not sent yet. That list read her as a namesake
+    of one list split as advised (emails differ, the card sent after the advice, the row in the batch) and
+    ordered her a second card, exit 0. Her Phoenix row was never in the plan the advice was given for:
+    held, exit 3; Cy and Dee are sent."""
+    gifts = tmp_path / "gifts.csv"
+
+    def write(rows: list[list[str]]) -> None:
+        with gifts.open("w", newline="") as handle:
+            csv.writer(handle).writerows([HEADER, *rows])
+
+    ivy = _row("Ivy Brooks", "ivy.brooks@acme.com", SEATTLE)
+    moved = _row("Ivy Brooks", "ivybrooks@gmail.com", PHOENIX)
+    bob, cy = _row("Bob Ray", "bob@acme.com", BOSTON), _row("Cy Lee", "cy@acme.com", BOSTON)
+    dee = _row("Dee Fox", "dee@acme.com", DENVER)
+    write([ivy, bob, cy, dee])
+    assert main(["run", str(gifts), "--batch", "gifts", "--max-total", "60", "--yes", "--wait", "0"]) == 1
+    write([ivy, bob])
+    assert main(["run", str(gifts), "--batch", "gifts", "--yes", "--wait", "0"]) == 0
+    write([moved, bob])
+    assert main(["run", str(gifts), "--batch", "gifts", "--yes", "--wait", "0"]) == 3  # an edit: held
+    capsys.readouterr()
+    code, data, said = _run(capsys, tmp_path / "gifts-rest.csv", [moved, cy, dee])
+    assert code == 3 and data["held_rows"] == 1, said
+    assert _recipients(isolated_data_dir) == Counter(
+        {"Ivy Brooks": 1, "Bob Ray": 1, "Cy Lee": 1, "Dee Fox": 1}
+    )
+
+
 def test_namesakes_of_a_list_split_as_advised_are_told_apart_when_the_part_kept_sends_the_refused_plan(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..billing import line_ended_without_card
+from ..folding import fold_reference
 from ..ledger.records import (
     ELSEWHERE,
     ELSEWHERE_MADE_NO_CARD,
@@ -25,6 +26,7 @@ from ..ledger.records import (
     elsewhere_card,
     elsewhere_po,
 )
+from ..payload import line_items
 from .cards import _SEP, _Rows
 from .earlier import Changed, _first_lines, _Named, _sent_to_the_same_place, moved_or_revalued
 from .emails import told_apart
@@ -84,12 +86,35 @@ def namesakes_taken_out(
         # the list had it then (Ivy at her old street, since edited to her new one and a new email: review52)
         if plan is None or _first_sent(ledger, earlier[changed.order]) <= plan[2]:
             continue
-        if planned_here(rows, [i], plan[0], plan[1]):
+        card = (earlier[changed.order], changed.line)
+        if planned_here(rows, [i], plan[0], plan[1]) and _both_in_the_advised_plan(rows, i, card, *plan[1:]):
             asked[i] = changed
     if not asked:
         return dict(by_name)
     kept = told_apart(ledger, rows, earlier, asked)
     return {i: changed for i, changed in by_name.items() if i not in asked or i in kept}
+
+
+def _both_in_the_advised_plan(
+    rows: _Rows, i: int, card: tuple[OrderRecord, int], orders: Mapping[str, OrderRecord], advised: str
+) -> bool:
+    """Whether row ``i`` and the card to its name (line ``card[1]`` of order ``card[0]``) were both in the
+    plan the batch was advised to split (its orders planned by then: ``orders`` created at ``advised`` or
+    before), a card each. Ivy, sent from the part kept, her row edited since to another city and email in
+    that batch and copied into a new list, was told apart from her own card and sent a second (review52's
+    residual of 1ab89738): her new row was in no plan."""
+    at_advice = [order for order in orders.values() if order.created <= advised]
+    planned = _first_lines(at_advice, rows, set(), set()).where
+    if all(j != i for j, _at in _sent_to_the_same_place(rows, planned)):
+        return False
+    order, line = card
+    if order.created <= advised:  # an order of that plan, sent by the part kept
+        return True
+    items = line_items(order)
+    reference = fold_reference(items[line].get("ExternalId")) if line < len(items) else ""
+    return bool(reference) and any(
+        fold_reference(item.get("ExternalId")) == reference for o in at_advice for item in line_items(o)
+    )
 
 
 def _first_sent(ledger: Ledger, order: OrderRecord) -> str:
