@@ -240,3 +240,29 @@ def test_a_person_away_until_a_day_whose_note_says_to_send_now_is_sent(
         **dict.fromkeys(held, "held"),
         **dict.fromkeys(out, "out"),
     }
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_hold_until_the_person_is_back_on_a_day_is_held_to_it(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """newcomer21's N3, fixed by review54: on Dec 5 an HR list's Notes 'on leave - hold card until she is back
+    1/5' left the row out for good ('the list says not to send it'), where 'Hold card until 1/5' is held to
+    its day: run again on 1/6, as the README says for held rows, she was still not sent. A day said as the
+    person's return ('until she is back 1/5', 'until he returns Jan 5', 'until her return on 1/5') is held to
+    it now, and sent from then; with no day ('until she is back') the row is still left out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    held = ["on leave - hold card until she is back 1/5", "hold until she is back 1/5",
+            "Hold card until he returns Jan 5", "on leave - hold until back 1/5",
+            "hold card until her return on 1/5", "hold card until she's back on 1/5"]  # fmt: skip
+    out = ["hold card until she is back", "on leave - hold until she returns"]
+    path = _sheet(tmp_path / "staff.csv", [*held, *out], header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    decided = {
+        note: "sent" if row not in skipped else "held" if "not to send it yet" in skipped[row] else "out"
+        for row, note in enumerate([*held, *out], start=2)
+    }
+    assert decided == {**dict.fromkeys(held, "held"), **dict.fromkeys(out, "out")}
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 6))
+    later = {s.row for s in load_sheet(path).skipped}
+    assert [note for row, note in enumerate([*held, *out], start=2) if row in later] == out

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from .dates import _NO_DATE
-from .notes import _A_DATE, _CARD_HELD
+from .notes import _A_DATE, _CARD_HELD, BACK_ON
 from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
 
@@ -208,13 +208,20 @@ _UNTIL = re.compile(
     # ... a day, not a time of day ('Deliver after 5pm', 'Do not deliver before 9am', 'Deliver after 17:30': a
     # courier's hours, held as 'not to send it yet' for good: found by hunter-falsealarm8); a day after the
     # time still holds it ('Deliver after 5pm on 12/20')
-    r"(?!" + _TIME_OF_DAY + r"(?!\s*(?:on\s+|,\s*)?(?:\d{1,4}[/.-]\d|" + _MONTH + r")))"
+    r"(?!"
+    + _TIME_OF_DAY
+    + r"(?!\s*(?:on\s+|,\s*)?(?:\d{1,4}[/.-]\d|"
+    + _MONTH
+    + r")))"
     # ... up to a bracket closing it or a sign ending it ('Active (hold lifted 11/30)', 'Hold lifted 11/30!':
     # read with the bracket or the sign, the day read as none, each row was held for good: found by review44,
     # review42's LO5)
     # ... and its year after a comma ('Hold until Jan 15, 2028': cut at the comma, 'Jan 15' was read without
     # its year and the card went a year early, on 2027-01-15: found by hunter-money21)
-    r"((?:" + _A_DATE + r")(?:[^-–—;,()\[\]!]|,\s*(?=\d{4}\b))*)"
+    + BACK_ON
+    + r"?((?:"
+    + _A_DATE
+    + r")(?:[^-–—;,()\[\]!]|,\s*(?=\d{4}\b))*)"
 )
 
 

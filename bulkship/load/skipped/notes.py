@@ -32,6 +32,14 @@ _A_DATE = (
     r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b|"
     r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)\b"
 )
+# ... and a day said as the person's return ('hold card until she is back 1/5', 'Hold until he returns Jan 5',
+# 'until her return on 1/5'): newcomer21's N3, left out for good where 'Hold card until 1/5' waits for its
+# day (..days._UNTIL reads the day after these words)
+BACK_ON = (
+    r"(?:(?:(?:she|he|they)(?:['’]s|\s+(?:is|are|gets|comes))?\s+back|(?:she|he|they)\s+returns?|"
+    r"(?:her|his|their)\s+return|back)(?:\s+on)?\s+)"
+)
+_UNTIL_A_DATE = rf"(?:{BACK_ON}?(?:{_A_DATE}))"
 # the card itself held ('Card on hold', 'Hold card', 'Hold her gift card', 'Put order on hold': found by the
 # lead after session 39's close, each was ordered); not 'Hold card for pickup', how the parcel waits
 _WHOSE = r"(?:(?:the|this|her|his|their|my)\s+)"
@@ -125,7 +133,9 @@ _NOTE_SAYS_NO = re.compile(
     # door', 'Removed by mistake')
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|(?<!left)\sby\s(?!mistake|accident|error).*|"
     # ... or this round's ('Declined this year; next year: send': found by review39, its leftover)
-    r"\s(?:for\s+)?this\s+(?:year|time|round)\b.*|\s(?:until|till|pending|awaiting)\s+(?!" + _A_DATE + r").*)"
+    r"\s(?:for\s+)?this\s+(?:year|time|round)\b.*|\s(?:until|till|pending|awaiting)\s+(?!"
+    + _UNTIL_A_DATE
+    + r").*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
     r"(?:\s+(?:too|also|as\s+well)\b)?\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
@@ -340,7 +350,9 @@ _NOTE_SAYS_NO = re.compile(
     r"|budget\s+(?:(?:is|still)\s+)?(?:not\s+(?:yet\s+)?(?:approved|confirmed|available|final)|pending|tbd)\b.*)"
     # ... or the card itself held (:data:`_CARD_HELD`)
     r"|^\s*" + _CARD_HELD + r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*|"
-    r"\s(?:until|till|pending|awaiting)\s+(?!" + _A_DATE + r").*)"  # (until a day: held to it, ..days._UNTIL)
+    r"\s(?:until|till|pending|awaiting)\s+(?!"
+    + _UNTIL_A_DATE
+    + r").*)"  # (until a day: held to it, ..days._UNTIL)
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)(?:\s+" + _FOR_NOW + r")?\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.languages.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',
