@@ -20,11 +20,12 @@ BELOW = [
 ]
 
 
-def _left_out(path: Path, heading: str) -> list[int]:
-    """The rows left out of a list of Gus (row 2), Dee (row 3), ``heading`` (row 4), Ann, Bob, Cy (5-7)."""
+def _left_out(path: Path, heading: str, above: tuple[list[object], ...] = (GUS, DEE)) -> list[int]:
+    """The rows left out of a list of Gus (row 2), Dee (row 3), ``heading`` (row 4), Ann, Bob, Cy (5-7); or
+    of the people ``above`` and the rest one row further down for each more."""
     book = openpyxl.Workbook()
     sheet = book.active
-    for row in [HEADER, GUS, DEE, [heading], *BELOW]:
+    for row in [HEADER, *above, [heading], *BELOW]:
         sheet.append(row)
     book.save(path)
     return sorted(s.row for s in load_sheet(path).skipped)
@@ -103,3 +104,26 @@ def test_a_heading_whose_words_for_the_rows_above_go_on_after_a_dash_sends_the_r
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 4], heading
     for heading in every:
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4], heading
+
+
+HAL = ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25]
+
+
+def test_a_heading_setting_someone_apart_reads_the_rest_of_its_words(tmp_path: Path) -> None:
+    """The lead's leftover 1 (found by review52): 'Above: sent already (except Gus). Below: send' under Hal,
+    Gus and Dee left out Gus and ordered Hal and Dee again (a second card each): the person set apart was
+    read as the one row to hold, from a no of the rows above. And the words of the heading's other part went
+    with its 'except': 'Above: sent already. Below: new, except Cy Orr (terminated)' ordered Hal, Gus and Dee
+    again; 'Above: OK to send except Gus (terminated). Below: on hold' ordered Ann, Bob and Cy. Set apart
+    from a no, a person is sent and every other row above left out; set apart from a send, left out; and the
+    rest of the heading is read as without them."""
+    three = (HAL, GUS, DEE)  # rows 2-4, the heading row 5, Ann, Bob, Cy 6-8
+    for heading in ["Above: sent already (except Gus). Below: send",
+                    "Above: sent already except Gus Tan; below: new",
+                    "Already sent the above except Gus; below not yet sent",
+                    "Above: terminated except Gus. Below: active"]:  # fmt: skip
+        assert _left_out(tmp_path / "gifts.xlsx", heading, three) == [2, 4, 5], heading
+    heading = "Above: sent already. Below: new, except Cy Orr (terminated)"
+    assert _left_out(tmp_path / "gifts.xlsx", heading, three) == [2, 3, 4, 5, 8]
+    heading = "Above: OK to send except Gus (terminated). Below: on hold"
+    assert _left_out(tmp_path / "gifts.xlsx", heading, three) == [3, 5, 6, 7, 8]

@@ -5,6 +5,7 @@ to send: :mod:`.headerrows`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -19,6 +20,9 @@ from .languages import straight
 from .noteabout import Recipients, about_the_named
 from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .pointing import (
+    _ABOVE,
+    _BELOW,
+    _GO_NOT_DENIED,
     above_taken_back,
     names_the_row_above,
     of_the_rows_below,
@@ -131,16 +135,20 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     people = None
     for row, text in headings.items():
         plain = straight(text)
+        spared: set[int] = set()  # (set apart from a no of the rows above: sent)
         if _APART.search(plain):  # ('Below OK except Cy Orr': read as a row without a street, Cy was sent)
             people = _recipients(body, names, blank) if people is None else people
-            apart = _send_but_for_the_named(plain, leave_out, people)
-            if apart and _about_a_neighbour(row, text, rows, position, people) is None:  # (beside: its note)
+            cut = _set_apart(plain, leave_out, people)
+            if cut is not None and _about_a_neighbour(row, text, rows, position, people) is None:
                 found[int(row)] = ("note", f"a note naming who is apart ('{quoted(text)}'), no heading")
-                for person in apart:
+                spared = cut.spared
+                for person in cut.left_out:
                     found.setdefault(
                         int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
                     )
-                continue
+                if cut.rest is None:
+                    continue
+                plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
         heads = (
             any(_says_no_of_those_below(part, leave_out) for part in below)
@@ -157,7 +165,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
             naming = partial(_names_anyone, people)  # ('Above: Dee terminated. Below: active': Dee alone)
             for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
-                found.setdefault(int(up), (NOT_TO_SEND, reason))
+                if up not in spared:
+                    found.setdefault(int(up), (NOT_TO_SEND, reason))
             if not below_as_above(below):  # ('Above: do not send; and everyone below': them too)
                 continue
             heads = True
@@ -235,6 +244,68 @@ def _send_but_for_the_named(plain: str, leave_out: re.Pattern[str], people: Reci
         return set()
     rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
     return set() if _heads(rest, leave_out) or leave_out.fullmatch(rest) else named
+
+
+@dataclass(frozen=True)
+class _Apart:
+    """The people a heading names apart from a send (``left_out``) or from a no of the rows above
+    (``spared``: sent, the other rows above not), and its words without them (None: none to read on)."""
+
+    left_out: set[int]
+    spared: set[int]
+    rest: str | None
+
+
+# ... said within its part: 'Above: all sent except Gus Tan. Below: new, send', 'Above: sent already. Below:
+# new, except Cy Orr (terminated)' (read from 'except' to the end, the part of the rows below or above went
+# with it: Gus was left out and Dee right above ordered again, or every row above ordered again, a second
+# card each: the lead's leftover 1, found by review52)
+_PART_END = re.compile(r"(?i)[.;](?:\s|$)|\s[-–—]\s|,?\s*\b(?:below|beneath|underneath)\b")
+
+
+def _set_apart(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
+    """Whom ``plain`` names apart (:data:`_APART`), and how; None where it names nobody of the list, or sets
+    them apart from a no of the rows below ('Below: on hold except Cy Orr': a heading over them all)."""
+    cut = _Apart(set(), set(), plain)
+    # each part's ('Above OK except Gus. Below: send except Cy Orr': both left out)
+    while (
+        _ABOVE.search(plain)
+        and _BELOW.search(plain)
+        and (one := _apart_in_its_part(plain, leave_out, people))
+    ):
+        named, spared, plain = one
+        out, kept = (cut.left_out, cut.spared | named) if spared else (cut.left_out | named, cut.spared)
+        cut = _Apart(out, kept, plain)
+    if cut.left_out or cut.spared:
+        return cut
+    named = _send_but_for_the_named(plain, leave_out, people)  # (a heading of one part, or read so)
+    return _Apart(named, set(), None) if named else None
+
+
+def _apart_in_its_part(
+    plain: str, leave_out: re.Pattern[str], people: Recipients
+) -> tuple[set[int], bool, str] | None:
+    """The first people ``plain`` names apart within its part (:data:`_PART_END`), whether from a no of the
+    rows above, and its words without them."""
+    apart = _APART.search(plain)
+    if apart is None:
+        return None
+    start, end = apart.start(), apart.end()
+    stop = None if plain[start:].lstrip().startswith("(") else _PART_END.search(plain, start + 1)
+    end = stop.start() if stop is not None and stop.start() < end else end
+    named = people.named(plain[start:end])[0]
+    if not named:
+        return None
+    rest = f"{plain[:start]}{plain[end:]}"
+    before = re.split(r"[.;]", plain[:start])[-1]
+    if _ABOVE.search(before) and not _BELOW.search(before):  # (of the rows above: saying no, or send)
+        if says_no_of_the_rows_above(rest, partial(_says_no, leave_out=leave_out)):
+            return named, True, rest
+        return (named, False, rest) if _GO_NOT_DENIED.search(before) else None
+    below = of_the_rows_below(rest)
+    if below is None or any(_says_no_of_those_below(part, leave_out) for part in below):
+        return None
+    return named, False, rest
 
 
 def _names_anyone(people: Recipients, text: str) -> bool:
