@@ -330,3 +330,22 @@ def test_a_card_said_come_back_in_any_words_waits_as_card_returned_does(tmp_path
     path = _sheet(tmp_path / "list.csv", header, [*CAME_BACK, *CAME_BACK_SEND])
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [c for r, c in enumerate([*CAME_BACK, *CAME_BACK_SEND], start=2) if r in skipped] == CAME_BACK
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_note_sending_home_during_a_leave_undoes_no_earlier_no(tmp_path: Path, header: str) -> None:
+    """Found by hunter-sends8 (its item 3): an HR list's Notes (or Status) 'No longer with company, Out on
+    leave, ship to home', 'MOVED - NO FORWARDING. ON LEAVE - SEND TO HOME', 'Deceased; on leave - send to
+    home' were each ordered, exit 0 (a card to someone gone, or to the address they moved from): the ask to
+    send home, said of the leave right before it, was read as undoing every no of the cell. It answers the
+    leave alone now; after a leaving it still answers the leaving ('On leave - terminated 12/1/2025 - send to
+    home' sends, as 'Terminated - mail to home' does)."""
+    sends = ["Out on leave, ship to home", "On leave - terminated 12/1/2025 - send to home",
+             "Terminated 11/1/2025 - per HR - mail to home", "Active, on leave, ship to home"]  # fmt: skip
+    out = ["No longer with company, Out on leave, ship to home",
+           "MOVED - NO FORWARDING. ON LEAVE - SEND TO HOME", "Deceased; on leave - send to home",
+           "Left company - on LOA - mail to home address"]  # fmt: skip
+    path = _sheet(tmp_path / "list.csv", header, [*sends, *out])
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
+    assert [cell for row, cell in enumerate(out, start=len(sends) + 2) if row not in skipped] == []

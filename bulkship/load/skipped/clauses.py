@@ -18,6 +18,7 @@ from .notes import _NOTE_SAYS_NO
 from .received import another_thing_received
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
+from .saysend import SENDS_HOME
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
 from .undone import _UNDONE, back_after_leaving, ended_before
 from .waits import goes_ahead_before
@@ -53,6 +54,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
     lined = "\n" in text  # (a note of one line was read whole already)
     if said_whole and not lined:
         return True
+    if _a_no_before_an_absence_sent_home(text, today):
+        return True
     lines = [line.strip() for line in text.splitlines() if line.strip()] if lined else [text]
     note = " - ".join(lines)
     line_starts = list(itertools.accumulate((len(line) + len(" - ") for line in lines[:-1]), initial=0))
@@ -86,6 +89,32 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
 _REMARK_CLAUSES = 5  # how many clauses after one are read as its remark
 
 
+# An ask to send to the person's home answers the absence right before it alone ('No longer with company, Out
+# on leave, ship to home', 'MOVED - NO FORWARDING. ON LEAVE - SEND TO HOME': read as answering the whole note,
+# each was ordered, a card to someone gone or to an address they left: hunter-sends8's item 3); after a
+# leaving it answers the leaving ('Terminated 11/1 - mail to home', 'On leave - terminated 12/1 - send home')
+_AWAY = re.compile(
+    r"(?i)\W*(?:(?:out|away|currently|now)\s+)?(?:on\s+)?(?:an?\s+)?(?:loa|leave\s+of\s+absence|fmla|sabbatical|"
+    r"furlough(?:ed)?|(?:(?:maternity|paternity|parental|medical|sick|family|disability|extended|personal|"
+    r"unpaid)\s+)?leave)\b"
+)
+
+
+def _a_no_before_an_absence_sent_home(text: str, today: date | None) -> bool:
+    """Whether ``text`` asks to send to the person's home (:data:`.saysend.SENDS_HOME`), and nothing else to
+    send, right after an absence (:data:`_AWAY`), and says no before that absence."""
+    home = SENDS_HOME.search(text)
+    if home is None or _SEND_HEADING.search(f"{text[: home.start()]} {text[home.end() :]}"):
+        return False
+    before = text[: home.start()]
+    starts = [0] + [found.end() for found in _CLAUSE.finditer(before)]
+    filled = [at for at in starts if before[at:].strip(" ,;.-–—/(")]
+    if len(filled) < 2 or not _AWAY.match(before[filled[-1] :]):
+        return False
+    said = before[: filled[-1]].strip(" ,;.-–—/(")
+    return _clauses_say_no(said, _note_says_no(said), today)
+
+
 def _as_said(clause: str) -> str:
     """A clause without the words opening it that take back what came before ('actually no, hold', 'never
     mind, left company', 'then cancelled 12/1': :mod:`.takenback`): what it says, read as a note alone."""
@@ -106,7 +135,7 @@ def taken_back(text: str) -> bool:
     cuts = [found.end() for found in _CLAUSE.finditer(text)]
     if any(TAKEN_BACK.match(text[at:]) is not None and _note_says_no(_as_said(text[at:])) for at in cuts):
         return True
-    return _no_after_the_send(text)
+    return _no_after_the_send(text) or _a_no_before_an_absence_sent_home(text, None)
 
 
 def _no_after_the_send(text: str) -> bool:

@@ -59,6 +59,12 @@ _NOT_SAID_GONE = (
     r"(?!(?s:.)*\b(?:already|sent|mailed|shipped|delivered|received|ordered|issued|given|handed|re-?sent)\b)"
 )
 
+# ... the words of such an ask alone, where they stand ('Out on leave, ship to home': .clauses reads what
+# they answer)
+SENDS_HOME = re.compile(
+    rf"(?i){_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?>{_TO_HOME})\b{_NOT_AFTER}"
+)
+
 SAYS_SEND = re.compile(
     rf"(?i){_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?:{_SEND})\b{_NOT_AFTER}{_SENT_AGAIN}"
     rf"|^{_NOT_SAID_GONE}(?s:.)*?{_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?>{_TO_HOME})\b"
