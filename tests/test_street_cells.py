@@ -1113,3 +1113,34 @@ def test_a_street_without_its_house_number_is_not_sent(
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == [
         "Di Pan", "Ed Wu", "Fay Li", "Gus Tan", "Hal Ng", "Ida Wu"
     ]  # fmt: skip
+
+
+def test_a_whole_address_cell_not_read_is_no_street_said_sent_with_a_line_2(tmp_path: Path) -> None:
+    """Found by newcomer21 (N7): a Workday export's 'Primary Home Address' of whole addresses (no City or State
+    column), one a UK address of three lines: the notice said "each later line is sent as line 2 (row 2: 'Flat
+    2, 14 King St' as line 1, 'London SW1A 1AA United Kingdom' as line 2)", and row 2 was an error, sent
+    nowhere. Without a City or State column (or default) a cell of lines is read as a whole address or is an
+    error: no street goes with a line 2. With the city and state given for every row, it does, said so."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.load import load_sheet
+    from bulkship.program import ProgramSettings
+    from bulkship.validate import validate
+
+    path = tmp_path / "workday.csv"
+    path.write_text(
+        "Worker,Primary Home Address,Product,Value\n"
+        '"Novak, Ivan","Flat 2, 14 King St\nLondon SW1A 1AA\nUnited Kingdom",CVS,50\n'
+        '"Ray, Bo","5 Oak St\nBoston, MA 02134",CVS,50\n'
+        '"Orr, Cy","7 Elm St\nApt 2\nBoston, MA 02134",CVS,50\n'
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["invalid", "valid", "valid"]
+    assert not [n for n in result.sheet.notices if "as line 2" in n], result.sheet.notices
+    program = ProgramSettings(defaults={"city": "Boston", "state": "MA", "zip": "02134"})
+    path.write_text('Name,Street,Product,Value\nAnn Lee,"1 Main St\nApt 4",CVS,50\n')
+    given = validate(load_sheet(path, program=program), sandbox_catalog(), program=program)
+    assert given.rows[["address1", "address2"]].values.tolist() == [["1 Main St", "Apt 4"]]
+    assert [n for n in given.sheet.notices if "'1 Main St' as line 1, 'Apt 4' as line 2" in n], (
+        given.sheet.notices
+    )

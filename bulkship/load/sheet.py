@@ -303,7 +303,7 @@ def _to_loaded_sheet(
         *many_cards_notice(body, column_map, not_judged),
         *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
         *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
-        *street_lines_notices(body, column_map, not_judged),
+        *street_lines_notices(body, column_map, not_judged, program.defaults),
         *list_total_notices(body, column_map, skipped),
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)

@@ -13,7 +13,6 @@ import pandas as pd
 from ..columns.fields import line_3_header
 from ..quoting import quoted
 from ..validate.addresslines import street_lines
-from ..validate.wholeaddress import split_address
 
 
 def _column(body: pd.DataFrame, column_map: Mapping[str, str], field: str) -> pd.Series:
@@ -24,10 +23,14 @@ def _column(body: pd.DataFrame, column_map: Mapping[str, str], field: str) -> pd
 
 
 def street_lines_notices(
-    body: pd.DataFrame, column_map: Mapping[str, str], not_judged: Collection[int]
+    body: pd.DataFrame,
+    column_map: Mapping[str, str],
+    not_judged: Collection[int],
+    defaults: Mapping[str, str] | None = None,
 ) -> list[str]:
     """One line for the street column whose cells of two lines or more have their later lines sent as
-    Address Line 2, naming the first such row (none where a line 3 column joins line 2 instead)."""
+    Address Line 2, naming the first such row (none where a line 3 column joins line 2 instead).
+    ``defaults``: the program's, which may give every row its city and state."""
     street = next((h for h, f in column_map.items() if f == "address1"), None)
     if street is None or street not in body.columns or line_3_header(body.columns, column_map) is not None:
         return []
@@ -35,15 +38,13 @@ def street_lines_notices(
     line1 = _column(body, column_map, "address1").loc[judged]
     line2 = _column(body, column_map, "address2").loc[judged]
     first, second, moved, _kept = street_lines(line1, line2, _column(body, column_map, "city").loc[judged])
-    if moved.any() and not {"city", "state"} & set(column_map.values()):
-        # a whole address on lines of its cell, its city line without the ZIP beside a ZIP column ('5 Harbor
-        # Rd' / 'Portland, ME'): split into its parts (bulkship.validate.wholeaddress), no line 2 sent
-        zips = _column(body, column_map, "zip").loc[judged]
-        apart = "zip" in column_map.values()
-        moved &= pd.Series(
-            [split_address(c, z, apart=apart) is None for c, z in zip(line1, zips, strict=True)],
-            index=moved.index,
-        )
+    given = set(column_map.values()) | {field for field, value in (defaults or {}).items() if value}
+    if moved.any() and not {"city", "state"} & given:
+        # no City or State: a cell of lines is a whole address, split into its parts ('5 Harbor Rd' /
+        # 'Portland, ME' beside a ZIP column: bulkship.validate.wholeaddress), or one not read for sure, an
+        # error on its row ('Flat 2, 14 King St' / 'London SW1A 1AA' / 'United Kingdom' was said "sent as
+        # line 2", found by newcomer21, N7), or the list lacks them: no line 2 is sent
+        return []
     if not moved.any():
         return []
     row = int(moved.index[moved.to_numpy()][0])
