@@ -3,6 +3,7 @@ such row is left out (or held to the day it names), said; the same words meaning
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from support.notes import notes_sheet as _sheet
 
 from bulkship.load import load_sheet
 from bulkship.statuses import NOT_YET_REASON
+
+DEC_5 = datetime.date(2026, 12, 5)
 
 
 @pytest.mark.parametrize("header", ["Notes", "Comments"])
@@ -176,7 +179,7 @@ def test_a_budget_pending_then_approved_is_sent(tmp_path: Path, header: str) -> 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_an_approval_awaited_then_given_for_a_later_year_leaves_the_row_out(
-    tmp_path: Path, header: str
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by hunter-money22 (b4c0f2e0's twin): an HR list's Notes 'Budget pending - approved for 2027'
     and 'Pending approval - approved for 2027' were each ordered now, exit 0, where 'Not approved - approved
@@ -188,5 +191,26 @@ def test_an_approval_awaited_then_given_for_a_later_year_leaves_the_row_out(
            "On hold until address confirmed - confirmed for Q1"]  # fmt: skip
     sent = ["Pending approval - approved 12/1/2026", "Budget pending - approved 12/1",
             "Pending approval - approved for $50"]  # fmt: skip
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)  # (2027 is later)
     path = _sheet(tmp_path / "staff.csv", [*out, *sent], header)
     assert _left_out(path, [*out, *sent]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_approval_awaited_then_given_for_this_year_or_quarter_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review54 after 569fd5ef: on Dec 5, 2026 an HR list's Notes (or Status) 'Budget pending -
+    approved for 2026', 'Pending approval - approved for Q4', '... - approved for 2026 gifts', 'On hold until
+    address confirmed - confirmed for Q4' were left out as a later year's card, where '... - approved
+    12/1/2026' is sent: the approval came, for this round. Each is sent now; a later year or quarter ('...
+    for 2027', '... for Q1', '... for next year'), or a no after it, still leaves the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    sent = ["Budget pending - approved for 2026", "Pending approval - approved for Q4",
+            "Pending approval - approved for 2026 gifts", "Not approved - approved for 2026",
+            "On hold until address confirmed - confirmed for Q4"]  # fmt: skip
+    out = ["Budget pending - approved for 2027", "Pending approval - approved for Q1",
+           "Approval pending - approved for next year",
+           "Pending approval - approved for 2026; deceased"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
+    assert _left_out(path, [*sent, *out]) == out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .forlater import _FOR_LATER
 from .missed import MISSED_THEN_SEND
 from .notes import _HELD_AGAIN
 from .waits import SUBMITTED, TOLD_TO_WAIT
@@ -118,13 +119,6 @@ _OVER = (
 _HOLD_ENDED = (
     r"\A\W*(?:(?:on|legal|payroll|hr|manager|mgr)\s+)?hold\s*[-–—:,;(\[]?\s*(?:(?:was|is|has\s+been)\s+)?"
     rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwait|\?|{_HELD_AGAIN}))"
-)
-
-
-# a thing come for a later time than this card: a year, the next one, a fiscal year or a quarter
-_FOR_LATER = (
-    r"\b(?:for|from|starting|after)\s+(?:(?:the\s+)?(?:next|coming|following)\b|later\b|fy\s*'?\d{2,4}\b|"
-    r"q[1-4]\b|(?:19|20)\d\d\b)"
 )
 
 

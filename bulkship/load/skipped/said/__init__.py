@@ -30,6 +30,7 @@ from ..flags import (
     _filter_header,
     approval_header,
 )
+from ..forlater import without_this_year
 from ..giftlimits import this_year_ok
 from ..headings import _SEND_HEADING
 from ..holdflags import _SAYS_YES, kept_under, takes_rows_off
@@ -199,12 +200,24 @@ def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) ->
     if not slashed.empty:
         dashed = slashed[~slashed.str.match(_NOTE_SAYS_NO)].str.replace(SLASHED, " - ", regex=True)
         over |= dashed.str.contains(_UNDONE).reindex(asked.index, fill_value=False).astype(bool)
+    if today is not None:  # ('Budget pending - approved for 2026' in 2026)
+        over |= _come_for_now(asked, today)
     if today is not None and over.any():
         over &= ~back_on_a_day_to_come(texts, today)[among]
     send = asked.str.contains(_SEND_HEADING) | over
     if today is not None:  # ('Gift limit reached for 2025 - 2026 OK')
         send |= _limit_of_another_year(asked, today)
     return send.reindex(texts.index, fill_value=False).astype(bool)
+
+
+def _come_for_now(asked: pd.Series, today: date) -> pd.Series:
+    """The texts saying what they waited for came for this year or quarter
+    (:func:`..forlater.without_this_year`)."""
+    now = asked.map(lambda text: without_this_year(text, today))
+    named = now[now.notna()]
+    if named.empty:
+        return pd.Series(False, index=asked.index)
+    return named.str.contains(_UNDONE).reindex(asked.index, fill_value=False).astype(bool)
 
 
 def _reads_no(note: str, today: date | None) -> bool:
@@ -235,7 +248,7 @@ def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
     second)."""
     # ... or the approval it waited for come since ('Hold for approval - approved 12/1' under 'Status': a
     # known drop mended by review48, left out where under 'Notes' it sends); not a flag's answer '- no'
-    came = texts.str.contains(_UNDONE) & ~texts.str.contains(_ANSWERED_NONE)
+    came = (texts.str.contains(_UNDONE) | _come_for_now(texts, today)) & ~texts.str.contains(_ANSWERED_NONE)
     over = texts[said & (texts.str.contains(HOLD_OVER) | came)]
     if over.empty:
         return pd.Series(False, index=texts.index)
