@@ -62,3 +62,27 @@ def test_a_ship_to_column_of_names_beside_a_street_is_the_name(tmp_path: Path) -
     )
     assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
     assert sent() == [("Ann Lee", "1 Main St", "02134", "CVS")]
+
+
+def test_a_ship_to_column_of_streets_beside_the_street_is_an_error_where_it_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets30's leftover, fixed by hunter-sheets31: 'Name | Address | Ship to | City ...' with
+    'Ship to' a street on some rows was refused, exit 2, "'Name' (A) and 'Ship to' (C) both look like Name".
+    'Ship to' is no name now; Ann's '5 Oak Ave' beside '1 Main St' is an error (which street? the city, state
+    and ZIP are those of one), Bob's empty one and Cy's same street are sent to the list's street."""
+    sheet = tmp_path / "awards.csv"
+    sheet.write_text(
+        "Name,Address,Ship to,City,State,ZIP,Product,Value\n"
+        "Ann Lee,1 Main St,5 Oak Ave,Boston,MA,02134,CVS,25\n"
+        "Bob Ray,2 Main St,,Boston,MA,02134,CVS,25\n"
+        "Cy Orr,3 Main St,3 Main Street,Boston,MA,02134,TARGET,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Column 'Ship to' (C) holds streets, not names: not read as the name" in said
+    assert (
+        "Row 2, column 'Ship to': '5 Oak Ave' is another street than '1 Main St' in column 'Address'" in said
+    )
+    assert "looks like Shipping Method" not in said
+    assert sent() == [("Bob Ray", "2 Main St", "02134", "CVS"), ("Cy Orr", "3 Main St", "02134", "TARGET")]

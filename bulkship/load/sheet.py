@@ -81,7 +81,13 @@ from .problems import (
 from .problems.bounded import BoundedProblems
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .secondcard import refuse_second_card
-from .shipto import said_streets, streets_under_a_name
+from .shipto import (
+    other_street_problems,
+    said_beside,
+    said_streets,
+    streets_beside_a_street,
+    streets_under_a_name,
+)
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
 from .skipped.headerrows import refuse_title_saying_not_to_send
 from .skipped.marks import (
@@ -208,7 +214,8 @@ def _to_loaded_sheet(
     repeats = {**repeats, **under}
     chosen = {"name", "address1"} & set(program.columns)  # 'Ship to' = '18 Oak Hill Rd': the street
     streets = {} if chosen else streets_under_a_name(body, repeats, meaning)
-    repeats = {**repeats, **streets}
+    beside = {} if chosen else streets_beside_a_street(body, repeats, meaning)  # 'Ship to' beside 'Address'
+    repeats = {**repeats, **streets, **beside}
     try:
         mapping = map_list_columns(
             body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
@@ -222,6 +229,7 @@ def _to_loaded_sheet(
     mapping.notices += said_under_card_labels(card, headers, keep, labels)
     mapping.notices += said_other_person(headers, keep, labels, mapping.column_map)
     mapping.notices += said_streets(streets, body, [p + 1 for p in keep])
+    said_beside(beside, body, mapping)
     doubts = [
         *set_aside_doubtful(mapping, body, program),
         *set_aside_mail_answers(mapping, body, program),
@@ -262,6 +270,7 @@ def _to_loaded_sheet(
     read_problems += _total_problems(body, column_map, not_judged)
     read_problems += _continued_problems(body, column_map, skipped)
     read_problems += _one_person_problems(grid, body, by_position, column_map, not_judged)
+    read_problems += other_street_problems(body, beside, column_map, not_judged)
     read_problems += _note_names_problems(body, column_map, skipped)
     read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
     default_value = program.defaults.get("value", "")
