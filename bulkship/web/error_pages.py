@@ -7,6 +7,7 @@ from datetime import datetime
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
+from starlette.routing import Match
 
 from ..errors import NewerLedgerError
 from .guards import UNREACHABLE, Scope, _header, unreachable_said
@@ -154,6 +155,22 @@ async def not_found(request: Request, exc: Exception) -> Response:
         return _see(exc.detail + ("?busy=send" if sending else "?busy=1"))
     detail = getattr(exc, "detail", "Not found")
     status = getattr(exc, "status_code", 404)
+    if status == 405 and request.method in ("GET", "HEAD"):  # a form's address opened as a page
+        return _see(page_above(request))
     return render(
         request, "plain.html", status, title="Not found" if status == 404 else "Error", message=detail
     )
+
+
+def page_above(request: Request) -> str:
+    """The page a form's address belongs to: its nearest parent address a page answers (/batches/q3/confirm:
+    /batches/q3, the step the batch is at). Typed, pasted, or Enter pressed in the address bar of a page a
+    form answered, it read 'Error: Method Not Allowed' (found by hunter-web29)."""
+    parts = request.url.path.rstrip("/").split("/")
+    while len(parts) > 1:
+        parts.pop()
+        path = "/".join(parts) or "/"
+        scope = {"type": "http", "method": "GET", "path": path, "root_path": ""}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            return path
+    return "/"
