@@ -210,6 +210,41 @@ def test_a_person_away_until_a_day_is_held_to_it(tmp_path: Path, monkeypatch: py
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_away_through_a_day_or_a_month_is_held_to_the_day_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """newcomer21's N2 (the lead's, to hunter-money23): on Dec 5 an HR list's Notes 'on leave thru Jan' and
+    'on leave through January' were held until 2027-01-01, a month before the leave ends, 'LOA thru 1/31'
+    until 1/31, its last day; 'out on leave until Feb', 'OOO thru Jan 15', 'on mat leave thru end of Jan'
+    were each ordered at once, where 'on leave until Jan' waits; 'Hold thru 1/15' and 'Hold through Jan'
+    were ordered at once too. A hold through a day goes the day after it, through a month the 1st of the
+    next; an away said in other words is held as 'on leave until' is, and so in a 'Status' (where 'on leave
+    until Jan' was sent at once, read as the status 'On leave', while 'On LOA until Jan' waited). A through
+    day passed, or no hold, sends."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
+    feb = ["on leave thru Jan", "on leave through January", "LOA thru 1/31", "on mat leave thru end of Jan",
+           "on leave until the end of January", "Hold through Jan", "out on leave until Feb",
+           "She is on leave until Feb"]  # fmt: skip
+    jan_16, jan = ["OOO thru Jan 15", "Hold thru 1/15"], ["Out until Jan", "on leave until Jan"]
+    held = (
+        dict.fromkeys(feb, "2027-02-01")
+        | dict.fromkeys(jan_16, "2027-01-16")
+        | dict.fromkeys(jan, "2027-01-01")
+    )
+    sent = ["Ship through FedEx", "Send through HR", "Out of stock until Jan", "on leave",
+            "on leave thru 11/30"]  # fmt: skip
+    notes = [*held, *sent]
+    path = _sheet(tmp_path / "staff.csv", notes, header)
+    skipped = {s.row: s for s in load_sheet(path).skipped}
+    decided = {
+        note: skipped[row].until if row in skipped and "not to send it yet" in skipped[row].reason else
+        "sent" if row not in skipped else "out"
+        for row, note in enumerate(notes, start=2)
+    }  # fmt: skip
+    assert decided == held | dict.fromkeys(sent, "sent")
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_a_person_away_until_a_day_whose_note_says_to_send_now_is_sent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
 ) -> None:

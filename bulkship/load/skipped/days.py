@@ -106,14 +106,19 @@ def _later_than_today(column: pd.Series, today: date) -> pd.Series:
     return (_dates(column) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
-def _holds(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series, pd.Series]:
+def _holds(
+    column: pd.Series, today: date, through: pd.Series | None = None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """The cells of a 'Do Not Send Before' column (or a note's day) that hold off their row: a date after
     today, or what reads as no date and no 'none' ('after review', 'TBD', '15/03/27?'; found by
     hunter-sheets4: each was sent at once, as a date passed). Also, of those, the ones holding a date to
     come: their rows go out when the same file is run on that day (unlike 'after review', or 'Ship on
-    Monday'); and the day each cell reads as (NaT: none). Each cell is read as a date once."""
+    Monday'); and the day each cell reads as (NaT: none). Each cell is read as a date once. ``through``:
+    the cells holding through their day (:func:`through_day`)."""
     dates = _dates(column, hold_from=today)
     text = column.astype(str)
+    if through is not None:
+        dates = through_day(dates, text, through)
     dated = (dates > pd.Timestamp(today)).fillna(False).astype(bool)
     unread = dates.isna() & ~text.str.fullmatch(_NO_DATE) & ~text.str.fullmatch(_NOW)
     return (dated | unread).astype(bool), dated, dates
@@ -150,13 +155,17 @@ _TIME_OF_DAY = (
 # (a day read as one, nothing after it but a sign: 'on LOA until next week', '... until Jan: Name should be
 # Sue' are no day, and go as before)
 _A_DAY_ALONE = (
-    r"(?=\s+(?:on\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}|"
+    r"(?=\s+(?:on\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{1,2}-\d{1,2}|(?:(?:the\s+)?end\s+of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)"
     r"\s*(?:$|[-–—;,()\[\]!.]))"
 )
+# ... however the away is said ('out on leave until Feb', 'She is on mat leave thru end of Jan', 'OOO thru Jan
+# 15', 'Out until Jan': newcomer21's N2, each sent at once where 'on leave until Jan' waits)
 AWAY_UNTIL = (
+    r"(?:(?:(?:she|he|they|employee|ee)(?:['’]s|\s+(?:is|are))?|out|currently|still|now)\s+){0,3}"
     r"(?:on\s+)?(?:an?\s+)?(?:loa|leave\s+of\s+absence|(?:(?:maternity|paternity|parental|medical|sick|family|"
-    r"disability)\s+)?leave|fmla|sabbatical)\s+(?:until|till|til|thru|through)" + _A_DAY_ALONE
+    r"disability|mat|pat|med)\s+)?leave|fmla|sabbatical|ooo|out(?:\s+of\s+(?:the\s+)?office)?)\s+"
+    r"(?:until|till|til|thru|through)" + _A_DAY_ALONE
 )
 _AWAY_UNTIL = (
     rf"|{AWAY_UNTIL}"
@@ -174,12 +183,14 @@ _UNTIL = re.compile(
     r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
-    r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+(?:until|till|til)"
+    r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"
+    # ... through a day too ('Hold thru 1/15', 'Hold through Jan': sent at once, found by hunter-money23)
+    r"(?:until|till|til|thru|through)"
     # ... or the card itself held ('Card on hold until 1/15/2027', 'Hold card until 1/15/2027': left out for
     # good, where 'On hold until 1/15/2027' goes on its day; a known drop, mended by review48)
     r"|"
     + _CARD_HELD
-    + r"\s+(?:until|till|til)"
+    + r"\s+(?:until|till|til|thru|through)"
     # ... or the person away until a day, or to be sent when back on one ('on LOA until 1/15', 'on LOA until
     # 1/15 - send then', 'send when back 1/15', 'back 1/15 - send then': newcomer19's N2, each sent at once;
     # mended by review50)
@@ -225,14 +236,44 @@ _UNTIL = re.compile(
 )
 
 
-def days_named(column: pd.Series) -> pd.Series:
+def days_named(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The day each note holding its row until one names, as written ('Hold until the 15th of Jan per HR':
-    '15 of Jan'), of the notes naming one."""
+    '15 of Jan'), of the notes naming one; and of those, the ones holding it through that day or month
+    ('on leave thru 1/31', 'Hold through Jan', '... until the end of Jan': :func:`through_day`)."""
     days = column.str.extract(_UNTIL, expand=False)
     days = days[days.notna()]
+    through = pd.Series([_held_through(note) for note in column[days.index].tolist()], index=days.index)
     text = days.str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    text = text.str.replace(_END_OF, "", regex=True)
     # ... and without who said it after it ('Hold lifted 11/30 per HR', 'Send after 12/20 as per Sue')
-    return text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True)
+    return text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True), through.astype(bool)
+
+
+# A hold through a day, or to the end of a month: 'on leave thru Jan' was held until Jan 1, a month early,
+# 'LOA thru 1/31' until 1/31, the last day of the leave (newcomer21's N2): the day after it ends
+_END_OF = re.compile(r"(?i)^(?:the\s+)?end\s+of\s+(?:the\s+)?(?=" + _MONTH + ")")
+_THROUGH = re.compile(r"(?i)\b(?:thru|through)\s+$")
+_A_MONTH_ALONE = re.compile(r"(?i)\s*" + _MONTH + r"\.?(?:,?\s+\d{4})?\s*")
+
+
+def _held_through(note: str) -> bool:
+    found = _UNTIL.search(note)
+    if found is None:
+        return False
+    return bool(_THROUGH.search(note, 0, found.start(1)) or _END_OF.match(found.group(1)))
+
+
+def through_day(dates: pd.Series, text: pd.Series, through: pd.Series) -> pd.Series:
+    """``dates`` (read from ``text``) with those of ``through`` the day after: a month alone, the 1st of the
+    next month; a day, the next day."""
+    if not through.any():
+        return dates
+    dates = dates.copy()
+    months = through & text.str.fullmatch(_A_MONTH_ALONE).fillna(False).astype(bool)
+    dates[months] = dates[months] + pd.offsets.MonthBegin(1)
+    days = through & ~months
+    dates[days] = dates[days] + pd.Timedelta(days=1)
+    return dates
 
 
 def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]:
@@ -241,11 +282,11 @@ def _note_not_yet(column: pd.Series, today: date) -> tuple[pd.Series, pd.Series]
     15' was read as no 'do not send' (it names a day) and the card went out on Dec 4 (found by
     hunter-sheets11). A day passed sends the row. Also, of those, the ones naming a day read as a date (a
     run on that day sends them: :func:`_holds`)."""
-    text = days_named(column)
+    text, through = days_named(column)
     named = pd.Series(column.index.isin(text.index), index=column.index, dtype=bool)
     if not named.any():
         return named, named
-    holds, dated, _days = _holds(text, today)
+    holds, dated, _days = _holds(text, today, through)
     held = named & holds.reindex(column.index, fill_value=False)
     if held.any():
         held &= ~column.map(_away_but_sent_now).astype(bool)

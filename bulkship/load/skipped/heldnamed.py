@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .days import _dates, days_named
+from .days import _dates, days_named, through_day
 
 # The days the list is read again on to check the named days (two a day named, one where the day before is
 # today or another's): each read costs 5 to 15 ms. A list naming more days names these first ones'
@@ -23,10 +23,10 @@ def named_days(cells: pd.DataFrame, today: date) -> dict[int, list[date]]:
     found: dict[int, list[date]] = {}
     for header in cells.columns:
         column = cells[header].astype(str)
-        for text in (days_named(column), column):
-            if text.empty:
-                continue
-            for row, day in _dates(text, hold_from=today).items():
+        text, through = days_named(column)
+        named = through_day(_dates(text, hold_from=today), text, through) if not text.empty else text
+        for dates in (named, _dates(column, hold_from=today)):
+            for row, day in dates.items():
                 if pd.notna(day) and day.date() > today and day.date() not in found.get(row, []):
                     found.setdefault(row, []).append(day.date())
     return found

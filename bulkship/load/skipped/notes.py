@@ -29,7 +29,7 @@ from .waits import WAITING_ON
 # ordered); "Left voicemail" goes on in words, and is sent
 _A_DATE = (
     r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|next\b|"
-    r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|end\s+of|mid|early|late|tomorrow|today)\b|"
+    r"after\b|the\s+\d|(?:christmas|xmas|the\s+holidays|(?:the\s+)?end\s+of|mid|early|late|tomorrow|today)\b|"
     r"(?:the\s+)?(?:spring|summer|fall|autumn|winter)\b"
 )
 # ... and a day said as the person's return ('hold card until she is back 1/5', 'Hold until he returns Jan 5',

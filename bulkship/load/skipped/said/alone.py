@@ -15,6 +15,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..days import AWAY_UNTIL
 from ..kinds import _SAYS_CARD_MADE, _SAYS_NOT_YET, _SAYS_SENT_ALREADY
 from ..status import _CODED
 from ..statusheaders import employment_header
@@ -29,6 +30,9 @@ _STILL_HERE = re.compile(
     rf"(?i)\s*(?!(?:rts|dns|d\.n\.s\.?)\s*[-–—:])(?:{_CODED})(?:active|on\s+(?:a\s+)?leave|leave(?:\s+of\s+absence)?|loa|fmla|sabbatical|furlough(?:ed)?|"
     r"part[\s-]*time|full[\s-]*time|seasonal|temp(?:orary)?|contractor|intern|new\s+hire|rehired?|remote|hybrid)\b"
 )
+# ... unless the leave is said until a day ('on leave until 1/15', 'on leave thru Jan'): sent at once from a
+# 'Status', where 'On LOA until 1/15' and the same in 'Notes' wait for the day (newcomer21's N2): read whole
+_AWAY_TO_A_DAY = re.compile(rf"(?i)\s*{AWAY_UNTIL}")
 # ... and, under a status naming no employment, what a wellness or a training list's status says: 'Quit'
 # (smoking), 'Passed 11/30' (the course); hunter-sheets8 kept them sending there
 _ANOTHER_LIST_S = re.compile(r"(?i)\s*(?:quit|passed)\b(?!\s+(?:away|on|the\s+company|the\s+firm)\b)")
@@ -46,7 +50,8 @@ def read_alone(
     hold, among those no status word opens (``opened``: the texts the status reading matched, whose exceptions
     it weighed: 'Inactive - On Leave' still sends). ``read_notes`` reads texts as a 'Notes'
     column's (:func:`.._said_as_notes`)."""
-    alone = ~masks.said & ~opened & column.str.strip().ne("") & ~column.str.match(_STILL_HERE)
+    still_here = column.str.match(_STILL_HERE) & ~column.str.match(_AWAY_TO_A_DAY)
+    alone = ~masks.said & ~opened & column.str.strip().ne("") & ~still_here
     if not employment_header(str(header)):
         alone &= ~column.str.match(_ANOTHER_LIST_S)
     if not alone.any():
