@@ -36,6 +36,7 @@ from .citystatezip import (
     without_parts_of_unread_lines,
 )
 from .collect import ProblemCollector
+from .companycolumn import read_company_column
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
@@ -73,6 +74,7 @@ def validate(
     sheet = cardamount.read_card_amount(sheet, catalog, program)  # 'Gift' = 'Target $25': card and amount
     sheet = read_card_column(sheet, catalog, program)  # 'Gift' = CVS, Target: the card
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
+    sheet = read_company_column(sheet, program)  # 'Client' = 'Bristol Dental Group' beside 'Attn'
     sheet = read_city_state_zip(sheet)  # 'City, State ZIP' = 'Boston, MA 02134': the three
     require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
     frame, family_added, moved = _canonical_frame(sheet)

@@ -22,6 +22,7 @@ from ..settings import Settings
 from ..validate.cardamount import read_card_amount
 from ..validate.cardcolumn import read_card_column
 from ..validate.citystatezip import read_city_state_zip
+from ..validate.companycolumn import read_company_column
 from ..validate.namecolumn import read_name_column
 from . import heldreview
 from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_refused
@@ -93,6 +94,7 @@ class Reviews:
                 read, self.catalog(), batch.program
             )  # 'Gift' = CVS: the card, as validate
             read = read_name_column(read, batch.program)  # 'Tenant' = Ann Lee: the name, as validate
+            read = read_company_column(read, batch.program)  # 'Client' beside 'Attn', as validate
             return read_city_state_zip(read)  # 'City, State ZIP' = 'Boston, MA 02134': the three, as validate
 
         return self._sheets.get_or_make(key, _giving_back(make))
