@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from .dates import _NO_DATE
-from .notes import _A_DATE, _CARD_HELD, BACK_ON
+from .notewords import _A_DATE, _CARD_HELD, BACK_ON
 from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
 
@@ -146,8 +146,8 @@ _NOW = re.compile(
 # A note holding its row until a day ("Do not send before Dec 15", "Hold until Jan 5", "Send after 12/20",
 # "Ship on 12/18", "Not before the 20th"), at its start, after a remark or on a line of its own (found by
 # hunter-sheets14: 'Thanks!' above 'Hold until 12/20' was sent at once): the day is what follows, up to a
-# separator. Only a day named so ("Send on behalf of the CEO" names none: :data:`.notes._A_DATE`); "in" only
-# before a month ("Send in January"; "Send in 2 boxes" names none)
+# separator. Only a day named so ("Send on behalf of the CEO" names none: :data:`.notewords._A_DATE`); "in"
+# only before a month ("Send in January"; "Send in 2 boxes" names none)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _TIME_OF_DAY = (
     r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?|o['’]?clock\b|hrs?\b|h\b)|\d{1,2}:\d\d(?![/.-]?\d))"

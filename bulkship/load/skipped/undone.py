@@ -10,7 +10,7 @@ from datetime import date
 
 from .forlater import _FOR_LATER
 from .missed import MISSED_THEN_SEND
-from .notes import _HELD_AGAIN
+from .notewords import _HELD_AGAIN
 from .waits import SUBMITTED, TOLD_TO_WAIT
 
 # ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
