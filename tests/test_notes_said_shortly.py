@@ -214,3 +214,17 @@ def test_an_approval_awaited_then_given_for_this_year_or_quarter_sends_the_row(
            "Pending approval - approved for 2026; deceased"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
     assert _left_out(path, [*sent, *out]) == out
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_hold_answered_no_sends_the_row_under_a_status_as_under_notes(tmp_path: Path, header: str) -> None:
+    """A known drop (the lead's leftover 2), fixed by review54: an HR list's 'Status' (or 'Employee Status')
+    'Hold: no', 'Hold - none', 'On hold: No', 'Hold: N/A' each left the row out ('the list says not to send
+    it'), where under 'Notes' each is sent: the hold answered no. Each is sent now; a hold said yes, a hold
+    answered with a no after it, and another word answered ('Terminated: no', 'Deceased - none': a status
+    says what the person is) still leave the row out under a status."""
+    sent = ["Hold: no", "Hold - none", "On hold: No", "Hold: N/A"]
+    out = ["Hold: yes", "On hold", "Hold: no - terminated"]
+    out += ["Terminated: no", "Deceased - none"] if header != "Notes" else []
+    path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
+    assert _left_out(path, [*sent, *out]) == out

@@ -238,6 +238,7 @@ def _limit_of_another_year(asked: pd.Series, today: date) -> pd.Series:
 
 
 _ANSWERED_NONE = re.compile(r"[-–—:]\s*(?:no|none|nothing|n/?a)\s*$", re.IGNORECASE)
+_HOLD_ANSWERED_NONE = re.compile(r"^\W*(?:on\s+)?hold\s*[-–—:]\s*(?:no|none|nothing|n/?a)\W*$", re.IGNORECASE)
 
 
 def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
@@ -249,6 +250,9 @@ def _hold_over(texts: pd.Series, said: pd.Series, today: date) -> pd.Series:
     # ... or the approval it waited for come since ('Hold for approval - approved 12/1' under 'Status': a
     # known drop mended by review48, left out where under 'Notes' it sends); not a flag's answer '- no'
     came = (texts.str.contains(_UNDONE) | _come_for_now(texts, today)) & ~texts.str.contains(_ANSWERED_NONE)
+    # ... but the hold itself answered no ('Hold: no', 'Hold - none', 'On hold: No', 'Hold: N/A': left out
+    # under 'Status', sent under 'Notes'; a known drop, mended by review54)
+    came |= texts.str.contains(_HOLD_ANSWERED_NONE)
     over = texts[said & (texts.str.contains(HOLD_OVER) | came)]
     if over.empty:
         return pd.Series(False, index=texts.index)
