@@ -15,6 +15,7 @@ its workbook: :func:`check_same_sheet`). Refused: ``BatchConflictError``, exit 2
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -266,20 +267,48 @@ def check_same_sheet(
     stored_sheet: str | None,
     sheet: LoadedSheet,
     shown: str = "",
+    sent_as: Callable[[str], str | None] = lambda _sheet: None,
 ) -> None:
     """Raise BatchConflictError when this is another sheet of the workbook the batch was read from: each
     sheet is a list of its own (found by newcomer8: January run after December under the file's name took
-    December's place, December's people "no longer in the file"). A sheet renamed is the batch's own."""
+    December's place, December's people "no longer in the file"). A sheet renamed is the batch's own.
+    ``sent_as``: the other batch that sent a sheet of this file, if one did: named, to continue it (a hint
+    to a batch of its own held every row of a sheet sent already, for good: found by newcomer21, N8)."""
     here = sheet.sheet_name
     if file_name != stored_file_name or not stored_sheet or not here or here == stored_sheet:
         return
     if stored_sheet not in sheet_names(sheet.path):
         return
-    own = batch_name_of(f"{batch}-{here}")
+    run = f"bulkship run {shlex.quote(shown or file_name)} --sheet {shlex.quote(here)}"
+    other = sent_as(here)
+    if other is not None:
+        hint = (
+            f"Sheet {here!r} of {file_name} was sent as batch {other!r}: to continue it, {run} --batch "
+            f"{shlex.quote(other)}"
+        )
+    else:
+        own = batch_name_of(f"{batch}-{here}")
+        hint = (
+            f"give it a batch of its own: {run} --batch {shlex.quote(own)} (a card another batch ordered is "
+            "held, not sent again)"
+        )
     raise BatchConflictError(
         f"Batch {batch!r} was ordered from sheet {stored_sheet!r} of {file_name}; sheet {here!r} is another "
         "list. Nothing was sent",
-        hint=f"give it a batch of its own: bulkship run {shlex.quote(shown or file_name)} --sheet "
-        f"{shlex.quote(here)} "
-        f"--batch {shlex.quote(own)} (a card another batch ordered is held, not sent again)",
+        hint=hint,
+    )
+
+
+def sheet_sent_as(ledger: Ledger, batch: str, file_name: str, sheet: str) -> str | None:
+    """Another batch than ``batch`` that sent orders read from ``sheet`` of a file named ``file_name``."""
+    return next(
+        (
+            other.name
+            for other in ledger.batches()
+            if other.name != batch
+            and other.file_name == file_name
+            and ledger.batch_sheet(other.name) == sheet
+            and ledger.orders(other.name)
+        ),
+        None,
     )

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .batchidentity import check_batch_identity, check_same_sheet
+from .batchidentity import check_batch_identity, check_same_sheet, sheet_sent_as
 from .heldrows import without_day
 from .ledger import CARD_MADE_ROWS, ELSEWHERE, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
 from .ledger.writes import PoClashError
@@ -157,7 +158,8 @@ def sync_ledger(
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
         shown = repeats.shown_as if repeats else ""  # the file as typed, in the commands offered
-        check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet, shown)
+        sent_as = partial(sheet_sent_as, ledger, batch, file_name)  # (read only when refused)
+        check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet, shown, sent_as)
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
         check_batch_identity(

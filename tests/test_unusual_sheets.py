@@ -3157,3 +3157,30 @@ def test_a_note_asking_for_another_address_after_another_remark_stops_the_row(
     ]  # fmt: skip
     code, data = _validate_notes(capsys, tmp_path / "awards.csv", stops + sends)
     assert (code, data["valid"], [p["row"] for p in data["problems"]]) == (1, len(sends), [2, 3, 4, 5, 6])
+
+
+def test_another_sheet_refused_under_the_batch_of_the_first_names_the_batch_that_sent_that_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer21 (N8): a bookkeeper's workbook, its 'Clients' sheet sent as batch CLIENTS-2026, its
+    'Staff' sheet under the file's name; the next day the workbook, saved again, run with --sheet Clients and
+    no --batch was refused as another list of the Staff batch, its hint 'give it a batch of its own: ...
+    --batch Year-end-gifts-2026-Clients': followed, a new batch held all 9 rows, 'needs attention' for good.
+    The refusal names the batch that sent that sheet of the file, to continue it."""
+    path = workbook_with_late_additions(tmp_path / "gifts.xlsx")
+
+    def run(*args: str) -> tuple[int, str]:
+        capsys.readouterr()
+        code = main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out"), *args])
+        return code, " ".join(capsys.readouterr().err.split())
+
+    assert run("--sheet", "Late additions", "--batch", "LATE")[0] == 0
+    assert run("--sheet", "December")[0] == 0  # batch 'gifts'
+    openpyxl.load_workbook(path).save(path)  # saved again: the same lists, other bytes
+    code, said = run("--sheet", "Late additions")
+    assert code == 2, said
+    assert (
+        "Sheet 'Late additions' of gifts.xlsx was sent as batch 'LATE': to continue it, bulkship run "
+        f"{path} --sheet 'Late additions' --batch LATE" in said
+    ), said
+    assert "--batch gifts-Late-additions" not in said, said
