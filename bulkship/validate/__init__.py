@@ -40,7 +40,7 @@ from .companycolumn import read_company_column
 from .examples import check_examples
 from .fallback import check_borrowed_line_2, say_fallback
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
-from .heldnow import held_with_errors
+from .heldnow import held_with_errors, said_once
 from .lookalikes.answers import check_answered_twice
 from .lookalikes.secondgifts import check_changed_between_lists
 from .namecolumn import read_name_column
@@ -117,6 +117,7 @@ def validate(
     to_fix = held_with_errors(sheet, collector.error_rows())
     if to_fix:  # a row held until a day is a row to send: wrong now, it is wrong on its day
         frame.loc[frame.index.isin(list(to_fix)), STATUS] = "invalid"
+        sheet = replace(sheet, notices=said_once(sheet, to_fix, program))
     _fingerprint_and_duplicates(
         frame,
         collector,
