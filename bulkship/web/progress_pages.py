@@ -54,6 +54,9 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
         # people was refused ("2 refused" for a batch whose every card went out: review17)
         "rows_failed": rows.get("failed", 0),
         "orders_unsettled": sum(orders.get(s, 0) for s in OPEN_STATES),
+        # orders a run that ended left unsent (funds, a limit, a refusal, a `bulkship run` killed): it read
+        # 'Finished.' where `status` says 'needs attention' (hunter-web29)
+        "orders_left": orders.get("planned", 0),
         # planned orders (its cost page was opened, it waits for approval) are not a send: never "Finished"
         "nothing_sent": not sent and not any(orders.get(s, 0) for s in OPEN_STATES),
         # its orders wait for an approver: not "Finished" (a run refused for want of one read so: hunter-web6)
