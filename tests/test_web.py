@@ -10,7 +10,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-import httpx
+import httpx2
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
@@ -488,7 +488,7 @@ def test_a_cut_list_uploaded_again_while_another_batch_only_planned_its_people_i
     assert len(lines) == len(set(lines)) == 8, lines  # the eight people of the cut list, each once
 
 
-def upload_again(client: TestClient, path: Path) -> httpx.Response:
+def upload_again(client: TestClient, path: Path) -> httpx2.Response:
     """Upload a file the ledger holds orders of: the page's answer."""
     files = {"file": (path.name, path.read_bytes(), "application/octet-stream")}
     return client.post("/batches", data={"csrf_token": token(client), "name": ""}, files=files)
