@@ -89,3 +89,24 @@ def test_a_form_answered_twice_without_its_timestamp_column_sends_neither(
     assert main(["run", str(form), "--yes", "--wait", "0", *out]) == 3
     assert "answered the form twice (rows 2 and 5)" in capsys.readouterr().err
     assert sent() == [("Bob Ray", "TARGET"), ("Cy Orr", "CVS")]
+
+
+def test_a_list_read_as_a_form_by_its_your_name_header_says_no_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets30's leftover 4, reworded by hunter-sheets31: a list whose name header is 'Your Name'
+    (no stamp column, no header asking a question) is read as a form's answers, Ann's two rows with two
+    cards errors (safe: neither sent), but each said "'Ann Lee' answered the form twice" of a list that may
+    be no form. Now said without the form; Bob is sent."""
+    path = tmp_path / "awards.csv"
+    path.write_text(
+        "Email,Your Name,Street,City,State,ZIP,Card,Value\n"
+        "a@example.com,Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "a@example.com,Ann Lee,1 Main St,Boston,MA,02134,TARGET,25\n"
+        "b@example.com,Bob Ray,2 Main St,Boston,MA,02134,CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Row 2, column 'Your Name': 'Ann Lee' is on rows 2 and 3 with another card or value" in said
+    assert "answered the form" not in said
+    assert sent() == [("Bob Ray", "CVS")]

@@ -32,6 +32,20 @@ _ASKED_FIELDS = frozenset({"name", "first_name", "last_name", "email", "address1
                            "state", "zip", "product", "value"})  # fmt: skip
 
 
+# ... of which a header that asks ('What is your full name?', 'Please enter your name'), not one that only
+# says whose ('Your Name': an HR list's header too, whose person on two rows was told "answered the form
+# twice", words of a form it may not be: found by hunter-sheets30, reworded by hunter-sheets31)
+_ASKING = re.compile(r"(?i)\s*(?:what|which|where|who|how|please|enter|select|choose)\b.*|.*\?\s*")
+
+
+def _asks(headers: Sequence[str], column_map: Mapping[str, str] | None) -> bool:
+    """Whether a list is a form's by its stamp column or a header asking a question (:data:`_ASKING`)."""
+    if any(_STAMP.fullmatch(str(header)) for header in headers):
+        return True
+    asked = (h for h, field in (column_map or {}).items() if field in _ASKED_FIELDS)
+    return any(_ASKING.fullmatch(str(header)) for header in asked)
+
+
 def is_a_form(headers: Sequence[str], column_map: Mapping[str, str] | None = None) -> bool:
     """Whether a list's headers are a form export's: a column stamping each answer's time, or a question
     read as the recipient's or the card's column."""
@@ -66,12 +80,21 @@ def check_answered_twice(
         return
     upper = {k: min(int(str(k)), v) for k, v in other.items()}
     lower = {k: max(int(str(k)), v) for k, v in other.items()}
+    said = (
+        "'{name}' answered the form twice (rows {upper} and {lower}) with another card or value: which "
+        "answer is meant? Delete the other row, then run again (for two cards on purpose, write yes in an "
+        "'Allow Duplicate' column on the later one)."
+    )
+    if not _asks(headers, column_map):  # 'Your Name': perhaps no form, said without one
+        said = (
+            "'{name}' is on rows {upper} and {lower} with another card or value: which one is meant? Delete "
+            "the other row, then run again (for two cards on purpose, write yes in an 'Allow Duplicate' "
+            "column on the later one)."
+        )
     collector.error(
         pd.Series(frame.index.isin(list(other)), index=frame.index),
         "name",
         "One person answered twice",
-        "'{name}' answered the form twice (rows {upper} and {lower}) with another card or value: which "
-        "answer is meant? Delete the other row, then run again (for two cards on purpose, write yes in an "
-        "'Allow Duplicate' column on the later one).",
+        said,
         extra={"upper": _by_row(frame, upper), "lower": _by_row(frame, lower)},
     )
