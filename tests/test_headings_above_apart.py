@@ -127,3 +127,24 @@ def test_a_heading_setting_someone_apart_reads_the_rest_of_its_words(tmp_path: P
     assert _left_out(tmp_path / "gifts.xlsx", heading, three) == [2, 3, 4, 5, 8]
     heading = "Above: OK to send except Gus (terminated). Below: on hold"
     assert _left_out(tmp_path / "gifts.xlsx", heading, three) == [3, 5, 6, 7, 8]
+
+
+def test_a_heading_saying_the_cards_above_went_leaves_out_every_row_above(tmp_path: Path) -> None:
+    """The lead's leftover 1 (hunter-sends8's item 5, review54's finding): 'Above: all sent except Gus Tan.
+    Below: new, send' under Hal, Gus and Dee ordered Hal and Dee again and left Gus out; 'Above: all sent.
+    Below: new, send', 'Sent already above; below new', 'Above: sent 11/20. Below: new' were read as nothing
+    (the heading row an error; deleted, every row above ordered again), and 'Above - sent already; below -
+    new' ordered them all again, exit 0. Words for the rows above saying their cards went ('all sent', 'sent
+    11/20', 'mailed') leave them out; asked or to come ('sent?', 'to be sent') they do not."""
+    three = (HAL, GUS, DEE)  # rows 2-4, the heading row 5, Ann, Bob, Cy 6-8
+    assert _left_out(tmp_path / "gifts.xlsx", "Above: all sent except Gus Tan. Below: new, send", three) == [
+        2,
+        4,
+        5,
+    ]
+    for heading in ["Above: all sent. Below: new, send", "Sent already above; below new",
+                    "Above: sent 11/20. Below: new", "Above - sent already; below - new",
+                    "Above: mailed 11/20. Below: new"]:  # fmt: skip
+        assert _left_out(tmp_path / "gifts.xlsx", heading, three) == [2, 3, 4, 5], heading
+    for heading in ["Above: sent? Below: new", "Above: to be sent. Below: new"]:
+        assert not {2, 3} & set(_left_out(tmp_path / "gifts.xlsx", heading, three)), heading

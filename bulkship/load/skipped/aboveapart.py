@@ -37,7 +37,8 @@ _ONE_POINTED = re.compile(
 # already?': found by review52 after c611e781, Gus was left out): the row right above alone, as before
 _SOME_APART = re.compile(
     r"(?i)\b(?:except|excluding|but|not\s+yet|still|other\s+than|apart\s+from|save\s+for|besides|unless|some|"
-    r"most|many|few|several|partially|partly|half|first|last|only|mixed|one|two|three|rest)\b|\?|"
+    r"most|many|few|several|partially|partly|half|first|last(?!\s+(?:week|month|year|time|round|quarter|batch|"
+    r"run|cycle|mon|tue|wed|thu|fri|sat|sun)\w*)|only|mixed|one|two|three|rest)\b|\?|"
     r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/.:-])(?!\s*(?:st|nd|rd|th)\b)"
 )
 # words for the rows below saying only that they go as those above ('and everyone below', 'below too',
@@ -49,12 +50,30 @@ _AS_ABOVE = re.compile(
 )
 
 
+# ... or say only that their cards went ('Above: all sent. Below: new, send', 'Sent already above; below new',
+# 'Above - sent already; below - new', 'Above: sent 11/20. Below: new'): read as nothing, the heading row
+# was an error and, deleted, every row above was ordered again (hunter-sends8's item 5, the lead's leftover 1)
+_CARDS_WENT = re.compile(
+    r"(?i)(?![^?]*\?)[\W_]*(?:(?:all|both|each|everyone|everybody|they|these|those|cards?|gifts?)\s+)*"
+    r"(?:(?:were|was|have|has|been|already|all)\s+)*(?:sent|mailed|shipped|ordered|delivered|received|issued)"
+    r"(?:\s+(?:already|out|(?:on|in|last)\s+\w+|\d{1,2}(?:/\d{1,2}(?:/\d{2,4})?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?))*[\s.!:;,)-]*"
+)
+_POINTING_UP = re.compile(
+    r"(?i)\b(?:(?:all|every(?:one|body|thing)|the)\s+(?:of\s+the\s+)?)?above\b\s*[:=-]?|\^+|↑|⬆"
+)
+
+
 def says_no_of_the_rows_above(text: str, says_no: Callable[[str], bool]) -> bool:
     """Whether ``text`` speaks of the rows above it and of those below apart and its parts of the rows above
-    alone say no (``says_no``)."""
+    alone say no (``says_no``), or that their cards went (:data:`_CARDS_WENT`)."""
     if not (_ABOVE.search(text) and _BELOW.search(text)):
         return False
-    return any(says_no(part) for part in parts_above_and_below(text)[0])
+    went = "?" not in text  # (asked: 'Above: sent? Below: new' is no word that they went)
+    return any(
+        says_no(part) or (went and _CARDS_WENT.fullmatch(_POINTING_UP.sub(" ", part)))
+        for part in parts_above_and_below(text)[0]
+    )
 
 
 def below_as_above(below: list[str]) -> bool:

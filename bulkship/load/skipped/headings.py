@@ -134,7 +134,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     position = {row: at for at, row in enumerate(rows)}
     people = None
     for row, text in headings.items():
-        plain = straight(text)
+        plain = _LABEL_DASH.sub(r"\1: ", straight(text))  # ('Above - sent already; below - new')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
         if _APART.search(plain):  # ('Below OK except Cy Orr': read as a row without a street, Cy was sent)
             people = _recipients(body, names, blank) if people is None else people
@@ -201,11 +201,24 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                     break
                 found.setdefault(int(rows[at]), (NOT_TO_SEND, reason))
                 at -= 1
+        if says_no_of_the_rows_above(plain, partial(_says_no, leave_out=leave_out)):
+            # ('Above: sent. Below: on hold': the rows above too, as where the rows below go)
+            reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
+            naming = partial(_names_anyone, people)
+            for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
+                if up not in spared:
+                    found.setdefault(int(up), (NOT_TO_SEND, reason))
         at = position[row] + 1
         while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1
     return found
+
+
+# 'Above' or 'Below' opening a sentence as a label, a spaced dash after it ('Above - sent already; below -
+# new'): read as with a colon (review54, to hunter-sends10: cut at the dash, the words for the rows below
+# were no part of their own, and Gus and Dee above were ordered again)
+_LABEL_DASH = re.compile(r"(?i)(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))(\s*(?:above|below))\s+[-–—]\s+(?=\w)")
 
 
 def _says_no(text: str, leave_out: re.Pattern[str]) -> bool:
