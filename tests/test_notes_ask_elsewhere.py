@@ -95,3 +95,17 @@ def test_a_status_asking_for_another_address_stops_the_row(
     ]
     code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+def test_an_ask_to_send_to_another_s_attention_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer20 (its N7; hunter-sends8's item 7): an HR list's Notes 'Gatekeeper - send attn: Jane
+    Doe (EA)' was ordered to the row's name and street, exit 0, where 'Send c/o Jane Doe' is an error on its
+    row: the parcel to another's attention is for a person to write in the row. 'send attn: X', 'Ship
+    attention: X' stop the row now; a note to a reader ('Attn: HR - check address') and 'send attn: employee'
+    still send."""
+    stops = ["Gatekeeper - send attn: Jane Doe (EA)", "send attn: Jane Doe", "Ship attention: Bob Ray"]
+    sends = ["Attn: HR - check address", "send attn: employee", "Great year"]
+    code, rows = _validate(capsys, tmp_path / "list.csv", [*stops, *sends])
+    assert (code, rows) == (1, [2, 3, 4])

@@ -81,7 +81,8 @@ def _elsewhere_problems(
 # say no such thing
 _NOTE_SENDS = re.compile(
     r"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:send|ship|mail|deliver|forward|give|hand|route|post)(?:ing)?"
-    r"(?:\s+(?:it|this(?:\s+one)?|(?:the\s+)?(?:gift\s+card|gift|card)))?\s+(?:to|c/o|care\s+of)|(?P<use>use)|"
+    r"(?:\s+(?:it|this(?:\s+one)?|(?:the\s+)?(?:gift\s+card|gift|card)))?\s+(?:to|c/o|care\s+of|(?P<attn>attn\b\.?:?|"
+    r"attention(?:\s+of)?:?))|(?P<use>use)|"
     r"(?P<care>c/o|care\s+of))\s+(?P<where>\S.*)"
 )
 # (not 'kids': 'Send to 2 kids' asks for two cards)
@@ -163,6 +164,8 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
         return False
     if asked["care"]:
         return True  # care of another person: the parcel would go without their name
+    if asked["attn"] and not _THE_ROW.intersection(_words(asked["where"])[:1]):
+        return True  # ('Gatekeeper - send attn: Jane Doe (EA)': to another's attention, found by newcomer20)
     words = [w for w in _words(asked["where"]) if w not in _DETERMINERS]
     # what follows 'not' or 'instead of' is where the card does not go ('Ship to home, not office': found by
     # hunter-falsealarm1, an HR list whose street is the home)
