@@ -181,3 +181,19 @@ def test_a_note_saying_the_address_is_not_known_yet_beside_a_street_is_a_row_to_
     assert [n for n in names if str(n).startswith("Person")] == [
         f"Person {i}" for i in range(1, len(to_fix) + 1)
     ]
+
+
+def test_a_note_saying_the_person_moved_and_when_stops_the_row(tmp_path: Path) -> None:
+    """newcomer21's N10, fixed by review54: an HR list's Notes 'moved 11/15', 'moved on 11/15', 'Moved
+    11/15/2026', 'moved in Nov', 'moved Nov 2026', 'moved last month', 'moved recently', 'just moved', 'Moved
+    out of state' were each ordered to the row's street, exit 0, where 'moved' alone stops the row: a card to
+    the street the note says the person left. Each is a row to fix now; a move said done on the row ('moved
+    11/15 - address updated', 'moved last month, new address above'), and 'moved in', 'Moved desks', 'Moved
+    up' still send."""
+    moved = ["moved 11/15", "moved on 11/15", "Moved 11/15/2026", "moved in Nov", "moved Nov 2026",
+             "moved last month", "moved recently", "just moved", "Moved out of state",
+             "moved a few weeks ago"]  # fmt: skip
+    fine = ["moved 11/15 - address updated", "moved last month, new address above", "moved in", "Moved desks",
+            "Moved up"]  # fmt: skip
+    sent = _ordered(tmp_path, moved + fine)[1]
+    assert sent == list(range(len(moved) + 1, len(moved) + len(fine) + 1)), sent

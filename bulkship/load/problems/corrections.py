@@ -187,9 +187,22 @@ _HERE_ALREADY = re.compile(
 # row's street, which the note says is old or unsure (found by newcomer18 N7 and newcomer19 N1/N3). "Moved
 # to 9 Elm Rd" gives the street (:data:`_NEW_ADDRESS`); 'Moved to Sales', 'moved teams', 'Address verified'
 # say no such thing
+# ... and said with when or where away ('moved 11/15', 'moved in Nov', 'moved last month', 'just moved',
+# 'Moved out of state': newcomer21's N10, each sent to the row's street where 'moved' alone is this error;
+# fixed by review54)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MOVED_WHEN = (
+    r"(?:\s*,?\s+(?:(?:on|in|as\s+of|since)\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:19|20)\d\d|"
+    rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?)|\s+(?:last\s+(?:week|month|year)|"
+    r"this\s+(?:week|month|year)|recently|lately|(?:a\s+(?:few\s+)?|\d+\s+|some\s+)(?:days?|weeks?|months?)\s+ago|"
+    r"away|out\s+of\s+(?:state|town|the\s+(?:state|area|country)))"
+    r")*"
+)
 _MOVED_BARE = re.compile(
     r"(?i)^\W*(?:(?:ncoa|usps|post\s+office|mail(?:man)?|returned\s+mail)\W*(?:says\W+)?)?(?:has\s+|have\s+)?"
-    r"(?:moved|relocated|address\s+(?:has\s+)?changed|changed\s+address(?:es)?)\W*$"
+    r"(?:(?:just|recently)\s+)?(?:moved|relocated|address\s+(?:has\s+)?changed|changed\s+address(?:es)?)"
+    + _MOVED_WHEN
+    + r"\W*$"
 )
 _NEW_ONE_ELSEWHERE = re.compile(
     r"(?i)\bsee\b[^.;]{0,40}\bnew\s+addr(?:ess)?\b|"
