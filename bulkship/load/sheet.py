@@ -51,38 +51,11 @@ from .lookalikes import (
     refuse_house_number_apart,
     undecided_columns,
 )
-from .problems import (
-    _cell_note_problems,
-    _continued_problems,
-    _correction_problems,
-    _currency_column_problems,
-    _currency_problems,
-    _each_problems,
-    _elsewhere_problems,
-    _errors_where_rows_are_picked,
-    _fill_merged,
-    _formula_text_problems,
-    _hidden_by_format_problems,
-    _hidden_cents_problems,
-    _left_off_problems,
-    _note_names_problems,
-    _one_person_problems,
-    _overflowing_rows,
-    _read_problems,
-    _rush_problems,
-    _show_formulas,
-    _struck_cell_problems,
-    _struck_text_problems,
-    _total_problems,
-    many_cards_notice,
-    notes_on_cells,
-    unused_default_notice,
-)
-from .problems.bounded import BoundedProblems
+from .problems import _fill_merged, _left_off_problems, many_cards_notice, unused_default_notice
+from .problems.gathered import gathered_problems
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .secondcard import refuse_second_card
 from .shipto import (
-    other_street_problems,
     said_beside,
     said_streets,
     streets_beside_a_street,
@@ -251,42 +224,10 @@ def _to_loaded_sheet(
     refuse_done_beside_a_course(body, by_position, column_map, skipped, where)
     refuse_unlinked_boxes(grid, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
-    limit = program.limits.problems  # past it the list is refused, as validation would (exit 2)
-    read_problems = BoundedProblems(path, limit)
-    found = _read_problems(grid, by_position, column_map, body.index, BoundedProblems(path, limit))
-    read_problems.keep(found, not_judged)
-    read_problems.keep(merged_cells, not_judged)
-    cell_checks = (  # what a cell's format or font says that its value does not
-        _currency_problems,
-        _struck_text_problems,
-        _struck_cell_problems,
-        _hidden_by_format_problems,
-        _hidden_cents_problems,
-    )
-    for check in cell_checks:  # each a generator: a sheet formatted so throughout stops at the limit
-        read_problems.keep(check(grid, by_position, column_map, body.index), not_judged)
-    read_problems += _currency_column_problems(body, column_map, not_judged)
-    read_problems += _overflowing_rows(grid, header_row, column_map, not_judged)
-    read_problems += _total_problems(body, column_map, not_judged)
-    read_problems += _continued_problems(body, column_map, skipped)
-    read_problems += _one_person_problems(grid, body, by_position, column_map, not_judged)
-    read_problems += other_street_problems(body, beside, column_map, not_judged)
-    read_problems += _note_names_problems(body, column_map, skipped)
-    read_problems += _each_problems(body, column_map, not_judged, chosen="value" in program.columns)
-    default_value = program.defaults.get("value", "")
-    aliases = contract.alias_index(program.aliases)
-    read_problems += _correction_problems(
-        body, column_map, aliases, not_judged, default_value, this_year=program.today().year
-    )
-    read_problems += _elsewhere_problems(body, column_map, not_judged)
-    read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
-    read_problems += _rush_problems(body, column_map, not_judged, program.defaults)
-    cell_notes = notes_on_cells(grid, body, by_position)
-    read_problems += _cell_note_problems(body, cell_notes, column_map, not_judged, default_value)
-    read_problems += _formula_text_problems(
-        body, column_map, grid.formulas, by_position, not_judged, text_literals=grid.from_csv
-    )
-    _show_formulas(body, grid.formulas, by_position, column_map, not_judged)
+    read_problems, cell_notes = gathered_problems(
+        grid, header_row, body, by_position, column_map, skipped, merged_cells, beside, contract, program,
+        path,
+    )  # fmt: skip
     source = program.source or "a program file (--config)"
     values_of = {
         info.header: body[info.header].iloc[:LOOKALIKE_ROWS].tolist()
