@@ -111,3 +111,27 @@ def test_a_row_sent_before_that_the_list_now_says_not_to_send_is_said_apart_not_
         in said
     ), said
     assert said.index("ordered before that the list now leaves out") < said.index("Batch HR: orders to send")
+
+
+def test_validate_of_the_batch_says_a_row_sent_before_that_the_list_now_leaves_out_apart(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bulkship validate FILE --batch NAME`, the check before the run, said the same as the run did before
+    200ec804 (newcomer21's N1): Ann, sent, her note now 'terminated 12/4', 'not ordered ... Change the cell to
+    order a row'. It says her apart as the run now does."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, [*ROWS[0][:7], "terminated 12/4"], *ROWS[1:]])
+    capsys.readouterr()
+    assert main(["validate", str(source), "--batch", "HR", "--out", str(tmp_path)]) == 1  # Cy to fix
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "1 row(s) the list says not to send are not ordered: row 4 (column 'Notes': 'terminated 11/30')"
+        in said
+    )
+    assert (
+        "1 row(s) ordered before that the list now leaves out: row 2, the list says not to send it" in said
+    ), said

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -31,6 +31,9 @@ from .app import (
     with_encoding,
 )
 from .shown import echo
+
+if TYPE_CHECKING:
+    from ..program import ProgramSettings
 
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
 
@@ -126,6 +129,23 @@ def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
             return [r.fingerprint for r in ledger.batch_rows(name) if r.status in CARD_MADE_ROWS]
 
     return read
+
+
+def _said_apart(
+    settings: Settings, name: str, result: ValidationResult, program: ProgramSettings
+) -> ValidationResult:
+    """The rows the list leaves out whose card batch ``name`` ordered already, said apart from those never
+    sent, as `run` says them (..refusednow.said_apart): 'not ordered ... Change the cell' read as no card."""
+    from dataclasses import replace
+
+    from ..ledger import Ledger
+    from ..refusednow import ordered_left_out, said_apart
+
+    if ordered_in(settings, name) is None or not result.sheet.skipped:
+        return result
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+        gone = ordered_left_out(ledger, name, result)
+    return replace(result, sheet=said_apart(result.sheet, gone, program)) if gone else result
 
 
 def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> dict[str, Any]:
@@ -326,6 +346,7 @@ def validate_command(
     except BulkshipError:  # (said before the refusal, as read)
         print_notices(loaded.notices)
         raise
+    result = _said_apart(settings, name, result, program)  # rows it leaves out whose card went, as run says
     print_notices(result.sheet.notices)  # (the catalog may read a column: bulkship.validate.cardcolumn)
     repeats = api.preview_repeats(
         result, settings, name, program, file_name=as_typed(file, settings.data_dir), named=name != default
