@@ -101,6 +101,39 @@ def test_a_row_sent_elsewhere_whose_card_there_failed_is_sent_by_the_whole_list(
         vendor.close()
 
 
+def test_a_part_s_row_whose_card_in_the_whole_list_failed_too_names_the_card_sent_again_there(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-vendor32's fuzz harness (seed 91): rest's rows, sent elsewhere by gifts' BS-GIFTS-0004
+    (their own card BS-REST-0001 failed), were held once that order failed too ('Not sent yet: the card
+    it was left out for ... Re-run the same command: it sends the card from this batch, or names the order
+    holding it now'); gifts.csv run again sent its rows' cards again (BS-GIFTS-0005), and rest.csv run
+    again held them 'This person has this card already: nothing to do', exit 3, for good. They name
+    BS-GIFTS-0005 now, exit 0; nobody has two cards."""
+    from bulkship import api
+
+    vendor, sheet, rest = _split_then_failed(tmp_path)
+    settings, factory = vendor.settings, vendor.factory()
+    failing = SandboxVendor(tmp_path / "vendor", order_failure_rate=1.0)
+    try:
+        again = run_batch(sheet, settings, batch="gifts", wait_s=0, client_factory=failing.factory())
+        assert again.exit_code == 0 and again.sent_orders == 1, again.notes  # BS-GIFTS-0004, to fail
+        assert run_batch(rest, settings, batch="rest", wait_s=0, client_factory=factory).exit_code == 0
+        failing.sandbox.advance(3 * DAY)
+        asyncio.run(track(settings, None, client_factory=factory))
+        assert {status for status, _note in _rows(vendor, "rest").values()} == {"held"}
+        assert run_batch(sheet, settings, batch="gifts", wait_s=0, client_factory=factory).sent_orders == 1
+        done = run_batch(rest, settings, batch="rest", wait_s=0, client_factory=factory)
+        assert done.exit_code == 0 and done.sent_orders == 0, done.notes
+        for row, (status, note) in _rows(vendor, "rest").items():
+            assert status == "elsewhere" and "vendor order BS-GIFTS-0005 " in note, (row, status, note)
+        assert _live_cards(vendor) == Counter({f"Person {i}": 1 for i in range(6)})
+        assert api.reconcile_batch(settings, "rest", client_factory=factory).matches
+    finally:
+        failing.close()
+        vendor.close()
+
+
 def test_a_row_sent_elsewhere_whose_card_there_failed_names_the_card_sent_again_there(tmp_path: Path) -> None:
     vendor, sheet, rest = _split_then_failed(tmp_path)
     settings, factory = vendor.settings, vendor.factory()

@@ -38,7 +38,8 @@ The package, one job a module (each imports only those before it): :mod:`.policy
 words), :mod:`.cards` (a row's card, folded), :mod:`.newrun` (the same file or a near-identical name),
 :mod:`.earlier` (what other batches sent), :mod:`.notes` (what a held row says, probable edits),
 :mod:`.beside` (a row added beside one the batch ordered), :mod:`.takenout` (rows sent elsewhere),
-:mod:`.holds` (:func:`find_holds`), :mod:`.preview` (before planning, releases, held notes).
+:mod:`.madeagain` (a part's row whose card the other part made again), :mod:`.holds`
+(:func:`find_holds`), :mod:`.preview` (before planning, releases, held notes).
 """
 
 from __future__ import annotations

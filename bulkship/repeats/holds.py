@@ -27,12 +27,12 @@ from .earlier import (
     _sent_to_the_same_place,
 )
 from .emails import recorded_emails, told_apart
+from .madeagain import sent_by_the_list
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 from .takenout import (
     namesakes_taken_out,
     planned_here,
-    sent_by_the_list,
     split_advised_at,
     taken_out_note,
 )
@@ -150,7 +150,7 @@ def find_holds(
         candidates = [i for i, _at in found[:same_place]]
         planned = planned_here(rows, candidates, known, orders) if advised else set()
         # ... or this batch's own row of that card, sent there once this batch's was gone (a part run again)
-        made_there = sent_by_the_list(ledger, rows, found[:same_place], known, earlier)
+        made_there = sent_by_the_list(ledger, batch, rows, found[:same_place], known, earlier)
         for i, (o, line) in found:
             order = earlier[o]
             if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'

@@ -18,7 +18,6 @@ from ..billing import line_ended_without_card
 from ..folding import fold_reference
 from ..ledger.records import (
     ELSEWHERE,
-    ELSEWHERE_MADE_NO_CARD,
     ELSEWHERE_NOTE,
     MADE_NO_CARD,
     OrderRecord,
@@ -172,59 +171,6 @@ def taken_out_note(order: OrderRecord, line: int, row: int | None, *, split_advi
     return ELSEWHERE_NOTE.format(
         line=line + 1, po=order.po_number, order_id=order.vendor_order_id, how=how, by="bulkship"
     )
-
-
-def sent_by_the_list(
-    ledger: Ledger,
-    rows: _Rows,
-    found: Sequence[tuple[int, tuple[int, int]]],
-    known: Mapping[str, RowRecord],
-    earlier: Sequence[OrderRecord],
-) -> dict[int, str]:
-    """Of ``found`` (rows of the file, each with the very card another batch made: its order in
-    ``earlier``, its line), those that are that card's own row: row index -> what it says as sent
-    elsewhere. This batch's row, whose card the vendor ended without one, was the card of the other batch's
-    row left out for it as sent elsewhere; that row was held once the card was gone, then sent from its own
-    batch (the event of the hold names both). This row of a part of a split list, run again, was held
-    'This person has this card already: nothing to do', exit 3, for good (newcomer20's N11)."""
-    ties: dict[str, dict[tuple[str, int], set[str]]] = {}
-    found_here = {}
-    for i, (o, line) in found:
-        record, order = known.get(rows.fingerprints[i]), earlier[o]
-        if record is None or record.status not in _MADE_NO_CARD_HERE or record.line_index is None:
-            continue
-        if order.state != "created" or not order.vendor_order_id:  # in doubt: not that row's card yet
-            continue
-        if order.batch not in ties:
-            ties[order.batch] = _held_for_cards_gone(ledger, order.batch)
-        tied = ties[order.batch].get((record.po_number or "", record.line_index), set())
-        there = [r for r in ledger.rows_by_po(order.po_number) if r.line_index == line]
-        if there and all(r.fingerprint in tied and r.status == "ordered" for r in there):
-            how = (
-                f"batch {order.batch!r}, its row {there[0].row}: the same recipient, address, card and "
-                f"value, sent from that batch once this batch's card for it (line {record.line_index + 1} "
-                f"of vendor order {record.po_number}, which that row was left out for) was ended by the "
-                "vendor without a card"
-            )
-            found_here[i] = ELSEWHERE_NOTE.format(
-                line=line + 1, po=order.po_number, order_id=order.vendor_order_id, how=how, by="bulkship"
-            )
-    return found_here
-
-
-# a row of the batch whose card was never made: failed (its line ended without a card), or held since
-_MADE_NO_CARD_HERE = ("failed", "held")
-
-
-def _held_for_cards_gone(ledger: Ledger, batch: str) -> dict[tuple[str, int], set[str]]:
-    """The rows of ``batch`` held as their card elsewhere was gone, by that card: (PO, line) -> the rows'
-    fingerprints."""
-    held: dict[tuple[str, int], set[str]] = {}
-    for event in ledger.events(batch, kinds=[ELSEWHERE_MADE_NO_CARD]):
-        po, line, fingerprints = (event.detail.get(k) for k in ("po", "line", "fingerprints"))
-        if isinstance(po, str) and isinstance(line, int) and isinstance(fingerprints, list):
-            held.setdefault((po, line), set()).update(str(fp) for fp in fingerprints)
-    return held
 
 
 # what a row sent elsewhere says once its card there is gone, until the run that compares it again decides
