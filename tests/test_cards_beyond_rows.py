@@ -62,7 +62,7 @@ def test_a_card_line_beyond_the_rows_is_shown_as_a_card_not_as_shipping(
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
         result = place(vendor, tmp_path, [1, 2, 3, 4])
         assert result.sent_orders == 0 and len(vendor.orders()) == 1  # nothing sent again
-        check_money(settings.ledger, "staff")
+        check_money(settings.ledger, "staff", web=True)
         (status,) = api.status(settings, "staff")
         charged = status["money"]["charged"]
         assert (charged["cards"], charged["face_value"], charged["shipping"], charged["total"]) == (

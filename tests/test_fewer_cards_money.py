@@ -53,7 +53,7 @@ def test_a_line_shown_with_fewer_cards_is_money_for_the_cards_shown_not_a_discou
         result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
         assert result.total_cost == Decimal("75.00") and len(vendor.orders()) == 1
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-        check_money(settings.ledger, "staff")
+        check_money(settings.ledger, "staff", web=True)
         (status,) = api.status(settings, "staff")
         charged = status["money"]["charged"]
         assert (charged["cards"], charged["face_value"], charged["discount"], charged["total"]) == (

@@ -115,12 +115,12 @@ def test_check_money_names_a_row_charged_otherwise_that_says_nothing(
     vendor.rewrite = orders_rewritten(_first_line_dearer_by_half)
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    check_money(settings.ledger_location, "staff")
+    check_money(settings.ledger_location, "staff", web=True)
 
     monkeypatch.setattr("bulkship.reconcile.join.outcome.not_planned_note", lambda *_args: "")
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     with pytest.raises(AssertionError, match=r"row 2 charged 24\.88 where its plan priced it at 24\.38"):
-        check_money(settings.ledger_location, "staff")
+        check_money(settings.ledger_location, "staff", web=True)
     assert result.output is not None
 
 
@@ -153,7 +153,7 @@ def test_a_row_of_several_cards_charged_more_is_said_of_its_cards_not_of_one_car
     vendor.rewrite = orders_rewritten(shipping_per_card, reads_only=False)
     settings = vendor.settings(tmp_path)
     result = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="staff")
-    check_money(settings.ledger, "staff")
+    check_money(settings.ledger, "staff", web=True)
     book = openpyxl.load_workbook(str(result.output), read_only=True)
     header, *rows = list(book["Results"].iter_rows(values_only=True))
     said = {

@@ -88,7 +88,7 @@ def test_rows_settled_by_proof_after_a_lost_ledger_keep_their_shipping(tmp_path:
         figures = ("Face value", "Discount", "Shipping cost", "Total", "Problems / vendor error")
         shown = {tuple(c[name] for name in figures) for c in cells}
         assert shown == {(25, 0.62, 9.95, 34.33, None)}, shown
-        check_money(settings.ledger_location, "staff")
+        check_money(settings.ledger_location, "staff", web=True)
         (status,) = api.status(settings, "staff")
         charged = status["money"]["charged"]
         assert (charged["discount"], charged["shipping"], charged["total"]) == ("2.48", "39.80", "137.32")
@@ -127,4 +127,4 @@ def test_a_row_settled_on_another_order_than_the_one_it_waited_on_keeps_its_card
         figures = ("Product", "Face value", "Discount", "Shipping cost", "Total")
         shown = sorted(tuple(dict(zip(header, row, strict=False))[n] for n in figures) for row in rows)
         assert shown == [("CVS", 25, 0, 9.95, 34.95)] * 3 + [("HOMEDEPOT", 25, 0.62, 9.95, 34.33)] * 3, shown
-        check_money(settings.ledger_location, "staff")
+        check_money(settings.ledger_location, "staff", web=True)

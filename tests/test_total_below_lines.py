@@ -43,7 +43,7 @@ def test_an_order_total_below_its_lines_is_said_everywhere_and_named_by_reconcil
         (status,) = api.status(settings, "staff")
         assert status["money"]["charged"]["total"] == "100.00"
         assert any(SAID in note for note in status["notes"]), status["notes"]
-        check_money(settings.ledger, "staff")
+        check_money(settings.ledger, "staff", web=True)
         book = openpyxl.load_workbook(str(result.output), read_only=True)
         text = " ".join(str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0])
         assert SAID in text, text
@@ -120,7 +120,7 @@ def test_a_credit_line_the_order_shows_is_taken_off_as_a_discount_on_the_order(
         (status,) = api.status(settings, "staff")
         assert status["money"]["charged"]["total"] == "95.00", status["money"]
         assert not [n for n in status["notes"] if "below what their lines cost" in n], status["notes"]
-        check_money(settings.ledger, "staff")
+        check_money(settings.ledger, "staff", web=True)
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             assert str(overview(ledger)["staff"].charged) == "95.00"
         book = openpyxl.load_workbook(str(result.output), read_only=True)

@@ -64,7 +64,7 @@ def test_a_later_read_showing_another_recipient_or_card_waits_for_review(
     assert said in (rows["E2"].error or ""), rows["E2"].error
     (status,) = api.status(settings, "staff")
     assert status["by_status"] == {"needs review": 1, "pending": 2}, status["by_status"]
-    check_money(settings.ledger, "staff")
+    check_money(settings.ledger, "staff", web=True)
     assert not asyncio.run(track(settings, "staff", client_factory=vendor.factory)).changed
     place(vendor, tmp_path, [1, 2, 3])
     assert vendor.external_ids() == ["E1", "E2", "E3"]  # nothing sent again
@@ -72,7 +72,7 @@ def test_a_later_read_showing_another_recipient_or_card_waits_for_review(
     api.resolve_at_vendor(settings, "staff", "BS-STAFF-0001", order["Id"], rows=[3], by="tester")
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert rows_of(tmp_path, vendor)["E2"].status == "ordered"  # the person's word stands
-    check_money(settings.ledger, "staff")
+    check_money(settings.ledger, "staff", web=True)
 
 
 def test_a_later_read_showing_the_address_as_a_vendor_standardises_it_changes_nothing(

@@ -53,7 +53,7 @@ def charged_everywhere(vendor: VendorProxy, tmp_path: Path, result: Any) -> list
     bills beside its lines)."""
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    check_money(settings.ledger, "staff")
+    check_money(settings.ledger, "staff", web=True)
     (status,) = api.status(settings, "staff")
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
@@ -215,7 +215,7 @@ def test_what_an_order_the_vendor_cancelled_still_bills_beside_its_lines_is_said
     vendor.rewrite = cancelled
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    check_money(settings.ledger, "staff")  # every output: 7.50 charged, no row charged
+    check_money(settings.ledger, "staff", web=True)  # every output: 7.50 charged, no row charged
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert (report.ledger_total, report.vendor_total) == (Decimal("7.50"), Decimal("7.50"))
     said = "7.50 is billed on order(s) holding no card charged (BS-STAFF-0001: Cancelled)"
@@ -261,13 +261,13 @@ def test_a_failed_card_another_batch_s_plan_finds_made_since_is_in_its_own_workb
 
     vendor.rewrite = cancelled
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    assert check_money(settings.ledger, "staff").total("charged") == 0
+    assert check_money(settings.ledger, "staff", web=True).total("charged") == 0
     vendor.rewrite = lambda call: call.forward()  # the vendor made the cards after all
     sheet = write_sheet(tmp_path / "other.csv", [3])
     with pytest.raises(BulkshipError) as declined:  # a plan looked at, never sent (a cost page)
         run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="other", confirm=_no)
     assert "nothing was sent" in str(declined.value).lower(), declined.value
-    assert check_money(settings.ledger, "staff").total("charged") == Decimal("50.00")
+    assert check_money(settings.ledger, "staff", web=True).total("charged") == Decimal("50.00")
 
 
 def _no(_view: object) -> bool:
@@ -298,7 +298,7 @@ def test_a_read_of_an_order_showing_no_total_keeps_what_its_total_billed(
     vendor.rewrite = no_total
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    seen = check_money(settings.ledger, "staff")
+    seen = check_money(settings.ledger, "staff", web=True)
     (status,) = api.status(settings, "staff")
     assert seen.total("charged") == Decimal(status["ordered_cost"]) == Decimal("82.50")
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
@@ -456,7 +456,7 @@ def test_lines_answered_in_another_currency_are_not_added_to_dollars(
     with TestClient(create_app(settings)) as client:
         listed = visible_text(client.get("/").text)
     assert "100.00 charged (its vendor answers in CAD: counted at planned dollars: see its Results)" in listed
-    check_money(settings.ledger, "staff")
+    check_money(settings.ledger, "staff", web=True)
     report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
     assert ("currency", "USD", "CAD") in [(m.what, m.ledger, m.vendor) for m in report.mismatches]
 
@@ -610,7 +610,7 @@ def test_charges_an_order_shows_beside_its_lines_are_charged(
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal(charged)] * 6
     (note,) = [n for n in result.notes if "differ from the plan" in n]
     assert f"the vendor shows {charged}" in note, note
-    check_money(vendor.settings(tmp_path).ledger, "staff")
+    check_money(vendor.settings(tmp_path).ledger, "staff", web=True)
 
 
 @pytest.mark.parametrize(
@@ -638,7 +638,7 @@ def test_charges_the_lines_already_hold_are_not_charged_twice(
     vendor.rewrite = orders_rewritten(shipping_in_the_lines, reads_only=False)
     result = place(vendor, tmp_path, [1, 2, 3, 4])
     assert charged_everywhere(vendor, tmp_path, result) == [Decimal(charged)] * 6
-    check_money(vendor.settings(tmp_path).ledger, "staff")
+    check_money(vendor.settings(tmp_path).ledger, "staff", web=True)
 
 
 def test_a_line_ended_with_its_cost_shown_negative_never_charges_beyond_the_order_s_total(
