@@ -48,3 +48,17 @@ def test_a_label_answered_no_after_a_leaving_leaves_the_row_out(tmp_path: Path, 
     still = ["Hold: no", "Skip: none", "Hold - none"] if header == "Notes" else []
     path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_of_two_words_parted_by_a_slash_leaves_the_row_out_where_one_says_no(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends8 (its item 2): an HR list's 'Status' (or 'Employee Status') 'Active/terminated'
+    was ordered, exit 0, where 'Active / terminated' (and 'Active/terminated' under 'Notes') leaves the row
+    out: the slash with no spaces parted no remark from the status. It does now, as under 'Notes'; 'Active/
+    Remote', 'Full-time/Active', 'Active/LOA', 'N/A' still send."""
+    out = ["Active/terminated", "Active/deceased", "Active/On hold"]
+    still = ["Active/Remote", "Full-time/Active", "Active/LOA", "Active/Part-time", "N/A"]
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
+from ..told import _UNSPACED_SLASH
 from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
@@ -38,6 +39,7 @@ def _clauses(cell: str) -> str:
     """The cell on one line, each of its lines a clause ('Active\nDeceased': 'Active - Deceased'), without
     a code before the status, the states still here ('pending termination') left out."""
     said = " - ".join(line.strip() for line in cell.splitlines() if line.strip())
+    said = _UNSPACED_SLASH.sub(" / ", said)  # ('Active/terminated': as 'Active / terminated' is read)
     code = _CODE.match(said)
     # ('PIP - removed 11/1': no code; nor 'RTS - VIP client', 'DNS - top seller', a no of its own: found by
     # review48, read as the code of 'VIP client' its row was ordered)
@@ -49,7 +51,9 @@ def _clauses(cell: str) -> str:
 # a line: any str.splitlines() parts at): its status alone, no remark after it ('Active', 'On Leave'; a column
 # of 100,000 'Active 1042' was read cell by cell as notes are: hunter-sheets23's leftover 2)
 # (a comma, a bracket and a spaced slash too: ..clauses._ASIDE)
-_MAY_PART = re.compile(r"[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s")
+# (a slash between two words too: 'Active/terminated' was ordered, where 'Active / terminated' is left out:
+# hunter-sends8's item 2)
+_MAY_PART = re.compile(r"(?i)[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s|(?<=[a-z])/(?=[a-z])")
 
 
 def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
