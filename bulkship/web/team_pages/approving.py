@@ -201,6 +201,9 @@ async def approval_page(request: Request) -> Response:
         changed = STALE_APPROVAL if covers else STALE_REQUEST
         if asked is not None and asked.state != "pending":  # decided already (Approve clicked twice): its
             changed = ""  # status box says so; "nothing was approved" was wrong (review17)
+    withdrawn = request.query_params.get("withdrawn", "")
+    if withdrawn.isdigit() and len(withdrawn) < 19:
+        changed = await run_in_threadpool(asked_again, web.settings, name, int(withdrawn)) or changed
     # what the requester's cost page says of the list (a column not read, rows ordering several cards, rows
     # left out by a cell changed on the review page): the approver read none of it (found by hunter-web19)
     notes = await run_in_threadpool(cost_pages._cost_notes, web, batch, found)
@@ -255,7 +258,8 @@ async def approve(request: Request) -> Response:
         )
     except approvals.ApprovalError as exc:  # a double click's second press: sent as the first press is
         if await run_in_threadpool(_withdrawn, request, asked.id):
-            return _see(f"/batches/{batch.name}/approval")  # its status box says so, and that nothing is sent
+            # its status box says so, and that nothing is sent (or the page says it was asked again)
+            return _see(f"/batches/{batch.name}/approval?withdrawn={asked.id}")
         if not await run_in_threadpool(_decided_by_them, request, asked.id, "approved"):
             return pages.render(request, "problem.html", 403, batch=batch, error=exc)
     # the run's limit: what it sends and the orders in doubt it asks about
@@ -301,10 +305,23 @@ async def reject(request: Request) -> Response:
         )  # fmt: skip
     except approvals.ApprovalError as exc:
         if await run_in_threadpool(_withdrawn, request, asked.id):
-            return _see(f"/batches/{name}/approval")  # its status box says so: nothing to reject
+            return _see(f"/batches/{name}/approval?withdrawn={asked.id}")  # its status box says so
         if not await run_in_threadpool(_decided_by_them, request, asked.id, "rejected"):
             return pages.render(request, "plain.html", 403, title="Not rejected", message=exc.message)
     return _see("/approvals")
+
+
+def asked_again(settings: Any, name: str, request_id: int) -> str:
+    """What an approver's Approve or Reject of a request withdrawn since, and asked again as a newer one,
+    did: nothing. It landed on the newer request's page with no word of it (found by hunter-web29)."""
+    was, now = approvals.approval(settings, request_id), approvals.latest(settings, name)
+    if was is None or was.batch != name or was.decision != "withdrawn" or now is None or now.id == was.id:
+        return ""  # withdrawn and not asked again: its status box says so
+    when = (was.decided_at or "")[:16].replace("T", " ")
+    return (
+        f"Nothing was decided: request #{was.id}, which your page showed, was withdrawn by {was.decided_by} "
+        f"on {when} UTC and asked again as request #{now.id}, below: check it, then approve or reject it."
+    )
 
 
 def _withdrawn(request: Request, request_id: int) -> bool:
