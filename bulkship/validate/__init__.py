@@ -47,6 +47,7 @@ from .namecolumn import read_name_column
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise
 from .required import require_columns
+from .titlerow import check_titles_over_headers
 from .unread import check_cards_in_notes, check_unread_cards
 from .wholeaddress import (
     say_whole_addresses,
@@ -103,10 +104,11 @@ def validate(
     rules.check_addresses(frame, collector, reject_po_boxes=program.reject_po_boxes, couriers=couriers)
     name_parts = [h for h, field in sheet.column_map.items() if field in ("first_name", "last_name")]
     check_examples(frame, sheet.frame, collector, names=name_parts)
+    headers_again = sorted(s.row for s in sheet.skipped if s.reason == HEADER_AGAIN)
+    skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
+    check_titles_over_headers(frame, sheet.frame, collector, headers_again, skipped)  # 'Second shipment'
     collector.explain(sheet.read_problems)
     frame[ROW] = frame.index.astype("int64")
-    skipped = pd.Series(frame.index.isin([s.row for s in sheet.skipped]), index=frame.index)
-    headers_again = sorted(s.row for s in sheet.skipped if s.reason == HEADER_AGAIN)
     check_changed_between_lists(frame, collector, headers_again, skipped)
     # a form's answers: which answer is meant?
     check_answered_twice(frame, collector, sheet.headers, skipped, sheet.column_map)
