@@ -1,0 +1,116 @@
+"""A heading's words setting people apart: 'All of the above: send (Bob Ray excluded)', 'Above: all sent
+except Gus Tan. Below: new, send' (those it names left out, or spared from a no of the rows above, the rest
+read on), and whether its words, or its part for the rows below, say no of the rows under it. Read by
+:mod:`.headings`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+
+from .aboveapart import says_no_of_the_rows_above
+from .clauses import _clauses_say_no, _note_says_no
+from .noteabout import Recipients
+from .pointing import _ABOVE, _BELOW, _GO_NOT_DENIED, of_the_rows_below
+from .saysend import SAYS_SEND as _SEND_HEADING
+
+
+def _says_no(text: str, leave_out: re.Pattern[str]) -> bool:
+    return bool(leave_out.fullmatch(text)) and not _SEND_HEADING.search(text)
+
+
+# ... and its words said of the rows below apart ('Below: DNS', 'below: skip', 'Below: do not resend') as a
+# note on each of them would say them: read by the heading's words alone, the rows under 'Above fine, apart
+# from the one just above (deceased). Below: DNS' were sent once its words for the rows above were told apart
+# (review54)
+def _says_no_of_those_below(part: str, leave_out: re.Pattern[str]) -> bool:
+    return _says_no(part, leave_out) or _clauses_say_no(part, _note_says_no(part))
+
+
+def _heads(plain: str, leave_out: re.Pattern[str]) -> bool:
+    """Whether ``plain`` says no of the rows under it (of its part for the rows below, where it has one)."""
+    below = of_the_rows_below(plain)
+    return any(_says_no(p, leave_out) for p in below) if below is not None else _says_no(plain, leave_out)
+
+
+# A heading saying to send but for the people it names ('All of the above: send (Bob Ray excluded)', 'Below OK
+# except Cy Orr (terminated)'): read as a heading over rows not to send, every row under it was left out (a
+# known drop, mended by review48). What it says apart, in brackets or from 'except' on, is of those it names
+_APART = re.compile(
+    r"(?i)\([^()]*\b(?:except(?:\s+for)?|excluding|excluded|but\s+not|other\s+than)\b[^()]*\)"
+    r"|(?:[-–—:;,]\s*|\s)(?:except(?:\s+for)?|excluding|but\s+not|other\s+than)\b.*$"
+)
+
+
+def _send_but_for_the_named(plain: str, leave_out: re.Pattern[str], people: Recipients) -> set[int]:
+    """The rows of the recipients ``plain`` names in what it says apart, where the rest of it heads no rows
+    not to send (none otherwise): those alone are left out."""
+    apart = _APART.search(plain)
+    named = people.named(apart[0])[0] if apart else set()
+    if not named or apart is None:
+        return set()
+    rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
+    return set() if _heads(rest, leave_out) or leave_out.fullmatch(rest) else named
+
+
+@dataclass(frozen=True)
+class _Apart:
+    """The people a heading names apart from a send (``left_out``) or from a no of the rows above
+    (``spared``: sent, the other rows above not), and its words without them (None: none to read on)."""
+
+    left_out: set[int]
+    spared: set[int]
+    rest: str | None
+
+
+# ... said within its part: 'Above: all sent except Gus Tan. Below: new, send', 'Above: sent already. Below:
+# new, except Cy Orr (terminated)' (read from 'except' to the end, the part of the rows below or above went
+# with it: Gus was left out and Dee right above ordered again, or every row above ordered again, a second
+# card each: the lead's leftover 1, found by review52)
+_PART_END = re.compile(r"(?i)[.;](?:\s|$)|\s[-–—]\s|,?\s*\b(?:below|beneath|underneath)\b")
+
+
+def _set_apart(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
+    """Whom ``plain`` names apart (:data:`_APART`), and how; None where it names nobody of the list, or sets
+    them apart from a no of the rows below ('Below: on hold except Cy Orr': a heading over them all)."""
+    cut = _Apart(set(), set(), plain)
+    # each part's ('Above OK except Gus. Below: send except Cy Orr': both left out)
+    while (
+        _ABOVE.search(plain)
+        and _BELOW.search(plain)
+        and (one := _apart_in_its_part(plain, leave_out, people))
+    ):
+        named, spared, plain = one
+        out, kept = (cut.left_out, cut.spared | named) if spared else (cut.left_out | named, cut.spared)
+        cut = _Apart(out, kept, plain)
+    if cut.left_out or cut.spared:
+        return cut
+    named = _send_but_for_the_named(plain, leave_out, people)  # (a heading of one part, or read so)
+    return _Apart(named, set(), None) if named else None
+
+
+def _apart_in_its_part(
+    plain: str, leave_out: re.Pattern[str], people: Recipients
+) -> tuple[set[int], bool, str] | None:
+    """The first people ``plain`` names apart within its part (:data:`_PART_END`), whether from a no of the
+    rows above, and its words without them."""
+    apart = _APART.search(plain)
+    if apart is None:
+        return None
+    start, end = apart.start(), apart.end()
+    stop = None if plain[start:].lstrip().startswith("(") else _PART_END.search(plain, start + 1)
+    end = stop.start() if stop is not None and stop.start() < end else end
+    named = people.named(plain[start:end])[0]
+    if not named:
+        return None
+    rest = f"{plain[:start]}{plain[end:]}"
+    before = re.split(r"[.;]", plain[:start])[-1]
+    if _ABOVE.search(before) and not _BELOW.search(before):  # (of the rows above: saying no, or send)
+        if says_no_of_the_rows_above(rest, partial(_says_no, leave_out=leave_out)):
+            return named, True, rest
+        return (named, False, rest) if _GO_NOT_DENIED.search(before) else None
+    below = of_the_rows_below(rest)
+    if below is None or any(_says_no_of_those_below(part, leave_out) for part in below):
+        return None
+    return named, False, rest
