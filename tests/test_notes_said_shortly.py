@@ -228,3 +228,19 @@ def test_a_hold_answered_no_sends_the_row_under_a_status_as_under_notes(tmp_path
     out += ["Terminated: no", "Deceased - none"] if header != "Notes" else []
     path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
     assert _left_out(path, [*sent, *out]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_bad_address_said_put_right_on_the_row_sends_it(tmp_path: Path, header: str) -> None:
+    """Found by review54: an HR list's Notes (or Status) 'Returned to sender - new address on row', 'RTS -
+    new address on row', 'Undeliverable - new address on row', 'Mail returned - new address on row',
+    'Returned to sender - new address in this row' each left the row out, where '... - new address in row'
+    and '... - new address above' send: the row holds the address to use. Each is sent now; a new address
+    not on the row, or a no besides, still leaves it out."""
+    sent = ["Returned to sender - new address on row", "RTS - new address on row",
+            "Undeliverable - new address on row", "Mail returned - new address on row",
+            "Returned to sender - new address in this row"]  # fmt: skip
+    out = ["Returned to sender - new address not on row", "Deceased - new address on row"]
+    path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
+    assert _left_out(path, [*sent, *out]) == out
+    assert [p.row for p in load_sheet(path).read_problems if p.severity == "error"] == []  # (none to fix)

@@ -207,7 +207,7 @@ _MOVED_BARE = re.compile(
 _NEW_ONE_ELSEWHERE = re.compile(
     r"(?i)\bsee\b[^.;]{0,40}\bnew\s+addr(?:ess)?\b|"
     r"\bnew\s+(?:home\s+|mailing\s+)?addr(?:ess)?\s+(?:is\s+)?(?:in|on|per|via|from)\s+"
-    r"(?!(?:the\s+)?(?:row|sheet|list|spreadsheet|file|col(?:umn)?s?)\b)\w"
+    r"(?!(?:the\s+|this\s+)?(?:row|sheet|list|spreadsheet|file|col(?:umn)?s?)\b)\w"
 )
 _ADDRESS_DOUBTED = re.compile(
     r"(?i)\baddr(?:ess)?\s+(?:on\s+file\s+)?(?:is\s+)?(?:old|outdated|out\s+of\s+date|wrong|incorrect|bad|"

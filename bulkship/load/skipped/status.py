@@ -153,7 +153,7 @@ _NOT_DONE = (
 # updated in Workday', 'Address not valid (updated 12/1)': found by review48 after 9ac0122d, each left out)
 _PUT_RIGHT_WORDS = (
     r"\b(?:fixed|corrected|updated|(?:added|entered)(?!\s+by\b)|found\s+(?:in|on|via)|now\s+correct(?:ed)?|"
-    r"new\s+address\s+(?:above|below|on\s+file|entered|listed|in\s+(?:the\s+)?row)|using\s+(?:the\s+|her\s+|his\s+)?(?:work|office|new|other|"
+    r"new\s+address\s+(?:above|below|on\s+file|entered|listed|(?:in|on)\s+(?:the\s+|this\s+)?row)|using\s+(?:the\s+|her\s+|his\s+)?(?:work|office|new|other|"
     r"alternate|correct)\s+address)\b"
 )
 PUT_RIGHT = (
