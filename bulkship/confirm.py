@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .defaults import MAX_LINES
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
 from .models import Catalog
@@ -49,6 +50,8 @@ class PlanLimits(Protocol):
     @property
     def charged_at_send(self) -> Decimal | None: ...
     @property
+    def max_lines(self) -> int: ...
+    @property
     def sender_limit(self) -> Callable[[], SenderLimit | None] | None: ...
     @property
     def needs_an_approval(self) -> Callable[[PlanView], bool] | None: ...
@@ -60,10 +63,14 @@ _AT_TODAY = ", at the vendor's prices of today: sent again if the vendor never g
 
 # a plan declined at 'Send these orders?' to see its cost used PO numbers the batch's later orders skip, said
 # by every later run, Summary and `status` (newcomer18's N3): the cost alone leaves nothing behind
-_DECLINED_HINT = (
-    "re-run the same command to see the plan again; to see the cost alone, leaving no plan nor PO number "
-    "behind: `bulkship validate FILE --cost` with the same file"
-)
+def _declined_hint(max_lines: int) -> str:
+    """... with the run's --max-lines: without it, the look counted 2 orders where the plan had 11 (found by
+    hunter-money23)."""
+    cut = f" --max-lines {max_lines}" if max_lines != MAX_LINES else ""
+    return (
+        "re-run the same command to see the plan again; to see the cost alone, leaving no plan nor PO number "
+        f"behind: `bulkship validate FILE --cost{cut}` with the same file"
+    )
 
 
 async def confirm_plan(
@@ -153,9 +160,9 @@ async def confirm_plan(
             raise SpendLimitError(
                 f"Not confirmed: nothing was sent, and the plan was dropped: nothing of batch {batch} waits "
                 "to be sent",
-                hint=_DECLINED_HINT,
+                hint=_declined_hint(options.max_lines),
             )
-        raise SpendLimitError("Not confirmed: nothing was sent", hint=_DECLINED_HINT)
+        raise SpendLimitError("Not confirmed: nothing was sent", hint=_declined_hint(options.max_lines))
     if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
         changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
         if changed:

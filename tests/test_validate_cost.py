@@ -209,11 +209,14 @@ def test_validate_cost_leaves_the_rows_sent_elsewhere_out_as_run_does(
 
 
 def test_validate_cost_cuts_the_orders_at_max_lines_as_run_does(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Found by hunter-money22 (its item 6): `validate samples/direct-mail.csv --cost` said '2 order(s),
     1,210.00 USD' where `run --max-lines 5` planned 11 orders; validate had no --max-lines. It takes it now,
-    and says the cut."""
+    and says the cut; a run with --max-lines answered no names the look with it."""
     people = [[f"P {n}", f"{n} Main St", "Boston", "MA", "02134", "Target", "25", ""] for n in range(1, 8)]
     source = tmp_path / "gifts.csv"
     with source.open("w", newline="") as handle:
@@ -226,6 +229,11 @@ def test_validate_cost_cuts_the_orders_at_max_lines_as_run_does(
     said = " ".join(capsys.readouterr().err.split())
     assert "3 order(s) of at most 3 line item(s) each, 175.00 USD at the vendor's prices of today" in said
 
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))  # declined: the hint names the look with the cut
+    assert main(["run", str(source), "--max-lines", "3"]) == 1
+    assert "`bulkship validate FILE --cost --max-lines 3` with the same file" in " ".join(
+        capsys.readouterr().err.split()
+    )
     code, ran = _json(capsys, "run", str(source), "--max-lines", "3", "--yes", "--wait", "0")
     assert code == 0, ran
     assert (ran["orders"], ran["total_cost"]) == (3, "175.00"), "the run plans what the look priced"
