@@ -43,3 +43,17 @@ def test_a_remark_after_a_slash_with_no_spaces_is_read_as_after_a_spaced_one(
              "Active/Left voicemail", "and/or", "Target/Amazon", "Approved/send"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*slashed, *still], header)
     assert _left_out(path, [*slashed, *still]) == slashed
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_remark_after_who_told_it_in_the_middle_of_a_note_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer21 (N11): an HR list's Notes 'on LOA per HR hold' was ordered, exit 0, where 'per HR
+    hold', 'LOA per HR - hold' and 'LOA, HR hold' leave the row out: who told it was read only at the note's
+    start or end. The remark after 'per <who>' in the middle is read too; one that sends or is undone still
+    sends ('Active per HR records', 'Approved per HR hold released', 'Remote per HR send to home')."""
+    told = ["on LOA per HR hold", "Remote per manager do not send", "on leave per HR skip"]
+    still = ["Active per HR records", "Approved per HR hold released", "Remote per HR send to home"]
+    path = _sheet(tmp_path / "staff.csv", [*told, *still], header)
+    assert _left_out(path, [*told, *still]) == told

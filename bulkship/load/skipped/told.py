@@ -38,6 +38,9 @@ _MAY_BE_TOLD = re.compile(
 )
 
 
+_PER_WITHIN = re.compile(r"(?i)(?<=\S)\s+(?:as\s+)?per\s+")
+
+
 def _remarks(note: str) -> Iterator[str]:
     """The remark of ``note`` without its teller or its please before it (each of the words it may end at),
     or without its teller after it."""
@@ -50,6 +53,12 @@ def _remarks(note: str) -> Iterator[str]:
         words = list(re.finditer(r"\S+\s+", note[opening.end() :]))
         for word in words[:3]:
             yield note[opening.end() + word.end() :]
+    # ... or in the middle, with the remark after who told it ('on LOA per HR hold': found by newcomer21, N11,
+    # ordered where 'LOA per HR - hold' leaves the row out)
+    for told in _PER_WITHIN.finditer(note):
+        words = list(re.finditer(r"\S+\s+", note[told.end() :]))
+        for word in words[:2]:
+            yield note[told.end() + word.end() :]
     if _UNSPACED_SLASH.search(note):
         yield _UNSPACED_SLASH.sub(" / ", note)
     after = _AFTER.search(note)
