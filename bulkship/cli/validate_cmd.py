@@ -6,7 +6,6 @@ Exit codes: 0 every row valid; 1 some rows invalid or duplicate; 2 the file cann
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -31,9 +30,10 @@ from .app import (
     with_encoding,
 )
 from .shown import echo
+from .validate_ledger import ELSEWHERE_SAID, _said_apart, ordered_in, with_elsewhere_warnings
 
 if TYPE_CHECKING:
-    from ..program import ProgramSettings
+    pass
 
 MAX_PRINTED_ERRORS = 40  # the workbook has the rest
 
@@ -113,41 +113,6 @@ CostMaxLinesOption = Annotated[
 ]
 
 
-def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
-    """The fingerprints batch ``name``, the one `run` would continue, holds as ordered, read from the
-    ledger (without changing it) only when two rows are one person: the row already ordered stays it and
-    the other is its duplicate, as `run` judges them. None when there is no ledger yet."""
-    from ..ledger import CARD_MADE_ROWS, Ledger, ledger_exists
-
-    if settings.ledger_url is None and not settings.ledger.is_file():
-        return None
-    if not ledger_exists(settings.ledger_location):
-        return None
-
-    def read() -> list[str]:
-        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-            return [r.fingerprint for r in ledger.batch_rows(name) if r.status in CARD_MADE_ROWS]
-
-    return read
-
-
-def _said_apart(
-    settings: Settings, name: str, result: ValidationResult, program: ProgramSettings
-) -> ValidationResult:
-    """The rows the list leaves out whose card batch ``name`` ordered already, said apart from those never
-    sent, as `run` says them (..refusednow.said_apart): 'not ordered ... Change the cell' read as no card."""
-    from dataclasses import replace
-
-    from ..ledger import Ledger
-    from ..refusednow import ordered_left_out, said_apart
-
-    if ordered_in(settings, name) is None or not result.sheet.skipped:
-        return result
-    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-        gone = ordered_left_out(ledger, name, result)
-    return replace(result, sheet=said_apart(result.sheet, gone, program)) if gone else result
-
-
 def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> dict[str, Any]:
     from ..repeats import preview_note
 
@@ -209,36 +174,6 @@ def _print_repeats(found: Any) -> None:
             echo(f"  ... and {len(found.elsewhere) - MAX_PRINTED_REPEATS} more: see the workbook.")
     if found.refusals or found.rows or found.elsewhere:
         echo("")
-
-
-ELSEWHERE_SAID = "Sent elsewhere, not ordered here: "
-ELSEWHERE_KIND = "Sent elsewhere, not sent from this batch"
-
-
-def with_elsewhere_warnings(result: ValidationResult, found: Any) -> ValidationResult:
-    """The rows `run` leaves out as sent elsewhere (their cards in another batch's order, after a split it
-    was advised), as warnings on their rows: validate said '6 rows: 6 valid' of a list whose `run` sent 2
-    and left 2 out so, unsaid before the cost page (found by hunter-web28, said by hunter-web29)."""
-    import dataclasses
-
-    from ..models import Problem
-
-    if found is None or not found.elsewhere:
-        return result
-    names = result.rows["name"] if "name" in result.rows.columns else None
-    warnings = [
-        Problem(
-            row,
-            "name",
-            str(names.get(row, "")) if names is not None else "",
-            "warning",
-            f"Row {row}: {note}",
-            ELSEWHERE_KIND,
-        )
-        for row, note in sorted(found.elsewhere.items())
-    ]
-    problems = sorted((*result.problems, *warnings), key=lambda p: p.row)
-    return dataclasses.replace(result, problems=tuple(problems))
 
 
 def _print_summary(result: ValidationResult, output: Path) -> None:
