@@ -244,3 +244,17 @@ def test_a_bad_address_said_put_right_on_the_row_sends_it(tmp_path: Path, header
     path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
     assert _left_out(path, [*sent, *out]) == out
     assert [p.row for p in load_sheet(path).read_problems if p.severity == "error"] == []  # (none to fix)
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_hold_to_a_day_told_with_who_told_it_in_the_middle_holds_the_row_to_its_day(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-sends10 beside newcomer21's N11: an HR list's Notes 'OK per manager on hold until
+    1/15/2031' and 'Active per HR hold until 1/15/2031' were each ordered at once, exit 0, where 'per HR hold
+    until 1/15/2031' holds the row to its day. They are held to it now; a day passed sends."""
+    held = ["OK per manager on hold until 1/15/2031", "Active per HR hold until 1/15/2031"]
+    still = ["Active per HR hold until 1/15/2025", "Active per HR records"]
+    said = _said(tmp_path, [*held, *still], header)
+    assert [note for note, reason in said.items() if reason.startswith(NOT_YET_REASON)] == held
+    assert [note for note, reason in said.items() if reason == "sent"] == still

@@ -179,7 +179,9 @@ _AWAY_UNTIL = (
 _UNTIL = re.compile(
     # ... after who told it too ('per HR hold until 1/15/2031', 'Jane says hold until ...': found by
     # hunter-sends6, its item 8, each ordered at once, where 'hold until 1/15/2031 per HR' is held to its day)
+    # ... or in the middle ('OK per manager on hold until 1/15/2031': sent at once, found by hunter-sends10)
     r"(?i)(?:^|[-–—:;,.(\[/\n]\s*|^\s*(?:(?:as\s+)?per|according\s+to)\s+(?:[\w'’&.-]+\s+){1,3}?|"
+    r"(?<=\S)\s+(?:as\s+)?per\s+(?:[\w'’&.-]+\s+){1,2}?|"
     r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
