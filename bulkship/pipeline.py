@@ -41,7 +41,13 @@ from .plan import DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
 from .program import ProgramSettings
 from .reconcile.join import for_the_workbook, record_prices
-from .refusednow import ordered_left_out, ordered_rows, refused_now_note, said_apart
+from .refusednow import (
+    ordered_in_other_batches,
+    ordered_left_out,
+    ordered_rows,
+    refused_now_note,
+    said_apart,
+)
 from .repeats import as_typed, check_new_run
 from .reprice import reprice_planned, reprice_to_show
 from .resultfile import (
@@ -184,7 +190,8 @@ async def _plan_and_send(
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         sent = ordered_rows(ledger, batch, validation) if stored else frozenset()  # said apart: no 'to fix'
         notes += refused_now_note(validation, sent)
-        gone = ordered_left_out(ledger, batch, validation) if stored else {}  # ... and rows it leaves out
+        gone = ordered_in_other_batches(ledger, batch, validation, api_identity(settings))  # N9
+        gone |= ordered_left_out(ledger, batch, validation) if stored else {}  # ... and rows it leaves out
         loaded = said_apart(loaded, gone, options.program or ProgramSettings())
         problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook", leave=sent)
         # said with the plan, before any result workbook exists: a run refused or declined writes none

@@ -74,6 +74,31 @@ def ordered_left_out(ledger: Ledger, batch: str, validation: ValidationResult) -
     }
 
 
+def ordered_in_other_batches(
+    ledger: Ledger, batch: str, validation: ValidationResult, api: str | None
+) -> dict[int, str]:
+    """The rows the list leaves out today whose very row another batch through this API ordered: row -> its
+    PO and that batch. Week 2's export run as a batch of its own said a person whose card went in week 1's
+    batch, now 'Terminated', 'not ordered ... Change the cell to order a row' (newcomer21's N9)."""
+    left_out = {s.row for s in validation.sheet.skipped if s.kind not in _NO_RECIPIENT}
+    if not left_out:
+        return {}
+    from .batchapi import same_api
+    from .reconcile.join import ledger_keys
+
+    rows = validation.rows
+    keys, _ = ledger_keys(rows)
+    wanted = {
+        key: int(row) for row, key in zip(rows.index.tolist(), keys, strict=True) if int(row) in left_out
+    }
+    apis = {b.name: b.api for b in ledger.batches()}
+    found: dict[int, str] = {}
+    for record in ledger.ordered_rows_elsewhere(sorted(wanted), batch):
+        if same_api(apis.get(record.batch), api):
+            found.setdefault(wanted[record.fingerprint], f"{record.po_number} (batch {record.batch!r})")
+    return found
+
+
 def said_apart(sheet: LoadedSheet, sent: Mapping[int, str], program: ProgramSettings) -> LoadedSheet:
     """The sheet whose notices on the rows it leaves out no longer name ``sent`` (:func:`ordered_left_out`)
     as 'not ordered ... Change the cell to order a row', and say them apart in one note, where those notices

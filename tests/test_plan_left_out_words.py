@@ -113,6 +113,35 @@ def test_a_row_sent_before_that_the_list_now_says_not_to_send_is_said_apart_not_
     assert said.index("ordered before that the list now leaves out") < said.index("Batch HR: orders to send")
 
 
+def test_a_row_another_batch_sent_that_the_list_now_says_not_to_send_is_said_apart(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer21's N9 (N1 across batches): week 2's export run as a batch of its own, Ann's note now
+    'terminated 12/4' (her card went in week 1's batch HR), was told 'not ordered ... Change the cell to
+    order a row', nothing saying her card went. Said apart with the batch and PO her card went in."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    gone = [*ROWS[0][:7], "terminated 12/4"]
+    added = [[f"New {i}", f"{i} Elm St", "Boston", "MA", "02134", "CVS", "25", ""] for i in range(1, 4)]
+    week2 = tmp_path / "week2.csv"
+    with week2.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, gone, *ROWS[1:], *added])
+    capsys.readouterr()
+    common = ["--batch", "HR-WK2", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(["run", str(week2), *common]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "1 row(s) the list says not to send are not ordered: row 4 (column 'Notes': 'terminated 11/30'). "
+        "Change the cell to order a row." in said
+    ), said
+    assert (
+        "1 row(s) ordered before that the list now leaves out: row 2, the list says not to send it (column "
+        "'Notes': 'terminated 12/4'), PO BS-HR-0001 (batch 'HR'). Their cards went already" in said
+    ), said
+
+
 def test_validate_of_the_batch_says_a_row_sent_before_that_the_list_now_leaves_out_apart(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

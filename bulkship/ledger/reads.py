@@ -110,6 +110,10 @@ class LedgerReads(LedgerStore):
         """Every row recorded on one of ``po_numbers`` (any batch), in line order per order."""
         return row_records(self._read(sql.rows_of_pos, ROW_COLUMNS, po_numbers))
 
+    def ordered_rows_elsewhere(self, fingerprints: Sequence[str], batch: str) -> list[RowRecord]:
+        """The ordered rows of batches other than ``batch`` whose content is one of ``fingerprints``."""
+        return row_records(self._read(sql.ordered_rows_elsewhere, ROW_COLUMNS, fingerprints, batch))
+
     def current_rows_with_status(self, batch: str, status: str) -> list[RowRecord]:
         """The batch's rows in the file of the latest run that have ``status``, in row order."""
         return row_records(self._read(sql.current_rows_with_status, ROW_COLUMNS, batch, status))

@@ -70,6 +70,18 @@ def rows_of_po(db: Db, columns: Sequence[str], po_number: str) -> list[Any]:
     return rows(db, columns, "po_number = ?", (po_number,), "line_index")
 
 
+def ordered_rows_elsewhere(
+    db: Db, columns: Sequence[str], fingerprints: Sequence[str], exclude_batch: str
+) -> list[Any]:
+    """The current rows of the other batches with one of ``fingerprints`` that were ordered."""
+    found: list[Any] = []
+    for start in range(0, len(fingerprints), MAX_PARAMS - 1):
+        chunk = list(fingerprints[start : start + MAX_PARAMS - 1])
+        where = f"fingerprint IN ({_marks(chunk)}) AND batch <> ? AND current = 1 AND status = 'ordered'"
+        found.extend(rows(db, columns, where, [*chunk, exclude_batch], "batch, row"))
+    return found
+
+
 def rows_of_pos(db: Db, columns: Sequence[str], po_numbers: Sequence[str]) -> list[Any]:
     found: list[Any] = []
     for start in range(0, len(po_numbers), MAX_PARAMS):
