@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ...money import MONEY_CURRENCY, money_text
 from ...settings import Settings
-from .. import accounts, audit, store
+from .. import accounts, audit, auditruns, store
 from . import people
 from .deciding import ask, asked_notes, decide, needs_approval, request, withdraw
 from .limits import (
@@ -258,7 +258,7 @@ def _check_before_send(settings: Settings, view: PlanView) -> Sending:
             if nobody
             else "an approver approves it on the web page (Approvals); then run the same command again",
         )
-    action = "resume" if audit.unfinished_run(settings, view.batch) else "run_start"
+    action = "resume" if auditruns.unfinished_run(settings, view.batch) else "run_start"
     audit.record(
         settings, action, actor=person, batch=view.batch,
         total=str(total), currency=MONEY_CURRENCY, orders=len(prints), new_orders=view.new_orders,

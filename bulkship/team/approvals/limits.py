@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from ...money import MoneyTally, money_plain
 from ...settings import Settings
 from ...statuses import CHARGED, IN_DOUBT
-from .. import accounts, audit, store
+from .. import accounts, audit, auditruns, store
 from ..tables import team_settings
 
 THRESHOLD = "approval_threshold"
@@ -88,14 +88,16 @@ def sent_alone(settings: Settings, person: str | None, *, besides: str) -> Decim
     name = person.removeprefix("cli:")  # alice and cli:alice (her login, without BULKSHIP_USER): one person
     alone = [
         entry
-        for entry in audit.started_by(settings, (name, f"cli:{name}"), since=since)
+        for entry in auditruns.started_by(settings, (name, f"cli:{name}"), since=since)
         if entry.batch and entry.batch != besides and not entry.detail.get("approval")
     ]
     apart = _of_another_kind(settings, sorted({e.batch or "" for e in alone}))
     alone = [entry for entry in alone if entry.batch not in apart]
     if not alone:
         return Decimal(0)
-    later = audit.run_lines_after(settings, sorted({e.batch or "" for e in alone}), min(e.id for e in alone))
+    later = auditruns.run_lines_after(
+        settings, sorted({e.batch or "" for e in alone}), min(e.id for e in alone)
+    )
     ended: dict[str, Decimal] = {}  # batch -> what its runs that ended spent
     going = Decimal(0)  # runs still going (or of an older trail): their worst case
     for entry in alone:
@@ -162,7 +164,9 @@ def _spent_by(opened: audit.AuditEntry, lines: list[audit.AuditEntry]) -> tuple[
     for line in lines:
         if line.batch != opened.batch or line.id <= opened.id:
             continue
-        after = _amount(line.detail.get(SPENT_BEFORE if line.action in audit.RUN_OPENERS else SPENT_AFTER))
+        after = _amount(
+            line.detail.get(SPENT_BEFORE if line.action in auditruns.RUN_OPENERS else SPENT_AFTER)
+        )
         if after is not None:
             return max(Decimal(0), after - before), True
     return worst, False
