@@ -129,9 +129,12 @@ def test_a_row_another_batch_sent_that_the_list_now_says_not_to_send_is_said_apa
     with week2.open("w", newline="") as handle:
         csv.writer(handle).writerows([HEADER, gone, *ROWS[1:], *added])
     capsys.readouterr()
+    assert main(["validate", str(week2), "--batch", "HR-WK2", "--out", str(tmp_path)]) == 1  # Cy to fix
+    checked = " ".join(capsys.readouterr().err.split())  # the check before the run says the same
     common = ["--batch", "HR-WK2", "--yes", "--wait", "0", "--out", str(tmp_path)]
     assert main(["run", str(week2), *common]) == 3
     said = " ".join(capsys.readouterr().err.split())
+    assert "PO BS-HR-0001 (batch 'HR'). Their cards went already" in checked, checked
     assert (
         "1 row(s) the list says not to send are not ordered: row 4 (column 'Notes': 'terminated 11/30'). "
         "Change the cell to order a row." in said

@@ -35,17 +35,21 @@ def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
 def _said_apart(
     settings: Settings, name: str, result: ValidationResult, program: ProgramSettings
 ) -> ValidationResult:
-    """The rows the list leaves out whose card batch ``name`` ordered already, said apart from those never
-    sent, as `run` says them (..refusednow.said_apart): 'not ordered ... Change the cell' read as no card."""
+    """The rows the list leaves out whose card batch ``name`` (or another) ordered already, said apart from
+    those never sent, as `run` says them (..refusednow.said_apart): 'not ordered ... Change the cell' read as
+    no card."""
     from dataclasses import replace
 
+    from ..batchapi import api_identity
     from ..ledger import Ledger
-    from ..refusednow import ordered_left_out, said_apart
+    from ..refusednow import ordered_in_other_batches, ordered_left_out, said_apart
 
     if ordered_in(settings, name) is None or not result.sheet.skipped:
         return result
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-        gone = ordered_left_out(ledger, name, result)
+        # ... or another batch did (week 2's list checked as a batch of its own: newcomer21's N9)
+        gone = ordered_in_other_batches(ledger, name, result, api_identity(settings))
+        gone |= ordered_left_out(ledger, name, result)
     return replace(result, sheet=said_apart(result.sheet, gone, program)) if gone else result
 
 
