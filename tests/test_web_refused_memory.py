@@ -23,7 +23,7 @@ from bulkship import memtrim
 from bulkship.program import ProgramSettings
 from bulkship.settings import resolve_settings
 from bulkship.sheetscan import Limits
-from bulkship.web import create_app, state
+from bulkship.web import create_app, webbatch
 from bulkship.web import review as review_module
 
 
@@ -33,8 +33,8 @@ def test_a_list_refused_for_its_problems_leaves_nothing_of_it_in_the_server(
     path = tmp_path / "list.csv"
     rows = [f"Person {n},,,,,CVS,50" for n in range(10)]  # 4 problems a row: street, city, state, ZIP
     path.write_text("Name,Address,City,State,ZIP,Product,Value\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    monkeypatch.setattr(
-        state, "ProgramSettings", functools.partial(ProgramSettings, limits=Limits(problems=12))
+    monkeypatch.setattr(  # where the web batch builds its settings (web/webbatch.py since 171842f8)
+        webbatch, "ProgramSettings", functools.partial(ProgramSettings, limits=Limits(problems=12))
     )
     read: list[weakref.ref[object]] = []
     load_file = review_module.api.load_file
