@@ -50,6 +50,7 @@ from .refusednow import (
 )
 from .repeats import as_typed, check_new_run
 from .reprice import reprice_planned, reprice_to_show
+from .rereads import read_again
 from .resultfile import (
     check_workbook_is_this_ledgers,
     keep_fix_edits,
@@ -65,14 +66,10 @@ from .runresult import RunResult
 from .submit import SubmitOutcome, submit_batch
 from .submit.lookfirst import look_up_in_doubt
 from .team import person_acting
-from .track import rewrite_others, wait_until_settled
-from .track.moved import moved_elsewhere
+from .track import wait_until_settled
 from .track.recheck import (
     not_asked_again,
     not_checked_again,
-    recheck_made_no_card,
-    recheck_other_batches,
-    recheck_planned_again,
     unread_note,
 )
 
@@ -205,19 +202,12 @@ async def _plan_and_send(
             )  # fmt: skip
         found_now = stored is None and ledger.batch(batch) is not None  # the rebuild took the vendor's orders
         # rows the vendor failed are sent again below: asked first, the vendor may have shipped them since
-        unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
-        unread |= await moved_elsewhere(client, ledger, batch) if stored else {}  # ... or moved the cards
-        # ... and those an earlier run planned again without sending them (a cost page)
-        unchecked = await recheck_planned_again(client, ledger, batch) if stored else {}
-        others_changed: set[str] = set()
-        unread_elsewhere = await recheck_other_batches(  # the repeat guard below judges their cards as the
-            client, ledger, batch, api_identity(settings), repeats.since, settings.concurrency, others_changed
-        )  # vendor shows them now, and those it could not read as made
-        rewrite_others(
-            ledger, others_changed, api=settings.api_url, catalog=catalog
-        )  # ... their workbooks too
-        repeats = replace(repeats, unread=frozenset(unread_elsewhere))
-        notes += [unread_note(unread_elsewhere)] if unread_elsewhere else []
+        again = await read_again(
+            client, ledger, batch, settings, catalog, stored=stored is not None, since=repeats.since
+        )
+        unread, unchecked = again.unread, again.unchecked
+        repeats = replace(repeats, unread=frozenset(again.unread_elsewhere))
+        notes += [unread_note(again.unread_elsewhere)] if again.unread_elsewhere else []
         synced = sync_ledger(  # 3
             ledger,
             batch,
