@@ -258,3 +258,21 @@ def test_a_hold_to_a_day_told_with_who_told_it_in_the_middle_holds_the_row_to_it
     said = _said(tmp_path, [*held, *still], header)
     assert [note for note, reason in said.items() if reason.startswith(NOT_YET_REASON)] == held
     assert [note for note, reason in said.items() if reason == "sent"] == still
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_bad_address_said_not_put_right_on_the_row_leaves_it_out(tmp_path: Path, header: str) -> None:
+    """Found by review55 after 95ff348d: an HR list's Notes (or Status) 'Returned to sender - no new address
+    on row', 'RTS - no new address on row', '... - put new address on row', '... - new address on row?',
+    '... - new address on row, verify' were each ordered, exit 0, to the address the post gave back (left
+    out before 95ff348d); so '... - no new address in row' and '... - no new address above' before it. A row
+    saying there is no new address, asking for one or asking whether is left out; put right still sends."""
+    out = ["Returned to sender - no new address on row", "RTS - no new address on row",
+           "Returned to sender - put new address on row", "Returned to sender - new address on row?",
+           "Returned to sender - new address on row, verify", "Returned to sender - no new address in row",
+           "Returned to sender - no new address above"]  # fmt: skip
+    sent = ["Returned to sender - new address on row", "Returned mail - address updated 11/20",
+            "Moved - no forwarding address - updated 12/1"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*out, *sent], header)
+    assert _left_out(path, [*out, *sent]) == out
+    assert [p.row for p in load_sheet(path).read_problems if p.severity == "error"] == []  # (none to fix)

@@ -144,9 +144,12 @@ _MAIL_FAILS = (
 # ... unless it says the address was put right since ('Returned mail - address updated 11/20', 'Bad address -
 # fixed', as a note saying so sends: found by hunter-falsealarm5, each was left out); not while it is still to
 # be ('not updated', 'needs to be updated', 'to be fixed', "hasn't been fixed": found by review33, each card
-# mailed to the address the list says is bad)
+# mailed to the address the list says is bad), nor when it says there is none, asks for one or asks whether
+# ('no new address on row', 'put new address on row', 'new address on row?', '..., verify': found by review55
+# after 95ff348d, each mailed to the address the post gave back)
 _NOT_DONE = (
-    r"(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required)\b|n['’]t\b)"
+    r"(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required|verify|"
+    r"(?:no|put|get)\s+(?:the\s+|a\s+)?new)\b|n['’]t\b|\?)"
 )
 # ... put right in other words ('added 12/1', 'new address above', 'using work address', 'now correct'), or
 # in a clause of its own after the complaint, whose own words may hold a 'not' ('Not at this address -
