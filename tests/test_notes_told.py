@@ -57,3 +57,19 @@ def test_a_remark_after_who_told_it_in_the_middle_of_a_note_leaves_the_row_out(
     still = ["Active per HR records", "Approved per HR hold released", "Remote per HR send to home"]
     path = _sheet(tmp_path / "staff.csv", [*told, *still], header)
     assert _left_out(path, [*told, *still]) == told
+
+
+@pytest.mark.parametrize("header", ["Notes", "Comments"])
+def test_a_no_undone_after_who_told_it_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review55 after acc44057: an HR list's Notes 'Active per HR not terminated', 'Remote per HR
+    hold removed', 'approved per HR no hold', 'Active per HR never left', 'Send per HR terminated in error'
+    were each left out (sent before it), and 'per HR not terminated', 'per HR hold removed' before that: who
+    told it was taken to run on past the 'not', 'no', 'never' or 'hold' the remark begins at, leaving
+    'terminated', 'removed', 'left' alone. A teller ends before such a word now; a no still leaves it out."""
+    sent = ["Active per HR not terminated", "Remote per HR hold removed", "approved per HR no hold",
+            "Active per HR never left", "Send per HR terminated in error", "per HR not terminated",
+            "per HR hold removed"]  # fmt: skip
+    out = ["on LOA per HR hold", "per HR on hold", "per HR do not send", "per the manager terminated",
+           "per HR dept skip"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
+    assert _left_out(path, [*sent, *out]) == out

@@ -39,6 +39,19 @@ _MAY_BE_TOLD = re.compile(
 
 
 _PER_WITHIN = re.compile(r"(?i)(?<=\S)\s+(?:as\s+)?per\s+")
+# a word no teller is: the remark begins at it, its no or its hold ('per HR not terminated', 'Remote per HR
+# hold removed', 'Active per HR never left': found by review55 after acc44057, each left out as 'terminated',
+# 'removed', 'left' alone)
+_REMARK_BEGINS = re.compile(r"(?i)(?:not|no|never|nor|hold|held|on|off|was|terminated|left)\b|\w+n['’]t\b")
+
+
+def _after_who(rest: str, most: int) -> Iterator[str]:
+    """``rest`` without its first one to ``most`` words (each way of telling where who told it ends), not
+    past a word that begins a remark."""
+    for word in list(re.finditer(r"\S+\s+", rest))[:most]:
+        if _REMARK_BEGINS.match(word.group()):
+            return
+        yield rest[word.end() :]
 
 
 def _remarks(note: str) -> Iterator[str]:
@@ -50,15 +63,11 @@ def _remarks(note: str) -> Iterator[str]:
     # ... 'per' and who, one to three words: each way of telling where the name ends
     opening = re.match(r"(?i)^\s*(?:(?:as\s+)?per|according\s+to|from)\s+", note)
     if opening is not None:
-        words = list(re.finditer(r"\S+\s+", note[opening.end() :]))
-        for word in words[:3]:
-            yield note[opening.end() + word.end() :]
+        yield from _after_who(note[opening.end() :], 3)
     # ... or in the middle, with the remark after who told it ('on LOA per HR hold': found by newcomer21, N11,
     # ordered where 'LOA per HR - hold' leaves the row out)
     for told in _PER_WITHIN.finditer(note):
-        words = list(re.finditer(r"\S+\s+", note[told.end() :]))
-        for word in words[:2]:
-            yield note[told.end() + word.end() :]
+        yield from _after_who(note[told.end() :], 2)
     if _UNSPACED_SLASH.search(note):
         yield _UNSPACED_SLASH.sub(" / ", note)
     after = _AFTER.search(note)
