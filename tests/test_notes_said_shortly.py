@@ -272,7 +272,8 @@ def test_a_bad_address_said_not_put_right_on_the_row_leaves_it_out(tmp_path: Pat
            "Returned to sender - new address on row, verify", "Returned to sender - no new address in row",
            "Returned to sender - no new address above"]  # fmt: skip
     sent = ["Returned to sender - new address on row", "Returned mail - address updated 11/20",
-            "Moved - no forwarding address - updated 12/1"]  # fmt: skip
+            "Moved - no forwarding address - updated 12/1", "Address invalid - fixed, get new card out",
+            "Bad address - fixed, put new card in mail"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*out, *sent], header)
     assert _left_out(path, [*out, *sent]) == out
     assert [p.row for p in load_sheet(path).read_problems if p.severity == "error"] == []  # (none to fix)

@@ -149,7 +149,7 @@ _MAIL_FAILS = (
 # after 95ff348d, each mailed to the address the post gave back)
 _NOT_DONE = (
     r"(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required|verify|"
-    r"(?:no|put|get)\s+(?:the\s+|a\s+)?new)\b|n['’]t\b|\?)"
+    r"(?:no|put|get)\s+(?:the\s+|a\s+)?new\s+addr(?:ess)?)\b|n['’]t\b|\?)"
 )
 # ... put right in other words ('added 12/1', 'new address above', 'using work address', 'now correct'), or
 # in a clause of its own after the complaint, whose own words may hold a 'not' ('Not at this address -
