@@ -10,13 +10,14 @@ deceased', 'Card returned' were each ordered, exit 0, where the same words under
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
-from ..told import _UNSPACED_SLASH
+from ..told import _PER_WITHIN, _UNSPACED_SLASH, _after_who
 from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
@@ -35,10 +36,16 @@ _STILL_HERE = re.compile(
 _CODE = re.compile(r"\s*[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE)
 
 
+# A no after the status with no mark before it ('Active do not send'): ordered under 'Status', where under
+# 'Notes' the row is left out (found by review55)
+_NO_UNMARKED = re.compile(r"(?i)(?<=\w)\s+(?=(?:do\s+not|don'?t|never)\s+(?:send|ship|mail)\b)")
+
+
 def _clauses(cell: str) -> str:
     """The cell on one line, each of its lines a clause ('Active\nDeceased': 'Active - Deceased'), without
     a code before the status, the states still here ('pending termination') left out."""
     said = " - ".join(line.strip() for line in cell.splitlines() if line.strip())
+    said = _NO_UNMARKED.sub(" - ", said)  # ('Active do not send': 'Active - do not send')
     said = _UNSPACED_SLASH.sub(" / ", said)  # ('Active/terminated': as 'Active / terminated' is read)
     code = _CODE.match(said)
     # ('PIP - removed 11/1': no code; nor 'RTS - VIP client', 'DNS - top seller', a no of its own: found by
@@ -53,7 +60,18 @@ def _clauses(cell: str) -> str:
 # (a comma, a bracket and a spaced slash too: ..clauses._ASIDE)
 # (a slash between two words too: 'Active/terminated' was ordered, where 'Active / terminated' is left out:
 # hunter-sends8's item 2)
-_MAY_PART = re.compile(r"(?i)[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s|(?<=[a-z])/(?=[a-z])")
+# (who told it in the middle too, or a no with no mark: 'Active per HR on hold', 'Active do not send')
+_MAY_PART = re.compile(
+    r"(?i)[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s|(?<=[a-z])/(?=[a-z])|\sper\s|"
+    + _NO_UNMARKED.pattern[4:]
+)
+
+
+def _told_within(text: str) -> Iterator[str]:
+    """The remarks after who told them in the middle of a status ('Active per HR on hold': 'on hold'), read
+    without who, as a note's are (..told; found by review55: 'Active per HR do not send' was ordered)."""
+    for told in _PER_WITHIN.finditer(text):
+        yield from _after_who(text[told.end() :], 2)
 
 
 def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
@@ -65,7 +83,10 @@ def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
         if _NAMES_THE_CARD.match(cell):
             text = _clauses(cell)
             return _clauses_say_no(text, _note_says_no(text), today)
-        return _clauses_say_no(_clauses(cell), False, today)  # (its first clause is the status's)
+        text = _clauses(cell)
+        return _clauses_say_no(text, False, today) or any(  # (its first clause is the status's)
+            rest.strip() and _clauses_say_no(rest, _note_says_no(rest), today) for rest in _told_within(text)
+        )
 
     parted = column.str.contains(_MAY_PART) | column.str.match(_NAMES_THE_CARD)
     said = pd.Series(False, index=column.index)
