@@ -61,6 +61,10 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:passed|separated|term)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
     r"separated\s+from\s+(?:the\s+)?(?:company|firm|employment|organi[sz]ation))(?:\s+(?:too|also|as\s+well))?|"
     r"d\.\s?n\.\s?s\.?|"
+    # ... 'not active', 'not a current employee', 'no longer active', 'off boarded', 'never send' (found by
+    # review55, each ordered where 'Inactive', 'Do not send' are left out); not 'never sent', 'never received'
+    r"(?:not\s+(?:active|employed|a\s+current\s+(?:employee|staff\s+member|team\s+member))|"
+    r"no\s+longer\s+active|off[\s-]?boarded)\b|never[\s-]+(?:re-?)?(?:send|mail|order|ship)\b|"
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     # ... 'not eligible' for now ('Not eligible yet', 'Not eligible at this time': found by hunter-sends4,
     # each was ordered)

@@ -1,0 +1,29 @@
+"""A note saying the person is not active or not to be sent ever ('not active', 'not a current employee',
+'off boarded', 'never send'): left out, as 'Inactive' and 'Do not send' are (bulkship/load/skipped/notes.py).
+Found by review55: each was ordered, exit 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bulkship.load import load_sheet
+
+LEFT_OUT = [
+    "never send", "Never send", "HR: never send", "not active", "not a current employee", "not employed",
+    "no longer active", "off boarded", "offboarded", "Off-boarded 11/15",
+]  # fmt: skip
+SENDS = ["never sent", "never received", "Never sent - please send", "not active on email", "Active"]
+
+
+def test_a_note_saying_not_active_or_never_send_leaves_the_row_out(tmp_path: Path) -> None:
+    cells = [*LEFT_OUT, *SENDS]
+    rows = [f'Person {i},{i} Main St,Boston,MA,02134,CVS,50,"{cell}"' for i, cell in enumerate(cells)]
+    path = tmp_path / "list.csv"
+    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    ordered = [cell for row, cell in enumerate(LEFT_OUT, start=2) if row not in skipped]
+    assert ordered == [], ordered  # each was ordered before
+    first = len(LEFT_OUT) + 2
+    out = {cell: skipped[row] for row, cell in enumerate(SENDS, start=first) if row in skipped}
+    assert out == {}, out  # the card did not go, or the words are of something else: sent as before
+    assert "(column 'Notes': 'not a current employee')" in skipped[6]
