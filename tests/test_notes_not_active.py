@@ -1,6 +1,7 @@
 """A note saying the person is not active or not to be sent ever ('not active', 'not a current employee',
-'off boarded', 'never send'): left out, as 'Inactive' and 'Do not send' are (bulkship/load/skipped/notes.py).
-Found by review55: each was ordered, exit 0."""
+'off boarded', 'never send'), or not to send the cards ('do not send cards'): left out, as 'Inactive' and
+'Do not send card' are (bulkship/load/skipped/notes.py). Found by review55 and the lead: each was ordered,
+exit 0."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from bulkship.load import load_sheet
 
 LEFT_OUT = [
     "never send", "Never send", "HR: never send", "not active", "not a current employee", "not employed",
-    "no longer active", "off boarded", "offboarded", "Off-boarded 11/15",
+    "no longer active", "off boarded", "offboarded", "Off-boarded 11/15", "do not send cards",
+    "never send a card", "Do not send gifts", "pls never mail",
 ]  # fmt: skip
 SENDS = ["never sent", "never received", "Never sent - please send", "not active on email", "Active"]
 
 
-def test_a_note_saying_not_active_or_never_send_leaves_the_row_out(tmp_path: Path) -> None:
+def test_a_note_saying_not_active_never_send_or_not_the_cards_leaves_the_row_out(tmp_path: Path) -> None:
     cells = [*LEFT_OUT, *SENDS]
     rows = [f'Person {i},{i} Main St,Boston,MA,02134,CVS,50,"{cell}"' for i, cell in enumerate(cells)]
     path = tmp_path / "list.csv"

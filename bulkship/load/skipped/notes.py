@@ -61,10 +61,10 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:passed|separated|term)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
     r"separated\s+from\s+(?:the\s+)?(?:company|firm|employment|organi[sz]ation))(?:\s+(?:too|also|as\s+well))?|"
     r"d\.\s?n\.\s?s\.?|"
-    # ... 'not active', 'not a current employee', 'no longer active', 'off boarded', 'never send' (found by
-    # review55, each ordered where 'Inactive', 'Do not send' are left out); not 'never sent', 'never received'
+    # ... 'not active', 'not a current employee', 'no longer active', 'off boarded' (found by review55, each
+    # ordered where 'Inactive' is left out)
     r"(?:not\s+(?:active|employed|a\s+current\s+(?:employee|staff\s+member|team\s+member))|"
-    r"no\s+longer\s+active|off[\s-]?boarded)\b|never[\s-]+(?:re-?)?(?:send|mail|order|ship)\b|"
+    r"no\s+longer\s+active|off[\s-]?boarded)\b|"
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     # ... 'not eligible' for now ('Not eligible yet', 'Not eligible at this time': found by hunter-sends4,
     # each was ordered)
@@ -88,8 +88,11 @@ _NOTE_SAYS_NO = re.compile(
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
     # mail", "HR: don't send this one": found by hunter-sheets, each was ordered); not "home only, do not send
     # to the office", which says where
-    r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t)[\s-]+"
-    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)(?:\s+(?:a|any|the|this|that|gift|card|one|it|him|her|them|me|us|anything|again|yet))*"
+    # ... 'never' too, and the cards or gifts ('never send', 'do not send cards': found by review55 and the
+    # lead, each ordered)
+    r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
+    r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|them|me|us|anything|again|yet))*"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
