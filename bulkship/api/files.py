@@ -282,14 +282,22 @@ def with_repeat_warnings(
 ) -> ValidationResult:
     """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make);
     ``words``: a hold's note as the warning says it (default: as ``bulkship validate`` does)."""
+    from ..repeats import preview_note
+
+    if found is None or not found.rows:
+        return result
+    said = words or preview_note
+    notes = {row: said(note) for row, note in found.rows.items()}
+    return with_row_warnings(result, notes, "Repeat of an earlier batch")
+
+
+def with_row_warnings(result: ValidationResult, notes: Mapping[int, str], kind: str) -> ValidationResult:
+    """``result`` with a warning of ``kind`` on each row of ``notes`` (row -> what it says), in row order
+    among its problems; the rows stay valid."""
     import dataclasses
 
     from ..models import Problem
-    from ..repeats import preview_note
 
-    said = words or preview_note
-    if found is None or not found.rows:
-        return result
     names = result.rows["name"] if "name" in result.rows.columns else None
     warnings = [
         Problem(
@@ -297,10 +305,10 @@ def with_repeat_warnings(
             "name",
             str(names.get(row, "")) if names is not None else "",
             "warning",
-            f"Row {row}: {said(note)}",
-            "Repeat of an earlier batch",
+            f"Row {row}: {note}",
+            kind,
         )
-        for row, note in sorted(found.rows.items())
+        for row, note in sorted(notes.items())
     ]
     problems = sorted((*result.problems, *warnings), key=lambda p: p.row)
     return dataclasses.replace(result, problems=tuple(problems))

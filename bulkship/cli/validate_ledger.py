@@ -61,23 +61,8 @@ def with_elsewhere_warnings(result: ValidationResult, found: Any) -> ValidationR
     """The rows `run` leaves out as sent elsewhere (their cards in another batch's order, after a split it
     was advised), as warnings on their rows: validate said '6 rows: 6 valid' of a list whose `run` sent 2
     and left 2 out so, unsaid before the cost page (found by hunter-web28, said by hunter-web29)."""
-    import dataclasses
-
-    from ..models import Problem
+    from ..api.files import with_row_warnings
 
     if found is None or not found.elsewhere:
         return result
-    names = result.rows["name"] if "name" in result.rows.columns else None
-    warnings = [
-        Problem(
-            row,
-            "name",
-            str(names.get(row, "")) if names is not None else "",
-            "warning",
-            f"Row {row}: {note}",
-            ELSEWHERE_KIND,
-        )
-        for row, note in sorted(found.elsewhere.items())
-    ]
-    problems = sorted((*result.problems, *warnings), key=lambda p: p.row)
-    return dataclasses.replace(result, problems=tuple(problems))
+    return with_row_warnings(result, found.elsewhere, ELSEWHERE_KIND)
