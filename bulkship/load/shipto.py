@@ -36,14 +36,21 @@ def streets_under_a_name(
     meanings = {h: meaning(read_as.get(h, h)) for h in map(str, body.columns)}
     if any(m is not None and m.field == "address1" for m in meanings.values()):
         return {}
+    found = dict.fromkeys(_names_of_streets(body, meanings), _READ_AS)
+    return found if len(found) == 1 else {}
+
+
+def _names_of_streets(body: pd.DataFrame, meanings: Mapping[str, HeaderMeaning | None]) -> list[str]:
+    """The columns read as a name by a looser header than the name's own ('Ship to') whose filled cells are
+    mostly streets."""
     named = [h for h, m in meanings.items() if m is not None and m.field in NAME_FIELDS and not m.exact]
-    found = {}
+    found = []
     for header in named:
         cells = body[header].dropna().astype(str).str.strip()
         filled = cells[cells.ne("")].head(SAMPLE)
         if len(filled) and filled.str.fullmatch(_STREET).sum() * 2 > len(filled):
-            found[header] = _READ_AS
-    return found if len(found) == 1 else {}
+            found.append(header)
+    return found
 
 
 def said_streets(found: Mapping[str, str], body: pd.DataFrame, letters: Sequence[int]) -> list[str]:
@@ -78,13 +85,7 @@ def streets_beside_a_street(
     meanings = {h: meaning(read_as.get(h, h)) for h in map(str, body.columns)}
     if not any(m is not None and m.field == "address1" for m in meanings.values()):
         return {}
-    named = [h for h, m in meanings.items() if m is not None and m.field in NAME_FIELDS and not m.exact]
-    found = {}
-    for header in named:
-        cells = body[header].dropna().astype(str).str.strip()
-        filled = cells[cells.ne("")].head(SAMPLE)
-        if len(filled) and filled.str.fullmatch(_STREET).sum() * 2 > len(filled):
-            found[header] = _BESIDE.format(header=header)
+    found = {header: _BESIDE.format(header=header) for header in _names_of_streets(body, meanings)}
     others = [m for h, m in meanings.items() if h not in found and m is not None and m.field in NAME_FIELDS]
     return found if len(found) == 1 and others else {}
 
