@@ -9,7 +9,7 @@ vendor's catalog and one amount on most rows is read as both, each cell split; a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -17,6 +17,7 @@ from ..models import Catalog, LoadedSheet, Problem
 from ..program import ProgramSettings
 from .cardcolumn import MOST, _candidates, _card_header
 from .collect import ProblemCollector
+from .columnread import read_column_as
 from .rules import product_ids
 from .rules.catalognames import _CARD_TAIL, card_brands
 
@@ -87,13 +88,7 @@ def read_card_amount(sheet: LoadedSheet, catalog: Catalog, program: ProgramSetti
         f"amount ('{cell}' as {card}, {amount}), and no other column gives the amount."
     )
     unused = f"Column '{header}' ({info.letter}) is not used, although"
-    return replace(
-        sheet,
-        column_map={**sheet.column_map, header: "product"},
-        columns=tuple(replace(i, field="product", status="used") if i is info else i for i in sheet.columns),
-        notices=(*(n for n in sheet.notices if not n.startswith(unused)), said),
-        card_amount=header,
-    )
+    return read_column_as(sheet, info, "product", said, unused, card_amount=header)
 
 
 @dataclass

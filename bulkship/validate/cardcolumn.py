@@ -10,13 +10,13 @@ names the column to rename 'Product' (newcomer16's N6, fixed by hunter-sheets27)
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..columns import ColumnInfo, _words
 from ..load.lookalikes import _LOOKS_LIKE_HEADER
 from ..models import Catalog, LoadedSheet
 from ..program import ProgramSettings
 from ..quoting import quoted
+from .columnread import read_column_as
 from .rules import product_ids
 from .rules.catalognames import _CARD_TAIL, card_brands
 
@@ -145,12 +145,7 @@ def read_card_column(sheet: LoadedSheet, catalog: Catalog, program: ProgramSetti
             f"{shown} are errors to fix."
         )
     unused = f"Column '{info.header}' ({info.letter}) is not used, although"
-    return replace(
-        sheet,
-        column_map={**sheet.column_map, info.header: "product"},
-        columns=tuple(replace(i, field="product", status="used") if i is info else i for i in sheet.columns),
-        notices=(*(n for n in sheet.notices if not n.startswith(unused)), said),
-    )
+    return read_column_as(sheet, info, "product", said, unused)
 
 
 def card_column_hint(sheet: LoadedSheet, catalog: Catalog) -> str:

@@ -8,7 +8,6 @@ business's name on most rows (a word businesses are named by: 'Group', 'LLC', 'C
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pandas as pd
 
@@ -16,6 +15,7 @@ from ..columns import ColumnInfo, _words
 from ..models import LoadedSheet
 from ..program import ProgramSettings
 from ..quoting import quoted
+from .columnread import read_column_as
 
 _HEADERS = frozenset({"client", "clients", "customer", "customers", "account", "accounts"})
 _HEADER_WORDS = frozenset({"name", "s", "the"})
@@ -75,9 +75,4 @@ def read_company_column(sheet: LoadedSheet, program: ProgramSettings | None) -> 
         f"it holds businesses' names ({shown}, ...) beside the name of the person each card goes to."
     )
     unused = f"Column '{info.header}' ({info.letter}) is not used"
-    return replace(
-        sheet,
-        column_map={**sheet.column_map, info.header: "company"},
-        columns=tuple(replace(i, field="company", status="used") if i is info else i for i in sheet.columns),
-        notices=(*(n for n in sheet.notices if not n.startswith(unused)), said),
-    )
+    return read_column_as(sheet, info, "company", said, unused)

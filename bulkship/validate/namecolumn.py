@@ -6,7 +6,6 @@ by hunter-sheets18's brief, left for hunter-sheets19). Its cells decide: people'
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pandas as pd
 
@@ -14,6 +13,7 @@ from ..columns import ColumnInfo, _words
 from ..models import LoadedSheet
 from ..program import ProgramSettings
 from ..quoting import quoted
+from .columnread import read_column_as
 
 # The roles a list's own people are named by ('Tenant', 'Employee Name'); not a 'Manager', 'Supervisor',
 # 'Rep', 'Agent' or 'Parent': another person than the one the card goes to, on a list that forgot its names
@@ -113,10 +113,5 @@ def read_name_column(sheet: LoadedSheet, program: ProgramSettings | None) -> Loa
         f"Column '{info.header}' ({info.letter}) is read as Name: it holds people's names ({shown}, ...), "
         "and no other column gives the name."
     )
-    return replace(
-        sheet,
-        column_map={**sheet.column_map, info.header: "name"},
-        last_first=sheet.last_first | {info.header} if _last_first(info.header) else sheet.last_first,
-        columns=tuple(replace(i, field="name", status="used") if i is info else i for i in sheet.columns),
-        notices=(*sheet.notices, said),
-    )
+    last_first = sheet.last_first | {info.header} if _last_first(info.header) else sheet.last_first
+    return read_column_as(sheet, info, "name", said, last_first=last_first)
