@@ -66,13 +66,19 @@ def _remarks(note: str) -> Iterator[str]:
         yield from _after_who(note[opening.end() :], 3)
     # ... or in the middle, with the remark after who told it ('on LOA per HR hold': found by newcomer21, N11,
     # ordered where 'LOA per HR - hold' leaves the row out)
-    for told in _PER_WITHIN.finditer(note):
-        yield from _after_who(note[told.end() :], 2)
+    yield from told_within(note)
     if _UNSPACED_SLASH.search(note):
         yield _UNSPACED_SLASH.sub(" / ", note)
     after = _AFTER.search(note)
     if after is not None and after.start() > 0:
         yield note[: after.start()]
+
+
+def told_within(note: str) -> Iterator[str]:
+    """The remarks after who told them in the middle of ``note`` ('on LOA per HR hold': 'hold'), without who
+    (each way of telling where who ends)."""
+    for told in _PER_WITHIN.finditer(note):
+        yield from _after_who(note[told.end() :], 2)
 
 
 def told_no(column: pd.Series, said: pd.Series, says_no: Callable[[str], bool]) -> pd.Series:

@@ -10,14 +10,13 @@ deceased', 'Card returned' were each ordered, exit 0, where the same words under
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
-from ..told import _PER_WITHIN, _UNSPACED_SLASH, _after_who
+from ..told import _UNSPACED_SLASH, told_within
 from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
@@ -38,7 +37,8 @@ _CODE = re.compile(r"\s*[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE)
 
 # A no after the status with no mark before it ('Active do not send'): ordered under 'Status', where under
 # 'Notes' the row is left out (found by review55)
-_NO_UNMARKED = re.compile(r"(?i)(?<=\w)\s+(?=(?:do\s+not|don'?t|never)\s+(?:send|ship|mail)\b)")
+_UNMARKED_NO = r"(?<=\w)\s+(?=(?:do\s+not|don'?t|never)\s+(?:send|ship|mail)\b)"
+_NO_UNMARKED = re.compile("(?i)" + _UNMARKED_NO)
 
 
 def _clauses(cell: str) -> str:
@@ -63,15 +63,8 @@ def _clauses(cell: str) -> str:
 # (who told it in the middle too, or a no with no mark: 'Active per HR on hold', 'Active do not send')
 _MAY_PART = re.compile(
     r"(?i)[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s|(?<=[a-z])/(?=[a-z])|\sper\s|"
-    + _NO_UNMARKED.pattern[4:]
+    + _UNMARKED_NO
 )
-
-
-def _told_within(text: str) -> Iterator[str]:
-    """The remarks after who told them in the middle of a status ('Active per HR on hold': 'on hold'), read
-    without who, as a note's are (..told; found by review55: 'Active per HR do not send' was ordered)."""
-    for told in _PER_WITHIN.finditer(text):
-        yield from _after_who(text[told.end() :], 2)
 
 
 def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
@@ -80,12 +73,13 @@ def remarks_say_no(column: pd.Series, today: date | None) -> pd.Series:
     from this round's by (None: every card sent counts)."""
 
     def says_no(cell: str) -> bool:
-        if _NAMES_THE_CARD.match(cell):
-            text = _clauses(cell)
-            return _clauses_say_no(text, _note_says_no(text), today)
         text = _clauses(cell)
-        return _clauses_say_no(text, False, today) or any(  # (its first clause is the status's)
-            rest.strip() and _clauses_say_no(rest, _note_says_no(rest), today) for rest in _told_within(text)
+        if _NAMES_THE_CARD.match(cell):
+            return _clauses_say_no(text, _note_says_no(text), today)
+        # (its first clause is the status's); or a remark after who told it, read without who, as a note's is
+        # ('Active per HR on hold': found by review55, ordered where under 'Notes' it is left out)
+        return _clauses_say_no(text, False, today) or any(
+            rest.strip() and _clauses_say_no(rest, _note_says_no(rest), today) for rest in told_within(text)
         )
 
     parted = column.str.contains(_MAY_PART) | column.str.match(_NAMES_THE_CARD)
