@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.notes import notes_sheet
+
 from bulkship.load import load_sheet
 
 LEFT_OUT = [
@@ -19,9 +21,7 @@ SENDS = ["never sent", "never received", "Never sent - please send", "not active
 
 def test_a_note_saying_not_active_never_send_or_not_the_cards_leaves_the_row_out(tmp_path: Path) -> None:
     cells = [*LEFT_OUT, *SENDS]
-    rows = [f'Person {i},{i} Main St,Boston,MA,02134,CVS,50,"{cell}"' for i, cell in enumerate(cells)]
-    path = tmp_path / "list.csv"
-    path.write_text("Name,Address,City,State,ZIP,Product,Value,Notes\n" + "\n".join(rows) + "\n")
+    path = notes_sheet(tmp_path / "list.csv", cells, "Notes")
     skipped = {s.row: s.reason for s in load_sheet(path).skipped}
     ordered = [cell for row, cell in enumerate(LEFT_OUT, start=2) if row not in skipped]
     assert ordered == [], ordered  # each was ordered before

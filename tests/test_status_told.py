@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from support.notes import notes_sheet
 
 from bulkship.load import load_sheet
 
@@ -28,9 +29,7 @@ def test_a_status_s_no_after_who_told_it_leaves_the_row_out_as_a_note_s_does(
 ) -> None:
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = [*LEFT_OUT, *SENDS, HELD]
-    rows = [f'Person {i},{i} Main St,Boston,MA,02134,CVS,50,"{cell}"' for i, cell in enumerate(cells)]
-    path = tmp_path / "list.csv"
-    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "\n".join(rows) + "\n")
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
     loaded = load_sheet(path)
     skipped = {s.row: s.reason for s in loaded.skipped}
     ordered = [cell for row, cell in enumerate(LEFT_OUT, start=2) if row not in skipped]
