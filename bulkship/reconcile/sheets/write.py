@@ -43,7 +43,8 @@ from .cells import (
     _write_text,
 )
 from .splice import _fast_cells
-from .summary import _Tally, _write_orders, _write_summary
+from .summary import _write_orders, _write_summary
+from .tally import _Tally
 from .typed import Recorded, stamp
 
 

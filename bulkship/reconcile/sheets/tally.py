@@ -1,0 +1,111 @@
+"""The counts and money of a result workbook, gathered once while the rows stream past (:class:`_Tally`):
+every sum the Orders and Summary sheets show is added up here once, from the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ...money import BilledCards, Breakdown, MoneyTally
+from ...statuses import CHARGED, MONEY_BUCKETS, TO_SEND
+from .billednote import add_billed
+from .book import RESULT_STATUSES, OrderSummary, RowOutcome
+
+
+class _Tally:
+    """Counts and money gathered while the rows stream past, for the Orders and Summary sheets. Every sum
+    the workbook shows is one of these, added up once from the rows.
+
+    Rows are counted by what they hold (bucket, order, product, method, figures, cards), and the money is
+    added up once per distinct kind of row: a 100k-row batch has a few thousand."""
+
+    def __init__(self) -> None:
+        self.by_status: dict[str, int] = dict.fromkeys(RESULT_STATUSES, 0)
+        self.rows = 0
+        self._kinds: dict[tuple[Any, ...], int] = {}
+        self._totals: tuple[dict[str, MoneyTally], ...] | None = None
+        self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
+        self.billed_cards: dict[str, BilledCards] = {}  # PO -> of it, the card lines beyond its rows
+        self.order_status: dict[str, str] = {}  # PO -> the vendor's word for such an order
+        self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
+        # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
+        self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
+        # PO -> money bucket -> its rows' statuses counted: what the Orders sheet says of each order's rows
+        self.statuses_by_order: dict[str, dict[str, dict[str, int]]] = {}
+        self.overcharged: list[int] = []  # rows the vendor charged beyond their price (a negative Discount)
+        self.overcharge = Decimal(0)
+
+    def add_billed(self, orders: Sequence[OrderSummary]) -> None:
+        """The orders' own charges beside their lines (:attr:`OrderSummary.billed`): charged money."""
+        self.billed.update((o.po_number, o.billed) for o in orders if o.billed)
+        self.billed_cards.update((o.po_number, o.billed_cards) for o in orders if o.billed and o.billed_cards)
+        self.order_status.update((o.po_number, o.status) for o in orders if o.billed)
+        self._totals = None
+
+    def add(self, outcome: RowOutcome) -> None:
+        self.rows += 1
+        status = outcome.status
+        self.by_status[status] = self.by_status.get(status, 0) + 1
+        if outcome.po_number:
+            counts = self.statuses_by_order.setdefault(outcome.po_number, {}).setdefault(outcome.money, {})
+            counts[status] = counts.get(status, 0) + 1
+        if outcome.money:
+            kind = (
+                outcome.money, outcome.po_number, outcome.product, outcome.shipping_method, outcome.cards,
+                outcome.face_value, outcome.discount, outcome.fees, outcome.shipping, outcome.cost,
+            )  # fmt: skip
+            self._kinds[kind] = self._kinds.get(kind, 0) + 1
+            if outcome.money == CHARGED and outcome.discount is not None and outcome.discount < 0:
+                self.overcharged.append(outcome.row)
+                self.overcharge -= outcome.discount
+
+    def _added_up(self) -> tuple[dict[str, MoneyTally], ...]:
+        if self._totals is None:
+            self.by_order_bucket = {}
+            by_money: dict[str, MoneyTally] = {b: MoneyTally() for b in MONEY_BUCKETS}
+            by_order: dict[str, MoneyTally] = {}
+            by_product: dict[str, MoneyTally] = {}
+            by_shipping: dict[str, MoneyTally] = {}
+            zero = Decimal(0)
+            for (bucket, po, product, method, cards, *figures), count in self._kinds.items():
+                money = Breakdown(*(count * (figure or zero) for figure in figures))
+                tallies = [
+                    by_money.setdefault(bucket, MoneyTally()),
+                    by_order.setdefault(po, MoneyTally()),
+                    self.by_order_bucket.setdefault((po, bucket), MoneyTally()),
+                ]
+                if bucket != TO_SEND:  # by product and method: money charged or in doubt
+                    tallies.append(by_product.setdefault(product or "?", MoneyTally()))
+                    tallies.append(by_shipping.setdefault(method or "?", MoneyTally()))
+                for tally in tallies:
+                    if figures[-1] is None:  # its cost is unknown: counted, not added as 0.00
+                        tally.add_unknown(cards * count, po, rows=count)
+                    else:
+                        tally.add(money, cards * count, po, rows=count)
+            for po, amount in self.billed.items():  # the order's charge beside its lines: no row's
+                for tally in (
+                    by_money.setdefault(CHARGED, MoneyTally()),
+                    by_order.setdefault(po, MoneyTally()),
+                    self.by_order_bucket.setdefault((po, CHARGED), MoneyTally()),
+                ):
+                    add_billed(tally, po, amount, self.billed_cards.get(po))
+            self._totals = (by_money, by_order, by_product, by_shipping)
+        return self._totals
+
+    @property
+    def by_money(self) -> dict[str, MoneyTally]:
+        return self._added_up()[0]
+
+    @property
+    def by_order(self) -> dict[str, MoneyTally]:
+        return self._added_up()[1]
+
+    @property
+    def by_product(self) -> dict[str, MoneyTally]:
+        return self._added_up()[2]
+
+    @property
+    def by_shipping(self) -> dict[str, MoneyTally]:
+        return self._added_up()[3]
