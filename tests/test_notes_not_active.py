@@ -5,8 +5,10 @@ exit 0."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+import pytest
 from support.notes import notes_sheet
 
 from bulkship.load import load_sheet
@@ -29,3 +31,28 @@ def test_a_note_saying_not_active_never_send_or_not_the_cards_leaves_the_row_out
     out = {cell: skipped[row] for row, cell in enumerate(SENDS, start=first) if row in skipped}
     assert out == {}, out  # the card did not go, or the words are of something else: sent as before
     assert "(column 'Notes': 'not a current employee')" in skipped[6]
+
+
+HELD = [
+    "do not send cards until 1/5", "Do not send gifts before 12/15", "Don't send gifts until Jan",
+    "do not send the cards until 1/5/2027", "send cards after 1/5", "mail gifts after 12/20",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_saying_not_to_send_the_cards_until_a_day_holds_the_row_to_it(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review57 checking c7ec6019: on Dec 5, 2026 an HR list's Notes (or Status) 'do not send cards
+    until 1/5', 'Do not send gifts before 12/15', 'send cards after 1/5' were each ordered at once, exit 0,
+    where 'do not send card until 1/5' and 'send card after 1/5' hold the row to the day: the hold read 'card'
+    and 'gift' only. Each is held to its day now and sent from it; a day passed sends."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*HELD, "do not send cards until 11/30"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    held = [cell for row, cell in enumerate(cells, start=2) if "not to send it yet" in skipped.get(row, "")]
+    assert held == HELD, skipped  # each was ordered on Dec 5 before
+    assert len(cells) + 1 not in skipped  # the day passed: sent
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 6))
+    assert not load_sheet(path).skipped  # from its day on, each is sent

@@ -183,7 +183,7 @@ _UNTIL = re.compile(
     r"(?i)(?:^|[-–—:;,.(\[/\n]\s*|^\s*(?:(?:as\s+)?per|according\s+to)\s+(?:[\w'’&.-]+\s+){1,3}?|"
     r"(?<=\S)\s+(?:as\s+)?per\s+(?:[\w'’&.-]+\s+){1,2}?|"
     r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
-    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?card|(?:the\s+)?gift))?"
+    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?cards?|(?:the\s+)?gifts?))?"
     r"\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"
     # ... through a day too ('Hold thru 1/15', 'Hold through Jan': sent at once, found by hunter-money23)
@@ -210,7 +210,7 @@ _UNTIL = re.compile(
     # each sent at once; 'Hold cleared 11/30', a day passed, sends)
     r"|(?:on\s+)?hold\s+(?:(?:is|was|will\s+be|to\s+be)\s+)?(?:released|lifted|cleared|removed|ends?|expires?)(?:\s+on)?"
     r"|(?:(?:please|pls|kindly)\s+)?(?:send|ship|mail|deliver|order)(?:\s+(?:it|this|one|them|(?:the\s+)?"
-    r"(?:gift\s+)?card|(?:the\s+)?gift))?\s+(?:after|on|not\s+before|no\s+earlier\s+than|in(?=\s+"
+    r"(?:gift\s+)?cards?|(?:the\s+)?gifts?))?\s+(?:after|on|not\s+before|no\s+earlier\s+than|in(?=\s+"
     + _MONTH
     + r"|\s+(?:the\s+)?(?:spring|summer|fall|autumn|winter)\b))"
     r"|not\s+(?:before|until|till)|dns\s+(?:before|until|till|til)"
