@@ -1,7 +1,7 @@
 """What undoes a note saying not to send: the thing over ('Hold - cleared', 'Terminated 11/15 - rehired
 11/20'), the approval or check it waited for come ('On hold until address confirmed - confirmed 12/1'), or
-'none' after it. Read with :data:`.notes._NOTE_SAYS_NO` wherever a note is (moved out of notes.py for
-issue 14)."""
+'none' after it, or a refusal turned since (:mod:`.turned`). Read with :data:`.notes._NOTE_SAYS_NO` wherever
+a note is (moved out of notes.py for issue 14)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,14 @@ from datetime import date
 
 from .forlater import _FOR_LATER
 from .missed import MISSED_THEN_SEND
-from .notewords import _HELD_AGAIN
+from .notewords import _FOUND_OTHERWISE, _HELD_AGAIN, _NOT_YET, _REMARK_SPAN
+from .turned import _NO_LONGER
 from .waits import SUBMITTED, TOLD_TO_WAIT
 
 # ... unless it goes on to say that is over ("Hold - cleared", "Terminated 11/15 - rehired 11/20",
 # "Skip: none"; found by newcomer8), or that what is declined is an option of the parcel, not the gift
 # ("Declined: expedited shipping", "Remove - gift wrap"; found by newcomer8)
-# ... but not when it says that has not happened ("Hold - not cleared", "Terminated - not rehired", "Hold (to
-# be released in Jan)", "DNS - not back on the list": found by review13, each was ordered)
-_NOT_YET = r"\b(?:not|never|no|\w+n['’]?t|yet|to\s+be|awaiting|pending|until|till|unless|once|when|if)\b"
-# (each remark read at most _REMARK_SPAN characters on: unbounded, a note of 20,000 ', a' took validate
-# minutes, each comma's remark read to the note's end; found by review28)
-_REMARK_SPAN = "{0,100}"
+
 # what a hold waits for, and the word saying it came: an approval, or the address confirmed, verified,
 # updated, received or corrected ('On hold until address confirmed - confirmed 12/1', 'Hold pending address
 # verification - verified 11/30': found by hunter-falsealarm8, each was left out, the person the list
@@ -43,16 +39,6 @@ _WAITED_AND_DONE = [
         r"returned|(?:(?:is|came|now)\s+)?back",
     ),
 ]
-# ... and what the check found, after the word saying it came, that still says no: 'Hold pending
-# verification - verified deceased', 'DO NOT SEND until HR confirms - confirmed left company', 'On hold until
-# address confirmed - confirmed undeliverable' (found by review37: each was sent, a card to the dead, the gone
-# or a wrong address)
-_FOUND_OTHERWISE = (
-    r"deceased|dead|died|passed|left|terminated|termed|resigned|fired|laid\s+off|separated|retired|gone|"
-    r"undeliverable|wrong|bad|invalid|incorrect|returned|rts|bounced|unknown|ineligible|inactive|duplicate|dupe?|"
-    r"removed?|cancell?ed|declined?|opted|refused|rejected|denied|withdrawn|revoked|suspended|"
-    r"do[\s-]*n[o']?t|don'?t"
-)
 # ... never a card sent or a death ('Card sent 11/20 - hold released 11/15', 'Deceased - estate matter
 # resolved'), nor a person gone by a hold over ('Terminated - final paycheck released', 'Left company 11/1 -
 # final pay released'): what was cleared is something else (found by hunter-falsealarm9, each was ordered: a
@@ -155,61 +141,6 @@ _CAME = (
     r"(?=\s*$|\s*(?:on\s+|as\s+of\s+)?\d|\s*[-–—:,;.(!)]|\s+(?:per|via|today|yesterday|now|already)\b)"
 )
 
-
-# what says a person not eligible, opted out, over a gift limit or declining is no longer so, each the other's
-_FOR_NOW = r"(?:yet|now|for\s+now|at\s+(?:this\s+time|the\s+moment|(?:the\s+)?present)|currently)"
-_SAID_ALONE = r"(?=\s*(?:$|\d|[-–—:,;.(!)]|\s+(?:on|per|via|as\s+of|after\s+all)\b))"
-_TURNED = [
-    (
-        r"not\s+(?:yet\s+)?eligible|ineligible",
-        r"(?:(?:now|is|are|was|became|becomes|has\s+become|since|deemed|made|confirmed|found|re-?)\s+)+eligible\b|"
-        r"eligible\s+(?:now|again|since|as\s+of|per|effective|eff\.?|from)\b|"
-        r"eligibility\s+(?:(?:was|has\s+been|now)\s+)?(?:confirmed|approved|restored|reinstated|granted|verified)\b|"
-        r"exception\s+(?:was\s+)?(?:approved|granted|made|given)\b|approved\s+(?:as\s+)?(?:an?\s+)?exception\b|"
-        r"(?:[\w'’]+\s+){0,2}?(?:approved|made|granted)\s+(?:an?\s+)?exception\b",
-    ),
-    (
-        r"opt(?:ed)?[\s-]*out|unsubscribed",
-        r"opted\s+(?:back\s+)?in\b(?:\s+again\b)?|opt(?:ed)?[\s-]+in\s+again\b|"
-        r"re-?(?:enrolled|joined|opted[\s-]*in|subscribed|activated)" + _SAID_ALONE,
-    ),
-    (  # a gift limit reached or gifts barred, an exception made since (:mod:`.giftlimits`)
-        r"(?:already\s+)?(?:over|above|exceeds?|exceeded|beyond|reached|hit|at|past)\s+(?:[\w$'’.,]+\s+){0,4}?"
-        r"(?:limit|cap|max(?:imum)?)\b|(?:[\w$'’.,]+\s+){0,3}?(?:limit|cap|max(?:imum)?)\s+(?:(?:already|has\s+been|"
-        r"was|is)\s+)*(?:reached|hit|met|exceeded|used(?:\s+up)?|maxed(?:\s+out)?)\b|(?:[\w'’.,]+\s+){0,3}?gift\s+ban\b",
-        r"(?:an?\s+)?(?:exception|waiver|override)\s+(?:was\s+|has\s+been\s+)?(?:approved|granted|made|given|signed|"
-        r"ok['’]?d)\b|(?:[\w'’]+\s+){0,2}?(?:approved|granted|made|signed)\s+(?:an?\s+)?(?:exception|waiver|override)\b|"
-        r"(?:approved|ok['’]?d|okayed|cleared|waived)" + _SAID_ALONE.replace("on|per|via", "on|per|via|by"),
-    ),
-    (
-        r"declined?",
-        r"changed\s+(?:her|his|their|my)\s+mind\b|(?:now\s+)?wants\s+(?:it|one|the\s+(?:gift|card))\b|"
-        # ... or opted in since ('Declined - opted in 11/20': review48's leftover 4, found again by review50);
-        # not into another thing ('... - opted in to the newsletter')
-        r"(?:opted|re-?opted)[\s-]+(?:back\s+)?in\b(?!\s+(?:to|into|for|on)\b)(?:\s+again\b)?|"
-        r"accept(?:s|ed)\s+(?:it|the\s+(?:gift|card)|now)\b|accepted" + _SAID_ALONE,
-    ),
-]
-
-# ... said so no longer in the clause after it ('Not eligible - now eligible', 'Ineligible - now eligible
-# per HR', 'Not eligible yet - eligible now', 'Not eligible - exception approved by VP', 'Opted out - opted
-# back in 11/20', 'Opted out; re-enrolled 11/20', 'Declined - changed her mind, wants it', 'Declined, then
-# accepted 12/1': found by review46, each left out of Notes or Status, the person the list kept got no card);
-# not another's ('Not eligible - spouse eligible'), to come or later ('... - will be eligible 1/2027', '... -
-# eligible next year'), asked, or taken back again ('... - opted back in, then opted out again 12/1')
-_NO_LONGER = (
-    "(?:"
-    + "|".join(
-        rf"^\s*(?:{head})(?:\s+{_FOR_NOW})?(?:\s+[\w'’/$]+){{0,4}}?\s*[-–—:,;(.]\s*(?:(?:then|later|but|now|since|"
-        r"update[sd]?|edit)\W*\s+)?(?:(?:the\s+)?(?:employee|ee|she|he|they|person|recipient)\s+)?"
-        rf"(?:{turned})"
-        for head, turned in _TURNED
-    )
-    + r")(?![^?]*\?)"
-    + r"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|"
-    + rf"{_FOUND_OTHERWISE})\b)"
-    + rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|last|previous|prior|(?:19|20)\d\d)\b))"
-)
 
 # ... or a leaving said undone in words of its own, right after it: taken back ('Terminated - rescinded',
 # 'Terminated Nov 20 - reversed', 'Resigned - withdrew resignation'), the person a rehire ('Terminated 2019
