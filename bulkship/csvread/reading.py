@@ -51,6 +51,7 @@ class CsvRead:
     encoding: str
     typed: list[tuple[int, int, str, str]]  # (row, column, MOJIBAKE, message text)
     head_counts: tuple[int, ...] = ()  # the number of fields of each of the first records, as written
+    delimiter: str = ","  # what separates its cells (';': a European Excel's, whose amounts are '25,00')
 
 
 def read_csv(path: Path, *, encoding: str | None = None, limits: CsvLimits | None = None) -> CsvRead:
@@ -104,7 +105,8 @@ def _read(
     frame = _checked_parse(handle, path, delimiter, limits, scan, skip)
     handle.seek(skip)
     counts = tuple(_head_counts(handle, delimiter))
-    return CsvRead(frame, scan.sha256, "utf-8", _mojibake(frame) if scan.mojibake_hint else [], counts)
+    mojibake = _mojibake(frame) if scan.mojibake_hint else []
+    return CsvRead(frame, scan.sha256, "utf-8", mojibake, counts, delimiter)
 
 
 def _whole_lines(sample: str) -> str:
@@ -148,6 +150,5 @@ def _read_transcoded(
         frame = _checked_parse(copy, path, delimiter, limits, scan, skip)
         copy.seek(skip)
         counts = tuple(_head_counts(copy, delimiter))
-    return CsvRead(
-        frame, sha256 or digest.hexdigest(), encoding, _mojibake(frame) if scan.mojibake_hint else [], counts
-    )
+    mojibake = _mojibake(frame) if scan.mojibake_hint else []
+    return CsvRead(frame, sha256 or digest.hexdigest(), encoding, mojibake, counts, delimiter)

@@ -46,6 +46,7 @@ class _Grid:
     scan: SheetScan | None = None  # hidden rows and columns, the autofilter (workbooks only)
     notices: list[str] = field(default_factory=list)  # about the file as a whole (a hidden sheet not read)
     head_counts: tuple[int, ...] = ()  # a CSV's number of fields in each of its first records, as written
+    delimiter: str = ","  # a CSV's: ';' is a European Excel's, whose amounts are written '25,00'
 
 
 def _render(value: Any) -> tuple[str, str | None]:

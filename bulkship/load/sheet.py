@@ -25,6 +25,7 @@ from ..zipparts import workbook_sheet_names
 from .besides import map_list_columns
 from .cardlabels import read_under_card_labels, said_other_person, said_under_card_labels
 from .cells import _Grid
+from .decimalcomma import read_decimal_commas
 from .doubtful import (
     set_aside_answers,
     set_aside_country_numbers,
@@ -106,6 +107,7 @@ def load_sheet(
         file_hash = read.sha256  # taken in the same pass that read the rows
         refuse_rows_hidden_beside(path, read.frame, program)
         grid = _Grid(frame=read.frame, typed=read.typed, from_csv=True, head_counts=read.head_counts)
+        grid.delimiter = read.delimiter  # ';': a European Excel's, whose amounts are '25,00'
     else:
         if file_hash is None:
             with path.open("rb") as handle:
@@ -213,6 +215,8 @@ def _to_loaded_sheet(
         *set_aside_country_numbers(mapping, body, program),
     ]
     column_map = mapping.column_map
+    letters = {info.header: info.letter for info in mapping.columns}
+    mapping.notices += read_decimal_commas(body, column_map, grid.delimiter, letters)  # '25,00' in a ';' CSV
     by_position = {p + 1: h for p, h in zip(keep, headers, strict=True)}
     if grid.scan and grid.scan.merged:
         refuse_header_merged_across(grid.scan.merged, header_row, by_position, column_map, body, where)
