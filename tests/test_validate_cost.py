@@ -4,15 +4,23 @@ ledger and PO numbers 'planned and never sent' in every later run, Summary and `
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from support import no_sleep
 
 from bulkship.cli import main
+from bulkship.client import connect
+from bulkship.pipeline import run_batch
+from bulkship.sandbox import Sandbox, SandboxConfig, create_app
+from bulkship.settings import Settings
+from bulkship.track import track
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"]
 ROWS = [
@@ -260,3 +268,34 @@ def test_validate_cost_counts_a_row_sent_before_that_the_list_now_leaves_out_as_
     assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
     said = " ".join(capsys.readouterr().err.split())
     assert "1 order(s) to send; 2 row(s) already ordered are not sent again" in said, said
+
+
+def test_validate_cost_prices_the_rows_whose_order_the_vendor_failed_as_run_sends_them_again(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-money24: after the vendor ended a batch's orders Failed (no card made, nothing
+    charged), `validate --cost --batch` said 'Cost: nothing `bulkship run` would send' and 'Not priced: 2
+    row(s) of batch gifts whose cards are ordered already (never sent again)', where `run` sent both again
+    for 155.95 USD (the result workbook: 'Re-run the same command to send it again')."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS[:2]])
+    # the embedded sandbox's own state, failing every order: the CLI below asks that same vendor
+    state = SandboxConfig(
+        state_file=isolated_data_dir / "sandbox.sqlite", clock_speed=0, order_failure_rate=1
+    )
+    with Sandbox(state) as sandbox:
+        transport = httpx.ASGITransport(app=create_app(sandbox))
+        settings = Settings(data_dir=isolated_data_dir, out_dir=tmp_path / "output")
+        factory = lambda s: connect(s, transport=transport, sleep=no_sleep)  # noqa: E731
+        assert run_batch(source, settings, batch="gifts", wait_s=0, client_factory=factory).ordered_rows == 2
+        sandbox.advance(3 * 24 * 3600)  # the vendor ends both orders Failed, nothing shipped
+        asyncio.run(track(settings, "gifts", client_factory=factory))
+
+    code, looked = _json(capsys, "validate", str(source), "--batch", "gifts", "--cost")
+    assert code == 0, looked
+    cost = looked["cost"]
+    assert (cost["rows"], cost["total"], cost["already_ordered"]) == (2, "155.95", 0), cost
+    code, ran = _json(capsys, "run", str(source), "--batch", "gifts", "--yes", "--wait", "0")
+    assert code == 0, ran
+    assert (ran["ordered_rows"], ran["total_cost"]) == (2, "155.95"), "the run sends what the look priced"

@@ -221,7 +221,7 @@ def _priced(
     from .validate_cost import price_what_run_sends  # pandas: not for every command's start (--help, status)
 
     held = set(repeats.rows) if repeats is not None else set()
-    ordered = ordered_in(settings, name)
+    ordered = ordered_in(settings, name, cards_made=True)  # a row whose order failed is sent again
     today = date.today()
     refused = repeats is not None and bool(repeats.refusals)
     elsewhere = set(repeats.elsewhere) if repeats is not None else set()  # never sent from this batch

@@ -14,10 +14,13 @@ if TYPE_CHECKING:
     from ..program import ProgramSettings
 
 
-def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
+def ordered_in(settings: Settings, name: str, *, cards_made: bool = False) -> Callable[[], list[str]] | None:
     """The fingerprints batch ``name``, the one `run` would continue, holds as ordered, read from the
     ledger (without changing it) only when two rows are one person: the row already ordered stays it and
-    the other is its duplicate, as `run` judges them. None when there is no ledger yet."""
+    the other is its duplicate, as `run` judges them. None when there is no ledger yet. ``cards_made``:
+    not those whose order the vendor ended without their card (`run` sends them again: ``--cost`` prices
+    them; it said 'ordered already (never sent again)' and 0.00, found by hunter-money24)."""
+    from ..billing import row_made_no_card
     from ..ledger import CARD_MADE_ROWS, Ledger, ledger_exists
 
     if settings.ledger_url is None and not settings.ledger.is_file():
@@ -27,7 +30,8 @@ def ordered_in(settings: Settings, name: str) -> Callable[[], list[str]] | None:
 
     def read() -> list[str]:
         with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-            return [r.fingerprint for r in ledger.batch_rows(name) if r.status in CARD_MADE_ROWS]
+            rows = [r for r in ledger.batch_rows(name) if r.status in CARD_MADE_ROWS]
+            return [r.fingerprint for r in rows if not (cards_made and row_made_no_card(r))]
 
     return read
 
