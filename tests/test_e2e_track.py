@@ -66,7 +66,7 @@ def finished_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         capsys,
     )  # fmt: skip
     assert code == 3, data  # some rows are invalid by design: they need the user
-    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2), run_json=data)
+    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2), run_json=data, web=True)
     assert data["valid"] == len(VALID_ROWS) and data["invalid"] == len(ROWS) - len(VALID_ROWS)
     assert data["ordered_rows"] == len(VALID_ROWS)
     return Path(str(data["output"]))
@@ -105,7 +105,7 @@ def test_run_then_track_gives_every_valid_row_a_tracking_number(
     fix_rows = list(book[FIX_SHEET].iter_rows(values_only=True))
     assert [r[-1] for r in fix_rows[1:]] == [5, 6]
     assert list(fix_rows[0][: len(HEADERS)]) == HEADERS, "Fix these keeps the input's own layout"
-    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2))
+    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2), web=True)
 
 
 def test_status_and_reconcile_agree_with_the_vendor(
@@ -125,7 +125,7 @@ def test_status_and_reconcile_agree_with_the_vendor(
     assert report["matches"] and report["ledger_orders"] == report["vendor_orders"] >= 1
     assert report["ledger_total"] == report["vendor_total"] == batch["ordered_cost"]
     assert report["money"] == batch["money"]
-    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2))
+    check_money(resolve_settings().ledger, BATCH, input_rows=range(2, len(ROWS) + 2), web=True)
 
 
 def test_reconcile_reports_a_vendor_order_the_ledger_lacks(

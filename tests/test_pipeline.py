@@ -62,7 +62,7 @@ def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(
     ]
     assert len(failed) == 1 and "Undeliverable" in str(failed[0]["Problems / vendor error"])
     assert failed[0]["Total"] is None and failed[0]["Money"] is None, "a refused row costs nothing"
-    check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=sandbox.orders())
+    check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=sandbox.orders(), web=True)
 
     transport.refuse = False  # the vendor's problem is solved: re-running sends the failed row, alone
     second = run_batch(sheet, settings, wait_s=0, client_factory=factory)
@@ -70,7 +70,7 @@ def test_vendor_refused_row_fails_with_exit_3_then_goes_out_on_rerun(
     orders = sandbox.orders()
     assert [o["PONumber"] for o in orders] == ["BS-STAFF-0001-R1", "BS-STAFF-0001-R2", "BS-STAFF-0002"]
     assert [li["ExternalId"] for li in orders[2]["LineItems"]] == ["E3"]
-    check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=orders)
+    check_money(settings.ledger, "staff", input_rows=range(2, 8), vendor_orders=orders, web=True)
 
 
 def test_a_declined_run_that_keeps_its_plan_writes_the_result_workbook_again(
@@ -86,5 +86,7 @@ def test_a_declined_run_that_keeps_its_plan_writes_the_result_workbook_again(
     write_sheet(sheet, range(5))
     with pytest.raises(SpendLimitError, match="Not confirmed"):
         run_batch(sheet, settings, wait_s=0, client_factory=factory, confirm=lambda _view: False)
-    seen = check_money(settings.ledger, "ed", input_rows=range(2, 7))  # workbook = status, to the cent
+    seen = check_money(
+        settings.ledger, "ed", input_rows=range(2, 7), web=True
+    )  # workbook = status, to the cent
     assert (seen.total("charged"), seen.total("to send")) == (Decimal(100), Decimal(25))
