@@ -40,3 +40,23 @@ def test_a_status_s_no_after_who_told_it_leaves_the_row_out_as_a_note_s_does(
     held = skipped[first + len(SENDS)]
     assert "not to send it yet" in held, held  # held to its day, not left out for good (nor ordered)
     assert f"(column '{header}': 'Active per HR do not send')" in skipped[2]
+
+
+UNDONE = [
+    "Removed from do not send", "No longer do not send", "was do not send", "Previously do not send",
+    "Taken off do not send", "Active - was do not send, now OK", "Previously do not send - now send",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_s_no_after_a_word_undoing_it_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review57 checking b8d0bd9c: an HR list's Status 'Removed from do not send', 'No longer do
+    not send', 'was do not send', 'Active - was do not send, now OK', 'Previously do not send - now send'
+    were each left out since b8d0bd9c ('the list says not to send it'; ordered before it, and under
+    'Notes'): 'was' or 'from' parted from 'do not send' as 'Active' is in 'Active do not send'. Not after a
+    word undoing or asking the no (notewords.UNDOING_A_NO): each is sent again; 'Active do not send',
+    'Retiree never send' left out."""
+    cells = [*UNDONE, "Active do not send", "Retiree never send"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == cells[-2:]

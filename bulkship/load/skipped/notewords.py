@@ -88,3 +88,10 @@ _FOUND_OTHERWISE = (
     r"removed?|cancell?ed|declined?|opted|refused|rejected|denied|withdrawn|revoked|suspended|"
     r"do[\s-]*n[o']?t|don'?t"
 )
+# Words after which a no with no mark between is undone or asked, not said ('Removed from do not send', 'No
+# longer do not send', 'was do not send', 'Previously do not send - now send': review57, each left out under
+# 'Status' since b8d0bd9c read 'Active do not send' as 'Active - do not send')
+UNDOING_A_NO = (
+    "from", "off", "of", "was", "were", "formerly", "previously", "longer", "not", "no", "if", "unless",
+    "when", "once", "whether", "why", "than", "to", "but", "or", "and",
+)  # fmt: skip

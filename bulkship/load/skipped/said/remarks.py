@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
+from ..notewords import UNDOING_A_NO
 from ..told import _UNSPACED_SLASH, told_within
 from ..undone import ended_before
 
@@ -36,8 +37,12 @@ _CODE = re.compile(r"\s*[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE)
 
 
 # A no after the status with no mark before it ('Active do not send'): ordered under 'Status', where under
-# 'Notes' the row is left out (found by review55)
-_UNMARKED_NO = r"(?<=\w)\s+(?=(?:do\s+not|don'?t|never)\s+(?:send|ship|mail)\b)"
+# 'Notes' the row is left out (found by review55); not after a word undoing it ('Removed from do not send',
+# 'was do not send': left out since, found by review57)
+_UNMARKED_NO = (
+    r"(?<=\w)" + "".join(rf"(?<!\b{word})" for word in UNDOING_A_NO) + r"\s+"
+    r"(?=(?:do\s+not|don'?t|never)\s+(?:send|ship|mail)\b)"
+)
 _NO_UNMARKED = re.compile("(?i)" + _UNMARKED_NO)
 
 
