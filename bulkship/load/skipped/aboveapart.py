@@ -76,6 +76,14 @@ def says_no_of_the_rows_above(text: str, says_no: Callable[[str], bool]) -> bool
     )
 
 
+def says_no_of_all_above(text: str, says_no: Callable[[str], bool]) -> bool:
+    """Whether ``text``, pointing up alone, says no of the rows above (``says_no``) or that their cards went
+    (:data:`_CARDS_WENT`), read without its pointing."""
+    if not _ABOVE.search(text) or _BELOW.search(text) or "?" in text:
+        return False
+    return says_no(text) or bool(_CARDS_WENT.fullmatch(_POINTING_UP.sub(" ", text)))
+
+
 def below_as_above(below: list[str]) -> bool:
     """Whether a heading's words for the rows below say only that those go as the rows above."""
     return bool(below) and all(_AS_ABOVE.fullmatch(part) for part in below)
@@ -88,17 +96,18 @@ def rows_above(
     stop: Collection[int],
     people: Collection[int],
     names_someone: Callable[[str], bool],
+    every: bool = False,
 ) -> list[int]:
     """The recipients' rows right above ``rows[at]`` that ``text`` speaks of: all of them, one after the
     other, up to a blank row, a row in ``stop`` (another heading) or one of no recipient, where it names
     them all, or says 'above' pointing at no one or two rows and its words for them set none apart
-    (:data:`_SOME_APART`, ``names_someone``); the row right above alone otherwise."""
+    (:data:`_SOME_APART`, ``names_someone``), or where told ``every``; the row right above alone otherwise."""
     one = _ONE_POINTED.search(text) or _ONE_ABOVE.search(text)
     two = _TWO_ABOVE.search(text) is not None
     below = _BELOW.search(text)
     said = text[: below.start()] if below else text  # (its words before those of the rows below)
     whole = not (one or two or _SOME_APART.search(said) or names_someone(said))
-    every = points_at_all_above(text) or _THE_ABOVE.search(text) is not None or whole
+    every = every or points_at_all_above(text) or _THE_ABOVE.search(text) is not None or whole
     found: list[int] = []
     at -= 1
     while at >= 0 and rows[at] == rows[at + 1] - 1 and rows[at] not in stop and rows[at] in people:

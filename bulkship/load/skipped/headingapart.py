@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
-from .aboveapart import says_no_of_the_rows_above
+from .aboveapart import says_no_of_all_above, says_no_of_the_rows_above
 from .clauses import _clauses_say_no, _note_says_no
-from .noteabout import Recipients
+from .noteabout import Recipients, says_no_of
 from .pointing import _ABOVE, _BELOW, _GO_NOT_DENIED, of_the_rows_below
 from .saysend import SAYS_SEND as _SEND_HEADING
 
@@ -62,6 +62,7 @@ class _Apart:
     left_out: set[int]
     spared: set[int]
     rest: str | None
+    above: str | None = None  # (its words saying no of every row above, the named spared: one part alone)
 
 
 # ... said within its part: 'Above: all sent except Gus Tan. Below: new, send', 'Above: sent already. Below:
@@ -86,6 +87,8 @@ def _set_apart(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _A
         cut = _Apart(out, kept, plain)
     if cut.left_out or cut.spared:
         return cut
+    if (up := _apart_from_a_no_above(plain, leave_out, people)) is not None:
+        return up
     named = _send_but_for_the_named(plain, leave_out, people)  # (a heading of one part, or read so)
     return _Apart(named, set(), None) if named else None
 
@@ -114,3 +117,27 @@ def _apart_in_its_part(
     if below is None or any(_says_no_of_those_below(part, leave_out) for part in below):
         return None
     return named, False, rest
+
+
+def _apart_from_a_no_above(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
+    """A heading pointing up alone whose words, without the people it names apart, say no of the rows above
+    or that their cards went ('Above: all sent except Gus Tan', 'Above: sent already except Gus'): those it
+    names are spared (left out too where its words apart say no of them: 'except Gus (terminated)'), every
+    other row above left out. Read as a send but for them, Gus was left out and the rest above ordered
+    again; as a heading over the rows under it, the row two up was ordered again (a second card:
+    hunter-sends10's leftover 1)."""
+    apart = _APART.search(plain)
+    if apart is None or not _ABOVE.search(plain) or _BELOW.search(plain):
+        return None
+    named, runs = people.named(apart[0])
+    rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
+    says_no = partial(_says_no, leave_out=leave_out)
+    if not named or not _ABOVE.search(rest) or not says_no_of_all_above(rest, says_no):
+        return None
+    words = _EXCEPT_WORD.sub(" ", apart[0])
+    if says_no_of(words, runs):  # ('Above: all sent except Gus (terminated)': Gus too)
+        return _Apart(set(), set(), None, rest)
+    return _Apart(set(), named, None, rest)
+
+
+_EXCEPT_WORD = re.compile(r"(?i)\b(?:except(?:\s+for)?|excluding|excluded|but\s+not|other\s+than)\b")

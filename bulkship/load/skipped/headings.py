@@ -142,6 +142,9 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                     found.setdefault(
                         int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
                     )
+                if cut.above is not None:  # ('Above: all sent except Gus Tan': every row above but Gus)
+                    _leave_out_above(found, cut.above, row, rows, position, headings, people, spared)
+                    continue
                 if cut.rest is None:
                     continue
                 plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
@@ -209,6 +212,24 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1
     return found
+
+
+def _leave_out_above(
+    found: dict[int, tuple[str, str]],
+    text: str,
+    row: int,
+    rows: list[int],
+    position: dict[int, int],
+    headings: dict[int, str],
+    people: Recipients,
+    spared: set[int],
+) -> None:
+    """Every recipient's row right above the heading on ``row`` (up to a blank row or another heading) but
+    those ``spared``, left out: its words ``text`` say no of them all."""
+    reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
+    for up in rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True):
+        if up not in spared:
+            found.setdefault(int(up), (NOT_TO_SEND, reason))
 
 
 # 'Above' or 'Below' opening a sentence as a label, a spaced dash after it ('Above - sent already; below -

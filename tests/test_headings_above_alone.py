@@ -1,0 +1,52 @@
+"""A heading between recipients pointing up alone, no word of the rows below ('Above: all sent except Gus
+Tan', 'Above: sent already except Gus'): its words are of the rows above it, every one of them up to a blank
+row or another heading where it sets someone apart (bulkship/load/skipped/headingapart.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from bulkship.load import load_sheet
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+ABOVE = [
+    ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25],
+    ["Gus Tan", "9 Elm St", "Quincy", "MA", "02169", "CVS", 25],
+    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
+]
+BELOW = [
+    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
+    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
+    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
+]
+
+
+def _left_out(path: Path, heading: str) -> list[int]:
+    """The rows left out of a list of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [HEADER, *ABOVE, [heading], *BELOW]:
+        sheet.append(row)
+    book.save(path)
+    return sorted(s.row for s in load_sheet(path).skipped)
+
+
+def test_a_heading_of_the_rows_above_alone_setting_someone_apart_leaves_out_the_rest_above(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-sends10 (its item 1), fixed by hunter-sends11: a row of its own 'Above: all sent
+    except Gus Tan' under Hal, Gus and Dee left out Gus alone and ordered Hal and Dee again (a second card
+    each), exit 0; 'Above: sent already except Gus' ordered Hal again and left out Ann, Bob and Cy below it;
+    'Above: terminated except Gus' sent Hal and left out Ann, Bob and Cy. Its words are of the rows above:
+    every one of them is left out but the person it sets apart, who is sent, as are the rows below."""
+    for heading in ["Above: all sent except Gus Tan", "Above: sent already except Gus",
+                    "Above: terminated except Gus", "All above sent except Gus Tan",
+                    "Above: all sent (except Gus Tan)", "Above: do not send, except Gus Tan",
+                    "All of the above already sent except Gus Tan"]:  # fmt: skip
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 4, 5], heading
+    # ... and where its words apart say no of the one it names too, every row above
+    assert _left_out(tmp_path / "gifts.xlsx", "Above: all sent except Gus (terminated)") == [2, 3, 4, 5]
+    # a send but for the named, as before: Gus alone
+    assert _left_out(tmp_path / "gifts.xlsx", "Above: OK to send except Gus") == [3, 5]
