@@ -195,3 +195,31 @@ def test_a_state_and_zip_column_beside_the_city_is_split(
         ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
         ("Bob Ray", "2 Elm St", "", "Austin", "TX", "78701"),
     ]
+
+
+def test_a_state_and_zip_column_beside_the_city_and_the_state_is_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets30's leftover 6, fixed by hunter-sheets32: a list with 'State' and 'State/Zip' ('MA' |
+    'MA 02134', the ZIP only in the second) was refused whole, exit 2, 'lacks required column(s): ZIP
+    Code'. 'State/Zip' is split now and 'State' checked against it: a row where they name two states is an
+    error asking which is right, not sent to either."""
+    sheet = tmp_path / "list.csv"
+    sheet.write_text(
+        "Name,Address,City,State,State/Zip,Card,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,MA 02134,TARGET,25\n"
+        "Bob Ray,2 Elm St,Austin,Texas,TX 78701,TARGET,25\n"
+        "Cy Orr,3 Elm St,Austin,TX,NY 78701,TARGET,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Column 'State/Zip' (E) is read as State and ZIP Code" in said, said
+    assert "column 'State' (D) is checked against its state" in said, said
+    assert (
+        "Row 4, column 'State/Zip': 'NY 78701' names another state than column 'State' ('TX'): which is "
+        "right?" in said
+    ), said
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
+        ("Bob Ray", "2 Elm St", "", "Austin", "TX", "78701"),
+    ]

@@ -18,6 +18,7 @@ from ..columns import _words
 from ..columns.records import ColumnInfo
 from ..models import LoadedSheet, Problem
 from .collect import ProblemCollector
+from .usps import state_lookup
 from .wholeaddress import split_address
 
 _CITY_WORDS = frozenset({"city", "town"})
@@ -103,9 +104,12 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
         return sheet
     info = found[0]
     parts = combined_fields(info.header) or _FIELDS
-    beside = {_CITY_STATE: {"zip"}, _STATE_ZIP: {"city"}}.get(parts, set(mapped.values()) & {"city"})
-    if set(mapped.values()) != beside:
-        return sheet  # beside a State or ZIP column; 'City, State' beside a ZIP column only
+    read_as = parts[0]
+    beside = {_CITY_STATE: [{"zip"}], _STATE_ZIP: [{"city"}, {"city", "state"}]}.get(
+        parts, [set(mapped.values()) & {"city"}]
+    )
+    if set(mapped.values()) not in beside:
+        return sheet  # beside a ZIP column; 'City, State' beside a ZIP column only
     zips = _zip_cells(sheet, info.header)
     cells = [str(c).strip() for c in sheet.frame[info.header].fillna("").tolist()[:200]]
     if parts == _STATE_ZIP:  # 'MA 02134' read after a city
@@ -115,18 +119,17 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
     if not read or len(read) * 2 <= len(pairs):
         return sheet
     city, state, zip_code = split_city_line(*read[0]) or ("", "", "")
-    own = next((i for i in sheet.columns if mapped.get(i.header) == "city"), None)  # the list's own City
-    own = None if parts == _STATE_ZIP else own  # (the city of each row, read as it is)
+    # the list's own City (or State beside 'State/Zip'), checked against each row's
+    own = next((i for i in sheet.columns if mapped.get(i.header) == read_as), None)
     split = {_CITY_STATE: f"{city}, {state}", _STATE_ZIP: f"{state}, {zip_code}"}.get(
         parts, f"{city}, {state}, {zip_code}"
     )
-    read_as = parts[0] if parts else "city"
     said = (
         f"Column '{info.header}' ({info.letter}) is read as {_named(parts)}: each cell is split "
         f"('{read[0][0].removeprefix(_SOME_CITY)}' as {split})"
-        + (f"; column '{own.header}' ({own.letter}) is checked against its city." if own else ".")
+        + (f"; column '{own.header}' ({own.letter}) is checked against its {read_as}." if own else ".")
     )
-    compared = COMPARED.format(header=info.header)
+    compared = COMPARED.format(field=read_as, header=info.header)
 
     def read_so(i: ColumnInfo) -> ColumnInfo:
         if i is info:
@@ -141,14 +144,15 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
     )
 
 
-# The note of a City column beside the 'City, State ZIP' read: each row's city compared with it
-COMPARED = "checked against the city of '{header}'"
+# The note of a City column beside the 'City, State ZIP' read (a State beside 'State/Zip'): each row's
+# city (state) compared with it
+COMPARED = "checked against the {field} of '{header}'"
 
 
 def compared_cities(sheet: LoadedSheet) -> tuple[str, pd.Series] | None:
     """The header and cells of the City column set aside beside the 'City, State ZIP' read as the city."""
     header = city_state_zip_header(sheet)
-    note = COMPARED.format(header=header)
+    note = COMPARED.format(field=sheet.column_map.get(header or "", ""), header=header)
     own = next((i.header for i in sheet.columns if header and i.note == note), None)
     return None if own is None else (own, sheet.frame[own].fillna("").astype(str))
 
@@ -186,7 +190,12 @@ class CityLines:
     unread: list[int]
     fields: tuple[str, ...] = _FIELDS  # what each cell gives: the city and the state, or the ZIP too
     compared: str = ""
-    differ: dict[int, tuple[str, str]] = field(default_factory=dict)  # row -> (its cell, the City column's)
+    differ: dict[int, tuple[str, str]] = field(default_factory=dict)  # row -> (its cell, the own column's)
+
+
+def _state_code(state: str) -> str:
+    """A state as compared: its USPS code ('Texas', 'tx' are TX), else as written."""
+    return state_lookup().get(state.strip().casefold(), state.strip())
 
 
 def _folded(city: str) -> str:
@@ -214,6 +223,9 @@ def split_city_lines(
                 lines.unread.append(int(row))
                 continue
             frame.at[row, "state"], frame.at[row, "zip"] = after[1], after[2]
+            own = cities[1].get(row, "").strip() if cities else ""
+            if own and _state_code(own) != after[1]:  # 'TX' beside 'NY 10001'
+                lines.differ[int(row)] = (cell, own)
             continue
         split = split_city_line(cell, str(frame.at[row, "zip"]) if fields == _CITY_STATE else None)
         if split is None:
@@ -250,12 +262,12 @@ def say_city_lines(collector: ProblemCollector, lines: CityLines | None) -> None
     )
     collector.add_each(
         lines.differ,
-        "city",
+        own,
         "City, state and ZIP not read",
         [
-            f"'{cell}' names another city than column '{lines.compared}' ('{own}'): which is right? "
-            f"Write the same city in both, or empty column '{lines.compared}'."
-            for cell, own in lines.differ.values()
+            f"'{cell}' names another {own} than column '{lines.compared}' ('{other}'): which is right? "
+            f"Write the same {own} in both, or empty column '{lines.compared}'."
+            for cell, other in lines.differ.values()
         ],
         [cell for cell, _own in lines.differ.values()],
     )
