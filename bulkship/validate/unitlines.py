@@ -57,11 +57,19 @@ def units_said_twice(line1: pd.Series, line2: pd.Series, header: str | None) -> 
     filled = line2.str.strip().ne("")
     if not filled.any():
         return line2, filled
-    ends = line1.str.extract(_STREET_UNIT, flags=re.IGNORECASE).fillna("")
-    unit = line2.str.extract(_UNIT_LINE, flags=re.IGNORECASE).fillna("")
+    unit = units_read(line2, _UNIT_LINE, filled)
+    ends = units_read(line1, _STREET_UNIT, filled & unit[1].ne(""))  # a unit twice: only where line 2 is one
     of_header = _KIND.get(unit_word(header) or "", "")  # a bare '5' is of its header's kind
     kinds = [ends[0].str.casefold().map(_WORDS).map(_KIND).fillna("")]
     kinds.append(unit[0].str.casefold().map(_WORDS).map(_KIND).fillna(of_header))
     same_kind = kinds[0].eq("") | kinds[1].eq("") | kinds[1].eq(kinds[0])
     twice = filled & ends[1].ne("") & ends[1].str.casefold().eq(unit[1].str.casefold()) & same_kind
     return line2.where(~twice, ""), twice
+
+
+def units_read(line: pd.Series, pattern: str, rows: pd.Series) -> pd.DataFrame:
+    """The unit ``pattern`` reads in each line of ``rows``: its word and its number or letter ("" and "" in
+    any other row). Read only where it can count: most lines 2 are empty, and the street's pattern backtracks
+    through the whole street, a quarter of a CPU-second on 100,000 rows (found by hunter-speed1)."""
+    found = line[rows].str.extract(pattern, flags=re.IGNORECASE).fillna("")
+    return found.reindex(line.index, fill_value="")
