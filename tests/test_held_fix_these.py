@@ -1,0 +1,68 @@
+"""Rows the list holds until a day, in a result workbook given back to `run` (its Fix these sheet corrected):
+each is read as the list's own row would be on the day of the run."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.reconcile.sheets import FIX_SHEET
+
+HR_LIST = (
+    "Name,Address,City,State,ZIP,Product,Value,Notes\n"
+    "Ann Lee,12 Beacon Street,Boston,MA,02108,CVS,50,\n"
+    "Cy Orr,3 Main Street,Boston,MA,02134,CVS,20,\n"
+    "Dee Park,233 South Wacker Drive,Chicago,IL,60606,CVS,25,On hold until 1/15/2027\n"
+)
+
+
+def _on(monkeypatch: pytest.MonkeyPatch, day: datetime.date) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
+
+
+def _fixed(workbook: Path) -> None:
+    """Cy's card of 20 (CVS makes 10, 25, 50, 100) corrected to 25 on the Fix these sheet."""
+    book = openpyxl.load_workbook(workbook)
+    sheet = book[FIX_SHEET]
+    headers = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[headers.index("Name")].value == "Cy Orr":
+            row[headers.index("Value")].value = 25
+    book.save(workbook)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
+    capsys.readouterr()
+    main(["run", *args, "--batch", "anniv", "--yes", "--wait", "0", "--json"])
+    return dict(json.loads(capsys.readouterr().out))
+
+
+def test_a_row_held_until_a_day_is_sent_by_the_result_workbook_run_on_or_after_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-money24: Dee Park's card held 'On hold until 1/15/2027', Cy Orr's to fix. On Jan 20 the
+    person ran the result workbook, Cy corrected on its Fix these sheet, as the run had told them: Cy was
+    sent and Dee not, 'waiting for their day, the first on 2027-01-15', a day gone by (the list itself, run
+    that day, sent her). The workbook run sends her on or after her day, and holds her before it."""
+    hr_list = tmp_path / "anniv.csv"
+    hr_list.write_text(HR_LIST)
+    _on(monkeypatch, datetime.date(2026, 12, 5))
+    first = _run(capsys, str(hr_list), "--out", str(tmp_path))
+    assert (first["ordered_rows"], first["invalid"]) == (1, 1), first
+    workbook = tmp_path / "anniv-results.xlsx"
+    _fixed(workbook)
+
+    _on(monkeypatch, datetime.date(2027, 1, 14))  # the day before hers: Cy alone
+    ran = _run(capsys, str(workbook), "--out", str(tmp_path))
+    assert (ran["ordered_rows"], ran["waiting_until"]) == (2, [{"row": 4, "day": "2027-01-15"}]), ran
+
+    _on(monkeypatch, datetime.date(2027, 1, 20))  # the workbook run again, as it was written that day
+    ran = _run(capsys, str(workbook), "--out", str(tmp_path))
+    assert (ran["ordered_rows"], ran["waiting"], ran["orders_sent_this_run"]) == (3, 0, 1), ran
+    again = _run(capsys, str(hr_list), "--out", str(tmp_path / "list"))
+    assert (again["ordered_rows"], again["orders_sent_this_run"]) == (3, 0), again  # no second card
