@@ -19,6 +19,22 @@ _CITY_LINE = re.compile(r"(?i)\b[a-z]{2}[\s,]+\d{5}(?:-\d{4})?\s*$|\b\d{5}(?:-\d
 _COUNTRY_LINE = re.compile(r"(?i)\s*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+america)?|america)\s*")
 
 
+# An attention line above the street ('Attn: Accounts Payable' over '2200 Westlake Ave N', 'c/o Front Desk'
+# over '15 Mill Rd', as a CRM's 'Mailing Street' keeps it): the street is line 1, the vendor's and the
+# carrier's delivery line; sent as line 1, the attention line left the street on line 2 behind the company
+# (found by newcomer22, N1). A later line opening with a house number or a PO box is the street.
+_ATTENTION = re.compile(r"(?i)(?:attn\b|attention\b|c\s*/\s*o\b|care\s+of\b)")
+_STREET_START = re.compile(r"(?i)(?:\d|p\.?\s*o\.?\s*box\b)")
+
+
+def _street_first(parts: list[str]) -> list[str]:
+    """A cell's lines with the street first where an attention line stands above it."""
+    if len(parts) < 2 or not _ATTENTION.match(parts[0]):
+        return parts
+    street = next((i for i, part in enumerate(parts) if _STREET_START.match(part)), None)
+    return parts if street is None else [parts[street], *parts[:street], *parts[street + 1 :]]
+
+
 def _names_a_place(line: str, city: str) -> bool:
     """Whether a street cell's later line names the city, state and ZIP, the row's city or the country."""
     folded = line.casefold()
@@ -38,7 +54,7 @@ def street_lines(
     if not any(mark in text for mark in "\r\n\u2028\u2029\x0b\x0c\x85"):
         return line1, line2, none, none
     broken = line1[line1.str.contains(_LINE_BREAK.pattern, regex=True)]
-    parts = [[p for p in _LINE_BREAK.split(cell.strip()) if p] for cell in broken.tolist()]
+    parts = [_street_first([p for p in _LINE_BREAK.split(cell.strip()) if p]) for cell in broken.tolist()]
     cities = city.reindex(broken.index).fillna("").astype(str).tolist()
     lines = pd.Series(
         [

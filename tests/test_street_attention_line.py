@@ -1,0 +1,66 @@
+"""A street cell whose first line is an attention line ('Attn: Accounts Payable' over the street, as a CRM's
+'Mailing Street' keeps it): the street is sent as line 1, the attention line on line 2 (found by newcomer22,
+N1: a Salesforce report's 'Attn:' and 'c/o' lines went out as line 1, the street on line 2 behind the
+company, where a vendor's or carrier's address check reads line 1 as the delivery line)."""
+
+# ruff: noqa: E501  (exact user-facing messages and sample data read best unwrapped)
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+CRM_REPORT = (
+    "Account Name,First Name,Last Name,Mailing Street,Mailing City,Mailing State/Province,Mailing Zip/Postal Code,Gift Card,Gift Amount\n"
+    'Cobalt Logistics,Noah,Reed,"Attn: Accounts Payable\n2200 Westlake Ave N, Ste 300",Seattle,WA,98109,Starbucks,25\n'
+    'Blue Heron Software,James,Chen,"c/o Front Desk\n15 Mill Rd",Edison,NJ,08817,Starbucks,25\n'
+    'Quarry Lane Bakery,Ava Lin,Ortiz,"Care of Jane Roe\nPO Box 119",Manchester,NH,03105,Starbucks,25\n'
+    'Atlas Fabrication,Mia,Rossi,"1801 Market St\nAttn: Receiving",Philadelphia,PA,19103,Starbucks,25\n'
+    'Harbor Pine,Leo,Park,"Attn: Dr. Kim\nSuite 400",Boston,MA,02108,Starbucks,25\n'
+)
+
+
+def test_an_attention_line_above_the_street_is_sent_on_line_2_with_the_street_on_line_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "client gifts.csv"
+    path.write_text(CRM_REPORT)
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = {
+        li["PhysicalDeliveryAddress"]["Name"]: (
+            li["PhysicalDeliveryAddress"]["AddressLine1"],
+            li["PhysicalDeliveryAddress"].get("AddressLine2"),
+        )
+        for order in embedded_sandbox_orders(resolve_settings().data_dir)
+        for li in order["LineItems"]
+    }
+    assert sent == {
+        "Noah Reed": ("2200 Westlake Ave N, Ste 300", "Cobalt Logistics, Attn: Accounts Payable"),
+        "James Chen": ("15 Mill Rd", "Blue Heron Software, c/o Front Desk"),
+        "Ava Lin Ortiz": ("PO Box 119", "Quarry Lane Bakery, Care of Jane Roe"),
+        # as before: the street first already; no street among its lines, nothing moved before it
+        "Mia Rossi": ("1801 Market St", "Atlas Fabrication, Attn: Receiving"),
+        "Leo Park": ("Attn: Dr. Kim", "Harbor Pine, Suite 400"),
+    }
+
+
+def test_validate_says_the_street_is_sent_as_line_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "client gifts.csv"
+    path.write_text(CRM_REPORT)
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    notices = json.loads(capsys.readouterr().out)["notices"]
+    assert (
+        "Column 'Mailing Street' writes the street on more than one line on 5 row(s), Address Line 2 empty there: "
+        "each later line is sent as line 2 (row 2: '2200 Westlake Ave N, Ste 300' as line 1, 'Attn: Accounts Payable' "
+        "as line 2). Said here once, not as a warning on every row."
+    ) in notices
