@@ -58,7 +58,11 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|died|dismissed|"
     r"let\s+go|gone|rif(?:['’]?d|fed)?|(?:position|role|job)\s+(?:was\s+|has\s+been\s+)?eliminated|"
     r"(?:in)?voluntar(?:y|ily)\s+(?:separat\w+|terminat\w+)|not\s+with\s+(?:us|the\s+(?:company|firm))\s+any\s*more|"
-    r"(?:passed|separated|term)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
+    r"(?:passed|separated)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
+    # ... and HR's shorthand of a termination ("term'd", 'vol term', 'invol term', 'TERM eff 12/12', 'inv
+    # term 11/22', 'Term date 12/31': newcomer22's N2, each ordered where 'termed', 'Term 12/12' are left out)
+    r"(?:(?:in)?vol(?:untary)?\.?\s+|inv\.?\s+)?term(?:['’]?d)?(?:\s+(?:date|eff\.?|effective)\s*:?|\s+on)?"
+    r"(?=\s+\d{1,2}[/.-]\d)|term['’]d|(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d|inated)?|"
     r"separated\s+from\s+(?:the\s+)?(?:company|firm|employment|organi[sz]ation))(?:\s+(?:too|also|as\s+well))?|"
     r"d\.\s?n\.\s?s\.?|"
     # ... 'not active', 'not a current employee', 'no longer active', 'off boarded' (found by review55, each

@@ -1,0 +1,27 @@
+"""HR's shorthand in a Notes or Status cell ("term'd", 'vol term', 'TERM eff 12/12'): left out as 'termed'
+and 'Term 12/12' are (bulkship/load/skipped/notes.py, status.py). Found by newcomer22 (its N2) in a
+BambooHR anniversaries list: each was ordered, exit 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out, notes_sheet
+
+TERMINATED = [
+    "term'd", "term'd 12/31", "TERM eff 12/12", "term eff 12/12", "vol term eff 12/15", "inv term 11/22",
+    "invol term", "vol term", "Term date 12/31", "Voluntary term", "Term'd per HR",
+]  # fmt: skip
+# a term of something else, or a no undone
+SENDS = ["term", "long term", "Term life insurance", "inv term: net 30", "term'd - still send", "term 2"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_hr_shorthand_of_a_termination_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    notes = [*TERMINATED, *SENDS]
+    path = notes_sheet(tmp_path / "list.csv", notes, header)
+    left_out = notes_left_out(path, notes)
+    assert [note for note in TERMINATED if note not in left_out] == []  # each was ordered before
+    if header == "Notes":  # (a Status cell 'term' alone is HR's word, left out as before)
+        assert [note for note in SENDS if note in left_out] == []
