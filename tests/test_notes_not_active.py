@@ -56,3 +56,44 @@ def test_a_note_saying_not_to_send_the_cards_until_a_day_holds_the_row_to_it(
     assert len(cells) + 1 not in skipped  # the day passed: sent
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 6))
     assert not load_sheet(path).skipped  # from its day on, each is sent
+
+
+UNMARKED = [
+    "Active do not send", "Remote do not send", "Retiree do not send", "Wrong address do not send",
+    "Moved do not send", "Active dont send", "Active never send", "Active do not mail",
+    "Active do not send per HR", "do not send card until further notice",
+    "do not send the card until approved", "do not send card pending approval",
+    "do not send his gift until approved", "do not send card before approval",
+]  # fmt: skip
+STILL_SENDS = [
+    "Removed from do not send", "No longer do not send", "was do not send", "Active do not send email",
+    "Home only do not send to office", "We never send to PO boxes", "Manager asked why do not send",
+    "do not send card to office", "Resigned before but rehired", "Declined before but accepted now",
+]  # fmt: skip
+
+
+def test_a_note_saying_no_after_words_with_no_mark_or_naming_the_card_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review57 checking b8d0bd9c: an HR list's Notes 'Active do not send', 'Remote do not send',
+    'Wrong address do not send', 'Active never send' were each ordered, exit 0, where under 'Status' each is
+    left out since b8d0bd9c, and 'Active, do not send' under 'Notes'; 'do not send card until further
+    notice', 'do not send the card until approved', 'do not send card pending approval', 'do not send card
+    before approval' were ordered (Notes and Status) where without the card each is left out (review56 found
+    them too); 'Active do not send until 1/5/2027', 'do not send her card until 1/5' were ordered on Dec 5.
+    Each is left out now (the last two held to their day); a no after a word undoing it, or of another thing
+    or place, still sends."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*UNMARKED, *STILL_SENDS, "Active do not send until 1/5/2027", "do not send her card until 1/5"]
+    path = notes_sheet(tmp_path / "list.csv", cells, "Notes")
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    decided = {
+        cell: "sent" if row not in skipped else "held" if "not to send it yet" in skipped[row] else "out"
+        for row, cell in enumerate(cells, start=2)
+    }
+    assert decided == {
+        **dict.fromkeys(UNMARKED, "out"),  # each was ordered before
+        **dict.fromkeys(STILL_SENDS, "sent"),
+        "Active do not send until 1/5/2027": "held",  # each ordered on Dec 5 before
+        "do not send her card until 1/5": "held",
+    }

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from .dates import _NO_DATE
-from .notewords import _A_DATE, _CARD_HELD, BACK_ON
+from .notewords import _A_DATE, _CARD_HELD, BACK_ON, WORDS_BEFORE_A_NO
 from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
 
@@ -182,9 +182,14 @@ _UNTIL = re.compile(
     # ... or in the middle ('OK per manager on hold until 1/15/2031': sent at once, found by hunter-sends10)
     r"(?i)(?:^|[-–—:;,.(\[/\n]\s*|^\s*(?:(?:as\s+)?per|according\s+to)\s+(?:[\w'’&.-]+\s+){1,3}?|"
     r"(?<=\S)\s+(?:as\s+)?per\s+(?:[\w'’&.-]+\s+){1,2}?|"
-    r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?)(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
-    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:the\s+)?(?:gift\s+)?cards?|(?:the\s+)?gifts?))?"
-    r"\s+(?:before|until|till|til|prior\s+to)"
+    r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?|"
+    # ... or after words with no mark between ('Active do not send until 1/5/2027': sent at once, found by
+    # review57), not one undoing it ('was do not send until 1/5')
+    + r"^\s*"
+    + WORDS_BEFORE_A_NO
+    + r"(?=(?:do[\s-]*n[o']?t|don'?t)\s))(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
+    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:(?:the|her|his|their)\s+)?(?:gift\s+)?cards?|"
+    r"(?:(?:the|her|his|their)\s+)?gifts?))?\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"
     # ... through a day too ('Hold thru 1/15', 'Hold through Jan': sent at once, found by hunter-money23)
     r"(?:until|till|til|thru|through)"

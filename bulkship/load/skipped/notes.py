@@ -22,6 +22,7 @@ from .notewords import (
     _SUBJECT,
     _TOLD_BY,
     _UNTIL_A_DATE,
+    WORDS_BEFORE_A_NO,
 )
 from .oldaddress import SUPERSEDED
 from .otherway import GOT_OTHERWISE
@@ -40,7 +41,12 @@ from .waits import WAITING_ON
 # "Left", "Left 11/1", a name's "(left)", as a Status column reads them (found by hunter-sheets2: each was
 # ordered); "Left voicemail" goes on in words, and is sent
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact))|dns|"
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
+    # ... the card named ('do not send card until further notice', 'do not send the card until approved',
+    # 'do not send card pending approval': found by review57, each ordered where without 'card' left out)
+    r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them))*"
+    # ... before a thing to happen ('do not send before approval', not a day: ..days._UNTIL holds to it)
+    r"(?:\s+(?:before|prior\s+to)\s+(?!" + _UNTIL_A_DATE + r")\S.*)?)|dns|"
     # ... 'DNC', do not contact, unless of a phone or an e-mail only ('DNC (phone)'): found by newcomer19, the
     # lead's ask, ordered where 'Do not contact' is left out
     r"(?:dnc|d\.\s?n\.\s?c\.?)(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)|remove|removed|exclude|excluded|"
@@ -94,9 +100,13 @@ _NOTE_SAYS_NO = re.compile(
     # to the office", which says where
     # ... 'never' too, and the cards or gifts ('never send', 'do not send cards': found by review55 and the
     # lead, each ordered)
-    r"|^(?:.*[-–—:;,.!(]\s*|\s*)(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
+    # ... or after words with no mark between ('Active do not send', 'Remote do not send', 'Wrong address do
+    # not send': found by review57, each ordered where under 'Status' left out since b8d0bd9c); not after
+    # words undoing it ('Removed from do not send', 'No longer do not send', 'was do not send')
+    r"|^(?:.*[-–—:;,.!(]\s*|\s*|" + WORDS_BEFORE_A_NO + r")(?:(?:please|pls|plz|kindly)\.?\s+)?"
+    r"(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
     r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
-    r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|them|me|us|anything|again|yet))*"
+    r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them|me|us|anything|again|yet))*"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)

@@ -95,3 +95,6 @@ UNDOING_A_NO = (
     "from", "off", "of", "was", "were", "formerly", "previously", "longer", "not", "no", "if", "unless",
     "when", "once", "whether", "why", "than", "to", "but", "or", "and",
 )  # fmt: skip
+# ... one to three words before such a no, the last not one of those ('Active do not send', 'Wrong address
+# never send')
+WORDS_BEFORE_A_NO = rf"(?:[\w'’&/]+\s+){{0,2}}(?!(?:{'|'.join(UNDOING_A_NO)})\s)[\w'’&/]+\s+"
