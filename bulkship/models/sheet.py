@@ -145,6 +145,10 @@ class LoadedSheet:
     # the header of the Product column whose cells give the Value too ('Target $25': bulkship.validate
     # .cardamount), None where none does
     card_amount: str | None = None
+    # the header of a preferred name that was read as the name before the legal name's column beside it was
+    # (bulkship.validate.namecolumn): the fingerprint reads its one-word names as then, so a batch ordered
+    # before is the same rows now; None elsewhere
+    name_as_before: str | None = None
 
 
 @dataclass(frozen=True)

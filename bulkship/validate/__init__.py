@@ -43,7 +43,7 @@ from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .heldnow import held_with_errors, said_once
 from .lookalikes.answers import check_answered_twice
 from .lookalikes.secondgifts import check_changed_between_lists
-from .namecolumn import read_name_column
+from .namecolumn import names_as_before, read_name_column
 from .names import _say_family_added
 from .prepare import _canonical_frame, _normalise
 from .required import require_columns
@@ -126,7 +126,7 @@ def validate(
         contract,
         skipped,
         ordered,
-        names=as_before.names,
+        names=names_as_before(sheet, frame, family_added, as_before.names),
         streets=as_before.streets,
         lines_2=as_before.lines_2,
         listed=sheet.frame,

@@ -6,10 +6,11 @@ by hunter-sheets18's brief, left for hunter-sheets19). Its cells decide: people'
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
-from ..columns import ColumnInfo, _words
+from ..columns import PREFERRED, ColumnInfo, _words
 from ..models import LoadedSheet
 from ..program import ProgramSettings
 from ..quoting import quoted
@@ -98,7 +99,9 @@ def read_name_column(sheet: LoadedSheet, program: ProgramSettings | None) -> Loa
     'Manager', is no rival). Read by validate, and by the web
     page as it reads the upload (its Columns page shows the column read)."""
     program = program or ProgramSettings()
-    if set(sheet.column_map.values()) & _NAME_FIELDS or _NAME_FIELDS & set(program.columns):
+    preferred = _preferred_alone(sheet)
+    named = set(sheet.column_map.values()) & _NAME_FIELDS
+    if (named and preferred is None) or _NAME_FIELDS & set(program.columns):
         return sheet
     if any((program.effective_defaults.get(f) or sheet.defaults.get(f)) for f in _NAME_FIELDS):
         return sheet
@@ -110,8 +113,51 @@ def read_name_column(sheet: LoadedSheet, program: ProgramSettings | None) -> Loa
         f"'{quoted(name)}'" for name in pd.unique(_first_filled(sheet, info.header)).tolist()[:3]
     )
     said = (
-        f"Column '{info.header}' ({info.letter}) is read as Name: it holds people's names ({shown}, ...), "
-        "and no other column gives the name."
+        f"Column '{info.header}' ({info.letter}) is read as Name: it holds people's names ({shown}, ...)"
+        + (
+            ", and no other column gives the name."
+            if preferred is None
+            else _BESIDE_PREFERRED.format(preferred)
+        )
     )
     last_first = sheet.last_first | {info.header} if _last_first(info.header) else sheet.last_first
+    if preferred is not None:
+        sheet = _preferred_over(sheet, preferred)
     return read_column_as(sheet, info, "name", said, last_first=last_first)
+
+
+# A BambooHR report's 'Last Name, First Name' beside 'Preferred Name' (filled on a few rows): the preferred
+# name was read as the name, every row without one an error "is empty; fill in the recipient's name"
+# (136 of 170 rows; newcomer22's N3, given to hunter-sheets32)
+_BESIDE_PREFERRED = "; column '{}' is the name sent where it is filled in."
+
+
+def _preferred_alone(sheet: LoadedSheet) -> str | None:
+    """The header of a preferred name ('Preferred Name', 'Nickname') read as the name where no column
+    gives the legal one, else None."""
+    named = [header for header, field in sheet.column_map.items() if field in _NAME_FIELDS]
+    if len(named) != 1 or sheet.column_map[named[0]] != "name" or "name" in sheet.preferred:
+        return None
+    return named[0] if PREFERRED & set(_words(named[0])) else None
+
+
+def _preferred_over(sheet: LoadedSheet, header: str) -> LoadedSheet:
+    """``sheet`` with the column ``header`` no longer the name but the preferred name over it."""
+    note = "preferred name: used where filled in, else the legal name"
+    return replace(
+        sheet,
+        column_map={h: f for h, f in sheet.column_map.items() if h != header},
+        preferred={**sheet.preferred, "name": header},
+        name_as_before=header,
+        columns=tuple(replace(i, note=note) if i.header == header else i for i in sheet.columns),
+    )
+
+
+def names_as_before(sheet: LoadedSheet, frame: pd.DataFrame, added: pd.Series, names: pd.Series) -> pd.Series:
+    """``names`` (the name each row's fingerprint reads where not "") with, on each row whose one-word
+    preferred name went out with the family name of the legal name read beside it (``added``), that word
+    alone: the name its card was ordered under before that column was read (:data:`_BESIDE_PREFERRED`)."""
+    if sheet.name_as_before is None or not added.any():
+        return names
+    given = frame["name"].str.split(" ", n=1).str[0]
+    return names.where(~added | names.ne(""), given)
