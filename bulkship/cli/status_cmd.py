@@ -13,6 +13,7 @@ from rich.table import Table
 
 from ..heldrows import HeldMoney, first_day, money_said
 from ..money import MONEY_CURRENCY
+from ..settings import Settings
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument, require_ledger
 
@@ -126,10 +127,13 @@ def status_command(
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
         out = plain_console(PIPED_WIDTH)
     out.print(table)
+    from_the_page = _uploaded_on_the_page(settings, [s["batch"] for s in summaries if _left_in_doubt(s)])
     for s in summaries:
         _say_billed_without_a_card(s)
         for note in s.get("notes") or []:
             err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
+        if _left_in_doubt(s):
+            err_console.print(_in_doubt_said(s, on_the_page=s["batch"] in from_the_page), soft_wrap=True)
 
 
 # what a person asking `status` while the team's database is away needs to know of the web page's runs, which
@@ -182,6 +186,44 @@ def _say_billed_without_a_card(summary: dict[str, Any]) -> None:
     said = billed_without_a_card((o["po_number"], o["status"], Decimal(o["amount"])) for o in found)
     if said:
         err_console.print(f"{summary['batch']}: {said}", soft_wrap=True)
+
+
+def _left_in_doubt(summary: dict[str, Any]) -> int:
+    """The rows a run left in doubt, none while a run sends the batch (they are on their way)."""
+    return 0 if summary["state"] == "sending" else int(summary["by_status"].get("in doubt") or 0)
+
+
+def _uploaded_on_the_page(settings: Settings, batches: list[str]) -> set[str]:
+    """Of ``batches``, those uploaded on the web page: its server, started again, resumes them."""
+    from ..ledger import Ledger
+
+    if not batches:
+        return set()
+    with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+        return {batch for batch in batches if ledger.events(batch, limit=1, kinds=["web_upload"])}
+
+
+def _in_doubt_said(summary: dict[str, Any], *, on_the_page: bool) -> str:
+    """What happened to rows in doubt, and the one thing to do: after a run cut off mid-send (a laptop
+    closed), the table said '1400 in doubt', 55,558.20 in doubt, and nothing else (newcomer22's N4)."""
+    import shlex
+
+    from ..money import total_text
+
+    batch, rows = summary["batch"], _left_in_doubt(summary)
+    money = total_text(Decimal(summary["money"]["in_doubt"]["total"]), 0)
+    said = (
+        f"{batch}: {rows:,} row(s) in doubt ({money} {MONEY_CURRENCY}): sent to the vendor, whose answer the "
+        "run never got (it was cut off: the computer slept or closed, Ctrl-C, the connection lost)."
+    )
+    asks = "asking the vendor about them first by their PO numbers, so nothing is charged twice."
+    if on_the_page:
+        return f"{said} Start `bulkship serve` again: it resumes the batch, {asks}"
+    command = shlex.join(["bulkship", "run", Path(summary["input_file"]).name, "--batch", batch])
+    return (
+        f"{said} Run the same command again, from the folder holding the file: {command} (with the options "
+        f"you gave it). It asks the vendor about them first by their PO numbers, so nothing is charged twice."
+    )
 
 
 def _by_status_cell(summary: dict[str, Any]) -> str:
