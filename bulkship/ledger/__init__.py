@@ -37,11 +37,12 @@ the vendor's own line status (``pending``, ``complete``, ``shipped``, ``delivere
 The package, one job a module: ``schema`` (opening; the tables are bulkship.db's migrations), ``sql``
 (every SQL statement, portable to both back-ends), ``lock`` (the lock-file helper), ``records`` (typed
 records and state names), ``store`` (connection, transactions, group commit), ``reads`` (the read API),
-``writes`` (batches, rows, planned and adopted orders), ``transitions`` (the order state machine),
-``review`` (rows in review settled by a person), ``identity`` (the ledger's own id, which its orders' Note
-carries), ``tracking`` (vendor statuses), ``ordernotes`` (what an
-order's reading notes beside them: billed beside its lines, another currency, not priced yet, a document of
-its own, fewer cards), ``thread`` (:class:`LedgerThread`). Line matching lives in :mod:`bulkship.linematch`.
+``batchlist`` (every batch at once, for the Batches list, and which are busy), ``writes`` (batches, rows,
+planned and adopted orders), ``transitions`` (the order state machine), ``review`` (rows in review settled by
+a person), ``identity`` (the ledger's own id, which its orders' Note carries), ``tracking`` (vendor
+statuses), ``ordernotes`` (what an order's reading notes beside them: billed beside its lines, another
+currency, not priced yet, a document of its own, fewer cards), ``thread`` (:class:`LedgerThread`). Line
+matching lives in :mod:`bulkship.linematch`.
 
 ``Ledger.open(location, lock=True, read_only=False, batch=None)`` is a context manager; ``Ledger(location,
 ...)`` + ``close()`` also works. ``ledger_exists(location)`` says whether there is one to read.
@@ -51,6 +52,7 @@ from __future__ import annotations
 
 from ..addressmatch import shows_addresses
 from ..linematch import FULL_ADDRESS, match_lines, same_line
+from .batchlist import LedgerBatchList
 from .identity import LedgerIdentity
 from .lock import FileLock
 from .reads import LedgerReads
@@ -89,7 +91,15 @@ from .transitions import TRANSITIONS, LedgerTransitions
 from .writes import LedgerWrites
 
 
-class Ledger(LedgerTransitions, LedgerReview, LedgerTracking, LedgerWrites, LedgerReads, LedgerIdentity):
+class Ledger(
+    LedgerTransitions,
+    LedgerReview,
+    LedgerTracking,
+    LedgerWrites,
+    LedgerReads,
+    LedgerBatchList,
+    LedgerIdentity,
+):
     """The journal: the read API, the run's records, the order state machine and the vendor's view, on one
     connection (see :class:`~bulkship.ledger.store.LedgerStore` for locking and threads)."""
 
