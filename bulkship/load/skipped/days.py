@@ -159,13 +159,27 @@ _A_DAY_ALONE = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)"
     r"\s*(?:$|[-–—;,()\[\]!.]))"
 )
+# a round of the month named ('Jan batch'): the month is the day
+_ROUND = r"\s+(?:batch|run|cycle|round|mailing|send|shipment|wave|payroll)\b"
+_FOR_A_MONTH = rf"|for(?:\s+the)?(?=\s+{_MONTH}\.?(?:\s+\d{{4}})?(?:{_ROUND})?\s*(?:$|[-–—;,()\[\]!.]))"
+_MONTH_ROUND = re.compile(rf"(?i)^({_MONTH}\.?(?:\s+\d{{4}})?){_ROUND}.*$")
 # ... however the away is said ('out on leave until Feb', 'She is on mat leave thru end of Jan', 'OOO thru Jan
 # 15', 'Out until Jan': newcomer21's N2, each sent at once where 'on leave until Jan' waits)
+_AWAY_WORD = (
+    r"(?:loa|leave\s+of\s+absence|(?:(?:maternity|paternity|parental|medical|sick|family|disability|mat|pat|med)"
+    r"\s+)?leave|fmla|sabbatical|ooo)"
+)
 AWAY_UNTIL = (
-    r"(?:(?:(?:she|he|they|employee|ee)(?:['’]s|\s+(?:is|are))?|out|currently|still|now)\s+){0,3}"
-    r"(?:on\s+)?(?:an?\s+)?(?:loa|leave\s+of\s+absence|(?:(?:maternity|paternity|parental|medical|sick|family|"
-    r"disability|mat|pat|med)\s+)?leave|fmla|sabbatical|ooo|out(?:\s+of\s+(?:the\s+)?office)?)\s+"
-    r"(?:until|till|til|thru|through)" + _A_DAY_ALONE
+    r"(?:(?:(?:(?:she|he|they|employee|ee)(?:['’]s|\s+(?:is|are))?|out|currently|still|now)\s+){0,3}"
+    rf"(?:on\s+)?(?:an?\s+)?(?:{_AWAY_WORD}|out(?:\s+of\s+(?:the\s+)?office)?)\s+"
+    r"(?:until|till|til|thru|through)"
+    # ... or the day the person returns from it ('LOA returning 1/5', 'LOA - back 1/5', 'returning from LOA
+    # 12/20', 'back from leave 1/5': newcomer22's N2, each sent at once where 'on LOA thru 1/15' waits)
+    rf"|(?:(?:on|out\s+on)\s+)?(?:an?\s+)?{_AWAY_WORD}\s*[-–—,:;]?\s*(?:returning|returns|back|due\s+back)"
+    r"(?:\s+on)?"
+    r"|(?:returning|returns|back|coming\s+back|due\s+back)\s+from\s+(?:an?\s+|(?:her|his|their)\s+)?"
+    rf"{_AWAY_WORD}(?:\s+on)?"
+    r")" + _A_DAY_ALONE
 )
 _AWAY_UNTIL = (
     rf"|{AWAY_UNTIL}"
@@ -192,7 +206,9 @@ _UNTIL = re.compile(
     r"(?:(?:the|her|his|their)\s+)?gifts?))?\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"
     # ... through a day too ('Hold thru 1/15', 'Hold through Jan': sent at once, found by hunter-money23)
-    r"(?:until|till|til|thru|through)"
+    r"(?:until|till|til|thru|through" + _FOR_A_MONTH + r")"
+    # ... or for a month, or its round ('hold for January', 'hold for Jan batch': newcomer22's N2, each sent
+    # at once where 'hold until January' waits for its day)
     # ... or the card itself held ('Card on hold until 1/15/2027', 'Hold card until 1/15/2027': left out for
     # good, where 'On hold until 1/15/2027' goes on its day; a known drop, mended by review48)
     r"|"
@@ -251,9 +267,22 @@ def days_named(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     days = days[days.notna()]
     through = pd.Series([_held_through(note) for note in column[days.index].tolist()], index=days.index)
     text = days.str.replace(r"(?i)^(?:the\s+)|(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
-    text = text.str.replace(_END_OF, "", regex=True)
-    # ... and without who said it after it ('Hold lifted 11/30 per HR', 'Send after 12/20 as per Sue')
-    return text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True), through.astype(bool)
+    text = text.str.replace(_END_OF, "", regex=True).str.replace(_MONTH_ROUND, r"\1", regex=True)
+    # ... and without who said it after it ('Hold lifted 11/30 per HR', 'Send after 12/20 as per Sue'), nor
+    # a sentence after it ('on LOA until 12/1. Holiday gift': read as no day, the row was left out for good)
+    text = text.str.replace(r"(?i)\s+(?:as\s+)?per\s+\S.*$", "", regex=True)
+    return text.str.replace(_SENTENCE_AFTER, "", regex=True), through.astype(bool)
+
+
+# a full stop ending the day, then words: not a month's ('Jan. 15')
+_SENTENCE_AFTER = re.compile(
+    r"(?i)"
+    + "".join(
+        f"(?<!{m})"
+        for m in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+    )
+    + r"\.\s+[a-z].*$"
+)
 
 
 # A hold through a day, or to the end of a month: 'on leave thru Jan' was held until Jan 1, a month early,
