@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from bulkship.cli import main
-from bulkship.reconcile.sheets import FIX_SHEET
+from bulkship.reconcile.sheets import FIX_SHEET, RESULTS_SHEET
 
 HR_LIST = (
     "Name,Address,City,State,ZIP,Product,Value,Notes\n"
@@ -66,3 +66,43 @@ def test_a_row_held_until_a_day_is_sent_by_the_result_workbook_run_on_or_after_i
     assert (ran["ordered_rows"], ran["waiting"], ran["orders_sent_this_run"]) == (3, 0, 1), ran
     again = _run(capsys, str(hr_list), "--out", str(tmp_path / "list"))
     assert (again["ordered_rows"], again["orders_sent_this_run"]) == (3, 0), again  # no second card
+
+
+def _noted(workbook: Path, note: str) -> None:
+    """Dee Park's Notes typed anew on the Results sheet (where her row says what happened to it)."""
+    book = openpyxl.load_workbook(workbook)
+    sheet = book[RESULTS_SHEET]
+    headers = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[headers.index("Name")].value == "Dee Park":
+            row[headers.index("Notes")].value = note
+    book.save(workbook)
+
+
+@pytest.mark.parametrize(
+    ("note", "sent"),
+    [("Terminated 1/2 - do not send", False), ("On hold until 3/1/2027", False), ("Address confirmed", True)],
+)
+def test_a_held_row_whose_words_now_say_no_stays_out_of_the_result_workbook_run_on_its_day(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    note: str,
+    sent: bool,
+) -> None:
+    """Found by review57 after b6aec0da: Dee Park held 'On hold until 1/15/2027'; the person typed
+    'Terminated 1/2 - do not send' in her Notes on the Results sheet, fixed Cy on Fix these, and ran the
+    workbook on Jan 20: her card was ordered (charged 100.00 for Ann, Cy and Dee), where the list with that
+    note leaves her out (before b6aec0da the workbook never sent her). A held row whose day has come is read
+    again as the list's are: its words saying no, or holding it to a later day, keep it out; others send."""
+    hr_list = tmp_path / "anniv.csv"
+    hr_list.write_text(HR_LIST)
+    _on(monkeypatch, datetime.date(2026, 12, 5))
+    _run(capsys, str(hr_list), "--out", str(tmp_path))
+    workbook = tmp_path / "anniv-results.xlsx"
+    _fixed(workbook)
+    _noted(workbook, note)
+
+    _on(monkeypatch, datetime.date(2027, 1, 20))
+    ran = _run(capsys, str(workbook), "--out", str(tmp_path))
+    assert (ran["ordered_rows"], ran["orders_sent_this_run"]) == (3 if sent else 2, 1), ran

@@ -17,7 +17,6 @@ paid for are left to the run, which adds them again after the file's rows.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from ..celltypes import code_of, text_of
 from ..models import FixTheseRows, SkippedRow
 from ..statuses import FIX_STATUSES
 from ..zipparts import workbook_sheet_names
+from .heldcome import day_come, said_now
 from .layout import FIX_EXTRA_FIELDS, headers_of
 from .layout import ORIGINAL_ROW as ORIGINAL_ROW_COLUMN
 from .layout import PROBLEMS as PROBLEMS_COLUMN
@@ -176,13 +176,12 @@ def merged_with_results(
     left_out_here = tuple(replace(s, row=mapping.get(s.row, s.row)) for s in fixes.skipped)
     from ..program import ProgramSettings
 
-    today = (program or ProgramSettings()).today()
-    skipped = [
-        _still_skipped(row, existing.outcomes[row].problems)
-        for row in kept
-        if existing.outcomes[row].status == "skipped"
-        and not _day_come(existing.outcomes[row].problems, today)
-    ]
+    settings = program or ProgramSettings()
+    held = [row for row in kept if existing.outcomes[row].status == "skipped"]
+    come = [row for row in held if day_come(existing.outcomes[row].problems, settings.today())]
+    skipped = [_still_skipped(row, existing.outcomes[row].problems) for row in held if row not in come]
+    # (its day come: sent as the list run today sends it, unless its words now say no: review57)
+    skipped += said_now(come, combined, column_map, settings)
     # a row that was on Fix these and is no longer: the person took it off, so it is not sent, whatever a
     # flag allows (--allow-repeat sent every held row of the batch, the removed ones too: found by a newcomer)
     skipped += [
@@ -263,16 +262,6 @@ def _still_skipped(row: int, problems: str) -> SkippedRow:
     }  # fmt: skip
     kind = next((k for p, k in prefixes.items() if reason.startswith(p)), "hidden")
     return SkippedRow(row, kind, reason)
-
-
-def _day_come(problems: str, today: date) -> bool:
-    """A row the list held until a day that has come: the list run today sends it, and so does its result
-    workbook (it left the row out, 'waiting for their day, the first on 2027-01-15' on Jan 20, while the
-    list itself sent it: found by hunter-money24)."""
-    from ..heldrows import held_day
-
-    day = held_day(problems.split("; ")[0])
-    return day is not None and day <= today
 
 
 def _moved(problem: Problem, row: int) -> Problem:
