@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shlex
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -112,7 +113,10 @@ async def _run(path: Path, settings: Settings, options: RunOptions) -> RunResult
     with Ledger.open(settings.ledger_location, batch=batch) as ledger:
         # a batch's orders exist at one API only: never resume (or report) them through another
         check_batch_api(
-            ledger.batch(batch), settings, action="run", command=f"bulkship run {path} --batch {batch}"
+            ledger.batch(batch),
+            settings,
+            action="run",
+            command=shlex.join(["bulkship", "run", str(path), "--batch", batch]),
         )
         file_hash = options.loaded.file_hash if options.loaded else file_identity(path, options)
         done = complete_result(ledger, batch, file_hash, settings, options)

@@ -65,6 +65,26 @@ def test_sandbox_batch_rerun_against_a_real_api_is_refused_not_reported_complete
     assert workbook.read_bytes() == before  # the Summary still says SANDBOX
 
 
+def test_the_command_to_run_a_batch_through_its_own_api_is_quoted_to_be_pasted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer22 (N7): the file 'Holiday gifts 2026.csv' was given back as `bulkship run Holiday
+    gifts 2026.csv --batch HOLIDAY-2026`, which the shell reads as three files."""
+    sheet = write_sheet(tmp_path / "Holiday gifts 2026.csv", [1, 2])
+    code, err = cli(capsys, "run", str(sheet), "--batch", "Q4 gifts", "--yes", "--wait", "0")
+    assert code == 0, err
+    monkeypatch.setenv("BULKSHIP_API_URL", FAKE_VENDOR)
+    monkeypatch.setenv("BULKSHIP_EMAIL", "finance@example.com")
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", "not-a-real-token")
+    code, err = cli(capsys, "run", str(sheet), "--batch", "Q4 gifts", "--yes", "--wait", "0")
+    assert code == 2, err
+    assert f"run `bulkship run '{sheet}' --batch 'Q4 gifts'` without --api-url" in " ".join(err.split())
+    for command in ("track", "reconcile"):
+        code, err = cli(capsys, command, "Q4 gifts")
+        assert code == 2, err
+        assert f"run `bulkship {command} 'Q4 gifts'`" in " ".join(err.split())
+
+
 def test_track_and_reconcile_of_a_sandbox_batch_against_a_real_api_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import shlex
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -268,7 +269,10 @@ def reconcile_batch(
     async def compare() -> ReconcileReport:
         with Ledger.open(settings.ledger_location, lock=False) as ledger:  # before any request to the vendor
             check_batch_api(
-                ledger.batch(batch), settings, action="reconcile", command=f"bulkship reconcile {batch}"
+                ledger.batch(batch),
+                settings,
+                action="reconcile",
+                command=f"bulkship reconcile {shlex.quote(batch)}",
             )
         async with (client_factory or connect)(settings) as client:
             with Ledger.open(settings.ledger_location, lock=False) as ledger:

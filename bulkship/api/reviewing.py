@@ -5,6 +5,7 @@ orders show by proof, rows released to be sent (one PO's, or every one from one 
 from __future__ import annotations
 
 import asyncio
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -185,7 +186,7 @@ def _with_vendor(
     async def go() -> Any:
         with Ledger.open(settings.ledger_location, lock=lock, batch=batch) as ledger:
             check_batch_api(ledger.batch(batch), settings, action=action,
-                            command=f"bulkship reconcile {batch} --review")  # fmt: skip
+                            command=f"bulkship reconcile {shlex.quote(batch)} --review")  # fmt: skip
             async with (client_factory or connect)(settings) as client:
                 return await work(ledger, client)
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shlex
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -233,7 +234,9 @@ async def track(
     passes = 0
     if batch is not None:  # before any request: this API has never heard of another API's orders
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
-            check_batch_api(ledger.batch(batch), settings, action="track", command=f"bulkship track {batch}")
+            check_batch_api(
+                ledger.batch(batch), settings, action="track", command=f"bulkship track {shlex.quote(batch)}"
+            )
     async with (client_factory or connect)(settings) as client:
         catalog = await _catalog_or_none(client)
         while True:
@@ -297,7 +300,9 @@ def _cards_gone_elsewhere(ledger: Ledger) -> set[str]:
 def _other_api_note(ledger: Ledger, batch: str, settings: Settings) -> str:
     """Why ``batch`` is not tracked through this API, or "" when it belongs here."""
     try:
-        check_batch_api(ledger.batch(batch), settings, action="track", command=f"bulkship track {batch}")
+        check_batch_api(
+            ledger.batch(batch), settings, action="track", command=f"bulkship track {shlex.quote(batch)}"
+        )
     except BatchConflictError as exc:
         return str(exc)
     return ""
