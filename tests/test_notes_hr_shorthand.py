@@ -25,3 +25,19 @@ def test_hr_shorthand_of_a_termination_leaves_the_row_out(tmp_path: Path, header
     assert [note for note in TERMINATED if note not in left_out] == []  # each was ordered before
     if header == "Notes":  # (a Status cell 'term' alone is HR's word, left out as before)
         assert [note for note in SENDS if note in left_out] == []
+
+
+GIVEN = ["already gave", "already gave at team lunch", "already given", "already gave in Nov",
+         "already gave by hand"]  # fmt: skip
+# what else was given, or given wrongly, or a send asked after all
+GIVEN_SENDS = ["already gave notice", "already gave feedback", "Already gave in error", "already gave?",
+               "already gave by mistake to Bob - send her one", "already gave - send anyway"]  # fmt: skip
+
+
+def test_a_note_saying_the_gift_was_already_given_leaves_the_row_out(tmp_path: Path) -> None:
+    """newcomer22's N2: 'already gave', 'already gave at team lunch' were ordered (a second gift), where
+    'already gave card in person' is left out."""
+    notes = [*GIVEN, *GIVEN_SENDS]
+    left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", notes), notes)
+    assert [note for note in GIVEN if note not in left_out] == []  # each was ordered before
+    assert [note for note in GIVEN_SENDS if note in left_out] == []

@@ -256,6 +256,10 @@ _NOTE_SAYS_NO = re.compile(
     r"nov|dec)[a-z]*)\s+)?(?:wave|round|batch|mailing|mailer|shipment|drop|campaign|send|blast|promo(?:tion)?)"
     r"(?:\s*#?\s*(?:\d+|one|two|three|[ivx]+))?|"
     r"already\s+gave\s+(?:cash|a\s+(?:gift\s+)?card|one|it)|"
+    # ... or given with no object, or where and when ('already gave', 'already gave at team lunch', 'already
+    # given': newcomer22's N2, each ordered, a second gift); not what else was given ('already gave notice')
+    r"already\s+(?:gave|given)(?!.*\b(?:error|mistake|mistaken(?:ly)?|wrong)\b)(?:\s+by\s+hand)?"
+    r"(?:\s+(?:at|in|during|on|last|this)\b[^-–—:,.;!(?]*)?|"
     # ... or a resending refused, which tells the card went ('Returned - do not resend', 'No need to resend',
     # 'Resend? No', 'Resend not needed': found by hunter-falsealarm8, each was ordered again)
     r"no\s+(?:need|reason)\s+to\s+(?:re-?send|send\s+(?:it\s+|another\s+|one\s+)?again)|no\s+re-?send|"
