@@ -109,6 +109,9 @@ def test_a_run_whose_server_was_killed_reads_interrupted_on_another_server_and_r
         )
         assert "in doubt: sent, answer lost: resume the send on its progress page" in meanings, meanings
         assert "send the batch again" not in meanings.lower(), meanings
+        # the third order's intent is written only as it leaves: it never left, its rows are to send, by the
+        # same Resume (hunter-vendor33)
+        assert "planned: to send: resume the send on its progress page" in meanings, meanings
         line = found(r'(?s)(<tr data-batch="big">.*?</tr>)', b.get("/").text)
         assert "needs attention" in line and 'href="/batches/big/progress"' in line, line
         resume = found(r'<form method="post" action="(/batches/big/resume)"', page)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..ledger import OPEN_STATES, Ledger, OrderRecord, RowRecord
-from .shared import Claimed, SubmitOutcome, SubmitProgress, Unrecorded, _Found
+from .shared import SubmitOutcome, SubmitProgress, Unrecorded, _Found
 from .submitter import Submitter
 
 
@@ -25,6 +25,8 @@ class _LookFirst(Submitter):
     """A :class:`Submitter` that only asks: its orders in doubt are looked up, never sent again; an order a
     found one's answer plans (the lines it lacks, ``<PO>-R<n>``) is left planned for the run to send."""
 
+    claimable = OPEN_STATES  # not planned ones (a found order's answer plans): the run sends those
+
     async def _run(self) -> SubmitOutcome:
         open_orders = self.ledger.orders(self.batch, states=OPEN_STATES, payloads=False)
         self.progress = SubmitProgress(len(open_orders), sum(o.lines for o in open_orders))
@@ -32,15 +34,6 @@ class _LookFirst(Submitter):
             self._queue.put_nowait(order.po_number)
         await self._drain()
         return self.outcome
-
-    def _claim(self, po: str, unrecorded: Unrecorded | None) -> Claimed | None:
-        if unrecorded is not None:
-            unrecorded()
-        order = self.ledger.order(po)
-        if order is None or order.state not in OPEN_STATES:
-            return None  # settled, or planned by a found order's answer: the run sends it under its limits
-        self.ledger.mark_sending(po)
-        return order, self.ledger.rows_by_po(po)
 
     async def _post(self, order: OrderRecord) -> Any:
         found = await self._look_up(order.po_number)
