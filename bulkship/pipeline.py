@@ -280,18 +280,7 @@ async def _plan_and_send(
     result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
     result.problems.extend(problems)
     if outcome is not None:
-        # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
-        result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
-        result.created_orders = tuple(outcome.created)
-        result.available_funds = outcome.available_funds
-        result.missing_funds = outcome.missing_funds
-        result.funds_currency = outcome.funds_currency
-        if outcome.missing_funds is not None and outcome.available_funds is not None:
-            # the rows whose order the vendor ended without a card go again with the rows not sent: an
-            # account funded by what those alone lack stopped the next run for funds (newcomer11's L1)
-            needed = outcome.unsent_cost + result.no_card_cost
-            result.missing_funds = max(needed - outcome.available_funds, Decimal(0))
-        _stop(result, outcome.stopped)
+        _sent(result, outcome)
     _stop(result, not_written)
     _stop(result, not_asked_again(ledger, batch, unread))
     _stop(result, not_checked_again(unchecked))
@@ -317,6 +306,22 @@ def _awaits_approval(stopped: SpendLimitError) -> bool:
     from .team.approvals.records import ApprovalRequiredError
 
     return isinstance(stopped, ApprovalRequiredError)
+
+
+def _sent(result: RunResult, outcome: SubmitOutcome) -> None:
+    """What the sending step (4) did, on the run's result: the orders sent, the funds, why it stopped."""
+    # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
+    result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
+    result.created_orders = tuple(outcome.created)
+    result.available_funds = outcome.available_funds
+    result.missing_funds = outcome.missing_funds
+    result.funds_currency = outcome.funds_currency
+    if outcome.missing_funds is not None and outcome.available_funds is not None:
+        # the rows whose order the vendor ended without a card go again with the rows not sent: an
+        # account funded by what those alone lack stopped the next run for funds (newcomer11's L1)
+        needed = outcome.unsent_cost + result.no_card_cost
+        result.missing_funds = max(needed - outcome.available_funds, Decimal(0))
+    _stop(result, outcome.stopped)
 
 
 def _stop(result: RunResult, error: BulkshipError | None) -> None:
