@@ -64,3 +64,24 @@ def test_validate_says_the_street_is_sent_as_line_1(
         "each later line is sent as line 2 (row 2: '2200 Westlake Ave N, Ste 300' as line 1, 'Attn: Accounts Payable' "
         "as line 2). Said here once, not as a warning on every row."
     ) in notices
+
+
+def test_a_row_with_an_attention_line_above_the_street_keeps_the_fingerprint_it_had(tmp_path: Path) -> None:
+    """The street sent first on line 1 changes no row's fingerprint: it reads the cell's lines joined as
+    written, as it did when the attention line was sent on line 1, so a batch sent then is the same rows now
+    (already ordered, never an edit held)."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.load import load_sheet
+    from bulkship.validate import validate
+
+    def fingerprint(street: str) -> list[str]:
+        path = tmp_path / "report.csv"
+        path.write_text(
+            f'Name,Mailing Street,City,State,ZIP,Product,Value\nAnn Lee,"{street}",Seattle,WA,98109,CVS,25\n'
+        )
+        return validate(load_sheet(path), sandbox_catalog()).rows["fingerprint"].tolist()
+
+    assert fingerprint("Attn: Accounts Payable\n2200 Westlake Ave N") == fingerprint(
+        "Attn: Accounts Payable 2200 Westlake Ave N"
+    )

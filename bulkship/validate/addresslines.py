@@ -75,6 +75,11 @@ def street_lines(
     return line1, line2, moved, kept
 
 
+def on_one_line(cells: pd.Series) -> pd.Series:
+    """Each cell's lines joined by a space, in the order written."""
+    return cells.str.replace(_LINE_BREAK.pattern, " ", regex=True).str.strip()
+
+
 def with_line_3(line2: pd.Series, line3: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Line 2 with line 3 after it ("Suite 400, Floor 12"), and the rows where line 3 was added (found by
     newcomer8: a third line was dropped without a word, parcels went without their floor or mailroom)."""

@@ -175,6 +175,7 @@ def _normalise(
     ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns what each row's
     fingerprint reads where it is not what is sent (:class:`AsBefore`)."""
     line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
+    written = frame["address1"]  # the street cell's lines as written, for the fingerprint below
     if line_3 is None:  # (a line 3 joins line 2: the street's second line is left on line 1 there)
         frame["address1"], frame["address2"], moved, on_line_1 = addresslines.street_lines(
             frame["address1"], frame["address2"], frame["city"]
@@ -194,7 +195,10 @@ def _normalise(
         collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
     # the fingerprint reads the two lines joined on line 1, as before the second line was moved: a batch sent
     # then is the same rows now, never an edit held or a card sent again
-    streets = (frame["address1"] + " " + frame["address2"]).where(moved, "")
+    # (in the order written: an attention line above the street sent on line 2 changes no fingerprint)
+    streets = pd.Series("", index=frame.index, dtype=object)
+    if moved.any():  # (the cells of lines only: a list of 100,000 streets on one line each pays nothing)
+        streets.loc[moved] = invisible.clean_text(addresslines.on_one_line(written.loc[moved]))[0]
     # (the lines moved to an empty line 2 are said once for the column: bulkship.load.streetlines)
     collector.warn(
         on_line_1,
