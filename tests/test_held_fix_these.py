@@ -106,3 +106,23 @@ def test_a_held_row_whose_words_now_say_no_stays_out_of_the_result_workbook_run_
     _on(monkeypatch, datetime.date(2027, 1, 20))
     ran = _run(capsys, str(workbook), "--out", str(tmp_path))
     assert (ran["ordered_rows"], ran["orders_sent_this_run"]) == (3 if sent else 2, 1), ran
+
+
+def test_validate_cost_of_the_result_workbook_names_the_day_of_a_held_row_as_the_run_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-money24: `validate anniv-results.xlsx --cost` said 'Not in the cost: 1 row(s) the list
+    holds until a day to come (row 4)', no day, where `run` of the same workbook said 'waiting for their day:
+    row 4 on or after 2027-01-15' (and `validate anniv.csv --cost` the same)."""
+    hr_list = tmp_path / "anniv.csv"
+    hr_list.write_text(HR_LIST)
+    _on(monkeypatch, datetime.date(2026, 12, 5))
+    _run(capsys, str(hr_list), "--out", str(tmp_path))
+    workbook = tmp_path / "anniv-results.xlsx"
+    _fixed(workbook)
+    capsys.readouterr()
+    main(["validate", str(workbook), "--batch", "anniv", "--cost", "--json", "--out", str(tmp_path / "v")])
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    assert (cost["waiting"], cost["total"]) == ([{"row": 4, "until": "2027-01-15"}], "25.00"), cost
+    ran = _run(capsys, str(workbook), "--out", str(tmp_path))
+    assert ran["waiting_until"] == [{"row": 4, "day": "2027-01-15"}], ran

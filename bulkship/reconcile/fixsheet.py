@@ -261,7 +261,13 @@ def _still_skipped(row: int, problems: str) -> SkippedRow:
         "the list says": "not to send", "under the heading": "not to send", "bulkship's own": "not to send",
     }  # fmt: skip
     kind = next((k for p, k in prefixes.items() if reason.startswith(p)), "hidden")
-    return SkippedRow(row, kind, reason)
+    from ..heldrows import held_day, without_day
+
+    # its day apart, as the list's own reading keeps it (`validate --cost` named none: hunter-money24)
+    day = held_day(reason)
+    return (
+        SkippedRow(row, kind, without_day(reason), day.isoformat()) if day else SkippedRow(row, kind, reason)
+    )
 
 
 def _moved(problem: Problem, row: int) -> Problem:
