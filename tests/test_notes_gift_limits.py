@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from support.notes import notes_left_out as _left_out
 from support.notes import notes_sheet as _sheet
+
+from bulkship.load.skipped import said
 
 NO_GIFT_NOW = [
     "Gift limit reached", "Over gift limit this year", "Already at $100 limit", "Over the gift limit",
@@ -94,3 +97,27 @@ def test_a_limit_reached_this_year_leaves_the_row_out_and_one_of_a_year_gone_sen
     notes = [*LIMIT_OF_THIS_YEAR, *LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK, *stays_out]
     path = _sheet(tmp_path / "staff.csv", notes)
     assert _left_out(path, notes) == [*LIMIT_OF_THIS_YEAR, *stays_out]
+
+
+def test_a_long_note_is_read_for_a_limit_only_where_it_names_one_and_the_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-speed1 (issue 14, the suite's slowest test): a list whose Notes held a 40,000-character
+    'do not send - x x x ...' took 34 CPU-s to load, its gift limit's pattern (this_year_ok) backtracking
+    from every start of the note for a limit the note never names. Now the pattern reads only the notes
+    naming a limit and the year; each note decides as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    naming, read = said._naming_limit_and_year, []
+
+    def counted(texts: pd.Series, today: datetime.date) -> pd.Series:
+        found = naming(texts, today)
+        read.extend(texts[found].tolist())
+        return found
+
+    monkeypatch.setattr(said, "_naming_limit_and_year", counted)
+    long_note = "do not send - " + "x " * 20_000
+    stays_out = [long_note, "Gift limit reached for 2025", "RTS - Gift limit reached for 2025 - 2026 OK"]
+    notes = [*LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK, *stays_out]
+    path = _sheet(tmp_path / "staff.csv", notes)
+    assert _left_out(path, notes) == stays_out
+    assert sorted(set(read)) == sorted([*LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK, stays_out[2]])
