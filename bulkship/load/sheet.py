@@ -25,6 +25,7 @@ from ..zipparts import workbook_sheet_names
 from .besides import map_list_columns
 from .cardlabels import read_under_card_labels, said_other_person, said_under_card_labels
 from .cells import _Grid
+from .companydown import company_read_down
 from .decimalcomma import read_decimal_commas
 from .doubtful import (
     set_aside_answers,
@@ -243,6 +244,8 @@ def _to_loaded_sheet(
         refuse_second_card(mapping, body, program, where)
     undecided = undecided_columns(mapping, values_of, program)
     decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
+    read_down, read_down_said = company_read_down(body, column_map, letters)  # an account on its first row
+    read_problems += read_down
     read_problems += _left_off_problems(body, mapping.columns, column_map, not_judged, program.columns)
     notices = [
         *grid.notices,
@@ -259,6 +262,7 @@ def _to_loaded_sheet(
         *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
         *street_lines_notices(body, column_map, not_judged, program.defaults),
         *list_total_notices(body, column_map, skipped),
+        *read_down_said,
     ]
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(

@@ -1,0 +1,71 @@
+"""A Salesforce report grouped by account: the account on each group's first row only (newcomer22's N6,
+given to hunter-sheets32 by the lead)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from support import embedded_sandbox_orders
+
+from bulkship.cli import main
+from bulkship.settings import resolve_settings
+
+HEAD = ["Account Name", "First Name", "Last Name", "Mailing Street", "Mailing City", "Mailing State/Province",
+        "Mailing Zip/Postal Code", "Gift Card", "Gift Amount"]  # fmt: skip
+
+
+def _report(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Client Gifts by Account"])
+    sheet.append([])
+    sheet.append(HEAD)
+    rows: list[list[object]] = [
+        ["Brightline Dental", "Olivia", "Nguyen", "1450 Commerce Pkwy Suite 210", "Columbus", "OH", "43219"],
+        [None, "Mila", "Rossi", "1450 Commerce Pkwy Suite 210", "Columbus", "OH", "43219"],
+        [None, "Dev", "Shah", "1450 Commerce Pkwy Suite 210", "Columbus", "OH", "43219"],
+        ["Subtotal"],
+        ["Cobalt Logistics", "Liam", "Patel", "88 Harbor St", "Portland", "ME", "04101"],
+        [None, "Ana", "Silva", "12 Home Rd", "Portland", "ME", "04102"],  # at home: no company
+        [None, "Eve", "Park", "88 Harbor St", "Portland", "ME", "04101"],  # under another street's row
+        ["Subtotal"],
+    ]
+    for row in rows:
+        sheet.append([*row, "Starbucks", 25] if len(row) > 1 else [*row, *[None] * 7, 75])
+    book.save(path)
+    return path
+
+
+def _sent() -> list[tuple[str, str]]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    addresses = [li["PhysicalDeliveryAddress"] for order in orders for li in order["LineItems"]]
+    return sorted((a["Name"], a.get("AddressLine2") or "") for a in addresses)
+
+
+def test_an_account_on_its_group_s_first_row_is_read_by_the_rows_under_it_at_its_street(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Mila's and Dev's cards went to Brightline's suite with no company line, nothing said. The rows under
+    a filled Company at the very same street read it now, said once and on each row; a row at another
+    street (Ana, at home), and one under it (Eve), read nothing."""
+    path = _report(tmp_path / "Client gifts by account.xlsx")
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'Account Name' (A) is filled on a group's first row only, as a report grouped by company "
+        "writes it: the rows under it at the same street read it (rows 5, 6)." in said
+    ), said
+    assert _sent() == [
+        ("Ana Silva", ""),
+        ("Dev Shah", "Brightline Dental"),
+        ("Eve Park", ""),
+        ("Liam Patel", "Cobalt Logistics"),
+        ("Mila Rossi", "Brightline Dental"),
+        ("Olivia Nguyen", "Brightline Dental"),
+    ]
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "v")])
+    out = capsys.readouterr().out
+    assert "Row 5, column 'Account Name': empty under 'Brightline Dental' (row 4) at the same street" in out
