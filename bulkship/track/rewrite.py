@@ -5,6 +5,7 @@ in it (corrections not run yet, a sheet of their own, cells typed on bulkship's 
 from __future__ import annotations
 
 import logging
+import shlex
 from collections.abc import Collection
 from pathlib import Path
 
@@ -100,11 +101,11 @@ def _why_kept(path: Path, existing: ExistingResults, batch: str) -> str | None:
     edits = unsent_fix_edits(path, existing)
     if edits:  # the person's corrections not yet run: a rewrite would throw them away
         shown = ", ".join(edits[:5]) + (f" and {len(edits) - 5} more" if len(edits) > 5 else "")
+        command = shlex.join(["bulkship", "run", str(path), "--batch", batch])  # a folder may hold spaces
         return (
             f"batch {batch}: {path} holds corrections on its '{FIX_SHEET}' sheet not run yet ({shown}): "
             "not rewritten, so they are kept. Run it to send them "
-            f"(`bulkship run {path} --batch {batch}`); the statuses are recorded in the ledger and the "
-            "workbook catches up then"
+            f"(`{command}`); the statuses are recorded in the ledger and the workbook catches up then"
         )
     own = sheets_of_the_person(path)
     if own:  # a rewrite writes bulkship's sheets only: the person's own would be lost
