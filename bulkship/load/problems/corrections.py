@@ -17,7 +17,7 @@ from ..skipped.addressmissing import address_missing, address_missing_problems, 
 from ..skipped.columnkeys import picks_rows
 from .askedplace import place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
-from .notecolumns import NoteColumn, note_columns
+from .notecolumns import NoteColumn, note_columns, status_columns
 from .notesaid import _changed_in_a_note
 from .periods import without_period
 from .rows import _quoted
@@ -113,6 +113,7 @@ def _correction_problems(
             )
             problems.append(Problem(int(row), field, typed, "error", message, "Corrected in another column"))
     moved = _moved_in_a_note(body, column_map, not_judged)
+    moved += _moved_in_a_status(body, column_map, not_judged)  # ('Status' = 'Moved')
     problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)
@@ -210,7 +211,7 @@ _NEW_ONE_ELSEWHERE = re.compile(
     r"(?!(?:the\s+|this\s+)?(?:row|sheet|list|spreadsheet|file|col(?:umn)?s?)\b)\w"
 )
 _ADDRESS_DOUBTED = re.compile(
-    r"(?i)\baddr(?:ess)?\s+(?:on\s+file\s+)?(?:is\s+)?(?:old|outdated|out\s+of\s+date|wrong|incorrect|bad|"
+    r"(?i)\baddr(?:ess)?\s+(?:on\s+(?:file|(?:the\s+|this\s+)?row)\s+)?(?:is\s+)?(?:old|outdated|out\s+of\s+date|wrong|incorrect|bad|"
     r"not\s+current|unverified|not\s+verified)\b|"
     r"\bold\s+addr(?:ess)?\W+(?:needs?\s+(?:an\s+)?)?updat|"
     r"^\W*(?:please\s+|pls\s+)?(?:verify|double[-\s]?check|re-?check|check|confirm)\s+(?:the\s+|her\s+|his\s+)?"
@@ -286,6 +287,23 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
         )
         placed = place_problems(body, column_map, column, column.rows(somewhere, not_judged))
         problems += named + [p for p in placed if p.row not in {n.row for n in named}]
+    return problems
+
+
+def _moved_in_a_status(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
+    """A row whose status says the person moved or the address is old or to change ('Moved', 'moved 11/15',
+    'Returned - address on row is old'): each was ordered to the row's street, exit 0, where the same words
+    under 'Notes' are this error (hunter-sends10's brief). The same error now."""
+    street = next((h for h, field in column_map.items() if field == "address1"), None)
+    problems: list[Problem] = []
+    for column in status_columns(body, column_map) if street is not None else ():
+        for row in column.rows(column.saying(_address_to_come), not_judged):
+            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+            problems.append(
+                address_to_change(row, column.header, said, str(street), typed)
+                if typed
+                else address_missing(row, column.header, said, str(street))
+            )
     return problems
 
 

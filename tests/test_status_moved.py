@@ -1,0 +1,42 @@
+"""A status saying the person moved or the row's address is old ('Moved', 'moved 11/15', 'Returned - address
+on row is old'): a row to fix, as the same words under 'Notes' are (bulkship/load/problems/corrections.py).
+Found by hunter-sends10's brief: each was ordered to the street the status says the person left."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+
+MOVED = ["Moved", "moved 11/15", "Returned - address on row is old", "Address changed", "Relocated"]
+# a move of desk or team, or said put right on the row
+SENDS = ["Active", "Moved to Sales", "Address verified", "Moved; address updated on row", "moved teams"]
+
+
+def _rows_to_fix(tmp_path: Path, header: str, cells: list[str]) -> list[int]:
+    """The rows of a list of one person a cell (row 2 the first) that validate says to fix."""
+    path = tmp_path / "staff.csv"
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["Name", "Address", "City", "State", "ZIP", "Product", "Value", header]]
+            + [
+                [f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", "50", cell]
+                for i, cell in enumerate(cells, start=2)
+            ]
+        )
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said):
+        main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    return sorted({p["row"] for p in json.loads(said.getvalue())["problems"] if p["severity"] == "error"})
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_status_saying_the_person_moved_is_a_row_to_fix(tmp_path: Path, header: str) -> None:
+    rows = _rows_to_fix(tmp_path, header, [*MOVED, *SENDS])
+    assert rows == list(range(2, 2 + len(MOVED))), rows  # under a status, each was ordered before
