@@ -4,6 +4,7 @@ row to fix now (..validate.heldnow): said once, as that, on the terminal."""
 from __future__ import annotations
 
 import datetime
+import html
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,33 @@ def test_a_row_held_until_a_day_with_an_error_is_named_once_as_a_row_to_fix(
         assert "Note: 2 row(s) the list says not to send are not ordered: row 3 " in said, said
         assert "'On hold until 1/15/2027'" not in said, said
         assert "Row 5, column 'Value': 20 is not a value CVS comes in" in said, said
+
+
+def test_the_results_page_says_a_held_row_to_fix_is_not_valid_beside_its_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunter-money22's item 8 (hunter-money23's item 1): Dee Park's CVS card of 20 held until 1/15/2027,
+    sent from the page with 'Leave the rows not valid out': her row on the Results page read 'invalid' and,
+    as why, only 'the list says not to send it yet (...), to send on or after 2027-01-15', nothing of what
+    to fix, where another invalid row reads 'not valid: see the review' and the workbook names the value.
+    Nothing was sent either way."""
+    from starlette.testclient import TestClient
+    from support import visible_text
+    from test_web import confirm, upload, wait_until_finished
+
+    from bulkship.settings import Settings
+    from bulkship.web import create_app
+
+    hr_list = tmp_path / "anniv.csv"
+    hr_list.write_text(HR_LIST)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "output")
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, hr_list, name="anniv")
+        assert confirm(client, "anniv", leave_out="yes").url.path == "/batches/anniv/progress"
+        wait_until_finished(client, "anniv")
+        page = html.unescape(visible_text(client.get("/batches/anniv/results").text))
+    hold = "the list says not to send it yet (column 'Notes': 'On hold until 1/15/2027')"
+    assert f"5 Dee Park invalid {hold}, to send on or after 2027-01-15; not valid: see the review" in page, (
+        page
+    )

@@ -13,6 +13,7 @@ from ..ledger import Ledger, RowRecord
 from ..payload import line_items
 from ..reconcile.booknames import BookRow
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
+from ..statuses import NOT_YET_REASON
 from . import state
 from .pagekit import Web
 
@@ -30,6 +31,12 @@ class ResultLine:
     money: str = ""  # the bucket its cost is in (charged, in doubt, to send; "" none), as the workbook says
     no_card: bool = False  # failed: the vendor ended its line before making a card; nothing in it to fix
     name: str = ""  # the recipient as the order sent them ("" for a row not sent)
+
+    @property
+    def held_to_fix(self) -> bool:
+        """Invalid and held until a day (..validate.heldnow): its words are the hold's, not what to fix (its
+        row read 'invalid' beside the hold alone: hunter-money22's item 8)."""
+        return self.status == "invalid" and self.error.startswith(NOT_YET_REASON)
 
 
 class CountedRow(NamedTuple):  # a tuple: a batch has 100k of them

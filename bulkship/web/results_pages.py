@@ -199,7 +199,8 @@ async def results(request: Request) -> Response:
         to_send_cost=Decimal(0) if batch.plan_outdated else found.to_send, for_a_day=found.for_a_day,
         for_a_day_said=found.for_a_day_said,
         running=_sending(web, batch) and not cut, interrupted=cut, tracking=web.runner.tracking(batch.name),
-        waiting=waiting, WAITING_NOTE=WAITING_NOTE, elsewhere=servers.elsewhere(web.settings, batch),
+        waiting=waiting, WAITING_NOTE=WAITING_NOTE, invalid_said=_INVALID_SAID[batch.upload is not None],
+        elsewhere=servers.elsewhere(web.settings, batch),
         other_api=other_api, held_planned=found.held_planned, to_send_priced=priced,
     )  # fmt: skip
 
@@ -207,6 +208,11 @@ async def results(request: Request) -> Response:
 WAITING_NOTE = (
     "Not sent yet: it waits for an approver (request #%d), and goes out once another person approves it."
 )
+# why a row is invalid, where it is said: the page's review (an uploaded batch), else the result workbook
+_INVALID_SAID = {
+    True: "not valid: see the review",
+    False: "not valid: the result workbook says why, on its “Fix these” sheet",
+}
 
 
 def _priced(settings: Settings, batch: str) -> str:
