@@ -65,10 +65,23 @@ SENDS_HOME = re.compile(
     rf"(?i){_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?>{_TO_HOME})\b{_NOT_AFTER}"
 )
 
+# ... a bare 'send' at the end, right after words saying the no was changed: a mind changed, an approval
+# come, a no taken back ('Do not send - changed mind, send', 'Declined - changed her mind, send', 'Hold -
+# approved 12/1, send', 'Skip - no, include': found by review54, each left out, the person the list sends
+# got no card); not asked or put off ('changed mind? send', 'approved 12/1, send after 1/5'), nor after
+# words saying the card went or the person died
+_CHANGED_THEN_SEND = (
+    rf"|^{_NOT_SAID_GONE}(?!(?s:.)*\b(?:deceased|died|passed\s+away|dead)\b)(?s:.)*?[-–—:;,(]\s*"
+    r"(?:(?:she|he|they|employee|ee|manager|mgr|hr)\s+)?(?:changed\s+"
+    r"(?:(?:her|his|their|my|our)\s+)?mind|(?:now\s+)?approved(?:\s+(?:on\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?|"
+    r"reversed|no)\s*[-–—:;,]\s*(?:so\s+|please\s+|pls\s+)?(?:send|include)(?:\s+(?:it|card|the\s+card))?\W*$"
+)
+
 SAYS_SEND = re.compile(
     rf"(?i){_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?:{_SEND})\b{_NOT_AFTER}{_SENT_AGAIN}"
     rf"|^{_NOT_SAID_GONE}(?s:.)*?{_CLAUSE_START}(?:(?!{_DENIED}|\s-\s)[^\n:;,.!?(/–—])*?\b(?>{_TO_HOME})\b"
     rf"{_NOT_AFTER}"
     # ... or not to ignore them ("Q4 - do not ignore": found by review14, the rows under it were left out)
-    r"|\b(?:do\s*n[o']?t|don'?t|never)\s+ignore\b"
+    # ... or a bare 'send' last, after words saying the no changed (:data:`_CHANGED_THEN_SEND`)
+    r"|\b(?:do\s*n[o']?t|don'?t|never)\s+ignore\b" + _CHANGED_THEN_SEND
 )
