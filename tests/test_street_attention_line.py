@@ -85,3 +85,49 @@ def test_a_row_with_an_attention_line_above_the_street_keeps_the_fingerprint_it_
     assert fingerprint("Attn: Accounts Payable\n2200 Westlake Ave N") == fingerprint(
         "Attn: Accounts Payable 2200 Westlake Ave N"
     )
+
+
+def test_an_attention_line_before_the_street_on_one_line_is_sent_on_line_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same written on one line ('Attn: Accounts Payable, 2200 Westlake Ave N', as a CRM's single-line
+    street field gets it typed) went whole on line 1. Split at the comma before the street where line 2 is
+    empty, said on the row; a name with a comma of its own, or a line 2 filled already, leaves it whole.
+    The row's fingerprint reads the cell as written, as before."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.load import load_sheet
+    from bulkship.validate import addresslines, validate
+
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Company,Name,Street,Street 2,City,State,ZIP,Product,Value\n"
+        'Cobalt Logistics,Noah Reed,"Attn: Accounts Payable, 2200 Westlake Ave N",,Seattle,WA,98109,CVS,25\n'
+        "Blue Heron,James Chen,c/o Front Desk; PO Box 119,,Edison,NJ,08817,CVS,25\n"
+        'Atlas,Mia Rossi,"Attn: Bo Ray, Jr., 5 Elm St",,Boston,MA,02108,CVS,25\n'
+        'Quarry,Ava Ortiz,"Attn: Receiving, 9 Oak St",Suite 4,Boston,MA,02108,CVS,25\n'
+    )
+    checked = validate(load_sheet(path), sandbox_catalog())
+    assert checked.rows[["address1", "address2"]].values.tolist() == [
+        ["2200 Westlake Ave N", "Attn: Accounts Payable"],
+        ["PO Box 119", "c/o Front Desk"],
+        ["Attn: Bo Ray, Jr., 5 Elm St", ""],
+        ["Attn: Receiving, 9 Oak St", "Suite 4"],
+    ]
+    assert [p.message for p in checked.problems if p.row == 2] == [
+        "Row 2, column 'Street': 'Attn: Accounts Payable, 2200 Westlake Ave N' opens with an attention line: the "
+        "street is sent as line 1, '2200 Westlake Ave N', and the attention line as line 2, where the carrier "
+        "looks for each."
+    ]
+    split = checked.rows["fingerprint"].tolist()
+    monkeypatch.setattr(addresslines, "attention_first", lambda line1, line2: (line1, line2, line1.ne(line1)))
+    assert validate(load_sheet(path), sandbox_catalog()).rows["fingerprint"].tolist() == split
+    monkeypatch.undo()
+
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = {
+        li["PhysicalDeliveryAddress"]["Name"]: li["PhysicalDeliveryAddress"]["AddressLine1"]
+        for order in embedded_sandbox_orders(resolve_settings().data_dir)
+        for li in order["LineItems"]
+    }
+    assert sent["Noah Reed"] == "2200 Westlake Ave N" and sent["James Chen"] == "PO Box 119"

@@ -35,6 +35,31 @@ def _street_first(parts: list[str]) -> list[str]:
     return parts if street is None else [parts[street], *parts[:street], *parts[street + 1 :]]
 
 
+# ... and the same on one line, the street after a comma ('Attn: Accounts Payable, 2200 Westlake Ave N'),
+# where line 2 is empty: split there (a name with a comma of its own, 'Attn: Bo Ray, Jr., 5 Elm St', stays)
+_ATTENTION_BEFORE = re.compile(
+    r"(?is)\s*((?:attn\b|attention\b|c\s*/\s*o\b|care\s+of\b)[^,;]*?)\s*[,;]\s*((?:\d|p\.?\s*o\.?\s*box\b).*?)\s*$"
+)
+
+
+def attention_first(line1: pd.Series, line2: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Street cells of one line opening with an attention line, the street after a comma: (line 1 the street,
+    line 2 the attention line where it was empty, the rows split)."""
+    split = pd.Series(False, index=line1.index)
+    opens = line1.str.match(_ATTENTION.pattern) & line2.astype(str).str.strip().eq("")
+    if not opens.any():
+        return line1, line2, split
+    found = line1[opens].str.fullmatch(_ATTENTION_BEFORE.pattern)
+    at = found[found].index
+    if not len(at):
+        return line1, line2, split
+    parts = line1.loc[at].str.extract(_ATTENTION_BEFORE.pattern)
+    line1, line2 = line1.copy(), line2.copy()
+    line1.loc[at], line2.loc[at] = parts[1], parts[0]
+    split.loc[at] = True
+    return line1, line2, split
+
+
 def _names_a_place(line: str, city: str) -> bool:
     """Whether a street cell's later line names the city, state and ZIP, the row's city or the country."""
     folded = line.casefold()

@@ -31,6 +31,11 @@ from .names import (
 from .usps import STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
 
 _CLEANED = "extra spaces or invisible characters removed; now reads '{new}'."
+# found by newcomer22 (N1's twin on one line): 'Attn: Accounts Payable, 2200 Westlake Ave N' went on line 1
+_ATTENTION_MOVED = (
+    "'{old}' opens with an attention line: the street is sent as line 1, '{new}', and the attention line as "
+    "line 2, where the carrier looks for each."
+)
 _ZERO_ADD_ON = "ZIP {old} written as {new}: an add-on of 0000 is no ZIP+4."
 _TERRITORY = "is empty: {new} taken from its country, a US territory (US mail; its code is the state's)."
 
@@ -180,6 +185,11 @@ def _normalise(
         frame["address1"], frame["address2"], moved, on_line_1 = addresslines.street_lines(
             frame["address1"], frame["address2"], frame["city"]
         )
+        frame["address1"], frame["address2"], split = addresslines.attention_first(
+            frame["address1"], frame["address2"]
+        )
+        collector.warn(split, "address1", "Attention line before the street", _ATTENTION_MOVED)
+        moved = moved | split  # (a new Series: street_lines may return one for both; their fingerprint below)
     else:
         moved = on_line_1 = pd.Series(False, index=frame.index)
     for column in CANONICAL_COLUMNS:
