@@ -46,6 +46,7 @@ from .grouprow import (
     said_under_labels,
 )
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
+from .homecompany import set_aside_company_at_home
 from .listtotal import list_total_notices
 from .lookalikes import (
     decide_or_refuse,
@@ -214,6 +215,7 @@ def _to_loaded_sheet(
         *set_aside_shipping_cost(mapping, body, program),
         *set_aside_answers(mapping, body, program),
         *set_aside_country_numbers(mapping, body, program),
+        *set_aside_company_at_home(mapping, body, program),  # 'Company' beside 'Home Address Line 1'
     ]
     column_map = mapping.column_map
     letters = {info.header: info.letter for info in mapping.columns}
