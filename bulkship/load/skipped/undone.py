@@ -270,14 +270,19 @@ def ended_before(note: str, start: int, end: int) -> bool:
 # ... or a person back, then the leaving it undid told after it, in a year before the return ('Rehired
 # (terminated 2019)', 'Rehired 2021 - terminated 2019', 'Boomerang (left 2019)', 'Returned 2021 (left 2019)'):
 # read alone, the leaving left each row out (found by review44, review42's LO5); not a leaving after the
-# return ('Rehired 2018 - terminated 2019') nor one with no year ('Rehired - terminated 11/15')
+# return ('Rehired 2018 - terminated 2019') nor one with no year ('Rehired - terminated 11/15'), unless told
+# as before ('Rehired - was terminated')
 _BACK_THEN_LEFT = re.compile(
     r"(?i)\W*(?:re-?hired?|reinstated|boomerang(?:\s+hire)?|returned|re-?joined|came\s+back)"
     r"(?:\s+(?:in\s+|on\s+)?(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?)?(?P<back>(?:19|20)\d\d))?\s*(?:[-–—:,;(\[/]\s*)+"
-    r"(?:(?:was|had|previously|formerly|originally|first)\s+)*(?:terminated|termed|left(?:\s+(?:the\s+)?company)?|"
-    r"resigned|laid\s+off|let\s+go|quit|separated)\s+(?:in\s+|on\s+)?(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?)?"
-    r"(?P<gone>(?:19|20)\d\d)\W*"
+    r"(?P<before>(?:(?:was|had(?:\s+been)?|previously|formerly|originally|first)\s+)*)(?:terminated|termed|"
+    r"left(?:\s+(?:the\s+)?company)?|resigned|laid\s+off|let\s+go|quit|separated)(?:\s+(?:in\s+|on\s+)?"
+    r"(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?)?(?P<gone>(?:19|20)\d\d))?\W*"
 )
+
+
+# ... nor then gone again after it ('Rehired - was terminated, then left again')
+_LEFT_AGAIN = re.compile(r"(?i)\b(?:then|again|but|since|later)\b")
 
 
 def back_after_leaving(note: str, start: int, end: int) -> bool:
@@ -286,6 +291,10 @@ def back_after_leaving(note: str, start: int, end: int) -> bool:
     found = _BACK_THEN_LEFT.fullmatch(note, start, end)
     if found is None:
         return False
+    if found["gone"] is None:
+        # (of no year, told as before: 'Rehired - was terminated', 'Reinstated (had been let go)': found by
+        # review54, each left out; 'Rehired - terminated' alone does not tell which came last)
+        return bool(found["before"]) and _LEFT_AGAIN.search(note, end) is None
     # (a return of no year after a leaving of this year, or both of one year: which came last is not told)
     back = int(found["back"]) if found["back"] else date.today().year
     return back > int(found["gone"])
