@@ -134,6 +134,8 @@ def status_command(
             err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
         if _left_in_doubt(s):
             err_console.print(_in_doubt_said(s, on_the_page=s["batch"] in from_the_page), soft_wrap=True)
+        if come := _day_come_said(s, settings):
+            err_console.print(come, markup=False, soft_wrap=True)
 
 
 # what a person asking `status` while the team's database is away needs to know of the web page's runs, which
@@ -224,6 +226,33 @@ def _in_doubt_said(summary: dict[str, Any], *, on_the_page: bool) -> str:
         f"{said} Run the same command again, from the folder holding the file: {command} (with the options "
         f"you gave it). It asks the vendor about them first by their PO numbers, so nothing is charged twice."
     )
+
+
+def _day_come_said(summary: dict[str, Any], settings: Settings) -> str:
+    """The rows waiting for a day that has come, and what sends them: on Jan 20 a row held until 2027-01-15
+    read 'waiting for their day, the first on 2027-01-15' and nothing more, while nothing sends it until the
+    list runs again (found by hunter-money24)."""
+    import shlex
+
+    from ..heldrows import days_said
+
+    held = [(row["row"], row["day"]) for row in summary.get("waiting_until") or [] if row["day"]]
+    if not held:
+        return ""
+    from ..program import local_day  # (models: numpy; only for a batch with rows held to a day)
+
+    come = [(row, day) for row, day in held if day <= local_day().isoformat()]
+    if not come or summary["state"] == "sending":
+        return ""
+    batch = summary["batch"]
+    said = (
+        f"{batch}: {len(come)} row(s) held until a day that has come ({days_said(come)}) are not sent until "
+    )
+    if _uploaded_on_the_page(settings, [batch]):
+        return f"{said}the batch is sent again: its cost page on the web page sends them."
+    command = shlex.join(["bulkship", "run", Path(summary["input_file"]).name, "--batch", batch])
+    where = "from the folder holding the file, with the options you gave it"
+    return f"{said}the list runs again: {command} ({where})."
 
 
 def _by_status_cell(summary: dict[str, Any]) -> str:
