@@ -50,3 +50,14 @@ def test_a_heading_of_the_rows_above_alone_setting_someone_apart_leaves_out_the_
     assert _left_out(tmp_path / "gifts.xlsx", "Above: all sent except Gus (terminated)") == [2, 3, 4, 5]
     # a send but for the named, as before: Gus alone
     assert _left_out(tmp_path / "gifts.xlsx", "Above: OK to send except Gus") == [3, 5]
+
+
+def test_a_heading_of_the_rows_above_alone_saying_nobody_or_held_but_the_named(tmp_path: Path) -> None:
+    """Found by review57 checking a0b6ad2d: 'Above: no one terminated except Gus' (Gus alone terminated)
+    left out Hal and Dee and sent Gus; 'Above: held except Gus', 'Above: hold all except Gus' left out Gus
+    alone and ordered Hal and Dee, whom it holds. Nobody but the named: those alone are left out; held but
+    the named: every other row above."""
+    for heading in ["Above: no one terminated except Gus", "Above: nobody sent except Gus Tan"]:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 5], heading
+    for heading in ["Above: held except Gus", "Above: hold all except Gus", "Above: all on hold except Gus"]:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 4, 5], heading

@@ -81,7 +81,16 @@ def says_no_of_all_above(text: str, says_no: Callable[[str], bool]) -> bool:
     (:data:`_CARDS_WENT`), read without its pointing."""
     if not _ABOVE.search(text) or _BELOW.search(text) or "?" in text:
         return False
-    return says_no(text) or bool(_CARDS_WENT.fullmatch(_POINTING_UP.sub(" ", text)))
+    bare = _POINTING_UP.sub(" ", text)
+    return says_no(text) or bool(_CARDS_WENT.fullmatch(bare) or _HELD.fullmatch(bare))
+
+
+# ... or that they are held ('Above: held except Gus', 'Above: hold all except Gus': found by review57, Gus
+# alone was left out and Hal and Dee ordered)
+_HELD = re.compile(
+    r"(?i)[\W_]*(?:(?:all|everyone|everybody|they|these|those)\s+)?(?:(?:are|is|were|to\s+be)\s+)?(?:held|hold|on\s+hold)"
+    r"(?:\s+(?:all|them|these|those|for\s+now))?[\W_]*"
+)
 
 
 def below_as_above(below: list[str]) -> bool:

@@ -134,10 +134,13 @@ def _apart_from_a_no_above(plain: str, leave_out: re.Pattern[str], people: Recip
     says_no = partial(_says_no, leave_out=leave_out)
     if not named or not _ABOVE.search(rest) or not says_no_of_all_above(rest, says_no):
         return None
+    if _NOBODY.search(rest):  # ('Above: no one terminated except Gus': Gus alone, found by review57)
+        return _Apart(named, set(), None)
     words = _EXCEPT_WORD.sub(" ", apart[0])
     if says_no_of(words, runs):  # ('Above: all sent except Gus (terminated)': Gus too)
         return _Apart(set(), set(), None, rest)
     return _Apart(set(), named, None, rest)
 
 
+_NOBODY = re.compile(r"(?i)\b(?:no[\s-]*one|nobody|none|no\s+(?:rows?|people|employees?|ones?))\b")
 _EXCEPT_WORD = re.compile(r"(?i)\b(?:except(?:\s+for)?|excluding|excluded|but\s+not|other\s+than)\b")
