@@ -62,3 +62,17 @@ def test_a_status_of_two_words_parted_by_a_slash_leaves_the_row_out_where_one_sa
     still = ["Active/Remote", "Full-time/Active", "Active/LOA", "Active/Part-time", "N/A"]
     path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
     assert _left_out(path, [*out, *still]) == out
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_status_word_then_a_no_with_no_mark_between_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by review57, fixed by hunter-sends11: 'Active terminated', 'Active on hold', 'Active deceased',
+    'Active resigned', 'Active inactive', 'Active DNS', 'Active skip', 'Active hold' were each ordered, exit
+    0, under 'Status' and 'Notes', where 'Active - terminated' leaves the row out. Read as with a dash now;
+    words going on after the status still send."""
+    out = ["Active terminated", "Active on hold", "Active deceased", "Active resigned", "Active inactive",
+           "Active DNS", "Active skip", "Active hold", "Remote terminated"]  # fmt: skip
+    still = ["Active", "Active left voicemail", "Active hold for pickup", "Active full time", "Active LOA",
+             "Active never left", "Active hold released", "Active resigned - rehired 12/1"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*out, *still], header)
+    assert _left_out(path, [*out, *still]) == out

@@ -31,10 +31,22 @@ _AFTER = re.compile(
 # read as after a spaced one ('Do not send / ask HR': ..clauses.SLASHED), which 'w/o', 'N/A', '11/20' are not
 # (found by hunter-sends5, its leftover 3)
 _UNSPACED_SLASH = re.compile(r"(?i)(?<=[a-z])/(?=[a-z])")
+# A person's status word and a no after it with no mark between ('Active terminated', 'Active on hold',
+# 'Active DNS'): ordered under 'Status' and 'Notes', where 'Active - terminated' is left out (found by
+# review57, given to hunter-sends11): read as with a dash. Not words going on ('Active left voicemail' reads
+# as 'left voicemail' does, sent)
+STATUS_THEN_NO = re.compile(
+    r"(?i)^\s*(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried)\s+(?=(?:on\s+hold|hold|held|"
+    r"terminated|termed|deceased|resigned|inactive|dns|skip|excluded|declined|left|separated|do\s+not|don'?t|"
+    r"never)\b)"
+)
+
+
 # where any may be (a quick look before the patterns)
 _MAY_BE_TOLD = re.compile(
     r"(?i)\b(?:per|according|from|says|said|wants|wanted|asked|asks|requested|requests|confirmed|advised|told|"
-    r"instructed|notes|noted|please|pls|plz|kindly)\b|[a-z]/[a-z]"
+    r"instructed|notes|noted|please|pls|plz|kindly)\b|[a-z]/[a-z]|"
+    + STATUS_THEN_NO.pattern.removeprefix("(?i)")
 )
 
 
@@ -69,6 +81,9 @@ def _remarks(note: str) -> Iterator[str]:
     yield from told_within(note)
     if _UNSPACED_SLASH.search(note):
         yield _UNSPACED_SLASH.sub(" / ", note)
+    status = STATUS_THEN_NO.match(note)  # ('Active terminated': its remark 'terminated')
+    if status is not None:
+        yield note[status.end() :]
     after = _AFTER.search(note)
     if after is not None and after.start() > 0:
         yield note[: after.start()]
