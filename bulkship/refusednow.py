@@ -123,4 +123,7 @@ def said_apart(sheet: LoadedSheet, sent: Mapping[int, str], program: ProgramSett
             notices.append(notice)
         elif apart not in notices:  # where the first notice on rows left out was
             notices += [*new, apart]
-    return replace(sheet, notices=tuple(notices))
+    # each row keeps where its card went: `validate` counted it '(not ordered)', its workbook said 'Not
+    # ordered', its --json no PO (hunter-vendor33)
+    skipped = tuple(replace(s, ordered=sent[s.row]) if s.row in sent else s for s in sheet.skipped)
+    return replace(sheet, notices=tuple(notices), skipped=skipped)

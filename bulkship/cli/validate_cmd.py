@@ -129,7 +129,13 @@ def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> 
             for p in result.problems
         ],
         "skipped": [
-            {"row": s.row, "kind": s.kind, "reason": s.reason, **({"until": s.until} if s.until else {})}
+            {
+                "row": s.row,
+                "kind": s.kind,
+                "reason": s.reason,
+                **({"until": s.until} if s.until else {}),
+                **({"ordered_before": s.ordered} if s.ordered else {}),  # its card's PO (and batch)
+            }
             for s in sheet.skipped
         ],
         "columns": [info.as_json() for info in sheet.columns],

@@ -69,6 +69,8 @@ class SkippedRow:
     reason: str  # in plain words, e.g. "hidden by the filter on column F 'Eligible'"
     # held until a day to come: the first day the list sends it (YYYY-MM-DD; ..load.skipped.heldday)
     until: str = ""
+    # its card went already: the PO number (and batch, another's) it went in (..refusednow.said_apart)
+    ordered: str = ""
 
     @property
     def said(self) -> str:

@@ -148,7 +148,11 @@ def summary_lines(result: ValidationResult) -> list[str]:
     lines = [
         f"{counted(summary.rows, 'row')}: {summary.valid} valid, {summary.invalid} invalid"
         + (f", {summary.duplicate} duplicate" if summary.duplicate else "")
-        + (f", {summary.skipped} skipped (not ordered{_of_them(result)})" if summary.skipped else "")
+        + (
+            f", {summary.skipped} skipped ({_not_ordered(result, summary.skipped)})"
+            if summary.skipped
+            else ""
+        )
     ]
     for kind, count in sorted(summary.by_problem.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"  {count:>6}  {kind}")
@@ -171,6 +175,21 @@ def not_recipients(result: ValidationResult) -> tuple[int, str]:
         if kind in kinds
     ]
     return len(kinds), " and ".join(said)
+
+
+def ordered_before(result: ValidationResult) -> int:
+    """How many of the rows left out had their card ordered already (..refusednow.said_apart)."""
+    return len({s.row for s in result.sheet.skipped if s.ordered})
+
+
+def _not_ordered(result: ValidationResult, skipped: int) -> str:
+    """What the rows left out are: not ordered, but those whose card went already ('2 skipped (not ordered)'
+    of a list whose row 2 was ordered before: found by hunter-vendor32)."""
+    sent = ordered_before(result)
+    if not sent:
+        return f"not ordered{_of_them(result)}"
+    went = f"{sent} ordered before: their cards went, nothing is sent again"
+    return went if sent == skipped else f"{skipped - sent} not ordered{_of_them(result)}; {went}"
 
 
 def _of_them(result: ValidationResult) -> str:

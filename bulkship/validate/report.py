@@ -15,7 +15,7 @@ from typing import Any
 
 from ..atomicfile import atomic_path
 from ..celltypes import typed_values
-from ..models import STATUS, Problem, ValidationResult
+from ..models import STATUS, Problem, SkippedRow, ValidationResult
 from ..reconcile.layout import distinct_headers
 from ..reconcile.sheets.cells import printable
 from ..schema import load_contract
@@ -31,7 +31,7 @@ from ..workbook import (
     _write_table,
 )
 from ..xlsxfast import ColumnStyle, SheetCells, splice_sheets
-from . import not_recipients
+from . import not_recipients, ordered_before
 from .reportxml import ColumnTable, register_formats, sheet_xml
 
 ROW_HEADER = "Row"
@@ -68,6 +68,7 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
     contract = load_contract()
     summary = result.summary()
     others = not_recipients(result)[0]  # of the rows: a list of 5 people and its totals row are 6 rows
+    sent = ordered_before(result)  # ... and those whose cards went already: skipped, but ordered
     return [
         ["File", sheet.path],
         ["Sheet", sheet.sheet_name or ""],
@@ -76,8 +77,9 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
         ["Valid", summary.valid],
         ["Not valid", summary.invalid],
         ["Duplicate (not ordered)", summary.duplicate],
-        ["Skipped (not ordered)", summary.skipped],
+        ["Skipped (not ordered)", summary.skipped - sent],
         *([["Of them no recipient (totals, notes)", others]] if others else []),
+        *([["Skipped, ordered before (their cards went)", sent]] if sent else []),
         ["", ""],
         *([f"Problem: {kind}", count] for kind, count in sorted(summary.by_problem.items())),
         ["", ""],
@@ -90,6 +92,13 @@ def _summary_rows(result: ValidationResult) -> list[list[Any]]:
     ]
 
 
+def _left_out(skipped: SkippedRow) -> str:
+    """Why the row is left out; one whose card went already says so (it read 'Not ordered')."""
+    if skipped.ordered:
+        return f"Ordered before, PO {skipped.ordered}: its card went; now {skipped.reason}"
+    return f"Not ordered: {skipped.reason}"
+
+
 def _validation_columns(result: ValidationResult) -> ColumnTable:
     errors: dict[int, list[str]] = {}
     warnings: dict[int, list[str]] = {}
@@ -97,7 +106,7 @@ def _validation_columns(result: ValidationResult) -> ColumnTable:
         target = errors if problem.severity == "error" else warnings
         target.setdefault(problem.row, []).append(_cell_message(problem))
     for skipped in result.sheet.skipped:  # why the row is not ordered, where its problems would be
-        errors.setdefault(skipped.row, []).append(f"Not ordered: {skipped.reason}")
+        errors.setdefault(skipped.row, []).append(_left_out(skipped))
     frame = result.sheet.frame
     rows = [int(row) for row in frame.index]
     statuses = result.rows[STATUS]
