@@ -11,6 +11,7 @@ next run.
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING
 
 from .errors import BatchConflictError
@@ -39,13 +40,22 @@ def embedded_sandbox_elsewhere(settings: Settings) -> str:
     """Why the embedded sandbox knows none of some orders the ledger says it created: it keeps them in the
     data folder, while a team's ledger is shared (found by newcomer11: finance reconciling on another machine
     a batch the web page sent read 'vendor 0 orders ... Totals differ ... Differences found')."""
-    return (
+    said = (
         f"The embedded sandbox keeps its orders in this data folder only ({settings.sandbox_state_file}): it "
         "holds none sent through another machine's or data folder's embedded sandbox, nor any from before "
         "`bulkship sandbox reset`. To try bulkship as a team on one ledger, run one "
         "`bulkship sandbox --state FILE` (with `--host 0.0.0.0 --allow-remote` for other machines) and set "
         "the BULKSHIP_API_URL, BULKSHIP_EMAIL and BULKSHIP_ACCESS_TOKEN it prints for every command and "
         "`bulkship serve`."
+    )
+    beside = settings.ledger.parent / "sandbox.sqlite"  # a colleague's data folder, named with --ledger
+    if settings.ledger_url or not beside.is_file() or beside == settings.sandbox_state_file:
+        return said
+    # finance reading a colleague's trial with --ledger was told 'Totals differ ... Differences found' and
+    # how to set up a shared sandbox, not the one setting that reads it (found by newcomer22)
+    return (
+        f"{said} The ledger's own folder holds the embedded sandbox its trials were sent through ({beside}): "
+        f"run the same command with BULKSHIP_SANDBOX_STATE={shlex.quote(str(beside))} to compare with it."
     )
 
 

@@ -98,3 +98,29 @@ def test_the_sandbox_s_file_being_made_reads_as_the_sandbox_s_to_a_reading_besid
     monkeypatch.setattr(store.sqlite3, "connect", traced)
     store.Store(path).close()
     assert len(seen) >= 5 and set(seen) == {"the sandbox's"}, seen
+
+
+def test_finance_reading_a_colleague_s_trial_with_its_ledger_is_told_the_sandbox_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer22 following the README's finance row: `bulkship reconcile NAME --ledger PATH` of a
+    colleague's trial (its data folder holding ledger.sqlite and sandbox.sqlite) read 'Totals differ ...
+    Differences found', and the note told how to set up a shared sandbox, not the one setting (which the
+    README gives) that compares with the sandbox beside that ledger."""
+    colleague = tmp_path / "colleague"
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(colleague))
+    monkeypatch.setenv("BULKSHIP_OUT", str(tmp_path / "out"))
+    assert main(["run", str(write_sheet(tmp_path / "staff.csv", [1, 2, 3])), "--yes", "--wait", "0"]) == 0
+    monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "finance"))
+    ledger = str(colleague / "ledger.sqlite")
+    capsys.readouterr()
+    assert main(["reconcile", "staff", "--ledger", ledger]) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    beside = colleague / "sandbox.sqlite"
+    assert (
+        f"The ledger's own folder holds the embedded sandbox its trials were sent through ({beside}): "
+        f"run the same command with BULKSHIP_SANDBOX_STATE={beside} to compare with it." in said
+    ), said
+    monkeypatch.setenv("BULKSHIP_SANDBOX_STATE", str(beside))  # as it says
+    assert main(["reconcile", "staff", "--ledger", ledger]) == 0
+    assert "Everything matches." in capsys.readouterr().err
