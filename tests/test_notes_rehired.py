@@ -31,3 +31,21 @@ def test_a_person_back_after_a_leaving_told_as_before_is_sent(tmp_path: Path, he
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
+
+
+SLASHED = ["Terminated/Rehired", "Resigned/Rehired", "Terminated / Rehired", "Terminated/Reinstated"]
+SLASHED_OUT = [
+    "Rehired/Terminated", "Terminated/Rehired?", "Terminated/Rehired then resigned", "Active/Terminated",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_status_of_a_leaving_then_a_return_parted_by_a_slash_is_sent(tmp_path: Path, header: str) -> None:
+    """Found by review54 (its leftover), verified by review57: an HR list's Status 'Terminated/Rehired',
+    'Resigned/Rehired', 'Terminated / Rehired', 'Terminated/Reinstated' were each left out ('the list says not
+    to send it'), where under 'Notes', and 'Terminated - Rehired' under 'Status', each is sent: the rehired
+    person got no card. Sent now; the return first, asked, or gone again after it still leaves the row out."""
+    cells = [*SLASHED, *SLASHED_OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == SLASHED_OUT

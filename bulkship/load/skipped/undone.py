@@ -81,9 +81,12 @@ _BACK_OTHERWISE = (
     r"(?:office|site|branch|location|team|department|dept|store|plant|campus|division))\b"
     r"(?!\s+(?:at|with|for|of|elsewhere|somewhere|another|in\s+another)\b)"
 )
+# (after a slash between words too: 'Terminated/Rehired', 'Resigned / Rehired' were left out under 'Status',
+# sent under 'Notes'; found by review54, mended by review57), of a status with no day ('Terminated/Rehired
+# 1/15/2027' is .backlater's)
 _OVER = (
     rf"\A{_FOR_GOOD}(?:{_GONE}(?s:.*?)[-–—:,;(]\s*(?:(?!{_NOT_YET}).){_REMARK_SPAN}"
-    r"\b(?:cleared|released|resolved|lifted)\b|(?s:.*?)[-–—:,;(]\s*(?:(?!"
+    r"\b(?:cleared|released|resolved|lifted)\b|(?s:.*?)(?:[-–—:,;(]|(?<=[a-z])\s*/(?!.*\d))\s*(?:(?!"
     + _NOT_YET
     + r"|\b(?:may|might|could|maybe|possibly|likely)\b"
     # ... nor said to come: 'Terminated - will be rehired 1/2027', '... would be rehired', 'Resigned -
