@@ -155,7 +155,11 @@ def batch_lines(web: Web) -> list[BatchLine]:
             apis = {b.name: other_api_note(b.api, web.settings) for b in ledger.batches()}
             noted = money_notes_by_batch(ledger)
             priced = priced_on(ledger)
-            waiting = {name: _waiting_said(ledger, name) for name, one in seen.items() if one.waiting}
+            waiting = {
+                name: _waiting_said(ledger, name, pages.get(name) is not None)
+                for name, one in seen.items()
+                if one.waiting
+            }
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -185,14 +189,24 @@ def batch_lines(web: Web) -> list[BatchLine]:
     return sorted(lines, key=lambda b: b.created, reverse=True)
 
 
-def _waiting_said(ledger: Ledger, batch: str) -> str:
-    """'2 row(s) wait for their day, the first on 2027-01-15: 130.95 USD at the prices of 2026-12-05', of
-    the batch's rows held until a day to come ("" when none)."""
+def _waiting_said(ledger: Ledger, batch: str, on_the_page: bool) -> str:
+    """'2 row(s) wait for their day, the first on 2027-01-15: 130.95 USD at the prices of 2026-12-05; not
+    charged, not to send yet', of the batch's rows held until a day to come ("" when none); once that first
+    day has come, what sends them ('not to send yet' on Jan 20: found by hunter-money24)."""
+    from ..program import local_day
+
     held = held_until(ledger, batch)
     if not held:
         return ""
     money = money_said(held_money(ledger, batch, held), MONEY_CURRENCY).removeprefix(", ")
-    return f"{len(held)} row(s) wait for their day{first_day(held)}" + (f": {money}" if money else "")
+    said = f"{len(held)} row(s) wait for their day{first_day(held)}" + (f": {money}" if money else "")
+    if not held[0][1] or held[0][1] > local_day().isoformat():
+        return f"{said}; not charged, not to send yet"
+    return f"{said}; not charged: that day has come, {_SENT_BY[on_the_page]}"
+
+
+# what sends rows whose day has come: a batch uploaded here, its cost page; else its list run again
+_SENT_BY = {True: "send them from its cost page", False: "run its list again to send them"}
 
 
 def _matches(line: BatchLine, query: str) -> bool:
