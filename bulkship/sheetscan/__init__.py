@@ -38,7 +38,8 @@ from .limits import (
     column_letter,
     column_number,
 )
-from .ods import MAX_PADDED_REPEATS, ods_padding, scan_ods
+from .ods import MAX_PADDED_REPEATS, scan_ods
+from .odsstyles import ods_padding
 from .runs import check_shared_strings, shared_strings
 from .xlsx import scan_xlsx
 

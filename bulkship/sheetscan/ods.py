@@ -15,13 +15,7 @@ from .controls import ods_link_in_sheet
 from .formats import (
     _DOLLARS,
     PERCENTAGE,
-    SAME_COLOUR,
-    UNSEEN,
-    format_padded,
-    is_padding_format,
-    same_colour,
     shown_currency,
-    white_hex,
 )
 from .limits import (
     COLLAPSED,
@@ -36,6 +30,7 @@ from .limits import (
     column_number,
     too_many_styles,
 )
+from .odsstyles import _STYLE, _struck, _unseen, ods_padding
 from .runs import element_runs, note_struck
 from .shownnumbers import _WHOLE, _shows_another_number
 from .textsize import check_text, ods_cell_text
@@ -43,7 +38,6 @@ from .textsize import check_text, ods_cell_text
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
-_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _FORM = "{urn:oasis:names:tc:opendocument:xmlns:form:1.0}"
 
@@ -60,21 +54,6 @@ MAX_PADDED_REPEATS = 1000  # cells one repeated ODS cell may stand for, when it 
 # 3.8 GB, then out of memory; found by hunter-hostile5, LO3). A column of a default filled down to row 65,536
 # ('FALSE' under 'Sent?') stays far below.
 MAX_REPEATED_CELLS = 1_000_000
-
-
-def ods_padding(value: str, shown: str) -> str | None:
-    """The padding format an ODS number cell is shown through (ODS keeps the text shown beside the value:
-    '02134' for 2134), or None. As for XLSX (:func:`is_padding_format`): whole numbers, zeros in front."""
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    if not number.is_integer() or number < 0:
-        return None
-    code = "".join("0" if char.isdigit() else "\\" + char for char in shown)
-    if not is_padding_format(code) or format_padded(int(number), code) != shown:
-        return None
-    return code
 
 
 _SECTIONS = frozenset(f"{_OFFICE}{name}" for name in ("automatic-styles", "styles", "font-face-decls"))
@@ -344,30 +323,3 @@ class _OdsWalker:
 
 # 'Sheet1.A1:Sheet1.I4', "'My list'.A1:'My list'.I4": the sheet and the first column of a range
 _ODS_RANGE = re.compile(r"\$?('(?:[^']|'')+'|[^.]+)\.\$?([A-Za-z]+)\$?\d+")
-
-
-def _struck(style: Any) -> bool:
-    """Whether a cell style's text properties strike its text through."""
-    for child in style:
-        if child.tag == f"{_STYLE}text-properties":  # LibreOffice may write the type alone ("single")
-            through = child.get(f"{_STYLE}text-line-through-style")
-            kind = child.get(f"{_STYLE}text-line-through-type")
-            return through != "none" if through is not None else kind not in (None, "none")
-    return False
-
-
-_FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
-
-
-def _unseen(style: Any) -> str:
-    """How a cell style hides its text: white on no background or a white one (:data:`UNSEEN`), or in the
-    colour of its background (:data:`SAME_COLOUR`); "" when it shows it."""
-    color = background = None
-    for child in style:
-        if child.tag == f"{_STYLE}text-properties":
-            color = child.get(f"{_FO}color")
-        elif child.tag == f"{_STYLE}table-cell-properties":
-            background = child.get(f"{_FO}background-color")
-    if white_hex(color) and (background in (None, "transparent") or white_hex(background)):
-        return UNSEEN
-    return SAME_COLOUR if same_colour(color, background) else ""
