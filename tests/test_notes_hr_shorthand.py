@@ -41,3 +41,17 @@ def test_a_note_saying_the_gift_was_already_given_leaves_the_row_out(tmp_path: P
     left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", notes), notes)
     assert [note for note in GIVEN if note not in left_out] == []  # each was ordered before
     assert [note for note in GIVEN_SENDS if note in left_out] == []
+
+
+UNDONE = ["TERM eff 12/12 - rescinded", "term eff 12/12 - rescinded", "term'd - rescinded",
+          "vol term - reversed", "Term 12/12 - rescinded", "term'd 12/31 - rescinded"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_hr_shorthand_of_a_termination_taken_back_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by the lead checking bbc6d246: 'TERM eff 12/12 - rescinded' was left out, where 'Terminated 12/12
+    - rescinded', 'termed - rescinded' send: the undoing of a leaving knew the whole words only."""
+    notes = [*UNDONE, "term'd - rehire rescinded"]
+    assert notes_left_out(notes_sheet(tmp_path / "list.csv", notes, header), notes) == [
+        "term'd - rehire rescinded"
+    ]

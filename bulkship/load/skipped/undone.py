@@ -153,7 +153,9 @@ _CAME = (
 # Not what else was taken back ('... - rehire rescinded', '... - offer rescinded'), asked, to come, nor a
 # rehire's eligibility ('Terminated (rehire eligible)', '... - eligible for rehire', '... - no rehire')
 _LEFT = (
-    r"(?:terminated|termed|resigned|left(?:\s+(?:the\s+)?(?:company|firm|co))?|separated|laid\s+off|let\s+go|"
+    # (HR's shorthand too: 'TERM eff 12/12 - rescinded', "term'd - reversed" left out by bbc6d246: the lead)
+    r"(?:terminated|termed|term(?:['’]?d)?|(?:(?:in)?vol(?:untary)?\.?|inv\.?)\s+term(?:['’]?d)?|resigned|"
+    r"left(?:\s+(?:the\s+)?(?:company|firm|co))?|separated|laid\s+off|let\s+go|"
     r"fired|quit|dismissed)"
 )
 _LEAVING_UNDONE = (
