@@ -194,6 +194,7 @@ async def _plan_and_send(
         gone = ordered_in_other_batches(ledger, batch, validation, api_identity(settings))  # N9
         gone |= ordered_left_out(ledger, batch, validation) if stored else {}  # ... and rows it leaves out
         loaded = said_apart(loaded, gone, options.program or ProgramSettings())
+        validation = replace(validation, sheet=loaded) if gone else validation  # the workbook names their PO
         problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook", leave=sent)
         # said with the plan, before any result workbook exists: a run refused or declined writes none
         # (newcomer20's N10: '... and 11 more problems: see the result workbook', then 'Nothing was sent')

@@ -58,3 +58,32 @@ def test_validate_counts_a_row_ordered_before_that_the_list_now_leaves_out_apart
     assert main(["validate", str(week2), "--batch", batch, "--out", str(tmp_path), "--json"]) == 1
     skipped = json.loads(capsys.readouterr().out)["skipped"]
     assert [s.get("ordered_before") for s in skipped] == [went, None], skipped
+
+
+def test_the_run_s_workbook_names_the_po_of_a_row_another_batch_sent_that_the_list_now_leaves_out(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by hunter-vendor33 beside hunter-vendor32's 92f2d7aa: week 2's list run as batch HR-WK2 (Ann's
+    card went in batch HR, her note now 'terminated 12/4') said her apart on the terminal, with her PO, and
+    its result workbook's row read 'skipped: the list says not to send it', as Di's never sent: HR read that
+    Ann got nothing. The row now says where her card went."""
+    source = _write(tmp_path / "gifts.csv", ROWS)
+    assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    week2 = _write(tmp_path / "week2.csv", [[*ROWS[0][:7], "terminated 12/4"], *ROWS[1:]])
+    common = ["--batch", "HR-WK2", "--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(["run", str(week2), *common]) == 3
+    book = load_workbook(tmp_path / "HR-WK2-results.xlsx", read_only=True)
+    sheet = book["Results"]
+    head = next(sheet.iter_rows(max_row=1, values_only=True))
+    rows = [dict(zip(head, r, strict=False)) for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
+    book.close()
+    ann, di = (next(r for r in rows if r["Name"] == name) for name in ("Ann Lee", "Di Fox"))
+    assert (ann["Status"], ann["Problems / vendor error"]) == (
+        "skipped",
+        "ordered before, PO BS-HR-0001 (batch 'HR'): its card went; now the list says not to send it (column "
+        "'Notes': 'terminated 12/4')",
+    ), ann
+    assert (di["Status"], di["Problems / vendor error"]) == (
+        "skipped",
+        "the list says not to send it (column 'Notes': 'terminated 11/30')",
+    ), di

@@ -104,7 +104,8 @@ def book_from_run(
         if status != "valid"
     }
     skipped = {s.row: s.said for s in sheet.skipped}  # hidden rows, totals rows, notes: why not ordered
-    judge = _RunJudge(view, errors, changes, fingerprints, statuses, skipped, repeats)
+    went = {s.row: s.ordered for s in sheet.skipped if s.ordered}  # ... or ordered before (another batch)
+    judge = _RunJudge(view, errors, changes, fingerprints, statuses, skipped, repeats, went)
     outcomes = _RunOutcomes(sheet.frame.index, judge.outcome)
     columns = list(sheet.headers)
     rows: Any = _frame_rows(sheet.frame, columns, sheet.cell_types)
@@ -138,6 +139,7 @@ class _RunJudge:
     statuses: dict[int, str]  # the rows validation judged not valid (a row absent is valid)
     skipped: dict[int, str]
     repeats: dict[int, int]
+    went: dict[int, str]  # rows skipped whose card went already: its PO (and batch)
 
     def outcome(self, row: int) -> RowOutcome:
         changes, skipped = self.changes, self.skipped
@@ -167,7 +169,9 @@ class _RunJudge:
                 return from_ledger
         # validation's own words are richer than the ledger's summary of invalid and duplicate rows
         problems = self.errors.get(row, [])
-        if row in skipped:
+        if row in self.went:  # another batch sent it: it read 'skipped, the list says not to send it' alone
+            problems = [f"ordered before, PO {self.went[row]}: its card went; now {skipped[row]}", *problems]
+        elif row in skipped:
             problems = [skipped[row], *problems]
         if row in self.repeats:  # no PO, line or cost of its own: the row it repeats has them
             problems = [duplicate_note(self.repeats[row]), *problems]
