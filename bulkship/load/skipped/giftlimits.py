@@ -50,7 +50,12 @@ OVER_A_LIMIT = (
     rf"was|is)\s+)*(?:reached|hit|met|exceeded|used(?:\s+up)?|maxed(?:\s+out)?){_REMARK}|"
     # gifts barred ('Gift ban', 'Gifts not permitted', 'Cannot accept gifts', 'No gifts to government
     # employees')
-    r"(?:(?:gift|gifting)\s+(?:ban|banned|prohibited|restriction)|(?:gifts?|gift\s+cards?)\s+(?:are\s+|is\s+)?"
+    # ... or by a policy ('Gift policy: cannot accept', 'Ethics policy prohibits gifts': newcomer22's N8, each
+    # ordered where 'Cannot accept gifts' and 'Ethics policy: no gifts' are left out)
+    r"(?:(?:(?:gift|gifting|ethics|company|corporate|employer)\s+polic(?:y|ies)|ethics\s+rules?)\s*[-–—:,]?\s*"
+    r"(?:(?:prohibits?|forbids?|bars?|bans?|does\s*n[o'’]?t\s+(?:allow|permit))\s+(?:any\s+)?(?:gifts?|gift\s+cards?)|"
+    r"(?:cannot|can['’]?t|may\s+not)\s+(?:accept|receive|take)(?:\s+(?:any\s+|a\s+)?(?:gifts?|gift\s+cards?|cards?))?)|"
+    r"(?:gift|gifting)\s+(?:ban|banned|prohibited|restriction)|(?:gifts?|gift\s+cards?)\s+(?:are\s+|is\s+)?"
     r"(?:not\s+(?:allowed|permitted)|prohibited|banned|forbidden)|(?:cannot|can['’]?t|may\s+not|must\s+not|"
     r"(?:is\s+|are\s+)?not\s+allowed\s+to|(?:is\s+|are\s+)?unable\s+to|(?:is\s+|are\s+)?prohibited\s+from)\s+"
     r"(?:accept|receive|take)(?:ing)?\s+(?:any\s+|a\s+)?(?:gifts?|gift\s+cards?|cards?)|no\s+gifts?\s+(?:to|for)\s+"

@@ -47,6 +47,8 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them))*"
     # ... before a thing to happen ('do not send before approval', not a day: ..days._UNTIL holds to it)
     r"(?:\s+(?:before|prior\s+to)\s+(?!" + _UNTIL_A_DATE + r")\S.*)?)|dns|"
+    # ... 'DNM', a mail house's do not mail (newcomer22's N8: ordered where 'Do not mail' is left out)
+    r"dnm|d\.\s?n\.\s?m\.?|"
     # ... 'DNC', do not contact, unless of a phone or an e-mail only ('DNC (phone)'): found by newcomer19, the
     # lead's ask, ordered where 'Do not contact' is left out
     r"(?:dnc|d\.\s?n\.\s?c\.?)(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)|remove|removed|exclude|excluded|"

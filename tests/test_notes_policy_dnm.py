@@ -1,0 +1,26 @@
+"""A client list's note barring gifts by a policy ('Gift policy: cannot accept', 'Ethics policy prohibits
+gifts') or a mail house's 'DNM' (do not mail): left out, as 'Cannot accept gifts', 'Ethics policy: no gifts'
+and 'Do not mail' are (found by newcomer22, N8: each was ordered, exit 0, from a marketing coordinator's
+CRM export)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.notes import notes_left_out, notes_sheet
+
+LEFT_OUT = [
+    "gift policy: cannot accept", "Gift policy - can't accept", "ethics policy prohibits gifts",
+    "Company policy does not allow gift cards", "Ethics rules forbid gifts", "DNM", "D.N.M.", "DNM - moved",
+]  # fmt: skip
+SENDS = [
+    "gift policy: can accept up to $50", "ethics policy reviewed, OK to send", "DNM? check",
+    "no mail on Saturdays", "policy reviewed",
+]  # fmt: skip
+
+
+def test_a_note_barring_gifts_by_a_policy_or_saying_dnm_leaves_the_row_out(tmp_path: Path) -> None:
+    cells = [*LEFT_OUT, *SENDS]
+    out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells), cells)
+    assert [cell for cell in LEFT_OUT if cell not in out] == []  # each was ordered before
+    assert [cell for cell in SENDS if cell in out] == []  # a limit it allows, a question, other words: sent
