@@ -43,21 +43,23 @@ def test_a_person_away_said_back_on_a_day_is_held_to_it(
     assert _decided(path, notes) == held | dict.fromkeys(sent, "sent")
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_a_card_held_for_a_month_or_its_round_waits_for_its_first_day(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
 ) -> None:
     """newcomer22's N2: on Dec 5 Notes 'hold for January' and 'hold for Jan batch' were ordered at once, where
     'hold until January' waits until Jan 1 and 'hold for next batch' is left out. Each waits for the first
-    day of its month; a hold for something else (pickup, a manager, Q1) is as it was."""
+    day of its month; a hold for something else (pickup, a manager, Q1) is as it was. So in a 'Status',
+    where 'hold for January' was left out for good (and 'hold for manager' still is)."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": DEC_5)
     held = {"hold for January": "2027-01-01", "hold for Jan batch": "2027-01-01",
             "hold for the Jan batch": "2027-01-01", "Hold for January 2027": "2027-01-01",
             "hold for Feb run": "2027-02-01", "hold for Jan - per HR": "2027-01-01",
             "hold until Jan batch": "2027-01-01"}  # fmt: skip
-    as_before = {"hold for pickup": "sent", "hold for manager": "sent", "Hold for Q1": "out",
-                 "hold for next batch": "out"}  # fmt: skip
+    as_before = {"hold for pickup": "sent", "hold for manager": "sent" if header == "Notes" else "out",
+                 "Hold for Q1": "out", "hold for next batch": "out"}  # fmt: skip
     notes = [*held, *as_before]
-    path = notes_sheet(tmp_path / "staff.csv", notes)
+    path = notes_sheet(tmp_path / "staff.csv", notes, header)
     assert _decided(path, notes) == held | as_before
 
 

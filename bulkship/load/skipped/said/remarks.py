@@ -115,7 +115,11 @@ def remarks_not_yet(
 
 # A status holding the row until a day ('Hold until Jan', 'On hold until 1/15/2027'): left out for good, where
 # under 'Notes' it waits for its day and goes on it (review48's leftover 5, mended by review50)
-_HOLD_UNTIL = re.compile(r"(?i)^\W*(?:on\s+)?hold\s+(?:until|till|til)\b")
+# ... or for a month ('Hold for January', 'hold for Jan batch': newcomer22's N2, left out for good)
+_HOLD_UNTIL = re.compile(
+    r"(?i)^\W*(?:on\s+)?hold\s+(?:(?:until|till|til)\b|"
+    r"for(?=\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+)
 # ... not one asking something after it ('On hold until 3/1/2031 - Send Target instead'): a status's asks are
 # not read (a note's are), so on its day the row would go as it stands
 _ASKS = re.compile(r"(?i)\b(?:send|ship|mail|deliver|instead)\b")
