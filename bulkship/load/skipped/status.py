@@ -146,9 +146,11 @@ _MAIL_FAILS = (
 # be ('not updated', 'needs to be updated', 'to be fixed', "hasn't been fixed": found by review33, each card
 # mailed to the address the list says is bad), nor when it says there is none, asks for one or asks whether
 # ('no new address on row', 'put new address on row', 'new address on row?', '..., verify': found by review55
-# after 95ff348d, each mailed to the address the post gave back)
+# after 95ff348d, each mailed to the address the post gave back); not 'no need' ('Bad address - updated, no
+# need to hold', 'Returned to sender - updated, no changes needed': review55's item 5, each left out)
 _NOT_DONE = (
-    r"(?:\b(?:not|never|yet|needs?|needed|to\s+be|pending|awaiting|waiting|requires?|required|verify|"
+    r"(?:\b(?:not|never|yet|(?<!no\s)(?<!no\schanges\s)(?<!no\saction\s)(?:needs?|needed)|to\s+be|pending|"
+    r"awaiting|waiting|requires?|required|verify|"
     r"(?:no|put|get)\s+(?:the\s+|a\s+)?new\s+addr(?:ess)?)\b|n['’]t\b|\?)"
 )
 # ... put right in other words ('added 12/1', 'new address above', 'using work address', 'now correct'), or
