@@ -5,6 +5,7 @@ and other limits still send."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ from support.notes import notes_left_out as _left_out
 from support.notes import notes_sheet as _sheet
 
 from bulkship.load.skipped import said
+from bulkship.load.skipped.giftlimits import this_year_ok
 
 NO_GIFT_NOW = [
     "Gift limit reached", "Over gift limit this year", "Already at $100 limit", "Over the gift limit",
@@ -121,3 +123,24 @@ def test_a_long_note_is_read_for_a_limit_only_where_it_names_one_and_the_year(
     path = _sheet(tmp_path / "staff.csv", notes)
     assert _left_out(path, notes) == stays_out
     assert sorted(set(read)) == sorted([*LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK, stays_out[2]])
+
+
+def test_a_long_note_naming_a_limit_and_the_year_is_read_for_it_from_its_signs_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-speed1 (issue 14): a note naming a limit and the year, then long ('do not send - Gift
+    limit reached 2026 x x x ...', 20,000 characters) took 8.3 CPU-s to read, 33 at 40,000: this_year_ok's
+    pattern was tried at every character, each try reading on to the note's end. It is tried only at the
+    note's start and after a sign its opening run stops at, where any match of it starts too: the same
+    notes match, and each decides as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    span = this_year_ok(datetime.date(2026, 12, 5))
+    from_a_sign = said._from_a_sign(span)
+    assert from_a_sign.startswith("(?i)(?:^|(?<=[-–—;,.()]))[^-–—;,.()]*")
+    texts = [*LIMIT_OF_THIS_YEAR, *LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK, "a;limit (2026 ok)", "cap.2026: fine",
+             "max\n2026 good", "\nlimit 2026 ok", "no limit - 2026 ok", "limit2026 ok",
+             "Gift limit reached"]  # fmt: skip
+    assert [bool(re.search(from_a_sign, t)) for t in texts] == [bool(re.search(span, t)) for t in texts]
+    long_note = "do not send - Gift limit reached 2026 " + "x " * 20_000
+    notes = [long_note, *LIMIT_OF_A_YEAR_GONE_THIS_ONE_OK]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes), notes) == [long_note]
