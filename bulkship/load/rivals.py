@@ -23,7 +23,7 @@ from itertools import islice
 
 import pandas as pd
 
-from ..columns import ADDRESS_FIELDS, ORDER_FIELDS, HeaderIndex, own_titles
+from ..columns import ADDRESS_FIELDS, ORDER_FIELDS, HeaderIndex, _words, own_titles
 from ..folding import fold_person
 from ..program import ProgramSettings
 from ..schema import SheetContract
@@ -134,6 +134,15 @@ def unlike_rivals(body: pd.DataFrame, contract: SheetContract, program: ProgramS
             )
             found = [(header, exact) for header, exact in found if header != own[1]]
             own = own[:1]
+        pair = sorted((header for header, _exact in found), key=lambda h: "code" not in _words(h))
+        coded = len(pair) == 2 and field in ("state", "country") and "code" in _words(pair[0])
+        if not own and coded and all(_says_the_same(body, field, *p) for p in (pair, pair[::-1])):
+            # 'Province' and 'Province Code' (Massachusetts, MA: Shopify's customers export) alike on every
+            # row, neither the state's own title: nothing to choose (refused; found by hunter-sheets32)
+            unused[pair[1]] = (
+                f"it says what '{pair[0]}' says on every row, which is used for {contract.title(field)}"
+            )
+            found = [(header, exact) for header, exact in found if header == pair[0]]
         empty = {header for header, _exact in found if not any(map(_text, body[header].tolist()))}
         if len(own) == 1 and (own[0] not in empty or len(empty) == len(found)):
             # a looser column left empty feeds nothing beside the own title; but beside an EMPTY own title
