@@ -55,3 +55,11 @@ def test_hr_shorthand_of_a_termination_taken_back_sends_the_row(tmp_path: Path, 
     assert notes_left_out(notes_sheet(tmp_path / "list.csv", notes, header), notes) == [
         "term'd - rehire rescinded"
     ]
+
+
+def test_a_status_of_voluntary_term_life_a_benefit_sends_the_row(tmp_path: Path) -> None:
+    """Found by review57 checking bbc6d246: a 'Status' of 'Voluntary term life', 'Vol term life - enrolled',
+    'Voluntary Term Life: yes' (a benefit enrolled) was left out as 'vol term' (a termination) is."""
+    benefit = ["Voluntary term life", "Vol term life", "Vol term life - enrolled", "Voluntary Term Life: yes"]
+    notes = [*benefit, "vol term"]
+    assert notes_left_out(notes_sheet(tmp_path / "list.csv", notes, "Status"), notes) == ["vol term"]

@@ -169,8 +169,9 @@ MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
 # A person's status saying they are gone (used by _SAYS_GONE and _SAYS_LEFT alike)
 _PERSON_GONE = (
     rf"terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
-    # ('vol term', 'invol term', 'inv term 11/22': newcomer22's N2; not 'inv term: net 30', an invoice's)
-    r"(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d)?|inv\.?\s+term(?:['’]?d)?(?=\s*$|\s+\d)|"
+    # ('vol term', 'invol term', 'inv term 11/22': newcomer22's N2; not 'inv term: net 30', an invoice's, nor
+    # 'Voluntary term life', a benefit: found by review57)
+    r"(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d)?(?!\s+life)|inv\.?\s+term(?:['’]?d)?(?=\s*$|\s+\d)|"
     rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE}"
 )
 _LEFT_OR_GONE = (
