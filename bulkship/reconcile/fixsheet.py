@@ -16,6 +16,7 @@ paid for are left to the run, which adds them again after the file's rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -200,7 +201,7 @@ def merged_with_results(
         # the notes on the sheet's cells, on the rows they were written on (as the frame, by original row)
         cell_notes=None if fixes.cell_notes is None else fixes.cell_notes.set_axis(new_index),
         skipped=tuple(sorted((*skipped, *left_out_here), key=lambda s: s.row)),
-        notices=_renumbered(fixes, left_out_here, program),
+        notices=_renumbered(fixes, left_out_here, program, mapping),
     )
 
 
@@ -238,9 +239,13 @@ def _what_was_done(
 
 
 def _renumbered(
-    fixes: LoadedSheet, left_out: tuple[SkippedRow, ...], program: ProgramSettings | None
+    fixes: LoadedSheet,
+    left_out: tuple[SkippedRow, ...],
+    program: ProgramSettings | None,
+    mapping: dict[int, int],
 ) -> tuple[str, ...]:
-    """The sheet's notices, those naming the rows it leaves out naming them by their row in the file (as
+    """The sheet's notices, those naming the rows it leaves out, or rows ordering several cards ('row 2
+    (Bob Ray): 3 cards', his row 3 in the file: hunter-money24), naming them by their row in the file (as
     every problem of a Fix these row is), not by their row on the sheet."""
     from ..load.skipped.notices import _skip_notices
     from ..program import ProgramSettings
@@ -249,7 +254,15 @@ def _renumbered(
     by_sheet_row = dict(
         zip(_skip_notices(fixes.skipped, settings), _skip_notices(left_out, settings), strict=False)
     )
-    return tuple(by_sheet_row.get(notice, notice) for notice in fixes.notices)
+    said = [by_sheet_row.get(notice, notice) for notice in fixes.notices]
+    return tuple(
+        _MANY_ROWS.sub(lambda m: f"row {mapping.get(int(m[1]), m[1])} (", n) if _MANY.search(n) else n
+        for n in said
+    )
+
+
+_MANY = re.compile(r"^\d+ row\(s\) order more than one card")  # (..load.problems.each.many_cards_notice)
+_MANY_ROWS = re.compile(r"\brow (\d+) \(")
 
 
 def _still_skipped(row: int, problems: str) -> SkippedRow:
