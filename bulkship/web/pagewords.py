@@ -64,6 +64,13 @@ _PAGE_HINTS = (
 # "Re-run the same command": the command line's way on (a run resumes, asks again, sends what is left); the
 # page's reader has no command, and does the same from the batch's cost page
 _RERUN = (
+    # a card the vendor failed: the Results page's own button sends it (its row said 'Send the batch again
+    # from its cost page' beside 'Send the 2 row(s) the vendor failed again': found by hunter-web29)
+    (
+        re.compile(r"\bRe-run the same command to send it again under a new PO number\b"),
+        "Send it again under a new PO number with the button for the rows the vendor failed, at the top of "
+        "the batch's Results page",
+    ),
     (re.compile(r"\bRe-running the same command\b"), "Sending the batch again from its cost page"),
     (re.compile(r"\bre-running the same command\b"), "sending the batch again from its cost page"),
     (re.compile(r"\bRe-run the same command\b"), "Send the batch again from its cost page"),
