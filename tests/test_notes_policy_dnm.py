@@ -24,3 +24,24 @@ def test_a_note_barring_gifts_by_a_policy_or_saying_dnm_leaves_the_row_out(tmp_p
     out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells), cells)
     assert [cell for cell in LEFT_OUT if cell not in out] == []  # each was ordered before
     assert [cell for cell in SENDS if cell in out] == []  # a limit it allows, a question, other words: sent
+
+
+GONE = [
+    "out of business", "company closed", "Business closed permanently", "closed down", "vacant",
+    "Vacant - returned 11/20", "no longer there",
+]  # fmt: skip
+STILL_THERE = [
+    "No longer there - new address on row", "Office closed for the holidays",
+    "company closed - new address on row", "store closed on Sundays", "vacant lot next door",
+    "no longer there? confirm",
+]  # fmt: skip
+
+
+def test_a_note_saying_nobody_is_there_to_take_the_card_leaves_the_row_out(tmp_path: Path) -> None:
+    """The business closed, the address vacant, the contact no longer there (found by newcomer22, N8: each was
+    ordered, where 'No longer at this address' is left out); the address put right on the row, a closing for
+    a time, another place, a question: sent as before."""
+    cells = [*GONE, *STILL_THERE]
+    out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells), cells)
+    assert [cell for cell in GONE if cell not in out] == []
+    assert [cell for cell in STILL_THERE if cell in out] == []

@@ -39,5 +39,10 @@ BAD_ADDRESS = (
     # ... or none on file ('No address on file', 'Address missing', 'Missing address', 'No home address')
     r"no\s+(?:(?:home|mailing|postal|street|valid|good)\s+)?(?:address|addr)(?:\s+(?:on\s+file|in\s+(?:the\s+)?"
     r"system|listed|found|available|given|provided|known))?|(?:address|addr)\s+(?:is\s+)?(?:missing|not\s+on\s+file)|"
-    r"missing\s+(?:(?:home|mailing|postal|street)\s+)?(?:address|addr)"
+    r"missing\s+(?:(?:home|mailing|postal|street)\s+)?(?:address|addr)|"
+    # ... or nobody there to take it: the business closed, the address vacant, the contact gone from it ('Out
+    # of business', 'Company closed', 'Vacant', 'No longer there': newcomer22's N8, each ordered from a CRM
+    # export, where 'No longer at this address' is left out); not 'Office closed for the holidays'
+    r"out\s+of\s+business|(?:company|business|store|shop)\s+(?:is\s+|has\s+)?(?:closed|shut\s+down)(?:\s+"
+    r"(?:down|permanently|for\s+good))?|closed\s+(?:down|permanently|for\s+good)|vacant|no\s+longer\s+there"
 )
