@@ -228,7 +228,8 @@ def keep_fix_edits(workbook: Path, path: Path, batch: str) -> None:
     gone after the list's new row was sent). A run of the workbook itself (or of a copy) reads them."""
     import shlex
 
-    from .reconcile.fixsheet import is_result_workbook_file, pending_fix_edits
+    from .reconcile.fixedits import pending_fix_edits
+    from .reconcile.fixsheet import is_result_workbook_file
     from .reconcile.sheets import FIX_SHEET
 
     try:

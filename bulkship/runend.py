@@ -69,7 +69,7 @@ def rewrite_kept_plan(
     saying 6 rows and 25.00 to send, until a later run sent (found by hunter-money1, L3). Only the workbook
     this run would write (same folder): a declined run writes none elsewhere; nor one holding corrections
     on its Fix these sheet that this run did not read (a look at the plan of the first file loses none)."""
-    from .reconcile.fixsheet import unsent_fix_edits
+    from .reconcile.fixedits import unsent_fix_edits
     from .reconcile.sheets import read_result_workbook
 
     record = ledger.batch(batch)

@@ -13,7 +13,8 @@ from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..models import Catalog
 from ..outputlock import output_lock
-from ..reconcile.fixsheet import sheets_of_the_person, unsent_fix_edits
+from ..reconcile.fixedits import unsent_fix_edits
+from ..reconcile.fixsheet import sheets_of_the_person
 from ..reconcile.join import book_from_existing
 from ..reconcile.sheets import (
     FIX_SHEET,
