@@ -57,3 +57,17 @@ def test_a_company_beside_an_address_not_said_home_is_printed(tmp_path: Path) ->
         main(["run", str(home), "--config", str(config), "--yes", "--wait", "0", "--out", str(tmp_path)]) == 0
     )
     assert _sent() == [("Ann Lee", "1 Main St", "Lee Dental"), ("Bo Ray", "1 Main St", "Lee Dental")]
+
+
+@pytest.mark.parametrize("header", ["Shipping Address (home or office)", "Home/Work Address"])
+def test_a_company_beside_a_street_said_home_or_office_is_printed(tmp_path: Path, header: str) -> None:
+    """A form's 'Shipping Address (home or office)': Ann's row is her office's suite, and its parcel went
+    without 'Acme Corp' since the header names a home (found by review58 checking ab09ff02). A header naming
+    a workplace beside the home keeps the company printed, as beside 'Address'."""
+    path = tmp_path / "form.csv"
+    path.write_text(
+        f"Name,Company,{header},City,State,ZIP,Card,Amount\n"
+        "Ann Lee,Acme Corp,100 Market St Suite 400,Boston,MA,02134,CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    assert _sent() == [("Ann Lee", "100 Market St Suite 400", "Acme Corp")]

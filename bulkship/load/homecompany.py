@@ -14,6 +14,9 @@ from .doubtful import _header_of, _unmap
 
 # the words of a street's header saying it is the person's home ('Home Address Line 1', 'Personal Street')
 _HOME = frozenset({"home", "personal", "residential", "residence", "private"})
+# ... not one naming a workplace beside it ('Shipping Address (home or office)', 'Home/Work Address'): a row
+# there may be an office, whose parcel went without its company (found by review58 checking ab09ff02)
+_WORKPLACE = frozenset({"office", "work", "business", "company", "workplace", "employer"})
 
 
 def set_aside_company_at_home(
@@ -25,7 +28,8 @@ def set_aside_company_at_home(
     if "company" in program.columns:
         return []
     company, street = _header_of(mapping, "company"), _header_of(mapping, "address1")
-    if company is None or street is None or not _HOME & set(_words(street)):
+    words = set(_words(street)) if street is not None else set()
+    if company is None or not _HOME & words or _WORKPLACE & words:
         return []
     letter = _unmap(mapping, company, f"the cards go to home addresses ('{street}'): no company printed")
     source = program.source or "a program file (--config)"
