@@ -11,7 +11,7 @@ from support.notes import notes_left_out, notes_sheet
 
 TERMINATED = [
     "term'd", "term'd 12/31", "TERM eff 12/12", "term eff 12/12", "vol term eff 12/15", "inv term 11/22",
-    "invol term", "vol term", "Term date 12/31", "Voluntary term", "Term'd per HR",
+    "invol term", "vol term", "Term date 12/31", "Voluntary term", "Term'd per HR", "term'ed 12/1", "term'ed",
 ]  # fmt: skip
 # a term of something else, or a no undone
 SENDS = ["term", "long term", "Term life insurance", "inv term: net 30", "term'd - still send", "term 2"]

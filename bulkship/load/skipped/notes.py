@@ -69,8 +69,8 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:passed|separated)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
     # ... and HR's shorthand of a termination ("term'd", 'vol term', 'invol term', 'TERM eff 12/12', 'inv
     # term 11/22', 'Term date 12/31': newcomer22's N2, each ordered where 'termed', 'Term 12/12' are left out)
-    r"(?:(?:in)?vol(?:untary)?\.?\s+|inv\.?\s+)?term(?:['’]?d)?(?:\s+(?:date|eff\.?|effective)\s*:?|\s+on)?"
-    r"(?=\s+\d{1,2}[/.-]\d)|term['’]d|(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d|inated)?|"
+    r"(?:(?:in)?vol(?:untary)?\.?\s+|inv\.?\s+)?term(?:['’]?e?d)?(?:\s+(?:date|eff\.?|effective)\s*:?|\s+on)?"
+    r"(?=\s+\d{1,2}[/.-]\d)|term['’]e?d|(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d|inated)?|"
     r"separated\s+from\s+(?:the\s+)?(?:company|firm|employment|organi[sz]ation))(?:\s+(?:too|also|as\s+well))?|"
     r"d\.\s?n\.\s?s\.?|"
     # ... 'not active', 'not a current employee', 'no longer active', 'off boarded' (found by review55, each

@@ -154,7 +154,7 @@ _CAME = (
 # rehire's eligibility ('Terminated (rehire eligible)', '... - eligible for rehire', '... - no rehire')
 _LEFT = (
     # (HR's shorthand too: 'TERM eff 12/12 - rescinded', "term'd - reversed" left out by bbc6d246: the lead)
-    r"(?:terminated|termed|term(?:['’]?d)?|(?:(?:in)?vol(?:untary)?\.?|inv\.?)\s+term(?:['’]?d)?|resigned|"
+    r"(?:terminated|termed|term(?:['’]?e?d)?|(?:(?:in)?vol(?:untary)?\.?|inv\.?)\s+term(?:['’]?d)?|resigned|"
     r"left(?:\s+(?:the\s+)?(?:company|firm|co))?|separated|laid\s+off|let\s+go|"
     r"fired|quit|dismissed)"
 )
