@@ -97,3 +97,25 @@ def test_a_note_saying_no_after_words_with_no_mark_or_naming_the_card_leaves_the
         "Active do not send until 1/5/2027": "held",  # each ordered on Dec 5 before
         "do not send her card until 1/5": "held",
     }
+
+
+HELD_AFTER_A_WORD = [
+    "Full-time hold card until 1/15/2027", "Active hold until 1/15/2027", "Active on hold until 1/15/2027",
+    "Remote hold card until 1/15/2027",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_hold_until_a_day_after_a_status_word_with_no_mark_holds_the_row_to_it(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review57: on Dec 5, 2026 an HR list's Notes (or Status) 'Full-time hold card until 1/15/2027',
+    'Active hold until 1/15/2027', 'Active on hold until 1/15/2027' were each ordered at once, exit 0, where
+    'Active - hold card until 1/15/2027' is held to its day. Each is held to it now; 'Active hold until 11/1'
+    (passed), 'Released from hold until 1/15/2027' still send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*HELD_AFTER_A_WORD, "Active hold until 11/1", "Released from hold until 1/15/2027"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    held = [cell for row, cell in enumerate(cells, start=2) if "not to send it yet" in skipped.get(row, "")]
+    assert (held, len(skipped)) == (HELD_AFTER_A_WORD, len(HELD_AFTER_A_WORD))  # each was ordered on Dec 5

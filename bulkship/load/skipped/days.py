@@ -197,11 +197,12 @@ _UNTIL = re.compile(
     r"(?i)(?:^|[-–—:;,.(\[/\n]\s*|^\s*(?:(?:as\s+)?per|according\s+to)\s+(?:[\w'’&.-]+\s+){1,3}?|"
     r"(?<=\S)\s+(?:as\s+)?per\s+(?:[\w'’&.-]+\s+){1,2}?|"
     r"^\s*(?:[\w'’&.-]+\s+){1,3}?(?:says|said)\s+(?:to\s+)?|"
-    # ... or after words with no mark between ('Active do not send until 1/5/2027': sent at once, found by
-    # review57), not one undoing it ('was do not send until 1/5')
+    # ... or after words with no mark between ('Active do not send until 1/5/2027', 'Full-time hold card until
+    # 1/15/2027': sent at once, found by review57), not one undoing it ('was do not send until 1/5')
     + r"^\s*"
     + WORDS_BEFORE_A_NO
-    + r"(?=(?:do[\s-]*n[o']?t|don'?t)\s))(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
+    + r"(?=(?:do[\s-]*n[o']?t|don'?t)\s|(?:(?:put\s+)?on\s+)?hold\s))"
+    r"(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:(?:the|her|his|their)\s+)?(?:gift\s+)?cards?|"
     r"(?:(?:the|her|his|their)\s+)?gifts?))?\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"

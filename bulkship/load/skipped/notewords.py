@@ -97,4 +97,4 @@ UNDOING_A_NO = (
 )  # fmt: skip
 # ... one to three words before such a no, the last not one of those ('Active do not send', 'Wrong address
 # never send')
-WORDS_BEFORE_A_NO = rf"(?:[\w'’&/]+\s+){{0,2}}(?!(?:{'|'.join(UNDOING_A_NO)})\s)[\w'’&/]+\s+"
+WORDS_BEFORE_A_NO = rf"(?:[\w'’&/-]+\s+){{0,2}}(?!(?:{'|'.join(UNDOING_A_NO)})\s)[\w'’&/-]+\s+"
