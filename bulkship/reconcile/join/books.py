@@ -169,7 +169,9 @@ class _RunJudge:
                 return from_ledger
         # validation's own words are richer than the ledger's summary of invalid and duplicate rows
         problems = self.errors.get(row, [])
-        if row in self.went:  # another batch sent it: it read 'skipped, the list says not to send it' alone
+        # another batch sent it: it read 'skipped, the list says not to send it' alone (a row this batch holds
+        # is the ledger's to say: its card may have failed at the vendor, review56 on 11f55a1e)
+        if row in self.went and not (from_ledger is not None and from_ledger.po_number):
             problems = [f"ordered before, PO {self.went[row]}: its card went; now {skipped[row]}", *problems]
         elif row in skipped:
             problems = [skipped[row], *problems]
