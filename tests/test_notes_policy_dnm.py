@@ -45,3 +45,19 @@ def test_a_note_saying_nobody_is_there_to_take_the_card_leaves_the_row_out(tmp_p
     out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells), cells)
     assert [cell for cell in GONE if cell not in out] == []
     assert [cell for cell in STILL_THERE if cell in out] == []
+
+
+CLOSED_FOR_DAYS = [
+    "Company closed 12/24-1/2, deliver after", "company closed 12/24 - 1/2", "store closed 12/24 to 1/2",
+]  # fmt: skip
+CLOSED_FOR_GOOD = ["company closed", "Company closed permanently 12/1", "Business closed 11/30"]
+
+
+def test_a_company_closed_for_some_days_is_sent(tmp_path: Path) -> None:
+    """A client's office closed over the holidays, its days written as numbers ('Company closed 12/24-1/2,
+    deliver after'): left out for good since ad919d62, where 'Company closed Dec 24-26' is sent (found by
+    review58 checking it). A closing with no days, or on one day, stays left out."""
+    cells = [*CLOSED_FOR_DAYS, *CLOSED_FOR_GOOD]
+    out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells), cells)
+    assert [cell for cell in CLOSED_FOR_DAYS if cell in out] == []
+    assert [cell for cell in CLOSED_FOR_GOOD if cell not in out] == []

@@ -24,6 +24,9 @@ _THE_ADDRESS = (
     r"(?:(?:this|that|the|her|his|their|listed|above|current|given|home|mailing)\s+)*(?:address|addr)"
     r"(?:\s+(?:any\s*more|now|either|on\s+file))?"
 )
+# ... not closed for some days ('Company closed 12/24-1/2, deliver after'): a holiday closure, as 'Company
+# closed Dec 24-26' is; left out for good by newcomer22's N8 reading (found by review58 checking it)
+_FOR_DAYS = r"(?!\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:[-–]|to\b|through\b|thru\b|till?\b|until\b)\s*\d)"
 BAD_ADDRESS = (
     # ... bounced or come back ('Address bounced', 'Mail bounced back', 'Letter bounced 11/20', 'Mail came
     # back')
@@ -44,5 +47,6 @@ BAD_ADDRESS = (
     # of business', 'Company closed', 'Vacant', 'No longer there': newcomer22's N8, each ordered from a CRM
     # export, where 'No longer at this address' is left out); not 'Office closed for the holidays'
     r"out\s+of\s+business|(?:company|business|store|shop)\s+(?:is\s+|has\s+)?(?:closed|shut\s+down)(?:\s+"
-    r"(?:down|permanently|for\s+good))?|closed\s+(?:down|permanently|for\s+good)|vacant|no\s+longer\s+there"
+    r"(?:down|permanently|for\s+good)|" + _FOR_DAYS + r")|closed\s+(?:down|permanently|for\s+good)|vacant|"
+    r"no\s+longer\s+there"
 )
