@@ -131,3 +131,25 @@ def test_an_attention_line_before_the_street_on_one_line_is_sent_on_line_2(
         for li in order["LineItems"]
     }
     assert sent["Noah Reed"] == "2200 Westlake Ave N" and sent["James Chen"] == "PO Box 119"
+
+
+def test_a_floor_between_the_attention_line_and_the_street_is_no_street(tmp_path: Path) -> None:
+    """'Attn: Accounts Payable' over '3rd Floor' over '2200 Westlake Ave N': '3rd Floor' went as line 1 and
+    the street behind the attention line on line 2 (found by review58 checking 2ae1b782). The street is line
+    1; the attention line and the floor are line 2."""
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Name,Mailing Street,City,State,ZIP,Gift Card,Gift Amount\n"
+        'Noah Reed,"Attn: Accounts Payable\n3rd Floor\n2200 Westlake Ave N",Seattle,WA,98109,Starbucks,25\n'
+        'James Chen,"c/o Front Desk\n2nd Fl\n15 Mill Rd",Edison,NJ,08817,Starbucks,25\n'
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = sorted(
+        (a["AddressLine1"], a.get("AddressLine2"))
+        for order in embedded_sandbox_orders(resolve_settings().data_dir)
+        for a in (li["PhysicalDeliveryAddress"] for li in order["LineItems"])
+    )
+    assert sent == [
+        ("15 Mill Rd", "c/o Front Desk 2nd Fl"),
+        ("2200 Westlake Ave N", "Attn: Accounts Payable 3rd Floor"),
+    ]

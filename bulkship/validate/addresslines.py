@@ -25,13 +25,18 @@ _COUNTRY_LINE = re.compile(r"(?i)\s*(?:u\.?s\.?a?\.?|united\s+states(?:\s+of\s+a
 # (found by newcomer22, N1). A later line opening with a house number or a PO box is the street.
 _ATTENTION = re.compile(r"(?i)(?:attn\b|attention\b|c\s*/\s*o\b|care\s+of\b)")
 _STREET_START = re.compile(r"(?i)(?:\d|p\.?\s*o\.?\s*box\b)")
+# ... not a floor ('Attn: AP' over '3rd Floor' over '2200 Westlake Ave N' sent '3rd Floor' as line 1, the
+# street behind the attention line on line 2: found by review58 checking 2ae1b782)
+_FLOOR_LINE = re.compile(r"(?i)\d+\s*(?:st|nd|rd|th)?\s+(?:floor|fl|flr)\b")
 
 
 def _street_first(parts: list[str]) -> list[str]:
     """A cell's lines with the street first where an attention line stands above it."""
     if len(parts) < 2 or not _ATTENTION.match(parts[0]):
         return parts
-    street = next((i for i, part in enumerate(parts) if _STREET_START.match(part)), None)
+    street = next(
+        (i for i, part in enumerate(parts) if _STREET_START.match(part) and not _FLOOR_LINE.match(part)), None
+    )
     return parts if street is None else [parts[street], *parts[:street], *parts[street + 1 :]]
 
 
