@@ -19,7 +19,7 @@ from .days import _MONTH, _dates
 # 'Leaving for vacation 11/20': the day is not right after the words) nor a 'Departure' (a traveller's)
 _LEAVES = (
     r"last\s+(?:(?:working|work|business|employment|physical|official)\s+)?day|lwd|ldw|leaving|"
-    r"terminat(?:ing|ion|es)|separat(?:ing|ion|es)|resign(?:ing|ation|s)|exit(?:ing|s)?|offboard(?:ing|s)?|"
+    r"terminat(?:ing|ion|es)|separat(?:ing|ion|es)|resign(?:ing|ation|s)|exit(?:ing|s)?|off[\s-]?board(?:ing|s)?|"
     r"(?:employment|contract|assignment|engagement)\s+end(?:s|ing)?"
 )
 _BETWEEN = r"(?:\s*(?:[:=(–—-]|\b(?:is|was|will\s+be|on|effective|eff|as\s+of|date|worked)\b\.?))*\s*"

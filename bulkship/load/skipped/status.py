@@ -48,7 +48,7 @@ PATIENT_DIED = re.compile(rf"(?i)\s*(?:discharged\W*)?(?:{_DIED})\b.*")
 # Withdrawn, or withdrew: gone, but not a resignation or notice withdrawn ('Withdrew resignation': still here)
 WITHDREW = r"withdr(?:ew|awn)(?!\s+(?:(?:the|his|her|their|my)\s+)?(?:resignation|notice)\b)"
 GONE_MORE = (
-    r"exited|offboarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
+    r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
     # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5; nor
     # written 'Alumni - volunteer', 'Alumni/parent', 'Alumni (mentor)', 'Alumni guest speaker': review34)
