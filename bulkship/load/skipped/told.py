@@ -41,12 +41,21 @@ STATUS_THEN_NO = re.compile(
     r"never)\b)"
 )
 
+# A no and then a hold with no mark between ('Deceased hold', 'Terminated hold', 'Do not send hold'): ordered,
+# where 'Deceased - hold' and 'Deceased' alone are left out (found by review58): read as with a dash, the no
+# its own remark
+NO_THEN_HOLD = re.compile(
+    r"(?i)^\s*(?:terminated|termed|deceased|resigned|dns|do\s+not\s+send|don'?t\s+send)\s+(?=(?:on\s+)?hold\b)"
+)
+
 
 # where any may be (a quick look before the patterns)
 _MAY_BE_TOLD = re.compile(
     r"(?i)\b(?:per|according|from|says|said|wants|wanted|asked|asks|requested|requests|confirmed|advised|told|"
     r"instructed|notes|noted|please|pls|plz|kindly)\b|[a-z]/[a-z]|"
     + STATUS_THEN_NO.pattern.removeprefix("(?i)")
+    + "|"
+    + NO_THEN_HOLD.pattern.removeprefix("(?i)")
 )
 
 
@@ -84,6 +93,9 @@ def _remarks(note: str) -> Iterator[str]:
     status = STATUS_THEN_NO.match(note)  # ('Active terminated': its remark 'terminated')
     if status is not None:
         yield note[status.end() :]
+    no = NO_THEN_HOLD.match(note)  # ('Deceased hold': its remark 'Deceased')
+    if no is not None:
+        yield note[: no.end()]
     after = _AFTER.search(note)
     if after is not None and after.start() > 0:
         yield note[: after.start()]

@@ -1,0 +1,33 @@
+"""A no and then a hold with no mark between ('Deceased hold', 'Terminated hold', 'Do not send hold') leaves
+the row out, as 'Deceased - hold' and 'Deceased' alone do. Found by review58: under 'Notes' each was ordered,
+a card to a person who died or left; under 'Status' 'Do not send hold' was ordered."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_sheet
+
+from bulkship.load import load_sheet
+
+LEFT_OUT = [
+    "Deceased hold", "Terminated hold", "Resigned hold", "Do not send hold", "DNS hold", "Terminated on hold",
+    "Terminated hold card",
+]  # fmt: skip
+SENDS = ["New hire hold", "Do not send hold - approved, send", "Holiday gift", "Active"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_then_a_hold_with_no_mark_between_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = notes_sheet(tmp_path / "list.csv", [*LEFT_OUT, *SENDS], header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    ordered = [cell for row, cell in enumerate(LEFT_OUT, start=2) if row not in skipped]
+    assert ordered == [], ordered  # each was ordered under Notes; 'Do not send hold' under Status too
+    first = 2 + len(LEFT_OUT)
+    out = {cell: skipped[row] for row, cell in enumerate(SENDS, start=first) if row in skipped}
+    assert out == {}, out
