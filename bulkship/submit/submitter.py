@@ -4,7 +4,7 @@ worker reading its next order while the current one is in flight (:class:`Submit
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from decimal import Decimal
 from typing import Any
 
@@ -174,18 +174,7 @@ class Submitter(_Answers):
         """The next order of the queue still to send and its rows, read while another is in flight (after
         ``unrecorded``, the outcome held back from the previous order, is committed); its intent is not
         written yet: the run may stop before it leaves."""
-        while self.outcome.stopped is None and not self._held_for_review:
-            try:
-                po = self._queue.get_nowait()
-            except asyncio.QueueEmpty:
-                break
-            read = await self._ledger(self._read, po, unrecorded)
-            unrecorded = None
-            if read is not None:
-                return read
-        if unrecorded is not None:
-            await self._ledger(unrecorded)
-        return None
+        return await self._next(self._read, unrecorded)
 
     async def _claim_read(self, read: Claimed) -> Claimed | None:
         """The order ``read`` ahead, marked sending, unless the run stopped since (it stays as it was: nothing
@@ -201,15 +190,23 @@ class Submitter(_Answers):
         """The next order of the queue, its intent committed (after ``unrecorded``, the outcome held back
         from the previous order); None when the queue is empty or the run stopped, ``unrecorded`` being
         committed alone then."""
+        return await self._next(self._claim, unrecorded)
+
+    async def _next(
+        self, take: Callable[[str, Unrecorded | None], Claimed | None], unrecorded: Unrecorded | None
+    ) -> Claimed | None:
+        """The first order of the queue that ``take`` (:meth:`_read` or :meth:`_claim`, on the ledger thread)
+        finds still to send, ``unrecorded`` committed before it; None when the queue is empty or the run
+        stopped, ``unrecorded`` being committed alone then."""
         while self.outcome.stopped is None and not self._held_for_review:
             try:
                 po = self._queue.get_nowait()
             except asyncio.QueueEmpty:
                 break
-            claimed = await self._ledger(self._claim, po, unrecorded)
+            taken = await self._ledger(take, po, unrecorded)
             unrecorded = None
-            if claimed is not None:
-                return claimed
+            if taken is not None:
+                return taken
         if unrecorded is not None:
             await self._ledger(unrecorded)
         return None
@@ -249,23 +246,22 @@ class Submitter(_Answers):
     ) -> Claimed | None:
         """On the ledger thread: record the previous order's outcome, then the order and its rows (``rows``
         when read ahead), marked ``sending``; None when already settled."""
-        if unrecorded is not None:
-            unrecorded()
-        order = self.ledger.order(po)
-        if order is None or order.state not in self.claimable:
-            return None  # already settled (e.g. queued twice, or held while it waited)
-        self.ledger.mark_sending(po)
-        return order, self.ledger.rows_by_po(po) if rows is None else rows
+        claimed = self._read(po, unrecorded, rows)
+        if claimed is not None:
+            self.ledger.mark_sending(po)
+        return claimed
 
-    def _read(self, po: str, unrecorded: Unrecorded | None) -> Claimed | None:
-        """On the ledger thread: record the previous order's outcome, then read the order and its rows; None
-        when already settled."""
+    def _read(
+        self, po: str, unrecorded: Unrecorded | None, rows: list[RowRecord] | None = None
+    ) -> Claimed | None:
+        """On the ledger thread: record the previous order's outcome, then read the order and its rows
+        (``rows`` when read ahead); None when already settled (e.g. queued twice, or held while it waited)."""
         if unrecorded is not None:
             unrecorded()
         order = self.ledger.order(po)
         if order is None or order.state not in self.claimable:
             return None
-        return order, self.ledger.rows_by_po(po)
+        return order, self.ledger.rows_by_po(po) if rows is None else rows
 
     async def _post(self, order: OrderRecord) -> Any:
         """The vendor's answer to one order: a create result, or the VendorError it raised."""
