@@ -47,15 +47,15 @@ STATUS_THEN_NO = re.compile(
 NO_THEN_HOLD = re.compile(
     r"(?i)^\s*(?:terminated|termed|deceased|resigned|dns|do\s+not\s+send|don'?t\s+send)\s+(?=(?:on\s+)?hold\b)"
 )
+# either: where a dash is read between its two parts (..said.remarks._clauses)
+UNMARKED_REMARK = re.compile(STATUS_THEN_NO.pattern + "|" + NO_THEN_HOLD.pattern.removeprefix("(?i)"))
 
 
 # where any may be (a quick look before the patterns)
 _MAY_BE_TOLD = re.compile(
     r"(?i)\b(?:per|according|from|says|said|wants|wanted|asked|asks|requested|requests|confirmed|advised|told|"
     r"instructed|notes|noted|please|pls|plz|kindly)\b|[a-z]/[a-z]|"
-    + STATUS_THEN_NO.pattern.removeprefix("(?i)")
-    + "|"
-    + NO_THEN_HOLD.pattern.removeprefix("(?i)")
+    + UNMARKED_REMARK.pattern.removeprefix("(?i)")
 )
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
 from ..notewords import UNDOING_A_NO
-from ..told import _UNSPACED_SLASH, NO_THEN_HOLD, STATUS_THEN_NO, told_within
+from ..told import _UNSPACED_SLASH, UNMARKED_REMARK, told_within
 from ..undone import ended_before
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
@@ -51,8 +51,8 @@ def _clauses(cell: str) -> str:
     a code before the status, the states still here ('pending termination') left out."""
     said = " - ".join(line.strip() for line in cell.splitlines() if line.strip())
     said = _NO_UNMARKED.sub(" - ", said)  # ('Active do not send': 'Active - do not send')
-    said = STATUS_THEN_NO.sub(lambda found: f"{found[0].rstrip()} - ", said, count=1)  # ('Active terminated')
-    said = NO_THEN_HOLD.sub(lambda found: f"{found[0].rstrip()} - ", said, count=1)  # ('Do not send hold')
+    # ('Active terminated', 'Do not send hold': 'Active - terminated', 'Do not send - hold')
+    said = UNMARKED_REMARK.sub(lambda found: f"{found[0].rstrip()} - ", said, count=1)
     said = _UNSPACED_SLASH.sub(" / ", said)  # ('Active/terminated': as 'Active / terminated' is read)
     code = _CODE.match(said)
     # ('PIP - removed 11/1': no code; nor 'RTS - VIP client', 'DNS - top seller', a no of its own: found by
@@ -72,9 +72,7 @@ _MAY_PART = re.compile(
     r"(?i)[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s|(?<=[a-z])/(?=[a-z])|\sper\s|"
     + _UNMARKED_NO
     + "|"
-    + STATUS_THEN_NO.pattern.removeprefix("(?i)")
-    + "|"
-    + NO_THEN_HOLD.pattern.removeprefix("(?i)")
+    + UNMARKED_REMARK.pattern.removeprefix("(?i)")
 )
 
 
