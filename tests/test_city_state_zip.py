@@ -223,3 +223,34 @@ def test_a_state_and_zip_column_beside_the_city_and_the_state_is_split(
         ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
         ("Bob Ray", "2 Elm St", "", "Austin", "TX", "78701"),
     ]
+
+
+def test_a_state_and_zip_column_of_zips_alone_beside_the_state_is_the_zip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets32's leftover 2, fixed by hunter-sheets33: a workbook with 'State' and 'State/Zip' whose
+    cells are the ZIPs alone (2134 as Excel keeps it, 78701, '04101-1234') was refused whole, exit 2,
+    'lacks required column(s): ZIP Code'. The column is read as the ZIP beside the State, said once."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    rows = [
+        ("Name", "Address", "City", "State", "State/Zip", "Card", "Amount"),
+        ("Ann Lee", "1 Main St", "Boston", "MA", 2134, "TARGET", 25),
+        ("Bob Ray", "2 Elm St", "Austin", "TX", 78701, "TARGET", 25),
+        ("Cy Orr", "3 Oak Ave", "Portland", "ME", "04101-1234", "TARGET", 25),
+    ]
+    for row in rows:
+        book.active.append(row)
+    sheet = tmp_path / "list.xlsx"
+    book.save(sheet)
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Column 'State/Zip' (E) holds ZIP codes alone beside column 'State' (D): it is read as the ZIP"
+        in said
+    )
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134"),
+        ("Bob Ray", "2 Elm St", "", "Austin", "TX", "78701"),
+        ("Cy Orr", "3 Oak Ave", "", "Portland", "ME", "04101-1234"),
+    ]

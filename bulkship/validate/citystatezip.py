@@ -112,6 +112,8 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
         return sheet  # beside a ZIP column; 'City, State' beside a ZIP column only
     zips = _zip_cells(sheet, info.header)
     cells = [str(c).strip() for c in sheet.frame[info.header].fillna("").tolist()[:200]]
+    if parts == _STATE_ZIP and "state" in mapped.values() and _bare_zips(cells):
+        return _read_as_zip(sheet, info, mapped)
     if parts == _STATE_ZIP:  # 'MA 02134' read after a city
         cells = [f"{_SOME_CITY}{c}" if c else "" for c in cells]
     pairs = [(c, None if zips is None else z) for c, z in zip(cells, zips or cells, strict=False) if c]
@@ -140,6 +142,32 @@ def read_city_state_zip(sheet: LoadedSheet) -> LoadedSheet:
         sheet,
         column_map={**{h: f for h, f in sheet.column_map.items() if f != read_as}, info.header: read_as},
         columns=tuple(read_so(i) for i in sheet.columns),
+        notices=(*sheet.notices, said),
+    )
+
+
+# A ZIP as people's lists write it: '02134', "'02134", '2134' (Excel ate the zero), '2134.0', '02134-4307'
+_BARE_ZIP = re.compile(r"'?\d{3,5}(?:\.0+)?(?:[- ]?\d{4})?")
+
+
+def _bare_zips(cells: list[str]) -> bool:
+    """Every filled cell a ZIP alone, no state: 'State/Zip' beside a 'State' column holding the ZIPs only."""
+    filled = [c for c in cells if c]
+    return bool(filled) and all(_BARE_ZIP.fullmatch(c) for c in filled)
+
+
+def _read_as_zip(sheet: LoadedSheet, info: ColumnInfo, mapped: dict[str, str]) -> LoadedSheet:
+    """``sheet`` with its 'State/Zip' column of ZIPs alone read as the ZIP beside its own State column: the
+    list was refused whole, exit 2, 'lacks required column(s): ZIP Code' (hunter-sheets32's leftover 2)."""
+    state = next(i for i in sheet.columns if mapped.get(i.header) == "state")
+    said = (
+        f"Column '{info.header}' ({info.letter}) holds ZIP codes alone beside column '{state.header}' "
+        f"({state.letter}): it is read as the ZIP Code."
+    )
+    return replace(
+        sheet,
+        column_map={**sheet.column_map, info.header: "zip"},
+        columns=tuple(replace(i, field="zip", status="used") if i is info else i for i in sheet.columns),
         notices=(*sheet.notices, said),
     )
 
