@@ -24,7 +24,7 @@ loopback only: put an HTTPS reverse proxy in front of it.
 After a change, the batch's result workbook is rewritten in place once deliveries have been quiet for
 ``rewrite_delay_s`` seconds (one rewrite for a burst of deliveries, not one per delivery). The rewrite is
 :func:`bulkship.track.rewrite_results`: it holds the workbook's write lock, so it waits for a ``bulkship run``
-writing the same workbook and never replaces the rows that run wrote.
+writing the same workbook and never replaces the rows that run wrote (:mod:`bulkship.webhookrewrite`).
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -57,7 +56,8 @@ from .deliveries import order_ids_of, po_numbers_of
 from .errors import BatchConflictError, BulkshipError, ConfigError, NotFoundError, TransientVendorError
 from .ledger import Ledger
 from .settings import Settings
-from .track import OrderMismatchError, refresh_order, rewrite_results
+from .track import OrderMismatchError, refresh_order
+from .webhookrewrite import QuietRewrites
 
 log = logging.getLogger("bulkship.webhook")
 log.addFilter(EscapingFilter())  # order ids and vendor messages come from the network
@@ -93,7 +93,7 @@ def webhook_url(host: str, port: int, secret: str) -> str:
     return f"http://{shown}:{port}/webhook/{secret}"
 
 
-class WebhookReceiver:
+class WebhookReceiver(QuietRewrites):
     """The state behind the app: one vendor client, one ledger connection, one lock per order."""
 
     def __init__(
@@ -128,18 +128,6 @@ class WebhookReceiver:
             await self._flush_rewrites()
             await self.client.aclose()
             self.ledger.close()
-
-    async def _flush_rewrites(self) -> None:
-        """On shutdown, write now what was waiting for a quiet moment: the ledger has changed, and the
-        workbook must not be left behind it just because the receiver was stopped."""
-        due = [batch for batch, task in self._rewrites.items() if not task.done()]
-        for task in self._rewrites.values():
-            task.cancel()
-        for batch in due:
-            try:
-                await run_in_threadpool(self._rewrite, batch)
-            except BulkshipError as exc:
-                log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc.message)
 
     def _secret_ok(self, request: Request) -> bool:
         given = request.path_params.get("secret") or request.headers.get(SECRET_HEADER, "")
@@ -252,41 +240,6 @@ class WebhookReceiver:
             for other in _cards_gone_elsewhere(self.ledger) - {order.batch}:
                 self._schedule_rewrite(other)
         return JSONResponse({"changed": changed, "po_number": order.po_number, "status": vendor_order.status})
-
-    def _schedule_rewrite(self, batch: str) -> None:
-        if self.rewrite_delay_s is None:
-            return
-        previous = self._rewrites.get(batch)
-        if previous is not None and not previous.done():
-            previous.cancel()
-        self._rewrites[batch] = asyncio.get_running_loop().create_task(self._rewrite_later(batch))
-
-    async def _rewrite_later(self, batch: str) -> None:
-        await asyncio.sleep(self.rewrite_delay_s or 0)
-        try:
-            await run_in_threadpool(self._rewrite, batch)
-        except BulkshipError as exc:
-            log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc.message)
-        except OSError as exc:  # a background task: say it, never let it die unseen
-            log.warning("webhook: could not rewrite the result workbook of %s: %s", batch, exc)
-
-    def _rewrite(self, batch: str) -> None:
-        # its own connection: another thread
-        with Ledger.open(self.settings.ledger_location, lock=False) as ledger:
-            record = ledger.batch(batch)  # the label names where the batch's orders went, not this receiver
-            api = (record.api if record is not None else None) or self.settings.api_url
-            output, warnings = rewrite_results(ledger, batch, api=api)
-        for warning in warnings:
-            log.warning("webhook: %s", warning)
-        if output:
-            self.rewrites_done += 1
-            log.info("webhook: rewrote %s", output)
-
-    async def wait_for_rewrites(self) -> None:
-        """For tests and shutdown: let scheduled rewrites finish."""
-        pending = [t for t in self._rewrites.values() if not t.done()]
-        if pending:
-            await asyncio.gather(*pending, return_exceptions=True)
 
 
 async def _health(_request: Request) -> JSONResponse:
