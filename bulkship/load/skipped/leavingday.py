@@ -7,6 +7,7 @@ person still works there, as 'Terminated 1/15/2027' does (:data:`.status.LEAVING
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
@@ -50,17 +51,36 @@ _STAYS = re.compile(
 )
 
 
-def left_by(column: pd.Series, today: date) -> pd.Series:
+# A list of people leaving, its cards their farewell gifts, by its titles (the file's name, the sheet's, the
+# lines above the header): 'Farewell gifts.csv', 'Leavers Q4', 'Retirement gifts'. Its leaving days say who
+# the list is for. Not a title of a list of another occasion telling what is done with leavers ('Holiday
+# gifts - remove leavers', 'leavers marked'), nor a header ('Retirement Plan' is an HR export's column)
+FAREWELL = re.compile(
+    r"(?i)^(?!.*\b(?:remove[ds]?|exclude[ds]?|excluding|skip\w*|except|not|no|without|minus|delete[ds]?|"
+    r"mark(?:ed)?|flag(?:ged)?|highlight\w*|struck|cross(?:ed)?|hold|held)\b)"
+    r".*\b(?:farewells?|going[\s-]+away|send[\s-]*offs?|leavers?|leaving\s+(?:gifts?|cards?|presents?)|"
+    r"departing|goodbyes?|good-byes?|retire\w*|retirement)\b"
+)
+
+
+def farewell_list(titles: Iterable[object]) -> bool:
+    """Whether a title names the list one of people leaving (:data:`FAREWELL`)."""
+    return any(FAREWELL.search(str(title)) for title in titles)
+
+
+def left_by(column: pd.Series, today: date, farewell: bool = False) -> pd.Series:
     """The cells of ``column`` naming a leaving on a day come by ``today`` (that day itself included, as a
     'Termination Date' of today is). A day written without its year is to come only within the next months
     (:func:`_next_within`): 'Last day 11/15' and 'Last day 6/10' on Dec 5 have passed, 'Last day 1/15' is to
-    come. ``column``: each distinct text once; where every one names a leaving, the list is of people leaving
-    (a farewell gift's) and none is left out."""
+    come. ``column``: each distinct text once. ``farewell``: the list names itself one of people leaving
+    (:func:`farewell_list`), whose leavers are its recipients: none is left out. A list whose every row names
+    a leaving is no farewell list by that alone: read as one, 'Last day 11/20' beside 'Last day 12/20' sent
+    both, where a blank row between left the first out (found by the lead after session 44's close)."""
     said = column.str.extract(LEAVING_DAY, expand=False)
     named = said.notna() & ~column.str.contains(_A_JOURNEY)
-    if not named.any() or named.all():  # every row leaving: a farewell gift's list, its people the leavers
+    if farewell or not named.any():
         return (named & False).astype(bool)
-    named &= ~column.str.contains(_STAYS)  # the farewell list's test above counts them as leaving
+    named &= ~column.str.contains(_STAYS)
     if not named.any():
         return named.astype(bool)
     text = said[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()

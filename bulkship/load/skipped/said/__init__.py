@@ -142,7 +142,8 @@ def _said_not_to_send(
             # ... or told with who told it ('per HR do not send', 'Jane says skip', 'Bad address per USPS')
             told = told_no(column, said, partial(_reads_no, today=today if the_list.rounds else None))
             said |= told & ~_says_send(column, told)
-            gone = left_by(column, today) | said_also(column)  # ('Also declined', 'Declined again': ..also)
+            # ... or a leaving day come ('Last day 11/20': ..leavingday), 'Also declined' (..also)
+            gone = left_by(column, today, the_list.farewell) | said_also(column)
             said |= gone & ~_says_send(column, gone & ~said)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             # ... its hold said again after the day ('On hold until 1/15/2031 (Hold off)'): held to it

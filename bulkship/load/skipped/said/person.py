@@ -61,7 +61,7 @@ def read_person(
             # ... not a day the person comes back ('Terminated - rehired effective 1/15/2027': ..backlater)
             said &= ~(leaving & _later_than_today(day, today) & ~back_on_a_day_to_come(column, today))
     if says in _GONE:  # 'Active - leaving 11/30': gone since
-        said |= left_by(column, today)
+        said |= left_by(column, today, the_list.farewell)
         # ... or a remark after it read as a note ('Returned - resend mailed 11/25', 'Active - deceased')
         said |= remarks_say_no(column, today if the_list.rounds else None)
         if employment_header(str(header)):  # 'Employee Status' = Quit

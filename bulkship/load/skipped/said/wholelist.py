@@ -14,6 +14,7 @@ import pandas as pd
 from ..columnkeys import flag_key, person_status
 from ..flags import STAMPED, SUBMITTED_AT
 from ..languages import plain_key
+from ..leavingday import farewell_list
 from ..noteheaders import _note_header
 from ..rounds import comes_round
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
@@ -107,6 +108,11 @@ class TheList:
     def rounds(self) -> bool:
         """Whether the list comes round every year (:func:`_comes_round`)."""
         return _comes_round(self.body, self.column_map, self.titles)
+
+    @cached_property
+    def farewell(self) -> bool:
+        """Whether a title names the list one of people leaving (:func:`..leavingday.farewell_list`)."""
+        return farewell_list(self.titles)
 
     @cached_property
     def earlier(self) -> set[object]:
