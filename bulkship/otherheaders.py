@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .money import MONEY_LABELS
+from .money import MONEY_CURRENCY, MONEY_LABELS
 from .schema import header_key
 
 # bulkship's own result columns (bulkship.reconcile.layout): a results sheet copied into the next list carries
@@ -25,6 +25,7 @@ RESULT_MARKERS = (
 )
 RESULT_WRITTEN = (
     *MONEY_LABELS, "Cost", "Carrier", "Tracking Number", "Tracking URL", "Shipped date", "Delivered date",
+    *(f"{label} ({MONEY_CURRENCY})" for label in MONEY_LABELS),  # the CSV twin's money headers
 )  # fmt: skip
 # "Status (bulkship)": a result column written beside the person's own column of that name
 BULKSHIP_MARK = re.compile(r"\s*\(bulkship(?: \d+)?\)$", re.IGNORECASE)

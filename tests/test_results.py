@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from support.libreoffice import convert
 
+from bulkship.reconcile.layout import csv_result_headers
 from bulkship.reconcile.sheets import (
     FIX_SHEET,
     KEYS_SHEET,
@@ -239,7 +240,7 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     path = write_results_csv(_book(), tmp_path / "r.csv")
     with path.open(encoding="utf-8-sig", newline="") as stream:
         table = list(csv.reader(stream))
-    assert tuple(table[0]) == HEADERS + RESULT_COLUMNS
+    assert tuple(table[0]) == HEADERS + csv_result_headers(HEADERS)  # money headers name USD
     cells = [c for row in table[1:] for c in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert '\'=HYPERLINK("http://evil","x")' in cells and "'-2" in cells and "'+1 555 0100" in cells

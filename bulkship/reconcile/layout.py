@@ -21,7 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ..money import MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, money_plain
+from ..money import MONEY_CURRENCY, MONEY_FIELDS, MONEY_LABELS, WORKBOOK_MONEY_FORMAT, money_plain
 from ..safetext import csv_safe
 
 
@@ -149,6 +149,19 @@ def result_headers(
 ) -> tuple[str, ...]:
     """The headers ``columns`` are written under beside the user's (:func:`distinct_headers`)."""
     return distinct_headers([c.header for c in columns], user_headers)
+
+
+def csv_result_headers(user_headers: Sequence[str]) -> tuple[str, ...]:
+    """The headers of the result columns in the CSV twin: the money columns name their currency ('Total
+    (USD)'). The workbook shows each amount as "$50.00"; the CSV's plain 50.00 under 'Total' said nothing of
+    it (hunter-money20's leftover)."""
+    return distinct_headers(
+        [csv_money_header(c.header) if c.kind == "money" else c.header for c in RESULT_FIELDS], user_headers
+    )
+
+
+def csv_money_header(header: str) -> str:
+    return f"{header} ({MONEY_CURRENCY})"
 
 
 def distinct_headers(ours: Sequence[str], user_headers: Sequence[str]) -> tuple[str, ...]:

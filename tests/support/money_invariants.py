@@ -51,7 +51,7 @@ from bulkship.money import MONEY_FIELDS, MONEY_LABELS, BilledCards, billed_money
 from bulkship.overview import overview
 from bulkship.reconcile.join import LedgerView
 from bulkship.reconcile.join.outcome import row_line
-from bulkship.reconcile.layout import result_headers
+from bulkship.reconcile.layout import csv_result_headers, result_headers
 from bulkship.reconcile.sheets import (
     ORDERS_SHEET,
     RESULT_COLUMNS,
@@ -248,7 +248,7 @@ def _check_csv(path: Path, seen: MoneySeen) -> None:
         table = list(csv.reader(stream))
     header = table[0]
     start = len(header) - len(RESULT_COLUMNS)
-    assert tuple(header[start:]) == result_headers(header[:start]), header
+    assert tuple(header[start:]) == csv_result_headers(header[:start]), header  # money headers name USD
     sums: dict[str, list[Decimal]] = {}
     for line in table[1:]:
         cells = dict(zip(RESULT_COLUMNS, line[start:], strict=False))

@@ -18,7 +18,15 @@ from ...errors import BulkshipError
 from ...safetext import csv_safe
 from ...statuses import FIX_STATUSES
 from ...xlsxfast import is_cut, splice_sheets
-from ..layout import FIX_EXTRA_FIELDS, RESULT_FIELDS, cell_values, csv_cell, min_widths, result_headers
+from ..layout import (
+    FIX_EXTRA_FIELDS,
+    RESULT_FIELDS,
+    cell_values,
+    csv_cell,
+    csv_result_headers,
+    min_widths,
+    result_headers,
+)
 from .book import (
     EXCEL_MAX_ROWS,
     FIX_SHEET,
@@ -202,11 +210,11 @@ def csv_original(value: Any) -> str:
 
 def write_results_csv(book: ResultBook, path: Path) -> Path:
     """The Results sheet as CSV (UTF-8 with BOM so Excel reads accents), formula-like text neutralised,
-    money as plain two-decimal numbers."""
+    money as plain two-decimal numbers under headers naming their currency."""
     path = Path(path)
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([csv_safe(h) for h in book.headers + result_headers(book.headers)])
+        writer.writerow([csv_safe(h) for h in book.headers + csv_result_headers(book.headers)])
         for row_number, cells in book.rows:
             outcome = book.outcomes.get(row_number) or missing_outcome(row_number)
             original = [csv_original(cells[i]) if i < len(cells) else "" for i in range(len(book.headers))]
