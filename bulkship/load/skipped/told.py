@@ -44,8 +44,24 @@ STATUS_THEN_NO = re.compile(
 # A no and then a hold with no mark between ('Deceased hold', 'Terminated hold', 'Do not send hold'): ordered,
 # where 'Deceased - hold' and 'Deceased' alone are left out (found by review58): read as with a dash, the no
 # its own remark
+# ... or the card sent, the row a duplicate, the person gone, refusing or not eligible, the address bad
+# ('Sent hold', 'Duplicate hold', 'Left company hold', 'Never send hold', 'Bad address hold': each ordered,
+# 'Duplicate hold until 1/15/2027' on its day; found by review60 checking 169dbaa5); not where the hold is
+# said ended ('Duplicate hold removed', 'Bad address hold released': sent, as with a dash) nor with more
+# said after it ('Bad address hold - address updated': read as written, sent)
+_MORE_NOS = (
+    r"inactive|separated|laid\s+off|fired|left\s+(?:the\s+)?(?:company|firm)|(?:never|do\s+not|don'?t)\s+"
+    r"(?:send|mail|ship)|dup(?:licate|e)?|(?:already\s+)?(?:sent|mailed|shipped|delivered)|"
+    r"declined|excluded|opted\s+out|not\s+eligible|ineligible|bad\s+address|undeliverable|paid\s+out"
+)
+# (the hold ended, or a thing named by it: 'hold request', 'hold notice')
+_HOLD_ENDED_AFTER = (
+    r"(?:on\s+)?hold\s+(?:(?:(?:was|is|has\s+been|now)\s+)?(?:removed|released|lifted|cleared|ended|off)|"
+    r"requests?|notices?|mail|letters?|forms?)\b"
+)
 NO_THEN_HOLD = re.compile(
-    r"(?i)^\s*(?:terminated|termed|deceased|resigned|dns|do\s+not\s+send|don'?t\s+send)\s+(?=(?:on\s+)?hold\b)"
+    r"(?i)^\s*(?:(?:terminated|termed|deceased|resigned|dns|do\s+not\s+send|don'?t\s+send)\s+(?=(?:on\s+)?hold\b)|"
+    rf"(?:{_MORE_NOS})\s+(?=(?:on\s+)?hold\b[^-–—,;:.(\[]*$)(?!{_HOLD_ENDED_AFTER}))"
 )
 # either: where a dash is read between its two parts (..said.remarks._clauses)
 UNMARKED_REMARK = re.compile(STATUS_THEN_NO.pattern + "|" + NO_THEN_HOLD.pattern.removeprefix("(?i)"))
