@@ -4,7 +4,7 @@ unit each went to, and the rows those lines were."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -199,14 +199,20 @@ def _references_differ(sent: Card, card: Card) -> bool:
     return bool(theirs and card.external_id and theirs != card.external_id)
 
 
-def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[int, Changed]:
+def _same_name_elsewhere(
+    rows: _Rows,
+    named: _Named,
+    matched: set[int],
+    apart: Mapping[int, Collection[tuple[int, int]]] | None = None,
+) -> dict[int, Changed]:
     """Rows (index in ``rows``, not in ``matched``) whose full name another batch sent the same card to,
     of the same value at another address, or of another value at the same place. A corrected address or
     amount in a later list (a form answered again, a re-export, an edited copy of a file whose orders are
     in doubt) is the same person's second card unless someone says otherwise (found by newcomer6 and
     newcomer7); a namesake, or a second reward on purpose, waits for that word. Not when both carry their own
     references (Employee IDs) and these differ: two people. Not at another unit of the same street and ZIP
-    with the same value: another person (``_sent_to_the_same_place``)."""
+    with the same value: another person (``_sent_to_the_same_place``). Nor the cards ``apart`` names for
+    a row: the very card of another row of the list, told apart from it (emails.owners_told_apart)."""
     found: dict[int, Changed] = {}
     if not named:
         return found
@@ -217,6 +223,8 @@ def _same_name_elsewhere(rows: _Rows, named: _Named, matched: set[int]) -> dict[
         card = rows.card(i)
         unit = rows.unit(i)
         for number, line, sent, their_unit, shown in named.get(_SEP.join((card.name, card.product)), ()):
+            if apart and (number, line) in apart.get(i, ()):
+                continue
             how = moved_or_revalued(sent, card, unit, their_unit)
             if how == MOVED:
                 found[i] = Changed(number, line, moved_from=shown)

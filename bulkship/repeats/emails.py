@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..folding import fold_person
 from ..models import FINGERPRINT, STATUS
 
 if TYPE_CHECKING:
@@ -63,6 +64,27 @@ def recorded_emails(ledger: Ledger, batch: str) -> dict[str, str]:
     latest = ledger.latest_event(batch, EMAILS_EVENT)
     digests = latest.detail.get("digests") if latest is not None else None
     return {str(fp): str(d) for fp, d in digests.items()} if isinstance(digests, dict) else {}
+
+
+def owners_told_apart(
+    rows: _Rows, owners: Mapping[tuple[int, int], str], frame: pd.DataFrame
+) -> dict[int, set[tuple[int, int]]]:
+    """Of ``owners`` (a card another batch made, (order, line) -> the fingerprint of the row of ``frame``, the
+    file, that is its very recipient, address, card and value), the cards that are no edit of a namesake's
+    row: index in ``rows`` -> those cards. The card is its row's; a row of the same name whose email differs
+    from that row's is another person, as within the list. Hartford's Oli Diaz, fixed after a split, was
+    held for good as an edit of the card of Austin's Oli Diaz, a row of the same list sent elsewhere for it
+    (hunter-vendor33's leftover 1)."""
+    mails = _digests(frame) if owners else {}
+    names = dict(zip(frame[FINGERPRINT].astype(str), frame["name"].map(fold_person), strict=True))
+    apart: dict[int, set[tuple[int, int]]] = {}
+    for card, owner in owners.items():
+        theirs, name = mails.get(owner), names.get(owner)
+        for i, other in enumerate(rows.names):
+            mine = mails.get(rows.fingerprints[i])
+            if name and other == name and mine and mine != theirs:
+                apart.setdefault(i, set()).add(card)
+    return apart
 
 
 def told_apart(

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference
-from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS
+from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS, elsewhere_card
 from ..models import FINGERPRINT, ROW, STATUS
 from ..payload import line_items
 from ..plan import external_reference
@@ -26,7 +26,7 @@ from .earlier import (
     _same_reference_elsewhere,
     _sent_to_the_same_place,
 )
-from .emails import recorded_emails, told_apart
+from .emails import owners_told_apart, recorded_emails, told_apart
 from .madeagain import sent_by_the_list
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
@@ -114,7 +114,9 @@ def find_holds(
     )
     found += by_reference.items()
     exact = len(found)  # the very cards; the rest are to the same name or one written alike
-    by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found})
+    # a card that is the very card of another row of the file is that row's, not a namesake's edit
+    apart = owners_told_apart(rows, _owners(rows, found[:same_place], earlier, known, present), frame)
+    by_name = _same_name_elsewhere(rows, sent_before.by_name, {i for i, _ in found}, apart)
     # ... but for the namesakes of one list split as advised, each row taken out of its plan (takenout)
     by_name = namesakes_taken_out(ledger, rows, earlier, by_name, sent_before.by_name)
     # (the very name elsewhere stays held whatever its email: one person's work and personal emails, on two
@@ -167,8 +169,11 @@ def find_holds(
                 holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
     if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
         theirs = {o.po_number: o for o in ledger.orders(copied_from)}
-        # rows on orders in doubt too (sent, no answer yet): the vendor may hold them (found by newcomer7)
-        gone += [r for r in ledger.batch_rows(copied_from) if _is_sent(r, theirs)]
+        # rows on orders in doubt too (sent, no answer yet): the vendor may hold them (found by newcomer7); a
+        # row the file still has as it was is not gone: a namesake's edit it is not (hunter-vendor33's item 1)
+        gone += [
+            r for r in ledger.batch_rows(copied_from) if _is_sent(r, theirs) and r.fingerprint not in present
+        ]
         orders = {**orders, **theirs}
     if gone:
         shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
@@ -186,6 +191,26 @@ def find_holds(
     ]:  # a row the batch ordered, or sent elsewhere: nothing sent, nothing held
         holds.pop(fp, None)
     return holds
+
+
+def _owners(
+    rows: _Rows,
+    exact: Sequence[tuple[int, tuple[int, int]]],
+    earlier: Sequence[OrderRecord],
+    known: Mapping[str, RowRecord],
+    present: Collection[str],
+) -> dict[tuple[int, int], str]:
+    """The cards of ``earlier`` (order index, line) that rows of the file are the very recipient of -> that
+    row's fingerprint: rows to order found so (``exact``: index in ``rows``, card), and rows of the batch
+    left out as sent elsewhere for one (their note names it)."""
+    owners = {card: rows.fingerprints[j] for j, card in exact}
+    index = {order.po_number: number for number, order in enumerate(earlier)}
+    for fingerprint in present:
+        record = known.get(fingerprint)
+        card = elsewhere_card(record.error) if record is not None and record.status == ELSEWHERE else None
+        if card is not None and card[0] in index:
+            owners.setdefault((index[card[0]], card[1]), fingerprint)
+    return owners
 
 
 def _on_untied_lines(
