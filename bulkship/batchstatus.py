@@ -44,6 +44,9 @@ def batch_status(
         "state": batch_states(ledger).get(batch, "") if state is None else state,
         "input_file": record.file_name if record else "",
         "input_hash": record.file_hash if record else "",
+        # the list a batch last finished on its result workbook's Fix these sheet was run from before (None
+        # otherwise): `status` named the workbook as its input file, no list anyone made (newcomer22)
+        "input_list": list_before_fix_these(ledger, batch),
         "rows": sum(counts.values()),
         "by_status": dict(sorted(counts.items())),
         "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
@@ -83,6 +86,18 @@ def batch_status(
         "output": record.output if record else None,
         **({} if days is None else {"charged_in_days": _charged_in_days(ledger, batch, view, days)}),
     }
+
+
+def list_before_fix_these(ledger: Ledger, batch: str) -> str | None:
+    """The list the batch was run from before its last run read the Fix these sheet of its result workbook;
+    None when its last run read a list."""
+    from .reconcile.sheets.book import FIX_SHEET
+
+    files = [e.detail for e in ledger.events(batch, kinds=["batch_created", "batch_file_changed"])]
+    if not files or files[-1].get("sheet") != FIX_SHEET:
+        return None
+    lists = [str(f.get("file") or "") for f in files if f.get("sheet") != FIX_SHEET]
+    return lists[-1] if lists and lists[-1] else None
 
 
 def first_sent(ledger: Ledger, batch: str | None = None) -> dict[str, tuple[str, str]]:

@@ -109,7 +109,7 @@ def status_command(
         table.add_column(column, justify="right" if column in MONEY_COLUMNS else "left")
     for s in summaries:
         table.add_row(
-            s["batch"], s["state"], Path(s["input_file"]).name, str(s["rows"]),
+            s["batch"], s["state"], _input_file_cell(s), str(s["rows"]),
             _by_status_cell(s), _orders_cell(s),
             _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
             _to_send_cell(s), *_in_days_cell(s), s["output"] or "",
@@ -166,6 +166,13 @@ def _sandbox_said(summaries: list[dict[str, Any]]) -> str | None:
         f"{said}{names} {verb} on bulkship's embedded vendor simulator: no card was made, no money charged "
         "(never added to the vendor's money in the totals)."
     )
+
+
+def _input_file_cell(summary: dict[str, Any]) -> str:
+    """The file the batch was run from: the list, and its Fix these sheet when its last run read that (the
+    workbook's own name said no list anyone made)."""
+    listed = summary.get("input_list")
+    return f"{Path(listed).name} + Fix these" if listed else Path(summary["input_file"]).name
 
 
 IN_DAYS = "Charged in these days"
