@@ -165,6 +165,8 @@ def _check_file(path: Path) -> str:
             "crossed out, nor how its cells are formatted, and would order rows you left out that way",
             hint="open it in Excel and save it as Excel Workbook (.xlsx), then use that file",
         )
+    if actual == "html" and expected == "xls":  # a web report's 'Export to Excel': read (.htmltable)
+        return "html"
     if actual in _NOT_A_SHEET:
         raise FileFormatError(
             f"{path.name} is {_FORMAT_NAMES[actual]}, not a spreadsheet file bulkship reads",

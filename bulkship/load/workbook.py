@@ -22,6 +22,7 @@ from ..sheetscan.textsize import MAX_UNHELD_STRINGS, check_shared_count, check_s
 from ..zipparts import read_member
 from .cells import _Grid, _grid_from_rows
 from .conditional import strike_by_rules
+from .htmltable import read_html_table
 from .sheetchoice import _pick_sheet
 
 PROLOG_SCAN_BYTES = 1024 * 1024  # an XML part's root element must start within this
@@ -178,6 +179,8 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     from python_calamine import CalamineError, CalamineWorkbook
 
     limits = program.limits
+    if kind == "html":  # an .xls that is a web page's table
+        return read_html_table(path, limits)
     if kind in ("xlsx", "ods"):
         _check_archive(path, limits)
         scans = _scan_workbook(path, kind, limits)  # before calamine builds anything
