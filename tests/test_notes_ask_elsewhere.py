@@ -109,3 +109,29 @@ def test_an_ask_to_send_to_another_s_attention_stops_the_row(
     sends = ["Attn: HR - check address", "send attn: employee", "Great year"]
     code, rows = _validate(capsys, tmp_path / "list.csv", [*stops, *sends])
     assert (code, rows) == (1, [2, 3, 4])
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_saying_not_to_mail_to_the_home_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """newcomer23's N1 (an office manager's ADP roster): Notes 'DO NOT MAIL TO HOME', 'Do not send to home
+    address', 'no home mail', 'not to home', 'give at office', 'give in person at holiday party' were each
+    ordered to the row's street, the home, exit 0, where 'hand deliver' and 'send to office' are an error on
+    their row. Each is that error now; 'mail to home', 'home address confirmed', 'do not mail to office - send
+    home', 'No house number', 'not home weekdays' still send. (A status 'Retiring - do not mail to home' is
+    left out: its remark read as a note's 'do not mail'.)"""
+    stops = [
+        "DO NOT MAIL TO HOME", "Do not mail to home address", "don't mail to home", "no home mail",
+        "do not ship to home", "Do not send to home address", "do not mail home", "not to home",
+        "never send to home", "Please do not send to her home", "give at office",
+        "give in person at holiday party",
+    ]  # fmt: skip
+    sends = [
+        "mail to home", "send to home", "home address confirmed", "do not mail to office - send home",
+        "do not mail to office", "No house number", "not home weekdays",
+    ]  # fmt: skip
+    if header == "Notes":
+        stops.append("Retiring - do not mail to home")
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

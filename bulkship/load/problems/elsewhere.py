@@ -127,6 +127,28 @@ _BY_HAND = re.compile(
 )
 
 
+# ... or not to go to the place the row's street is ('DO NOT MAIL TO HOME', 'Do not send to home address',
+# 'no home mail', 'not to home' beside a street that is the home): it went there, exit 0, where 'Hand deliver'
+# is this error (newcomer23's N1, fixed by hunter-sends12). The place is read as a choice column's is
+# (..places); 'do not mail to office' beside a home street asks nothing of it
+_VERB = (
+    r"(?:mail|ship|send|deliver|post|forward)(?:ing|ed)?\s+"
+    r"(?:(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card))\s+)?"
+)
+_NOT_TO = re.compile(
+    rf"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:do\s*n[o']?t|don['’]?t|never)\s+{_VERB}(?:to\s+)?|"
+    rf"(?:not|never|no)\s+(?:{_VERB})?to\s+)(?:(?:the|his|her|their|my|your)\s+)?"
+    r"(?P<where>[a-z]+)(?:\s+(?:address|addr))?\b(?!\s*(?:number|no\b|#))"
+    r"|^\W*no\s+(?P<place>[a-z]+)\s+(?:mail|delivery|deliveries|shipping|shipments?|packages?|parcels?)\b"
+)
+# ... or given at work or in person ('Give at office', 'give in person at holiday party'): no card by mail
+_GIVEN_THERE = re.compile(
+    r"(?i)^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
+    r"(?:give|hand(?:\s+out)?|present)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
+    r"\s+(?:in\s+person|at\s+(?:the\s+)?(?:office|work|desk|hq|headquarters))\b"
+)
+
+
 # Where a note's later part begins, after another remark ('Retiring 12/31 - send to office', 'Great year;
 # ship to her mother', '5 yrs. Give to manager to present'): the ask read there as at the note's start (found
 # by newcomer17, an HR list's 'retiring 12/31 - send to office' went to the home street, exit 0)
@@ -157,7 +179,10 @@ def note_parts(note: str) -> list[str]:
 
 def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     """Whether ``note`` asks, from its start, for the card to go elsewhere than the row's street."""
-    if _BY_HAND.match(note[:200]):
+    if _BY_HAND.match(note[:200]) or _GIVEN_THERE.match(note[:200]):
+        return True
+    barred = _NOT_TO.match(note[:200])
+    if barred and _PLACES.get((barred["where"] or barred["place"]).lower()) in (street_places or {"home"}):
         return True
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None:
