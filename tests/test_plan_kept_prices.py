@@ -228,7 +228,8 @@ def test_an_approved_send_refused_for_a_raised_fee_leaves_the_batches_page_sayin
         assert form["total"] == "125.00"  # the plan the approver was shown, kept
         carol.post(found(r'action="(/batches/gifts/approval/\d+/approve)"', page), data=form)
         done = " ".join(wait_until_finished(carol, "gifts").split())
-        assert "The orders to send cost 135.00, more than the 125.00 confirmed" in done, done
+        # the approval's total, named as such since hunter-money25 ('confirmed on its cost page' before)
+        assert "The orders to send cost 135.00, more than the 125.00 approved" in done, done
         assert "send 1 order(s) for 135.00 USD" in alice.get("/batches/gifts/cost").text
         line = " ".join(visible_text(alice.get("/").text).split())
         assert "135.00 to send" in line and "125.00" not in line, line

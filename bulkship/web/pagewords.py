@@ -154,8 +154,10 @@ def page_words(text: object, sent_here: object = True) -> str:
     return said
 
 
-def page_hint(hint: object) -> str:
+def page_hint(hint: object, approved: tuple[int, str] | None = None) -> str:
     """A refusal's hint as the page's reader can follow it: command-line flags said in the page's words.
+    ``approved``: the request an approver approved to start the run (its id, who asked; see
+    :func:`page_note`).
 
     A hint offering --allow-repeat beside another way on ("run the same command again once the vendor
     answers; to send without that check, add --allow-repeat") gives the page that other way: the flag's
@@ -168,10 +170,22 @@ def page_hint(hint: object) -> str:
         rest = "; ".join(c for c in clauses if ALLOW_FLAG not in c)
         if page_words(rest) != rest:  # the other way on is to send again: the page can do that
             return page_words(rest)
+    if approved is not None and "--max-total" in text:
+        return APPROVED_COST_CHANGED.format(approved[1].removeprefix("cli:") or "whoever asked")
     for flag, said in _PAGE_HINTS:
         if flag in text:
             return said
     return page_words(text)
+
+
+# a run an approver's Approve started, refused for costing more than the total approved (the vendor raised a
+# price since the request): its approver read 'more than the 125.00 confirmed on its cost page ... open its
+# cost page ... and send it from there', a page where an approver sends nothing (found by hunter-money25)
+APPROVED_COST_CHANGED = (
+    "The cost of this batch changed since it was approved (its rows, the prices or other batches changed): "
+    "nothing is sent on that approval. {} sends the batch again from its cost page, which asks for approval "
+    "of the new total."
+)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.:;])\s+(?=[A-Z])")
@@ -191,14 +205,14 @@ PLANNED_ADVICE = (
 )
 
 
-def page_note(note: object, held_page: str = "") -> str:
+def page_note(note: object, held_page: str = "", approved: tuple[int, str] | None = None) -> str:
     """A notice about the file as the page's reader can follow it: its facts kept, a sentence of
     command-line advice said in the page's words (a column choice is made on the Columns page).
     ``held_page``: what a row's hold says to do instead of --allow-repeat, where the batch's Held rows page
-    can send it (a batch uploaded on the page)."""
-    sentences = _SENTENCE_END.split(
-        _CONFIRMED_TOTAL.sub(r"more than the \1 confirmed on its cost page", str(note or ""))
-    )
+    can send it (a batch uploaded on the page). ``approved``: the request an approver approved to start the
+    run (its id, who asked): its total is the one the run held to."""
+    confirmed = "confirmed on its cost page" if approved is None else f"approved (request #{approved[0]})"
+    sentences = _SENTENCE_END.split(_CONFIRMED_TOTAL.sub(rf"more than the \1 {confirmed}", str(note or "")))
     planned = PLANNED_THERE.search(str(note or ""))
     kept: list[str] = []
     for sentence in sentences:

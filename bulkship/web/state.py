@@ -104,11 +104,13 @@ def confirm(
     cards: dict[str, str] | None = None,
     *,
     process: dict[str, str] | None = None,
+    approval: tuple[int, str] | None = None,
 ) -> bool:
     """Record "send" for ``total`` (and the ``cards`` shown: product Id -> name) and the batch's rows as
     ``batch`` shows them; False when they changed before it was recorded (another tab's fix, another
-    server's): then nothing is confirmed. ``process``: the server sending it (``Runner.process``)."""
-    return confirm_send(settings, batch, total, cards, process=process) is not None
+    server's): then nothing is confirmed. ``process``: the server sending it (``Runner.process``);
+    ``approval``: the request an approver approved to send it (its id, who asked), for its pages' words."""
+    return confirm_send(settings, batch, total, cards, process=process, approval=approval) is not None
 
 
 def confirm_send(
@@ -119,6 +121,7 @@ def confirm_send(
     charged: Decimal | None = None,
     *,
     process: dict[str, str] | None = None,
+    approval: tuple[int, str] | None = None,
 ) -> bool | None:
     """:func:`confirm`: None when nothing was confirmed, else whether this Send is the first for these rows
     (True) or repeats one recorded before their run (False: a double click, two tabs, two servers).
@@ -128,7 +131,9 @@ def confirm_send(
     if ledger_exists(settings.ledger_location):
         with Ledger.open(settings.ledger_location, lock=False) as ledger:
             before = {s: n for s, n in ledger.order_counts(batch.name).items() if s in SENT_STATES and n}
-    more = {} if charged is None else {"charged": str(charged)}
+    more: dict[str, Any] = {} if charged is None else {"charged": str(charged)}
+    if approval is not None:
+        more["approval"], more["asked_by"] = approval
     record(
         settings, batch.name, "web_confirmed", total=str(total), change=batch.change_id, cards=cards or {},
         press=press, before=before, runner=process or this_process(settings), **more,

@@ -90,6 +90,8 @@ class WebBatch:
     confirmed_id: int = 0
     confirmed_total: Decimal | None = None
     confirmed_cards: dict[str, str] = field(default_factory=dict)  # product Id -> name, as the page showed
+    # the request an approver approved to send these rows (its id, who asked): None when a person's Send did
+    confirmed_approval: tuple[int, str] | None = None
     done_id: int = 0
     last_run: dict[str, Any] | None = None
     deleted: bool = False
@@ -237,6 +239,8 @@ def fold(name: str, events: list[EventRecord]) -> WebBatch | None:
                 batch.confirmed_id, batch.confirmed_total = event.id, Decimal(str(d["total"]))
                 batch.runner = dict(d.get("runner") or {})  # its server starts the run
                 batch.confirmed_cards = {str(k): str(v) for k, v in dict(d.get("cards") or {}).items()}
+                asked = d.get("approval")
+                batch.confirmed_approval = None if asked is None else (int(asked), str(d.get("asked_by", "")))
         elif kind == "web_run_started":
             batch.runner = {str(k): str(v) for k, v in d.items()}
         elif kind == "web_run_done":

@@ -264,8 +264,10 @@ async def approve(request: Request) -> Response:
             return pages.render(request, "problem.html", 403, batch=batch, error=exc)
     # the run's limit: what it sends and the orders in doubt it asks about
     cards = {line.key: line.name for line in view.summary.by_product}  # the cards the approver saw
+    total, approval = Decimal(view.worst_case), (asked.id, asked.requested_by)
+    process = web.runner.process()
     if not await run_in_threadpool(
-        lambda: state.confirm(settings, batch, Decimal(view.worst_case), cards, process=web.runner.process())
+        lambda: state.confirm(settings, batch, total, cards, process=process, approval=approval)
     ):
         return _see(f"/batches/{batch.name}/approval?changed=1")
     web.runner.start(batch.name)
