@@ -20,7 +20,7 @@ from ..models import (
     line2_with_company,
 )
 from ..money import line_shipping
-from .ponumbers import external_reference, po_part
+from .ponumbers import external_reference, reference_prefix
 
 DEFAULT_SHIPPING_METHOD = "STANDARD"
 DEFAULT_CARRIER = "DEFAULT"
@@ -123,7 +123,7 @@ class _LineFactory:
 
     def __init__(self, catalog: Catalog, batch: str) -> None:
         self.catalog = catalog
-        self.reference_prefix = (po_part(batch) or "BATCH")[:24]
+        self.reference_prefix = reference_prefix(batch)
         self.products: dict[str, Product | None] = {}
         self.shipping: dict[str, ShippingMethod | None] = {}
         self.values: dict[str, Decimal] = {}

@@ -126,12 +126,29 @@ def replan_po(base_po: str, attempt: int) -> str:
     return f"{_REPLAN_SUFFIX.sub('', base_po)}-R{attempt}"
 
 
+def reference_prefix(batch: str) -> str:
+    """The batch's part of the ExternalIds made up for its rows: its name's first 24 characters in the
+    vendor's alphabet, so two names agreeing in them (or only in case) share it."""
+    return (po_part(batch) or "BATCH")[:24]
+
+
 def external_reference(batch: str, fingerprint: str, external_id: str = "") -> str:
     """The line item's ExternalId: the user's own reference, or one derived from batch and row content (also
     for a reference that is only a placeholder, 'TBD': several rows would share it at the vendor)."""
     if external_id.strip() and not no_reference(external_id.strip()):
         return external_id.strip()
-    return f"{(po_part(batch) or 'BATCH')[:24]}-{fingerprint[:16]}"
+    return f"{reference_prefix(batch)}-{fingerprint[:16]}"
+
+
+def of_another_batch(po: str, batch: str) -> bool:
+    """Whether ``po``, not one of the batch's own PO numbers, is bulkship's PO number of another batch whose
+    made-up ExternalIds this batch's rows share: names agreeing in their first 24 characters
+    ('peakline-employees-2026-12-04' and '...-12-05', lists named by their export day) or only in case.
+    The batch's own name cut to fit another prefix ends in its name's hash: not another batch's."""
+    if re.search(rf"-{_short_hash(batch)}-\d+(?:-R\d+)?$", po, re.IGNORECASE):
+        return False
+    shape = rf"(?:[A-Z0-9._]+-)?{re.escape(reference_prefix(batch))}[A-Z0-9._-]*-\d{{4,7}}(?:-R\d+)?"
+    return re.fullmatch(shape, po, re.IGNORECASE) is not None
 
 
 _DERIVED = re.compile(r"-[0-9a-f]{16}$", re.IGNORECASE)

@@ -33,7 +33,7 @@ from ..client.parse import po_number_of, text
 from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
-from ..plan import external_reference, order_seq, plan_lines, po_stem
+from ..plan import external_reference, of_another_batch, order_seq, plan_lines, po_stem
 from ..resume import record_batch
 from .holds import (
     _hold_if_lines_unshown,
@@ -217,9 +217,15 @@ async def rebuild_from_vendor(
     repeated = _repeats_a_row(validation, known, since) if not allow_repeat else None
     others: list[str] = []  # recent orders this ledger never sent, when it knows no batch at all
 
+    def theirs(po: str) -> bool:
+        return not pattern.fullmatch(po) and of_another_batch(po, batch)
+
     def keep(raw: Any) -> bool:
-        if not known and not pattern.fullmatch(po_number_of(raw)) and _recent_card(raw, since):
-            others.append(po_number_of(raw) or f"order {text(raw, 'Id', 'OrderId')}")
+        po = po_number_of(raw)
+        if not known and not pattern.fullmatch(po) and _recent_card(raw, since):
+            others.append(po or f"order {text(raw, 'Id', 'OrderId')}")
+        if theirs(po):  # another batch's order: its lines carrying this batch's references are its cards
+            return repeated is not None and _recent_card(raw, since) and (ours(raw) or repeated(raw))
         return ours(raw) or (repeated is not None and repeated(raw))
 
     try:
@@ -231,19 +237,21 @@ async def rebuild_from_vendor(
             f"The vendor's order list could not be read ({exc.message}), so this new batch was not checked "
             "for earlier orders (--allow-repeat); a 409 on its first order stops it for review"
         ]
-    in_scope, elsewhere, unknown = [], [], []
+    in_scope, elsewhere, unknown, another = [], [], [], []
     folded = {d.casefold() for d in derived}
     for vendor_order in listing.orders:
         if vendor_order.po_number in known:
             continue  # another batch of this ledger
         if pattern.fullmatch(vendor_order.po_number):
             in_scope.append(vendor_order)
+        elif theirs(vendor_order.po_number):
+            another.append(vendor_order)
         elif any(li.external_id.casefold() in folded for li in vendor_order.line_items):
             elsewhere.append(vendor_order)
         else:
             unknown.append(vendor_order)
-    if unknown and not in_scope:
-        _refuse_cards_sent_elsewhere(batch, unknown)
+    if another or (unknown and not in_scope):
+        _refuse_cards_sent_elsewhere(batch, [*another, *unknown])
     if not in_scope and not elsewhere:
         if listing.complete:
             return _sent_from_elsewhere(others, since)
