@@ -153,3 +153,52 @@ def test_a_floor_between_the_attention_line_and_the_street_is_no_street(tmp_path
         ("15 Mill Rd", "c/o Front Desk 2nd Fl"),
         ("2200 Westlake Ave N", "Attn: Accounts Payable 3rd Floor"),
     ]
+
+
+def test_a_suite_above_the_street_is_sent_on_line_2_with_the_street_on_line_1(tmp_path: Path) -> None:
+    """A CRM's 'Mailing Street' 'Suite 208' over '111 Broadway' (Zoho and Salesforce keep a suite typed
+    first) went as line 1 'Suite 208', line 2 'Acme, 111 Broadway' (newcomer23's N5: 15 of 146 contacts of a
+    sales list; fixed by hunter-sheets33). The street is line 1, the suite line 2; a cell with no street
+    below its unit, or a street that names a building, reads as before."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Name,Account Name,Mailing Street,Mailing City,Mailing State,Mailing Zip,Gift Card,Gift Amount\n"
+        'Ann Lee,Acme,"Suite 208\n111 Broadway",New York,NY,10006,Starbucks,25\n'
+        'Bob Ray,,"Ste. 4B, Bldg 2\n15 Mill Rd",Edison,NJ,08817,Starbucks,25\n'
+        'Cy Orr,,"3rd Floor\n2200 Westlake Ave N",Seattle,WA,98109,Starbucks,25\n'
+        'Dee Park,,"#12\nPO Box 9",Boston,MA,02134,Starbucks,25\n'
+        'Ed Wu,,"Suite 400\nAttn: Dr. Kim",Boston,MA,02108,Starbucks,25\n'
+        'Fay Li,,"Building 5 Main St\nApt 2",Boston,MA,02108,Starbucks,25\n'
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    sent = {
+        a["Name"]: (a["AddressLine1"], a.get("AddressLine2"))
+        for order in embedded_sandbox_orders(resolve_settings().data_dir)
+        for a in (li["PhysicalDeliveryAddress"] for li in order["LineItems"])
+    }
+    assert sent == {
+        "Ann Lee": ("111 Broadway", "Acme, Suite 208"),
+        "Bob Ray": ("15 Mill Rd", "Ste. 4B, Bldg 2"),
+        "Cy Orr": ("2200 Westlake Ave N", "3rd Floor"),
+        "Dee Park": ("PO Box 9", "#12"),
+        "Ed Wu": ("Suite 400", "Attn: Dr. Kim"),
+        "Fay Li": ("Building 5 Main St", "Apt 2"),
+    }
+
+
+def test_a_row_with_a_suite_above_the_street_keeps_the_fingerprint_it_had(tmp_path: Path) -> None:
+    """The street sent first changes no row's fingerprint: it reads the cell's lines joined as written, as
+    when the suite went as line 1, so a batch sent then finds the row already ordered (not an edit held)."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.load import load_sheet
+    from bulkship.validate import validate
+
+    def fingerprint(street: str) -> list[str]:
+        path = tmp_path / "report.csv"
+        path.write_text(
+            f'Name,Mailing Street,City,State,ZIP,Product,Value\nAnn Lee,"{street}",New York,NY,10006,CVS,25\n'
+        )
+        return validate(load_sheet(path), sandbox_catalog()).rows["fingerprint"].tolist()
+
+    assert fingerprint("Suite 208\n111 Broadway") == fingerprint("Suite 208 111 Broadway")

@@ -30,9 +30,18 @@ _STREET_START = re.compile(r"(?i)(?:\d|p\.?\s*o\.?\s*box\b)")
 _FLOOR_LINE = re.compile(r"(?i)\d+\s*(?:st|nd|rd|th)?\s+(?:floor|fl|flr)\b")
 
 
+# ... and a unit above the street ('Suite 208' over '111 Broadway', as Zoho and Salesforce keep a suite
+# typed first): the suite went as line 1, the street as line 2 (newcomer23's N5, given to hunter-sheets33)
+_UNIT = (
+    r"(?:(?:suite|ste|apt|apartment|unit|room|rm|bldg|building|floor|fl|flr|dept|department|lot|space|spc|"
+    r"trlr|trailer)\b\.?\s*#?\s*[\w-]+|#\s*[\w-]+|\d+\s*(?:st|nd|rd|th)?\s+(?:floor|fl|flr)\b\.?)"
+)
+_UNIT_LINE = re.compile(rf"(?i)\s*{_UNIT}(?:\s*[,;&/]?\s*{_UNIT}){{0,3}}\s*")
+
+
 def _street_first(parts: list[str]) -> list[str]:
-    """A cell's lines with the street first where an attention line stands above it."""
-    if len(parts) < 2 or not _ATTENTION.match(parts[0]):
+    """A cell's lines with the street first where an attention line or a unit stands above it."""
+    if len(parts) < 2 or not (_ATTENTION.match(parts[0]) or _UNIT_LINE.fullmatch(parts[0])):
         return parts
     street = next(
         (i for i, part in enumerate(parts) if _STREET_START.match(part) and not _FLOOR_LINE.match(part)), None
