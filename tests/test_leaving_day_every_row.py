@@ -59,7 +59,9 @@ def test_a_list_whose_every_row_names_a_leaving_day_leaves_out_the_days_passed(
 @pytest.mark.parametrize(
     ("name", "title"),
     [("Farewell gifts.csv", ""), ("retirement-gifts-q4.csv", ""),
-     ("list.csv", "Leavers Q4 - going away gifts")],
+     ("list.csv", "Leavers Q4 - going away gifts"),
+     # (review60 checking 753bdbb4: each was all left out)
+     ("Q4 departures.csv", ""), ("Offboarding kits.csv", ""), ("Exit gifts.csv", "")],
 )  # fmt: skip
 def test_a_list_named_one_of_people_leaving_sends_its_leavers(tmp_path: Path, name: str, title: str) -> None:
     notes = ["Last day 11/15", "Leaving 11/30", ""]
@@ -67,7 +69,19 @@ def test_a_list_named_one_of_people_leaving_sends_its_leavers(tmp_path: Path, na
     assert _left_out(_sheet(tmp_path / name, notes, "Notes", title), notes, first) == []
 
 
-def test_a_title_telling_to_take_leavers_off_is_no_farewell_list(tmp_path: Path) -> None:
-    notes = ["Last day 11/15", "Leaving 11/30"]
-    path = _sheet(tmp_path / "list.csv", notes, "Notes", "Holiday gifts 2026 - leavers removed")
-    assert _left_out(path, notes, first=3) == notes
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("list.csv", "Holiday gifts 2026 - leavers removed"),
+     # (review59 checking 753bdbb4: each sent Bo's 'Last day 11/20', read as a farewell list)
+     ("Holiday gifts - leavers taken off.csv", ""), ("Holiday gifts (leavers dropped).csv", ""),
+     ("Holiday gifts - leavers out.csv", ""), ("Holiday gifts - check leavers.csv", ""),
+     ("retirees-holiday-gifts.csv", "")],
+)  # fmt: skip
+def test_a_title_of_another_occasion_or_taking_leavers_off_is_no_farewell_list(
+    tmp_path: Path, name: str, title: str
+) -> None:
+    notes = ["", "Last day 11/20", ""]
+    first = 3 if title else 2
+    assert _left_out(_sheet(tmp_path / name, notes, "Notes", title), notes, first) == ["Last day 11/20"]
+    every = ["Last day 11/15", "Leaving 11/30"]
+    assert _left_out(_sheet(tmp_path / f"2-{name}", every, "Notes", title), every, first) == every

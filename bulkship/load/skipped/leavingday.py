@@ -52,20 +52,31 @@ _STAYS = re.compile(
 
 
 # A list of people leaving, its cards their farewell gifts, by its titles (the file's name, the sheet's, the
-# lines above the header): 'Farewell gifts.csv', 'Leavers Q4', 'Retirement gifts'. Its leaving days say who
-# the list is for. Not a title of a list of another occasion telling what is done with leavers ('Holiday
-# gifts - remove leavers', 'leavers marked'), nor a header ('Retirement Plan' is an HR export's column)
+# lines above the header): 'Farewell gifts.csv', 'Leavers Q4', 'Q4 departures', 'Exit gifts', 'Retirement
+# gifts'. Its leaving days say who the list is for. Not a title telling what is done with leavers ('leavers
+# removed', 'leavers taken off', 'check leavers'), nor a header ('Retirement Plan' is an HR export's column)
 FAREWELL = re.compile(
-    r"(?i)^(?!.*\b(?:remove[ds]?|exclude[ds]?|excluding|skip\w*|except|not|no|without|minus|delete[ds]?|"
-    r"mark(?:ed)?|flag(?:ged)?|highlight\w*|struck|cross(?:ed)?|hold|held)\b)"
+    r"(?i)^(?!.*\b(?:remove[ds]?|removal|exclude[ds]?|excluding|skip\w*|except|not|no|without|minus|"
+    r"delete[ds]?|mark(?:ed)?|flag(?:ged)?|highlight\w*|struck|cross(?:ed)?|hold|held|taken|dropped|off|out|"
+    r"check\w*|review\w*)\b)"
     r".*\b(?:farewells?|going[\s-]+away|send[\s-]*offs?|leavers?|leaving\s+(?:gifts?|cards?|presents?)|"
-    r"departing|goodbyes?|good-byes?|retire\w*|retirement)\b"
+    r"departing|departures?|outgoing\s+(?:staff|employees?|colleagues?|associates?)|offboard\w*|exit\s+(?:gifts?|kits?|cards?|presents?)|goodbyes?|"
+    r"good-byes?|retire\w*|retirement)\b"
+)
+# ... and no title names another occasion: a holiday list's title speaking of its leavers ('Holiday gifts
+# (leavers dropped)', 'retirees-holiday-gifts') is no farewell list, its rows' leaving days read (found by
+# review59 checking 753bdbb4: 'Holiday gifts - leavers taken off.csv' sent a 'Last day 11/20' row)
+_ANOTHER_OCCASION = re.compile(
+    r"(?i)\b(?:holidays?|christmas|xmas|x-mas|festive|seasons?|year[\s-]*end|new\s+year|thanks\w*|"
+    r"thank[\s-]*you|appreciation|birthdays?|bday|anniversar\w*|service\s+awards?|welcome|new\s+hires?|"
+    r"onboard\w*|wellness|referrals?|survey|clients?|customers?|donors?|patients?|students?|members?)\b"
 )
 
 
 def farewell_list(titles: Iterable[object]) -> bool:
-    """Whether a title names the list one of people leaving (:data:`FAREWELL`)."""
-    return any(FAREWELL.search(str(title)) for title in titles)
+    """Whether a title names the list one of people leaving (:data:`FAREWELL`) and none another occasion."""
+    texts = [str(title) for title in titles]
+    return any(map(FAREWELL.search, texts)) and not any(map(_ANOTHER_OCCASION.search, texts))
 
 
 def left_by(column: pd.Series, today: date, farewell: bool = False) -> pd.Series:
