@@ -8,6 +8,7 @@ import csv
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,3 +91,35 @@ def test_a_namesake_not_told_apart_from_the_row_of_the_card_stays_held(
     data = json.loads(capsys.readouterr().out)
     assert code == 3 and data["held_rows"] + data["invalid"] == 1, data  # same email: invalid in the list
     assert _recipients(isolated_data_dir)[("Oli Diaz", "Hartford")] == 0
+
+
+def test_a_long_list_run_again_as_a_new_batch_reads_its_rows_names_once_per_check(
+    tmp_path: Path, isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review59 checking a9f41014: owners_told_apart looked through every row of the list for each
+    card another batch made of a row of it, so a list run again as a new batch took n x n steps (an
+    8,000-row list: a minute in it alone; 100,000 rows: hours). The rows' names are read a few times in
+    all, not once per card."""
+    from functools import cached_property
+
+    from bulkship.repeats import cards
+
+    reads = Counter[str]()
+
+    class Counted(list[str]):
+        def __iter__(self) -> Any:
+            reads["names"] += 1
+            return super().__iter__()
+
+    folded = cards._Rows.__dict__["names"].func  # the cached_property's own function
+    counted = cached_property(lambda rows: Counted(folded(rows)))
+    counted.__set_name__(cards._Rows, "names")
+    monkeypatch.setattr(cards._Rows, "names", counted)
+    rows = [
+        [f"Pat{i} Lee{i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "25", f"pat{i}@example.com"]
+        for i in range(30)
+    ]
+    assert _run(tmp_path / "list.csv", rows, "first") == 0
+    reads.clear()
+    assert main(["validate", str(tmp_path / "list.csv"), "--batch", "again"]) == 0  # each row: a repeat
+    assert 0 < reads["names"] < 15, reads  # 35 before: once per card (30) and per check (5)
