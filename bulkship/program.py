@@ -105,6 +105,23 @@ class ProgramSettings:
     def effective_defaults(self) -> dict[str, str]:
         return {**BUILTIN_DEFAULTS, **self.defaults}
 
+    def column_line(self, field: str, header: str) -> str:
+        """The line that says ``field`` is read from column ``header`` ("": from none), as a person types it
+        in this program file (under its [columns]), or, with none yet, as the one line of a new bulkship.toml
+        (the hints said `[columns] quantity = "Units"`, no valid TOML on one line: typed so into a new file,
+        the next run said 'not valid TOML': newcomer23's N4)."""
+        pair = f"{field} = {_toml_string(header)}"
+        return f"`{pair}`" if self.source else f"`columns = {{ {pair} }}`"
+
+    @property
+    def where_column_lines_go(self) -> str:
+        """Where the lines of :meth:`column_line` are written."""
+        if self.source:
+            return f"under [columns] in {self.source}"
+        return (
+            "in a file named bulkship.toml beside the list (read by itself), then run the same command again"
+        )
+
 
 def _check_columns(table: dict[str, object], section: str, path: Path) -> None:
     unknown = [key for key in table if key not in CANONICAL_COLUMNS]
@@ -113,6 +130,13 @@ def _check_columns(table: dict[str, object], section: str, path: Path) -> None:
             f"Program settings {path}: [{section}] names unknown column(s) {', '.join(unknown)}",
             hint="known columns: " + ", ".join(CANONICAL_COLUMNS),
         )
+
+
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (JSON's escapes are TOML's)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _as_text(value: object) -> str:

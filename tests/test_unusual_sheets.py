@@ -482,7 +482,10 @@ def test_a_count_beside_the_list_is_never_guessed_to_be_its_quantity_or_not(
         "'Count' would be the list's Quantity: bulkship will not guess whether it belongs to the rows next to it"
         in said
     ), said
-    assert '[columns] quantity = "J" to read it, or quantity = "" to leave it unused' in said
+    assert (
+        '`columns = { quantity = "J" }` to read it, or `columns = { quantity = "" }` to leave it unused'
+        in said
+    )
     program = tmp_path / "program.toml"
     program.write_text('[columns]\nquantity = ""\n')  # not the list's: left unused, one card each
     code, data, _ = validate(capsys, path, "--config", str(program))

@@ -398,8 +398,8 @@ def test_two_visible_columns_for_one_field_refuse_the_file_naming_both_and_both_
     # each column offered by letter and header since d946d6b
     said = " ".join(err.split())
     assert (
-        """[columns] address1 = "B" (column 'Address' (B)) or address1 = "C" (column 'Street Address' (C))"""
-        in said
+        """`columns = { address1 = "B" }` (column 'Address' (B)) or `columns = { address1 = "C" }` (column """
+        """'Street Address' (C))""" in said
     )
     assert not (tmp_path / "out" / "two-validation.xlsx").exists()
 

@@ -261,11 +261,11 @@ def _ambiguous(
     name: str, top: list[_Column], contract: SheetContract, program: ProgramSettings
 ) -> AmbiguousColumnsError:
     first, second = top[0], top[1]
-    where = program.source or "a program file (--config)"
     return AmbiguousColumnsError(
         f"Columns {first.named()} and {second.named()} both look like {contract.title(name)}; bulkship will "
         "not guess which one to order from. Nothing was read further",
         # either: the second was the example, and 'Reward' | 'Reward $' offered the amounts as the card
-        hint=f"rename one of the two headers, or choose one in {where}: [columns] {name} = "
-        f'"{first.letter}" (column {first.named()}) or {name} = "{second.letter}" (column {second.named()})',
+        hint=f"rename one of the two headers, or choose one with {program.column_line(name, first.letter)} "
+        f"(column {first.named()}) or {program.column_line(name, second.letter)} (column {second.named()}), "
+        f"{program.where_column_lines_go}",
     )

@@ -278,6 +278,7 @@ def _undecided(
     return AmbiguousColumnsError(
         f"{said}; '{headers[i]}' would be the list's {contract.title(field)}: bulkship will not guess "
         "whether it belongs to the rows next to it. Nothing was read further",
-        hint=f'choose in {program.source or "a program file (--config)"}: [columns] {field} = "{letter}" '
-        f'to read it, or {field} = "" to leave it unused (or move that table to another sheet)',
+        hint=f"choose with {program.column_line(field, letter)} to read it, or "
+        f"{program.column_line(field, '')} to leave it unused, {program.where_column_lines_go} (or move "
+        "that table to another sheet)",
     )

@@ -219,7 +219,6 @@ def decide_or_refuse(
     """Refuse the file for the first undecided column (``strict``), else mark each for a person to decide."""
     if not undecided:
         return
-    source = program.source or "a program file (--config)"
     if strict:
         info, field = undecided[0]
         title = contract.title(field)
@@ -230,8 +229,8 @@ def decide_or_refuse(
             f"Column '{info.header}' ({info.letter}) looks like {title}, which no column gives: "
             f"{_DEFAULT_WORDS[field]}. bulkship will not guess whether to order from it. Nothing was read "
             "further",
-            hint=f'read it as {title} with [columns] {field} = "{info.header}", or leave it out with '
-            f'[columns] {field} = "" in {source} (or {rename})',
+            hint=f"read it as {title} with {program.column_line(field, info.header)}, or leave it out with "
+            f"{program.column_line(field, '')}, {program.where_column_lines_go} (or {rename})",
         )
     decided = {id(info): field for info, field in undecided}
     mapping.columns[:] = [
