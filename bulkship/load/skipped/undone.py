@@ -23,7 +23,8 @@ from .waits import SUBMITTED, TOLD_TO_WAIT
 # verification - verified 11/30': found by hunter-falsealarm8, each was left out, the person the list
 # cleared got no card)
 _WAITED_AND_DONE = [
-    (r"approval|sign[\s-]*off", r"approved|signed[\s-]*off"),
+    # ('Do not send until approved - approved 12/1': left out where '... until approval - approved' sends)
+    (r"approv(?:al|ed)|sign[\s-]*off", r"approved|signed[\s-]*off"),
     # ... or the budget ('Budget pending - approved 12/1': left out since b9b11efa read a budget pending)
     (r"budget|funding", r"approved|confirmed|signed[\s-]*off"),
     (r"confirm\w*", "confirmed"),
@@ -171,6 +172,23 @@ _LEAVING_UNDONE = (
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
 HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}")
+# ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
+# approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
+# duplicate'), or a gift policy's bar waived ('gift policy: cannot accept - waiver signed 11/30', 'ethics
+# policy prohibits gifts - exception approved'): each left out, the person the list sends got no card (found
+# by review54, review57 and review58; mended by review60). Not 'Do not send - approved 12/1' (what was
+# approved may be the no), a different address (the same person's second card), nor a waiver for a year
+_NOW_SEND = (
+    r"^\s*(?:(?:do\s*n[o']?t|don'?t)\s+send|dns|(?:on\s+)?hold|skip|wait)\s*[-–—:,;(]\s*(?:now\s+(?:ok(?:ay)?|"
+    r"approved|cleared|fine|good)|(?:ok(?:ay)?|approved|cleared|fine|good)\s+now)[\s.!]*$|"
+    r"^\s*(?:possible\s+|potential\s+)?dup(?:licate|e)?\s*[-–—:,;(]\s*(?:no\s*[-–—:,;]?\s*)?(?:(?:it'?s\s+|is\s+)?"
+    r"(?:a\s+)?different\s+(?:person|people|employee|individual)|not\s+a\s+dup(?:licate|e)?)\b"
+    r"(?![^?]*\?)(?!.*\b(?:same|but|then|again|sent|mailed|ordered|do\s*n[o']?t|don'?t|skip|hold)\b)|"
+    rf"^(?!.*\b(?:{_FOUND_OTHERWISE})\b)[^-–—]*\b(?:polic(?:y|ies)|can(?:not|'?t)\s+accept|prohibit\w*)\b[^-–—]*[-–—:,;(]\s*(?:(?:the\s+)?"
+    r"(?:waiver|exception)\s+(?:(?:was|is|has\s+been|now)\s+)?(?:signed|approved|granted|obtained|received|on\s+file)|"
+    r"waived|(?:approved|cleared)\s+by\s+(?:legal|compliance|ethics|hr))\b"
+    rf"(?![^?]*\?)(?!.*(?:{_NOT_YET}|\b(?:for|from|starting|after|but|then|again|revoked|expired|withdrawn)\b))"
+)
 _UNDONE = re.compile(
     rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
@@ -184,7 +202,7 @@ _UNDONE = re.compile(
     # awaiting finance"); only a note that opens waiting for it: "Terminated - final pay approval: approved",
     # "Do not send - approval revoked, previously approved" were sent (found by review24)
     r"|^\s*(?:(?:(?:on\s+)?hold\s*[-–—:,]?\s*(?:(?:for|until|till|pending|awaiting)\s+)?|(?:pending|awaiting|"
-    r"wait(?:ing)?\s+(?:for|on)|needs?|requires?|do[\s-]*n[o']?t\s+send\s+(?:until|till|before|without))\s+|"
+    r"wait(?:ing)?\s+(?:for|on)|needs?|requires?|(?:do[\s-]*n[o']?t\s+send|dns)\s+(?:until|till|before|without))\s+|"
     # ... or sent to someone for it ('Sent to HR for approval - approved 12/1': .waits.SUBMITTED)
     + SUBMITTED
     + r")"
@@ -246,6 +264,7 @@ _UNDONE = re.compile(
     r"|^\s*(?:on\s+)?hold\s*[-–—:,]\s*(?:(?:at|in|with)\s+)?(?:the\s+)?(?:front\s+desk|reception|mail\s*room|"
     r"lobby|security|concierge|post\s+room)\b"
     r"|^\s*removed?\s*[-–—:,;]\s*(?:the\s+)?old\s+(?:apt|apartment|unit|suite|floor|address|street|number)\b"
+    rf"|{_NOW_SEND}"
 )
 
 

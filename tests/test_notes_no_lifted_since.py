@@ -1,0 +1,47 @@
+"""A note (or status) saying no, then that the no is lifted since: the approval it waited for come ('do not
+send until approved - approved 12/1'), the sender's own no OK now ('do not send, now OK', 'Hold - OK now'), a
+row said a duplicate and then not ('Duplicate - no, different person'), a gift policy's bar waived ('gift
+policy: cannot accept - waiver signed 11/30'). Known drops (review54, review57's Found 5 and 8, review58's
+Found 4), mended by review60: each was left out, the person the list sends got no card."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_sheet
+
+from bulkship.load import load_sheet
+
+SENDS = [
+    "do not send until approved - approved 12/1", "DNS until approved - approved 12/1",
+    "Hold until approved - approved 12/1", "do not send, now OK", "Do not send - now approved",
+    "Do not send - OK now", "Hold - OK now", "Duplicate - no, different person",
+    "Duplicate - different person", "Duplicate - not a duplicate",
+    "gift policy: cannot accept - waiver signed 11/30",
+    "ethics policy prohibits gifts - exception approved", "Cannot accept gifts - approved by legal",
+]  # fmt: skip
+STAYS_OUT = [
+    "Do not send - approved 12/1", "DNS - approved 12/1", "Do not send until approved - approved?",
+    "Do not send until approved - not approved", "Do not send until approved - approved, then revoked",
+    "Do not send - OK now?", "Terminated - OK now", "Sent - now OK", "Duplicate - different address",
+    "Duplicate - same person", "Duplicate - different person? check",
+    "Duplicate - different person - sent already", "gift policy: cannot accept - waiver pending",
+    "gift policy: cannot accept - waiver not signed", "gift policy prohibits gifts - waived for 2027",
+    "Terminated per policy - waived", "Deceased - policy waived",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_lifted_since_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each of SENDS was left out ('the list says not to send it'). Sent now; a no approved alone (what was
+    approved may be the no), asked, refused, undone again, of a person gone or a card sent, a different
+    address or a waiver for a later year still leaves the row out."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SENDS, *STAYS_OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
