@@ -149,3 +149,27 @@ def test_csv_text_is_still_read_as_csv(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text("Name,Address,City,State,ZIP,Product,Value\nAnn Lee,1 Main St,Boston,MA,02134,CVS,25\n")
     assert main(["validate", str(path)]) == 0
+
+
+def test_the_web_page_takes_a_web_report_s_xls_as_the_command_line_does(tmp_path: Path) -> None:
+    """`bulkship serve`'s upload refused any .xls as "an old Excel 97-2003 workbook (XLS): bulkship cannot
+    see which of its rows are hidden", an HTML table too, and its file chooser showed no .xls: a web
+    report's export is read as the command line reads it, its hidden and crossed-out rows left out and said
+    on the Review page (hunter-sheets33). A real .xls is still told to be saved as .xlsx (test_web)."""
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+    from test_web import upload, visible_text
+
+    from bulkship.web import create_app
+
+    path = tmp_path / "Gifts export.xls"
+    path.write_bytes(EXCEL_PAGE.encode("cp1252"))
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        assert ".ods,.xls" in client.get("/batches/new").text
+        assert upload(client, path, name="gifts").endswith("/batches/gifts/columns")
+        review = visible_text(client.get("/batches/gifts/review").text)
+    assert "8 rows 3 valid 0 not valid" in review, review
+    assert "Row 4 skipped Skipped, not ordered: hidden row" in review, review
+    assert "Row 5 skipped Skipped, not ordered: crossed out (struck through) in the sheet" in review, review

@@ -93,6 +93,15 @@ def _sniff(head: bytes, path: Path) -> str:
     return "csv"
 
 
+def is_web_page(head: bytes) -> bool:
+    """Whether a file's first bytes are a web page's (HTML), however it starts: an .xls so made is read
+    (:mod:`.htmltable`), as the web page's upload checks before it stores one."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
+        return bool(_HTML_LATER.match(_utf16_head(head)))
+    text = head.removeprefix(codecs.BOM_UTF8)
+    return bool(_HTML_START.match(text) or _HTML_LATER.match(text))
+
+
 def _utf16_head(head: bytes) -> bytes:
     """The start of a UTF-16 file (with or without its byte-order mark) as ASCII, for :data:`_HTML_LATER`."""
     codec = (

@@ -50,14 +50,16 @@ async def upload(request: Request) -> Response:
     if not isinstance(file, UploadFile) or not file.filename:
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error="Choose a file to upload.")
     suffix = Path(file.filename).suffix.lower()
-    if suffix == ".xls":  # an HR system's export: said how to go on, as the command line does (newcomer8)
+    # an HR system's export: said how to go on, as the command line does (newcomer8); a web report's table
+    # saved as .xls is read as the command line reads it (hunter-sheets33)
+    if suffix == ".xls" and not await run_in_threadpool(_web_page, file):
         error = (
             f"{file.filename} is an old Excel 97-2003 workbook (XLS): bulkship cannot see which of its rows "
             "are hidden or crossed out. Open it in Excel or LibreOffice and save it as Excel Workbook "
             "(.xlsx), then upload that file."
         )
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
-    if suffix not in uploads.UPLOAD_EXTENSIONS:
+    if suffix not in (*uploads.UPLOAD_EXTENSIONS, ".xls"):
         error = f"{file.filename} is not a spreadsheet bulkship reads: upload a CSV, XLSX or ODS file."
         return render(request, "new.html", 400, limit=web.max_upload_bytes, error=error)
     name = uploads.safe_name(wanted or Path(file.filename).stem)
@@ -125,6 +127,15 @@ def _same_file_as(web: Web, digest: str) -> tuple[str, bool] | None:
 
     with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
         return same_file_as(ledger, digest, api=api_identity(web.settings))
+
+
+def _web_page(file: UploadFile) -> bool:
+    """Whether an uploaded .xls is a web page's table (read as Excel shows it), not an old Excel workbook."""
+    from ..load.filetype import is_web_page
+
+    head = file.file.read(8192)
+    file.file.seek(0)
+    return is_web_page(head)
 
 
 def _result_workbook_batch(path: Path) -> str | None:
