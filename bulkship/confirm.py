@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .billedbefore import billed_before_notes
 from .defaults import MAX_LINES
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
@@ -103,7 +104,8 @@ async def confirm_plan(
         # an order whose own total still counts lines it failed (perhaps never refunded): said before their
         # rows are sent and paid again, not after (found by hunter-money16)
         kept = failed_counted_notes(ledger, batch) if view.summary.orders else []
-        return replace(view, notes=(*file_notes, *kept), problems=tuple(problems))
+        billed = billed_before_notes(ledger, batch, view.summary.orders)  # beside its lines, before
+        return replace(view, notes=(*file_notes, *kept, *billed), problems=tuple(problems))
 
     view = planned()
     if look_up is not None and view.in_doubt_most and _past_a_limit(options, view):

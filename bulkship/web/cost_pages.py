@@ -122,11 +122,15 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
         )
     # an order whose own total still counts lines it failed: said before their rows are sent and paid again
     # (found by hunter-money16)
+    from ..billedbefore import billed_before_notes
     from ..runnotes import failed_counted_notes
 
     try:
         with Ledger.open(web.settings.ledger_location, lock=False, read_only=True) as ledger:
             notes.extend(failed_counted_notes(ledger, batch.name))
+            # what the vendor billed beside its orders' lines before: not in the total shown (hunter-money25)
+            planned = len(ledger.orders(batch.name, states=("planned",), payloads=False))
+            notes.extend(billed_before_notes(ledger, batch.name, planned))
     except BulkshipError:  # no ledger yet
         pass
     return notes

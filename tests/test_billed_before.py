@@ -1,0 +1,80 @@
+"""A vendor billing 5.95 on every order beside its lines (shipping or a fee its catalog does not show): the
+next list's plan said 'Send 1 order(s) for 50.00 USD', its cost page 'The total above is the most this batch
+will spend', and 55.95 was charged, as on every earlier order, nothing said before (found by hunter-money25).
+The plan (the run's, the cost page's, and so the approver's) says what earlier orders were billed beside their
+lines and what the orders to send may cost more; its total stays the lines' (the vendor may not bill it
+again)."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+from support import visible_text, write_sheet
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten
+from test_web import upload
+
+from bulkship.cli import main
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
+from bulkship.track import track
+from bulkship.web import create_app
+
+ON_THE_ORDER = Decimal("5.95")
+
+
+def _billed_on_every_order(order: dict[str, Any]) -> None:
+    lines = order[key_of(order, "LineItems")]
+    total = sum((Decimal(str(li[key_of(li, "Cost")])) for li in lines), Decimal(0))
+    order[key_of(order, "Cost")] = float(total + ON_THE_ORDER)
+
+
+def _first_batch_billed(vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Batch 'first' (4 cards of 25.00 in 2 orders) sent and tracked: charged 111.90; the command's place."""
+    vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
+    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
+    first = write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])
+    assert main(["run", str(first), "--yes", "--wait", "0", "--max-lines", "2", *where]) == 0
+    asyncio.run(track(vendor.settings(tmp_path), "first", client_factory=vendor.factory))
+    capsys.readouterr()
+    return where
+
+
+SAID = (
+    "The vendor billed money beside the lines of 2 earlier order(s) (shipping or a fee on the order, not in "
+    "its catalog: BS-FIRST-0001: 5.95, BS-FIRST-0002: 5.95). This plan's total counts each order's lines "
+    "alone: if the vendor bills so again, each of the 1 order(s) to send may cost up to 5.95 more (5.95 in "
+    "all)."
+)
+
+
+def test_the_plan_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        where = _first_batch_billed(vendor, tmp_path, capsys)
+        second = write_sheet(tmp_path / "second.csv", [5, 6])
+        assert main(["run", str(second), "--yes", "--wait", "0", "--json", *where]) == 0
+        err = " ".join(capsys.readouterr().err.split())
+        assert SAID in err, err
+        assert err.index(SAID) < err.index("Sending orders"), err  # said before anything is sent
+
+
+def test_the_cost_page_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        _first_batch_billed(vendor, tmp_path, capsys)
+        settings = vendor.settings(tmp_path)
+        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+            upload(client, write_sheet(tmp_path / "second.csv", [5, 6]))
+            page = " ".join(visible_text(client.get("/batches/second/cost").text).split())
+        assert SAID in page.replace("&#39;", "'"), page
+        assert "Send 1 order(s) for 50.00 USD" in page, page  # the total stays the lines'
