@@ -135,3 +135,20 @@ def test_a_note_saying_not_to_mail_to_the_home_stops_the_row(
         stops.append("Retiring - do not mail to home")
     code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_preferring_the_office_or_saying_a_move_is_coming_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """newcomer23's N1b: Notes 'office address pls', 'prefers work address' (where 'use work address' is an
+    error), 'moving 12/15', 'moving next week' (where 'Moving 12/15 - new address TBD' is), 'Address: see HR
+    file' were each ordered to the row's home street, exit 0. Each is an error on its row now; 'prefers home
+    address', 'Moving to Sales', 'Moving forward', 'work address' (the row's street may be it) still send."""
+    stops = [
+        "office address pls", "prefers work address", "Prefers office address only", "moving 12/15",
+        "moving next week", "Moving", "moving in January", "Relocating soon", "Address: see HR file",
+    ]  # fmt: skip
+    sends = ["prefers home address", "Moving to Sales", "Moving forward", "work address", "Address verified"]
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

@@ -65,8 +65,19 @@ _MOVED_BARE = re.compile(
     + _MOVED_WHEN
     + r"\W*$"
 )
+# ... or about to move, when or not said ('moving 12/15', 'moving next week', 'Moving'): sent to the street
+# being left, exit 0, where 'Moving 12/15 - new address TBD' is this error (newcomer23's N1b, fixed by
+# hunter-sends12). 'Moving to Sales', 'Moving forward' say no such thing
+_MOVING = re.compile(
+    r"(?i)^\W*(?:(?:is|will\s+be|to\s+be)\s+)?(?:moving|relocating)(?:\s*,?\s+(?:(?:on|in|by|around|after|"
+    rf"as\s+of)\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?:19|20)\d\d)?|next\s+(?:week|month|year)|this\s+(?:week|weekend|month)|soon|shortly|"
+    r"(?:a\s+few|\d+|two|three)\s+(?:days?|weeks?|months?)))*\W*$"
+)
 _NEW_ONE_ELSEWHERE = re.compile(
-    r"(?i)\bsee\b[^.;]{0,40}\bnew\s+addr(?:ess)?\b|"
+    # ('Address: see HR file', 'address - see email')
+    r"(?i)\baddr(?:ess)?\s*[:=–—-]?\s*see\b|"
+    r"\bsee\b[^.;]{0,40}\bnew\s+addr(?:ess)?\b|"
     r"\bnew\s+(?:home\s+|mailing\s+)?addr(?:ess)?\s+(?:is\s+)?(?:in|on|per|via|from)\s+"
     r"(?!(?:the\s+|this\s+)?(?:row|sheet|list|spreadsheet|file|col(?:umn)?s?)\b)\w"
 )
@@ -83,10 +94,15 @@ _SETTLED_SINCE = re.compile(r"(?i)\b(?:verified|confirmed|updated|corrected|fixe
 
 def _address_doubted(note: str) -> bool:
     """Whether a note says the row's address is old or unsure, no new street given: :data:`_MOVED_BARE`,
-    :data:`_NEW_ONE_ELSEWHERE`, :data:`_ADDRESS_DOUBTED`."""
+    :data:`_MOVING`, :data:`_NEW_ONE_ELSEWHERE`, :data:`_ADDRESS_DOUBTED`."""
     if _SETTLED_SINCE.search(note):  # 'Verify address - verified 12/1', 'Verify address / Updated Nov 20'
         return False
-    return bool(_MOVED_BARE.match(note) or _NEW_ONE_ELSEWHERE.search(note) or _ADDRESS_DOUBTED.search(note))
+    return bool(
+        _MOVED_BARE.match(note)
+        or _MOVING.match(note)
+        or _NEW_ONE_ELSEWHERE.search(note)
+        or _ADDRESS_DOUBTED.search(note)
+    )
 
 
 def _address_to_come(note: str) -> bool:

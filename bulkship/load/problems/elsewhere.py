@@ -141,6 +141,12 @@ _NOT_TO = re.compile(
     r"(?P<where>[a-z]+)(?:\s+(?:address|addr))?\b(?!\s*(?:number|no\b|#))"
     r"|^\W*no\s+(?P<place>[a-z]+)\s+(?:mail|delivery|deliveries|shipping|shipments?|packages?|parcels?)\b"
 )
+# ... or preferring another of the person's places ('prefers work address', 'office address pls') than the
+# one the row's street is: it went home, exit 0, where 'use work address' is this error (newcomer23's N1b)
+_PREFERS_PLACE = re.compile(
+    r"(?i)^\W*(?:(?P<pref>prefers?|preferred|wants?)\s+)?(?:(?:the|his|her|their|my)\s+)?(?P<where>[a-z]+)\s+"
+    r"addr(?:ess)?\.?(?P<tail>(?:\s+(?:pls|please|plz|only|preferred|instead))*)\W*$"
+)
 # ... or given at work or in person ('Give at office', 'give in person at holiday party'): no card by mail
 _GIVEN_THERE = re.compile(
     r"(?i)^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
@@ -181,8 +187,12 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     """Whether ``note`` asks, from its start, for the card to go elsewhere than the row's street."""
     if _BY_HAND.match(note[:200]) or _GIVEN_THERE.match(note[:200]):
         return True
+    own = street_places or frozenset({"home"})
+    liked = _PREFERS_PLACE.match(note[:200])
+    if liked and (liked["pref"] or liked["tail"]) and _PLACES.get(liked["where"].lower(), "home") not in own:
+        return True
     barred = _NOT_TO.match(note[:200])
-    if barred and _PLACES.get((barred["where"] or barred["place"]).lower()) in (street_places or {"home"}):
+    if barred and _PLACES.get((barred["where"] or barred["place"]).lower()) in own:
         return True
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None:
@@ -203,7 +213,6 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     places = {_PLACES[w] for w in words if w in _PLACES}
     if _WORKPLACES.intersection(words):
         places.add("work")
-    own = street_places or frozenset({"home"})
     return bool(_PERSONS.intersection(words) or _OTHER_ADDRESS.intersection(words) or places - own)
 
 
