@@ -47,9 +47,15 @@ DISCHARGED = re.compile(rf"(?i)(?!.*\b(?:{_DIED})\b)\s*discharged\b.*")
 PATIENT_DIED = re.compile(rf"(?i)\s*(?:discharged\W*)?(?:{_DIED})\b.*")
 # Withdrawn, or withdrew: gone, but not a resignation or notice withdrawn ('Withdrew resignation': still here)
 WITHDREW = r"withdr(?:ew|awn)(?!\s+(?:(?:the|his|her|their|my)\s+)?(?:resignation|notice)\b)"
+_NOT_LAID_OFF_YET = (
+    r"notice|warning|pending|planned|proposed|expected|rescinded|cancell?ed|reversed|withdrawn|survivor"
+)
 GONE_MORE = (
     r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
-    r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|laid\s+off|departed|fired|let\s+go|"
+    r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
+    # laid off, however spelled ('Laid-off', 'Layoff', 'Layed off': newcomer23's N3, each ordered where 'Laid
+    # off' is left out); not a layoff still to come or taken back ('Layoff pending', 'Layoff rescinded')
+    rf"(?:laid|layed)[\s-]*off|lay[\s-]?off(?!\s+(?:{_NOT_LAID_OFF_YET})\b)|"
     # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5; nor
     # written 'Alumni - volunteer', 'Alumni/parent', 'Alumni (mentor)', 'Alumni guest speaker': review34)
     rf"alumn(?:i|us|a|ae)(?!\W+(?:{ALUM_ROLES})\b)|suspended|(?:offer\s+)?rescinded|"

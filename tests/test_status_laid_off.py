@@ -1,0 +1,31 @@
+"""A status saying the person was laid off, however HR spells it ('Layoff', 'Laid-off', 'Layed off',
+'Lay-off'), leaves the row out as 'Laid Off' does. Found by newcomer23 (N3) following the README as an office
+manager: under an ADP roster's 'Position Status', 'Laid Off' was left out and 'Layoff' ordered."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_sheet
+
+from bulkship.load import load_sheet
+
+GONE = ["Layoff", "Layoff 11/30", "Laid-off", "Laid-Off 11/30", "Layed off", "Laidoff", "Lay-off", "Laid Off"]
+# a layoff still to come or taken back, or a leave of its kind: still here
+STILL_HERE = ["Layoff pending", "Layoff rescinded", "Layoff notice", "On layoff", "Temporary layoff"]
+
+
+@pytest.mark.parametrize("header", ["Status", "Position Status", "Employee Status"])
+def test_a_status_of_a_layoff_however_spelled_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = notes_sheet(tmp_path / "list.csv", [*GONE, *STILL_HERE], header)
+    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
+    ordered = [cell for row, cell in enumerate(GONE, start=2) if row not in skipped]
+    assert ordered == [], ordered  # 'Layoff', 'Laid-off' ... were ordered, where 'Laid Off' is left out
+    first = 2 + len(GONE)
+    out = {cell: skipped[row] for row, cell in enumerate(STILL_HERE, start=first) if row in skipped}
+    assert out == {}, out
