@@ -621,3 +621,32 @@ def test_a_form_s_answer_choosing_the_card_is_read_as_the_card(tmp_path: Path, h
         "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,Target\n"
     )
     assert load_sheet(beside).column_map.get(header) is None
+
+
+def test_a_google_form_asking_no_amount_is_told_how_to_give_every_card_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Google Form's answers (the card chosen, no amount asked: the form gives each the same) were refused
+    with the generic "rename the headers, map them with [columns] ... or set [defaults]" (found by
+    hunter-sheets31, fixed by hunter-sheets33): the refusal says no column gives the amount and how to give
+    every row one; the program file it describes sends both cards."""
+    from bulkship.cli import main
+
+    path = tmp_path / "Gift card choice (Responses) - Form Responses 1.csv"
+    path.write_text(
+        "Timestamp,Email Address,Full name,Street address,City,State,ZIP code,"
+        "Which gift card would you like?\n"
+        "2026/11/01 9:01:02 AM EST,ann@x.com,Ann Lee,1 Main St,Boston,MA,02134,Target\n"
+        "2026/11/01 9:05:02 AM EST,bob@x.com,Bob Ray,2 Main St,Boston,MA,02134,CVS\n"
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "lacks required column(s): Value." in said
+    assert (
+        "no column gives the cards' amount: add one named 'Amount' (each card's dollars, e.g. 25), or give "
+        "every row one amount in a program settings file (--config) holding the two lines '[defaults]' and "
+        "'value = 25', then run it again" in said
+    ), said
+    config = tmp_path / "amount.toml"
+    config.write_text("[defaults]\nvalue = 25\n")
+    assert main(["validate", str(path), "--config", str(config), "--out", str(tmp_path / "out")]) == 0

@@ -52,12 +52,23 @@ def require_columns(
                 if people
                 else cards
                 if cards
+                else NO_AMOUNT
+                if lacking == {"value"}
                 else "rename the headers, map them with [columns] in a program settings file (--config), "
                 "or set [defaults]; `bulkship template` writes a sheet with every header"
             ),
             whole_addresses=whole,
             whole_on_lines=on_lines,
         )
+
+
+# A list with every column but the amount (a thank-you form's answers: the card chosen, no amount asked) was
+# told "rename the headers ... or set [defaults]" (found by hunter-sheets31, fixed by hunter-sheets33)
+NO_AMOUNT = (
+    "no column gives the cards' amount: add one named 'Amount' (each card's dollars, e.g. 25), or give every "
+    "row one amount in a program settings file (--config) holding the two lines '[defaults]' and "
+    "'value = 25', then run it again"
+)
 
 
 def _rename_to_name(people: list[ColumnInfo]) -> str:
