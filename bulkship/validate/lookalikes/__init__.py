@@ -129,6 +129,11 @@ def mark_lookalikes(
         if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id, *same_name]):
             first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
             same_person, same_reference, same_id, same_name = keys.repeats(first)
+    if any(units[i] and not units[f] for i, f in same_person.items()):
+        # a form answered again adding the flat number: the row naming it is kept, the other its duplicate
+        # (the card went to '375 Maple St' without 'Apt 2': newcomer22's N5); a row ordered still goes first
+        first = sorted(range(len(rows)), key=lambda i: (fingerprints[i] not in known, not units[i]))
+        same_person, same_reference, same_id, same_name = keys.repeats(first)
     index = shared.index
     apart = two_people(same_person, references, rows, listed, column_map or {})
     if apart:
