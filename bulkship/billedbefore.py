@@ -14,13 +14,15 @@ from .money import money_text
 SHOWN = 3  # earlier orders named; the rest counted
 
 
-def billed_before_notes(ledger: Ledger, batch: str, orders_to_send: int) -> list[str]:
-    """A note when earlier orders of ``batch``'s vendor API were billed money beside their lines (cards
-    beyond their rows aside: those are cards, said where they are), and the plan sends ``orders_to_send``
-    orders; none otherwise."""
+def billed_before_notes(
+    ledger: Ledger, batch: str, orders_to_send: int, *, api: str | None = None
+) -> list[str]:
+    """A note when earlier orders of ``batch``'s vendor API (``api`` for a batch the ledger does not hold
+    yet: `validate --cost`) were billed money beside their lines (cards beyond their rows aside: those are
+    cards, said where they are), and the plan sends ``orders_to_send`` orders; none otherwise."""
     if not orders_to_send:
         return []
-    billed = _billed_beside_lines(ledger, batch)
+    billed = _billed_beside_lines(ledger, batch, api)
     if not billed:
         return []
     most = max(billed.values())
@@ -35,12 +37,12 @@ def billed_before_notes(ledger: Ledger, batch: str, orders_to_send: int) -> list
     ]
 
 
-def _billed_beside_lines(ledger: Ledger, batch: str) -> dict[str, Decimal]:
+def _billed_beside_lines(ledger: Ledger, batch: str, api: str | None) -> dict[str, Decimal]:
     """PO -> what the vendor billed on it beside its lines, of the orders of every batch sent to the same
     vendor API as ``batch`` (``batch``'s own alone when its API is not recorded); cards beyond its rows
     taken off."""
     record = ledger.batch(batch)
-    api = record.api if record is not None else None
+    api = record.api if record is not None else api
     same = {b.name for b in ledger.batches() if api is not None and b.api == api} | {batch}
     cards = ledger.billed_cards()
     found: dict[str, Decimal] = {}

@@ -65,6 +65,22 @@ def test_the_plan_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders
         assert err.index(SAID) < err.index("Sending orders"), err  # said before anything is sent
 
 
+def test_validate_cost_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`validate --cost` of the next list, a batch the ledger does not hold yet: said as its run will."""
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        where = _first_batch_billed(vendor, tmp_path, capsys)
+        second = write_sheet(tmp_path / "second.csv", [5, 6])
+        monkeypatch.setenv("BULKSHIP_LEDGER", where[3])  # (validate takes no --ledger)
+        assert main(["validate", str(second), "--cost", *where[:2], *where[4:]]) == 0
+        err = " ".join(capsys.readouterr().err.split())
+        assert "1 order(s), 50.00 USD at the vendor's prices of today" in err, err  # the lines', as before
+        assert SAID in err, err
+
+
 def test_the_cost_page_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -308,8 +308,10 @@ def validate_command(
         _print_repeats(repeats)
         _print_summary(result, output)
         if priced is not None:
-            from .validate_cost import approval_said, show_cost
+            from .validate_cost import approval_said, billed_said, show_cost
 
-            show_cost(priced, name, approval_said(settings, name, priced))
+            show_cost(
+                priced, name, approval_said(settings, name, priced), billed_said(settings, name, priced)
+            )
     if result.summary().not_valid:
         raise typer.Exit(code=1)

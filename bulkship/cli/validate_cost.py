@@ -5,7 +5,7 @@ in every later run, Summary and ``status``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -159,8 +159,27 @@ def approval_said(settings: Settings, batch: str, preview: CostPreview) -> str:
     )
 
 
-def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
-    """The plan's table as ``run`` shows it, its approval in team mode, what was not priced and why."""
+def billed_said(settings: Settings, batch: str, preview: CostPreview) -> list[str]:
+    """What the run's plan says of money the vendor billed beside earlier orders' lines (:mod:`bulkship.
+    billedbefore`): validate --cost said '1 order(s), 50.00 USD' of what would be charged 55.95."""
+    from ..batchapi import api_identity
+    from ..billedbefore import billed_before_notes
+    from ..errors import BulkshipError
+    from ..ledger import Ledger, ledger_exists
+
+    if preview.summary is None or not ledger_exists(settings.ledger_location):
+        return []
+    try:
+        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+            orders = preview.summary.orders
+            return billed_before_notes(ledger, batch, orders, api=api_identity(settings))
+    except BulkshipError:  # a ledger that cannot be read says nothing here (validate reads no ledger else)
+        return []
+
+
+def show_cost(preview: CostPreview, batch: str, approval: str = "", billed: Sequence[str] = ()) -> None:
+    """The plan's table as ``run`` shows it, its approval in team mode, what the vendor billed beside
+    earlier orders' lines, what was not priced and why."""
     summary = preview.summary
     if preview.refused:  # a cost under the refusal read as what the run would charge (found by newcomer19)
         err_console.print(
@@ -183,6 +202,8 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
         )
         if approval:
             err_console.print(approval, markup=False, soft_wrap=True)
+        for note in billed:
+            err_console.print(f"Note: {note}", markup=False, highlight=False, soft_wrap=True)
     if preview.held:
         err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
     if preview.waiting:
