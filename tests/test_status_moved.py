@@ -40,3 +40,25 @@ def _rows_to_fix(tmp_path: Path, header: str, cells: list[str]) -> list[int]:
 def test_a_status_saying_the_person_moved_is_a_row_to_fix(tmp_path: Path, header: str) -> None:
     rows = _rows_to_fix(tmp_path, header, [*MOVED, *SENDS])
     assert rows == list(range(2, 2 + len(MOVED))), rows  # under a status, each was ordered before
+
+
+# ... or giving the new street ('Moved to 5 Oak St'), or where the person is now ('Gone from this address -
+# now at 5 Oak St'): found by review60, each ordered to the row's old street under a status ('now at' under
+# 'Notes' too); not a shift, a level, a share of time or a building of no street
+GIVES_A_STREET = [
+    "Moved to 5 Oak St", "No longer lives here - new address 5 Oak St",
+    "Gone from this address - now at 5 Oak St", "Lives now at 5 Oak St",
+]  # fmt: skip
+STILL_SENDS = [
+    "now at 3rd shift",
+    "Now at 80% FTE",
+    "Promoted, now at level 5",
+    "Now at Building 5",
+    "Now at HQ",
+]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_status_giving_another_street_is_a_row_to_fix(tmp_path: Path, header: str) -> None:
+    rows = _rows_to_fix(tmp_path, header, [*GIVES_A_STREET, *STILL_SENDS])
+    assert rows == list(range(2, 2 + len(GIVES_A_STREET))), rows

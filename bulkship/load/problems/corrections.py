@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from ...columns import ORDER_FIELDS, _words
@@ -142,6 +143,9 @@ _HOUSE_NUMBER = r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/:-]|\.\d|(?:st|nd|rd
 _NEW_ADDRESS = re.compile(
     r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
     rf"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d{_STREET_WORD}|.*{_HOUSE_NUMBER})|"
+    # ... or where the person is now, a street's number and word after ('Gone from this address - now at 5 Oak
+    # St': sent to the old street, found by review60); not 'now at 80% FTE'
+    rf"(?:now\s+(?:lives\s+|living\s+|resides\s+)?at|(?:lives|living|resides)\s+now\s+at)\W*\d{_STREET_WORD}|"
     r"(?:(?:please|pls|plz|kindly)\s+)?(?:ship|send|mail|deliver|forward)(?:\s+(?:it|card|gift|the\s+card))?"
     rf"\s+to(?:\W*\d{_STREET_WORD}|\b[^\d]{{1,60}}{_HOUSE_NUMBER}\s+(?:[\w.'-]+\s+){{0,3}}{_STREET_NAME}\b))"
 )
@@ -164,20 +168,8 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
                 problems.append(address_missing(row, header, said, str(street)))
                 continue
             problems.append(address_to_change(row, header, said, str(street), typed))
-        new_street = column.saying(lambda note: any(map(_NEW_ADDRESS.match, note_parts(note)))) & ~to_come
-        for row in column.rows(new_street, not_judged):
-            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
-            if typed and typed.casefold() in said.casefold():
-                continue
-            moved_in = _MOVED_INDOORS.search(column.notes[row][:200])
-            if moved_in and _lines_hold_unit(body, column_map, row, moved_in["unit"]):
-                continue
-            message = (
-                f"Row {row}, column '{header}': says '{_short(said, 60)}' where '{street}' says '{typed}': "
-                f"which address is right? Put the right one in '{street}' (and the address columns beside "
-                "it) and clear the note."
-            )
-            problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
+        new_street = _gives_a_street(column) & ~to_come
+        problems += _another_street(body, column_map, column, column.rows(new_street, not_judged))
         elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own)) & ~to_come & ~new_street
         for row in column.rows(elsewhere, not_judged):
             problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
@@ -192,14 +184,56 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
     return problems
 
 
+_NUMBERED_STREET = re.compile(rf"(?i)\d{_STREET_WORD}")
+
+
+def _gives_a_street(column: NoteColumn) -> np.ndarray:
+    """The cells of ``column`` one of whose parts gives a new street (:data:`_NEW_ADDRESS`)."""
+    return column.saying(lambda note: any(map(_NEW_ADDRESS.match, note_parts(note))))
+
+
+def _another_street(
+    body: pd.DataFrame, column_map: dict[str, str], column: NoteColumn, rows: list[int]
+) -> list[Problem]:
+    """Of ``rows`` (their cell giving a new street), those whose street is not the one given: which is
+    right? Not when the cell names the row's street (the row was corrected already), nor a unit the row's
+    lines hold."""
+    street, header = next(h for h, field in column_map.items() if field == "address1"), column.header
+    problems = []
+    for row in rows:
+        said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+        if typed and typed.casefold() in said.casefold():
+            continue
+        moved_in = _MOVED_INDOORS.search(column.notes[row][:200])
+        if moved_in and _lines_hold_unit(body, column_map, row, moved_in["unit"]):
+            continue
+        message = (
+            f"Row {row}, column '{header}': says '{_short(said, 60)}' where '{street}' says '{typed}': "
+            f"which address is right? Put the right one in '{street}' (and the address columns beside "
+            "it) and clear the note."
+        )
+        problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
+    return problems
+
+
 def _moved_in_a_status(body: pd.DataFrame, column_map: dict[str, str], not_judged: set[int]) -> list[Problem]:
     """A row whose status says the person moved or the address is old or to change ('Moved', 'moved 11/15',
     'Returned - address on row is old'): each was ordered to the row's street, exit 0, where the same words
-    under 'Notes' are this error (hunter-sends10's brief). The same error now."""
+    under 'Notes' are this error (hunter-sends10's brief). The same error now.
+    ... or gives the new street ('Moved to 5 Oak St', 'No longer lives here - new address 5 Oak St'): the card
+    went to the row's old street, where under 'Notes' it is an error (found by review60)."""
     street = next((h for h, field in column_map.items() if field == "address1"), None)
     problems: list[Problem] = []
     for column in status_columns(body, column_map) if street is not None else ():
-        for row in column.rows(column.saying(_address_to_come), not_judged):
+        to_come = column.saying(_address_to_come)
+        # (a street's number and word: 'Address updated Nov 20' under a status says the row's is right)
+        streets = (
+            _gives_a_street(column)
+            & column.saying(lambda cell: bool(_NUMBERED_STREET.search(cell)))
+            & ~to_come
+        )
+        problems += _another_street(body, column_map, column, column.rows(streets, not_judged))
+        for row in column.rows(to_come, not_judged):
             said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
             problems.append(
                 address_to_change(row, column.header, said, str(street), typed)
