@@ -130,6 +130,10 @@ def test_a_note_saying_not_to_mail_to_the_home_stops_the_row(
     sends = [
         "mail to home", "send to home", "home address confirmed", "do not mail to office - send home",
         "do not mail to office", "No house number", "not home weekdays",
+        # (review60 checking 33fce4ab: the row's address pointed at as the one to use; each was an error)
+        "Do not send to home address - use address on row", "Don't mail to home, mail to this address",
+        "do not mail to home - moved, new address on row", "Do not send to home - address on row is office",
+        "No home delivery on Saturdays", "Not to home office",
     ]  # fmt: skip
     if header == "Notes":
         stops.append("Retiring - do not mail to home")

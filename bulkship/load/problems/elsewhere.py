@@ -138,8 +138,15 @@ _VERB = (
 _NOT_TO = re.compile(
     rf"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:do\s*n[o']?t|don['’]?t|never)\s+{_VERB}(?:to\s+)?|"
     rf"(?:not|never|no)\s+(?:{_VERB})?to\s+)(?:(?:the|his|her|their|my|your)\s+)?"
-    r"(?P<where>[a-z]+)(?:\s+(?:address|addr))?\b(?!\s*(?:number|no\b|#))"
+    r"(?P<where>[a-z]+)(?:\s+(?:address|addr))?\b(?!\s*(?:number|no\b|#|office))"
     r"|^\W*no\s+(?P<place>[a-z]+)\s+(?:mail|delivery|deliveries|shipping|shipments?|packages?|parcels?)\b"
+    r"(?!\s+(?:on|at|during|over)\b)"
+)
+# ... unless the note goes on to point at the row's address as the one to use ('Do not send to home address -
+# use address on row', "Don't mail to home, mail to this address": found by review60 checking 33fce4ab)
+_THE_ROWS_ADDRESS = re.compile(
+    r"(?i)\b(?:(?:addr(?:ess)?|one|street)\s+(?:is\s+)?(?:on|in)\s+(?:the\s+|this\s+)?row|this\s+addr(?:ess)?|"
+    r"use\s+(?:the\s+)?(?:addr(?:ess)?|street)\b(?!\s+(?:of|at|for)\b)|addr(?:ess)?\s+(?:above|listed|given))"
 )
 # ... or preferring another of the person's places ('prefers work address', 'office address pls') than the
 # one the row's street is: it went home, exit 0, where 'use work address' is this error (newcomer23's N1b)
@@ -193,7 +200,7 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
         return True
     barred = _NOT_TO.match(note[:200])
     if barred and _PLACES.get((barred["where"] or barred["place"]).lower()) in own:
-        return True
+        return not _THE_ROWS_ADDRESS.search(note[:200])
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None:
         return False
