@@ -11,7 +11,16 @@ from .. import normalize
 from ..collect import ProblemCollector
 from ..normalize import by_unique, fullmatch_mask
 from .cardvalues import _fitting
-from .catalognames import _by_brand, _by_id_then_name, _ids, _methods, card_brands, product_ids
+from .catalognames import (
+    _by_brand,
+    _by_id_then_name,
+    _ids,
+    _methods,
+    card_brands,
+    near_card,
+    near_cards,
+    product_ids,
+)
 from .currency import _check_currency, _check_shipping_currency
 from .money import _money_text, _numbers
 from .shipwords import method_said, methods_listed
@@ -49,11 +58,27 @@ def check_catalog(frame: pd.DataFrame, catalog: Catalog, collector: ProblemColle
         "'{old}' names more than one card of the vendor catalog ({several}): write which one.",
         extra={"several": several},
     )
+    unnamed = unknown & ~given & several.eq("")
+    near = pd.Series("", index=frame.index)
+    if unnamed.any():  # a typo of one card ('Starbuck') named beside the list, never picked for the row
+        spellings = near_cards(catalog)
+        near = by_unique(
+            written[unnamed].astype(str), lambda cells: cells.map(lambda c: near_card(c, spellings))
+        )
+        near = near.reindex(frame.index, fill_value="")
     collector.error(
-        unknown & ~given & several.eq(""),
+        unnamed & near.eq(""),
         "product",
         "Unknown product",
         f"'{{old}}' is not a product in the vendor catalog; use one of {shippable}.",
+    )
+    collector.error(
+        unnamed & near.ne(""),
+        "product",
+        "Unknown product",
+        f"'{{old}}' is not a product in the vendor catalog; use one of {shippable} (the nearest to it: "
+        "{near}).",
+        extra={"near": near},
     )
     collector.error(
         unknown & given,
