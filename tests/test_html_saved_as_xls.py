@@ -173,3 +173,42 @@ def test_the_web_page_takes_a_web_report_s_xls_as_the_command_line_does(tmp_path
     assert "8 rows 3 valid 0 not valid" in review, review
     assert "Row 4 skipped Skipped, not ordered: hidden row" in review, review
     assert "Row 5 skipped Skipped, not ordered: crossed out (struck through) in the sheet" in review, review
+
+
+def test_a_row_or_cell_left_unclosed_ends_where_the_next_begins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """HTML lets a report writer leave out </tr> and </td>: a hidden row so written hid every row under it
+    (its style read on, as still open), each left out as 'hidden row' (found by hunter-sheets33 in its own
+    cb966b87). A row ends where the next begins; HTML's own 'hidden' hides its row too."""
+    path = tmp_path / "report.xls"
+    path.write_text(
+        "<table><tr><th>Name<th>Address<th>City<th>State<th>ZIP<th>Product<th>Value\n"
+        '<tr style="display:none"><td>Hal Hidden<td>2 Main St<td>Boston<td>MA<td>02134<td>CVS<td>25\n'
+        "<tr><td>Ann Lee<td><font color=red>1 Main St<td>Boston<td>MA<td>02134<td>CVS<td>25\n"
+        "<tr hidden><td>Hy Attr<td>3 Main St<td>Boston<td>MA<td>02134<td>CVS<td>25\n"
+        "<tr><td><s>Sue Struck<td>4 Main St<td>Boston<td>MA<td>02134<td>CVS<td>25\n"
+        "<tr><td>Bob Ray<td>5 Main St<td>Boston<td>MA<td>02134<td>CVS<td>25\n</table>"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "2 hidden row(s) not ordered: 2, 4 (hidden row)" in said, said
+    assert "1 row(s) crossed out (struck through) in the sheet are not ordered: 5" in said, said
+    assert sent() == [
+        ("Ann Lee", "1 Main St", "", "Boston", "MA", "02134", "CVS", 25.0),
+        ("Bob Ray", "5 Main St", "", "Boston", "MA", "02134", "CVS", 25.0),
+    ]
+
+
+def test_a_web_page_nesting_past_bounds_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page opening thousands of elements it never closes is refused, not read in memory and time growing
+    with their square; a stray end tag costs no search of them all. Paragraphs left open close each other."""
+    deep = tmp_path / "deep.xls"
+    deep.write_text(f"{TABLE}{'<b>' * 5000}")
+    assert main(["validate", str(deep)]) == 2
+    assert "deep.xls is a web page (HTML) nesting its elements more than 2048 deep" in capsys.readouterr().err
+    paragraphs = tmp_path / "notes.xls"
+    paragraphs.write_text(f"<html><body>{TABLE}{'<p>A note' * 3000}")
+    assert main(["validate", str(paragraphs), "--out", str(tmp_path / "out")]) == 0

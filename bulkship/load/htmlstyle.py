@@ -66,7 +66,9 @@ def element_effects(
     found: set[str] = {STRIKE} if tag in _TAGS_READ else set()
     found |= classes.get(tag, frozenset())
     for key, value in attrs:
-        if key == "style" and value:
+        if key == "hidden":  # HTML's own attribute: <tr hidden>
+            found.add(HIDE)
+        elif key == "style" and value:
             found |= effects_of(value)
         elif key == "class" and value:
             for each in value.split():

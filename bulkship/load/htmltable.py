@@ -32,6 +32,9 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "wbr"}
 )
 _CELL = frozenset({"td", "th"})
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+_CLOSES_ITS_OWN = frozenset({"p", "li", "option"})
+MAX_DEPTH = 2048  # elements open at once (browsers stop nesting at 512)
 _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "body", "table", "br"})
 _UNREAD = frozenset({"script", "title"})  # ('style' read for its classes)
 _SHUT = frozenset({"body", "table", "tr", "td", "th"})  # each closes a <title> left open
@@ -62,6 +65,11 @@ class _Table:
     cursor: int = 1  # the column the next cell of the open row goes in
     row_open: bool = False
     cell: _Cell | None = None
+    # how many open elements the page has inside the table, its section (<tbody>), its open row: a <tr> or a
+    # <td> left unclosed, as HTML allows, ends where the next begins (its style no longer the next one's)
+    depth: int = 0
+    section: int = 0
+    row_depth: int = 0
 
 
 class _Reader(HTMLParser):
@@ -82,13 +90,23 @@ class _Reader(HTMLParser):
         return self.stack[-1][1] if self.stack else _NONE
 
     def _push(self, tag: str, does: frozenset[str]) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise FileFormatError(
+                f"{self.name} is a web page (HTML) nesting its elements more than {MAX_DEPTH} deep",
+                hint=_SAVE_AS,
+            )
         self.stack.append((tag, self.effects() | does if does else self.effects()))
 
     def _pop(self, tag: str) -> None:
-        for at in range(len(self.stack) - 1, -1, -1):
+        """Close ``tag`` and what is open inside it; an end tag of nothing open near the top is ignored (a
+        search of the whole stack for each stray end tag would take the square of the page's time)."""
+        for at in range(len(self.stack) - 1, max(len(self.stack) - 64, 0) - 1, -1):
             if self.stack[at][0] == tag:
                 del self.stack[at:]
                 return
+
+    def _cut(self, depth: int) -> None:
+        del self.stack[depth:]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         table = self.tables[-1] if self.tables else None
@@ -97,21 +115,32 @@ class _Reader(HTMLParser):
         if tag in _BLOCK and not (table and table.cell):
             self._flush_loose()
         if tag == "table":
-            self.tables.append(_Table())
+            self._push(tag, element_effects(tag, attrs, self.classes))
+            self.tables.append(_Table(depth=len(self.stack), section=len(self.stack)))
             self.tables_read += 1
-        elif tag == "tr" and table:
+            return
+        if table and tag in _SECTIONS:
+            self._close_row(table)
+            self._cut(table.depth)
+            self._push(tag, element_effects(tag, attrs, self.classes))
+            table.section = len(self.stack)
+            return
+        if tag == "tr" and table:
             self._close_row(table)
             self._open_row(table, attrs)
-        elif tag in _CELL and table:
+            return
+        if tag in _CELL and table:
             if not table.row_open:
-                self._open_row(table, [])
+                self._open_row(table, None)
             self._close_cell()
             self._open_cell(table, attrs)
             return
-        elif tag == "col" and table:
+        if tag == "col" and table:
             self._col(table, attrs)
         elif tag == "br" and table and table.cell:
             table.cell.parts.append(("\n", False, False))
+        if tag in _CLOSES_ITS_OWN:  # a <p> left open ends at the next
+            self._pop(tag)
         if tag in _UNREAD:
             self._push(tag, _UNSEEN)
         elif tag not in _VOID:
@@ -121,12 +150,22 @@ class _Reader(HTMLParser):
         table = self.tables[-1] if self.tables else None
         if tag in _CELL and table:
             self._close_cell()
-        elif tag == "tr" and table:
+            return
+        if tag == "tr" and table:
             self._close_row(table)
-        elif tag == "table" and table:
+            return
+        if tag in _SECTIONS and table:
             self._close_row(table)
+            self._cut(table.depth)
+            table.section = table.depth
+            return
+        if tag == "table" and table:
+            self._close_row(table)
+            self._cut(table.depth - 1)
             self._close_table(self.tables.pop())
-        elif tag == "style":
+            self._flush_loose()
+            return
+        if tag == "style":
             self.classes = class_effects("\n".join(self.style), self.name)
         if tag in _BLOCK and not (table and table.cell):
             self._flush_loose()
@@ -157,7 +196,8 @@ class _Reader(HTMLParser):
             self._close_table(table)
         self._flush_loose()
 
-    def _open_row(self, table: _Table, attrs: list[tuple[str, str | None]]) -> None:
+    def _open_row(self, table: _Table, attrs: list[tuple[str, str | None]] | None) -> None:
+        """A row opened by its <tr> (``attrs``), or by a cell with none before it (None)."""
         if len(self.rows) >= self.limits.rows:
             raise FileFormatError(
                 f"{self.name} holds more than bulkship's limit of {self.limits.rows:,} rows",
@@ -166,10 +206,15 @@ class _Reader(HTMLParser):
         self.rows.append([])
         table.grows.append(len(self.rows))
         table.row_open, table.cursor = True, 1
-        if HIDE in self.effects() | element_effects("tr", attrs, self.classes):
+        self._cut(table.section)
+        if attrs is not None:
+            self._push("tr", element_effects("tr", attrs, self.classes))
+        table.row_depth = len(self.stack)
+        if HIDE in self.effects():
             self.scan.hidden_rows[len(self.rows)] = HIDDEN
 
     def _open_cell(self, table: _Table, attrs: list[tuple[str, str | None]]) -> None:
+        self._cut(table.row_depth)
         while table.pending.get(table.cursor, 0) > 0:
             table.cursor += 1
         named = dict(attrs)
@@ -192,7 +237,7 @@ class _Reader(HTMLParser):
         if table is None or table.cell is None:
             return
         cell, table.cell = table.cell, None
-        self._pop("td")
+        self._cut(table.row_depth)
         row = len(self.rows) if not table.grows else table.grows[-1]
         self._place(row, cell)
         for col in range(cell.col, cell.col + cell.cols):
@@ -231,6 +276,7 @@ class _Reader(HTMLParser):
         if not table.row_open:
             return
         table.row_open = False
+        self._cut(table.section)
         left = {col: n - 1 for col, n in table.pending.items() if n > 1}
         table.pending, table.spans = {**left, **table.spans}, {}
 
