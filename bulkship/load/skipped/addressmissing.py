@@ -97,16 +97,19 @@ def _notes_and_statuses(body: pd.DataFrame, column_map: dict[str, str]) -> list[
 def _saying(body: pd.DataFrame, column_map: dict[str, str], filled: bool = False) -> dict[str, pd.Series]:
     """Header -> the rows of an empty street (or of any, ``filled``) whose cell there says the address is not
     known yet."""
-    empty = _street_empty(body, column_map)
-    headers = _remarks(body, column_map)
     of_filled = filled and any(field == "address1" for field in column_map.values())
     if of_filled:  # ... of a street filled, its notes or statuses alone (not a result workbook's 'Problems')
         headers = _notes_and_statuses(body, column_map)
-    elif not empty.any():
-        return {}
-    says = {header: _to_come(body[header]) for header in headers}
-    if of_filled:
+        says = {header: _to_come(body[header]) for header in headers}
+        if not any(len(rows) for rows in says.values()):
+            return {}  # (no remark says it: nearly every list, ~3 ms of pandas steps a load finding nothing)
+        empty = _street_empty(body, column_map)
         empty |= nothing_settled(body, headers, [row for rows in says.values() for row in rows.index])
+    else:
+        empty = _street_empty(body, column_map)
+        if not empty.any():
+            return {}
+        says = {header: _to_come(body[header]) for header in _remarks(body, column_map)}
     found: dict[str, pd.Series] = {}
     for header, rows in says.items():
         rows = rows[empty[rows.index].to_numpy(dtype=bool)]
