@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .billing import row_made_no_card
 from .ledger import CARD_MADE_ROWS
 
 if TYPE_CHECKING:
@@ -60,7 +61,12 @@ def ordered_left_out(ledger: Ledger, batch: str, validation: ValidationResult) -
     left_out = {s.row for s in validation.sheet.skipped if s.kind not in _NO_RECIPIENT}
     if not left_out:
         return {}
-    made = {r.fingerprint: r.po_number or "" for r in ledger.batch_rows(batch) if r.status in CARD_MADE_ROWS}
+    # ... not a row whose line the vendor ended without a card: nothing went (hunter-vendor33's item 5)
+    made = {
+        r.fingerprint: r.po_number or ""
+        for r in ledger.batch_rows(batch)
+        if r.status in CARD_MADE_ROWS and not row_made_no_card(r)
+    }
     if not made:
         return {}
     from .reconcile.join import ledger_keys
@@ -94,7 +100,7 @@ def ordered_in_other_batches(
     apis = {b.name: b.api for b in ledger.batches()}
     found: dict[int, str] = {}
     for record in ledger.ordered_rows_elsewhere(sorted(wanted), batch):
-        if same_api(apis.get(record.batch), api):
+        if same_api(apis.get(record.batch), api) and not row_made_no_card(record):
             found.setdefault(wanted[record.fingerprint], f"{record.po_number} (batch {record.batch!r})")
     return found
 
