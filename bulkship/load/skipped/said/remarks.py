@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
-from ..notewords import UNDOING_A_NO
+from ..notewords import UNDOING_A_NO, WORDS_BEFORE_A_NO
 from ..told import _UNSPACED_SLASH, UNMARKED_REMARK, told_within
 from ..undone import ended_before
 
@@ -68,11 +68,19 @@ def _clauses(cell: str) -> str:
 # (a slash between two words too: 'Active/terminated' was ordered, where 'Active / terminated' is left out:
 # hunter-sends8's item 2)
 # (who told it in the middle too, or a no with no mark: 'Active per HR on hold', 'Active do not send')
+# (a hold until a day after the status with no mark too: 'New hire hold until 1/15/2027', 'LOA hold until
+# 1/15/2027' were ordered at once, where under 'Notes' each waits for its day; found by review60)
+_UNMARKED_HOLD_UNTIL = (
+    rf"^\s*{WORDS_BEFORE_A_NO}(?=(?:(?:put\s+)?on\s+)?hold\s+(?:(?:the\s+|her\s+|his\s+)?card\s+)?"
+    r"(?:until|till|til|thru|through)\b)"
+)
 _MAY_PART = re.compile(
     r"(?i)[-–—.;:!?,(\[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\s/\s|(?<=[a-z])/(?=[a-z])|\sper\s|"
     + _UNMARKED_NO
     + "|"
     + UNMARKED_REMARK.pattern.removeprefix("(?i)")
+    + "|"
+    + _UNMARKED_HOLD_UNTIL
 )
 
 
