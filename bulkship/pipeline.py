@@ -75,6 +75,8 @@ from .track.recheck import (
 )
 
 if TYPE_CHECKING:
+    from .ledger import BatchRecord
+    from .models import Catalog, ValidationResult
     from .settings import Settings
 
 SHOWN_PROBLEMS = 10  # rows left out said by `run` with the plan: the result workbook lists them all
@@ -170,11 +172,7 @@ async def _plan_and_send(
     keep_fix_edits(workbook, path, batch)
     check_workbook_is_this_ledgers(workbook, ledger)
     stored = ledger.batch(batch)
-    prefix = stored.po_prefix if stored else options.po_prefix
-    if not stored and prefix is not None:
-        checked_prefix(prefix)
-    if prefix is None:
-        prefix = DEFAULT_PO_PREFIX
+    prefix = _po_prefix(stored, options)
     notes: list[str] = []
     outcome: SubmitOutcome | None = None
     async with (options.client_factory or connect)(settings) as client:
@@ -182,11 +180,8 @@ async def _plan_and_send(
         catalog = await client.catalog(refresh=True)
         validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
         loaded = validation.sheet  # (the catalog may read a column: bulkship.validate.cardcolumn)
-        # rows an earlier run held until a day under 'Ship Date', left out now that the day has passed: sent
-        due = held_until_then(ledger, batch, loaded, validation.rows, options.program) if stored else loaded
-        due = as_decided(ledger, batch, due, validation.rows) if stored else due  # what Fix these decided
-        if due is not loaded:
-            validation = validate(due, catalog, program=options.program, ordered=_ordered(ledger, batch))
+        if stored:  # rows held until a day come, and what Fix these decided
+            validation = _with_rows_due(ledger, batch, validation, catalog, options)
             loaded = validation.sheet
         give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
         sent = ordered_rows(ledger, batch, validation) if stored else frozenset()  # said apart: no 'to fix'
@@ -333,6 +328,30 @@ def _stop(result: RunResult, error: BulkshipError | None) -> None:
         result.stopped = error
     else:
         result.notes.append(str(error))
+
+
+def _po_prefix(stored: BatchRecord | None, options: RunOptions) -> str:
+    """The batch's PO prefix: the one recorded for it (``stored``: the ledger's record of the batch), else
+    --po-prefix (checked), else bulkship's."""
+    prefix = stored.po_prefix if stored else options.po_prefix
+    if not stored and prefix is not None:
+        checked_prefix(prefix)
+    return DEFAULT_PO_PREFIX if prefix is None else prefix
+
+
+def _with_rows_due(
+    ledger: Ledger, batch: str, validation: ValidationResult, catalog: Catalog, options: RunOptions
+) -> ValidationResult:
+    """``validation`` of a batch the ledger holds, validated again when rows an earlier run held until a day
+    under 'Ship Date' are now due (left out until then: sent now), or its *Fix these* sheet decided rows."""
+    from .validate import validate
+
+    loaded = validation.sheet
+    due = held_until_then(ledger, batch, loaded, validation.rows, options.program)
+    due = as_decided(ledger, batch, due, validation.rows)
+    if due is loaded:
+        return validation
+    return validate(due, catalog, program=options.program, ordered=_ordered(ledger, batch))
 
 
 def _ordered(ledger: Ledger, batch: str) -> Callable[[], list[str]]:
