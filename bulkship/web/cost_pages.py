@@ -4,6 +4,8 @@ and starts the run once (an approver asked first in team mode)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -21,16 +23,24 @@ from .pagekit import Web, _idle, _see, _web, _with_upload, plan_of, render
 from .reviewrows import Review
 
 BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to let go of the ledger
+# a plan kept longer is priced again when a page shows it: kept for its rows all day, the cost page shown at
+# 9:00 said 'Send 1 order(s) for 125.00 USD' at 14:00 of a vendor charging 135.00 since noon, and its Send
+# was refused 'more than the 125.00 confirmed' (an approver's Approve the same: found by hunter-money25)
+PLAN_FRESH_S = 600.0
+
+
+def _clock() -> float:
+    return time.monotonic()
 
 
 def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
-    """The batch's plan, kept for its rows as they are; ``balance_now``: a plan kept from an earlier look is
-    shown with the vendor's balance read again (:func:`with_balance_now`)."""
+    """The batch's plan, kept for its rows as they are (priced again once older than :data:`PLAN_FRESH_S`);
+    ``balance_now``: a plan kept from an earlier look is shown with the vendor's balance read again
+    (:func:`with_balance_now`)."""
     made = False
 
-    def make() -> Any:
+    def make() -> tuple[Any, float]:
         nonlocal made
-        made = True
         if not web.runner.exclusive.acquire(timeout=BUSY_WAIT_S):
             raise BulkshipError(
                 "Another batch is being sent right now: the cost of this one is worked out once it is done. "
@@ -41,18 +51,35 @@ def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
             planned = plan_of(web, batch)
             if batch.planned_change != batch.change_id:  # the Batches page's "to send" is this plan's now
                 state.record(web.settings, batch.name, "web_planned", change=batch.change_id)
-            return planned
+            made = True  # (with the vendor's balance of now)
+            return planned, _clock()
         finally:
             web.runner.exclusive.release()
 
     key = batchledger.plan_key(web.settings, batch)
-    view = web.reviews.plans.get_or_make(key, make)
+    kept = web.reviews.plans.get_or_make(key, make)
+    if not made and _clock() - kept[1] > PLAN_FRESH_S:
+        kept = _priced_again(web, key, make, kept)
+    view = kept[0]
     planned = batchledger.plan_key(web.settings, batch)  # its orders as the plan just recorded them
     if planned != key:
-        web.reviews.plans.put(planned, view)
+        web.reviews.plans.put(planned, kept)
     if balance_now and not made:
         return with_balance_now(web, view)
     return view
+
+
+def _priced_again(
+    web: Web, key: tuple[Any, ...], make: Callable[[], tuple[Any, float]], kept: tuple[Any, float]
+) -> tuple[Any, float]:
+    """The plan of ``key`` made again at the vendor's prices of now; ``kept`` (the plan and when it was
+    priced) while another batch's run holds the ledger, as before."""
+    web.reviews.plans.discard(lambda other: other != key)
+    try:
+        return web.reviews.plans.get_or_make(key, make)
+    except BulkshipError:
+        web.reviews.plans.put(key, kept)
+        return kept
 
 
 def with_balance_now(web: Web, view: Any) -> Any:
@@ -77,7 +104,7 @@ def plan_shown(web: Web, batch: state.WebBatch, change: object) -> Any:
     still match it; Send showed the cost page again with nothing said (found by hunter-web13)."""
     kept = web.reviews.plans.peek(batchledger.plan_key(web.settings, batch))
     if kept is not None or str(change) != str(batch.change_id):
-        return kept
+        return kept[0] if kept is not None else None
     try:
         return _plan(web, batch)
     except BulkshipError:  # another batch holds the ledger, the file repeats another batch: shown on the page

@@ -60,7 +60,8 @@ class Reviews:
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4, turns)
         self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3, turns)
         self._catalog: Catalog | None = None
-        self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8, turns)  # state.plan_key -> PlanView | None
+        # state.plan_key -> (PlanView | None, when it was priced: cost_pages)
+        self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8, turns)
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
 
     def serving(self) -> None:
