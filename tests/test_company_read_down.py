@@ -69,3 +69,36 @@ def test_an_account_on_its_group_s_first_row_is_read_by_the_rows_under_it_at_its
     main(["validate", str(path), "--json", "--out", str(tmp_path / "v")])
     out = capsys.readouterr().out
     assert "Row 5, column 'Account Name': empty under 'Brightline Dental' (row 4) at the same street" in out
+
+
+def test_a_client_column_on_its_group_s_first_row_is_read_by_the_rows_under_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bookkeeper's client report grouped by client, 'Client | Attn | Address': 'Client' is read as the
+    Company by its cells (validate/companycolumn), after the load's read-down, so the second contact of a
+    client went with no company line (hunter-sheets32's leftover 4, fixed by hunter-sheets33). It is read
+    down as 'Account Name' is, at the same street only."""
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Client,Attn,Address,City,State,ZIP,Card,Amount\n"
+        "Bristol Dental Group,Dr. Anna Whitcomb,210 Commercial St Ste 4,Portland,ME,04101,CVS,25\n"
+        ",Mo Hygienist,210 Commercial St Ste 4,Portland,ME,04101,CVS,25\n"
+        "Linden Hardware LLC,Ray Linden,5 Elm St,Bangor,ME,04401,CVS,25\n"
+        ",Jo Clerk,12 Home Rd,Bangor,ME,04401,CVS,25\n"
+        "Quinn Law Office,Pat Quinn,9 Oak St,Augusta,ME,04330,CVS,25\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "Column 'Client' (A) is filled on a group's first row only" in said, said
+    lines = {
+        a["Name"]: a.get("AddressLine2")
+        for order in embedded_sandbox_orders(resolve_settings().data_dir)
+        for a in (li["PhysicalDeliveryAddress"] for li in order["LineItems"])
+    }
+    assert lines == {
+        "Dr. Anna Whitcomb": "Bristol Dental Group",
+        "Mo Hygienist": "Bristol Dental Group",
+        "Ray Linden": "Linden Hardware LLC",
+        "Jo Clerk": None,  # at another street: not read down
+        "Pat Quinn": "Quinn Law Office",
+    }

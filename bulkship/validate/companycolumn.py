@@ -8,6 +8,7 @@ business's name on most rows (a word businesses are named by: 'Group', 'LLC', 'C
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -75,4 +76,24 @@ def read_company_column(sheet: LoadedSheet, program: ProgramSettings | None) -> 
         f"it holds businesses' names ({shown}, ...) beside the name of the person each card goes to."
     )
     unused = f"Column '{info.header}' ({info.letter}) is not used"
-    return read_column_as(sheet, info, "company", said, unused)
+    read = read_column_as(sheet, info, "company", said, unused)
+    return _read_down(read, info)
+
+
+def _read_down(sheet: LoadedSheet, info: ColumnInfo) -> LoadedSheet:
+    """``sheet`` with its 'Client' filled on a group's first row only read by the rows under it at the same
+    street (:mod:`..load.companydown`, which reads a Company the load maps): a client report grouped by client
+    sent the second contact's card with no company line (hunter-sheets32's leftover 4)."""
+    from ..load.companydown import company_read_down
+
+    frame = sheet.frame.copy()
+    letters = {i.header: i.letter for i in sheet.columns}
+    problems, said = company_read_down(frame, sheet.column_map, letters)
+    if not problems:
+        return sheet
+    return replace(
+        sheet,
+        frame=frame,
+        read_problems=(*sheet.read_problems, *problems),
+        notices=(*sheet.notices, *said),
+    )
