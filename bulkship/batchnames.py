@@ -4,6 +4,7 @@ before anything is written under it."""
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from pathlib import Path
 
@@ -57,5 +58,5 @@ def check_new_batch_name(batch: str) -> None:
         raise InputError(
             f"{batch!r} cannot name a batch: it is blank or holds a slash, '#', '?', '%' or a control "
             "character",
-            hint=f"choose another name, e.g. --batch {suggested}",
+            hint=f"choose another name, e.g. --batch {shlex.quote(suggested)}",
         )

@@ -4,6 +4,7 @@ showed, the person's answer, and the vendor's prices unchanged while the answer 
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -131,7 +132,8 @@ async def confirm_plan(
                 batch,
                 options,
                 f"raise --max-total, or send part of the list: take rows out of the file and run it again "
-                f"with --batch {batch} (the batch takes the shorter file), then run the rows taken out as a "
+                f"with --batch {shlex.quote(batch)} (the batch takes the shorter file), then run the rows "
+                "taken out as a "
                 "batch of their own",
             ),
         )
@@ -153,7 +155,8 @@ async def confirm_plan(
                 batch,
                 options,
                 f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
-                f"the file and run it again with --batch {batch} (its plan lets them go), then run them as "
+                f"the file and run it again with --batch {shlex.quote(batch)} (its plan lets them go), then "
+                "run them as "
                 "a batch of their own",
             ),
         )

@@ -10,6 +10,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shlex
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,7 +135,7 @@ def workbook_not_written(ledger: Ledger, batch: str, error: BaseException) -> Bu
     record = ledger.batch(batch)
     earlier = record.output if record and record.output and Path(record.output).exists() else None
     hint = (
-        f"`bulkship track {batch}` rewrites the workbook {earlier}"
+        f"`bulkship track {shlex.quote(batch)}` rewrites the workbook {earlier}"
         if earlier
         else "free the output folder (or pass another --out), then re-run the same command to write it; "
         "nothing is ordered twice"

@@ -5,6 +5,7 @@ cards than sent, statuses written as numbers, a PONumber the vendor refuses), ea
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -122,7 +123,7 @@ def other_currency(ledger: Ledger, batch: str) -> list[str]:
     return [
         f"The vendor answers {len(pos)} order(s) ({named_orders(pos)}) in {currencies}, not US dollars: "
         "their costs are not added to the totals, which count those rows at their planned cost in dollars. "
-        f"Compare with the vendor's invoice and `bulkship reconcile {batch}`"
+        f"Compare with the vendor's invoice and `bulkship reconcile {shlex.quote(batch)}`"
     ]
 
 
@@ -139,7 +140,7 @@ def unpriced_notes(ledger: Ledger, batch: str) -> list[str]:
     return [
         f"The vendor shows no price yet for {len(pos)} order(s) ({named_orders(pos)}): every card at 0.00. "
         "Their rows are counted at their planned cost until it prices them; "
-        f"`bulkship track {batch}` reads them again"
+        f"`bulkship track {shlex.quote(batch)}` reads them again"
     ]
 
 
@@ -217,7 +218,8 @@ def fewer_cards_notes(ledger: Ledger, batch: str) -> list[str]:
     return [
         f"The vendor shows fewer cards than were sent on {len(found)} row(s): {said}. The person may get "
         "fewer cards than asked for; the money charged is what the vendor shows. Nothing is sent again by "
-        f"itself: ask the vendor for the missing cards; compare with `bulkship reconcile {batch}`"
+        "itself: ask the vendor for the missing cards; compare with `bulkship reconcile "
+        f"{shlex.quote(batch)}`"
     ]
 
 
@@ -241,7 +243,7 @@ def uncounted_notes(
             f"{len(discounts)} order(s) ({named_orders(sorted(discounts))}) that none of its totals shows "
             "taken off, and that the cards' costs do not hold: bulkship cannot tell whether it was billed "
             "and does not take it off the money charged. Ask the vendor what it billed before paying"
-            + (f"; compare with `bulkship reconcile {batch}`" if compare else "")
+            + (f"; compare with `bulkship reconcile {shlex.quote(batch)}`" if compare else "")
         )
     for (name, total), pos in sorted(found.items()):
         named = named_orders(sorted(pos))
@@ -250,7 +252,7 @@ def uncounted_notes(
             f"order(s) ({named}), more than the order's own lines and charges: it may cover several orders, "
             "or charges the order shows nowhere else. bulkship cannot tell which, and counts each order by "
             "its own lines and charges (not that total): check it with the vendor before paying"
-            + (f"; compare with `bulkship reconcile {batch}`" if compare else "")
+            + (f"; compare with `bulkship reconcile {shlex.quote(batch)}`" if compare else "")
         )
     return notes
 
@@ -293,7 +295,7 @@ def below_lines_notes(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]
         f"The vendor's own total of {len(found)} order(s) ({named_orders(list(found))}), "
         f"{money_text(totals)}, is {money_text(below)} below what their lines cost, and no discount they "
         "show takes it off: bulkship counts them at their lines. Ask the vendor which it bills; "
-        f"`bulkship reconcile {batch}` says it as a difference"
+        f"`bulkship reconcile {shlex.quote(batch)}` says it as a difference"
     ]
 
 
@@ -334,7 +336,7 @@ def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:
             "They are counted in no total here "
             "(a failed line read as refunded), but the vendor may not have refunded them: ask the vendor "
             "whether it did; "
-            f"`bulkship reconcile {batch}` says it as a difference until it shows them refunded"
+            f"`bulkship reconcile {shlex.quote(batch)}` says it as a difference until it shows them refunded"
         )
     return notes
 
@@ -349,7 +351,7 @@ def costs_differ(view: LedgerView, batch: str) -> list[str]:
         f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
         f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
         f"{money_text(found.charged)}{_in_cents(found)}. The money charged is the vendor's; compare with "
-        f"`bulkship reconcile {batch}`"
+        f"`bulkship reconcile {shlex.quote(batch)}`"
     ]
 
 

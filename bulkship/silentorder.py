@@ -13,6 +13,7 @@ them once the vendor says no card was made."""
 from __future__ import annotations
 
 import dataclasses
+import shlex
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,7 +38,8 @@ def waiting_note(po_number: str, vendor_order: VendorOrder, batch: str) -> str:
     return (
         f"Needs review: the vendor shows order {po_number} {vendor_order.status} {shown}: whether this row's "
         "card was made is not known, so it is neither shown ordered nor sent again by itself, and its money "
-        f"is in doubt. Ask the vendor, then settle it: bulkship reconcile {batch} --review (--release sends "
+        f"is in doubt. Ask the vendor, then settle it: bulkship reconcile {shlex.quote(batch)} --review "
+        "(--release sends "
         "it again once the vendor says no card was made)"
     )
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
@@ -233,7 +234,7 @@ def _print_reconcile(report: ReconcileReport) -> None:
         held = (
             "the rows in doubt are in no total until they are settled (below)"
             if report.totals_differ and doubt
-            else f"run `bulkship track {report.batch}` to record what it charged"
+            else f"run `bulkship track {shlex.quote(report.batch)}` to record what it charged"
             if report.totals_differ
             else "the ledger, `bulkship status` and the result workbook hold what it charged"
         )
@@ -247,7 +248,8 @@ def _print_reconcile(report: ReconcileReport) -> None:
     if ended:
         say(
             f"  The vendor ended {ended} line(s) without a card since the statuses were last recorded: run "
-            f"`bulkship track {report.batch}` to record them (their money leaves the charged total), then "
+            f"`bulkship track {shlex.quote(report.batch)}` to record them (their money leaves the charged "
+            "total), then "
             "re-run the same `bulkship run` command to send those rows again.",
             soft_wrap=True,
         )
@@ -304,6 +306,7 @@ def _in_doubt(report: ReconcileReport) -> str:
     return (
         f"; {money_text(Decimal(str(doubt.get('total') or 0)))} of this ledger's money is in doubt, for "
         f"{rows} row(s) waiting for review or sent without an answer: in no total until they are settled "
-        f"(`bulkship reconcile {report.batch} --review` shows them; the same `bulkship run` asks the vendor "
+        f"(`bulkship reconcile {shlex.quote(report.batch)} --review` shows them; the same `bulkship run` "
+        "asks the vendor "
         "about orders sent without an answer), then the totals can agree"
     )

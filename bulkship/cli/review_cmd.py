@@ -3,6 +3,7 @@ review, listed and settled by a person (the work is :mod:`bulkship.resolve`'s; t
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -96,7 +97,7 @@ def print_review(report: ReviewReport) -> None:
             say(f"  Why: {reasons.pop()}", soft_wrap=True)
         for line in group.maybe:
             say(f"  May be at the vendor: {line}", soft_wrap=True)
-        command = f"bulkship reconcile {report.batch} --resolve {group.po_number}"
+        command = f"bulkship reconcile {shlex.quote(report.batch)} --resolve {group.po_number}"
         if group.release.allowed and group.release.absent:
             say(f"  Not at the vendor (provably): release with  {command} --release", soft_wrap=True)
         elif group.release.allowed:  # the vendor shows the order, and nothing in it or elsewhere is theirs
@@ -158,7 +159,8 @@ def print_review(report: ReviewReport) -> None:
     if len(report.groups) > 1 and any(g.release.allowed or g.release.partly for g in report.groups):
         say(
             "Every row at once, from one read of the vendor (those found recorded as ordered, those it holds "
-            f"nowhere released), once nobody else is sending this list:  bulkship reconcile {report.batch} "
+            "nowhere released), once nobody else is sending this list:  bulkship reconcile "
+            f"{shlex.quote(report.batch)} "
             "--release",
             soft_wrap=True,
         )
@@ -190,7 +192,8 @@ def _still_waiting(batch: str, left: int) -> int:
     """The exit code once rows were settled in one go: 3 while ``left`` rows still wait (said so)."""
     if left:
         err_console.print(
-            f"{left} row(s) still wait for review: bulkship reconcile {batch} --review", soft_wrap=True
+            f"{left} row(s) still wait for review: bulkship reconcile {shlex.quote(batch)} --review",
+            soft_wrap=True,
         )
     return REVIEW_WAITING_EXIT if left else 0
 

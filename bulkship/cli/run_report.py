@@ -126,7 +126,8 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         err_console.print(
             f"{result.review_rows} row(s) need review: they may already be at the vendor, or another "
             "computer or ledger may be sending them, so nothing more is sent for them. See what the vendor "
-            f"holds: bulkship reconcile {result.batch} --review; once nobody else is sending this list, "
+            f"holds: bulkship reconcile {shlex.quote(result.batch)} --review; once nobody else is sending "
+            "this list, "
             "settle every row the vendor shows, and release those it holds nowhere: bulkship reconcile "
             f"{result.batch} --release"
         )

@@ -3,6 +3,7 @@ holds, the problems found (the progress and the outcome: :mod:`.run_report`)."""
 
 from __future__ import annotations
 
+import shlex
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,8 @@ def show_plan(view: PlanView) -> None:
                 ("Waiting for review:", "bold yellow"),
                 f" {waiting.total_text(MONEY_CURRENCY)} for {waiting.rows} row(s) beside order(s) the vendor "
                 f"made ({', '.join(sorted(waiting.orders))}): their card may be charged already. This run "
-                f"neither sends them nor asks for them: bulkship reconcile {view.batch} --review",
+                f"neither sends them nor asks for them: bulkship reconcile {shlex.quote(view.batch)} "
+                "--review",
             )
         )
     err_console.print(table if summary.orders else "To send: nothing new.")

@@ -9,6 +9,7 @@ trail. The first account turns team mode on (sign-in on the web page, roles, app
 from __future__ import annotations
 
 import getpass
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -83,7 +84,7 @@ def add(
 
         raise AccountError(
             "The first person must be an admin (someone has to manage the others)",
-            hint=f"bulkship users add {name} --role admin",
+            hint=f"bulkship users add {shlex.quote(name)} --role admin",
         )
     password = _read_password(name)
     user = accounts.add_user(

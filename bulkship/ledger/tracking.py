@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -117,7 +118,8 @@ def _differs_note(po_number: str, batch: str, what: str, how: str) -> str:
     return (
         f"Needs review: the vendor's order {po_number} now shows this row's line with another {what} than "
         f"was sent on it ({how}): the card may go to someone else, or be another than asked for. Nothing is "
-        f"sent for it again by itself. Ask the vendor, then settle it: bulkship reconcile {batch} --review"
+        "sent for it again by itself. Ask the vendor, then settle it: bulkship reconcile "
+        f"{shlex.quote(batch)} --review"
     )
 
 
@@ -278,7 +280,7 @@ class LedgerTracking(LedgerReads):
                     f"Needs review: the vendor's order {po_number} no longer shows this row's line (it shows "
                     f"{len(vendor_order.card_lines)} of the {len(sent)} sent): whether its card will be made "
                     "is not known, and nothing is sent for it again by itself. Ask the vendor, then settle "
-                    f"it: bulkship reconcile {current['batch']} --review"
+                    f"it: bulkship reconcile {shlex.quote(current['batch'])} --review"
                 )
                 sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
                 self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})

@@ -26,6 +26,7 @@ incomplete); here the orders found are recorded (adopted) in the ledger.
 from __future__ import annotations
 
 import re
+import shlex
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -157,7 +158,7 @@ def _adopted(
                 line_status=vendor_line.status.lower() or None,
             )
         )
-    compare = f"bulkship reconcile {batch} --review"
+    compare = f"bulkship reconcile {shlex.quote(batch)} --review"
     waiting: dict[str, dict[str, Any]] = {}  # what each row in review would send (bulkship.resolve reads it)
     for fingerprint, (where, why) in tally.review.items():
         if where == po:
@@ -287,7 +288,8 @@ async def rebuild_from_vendor(
         + (
             f". {unsent} of them are found nowhere at the vendor: they wait because the run that made those "
             "orders may still be sending the list. Once you have checked that no other computer or ledger is "
-            f"sending it, settle and release them in one go: bulkship reconcile {batch} --release; then run "
+            f"sending it, settle and release them in one go: bulkship reconcile {shlex.quote(batch)} "
+            "--release; then run "
             "the same command again"
             if unsent
             else ""

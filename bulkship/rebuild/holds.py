@@ -5,6 +5,7 @@ holds the rows not tied (:class:`.search._Tally`), saying why; planned, they may
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -109,7 +110,8 @@ def _hold_while_sent_elsewhere(
         f"the vendor holds orders of this batch that this ledger did not make ({last.po_number} ...: sent "
         "from another computer or ledger, or under this ledger's lost record), and the run that made them "
         "may still be sending this row. Once you have checked that no other computer is sending this list, "
-        f"settle and release the rows waiting in one go: bulkship reconcile {batch} --release; then run the "
+        f"settle and release the rows waiting in one go: bulkship reconcile {shlex.quote(batch)} --release; "
+        "then run the "
         "same command again"
     )
     for line in untied:

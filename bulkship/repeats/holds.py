@@ -4,6 +4,7 @@ cross-batch duplicates and probable edits held."""
 from __future__ import annotations
 
 import math
+import shlex
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -266,7 +267,8 @@ def _on_untied_lines(
                 f"Held, not sent: line {index + 1} of this batch's order {po} at the vendor may be this "
                 "row's card, and no row is tied to it (the order was found at the vendor when this ledger "
                 "had no record of the batch; its rows as edited then wait for review): the person may have "
-                f"this card already. See what the vendor holds: bulkship reconcile {batch} --review; to "
+                f"this card already. See what the vendor holds: bulkship reconcile {shlex.quote(batch)} "
+                "--review; to "
                 f"send another card all the same, re-run with {ALLOW_FLAG}"
             )
     return holds

@@ -138,7 +138,7 @@ def check_new_run(
         where = _where(same_file, holding[same_file.name], sent=was_sent, waiting=waiting)
         review = (
             "to see and settle its rows waiting for review, run "
-            f"`bulkship reconcile {same_file.name} --review`"
+            f"`bulkship reconcile {shlex.quote(same_file.name)} --review`"
         )
         raise BatchConflictError(
             f"{file_name} is the same file (identical content) as {where}. Running it as batch {batch!r} "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -129,7 +130,7 @@ async def release_all(
         raise _refuse(
             f"None of the {waiting} row(s) of batch {batch!r} waiting for review can be settled or released "
             "now: " + "; ".join(f"{po}: {why}" for po, _rows, why in kept[:3]),
-            hint=f"see what the vendor shows for them: bulkship reconcile {batch} --review",
+            hint=f"see what the vendor shows for them: bulkship reconcile {shlex.quote(batch)} --review",
         )
     plan = BulkRelease(batch, waiting, tuple(found), tuple(releases), tuple(kept))
     if confirm is not None and not confirm(plan):
@@ -225,7 +226,7 @@ def _unsure_why(batch: str, po: str, hit: tuple[Line, str]) -> str:
         f"line {at + 1} of {vendor_order.po_number} (order {vendor_order.id}) holds a card tied to no row "
         f"({card_text(_line_card(vendor_order, at))}) and {how}: it may be this row as first sent (edited "
         "since), and a release would send a second card. Once you have checked that it is not theirs, "
-        f"release them on their own: bulkship reconcile {batch} --resolve {po} --release"
+        f"release them on their own: bulkship reconcile {shlex.quote(batch)} --resolve {po} --release"
     )
 
 

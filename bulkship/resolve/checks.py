@@ -9,6 +9,7 @@ refused for and which command would be accepted.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,7 +53,7 @@ def _waiting_on(ledger: Ledger, batch: str, po: str) -> tuple[OrderRecord, list[
         pos = ", ".join(waiting_rows(ledger, batch)) or "none"
         raise _refuse(
             f"No rows of batch {batch!r} wait for review on PO {po} (POs with rows waiting: {pos})",
-            hint=f"list them: bulkship reconcile {batch} --review",
+            hint=f"list them: bulkship reconcile {shlex.quote(batch)} --review",
         )
     return order, rows
 
@@ -241,7 +242,7 @@ def _refuse_no_card_order(batch: str, po: str, vendor_order: VendorOrder) -> Non
             f"Vendor order {vendor_order.id} (PO {vendor_order.po_number}) is {vendor_order.status} at the "
             "vendor: it holds no card, so no row can be recorded as ordered in it",
             hint=f"see whether the rows can be released to be sent (--resolve {po} --release): "
-            f"bulkship reconcile {batch} --review",
+            f"bulkship reconcile {shlex.quote(batch)} --review",
         )
 
 

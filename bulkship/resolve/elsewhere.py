@@ -15,6 +15,7 @@ line holding a card (not Failed or Cancelled), tied to no other row, and naming 
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -130,7 +131,8 @@ async def leave_out_elsewhere(
             f"The vendor's order list shows no order {reference} among those of this batch's PO range or "
             "carrying a waiting row's ExternalId"
             + ("" if view.complete else f" (it cannot be read in full: {view.why_incomplete})"),
-            hint=f"see what the vendor shows for these rows: bulkship reconcile {batch} --review",
+            hint=f"see what the vendor shows for these rows: bulkship reconcile {shlex.quote(batch)} "
+            "--review",
         )
     record = ledger.batch(batch)
     if batch_orders_pattern(record.po_prefix if record else "", batch, strict=True).fullmatch(
@@ -139,7 +141,7 @@ async def leave_out_elsewhere(
         raise _refuse(
             f"Vendor order {vendor_order.po_number} is one of batch {batch!r}'s own orders: rows in it are "
             "ordered in this batch, not elsewhere",
-            hint=f"settle them on it: bulkship reconcile {batch} --resolve {po} --at-vendor "
+            hint=f"settle them on it: bulkship reconcile {shlex.quote(batch)} --resolve {po} --at-vendor "
             f"{vendor_order.po_number}",
         )
     named, left = _named_rows(ledger, own, waiting, vendor_order)
@@ -148,7 +150,8 @@ async def leave_out_elsewhere(
             f"No line of vendor order {vendor_order.po_number} (order {vendor_order.id}) names a row waiting "
             f"on {po} by its ExternalId, or by its name and street, with a card: "
             + "; ".join(f"row {r}: {why}" for r, why in left),
-            hint=f"see what the vendor shows for these rows: bulkship reconcile {batch} --review",
+            hint=f"see what the vendor shows for these rows: bulkship reconcile {shlex.quote(batch)} "
+            "--review",
         )
     ties = tuple(Tie(n.row.row, n.row.fingerprint, n.line, _how(vendor_order, n, own)) for n in named)
     plan = Resolution(
@@ -200,7 +203,10 @@ class ElsewhereOffer:
 
     @property
     def command(self) -> str:
-        return f"bulkship reconcile {self.batch} --resolve {self.po_number} --sent-elsewhere {self.order}"
+        return (
+            f"bulkship reconcile {shlex.quote(self.batch)} --resolve {self.po_number} --sent-elsewhere "
+            f"{self.order}"
+        )
 
 
 def elsewhere_offer(

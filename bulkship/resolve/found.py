@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -114,7 +115,7 @@ async def settle_found(
         raise _refuse(
             f"None of the {waiting} row(s) of batch {batch!r} waiting for review is shown by the vendor's "
             "orders of this batch on a line carrying its ExternalId with the same card and recipient",
-            hint=f"see what the vendor shows for them: bulkship reconcile {batch} --review",
+            hint=f"see what the vendor shows for them: bulkship reconcile {shlex.quote(batch)} --review",
         )
     plan = FoundSettlement(batch, waiting, tuple(found))
     if confirm is not None and not confirm(plan):

@@ -7,6 +7,7 @@ A hint never suggests a command that would be refused: each is tried with the ch
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Sequence
 
@@ -42,7 +43,9 @@ def _confirm_command(
     """The ``--at-vendor ... --rows`` command for the rows a person could confirm in ``vendor_order``."""
     if not nameable:
         return ""
-    command = f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {reference} --rows"
+    command = (
+        f"bulkship reconcile {shlex.quote(batch)} --resolve {own.po_number} --at-vendor {reference} --rows"
+    )
     room = sum(
         1
         for i in _free_lines(ledger, vendor_order)
@@ -108,7 +111,10 @@ def at_vendor_command(
         if nameable:
             return _confirm_command(ledger, batch, own, rows, vendor_order, nameable, vendor_order.id)
         if ties:
-            return f"bulkship reconcile {batch} --resolve {own.po_number} --at-vendor {vendor_order.id}"
+            return (
+                f"bulkship reconcile {shlex.quote(batch)} --resolve {own.po_number} --at-vendor "
+                f"{vendor_order.id}"
+            )
     return ""
 
 
@@ -162,7 +168,10 @@ def not_ours_command(
     pos = list(dict.fromkeys(o.po_number for o in loose))
     if not pos or not check_release(ledger, own, rows, _set_aside(view, pos)).allowed:
         return ""
-    return f"bulkship reconcile {batch} --resolve {own.po_number} --release --not-ours {','.join(pos)}"
+    return (
+        f"bulkship reconcile {shlex.quote(batch)} --resolve {own.po_number} --release --not-ours "
+        f"{','.join(pos)}"
+    )
 
 
 def _another_list(ledger: Ledger, batch: str, orders: Sequence[VendorOrder]) -> bool:
@@ -207,4 +216,7 @@ def _release_hint(
         hints.append(f"if they are at the vendor: {command}")
     if not hints and not view.complete:
         hints.append("try again once the vendor's whole order list can be read")
-    return "; ".join(hints) or f"see what the vendor shows for them: bulkship reconcile {batch} --review"
+    return (
+        "; ".join(hints)
+        or f"see what the vendor shows for them: bulkship reconcile {shlex.quote(batch)} --review"
+    )

@@ -8,6 +8,7 @@ Nothing here sends an order: a released row goes out with the next ``bulkship ru
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any
@@ -212,7 +213,7 @@ def _own_po_held(batch: str, po: str, held: VendorOrder, vendor_order: VendorOrd
         f"The vendor holds these rows' own PO {po} (order {held.id}, {held.status or 'no status'}): "
         f"they were sent under it, so they are not in vendor order {vendor_order.id} (PO "
         f"{vendor_order.po_number}), whatever lines of the same card it shows",
-        hint=f"settle them against their own order: bulkship reconcile {batch} --review",
+        hint=f"settle them against their own order: bulkship reconcile {shlex.quote(batch)} --review",
     )
 
 

@@ -6,6 +6,7 @@ web page show). It changes nothing.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,7 +106,7 @@ class ReviewReport:
     @property
     def settle_found(self) -> str:
         """The command recording them as ordered in one go ("" when none is found)."""
-        return f"bulkship reconcile {self.batch} --settle-found" if self.rows_found else ""
+        return f"bulkship reconcile {shlex.quote(self.batch)} --settle-found" if self.rows_found else ""
 
     @property
     def rows_waiting(self) -> int:

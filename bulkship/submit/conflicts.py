@@ -4,6 +4,7 @@ the batch's other planned orders held when this ledger never sent that PO; rows 
 from __future__ import annotations
 
 import re
+import shlex
 from typing import Any
 
 from ..client.parse import po_number_of
@@ -39,7 +40,9 @@ class _Conflicts(_Elsewhere):
             f"Needs review, not sent: the vendor already held PO number {order.po_number}, which this ledger "
             "had never sent (the ledger was lost or replaced, or the batch ran on another machine)"
         )
-        compare = f"see what the vendor holds and settle it: bulkship reconcile {self.batch} --review"
+        compare = (
+            f"see what the vendor holds and settle it: bulkship reconcile {shlex.quote(self.batch)} --review"
+        )
         batch_orders = await self._batch_at_vendor(order.base_po)
         at_vendor = None if batch_orders is None else batch_orders.ids
         pending = await self._ledger(self.ledger.orders, self.batch, ("planned",))
@@ -225,7 +228,7 @@ class _Conflicts(_Elsewhere):
         when none of its lines is proven a row's: the order is recorded created and its rows' money is in
         doubt. Held as a PO used by someone else, the rows read 0.00 in doubt and 'Nothing was sent' beside
         the vendor's charge (found by hunter-vendor5, after a4b342d)."""
-        compare = f"bulkship reconcile {self.batch} --review"
+        compare = f"bulkship reconcile {shlex.quote(self.batch)} --review"
         done = (
             "It was sent once and the vendor holds that order: nothing more is sent for it"
             if recorded_send

@@ -5,6 +5,7 @@ held for review (:meth:`~.submitter.Submitter._hold_plan`)."""
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Collection
 
 from ..client.parse import po_number_of
@@ -27,7 +28,8 @@ class BeingSentElsewhereError(VendorUnavailableError):
             f"{why}. {done}",
             hint=f"once you have checked that no other computer or ledger is still sending it, settle every "
             f"row waiting from one read of the vendor (those it holds recorded, the others released): "
-            f"bulkship reconcile {batch} --release; then run the same command again (--review shows what "
+            f"bulkship reconcile {shlex.quote(batch)} --release; then run the same command again (--review "
+            "shows what "
             "waits)",
         )
         self.why = why

@@ -4,6 +4,7 @@ leaves once the count passes the room the limit leaves (:class:`bulkship.confirm
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -168,7 +169,7 @@ class RoomTally:
             f"{money_text(room.limit)} {room.said}"
             + ("; the orders left were not sent, they stay to send" if left else ""),
             hint=(LOOK_AGAIN + "; " if left else "")
-            + f"compare the charges with the vendor's: bulkship reconcile {self.batch}"
+            + f"compare the charges with the vendor's: bulkship reconcile {shlex.quote(self.batch)}"
             + (" (with --concurrency 1, no order leaves after one charged past the limit)" * together),
         )
 

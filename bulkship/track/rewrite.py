@@ -81,7 +81,7 @@ def _not_here(batch: str, path: Path) -> str:
     copy of the ledger was told to 're-run the same `bulkship run` command' (newcomer20's N14)."""
     return (
         f"batch {batch}: no result workbook at {path} (deleted, or on the machine and login that ran the "
-        f"batch). Its statuses are recorded in the ledger: `bulkship status {batch}`. The same "
+        f"batch). Its statuses are recorded in the ledger: `bulkship status {shlex.quote(batch)}`. The same "
         "`bulkship run` command, where the batch was run, writes it again (nothing is ordered twice)"
     )
 
@@ -89,7 +89,7 @@ def _not_here(batch: str, path: Path) -> str:
 def not_rewritten(batch: str, path: Path, exc: OSError, *, command: str = "") -> str:
     """A result workbook (or its CSV twin) the system refused to write: where things stand (found by
     review21: a full disk ended `track` and `run --csv` in 'Error: No space left on device' alone)."""
-    command = command or f"bulkship track {batch}"
+    command = command or f"bulkship track {shlex.quote(batch)}"
     return (
         f"batch {batch}: {path.name} could not be written in {path.parent}: {exc.strerror or exc}. The "
         f"orders and their statuses are recorded in the ledger (`bulkship status`); free space there, then "
@@ -144,7 +144,7 @@ def export_results_csv(settings: Settings, batch: str) -> Path:
             except OSError as exc:
                 csv_twin = path.with_suffix(".csv")
                 raise BulkshipError(
-                    not_rewritten(batch, csv_twin, exc, command=f"bulkship track {batch} --csv")
+                    not_rewritten(batch, csv_twin, exc, command=f"bulkship track {shlex.quote(batch)} --csv")
                 ) from None
 
 

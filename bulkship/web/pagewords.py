@@ -114,28 +114,36 @@ _RERUN = (
 # the page's reader does the same with the buttons of the batch's "Rows waiting for review" page (review17)
 _REVIEW_PAGE = "the batch's page “Rows waiting for review”"
 _END = r"`?(?=[;.,]?(?:\s|$))"  # the command's end: a closing backtick, then punctuation or a space
+# the batch as the command names it: shell-quoted when it holds a space ('Q4 gifts': newcomer23)
+_BATCH = r"(?:'[^']*'|\S+)"
 _SETTLE = (
     (
-        re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --at-vendor (\S+) --rows (\S+?)" + _END),
+        re.compile(
+            r"`?bulkship reconcile " + _BATCH + r" --resolve (\S+) --at-vendor (\S+) --rows (\S+?)" + _END
+        ),
         rf"“They are at the vendor…” for PO \1 on {_REVIEW_PAGE}, naming order \2 and rows \3",
     ),
     (
-        re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --at-vendor (\S+?)" + _END),
+        re.compile(r"`?bulkship reconcile " + _BATCH + r" --resolve (\S+) --at-vendor (\S+?)" + _END),
         rf"“They are at the vendor…” for PO \1 on {_REVIEW_PAGE}, naming order \2",
     ),
     (
-        re.compile(r"`?bulkship reconcile \S+ --resolve (\S+) --release --not-ours (\S+?)" + _END),
+        re.compile(
+            r"`?bulkship reconcile " + _BATCH + r" --resolve (\S+) --release --not-ours (\S+?)" + _END
+        ),
         rf"“Vendor order(s) \2 are another batch's: release to send…” for PO \1 on {_REVIEW_PAGE}",
     ),
     (  # every row waiting settled in one go (7a01d71): the page's button of the same verb
-        re.compile(r"`?bulkship reconcile \S+ --release" + _END),
+        re.compile(r"`?bulkship reconcile " + _BATCH + r" --release" + _END),
         rf"“Every row at once…” on {_REVIEW_PAGE}",
     ),
-    (re.compile(r"`?bulkship reconcile \S+ --review`?"), _REVIEW_PAGE),
+    (re.compile(r"`?bulkship reconcile " + _BATCH + r" --review`?"), _REVIEW_PAGE),
     # the vendor comparison (`reconcile BATCH`, a charge beyond the plan's): the Results page's button, where
     # the progress page said the command, with a placeholder for the batch (found by hunter-web18)
     (
-        re.compile(r"`?bulkship reconcile \S+?" + _END + r"(?! --)(?: \(with --concurrency 1[^)]*\))?"),
+        re.compile(
+            r"`?bulkship reconcile (?:'[^']*'|\S+?)" + _END + r"(?! --)(?: \(with --concurrency 1[^)]*\))?"
+        ),
         "“Check against the vendor” on the batch's Results page",
     ),
     # a batch's result workbook by its path on the server (nothing the page's reader can open): its page
