@@ -42,6 +42,20 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
     return dict(json.loads(capsys.readouterr().out))
 
 
+def _sent_and_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, Path, dict[str, object]]:
+    """HR_LIST run on Dec 5, 2026 (Ann sent, Cy invalid, Dee held until 1/15/2027), then Cy corrected on the
+    result workbook's Fix these sheet: the list, the workbook, and what the run said."""
+    hr_list = tmp_path / "anniv.csv"
+    hr_list.write_text(HR_LIST)
+    _on(monkeypatch, datetime.date(2026, 12, 5))
+    first = _run(capsys, str(hr_list), "--out", str(tmp_path))
+    workbook = tmp_path / "anniv-results.xlsx"
+    _fixed(workbook)
+    return hr_list, workbook, first
+
+
 def test_a_row_held_until_a_day_is_sent_by_the_result_workbook_run_on_or_after_its_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -49,13 +63,8 @@ def test_a_row_held_until_a_day_is_sent_by_the_result_workbook_run_on_or_after_i
     person ran the result workbook, Cy corrected on its Fix these sheet, as the run had told them: Cy was
     sent and Dee not, 'waiting for their day, the first on 2027-01-15', a day gone by (the list itself, run
     that day, sent her). The workbook run sends her on or after her day, and holds her before it."""
-    hr_list = tmp_path / "anniv.csv"
-    hr_list.write_text(HR_LIST)
-    _on(monkeypatch, datetime.date(2026, 12, 5))
-    first = _run(capsys, str(hr_list), "--out", str(tmp_path))
+    hr_list, workbook, first = _sent_and_fixed(tmp_path, monkeypatch, capsys)
     assert (first["ordered_rows"], first["invalid"]) == (1, 1), first
-    workbook = tmp_path / "anniv-results.xlsx"
-    _fixed(workbook)
 
     _on(monkeypatch, datetime.date(2027, 1, 14))  # the day before hers: Cy alone
     ran = _run(capsys, str(workbook), "--out", str(tmp_path))
@@ -95,12 +104,7 @@ def test_a_held_row_whose_words_now_say_no_stays_out_of_the_result_workbook_run_
     workbook on Jan 20: her card was ordered (charged 100.00 for Ann, Cy and Dee), where the list with that
     note leaves her out (before b6aec0da the workbook never sent her). A held row whose day has come is read
     again as the list's are: its words saying no, or holding it to a later day, keep it out; others send."""
-    hr_list = tmp_path / "anniv.csv"
-    hr_list.write_text(HR_LIST)
-    _on(monkeypatch, datetime.date(2026, 12, 5))
-    _run(capsys, str(hr_list), "--out", str(tmp_path))
-    workbook = tmp_path / "anniv-results.xlsx"
-    _fixed(workbook)
+    _, workbook, _ = _sent_and_fixed(tmp_path, monkeypatch, capsys)
     _noted(workbook, note)
 
     _on(monkeypatch, datetime.date(2027, 1, 20))
@@ -114,12 +118,7 @@ def test_validate_cost_of_the_result_workbook_names_the_day_of_a_held_row_as_the
     """Found by hunter-money24: `validate anniv-results.xlsx --cost` said 'Not in the cost: 1 row(s) the list
     holds until a day to come (row 4)', no day, where `run` of the same workbook said 'waiting for their day:
     row 4 on or after 2027-01-15' (and `validate anniv.csv --cost` the same)."""
-    hr_list = tmp_path / "anniv.csv"
-    hr_list.write_text(HR_LIST)
-    _on(monkeypatch, datetime.date(2026, 12, 5))
-    _run(capsys, str(hr_list), "--out", str(tmp_path))
-    workbook = tmp_path / "anniv-results.xlsx"
-    _fixed(workbook)
+    _, workbook, _ = _sent_and_fixed(tmp_path, monkeypatch, capsys)
     capsys.readouterr()
     main(["validate", str(workbook), "--batch", "anniv", "--cost", "--json", "--out", str(tmp_path / "v")])
     cost = json.loads(capsys.readouterr().out)["cost"]
