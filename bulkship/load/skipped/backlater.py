@@ -26,7 +26,8 @@ _DAY = (
 # the words saying them back, then when: 'rehired effective 1/15/2027', 'reinstated as of Jan 15', 'back on
 # 2/1/2027', 'hired back eff. 1/15', 'returns 1/15/2027'
 _BACK_ON = re.compile(
-    r"(?i)\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|back|returns?|returning|re-?joins?|re-?joining)"
+    r"(?i)\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|back|returns?|returning|re-?joins?|re-?joining|"
+    r"recalled)"
     r"(?:\s+(?:to\s+work|to\s+the\s+(?:company|team)|as\s+\w+(?:\s+\w+)?))?"
     r"(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*\s*[:,-]?\s*"
     rf"(?P<day>{_DAY})(?![\d/.-]*\d)"

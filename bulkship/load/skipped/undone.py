@@ -177,9 +177,19 @@ _LEAVING_UNDONE = (
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
 
+# ... or a layoff and then the person recalled ('Laid off - recalled', 'Laid off 10/1 - recalled 11/15', 'Laid
+# off (recalled)': found by review60, each left out, the person back at work got no card; 'Recalled from
+# layoff' sent); not asked, to come, refused or gone again ('... - recall pending', '... - may be recalled',
+# '... - recalled?', '... - recalled, then resigned'); a day to come is .backlater's
+_RECALLED = (
+    r"^\s*(?:laid[\s-]*off|lay[\s-]*off|layed\s+off|furloughed)\b[^-–—:;,(\[?]{0,30}?\s*[-–—:;,(\[]\s*"
+    r"(?:(?:was|is|has\s+been|been|now)\s+)*recalled(?:\s+(?:to\s+work|back))?"
+    r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d))"
+    rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
+)
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
-HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}")
+HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}")
 # ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
 # approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
 # duplicate'), or a gift policy's bar waived ('gift policy: cannot accept - waiver signed 11/30', 'ethics
@@ -198,7 +208,7 @@ _NOW_SEND = (
     rf"(?![^?]*\?)(?!.*(?:{_NOT_YET}|\b(?:for|from|starting|after|but|then|again|revoked|expired|withdrawn)\b))"
 )
 _UNDONE = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
     # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -

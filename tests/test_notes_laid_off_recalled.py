@@ -1,0 +1,37 @@
+"""A layoff and then the person recalled ('Laid off - recalled', 'Laid off 10/1 - recalled 11/15', 'Laid off
+(recalled)', 'Layoff - recalled'): sent, as 'Recalled from layoff' is. Found by review60: each was left out
+under 'Notes' and 'Status', the person back at work got no card. A recall on a day to come waits for it, as a
+rehire's does."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_sheet
+
+from bulkship.load import load_sheet
+
+SENDS = [
+    "Laid off - recalled",
+    "Laid off 10/1 - recalled 11/15",
+    "Laid off (recalled)",
+    "Furloughed - recalled",
+]
+STAYS_OUT = [
+    "Laid off - recall pending", "Laid off - not recalled", "Laid off - may be recalled",
+    "Laid off - recalled?", "Laid off - recalled, then resigned", "Laid off - card recalled",
+    "Laid off - recalled 1/15/2027",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_layoff_then_the_person_recalled_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SENDS, *STAYS_OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
