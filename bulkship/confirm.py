@@ -75,6 +75,18 @@ def _declined_hint(max_lines: int) -> str:
     )
 
 
+def _said_ordered_before(
+    said: tuple[tuple[int, str], ...], went: Mapping[int, str]
+) -> tuple[tuple[int, str], ...]:
+    """The rows the list leaves out, (row, why), those whose card went already said so, as the workbook says
+    them: the plan listed a person whose card went in week 1's batch, now 'terminated 12/4', beside those
+    never ordered ('Left out of this plan, as the list itself says'; hunter-vendor33's item 2)."""
+    return tuple(
+        (row, f"ordered before, PO {went[row]}: its card went; now {why}" if row in went else why)
+        for row, why in said
+    )
+
+
 async def confirm_plan(
     client: Any,
     ledger: Ledger,
@@ -86,12 +98,14 @@ async def confirm_plan(
     file_notes: Sequence[str] = (),
     problems: Sequence[str] = (),
     look_up: Callable[[], Awaitable[int]] | None = None,
+    ordered_before: Mapping[int, str] | None = None,
 ) -> SpendingRoom | None:
     """Show the plan (new and resumed orders) with what reading the file noted; SpendLimitError when it
     costs more than ``max_total`` or the caller does not confirm it. Nothing has been sent yet. Confirmed:
     how much more than planned the vendor may charge before the run passes a limit (None: no limit).
     ``look_up``: asks the vendor for the orders in doubt, sending nothing (how many it settled), called
-    when they take the plan past a limit (see :mod:`bulkship.submit.lookfirst`)."""
+    when they take the plan past a limit (see :mod:`bulkship.submit.lookfirst`). ``ordered_before``: the
+    rows the list leaves out whose card went already -> its PO (..refusednow.said_apart)."""
     try:
         balance = await client.balance()
     except VendorError:
@@ -106,7 +120,10 @@ async def confirm_plan(
         # rows are sent and paid again, not after (found by hunter-money16)
         kept = failed_counted_notes(ledger, batch) if view.summary.orders else []
         billed = billed_before_notes(ledger, batch, view.summary.orders)  # beside its lines, before
-        return replace(view, notes=(*file_notes, *kept, *billed), problems=tuple(problems))
+        skipped = _said_ordered_before(view.skipped_said, ordered_before or {})
+        return replace(
+            view, notes=(*file_notes, *kept, *billed), problems=tuple(problems), skipped_said=skipped
+        )
 
     view = planned()
     if look_up is not None and view.in_doubt_most and _past_a_limit(options, view):

@@ -243,6 +243,7 @@ async def _plan_and_send(
                 room = await confirm_plan(
                     client, ledger, batch, catalog, today, synced, options, said, problems_now,
                     look_up=lambda: look_up_in_doubt(client, ledger, batch, concurrency=settings.concurrency),
+                    ordered_before=gone,
                 )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
                 # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook

@@ -167,3 +167,29 @@ def test_validate_of_the_batch_says_a_row_sent_before_that_the_list_now_leaves_o
     assert (
         "1 row(s) ordered before that the list now leaves out: row 2, the list says not to send it" in said
     ), said
+
+
+def test_the_plan_lists_a_row_ordered_before_that_the_list_now_leaves_out_apart(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-vendor33's item 2: week 2's list (Ann's card went in batch HR, her note now 'terminated 12/4';
+    a new hire added) planned under HR-WK2 listed her under 'Left out of this plan, as the list
+    itself says' as 'row 2: the list says not to send it (...)', as Di's row never ordered: the note above
+    said her card went, the list under the question did not. Each row now says which it is."""
+    source = tmp_path / "gifts.csv"
+    with source.open("w", newline="") as handle:
+        csv.writer(handle).writerows([HEADER, *ROWS])
+    assert main(["run", str(source), "--batch", "HR", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    week2 = tmp_path / "week2.csv"
+    with week2.open("w", newline="") as handle:
+        added = ["New 1", "1 Elm St", "Boston", "MA", "02134", "CVS", "25", ""]
+        csv.writer(handle).writerows([HEADER, [*ROWS[0][:7], "terminated 12/4"], *ROWS[1:], added])
+    capsys.readouterr()
+    assert main(["run", str(week2), "--batch", "HR-WK2", "--yes", "--wait", "0", "--out", str(tmp_path)]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    listed = said.partition("Left out of this plan, as the list itself says (2 row(s)):")[2].strip()
+    assert listed.startswith(
+        "row 2: ordered before, PO BS-HR-0001 (batch 'HR'): its card went; now the list says not to send "
+        "it (column 'Notes': 'terminated 12/4') row 4: the list says not to send it (column 'Notes': "
+        "'terminated 11/30')"
+    ), said
