@@ -51,6 +51,11 @@ def test_an_approved_send_refused_for_a_raised_fee_names_the_approval_and_who_as
         assert "changed since it was approved" in done, done
         asks = "alice sends the batch again from its cost page, which asks for approval of the new total"
         assert asks in done, done
+        # ... and offers carol no cost page to send from: she sends nothing there (the page says so)
+        assert "See its cost and send what is left" not in done, done
+        assert "A requester of the team sends what is left from its cost page" in done, done
+        mine = " ".join(visible_text(alice.get("/batches/gifts/progress").text).split())
+        assert "See its cost and send what is left" in mine, mine
         for reader in (alice, carol):  # the Results page says the refusal the same way
             results = " ".join(visible_text(reader.get("/batches/gifts/results").text).split())
             assert f"more than the 125.00 approved (request #{asked.id})" in results, results

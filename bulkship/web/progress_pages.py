@@ -72,10 +72,23 @@ def _progress(web: Web, batch: state.WebBatch) -> dict[str, Any]:
     }
 
 
+def may_send(request: Request) -> bool:
+    """Whether the person reading the page may send from a cost page (any person outside team mode). An
+    approver's progress page after a refused run offered 'See its cost and send what is left', a page that
+    says 'Nothing is sent from this page by you' (found by hunter-money25)."""
+    from ..team.roles import SEND
+
+    if not request.scope.get("team_mode"):
+        return True
+    me = request.scope.get("team_user")
+    return me is not None and bool(SEND.roles & me.roles)
+
+
 async def progress(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
     data = await run_in_threadpool(_progress, web, batch)
+    data["may_send"] = may_send(request)
     busy = request.query_params.get("busy", "")
     asked = request.query_params.get("approved")
     approved = await run_in_threadpool(_approved_first, web.settings, batch, asked)
@@ -89,6 +102,7 @@ async def progress_live(request: Request) -> Response:
     web = _web(request)
     batch = _batch_or_404(web, request.path_params["name"])
     data = await run_in_threadpool(_progress, web, batch)
+    data["may_send"] = may_send(request)
     return render(request, "progress_live.html", batch=batch, p=data)
 
 
