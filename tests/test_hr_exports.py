@@ -2041,3 +2041,30 @@ def test_the_recipient_s_name_beside_the_buyer_s_is_the_one_on_the_parcel(
     assert line["PhysicalDeliveryAddress"]["Name"] == "Robert Smith"
     assert "both look like" not in capsys.readouterr().err
     assert load_sheet(path).column_map.get(buyer) is None
+
+
+def test_an_outlook_contact_with_a_business_address_alone_is_told_where_its_address_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], isolated_data_dir: Path
+) -> None:
+    """An Outlook contacts export (Home Street ... beside Business Street ...): a contact with only a business
+    address was four errors 'is empty; fill in ...' naming no address it has (hunter-sheets32's leftover 1,
+    fixed by hunter-sheets33). It is still not sent (an empty home address is no sign the work one is
+    meant), and its street's error says which column holds its other address and how to send it there."""
+    path = tmp_path / "contacts.CSV"
+    path.write_text(
+        "First Name,Last Name,Home Street,Home City,Home State,Home Postal Code,Company,Business Street,"
+        "Business City,Business State,Business Postal Code,Product,Value\n"
+        "Ann,Lee,1 Main St,Boston,MA,02134,Acme,9 Work Rd,Cambridge,MA,02139,CVS,25\n"
+        'Bob,Ray,,,,,Ray LLC,"2 Elm St\nSuite 400",Newark,NJ,07102,CVS,25\n'
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "Row 3, column 'Home Street': this row's 'Business Street' holds '2 Elm St, Suite 400', not used: the "
+        "cards go to the address in 'Home Street' and the columns beside it. To send this card to that "
+        "address, copy it into those columns on this row." in said
+    ), said
+    assert "Row 3, column 'Home City': is empty" in said
+    assert [a["Name"] for a in (li["PhysicalDeliveryAddress"] for li in vendor_lines(isolated_data_dir))] == [
+        "Ann Lee"
+    ]

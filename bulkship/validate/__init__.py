@@ -38,7 +38,7 @@ from .citystatezip import (
 from .collect import ProblemCollector
 from .companycolumn import read_company_column
 from .examples import check_examples
-from .fallback import check_borrowed_line_2, say_fallback
+from .fallback import check_borrowed_line_2, say_fallback, say_other_address
 from .fingerprints import FINGERPRINT_FIELDS, _fingerprint_and_duplicates
 from .heldnow import held_with_errors, said_once
 from .lookalikes.answers import check_answered_twice
@@ -91,6 +91,7 @@ def validate(
     say_city_lines(collector, city_lines)
     cardamount.say_card_amounts(collector, amounts)
     say_fallback(sheet, collector, moved)
+    say_other_address(sheet, collector, moved)  # Outlook's Business address beside an empty Home one
     check_borrowed_line_2(sheet, collector, moved)
     products = rules.product_ids(catalog)
     chosen = program.defaults

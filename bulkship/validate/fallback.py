@@ -5,6 +5,8 @@ there is none, :func:`bulkship.columns.choose._fallback_group` decides."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..models import LoadedSheet
@@ -46,6 +48,42 @@ def say_fallback(sheet: LoadedSheet, collector: ProblemCollector, rows: pd.Serie
         "is empty, as is the rest of its address: the card goes to the address in " + _braced(shown) + ".",
     )
     collector.read_elsewhere(rows, sheet.fallback)
+
+
+# The street of the address group not chosen (Outlook's 'Business Street' beside 'Home Street'): a contact
+# with a business address and no home one was four errors "is empty" naming no address it has
+# (hunter-sheets32's leftover 1, fixed by hunter-sheets33). Not sent there: an empty home address is no sign
+# the work one is meant (columns.choose._fallback_group); the row says where its other address is.
+_OTHER_STREET = re.compile(r"(?i).*\b(?:street|address)(?:\s*line)?(?:\s*1)?\s*")
+_SET_ASIDE = "another address is used"
+
+
+def say_other_address(sheet: LoadedSheet, collector: ProblemCollector, moved: pd.Series) -> None:
+    """An error on each row whose street is empty where the other address group's street is filled."""
+    chosen = next((header for header, field in sheet.column_map.items() if field == "address1"), None)
+    others = [
+        info.header
+        for info in sheet.columns
+        if info.status == "unused"
+        and info.note.startswith(_SET_ASIDE)
+        and _OTHER_STREET.fullmatch(info.header)
+    ]
+    if chosen is None or len(others) != 1 or others[0] not in sheet.frame.columns:
+        return
+    other = sheet.frame[others[0]].fillna("").astype(str).str.strip()
+    rows = ~moved & ~_filled(sheet, chosen) & other.ne("")
+    if not rows.any():
+        return
+    held, used = _braced(others[0]), _braced(chosen)
+    # an error beside the empty street's own (the row is not sent either way): the command line lists errors
+    collector.error(
+        collector.judged(rows),
+        "address1",
+        "Other address not used",
+        f"this row's '{held}' holds '{{other}}', not used: the cards go to the address in '{used}' and the "
+        "columns beside it. To send this card to that address, copy it into those columns on this row.",
+        extra={"other": other.str.replace(r"\s*\n\s*", ", ", regex=True)},
+    )
 
 
 def check_borrowed_line_2(sheet: LoadedSheet, collector: ProblemCollector, moved: pd.Series) -> None:
