@@ -66,3 +66,21 @@ def test_the_web_page_reads_a_quoted_batch_name_in_the_command_it_turns_into_its
     assert page_words(settle).startswith("“They are at the vendor…” for PO BS-Q4-GIFTS-1A2B3C-0001"), settle
     compare = "compare the charges with the vendor's: bulkship reconcile 'Q4 gifts'"
     assert page_words(compare).endswith("“Check against the vendor” on the batch's Results page"), compare
+
+
+def test_the_web_page_reads_a_batch_name_holding_an_apostrophe_as_the_shell_quotes_it() -> None:
+    """Found by review59 checking 082ad63f: a batch uploaded as "Women's Day gifts" is named in a command as
+    the shell reads it, 'Women'"'"'s Day gifts' (shlex.quote): the page read only a name in one pair of
+    quotes, and showed its reader the command line (`bulkship reconcile 'Women'"'"'s Day gifts' --review`)
+    where a batch 'Q4 gifts' reads the page's own buttons."""
+    import shlex
+
+    from bulkship.web.pagewords import page_words
+
+    batch = shlex.quote("Women's Day gifts")
+    said = f"see what the vendor shows for them: bulkship reconcile {batch} --review"
+    assert page_words(said).endswith("for them: the batch's page “Rows waiting for review”"), said
+    settle = f"bulkship reconcile {batch} --resolve BS-WOMEN-S-DAY-1A2B3C-0001 --at-vendor 77-1"
+    assert page_words(settle).startswith("“They are at the vendor…” for PO BS-WOMEN-S-DAY-1A2B3C-0001")
+    compare = f"compare the charges with the vendor's: bulkship reconcile {batch}"
+    assert page_words(compare).endswith("“Check against the vendor” on the batch's Results page"), compare

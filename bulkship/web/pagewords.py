@@ -114,8 +114,10 @@ _RERUN = (
 # the page's reader does the same with the buttons of the batch's "Rows waiting for review" page (review17)
 _REVIEW_PAGE = "the batch's page “Rows waiting for review”"
 _END = r"`?(?=[;.,]?(?:\s|$))"  # the command's end: a closing backtick, then punctuation or a space
-# the batch as the command names it: shell-quoted when it holds a space ('Q4 gifts': newcomer23)
-_BATCH = r"(?:'[^']*'|\S+)"
+# the batch as the command names it: shell-quoted when it holds a space ('Q4 gifts': newcomer23), in pieces
+# when it holds a quote too ("Women's Day": 'Women'"'"'s Day', shlex.quote; found by review59)
+_BATCH_PIECE = r"""'[^']*'|"[^"]*"|[^\s'"]"""
+_BATCH = rf"(?:{_BATCH_PIECE})+"
 _SETTLE = (
     (
         re.compile(
@@ -142,7 +144,9 @@ _SETTLE = (
     # the progress page said the command, with a placeholder for the batch (found by hunter-web18)
     (
         re.compile(
-            r"`?bulkship reconcile (?:'[^']*'|\S+?)" + _END + r"(?! --)(?: \(with --concurrency 1[^)]*\))?"
+            rf"`?bulkship reconcile (?:{_BATCH_PIECE})+?"
+            + _END
+            + r"(?! --)(?: \(with --concurrency 1[^)]*\))?"
         ),
         "“Check against the vendor” on the batch's Results page",
     ),
