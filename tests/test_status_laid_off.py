@@ -15,6 +15,8 @@ from bulkship.load import load_sheet
 GONE = ["Layoff", "Layoff 11/30", "Laid-off", "Laid-Off 11/30", "Layed off", "Laidoff", "Lay-off", "Laid Off"]
 # a layoff still to come or taken back, or a leave of its kind: still here
 STILL_HERE = ["Layoff pending", "Layoff rescinded", "Layoff notice", "On layoff", "Temporary layoff"]
+# ... and a layoff on a day to come, as 'Laid off 1/15/2027' is (found by review60 checking d66cdb0f)
+STILL_HERE += ["Layoff 1/15/2027", "Laid-off 1/15/2027", "Lay-off eff 1/15/2027"]
 
 
 @pytest.mark.parametrize("header", ["Status", "Position Status", "Employee Status"])

@@ -18,7 +18,8 @@ from .languages import OTHER_GONE
 # 24c2e95: each was left out as gone)
 LEAVING_ON = re.compile(
     r"(?i)\s*(?:terminat|term\b|termed|resign|separat|leav|left|rif\b|reduction\s+in\s+force|position\s+"
-    r"eliminated|end\s+of\s+(?:contract|employment|assignment)|contract\s+end|laid\s+off|last\s+day|sever|"
+    r"eliminated|end\s+of\s+(?:contract|employment|assignment)|contract\s+end|(?:laid|layed)[\s-]*off|"
+    r"lay[\s-]?off|last\s+day|sever|"
     r"exit|depart|offboard)"
 )
 A_DAY_IN = re.compile(r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
