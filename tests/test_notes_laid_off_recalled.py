@@ -35,3 +35,34 @@ def test_a_layoff_then_the_person_recalled_sends_the_row(
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
+
+
+# a layoff however spelled, or a reduction in force, under 'Notes' (review60, after newcomer23's note on
+# d66cdb0f: each was ordered, where 'Laid off' and 'RIF' are left out); not one to come, taken back, survived
+LAID_OFF = [
+    "Layoff",
+    "Layoff 11/30",
+    "Laid-off",
+    "Laid-Off 11/30",
+    "Layed off",
+    "Lay-off",
+    "Reduction in force",
+]
+NOT_LAID_OFF = [
+    "Layoff pending",
+    "Layoff rescinded",
+    "Layoff notice",
+    "Survived layoff",
+    "On layoff",
+    "Layoff risk",
+]
+
+
+def test_a_note_of_a_layoff_however_spelled_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*LAID_OFF, *NOT_LAID_OFF]
+    path = notes_sheet(tmp_path / "list.csv", cells, "Notes")
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == LAID_OFF
