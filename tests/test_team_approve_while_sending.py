@@ -72,3 +72,31 @@ def test_an_approve_arriving_while_a_colleague_s_approval_is_sent_says_who_appro
     finally:
         release.set()
         next(clients, None)
+
+
+def test_an_approve_arriving_just_after_a_colleague_s_is_no_refusal(
+    team: Settings, vendor: VendorProxy
+) -> None:
+    """hunter-web29's leftover: two approvers pressing Approve at one moment (on two servers of one ledger):
+    carol's approval was recorded first, bob's found it and read a 403 page, 'Not approved: request #1 ...
+    was approved by carol already', as if the batch were refused. He is sent where carol's approval is
+    said, the batch sent once."""
+    clients = clients_of(create_app(team, run_wait_s=0))
+    browsers = next(clients)
+    try:
+        alice, bob = browsers(), browsers()
+        sign_in(alice, "alice")
+        upload(alice, SAMPLES / "anniversary.xlsx")
+        assert send(alice, "anniversary").url.path == "/batches/anniversary/approval"
+        sign_in(bob, "bob")
+        bobs_page = bob.get("/batches/anniversary/approval").text
+        url = found(r'action="(/batches/anniversary/approval/\d+/approve)"', bobs_page)
+        asked = approvals.latest(team, "anniversary")
+        assert asked is not None
+        approvals.decide(team, asked.id, person="carol", approve=True)  # hers first, her run not begun
+        late = bob.post(url, data=shown_plan(bobs_page))
+        said = " ".join(visible_text(late.text).split())
+        assert late.status_code == 200 and "Not approved" not in said, said
+        assert "was approved by carol" in said, said
+    finally:
+        next(clients, None)

@@ -260,6 +260,10 @@ async def approve(request: Request) -> Response:
         if await run_in_threadpool(_withdrawn, request, asked.id):
             # its status box says so, and that nothing is sent (or the page says it was asked again)
             return _see(f"/batches/{batch.name}/approval?withdrawn={asked.id}")
+        if await run_in_threadpool(_approved_by_another, request, asked.id):
+            # two approvers pressing Approve at one moment: the second read a 403 'Not approved' page
+            # though the first's approval sends the batch (hunter-web29's leftover)
+            return _see(f"/batches/{batch.name}/progress?approved={asked.id}")
         if not await run_in_threadpool(_decided_by_them, request, asked.id, "approved"):
             return pages.render(request, "problem.html", 403, batch=batch, error=exc)
     # the run's limit: what it sends and the orders in doubt it asks about
@@ -332,6 +336,12 @@ def _withdrawn(request: Request, request_id: int) -> bool:
     now says it, 'Withdrawn by ria ... Nothing is sent on it; no approver can approve it'."""
     found = approvals.approval(_settings(request), request_id)
     return found is not None and found.decision == "withdrawn"
+
+
+def _approved_by_another(request: Request, request_id: int) -> bool:
+    """Whether a colleague approved the request before this person's Approve reached the ledger."""
+    found = approvals.approval(_settings(request), request_id)
+    return found is not None and found.decision == "approved" and found.decided_by != _actor(request)
 
 
 def _decided_by_them(request: Request, request_id: int, decision: str) -> bool:
