@@ -7,25 +7,49 @@ saying when 63.38 was true (hunter-money19's leftover).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from .ledger import Ledger
+
+# a look at the vendor's prices that found every planned order's cost right: its batch's costs are as
+# recent as it. Recorded at most once in LOOKED_EVERY a batch (every cost page's look would fill the log)
+LOOKED = "prices_looked"
+LOOKED_EVERY = timedelta(hours=1)
 
 
 def priced_on(ledger: Ledger, batch: str | None = None) -> dict[str, str]:
     """Batch (``batch``, else every batch) -> when the costs its planned orders hold were priced (ISO time),
     for the batches holding planned orders: of each order's newest pricing (its planning, or its newest
-    repricing), the oldest, so every order's cost is at least that recent."""
+    repricing), the oldest, so every order's cost is at least that recent; or the batch's newest look that
+    found them all right, when newer (:func:`note_prices_looked`)."""
     planned = ledger.orders(batch, states=("planned",), payloads=False)
     if not planned:
         return {}
     repriced: dict[str, str] = {}
-    for event in ledger.events(batch, kinds=["repriced"]):
-        if event.po_number:
+    looked: dict[str, str] = {}
+    for event in ledger.events(batch, kinds=["repriced", LOOKED]):
+        if event.kind == LOOKED:
+            looked[str(event.batch)] = max(looked.get(str(event.batch), ""), event.at)
+        elif event.po_number:
             repriced[event.po_number] = max(repriced.get(event.po_number, ""), event.at)
     found: dict[str, str] = {}
     for order in planned:
         at = max(order.created, repriced.get(order.po_number, ""))
         found[order.batch] = min(found.get(order.batch, at), at)
-    return found
+    return {name: max(at, looked.get(name, "")) for name, at in found.items()}
+
+
+def note_prices_looked(ledger: Ledger, batch: str) -> None:
+    """Record that the vendor's prices of now were found to be the costs every planned order of ``batch``
+    holds (a run's or a cost page's look, nothing repriced): 'as priced' said the day they were planned,
+    days after looks that found them unchanged (hunter-money20's leftover, fixed by hunter-money25). Only
+    when the batch's costs read older than :data:`LOOKED_EVERY`."""
+    at = priced_on(ledger, batch).get(batch)
+    if at is None:
+        return
+    then = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    if datetime.now(UTC) - then > LOOKED_EVERY:
+        ledger.log_event(batch, None, LOOKED)
 
 
 def priced_words(at: str) -> str:

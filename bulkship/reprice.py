@@ -20,6 +20,7 @@ from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Catalog
 from .money import cents
 from .payload import PricedToday, sent_lines
+from .pricedon import note_prices_looked
 
 
 def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
@@ -29,6 +30,8 @@ def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     changed = _costs_changed(ledger, batch, catalog)
     if changed:
         ledger.reprice_planned(batch, changed)
+    else:
+        note_prices_looked(ledger, batch)
     return len(changed)
 
 
@@ -45,6 +48,7 @@ def reprice_to_show(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     that cost (a request made of the old costs asked 79.00 of orders `status` said cost 75.00)."""
     changed = _costs_changed(ledger, batch, catalog)
     if not changed:
+        note_prices_looked(ledger, batch)  # 'as priced' the costs found right now
         return 0
     try:
         asked = ledger.newest_approvals().get(batch)
