@@ -14,7 +14,7 @@ import pandas as pd
 
 from ...models import Problem, SkippedRow
 from ..skipped import _short
-from ..skipped.headings import HEADING_OVER
+from ..skipped.headings import HEADING_OVER, NAMED_APART
 from ..skipped.kinds import NOT_TO_SEND
 from ..skipped.noteabout import _AGENT_BEFORE, Recipients, _name_pattern, note_words, says_no_of
 from ..skipped.pointing import rows_pointed_above
@@ -65,13 +65,17 @@ def _note_names_problems(
         return []
     left_out = {s.row for s in skipped if s.kind not in ("note", NOT_TO_SEND)}
     headed = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(HEADING_OVER)}
+    # a heading whose words set the people it names apart, read so: each spared or left out as it says
+    # ('Above: sent already except Gus': Gus sent); Gus an error telling to delete the note, Hal and Dee above
+    # went again once it was (hunter-sends11's leftover 5, fixed by hunter-sends12)
+    apart = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(NAMED_APART)}
     # each note row's cells joined, read column by column: a row at a time costs a millisecond, minutes for a
     # list of a million rows without a street (found by hunter-hostile6)
     cells = body.loc[lone.to_numpy()].fillna("").astype(str).apply(lambda column: column.str.strip())
     notes = {
         int(row): " ".join(v for v in values if v)
         for row, values in zip(cells.index, cells.itertuples(index=False), strict=True)
-        if int(row) not in left_out
+        if int(row) not in left_out and int(row) not in apart
     }
     asks = {row for row, text in notes.items() if _ASKS.search(text)}
     notes = {row: text for row, text in notes.items() if row in asks or _MAY_SAY_NO.search(text)}

@@ -72,9 +72,43 @@ class _Apart:
 _PART_END = re.compile(r"(?i)[.;](?:\s|$)|\s[-–—]\s|,?\s*\b(?:below|beneath|underneath)\b")
 
 
+# ... or a person named still to be sent among the rows above ('Above: sent already - Gus still to send.
+# Below: new', 'Above: all mailed (Gus not yet)'): read as a heading setting some apart unsaid, the row right
+# above alone was left out, Hal two rows up ordered again, a second card (hunter-sends11's leftover 1, fixed
+# by hunter-sends12). Those named are spared, every other row above left out as its words say. Not 'Gus
+# still pending' (pending what?)
+SPARED_STILL = re.compile(
+    r"(?i)(?:[-–—:;,(]\s*|\s)(?P<who>[^.;()\-–—:,]*?)\s+(?:(?:is|are|was|were)\s+)?(?:still\s+(?:to\s+(?:send|be\s+sent|"
+    r"ship|mail|go)|needs?\s+(?:one|a\s+card|to\s+be\s+sent|sending)|unsent|not\s+sent)|not\s+yet(?:\s+(?:sent|"
+    r"mailed|shipped|ordered))?|yet\s+to\s+(?:be\s+)?(?:send|sent|ship|shipped|mail|mailed))\b\)?"
+    # (its words end there: 'Gus not yet eligible' is no card still to send)
+    r"(?=\s*(?:[.;,)]|$|\s[-–—]\s))"
+)
+
+
+def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
+    """The people ``plain`` names still to be sent (:data:`SPARED_STILL`) in its words for the rows above,
+    where its words without them say no of the rows above: spared, the others above left out."""
+    still = SPARED_STILL.search(plain)
+    if still is None:
+        return None
+    named = people.named(still["who"])[0]
+    before = re.split(r"[.;]", plain[: still.start()])[-1]
+    if not named or not _ABOVE.search(before) or _BELOW.search(before):
+        return None
+    rest = f"{plain[: still.start()]}{plain[still.end() :]}".strip(" -–—:;,")
+    says_no = partial(_says_no, leave_out=leave_out)
+    if _BELOW.search(rest):
+        return _Apart(set(), named, rest) if says_no_of_the_rows_above(rest, says_no) else None
+    return _Apart(set(), named, None, rest) if says_no_of_all_above(rest, says_no) else None
+
+
 def _set_apart(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
-    """Whom ``plain`` names apart (:data:`_APART`), and how; None where it names nobody of the list, or sets
-    them apart from a no of the rows below ('Below: on hold except Cy Orr': a heading over them all)."""
+    """Whom ``plain`` names apart (:data:`_APART`, :data:`SPARED_STILL`), and how; None where it names nobody
+    of the list, or sets them apart from a no of the rows below ('Below: on hold except Cy Orr': a heading
+    over them all)."""
+    if not _APART.search(plain):
+        return _spared_still(plain, leave_out, people)
     cut = _Apart(set(), set(), plain)
     # each part's ('Above OK except Gus. Below: send except Cy Orr': both left out)
     while (

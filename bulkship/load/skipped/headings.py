@@ -13,7 +13,7 @@ import pandas as pd
 from ...quoting import quoted
 from ..cells import _blank_cells
 from .aboveapart import below_as_above, rows_above, says_no_of_the_rows_above
-from .headingapart import _APART, _says_no, _says_no_of_those_below, _set_apart
+from .headingapart import _APART, SPARED_STILL, _says_no, _says_no_of_those_below, _set_apart
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
 from .noteabout import Recipients, about_the_named
@@ -85,6 +85,10 @@ _LEAVE_OUT_HEADING = re.compile(_LEAVE_OUT_TEXT.replace(f"(?!{OF_WORK})", ""))
 _LEAVE_OUT_HEADING_OF_STAFF = re.compile(_LEAVE_OUT_TEXT)
 # the reason of such a heading's own row (:mod:`..problems.notenames` reads the people it adds by name)
 HEADING_OVER = "a heading over rows not to send"
+# ... and of one naming who is apart (:mod:`..problems.notenames` leaves alone those it sets apart: sent or
+# left out as it says), or of the rows above
+NAMED_APART = "a note naming who is apart"
+HEADING_ABOVE = "a heading of the rows above it"
 
 
 # ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
@@ -132,11 +136,12 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     for row, text in headings.items():
         plain = _LABEL_DASH.sub(r"\1: ", straight(text))  # ('Above - sent already; below - new')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
-        if _APART.search(plain):  # ('Below OK except Cy Orr': read as a row without a street, Cy was sent)
+        # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
+        if _APART.search(plain) or SPARED_STILL.search(plain):
             people = _recipients(body, names, blank) if people is None else people
             cut = _set_apart(plain, leave_out, people)
             if cut is not None and _about_a_neighbour(row, text, rows, position, people) is None:
-                found[int(row)] = ("note", f"a note naming who is apart ('{quoted(text)}'), no heading")
+                found[int(row)] = ("note", f"{NAMED_APART} ('{quoted(text)}'), no heading")
                 spared = cut.spared
                 for person in cut.left_out:
                     found.setdefault(
@@ -160,7 +165,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             and says_no_of_the_rows_above(plain, lambda p: _says_no(p, leave_out))
         ):
             people = _recipients(body, names, blank) if people is None else people
-            found[int(row)] = ("note", f"a heading of the rows above it ('{quoted(text)}'), no recipient")
+            # (one naming who is apart says so: ..problems.notenames leaves those it names alone)
+            found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
             reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
             naming = partial(_names_anyone, people)  # ('Above: Dee terminated. Below: active': Dee alone)
             for up in rows_above(plain, position[row], rows, headings, people.rows, naming):

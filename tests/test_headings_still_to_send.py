@@ -1,0 +1,72 @@
+"""A heading between recipients saying the cards above went but for someone still to send ('Above: sent
+already - Gus still to send. Below: new'), and the person a heading sets apart from a no of the rows above:
+sent, with no error telling to delete the heading (bulkship/load/skipped/headingapart.py,
+bulkship/load/problems/notenames.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+ABOVE = [
+    ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25],
+    ["Gus Tan", "9 Elm St", "Quincy", "MA", "02169", "CVS", 25],
+    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
+]
+BELOW = [
+    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
+    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
+    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
+]
+
+
+def _list(path: Path, heading: str) -> Path:
+    """A list of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [HEADER, *ABOVE, [heading], *BELOW]:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent already - Gus still to send. Below: new",
+     "Above: all mailed (Gus not yet). Below: new, send", "Above: sent already - Gus not yet sent",
+     "Above: sent already, Gus still to send",
+     "Above: all sent; Gus Tan yet to be sent. Below: new"],
+)  # fmt: skip
+def test_a_heading_saying_the_cards_above_went_but_for_one_still_to_send_leaves_out_the_others(
+    tmp_path: Path, heading: str
+) -> None:
+    """hunter-sends11's leftover 1: 'Above: sent already - Gus still to send. Below: new' under Hal, Gus and
+    Dee left out Dee alone and ordered Hal two rows up again, a second card, exit 0 (its 'still' read as
+    setting someone apart unsaid: the row right above alone). Hal and Dee are left out, Gus and the rows
+    below sent."""
+    assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent already except Gus", "Above: all mailed (Gus not yet). Below: new, send",
+     "Above: all sent except Gus Tan. Below: new"],
+)  # fmt: skip
+def test_the_person_a_heading_spares_is_sent_with_no_error_to_delete_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """hunter-sends11's leftover 5: 'Above: sent already except Gus' left Hal and Dee out and made Gus's row
+    an error: 'the note on row 5 ... names Gus Tan ... Make the change on this row itself, then delete the
+    note'; deleted, Hal and Dee were ordered again. The heading is read as it says: Gus sent, no error."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert [p["message"] for p in data["problems"]] == []
+    assert (code, sorted(s["row"] for s in data["skipped"])) == (0, [2, 4, 5])
