@@ -167,3 +167,16 @@ def test_a_finance_login_reconciles_a_sandbox_trial_s_workbook_as_the_task_list_
     command = typed.group(2).replace("NAME", "GIFTS").replace("PATH", ledger).split()[1:]
     assert main([*command, "--json"]) == 0, capsys.readouterr()
     assert json.loads(capsys.readouterr().out)["matches"] is True
+
+
+def test_the_task_list_says_where_one_person_s_card_is_in_the_columns_the_workbook_has() -> None:
+    """'Did Maria's card ship?', a colleague's question a week after an office manager sent the staff's
+    holiday cards: the task list said `bulkship track NAME --watch` and `bulkship status NAME`, batch counts
+    only, no person in them (found by newcomer23 following the README). Its row names the workbook's own
+    columns, as the Results sheet heads them."""
+    from bulkship.reconcile.sheets import RESULT_COLUMNS
+
+    how = next((how for want, how in _tasks().items() if "one person" in want), "")
+    assert "NAME-results.xlsx" in how and "`bulkship track NAME`" in how, how
+    named = re.findall(r"\*([A-Z][\w ]+)\*", how)
+    assert named and all(column in RESULT_COLUMNS for column in named), (named, RESULT_COLUMNS)
