@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .billing import row_made_no_card
 from .ledger import CARD_MADE_ROWS
+from .ledger.records import elsewhere_po
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -62,8 +63,10 @@ def ordered_left_out(ledger: Ledger, batch: str, validation: ValidationResult) -
     if not left_out:
         return {}
     # ... not a row whose line the vendor ended without a card: nothing went (hunter-vendor33's item 5)
+    # ... a row sent elsewhere under the PO its note names (it is on no order of this batch: said 'PO .',
+    # no PO, found by review59 checking 64afd088)
     made = {
-        r.fingerprint: r.po_number or ""
+        r.fingerprint: r.po_number or elsewhere_po(r.error)
         for r in ledger.batch_rows(batch)
         if r.status in CARD_MADE_ROWS and not row_made_no_card(r)
     }

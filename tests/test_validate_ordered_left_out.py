@@ -87,3 +87,26 @@ def test_the_run_s_workbook_names_the_po_of_a_row_another_batch_sent_that_the_li
         "skipped",
         "the list says not to send it (column 'Notes': 'terminated 11/30')",
     ), di
+
+
+def test_a_row_sent_elsewhere_that_the_list_now_leaves_out_names_the_po_its_card_went_in(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review59 checking 64afd088: list B (Ann, Bo) refused by --max-total, Ann taken out and sent as
+    batch A, B run again (Ann 'sent elsewhere': her card in BS-A-0001), then B's list with Ann 'Terminated
+    12/1' and a new row: the run said '1 row(s) ordered before that the list now leaves out: row 2, ...
+    'Terminated 12/1'), PO . Their cards went already': no PO, where her card went in BS-A-0001."""
+    ann, bo = ROWS[0], ["Bo Ray", "2 Oak Ave", "Cambridge", "MA", "02139", "CVS", "25", ""]
+    listed = _write(tmp_path / "b.csv", [ann, bo])
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path)]
+    assert main(["run", str(listed), "--batch", "B", "--max-total", "10", *out]) != 0  # the plan kept
+    taken = _write(tmp_path / "a.csv", [ann])
+    assert main(["run", str(taken), "--batch", "A", "--allow-repeat", *out]) == 0
+    assert main(["run", str(listed), "--batch", "B", *out]) == 0  # Ann sent elsewhere, Bo sent
+    cy = ["Cy Dee", "3 Elm St", "Austin", "TX", "78701", "CVS", "25", ""]
+    _write(listed, [[*ann[:7], "Terminated 12/1"], bo, cy])
+    capsys.readouterr()
+    assert main(["run", str(listed), "--batch", "B", "--max-total", "10", *out]) != 0  # shown, not sent
+    printed = capsys.readouterr()
+    said = " ".join((printed.out + printed.err).split())
+    assert "'Terminated 12/1'), PO BS-A-0001" in said, said
