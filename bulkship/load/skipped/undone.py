@@ -187,9 +187,18 @@ _RECALLED = (
     r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
+# ... or a leaving said a mistake with no mark ('Terminated in error', 'Offboarded in error - send'): left out
+# under 'Status', sent under 'Notes' (found by review60); not asked, nor gone again after it. With a mark
+# ('Terminated - in error') the row itself may be the error (..notes): left out in both
+_IN_ERROR = (
+    r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?(?:terminated|termed|resigned|separated|"
+    r"off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|left)\s*[-–—:,;(\[]?\s*"
+    r"(?:in\s+error|by\s+(?:mistake|accident)|mistakenly|erroneously|accidentally)\b"
+    rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
+)
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
-HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}")
+HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}")
 # ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
 # approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
 # duplicate'), or a gift policy's bar waived ('gift policy: cannot accept - waiver signed 11/30', 'ethics
@@ -208,7 +217,7 @@ _NOW_SEND = (
     rf"(?![^?]*\?)(?!.*(?:{_NOT_YET}|\b(?:for|from|starting|after|but|then|again|revoked|expired|withdrawn)\b))"
 )
 _UNDONE = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
     # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -

@@ -1,0 +1,30 @@
+"""A status of a leaving said a mistake ('Terminated in error', 'Offboarded in error - send', 'Resigned in
+error'): sent, as under 'Notes'. Found by review60: under 'Status' each was left out, the person still here
+got no card."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_sheet
+
+from bulkship.load import load_sheet
+
+SENDS = [
+    "Terminated in error", "Terminated in error - send", "Terminated by mistake", "Offboarded in error",
+    "Resigned in error", "Deceased in error - alive",
+]  # fmt: skip
+STAYS_OUT = ["Terminated in error - then resigned", "Terminated - not in error", "Terminated", "Deceased"]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_leaving_said_a_mistake_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SENDS, *STAYS_OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
