@@ -72,3 +72,33 @@ def test_a_long_batch_sent_from_another_ledger_under_a_longer_prefix_is_still_fo
     result = run_batch(second, here, wait_s=0, batch=batch)
     assert (result.ordered_rows, result.sent_orders, result.review_rows) == (3, 0, 1)
     assert _cards(here) == Counter(row[0] for row in STAFF)  # nobody twice
+
+
+@pytest.mark.parametrize(
+    ("first", "prefix", "second"),
+    [
+        ("peakline-employees-2026-12-04", "HR-2026", "peakline-employees-2026-12-05"),  # the README's prefix
+        ("peakline-employees-2026-12-04", "HR-DEPT-2026", "peakline-employees-2026-12-05"),  # its name cut
+        ("gifts", "HR-2026", "Gifts"),
+        ("Подарки", "BS", "礼物"),  # no letter A-Z: both stems are hashes, both references 'BATCH-...'
+    ],
+)
+def test_another_batch_s_order_under_a_prefix_of_two_parts_or_a_name_without_letters_is_refused(
+    tmp_path: Path, request: pytest.FixtureRequest, first: str, prefix: str, second: str
+) -> None:
+    """Found by review61 checking 4cf6d8e8: under --po-prefix HR-2026, a name cut to fit, or names without a
+    letter A-Z, the second batch still took the first one's order as its own (3 rows 'shipped', 150.00
+    charged to it, the new hire in review and not sent). Now refused as the first test's; the first batch
+    itself, run again from another ledger, is still found as its own."""
+    here, there = two_offices(request, tmp_path, "sqlite")
+    first_list = _list(tmp_path / "a", "staff.csv", STAFF)
+    assert run_batch(first_list, there, wait_s=0, batch=first, po_prefix=prefix).exit_code == 0
+    second_list = _list(tmp_path / "b", "staff.csv", [*STAFF, NEW_HIRE])
+    with pytest.raises(BatchConflictError) as refused:
+        run_batch(second_list, here, wait_s=0, batch=second)
+    assert "Nothing was sent" in refused.value.message
+    with Ledger.open(here.ledger_location, lock=False) as ledger:
+        assert ledger.orders() == []
+    result = run_batch(second_list, here, wait_s=0, batch=first)  # the first batch's own, lost ledger
+    assert (result.ordered_rows, result.sent_orders, result.review_rows) == (3, 0, 1)
+    assert _cards(here) == Counter(row[0] for row in STAFF)

@@ -147,8 +147,17 @@ def of_another_batch(po: str, batch: str) -> bool:
     The batch's own name cut to fit another prefix ends in its name's hash: not another batch's."""
     if re.search(rf"-{_short_hash(batch)}-\d+(?:-R\d+)?$", po, re.IGNORECASE):
         return False
-    shape = rf"(?:[A-Z0-9._]+-)?{re.escape(reference_prefix(batch))}[A-Z0-9._-]*-\d{{4,7}}(?:-R\d+)?"
+    # under any prefix ('HR-2026-'); a name cut to fit keeps at least its first 17 characters and ends in
+    # its hash; a name with no letter A-Z is its hash alone (its references all start 'BATCH-')
+    ref = reference_prefix(batch)
+    stems = [rf"{re.escape(ref)}[A-Z0-9._-]*", rf"{re.escape(ref[:17].rstrip('-._'))}[A-Z0-9._-]*-{_HASH}"]
+    if not po_part(batch):
+        stems.append(rf"{_HASH}(?:-{_HASH})?")
+    shape = rf"(?:[A-Z0-9._-]+-)?(?:{'|'.join(stems)})-\d{{4,7}}(?:-R\d+)?"
     return re.fullmatch(shape, po, re.IGNORECASE) is not None
+
+
+_HASH = "[0-9A-F]{6}"
 
 
 _DERIVED = re.compile(r"-[0-9a-f]{16}$", re.IGNORECASE)
