@@ -156,3 +156,20 @@ def test_a_note_preferring_the_office_or_saying_a_move_is_coming_stops_the_row(
     sends = ["prefers home address", "Moving to Sales", "Moving forward", "work address", "Address verified"]
     code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_saying_the_person_moved_after_a_status_or_abroad_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """hunter-sends11's leftover 7: Notes 'Active - moved 11/15', 'Active; moved', 'transferred to UK',
+    'transferred to Canada entity' were each ordered to the row's old street, exit 0, where 'moved 11/15'
+    and 'moved to TX office' are an error on their row. Each is that error now; 'Transferred to Sales',
+    'transferred to the Denver office', 'Active - moved to Sales', 'transferred to UK - address verified'
+    still send."""
+    stops = ["Active - moved 11/15", "Active; moved", "transferred to UK", "transferred to Canada entity",
+             "Active - transferred to UK"]  # fmt: skip
+    sends = ["Transferred to Sales", "transferred to the Denver office", "Active - moved to Sales",
+             "transferred to UK - address verified"]  # fmt: skip
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

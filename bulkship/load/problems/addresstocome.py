@@ -89,6 +89,24 @@ _ADDRESS_DOUBTED = re.compile(
     r"(?:home\s+|mailing\s+)?addr(?:ess)?\b(?!\s*(?:book|label))"
 )
 
+# ... or said after a status word ('Active - moved 11/15', 'Active; moved'), or moved to another country or
+# entity of the company ('transferred to UK', 'transferred to Canada entity'): each went to the row's old
+# street, exit 0, where 'moved' alone and 'moved to TX office' are this error (hunter-sends11's leftover 7,
+# fixed by hunter-sends12). Not 'Transferred to Sales', nor to an office in the country ('the Denver office')
+_ABROAD = re.compile(
+    r"(?i)^\W*(?:(?:has\s+been|was|got)\s+)?(?:transferr(?:ed|ing)|relocat(?:ed|ing)|mov(?:ed|ing))\s+to\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+)?(?:entity|subsidiary|affiliate|overseas|abroad|international|uk|u\.k\.|united\s+kingdom|"
+    r"england|scotland|ireland|canada|mexico|germany|france|spain|italy|netherlands|india|china|japan|"
+    r"singapore|australia|brazil|emea|apac|latam)\b(?:\s+(?:entity|office|team|branch|subsidiary))?\W*$"
+)
+_LATER_PART = re.compile(r"\s+[-–—]+\s+|\s*[;|]\s*")
+
+
+def _later_parts(note: str) -> list[str]:
+    """``note``, then what follows each dash or semicolon in it ('Active - moved 11/15')."""
+    return [note, *(note[part.end() :] for part in _LATER_PART.finditer(note))]
+
+
 _SETTLED_SINCE = re.compile(r"(?i)\b(?:verified|confirmed|updated|corrected|fixed)\b")
 
 
@@ -98,7 +116,7 @@ def _address_doubted(note: str) -> bool:
     if _SETTLED_SINCE.search(note):  # 'Verify address - verified 12/1', 'Verify address / Updated Nov 20'
         return False
     return bool(
-        _MOVED_BARE.match(note)
+        any(_MOVED_BARE.match(part) or _ABROAD.match(part) for part in _later_parts(note))
         or _MOVING.match(note)
         or _NEW_ONE_ELSEWHERE.search(note)
         or _ADDRESS_DOUBTED.search(note)
