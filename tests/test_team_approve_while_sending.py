@@ -100,3 +100,27 @@ def test_an_approve_arriving_just_after_a_colleague_s_is_no_refusal(
         assert "was approved by carol" in said, said
     finally:
         next(clients, None)
+
+
+def test_the_cost_page_of_a_batch_whose_request_waits_offers_no_second_ask(
+    team: Settings, vendor: VendorProxy
+) -> None:
+    """hunter-web29's leftover: alice asked for approval (request #1 waits); her batch's cost page said
+    'Waiting for approval (request #1 ...)' and under it offered 'Ask for approval to send 1 order(s) ...'
+    as if nothing had been asked. It now leads to the request waiting."""
+    clients = clients_of(create_app(team, run_wait_s=0))
+    browsers = next(clients)
+    try:
+        alice = browsers()
+        sign_in(alice, "alice")
+        upload(alice, SAMPLES / "anniversary.xlsx")
+        assert send(alice, "anniversary").url.path == "/batches/anniversary/approval"
+        page = alice.get("/batches/anniversary/cost").text
+        said = " ".join(visible_text(page).split())
+        assert "Waiting for approval" in said and "Ask for approval" not in said, said
+        assert (
+            'href="/batches/anniversary/approval"' in page and "See request #1, waiting for approval" in said
+        )
+        assert len(vendor.orders()) == 0
+    finally:
+        next(clients, None)
