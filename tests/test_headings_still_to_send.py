@@ -70,3 +70,16 @@ def test_the_person_a_heading_spares_is_sent_with_no_error_to_delete_it(
     data = json.loads(capsys.readouterr().out)
     assert [p["message"] for p in data["problems"]] == []
     assert (code, sorted(s["row"] for s in data["skipped"])) == (0, [2, 4, 5])
+
+
+def test_a_heading_naming_someone_apart_that_leaves_nobody_out_keeps_the_error_on_the_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found checking ed08ebb7 (hunter-sends12): 'Above: mailed 11/20 (except Gus). and everyone below'
+    leaves nobody out (its words are not read whole), and Gus's row is the error that stops the list with
+    Hal and Dee in it, cards gone already; since ed08ebb7 it was none and the list went, exit 0. The error
+    stays where the heading left nobody out."""
+    path = _list(tmp_path / "gifts.xlsx", "Above: mailed 11/20 (except Gus). and everyone below")
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert (code, [p["row"] for p in data["problems"]]) == (1, [3])

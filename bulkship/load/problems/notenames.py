@@ -68,7 +68,10 @@ def _note_names_problems(
     # a heading whose words set the people it names apart, read so: each spared or left out as it says
     # ('Above: sent already except Gus': Gus sent); Gus an error telling to delete the note, Hal and Dee above
     # went again once it was (hunter-sends11's leftover 5, fixed by hunter-sends12)
-    apart = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(NAMED_APART)}
+    # ... where it left someone out so (not 'Above: mailed 11/20 (except Gus). and everyone below', which
+    # leaves nobody out: Gus's error is what stops Hal and Dee going again)
+    acted = {int(found[1]) for s in skipped if s.kind == NOT_TO_SEND and (found := _BY_ROW.search(s.reason))}
+    apart = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(NAMED_APART)} & acted
     # each note row's cells joined, read column by column: a row at a time costs a millisecond, minutes for a
     # list of a million rows without a street (found by hunter-hostile6)
     cells = body.loc[lone.to_numpy()].fillna("").astype(str).apply(lambda column: column.str.strip())
@@ -111,6 +114,10 @@ def _note_names_problems(
             field = column_map[names[0]]
             problems.append(Problem(row, field, who, "error", message, "A note names this row"))
     return problems
+
+
+# the heading's row in the reason of a row it leaves out (..skipped.headings)
+_BY_ROW = re.compile(r"(?:^the note on row |, row )(\d+)(?: names it apart|\)$)")
 
 
 def _added_to_heading(text: str, runs: Collection[tuple[str, ...]]) -> bool:
