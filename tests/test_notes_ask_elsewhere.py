@@ -142,6 +142,33 @@ def test_a_note_saying_not_to_mail_to_the_home_stops_the_row(
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_not_to_mail_home_pointing_at_another_address_or_calling_the_row_s_the_home_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review61 checking 2b69f67f: 'Do not ship to home - use address 5 Oak St', '... use address on
+    file', '... use address below', '... this address is her home', '... address above is wrong', '... street
+    on row is her home' were each ordered to the row's street, the home the note says not to use (an error
+    before 2b69f67f). Each is the error again; its meant 'use address on row', 'mail to this address', 'use
+    the address above.' still send."""
+    stops = [
+        "Do not ship to home - use address 5 Oak St",
+        "Do not send to home - use address: 5 Oak St, Cambridge MA",
+        "Do not send to home - use address on file", "Do not mail to home, use the address in the comments",
+        "Do not send to home - use address below", "Don't mail to home - use address in column J",
+        "Do not send to home - this address is her home", "Do not send to home - address above is wrong",
+        "Do not send to home address - address given was old",
+        "Do not send to home - street on row is her home",
+        "Never send to home - address listed is home", "Do not send to home - the one on the row is home",
+    ]  # fmt: skip
+    sends = [
+        "Do not send to home address - use address on row", "Don't mail to home, mail to this address",
+        "Do not send to home - use the address above.", "Do not send to home - address on row is office",
+    ]  # fmt: skip
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_a_note_preferring_the_office_or_saying_a_move_is_coming_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
 ) -> None:

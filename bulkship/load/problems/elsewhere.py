@@ -144,9 +144,12 @@ _NOT_TO = re.compile(
 )
 # ... unless the note goes on to point at the row's address as the one to use ('Do not send to home address -
 # use address on row', "Don't mail to home, mail to this address": found by review60 checking 33fce4ab)
+# The pointer ends the note or a clause ('use address 5 Oak St', 'use address on file', 'address above is
+# wrong', 'this address is her home' point elsewhere or say the row's is not it: review61)
 _THE_ROWS_ADDRESS = re.compile(
-    r"(?i)\b(?:(?:addr(?:ess)?|one|street)\s+(?:is\s+)?(?:on|in)\s+(?:the\s+|this\s+)?row|this\s+addr(?:ess)?|"
-    r"use\s+(?:the\s+)?(?:addr(?:ess)?|street)\b(?!\s+(?:of|at|for)\b)|addr(?:ess)?\s+(?:above|listed|given))"
+    r"(?i)\b(?:(?:addr(?:ess)?|one|street)\s+(?:is\s+)?(?:on|in)\s+(?:the\s+|this\s+)?row|"
+    r"(?:use|mail\s+to|send\s+to|ship\s+to)\s+(?:this|the)\s+(?:addr(?:ess)?|street)|addr(?:ess)?\s+(?:above|listed|given))"
+    r"(?:\s+is\s+(?:(?:the|her|his|their)\s+)?(?:office|work|right|correct|ok|fine|good))?\s*(?:$|[.;,!)]|-\s)"
 )
 # ... or preferring another of the person's places ('prefers work address', 'office address pls') than the
 # one the row's street is: it went home, exit 0, where 'use work address' is this error (newcomer23's N1b)
