@@ -66,3 +66,28 @@ def test_a_note_of_a_layoff_however_spelled_leaves_the_row_out(
     path = notes_sheet(tmp_path / "list.csv", cells, "Notes")
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == LAID_OFF
+
+
+# a layoff however spelled, or a RIF, taken back or the person recalled (review61 checking f2915511: each left
+# out under 'Notes' and 'Status', where 'Laid off - rescinded' and 'Laid off - recalled' send)
+UNDONE = [
+    "Layoff - rescinded", "Layoff - reversed", "Laid-off - reversed", "RIF - rescinded", "RIF - reversed",
+    "Reduction in force - rescinded", "RIF - recalled", "Reduction in force - recalled",
+]  # fmt: skip
+NOT_UNDONE = [
+    "Layoff - rescinded?",
+    "RIF - offer rescinded",
+    "RIF - not rescinded",
+    "Layoff - reversed, then laid off again",
+]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_layoff_however_spelled_taken_back_or_recalled_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*UNDONE, *NOT_UNDONE]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == NOT_UNDONE

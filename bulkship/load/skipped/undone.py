@@ -165,7 +165,8 @@ _LEFT = (
     # (HR's shorthand too: 'TERM eff 12/12 - rescinded', "term'd - reversed" left out by bbc6d246: the lead)
     r"(?:terminated|termed|term(?:['’]?e?d)?|(?:(?:in)?vol(?:untary)?\.?|inv\.?)\s+term(?:['’]?d)?|resigned|"
     r"left(?:\s+(?:the\s+)?(?:company|firm|co))?|separated|laid\s+off|let\s+go|"
-    r"fired|quit|dismissed)"
+    # (a layoff however spelled: 'Layoff - rescinded', 'RIF - reversed' were left out: review61)
+    r"fired|quit|dismissed|lay[\s-]*off|la(?:i|ye?)d[\s-]*off|rif(?:['’]?d|fed)?|reduction\s+in\s+force)"
 )
 _LEAVING_UNDONE = (
     rf"^\s*(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?{_LEFT}\b[^-–—:;,(\[?]{{0,30}}?\s*[-–—:;,(\[]\s*"
@@ -182,8 +183,8 @@ _LEAVING_UNDONE = (
 # layoff' sent); not asked, to come, refused or gone again ('... - recall pending', '... - may be recalled',
 # '... - recalled?', '... - recalled, then resigned'); a day to come is .backlater's
 _RECALLED = (
-    r"^\s*(?:laid[\s-]*off|lay[\s-]*off|layed\s+off|furloughed)\b[^-–—:;,(\[?]{0,30}?\s*[-–—:;,(\[]\s*"
-    r"(?:(?:was|is|has\s+been|been|now)\s+)*recalled(?:\s+(?:to\s+work|back))?"
+    r"^\s*(?:laid[\s-]*off|lay[\s-]*off|layed\s+off|furloughed|rif(?:['’]?d|fed)?|reduction\s+in\s+force)\b"
+    r"[^-–—:;,(\[?]{0,30}?\s*[-–—:;,(\[]\s*(?:(?:was|is|has\s+been|been|now)\s+)*recalled(?:\s+(?:to\s+work|back))?"
     r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
