@@ -28,3 +28,24 @@ def test_a_leaving_said_a_mistake_sends_the_row(
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
+
+
+# a death by accident, or a leaving whose mistake is another ('... listed as active'), is no mistake about the
+# leaving (review61 checking 786733b8: under 'Status' each was sent, a card to a person who died or left)
+NO_MISTAKE_ABOUT_IT = [
+    "Deceased by accident", "Deceased accidentally", "Deceased - accidentally",
+    "Deceased accidentally (car crash)",
+    "Terminated erroneously listed as active", "Terminated mistakenly listed as active",
+    "Inactive by mistake on list", "Resigned mistakenly kept in roster",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_death_by_accident_or_another_mistake_after_a_leaving_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SENDS, *NO_MISTAKE_ABOUT_IT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    skipped = {s.row for s in load_sheet(path).skipped}
+    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == NO_MISTAKE_ABOUT_IT

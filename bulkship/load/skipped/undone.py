@@ -194,7 +194,9 @@ _RECALLED = (
 _IN_ERROR = (
     r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?(?:terminated|termed|resigned|separated|"
     r"off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|left)\s*[-–—:,;(\[]?\s*"
-    r"(?:in\s+error|by\s+(?:mistake|accident)|mistakenly|erroneously|accidentally)\b"
+    # ending its clause, and no accident: 'Deceased by accident', 'Terminated erroneously listed as active'
+    # were sent (review61 checking 786733b8)
+    r"(?:in\s+error|by\s+mistake|mistakenly|erroneously)(?=\s*(?:$|[-–—:;,.)\]]))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
