@@ -83,3 +83,18 @@ def test_a_heading_naming_someone_apart_that_leaves_nobody_out_keeps_the_error_o
     code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     data = json.loads(capsys.readouterr().out)
     assert (code, [p["row"] for p in data["problems"]]) == (1, [3])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent already - Gus not yet - do not send",
+     "Above: sent already - Gus still to send - no, sent 12/1",
+     "Above: sent already - Gus not yet - on hold"],
+)  # fmt: skip
+def test_a_heading_saying_no_of_the_one_still_to_send_leaves_him_out_with_the_rows_above(
+    tmp_path: Path, heading: str
+) -> None:
+    """Found by review61 checking ed08ebb7: its part going on after 'Gus not yet' to say no ('- do not send',
+    '- no, sent 12/1') still spared Gus: ordered, exit 0, a card the heading says not to send, or a second.
+    Gus is left out with Hal and Dee; the rows below sent."""
+    assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 3, 4, 5]

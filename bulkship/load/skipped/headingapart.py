@@ -86,6 +86,9 @@ SPARED_STILL = re.compile(
 )
 
 
+_NO_OR_SENT = re.compile(r"(?i)(?:no|sent|already|mailed|shipped)\b")
+
+
 def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
     """The people ``plain`` names still to be sent (:data:`SPARED_STILL`) in its words for the rows above,
     where its words without them say no of the rows above: spared, the others above left out."""
@@ -93,14 +96,23 @@ def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) ->
     if still is None:
         return None
     named = people.named(still["who"])[0]
+    # ... unless its part goes on to say no of them: 'Gus not yet - do not send', 'Gus still to send - no,
+    # sent 12/1' sent Gus a card (review61 checking ed08ebb7); so said, the named is left out with the rest
+    after = re.split(r"[.;]", plain[still.end() :])[0].strip(" -–—:,)")
+    no_more = (
+        bool(after)
+        and not _BELOW.search(after)
+        and bool(_says_no(after, leave_out=leave_out) or _NO_OR_SENT.match(after))
+    )
+    left_out, spared = (named, set()) if no_more else (set(), named)
     before = re.split(r"[.;]", plain[: still.start()])[-1]
     if not named or not _ABOVE.search(before) or _BELOW.search(before):
         return None
     rest = f"{plain[: still.start()]}{plain[still.end() :]}".strip(" -–—:;,")
     says_no = partial(_says_no, leave_out=leave_out)
     if _BELOW.search(rest):
-        return _Apart(set(), named, rest) if says_no_of_the_rows_above(rest, says_no) else None
-    return _Apart(set(), named, None, rest) if says_no_of_all_above(rest, says_no) else None
+        return _Apart(left_out, spared, rest) if says_no_of_the_rows_above(rest, says_no) else None
+    return _Apart(left_out, spared, None, rest) if says_no_of_all_above(rest, says_no) else None
 
 
 def _set_apart(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
