@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..errors import ConfigError
 from ..folding import no_reference
@@ -140,21 +140,21 @@ def external_reference(batch: str, fingerprint: str, external_id: str = "") -> s
     return f"{reference_prefix(batch)}-{fingerprint[:16]}"
 
 
-def of_another_batch(po: str, batch: str) -> bool:
-    """Whether ``po``, not one of the batch's own PO numbers, is bulkship's PO number of another batch whose
+def other_batch_po(batch: str) -> Callable[[str], bool]:
+    """Whether a PO number, not one of the batch's own, is bulkship's PO number of another batch whose
     made-up ExternalIds this batch's rows share: names agreeing in their first 24 characters
     ('peakline-employees-2026-12-04' and '...-12-05', lists named by their export day) or only in case.
-    The batch's own name cut to fit another prefix ends in its name's hash: not another batch's."""
-    if re.search(rf"-{_short_hash(batch)}-\d+(?:-R\d+)?$", po, re.IGNORECASE):
-        return False
+    The batch's own name cut to fit another prefix ends in its name's hash: not another batch's. Built once
+    per batch: it is asked of every order the vendor lists."""
+    own = re.compile(rf"-{_short_hash(batch)}-\d+(?:-R\d+)?$", re.IGNORECASE)
     # under any prefix ('HR-2026-'); a name cut to fit keeps at least its first 17 characters and ends in
     # its hash; a name with no letter A-Z is its hash alone (its references all start 'BATCH-')
     ref = reference_prefix(batch)
     stems = [rf"{re.escape(ref)}[A-Z0-9._-]*", rf"{re.escape(ref[:17].rstrip('-._'))}[A-Z0-9._-]*-{_HASH}"]
     if not po_part(batch):
         stems.append(rf"{_HASH}(?:-{_HASH})?")
-    shape = rf"(?:[A-Z0-9._-]+-)?(?:{'|'.join(stems)})-\d{{4,7}}(?:-R\d+)?"
-    return re.fullmatch(shape, po, re.IGNORECASE) is not None
+    shape = re.compile(rf"(?:[A-Z0-9._-]+-)?(?:{'|'.join(stems)})-\d{{4,7}}(?:-R\d+)?", re.IGNORECASE)
+    return lambda po: own.search(po) is None and shape.fullmatch(po) is not None
 
 
 _HASH = "[0-9A-F]{6}"

@@ -34,7 +34,7 @@ from ..client.parse import po_number_of, text
 from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
-from ..plan import external_reference, of_another_batch, order_seq, plan_lines, po_stem
+from ..plan import external_reference, order_seq, other_batch_po, plan_lines, po_stem
 from ..resume import record_batch
 from .holds import (
     _hold_if_lines_unshown,
@@ -218,8 +218,10 @@ async def rebuild_from_vendor(
     repeated = _repeats_a_row(validation, known, since) if not allow_repeat else None
     others: list[str] = []  # recent orders this ledger never sent, when it knows no batch at all
 
+    another_batch_po = other_batch_po(batch)
+
     def theirs(po: str) -> bool:
-        return not pattern.fullmatch(po) and of_another_batch(po, batch)
+        return not pattern.fullmatch(po) and another_batch_po(po)
 
     def keep(raw: Any) -> bool:
         po = po_number_of(raw)
