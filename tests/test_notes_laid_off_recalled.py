@@ -9,9 +9,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from support.notes import notes_sheet
-
-from bulkship.load import load_sheet
+from support.notes import notes_left_out, notes_sheet
 
 SENDS = [
     "Laid off - recalled",
@@ -33,8 +31,7 @@ def test_a_layoff_then_the_person_recalled_sends_the_row(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = [*SENDS, *STAYS_OUT]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
+    assert notes_left_out(path, cells) == STAYS_OUT
 
 
 # a layoff however spelled, or a reduction in force, under 'Notes' (review60, after newcomer23's note on
@@ -64,8 +61,7 @@ def test_a_note_of_a_layoff_however_spelled_leaves_the_row_out(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = [*LAID_OFF, *NOT_LAID_OFF]
     path = notes_sheet(tmp_path / "list.csv", cells, "Notes")
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == LAID_OFF
+    assert notes_left_out(path, cells) == LAID_OFF
 
 
 # a layoff however spelled, or a RIF, taken back or the person recalled (review61 checking f2915511: each left
@@ -89,5 +85,4 @@ def test_a_layoff_however_spelled_taken_back_or_recalled_sends_the_row(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = [*UNDONE, *NOT_UNDONE]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == NOT_UNDONE
+    assert notes_left_out(path, cells) == NOT_UNDONE
