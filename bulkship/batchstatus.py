@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .heldrows import held_money, held_until, waiting_money_json
 from .ledger import ELSEWHERE, Ledger
 from .overview import batch_states
+from .refusednow import skipped_ordered_elsewhere
 from .statuses import NOT_YET_REASON
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ def batch_status(
         "rows": sum(counts.values()),
         "by_status": dict(sorted(counts.items())),
         "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
+        # ... and those whose card another batch ordered already: not sent here, their card went
+        "skipped_ordered_before": skipped_ordered_elsewhere(ledger, batch) if counts.get("skipped") else 0,
         # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
         "waiting_until": [{"row": row, "day": day} for row, day in held],
         # rows sent elsewhere, by the batch holding their card: a total counts each person once (..api)

@@ -26,6 +26,7 @@ from .reconcile.join import (
     money_by_bucket,
     waits_in_created_order,
 )
+from .refusednow import skipped_ordered_elsewhere
 from .repeats import HELD
 from .repeats.takenout import elsewhere_by_order
 from .reprice import dearer_in_doubt
@@ -156,6 +157,7 @@ class RunResult:
     no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
     no_card_cost: Decimal = Decimal(0)  # ... what their lines cost as sent: the re-run's to pay again
     waiting_rows: int = 0  # of the skipped: held until a day to come, sent by the same file run on it
+    ordered_before_rows: int = 0  # ... and those whose card another batch ordered already (its card went)
     held_until: tuple[tuple[int, str], ...] = ()  # ... each with its day, the soonest first (..heldrows)
     held_money: HeldMoney | None = None  # ... what they cost as last priced (None: never priced)
     created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
@@ -198,6 +200,8 @@ class RunResult:
             # of by_status's skipped: held until a day to come, sent by the same file run on or after it
             # (exit 0 all the same: the list holds them on purpose), as `status --json` says them
             "waiting": self.waiting_rows,
+            # ... and those whose card another batch ordered already: not sent, their card went
+            "skipped_ordered_before": self.ordered_before_rows,
             # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first
             "waiting_until": [{"row": row, "day": day} for row, day in self.held_until],
             **waiting_money_json(self.held_money),
@@ -241,6 +245,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         no_card_rows=no_card,
         no_card_cost=sum((r.cost or Decimal(0) for r in no_card_records), Decimal(0)),
         waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if rows.get("skipped") else 0,
+        ordered_before_rows=skipped_ordered_elsewhere(ledger, batch) if rows.get("skipped") else 0,
         held_until=(held := held_until(ledger, batch) if rows.get("skipped") else ()),
         held_money=held_money(ledger, batch, held),
         # money: every ordered row of the batch, including rows since removed from the file

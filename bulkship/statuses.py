@@ -123,6 +123,8 @@ NOT_SENT = RowStatus(
     meaning="in no order: nothing sends it by itself; re-run the same command to send it",
 )
 STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
+# how a skipped row whose card another batch ordered opens its Problems cell: the Summary counts them apart
+ORDERED_BEFORE = "ordered before, PO "
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in (*ROW_STATUSES, NOT_SENT)}
 STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in (*ROW_STATUSES, NOT_SENT)}
 FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)

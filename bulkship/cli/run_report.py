@@ -52,6 +52,22 @@ class ProgressBar:
             self.progress.stop()
 
 
+def _of_the_skipped(result: RunResult) -> str:
+    """' (1 waiting for their day ...; 1 ordered before: its card went)': the skipped that are not left out
+    for good, as `status` says them (the run's '1 skipped' read as a batch done: hunter-sheets12's,
+    newcomer11), and those whose card another batch ordered, as validate says them (hunter-vendor34's 1)."""
+    went = result.ordered_before_rows
+    parts = [
+        f"{result.waiting_rows} waiting for their day{first_day(result.held_until)}"
+        f"{money_said(result.held_money, MONEY_CURRENCY)}"
+        if result.waiting_rows
+        else "",
+        f"{went} ordered before: {'its card' if went == 1 else 'their cards'} went" if went else "",
+    ]
+    said = "; ".join(p for p in parts if p)
+    return f" ({said})" if said else ""
+
+
 def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...] = ()) -> None:
     """What the run did and what to do next; ``keep``: the options the person ran with that the follow-up
     command keeps (its budget, its ledger, its column mapping)."""
@@ -64,14 +80,7 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         err_console.print("Not valid, not sent:")
         show_problems(result.problems)
     counts = ", ".join(
-        f"{n} {status}"
-        # as `status` says it: the run's '1 skipped' read as a batch done (hunter-sheets12's, newcomer11)
-        + (
-            f" ({result.waiting_rows} waiting for their day{first_day(result.held_until)}"
-            f"{money_said(result.held_money, MONEY_CURRENCY)})"
-            if status == "skipped" and result.waiting_rows
-            else ""
-        )
+        f"{n} {status}" + (_of_the_skipped(result) if status == "skipped" else "")
         for status, n in result.by_status.items()
         if n
     )

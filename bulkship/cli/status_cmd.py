@@ -267,12 +267,24 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
     they read 'in doubt' (sent, the answer lost: re-run the same command), which a second run of the command
     cannot settle while the first holds the batch (hunter-web8's leftover)."""
     sending = summary["state"] == "sending"
-    waiting = summary.get("waiting") or 0  # skipped until a day to come: said apart (hunter-sheets12)
     return ", ".join(
         f"{n} {'being sent' if sending and k == 'in doubt' else k}"
-        + (f" ({waiting} waiting for their day{_first_day(summary)})" if k == "skipped" and waiting else "")
+        + (_of_the_skipped(summary) if k == "skipped" else "")
         for k, n in summary["by_status"].items()
     )
+
+
+def _of_the_skipped(summary: dict[str, Any]) -> str:
+    """' (1 waiting for their day ...; 1 ordered before: its card went)': the skipped until a day to come
+    (hunter-sheets12), and those whose card another batch ordered, as validate and run say them."""
+    waiting = summary.get("waiting") or 0
+    went = summary.get("skipped_ordered_before") or 0
+    parts = [
+        f"{waiting} waiting for their day{_first_day(summary)}" if waiting else "",
+        f"{went} ordered before: {'its card' if went == 1 else 'their cards'} went" if went else "",
+    ]
+    said = "; ".join(p for p in parts if p)
+    return f" ({said})" if said else ""
 
 
 def _once_cell(total: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...ledger import BatchRecord, Ledger
 from ...models import FINGERPRINT, STATUS, Catalog, LoadedSheet, Problem, ValidationResult
-from ...statuses import JUDGED_STATUSES, duplicate_note
+from ...statuses import JUDGED_STATUSES, ORDERED_BEFORE, duplicate_note
 from ..sheets import SANDBOX_API, ExistingResults, ResultBook, RowOutcome, RunInfo, merge_outcome
 from .earlier import (
     OFF_SHEET_NOTE,
@@ -172,7 +172,7 @@ class _RunJudge:
         # another batch sent it: it read 'skipped, the list says not to send it' alone (a row this batch holds
         # is the ledger's to say: its card may have failed at the vendor, review56 on 11f55a1e)
         if row in self.went and not (from_ledger is not None and from_ledger.po_number):
-            problems = [f"ordered before, PO {self.went[row]}: its card went; now {skipped[row]}", *problems]
+            problems = [f"{ORDERED_BEFORE}{self.went[row]}: its card went; now {skipped[row]}", *problems]
         elif row in skipped:
             problems = [skipped[row], *problems]
         if row in self.repeats:  # no PO, line or cost of its own: the row it repeats has them

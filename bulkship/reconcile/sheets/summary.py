@@ -165,6 +165,18 @@ RERUN_MEANS = (
 )
 
 
+def _meaning(status: str, tally: _Tally) -> str:
+    """What a status means beside its count; the skipped of a list run again as a batch of its own, those
+    whose card another batch ordered said apart: 'skipped 2, not ordered' counted one whose card went
+    (hunter-vendor34's leftover 1)."""
+    meaning = STATUS_MEANINGS.get(status, "")
+    went = tally.skipped_ordered_before if status == "skipped" else 0
+    if not went:
+        return meaning
+    cards = "its card" if went == 1 else "their cards"
+    return f"{meaning}; of them, {went} ordered before in another batch: {cards} went (see the row)"
+
+
 def _write_summary(
     workbook: xlsxwriter.Workbook,
     sheet: Worksheet,
@@ -256,7 +268,7 @@ def _write_summary(
         row += 1
         _write_text(sheet, row, 0, status, fmt.status.get(status, fmt.text))
         sheet.write_number(row, 1, tally.by_status.get(status, 0))
-        _write_text(sheet, row, 2, STATUS_MEANINGS.get(status, ""), fmt.text)
+        _write_text(sheet, row, 2, _meaning(status, tally), fmt.text)
     status_bottom = row
     row += 1
     _write_text(sheet, row, 2, RERUN_MEANS, fmt.text)  # the workbook is the same whether run or uploaded

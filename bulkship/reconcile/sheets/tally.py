@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ...money import BilledCards, Breakdown, MoneyTally
-from ...statuses import CHARGED, MONEY_BUCKETS, TO_SEND
+from ...statuses import CHARGED, MONEY_BUCKETS, ORDERED_BEFORE, TO_SEND
 from .billednote import add_billed
 from .book import RESULT_STATUSES, OrderSummary, RowOutcome
 
@@ -62,6 +62,7 @@ class _Tally:
     def __init__(self) -> None:
         self.by_status: dict[str, int] = dict.fromkeys(RESULT_STATUSES, 0)
         self.rows = 0
+        self.skipped_ordered_before = 0  # of the skipped: rows whose card another batch ordered already
         self._kinds: dict[_Kind, int] = {}
         self._totals: _Totals | None = None
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
@@ -86,6 +87,8 @@ class _Tally:
         self.rows += 1
         status = outcome.status
         self.by_status[status] = self.by_status.get(status, 0) + 1
+        if status == "skipped" and outcome.problems.startswith(ORDERED_BEFORE):
+            self.skipped_ordered_before += 1
         if outcome.po_number:
             counts = self.statuses_by_order.setdefault(outcome.po_number, {}).setdefault(outcome.money, {})
             counts[status] = counts.get(status, 0) + 1
