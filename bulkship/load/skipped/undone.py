@@ -195,8 +195,12 @@ _IN_ERROR = (
     r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?(?:terminated|termed|resigned|separated|"
     r"off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|left)\s*[-–—:,;(\[]?\s*"
     # ending its clause, and no accident: 'Deceased by accident', 'Terminated erroneously listed as active'
-    # were sent (review61 checking 786733b8)
-    r"(?:in\s+error|by\s+mistake|mistakenly|erroneously)(?=\s*(?:$|[-–—:;,.)\]]))"
+    # were sent (review61 checking 786733b8); its day, who said so or where it was made may follow
+    # ('Terminated in error 11/30', '... per HR', '... in Workday' were left out since: review63)
+    r"(?:in\s+error|by\s+mistake|mistakenly|erroneously)(?=\s*(?:$|[-–—:;,.!()\[\]]|(?:on\s+|as\s+of\s+)?\d|"
+    r"(?:today|yesterday)\b|(?:per|by)\s+(?:the\s+)?(?:hr|payroll|hris|it|manager|mgr|system)\b|"
+    r"in\s+(?:the\s+)?(?:system|hris|workday|adp|ukg|payroll)\b|"
+    r"and\s+(?:re-?hired|reinstated|re-?activated|restored|corrected|fixed)\b))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
