@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.notes import notes_left_out
 
 from bulkship.load import load_sheet
 
@@ -45,12 +46,9 @@ def test_a_note_or_status_saying_to_send_after_all_sends_the_row(tmp_path: Path,
     it, putting it off or telling it went again ('do not resend', 'resend? ask HR', 'resend once address
     confirmed', 'resent 11/25') still leaves the row out, and so do 'Terminated - not to be sent' and
     'Deceased - card not to be sent', which were ordered ('to be sent' read as saying send)."""
-    path = _sheet(tmp_path / "list.csv", header, [*SENDS, *STAYS_OUT])
-    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
-    sent = [cell for row, cell in enumerate(SENDS, start=2) if row not in skipped]
-    assert sent == SENDS, [skipped[row] for row in range(2, len(SENDS) + 2) if row in skipped]
-    out = [cell for row, cell in enumerate(STAYS_OUT, start=len(SENDS) + 2) if row in skipped]
-    assert out == STAYS_OUT
+    cells = [*SENDS, *STAYS_OUT]
+    left_out = notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells)
+    assert left_out == STAYS_OUT, left_out  # every one of SENDS sent, every one of STAYS_OUT left out
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
@@ -71,10 +69,8 @@ def test_a_person_leaving_or_gone_whose_card_the_list_sends_anyway_or_home_is_se
            "Left - send to home address once confirmed", "Left 11/15 - send to home address after 12/20",
            "Left - don't mail to home", "Leaving 11/30/2025 - do not send card anyway",
            "Deceased - send card anyway?"]  # fmt: skip
-    path = _sheet(tmp_path / "list.csv", header, [*sends, *out])
-    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
-    assert [cell for row, cell in enumerate(out, start=len(sends) + 2) if row not in skipped] == []
+    cells = [*sends, *out]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == out
 
 
 @pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
@@ -96,10 +92,8 @@ def test_a_note_or_status_saying_the_card_went_again_leaves_the_row_out(tmp_path
         ]
     if header == "Status":
         sends += ["Resent invite 11/20"]
-    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
-    assert [cell for row, cell in enumerate(sends, start=len(said) + 2) if row in skipped] == []
+    cells = [*said, *sends]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == said
 
 
 def test_a_note_naming_a_time_of_day_to_deliver_does_not_hold_the_row(tmp_path: Path) -> None:
@@ -164,11 +158,8 @@ def test_a_resend_said_done_or_refused_leaves_the_row_out(tmp_path: Path, header
         "Left 11/15 - still send", "Card sent 11/20 - resend, first card cancelled",
         "Card sent 11/20 - resend, original never delivered",
     ]  # fmt: skip
-    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
-    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
-    sent = [cell for row, cell in enumerate(sends, start=len(said) + 2) if row not in skipped]
-    assert sent == sends, skipped
+    cells = [*said, *sends]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == said
 
 
 def test_a_note_telling_a_state_of_another_person_under_their_label_does_not_leave_the_row_out(
@@ -188,10 +179,8 @@ def test_a_note_telling_a_state_of_another_person_under_their_label_does_not_lea
     stays_out = ["Husband: deceased - do not send", "Wife: card sent 11/20", "HR: don't send this one",
                  "Deceased - spouse: Jane", "Spouse: Jane\nDeceased 2019", "Called 11/2; deceased",
                  "Manager: terminated 10/1"]  # fmt: skip
-    path = _sheet(tmp_path / "list.csv", "Notes", [*sends, *stays_out])
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
-    assert [cell for row, cell in enumerate(stays_out, start=len(sends) + 2) if row not in skipped] == []
+    cells = [*sends, *stays_out]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", "Notes", cells), cells) == stays_out
 
 
 @pytest.mark.parametrize("header", ["Notes", "Comments", "Status", "Card Status"])
@@ -206,11 +195,8 @@ def test_a_resend_itself_said_done_leaves_the_row_out(tmp_path: Path, header: st
     if header != "Status":  # a note, or the card's status, is read clause by clause
         said += ["Returned - resend mailed 11/25", "Returned 11/22; resend shipped 11/28"]
         sends += ["Returned to sender - resend", "Card sent 11/20 - returned, resend"]
-    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
-    skipped = {s.row: s.reason for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
-    sent = [cell for row, cell in enumerate(sends, start=len(said) + 2) if row not in skipped]
-    assert sent == sends, skipped
+    cells = [*said, *sends]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == said
 
 
 @pytest.mark.parametrize(
@@ -307,10 +293,8 @@ def test_a_status_with_a_remark_saying_not_to_send_leaves_the_row_out(tmp_path: 
     sends = ["Active", "Active - send to home address", "Active - do note new zip"]
     if header != "Card Status":  # (a card's status 'Returned' says the card came back)
         sends += ["Returned from leave 11/1"]
-    path = _sheet(tmp_path / "list.csv", header, [*said, *sends])
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(said, start=2) if row not in skipped] == []
-    assert [cell for row, cell in enumerate(sends, start=len(said) + 2) if row in skipped] == []
+    cells = [*said, *sends]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == said
 
 
 CAME_BACK = [
@@ -327,9 +311,8 @@ def test_a_card_said_come_back_in_any_words_waits_as_card_returned_does(tmp_path
     to sender', 'Card returned undeliverable 11/25' was read as nothing and a second card ordered to the
     address it came back from, exit 0, where 'Card returned' leaves the row out until a person says resend.
     Each is read so; a resend asked after it sends, and a greeting card come back says nothing."""
-    path = _sheet(tmp_path / "list.csv", header, [*CAME_BACK, *CAME_BACK_SEND])
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [c for r, c in enumerate([*CAME_BACK, *CAME_BACK_SEND], start=2) if r in skipped] == CAME_BACK
+    cells = [*CAME_BACK, *CAME_BACK_SEND]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == CAME_BACK
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
@@ -345,7 +328,5 @@ def test_a_note_sending_home_during_a_leave_undoes_no_earlier_no(tmp_path: Path,
     out = ["No longer with company, Out on leave, ship to home",
            "MOVED - NO FORWARDING. ON LEAVE - SEND TO HOME", "Deceased; on leave - send to home",
            "Left company - on LOA - mail to home address"]  # fmt: skip
-    path = _sheet(tmp_path / "list.csv", header, [*sends, *out])
-    skipped = {s.row for s in load_sheet(path).skipped}
-    assert [cell for row, cell in enumerate(sends, start=2) if row in skipped] == []
-    assert [cell for row, cell in enumerate(out, start=len(sends) + 2) if row not in skipped] == []
+    cells = [*sends, *out]
+    assert notes_left_out(_sheet(tmp_path / "list.csv", header, cells), cells) == out
