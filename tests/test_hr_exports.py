@@ -2068,3 +2068,26 @@ def test_an_outlook_contact_with_a_business_address_alone_is_told_where_its_addr
     assert [a["Name"] for a in (li["PhysicalDeliveryAddress"] for li in vendor_lines(isolated_data_dir))] == [
         "Ann Lee"
     ]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Employee Status Code"])
+def test_a_payroll_census_s_status_code_i_for_inactive_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer24: a Paychex census's 'Status' = I (inactive) was read as nothing and the card ordered,
+    where T and D beside it, and the word 'Inactive' itself, leave the row out. I leaves it out now, said as
+    T is; A, L, S and R (the words' decisions: active, a leave, retired) still send."""
+    path = tmp_path / "Paychex_Employee_Census.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        + "".join(
+            f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{code}\n"
+            for i, code in enumerate(["A", "I", "T", "L", "i", "S", "R", "D"], start=2)
+        )
+    )
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (3, f"the list says not to send it (column '{header}': 'I')"),
+        (4, f"the list says not to send it (column '{header}': 'T')"),
+        (6, f"the list says not to send it (column '{header}': 'i')"),
+        (9, f"the list says not to send it (column '{header}': 'D')"),
+    ]

@@ -226,13 +226,13 @@ def _says_gone(gone: str, not_to_send: str, *, codes: str = "") -> re.Pattern[st
 
 
 # Under a status column read for the row ('Status', a card's or an order's status), what leaves it out: the
-# card gone out already, the person gone (or T, D), not to send, a shop's order not paid
+# card gone out already, the person gone (or T, D, I), not to send, a shop's order not paid
 _SAYS_GONE = _says_gone(
     f"{_WENT_OUT}|{_PERSON_GONE}",
     # ... or a shop's order paid back or not paid (WooCommerce's 'Order Status' = Refunded, Pending payment,
     # On-hold: found by hunter-sheets15, each was ordered)
     _NOT_TO_SEND + r"|refunded|voided|(?:pending|awaiting)\s+payment|unpaid|payment\s+failed",
-    codes="|[td]",
+    codes="|[tdi]",
 )
 # ... or that a card was made, and is on its way or came back without reaching the person ('Label created',
 # 'Processing', 'Partially fulfilled', 'Not Delivered', 'Returned', 'Delivery failed'): another sent without
@@ -294,8 +294,9 @@ SAYS_NOT_SENT_YET = re.compile(
 _SAYS_LEFT = _says_gone(_PERSON_GONE, _NOT_TO_SEND)
 # ... and under such a status's code ('Employee Status Code', as UKG and Paycom export it), its letters T
 # (terminated) and D (deceased), as ADP's 'Position Status' has them: read as nothing, each card was ordered
-# (found by hunter-sheets15). Not A (active) nor L (on leave)
-SAYS_LEFT_BY_CODE = re.compile(_SAYS_LEFT.pattern + r"|^\s*[td]\s*$")
+# (found by hunter-sheets15); and I (inactive), as Paychex's census writes it beside T and D, where the word
+# 'Inactive' leaves the row out (found by newcomer24: ordered). Not A (active) nor L (on leave)
+SAYS_LEFT_BY_CODE = re.compile(_SAYS_LEFT.pattern + r"|^\s*[tdi]\s*$")
 
 
 # ... and under a status of the person's employment ('Employee Status', 'Employment Status', 'Worker Status',
