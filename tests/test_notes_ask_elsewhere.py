@@ -169,6 +169,23 @@ def test_a_note_not_to_mail_home_pointing_at_another_address_or_calling_the_row_
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_not_to_mail_home_then_to_the_address_unsaid_which_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review63 checking d86d7b86: 'Do not send to home - send to the address', 'Do not mail to home
+    address. Mail to the address', "Don't mail to home, ship to the street" were each ordered to the row's
+    street, which may be the home the note says not to use (an error before d86d7b86): 'the address' says not
+    which. Each is the error again; 'mail to this address', 'use address on row' still send."""
+    stops = [
+        "Do not send to home - send to the address", "Do not mail to home address. Mail to the address",
+        "Don't mail to home, ship to the street", "Do not send to home, send to the address, not office",
+    ]  # fmt: skip
+    sends = ["Don't mail to home, mail to this address", "Do not send to home address - use address on row"]
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_a_note_preferring_the_office_or_saying_a_move_is_coming_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
 ) -> None:

@@ -148,7 +148,9 @@ _NOT_TO = re.compile(
 # wrong', 'this address is her home' point elsewhere or say the row's is not it: review61)
 _THE_ROWS_ADDRESS = re.compile(
     r"(?i)\b(?:(?:addr(?:ess)?|one|street)\s+(?:is\s+)?(?:on|in)\s+(?:the\s+|this\s+)?row|"
-    r"(?:use|mail\s+to|send\s+to|ship\s+to)\s+(?:this|the)\s+(?:addr(?:ess)?|street)|addr(?:ess)?\s+(?:above|listed|given))"
+    # (to 'the address' says not which: 'Do not send to home - send to the address' went home: review63)
+    r"(?:use\s+(?:this|the)|(?:mail|send|ship)\s+to\s+this)\s+(?:addr(?:ess)?|street)|"
+    r"addr(?:ess)?\s+(?:above|listed|given))"
     r"(?:\s+is\s+(?:(?:the|her|his|their)\s+)?(?:office|work|right|correct|ok|fine|good))?\s*(?:$|[.;,!)]|-\s)"
 )
 # ... or preferring another of the person's places ('prefers work address', 'office address pls') than the
