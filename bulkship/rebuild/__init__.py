@@ -254,7 +254,7 @@ async def rebuild_from_vendor(
         else:
             unknown.append(vendor_order)
     if another or (unknown and not in_scope):
-        _refuse_cards_sent_elsewhere(batch, [*another, *unknown])
+        _refuse_cards_sent_elsewhere(batch, [*another, *unknown], po_prefix)
     if not in_scope and not elsewhere:
         if listing.complete:
             return _sent_from_elsewhere(others, since)

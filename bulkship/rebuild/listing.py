@@ -136,19 +136,44 @@ def _sent_from_elsewhere(others: list[str], since: str) -> list[str]:
     ]
 
 
-def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder]) -> None:
+def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder], po_prefix: str = "") -> None:
+    import shlex
+
     from ..errors import BatchConflictError
 
     # a vendor showing no PONumber is named by its order Ids ('holds 1 order(s) ... ()' named none)
     named = first_few([o.po_number or f"order {o.id}" for o in orders])
+    theirs = _their_batch(batch, po_prefix, [o.po_number for o in orders])
     raise BatchConflictError(
         f"The vendor account holds {len(orders)} order(s) this ledger does not know ({named}) with the very "
         f"cards rows of this file would send (same recipient, address, card and value): batch {batch!r} "
         "would send them again. Nothing was sent",
         hint="run with the ledger they were sent from (the same computer, or the team's shared ledger), or "
-        "continue that batch by its own name (--batch); to send these cards again on purpose, add "
-        "--allow-repeat",
+        f"continue that batch by its own name (--batch{' ' + shlex.quote(theirs) if theirs else ''}); to "
+        "send these cards again on purpose, add --allow-repeat",
     )
+
+
+# A browser's second download of a list ('volunteers-2026 (1).xlsx') runs as batch 'volunteers-2026-1'
+_DOWNLOAD_SUFFIX = re.compile(r"(?:\s*\(\d{1,3}\)|-\d{1,3})$")
+
+
+def _their_batch(batch: str, po_prefix: str, po_numbers: list[str]) -> str:
+    """The batch name whose PO numbers the orders carry, for a person to type: this batch's name less a
+    download suffix, else the name of the PO numbers' own stem ('DEC' for BS-DEC-0001); "" when neither
+    gives them (a name cut or coded in its stem, another prefix). Told "continue that batch by its own name
+    (--batch)", a person re-running a list on another computer had to read it out of the PO numbers (found
+    by newcomer24)."""
+    from ..plan.ponumbers import batch_po_pattern, po_stem
+
+    stems = {re.sub(r"(?i)-\d+(?:-R\d+)?$", "", po) for po in po_numbers if po}
+    prefix = f"{po_prefix}-" if po_prefix else ""
+    for candidate in (_DOWNLOAD_SUFFIX.sub("", batch), *sorted(s[len(prefix) :] for s in stems)):
+        if candidate and candidate != batch and stems:
+            pattern = batch_po_pattern(po_stem(po_prefix, candidate))
+            if all(pattern.fullmatch(po) for po in po_numbers if po):
+                return candidate
+    return ""
 
 
 def _refuse_rows_not_valid_at_the_vendor(batch: str, found: list[tuple[int, str, str]]) -> None:
