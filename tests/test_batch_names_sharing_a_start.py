@@ -81,6 +81,7 @@ def test_a_long_batch_sent_from_another_ledger_under_a_longer_prefix_is_still_fo
         ("peakline-employees-2026-12-04", "HR-DEPT-2026", "peakline-employees-2026-12-05"),  # its name cut
         ("gifts", "HR-2026", "Gifts"),
         ("Подарки", "BS", "礼物"),  # no letter A-Z: both stems are hashes, both references 'BATCH-...'
+        ("Q4-2026", "BS", "2026"),  # BS-Q4-2026-0001: batch '2026''s PO number under prefix BS-Q4 too
     ],
 )
 def test_another_batch_s_order_under_a_prefix_of_two_parts_or_a_name_without_letters_is_refused(
@@ -100,5 +101,22 @@ def test_another_batch_s_order_under_a_prefix_of_two_parts_or_a_name_without_let
     with Ledger.open(here.ledger_location, lock=False) as ledger:
         assert ledger.orders() == []
     result = run_batch(second_list, here, wait_s=0, batch=first)  # the first batch's own, lost ledger
+    assert (result.ordered_rows, result.sent_orders, result.review_rows) == (3, 0, 1)
+    assert _cards(here) == Counter(row[0] for row in STAFF)
+
+
+def test_a_batch_s_own_order_numbered_as_another_batch_s_is_still_found_by_its_references(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Batch '2026' sent under --po-prefix BS-Q4 numbers its order BS-Q4-2026-0001, as batch 'Q4-2026' under
+    BS does (the last case above, found by review61): run again from a lost ledger under BS, its lines carry
+    its own references and it is found as its own, nobody twice."""
+    here, there = two_offices(request, tmp_path, "sqlite")
+    first_list = _list(tmp_path / "a", "staff.csv", STAFF)
+    assert run_batch(first_list, there, wait_s=0, batch="2026", po_prefix="BS-Q4").exit_code == 0
+    with Ledger.open(there.ledger_location, lock=False) as ledger:
+        assert [o.po_number for o in ledger.orders()] == ["BS-Q4-2026-0001"]
+    second_list = _list(tmp_path / "b", "staff.csv", [*STAFF, NEW_HIRE])
+    result = run_batch(second_list, here, wait_s=0, batch="2026")
     assert (result.ordered_rows, result.sent_orders, result.review_rows) == (3, 0, 1)
     assert _cards(here) == Counter(row[0] for row in STAFF)

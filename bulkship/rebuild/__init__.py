@@ -34,7 +34,7 @@ from ..client.parse import po_number_of, text
 from ..errors import VendorError, VendorUnavailableError
 from ..ledger import REVIEW_ITEMS, AdoptedOrder, AdoptedRow, Ledger
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, PlannedLine, ValidationResult, VendorOrder
-from ..plan import external_reference, order_seq, other_batch_po, plan_lines, po_stem
+from ..plan import batch_po_pattern, external_reference, order_seq, other_batch_po, plan_lines, po_stem
 from ..resume import record_batch
 from .holds import (
     _hold_if_lines_unshown,
@@ -43,6 +43,7 @@ from .holds import (
     _hold_while_sent_elsewhere,
 )
 from .listing import (
+    _made_up_for_another,
     _may_be_ours,
     _recent_card,
     _refuse_cards_sent_elsewhere,
@@ -219,14 +220,19 @@ async def rebuild_from_vendor(
     others: list[str] = []  # recent orders this ledger never sent, when it knows no batch at all
 
     another_batch_po = other_batch_po(batch)
+    another_batch_s = _made_up_for_another(batch, batch_po_pattern(po_stem(po_prefix, batch)))
+    foreign: set[str] = set()  # of the batch's PO numbers under another prefix: another batch's orders
 
     def theirs(po: str) -> bool:
-        return not pattern.fullmatch(po) and another_batch_po(po)
+        return po in foreign or (not pattern.fullmatch(po) and another_batch_po(po))
 
     def keep(raw: Any) -> bool:
         po = po_number_of(raw)
         if not known and not pattern.fullmatch(po) and _recent_card(raw, since):
             others.append(po or f"order {text(raw, 'Id', 'OrderId')}")
+        if pattern.fullmatch(po) and another_batch_s(raw):  # kept only for the cards it repeats
+            foreign.add(po)
+            return repeated is not None and _recent_card(raw, since) and repeated(raw)
         if theirs(po):  # another batch's order: its lines carrying this batch's references are its cards
             return repeated is not None and _recent_card(raw, since) and (ours(raw) or repeated(raw))
         return ours(raw) or (repeated is not None and repeated(raw))
@@ -245,10 +251,10 @@ async def rebuild_from_vendor(
     for vendor_order in listing.orders:
         if vendor_order.po_number in known:
             continue  # another batch of this ledger
-        if pattern.fullmatch(vendor_order.po_number):
-            in_scope.append(vendor_order)
-        elif theirs(vendor_order.po_number):
+        if theirs(vendor_order.po_number):
             another.append(vendor_order)
+        elif pattern.fullmatch(vendor_order.po_number):
+            in_scope.append(vendor_order)
         elif any(li.external_id.casefold() in folded for li in vendor_order.line_items):
             elsewhere.append(vendor_order)
         else:

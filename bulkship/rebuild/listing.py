@@ -43,6 +43,29 @@ def _may_be_ours(pattern: re.Pattern[str], derived: set[str]) -> Callable[[Any],
     return keep
 
 
+def _made_up_for_another(batch: str, own_po: re.Pattern[str]) -> Callable[[Any], bool]:
+    """Which listed orders under the batch's PO numbers with another prefix are another batch's all the
+    same: their lines carry ExternalIds bulkship made up for another batch's rows, none for this batch's,
+    and show their addresses (so the cards they repeat are known). Batch 'Q4-2026' under prefix BS and batch
+    '2026' under BS-Q4 both number 'BS-Q4-2026-0001': batch '2026' took Q4-2026's order as its own, every row
+    in review and the new hire not sent (review61's leftover 3). A batch's own order under any prefix (a lost
+    ledger's) carries its own references, or none made up: still found."""
+    from ..plan.ponumbers import is_derived_reference, reference_prefix
+
+    own_reference = reference_prefix(batch).casefold()
+
+    def another(raw: Any) -> bool:
+        if own_po.fullmatch(po_number_of(raw)):
+            return False
+        lines = raw_lines(raw)
+        made_up = [text(li, "ExternalId") for li in lines if is_derived_reference(text(li, "ExternalId"))]
+        shown = all(isinstance(raw_field(li, "PhysicalDeliveryAddress"), dict) for li in lines)
+        # '<REFERENCE>-<16 hex>': the reference is the batch's name as its first 24 characters
+        return bool(made_up) and shown and all(ref[:-17].casefold() != own_reference for ref in made_up)
+
+    return another
+
+
 def _repeats_a_row(validation: ValidationResult, known: set[str], since: str) -> Callable[[Any], bool]:
     """Which listed orders, unknown to this ledger, send one of the file's valid rows its very card (same
     name, street, ZIP, card and value, as a vendor that echoes the address shows them): a list run again
