@@ -1,8 +1,9 @@
 """What the vendor billed beside its orders' lines before (shipping or a fee on the order, by its own total),
-said with a plan: the plan prices each order's lines from the catalog alone, and a vendor billing 5.95 on
-every order beside them charged 55.95 for a cost page's 'Send 1 order(s) for 50.00 USD ... the most this
-batch will spend', nothing said before (found by hunter-money25). Its earlier orders of the same vendor API
-show it: said, never added to the total (the vendor may not bill it again)."""
+said with a plan and counted in the most it may spend: the plan prices each order's lines from the catalog
+alone, and a vendor billing 5.95 on every order beside them charged 55.95 for a cost page's 'Send 1 order(s)
+for 50.00 USD ... the most this batch will spend', nothing said before (found by hunter-money25). Its earlier
+orders of the same vendor API show it: the most one was billed counts on each order to make (the table's
+total stays the lines': the vendor may not bill it again)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,20 @@ from .money import money_text
 SHOWN = 3  # earlier orders named; the rest counted
 
 
+def order_charge(ledger: Ledger, batch: str, *, api: str | None = None) -> Decimal:
+    """The most earlier orders of ``batch``'s vendor API were billed beside their lines (0 when none were):
+    what each order of a plan counts beside its lines, in its total and its limits (:attr:`bulkship.runresult
+    .PlanView.order_charges`). Said, not counted, a confirmed 'Send 1 order(s) for 50.00 USD' and `run
+    --max-total 50` were charged 55.95 (hunter-money25's leftover 4, fixed by hunter-money26)."""
+    return max(_billed_beside_lines(ledger, batch, api).values(), default=Decimal(0))
+
+
 def billed_before_notes(
     ledger: Ledger, batch: str, orders_to_send: int, *, api: str | None = None
 ) -> list[str]:
     """A note when earlier orders of ``batch``'s vendor API (``api`` for a batch the ledger does not hold
     yet: `validate --cost`) were billed money beside their lines (cards beyond their rows aside: those are
-    cards, said where they are), and the plan sends ``orders_to_send`` orders; none otherwise."""
+    cards, said where they are), and the plan may make ``orders_to_send`` orders; none otherwise."""
     if not orders_to_send:
         return []
     billed = _billed_beside_lines(ledger, batch, api)
@@ -30,10 +39,10 @@ def billed_before_notes(
     more = f" and {len(billed) - SHOWN} more" if len(billed) > SHOWN else ""
     return [
         f"The vendor billed money beside the lines of {len(billed)} earlier order(s) (shipping or a fee on "
-        f"the order, not in its catalog: {named}{more}). This plan's total counts each order's lines alone: "
-        f"if the vendor bills so again, each of the {orders_to_send} order(s) to send may cost up to "
-        f"{money_text(most)} more ({money_text(most * orders_to_send)} in all). Ask the vendor what it "
-        "bills on an order"
+        f"the order, not in its catalog: {named}{more}). Counted in the most this plan may spend, beside its "
+        f"lines' total: up to {money_text(most)} on each of the {orders_to_send} order(s) "
+        f"({money_text(most * orders_to_send)} in all); the vendor billing more stops the run. Ask the "
+        "vendor what it bills on an order"
     ]
 
 
@@ -47,7 +56,22 @@ def _billed_beside_lines(ledger: Ledger, batch: str, api: str | None) -> dict[st
     cards = ledger.billed_cards()
     found: dict[str, Decimal] = {}
     for po, (of, amount) in ledger.billed_on_orders().items():
+        if of not in same:
+            continue
         beside = amount - (cards[po].cost if po in cards else Decimal(0))
-        if of in same and beside > 0:
+        beside = min(beside, _beyond_its_plan(ledger, po, amount))
+        if beside > 0:
             found[po] = beside
     return found
+
+
+def _beyond_its_plan(ledger: Ledger, po: str, beside: Decimal) -> Decimal:
+    """What order ``po`` was charged beyond its plan (its lines as charged, and ``beside`` them, less what
+    was planned); ``beside`` when not known. Money beside the lines that its plan counted on them (a fee
+    per card billed once on the order instead, shipping billed on the order's total) is no charge of its
+    own: counted again on the next plan's orders, it took their total past what the vendor bills."""
+    order = ledger.order(po)
+    lines = ledger.charged_on_orders([po]) if order is not None else None
+    if order is None or lines is None:
+        return beside
+    return lines + beside - order.cost

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .billedbefore import billed_before_notes
+from .billedbefore import billed_before_notes, order_charge
 from .defaults import MAX_LINES
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
@@ -119,7 +119,9 @@ async def confirm_plan(
         # an order whose own total still counts lines it failed (perhaps never refunded): said before their
         # rows are sent and paid again, not after (found by hunter-money16)
         kept = failed_counted_notes(ledger, batch) if view.summary.orders else []
-        billed = billed_before_notes(ledger, batch, view.summary.orders)  # beside its lines, before
+        charge = order_charge(ledger, batch) if view.orders_made_most else Decimal(0)
+        view = replace(view, order_charge=charge)  # beside each order's lines, counted (hunter-money26)
+        billed = billed_before_notes(ledger, batch, view.orders_made_most) if charge else []
         skipped = _said_ordered_before(view.skipped_said, ordered_before or {})
         return replace(
             view, notes=(*file_notes, *kept, *billed), problems=tuple(problems), skipped_said=skipped
@@ -139,7 +141,8 @@ async def confirm_plan(
     if limit is not None and view.worst_case > limit:
         _show_refused(options, view)
         raise SpendLimitError(
-            f"The orders to send cost {money_text(view.worst_case)}{_in_doubt_part(view)}, more than "
+            f"The orders to send cost {money_text(view.worst_case)}{_in_doubt_part(view)}"
+            f"{_order_charges_part(view)}, more than "
             f"--max-total {money_text(limit)}. "
             "Nothing was sent; the plan is kept in the ledger",
             # a part run under another name would be refused: this batch's plan holds its rows
@@ -238,6 +241,16 @@ def _in_doubt_part(view: PlanView) -> str:
     return f" ({money_text(doubt)} of it in doubt from an earlier run{at_today})"
 
 
+def _order_charges_part(view: PlanView) -> str:
+    """What of the money to send the vendor may bill beside the orders' lines, as on earlier orders."""
+    if not view.order_charges:
+        return ""
+    return (
+        f" ({money_text(view.order_charges)} of it billed beside the lines: up to "
+        f"{money_text(view.order_charge)} on each order, as on earlier orders)"
+    )
+
+
 def _advise_split(ledger: Ledger, batch: str, options: PlanLimits, advice: str) -> str:
     """``advice`` (to send part of the list as a batch of its own), recorded: only a batch so advised reads
     its planned rows another batch sent since as taken out of it (:mod:`bulkship.repeats.takenout`); a list
@@ -278,6 +291,8 @@ class SpendingRoom:
     rounding: bool = False
     # orders in doubt counted at today's cost, dearer than stored (PlanView.dearer_in_doubt): PO -> cost
     dearer_in_doubt: Mapping[str, Decimal] = field(default_factory=dict)
+    # what the vendor may bill on each order beside its lines, counted in the plan (PlanView.order_charge)
+    order_charge: Decimal = Decimal(0)
 
     def planned_cost(self, po_number: str, stored: Decimal) -> Decimal:
         """What an order counts at against the limit: its stored cost, or for an order in doubt the dearer
@@ -319,7 +334,7 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         return None
     if not all(room.rounding for room in rooms):
         tightest = replace(tightest, rounding=False)  # a cap typed holds to the cent, whichever is tightest
-    return replace(tightest, dearer_in_doubt=view.dearer_in_doubt)
+    return replace(tightest, dearer_in_doubt=view.dearer_in_doubt, order_charge=view.order_charge)
 
 
 def _charged_since_send(charged_at_send: Decimal, view: PlanView) -> Decimal:

@@ -78,6 +78,9 @@ class PlanView:
     # vendor failed read 'In doubt ... asked again with the same PO numbers' and took 'The orders to send
     # cost 611.90' past a --max-total of the 505.95 sent (newcomer11's L6)
     waiting_review: MoneyTally = field(default_factory=MoneyTally)
+    # the most the vendor billed beside an earlier order's lines (..billedbefore.order_charge): counted on
+    # each order this run may make, in :attr:`worst_case` and so in every limit and total confirmed
+    order_charge: Decimal = Decimal(0)
 
     @property
     def skipped_people(self) -> list[int]:
@@ -105,9 +108,20 @@ class PlanView:
         return self.in_doubt.total + self.in_doubt_raise
 
     @property
+    def orders_made_most(self) -> int:
+        """The orders this run may make: those to send, and those in doubt (sent again if never got)."""
+        return int(self.summary.orders) + len(self.in_doubt.orders)
+
+    @property
+    def order_charges(self) -> Decimal:
+        """What the vendor may bill beside the lines of the orders this run may make (its order_charge)."""
+        return self.order_charge * self.orders_made_most
+
+    @property
     def worst_case(self) -> Decimal:
-        """The most this run can spend: everything to send, and every order in doubt at its worst case."""
-        return Decimal(self.summary.total) + self.in_doubt_most
+        """The most this run can spend: everything to send, every order in doubt at its worst case, and what
+        the vendor may bill on each beside its lines."""
+        return Decimal(self.summary.total) + self.in_doubt_most + self.order_charges
 
     @property
     def batch_total(self) -> Decimal:

@@ -2,8 +2,8 @@
 next list's plan said 'Send 1 order(s) for 50.00 USD', its cost page 'The total above is the most this batch
 will spend', and 55.95 was charged, as on every earlier order, nothing said before (found by hunter-money25).
 The plan (the run's, the cost page's, and so the approver's) says what earlier orders were billed beside their
-lines and what the orders to send may cost more; its total stays the lines' (the vendor may not bill it
-again)."""
+lines and what the orders to send may cost more, counted in what it may spend (test_order_charge_confirmed);
+its table's total stays the lines' (the vendor may not bill it again)."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def _first_batch_billed(vendor: VendorProxy, tmp_path: Path, capsys: pytest.Capt
 
 SAID = (
     "The vendor billed money beside the lines of 2 earlier order(s) (shipping or a fee on the order, not in "
-    "its catalog: BS-FIRST-0001: 5.95, BS-FIRST-0002: 5.95). This plan's total counts each order's lines "
-    "alone: if the vendor bills so again, each of the 1 order(s) to send may cost up to 5.95 more (5.95 in "
-    "all)."
+    "its catalog: BS-FIRST-0001: 5.95, BS-FIRST-0002: 5.95). Counted in the most this plan may spend, beside "
+    "its lines' total: up to 5.95 on each of the 1 order(s) (5.95 in all); the vendor billing more stops the "
+    "run."
 )
 
 
@@ -93,4 +93,5 @@ def test_the_cost_page_says_what_the_vendor_billed_beside_the_lines_of_earlier_o
             upload(client, write_sheet(tmp_path / "second.csv", [5, 6]))
             page = " ".join(visible_text(client.get("/batches/second/cost").text).split())
         assert SAID in page.replace("&#39;", "'"), page
-        assert "Send 1 order(s) for 50.00 USD" in page, page  # the total stays the lines'
+        # what is sent counts the 5.95 too (test_order_charge_confirmed), the table's total the lines'
+        assert "Send 1 order(s) for 55.95 USD" in page, page

@@ -69,6 +69,13 @@ def show_plan(view: PlanView) -> None:
     if view.held_rows:
         orders += f"; {view.held_rows} row(s) held, not in this plan: they repeat a card already ordered"
     err_console.print(orders)
+    if view.order_charges:  # counted in every limit and in what 'Send these orders?' confirms
+        err_console.print(
+            f"Beside the lines' total: up to {money(view.order_charge)} the vendor bills on each of "
+            f"{view.orders_made_most} order(s), as on earlier orders (said above). The most this run can "
+            f"spend: {money(view.worst_case)}.",
+            soft_wrap=True,
+        )
     _show_elsewhere(view.elsewhere)
     _show_repeated(view.repeated)
     if summary.arrivals:

@@ -224,17 +224,19 @@ def _priced(
     """What `run` would send of this file under batch ``name`` and its cost (``--cost``)."""
     from datetime import date
 
-    from .validate_cost import price_what_run_sends  # pandas: not for every command's start (--help, status)
+    # pandas: not for every command's start (--help, status)
+    from .validate_cost import price_what_run_sends, with_order_charge
 
     held = set(repeats.rows) if repeats is not None else set()
     ordered = ordered_in(settings, name, cards_made=True)  # a row whose order failed is sent again
     today = date.today()
     refused = repeats is not None and bool(repeats.refusals)
     elsewhere = set(repeats.elsewhere) if repeats is not None else set()  # never sent from this batch
-    return price_what_run_sends(
+    priced = price_what_run_sends(
         result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused,
         elsewhere_rows=elsewhere, max_lines=max_lines,
     )  # fmt: skip
+    return with_order_charge(settings, name, priced)  # beside each order's lines, as `run` counts it
 
 
 @app.command("validate")
@@ -308,10 +310,8 @@ def validate_command(
         _print_repeats(repeats)
         _print_summary(result, output)
         if priced is not None:
-            from .validate_cost import approval_said, billed_said, show_cost
+            from .validate_cost import approval_said, show_cost
 
-            show_cost(
-                priced, name, approval_said(settings, name, priced), billed_said(settings, name, priced)
-            )
+            show_cost(priced, name, approval_said(settings, name, priced))
     if result.summary().not_valid:
         raise typer.Exit(code=1)

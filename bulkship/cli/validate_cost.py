@@ -5,8 +5,8 @@ in every later run, Summary and ``status``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -40,6 +40,17 @@ class CostPreview:
     # leaves them out as sent elsewhere, never sent from this batch
     elsewhere: int = 0
     max_lines: int = DEFAULT_MAX_LINES  # line items per order (--max-lines, as `run` takes it)
+    # the most the vendor billed beside an earlier order's lines: `run` counts it on each order it makes
+    # (..billedbefore.order_charge); 55.95 where validate said 50.00 (hunter-money26)
+    order_charge: Decimal = Decimal(0)
+    billed_notes: tuple[str, ...] = ()  # ... said as the run's plan says it
+
+    @property
+    def most(self) -> Decimal:
+        """What `run` would say it may spend: the lines' total and :attr:`order_charge` on each order."""
+        if self.summary is None:
+            return Decimal(0)
+        return Decimal(self.summary.total) + self.order_charge * self.summary.orders
 
     def as_json(self) -> dict[str, Any]:
         """``validate --json``'s ``cost``: the figures of the run's plan total, as ``run --json``'s money."""
@@ -51,6 +62,8 @@ class CostPreview:
         }
         for name in ("face_value", "discount", "fees", "shipping", "total"):
             figures[name] = f"{getattr(total, name) if total else 0:.2f}"
+        if self.order_charge:  # counted by `run` beside the lines (said only where the vendor bills one)
+            figures |= {"order_charge": f"{self.order_charge:.2f}", "most": f"{self.most:.2f}"}
         said = {"currency": MONEY_CURRENCY, "held": self.held, "already_ordered": self.ordered}
         said |= {"sent_elsewhere": self.elsewhere}
         waiting = [{"row": row, "until": day} for row, day in self.waiting]
@@ -126,8 +139,6 @@ def approval_said(settings: Settings, batch: str, preview: CostPreview) -> str:
     said beside its cost ("" when it would not, or outside team mode): alice, who may send 100.00 alone,
     saw 'validate --cost' price 250.00 and say `run` 'asks before sending', and learned of the approver only
     from the run's refusal after her yes (the brief's, hunter-web28)."""
-    from decimal import Decimal
-
     from ..money import money_text
     from ..team import team_mode
 
@@ -135,7 +146,7 @@ def approval_said(settings: Settings, batch: str, preview: CostPreview) -> str:
         return ""
     from ..team.approvals import acting_person, approvers_for, limit_for, needs_approval, sent_alone
 
-    person, total = acting_person(settings), Decimal(preview.summary.total)
+    person, total = acting_person(settings), preview.most  # as `run` counts it: order charges too
     if not needs_approval(settings, person, total, batch):
         return ""
     limit, earlier = limit_for(settings, person), sent_alone(settings, person, besides=batch)
@@ -159,25 +170,28 @@ def approval_said(settings: Settings, batch: str, preview: CostPreview) -> str:
     )
 
 
-def billed_said(settings: Settings, batch: str, preview: CostPreview) -> list[str]:
-    """What the run's plan says of money the vendor billed beside earlier orders' lines (:mod:`bulkship.
-    billedbefore`): validate --cost said '1 order(s), 50.00 USD' of what would be charged 55.95."""
+def with_order_charge(settings: Settings, batch: str, preview: CostPreview) -> CostPreview:
+    """``preview`` counting what the vendor billed beside earlier orders' lines on each of its orders, and
+    saying so, as the run's plan does (:mod:`bulkship.billedbefore`): validate --cost said '1 order(s),
+    50.00 USD' of what would be charged 55.95."""
     from ..batchapi import api_identity
-    from ..billedbefore import billed_before_notes
+    from ..billedbefore import billed_before_notes, order_charge
     from ..errors import BulkshipError
     from ..ledger import Ledger, ledger_exists
 
     if preview.summary is None or not ledger_exists(settings.ledger_location):
-        return []
+        return preview
+    api, orders = api_identity(settings), preview.summary.orders
     try:
         with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
-            orders = preview.summary.orders
-            return billed_before_notes(ledger, batch, orders, api=api_identity(settings))
+            charge = order_charge(ledger, batch, api=api)
+            notes = billed_before_notes(ledger, batch, orders, api=api) if charge else []
     except BulkshipError:  # a ledger that cannot be read says nothing here (validate reads no ledger else)
-        return []
+        return preview
+    return replace(preview, order_charge=charge, billed_notes=tuple(notes))
 
 
-def show_cost(preview: CostPreview, batch: str, approval: str = "", billed: Sequence[str] = ()) -> None:
+def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
     """The plan's table as ``run`` shows it, its approval in team mode, what the vendor billed beside
     earlier orders' lines, what was not priced and why."""
     summary = preview.summary
@@ -195,14 +209,14 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "", billed: Sequ
         err_console.print(plan_table(title, summary))
         err_console.print(
             f"{summary.orders} order(s){_cut_at(preview.max_lines)}, {money(summary.total)} {MONEY_CURRENCY} "
-            "at the vendor's prices of "
-            "today. Nothing was recorded (no batch, no PO number): `bulkship run` prices the plan again "
+            f"at the vendor's prices of today{_order_charges(preview)}. Nothing was recorded (no batch, no "
+            "PO number): `bulkship run` prices the plan again "
             "and asks before sending.",
             soft_wrap=True,
         )
         if approval:
             err_console.print(approval, markup=False, soft_wrap=True)
-        for note in billed:
+        for note in preview.billed_notes:
             err_console.print(f"Note: {note}", markup=False, highlight=False, soft_wrap=True)
     if preview.held:
         err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
@@ -227,6 +241,16 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "", billed: Sequ
             "sent again).",
             soft_wrap=True,
         )
+
+
+def _order_charges(preview: CostPreview) -> str:
+    """What the vendor may bill beside the lines, counted by `run` (:attr:`CostPreview.order_charge`)."""
+    if not preview.order_charge or preview.summary is None:
+        return ""
+    return (
+        f", and up to {money(preview.order_charge)} the vendor bills beside the lines of each (note below): "
+        f"{money(preview.most)} {MONEY_CURRENCY} at most"
+    )
 
 
 def _cut_at(max_lines: int) -> str:

@@ -73,10 +73,14 @@ class RoomTally:
         order counted while its answer was lost counts as the vendor shows it now, instead."""
         self._uncount_lost(order.po_number)
         planned = self.room.planned_cost(order.po_number, order.cost)
-        self._planned_made += _made_within(vendor_order, order.cost, planned)
-        beyond = charged_beyond_plan(vendor_order, planned)
+        charge = self.room.order_charge  # billed beside the lines, as on earlier orders: in the plan
+        self._planned_made += _made_within(vendor_order, order.cost, planned, charge)
+        beyond = max(charged_beyond_plan(vendor_order, planned) - charge, Decimal(0))
         self._count_beyond(
-            order, beyond, planned, other_cards=bool(beyond) and holds_other_cards(order, vendor_order)
+            order,
+            beyond,
+            planned + charge,
+            other_cards=bool(beyond) and holds_other_cards(order, vendor_order),
         )
 
     def count_lost(self, order: OrderRecord, today: Decimal | None) -> SpendLimitError | None:
@@ -94,8 +98,10 @@ class RoomTally:
                 "The orders left were not sent; they stay to send",
                 hint=LOOK_AGAIN,
             )
+        # its lines at the dearer cost, and what the vendor may bill beside them (counted in the plan)
         planned = self.room.planned_cost(order.po_number, order.cost)
         beyond = max(cents(today) - cents(planned), Decimal(0))
+        planned += self.room.order_charge
         self._planned_made += planned
         self._lost[order.po_number] = (planned, self._count_beyond(order, beyond, planned, lost=True))
         return None
@@ -213,12 +219,15 @@ def _count(item: dict[str, object]) -> int:
         return 1
 
 
-def _made_within(vendor_order: VendorOrder, stored: Decimal, planned: Decimal) -> Decimal:
-    """What an order the vendor made counts at within ``planned``, its cost against the limit (for an
-    order in doubt, the dearer of its ``stored`` cost and today's): what the vendor shows it charged, no
-    less than stored, when that is less: one found made at its stored cost is not said to have cost
-    today's price."""
-    if planned == stored:
+def _made_within(
+    vendor_order: VendorOrder, stored: Decimal, planned: Decimal, charge: Decimal = Decimal(0)
+) -> Decimal:
+    """What an order the vendor made counts at within ``planned`` and ``charge`` (what the plan counts the
+    vendor may bill beside its lines), its cost against the limit (``planned``, for an order in doubt, the
+    dearer of its ``stored`` cost and today's): what the vendor shows it charged, no less than stored, when
+    that is less: one found made at its stored cost is not said to have cost today's price, nor one billed
+    nothing beside its lines the charge counted."""
+    if planned == stored and not charge:
         return stored
     shown = charged_cost(vendor_order, planned)
-    return planned if shown is None else min(max(shown, stored), planned)
+    return planned + charge if shown is None else min(max(shown, stored), planned + charge)
