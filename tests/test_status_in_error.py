@@ -55,12 +55,13 @@ MISTAKE_THEN_MORE = [
     "Terminated by mistake per payroll", "Terminated in error (still employed)",
     "Terminated in error in Workday", "Terminated in error in HRIS - active", "Offboarded in error yesterday",
     "Laid off by mistake 11/30", "Terminated in error and reinstated", "Terminated in error!",
-    "Terminated by mistake (fixed)",
+    "Terminated by mistake (fixed)", "Terminated in error in 2019", "Terminated in error (2019)",
 ]  # fmt: skip
 STILL_NO_MISTAKE_ABOUT_IT = [
     "Deceased by accident 11/30", "Deceased in error per obituary", "Inactive by mistake on list 11/30",
     "Terminated erroneously listed as active per HR", "Terminated in error 11/30 - then resigned",
-    "Terminated in error 11/30?",
+    "Terminated in error 11/30?", "Deceased in error 11/30 - obituary confirmed",
+    "Terminated in error 11/30 per HR - final",
 ]  # fmt: skip
 
 

@@ -199,9 +199,11 @@ _IN_ERROR = (
     # ('Terminated in error 11/30', '... per HR', '... in Workday' were left out since: review63)
     r"(?:in\s+error|by\s+mistake|mistakenly|erroneously)(?=\s*(?:$|[-–—:;,.!()\[\]]|(?:on\s+|as\s+of\s+)?\d|"
     r"(?:today|yesterday)\b|(?:per|by)\s+(?:the\s+)?(?:hr|payroll|hris|it|manager|mgr|system)\b|"
-    r"in\s+(?:the\s+)?(?:system|hris|workday|adp|ukg|payroll)\b|"
+    r"in\s+(?:the\s+)?(?:system|hris|workday|adp|ukg|payroll|(?:19|20)\d\d)\b|"
     r"and\s+(?:re-?hired|reinstated|re-?activated|restored|corrected|fixed)\b))"
-    rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
+    # (nor the leaving said so after all: 'Deceased in error 11/30 - obituary confirmed': review62)
+    rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|obituar\w*|final|"
+    rf"{_FOUND_OTHERWISE})\b)"
 )
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
