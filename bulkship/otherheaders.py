@@ -82,3 +82,21 @@ def survey_location_columns(headers: Sequence[str]) -> set[str]:
         if _ALCHEMER_SPELLING & {key for _, key in block}:
             return {header for header, _ in block}
     return set()
+
+
+# A Mailchimp audience export places each subscriber by the IP address they signed up from: LATITUDE |
+# LONGITUDE | GMTOFF | DSTOFF | TIMEZONE | CC | REGION. REGION was read as the State (so the ADDRESS merge
+# field beside it was never split: the list refused whole) and CC offered as the Country, which would have
+# refused every subscriber who signed up from abroad (found by newcomer24). Beside Mailchimp's own time-zone
+# offsets they are never the address
+_MAILCHIMP_PLACED_BY = frozenset({"latitude", "longitude", "gmtoff", "dstoff"})
+_MAILCHIMP_PLACE = frozenset({"cc", "region"})
+
+
+def signup_location_columns(headers: Sequence[str]) -> set[str]:
+    """The headers of a Mailchimp export's place of each sign-up (:data:`_MAILCHIMP_PLACE`); none for any
+    other sheet."""
+    keys = {h: header_key(h) for h in headers}
+    if not set(keys.values()) >= _MAILCHIMP_PLACED_BY:
+        return set()
+    return {h for h, key in keys.items() if key in _MAILCHIMP_PLACE}

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..otherheaders import form_respondent_columns, results_columns, survey_location_columns
+from ..otherheaders import (
+    form_respondent_columns,
+    results_columns,
+    signup_location_columns,
+    survey_location_columns,
+)
 from ..program import ProgramSettings
 from ..schema import SheetContract, header_key
 from .choose import _choose, _choose_address_group, _name_suffix, _side_by_side
@@ -37,7 +42,8 @@ def map_columns(
     ours = results_columns(headers)
     respondent = form_respondent_columns(headers)
     located = survey_location_columns(headers)
-    ours |= respondent | located
+    signed_up = signup_location_columns(headers)
+    ours |= respondent | located | signed_up
     columns = [
         _Column(h, p, p in hidden_columns, None if h in ours else index.meaning(repeats.get(h, h)))
         for h, p in zip(headers, positions, strict=True)
@@ -47,8 +53,9 @@ def map_columns(
     candidates, left_out = _left_to_guess(columns, fixed, contract, program, notes)
     mapping = ColumnMapping(column_map={c.header: f for f, c in fixed.items() if c is not None})
     mapping.notices += left_out
-    mapping.notices += _not_the_order(ours - located, respondent, mapping, program, notes)
+    mapping.notices += _not_the_order(ours - located - signed_up, respondent, mapping, program, notes)
     mapping.notices += _not_the_address(headers, located, mapping, program, notes)
+    mapping.notices += _not_the_address(headers, signed_up, mapping, program, notes, _SIGNED_UP)
     if strict and (two_lists := _side_by_side(columns, fixed=any(fixed.values()))) is not None:
         raise two_lists
     _choose_address_group(candidates, notes, mapping)
@@ -97,28 +104,40 @@ def _not_the_order(
     return notices
 
 
+# What a survey's (Alchemer's) place of each answer is, and a Mailchimp export's place of each sign-up: the
+# column's note, and the notice's words after the headers
+_ANSWERED = (
+    "where the survey was answered from (its IP address), not an address",
+    "where each answer came from (the survey placed it by its internet address), not where to ship: they "
+    "are not read as the address. The address is read from the form's own questions",
+)
+_SIGNED_UP = (
+    "where the subscriber signed up from (Mailchimp placed them by their IP address), not an address",
+    "where each subscriber signed up from (Mailchimp placed them by their internet address), not where to "
+    "ship: they are not read as the address. The address is read from the list's own address columns",
+)
+
+
 def _not_the_address(
     headers: Sequence[str],
     located: set[str],
     mapping: ColumnMapping,
     program: ProgramSettings,
     notes: dict[str, tuple[str, str]],
+    words: tuple[str, str] = _ANSWERED,
 ) -> list[str]:
-    """The notice for a survey export's columns placing each answer by its IP address (``located``), never
-    read as the address; ``notes`` gets why each is unused."""
+    """The notice for an export's columns placing each row by its IP address (``located``), never read as
+    the address; ``notes`` gets why each is unused."""
     said = [h for h in headers if h in located and h not in mapping.column_map]
     for header in said:
-        notes.setdefault(
-            header, ("unused", "where the survey was answered from (its IP address), not an address")
-        )
+        notes.setdefault(header, ("unused", words[0]))
     if not said:
         return []
     verb = "says" if len(said) == 1 else "say"
     source = program.source or "a program file (--config)"
     return [
-        f"{', '.join(repr(h) for h in said)} {verb} where each answer came from (the survey placed it by its "
-        "internet address), not where to ship: they are not read as the address. The address is read from "
-        f"the form's own questions; if one is not read, map it in [columns] in {source}."
+        f"{', '.join(repr(h) for h in said)} {verb} {words[1]}; if one is not read, map it in [columns] in "
+        f"{source}."
     ]
 
 

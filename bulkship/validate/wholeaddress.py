@@ -74,8 +74,29 @@ def split_address(
     return None if whole is None else (*whole[:4], zip_code)
 
 
+# Mailchimp's ADDRESS merge field, as its audience export writes it: street, line 2 (left out when there is
+# none), city, state, ZIP and country, each apart by two spaces ('2048 Broad St  Apt 15  Denver  CO  80205
+# US'). Refused whole, "split 'Address' ... (Text to Columns)", which cannot split on two spaces (found by
+# newcomer24). Read only as those parts, no comma nor line break among them, the country a US one or none
+_TWO_SPACES = re.compile(r" {2,}")
+
+
+def _comma_written(cell: str) -> str:
+    """``cell`` of Mailchimp's parts apart by two spaces written as the commas of a typed address ('2048
+    Broad St, Apt 15, Denver, CO 80205'); any other cell as it is."""
+    text = cell.strip()
+    if "," in text or "\n" in text or "  " not in text:
+        return cell
+    parts = _TWO_SPACES.split(text)
+    if _COUNTRY.fullmatch(parts[-1]):
+        parts.pop()
+    if not 4 <= len(parts) <= 5 or not _ZIP.fullmatch(parts[-1]) or re.search(r"\d", parts[-2]):
+        return cell
+    return ", ".join([*parts[:-2], f"{parts[-2]} {parts[-1]}"])
+
+
 def _split(cell: str) -> tuple[str, str, str, str, str] | None:
-    text = _COUNTRY.sub("", cell.strip())
+    text = _COUNTRY.sub("", _comma_written(cell).strip())
     parts = [p.strip() for p in re.split(r"[,\n]", text) if p.strip()]
     if len(parts) >= 3 and _ZIP.fullmatch(parts[-1]):  # 'Boston, MA, 02134': the ZIP after a comma of its own
         parts[-2:] = [f"{parts[-2]} {parts[-1]}"]
