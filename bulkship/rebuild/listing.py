@@ -179,6 +179,8 @@ def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder], po_prefi
 
 # A browser's second download of a list ('volunteers-2026 (1).xlsx') runs as batch 'volunteers-2026-1'
 _DOWNLOAD_SUFFIX = re.compile(r"(?:\s*\(\d{1,3}\)|-\d{1,3})$")
+# ... and a PO stem ending in a name's hash (..plan.ponumbers.po_stem)
+_CODED_STEM = re.compile(r"(?:^|-)[0-9A-F]{6}$", re.IGNORECASE)
 
 
 def _their_batch(batch: str, po_prefix: str, po_numbers: list[str]) -> str:
@@ -191,7 +193,11 @@ def _their_batch(batch: str, po_prefix: str, po_numbers: list[str]) -> str:
 
     stems = {re.sub(r"(?i)-\d+(?:-R\d+)?$", "", po) for po in po_numbers if po}
     prefix = f"{po_prefix}-" if po_prefix else ""
-    for candidate in (_DOWNLOAD_SUFFIX.sub("", batch), *sorted(s[len(prefix) :] for s in stems)):
+    # a stem ending in a name's hash holds a name coded (mixed case) or cut: read as a name, it gives the PO
+    # numbers but not the references ('HOLIDAY-GIFTS-2026-EC4EB0' for 'Holiday-gifts-2026': typed, every row
+    # needed review; review62 on 1adbf31c)
+    named = sorted(s[len(prefix) :] for s in stems if not _CODED_STEM.search(s))
+    for candidate in (_DOWNLOAD_SUFFIX.sub("", batch), *named):
         if candidate and candidate != batch and stems:
             pattern = batch_po_pattern(po_stem(po_prefix, candidate))
             if all(pattern.fullmatch(po) for po in po_numbers if po):
