@@ -38,6 +38,7 @@ from . import (
     _total_problems,
     notes_on_cells,
 )
+from .askingnote import asking_problems
 from .bounded import BoundedProblems
 
 
@@ -84,6 +85,7 @@ def gathered_problems(
     read_problems += _correction_problems(
         body, column_map, aliases, not_judged, default_value, this_year=program.today().year
     )
+    read_problems += asking_problems(body, column_map, not_judged, program.today())  # 'Deceased?'
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

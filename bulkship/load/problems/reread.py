@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .askingnote import asking_problems
 from .corrections import _correction_problems
 from .each import _each_problems
 from .elsewhere import _elsewhere_problems
@@ -36,6 +37,7 @@ def _read(body: pd.DataFrame, column_map: dict[str, str], program: ProgramSettin
         *_correction_problems(
             body, column_map, aliases, set(), default_value, this_year=program.today().year
         ),
+        *asking_problems(body, column_map, set(), program.today()),
         *_elsewhere_problems(body, column_map, set()),
         *_errors_where_rows_are_picked(body, column_map, set()),
         *_rush_problems(body, column_map, set(), program.defaults),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import partial
 from pathlib import PurePath
 
 import pandas as pd
@@ -16,6 +17,7 @@ from ...sheetscan.cellmarks import in_columns
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
 from .addressmissing import rows_to_fix
+from .asking import rows_to_ask
 from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headerrows import _repeated_headers
@@ -208,6 +210,12 @@ def _said_unless_withdrawn(
         column_map,
         as_typed,
         lambda f: _said_not_to_send(f, column_map, on_purpose, kept, today, beyond, titles),
+    ):
+        del as_typed[row]
+    # ... nor a row whose note or status asks whether to send it ('Duplicate of E2001?'): an error asking
+    again = partial(_said_not_to_send, column_map=column_map, on_purpose=on_purpose, kept=kept, today=today)
+    for row in rows_to_ask(
+        said, column_map, as_typed, lambda f: again(f, beyond=beyond, titles=titles), today
     ):
         del as_typed[row]
     if not withdrawn or not as_typed:

@@ -1,0 +1,56 @@
+"""The error on a row whose note or status asks whether its card goes ('Deceased?', 'Do not send?', 'Possible
+duplicate', 'Terminated (confirm)', 'Terminated - rehired?': :mod:`..skipped.asking`): nothing is sent until a
+person says, on *Fix these* as any error. Ordered, a card went to a person the list asked about (who may have
+died or left); left out, the person was dropped with nobody asked (the lead's decision, review60's items 1
+and 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from datetime import date
+
+import pandas as pd
+
+from ...models import Problem
+from ..skipped import _short
+from ..skipped.asking import asking_rows
+from .notecolumns import note_columns, status_columns
+
+ASKS = "Note asks whether to send"
+
+
+def asking_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[str]:
+    """The columns of notes and of a person's or a card's status no field reads, where a remark may ask."""
+    return [c.header for c in (*note_columns(body, column_map), *status_columns(body, column_map))]
+
+
+def said_out(column_map: dict[str, str], today: date) -> Callable[[pd.DataFrame], dict[int, str]]:
+    """The rows a frame of remarks says not to send or holds, read as the list's are on ``today``."""
+    from ..skipped.said import _said_not_to_send
+
+    return lambda frame: _said_not_to_send(frame, column_map, (), None, today)
+
+
+def asking_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int], today: date
+) -> list[Problem]:
+    """An error on each row not left out whose remark asks whether the card goes (:func:`asking_rows`, the
+    remarks read alone): the rows :func:`..skipped.rows._skipped_rows` took off those left out for it, and
+    those a question would have sent."""
+    headers = asking_headers(body, column_map)
+    if not headers:
+        return []
+    among = [row for row in body.index if int(row) not in not_judged]
+    asked = asking_rows(body[headers], headers, among, said_out(column_map, today))
+    fed = {field: header for header, field in column_map.items()}
+    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    return [asking_problem(row, header, note, field) for row, (header, note) in sorted(asked.items())]
+
+
+def asking_problem(row: int, header: str, note: str, field: str) -> Problem:
+    """The error on a row whose ``note`` in ``header`` asks whether its card goes."""
+    message = (
+        f"Row {row}, column '{header}': asks '{_short(note, 60)}': is this card to be sent? Check, then "
+        f"write 'send' or 'do not send' in '{header}' in its place."
+    )
+    return Problem(row, field, note, "error", message, ASKS)

@@ -1,0 +1,159 @@
+"""A remark that asks, or that cannot be decided: 'Deceased?', 'Terminated?', 'Do not send?', 'Possible
+duplicate', 'verify - may have left', 'Terminated (confirm)', 'Duplicate of E2001?', 'Deceased? check with
+HR'. Read as a remark is, the first four were ordered (a card to a person who may have died or left) and the
+others left out, nobody asked (the lead's decision, review60's items 1 and 2): where the question decides
+whether the card goes, the row is an error asking (:mod:`..problems.askingnote`), on *Fix these*, nothing
+sent.
+
+The question decides it where the remark with each asking clause taken out sends the row ('Do not send?' is
+nothing, 'Deceased? check with HR' is nothing) and with it said leaves it out ('Do not send', 'Deceased').
+Where both leave the row out the rest decides ('Deceased, Do not send?'); where both send it asks nothing
+that matters ('Wants Target?', 'Send?'); where the question is whether a no said is undone ('Terminated -
+rehired?', 'Hold - removed?') the no stands, left out as before. A question answered after its mark ('Resend?
+No', 'Received card? Yes') is said, no asking. One reader for Notes and Status (:func:`asking_rows`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from datetime import date
+
+import pandas as pd
+
+# a clause's end: as .addressmissing._CLAUSE, the sign kept to know a question ('Deceased? check with HR');
+# a slash only spaced (not a day's '12/2')
+_CLAUSE = re.compile(r"(\s*(?:(?:[;,:()|!]|\?(?!\w))+|[–—]+|(?<![\w])-+|-+(?![\w])|\.(?!\d)|\s/\s)\s*)")
+# ... a question's mark ending it, not one inside a word garbled by an encoding ('Jos? Garc?a')
+_ASKED = re.compile(r"\?(?![\w])")
+# ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send')
+_ANSWER = re.compile(
+    r"(?i)\s*(?:yes|no|y|n|ok(?:ay)?|confirmed|correct|true|false|send|sent|none|n/?a|done|approved|declined|"
+    r"denied|verified|fine|cleared|go(?:od\s+to\s+go|\s+ahead)|ok(?:ay)?\s+to\s+send|not\s+a\s+dup\w*|no\s+dup\w*|"
+    r"(?:a\s+)?different\s+person|(?:the\s+)?same\s+person)\b"
+)
+# doubt in a clause's words ('Possible duplicate', 'Maybe terminated', 'may have left')
+_DOUBT = re.compile(
+    r"(?i)\b(?:maybe|perhaps|possibl[ey]|probabl[ey]|potential(?:ly)?|suspected|(?<!un)likely|"
+    r"(?:may|might)\s+(?:have\s+been|have|be)|might(?=\s+[a-z])|not\s+sure(?:\s+if)?|unsure(?:\s+if)?|"
+    r"unclear(?:\s+if)?|unconfirmed|unverified|not\s+(?:yet\s+)?(?:confirmed|verified))\b"
+)
+# ... or a clause asking for the one beside it to be checked ('Terminated (confirm)', 'verify - may have
+# left', 'Deceased - check with HR', 'Left - TBC', 'Deceased - per HR?'): no word of its own to send or not
+_CHECK = re.compile(
+    r"(?i)\W*(?:(?:please|pls|plz|need(?:s)?\s+to|to|double)\s+)?(?:confirm|verify|check)"
+    r"(?:\s+(?:status|eligibility|this|first|again))?(?:\s+(?:with|w/|per)\s*[\w.&]+(?:\s+[\w.&]+)?)?\W*"
+    r"|\W*(?:tbc|to\s+be\s+(?:confirmed|verified|checked)|needs?\s+(?:confirmation|verification|checking)|"
+    r"pending\s+(?:confirmation|verification)|unconfirmed|unverified|not\s+(?:yet\s+)?(?:confirmed|verified))\W*"
+    r"|\W*(?:(?:per|according\s+to|from)\s+[\w.&]+(?:\s+[\w.&]+)?|confirmed|really|sure|true|correct|right|"
+    r"accurate|verified)?\s*\?+\W*"
+)
+
+
+def _parts(text: str) -> list[str]:
+    """``text`` cut into clauses, each with the signs after it ('Deceased? ', 'check with HR')."""
+    pieces = _CLAUSE.split(text)
+    return ["".join(pieces[i : i + 2]) for i in range(0, len(pieces), 2)]
+
+
+def _asks(part: str, after: str) -> bool:
+    """Whether a clause asks: its mark or a word of doubt, unanswered by the clause after it ('Possible
+    duplicate - different person')."""
+    return (_ASKED.search(part) is not None or _DOUBT.search(part) is not None) and not _ANSWER.match(after)
+
+
+def may_ask(text: str) -> bool:
+    """Whether ``text`` may hold a clause that asks (a cheap look before :func:`readings`)."""
+    return "?" in text or _DOUBT.search(text) is not None or _CHECK.search(text) is not None
+
+
+def readings(text: str) -> tuple[str, str] | None:
+    """The remark with its asking clauses taken out, and with them said (their marks and doubt taken off),
+    or None where no clause asks. A clause asking only to check ('confirm', 'per HR?') takes the clause
+    before it with it (none where it comes first: 'Check with HR - HR says no card' is answered)."""
+    text = text[:500]
+    parts = _parts(text)
+    if len(parts) == 1 and not may_ask(text):
+        return None
+    words = [re.sub(r"[\W_]+", " ", p).strip() for p in parts]
+    asking = [_asks(p, parts[i + 1] if i + 1 < len(parts) else "") for i, p in enumerate(parts)]
+    checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
+    if not any(asking) and not any(checks):
+        return None
+    taken = [a or c for a, c in zip(asking, checks, strict=True)]
+    for i, check in enumerate(checks):
+        if check:
+            near = next((j for j in range(i - 1, -1, -1) if words[j]), None)
+            if near is not None:
+                taken[near] = True
+    plain = "".join(p for p, t in zip(parts, taken, strict=True) if not t).strip(" -–—;,:/|(")
+    said = "".join(
+        "" if c else _said(p) if a else p for p, a, c in zip(parts, asking, checks, strict=True)
+    ).strip(" -–—;,:/|(")
+    return plain, said
+
+
+def _said(part: str) -> str:
+    """An asking clause as said: its question marks and words of doubt taken off."""
+    return " ".join(_DOUBT.sub(" ", _ASKED.sub(" ", part)).split()).rstrip(" -–—;,:/|(") + " - "
+
+
+def asking_rows(
+    frame: pd.DataFrame,
+    headers: Collection[str],
+    among: Collection[int] | None,
+    out: Callable[[pd.DataFrame], Collection[int]],
+) -> dict[int, tuple[str, str]]:
+    """The rows (of ``among``, or any) whose remark in one of ``headers`` asks whether the card goes: of its
+    two :func:`readings` the first (the question taken out) sends it and the second (said) does not, read by
+    ``out`` (the rows a frame says not to send or holds), each over the whole frame (a column is read as a
+    whole: a list of retirees, dittos). Row -> (header, the remark)."""
+    cells: dict[int, tuple[str, str]] = {}
+    plain, said = frame, frame
+    for header in headers:
+        column = frame[header].astype(str)
+        if among is not None:
+            column = column[column.index.isin(list(among))]
+        column = column[column.map(may_ask)]
+        read: dict[int, tuple[str, str]] = {}
+        for row, text in column.items():
+            if (found := readings(text)) is not None:
+                read[int(row)] = found
+        if not read:
+            continue
+        if plain is frame:
+            plain, said = frame.copy(), frame.copy()
+        for row, (without, with_it) in read.items():
+            plain.at[row, header], said.at[row, header] = without, with_it
+            cells.setdefault(int(row), (header, " ".join(str(frame.at[row, header]).split())))
+    if not cells:
+        return {}
+    one, other = set(out(plain)), set(out(said))
+    return {row: cell for row, cell in cells.items() if row not in one and row in other}
+
+
+def rows_to_ask(
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    said: Collection[int],
+    again: Callable[[pd.DataFrame], Collection[int]],
+    today: date,
+) -> set[int]:
+    """Of the rows ``said`` leaves out, those whose note or status asks whether the card goes (read alone,
+    as :func:`..problems.askingnote.asking_problems` reads it: that error is theirs) and which nothing else
+    leaves out: read again by ``again`` (the rows a frame says not to send) with those remarks cleared
+    ('Send?' = No beside 'Notes' = 'Deceased?' stays out)."""
+    from ..problems.askingnote import asking_headers, said_out
+
+    headers = asking_headers(body, column_map)
+    if not headers or not said:
+        return set()
+    asked = asking_rows(body[headers], headers, said, said_out(column_map, today))
+    if not asked:
+        return set()
+    cleared = body.copy()
+    for row, (header, _note) in asked.items():
+        for other in headers:  # (each column's remark that asks, not the first alone)
+            if readings(str(body.at[row, other])) is not None:
+                cleared.at[row, other] = ""
+        cleared.at[row, header] = ""
+    return set(asked) - set(again(cleared))

@@ -1,0 +1,97 @@
+"""A remark that asks whether the card goes ('Deceased?', 'Do not send?', 'Possible duplicate', 'Terminated
+(confirm)', 'Duplicate of E2001?', 'Terminated - rehired?'): an error on its row asking, never a card, never a
+person left out with nobody asked (the lead's decision; review60's items 1 and 2)."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from intake_fixtures import sandbox_catalog
+from support import embedded_sandbox_orders
+from support.notes import notes_sheet
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.settings import resolve_settings
+from bulkship.validate import validate
+
+# each was ordered (a card to a person who may have died or left, or a second one) ...
+SENT_BEFORE = [
+    "Deceased?", "Terminated?", "Do not send?", "Left?", "verify - may have left", "Possible duplicate",
+    "Maybe terminated", "Dup?", "Same person as row 5?", "Got card?",
+]  # fmt: skip
+# ... or left out, nobody asked
+LEFT_OUT_BEFORE = [
+    "Duplicate of E2001?", "Terminated (confirm)", "Deceased - per HR?", "Deceased? check with HR",
+    "Duplicate of row 5?",
+]  # fmt: skip
+# a question answered, beside a no of its own, or whether a no said is undone: as before
+STAYS_OUT = [
+    "Deceased, Do not send?", "Resend? No", "Check with HR - HR says no card", "Deceased",
+    "Terminated - rehired?", "Hold - removed?",
+]  # fmt: skip
+SENDS = ["Send?", "Received your gift card? no", "Approved 12/1", "Which color envelope?", "Retiring May 15"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_remark_asking_whether_to_send_is_an_error_asking_never_a_card(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [*SENT_BEFORE, *LEFT_OUT_BEFORE]
+    cells = [*asks, *STAYS_OUT, *SENDS]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    left_out = {s.row for s in sheet.skipped}
+    errors = {p.row: p.message for p in result.problems if p.severity == "error"}
+    valid = set(result.rows.index[result.rows["status"] == "valid"])
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[r] for r in sorted(errors)] == asks
+    assert [rows[r] for r in sorted(left_out)] == STAYS_OUT
+    assert [rows[r] for r in sorted(valid) if r in rows] == SENDS
+    assert errors[2] == (
+        f"Row 2, column '{header}': asks 'Deceased?': is this card to be sent? Check, then write 'send' or "
+        f"'do not send' in '{header}' in its place."
+    )
+
+
+def test_a_row_asking_is_on_fix_these_and_sent_once_answered_send(tmp_path: Path) -> None:
+    """Run on the sandbox: the rows asking are errors (exit 3), on *Fix these*, no card; answered there
+    ('send' for Ann, 'do not send' for Bob) and the workbook run again, Ann's card goes, Bob's never."""
+    path = tmp_path / "staff.csv"
+    people = {ANN: "Deceased?", "Bob Ray": "Duplicate of E2001?", CY: "", "Dee Fox": "Deceased"}
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        for i, (name, note) in enumerate(people.items(), start=1):
+            writer.writerow([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", "25", note])
+    out = tmp_path / "out"
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(out)]) == 3
+    assert _card_names() == [CY]
+    results = out / "staff-results.xlsx"
+    book = openpyxl.load_workbook(results)
+    fix = book["Fix these"]
+    header = [c.value for c in fix[1]]
+    found = {row[header.index("Name")].value: row for row in fix.iter_rows(min_row=2)}
+    assert sorted(found) == ["Ann Lee", "Bob Ray"]
+    assert "asks 'Duplicate of E2001?'" in str(
+        found["Bob Ray"][header.index("Problems / vendor error")].value
+    )
+    found["Ann Lee"][header.index("Notes")].value = "send"
+    found["Bob Ray"][header.index("Notes")].value = "do not send"
+    book.save(results)
+    assert main(["run", str(results), "--batch", "staff", "--yes", "--wait", "0", "--out", str(out)]) == 0
+    assert _card_names() == [ANN, CY]
+
+
+ANN = "Ann Lee"
+CY = "Cy Doe"
+
+
+def _card_names() -> list[str]:
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    return sorted(line["PhysicalDeliveryAddress"]["Name"] for order in orders for line in order["LineItems"])
