@@ -14,7 +14,6 @@ from .heldrows import held_money, held_until, waiting_money_json
 from .ledger import ELSEWHERE, Ledger
 from .overview import batch_states
 from .refusednow import skipped_ordered_elsewhere
-from .statuses import NOT_YET_REASON
 
 if TYPE_CHECKING:
     from .reconcile.join import LedgerView
@@ -50,7 +49,7 @@ def batch_status(
         "input_list": list_before_fix_these(ledger, batch),
         "rows": sum(counts.values()),
         "by_status": dict(sorted(counts.items())),
-        "waiting": ledger.rows_skipped_saying(batch, NOT_YET_REASON),  # of the skipped: held until a day
+        "waiting": len(held),  # of the skipped: held until a day (not those whose card went elsewhere)
         # ... and those whose card another batch ordered already: not sent here, their card went
         "skipped_ordered_before": skipped_ordered_elsewhere(ledger, batch) if counts.get("skipped") else 0,
         # ... each with the day it goes on or after (YYYY-MM-DD; "" where none is known), soonest first

@@ -43,14 +43,35 @@ def without_day(reason: str) -> str:
 
 def held_until(ledger: Ledger, batch: str) -> tuple[tuple[int, str], ...]:
     """(row, its day as YYYY-MM-DD, or "" where its reason names none: an older bulkship's) of the batch's
-    current rows held until a day to come, the soonest first."""
+    current rows held until a day to come, the soonest first. Not a row whose card another batch ordered:
+    on its day it is held as a repeat, nothing sent nor charged; `status` and the run counted it waiting,
+    with money, and the Summary as ordered before (found by review62 checking e37e9281)."""
+    from .refusednow import rows_ordered_elsewhere
+
+    held = [
+        r
+        for r in ledger.current_rows_with_status(batch, "skipped")
+        if (r.error or "").startswith(NOT_YET_REASON)
+    ]
+    went = rows_ordered_elsewhere(ledger, batch, held)
     found = []
-    for record in ledger.current_rows_with_status(batch, "skipped"):
-        reason = record.error or ""
-        if reason.startswith(NOT_YET_REASON):
-            day = held_day(reason)
+    for record in held:
+        if record.row not in went:
+            day = held_day(record.error or "")
             found.append((record.row, day.isoformat() if day else ""))
     return tuple(sorted(found, key=lambda held: (held[1] or "9999", held[0])))
+
+
+def of_the_skipped(waiting: str, went: int) -> str:
+    """' (1 waiting for their day ...; 1 ordered before: its card went)': of a count of skipped rows, those
+    waiting for their day (``waiting``, said) and those whose card another batch ordered (``went``), as the
+    run's last line and `status` say them."""
+    parts = [
+        waiting,
+        f"{went} ordered before: {'its card' if went == 1 else 'their cards'} went" if went else "",
+    ]
+    said = "; ".join(p for p in parts if p)
+    return f" ({said})" if said else ""
 
 
 def days_said(held: Sequence[tuple[int, str]]) -> str:

@@ -39,6 +39,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .errors import LedgerError
+from .heldrows import held_until
 from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 
 if TYPE_CHECKING:
@@ -173,8 +174,8 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
         if batch in found and left_out_person("skipped", reason):
             found[batch].earlier += count
     for batch, count in ledger.batch_rows_skipped_saying(NOT_YET_REASON).items():
-        if batch in found:
-            found[batch].waiting = count
+        if batch in found:  # ... not a row whose card another batch ordered: no more to send (review62)
+            found[batch].waiting = len(held_until(ledger, batch)) if count else 0
     for batch, state, cost, count in ledger.batch_order_tallies():
         item = found.get(batch)
         if item is None:

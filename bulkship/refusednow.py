@@ -6,7 +6,7 @@ had gone to the old street (found by newcomer20). They are said apart: sent, not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from .ledger import CARD_MADE_ROWS
 from .ledger.records import elsewhere_po
 
 if TYPE_CHECKING:
-    from .ledger import Ledger
+    from .ledger import Ledger, RowRecord
     from .models import LoadedSheet, ValidationResult
     from .program import ProgramSettings
 
@@ -139,26 +139,26 @@ def said_apart(sheet: LoadedSheet, sent: Mapping[int, str], program: ProgramSett
 
 
 def skipped_ordered_elsewhere(ledger: Ledger, batch: str) -> int:
-    """How many of the batch's rows the list leaves out (not those waiting for their day) another batch
-    through its API ordered, its card made: week 2's export run as a batch of its own ended '2 skipped', its
-    Summary 'not ordered', beside validate's '(1 not ordered; 1 ordered before ...)' (hunter-vendor34's
-    leftover 1). From the ledger alone: a re-run finding the batch complete, and `status`, count them too."""
-    from .batchapi import same_api
-    from .statuses import NOT_YET_REASON
+    """How many of the batch's rows the list leaves out another batch through its API ordered, its card
+    made: week 2's export run as a batch of its own ended '2 skipped', its Summary 'not ordered', beside
+    validate's '(1 not ordered; 1 ordered before ...)' (hunter-vendor34's leftover 1). From the ledger alone:
+    a re-run finding the batch complete, and `status`, count them too."""
+    return len(rows_ordered_elsewhere(ledger, batch, ledger.current_rows_with_status(batch, "skipped")))
 
-    skipped = [
-        r
-        for r in ledger.current_rows_with_status(batch, "skipped")
-        if not (r.error or "").startswith(NOT_YET_REASON)
-    ]
-    if not skipped:
-        return 0
+
+def rows_ordered_elsewhere(ledger: Ledger, batch: str, records: Sequence[RowRecord]) -> frozenset[int]:
+    """Of ``records`` (rows of the batch), those whose very row another batch through its API ordered, its
+    card made (not one the vendor ended without a card: that row is still to send)."""
+    from .batchapi import same_api
+
+    if not records:
+        return frozenset()
     record = ledger.batch(batch)
     apis = {b.name: b.api for b in ledger.batches()}
-    elsewhere = ledger.ordered_rows_elsewhere(sorted({r.fingerprint for r in skipped}), batch)
+    elsewhere = ledger.ordered_rows_elsewhere(sorted({r.fingerprint for r in records}), batch)
     went = {
         r.fingerprint
         for r in elsewhere
         if same_api(apis.get(r.batch), record.api if record else None) and not row_made_no_card(r)
     }
-    return sum(1 for r in skipped if r.fingerprint in went)
+    return frozenset(r.row for r in records if r.fingerprint in went)

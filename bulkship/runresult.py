@@ -31,7 +31,7 @@ from .repeats import HELD
 from .repeats.takenout import elsewhere_by_order
 from .reprice import dearer_in_doubt
 from .runnotes import money_notes, po_refused, vendor_codes
-from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, NOT_YET_REASON, left_out_person
+from .statuses import ATTENTION_STATUSES, CHARGED, IN_DOUBT, left_out_person
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -258,9 +258,9 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         failed_rows=rows.get("failed", 0) + no_card,
         no_card_rows=no_card,
         no_card_cost=sum((r.cost or Decimal(0) for r in no_card_records), Decimal(0)),
-        waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if rows.get("skipped") else 0,
-        ordered_before_rows=skipped_ordered_elsewhere(ledger, batch) if rows.get("skipped") else 0,
         held_until=(held := held_until(ledger, batch) if rows.get("skipped") else ()),
+        waiting_rows=len(held),  # not a row whose card another batch ordered (..heldrows.held_until)
+        ordered_before_rows=skipped_ordered_elsewhere(ledger, batch) if rows.get("skipped") else 0,
         held_money=held_money(ledger, batch, held),
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
@@ -347,10 +347,12 @@ def plan_view(
         dearer_in_doubt={po: today for po, (_stored, today) in dearer.items()},
         in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
         waiting_review=waiting,
-        waiting_rows=ledger.rows_skipped_saying(batch, NOT_YET_REASON) if counts.get("skipped") else 0,
         held_until=(held := held_until(ledger, batch) if counts.get("skipped") else ()),
+        waiting_rows=len(held),
         held_money=held_money(ledger, batch, held),
-        skipped_said=_skipped_said(ledger, batch) if counts.get("skipped") else (),
+        skipped_said=_skipped_said(ledger, batch, {row for row, _day in held})
+        if counts.get("skipped")
+        else (),
         elsewhere=elsewhere_by_order(ledger, batch) if counts.get(ELSEWHERE) else (),
     )
 
@@ -358,14 +360,15 @@ def plan_view(
 SKIPPED_SHOWN = 8  # the rows the list itself leaves out named before a plan is sent; the rest counted
 
 
-def _skipped_said(ledger: Ledger, batch: str) -> tuple[tuple[int, str], ...]:
+def _skipped_said(ledger: Ledger, batch: str, waiting: set[int]) -> tuple[tuple[int, str], ...]:
     """The batch's rows the list itself leaves out, but those waiting for their day: (row, why), by row
     (newcomer16's N4: 'Left out of this plan: 2 skipped (rows the list itself leaves out: hidden, crossed
     out, totals or notes rows, a row it says not to send, taken off Fix these) row(s)' said neither who nor
-    why)."""
+    why). ``waiting``: those rows (..heldrows.held_until); one held until a day whose card another batch
+    ordered is said here, as ordered before (review62)."""
     found = [
         (r.row, r.error or "")
         for r in ledger.current_rows_with_status(batch, "skipped")
-        if not (r.error or "").startswith(NOT_YET_REASON)
+        if r.row not in waiting
     ]
     return tuple(sorted(found))

@@ -7,6 +7,7 @@ before: their cards went ...)' (hunter-vendor34's leftover 1)."""
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 from pathlib import Path
 
@@ -63,3 +64,36 @@ def test_a_row_whose_card_another_batch_ordered_is_counted_apart_from_the_skippe
     assert _summary_meaning(tmp_path / "HR-results.xlsx", "skipped")[1] == (
         "not ordered: the list says not to, or no recipient"
     )
+
+
+def test_a_row_held_until_a_day_whose_card_another_batch_ordered_is_no_row_waiting(
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by review62 checking e37e9281: Bo's card went in week 1's batch; week 2's list holds him 'On hold
+    until 1/15/2027'. The run and `status` said '3 skipped (1 waiting for their day, the first on
+    2027-01-15, 25.00 USD ...; 1 ordered before ...)', the batch 'waiting', where the Summary counted him
+    ordered before: on his day he is held as a repeat, nothing sent, that money never charged."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 7))
+    out = ["--yes", "--wait", "0", "--out", str(tmp_path)]
+    bo = ["Bo Ray", "2 Main St", "Boston", "MA", "02134", "CVS", "25"]
+    week1 = _write(tmp_path / "week1.csv", [[*ANN, ""], [*bo, ""], DI])
+    assert main(["run", str(week1), "--batch", "HR", *out]) == 0
+    week2 = _write(
+        tmp_path / "week2.csv", [[*ANN, "terminated 12/4"], [*bo, "On hold until 1/15/2027"], DI, NEW]
+    )
+    capsys.readouterr()
+    assert main(["run", str(week2), "--batch", "HR-WK2", *out]) == 0
+    said = capsys.readouterr().err
+    last = next(line for line in said.splitlines() if line.startswith("Batch HR-WK2: 4"))
+    assert "(3 skipped (2 ordered before: their cards went), 1 pending)" in last, last
+    assert "Not in this plan yet" not in said and "row 3: ordered before, PO BS-HR-0001" in said, said
+    assert _summary_meaning(tmp_path / "HR-WK2-results.xlsx", "skipped")[1].endswith(
+        "; of them, 2 ordered before in another batch: their cards went (see the row)"
+    )
+    assert main(["status", "HR-WK2", "--json"]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    assert (batch["state"], batch["waiting"], batch["skipped_ordered_before"]) == ("sent", 0, 2), batch
+    assert batch["waiting_until"] == [] and not batch.get("waiting_cost"), batch

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import InsufficientFundsError
-from ..heldrows import first_day, money_said
+from ..heldrows import first_day, money_said, of_the_skipped
 from ..money import MONEY_CURRENCY, MoneyTally
 from ..statuses import TO_SEND, counted
 from .app import err_console, styled
@@ -53,19 +53,14 @@ class ProgressBar:
 
 
 def _of_the_skipped(result: RunResult) -> str:
-    """' (1 waiting for their day ...; 1 ordered before: its card went)': the skipped that are not left out
-    for good, as `status` says them (the run's '1 skipped' read as a batch done: hunter-sheets12's,
-    newcomer11), and those whose card another batch ordered, as validate says them (hunter-vendor34's 1)."""
-    went = result.ordered_before_rows
-    parts = [
+    """As `status` says them: the run's '1 skipped' read as a batch done (hunter-sheets12's, newcomer11)."""
+    waiting = (
         f"{result.waiting_rows} waiting for their day{first_day(result.held_until)}"
         f"{money_said(result.held_money, MONEY_CURRENCY)}"
         if result.waiting_rows
-        else "",
-        f"{went} ordered before: {'its card' if went == 1 else 'their cards'} went" if went else "",
-    ]
-    said = "; ".join(p for p in parts if p)
-    return f" ({said})" if said else ""
+        else ""
+    )
+    return of_the_skipped(waiting, result.ordered_before_rows)
 
 
 def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...] = ()) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from ..heldrows import HeldMoney, first_day, money_said
+from ..heldrows import HeldMoney, first_day, money_said, of_the_skipped
 from ..money import MONEY_CURRENCY
 from ..settings import Settings
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
@@ -275,16 +275,9 @@ def _by_status_cell(summary: dict[str, Any]) -> str:
 
 
 def _of_the_skipped(summary: dict[str, Any]) -> str:
-    """' (1 waiting for their day ...; 1 ordered before: its card went)': the skipped until a day to come
-    (hunter-sheets12), and those whose card another batch ordered, as validate and run say them."""
-    waiting = summary.get("waiting") or 0
-    went = summary.get("skipped_ordered_before") or 0
-    parts = [
-        f"{waiting} waiting for their day{_first_day(summary)}" if waiting else "",
-        f"{went} ordered before: {'its card' if went == 1 else 'their cards'} went" if went else "",
-    ]
-    said = "; ".join(p for p in parts if p)
-    return f" ({said})" if said else ""
+    waiting = summary.get("waiting") or 0  # skipped until a day to come: said apart (hunter-sheets12)
+    said = f"{waiting} waiting for their day{_first_day(summary)}" if waiting else ""
+    return of_the_skipped(said, summary.get("skipped_ordered_before") or 0)
 
 
 def _once_cell(total: dict[str, Any]) -> str:

@@ -38,11 +38,11 @@ from ..batchapi import check_batch_api, embedded_sandbox_elsewhere
 from ..client import connect
 from ..client.vendor import VendorClient
 from ..errors import BatchConflictError, FileFormatError, TransientVendorError, UnknownBatchError
+from ..heldrows import held_until
 from ..ledger import Ledger
 from ..models import Catalog
 from ..reconcile.join import LedgerView
 from ..settings import Settings
-from ..statuses import NOT_YET_REASON
 from .orders import (
     CARD_MADE_LINE_STATUSES,
     CREDENTIAL_ERRORS,
@@ -201,7 +201,7 @@ def batch_progress(
         output=output,
         warnings=tuple(warnings),
         orders_stuck=sum(1 for po in still_open if po in stuck),
-        waiting=ledger.rows_skipped_saying(batch, NOT_YET_REASON),
+        waiting=len(held_until(ledger, batch)),  # not a row whose card another batch ordered
     )
 
 
