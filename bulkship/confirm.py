@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -23,6 +23,7 @@ from .repeats.takenout import SPLIT_ADVISED
 from .resume import Synced
 from .runnotes import failed_counted_notes
 from .runresult import PlanView, plan_view
+from .spendingroom import SpendingRoom, charged_since_send, spending_room
 
 if TYPE_CHECKING:
     from .team.approvals.limits import SenderLimit
@@ -211,7 +212,7 @@ def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:
         or (
             limit is not None
             and at_send is not None
-            and _charged_since_send(at_send, view) + view.worst_case > limit
+            and charged_since_send(at_send, view) + view.worst_case > limit
         )
         or (budget is not None and view.batch_total > budget)
         or (approval is not None and approval(view))
@@ -275,73 +276,6 @@ def _settle_in_doubt(view: PlanView, needed: Decimal) -> str:
     )
 
 
-@dataclass(frozen=True)
-class SpendingRoom:
-    """What the vendor may charge beyond the plan confirmed before the run passes ``limit`` (--max-total, the
-    batch's budget, the total a cost page's Send confirmed, or the one a person said yes to at the command
-    line): the plan is made with the vendor's prices of the day, and a vendor raising them during the run
-    charges more than confirmed."""
-
-    beyond_plan: Decimal
-    limit: Decimal
-    before: Decimal = Decimal(0)  # what counted against ``limit`` before this run (the batch's charges)
-    said: str = "allowed"  # what ``limit`` is, after its amount: "the 125.00 allowed"
-    # a total shown and confirmed (not a cap the person typed) lets a vendor round a cent a card otherwise
-    # than the plan (billing.rounding_allowance): --max-total 250 was charged 250.10, exit 0 (review32)
-    rounding: bool = False
-    # orders in doubt counted at today's cost, dearer than stored (PlanView.dearer_in_doubt): PO -> cost
-    dearer_in_doubt: Mapping[str, Decimal] = field(default_factory=dict)
-    # what the vendor may bill on each order beside its lines, counted in the plan (PlanView.order_charge)
-    order_charge: Decimal = Decimal(0)
-
-    def planned_cost(self, po_number: str, stored: Decimal) -> Decimal:
-        """What an order counts at against the limit: its stored cost, or for an order in doubt the dearer
-        of that and today's (its worst case, as the plan confirmed counted it)."""
-        return max(stored, self.dearer_in_doubt.get(po_number, stored))
-
-
-def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
-    """The tightest of the run's limits (:class:`SpendingRoom`); None when it has none."""
-    rooms = []
-    if options.confirm is not None and options.limit_to_confirmed:
-        # the total shown with 'Send these orders?': answered yes to while `--yes` or --max-total paid on
-        # past it (133.00 charged for 125.00 confirmed, exit 0: hunter-money6's L1, the lead's decision)
-        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed", rounding=True))
-    if options.max_total is not None:
-        # a web Send's limit is the total its cost page showed: confirmed, not typed (taken up again after
-        # a restart, its total_shown is gone and charged_at_send says it is the Send's)
-        shown = options.charged_at_send is not None or (
-            options.total_shown is not None and cents(options.total_shown) == cents(options.max_total)
-        )
-        rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total, rounding=shown))
-        if options.charged_at_send is not None:  # a page's Send: what its run charged before counts too
-            since = _charged_since_send(options.charged_at_send, view)
-            left = options.max_total - since - view.worst_case
-            rooms.append(
-                SpendingRoom(left, options.max_total, since, said="its Send confirmed", rounding=True)
-            )
-    budget = options.max_batch_total
-    if budget is not None:
-        before = view.batch_total - view.worst_case  # charged, and rows waiting for review
-        rooms.append(SpendingRoom(budget - view.batch_total, budget, before))
-    team = options.sender_limit() if options.sender_limit is not None else None
-    if team is not None:  # what the person may send alone, or the total approved (team mode)
-        charged = view.batch_total - view.worst_case
-        left = team.amount - view.batch_total
-        rooms.append(SpendingRoom(left, team.amount, charged, said=team.said, rounding=team.approved))
-    tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
-    if tightest is None:
-        return None
-    if not all(room.rounding for room in rooms):
-        tightest = replace(tightest, rounding=False)  # a cap typed holds to the cent, whichever is tightest
-    return replace(tightest, dearer_in_doubt=view.dearer_in_doubt, order_charge=view.order_charge)
-
-
-def _charged_since_send(charged_at_send: Decimal, view: PlanView) -> Decimal:
-    """What the batch was charged since its page's Send (nothing when less: an order ended without a card)."""
-    return max(view.charged.total - charged_at_send, Decimal(0))
-
-
 def _check_send_resumed(options: PlanLimits, view: PlanView) -> None:
     """SpendLimitError (nothing more sent) when a page's Send taken up again after a restart would cost more
     than its total confirmed: what its run charged before the restart and what is left. Taken up again, the
@@ -350,7 +284,7 @@ def _check_send_resumed(options: PlanLimits, view: PlanView) -> None:
     confirmed, charged_at_send = options.max_total, options.charged_at_send
     if confirmed is None or charged_at_send is None:
         return
-    since = _charged_since_send(charged_at_send, view)
+    since = charged_since_send(charged_at_send, view)
     if not since or since + view.worst_case <= confirmed:
         return
     raise SpendLimitError(

@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import Any
 
 from ..billing import charged_cost
-from ..confirm import SpendingRoom
 from ..errors import BulkshipError, SpendLimitError, VendorError
 from ..ledger import (
     OPEN_STATES,
@@ -26,6 +25,7 @@ from ..money import cents
 from ..payload import line_items
 from ..plan import replan_po
 from ..reprice import cost_today
+from ..spendingroom import SpendingRoom
 from .room import RoomTally
 from .shared import OrderClient, Reporter, SubmitOutcome, SubmitProgress, T
 

@@ -1,6 +1,6 @@
 """What a run's orders counted against its limit (:class:`RoomTally`): the vendor charging more than planned
 (its prices raised during the run), and the orders whose answer was lost, at their worst case. No order
-leaves once the count passes the room the limit leaves (:class:`bulkship.confirm.SpendingRoom`)."""
+leaves once the count passes the room the limit leaves (:class:`bulkship.spendingroom.SpendingRoom`)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..billing import charged_beyond_plan, charged_cost, rounding_allowance
-from ..confirm import SpendingRoom
 from ..errors import SpendLimitError
 from ..ledger import OrderRecord
 from ..models import VendorOrder
 from ..money import cents, money_text
 from ..payload import line_items
+from ..spendingroom import SpendingRoom
 
 LOOK_AGAIN = (
     "look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what the orders "

@@ -8,10 +8,10 @@ from collections.abc import Callable, Collection
 from decimal import Decimal
 from typing import Any
 
-from ..confirm import SpendingRoom
 from ..errors import InsufficientFundsError, VendorError
 from ..ledger import OPEN_STATES, Ledger, LedgerThread, OrderRecord, RowRecord
 from ..models import VendorOrder
+from ..spendingroom import SpendingRoom
 from .answers import _Answers
 from .elsewhere import BeingSentElsewhereError
 from .shared import Claimed, OrderClient, Reporter, SubmitOutcome, SubmitProgress, Unrecorded, _Found

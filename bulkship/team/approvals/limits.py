@@ -196,7 +196,7 @@ class SenderLimit:
     what its person may send without approval, or the total an approver approved. Checked only against the
     plan before sending, a vendor raising its prices during the run was paid past it: alice, who may send
     100.00 alone, sent a plan of 100.00 and 106.00 was charged, exit 0, no approver asked (found by
-    hunter-money9). The run holds to it as to --max-total (:func:`bulkship.confirm.spending_room`)."""
+    hunter-money9). The run holds to it as to --max-total (:func:`bulkship.spendingroom.spending_room`)."""
 
     amount: Decimal
     said: str  # what the amount is, after it: "the 100.00 alice may send without approval"
