@@ -1,6 +1,7 @@
 """A heading between recipients pointing up alone, no word of the rows below ('Above: all sent except Gus
 Tan', 'Above: sent already except Gus'): its words are of the rows above it, every one of them up to a blank
-row or another heading where it sets someone apart (bulkship/load/skipped/headingapart.py)."""
+row or another heading where it sets someone apart (bulkship/load/skipped/headingapart.py), or where it says
+their cards went or that they are not to be sent, naming and counting none (upalone.py)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,28 @@ def test_a_heading_of_the_rows_above_alone_saying_nobody_or_held_but_the_named(t
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [3, 5], heading
     for heading in ["Above: held except Gus", "Above: hold all except Gus", "Above: all on hold except Gus"]:
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 4, 5], heading
+
+
+def test_a_heading_saying_the_cards_above_went_leaves_out_every_row_above_and_none_below(
+    tmp_path: Path,
+) -> None:
+    """Found by review61 (its Found 1), fixed by hunter-sends13: a row of its own under Hal, Gus and Dee
+    saying 'Above: all sent already' (or 'Above: cards sent already', '^ all sent already', 'Above: all
+    terminated', 'Above: all on hold') left out Dee and Ann, Bob and Cy under it, and ordered Hal and Gus
+    again, exit 0; 'Above: all sent', 'Above: all mailed 11/20', 'All sent above' ordered Hal, Gus and Dee
+    again (the heading's row an error of its own); 'Above: sent already', 'Above: do not send' made Dee an
+    error and ordered Hal and Gus again. Read as 'Above: sent already. Below: new' is: every row above it
+    left out, the rows below sent."""
+    headings = [
+        "Above: all sent already", "Above: cards sent already", "^ all sent already",
+        "Above - all sent already", "Above: all terminated", "Above: all on hold", "Above: all sent",
+        "Above: all mailed 11/20",
+        "All sent above", "Sent already above", "Above: sent already", "Above: already sent", "Above: sent",
+        "Above: mailed 11/20", "Above: shipped in November", "Above: do not send", "Above: on hold",
+        "Above: sent already - do not resend",
+    ]  # fmt: skip
+    for heading in headings:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 3, 4, 5], heading
+    # naming the one it speaks of, or words of the person alone: a note about the row right above, as before
+    for heading in ["Above: Dee sent already", "Above: Dee Fox - sent already", "Above: left company"]:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [5], heading

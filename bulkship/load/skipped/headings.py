@@ -27,6 +27,7 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
+from .upalone import says_no_of_every_row_above
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
@@ -153,6 +154,13 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                 if cut.rest is None:
                     continue
                 plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
+        people = _recipients(body, names, blank) if people is None else people
+        if says_no_of_every_row_above(
+            plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
+        ):
+            found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
+            _leave_out_above(found, plain, row, rows, position, headings, people, spared)
+            continue  # ('Above: all sent already': every row above, none below)
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
         heads = (
             any(_says_no_of_those_below(part, leave_out) for part in below)
