@@ -10,6 +10,7 @@ names the column to rename 'Product' (newcomer16's N6, fixed by hunter-sheets27)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..columns import ColumnInfo, _words
 from ..load.lookalikes import _LOOKS_LIKE_HEADER
@@ -117,7 +118,7 @@ def read_card_column(sheet: LoadedSheet, catalog: Catalog, program: ProgramSetti
     the upload (its Columns page shows the column read)."""
     program = program or ProgramSettings()
     if not _gives_no_product(sheet, program):
-        return sheet
+        return _said_again(sheet, catalog)
     fitting: list[tuple[int, ColumnInfo, list[str], list[str]]] = []
     for info in _candidates(sheet):
         if not (kind := _card_header(info.header)):
@@ -133,19 +134,43 @@ def read_card_column(sheet: LoadedSheet, catalog: Catalog, program: ProgramSetti
     if len(best) != 1:
         return sheet
     info, named, other = best[0]
-    said = (
-        f"Column '{info.header}' ({info.letter}) is read as Product: every card it names is one of the "
-        f"vendor catalog's ({_shown(named)}), and no other column gives the card."
-    )
-    if other:
-        shown = ", ".join(f"'{quoted(c)}'" for c in other[:3]) + (" ..." if len(other) > 3 else "")
-        said = (
-            f"Column '{info.header}' ({info.letter}) is read as Product: it names cards of the vendor "
-            f"catalog's on most rows ({_shown(named)}), and no other column gives the card; its rows naming "
-            f"{shown} are errors to fix."
-        )
     unused = f"Column '{info.header}' ({info.letter}) is not used, although"
-    return read_column_as(sheet, info, "product", said, unused)
+    return read_column_as(sheet, info, "product", _said(info, named, other), unused)
+
+
+def _read_as(info: ColumnInfo) -> str:
+    """How the notice of a column read as the card by its cells opens."""
+    return f"Column '{info.header}' ({info.letter}) is read as Product: "
+
+
+def _said(info: ColumnInfo, named: list[str], other: list[str]) -> str:
+    if not other:
+        return (
+            f"{_read_as(info)}every card it names is one of the vendor catalog's ({_shown(named)}), and no "
+            "other column gives the card."
+        )
+    shown = ", ".join(f"'{quoted(c)}'" for c in other[:3]) + (" ..." if len(other) > 3 else "")
+    return (
+        f"{_read_as(info)}it names cards of the vendor catalog's on most rows ({_shown(named)}), and no "
+        f"other column gives the card; its rows naming {shown} are errors to fix."
+    )
+
+
+def _said_again(sheet: LoadedSheet, catalog: Catalog) -> LoadedSheet:
+    """``sheet`` whose column read as the card by its cells is said by the cards its cells name now: its
+    cells changed on the web page's review, the cost and approval pages named the cards of the upload
+    ('(TARGET)' above a table of VISA-PREPAID cards: found by newcomer24)."""
+    for info in sheet.columns:
+        opening = _read_as(info)
+        at = next((i for i, n in enumerate(sheet.notices) if n.startswith(opening)), None)
+        if at is None or sheet.column_map.get(info.header) != "product":
+            continue
+        named, other, _ = _naming(sheet, info, catalog)
+        if named:
+            notices = list(sheet.notices)
+            notices[at] = _said(info, named, other)
+            return replace(sheet, notices=tuple(notices))
+    return sheet
 
 
 def card_column_hint(sheet: LoadedSheet, catalog: Catalog) -> str:
