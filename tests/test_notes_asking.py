@@ -95,3 +95,23 @@ CY = "Cy Doe"
 def _card_names() -> list[str]:
     orders = embedded_sandbox_orders(resolve_settings().data_dir)
     return sorted(line["PhysicalDeliveryAddress"]["Name"] for order in orders for line in order["LineItems"])
+
+
+@pytest.mark.parametrize("note", ["Duplicate of E2001?", "Deceased?"])
+def test_a_remark_asking_merged_over_two_rows_asks_of_each(tmp_path: Path, note: str) -> None:
+    """A workbook's Notes cell merged down over Ann's and Bob's rows: each row reads it (as a 'Do not send'
+    so merged leaves both out). Read for the rows left out over both rows and for the error over Ann's
+    alone, Bob's row was taken off the rows left out with no error: valid, his card ordered (found by
+    hunter-asks1 checking fa888382). Both are errors now; Cy's row sends."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+    for i, (name, cell) in enumerate({ANN: note, "Bob Ray": None, CY: "Thanks"}.items(), start=1):
+        sheet.append([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", 25, cell])
+    sheet.merge_cells("H2:H3")
+    book.save(tmp_path / "staff.xlsx")
+    loaded = load_sheet(tmp_path / "staff.xlsx")
+    result = validate(loaded, sandbox_catalog())
+    assert sorted({p.row for p in result.problems if p.severity == "error"}) == [2, 3]
+    assert list(result.rows.index[result.rows["status"] == "valid"]) == [4]
+    assert not loaded.skipped

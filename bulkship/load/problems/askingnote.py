@@ -12,6 +12,8 @@ from datetime import date
 import pandas as pd
 
 from ...models import Problem
+from ...validate.invisible import without_invisible
+from ..cells import _Grid
 from ..skipped import _short
 from ..skipped.asking import asking_rows
 from .notecolumns import note_columns, status_columns
@@ -31,20 +33,42 @@ def said_out(column_map: dict[str, str], today: date) -> Callable[[pd.DataFrame]
     return lambda frame: _said_not_to_send(frame, column_map, (), None, today)
 
 
+def asked_of(remarks: pd.DataFrame, column_map: dict[str, str], today: date) -> dict[int, tuple[str, str]]:
+    """The rows whose remark (a frame of the note and status columns, as seen) asks whether the card goes,
+    every row read (:func:`asking_rows`): the same rows whether read for the rows left out or for the
+    others. Row -> (header, the remark)."""
+    return asking_rows(remarks, list(remarks.columns), None, said_out(column_map, today))
+
+
 def asking_problems(
-    body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int], today: date
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    not_judged: Collection[int],
+    today: date,
+    grid: _Grid | None = None,
+    by_position: dict[int, str] | None = None,
 ) -> list[Problem]:
-    """An error on each row not left out whose remark asks whether the card goes (:func:`asking_rows`, the
-    remarks read alone): the rows :func:`..skipped.rows._skipped_rows` took off those left out for it, and
-    those a question would have sent."""
+    """An error on each row not left out whose remark asks whether the card goes (:func:`asked_of`, the
+    remarks read alone, as seen: a cell merged down over several rows is each one's, with ``grid``): the rows
+    :func:`..skipped.rows._skipped_rows` took off those left out for it, and those a question would have
+    sent."""
+    from ..skipped.rows import _merged_down
+
     headers = asking_headers(body, column_map)
     if not headers:
         return []
-    among = [row for row in body.index if int(row) not in not_judged]
-    asked = asking_rows(body[headers], headers, among, said_out(column_map, today))
+    remarks = without_invisible(body[headers])
+    if grid is not None and by_position is not None:
+        own = {position: header for position, header in by_position.items() if header in headers}
+        remarks = _merged_down(grid, remarks, column_map, own)
+    asked = asked_of(remarks, column_map, today)
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
-    return [asking_problem(row, header, note, field) for row, (header, note) in sorted(asked.items())]
+    return [
+        asking_problem(row, header, note, field)
+        for row, (header, note) in sorted(asked.items())
+        if row not in not_judged
+    ]
 
 
 def asking_problem(row: int, header: str, note: str, field: str) -> Problem:

@@ -85,7 +85,7 @@ def gathered_problems(
     read_problems += _correction_problems(
         body, column_map, aliases, not_judged, default_value, this_year=program.today().year
     )
-    read_problems += asking_problems(body, column_map, not_judged, program.today())  # 'Deceased?'
+    read_problems += asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

@@ -132,28 +132,31 @@ def asking_rows(
 
 
 def rows_to_ask(
-    body: pd.DataFrame,
+    seen: pd.DataFrame,
+    said_frame: pd.DataFrame,
     column_map: dict[str, str],
     said: Collection[int],
     again: Callable[[pd.DataFrame], Collection[int]],
     today: date,
 ) -> set[int]:
-    """Of the rows ``said`` leaves out, those whose note or status asks whether the card goes (read alone,
-    as :func:`..problems.askingnote.asking_problems` reads it: that error is theirs) and which nothing else
-    leaves out: read again by ``again`` (the rows a frame says not to send) with those remarks cleared
-    ('Send?' = No beside 'Notes' = 'Deceased?' stays out)."""
-    from ..problems.askingnote import asking_headers, said_out
+    """Of the rows ``said`` leaves out, those whose note or status asks whether the card goes, read in
+    ``seen`` (the list's cells as the person sees them, merged cells down) exactly as
+    :func:`..problems.askingnote.asking_problems` reads them (that error is theirs: a row taken off here and
+    not read so there would be sent), and which nothing else leaves out: read again by ``again`` (the rows a
+    frame says not to send) in ``said_frame`` (``seen`` as the reader names its columns) with those remarks
+    cleared ('Send?' = No beside 'Notes' = 'Deceased?' stays out)."""
+    from ..problems.askingnote import asked_of, asking_headers
 
-    headers = asking_headers(body, column_map)
+    headers = asking_headers(seen, column_map)
     if not headers or not said:
         return set()
-    asked = asking_rows(body[headers], headers, said, said_out(column_map, today))
+    asked = {row: cell for row, cell in asked_of(seen[headers], column_map, today).items() if row in said}
     if not asked:
         return set()
-    cleared = body.copy()
-    for row, (header, _note) in asked.items():
-        for other in headers:  # (each column's remark that asks, not the first alone)
-            if readings(str(body.at[row, other])) is not None:
-                cleared.at[row, other] = ""
-        cleared.at[row, header] = ""
+    cleared = said_frame.copy()
+    at = {header: seen.columns.get_loc(header) for header in headers}
+    for row in asked:
+        for header in headers:  # (each column's remark that asks, not the first alone)
+            if readings(str(seen.at[row, header])) is not None:
+                cleared.iat[cleared.index.get_loc(row), at[header]] = ""
     return set(asked) - set(again(cleared))

@@ -80,7 +80,9 @@ def _skipped_rows(
         grouped.get(h, h): cells for h, cells in _struck_whole(grid, by_position, column_map).items()
     }
     titles = _titles(grid, header_row, file_name)
-    said_no = _said_unless_withdrawn(said, column_map, on_purpose, kept, withdrawn, program, beyond, titles)
+    said_no = _said_unless_withdrawn(
+        said, column_map, on_purpose, kept, withdrawn, program, beyond, titles, seen=body
+    )
     days = held_days(
         said_no,
         said,
@@ -195,13 +197,15 @@ def _said_unless_withdrawn(
     program: ProgramSettings,
     beyond: Collection[str],
     titles: Collection[str] = (),
+    seen: pd.DataFrame | None = None,
 ) -> list[tuple[int, str]]:
     """The rows the list says not to send (:func:`.said._said_not_to_send`), a remark struck through whole
     read as withdrawn, as a struck part is ("~~Yes~~ No" is No): an HR tracker's 'Notes' = "~~Do not send~~",
     'Status' = "~~Terminated~~", 'Hold' = "~~Yes~~" (the hold over, crossed out rather than deleted) left each
     row out, exit 0 (found by hunter-falsealarm6). Not a cell saying the card went or was made ('Card Sent' =
     "~~Yes~~"): sent again on a guess it would be a second card, and the row stays out as it says. ``titles``:
-    the sheet's name and the lines above its header."""
+    the sheet's name and the lines above its header; ``seen``: the list's cells before its columns were named
+    under their groups, where a remark that asks is read (:func:`.asking.rows_to_ask`)."""
     today = program.today()
     as_typed = _said_not_to_send(said, column_map, on_purpose, kept, today, beyond, titles)
     # ... but not a row of no street whose remark says its address is not known yet: a row to fix
@@ -214,9 +218,8 @@ def _said_unless_withdrawn(
         del as_typed[row]
     # ... nor a row whose note or status asks whether to send it ('Duplicate of E2001?'): an error asking
     again = partial(_said_not_to_send, column_map=column_map, on_purpose=on_purpose, kept=kept, today=today)
-    for row in rows_to_ask(
-        said, column_map, as_typed, lambda f: again(f, beyond=beyond, titles=titles), today
-    ):
+    reads = partial(again, beyond=beyond, titles=titles)
+    for row in rows_to_ask(seen if seen is not None else said, said, column_map, as_typed, reads, today):
         del as_typed[row]
     if not withdrawn or not as_typed:
         return list(as_typed.items())
