@@ -177,6 +177,9 @@ def page_hint(hint: object, approved: tuple[int, str] | None = None) -> str:
     Other ways on ("run with the ledger they were sent from") are the command line's: the flag's words
     stay."""
     text = str(hint or "")
+    elsewhere = _CONTINUE_THAT_BATCH.search(text)
+    if elsewhere is not None:
+        return _continued_on_the_page(elsewhere.group("name") or "")
     clauses = text.split("; ")
     if len(clauses) > 1 and any(ALLOW_FLAG in c for c in clauses):
         rest = "; ".join(c for c in clauses if ALLOW_FLAG not in c)
@@ -188,6 +191,34 @@ def page_hint(hint: object, approved: tuple[int, str] | None = None) -> str:
         if flag in text:
             return said
     return page_words(text)
+
+
+# a list refused for cards another computer or ledger sent on this vendor account (..rebuild.listing): the
+# command line's way on, '--batch NAME', read on the page 'This page does not send a card again on purpose',
+# and a new hire on that list had no way out there (hunter-vendor34's leftover; newcomer24's N4 on the page)
+_CONTINUE_THAT_BATCH = re.compile(r"continue that batch by its own name \(--batch(?: (?P<name>[^)]+))?\)")
+
+
+def _continued_on_the_page(quoted: str) -> str:
+    """What the page offers for such a refusal: the same file uploaded again under that batch's name, which
+    finds its orders at the vendor (nothing sent twice) and sends the rest once they are settled."""
+    import shlex
+
+    try:
+        name = " ".join(shlex.split(quoted))
+    except ValueError:  # an unbalanced quote: the name as written
+        name = quoted
+    named = (
+        f"the batch name {name}" if name else "that batch's name (its PO numbers carry it, after the prefix)"
+    )
+    return (
+        "These cards were sent from another computer or ledger on this vendor account. To go on with that "
+        f"batch here, people not sent yet included, upload this file again with {named}: the rows already "
+        "ordered are found at the vendor and not sent again, and the others wait on its page “Rows waiting "
+        "for review” until you have checked that nobody else is sending this list; release them there, then "
+        "send from its cost page. To send the same cards again on purpose, this page cannot: ask whoever "
+        "runs bulkship on the command line."
+    )
 
 
 # a run an approver's Approve started, refused for costing more than the total approved (the vendor raised a

@@ -104,6 +104,10 @@ def uploaded_just_now(settings: Settings, wanted: str, file_hash: str, by: str) 
             and batch.created >= since
             and batch.change_id == batch.first_id
             and not batch.confirmed_id
+            # ... nor one its cost page refused: uploaded again as the refusal says (under the name of the
+            # batch that sent its cards), it was the refused batch again, 'volunteers-2026-1' for
+            # 'volunteers-2026' (hunter-vendor35)
+            and not batch.refused_now
         ):
             return name
     return None
