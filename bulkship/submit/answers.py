@@ -177,35 +177,10 @@ class _Answers(_InPart):
         vendor_order = merge_split(vendor_order, line_items(order))  # a line item shown in pieces: one
         vendor_order = costs_per_card_by_plan(vendor_order, order.cost)  # one card's cost, by the plan
         if created:  # our exact payload was accepted (201): its lines, checked against what was sent
-            ids = [r.external_id or "" for r in rows]
-            costs = [r.cost for r in rows]
-            items = _sent_items(order, rows)
-            matches = match_created(ids, vendor_order, items, costs)
-            if (
-                vendor_order.line_items
-                and None in matches
-                and not _rest_on_other_pages(vendor_order, matches)
-            ):
-                await self._created_unproven(order, rows, vendor_order, matches)
+            proven = await self._created_lines(order, rows, vendor_order)
+            if proven is None:
                 return None
-            # a line echoing the row's ExternalId with another card or amount (found by hunter-vendor3: the
-            # row read 'pending', ordered, for a card it was not) or to another recipient (hunter-vendor5):
-            # made, never sent again, a person looks
-            cards = [
-                other_card(item, line) or more_cards(item, line)
-                for item, line in zip(items, matches, strict=True)
-            ]
-            other = {
-                i: cards[i] or other_recipient(item, vendor_order, line)
-                for i, (item, line) in enumerate(zip(items, matches, strict=True))
-            }
-            if any(other.values()):
-                said = "; ".join(f"{ids[i] or f'line {i + 1}'}: {o}" for i, o in other.items() if o)
-                matches = [None if other[i] else line for i, line in enumerate(matches)]
-                what = "card or amount" if any(cards) else "recipient"
-                why = f"shows another {what} than was sent on its line ({said})"
-                await self._created_in_part(order, rows, vendor_order, matches, why)
-                return None
+            matches = proven
             missing: list[Any] = []
         elif recorded_send and not vendor_order.line_items:  # our recorded send, its lines not shown
             matches = match_lines([r.external_id or "" for r in rows], vendor_order)
@@ -247,6 +222,39 @@ class _Answers(_InPart):
             return record
         await self._follow_up(order, rows, [r.line_index for r in missing if r.line_index is not None])
         return None
+
+    async def _created_lines(
+        self, order: OrderRecord, rows: list[RowRecord], vendor_order: VendorOrder
+    ) -> list[Any] | None:
+        """A 201's lines checked against what was sent: each row's line (None: not proven), or None when
+        the order is recorded here as created in part (a line unproven, or showing another card, amount or
+        recipient than was sent on it): its rows wait for a person, nothing sent again."""
+        ids = [r.external_id or "" for r in rows]
+        costs = [r.cost for r in rows]
+        items = _sent_items(order, rows)
+        matches = match_created(ids, vendor_order, items, costs)
+        if vendor_order.line_items and None in matches and not _rest_on_other_pages(vendor_order, matches):
+            await self._created_unproven(order, rows, vendor_order, matches)
+            return None
+        # a line echoing the row's ExternalId with another card or amount (found by hunter-vendor3: the
+        # row read 'pending', ordered, for a card it was not) or to another recipient (hunter-vendor5):
+        # made, never sent again, a person looks
+        cards = [
+            other_card(item, line) or more_cards(item, line)
+            for item, line in zip(items, matches, strict=True)
+        ]
+        other = {
+            i: cards[i] or other_recipient(item, vendor_order, line)
+            for i, (item, line) in enumerate(zip(items, matches, strict=True))
+        }
+        if any(other.values()):
+            said = "; ".join(f"{ids[i] or f'line {i + 1}'}: {o}" for i, o in other.items() if o)
+            matches = [None if other[i] else line for i, line in enumerate(matches)]
+            what = "card or amount" if any(cards) else "recipient"
+            why = f"shows another {what} than was sent on its line ({said})"
+            await self._created_in_part(order, rows, vendor_order, matches, why)
+            return None
+        return matches
 
     async def _rejected(self, order: OrderRecord, rows: list[RowRecord], exc: OrderRejectedError) -> None:
         references = Counter(r.external_id for r in rows if r.external_id)
