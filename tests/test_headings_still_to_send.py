@@ -98,3 +98,20 @@ def test_a_heading_saying_no_of_the_one_still_to_send_leaves_him_out_with_the_ro
     '- no, sent 12/1') still spared Gus: ordered, exit 0, a card the heading says not to send, or a second.
     Gus is left out with Hal and Dee; the rows below sent."""
     assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent already - Gus still to send - no rush",
+     "Above: sent already - Gus still to send - no longer on hold",
+     "Above: sent already - Gus still to send - already approved",
+     "Above: sent already - Gus still to send - hold lifted",
+     "Above: sent already - Gus still to send - not terminated"],
+)  # fmt: skip
+def test_a_heading_going_on_after_the_one_still_to_send_without_a_no_sends_him(
+    tmp_path: Path, heading: str
+) -> None:
+    """Found by review63 checking 2e8af8af: its part going on after 'Gus still to send' with words that say no
+    no ('- no rush', '- no longer on hold', '- hold lifted') left Gus out with Hal and Dee: the one person the
+    heading says is still to be sent got no card, silently. Gus is sent again; Hal and Dee left out."""
+    assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 4, 5]

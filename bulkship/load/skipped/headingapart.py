@@ -86,7 +86,11 @@ SPARED_STILL = re.compile(
 )
 
 
-_NO_OR_SENT = re.compile(r"(?i)(?:no|sent|already|mailed|shipped)\b")
+# ... its part going on with a bare no or the card sent ('Gus not yet - no, sent 12/1', '... - already
+# sent'); not 'no rush', 'no longer on hold', 'already approved', 'sent back, resend' (Gus left out: review63)
+_NO_OR_SENT = re.compile(
+    r"(?i)no(?=\s*(?:$|[-–—,.;:!]))|(?:already\s+)?(?:sent|mailed|shipped)\b(?!\s+back)(?!.*\bresend)"
+)
 
 
 def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
@@ -102,7 +106,7 @@ def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) ->
     no_more = (
         bool(after)
         and not _BELOW.search(after)
-        and bool(_says_no(after, leave_out=leave_out) or _NO_OR_SENT.match(after))
+        and bool(_clauses_say_no(after, _note_says_no(after)) or _NO_OR_SENT.match(after))
     )
     left_out, spared = (named, set()) if no_more else (set(), named)
     before = re.split(r"[.;]", plain[: still.start()])[-1]
