@@ -37,12 +37,32 @@ _WHEN = (
     r"(?:on\s+)?\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
 )
 _ENDS = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?per\s.*)"
+# how a death came ('suddenly', 'in a car accident', 'of cancer'): 'by accident' after a death is its cause,
+# not 'in error' as after 'Removed' ('Deceased by mistake' stays a mistake: .undone)
+_DIED = r"deceased|passed\s+away|died"
+_ACCIDENT = (
+    r"(?:an?\s+)?(?:(?:car|auto|automobile|traffic|road|motorcycle|bike|bicycle|plane|work|workplace|boating|"
+    r"hunting|skiing|farm|house|tragic|fatal|terrible)\s+)?(?:accident|crash|collision|fire|wreck)"
+)
+_HOW = (
+    r"suddenly|unexpectedly|peacefully|tragically|accidentally|by\s+accident|in\s+" + _ACCIDENT + r"|"
+    r"(?:of|from)\s+(?!the\s+(?:company|firm|team|list)\b)[a-z][^-–—:,.;!(]*|"
+    r"(?:after|following)\s+(?:an?\s+)?(?:(?:long|short|brief|sudden)\s+)?illness|at\s+home|"
+    r"in\s+(?:his|her|their)\s+sleep"
+)
 GONE_WHEN = (
     # ... the person said or a word before the state ('Employee passed away last week', 'Has left the
     # company', 'Got laid off', 'Recently deceased', 'Sadly passed away')
     rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:(?:is|was|has|had|have|got|just|recently|sadly|"
     r"unfortunately)\s+(?:been\s+|got\s+)?){1,2}(?:" + _GONE + r")(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
     rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:{_GONE})\s+(?:{_WHEN})" + _ENDS + r"|"
+    # ... or a death said with how it came ('Deceased by accident', 'Died suddenly', 'Passed away from
+    # cancer', 'Killed in a car accident': found by review61 and the lead, each ordered where 'Deceased' is
+    # left out)
+    rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:(?:is|was|has|had|just|sadly|tragically|"
+    r"unfortunately)\s+)?(?:(?:" + _DIED + r")\s+(?:" + _HOW + r")|"
+    r"killed\s+in\s+(?:action|" + _ACCIDENT + r"))"
+    r"(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
     # ... or no longer working there ("Doesn't work here anymore", 'No longer at the company'); not 'No
     # longer at the Boston office' (moved)
     r"(?:(?:does|do|did)\s*n[o'’]?t|no\s+longer|not)\s+work(?:s|ing)?\s+(?:here|for\s+us|with\s+us|at\s+(?:the\s+)?"
