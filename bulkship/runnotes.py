@@ -350,9 +350,24 @@ def costs_differ(view: LedgerView, batch: str) -> list[str]:
     return [
         f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
         f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
-        f"{money_text(found.charged)}{_in_cents(found)}. The money charged is the vendor's; compare with "
-        f"`bulkship reconcile {shlex.quote(batch)}`"
+        f"{money_text(found.charged)}{_in_cents(found)}{_rounded(view, found)}. The money charged is the "
+        f"vendor's; compare with `bulkship reconcile {shlex.quote(batch)}`"
     ]
+
+
+def _rounded(view: LedgerView, found: CostDifference) -> str:
+    """Its rows charged within a cent a card of their plan (..reconcile.join.rounding), said here alone."""
+    from .reconcile.join.rounding import rounded_rows
+
+    count, by = rounded_rows(view, set(found.orders))
+    if not count:
+        return ""
+    side = "less" if by < 0 else "more"
+    return (
+        f"; {count} row(s) of them were charged a cent a card or less otherwise than planned "
+        f"({money_text(abs(by))} {side} in all): the vendor rounds its costs otherwise than the plan, said "
+        "here, not on each row"
+    )
 
 
 def _in_cents(found: CostDifference) -> str:

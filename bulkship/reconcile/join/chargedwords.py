@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from ...money import Breakdown, money_text
+from ...money import Breakdown, cents, money_text
 from .prices import Prices, _Line
 
 OVERCHARGED_NOTE = (
@@ -61,6 +61,8 @@ def not_planned_note(
     if money.discount < 0 and plan.discount == 0:
         return ""  # an overcharge: said so
     po, taken = taken_off
+    if taken <= 0 and within_rounding(money.total, plan.total, line.quantity):
+        return ""  # the vendor's rounding: said once beside the totals (.rounding), not on each row
     if taken > 0 and money.total > plan.total:
         # the discount taken off the order rather than its cards: 'ask the vendor why' each row charged more
         # than planned, of a discount the vendor gave (found by hunter-money14)
@@ -75,6 +77,13 @@ def not_planned_note(
             taken=money_text(taken),
         )
     return _not_planned_words(money, line, plan)
+
+
+def within_rounding(charged: Decimal, planned: Decimal, cards: int) -> bool:
+    """Whether ``charged`` differs from ``planned`` by a cent a card of ``cards`` at most, and differs: the
+    vendor rounding otherwise than the plan (as ``billing.rounding_allowance`` reads it for a run's limit)."""
+    difference = abs(cents(charged) - cents(planned))
+    return bool(difference) and difference <= Decimal("0.01") * max(cards, 1)
 
 
 @functools.lru_cache(maxsize=4096)  # a batch charged otherwise than planned has few kinds of row
