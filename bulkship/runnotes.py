@@ -350,24 +350,17 @@ def costs_differ(view: LedgerView, batch: str) -> list[str]:
     return [
         f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
         f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
-        f"{money_text(found.charged)}{_in_cents(found)}{_rounded(view, found)}. The money charged is the "
-        f"vendor's; compare with `bulkship reconcile {shlex.quote(batch)}`"
+        f"{money_text(found.charged)}{_in_cents(found)}{_said_of_rows(view, found)}. The money charged is "
+        f"the vendor's; compare with `bulkship reconcile {shlex.quote(batch)}`"
     ]
 
 
-def _rounded(view: LedgerView, found: CostDifference) -> str:
-    """Its rows charged within a cent a card of their plan (..reconcile.join.rounding), said here alone."""
-    from .reconcile.join.rounding import rounded_rows
+def _said_of_rows(view: LedgerView, found: CostDifference) -> str:
+    """What of the difference is rows the vendor rounded, or ended after their card went out (money back)."""
+    from .reconcile.join.moneyback import money_back_said
+    from .reconcile.join.rounding import rounded_said
 
-    count, by = rounded_rows(view, set(found.orders))
-    if not count:
-        return ""
-    side = "less" if by < 0 else "more"
-    return (
-        f"; {count} row(s) of them were charged a cent a card or less otherwise than planned "
-        f"({money_text(abs(by))} {side} in all): the vendor rounds its costs otherwise than the plan, said "
-        "here, not on each row"
-    )
+    return rounded_said(view, found.orders) + money_back_said(view, found.orders)
 
 
 def _in_cents(found: CostDifference) -> str:

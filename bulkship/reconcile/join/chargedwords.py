@@ -45,22 +45,40 @@ ORDER_DISCOUNT_NOTE = (
 )
 
 
+MONEY_BACK_NOTE = (
+    "The vendor charges {total} for {cards}, {by} less than planned ({planned}): money back for a card it "
+    "{status} after it went out (a refund, not a discount), which its Discount column holds so that the "
+    "figures add up. The totals hold what it charges"
+)
+
+
 def not_planned_note(
     money: Breakdown | None,
     line: _Line | None,
     prices: Prices | None,
     taken_off: tuple[str, Decimal] = ("", Decimal(0)),
+    ended: str = "",
 ) -> str:
     """Words for a row charged otherwise than its plan priced it (with the prices it was sent with): the
     figures add up by the Discount, so a discounted card charged 0.50 more read only 'Discount 1.36' where
     the plan took off 1.86, said on no row (hunter-money3's LF). An undiscounted card charged more is said
-    by :func:`overcharge_note` alone. "" when the plan's cost is not known (a ledger of an older bulkship)."""
+    by :func:`overcharge_note` alone. "" when the plan's cost is not known (a ledger of an older bulkship).
+    ``ended``: the status of a line the vendor ended after its card went out (outcome.ended_after_parcel),
+    whose money back read 'so its discount reads 25.00 ... ask the vendor why' (hunter-money25's L2)."""
     plan = prices.planned(line) if money is not None and line is not None and prices is not None else None
     if money is None or line is None or plan is None or money.discount == plan.discount:
         return ""  # as planned, or the difference is in another column (shipping billed on the order)
     if money.discount < 0 and plan.discount == 0:
         return ""  # an overcharge: said so
     po, taken = taken_off
+    if ended and money.total < plan.total:
+        return MONEY_BACK_NOTE.format(
+            total=money_text(money.total),
+            cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
+            by=money_text(plan.total - money.total),
+            planned=money_text(plan.total),
+            status=ended,
+        )
     if taken <= 0 and within_rounding(money.total, plan.total, line.quantity):
         return ""  # the vendor's rounding: said once beside the totals (.rounding), not on each row
     if taken > 0 and money.total > plan.total:

@@ -280,7 +280,8 @@ def outcome_from_ledger(
     problems = "; ".join(filter(None, [problems, overcharge_note(money, cards) if bucket == CHARGED else ""]))
     if bucket == CHARGED:
         fewer = fewer_shown_note(record, money, sent, line, prices) if line is not sent else ""
-        planned = not_planned_note(money, line, prices, (record.po_number or "", taken_off))
+        taken = (record.po_number or "", taken_off)
+        planned = not_planned_note(money, line, prices, taken, status if parcel else "")
         problems = "; ".join(filter(None, [problems, fewer, planned]))
     return RowOutcome(
         row=row,

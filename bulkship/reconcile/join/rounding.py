@@ -10,7 +10,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ...money import cents
+from ...money import cents, money_text
 from .chargedwords import within_rounding
 from .outcome import row_line
 
@@ -32,3 +32,16 @@ def rounded_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decima
         if line is not None and plan is not None and within_rounding(record.cost, plan.total, line.quantity):
             count, by = count + 1, by + cents(record.cost) - cents(plan.total)
     return count, by
+
+
+def rounded_said(view: LedgerView, orders: Collection[str]) -> str:
+    """The costs-differ note's words for :func:`rounded_rows` ("" when none)."""
+    count, by = rounded_rows(view, set(orders))
+    if not count:
+        return ""
+    side = "less" if by < 0 else "more"
+    return (
+        f"; {count} row(s) of them were charged a cent a card or less otherwise than planned "
+        f"({money_text(abs(by))} {side} in all): the vendor rounds its costs otherwise than the plan, said "
+        "here, not on each row"
+    )
