@@ -28,3 +28,36 @@ def test_a_status_then_a_hold_until_a_day_with_no_mark_holds_the_row(
     cells = [*HELD, *SENDS]
     left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells)
     assert left_out == HELD, left_out  # each was ordered under a status; none of SENDS is held
+
+
+# a no until a day ('Do not send until 1/15/2027'): under a status left out for good, where under 'Notes' it
+# waits for its day and goes on it, as 'Hold until 1/15/2027' and 'Do not send before 1/15/2027' do under
+# both (review60's leftover 6, decided and mended by hunter-asks1)
+NO_UNTIL = [
+    "Do not send until 1/15/2027", "DNS until 1/15/2027", "Don't send until 1/15/2027",
+    "Do not mail until 1/15/2027", "Do not send card until 1/15/2027", "Do not send until Jan",
+]  # fmt: skip
+# ... one that says more, or of no day, stays out; a day passed sends (as under 'Notes')
+NO_UNTIL_OUT = ["Do not send until 1/15/2027 - terminated", "Do not send until further notice", "DNS"]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_status_saying_not_to_send_until_a_day_holds_the_row_to_it(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bulkship.load import load_sheet
+    from bulkship.statuses import NOT_YET_REASON
+
+    def held_and_out(day: datetime.date) -> tuple[list[str], list[str]]:
+        monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
+        skipped = {s.row: s for s in load_sheet(path).skipped}
+        rows = dict(enumerate(cells, start=2))
+        held = [
+            rows[r] for r in sorted(skipped) if r in rows and skipped[r].reason.startswith(NOT_YET_REASON)
+        ]
+        return held, [rows[r] for r in sorted(skipped) if r in rows and rows[r] not in held]
+
+    cells = [*NO_UNTIL, *NO_UNTIL_OUT, "Do not send until 11/15/2026"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert held_and_out(datetime.date(2026, 12, 5)) == (NO_UNTIL, NO_UNTIL_OUT)
+    assert held_and_out(datetime.date(2027, 1, 20)) == ([], NO_UNTIL_OUT)  # on its day, each sent

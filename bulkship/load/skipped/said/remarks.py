@@ -125,9 +125,12 @@ def remarks_not_yet(
 # A status holding the row until a day ('Hold until Jan', 'On hold until 1/15/2027'): left out for good, where
 # under 'Notes' it waits for its day and goes on it (review48's leftover 5, mended by review50)
 # ... or for a month ('Hold for January', 'hold for Jan batch': newcomer22's N2, left out for good)
+# ... or a no until a day ('Do not send until 1/15/2027', 'DNS until 1/15/2027': left out for good under
+# 'Status', where under 'Notes' each waits for its day; review60's leftover 6, decided by hunter-asks1 as
+# 'Do not send before 1/15/2027' was read already)
 _HOLD_UNTIL = re.compile(
-    r"(?i)^\W*(?:on\s+)?hold\s+(?:(?:until|till|til)\b|"
-    r"for(?=\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+    r"(?i)^\W*(?:(?:on\s+)?hold|(?:do\s+not|don['’]?t|dns)(?:\s+(?:send|ship|mail)(?:\s+(?:the\s+)?card)?)?)"
+    r"\s+(?:(?:until|till|til)\b|for(?=\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
 )
 # ... not one asking something after it ('On hold until 3/1/2031 - Send Target instead'): a status's asks are
 # not read (a note's are), so on its day the row would go as it stands
@@ -149,7 +152,8 @@ def _own_hold_until(
     if not named.any():
         return said, not_yet
     held, dated = _note_not_yet(cells.where(named, ""), today)
-    alone = named & ~remarks_say_no(cells.where(named, ""), today) & ~cells.str.contains(_ASKS)
+    asks = cells.str.replace(_HOLD_UNTIL, "", regex=True).str.contains(_ASKS)  # (not its own 'Do not send')
+    alone = named & ~remarks_say_no(cells.where(named, ""), today) & ~asks
     said = said & ~(alone & ~held)  # (the day passed)
     dated = alone & held & dated
     return said, dated if not_yet is None else not_yet | dated
