@@ -74,3 +74,30 @@ def test_a_list_refused_for_another_ledger_s_cards_is_told_the_page_s_way_on(tmp
     orders = embedded_sandbox_orders(here.data_dir)
     cards = Counter(li["PhysicalDeliveryAddress"]["Name"] for o in orders for li in o["LineItems"])
     assert cards == Counter(row[0] for row in STAFF)
+
+
+def test_a_list_refused_for_cards_sent_under_a_mixed_case_name_is_not_told_to_read_it_off_the_po_numbers(
+    tmp_path: Path,
+) -> None:
+    """Sent as 'Holiday-gifts-2026' (its PO numbers BS-HOLIDAY-GIFTS-2026-EC4EB0-0001: a mixed-case name is
+    coded in its stem), the list uploaded again as 'Copy of Holiday-gifts-2026.csv' was told to upload it
+    with "that batch's name (its PO numbers carry it, after the prefix)": read off them,
+    'HOLIDAY-GIFTS-2026-EC4EB0' is another batch, its rows all waiting for review, and the batch's own name
+    then refused as a repeat of it (review62 on 4a168b6f). The page asks for the name as it was sent; under
+    it, the orders are found and the new hire alone waits for review."""
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "laptop.sqlite", out_dir=tmp_path / "laptop")
+    assert run_batch(_list(tmp_path / "Holiday-gifts-2026.csv", STAFF), there, wait_s=0).exit_code == 0
+    (tmp_path / "download").mkdir()
+    sheet = _list(tmp_path / "download" / "Copy of Holiday-gifts-2026.csv", [*STAFF, NEW_HIRE])
+    with TestClient(create_app(here), follow_redirects=True) as client:
+        refused = _upload(client, sheet)
+        said = _said(client.get(f"/batches/{refused}/cost").text)
+        assert "(BS-HOLIDAY-GIFTS-2026-EC4EB0-0001)" in said, said
+        assert "PO numbers carry it" not in said
+        assert "upload this file again with that batch's name exactly as it was sent" in said, said
+        assert _upload(client, sheet, "Holiday-gifts-2026") == "Holiday-gifts-2026"
+        assert "Nothing is left to send" in client.get("/batches/Holiday-gifts-2026/cost").text
+    with Ledger.open(here.ledger_location, lock=False) as ledger:
+        statuses = sorted(r.status for r in ledger.batch_rows("Holiday-gifts-2026", current_only=True))
+    assert statuses == ["ordered", "ordered", "ordered", "review"]

@@ -208,8 +208,12 @@ def _continued_on_the_page(quoted: str) -> str:
         name = " ".join(shlex.split(quoted))
     except ValueError:  # an unbalanced quote: the name as written
         name = quoted
+    # no name: the PO numbers carry a name coded (mixed case: 'BS-HOLIDAY-GIFTS-2026-EC4EB0-0001' for
+    # 'Holiday-gifts-2026') or cut; read off them, it was another batch, its rows all waiting for review
     named = (
-        f"the batch name {name}" if name else "that batch's name (its PO numbers carry it, after the prefix)"
+        f"the batch name {name}"
+        if name
+        else "that batch's name exactly as it was sent (its PO numbers show it in capitals, not as typed)"
     )
     return (
         "These cards were sent from another computer or ledger on this vendor account. To go on with that "
