@@ -5,6 +5,9 @@ their cards went or that they are not to be sent, naming and counting none (upal
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -87,3 +90,38 @@ def test_a_heading_saying_the_cards_above_went_leaves_out_every_row_above_and_no
     # naming the one it speaks of, or words of the person alone: a note about the row right above, as before
     for heading in ["Above: Dee sent already", "Above: Dee Fox - sent already", "Above: left company"]:
         assert _left_out(tmp_path / "gifts.xlsx", heading) == [5], heading
+
+
+def _validated(tmp_path: Path, heading: str) -> tuple[list[int], list[int]]:
+    """The rows validate leaves out and the rows it makes errors, of the list of :func:`_left_out`."""
+    from bulkship.cli import main
+
+    _left_out(tmp_path / "gifts.xlsx", heading)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["validate", str(tmp_path / "gifts.xlsx"), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(out.getvalue())
+    errors = sorted({p["row"] for p in data["problems"] if p["severity"] == "error"})
+    return sorted(s["row"] for s in data["skipped"]), errors
+
+
+def test_a_heading_saying_the_cards_above_went_but_naming_one_leaves_out_the_others(tmp_path: Path) -> None:
+    """Review61's Found 1, fixed by hunter-sends13: under Hal, Gus and Dee, 'Above: sent already - Gus still
+    has not been sent' ordered Hal again and left out Dee and Ann, Bob and Cy under it, Gus an error (a
+    second card, three people dropped); 'Above: all sent - Gus still at old address' ordered all three again;
+    'Above: sent - Gus still pending. Below: new', 'Above: terminated - Gus still employed' ordered Hal
+    (again, or terminated); 'Above: sent already - Gus not yet - send now' ordered Hal and Dee again. Every
+    row above but the one it names is left out, the rows below sent; he is sent where his words say he is
+    still to send, left out where they say no, an error asking otherwise."""
+    spared = ["Above: sent already - Gus still has not been sent",
+              "Above: sent already - Gus hasn't been sent yet",
+              "Above: sent already - Gus not yet - send now",
+              "Above: sent already. Gus still has not been sent. Below: new"]  # fmt: skip
+    for heading in spared:
+        assert _validated(tmp_path, heading) == ([2, 4, 5], []), heading
+    asked = ["Above: all sent - Gus still at old address", "Above: sent - Gus still pending. Below: new",
+             "Above: terminated - Gus still employed"]  # fmt: skip
+    for heading in asked:
+        assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading
+    for heading in ["Above: sent already - Gus terminated too", "Above: sent already - Gus Tan: do not send"]:
+        assert _validated(tmp_path, heading) == ([2, 3, 4, 5], []), heading

@@ -18,6 +18,7 @@ from ..skipped.headings import HEADING_OVER, NAMED_APART
 from ..skipped.kinds import NOT_TO_SEND
 from ..skipped.noteabout import _AGENT_BEFORE, Recipients, _name_pattern, note_words, says_no_of
 from ..skipped.pointing import rows_pointed_above
+from ..skipped.upnamed import NAMED_ASKED
 
 _NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction
@@ -80,7 +81,10 @@ def _note_names_problems(
         for row, values in zip(cells.index, cells.itertuples(index=False), strict=True)
         if int(row) not in left_out and int(row) not in apart
     }
-    asks = {row for row, text in notes.items() if _ASKS.search(text)}
+    # ... or the one a heading names among the rows above it leaves it unclear what of ('Above: all sent - Gus
+    # still at old address': .skipped.upnamed)
+    asked = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(NAMED_ASKED)}
+    asks = {row for row, text in notes.items() if _ASKS.search(text) or row in asked}
     notes = {row: text for row, text in notes.items() if row in asks or _MAY_SAY_NO.search(text)}
     if not notes:
         return []

@@ -19,6 +19,7 @@ from .languages import straight
 from .noteabout import Recipients, about_the_named
 from .ofwork import OF_WORK, TERMINATED_THING, lists_staff
 from .pointing import (
+    _BELOW,
     above_taken_back,
     names_the_row_above,
     of_the_rows_below,
@@ -28,6 +29,7 @@ from .pointing import (
 )
 from .saysend import SAYS_SEND
 from .upalone import says_no_of_every_row_above
+from .upnamed import NAMED_ASKED, named_apart_above
 
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
@@ -155,6 +157,12 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                     continue
                 plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
         people = _recipients(body, names, blank) if people is None else people
+        if not spared and (
+            apart := _named_apart_above(found, plain, text, row, rows, position, headings, people, leave_out)
+        ):
+            spared, plain = apart
+            if not _BELOW.search(plain):
+                continue
         if says_no_of_every_row_above(
             plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
         ):
@@ -226,6 +234,33 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
             at += 1
     return found
+
+
+def _named_apart_above(
+    found: dict[int, tuple[str, str]],
+    plain: str,
+    text: str,
+    row: int,
+    rows: list[int],
+    position: dict[int, int],
+    headings: dict[int, str],
+    people: Recipients,
+    leave_out: re.Pattern[str],
+) -> tuple[set[int], str] | None:
+    """Where the heading ``text`` on ``row`` says no of every row above and names some of them apart
+    (:func:`.upnamed.named_apart_above`): every other row above left out, and those it spares (sent, or
+    asked: :mod:`..problems.notenames`) with its words without them."""
+    apart = named_apart_above(plain, partial(_says_no, leave_out=leave_out), people)
+    if apart is None:
+        return None
+    every = rows_above(apart.rest, position[row], rows, headings, people.rows, lambda _: False, every=True)
+    if not apart.named <= set(every):
+        return None
+    kind = {"spared": NAMED_APART, "asked": NAMED_ASKED}.get(apart.how, HEADING_ABOVE)
+    found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
+    spared = set() if apart.how == "out" else apart.named
+    _leave_out_above(found, apart.rest, row, rows, position, headings, people, spared)
+    return spared, apart.rest
 
 
 def _leave_out_above(
