@@ -149,16 +149,20 @@ def skipped_ordered_elsewhere(ledger: Ledger, batch: str) -> int:
 def rows_ordered_elsewhere(ledger: Ledger, batch: str, records: Sequence[RowRecord]) -> frozenset[int]:
     """Of ``records`` (rows of the batch), those whose very row another batch through its API ordered, its
     card made (not one the vendor ended without a card: that row is still to send)."""
+    return frozenset(where_ordered_elsewhere(ledger, batch, records))
+
+
+def where_ordered_elsewhere(ledger: Ledger, batch: str, records: Sequence[RowRecord]) -> dict[int, str]:
+    """:func:`rows_ordered_elsewhere`, each with where its card went: 'BS-HR-0001 (batch 'HR')'."""
     from .batchapi import same_api
 
     if not records:
-        return frozenset()
+        return {}
     record = ledger.batch(batch)
     apis = {b.name: b.api for b in ledger.batches()}
     elsewhere = ledger.ordered_rows_elsewhere(sorted({r.fingerprint for r in records}), batch)
-    went = {
-        r.fingerprint
-        for r in elsewhere
-        if same_api(apis.get(r.batch), record.api if record else None) and not row_made_no_card(r)
-    }
-    return frozenset(r.row for r in records if r.fingerprint in went)
+    went: dict[str, str] = {}
+    for r in elsewhere:
+        if same_api(apis.get(r.batch), record.api if record else None) and not row_made_no_card(r):
+            went.setdefault(r.fingerprint, f"{r.po_number} (batch {r.batch!r})")
+    return {r.row: went[r.fingerprint] for r in records if r.fingerprint in went}

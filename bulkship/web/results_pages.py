@@ -4,7 +4,7 @@ with the vendor, a tracking refresh (its downloads: :mod:`.downloads`)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from ..money import MONEY_CURRENCY, BilledCards
 from ..reconcile.booknames import rows_of_workbook
 from ..reconcile.join import LedgerView, made_no_card
 from ..reconcile.sheets.billednote import split_billed
+from ..refusednow import skipped_ordered_elsewhere, where_ordered_elsewhere
 from ..runnotes import (
     CostDifference,
     below_lines_notes,
@@ -33,7 +34,7 @@ from ..runnotes import (
     unpriced_notes,
 )
 from ..settings import Settings
-from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND
+from ..statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, ORDERED_BEFORE, TO_SEND
 from . import batchledger, interrupted, servers, state
 from .batchledger import PLANNED_THERE
 from .pagekit import Web, _batch_or_404, _page_number, _see, _sending, _web, render
@@ -75,6 +76,23 @@ class _Results:
     # ... their first day and what they cost as last priced, as `status` says them (', the first on ...')
     for_a_day_said: str = ""
     held_planned: int = 0  # held rows whose card another batch only planned (deleting it sends them here)
+    skipped_ordered_before: int = 0  # of the skipped, rows whose card another batch ordered (its card went)
+
+
+def _said_ordered_before(
+    ledger: Ledger, batch: str, lines: list[ResultLine], rows: list[CountedRow]
+) -> list[ResultLine]:
+    """The page's skipped rows whose card another batch ordered, said so as the result workbook says them:
+    week 2's list, Ann 'terminated 12/4', read 'skipped' and 'the list says not to send it' under 'skipped:
+    not ordered', her card gone in week 1's batch (hunter-vendor35)."""
+    skipped = [r.record for r in rows if r.status == "skipped" and not r.gone]
+    went = where_ordered_elsewhere(ledger, batch, skipped)
+    return [
+        replace(line, error=f"{ORDERED_BEFORE}{went[line.row]}: its card went; now {line.error}")
+        if line.row in went and line.status == "skipped"
+        else line
+        for line in lines
+    ]
 
 
 def _bucket_total(rows: list[CountedRow], bucket: str) -> Decimal:
@@ -101,12 +119,14 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             unnamed = [r for r in on_page if not names.get(r.row)]
             names = {**page_listed_names(web, batch, view, unnamed), **names}
         lines = [result_line(view, r, names.get(r.row, "")) for r in on_page]
+        lines = _said_ordered_before(ledger, name, lines, on_page)
         wants = any(not line.name or (line.status == "invalid" and not line.error) for line in lines)
         if wants and batch is not None and batch.upload is None and view.batch is not None:
             lines = as_its_workbook_says(lines, on_page, rows_of_workbook(view.batch.output, name))
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.status] = counts.get(r.status, 0) + 1
+        went = skipped_ordered_elsewhere(ledger, name) if counts.get("skipped") else 0
         notes = [
             own(ledger, name)
             for own in (
@@ -122,7 +142,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
         cardless = view.billed_without_a_card().items()
         notes.append([said] if (said := billed_without_a_card((po, *o) for po, o in cardless)) else [])
         return _Results(
-            lines=lines, page=page, pages=pages, counts=counts,
+            lines=lines, page=page, pages=pages, counts=counts, skipped_ordered_before=went,
             charged=_bucket_total(rows, CHARGED), in_doubt=_bucket_total(rows, IN_DOUBT),
             to_send=_bucket_total(rows, TO_SEND),
             cost_unknown=sum(1 for r in rows if r.money == CHARGED and r.cost is None),
@@ -184,6 +204,7 @@ async def results(request: Request) -> Response:
     return render(
         request, "results.html", batch=batch,
         lines=found.lines, counts=found.counts, wanted=wanted, page=found.page, pages=found.pages,
+        skipped_went=found.skipped_ordered_before,
         has_output=bool(found.output and Path(found.output).exists()),
         needing=needing, no_card=found.no_card,
         total_cost=found.charged + sum(found.billed.values(), Decimal(0)),
