@@ -303,6 +303,27 @@ def test_a_heading_naming_its_people_gone_leaves_the_rows_under_it_out(
     assert out == ([5, 6, 7] if heading in GONE_HEADINGS else []), data["skipped"]
 
 
+REPLACING_HEADINGS = [
+    "Below: new (replacing those who left)", "New hires (replacing those who left)",
+    "New staff in place of those who left", "Replacements for those who left",
+    "Backfilling for those who left",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("heading", [*REPLACING_HEADINGS, "Employees who left (replacements below)"])
+def test_a_heading_over_those_replacing_people_who_left_sends_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by review60 (its drop 3), fixed by review63: a heading 'Below: new (replacing those who left)'
+    (or 'New hires (replacing those who left)', 'Replacements for those who left') over Cy Orr, Dee Fox and
+    Eli Park was read as 'Employees who left' is and each was left out, exit 0: the new people the heading
+    names got no card. They are sent; a heading naming the people who left ('Employees who left
+    (replacements below)') still leaves the rows under it out."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", heading, 2))
+    out = [s["row"] for s in data["skipped"] if s["kind"] == "not to send"]
+    assert out == ([] if heading in REPLACING_HEADINGS else [5, 6, 7]), data["skipped"]
+
+
 @pytest.mark.parametrize(
     "note",
     [

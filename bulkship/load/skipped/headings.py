@@ -31,6 +31,15 @@ from .saysend import SAYS_SEND
 from .upalone import says_no_of_every_row_above
 from .upnamed import NAMED_ASKED, named_apart_above
 
+# the people a heading names gone, not those its people replace ('new (replacing those who left)')
+_NOT_REPLACING = "".join(
+    rf"(?<!{w} )"
+    for w in ("replacing", "replace", "replaces", "replacements for", "replacement for", "in place of",
+              "backfilling", "backfill for", "backfilling for", "covering for", "succeeding", "replacing all",
+              "replacing the")
+)  # fmt: skip
+
+
 # A heading inside the list over people not to send: "REMOVED - do not send (left the company)", "Already sent
 # in November", "Alternates (only if someone declines)". The people under it were ordered (newcomer7).
 _LEAVE_OUT_TEXT = (
@@ -79,7 +88,9 @@ _LEAVE_OUT_TEXT = (
     r"(?:inactive|leavers|terminations|separations)(?=\W*(?:\d+\W*)?$))\b.*"
     r"|.*\b(?:(?:inactive|separated|departed|terminated|ex-?)\s*(?:employees?|staff|associates?|team\s+members?|"
     r"workers?|personnel|contractors?|interns?)|ex-?employees?|no\s+longer\s+(?:with\s+(?:us|the\s+(?:company|firm|"
-    r"team))|employed)|(?:employees?|staff|people|those|associates?)\s+who\s+(?:have\s+)?(?:left|resigned|quit|"
+    # (not of those they replace: 'Below: new (replacing those who left)' left the new people out: review63)
+    rf"team))|employed)|{_NOT_REPLACING}(?:employees?|staff|people|those|associates?)\s+who\s+(?:have\s+)?(?:left|"
+    r"resigned|quit|"
     r"passed(?:\s+away)?|died|were\s+(?:terminated|let\s+go|laid\s+off)))\b.*"
 )
 # ... a team's name ('Deceased Estates') only over a list of staff: over members or customers ('Deceased
