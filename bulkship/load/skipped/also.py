@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from .notes import _NOTE_SAYS_NO
+from .readonce import once
 from .takenback import GIVEN_AGAIN
 
 _ALSO = re.compile(r"(?i)^\s*(?:also|both)\s+(?=\S)|\s+(?:as\s+well|too|also|again)\b")
@@ -19,6 +20,10 @@ _ALSO = re.compile(r"(?i)^\s*(?:also|both)\s+(?=\S)|\s+(?:as\s+well|too|also|aga
 def said_also(column: pd.Series) -> pd.Series:
     """The texts of ``column`` a note leaves out once read without :data:`_ALSO`'s words (callers weigh what
     else they say: a send, the thing over)."""
+    return once("said also", column, lambda: _said_also(column))
+
+
+def _said_also(column: pd.Series) -> pd.Series:
     has = column.str.contains(_ALSO) & ~column.str.contains(f"(?i){GIVEN_AGAIN}")  # (not 'approved again')
     if not has.any():
         return has.astype(bool)

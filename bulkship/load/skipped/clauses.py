@@ -15,6 +15,7 @@ from . import notes
 from .anotherperson import of_another_person, of_the_person_before
 from .gonewhen import a_marriage_s
 from .notes import _NOTE_SAYS_NO
+from .readonce import once
 from .received import another_thing_received
 from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
@@ -185,6 +186,10 @@ def match_notes(texts: pd.Series, says: re.Pattern[str]) -> pd.Series:
     """``texts.str.match(says)``; of the pattern saying not to send (:data:`.notes._NOTE_SAYS_NO`), read only
     where its loosened copy matches: a text the copy cannot match is read as '' (the pattern does not match it
     either)."""
+    return once(("notes say", says), texts, lambda: _match_notes(texts, says))
+
+
+def _match_notes(texts: pd.Series, says: re.Pattern[str]) -> pd.Series:
     if says is not notes._NOTE_SAYS_NO or says.match("") is not None:
         return texts.str.match(says)
     texts = texts.str.replace(SLASHED, " - ", regex=True)  # ('Do not send / per HR': a remark's sign)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .dates import _NO_DATE
 from .notewords import _A_DATE, _CARD_HELD, BACK_ON, WORDS_BEFORE_A_NO
+from .readonce import once
 from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
 
@@ -62,6 +63,14 @@ def _dates(column: pd.Series, hold_from: date | None = None) -> pd.Series:
     (found by hunter-sheets11). Not for a day someone left or a card went out: a 'Termination Date' or 'Date
     Sent' of '15-Jan' is as likely last January's, and read as next January's it would send a card to
     someone gone, or a second one."""
+    dates, yearless = once("dates", column, lambda: _as_written(column))
+    if hold_from is not None and yearless.any():
+        dates[yearless] = [_hold_day(stamp, hold_from) for stamp in dates[yearless]]
+    return dates
+
+
+def _as_written(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each cell as the date written (a date without its year: year 1), and the cells written without one."""
     import warnings
 
     text = column.astype(str).str.replace(_ZONE, r"\1", regex=True)
@@ -76,10 +85,7 @@ def _dates(column: pd.Series, hold_from: date | None = None) -> pd.Series:
         days = pd.to_timedelta(text[serial].astype(float), unit="D")
         dates[serial] = pd.Timestamp("1899-12-30") + days
     dates = pd.Series(dates, index=column.index)
-    yearless = (dates.dt.year == 1) & ~text.str.contains(r"\d{3}", regex=True)
-    if hold_from is not None and yearless.any():
-        dates[yearless] = [_hold_day(stamp, hold_from) for stamp in dates[yearless]]
-    return dates
+    return dates, (dates.dt.year == 1) & ~text.str.contains(r"\d{3}", regex=True)
 
 
 RECENTLY_PASSED_DAYS = 92  # a hold day written without its year, passed no longer ago than this, is passed
@@ -264,6 +270,10 @@ def days_named(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The day each note holding its row until one names, as written ('Hold until the 15th of Jan per HR':
     '15 of Jan'), of the notes naming one; and of those, the ones holding it through that day or month
     ('on leave thru 1/31', 'Hold through Jan', '... until the end of Jan': :func:`through_day`)."""
+    return once("days named", column, lambda: _days_named(column))
+
+
+def _days_named(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     days = column.str.extract(_UNTIL, expand=False)
     days = days[days.notna()]
     through = pd.Series([_held_through(note) for note in column[days.index].tolist()], index=days.index)

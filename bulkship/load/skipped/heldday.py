@@ -15,6 +15,7 @@ import pandas as pd
 
 from .heldnamed import confirmed_days, named_days
 from .kinds import _SAYS_NOT_YET
+from .readonce import reading_once
 
 # The days after today a held row is read again on, to find the first it goes on: each of the first weeks,
 # then a month apart (a day written without its year goes on within the year, and reads as passed for
@@ -74,6 +75,16 @@ def held_days(
 ) -> dict[int, str]:
     """Row -> the day (YYYY-MM-DD) each row of ``found`` (row, reason) held until a day to come goes on.
     ``read(frame, day)``: the reasons of ``frame``'s rows the list leaves out, read as on ``day``."""
+    with reading_once():  # (each read works out the same days and dates again: :mod:`.readonce`)
+        return _held_days(found, said, read, today)
+
+
+def _held_days(
+    found: list[tuple[int, str]],
+    said: pd.DataFrame,
+    read: Callable[[pd.DataFrame, date], dict[int, str]],
+    today: date,
+) -> dict[int, str]:
     held = {row: m.group(1) for row, reason in found if (m := _COLUMN.match(reason)) is not None}
     headers = [h for h in dict.fromkeys(held.values()) if h in said.columns]
     rows = [row for row in held if row in said.index]

@@ -1,0 +1,48 @@
+"""A row held until a day has its day found by reading the list again as on the days ahead (load/skipped/
+heldday.py); the days its notes name and the dates its cells read as do not depend on the day, and are worked
+out once a load (load/skipped/readonce.py)."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from bulkship.load import load_sheet
+from bulkship.load.skipped import days
+
+HR_LIST = (
+    "Name,Address,City,State,ZIP,Product,Value,Notes,Do Not Send Before\n"
+    "Ann Lee,12 Beacon Street,Boston,MA,02108,CVS,50,,\n"
+    "Bob Ray,455 Massachusetts Avenue,Cambridge,MA,02139,CVS,25,Terminated,\n"
+    "Dee Park,233 South Wacker Drive,Chicago,IL,60606,CVS,25,On hold until 1/15/2027,\n"
+    "Eve Moss,1 Main Street,Boston,MA,02108,CVS,25,,20-Dec\n"
+)
+
+
+def test_a_held_rows_notes_are_read_for_their_days_and_dates_once_a_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-speed3 (issue 14): a 2-row list holding one row until a day loaded in ~98 ms of CPU,
+    one without in ~21 ms: its notes were read for the day they name, and each cell as a date, again on each
+    of the ~12 days the list is read as on to find the day the row goes, though what a note names and how a
+    cell reads as a date is the same on every day. Now each is worked out once a load; each row's day is
+    the one it was."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    read_as_dates: Counter[tuple[str, ...]] = Counter()
+    real_read = days._read
+
+    def counted(text: pd.Series, **how: bool) -> Any:
+        read_as_dates[tuple(text.tolist())] += 1
+        return real_read(text, **how)
+
+    monkeypatch.setattr(days, "_read", counted)
+    path = tmp_path / "staff.csv"
+    path.write_text(HR_LIST)
+    sheet = load_sheet(path)
+    assert [(s.row, s.until) for s in sheet.skipped] == [(3, ""), (4, "2027-01-15"), (5, "2026-12-20")]
+    assert read_as_dates and max(read_as_dates.values()) == 1, read_as_dates.most_common(3)
