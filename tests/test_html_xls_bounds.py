@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bulkship.cli import main
 from bulkship.load import load_sheet
 from bulkship.load.skipped import marks
 
@@ -38,3 +39,21 @@ def test_a_cell_spanning_a_wide_block_of_note_rows_is_read_once_per_text(
     sheet = load_sheet(path)
     assert len(sheet.skipped) == 1_501  # every row a note: nothing to order, as before
     assert len(read) == len(set(read)) <= 10, len(read)
+
+
+def test_a_sheet_asked_of_a_web_page_is_refused_but_the_one_excel_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-sheets33's leftover: `--sheet Hourly` on a web page saved as .xls was ignored, and every table
+    of the page read and ordered, those the person meant to leave out with it. A web page is one sheet, named
+    as Excel opens it after the file ('report'): that name is read, any other refused in one line, exit 2."""
+    ann = ("Ann Lee", "1 Main St", "Boston", "MA", "02134", "CVS", "25")
+    people = "<tr>" + "".join(f"<td>{cell}</td>" for cell in ann) + "</tr>"
+    path = tmp_path / "report.xls"
+    path.write_text(f"<html><body><table>{HEADER}</tr>{people}</table></body></html>")
+    out = str(tmp_path / "out")
+    assert main(["validate", str(path), "--sheet", "Hourly", "--out", out]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    told = "its one sheet, as Excel opens it, is 'report', not 'Hourly'"
+    assert f"report.xls is a web page (HTML) saved under a spreadsheet's name: {told}" in said
+    assert main(["validate", str(path), "--sheet", "report", "--out", out]) == 0

@@ -180,6 +180,7 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
 
     limits = program.limits
     if kind == "html":  # an .xls that is a web page's table
+        _refuse_sheet_of_page(path, requested)
         return read_html_table(path, limits)
     if kind in ("xlsx", "ods"):
         _check_archive(path, limits)
@@ -223,6 +224,20 @@ def _read_workbook(path: Path, kind: str, requested: str | None, program: Progra
     )
     strike_by_rules(grid, f"sheet '{sheet_name}' of {path.name}")  # conditional formats crossing cells out
     return grid
+
+
+def _refuse_sheet_of_page(path: Path, requested: str | None) -> None:
+    """A sheet asked of a web page saved as .xls other than its one, named as Excel opens it after the file
+    (31 characters at most): ``--sheet Hourly`` was ignored, every table of the page read and ordered
+    (hunter-sheets33's leftover, mended by newcomer24)."""
+    own = path.stem[:31]
+    if requested and requested != own:
+        raise FileFormatError(
+            f"{path.name} is a web page (HTML) saved under a spreadsheet's name: its one sheet, as Excel "
+            f"opens it, is '{own}', not '{requested}'",
+            hint="run it without --sheet (every table of the page is read, one under another, as Excel shows "
+            "them), or open it in Excel, save it as Excel Workbook (.xlsx) and pick its sheet",
+        )
 
 
 def _refuse_giant_cells(frame: pd.DataFrame, path: Path, sheet: str, limits: Limits) -> None:
