@@ -81,6 +81,9 @@ class PlanView:
     # the most the vendor billed beside an earlier order's lines (..billedbefore.order_charge): counted on
     # each order this run may make, in :attr:`worst_case` and so in every limit and total confirmed
     order_charge: Decimal = Decimal(0)
+    # the catalog the plan was priced with: a page's plan kept is checked against today's before it is
+    # worked out again in full (web.cost_pages)
+    priced_with: Catalog | None = field(default=None, compare=False, repr=False)
 
     @property
     def skipped_people(self) -> list[int]:
@@ -347,6 +350,7 @@ def plan_view(
         dearer_in_doubt={po: today for po, (_stored, today) in dearer.items()},
         in_doubt_raise=sum((today - stored for stored, today in dearer.values()), Decimal(0)),
         waiting_review=waiting,
+        priced_with=catalog,
         held_until=(held := held_until(ledger, batch) if counts.get("skipped") else ()),
         waiting_rows=len(held),
         held_money=held_money(ledger, batch, held),

@@ -4,6 +4,7 @@ and starts the run once (an approver asked first in team mode)."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -27,6 +28,7 @@ BUSY_WAIT_S = 10.0  # how long the cost page waits for another batch's run to le
 # 9:00 said 'Send 1 order(s) for 125.00 USD' at 14:00 of a vendor charging 135.00 since noon, and its Send
 # was refused 'more than the 125.00 confirmed' (an approver's Approve the same: found by hunter-money25)
 PLAN_FRESH_S = 600.0
+CATALOG_WAIT_S = 30.0  # a look at the vendor's prices of now, before a kept plan is worked out again
 
 
 def _clock() -> float:
@@ -73,13 +75,60 @@ def _priced_again(
     web: Web, key: tuple[Any, ...], make: Callable[[], tuple[Any, float]], kept: tuple[Any, float]
 ) -> tuple[Any, float]:
     """The plan of ``key`` made again at the vendor's prices of now; ``kept`` (the plan and when it was
-    priced) while another batch's run holds the ledger, as before."""
+    priced) while another batch's run holds the ledger, as before, or when the vendor's prices of now are
+    those it was priced with (:func:`_priced_as_now`)."""
+    if _priced_as_now(web, kept[0]):
+        kept = (kept[0], _clock())
+        web.reviews.plans.put(key, kept)
+        return kept
     web.reviews.plans.discard(lambda other: other != key)
     try:
         return web.reviews.plans.get_or_make(key, make)
     except BulkshipError:
         web.reviews.plans.put(key, kept)
         return kept
+
+
+def _priced_as_now(web: Web, view: Any) -> bool:
+    """Whether ``view``, a plan kept, costs as much at the vendor's prices of now: the prices of its cards
+    and shipping methods (plan.price_changes) and what it counts beside each order's lines (billedbefore)
+    as they were. Worked out again in full, a 100k-row list's kept plan cost its page seconds of CPU every
+    10 minutes for the same figures (hunter-money25's leftover 7, fixed by hunter-money26). Orders in doubt
+    are priced apart from the plan's cards (reprice.dearer_in_doubt): such a plan is worked out again."""
+    from ..billedbefore import order_charge
+    from ..plan import price_changes
+
+    shown = getattr(view, "priced_with", None)
+    if view is None or shown is None or view.in_doubt.orders:
+        return False
+    now = _catalog_now(web.settings)
+    if now is None or price_changes(shown, now, view.summary):
+        return False
+    from ..pricedon import note_prices_looked
+
+    try:
+        with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
+            charge = order_charge(ledger, view.batch) if view.orders_made_most else Decimal(0)
+            if charge != view.order_charge:
+                return False
+            note_prices_looked(ledger, view.batch)  # 'as priced' now on status and Batches, as a replan says
+    except BulkshipError:
+        return False
+    return True
+
+
+def _catalog_now(settings: Settings) -> Any:
+    """The vendor's catalog now (read afresh); None when it cannot be read (the plan is worked out again)."""
+    from ..client import connect
+
+    async def read() -> Any:
+        async with connect(settings, max_attempts=1, timeout_s=CATALOG_WAIT_S) as client:
+            return await client.catalog(refresh=True)
+
+    try:
+        return asyncio.run(read())
+    except Exception:  # slow, a vendor error, no credentials: worked out in full, as before
+        return None
 
 
 def with_balance_now(web: Web, view: Any) -> Any:
