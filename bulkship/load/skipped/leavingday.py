@@ -118,3 +118,27 @@ def _next_within(stamp: pd.Timestamp, today: date) -> pd.Timestamp:
         if pd.Timestamp(today) < day <= pd.Timestamp(today) + pd.Timedelta(days=LEAVING_AHEAD_DAYS):
             return day
     return stamp
+
+
+# A note of a leaving on a day to come and nothing more ('Terminated 1/15/2027', 'Laid off 1/15/2027', 'vol
+# term 1/15/2027' on Dec 5, 2026): the person still works there until then. Left out under 'Notes', where
+# under 'Status' it sends until its day (.status.LEAVING_ON, newcomer23's d4f86434) and 'Last day 1/15/2027'
+# sends in both (review60's leftover 6; decided by hunter-asks1 as a status reads it: sent until the day, left
+# out from it). A leaving with more words ('Terminated 1/15/2027 - do not send') is read as before
+_LEAVING_THEN = re.compile(
+    r"(?i)\s*(?:(?:in)?vol(?:untary|\.)?\s+)?(?:terminated|termed|term(?:ination)?(?:\s+date)?|resigned|"
+    r"separated|(?:laid|layed)[\s-]*off|lay[\s-]?off|rif(?:['’]?d)?|reduction\s+in\s+force)"
+    r"(?:\s+(?:effective|eff\.?|on|as\s+of))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\s*\.?\s*"
+)
+
+
+def leaving_to_come(column: pd.Series, today: date) -> pd.Series:
+    """The notes of ``column`` saying only that the person leaves on a day after ``today``."""
+    from .days import _later_than_today
+
+    named = column.str.fullmatch(_LEAVING_THEN)
+    if not named.any():
+        return named.astype(bool)
+    day = column.where(named, "").str.extract(_LEAVING_THEN, expand=False)
+    day = day.fillna("") if isinstance(day, pd.Series) else day["day"].fillna("")
+    return named & _later_than_today(day, today)

@@ -20,7 +20,7 @@ LEAVING_ON = re.compile(
     r"(?i)\s*(?:terminat|term\b|termed|resign|separat|leav|left|rif\b|reduction\s+in\s+force|position\s+"
     r"eliminated|end\s+of\s+(?:contract|employment|assignment)|contract\s+end|(?:laid|layed)[\s-]*off|"
     r"lay[\s-]?off|last\s+day|sever|"
-    r"exit|depart|offboard)"
+    r"exit|depart|offboard|(?:in)?vol(?:untary|\.)?\s+term)"  # ('vol term 1/15/2027': hunter-asks1)
 )
 A_DAY_IN = re.compile(r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
 # The roles an alum holds at a school ('Alumni volunteer', 'Alumni - parent', 'Alumni guest speaker'): a

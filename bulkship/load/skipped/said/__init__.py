@@ -36,7 +36,7 @@ from ..headings import _SEND_HEADING
 from ..holdflags import _SAYS_YES, kept_under, takes_rows_off
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import straight_quotes
-from ..leavingday import left_by
+from ..leavingday import leaving_to_come, left_by
 from ..notes import _NOTE_SAYS_NO
 from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
 from ..relation import relation_remark
@@ -145,6 +145,7 @@ def _said_not_to_send(
             # ... or a leaving day come ('Last day 11/20': ..leavingday), 'Also declined' (..also)
             gone = left_by(column, today, the_list.farewell) | said_also(column)
             said |= gone & ~_says_send(column, gone & ~said)
+            said &= ~leaving_to_come(column, today)  # ('Terminated 1/15/2027': here until then, as a status)
         if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
             # ... its hold said again after the day ('On hold until 1/15/2031 (Hold off)'): held to it
             bare = without_restated_holds(column, said, as_notes)

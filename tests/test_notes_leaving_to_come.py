@@ -1,0 +1,31 @@
+"""A note of a leaving on a day to come and nothing more ('Terminated 1/15/2027', 'Laid off 1/15/2027', 'vol
+term 1/15/2027' on Dec 5, 2026): sent until that day and left out from it, as the same status is and as 'Last
+day 1/15/2027' is in both columns. Under 'Notes' each was left out on Dec 5 (the person still worked there),
+and 'vol term 1/15/2027' under 'Status' too (review60's leftover 6, decided by hunter-asks1)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out, notes_sheet
+
+LEAVING_THEN = [
+    "Terminated 1/15/2027", "Terminated effective 1/15/2027", "Term date: 1/15/2027", "vol term 1/15/2027",
+    "Laid off 1/15/2027", "Resigned 1/15/2027", "RIF 1/15/2027",
+]  # fmt: skip
+# ... a day passed, more words, or no day: left out as before
+STAYS_OUT = ["Terminated 11/15/2026", "Terminated 1/15/2027 - do not send", "vol term", "Deceased 1/15/2027"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_leaving_on_a_day_to_come_sends_the_row_until_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cells = [*LEAVING_THEN, *STAYS_OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == STAYS_OUT
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
+    assert notes_left_out(path, cells) == cells  # the day come, each left out
