@@ -125,3 +125,16 @@ def test_a_heading_saying_the_cards_above_went_but_naming_one_leaves_out_the_oth
         assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading
     for heading in ["Above: sent already - Gus terminated too", "Above: sent already - Gus Tan: do not send"]:
         assert _validated(tmp_path, heading) == ([2, 3, 4, 5], []), heading
+
+
+def test_a_heading_saying_the_cards_above_went_asking_of_the_one_it_names_leaves_out_the_others(
+    tmp_path: Path,
+) -> None:
+    """Review60's leftover (hunter-sends12's item 10), fixed by hunter-sends13 after 69fa27e8: 'Above: sent
+    already - Gus still to send? check' (or '... - Gus not yet?', 'Above: all sent - Gus still to send?',
+    'Above: sent already. Gus?') under Hal, Gus and Dee ordered Hal and Dee again (Gus and the heading's row
+    errors; 'all sent - ...' ordered all three): a question asked of the one it names made the whole heading
+    a question. It asks of him alone: he is an error asking, the other rows above left out."""
+    for heading in ["Above: sent already - Gus still to send? check", "Above: sent already - Gus not yet?",
+                    "Above: all sent - Gus still to send?", "Above: sent already. Gus?"]:  # fmt: skip
+        assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading

@@ -52,7 +52,7 @@ def named_apart_above(plain: str, says_no: Callable[[str], bool], people: Recipi
     at = next((i for i, s in enumerate(sentences) if _BELOW.search(s)), len(sentences))
     above, below = sentences[:at], sentences[at:]
     opening = _OPENS_UP.match(above[0]) if above else None
-    if opening is None or any("?" in s for s in above):
+    if opening is None:
         return None
     parts = [
         p.strip(" )") for s in [opening["said"], *above[1:]] for p in _PARTS.split(s) if p and p.strip(" )")
@@ -61,8 +61,8 @@ def named_apart_above(plain: str, says_no: Callable[[str], bool], people: Recipi
     if not first:  # (none named, or named first: 'Above: Gus - sent already' is of Gus alone)
         return None
     ours, theirs = parts[:first], parts[first:]
-    if any(_SOME_APART.search(_plain_of(part, people)) for part in ours):
-        return None  # ('Above: some sent already - Gus not yet')
+    if any("?" in part or _SOME_APART.search(_plain_of(part, people)) for part in ours):
+        return None  # ('Above: some sent already - Gus not yet', 'Above: sent? - Gus not yet')
     if not all(
         says_no(p) or _CARDS_WENT.fullmatch(p) or _HELD.fullmatch(p) or _NOT_AGAIN.fullmatch(p) for p in ours
     ):
@@ -70,6 +70,8 @@ def named_apart_above(plain: str, says_no: Callable[[str], bool], people: Recipi
     named, runs = people.named(" - ".join(theirs))
     words = [w for part in theirs if (w := _TOO.sub("", _without(part, runs)))]
     rest = "; ".join([f"Above: {' - '.join(ours)}", *below])
+    if "?" in " ".join(theirs):  # (asked of him alone: 'Gus still to send? check')
+        return NamedAbove(named, "asked", rest)
     if words and _STILL_TO_SEND.match(words[0]) and all(_SEND_NOW.fullmatch(w) for w in words[1:]):
         return NamedAbove(named, "spared", rest)
     if words and all(says_no(w) or _CARDS_WENT.fullmatch(w) for w in words):
