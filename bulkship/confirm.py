@@ -19,10 +19,10 @@ from .models import Catalog
 from .money import cents, money_plain, money_text
 from .neversent import drop_plan_never_sent
 from .plan import check_cards_shown, price_changes
+from .planview import PlanView, plan_view
 from .repeats.takenout import SPLIT_ADVISED
 from .resume import Synced
 from .runnotes import failed_counted_notes
-from .runresult import PlanView, plan_view
 from .spendingroom import SpendingRoom, charged_since_send, spending_room
 
 if TYPE_CHECKING:

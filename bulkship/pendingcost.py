@@ -1,5 +1,5 @@
 """The cost of every order of a batch still to send, priced as it will be sent: rebuilt from the stored
-payloads at the vendor's prices of today (the plan a person confirms: :func:`.runresult.plan_view`)."""
+payloads at the vendor's prices of today (the plan a person confirms: :func:`.planview.plan_view`)."""
 
 from __future__ import annotations
 

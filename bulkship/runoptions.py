@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import defaults
 from .plan import DEFAULT_MAX_LINES
+from .planview import PlanView
 from .repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy
-from .runresult import PlanView
 from .submit import Reporter
 from .webhookurl import checked_webhook_url
 

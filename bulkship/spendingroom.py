@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .money import cents
-from .runresult import PlanView
+from .planview import PlanView
 
 if TYPE_CHECKING:
     from .confirm import PlanLimits

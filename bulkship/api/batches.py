@@ -19,9 +19,10 @@ from .files import leave_rows_out, load_file
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
+    from ..planview import PlanView
     from ..program import ProgramSettings
     from ..reconcile.report import ReconcileReport
-    from ..runresult import PlanView, RunResult
+    from ..runresult import RunResult
     from ..submit import Reporter
     from ..track import TrackReport
 

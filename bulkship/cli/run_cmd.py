@@ -35,8 +35,8 @@ from .validate_cmd import ConfigOption, IncludeHiddenOption, print_notices, reso
 if TYPE_CHECKING:  # the pipeline pulls in pandas: imported only when a run starts
     from collections.abc import Callable, Mapping
 
+    from ..planview import PlanView
     from ..program import ProgramSettings
-    from ..runresult import PlanView
     from ..settings import Settings
 
 from ..defaults import MAX_LINES as DEFAULT_MAX_LINES

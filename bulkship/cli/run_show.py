@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from ..plan.cost import PlanSummary
-    from ..runresult import PlanView
+    from ..planview import PlanView
 
 
 def money(value: Decimal) -> str:
@@ -200,7 +200,7 @@ def _dearer_today(view: PlanView) -> str:
 
 def _show_skipped(count: int, said: Sequence[tuple[int, str]]) -> None:
     """The rows the list itself leaves out, each with why (the first few), as ``validate`` says a row."""
-    from ..runresult import SKIPPED_SHOWN
+    from ..planview import SKIPPED_SHOWN
 
     err_console.print(f"Left out of this plan, as the list itself says ({count} row(s)):", soft_wrap=True)
     for row, why in said[:SKIPPED_SHOWN]:

@@ -16,7 +16,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..runresult import PlanView, RunResult
+    from ..planview import PlanView
+    from ..runresult import RunResult
     from ..settings import Settings
     from .approvals.limits import SenderLimit
 

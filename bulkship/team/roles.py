@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
-    from ..runresult import PlanView
+    from ..planview import PlanView
     from ..settings import Settings
     from .accounts.records import User
 

@@ -68,7 +68,7 @@ from .records import (
 )
 
 if TYPE_CHECKING:
-    from ...runresult import PlanView
+    from ...planview import PlanView
 
 _acting = contextvars.ContextVar[str | None]("bulkship_acting_user", default=None)
 
