@@ -115,3 +115,22 @@ def test_a_remark_asking_merged_over_two_rows_asks_of_each(tmp_path: Path, note:
     assert sorted({p.row for p in result.problems if p.severity == "error"}) == [2, 3]
     assert list(result.rows.index[result.rows["status"] == "valid"]) == [4]
     assert not loaded.skipped
+
+
+def test_a_remark_asking_struck_through_asks_nothing(tmp_path: Path) -> None:
+    """A workbook's Notes 'Deceased?' and 'Duplicate of E2001?' struck through whole (the question crossed
+    out, answered): each row was an error since fa888382, where before it the question was withdrawn as a
+    struck 'Do not send' is, the card sent with a warning (found by hunter-asks1 checking it). Sent again."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+    for i, (name, cell) in enumerate({ANN: "Deceased?", "Bob Ray": "Duplicate of E2001?"}.items(), start=1):
+        sheet.append([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", 25, cell])
+        sheet.cell(row=i + 1, column=8).font = Font(strike=True)
+    book.save(tmp_path / "staff.xlsx")
+    loaded = load_sheet(tmp_path / "staff.xlsx")
+    result = validate(loaded, sandbox_catalog())
+    assert not [p for p in result.problems if p.severity == "error"]
+    assert list(result.rows.index[result.rows["status"] == "valid"]) == [2, 3]

@@ -15,7 +15,7 @@ from ...models import Problem
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
 from ..skipped import _short
-from ..skipped.asking import asking_rows
+from ..skipped.asking import asking_rows, unstruck
 from .notecolumns import note_columns, status_columns
 
 ASKS = "Note asks whether to send"
@@ -52,7 +52,7 @@ def asking_problems(
     remarks read alone, as seen: a cell merged down over several rows is each one's, with ``grid``): the rows
     :func:`..skipped.rows._skipped_rows` took off those left out for it, and those a question would have
     sent."""
-    from ..skipped.rows import _merged_down
+    from ..skipped.rows import _merged_down, _struck_whole
 
     headers = asking_headers(body, column_map)
     if not headers:
@@ -61,6 +61,7 @@ def asking_problems(
     if grid is not None and by_position is not None:
         own = {position: header for position, header in by_position.items() if header in headers}
         remarks = _merged_down(grid, remarks, column_map, own)
+        remarks = unstruck(remarks, _struck_whole(grid, by_position, column_map))
     asked = asked_of(remarks, column_map, today)
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))

@@ -15,7 +15,7 @@ No', 'Received card? Yes') is said, no asking. One reader for Notes and Status (
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 
 import pandas as pd
@@ -160,3 +160,17 @@ def rows_to_ask(
             if readings(str(seen.at[row, header])) is not None:
                 cleared.iat[cleared.index.get_loc(row), at[header]] = ""
     return set(asked) - set(again(cleared))
+
+
+def unstruck(frame: pd.DataFrame, struck: Mapping[str, Mapping[int, str]]) -> pd.DataFrame:
+    """``frame`` with each remark struck through whole blank (header -> rows, :func:`.rows._struck_whole`): a
+    question crossed out asks nothing ('~~Deceased?~~' was an error, its row sent before), as the list's
+    reading withdraws a no struck so."""
+    cells = [(row, header) for header, rows in struck.items() if header in frame.columns for row in rows]
+    if not cells:
+        return frame
+    seen = frame.copy()
+    for row, header in cells:
+        if row in seen.index:
+            seen.at[row, header] = ""
+    return seen

@@ -17,7 +17,7 @@ from ...sheetscan.cellmarks import in_columns
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
 from .addressmissing import rows_to_fix
-from .asking import rows_to_ask
+from .asking import rows_to_ask, unstruck
 from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headerrows import _repeated_headers
@@ -77,13 +77,20 @@ def _skipped_rows(
     grouped = _under_a_group(grid, column_map, by_position, header_row)
     said = body.rename(columns=grouped) if grouped else body
     kept = {grouped.get(h, h): cells for h, cells in _kept(grid, by_position).items()}
-    withdrawn = {
-        grouped.get(h, h): cells for h, cells in _struck_whole(grid, by_position, column_map).items()
-    }
+    struck = _struck_whole(grid, by_position, column_map)
+    withdrawn = {grouped.get(h, h): cells for h, cells in struck.items()}
     titles = _titles(grid, header_row, file_name)
     with reading_once():  # (the notes' days and dates: once, not again for each day a held row is read on)
         said_no = _said_unless_withdrawn(
-            said, column_map, on_purpose, kept, withdrawn, program, beyond, titles, seen=body
+            said,
+            column_map,
+            on_purpose,
+            kept,
+            withdrawn,
+            program,
+            beyond,
+            titles,
+            seen=unstruck(body, struck),
         )
         days = held_days(
             said_no,
