@@ -49,6 +49,12 @@ _CHECK = re.compile(
 )
 
 
+# ... but not of a clause about the address or the mail ('Bad address - check', 'Returned mail - verify'):
+# that check is of the address, which leaves the row out as before (found by newcomer24: main red on
+# test_visible_rows's 'Bad address - check', made an error asking whether to send)
+_OF_THE_ADDRESS = re.compile(r"(?i)\b(?:address|addr|mail|undeliverable|bounced)\b")
+
+
 def _parts(text: str) -> list[str]:
     """``text`` cut into clauses, each with the signs after it ('Deceased? ', 'check with HR')."""
     pieces = _CLAUSE.split(text)
@@ -83,7 +89,7 @@ def readings(text: str) -> tuple[str, str] | None:
     for i, check in enumerate(checks):
         if check:
             near = next((j for j in range(i - 1, -1, -1) if words[j]), None)
-            if near is not None:
+            if near is not None and not _OF_THE_ADDRESS.search(parts[near]):
                 taken[near] = True
     plain = "".join(p for p, t in zip(parts, taken, strict=True) if not t).strip(" -–—;,:/|(")
     said = "".join(
