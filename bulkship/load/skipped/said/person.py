@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from ..backlater import back_on_a_day_to_come
+from ..clauses import _note_says_no
 from ..days import _later_than_today
 from ..leavingday import left_by
 from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED
@@ -59,7 +60,13 @@ def read_person(
         if leaving.any():
             day = column.str.extract(A_DAY_IN, expand=False).fillna("")
             # ... not a day the person comes back ('Terminated - rehired effective 1/15/2027': ..backlater)
-            said &= ~(leaving & _later_than_today(day, today) & ~back_on_a_day_to_come(column, today))
+            # ... nor words after its day saying no as a note would ('Terminated 1/15/2027 deceased', '... no
+            # card', '... skip': found by review64, each ordered where under 'Notes' it is left out)
+            after = column.str.replace(rf"^.*?{A_DAY_IN.pattern}", "", n=1, regex=True).str.strip(" .,;:-–—")
+            says_no = after.map(lambda words: bool(words) and _note_says_no(words)).astype(bool)
+            said &= ~(
+                leaving & _later_than_today(day, today) & ~back_on_a_day_to_come(column, today) & ~says_no
+            )
     if says in _GONE:  # 'Active - leaving 11/30': gone since
         said |= left_by(column, today, the_list.farewell)
         # ... or a remark after it read as a note ('Returned - resend mailed 11/25', 'Active - deceased')
