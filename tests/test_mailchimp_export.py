@@ -68,3 +68,20 @@ def test_a_mailchimp_address_that_does_not_read_for_sure_is_an_error_on_its_row(
     result = validate(load_sheet(mailchimp_export(tmp_path / "members.csv", odd)), sandbox_catalog())
     assert result.rows["status"].tolist() == ["valid"] * 3 + ["invalid", "valid"] + ["invalid"] * 3
     assert result.rows["city"].tolist()[4] == "Chicago"
+
+
+def test_a_double_space_typed_inside_the_street_is_never_read_as_its_line_2(tmp_path: Path) -> None:
+    """Found by review62 checking 288a0efe: '12  Main St    Denver  CO  80205  US' (a subscriber's double
+    space inside the street) was read as street '12', line 2 'Main St', the row valid: a card to a street cut
+    in two. The parts are counted where two spaces are, an empty line 2 keeping its place: one part too many
+    is an error on its row, as is a street of its number alone or a line 2 that is no unit."""
+    typed = [
+        *SUBSCRIBERS,
+        ("di.park@example.com", "Di Park", "77 Lake Shore Dr  Chicago  IL  60611", "US", "IL"),
+        ("ann.lee@example.com", "Ann Lee", "12  Main St    Denver  CO  80205  US", "US", "CO"),
+        ("bo.ray@example.com", "Bo Ray", "12  Main St  Denver  CO  80205  US", "US", "CO"),
+        ("cy.fox@example.com", "Cy Fox", "12  Main St  Apt 3  Denver  CO  80205  US", "US", "CO"),
+    ]
+    result = validate(load_sheet(mailchimp_export(tmp_path / "members.csv", typed)), sandbox_catalog())
+    assert result.rows["status"].tolist() == ["valid"] * 4 + ["invalid"] * 3
+    assert "Main St" not in result.rows["address2"].tolist()

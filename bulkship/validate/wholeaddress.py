@@ -78,20 +78,32 @@ def split_address(
 # none), city, state, ZIP and country, each apart by two spaces ('2048 Broad St  Apt 15  Denver  CO  80205
 # US'). Refused whole, "split 'Address' ... (Text to Columns)", which cannot split on two spaces (found by
 # newcomer24). Read only as those parts, no comma nor line break among them, the country a US one or none
-_TWO_SPACES = re.compile(r" {2,}")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _comma_written(cell: str) -> str:
     """``cell`` of Mailchimp's parts apart by two spaces written as the commas of a typed address ('2048
-    Broad St, Apt 15, Denver, CO 80205'); any other cell as it is."""
+    Broad St, Apt 15, Denver, CO 80205'); any other cell as it is. The parts are counted where two spaces
+    are (an empty line 2 keeps its place): a double space typed inside the street ('12  Main St') makes one
+    part too many, and read otherwise it went out as street '12', line 2 'Main St' (found by review62)."""
     text = cell.strip()
     if "," in text or "\n" in text or "  " not in text:
         return cell
-    parts = _TWO_SPACES.split(text)
+    parts = [part.strip() for part in text.split("  ")]
     if _COUNTRY.fullmatch(parts[-1]):
         parts.pop()
-    if not 4 <= len(parts) <= 5 or not _ZIP.fullmatch(parts[-1]) or re.search(r"\d", parts[-2]):
+    if len(parts) == 5 and not parts[1]:  # line 2 empty
+        del parts[1]
+    if (
+        "" in parts
+        or not 4 <= len(parts) <= 5
+        or not _ZIP.fullmatch(parts[-1])
+        or re.search(r"\d", parts[-2])
+    ):
         return cell
+    street, line_2 = parts[0], parts[1:-3]
+    if not _LETTER.search(street) or any(not (_A_UNIT.fullmatch(p) or re.search(r"\d", p)) for p in line_2):
+        return cell  # a street of its number alone, or a line 2 that is no unit: a street cut in two
     return ", ".join([*parts[:-2], f"{parts[-2]} {parts[-1]}"])
 
 
