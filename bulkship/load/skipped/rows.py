@@ -27,7 +27,6 @@ from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
-from .readonce import reading_once
 from .said import _not_picked, _said_not_to_send
 from .stray import _stray_remarks
 from .totals import _not_recipients
@@ -80,24 +79,23 @@ def _skipped_rows(
     struck = _struck_whole(grid, by_position, column_map)
     withdrawn = {grouped.get(h, h): cells for h, cells in struck.items()}
     titles = _titles(grid, header_row, file_name)
-    with reading_once():  # (the notes' days and dates: once, not again for each day a held row is read on)
-        said_no = _said_unless_withdrawn(
-            said,
-            column_map,
-            on_purpose,
-            kept,
-            withdrawn,
-            program,
-            beyond,
-            titles,
-            seen=unstruck(body, struck),
-        )
-        days = held_days(
-            said_no,
-            said,
-            lambda frame, day: _said_not_to_send(frame, column_map, on_purpose, kept, day, beyond, titles),
-            program.today(),
-        )
+    said_no = _said_unless_withdrawn(
+        said,
+        column_map,
+        on_purpose,
+        kept,
+        withdrawn,
+        program,
+        beyond,
+        titles,
+        seen=unstruck(body, struck),
+    )
+    days = held_days(
+        said_no,
+        said,
+        lambda frame, day: _said_not_to_send(frame, column_map, on_purpose, kept, day, beyond, titles),
+        program.today(),
+    )
     for row, reason in said_no:
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason, days.get(row, "")))
     for row, reason in _noted_not_to_send(grid, body).items():
