@@ -86,3 +86,22 @@ def test_a_layoff_however_spelled_taken_back_or_recalled_sends_the_row(
     cells = [*UNDONE, *NOT_UNDONE]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == NOT_UNDONE
+
+
+# a layoff the person was spared ('RIF - not affected', 'RIF (exempt)', 'Layoff - position saved'): sent
+# (review60's and review61's leftover, fixed by review63: each was left out, the person here got no card)
+SPARED = [
+    "RIF - not affected", "RIF (exempt)", "Reduction in force - not affected", "Layoff - position saved",
+    "Laid off - position saved", "RIF - survivor",
+]  # fmt: skip
+NOT_SPARED = ["RIF - not affected?", "RIF - not affected, terminated 12/1", "RIF - affected", "Layoff"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_layoff_the_person_was_spared_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SPARED, *NOT_SPARED]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == NOT_SPARED

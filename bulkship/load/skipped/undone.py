@@ -205,9 +205,17 @@ _IN_ERROR = (
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|obituar\w*|final|"
     rf"{_FOUND_OTHERWISE})\b)"
 )
+# ... or a layoff the person was spared ('RIF - not affected', 'RIF (exempt)', 'Layoff - position saved': each
+# left out, the person still here got no card: review60, review61, mended by review63); said alone
+_SPARED_A_LAYOFF = (
+    r"^\s*(?:rif|reduction\s+in\s+force|lay[\s-]*off|laid[\s-]*off)\s*[-–—:,;(\[]\s*(?:not\s+(?:affected|impacted)|"
+    r"unaffected|exempt(?:ed)?|position\s+(?:saved|retained)|spared|survivor)\s*[)\].!]*\s*$"
+)
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
-HOLD_OVER = re.compile(rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}")
+HOLD_OVER = re.compile(
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}|{_SPARED_A_LAYOFF}"
+)
 # ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
 # approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
 # duplicate'), or a gift policy's bar waived ('gift policy: cannot accept - waiver signed 11/30', 'ethics
@@ -226,7 +234,7 @@ _NOW_SEND = (
     rf"(?![^?]*\?)(?!.*(?:{_NOT_YET}|\b(?:for|from|starting|after|but|then|again|revoked|expired|withdrawn)\b))"
 )
 _UNDONE = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}|{_SPARED_A_LAYOFF}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
     # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -
