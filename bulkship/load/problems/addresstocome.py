@@ -9,7 +9,8 @@ import re
 # ... or saying the row's address is about to change, the new one not known yet ("Moving - new address TBD",
 # "Address change pending"): the card would go to a street the person is leaving (found by newcomer5, an ADP
 # report's Notes); also waiting for it ("Awaiting new address", "Moving, will send new address"), or saying
-# not to use the street ("Do not use this address - moving"): found by review28, each card went there.
+# not to use the street ("Do not use this address - moving"): found by review28, each card went there; or
+# never to ("Never send to this address": found by review63, ordered there)
 # "New address confirmed", "Address confirmed", "Moved to Sales" or "Moving forward, approval pending" (an
 # idiom, no move) says no such thing
 _LEAVING = re.compile(
@@ -27,7 +28,7 @@ _NEW_ONE = re.compile(
 _UNSURE = re.compile(
     r"(?i)\baddr(?:ess)?\s+(?:is\s+)?(?:tbd|tba|tbc|to\s+be\s+(?:confirmed|determined|provided|updated)|"
     r"unconfirmed|not\s+(?:yet\s+)?confirmed|will\s+change|changing)\b|"
-    r"\b(?:do\s*n[o'’]?t|don[’']?t)\s+(?:use|send\s+to|ship\s+to|mail\s+to)\s+"
+    r"\b(?:do\s*n[o'’]?t|don[’']?t|never)\s+(?:use|send\s+to|ship\s+to|mail\s+to)\s+"
     r"(?:this|that|the|current|listed|above|old)\s+addr(?:ess)?\b"
 )
 
