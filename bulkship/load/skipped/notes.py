@@ -109,6 +109,11 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
     r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them|me|us|anything|again|yet))*"
+    # ... or to the person, the whole cell ('Do not send to this person', 'Never send to him': found by
+    # review64, each ordered); not to a place ('Do not send to her office': says where), nor before more
+    # words ('Do not send to him, send to wife': the error asking where it goes)
+    r"(?:\s+to\s+(?:him|her|them|(?:this|that|the)\s+(?:person|employee|recipient|individual|contact|one))"
+    r"(?=[\s.!]*$))?"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)
