@@ -138,3 +138,15 @@ def test_a_heading_saying_the_cards_above_went_asking_of_the_one_it_names_leaves
     for heading in ["Above: sent already - Gus still to send? check", "Above: sent already - Gus not yet?",
                     "Above: all sent - Gus still to send?", "Above: sent already. Gus?"]:  # fmt: skip
         assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading
+
+
+def test_a_heading_asking_of_the_one_it_names_then_below_leaves_out_the_others(tmp_path: Path) -> None:
+    """Found by review64 after the close (the lead's mend): 'Above: sent already - Dee not yet? Below: new'
+    ordered Hal and Gus again, exit 0 (a heading ending its question with no full stop before 'Below' was read
+    as one sentence holding the rows below, so as nothing of the rows above but the nearest); '... - Gus not
+    yet? Below: new' and '... - Gus? Below: new' ordered Hal again. The one it names is asked, the other rows
+    above left out, the rows below sent."""
+    assert _validated(tmp_path, "Above: sent already - Dee not yet? Below: new") == ([2, 3, 5], [4])
+    for heading in ["Above: sent already - Gus not yet? Below: new", "Above: sent already - Gus? Below: new",
+                    "Above: all sent - Gus still to send? Below: new"]:  # fmt: skip
+        assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading

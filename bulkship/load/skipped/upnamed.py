@@ -19,8 +19,10 @@ from .upalone import _NOT_AGAIN, _OPENS_UP, _PARTS
 
 # the reason of such a heading's own row where it asks of the one it names (..problems.notenames: an error)
 NAMED_ASKED = "a heading of the rows above it, asking of the one it names"
-# its sentences (a slash between digits is a date's: 'sent 11/20')
-_SENTENCE = re.compile(r"[.;!\n]\s*|(?<!\d)/|/(?!\d)")
+# its sentences (a slash between digits is a date's: 'sent 11/20'); one ending in a question kept whole, its
+# mark with it ('Above: sent already - Dee not yet? Below: new': read as one sentence holding 'Below', Hal and
+# Gus were ordered again: found by review64)
+_SENTENCE = re.compile(r"[.;!\n]\s*|(?<=\?)\s+|(?<!\d)/|/(?!\d)")
 # the named one's words saying he is still to send ('still has not been sent', "hasn't been sent yet", 'not
 # yet', 'send now')
 _STILL_TO_SEND = re.compile(
