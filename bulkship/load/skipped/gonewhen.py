@@ -36,6 +36,8 @@ _WHEN = (
     r"(?:a|an|one|two|three|few|several|a\s+few|a\s+couple\s+(?:of\s+)?|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
     r"(?:on\s+)?\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
 )
+# how each reading below starts: whose the death or leaving is, perhaps told by whom ('Wife says he')
+_WHOSE = rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?"
 _ENDS = r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?per\s.*)"
 # how a death came ('suddenly', 'in a car accident', 'of cancer'): 'by accident' after a death is its cause,
 # not 'in error' as after 'Removed' ('Deceased by mistake' stays a mistake: .undone)
@@ -53,13 +55,13 @@ _HOW = (
 GONE_WHEN = (
     # ... the person said or a word before the state ('Employee passed away last week', 'Has left the
     # company', 'Got laid off', 'Recently deceased', 'Sadly passed away')
-    rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:(?:is|was|has|had|have|got|just|recently|sadly|"
+    rf"{_WHOSE}(?:(?:is|was|has|had|have|got|just|recently|sadly|"
     r"unfortunately)\s+(?:been\s+|got\s+)?){1,2}(?:" + _GONE + r")(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
-    rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:{_GONE})\s+(?:{_WHEN})" + _ENDS + r"|"
+    rf"{_WHOSE}(?:{_GONE})\s+(?:{_WHEN})" + _ENDS + r"|"
     # ... or a death said with how it came ('Deceased by accident', 'Died suddenly', 'Passed away from
     # cancer', 'Killed in a car accident': found by review61 and the lead, each ordered where 'Deceased' is
     # left out)
-    rf"(?:also\s+)?(?:(?:{_TOLD}\s*[:,]?\s+)?{_WHO}\s+)?(?:(?:is|was|has|had|just|sadly|tragically|"
+    rf"{_WHOSE}(?:(?:is|was|has|had|just|sadly|tragically|"
     r"unfortunately)\s+)?(?:(?:" + _DIED + r")\s+(?:" + _HOW + r")|"
     r"killed\s+in\s+(?:action|" + _ACCIDENT + r"))"
     r"(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
