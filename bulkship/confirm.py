@@ -129,9 +129,12 @@ async def confirm_plan(
         )
 
     view = planned()
-    if look_up is not None and view.in_doubt_most and _past_a_limit(options, view):
+    asked_first = _asks_a_person(options) or _past_a_limit(options, view)
+    if look_up is not None and view.in_doubt_most and asked_first:
         # an order in doubt the vendor made is charged already: a limit it took the batch to must not keep
-        # it unsettled (hunter-money9's L2): asked first, what the vendor shows no longer counts as to send
+        # it unsettled (hunter-money9's L2): asked first, what the vendor shows no longer counts as to send.
+        # Nor is a person asked of it: a re-run after a crash asked 'Send these orders?' of '0 order(s) to
+        # send' while the vendor held every order in doubt (hunter-vendor36)
         settled = await look_up()
         if settled:
             resumed = max(resumed - settled, 0)
@@ -199,6 +202,11 @@ async def confirm_plan(
                 hint="re-run the same command to see the plan at today's prices",
             )
     return spending_room(options, view)
+
+
+def _asks_a_person(options: PlanLimits) -> bool:
+    """Whether a person answers the plan's question (the CLI without --yes: its yes is the run's limit)."""
+    return options.confirm is not None and options.limit_to_confirmed
 
 
 def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:

@@ -50,10 +50,23 @@ NO_ANSWER = "No answer to 'Send these orders?' (the input is closed or empty): n
 NO_ANSWER_HINT = "pass --yes to confirm non-interactively, or run the command in a terminal to answer"
 
 
-def _ask_to_send() -> bool:
+def _question(view: PlanView) -> str:
+    """What the person is asked: of the orders in doubt alone when the plan holds nothing new ('Send these
+    orders?' under '0 order(s) to send' after a crash asked of nothing: found by hunter-vendor36). Asked after
+    the vendor was asked for them (confirm.confirm_plan): those left are the ones it did not show."""
+    doubt = len(view.in_doubt.orders)
+    if view.summary.orders or not doubt:
+        return "Send these orders?"
+    return (
+        f"Send the {doubt} order(s) in doubt again (the vendor did not show them; the same PO numbers, "
+        "charged at most once)?"
+    )
+
+
+def _ask_to_send(view: PlanView) -> bool:
     """The confirmation prompt; without anyone to answer it (stdin closed or at its end), a clear stop."""
     try:
-        return typer.confirm("Send these orders?", default=False, err=True)
+        return typer.confirm(_question(view), default=False, err=True)
     except typer.Abort as exc:
         if isinstance(exc.__cause__ or exc.__context__, KeyboardInterrupt):
             raise  # Ctrl-C: the interrupted message, exit 130
@@ -81,7 +94,7 @@ def _confirmer(yes: bool, said: set[str]) -> Callable[[PlanView], bool]:
         show(view)
         if yes:
             return True
-        return _ask_to_send()
+        return _ask_to_send(view)
 
     return confirm
 

@@ -60,6 +60,11 @@ def show_plan(view: PlanView) -> None:
         )
     err_console.print(table if summary.orders else "To send: nothing new.")
     orders = f"{summary.orders} order(s) to send"
+    if doubt.rows and not summary.orders:  # '0 order(s) to send' above 'Send these orders?' (hunter-vendor36)
+        orders = (
+            f"No new order to send; the {len(doubt.orders)} order(s) in doubt go again under the same PO "
+            "numbers only if the vendor never got them"
+        )
     if view.resumed_orders and summary.orders:  # none: the orders resumed are the ones in doubt, said above
         # they are among the orders to send: "2 to send; 2 left from an earlier run" read as four (newcomer4)
         some = "all" if view.resumed_orders >= summary.orders else f"{view.resumed_orders} of them"
