@@ -8,43 +8,24 @@ who sends the batch again to ask for the new total."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from support import clients_of, visible_text
-from test_plan_kept_prices import a_team, raise_cvs_fee
-from test_web import found, wait_until_finished
+from support import visible_text
+from test_plan_kept_prices import approving_at_a_raised_fee
+from test_web import wait_until_finished
 
 from bulkship.team import approvals
-from bulkship.web import create_app
 
 
 @pytest.mark.usefixtures("quick_hashes")
 def test_an_approved_send_refused_for_a_raised_fee_names_the_approval_and_who_asks_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from test_team_web import send, sign_in
-    from test_team_web import upload as upload_signed_in
+    from test_team_web import send
 
-    with a_team(monkeypatch) as team:
-        monkeypatch.delenv("BULKSHIP_USER")  # the page's people act for themselves
-        people = clients_of(create_app(replace(team, out_dir=tmp_path / "results"), run_wait_s=0))
-        browser = next(people)
-        alice, carol = browser(), browser()
-        sign_in(alice, "alice")
-        sheet = tmp_path / "gifts.csv"
-        rows = "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
-        sheet.write_text("Name,Address,City,State,ZIP,Product,Amount\n" + rows)
-        upload_signed_in(alice, sheet)
-        assert "Waiting for approval" in send(alice, "gifts").text
-        asked = approvals.latest(team, "gifts")
-        assert asked is not None
-        raise_cvs_fee(tmp_path, monkeypatch, 2.0)  # meanwhile, at the vendor: 2.00 a card
-        sign_in(carol, "carol")
-        page = carol.get("/batches/gifts/approval").text
-        form = {n: found(rf'name="{n}" value="([^"]+)"', page) for n in ("csrf_token", "total", "change")}
-        carol.post(found(r'action="(/batches/gifts/approval/\d+/approve)"', page), data=form)
+    with approving_at_a_raised_fee(tmp_path, monkeypatch) as (team, alice, carol, asked, form, approve):
+        carol.post(approve, data=form)
         done = " ".join(visible_text(wait_until_finished(carol, "gifts")).split())
         assert f"cost 135.00, more than the 125.00 approved (request #{asked.id})." in done, done
         assert "confirmed on its cost page" not in done and "send it from there" not in done, done
@@ -63,4 +44,3 @@ def test_an_approved_send_refused_for_a_raised_fee_names_the_approval_and_who_as
         assert "Waiting for approval" in send(alice, "gifts").text
         again = approvals.latest(team, "gifts")
         assert again is not None and again.id != asked.id and str(again.total) == "135.00"
-        next(people, None)  # the clients closed

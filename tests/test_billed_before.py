@@ -8,6 +8,7 @@ its table's total stays the lines' (the vendor may not bill it again)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,15 +33,23 @@ def _billed_on_every_order(order: dict[str, Any]) -> None:
     order[key_of(order, "Cost")] = float(total + ON_THE_ORDER)
 
 
-def _first_batch_billed(vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    """Batch 'first' (4 cards of 25.00 in 2 orders) sent and tracked: charged 111.90; the command's place."""
-    vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
-    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
-    first = write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])
-    assert main(["run", str(first), "--yes", "--wait", "0", "--max-lines", "2", *where]) == 0
-    asyncio.run(track(vendor.settings(tmp_path), "first", client_factory=vendor.factory))
-    capsys.readouterr()
-    return where
+@pytest.fixture
+def billed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Iterator[tuple[VendorProxy, list[str]]]:
+    """A vendor billing 5.95 on every order beside its lines, batch 'first' (4 cards of 25.00 in 2 orders)
+    sent to it and tracked: charged 111.90. The vendor, and the command's place (--api-url, --ledger,
+    --out)."""
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
+        where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
+        first = write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])
+        assert main(["run", str(first), "--yes", "--wait", "0", "--max-lines", "2", *where]) == 0
+        asyncio.run(track(vendor.settings(tmp_path), "first", client_factory=vendor.factory))
+        capsys.readouterr()
+        yield vendor, where
 
 
 SAID = (
@@ -52,46 +61,39 @@ SAID = (
 
 
 def test_the_plan_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    billed: tuple[VendorProxy, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
-    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
-    with VendorProxy(tmp_path) as vendor:
-        where = _first_batch_billed(vendor, tmp_path, capsys)
-        second = write_sheet(tmp_path / "second.csv", [5, 6])
-        assert main(["run", str(second), "--yes", "--wait", "0", "--json", *where]) == 0
-        err = " ".join(capsys.readouterr().err.split())
-        assert SAID in err, err
-        assert err.index(SAID) < err.index("Sending orders"), err  # said before anything is sent
+    _vendor, where = billed
+    second = write_sheet(tmp_path / "second.csv", [5, 6])
+    assert main(["run", str(second), "--yes", "--wait", "0", "--json", *where]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert SAID in err, err
+    assert err.index(SAID) < err.index("Sending orders"), err  # said before anything is sent
 
 
 def test_validate_cost_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    billed: tuple[VendorProxy, list[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`validate --cost` of the next list, a batch the ledger does not hold yet: said as its run will."""
-    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
-    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
-    with VendorProxy(tmp_path) as vendor:
-        where = _first_batch_billed(vendor, tmp_path, capsys)
-        second = write_sheet(tmp_path / "second.csv", [5, 6])
-        monkeypatch.setenv("BULKSHIP_LEDGER", where[3])  # (validate takes no --ledger)
-        assert main(["validate", str(second), "--cost", *where[:2], *where[4:]]) == 0
-        err = " ".join(capsys.readouterr().err.split())
-        assert "1 order(s), 50.00 USD at the vendor's prices of today" in err, err  # the lines', as before
-        assert SAID in err, err
+    _vendor, where = billed
+    second = write_sheet(tmp_path / "second.csv", [5, 6])
+    monkeypatch.setenv("BULKSHIP_LEDGER", where[3])  # (validate takes no --ledger)
+    assert main(["validate", str(second), "--cost", *where[:2], *where[4:]]) == 0
+    err = " ".join(capsys.readouterr().err.split())
+    assert "1 order(s), 50.00 USD at the vendor's prices of today" in err, err  # the lines', as before
+    assert SAID in err, err
 
 
 def test_the_cost_page_says_what_the_vendor_billed_beside_the_lines_of_earlier_orders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    billed: tuple[VendorProxy, list[str]], tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
-    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
-    with VendorProxy(tmp_path) as vendor:
-        _first_batch_billed(vendor, tmp_path, capsys)
-        settings = vendor.settings(tmp_path)
-        with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
-            upload(client, write_sheet(tmp_path / "second.csv", [5, 6]))
-            page = " ".join(visible_text(client.get("/batches/second/cost").text).split())
-        assert SAID in page.replace("&#39;", "'"), page
-        # what is sent counts the 5.95 too (test_order_charge_confirmed), the table's total the lines'
-        assert "Send 1 order(s) for 55.95 USD" in page, page
+    vendor, _where = billed
+    with TestClient(create_app(vendor.settings(tmp_path), run_wait_s=0), follow_redirects=True) as client:
+        upload(client, write_sheet(tmp_path / "second.csv", [5, 6]))
+        page = " ".join(visible_text(client.get("/batches/second/cost").text).split())
+    assert SAID in page.replace("&#39;", "'"), page
+    # what is sent counts the 5.95 too (test_order_charge_confirmed), the table's total the lines'
+    assert "Send 1 order(s) for 55.95 USD" in page, page

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import openpyxl
 import pytest
@@ -129,6 +130,47 @@ def a_team(monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
         store.forget_engines()
 
 
+class Approving(NamedTuple):
+    """:func:`approving_at_a_raised_fee`'s team, alice's and carol's clients, the request alice's Send asked,
+    the approval page's form (csrf_token, total, change) and its Approve address."""
+
+    team: Settings
+    alice: TestClient
+    carol: TestClient
+    asked: approvals.Approval
+    form: dict[str, str]
+    approve: str
+
+
+@contextmanager
+def approving_at_a_raised_fee(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Approving]:
+    """:func:`a_team` on the page: alice's batch 'gifts' (5 cards of CVS 25: 125.00) sent, waiting for
+    approval; meanwhile the vendor's fee raised to 2.00 a card; carol, the approver, on its approval page."""
+    from test_team_web import send, sign_in
+    from test_team_web import upload as upload_signed_in
+
+    with a_team(monkeypatch) as team:
+        monkeypatch.delenv("BULKSHIP_USER")  # the page's people act for themselves
+        people = clients_of(create_app(replace(team, out_dir=tmp_path / "results"), run_wait_s=0))
+        browser = next(people)
+        alice, carol = browser(), browser()
+        sign_in(alice, "alice")
+        sheet = tmp_path / "gifts.csv"
+        rows = "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
+        sheet.write_text("Name,Address,City,State,ZIP,Product,Amount\n" + rows)
+        upload_signed_in(alice, sheet)
+        assert "Waiting for approval" in send(alice, "gifts").text
+        asked = approvals.latest(team, "gifts")
+        assert asked is not None
+        raise_cvs_fee(tmp_path, monkeypatch, 2.0)  # meanwhile, at the vendor: 2.00 a card
+        sign_in(carol, "carol")
+        page = carol.get("/batches/gifts/approval").text
+        form = {n: found(rf'name="{n}" value="([^"]+)"', page) for n in ("csrf_token", "total", "change")}
+        approve = found(r'action="(/batches/gifts/approval/\d+/approve)"', page)
+        yield Approving(team, alice, carol, asked, form, approve)
+        next(people, None)  # the clients closed
+
+
 def two_cards(tmp_path: Path) -> Path:
     """Ann's CVS 25 and Bo's CVS 50: 75.00 at the built-in prices."""
     sheet = tmp_path / "fee.csv"
@@ -205,32 +247,12 @@ def test_an_approved_send_refused_for_a_raised_fee_leaves_the_batches_page_sayin
     """On the page: approved at 125.00, the vendor raised the fee before the run sent, which refused 'cost
     135.00, more than the 125.00 confirmed'; the cost page then asked approval for 135.00 and the Batches page
     said '125.00 to send' (found by hunter-money19)."""
-    from test_team_web import send, sign_in
-    from test_team_web import upload as upload_signed_in
-
-    with a_team(monkeypatch) as team:
-        monkeypatch.delenv("BULKSHIP_USER")  # the page's people act for themselves
-        people = clients_of(create_app(replace(team, out_dir=tmp_path / "results"), run_wait_s=0))
-        browser = next(people)
-        alice, carol = browser(), browser()
-        sign_in(alice, "alice")
-        sheet = tmp_path / "gifts.csv"
-        rows = "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,CVS,25\n" for i in range(1, 6))
-        sheet.write_text("Name,Address,City,State,ZIP,Product,Amount\n" + rows)
-        upload_signed_in(alice, sheet)
-        assert "Waiting for approval" in send(alice, "gifts").text
-        raise_cvs_fee(tmp_path, monkeypatch, 2.0)  # meanwhile, at the vendor: 2.00 a card
-        sign_in(carol, "carol")
-        page = carol.get("/batches/gifts/approval").text
-        form = {
-            name: found(rf'name="{name}" value="([^"]+)"', page) for name in ("csrf_token", "total", "change")
-        }
+    with approving_at_a_raised_fee(tmp_path, monkeypatch) as (_team, alice, carol, _asked, form, approve):
         assert form["total"] == "125.00"  # the plan the approver was shown, kept
-        carol.post(found(r'action="(/batches/gifts/approval/\d+/approve)"', page), data=form)
+        carol.post(approve, data=form)
         done = " ".join(wait_until_finished(carol, "gifts").split())
         # the approval's total, named as such since hunter-money25 ('confirmed on its cost page' before)
         assert "The orders to send cost 135.00, more than the 125.00 approved" in done, done
         assert "send 1 order(s) for 135.00 USD" in alice.get("/batches/gifts/cost").text
         line = " ".join(visible_text(alice.get("/").text).split())
         assert "135.00 to send" in line and "125.00" not in line, line
-        next(people, None)  # the clients closed

@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from test_results_sheet_reused import vendor_cards
+from test_results_sheet_reused import first_quarter, vendor_cards
 
 from bulkship.cli import main
 from bulkship.money import MONEY_LABELS
@@ -60,14 +60,7 @@ def test_the_results_csv_copied_into_the_next_list_orders_the_cards_value_not_th
 ) -> None:
     """The twin of test_results_sheet_reused for the CSV: its 'Face value (USD)' (2 cards of 25: 50.00) is
     bulkship's column, never the card's value."""
-    (tmp_path / "program.toml").write_text('[defaults]\nproduct = "CVS"\nvalue = "25"\n')
-    config = ["--config", str(tmp_path / "program.toml")]
-    q1 = tmp_path / "q1.csv"
-    q1.write_text(
-        "Employee ID,Name,Address,City,State,Zip,Cards\n"
-        "E1,Bob Face,2 Elm St,Boston,MA,02134,2\n"
-        "E2,Cat Face,3 Oak St,Boston,MA,02134,4\n"
-    )
+    q1, config = first_quarter(tmp_path)
     out = tmp_path / "out"
     assert main(["run", str(q1), *config, "--yes", "--wait", "0", "--csv", "--out", str(out)]) == 0
     table = _table(out / "q1-results.csv")

@@ -25,17 +25,23 @@ def vendor_cards(data_dir: Path) -> list[tuple[str, str, int]]:
         sandbox.close()
 
 
-def test_a_results_sheet_copied_into_the_next_list_orders_the_cards_value_not_the_rows_total(
-    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def first_quarter(tmp_path: Path) -> tuple[Path, list[str]]:
+    """Last quarter's list (Bob: 2 cards, Cat: 4, each of the program's default CVS 25, no value column) and
+    the --config naming that program."""
     (tmp_path / "program.toml").write_text('[defaults]\nproduct = "CVS"\nvalue = "25"\n')
-    config = ["--config", str(tmp_path / "program.toml")]
     q1 = tmp_path / "q1.csv"
     q1.write_text(
         "Employee ID,Name,Address,City,State,Zip,Cards\n"
         "E1,Bob Face,2 Elm St,Boston,MA,02134,2\n"
         "E2,Cat Face,3 Oak St,Boston,MA,02134,4\n"
     )
+    return q1, ["--config", str(tmp_path / "program.toml")]
+
+
+def test_a_results_sheet_copied_into_the_next_list_orders_the_cards_value_not_the_rows_total(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    q1, config = first_quarter(tmp_path)
     out = tmp_path / "out"
     assert main(["run", str(q1), *config, "--yes", "--wait", "0", "--out", str(out)]) == 0
     results = openpyxl.load_workbook(out / "q1-results.xlsx")["Results"]
