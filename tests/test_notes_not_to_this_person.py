@@ -5,10 +5,13 @@ on to another ('Do not send to him, send to wife': the error asking where it goe
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from support.notes import notes_left_out, notes_sheet
+
+from bulkship.cli import main
 
 NOT_TO_THEM = ["Do not send to this person", "Never send to him", "Do not send to her", "Don't send to them.",
                "Do not send to this employee"]  # fmt: skip
@@ -19,3 +22,26 @@ NOT_THESE = ["Do not send to her office", "Do not send to him, send to wife", "N
 def test_a_cell_saying_not_to_send_to_the_person_leaves_the_row_out(tmp_path: Path, header: str) -> None:
     cells = [*NOT_THESE, *NOT_TO_THEM]
     assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == NOT_TO_THEM
+
+
+# an ask to send to another, then the no to the person: the card goes elsewhere (found by review66 checking
+# 1be24bf9: each was this error before it, then left out without a word)
+ELSEWHERE_THEN_NOT_TO_THEM = ["Send to wife. Do not send to him.", "Send to wife - do not send to him",
+                              "Send card to spouse; do not send to her",
+                              "Send to Bob Smith instead. Do not send to him."]  # fmt: skip
+
+
+def test_an_ask_to_send_elsewhere_then_not_to_the_person_asks_where_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notes 'Send to wife. Do not send to him.' (and three like it) were each the error saying the card would
+    go to the row's name and address until 1be24bf9 read 'Do not send to him.' as a no: the row was left out,
+    the wife's card never sent and nothing said. Each is that error again; 'Do not send to him' alone and
+    'Deceased. Send to wife. Do not send to him.' (the death says no) still leave the row out."""
+    out = ["Do not send to him", "Deceased. Send to wife. Do not send to him."]
+    cells = [*ELSEWHERE_THEN_NOT_TO_THEM, *out]
+    path = notes_sheet(tmp_path / "list.csv", cells)
+    assert notes_left_out(path, cells) == out
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == {2, 3, 4, 5}

@@ -21,6 +21,7 @@ from .rounds import of_an_earlier_round
 from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 from .saysend import SENDS_HOME
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
+from .topersonelsewhere import no_to_the_person_after_an_ask
 from .undone import _UNDONE, back_after_leaving, ended_before
 from .waits import goes_ahead_before
 
@@ -83,6 +84,8 @@ def _clauses_say_no(text: str, said_whole: bool, today: date | None = None, year
         and not (i and another_thing_received(note, begins[i]))
         # ... nor a marriage's separation under its label ('Marital status: separated')
         and not (i and a_marriage_s(note, begins[i]))
+        # ... nor a no to the person after an ask to send elsewhere ('Send to wife. Do not send to him.')
+        and not (i and no_to_the_person_after_an_ask(note, begins[i]))
         for i in range(0 if lined else 1, last + 1)
     )
 

@@ -30,6 +30,7 @@ from .prefersnone import PREFERS_NONE
 from .received import RECEIVED
 from .status import _NOT_LAID_OFF_YET, PUT_RIGHT, RETURNED_BECAUSE
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
+from .topersonelsewhere import ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK, TO_THE_PERSON
 from .waits import WAITING_ON
 
 # The words alone, or followed by a reason after a dash or colon, or a date: "Do not send before Dec 15",
@@ -105,15 +106,17 @@ _NOTE_SAYS_NO = re.compile(
     # ... or after words with no mark between ('Active do not send', 'Remote do not send', 'Wrong address do
     # not send': found by review57, each ordered where under 'Status' left out since b8d0bd9c); not after
     # words undoing it ('Removed from do not send', 'No longer do not send', 'was do not send')
-    r"|^(?:.*[-–—:;,.!(]\s*|\s*|" + WORDS_BEFORE_A_NO + r")(?:(?:please|pls|plz|kindly)\.?\s+)?"
+    # ... (not a no to the person after an ask to send elsewhere: 'Send to wife. Do not send to him.', the
+    # error asking where: .topersonelsewhere)
+    r"|^(?!" + ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK + r")(?:.*[-–—:;,.!(]\s*|\s*|" + WORDS_BEFORE_A_NO + r")"
+    r"(?:(?:please|pls|plz|kindly)\.?\s+)?"
     r"(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
     r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them|me|us|anything|again|yet))*"
     # ... or to the person, the whole cell ('Do not send to this person', 'Never send to him': found by
     # review64, each ordered); not to a place ('Do not send to her office': says where), nor before more
     # words ('Do not send to him, send to wife': the error asking where it goes)
-    r"(?:\s+to\s+(?:him|her|them|(?:this|that|the)\s+(?:person|employee|recipient|individual|contact|one))"
-    r"(?=[\s.!]*$))?"
+    r"(?:\s+" + TO_THE_PERSON + r"(?=[\s.!]*$))?"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)

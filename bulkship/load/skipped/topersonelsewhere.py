@@ -1,0 +1,34 @@
+"""A no to the person ('Do not send to him', 'Never send to this person': read as a no since 1be24bf9) said
+after an ask to send the card to someone or somewhere else ('Send to wife. Do not send to him.', 'Send to
+Bob Smith instead - do not send to him'): the card goes elsewhere, so the row is the error asking where it
+goes (:mod:`..problems.elsewhere`), as it was before 1be24bf9, not left out without a word (found by review66
+checking 1be24bf9). Read by :data:`.notes._NOTE_SAYS_NO` (a whole note) and :mod:`.clauses` (a clause)."""
+
+from __future__ import annotations
+
+import re
+
+# the person the card is for ('him', 'this person'), after 'to'
+THE_PERSON = r"(?:him|her|them|(?:this|that|the)\s+(?:person|employee|recipient|individual|contact|one))"
+TO_THE_PERSON = r"to\s+" + THE_PERSON
+# an ask to send to another ('Send to wife', 'ship the card to her mother', 'Forward to HR'): what follows
+# 'to' is no word of the person's
+ASKED_ELSEWHERE = (
+    r"\b(?:send|ship|mail|deliver|forward|give)(?:\s+(?:it|the|a|gift|cards?))*\s+(?:to|c/o)\s+"
+    r"(?!" + THE_PERSON + r"\b)\w"
+)
+# ... and the note ending on the no to the person (read from a note's start: '(?!' + this + ')')
+ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK = r".*" + ASKED_ELSEWHERE + r".*\b" + TO_THE_PERSON + r"[\s.!]*$"
+
+_NO_TO_THE_PERSON = re.compile(
+    r"(?i)\W*(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+(?:re-?)?(?:send|mail|order|ship)"
+    r"(?:\s+(?:a|any|the|gifts?|cards?|anything|again|yet))*\s+" + TO_THE_PERSON + r"[\s.!]*"
+)
+_ASKED_ELSEWHERE = re.compile(r"(?i)" + ASKED_ELSEWHERE)
+
+
+def no_to_the_person_after_an_ask(note: str, begin: int) -> bool:
+    """Whether ``note`` from ``begin`` on is only a no to the person, and before it asks to send elsewhere."""
+    if _NO_TO_THE_PERSON.fullmatch(note, begin) is None:
+        return False
+    return _ASKED_ELSEWHERE.search(note, 0, begin) is not None
