@@ -10,6 +10,7 @@ import re
 from .badaddress import BAD_ADDRESS
 from .giftlimits import OVER_A_LIMIT
 from .gonewhen import GONE_WHEN
+from .inerror import SAID_A_MISTAKE
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE
 from .notewords import (
     _A_DATE,
@@ -349,6 +350,9 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER}|{WITHDRAWN})"
     # ... or gone, said with who or when in other words (:mod:`.gonewhen`)
     rf"|^\s*(?:{GONE_WHEN})"
+    # ... or a leaving said a mistake, as a status reads it: .undone._UNDONE spares it where the mistake
+    # stands (:mod:`.inerror`)
+    rf"|(?:{SAID_A_MISTAKE})"
     # ... or its row an old address, the new one on another row (:mod:`.oldaddress`)
     rf"|^\s*(?:{SUPERSEDED})"
     # ... or waiting on something still to come, in other words than 'pending' (:mod:`.waits`)

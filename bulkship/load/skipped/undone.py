@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from .forlater import _FOR_LATER
+from .inerror import IN_ERROR
 from .missed import MISSED_THEN_SEND
 from .notewords import _FOUND_OTHERWISE, _HELD_AGAIN, _NOT_YET, _REMARK_SPAN
 from .turned import _NO_LONGER
@@ -188,23 +189,6 @@ _RECALLED = (
     r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
-# ... or a leaving said a mistake with no mark ('Terminated in error', 'Offboarded in error - send'): left out
-# under 'Status', sent under 'Notes' (found by review60); not asked, nor gone again after it. With a mark
-# ('Terminated - in error') the row itself may be the error (..notes): left out in both
-_IN_ERROR = (
-    r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?(?:terminated|termed|resigned|separated|"
-    r"off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|left)\s*[-–—:,;(\[]?\s*"
-    # ending its clause, and no accident: 'Deceased by accident', 'Terminated erroneously listed as active'
-    # were sent (review61 checking 786733b8); its day, who said so or where it was made may follow
-    # ('Terminated in error 11/30', '... per HR', '... in Workday' were left out since: review63)
-    r"(?:in\s+error|by\s+mistake|mistakenly|erroneously)(?=\s*(?:$|[-–—:;,.!()\[\]]|(?:on\s+|as\s+of\s+)?\d|"
-    r"(?:today|yesterday)\b|(?:per|by)\s+(?:the\s+)?(?:hr|payroll|hris|it|manager|mgr|system)\b|"
-    r"in\s+(?:the\s+)?(?:system|hris|workday|adp|ukg|payroll|(?:19|20)\d\d)\b|"
-    r"and\s+(?:re-?hired|reinstated|re-?activated|restored|corrected|fixed)\b))"
-    # (nor the leaving said so after all: 'Deceased in error 11/30 - obituary confirmed': review62)
-    rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|obituar\w*|final|"
-    rf"{_FOUND_OTHERWISE})\b)"
-)
 # ... or a layoff the person was spared ('RIF - not affected', 'RIF (exempt)', 'Layoff - position saved': each
 # left out, the person still here got no card: review60, review61, mended by review63); said alone
 _SPARED_A_LAYOFF = (
@@ -214,7 +198,7 @@ _SPARED_A_LAYOFF = (
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
 HOLD_OVER = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}|{_SPARED_A_LAYOFF}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|{_SPARED_A_LAYOFF}"
 )
 # ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
 # approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
@@ -234,7 +218,7 @@ _NOW_SEND = (
     rf"(?![^?]*\?)(?!.*(?:{_NOT_YET}|\b(?:for|from|starting|after|but|then|again|revoked|expired|withdrawn)\b))"
 )
 _UNDONE = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{_IN_ERROR}|{_SPARED_A_LAYOFF}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|{_SPARED_A_LAYOFF}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
     # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -
