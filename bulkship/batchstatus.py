@@ -16,6 +16,8 @@ from .overview import batch_states
 from .refusednow import skipped_ordered_elsewhere
 
 if TYPE_CHECKING:
+    from .billedbefore import ToSendMost
+    from .money import MoneyTally
     from .reconcile.join import LedgerView
 
 
@@ -78,6 +80,9 @@ def batch_status(
         "ordered_cost": _cents(money["charged"].total),
         "in_doubt_cost": _cents(money["in doubt"].total),
         "planned_cost": _cents(money["to send"].total),
+        # ... and with what the vendor bills beside the lines of each of its orders, as on earlier orders, the
+        # most sending it may cost: what its plan confirms and counts against limits (None: nothing billed)
+        "to_send_most": most.as_json() if (most := _to_send_most(ledger, batch, money["to send"])) else None,
         # when that money to send was priced (ISO time; None: nothing planned): the vendor may have changed a
         # price since, and `status` never asks it
         "to_send_priced": priced_on(ledger, batch).get(batch),
@@ -88,6 +93,12 @@ def batch_status(
         "output": record.output if record else None,
         **({} if days is None else {"charged_in_days": _charged_in_days(ledger, batch, view, days)}),
     }
+
+
+def _to_send_most(ledger: Ledger, batch: str, to_send: MoneyTally) -> ToSendMost | None:
+    from .billedbefore import to_send_most
+
+    return to_send_most(ledger, batch, to_send.total, len(to_send.orders))
 
 
 def list_before_fix_these(ledger: Ledger, batch: str) -> str | None:

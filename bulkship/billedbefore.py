@@ -7,10 +7,15 @@ total stays the lines': the vendor may not bill it again)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .ledger import Ledger
-from .money import money_text
+from .money import money_plain, money_text
+
+if TYPE_CHECKING:
+    from .reconcile.join import LedgerView
 
 SHOWN = 3  # earlier orders named; the rest counted
 
@@ -21,6 +26,69 @@ def order_charge(ledger: Ledger, batch: str, *, api: str | None = None) -> Decim
     .PlanView.order_charges`). Said, not counted, a confirmed 'Send 1 order(s) for 50.00 USD' and `run
     --max-total 50` were charged 55.95 (hunter-money25's leftover 4, fixed by hunter-money26)."""
     return max(_billed_beside_lines(ledger, batch, api).values(), default=Decimal(0))
+
+
+@dataclass(frozen=True)
+class ToSendMost:
+    """A batch's money to send (its lines' total, as its rows add it up) and what the vendor may bill beside
+    the lines of each of its orders to send (:func:`order_charge`): the most sending them may cost."""
+
+    lines: Decimal
+    each: Decimal
+    orders: int
+
+    @property
+    def most(self) -> Decimal:
+        return self.lines + self.each * self.orders
+
+    @property
+    def words(self) -> str:
+        return most_words(self.most)
+
+    @property
+    def note(self) -> str:
+        """Said beside the totals (`status`, the Summary, the run's end): the plan counts the most."""
+        return (
+            f"To send: {money_text(self.lines)} for the lines, {self.words} (up to {money_text(self.each)} "
+            f"on each of its {self.orders} order(s), as on earlier orders; counted in its plan's limits)"
+        )
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "lines": money_plain(self.lines),
+            "order_charge": money_plain(self.each),
+            "orders": self.orders,
+            "most": money_plain(self.most),
+        }
+
+
+def most_words(most: Decimal) -> str:
+    """Said beside a batch's lines' total to send, as its plan counts it (:attr:`ToSendMost.most`)."""
+    return f"up to {money_text(most)} with what the vendor bills on each order"
+
+
+def to_send_most(ledger: Ledger, batch: str, lines: Decimal, orders: int) -> ToSendMost | None:
+    """What sending ``batch``'s money to send (``lines``, on ``orders`` orders) may cost with what the vendor
+    bills on each of them; None when it bills nothing beside the lines (or nothing is to send). Before
+    sending, `status`, the Batches page, the Summary and the approver's table said 'To send 50.00' of a plan
+    that confirms and counts 55.95 against --max-total and the approval (hunter-money26's leftover 1)."""
+    if not orders:
+        return None
+    each = order_charge(ledger, batch)
+    return ToSendMost(lines, each, orders) if each else None
+
+
+def to_send_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
+    """:attr:`ToSendMost.note` of the batch's orders still to send, beside the totals where they are said
+    (runnotes.money_notes); none when nothing is planned or the vendor bills nothing beside the lines."""
+    from .reconcile.join import money_by_bucket
+    from .statuses import TO_SEND
+
+    if not any(order.state == "planned" for order in view.orders.values()):
+        return []
+    to_send = money_by_bucket(view)[TO_SEND]
+    most = to_send_most(ledger, batch, to_send.total, len(to_send.orders))
+    return [most.note] if most else []
 
 
 def billed_before_notes(

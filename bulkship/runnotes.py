@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
+from .billedbefore import to_send_notes
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .money import BilledCards, cents, money_text
 from .neversent import never_sent_note
@@ -271,6 +272,7 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
         *cards_beyond_rows(view),
         *below_lines_notes(ledger, view, batch),
         *never_sent_note(view.orders.values()),
+        *to_send_notes(ledger, view, batch),
     ]
 
 

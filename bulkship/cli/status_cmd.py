@@ -312,12 +312,15 @@ def _in_doubt_cell(summary: dict[str, Any]) -> str:
 
 def _to_send_cell(summary: dict[str, Any]) -> str:
     """Money to send, with when it was priced: the vendor may have changed a price since."""
+    from ..billedbefore import most_words
     from ..pricedon import priced_words
 
     cell = _money_cell(summary["money"]["to_send"])
     priced = str(summary.get("to_send_priced") or "")
     shown = priced and Decimal(summary["money"]["to_send"]["total"])
-    return f"{cell} {priced_words(priced)}" if shown else cell
+    cell = f"{cell} {priced_words(priced)}" if shown else cell
+    most = summary.get("to_send_most")  # as its plan counts: 50.00 read alone beside a plan's 55.95
+    return f"{cell}, {most_words(Decimal(most['most']))}" if most else cell
 
 
 def _orders_cell(summary: dict[str, Any]) -> str:

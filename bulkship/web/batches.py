@@ -72,6 +72,9 @@ class BatchLine:
     # the first on 2027-01-15: 130.95 USD at the prices of 2026-12-05'): the line said 'waiting' and the
     # money charged alone, where `status`, the Results page and the Summary say them (hunter-money22)
     waiting_said: str = ""
+    # beside its money to send, the most sending it may cost with what the vendor bills on each order, as its
+    # cost page and approval count it: '50.00 to send' beside a Send of 55.95 (hunter-money26's leftover 1)
+    to_send_most: str = ""
 
     @property
     def link(self) -> str:
@@ -148,6 +151,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
     noted: dict[str, int] = {}
     priced: dict[str, str] = {}
     waiting: dict[str, str] = {}
+    most: dict[str, str] = {}
     if ledger_exists(web.settings.ledger_location):
         with Ledger.open(web.settings.ledger_location, lock=False) as ledger:
             seen = overview(ledger)
@@ -160,6 +164,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
                 for name, one in seen.items()
                 if one.waiting
             }
+            most = _to_send_most(ledger, seen)
     for name, known in list(pages.items()):
         if known.deleted:  # gone from the page, unless orders went out: then the ledger's figures stay
             del pages[name]
@@ -185,6 +190,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, money_notes=noted[name])
         if waiting.get(name):
             line = replace(line, waiting_said=waiting[name])
+        if most.get(name) and (line.to_send or line.cost_kind == "to send"):
+            line = replace(line, to_send_most=most[name])
         lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
 
@@ -206,6 +213,20 @@ def _waiting_said(ledger: Ledger, batch: str, on_the_page: bool) -> str:
 
 
 # what sends rows whose day has come: a batch uploaded here, its cost page; else its list run again
+def _to_send_most(ledger: Ledger, seen: dict[str, BatchOverview]) -> dict[str, str]:
+    """Batch -> 'up to 55.95 with what the vendor bills on each order', of the batches with money to send on
+    orders the vendor bills beside their lines (..billedbefore.to_send_most); others left out."""
+    from ..billedbefore import to_send_most
+    from ..statuses import TO_SEND
+
+    found = {}
+    for name, one in seen.items():
+        lines, orders = one.money.get(TO_SEND, Decimal(0)), one.orders.get("planned", 0)
+        if lines and (most := to_send_most(ledger, name, lines, orders)):
+            found[name] = most.words
+    return found
+
+
 _SENT_BY = {True: "send them from its cost page", False: "run its list again to send them"}
 
 

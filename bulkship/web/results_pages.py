@@ -191,7 +191,9 @@ async def results(request: Request) -> Response:
         found = await run_in_threadpool(_planned_again, web, batch, wanted, _page_number(request), found)
     # (a command-line batch, once approved, is sent by running its command again: its rows say so)
     waiting = await run_in_threadpool(_awaiting_approval, web.settings, batch.name) if batch.upload else None
-    priced = await run_in_threadpool(_priced, web.settings, batch.name) if found.to_send else ""
+    priced = (
+        await run_in_threadpool(_priced, web.settings, batch.name, found.to_send) if found.to_send else ""
+    )
     # beside the lines: the card lines an order shows beyond its rows (cards), and the rest
     cards, billed = split_billed(found.billed, found.billed_cards)
     taken = {po: -amount for po, amount in found.billed.items() if amount < 0}  # a discount on the order
@@ -236,13 +238,17 @@ _INVALID_SAID = {
 }
 
 
-def _priced(settings: Settings, batch: str) -> str:
-    """When its money to send was priced ('as priced 2026-12-05 10:22'), as the Batches page says it."""
+def _priced(settings: Settings, batch: str, to_send: Decimal) -> str:
+    """When its money to send was priced ('as priced 2026-12-05 10:22'), as the Batches page says it, and
+    the most sending it may cost with what the vendor bills on each order (..billedbefore.to_send_most)."""
+    from ..billedbefore import to_send_most
     from ..pricedon import priced_on, priced_words
 
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         at = priced_on(ledger, batch).get(batch)
-    return priced_words(at) if at else ""
+        most = to_send_most(ledger, batch, to_send, ledger.order_counts(batch).get("planned", 0))
+    said = [priced_words(at) if at else "", most.words if most else ""]
+    return ", ".join(word for word in said if word)
 
 
 def _awaiting_approval(settings: Settings, batch: str) -> int | None:
