@@ -43,13 +43,19 @@ def billed(
     monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
     monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
     with VendorProxy(tmp_path) as vendor:
-        vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
-        where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
-        first = write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])
-        assert main(["run", str(first), "--yes", "--wait", "0", "--max-lines", "2", *where]) == 0
-        asyncio.run(track(vendor.settings(tmp_path), "first", client_factory=vendor.factory))
-        capsys.readouterr()
-        yield vendor, where
+        yield vendor, _first_batch_billed(vendor, tmp_path, capsys)
+
+
+def _first_batch_billed(vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Batch 'first' (4 cards of 25.00 in 2 orders) sent and tracked: charged 111.90; the command's place
+    (test_order_charge_confirmed's too)."""
+    vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
+    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
+    first = write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])
+    assert main(["run", str(first), "--yes", "--wait", "0", "--max-lines", "2", *where]) == 0
+    asyncio.run(track(vendor.settings(tmp_path), "first", client_factory=vendor.factory))
+    capsys.readouterr()
+    return where
 
 
 SAID = (
