@@ -10,7 +10,8 @@ nothing, 'Deceased? check with HR' is nothing) and with it said leaves it out ('
 Where both leave the row out the rest decides ('Deceased, Do not send?'); where both send it asks nothing
 that matters ('Wants Target?', 'Send?'); where the question is whether a no said is undone ('Terminated -
 rehired?', 'Hold - removed?') the no stands, left out as before. A question answered after its mark ('Resend?
-No', 'Received card? Yes') is said, no asking. One reader for Notes and Status (:func:`asking_rows`)."""
+No', 'Received card? Yes') is said, no asking (a yes or no as :mod:`.answered` reads it, but a no to a no:
+'Do not send? No' asks). One reader for Notes and Status (:func:`asking_rows`)."""
 
 from __future__ import annotations
 
@@ -20,14 +21,14 @@ from datetime import date
 
 import pandas as pd
 
-# a clause's end: as .addressmissing._CLAUSE, the sign kept to know a question ('Deceased? check with HR');
-# a slash only spaced (not a day's '12/2')
-_CLAUSE = re.compile(r"(\s*(?:(?:[;,:()|!]|\?(?!\w))+|[–—]+|(?<![\w])-+|-+(?![\w])|\.(?!\d)|\s/\s)\s*)")
-# ... a question's mark ending it, not one inside a word garbled by an encoding ('Jos? Garc?a')
-_ASKED = re.compile(r"\?(?![\w])")
-# ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send')
+from .answered import ASKED as _ASKED
+from .answered import CLAUSE as _CLAUSE
+from .answered import NO, YES, doubted, statement, unclear_no
+
+# ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
+# or a no is read by .answered (its words alone: 'No idea' answers nothing)
 _ANSWER = re.compile(
-    r"(?i)\s*(?:yes|no|y|n|ok(?:ay)?|confirmed|correct|true|false|send|sent|none|n/?a|done|approved|declined|"
+    r"(?i)\s*(?:ok(?:ay)?|confirmed|correct|true|false|send|sent|none|n/?a|done|approved|declined|"
     r"denied|verified|fine|cleared|go(?:od\s+to\s+go|\s+ahead)|ok(?:ay)?\s+to\s+send|not\s+a\s+dup\w*|no\s+dup\w*|"
     r"(?:a\s+)?different\s+person|(?:the\s+)?same\s+person)\b"
 )
@@ -63,20 +64,39 @@ def _parts(text: str) -> list[str]:
 
 def _asks(part: str, after: str) -> bool:
     """Whether a clause asks: its mark or a word of doubt, unanswered by the clause after it ('Possible
-    duplicate - different person')."""
-    return (_ASKED.search(part) is not None or _DOUBT.search(part) is not None) and not _ANSWER.match(after)
+    duplicate - different person'), or answered no where what the no says is not clear ('Do not send? No')."""
+    if _ASKED.search(part) is None and _DOUBT.search(part) is None:
+        return False
+    if unclear_no(part, after):
+        return True
+    return not (_ANSWER.match(after) or YES.match(after) or NO.match(after))
+
+
+# a remark of doubt alone ('TBD', 'Maybe', 'Not sure', 'Undecided'): it asks whether the card goes at all
+_UNDECIDED = re.compile(
+    r"(?i)\W*(?:tbd|tba|to\s+be\s+(?:determined|decided)|undecided|maybe|perhaps|unsure|not\s+sure|unclear|"
+    r"not\s+decided(?:\s+yet)?|undetermined)\W*"
+)
 
 
 def may_ask(text: str) -> bool:
     """Whether ``text`` may hold a clause that asks (a cheap look before :func:`readings`)."""
-    return "?" in text or _DOUBT.search(text) is not None or _CHECK.search(text) is not None
+    return (
+        "?" in text
+        or "？" in text
+        or _UNDECIDED.fullmatch(text) is not None
+        or _DOUBT.search(text) is not None
+        or _CHECK.search(text) is not None
+    )
 
 
 def readings(text: str) -> tuple[str, str] | None:
     """The remark with its asking clauses taken out, and with them said (their marks and doubt taken off),
     or None where no clause asks. A clause asking only to check ('confirm', 'per HR?') takes the clause
     before it with it (none where it comes first: 'Check with HR - HR says no card' is answered)."""
-    text = text[:500]
+    text = text[:500].replace("？", "?")  # (a fullwidth mark, as typed in an East Asian layout)
+    if _UNDECIDED.fullmatch(text):
+        return "", "Do not send"
     parts = _parts(text)
     if len(parts) == 1 and not may_ask(text):
         return None
@@ -86,6 +106,9 @@ def readings(text: str) -> tuple[str, str] | None:
     if not any(asking) and not any(checks):
         return None
     taken = [a or c for a, c in zip(asking, checks, strict=True)]
+    for i in range(len(parts) - 1):  # ('Do not send? No': the no taken with its question)
+        if asking[i] and unclear_no(parts[i], parts[i + 1]):
+            taken[i + 1] = checks[i + 1] = True
     for i, check in enumerate(checks):
         if check:
             near = next((j for j in range(i - 1, -1, -1) if words[j]), None)
@@ -99,8 +122,9 @@ def readings(text: str) -> tuple[str, str] | None:
 
 
 def _said(part: str) -> str:
-    """An asking clause as said: its question marks and words of doubt taken off."""
-    return " ".join(_DOUBT.sub(" ", _ASKED.sub(" ", part)).split()).rstrip(" -–—;,:/|(") + " - "
+    """An asking clause as said: its question marks, asking words and words of doubt taken off, a question
+    whether the person is still here as its no ('Still employed?' -> 'No longer employed')."""
+    return doubted(statement(" ".join(_DOUBT.sub(" ", part).split()))) + " - "
 
 
 def asking_rows(

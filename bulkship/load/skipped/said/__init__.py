@@ -16,6 +16,7 @@ import pandas as pd
 
 from ...cells import FORMULA_ERROR
 from ..also import said_also
+from ..answered import answered
 from ..backlater import back_on_a_day_to_come
 from ..clauses import SLASHED, _clauses_say_no, _lines_say_no, _note_says_no, match_notes, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
@@ -100,6 +101,8 @@ def _said_not_to_send(
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
         column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
+        if says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _CARD_STATUS:  # 'Deceased? Yes'
+            column = column.map(answered)
         if reading.relation:  # 'Spouse (declined)': the spouse's own remark, read alone (..relation)
             column = column.map(relation_remark)
         sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))

@@ -1,0 +1,72 @@
+"""A question in a note or a status answered after its mark ('Deceased? Yes', 'Send? No'): read as its answer
+says, never the card of a person the answer says died or left; a question whether the person is still here
+('Is he gone?', 'Still employed?') or a remark of doubt alone ('TBD') asks (found by hunter-asks1, its Found 1
+and 8; the lead's leftover)."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from pathlib import Path
+
+import pytest
+from intake_fixtures import sandbox_catalog
+from support import embedded_sandbox_orders
+from support.notes import notes_sheet
+
+from bulkship.cli import main
+from bulkship.load import load_sheet
+from bulkship.settings import resolve_settings
+from bulkship.validate import validate
+
+# each was ordered under Notes (most under Status too): a yes says the question, a no of a send is a no
+LEFT_OUT = [
+    "Deceased? Yes", "Terminated? Yes", "Deceased? Y", "Left company? yes", "Do not send? Yes",
+    "Duplicate? Yes", "Send? No", "OK to send? No", "Still employed? No", "Active? No", "Is he gone? yes",
+    "Resend? No", "Received card? Yes",
+]  # fmt: skip
+# ... a question whether the person is still here, a doubt alone, a no whose sense is unclear: asks
+ASKS = [
+    "Is he gone?", "Has she left?", "Still employed?", "Active?", "TBD", "Maybe", "Deceased？",
+    "Do not send? No", "Deceased? No idea",
+]  # fmt: skip
+# ... a no to a no sends (under Status 'Deceased? No' was left out), a yes to a send sends
+SENDS = ["Deceased? No", "Terminated? no", "Send? Yes", "Still employed? yes", "Received card? No"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_question_answered_is_read_as_its_answer_says(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*LEFT_OUT, *ASKS, *SENDS]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    left_out = {s.row for s in sheet.skipped}
+    errors = {p.row for p in result.problems if p.severity == "error"}
+    valid = set(result.rows.index[result.rows["status"] == "valid"])
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[r] for r in sorted(left_out)] == LEFT_OUT
+    assert [rows[r] for r in sorted(errors)] == ASKS
+    assert [rows[r] for r in sorted(valid) if r in rows] == SENDS
+
+
+def test_a_death_answered_yes_orders_no_card_on_the_sandbox(tmp_path: Path) -> None:
+    """Run on the sandbox: Ann's 'Deceased? Yes' and Bob's 'Send? No' order nothing, Cy's 'Deceased? No'
+    orders his card, Dee's 'Is he gone?' is the error asking (exit 3)."""
+    path = tmp_path / "staff.csv"
+    people = {
+        "Ann Lee": "Deceased? Yes",
+        "Bob Ray": "Send? No",
+        "Cy Doe": "Deceased? No",
+        "Dee Fox": "Is he gone?",
+    }
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes"])
+        for i, (name, note) in enumerate(people.items(), start=1):
+            writer.writerow([name, f"{i} Main St", "Boston", "MA", "02108", "CVS", "25", note])
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
+    orders = embedded_sandbox_orders(resolve_settings().data_dir)
+    names = sorted(line["PhysicalDeliveryAddress"]["Name"] for order in orders for line in order["LineItems"])
+    assert names == ["Cy Doe"]
