@@ -8,20 +8,30 @@ leftover 2, fixed by hunter-money26). Said as money back, on the row and beside 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
+from starlette.testclient import TestClient
+from support import visible_text
 from support.money_invariants import check_money
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
+from bulkship.cli import main
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
 from bulkship.track import track
+from bulkship.web import create_app
 
 
-def _second_line(status: str, cost: float | None) -> Any:
+def _second_line(
+    status: str, cost: float | None, *, then: Callable[[dict[str, Any]], None] | None = None
+) -> Any:
     """BS-STAFF-0001's 4 lines shipped (tracking 94000..94003), its second showing ``status`` at ``cost``
-    (the order's total following)."""
+    (the order's total following); ``then`` changes the order more."""
 
     def change(order: dict[str, Any]) -> None:
         if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
@@ -40,6 +50,8 @@ def _second_line(status: str, cost: float | None) -> Any:
             if key_of(order, "Cost") in order:
                 order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] - was + cost, 2)
         order[key_of(order, "Status")] = "Complete"
+        if then is not None:
+            then(order)
 
     return orders_rewritten(change)
 
@@ -73,3 +85,66 @@ def test_a_card_cancelled_at_no_cost_after_it_shipped_is_said_money_back_not_a_d
         "Discount column." in notes
     ), notes
     assert status["money"]["charged"]["total"] == "75.00", status["money"]
+
+
+RECONCILED = (
+    "Explained: BS-STAFF-0001 costs 75.00 where its plan costs 100.00: row 3's card (planned 25.00), "
+    "cancelled by the vendor after it went out, charged 0.00. 25.00 money back (a refund, not a discount) "
+    "accounts for the difference to the cent; the ledger's totals hold what the vendor charged."
+)
+
+
+def test_reconcile_says_a_card_cancelled_after_it_shipped_as_money_back_not_a_difference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money26's leftover 4: 'Mismatch BS-STAFF-0001: cost planned 100.00 vs vendor 75.00', 'The
+    vendor charged otherwise than planned ... Ask the vendor about the difference; it is said at every
+    reconcile', 'Differences found', exit 1, each time, the ledger and the vendor both at 75.00."""
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        settings = vendor.settings(tmp_path)
+        vendor.rewrite = _second_line("Cancelled", 0.0)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        capsys.readouterr()
+        where = ["--api-url", vendor.url, "--ledger", str(settings.ledger_location)]
+        code = main(["reconcile", "staff", *where])
+        said = " ".join(capsys.readouterr().err.split())
+        with TestClient(create_app(settings), follow_redirects=True) as client:
+            page = " ".join(unescape(visible_text(client.get("/batches/staff/reconcile").text)).split())
+    assert code == 0, said
+    assert "Mismatch" not in said and "Differences found" not in said, said
+    assert "staff (PO BS-STAFF-*): ledger 1 orders, 75.00 USD; vendor 1 orders, 75.00 USD" in said, said
+    assert RECONCILED in said, said
+    assert said.endswith("Everything matches."), said
+    assert "The ledger agrees with the vendor: 1 order(s), 75.00 on both sides." in page, page
+    assert RECONCILED in page, page
+
+
+def test_reconcile_still_says_a_difference_money_back_does_not_account_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The card cancelled after it shipped charged 0.00, and the first line 1.00 more than planned: 24.00 of
+    a difference, not the 25.00 money back: a difference, said as before."""
+
+    def dearer_first_line(order: dict[str, Any]) -> None:
+        line = order[key_of(order, "LineItems")][0]
+        line[key_of(line, "Cost")] = 26.0
+        order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] + 1.0, 2)
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        settings = vendor.settings(tmp_path)
+        vendor.rewrite = _second_line("Cancelled", 0.0, then=dearer_first_line)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        capsys.readouterr()
+        code = main(
+            ["reconcile", "staff", "--api-url", vendor.url, "--ledger", str(settings.ledger_location)]
+        )
+        said = " ".join(capsys.readouterr().err.split())
+    assert code == 1, said
+    assert "Mismatch BS-STAFF-0001: cost planned 100.00 vs vendor 76.00" in said, said
+    assert "Explained" not in said, said

@@ -24,6 +24,7 @@ from .compare import SENT_STATES, compare
 from .explained import explain_costs
 from .join import LedgerView, money_by_bucket
 from .join.prices import _payload_lines, batch_prices
+from .refunded import explain_money_back
 from .report import ReconcileReport
 
 UNLISTED_READS = 8  # orders the list does not show, read by Id at once
@@ -79,6 +80,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
     from ..runnotes import cards_beyond_rows  # it reads this package's views
 
     view = LedgerView(ledger, batch)
+    report = explain_money_back(report, view)  # cards ended after they went out, charged less: a refund
     money = money_by_bucket(view)
     return replace(
         report,

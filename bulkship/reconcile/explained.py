@@ -182,7 +182,11 @@ def _planned_together(
 def explained_text(item: Mapping[str, Any]) -> str:
     """'BS-G10-0001 costs 425.00 where its plan costs 400.00: row 2 (planned 25.00, the vendor's line
     50.00) settled by finance on 2026-12-05 15:07 UTC ...'; one explained in part says that part and the
-    rest."""
+    rest. Money back on cards the vendor ended after they went out: :func:`.refunded.money_back_text`."""
+    if "money_back" in item:
+        from .refunded import money_back_text
+
+        return money_back_text(item)
     rows = "; ".join(_row_text(r) for r in item["rows"])
     said = (
         f"{item['po_number']} costs {money_text(Decimal(item['vendor']))} where its plan costs "

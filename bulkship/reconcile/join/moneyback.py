@@ -17,10 +17,10 @@ if TYPE_CHECKING:
     from .view import LedgerView
 
 
-def money_back_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decimal]:
-    """Of the rows of ``orders``, how many the vendor ended after their card went out and charges less than
-    planned, and how much less in all."""
-    count, back = 0, Decimal(0)
+def money_back_lines(view: LedgerView, orders: Collection[str]) -> list[tuple[int, Decimal, Decimal, str]]:
+    """Of the rows of ``orders``, those the vendor ended after their card went out and charges less than
+    planned: (row, what its plan priced it at, what the vendor charges, the line's status), by row."""
+    found = []
     for record in view.rows_by_fingerprint.values():
         po = record.po_number or ""
         if po not in orders or record.cost is None or not ended_after_parcel(record):
@@ -29,8 +29,15 @@ def money_back_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Dec
         line = row_line(record, order, view.lines(po), view.waiting(record, order))
         plan = view.prices.of(order).planned(line) if line is not None and order is not None else None
         if plan is not None and cents(record.cost) < cents(plan.total):
-            count, back = count + 1, back + cents(plan.total) - cents(record.cost)
-    return count, back
+            found.append((record.row, cents(plan.total), cents(record.cost), record.line_status or ""))
+    return sorted(found)
+
+
+def money_back_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decimal]:
+    """Of the rows of ``orders``, how many the vendor ended after their card went out and charges less than
+    planned, and how much less in all."""
+    found = money_back_lines(view, orders)
+    return len(found), sum((plan - cost for _row, plan, cost, _status in found), Decimal(0))
 
 
 def money_back_said(view: LedgerView, orders: Collection[str]) -> str:
