@@ -25,8 +25,23 @@ _CARDS = re.compile(
     r"|\b(two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:gift|physical|plastic)\s+)?cards\b"
 )
 # ... or a note that is only 'Send 2' ('Please send x2'): one card went out (found by hunter-sheets16); not
-# where the figure is the row's amount ('Send 50' on a 50 card: the lead, the row was stopped)
-_SEND = re.compile(r"(?i)^\W*(?:(?:please|pls|plz)\s+)?send\s+x?\s*(\d{1,2})(?:\s+(?:please|pls|plz))?\W*$")
+# where the figure is the row's amount ('Send 50' on a 50 card: the lead, the row was stopped). Nor where the
+# count goes on ('Send 2 - one for spouse', 'Send two please', 'Order 2', 'send her 2', 'needs 2', '2 please':
+# each sent one card, exit 0: hunter-vendor36); not a day, a time or a while ('Send 2/15', 'Send 2 weeks
+# before', 'Ship 3-5 days', 'Give 2nd'), nor a count of something else ('Send 2 emails', 'Mail 2 Main St')
+_COUNT = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+_NO_COUNT_AFTER = (
+    r"(?![\d/.:,]\d|\s*(?:-|\u2013|to)\s*\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|"
+    r"hrs?|minutes?|mins?|business|weekdays?)\b)"
+)
+_PLEASE = r"(?:please|pls|plz)"
+_SEND = re.compile(
+    rf"(?i)^\W*(?:{_PLEASE}\s+)?(?:send|order|mail|ship|give)\s+(?:(?:him|her|them|me|us)\s+)?x?\s*{_COUNT}"
+    rf"{_NO_COUNT_AFTER}\s*x?(?:\s+(?:{_PLEASE}|of\s+them|total))?(?:\W*$|\s*[-\u2013\u2014(;,:+]|\s+(?:for|to)\b)"
+    rf"|^\W*(?:needs?|wants?)\s+{_COUNT}{_NO_COUNT_AFTER}\W*$|^\W*{_COUNT}\s+{_PLEASE}\W*$"
+)
+# a cell that may name a count in words ('send two'): read for figures beside those holding a digit
+_WORDS_MARK = r"(?i)cards|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b"
 _AN_AMOUNT_MAYBE = 10  # 'Send 50': as likely a card of 50 as 50 cards; 'Send 2' is two cards
 _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
@@ -186,7 +201,7 @@ def _changed_in_a_note(
     for header in [*sources, *names]:
         cells = body[header].astype(str)
         # a cell to read for figures: a digit, or a number of cards perhaps in words (a substring: cheap)
-        marked = cells.str.contains(r"\d", regex=True) | cells.str.contains("cards", case=False, regex=False)
+        marked = cells.str.contains(r"\d", regex=True) | cells.str.contains(_WORDS_MARK, regex=True)
         if header in names:
             marked &= cells.str.contains(r"[(\[]", regex=True)
         if not marked.any():
@@ -209,7 +224,14 @@ def _changed_in_a_note(
 
 def _names_a_figure(text: str) -> bool:
     note = _Note(text)
-    return bool(_figures(_CARDS, note) or _amounts(note) or _limits(note) or _SEND.search(text))
+    return bool(_figures(_CARDS, note) or _amounts(note) or _limits(note) or _sent_count(text))
+
+
+def _sent_count(text: str) -> Decimal | None:
+    """The number of cards a note asks to send (:data:`_SEND`: 'Send 2', 'Send two please'), if any."""
+    sent = _SEND.search(text)
+    figure = next((g for g in sent.groups() if g), None) if sent else None
+    return Decimal(_IN_WORDS.get(figure.casefold(), figure)) if figure else None
 
 
 def _read(cell: str, note: bool) -> tuple[str, str]:
@@ -239,9 +261,9 @@ def _against_the_row(
     note = _Note(text)
     for field, what in (("quantity", "number of cards"), ("value", "amount")):
         figures = _figures(_CARDS, note) if field == "quantity" else _amounts(note)
-        sent = _SEND.search(text) if field == "quantity" else None
-        if sent and Decimal(sent[1]) != amount:
-            figures.append(Decimal(sent[1]))
+        sent = _sent_count(text) if field == "quantity" else None
+        if sent is not None and sent != amount:
+            figures.append(sent)
         if field == "value" and amount is not None:  # a limit the row's amount is over: it said so
             figures += [limit for limit in _limits(note) if amount > limit]
         if not figures:
@@ -265,10 +287,10 @@ def _against_the_row(
         )
         # ... a figure of 'Send 50' that may be the card's amount as well as a count (found by
         # hunter-sheets17: the error spoke of 50 cards only)
-        if sent and figures == [Decimal(sent[1])] and Decimal(sent[1]) >= _AN_AMOUNT_MAYBE:
+        if sent is not None and figures == [sent] and sent >= _AN_AMOUNT_MAYBE:
             value_into = f"'{fed['value']}'" if "value" in fed else "a Value column"
             message = (
-                f"Row {row}, column '{header}': says '{_short(said, 60)}' where {where}: is {sent[1]} the "
+                f"Row {row}, column '{header}': says '{_short(said, 60)}' where {where}: is {sent} the "
                 f"number of cards or the card's amount? Put the number of cards in {into} or the amount in "
                 f"{value_into}, and {clear}."
             )

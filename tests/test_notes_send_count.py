@@ -1,0 +1,72 @@
+"""A note asking to send a number of cards where the count goes on ('Send 2 - one for spouse', 'Send two
+please', 'Order 2', 'send her 2', 'needs 2', '2 please') is the error asking which number is right, as 'Send
+2' alone is (test_street_cells). Found by hunter-vendor36 (the brief's 'send 2' leftover): each of these was
+valid and ordered one card, exit 0, the second card the note asked for said nowhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_street_cells import one_note_a_row, ordered_lines, validate
+
+from bulkship.cli import main
+
+pytestmark = pytest.mark.usefixtures("isolated_data_dir")
+
+ASKS_FOR_MORE = [
+    "send 2 - one for spouse",
+    "Send 2 (one for spouse)",
+    "Send 2; one for wife",
+    "send two",
+    "Send two please",
+    "please send 2 to this address",
+    "send her 2",
+    "send 2x",
+    "send 2 of them",
+    "Order 2",
+    "order two",
+    "Give 2",
+    "needs 2",
+    "2 please",
+]
+# a day, a time, a while, a range of days, a count of something else, the row's own one card
+NO_COUNT = [
+    "Send 2/15",
+    "Send 2 weeks before",
+    "Ship 3-5 days",
+    "Send 2 to 3 weeks before",
+    "Send 2nd week of Dec",
+    "send 10am",
+    "Send 2:30",
+    "Send 2 emails",
+    "Mail 2 - 3 wks",
+    "Needs 2 signatures",
+    "give 2 weeks notice",
+    "Send 1 please",
+]
+
+
+def test_a_note_asking_for_another_number_of_cards_as_it_goes_on_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = one_note_a_row(tmp_path / "notes.csv", ASKS_FOR_MORE, "CVS", 25)
+    code, data = validate(capsys, path)
+    errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert code == 1 and sorted(errors) == list(range(2, 2 + len(ASKS_FOR_MORE))), data["problems"]
+    for row, note in enumerate(ASKS_FOR_MORE, start=2):
+        assert errors[row] == (
+            f"Row {row}, column 'Notes': says '{note}' where the row orders 1 card: which number of cards is "
+            "right? Put the right one in a Quantity column and clear the note."
+        )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) != 0
+    assert ordered_lines() == []  # none of them went out as one card
+
+
+def test_a_note_naming_a_day_a_while_or_something_else_sends_its_one_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = one_note_a_row(tmp_path / "notes.csv", NO_COUNT, "CVS", 25)
+    code, data = validate(capsys, path)
+    assert [p for p in data["problems"] if p["severity"] == "error"] == []
+    assert (code, data["valid"]) == (0, len(NO_COUNT))
