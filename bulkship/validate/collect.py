@@ -174,8 +174,12 @@ class ProblemCollector:
 
     def has_error(self, column: str) -> pd.Series:
         """Rows that already have an error in ``column``: later checks skip them (one message per cell)."""
-        rows = {p.row for p in self._problems if p.column == column and p.severity == "error"}
+        rows = self.rows_in_error(column)
         return pd.Series(self.frame.index.isin(list(rows)), index=self.frame.index)
+
+    def rows_in_error(self, column: str) -> set[int]:
+        """:meth:`has_error` as the row numbers (a check of a few rows reads them: ..fewrows)."""
+        return {p.row for p in self._problems if p.column == column and p.severity == "error"}
 
     def sorted(self) -> tuple[Problem, ...]:
         return tuple(

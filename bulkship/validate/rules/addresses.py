@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import normalize
 from ..collect import ProblemCollector
+from ..fewrows import clear_of, few_cells, say
 from ..normalize import DITTO, EMPTY_MARK, by_unique, fullmatch_mask, map_text
 from ..usps import (
     MILITARY_CITIES,
@@ -62,49 +63,103 @@ RELATION = re.compile(
 
 def check_placeholders(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """A name, street or city that only holds a placeholder ('TBD', 'N/A', 'same as above', '-'), and a name
-    that says who the gift is for instead of naming the person ('Self', 'Spouse')."""
+    that says who the gift is for instead of naming the person ('Self', 'Spouse'). A list of a few rows is
+    read in plain Python (..fewrows), the same patterns in the same order."""
+    few = few_cells(frame, (*_PARTS, "first_name", "last_name"))
     names = frame["name"]
-    relation = names.ne("") & by_unique(names, lambda c: fullmatch_mask(c, RELATION.pattern))
-    collector.error(
-        relation,
-        "name",
-        "Not a name",
-        "'{old}' says who the gift is for, not the recipient's name (a parcel addressed to '{old}' is lost): "
-        "write the person's name in the name column, or map the column that holds it (Columns page, or "
-        "[columns] name = ...).",
+    relation = (
+        names.ne("") & by_unique(names, lambda c: fullmatch_mask(c, RELATION.pattern))
+        if few is None
+        else [n != "" and RELATION.fullmatch(n) is not None for n in few["name"]]
     )
+    say(collector.error, frame.index, relation, "name", "Not a name", _NOT_A_NAME)
     _check_no_person(names, collector)
     # line 2 too: 'TBD' there is an apartment nobody knows yet ('N/A' was emptied: normalize.nothing_written)
-    unknown = "leave the row out until it is known"
-    parts = (
-        ("name", "a", "name", unknown),
-        ("address1", "a", "street address", unknown),
-        ("address2", "an", "apartment, suite or unit", "empty the cell if there is none"),
-        ("city", "a", "city", unknown),
-    )
-    for column, article, what, way_out in parts:
-        values = frame[column]
-        placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
-        if column in ("name", "address1"):  # a town may be called Office or Home, line 2 may say "Office"
-            placeholder |= values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACE.pattern))
-        collector.error(
-            placeholder & ~collector.has_error(column),
+    for column, (article, what, way_out) in _PARTS.items():
+        placeholder = (
+            _placeholder_mask(frame[column], column) & ~collector.has_error(column)
+            if few is None
+            else _placeholder_flags(
+                few[column], column, clear_of(frame.index, collector.rows_in_error(column))
+            )
+        )
+        say(
+            collector.error,
+            frame.index,
+            placeholder,
             column,
             "Placeholder instead of an address",
             f"'{{old}}' is a placeholder, not {article} {what}: fill in the recipient's real {what}, or "
             f"{way_out}.",
         )
-    check_name_parts(frame, collector, PLACEHOLDER.pattern)
-    company = frame["company"] if "company" in frame.columns else None
-    if company is not None:  # any text may name a company, but not "the same as above"
-        ditto = company.ne("") & by_unique(company, lambda c: fullmatch_mask(c, rf"(?i)\s*(?:{DITTO})\s*"))
-        collector.error(
-            ditto & ~collector.has_error("company"),
-            "company",
-            "Placeholder instead of an address",
-            "'{old}' says 'the same as above', and would be printed on the parcel as written: write the "
-            "company out on each row, or empty the cell if there is none.",
-        )
+    check_name_parts(frame, collector, PLACEHOLDER.pattern, few)
+    if "company" in frame.columns:  # any text may name a company, but not "the same as above"
+        _check_company_ditto(frame, collector, None if few is None else few_cells(frame, ("company",)))
+
+
+def _check_company_ditto(
+    frame: pd.DataFrame, collector: ProblemCollector, few: dict[str, list[str]] | None
+) -> None:
+    company = frame["company"]
+    ditto = (
+        company.ne("")
+        & by_unique(company, lambda c: fullmatch_mask(c, _DITTO_ALONE.pattern))
+        & ~collector.has_error("company")
+        if few is None
+        else _ditto_flags(few["company"], clear_of(frame.index, collector.rows_in_error("company")))
+    )
+    say(
+        collector.error,
+        frame.index,
+        ditto,
+        "company",
+        "Placeholder instead of an address",
+        "'{old}' says 'the same as above', and would be printed on the parcel as written: write the "
+        "company out on each row, or empty the cell if there is none.",
+    )
+
+
+def _ditto_flags(values: list[str], clear: list[bool]) -> list[bool]:
+    return [
+        ok and v != "" and _DITTO_ALONE.fullmatch(v) is not None for v, ok in zip(values, clear, strict=True)
+    ]
+
+
+_NOT_A_NAME = (
+    "'{old}' says who the gift is for, not the recipient's name (a parcel addressed to '{old}' is lost): "
+    "write the person's name in the name column, or map the column that holds it (Columns page, or "
+    "[columns] name = ...)."
+)
+_UNKNOWN = "leave the row out until it is known"
+# The columns a placeholder may not fill: column -> its article, what it holds, and what to do instead
+_PARTS = {
+    "name": ("a", "name", _UNKNOWN),
+    "address1": ("a", "street address", _UNKNOWN),
+    "address2": ("an", "apartment, suite or unit", "empty the cell if there is none"),
+    "city": ("a", "city", _UNKNOWN),
+}
+# A town may be called Office or Home, line 2 may say "Office": only a name or a street is not a place
+_NOT_A_PLACE = ("name", "address1")
+_DITTO_ALONE = re.compile(rf"(?i)\s*(?:{DITTO})\s*")
+
+
+def _placeholder_mask(values: pd.Series, column: str) -> pd.Series:
+    """The cells of ``values`` that are a placeholder (in a name or street also a place to ship)."""
+    placeholder = values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACEHOLDER.pattern))
+    if column in _NOT_A_PLACE:
+        placeholder |= values.ne("") & by_unique(values, lambda c: fullmatch_mask(c, PLACE.pattern))
+    return placeholder
+
+
+def _placeholder_flags(values: list[str], column: str, clear: list[bool]) -> list[bool]:
+    """:func:`_placeholder_mask` of a few cells, on the ``clear`` ones only (no error in the column yet)."""
+    place = column in _NOT_A_PLACE
+    return [
+        ok
+        and value != ""
+        and (PLACEHOLDER.fullmatch(value) is not None or (place and PLACE.fullmatch(value) is not None))
+        for value, ok in zip(values, clear, strict=True)
+    ]
 
 
 # What a name column holds when it was filled from another one: an email, a web address, a number
