@@ -29,3 +29,18 @@ def test_a_leaving_or_a_removal_said_a_mistake_by_other_words_sends_the_row(
     cells = [*SENDS, *STAYS_OUT]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == STAYS_OUT
+
+
+# a death by accident with a mark or more spaces between (found by review65 checking 43c94bb6: each was sent)
+DEATHS_BY_ACCIDENT = ["Deceased - by accident", "Deceased (by accident)", "Deceased, by accident",
+                      "Deceased: by accident", "Deceased  by accident", "DECEASED - BY ACCIDENT"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_death_by_accident_with_a_mark_between_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*DEATHS_BY_ACCIDENT, "Deceased by error"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == DEATHS_BY_ACCIDENT

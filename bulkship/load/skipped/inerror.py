@@ -13,10 +13,13 @@ _RECORDED = r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?"
 _LEAVING = (
     r"terminated|termed|resigned|off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off"
 )
-# ... 'by error', 'by accident' but after a death (its cause there: .gonewhen): 'Terminated by accident',
-# 'Deceased by error' were left out under 'Status', sent under 'Notes' (review63's Found 7; review66)
-_BY_A_MISTAKE = r"by\s+(?:mistake|error)|(?<!deceased\s)by\s+accident"
-_A_MISTAKE = rf"\s*[-–—:,;(\[]?\s*(?:in\s+error|{_BY_A_MISTAKE}|mistakenly|erroneously)\b"
+# ... 'by error', 'by accident': 'Terminated by accident', 'Deceased by error' were left out under 'Status',
+# sent under 'Notes' (review63's Found 7; review66)
+_A_MISTAKE = r"\s*[-–—:,;(\[]?\s*(?:in\s+error|by\s+(?:mistake|error|accident)|mistakenly|erroneously)\b"
+# ... but not a death by accident, whatever comes between: its cause (.gonewhen). 'Deceased - by accident',
+# 'Deceased (by accident)', 'Deceased  by accident' were sent, read as a mistake (found by review65 checking
+# 43c94bb6, whose guard read one space only)
+_NOT_A_DEATH_S_CAUSE = r"(?!deceased\W*by\s+accident\b)"
 
 # A leaving said a mistake, whatever follows: a no, as a status column reads it, which :data:`IN_ERROR` undoes
 # where the mistake stands. Under 'Notes' the words after the mistake were read as none of a note's, so
@@ -25,14 +28,14 @@ _A_MISTAKE = rf"\s*[-–—:,;(\[]?\s*(?:in\s+error|{_BY_A_MISTAKE}|mistakenly|e
 # session 46, mended by hunter-sends14)
 # Not 'left' nor 'separated' ('Left by mistake on voicemail', 'Separated in error from spouse': of a message,
 # of a marriage)
-SAID_A_MISTAKE = rf"{_RECORDED}(?:{_LEAVING}){_A_MISTAKE}.*"
+SAID_A_MISTAKE = rf"{_RECORDED}{_NOT_A_DEATH_S_CAUSE}(?:{_LEAVING}){_A_MISTAKE}.*"
 
 # ... or a leaving said a mistake with no mark ('Terminated in error', 'Offboarded in error - send'): left out
 # under 'Status', sent under 'Notes' (found by review60); not asked, nor gone again after it. With a mark
 # ('Terminated - in error') the row itself may be the error (..notes): left out in both
 IN_ERROR = (
     # ('Removed by mistake', 'Excluded by mistake' too: left out under 'Status', sent under 'Notes', review66)
-    rf"{_RECORDED}(?:{_LEAVING}|separated|left|removed|excluded){_A_MISTAKE}"
+    rf"{_RECORDED}{_NOT_A_DEATH_S_CAUSE}(?:{_LEAVING}|separated|left|removed|excluded){_A_MISTAKE}"
     # ending its clause, and no accident: 'Deceased by accident', 'Terminated erroneously listed as active'
     # were sent (review61 checking 786733b8); its day, who said so or where it was made may follow
     # ('Terminated in error 11/30', '... per HR', '... in Workday' were left out since: review63)
