@@ -180,14 +180,21 @@ def _refuse_rows_on_another_sheet(
 
 
 def _names_recipients(cells: Any, index: HeaderIndex) -> bool:
-    """Whether a header row names a recipient (a name) and where to send (an address or a ZIP): what a list
-    of people needs, which a summary ('Product | Amount | Count') or a price list does not have."""
+    """Whether a header row names a recipient (a name, or the people's role: 'Volunteer', 'Tenant Name',
+    which the loader reads as the name by its cells) and where to send (an address or a ZIP): what a list of
+    people needs, which a summary ('Product | Amount | Count') or a price list does not have. Without the
+    role, a volunteer list beside a tab of late additions headed 'Name' was no list: the tab was read alone
+    and the list's people left out without a word (found by newcomer25)."""
+    from ..validate.namecolumn import _a_role
+
     fields = set()
     for cell in cells:
         text = str(cell).strip()
         meaning = index.meaning(text) if text and len(text) <= 80 else None
         if meaning:
             fields.add(meaning.field)
+        elif text and len(text) <= 80 and _a_role(text):
+            fields.add("name")
     return bool(fields & {"name", "first_name", "last_name"}) and bool(fields & {"address1", "zip"})
 
 
