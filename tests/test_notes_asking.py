@@ -134,3 +134,23 @@ def test_a_remark_asking_struck_through_asks_nothing(tmp_path: Path) -> None:
     result = validate(loaded, sandbox_catalog())
     assert not [p for p in result.problems if p.severity == "error"]
     assert list(result.rows.index[result.rows["status"] == "valid"]) == [2, 3]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_to_mailing_then_a_check_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Do not mail - check' asks someone to check whether to send: left out unasked since 615f26bf read its
+    'mail' as the address's (found by review66). The error asking; a check of the address or of returned
+    mail leaves the row out as before, and an order to mail sends."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = ["Do not mail - check", "Do not mail - verify with HR", "Do not mail card - confirm with manager"]
+    out = ["Bad address - check", "Returned mail - verify", "Mail returned - check"]
+    cells = [*asks, *out, "Mail to home"]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[s.row] for s in sorted(sheet.skipped, key=lambda s: s.row)] == out
+    valid = result.rows.index[result.rows["status"] == "valid"]
+    assert [rows[r] for r in valid if r in rows] == ["Mail to home"]
