@@ -150,3 +150,26 @@ def test_a_heading_asking_of_the_one_it_names_then_below_leaves_out_the_others(t
     for heading in ["Above: sent already - Gus not yet? Below: new", "Above: sent already - Gus? Below: new",
                     "Above: all sent - Gus still to send? Below: new"]:  # fmt: skip
         assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading
+
+
+def test_a_heading_asking_of_the_rows_above_makes_each_an_error_asking(tmp_path: Path) -> None:
+    """Review65's and review66's A, hunter-sends13's items 2 and 5 (fixed by hunter-sends14): under Hal,
+    Gus and Dee, 'Above: sent already? Below: new' and 'Above: on hold? Below: send' left out Dee alone and
+    ordered Hal and Gus, exit 0 (where the heading may say their cards went: a second card each); 'Above:
+    sent? Below: new' ordered all three, the heading's row an error; 'Above: some sent already' ordered Hal
+    and Gus and left out Dee and Ann, Bob and Cy below it, of whom it says nothing; 'Sent already? Below:
+    new' left out Ann, Bob and Cy, the new ones. Each row above is an error asking now, the rows below read
+    by its words for them; the one it names asked, the others left out, where its question closes a bracket
+    or comes right before 'Below'; a question to the reader ('Questions? Call HR') asks nothing of them."""
+    asked = ["Above: sent already? Below: new", "Above: on hold? Below: send", "Above: sent? Below: new",
+             "Above: some sent already", "Above: some sent already. Below: new",
+             "Sent already? Below: new"]  # fmt: skip
+    for heading in asked:
+        assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
+    assert _validated(tmp_path, "Above: sent already? Below: sent already") == ([5, 6, 7, 8], [2, 3, 4])
+    for heading in [
+        "Above: sent already (Dee not yet?) Below: new",
+        "Above: sent already - Dee not yet?Below: new",
+    ]:
+        assert _validated(tmp_path, heading) == ([2, 3, 5], [4]), heading
+    assert _validated(tmp_path, "Above: sent. Questions? Call HR. Below: new") == ([2, 3, 4, 5], [])

@@ -18,6 +18,7 @@ from ..skipped.headings import HEADING_OVER, NAMED_APART
 from ..skipped.kinds import NOT_TO_SEND
 from ..skipped.noteabout import _AGENT_BEFORE, Recipients, _name_pattern, note_words, says_no_of
 from ..skipped.pointing import rows_pointed_above
+from ..skipped.upasked import ABOVE_ASKED
 from ..skipped.upnamed import NAMED_ASKED
 
 _NAMES = ("name", "first_name", "last_name")
@@ -84,7 +85,9 @@ def _note_names_problems(
     # ... or the one a heading names among the rows above it leaves it unclear what of ('Above: all sent - Gus
     # still at old address': .skipped.upnamed)
     asked = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(NAMED_ASKED)}
-    asks = {row for row, text in notes.items() if _ASKS.search(text) or row in asked}
+    # ... or it asks of every row above it ('Above: sent already? Below: new': .skipped.upasked)
+    up = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(ABOVE_ASKED)}
+    asks = {row for row, text in notes.items() if _ASKS.search(text) or row in asked or row in up}
     notes = {row: text for row, text in notes.items() if row in asks or _MAY_SAY_NO.search(text)}
     if not notes:
         return []
@@ -98,6 +101,8 @@ def _note_names_problems(
             runs -= authors
             named = {row for words in runs for row in recipients.rows_of(words)}
         above = rows_pointed_above(text) if not named and note_row - 1 in recipients.rows else 0
+        if note_row in up:  # (every row right above it, up to a blank row or another heading)
+            named, above = set(), _rows_right_above(note_row, recipients.rows)
         pointed = above > 0  # '^ deceased - do not send' under the row, 'Both above are duplicates'
         named = (
             {note_row - k for k in range(1, above + 1) if note_row - k in recipients.rows}
@@ -118,6 +123,14 @@ def _note_names_problems(
             field = column_map[names[0]]
             problems.append(Problem(row, field, who, "error", message, "A note names this row"))
     return problems
+
+
+def _rows_right_above(row: int, rows: Collection[int]) -> int:
+    """How many of ``rows`` stand right above ``row``, one after the other."""
+    count = 0
+    while row - count - 1 in rows:
+        count += 1
+    return count
 
 
 # the heading's row in the reason of a row it leaves out (..skipped.headings)

@@ -29,6 +29,7 @@ from .pointing import (
 )
 from .saysend import SAYS_SEND
 from .upalone import says_no_of_every_row_above
+from .upasked import ABOVE_ASKED, asks_of_every_row_above, questions_settled
 from .upnamed import NAMED_ASKED, named_apart_above
 
 # the people a heading names gone, not those its people replace ('new (replacing those who left)')
@@ -149,6 +150,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     people = None
     for row, text in headings.items():
         plain = _LABEL_DASH.sub(r"\1: ", straight(text))  # ('Above - sent already; below - new')
+        plain = questions_settled(plain)  # ('Above: sent. Questions? Call HR. Below: new')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
         # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
         if _APART.search(plain) or SPARED_STILL.search(plain):
@@ -174,6 +176,16 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             spared, plain = apart
             if not _BELOW.search(plain):
                 continue
+        if (
+            not spared
+            and (asked := asks_of_every_row_above(plain, partial(_names_anyone, people))) is not None
+        ):
+            # ('Above: sent already? Below: new': each row above an error asking, ..problems.notenames)
+            found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+            below = of_the_rows_below(asked.below) if asked.below is not None else None
+            if below and any(_says_no_of_those_below(part, leave_out) for part in below):
+                _leave_out_below(found, text, row, rows, position, headings)
+            continue
         if says_no_of_every_row_above(
             plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
         ):
@@ -240,11 +252,23 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
                 if up not in spared:
                     found.setdefault(int(up), (NOT_TO_SEND, reason))
-        at = position[row] + 1
-        while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
-            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
-            at += 1
+        _leave_out_below(found, text, row, rows, position, headings)
     return found
+
+
+def _leave_out_below(
+    found: dict[int, tuple[str, str]],
+    text: str,
+    row: int,
+    rows: list[int],
+    position: dict[int, int],
+    headings: dict[int, str],
+) -> None:
+    """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out."""
+    at = position[row] + 1
+    while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
+        found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
+        at += 1
 
 
 def _named_apart_above(

@@ -21,8 +21,11 @@ from .upalone import _NOT_AGAIN, _OPENS_UP, _PARTS
 NAMED_ASKED = "a heading of the rows above it, asking of the one it names"
 # its sentences (a slash between digits is a date's: 'sent 11/20'); one ending in a question kept whole, its
 # mark with it ('Above: sent already - Dee not yet? Below: new': read as one sentence holding 'Below', Hal and
-# Gus were ordered again: found by review64)
-_SENTENCE = re.compile(r"[.;!\n]\s*|(?<=\?)\s+|(?<!\d)/|/(?!\d)")
+# Gus were ordered again: found by review64); its bracket closing with it, or no space after it ('(Dee not
+# yet?) Below: new', 'Dee not yet?Below: new': Hal and Gus ordered again, found by review65)
+_SENTENCE = re.compile(
+    r"[.;!\n]\s*|(?<=\?)[\s)\]]+|(?<=\?)(?=(?i:below|beneath|underneath)\b)|(?<!\d)/|/(?!\d)"
+)
 # the named one's words saying he is still to send ('still has not been sent', "hasn't been sent yet", 'not
 # yet', 'send now')
 _STILL_TO_SEND = re.compile(

@@ -1,0 +1,81 @@
+"""A heading asking of the rows above it, or saying only some of them went ('Above: sent already? Below:
+new', 'Above: sent already (Dee not yet?) Below: new', 'Above: on hold? Below: send', 'Above: sent? Below:
+new', 'Above: some sent already'): read as of the row right above alone, that row was left out and the rows
+above it ordered again, exit 0 (a second card each, where the heading may say they went); read as nothing,
+the heading row an error and every row above ordered again (review65's and review66's A, hunter-sends13's
+items 2 and 5; fixed by hunter-sends14). None of them is left out or sent silently: each is an error asking
+(:mod:`..problems.notenames`, as for the one a heading names: :mod:`.upnamed`), the rows below read by its
+words for them alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .aboveapart import _CARDS_WENT, _HELD, _ONE_POINTED
+from .pointing import _BELOW, _ONE_ABOVE, _TWO_ABOVE
+
+# the reason of such a heading's own row (..problems.notenames: an error on each row above it)
+ABOVE_ASKED = "a heading of the rows above it, asking of them"
+# a question asked of the reader, not of the rows ('Questions? Call HR', 'Any questions? ask Pat')
+_ASKS_THE_READER = re.compile(
+    r"(?i)\b(?:any\s+)?questions?\s*\?+(?:\s*(?:call|ask|contact|e-?mail|see|talk\s+to|reach\s+out\s+to|ping|"
+    r"text)\b[^.;?!]*)?"
+)
+# ... only some of them said to have gone ('Above: some sent already', 'Above: partly mailed'): which?
+_SOME = re.compile(r"(?i)\b(?:some|most|many|few|several|partially|partly|half|mixed)\b")
+# its words for the rows above open by pointing up ('Above:', 'Above -', '^^ all', 'All above')
+_POINTS_UP = re.compile(r"(?i)^\W*(?:all\s+(?:of\s+)?(?:the\s+)?)?above\b")
+
+
+@dataclass(frozen=True)
+class AskedAbove:
+    """A heading asking of every row above it, and its words for the rows below (None: it has none)."""
+
+    below: str | None
+
+
+def asks_of_every_row_above(plain: str, names_someone: Callable[[str], bool]) -> AskedAbove | None:
+    """Where ``plain``'s words for the rows above it (opening by pointing up, before any of the rows below)
+    ask (a '?' not of the reader's questions) or say some of them only (:data:`_SOME`), pointing at no one
+    row and naming nobody (``names_someone``; :mod:`.upnamed` reads those): its words for the rows below;
+    None otherwise."""
+    below = _BELOW.search(plain)
+    words = plain[: below.start()] if below else plain
+    if (
+        not words.strip()
+        or _ONE_POINTED.search(words)
+        or _ONE_ABOVE.search(words)
+        or _TWO_ABOVE.search(words)
+    ):
+        return None
+    if names_someone(words):
+        return None
+    asked = words
+    if not (_POINTS_UP.match(asked) or (below and _said_went(asked))):
+        return None  # ('Sent already? Below: new': of the rows above too, its words before the rows below)
+    if ("?" not in asked or _ANSWERED.search(asked)) and not _SOME.search(asked):
+        return None
+    return AskedAbove(plain[below.start() :] if below else None)
+
+
+# ... or answered after its mark: yes ('Above: all sent? yes. Below: new': said), or otherwise ('Above: OK to
+# send? No - above and below terminated': read as before)
+_ANSWERED_YES = re.compile(r"(?i)\s*\?+\s*(?:yes|y|yep|correct|confirmed|true)\b\W*?(?=[.;,\s]|$)")
+_ANSWERED = re.compile(r"(?i)\?+\s*(?:no|n|nope|none|n/?a|not\s+yet|done|ok(?:ay)?)\b")
+
+
+def questions_settled(plain: str) -> str:
+    """``plain`` without the questions it asks of its reader ('Above: sent. Questions? Call HR. Below: new':
+    read with its '?', the heading asked, and every row above was ordered again: found by review66), and with
+    those answered yes said."""
+    if "?" not in plain:
+        return plain
+    return _ANSWERED_YES.sub("", _ASKS_THE_READER.sub(" ", plain))
+
+
+def _said_went(words: str) -> bool:
+    """Whether ``words``, its questions' marks aside, say only that the cards went or are held."""
+    bare = words.replace("?", " ")
+    return bool(_CARDS_WENT.fullmatch(bare) or _HELD.fullmatch(bare))
