@@ -72,6 +72,7 @@ from .skipped.marks import (
     refuse_unheaded_ticks,
     refuse_unlinked_boxes,
 )
+from .skipped.paid import refuse_paid_alone
 from .spelled import spelled_out_notices
 from .splitheader import rejoin_split_header
 from .streetlines import street_lines_notices
@@ -229,6 +230,7 @@ def _to_loaded_sheet(
     refuse_colour_key(grid, header_row, body, skipped, where)
     refuse_unheaded_ticks(grid, header_row, body, skipped, where)
     refuse_done_beside_a_course(body, by_position, column_map, skipped, where)
+    refuse_paid_alone(body, by_position, column_map, where)
     refuse_unlinked_boxes(grid, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems, cell_notes = gathered_problems(

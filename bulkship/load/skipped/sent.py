@@ -71,6 +71,9 @@ _SENT_FLAGS = _answered(
         # 'Dispatched' = Yes: found by hunter-sheets14, each was ordered again where 'Reward Sent' was not)
         *(f"{what} {verb}" for what in ("award", "prize") for verb in _PAST),
         "gifted", "already gifted", "dispatched", "already dispatched",
+        # ... or the reward paid out ('Rewarded?', 'Reward Paid?' = yes on a referral-rewards sheet: found by
+        # newcomer25, its N4, each ordered again where 'Sent?' left them out). Not 'Gift Paid': a donor's gift
+        "rewarded", "already rewarded", "reward paid", "reward paid out", "reward already paid",
     )
 )  # fmt: skip
 # ... or said so in words of its own: the gift's words and one word saying it went, with words that change
