@@ -17,6 +17,7 @@ from .refusednow import skipped_ordered_elsewhere
 
 if TYPE_CHECKING:
     from .billedbefore import ToSendMost
+    from .ledger import RowRecord
     from .money import MoneyTally
     from .reconcile.join import LedgerView
 
@@ -96,9 +97,10 @@ def batch_status(
 
 
 def _to_send_most(ledger: Ledger, batch: str, to_send: MoneyTally) -> ToSendMost | None:
+    """On each order still to send, as the plan counts them (every planned order: ..pendingcost)."""
     from .billedbefore import to_send_most
 
-    return to_send_most(ledger, batch, to_send.total, len(to_send.orders))
+    return to_send_most(ledger, batch, to_send.total, ledger.order_counts(batch).get("planned", 0))
 
 
 def list_before_fix_these(ledger: Ledger, batch: str) -> str | None:
@@ -183,12 +185,33 @@ def rows_counted_once(ledger: Ledger, batches: Iterable[str]) -> int:
     held for the card another made, left out of both, the list's footer under both parts) counted once,
     unless each gave it its own card. The parts of a 300-contact list split as advised, run whole and
     fixed, read 'Total (2 batches) 311 rows' (newcomer20's N11): its footer lines and the rows held for
-    a card made in the other batch counted in each part."""
+    a card made in the other batch counted in each part. A row held as the very card another batch listed
+    ordered (its note names that batch's row) is that row's person, however the two lists wrote it."""
+    rows = {batch: ledger.batch_rows(batch, current_only=True) for batch in batches}
+    keys = {(batch, r.row): _IN_FILE.sub("", r.fingerprint) for batch, held in rows.items() for r in held}
     per_key: dict[str, Counter[str]] = {}
     cards: Counter[str] = Counter()
-    for batch in batches:
-        for record in ledger.batch_rows(batch, current_only=True):
-            key = _IN_FILE.sub("", record.fingerprint)
+    for batch, held in rows.items():
+        for record in held:
+            repeats = _repeats_row(record, batch)
+            key = (keys.get(repeats) if repeats else None) or keys[(batch, record.row)]
             per_key.setdefault(key, Counter())[batch] += 1
             cards[key] += record.status in _OWN_CARD
     return sum(max(max(counts.values()), cards[key]) for key, counts in per_key.items())
+
+
+# a held row's note naming the very card another batch listed (repeats.notes._repeat_note): its batch, its row
+_SAME_CARD = re.compile(
+    r"Held, not sent: the same (?:recipient|reference)\b.*? in batch (['\"])(.+?)\1 \(row (\d+), PO "
+)
+
+
+def _repeats_row(record: RowRecord, batch: str) -> tuple[str, int] | None:
+    """(batch, row) of the row whose card ``record``, held, repeats, in another batch; None otherwise. Keyed
+    by content alone, one person written 'Main St' in October's list and 'Main Street' in November's (or
+    with an Employee ID column in one) read 'Total (2 batches) 4 rows' of 3 people (hunter-money22's item 7,
+    fixed by hunter-money27)."""
+    from .repeats.policy import HELD
+
+    found = _SAME_CARD.match(record.error or "") if record.status == HELD else None
+    return (found.group(2), int(found.group(3))) if found and found.group(2) != batch else None

@@ -85,9 +85,9 @@ def to_send_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
     from .statuses import TO_SEND
 
     if not any(order.state == "planned" for order in view.orders.values()):
-        return []
-    to_send = money_by_bucket(view)[TO_SEND]
-    most = to_send_most(ledger, batch, to_send.total, len(to_send.orders))
+        return []  # (nothing to send: the rows' money is not read)
+    planned = sum(1 for order in view.orders.values() if order.state == "planned")  # as the plan counts
+    most = to_send_most(ledger, batch, money_by_bucket(view)[TO_SEND].total, planned)
     return [most.note] if most else []
 
 

@@ -212,7 +212,6 @@ def _waiting_said(ledger: Ledger, batch: str, on_the_page: bool) -> str:
     return f"{said}; not charged: that day has come, {_SENT_BY[on_the_page]}"
 
 
-# what sends rows whose day has come: a batch uploaded here, its cost page; else its list run again
 def _to_send_most(ledger: Ledger, seen: dict[str, BatchOverview]) -> dict[str, str]:
     """Batch -> 'up to 55.95 with what the vendor bills on each order', of the batches with money to send on
     orders the vendor bills beside their lines (..billedbefore.to_send_most); others left out."""
@@ -227,6 +226,7 @@ def _to_send_most(ledger: Ledger, seen: dict[str, BatchOverview]) -> dict[str, s
     return found
 
 
+# what sends rows whose day has come: a batch uploaded here, its cost page; else its list run again
 _SENT_BY = {True: "send them from its cost page", False: "run its list again to send them"}
 
 
