@@ -41,8 +41,14 @@ def _two_tabs(path: Path, role: str = "Volunteer", beside: str = "Name") -> Path
 
 
 def _validate(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict]:
+    code, data, _ = _validated(capsys, path, *args)
+    return code, data
+
+
+def _validated(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, dict, str]:
     code = main(["validate", str(path), "--json", "--out", str(path.parent / "out"), *args])
-    return code, json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
 
 
 def test_a_list_naming_its_people_by_their_role_is_never_left_out_for_another_tab(
@@ -76,3 +82,12 @@ def test_a_list_of_a_role_beside_a_tab_of_notes_is_read(
     path = _two_tabs(tmp_path / "cards.xlsx", beside="notes")
     code, data = _validate(capsys, path)
     assert (code, data["rows"], data["valid"]) == (0, 3, 3)
+
+
+def test_the_line_saying_what_was_read_names_the_tab(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Read 2 rows from two-tabs.xlsx (header on row 1)' was all a person saw of which tab was read."""
+    code, _, err = _validated(capsys, _two_tabs(tmp_path / "cards.xlsx", beside="notes"))
+    assert code == 0
+    assert "Read 3 rows from sheet 'Thank-you cards' of " in err and "cards.xlsx (header on row 2)." in err

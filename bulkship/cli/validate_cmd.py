@@ -276,8 +276,10 @@ def validate_command(
         if fixed is not None
         else f"header on row {loaded.header_row}"
     )
+    # which tab was read, for a workbook: a person may have meant another
+    read_from = f"sheet '{loaded.sheet_name}' of {file}" if fixed is None and loaded.sheet_name else file
     err_console.print(
-        f"Read {counted(len(loaded.frame), 'row')} from {file} ({where}).",
+        f"Read {counted(len(loaded.frame), 'row')} from {read_from} ({where}).",
         markup=False,
         soft_wrap=True,
     )
