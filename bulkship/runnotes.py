@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
 from .billedbefore import to_send_notes
+from .costdifference import cost_difference, in_cents, said_of_rows
 from .ledger import OPEN_STATES, Ledger, OrderRecord
-from .money import BilledCards, cents, money_text
+from .money import BilledCards, money_text
 from .neversent import never_sent_note
-from .reconcile.join import LedgerView, made_no_card
+from .reconcile.join import LedgerView
 from .statuses import PO_REFUSED, is_vendor_code
 
 
@@ -59,49 +59,6 @@ def po_refused(view: LedgerView) -> list[str]:
         for po, order in sorted(view.orders.items())
         if order.state in OPEN_STATES and (order.error or "").startswith(PO_REFUSED)
     ]
-
-
-@dataclass(frozen=True)
-class CostDifference:
-    """Created orders whose vendor line costs are not the plan's: their POs, planned and charged."""
-
-    orders: tuple[str, ...]
-    planned: Decimal
-    charged: Decimal
-
-
-def cost_difference(view: LedgerView) -> CostDifference | None:
-    """The created orders whose every row is ordered and whose vendor costs are not the plan's (costs
-    written in cents, a fee the catalog did not show, shipping billed on the order beside its lines: said
-    nowhere, a run confirmed at 123.75 ended "charged 133.75", found by hunter-vendor3); None when every
-    such order costs what was planned."""
-    charged: dict[str, Decimal] = {}
-    whole: set[str] = set()
-    broken: set[str] = set()  # a row of the order not ordered, of unknown cost, or of no card made
-    held: dict[str, int] = {}  # how many rows each order holds now
-    for record in view.rows_by_fingerprint.values():
-        po = record.po_number or ""
-        order = view.orders.get(po)
-        if order is None or order.state != "created":
-            continue
-        whole.add(po)
-        held[po] = held.get(po, 0) + 1
-        if record.status != "ordered" or record.cost is None or made_no_card(record):
-            broken.add(po)
-        else:
-            charged[po] = charged.get(po, view.billed.get(po, Decimal(0))) + record.cost
-    # an order a row left since (its line failed, the row sent again in another order) was planned with
-    # that row's cost too: "planned 100.00, the vendor shows 75.00" at every run after (found by
-    # hunter-vendor3)
-    broken |= {po for po in whole if held[po] < view.orders[po].lines}
-    differ = sorted(
-        po for po in whole - broken if cents(charged.get(po, Decimal(0))) != cents(view.orders[po].cost)
-    )
-    if not differ:
-        return None
-    planned = sum((view.orders[po].cost for po in differ), Decimal(0))
-    shown = sum((charged.get(po, Decimal(0)) for po in differ), Decimal(0))
-    return CostDifference(tuple(differ), planned, shown)
 
 
 def named_orders(orders: Sequence[str]) -> str:
@@ -344,35 +301,15 @@ def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:
 
 
 def costs_differ(view: LedgerView, batch: str) -> list[str]:
-    """A note when the vendor's line costs are not the plan's (:func:`cost_difference`): the charged money
-    shown is the vendor's, and a total far from the one confirmed is said, never left to be found."""
+    """A note when the vendor's line costs are not the plan's (:func:`.costdifference.cost_difference`): the
+    charged money shown is the vendor's, and a total far from the one confirmed is said, never left to be
+    found."""
     found = cost_difference(view)
     if found is None:
         return []
     return [
         f"The vendor's costs differ from the plan for {len(found.orders)} order(s) "
         f"({named_orders(found.orders)}): planned {money_text(found.planned)}, the vendor shows "
-        f"{money_text(found.charged)}{_in_cents(found)}{_said_of_rows(view, found)}. The money charged is "
+        f"{money_text(found.charged)}{in_cents(found)}{said_of_rows(view, found)}. The money charged is "
         f"the vendor's; compare with `bulkship reconcile {shlex.quote(batch)}`"
     ]
-
-
-def _said_of_rows(view: LedgerView, found: CostDifference) -> str:
-    """What of the difference is rows the vendor rounded, or ended after their card went out (money back)."""
-    from .reconcile.join.moneyback import money_back_said
-    from .reconcile.join.rounding import rounded_said
-
-    return rounded_said(view, found.orders) + money_back_said(view, found.orders)
-
-
-def _in_cents(found: CostDifference) -> str:
-    """What a difference of exactly 100 times the plan most likely is: costs written in cents (2500 for a
-    25.00 card). The money stays the vendor's as shown; the person is told what to ask (found by
-    hunter-vendor7: 'the vendor shows 12,500.00' for 125.00 confirmed said nothing of why)."""
-    if found.planned and found.charged == found.planned * 100:
-        return ", exactly 100 times the plan: the vendor may write its costs in cents (ask it before paying)"
-    # a total in cents holding a charge shown nowhere else ('Total': 12995 beside lines of 125.00): said
-    # only to differ, "the vendor shows 12,995.00" (found by hunter-vendor10)
-    if found.planned > 0 and found.planned * 100 < found.charged <= found.planned * 125:
-        return ", over 100 times the plan: the vendor may write its total in cents (ask it before paying)"
-    return ""

@@ -126,10 +126,11 @@ def _in_cents_maybe(view: LedgerView) -> list[str]:
     cents, a charge in it shown nowhere else): the ledger and the vendor read the same figure, so nothing
     differs, but the figure itself is likely 100 times too large. Reconcile, where the run sends the person
     to compare, said "Everything matches" (found by hunter-vendor11)."""
-    from ..runnotes import _in_cents, cost_difference, named_orders
+    from ..costdifference import cost_difference, in_cents
+    from ..runnotes import named_orders
 
     found = cost_difference(view)
-    why = _in_cents(found) if found is not None else ""
+    why = in_cents(found) if found is not None else ""
     if found is None or not why:
         return []
     return [

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from .. import api
 from ..billing import billed_without_a_card
+from ..costdifference import CostDifference, cost_difference
 from ..errors import BulkshipError
 from ..heldrows import first_day, held_money, held_until, money_said
 from ..ledger import REVIEW_STATE, Ledger, RowRecord
@@ -23,9 +24,7 @@ from ..reconcile.join import LedgerView, made_no_card
 from ..reconcile.sheets.billednote import split_billed
 from ..refusednow import skipped_ordered_elsewhere, where_ordered_elsewhere
 from ..runnotes import (
-    CostDifference,
     below_lines_notes,
-    cost_difference,
     failed_counted_notes,
     fewer_cards_notes,
     named_orders,
