@@ -70,3 +70,21 @@ def test_a_death_answered_yes_orders_no_card_on_the_sandbox(tmp_path: Path) -> N
     orders = embedded_sandbox_orders(resolve_settings().data_dir)
     names = sorted(line["PhysicalDeliveryAddress"]["Name"] for order in orders for line in order["LineItems"])
     assert names == ["Cy Doe"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_to_a_no_with_more_after_it_is_read_whole(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Duplicate? No - but deceased' and 'Card sent? No, returned' were left out; read as their answer with
+    the rest alone ('but deceased', 'returned') they were ordered, a card to a dead person (found by review66
+    checking 41fdd568). A no to a no is read so only where nothing follows; the rest read whole as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [
+        "Duplicate? No - but deceased", "Deceased? No - but terminated 11/30", "Card sent? No, returned",
+        "Card sent? No - e-gift sent instead",
+    ]  # fmt: skip
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", [*cells, "Deceased? No"], header))
+    result = validate(sheet, sandbox_catalog())
+    assert sorted(s.row for s in sheet.skipped) == [2, 3, 4, 5]
+    assert [r for r in result.rows.index[result.rows["status"] == "valid"] if r <= 6] == [6]

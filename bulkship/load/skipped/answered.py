@@ -2,9 +2,10 @@
 'Still employed? no'. Read as asked, the answer was taken for the question said and nothing in 'Deceased?
 Yes' read as a no: each was ordered, to a person the list says died or left (hunter-asks1's Found 1, the
 lead's leftover). A yes says the question's statement where that is a no ('Deceased'; 'Did you receive
-your card? Yes' is read whole as before); a no says its opposite where that is
-clear: nothing of a no ('Deceased? No' sends), a no of a send or of the person still here ('Send? No',
-'Still employed? No'). A no to a question already worded as a no ('Do not send? No') is not clear: the
+your card? Yes' is read whole as before); a no says its opposite where that is clear: nothing of a no where
+nothing follows ('Deceased? No' sends; 'Duplicate? No - but deceased', 'Card sent? No, returned' read whole
+as before: found by review66 checking it), a no of a send or of the person still here ('Send? No', 'Still
+employed? No'). A no to a question already worded as a no ('Do not send? No') is not clear: the
 question stays asked (:mod:`.asking`, an error asking). Read before the list's reader, Notes and Status
 alike (:func:`answered`)."""
 
@@ -84,7 +85,7 @@ def unclear_no(question: str, answer: str) -> bool:
 
 def answered(text: str) -> str:
     """``text`` with each question answered yes or no read as its answer says ('Deceased? Yes' -> 'Deceased',
-    'Deceased? No - moved' -> 'moved', 'Send? No' -> 'Do not send'); as it is where none is ('Deceased?',
+    'Send? No' -> 'Do not send', 'Deceased? No' -> ''); as it is where none is ('Deceased?',
     'Address correct? No')."""
     if not isinstance(text, str) or ("?" not in text and "？" not in text):
         return text
@@ -102,10 +103,13 @@ def answered(text: str) -> str:
             reading, rest = _said_no(said), answer[no.end() :]
         else:
             continue
-        if reading is None:
-            continue
+        if reading is None or (not reading and (rest + "".join(parts[i + 2 :])).strip(_SIGNS)):
+            continue  # (a no to a no followed by more: 'Duplicate? No - but deceased' read whole, as before)
         parts[i], parts[i + 1] = (f"{reading} - " if reading else ""), rest.lstrip()
         changed = True
     if not changed:
         return text
     return "".join(parts).strip(" -–—;,:/|(")
+
+
+_SIGNS = " -–—;,:/|().!"
