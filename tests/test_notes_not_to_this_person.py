@@ -45,3 +45,24 @@ def test_an_ask_to_send_elsewhere_then_not_to_the_person_asks_where_it_goes(
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
     assert errors == {2, 3, 4, 5}
+
+
+NOT_TO_THEM_IN_MORE_WORDS = [
+    "Do not send to this person anymore", "Do not send to this person please", "Do not send to him anymore",
+    "Do not send to this guy", "Do not send to them at all", "Do not order for this person",
+    "Never send to this lady",
+]  # fmt: skip
+STILL_SENT = ["Do not send to this person's home", "Do not send to the man at the front desk",
+              "Do not send to this guy's office"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_cell_saying_not_to_send_to_the_person_in_more_words_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by review65 after 1be24bf9: Notes and Status 'Do not send to this person anymore', '... please',
+    'Do not send to him anymore', 'Do not send to this guy', 'Do not send to them at all' were each ordered,
+    exit 0, and Notes 'Do not order for this person'; a place of the person's still says where."""
+    cells = [*STILL_SENT, *NOT_TO_THEM_IN_MORE_WORDS]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == NOT_TO_THEM_IN_MORE_WORDS

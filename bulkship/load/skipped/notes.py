@@ -115,8 +115,9 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them|me|us|anything|again|yet))*"
     # ... or to the person, the whole cell ('Do not send to this person', 'Never send to him': found by
-    # review64, each ordered); not to a place ('Do not send to her office': says where), nor before more
-    # words ('Do not send to him, send to wife': the error asking where it goes)
+    # review64, each ordered; 'Do not send to him anymore', 'Do not order for this person': found by
+    # review65); not to a place ('Do not send to her office': says where), nor before more words ('Do not
+    # send to him, send to wife': the error asking where it goes)
     r"(?:\s+" + TO_THE_PERSON + r"(?=[\s.!]*$))?"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the

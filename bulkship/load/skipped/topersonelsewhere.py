@@ -1,4 +1,5 @@
-"""A no to the person ('Do not send to him', 'Never send to this person': read as a no since 1be24bf9) said
+"""A no to the person ('Do not send to him', 'Never send to this person': read as a no since 1be24bf9,
+:data:`TO_THE_PERSON`) said
 after an ask to send the card to someone or somewhere else ('Send to wife. Do not send to him.', 'Send to
 Bob Smith instead - do not send to him'): the card goes elsewhere, so the row is the error asking where it
 goes (:mod:`..problems.elsewhere`), as it was before 1be24bf9, not left out without a word (found by review66
@@ -8,9 +9,13 @@ from __future__ import annotations
 
 import re
 
-# the person the card is for ('him', 'this person'), after 'to'
-THE_PERSON = r"(?:him|her|them|(?:this|that|the)\s+(?:person|employee|recipient|individual|contact|one))"
-TO_THE_PERSON = r"to\s+" + THE_PERSON
+# the person the card is for ('him', 'this person', 'this guy'), after 'to' or 'for' ('Do not order for this
+# person'), perhaps with 'anymore', 'please', 'at all' after (found by review65: each ordered)
+THE_PERSON = (
+    r"(?:him|her|them|(?:this|that|the)\s+(?:person|employee|recipient|individual|contact|one|guy|gal|lady|man|"
+    r"woman|associate|member))"
+)
+TO_THE_PERSON = r"(?:to|for)\s+" + THE_PERSON + r"(?:\s+(?:any\s*more|please|pls|at\s+all|ever))*"
 # an ask to send to another ('Send to wife', 'ship the card to her mother', 'Forward to HR'): what follows
 # 'to' is no word of the person's
 ASKED_ELSEWHERE = (
