@@ -11,8 +11,9 @@ import re
 import pandas as pd
 
 from ..collect import ProblemCollector
+from ..fewrows import few_cells
 from ..normalize import by_unique
-from .regions import country_name, foreign_places
+from .regions import country_name, foreign_place, foreign_places
 
 US = "US"
 # Canada's provinces and territories, by their codes and names as normalize.states leaves them (upper case)
@@ -36,6 +37,8 @@ def check_abroad(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """One error on each row whose address is abroad: its country another than the US (a country bulkship
     does not know is said so already), or none written and its province and postal code Canada's. What was
     said of its state and ZIP by US rules is dropped."""
+    if _surely_at_home(frame, collector):
+        return
     country = frame["country"]
     abroad = country.ne(US) & country.ne("") & ~collector.has_error("country")
     written = collector.original("country").astype(str).str.strip()
@@ -67,6 +70,29 @@ def check_abroad(frame: pd.DataFrame, collector: ProblemCollector) -> None:
         "(including APO/FPO/DPO).",
         extra={"province": collector.original("state").astype(str).str.strip()},
     )
+
+
+def _surely_at_home(frame: pd.DataFrame, collector: ProblemCollector) -> bool:
+    """Whether a list of a few rows has no row :func:`check_abroad` would say is abroad, found in plain
+    Python (..fewrows: the same tests cell by cell, no pandas operation); False where the pandas path must
+    look (a longer list, a cell that is not text, or a row abroad)."""
+    few = few_cells(frame, ("country", "state", "zip"))
+    original = collector.original("country")
+    written = original.tolist()
+    if few is None or not original.index.equals(frame.index) or not all(type(w) is str for w in written):
+        return False
+    erred = collector.rows_in_error("country")
+    cells = zip(frame.index, few["country"], written, few["state"], few["zip"], strict=True)
+    for row, country, as_written, state, zip_code in cells:
+        if country not in (US, "") and row not in erred:
+            return False  # abroad
+        if as_written.strip() != "" or country not in ("", US):
+            continue  # a country written (US, or abroad with its error said): nothing read from the rest
+        if state in CANADIAN_PROVINCES and _CANADIAN_POSTAL_CODE.fullmatch(zip_code):
+            return False  # Canadian
+        if foreign_place(state, zip_code):
+            return False  # another country's state or postcode
+    return True
 
 
 def _say_elsewhere(collector: ProblemCollector, rows: pd.Series, column: str, place: pd.Series) -> None:

@@ -61,5 +61,10 @@ def foreign_places(state: pd.Series, zip_code: pd.Series) -> tuple[pd.Series, pd
     return country.astype(str), column
 
 
+def foreign_place(state: str, zip_code: str) -> str:
+    """:func:`foreign_places` of one row's cells (a list of a few rows: ..fewrows)."""
+    return _BY_NAME.get(_folded(state), "") or ("GB" if _UK_POSTCODE.fullmatch(zip_code) else "")
+
+
 def country_name(code: str) -> str:
     return _COUNTRY_NAMES.get(code, code)
