@@ -127,6 +127,14 @@ STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
 ORDERED_BEFORE = "ordered before, PO "
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in (*ROW_STATUSES, NOT_SENT)}
 STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in (*ROW_STATUSES, NOT_SENT)}
+# A row's card the vendor cancelled (or refunded) after it shipped: a status of the vendor's, not one of
+# ROW_STATUSES, so the Summary said "cancelled | 1 |" beside nothing (found by newcomer25, N3)
+STATUS_MEANINGS["cancelled"] = (
+    "the vendor ended it after it went out (money back where it charged less): see the row; never sent again "
+    "by itself"
+)
+# ... and any other word of the vendor's own, shown as it wrote it
+VENDOR_WORD_MEANING = "the vendor's own word for the card: see the row"
 FINAL_STATUSES = frozenset(s.name for s in ROW_STATUSES if s.final)
 # A row whose card went to the vendor: every status from "in doubt" on, in ROW_STATUSES' order
 SENT_STATUSES = frozenset(STATUS_NAMES[STATUS_NAMES.index("in doubt") :])

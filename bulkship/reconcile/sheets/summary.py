@@ -12,7 +12,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from ...money import MONEY_LABELS, Breakdown, MoneyTally, money_text
-from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS
+from ...statuses import CHARGED, MONEY_BUCKETS, STATUS_COLOURS, STATUS_MEANINGS, VENDOR_WORD_MEANING
 from ..layout import ORDER_COLUMNS
 from .billednote import billed_line, billed_note
 from .book import (
@@ -169,7 +169,7 @@ def _meaning(status: str, tally: _Tally) -> str:
     """What a status means beside its count; the skipped of a list run again as a batch of its own, those
     whose card another batch ordered said apart: 'skipped 2, not ordered' counted one whose card went
     (hunter-vendor34's leftover 1)."""
-    meaning = STATUS_MEANINGS.get(status, "")
+    meaning = STATUS_MEANINGS.get(status, VENDOR_WORD_MEANING)
     went = tally.skipped_ordered_before if status == "skipped" else 0
     if not went:
         return meaning

@@ -1,0 +1,67 @@
+"""The Summary's table of statuses says what each one means beside its count. A card the vendor cancelled
+(or refunded) after it went out reads 'cancelled' on its row, and the table said "cancelled | 1 |", nothing
+beside it: a finance person reconciling the vendor's invoice a month later had one row that meant nothing
+(found by newcomer25 as a finance analyst, N3)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+
+from bulkship.track import track
+
+
+def _second_line_cancelled_after_it_shipped() -> Any:
+    """BS-STAFF-0001's lines shipped, its second then cancelled at 0.00 (its money back), its third in a
+    word of the vendor's own ('Held At Customs', shown as the vendor wrote it: said as the vendor's word)."""
+
+    def change(order: dict[str, Any]) -> None:
+        if order.get(key_of(order, "PONumber")) != "BS-STAFF-0001":
+            return
+        lines = order[key_of(order, "LineItems")]
+        for i, line in enumerate(lines):
+            line[key_of(line, "Status")] = "Shipped"
+            line["Shipments"] = [
+                {"TrackingNumber": f"9400{i}", "Carrier": "USPS", "ShippingMethodId": "STANDARD",
+                 "ShippedDate": "2026-12-01T12:00:00Z"}
+            ]  # fmt: skip
+        line = lines[1]
+        was, line[key_of(line, "Cost")] = line[key_of(line, "Cost")], 0.0
+        line[key_of(line, "Status")] = "Cancelled"
+        if key_of(order, "Cost") in order:
+            order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] - was, 2)
+        lines[2][key_of(lines[2], "Status")] = "Held At Customs"  # a word of the vendor's own
+        order[key_of(order, "Status")] = "Complete"
+
+    return orders_rewritten(change)
+
+
+def _status_table(path: Path) -> dict[str, tuple[Any, Any]]:
+    book = openpyxl.load_workbook(str(path), read_only=True)
+    rows = [r for r in book["Summary"].iter_rows(values_only=True)]
+    start = next(i for i, r in enumerate(rows) if r[:3] == ("Status", "Rows", "What it means"))
+    table = {}
+    for row in rows[start + 1 :]:
+        if not row or not isinstance(row[1], int):
+            break
+        table[row[0]] = (row[1], row[2])
+    return table
+
+
+def test_a_card_cancelled_after_it_went_out_is_said_beside_its_count(tmp_path: Path) -> None:
+    with VendorProxy(tmp_path) as vendor:
+        first = place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_cancelled_after_it_shipped()
+        asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+    table = _status_table(first.output)
+    assert table["cancelled"] == (
+        1,
+        "the vendor ended it after it went out (money back where it charged less): see the row; never sent "
+        "again by itself",
+    )
+    assert table["held at customs"] == (1, "the vendor's own word for the card: see the row")
+    assert table["shipped"][0] == 2
