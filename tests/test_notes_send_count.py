@@ -44,6 +44,12 @@ NO_COUNT = [
     "Needs 2 signatures",
     "give 2 weeks notice",
     "Send 1 please",
+    # a shipping speed (review65 on 97edd2d3: 'which number of cards is right?' invited a second card)
+    "Ship 2-day",
+    "Ship 2-day air",
+    "Send 3-day select",
+    "Order 2-day shipping",
+    "Send 2 - day",
 ]
 
 

@@ -28,11 +28,12 @@ _CARDS = re.compile(
 # where the figure is the row's amount ('Send 50' on a 50 card: the lead, the row was stopped). Nor where the
 # count goes on ('Send 2 - one for spouse', 'Send two please', 'Order 2', 'send her 2', 'needs 2', '2 please':
 # each sent one card, exit 0: hunter-vendor36); not a day, a time or a while ('Send 2/15', 'Send 2 weeks
-# before', 'Ship 3-5 days', 'Give 2nd'), nor a count of something else ('Send 2 emails', 'Mail 2 Main St')
+# before', 'Ship 3-5 days', 'Give 2nd'), a shipping speed ('Ship 2-day air': review65, read as two cards),
+# nor a count of something else ('Send 2 emails', 'Mail 2 Main St')
 _COUNT = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
 _NO_COUNT_AFTER = (
-    r"(?![\d/.:,]\d|\s*(?:-|\u2013|to)\s*\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|days?|weeks?|wks?|months?|mos?|years?|yrs?|hours?|"
-    r"hrs?|minutes?|mins?|business|weekdays?)\b)"
+    r"(?![\d/.:,]\d|\s*(?:-|\u2013|to)\s*\d|\s*[-\u2013]?\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|days?|weeks?|wks?|"
+    r"months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|business|weekdays?)\b)"
 )
 _PLEASE = r"(?:please|pls|plz)"
 _SEND = re.compile(
