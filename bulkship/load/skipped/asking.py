@@ -60,6 +60,25 @@ _OF_THE_ADDRESS = re.compile(
 )
 
 
+# a card for two rows, which of them gets it unsaid ('One card for both', 'Card goes to Walter & Linda
+# together', 'Same household as Walter - one card only': newcomer25's N1, both rows ordered, a second card):
+# the row asks, its said reading a no
+_SHARED = re.compile(
+    r"(?i)\b(?:one|1|single|joint)\s+(?:gift\s+)?card\s+(?:for|to|between)\s+(?:both|the\s+two|them\s+both|"
+    r"the\s+couple|the\s+household)\b|\bcard\s+(?:goes|going|to\s+go)\s+to\s+\S.*?\s(?:&|and)\s.*\btogether\b"
+)
+_ONE_ONLY = re.compile(r"(?i)\bone\s+(?:gift\s+)?card\s+only\b")
+_TWO_ROWS = re.compile(r"(?i)\b(?:household|same\s+(?:address|home)|both|couple)\b")
+
+
+def _shared(part: str, text: str) -> bool:
+    """Whether a clause says one card for two rows (:data:`_SHARED`; 'one card only' where the remark names a
+    household or both)."""
+    return _SHARED.search(part) is not None or (
+        _ONE_ONLY.search(part) is not None and _TWO_ROWS.search(text) is not None
+    )
+
+
 def _parts(text: str) -> list[str]:
     """``text`` cut into clauses, each with the signs after it ('Deceased? ', 'check with HR')."""
     pieces = _CLAUSE.split(text)
@@ -88,6 +107,8 @@ def may_ask(text: str) -> bool:
     return (
         "?" in text
         or "？" in text
+        or _SHARED.search(text) is not None
+        or _ONE_ONLY.search(text) is not None
         or _UNDECIDED.fullmatch(text) is not None
         or _DOUBT.search(text) is not None
         or _CHECK.search(text) is not None
@@ -106,6 +127,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return None
     words = [re.sub(r"[\W_]+", " ", p).strip() for p in parts]
     asking = [_asks(p, parts[i + 1] if i + 1 < len(parts) else "") for i, p in enumerate(parts)]
+    shared = [_shared(p, text) for p in parts]
+    asking = [a or s for a, s in zip(asking, shared, strict=True)]
     checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
     if not any(asking) and not any(checks):
         return None
@@ -120,7 +143,8 @@ def readings(text: str) -> tuple[str, str] | None:
                 taken[near] = True
     plain = "".join(p for p, t in zip(parts, taken, strict=True) if not t).strip(" -–—;,:/|(")
     said = "".join(
-        "" if c else _said(p) if a else p for p, a, c in zip(parts, asking, checks, strict=True)
+        "" if c else "Do not send - " if s else _said(p) if a else p
+        for p, a, c, s in zip(parts, asking, checks, shared, strict=True)
     ).strip(" -–—;,:/|(")
     return plain, said
 
