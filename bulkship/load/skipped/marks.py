@@ -158,8 +158,9 @@ def refuse_colour_key(
             raise FileFormatError(
                 f"{where}: cell {column_letter(position + 1)}{row} says '{text[:80]}': bulkship does not see "
                 "colours or highlighting, and would order the rows it marks like any other",
-                hint="delete the rows that are not to be sent (or keep only those that are), then clear that "
-                "cell and run again",
+                # (not only 'delete the rows': a volunteer list's red rows are its record of who gets no card)
+                hint="mark each row not to be sent as bulkship reads it (strike the row through, or write "
+                "'do not send' in a Notes column), or delete those rows; then clear that cell and run again",
             )
 
 
