@@ -12,12 +12,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .ledger import Ledger
-from .money import money_plain, money_text
+from .money import cents, money_plain, money_text
 
 if TYPE_CHECKING:
     from .reconcile.join import LedgerView
 
 SHOWN = 3  # earlier orders named; the rest counted
+# what a confirmed plan counted beside the lines of each of its orders (:func:`charge_counted`)
+ORDER_CHARGE_COUNTED = "order_charge_counted"
 
 
 def order_charge(ledger: Ledger, batch: str, *, api: str | None = None) -> Decimal:
@@ -89,6 +91,37 @@ def to_send_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
     planned = sum(1 for order in view.orders.values() if order.state == "planned")  # as the plan counts
     most = to_send_most(ledger, batch, money_by_bucket(view)[TO_SEND].total, planned)
     return [most.note] if most else []
+
+
+def record_charge_counted(ledger: Ledger, batch: str, each: Decimal) -> None:
+    """Record that the plan confirmed counted ``each`` beside the lines of every order it may make (those
+    planned, and those in doubt): what they bill beside their lines within it is as planned."""
+    orders = [
+        o.po_number for o in ledger.orders(batch, states=("planned", "sending", "unknown"), payloads=False)
+    ]
+    if each and orders:
+        ledger.log_event(batch, None, ORDER_CHARGE_COUNTED, amount=money_plain(each), orders=orders)
+
+
+def charge_counted(ledger: Ledger, batch: str) -> dict[str, Decimal]:
+    """PO -> what the plan confirmed before it was sent counted beside its lines (the latest; none when its
+    plan counted nothing: the vendor's first orders billing so)."""
+    found: dict[str, Decimal] = {}
+    for event in ledger.events(batch, kinds=[ORDER_CHARGE_COUNTED]):
+        for po in event.detail.get("orders") or ():
+            found[str(po)] = Decimal(str(event.detail.get("amount") or 0))
+    return found
+
+
+def billed_as_counted(view: LedgerView, po: str, charged: Decimal) -> bool:
+    """Whether order ``po``, charged ``charged``, cost its plan's lines and billed beside them no more than
+    its plan confirmed counted there (:func:`charge_counted`): a cost page's 'Send 1 order(s) for 55.95'
+    read, charged 55.95, 'The vendor charged 55.95 for 1 order(s) whose cost page said 50.00', the run and
+    `status` 'costs differ from the plan ... planned 50.00' (found by hunter-money27)."""
+    beside = view.billed.get(po, Decimal(0))
+    counted = view.charge_counted.get(po, Decimal(0))
+    lines_as_planned = cents(charged - beside) == cents(view.orders[po].cost)
+    return 0 < beside <= counted and po not in view.billed_cards and lines_as_planned
 
 
 def billed_before_notes(

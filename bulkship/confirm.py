@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .billedbefore import billed_before_notes, order_charge
+from .billedbefore import billed_before_notes, order_charge, record_charge_counted
 from .defaults import MAX_LINES
 from .errors import SpendLimitError, VendorError
 from .ledger import Ledger
@@ -201,6 +201,7 @@ async def confirm_plan(
                 + "): the orders would cost other than the total shown. Nothing was sent",
                 hint="re-run the same command to see the plan at today's prices",
             )
+    record_charge_counted(ledger, batch, view.order_charge)  # within it, no cost differing from the plan
     return spending_room(options, view)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .billedbefore import billed_as_counted
 from .money import cents
 from .reconcile.join import LedgerView, made_no_card
 
@@ -46,7 +47,10 @@ def cost_difference(view: LedgerView) -> CostDifference | None:
     # hunter-vendor3)
     broken |= {po for po in whole if held[po] < view.orders[po].lines}
     differ = sorted(
-        po for po in whole - broken if cents(charged.get(po, Decimal(0))) != cents(view.orders[po].cost)
+        po
+        for po in whole - broken
+        if cents(charged.get(po, Decimal(0))) != cents(view.orders[po].cost)
+        and not billed_as_counted(view, po, charged.get(po, Decimal(0)))
     )
     if not differ:
         return None

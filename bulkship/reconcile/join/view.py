@@ -9,6 +9,7 @@ from collections.abc import Container, Iterable
 from decimal import Decimal
 from typing import Any
 
+from ...billedbefore import charge_counted
 from ...billing import ended_without_a_card
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
 from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
@@ -60,6 +61,8 @@ class LedgerView:
         }
         # of it, the card lines an order shows beyond its rows: cards, not shipping (money.billed_money)
         self.billed_cards = {po: c for po, c in ledger.billed_cards(batch).items() if po in self.billed}
+        # what the plan confirmed counted beside each order's lines (..billedbefore.charge_counted)
+        self.charge_counted = charge_counted(ledger, batch) if self.billed else {}
         # (PO, fingerprint) -> the cards the vendor shows on a row's line where more were sent
         self.fewer_shown = fewer_cards_shown(ledger.events(batch, kinds=[FEWER_CARDS]))
         self._lines: dict[str, list[_Line]] = {}
