@@ -12,9 +12,11 @@ from support.notes import notes_left_out, notes_sheet
 
 LEFT_OUT = [
     "Deceased hold", "Terminated hold", "Resigned hold", "Do not send hold", "DNS hold", "Terminated on hold",
-    "Terminated hold card",
+    "Terminated hold card", "New hire hold",
 ]  # fmt: skip
-SENDS = ["New hire hold", "Do not send hold - approved, send", "Holiday gift", "Active"]
+# ('New hire hold' moved to LEFT_OUT on purpose by hunter-sends14: a hold for a new hire, as 'Hold - new hire'
+# and 'New hire - hold' are left out; ordered, it went to a person the list holds)
+SENDS = ["Do not send hold - approved, send", "Holiday gift", "Active"]
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
@@ -33,12 +35,14 @@ def test_a_no_then_a_hold_with_no_mark_between_leaves_the_row_out(
 MORE_LEFT_OUT = [
     "Duplicate hold", "Dup on hold", "Sent hold", "Already sent hold", "Left company hold", "Never send hold",
     "Do not mail hold", "Not eligible hold", "Opted out hold", "Bad address hold", "Paid out hold",
-    "Duplicate hold until 1/15/2027", "Sent hold until 1/15/2027",
+    "Duplicate hold until 1/15/2027", "Sent hold until 1/15/2027", "LOA hold", "New hire hold",
 ]  # fmt: skip
-# ... not the hold ended, a thing named by it, or more said after it; nor a status that sends alone
+# ... not the hold ended, a thing named by it, or more said after it; nor a status that sends alone ('LOA
+# hold' and 'New hire hold' moved to MORE_LEFT_OUT on purpose by hunter-sends14: as 'On leave - hold', 'Hold -
+# new hire' each holds the card)
 MORE_SENDS = [
     "Duplicate hold removed", "Bad address hold released", "Bad address hold - address updated",
-    "Declined hold request", "Retired hold", "LOA hold", "New hire hold", "Hold harmless signed",
+    "Declined hold request", "Retired hold", "Hold harmless signed",
 ]  # fmt: skip
 
 

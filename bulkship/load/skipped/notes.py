@@ -12,6 +12,7 @@ from .giftlimits import OVER_A_LIMIT
 from .gonewhen import GONE_WHEN
 from .inerror import SAID_A_MISTAKE
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE
+from .leavingsaid import LEFT_IN_WORDS
 from .notewords import (
     _A_DATE,
     _CARD_HELD,
@@ -51,6 +52,10 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:\s+(?:before|prior\s+to)\s+(?!" + _UNTIL_A_DATE + r")\S.*)?)|dns|"
     # ... 'DNM', a mail house's do not mail (newcomer22's N8: ordered where 'Do not mail' is left out)
     r"dnm|d\.\s?n\.\s?m\.?|"
+    # ... 'No mail' ('No mail please', 'No mailings', 'no postal mail - email only': hunter-sends14, each
+    # ordered); not of mail come or not ('no mail received', 'No mail returned', 'no mail forwarding')
+    r"no\s+(?:postal\s+|physical\s+|direct\s+|snail\s+|paper\s+)?mail(?:ings?)?(?:\s+(?:please|pls))?"
+    r"(?=\s*(?:$|[-–—:,.;!(]|(?:as\s+)?per\b))|"
     # ... 'DNC', do not contact, unless of a phone or an e-mail only ('DNC (phone)'): found by newcomer19, the
     # lead's ask, ordered where 'Do not contact' is left out
     r"(?:dnc|d\.\s?n\.\s?c\.?)(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)|remove|removed|exclude|excluded|"
@@ -319,7 +324,10 @@ _NOTE_SAYS_NO = re.compile(
     # the parcel waits, and a bare "Pending" is a tracking list's 'not sent yet' as often as 'not decided':
     # both are sent
     r"|^\s*(?:(?:legal|litigation|lit|payroll|pay|hr|manager|mgr|compliance|security|admin(?:istrative)?|fraud|"
-    r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?)\s+hold|suspended|under\s+investigation|"
+    # ... or for a reason said before it ('New hire hold', 'LOA hold', 'Budget hold': each ordered, where
+    # 'Hold - new hire' is left out; hunter-sends14)
+    r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?|new[\s-]*hires?|loa|leave|fmla|onboarding|"
+    r"budget|address|mail|approval|review)\s+hold|suspended|under\s+investigation|"
     r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"
@@ -351,6 +359,8 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER}|{WITHDRAWN})"
     # ... or gone, said with who or when in other words (:mod:`.gonewhen`)
     rf"|^\s*(?:{GONE_WHEN})"
+    # ... or told by its paper or in an idiom ('Term ltr sent', 'Moved on to Acme': :mod:`.leavingsaid`)
+    rf"|^\s*{LEFT_IN_WORDS}\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{{1,4}}[/.-]\d.*|\s(?:as\s+)?per\s.*)"
     # ... or a leaving said a mistake, as a status reads it: .undone._UNDONE spares it where the mistake
     # stands (:mod:`.inerror`)
     rf"|(?:{SAID_A_MISTAKE})"

@@ -33,10 +33,12 @@ _AFTER = re.compile(
 _UNSPACED_SLASH = re.compile(r"(?i)(?<=[a-z])/(?=[a-z])")
 # A person's status word and a no after it with no mark between ('Active terminated', 'Active on hold',
 # 'Active DNS'): ordered under 'Status' and 'Notes', where 'Active - terminated' is left out (found by
-# review57, given to hunter-sends11): read as with a dash. Not words going on ('Active left voicemail' reads
-# as 'left voicemail' does, sent)
+# review57, given to hunter-sends11): read as with a dash; a new hire's or a leave's too ('New hire hold',
+# 'LOA hold': ordered, where 'Hold - new hire' is left out; hunter-sends14). Not words going on ('Active left
+# voicemail' reads as 'left voicemail' does, sent)
 STATUS_THEN_NO = re.compile(
-    r"(?i)^\s*(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried)\s+(?=(?:on\s+hold|hold|held|"
+    r"(?i)^\s*(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried|new[\s-]*hires?|loa|"
+    r"(?:on\s+)?leave|onboarding)\s+(?=(?:on\s+hold|hold|held|"
     r"terminated|termed|deceased|resigned|inactive|dns|skip|excluded|declined|left|separated|do\s+not|don'?t|"
     r"never)\b)"
 )

@@ -1,0 +1,34 @@
+"""A leaving told by its paper or in an idiom ('Term ltr sent', 'Termination letter mailed 11/30', 'Moved on
+to Acme'), a no to mail ('No mail please', 'no postal mail'), or a hold for a reason said before it ('New
+hire hold', 'LOA hold', 'Budget hold') leaves the row out. Found by hunter-sends13 (its item 9) and the lead
+(hunter-sends14's brief): under 'Notes' each was ordered, exit 0, a card to a person who left, who asked for
+no mail or whose card the list holds; most under 'Status' too."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out, notes_sheet
+
+LEFT_OUT = [
+    "Term ltr sent", "Termination letter mailed 11/30", "Separation letter sent", "Moved on to Acme",
+    "Has moved on", "Moved on from the company", "No mail please", "no postal mail", "No mail - email only",
+    "New hire hold", "LOA hold", "Budget hold", "Onboarding on hold",
+]  # fmt: skip
+# ... not a letter of another kind, a notice still worked, mail come or not, a move within the company
+SENDS = [
+    "Offer letter sent", "Lay-off notice given - still working", "no mail received", "No mail returned",
+    "Moved on to Sales", "moved on to new role internally", "No hold", "Active",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_told_by_its_paper_or_no_mail_or_a_reasons_hold_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*LEFT_OUT, *SENDS]
+    left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells)
+    assert left_out == LEFT_OUT, left_out
