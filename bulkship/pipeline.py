@@ -242,7 +242,7 @@ async def _plan_and_send(
             try:
                 room = await confirm_plan(
                     client, ledger, batch, catalog, today, synced, options, said, problems_now,
-                    look_up=lambda: look_up_in_doubt(client, ledger, batch, concurrency=settings.concurrency),
+                    look_up=lambda: _look_up(client, ledger, batch, settings.concurrency, notes),
                     ordered_before=gone,
                 )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
@@ -282,6 +282,18 @@ async def _plan_and_send(
     _stop(result, not_asked_again(ledger, batch, unread))
     _stop(result, not_checked_again(unchecked))
     return result
+
+
+async def _look_up(client: Any, ledger: Ledger, batch: str, concurrency: int, notes: list[str]) -> int:
+    """:func:`look_up_in_doubt`, saying how many orders in doubt it found at the vendor: after a crash, the
+    re-run asked of them said only 'Nothing was sent in this run.' beside '300 ordered' (hunter-vendor36)."""
+    settled = await look_up_in_doubt(client, ledger, batch, concurrency=concurrency)
+    if settled:
+        notes.append(
+            f"{settled} order(s) in doubt (sent before, the answer lost) found at the vendor by their PO "
+            "numbers: their rows are ordered, nothing was sent again."
+        )
+    return settled
 
 
 def _read_as_ordered_note(rows: tuple[int, ...]) -> str:

@@ -63,6 +63,9 @@ def test_orders_in_doubt_the_vendor_made_are_found_before_anything_is_asked(
         assert "Send these orders?" not in said and "0 order(s) to send" not in said, said
         assert code == 0, said  # nothing left to ask of: both rows ordered, found at the vendor
         assert "2 ordered" in said, said
+        # ... and says where they were: 'Nothing was sent in this run.' alone read as nobody sent them
+        found = "1 order(s) in doubt (sent before, the answer lost) found at the vendor by their PO numbers"
+        assert found in said and "nothing was sent again" in said, said
         assert vendor.external_ids() == ["E1", "E2"]  # each card once
 
 
