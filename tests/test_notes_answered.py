@@ -88,3 +88,19 @@ def test_a_no_to_a_no_with_more_after_it_is_read_whole(
     result = validate(sheet, sandbox_catalog())
     assert sorted(s.row for s in sheet.skipped) == [2, 3, 4, 5]
     assert [r for r in result.rows.index[result.rows["status"] == "valid"] if r <= 6] == [6]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_answer_typed_against_the_mark_is_read_as_spaced(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notes 'Deceased?Yes', 'Terminated?Yes' (no space after the mark) were ordered, a card to a dead person,
+    where 'Deceased? Yes' is left out (found by review65): the mark before a letter was read as a letter
+    garbled by an encoding ('Jos?'). A yes or no against it is read as spaced; 'Jos?Garc?a' as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = ["Deceased?Yes", "Terminated?yes", "Do not send?No", "Deceased?No", "Jos?Garc?a"]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    assert sorted(s.row for s in sheet.skipped) == [2, 3]
+    assert [p.row for p in result.problems if p.severity == "error"] == [4]
+    assert [r for r in result.rows.index[result.rows["status"] == "valid"] if r <= 6] == [5, 6]

@@ -42,6 +42,16 @@ _SENDS = re.compile(
 )
 
 
+# a yes or no typed against the question's mark ('Deceased?Yes': found by review65, ordered): spaced
+_AGAINST_THE_MARK = re.compile(r"(?i)(?<=\w)\?(?=(?:yes|no)\b)")
+
+
+def spaced(text: str) -> str:
+    """``text`` with a yes or no typed against a question's mark spaced from it ('Deceased?Yes' ->
+    'Deceased? Yes'), which :data:`ASKED` otherwise takes for a letter garbled ('Jos?')."""
+    return _AGAINST_THE_MARK.sub("? ", text) if "?" in text else text
+
+
 def statement(question: str) -> str:
     """A question's clause said: its marks and trailing signs off, its asking words taken off ('Is he gone? '
     -> 'gone')."""
@@ -89,7 +99,7 @@ def answered(text: str) -> str:
     'Address correct? No')."""
     if not isinstance(text, str) or ("?" not in text and "？" not in text):
         return text
-    pieces = CLAUSE.split(text.replace("？", "?"))
+    pieces = CLAUSE.split(spaced(text.replace("？", "?")))
     parts = ["".join(pieces[i : i + 2]) for i in range(0, len(pieces), 2)]
     changed = False
     for i in range(len(parts) - 1):

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .answered import ASKED as _ASKED
 from .answered import CLAUSE as _CLAUSE
-from .answered import NO, YES, doubted, statement, unclear_no
+from .answered import NO, YES, doubted, spaced, statement, unclear_no
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -119,7 +119,7 @@ def readings(text: str) -> tuple[str, str] | None:
     """The remark with its asking clauses taken out, and with them said (their marks and doubt taken off),
     or None where no clause asks. A clause asking only to check ('confirm', 'per HR?') takes the clause
     before it with it (none where it comes first: 'Check with HR - HR says no card' is answered)."""
-    text = text[:500].replace("？", "?")  # (a fullwidth mark, as typed in an East Asian layout)
+    text = spaced(text[:500].replace("？", "?"))  # (a fullwidth mark, as typed in an East Asian layout)
     if _UNDECIDED.fullmatch(text):
         return "", "Do not send"
     parts = _parts(text)
