@@ -102,3 +102,33 @@ def test_a_client_column_on_its_group_s_first_row_is_read_by_the_rows_under_it(
         "Jo Clerk": None,  # at another street: not read down
         "Pat Quinn": "Quinn Law Office",
     }
+
+
+def test_a_household_under_a_row_naming_its_employer_is_not_given_the_company(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Jane Doe's employer on her row, John Doe under it at their home: 'Acme Corp' was read down onto John's
+    parcel, a company printed on a home's (review58's b.csv, newcomer24's leftover). The first row's family
+    name at a street that is no office's is its household: not read down. Another family's contact at a
+    company's street (Bob Ray under Beta LLC) still reads it, and so does a family business's at its suite."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Name,Company,Address,City,State,ZIP,Product,Value\n"
+        "Jane Doe,Acme Corp,5 Elm St,Boston,MA,02134,CVS,50\n"
+        "John Doe,,5 Elm St,Boston,MA,02134,CVS,50\n"
+        "Ann Lee,Beta LLC,100 Market St,Boston,MA,02134,CVS,50\n"
+        "Bob Ray,,100 Market St,Boston,MA,02134,CVS,50\n"
+        "Bob Smith,Smith & Sons Hardware,12 Main St Suite 2,Boston,MA,02134,CVS,50\n"
+        "Mary Smith,,12 Main St Suite 2,Boston,MA,02134,CVS,50\n"
+    )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "the rows under it at the same street read it (rows 5, 7)." in said, said
+    assert _sent() == [
+        ("Ann Lee", "Beta LLC"),
+        ("Bob Ray", "Beta LLC"),
+        ("Bob Smith", "Smith & Sons Hardware"),
+        ("Jane Doe", "Acme Corp"),
+        ("John Doe", ""),
+        ("Mary Smith", "Smith & Sons Hardware"),
+    ]
