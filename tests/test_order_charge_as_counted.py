@@ -71,7 +71,9 @@ def test_the_results_page_of_a_send_counting_the_order_charge_says_no_difference
 def test_a_charge_beyond_the_one_counted_still_differs_from_the_plan(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """7.95 billed where 5.95 was counted, the run given no limit to stop at: said, as before."""
+    """7.95 billed where 5.95 was counted, the run given no limit to stop at: said, as before; and the plan
+    promised no stop that `run --yes` without --max-total never makes (it said 'the vendor billing more stops
+    the run', and the run went on)."""
     import test_billed_before
 
     with VendorProxy(tmp_path) as vendor:
@@ -87,3 +89,4 @@ def test_a_charge_beyond_the_one_counted_still_differs_from_the_plan(
         err
     )
     assert "the vendor shows 57.95" in err, err
+    assert "the vendor billing more stops a run held to a total (one you confirm or set" in err, err

@@ -60,6 +60,7 @@ def _repeat_note(
         if reference
         else "recipient, address, card and value"
     )
+    # (batchstatus._repeats_row reads "the same ... in batch 'X' (row N, PO " back: a person counted once)
     # the very card, made: the person has it, and --allow-repeat offered as the way on sent a list split by
     # hand a second card for each of its rows another batch sent (newcomer19's N12)
     then = HAS_CARD if order.state == "created" and not reference else "To send it again on purpose,"
