@@ -93,14 +93,20 @@ def unclear_no(question: str, answer: str) -> bool:
     return NO.match(answer) is not None and _NEGATED.search(statement(question)) is not None
 
 
+def clauses(text: str) -> list[str]:
+    """``text`` cut into clauses (:data:`CLAUSE`), each with the signs after it ('Deceased? ', 'check with
+    HR'): as this module and .asking read a remark."""
+    pieces = CLAUSE.split(text)
+    return ["".join(pieces[i : i + 2]) for i in range(0, len(pieces), 2)]
+
+
 def answered(text: str) -> str:
     """``text`` with each question answered yes or no read as its answer says ('Deceased? Yes' -> 'Deceased',
     'Send? No' -> 'Do not send', 'Deceased? No' -> ''); as it is where none is ('Deceased?',
     'Address correct? No')."""
     if not isinstance(text, str) or ("?" not in text and "？" not in text):
         return text
-    pieces = CLAUSE.split(spaced(text.replace("？", "?")))
-    parts = ["".join(pieces[i : i + 2]) for i in range(0, len(pieces), 2)]
+    parts = clauses(spaced(text.replace("？", "?")))
     changed = False
     for i in range(len(parts) - 1):
         question, answer = parts[i], parts[i + 1]

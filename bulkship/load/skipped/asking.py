@@ -22,8 +22,7 @@ from datetime import date
 import pandas as pd
 
 from .answered import ASKED as _ASKED
-from .answered import CLAUSE as _CLAUSE
-from .answered import NO, YES, doubted, spaced, statement, unclear_no
+from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -79,12 +78,6 @@ def _shared(part: str, text: str) -> bool:
     )
 
 
-def _parts(text: str) -> list[str]:
-    """``text`` cut into clauses, each with the signs after it ('Deceased? ', 'check with HR')."""
-    pieces = _CLAUSE.split(text)
-    return ["".join(pieces[i : i + 2]) for i in range(0, len(pieces), 2)]
-
-
 def _asks(part: str, after: str) -> bool:
     """Whether a clause asks: its mark or a word of doubt, unanswered by the clause after it ('Possible
     duplicate - different person'), or answered no where what the no says is not clear ('Do not send? No')."""
@@ -122,7 +115,7 @@ def readings(text: str) -> tuple[str, str] | None:
     text = spaced(text[:500].replace("？", "?"))  # (a fullwidth mark, as typed in an East Asian layout)
     if _UNDECIDED.fullmatch(text):
         return "", "Do not send"
-    parts = _parts(text)
+    parts = clauses(text)
     if len(parts) == 1 and not may_ask(text):
         return None
     words = [re.sub(r"[\W_]+", " ", p).strip() for p in parts]
