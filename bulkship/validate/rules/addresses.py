@@ -207,6 +207,62 @@ def check_addresses(
     """State, ZIP/state agreement, military mail rules, PO boxes, US only. ``couriers``: the shipping
     methods (id -> name) of a courier that delivers to neither PO boxes nor military mail."""
     check_placeholders(frame, collector)
+    at_home = _surely_state_and_zip_agree(frame, collector)  # the usual list of a few rows: nothing to say
+    if at_home:
+        military_city = military_state = pd.Series(False, index=frame.index)
+    else:
+        military_city, military_state = _check_state_and_zip(frame, collector)
+    said = pd.Series(False, index=frame.index)
+    for column in ("address1", "address2"):  # each said in its own cell: line 2 may hold the box
+        text = "\n".join(frame[column].tolist())
+        if not ("box" in text.lower() and re.search(PO_BOX, text)):  # one scan first: PO boxes are rare
+            continue
+        po_box = frame[column].str.contains(PO_BOX, regex=True) & ~said
+        said |= po_box
+        if reject_po_boxes:
+            collector.error(
+                po_box,
+                column,
+                "PO box not allowed",
+                "'{new}' is a PO box; this program ships to street addresses only. Ask for a street address.",
+            )
+        else:
+            collector.warn(
+                po_box,
+                column,
+                "PO box",
+                "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
+            )
+    check_address_in_street(frame, collector)
+    check_two_in_one_cell(frame, collector)
+    _check_street_is_the_name(frame, collector)
+    check_house_number(frame, collector)
+    if couriers:
+        _by_courier(frame, collector, said | military_city | military_state, couriers)
+    # an APO/FPO/DPO address with the country of its base ("Germany"): US mail all the same (found by
+    # hunter-sheets2: refused as a card abroad)
+    if not at_home:  # (no row is military mail where the state and ZIP surely agree)
+        _military_mail_is_us(frame, collector, military_city & military_state)
+    check_abroad(frame, collector)
+
+
+def _military_mail_is_us(frame: pd.DataFrame, collector: ProblemCollector, military: pd.Series) -> None:
+    """An APO/FPO/DPO address (``military``: city and state) with the country of its base ("Germany") is sent
+    with country US, said."""
+    based = military & frame["country"].ne(US) & frame["country"].ne("")
+    collector.drop_warnings(based, "country")  # "'Germany' changed to DE": it is sent as US
+    collector.warn(
+        based & ~collector.has_error("country"),
+        "country",
+        "Military mail is US mail",
+        "'{old}' is where the base is; APO/FPO/DPO mail goes by the US Postal Service: sent with country US.",
+    )
+    frame.loc[based, "country"] = US
+
+
+def _check_state_and_zip(frame: pd.DataFrame, collector: ProblemCollector) -> tuple[pd.Series, pd.Series]:
+    """State, ZIP/state agreement and military mail; returns the rows of a military city and of a military
+    state."""
     state = frame["state"]
     two_letters = by_unique(state, lambda c: fullmatch_mask(c, r"[A-Z]{2}"))
     collector.error(
@@ -247,45 +303,30 @@ def check_addresses(
         "Military address not valid",
         "state {state} is for military mail; the city must be APO, FPO or DPO, not '{new}'.",
     )
-    said = pd.Series(False, index=frame.index)
-    for column in ("address1", "address2"):  # each said in its own cell: line 2 may hold the box
-        text = "\n".join(frame[column].tolist())
-        if not ("box" in text.lower() and re.search(PO_BOX, text)):  # one scan first: PO boxes are rare
-            continue
-        po_box = frame[column].str.contains(PO_BOX, regex=True) & ~said
-        said |= po_box
-        if reject_po_boxes:
-            collector.error(
-                po_box,
-                column,
-                "PO box not allowed",
-                "'{new}' is a PO box; this program ships to street addresses only. Ask for a street address.",
-            )
-        else:
-            collector.warn(
-                po_box,
-                column,
-                "PO box",
-                "'{new}' is a PO box; cards are delivered by mail, some couriers do not deliver to PO boxes.",
-            )
-    check_address_in_street(frame, collector)
-    check_two_in_one_cell(frame, collector)
-    _check_street_is_the_name(frame, collector)
-    check_house_number(frame, collector)
-    if couriers:
-        _by_courier(frame, collector, said | military_city | military_state, couriers)
-    # an APO/FPO/DPO address with the country of its base ("Germany"): US mail all the same (found by
-    # hunter-sheets2: refused as a card abroad)
-    based = military_city & military_state & frame["country"].ne(US) & frame["country"].ne("")
-    collector.drop_warnings(based, "country")  # "'Germany' changed to DE": it is sent as US
-    collector.warn(
-        based & ~collector.has_error("country"),
-        "country",
-        "Military mail is US mail",
-        "'{old}' is where the base is; APO/FPO/DPO mail goes by the US Postal Service: sent with country US.",
-    )
-    frame.loc[based, "country"] = US
-    check_abroad(frame, collector)
+    return military_city, military_state
+
+
+_TWO_LETTERS = re.compile(r"[A-Z]{2}")
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")  # (normalize._is_zip)
+
+
+def _surely_state_and_zip_agree(frame: pd.DataFrame, collector: ProblemCollector) -> bool:
+    """Whether :func:`_check_state_and_zip` would say nothing of a list of a few rows, none of them military
+    mail, found in plain Python (..fewrows: the same tests cell by cell); False where it must look."""
+    few = few_cells(frame, ("state", "zip", "city"))
+    if few is None:
+        return False
+    erred = collector.rows_in_error("zip")
+    known, pairs = known_zip_prefixes(), zip_prefix_states()
+    for row, state, zip_code, city in zip(frame.index, few["state"], few["zip"], few["city"], strict=True):
+        if _TWO_LETTERS.fullmatch(state) and state not in STATE_NAMES:
+            return False  # no US state
+        unknown = zip_code[:3] not in known or (state in STATE_NAMES and zip_code[:3] + state not in pairs)
+        if unknown and _ZIP.fullmatch(zip_code) and row not in erred:
+            return False  # a ZIP not in use, or of another state
+        if state in MILITARY_STATES or city.upper().replace(".", "") in MILITARY_CITIES:
+            return False  # military mail
+    return True
 
 
 def _check_street_is_the_name(frame: pd.DataFrame, collector: ProblemCollector) -> None:
