@@ -57,7 +57,10 @@ _MOVED_WHEN = (
     r"(?:\s*,?\s+(?:(?:on|in|as\s+of|since)\s+)?(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:19|20)\d\d|"
     rf"{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?)|\s+(?:last\s+(?:week|month|year)|"
     r"this\s+(?:week|month|year)|recently|lately|(?:a\s+(?:few\s+)?|\d+\s+|some\s+)(?:days?|weeks?|months?)\s+ago|"
-    r"away|out\s+of\s+(?:state|town|the\s+(?:state|area|country)))"
+    r"away|out\s+of\s+(?:state|town|the\s+(?:state|area|country))|"
+    # ... or home ('moved back home', 'Moved home', 'On leave - moved back home': sent to the row's street,
+    # hunter-sends13's item 10, fixed by hunter-sends14)
+    r"(?:back\s+)?home|back)"
     r")*"
 )
 _MOVED_BARE = re.compile(
@@ -98,9 +101,17 @@ _ABROAD = re.compile(
     r"(?i)^\W*(?:(?:has\s+been|was|got)\s+)?(?:transferr(?:ed|ing)|relocat(?:ed|ing)|mov(?:ed|ing))\s+to\s+(?:the\s+)?"
     r"(?:[a-z]+\s+)?(?:entity|subsidiary|affiliate|overseas|abroad|international|uk|u\.k\.|united\s+kingdom|"
     r"england|scotland|ireland|canada|mexico|germany|france|spain|italy|netherlands|india|china|japan|"
-    r"singapore|australia|brazil|emea|apac|latam)\b(?:\s+(?:entity|office|team|branch|subsidiary))?\W*$"
+    r"singapore|australia|brazil|emea|apac|latam|"
+    # ... or a city abroad ('Transferred to London office', '... the Toronto office': hunter-sends14)
+    r"london|paris|berlin|munich|frankfurt|dublin|amsterdam|toronto|vancouver|montreal|calgary|ottawa|sydney|"
+    r"melbourne|tokyo|hong\s+kong|shanghai|beijing|bangalore|bengaluru|mumbai|delhi|hyderabad|pune|chennai|"
+    r"manila|sao\s+paulo|zurich|geneva|madrid|barcelona|milan|rome|stockholm|copenhagen|oslo|helsinki|warsaw|"
+    r"prague|tel\s+aviv|dubai|seoul|taipei|auckland|edinburgh|glasgow|manchester|belfast|cork)\b"
+    r"(?:\s+(?:entity|office|team|branch|subsidiary|site|location|hq|headquarters))?\W*$"
 )
-_LATER_PART = re.compile(r"\s+[-–—]+\s+|\s*[;|]\s*")
+# (after a comma or a bracket too: 'Active, moved', 'Active (moved)' were sent to the row's street, where
+# 'Active - moved' is this error: hunter-sends13's item 10, fixed by hunter-sends14)
+_LATER_PART = re.compile(r"\s+[-–—]+\s+|\s*[;|]\s*|\s*,\s*|\s*\(\s*")
 
 
 def _later_parts(note: str) -> list[str]:
@@ -138,3 +149,19 @@ def _address_to_come(note: str) -> bool:
         if found and then.search(note, found.end()):
             return True
     return False
+
+
+# A note asking for the person's PO box alone ('PO box only', 'P.O. Box only - no street delivery', 'Use PO
+# box'): the card went to the row's street, exit 0 (hunter-sends13's item 10, fixed by hunter-sends14); an
+# error where the row's street is no PO box ('PO Box 12' on the row is the box asked for)
+_PO_BOX = r"(?:p\.?\s*o\.?\s*box|post\s+office\s+box)"
+_PO_BOX_ONLY = re.compile(
+    rf"(?i)^\W*(?:(?:use|mail\s+to|send\s+to|ship\s+to)\s+(?:the\s+|her\s+|his\s+|their\s+)?{_PO_BOX}|"
+    rf"{_PO_BOX}\s+(?:only|required|needed))\b"
+)
+_A_PO_BOX = re.compile(rf"(?i)^\W*(?:{_PO_BOX}|box)\s*#?\s*\d")
+
+
+def po_box_only(note: str, street: str) -> bool:
+    """Whether ``note`` asks for a PO box alone and the row's ``street`` is none."""
+    return any(_PO_BOX_ONLY.match(part) for part in _later_parts(note)) and not _A_PO_BOX.match(street)

@@ -16,7 +16,7 @@ from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems, address_to_change
 from ..skipped.columnkeys import picks_rows
-from .addresstocome import _address_to_come
+from .addresstocome import _address_to_come, po_box_only
 from .askedplace import place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns, status_columns
@@ -170,6 +170,11 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
             problems.append(address_to_change(row, header, said, str(street), typed))
         new_street = _gives_a_street(column) & ~to_come
         problems += _another_street(body, column_map, column, column.rows(new_street, not_judged))
+        boxed = column.saying(lambda note: po_box_only(note, "")) & ~to_come & ~new_street
+        for row in column.rows(boxed, not_judged):  # ('PO box only' beside a street: .addresstocome)
+            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+            if typed and po_box_only(said, typed):
+                problems.append(address_to_change(row, header, said, str(street), typed))
         elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own)) & ~to_come & ~new_street
         for row in column.rows(elsewhere, not_judged):
             problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
