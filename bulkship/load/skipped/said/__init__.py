@@ -51,6 +51,7 @@ from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .alone import read_alone
 from .cardstatus import read_card
+from .otheryears import of_another_year
 from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
 from .remarks import remarks_not_yet
@@ -182,6 +183,9 @@ def _said_not_to_send(
             masks.said, masks.not_yet = remarks_not_yet(column, said, not_yet, today)
             failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
             read_alone(masks, column, opened | failed, header, today, partial(_said_as_notes, titles=titles))
+            # ... but told year by year or of an earlier round's card, as a note is ('LY: declined; TY: OK')
+            if masks.said.any():
+                masks.said &= ~of_another_year(column, masks.said, today, as_notes)
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)
