@@ -151,3 +151,23 @@ def test_the_approver_of_a_command_line_batch_reads_what_its_plan_to_send_may_co
         "5.95 the vendor bills beside the lines of each of its 1 order(s), as on earlier orders: up to 55.95."
     ), said
     assert "Approve up to 55.95 USD" in " ".join(visible_text(page).split())
+
+
+def test_the_status_total_says_what_its_batches_to_send_may_cost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two plans kept (2 cards of 25.00 each, one order each): each batch's line said 'up to 55.95 ...', the
+    Total '100.00' alone."""
+    with VendorProxy(tmp_path) as vendor:
+        where = _refused_past_its_limit(vendor, tmp_path, capsys)
+        third = write_sheet(tmp_path / "third.csv", [7, 8])
+        assert main(["run", str(third), "--yes", "--wait", "0", "--max-total", "50", *where]) == 1
+        capsys.readouterr()
+        assert main(["status", "--json", "--ledger", where[3]]) == 0
+        total = json.loads(capsys.readouterr().out)["total"]
+        assert main(["status", "--ledger", where[3]]) == 0
+        out = capsys.readouterr().out
+    assert total["money"]["to_send"]["total"] == "100.00", total
+    assert total["to_send_most"] == {"lines": "100.00", "most": "111.90"}, total
+    row = next(line for line in out.splitlines() if "Total (3 batches)" in line)
+    assert "100.00, up to 111.90 with what" in row, out

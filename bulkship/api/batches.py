@@ -199,8 +199,20 @@ def status_total(
         "orders": sum(s["orders"] for s in summaries),
         "orders_failed": sum(s.get("orders_failed") or 0 for s in summaries),
         "money": money,
+        **_to_send_most(summaries, money),
         **({"charged_in_days": in_days} if any("charged_in_days" in s for s in summaries) else {}),
     }
+
+
+def _to_send_most(summaries: Sequence[dict[str, Any]], money: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The total's money to send with what the vendor may bill beside the lines of each order to send (each
+    batch's ``to_send_most``), as each batch's line says it: {} when none bills so. The batches' lines read
+    'up to 55.95 ...' each, the Total their lines' 100.00 alone (found by hunter-money27)."""
+    beside = [Decimal(m["most"]) - Decimal(m["lines"]) for s in summaries if (m := s.get("to_send_most"))]
+    if not beside:
+        return {}
+    lines = Decimal(str(money.get("to_send", {}).get("total") or 0))
+    return {"to_send_most": {"lines": f"{lines:.2f}", "most": f"{lines + sum(beside, Decimal(0)):.2f}"}}
 
 
 def _add_figures(into: dict[str, Any], figures: dict[str, Any]) -> None:

@@ -121,7 +121,7 @@ def status_command(
             _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), _once_cell(each),
             _orders_cell(each),
             _money_cell(each["money"]["charged"]), _money_cell(each["money"]["in_doubt"]),
-            _money_cell(each["money"]["to_send"]), *_in_days_cell(each), "",
+            _to_send_total_cell(each), *_in_days_cell(each), "",
         )  # fmt: skip
     out = plain_console()
     if not out.is_terminal:  # piped or redirected: do not squeeze the table into 80 columns
@@ -320,6 +320,15 @@ def _to_send_cell(summary: dict[str, Any]) -> str:
     shown = priced and Decimal(summary["money"]["to_send"]["total"])
     cell = f"{cell} {priced_words(priced)}" if shown else cell
     most = summary.get("to_send_most")  # as its plan counts: 50.00 read alone beside a plan's 55.95
+    return f"{cell}, {most_words(Decimal(most['most']))}" if most else cell
+
+
+def _to_send_total_cell(total: dict[str, Any]) -> str:
+    """A total's money to send, and with what the vendor bills on each order, as its batches' cells say it."""
+    from ..billedbefore import most_words
+
+    cell = _money_cell(total["money"]["to_send"])
+    most = total.get("to_send_most")
     return f"{cell}, {most_words(Decimal(most['most']))}" if most else cell
 
 
