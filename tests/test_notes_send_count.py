@@ -29,6 +29,16 @@ ASKS_FOR_MORE = [
     "Give 2",
     "needs 2",
     "2 please",
+    # one card more than the row's, for someone beside the person
+    "send an extra card",
+    "Extra card for spouse",
+    "one extra for spouse",
+    "1 extra for wife",
+    "+1 for spouse",
+    "plus one for spouse",
+    "add one for wife",
+    "and one for his wife",
+    "include an extra gift card",
 ]
 # a day, a time, a while, a range of days, a count of something else, the row's own one card
 NO_COUNT = [
@@ -50,6 +60,13 @@ NO_COUNT = [
     "Send 3-day select",
     "Order 2-day shipping",
     "Send 2 - day",
+    # an extra of something else, a card sent again, a phone
+    "extra careful - fragile",
+    "extra postage paid",
+    "an extra day to ship",
+    "1 extra for postage",
+    "send another card",
+    "+1 555 1212",
 ]
 
 
@@ -76,3 +93,16 @@ def test_a_note_naming_a_day_a_while_or_something_else_sends_its_one_card(
     code, data = validate(capsys, path)
     assert [p for p in data["problems"] if p["severity"] == "error"] == []
     assert (code, data["valid"]) == (0, len(NO_COUNT))
+
+
+def test_a_note_of_one_more_card_beside_a_quantity_of_two_is_why_it_is_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Name,Address,City,State,Zip,Product,Amount,Quantity,Notes\n"
+        "Ann Lee,1 Main St,Boston,MA,02108,CVS,25,2,one extra for spouse\n"
+        "Bob Ray,2 Main St,Boston,MA,02108,CVS,25,1,one extra for spouse\n"
+    )
+    code, data = validate(capsys, path)
+    assert code == 1 and [p["row"] for p in data["problems"] if p["severity"] == "error"] == [3], data

@@ -41,8 +41,23 @@ _SEND = re.compile(
     rf"{_NO_COUNT_AFTER}\s*x?(?:\s+(?:{_PLEASE}|of\s+them|total))?(?:\W*$|\s*[-\u2013\u2014(;,:+]|\s+(?:for|to)\b)"
     rf"|^\W*(?:needs?|wants?)\s+{_COUNT}{_NO_COUNT_AFTER}\W*$|^\W*{_COUNT}\s+{_PLEASE}\W*$"
 )
-# a cell that may name a count in words ('send two'): read for figures beside those holding a digit
-_WORDS_MARK = r"(?i)cards|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b"
+# ... or one card more than the row's, for someone beside the person ('Extra card for spouse', 'one extra for
+# wife', '+1 for spouse', 'and one for his wife'): one card went out, exit 0 (hunter-vendor36); not 'another
+# card' (one sent again), nor an extra of something else ('extra postage', 'an extra day', '1 extra for
+# postage'), nor beside a Quantity of more than one card (the note says why)
+_KIN = (
+    r"(?:(?:his|her|their|the)\s+)?(?:wife|husband|spouse|partner|son|daughter|kids?|child|mom|dad|mother|"
+    r"father)"
+)
+_ONE_MORE = re.compile(
+    r"(?i)\b(?:an?|one|1)\s+extra\s+(?:(?:gift|physical|plastic)\s+)?card\b"
+    r"|\bextra\s+(?:(?:gift|physical|plastic)\s+)?card\s+(?:for|to)\b"
+    rf"|\b(?:one|1)\s+extra\s+for\s+{_KIN}\b"
+    rf"|(?:^|\s)\+\s*1\s+(?:for\s+{_KIN}|card)\b"
+    rf"|\b(?:plus|and|add)\s+(?:one|1)\s+(?:more\s+)?(?:card\s+)?for\s+{_KIN}\b"
+)
+# a cell that may name a count in words ('send two', 'one extra'): read for figures beside those with a digit
+_WORDS_MARK = r"(?i)cards|extra|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _AN_AMOUNT_MAYBE = 10  # 'Send 50': as likely a card of 50 as 50 cards; 'Send 2' is two cards
 _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
@@ -225,7 +240,13 @@ def _changed_in_a_note(
 
 def _names_a_figure(text: str) -> bool:
     note = _Note(text)
-    return bool(_figures(_CARDS, note) or _amounts(note) or _limits(note) or _sent_count(text))
+    return bool(
+        _figures(_CARDS, note)
+        or _amounts(note)
+        or _limits(note)
+        or _sent_count(text)
+        or _ONE_MORE.search(text)
+    )
 
 
 def _sent_count(text: str) -> Decimal | None:
@@ -267,7 +288,8 @@ def _against_the_row(
             figures.append(sent)
         if field == "value" and amount is not None:  # a limit the row's amount is over: it said so
             figures += [limit for limit in _limits(note) if amount > limit]
-        if not figures:
+        more = field == "quantity" and bool(_ONE_MORE.search(text))  # one card more than the row's
+        if not figures and not more:
             continue
         own = fed.get(field)
         typed = str(body.at[row, own]).strip() if own else ""
@@ -276,6 +298,8 @@ def _against_the_row(
             mine: Decimal | None = Decimal(1)  # no quantity, or an empty cell: one card
         else:
             mine = _number(typed or default_value) if typed or by_default else None
+        if more and mine == 1:
+            figures.append(mine + 1)
         if mine is None or all(figure == mine for figure in figures):
             continue
         where = f"'{own}' says '{typed}'" if own and typed else "the row orders 1 card"
