@@ -154,3 +154,28 @@ def test_a_no_to_mailing_then_a_check_asks(
     assert [rows[s.row] for s in sorted(sheet.skipped, key=lambda s: s.row)] == out
     valid = result.rows.index[result.rows["status"] == "valid"]
     assert [rows[r] for r in valid if r in rows] == ["Mail to home"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_question_whether_a_leaving_was_a_mistake_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Terminated in error?' asks whether the person is still here: left out with nobody asked (under Notes
+    since bf990b41 and 43c94bb6, found by hunter-sends14, review66 and the lead). The error asking; said
+    without the mark, sent as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [
+        "Terminated in error?",
+        "Terminated in error 11/30?",
+        "Deceased in error? check",
+        "Terminated by mistake?",
+    ]
+    cells = [*asks, "Terminated in error", "Terminated"]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[s.row] for s in sheet.skipped] == ["Terminated"]
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == [
+        "Terminated in error"
+    ]

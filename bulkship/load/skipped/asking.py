@@ -23,6 +23,7 @@ import pandas as pd
 
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
+from .inerror import _A_MISTAKE
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -134,12 +135,33 @@ def readings(text: str) -> tuple[str, str] | None:
             near = next((j for j in range(i - 1, -1, -1) if words[j]), None)
             if near is not None and not _OF_THE_ADDRESS.search(parts[near]):
                 taken[near] = True
-    plain = "".join(p for p, t in zip(parts, taken, strict=True) if not t).strip(" -–—;,:/|(")
+    mistakes = {i: m for i, p in enumerate(parts) if asking[i] and (m := _mistake_asked(p)) is not None}
+    plain = "".join(
+        mistakes[i][0] if i in mistakes else p
+        for i, (p, t) in enumerate(zip(parts, taken, strict=True))
+        if not t or i in mistakes
+    ).strip(" -–—;,:/|(")
     said = "".join(
-        "" if c else "Do not send - " if s else _said(p) if a else p
-        for p, a, c, s in zip(parts, asking, checks, shared, strict=True)
+        mistakes[i][1] if i in mistakes else "" if c else "Do not send - " if s else _said(p) if a else p
+        for i, (p, a, c, s) in enumerate(zip(parts, asking, checks, shared, strict=True))
     ).strip(" -–—;,:/|(")
     return plain, said
+
+
+# a question whether a leaving was a mistake ('Terminated in error?', 'Deceased by mistake?'): its yes
+# sends, its no leaves the row out. Read as a leaving, it was left out with nobody asked (found by
+# hunter-sends14, review66 and the lead after bf990b41 and 43c94bb6)
+_A_MISTAKE_SAID = re.compile(rf"(?i){_A_MISTAKE}")
+
+
+def _mistake_asked(part: str) -> tuple[str, str] | None:
+    """A question whether a leaving was a mistake, as its two answers read: (the mistake said, the leaving
+    alone), each ending its clause; None for any other clause."""
+    said = statement(part)
+    found = _A_MISTAKE_SAID.search(said)
+    if found is None or not said[: found.start()].strip():
+        return None
+    return f"{said} - ", f"{said[: found.start()]} - "
 
 
 def _said(part: str) -> str:
