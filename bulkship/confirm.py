@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .billedbefore import billed_before_notes, order_charge, record_charge_counted
 from .defaults import MAX_LINES
-from .errors import SpendLimitError, VendorError
+from .errors import DeclinedError, SpendLimitError, VendorError
 from .ledger import Ledger
 from .models import Catalog
 from .money import cents, money_plain, money_text
@@ -186,12 +186,12 @@ async def confirm_plan(
         )
     if options.confirm is not None and not options.confirm(view):
         if options.drop_declined and drop_plan_never_sent(ledger, batch):  # no money 'to send' for ever
-            raise SpendLimitError(
+            raise DeclinedError(
                 f"Not confirmed: nothing was sent, and the plan was dropped: nothing of batch {batch} waits "
                 "to be sent",
                 hint=_declined_hint(options.max_lines),
             )
-        raise SpendLimitError("Not confirmed: nothing was sent", hint=_declined_hint(options.max_lines))
+        raise DeclinedError("Not confirmed: nothing was sent", hint=_declined_hint(options.max_lines))
     if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
         changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
         if changed:

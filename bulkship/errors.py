@@ -40,6 +40,7 @@ class BulkshipError(Exception):
 
     exit_code = 1
     transient = False
+    label = "Error:"  # what the terminal writes before the message
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         super().__init__(message)
@@ -145,6 +146,13 @@ class NewerLedgerError(LedgerError):
 
 class SpendLimitError(BulkshipError):
     """The planned total exceeds the allowed maximum, or the user declined."""
+
+
+class DeclinedError(SpendLimitError):
+    """The person answered no at 'Send these orders?': their choice, said without 'Error:' (it read 'Error:
+    Not confirmed: nothing was sent', found by newcomer25)."""
+
+    label = ""
 
 
 class ReviewRefusedError(BulkshipError):

@@ -16,7 +16,7 @@ import typer
 from ..errors import BulkshipError
 from ..launch import INTERRUPTED_EXIT_CODE
 from . import commands  # noqa: F401  (each command module registers on ``app``)
-from .app import app, err_console, print_json, styled
+from .app import app, err_console, print_json, said_error, styled
 from .shown import one_line
 
 
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         result = command(args=argv, standalone_mode=False, prog_name="bulkship")
     except BulkshipError as exc:
         # one line each, whatever a file name holds ('new\nline.csv': hunter-hostile5's LO1)
-        err_console.print(styled(("Error:", "bold red"), " ", one_line(exc.message)), soft_wrap=True)
+        err_console.print(said_error(exc.label, one_line(exc.message)), soft_wrap=True)
         if exc.hint:
             err_console.print(f"  {one_line(exc.hint)}", soft_wrap=True)
         code = exc.exit_code

@@ -57,6 +57,12 @@ def styled(*parts: str | tuple[str, str]) -> Text:
     return Text.assemble(*parts)
 
 
+def said_error(label: str, message: str) -> Text:
+    """An error's line: its label in bold red ('Error:'), or the message alone where the label is none (a
+    person's own no at 'Send these orders?' is no error)."""
+    return styled((label, "bold red"), " ", message) if label else styled(message)
+
+
 def plain_console(width: int | None = None) -> Console:
     """A stdout console for tables (``catalog``, ``status``) that prints every value literally."""
     return ShownConsole(highlight=False, markup=False, width=width)

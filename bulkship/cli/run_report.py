@@ -12,7 +12,7 @@ from ..errors import InsufficientFundsError
 from ..heldrows import first_day, money_said, of_the_skipped
 from ..money import MONEY_CURRENCY, MoneyTally
 from ..statuses import TO_SEND, counted
-from .app import err_console, styled
+from .app import err_console, said_error, styled
 from .run_show import money, show_problems
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     if result.output:
         err_console.print(f"Results: {result.output}")
     if result.stopped is not None:
-        err_console.print(styled(("Error:", "bold red"), " ", result.stopped.message), soft_wrap=True)
+        err_console.print(said_error(result.stopped.label, result.stopped.message), soft_wrap=True)
         if isinstance(result.stopped, InsufficientFundsError):
             err_console.print(f"  {_funds_missing(result)}", soft_wrap=True)
         elif result.stopped.hint:
