@@ -224,3 +224,26 @@ def _web_events(settings: Settings) -> list:
 
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         return ledger.events(batch="hr")
+
+
+def test_an_asking_note_s_same_fix_changes_its_notes_column(tmp_path: Path) -> None:
+    """Under the error on Notes 'Deceased?' the link said "Change every 'Deceased?' in Name at once" (the
+    error is tied to the name) and found no such name (found by review65). It names Notes: every 'Deceased?'
+    there changed to 'do not send' at once, those rows are left out, nothing else is changed."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path = tmp_path / "asks.csv"
+    rows = [("Ann Lee", ""), ("Bob Ray", "Deceased?"), ("Cy Orr", "Deceased?")]
+    path.write_text(
+        "Name,Street,City,State,Zip,Card,Amount,Notes\n"
+        + "".join(
+            f"{name},{i} Elm St,Boston,MA,02108,TARGET,50,{note}\n" for i, (name, note) in enumerate(rows, 1)
+        )
+    )
+    with TestClient(create_app(settings), follow_redirects=True) as client:
+        upload(client, path, name="asks")
+        review = client.get("/batches/asks/review").text
+        assert "Change every “Deceased?” in Notes at once" in html.unescape(review)
+        link = html.unescape(found(r'<a class="same-fix" href="([^"]+)"', review))
+        assert link == "?find=Deceased%3F&column=Notes#change-column"
+        page = change_column(client, "asks", "Notes", "Deceased?", "do not send").text
+    assert "2 cell(s) changed" in page and "<strong>1</strong> valid" in page

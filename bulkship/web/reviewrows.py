@@ -184,6 +184,24 @@ class _EveryRow(Sequence[ReviewRow]):
         return self._one(self._rows[at])
 
 
+def _holding(loaded: LoadedSheet, row: int, header: str, value: str) -> str:
+    """The column whose cell of ``row`` holds a problem's ``value``, which its same-fix link changes: its own
+    (``header``), or where that cell holds another the row's column that does (an error on a note asking,
+    tied to the name: 'Change every 'Deceased?' in Name' found nothing; found by review65, it is in Notes)."""
+    frame = loaded.frame
+    if header not in frame.columns or row not in frame.index or not value:
+        return header
+    wanted = value.strip().casefold()
+    if str(frame.at[row, header]).strip().casefold() == wanted:
+        return header
+    held = (
+        h
+        for h in loaded.headers
+        if h in frame.columns and " ".join(str(frame.at[row, h]).split()).casefold() == wanted
+    )
+    return next(held, header)
+
+
 def review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRow]:
     headers: dict[str, str] = {}
     by_row: dict[int, list[CellProblem]] = {}
@@ -191,7 +209,8 @@ def review_rows(loaded: LoadedSheet, result: ValidationResult) -> list[ReviewRow
         header = headers.get(p.column)
         if header is None:
             header = headers[p.column] = api.problem_header(loaded, p.column)
-        by_row.setdefault(p.row, []).append(CellProblem(header, p.value, p.severity, p.message))
+        here = _holding(loaded, p.row, header, p.value)
+        by_row.setdefault(p.row, []).append(CellProblem(here, p.value, p.severity, p.message))
     statuses = result.rows[STATUS]
     not_valid = statuses[statuses != "valid"]
     for row in not_valid.index.tolist():
