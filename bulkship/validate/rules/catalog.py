@@ -9,6 +9,7 @@ import pandas as pd
 from ...models import ADDRESS_LINE_MAX, Catalog, Product, line2_with_company
 from .. import normalize
 from ..collect import ProblemCollector
+from ..fewrows import few_cells
 from ..normalize import by_unique, fullmatch_mask
 from .cardvalues import _fitting
 from .catalognames import (
@@ -284,6 +285,11 @@ def _carrier_choices(product: Product) -> list[str]:
 
 
 def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCollector) -> None:
+    if _no_carrier_to_check(
+        frame, catalog
+    ):  # the usual list of a few rows: none named but DEFAULT, none needed
+        frame["carrier_id"] = frame["carrier_id"].astype(object)  # (as read below: the same cells)
+        return
     every = {c.id.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers}
     every |= {c.name.casefold(): c.id for p in catalog.products.values() for c in p.card_carriers if c.name}
     every["default"] = "DEFAULT"
@@ -327,3 +333,16 @@ def _check_carriers(frame: pd.DataFrame, catalog: Catalog, collector: ProblemCol
             + " or ".join(choices)
             + "): give every row another one, or add a column for it to the list.",
         )
+
+
+def _no_carrier_to_check(frame: pd.DataFrame, catalog: Catalog) -> bool:
+    """Whether a list of a few rows names no card carrier but DEFAULT (the program's default) and orders no
+    card that needs one, found in plain Python (..fewrows): :func:`_check_carriers` would say nothing and
+    read every carrier cell as it is (DEFAULT is every card's carrier, "" is none's name)."""
+    few = few_cells(frame, ("carrier_id", "product"))
+    if few is None or not set(few["carrier_id"]) <= {"", "DEFAULT"}:
+        return False
+    products = [catalog.products.get(p) for p in set(few["product"])]
+    every = [c.id for p in catalog.products.values() for c in p.card_carriers]
+    needed = any(p is not None and p.ships_physically and p.requires_card_carrier for p in products)
+    return not needed and all(every)
