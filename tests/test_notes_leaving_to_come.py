@@ -29,3 +29,29 @@ def test_a_leaving_on_a_day_to_come_sends_the_row_until_that_day(
     assert notes_left_out(path, cells) == STAYS_OUT
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
     assert notes_left_out(path, cells) == cells  # the day come, each left out
+
+
+# a leaving to come, then words saying nothing of the card (review64's Found 1 in session 46)
+LEAVING_THEN_MORE = ["Terminated 1/15/2027 per HR", "Terminated 1/15/2027 (for cause)",
+                     "Resigned 1/15/2027 moving to Denver", "Laid off 1/15/2027 - severance"]  # fmt: skip
+# ... or words that say no, or may
+MORE_SAYING_NO = ["Terminated 1/15/2027 per HR - deceased", "Terminated 1/15/2027 and deceased",
+                  "Terminated 1/15/2027 - card sent 11/20", "Resigned 1/15/2027 declined"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_to_come_then_words_saying_nothing_of_the_card_sends_the_row_until_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review64 after 81c41ac4: on Dec 5, 2026 Notes 'Terminated 1/15/2027 per HR', '... (for
+    cause)', 'Resigned 1/15/2027 moving to Denver' were left out (the person still worked there six weeks
+    more) where under Status each is sent until its day. Read as the status is now; more words that say no
+    or may ('... per HR - deceased', '... and deceased') leave it out under Notes as before."""
+    # ('... and deceased' is still sent under Status, an older gap in review66's note: not asserted there)
+    no = [c for c in MORE_SAYING_NO if header == "Notes" or "and deceased" not in c]
+    cells = [*LEAVING_THEN_MORE, *no]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == no
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
+    assert notes_left_out(path, cells) == cells

@@ -124,21 +124,36 @@ def _next_within(stamp: pd.Timestamp, today: date) -> pd.Timestamp:
 # term 1/15/2027' on Dec 5, 2026): the person still works there until then. Left out under 'Notes', where
 # under 'Status' it sends until its day (.status.LEAVING_ON, newcomer23's d4f86434) and 'Last day 1/15/2027'
 # sends in both (review60's leftover 6; decided by hunter-asks1 as a status reads it: sent until the day, left
-# out from it). A leaving with more words ('Terminated 1/15/2027 - do not send') is read as before
+# out from it). More words after its day saying nothing of the card ('Terminated 1/15/2027 per HR', '...
+# (for cause)', 'Resigned 1/15/2027 moving to Denver') send it as the status does (review64's Found 1 in
+# session 46: left out under 'Notes', sent under 'Status' until its day; mended by review66); words a note
+# would leave the row out for, or that may ('... - do not send', '... per HR - deceased', '... and
+# deceased', '... hold'), or a question: left out as before
 _LEAVING_THEN = re.compile(
     r"(?i)\s*(?:(?:in)?vol(?:untary|\.)?\s+)?(?:terminated|termed|term(?:ination)?(?:\s+date)?|resigned|"
     r"separated|(?:laid|layed)[\s-]*off|lay[\s-]?off|rif(?:['’]?d)?|reduction\s+in\s+force)"
-    r"(?:\s+(?:effective|eff\.?|on|as\s+of))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\s*\.?\s*"
+    r"(?:\s+(?:effective|eff\.?|on|as\s+of))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?![/.-]?\d)(?P<after>[^?]*)"
 )
 
 
 def leaving_to_come(column: pd.Series, today: date) -> pd.Series:
-    """The notes of ``column`` saying only that the person leaves on a day after ``today``."""
+    """The notes of ``column`` saying that the person leaves on a day after ``today``, with no more words that
+    may say not to send."""
+    from .clauses import _clauses_say_no, _note_says_no
     from .days import _later_than_today
+    from .rounds import _SAYS_MORE
 
     named = column.str.fullmatch(_LEAVING_THEN)
     if not named.any():
         return named.astype(bool)
-    day = column.where(named, "").str.extract(_LEAVING_THEN, expand=False)
-    day = day.fillna("") if isinstance(day, pd.Series) else day["day"].fillna("")
-    return named & _later_than_today(day, today)
+    found = column.where(named, "").str.extract(_LEAVING_THEN)
+    after = found["after"].fillna("").str.strip(" .,;:-–—()[]")
+
+    def may_say_no(words: str) -> bool:
+        if not words:
+            return False
+        return bool(_SAYS_MORE.search(words)) or _clauses_say_no(words, _note_says_no(words))
+
+    named &= ~after.map(may_say_no).astype(bool)
+    return named & _later_than_today(found["day"].fillna(""), today)
