@@ -101,3 +101,24 @@ def test_a_list_refused_for_cards_sent_under_a_mixed_case_name_is_not_told_to_re
     with Ledger.open(here.ledger_location, lock=False) as ledger:
         statuses = sorted(r.status for r in ledger.batch_rows("Holiday-gifts-2026", current_only=True))
     assert statuses == ["ordered", "ordered", "ordered", "review"]
+
+
+def test_the_refused_upload_says_on_batches_that_its_file_was_uploaded_again(tmp_path: Path) -> None:
+    """hunter-vendor35's leftover 4: after the way on above, the refused upload 'volunteers-2026-1' read
+    'needs attention' on Batches beside 'volunteers-2026', as if its rows were still to send. It says now that
+    its file was uploaded again as that batch, nothing of it sent, and to delete it."""
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "laptop.sqlite", out_dir=tmp_path / "laptop")
+    assert run_batch(_list(tmp_path / "volunteers-2026.csv", STAFF), there, wait_s=0).exit_code == 0
+    sheet = _list(tmp_path / "volunteers-2026 (1).csv", [*STAFF, NEW_HIRE])
+    with TestClient(create_app(here), follow_redirects=True) as client:
+        refused = _upload(client, sheet)
+        assert client.get(f"/batches/{refused}/cost").status_code == 409
+        assert "uploaded again as" not in _said(client.get("/").text)  # not yet: its way on is still to take
+        assert _upload(client, sheet, "volunteers-2026") == "volunteers-2026"
+        client.get("/batches/volunteers-2026/cost")
+        said = _said(client.get("/").text).replace(" ;", ";")  # the link ends before the mark
+    assert (
+        f"{refused} needs attention (refused: its file was uploaded again as volunteers-2026; nothing of "
+        "this one is sent: delete it)"
+    ) in said, said

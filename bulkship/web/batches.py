@@ -46,6 +46,9 @@ class BatchLine:
     cost_unknown: int = 0  # charged rows of unknown cost, not in ``cost``
     in_doubt: Decimal = Decimal(0)  # sent, the answer lost: perhaps charged (``status``'s In doubt column)
     refused: bool = False  # a page batch whose plan was refused (its cost page says why)
+    # ... whose very file was uploaded again since as this batch, as the refusal said to: the refused upload
+    # read 'needs attention' beside it, as if it still were to be sent (hunter-vendor35's leftover 4)
+    again_as: str = ""
     cost_outdated: bool = False  # its rows changed since they were planned: ``cost`` is not what it sends
     # beside money charged, what its plan still sends (``status``'s To send): a batch stopped for funds read
     # '50.00 charged' alone, 476.70 of it still to go (found by hunter-money1)
@@ -178,6 +181,8 @@ def batch_lines(web: Web) -> list[BatchLine]:
         cut = page is not None and not web.runner.active(name) and servers.run_gone(web.settings, page)
         running = web.runner.active(name) or bool(page and page.due and not cut)
         line = _line(name, page, seen.get(name), running)
+        if line.refused and page is not None:
+            line = replace(line, again_as=_uploaded_again_as(pages, name))
         if cut:  # 'sending' for good, of a run whose server process is gone (hunter-web19's LO2)
             line = replace(line, state="needs attention", interrupted=True)
         if name in planned and line.cost_kind == "charged":
@@ -194,6 +199,23 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, to_send_most=most[name])
         lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
+
+
+def _uploaded_again_as(pages: dict[str, state.WebBatch], refused: str) -> str:
+    """The batch the refused upload ``refused``'s very file was uploaded again as since, not refused ("": none
+    or its file's hash unknown)."""
+    first = pages[refused]
+    if not first.file_hash:
+        return ""
+    again = (
+        name
+        for name, page in sorted(pages.items(), key=lambda item: item[1].created)
+        if name != refused
+        and page.file_hash == first.file_hash
+        and page.created >= first.created
+        and not page.refused_now
+    )
+    return next(again, "")
 
 
 def _waiting_said(ledger: Ledger, batch: str, on_the_page: bool) -> str:
