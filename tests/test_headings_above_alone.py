@@ -173,3 +173,16 @@ def test_a_heading_asking_of_the_rows_above_makes_each_an_error_asking(tmp_path:
     ]:
         assert _validated(tmp_path, heading) == ([2, 3, 5], [4]), heading
     assert _validated(tmp_path, "Above: sent. Questions? Call HR. Below: new") == ([2, 3, 4, 5], [])
+
+
+def test_a_heading_saying_the_cards_above_went_with_more_unclear_asks_of_each(tmp_path: Path) -> None:
+    """hunter-sends13's items 5 and 8 and review64's Found 4 (fixed by hunter-sends14): under Hal, Gus and
+    Dee, 'Above: sent - moved' ordered Hal and Gus again, exit 0, Dee an error; 'Above: all sent - moved',
+    'Above: done', 'Above: completed' ordered all three, the heading's row an error (deleted, all three went
+    again); 'Above: all mailed except Gus? check' sent Gus, whom it asks of. Each row above is an error asking
+    now; the one asked of apart is, the others left out."""
+    for heading in ["Above: sent - moved", "Above: all sent - moved", "Above: done", "Above: completed"]:
+        assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
+    for heading in ["Above: all mailed except Gus? check", "Above: all mailed except Gus?"]:
+        assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading
+    assert _validated(tmp_path, "Above: all sent already") == ([2, 3, 4, 5], [])

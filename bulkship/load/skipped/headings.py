@@ -29,7 +29,13 @@ from .pointing import (
 )
 from .saysend import SAYS_SEND
 from .upalone import says_no_of_every_row_above
-from .upasked import ABOVE_ASKED, asks_of_every_row_above, questions_settled
+from .upasked import (
+    ABOVE_ASKED,
+    asks_of_every_row_above,
+    asks_of_the_apart,
+    questions_settled,
+    went_and_more_above,
+)
 from .upnamed import NAMED_ASKED, named_apart_above
 
 # the people a heading names gone, not those its people replace ('new (replacing those who left)')
@@ -157,7 +163,9 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             people = _recipients(body, names, blank) if people is None else people
             cut = _set_apart(plain, leave_out, people)
             if cut is not None and _about_a_neighbour(row, text, rows, position, people) is None:
-                found[int(row)] = ("note", f"{NAMED_APART} ('{quoted(text)}'), no heading")
+                # ('Above: all mailed except Gus? check': Gus asked, not sent: ..problems.notenames)
+                kind = NAMED_ASKED if cut.spared and asks_of_the_apart(plain) else NAMED_APART
+                found[int(row)] = ("note", f"{kind} ('{quoted(text)}'), no heading")
                 spared = cut.spared
                 for person in cut.left_out:
                     found.setdefault(
@@ -192,6 +200,9 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
             _leave_out_above(found, plain, row, rows, position, headings, people, spared)
             continue  # ('Above: all sent already': every row above, none below)
+        if not spared and went_and_more_above(plain, partial(_names_anyone, people)):
+            found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+            continue  # ('Above: sent - moved', 'Above: done': each row above asked)
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
         heads = (
             any(_says_no_of_those_below(part, leave_out) for part in below)

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .aboveapart import _CARDS_WENT, _HELD, _ONE_POINTED
+from .headingapart import _APART
 from .pointing import _BELOW, _ONE_ABOVE, _TWO_ABOVE
+from .upalone import _PARTS
 
 # the reason of such a heading's own row (..problems.notenames: an error on each row above it)
 ABOVE_ASKED = "a heading of the rows above it, asking of them"
@@ -79,3 +81,32 @@ def _said_went(words: str) -> bool:
     """Whether ``words``, its questions' marks aside, say only that the cards went or are held."""
     bare = words.replace("?", " ")
     return bool(_CARDS_WENT.fullmatch(bare) or _HELD.fullmatch(bare))
+
+
+# ... or done, in words not saying what was ('Above: done', 'Above: all completed')
+_DONE = re.compile(
+    r"(?i)\W*(?:(?:all|everything|these|those)\s+)?(?:done|complete[d]?|finished|processed)\W*"
+)
+
+
+def went_and_more_above(plain: str, names_someone: Callable[[str], bool]) -> bool:
+    """Whether ``plain``, pointing up alone ('Above: ...') at no one row and naming nobody, says in a part of
+    its words that the cards went or are held (or done), where :mod:`.upalone` read them not all as a no: the
+    rest unclear ('Above: sent - moved', 'Above: all sent - moved', 'Above: done'). Read as nothing, the
+    rows above it were ordered again, exit 0, the heading's row an error (hunter-sends13's items 8 and 5,
+    fixed by hunter-sends14): each is an error asking now."""
+    found = _POINTS_UP.match(plain)
+    if found is None or _BELOW.search(plain) or _ONE_POINTED.search(plain) or _ONE_ABOVE.search(plain):
+        return False
+    said = plain[found.end() :].strip(" :=-–—")
+    if not said or names_someone(said) or _TWO_ABOVE.search(said):
+        return False
+    parts = [part.strip(" )") for part in _PARTS.split(said) if part and part.strip(" )")]
+    return any(_CARDS_WENT.fullmatch(p) or _HELD.fullmatch(p) or _DONE.fullmatch(p) for p in parts)
+
+
+def asks_of_the_apart(plain: str) -> bool:
+    """Whether what ``plain`` says apart (:data:`.headingapart._APART`) asks ('Above: all mailed except Gus?
+    check': Gus was sent, exit 0, where the heading asks whether he is the exception; hunter-sends14)."""
+    apart = _APART.search(plain)
+    return apart is not None and "?" in apart[0]
