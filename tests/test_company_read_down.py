@@ -132,3 +132,18 @@ def test_a_household_under_a_row_naming_its_employer_is_not_given_the_company(
         ("John Doe", ""),
         ("Mary Smith", "Smith & Sons Hardware"),
     ]
+
+
+def test_one_row_reading_the_company_down_is_said_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bob Ray alone under Beta LLC was said '(rows 5)'."""
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Name,Company,Address,City,State,ZIP,Product,Value\n"
+        "Ann Lee,Beta LLC,100 Market St,Boston,MA,02134,CVS,50\n"
+        "Bob Ray,,100 Market St,Boston,MA,02134,CVS,50\n"
+    )
+    main(["validate", str(path), "--out", str(tmp_path / "v")])
+    said = " ".join(capsys.readouterr().err.split())
+    assert "the row under it at the same street reads it (row 3)." in said, said

@@ -51,9 +51,14 @@ def company_read_down(
     rows = body.index[filled].tolist()
     shown = ", ".join(str(row) for row in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
     letter = letters.get(company, "?")
+    under = (
+        f"the rows under it at the same street read it (rows {shown})"
+        if len(rows) > 1
+        else f"the row under it at the same street reads it (row {shown})"
+    )
     said = (
         f"Column '{company}' ({letter}) is filled on a group's first row only, as a report grouped by "
-        f"company writes it: the rows under it at the same street read it (rows {shown})."
+        f"company writes it: {under}."
     )
     return [
         Problem(
