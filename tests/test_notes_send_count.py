@@ -39,6 +39,9 @@ ASKS_FOR_MORE = [
     "add one for wife",
     "and one for his wife",
     "include an extra gift card",
+    "One more for his wife",
+    "Spouse gets one too",
+    "Send one more",
 ]
 # a day, a time, a while, a range of days, a count of something else, the row's own one card
 NO_COUNT = [
@@ -67,6 +70,8 @@ NO_COUNT = [
     "1 extra for postage",
     "send another card",
     "+1 555 1212",
+    "one more thing: call first",
+    "Send one more time if returned",
 ]
 
 

@@ -55,6 +55,9 @@ _ONE_MORE = re.compile(
     rf"|\b(?:one|1)\s+extra\s+for\s+{_KIN}\b"
     rf"|(?:^|\s)\+\s*1\s+(?:for\s+{_KIN}|card)\b"
     rf"|\b(?:plus|and|add)\s+(?:one|1)\s+(?:more\s+)?(?:card\s+)?for\s+{_KIN}\b"
+    # ... 'One more for his wife', 'Spouse gets one too', 'Send one more' (review65 on 0e4349c5)
+    rf"|\b(?:one|1)\s+more\s+(?:card\s+)?for\s+{_KIN}\b|\b{_KIN}\s+gets?\s+(?:one|a\s+card)\s+too\b"
+    r"|^\W*(?:please\s+)?send\s+(?:one|1)\s+more(?:\s+card)?\W*$"
 )
 # a cell that may name a count in words ('send two', 'one extra'): read for figures beside those with a digit
 _WORDS_MARK = r"(?i)cards|extra|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
