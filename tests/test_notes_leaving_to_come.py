@@ -55,3 +55,21 @@ def test_a_leaving_to_come_then_words_saying_nothing_of_the_card_sends_the_row_u
     assert notes_left_out(path, cells) == no
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
     assert notes_left_out(path, cells) == cells
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_voluntary_leaving_to_come_written_with_its_dot_sends_the_row_until_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review64 after 81c41ac4: on Dec 5, 2026 Status 'Vol. term 1/15/2027', 'Invol. term
+    1/15/2027' were left out (the dot cut a clause 'term 1/15/2027', read as a note's no) where 'Vol term
+    1/15/2027' and the same under Notes are sent until the day."""
+    cells = [
+        "Vol. term 1/15/2027",
+        "Invol. term 1/15/2027",
+        "Vol. term 11/15/2026",
+        "Vol. term 1/15/2027 - deceased",
+    ]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == cells[2:]

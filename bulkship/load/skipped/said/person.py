@@ -11,7 +11,7 @@ import pandas as pd
 from ..backlater import back_on_a_day_to_come
 from ..clauses import _note_says_no
 from ..days import _later_than_today
-from ..leavingday import left_by
+from ..leavingday import leaving_to_come, left_by
 from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED
 from ..status import (
     _CODED,
@@ -71,6 +71,9 @@ def read_person(
         said |= left_by(column, today, the_list.farewell)
         # ... or a remark after it read as a note ('Returned - resend mailed 11/25', 'Active - deceased')
         said |= remarks_say_no(column, today if the_list.rounds else None)
+        # ... but not a leaving to come alone, its clause cut at a dot ('Vol. term 1/15/2027': review64's
+        # Found 2 in session 46, left out where under 'Notes' it is sent until its day; review66)
+        said &= ~leaving_to_come(column, today)
         if employment_header(str(header)):  # 'Employee Status' = Quit
             said |= column.str.fullmatch(EMPLOYMENT_ENDED)
     if says in _GONE and the_list.patients:
