@@ -127,11 +127,13 @@ STATUS_NAMES: tuple[str, ...] = tuple(s.name for s in ROW_STATUSES)
 ORDERED_BEFORE = "ordered before, PO "
 STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in (*ROW_STATUSES, NOT_SENT)}
 STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in (*ROW_STATUSES, NOT_SENT)}
-# A row's card the vendor cancelled (or refunded) after it shipped: a status of the vendor's, not one of
-# ROW_STATUSES, so the Summary said "cancelled | 1 |" beside nothing (found by newcomer25, N3)
+# A row's card the vendor cancelled (or refunded): a status of the vendor's, not one of ROW_STATUSES, so the
+# Summary said "cancelled | 1 |" beside nothing (found by newcomer25, N3). Said of both kinds: a line
+# Cancelled with no parcel never went out and a re-run sends it again, where 'ended it after it went out ...
+# never sent again by itself' was said of it too (found by review65 checking a5865f11)
 STATUS_MEANINGS["cancelled"] = (
-    "the vendor ended it after it went out (money back where it charged less): see the row; never sent again "
-    "by itself"
+    "the vendor ended it: see the row (after it went out: never sent again, money back where it charged "
+    "less; before, no parcel: a re-run sends it again)"
 )
 # ... and any other word of the vendor's own, shown as it wrote it
 VENDOR_WORD_MEANING = "the vendor's own word for the card: see the row"

@@ -40,6 +40,13 @@ def _second_line_cancelled_after_it_shipped() -> Any:
     return orders_rewritten(change)
 
 
+# what 'cancelled' means, true of a card that went out and of a line ended before it did (review65)
+CANCELLED = (
+    "the vendor ended it: see the row (after it went out: never sent again, money back where it charged "
+    "less; before, no parcel: a re-run sends it again)"
+)
+
+
 def _status_table(path: Path) -> dict[str, tuple[Any, Any]]:
     book = openpyxl.load_workbook(str(path), read_only=True)
     rows = [r for r in book["Summary"].iter_rows(values_only=True)]
@@ -58,10 +65,34 @@ def test_a_card_cancelled_after_it_went_out_is_said_beside_its_count(tmp_path: P
         vendor.rewrite = _second_line_cancelled_after_it_shipped()
         asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
     table = _status_table(first.output)
-    assert table["cancelled"] == (
-        1,
-        "the vendor ended it after it went out (money back where it charged less): see the row; never sent "
-        "again by itself",
-    )
+    assert table["cancelled"] == (1, CANCELLED)
     assert table["held at customs"] == (1, "the vendor's own word for the card: see the row")
     assert table["shipped"][0] == 2
+
+
+def _second_line_cancelled_before_it_went_out() -> Any:
+    """BS-STAFF-0001's second line ended Cancelled with no parcel: no card made, sent again by a re-run
+    (test_vendor_parcels)."""
+
+    def change(order: dict[str, Any]) -> None:
+        if order.get(key_of(order, "PONumber")) != "BS-STAFF-0001":
+            return
+        line = order[key_of(order, "LineItems")][1]
+        line[key_of(line, "Status")] = "Cancelled"
+        line["Shipments"] = []
+
+    return orders_rewritten(change)
+
+
+def test_a_line_cancelled_before_it_went_out_is_not_said_to_have_gone_out(tmp_path: Path) -> None:
+    """Found by review65 checking a5865f11: a line the vendor ended with no parcel (never went out; a re-run
+    sends it again) read 'the vendor ended it after it went out (money back ...); never sent again by itself'
+    on the Summary, false twice."""
+    with VendorProxy(tmp_path) as vendor:
+        first = place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = _second_line_cancelled_before_it_went_out()
+        asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
+    count, meaning = _status_table(first.output)["cancelled"]
+    assert count == 1
+    assert "before, no parcel: a re-run sends it again" in meaning, meaning
+    assert "never sent again by itself" not in meaning, meaning
