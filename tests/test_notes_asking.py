@@ -145,6 +145,7 @@ def test_a_no_to_mailing_then_a_check_asks(
     mail leaves the row out as before, and an order to mail sends."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     asks = ["Do not mail - check", "Do not mail - verify with HR", "Do not mail card - confirm with manager"]
+    asks += ["No mail - check", "Mail hold - check"]  # (left out unasked since 'No mail' reads as a no)
     out = ["Bad address - check", "Returned mail - verify", "Mail returned - check"]
     cells = [*asks, *out, "Mail to home"]
     sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))

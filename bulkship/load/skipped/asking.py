@@ -53,10 +53,12 @@ _CHECK = re.compile(
 # ... but not of a clause about the address or the mail ('Bad address - check', 'Returned mail - verify'):
 # that check is of the address, which leaves the row out as before (found by newcomer24: main red on
 # test_visible_rows's 'Bad address - check', made an error asking whether to send)
-# ... the mail, not a no to mailing ('Do not mail - check', 'Do not mail card - confirm with manager': the
-# check asks whether to send; left out unasked since 615f26bf, found by review66)
+# ... the mail, not a no to mailing ('Do not mail - check', 'Do not mail card - confirm with manager',
+# 'No mail - check', 'Mail hold - check': the check asks whether to send; left out unasked since 615f26bf,
+# found by review66)
 _OF_THE_ADDRESS = re.compile(
-    r"(?i)\b(?:address|addr|undeliverable|bounced)\b|(?<!not\s)(?<!n't\s)(?<!never\s)(?<!dont\s)\bmail\b"
+    r"(?i)\b(?:address|addr|undeliverable|bounced)\b|"
+    r"(?<!not\s)(?<!n't\s)(?<!never\s)(?<!dont\s)(?<!no\s)(?<!hold\s)\bmail\b(?!\s+hold)"
 )
 
 
