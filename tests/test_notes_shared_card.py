@@ -1,7 +1,8 @@
 """A note saying a row's card is shared with another row ('Included on Walter's card', 'One card for both'):
 read as nothing, both rows were ordered, a second card where the list says one (newcomer25's N1, a volunteer
 list's Walter and Linda Pruitt). A row whose card is another's is left out; one card for two rows, which of
-them gets it unsaid, is the error asking."""
+them gets it unsaid, is the error asking; so is a row whose card is another's: left out, a pair each saying
+so was a household sent no card (review65 and review66 checking f86305ab)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,23 @@ def test_a_note_sharing_a_card_with_another_row_orders_no_second_card(
     sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
     result = validate(sheet, sandbox_catalog())
     rows = dict(enumerate(cells, start=2))
-    assert [rows[s.row] for s in sorted(sheet.skipped, key=lambda s: s.row)] == ANOTHER_S
-    assert [rows[p.row] for p in result.problems if p.severity == "error"] == ASKS
+    assert not sheet.skipped
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == [*ANOTHER_S, *ASKS]
     valid = result.rows.index[result.rows["status"] == "valid"]
     assert [rows[r] for r in valid if r in rows] == SENDS
+
+
+def test_two_rows_each_sharing_the_other_s_card_are_each_asked_never_both_left_out(tmp_path: Path) -> None:
+    """Walter 'Shares a card with Linda (row 3)' and Linda 'Shares a card with Walter (row 2)': both were left
+    out, 'the list says not to send it', the household got no card (found by review65 and review66 checking
+    f86305ab). Each row is the error asking which of them gets the card; Dan's beside nobody's too."""
+    cells = [
+        "Shares a card with Linda (row 3)",
+        "Shares a card with Walter (row 2)",
+        "Card shared with Eve",
+        "",
+    ]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, "Notes"))
+    result = validate(sheet, sandbox_catalog())
+    assert not sheet.skipped
+    assert sorted({p.row for p in result.problems if p.severity == "error"}) == [2, 3, 4]

@@ -63,12 +63,18 @@ _OF_THE_ADDRESS = re.compile(
 
 
 # a card for two rows, which of them gets it unsaid ('One card for both', 'Card goes to Walter & Linda
-# together', 'Same household as Walter - one card only': newcomer25's N1, both rows ordered, a second card):
-# the row asks, its said reading a no
+# together', 'Same household as Walter - one card only': newcomer25's N1, both rows ordered, a second card),
+# or this row's card shared with another's ('Included on Walter's card', 'Shares a card with Walter (row
+# 12)'): the row asks, its said reading a no. Not left out: where both rows of a pair said so, both were
+# left out, the household sent no card (found by review65 and review66 checking f86305ab)
 _SHARED = re.compile(
     r"(?i)\b(?:one|1|single|joint)\s+(?:gift\s+)?card\s+(?:for|to|between)\s+(?:both|the\s+two|them\s+both|"
-    r"the\s+couple|the\s+household)\b|\bcard\s+(?:goes|going|to\s+go)\s+to\s+\S.*?\s(?:&|and)\s.*\btogether\b"
+    r"the\s+couple|the\s+household)\b|\bcard\s+(?:goes|going|to\s+go)\s+to\s+\S.*?\s(?:&|and)\s.*\btogether\b|"
+    r"(?:\b(?:included|incl\.?|added|listed)\s+(?:on|in|with)\s+(?:the\s+)?"
+    r"(?:[\w.&-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:gift\s+)?card\b|\b(?:shares?|sharing|shared)\s+"
+    r"(?:(?:a|one|the|his|her|their)\s+)?(?:gift\s+)?card\s+with\b|\bcard\s+shared\s+with\b)"
 )
+_SEPARATELY = re.compile(r"(?i)\bseparate(?:ly)?\b")
 _ONE_ONLY = re.compile(r"(?i)\bone\s+(?:gift\s+)?card\s+only\b")
 _TWO_ROWS = re.compile(r"(?i)\b(?:household|same\s+(?:address|home)|both|couple)\b")
 
@@ -76,6 +82,8 @@ _TWO_ROWS = re.compile(r"(?i)\b(?:household|same\s+(?:address|home)|both|couple)
 def _shared(part: str, text: str) -> bool:
     """Whether a clause says one card for two rows (:data:`_SHARED`; 'one card only' where the remark names a
     household or both)."""
+    if _SEPARATELY.search(text):  # ('Included on Walter's card - send separately')
+        return False
     return _SHARED.search(part) is not None or (
         _ONE_ONLY.search(part) is not None and _TWO_ROWS.search(text) is not None
     )

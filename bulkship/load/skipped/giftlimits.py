@@ -2,9 +2,8 @@
 reached', 'Already at $100 limit'), gifts barred ('Government employee - gift ban', 'Compliance: no gifts to
 government employees', 'Cannot accept gifts'), or the household's one card gone to another member ('One per
 household - sent to spouse', 'Spouse also works here - one card per household', 'Household already
-received', 'Sister already got one (same address)'), or shared with another row ('Included on Walter's
-card'). Each was ordered, exit 0, where 'Not eligible' leaves the row out (review40's remarks still sent,
-hunter-sends3's leftovers; fixed by hunter-sends4; the shared card newcomer25's N1). Read by
+received', 'Sister already got one (same address)'). Each was ordered, exit 0, where 'Not eligible' leaves
+the row out (review40's remarks still sent, hunter-sends3's leftovers; fixed by hunter-sends4). Read by
 :data:`.notes._NOTE_SAYS_NO`, a whole note or a clause of one. Not a limit kept ('Under the gift limit',
 'Within limit'), nor a household's limit alone ('One per household': which of its rows is the one, only the
 list's maker knows), nor a row saying it is the one ('One per household - this is the one')."""
@@ -64,13 +63,6 @@ OVER_A_LIMIT = (
     rf"{_REMARK}|"
     # the household's one card gone to another member, said beside the household's limit
     rf"{_THIS_ONE}(?=.*\b(?:{_ONE_PER_HOUSEHOLD})\b)(?=.*\b{_MEMBER}\b).*|"
-    # ... or this row's card another row's, shared ('Included on Walter's card', 'Shares a card with Walter
-    # (row 12)': newcomer25's N1, both rows ordered, a second card)
-    r"(?!.*\bseparate(?:ly)?\b)(?:included|incl\.?|added|listed)\s+(?:on|in|with)\s+(?:the\s+)?"
-    r"(?:[\w.&-]+\s+){0,3}?[\w.-]+['’]s?\s+"
-    r"(?:gift\s+)?card\b.*|(?:shares?|sharing|shared)\s+(?:(?:a|one|the|his|her|their)\s+)?(?:gift\s+)?card\s+with\b"
-    r"(?!.*\bseparate(?:ly)?\b).*|"
-    r"(?:gift\s+)?card\s+shared\s+with\b(?!.*\bseparate(?:ly)?\b).*|"
     # ... or said had by the household or, at its address, by another member ('Household already received',
     # 'Sister already got one (same address)')
     r"(?:the\s+)?(?:household|family|home)\s+(?:already\s+)?(?:received|got|has|had)\b(?:\s+(?:one|it|a\s+card|"
