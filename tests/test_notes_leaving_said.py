@@ -15,12 +15,16 @@ from support.notes import notes_left_out, notes_sheet
 LEFT_OUT = [
     "Term ltr sent", "Termination letter mailed 11/30", "Separation letter sent", "Moved on to Acme",
     "Has moved on", "Moved on from the company", "No mail please", "no postal mail", "No mail - email only",
-    "New hire hold", "LOA hold", "Budget hold", "Onboarding on hold",
+    "New hire hold", "LOA hold", "FMLA hold", "Budget hold", "Onboarding on hold",
 ]  # fmt: skip
 # ... not a letter of another kind, a notice still worked, mail come or not, a move within the company
 SENDS = [
     "Offer letter sent", "Lay-off notice given - still working", "no mail received", "No mail returned",
     "Moved on to Sales", "moved on to new role internally", "No hold", "Active",
+    # ... nor a hold or a leaving's letter said over after it (review66 and review65 checking 23eee5a0: each
+    # was left out by it, sent before)
+    "Budget hold - approved", "Address hold - address updated", "Address hold - new address above",
+    "Termination letter mailed 11/30 - rescinded, still employed",
 ]  # fmt: skip
 
 

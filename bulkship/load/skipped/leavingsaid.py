@@ -13,6 +13,9 @@ _PAPER = (
     r"(?:term(?:ination)?|separation|resignation|lay[\s-]*off|rif|severance|dismissal)\s+(?:ltr|letter|"
     r"paperwork|papers|package|agreement|docs|documents)\s+(?:(?:was|has\s+been|have\s+been)\s+)?(?:sent|mailed|"
     r"issued|given|delivered|signed|received|processed|done|served)\b"
+    # ... not undone after ('... - rescinded, still employed', '... - rehired 12/1': review66, review65)
+    r"(?!.*\b(?:rescinded|reversed|revoked|withdrawn|cancell?ed|rehired|re-hired|reinstated|still\s+employed|"
+    r"back)\b)"
 )
 # ... or 'moved on', alone, from the company, or to another employer (a name not of the company's own parts)
 _WITHIN = (

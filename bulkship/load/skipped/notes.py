@@ -326,8 +326,10 @@ _NOTE_SAYS_NO = re.compile(
     r"|^\s*(?:(?:legal|litigation|lit|payroll|pay|hr|manager|mgr|compliance|security|admin(?:istrative)?|fraud|"
     # ... or for a reason said before it ('New hire hold', 'LOA hold', 'Budget hold': each ordered, where
     # 'Hold - new hire' is left out; hunter-sends14)
+    # (a budget's, an address's, an approval's or a review's alone: the words after may say it came, 'Budget
+    # hold - approved', 'Address hold - address updated': found by review66 and review65, each left out)
     r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?|new[\s-]*hires?|loa|leave|fmla|onboarding|"
-    r"budget|address|mail|approval|review)\s+hold|suspended|under\s+investigation|"
+    r"mail)\s+hold|(?:budget|address|approval|review)\s+hold(?=\W*$)|suspended|under\s+investigation|"
     r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"

@@ -37,7 +37,7 @@ _UNSPACED_SLASH = re.compile(r"(?i)(?<=[a-z])/(?=[a-z])")
 # 'LOA hold': ordered, where 'Hold - new hire' is left out; hunter-sends14). Not words going on ('Active left
 # voicemail' reads as 'left voicemail' does, sent)
 STATUS_THEN_NO = re.compile(
-    r"(?i)^\s*(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried|new[\s-]*hires?|loa|"
+    r"(?i)^\s*(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried|new[\s-]*hires?|loa|fmla|"
     r"(?:on\s+)?leave|onboarding)\s+(?=(?:on\s+hold|hold|held|"
     r"terminated|termed|deceased|resigned|inactive|dns|skip|excluded|declined|left|separated|do\s+not|don'?t|"
     r"never)\b)"
