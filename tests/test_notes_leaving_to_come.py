@@ -47,8 +47,7 @@ def test_a_leaving_to_come_then_words_saying_nothing_of_the_card_sends_the_row_u
     cause)', 'Resigned 1/15/2027 moving to Denver' were left out (the person still worked there six weeks
     more) where under Status each is sent until its day. Read as the status is now; more words that say no
     or may ('... per HR - deceased', '... and deceased') leave it out under Notes as before."""
-    # ('... and deceased' is still sent under Status, an older gap in review66's note: not asserted there)
-    no = [c for c in MORE_SAYING_NO if header == "Notes" or "and deceased" not in c]
+    no = MORE_SAYING_NO
     cells = [*LEAVING_THEN_MORE, *no]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
@@ -73,3 +72,24 @@ def test_a_voluntary_leaving_to_come_written_with_its_dot_sends_the_row_until_th
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     assert notes_left_out(path, cells) == cells[2:]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_leaving_to_come_then_words_that_may_say_no_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review66: on Dec 5, 2026 Status 'Terminated 1/15/2027 and deceased' was ordered (a card to a
+    person who died: its words after the day are no clause of their own, read as nothing) and 'Terminated
+    1/15/2027 - hold until 2/1/2027' held to 1/16, the day after the leaving, then ordered. The words after
+    the day are read as a note's are now (and for words that may say no); 'Terminated 1/15/2027 eligible'
+    sends until the day in both columns."""
+    cells = [
+        "Terminated 1/15/2027 eligible",
+        "Terminated 1/15/2027 and deceased",
+        "Terminated 1/15/2027 - hold until 2/1/2027",
+    ]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == cells[1:]
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
+    assert notes_left_out(path, cells) == cells

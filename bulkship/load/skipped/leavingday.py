@@ -140,9 +140,7 @@ _LEAVING_THEN = re.compile(
 def leaving_to_come(column: pd.Series, today: date) -> pd.Series:
     """The notes of ``column`` saying that the person leaves on a day after ``today``, with no more words that
     may say not to send."""
-    from .clauses import _clauses_say_no, _note_says_no
     from .days import _later_than_today
-    from .rounds import _SAYS_MORE
 
     named = column.str.fullmatch(_LEAVING_THEN)
     if not named.any():
@@ -150,10 +148,21 @@ def leaving_to_come(column: pd.Series, today: date) -> pd.Series:
     found = column.where(named, "").str.extract(_LEAVING_THEN)
     after = found["after"].fillna("").str.strip(" .,;:-–—()[]")
 
-    def may_say_no(words: str) -> bool:
-        if not words:
-            return False
-        return bool(_SAYS_MORE.search(words)) or _clauses_say_no(words, _note_says_no(words))
-
     named &= ~after.map(may_say_no).astype(bool)
     return named & _later_than_today(found["day"].fillna(""), today)
+
+
+_STILL_ELIGIBLE = re.compile(
+    r"(?i)\W*(?:still\s+)?eligible(?:\s+(?:for\s+(?:the\s+)?(?:gift|card)|until\s+then))?\W*"
+)
+
+
+def may_say_no(words: str) -> bool:
+    """Whether the words after a leaving's day say not to send as a note would, or may ('deceased', '... and
+    deceased', 'hold until 2/1/2027'): rounds._SAYS_MORE's words or a note's clause saying no."""
+    from .clauses import _clauses_say_no, _note_says_no
+    from .rounds import _SAYS_MORE
+
+    if not words or _STILL_ELIGIBLE.fullmatch(words):  # ('Terminated 1/15/2027 eligible': sent until then)
+        return False
+    return bool(_SAYS_MORE.search(words)) or _clauses_say_no(words, _note_says_no(words))

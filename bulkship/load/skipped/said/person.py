@@ -9,9 +9,8 @@ import re
 import pandas as pd
 
 from ..backlater import back_on_a_day_to_come
-from ..clauses import _note_says_no
 from ..days import _later_than_today
-from ..leavingday import leaving_to_come, left_by
+from ..leavingday import leaving_to_come, left_by, may_say_no
 from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED
 from ..status import (
     _CODED,
@@ -63,7 +62,9 @@ def read_person(
             # ... nor words after its day saying no as a note would ('Terminated 1/15/2027 deceased', '... no
             # card', '... skip': found by review64, each ordered where under 'Notes' it is left out)
             after = column.str.replace(rf"^.*?{A_DAY_IN.pattern}", "", n=1, regex=True).str.strip(" .,;:-–—")
-            says_no = after.map(lambda words: bool(words) and _note_says_no(words)).astype(bool)
+            # ... nor that may ('Terminated 1/15/2027 and deceased': no clause of its own; review66), as
+            # ..leavingday.leaving_to_come reads a note's
+            says_no = after.map(lambda words: bool(words) and may_say_no(words)).astype(bool)
             said &= ~(
                 leaving & _later_than_today(day, today) & ~back_on_a_day_to_come(column, today) & ~says_no
             )
