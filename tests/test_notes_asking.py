@@ -180,3 +180,24 @@ def test_a_question_whether_a_leaving_was_a_mistake_asks(
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == [
         "Terminated in error"
     ]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_question_whether_a_death_was_by_accident_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Died by accident?' asks whether the person died, by what cause: since f38b4d63 it was read as a
+    leaving said a mistake and ordered, exit 0, a card to a dead person (found by review67). The error asking,
+    as before f38b4d63; a leaving said a mistake still asks."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [
+        "Died by accident?",
+        "Passed away by accident?",
+        "Died by accident? check",
+        "Terminated by mistake?",
+    ]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", [*asks, "Active"], header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate([*asks, "Active"], start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == ["Active"]

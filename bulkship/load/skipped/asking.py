@@ -162,6 +162,9 @@ def readings(text: str) -> tuple[str, str] | None:
 # sends, its no leaves the row out. Read as a leaving, it was left out with nobody asked (found by
 # hunter-sends14, review66 and the lead after bf990b41 and 43c94bb6)
 _A_MISTAKE_SAID = re.compile(rf"(?i){_A_MISTAKE}")
+# ... not a death by accident, its cause ('Died by accident?', 'Passed away by accident?' were sent, read as a
+# mistake: found by review67 checking f38b4d63): asked as before
+_A_DEATH_S_CAUSE = re.compile(r"(?i)\b(?:deceased|died|dead|passed(?:\s+away)?|killed)\W*by\s+accident\b")
 
 
 def _mistake_asked(part: str) -> tuple[str, str] | None:
@@ -169,7 +172,7 @@ def _mistake_asked(part: str) -> tuple[str, str] | None:
     alone), each ending its clause; None for any other clause."""
     said = statement(part)
     found = _A_MISTAKE_SAID.search(said)
-    if found is None or not said[: found.start()].strip():
+    if found is None or not said[: found.start()].strip() or _A_DEATH_S_CAUSE.search(said):
         return None
     return f"{said} - ", f"{said[: found.start()]} - "
 
