@@ -78,13 +78,16 @@ def check_cards_in_notes(
 ) -> None:
     """An error on each row whose note asks for another card of the catalog than the row's ("should be
     Target" beside CVS: the CVS card went out, the note read by no one; found by hunter-sheets2)."""
+    from ..load.skipped.columnkeys import person_status
     from ..load.skipped.noteheaders import _note_header
 
     read = set(sheet.column_map) | set(sheet.preferred.values())
+    # ... or in a person's status, which a list writes its remarks in too ('2025 - declined. 2026 - wants
+    # Amazon': sent with the row's CVS card where under 'Notes' it asks which; found by review66)
     noted = {
         h: sheet.frame[h]
         for h in sheet.frame.columns
-        if h not in read and _note_header(str(h), sheet.frame[h])
+        if h not in read and (_note_header(str(h), sheet.frame[h]) or person_status(str(h)))
     }
     if sheet.cell_notes is not None:  # the notes on its cells, 'Note on Product' (found by hunter-sheets3)
         noted |= {h: sheet.cell_notes[h] for h in sheet.cell_notes.columns}
