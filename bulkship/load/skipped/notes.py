@@ -55,7 +55,8 @@ _NOTE_SAYS_NO = re.compile(
     # ... 'No mail' ('No mail please', 'No mailings', 'no postal mail - email only': hunter-sends14, each
     # ordered); not of mail come or not ('no mail received', 'No mail returned', 'no mail forwarding')
     r"no\s+(?:postal\s+|physical\s+|direct\s+|snail\s+|paper\s+)?mail(?:ings?)?(?:\s+(?:please|pls))?"
-    r"(?=\s*(?:$|[-–—:,.;!(]|(?:as\s+)?per\b))|"
+    # (alone, or before 'email only': not 'No mail - card OK', 'No mail - send to office': review67)
+    r"(?=\W*$|\s*[-–—:,;(]\s*e-?mail\s+only\W*$)|"
     # ... 'DNC', do not contact, unless of a phone or an e-mail only ('DNC (phone)'): found by newcomer19, the
     # lead's ask, ordered where 'Do not contact' is left out
     r"(?:dnc|d\.\s?n\.\s?c\.?)(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)|remove|removed|exclude|excluded|"
@@ -328,8 +329,8 @@ _NOTE_SAYS_NO = re.compile(
     # 'Hold - new hire' is left out; hunter-sends14)
     # (a budget's, an address's, an approval's or a review's alone: the words after may say it came, 'Budget
     # hold - approved', 'Address hold - address updated': found by review66 and review65, each left out)
-    r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?|new[\s-]*hires?|loa|leave|fmla|onboarding|"
-    r"mail)\s+hold|(?:budget|address|approval|review)\s+hold(?=\W*$)|suspended|under\s+investigation|"
+    r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?|mail)\s+hold|(?:new[\s-]*hires?|loa|leave|fmla|"
+    r"onboarding|budget|address|approval|review)\s+hold(?=\W*$)|suspended|under\s+investigation|"
     r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"

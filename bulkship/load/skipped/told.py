@@ -37,10 +37,11 @@ _UNSPACED_SLASH = re.compile(r"(?i)(?<=[a-z])/(?=[a-z])")
 # 'LOA hold': ordered, where 'Hold - new hire' is left out; hunter-sends14). Not words going on ('Active left
 # voicemail' reads as 'left voicemail' does, sent)
 STATUS_THEN_NO = re.compile(
-    r"(?i)^\s*(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried|new[\s-]*hires?|loa|fmla|"
-    r"(?:on\s+)?leave|onboarding)\s+(?=(?:on\s+hold|hold|held|"
-    r"terminated|termed|deceased|resigned|inactive|dns|skip|excluded|declined|left|separated|do\s+not|don'?t|"
-    r"never)\b)"
+    r"(?i)^\s*(?:(?:active|remote|hybrid|full[\s-]?time|part[\s-]?time|hourly|salaried)\s+(?=(?:on\s+hold|hold|"
+    r"held|terminated|termed|deceased|resigned|inactive|dns|skip|excluded|declined|left|separated|do\s+not|"
+    r"don'?t|never)\b)|"
+    # (a new hire's or a leave's hold alone: 'LOA hold - returned 11/1' sends, review67)
+    r"(?:new[\s-]*hires?|loa|fmla|(?:on\s+)?leave)\s+(?=(?:on\s+)?hold\W*$))"
 )
 
 # A no and then a hold with no mark between ('Deceased hold', 'Terminated hold', 'Do not send hold'): ordered,
