@@ -5,6 +5,7 @@ on to another ('Do not send to him, send to wife': the error asking where it goe
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -82,3 +83,22 @@ def test_a_long_cell_of_asks_is_read_for_a_no_to_the_person_in_one_pass() -> Non
     asks = "send to a " * 300
     assert not _NOTE_SAYS_NO.match(asks + "do not send to him")
     assert _NOTE_SAYS_NO.match("send to him " * 300 + "- do not send to him")
+
+
+NOT_YET = ["Do not send to him yet", "Do not send to her for now", "Do not send to this person at this time"]
+NOT_UNTIL = ["Do not send him until 1/15/2027", "Do not send to him until 1/15/2027"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_to_the_person_for_now_or_until_a_day_is_no_card_now(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review66: 'Do not send to him yet', '... for now', 'Do not send him until 1/15/2027' and '...
+    to him until 1/15/2027' were each ordered at once, where 'Do not send him yet' is left out and 'Do not
+    send until 1/15/2027' waits for its day. The 'yet's are left out; the days held until they pass."""
+    cells = [*NOT_YET, *NOT_UNTIL, "Send to him"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == [*NOT_YET, *NOT_UNTIL]
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
+    assert notes_left_out(path, cells) == NOT_YET

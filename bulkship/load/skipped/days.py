@@ -209,7 +209,11 @@ _UNTIL = re.compile(
     + WORDS_BEFORE_A_NO
     + r"(?=(?:do[\s-]*n[o']?t|don'?t)\s|(?:(?:put\s+)?on\s+)?hold\s))"
     r"(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
-    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:(?:the|her|his|their)\s+)?(?:gift\s+)?cards?|"
+    # ... or to the person ('Do not send him until 1/15/2027', '... to him until ...': found by review66, each
+    # ordered at once)
+    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|him|her|(?:to|for)\s+(?:him|her|them|"
+    r"(?:this|that|the)\s+(?:person|employee|recipient|individual|one))|"
+    r"(?:(?:the|her|his|their)\s+)?(?:gift\s+)?cards?|"
     r"(?:(?:the|her|his|their)\s+)?gifts?))?\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"
     # ... through a day too ('Hold thru 1/15', 'Hold through Jan': sent at once, found by hunter-money23)
