@@ -40,3 +40,22 @@ def test_a_leaving_told_by_its_paper_or_no_mail_or_a_reasons_hold_leaves_the_row
     cells = [*LEFT_OUT, *SENDS]
     left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells)
     assert left_out == LEFT_OUT, left_out
+
+
+# a digital card asked in the card's place: a plastic card was mailed, where 'Prefers e-gift' is left out
+# (older, and 'No mail - send e-gift instead' sent again by dd33f76c; found by review67)
+DIGITAL_INSTEAD = [
+    "E-gift only", "Send e-gift instead", "Digital card only", "Send e-card instead",
+    "Email gift card instead", "No physical card", "No physical card - e-gift",
+    "No mail - send e-gift instead",
+    "No mail - digital card only",
+]  # fmt: skip
+
+
+def test_a_digital_card_asked_in_the_card_s_place_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*DIGITAL_INSTEAD, "Email only", "Send via email", "Active"]
+    left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, "Notes"), cells)
+    assert left_out == DIGITAL_INSTEAD, left_out

@@ -265,6 +265,10 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:not|skip)\s+this\s+(?:year|time|round|quarter)|under\s+review|"
     r"(?:wants|prefers|chose|requested)\s+(?:a\s+|an\s+)?(?:(?:digital|e-?gift|electronic|virtual)"
     r"(?:\s+(?:gift\s+)?card|\s+gift)?|e-?mail(?:ed)?\s+(?:gift\s+)?card)|sent\s+(?:via|by)\s+e-?mail(?:\s+instead)?|"
+    # ... or a digital card asked in its place ('E-gift only', 'Send e-gift instead', 'No physical card': each
+    # mailed a plastic card, where 'Prefers e-gift' is left out; found by review67)
+    r"(?:send\s+(?:an?\s+|the\s+)?)?(?:digital|e-?gift|e-?card|electronic|virtual|e-?mail(?:ed)?\s+gift)(?:\s+(?:gift\s+)?card)?\s+"
+    r"(?:only|instead)|no\s+(?:physical|plastic|paper)\s+(?:gift\s+)?cards?|"
     r"(?:got|received)\s+(?:one|it|a\s+(?:gift\s+)?card|the\s+(?:gift\s+)?card)(?:\s+(?:already|last\s+\w+|in\s+\w+))?|"
     r"(?:received|sent)\s+(?:in|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
     # ... or in a year ('Sent in 2026': found by hunter-falsealarm7, ordered; an earlier year's is .rounds')
