@@ -59,3 +59,17 @@ def test_a_digital_card_asked_in_the_card_s_place_leaves_the_row_out(
     cells = [*DIGITAL_INSTEAD, "Email only", "Send via email", "Active"]
     left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, "Notes"), cells)
     assert left_out == DIGITAL_INSTEAD, left_out
+
+
+# a card said sent this year: ordered again under 'Notes', where 'Card sent this year' and Status leave it out
+# (found by review67)
+SENT_THIS_YEAR = ["Sent this year", "Mailed this year", "Received this year"]
+
+
+def test_a_card_said_sent_this_year_is_not_ordered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SENT_THIS_YEAR, "Not sent this year", "To be sent this year", "Active"]
+    left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, "Notes"), cells)
+    assert left_out == SENT_THIS_YEAR, left_out

@@ -273,6 +273,9 @@ _NOTE_SAYS_NO = re.compile(
     r"(?:received|sent)\s+(?:in|on)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
     # ... or in a year ('Sent in 2026': found by hunter-falsealarm7, ordered; an earlier year's is .rounds')
     r"(?:received|sent)\s+in\s+(?:19|20)\d\d|"
+    # ... or this year ('Sent this year': ordered again under 'Notes', where 'Card sent this year' is out;
+    # found by review67)
+    r"(?:already\s+)?(?:received|sent|mailed|shipped)\s+(?:already\s+)?this\s+year|"
     # ... or in an earlier wave, round or batch ('Sent in wave 1', 'Mailed in batch 1', 'Shipped with the
     # first batch', 'Sent in the October mailing': found by hunter-sends2, each ordered again)
     r"(?:already\s+)?(?:was\s+)?(?:sent|mailed|shipped|delivered|ordered)\s+(?:in|with|during|as\s+part\s+of)\s+"
