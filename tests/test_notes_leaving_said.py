@@ -73,3 +73,14 @@ def test_a_card_said_sent_this_year_is_not_ordered_again(
     cells = [*SENT_THIS_YEAR, "Not sent this year", "To be sent this year", "Active"]
     left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, "Notes"), cells)
     assert left_out == SENT_THIS_YEAR, left_out
+
+
+def test_a_status_asking_an_e_gift_only_leaves_the_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Status 'E-gift only' was ordered, its 'E-' read as a payroll code (found by review67): left out, as
+    under 'Notes'; a code before a status still reads as one."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = ["E-gift only", "E-card only", "E - Active", "T - Terminated"]
+    left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, "Status"), cells)
+    assert left_out == ["E-gift only", "E-card only", "T - Terminated"], left_out

@@ -34,7 +34,10 @@ _STILL_HERE = re.compile(
 # ... and a payroll code before the status, which is the status's first clause ('I - Inactive - LOA': the code
 # I of 'Inactive - LOA', whose remark is 'LOA'; as .status reads it)
 # ... never a leave's letters ('LOA hold', read 'LOA - hold': its code LOA, the hold its status, ordered)
-_CODE = re.compile(r"\s*(?!(?:loa|pto)\b)[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE)
+# ... nor the e of an e-gift ('E-gift only': its code E, ordered where under 'Notes' left out; review67)
+_CODE = re.compile(
+    r"\s*(?!(?:loa|pto)\b)(?!e-(?:gifts?|cards?|mail)\b)[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE
+)
 
 
 # A no after the status with no mark before it ('Active do not send'): ordered under 'Status', where under
