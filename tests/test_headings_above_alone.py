@@ -186,3 +186,17 @@ def test_a_heading_saying_the_cards_above_went_with_more_unclear_asks_of_each(tm
     for heading in ["Above: all mailed except Gus? check", "Above: all mailed except Gus?"]:
         assert _validated(tmp_path, heading) == ([2, 4, 5], [3]), heading
     assert _validated(tmp_path, "Above: all sent already") == ([2, 3, 4, 5], [])
+
+
+def test_a_heading_saying_the_rows_above_done_but_for_one_asks_of_each(tmp_path: Path) -> None:
+    """Found by review67: under Hal, Gus and Dee, 'Above: done except Gus' (also 'completed', 'processed')
+    ordered Hal and Dee again, exit 0, and left out Gus, the one still to send: read as a send but for him.
+    Done says not what was: each row above is an error asking now, as under 'Above: done'; 'Above: all sent
+    except Gus' leaves Hal and Dee out and sends Gus as before."""
+    for heading in [
+        "Above: done except Gus",
+        "Above: all completed except Gus Tan",
+        "Above: processed, except Gus",
+    ]:
+        assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
+    assert _validated(tmp_path, "Above: all sent except Gus") == ([2, 4, 5], [])

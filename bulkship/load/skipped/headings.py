@@ -33,6 +33,7 @@ from .upasked import (
     ABOVE_ASKED,
     asks_of_every_row_above,
     asks_of_the_apart,
+    done_but_for_the_named,
     questions_settled,
     went_and_more_above,
 )
@@ -159,6 +160,9 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         plain = questions_settled(plain)  # ('Above: sent. Questions? Call HR. Below: new')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
         # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
+        if done_but_for_the_named(plain):  # ('Above: done except Gus': which went? each row above asked)
+            found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+            continue
         if _APART.search(plain) or SPARED_STILL.search(plain):
             people = _recipients(body, names, blank) if people is None else people
             cut = _set_apart(plain, leave_out, people)

@@ -110,3 +110,15 @@ def asks_of_the_apart(plain: str) -> bool:
     check': Gus was sent, exit 0, where the heading asks whether he is the exception; hunter-sends14)."""
     apart = _APART.search(plain)
     return apart is not None and "?" in apart[0]
+
+
+def done_but_for_the_named(plain: str) -> bool:
+    """Whether ``plain``, pointing up alone, says the rows above are done but for those it names apart
+    ('Above: done except Gus', 'Above: completed except Gus'): read as a send but for them, Gus (the one still
+    to send) was left out and the others above ordered again, exit 0 (found by review67). Done says not what
+    was: each row above is asked."""
+    apart = _APART.search(plain)
+    if apart is None or not _POINTS_UP.match(plain) or _BELOW.search(plain):
+        return False
+    rest = _POINTS_UP.sub("", f"{plain[: apart.start()]} {plain[apart.end() :]}")
+    return _DONE.fullmatch(rest) is not None
