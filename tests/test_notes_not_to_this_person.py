@@ -102,3 +102,21 @@ def test_a_no_to_the_person_for_now_or_until_a_day_is_no_card_now(
     assert notes_left_out(path, cells) == [*NOT_YET, *NOT_UNTIL]
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
     assert notes_left_out(path, cells) == NOT_YET
+
+
+def test_a_no_to_the_person_until_a_day_then_an_ask_elsewhere_asks_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review67 after e39c3e22: 'Do not send to him until 1/15/2027 - send to wife now' was held to
+    the day and asked only then, where the list asks a card for the wife now: the error asking where it goes
+    is on the row at once again, nothing held or sent."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [
+        "Do not send to him until 1/15/2027 - send to wife now",
+        "Do not send him until 1/15/2027 - send to wife",
+    ]
+    path = notes_sheet(tmp_path / "list.csv", cells)
+    assert notes_left_out(path, cells) == []
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == {2, 3}

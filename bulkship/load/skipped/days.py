@@ -14,6 +14,7 @@ from .notewords import _A_DATE, _CARD_HELD, BACK_ON, WORDS_BEFORE_A_NO
 from .readonce import once
 from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
+from .topersonelsewhere import ASKED_ELSEWHERE
 
 # A date as Excel keeps it, its number of days: a CSV saved from a column formatted as General or Number shows
 # 46461 for 2027-03-15 (found by hunter-sheets4: 'Do Not Send Before' = 46461 was sent at once). Five digits,
@@ -210,9 +211,10 @@ _UNTIL = re.compile(
     + r"(?=(?:do[\s-]*n[o']?t|don'?t)\s|(?:(?:put\s+)?on\s+)?hold\s))"
     r"(?:(?:(?:please|pls|kindly)\s+)?(?:do[\s-]*n[o']?t|don'?t)\s+"
     # ... or to the person ('Do not send him until 1/15/2027', '... to him until ...': found by review66, each
-    # ordered at once)
-    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|him|her|(?:to|for)\s+(?:him|her|them|"
-    r"(?:this|that|the)\s+(?:person|employee|recipient|individual|one))|"
+    # ordered at once), not before an ask to send it to another now ('... - send to wife now': the error
+    # asking where it goes, at once; found by review67)
+    r"(?:send|ship|mail|order|deliver|give)(?:\s+(?:it|this|one|them|(?:him|her|(?:to|for)\s+(?:him|her|them|"
+    r"(?:this|that|the)\s+(?:person|employee|recipient|individual|one)))(?!.*" + ASKED_ELSEWHERE + r")|"
     r"(?:(?:the|her|his|their)\s+)?(?:gift\s+)?cards?|"
     r"(?:(?:the|her|his|their)\s+)?gifts?))?\s+(?:before|until|till|til|prior\s+to)"
     r"|(?:(?:(?:on|put\s+on|placed\s+on|kept\s+on)\s+)?hold|wait|keep)(?:\s+(?:it|this|off|on\s+it))?\s+"
