@@ -124,9 +124,8 @@ _NOTE_SAYS_NO = re.compile(
     # review64, each ordered; 'Do not send to him anymore', 'Do not order for this person': found by
     # review65); not to a place ('Do not send to her office': says where), nor before more words ('Do not
     # send to him, send to wife': the error asking where it goes)
-    # ... or not yet ('Do not send to him yet', '... for now': found by review66, each ordered, where 'Do not
-    # send him yet' is left out)
-    r"(?:\s+" + TO_THE_PERSON + r"(?:\s+(?:yet|for\s+now|right\s+now|at\s+this\s+time))?(?=[\s.!]*$))?"
+    # (with 'yet' or 'for now' after it: 'Do not send to him yet', found by review66; topersonelsewhere)
+    r"(?:\s+" + TO_THE_PERSON + r"(?=[\s.!]*$))?"
     r"\s*(?:$|[-–—:,.;!(].*)"
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
     # company", "Duplicate of row 5", "Quit": found by review11, each was ordered)

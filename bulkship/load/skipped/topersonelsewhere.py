@@ -15,7 +15,12 @@ THE_PERSON = (
     r"(?:him|her|them|(?:this|that|the)\s+(?:person|employee|recipient|individual|contact|one|guy|gal|lady|man|"
     r"woman|associate|member))"
 )
-TO_THE_PERSON = r"(?:to|for)\s+" + THE_PERSON + r"(?:\s+(?:any\s*more|please|pls|at\s+all|ever))*"
+# ... or 'yet', 'for now' ('Do not send to him yet': the lead's e39c3e22, here so that 'Send to wife. Do not
+# send to him yet.' asks where the card goes as without it)
+TO_THE_PERSON = (
+    r"(?:to|for)\s+" + THE_PERSON + r"(?:\s+(?:any\s*more|please|pls|at\s+all|ever|yet|for\s+now|right\s+now|"
+    r"at\s+this\s+time))*"
+)
 # an ask to send to another ('Send to wife', 'ship the card to her mother', 'Forward to HR'): what follows
 # 'to' is no word of the person's
 ASKED_ELSEWHERE = (
