@@ -93,7 +93,7 @@ def test_every_reason_of_a_row_that_is_no_recipient_opens_with_words_the_record_
     """The rows the loader skips as no recipient (headers again, import ids, a header's second row, totals
     and notes rows) are not listed again once a later file no longer holds them; every other skipped row is
     a person (:func:`bulkship.statuses.left_out_person`)."""
-    from bulkship.load.skipped.headings import IMPORT_IDS
+    from bulkship.load.skipped.headerrows import IMPORT_IDS
     from bulkship.load.skipped.rows import HEADER_AGAIN, HEADER_SECOND_ROW
     from bulkship.statuses import left_out_person
 

@@ -1,5 +1,6 @@
 """The header read again where it is no recipient: repeated inside the list (two lists one below the other,
-the second's header perhaps in other words), and a title above it saying the list is not to be sent."""
+the second's header perhaps in other words), a title above it saying the list is not to be sent, and a survey
+export's row of import ids under it."""
 
 from __future__ import annotations
 
@@ -118,3 +119,19 @@ def refuse_title_saying_not_to_send(frame: pd.DataFrame, header_row: int, where:
                 "that says it is not to be sent",
                 hint="once the list may go, delete that line (or change it) and run again. Nothing was sent",
             )
+
+
+# Qualtrics writes a third header row under its two, one import id a cell ({"ImportId":"QID1_TEXT"}): no
+# recipient, and an error on each of its cells (found by hunter-sheets8)
+_IMPORT_ID = re.compile(r'\s*\{\s*"ImportId"\s*:.*\}\s*')
+IMPORT_IDS = "the survey export's row of import ids (a header row, no recipient)"
+
+
+def import_id_rows(body: pd.DataFrame) -> list[int]:
+    """The rows right under the header whose every filled cell is a survey export's import id."""
+    rows = []
+    for row, cells in body.head(2).iterrows():
+        filled = [str(value) for value in cells.tolist() if str(value).strip()]
+        if filled and all(_IMPORT_ID.fullmatch(text) for text in filled):
+            rows.append(int(row))
+    return rows

@@ -20,8 +20,8 @@ from .addressmissing import rows_to_fix
 from .asking import rows_to_ask, unstruck
 from .columnkeys import picks_rows
 from .digital import _digital_rows
-from .headerrows import _repeated_headers
-from .headings import IMPORT_IDS, _import_id_rows, _sections_left_out
+from .headerrows import IMPORT_IDS, _repeated_headers, import_id_rows
+from .headings import _sections_left_out
 from .heldday import held_days
 from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
@@ -62,7 +62,7 @@ def _skipped_rows(
     spellings |= {a.casefold() for aliases in program.aliases.values() for a in aliases}
     for row in _repeated_headers(body, column_map, index, spellings):
         skipped.setdefault(row, SkippedRow(row, "note", HEADER_AGAIN))
-    for row in _import_id_rows(body):
+    for row in import_id_rows(body):
         skipped.setdefault(row, SkippedRow(row, "note", IMPORT_IDS))
     for row in _header_merged_down(grid, body, column_map, by_position, header_row):
         skipped.setdefault(row, SkippedRow(row, "note", HEADER_SECOND_ROW))
