@@ -115,3 +115,29 @@ def test_a_heading_going_on_after_the_one_still_to_send_without_a_no_sends_him(
     no ('- no rush', '- no longer on hold', '- hold lifted') left Gus out with Hal and Dee: the one person the
     heading says is still to be sent got no card, silently. Gus is sent again; Hal and Dee left out."""
     assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above: sent already (Dee not yet) Below: new", [2, 3, 5], []),
+     ("Above: sent already (except Dee) Below: new", [2, 3, 5], []),
+     ("Above: sent already [except Dee] Below: new", [2, 3, 5], []),
+     ("Above: all mailed (Gus not yet)Below: new", [2, 4, 5], []),
+     ("Above: sent already (Dee not yet) Below - new", [2, 3, 5], []),
+     ("Above: terminated (except Dee) Below: active", [2, 3, 5], []),
+     ("Above: OK to send (except Dee) Below: terminated", [4, 5, 6, 7, 8], []),
+     ("Above: sent already (Dee not yet) Below: do not send", [2, 3, 5, 6, 7, 8], [4])],
+)  # fmt: skip
+def test_a_bracket_right_before_the_word_for_the_rows_below_ends_its_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int], asked: list[int]
+) -> None:
+    """hunter-sends14's leftover 1 (review65's Found 6): 'Above: sent already (Dee not yet) Below: new' and
+    '... (except Dee) Below: new', no mark between the bracket and 'Below', under Hal, Gus and Dee ordered
+    Hal and Gus again and left Dee out, exit 0 (the bracket's words were read with the rows below, the rest
+    of the heading as of the row right above alone); 'Above: OK to send (except Dee) Below: terminated' sent
+    Ann, Bob and Cy. The bracket ends its part, as a full stop after it does."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == left_out
+    assert (code, [p["row"] for p in data["problems"]]) == (1 if asked else 0, asked)

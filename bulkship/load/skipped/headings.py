@@ -22,6 +22,7 @@ from .ofwork import lists_staff
 from .pointing import (
     _BELOW,
     above_taken_back,
+    labels_parted,
     names_the_row_above,
     of_the_rows_below,
     points_at_all_above,
@@ -91,8 +92,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     position = {row: at for at, row in enumerate(rows)}
     people = None
     for row, text in headings.items():
-        plain = _LABEL_DASH.sub(r"\1: ", straight(text))  # ('Above - sent already; below - new')
-        plain = questions_settled(plain)  # ('Above: sent. Questions? Call HR. Below: new')
+        plain = questions_settled(labels_parted(straight(text)))  # ('Above: sent. Questions? Call HR')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
         # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
         if done_but_for_the_named(plain):  # ('Above: done except Gus': which went? each row above asked)
@@ -180,8 +180,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             and above in people.rows
             and above not in headings
             and (
-                points_up_too(straight(text), lambda part: _says_no(part, leave_out))
-                or names_the_row_above(straight(text))
+                points_up_too(labels_parted(straight(text)), lambda part: _says_no(part, leave_out))
+                or names_the_row_above(labels_parted(straight(text)))
                 or above_taken_back(plain)
             )
         ):  # ('^ deceased - and everyone below': the row it points at too)
@@ -264,12 +264,6 @@ def _leave_out_above(
     for up in rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True):
         if up not in spared:
             found.setdefault(int(up), (NOT_TO_SEND, reason))
-
-
-# 'Above' or 'Below' opening a sentence as a label, a spaced dash after it ('Above - sent already; below -
-# new'): read as with a colon (review54, to hunter-sends10: cut at the dash, the words for the rows below
-# were no part of their own, and Gus and Dee above were ordered again)
-_LABEL_DASH = re.compile(r"(?i)(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))(\s*(?:above|below))\s+[-–—]\s+(?=\w)")
 
 
 def _names_anyone(people: Recipients, text: str) -> bool:

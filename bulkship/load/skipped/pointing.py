@@ -102,6 +102,25 @@ _ABOVE_APART = re.compile(
 # leftover): the rows below are judged by its parts of them alone
 _PARTS = re.compile(r"(?i)[.;/!?\n(]|,\s|\s[-–—]\s|\b(?:but|while|whereas)\b")
 _BELOW = re.compile(r"(?i)\b(?:below|beneath|underneath)\b")
+
+# 'Above' or 'Below' opening a sentence as a label, a spaced dash after it ('Above - sent already; below -
+# new'): read as with a colon (review54, to hunter-sends10: cut at the dash, the words for the rows below
+# were no part of their own, and Gus and Dee above were ordered again)
+_LABEL_DASH = re.compile(r"(?i)(?:(?<=^)|(?<=[.;]\s)|(?<=[.;]))(\s*(?:above|below))\s+[-–—]\s+(?=\w)")
+# ... or right after a bracket closing the part before it, no mark between ('Above: sent already (Dee not
+# yet) Below: new'): the bracket's words were read with the rows below, Dee alone left out and Hal and Gus
+# ordered again (hunter-sends14's leftover 1); the bracket, square or round, ends that part as a full stop
+# (not one pointing itself: 'Terminated (not the ones above) below: active')
+_BRACKET_LABEL = re.compile(
+    r"(?i)[(\[]((?:(?!\b(?:above|below)\b)[^()\[\]])*)[)\]][ \t]*(?=(?:above|below)\s*[:=\-–—])"
+)
+
+
+def labels_parted(text: str) -> str:
+    """``text`` with each 'Above'/'Below' label opening its own part, as with a colon after a full stop."""
+    return _LABEL_DASH.sub(r"\1: ", _BRACKET_LABEL.sub(r"(\1). ", text))
+
+
 _SAID_TO_GO = re.compile(r"(?i)\b(?:ok|okay|fine|good|approved|cleared|eligible|send|go)\b")
 # ... or its words for the rows below saying on their own that they go ('below not yet sent', 'Below: new,
 # send', 'Below: active'); not a mere 'and everyone below', which says what its words before it say
