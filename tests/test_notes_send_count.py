@@ -72,6 +72,40 @@ NO_COUNT = [
     "+1 555 1212",
     "one more thing: call first",
     "Send one more time if returned",
+    # a limit, a while, a shift, a card printed on both sides (hunter-asks3's counts kept apart)
+    "Max 2 per person",
+    "Limit 2 per person",
+    "He gets 2 weeks off",
+    "Gets 2 days PTO",
+    "He gets 2nd",
+    "double sided card",
+    "Double booked",
+    "Double shift",
+    "Works double shifts",
+]
+# the count said as what the person gets, so many a person, or the card doubled: each ordered one card, exit
+# 0, under Notes and a person's Status alike (found by hunter-asks3; Status 'Send 2' too)
+SAYS_MORE = [
+    "double",
+    "Double up",
+    "send double",
+    "Double - one for spouse",
+    "triple",
+    "2 per person",
+    "Two per employee",
+    "2 each",
+    "Send 2 per person",
+    "He gets 2",
+    "gets two",
+    "She gets 2 - one for wife",
+    "should get 2",
+    "receives 2",
+    "Entitled to 2",
+    "2 for him",
+    "2 - one for spouse",
+    "Send 2",
+    "send 2 - one for spouse",
+    "Extra card for spouse",
 ]
 
 
@@ -111,3 +145,21 @@ def test_a_note_of_one_more_card_beside_a_quantity_of_two_is_why_it_is_two(
     )
     code, data = validate(capsys, path)
     assert code == 1 and [p["row"] for p in data["problems"] if p["severity"] == "error"] == [3], data
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_count_said_as_what_the_person_gets_or_doubled_stops_the_row(
+    header: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = one_note_a_row(tmp_path / "notes.csv", SAYS_MORE, "CVS", 25)
+    path.write_text(path.read_text().replace(",Notes\n", f",{header}\n", 1))
+    code, data = validate(capsys, path)
+    errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert code == 1 and sorted(errors) == list(range(2, 2 + len(SAYS_MORE))), data["problems"]
+    for row, note in enumerate(SAYS_MORE, start=2):
+        assert errors[row] == (
+            f"Row {row}, column '{header}': says '{note}' where the row orders 1 card: which number of cards "
+            "is right? Put the right one in a Quantity column and clear the note."
+        )
+    assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) != 0
+    assert ordered_lines() == []  # none of them went out as one card

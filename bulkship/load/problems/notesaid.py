@@ -36,19 +36,33 @@ _NO_COUNT_AFTER = (
     r"months?|mos?|years?|yrs?|hours?|hrs?|minutes?|mins?|business|weekdays?)\b)"
 )
 _PLEASE = r"(?:please|pls|plz)"
+_KIN = (
+    r"(?:(?:his|her|their|the)\s+)?(?:wife|husband|spouse|partner|son|daughter|kids?|child|mom|dad|mother|"
+    r"father)"
+)
+# ... or the count said as what the person gets, or so many a person ('He gets 2', 'should get 2', '2 per
+# person', '2 each', 'Send 2 per person', '2 for him'): one card went out, exit 0 (found by hunter-asks3);
+# not a limit ('Max 2 per person': a note's start only)
+_GETS = r"(?:(?:he|she|they|employee|recipient)\s+)?(?:gets?|receives?|(?:should|to)\s+(?:get|receive)|entitled\s+to)"
+_EACH = r"(?:each|(?:per|a|for\s+each)\s+(?:person|employee|recipient|head|household|family))"
+_COUNT_ENDS = r"(?:\W*$|\s*[-\u2013\u2014](?![a-z])|\s*[(;,:+]|\s+(?:for|to)\b)"
 _SEND = re.compile(
-    rf"(?i)^\W*(?:{_PLEASE}\s+)?(?:send|order|mail|ship|give)\s+(?:(?:him|her|them|me|us)\s+)?x?\s*{_COUNT}"
-    rf"{_NO_COUNT_AFTER}\s*x?(?:\s+(?:{_PLEASE}|of\s+them|total))?(?:\W*$|\s*[-\u2013\u2014(;,:+]|\s+(?:for|to)\b)"
+    rf"(?i)^\W*(?:{_PLEASE}\s+)?(?:send|order|mail|ship|give|{_GETS})\s+(?:(?:him|her|them|me|us)\s+)?x?\s*"
+    rf"{_COUNT}{_NO_COUNT_AFTER}\s*x?(?:\s+(?:{_PLEASE}|of\s+them|total|{_EACH}))?{_COUNT_ENDS}"
     rf"|^\W*(?:needs?|wants?)\s+{_COUNT}{_NO_COUNT_AFTER}\W*$|^\W*{_COUNT}\s+{_PLEASE}\W*$"
+    rf"|^\W*{_COUNT}{_NO_COUNT_AFTER}\s+{_EACH}{_COUNT_ENDS}"
+    rf"|^\W*{_COUNT}{_NO_COUNT_AFTER}\s*(?:[-\u2013(;,:]\s*(?:one|1)\s+)?for\s+(?:him|her|them|{_KIN})\b"
+)
+# ... or a card doubled ('double', 'Double up', 'send double', 'triple'): one card went out, exit 0 (found by
+# hunter-asks3); not 'double-check', 'double sided', 'Double entry' (a repeat: read as one elsewhere)
+_DOUBLED = re.compile(
+    rf"(?i)^\W*(?:{_PLEASE}\s+)?(?:(?:send|order|give|make\s+it)\s+)?(?:a\s+)?(double|triple)"
+    rf"(?:\s+(?:up|cards?|gift\s+cards?|order|it))?(?:\s+{_PLEASE})?{_COUNT_ENDS}"
 )
 # ... or one card more than the row's, for someone beside the person ('Extra card for spouse', 'one extra for
 # wife', '+1 for spouse', 'and one for his wife'): one card went out, exit 0 (hunter-vendor36); not 'another
 # card' (one sent again), nor an extra of something else ('extra postage', 'an extra day', '1 extra for
 # postage'), nor beside a Quantity of more than one card (the note says why)
-_KIN = (
-    r"(?:(?:his|her|their|the)\s+)?(?:wife|husband|spouse|partner|son|daughter|kids?|child|mom|dad|mother|"
-    r"father)"
-)
 _ONE_MORE = re.compile(
     r"(?i)\b(?:an?|one|1)\s+extra\s+(?:(?:gift|physical|plastic)\s+)?card\b"
     r"|\bextra\s+(?:(?:gift|physical|plastic)\s+)?card\s+(?:for|to)\b"
@@ -60,10 +74,10 @@ _ONE_MORE = re.compile(
     r"|^\W*(?:please\s+)?send\s+(?:one|1)\s+more(?:\s+card)?\W*$"
 )
 # a cell that may name a count in words ('send two', 'one extra'): read for figures beside those with a digit
-_WORDS_MARK = r"(?i)cards|extra|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
+_WORDS_MARK = r"(?i)cards|extra|double|triple|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 _AN_AMOUNT_MAYBE = 10  # 'Send 50': as likely a card of 50 as 50 cards; 'Send 2' is two cards
 _WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True))
+_IN_WORDS = dict(zip(_WORDS, range(2, 11), strict=True)) | {"double": 2, "triple": 3}
 
 # "$50", "$ 25.00", "amount changed to 50", "value: 100" (a thousands comma is left alone: "$1,000")
 # ... nor a level, team or shift ('Bump to Level 3', 'Changed to team 25'), hours or a speed ('Increase to 40
@@ -211,10 +225,17 @@ def _changed_in_a_note(
     """Rows whose note (or a bracket in their name) names a number of cards or an amount other than the
     row's (its Value cell's, else ``default_value``, the program's): which is right? A row whose quantity or
     amount is not a plain number is judged elsewhere."""
+    from ..skipped.columnkeys import person_status
     from ..skipped.noteheaders import _note_header
 
     fed = {field: header for header, field in column_map.items()}
-    sources = [h for h in body.columns if h not in column_map and _note_header(str(h), body[h])]
+    # ... and a person's status, where lists write remarks too (Status 'Send 2': one card went out, exit 0,
+    # where under Notes it asks; found by hunter-asks3)
+    sources = [
+        h
+        for h in body.columns
+        if h not in column_map and (_note_header(str(h), body[h]) or person_status(str(h)))
+    ]
     names = [fed[f] for f in _NAME_FIELDS if f in fed]
     problems: list[Problem] = []
     for header in [*sources, *names]:
@@ -254,7 +275,7 @@ def _names_a_figure(text: str) -> bool:
 
 def _sent_count(text: str) -> Decimal | None:
     """The number of cards a note asks to send (:data:`_SEND`: 'Send 2', 'Send two please'), if any."""
-    sent = _SEND.search(text)
+    sent = _SEND.search(text) or _DOUBLED.search(text)
     figure = next((g for g in sent.groups() if g), None) if sent else None
     return Decimal(_IN_WORDS.get(figure.casefold(), figure)) if figure else None
 
