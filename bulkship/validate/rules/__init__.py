@@ -2,15 +2,17 @@
 
 A module each (each imports only those before it): :mod:`.money` (amounts read and written), :mod:`.structure`
 (the sheet contract, lost letters and digits), :mod:`.catalognames` (which catalog item a cell names),
-:mod:`.catalog` (the vendor catalog), :mod:`.addresses` (the address rules).
+:mod:`.catalog` (the vendor catalog), :mod:`.placeholders` (a placeholder where a name or address belongs),
+:mod:`.addresses` (the address rules).
 """
 
 from __future__ import annotations
 
-from .addresses import PLACE, PLACEHOLDER, RELATION, US, check_addresses, check_placeholders, courier_methods
+from .addresses import US, check_addresses, courier_methods
 from .catalog import MAX_QUANTITY, MIN_QUANTITY, check_catalog
 from .catalognames import product_ids
 from .money import MONEY_CURRENCY
+from .placeholders import PLACE, PLACEHOLDER, RELATION, check_placeholders
 from .structure import LOST_LETTER, PRINTED_FIELDS, check_lost_letters, check_scientific, check_structure
 
 __all__ = [

@@ -1,5 +1,5 @@
-"""A First or Last Name holding only a placeholder: the name sent is made of them (rules.addresses checks the
-name, street and city themselves)."""
+"""A First or Last Name holding only a placeholder: the name sent is made of them (rules.placeholders checks
+the name, street and city themselves)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def check_name_parts(
 ) -> None:
     """A First or Last Name only holding a placeholder ('TBD', 'Info Requested') in the name sent: the parcel
     went to 'TBD TBD', 'Ann TBD', exit 0 (found by hunter-sheets24). ``placeholder``: what a name or street
-    may not be (``addresses.PLACEHOLDER``). Not one letter (Malcolm X), nor a name a placeholder's letters
+    may not be (``placeholders.PLACEHOLDER``). Not one letter (Malcolm X), nor a name a placeholder's letters
     spell (:data:`_A_NAME_TOO`). ``few``: a list of a few rows' name columns as lists (..fewrows)."""
     for column in ("first_name", "last_name"):
         also = _A_NAME_TOO if column == "first_name" else r"(?i)\s*(?:na|none)\s*"

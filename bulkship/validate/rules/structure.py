@@ -66,7 +66,7 @@ LOST_LETTER = "\ufffd"
 # ... or the '?' a program writes for a letter its encoding cannot hold: Excel's 'CSV (Comma delimited)' (its
 # default CSV on Windows) wrote 'Nguy?n V?n An', '?? ??' (山田 太郎), '?ukasz Wa??sa', 'Micha? Nowak', each
 # valid and printed so (found by hunter-sheets20). A '?' touching a letter, or a word of nothing but '?' (a
-# cell of nothing else is a placeholder: .addresses.PLACEHOLDER)
+# cell of nothing else is a placeholder: .placeholders.PLACEHOLDER)
 _QUESTION_FOR_A_LETTER = re.compile(r"[^\W\d_]\?|\?[^\W\d_]|(?<!\S)\?+(?!\S)")
 _ONLY_QUESTIONS = re.compile(r"\s*\?+\s*")
 
