@@ -93,3 +93,25 @@ def test_a_leaving_to_come_then_words_that_may_say_no_leaves_the_row_out(
     assert notes_left_out(path, cells) == cells[1:]
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
     assert notes_left_out(path, cells) == cells
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_leaving_to_come_then_words_saying_the_person_is_gone_already_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review67 (its Found 4 in session 47), the lead's: on Dec 5, 2026 'Terminated 1/15/2027 -
+    escorted out', '... - no call no show', 'Resigned 1/15/2027 - effective immediately' were each ordered (sent
+    until the day, as 'Terminated 1/15/2027 per HR' is), a card to someone who no longer comes in: the day is
+    the paperwork's. Left out now, as a leaving to come with words saying no is; 'per HR' still sends."""
+    cells = [
+        "Terminated 1/15/2027 per HR",
+        "Terminated 1/15/2027 - escorted out",
+        "Terminated 1/15/2027 - no call no show",
+        "Laid off 1/15/2027 - NCNS",
+        "Terminated 1/15/2027 - walked off the job",
+        "Terminated 1/15/2027 (job abandonment)",
+        "Resigned 1/15/2027 - effective immediately",
+    ]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == cells[1:]

@@ -157,12 +157,25 @@ _STILL_ELIGIBLE = re.compile(
 )
 
 
+# ... words saying the person is gone already, the day only the paperwork's ('Terminated 1/15/2027 - escorted
+# out', '... - no call no show', '... - walked off the job', '... - effective immediately'): each was sent
+# until the day, a card to someone who no longer comes in (review67's Found 4 in session 47, the lead's)
+_GONE_ALREADY = re.compile(
+    r"(?i)\bescort\w*|\bwalk(?:ed|s)?\s+(?:off|out)\b|\bno[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|\bncns\b|"
+    r"\babandon\w*|\bimmediately\b|\beffective\s+immediate\b|\bbanned\b|\btrespass\w*|\bnot\s+to\s+return\b|\bgone\b|"
+    r"\bno[\s-]*show\b|\bnever\s+(?:came|come|returned)\b|\bdid\s*n[o']?t\s+(?:come|return)"
+)
+
+
 def may_say_no(words: str) -> bool:
     """Whether the words after a leaving's day say not to send as a note would, or may ('deceased', '... and
-    deceased', 'hold until 2/1/2027'): rounds._SAYS_MORE's words or a note's clause saying no."""
+    deceased', 'hold until 2/1/2027', 'escorted out'): rounds._SAYS_MORE's words, :data:`_GONE_ALREADY`'s
+    or a note's clause saying no."""
     from .clauses import _clauses_say_no, _note_says_no
     from .rounds import _SAYS_MORE
 
     if not words or _STILL_ELIGIBLE.fullmatch(words):  # ('Terminated 1/15/2027 eligible': sent until then)
         return False
-    return bool(_SAYS_MORE.search(words)) or _clauses_say_no(words, _note_says_no(words))
+    if _SAYS_MORE.search(words) or _GONE_ALREADY.search(words):
+        return True
+    return _clauses_say_no(words, _note_says_no(words))
