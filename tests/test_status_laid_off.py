@@ -26,3 +26,21 @@ def test_a_status_of_a_layoff_however_spelled_leaves_the_row_out(
     left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells)
     # 'Layoff', 'Laid-off' ... were ordered, where 'Laid Off' is left out; none of STILL_HERE is
     assert left_out == GONE, left_out
+
+
+# A layoff the person survived, is at risk of or is exempt from, one still to come or taken back, or one said
+# a mistake: still here (found by review69: under 'Status' each was left out, under 'Notes' sent)
+SPARED = ["RIF survivor", "RIF pending", "RIF rescinded", "Layoff risk", "Lay off risk", "RIF exempt"]
+SPARED += ["Layoff in error", "RIF in error", "Layoff by mistake", "Position eliminated in error"]
+# ... while a layoff, said again after its mistake, or a question of it, is no card
+STILL_GONE = ["RIF", "RIF'd 11/1", "Layoff in error - laid off again 12/1", "RIF survivor - later terminated"]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_layoff_survived_at_risk_or_said_a_mistake_sends_the_row(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SPARED, *STILL_GONE]
+    left_out = notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells)
+    assert left_out == STILL_GONE, left_out

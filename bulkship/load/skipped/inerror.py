@@ -11,7 +11,10 @@ from .notewords import _FOUND_OTHERWISE
 # the leaving, perhaps as it was recorded, then the words saying it was a mistake
 _RECORDED = r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?"
 _LEAVING = (
-    r"terminated|termed|resigned|off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off"
+    r"terminated|termed|resigned|off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|"
+    # ... a layoff however spelled ('Layoff in error', 'RIF in error', 'Position eliminated by mistake' were left
+    # out under 'Status' where 'Laid off in error' sends: review69)
+    r"lay[\s-]?off|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+eliminated"
 )
 # ... 'by error', 'by accident': 'Terminated by accident', 'Deceased by error' were left out under 'Status',
 # sent under 'Notes' (review63's Found 7; review66)

@@ -48,8 +48,11 @@ DISCHARGED = re.compile(rf"(?i)(?!.*\b(?:{_DIED})\b)\s*discharged\b.*")
 PATIENT_DIED = re.compile(rf"(?i)\s*(?:discharged\W*)?(?:{_DIED})\b.*")
 # Withdrawn, or withdrew: gone, but not a resignation or notice withdrawn ('Withdrew resignation': still here)
 WITHDREW = r"withdr(?:ew|awn)(?!\s+(?:(?:the|his|her|their|my)\s+)?(?:resignation|notice)\b)"
+# ... nor one the person is at risk of, exempt from or survived ('Layoff risk', 'RIF survivor', 'RIF exempt':
+# each left out under 'Status', sent under 'Notes': review69)
 _NOT_LAID_OFF_YET = (
-    r"notice|warning|pending|planned|proposed|expected|rescinded|cancell?ed|reversed|withdrawn|survivor"
+    r"notice|warning|pending|planned|proposed|expected|rescinded|cancell?ed|reversed|withdrawn|survivors?|"
+    r"(?:at\s+)?risk|exempt(?:ed)?|not\s+(?:affected|impacted)|unaffected"
 )
 GONE_MORE = (
     r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
@@ -81,7 +84,8 @@ GONE_MORE = (
     # ... or laid off in a company's words, severed, at the end of a contract, or not to be rehired ('RIF',
     # 'Position eliminated', 'Severance', 'End of contract', 'Do not rehire': found by hunter-sheets20, each
     # was ordered where 'Laid off' and 'Contract ended' are left out)
-    r"reduction\s+in\s+force|rif(?:'?d|fed)?|(?:position|role|job)\s+(?:eliminated|elimination)|severed|"
+    rf"(?:reduction\s+in\s+force|rif(?:'?d|fed)?)(?!\s+(?:{_NOT_LAID_OFF_YET})\b)|"
+    r"(?:position|role|job)\s+(?:eliminated|elimination)|severed|"
     r"severance|end\s+of\s+(?:contract|employment|assignment|engagement)|do\s*n[o']?t\s+re-?hire|"
     r"(?:not|in)\s*eligible\s+for\s+re-?hire|not\s+re-?hir(?:e|able)|non[\s-]*re-?hir(?:e|able)"
 )
