@@ -100,9 +100,10 @@ def test_a_leaving_to_come_then_words_saying_the_person_is_gone_already_leaves_t
     tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by review67 (its Found 4 in session 47), the lead's: on Dec 5, 2026 'Terminated 1/15/2027 -
-    escorted out', '... - no call no show', 'Resigned 1/15/2027 - effective immediately' were each ordered (sent
-    until the day, as 'Terminated 1/15/2027 per HR' is), a card to someone who no longer comes in: the day is
-    the paperwork's. Left out now, as a leaving to come with words saying no is; 'per HR' still sends."""
+    escorted out', '... - no call no show', 'Resigned 1/15/2027 - effective immediately' were each ordered
+    (sent until the day, as 'Terminated 1/15/2027 per HR' is), a card to someone who no longer comes in: the
+    day is the paperwork's. Left out now, as a leaving to come with words saying no is; 'per HR' still
+    sends."""
     cells = [
         "Terminated 1/15/2027 per HR",
         "Terminated 1/15/2027 - escorted out",

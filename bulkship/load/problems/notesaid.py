@@ -43,7 +43,10 @@ _KIN = (
 # ... or the count said as what the person gets, or so many a person ('He gets 2', 'should get 2', '2 per
 # person', '2 each', 'Send 2 per person', '2 for him'): one card went out, exit 0 (found by hunter-asks3);
 # not a limit ('Max 2 per person': a note's start only)
-_GETS = r"(?:(?:he|she|they|employee|recipient)\s+)?(?:gets?|receives?|(?:should|to)\s+(?:get|receive)|entitled\s+to)"
+_GETS = (
+    r"(?:(?:he|she|they|employee|recipient)\s+)?"
+    r"(?:gets?|receives?|(?:should|to)\s+(?:get|receive)|entitled\s+to)"
+)
 _EACH = r"(?:each|(?:per|a|for\s+each)\s+(?:person|employee|recipient|head|household|family))"
 _COUNT_ENDS = r"(?:\W*$|\s*[-\u2013\u2014](?![a-z])|\s*[(;,:+]|\s+(?:for|to)\b)"
 _SEND = re.compile(
