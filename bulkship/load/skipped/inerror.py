@@ -12,8 +12,8 @@ from .notewords import _FOUND_OTHERWISE
 _RECORDED = r"^\s*(?:(?:marked|listed|entered|recorded)\s+(?:as\s+)?)?"
 _LEAVING = (
     r"terminated|termed|resigned|off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|"
-    # ... a layoff however spelled ('Layoff in error', 'RIF in error', 'Position eliminated by mistake' were left
-    # out under 'Status' where 'Laid off in error' sends: review69)
+    # ... a layoff however spelled ('Layoff in error', 'RIF in error', 'Position eliminated by mistake' were
+    # left out under 'Status' where 'Laid off in error' sends: review69)
     r"lay[\s-]?off|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+eliminated"
 )
 # ... 'by error', 'by accident': 'Terminated by accident', 'Deceased by error' were left out under 'Status',
