@@ -33,6 +33,15 @@ def test_the_readmes_library_example_runs_as_written(recwarn: pytest.WarningsRec
     assert not [w for w in recwarn if "bulkship." in str(w.message)]  # no deprecated order in the example
 
 
+def test_the_readme_names_every_name_the_library_offers() -> None:
+    """The README's library paragraph named 13 of the 18 verbs `import bulkship` offers: `settle_found`,
+    `release_all`, `sheet_names`, `load_file` and `apply_corrections` were found only by reading the code."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    said = readme[readme.index("From Python, `import bulkship`") :].split("```python", 1)[0]
+    offered = set(bulkship.__all__) - {"__version__", "Settings", "resolve_settings"}
+    assert sorted(name for name in offered if f"`{name}" not in said) == []
+
+
 def test_the_file_verbs_still_take_the_path_first_with_a_warning_naming_the_new_order() -> None:
     settings = bulkship.resolve_settings()
     with pytest.warns(DeprecationWarning, match=r"bulkship\.validate_file\(settings, path\)") as said:
