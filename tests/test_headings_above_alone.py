@@ -200,3 +200,20 @@ def test_a_heading_saying_the_rows_above_done_but_for_one_asks_of_each(tmp_path:
     ]:
         assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
     assert _validated(tmp_path, "Above: all sent except Gus") == ([2, 4, 5], [])
+
+
+def test_a_heading_saying_the_rows_above_done_but_for_one_then_of_the_rows_below_asks_of_each_above(
+    tmp_path: Path,
+) -> None:
+    """hunter-sends14's leftover 2 (the lead's closing note): 'Above: done except Gus. Below: new' under Hal,
+    Gus and Dee ordered Hal and Dee again, exit 0, and left out Gus, the one still to send (1b010e78 read
+    such a heading without words for the rows below only). Each row above is an error asking, as without
+    them; the rows below go as their own words say."""
+    for heading in [
+        "Above: done except Gus. Below: new",
+        "Above: completed except Gus; below: new, send",
+        "Above: all done (except Gus). Below: new",
+        "Above: done except Gus - below new",
+    ]:
+        assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
+    assert _validated(tmp_path, "Above: done except Gus. Below: terminated") == ([5, 6, 7, 8], [2, 3, 4])

@@ -33,6 +33,7 @@ from .saysend import SAYS_SEND
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
+    AskedAbove,
     asks_of_every_row_above,
     asks_of_the_apart,
     done_but_for_the_named,
@@ -95,8 +96,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         plain = questions_settled(labels_parted(straight(text)))  # ('Above: sent. Questions? Call HR')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
         # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
-        if done_but_for_the_named(plain):  # ('Above: done except Gus': which went? each row above asked)
-            found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+        if (done := done_but_for_the_named(plain)) is not None:  # ('Above: done except Gus': which went?)
+            _ask_above(found, done, text, row, rows, position, headings, leave_out)
             continue
         if _APART.search(plain) or SPARED_STILL.search(plain):
             people = _recipients(body, names, blank) if people is None else people
@@ -128,10 +129,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             and (asked := asks_of_every_row_above(plain, partial(_names_anyone, people))) is not None
         ):
             # ('Above: sent already? Below: new': each row above an error asking, ..problems.notenames)
-            found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
-            below = of_the_rows_below(asked.below) if asked.below is not None else None
-            if below and any(_says_no_of_those_below(part, leave_out) for part in below):
-                _leave_out_below(found, text, row, rows, position, headings)
+            _ask_above(found, asked, text, row, rows, position, headings, leave_out)
             continue
         if says_no_of_every_row_above(
             plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
@@ -204,6 +202,24 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                     found.setdefault(int(up), (NOT_TO_SEND, reason))
         _leave_out_below(found, text, row, rows, position, headings)
     return found
+
+
+def _ask_above(
+    found: dict[int, tuple[str, str]],
+    asked: AskedAbove,
+    text: str,
+    row: int,
+    rows: list[int],
+    position: dict[int, int],
+    headings: dict[int, str],
+    leave_out: re.Pattern[str],
+) -> None:
+    """The heading ``text`` on ``row`` asking of each row above it (..problems.notenames), the rows below
+    left out where its words for them say no."""
+    found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+    below = of_the_rows_below(asked.below) if asked.below is not None else None
+    if below and any(_says_no_of_those_below(part, leave_out) for part in below):
+        _leave_out_below(found, text, row, rows, position, headings)
 
 
 def _leave_out_below(

@@ -112,13 +112,16 @@ def asks_of_the_apart(plain: str) -> bool:
     return apart is not None and "?" in apart[0]
 
 
-def done_but_for_the_named(plain: str) -> bool:
-    """Whether ``plain``, pointing up alone, says the rows above are done but for those it names apart
-    ('Above: done except Gus', 'Above: completed except Gus'): read as a send but for them, Gus (the one still
-    to send) was left out and the others above ordered again, exit 0 (found by review67). Done says not what
-    was: each row above is asked."""
-    apart = _APART.search(plain)
-    if apart is None or not _POINTS_UP.match(plain) or _BELOW.search(plain):
-        return False
-    rest = _POINTS_UP.sub("", f"{plain[: apart.start()]} {plain[apart.end() :]}")
-    return _DONE.fullmatch(rest) is not None
+def done_but_for_the_named(plain: str) -> AskedAbove | None:
+    """Where ``plain``, pointing up, says the rows above are done but for those it names apart ('Above: done
+    except Gus', 'Above: completed except Gus'): its words for the rows below (None: it has none). Read as a
+    send but for them, Gus (the one still to send) was left out and the others above ordered again, exit 0
+    (found by review67); so too with words for the rows below after ('Above: done except Gus. Below: new':
+    hunter-sends14's leftover 2). Done says not what was: each row above is asked."""
+    below = _BELOW.search(plain)
+    words = plain[: below.start()] if below else plain
+    apart = _APART.search(words)
+    if apart is None or not _POINTS_UP.match(words):
+        return None
+    rest = _POINTS_UP.sub("", f"{words[: apart.start()]} {words[apart.end() :]}")
+    return AskedAbove(plain[below.start() :] if below else None) if _DONE.fullmatch(rest) else None
