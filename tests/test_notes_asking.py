@@ -201,3 +201,33 @@ def test_a_question_whether_a_death_was_by_accident_asks(
     rows = dict(enumerate([*asks, "Active"], start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == ["Active"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_or_a_death_answered_no_without_a_mark_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Deceased - none', 'Terminated: no', 'Terminated 1/15/2027 - no': not gone, or no card? Notes sent
+    the first two, Status left them out, both sent the third until its day, nobody asked (found by
+    hunter-asks3). The error asking; a yes, a question answered and a hold's or a label's no as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [
+        "Deceased - none",
+        "Terminated: no",
+        "Terminated 1/15/2027 - no",
+        "Term - N/A",
+        "Deceased: N",
+        "Resigned, n/a",
+        "Laid off - none",
+        "Passed away: no",
+        "Retired 11/30 / no",
+    ]
+    out = ["Deceased: Yes", "Terminated - rehire: no", "Deceased - no card"]
+    sends = ["Deceased? No", "Hold: no", "Skip - none", "Active"]
+    cells = [*asks, *out, *sends]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends

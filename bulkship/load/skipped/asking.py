@@ -24,6 +24,7 @@ import pandas as pd
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
 from .inerror import _A_MISTAKE
+from .undone import _LEFT
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -106,6 +107,31 @@ _UNDECIDED = re.compile(
 )
 
 
+# a leaving or a death answered no, none or n/a without a question's mark ('Deceased - none', 'Terminated:
+# no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and
+# left out others, Status left most out, nobody asked (found by hunter-asks3, the brief's items 1 and 3).
+# Its said reading is a no to the card; 'Hold: no', 'Skip - none', 'Duplicate - no' read as before
+_GONE = (
+    rf"(?:(?:employee|ee|emp)\s+)?(?:{_LEFT}|deceased|dead|died|passed(?:\s+away)?|retired|inactive|departed|"
+    r"term(?:ination)?)"
+)
+_ON_A_DAY = r"(?:\s+(?:on\s+|eff\.?\s+|effective\s+)?(?:\d[\d/.-]*|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
+_GONE_LABEL = re.compile(rf"(?i)\W*{_GONE}{_ON_A_DAY}\s*[-–—:,;(/|]*\s*")
+_NO_ANSWER = re.compile(r"(?i)\s*(?:no|n|none|nope|n/?a|nil)\W*")
+_MAY_BE_GONE_NO = re.compile(rf"(?i)\b{_GONE}\b[^?]{{0,40}}?[-–—:,;(/|]\s*(?:no|n|none|nope|n/?a|nil)\b")
+
+
+def _gone_answered_no(parts: list[str]) -> list[bool]:
+    """Of a remark's clauses, those saying a leaving or a death ended by the next clause's no, none or n/a
+    (:data:`_GONE_LABEL`, :data:`_NO_ANSWER`)."""
+    return [
+        i + 1 < len(parts)
+        and _GONE_LABEL.fullmatch(p) is not None
+        and _NO_ANSWER.fullmatch(parts[i + 1]) is not None
+        for i, p in enumerate(parts)
+    ]
+
+
 def may_ask(text: str) -> bool:
     """Whether ``text`` may hold a clause that asks (a cheap look before :func:`readings`)."""
     return (
@@ -116,6 +142,7 @@ def may_ask(text: str) -> bool:
         or _UNDECIDED.fullmatch(text) is not None
         or _DOUBT.search(text) is not None
         or _CHECK.search(text) is not None
+        or _MAY_BE_GONE_NO.search(text) is not None
     )
 
 
@@ -134,9 +161,13 @@ def readings(text: str) -> tuple[str, str] | None:
     shared = [_shared(p, text) for p in parts]
     asking = [a or s for a, s in zip(asking, shared, strict=True)]
     checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
-    if not any(asking) and not any(checks):
+    gone_no = _gone_answered_no(parts)
+    if not any(asking) and not any(checks) and not any(gone_no):
         return None
     taken = [a or c for a, c in zip(asking, checks, strict=True)]
+    for i in (i for i, g in enumerate(gone_no) if g):  # (taken with its no; said as a no to the card)
+        taken[i] = taken[i + 1] = checks[i + 1] = True
+        shared[i] = True
     for i in range(len(parts) - 1):  # ('Do not send? No': the no taken with its question)
         if asking[i] and unclear_no(parts[i], parts[i + 1]):
             taken[i + 1] = checks[i + 1] = True
