@@ -51,6 +51,8 @@ class PlanLimits(Protocol):
     @property
     def limit_to_confirmed(self) -> bool: ...
     @property
+    def answered_in_person(self) -> bool: ...
+    @property
     def charged_at_send(self) -> Decimal | None: ...
     @property
     def max_lines(self) -> int: ...
@@ -206,8 +208,8 @@ async def confirm_plan(
 
 
 def _asks_a_person(options: PlanLimits) -> bool:
-    """Whether a person answers the plan's question (the CLI without --yes: its yes is the run's limit)."""
-    return options.confirm is not None and options.limit_to_confirmed
+    """Whether a person answers the plan's question (the CLI without --yes), perhaps long after."""
+    return options.confirm is not None and options.answered_in_person
 
 
 def _past_a_limit(options: PlanLimits, view: PlanView) -> bool:

@@ -65,8 +65,12 @@ class RunOptions:
     # after a restart, spends no more than ``max_total`` since then (what was sent before the restart counted)
     charged_at_send: Decimal | None = None
     # the plan's total, once ``confirm`` says yes, is the most the run spends: a person answered the CLI's
-    # question seeing it (not --yes); a vendor raising its prices meanwhile stops the run, as a web Send does
+    # question seeing it, or --yes confirmed it as shown; a vendor raising its prices meanwhile stops the
+    # run, as a web Send does
     limit_to_confirmed: bool = False
+    # a person answers ``confirm`` (the CLI without --yes), perhaps long after the plan was made: the prices
+    # are read again once answered, and orders in doubt asked of the vendor before the question
+    answered_in_person: bool = False
     # in team mode, once ``confirm`` said yes: the most the batch may cost in all as the team allows its
     # person (alone, or by an approval), held to while the orders go out (set by run_batch)
     sender_limit: Callable[[], SenderLimit | None] | None = None

@@ -45,10 +45,6 @@ class SpendingRoom:
 def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
     """The tightest of the run's limits (:class:`SpendingRoom`); None when it has none."""
     rooms = []
-    if options.confirm is not None and options.limit_to_confirmed:
-        # the total shown with 'Send these orders?': answered yes to while `--yes` or --max-total paid on
-        # past it (133.00 charged for 125.00 confirmed, exit 0: hunter-money6's L1, the lead's decision)
-        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed", rounding=True))
     if options.max_total is not None:
         # a web Send's limit is the total its cost page showed: confirmed, not typed (taken up again after
         # a restart, its total_shown is gone and charged_at_send says it is the Send's)
@@ -71,6 +67,11 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         charged = view.batch_total - view.worst_case
         left = team.amount - view.batch_total
         rooms.append(SpendingRoom(left, team.amount, charged, said=team.said, rounding=team.approved))
+    if options.confirm is not None and options.limit_to_confirmed:
+        # the total shown with 'Send these orders?', answered yes to or confirmed by --yes: while `--yes` or
+        # --max-total paid on past it (133.00 charged for 125.00 confirmed, exit 0: hunter-money6's L1, the
+        # lead's decision). Last: a limit of its own leaving no more room (a team's) is the one named
+        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed", rounding=True))
     tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
     if tightest is None:
         return None

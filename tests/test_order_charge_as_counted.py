@@ -71,9 +71,9 @@ def test_the_results_page_of_a_send_counting_the_order_charge_says_no_difference
 def test_a_charge_beyond_the_one_counted_still_differs_from_the_plan(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """7.95 billed where 5.95 was counted, the run given no limit to stop at: said, as before; and the plan
-    promised no stop that `run --yes` without --max-total never makes (it said 'the vendor billing more stops
-    the run', and the run went on)."""
+    """7.95 billed where 5.95 was counted: said, as before. `run --yes` confirms the plan shown (55.95) as its
+    limit since session 48 (the lead's decision): its one order went before the vendor's answer showed it,
+    and the run says so, exit 1 (it was exit 0, the run given no limit)."""
     import test_billed_before
 
     with VendorProxy(tmp_path) as vendor:
@@ -81,7 +81,7 @@ def test_a_charge_beyond_the_one_counted_still_differs_from_the_plan(
         test_billed_before.ON_THE_ORDER = Decimal("7.95")
         try:
             second = write_sheet(tmp_path / "second.csv", [5, 6])
-            assert main(["run", str(second), "--yes", "--wait", "0", *where]) == 0
+            assert main(["run", str(second), "--yes", "--wait", "0", *where]) == 1
         finally:
             test_billed_before.ON_THE_ORDER = Decimal("5.95")
         err = " ".join(capsys.readouterr().err.split())
@@ -90,3 +90,4 @@ def test_a_charge_beyond_the_one_counted_still_differs_from_the_plan(
     )
     assert "the vendor shows 57.95" in err, err
     assert "the vendor billing more stops a run held to a total (one you confirm or set" in err, err
+    assert "57.95 counts against the 55.95 you confirmed" in err, err

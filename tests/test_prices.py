@@ -679,7 +679,7 @@ def _confirmed(kind: str, total: Decimal) -> dict[str, Any]:
     limits: dict[str, dict[str, Any]] = {
         "typed": {"max_total": total, "max_batch_total": total},
         "web": {"max_total": total, "total_shown": total},
-        "said yes": {"confirm": lambda view: True, "limit_to_confirmed": True},
+        "said yes": {"confirm": lambda view: True, "limit_to_confirmed": True, "answered_in_person": True},
     }
     return limits[kind]
 

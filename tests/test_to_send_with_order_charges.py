@@ -7,7 +7,6 @@ as the plan counts it."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from decimal import Decimal
@@ -17,14 +16,13 @@ import pytest
 from starlette.testclient import TestClient
 from support import visible_text, write_sheet
 from support.money_invariants import check_money
-from support.vendor_proxy import VendorProxy, orders_rewritten
+from support.vendor_proxy import VendorProxy
 from test_approval_pages import _signed_in
-from test_billed_before import _billed_on_every_order
+from test_billed_before import _first_batch_billed
 
 from bulkship.cli import main
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL, resolve_settings
 from bulkship.team import accounts, approvals, store
-from bulkship.track import track
 from bulkship.web import create_app
 
 MOST = "up to 55.95 with what the vendor bills on each order"
@@ -34,18 +32,6 @@ MOST = "up to 55.95 with what the vendor bills on each order"
 def _sandbox_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
     monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
-
-
-def _first_batch_billed(vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    """Batch 'first' (4 cards of 25.00 in 2 orders) sent to a vendor billing 5.95 on every order beside its
-    lines, and tracked: charged 111.90 (test_billed_before's); the command's place."""
-    vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
-    where = ["--api-url", vendor.url, "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]
-    first = write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])
-    assert main(["run", str(first), "--yes", "--wait", "0", "--max-lines", "2", *where]) == 0
-    asyncio.run(track(vendor.settings(tmp_path), "first", client_factory=vendor.factory))
-    capsys.readouterr()
-    return where
 
 
 def _refused_past_its_limit(

@@ -226,8 +226,8 @@ def run(
         typer.Option(
             "--yes",
             "-y",
-            help="Send without asking for confirmation; the plan's total is then no limit (a total you say "
-            "yes to is): add --max-total to stop the run if the vendor charges more.",
+            help="Send without asking for confirmation: the plan shown is confirmed as it is, and the vendor "
+            "charging more than it stops the run (with --max-total, that total is the limit instead).",
         ),
     ] = False,
     max_total: Annotated[
@@ -315,7 +315,10 @@ def run(
         # page plans with the same question answered no, and keeps its plan for the Send)
         max_total=limit,
         max_batch_total=limit,
-        limit_to_confirmed=not yes,  # the total the person said yes to is the run's limit
+        # the plan's total is the run's limit: said yes to, or confirmed as shown by --yes (the lead's
+        # decision, session 48: --yes without --max-total went on past a raised price, 133.00 for 125.00)
+        limit_to_confirmed=not yes or limit is None,
+        answered_in_person=not yes,
         webhook_url=webhook_url,
         wait_s=wait,
         max_lines=max_lines,

@@ -17,8 +17,9 @@ from ..payload import line_items
 from ..spendingroom import SpendingRoom
 
 LOOK_AGAIN = (
-    "look at the batch's plan again (its cost page, or the same `bulkship run`): it shows what the orders "
-    "left cost at the vendor's prices of today, what was charged counted too"
+    "run the same `bulkship run` again (or open the batch's cost page): it shows the orders left at the "
+    "vendor's prices of today, what was charged counted too, and sends them once that plan is confirmed "
+    "(--yes confirms it as shown)"
 )
 
 
@@ -32,6 +33,23 @@ class _Beyond:
     planned: Decimal
     lost: bool = False
     other_cards: bool = False  # the vendor's order holds other cards than the plan's
+
+    def cause(self) -> str:
+        """Why the run stopped, as the note of each order it left planned says it (after 'Not sent yet:')."""
+        if self.other_cards:
+            return (
+                f"the vendor's order {self.po} costs {money_text(self.cost)} where its plan costs "
+                f"{money_text(self.planned)} (it holds other cards than this plan's)"
+            )
+        if self.lost:
+            return (
+                f"the answer to {self.po} was lost as the vendor's prices rose (it may have cost "
+                f"{money_text(self.cost)}, planned {money_text(self.planned)})"
+            )
+        return (
+            f"the vendor charged {money_text(self.cost)} for {self.po} where the plan priced it "
+            f"{money_text(self.planned)} (its prices may have risen since)"
+        )
 
     def said(self) -> str:
         if self.other_cards:  # not a price: a colleague's order under this PO number (hunter-web18's LO1)
@@ -143,6 +161,18 @@ class RoomTally:
             hint=LOOK_AGAIN,
         )
         return self.stop
+
+    def left_note(self) -> str | None:
+        """What each order :meth:`past_room` left planned says of why it was not sent (its row's note), and
+        that its cost is shown again at the vendor's prices of today; None when the run was not stopped so.
+        Without it, a row read 'Not sent yet. Re-run the same command to send it.', nothing of the price."""
+        if self.stop is None or self._first is None:
+            return None
+        return (
+            f"the run stopped before this order left: {self._first.cause()}, and it spends no more than the "
+            f"{money_text(self.room.limit)} {self.room.said}; its cost is shown again at the vendor's prices "
+            "of today before it is sent"
+        )
 
     def past_room_at_the_end(self, *, left: bool, together: bool) -> SpendLimitError | None:
         """Once no order is in flight: whether the orders that went out together, before the vendor's

@@ -94,6 +94,8 @@ class Submitter(_Answers):
             self.outcome.stopped = past
         if isinstance(self.outcome.stopped, BeingSentElsewhereError):
             await self._hold_plan(self.outcome.stopped)
+        elif stopped is not None and self._tally is not None and stopped is self._tally.stop:
+            await self._note_left(self._tally.left_note())
         await self._finish()
         return self.outcome
 
@@ -103,6 +105,15 @@ class Submitter(_Answers):
             return False  # nothing stopped the orders before they left
         planned = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
         return any(o.po_number not in self.hold_back for o in planned)
+
+    async def _note_left(self, note: str | None) -> None:
+        """Each order the run's limit left planned says why, on its rows (..reconcile.join.outcome)."""
+        if not note:
+            return
+        planned = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
+        for order in planned:
+            if order.po_number not in self.hold_back:
+                await self._ledger(self.ledger.record_not_sent, order.po_number, note)
 
     async def _hold_plan(self, stopped: BeingSentElsewhereError) -> None:
         """Another computer or ledger is sending the batch, grouped its own way: the orders still planned here

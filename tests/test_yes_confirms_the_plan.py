@@ -1,0 +1,62 @@
+"""`run --yes` confirms the plan as it was shown (the lead's decision, session 48): without --max-total, a
+vendor raising its prices during the run went on billing past it, all five orders sent, 133.00 charged for a
+plan of 125.00, exit 0, where the same plan answered yes at 'Send these orders?' stops at its total."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support.money_invariants import check_money
+from support.vendor_proxy import VendorProxy
+from test_prices import _charged, _cli_run
+from test_prices import cli_vendor as cli_vendor  # the fixture: five 25.00 cards, CVS's fee raised after one
+
+from bulkship.cli import main
+from bulkship.ledger import Ledger
+
+
+def _said(capsys: pytest.CaptureFixture[str]) -> str:
+    out = capsys.readouterr()
+    return " ".join((out.out + out.err).split())
+
+
+def test_run_yes_stops_once_the_vendor_bills_more_than_the_plan_shown(
+    cli_vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Five 25.00 CVS cards, the vendor raising CVS's fee to 2.00 after the first order: the second is billed
+    27.00 and no other order leaves; the three left say why, and a re-run plans them at 27.00 and sends."""
+    ledger = tmp_path / "ledger.sqlite"
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 1
+    said = _said(capsys)
+    assert _charged(cli_vendor.sandbox.orders()) == 52, "25.00, then one order at the new fee: 27.00"
+    assert "The vendor charged more than planned (BS-CAP-0002: 27.00, planned 25.00)" in said, said
+    assert "does not cost more than the 125.00 you confirmed; they stay to send" in said, said
+    assert "run the same `bulkship run` again" in said and "--yes confirms it as shown" in said, said
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=cli_vendor.sandbox.orders())
+    assert [seen.rows[row]["Status"] for row in range(2, 7)] == ["pending"] * 2 + ["planned"] * 3
+    for row in range(4, 7):
+        note = seen.rows[row]["Problems / vendor error"]
+        assert note.startswith("Not sent yet: the run stopped before this order left: the vendor charged "
+                               "27.00 for BS-CAP-0002 where the plan priced it 25.00"), note  # fmt: skip
+    assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
+    money = json.loads(capsys.readouterr().out)["batches"][0]["money"]
+    assert (money["charged"]["total"], money["to_send"]["total"]) == ("52.00", "75.00")
+    # the re-run plans the rest at the vendor's prices of today, and --yes confirms that plan
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 0
+    said = _said(capsys)
+    assert "│ Total │ 3 │ 3 │ 75.00 │ 0.00 │ 6.00 │ 0.00 │ 81.00 │" in said, said
+    assert _charged(cli_vendor.sandbox.orders()) == 133 and len(cli_vendor.sandbox.orders()) == 5
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=cli_vendor.sandbox.orders())
+    assert set(seen.statuses) == {"pending"}
+    with Ledger.open(ledger, lock=False) as opened:
+        assert not opened.orders("cap", states=("planned",), payloads=False)
+
+
+def test_run_yes_with_max_total_holds_to_that_total_instead(
+    cli_vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--max-total is the room the person gives a raised price: 140.00 lets all five go at the new fee."""
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes", "--max-total", "140")) == 0, _said(capsys)
+    assert _charged(cli_vendor.sandbox.orders()) == 133 and len(cli_vendor.sandbox.orders()) == 5
