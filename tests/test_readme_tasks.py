@@ -15,6 +15,7 @@ import pytest
 
 from bulkship.cli import main
 from bulkship.reconcile.sheets import SUMMARY_SHEET
+from bulkship.resultfile import result_path
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import resolve_settings
 
@@ -180,3 +181,14 @@ def test_the_task_list_says_where_one_person_s_card_is_in_the_columns_the_workbo
     assert "NAME-results.xlsx" in how and "`bulkship track NAME`" in how, how
     named = re.findall(r"\*([A-Z][\w ]+)\*", how)
     assert named and all(column in RESULT_COLUMNS for column in named), (named, RESULT_COLUMNS)
+
+
+def test_the_result_workbook_names_the_readme_gives_are_those_a_run_writes() -> None:
+    """The task list says `output/NAME-results.xlsx`; a batch named with a space ('Q4 gifts', as --batch or
+    the web page names it) or another alphabet is written 'Q4-gifts-10e29681-results.xlsx', which nothing
+    said (newcomer25's note in session 47). The README's examples are the names a run writes."""
+    text = README.read_text(encoding="utf-8")
+    examples = re.findall(r"`([^`]+)`: `output/([^`]+-results\.xlsx)`", text)
+    assert len(examples) >= 3 and any(" " in batch for batch, _ in examples), examples
+    for batch, name in examples:
+        assert result_path(Path("output"), batch) == Path("output") / name, batch
