@@ -44,7 +44,7 @@ from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 
 if TYPE_CHECKING:
     from .settings import Settings
-from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND, left_out_person
+from .statuses import CHARGED, HAS_CARD, IN_DOUBT, NOT_YET_REASON, TO_SEND, left_out_person
 
 BATCH_STATES = (
     "draft",
@@ -61,7 +61,7 @@ BATCH_STATES = (
 )
 SHIPPED_LINE_STATUSES = frozenset({"shipped", "delivered"})
 _SENT_ORDER_STATES = frozenset({"created", "rejected", *OPEN_STATES, REVIEW_STATE})
-_ATTENTION_ROWS = ("failed", "held", "review")
+_ATTENTION_ROWS = ("failed", "review")  # and "held", but for those whose card was made (held_with_card)
 _WAITING = {"pending": "awaiting approval", "rejected": "rejected"}  # planned, by its newest approval
 
 
@@ -91,6 +91,9 @@ class BatchOverview:
     # rows skipped as held until a day to come: a batch with such rows read 'sent' (or 'draft', nothing sent)
     # in `bulkship status`, as if done (found by hunter-sheets12)
     waiting: int = 0
+    # of the held rows, those held for the very card another batch made (..repeats.notes.HAS_CARD): the run
+    # says 'nothing to do' of them and exits 0, where the batch read 'needs attention' for good (session 47)
+    held_with_card: int = 0
     # of ``charged``, what orders the vendor ended holding no card still bill beside their lines: the page
     # said '7.50 charged' of a batch of no card, with no word (hunter-money3's LI)
     billed_without_a_card: Decimal = Decimal(0)
@@ -117,8 +120,11 @@ class BatchOverview:
         if running or self.busy:
             return "sending"
         sent = self.sent
-        attention = any(self.rows.get(s) for s in _ATTENTION_ROWS) or any(
-            self.orders.get(s) for s in (*OPEN_STATES, REVIEW_STATE)
+        held = self.rows.get("held", 0) > self.held_with_card
+        attention = (
+            held
+            or any(self.rows.get(s) for s in _ATTENTION_ROWS)
+            or any(self.orders.get(s) for s in (*OPEN_STATES, REVIEW_STATE))
         )
         planned = bool(self.orders.get("planned"))
         if sent:
@@ -141,7 +147,9 @@ class BatchOverview:
             return "needs attention"
         if self.rows.get("invalid"):
             return "needs fixes"
-        return "waiting" if self.waiting else "draft"
+        if self.waiting:
+            return "waiting"
+        return "sent" if self.held_with_card else "draft"  # each card its list asks was made, elsewhere
 
 
 def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> dict[str, BatchOverview]:
@@ -176,6 +184,9 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, count in ledger.batch_rows_skipped_saying(NOT_YET_REASON).items():
         if batch in found:  # ... not a row whose card another batch ordered: no more to send (review62)
             found[batch].waiting = len(held_until(ledger, batch)) if count else 0
+    for batch, count in ledger.batch_rows_saying("held", HAS_CARD).items():
+        if batch in found:
+            found[batch].held_with_card = count
     for batch, state, cost, count in ledger.batch_order_tallies():
         item = found.get(batch)
         if item is None:

@@ -12,8 +12,7 @@ from .errors import BulkshipError
 from .ledger import Ledger
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
-from .repeats import HELD, held_notes
-from .repeats.notes import HAS_CARD
+from .repeats import held_notes
 from .repeats.takenout import sent_elsewhere_notes
 from .resultfile import left_behind, result_path, workbook_not_written, write_results
 from .runoptions import RunOptions
@@ -47,9 +46,6 @@ def reconcile_run(
     give_back_memory()
     result = result_from_ledger(ledger, batch, settings, output)
     result.notes.extend(held_notes(ledger, batch))
-    if result.held_rows:
-        held = ledger.current_rows_with_status(batch, HELD)
-        result.held_with_card = sum(1 for r in held if HAS_CARD in (r.error or ""))
     result.notes.extend(sent_elsewhere_notes(ledger, batch))
     result.notes.extend(left_behind(earlier, output))
     return result, not_written

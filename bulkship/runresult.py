@@ -28,7 +28,7 @@ from .reconcile.join import (
 from .refusednow import skipped_ordered_elsewhere
 from .repeats import HELD
 from .runnotes import money_notes, po_refused, vendor_codes
-from .statuses import ATTENTION_STATUSES, CHARGED, left_out_person
+from .statuses import ATTENTION_STATUSES, CHARGED, HAS_CARD, left_out_person
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -90,7 +90,10 @@ class RunResult:
         (or deliberately skipped)."""
         if self.stopped is not None or self.unknown_orders or self.unsent_rows:
             return 1
-        return 3 if self.failed_rows or self.held_rows or self.attention_rows else 0
+        # a row held for the very card another batch made needs nobody: the run says 'nothing to do' of it,
+        # and exiting 3 for it kept a script (and `status`) asking a person for good (session 47's leftover)
+        attention = self.attention_rows - self.held_with_card
+        return 3 if self.failed_rows or self.held_rows > self.held_with_card or attention > 0 else 0
 
     def as_json(self) -> dict[str, Any]:
         money = {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in self.money.items()}
@@ -110,6 +113,7 @@ class RunResult:
             "left_out_earlier_rows": self.left_out_earlier_rows,
             "failed_rows": self.failed_rows,
             "held_rows": self.held_rows,
+            "held_with_card": self.held_with_card,  # of them, the very card made elsewhere: nothing to do
             "untied_orders": self.untied_orders,  # at the vendor, tied to no row yet (rows in review)
             "untied_cost": money_plain(self.untied_cost),
             "attention_rows": self.attention_rows,
@@ -172,6 +176,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         unknown_orders=sum(states.get(state, 0) for state in OPEN_STATES),
         unsent_rows=rows.get("planned", 0),
         held_rows=rows.get(HELD, 0),
+        held_with_card=held_with_card(ledger, batch) if rows.get(HELD) else 0,
         by_status=counts_by_row_status(view),
         money=money,
         api=api_identity(settings),
@@ -193,6 +198,11 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             *vendor_codes(view),
         ],
     )
+
+
+def held_with_card(ledger: Ledger, batch: str) -> int:
+    """The batch's held rows whose very card another batch made (:data:`..statuses.HAS_CARD`)."""
+    return sum(1 for r in ledger.current_rows_with_status(batch, HELD) if HAS_CARD in (r.error or ""))
 
 
 def _untied(ledger: Ledger, view: LedgerView, batch: str) -> dict[str, Any]:

@@ -27,6 +27,8 @@ def counted(count: int, noun: str) -> str:
 # The reason of a skipped row the list holds until a day to come ('Do Not Send Before'): the same file, run
 # on that day, sends it (the load stage gives it; `run` and `status` read it in the ledger)
 NOT_YET_REASON = "the list says not to send it yet"
+# A held row's words when its very card was made in another batch (..repeats.notes): nobody need act on it
+HAS_CARD = "This person has this card already: nothing to do. Only for a second card on purpose,"
 # ... then its day, after these words, as the ledger and the workbook keep it (YYYY-MM-DD, the reason's last)
 DAY_SAID = ", to send on or after "
 

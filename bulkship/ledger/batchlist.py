@@ -34,6 +34,10 @@ class LedgerBatchList(LedgerStore):
         """Batch -> its current rows skipped for a reason opening with ``reason``."""
         return {r[0]: int(r[1]) for r in self._read(sql.batch_rows_skipped_saying, reason)}
 
+    def batch_rows_saying(self, status: str, words: str) -> dict[str, int]:
+        """Batch -> its current rows of ``status`` whose message holds ``words``."""
+        return {r[0]: int(r[1]) for r in self._read(sql.batch_rows_saying, status, words)}
+
     def batch_review_tallies(self) -> list[tuple[str, str | None, int]]:
         """(batch, cost, count) of rows waiting for review in an order the vendor created."""
         return [(r[0], r[1], int(r[2])) for r in self._read(sql.batch_review_tallies)]

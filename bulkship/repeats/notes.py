@@ -12,6 +12,7 @@ from ..ledger.records import ELSEWHERE, elsewhere_po
 from ..namealike import names_alike
 from ..payload import line_items
 from ..plan.ponumbers import is_derived_reference
+from ..statuses import HAS_CARD
 from .cards import _SEP, Card, _Rows
 from .earlier import Changed
 from .newrun import _command, _continue_hint, _where, sent_cards
@@ -69,9 +70,6 @@ def _repeat_note(
         f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
         f"{policy.window_days} days. {then} re-run with {ALLOW_FLAG}"
     )
-
-
-HAS_CARD = "This person has this card already: nothing to do. Only for a second card on purpose,"
 
 
 def _refuse_same_rows(

@@ -30,6 +30,15 @@ def batch_rows_skipped_saying(db: Db, reason: str) -> Tuples:
     ).all()
 
 
+def batch_rows_saying(db: Db, status: str, words: str) -> Tuples:
+    """(batch, count) of the current rows of ``status`` whose message holds ``words``, every batch at once."""
+    return _run(
+        db,
+        "SELECT batch, COUNT(*) FROM rows WHERE current = 1 AND status = ? AND error LIKE ? GROUP BY batch",
+        (status, "%" + words.replace("%", "").replace("_", "") + "%"),
+    ).all()
+
+
 def batch_review_tallies(db: Db) -> Tuples:
     """(batch, cost, count) of rows waiting for review in an order the vendor created (their card may be
     one of its lines: money in doubt, as :func:`bulkship.reconcile.join.money_bucket` says)."""
