@@ -25,6 +25,7 @@ from ..models import VendorOrder
 from ..reconcile.join import LedgerView
 from ..silentorder import codes_note, codes_of, complete_says_nothing, complete_silent_note
 from ..statuses import FINAL_LINE_STATUSES, FINAL_ORDER_STATUSES, NO_CARD_STATUSES
+from .shownagain import settle_shown_again
 
 log = logging.getLogger("bulkship.track")
 
@@ -99,6 +100,8 @@ async def refresh_order(
             raise mismatch from None
         vendor_order = found
     changed = ledger.record_order_status(order.po_number, vendor_order, source=source)
+    # rows a 201 showing fewer lines left waiting, now shown by proof: ordered, as --settle-found would
+    changed = await settle_shown_again(client, ledger, order, vendor_order) or changed
     return Refreshed(vendor_order, changed)
 
 
