@@ -58,3 +58,31 @@ def test_a_mark_under_a_word_of_a_person_still_to_get_a_card_sends_the_row(
     school term, a course passed, says nothing against sending: every row is sent."""
     path = _tracker(tmp_path / "tracker.csv", header, cells)
     assert not load_sheet(path).skipped
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Mgr OK?", "Mgr Approved", "Mgr Approval", "Mgr. Approved?", "Mgr Approved (Y/N)", "VP OK?", "Sup OK",
+     "Supervisor OK", "Dir. Approved", "HRBP Approved", "Mgr Sign-off", "Manager Sign Off", "Sign-off",
+     "Signed off?", "Elig", "Elig?", "Incl?", "Appr", "Cleared?", "Cleared to send"],
+)  # fmt: skip
+def test_an_approval_column_in_short_forms_or_a_sign_off_leaves_its_no_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer26 on an HR anniversary workbook: 'Mgr OK?' = N was 'not used' and the card ordered,
+    exit 0 (so were 'VP OK?', 'Elig', 'Incl?', 'Sign-off', 'Cleared?' = N), where 'Manager OK?' = N is left
+    out. The N row is left out quoting the cell; Y and an empty cell are sent."""
+    path = _tracker(tmp_path / "hr.csv", header, ["N", "Y", ""])
+    assert {s.row: s.reason for s in load_sheet(path).skipped} == {
+        2: f"the list says not to send it (column '{header}': 'N')"
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"), [("Signed Off By", "N. Patel"), ("Mgr", "N"), ("Sign-off Date", "N")]
+)
+def test_who_signed_off_or_a_manager_s_name_says_nothing_of_sending(
+    tmp_path: Path, header: str, cell: str
+) -> None:
+    """Who signed off, the manager's column or the day of the sign-off pick no rows."""
+    assert not load_sheet(_tracker(tmp_path / "hr.csv", header, [cell, "Y"])).skipped

@@ -106,11 +106,18 @@ _FILTER_WORDS = frozenset(
      # ... or whether the person wants the card in the mail ('Physical card?', 'Physical gift card (Y/N)',
      # 'Gift card wanted?', 'Want a gift card?', 'Mail me a gift card?'): each No was ordered (found by
      # hunter-sheets16)
-     "physical", "want", "wanted", "wants"}
+     "physical", "want", "wanted", "wants",
+     # ... or an HR sheet's short forms and sign-offs ('Elig', 'Incl?', 'Appr', 'Cleared?', 'Sign-off' = N:
+     # found by newcomer26, each was ordered)
+     "elig", "incl", "appr", "apprvd", "cleared", "signoff"}
 )  # fmt: skip
+# ... whoever says so aside ('Mgr OK?', 'VP OK?', 'Supervisor OK', 'HRBP Approved' = N: found by newcomer26,
+# each was ordered where 'Manager OK?' = N is left out)
 _FILTER_FILLER = frozenset(
-    {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s", "a", "me"}
-)
+    {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s", "a", "me",
+     "mgr", "supervisor", "sup", "supv", "vp", "dir", "director", "hrbp"}
+)  # fmt: skip
+_SIGN_OFF = re.compile(r"sign(?:ed)?[\s_-]*off")
 
 
 def _filter_header(header: str) -> bool:
@@ -119,7 +126,7 @@ def _filter_header(header: str) -> bool:
     'Send To': found by review11), not yes or no."""
     if _TICK_HEADER.fullmatch(header):  # a column of checkboxes headed by a tick (found by hunter-sheets3)
         return True
-    every = re.findall(r"[a-z]+", header.casefold())
+    every = re.findall(r"[a-z]+", _SIGN_OFF.sub("signoff", header.casefold()))
     words = [w for w in every if w not in _FILTER_FILLER]
     # 'Ship to manager?' = No says where the card goes, not whether (found by hunter-sheets4: left out)
     if any(w == "to" and after not in _FILTER_WORDS for w, after in pairwise(every)):
