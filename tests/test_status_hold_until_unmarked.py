@@ -61,3 +61,40 @@ def test_a_status_saying_not_to_send_until_a_day_holds_the_row_to_it(
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert held_and_out(datetime.date(2026, 12, 5)) == (NO_UNTIL, NO_UNTIL_OUT)
     assert held_and_out(datetime.date(2027, 1, 20)) == ([], NO_UNTIL_OUT)  # on its day, each sent
+
+
+# not eligible until a day ('Not eligible until 11/1', passed: eligible now): under a status left out for
+# good, where under 'Notes' a day passed sends and one to come waits for it (found by review69; the closing
+# note of session 47's leftover 3)
+NOT_ELIGIBLE_UNTIL = [
+    "Not eligible until 1/15/2027", "Ineligible till 1/15/2027", "Not eligible for gift until 1/15/2027",
+    "Not eligible until Feb",
+]  # fmt: skip
+# ... one that says more, or of no day, stays out
+NOT_ELIGIBLE_OUT = ["Not eligible until 1/15/2027 - terminated", "Not eligible until 90 days", "Not eligible"]
+
+
+@pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
+def test_a_status_not_eligible_until_a_day_holds_the_row_to_it(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bulkship.load import load_sheet
+    from bulkship.statuses import NOT_YET_REASON
+
+    def held_and_out(day: datetime.date) -> tuple[list[str], list[str]]:
+        monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
+        skipped = {s.row: s for s in load_sheet(path).skipped}
+        rows = dict(enumerate(cells, start=2))
+        held = [
+            rows[r] for r in sorted(skipped) if r in rows and skipped[r].reason.startswith(NOT_YET_REASON)
+        ]
+        return held, [rows[r] for r in sorted(skipped) if r in rows and rows[r] not in held]
+
+    passed = ["Not eligible until 11/1", "Not eligible until 11/1/2026", "Ineligible until 11/1"]
+    cells = [*NOT_ELIGIBLE_UNTIL, *NOT_ELIGIBLE_OUT, *passed]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    # each held to its day, the days passed sent (each was left out under a status)
+    assert held_and_out(datetime.date(2026, 12, 5)) == (NOT_ELIGIBLE_UNTIL, NOT_ELIGIBLE_OUT)
+    # on its day each sent (by then '11/1' with no year is 2027's, still to come)
+    later = (["Not eligible until 11/1", "Ineligible until 11/1"], NOT_ELIGIBLE_OUT)
+    assert held_and_out(datetime.date(2027, 2, 20)) == later

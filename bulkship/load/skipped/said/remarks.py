@@ -132,8 +132,11 @@ def remarks_not_yet(
 # ... or a no until a day ('Do not send until 1/15/2027', 'DNS until 1/15/2027': left out for good under
 # 'Status', where under 'Notes' each waits for its day; review60's leftover 6, decided by hunter-asks1 as
 # 'Do not send before 1/15/2027' was read already)
+# ... or not eligible until a day ('Not eligible until 11/1', 'Ineligible till 1/15/2027': left out for good,
+# where under 'Notes' each waits for its day, a day passed sends it: review69)
 _HOLD_UNTIL = re.compile(
-    r"(?i)^\W*(?:(?:on\s+)?hold|(?:do\s+not|don['’]?t|dns)(?:\s+(?:send|ship|mail)(?:\s+(?:the\s+)?card)?)?)"
+    r"(?i)^\W*(?:(?:on\s+)?hold|(?:do\s+not|don['’]?t|dns)(?:\s+(?:send|ship|mail)(?:\s+(?:the\s+)?card)?)?|"
+    r"(?:not\s+eligible|ineligible)(?:\s+for\s+(?:a\s+|the\s+)?(?:gift\s+card|gift|card))?)"
     r"\s+(?:(?:until|till|til)\b|for(?=\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
 )
 # ... not one asking something after it ('On hold until 3/1/2031 - Send Target instead'): a status's asks are
