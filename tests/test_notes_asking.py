@@ -231,3 +231,34 @@ def test_a_leaving_or_a_death_answered_no_without_a_mark_asks(
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[s.row] for s in sheet.skipped] == out
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_said_sent_by_mistake_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Sent in error', 'Sent this year in error': not to be sent again, or sent wrongly and still owed? Notes
+    sent the first (a second card), left 'Card sent in error' out; Status left both out; 'Sent by mistake?'
+    was left out since f38b4d63 read it as a leaving said a mistake, nobody asked (found by hunter-asks3).
+    The error asking; a resend or a no to it said after the mistake as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [
+        "Sent in error",
+        "Card sent in error",
+        "Sent this year in error",
+        "Sent by mistake",
+        "Mistakenly mailed",
+        "Ordered in error",
+        "Sent by mistake?",
+        "Sent by mistake? no",
+    ]
+    cells = [*asks, "Sent in error - do not resend", "Sent in error - resend", "Terminated in error"]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[s.row] for s in sheet.skipped] == ["Sent in error - do not resend"]
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == [
+        "Sent in error - resend",
+        "Terminated in error",
+    ]

@@ -121,6 +121,19 @@ _NO_ANSWER = re.compile(r"(?i)\s*(?:no|n|none|nope|n/?a|nil)\W*")
 _MAY_BE_GONE_NO = re.compile(rf"(?i)\b{_GONE}\b[^?]{{0,40}}?[-–—:,;(/|]\s*(?:no|n|none|nope|n/?a|nil)\b")
 
 
+# a card said sent by mistake ('Sent in error', 'Card sent in error', 'Sent this year in error', 'Mistakenly
+# mailed'): not to be sent again, or sent wrongly and still owed? Notes sent 'Sent in error' and left 'Card
+# sent in error' out, Status left both out, nobody asked (found by hunter-asks3). Said, it is a card sent
+# already; 'Sent in error - resend', '... - do not resend' read as before
+_WRONGLY = r"(?:in\s+error|by\s+(?:mistake|error|accident)|mistakenly|erroneously|accidentally)"
+_SENT = r"(?:sent|mailed|shipped|ordered|issued)(?:\s+(?:out|already|twice|this\s+year))*"
+_SENT_WRONGLY = re.compile(
+    rf"(?i)\W*(?:(?:the\s+|a\s+)?(?:gift\s+)?card\s+)?(?:was\s+)?(?:{_SENT}\s*[-–—:,(]?\s*{_WRONGLY}|"
+    rf"(?:mistakenly|erroneously|accidentally)\s+{_SENT})(?:\s+this\s+year)?\W*"
+)
+_MAY_BE_WRONGLY = re.compile(rf"(?i)\b{_WRONGLY}")
+
+
 def _gone_answered_no(parts: list[str]) -> list[bool]:
     """Of a remark's clauses, those saying a leaving or a death ended by the next clause's no, none or n/a
     (:data:`_GONE_LABEL`, :data:`_NO_ANSWER`)."""
@@ -143,6 +156,7 @@ def may_ask(text: str) -> bool:
         or _DOUBT.search(text) is not None
         or _CHECK.search(text) is not None
         or _MAY_BE_GONE_NO.search(text) is not None
+        or _MAY_BE_WRONGLY.search(text) is not None
     )
 
 
@@ -159,7 +173,8 @@ def readings(text: str) -> tuple[str, str] | None:
     words = [re.sub(r"[\W_]+", " ", p).strip() for p in parts]
     asking = [_asks(p, parts[i + 1] if i + 1 < len(parts) else "") for i, p in enumerate(parts)]
     shared = [_shared(p, text) for p in parts]
-    asking = [a or s for a, s in zip(asking, shared, strict=True)]
+    wrongly = [_SENT_WRONGLY.fullmatch(p) is not None for p in parts]
+    asking = [a or s or w for a, s, w in zip(asking, shared, wrongly, strict=True)]
     checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
     gone_no = _gone_answered_no(parts)
     if not any(asking) and not any(checks) and not any(gone_no):
@@ -168,8 +183,11 @@ def readings(text: str) -> tuple[str, str] | None:
     for i in (i for i, g in enumerate(gone_no) if g):  # (taken with its no; said as a no to the card)
         taken[i] = taken[i + 1] = checks[i + 1] = True
         shared[i] = True
-    for i in range(len(parts) - 1):  # ('Do not send? No': the no taken with its question)
-        if asking[i] and unclear_no(parts[i], parts[i + 1]):
+    for i in range(len(parts) - 1):  # ('Do not send? No', 'Sent by mistake? no': the no taken with it)
+        answer = YES.match(parts[i + 1]) or NO.match(parts[i + 1])
+        if asking[i] and (
+            unclear_no(parts[i], parts[i + 1]) or (wrongly[i] and answer and _ASKED.search(parts[i]))
+        ):
             taken[i + 1] = checks[i + 1] = True
     for i, check in enumerate(checks):
         if check:
@@ -182,9 +200,14 @@ def readings(text: str) -> tuple[str, str] | None:
         for i, (p, t) in enumerate(zip(parts, taken, strict=True))
         if not t or i in mistakes
     ).strip(" -–—;,:/|(")
+    # (a card shared or a leaving answered no said as a no to the card; one sent wrongly as sent already)
+    own = [
+        "Do not send - " if s else "Sent already - " if w else ""
+        for s, w in zip(shared, wrongly, strict=True)
+    ]
     said = "".join(
-        mistakes[i][1] if i in mistakes else "" if c else "Do not send - " if s else _said(p) if a else p
-        for i, (p, a, c, s) in enumerate(zip(parts, asking, checks, shared, strict=True))
+        mistakes[i][1] if i in mistakes else "" if c else own[i] or (_said(p) if a else p)
+        for i, (p, a, c) in enumerate(zip(parts, asking, checks, strict=True))
     ).strip(" -–—;,:/|(")
     return plain, said
 
@@ -204,6 +227,8 @@ def _mistake_asked(part: str) -> tuple[str, str] | None:
     said = statement(part)
     found = _A_MISTAKE_SAID.search(said)
     if found is None or not said[: found.start()].strip() or _A_DEATH_S_CAUSE.search(said):
+        return None
+    if _SENT_WRONGLY.fullmatch(said):  # ('Sent by mistake?': a card, no leaving; asked as before f38b4d63)
         return None
     return f"{said} - ", f"{said[: found.start()]} - "
 
