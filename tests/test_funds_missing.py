@@ -18,6 +18,7 @@ from bulkship.cli import main
 from bulkship.cli.run_report import _funds_missing
 from bulkship.errors import SpendLimitError
 from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
+from bulkship.submit.submitter import STOPPED_BEFORE_IT_LEFT
 
 
 def _unfunded(balance: dict[str, Any] | None) -> Any:
@@ -234,3 +235,40 @@ def test_a_balance_written_as_a_money_object_in_dollars_is_read(
     err = " ".join(captured.err.split())
     assert "The balance is short by 60.00" in err and "needs 60.00 more" in err, err
     assert json.loads(captured.out)["missing_funds"] == "60.00"
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [STOPPED_BEFORE_IT_LEFT, "not sent: the run stopped before this order left"],  # now, and ledgers before
+)
+def test_a_row_the_run_stopped_before_its_order_left_says_not_sent_once(tmp_path: Path, stored: str) -> None:
+    """The lead's leftover 4 of session 47: after a run's stop, the order a worker had taken up but not sent
+    was put back saying 'not sent: the run stopped before this order left', and its rows read 'Not sent yet:
+    not sent: the run stopped before this order left. Re-run the same command to send it.' (workbook, its
+    CSV twin, Results page). Said once, whichever the ledger holds."""
+    import csv
+
+    from bulkship import api
+    from bulkship.ledger import Ledger
+    from bulkship.pipeline import run_batch
+
+    sheet = tmp_path / "staff.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25\n"
+        "Bo Ray,2 Main St,Boston,MA,02134,CVS,100\n"
+    )
+    vendor = SandboxVendor(tmp_path / "vendor", balance=Decimal("30"))
+    try:  # Ann's card sent, Bo's refused for funds: its order put back as a stopped run puts one
+        run_batch(sheet, vendor.settings, batch="staff", wait_s=0, max_lines=1, confirm=lambda _plan: True,
+                  client_factory=vendor.factory())  # fmt: skip
+        with Ledger.open(vendor.settings.ledger_location) as ledger:
+            (order,) = ledger.orders("staff", states=("planned",), payloads=False)
+            ledger.record_not_sent(order.po_number, stored)
+        written = api.export_csv(vendor.settings, "staff")
+    finally:
+        vendor.close()
+    with written.open(newline="", encoding="utf-8-sig") as handle:
+        notes = [cell for row in csv.reader(handle) for cell in row if cell.startswith("Not sent yet")]
+    said = "Not sent yet: the run stopped before this order left. Re-run the same command to send it."
+    assert notes == [said], notes

@@ -16,6 +16,10 @@ from .answers import _Answers
 from .elsewhere import BeingSentElsewhereError
 from .shared import Claimed, OrderClient, Reporter, SubmitOutcome, SubmitProgress, Unrecorded, _Found
 
+# an order the run stopped before it left: its rows read 'Not sent yet: <this>. Re-run ...' (it said 'Not sent
+# yet: not sent: the run stopped ...' once, found in session 47)
+STOPPED_BEFORE_IT_LEFT = "the run stopped before this order left"
+
 
 class Submitter(_Answers):
     """Sends one batch's orders. Use :func:`submit_batch` unless you need to hold on to it."""
@@ -226,7 +230,7 @@ class Submitter(_Answers):
         """An order whose intent was committed when the run stopped, that never left: as it was before
         (held for review instead, when the batch was held)."""
         order, _rows = claimed
-        reason = "not sent: the run stopped before this order left"
+        reason = STOPPED_BEFORE_IT_LEFT
         if order.state == "planned" and self._held_for_review:
             await self._ledger(self.ledger.record_not_sent, order.po_number, reason)
             await self._ledger(self.ledger.hold_for_review, [order.po_number], self._held_for_review)

@@ -3,6 +3,7 @@ its :class:`~bulkship.reconcile.sheets.RowOutcome`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -135,7 +136,9 @@ def _sentence(error: str) -> str:
     code, _, words = error.partition(" ")
     if code.isdecimal() and len(code) == 3 and f"({code})" in words:
         error = words
-    return error.rstrip(". ")
+    # a run stopped before the order left wrote 'not sent: the run stopped ...' (ledgers of session 47 and
+    # before): read after 'Not sent yet', it said 'not sent' twice
+    return re.sub(r"^not sent:\s*", "", error).rstrip(". ")
 
 
 def _unsettled_note(order: OrderRecord | None) -> str:
