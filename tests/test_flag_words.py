@@ -86,3 +86,24 @@ def test_who_signed_off_or_a_manager_s_name_says_nothing_of_sending(
 ) -> None:
     """Who signed off, the manager's column or the day of the sign-off pick no rows."""
     assert not load_sheet(_tracker(tmp_path / "hr.csv", header, [cell, "Y"])).skipped
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Do Not Send Mail", "Don't Mail", "Exclude From Mail", "Exclude from Direct Mail",
+     "Exclude from Mailings", "Exclude from Campaign", "No Direct Mail", "No Gifts", "Mailing Exclusion",
+     "Gift Exclusion"],
+)  # fmt: skip
+def test_a_crm_flag_of_no_mail_or_gifts_in_other_forms_leaves_its_true_rows_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer26 on a Salesforce direct-mail export: 'Do Not Send Mail', 'Exclude from Mailings',
+    'No Gifts' = true (and the forms above) were read as nothing and each card ordered, exit 0, where 'Do Not
+    Mail', 'Exclude from Mailing' and 'No Gift' = true are left out. Each true row is left out quoting the
+    cell; false and empty are sent. Email's flags ('Email Opt Out', 'Exclude from Email') still send."""
+    path = _tracker(tmp_path / "crm.csv", header, ["true", "false", ""])
+    assert {s.row: s.reason for s in load_sheet(path).skipped} == {
+        2: f"the list says not to send it (column '{header}': 'true')"
+    }
+    for email in ("Email Opt Out", "Exclude from Email", "No Email"):
+        assert not load_sheet(_tracker(tmp_path / "crm.csv", email, ["true", "false"])).skipped

@@ -11,6 +11,9 @@ import re
 from .flags import _answered
 from .languages import OTHER_HOLD
 
+# what a CRM's mail or gift flags name (:data:`_HOLD_FLAGS`)
+_MAIL_OR_GIFT = ("mail", "mailing", "mailings", "mailing list", "direct mail", "postal mail", "gift", "gifts",
+                 "gifting", "gift card", "gift cards", "card", "cards")  # fmt: skip
 # ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
 # (also with their answers, "Do Not Send (Y/N)", and "DNS": found by review11, each Y was ordered)
 _HOLD_FLAGS = _answered(
@@ -56,6 +59,17 @@ _HOLD_FLAGS = _answered(
         "unsubscribed from gifting", "remove from mailing list", "removed from mailing list",
         "remove from mailing", "exclude from mailing", "exclude from mailing list", "excluded from mailing",
         "mail suppression", "mail suppressed", "suppress mail", "suppress from mailing",
+        # ... and the same words for mail or gifts in a CRM's other forms ('Do Not Send Mail', "Don't Mail",
+        # 'Exclude from Direct Mail', 'Exclude from Mailings', 'No Direct Mail', 'No Gifts', 'Mailing
+        # Exclusion' = true: found by newcomer26, each was ordered where 'Do Not Mail' is left out)
+        *(f"{dont} {act}" for dont in ("do not", "dont", "don't")
+          for act in ("mail", "send mail", "send mailings", "send gifts", "send cards", "send gift card",
+                      "send gift cards", "mail gift", "mail card")),
+        *(f"no {what}" for what in _MAIL_OR_GIFT),
+        *(f"{verb} from {what}"
+          for verb in ("exclude", "excluded", "remove", "removed", "suppress", "suppressed")
+          for what in (*_MAIL_OR_GIFT, "campaign", "this campaign", "this mailing")),
+        *(f"{what} exclusion" for what in _MAIL_OR_GIFT),
         # ... or the row to delete ('Delete' = x, 'Delete?' = Yes, 'To Delete', 'Delete Row' = Y: found by
         # hunter-sheets18, each was ordered where 'Remove' = x is left out). Not a bare 'Drop': a mailing's
         # drop is its wave ('Drop' = 1, 2)
