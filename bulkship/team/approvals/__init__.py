@@ -33,7 +33,7 @@ from ...money import MONEY_CURRENCY, money_text
 from ...settings import Settings
 from .. import accounts, audit, auditruns, store
 from . import people
-from .deciding import ask, asked_notes, decide, needs_approval, request, withdraw
+from .deciding import ApprovalOutOfDateError, ask, asked_notes, decide, needs_approval, request, withdraw
 from .limits import (
     DEFAULTS,
     IDLE_MINUTES,
@@ -321,6 +321,7 @@ __all__ = [
     "THRESHOLD",
     "Approval",
     "ApprovalError",
+    "ApprovalOutOfDateError",
     "ApprovalRequiredError",
     "SenderLimit",
     "Sending",

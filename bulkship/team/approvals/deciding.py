@@ -5,7 +5,7 @@ withdraw it while no approver decided it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -158,8 +158,11 @@ def decide(
     approve: bool,
     reason: str = "",
     address: str = "",
+    unchanged: Callable[[], bool] | None = None,
 ) -> Approval:
-    """Approve or reject a waiting request. The database refuses the requester's own decision."""
+    """Approve or reject a waiting request. The database refuses the requester's own decision.
+    ``unchanged``: whether the batch is still as the decider's page showed it, asked again under the
+    ledger's write lock as the decision is written (:class:`ApprovalOutOfDateError` otherwise)."""
     found = approval(settings, request_id)
     if found is None:
         raise ApprovalError(f"No approval request #{request_id}")
@@ -181,7 +184,9 @@ def decide(
         raise ApprovalError("Say why the batch is rejected: the requester sees the reason")
     about = people.about(settings, found.batch, found.order_prints, approve=approve)
     try:
-        with store.engine(settings).begin() as db:
+        with store.engine(settings).begin() as db:  # SQLite: BEGIN IMMEDIATE, the write lock taken at once
+            if not _still_as_shown(db, unchanged):
+                raise _Stale  # undone: the trail is written once the write lock is let go
             db.execute(
                 approval_decisions.insert().values(
                     request_id=found.id,
@@ -193,6 +198,8 @@ def decide(
                 )
             )
             people.record(db, found.id, about)  # who it rejected (cleared): with it, or not at all
+    except _Stale:
+        raise _out_of_date(settings, found, person, address, approve) from None
     except sa.exc.IntegrityError as exc:
         if person == found.requested_by:
             raise _refused(
@@ -211,10 +218,48 @@ def decide(
     audit.record(
         settings, "approve" if approve else "reject", actor=person, address=address, batch=found.batch,
         request=found.id, requested_by=found.requested_by, total=str(found.total), reason=reason,
+        plan=found.plan_print,  # what was decided on: the digest of its orders (records.plan_print)
     )  # fmt: skip
     decided = approval(settings, request_id)
     assert decided is not None
     return decided
+
+
+class ApprovalOutOfDateError(ApprovalError):
+    """The batch changed since the decider's page showed it: nothing was decided."""
+
+
+class _Stale(Exception):
+    """Raised inside the decision's transaction to undo it (see :func:`_still_as_shown`)."""
+
+
+def _still_as_shown(db: sa.Connection, unchanged: Callable[[], bool] | None) -> bool:
+    """``unchanged()`` asked while this transaction holds the ledger's write lock, which a cell fix takes to
+    be saved (web.state.record_change): a fix saved just before the decision was written had 'approve
+    request #1' in the trail of a batch changed before its approver decided (hunter-vendor36's trials)."""
+    if unchanged is None:
+        return True
+    if db.dialect.name == "postgresql":  # the key every page's write takes (ledger.sql.transactions.begin)
+        from ...ledger.sql.transactions import WRITE_LOCK_KEY
+
+        db.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+    return unchanged()
+
+
+def _out_of_date(
+    settings: Settings, found: Approval, person: str, address: str, approve: bool
+) -> ApprovalOutOfDateError:
+    """The refusal of a decision on a batch changed since its page was shown, recorded in the trail once the
+    decision's transaction is undone."""
+    audit.record(
+        settings, "approve_refused" if approve else "reject_refused", actor=person, address=address,
+        batch=found.batch, request=found.id, reason="request out of date", plan=found.plan_print,
+        said="the batch changed as the decision was being recorded: nothing was decided",
+    )  # fmt: skip
+    return ApprovalOutOfDateError(
+        f"Batch {found.batch} changed as your decision on request #{found.id} was being recorded: nothing "
+        "was decided; look at it again"
+    )
 
 
 def withdraw(

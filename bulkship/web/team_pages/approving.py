@@ -54,6 +54,18 @@ def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
     return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
 
 
+def _as_shown(settings: Any, name: str, change: str, asked: approvals.Approval) -> bool:
+    """Whether a page batch is still the one the approver's page showed (its rows' change, the plan asked
+    about): asked again as the approval is written (approvals.decide's ``unchanged``)."""
+    now = state.web_batch(settings, name)
+    return (
+        now is not None
+        and str(now.change_id) == change
+        and not now.plan_outdated
+        and _plan_unchanged(settings, asked)
+    )
+
+
 def out_of_date(settings: Any, asked: approvals.Approval) -> bool:
     return state.request_out_of_date(settings, asked, state.web_batch(settings, asked.batch))
 
@@ -250,12 +262,20 @@ async def approve(request: Request) -> Response:
                 )
             )  # fmt: skip
         return _see(f"/batches/{batch.name}/approval?changed=1")
+    change = str(form.get("change"))
     try:
         await run_in_threadpool(
             lambda: approvals.decide(
-                settings, asked.id, person=_actor(request), approve=True, address=_address(request)
+                settings,
+                asked.id,
+                person=_actor(request),
+                approve=True,
+                address=_address(request),
+                unchanged=lambda: _as_shown(settings, batch.name, change, asked),
             )
         )
+    except approvals.ApprovalOutOfDateError:  # a fix saved as Approve was pressed: nothing approved
+        return _see(f"/batches/{batch.name}/approval?changed=1")
     except approvals.ApprovalError as exc:  # a double click's second press: sent as the first press is
         if await run_in_threadpool(_withdrawn, request, asked.id):
             # its status box says so, and that nothing is sent (or the page says it was asked again)
@@ -287,9 +307,16 @@ async def approve_ledger_batch(request: Request, name: str) -> Response:
     try:
         await run_in_threadpool(
             lambda: approvals.decide(
-                settings, asked.id, person=_actor(request), approve=True, address=_address(request)
+                settings,
+                asked.id,
+                person=_actor(request),
+                approve=True,
+                address=_address(request),
+                unchanged=lambda: _plan_unchanged(settings, asked),
             )
         )
+    except approvals.ApprovalOutOfDateError:
+        return _see(f"/batches/{name}/approval")
     except approvals.ApprovalError as exc:
         if not await run_in_threadpool(_withdrawn, request, asked.id):
             return pages.render(request, "plain.html", 403, title="Not approved", message=exc.message)
