@@ -122,3 +122,25 @@ def test_the_refused_upload_says_on_batches_that_its_file_was_uploaded_again(tmp
         f"{refused} needs attention (refused: its file was uploaded again as volunteers-2026; nothing of "
         "this one is sent: delete it)"
     ) in said, said
+
+
+def test_a_refused_upload_says_on_batches_why_it_was_refused(tmp_path: Path) -> None:
+    """Session 47's leftover 4 (the brief's item 4): a refused upload not uploaded again read only
+    'volunteers-2026-1 needs attention ... 4 0' on Batches, until deleted, with no word of why or what to do.
+    Its line says the refusal in short, that nothing of it is sent, and where the way on is."""
+    here = replace(resolve_settings(), out_dir=tmp_path / "out")
+    there = replace(here, ledger_path=tmp_path / "laptop.sqlite", out_dir=tmp_path / "laptop")
+    assert run_batch(_list(tmp_path / "volunteers-2026.csv", STAFF), there, wait_s=0).exit_code == 0
+    sheet = _list(tmp_path / "volunteers-2026 (1).csv", [*STAFF, NEW_HIRE])
+    with TestClient(create_app(here), follow_redirects=True) as client:
+        refused = _upload(client, sheet)
+        assert client.get(f"/batches/{refused}/cost").status_code == 409
+        page = client.get("/").text
+        said = _said(page).replace(" ;", ";")
+        assert f'href="/batches/{refused}/cost"' in page
+    assert (
+        f"{refused} needs attention (refused: The vendor account holds 1 order(s) this ledger does not know "
+        "(BS-VOLUNTEERS-2026-0001) with the very cards rows of this file would send (same recipient, "
+        "address, card and value); nothing of it is sent: its cost page says the way on, or delete it)"
+    ) in said, said
+    assert len(embedded_sandbox_orders(here.data_dir)) == 1  # the laptop's, nothing more

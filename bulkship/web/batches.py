@@ -6,6 +6,7 @@ batch uploaded through the page but not yet planned is known only from the page'
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -49,6 +50,8 @@ class BatchLine:
     # ... whose very file was uploaded again since as this batch, as the refusal said to: the refused upload
     # read 'needs attention' beside it, as if it still were to be sent (hunter-vendor35's leftover 4)
     again_as: str = ""
+    # ... or else why it was refused, in short: it read 'needs attention' with no word why until deleted
+    refused_said: str = ""
     cost_outdated: bool = False  # its rows changed since they were planned: ``cost`` is not what it sends
     # beside money charged, what its plan still sends (``status``'s To send): a batch stopped for funds read
     # '50.00 charged' alone, 476.70 of it still to go (found by hunter-money1)
@@ -182,7 +185,10 @@ def batch_lines(web: Web) -> list[BatchLine]:
         running = web.runner.active(name) or bool(page and page.due and not cut)
         line = _line(name, page, seen.get(name), running)
         if line.refused and page is not None:
-            line = replace(line, again_as=_uploaded_again_as(pages, name))
+            again = _uploaded_again_as(pages, name)
+            line = replace(
+                line, again_as=again, refused_said="" if again else refusal_in_short(page.refused_now)
+            )
         if cut:  # 'sending' for good, of a run whose server process is gone (hunter-web19's LO2)
             line = replace(line, state="needs attention", interrupted=True)
         if name in planned and line.cost_kind == "charged":
@@ -199,6 +205,16 @@ def batch_lines(web: Web) -> list[BatchLine]:
             line = replace(line, to_send_most=most[name])
         lines.append(line)
     return sorted(lines, key=lambda b: b.created, reverse=True)
+
+
+REFUSAL_SHOWN = 200  # characters of a refusal a Batches line shows
+
+
+def refusal_in_short(refusal: str) -> str:
+    """A refusal's first statement, as a Batches line says why the batch is there (its cost page says it
+    whole, with the way on): up to its first ': ' or '. ', at most :data:`REFUSAL_SHOWN` characters."""
+    said = re.split(r":\s|\.\s", refusal.strip(), maxsplit=1)[0].rstrip(". ")
+    return said if len(said) <= REFUSAL_SHOWN else said[: REFUSAL_SHOWN - 1].rstrip() + "\u2026"
 
 
 def _uploaded_again_as(pages: dict[str, state.WebBatch], refused: str) -> str:
