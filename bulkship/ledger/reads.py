@@ -104,6 +104,10 @@ class LedgerReads(LedgerStore):
         """The order's rows in line order."""
         return row_records(self._read(sql.rows_of_po, ROW_COLUMNS, po_number))
 
+    def has_rows_in_review(self, po_number: str) -> bool:
+        """Whether a row waits for review on the order."""
+        return bool(self._read(sql.order_has_rows_in_review, po_number))
+
     def rows_on_orders(self, po_numbers: Sequence[str]) -> list[RowRecord]:
         """Every row recorded on one of ``po_numbers`` (any batch), in line order per order."""
         return row_records(self._read(sql.rows_of_pos, ROW_COLUMNS, po_numbers))

@@ -30,6 +30,8 @@ async def settle_shown_again(
     shows by proof; True when any was. Nothing is sent; a refusal of the checks leaves them waiting."""
     if vendor_order.po_number and vendor_order.po_number != order.po_number:
         return False
+    if not ledger.has_rows_in_review(order.po_number):  # nearly every read: one probe of an index
+        return False
     own = ledger.order(order.po_number)
     if own is None or own.state != "created":
         return False

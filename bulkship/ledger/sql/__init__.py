@@ -70,6 +70,7 @@ from .review import (
     forget_review_line_positions,
     leave_out_review_row,
     order_has_rows,
+    order_has_rows_in_review,
     release_review_row,
     settle_review_row,
 )
@@ -168,6 +169,7 @@ __all__ = [
     "order_by_vendor_id",
     "order_counts",
     "order_has_rows",
+    "order_has_rows_in_review",
     "order_payload",
     "order_payloads",
     "ordered_rows_elsewhere",

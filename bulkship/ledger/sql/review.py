@@ -63,6 +63,12 @@ def order_has_rows(db: Db, po_number: str) -> bool:
     return _run(db, "SELECT 1 FROM rows WHERE po_number = ? LIMIT 1", (po_number,)).first() is not None
 
 
+def order_has_rows_in_review(db: Db, po_number: str) -> bool:
+    """Whether a row waits for review on the order (one probe of the rows' PO index: every poll asks)."""
+    found = _run(db, "SELECT 1 FROM rows WHERE po_number = ? AND status = 'review' LIMIT 1", (po_number,))
+    return found.first() is not None
+
+
 def cancel_if_emptied(db: Db, po_number: str, reason: str, at: str, absent: bool) -> None:
     """A held order (``review``) left without rows that this ledger never sent, or that the vendor provably
     does not hold (``absent``): cancelled, it will never go out."""
