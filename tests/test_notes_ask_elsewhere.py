@@ -97,6 +97,21 @@ def test_a_status_asking_for_another_address_stops_the_row(
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
 
 
+@pytest.mark.parametrize("header", ["Status", "Employee Status"])
+def test_a_status_asking_for_the_card_to_go_to_a_person_by_name_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review69: a 'Status' of 'Send to Bob Smith', 'Ship to Mike', 'Send c/o Mike', 'Retiring -
+    ship to Bob Jones', 'VIP client. Ship to Ann Lee' was each ordered to the row's own person, exit 0, where
+    under 'Notes' each is an error asking where the card goes (a status's asks read roles and places alone).
+    The row's own first name ('Send to Person', its short form) still sends."""
+    stops = ["Send to Bob Smith", "Ship to Mike", "Send c/o Mike", "Retiring - ship to Bob Jones",
+             "VIP client. Ship to Ann Lee", "Send to Bob Smith instead"]  # fmt: skip
+    sends = ["Active", "Send to Person", "Active - send to home address"]
+    code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
 def test_an_ask_to_send_to_another_s_attention_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

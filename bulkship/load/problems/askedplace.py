@@ -12,11 +12,19 @@ import re
 import pandas as pd
 
 from ...columns import _words
+from ...folding import full_given_name
 from ...models import Problem
 from ...validate.usps import STATE_NAMES, state_lookup
 from ..skipped import _short
 from ..skipped.anotherperson import _RELATION
-from .elsewhere import _NOTE_SENDS, ASKED_ELSEWHERE, note_parts, note_sends_elsewhere, street_places
+from .elsewhere import (
+    _NOTE_SENDS,
+    ASKED_ELSEWHERE,
+    named_in_note,
+    note_parts,
+    note_sends_elsewhere,
+    street_places,
+)
 from .notecolumns import NoteColumn, status_columns
 
 # a state by its code ('FL', as written) or its name ('Florida', 'West Virginia' before 'Virginia')
@@ -153,6 +161,28 @@ def status_ask_problems(
         elsewhere = column.saying(lambda note: note_sends_elsewhere(note, own))
         for row in column.rows(elsewhere, not_judged):
             problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
+        # ... or to a person by name ('Send to Bob Smith', 'Active - ship to Mary Jones': ordered to the row's
+        # person, exit 0, where under 'Notes' each is this error; found by review69)
+        someone = column.saying(lambda note: bool(named_in_note(note))) & ~elsewhere
+        named = named_problems(body, column_map, column, column.rows(someone, not_judged))
         somewhere = column.saying(lambda note: bool(places_in_note(note))) & ~elsewhere
-        problems += place_problems(body, column_map, column, column.rows(somewhere, not_judged))
+        placed = place_problems(body, column_map, column, column.rows(somewhere, not_judged))
+        problems += named + [p for p in placed if p.row not in {n.row for n in named}]
+    return problems
+
+
+def named_problems(
+    body: pd.DataFrame, column_map: dict[str, str], column: NoteColumn, rows: list[int]
+) -> list[Problem]:
+    """Of ``rows``, those whose note sends the card to a person by name (:func:`.elsewhere.named_in_note`)
+    that is not the row's own name, city or street."""
+    street = next(h for h, field in column_map.items() if field == "address1")
+    own = [h for h, f in column_map.items() if f in ("name", "first_name", "last_name", "city", "address1")]
+    problems = []
+    for row in rows:
+        # ... or a short form of its first name ('Send to Kate' on Katherine's row: hunter-falsealarm3)
+        theirs = {full_given_name(w) for w in _words(" ".join(str(body.at[row, h]) for h in own))}
+        if {full_given_name(w) for w in named_in_note(column.notes[row])} <= theirs:
+            continue
+        problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
     return problems

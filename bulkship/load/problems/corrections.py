@@ -11,13 +11,12 @@ import numpy as np
 import pandas as pd
 
 from ...columns import ORDER_FIELDS, _words
-from ...folding import full_given_name
 from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems, address_to_change
 from ..skipped.columnkeys import picks_rows
 from .addresstocome import _address_to_come, po_box_only
-from .askedplace import place_problems, places_in_note, sent_elsewhere, status_ask_problems
+from .askedplace import named_problems, place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .notecolumns import NoteColumn, note_columns, status_columns
 from .notesaid import _changed_in_a_note
@@ -179,7 +178,7 @@ def _moved_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged:
         for row in column.rows(elsewhere, not_judged):
             problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
         someone = column.saying(lambda note: bool(named_in_note(note))) & ~elsewhere & ~to_come & ~new_street
-        named = _named_in_a_note(body, column_map, column, column.rows(someone, not_judged))
+        named = named_problems(body, column_map, column, column.rows(someone, not_judged))
         # ... or to a town or a state not the row's ('Send to her home in FL' on a Boston row)
         somewhere = (
             column.saying(lambda note: bool(places_in_note(note))) & ~elsewhere & ~to_come & ~new_street
@@ -245,23 +244,6 @@ def _moved_in_a_status(body: pd.DataFrame, column_map: dict[str, str], not_judge
                 if typed
                 else address_missing(row, column.header, said, str(street))
             )
-    return problems
-
-
-def _named_in_a_note(
-    body: pd.DataFrame, column_map: dict[str, str], column: NoteColumn, rows: list[int]
-) -> list[Problem]:
-    """Of ``rows``, those whose note sends the card to a person by name (:func:`.elsewhere.named_in_note`)
-    that is not the row's own name, city or street."""
-    street = next(h for h, field in column_map.items() if field == "address1")
-    own = [h for h, f in column_map.items() if f in ("name", "first_name", "last_name", "city", "address1")]
-    problems = []
-    for row in rows:
-        # ... or a short form of its first name ('Send to Kate' on Katherine's row: hunter-falsealarm3)
-        theirs = {full_given_name(w) for w in _words(" ".join(str(body.at[row, h]) for h in own))}
-        if {full_given_name(w) for w in named_in_note(column.notes[row])} <= theirs:
-            continue
-        problems.append(sent_elsewhere(column, row, " ".join(str(body.at[row, street]).split())))
     return problems
 
 

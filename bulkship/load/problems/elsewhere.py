@@ -280,7 +280,7 @@ def _other_address_chosen(
 # ... or to a person by their name ('Ship to Bob Jones', 'Send to Maria T. Lopez (sister)'): the card went to
 # the row's name, exit 0 (found by hunter-sheets16, a leftover of hunter-sheets15). Two or three capitalised
 # words ending the note or before a remark; the row's own name, city or street is no other person
-# (:func:`.corrections._named_in_a_note`). Also one ('Send to Bob', 'Ship to Maria': found by
+# (:func:`.askedplace.named_problems`). Also one ('Send to Bob', 'Ship to Maria': found by
 # hunter-sheets16, left for hunter-sheets17, each sent to the row's own name): where it is none of the row's
 # words, whose it is (a colleague, a nickname) is for a person to say
 _NAME = re.compile(
