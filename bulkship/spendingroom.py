@@ -71,7 +71,8 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         # the total shown with 'Send these orders?', answered yes to or confirmed by --yes: while `--yes` or
         # --max-total paid on past it (133.00 charged for 125.00 confirmed, exit 0: hunter-money6's L1, the
         # lead's decision). Last: a limit of its own leaving no more room (a team's) is the one named
-        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said="you confirmed", rounding=True))
+        said = "you confirmed" if options.answered_in_person else "confirmed by --yes"  # (as shown)
+        rooms.append(SpendingRoom(Decimal(0), view.worst_case, said=said, rounding=True))
     tightest = min(rooms, key=lambda room: room.beyond_plan, default=None)
     if tightest is None:
         return None

@@ -90,4 +90,4 @@ def test_a_charge_beyond_the_one_counted_still_differs_from_the_plan(
     )
     assert "the vendor shows 57.95" in err, err
     assert "the vendor billing more stops a run held to a total (one you confirm or set" in err, err
-    assert "57.95 counts against the 55.95 you confirmed" in err, err
+    assert "57.95 counts against the 55.95 confirmed by --yes" in err, err

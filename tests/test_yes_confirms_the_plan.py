@@ -32,9 +32,10 @@ def test_run_yes_stops_once_the_vendor_bills_more_than_the_plan_shown(
     said = _said(capsys)
     assert _charged(cli_vendor.sandbox.orders()) == 52, "25.00, then one order at the new fee: 27.00"
     assert "The vendor charged more than planned (BS-CAP-0002: 27.00, planned 25.00)" in said, said
-    assert "does not cost more than the 125.00 you confirmed; they stay to send" in said, said
+    assert "does not cost more than the 125.00 confirmed by --yes; they stay to send" in said, said
     assert "run the same `bulkship run` again" in said and "--yes confirms it as shown" in said, said
-    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=cli_vendor.sandbox.orders())
+    orders = cli_vendor.sandbox.orders()
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
     assert [seen.rows[row]["Status"] for row in range(2, 7)] == ["pending"] * 2 + ["planned"] * 3
     for row in range(4, 7):
         note = seen.rows[row]["Problems / vendor error"]
@@ -48,7 +49,8 @@ def test_run_yes_stops_once_the_vendor_bills_more_than_the_plan_shown(
     said = _said(capsys)
     assert "│ Total │ 3 │ 3 │ 75.00 │ 0.00 │ 6.00 │ 0.00 │ 81.00 │" in said, said
     assert _charged(cli_vendor.sandbox.orders()) == 133 and len(cli_vendor.sandbox.orders()) == 5
-    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=cli_vendor.sandbox.orders())
+    orders = cli_vendor.sandbox.orders()
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
     assert set(seen.statuses) == {"pending"}
     with Ledger.open(ledger, lock=False) as opened:
         assert not opened.orders("cap", states=("planned",), payloads=False)
