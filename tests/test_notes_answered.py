@@ -104,3 +104,32 @@ def test_an_answer_typed_against_the_mark_is_read_as_spaced(
     assert sorted(s.row for s in sheet.skipped) == [2, 3]
     assert [p.row for p in result.problems if p.severity == "error"] == [4]
     assert [r for r in result.rows.index[result.rows["status"] == "valid"] if r <= 6] == [5, 6]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_said_a_mistake_answered_yes_or_back_sends(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Terminated in error? Yes': the termination was a mistake, the person still here, as 'Terminated in
+    error' sends. Read whole, the leaving was read and the row left out, nobody asked; so were '...? rehired'
+    (found by hunter-asks3, review67's Found 6). Sent now; its no, a leaving said again after the yes, and
+    a back to come or unclear as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    sends = [
+        "Terminated in error? Yes",
+        "Terminated by mistake? y",
+        "Terminated in error 11/30? Yes",
+        "Deceased in error? Yes",
+        "Laid off in error? yes",
+        "Terminated in error? rehired",
+        "Terminated in error? reinstated",
+    ]
+    out = ["Terminated in error? No", "Terminated in error? Yes - but resigned 12/1"]
+    asks = ["Terminated in error? back 12/1", "Terminated in error?"]
+    cells = [*sends, *out, *asks]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

@@ -81,6 +81,23 @@ def _said_no(said: str) -> str | None:
     return "" if _says_no(said) else None
 
 
+# a leaving said a mistake answered yes, or the person back ('Terminated in error? Yes', 'Terminated in error?
+# rehired'): the mistake said, sent as 'Terminated in error' is (.inerror). Read whole, the leaving was read
+# and the row left out (found by hunter-asks3, review67's Found 6)
+_BACK = re.compile(
+    r"(?i)\s*(?:re-?hired|reinstated|re-?activated|restored|back(?:\s+at\s+work)?|still\s+(?:here|employed|"
+    r"active|with\s+us)|active)\W*"
+)
+
+
+def _a_mistake(said: str) -> bool:
+    """Whether a statement is a leaving said a mistake (:data:`.inerror.IN_ERROR`: ending its clause, a day or
+    who said so after it)."""
+    from .inerror import IN_ERROR
+
+    return re.match(rf"(?i)\s*(?:{IN_ERROR})", said) is not None
+
+
 def _says_no(said: str) -> bool:
     """Whether a statement says not to send, as a note's clause is read ('Deceased', 'Do not send')."""
     from .clauses import _note_says_no
@@ -114,7 +131,9 @@ def answered(text: str) -> str:
             continue
         said = statement(question)
         if (yes := YES.match(answer)) is not None:
-            reading, rest = (said if _says_no(said) else None), answer[yes.end() :]
+            reading, rest = (said if _says_no(said) or _a_mistake(said) else None), answer[yes.end() :]
+        elif _a_mistake(said) and _BACK.fullmatch(answer):
+            reading, rest = said, answer
         elif (no := NO.match(answer)) is not None:
             reading, rest = _said_no(said), answer[no.end() :]
         else:
