@@ -98,6 +98,17 @@ def below_as_above(below: list[str]) -> bool:
     return bool(below) and all(_AS_ABOVE.fullmatch(part) for part in below)
 
 
+def as_above_too(text: str, says_no: Callable[[str], bool]) -> list[str] | None:
+    """Where ``text``'s words for the rows below say only that those go as the rows above
+    (:func:`below_as_above`) and its words for the rows above say no or that their cards went: those words
+    for the rows below. Read
+    as a heading of the rows above alone ('Above: mailed 11/20. and everyone below', 'Above: all sent except
+    Gus. Below too'), every row above and below was ordered again, the heading an error or left out silently
+    (hunter-sends14's leftover 3)."""
+    below = parts_above_and_below(text)[1]
+    return below if below_as_above(below) and says_no_of_the_rows_above(text, says_no) else None
+
+
 def rows_above(
     text: str,
     at: int,

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...quoting import quoted
 from ..cells import _blank_cells
-from .aboveapart import below_as_above, rows_above, says_no_of_the_rows_above
+from .aboveapart import as_above_too, below_as_above, rows_above, says_no_of_the_rows_above
 from .headingapart import _APART, SPARED_STILL, _says_no, _says_no_of_those_below, _set_apart
 from .headingwords import LEAVE_OUT_HEADING, LEAVE_OUT_HEADING_OF_STAFF
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
@@ -141,6 +141,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
             continue  # ('Above: sent - moved', 'Above: done': each row above asked)
         below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
+        if below is None and not _says_no(plain, leave_out):  # ('Above: mailed 11/20. And everyone below')
+            below = as_above_too(plain, partial(_says_no, leave_out=leave_out))
         heads = (
             any(_says_no_of_those_below(part, leave_out) for part in below)
             if below is not None
@@ -171,7 +173,8 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             continue
         if not heads:  # ('Above: terminated. Below: active': of the row above alone)
             continue
-        found[int(row)] = ("note", f"{HEADING_OVER} ('{quoted(text)}')")
+        if not spared:  # (one setting some apart says so still: ..problems.notenames sends them, no error)
+            found[int(row)] = ("note", f"{HEADING_OVER} ('{quoted(text)}')")
         above = rows[position[row] - 1] if position[row] else None
         if (
             above == row - 1
