@@ -104,6 +104,8 @@ def _when(text: str) -> datetime | None:
 
 
 SETTLED_AT_VENDOR = "review_settled_at_vendor"  # a person tied rows to the vendor's lines (ledger.review)
+# ... or bulkship did, an order's read showing them by proof (track.shownagain): no person looked at the line
+SETTLED_BY_READ = "bulkship (the order read again)"
 
 
 def _names_row(event: Any, row: Any, shown: str) -> bool:
@@ -111,6 +113,8 @@ def _names_row(event: Any, row: Any, shown: str) -> bool:
     detail = json.loads(event["detail"] or "{}")
     if event["kind"] == LINE_DIFFERS:
         return bool(detail.get("fingerprint") == row.fingerprint and detail.get("shown") == shown)
+    if detail.get("by") == SETTLED_BY_READ:  # a later read showing another recipient is said, as of any row
+        return False
     return any(isinstance(t, dict) and t.get("row") == row.row for t in detail.get("rows") or ())
 
 

@@ -14,12 +14,14 @@ import logging
 
 from ..errors import BulkshipError
 from ..ledger import Ledger, OrderRecord
+from ..ledger.tracking import SETTLED_BY_READ
 from ..models import VendorOrder
 
 log = logging.getLogger("bulkship.track")
 
-# who settled them, in the ledger's event, as a person's name is
-READ_AGAIN = "bulkship (the order read again)"
+# who settled them, in the ledger's event, as a person's name is (a later read showing another recipient or
+# card on their lines is said then, as of any row: a person's settling is not)
+READ_AGAIN = SETTLED_BY_READ
 _WHY = "the vendor's order, read again, shows these rows' lines with their ExternalId, card and recipient"
 
 
