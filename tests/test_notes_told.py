@@ -73,3 +73,25 @@ def test_a_no_undone_after_who_told_it_sends_the_row(tmp_path: Path, header: str
            "per HR dept skip"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*sent, *out], header)
     assert _left_out(path, [*sent, *out]) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_manager_s_or_the_person_s_no_or_a_pending_approval_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer26 on an HR anniversary list: Notes (and Status) 'Mgr declined', 'Manager declined',
+    'Mgr denied', 'Mgr rejected', 'Mgr not approved', 'VP said no', 'Manager says no', 'Employee declined
+    award', 'He declined', 'Declined gift card', 'Pending VP approval' were each ordered, exit 0, where
+    'Declined by manager', 'Not approved by mgr', 'Declined card' and 'Pending mgr approval' leave the row
+    out. They are left out now; a no to something else than the card, and words that only start with no,
+    still send."""
+    told = ["Mgr declined", "Manager declined", "Mgr denied", "Mgr rejected", "Mgr not approved",
+            "VP said no", "HR said no", "Manager says no", "Employee declined", "Employee declined award",
+            "He declined", "She declined the card", "Pending VP approval", "Pending director approval",
+            "Declined award", "Declined gift card"]  # fmt: skip
+    still = ["Declined to give address - sent to office", "Mgr said no problem", "HR said no issue",
+             "Declined the survey", "declined the upgrade", "Employee declined to give address",
+             "Manager said no to the upgrade", "Mgr declined - send anyway", "Mgr approved",
+             "Employee said no to email - mail ok"]  # fmt: skip
+    path = _sheet(tmp_path / "staff.csv", [*told, *still], header)
+    assert _left_out(path, [*told, *still]) == told

@@ -23,6 +23,7 @@ from .notewords import (
     _SUBJECT,
     _TOLD_BY,
     _UNTIL_A_DATE,
+    APPROVER,
     WORDS_BEFORE_A_NO,
 )
 from .oldaddress import SUPERSEDED
@@ -93,7 +94,7 @@ _NOTE_SAYS_NO = re.compile(
     # ... 'Hold off' too ('Hold off - per HR', 'Hold off on this one', 'Hold off sending': found by the lead,
     # each ordered); with a day it holds to it (..days._UNTIL), restated after one it says no more
     # (..restated)
-    r"declined?(?:\s+(?:the\s+)?(?:gift|card))?|cancel(?:l?ed)?|(?:on\s+)?hold(?:\s+off(?:\s+(?:on\s+)?(?:this(?:\s+one)?|"
+    r"declined?(?:\s+(?:the\s+)?(?:gift\s+card|gift|card|award|reward))?|cancel(?:l?ed)?|(?:on\s+)?hold(?:\s+off(?:\s+(?:on\s+)?(?:this(?:\s+one)?|"
     r"it|sending|mailing|ordering|shipping|for\s+now))?)?|skip)"
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
     # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the
@@ -267,7 +268,10 @@ _NOTE_SAYS_NO = re.compile(
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"
     r"investigation|approval|now)\b.*|pending\s*[-–—:,]?\s*(?:the\s+|an?\s+|hr\s+|manager\s+|mgr\s+|legal\s+|"
-    r"budget\s+|finance\s+)?(?:approval|review|verification|investigation|termination|separation|resignation|"
+    # (a VP's, a director's or a supervisor's: 'Pending VP approval', found by newcomer26, ordered)
+    r"budget\s+|finance\s+|"
+    + APPROVER
+    + r"\s+)?(?:approval|review|verification|investigation|termination|separation|resignation|"
     r"offboarding|confirmation|decision|clearance|background|eligibility|sign[\s-]*off|legal|hr|manager|address|"
     r"outcome|discipline|disciplinary|budget|funding)\b.*"
     # ... or a budget not there yet ('budget not approved', 'pending - budget', 'pending budget approval':

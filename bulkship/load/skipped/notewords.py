@@ -68,6 +68,12 @@ _TOLD_BY = (
     r"sister|brother|manager|mgr|supervisor|hr|co-?worker|colleague)(?:\s+(?:says?|said|reports?|reported|called|"
     r"confirmed|informed\s+us|notified\s+us|told\s+us)(?:\s+that)?)?"
 )
+# whoever approves beside a manager or HR: 'Pending VP approval', 'Mgr declined', 'VP said no' (found by
+# newcomer26, each ordered)
+APPROVER = (
+    r"(?:vp|svp|evp|director|dir|supervisor|supv|cfo|ceo|coo|exec(?:utive)?|dept(?:\s+head)?|department\s+head|"
+    r"hrbp|committee|leadership|team\s+lead|boss)"
+)
 # for now ('yet', 'at this time')
 _FOR_NOW = r"(?:yet|now|for\s+now|at\s+(?:this\s+time|the\s+moment|(?:the\s+)?present)|currently)"
 _HELD_AGAIN = r"\b(?:again|then|error|mistake|re-?appl|re-?held|re-?placed|next|wave|later|wait)"

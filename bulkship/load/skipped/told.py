@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
+from .notewords import APPROVER
+
 # who tells it: a name, a role or a team, one to three words
 _WHO = r"(?:[\w'’&./-]+\s+){1,3}?"
 # ... before the remark: 'Jane says', 'HR said to', 'Manager asked that we'; a please ('per HR', 'according
@@ -22,6 +24,17 @@ _BEFORE = re.compile(
     r"advised|told\s+us|instructed|notes|noted)\s*:?\s+(?:(?:us\s+)?to\s+|that\s+(?:we\s+)?(?:should\s+)?)?(?=\S)|"
     r"^\s*(?:please|pls|plz|kindly)\.?\s+(?=\S)"
 )
+# ... or a manager, an approver or the person before the remark with no 'says': 'Mgr declined', 'VP denied',
+# 'Employee declined award' (found by newcomer26, each ordered where 'Declined by manager' is left out)
+_ROLE_BEFORE = re.compile(
+    rf"(?i)^\s*(?:the\s+|his\s+|her\s+|their\s+)?(?:manager|mgr|hr|{APPROVER}|employee|ee|associate|recipient|he|"
+    r"she|they)\s+(?=(?:declined|denied|rejected|disapproved|(?:has\s+)?not\s+approved)"
+    # (the whole note: more after it may take it back, 'Mgr declined - later approved, send', as the
+    # note's own reading of 'Declined - ...' does not always see)
+    r"(?:\s+(?:the\s+)?(?:gift\s+card|gift|card|award|reward))?\W*$)"
+)
+# ... and a bare no once who said it is taken off ('VP said no'); not 'no problem', 'no issue'
+_BARE_NO = re.compile(r"(?i)\s*(?:no|nope|nah|no\s+way)\s*[.!]*\s*")
 # ... or after it, to the note's end: 'per USPS', '(per HR)', 'according to Bob', 'as advised by legal'
 _AFTER = re.compile(
     r"(?i)\s*[(\[]?\s*(?:(?:as\s+)?per|according\s+to|as\s+(?:advised|told|confirmed)\s+by)\s+(?:[\w'’&./-]+\s*){1,3}"
@@ -73,8 +86,8 @@ UNMARKED_REMARK = re.compile(STATUS_THEN_NO.pattern + "|" + NO_THEN_HOLD.pattern
 # where any may be (a quick look before the patterns)
 _MAY_BE_TOLD = re.compile(
     r"(?i)\b(?:per|according|from|says|said|wants|wanted|asked|asks|requested|requests|confirmed|advised|told|"
-    r"instructed|notes|noted|please|pls|plz|kindly)\b|[a-z]/[a-z]|"
-    + UNMARKED_REMARK.pattern.removeprefix("(?i)")
+    r"instructed|notes|noted|please|pls|plz|kindly|declined|denied|rejected|disapproved|approved)\b|"
+    r"[a-z]/[a-z]|" + UNMARKED_REMARK.pattern.removeprefix("(?i)")
 )
 
 
@@ -97,9 +110,9 @@ def _after_who(rest: str, most: int) -> Iterator[str]:
 def _remarks(note: str) -> Iterator[str]:
     """The remark of ``note`` without its teller or its please before it (each of the words it may end at),
     or without its teller after it."""
-    before = _BEFORE.match(note)
-    if before is not None:
-        yield note[before.end() :]
+    for before in (_BEFORE.match(note), _ROLE_BEFORE.match(note)):
+        if before is not None:
+            yield note[before.end() :]
     # ... 'per' and who, one to three words: each way of telling where the name ends
     opening = re.match(r"(?i)^\s*(?:(?:as\s+)?per|according\s+to|from)\s+", note)
     if opening is not None:
@@ -134,6 +147,10 @@ def told_no(column: pd.Series, said: pd.Series, says_no: Callable[[str], bool]) 
     maybe = ~said & column.str.contains(_MAY_BE_TOLD)
     if maybe.any():
         found[maybe] = [
-            any(rest.strip() and says_no(rest) for rest in _remarks(note)) for note in column[maybe].tolist()
+            any(
+                rest.strip() and (says_no(rest) or _BARE_NO.fullmatch(rest) is not None)
+                for rest in _remarks(note)
+            )
+            for note in column[maybe].tolist()
         ]
     return found
