@@ -49,6 +49,30 @@ def test_an_ask_to_send_elsewhere_then_not_to_the_person_asks_where_it_goes(
     assert errors == {2, 3, 4, 5, 6}
 
 
+# ... whatever the ask names, in either order (found by review69: under 'Notes' each was ordered to him,
+# exit 0, the ask naming none of the people or places the error reads; under 'Status' the last two too)
+ANY_ASK_AND_NOT_TO_THEM = [
+    "Send to widow. Do not send to him.", "Send to next of kin - do not send to him",
+    "Send to estate. Do not send to him.", "Give to charity. Do not send to him.",
+    "Send to arrive by 12/20 - do not send to him", "Do not send to him - send to estate",
+    "Do not send to him until 1/15/2027 - send to estate",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_ask_to_send_to_any_other_and_a_no_to_the_person_never_orders_the_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = ANY_ASK_AND_NOT_TO_THEM
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    left_out = notes_left_out(path, cells)
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    ordered = [cell for row, cell in enumerate(cells, start=2) if row not in errors and cell not in left_out]
+    assert ordered == [], ordered
+
+
 NOT_TO_THEM_IN_MORE_WORDS = [
     "Do not send to this person anymore", "Do not send to this person please", "Do not send to him anymore",
     "Do not send to this guy", "Do not send to them at all", "Do not order for this person",

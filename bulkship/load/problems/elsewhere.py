@@ -13,6 +13,7 @@ from ...columns import _words
 from ...models import Problem
 from ..places import _PLACES, place_named
 from ..skipped import _short
+from ..skipped.topersonelsewhere import asks_elsewhere_and_no_to_the_person
 
 # the kind of problem of a row whose note or column asks for its card elsewhere, as the counts of `validate`
 # and the web page name it: 'Sent elsewhere' is the status of a card already in another batch's order, and
@@ -185,7 +186,10 @@ _LATER_PART = re.compile(
 def note_sends_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     """Whether ``note``, from its start or from the start of a later part (:data:`_LATER_PART`), asks for the
     card to go to another person or place than the row's street, whose header names ``street_places``
-    ('home', 'work'; none: the person's home)."""
+    ('home', 'work'; none: the person's home); or asks for another and says no to the person, whatever the
+    ask names (:func:`..skipped.topersonelsewhere.asks_elsewhere_and_no_to_the_person`)."""
+    if asks_elsewhere_and_no_to_the_person(note):
+        return True
     return any(_asks_elsewhere(said, street_places) for said in note_parts(note))
 
 

@@ -44,3 +44,21 @@ def no_to_the_person_after_an_ask(note: str, begin: int) -> bool:
     if _NO_TO_THE_PERSON.fullmatch(note, begin) is None:
         return False
     return _ASKED_ELSEWHERE.search(note, 0, begin) is not None
+
+
+# ... the no to the person anywhere after such an ask, or before it ('Do not send to him - send to wife'):
+# where the notes' readers let the row through for the ask, the row must be the error asking where the card
+# goes whatever the ask names ('Send to widow. Do not send to him.', '... to next of kin', '... to estate'
+# were ordered to him, exit 0: the ask named none of .problems.elsewhere's people or places; review69)
+_THE_NO = (
+    r"(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+(?:re-?)?(?:send|mail|order|ship)"
+    r"(?:\s+(?:a|any|the|gifts?|cards?|anything|again|yet))*\s+"
+    + TO_THE_PERSON
+    + r"(?=\W*$|\s*[^\w\s]|\s+(?:until|till|til|before|unless)\b)"
+)  # (the person said alone or until a day, not 'Do not send to her office')
+_THE_NO_TO_THE_PERSON = re.compile(r"(?i)" + _THE_NO)
+
+
+def asks_elsewhere_and_no_to_the_person(note: str) -> bool:
+    """Whether ``note`` asks to send the card to another and says no to the person, in either order."""
+    return _ASKED_ELSEWHERE.search(note) is not None and _THE_NO_TO_THE_PERSON.search(note) is not None
