@@ -33,16 +33,18 @@ ELSEWHERE_THEN_NOT_TO_THEM = ["Send to wife. Do not send to him.", "Send to wife
                               "Send to wife. Do not send to him yet."]  # fmt: skip
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_an_ask_to_send_elsewhere_then_not_to_the_person_asks_where_it_goes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
 ) -> None:
     """Notes 'Send to wife. Do not send to him.' (and three like it) were each the error saying the card would
     go to the row's name and address until 1be24bf9 read 'Do not send to him.' as a no: the row was left out,
     the wife's card never sent and nothing said. Each is that error again; 'Do not send to him' alone and
-    'Deceased. Send to wife. Do not send to him.' (the death says no) still leave the row out."""
+    'Deceased. Send to wife. Do not send to him.' (the death says no) still leave the row out. Under 'Status'
+    each was left out still (status._REMARK_NOT_TO_SEND: found by review69); the same error now."""
     out = ["Do not send to him", "Deceased. Send to wife. Do not send to him."]
     cells = [*ELSEWHERE_THEN_NOT_TO_THEM, *out]
-    path = notes_sheet(tmp_path / "list.csv", cells)
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == out
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}

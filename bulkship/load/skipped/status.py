@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .languages import OTHER_GONE
+from .topersonelsewhere import ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK
 
 # An HR status saying the person is gone in English, as other HR systems write it ("Exited", "Offboarded",
 # "Ex-employee", "No longer employed", "Not active", "Laid off", "Let go", "Departed", "Alumni": found by
@@ -205,8 +206,10 @@ _NOT_TO_SEND = (
 
 
 # ... or, after whatever the status says first, a remark of its own saying not to send ('Active - do not
-# send', 'Returned - do not resend': found by hunter-falsealarm8, each was ordered)
-_REMARK_NOT_TO_SEND = rf".*[-–—:,.;!(/]\s*{_DO_NOT_SEND}\b.*"
+# send', 'Returned - do not resend': found by hunter-falsealarm8, each was ordered); not a no to the person
+# after an ask to send the card elsewhere ('Send to wife. Do not send to him.': the error asking where it
+# goes, as under 'Notes'; left out, the wife's card lost: review69)
+_REMARK_NOT_TO_SEND = rf"(?!{ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK}).*[-–—:,.;!(/]\s*{_DO_NOT_SEND}\b.*"
 
 
 # ... or followed, without a sign, by whose say, why, how long or until when ('Hold until January', 'Hold for
