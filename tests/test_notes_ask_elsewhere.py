@@ -112,6 +112,20 @@ def test_a_status_asking_for_the_card_to_go_to_a_person_by_name_stops_the_row(
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
 
 
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_ask_to_send_to_those_a_death_leaves_or_who_act_for_the_person_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review69: 'Send to widow', 'Send to next of kin', 'Send to estate', 'Send to his niece',
+    'Send to guardian', 'Active - send to girlfriend' were each ordered to the row's own name, exit 0, where
+    'Send to wife' and 'Send to mother' are an error asking where the card goes. The same error now."""
+    stops = ["Send to widow", "Send to next of kin", "Send to estate", "Send to his niece",
+             "Send to guardian", "Active - send to girlfriend", "Mail to the executor"]  # fmt: skip
+    sends = ["Active", "Widow", "Estate planning seminar attendee"]
+    code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
 def test_an_ask_to_send_to_another_s_attention_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
