@@ -45,3 +45,19 @@ def test_the_module_map_names_every_module() -> None:
         if _needs_naming(module) and not (_ways_to_name(module) & named)
     )
     assert not unnamed, f"docs/architecture.md names no such module: {unnamed}; add each where its stage is"
+
+
+def _as_it_is(name: str) -> bool:
+    """Whether ``name`` ('load/' a package, 'pipeline' a module) is so in the package."""
+    if name.endswith("/"):
+        return (PACKAGE / name.rstrip("/")).is_dir()
+    return (PACKAGE / f"{name}.py").is_file()
+
+
+def test_the_readme_layout_names_each_stage_as_it_is_in_the_package() -> None:
+    """The README's Layout wrote `load`, `plan`, `submit` and `track` as modules: each is a package
+    (load/, plan/, ...), and a newcomer looking for bulkship/load.py found none."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("- Layout:") :].split("\n- ", 1)[0].split("errors in", 1)[0]
+    named = [n for n in re.findall(r"`([\w./]+)`", layout) if n != "bulkship/"]
+    assert len(named) > 10 and [n for n in named if not _as_it_is(n)] == []
