@@ -51,7 +51,10 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         shown = options.charged_at_send is not None or (
             options.total_shown is not None and cents(options.total_shown) == cents(options.max_total)
         )
-        rooms.append(SpendingRoom(options.max_total - view.worst_case, options.max_total, rounding=shown))
+        said = "its Send confirmed" if shown else "allowed"  # a page's total is confirmed, not typed
+        rooms.append(
+            SpendingRoom(options.max_total - view.worst_case, options.max_total, said=said, rounding=shown)
+        )
         if options.charged_at_send is not None:  # a page's Send: what its run charged before counts too
             since = charged_since_send(options.charged_at_send, view)
             left = options.max_total - since - view.worst_case

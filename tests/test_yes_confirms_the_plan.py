@@ -5,6 +5,7 @@ plan of 125.00, exit 0, where the same plan answered yes at 'Send these orders?'
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,26 @@ def test_run_yes_with_max_total_holds_to_that_total_instead(
     """--max-total is the room the person gives a raised price: 140.00 lets all five go at the new fee."""
     assert main(_cli_run(cli_vendor, tmp_path, "--yes", "--max-total", "140")) == 0, _said(capsys)
     assert _charged(cli_vendor.sandbox.orders()) == 133 and len(cli_vendor.sandbox.orders()) == 5
+
+
+def test_a_web_send_stopped_so_names_the_total_its_send_confirmed(
+    cli_vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """A cost page's Send of 125.00 (its run's max_total and total_shown, as web.runsend sets them), the
+    vendor billing the second order 27.00: the stop and each row left said 'the 125.00 allowed', a cap nobody
+    typed on the page. Now 'its Send confirmed'."""
+    from decimal import Decimal
+
+    from bulkship.pipeline import run_batch
+
+    settings = replace(cli_vendor.settings(tmp_path), concurrency=1)
+    result = run_batch(
+        tmp_path / "cap.csv", settings, batch="cap", wait_s=0, max_lines=1, client_factory=cli_vendor.factory,
+        max_total=Decimal(125), total_shown=Decimal(125), advise_split=False,
+    )  # fmt: skip
+    assert result.stopped is not None and result.exit_code == 1
+    said = " ".join(result.stopped.message.split())
+    assert "does not cost more than the 125.00 its Send confirmed; they stay to send" in said, said
+    seen = check_money(tmp_path / "ledger.sqlite", "cap", input_rows=range(2, 7))
+    notes = {seen.rows[row]["Problems / vendor error"] for row in range(4, 7)}
+    assert len(notes) == 1 and "it spends no more than the 125.00 its Send confirmed" in notes.pop(), notes
