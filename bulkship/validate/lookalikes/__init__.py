@@ -47,7 +47,7 @@ def _may_repeat(candidates: pd.DataFrame) -> np.ndarray:
     """Rows that may repeat another, by keys coarser than the folded ones (the same ZIP and card; the same
     reference and card), compared as codes (:func:`shared_keys`): most rows of a list are ruled out without
     folding."""
-    references = _references(candidates).tolist()
+    references = _references(candidates)
     columns = {
         "zip": [z[:5] for z in _column(candidates, "zip")],
         "card": _cards(candidates),
@@ -94,7 +94,7 @@ def mark_lookalikes(
     streets = list(map(fold_address, _column(shared, "address1"), _column(shared, "address2")))
     zips = [z[:5] for z in _column(shared, "zip")]
     cards = _cards(shared)
-    references = _references(shared).tolist()
+    references = _references(shared)
     ids_name_people = _ids_name_people(candidates) and _names_people(collector.header("external_id"))
     meets = may_meet(names, streets, zips, cards, references, ids_name_people)
     if meets.sum() < 2:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from .. import fewrows
 
 _SEP = "\x00"
 # The columns the look-alike checks read: they work on a copy of the valid rows holding only these (a copy of
@@ -40,11 +43,29 @@ def _text(frame: pd.DataFrame, name: str) -> pd.Series:
 
 def shared_keys(columns: Mapping[str, Sequence[str]], *keys: tuple[str, ...]) -> np.ndarray:
     """Which positions have, for one of ``keys`` (each a tuple of names of ``columns``), the same values as
-    another position. The values are compared as codes, a column at a time: no key text is built per row."""
+    another position. The values are compared as codes, a column at a time: no key text is built per row.
+    A list of a few rows (..fewrows) is compared in plain Python: each key's tuples counted."""
+    lengths = {len(values) for values in columns.values()}
+    if len(lengths) == 1 and lengths.pop() <= fewrows.FEW_ROWS and _all_text(columns.values()):
+        return _shared_plainly(columns, keys)
     codes = pd.DataFrame(
         {name: pd.factorize(pd.Series(values, dtype=object))[0] for name, values in columns.items()}
     )
     found = np.zeros(len(codes), dtype=bool)
     for key in keys:
         found |= codes.duplicated(list(key), keep=False).to_numpy()
+    return found
+
+
+def _all_text(columns: Iterable[Sequence[object]]) -> bool:
+    return all(type(value) is str for values in columns for value in values)
+
+
+def _shared_plainly(columns: Mapping[str, Sequence[str]], keys: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """:func:`shared_keys` of text columns, each key's values as tuples counted (equal text, equal code)."""
+    found = np.zeros(len(next(iter(columns.values()))), dtype=bool)
+    for key in keys:
+        tuples = list(zip(*(columns[name] for name in key), strict=True))
+        seen = Counter(tuples)
+        found |= np.fromiter((seen[t] > 1 for t in tuples), dtype=bool, count=len(tuples))
     return found

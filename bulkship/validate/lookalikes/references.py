@@ -11,23 +11,45 @@ import pandas as pd
 from ...folding import (
     fold_reference,
 )
-from .columns import _text
+from .. import fewrows
+from .columns import _all_text, _text
 
 _EMAIL = "email: "  # an Employee ID never reads so
 _ONE_EMAIL = r"[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>]+"
 
 
-def _references(frame: pd.DataFrame) -> pd.Series:
+def _references(frame: pd.DataFrame) -> list[str]:
     """What identifies a recipient besides name and address, case-folded: the Employee ID, else the email
-    (a form resubmitted with the street corrected, a marketing or CRM export: they carry no employee ID)."""
+    (a form resubmitted with the street corrected, a marketing or CRM export: they carry no employee ID).
+    A list of a few rows (..fewrows) is read in plain Python, cell by cell the same way."""
+    plainly = _references_plainly(frame)
+    if plainly is not None:
+        return plainly
     ids = _text(frame, "external_id").map(fold_reference)
     no_id = ids.eq("")
     if not no_id.any():  # every row has its Employee ID
-        return ids
+        return ids.tolist()
     emails = _text(frame, "email").str.strip().str.casefold()
     # "N/A", "-" or two addresses in one cell identify no one (they are warnings, not errors, now)
     emails = emails.where(emails.str.fullmatch(_ONE_EMAIL), "")
-    return ids.where(~no_id | emails.eq(""), _EMAIL + emails)
+    return ids.where(~no_id | emails.eq(""), _EMAIL + emails).tolist()
+
+
+def _references_plainly(frame: pd.DataFrame) -> list[str] | None:
+    """:func:`_references` of a list of a few rows whose cells are text; None otherwise."""
+    if len(frame) > fewrows.FEW_ROWS:
+        return None
+    ids, emails = (
+        frame[c].tolist() if c in frame.columns else [""] * len(frame) for c in ("external_id", "email")
+    )
+    if not _all_text((ids, emails)):
+        return None
+    ids = list(map(fold_reference, ids))
+    if all(ids):  # every row has its Employee ID
+        return ids
+    emails = [e.strip().casefold() for e in emails]
+    emails = [e if re.fullmatch(_ONE_EMAIL, e) else "" for e in emails]
+    return [i if i or not e else _EMAIL + e for i, e in zip(ids, emails, strict=True)]
 
 
 def _ids_name_people(candidates: pd.DataFrame) -> bool:
