@@ -236,3 +236,25 @@ def test_a_note_is_read_for_a_person_back_or_a_hold_over_only_where_it_holds_a_w
     assert len(matched) > 300  # (texts saying someone back or a hold over)
     now = {text: found.span() for text in matched if (found := looked_for_first.search(text))}
     assert now == matched
+
+
+def test_a_long_note_filled_down_is_looked_at_for_a_question_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 32,000-character note filled down 300 rows of two note columns (test_hostile_workbooks' fine.xlsx:
+    17.4 CPU-s to load, the suite's slowest test) was looked at for a question in every cell, twice a load
+    (asking.may_ask: 13 ms a cell). Each distinct note is looked at once now: counted as the characters the
+    asking patterns read, 20 rows of two notes each filled down (one asking first); the same rows asked."""
+    from bulkship.load.skipped import asking
+
+    text = "Called about the party in May; she asked that the card go to her home address, form sent. " * 220
+    notes = {n: ("Still employed? " if n >= 17 else "") + text for n in range(2, 22)}
+    rows = [f'Person {n},{n} Main St,Boston,MA,02134,CVS,25,"{notes[n]}"' for n in notes]
+    path = tmp_path / "list.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    searched = _count_patterns(asking, monkeypatch)
+    loaded = load_sheet(path)
+    asked = sorted({p.row for p in loaded.read_problems if "asks 'Still employed?" in p.message})
+    assert asked == list(range(17, 22)) and not loaded.skipped, [p.message[:80] for p in loaded.read_problems]
+    # before, each of the 20 cells whole, by each pattern, twice (~12 million characters); now each note once
+    assert sum(searched) < 20 * len(text), f"{sum(searched):,} characters read (a note: {len(text):,})"

@@ -255,7 +255,9 @@ def asking_rows(
         column = frame[header].astype(str)
         if among is not None:
             column = column[column.index.isin(list(among))]
-        column = column[column.map(may_ask)]
+        # each distinct text looked at once (a long note filled down 600 cells was read 600 times a call)
+        asks = {text: may_ask(text) for text in set(column.tolist())}
+        column = column[pd.Series([asks[text] for text in column.tolist()], index=column.index, dtype=bool)]
         read: dict[int, tuple[str, str]] = {}
         for row, text in column.items():
             if (found := readings(text)) is not None:
