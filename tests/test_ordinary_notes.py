@@ -917,3 +917,22 @@ def test_a_hold_until_the_person_returns_then_said_back_sends_the_row(tmp_path: 
              "Hold until she returns - returned, then resigned 12/1"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*back, *still], header)
     assert _left_out(path, [*back, *still]) == still
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_said_for_every_round_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """'Declined both years', 'Declined every year', 'Do not send both years': this year's round with the
+    others. Each was ordered, exit 0, where 'Declined' and 'Declined this year' leave the row out (found by
+    hunter-asks3). Left out now; a round gone by, a count of refusals and a question as before."""
+    out = [
+        "Declined both years",
+        "Declined both",
+        "Declined every year",
+        "Declined gift each year",
+        "Opted out all years",
+        "Do not send both years",
+        "Declined in both years (2025, 2026)",
+    ]
+    cells = [*out, "Declined last year", "Declined twice", "Both cards", "Send both"]
+    path = _sheet(tmp_path / "list.csv", cells, header)
+    assert _left_out(path, cells) == out

@@ -101,9 +101,11 @@ _NOTE_SAYS_NO = re.compile(
     # door', 'Removed by mistake')
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|(?<!left)\sby\s(?!mistake|accident|error).*|"
     # ... or this round's ('Declined this year; next year: send': found by review39, its leftover)
-    r"\s(?:for\s+)?this\s+(?:year|time|round)\b.*|\s(?:until|till|pending|awaiting)\s+(?!"
-    + _UNTIL_A_DATE
-    + r").*)"
+    r"\s(?:for\s+)?this\s+(?:year|time|round)\b.*|"
+    # ... or every round, this one with them ('Declined both years', 'Declined every year': found by
+    # hunter-asks3, each ordered)
+    r"\s(?:in\s+)?(?:both(?:\s+(?:years|times|rounds))?|(?:every|each)\s+(?:year|time|round)|always|all\s+years)\b.*|"
+    r"\s(?:until|till|pending|awaiting)\s+(?!" + _UNTIL_A_DATE + r").*)"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
     r"(?:\s+(?:too|also|as\s+well)\b)?\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
