@@ -246,3 +246,24 @@ def test_a_note_saying_the_person_moved_after_a_status_or_abroad_stops_the_row(
              "transferred to UK - address verified"]  # fmt: skip
     code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+def test_a_note_saying_the_card_is_given_personally_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer26 on an HR anniversary list: 'Manager wants to give it personally', 'Manager would
+    like to present it personally', 'Mgr to present personally', 'Deliver personally', 'Manager wants to
+    give it at the team meeting' were each ordered to the row's home street, exit 0, where 'Manager will
+    hand deliver' and 'Manager will give in person' are errors on their rows. Each is an error now; a note
+    where 'personally' says something else still sends."""
+    stops = [
+        "Manager wants to give it personally", "Manager will give it personally", "Mgr to present personally",
+        "Give personally", "Mgr wants to hand it to her personally", "Deliver personally",
+        "Manager would like to present it personally", "Personally deliver",
+        "Manager wants to give it at the team meeting",
+    ]  # fmt: skip
+    sends = [
+        "He personally asked for home delivery", "Thanked personally by CEO", "Personally approved by VP",
+    ]  # fmt: skip
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

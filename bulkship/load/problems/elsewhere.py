@@ -109,12 +109,20 @@ _DETERMINERS = frozenset({"the", "his", "her", "their", "my", "your", "a", "an"}
 _NOT_THERE = frozenset({"not", "never", "rather", "instead"})
 
 
+# who gives it, or a please ('Manager to', 'Mgr will', 'Manager wants to', 'Manager would like to': the last
+# two found by newcomer26, the card mailed)
+_WHO_WILL = (
+    r"(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will|wants\s+to|would\s+like\s+to|"
+    r"plans\s+to|prefers\s+to))\s+)"
+)
+
+
 # ... or given by hand ('Hand deliver', 'Manager to hand deliver', 'To be hand delivered', 'Deliver in
 # person'): someone takes the card to the person, and it went by mail to their street, exit 0 (found by
 # hunter-sheets16, a leftover of hunter-sheets15). Said done ('Hand delivered 11/15') it is a card given
 # already (..skipped.notes)
 _BY_HAND = re.compile(
-    r"(?i)^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
+    r"(?i)^\W*" + _WHO_WILL + r"?"
     r"(?:hand[\s-]*deliver(?:y)?\b(?!\s+(?:is\s+)?not\b)|deliver\s+(?:in\s+person|by\s+hand)\b)"
     r"|^\W*to\s+be\s+hand[\s-]*delivered\b"
     # ... or picked up by the person ('Will pick up', 'Pickup at HR', 'Pick up in person'): no card by mail
@@ -122,7 +130,7 @@ _BY_HAND = re.compile(
     r"(?:\s+(?:in\s+person|at|from)\b|\W*$)"
     # ... or given at an event ('Give to Ana at the party', 'Hand out at the holiday party', 'Present at
     # awards dinner'): it went by mail (found by hunter-sheets16, left for hunter-sheets17)
-    r"|^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
+    r"|^\W*" + _WHO_WILL + r"?"
     r"(?:give|hand(?:\s+out)?|present)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
     r"(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:at|during)\s+"
     # (not at every one: 'Present at every team meeting' praises, found by hunter-falsealarm3)
@@ -166,9 +174,11 @@ _PREFERS_PLACE = re.compile(
 )
 # ... or given at work or in person ('Give at office', 'give in person at holiday party'): no card by mail
 _GIVEN_THERE = re.compile(
-    r"(?i)^\W*(?:(?:please|pls|will|(?:manager|mgr|supervisor|boss|hr)\s+(?:to|will))\s+)?"
-    r"(?:give|hand(?:\s+out)?|present)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
-    r"\s+(?:in\s+person|at\s+(?:the\s+)?(?:office|work|desk|hq|headquarters))\b"
+    r"(?i)^\W*" + _WHO_WILL + r"?"
+    r"(?:give|hand(?:\s+out)?|present|deliver)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
+    # (or personally: 'Manager wants to give it personally', found by newcomer26, the card mailed)
+    r"(?:\s+to\s+(?:him|her|them))?\s+(?:in\s+person|personally|at\s+(?:the\s+)?(?:office|work|desk|hq|"
+    r"headquarters))\b|^\W*" + _WHO_WILL + r"?personally\s+(?:give|hand|present|deliver)\b"
 )
 
 
