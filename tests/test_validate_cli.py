@@ -281,6 +281,27 @@ def test_a_note_giving_another_address_is_counted_as_such_not_as_a_correction_ma
     assert "Corrected in another column" not in out
 
 
+def test_a_note_or_status_asking_another_number_of_cards_or_amount_is_counted_as_such(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by review68 after newcomer20's N5: Notes 'He gets 2', 'Amount should be 100' and Status 'Send 2'
+    were counted '3  Corrected in another column' (read: bulkship corrected them); each asks for another
+    number of cards or amount than the row's, which the person must choose."""
+    path = tmp_path / "hr.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Notes,Status\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,50,He gets 2,Active\n"
+        "Bob Ray,2 Elm St,Boston,MA,02134,CVS,50,Amount should be 100,Active\n"
+        "Cy Orr,3 Oak St,Newton,MA,02458,CVS,50,,Send 2\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path), "--out", str(tmp_path / "out")]) == 1
+    out = capsys.readouterr().out
+    counts = [line.split(maxsplit=1) for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert ["3", "Another number or amount asked for"] in counts, counts
+    assert "Corrected in another column" not in out
+
+
 def test_two_sheets_validated_one_after_the_other_each_keep_their_validation_workbook(
     tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -292,6 +292,12 @@ def _read(cell: str, note: bool) -> tuple[str, str]:
 
 # ... also where the row's amount is the program's default ('Send $50' on a list without a Value column,
 # [defaults] value = 25): the card went out at 25, exit 0 (found by hunter-sheets17)
+# the kind of such a problem, as validate counts it: not a correction column's 'Corrected in another column',
+# which read as a correction bulkship had made of a note 'He gets 2' or a status 'Send 2' (found by review68,
+# after newcomer20's N5)
+ASKED_OTHERWISE = "Another number or amount asked for"
+
+
 def _against_the_row(
     body: pd.DataFrame,
     fed: dict[str, str],
@@ -346,5 +352,5 @@ def _against_the_row(
                 f"number of cards or the card's amount? Put the number of cards in {into} or the amount in "
                 f"{value_into}, and {clear}."
             )
-        found.append(Problem(row, field, typed, "error", message, "Corrected in another column"))
+        found.append(Problem(row, field, typed, "error", message, ASKED_OTHERWISE))
     return found
