@@ -85,4 +85,5 @@ def test_a_web_send_stopped_so_names_the_total_its_send_confirmed(
     assert "does not cost more than the 125.00 its Send confirmed; they stay to send" in said, said
     seen = check_money(tmp_path / "ledger.sqlite", "cap", input_rows=range(2, 7))
     notes = {seen.rows[row]["Problems / vendor error"] for row in range(4, 7)}
-    assert len(notes) == 1 and "it spends no more than the 125.00 its Send confirmed" in notes.pop(), notes
+    said = "so that the run spends no more than the 125.00 its Send confirmed"
+    assert len(notes) == 1 and said in notes.pop(), notes

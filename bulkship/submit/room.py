@@ -169,9 +169,9 @@ class RoomTally:
         if self.stop is None or self._first is None:
             return None
         return (
-            f"the run stopped before this order left: {self._first.cause()}, and it spends no more than the "
-            f"{money_text(self.room.limit)} {self.room.said}; its cost is shown again at the vendor's prices "
-            "of today before it is sent"
+            f"the run stopped before this order left: {self._first.cause()}, so that the run spends no "
+            f"more than the {money_text(self.room.limit)} {self.room.said}; its cost is shown again at the "
+            "vendor's prices of today before it is sent"
         )
 
     def past_room_at_the_end(self, *, left: bool, together: bool) -> SpendLimitError | None:
