@@ -116,3 +116,27 @@ def test_a_leaving_to_come_then_words_saying_the_person_is_gone_already_leaves_t
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     assert notes_left_out(path, cells) == cells[1:]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_to_come_then_an_ask_to_send_at_once_sends_the_row_until_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review69 checking 25b524e9: on Dec 5, 2026 'Terminated 1/15/2027 - mail card immediately',
+    'Resigned 1/15/2027 - ship immediately', '... - send card immediately please' were each left out (a
+    bare 'immediately' read as the person gone already), where the list asks the card sent at once, before
+    the leaving. Sent until the day again; 'effective immediately', 'left immediately', 'immediate
+    termination', a bare 'immediately' and 'already gone' still leave the row out."""
+    sends = [
+        "Terminated 1/15/2027 - mail card immediately", "Resigned 1/15/2027 - ship immediately",
+        "Terminated 1/15/2027 - send card immediately please",
+    ]  # fmt: skip
+    out = [
+        "Resigned 1/15/2027 - effective immediately", "Terminated 1/15/2027 - eff. immediately",
+        "Terminated 1/15/2027 - immediate termination", "Terminated 1/15/2027 - immediately",
+        "Terminated 1/15/2027 - already gone",
+    ]  # fmt: skip
+    cells = [*sends, *out]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    assert notes_left_out(path, cells) == out

@@ -162,7 +162,12 @@ _STILL_ELIGIBLE = re.compile(
 # until the day, a card to someone who no longer comes in (review67's Found 4 in session 47, the lead's)
 _GONE_ALREADY = re.compile(
     r"(?i)\bescort\w*|\bwalk(?:ed|s)?\s+(?:off|out)\b|\bno[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|\bncns\b|"
-    r"\babandon\w*|\bimmediately\b|\beffective\s+immediate\b|\bbanned\b|\btrespass\w*|\bnot\s+to\s+return\b|\bgone\b|"
+    # (not a card to go at once: 'Terminated 1/15/2027 - mail card immediately', '... - ship immediately' were
+    # left out by a bare 'immediately': review69)
+    r"\babandon\w*|\b(?:effective|eff\.?|left|leaving|terminated|resigned|quit|gone|separated)\s+immediately\b|"
+    r"^\W*immediately\W*$|"
+    r"\bimmediate(?:ly)?\s+(?:effect|termination|resignation|departure|separation|dismissal)\b|"
+    r"\beffective\s+immediate\b|\bbanned\b|\btrespass\w*|\bnot\s+to\s+return\b|(?<!\bnot\s)\bgone\b|"
     r"\bno[\s-]*show\b|\bnever\s+(?:came|come|returned)\b|\bdid\s*n[o']?t\s+(?:come|return)"
 )
 
