@@ -217,3 +217,20 @@ def test_a_heading_saying_the_rows_above_done_but_for_one_then_of_the_rows_below
     ]:
         assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
     assert _validated(tmp_path, "Above: done except Gus. Below: terminated") == ([5, 6, 7, 8], [2, 3, 4])
+
+
+def test_a_heading_naming_first_one_of_the_rows_above_is_of_those_it_names_alone(tmp_path: Path) -> None:
+    """hunter-sends14's leftover 3: under Hal, Gus and Dee, 'Above: Gus - sent already' left out Dee right
+    above it and Ann, Bob and Cy under it, Hal sent and Gus an error (read as a heading over the rows under
+    it pointing up too); 'Above: Gus, Dee - sent already' did so with Gus alone asked. Its words are of the
+    people it names: left out where they say no of them, asked otherwise; nobody else is left out."""
+    for heading, out, asked in [
+        ("Above: Gus - sent already", [3, 5], []),
+        ("Above: Gus Tan (terminated)", [3, 5], []),
+        ("Above: Gus, Dee - sent already", [3, 4, 5], []),
+        ("Above: Gus - sent already. Below: new", [3, 5], []),
+        ("Above: Gus - sent already; below: do not send", [3, 5, 6, 7, 8], []),
+        ("Above: Gus and Dee sent already", [5], [3, 4]),
+        ("Above: Gus - still to send", [5], [3]),
+    ]:
+        assert _validated(tmp_path, heading) == (out, asked), heading

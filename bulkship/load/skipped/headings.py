@@ -40,7 +40,7 @@ from .upasked import (
     questions_settled,
     went_and_more_above,
 )
-from .upnamed import NAMED_ASKED, named_apart_above
+from .upnamed import NAMED_ASKED, named_apart_above, of_the_named_first
 
 # the reason of such a heading's own row (:mod:`..problems.notenames` reads the people it adds by name)
 HEADING_OVER = "a heading over rows not to send"
@@ -118,6 +118,18 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                     continue
                 plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
         people = _recipients(body, names, blank) if people is None else people
+        if (
+            not spared
+            and (first := of_the_named_first(plain, people)) is not None  # ('Above: Gus - sent already')
+            and _about_a_neighbour(row, text, rows, position, people) is None  # ('Above: Dee sent already')
+        ):
+            for person in first.named if first.out else ():  # (asked otherwise: ..problems.notenames)
+                found.setdefault(
+                    int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
+                )
+            kind = NAMED_APART if first.out else NAMED_ASKED
+            _ask_above(found, AskedAbove(first.below), text, row, rows, position, headings, leave_out, kind)
+            continue
         if not spared and (
             apart := _named_apart_above(found, plain, text, row, rows, position, headings, people, leave_out)
         ):
@@ -216,10 +228,11 @@ def _ask_above(
     position: dict[int, int],
     headings: dict[int, str],
     leave_out: re.Pattern[str],
+    kind: str = ABOVE_ASKED,
 ) -> None:
-    """The heading ``text`` on ``row`` asking of each row above it (..problems.notenames), the rows below
-    left out where its words for them say no."""
-    found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+    """The heading ``text`` on ``row`` asking of each row above it (or of those it names: ``kind``;
+    ..problems.notenames), the rows below left out where its words for them say no."""
+    found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
     below = of_the_rows_below(asked.below) if asked.below is not None else None
     if below and any(_says_no_of_those_below(part, leave_out) for part in below):
         _leave_out_below(found, text, row, rows, position, headings)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .aboveapart import _CARDS_WENT, _HELD, _SOME_APART
-from .noteabout import Recipients, _without
+from .noteabout import Recipients, _without, note_words, says_no_of
 from .pointing import _BELOW
 from .upalone import _NOT_AGAIN, _OPENS_UP, _PARTS
 
@@ -93,3 +93,31 @@ _SEND_NOW = re.compile(
 def _plain_of(sentence: str, people: Recipients) -> str:
     """A sentence without the names it holds (a name may hold a count's word: 'Bill One')."""
     return _without(sentence, people.named(sentence)[1])
+
+
+@dataclass(frozen=True)
+class NamedFirst:
+    """The rows a heading names first among its words for the rows above (``named``), whether those words
+    say no of them (``out``: left out; asked otherwise), and its words for the rows below (None: none)."""
+
+    named: set[int]
+    out: bool
+    below: str | None
+
+
+def of_the_named_first(plain: str, people: Recipients) -> NamedFirst | None:
+    """Where ``plain``'s words for the rows above (before any of the rows below), pointing up, name someone
+    first ('Above: Gus - sent already', 'Above: Gus, Dee - terminated. Below: new'): a note about the named
+    alone. Read as a heading over the rows under it pointing up too, Ann, Bob and Cy were left out and Dee
+    right above, Hal sent and Gus an error (hunter-sends14's leftover 3)."""
+    below = _BELOW.search(plain)
+    opening = _OPENS_UP.match(plain[: below.start()] if below else plain)
+    if opening is None:
+        return None
+    parts = [p.strip(" )") for p in _PARTS.split(opening["said"]) if p and p.strip(" )")]
+    words = note_words(parts[0]) if parts else []
+    if not any(tuple(words[: len(run)]) == run for run in people.named(parts[0])[1] if parts):
+        return None  # (its words opening with a name: not 'Above: all sent except Gus')
+    named, runs = people.named(opening["said"])
+    out = "?" not in opening["said"] and says_no_of(opening["said"], runs)
+    return NamedFirst(named, out, plain[below.start() :] if below else None)
