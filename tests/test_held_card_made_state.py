@@ -26,13 +26,16 @@ def _states(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     return {b["batch"]: b["state"] for b in json.loads(capsys.readouterr().out)["batches"]}
 
 
+@pytest.mark.parametrize("where", ["sqlite", "postgresql"])
 def test_a_batch_whose_held_rows_have_their_very_card_already_is_not_needing_attention(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest, where: str
 ) -> None:
     """The closing note of session 47 (4.): list a (Hal, Gus) sent; list b (Gus again, Dee) run as batch dec
     sent Dee and held Gus, saying 'This person has this card already: nothing to do', exit 0; run again,
     'Nothing was sent in this run', exit 0; yet `status` and the Batches page read 'needs attention' for
     good, as if a person had to act. It reads 'sent' as its own cards do; a list of only such rows too."""
+    if where == "postgresql":  # the state's count of such rows is a query of its own: on both back-ends
+        request.getfixturevalue("monkeypatch").setenv("BULKSHIP_LEDGER", request.getfixturevalue("pg_url"))
     (tmp_path / "a.csv").write_text(HEADER + HAL + GUS)
     (tmp_path / "b.csv").write_text(HEADER + GUS + DEE)
     (tmp_path / "c.csv").write_text(HEADER + HAL)
