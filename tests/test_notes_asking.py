@@ -262,3 +262,34 @@ def test_a_card_said_sent_by_mistake_asks(
         "Sent in error - resend",
         "Terminated in error",
     ]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_resignation_given_its_last_day_unsaid_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Gave notice', 'Resigning', 'Submitted resignation': still here, or gone when the card comes? Each was
+    ordered, exit 0, where 'Resigned' is left out (found by hunter-asks3). The error asking; with its last
+    day it is a leaving to come as before, sent until the day; other notices send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [
+        "Gave notice",
+        "gave 2 weeks notice",
+        "Put in her notice",
+        "Submitted resignation",
+        "Resignation letter received",
+        "Resigning",
+        "Gave notice 11/30",
+    ]
+    sends = [
+        "Gave notice - last day 1/15/2027",
+        "Resigning 1/15/2027",
+        "Gave notice to landlord",
+        "Gave notice - withdrawn",
+    ]
+    cells = [*asks, *sends]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends

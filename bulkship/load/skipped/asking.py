@@ -134,6 +134,19 @@ _SENT_WRONGLY = re.compile(
 _MAY_BE_WRONGLY = re.compile(rf"(?i)\b{_WRONGLY}")
 
 
+# a resignation given, its last day unsaid ('Gave notice', 'Put in her notice', 'Resigning', 'Submitted
+# resignation'): still here, or gone by the time the card comes? Each was ordered, exit 0, where 'Resigned'
+# is left out and 'Gave notice - last day 1/15/2027' is sent until its day (found by hunter-asks3). Said, it
+# is a resignation
+_NOTICE = re.compile(
+    r"(?i)\W*(?:(?:has|he|she|they|employee)\s+)?(?:(?:gave|given|giving|put\s+in|turned\s+in|handed\s+in|"
+    r"submitted|tendered)\s+(?:(?:his|her|their|a|an|the|2|two)\s+)*(?:weeks?['’]?\s+)?(?:notice|resignation)|"
+    r"(?:notice|resignation|resignation\s+letter)\s+(?:given|submitted|received|tendered|in))"
+    # (the day it was given; a day after 'Resigning' is the last one, sent until it as a leaving to come)
+    r"(?:\s+(?:on\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\W*|\W*resigning\W*"
+)
+
+
 def _gone_answered_no(parts: list[str]) -> list[bool]:
     """Of a remark's clauses, those saying a leaving or a death ended by the next clause's no, none or n/a
     (:data:`_GONE_LABEL`, :data:`_NO_ANSWER`)."""
@@ -157,6 +170,7 @@ def may_ask(text: str) -> bool:
         or _CHECK.search(text) is not None
         or _MAY_BE_GONE_NO.search(text) is not None
         or _MAY_BE_WRONGLY.search(text) is not None
+        or _NOTICE.fullmatch(text) is not None
     )
 
 
@@ -167,6 +181,8 @@ def readings(text: str) -> tuple[str, str] | None:
     text = spaced(text[:500].replace("？", "?"))  # (a fullwidth mark, as typed in an East Asian layout)
     if _UNDECIDED.fullmatch(text):
         return "", "Do not send"
+    if _NOTICE.fullmatch(text):
+        return "", "Resigned"
     parts = clauses(text)
     if len(parts) == 1 and not may_ask(text):
         return None
