@@ -87,3 +87,33 @@ def test_a_web_send_stopped_so_names_the_total_its_send_confirmed(
     notes = {seen.rows[row]["Problems / vendor error"] for row in range(4, 7)}
     said = "so that the run spends no more than the 125.00 its Send confirmed"
     assert len(notes) == 1 and said in notes.pop(), notes
+
+
+def test_a_charge_billed_beside_the_lines_is_said_so_not_as_a_price_risen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A vendor billing 5.95 on every order beside its lines, never seen before: `run --yes` stops after its
+    first order (55.95 where the plan said 50.00), and said 'its prices may have changed since the plan' of
+    prices that had not. It says what was billed beside the lines; the next run's plan counts it and sends."""
+    from support import write_sheet
+    from support.vendor_proxy import orders_rewritten
+    from test_billed_before import _billed_on_every_order
+
+    from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
+        run = ["run", str(write_sheet(tmp_path / "first.csv", [1, 2, 3, 4])), "--yes", "--wait", "0",
+               "--max-lines", "2", "--concurrency", "1", "--api-url", vendor.url,
+               "--ledger", str(tmp_path / "ledger.sqlite"), "--out", str(tmp_path)]  # fmt: skip
+        assert main(run) == 1
+        said = _said(capsys)
+        assert len(vendor.sandbox.orders()) == 1
+        stop = "The vendor charged more than planned (BS-FIRST-0001: 55.95, planned 50.00): 5.95 of it billed"
+        assert stop + " on the order beside its lines (shipping or a fee not in its catalog)." in said, said
+        seen = check_money(tmp_path / "ledger.sqlite", "first", input_rows=range(2, 6))
+        assert "(5.95 of it billed on the order beside its lines" in seen.rows[4]["Problems / vendor error"]
+        assert main(run) == 0, _said(capsys)
+        assert len(vendor.sandbox.orders()) == 2

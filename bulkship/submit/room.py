@@ -8,7 +8,7 @@ import shlex
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..billing import charged_beyond_plan, charged_cost, rounding_allowance
+from ..billing import billed_on_order, charged_beyond_plan, charged_cost, rounding_allowance
 from ..errors import SpendLimitError
 from ..ledger import OrderRecord
 from ..models import VendorOrder
@@ -33,6 +33,13 @@ class _Beyond:
     planned: Decimal
     lost: bool = False
     other_cards: bool = False  # the vendor's order holds other cards than the plan's
+    beside: Decimal = Decimal(0)  # what of it the order bills beside its lines, when all of it is so
+
+    def _beside_said(self) -> str:
+        return (
+            f"{money_text(self.beside)} of it billed on the order beside its lines (shipping or a fee not in "
+            "its catalog)"
+        )
 
     def cause(self) -> str:
         """Why the run stopped, as the note of each order it left planned says it (after 'Not sent yet:')."""
@@ -46,9 +53,10 @@ class _Beyond:
                 f"the answer to {self.po} was lost as the vendor's prices rose (it may have cost "
                 f"{money_text(self.cost)}, planned {money_text(self.planned)})"
             )
+        why = self._beside_said() if self.beside else "its prices may have risen since"
         return (
             f"the vendor charged {money_text(self.cost)} for {self.po} where the plan priced it "
-            f"{money_text(self.planned)} (its prices may have risen since)"
+            f"{money_text(self.planned)} ({why})"
         )
 
     def said(self) -> str:
@@ -63,9 +71,10 @@ class _Beyond:
                 f"The vendor's prices rose since the plan, and the answer to {self.po} was lost: it may have "
                 f"been charged {money_text(self.cost)} (planned {money_text(self.planned)})."
             )
+        why = self._beside_said() if self.beside else "its prices may have changed since the plan"
         return (
             f"The vendor charged more than planned ({self.po}: {money_text(self.cost)}, planned "
-            f"{money_text(self.planned)}): its prices may have changed since the plan."
+            f"{money_text(self.planned)}): {why}."
         )
 
 
@@ -94,11 +103,14 @@ class RoomTally:
         charge = self.room.order_charge  # billed beside the lines, as on earlier orders: in the plan
         self._planned_made += _made_within(vendor_order, order.cost, planned, charge)
         beyond = max(charged_beyond_plan(vendor_order, planned) - charge, Decimal(0))
+        # billed beside the lines, all of it: no price rose (a vendor's first orders so: hunter-money28)
+        beside = billed_on_order(vendor_order, ()) - charge
         self._count_beyond(
             order,
             beyond,
             planned + charge,
             other_cards=bool(beyond) and holds_other_cards(order, vendor_order),
+            beside=beside if Decimal(0) < beyond <= beside else Decimal(0),
         )
 
     def count_lost(self, order: OrderRecord, today: Decimal | None) -> SpendLimitError | None:
@@ -132,13 +144,16 @@ class RoomTally:
         *,
         lost: bool = False,
         other_cards: bool = False,
+        beside: Decimal = Decimal(0),
     ) -> Decimal:
         """Count ``beyond`` unless it is rounding (see :meth:`count_made`); what was counted."""
         self._orders.add(order.po_number)
         if beyond <= (rounding_allowance(line_items(order)) if self.room.rounding else 0):
             return Decimal(0)
         self._beyond_plan += beyond
-        self._first = self._first or _Beyond(order.po_number, planned + beyond, planned, lost, other_cards)
+        self._first = self._first or _Beyond(
+            order.po_number, planned + beyond, planned, lost, other_cards, beside
+        )
         return beyond
 
     def _uncount_lost(self, po: str) -> None:
