@@ -107,3 +107,13 @@ def test_a_crm_flag_of_no_mail_or_gifts_in_other_forms_leaves_its_true_rows_out(
     }
     for email in ("Email Opt Out", "Exclude from Email", "No Email"):
         assert not load_sheet(_tracker(tmp_path / "crm.csv", email, ["true", "false"])).skipped
+
+
+@pytest.mark.parametrize(
+    "header", ["No. Gifts", "No. of Gifts", "No. Mailings", "Nos. Gifts", "Number of Gifts", "# Gifts"]
+)
+def test_a_count_s_header_is_no_flag_of_no_mail_or_gifts(tmp_path: Path, header: str) -> None:
+    """Found by review69 checking c38db98f: a column 'No. Gifts' (how many: 1, 2, 0) left out its 1 and 2
+    rows as 'No Gifts' = true ("the list says not to send it (column 'No. Gifts': '1')"), the people the list
+    counts gifts for dropped; 'No. Mailings' the same before it. A count's header flags nothing."""
+    assert not load_sheet(_tracker(tmp_path / "crm.csv", header, ["1", "2", "0"])).skipped

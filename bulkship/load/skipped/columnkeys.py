@@ -91,9 +91,18 @@ def person_status(header: str) -> bool:
     return status_header(header) or status_header(_REMARK.sub("", header))
 
 
+# A count's header ('No. Gifts', 'No. of Mailings', 'Number of Cards', '# Gifts'): how many, not a no ('No
+# Gifts' = true). Read as the CRM's flag, its 1s and 2s were yes, those rows left out (found by review69
+# checking c38db98f; 'No. Mailings' before it)
+_A_COUNT = re.compile(r"(?i)\s*(?:nos?\.|no\s+of\b|num(?:ber)?\.?\s+of\b|#\s)")
+
+
 def flag_key(header: str) -> str:
     """The key :data:`_LEAVES_OUT` knows ``header`` by: its :func:`plain_key`, else that of its words
-    before a remark. A person's status with its remark ('Status (HR)') is read as one already."""
+    before a remark. A person's status with its remark ('Status (HR)') is read as one already; a count's
+    header (:data:`_A_COUNT`) by none."""
+    if _A_COUNT.match(header):
+        return ""
     key = plain_key(header)
     if key in _LEAVES_OUT or status_header(header):
         return key
