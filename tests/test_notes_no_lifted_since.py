@@ -10,7 +10,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from support.notes import notes_sheet
+from support.notes import notes_left_out, notes_sheet
 
 from bulkship.load import load_sheet
 
@@ -45,3 +45,17 @@ def test_a_no_lifted_since_sends_the_row(
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     skipped = {s.row for s in load_sheet(path).skipped}
     assert [cell for row, cell in enumerate(cells, start=2) if row in skipped] == STAYS_OUT
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_refusal_then_approved_and_asked_sent_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by newcomer26 (N3), taken by review69: 'Declined - later approved, send' was left out, the
+    person the list asks sent dropped, where 'Rejected - then approved 12/2' and 'Declined, now approved -
+    send' send. Sent now; an approval alone after a refusal ('Declined - now approved', '... - approved by
+    HR': whose refusal was approved?) and one taken back or asked stay out."""
+    sends = ["Declined - later approved, send", "Declined - approved by HR, send"]
+    out = ["Declined - now approved", "Declined - approved by HR 12/1", "Declined - approved, do not send",
+           "Declined - approved then revoked, send", "Declined - approved? send",
+           "Declined - approved by mistake, send"]  # fmt: skip
+    cells = [*sends, *out]
+    assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == out

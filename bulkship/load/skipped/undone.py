@@ -272,6 +272,12 @@ _UNDONE = re.compile(
     r"{0,100}?\b(?:approved|ok(?:['’]?d|ed)?|okay(?:ed)?|signed\s+off)\b(?![^?]*\?)"
     rf"(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error|{_FOUND_OTHERWISE})\b)"
     rf"(?!.*(?:{_NOT_YET}|\b(?:for|after|next|later|wave|(?:19|20)\d\d)\b))"
+    # ... or declined, then approved and asked sent ('Declined - later approved, send': left out, newcomer26's
+    # N3, review69); not approved alone ('Declined - approved by HR': the refusal's approval may be meant)
+    r"|^(?!.*\b(?:then|but|again|revoked|rescinded|withdrawn|cancell?ed|denied|rejected|mistake|error)\b)"
+    rf"\s*declined?\s*[-–—:,;(.]\s*(?:(?!{_NOT_YET}).){{0,100}}?\b(?:approved|ok(?:['’]?d|ed)?|okay(?:ed)?)\b"
+    r"[^?]{0,40}?[-–—:,;.]\s*(?:(?:please|pls|ok\s+to|now)\s+)?(?:send|ship|mail|order)(?:\s+(?:it|now|the\s+card))*"
+    r"\s*[.!]*\s*$"
     # ... or the eligibility, the opting out or the refusal turned since (:data:`_NO_LONGER`)
     f"|{_NO_LONGER}"
     # ... or told to wait, then what it waited for come ('Wait - approved 12/1', 'Check with manager first -
