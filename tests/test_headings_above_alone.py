@@ -234,3 +234,23 @@ def test_a_heading_naming_first_one_of_the_rows_above_is_of_those_it_names_alone
         ("Above: Gus - still to send", [5], [3]),
     ]:
         assert _validated(tmp_path, heading) == (out, asked), heading
+
+
+def test_a_heading_setting_one_apart_then_saying_not_to_send_again_sends_him(tmp_path: Path) -> None:
+    """hunter-sends14's leftover 4: under Hal, Gus and Dee, 'Above: all sent except Gus Tan. Do not resend'
+    (or '; do not send again', ". Don't resend") left Gus out with Hal and Dee, exit 0: the one person the
+    heading says is still to send got no card, silently (its sentence after his name read as said of him).
+    Not to send again is of those sent: Hal and Dee are left out, Gus sent."""
+    for heading in [
+        "Above: all sent except Gus Tan. Do not resend",
+        "Above: all sent except Gus; do not send again",
+        "Above: sent already except Gus. Don't resend",
+    ]:
+        assert _left_out(tmp_path / "gifts.xlsx", heading) == [2, 4, 5], heading
+    # ... words of his own after his name still said of him
+    assert _left_out(tmp_path / "gifts.xlsx", "Above: all sent except Gus (terminated). Do not resend") == [
+        2,
+        3,
+        4,
+        5,
+    ]

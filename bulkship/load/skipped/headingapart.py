@@ -181,16 +181,26 @@ def _apart_from_a_no_above(plain: str, leave_out: re.Pattern[str], people: Recip
         return None
     named, runs = people.named(apart[0])
     rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
+    words = _EXCEPT_WORD.sub(" ", apart[0])
+    # ... its sentence after the named's only not to send again ('... except Gus Tan. Do not resend'): of the
+    # rest, not of him (read as his, Gus was left out with Hal and Dee, exit 0: hunter-sends14's leftover 4)
+    his, *after = _SENTENCE_END.split(words, maxsplit=1)
+    if after and _NOT_AGAIN.fullmatch(after[0]):
+        words, rest = his, plain[: apart.start()].strip(" -–—:;,")
     says_no = partial(_says_no, leave_out=leave_out)
     if not named or not _ABOVE.search(rest) or not says_no_of_all_above(rest, says_no):
         return None
     if _NOBODY.search(rest):  # ('Above: no one terminated except Gus': Gus alone, found by review57)
         return _Apart(named, set(), None)
-    words = _EXCEPT_WORD.sub(" ", apart[0])
     if says_no_of(words, runs):  # ('Above: all sent except Gus (terminated)': Gus too)
         return _Apart(set(), set(), None, rest)
     return _Apart(set(), named, None, rest)
 
 
+_SENTENCE_END = re.compile(r"[.;!](?:\s+|$)")
+_NOT_AGAIN = re.compile(
+    r"(?i)\W*(?:do\s*n[o']?t|don'?t|never)\s+(?:re-?(?:send|mail|ship|order)|(?:send|mail|ship|order)\s+(?:again|"
+    r"twice))\W*"
+)
 _NOBODY = re.compile(r"(?i)\b(?:no[\s-]*one|nobody|none|no\s+(?:rows?|people|employees?|ones?))\b")
 _EXCEPT_WORD = re.compile(r"(?i)\b(?:except(?:\s+for)?|excluding|excluded|but\s+not|other\s+than)\b")
