@@ -151,3 +151,49 @@ def test_a_few_rows_are_compared_for_look_alikes_without_pandas(
     result = validate(load_sheet(path), sandbox_catalog())
     assert [p.kind for p in result.problems] == [] and (result.rows["status"] == "valid").sum() == 5
     assert built == []
+
+
+def test_each_card_method_or_carrier_cell_is_read_as_its_id_alike_both_ways(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """catalognames._ids (the id a card, shipping method or card carrier cell names, and whether it was
+    read as another id than written) on every spelling the catalog knows and some it does not, a cell at a
+    time and in lists: the same ids and the same renamed cells both ways, their dtypes and index too."""
+    from bulkship.validate.rules.catalognames import _ids, product_ids
+
+    lookup = product_ids(sandbox_catalog())
+    cells = [*list(lookup)[:40], "CVS", "cvs", "Cvs", "Target Gift Card", "TARGET", "Narnia", "", " cvs", "ß"]
+    cells += [spelling.upper() for spelling in list(lookup)[:10]]
+    chosen = random.Random(5)
+    lists = [[cell] for cell in cells] + [chosen.choices(cells, k=chosen.randint(0, 30)) for _ in range(200)]
+    renamed = 0
+    for values in lists:
+        column = pd.Series(values, index=pd.RangeIndex(2, 2 + len(values)), dtype=object)
+        plain, by_pandas = _both_ways(monkeypatch, lambda c=column: _ids(c, lookup))
+        for mine, theirs in zip(plain, by_pandas, strict=True):  # type: ignore[call-overload]
+            pd.testing.assert_series_equal(mine, theirs)
+        renamed += int(plain[1].sum())  # type: ignore[index]
+    assert renamed > 100  # cells are read as another id: the comparison is not of ids written as such
+
+
+def test_a_few_rows_card_cells_are_read_as_ids_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 5-row list's card and shipping cells were read as the catalog's ids through ~12 pandas operations
+    each (~1.8 ms of CPU of a ~38 ms validate): a list of a few rows builds no Series but its answer there."""
+    from bulkship.validate.rules import catalognames
+
+    column = pd.Series(
+        ["CVS", "Target Gift Card", "cvs", "Narnia", ""], index=pd.RangeIndex(2, 7), dtype=object
+    )
+    built: list[int] = []
+    real = pd.Series.__init__
+
+    def counted(self: pd.Series, *args: object, **kwargs: object) -> None:
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    lookup = catalognames.product_ids(sandbox_catalog())
+    monkeypatch.setattr(pd.Series, "__init__", counted)
+    ids, renamed = catalognames._ids(column, lookup)
+    monkeypatch.undo()
+    assert ids.tolist() == ["CVS", "TARGET", "CVS", "Narnia", ""] and renamed.tolist() == [0, 1, 0, 0, 0]
+    assert len(built) <= 2, f"{len(built)} Series built"

@@ -9,14 +9,31 @@ import re
 import pandas as pd
 
 from ...models import Catalog
+from .. import fewrows
 from ..normalize import by_unique, casefold
 
 
 def _ids(column: pd.Series, lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """Each cell as the id it names in ``lookup`` (case-folded spellings -> id), else as written; and the
+    cells read as another id than written. A list of a few rows (..fewrows) is read cell by cell."""
+    cells = column.tolist() if len(column) <= fewrows.FEW_ROWS else None
+    if cells is not None and all(type(cell) is str for cell in cells):
+        return _ids_plainly(column, cells, lookup)
     folded = by_unique(column, casefold)
     mapped = folded.map(lookup)
     renamed = mapped.notna() & casefold(mapped.fillna("")).ne(folded)  # case alone is no news
     return mapped.where(mapped.notna(), column).astype(object), renamed
+
+
+def _ids_plainly(column: pd.Series, cells: list[str], lookup: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """:func:`_ids` of text cells: the same lookup of each cell folded, the same case-alone rule."""
+    folded = [cell.casefold() for cell in cells]
+    mapped = [lookup.get(f) for f in folded]
+    renamed = [m is not None and m.casefold() != f for m, f in zip(mapped, folded, strict=True)]
+    ids = [cell if m is None else m for m, cell in zip(mapped, cells, strict=True)]
+    return pd.Series(ids, index=column.index, dtype=object), pd.Series(
+        renamed, index=column.index, dtype=bool
+    )
 
 
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Standard (5-7 days)": a form's label for its choice
