@@ -95,3 +95,14 @@ def test_a_manager_s_or_the_person_s_no_or_a_pending_approval_leaves_the_row_out
              "Employee said no to email - mail ok"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*told, *still], header)
     assert _left_out(path, [*told, *still]) == told
+
+
+def test_a_manager_s_answer_no_after_a_colon_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer26 on an HR anniversary list: Notes 'Mgr: no', 'Manager: no', 'Mgr - no', 'VP: no',
+    'HR: no' were each ordered, exit 0 (the words before the colon read as a thing answered no, as in
+    'Terminated: no'), where 'Mgr said no' is left out. Each is left out now; 'Mgr: no problem', 'Mgr:
+    noted', 'Manager: Nora Lee' and 'Mgr: yes' still send."""
+    told = ["Mgr: no", "Manager: no", "Mgr - no", "Manager - No.", "VP: no", "HR: no", "Mgr: N"]
+    still = ["Mgr: no problem", "Mgr: no issues", "Mgr: noted", "Manager: Nora Lee", "HR: none", "Mgr: yes"]
+    path = _sheet(tmp_path / "staff.csv", [*told, *still], "Notes")
+    assert _left_out(path, [*told, *still]) == told

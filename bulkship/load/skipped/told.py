@@ -33,6 +33,11 @@ _ROLE_BEFORE = re.compile(
     # note's own reading of 'Declined - ...' does not always see)
     r"(?:\s+(?:the\s+)?(?:gift\s+card|gift|card|award|reward))?\W*$)"
 )
+# ... or a manager's or an approver's answer no ('Mgr: no', 'Manager - no': found by newcomer26, ordered;
+# read apart from the remarks, where 'Terminated: no' answers the word before the colon)
+ROLE_SAID_NO = re.compile(
+    rf"(?i)\s*(?:the\s+)?(?:manager|mgr|hr|{APPROVER})\s*[:–—-]\s*(?:no|nope|n)\s*[.!]*\s*"
+)
 # ... and a bare no once who said it is taken off ('VP said no'); not 'no problem', 'no issue'
 _BARE_NO = re.compile(r"(?i)\s*(?:no|nope|nah|no\s+way)\s*[.!]*\s*")
 # ... or after it, to the note's end: 'per USPS', '(per HR)', 'according to Bob', 'as advised by legal'

@@ -46,7 +46,7 @@ from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
-from ..told import told_no
+from ..told import ROLE_SAID_NO, told_no
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .alone import read_alone
@@ -146,6 +146,7 @@ def _said_not_to_send(
             # ... or told with who told it ('per HR do not send', 'Jane says skip', 'Bad address per USPS')
             told = told_no(column, said, partial(_reads_no, today=today if the_list.rounds else None))
             said |= told & ~_says_send(column, told)
+            said |= column.str.fullmatch(ROLE_SAID_NO)  # ('Mgr: no': the manager's answer)
             # ... or a leaving day come ('Last day 11/20': ..leavingday), 'Also declined' (..also)
             gone = left_by(column, today, the_list.farewell) | said_also(column)
             said |= gone & ~_says_send(column, gone & ~said)
