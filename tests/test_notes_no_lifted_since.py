@@ -59,3 +59,14 @@ def test_a_refusal_then_approved_and_asked_sent_sends_the_row(tmp_path: Path, he
            "Declined - approved by mistake, send"]  # fmt: skip
     cells = [*sends, *out]
     assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_refusal_then_a_changed_mind_without_whose_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review69 checking b5a79fb1: 'Declined award - changed mind' (sent before it read 'Declined
+    award' as a no), 'Declined - changed mind', 'Opted out - changed mind' were left out, where '... - changed
+    his mind' sends. Sent now; asked or declined again after it stays out."""
+    sends = ["Declined - changed mind", "Declined award - changed mind", "Opted out - changed mind"]
+    out = ["Declined - changed mind?", "Declined award - changed mind, then declined again"]
+    cells = [*sends, *out]
+    assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == out

@@ -18,7 +18,7 @@ _TURNED = [
     ),
     (
         r"opt(?:ed)?[\s-]*out|unsubscribed",
-        r"opted\s+(?:back\s+)?in\b(?:\s+again\b)?|opt(?:ed)?[\s-]+in\s+again\b|"
+        r"opted\s+(?:back\s+)?in\b(?:\s+again\b)?|opt(?:ed)?[\s-]+in\s+again\b|changed\s+(?:(?:her|his|their|my)\s+)?mind\b|"
         r"re-?(?:enrolled|joined|opted[\s-]*in|subscribed|activated)" + _SAID_ALONE,
     ),
     (  # a gift limit reached or gifts barred, an exception made since (:mod:`.giftlimits`)
@@ -31,7 +31,8 @@ _TURNED = [
     ),
     (
         r"declined?",
-        r"changed\s+(?:her|his|their|my)\s+mind\b|(?:now\s+)?wants\s+(?:it|one|the\s+(?:gift|card))\b|"
+        # ('changed mind' too: 'Declined - changed mind', 'Declined award - changed mind' left out: review69)
+        r"changed\s+(?:(?:her|his|their|my)\s+)?mind\b|(?:now\s+)?wants\s+(?:it|one|the\s+(?:gift|card))\b|"
         # ... or opted in since ('Declined - opted in 11/20': review48's leftover 4, found again by review50);
         # not into another thing ('... - opted in to the newsletter')
         r"(?:opted|re-?opted)[\s-]+(?:back\s+)?in\b(?!\s+(?:to|into|for|on)\b)(?:\s+again\b)?|"
