@@ -70,3 +70,16 @@ def test_a_refusal_then_a_changed_mind_without_whose_sends_the_row(tmp_path: Pat
     out = ["Declined - changed mind?", "Declined award - changed mind, then declined again"]
     cells = [*sends, *out]
     assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_refusal_then_wanting_the_card_sends_the_row(tmp_path: Path, header: str) -> None:
+    """Found by review69 after 21998b30 (whose 'Declined both years - now wants card' was left out as
+    'Declined - now wants card' is): 'Declined - now wants card', '... - now wants a gift card', '... - wants
+    gift' were left out, where '... - now wants it' sends. Sent now; asked, another's, another thing or later
+    stays out."""
+    sends = ["Declined - now wants card", "Declined both years - now wants card", "Declined - wants gift"]
+    out = ["Declined - wants card?", "Declined - spouse wants card", "Declined - now wants cash instead",
+           "Declined - wants card next year"]  # fmt: skip
+    cells = [*sends, *out]
+    assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == out

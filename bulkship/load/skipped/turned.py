@@ -32,7 +32,7 @@ _TURNED = [
     (
         r"declined?",
         # ('changed mind' too: 'Declined - changed mind', 'Declined award - changed mind' left out: review69)
-        r"changed\s+(?:(?:her|his|their|my)\s+)?mind\b|(?:now\s+)?wants\s+(?:it|one|the\s+(?:gift|card))\b|"
+        r"changed\s+(?:(?:her|his|their|my)\s+)?mind\b|(?:now\s+)?wants\s+(?:it|one|(?:the\s+|a\s+)?(?:gift(?:\s+card)?|card))\b|"
         # ... or opted in since ('Declined - opted in 11/20': review48's leftover 4, found again by review50);
         # not into another thing ('... - opted in to the newsletter')
         r"(?:opted|re-?opted)[\s-]+(?:back\s+)?in\b(?!\s+(?:to|into|for|on)\b)(?:\s+again\b)?|"
