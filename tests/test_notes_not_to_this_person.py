@@ -147,3 +147,19 @@ def test_a_no_to_the_person_until_a_day_then_an_ask_elsewhere_asks_at_once(
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
     assert errors == {2, 3}
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_order_for_another_then_not_for_the_person_asks_where_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by review69 (session 47's leftover): 'Order for spouse; do not order for him' was left out, the
+    spouse's card never ordered and nobody asked, where 'Send to wife. Do not send to him.' is the error
+    asking where the card goes. The same error now; 'Do not order for him' alone still leaves the row out."""
+    asks = ["Order for spouse; do not order for him", "Order a card for his wife - do not order for him"]
+    cells = [*asks, "Do not order for him"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == ["Do not order for him"]
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == {2, 3}

@@ -24,8 +24,9 @@ TO_THE_PERSON = (
 # an ask to send to another ('Send to wife', 'ship the card to her mother', 'Forward to HR'): what follows
 # 'to' is no word of the person's
 ASKED_ELSEWHERE = (
-    r"\b(?:send|ship|mail|deliver|forward|give)(?:\s+(?:it|the|a|gift|cards?))*\s+(?:to|c/o)\s+"
-    r"(?!" + THE_PERSON + r"\b)\w"
+    r"\b(?:(?:send|ship|mail|deliver|forward|give)(?:\s+(?:it|the|a|gift|cards?))*\s+(?:to|c/o)|"
+    # ... or ordered for another ('Order for spouse; do not order for him': left out, review69)
+    r"order(?:\s+(?:it|the|a|gift|cards?))*\s+for)\s+(?!" + THE_PERSON + r"\b)\w"
 )
 # ... and the note ending on the no to the person (read from a note's start: '(?!' + this + ')'); the ask
 # looked for apart, not before the no: '.*ASK.*NO$' read the rest of the note again after each 'send to',
