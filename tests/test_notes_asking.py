@@ -293,3 +293,25 @@ def test_a_resignation_given_its_last_day_unsaid_asks(
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_move_on_to_a_name_alone_asks(tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Moved on to Acme': another employer, or a team, a site, a town? Each was ordered, exit 0, where 'Moved
+    on to another company' is left out (dd33f76c's leftover; found by hunter-asks3). The error asking; a
+    department, HQ or a shift named sends as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = ["Moved on to Acme", "moved on to Google", "Has moved on to Acme Corp.", "She moved on to Target"]
+    sends = [
+        "Moved on to Sales",
+        "Moved on to HQ",
+        "Moved on to the night shift",
+        "moved on to new role internally",
+    ]
+    cells = [*asks, *sends, "Moved on to another company"]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
+    assert [rows[s.row] for s in sheet.skipped] == ["Moved on to another company"]

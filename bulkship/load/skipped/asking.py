@@ -147,6 +147,20 @@ _NOTICE = re.compile(
 )
 
 
+# ... or a move on to a name alone ('Moved on to Acme', 'Has moved on to Google'): another employer, or a
+# team, a site, a town? Each was ordered, exit 0, where 'Moved on to another company' is left out (found by
+# hunter-sends14; dd33f76c's leftover, hunter-asks3). Said, the person moved on; a department, HQ or a
+# shift named ('Moved on to Sales', '... the night shift') sends as before
+_TEAMS = (
+    r"(?:sales|marketing|engineering|finance|accounting|hr|it|ops|operations|support|legal|management|"
+    r"hq|headquarters|corporate|admin|payroll|purchasing|shipping|receiving|facilities|security|research)"
+)
+_MOVED_ON_TO_A_NAME = re.compile(
+    r"\W*(?:(?:[Hh]as|[Hh]e|[Ss]he|[Tt]hey|[Ee]mployee)\s+)?(?:[Mm]oved|MOVED)\s+(?:on|ON)\s+(?:to|TO)\s+"
+    rf"(?!(?i:{_TEAMS})\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}\W*"
+)
+
+
 def _gone_answered_no(parts: list[str]) -> list[bool]:
     """Of a remark's clauses, those saying a leaving or a death ended by the next clause's no, none or n/a
     (:data:`_GONE_LABEL`, :data:`_NO_ANSWER`)."""
@@ -171,6 +185,7 @@ def may_ask(text: str) -> bool:
         or _MAY_BE_GONE_NO.search(text) is not None
         or _MAY_BE_WRONGLY.search(text) is not None
         or _NOTICE.fullmatch(text) is not None
+        or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
     )
 
 
@@ -183,6 +198,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Do not send"
     if _NOTICE.fullmatch(text):
         return "", "Resigned"
+    if _MOVED_ON_TO_A_NAME.fullmatch(text):
+        return "", "Has moved on"
     parts = clauses(text)
     if len(parts) == 1 and not may_ask(text):
         return None
