@@ -151,3 +151,20 @@ def test_a_bracket_right_before_the_word_for_the_rows_below_ends_its_part(
     data = json.loads(capsys.readouterr().out)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, [p["row"] for p in data["problems"]]) == (1 if asked else 0, asked)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Below: on hold except Cy Orr", "Below: do not send (except Cy)", "Below: terminated other than Cy Orr",
+     "Everyone below: on hold except Cy Orr", "Below: sent already but not Cy"],
+)  # fmt: skip
+def test_a_heading_of_the_rows_below_setting_one_apart_sends_him(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """hunter-sends14's leftover 4: 'Below: on hold except Cy Orr' left Cy out with Ann and Bob, exit 0: the
+    one person the heading sets apart from the hold got no card, silently. Ann and Bob are left out, Cy sent
+    with no error; the rows above sent."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert (code, sorted(s["row"] for s in data["skipped"]), data["problems"]) == (0, [5, 6, 7], [])

@@ -134,7 +134,7 @@ def _rows_right_above(row: int, rows: Collection[int]) -> int:
 
 
 # the heading's row in the reason of a row it leaves out (..skipped.headings)
-_BY_ROW = re.compile(r"(?:^the note on row |, row )(\d+)(?: names it apart|\)$)")
+_BY_ROW = re.compile(r"(?:^the note on row |, row |' \(row )(\d+)(?: names it apart|\)$)")
 
 
 def _added_to_heading(text: str, runs: Collection[tuple[str, ...]]) -> bool:

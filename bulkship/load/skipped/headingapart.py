@@ -139,8 +139,27 @@ def _set_apart(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _A
         return cut
     if (up := _apart_from_a_no_above(plain, leave_out, people)) is not None:
         return up
+    if (below := _apart_from_a_no_below(plain, leave_out, people)) is not None:
+        return below
     named = _send_but_for_the_named(plain, leave_out, people)  # (a heading of one part, or read so)
     return _Apart(named, set(), None) if named else None
+
+
+def _apart_from_a_no_below(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
+    """A heading pointing down alone ('Below: on hold except Cy Orr') whose words without those it names
+    apart say no of the rows below: those named spared, the others under it left out. Read as a heading
+    over them all, Cy was left out too, silently (hunter-sends14's leftover 4)."""
+    apart = _APART.search(plain)
+    if apart is None or _ABOVE.search(plain) or not _OPENS_DOWN.match(plain) or "?" in plain:
+        return None
+    named, runs = people.named(apart[0])
+    rest = f"{plain[: apart.start()]} {plain[apart.end() :]}".strip(" -–—:;,")
+    if not named or not _heads(rest, leave_out) or says_no_of(_EXCEPT_WORD.sub(" ", apart[0]), runs):
+        return None
+    return _Apart(set(), named, rest)
+
+
+_OPENS_DOWN = re.compile(r"(?i)^\W*(?:(?:everyone|all|rows?)\s+)?below\b")
 
 
 def _apart_in_its_part(

@@ -215,7 +215,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
             for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
                 if up not in spared:
                     found.setdefault(int(up), (NOT_TO_SEND, reason))
-        _leave_out_below(found, text, row, rows, position, headings)
+        _leave_out_below(found, text, row, rows, position, headings, spared)
     return found
 
 
@@ -245,11 +245,14 @@ def _leave_out_below(
     rows: list[int],
     position: dict[int, int],
     headings: dict[int, str],
+    spared: set[int] | frozenset[int] = frozenset(),
 ) -> None:
-    """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out."""
+    """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out but
+    those it sets apart (``spared``)."""
     at = position[row] + 1
     while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
-        found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
+        if rows[at] not in spared:
+            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
         at += 1
 
 
