@@ -129,12 +129,13 @@ def test_a_leaving_to_come_then_an_ask_to_send_at_once_sends_the_row_until_that_
     termination', a bare 'immediately' and 'already gone' still leave the row out."""
     sends = [
         "Terminated 1/15/2027 - mail card immediately", "Resigned 1/15/2027 - ship immediately",
-        "Terminated 1/15/2027 - send card immediately please",
+        "Terminated 1/15/2027 - send card immediately please", "Terminated 1/15/2027 - walk out scheduled",
+        "Terminated 1/15/2027 - escort planned",
     ]  # fmt: skip
     out = [
         "Resigned 1/15/2027 - effective immediately", "Terminated 1/15/2027 - eff. immediately",
         "Terminated 1/15/2027 - immediate termination", "Terminated 1/15/2027 - immediately",
-        "Terminated 1/15/2027 - already gone",
+        "Terminated 1/15/2027 - already gone", "Terminated 1/15/2027 - walked out",
     ]  # fmt: skip
     cells = [*sends, *out]
     path = notes_sheet(tmp_path / "list.csv", cells, header)

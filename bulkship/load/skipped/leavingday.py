@@ -161,7 +161,9 @@ _STILL_ELIGIBLE = re.compile(
 # out', '... - no call no show', '... - walked off the job', '... - effective immediately'): each was sent
 # until the day, a card to someone who no longer comes in (review67's Found 4 in session 47, the lead's)
 _GONE_ALREADY = re.compile(
-    r"(?i)\bescort\w*|\bwalk(?:ed|s)?\s+(?:off|out)\b|\bno[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|\bncns\b|"
+    r"(?i)\bescort\w*(?!\s+(?:scheduled|planned|on|at|set)\b)|"
+    # (not one planned for the day: 'walk out scheduled', 'escort planned 1/15': the lead, review69)
+    r"\bwalk(?:ed|s)?\s+(?:off|out)\b(?!\s+(?:scheduled|planned|on|at|set|is\s+scheduled)\b)|\bno[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|\bncns\b|"
     # (not a card to go at once: 'Terminated 1/15/2027 - mail card immediately', '... - ship immediately' were
     # left out by a bare 'immediately': review69)
     r"\babandon\w*|\b(?:effective|eff\.?|left|leaving|terminated|resigned|quit|gone|separated)\s+immediately\b|"
