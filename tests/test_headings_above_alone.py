@@ -254,3 +254,14 @@ def test_a_heading_setting_one_apart_then_saying_not_to_send_again_sends_him(tmp
         4,
         5,
     ]
+
+
+def test_a_heading_saying_the_rows_above_done_then_of_the_rows_below_asks_of_each_above(
+    tmp_path: Path,
+) -> None:
+    """Found by hunter-sends15: 'Above: done. Below: new' (or 'Above: processed. Below: new', 'Above: done -
+    below new') under Hal, Gus and Dee ordered all three again, the heading's row the only error: deleted as
+    it asks, or left out with the rows not valid, three second cards. 'Done' says not what was: each row
+    above asks, as under 'Above: done' alone; the rows below go by their own words."""
+    for heading in ["Above: done. Below: new", "Above: processed. Below: new", "Above: done - below new"]:
+        assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading

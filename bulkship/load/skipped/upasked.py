@@ -57,7 +57,10 @@ def asks_of_every_row_above(plain: str, names_someone: Callable[[str], bool]) ->
     asked = words
     if not (_POINTS_UP.match(asked) or (below and _said_went(asked))):
         return None  # ('Sent already? Below: new': of the rows above too, its words before the rows below)
-    if ("?" not in asked or _ANSWERED.search(asked)) and not _SOME.search(asked):
+    # ... or say them done ('Above: done. Below: new': Hal, Gus and Dee ordered again once the heading, an
+    # error, was deleted; as 'Above: done' alone)
+    done = below is not None and _DONE.fullmatch(_POINTS_UP.sub("", asked)) is not None
+    if ("?" not in asked or _ANSWERED.search(asked)) and not _SOME.search(asked) and not done:
         return None
     return AskedAbove(plain[below.start() :] if below else None)
 
