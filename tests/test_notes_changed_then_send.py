@@ -16,9 +16,11 @@ SENDS = [
     "Do not send - changed her mind, send", "Do not send - approved 12/1, send", "Hold - approved 12/1, send",
     "Skip - no, include",
     "Duplicate - no, include", "Do not send - reversed, send",
+    # ... and a refusal then a changed mind alone: the person turned (review69's c67d637e)
+    "Declined - changed mind",
 ]  # fmt: skip
 STAYS_OUT = [
-    "Declined - changed mind", "DNS - approved 12/1", "Do not send - changed mind? send",
+    "DNS - approved 12/1", "Do not send - changed mind? send",
     "Hold - approved 12/1, send - then declined", "Sent 11/20 - changed mind, send",
     "Already sent - approved, send",
     "Deceased - changed mind, send", "Do not send - approved 12/1, send 1/15",
