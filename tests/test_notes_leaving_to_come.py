@@ -19,16 +19,23 @@ LEAVING_THEN = [
 STAYS_OUT = ["Terminated 11/15/2026", "Terminated 1/15/2027 - do not send", "vol term", "Deceased 1/15/2027"]
 
 
+def _left_out_on(
+    monkeypatch: pytest.MonkeyPatch, day: datetime.date, path: Path, cells: list[str]
+) -> list[str]:
+    """The cells of ``path``'s rows left out when the loader's today is ``day``."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
+    return notes_left_out(path, cells)
+
+
 @pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
 def test_a_leaving_on_a_day_to_come_sends_the_row_until_that_day(
     tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cells = [*LEAVING_THEN, *STAYS_OUT]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
-    assert notes_left_out(path, cells) == STAYS_OUT
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
-    assert notes_left_out(path, cells) == cells  # the day come, each left out
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == STAYS_OUT
+    # the day come, each left out
+    assert _left_out_on(monkeypatch, datetime.date(2027, 1, 20), path, cells) == cells
 
 
 # a leaving to come, then words saying nothing of the card (review64's Found 1 in session 46)
@@ -50,10 +57,8 @@ def test_a_leaving_to_come_then_words_saying_nothing_of_the_card_sends_the_row_u
     no = MORE_SAYING_NO
     cells = [*LEAVING_THEN_MORE, *no]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
-    assert notes_left_out(path, cells) == no
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
-    assert notes_left_out(path, cells) == cells
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == no
+    assert _left_out_on(monkeypatch, datetime.date(2027, 1, 20), path, cells) == cells
 
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
@@ -70,8 +75,7 @@ def test_a_voluntary_leaving_to_come_written_with_its_dot_sends_the_row_until_th
         "Vol. term 1/15/2027 - deceased",
     ]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
-    assert notes_left_out(path, cells) == cells[2:]
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == cells[2:]
 
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])
@@ -89,10 +93,8 @@ def test_a_leaving_to_come_then_words_that_may_say_no_leaves_the_row_out(
         "Terminated 1/15/2027 - hold until 2/1/2027",
     ]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
-    assert notes_left_out(path, cells) == cells[1:]
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 16))
-    assert notes_left_out(path, cells) == cells
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == cells[1:]
+    assert _left_out_on(monkeypatch, datetime.date(2027, 1, 16), path, cells) == cells
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
@@ -114,8 +116,7 @@ def test_a_leaving_to_come_then_words_saying_the_person_is_gone_already_leaves_t
         "Resigned 1/15/2027 - effective immediately",
     ]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
-    assert notes_left_out(path, cells) == cells[1:]
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == cells[1:]
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
@@ -139,5 +140,4 @@ def test_a_leaving_to_come_then_an_ask_to_send_at_once_sends_the_row_until_that_
     ]  # fmt: skip
     cells = [*sends, *out]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
-    assert notes_left_out(path, cells) == out
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == out
