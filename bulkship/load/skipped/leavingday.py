@@ -163,10 +163,12 @@ _STILL_ELIGIBLE = re.compile(
 _GONE_ALREADY = re.compile(
     r"(?i)\bescort\w*(?!\s+(?:scheduled|planned|on|at|set)\b)|"
     # (not one planned for the day: 'walk out scheduled', 'escort planned 1/15': the lead, review69)
-    r"\bwalk(?:ed|s)?\s+(?:off|out)\b(?!\s+(?:scheduled|planned|on|at|set|is\s+scheduled)\b)|\bno[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|\bncns\b|"
+    r"\bwalk(?:ed|s)?\s+(?:off|out)\b(?!\s+(?:scheduled|planned|on|at|set|is\s+scheduled)\b)|"
+    r"\bno[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|\bncns\b|"
     # (not a card to go at once: 'Terminated 1/15/2027 - mail card immediately', '... - ship immediately' were
     # left out by a bare 'immediately': review69)
-    r"\babandon\w*|\b(?:effective|eff\.?|left|leaving|terminated|resigned|quit|gone|separated)\s+immediately\b|"
+    r"\babandon\w*|"
+    r"\b(?:effective|eff\.?|left|leaving|terminated|resigned|quit|gone|separated)\s+immediately\b|"
     r"^\W*immediately\W*$|"
     r"\bimmediate(?:ly)?\s+(?:effect|termination|resignation|departure|separation|dismissal)\b|"
     r"\beffective\s+immediate\b|\bbanned\b|\btrespass\w*|\bnot\s+to\s+return\b|(?<!\bnot\s)\bgone\b|"
