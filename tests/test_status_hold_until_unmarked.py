@@ -6,6 +6,7 @@ the list says (and 'Terminated 11/15 hold until 1/15/2027' too, a card to a pers
 from __future__ import annotations
 
 import datetime
+import functools
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,20 @@ def test_a_status_then_a_hold_until_a_day_with_no_mark_holds_the_row(
     assert left_out == HELD, left_out  # each was ordered under a status; none of SENDS is held
 
 
+def _held_and_out(
+    monkeypatch: pytest.MonkeyPatch, day: datetime.date, *, path: Path, cells: list[str]
+) -> tuple[list[str], list[str]]:
+    """The cells of ``path``'s rows held to a day and those left out, when the loader's today is ``day``."""
+    from bulkship.load import load_sheet
+    from bulkship.statuses import NOT_YET_REASON
+
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
+    skipped = {s.row: s for s in load_sheet(path).skipped}
+    rows = dict(enumerate(cells, start=2))
+    held = [rows[r] for r in sorted(skipped) if r in rows and skipped[r].reason.startswith(NOT_YET_REASON)]
+    return held, [rows[r] for r in sorted(skipped) if r in rows and rows[r] not in held]
+
+
 # a no until a day ('Do not send until 1/15/2027'): under a status left out for good, where under 'Notes' it
 # waits for its day and goes on it, as 'Hold until 1/15/2027' and 'Do not send before 1/15/2027' do under
 # both (review60's leftover 6, decided and mended by hunter-asks1)
@@ -45,22 +60,11 @@ NO_UNTIL_OUT = ["Do not send until 1/15/2027 - terminated", "Do not send until f
 def test_a_status_saying_not_to_send_until_a_day_holds_the_row_to_it(
     tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bulkship.load import load_sheet
-    from bulkship.statuses import NOT_YET_REASON
-
-    def held_and_out(day: datetime.date) -> tuple[list[str], list[str]]:
-        monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
-        skipped = {s.row: s for s in load_sheet(path).skipped}
-        rows = dict(enumerate(cells, start=2))
-        held = [
-            rows[r] for r in sorted(skipped) if r in rows and skipped[r].reason.startswith(NOT_YET_REASON)
-        ]
-        return held, [rows[r] for r in sorted(skipped) if r in rows and rows[r] not in held]
-
     cells = [*NO_UNTIL, *NO_UNTIL_OUT, "Do not send until 11/15/2026"]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
-    assert held_and_out(datetime.date(2026, 12, 5)) == (NO_UNTIL, NO_UNTIL_OUT)
-    assert held_and_out(datetime.date(2027, 1, 20)) == ([], NO_UNTIL_OUT)  # on its day, each sent
+    on = functools.partial(_held_and_out, monkeypatch, path=path, cells=cells)
+    assert on(datetime.date(2026, 12, 5)) == (NO_UNTIL, NO_UNTIL_OUT)
+    assert on(datetime.date(2027, 1, 20)) == ([], NO_UNTIL_OUT)  # on its day, each sent
 
 
 # not eligible until a day ('Not eligible until 11/1', passed: eligible now): under a status left out for
@@ -78,23 +82,12 @@ NOT_ELIGIBLE_OUT = ["Not eligible until 1/15/2027 - terminated", "Not eligible u
 def test_a_status_not_eligible_until_a_day_holds_the_row_to_it(
     tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bulkship.load import load_sheet
-    from bulkship.statuses import NOT_YET_REASON
-
-    def held_and_out(day: datetime.date) -> tuple[list[str], list[str]]:
-        monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": day)
-        skipped = {s.row: s for s in load_sheet(path).skipped}
-        rows = dict(enumerate(cells, start=2))
-        held = [
-            rows[r] for r in sorted(skipped) if r in rows and skipped[r].reason.startswith(NOT_YET_REASON)
-        ]
-        return held, [rows[r] for r in sorted(skipped) if r in rows and rows[r] not in held]
-
     passed = ["Not eligible until 11/1", "Not eligible until 11/1/2026", "Ineligible until 11/1"]
     cells = [*NOT_ELIGIBLE_UNTIL, *NOT_ELIGIBLE_OUT, *passed]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     # each held to its day, the days passed sent (each was left out under a status)
-    assert held_and_out(datetime.date(2026, 12, 5)) == (NOT_ELIGIBLE_UNTIL, NOT_ELIGIBLE_OUT)
+    on = functools.partial(_held_and_out, monkeypatch, path=path, cells=cells)
+    assert on(datetime.date(2026, 12, 5)) == (NOT_ELIGIBLE_UNTIL, NOT_ELIGIBLE_OUT)
     # on its day each sent (by then '11/1' with no year is 2027's, still to come)
     later = (["Not eligible until 11/1", "Ineligible until 11/1"], NOT_ELIGIBLE_OUT)
-    assert held_and_out(datetime.date(2027, 2, 20)) == later
+    assert on(datetime.date(2027, 2, 20)) == later
