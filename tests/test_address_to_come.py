@@ -82,7 +82,7 @@ def test_a_row_of_no_address_whose_note_says_it_is_to_come_is_fixed_on_fix_these
     assert rows[0]["Problems / vendor error"] == (
         "Row 3, column 'Notes': says 'Address TBD' and 'Mailing Street' is empty: the address is not known "
         "yet, and the card is sent to no other address. Put the address in 'Mailing Street' (and the address "
-        "columns beside it) once known and clear the note."
+        "columns beside it) once known and clear the 'Notes' cell."
     )
     # Bob's address comes: filled in on Fix these, the note cleared, and the workbook run again
     cells = next(fix.iter_rows(min_row=2))

@@ -1,8 +1,9 @@
 """A row whose error comes from its note, once the person corrects the note as the error says (found by
-newcomer20, N17 and N4): 'Manager will hand deliver' -> "... or clear the note to send it there". Cleared on
-the review page, the row stayed 'not valid' with the very words of the note gone; cleared on the batch's
-*Fix these* sheet and sent, the list run again said the row refused again ('Left out of this plan: ... Row 6,
-column 'Notes': says 'Manager will hand deliver'', and 'ordered before; now refused today' on its row)."""
+newcomer20, N17 and N4): 'Manager will hand deliver' -> "... or clear only that cell to send it there".
+Cleared on the review page, the row stayed 'not valid' with the very words of the note gone; cleared on the
+batch's *Fix these* sheet and sent, the list run again said the row refused again ('Left out of this plan:
+... Row 6, column 'Notes': says 'Manager will hand deliver'', and 'ordered before; now refused today' on its
+row)."""
 
 from __future__ import annotations
 

@@ -119,7 +119,7 @@ def test_a_note_asking_for_another_number_of_cards_as_it_goes_on_stops_the_row(
     for row, note in enumerate(ASKS_FOR_MORE, start=2):
         assert errors[row] == (
             f"Row {row}, column 'Notes': says '{note}' where the row orders 1 card: which number of cards is "
-            "right? Put the right one in a Quantity column and clear the note."
+            "right? Put the right one in a Quantity column and clear the 'Notes' cell."
         )
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) != 0
     assert ordered_lines() == []  # none of them went out as one card
@@ -159,7 +159,7 @@ def test_a_count_said_as_what_the_person_gets_or_doubled_stops_the_row(
     for row, note in enumerate(SAYS_MORE, start=2):
         assert errors[row] == (
             f"Row {row}, column '{header}': says '{note}' where the row orders 1 card: which number of cards "
-            "is right? Put the right one in a Quantity column and clear the note."
+            f"is right? Put the right one in a Quantity column and clear the '{header}' cell."
         )
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) != 0
     assert ordered_lines() == []  # none of them went out as one card

@@ -183,11 +183,11 @@ def test_a_note_giving_another_number_of_cards_or_amount_stops_the_row(
     code, data = validate(capsys, path)
     assert (code, data["valid"], data["invalid"]) == (1, 4, 5)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
-        "Row 2, column 'Notes': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
-        "Row 4, column 'Notes': says 'x2' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
+        "Row 2, column 'Notes': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the 'Notes' cell.",
+        "Row 4, column 'Notes': says 'x2' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the 'Notes' cell.",
         "Row 6, column 'Name': says 'Ed Fox (2 cards)' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and take the remark out of the name.",
-        "Row 7, column 'Notes': says '$50 not $25' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the note.",
-        "Row 9, column 'Notes': says 'amount changed to 50' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the note.",
+        "Row 7, column 'Notes': says '$50 not $25' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the 'Notes' cell.",
+        "Row 9, column 'Notes': says 'amount changed to 50' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the 'Notes' cell.",
     ]
     path.write_text(
         "Name,Address,City,State,Zip,Product,Amount,Qty,Notes\n"
@@ -197,7 +197,7 @@ def test_a_note_giving_another_number_of_cards_or_amount_stops_the_row(
     code, data = validate(capsys, path)
     assert (code, data["valid"]) == (1, 1)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
-        "Row 3, column 'Notes': says 'qty 3' where 'Qty' says '1': which number of cards is right? Put the right one in 'Qty' and clear the note."
+        "Row 3, column 'Notes': says 'qty 3' where 'Qty' says '1': which number of cards is right? Put the right one in 'Qty' and clear the 'Notes' cell."
     ]
 
 
@@ -221,7 +221,7 @@ def test_a_note_giving_the_amount_the_card_is_to_become_without_a_dollar_sign_st
     assert (code, data["valid"], data["invalid"]) == (1, 3, 3)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}' where 'Amount' says '25': which amount is right? Put the "
-        "right one in 'Amount' and clear the note."
+        "right one in 'Amount' and clear the 'Notes' cell."
         for row, note in ((2, "Should be 50"), (3, "Bump to 100"), (4, "Per VP: upgrade to Visa 100"))
     ]
 
@@ -243,7 +243,7 @@ def test_a_note_giving_the_number_of_cards_in_words_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}' where the row orders 1 card: which number of cards is right? "
-        "Put the right one in a Quantity column and clear the note."
+        "Put the right one in a Quantity column and clear the 'Notes' cell."
         for row, note in ((2, "Two cards - one for spouse"), (3, "three gift cards"))
     ]
 
@@ -265,7 +265,7 @@ def test_a_note_saying_only_send_2_stops_the_row(tmp_path: Path, capsys: pytest.
     assert (code, data["valid"], data["invalid"]) == (1, 3, 2)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}' where the row orders 1 card: which number of cards is right? "
-        "Put the right one in a Quantity column and clear the note."
+        "Put the right one in a Quantity column and clear the 'Notes' cell."
         for row, note in ((2, "Send 2"), (3, "Please send x2"))
     ]
 
@@ -286,7 +286,7 @@ def test_a_note_saying_send_and_the_row_s_own_amount_is_no_number_of_cards(
     assert (code, data["valid"], data["invalid"]) == (1, 2, 1)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         "Row 4, column 'Notes': says 'Send 3' where the row orders 1 card: which number of cards is right? "
-        "Put the right one in a Quantity column and clear the note."
+        "Put the right one in a Quantity column and clear the 'Notes' cell."
     ]
 
 
@@ -311,7 +311,7 @@ def test_a_note_s_amount_is_read_against_the_program_s_default_amount(
     assert (code, data["valid"], data["invalid"]) == (1, 2, 3)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}' where the row's amount is the program settings' default (25): "
-        "which amount is right? Put the right one in a Value column and clear the note."
+        "which amount is right? Put the right one in a Value column and clear the 'Notes' cell."
         for row, note in ((2, "Send $50"), (3, "Should be $50"), (4, "Amount: 50"))
     ]
     path.write_text(
@@ -339,9 +339,9 @@ def test_a_note_send_50_on_a_card_of_25_asks_whether_it_is_cards_or_the_amount(
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         "Row 2, column 'Notes': says 'Send 50' where the row orders 1 card: is 50 the number of cards or the "
         "card's amount? Put the number of cards in a Quantity column or the amount in 'Amount', and clear the "
-        "note.",
+        "'Notes' cell.",
         "Row 3, column 'Notes': says 'Send 3' where the row orders 1 card: which number of cards is right? "
-        "Put the right one in a Quantity column and clear the note.",
+        "Put the right one in a Quantity column and clear the 'Notes' cell.",
     ]
 
 
@@ -363,7 +363,7 @@ def test_a_note_giving_the_amount_in_dollars_stops_a_row_of_another_amount(
     assert (code, data["valid"], data["invalid"]) == (1, 2, 2)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}' where 'Amount' says '25': which amount is right? Put the "
-        "right one in 'Amount' and clear the note."
+        "right one in 'Amount' and clear the 'Notes' cell."
         for row, note in ((2, "50 dollars"), (3, "Send a 50 dollar card"))
     ]
 
@@ -389,7 +389,7 @@ def test_a_note_giving_the_apartment_the_address_lacks_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, 3, 3)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}' where the address ('{lines}') holds no such unit: the card "
-        "would go without it. Put it in 'Address 2' and clear the note."
+        "would go without it. Put it in 'Address 2' and clear the 'Notes' cell."
         for row, note, lines in (
             (2, "Send to Apt 4B", "1 Main St"),
             (3, "Apt 4", "2 Main St Apt 14"),
@@ -443,7 +443,7 @@ def test_a_note_sending_the_card_to_someone_by_name_or_by_hand_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}': the card would go to the row's name and address ('{street}'). "
-        "Write the name and address it goes to in the row and clear the note, or clear the note to send it there."
+        "Write the name and address it goes to in the row and clear the 'Notes' cell, or clear only that cell to send it there."
         for row, note, street in (
             (2, "Ship to Bob Jones", "1 Main St"),
             (3, "Hand deliver", "2 Main St"),
@@ -475,7 +475,7 @@ def test_a_note_giving_the_card_at_an_event_or_to_one_first_name_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, 4, 3)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}': the card would go to the row's name and address ('{street}'). "
-        "Write the name and address it goes to in the row and clear the note, or clear the note to send it there."
+        "Write the name and address it goes to in the row and clear the 'Notes' cell, or clear only that cell to send it there."
         for row, note, street in (
             (2, "Give to Ana at the party", "1 Main St"),
             (3, "Hand out at the holiday party", "2 Main St"),
@@ -567,7 +567,7 @@ def test_a_note_asking_for_faster_shipping_stops_the_row(
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Notes': says '{note}', asking for faster shipping, and no column gives the shipping "
         "method: the card would go STANDARD. Write the method (EXPEDITED, OVERNIGHT: see `bulkship catalog`) in "
-        "a 'Shipping Method' column, and clear the note."
+        "a 'Shipping Method' column, and clear the 'Notes' cell."
         for row, note in ((2, "Rush - needs by Friday"), (3, "Overnight please"), (4, "Expedite"))
     ]
     path.write_text(
@@ -767,7 +767,7 @@ def test_a_note_asking_for_another_card_stops_the_row(
     errors = [(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"]
     assert errors[0] == (
         2,
-        "Row 2, column 'Product': 'Notes' says 'should be Target', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the note.",
+        "Row 2, column 'Product': 'Notes' says 'should be Target', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the 'Notes' cell.",
     )
     assert [row for row, _ in errors] == [2, 3, 5, 8]
 
@@ -792,7 +792,7 @@ def test_a_note_asking_for_another_card_in_other_words_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, 3, 3)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         f"Row {row}, column 'Product': 'Notes' says '{note}', asking for {card}, where the row's card is "
-        "STARBUCKS: which is right? Put the right card in the row and clear the note."
+        "STARBUCKS: which is right? Put the right card in the row and clear the 'Notes' cell."
         for row, note, card in (
             (2, "Change card to CVS", "CVS"),
             (3, "Switch gift card to Target", "TARGET"),
@@ -819,7 +819,7 @@ def test_a_note_preferring_the_rows_card_over_another_sends_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, 3, 1)
     assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
         "Row 5, column 'Product': 'Notes' says 'Prefers Target over Starbucks', asking for TARGET, where the "
-        "row's card is STARBUCKS: which is right? Put the right card in the row and clear the note."
+        "row's card is STARBUCKS: which is right? Put the right card in the row and clear the 'Notes' cell."
     ]
 
 
@@ -948,10 +948,10 @@ def test_a_note_on_a_cell_giving_another_amount_card_or_address_stops_the_row(
     errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
     assert (code, data["valid"], data["invalid"]) == (1, 2, 4), errors
     assert errors == [
-        "Row 2, column 'Note on Amount': says 'should be $50' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the note.",
-        "Row 3, column 'Note on Address': says 'New address: 8 Derby Sq, Salem MA 01970' where 'Address' says '3 Main St': which address is right? Put the right one in 'Address' (and the address columns beside it) and clear the note.",
-        "Row 4, column 'Product': 'Note on Product' says 'Target instead', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the note.",
-        "Row 5, column 'Note on Name': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the note.",
+        "Row 2, column 'Note on Amount': says 'should be $50' where 'Amount' says '25': which amount is right? Put the right one in 'Amount' and clear the 'Note on Amount' cell.",
+        "Row 3, column 'Note on Address': says 'New address: 8 Derby Sq, Salem MA 01970' where 'Address' says '3 Main St': which address is right? Put the right one in 'Address' (and the address columns beside it) and clear the 'Note on Address' cell.",
+        "Row 4, column 'Product': 'Note on Product' says 'Target instead', asking for TARGET, where the row's card is CVS: which is right? Put the right card in the row and clear the 'Note on Product' cell.",
+        "Row 5, column 'Note on Name': says '2 cards' where the row orders 1 card: which number of cards is right? Put the right one in a Quantity column and clear the 'Note on Name' cell.",
     ]
     assert main(["run", str(path), "--yes", "--wait", "0", "--out", str(tmp_path / "out")]) == 3
     assert sorted(li["PhysicalDeliveryAddress"]["Name"] for li in ordered_lines()) == ["Ed Fox", "Flo Orr"]

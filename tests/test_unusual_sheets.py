@@ -2435,15 +2435,15 @@ def test_a_note_giving_the_person_a_new_address_stops_the_row(
     assert [p["message"] for p in data["problems"]] == [
         "Row 2, column 'Notes': says 'New address: 5 Oak St Salem MA 01970' where 'Address' says '1 Main St': "
         "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
-        "the note.",
+        "the 'Notes' cell.",
         "Row 4, column 'Notes': says 'Moved to 9 Elm Rd Apt 2' where 'Address' says '3 Main St': which address "
-        "is right? Put the right one in 'Address' (and the address columns beside it) and clear the note.",
+        "is right? Put the right one in 'Address' (and the address columns beside it) and clear the 'Notes' cell.",
         "Row 7, column 'Notes': says 'Ship to: 1 Work Plaza Boston MA 02110' where 'Address' says '6 Main St': "
         "which address is right? Put the right one in 'Address' (and the address columns beside it) and clear "
-        "the note.",
+        "the 'Notes' cell.",
         *(
             f"Row {row}, column 'Notes': says '{note}' where 'Address' says '{street}': which address is right? "
-            "Put the right one in 'Address' (and the address columns beside it) and clear the note."
+            "Put the right one in 'Address' (and the address columns beside it) and clear the 'Notes' cell."
             for row, note, street in (
                 (9, "Send to John Smith at 12 Oak St", "8 Main St"),
                 (10, "Please send to 9 Pine Rd Salem MA", "9 Main St"),
@@ -2503,8 +2503,8 @@ def test_a_note_asking_for_the_card_to_go_elsewhere_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, len(sends), len(stops))
     assert [p["message"] for p in data["problems"]] == [
         f"Row {i + 2}, column 'Notes': says '{note}': the card would go to the row's name and address "
-        f"('{i} Main St'). Write the name and address it goes to in the row and clear the note, or clear the "
-        "note to send it there."
+        f"('{i} Main St'). Write the name and address it goes to in the row and clear the 'Notes' cell, or clear only "
+        "that cell to send it there."
         for i, note in enumerate(stops)
     ]
     office = tmp_path / "office.csv"
@@ -2585,7 +2585,7 @@ def test_a_note_saying_the_address_is_about_to_change_stops_the_row(
     assert (code, data["valid"], data["invalid"]) == (1, len(sends), len(stops))
     assert [p["message"] for p in data["problems"]] == [
         f"Row {i + 2}, column 'Notes': says '{note}': the card would go to '{i} Main St'. Put the new address in "
-        "'Address' (and the address columns beside it) once known and clear the note, or clear the note to "
+        "'Address' (and the address columns beside it) once known and clear the 'Notes' cell, or clear only that cell to "
         "send it there."
         for i, note in enumerate(stops)
     ]

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from ..load.problems.notecolumns import clear_cell
 from ..models import LoadedSheet
 from .collect import ProblemCollector
 
@@ -128,7 +129,7 @@ def check_cards_in_notes(
             "product",
             "Card in a note",
             f"'{said}' says '{{note}}', asking for {{asked}}, where the row's card is {{product}}: which is "
-            f"right? Put the right card in the row and clear the note.",
+            f"right? Put the right card in the row and {clear_cell(said)}.",
             extra={"note": cells, "asked": asked},
         )
 

@@ -25,7 +25,7 @@ from .elsewhere import (
     note_sends_elsewhere,
     street_places,
 )
-from .notecolumns import NoteColumn, status_columns
+from .notecolumns import NoteColumn, clear_cell, status_columns
 
 # a state by its code ('FL', as written) or its name ('Florida', 'West Virginia' before 'Virginia')
 _STATE_NAMES = sorted(STATE_NAMES.values(), key=len, reverse=True)
@@ -140,8 +140,8 @@ def sent_elsewhere(column: NoteColumn, row: int, typed: str) -> Problem:
     said = _short(column.said(row), 60)
     message = (
         f"Row {row}, column '{column.header}': says '{said}': the card would go to the row's name and "
-        f"address ('{typed}'). Write the name and address it goes to in the row and clear the note, or clear "
-        "the note to send it there."
+        f"address ('{typed}'). Write the name and address it goes to in the row and "
+        f"{clear_cell(column.header)}, or clear only that cell to send it there."
     )
     return Problem(row, "address1", typed, "error", message, ASKED_ELSEWHERE)
 

@@ -6,6 +6,7 @@ and 2)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from datetime import date
 
@@ -19,6 +20,13 @@ from ..skipped.asking import asking_rows, unstruck
 from .notecolumns import note_columns, status_columns
 
 ASKS = "Note asks whether to send"
+# a cell that asks: a question mark, a question's opening word, or words asking a person to find out. The
+# error said "asks 'Sent in error'" of cells that ask nothing: those it says "says" of (review68's leftover 2)
+_ASKING = re.compile(
+    r"(?i)[?？]|\b(?:confirm|check|verify|tbd|maybe|unsure|not\s+sure|unclear|whether)\b"
+    r"|^\W*(?:should|shall|could|can|is|are|was|were|does|did|do\s+(?:we|i|they)|who|what|when|where|which"
+    r"|why|how)\b"
+)
 
 
 def asking_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[str]:
@@ -74,8 +82,9 @@ def asking_problems(
 
 def asking_problem(row: int, header: str, note: str, field: str) -> Problem:
     """The error on a row whose ``note`` in ``header`` asks whether its card goes."""
+    says = "asks" if _ASKING.search(note) else "says"
     message = (
-        f"Row {row}, column '{header}': asks '{_short(note, 60)}': is this card to be sent? Check, then "
+        f"Row {row}, column '{header}': {says} '{_short(note, 60)}': is this card to be sent? Check, then "
         f"write 'send' or 'do not send' in '{header}' in its place."
     )
     return Problem(row, field, note, "error", message, ASKS)

@@ -18,7 +18,7 @@ from ..skipped.columnkeys import picks_rows
 from .addresstocome import _address_to_come, po_box_only
 from .askedplace import named_problems, place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
-from .notecolumns import NoteColumn, note_columns, status_columns
+from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
 from .notesaid import _changed_in_a_note
 from .periods import without_period
 from .rows import _quoted
@@ -214,7 +214,7 @@ def _another_street(
         message = (
             f"Row {row}, column '{header}': says '{_short(said, 60)}' where '{street}' says '{typed}': "
             f"which address is right? Put the right one in '{street}' (and the address columns beside "
-            "it) and clear the note."
+            f"it) and {clear_cell(header)}."
         )
         problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
     return problems
@@ -305,7 +305,8 @@ def _unit_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
             said, lines_say = _short(column.said(row), 60), _short(typed, 60)
             message = (
                 f"Row {row}, column '{column.header}': says '{said}' where the address ('{lines_say}') holds "
-                f"no such unit: the card would go without it. Put it in '{lines[-1]}' and clear the note."
+                f"no such unit: the card would go without it. Put it in '{lines[-1]}' and "
+                f"{clear_cell(column.header)}."
             )
             problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
     return problems

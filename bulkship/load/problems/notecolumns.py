@@ -35,6 +35,12 @@ class NoteColumn:
         return " ".join(self.notes[row].split())
 
 
+def clear_cell(header: str) -> str:
+    """The words asking to empty the cell a remark stands in, naming its column as the list heads it: under
+    'Status', "clear the note" sent a user looking for a note the row has none of (review68's leftover 1)."""
+    return f"clear the '{header}' cell"
+
+
 def note_columns(body: pd.DataFrame, column_map: dict[str, str]) -> Iterator[NoteColumn]:
     """Each column of notes no field is read from, in the sheet's order."""
     from ..skipped.noteheaders import _note_header

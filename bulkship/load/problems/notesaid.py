@@ -16,6 +16,7 @@ import pandas as pd
 from ...models import Problem
 from ..skipped import _short
 from .endsbefore import EndsBefore
+from .notecolumns import clear_cell
 
 # "2 cards", "2x gift cards", a note that is only "x2" or "2x", "Qty 2", "quantity should be 3"
 _CARDS = re.compile(
@@ -260,7 +261,7 @@ def _changed_in_a_note(
             if int(row) in not_judged:
                 continue
             said, text = read[code]
-            clear = "clear the note" if header in sources else "take the remark out of the name"
+            clear = clear_cell(header) if header in sources else "take the remark out of the name"
             problems += _against_the_row(body, fed, int(row), header, said, text, clear, default_value)
     return problems
 

@@ -4,7 +4,7 @@ person corrected one of those cells: on the review page, or on a batch's *Fix th
 file run again.
 
 Those problems are the order field's ('Row 6, column 'Notes': says 'Manager will hand deliver': the card
-would go to the row's name and address ... or clear the note to send it there' is address1's), so a
+would go to the row's name and address ... or clear only that cell to send it there' is address1's), so a
 corrected note dropped none of them: the row stayed 'not valid' with the very words of the note the person
 had cleared as told, and an HR list's row ordered from *Fix these* was said refused again by the next run of
 the list (found by newcomer20, N17 and N4). A note changed to another ask is an error again.

@@ -10,7 +10,7 @@ import re
 import pandas as pd
 
 from ...models import Problem
-from .notecolumns import note_columns
+from .notecolumns import clear_cell, note_columns
 
 _RUSH = re.compile(
     r"(?i)^\W*(?:rush|expedite[ds]?|overnight|express|priority|next[\s-]?day|two[\s-]?day|2[\s-]?day|urgent)"
@@ -79,7 +79,7 @@ def _rush_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
                 f"Row {row}, column '{column.header}': says '{column.said(row)[:60]}', asking for faster "
                 "shipping, and no column gives the shipping method: the card would go STANDARD. Write the "
                 "method (EXPEDITED, OVERNIGHT: see `bulkship catalog`) in a 'Shipping Method' column, and "
-                "clear the note."
+                f"{clear_cell(column.header)}."
             )
             problems.append(Problem(row, "shipping_method", "", "error", message, "Faster shipping asked"))
     return problems

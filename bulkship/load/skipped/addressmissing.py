@@ -191,20 +191,24 @@ def address_missing_problems(
 def address_to_change(row: int, header: str, note: str, street: str, typed: str) -> Problem:
     """The error on a row whose remark in ``header`` says its address is to change or not known yet, its
     ``street`` holding ``typed``: the card would go there."""
+    from ..problems.notecolumns import clear_cell  # (..problems reads this package first)
+
     message = (
         f"Row {row}, column '{header}': says '{_short(note, 60)}': the card would go to '{typed}'. Put the "
-        f"new address in '{street}' (and the address columns beside it) once known and clear the note, or "
-        "clear the note to send it there."
+        f"new address in '{street}' (and the address columns beside it) once known and {clear_cell(header)}, "
+        "or clear only that cell to send it there."
     )
     return Problem(row, "address1", typed, "error", message, CHANGING)
 
 
 def address_missing(row: int, header: str, note: str, street: str) -> Problem:
     """The error on a row of an empty ``street`` whose remark in ``header`` says its address is to come."""
+    from ..problems.notecolumns import clear_cell
+
     message = (
         f"Row {row}, column '{header}': says '{_short(note, 60)}' and '{street}' is empty: the address is "
         f"not known yet, and the card is sent to no other address. Put the address in '{street}' (and the "
-        "address columns beside it) once known and clear the note."
+        f"address columns beside it) once known and {clear_cell(header)}."
     )
     return Problem(row, "address1", "", "error", message, MISSING)
 
