@@ -44,7 +44,7 @@ from .ledger import OPEN_STATES, REVIEW_STATE, BatchRecord, Ledger
 
 if TYPE_CHECKING:
     from .settings import Settings
-from .statuses import CHARGED, HAS_CARD, IN_DOUBT, NOT_YET_REASON, TO_SEND, left_out_person
+from .statuses import CHARGED, IN_DOUBT, NOT_YET_REASON, TO_SEND, left_out_person
 
 BATCH_STATES = (
     "draft",
@@ -92,7 +92,8 @@ class BatchOverview:
     # in `bulkship status`, as if done (found by hunter-sheets12)
     waiting: int = 0
     # of the held rows, those held for the very card another batch made (..repeats.notes.HAS_CARD): the run
-    # says 'nothing to do' of them and exits 0, where the batch read 'needs attention' for good (session 47)
+    # says 'nothing to do' of them and exits 0, where the batch read 'needs attention' for good (session 47);
+    # as that card is now: failed there since, the person has none (ledger.sql.batch_rows_holding_card)
     held_with_card: int = 0
     # of ``charged``, what orders the vendor ended holding no card still bill beside their lines: the page
     # said '7.50 charged' of a batch of no card, with no word (hunter-money3's LI)
@@ -184,7 +185,7 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, count in ledger.batch_rows_skipped_saying(NOT_YET_REASON).items():
         if batch in found:  # ... not a row whose card another batch ordered: no more to send (review62)
             found[batch].waiting = len(held_until(ledger, batch)) if count else 0
-    for batch, count in ledger.batch_rows_saying("held", HAS_CARD).items():
+    for batch, count in ledger.batch_rows_holding_card().items():
         if batch in found:
             found[batch].held_with_card = count
     for batch, state, cost, count in ledger.batch_order_tallies():

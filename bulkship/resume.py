@@ -175,9 +175,10 @@ def sync_ledger(
     policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
     adopted: dict[str, str] = {}  # rows the batch ordered, written otherwise: read as those rows
     taken_out: dict[str, str] = {}  # rows taken out of the file and sent by another batch: sent elsewhere
+    cards: dict[str, tuple[str, str | None, str]] = {}  # rows held for the very card another batch made
     found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name,
-        adopted=adopted, taken_out=taken_out,
+        adopted=adopted, taken_out=taken_out, cards=cards,
     )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
@@ -190,7 +191,7 @@ def sync_ledger(
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
     valid_fps.difference_update([*holds, *taken_out])  # not to be sent: its planned order is taken back
     cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)
-    updates = row_updates(validation, holds, taken_out)
+    updates = row_updates(validation, holds, taken_out, cards)
     # What the ledger holds once these rows are recorded, without reading every row again: record_rows
     # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
     # cancel_planned took the cancelled orders' planned rows off their PO.

@@ -4,7 +4,7 @@ made one order at a time as the ledger reads them."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -17,17 +17,22 @@ from .statuses import duplicate_note
 
 
 def row_updates(
-    validation: ValidationResult, holds: dict[str, str], elsewhere: dict[str, str]
+    validation: ValidationResult,
+    holds: dict[str, str],
+    elsewhere: dict[str, str],
+    cards: Mapping[str, tuple[str, str | None, str]] | None = None,
 ) -> list[RowUpdate]:
     """Each row of the file as the ledger records it: planned (valid), held, sent elsewhere, invalid or
-    duplicate, and why."""
+    duplicate, and why; a row held for the very card another batch made with that card (``cards``:
+    :func:`bulkship.repeats.find_holds`)."""
+    cards = cards or {}
     frame, sheet = validation.rows, validation.sheet
     keys, repeated = ledger_keys(frame)  # a duplicate row is recorded under its own key, not its original's
     skip_reasons = {s.row: s.said for s in sheet.skipped}  # (a held row's with its day)
     updates = []
     for key, row, status in zip(keys, frame.index.tolist(), frame[STATUS].tolist(), strict=True):
         if key in holds:
-            updates.append(RowUpdate(key, int(row), HELD, holds[key]))
+            updates.append(RowUpdate(key, int(row), HELD, holds[key], cards.get(key)))
             continue
         if key in elsewhere:
             updates.append(RowUpdate(key, int(row), ELSEWHERE, elsewhere[key]))

@@ -28,7 +28,7 @@ from .reconcile.join import (
 from .refusednow import skipped_ordered_elsewhere
 from .repeats import HELD
 from .runnotes import money_notes, po_refused, vendor_codes
-from .statuses import ATTENTION_STATUSES, CHARGED, HAS_CARD, left_out_person
+from .statuses import ATTENTION_STATUSES, CHARGED, left_out_person
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -201,8 +201,9 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
 
 
 def held_with_card(ledger: Ledger, batch: str) -> int:
-    """The batch's held rows whose very card another batch made (:data:`..statuses.HAS_CARD`)."""
-    return sum(1 for r in ledger.current_rows_with_status(batch, HELD) if HAS_CARD in (r.error or ""))
+    """The batch's held rows whose very card another batch made (:data:`..statuses.HAS_CARD`), as that card
+    is now (failed there since, the person has none: not counted)."""
+    return ledger.batch_rows_holding_card(batch).get(batch, 0)
 
 
 def _untied(ledger: Ledger, view: LedgerView, batch: str) -> dict[str, Any]:

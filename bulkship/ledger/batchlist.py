@@ -12,6 +12,10 @@ from . import sql
 from .lock import lock_held
 from .store import LedgerStore
 
+# a held row's words up to revision 0007 when its very card was made in another batch (frozen: they are read
+# only of a ledger opened read-only from before it)
+_HAS_CARD_UP_TO_0007 = "This person has this card already: nothing to do."
+
 
 class LedgerBatchList(LedgerStore):
     """Every batch at once (the web page's Batches list): aggregates, never every row in Python."""
@@ -34,9 +38,19 @@ class LedgerBatchList(LedgerStore):
         """Batch -> its current rows skipped for a reason opening with ``reason``."""
         return {r[0]: int(r[1]) for r in self._read(sql.batch_rows_skipped_saying, reason)}
 
-    def batch_rows_saying(self, status: str, words: str) -> dict[str, int]:
-        """Batch -> its current rows of ``status`` whose message holds ``words``."""
-        return {r[0]: int(r[1]) for r in self._read(sql.batch_rows_saying, status, words)}
+    def batch_rows_holding_card(self, batch: str | None = None) -> dict[str, int]:
+        """Batch -> its current held rows whose person has the very card another batch made, as that card is
+        now (:func:`.sql.batch_rows_holding_card`); every batch, or ``batch`` alone. A ledger opened
+        read-only from before revision 0007 has no such table: its rows are read from their message."""
+        try:
+            found = self._read(sql.batch_rows_holding_card, batch)
+        except LedgerError:
+            found = [
+                r
+                for r in self._read(sql.batch_rows_saying, "held", _HAS_CARD_UP_TO_0007)
+                if batch is None or r[0] == batch
+            ]
+        return {r[0]: int(r[1]) for r in found}
 
     def batch_review_tallies(self) -> list[tuple[str, str | None, int]]:
         """(batch, cost, count) of rows waiting for review in an order the vendor created."""

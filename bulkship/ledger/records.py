@@ -208,6 +208,8 @@ class RowUpdate:
     row: int
     status: str  # "invalid" | "duplicate" | "held" | "planned"
     error: str | None = None
+    # held for the very card another batch made: (that batch, its row's fingerprint or None, the PO)
+    card: tuple[str, str | None, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ Tables (revision 0001, ``bulkship/db/migrations/versions/r0001_ledger.py``)::
     orders(po_number PK, batch, seq, base_po, state, vendor_order_id, status, payload, cost, lines,
            error, created, updated)
     events(id PK, at, batch, po_number, kind, detail JSON)
+    held_cards(batch, fingerprint, card_batch, card_fingerprint, po_number)  PK (batch, fingerprint): a row
+            held for the very card another batch made, and that card's row (revision 0007)
 
 Money is stored as its exact decimal text; times as ISO 8601 UTC text (both compare and sum the same on
 either database).

@@ -106,9 +106,11 @@ class LedgerWrites(LedgerReads):
                 self._note_prices(db, batch, prices)
             sql.mark_rows_not_current(db, batch)
             # written a few thousand at a time: a million rows' parameters held at once took ~250 MB
-            plain, on_order = [], []
+            plain, on_order, cards = [], [], []
             for u in updates:
                 line = plan_of.pop(u.fingerprint, None)
+                if u.card is not None:
+                    cards.append((batch, u.fingerprint, *u.card))
                 if line is None:
                     plain.append((batch, u.fingerprint, u.row, u.status, u.error, at))
                 else:
@@ -119,6 +121,7 @@ class LedgerWrites(LedgerReads):
                     plain, on_order = [], []
             sql.upsert_rows(db, plain)
             sql.upsert_rows_on_new_orders(db, on_order)
+            sql.replace_held_cards(db, batch, cards)
             _insert_planned(db, order_values, _row_values(plan_of, at, batch), event_values)
 
     def _note_prices(self, db: Connection, batch: str, prices: Mapping[str, Any]) -> None:

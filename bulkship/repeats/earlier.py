@@ -286,16 +286,22 @@ def _alike_name_same_place(rows: _Rows, placed: _Placed, matched: set[int]) -> d
 
 
 def _row_numbers(
-    ledger: Ledger, lines: Sequence[tuple[str, int]]
+    ledger: Ledger,
+    lines: Sequence[tuple[str, int]],
+    owners: dict[tuple[str, int], tuple[str, str]] | None = None,
 ) -> tuple[dict[tuple[str, int], int], set[str]]:
     """The spreadsheet row of each (PO number, line index), read only for the orders named, and those orders
     whose every row waits for review (no card of them recorded as sent: an order another ledger placed,
     taken in after a lost ledger or another office's of the same batch name, is 'created' in this ledger;
-    a row held beside it was said 'ordered in batch ...': hunter-vendor22's L5)."""
+    a row held beside it was said 'ordered in batch ...': hunter-vendor22's L5). ``owners`` gets each line's
+    row: (PO number, line index) -> (its batch, its fingerprint)."""
     if not lines:
         return {}, set()
     records = ledger.rows_on_orders(sorted({po for po, _line in lines}))
     numbers = {(r.po_number or "", r.line_index or 0): r.row for r in records if r.line_index is not None}
+    if owners is not None:
+        tied = (r for r in records if r.line_index is not None)
+        owners.update({(r.po_number or "", r.line_index or 0): (r.batch, r.fingerprint) for r in tied})
     statuses: dict[str, set[str]] = {}
     for r in records:
         statuses.setdefault(r.po_number or "", set()).add(r.status)

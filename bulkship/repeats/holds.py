@@ -29,7 +29,7 @@ from .earlier import (
 )
 from .emails import owners_told_apart, recorded_emails, told_apart
 from .madeagain import sent_by_the_list
-from .notes import _probable_edits, _refuse_same_rows, _repeat_note
+from .notes import _probable_edits, _refuse_same_rows, _repeat_note, has_card
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 from .takenout import (
     namesakes_taken_out,
@@ -63,6 +63,7 @@ def find_holds(
     file_name: str,
     adopted: dict[str, str] | None = None,
     taken_out: dict[str, str] | None = None,
+    cards: dict[str, tuple[str, str | None, str]] | None = None,
 ) -> dict[str, str]:
     """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
     why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
@@ -71,8 +72,10 @@ def find_holds(
     batch the file no longer holds, written otherwise: fingerprint -> that row's (never held: see
     :func:`~bulkship.repeats.notes._probable_edits`). ``taken_out`` gets the rows this batch planned and
     never sent whose very card another batch made since, never held: fingerprint -> what they say as sent
-    elsewhere (:mod:`.takenout`)."""
+    elsewhere (:mod:`.takenout`). ``cards`` gets the rows held for the very card another batch made:
+    fingerprint -> (that batch, its row's fingerprint, the PO), as the ledger keeps them (``held_cards``)."""
     adopted = {} if adopted is None else adopted
+    cards = {} if cards is None else cards
     taken_out = {} if taken_out is None else taken_out
     if frame.empty:
         return {}
@@ -148,7 +151,9 @@ def find_holds(
                     frame=frame,
                     shown=policy.shown_as,
                 )
-        numbers, waiting = _row_numbers(ledger, [(earlier[o].po_number, line) for _i, (o, line) in found])
+        owners: dict[tuple[str, int], tuple[str, str]] = {}
+        lines = [(earlier[o].po_number, line) for _i, (o, line) in found]
+        numbers, waiting = _row_numbers(ledger, lines, owners)
         advised = split_advised_at(ledger, batch)
         candidates = [i for i, _at in found[:same_place]]
         planned = planned_here(rows, candidates, known, orders) if advised else set()
@@ -168,6 +173,13 @@ def find_holds(
                 moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, changed=by_name[i])
             else:
                 holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
+                if has_card(order, reference):
+                    owner = owners.get((order.po_number, line))
+                    cards[rows.fingerprints[i]] = (
+                        owner[0] if owner else order.batch,
+                        owner[1] if owner else None,
+                        order.po_number,
+                    )
     if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
         theirs = {o.po_number: o for o in ledger.orders(copied_from)}
         # rows on orders in doubt too (sent, no answer yet): the vendor may hold them (found by newcomer7); a
@@ -191,6 +203,8 @@ def find_holds(
         *taken_out,
     ]:  # a row the batch ordered, or sent elsewhere: nothing sent, nothing held
         holds.pop(fp, None)
+    for fp in [fp for fp in cards if fp not in holds]:  # sent elsewhere, or the batch's own row
+        cards.pop(fp)
     return holds
 
 

@@ -64,12 +64,18 @@ def _repeat_note(
     # (batchstatus._repeats_row reads "the same ... in batch 'X' (row N, PO " back: a person counted once)
     # the very card, made: the person has it, and --allow-repeat offered as the way on sent a list split by
     # hand a second card for each of its rows another batch sent (newcomer19's N12)
-    then = HAS_CARD if order.state == "created" and not reference else "To send it again on purpose,"
+    then = HAS_CARD if has_card(order, reference) else "To send it again on purpose,"
     return (
         f"Held, not sent: the same {what} were {verb} in batch "
         f"{order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), within the last "
         f"{policy.window_days} days. {then} re-run with {ALLOW_FLAG}"
     )
+
+
+def has_card(order: OrderRecord, reference: object = None) -> bool:
+    """Whether a row held for a card of ``order`` (not only by ``reference``) is held for the very card, made:
+    its person has it (:data:`..statuses.HAS_CARD`)."""
+    return order.state == "created" and not reference
 
 
 def _refuse_same_rows(

@@ -39,6 +39,24 @@ def batch_rows_saying(db: Db, status: str, words: str) -> Tuples:
     ).all()
 
 
+def batch_rows_holding_card(db: Db, batch: str | None = None) -> Tuples:
+    """(batch, count) of the current held rows whose person has the very card another batch made
+    (``held_cards``, revision 0007) as that card is now: its row there still ordered and its line not ended
+    without a card (re-sent there under another PO, it is still that row's card); a card whose row this
+    ledger does not hold, while its order stays created. Every batch, or ``batch`` alone."""
+    sql = (
+        "SELECT h.batch, COUNT(*) FROM rows AS h JOIN held_cards AS c"
+        " ON c.batch = h.batch AND c.fingerprint = h.fingerprint"
+        " WHERE h.current = 1 AND h.status = 'held' AND CASE WHEN c.card_fingerprint IS NULL"
+        " THEN EXISTS (SELECT 1 FROM orders AS o WHERE o.po_number = c.po_number AND o.state = 'created')"
+        " ELSE EXISTS (SELECT 1 FROM rows AS r WHERE r.batch = c.card_batch AND r.fingerprint ="
+        f" c.card_fingerprint AND r.status = 'ordered' AND NOT ({_made_no_card('r.')})) END"
+    )
+    if batch is None:
+        return _run(db, sql + " GROUP BY h.batch").all()
+    return _run(db, sql + " AND h.batch = ? GROUP BY h.batch", (batch,)).all()
+
+
 def batch_review_tallies(db: Db) -> Tuples:
     """(batch, cost, count) of rows waiting for review in an order the vendor created (their card may be
     one of its lines: money in doubt, as :func:`bulkship.reconcile.join.money_bucket` says)."""

@@ -107,6 +107,18 @@ def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     )
 
 
+def replace_held_cards(db: Db, batch: str, values: Iterable[tuple[Any, ...]]) -> None:
+    """The batch's held rows' cards another batch made, as this run found them: (batch, fingerprint,
+    card_batch, card_fingerprint, po_number) each (revision 0007); those of its earlier runs forgotten."""
+    _run(db, "DELETE FROM held_cards WHERE batch = ?", (batch,))
+    _run_many(
+        db,
+        "INSERT INTO held_cards(batch, fingerprint, card_batch, card_fingerprint, po_number)"
+        " VALUES (?, ?, ?, ?, ?)",
+        values,
+    )
+
+
 def upsert_rows_on_new_orders(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """Rows going on a new order: (batch, fingerprint, row, po_number, line_index, external_id, cost,
     updated); what :func:`upsert_rows` and :func:`point_rows_at_orders` together would leave."""
