@@ -14,13 +14,15 @@ a lower price than approved does not ask again.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, cast
 
-from .errors import LedgerError
+from .errors import LedgerError, VendorError
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Catalog
 from .money import cents
 from .payload import PricedToday, sent_lines
 from .pricedon import note_prices_looked
+from .reconcile.join import record_prices
 
 
 def reprice_planned(ledger: Ledger, batch: str, catalog: Catalog) -> int:
@@ -60,6 +62,20 @@ def reprice_to_show(ledger: Ledger, batch: str, catalog: Catalog) -> int:
         return 0
     ledger.reprice_planned(batch, changed)
     return len(changed)
+
+
+async def reprice_after_a_rise(client: Any, ledger: Ledger, batch: str, catalog: Catalog) -> Catalog:
+    """After the vendor charged an order beyond its plan during a run: the vendor's prices read again,
+    recorded, and the orders left planned priced at them (:func:`reprice_to_show`); the catalog read (or
+    ``catalog`` when it cannot be read). Not read, `status` and the Batches page said 'To send 75.00 as
+    priced ...' of orders the next run priced at 81.00, and a row charged 27.00 after CVS's fee went from
+    0.00 to 2.00 read 'an overcharge, shown as a Discount of -2.00' (hunter-money28's leftovers 2 and 3)."""
+    try:
+        today = await client.catalog(refresh=True)
+    except VendorError:
+        return catalog
+    record_prices(ledger, batch, today)
+    return cast(Catalog, today)
 
 
 def _costs_changed(

@@ -162,6 +162,12 @@ class RoomTally:
         self._planned_made -= planned
         self._beyond_plan -= beyond
 
+    @property
+    def charged_beyond(self) -> bool:
+        """Whether the vendor charged an order beyond its plan (or may have, its answer lost), not as rounding
+        nor for other cards than the plan's: its prices may have risen during the run."""
+        return self._first is not None and not self._first.other_cards
+
     def past_room(self) -> SpendLimitError | None:
         """Why no other order may leave: the vendor charged more than planned (its prices raised during the
         run), or may have for an order whose answer was lost, beyond the room the run's limit leaves. Not

@@ -37,6 +37,9 @@ class Prices:
     discounts: Mapping[str, Decimal] | None = None
     _seen: dict[tuple[_Line, Decimal], Breakdown] = field(default_factory=dict, compare=False, repr=False)
     _planned: dict[_Line, Breakdown | None] = field(default_factory=dict, compare=False, repr=False)
+    # the vendor's prices read after these, oldest first (:func:`batch_prices`): a line charged what they
+    # price it at was charged at a price raised since its plan (:meth:`raised_since`)
+    since: tuple[Prices, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Prices:
@@ -81,12 +84,35 @@ class Prices:
             fees = line_fees(line.value, line.quantity, self.discount(line.product), self.fee(line.product))
             shipping = line_shipping(self.shipping.get(line.shipping_method, Decimal(0)))
             plan = self.planned(line)
-            if plan is not None and total != plan.total:
+            raised = self.raised_since(line, total)
+            if raised is not None:  # its fees and shipping as the vendor's prices read since have them
+                fees, shipping = raised.planned_fees_and_shipping(line)
+            elif plan is not None and total != plan.total:
                 fees, shipping = _billed_elsewhere(plan, total, fees, shipping)
             found = Breakdown.of(total, face, fees, shipping)
             if len(self._seen) < 100_000:
                 self._seen[key] = found
         return found
+
+    def raised_since(self, line: _Line, total: Decimal) -> Prices | None:
+        """The first of the vendor's prices read since (:attr:`since`) pricing ``line`` at ``total`` where
+        these price it lower: the vendor raised a fee or a shipping price after the line's order was planned.
+        Broken down with these, a CVS card charged 27.00 after its fee went from 0.00 to 2.00 read 'an
+        overcharge, shown as a Discount of -2.00' on the row, the Summary, `status --json` and the web pages
+        (hunter-money28's leftover 2)."""
+        plan = self.planned(line) if self.since else None
+        if plan is None or total <= plan.total:
+            return None
+        for later in self.since:
+            priced = later.planned(line)
+            if priced is not None and priced.total == total:
+                return later
+        return None
+
+    def planned_fees_and_shipping(self, line: _Line) -> tuple[Decimal, Decimal]:
+        """The fees and shipping :meth:`planned` prices ``line`` with (0.00 each where it prices none)."""
+        plan = self.planned(line)
+        return (plan.fees, plan.shipping) if plan is not None else (Decimal(0), Decimal(0))
 
     def planned(self, line: _Line) -> Breakdown | None:
         """What the plan priced ``line`` at with these prices (quantity x the card's cost to the cent, plus
@@ -191,12 +217,26 @@ def batch_prices(ledger: Ledger, batch: str, catalog: Catalog | None = None) -> 
         return BatchPrices(today)
     ids = [event for event, _prices in recorded]
     sent = {e.po_number: e.id for e in ledger.events(batch, kinds=SENT_EVENTS) if e.po_number}
+    with_since = _with_prices_since([prices for _id, prices in recorded], today)
     # none recorded before it: a bulkship before this record wrote its run's prices after sending
-    by_sending = {po: recorded[max(bisect_left(ids, at) - 1, 0)][1] for po, at in sent.items()}
+    by_sending = {po: with_since[max(bisect_left(ids, at) - 1, 0)] for po, at in sent.items()}
     priced = {e.po_number: e.id for e in ledger.events(batch, kinds=PRICED_EVENTS) if e.po_number}
     # the prices recorded last before its last pricing (recorded before its orders when a plan is saved)
     planned = {po: recorded[max(bisect_left(ids, at) - 1, 0)][1] for po, at in priced.items()}
     return BatchPrices(today, by_sending, planned)
+
+
+def _with_prices_since(recorded: list[Prices], today: Prices) -> list[Prices]:
+    """Each of the ``recorded`` prices, knowing those read after it (then ``today``'s): what an order sent
+    with it and charged more may have been charged at (:meth:`Prices.raised_since`)."""
+    found = []
+    for at, prices in enumerate(recorded):
+        since: list[Prices] = []
+        for later in [*recorded[at + 1 :], today]:
+            if later != prices and later not in since:
+                since.append(later)
+        found.append(Prices(prices.fees, prices.shipping, prices.discounts, since=tuple(since)))
+    return found
 
 
 def record_prices(ledger: Ledger, batch: str, catalog: Catalog) -> None:

@@ -1,0 +1,72 @@
+"""A fee the vendor raised after the plan, named so (hunter-money28's leftover 2, hunter-money29's brief item
+1): five 25.00 CVS cards, the vendor raising CVS's fee from 0.00 to 2.00 once the first order was made. Each
+card charged 27.00 since read 'an overcharge, shown as a Discount of -2.00 ... ask the vendor why' on its row,
+Discount -8.00 and Fees 0.00 on the Summary and in `status --json`: the totals right, the fee called a
+negative discount. The run reads the vendor's prices again once it charged beyond the plan, and a row charged
+what those prices make it is broken down with them: Fees 2.00, Discount 0.00, said to be a fee above the
+plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support.money_invariants import check_money
+from support.vendor_proxy import VendorProxy
+from test_prices import _charged, _cli_run
+from test_prices import cli_vendor as cli_vendor  # the fixture: five 25.00 cards, CVS's fee raised after one
+
+from bulkship.cli import main
+
+RAISED = (
+    "The vendor charged 27.00 for this card, 2.00 more than planned (25.00): a fee above the plan. Its fees "
+    "are 2.00 at the vendor's prices read after its order was planned, where the plan priced them 0.00: the "
+    "vendor raised them since. The totals hold what it charged"
+)
+SAID = (
+    "were charged at the vendor's prices read after their orders were planned (8.00 more in all): a fee "
+    "above the plan, raised since, held in their Fees column"
+)
+
+
+def test_a_fee_raised_during_the_run_shows_as_fees_above_the_plan(
+    cli_vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--max-total 140 leaves room for the new fee: all five go, 133.00 charged, four of them at 27.00."""
+    ledger = tmp_path / "ledger.sqlite"
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes", "--max-total", "140")) == 0, capsys.readouterr()
+    orders = cli_vendor.sandbox.orders()
+    assert _charged(orders) == 133
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
+    assert seen.figures("charged") == [125, 0, 8, 0, 133], "face, discount, fees, shipping, total"
+    assert seen.rows[2]["Problems / vendor error"] in (None, ""), seen.rows[2]
+    for row in range(3, 7):
+        cells = seen.rows[row]
+        assert (cells["Discount"], cells["Fees"], cells["Total"]) == (0, 2, 27), cells
+        assert cells["Problems / vendor error"] == RAISED, cells
+    assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    charged = batch["money"]["charged"]
+    assert (charged["discount"], charged["fees"], charged["total"]) == ("0.00", "8.00", "133.00"), charged
+    assert any(SAID in note and "4 row(s) of them" in note for note in batch["notes"])
+
+
+def test_a_fee_raised_before_a_price_stop_shows_on_the_row_charged(
+    cli_vendor: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`run --yes` stops after the order billed at the new fee (hunter-money28's 3e1d4086): that row, charged
+    27.00, says the fee, and the run after charges the three left at the fee the vendor billed them."""
+    ledger = tmp_path / "ledger.sqlite"
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 1
+    capsys.readouterr()
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=cli_vendor.sandbox.orders())
+    cells = seen.rows[3]
+    assert (cells["Discount"], cells["Fees"], cells["Total"]) == (0, 2, 27), cells
+    assert cells["Problems / vendor error"] == RAISED, cells
+    assert seen.figures("charged") == [50, 0, 2, 0, 52]
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 0, capsys.readouterr()
+    orders = cli_vendor.sandbox.orders()
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
+    assert seen.figures("charged") == [125, 0, 8, 0, 133]
+    assert [seen.rows[row]["Problems / vendor error"] or "" for row in range(2, 7)] == ["", RAISED] + [""] * 3
