@@ -75,6 +75,7 @@ async def reprice_after_a_rise(client: Any, ledger: Ledger, batch: str, catalog:
     except VendorError:
         return catalog
     record_prices(ledger, batch, today)
+    reprice_to_show(ledger, batch, today)  # what the orders left cost now, as the next run will show
     return cast(Catalog, today)
 
 

@@ -42,9 +42,15 @@ def test_run_yes_stops_once_the_vendor_bills_more_than_the_plan_shown(
         note = seen.rows[row]["Problems / vendor error"]
         assert note.startswith("Not sent yet: the run stopped before this order left: the vendor charged "
                                "27.00 for BS-CAP-0002 where the plan priced it 25.00"), note  # fmt: skip
+    # the orders left at the vendor's prices read again after the stop: 'To send 75.00 as priced <the plan>'
+    # was said where the re-run costs 81.00 (hunter-money28's leftover 3): every surface says 81.00 now
+    assert [seen.rows[row]["Total"] for row in range(4, 7)] == [27] * 3
     assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
     money = json.loads(capsys.readouterr().out)["batches"][0]["money"]
-    assert (money["charged"]["total"], money["to_send"]["total"]) == ("52.00", "75.00")
+    assert (money["charged"]["total"], money["to_send"]["total"]) == ("52.00", "81.00")
+    assert (money["to_send"]["fees"], money["to_send"]["discount"]) == ("6.00", "0.00")
+    assert main(["status", "cap", "--ledger", str(ledger)]) == 0
+    assert "81.00 as priced" in _said(capsys)
     # the re-run plans the rest at the vendor's prices of today, and --yes confirms that plan
     assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 0
     said = _said(capsys)
