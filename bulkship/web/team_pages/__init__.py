@@ -6,8 +6,8 @@ approval" when the batch costs more than its person may send alone.
 
 The package, one concern a module (each imports only those before it): :mod:`.common` (what a page reads of
 its request), :mod:`.signin` (sign in and out, your account), :mod:`.asking` (the requester's side of
-approval), :mod:`.approving` (the approver's pages), :mod:`.trail` (the audit trail), :mod:`.people` (people
-and settings).
+approval), :mod:`.ledgerapproval` (a command-line batch's approval page), :mod:`.approving` (the approver's
+pages), :mod:`.trail` (the audit trail), :mod:`.people` (people and settings).
 """
 
 from __future__ import annotations

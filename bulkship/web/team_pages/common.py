@@ -1,4 +1,5 @@
-"""What every team page reads of its request: the settings, who is signed in and from where, the sessions."""
+"""What every team page reads of its request: the settings, who is signed in and from where, the sessions;
+the approval request it names, whether it was withdrawn, whether the plan is still the one it asked about."""
 
 from __future__ import annotations
 
@@ -53,3 +54,15 @@ def _request_of(request: Request, batch: str) -> approvals.Approval:
     if found is None or found.batch != batch:
         raise HTTPException(404, "No such approval request")
     return found
+
+
+def _withdrawn(request: Request, request_id: int) -> bool:
+    """Whether the person who asked withdrew the request (before this decision): an approver's Approve or
+    Reject from a page opened before showed a refusal page ('Not rejected', 403); the batch's approval page
+    now says it, 'Withdrawn by ria ... Nothing is sent on it; no approver can approve it'."""
+    found = approvals.approval(_settings(request), request_id)
+    return found is not None and found.decision == "withdrawn"
+
+
+def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
+    return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
