@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .anotherperson import _RELATION
+
 # the person the card is for ('him', 'this person', 'this guy'), after 'to' or 'for' ('Do not order for this
 # person'), perhaps with 'anymore', 'please', 'at all' after (found by review65: each ordered)
 THE_PERSON = (
@@ -22,11 +24,13 @@ TO_THE_PERSON = (
     r"at\s+this\s+time))*"
 )
 # an ask to send to another ('Send to wife', 'ship the card to her mother', 'Forward to HR'): what follows
-# 'to' is no word of the person's
+# 'to' is no word of the person's, unless a relative of theirs ('Ship to her mother. Do not ship to her.':
+# hunter-asks4, left out where 'Ship to his mother. ...' is the error asking where the card goes)
 ASKED_ELSEWHERE = (
     r"\b(?:(?:send|ship|mail|deliver|forward|give)(?:\s+(?:it|the|a|gift|cards?))*\s+(?:to|c/o)|"
     # ... or ordered for another ('Order for spouse; do not order for him': left out, review69)
-    r"order(?:\s+(?:it|the|a|gift|cards?))*\s+for)\s+(?!" + THE_PERSON + r"\b)\w"
+    r"order(?:\s+(?:it|the|a|gift|cards?))*\s+for)\s+"
+    r"(?!" + THE_PERSON + r"\b(?!\s+(?:" + _RELATION + r")\b))\w"
 )
 # ... and the note ending on the no to the person (read from a note's start: '(?!' + this + ')'); the ask
 # looked for apart, not before the no: '.*ASK.*NO$' read the rest of the note again after each 'send to',
