@@ -29,6 +29,22 @@ def counted(count: int, noun: str) -> str:
 NOT_YET_REASON = "the list says not to send it yet"
 # A held row's words when its very card was made in another batch (..repeats.notes): nobody need act on it
 HAS_CARD = "This person has this card already: nothing to do. Only for a second card on purpose,"
+# ... what it says once that card is gone (ledger.held_cards_gone): 'nothing to do' was said of one with none
+CARD_GONE = (
+    "Since then the vendor failed or cancelled that card (PO {po}) before it shipped: this person has none. "
+    "Run this batch or batch {batch!r} again to send it (the first run sends it; the other then holds it)"
+)
+
+
+def card_gone_note(note: str | None, batch: str, po: str) -> str:
+    """A held row's ``note`` saying :data:`HAS_CARD`, its card gone since: those words and what follows them
+    give way to :data:`CARD_GONE` (a note worded otherwise keeps its words, the new ones after them)."""
+    note, gone = note or "", CARD_GONE.format(po=po, batch=batch)
+    if HAS_CARD in note:
+        return f"{note.split(HAS_CARD)[0]}{gone}"
+    return f"{note}; {gone}" if note else gone
+
+
 # ... then its day, after these words, as the ledger and the workbook keep it (YYYY-MM-DD, the reason's last)
 DAY_SAID = ", to send on or after "
 

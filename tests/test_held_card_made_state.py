@@ -85,8 +85,9 @@ def test_a_row_held_for_a_card_that_fails_later_needs_attention_until_sent(
     """The lead's leftover 5 of session 48: list a sent E2's card; list b, holding E2 too, held it ('This
     person has this card already: nothing to do'). a's card for E2 then ended Failed at the vendor: a read
     'needs attention' (its failed row), b read 'sent' until run again, the person holding no card. The hold is
-    judged from the card as it is now: b needs attention; run again it sends E2's card (one), and a, run
-    again, holds its failed row for b's card: both 'sent', E2 two lines at the vendor (one Failed)."""
+    judged from the card as it is now: b needs attention, its row saying the card is gone; run again it
+    sends E2's card (one), and a, run again, holds its failed row for b's card: both 'sent', E2 two lines
+    at the vendor (one Failed)."""
     url = ledger_location if isinstance(ledger_location, str) else None
     with VendorProxy(tmp_path) as vendor:
         settings = vendor.settings(tmp_path, ledger_url=url)
@@ -98,6 +99,8 @@ def test_a_row_held_for_a_card_that_fails_later_needs_attention_until_sent(
         vendor.rewrite = orders_rewritten(_failed)
         asyncio.run(track(settings, "a", client_factory=vendor.factory))
         assert (_state(settings, "a"), _state(settings, "b")) == ("needs attention", "needs attention")
+        (said,) = [line for line in api.export_csv(settings, "b").read_text().splitlines() if "E2" in line]
+        assert "nothing to do" not in said and "failed or cancelled that card (PO BS-A-0001)" in said, said
         again = run_batch(b, settings, wait_s=0, client_factory=vendor.factory, batch="b")
         assert (again.exit_code, again.held_rows) == (0, 0)
         assert run_batch(a, settings, wait_s=0, client_factory=vendor.factory, batch="a").exit_code == 0

@@ -52,6 +52,16 @@ class LedgerBatchList(LedgerStore):
             ]
         return {r[0]: int(r[1]) for r in found}
 
+    def held_cards_gone(self, batch: str) -> dict[str, tuple[str, str]]:
+        """The batch's rows held for the very card another batch made whose card is gone since (ended there
+        without one): fingerprint -> (that batch, the PO it was on). None read of a ledger opened read-only
+        from before revision 0007."""
+        try:
+            found = self._read(sql.held_rows_whose_card_is_gone, batch)
+        except LedgerError:
+            return {}
+        return {str(r[0]): (str(r[1] or ""), str(r[2])) for r in found}
+
     def batch_review_tallies(self) -> list[tuple[str, str | None, int]]:
         """(batch, cost, count) of rows waiting for review in an order the vendor created."""
         return [(r[0], r[1], int(r[2])) for r in self._read(sql.batch_review_tallies)]

@@ -33,6 +33,7 @@ from .overview import (
     batch_rows_holding_card,
     batch_rows_saying,
     batch_rows_skipped_saying,
+    held_rows_whose_card_is_gone,
     last_plan_dropped,
     newest_approvals,
 )
@@ -152,6 +153,7 @@ __all__ = [
     "fail_rows_made_no_card",
     "forget_review_line_positions",
     "forget_skipped_rows",
+    "held_rows_whose_card_is_gone",
     "hold_rows_sent_elsewhere",
     "insert_batch",
     "insert_created_order",

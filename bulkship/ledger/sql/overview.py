@@ -39,22 +39,38 @@ def batch_rows_saying(db: Db, status: str, words: str) -> Tuples:
     ).all()
 
 
+_HELD_FOR_A_CARD = (
+    "FROM rows AS h JOIN held_cards AS c ON c.batch = h.batch AND c.fingerprint = h.fingerprint"
+    " WHERE h.current = 1 AND h.status = 'held'"
+)
+_CARD_MADE = (
+    "(CASE WHEN c.card_fingerprint IS NULL"
+    " THEN EXISTS (SELECT 1 FROM orders AS o WHERE o.po_number = c.po_number AND o.state = 'created')"
+    " ELSE EXISTS (SELECT 1 FROM rows AS r WHERE r.batch = c.card_batch AND r.fingerprint ="
+    f" c.card_fingerprint AND r.status = 'ordered' AND NOT ({_made_no_card('r.')})) END)"
+)
+
+
 def batch_rows_holding_card(db: Db, batch: str | None = None) -> Tuples:
     """(batch, count) of the current held rows whose person has the very card another batch made
     (``held_cards``, revision 0007) as that card is now: its row there still ordered and its line not ended
     without a card (re-sent there under another PO, it is still that row's card); a card whose row this
     ledger does not hold, while its order stays created. Every batch, or ``batch`` alone."""
-    sql = (
-        "SELECT h.batch, COUNT(*) FROM rows AS h JOIN held_cards AS c"
-        " ON c.batch = h.batch AND c.fingerprint = h.fingerprint"
-        " WHERE h.current = 1 AND h.status = 'held' AND CASE WHEN c.card_fingerprint IS NULL"
-        " THEN EXISTS (SELECT 1 FROM orders AS o WHERE o.po_number = c.po_number AND o.state = 'created')"
-        " ELSE EXISTS (SELECT 1 FROM rows AS r WHERE r.batch = c.card_batch AND r.fingerprint ="
-        f" c.card_fingerprint AND r.status = 'ordered' AND NOT ({_made_no_card('r.')})) END"
-    )
+    sql = f"SELECT h.batch, COUNT(*) {_HELD_FOR_A_CARD} AND {_CARD_MADE}"
     if batch is None:
         return _run(db, sql + " GROUP BY h.batch").all()
     return _run(db, sql + " AND h.batch = ? GROUP BY h.batch", (batch,)).all()
+
+
+def held_rows_whose_card_is_gone(db: Db, batch: str) -> Tuples:
+    """(fingerprint, card_batch, po_number) of the batch's current rows held for the very card another batch
+    made whose card is gone since (:func:`batch_rows_holding_card` no longer counts them)."""
+    return _run(
+        db,
+        f"SELECT h.fingerprint, c.card_batch, c.po_number {_HELD_FOR_A_CARD} AND h.batch = ?"
+        f" AND NOT {_CARD_MADE}",
+        (batch,),
+    ).all()
 
 
 def batch_review_tallies(db: Db) -> Tuples:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Container, Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,7 @@ from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
 from ...payload import items_of, line_items
-from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND, left_out_person
+from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND, card_gone_note, left_out_person
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
 from .outcome import (
@@ -69,6 +70,8 @@ class LedgerView:
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
         self._waiting: dict[str, dict[str, _Line]] = {}  # PO -> its rows in review's lines (lost ledger)
+        # rows held for the very card another batch made, gone since: they say so, not 'nothing to do'
+        self.cards_gone = ledger.held_cards_gone(batch)
 
     def lines(self, po_number: str) -> list[_Line]:
         lines = self._lines.get(po_number)
@@ -109,7 +112,9 @@ class LedgerView:
         shown = self.fewer_shown.get((record.po_number or "", record.fingerprint))
         prices = self.prices.of(order)
         taken_off = max(-self.billed.get(record.po_number or "", Decimal(0)), Decimal(0))
-        return outcome_from_ledger(row, record, order, lines, normalised, prices, waiting, shown, taken_off)
+        found = outcome_from_ledger(row, record, order, lines, normalised, prices, waiting, shown, taken_off)
+        gone = self.cards_gone.get(record.fingerprint) if record.status == "held" else None
+        return replace(found, problems=card_gone_note(found.problems, *gone)) if gone else found
 
     def money_of(self, record: RowRecord) -> tuple[str, Breakdown | None, int]:
         """The row's bucket, figures and cards, as :meth:`outcome_of` has them (without the rest of the
