@@ -15,7 +15,9 @@ The approver must be another person: the database refuses a decision by the requ
 :mod:`bulkship.team.tables`).
 
 The package: :mod:`.limits` (how much a person may send alone), :mod:`.records` (requests and the plans they
-cover), :mod:`.deciding` (asking and deciding); here, who a call acts for and the check every run makes.
+cover), :mod:`.deciding` (asking and deciding), :mod:`.mayapprove` (who may not approve),
+:mod:`.withdrawing` (the requester withdraws a request); here, who a call acts for and the check every run
+makes.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from ...money import MONEY_CURRENCY, money_text
 from ...settings import Settings
 from .. import accounts, audit, auditruns, store
 from . import people
-from .deciding import ApprovalOutOfDateError, ask, asked_notes, decide, needs_approval, request, withdraw
+from .deciding import ApprovalOutOfDateError, ask, asked_notes, decide, needs_approval, request
 from .limits import (
     DEFAULTS,
     IDLE_MINUTES,
@@ -66,6 +68,7 @@ from .records import (
     plan_print,
     rejected_since_approved,
 )
+from .withdrawing import withdraw
 
 if TYPE_CHECKING:
     from ...planview import PlanView

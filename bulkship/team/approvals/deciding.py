@@ -1,6 +1,6 @@
-"""Asking for approval and deciding: a request for the batch's current plan, approve or reject it; the
-requester, a disabled account or a person who changed the batch may not approve it; the requester may
-withdraw it while no approver decided it."""
+"""Asking for approval and deciding: a request for the batch's current plan, approve or reject it, undone when
+the batch changed as it was written. Who may not approve it: :mod:`.mayapprove`; the requester withdrawing
+it while no approver decided it: :mod:`.withdrawing`."""
 
 from __future__ import annotations
 
@@ -13,21 +13,22 @@ import sqlalchemy as sa
 from ...money import money_text
 from ...settings import Settings
 from .. import audit, store
-from ..tables import approval_decisions, approval_requests, approval_withdrawals
+from ..tables import approval_decisions, approval_requests
 from . import people
 from .limits import limit_for, room_for, sent_alone
+from .mayapprove import _may_approve, _refused
 from .records import (
     Approval,
     ApprovalError,
     _approval,
     _joined,
     approval,
-    asker_gone,
     latest,
     order_prints,
     plan_print,
     rejected_since_approved,
 )
+from .withdrawing import _withdrawn_said
 
 
 def needs_approval(settings: Settings, person: str | None, total: Decimal, batch: str) -> bool:
@@ -260,122 +261,3 @@ def _out_of_date(
         f"Batch {found.batch} changed as your decision on request #{found.id} was being recorded: nothing "
         "was decided; look at it again"
     )
-
-
-def withdraw(
-    settings: Settings, request_id: int, *, person: str, reason: str = "", address: str = ""
-) -> Approval:
-    """The person who asked withdraws a request no approver decided yet: nothing is sent on it, and sending
-    the batch again asks anew. A requester who saw she had asked about the wrong list could only wait for an
-    approver's rejection (Delete is refused while a request can be approved, and an approver could still
-    approve it): found by hunter-web19 (LO3). A request is withdrawn or decided, never both: the database
-    refuses the second of the two, whichever comes first (revision 0006)."""
-    found = approval(settings, request_id)
-    if found is None:
-        raise ApprovalError(f"No approval request #{request_id}")
-    if person != found.requested_by and found.requested_by != f"cli:{person}":
-        raise ApprovalError(
-            f"Request #{found.id} for batch {found.batch} was asked by {found.requested_by}: only they may "
-            "withdraw it. Nothing was withdrawn",
-            hint="an approver rejects it on Approvals if it is not to be sent",
-        )
-    if found.decision is not None:
-        raise _not_withdrawn(found, "already")
-    try:
-        with store.engine(settings).begin() as db:
-            db.execute(
-                approval_withdrawals.insert().values(
-                    request_id=found.id,
-                    requested_by=found.requested_by,
-                    withdrawn_by=person,
-                    reason=reason.strip(),
-                    withdrawn_at=store.now_iso(),
-                )
-            )
-    except sa.exc.IntegrityError as exc:  # an approver decided it in the same moment: theirs stands
-        now = approval(settings, request_id)
-        if now is not None and now.decision is not None:
-            raise _not_withdrawn(now, "just now") from exc
-        raise ApprovalError(f"Request #{request_id} was decided just now: nothing was withdrawn") from exc
-    audit.record(
-        settings, "approval_withdraw", actor=person, address=address, batch=found.batch, request=found.id,
-        total=str(found.total), reason=reason.strip(),
-    )  # fmt: skip
-    withdrawn = approval(settings, request_id)
-    assert withdrawn is not None
-    return withdrawn
-
-
-def _withdrawn_said(found: Approval) -> str:
-    """What a decision refused on a withdrawn request adds: nothing is sent, and how it is asked again."""
-    if found.decision != "withdrawn":
-        return ""
-    why = f" ({found.decision_reason})" if found.decision_reason else ""
-    return (
-        f"{why}. Nothing is sent on it, and no one can approve it: {found.requested_by} sends the batch "
-        "again to ask anew"
-    )
-
-
-def _not_withdrawn(found: Approval, when: str) -> ApprovalError:
-    """Why a request decided (or withdrawn) before cannot be withdrawn, and what that means for the batch."""
-    said = f"Request #{found.id} for batch {found.batch} was {found.decision} by {found.decided_by} {when}"
-    if found.decision == "approved":
-        return ApprovalError(
-            f"{said}: its orders go out on that approval. Nothing was withdrawn",
-            hint="see the batch's progress; what it sends shows on its results",
-        )
-    if found.decision == "rejected":
-        return ApprovalError(f"{said}: nothing is sent on it. Nothing more was withdrawn")
-    return ApprovalError(f"{said}: nothing is sent on it")
-
-
-def _may_approve(settings: Settings, found: Approval, person: str, address: str) -> None:
-    """Refuse (ApprovalError, written in the trail) an approval the run would act on for a disabled account,
-    or by a person who asked for it or changed the batch, on the page or from the command line as
-    cli:<their login>: a maker is no checker (found by newcomer7: an approver fixed a colleague's row to
-    another recipient, then approved the colleague's request to send it)."""
-    login = f"cli:{person}"  # the command line acts for cli:<login> without BULKSHIP_USER: the same person
-    if found.requested_by.lower() == login.lower():  # (found by review10: cli:lee asked, lee approved it)
-        raise _refused(
-            settings, found, person, address, "approver is the requester",
-            f"{person} asked for this approval (from the command line, as {login}): another person must "
-            "approve or reject it",
-        )  # fmt: skip
-    gone = asker_gone(settings, found)
-    if gone:  # (found by hunter-web22: one whose requester role was taken away was approved, its run refused)
-        raise _refused(
-            settings, found, person, address, "requester disabled",
-            f"{gone}: request #{found.id} lapsed. Nothing is sent until an active requester asks again",
-        )  # fmt: skip
-    changed = sorted(
-        set(audit.changes_by(settings, found.batch, person) + audit.changes_by(settings, found.batch, login))
-    )
-    anyones = [c for c in changed if c.endswith(audit.NO_SAVER)]
-    if anyones and person != found.requested_by:  # its saver unknown: every approver may be (fail closed)
-        raise _refused(
-            settings, found, person, address, "profile saved by no one named",
-            f"Batch {found.batch} was read with {', '.join(anyones)} (saved by hand, from the command line "
-            "or on a page of no team): any approver may have chosen its columns, so none may approve it. "
-            "Reject it, and read the list in a new batch with its columns chosen on the web page's Columns "
-            "step, or a profile saved there (it names who saved it)",
-            changes=", ".join(changed),
-        )  # fmt: skip
-    if changed and person != found.requested_by:  # the requester's own decision is refused by the database
-        raise _refused(
-            settings, found, person, address, "approver changed the batch",
-            f"{person} changed batch {found.batch} ({audit.changes_said(changed)}): another approver must "
-            "decide on it",
-            changes=", ".join(changed),
-        )  # fmt: skip
-
-
-def _refused(
-    settings: Settings, found: Approval, person: str, address: str, why: str, message: str, **detail: str
-) -> ApprovalError:
-    """The refusal of ``person``'s decision, recorded in the trail (``why``), to raise."""
-    audit.record(
-        settings, "approve_refused", actor=person, address=address, batch=found.batch, request=found.id,
-        reason=why, **detail,
-    )  # fmt: skip
-    return ApprovalError(message)

@@ -88,7 +88,8 @@ def approver_active(settings: Settings, found: Approval) -> bool:
 
 def asker_gone(settings: Settings, found: Approval) -> str:
     """Why the person who asked for a request may not send it since, "" when they may: no approver may
-    approve it while that holds (the run acts for them, and would be refused: :func:`.deciding._may_approve`).
+    approve it while that holds (the run acts for them, and would be refused:
+    :func:`.mayapprove._may_approve`).
     Their account disabled ("alice's account is disabled"), or holding no role that sends ("alice holds no
     requester role (finance)"); of ``cli:<login>``, the account of that login disabled (the command line's
     roles are not the page's)."""

@@ -82,7 +82,7 @@ def team_cost(request: Request, batch: str, view: Any) -> dict[str, Any]:
 
 def _maker(settings: Any, batch: str, found: Any, me: Any) -> str:
     """Why the approver reading the page may not approve its waiting request, having changed the batch (a
-    maker is no checker: :func:`bulkship.team.approvals.deciding._may_approve`); "" when they may. carol,
+    maker is no checker: :func:`bulkship.team.approvals.mayapprove._may_approve`); "" when they may. carol,
     an approver who sent a held row anyway on the Held rows page, was offered 'Approve and send' and
     refused on pressing it, 'carol changed batch dec (repeat)' (found by hunter-web26)."""
     if found is None or found.state != "pending" or me is None or "approver" not in me.roles:
