@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from .dates import _NO_DATE
-from .notewords import _A_DATE, _CARD_HELD, BACK_ON, WORDS_BEFORE_A_NO
+from .notewords import _A_DATE, _CARD_HELD, BACK_ON, NO_FOR_A_WHILE, WORDS_BEFORE_A_NO
 from .readonce import once
 from .saysend import SAYS_SEND
 from .sent import _SAYS_SENT
@@ -238,8 +238,9 @@ _UNTIL = re.compile(
     # ('Eligible as of 11/1')
     r"|(?:not\s+(?:yet\s+)?eligible|ineligible)(?:\s+for\s+(?:a\s+|the\s+)?(?:gift\s+card|gift|card))?\s+"
     r"(?:until|till|til|before|prior\s+to)"
-    r"|(?:(?:only\s+)?eligible|becomes\s+eligible|eligibility\s+(?:starts|begins))\s+(?:from|after|starting|"
-    r"beginning|as\s+of|on|in(?=\s+" + _MONTH + r"))"
+    # ... or a no for a while until a day (notewords.NO_FOR_A_WHILE: 'Excluded until 1/15/2027')
+    r"|" + NO_FOR_A_WHILE + r"|(?:(?:only\s+)?eligible|becomes\s+eligible|eligibility\s+(?:starts|begins))\s+"
+    r"(?:from|after|starting|beginning|as\s+of|on|in(?=\s+" + _MONTH + r"))"
     # ... or the day a hold ends ('Hold released 12/20', 'Hold lifted 1/15/2027' on Dec 5: found by review38,
     # each sent at once; 'Hold cleared 11/30', a day passed, sends)
     r"|(?:on\s+)?hold\s+(?:(?:is|was|will\s+be|to\s+be)\s+)?(?:released|lifted|cleared|removed|ends?|expires?)(?:\s+on)?"
