@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _UNTIL, _note_not_yet
-from ..notewords import UNDOING_A_NO, WORDS_BEFORE_A_NO
+from ..notewords import NO_FOR_A_WHILE, UNDOING_A_NO, WORDS_BEFORE_A_NO
 from ..told import _UNSPACED_SLASH, UNMARKED_REMARK, told_within
 from ..undone import ended_before
 
@@ -138,6 +138,8 @@ _HOLD_UNTIL = re.compile(
     r"(?i)^\W*(?:(?:on\s+)?hold|(?:do\s+not|don['’]?t|dns)(?:\s+(?:send|ship|mail)(?:\s+(?:the\s+)?card)?)?|"
     r"(?:not\s+eligible|ineligible)(?:\s+for\s+(?:a\s+|the\s+)?(?:gift\s+card|gift|card))?)"
     r"\s+(?:(?:until|till|til)\b|for(?=\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))"
+    # ... or a no for a while ('Excluded until 11/1', passed: left out for good; review71)
+    rf"|^\W*{NO_FOR_A_WHILE}\b"
 )
 # ... not one asking something after it ('On hold until 3/1/2031 - Send Target instead'): a status's asks are
 # not read (a note's are), so on its day the row would go as it stands
