@@ -63,11 +63,11 @@ def said_of_rows(view: LedgerView, found: CostDifference) -> str:
     """What of the difference is rows the vendor rounded, ended after their card went out (money back), or
     charged at prices raised since their plan."""
     from .reconcile.join.moneyback import money_back_said
-    from .reconcile.join.raised import raised_said
+    from .reconcile.join.raised import priced_since_said
     from .reconcile.join.rounding import rounded_said
 
     said = rounded_said(view, found.orders) + money_back_said(view, found.orders)
-    return said + raised_said(view, found.orders)
+    return said + priced_since_said(view, found.orders)
 
 
 def in_cents(found: CostDifference) -> str:

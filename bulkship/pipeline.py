@@ -50,7 +50,7 @@ from .refusednow import (
     said_apart,
 )
 from .repeats import as_typed, check_new_run
-from .reprice import reprice_after_a_rise, reprice_planned, reprice_to_show
+from .reprice import reprice_after_a_change, reprice_planned, reprice_to_show
 from .rereads import read_again
 from .resultfile import (
     check_workbook_is_this_ledgers,
@@ -269,8 +269,8 @@ async def _plan_and_send(
                 new_here=stored is None and not found_now and not repeats.allow, unchecked_ok=repeats.allow,
                 room=room,
             )  # fmt: skip
-            if outcome.charged_beyond_plan:  # the vendor's prices of now, for the workbook and the rest
-                catalog = await reprice_after_a_rise(client, ledger, batch, catalog)
+            if outcome.charged_otherwise:  # the vendor's prices of now, for the workbook and the rest
+                catalog = await reprice_after_a_change(client, ledger, batch, catalog)
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
     give_back_memory()

@@ -64,8 +64,8 @@ def reprice_to_show(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     return len(changed)
 
 
-async def reprice_after_a_rise(client: Any, ledger: Ledger, batch: str, catalog: Catalog) -> Catalog:
-    """After the vendor charged an order beyond its plan during a run: the vendor's prices read again,
+async def reprice_after_a_change(client: Any, ledger: Ledger, batch: str, catalog: Catalog) -> Catalog:
+    """After the vendor charged an order otherwise than its plan during a run: the vendor's prices read again,
     recorded, and the orders left planned priced at them (:func:`reprice_to_show`); the catalog read (or
     ``catalog`` when it cannot be read). Not read, `status` and the Batches page said 'To send 75.00 as
     priced ...' of orders the next run priced at 81.00, and a row charged 27.00 after CVS's fee went from

@@ -70,3 +70,40 @@ def test_a_fee_raised_before_a_price_stop_shows_on_the_row_charged(
     seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
     assert seen.figures("charged") == [125, 0, 8, 0, 133]
     assert [seen.rows[row]["Problems / vendor error"] or "" for row in range(2, 7)] == ["", RAISED] + [""] * 3
+
+
+def test_a_fee_lowered_during_the_run_says_so_on_each_row_charged_less(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CVS's fee of 1.00 dropped once the first order was made: four cards charged 25.00 where the plan said
+    26.00 said nothing on their rows (the fee read as billed on the order: 'The vendor's costs differ from the
+    plan' on the Summary alone). Each says the vendor lowered it since; the totals are the vendor's."""
+    from test_prices import _raising_cvs_fee_after_the_first_order, five_cvs_cards, raised_cvs_fee
+
+    from bulkship.sandbox.catalog import load_catalog
+    from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    five_cvs_cards(tmp_path)
+    vendor.sandbox.catalog = load_catalog(raised_cvs_fee(tmp_path, 1.0))  # a card costs 26.00 at first
+    lowered = tmp_path / "lowered.json"
+    raised_cvs_fee(tmp_path, 0.0).rename(lowered)
+    _raising_cvs_fee_after_the_first_order(vendor, lowered)
+    ledger = tmp_path / "ledger.sqlite"
+    assert main(_cli_run(vendor, tmp_path, "--yes")) == 0, capsys.readouterr()
+    orders = vendor.sandbox.orders()
+    assert _charged(orders) == 126
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
+    assert seen.figures("charged") == [125, 0, 1, 0, 126]
+    lowered_note = (
+        "The vendor charged 25.00 for this card, 1.00 less than planned (26.00): a fee below the plan. Its "
+        "fees are 0.00 at the vendor's prices read after its order was planned, where the plan priced them "
+        "1.00: the vendor lowered them since. The totals hold what it charged"
+    )
+    notes = [seen.rows[row]["Problems / vendor error"] or "" for row in range(2, 7)]
+    assert notes == [""] + [lowered_note] * 4, notes
+    assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
+    notes = json.loads(capsys.readouterr().out)["batches"][0]["notes"]
+    said = "(4.00 less in all): a fee below the plan, lowered since, held in their Fees column"
+    assert any(said in note for note in notes), notes

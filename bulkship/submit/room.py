@@ -90,6 +90,7 @@ class RoomTally:
         self._lost: dict[str, tuple[Decimal, Decimal]] = {}  # PO in doubt -> (planned, beyond) counted
         self.stop: SpendLimitError | None = None  # the stop :meth:`past_room` made, once
         self._orders: set[str] = set()  # the orders counted: made, or in doubt
+        self._below = False  # an order charged less than its plan, beyond rounding (a price lowered)
 
     def count_made(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
         """Count what the vendor charged for ``order`` beyond its plan (an order in doubt: its worst case,
@@ -103,6 +104,9 @@ class RoomTally:
         charge = self.room.order_charge  # billed beside the lines, as on earlier orders: in the plan
         self._planned_made += _made_within(vendor_order, order.cost, planned, charge)
         beyond = max(charged_beyond_plan(vendor_order, planned) - charge, Decimal(0))
+        shown = charged_cost(vendor_order, planned)
+        if shown is not None and cents(shown) + rounding_allowance(line_items(order)) < cents(planned):
+            self._below = True
         # billed beside the lines, all of it: no price rose (a vendor's first orders so: hunter-money28)
         beside = billed_on_order(vendor_order, ()) - charge
         self._count_beyond(
@@ -163,10 +167,10 @@ class RoomTally:
         self._beyond_plan -= beyond
 
     @property
-    def charged_beyond(self) -> bool:
-        """Whether the vendor charged an order beyond its plan (or may have, its answer lost), not as rounding
-        nor for other cards than the plan's: its prices may have risen during the run."""
-        return self._first is not None and not self._first.other_cards
+    def charged_otherwise(self) -> bool:
+        """Whether the vendor charged an order beyond its plan (or may have, its answer lost) or below it, not
+        as rounding nor for other cards than the plan's: its prices may have changed during the run."""
+        return self._below or (self._first is not None and not self._first.other_cards)
 
     def past_room(self) -> SpendLimitError | None:
         """Why no other order may leave: the vendor charged more than planned (its prices raised during the

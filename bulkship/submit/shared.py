@@ -77,7 +77,7 @@ class SubmitOutcome:
     available_funds: Decimal | None = None  # after a 422: the balance the vendor shows (None: it shows none)
     funds_currency: str = ""  # ... kept in another currency than dollars (then neither above): that currency
     unsent_cost: Decimal = Decimal("0")
-    charged_beyond_plan: bool = False  # an order charged beyond its plan (RoomTally.charged_beyond)
+    charged_otherwise: bool = False  # an order charged otherwise than planned (RoomTally)
 
 
 @dataclass(frozen=True)

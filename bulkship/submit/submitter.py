@@ -100,7 +100,7 @@ class Submitter(_Answers):
             await self._hold_plan(self.outcome.stopped)
         elif stopped is not None and self._tally is not None and stopped is self._tally.stop:
             await self._note_left(self._tally.left_note())
-        self.outcome.charged_beyond_plan = self._tally is not None and self._tally.charged_beyond
+        self.outcome.charged_otherwise = self._tally is not None and self._tally.charged_otherwise
         await self._finish()
         return self.outcome
 

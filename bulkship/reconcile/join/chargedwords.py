@@ -66,10 +66,11 @@ def not_planned_note(
     ``ended``: the status of a line the vendor ended after its card went out (outcome.ended_after_parcel),
     whose money back read 'so its discount reads 25.00 ... ask the vendor why' (hunter-money25's L2)."""
     plan = prices.planned(line) if money is not None and line is not None and prices is not None else None
-    if money is not None and line is not None and plan is not None and money.total > plan.total:
-        raised = raised_note(money, line, plan)
-        if raised:
-            return raised
+    # its fees or shipping as the vendor's prices read since have them (not as billed elsewhere: on the order)
+    if money is not None and line is not None and prices is not None and plan is not None and not ended:
+        since = priced_since_note(money, line, plan) if prices.priced_since(line, money.total) else ""
+        if since:
+            return since
     if money is None or line is None or plan is None or money.discount == plan.discount:
         return ""  # as planned, or the difference is in another column (shipping billed on the order)
     if money.discount < 0 and plan.discount == 0:
@@ -101,38 +102,42 @@ def not_planned_note(
     return _not_planned_words(money, line, plan)
 
 
-RAISED_NOTE = (
-    "The vendor charged {total} for {cards}, {by} more than planned ({planned}): {what} above the plan. "
+PRICED_SINCE_NOTE = (
+    "The vendor charged {total} for {cards}, {by} {side} than planned ({planned}): {what} {where} the plan. "
     "{changed} at the vendor's prices read after its order was planned, where the plan priced {them} "
-    "{was}: the vendor raised {them} since. The totals hold what it charged"
+    "{was}: the vendor {verb} {them} since. The totals hold what it charged"
 )
 
 
-def raised_note(money: Breakdown, line: _Line, plan: Breakdown) -> str:
-    """Words for a row charged more than planned whose fees or shipping, as the vendor's prices read since
-    have them, make up the difference (``Prices.raised_since`` broke it down so): a fee raised after the
-    plan read 'an overcharge, shown as a Discount of -2.00 ... ask the vendor why' (hunter-money28's
-    leftover 2). "" when they are not what grew."""
-    grew = [
+def priced_since_note(money: Breakdown, line: _Line, plan: Breakdown) -> str:
+    """Words for a row charged otherwise than planned whose fees or shipping, as the vendor's prices read
+    since have them, make up the difference (``Prices.priced_since`` broke it down so): a fee raised after
+    the plan read 'an overcharge, shown as a Discount of -2.00 ... ask the vendor why' (hunter-money28's
+    leftover 2), a fee dropped nothing at all. "" when they are not what changed."""
+    changed = [
         (what, name, now, was)
         for what, name, now, was in (
             ("a fee", "its fees are", money.fees, plan.fees),
             ("shipping", "its shipping is", money.shipping, plan.shipping),
         )
-        if now > was
+        if now != was
     ]
-    if not grew or money.discount < plan.discount:
+    if not changed or money.discount != plan.discount or money.total == plan.total:
         return ""
-    changed = " and ".join(f"{name} {money_text(now)}" for _what, name, now, _was in grew)
-    return RAISED_NOTE.format(
+    up = [now > was for *_rest, now, was in changed]
+    said = " and ".join(f"{name} {money_text(now)}" for _what, name, now, _was in changed)
+    return PRICED_SINCE_NOTE.format(
         total=money_text(money.total),
         cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
-        by=money_text(money.total - plan.total),
+        by=money_text(abs(money.total - plan.total)),
+        side="more" if money.total > plan.total else "less",
         planned=money_text(plan.total),
-        what=" and ".join(what for what, _name, _now, _was in grew),
-        changed=changed[:1].upper() + changed[1:],
-        them="it" if [what for what, *_ in grew] == ["shipping"] else "them",
-        was=" and ".join(money_text(was) for *_rest, was in grew),
+        what=" and ".join(what for what, *_rest in changed),
+        where="above" if all(up) else "below" if not any(up) else "other than in",
+        changed=said[:1].upper() + said[1:],
+        them="it" if [what for what, *_rest in changed] == ["shipping"] else "them",
+        was=" and ".join(money_text(was) for *_rest, was in changed),
+        verb="raised" if all(up) else "lowered" if not any(up) else "changed",
     )
 
 

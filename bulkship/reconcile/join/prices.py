@@ -38,7 +38,7 @@ class Prices:
     _seen: dict[tuple[_Line, Decimal], Breakdown] = field(default_factory=dict, compare=False, repr=False)
     _planned: dict[_Line, Breakdown | None] = field(default_factory=dict, compare=False, repr=False)
     # the vendor's prices read after these, oldest first (:func:`batch_prices`): a line charged what they
-    # price it at was charged at a price raised since its plan (:meth:`raised_since`)
+    # price it at was charged at a price changed since its plan (:meth:`priced_since`)
     since: tuple[Prices, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
@@ -84,9 +84,9 @@ class Prices:
             fees = line_fees(line.value, line.quantity, self.discount(line.product), self.fee(line.product))
             shipping = line_shipping(self.shipping.get(line.shipping_method, Decimal(0)))
             plan = self.planned(line)
-            raised = self.raised_since(line, total)
-            if raised is not None:  # its fees and shipping as the vendor's prices read since have them
-                fees, shipping = raised.planned_fees_and_shipping(line)
+            since = self.priced_since(line, total)
+            if since is not None:  # its fees and shipping as the vendor's prices read since have them
+                fees, shipping = since.planned_fees_and_shipping(line)
             elif plan is not None and total != plan.total:
                 fees, shipping = _billed_elsewhere(plan, total, fees, shipping)
             found = Breakdown.of(total, face, fees, shipping)
@@ -94,14 +94,15 @@ class Prices:
                 self._seen[key] = found
         return found
 
-    def raised_since(self, line: _Line, total: Decimal) -> Prices | None:
+    def priced_since(self, line: _Line, total: Decimal) -> Prices | None:
         """The first of the vendor's prices read since (:attr:`since`) pricing ``line`` at ``total`` where
-        these price it lower: the vendor raised a fee or a shipping price after the line's order was planned.
-        Broken down with these, a CVS card charged 27.00 after its fee went from 0.00 to 2.00 read 'an
-        overcharge, shown as a Discount of -2.00' on the row, the Summary, `status --json` and the web pages
-        (hunter-money28's leftover 2)."""
+        these price it otherwise: the vendor raised or lowered a fee or a shipping price after the line's
+        order was planned. Broken down with these, a CVS card charged 27.00 after its fee went from 0.00 to
+        2.00 read 'an overcharge, shown as a Discount of -2.00' on the row, the Summary, `status --json` and
+        the web pages (hunter-money28's leftover 2); charged 25.00 after a fee of 1.00 was dropped, it said
+        nothing on its row (its fee read as billed on the order)."""
         plan = self.planned(line) if self.since else None
-        if plan is None or total <= plan.total:
+        if plan is None or total == plan.total:
             return None
         for later in self.since:
             priced = later.planned(line)
@@ -228,7 +229,7 @@ def batch_prices(ledger: Ledger, batch: str, catalog: Catalog | None = None) -> 
 
 def _with_prices_since(recorded: list[Prices], today: Prices) -> list[Prices]:
     """Each of the ``recorded`` prices, knowing those read after it (then ``today``'s): what an order sent
-    with it and charged more may have been charged at (:meth:`Prices.raised_since`)."""
+    with it and charged otherwise may have been charged at (:meth:`Prices.priced_since`)."""
     found = []
     for at, prices in enumerate(recorded):
         since: list[Prices] = []

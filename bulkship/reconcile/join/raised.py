@@ -1,7 +1,8 @@
 """Rows the vendor charged at its prices read after their orders were planned: a fee or a shipping price
-raised since (``Prices.raised_since``), said so beside the totals as on the row (chargedwords.RAISED_NOTE).
-The Summary and `status` said only 'The vendor's costs differ from the plan ... planned 25.00, the vendor
-shows 27.00', the row 'an overcharge, shown as a Discount of -2.00' (hunter-money28's leftover 2)."""
+raised or lowered since (``Prices.priced_since``), said so beside the totals as on the row
+(chargedwords.PRICED_SINCE_NOTE). The Summary and `status` said only 'The vendor's costs differ from the plan
+... planned 25.00, the vendor shows 27.00', the row 'an overcharge, shown as a Discount of -2.00'
+(hunter-money28's leftover 2)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ from .outcome import row_line
 if TYPE_CHECKING:
     from .view import LedgerView
 
+_COLUMNS = (("a fee", "Fees"), ("shipping", "Shipping cost"))
 
-def raised_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decimal, set[str]]:
+
+def priced_since_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decimal, dict[str, set[bool]]]:
     """Of the rows charged in ``orders``, how many the vendor charged at its prices read since their plan,
-    how much more than planned in all, and what rose ('Fees', 'Shipping cost': the columns holding it)."""
-    count, by, rose = 0, Decimal(0), set()
+    by how much in all (negative: less), and the columns holding it ('Fees', 'Shipping cost') with whether
+    each rose."""
+    count, by = 0, Decimal(0)
+    moved: dict[str, set[bool]] = {}
     for record in view.rows_by_fingerprint.values():
         po = record.po_number or ""
         if po not in orders or record.status != "ordered" or record.cost is None:
@@ -28,24 +33,36 @@ def raised_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decimal
         line = row_line(record, order, view.lines(po), view.waiting(record, order))
         prices = view.prices.of(order)
         plan = prices.planned(line) if line is not None else None
-        if line is None or plan is None or prices.raised_since(line, record.cost) is None:
+        if line is None or plan is None or prices.priced_since(line, record.cost) is None:
             continue
         count, by = count + 1, by + cents(record.cost) - cents(plan.total)
         money = prices.breakdown(line, record.cost)
-        rose |= {"Fees"} if money.fees > plan.fees else set()
-        rose |= {"Shipping cost"} if money.shipping > plan.shipping else set()
-    return count, by, rose
+        for column, now, was in (
+            ("Fees", money.fees, plan.fees),
+            ("Shipping cost", money.shipping, plan.shipping),
+        ):
+            if now != was:
+                moved.setdefault(column, set()).add(now > was)
+    return count, by, moved
 
 
-def raised_said(view: LedgerView, orders: Collection[str]) -> str:
-    """The costs-differ note's words for :func:`raised_rows` ("" when none)."""
-    count, by, rose = raised_rows(view, set(orders))
+def priced_since_said(view: LedgerView, orders: Collection[str]) -> str:
+    """The costs-differ note's words for :func:`priced_since_rows` ("" when none)."""
+    count, by, moved = priced_since_rows(view, set(orders))
     if not count:
         return ""
-    what = " and ".join(w for w, c in (("a fee", "Fees"), ("shipping", "Shipping cost")) if c in rose)
-    columns = " and ".join(c for c in ("Fees", "Shipping cost") if c in rose)
+    ups = set().union(*moved.values())
+    where, verb = (
+        ("above", "raised")
+        if ups == {True}
+        else ("below", "lowered")
+        if ups == {False}
+        else ("other than in", "changed")
+    )
+    what = " and ".join(w for w, c in _COLUMNS if c in moved)
+    columns = " and ".join(c for _w, c in _COLUMNS if c in moved)
     return (
         f"; {count} row(s) of them were charged at the vendor's prices read after their orders were planned "
-        f"({money_text(by)} more in all): {what} above the plan, raised since, held in their {columns} "
-        f"column{'s' if len(rose) > 1 else ''}"
+        f"({money_text(abs(by))} {'more' if by > 0 else 'less'} in all): {what} {where} the plan, {verb} "
+        f"since, held in their {columns} column{'s' if len(moved) > 1 else ''}"
     )
