@@ -13,17 +13,23 @@ from intake_fixtures import sandbox_catalog
 from support.notes import notes_sheet
 
 from bulkship.load import load_sheet
+from bulkship.models import Problem
 from bulkship.validate import validate
 
 # one of each template asking the cell cleared: another address, count, amount, card, an address to change
 CLEARED = ["Send to widow", "He gets 2", "Should be $100", "Target instead", "Address changing next month"]
 
 
-def _errors(tmp_path: Path, header: str, cells: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[int, str]:
+def _problems(
+    tmp_path: Path, header: str, cells: list[str], monkeypatch: pytest.MonkeyPatch
+) -> list[Problem]:
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
-    return {p.row: p.message for p in result.problems if p.severity == "error"}
+    return [p for p in validate(sheet, sandbox_catalog()).problems if p.severity == "error"]
+
+
+def _errors(tmp_path: Path, header: str, cells: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[int, str]:
+    return {p.row: p.message for p in _problems(tmp_path, header, cells, monkeypatch)}
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
@@ -52,3 +58,13 @@ def test_the_error_says_a_cell_asks_only_where_it_asks(
             f"Row {row}, column '{header}': {verb} '{cell}': is this card to be sent? Check, then write "
             f"'send' or 'do not send' in '{header}' in its place."
         )
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_the_count_of_such_errors_names_no_note_and_no_question(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`validate` counted Status 'Sent in error' under "Note asks whether to send": neither a note nor a
+    question."""
+    found = _problems(tmp_path, header, ["Sent in error", "Deceased?"], monkeypatch)
+    assert [p.kind for p in found] == ["Unclear whether to send"] * 2

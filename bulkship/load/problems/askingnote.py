@@ -19,7 +19,7 @@ from ..skipped import _short
 from ..skipped.asking import asking_rows, unstruck
 from .notecolumns import note_columns, status_columns
 
-ASKS = "Note asks whether to send"
+ASKS = "Unclear whether to send"  # (a Status cell is no note, and many a cell asks nothing)
 # a cell that asks: a question mark, a question's opening word, or words asking a person to find out. The
 # error said "asks 'Sent in error'" of cells that ask nothing: those it says "says" of (review68's leftover 2)
 _ASKING = re.compile(
