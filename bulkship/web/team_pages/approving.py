@@ -16,7 +16,7 @@ from .. import cost_pages, state
 from .. import pagekit as pages
 from ..pagekit import _here
 from .changedcells import changed_cells
-from .common import _actor, _address, _plan_unchanged, _request_of, _see, _settings, _withdrawn
+from .common import _actor, _address, _approve, _plan_unchanged, _request_of, _see, _settings, _withdrawn
 from .ledgerapproval import approve_ledger_batch, ledger_approval_page
 
 
@@ -143,14 +143,7 @@ async def approve(request: Request) -> Response:
     change = str(form.get("change"))
     try:
         await run_in_threadpool(
-            lambda: approvals.decide(
-                settings,
-                asked.id,
-                person=_actor(request),
-                approve=True,
-                address=_address(request),
-                unchanged=lambda: _as_shown(settings, batch.name, change, asked),
-            )
+            _approve, request, asked, lambda: _as_shown(settings, batch.name, change, asked)
         )
     except approvals.ApprovalOutOfDateError:  # a fix saved as Approve was pressed: nothing approved
         return _see(f"/batches/{batch.name}/approval?changed=1")

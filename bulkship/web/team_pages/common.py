@@ -3,6 +3,7 @@ the approval request it names, whether it was withdrawn, whether the plan is sti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -66,3 +67,16 @@ def _withdrawn(request: Request, request_id: int) -> bool:
 
 def _plan_unchanged(settings: Any, asked: approvals.Approval) -> bool:
     return frozenset(approvals.order_prints(settings, asked.batch)) == asked.order_prints
+
+
+def _approve(request: Request, asked: approvals.Approval, unchanged: Callable[[], bool]) -> None:
+    """Approve ``asked`` as the person signed in, written only while ``unchanged()`` holds, asked under the
+    ledger's write lock (:func:`bulkship.team.approvals.decide`)."""
+    approvals.decide(
+        _settings(request),
+        asked.id,
+        person=_actor(request),
+        approve=True,
+        address=_address(request),
+        unchanged=unchanged,
+    )

@@ -16,7 +16,7 @@ from ... import api
 from ...errors import BulkshipError
 from ...team import approvals
 from .. import pagekit as pages
-from .common import _actor, _address, _plan_unchanged, _request_of, _see, _settings, _withdrawn
+from .common import _approve, _plan_unchanged, _request_of, _see, _settings, _withdrawn
 
 
 async def ledger_approval_page(request: Request, name: str, *, deleted: bool = False) -> Response:
@@ -143,16 +143,7 @@ async def approve_ledger_batch(request: Request, name: str) -> Response:
     if not await run_in_threadpool(_plan_unchanged, settings, asked):
         return _see(f"/batches/{name}/approval")
     try:
-        await run_in_threadpool(
-            lambda: approvals.decide(
-                settings,
-                asked.id,
-                person=_actor(request),
-                approve=True,
-                address=_address(request),
-                unchanged=lambda: _plan_unchanged(settings, asked),
-            )
-        )
+        await run_in_threadpool(_approve, request, asked, lambda: _plan_unchanged(settings, asked))
     except approvals.ApprovalOutOfDateError:
         return _see(f"/batches/{name}/approval")
     except approvals.ApprovalError as exc:
