@@ -68,3 +68,33 @@ def test_a_list_holding_no_row_keeps_nothing_of_what_its_notes_say(
     sheet = load_sheet(path)
     assert [s.row for s in sheet.skipped] == [3]
     assert kept == []
+
+
+def test_remarks_that_ask_are_read_for_whether_they_ask_once_a_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-speed6 (issue 14): whether a note asks ('Deceased?') is found by reading the whole
+    list's remarks twice, the question taken out and said; the rows left out (load/skipped/asking.rows_to_ask)
+    and the errors (load/problems/askingnote) each did so for the same remarks: the remark snapshot's 5,462
+    Status cells loaded in ~16 CPU-s, now ~12. Now once a load; the same rows are left out and asked of."""
+    from bulkship.load.problems import askingnote
+
+    reads: list[int] = []
+    real = askingnote.said_out
+
+    def counted(column_map: dict[str, str], today: datetime.date) -> Any:
+        read = real(column_map, today)
+
+        def reading(frame: pd.DataFrame) -> Any:
+            reads.append(len(frame))
+            return read(frame)
+
+        return reading
+
+    monkeypatch.setattr(askingnote, "said_out", counted)
+    path = tmp_path / "staff.csv"
+    path.write_text(HR_LIST.replace("On hold until 1/15/2027", "Deceased?").replace("20-Dec", "Do not send"))
+    sheet = load_sheet(path)
+    assert sorted(s.row for s in sheet.skipped) == [3, 5]
+    assert [p.row for p in sheet.read_problems if p.kind == askingnote.ASKS] == [4]
+    assert reads == [4, 4]  # (the question taken out, then said: before, the same two again)

@@ -73,6 +73,7 @@ from .skipped.marks import (
     refuse_unlinked_boxes,
 )
 from .skipped.paid import refuse_paid_alone
+from .skipped.readonce import loading_once
 from .spelled import spelled_out_notices
 from .splitheader import rejoin_split_header
 from .streetlines import street_lines_notices
@@ -119,7 +120,8 @@ def load_sheet(
                 )
         grid = _read_workbook(path, kind, sheet or program.sheet, program)
     contract = load_contract(program.schema_path)
-    return _to_loaded_sheet(grid, path, file_hash, contract, program, strict_columns)
+    with loading_once():  # (the rows left out and the errors read the same remarks: .skipped.readonce)
+        return _to_loaded_sheet(grid, path, file_hash, contract, program, strict_columns)
 
 
 def sheet_identity(file_hash: str, sheet: str | None) -> str:

@@ -44,8 +44,10 @@ def said_out(column_map: dict[str, str], today: date) -> Callable[[pd.DataFrame]
 def asked_of(remarks: pd.DataFrame, column_map: dict[str, str], today: date) -> dict[int, tuple[str, str]]:
     """The rows whose remark (a frame of the note and status columns, as seen) asks whether the card goes,
     every row read (:func:`asking_rows`): the same rows whether read for the rows left out or for the
-    others. Row -> (header, the remark)."""
-    return asking_rows(remarks, list(remarks.columns), None, said_out(column_map, today))
+    others. Row -> (header, the remark). Each read once a load: the rows left out and the errors ask it of the
+    same remarks (issue 14)."""
+    reader = ("said out", tuple(column_map.items()), today)
+    return asking_rows(remarks, list(remarks.columns), None, said_out(column_map, today), reader)
 
 
 def asking_problems(

@@ -24,6 +24,7 @@ import pandas as pd
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
 from .inerror import _A_MISTAKE
+from .readonce import once_of_frame
 from .undone import _LEFT
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
@@ -277,11 +278,13 @@ def asking_rows(
     headers: Collection[str],
     among: Collection[int] | None,
     out: Callable[[pd.DataFrame], Collection[int]],
+    reader: object = None,
 ) -> dict[int, tuple[str, str]]:
     """The rows (of ``among``, or any) whose remark in one of ``headers`` asks whether the card goes: of its
     two :func:`readings` the first (the question taken out) sends it and the second (said) does not, read by
     ``out`` (the rows a frame says not to send or holds), each over the whole frame (a column is read as a
-    whole: a list of retirees, dittos). Row -> (header, the remark)."""
+    whole: a list of retirees, dittos). Row -> (header, the remark). ``reader``: what ``out`` is, where its
+    two reads of the same cells are kept for the load (:func:`.readonce.once_of_frame`), else None."""
     cells: dict[int, tuple[str, str]] = {}
     plain, said = frame, frame
     for header in headers:
@@ -304,7 +307,12 @@ def asking_rows(
             cells.setdefault(int(row), (header, " ".join(str(frame.at[row, header]).split())))
     if not cells:
         return {}
-    one, other = set(out(plain)), set(out(said))
+
+    def both() -> tuple[set[int], set[int]]:
+        return set(out(plain)), set(out(said))
+
+    kind = ("asking rows", reader, tuple(headers), None if among is None else tuple(sorted(among)))
+    one, other = both() if reader is None else once_of_frame(kind, frame, both)
     return {row: cell for row, cell in cells.items() if row not in one and row in other}
 
 
