@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import fewnormal
 from .usps import COUNTRY_ALIASES, COUNTRY_NUMBERS, TERRITORY_COUNTRIES, state_lookup, zip_prefix_states
 
 MONEY_NOISE = r"(?i)^\s*(?:usd|us\$)?\s*\$?\s*|\s*(?:usd|dollars?)\s*$|,(?=\d{3}(?:\D|$))|\$"
@@ -96,6 +97,8 @@ def fullmatch_mask(column: pd.Series, pattern: str | re.Pattern[str], *, na: boo
 
 
 def states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    if (cells := fewnormal.texts(column)) is not None:  # (a few rows: plain Python, the same result)
+        return fewnormal.states(column, cells)
     return by_unique(column, _states)
 
 
@@ -120,12 +123,18 @@ def _states(column: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def spelled_out(column: pd.Series, names: frozenset[str]) -> pd.Series:
     """The cells that are one of ``names`` (folded, spaces around aside): :data:`.usps.STATES_SPELLED_OUT`."""
+    if (cells := fewnormal.texts(column)) is not None:
+        return fewnormal.spelled_out(column, cells, names)
     return by_unique(column.astype(str), lambda c: c.str.strip().str.casefold().isin(names))
 
 
 def territory_states(state: pd.Series, country: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Each empty state whose country is a US territory (:data:`.usps.TERRITORY_COUNTRIES`) as its code, and
     the rows so filled."""
+    if (states_written := fewnormal.texts(state)) is not None and (
+        countries_written := fewnormal.texts(country)
+    ) is not None:
+        return fewnormal.territory_states(state, states_written, country, countries_written)
     written = country.astype(str).str.strip().str.casefold()
     territory = written.str.replace(r"^(\d{3})\.0+$", r"\1", regex=True).map(TERRITORY_COUNTRIES)
     filled = state.astype(str).str.strip().eq("") & territory.notna()
@@ -133,6 +142,8 @@ def territory_states(state: pd.Series, country: pd.Series) -> tuple[pd.Series, p
 
 
 def countries(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    if (cells := fewnormal.texts(column)) is not None:
+        return fewnormal.countries(column, cells)
     return by_unique(column, _countries)
 
 
@@ -186,6 +197,8 @@ def last_first(column: pd.Series, *, declared: bool) -> tuple[pd.Series, pd.Seri
 
 
 def money(column: pd.Series) -> tuple[pd.Series, pd.Series]:
+    if (cells := fewnormal.texts(column)) is not None:
+        return fewnormal.money(column, cells)
     return by_unique(column, _money)
 
 
@@ -280,6 +293,8 @@ def whole_numbers(column: pd.Series) -> pd.Series:
 
 
 def yes_no(column: pd.Series) -> pd.Series:
+    if (cells := fewnormal.texts(column)) is not None:
+        return fewnormal.yes_no(column, cells, YES_WORDS, NO_WORDS)
     folded = by_unique(column, casefold)
     return column.where(~folded.isin(YES_WORDS), "yes").where(~folded.isin(NO_WORDS), "")
 
@@ -363,5 +378,7 @@ NOTHING = re.compile(
 
 def nothing_written(column: pd.Series) -> tuple[pd.Series, pd.Series]:
     """``column`` with the cells that say there is no such part ("N/A", "-", "none") emptied; those cells."""
+    if (cells := fewnormal.texts(column)) is not None:
+        return fewnormal.nothing_written(column, cells, NOTHING)
     said = column.ne("") & by_unique(column, lambda c: fullmatch_mask(c, NOTHING.pattern))
     return column.where(~said, ""), said
