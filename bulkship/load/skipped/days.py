@@ -166,6 +166,11 @@ _A_DAY_ALONE = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)"
     r"\s*(?:$|[-–—;,()\[\]!.]))"
 )
+# a day written with dashes ('2027-01-15', '1-15-2027', '15-Jan-2027', 'Jan-15-2027')
+_DASHED = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})|\d{1,2}-[a-z]{3,9}\.?-(?:\d{4}|\d{2})|"
+    r"[a-z]{3,9}\.?-\d{1,2}-(?:\d{4}|\d{2}))(?![\d/-])"
+)
 # a round of the month named ('Jan batch'): the month is the day
 _ROUND = r"\s+(?:batch|run|cycle|round|mailing|send|shipment|wave|payroll)\b"
 _FOR_A_MONTH = rf"|for(?:\s+the)?(?=\s+{_MONTH}\.?(?:\s+\d{{4}})?(?:{_ROUND})?\s*(?:$|[-–—;,()\[\]!.]))"
@@ -266,8 +271,12 @@ _UNTIL = re.compile(
     # review42's LO5)
     # ... and its year after a comma ('Hold until Jan 15, 2028': cut at the comma, 'Jan 15' was read without
     # its year and the card went a year early, on 2027-01-15: found by hunter-money21)
+    # ... and a day written with dashes whole ('Hold until 2027-01-15' was read as '2027', Jan 1, and the card
+    # went two weeks early; '1-15-2027', '15-Jan-2027' as no day, left out for good: found by review71)
     + BACK_ON
     + r"?((?:"
+    + _DASHED
+    + r"|"
     + _A_DATE
     + r")(?:[^-–—;,()\[\]!]|,\s*(?=\d{4}\b))*)"
 )
