@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ...money import cents, money_text
-from .outcome import ended_after_parcel, row_line
+from .outcome import ended_after_parcel
 
 if TYPE_CHECKING:
     from .view import LedgerView
@@ -21,15 +21,9 @@ def money_back_lines(view: LedgerView, orders: Collection[str]) -> list[tuple[in
     """Of the rows of ``orders``, those the vendor ended after their card went out and charges less than
     planned: (row, what its plan priced it at, what the vendor charges, the line's status), by row."""
     found = []
-    for record in view.rows_by_fingerprint.values():
-        po = record.po_number or ""
-        if po not in orders or record.cost is None or not ended_after_parcel(record):
-            continue
-        order = view.orders.get(po)
-        line = row_line(record, order, view.lines(po), view.waiting(record, order))
-        plan = view.prices.of(order).planned(line) if line is not None and order is not None else None
-        if plan is not None and cents(record.cost) < cents(plan.total):
-            found.append((record.row, cents(plan.total), cents(record.cost), record.line_status or ""))
+    for record, cost, _line, _prices, plan in view.charged_with_plan(orders):
+        if ended_after_parcel(record) and cents(cost) < cents(plan.total):
+            found.append((record.row, cents(plan.total), cents(cost), record.line_status or ""))
     return sorted(found)
 
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ...money import cents, money_text
-from .outcome import row_line
 
 if TYPE_CHECKING:
     from .view import LedgerView
@@ -25,18 +24,11 @@ def priced_since_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, D
     each rose."""
     count, by = 0, Decimal(0)
     moved: dict[str, set[bool]] = {}
-    for record in view.rows_by_fingerprint.values():
-        po = record.po_number or ""
-        if po not in orders or record.status != "ordered" or record.cost is None:
+    for record, cost, line, prices, plan in view.charged_with_plan(orders):
+        if record.status != "ordered" or prices.priced_since(line, cost) is None:
             continue
-        order = view.orders.get(po)
-        line = row_line(record, order, view.lines(po), view.waiting(record, order))
-        prices = view.prices.of(order)
-        plan = prices.planned(line) if line is not None else None
-        if line is None or plan is None or prices.priced_since(line, record.cost) is None:
-            continue
-        count, by = count + 1, by + cents(record.cost) - cents(plan.total)
-        money = prices.breakdown(line, record.cost)
+        count, by = count + 1, by + cents(cost) - cents(plan.total)
+        money = prices.breakdown(line, cost)
         for column, now, was in (
             ("Fees", money.fees, plan.fees),
             ("Shipping cost", money.shipping, plan.shipping),

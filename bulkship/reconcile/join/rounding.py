@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ...money import cents, money_text
 from .chargedwords import within_rounding
-from .outcome import row_line
 
 if TYPE_CHECKING:
     from .view import LedgerView
@@ -22,15 +21,9 @@ def rounded_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, Decima
     """Of the rows charged in ``orders``, how many the vendor charged within a cent a card of their plan,
     and by how much in all (negative: less)."""
     count, by = 0, Decimal(0)
-    for record in view.rows_by_fingerprint.values():
-        po = record.po_number or ""
-        if po not in orders or record.status != "ordered" or record.cost is None:
-            continue
-        order = view.orders.get(po)
-        line = row_line(record, order, view.lines(po), view.waiting(record, order))
-        plan = view.prices.of(order).planned(line) if line is not None and order is not None else None
-        if line is not None and plan is not None and within_rounding(record.cost, plan.total, line.quantity):
-            count, by = count + 1, by + cents(record.cost) - cents(plan.total)
+    for record, cost, line, _prices, plan in view.charged_with_plan(orders):
+        if record.status == "ordered" and within_rounding(cost, plan.total, line.quantity):
+            count, by = count + 1, by + cents(cost) - cents(plan.total)
     return count, by
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Container, Iterable
+from collections.abc import Collection, Container, Iterable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -32,7 +32,7 @@ from .outcome import (
     waiting_lines,
     waits_in_created_order,
 )
-from .prices import _Line, _payload_lines, batch_prices
+from .prices import Prices, _Line, _payload_lines, batch_prices
 
 
 class LedgerView:
@@ -144,6 +144,24 @@ class LedgerView:
             return False
         lines = self.lines(record.po_number or "")
         return not 0 <= index < len(lines) or not lines[index].shipping_method
+
+    def charged_with_plan(
+        self, orders: Collection[str]
+    ) -> Iterator[tuple[RowRecord, Decimal, _Line, Prices, Breakdown]]:
+        """The rows of ``orders`` holding a cost: each with it, its line, the prices its order was charged
+        with and what they planned it at (a row whose line or plan is not known left out). What the words
+        beside the totals read: rows rounded (``rounding``), given money back (``moneyback``), charged at
+        prices read since (``raised``)."""
+        for record in self.rows_by_fingerprint.values():
+            po = record.po_number or ""
+            order = self.orders.get(po) if po in orders else None
+            if order is None or record.cost is None:
+                continue
+            line = row_line(record, order, self.lines(po), self.waiting(record, order))
+            prices = self.prices.of(order)
+            plan = prices.planned(line) if line is not None else None
+            if line is not None and plan is not None:
+                yield record, record.cost, line, prices, plan
 
     def latest_by_row(self) -> dict[int, RowRecord]:
         """Fallback when fingerprints are unknown: per spreadsheet row, the most recently updated record."""
