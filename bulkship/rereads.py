@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 from .batchapi import api_identity
 from .track import rewrite_others
 from .track.moved import moved_elsewhere
-from .track.recheck import recheck_made_no_card, recheck_other_batches, recheck_planned_again
+from .track.recheck import (
+    read_orders_in_review,
+    recheck_made_no_card,
+    recheck_other_batches,
+    recheck_planned_again,
+)
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -36,6 +41,8 @@ async def read_again(
     ``since``: the repeat policy's, how far back other batches' cards count."""
     unread = await recheck_made_no_card(client, ledger, batch, settings.concurrency) if stored else {}
     unread |= await moved_elsewhere(client, ledger, batch) if stored else {}  # ... or moved the cards
+    if stored:  # rows waiting for review that the vendor's order may show now, read or not by polling
+        await read_orders_in_review(client, ledger, batch, settings.concurrency)
     # ... and those an earlier run planned again without sending them (a cost page)
     unchecked = await recheck_planned_again(client, ledger, batch) if stored else {}
     others_changed: set[str] = set()

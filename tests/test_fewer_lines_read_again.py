@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
 
 from bulkship import api
@@ -74,3 +75,44 @@ def test_a_row_a_later_read_shows_with_another_recipient_keeps_waiting(
     (status,) = api.status(settings, "staff")
     assert status["by_status"] == {"pending": 3, "needs review": 1}, status
     assert status["state"] == "needs attention" and len(vendor.posts()) == 1
+
+
+def _delivered(vendor: VendorProxy, change: dict[str, Any]) -> None:
+    """As :func:`_shown`, every line and the order Delivered: the 2 lines shown make the order final."""
+
+    def rewrite(order: dict[str, Any]) -> None:
+        if change["short"]:
+            order[key_of(order, "LineItems")] = order[key_of(order, "LineItems")][:2]
+        for line in order[key_of(order, "LineItems")]:
+            line[key_of(line, "Status")] = "Delivered"
+        order[key_of(order, "Status")] = "Delivered"
+
+    vendor.rewrite = orders_rewritten(rewrite, reads_only=False)
+
+
+@pytest.mark.parametrize("how", ["track", "run again"])
+def test_rows_waiting_on_an_order_final_by_its_ordered_lines_are_settled_when_read_again(
+    vendor: VendorProxy, tmp_path: Path, how: str
+) -> None:
+    """The lead's leftover 5 of session 48 (2.): the 2 lines a short 201 showed were delivered, the order
+    final by its ordered lines: polled no more. The vendor then showed all 4 lines; `track` and the same file
+    run again asked it nothing, the 2 rows 'needs review' and 50.00 in doubt for good, until `reconcile
+    --settle-found`. An order with rows waiting for review is read again by either (--watch waits no longer
+    for it): 4 ordered, nothing in doubt, one POST."""
+    change = {"short": True}
+    _delivered(vendor, change)
+    result = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert (result.ordered_rows, result.review_rows) == (2, 2), result
+    settings = vendor.settings(tmp_path)
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))  # the 2 lines: delivered, final
+    change["short"] = False
+    if how == "track":
+        report = asyncio.run(
+            track(settings, "staff", watch=True, client_factory=vendor.factory, max_passes=3)
+        )
+        assert report.passes == 1, report  # nothing left to wait for
+    else:
+        assert place(vendor, tmp_path, [1, 2, 3, 4]).exit_code == 0
+    (status,) = api.status(settings, "staff")
+    assert status["by_status"] == {"delivered": 4}, status
+    assert Decimal(status["in_doubt_cost"]) == 0 and len(vendor.posts()) == 1, status

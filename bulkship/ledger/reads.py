@@ -108,6 +108,10 @@ class LedgerReads(LedgerStore):
         """Whether a row waits for review on the order."""
         return bool(self._read(sql.order_has_rows_in_review, po_number))
 
+    def orders_with_rows_in_review(self, batch: str) -> list[str]:
+        """The PO numbers of the batch's created orders with a row waiting for review on them."""
+        return [str(r[0]) for r in self._read(sql.orders_with_rows_in_review, batch)]
+
     def rows_on_orders(self, po_numbers: Sequence[str]) -> list[RowRecord]:
         """Every row recorded on one of ``po_numbers`` (any batch), in line order per order."""
         return row_records(self._read(sql.rows_of_pos, ROW_COLUMNS, po_numbers))

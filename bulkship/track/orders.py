@@ -56,13 +56,18 @@ def order_is_final(order: OrderRecord, line_statuses: Sequence[str]) -> bool:
 
 
 def open_orders(ledger: Ledger, batch: str) -> list[OrderRecord]:
-    """Created orders of the batch that can still change: what a tracking pass polls."""
+    """Created orders of the batch that can still change: what a tracking pass polls. An order final by its
+    ordered lines with rows waiting for review on it too: a read may show their lines (.shownagain); polled
+    no more, they waited for `reconcile --settle-found` (session 48's leftover). `track --watch` does not
+    wait for them (:func:`bulkship.track.batch_progress` counts an order open by its lines alone)."""
     view = LedgerView(ledger, batch)
     statuses = line_statuses_by_po(view)
+    waiting = {r.po_number for r in view.rows_by_fingerprint.values() if r.status == "review"}
     return [
         o
         for o in view.orders.values()
-        if o.state == "created" and not order_is_final(o, statuses.get(o.po_number, []))
+        if o.state == "created"
+        and (o.po_number in waiting or not order_is_final(o, statuses.get(o.po_number, [])))
     ]
 
 

@@ -51,6 +51,29 @@ async def recheck_made_no_card(
     return unread
 
 
+async def read_orders_in_review(client: VendorClient, ledger: Ledger, batch: str, concurrency: int) -> None:
+    """Read again, before a run plans, the batch's created orders with rows waiting for review: a read
+    showing their lines by proof settles them (:mod:`.shownagain`, through :func:`refresh_order`). An order
+    final by its ordered lines was read by nothing, its rows in doubt until `reconcile --settle-found`
+    (session 48's leftover). One that cannot be read now keeps its rows waiting, as they were."""
+    pos = set(ledger.orders_with_rows_in_review(batch))
+    if not pos:  # the usual re-run: nothing to ask
+        return
+    orders = [o for o in ledger.orders(batch, states=("created",), payloads=False) if o.po_number in pos]
+    gate = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(order: OrderRecord) -> None:
+        async with gate:
+            try:
+                await refresh_order(client, ledger, order, source="run")
+            except CREDENTIAL_ERRORS:
+                raise
+            except (BulkshipError, OrderMismatchError):  # unread: they wait for review, as before
+                pass
+
+    await asyncio.gather(*(one(o) for o in orders))
+
+
 async def recheck_planned_again(client: VendorClient, ledger: Ledger, batch: str) -> dict[str, str]:
     """Before a run sends orders an earlier run planned but did not send (the web's cost page, a declined
     ``bulkship run``): rows on them that an earlier run planned again because the vendor showed their line

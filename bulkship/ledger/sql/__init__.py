@@ -73,6 +73,7 @@ from .review import (
     leave_out_review_row,
     order_has_rows,
     order_has_rows_in_review,
+    orders_with_rows_in_review,
     release_review_row,
     settle_review_row,
 )
@@ -180,6 +181,7 @@ __all__ = [
     "ordered_rows_elsewhere",
     "orders",
     "orders_since",
+    "orders_with_rows_in_review",
     "point_rows_at_orders",
     "release_planned_rows",
     "release_review_row",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .driver import Db, _run
+from .driver import Db, Tuples, _run
 
 # -- a person settles rows in review (bulkship.resolve checks the vendor first) ------------------------------
 
@@ -67,6 +67,16 @@ def order_has_rows_in_review(db: Db, po_number: str) -> bool:
     """Whether a row waits for review on the order (one probe of the rows' PO index: every poll asks)."""
     found = _run(db, "SELECT 1 FROM rows WHERE po_number = ? AND status = 'review' LIMIT 1", (po_number,))
     return found.first() is not None
+
+
+def orders_with_rows_in_review(db: Db, batch: str) -> Tuples:
+    """(PO,) of the batch's created orders with a row waiting for review on them."""
+    return _run(
+        db,
+        "SELECT DISTINCT r.po_number FROM rows AS r JOIN orders AS o ON o.po_number = r.po_number"
+        " WHERE r.batch = ? AND r.status = 'review' AND o.state = 'created'",
+        (batch,),
+    ).all()
 
 
 def cancel_if_emptied(db: Db, po_number: str, reason: str, at: str, absent: bool) -> None:
