@@ -303,3 +303,80 @@ def test_a_few_rows_naming_no_card_carrier_are_passed_over_without_pandas(
     ~25 pandas operations (~1.8 ms of CPU of a ~45 ms validate) to say nothing: now passed over, at most
     the carrier column read as text once."""
     assert _series_built_in(catalog_rules, "_check_carriers", tmp_path, monkeypatch) <= 1
+
+
+# What a quantity, card, shipping or carrier cell may hold: numbers out of range, digits of another script,
+# an exporter's '5.0', cells empty or blank as read (a default fills them)
+QUANTITIES = [
+    "",
+    "1",
+    "0",
+    "1000",
+    "1001",
+    "0001",
+    "٣",
+    "5.0",
+    "1e3",
+    "-1",
+    "9999999",
+    "10000000",
+    " 2 ",
+    "two",
+]
+CARDS = ["", " ", "CVS", "cvs", "Visa", "TARGET"]
+METHODS = ["", " ", "USPS", "usps_first_class"]
+CARRIERS = ["", " ", "DEFAULT", "HOLIDAY"]
+
+
+def test_a_few_rows_quantities_and_cards_as_read_are_checked_alike_both_ways(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """catalog._check_quantity (1 to 1,000 cards a line) and _empty_as_read (a card, shipping or carrier
+    cell empty as read, then given a default) in plain Python up to FEW_ROWS rows: every quantity on a row
+    of its own, then random lists of them with every card, method and carrier cell: the same rows and
+    problems both ways."""
+    chosen = random.Random(1000)
+    header = ["Name", "Address", "City", *TAIL_HEADER, "Quantity", "Shipping Method", "Card Carrier"]
+    lists = [[[q, "CVS", "", ""] for q in QUANTITIES]]  # (each alone: a row's quantity is its own)
+    lists += [
+        [
+            [chosen.choice(pool) for pool in (QUANTITIES, CARDS, METHODS, CARRIERS)]
+            for _ in range(chosen.randint(1, 12))
+        ]
+        for _ in range(8)
+    ]
+    out_of_range = 0
+    for number, cells in enumerate(lists):
+        rows = [["Ann Lee", f"{i + 1} Main St", "Boston", "MA", "02134", card, "25", q, method, carrier]
+                for i, (q, card, method, carrier) in enumerate(cells)]  # fmt: skip
+        plain, by_pandas = _both_ways(_csv(tmp_path / f"q{number}.csv", header, rows), monkeypatch)
+        pd.testing.assert_frame_equal(plain.rows, by_pandas.rows)
+        assert plain.problems == by_pandas.problems, cells
+        out_of_range += sum(p.kind == "Quantity out of range" for p in plain.problems)
+    assert out_of_range >= 8  # (quantities out of range are among them: said alike)
+
+
+class _AsRead:
+    """What catalog._empty_as_read asks of a collector: a column's cells as read."""
+
+    def __init__(self, cells: pd.Series) -> None:
+        self.cells = cells
+
+    def original(self, column: str) -> pd.Series:
+        return self.cells
+
+
+def test_a_cell_empty_as_read_is_found_alike_both_ways(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blank cells of every kind of space (a CSV keeps ' ' and a tab), alone and repeating, both dtypes."""
+    chosen = random.Random(7)
+    pool = ["", " ", "\t", " \t", "\u00a0", "\u3000", "\u200b", "CVS", " CVS ", "x"]
+    lists = [[cell] for cell in pool] + [
+        [chosen.choice(pool) for _ in range(chosen.randint(0, 20))] for _ in range(60)
+    ]
+    for cells, dtype in itertools.product(lists, (object, "str")):
+        column = pd.Series(cells, index=range(2, len(cells) + 2), dtype=dtype)
+        plain = catalog_rules._empty_as_read(_AsRead(column), "product")  # type: ignore[arg-type]
+        with monkeypatch.context() as patched:
+            patched.setattr(fewrows, "FEW_ROWS", 0)
+            by_pandas = catalog_rules._empty_as_read(_AsRead(column), "product")  # type: ignore[arg-type]
+        pd.testing.assert_series_equal(plain, by_pandas, check_names=False, obj=repr(cells))
