@@ -86,6 +86,9 @@ class _Earlier:
     by_reference: _Lines = field(default_factory=dict)
     by_name: _Named = field(default_factory=dict)
     by_place: _Placed = field(default_factory=dict)
+    # any card to one of the rows' people: name and street, or reference -> (order, line, card sent, its
+    # unit, the card as sent: 'VISA-PREPAID 200.00'), for .othercard
+    by_person: _Placed = field(default_factory=dict)
 
 
 def _first_lines(
@@ -140,6 +143,11 @@ def _first_lines(
                 found.by_place.setdefault(key, []).append(
                     (number, line, card, unit, str(address.get("Name")))
                 )
+            sent = f"{item.get('ProductId') or ''} {card.value}".strip()
+            person = _SEP.join((card.name, card.address)) if named and placed else ""
+            for key in (person, reference if referenced else ""):
+                if key:
+                    found.by_person.setdefault(key, []).append((number, line, card, unit, sent))
     return found
 
 
@@ -190,6 +198,8 @@ class Changed:
     moved_from: str | None = None
     other_value: str | None = None
     other_name: str | None = None  # the name it went to, written almost alike (_alike_name_same_place)
+    other_card: str | None = None  # another card to the same person, as sent ('VISA-PREPAID 200'): .othercard
+    same: str = ""  # what makes it the same person, for .othercard's words
 
 
 def _references_differ(sent: Card, card: Card) -> bool:

@@ -30,6 +30,7 @@ from .earlier import (
 from .emails import owners_told_apart, recorded_emails, told_apart
 from .madeagain import sent_by_the_list
 from .notes import _probable_edits, _refuse_same_rows, _repeat_note, has_card
+from .othercard import _other_card_elsewhere
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 from .takenout import (
     namesakes_taken_out,
@@ -132,6 +133,10 @@ def find_holds(
     )
     found += [(i, (changed.order, changed.line)) for i, changed in alike.items()]
     by_name.update(alike)  # said as the same name's are: an edit of a card already sent
+    # ... and another card to the same person: a second card, held as another value is (newcomer27's N2)
+    other = _other_card_elsewhere(rows, sent_before, {i for i, _ in found}, apart)
+    found += [(i, (changed.order, changed.line)) for i, changed in other.items()]
+    by_name.update(other)
     copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
     moved: dict[str, str] = {}  # the rows held for a card to their name elsewhere
     if found:

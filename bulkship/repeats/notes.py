@@ -39,6 +39,13 @@ def _repeat_note(
     """``changed``: the earlier card went to the same name at another address, or was of another value."""
     verb = _VERBS.get(order.state, "sent")
     where = f"row {row}, " if row is not None else ""
+    if changed is not None and changed.other_card is not None:  # .othercard: the lead's words (session 49)
+        return (
+            f"Held, not sent: another card ({changed.other_card}) to the same person (same {changed.same}) "
+            f"was {verb} in batch {order.batch!r} ({where}PO {order.po_number}, {order.created[:10]}), "
+            f"within the last {policy.window_days} days: this would be a second card for the same person. "
+            f"If it is one on purpose, re-run with {ALLOW_FLAG} to send it"
+        )
     if changed is not None:
         to = "the same name"
         if changed.other_name is not None:  # a typo, an initial (newcomer11)
