@@ -315,3 +315,27 @@ def test_a_move_on_to_a_name_alone_asks(tmp_path: Path, header: str, monkeypatch
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
     assert [rows[s.row] for s in sheet.skipped] == ["Moved on to another company"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_on_its_way_its_day_unsaid_asks(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Workday 'Worker Status' or an HR note 'Pending Termination', 'Termination in Progress', 'Leaving
+    company', 'Serving notice': still here, or gone when the card comes? Each was ordered, exit 0, under
+    Notes or Status or both ('Pending Termination' left out under Notes only), where 'Gave notice' asks
+    (found by newcomer27). The error asking, as 'Gave notice' is, also after 'Active - '; with its day it is
+    a leaving to come, sent until the day."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = [
+        "Pending Termination", "Termination Pending", "Termination in Progress",
+        "Active - Pending Termination", "Separation pending", "Leaving company", "Leaving", "Serving notice",
+        "Notice Period", "Active - notice given",
+    ]  # fmt: skip
+    sends = ["Leaving 1/15/2027", "On leave", "Leave of Absence", "Active"]
+    cells = [*asks, *sends]
+    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
+    result = validate(sheet, sandbox_catalog())
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends

@@ -30,7 +30,7 @@ LEFT_OUT = [
 SENDS = [
     "Returned", "Returned from leave 11/1", "Active - returned from leave 11/1", "Returned to work", "Active",
     "Active - send to home address", "Active - new address", "Leave of Absence", "On Leave - FMLA",
-    "Active - pending termination", "Active - notice given", "Active - leaving 1/15/2027",
+    "Active - leaving 1/15/2027",
     "Active - declined benefits", "Active - left voicemail", "Active - returned equipment",
     "Active - sent W-2", "Active - received laptop", "Active - spouse: Jane - deceased 2019",
     "Active - manager: Bob Ray (deceased)", "Returned - resend to new address", "Active - 5 years",
@@ -234,7 +234,7 @@ ALONE_LEFT_OUT = [
 ]  # fmt: skip
 ALONE_SENDS = [
     "Active", "Part-time", "Seasonal", "New hire", "Remote", "LOA", "Returned", "Retired", "Contractor",
-    "Active - pending termination", "LOA - last day 11/15", "Full-time - 5 years", "Rehire 2024",
+    "LOA - last day 11/15", "Full-time - 5 years", "Rehire 2024",
     "Active 1042", "Intern", "Pending", "Approved", "Hold for pickup",
 ]  # fmt: skip
 

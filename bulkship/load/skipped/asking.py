@@ -135,16 +135,30 @@ _SENT_WRONGLY = re.compile(
 _MAY_BE_WRONGLY = re.compile(rf"(?i)\b{_WRONGLY}")
 
 
+# A leaving on its way: pending, in progress or planned, or the person leaving or serving notice
+_LEAVING_COMING = (
+    r"(?:pending|upcoming|planned|impending|scheduled)\s+(?:termination|separation|resignation|exit|"
+    r"offboarding)|(?:termination|separation|resignation|exit|offboarding)\s+(?:pending|in\s+(?:progress|"
+    r"process)|scheduled|planned|initiated|underway)|leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|"
+    r"us))?|(?:is|will\s+be)\s+leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|us))?|"
+    r"(?:serving|working(?:\s+out)?)\s+(?:(?:his|her|their|a|the)\s+)?notice(?:\s+period)?|"
+    r"(?:in\s+(?:the\s+)?)?notice\s+period"
+)
 # a resignation given, its last day unsaid ('Gave notice', 'Put in her notice', 'Resigning', 'Submitted
 # resignation'): still here, or gone by the time the card comes? Each was ordered, exit 0, where 'Resigned'
 # is left out and 'Gave notice - last day 1/15/2027' is sent until its day (found by hunter-asks3). Said, it
 # is a resignation
 _NOTICE = re.compile(
-    r"(?i)\W*(?:(?:has|he|she|they|employee)\s+)?(?:(?:gave|given|giving|put\s+in|turned\s+in|handed\s+in|"
+    r"(?i)\W*(?:active\W+)?(?:(?:has|he|she|they|employee)\s+)?(?:(?:gave|given|giving|put\s+in|turned\s+in|"
+    r"handed\s+in|"
     r"submitted|tendered)\s+(?:(?:his|her|their|a|an|the|2|two)\s+)*(?:weeks?['’]?\s+)?(?:notice|resignation)|"
     r"(?:notice|resignation|resignation\s+letter)\s+(?:given|submitted|received|tendered|in))"
     # (the day it was given; a day after 'Resigning' is the last one, sent until it as a leaving to come)
-    r"(?:\s+(?:on\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\W*|\W*resigning\W*"
+    r"(?:\s+(?:on\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\W*|\W*(?:active\W+)?resigning\W*|"
+    # ... or a leaving on its way, its day unsaid ('Pending Termination', 'Termination in Progress', 'Leaving
+    # company', 'Serving notice', 'Notice period'), also after 'Active - ': each was ordered, exit 0, under
+    # Notes or Status or both, where 'Gave notice' asks (found by newcomer27, a Workday 'Worker Status')
+    rf"\W*(?:active\W+)?(?:{_LEAVING_COMING})\W*"
 )
 
 
