@@ -4,6 +4,7 @@ BambooHR anniversaries list: each was ordered, exit 0."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,11 @@ SENDS = ["term", "long term", "Term life insurance", "inv term: net 30", "term'd
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
-def test_hr_shorthand_of_a_termination_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+def test_hr_shorthand_of_a_termination_leaves_the_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (on a day after each: 'TERM eff 12/12' on Dec 5 is a leaving to come, sent until the day: newcomer27)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 1, 20))
     notes = [*TERMINATED, *SENDS]
     path = notes_sheet(tmp_path / "list.csv", notes, header)
     left_out = notes_left_out(path, notes)

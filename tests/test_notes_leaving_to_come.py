@@ -141,3 +141,25 @@ def test_a_leaving_to_come_then_an_ask_to_send_at_once_sends_the_row_until_that_
     cells = [*sends, *out]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_with_its_last_day_or_without_its_year_sends_the_row_until_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer27 (N1), a Workday export's 'HR Notes' and 'Worker Status': on Dec 5, 2026 'Resigned -
+    last day 12/31/2026', 'Resigned, last day 1/15/2027', 'Pending Termination 12/31/2026' (Notes) and
+    'Resigned - last day 12/31', 'Terminated 1/15', 'TERM eff 12/12' (both) were each left out as gone, where
+    'Resigned 12/31/2026' and 'Last day 12/31' are sent until the day: the person still works there. A day
+    without its year is read as 'Last day 12/31' is (the next one within three months, else one passed).
+    Asked ('Terminated 1/15/2027?'), it is left out in both columns (under Status it was sent)."""
+    sends = [
+        "Resigned - last day 12/31", "Resigned - last day 12/31/2026", "Resigned, last day 1/15/2027",
+        "Resigned - LWD 12/20", "Pending Termination 12/31/2026", "Terminated 1/15", "TERM eff 12/12",
+    ]  # fmt: skip
+    asked = ["Resigned - last day 12/31?", "Terminated 1/15/2027?"]
+    cells = [*sends, *asked]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == asked
+    # the day come, each left out
+    assert _left_out_on(monkeypatch, datetime.date(2027, 1, 20), path, cells)[: len(sends)] == sends

@@ -95,12 +95,24 @@ def left_by(column: pd.Series, today: date, farewell: bool = False) -> pd.Series
     if not named.any():
         return named.astype(bool)
     text = said[named].str.replace(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", regex=True).str.strip()
+    come = (_leaving_days(text, today) <= pd.Timestamp(today)).fillna(False).astype(bool)
+    return come.reindex(column.index, fill_value=False).astype(bool)
+
+
+def _leaving_days(text: pd.Series, today: date) -> pd.Series:
+    """The day of leaving each text names, a day without its year read as :func:`_next_within` reads it."""
     days = _dates(text)  # a day without its year reads as year 1: come
     yearless = days.dt.year == 1
     if yearless.any():
         days[yearless] = [_next_within(stamp, today) for stamp in days[yearless]]
-    come = (days <= pd.Timestamp(today)).fillna(False).astype(bool)
-    return come.reindex(column.index, fill_value=False).astype(bool)
+    return days
+
+
+def leaving_later(text: pd.Series, today: date) -> pd.Series:
+    """The texts of a leaving's day ('1/15/2027', '12/31') naming a day after ``today``: a day without its
+    year as :func:`left_by` reads it, so that 'Resigned - last day 12/31' sends until then as 'Last day
+    12/31' does (found by newcomer27: left out, where '... 12/31/2026' sent)."""
+    return (_leaving_days(text, today) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
 LEAVING_AHEAD_DAYS = 92  # a leaving day without its year is to come if it comes within this many days
@@ -130,9 +142,13 @@ def _next_within(stamp: pd.Timestamp, today: date) -> pd.Timestamp:
 # would leave the row out for, or that may ('... - do not send', '... per HR - deceased', '... and
 # deceased', '... hold'), or a question: left out as before
 _LEAVING_THEN = re.compile(
-    r"(?i)\s*(?:(?:in)?vol(?:untary|\.)?\s+)?(?:terminated|termed|term(?:ination)?(?:\s+date)?|resigned|"
+    r"(?i)\s*(?:(?:pending|upcoming|planned|scheduled)\s+)?(?:(?:in)?vol(?:untary|\.)?\s+)?(?:terminated|termed|term(?:ination)?(?:\s+date)?|resigned|"
     r"separated|(?:laid|layed)[\s-]*off|lay[\s-]?off|rif(?:['’]?d)?|reduction\s+in\s+force)"
-    r"(?:\s+(?:effective|eff\.?|on|as\s+of))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?:\s+(?:pending|scheduled|planned))?"  # ('Pending Termination 12/31/2026', 'Termination pending ...')
+    # ... its last day named ('Resigned - last day 12/31/2026', 'Resigned, last day 1/15'; the year may be
+    # unsaid: newcomer27, each left out where 'Resigned 12/31/2026' is sent until its day)
+    r"(?:\s*[:,–—-]?\s*(?:last\s+(?:working\s+|work\s+)?day|lwd|ldw))?"
+    r"(?:\s+(?:effective|eff\.?|on|as\s+of|is))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)"
     r"(?![/.-]?\d)(?P<after>[^?]*)"
 )
 
@@ -140,8 +156,6 @@ _LEAVING_THEN = re.compile(
 def leaving_to_come(column: pd.Series, today: date) -> pd.Series:
     """The notes of ``column`` saying that the person leaves on a day after ``today``, with no more words that
     may say not to send."""
-    from .days import _later_than_today
-
     named = column.str.fullmatch(_LEAVING_THEN)
     if not named.any():
         return named.astype(bool)
@@ -149,7 +163,7 @@ def leaving_to_come(column: pd.Series, today: date) -> pd.Series:
     after = found["after"].fillna("").str.strip(" .,;:-–—()[]")
 
     named &= ~after.map(may_say_no).astype(bool)
-    return named & _later_than_today(found["day"].fillna(""), today)
+    return named & leaving_later(found["day"].fillna(""), today)
 
 
 _STILL_ELIGIBLE = re.compile(

@@ -65,6 +65,9 @@ def read_person(
             # ... nor that may ('Terminated 1/15/2027 and deceased': no clause of its own; review66), as
             # ..leavingday.leaving_to_come reads a note's
             says_no = after.map(lambda words: bool(words) and may_say_no(words)).astype(bool)
+            # ... nor asked ('Terminated 1/15/2027?', 'Resigned - last day 12/31?': sent, where under 'Notes'
+            # each is left out: newcomer27)
+            says_no |= column.str.contains("?", regex=False)
             said &= ~(
                 leaving & _later_than_today(day, today) & ~back_on_a_day_to_come(column, today) & ~says_no
             )
