@@ -163,3 +163,17 @@ def test_a_leaving_with_its_last_day_or_without_its_year_sends_the_row_until_tha
     assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == asked
     # the day come, each left out
     assert _left_out_on(monkeypatch, datetime.date(2027, 1, 20), path, cells)[: len(sends)] == sends
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_on_severance_is_left_out_under_notes_as_under_status(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by newcomer27 (N1), a Workday export: Status 'Severance' was left out (the person let go), where
+    Status 'On Severance', 'On severance pay' and Notes 'Severance', 'On Severance' were each ordered, exit 0.
+    Each is left out now in both columns (the lead's decision: the same under Notes and Status); a severance
+    with a leaving to come ('Laid off 1/15/2027 - severance') is sent until the day, 'No severance' sends."""
+    out = ["Severance", "On Severance", "On severance pay", "Severance pay"]
+    cells = [*out, "Laid off 1/15/2027 - severance", "No severance", "Not on severance"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == out

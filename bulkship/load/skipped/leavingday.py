@@ -170,6 +170,8 @@ _STILL_ELIGIBLE = re.compile(
     r"(?i)\W*(?:still\s+)?eligible(?:\s+(?:for\s+(?:the\s+)?(?:gift|card)|until\s+then))?\W*"
 )
 
+# ... or the severance the leaving comes with ('Laid off 1/15/2027 - severance'): still here until then
+_SEVERANCE = re.compile(r"(?i)\W*(?:with\s+)?severance(?:\s+(?:pay|package|agreed|offered))?\W*")
 
 # ... words saying the person is gone already, the day only the paperwork's ('Terminated 1/15/2027 - escorted
 # out', '... - no call no show', '... - walked off the job', '... - effective immediately'): each was sent
@@ -197,7 +199,8 @@ def may_say_no(words: str) -> bool:
     from .clauses import _clauses_say_no, _note_says_no
     from .rounds import _SAYS_MORE
 
-    if not words or _STILL_ELIGIBLE.fullmatch(words):  # ('Terminated 1/15/2027 eligible': sent until then)
+    # ('Terminated 1/15/2027 eligible', '... - severance': sent until then)
+    if not words or _STILL_ELIGIBLE.fullmatch(words) or _SEVERANCE.fullmatch(words):
         return False
     if _SAYS_MORE.search(words) or _GONE_ALREADY.search(words):
         return True

@@ -87,7 +87,7 @@ GONE_MORE = (
     # was ordered where 'Laid off' and 'Contract ended' are left out)
     rf"(?:reduction\s+in\s+force|rif(?:'?d|fed)?)(?!\s+(?:{_NOT_LAID_OFF_YET})\b)|"
     r"(?:position|role|job)\s+(?:eliminated|elimination)|severed|"
-    r"severance|end\s+of\s+(?:contract|employment|assignment|engagement)|do\s*n[o']?t\s+re-?hire|"
+    r"(?:on\s+)?severance|end\s+of\s+(?:contract|employment|assignment|engagement)|do\s*n[o']?t\s+re-?hire|"
     r"(?:not|in)\s*eligible\s+for\s+re-?hire|not\s+re-?hir(?:e|able)|non[\s-]*re-?hir(?:e|able)"
 )
 
