@@ -14,6 +14,16 @@ from .languages import OTHER_HOLD
 # what a CRM's mail or gift flags name (:data:`_HOLD_FLAGS`)
 _MAIL_OR_GIFT = ("mail", "mailing", "mailings", "mailing list", "direct mail", "postal mail", "gift", "gifts",
                  "gifting", "gift card", "gift cards", "card", "cards")  # fmt: skip
+# ... a mail house's suppression (of the post's returns, the DMA's do-not-mail and pander lists, prisons) or
+# a CRM record merged into another (the person's card goes to that record's row, if any)
+# (not a bare 'DMA', a marketing list's Designated Market Area, nor 'Mail Return', a return address)
+_SUPPRESSIONS = (
+    "return mail", "returned mail", "mail returned", "suppression", "suppressed", "suppress",
+    "dma suppression", "dma suppressed", "dma pander", "dma do not mail", "dma mps",
+    "mail preference service",
+    "pander", "prison", "prisoner", "incarcerated", "inmate", "correctional", "correctional facility",
+    "merged", "merged into", "merged to", "merged with", "is merged", "record merged", "merged record",
+)  # fmt: skip
 # ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
 # (also with their answers, "Do Not Send (Y/N)", and "DNS": found by review11, each Y was ordered)
 _HOLD_FLAGS = _answered(
@@ -113,6 +123,10 @@ _HOLD_FLAGS = _answered(
         "gift returned", "returned card", "returned gift", "returned to sender", "came back", "test record",
         "test row", "test entry", "is test", "test data", "ignore", "ignore row", "hide", "hidden", "cancel",
         "withdraw", "paid out", "cashed out",
+        # ... or a mail house's suppressions in its own words ('Return Mail', 'Suppression', 'DMA Pander',
+        # 'Prison Flag', 'Merged Into' = Y or an id: found by newcomer27, each was ordered where 'Returned
+        # Mail' and 'Suppressed' = Y are left out)
+        *(f"{what}{flag}" for what in _SUPPRESSIONS for flag in ("", " flag", " indicator", " ind", " yn")),
         *OTHER_HOLD,
     )
 )  # fmt: skip
@@ -126,9 +140,11 @@ VACANT_FLAGS = _answered(
 # found by hunter-sheets21, each was ordered where 'Bad Address' = Yes is left out), read by its yes alone:
 # such a header may hold the wrong address itself, beside the right one
 WRONG_ADDRESS_FLAGS = _answered(
-    f"{a} {b}{after}" for wrong in ("wrong", "invalid", "incorrect", "unknown", "outdated", "bad")
+    f"{whose}{a} {b}{after}" for wrong in ("wrong", "invalid", "incorrect", "unknown", "outdated", "bad")
     for a, b in ((wrong, "address"), ("address", wrong), (wrong, "addr"))
     for after in ("", " flag", " indicator")
+    # ('Mailing Address Invalid' = true: found by newcomer27, ordered where 'Invalid Address' is left out)
+    for whose in ("", "mailing ", "mail ", "home ", "postal ", "shipping ")
 ) - _HOLD_FLAGS  # fmt: skip
 SAYS_VACANT = re.compile(r"(?i)^\s*(?:y|yes|true|1|x|vacant|[✓✔☑☒✅])\s*(?:$|[-–—:,.;(].*)")
 # Anything written there but a no: "Yes - 11/15", "X - per HR", "left company", "Opted out", a date (found

@@ -1,0 +1,52 @@
+"""A CRM's or a mail house's column marking the rows not to mail ('Return Mail', 'Suppression', 'DMA Pander',
+'Prison Flag' = Y; 'Mailing Address Invalid' = true; 'Merged Into' an id) or the addresses that moved
+('Moved', 'COA', 'Change of Address', 'NCOA Flag' = Y, 'NCOA Status' = Moved, an NCOA code). Found by
+newcomer26 (N4) and newcomer27 (N3) as marketing users: each was 'not used' and the card mailed, exit 0,
+where 'Returned Mail', 'Suppressed' and 'Invalid Address' = Yes are left out (the lead's decisions: the
+first left out, said; a move the error asking, unless a column says the address was updated)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from intake_fixtures import sandbox_catalog
+
+from bulkship.load import load_sheet
+from bulkship.validate import validate
+
+
+def _contacts(path: Path, header: str, cells: list[str], more: dict[str, list[str]] | None = None) -> Path:
+    """A CSV of one contact a cell, the cell under ``header`` (row 2 holds the first), then ``more``."""
+    more = more or {}
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", header, *more])
+        for i, cell in enumerate(cells):
+            extra = [column[i] for column in more.values()]
+            writer.writerow(
+                [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", cell, *extra]
+            )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Return Mail", "Y"), ("Suppression", "Y"), ("DMA Pander", "Y"), ("DMA Suppression", "Yes"),
+     ("Prison Flag", "Y"), ("Mailing Address Invalid", "true"), ("Merged Into", "003000000000123")],
+)  # fmt: skip
+def test_a_mail_house_suppression_leaves_its_row_out(tmp_path: Path, header: str, said: str) -> None:
+    path = _contacts(tmp_path / "contacts.csv", header, [said, "", "N"])
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
+def test_a_market_area_or_an_account_is_no_suppression(tmp_path: Path) -> None:
+    """'DMA' (a Designated Market Area) and 'COA' (a chart of accounts) name no suppression, nor a move."""
+    for header, cells in (("DMA", ["Boston (Manchester)", "506"]), ("COA", ["6100-200", "7200"])):
+        sheet = load_sheet(_contacts(tmp_path / f"{header}.csv", header, cells))
+        assert sheet.skipped == ()
+        result = validate(sheet, sandbox_catalog())
+        assert [p.row for p in result.problems if p.severity == "error"] == []
