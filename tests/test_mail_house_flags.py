@@ -50,3 +50,43 @@ def test_a_market_area_or_an_account_is_no_suppression(tmp_path: Path) -> None:
         assert sheet.skipped == ()
         result = validate(sheet, sandbox_catalog())
         assert [p.row for p in result.problems if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Moved", "Y"), ("Has Moved", "Yes"), ("COA", "Y"), ("Change of Address", "TRUE"), ("NCOA Flag", "Y"),
+     ("NCOA Match", "1"), ("NCOA Status", "Moved"), ("NCOA Status", "Moved - new address found"),
+     ("NCOA Return Code", "A"), ("NCOA Result", "MLNA"), ("Address Status", "Moved"), ("Mover Flag", "1")],
+)  # fmt: skip
+def test_a_column_marking_the_address_moved_asks_to_confirm_it(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """A no, a blank, 'Not moved' or 'Valid' sends; 'Moved' = Y asks, quoting the column, never sent to the
+    street the person may have left; and sends where a column says the address was updated on that row."""
+    cells = [said, "", "N", "No match" if header != "Address Status" else "Valid", said]
+    updated = {"NCOA Updated": ["", "", "", "", "Y"]}
+    sheet = load_sheet(_contacts(tmp_path / "contacts.csv", header, cells, updated))
+    result = validate(sheet, sandbox_catalog())
+    errors = [(p.row, p.message) for p in result.problems if p.severity == "error"]
+    assert errors == [
+        (
+            2,
+            f"Row 2, column '{header}': marks this address as moved ('{header}' = {said}): the card would "
+            "go to '1 Main St'. Confirm it is the new address (or put the new one in 'Address' and the "
+            f"columns beside it), then clear '{header}' on this row.",
+        )
+    ]
+    assert sheet.skipped == ()
+    assert sorted(result.rows.index[result.rows["status"] == "valid"]) == [3, 4, 5, 6]
+
+
+def test_a_move_s_day_or_its_new_address_is_no_mark(tmp_path: Path) -> None:
+    """'NCOA Move Date', 'Moved In', 'Address Changed' (an HR export's updated row) mark nothing."""
+    for header, cell in (
+        ("NCOA Move Date", "2026-10-01"),
+        ("Moved In", "2026-10-01"),
+        ("Address Changed", "Yes"),
+    ):
+        sheet = load_sheet(_contacts(tmp_path / "c.csv", header, [cell]))
+        result = validate(sheet, sandbox_catalog())
+        assert [p.row for p in result.problems if p.severity == "error"] == [], header
