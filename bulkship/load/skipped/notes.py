@@ -30,7 +30,7 @@ from .oldaddress import SUPERSEDED
 from .otherway import GOT_OTHERWISE
 from .prefersnone import PREFERS_NONE
 from .received import RECEIVED
-from .status import PUT_RIGHT, RETURNED_BECAUSE
+from .status import PUT_RIGHT, RETURNED_BECAUSE, SUSPENSION_OR_COBRA
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .topersonelsewhere import ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK, TO_THE_PERSON
 from .waits import WAITING_ON
@@ -266,6 +266,8 @@ _NOTE_SAYS_NO = re.compile(
     # hold - approved', 'Address hold - address updated': found by review66 and review65, each left out)
     r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?|mail)\s+hold|(?:new[\s-]*hires?|loa|leave|fmla|"
     r"onboarding|budget|address|approval|review)\s+hold(?=\W*$)|suspended|under\s+investigation|"
+    + SUSPENSION_OR_COBRA  # (as under 'Status': review71)
+    + r"|"
     r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
     r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*)"
     r"|^\s*(?:hold\s+(?:per|by|from|at\s+the\s+request\s+of)\s+\S.*|hold\s+for\s+(?:legal|hr|review|"

@@ -55,6 +55,11 @@ _NOT_LAID_OFF_YET = (
     r"notice|warning|pending|planned|proposed|expected|rescinded|cancell?ed|reversed|withdrawn|survivors?|"
     r"(?:at\s+)?risk|exempt(?:ed)?|not\s+(?:affected|impacted)|unaffected"
 )
+# (alone: not 'Suspension ended', 'Suspension 11/1-11/5', 'COBRA eligible')
+SUSPENSION_OR_COBRA = (
+    r"(?:on\s+)?(?:suspension(?:\s*\((?:paid|unpaid|with(?:out)?\s+pay)\))?|"
+    r"cobra(?:\s+(?:participant|enrolled|enrollee|member|coverage|continuation))?)(?=\W*$)"
+)
 GONE_MORE = (
     r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
@@ -64,6 +69,9 @@ GONE_MORE = (
     # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5; nor
     # written 'Alumni - volunteer', 'Alumni/parent', 'Alumni (mentor)', 'Alumni guest speaker': review34)
     rf"alumn(?:i|us|a|ae)(?!\W+(?:{ALUM_ROLES})\b)|suspended|(?:offer\s+)?rescinded|"
+    # ... said as the state ('Suspension', 'On suspension', as 'Suspended'), or on COBRA, the benefits one who
+    # left keeps ('COBRA', 'On COBRA', 'COBRA participant'): each ordered (review71)
+    rf"{SUSPENSION_OR_COBRA}|"
     r"offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
     # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
     # 'Discharged': found by hunter-sheets11, each was ordered)
