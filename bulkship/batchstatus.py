@@ -29,7 +29,7 @@ def batch_status(
     and money, as ``status --json`` prints it: the rows and sums the result workbook shows (the same functions
     add them up), money by bucket (charged, in doubt, to send); ``days`` (``start <= at < end``, either
     None: open): ``charged_in_days``, the money charged on its orders sent within them."""
-    from .pricedon import priced_on
+    from .pricedon import priced_before_a_change, priced_on
     from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
     from .runnotes import money_notes
 
@@ -87,6 +87,8 @@ def batch_status(
         # when that money to send was priced (ISO time; None: nothing planned): the vendor may have changed a
         # price since, and `status` never asks it
         "to_send_priced": priced_on(ledger, batch).get(batch),
+        # ... before the vendor charged an order otherwise than planned (its prices not read again since)
+        "to_send_priced_before_a_change": batch in priced_before_a_change(ledger, batch),
         # false: some rows hold money whose cost the ledger never recorded (an older bulkship); the costs
         # above leave them out (each bucket's cost_unknown_rows says how many)
         "money_complete": all(tally.complete for tally in money.values()),

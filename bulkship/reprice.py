@@ -21,7 +21,7 @@ from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Catalog
 from .money import cents
 from .payload import PricedToday, sent_lines
-from .pricedon import note_prices_looked
+from .pricedon import note_charged_otherwise, note_prices_looked
 from .reconcile.join import record_prices
 
 
@@ -73,6 +73,7 @@ async def reprice_after_a_change(client: Any, ledger: Ledger, batch: str, catalo
     try:
         today = await client.catalog(refresh=True)
     except Exception:  # optional once money is spent: never at the cost of the workbook (any failure)
+        note_charged_otherwise(ledger, batch)  # its costs to send are said to be of before the change
         return catalog
     record_prices(ledger, batch, today)
     reprice_to_show(ledger, batch, today)  # what the orders left cost now, as the next run will show

@@ -18,6 +18,7 @@ from test_prices import _charged, _cli_run
 from test_prices import cli_vendor as cli_vendor  # the fixture: five 25.00 cards, CVS's fee raised after one
 
 from bulkship.cli import main
+from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
 
 RAISED = (
     "The vendor charged 27.00 for this card, 2.00 more than planned (25.00): a fee above the plan. Its fees "
@@ -81,7 +82,6 @@ def test_a_fee_lowered_during_the_run_says_so_on_each_row_charged_less(
     from test_prices import _raising_cvs_fee_after_the_first_order, five_cvs_cards, raised_cvs_fee
 
     from bulkship.sandbox.catalog import load_catalog
-    from bulkship.settings import SANDBOX_ACCESS_TOKEN, SANDBOX_EMAIL
 
     monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
     monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
@@ -122,9 +122,10 @@ def test_prices_that_cannot_be_read_again_after_the_rise_cost_nothing_of_the_run
 
     read = VendorClient.catalog
     failed: list[int] = []
+    failing = [True]
 
     async def failing_once_charged(self: VendorClient, refresh: bool = False) -> object:
-        if len(cli_vendor.sandbox.orders()) == 2:  # the order billed 27.00 made: the reading after it
+        if failing and len(cli_vendor.sandbox.orders()) == 2:  # the order billed 27.00 made: the next reading
             failed.append(2)
             raise OSError(28, "No space left on device")
         return await read(self, refresh)
@@ -137,3 +138,23 @@ def test_prices_that_cannot_be_read_again_after_the_rise_cost_nothing_of_the_run
     orders = cli_vendor.sandbox.orders()
     seen = check_money(tmp_path / "ledger.sqlite", "cap", input_rows=range(2, 7), vendor_orders=orders)
     assert seen.figures("charged") == [50, -2, 0, 0, 52] and seen.total("to send") == 75  # as before
+    # ... and the 75.00 to send is said to be of before the vendor charged more: not today's cost
+    ledger = tmp_path / "ledger.sqlite"
+    assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
+    assert json.loads(capsys.readouterr().out)["batches"][0]["to_send_priced_before_a_change"] is True
+    assert main(["status", "cap", "--ledger", str(ledger)]) == 0
+    said = "".join(capsys.readouterr().out.replace("│", " ").split())  # the table wraps the cell's words
+    for words in ("75.00 as priced", "before the", "vendor charged otherwise than planned: a re-run"):
+        assert "".join(words.split()) in said, said
+    from starlette.testclient import TestClient
+
+    from bulkship.web import create_app
+
+    with TestClient(create_app(cli_vendor.settings(tmp_path), run_wait_s=0)) as client:
+        for url in ("/", "/batches/cap/results"):
+            page = " ".join(client.get(url).text.split())
+            assert "before the vendor charged otherwise than planned" in page, url
+    failing.clear()  # the prices read again: the re-run's plan is today's, and nothing is said of before
+    assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 0, capsys.readouterr()
+    assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
+    assert json.loads(capsys.readouterr().out)["batches"][0]["to_send_priced_before_a_change"] is False

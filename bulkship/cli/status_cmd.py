@@ -318,7 +318,8 @@ def _to_send_cell(summary: dict[str, Any]) -> str:
     cell = _money_cell(summary["money"]["to_send"])
     priced = str(summary.get("to_send_priced") or "")
     shown = priced and Decimal(summary["money"]["to_send"]["total"])
-    cell = f"{cell} {priced_words(priced)}" if shown else cell
+    changed = bool(summary.get("to_send_priced_before_a_change"))
+    cell = f"{cell} {priced_words(priced, changed)}" if shown else cell
     most = summary.get("to_send_most")  # as its plan counts: 50.00 read alone beside a plan's 55.95
     return f"{cell}, {most_words(Decimal(most['most']))}" if most else cell
 

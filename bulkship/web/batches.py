@@ -20,7 +20,7 @@ from ..heldrows import first_day, held_money, held_until, money_said
 from ..ledger import Ledger, ledger_exists
 from ..money import MONEY_CURRENCY
 from ..overview import BATCH_STATES, BatchOverview, lapse_requests, overview
-from ..pricedon import priced_on, priced_words
+from ..pricedon import priced_before_a_change, priced_on, priced_words
 from ..runnotes import planned_dollars
 from . import servers, state
 from .batchnotes import money_notes_by_batch
@@ -165,6 +165,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
             apis = {b.name: other_api_note(b.api, web.settings) for b in ledger.batches()}
             noted = money_notes_by_batch(ledger)
             priced = priced_on(ledger)
+            changed = priced_before_a_change(ledger) if priced else set()
             waiting = {
                 name: _waiting_said(ledger, name, pages.get(name) is not None)
                 for name, one in seen.items()
@@ -196,7 +197,7 @@ def batch_lines(web: Web) -> list[BatchLine]:
         if apis.get(name):
             line = replace(line, other_api=apis[name])
         if name in priced and (line.to_send or line.cost_kind in ("to send", "not sent: rejected")):
-            line = replace(line, priced=priced_words(priced[name]))
+            line = replace(line, priced=priced_words(priced[name], name in changed))
         if noted.get(name) and name in seen:
             line = replace(line, money_notes=noted[name])
         if waiting.get(name):

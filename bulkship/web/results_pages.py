@@ -241,12 +241,13 @@ def _priced(settings: Settings, batch: str, to_send: Decimal) -> str:
     """When its money to send was priced ('as priced 2026-12-05 10:22'), as the Batches page says it, and
     the most sending it may cost with what the vendor bills on each order (..billedbefore.to_send_most)."""
     from ..billedbefore import to_send_most
-    from ..pricedon import priced_on, priced_words
+    from ..pricedon import priced_before_a_change, priced_on, priced_words
 
     with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
         at = priced_on(ledger, batch).get(batch)
+        changed = batch in priced_before_a_change(ledger, batch)
         most = to_send_most(ledger, batch, to_send, ledger.order_counts(batch).get("planned", 0))
-    said = [priced_words(at) if at else "", most.words if most else ""]
+    said = [priced_words(at, changed) if at else "", most.words if most else ""]
     return ", ".join(word for word in said if word)
 
 
