@@ -117,3 +117,20 @@ def test_a_count_s_header_is_no_flag_of_no_mail_or_gifts(tmp_path: Path, header:
     rows as 'No Gifts' = true ("the list says not to send it (column 'No. Gifts': '1')"), the people the list
     counts gifts for dropped; 'No. Mailings' the same before it. A count's header flags nothing."""
     assert not load_sheet(_tracker(tmp_path / "crm.csv", header, ["1", "2", "0"])).skipped
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Anniversary Award Eligible", "No"), ("Service Award Eligible", "N"), ("Recognition Eligible", "No"),
+     ("Worker Active", "No"), ("Active Worker", "N"), ("Primary Termination Reason", "Voluntary > Resigned")],
+)  # fmt: skip
+def test_a_workday_export_s_own_flags_leave_their_rows_out(tmp_path: Path, header: str, said: str) -> None:
+    """Found by newcomer27 as an HR user of a Workday export: 'Anniversary Award Eligible' = No, 'Worker
+    Active' = No, 'Primary Termination Reason' = 'Voluntary > Resigned' were 'not used' and each card ordered,
+    exit 0, where 'Award Eligible' = No, 'Active Status' = No and 'Termination Reason' = Involuntary are left
+    out. Each is left out now, quoting the cell; a Yes, an empty cell send."""
+    cells = [said, "Yes" if "Reason" not in header else "", ""]
+    path = _tracker(tmp_path / "workday.csv", header, cells)
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]

@@ -49,6 +49,10 @@ _ACTIVE_FLAGS = _answered(
                                         "employed", "current employee", "is current employee")
           for flag in ("flag", "indicator", "ind", "yn")),
         "current employee", "is current employee",
+        # ... or the worker's ('Worker Active', 'Active Worker' = No: found by newcomer27, a Workday export's,
+        # each ordered where 'Active Status' = No is left out)
+        *(f"{a} {b}" for who in ("worker", "associate", "staff")
+          for a, b in ((who, "active"), ("active", who))),
     )
 )  # fmt: skip
 # what a list rewards with a card once done (:data:`_ELIGIBLE_FLAGS`)
@@ -115,7 +119,11 @@ _FILTER_WORDS = frozenset(
 # each was ordered where 'Manager OK?' = N is left out)
 _FILTER_FILLER = frozenset(
     {"for", "by", "in", "of", "the", "to", "list", "manager", "hr", "this", "year", "s", "a", "me",
-     "mgr", "supervisor", "sup", "supv", "vp", "dir", "director", "hrbp"}
+     "mgr", "supervisor", "sup", "supv", "vp", "dir", "director", "hrbp",
+     # ... and the occasion named ('Anniversary Award Eligible', 'Service Award Eligible', 'Recognition
+     # Eligible' = No: found by newcomer27 in a Workday export, each was ordered where 'Award Eligible' = No
+     # is left out)
+     "anniversary", "service", "recognition", "milestone"}
 )  # fmt: skip
 _SIGN_OFF = re.compile(r"sign(?:ed)?[\s_-]*off")
 

@@ -38,6 +38,10 @@ _HOLD_FLAGS = _answered(
         "excluded", "exclusion", "exclusion reason", "reason for exclusion", "removal reason",
         "reason for removal", "hold reason", "reason for hold", "reason not sent", "reason not sending",
         "termination reason", "reason for termination", "reason for leaving", "leaving reason",
+        # (Workday's 'Primary Termination Reason' = Voluntary > Resigned: found by newcomer27, ordered)
+        *(f"{rank} {why} reason" for rank in ("primary", "secondary")
+          for why in ("termination", "separation")),
+        "separation reason", "termination category", "termination type", "separation type",
         "decline reason", "declined reason", "reason declined", "why excluded", "why removed",
         # ... or cancelled, removed, withdrawn ('Cancelled' = Yes, Shopify orders' 'Cancelled at' = a date,
         # 'Removed' = Yes: found by hunter-sheets14, each was ordered where 'Status' = Cancelled was not)
