@@ -9,7 +9,8 @@ from datetime import date
 
 import pandas as pd
 
-from .days import _MONTH, _dates, _holds
+from .days import _dates, _holds
+from .untilwords import _MONTH
 
 # A sending column's cell naming the day the card is to go ('Sent?' = 'Later - 11/20', 'Will send 12/20',
 # 'Scheduled 12/20'): 'Later' sends (not sent yet), and with its day the card was sent at once, before it, or

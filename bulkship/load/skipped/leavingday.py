@@ -12,7 +12,8 @@ from datetime import date
 
 import pandas as pd
 
-from .days import _MONTH, _dates
+from .days import _dates
+from .untilwords import _MONTH
 
 # The words naming the leaving, right before its day (a connecting word or sign between): a last day, a
 # leaving, a termination, a separation, a resignation, an exit, an offboarding, an end of employment. Not a

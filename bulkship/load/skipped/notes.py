@@ -49,7 +49,7 @@ _NOTE_SAYS_NO = re.compile(
     # ... the card named ('do not send card until further notice', 'do not send the card until approved',
     # 'do not send card pending approval': found by review57, each ordered where without 'card' left out)
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them))*"
-    # ... before a thing to happen ('do not send before approval', not a day: ..days._UNTIL holds to it)
+    # ... before a thing to happen ('do not send before approval', not a day: ..untilwords._UNTIL holds to it)
     r"(?:\s+(?:before|prior\s+to)\s+(?!" + _UNTIL_A_DATE + r")\S.*)?)|dns|"
     # ... 'DNM', a mail house's do not mail (newcomer22's N8: ordered where 'Do not mail' is left out)
     r"dnm|d\.\s?n\.\s?m\.?|"
@@ -92,7 +92,7 @@ _NOTE_SAYS_NO = re.compile(
     r"no\s+(?:gift|card)|not\s+(?:sending|eligible|to\s+(?:send|be\s+sent))(?:\s+" + _FOR_NOW + r")?|"
     r"(?:ineligible|opt(?:ed)?[\s-]*out)(?:\s+" + _FOR_NOW + r")?|"
     # ... 'Hold off' too ('Hold off - per HR', 'Hold off on this one', 'Hold off sending': found by the lead,
-    # each ordered); with a day it holds to it (..days._UNTIL), restated after one it says no more
+    # each ordered); with a day it holds to it (..untilwords._UNTIL), restated after one it says no more
     # (..restated)
     r"declined?(?:\s+(?:the\s+)?(?:gift\s+card|gift|card|award|reward))?|cancel(?:l?ed)?|(?:on\s+)?hold(?:\s+off(?:\s+(?:on\s+)?(?:this(?:\s+one)?|"
     r"it|sending|mailing|ordering|shipping|for\s+now))?)?|skip)"
@@ -285,7 +285,7 @@ _NOTE_SAYS_NO = re.compile(
     r"|^\s*" + _CARD_HELD + r"\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{1,4}[/.-]\d.*|\s(?:as\s+)?per\s.*|\sby\s.*|"
     r"\s(?:until|till|pending|awaiting)\s+(?!"
     + _UNTIL_A_DATE
-    + r").*)"  # (until a day: held to it, ..days._UNTIL)
+    + r").*)"  # (until a day: held to it, ..untilwords._UNTIL)
     # ... or not eligible after a remark ("Contractor - not eligible", "Intern: ineligible")
     r"|^.*[-–—:;,(]\s*(?:not\s+eligible|ineligible)(?:\s+" + _FOR_NOW + r")?\s*(?:$|[-–—:,.;!(].*)"
     # ... or in another language (:data:`.languages.OTHER_DO_NOT_SEND`): 'No enviar - renunció', 'Fallecido',

@@ -9,7 +9,7 @@ _A_DATE = (
 )
 # ... and a day said as the person's return ('hold card until she is back 1/5', 'Hold until he returns Jan 5',
 # 'until her return on 1/5'): newcomer21's N3, left out for good where 'Hold card until 1/5' waits for its
-# day (..days._UNTIL reads the day after these words)
+# day (..untilwords._UNTIL reads the day after these words)
 BACK_ON = (
     r"(?:(?:(?:she|he|they)(?:['’]s|\s+(?:is|are|gets|comes))?\s+back|(?:she|he|they)\s+returns?|"
     r"(?:her|his|their)\s+return|back)(?:\s+on)?\s+)"
@@ -106,8 +106,8 @@ UNDOING_A_NO = (
 WORDS_BEFORE_A_NO = rf"(?:[\w'’&/-]+\s+){{0,2}}(?!(?:{'|'.join(UNDOING_A_NO)})\s)[\w'’&/-]+\s+"
 # A no for a while until a day ('Excluded until 1/15/2027', 'Skip until 1/15/2027', 'Paused till Feb',
 # 'Suspended through 1/31', 'Removed from list until 1/15/2027'): each ordered at once under 'Notes' (the no
-# reads 'until a day' as the day's to hold: ..days._UNTIL, which read no such word), a day passed left out
-# for good under 'Status' (the brief of review71). Read as 'Hold until': held to the day, sent on it
+# reads 'until a day' as the day's to hold: ..untilwords._UNTIL, which read no such word), a day passed left
+# out for good under 'Status' (the brief of review71). Read as 'Hold until': held to the day, sent on it
 NO_FOR_A_WHILE = (
     r"(?:(?:excluded?|removed?)(?:\s+from\s+(?:the\s+)?(?:list|gifts?|gifting|mailings?|program))?|"
     r"skip(?:ped)?|paused?|blocked|frozen|suspended|deferred|postponed|delayed|embargo(?:ed)?|hold\s+off|"

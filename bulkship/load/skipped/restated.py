@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .days import _UNTIL, AWAY_UNTIL
 from .kinds import _SAYS_NOT_YET
+from .untilwords import _UNTIL, AWAY_UNTIL
 
 # a clause holding, no more: 'Hold', 'Hold off', 'On hold', 'Wait', 'Please wait', '... for now', in
 # brackets or after a sign
@@ -35,8 +35,8 @@ _SEND_WHEN_BACK = re.compile(
 def without_restated_holds(
     column: pd.Series, said: pd.Series, read: Callable[[pd.Series], dict[int, str]]
 ) -> pd.Series:
-    """``column`` with the texts ``said`` not to send, naming a day to hold to (:data:`.days._UNTIL`), whose
-    saying no is only a bare hold restated (:data:`_RESTATED`), written without it: ``read`` (the notes'
+    """``column`` with the texts ``said`` not to send, naming a day to hold to (:data:`.untilwords._UNTIL`),
+    whose saying no is only a bare hold restated (:data:`_RESTATED`), written without it: ``read`` (the notes'
     reading: index -> reason) holds them to their day so, or sends them once it passed."""
     if not said.any():
         return column

@@ -15,10 +15,10 @@ from datetime import date
 
 import pandas as pd
 
-from ..days import AWAY_UNTIL
 from ..kinds import _SAYS_CARD_MADE, _SAYS_NOT_YET, _SAYS_SENT_ALREADY
 from ..status import _CODED
 from ..statusheaders import employment_header
+from ..untilwords import AWAY_UNTIL
 from .reasons import Masks
 from .remarks import _clauses
 

@@ -15,10 +15,11 @@ from datetime import date
 import pandas as pd
 
 from ..clauses import _clauses_say_no, _note_says_no
-from ..days import _UNTIL, _note_not_yet
+from ..days import _note_not_yet
 from ..notewords import NO_FOR_A_WHILE, UNDOING_A_NO, WORDS_BEFORE_A_NO
 from ..told import _UNSPACED_SLASH, UNMARKED_REMARK, told_within
 from ..undone import ended_before
+from ..untilwords import _UNTIL
 
 # ... a statement of the card itself, read whole ('Card returned', 'Gift card came back')
 _NAMES_THE_CARD = re.compile(r"(?i)^\W*(?:(?:the|his|her|their)\s+)?(?:gift\s*)?cards?\b")
