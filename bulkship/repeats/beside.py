@@ -19,8 +19,9 @@ from ..folding import fold_unit
 from ..payload import line_items
 from .cards import _SEP, Card, _Rows
 from .earlier import MOVED, REVALUED, alike_at_place, moved_or_revalued
+from .edits import _sent_item
 from .emails import email_digest
-from .notes import _VERBS, _sent_item
+from .notes import _VERBS
 from .policy import ALLOW_FLAG
 
 if TYPE_CHECKING:

@@ -27,9 +27,10 @@ from .earlier import (
     _same_reference_elsewhere,
     _sent_to_the_same_place,
 )
+from .edits import _probable_edits
 from .emails import owners_told_apart, recorded_emails, told_apart
 from .madeagain import sent_by_the_list
-from .notes import _probable_edits, _refuse_same_rows, _repeat_note, has_card
+from .notes import _refuse_same_rows, _repeat_note, has_card
 from .othercard import _other_card_elsewhere
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
 from .takenout import (
@@ -71,7 +72,7 @@ def find_holds(
     BatchConflictError when a new batch is mostly the rows of another one, unless ``policy.allow`` (then
     the rows are still found, for :func:`release`). ``adopted`` gets the rows that are an ordered row of the
     batch the file no longer holds, written otherwise: fingerprint -> that row's (never held: see
-    :func:`~bulkship.repeats.notes._probable_edits`). ``taken_out`` gets the rows this batch planned and
+    :func:`~bulkship.repeats.edits._probable_edits`). ``taken_out`` gets the rows this batch planned and
     never sent whose very card another batch made since, never held: fingerprint -> what they say as sent
     elsewhere (:mod:`.takenout`). ``cards`` gets the rows held for the very card another batch made:
     fingerprint -> (that batch, its row's fingerprint, the PO), as the ledger keeps them (``held_cards``)."""
