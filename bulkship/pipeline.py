@@ -270,7 +270,7 @@ async def _plan_and_send(
                 room=room,
             )  # fmt: skip
             if outcome.charged_otherwise:  # the vendor's prices of now, for the workbook and the rest
-                catalog = await reprice_after_a_change(client, ledger, batch, catalog)
+                catalog = await reprice_after_a_change(client, ledger, batch, catalog, notes)
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
     give_back_memory()

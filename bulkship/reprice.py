@@ -19,7 +19,7 @@ from typing import Any, cast
 from .errors import LedgerError
 from .ledger import OPEN_STATES, Ledger, OrderRecord
 from .models import Catalog
-from .money import cents
+from .money import cents, money_text
 from .payload import PricedToday, sent_lines
 from .pricedon import note_charged_otherwise, note_prices_looked
 from .reconcile.join import record_prices
@@ -64,20 +64,35 @@ def reprice_to_show(ledger: Ledger, batch: str, catalog: Catalog) -> int:
     return len(changed)
 
 
-async def reprice_after_a_change(client: Any, ledger: Ledger, batch: str, catalog: Catalog) -> Catalog:
+async def reprice_after_a_change(
+    client: Any, ledger: Ledger, batch: str, catalog: Catalog, notes: list[str] | None = None
+) -> Catalog:
     """After the vendor charged an order otherwise than its plan during a run: the vendor's prices read again,
     recorded, and the orders left planned priced at them (:func:`reprice_to_show`); the catalog read (or
     ``catalog`` when it cannot be read). Not read, `status` and the Batches page said 'To send 75.00 as
     priced ...' of orders the next run priced at 81.00, and a row charged 27.00 after CVS's fee went from
-    0.00 to 2.00 read 'an overcharge, shown as a Discount of -2.00' (hunter-money28's leftovers 2 and 3)."""
+    0.00 to 2.00 read 'an overcharge, shown as a Discount of -2.00' (hunter-money28's leftovers 2 and 3).
+    ``notes``: the run's, told what the orders left cost now where it is not their plan's."""
     try:
         today = await client.catalog(refresh=True)
     except Exception:  # optional once money is spent: never at the cost of the workbook (any failure)
         note_charged_otherwise(ledger, batch)  # its costs to send are said to be of before the change
         return catalog
+    was = _planned_cost(ledger, batch)
     record_prices(ledger, batch, today)
     reprice_to_show(ledger, batch, today)  # what the orders left cost now, as the next run will show
+    now = _planned_cost(ledger, batch)
+    if notes is not None and cents(now) != cents(was):
+        notes.append(
+            f"The orders left to send cost {money_text(now)} at the vendor's prices read after it charged "
+            f"otherwise than planned ({money_text(was)} in their plan), as `bulkship status` and the next "
+            "run show them."
+        )
     return cast(Catalog, today)
+
+
+def _planned_cost(ledger: Ledger, batch: str) -> Decimal:
+    return sum((o.cost for o in ledger.orders(batch, states=("planned",), payloads=False)), Decimal(0))
 
 
 def _costs_changed(

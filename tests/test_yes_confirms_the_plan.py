@@ -35,6 +35,8 @@ def test_run_yes_stops_once_the_vendor_bills_more_than_the_plan_shown(
     assert "The vendor charged more than planned (BS-CAP-0002: 27.00, planned 25.00)" in said, said
     assert "does not cost more than the 125.00 confirmed by --yes; they stay to send" in said, said
     assert "run the same `bulkship run` again" in said and "--yes confirms it as shown" in said, said
+    left = "The orders left to send cost 81.00 at the vendor's prices read after it charged otherwise than"
+    assert left + " planned (75.00 in their plan), as `bulkship status` and the next run show them." in said
     orders = cli_vendor.sandbox.orders()
     seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
     assert [seen.rows[row]["Status"] for row in range(2, 7)] == ["pending"] * 2 + ["planned"] * 3
