@@ -90,3 +90,26 @@ def test_a_move_s_day_or_its_new_address_is_no_mark(tmp_path: Path) -> None:
         sheet = load_sheet(_contacts(tmp_path / "c.csv", header, [cell]))
         result = validate(sheet, sandbox_catalog())
         assert [p.row for p in result.problems if p.severity == "error"] == [], header
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Pending Termination", "Is Pending Termination", "Notice Given", "Termination in Progress",
+     "Resignation Submitted", "Pending Termination Flag"],
+)  # fmt: skip
+def test_a_column_saying_the_person_is_leaving_its_day_unsaid_asks(tmp_path: Path, header: str) -> None:
+    """Found by newcomer27 in a Workday export: 'Pending Termination' = Yes (or 'Notice Given' = Yes) was 'not
+    used' and the card ordered, exit 0, where 'Worker Status' = 'Pending Termination' asks. The same error;
+    a No, an empty cell, a day ('Pending Termination' = 2026-12-31) and a farewell list's 'Leaving' = Y
+    send."""
+    sheet = load_sheet(_contacts(tmp_path / "workday.csv", header, ["Yes", "No", "", "2026-12-31"]))
+    result = validate(sheet, sandbox_catalog())
+    assert [(p.row, p.message) for p in result.problems if p.severity == "error"] == [
+        (
+            2,
+            f"Row 2, column '{header}': says 'Yes': the person is leaving, the day not said: is this card to "
+            f"be sent? Check, then write No in '{header}' to send it, or take the row off the list.",
+        )
+    ]
+    farewell = load_sheet(_contacts(tmp_path / "farewell.csv", "Leaving", ["Y", "Y"]))
+    assert [p for p in validate(farewell, sandbox_catalog()).problems if p.severity == "error"] == []

@@ -18,6 +18,7 @@ from ..skipped.columnkeys import picks_rows
 from .addresstocome import _address_to_come, po_box_only
 from .askedplace import named_problems, place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
+from .leavingflags import leaving_flag_problems
 from .movedflags import moved_flag_problems
 from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
 from .notesaid import _changed_in_a_note
@@ -117,6 +118,7 @@ def _correction_problems(
     moved = _moved_in_a_note(body, column_map, not_judged)
     moved += _moved_in_a_status(body, column_map, not_judged)  # ('Status' = 'Moved')
     moved += moved_flag_problems(body, column_map, not_judged)  # ('NCOA Flag' = Y)
+    problems += leaving_flag_problems(body, column_map, not_judged)  # ('Pending Termination' = Yes)
     problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)

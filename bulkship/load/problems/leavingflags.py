@@ -1,0 +1,47 @@
+"""A yes/no column of an HR export saying the person is leaving, the day unsaid ('Pending Termination',
+'Is Pending Termination', 'Notice Given', 'Termination in Progress' = Yes): still here, or gone when the card
+comes? Each was ordered, exit 0, where the same words in a 'Worker Status' cell are the error asking (found by
+newcomer27, a Workday export). The same error, in the column's words; a no or an empty cell sends."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+import pandas as pd
+
+from ...models import Problem
+from ..skipped.asking import _LEAVING_COMING
+from .askingnote import ASKS
+
+# the header: a leaving on its way or a notice given, asked or flagged ('Is Pending Termination?', '...
+# Flag'); not 'Leaving' alone, a farewell list's own mark of its recipients
+_LEAVING_HEADER = re.compile(
+    rf"(?i)\W*(?:(?:is|has)\s+)?(?!leaving\b|is\s+leaving\b|will\s+be\s+leaving\b)(?:{_LEAVING_COMING}|"
+    r"notice\s+(?:given|submitted|received)|(?:gave|given|has\s+given)\s+notice|"
+    r"resignation\s+(?:submitted|received|given))(?:\s+(?:flag|indicator|ind|y/?n|yes/no))?\W*"
+)
+_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|✓|✔)\s*")
+
+
+def leaving_flag_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int]
+) -> list[Problem]:
+    """An error on each row whose leaving column (:data:`_LEAVING_HEADER`) says yes."""
+    fed = {field: header for header, field in column_map.items()}
+    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    problems: list[Problem] = []
+    for header in body.columns:
+        if header in column_map or not _LEAVING_HEADER.fullmatch(str(header)):
+            continue
+        for row, cell in body[header].items():
+            said = str(cell if pd.notna(cell) else "").strip()
+            if int(row) in not_judged or not _YES.fullmatch(said):
+                continue
+            message = (
+                f"Row {row}, column '{header}': says '{said}': the person is leaving, the day not said: is "
+                f"this card to be sent? Check, then write No in '{header}' to send it, or take the row off "
+                "the list."
+            )
+            problems.append(Problem(int(row), field, said, "error", message, ASKS))
+    return problems
