@@ -134,3 +134,14 @@ def test_a_workday_export_s_own_flags_leave_their_rows_out(tmp_path: Path, heade
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")
     ]
+
+
+@pytest.mark.parametrize(("header", "said"), [("DPV Confirmed", "N"), ("DPV Match Code", "N"), ("DPV", "No")])
+def test_usps_delivery_point_not_confirmed_leaves_the_row_out(tmp_path: Path, header: str, said: str) -> None:
+    """Found by newcomer27 as a marketing user: a mail house's 'DPV Confirmed' = N (USPS delivers to no such
+    point) was 'not used' and the card mailed, exit 0, where 'Deliverable' = N is left out. Left out now; Y, S
+    and D (a point found, its unit missing or not) and an empty cell send."""
+    path = _tracker(tmp_path / "mailhouse.csv", header, [said, "Y", "S", "D", ""])
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]

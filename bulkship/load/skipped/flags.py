@@ -98,7 +98,11 @@ _ELIGIBLE_FLAGS = _ACTIVE_FLAGS | _answered(
 # and empty on others (addresses checked so far) picks no rows
 MAILABLE_FLAGS = _answered(
     ("direct mail", "mail ok", "mailable", "can mail", "deliverable", "address deliverable", "address valid",
-     "valid address", "mailing address valid", "address verified", "address is valid")
+     "valid address", "mailing address valid", "address verified", "address is valid",
+     # ... or USPS's delivery point validation ('DPV Confirmed', 'DPV Match Code' = N: the address is no point
+     # the post delivers to; found by newcomer27, each ordered where 'Deliverable' = N is left out)
+     "dpv", "dpv confirmed", "dpv confirmation", "dpv match", "dpv match code", "dpv confirmation code",
+     "dpv code", "dpv status", "dpv indicator", "dpv flag")
 )  # fmt: skip
 # ... or a header in such words, with what qualifies them ("Eligible for 2026", "Approved by manager", "Gift
 # 2026", "Xmas list", "Yes/No": found by newcomer8); "Gift wrap" or "Manager" say something else
