@@ -187,3 +187,45 @@ def test_an_ask_to_send_to_her_relative_then_not_to_her_asks_where_it_goes(
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
     assert errors == {2, 3, 4, 5}
+
+
+NOT_TO_THEM_UNTIL = [
+    "Do not send to him until he returns", "Do not send to her until further notice",
+    "Don't send to her until she returns", "Do not mail to him until he is back from leave",
+    "Do not send to this person pending HR review", "Never send to them until approved",
+    "Never send until approved", "Never mail a card until further notice",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_no_to_the_person_until_a_thing_to_happen_leaves_the_row_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-asks4 (the lead's closing note of session 48, leftover 3): Notes and Status 'Do not
+    send to him until he returns', '... to her until further notice', 'Never send until approved' were each
+    ordered, exit 0, where 'Do not send until he returns' and 'Do not send to him' are left out. Each is left
+    out now; with an ask to send to another after it the row is the error asking where the card goes, as
+    without 'until ...'."""
+    asks = ["Do not send to him until he returns - send to wife"]
+    cells = [*NOT_TO_THEM_UNTIL, *asks]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == NOT_TO_THEM_UNTIL
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == {2 + len(NOT_TO_THEM_UNTIL)}
+
+
+def test_an_ask_elsewhere_then_a_no_to_the_person_until_a_thing_asks_where_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Send to wife - do not send to him until further notice' is the error asking where the card goes, as
+    'Send to wife - do not send to him' is: the no read by itself would leave the wife's card out unasked."""
+    cells = [
+        "Send to wife - do not send to him until further notice",
+        "Send to wife. Do not send to him until he returns.",
+    ]
+    path = notes_sheet(tmp_path / "list.csv", cells)
+    assert notes_left_out(path, cells) == []
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == {2, 3}

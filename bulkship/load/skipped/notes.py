@@ -32,7 +32,7 @@ from .prefersnone import PREFERS_NONE
 from .received import RECEIVED
 from .status import PUT_RIGHT, RETURNED_BECAUSE, SUSPENSION_OR_COBRA
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
-from .topersonelsewhere import ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK, TO_THE_PERSON
+from .topersonelsewhere import ASKED_ELSEWHERE, ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK, TO_THE_PERSON
 from .waits import WAITING_ON
 from .wentalready import SENT_OR_HAD
 
@@ -45,10 +45,17 @@ from .wentalready import SENT_OR_HAD
 # "Left", "Left 11/1", a name's "(left)", as a Status column reads them (found by hunter-sheets2: each was
 # ordered); "Left voicemail" goes on in words, and is sent
 _NOTE_SAYS_NO = re.compile(
-    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t)[\s-]+(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
+    r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t|never(?!.*" + ASKED_ELSEWHERE + r"))[\s-]+"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
     # ... the card named ('do not send card until further notice', 'do not send the card until approved',
     # 'do not send card pending approval': found by review57, each ordered where without 'card' left out)
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them))*"
+    # ... to the person, until or before a thing to happen ('Do not send to him until he returns', '... to her
+    # until further notice', 'Never send until approved': hunter-asks4, each ordered where 'Do not send until
+    # he returns' is left out); not with an ask to send elsewhere after ('... until he returns - send to
+    # wife': the error asking where it goes)
+    r"(?:\s+" + TO_THE_PERSON + r"(?=\s+(?:until|till|pending|awaiting|before|prior\s+to)\s)"
+    r"(?!.*" + ASKED_ELSEWHERE + r"))?"
     # ... before a thing to happen ('do not send before approval', not a day: ..untilwords._UNTIL holds to it)
     r"(?:\s+(?:before|prior\s+to)\s+(?!" + _UNTIL_A_DATE + r")\S.*)?)|dns|"
     # ... 'DNM', a mail house's do not mail (newcomer22's N8: ordered where 'Do not mail' is left out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .anotherperson import _RELATION
+from .notewords import _UNTIL_A_DATE
 
 # the person the card is for ('him', 'this person', 'this guy'), after 'to' or 'for' ('Do not order for this
 # person'), perhaps with 'anymore', 'please', 'at all' after (found by review65: each ordered)
@@ -39,7 +40,12 @@ ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK = r"(?=.*" + ASKED_ELSEWHERE + r").*\b" + TO_
 
 _NO_TO_THE_PERSON = re.compile(
     r"(?i)\W*(?:(?:please|pls|plz|kindly)\.?\s+)?(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+(?:re-?)?(?:send|mail|order|ship)"
-    r"(?:\s+(?:a|any|the|gifts?|cards?|anything|again|yet))*\s+" + TO_THE_PERSON + r"[\s.!]*"
+    r"(?:\s+(?:a|any|the|gifts?|cards?|anything|again|yet))*\s+"
+    + TO_THE_PERSON
+    # ... or until a thing to happen ('Send to wife - do not send to him until further notice': hunter-asks4)
+    + r"(?:\s+(?:until|till|pending|awaiting|before|prior\s+to)\s+(?!"
+    + _UNTIL_A_DATE
+    + r")[^.;!]*)?[\s.!]*"
 )
 _ASKED_ELSEWHERE = re.compile(r"(?i)" + ASKED_ELSEWHERE)
 
