@@ -106,3 +106,15 @@ def test_a_manager_s_answer_no_after_a_colon_leaves_the_row_out(tmp_path: Path) 
     still = ["Mgr: no problem", "Mgr: no issues", "Mgr: noted", "Manager: Nora Lee", "HR: none", "Mgr: yes"]
     path = _sheet(tmp_path / "staff.csv", [*told, *still], "Notes")
     assert _left_out(path, [*told, *still]) == told
+
+
+def test_a_manager_s_answer_no_under_status_leaves_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer26 (d54fe1c8's leftover), given to hunter-asks4: Status 'Mgr: no', 'VP: no', 'HR: no',
+    'Dir - N' were each ordered, exit 0 (the role read as a payroll code before the status 'no', ordered),
+    where 'Manager: no' and the same under 'Notes' are left out. Each is left out now; 'Mgr: yes', 'VP: no
+    problem' and a code before a status ('T - terminated' out, 'A - active' sent) are read as before."""
+    told = ["Mgr: no", "VP: no", "HR: no", "Dir - N", "MGR-No", "SVP: nope", "CEO – no."]
+    still = ["Mgr: yes", "VP: no problem", "HR: ok", "A - active", "Mgr: Nora"]
+    cells = [*told, "T - terminated", *still]
+    path = _sheet(tmp_path / "staff.csv", cells, "Status")
+    assert _left_out(path, cells) == [*told, "T - terminated"]

@@ -17,7 +17,7 @@ import pandas as pd
 from ..clauses import _clauses_say_no, _note_says_no
 from ..days import _note_not_yet
 from ..notewords import NO_FOR_A_WHILE, UNDOING_A_NO, WORDS_BEFORE_A_NO
-from ..told import _UNSPACED_SLASH, UNMARKED_REMARK, told_within
+from ..told import _UNSPACED_SLASH, ROLE_SAID_NO, UNMARKED_REMARK, told_within
 from ..undone import ended_before
 from ..untilwords import _UNTIL
 
@@ -63,6 +63,9 @@ def _clauses(cell: str) -> str:
     # ('PIP - removed 11/1': no code; nor 'RTS - VIP client', 'DNS - top seller', a no of its own: found by
     # review48, read as the code of 'VIP client' its row was ordered)
     coded = code and not ended_before(said, 0, len(said)) and not _note_says_no(code[0].strip(" -–—:"))
+    # ... nor a manager's or an approver's answer ('Mgr: no', 'VP: no': read as the code of 'no', ordered
+    # where 'Manager: no' is left out; hunter-asks4)
+    coded = coded and not ROLE_SAID_NO.fullmatch(said)
     return _STILL_HERE.sub(" ", _CODE.sub("", said, count=1) if coded else said)
 
 
