@@ -176,6 +176,34 @@ _MOVED_ON_TO_A_NAME = re.compile(
 )
 
 
+# ... or another thing than a gift card, alone or instead of it ('Plaque only', 'Certificate instead',
+# 'Sympathy card only', 'Donate to charity', 'Donate instead'): a card as well, or none? Each was ordered,
+# exit 0 (the lead's closing note of session 48, leftover 3; hunter-asks4). Said, it is no card ('Chose
+# plaque instead', 'Wants cash instead' are left out as before; 'Plaque and card' sends). Read clause by
+# clause ('Donate instead; approved by Dee')
+_OTHER_THING = (
+    r"(?:plaques?|certificates?(?:\s+of\s+\w+)?|trophy|trophies|award\s+letter|(?:service\s+|anniversary\s+)?pins?|"
+    r"letter|flowers|swag|merch(?:andise)?|shirt|t-shirt|mug|"
+    r"(?:sympathy|greeting|thank[\s-]*you|birthday|holiday|christmas|get[\s-]+well|condolence)\s+card)"
+)
+# ... money only ('Cash only', 'Check only'; 'Cash instead' is left out as before: the person chose it)
+_MONEY_ONLY = r"(?:cash|check|cheque|points|paycheck|payroll)\s+only"
+_ONLY_ENDS = r"(?:\s+(?:please|pls)|\s*\(?(?:per|by)\s+[\w.&]+\)?)?\W*"
+_GIVEN = r"(?:\s+(?:it|the\s+(?:gift|card|award)|(?:his|her|their)\s+(?:gift|card|award)))?"
+_IN_ITS_PLACE = r"(?:\s+instead|\s+in\s+lieu(?:\s+of\s+(?:an?\s+|the\s+)?(?:gift\s+)?card)?)?\W*"
+_NOT_A_CARD = re.compile(
+    rf"(?i)\W*(?:(?:send|give|mail|order)\s+(?:an?\s+|the\s+)?)?{_OTHER_THING}\s+(?:only|instead"
+    rf"(?:\s+of\s+(?:an?\s+|the\s+)?(?:gift\s+)?card)?){_ONLY_ENDS}|\W*{_MONEY_ONLY}{_ONLY_ENDS}"
+    # (wanted only: 'Wants plaque only'; 'Wants plaque instead' is left out as before)
+    rf"|\W*(?:wants?|prefers?|chose|requested|asked\s+for)\s+(?:an?\s+|the\s+)?{_OTHER_THING}\s+only{_ONLY_ENDS}"
+    # (to a charity, or one named: 'Donate to Red Cross'; given only to a charity, not 'Give to manager')
+    rf"|\W*donate{_GIVEN}(?:\s+to\s+(?:a\s+|the\s+)?(?:charity|(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){{0,3}}))?"
+    rf"{_IN_ITS_PLACE}|\W*give{_GIVEN}\s+to\s+(?:a\s+|the\s+)?charity{_IN_ITS_PLACE}"
+    r"|\W*(?:(?:a\s+)?charity\s+donation|donation(?:\s+to\s+charity)?\s+instead)\W*"
+)
+_MAY_NOT_BE_A_CARD = re.compile(r"(?i)\b(?:only|instead|donat|charity)")
+
+
 def _gone_answered_no(parts: list[str]) -> list[bool]:
     """Of a remark's clauses, those saying a leaving or a death ended by the next clause's no, none or n/a
     (:data:`_GONE_LABEL`, :data:`_NO_ANSWER`)."""
@@ -201,6 +229,7 @@ def may_ask(text: str) -> bool:
         or _MAY_BE_WRONGLY.search(text) is not None
         or _NOTICE.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
+        or _MAY_NOT_BE_A_CARD.search(text) is not None
     )
 
 
@@ -220,7 +249,7 @@ def readings(text: str) -> tuple[str, str] | None:
         return None
     words = [re.sub(r"[\W_]+", " ", p).strip() for p in parts]
     asking = [_asks(p, parts[i + 1] if i + 1 < len(parts) else "") for i, p in enumerate(parts)]
-    shared = [_shared(p, text) for p in parts]
+    shared = [_shared(p, text) or _NOT_A_CARD.fullmatch(p) is not None for p in parts]
     wrongly = [_SENT_WRONGLY.fullmatch(p) is not None for p in parts]
     asking = [a or s or w for a, s, w in zip(asking, shared, wrongly, strict=True)]
     checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
@@ -248,7 +277,8 @@ def readings(text: str) -> tuple[str, str] | None:
         for i, (p, t) in enumerate(zip(parts, taken, strict=True))
         if not t or i in mistakes
     ).strip(" -–—;,:/|(")
-    # (a card shared or a leaving answered no said as a no to the card; one sent wrongly as sent already)
+    # (a card shared, another thing than a card or a leaving answered no said as a no to the card; one sent
+    # wrongly as sent already)
     own = [
         "Do not send - " if s else "Sent already - " if w else ""
         for s, w in zip(shared, wrongly, strict=True)
