@@ -267,3 +267,19 @@ def test_a_note_saying_the_card_is_given_personally_stops_the_row(
     ]  # fmt: skip
     code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_note_saying_to_hold_the_card_at_a_company_desk_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """Found by hunter-asks4 (the lead's closing note of session 48, leftover 3, decided the error asking):
+    'Hold at front desk', 'Keep at reception', 'Hold card at the mailroom', 'Hold for pickup at HR' were each
+    mailed to the row's street, exit 0, where 'Pickup at HR' is an error on its row. Each is that error now;
+    'Hold for pickup' (the carrier's), 'Leave at front desk', 'Deliver to front desk' (the courier's at the
+    row's address) still send."""
+    stops = ["Hold at front desk", "Keep at reception", "Hold card at the mailroom", "Hold for pickup at HR",
+             "Please hold at the front desk"]  # fmt: skip
+    sends = ["Hold for pickup", "Leave at front desk", "Deliver to front desk"]
+    code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

@@ -128,6 +128,14 @@ _BY_HAND = re.compile(
     # ... or picked up by the person ('Will pick up', 'Pickup at HR', 'Pick up in person'): no card by mail
     r"|^\W*(?:(?:(?:employee|he|she|they)\s+)?(?:will|to)\s+)?pick(?:ing)?[\s-]*up(?:\s+(?:the\s+)?(?:card|gift))?"
     r"(?:\s+(?:in\s+person|at|from)\b|\W*$)"
+    # ... or held at a desk of the company's ('Hold at front desk', 'Keep at reception', 'Hold for pickup at
+    # the mailroom'): the card kept for the person to fetch, mailed to their street, exit 0 (the lead's
+    # decision, session 48's leftover 3; hunter-asks4). 'Hold for pickup' alone is the carrier's (sent),
+    # 'Leave at front desk' and 'Deliver to front desk' the courier's at the row's address (sent)
+    r"|^\W*(?:(?:please|pls)\s+)?(?:hold|keep)(?:\s+(?:it|this|(?:the\s+)?(?:gift\s+card|gift|card)))?"
+    r"(?:\s+for\s+pick[\s-]*up)?\s+(?:at|in|with)\s+(?:the\s+|our\s+)?(?:front\s+desk|reception(?:\s+desk)?|"
+    r"lobby|security(?:\s+desk)?|mail\s*room|concierge(?:\s+desk)?|front\s+office|hr|office|hq|headquarters|"
+    r"branch|store|site)\b"
     # ... or given at an event ('Give to Ana at the party', 'Hand out at the holiday party', 'Present at
     # awards dinner'): it went by mail (found by hunter-sheets16, left for hunter-sheets17)
     r"|^\W*" + _WHO_WILL + r"?"
