@@ -98,3 +98,32 @@ def test_a_bad_address_said_put_right_in_other_words_sends(tmp_path: Path, heade
     address, 'found out she moved') still leaves the row out."""
     notes = [*PUT_RIGHT_SINCE, *STILL_BAD]
     assert _left_out(_sheet(tmp_path / "staff.csv", notes, header), notes) == STILL_BAD
+
+
+POST_SAYS = [
+    "Undeliverable address", "Undeliverable as addressed", "UAA", "Mail returned undeliverable",
+    "Returned by USPS", "Unknown address", "Vacant address", "Forwarding expired", "Unable to forward",
+    "No longer lives here", "CASS failed", "DPV: N", "Refused", "RTS x2", "Non-deliverable", "Gone away",
+]  # fmt: skip
+POST_SENDS = ["Undeliverable address - address updated 12/1", "Refused to give address - sent to office",
+              "Vacant position", "DPV: Y", "Returned"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_the_post_s_and_a_mail_house_s_words_for_mail_not_reaching_leave_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-asks4 (the lead's closing note of session 48: 'undeliverable', 'RTS', 'return to
+    sender'): Notes and Status 'Undeliverable address', 'UAA', 'Returned by USPS', 'Unknown address', 'Vacant
+    address', 'Forwarding expired', 'No longer lives here', 'CASS failed', 'DPV: N', 'Refused', 'RTS x2' were
+    each ordered, exit 0, a card to an address the post gives back, where 'Undeliverable' and 'Return to
+    sender' are left out. Each is left out now; said put right since, or of another thing, still sent."""
+    notes = [*POST_SAYS, *POST_SENDS]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, header), notes) == POST_SAYS
+
+
+def test_the_post_s_words_then_an_ask_to_send_elsewhere_ask_where_it_goes(tmp_path: Path) -> None:
+    """'Undeliverable address - send to office' is not left out: the card goes elsewhere, the error asking
+    where (as 'Address unknown - send to office' is)."""
+    notes = ["Undeliverable address - send to office", "UAA - send to office"]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, "Notes"), notes) == []

@@ -13,6 +13,8 @@ changed in the row ('No address change')."""
 
 from __future__ import annotations
 
+from .topersonelsewhere import ASKED_ELSEWHERE
+
 # what came back: the mail, the card, the address itself (not an e-mail, nor a check: its bounce is the
 # bank's)
 _SENT_THING = (
@@ -27,6 +29,26 @@ _THE_ADDRESS = (
 # ... not closed for some days ('Company closed 12/24-1/2, deliver after'): a holiday closure, as 'Company
 # closed Dec 24-26' is; left out for good by newcomer22's N8 reading (found by review58 checking it)
 _FOR_DAYS = r"(?!\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:[-–]|to\b|through\b|thru\b|till?\b|until\b)\s*\d)"
+_UNDELIVERABLE = r"(?:un-?|non-?|not\s+)deliverable"
+# (not where the note asks to send the card elsewhere: 'Undeliverable address - send to office' is the error
+# asking where it goes, not a row left out)
+_POST_WORDS = (
+    rf"(?!.*{ASKED_ELSEWHERE})(?:(?:{_SENT_THING}\s+(?:is\s+|was\s+|has\s+been\s+)?)?{_UNDELIVERABLE}(?:\s+(?:address|addr|mail|as\s+addressed))?|"
+    r"uaa|(?:mail|letter|card|package|parcel)\s+(?:was\s+)?returned(?:\s+(?:as\s+)?(?:undeliverable|undelivered|"
+    r"by\s+(?:the\s+)?(?:usps|post(?:\s+office)?|postal\s+service|carrier)))+|"
+    r"returned\s+by\s+(?:the\s+)?(?:usps|post(?:\s+office)?|postal\s+service|mail\s+carrier)|"
+    r"(?:the\s+)?(?:usps|post\s+office|postal\s+service)\s+(?:returned|sent\s+(?:it\s+)?back)|"
+    r"unknown\s+(?:address|addr|street)|(?:address|addr|street)\s+(?:was\s+)?not\s+found|"
+    r"vacant\s+(?:address|addr|property|house|unit|lot)|(?:address|addr)\s+(?:is\s+)?vacant|"
+    r"not\s+a\s+(?:valid|good|deliverable|real)\s+(?:mailing\s+)?address|(?:bad|wrong|invalid|incorrect)\s+addr\b\.?|"
+    r"(?:address|addr)\s+(?:failed|fails)\s+(?:validation|verification|cass)|"
+    r"(?:address|addr)\s+(?:validation|verification)\s+failed|cass\s+(?:fail(?:ed|ure)?|error)|"
+    r"dpv\s*(?:fail(?:ed|ure)?|[:=]\s*n\b)|(?:mail\s+)?(?:forwarding|forward|fwd)(?:\s+(?:order|address))?\s+"
+    r"(?:has\s+|is\s+)?expired|unable\s+to\s+forward|"
+    r"(?:does\s*n[o'’]?t|no\s+longer|not)\s+(?:live|lives|living|reside|resides)\s+(?:here|there)(?:\s+any\s*more)?|"
+    r"refused(?:\s+by\s+(?:the\s+)?(?:recipient|addressee))?|"
+    r"(?:rts|returned(?:\s+to\s+sender)?)\s+(?:x\s*\d|\d\s*x|twice|\d+\s+times)|no\s+such\s+number|gone\s+away)"
+)
 BAD_ADDRESS = (
     # ... bounced or come back ('Address bounced', 'Mail bounced back', 'Letter bounced 11/20', 'Mail came
     # back')
@@ -48,5 +70,11 @@ BAD_ADDRESS = (
     # export, where 'No longer at this address' is left out); not 'Office closed for the holidays'
     r"out\s+of\s+business|(?:company|business|store|shop)\s+(?:is\s+|has\s+)?(?:closed|shut\s+down)(?:\s+"
     r"(?:down|permanently|for\s+good)|" + _FOR_DAYS + r")|closed\s+(?:down|permanently|for\s+good)|vacant|"
-    r"no\s+longer\s+there"
+    r"no\s+longer\s+there|"
+    # ... or in the post's and a mail house's own words ('Undeliverable address', 'Undeliverable as
+    # addressed', 'UAA', 'Mail returned undeliverable', 'Returned by USPS', 'Unknown address', 'Vacant
+    # address', 'Forwarding expired', 'Unable to forward', 'No longer lives here', 'CASS failed', 'DPV: N',
+    # 'Refused', 'RTS x2': hunter-asks4, each ordered where 'Undeliverable' and 'Return to
+    # sender' are left out)
+     + _POST_WORDS
 )

@@ -36,8 +36,10 @@ _STILL_HERE = re.compile(
 # I of 'Inactive - LOA', whose remark is 'LOA'; as .status reads it)
 # ... never a leave's letters ('LOA hold', read 'LOA - hold': its code LOA, the hold its status, ordered)
 # ... nor the e of an e-gift ('E-gift only': its code E, ordered where under 'Notes' left out; review67)
+# ... nor a word's 'non-', nor a mail house's DPV ('Non-deliverable', 'DPV: N': ordered; hunter-asks4)
 _CODE = re.compile(
-    r"\s*(?!(?:loa|pto)\b)(?!e-(?:gifts?|cards?|mail)\b)[a-z]{1,3}\s*[-–—:]\s*(?=\S)", re.IGNORECASE
+    r"\s*(?!(?:loa|pto)\b)(?!e-(?:gifts?|cards?|mail)\b)(?!non-|dpv\b)[a-z]{1,3}\s*[-–—:]\s*(?=\S)",
+    re.IGNORECASE,
 )
 
 
