@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import sqlalchemy as sa
 from starlette.testclient import TestClient
@@ -101,6 +102,11 @@ def test_a_row_held_for_a_card_that_fails_later_needs_attention_until_sent(
         assert (_state(settings, "a"), _state(settings, "b")) == ("needs attention", "needs attention")
         (said,) = [line for line in api.export_csv(settings, "b").read_text().splitlines() if "E2" in line]
         assert "nothing to do" not in said and "failed or cancelled that card (PO BS-A-0001)" in said, said
+        (status,) = api.status(settings, "b")  # ... and b's result workbook, rewritten by a's track
+        book = openpyxl.load_workbook(status["output"], read_only=True)
+        cells = [str(c) for row in book["Results"].iter_rows(values_only=True) if "E2" in row for c in row]
+        book.close()
+        assert any("failed or cancelled that card" in c for c in cells), cells
         again = run_batch(b, settings, wait_s=0, client_factory=vendor.factory, batch="b")
         assert (again.exit_code, again.held_rows) == (0, 0)
         assert run_batch(a, settings, wait_s=0, client_factory=vendor.factory, batch="a").exit_code == 0

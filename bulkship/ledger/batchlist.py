@@ -52,6 +52,14 @@ class LedgerBatchList(LedgerStore):
             ]
         return {r[0]: int(r[1]) for r in found}
 
+    def batches_holding_cards_gone(self, card_batches: Iterable[str]) -> set[str]:
+        """The batches with a row held for the very card a row of one of ``card_batches`` made, gone since
+        (their result workbooks say it once rewritten). None read of a ledger from before revision 0007."""
+        try:
+            return {str(r[0]) for r in self._read(sql.batches_holding_cards_gone, sorted(set(card_batches)))}
+        except LedgerError:
+            return set()
+
     def held_cards_gone(self, batch: str) -> dict[str, tuple[str, str]]:
         """The batch's rows held for the very card another batch made whose card is gone since (ended there
         without one): fingerprint -> (that batch, the PO it was on). None read of a ledger opened read-only

@@ -258,6 +258,9 @@ async def track(
                     changed += pollings[name].changed
                     errors.extend(pollings[name].errors)
                 gone = _cards_gone_elsewhere(ledger) if changed or passes == 1 else set()
+                # ... and the batches holding a row for a card of theirs the vendor failed since: their rows
+                # said 'nothing to do' in their workbooks (statuses.CARD_GONE)
+                gone |= ledger.batches_holding_cards_gone(n for n, p in pollings.items() if p.changed)
                 for name, polling in pollings.items():
                     first_or_changed = polling.changed > 0 or passes == 1 or name in gone
                     output, warnings = _rewrite_if(

@@ -3,8 +3,10 @@ approvals and cards tallied by batch."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..records import OPEN_STATES
-from .driver import _NO_CARD_YET, Db, Tuples, _made_no_card, _run
+from .driver import _NO_CARD_YET, Db, Tuples, _made_no_card, _marks, _run
 
 # -- every batch at once (the web page's Batches overview) ------------------------------------------------
 
@@ -70,6 +72,19 @@ def held_rows_whose_card_is_gone(db: Db, batch: str) -> Tuples:
         f"SELECT h.fingerprint, c.card_batch, c.po_number {_HELD_FOR_A_CARD} AND h.batch = ?"
         f" AND NOT {_CARD_MADE}",
         (batch,),
+    ).all()
+
+
+def batches_holding_cards_gone(db: Db, card_batches: Sequence[str]) -> Tuples:
+    """(batch,) of the batches with a current row held for the very card a row of one of ``card_batches``
+    made, that card gone since (:func:`held_rows_whose_card_is_gone`, every batch at once)."""
+    if not card_batches:
+        return []
+    return _run(
+        db,
+        f"SELECT DISTINCT h.batch {_HELD_FOR_A_CARD} AND c.card_batch IN ({_marks(card_batches)})"
+        f" AND NOT {_CARD_MADE}",
+        tuple(card_batches),
     ).all()
 
 
