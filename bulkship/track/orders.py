@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from ..client.vendor import VendorClient
@@ -67,8 +67,14 @@ def open_orders(ledger: Ledger, batch: str) -> list[OrderRecord]:
         o
         for o in view.orders.values()
         if o.state == "created"
-        and (o.po_number in waiting or not order_is_final(o, statuses.get(o.po_number, [])))
+        and (_may_show_them(o, waiting) or not order_is_final(o, statuses.get(o.po_number, [])))
     ]
+
+
+def _may_show_them(order: OrderRecord, waiting: Collection[str | None]) -> bool:
+    """Whether a read of ``order`` may settle rows waiting for review on it: not once the vendor failed or
+    cancelled the whole order (a line it shows then proves no card made: they wait for a person)."""
+    return order.po_number in waiting and (order.status or "").lower() not in NO_CARD_STATUSES
 
 
 class OrderMismatchError(BulkshipError):
