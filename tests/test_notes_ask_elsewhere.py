@@ -283,3 +283,23 @@ def test_a_note_saying_to_hold_the_card_at_a_company_desk_stops_the_row(
     sends = ["Hold for pickup", "Leave at front desk", "Deliver to front desk"]
     code, rows = _validate(capsys, tmp_path / "roster.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_said_to_be_for_or_to_another_person_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """The lead's leftover 2 of session 48: 'Order for spouse', 'Card for spouse', 'Card to spouse, not to
+    him', 'card to family', 'For his widow', 'Gift card goes to wife', 'Retiring - card for spouse' were each
+    ordered to the row's own name and address, exit 0, where 'Send to wife' is the error asking where the card
+    goes (only send/ship/mail/give ... to was read). The same error now; a card for a time, a day or the
+    person ('Order for 2027', 'Card for 10 years', 'Order for Q4', "Card for Mother's Day", 'Card for
+    employee', 'Gift card to new hire') still sends."""
+    stops = ["Order for spouse", "Card for spouse", "Card to spouse, not to him", "card to family",
+             "For his widow", "Gift card goes to wife", "Retiring - card for spouse", "Order a gift card for "
+             "her mother", "Card is for next of kin"]  # fmt: skip
+    sends = ["Order for 2027", "Card for 10 years", "Order for Q4", "Card for Mother's Day",
+             "Card for employee", "Card to arrive by 12/20", "For 5 years of service",
+             "Gift card to new hire"]  # fmt: skip
+    code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

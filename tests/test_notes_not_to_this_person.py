@@ -229,3 +229,21 @@ def test_an_ask_elsewhere_then_a_no_to_the_person_until_a_thing_asks_where_it_go
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
     assert errors == {2, 3}
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_said_to_be_another_s_then_not_for_the_person_asks_where_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """The lead's leftover 2 of session 48: 'Card for spouse. Do not send to him', 'Card to wife - do not send
+    to him', 'Card for his widow. Do not mail to him' were left out, the other's card never ordered and nobody
+    asked, where 'Send to wife. Do not send to him.' is the error asking where the card goes. The same error
+    now; 'Card for 10 years. Do not send to him' (no one else's) still leaves the row out."""
+    asks = ["Card for spouse. Do not send to him", "Card to wife - do not send to him",
+            "Card for his widow. Do not mail to him"]  # fmt: skip
+    cells = [*asks, "Card for 10 years. Do not send to him"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == ["Card for 10 years. Do not send to him"]
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == {2, 3, 4}

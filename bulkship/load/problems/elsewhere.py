@@ -80,11 +80,33 @@ def _elsewhere_problems(
 # anniversary list's Notes). What follows the verb is read a few words on: 'Send to arrive by 12/20', 'Send to
 # employee', 'Send to home address' (the row's own, when its street is no work address), 'Use company name'
 # say no such thing
+# ... or the card said to go there ('Card to spouse, not to him', 'card to family', 'Gift card goes to wife':
+# each ordered to the row's own name, exit 0; the lead's leftover 2 of session 48), not said gone ('Card
+# sent to wife': a card gone is .skipped's)
+_CARD_TO = (
+    r"(?P<card>(?:(?:the|this|a|his|her|their)\s+)?(?:gift\s+card|e-?gift(?:\s+card)?|gift|card|package|parcel|"
+    r"present)s?(?:\s+(?:goes|going|should\s+go|to\s+go|will\s+go|is\s+going|to\s+be\s+(?:sent|mailed|shipped|"
+    r"delivered)))?)"
+)
 _NOTE_SENDS = re.compile(
-    r"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:send|ship|mail|deliver|forward|give|hand|route|post)(?:ing)?"
-    r"(?:\s+(?:it|this(?:\s+one)?|(?:the\s+)?(?:gift\s+card|gift|card)))?\s+(?:to|c/o|care\s+of|(?P<attn>attn\b\.?:?|"
-    r"attention(?:\s+of)?:?))|(?P<use>use)|"
+    r"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:(?:send|ship|mail|deliver|forward|give|hand|route|post)"
+    r"(?:ing)?(?:\s+(?:it|this(?:\s+one)?|(?:the\s+)?(?:gift\s+card|gift|card)))?|" + _CARD_TO + r")\s+"
+    r"(?:to|c/o|care\s+of|(?P<attn>attn\b\.?:?|attention(?:\s+of)?:?))|(?P<use>use)|"
     r"(?P<care>c/o|care\s+of))\s+(?P<where>\S.*)"
+)
+# ... (to a new hire is to the person: 'Gift card to new hire' on a list of them)
+_NEW_PERSON = re.compile(
+    r"(?i)(?:(?:the|a|our|each|every)\s+)?new\s+(?:hire|employee|starter|joiner|member)s?\b"
+)
+# ... or the card said to be for another person ('Order for spouse', 'Card for spouse', 'For his widow':
+# each ordered to the row's own name and address, exit 0: the lead's leftover 2 of session 48); only one of
+# :data:`_PERSONS` first, not a day ('Order for 2027', 'Card for 10 years', 'Card for Mother's Day')
+_NOTE_FOR = re.compile(
+    r"(?i)^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:order|get|buy|purchase)(?:ing)?(?:\s+(?:it|this(?:\s+one)?|one|an?|"
+    r"the))?(?:\s+(?:gift\s+card|e-?gift|gift|card))?\s+|(?:(?:the|this|a|his|her|their)\s+)?(?:gift\s+card|"
+    r"e-?gift(?:\s+card)?|gift|card|order|present|award|reward)s?(?:\s+(?:is|goes|going|should\s+go|to\s+go|will\s+go|"
+    r"is\s+going|to\s+be\s+(?:sent|mailed|shipped|delivered)))?\s+)?for\s+(?:(?:the|his|her|their|my|your|a|an)\s+)?"
+    r"(?P<who>(?:next\s+of\s+)?[a-z]+)\b(?!['’]?s?\s+day\b)"
 )
 # (not 'kids': 'Send to 2 kids' asks for two cards)
 _PERSONS = frozenset(
@@ -225,6 +247,8 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     """Whether ``note`` asks, from its start, for the card to go elsewhere than the row's street."""
     if _BY_HAND.match(note[:200]) or _GIVEN_THERE.match(note[:200]):
         return True
+    if (wanted := _NOTE_FOR.match(note[:200])) and wanted["who"].split()[-1].casefold() in _PERSONS:
+        return True
     own = street_places or frozenset({"home"})
     liked = _PREFERS_PLACE.match(note[:200])
     if liked and (liked["pref"] or liked["tail"]) and _PLACES.get(liked["where"].lower(), "home") not in own:
@@ -236,7 +260,9 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     if asked is None:
         return False
     if asked["care"]:
-        return True  # care of another person: the parcel would go without their name
+        return True
+    if asked["card"] is not None and _NEW_PERSON.match(asked["where"]):
+        return False  # care of another person: the parcel would go without their name
     if asked["attn"] and not _THE_ROW.intersection(_words(asked["where"])[:1]):
         return True  # ('Gatekeeper - send attn: Jane Doe (EA)': to another's attention, found by newcomer20)
     words = [w for w in _words(asked["where"]) if w not in _DETERMINERS]

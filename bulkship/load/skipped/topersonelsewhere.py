@@ -32,6 +32,10 @@ ASKED_ELSEWHERE = (
     # ... or ordered for another ('Order for spouse; do not order for him': left out, review69)
     r"order(?:\s+(?:it|the|a|gift|cards?))*\s+for)\s+"
     r"(?!" + THE_PERSON + r"\b(?!\s+(?:" + _RELATION + r")\b))\w"
+    # ... or the card said to be another's ('Card for spouse. Do not send to him', 'Card to wife - not to
+    # him': left out, the wife's card lost; the lead's leftover 2 of session 48)
+    r"|\b(?:gift\s+card|gift|card|present)s?\s+(?:(?:is|goes|should\s+go)\s+)?(?:to|for)\s+(?:(?:the|his|her|their)\s+)?"
+    r"(?:" + _RELATION + r"|widow(?:er)?|estate|family|executor|heirs?|kin)\b"
 )
 # ... and the note ending on the no to the person (read from a note's start: '(?!' + this + ')'); the ask
 # looked for apart, not before the no: '.*ASK.*NO$' read the rest of the note again after each 'send to',
