@@ -168,3 +168,24 @@ def test_a_heading_of_the_rows_below_setting_one_apart_sends_him(
     code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     data = json.loads(capsys.readouterr().out)
     assert (code, sorted(s["row"] for s in data["skipped"]), data["problems"]) == (0, [5, 6, 7], [])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent 11/20 and everyone below",
+     "Above: sent 11/20, and everyone below",
+     "Above: mailed 11/20 and all below too",
+     "Above: all sent & everyone below"],
+)  # fmt: skip
+def test_a_heading_saying_the_rows_below_went_as_those_above_with_no_mark_between_leaves_all_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """The lead's leftover 1 of session 48: 'Above: sent 11/20 and everyone below' (no mark between the parts,
+    or a comma after a date: '20' was read as a part of its own) ordered all six, the heading's row the only
+    error: deleted as it asks, or left out with the rows not valid, six second cards. As with a full stop
+    ('Above: mailed 11/20. and everyone below'): every row above and below left out, exit 0."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
+    assert (code, [p["row"] for p in data["problems"]]) == (0, [])

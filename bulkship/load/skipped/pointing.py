@@ -116,8 +116,21 @@ _BRACKET_LABEL = re.compile(
 )
 
 
+# ... and words ending it saying only that the rows below go as those above, no mark or a comma before them
+# ('Above: sent 11/20 and everyone below', 'Above: sent 11/20, and all below too'): read in one sentence with
+# the words before, of both, or a date's '/20' a part of the rows below, all six were ordered again once the
+# heading, the only error, was deleted (hunter-sends15's leftover 1): a sentence of their own, as after a
+# semicolon (.aboveapart.as_above_too)
+_AS_ABOVE_AFTER = re.compile(
+    r"(?i)(?<=[\w)])\s*,?\s+(?=(?:and|&|\+)\s+(?:(?:the\s+)?(?:everyone|everybody|all|rows?|people|ones|those|names|"
+    r"entries)\s+)?(?:below|beneath|underneath)(?:\s+(?:too|also|as\s+well|likewise|the\s+same))?\W*$)"
+)
+
+
 def labels_parted(text: str) -> str:
     """``text`` with each 'Above'/'Below' label opening its own part, as with a colon after a full stop."""
+    if _ABOVE.search(text):  # ('Above: sent 11/20 and everyone below')
+        text = _AS_ABOVE_AFTER.sub("; ", text, count=1)
     return _LABEL_DASH.sub(r"\1: ", _BRACKET_LABEL.sub(r"(\1). ", text))
 
 
