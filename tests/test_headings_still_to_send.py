@@ -189,3 +189,23 @@ def test_a_heading_saying_the_rows_below_went_as_those_above_with_no_mark_betwee
     data = json.loads(capsys.readouterr().out)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: done except Gus. And everyone below",
+     "Above: done except Gus and everyone below",
+     "Above: sent already? and everyone below",
+     "Above: some sent already - and everyone below too"],
+)  # fmt: skip
+def test_a_heading_asking_of_the_rows_above_and_below_as_above_asks_of_each_below_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """The lead's leftover 1 of session 48: 'Above: done except Gus. And everyone below' asked of Hal, Gus and
+    Dee and ordered Ann, Bob and Cy below, exit 0 once the rows above were mended, where its words say the
+    rows below are as those above: done (which went?). Each row below asks too."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == [5]
+    assert (code, sorted(p["row"] for p in data["problems"])) == (1, [2, 3, 4, 6, 7, 8])

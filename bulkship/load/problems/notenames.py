@@ -18,7 +18,7 @@ from ..skipped.headings import HEADING_OVER, NAMED_APART
 from ..skipped.kinds import NOT_TO_SEND
 from ..skipped.noteabout import _AGENT_BEFORE, Recipients, _name_pattern, note_words, says_no_of
 from ..skipped.pointing import rows_pointed_above
-from ..skipped.upasked import ABOVE_ASKED
+from ..skipped.upasked import ABOVE_ASKED, BOTH_ASKED
 from ..skipped.upnamed import NAMED_ASKED
 
 _NAMES = ("name", "first_name", "last_name")
@@ -86,7 +86,9 @@ def _note_names_problems(
     # still at old address': .skipped.upnamed)
     asked = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(NAMED_ASKED)}
     # ... or it asks of every row above it ('Above: sent already? Below: new': .skipped.upasked)
-    up = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(ABOVE_ASKED)}
+    up = {s.row for s in skipped if s.kind == "note" and s.reason.startswith((ABOVE_ASKED, BOTH_ASKED))}
+    # ... and of every row below it too ('Above: done except Gus. And everyone below')
+    both = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(BOTH_ASKED)}
     asks = {row for row, text in notes.items() if _ASKS.search(text) or row in asked or row in up}
     notes = {row: text for row, text in notes.items() if row in asks or _MAY_SAY_NO.search(text)}
     if not notes:
@@ -109,6 +111,8 @@ def _note_names_problems(
             if pointed
             else named
         )
+        if note_row in both:  # (every row right below it, up to a blank row or another heading)
+            named |= set(range(note_row + 1, note_row + 1 + _rows_right_below(note_row, recipients.rows)))
         added = note_row in headed and _added_to_heading(text, runs)  # ('Below on hold, Bob Ray too')
         if named and not (pointed or added or note_row in asks) and not says_no_of(_TOO.sub("", text), runs):
             continue
@@ -129,6 +133,14 @@ def _rows_right_above(row: int, rows: Collection[int]) -> int:
     """How many of ``rows`` stand right above ``row``, one after the other."""
     count = 0
     while row - count - 1 in rows:
+        count += 1
+    return count
+
+
+def _rows_right_below(row: int, rows: Collection[int]) -> int:
+    """How many of ``rows`` stand right below ``row``, one after the other."""
+    count = 0
+    while row + count + 1 in rows:
         count += 1
     return count
 

@@ -33,9 +33,11 @@ from .saysend import SAYS_SEND
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
+    BOTH_ASKED,
     AskedAbove,
     asks_of_every_row_above,
     asks_of_the_apart,
+    asks_of_the_rows_below_too,
     done_but_for_the_named,
     questions_settled,
     went_and_more_above,
@@ -231,7 +233,10 @@ def _ask_above(
     kind: str = ABOVE_ASKED,
 ) -> None:
     """The heading ``text`` on ``row`` asking of each row above it (or of those it names: ``kind``;
-    ..problems.notenames), the rows below left out where its words for them say no."""
+    ..problems.notenames), the rows below left out where its words for them say no, or asked too where
+    they say only that those go as the rows above."""
+    if kind == ABOVE_ASKED and asks_of_the_rows_below_too(questions_settled(labels_parted(straight(text)))):
+        kind = BOTH_ASKED
     found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
     below = of_the_rows_below(asked.below) if asked.below is not None else None
     if below and any(_says_no_of_those_below(part, leave_out) for part in below):

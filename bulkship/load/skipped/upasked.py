@@ -13,13 +13,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .aboveapart import _CARDS_WENT, _HELD, _ONE_POINTED
+from .aboveapart import _CARDS_WENT, _HELD, _ONE_POINTED, below_as_above
 from .headingapart import _APART
-from .pointing import _BELOW, _ONE_ABOVE, _TWO_ABOVE
+from .pointing import _BELOW, _ONE_ABOVE, _TWO_ABOVE, parts_above_and_below
 from .upalone import _PARTS
 
 # the reason of such a heading's own row (..problems.notenames: an error on each row above it)
 ABOVE_ASKED = "a heading of the rows above it, asking of them"
+# ... and of the rows below, its words for them saying only that they go as those above ('Above: done except
+# Gus. And everyone below', 'Above: sent already? and everyone below': the rows above asked, Ann, Bob and Cy
+# below ordered, exit 0, where the heading says they are as unclear: hunter-sends15's leftover 2)
+BOTH_ASKED = "a heading of the rows above and below it, asking of them"
 # a question asked of the reader, not of the rows ('Questions? Call HR', 'Any questions? ask Pat')
 _ASKS_THE_READER = re.compile(
     r"(?i)\b(?:any\s+)?questions?\s*\?+(?:\s*(?:call|ask|contact|e-?mail|see|talk\s+to|reach\s+out\s+to|ping|"
@@ -128,3 +132,9 @@ def done_but_for_the_named(plain: str) -> AskedAbove | None:
         return None
     rest = _POINTS_UP.sub("", f"{words[: apart.start()]} {words[apart.end() :]}")
     return AskedAbove(plain[below.start() :] if below else None) if _DONE.fullmatch(rest) else None
+
+
+def asks_of_the_rows_below_too(plain: str) -> bool:
+    """Whether a heading asking of the rows above it (:func:`asks_of_every_row_above`,
+    :func:`done_but_for_the_named`) says of the rows below only that they go as those above: asked too."""
+    return below_as_above(parts_above_and_below(plain)[1])
