@@ -209,3 +209,31 @@ def test_a_heading_asking_of_the_rows_above_and_below_as_above_asks_of_each_belo
     data = json.loads(capsys.readouterr().out)
     assert sorted(s["row"] for s in data["skipped"]) == [5]
     assert (code, sorted(p["row"] for p in data["problems"])) == (1, [2, 3, 4, 6, 7, 8])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above and below: sent 11/20", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Above & below - terminated", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Both above and below sent already", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Sent 11/20 - above and below", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Above and below: sent except Gus", [2, 4, 5, 6, 7, 8], []),
+     ("Above and below: done except Gus", [5], [2, 3, 4, 6, 7, 8]),
+     ("Left company (both above and below)", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Sent 11/20 (above and below)", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Above and below: OK to send", [], [5])],
+)  # fmt: skip
+def test_a_heading_pointing_both_ways_says_its_words_of_every_row_above_and_below(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int], asked: list[int]
+) -> None:
+    """Found by hunter-sends16: 'Above and below: sent 11/20' under Hal, Gus and Dee left Ann, Bob and Cy out
+    and ordered Hal, Gus and Dee again, exit 0 (read as of the rows below, its words no 'no' of the row right
+    above); 'Above and below: terminated' left Dee alone out above (review37's '^ deceased - and everyone
+    below'), Hal and Gus ordered; 'Above and below: done except Gus' left Gus out, the one not done, and
+    ordered the five others again. Its words are said of both, as 'Above: <words>. and everyone below' is
+    ('Above and below: OK to send' sends all six, the heading's row an error as before)."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == left_out
+    assert (code, sorted({p["row"] for p in data["problems"]})) == (1 if asked else 0, asked)

@@ -116,6 +116,22 @@ _BRACKET_LABEL = re.compile(
 )
 
 
+# ... or one label pointing both ways, before its words or after them ('Above and below: sent 11/20', 'Both
+# above and below: terminated', 'Above & below - done except Gus', 'Sent 11/20 - above and below'): read as of
+# the row right above alone (review37's '^ deceased - and everyone below'), or of none where its words say
+# that the cards went, the rows above it were ordered again, exit 0 (found by hunter-sends16). Its words are
+# said of both: read as 'Above: <words>. and everyone below' (.aboveapart.as_above_too)
+_BOTH_WAYS = (
+    r"(?:both\s+|all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+|the\s+(?:rows?|people|ones)\s+)?above\s*\(?\s*"
+    r"(?:and|&|\+|/)\s*(?:(?:all|every(?:one|body)|the(?:\s+(?:rows?|people|ones))?)\s+)?below\)?"
+    r"(?:\s+(?:too|both|as\s+well))?"
+)
+# (not till a day: 'Above and below: hold until 1/15/2027' holds the rows below as before)
+_NOT_TILL = r"(?!.*\b(?:until|till|til|before|through|thru|after|once|when|pending)\b)"
+_BOTH_WAYS_FIRST = re.compile(rf"(?i)^\W*{_BOTH_WAYS}\s*(?:[:=–—-]\s*)?{_NOT_TILL}(?P<said>\w.*)$")
+_BOTH_WAYS_LAST = re.compile(rf"(?i)^{_NOT_TILL}(?P<said>\w.*?)[\s:=–—-]+(?:for\s+)?{_BOTH_WAYS}\W*$")
+
+
 # ... and words ending it saying only that the rows below go as those above, no mark or a comma before them
 # ('Above: sent 11/20 and everyone below', 'Above: sent 11/20, and all below too'): read in one sentence with
 # the words before, of both, or a date's '/20' a part of the rows below, all six were ordered again once the
@@ -127,9 +143,19 @@ _AS_ABOVE_AFTER = re.compile(
 )
 
 
+# (nor a bare hold: 'Above: hold. and everyone below' is read as nothing yet, the rows held ordered: a
+# leftover; 'Above and below: hold' is read as before)
+_BARE_HOLD = re.compile(
+    r"(?i)\W*(?:(?:all|everyone|they)\s+)?(?:(?:are|is|to\s+be)\s+)?(?:held|hold)(?:\s+(?:all|them|for\s+now))?\W*"
+)
+
+
 def labels_parted(text: str) -> str:
     """``text`` with each 'Above'/'Below' label opening its own part, as with a colon after a full stop."""
-    if _ABOVE.search(text):  # ('Above: sent 11/20 and everyone below')
+    both = _BOTH_WAYS_FIRST.match(text) or _BOTH_WAYS_LAST.match(text)
+    if both and not _BARE_HOLD.fullmatch(both["said"]):  # ('Above and below: sent 11/20')
+        text = f"Above: {both['said']}. and everyone below"
+    elif _ABOVE.search(text):  # ('Above: sent 11/20 and everyone below')
         text = _AS_ABOVE_AFTER.sub("; ", text, count=1)
     return _LABEL_DASH.sub(r"\1: ", _BRACKET_LABEL.sub(r"(\1). ", text))
 
