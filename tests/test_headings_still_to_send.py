@@ -237,3 +237,23 @@ def test_a_heading_pointing_both_ways_says_its_words_of_every_row_above_and_belo
     data = json.loads(capsys.readouterr().out)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, sorted({p["row"] for p in data["problems"]})) == (1 if asked else 0, asked)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: all sent except Dee (moved). Below: new",
+     "Above: mailed 11/20 except Dee (moved). and everyone below",
+     "Above: sent except Dee (new address). Below: new"],
+)  # fmt: skip
+def test_the_one_a_heading_sets_apart_with_words_of_their_own_asks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """hunter-sends15's leftover 4: 'Above: all sent except Dee (moved). Below: new' sent Dee, the one still
+    to send, a card to the street on her row, exit 0, where the heading says she moved. Words of hers in a
+    bracket after her name that say no leave her out ('except Gus (terminated)'); any others are for a person
+    to read: Dee's row is the error asking, the others above left out as before."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert 4 not in [s["row"] for s in data["skipped"]]
+    assert [p["row"] for p in data["problems"]] == [4]

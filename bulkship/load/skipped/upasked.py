@@ -114,9 +114,16 @@ def went_and_more_above(plain: str, names_someone: Callable[[str], bool]) -> boo
 
 def asks_of_the_apart(plain: str) -> bool:
     """Whether what ``plain`` says apart (:data:`.headingapart._APART`) asks ('Above: all mailed except Gus?
-    check': Gus was sent, exit 0, where the heading asks whether he is the exception; hunter-sends14)."""
+    check': Gus was sent, exit 0, where the heading asks whether he is the exception; hunter-sends14), or says
+    more of the one set apart in a bracket after the name (:data:`_SAID_OF_THE_APART`)."""
     apart = _APART.search(plain)
-    return apart is not None and "?" in apart[0]
+    return apart is not None and ("?" in apart[0] or _SAID_OF_THE_APART.search(apart[0]) is not None)
+
+
+# ('Above: all sent except Dee (moved). Below: new': Dee, the one still to send, was sent to the row's street,
+# where the heading says she moved: hunter-sends15's leftover 4). A no there leaves her out (.headingapart);
+# anything else is for a person to read
+_SAID_OF_THE_APART = re.compile(r"\w[\s,]*[(\[][^()\[\]]*\w[^()\[\]]*[)\]]")
 
 
 def done_but_for_the_named(plain: str) -> AskedAbove | None:
