@@ -257,3 +257,23 @@ def test_the_one_a_heading_sets_apart_with_words_of_their_own_asks(
     data = json.loads(capsys.readouterr().out)
     assert 4 not in [s["row"] for s in data["skipped"]]
     assert [p["row"] for p in data["problems"]] == [4]
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above: done. All below: terminated", [5, 6, 7, 8]),
+     ("Above: done. Everyone below: new", [5]),
+     ("Above: done - all below: new", [5])],
+)  # fmt: skip
+def test_a_heading_saying_the_rows_above_done_then_labelling_all_below_asks_of_each_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Found by hunter-sends16: 'Above: done. All below: terminated' ordered Hal, Gus and Dee again, exit 0,
+    and 'Above: done. Everyone below: new' ordered them with the heading's row the only error, where 'Above:
+    done. Below: do not send' asks of each row above (aad4ed55): the label's 'All'/'Everyone' was read with
+    the words for the rows above. Each row above asks now; the rows below by their own words."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == left_out
+    assert (code, sorted({p["row"] for p in data["problems"]})) == (1, [2, 3, 4])

@@ -35,6 +35,17 @@ _SOME = re.compile(r"(?i)\b(?:some|most|many|few|several|partially|partly|half|m
 _POINTS_UP = re.compile(r"(?i)^\W*(?:all\s+(?:of\s+)?(?:the\s+)?)?above\b")
 
 
+# the words opening the label for the rows below ('Above: done. All below: terminated', '... Everyone below:
+# new'): read with the words for the rows above, 'done' was no longer all they said and Hal, Gus and Dee were
+# ordered again, exit 0, where 'Above: done. Below: do not send' asks of each (found by hunter-sends16)
+_LABEL_OPENING = re.compile(r"(?i)(?<![\w'])(?:everyone|everybody|all|(?:the\s+)?rows?|people)\s*$")
+
+
+def _words_above(plain: str, below: re.Match[str] | None) -> str:
+    """``plain``'s words before those of the rows below (``below``), without the label's opening words."""
+    return _LABEL_OPENING.sub("", plain[: below.start()]) if below else plain
+
+
 @dataclass(frozen=True)
 class AskedAbove:
     """A heading asking of every row above it, and its words for the rows below (None: it has none)."""
@@ -48,7 +59,7 @@ def asks_of_every_row_above(plain: str, names_someone: Callable[[str], bool]) ->
     row and naming nobody (``names_someone``; :mod:`.upnamed` reads those): its words for the rows below;
     None otherwise."""
     below = _BELOW.search(plain)
-    words = plain[: below.start()] if below else plain
+    words = _words_above(plain, below)
     if (
         not words.strip()
         or _ONE_POINTED.search(words)
@@ -133,7 +144,7 @@ def done_but_for_the_named(plain: str) -> AskedAbove | None:
     (found by review67); so too with words for the rows below after ('Above: done except Gus. Below: new':
     hunter-sends14's leftover 2). Done says not what was: each row above is asked."""
     below = _BELOW.search(plain)
-    words = plain[: below.start()] if below else plain
+    words = _words_above(plain, below)
     apart = _APART.search(words)
     if apart is None or not _POINTS_UP.match(words):
         return None
