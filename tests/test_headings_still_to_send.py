@@ -277,3 +277,22 @@ def test_a_heading_saying_the_rows_above_done_then_labelling_all_below_asks_of_e
     data = json.loads(capsys.readouterr().out)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, sorted({p["row"] for p in data["problems"]})) == (1, [2, 3, 4])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent 11/20 as is everyone below", "Above: sent 11/20 same as below",
+     "Above: mailed 11/20 and so was everyone below", "Above: sent 11/20. And everyone below was too",
+     "Above: terminated, same for all below"],
+)  # fmt: skip
+def test_a_heading_saying_in_other_words_that_the_rows_below_went_as_those_above_leaves_all_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by hunter-sends16: 'Above: sent 11/20 as is everyone below' (or 'same as below', 'and so was
+    everyone below', 'and everyone below was too') ordered all six, the heading's row the only error: deleted
+    as it asks, six second cards, where 'Above: sent 11/20. and everyone below' leaves all six out. So now."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
+    assert (code, [p["row"] for p in data["problems"]]) == (0, [])

@@ -18,6 +18,7 @@ from .pointing import (
     _BELOW,
     _ONE_ABOVE,
     _TWO_ABOVE,
+    AS_ABOVE_WORDS,
     parts_above_and_below,
     points_at_all_above,
 )
@@ -44,9 +45,9 @@ _SOME_APART = re.compile(
 # words for the rows below saying only that they go as those above ('and everyone below', 'below too',
 # 'everyone below also', 'same for below')
 _AS_ABOVE = re.compile(
-    r"(?i)\W*(?:and\s+|&\s*|\+\s*)?(?:(?:same|likewise|ditto)\s+(?:for\s+|with\s+)?)?(?:(?:the\s+)?(?:everyone|"
+    r"(?i)\W*(?:(?:and\s+|&\s*|\+\s*)?(?:(?:same|likewise|ditto)\s+(?:for\s+|with\s+)?)?(?:(?:the\s+)?(?:everyone|"
     r"everybody|all|rows?|people|ones|those|names|entries)\s+)?(?:below|beneath|underneath)(?:\s+(?:too|also|as\s+well|"
-    r"likewise|the\s+same))?\W*"
+    r"likewise|the\s+same))?|" + AS_ABOVE_WORDS + r")\W*"
 )
 
 

@@ -137,9 +137,22 @@ _BOTH_WAYS_LAST = re.compile(rf"(?i)^{_NOT_TILL}(?P<said>\w.*?)[\s:=–—-]+(?:
 # the words before, of both, or a date's '/20' a part of the rows below, all six were ordered again once the
 # heading, the only error, was deleted (hunter-sends15's leftover 1): a sentence of their own, as after a
 # semicolon (.aboveapart.as_above_too)
+# ... in other words too ('as is everyone below', 'same as below', 'and so was everyone below', 'and everyone
+# below was too': the same six second cards; .aboveapart._AS_ABOVE reads them)
+_THE_ROWS_BELOW = (
+    r"(?:(?:the\s+)?(?:everyone|everybody|all|rows?|people|ones|those|names|entries)\s+)?"
+    r"(?:below|beneath|underneath)"
+)
+AS_ABOVE_WORDS = (
+    r"(?:(?:and|&|\+)\s+(?:so\s+(?:is|are|was|were|did|does|do)\s+)?|as\s+(?:is|are|was|were|does|do|for)\s+|"
+    r"(?:and\s+)?(?:same|likewise|ditto)\s+(?:as\s+|for\s+|with\s+)?)"
+    + _THE_ROWS_BELOW
+    + r"(?:\s+(?:(?:is|are|was|were|did|does|do)\s+)?(?:too|also|as\s+well|likewise|the\s+same))?"
+)
+# (after a comma only 'and ...': 'Above was OK to send - now on hold, as is everyone below' is a part of its
+# own already, read by .above_taken_back)
 _AS_ABOVE_AFTER = re.compile(
-    r"(?i)(?<=[\w)])\s*,?\s+(?=(?:and|&|\+)\s+(?:(?:the\s+)?(?:everyone|everybody|all|rows?|people|ones|those|names|"
-    r"entries)\s+)?(?:below|beneath|underneath)(?:\s+(?:too|also|as\s+well|likewise|the\s+same))?\W*$)"
+    r"(?i)(?<=[\w)])(?:\s*,\s+(?=(?:and|&|\+)\s)|\s+)(?=" + AS_ABOVE_WORDS + r"\W*$)"
 )
 
 
