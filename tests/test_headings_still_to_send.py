@@ -296,3 +296,22 @@ def test_a_heading_saying_in_other_words_that_the_rows_below_went_as_those_above
     data = json.loads(capsys.readouterr().out)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: mailed Gus not yet. Everyone below: new", "Above: all mailed Gus not yet. Everyone below: new",
+     "Above: mailed 11/20 Gus not yet. Everyone below: new"],
+)  # fmt: skip
+def test_the_one_still_to_send_named_after_the_words_with_no_mark_is_sent_the_others_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by hunter-sends16: 'Above: mailed Gus not yet. Everyone below: new' (no mark between 'mailed'
+    and Gus) made Gus's row and the heading's errors and sent Hal and Dee: deleted as asked, two second cards
+    ('mailed' was read as part of the name set apart, the words without him said nothing). As with a dash
+    ('Above: mailed - Gus not yet'): Hal and Dee left out, Gus sent, the rows below by their own words."""
+    path = _list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(s["row"] for s in data["skipped"]) == [2, 4, 5]
+    assert (code, [p["row"] for p in data["problems"]]) == (0, [])

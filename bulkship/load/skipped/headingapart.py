@@ -93,13 +93,27 @@ _NO_OR_SENT = re.compile(
 )
 
 
+def _name_at(still: re.Match[str], runs: set[tuple[str, ...]]) -> int:
+    """Where the name set apart begins in ``still``: its words before the name are the heading's own ('Above:
+    all mailed Gus not yet': 'all mailed' was read with Gus, the words without him said nothing, and Hal and
+    Dee above were ordered again; found by hunter-sends16)."""
+    found = [
+        m.start()
+        for words in runs
+        if (m := re.search(r"(?i)\b" + r"\W+".join(map(re.escape, words)) + r"\b", still["who"]))
+    ]
+    before = min(found, default=0)  # (none before it: 'Above: all sent (Gus not yet)' as before)
+    return still.start("who") + before if still["who"][:before].strip() else still.start()
+
+
 def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) -> _Apart | None:
     """The people ``plain`` names still to be sent (:data:`SPARED_STILL`) in its words for the rows above,
     where its words without them say no of the rows above: spared, the others above left out."""
     still = SPARED_STILL.search(plain)
     if still is None:
         return None
-    named = people.named(still["who"])[0]
+    named, runs = people.named(still["who"])
+    at = _name_at(still, runs)
     # ... unless its part goes on to say no of them: 'Gus not yet - do not send', 'Gus still to send - no,
     # sent 12/1' sent Gus a card (review61 checking ed08ebb7); so said, the named is left out with the rest
     after = re.split(r"[.;]", plain[still.end() :])[0].strip(" -–—:,)")
@@ -109,10 +123,10 @@ def _spared_still(plain: str, leave_out: re.Pattern[str], people: Recipients) ->
         and bool(_clauses_say_no(after, _note_says_no(after)) or _NO_OR_SENT.match(after))
     )
     left_out, spared = (named, set()) if no_more else (set(), named)
-    before = re.split(r"[.;]", plain[: still.start()])[-1]
+    before = re.split(r"[.;]", plain[:at])[-1]
     if not named or not _ABOVE.search(before) or _BELOW.search(before):
         return None
-    rest = f"{plain[: still.start()]}{plain[still.end() :]}".strip(" -–—:;,")
+    rest = f"{plain[:at]}{plain[still.end() :]}".strip(" -–—:;,")
     says_no = partial(_says_no, leave_out=leave_out)
     if _BELOW.search(rest):
         return _Apart(left_out, spared, rest) if says_no_of_the_rows_above(rest, says_no) else None
