@@ -5,6 +5,7 @@ a test or to be ignored ('Left' = x, 'Returned' = x, 'Test Record' = Y): each ma
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,26 @@ def test_usps_delivery_point_not_confirmed_leaves_the_row_out(tmp_path: Path, he
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Termination Reason", "Primary Termination Reason", "Termination Type", "Separation Reason"]
+)
+def test_a_leaving_s_reason_beside_its_day_to_come_sends_until_the_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review71 checking dce1a832: a Workday export fills the termination reason as soon as a
+    leaving is entered; beside 'Termination Date' = 1/15/2027 (on Dec 5, 2026) the row was left out, where the
+    date alone sends it until the day. Sent until the day now; with a day passed, or a status saying the
+    person is gone, left out as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = tmp_path / "workday.csv"
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Termination Date",
+                         "Worker Status", header])  # fmt: skip
+        for i, (day, status) in enumerate([("1/15/2027", "Active"), ("11/1/2026", "Active"),
+                                           ("1/15/2027", "Terminated")]):  # fmt: skip
+            person = [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50"]
+            writer.writerow([*person, day, status, "Voluntary > Resigned"])
+    assert [s.row for s in load_sheet(path).skipped] == [3, 4]

@@ -24,6 +24,14 @@ _SUPPRESSIONS = (
     "pander", "prison", "prisoner", "incarcerated", "inmate", "correctional", "correctional facility",
     "merged", "merged into", "merged to", "merged with", "is merged", "record merged", "merged record",
 )  # fmt: skip
+# the reason or kind of a leaving, filled in as soon as it is entered ('Termination Reason', Workday's
+# 'Primary Termination Reason'): read with the row's leaving day (..said._reasons_of_a_leaving_to_come)
+LEAVING_REASONS = _answered(
+    ("termination reason", "reason for termination", "reason for leaving", "leaving reason",
+     "separation reason", "termination category", "termination type", "separation type",
+     *(f"{rank} {why} reason" for rank in ("primary", "secondary")
+       for why in ("termination", "separation")))
+)  # fmt: skip
 # ... or a column that says which rows NOT to send ("Do Not Send" = X, "Remove" = yes)
 # (also with their answers, "Do Not Send (Y/N)", and "DNS": found by review11, each Y was ordered)
 _HOLD_FLAGS = _answered(

@@ -20,7 +20,8 @@ from ..answered import answered
 from ..backlater import back_on_a_day_to_come
 from ..clauses import SLASHED, _clauses_say_no, _lines_say_no, _note_says_no, match_notes, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
-from ..days import _note_not_yet
+from ..dates import _GONE_ON
+from ..days import _later_than_today, _note_not_yet
 from ..flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
@@ -34,9 +35,9 @@ from ..flags import (
 from ..forlater import without_this_year
 from ..giftlimits import this_year_ok
 from ..headings import _SEND_HEADING
-from ..holdflags import _SAYS_YES, kept_under, takes_rows_off
+from ..holdflags import _SAYS_YES, LEAVING_REASONS, kept_under, takes_rows_off
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
-from ..languages import straight_quotes
+from ..languages import plain_key, straight_quotes
 from ..leavingday import leaving_to_come, left_by
 from ..notes import _NOTE_SAYS_NO
 from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
@@ -80,6 +81,8 @@ def _said_not_to_send(
     (:func:`.wholelist._comes_round`)."""
     today = today or date.today()
     found: dict[int, str] = {}
+    by_reason: set[int] = set()  # rows left out by a leaving's reason column, and by any other
+    by_other: set[int] = set()
     the_list = TheList(body, column_map, today, titles)
     as_notes = partial(_said_as_notes, today=today, titles=titles)
     for header in body.columns:
@@ -190,7 +193,24 @@ def _said_not_to_send(
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)
-    return found
+                (by_reason if key in LEAVING_REASONS else by_other).add(row)
+    return _reasons_of_a_leaving_to_come(found, by_reason - by_other, body, today)
+
+
+def _reasons_of_a_leaving_to_come(
+    found: dict[int, str], rows: set[int], body: pd.DataFrame, today: date
+) -> dict[int, str]:
+    """``found`` without the ``rows`` left out by a leaving's reason or type alone ('Primary Termination
+    Reason' = Voluntary > Resigned) where the row's leaving day is to come ('Termination Date' = 1/15/2027):
+    an HR system fills the reason as soon as the leaving is entered; the person still works there until the
+    day, as the date alone says (found by review71 checking dce1a832: each was left out)."""
+    days = [h for h in body.columns if plain_key(str(h)) in _GONE_ON]
+    if not rows or not days:
+        return found
+    come = pd.Series(False, index=body.index)
+    for header in days:
+        come |= _later_than_today(body[header].astype(str), today)
+    return {row: why for row, why in found.items() if not (row in rows and bool(come.get(row, False)))}
 
 
 def _says_send(texts: pd.Series, among: pd.Series, today: date | None = None) -> pd.Series:
