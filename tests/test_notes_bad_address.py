@@ -127,3 +127,17 @@ def test_the_post_s_words_then_an_ask_to_send_elsewhere_ask_where_it_goes(tmp_pa
     where (as 'Address unknown - send to office' is)."""
     notes = ["Undeliverable address - send to office", "UAA - send to office"]
     assert _left_out(_sheet(tmp_path / "staff.csv", notes, "Notes"), notes) == []
+
+
+def test_a_bad_address_then_an_ask_to_send_elsewhere_asks_where_it_goes(tmp_path: Path) -> None:
+    """Found by hunter-asks4: Notes 'Bad address - send to office', 'RTS - send to office', 'Returned mail -
+    send to office' were left out ('the list says not to send it'): the card the list asks sent to the office
+    never sent, nobody asked. Each is the error asking where the card goes now, as 'Address unknown - send
+    to office' is; 'Bad address' alone is left out as before."""
+    notes = [
+        "Bad address - send to office",
+        "RTS - send to office",
+        "Returned mail - send to office",
+        "Bad address",
+    ]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, "Notes"), notes) == ["Bad address"]

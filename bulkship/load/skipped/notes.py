@@ -167,7 +167,8 @@ _NOTE_SAYS_NO = re.compile(
     # ("Returned mail", "Bad address", "Moved, no forwarding address", "Gift declined", "No gifts please",
     # "Does not want a gift", "Remove from list", "Not this year", "Prefers e-gift card", "Got one last
     # month": found by hunter-sheets8, each was ordered); not once it says the address was put right since
-    rf"|^\s*(?:(?!{PUT_RIGHT})(?:{RETURNED_BECAUSE})?(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
+    # (not where it asks to send the card elsewhere: 'Bad address - send to office' asks where; hunter-asks4)
+    rf"|^\s*(?:(?!{PUT_RIGHT})(?!.*{ASKED_ELSEWHERE})(?:{RETURNED_BECAUSE})?(?:(?:bad|wrong|invalid|incorrect|outdated)\s+"
     r"address|address\s+(?:is\s+)?(?:bad|wrong|invalid|incorrect|unknown|tbd|outdated|needs?\s+(?:updat|verif|"
     r"confirm)\w*)|returned\s+mail|return(?:ed)?\s+to\s+sender|mail\s+returned|rts|undeliverable|undelivered|"
     r"(?:moved|relocated),?\s+(?:and\s+)?(?:no|without)\s+forwarding(?:\s+address)?|no\s+forwarding(?:\s+address)?|"
