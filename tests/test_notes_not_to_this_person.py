@@ -39,16 +39,17 @@ def test_an_ask_to_send_elsewhere_then_not_to_the_person_asks_where_it_goes(
 ) -> None:
     """Notes 'Send to wife. Do not send to him.' (and three like it) were each the error saying the card would
     go to the row's name and address until 1be24bf9 read 'Do not send to him.' as a no: the row was left out,
-    the wife's card never sent and nothing said. Each is that error again; 'Do not send to him' alone and
-    'Deceased. Send to wife. Do not send to him.' (the death says no) still leave the row out. Under 'Status'
-    each was left out still (status._REMARK_NOT_TO_SEND: found by review69); the same error now."""
-    out = ["Do not send to him", "Deceased. Send to wife. Do not send to him."]
-    cells = [*ELSEWHERE_THEN_NOT_TO_THEM, *out]
+    the wife's card never sent and nothing said. Each is that error again; 'Do not send to him' alone still
+    leaves the row out. Under 'Status' each was left out still (status._REMARK_NOT_TO_SEND: found by
+    review69); the same error now. 'Deceased. Send to wife. Do not send to him.' was left out (the death
+    read as the no), the wife's card lost: it asks too (review71, test_death_then_elsewhere)."""
+    out = ["Do not send to him"]
+    cells = [*ELSEWHERE_THEN_NOT_TO_THEM, "Deceased. Send to wife. Do not send to him.", *out]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == out
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
-    assert errors == {2, 3, 4, 5, 6}
+    assert errors == {2, 3, 4, 5, 6, 7}
 
 
 # ... whatever the ask names, in either order (found by review69: under 'Notes' each was ordered to him,

@@ -1,0 +1,38 @@
+"""A death or a leaving, and an ask to send the card to another ('Deceased - send to wife', 'Passed away -
+send to his wife', 'Died 11/1; send card to spouse', 'Terminated - send to estate'): the error asking where
+the card goes, nothing sent. Left out as the death says, the other's card was lost and nobody asked (session
+47's N8, the closing note of session 48's leftover 4; review71)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out, notes_sheet
+
+from bulkship.cli import main
+
+ASKS = [
+    "Deceased - send to wife", "Passed away - send to his wife", "Deceased. Send to wife.",
+    "Died 11/1 - send to his wife instead", "Passed away 11/3; send card to spouse",
+    "Deceased - send to estate", "Terminated - ship to her husband", "Send to his wife; he passed away",
+    "Deceased - order for spouse",
+]  # fmt: skip
+# ... not a death alone, nor one whose ask is answered no or is to the person
+OUT = [
+    "Deceased", "Deceased - send to wife? no", "Deceased - do not send to him",
+    "Deceased - sent to wife 11/20", "Left - do not send to home address",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_death_then_an_ask_to_send_to_another_asks_where_the_card_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    cells = [*ASKS, *OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == OUT  # (each of ASKS was left out)
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == set(range(2, 2 + len(ASKS)))
