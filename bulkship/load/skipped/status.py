@@ -60,12 +60,18 @@ SUSPENSION_OR_COBRA = (
     r"(?:on\s+)?(?:suspension(?:\s*\((?:paid|unpaid|with(?:out)?\s+pay)\))?|"
     r"cobra(?:\s+(?:participant|enrolled|enrollee|member|coverage|continuation))?)(?=\W*$)"
 )
+# ... said after a sign too ('Layoff - at risk', 'Layoff (at risk)', 'Layoff: exempt': left out; review71),
+# not asked ('Layoff - at risk?'); not 'Layoff - pending severance' (laid off, the pay to come)
+_NOT_LAID_OFF = (
+    rf"(?!\s+(?:{_NOT_LAID_OFF_YET})\b|\W+(?:(?:at\s+)?risk|exempt(?:ed)?|not\s+(?:affected|impacted)|unaffected|"
+    r"survivors?)\b(?![^?]*\?))"
+)
 GONE_MORE = (
     r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
     # laid off, however spelled ('Laid-off', 'Layoff', 'Layed off': newcomer23's N3, each ordered where 'Laid
     # off' is left out); not a layoff still to come or taken back ('Layoff pending', 'Layoff rescinded')
-    rf"(?:laid|layed)[\s-]*off|lay[\s-]?off(?!\s+(?:{_NOT_LAID_OFF_YET})\b)|"
+    rf"(?:laid|layed)[\s-]*off|lay[\s-]?off{_NOT_LAID_OFF}|"
     # (not an alum in a school's role, 'Alumni volunteer', 'Alumni parent': found by hunter-falsealarm5; nor
     # written 'Alumni - volunteer', 'Alumni/parent', 'Alumni (mentor)', 'Alumni guest speaker': review34)
     rf"alumn(?:i|us|a|ae)(?!\W+(?:{ALUM_ROLES})\b)|suspended|(?:offer\s+)?rescinded|"
@@ -93,7 +99,7 @@ GONE_MORE = (
     # ... or laid off in a company's words, severed, at the end of a contract, or not to be rehired ('RIF',
     # 'Position eliminated', 'Severance', 'End of contract', 'Do not rehire': found by hunter-sheets20, each
     # was ordered where 'Laid off' and 'Contract ended' are left out)
-    rf"(?:reduction\s+in\s+force|rif(?:'?d|fed)?)(?!\s+(?:{_NOT_LAID_OFF_YET})\b)|"
+    rf"(?:reduction\s+in\s+force|rif(?:'?d|fed)?){_NOT_LAID_OFF}|"
     r"(?:position|role|job)\s+(?:eliminated|elimination)|severed|"
     r"(?:on\s+)?severance|end\s+of\s+(?:contract|employment|assignment|engagement)|do\s*n[o']?t\s+re-?hire|"
     r"(?:not|in)\s*eligible\s+for\s+re-?hire|not\s+re-?hir(?:e|able)|non[\s-]*re-?hir(?:e|able)"

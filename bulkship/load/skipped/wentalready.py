@@ -8,7 +8,7 @@ open with '|^', each read from the cell's start)."""
 from __future__ import annotations
 
 from .notewords import _MONTH_DAY, _OF_A_FIELD, _ONE_IS_THE_CARD
-from .status import _NOT_LAID_OFF_YET
+from .status import _NOT_LAID_OFF
 
 SENT_OR_HAD = (
     # ... or in other words of the same ("Card sent 11/15", "Already received one", "No longer with the
@@ -28,7 +28,7 @@ SENT_OR_HAD = (
     r"(?:\s+(?:too|also|as\s+well)\b)?|quit|"
     # (a layoff however spelled: 'Layoff 11/30', 'Laid-off', 'Layed off', 'Lay-off' were ordered where 'Laid
     # off' is left out, as under 'Status' since d66cdb0f; found by review60 after newcomer23's note)
-    rf"fired|(?:laid|layed)[\s-]*off|lay[\s-]?off(?!\s+(?:{_NOT_LAID_OFF_YET})\b))"
+    rf"fired|(?:laid|layed)[\s-]*off|lay[\s-]?off{_NOT_LAID_OFF})"
     # ... or by whom or how it went ('Shipped via UPS 1Z999', 'Sent by manager', 'Gift already sent by
     # Sue': found by hunter-sheets12, each was ordered again), or when ('Sent last week'; not 'Sent last
     # year', a card of another year); or in a month or a year, as a card named plainly is ('Holiday card
