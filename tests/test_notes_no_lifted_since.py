@@ -51,13 +51,14 @@ def test_a_no_lifted_since_sends_the_row(
 def test_a_refusal_then_approved_and_asked_sent_sends_the_row(tmp_path: Path, header: str) -> None:
     """Found by newcomer26 (N3), taken by review69: 'Declined - later approved, send' was left out, the
     person the list asks sent dropped, where 'Rejected - then approved 12/2' and 'Declined, now approved -
-    send' send. Sent now; an approval alone after a refusal ('Declined - now approved', '... - approved by
-    HR': whose refusal was approved?) and one taken back or asked stay out."""
+    send' send. Sent now; one taken back or asked stays out. An approval alone after a refusal ('Declined -
+    now approved', '... - approved by HR 12/1': whose refusal was approved?) asks since review71
+    (test_refused_then_approved): neither left out nor sent."""
     sends = ["Declined - later approved, send", "Declined - approved by HR, send"]
-    out = ["Declined - now approved", "Declined - approved by HR 12/1", "Declined - approved, do not send",
-           "Declined - approved then revoked, send", "Declined - approved? send",
-           "Declined - approved by mistake, send"]  # fmt: skip
-    cells = [*sends, *out]
+    asks = ["Declined - now approved", "Declined - approved by HR 12/1"]
+    out = ["Declined - approved, do not send", "Declined - approved then revoked, send",
+           "Declined - approved? send", "Declined - approved by mistake, send"]  # fmt: skip
+    cells = [*sends, *asks, *out]
     assert notes_left_out(notes_sheet(tmp_path / "list.csv", cells, header), cells) == out
 
 

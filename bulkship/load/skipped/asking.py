@@ -26,6 +26,7 @@ from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
 from .inerror import _A_MISTAKE
 from .readonce import once_of_frame
+from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
 from .topersonelsewhere import ASKED_ELSEWHERE
 from .undone import _LEFT
 
@@ -268,6 +269,7 @@ def may_ask(text: str) -> bool:
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
         or _MAY_BE_GONE_ELSEWHERE.search(text) is not None
+        or MAY_BE_APPROVED.search(text) is not None
     )
 
 
@@ -292,7 +294,9 @@ def readings(text: str) -> tuple[str, str] | None:
     asking = [a or s or w for a, s, w in zip(asking, shared, wrongly, strict=True)]
     checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
     gone_no = _gone_answered_no(parts)
-    elsewhere = _gone_asked_elsewhere(parts)
+    elsewhere = [
+        e or r for e, r in zip(_gone_asked_elsewhere(parts), refused_then_approved(parts), strict=True)
+    ]
     if not any(asking) and not any(checks) and not any(gone_no) and not any(elsewhere):
         return None
     taken = [a or c or e for a, c, e in zip(asking, checks, elsewhere, strict=True)]

@@ -1,0 +1,32 @@
+"""A refusal, then approved and nothing more ('Declined - now approved', 'Declined - approved by HR 12/1'):
+the error asking whether the card goes, nothing sent. Each was left out, nobody asked: what was approved, the
+refusal or the card, the list does not say (review69's leftover 3, session 48's leftover 4; review71)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out, notes_sheet
+
+from bulkship.cli import main
+
+ASKS = [
+    "Declined - now approved", "Declined - approved 12/1", "Declined - approved by HR 12/1",
+    "Declined, now approved", "Declined gift card - now approved", "Opted out - now approved",
+]  # fmt: skip
+OUT = ["Declined - now approved?", "Declined - approved then revoked", "Declined - approved by mistake"]
+OUT += ["Declined"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_refusal_then_approved_alone_asks_whether_the_card_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    cells = [*ASKS, *OUT, "Declined - later approved, send"]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == OUT  # (each of ASKS was left out)
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert errors == set(range(2, 2 + len(ASKS)))
