@@ -113,6 +113,9 @@ _NOTE_SAYS_NO = re.compile(
     # hunter-asks3, each ordered)
     r"\s(?:in\s+)?(?:both(?:\s+(?:years|times|rounds))?|(?:every|each)\s+(?:year|time|round)|always|all\s+years)\b.*|"
     r"\s(?:until|till|pending|awaiting)\s+(?!" + _UNTIL_A_DATE + r").*)"
+    # ... a death or a void row 'until' a day: no hold ('Deceased until 1/15/2027', 'Void until ...' were
+    # ordered, the day read as the hold's and none held to it: review71)
+    r"|^\s*(?:deceased|passed\s+away|died|void(?:ed)?|duplicate|dupe?)\s+(?:until|till|til|thru|through)\s+\S.*"
     r"|^\s*(?:(?:(?:gift\s+)?card\s+|gift\s+)?already\s+(?:sent|received|ordered|mailed|shipped)|(?:sent|received)\s+already)"
     r"(?:\s+(?:too|also|as\s+well)\b)?\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d.*|\s(?:by|via|thru|through)\s.*)"
     # ... or asked for after a please or after another remark ("pls do not send", "wrong address - do not
