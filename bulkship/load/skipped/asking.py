@@ -21,14 +21,12 @@ from datetime import date
 
 import pandas as pd
 
-from .anotherperson import _RELATION
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
+from .goneasked import _GONE, _ON_A_DAY, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
 from .readonce import once_of_frame
 from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
-from .topersonelsewhere import ASKED_ELSEWHERE
-from .undone import _LEFT
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -115,49 +113,9 @@ _UNDECIDED = re.compile(
 # no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and
 # left out others, Status left most out, nobody asked (found by hunter-asks3, the brief's items 1 and 3).
 # Its said reading is a no to the card; 'Hold: no', 'Skip - none', 'Duplicate - no' read as before
-_GONE = (
-    rf"(?:(?:employee|ee|emp)\s+)?(?:{_LEFT}|deceased|dead|died|passed(?:\s+away)?|retired|inactive|departed|"
-    r"term(?:ination)?)"
-)
-_ON_A_DAY = r"(?:\s+(?:on\s+|eff\.?\s+|effective\s+)?(?:\d[\d/.-]*|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
 _GONE_LABEL = re.compile(rf"(?i)\W*{_GONE}{_ON_A_DAY}\s*[-–—:,;(/|]*\s*")
 _NO_ANSWER = re.compile(r"(?i)\s*(?:no|n|none|nope|n/?a|nil)\W*")
 _MAY_BE_GONE_NO = re.compile(rf"(?i)\b{_GONE}\b[^?]{{0,40}}?[-–—:,;(/|]\s*(?:no|n|none|nope|n/?a|nil)\b")
-
-
-# a death or a leaving, and in another clause an ask to send the card to another person, not a place
-# ('Deceased - send to wife', 'Died 11/1; send card to spouse', 'Terminated - send to estate'): left out, the
-# other's card lost, nobody asked (session 47's N8, session 48's leftover 4; review71). Said, the death;
-# taken out, the ask. 'Terminated - mail to home' sends (review44), 'Left - do not send to wife' is out
-_GONE_ALONE = re.compile(
-    rf"(?i)\W*(?:(?:he|she|they|employee)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?{_GONE}{_ON_A_DAY}\W*"
-)
-_A_PERSON = (
-    rf"(?:(?:his|her|their|the|late)\s+)*(?i:{_RELATION}|widow(?:er)?|estate|family|kin|heirs?|survivors?)\b|"
-    r"(?!(?:Home|Office|Work|Front|Reception|Desk|Address|Residence|Mailroom|Lobby|Site|Store|Branch)\b)"
-    r"[A-Z][a-z]+\b"
-)
-_TO_ANOTHER = re.compile(
-    r"(?i)\b(?:(?:send|ship|mail|deliver|forward|give)(?:\s+(?:it|the|a|gift|cards?))*\s+(?:to|c/o)|"
-    rf"order(?:\s+(?:it|the|a|gift|cards?))*\s+for)\s+(?-i:{_A_PERSON})"
-)
-_MAY_BE_GONE_ELSEWHERE = re.compile(rf"(?i)\b{_GONE}\b(?=.*{ASKED_ELSEWHERE})|{ASKED_ELSEWHERE}.*\b{_GONE}\b")
-_NOT = re.compile(r"(?i)\b(?:not|never|no)\b|n['’]?t\b")
-
-
-def _gone_asked_elsewhere(parts: list[str]) -> list[bool]:
-    """Of a remark's clauses, those saying a death or a leaving alone where another asks the card sent to
-    another, said and not asked nor said not to ('Deceased - send to wife? no' is left out as before)."""
-    gone = [_GONE_ALONE.fullmatch(p) is not None for p in parts]
-    if not any(gone):
-        return gone
-    asks = (
-        (found := _TO_ANOTHER.search(p)) is not None and "?" not in p and not _NOT.search(p, 0, found.start())
-        for p, g in zip(parts, gone, strict=True)
-        if not g
-    )
-    ask = any(asks)
-    return [g and ask for g in gone]
 
 
 # a card said sent by mistake ('Sent in error', 'Card sent in error', 'Sent this year in error', 'Mistakenly
@@ -268,7 +226,7 @@ def may_ask(text: str) -> bool:
         or _NOTICE.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
-        or _MAY_BE_GONE_ELSEWHERE.search(text) is not None
+        or may_be_gone_asked(text)
         or MAY_BE_APPROVED.search(text) is not None
     )
 
@@ -295,7 +253,7 @@ def readings(text: str) -> tuple[str, str] | None:
     checks = [bool(w) and _CHECK.fullmatch(p) is not None for p, w in zip(parts, words, strict=True)]
     gone_no = _gone_answered_no(parts)
     elsewhere = [
-        e or r for e, r in zip(_gone_asked_elsewhere(parts), refused_then_approved(parts), strict=True)
+        e or r for e, r in zip(gone_asked_elsewhere(parts), refused_then_approved(parts), strict=True)
     ]
     if not any(asking) and not any(checks) and not any(gone_no) and not any(elsewhere):
         return None
