@@ -91,6 +91,8 @@ SAYS_MORE = [
     "send double",
     "Double - one for spouse",
     "triple",
+    "Double award",
+    "Triple reward",
     "2 per person",
     "Two per employee",
     "2 each",

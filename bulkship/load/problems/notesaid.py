@@ -61,7 +61,8 @@ _SEND = re.compile(
 # hunter-asks3); not 'double-check', 'double sided', 'Double entry' (a repeat: read as one elsewhere)
 _DOUBLED = re.compile(
     rf"(?i)^\W*(?:{_PLEASE}\s+)?(?:(?:send|order|give|make\s+it)\s+)?(?:a\s+)?(double|triple)"
-    rf"(?:\s+(?:up|cards?|gift\s+cards?|order|it))?(?:\s+{_PLEASE})?{_COUNT_ENDS}"
+    # (or the award, the reward, the gift: 'Double award', 'Triple reward': hunter-asks4, one card ordered)
+    rf"(?:\s+(?:up|cards?|gift\s+cards?|order|it|awards?|rewards?|gifts?))?(?:\s+{_PLEASE})?{_COUNT_ENDS}"
 )
 # ... or one card more than the row's, for someone beside the person ('Extra card for spouse', 'one extra for
 # wife', '+1 for spouse', 'and one for his wife'): one card went out, exit 0 (hunter-vendor36); not 'another
