@@ -31,9 +31,14 @@ _THE_ADDRESS = (
 _FOR_DAYS = r"(?!\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:[-–]|to\b|through\b|thru\b|till?\b|until\b)\s*\d)"
 _UNDELIVERABLE = r"(?:un-?|non-?|not\s+)deliverable"
 # (not where the note asks to send the card elsewhere: 'Undeliverable address - send to office' is the error
-# asking where it goes, not a row left out)
+# asking where it goes, not a row left out; nor where it gives the new street, 'No longer lives here - new
+# address 5 Oak St': the row to fix, as 'Moved to 5 Oak St' is (test_status_moved; left out by ed6aa076))
+_NEW_STREET = (
+    r"\b(?:new|current|correct|corrected|updated)\s+(?:address|addr|street)\b|"
+    r"\bnow\s+(?:at|lives|living)\b|\bmoved\s+to\b"
+)
 _POST_WORDS = (
-    rf"(?!.*{ASKED_ELSEWHERE})(?:(?:{_SENT_THING}\s+(?:is\s+|was\s+|has\s+been\s+)?)?{_UNDELIVERABLE}(?:\s+(?:address|addr|mail|as\s+addressed))?|"
+    rf"(?!.*(?:{ASKED_ELSEWHERE}|{_NEW_STREET}))(?:(?:{_SENT_THING}\s+(?:is\s+|was\s+|has\s+been\s+)?)?{_UNDELIVERABLE}(?:\s+(?:address|addr|mail|as\s+addressed))?|"
     r"uaa|(?:mail|letter|card|package|parcel)\s+(?:was\s+)?returned(?:\s+(?:as\s+)?(?:undeliverable|undelivered|"
     r"by\s+(?:the\s+)?(?:usps|post(?:\s+office)?|postal\s+service|carrier)))+|"
     r"returned\s+by\s+(?:the\s+)?(?:usps|post(?:\s+office)?|postal\s+service|mail\s+carrier)|"
