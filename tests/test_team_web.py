@@ -114,6 +114,17 @@ def send(client: TestClient, batch: str) -> Any:
     )
 
 
+def send_held_anyway(client: TestClient, batch: str, row: int = 2) -> None:
+    """Tick ``row`` to send anyway on the batch's Held rows page: another card to a person who had one within
+    the repeat window is held as a probable repeat (88308e48, the lead's decision), whatever approvals say."""
+    held = client.get(f"/batches/{batch}/held").text
+    key = found(rf'<tr id="held-{row}">.*?name="send" value="([^"]+)"', held.replace("\n", " "))
+    form = {"csrf_token": found(TOKEN.pattern, held), "change": found(r'name="change" value="([^"]+)"', held)}
+    assert (
+        client.post(f"/batches/{batch}/held", data={**form, "send": key}).url.path == f"/batches/{batch}/cost"
+    )
+
+
 def reject(approver: TestClient, batch: str, reason: str) -> Any:
     """The approver rejects the batch's waiting request on its approval page, saying why."""
     page = approver.get(f"/batches/{batch}/approval").text
@@ -675,9 +686,11 @@ def test_people_rejected_in_a_batch_deleted_since_go_to_an_approver_again_under_
     carol.post(found(rf'action="(/batches/{again}/approval/\d+/approve)"', page), data=shown_plan(page))
     wait_until_finished(alice, again)
     assert len([line for o in embedded_sandbox_orders(team.data_dir) for line in o["LineItems"]]) == 2
-    # approved: next month's list of Kim goes as any other, at once
+    # approved: next month's list of Kim goes as any other, at once (its other card held as a probable
+    # repeat of this month's until ticked, as any person's is: no approver asked)
     sheet.write_text(header + f"{people[0]},STARBUCKS,25\n")
     upload(alice, sheet)
+    send_held_anyway(alice, "gift-3")
     assert send(alice, "gift-3").url.path == "/batches/gift-3/progress"
 
 
@@ -728,9 +741,10 @@ def test_a_person_rejected_then_uploaded_at_another_address_goes_to_an_approver(
     carol.post(found(r'action="(/batches/gift-2/approval/\d+/approve)"', page), data=shown_plan(page))
     wait_until_finished(alice, "gift-2")
     assert len([line for o in embedded_sandbox_orders(team.data_dir) for line in o["LineItems"]]) == 2
-    # approved where she is now: her next card there goes at once
+    # approved where she is now: her next card there goes at once (held as a probable repeat until ticked)
     sheet.write_text(header + f"Kim Ray,{kim_now},STARBUCKS,25\n")
     upload(alice, sheet)
+    send_held_anyway(alice, "gift-3")
     assert send(alice, "gift-3").url.path == "/batches/gift-3/progress"
 
 
