@@ -5,13 +5,10 @@ the card goes, nothing sent. Left out as the death says, the other's card was lo
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from support.notes import notes_left_out, notes_sheet
-
-from bulkship.cli import main
+from support.notes import notes_in_error, notes_left_out, notes_sheet
 
 ASKS = [
     "Deceased - send to wife", "Passed away - send to his wife", "Deceased. Send to wife.",
@@ -33,8 +30,7 @@ def test_a_death_then_an_ask_to_send_to_another_asks_where_the_card_goes(
     cells = [*ASKS, *OUT]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == OUT  # (each of ASKS was left out)
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == set(range(2, 2 + len(ASKS)))
 
 
@@ -53,6 +49,5 @@ def test_a_death_or_a_leaving_then_a_bare_ask_to_send_asks_whether_the_card_goes
     cells = [*BARE, *BARE_OUT, "Terminated - please send"]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == BARE_OUT  # (each of BARE was left out)
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == set(range(2, 2 + len(BARE)))

@@ -6,13 +6,10 @@ on to another ('Do not send to him, send to wife': the error asking where it goe
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 
 import pytest
-from support.notes import notes_left_out, notes_sheet
-
-from bulkship.cli import main
+from support.notes import notes_in_error, notes_left_out, notes_sheet
 
 NOT_TO_THEM = ["Do not send to this person", "Never send to him", "Do not send to her", "Don't send to them.",
                "Do not send to this employee"]  # fmt: skip
@@ -47,8 +44,7 @@ def test_an_ask_to_send_elsewhere_then_not_to_the_person_asks_where_it_goes(
     cells = [*ELSEWHERE_THEN_NOT_TO_THEM, "Deceased. Send to wife. Do not send to him.", *out]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == out
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2, 3, 4, 5, 6, 7}
 
 
@@ -70,8 +66,7 @@ def test_an_ask_to_send_to_any_other_and_a_no_to_the_person_never_orders_the_car
     cells = ANY_ASK_AND_NOT_TO_THEM
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     left_out = notes_left_out(path, cells)
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     ordered = [cell for row, cell in enumerate(cells, start=2) if row not in errors and cell not in left_out]
     assert ordered == [], ordered
 
@@ -145,8 +140,7 @@ def test_a_no_to_the_person_until_a_day_then_an_ask_elsewhere_asks_at_once(
     ]
     path = notes_sheet(tmp_path / "list.csv", cells)
     assert notes_left_out(path, cells) == []
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2, 3}
 
 
@@ -161,8 +155,7 @@ def test_an_order_for_another_then_not_for_the_person_asks_where_it_goes(
     cells = [*asks, "Do not order for him"]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == ["Do not order for him"]
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2, 3}
 
 
@@ -185,8 +178,7 @@ def test_an_ask_to_send_to_her_relative_then_not_to_her_asks_where_it_goes(
     cells = [*TO_HER_KIN_NOT_TO_HER, "Send to her office. Do not send to her."]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == ["Send to her office. Do not send to her."]
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2, 3, 4, 5}
 
 
@@ -211,8 +203,7 @@ def test_a_no_to_the_person_until_a_thing_to_happen_leaves_the_row_out(
     cells = [*NOT_TO_THEM_UNTIL, *asks]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == NOT_TO_THEM_UNTIL
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2 + len(NOT_TO_THEM_UNTIL)}
 
 
@@ -227,8 +218,7 @@ def test_an_ask_elsewhere_then_a_no_to_the_person_until_a_thing_asks_where_it_go
     ]
     path = notes_sheet(tmp_path / "list.csv", cells)
     assert notes_left_out(path, cells) == []
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2, 3}
 
 
@@ -245,6 +235,5 @@ def test_a_card_said_to_be_another_s_then_not_for_the_person_asks_where_it_goes(
     cells = [*asks, "Card for 10 years. Do not send to him"]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == ["Card for 10 years. Do not send to him"]
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == {2, 3, 4}

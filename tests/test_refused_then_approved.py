@@ -4,13 +4,10 @@ refusal or the card, the list does not say (review69's leftover 3, session 48's 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from support.notes import notes_left_out, notes_sheet
-
-from bulkship.cli import main
+from support.notes import notes_in_error, notes_left_out, notes_sheet
 
 ASKS = [
     "Declined - now approved", "Declined - approved 12/1", "Declined - approved by HR 12/1",
@@ -27,6 +24,5 @@ def test_a_refusal_then_approved_alone_asks_whether_the_card_goes(
     cells = [*ASKS, *OUT, "Declined - later approved, send"]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert notes_left_out(path, cells) == OUT  # (each of ASKS was left out)
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == set(range(2, 2 + len(ASKS)))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
+import pytest
+
+from bulkship.cli import main
 from bulkship.load import load_sheet
 
 
@@ -23,3 +27,9 @@ def notes_left_out(path: Path, notes: list[str]) -> list[str]:
     """The ``notes`` of :func:`notes_sheet`'s ``path`` whose rows the load leaves out."""
     skipped = {s.row for s in load_sheet(path).skipped}
     return [note for row, note in enumerate(notes, start=2) if row in skipped]
+
+
+def notes_in_error(path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> set[int]:
+    """The rows of ``path`` that `bulkship validate --json` says to fix (severity 'error')."""
+    main(["validate", str(path), "--json", "--out", str(out)])
+    return {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
