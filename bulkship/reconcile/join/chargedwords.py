@@ -127,11 +127,7 @@ def priced_since_note(money: Breakdown, line: _Line, plan: Breakdown) -> str:
     up = [now > was for *_rest, now, was in changed]
     said = " and ".join(f"{name} {money_text(now)}" for _what, name, now, _was in changed)
     return PRICED_SINCE_NOTE.format(
-        total=money_text(money.total),
-        cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
-        by=money_text(abs(money.total - plan.total)),
-        side="more" if money.total > plan.total else "less",
-        planned=money_text(plan.total),
+        **_against_the_plan(money, line, plan),
         what=" and ".join(what for what, *_rest in changed),
         where="above" if all(up) else "below" if not any(up) else "other than in",
         changed=said[:1].upper() + said[1:],
@@ -151,11 +147,19 @@ def within_rounding(charged: Decimal, planned: Decimal, cards: int) -> bool:
 @functools.lru_cache(maxsize=4096)  # a batch charged otherwise than planned has few kinds of row
 def _not_planned_words(money: Breakdown, line: _Line, plan: Breakdown) -> str:
     return NOT_PLANNED_NOTE.format(
-        total=money_text(money.total),
-        cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
-        by=money_text(abs(money.total - plan.total)),
-        side="more" if money.total > plan.total else "less",
-        planned=money_text(plan.total),
+        **_against_the_plan(money, line, plan),
         discount=money_text(money.discount),
         planned_discount=money_text(plan.discount),
     )
+
+
+def _against_the_plan(money: Breakdown, line: _Line, plan: Breakdown) -> dict[str, str]:
+    """The words both notes of a row charged otherwise than planned say of it: what it cost, how many cards,
+    by how much more or less than the plan."""
+    return {
+        "total": money_text(money.total),
+        "cards": "this card" if line.quantity == 1 else f"these {line.quantity} cards",
+        "by": money_text(abs(money.total - plan.total)),
+        "side": "more" if money.total > plan.total else "less",
+        "planned": money_text(plan.total),
+    }
