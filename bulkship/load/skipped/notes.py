@@ -276,10 +276,11 @@ _NOTE_SAYS_NO = re.compile(
     # (a budget's, an address's, an approval's or a review's alone: the words after may say it came, 'Budget
     # hold - approved', 'Address hold - address updated': found by review66 and review65, each left out)
     r"audit|ethics|finance|tax|benefits|leadership|exec(?:utive)?|mail)\s+hold|(?:new[\s-]*hires?|loa|leave|fmla|"
-    r"onboarding|budget|address|approval|review)\s+hold(?=\W*$)|suspended|paused|frozen|blocked|deferred|postponed|"
+    r"onboarding|budget|address|approval|review)\s+hold(?=\W*$)|"
     # (a word of hold alone, or until further notice: 'Paused', 'Frozen - see HR', 'Suspended until further
-    # notice': each ordered where 'On hold' is left out; review71's leftover, mended by the lead)
-    r"(?:suspended|paused|frozen|blocked|deferred|postponed)\s+(?:until|till)\s+further\s+notice|under\s+investigation|"
+    # notice': each ordered but 'Suspended' where 'On hold' is left out; review71's leftover, the lead's)
+    r"(?:suspended|paused|frozen|blocked|deferred|postponed)(?:\s+(?:until|till)\s+further\s+notice)?|"
+    r"under\s+investigation|"
     + SUSPENSION_OR_COBRA  # (as under 'Status': review71)
     + r"|"
     r"investigation(?:\s+(?:pending|ongoing|open))?|(?:in\s+)?litigation|lawsuit|no\s+contact)"
