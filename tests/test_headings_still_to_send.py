@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -35,6 +36,12 @@ def _list(path: Path, heading: str) -> Path:
         sheet.append(row)
     book.save(path)
     return path
+
+
+def _validated(path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
+    """`bulkship validate --json`'s exit code and its answer for ``path``."""
+    code = main(["validate", str(path), "--json", "--out", str(out)])
+    return code, json.loads(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize(
@@ -66,8 +73,7 @@ def test_the_person_a_heading_spares_is_sent_with_no_error_to_delete_it(
     an error: 'the note on row 5 ... names Gus Tan ... Make the change on this row itself, then delete the
     note'; deleted, Hal and Dee were ordered again. The heading is read as it says: Gus sent, no error."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert [p["message"] for p in data["problems"]] == []
     assert (code, sorted(s["row"] for s in data["skipped"])) == (0, [2, 4, 5])
 
@@ -89,8 +95,7 @@ def test_a_heading_saying_the_rows_below_went_as_those_above_leaves_both_out_but
     everyone below' ordered all six, the heading an error. Their words for the rows below say those went as
     the rows above did: every row above and below is left out but the one set apart, sent with no error."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
 
@@ -147,8 +152,7 @@ def test_a_bracket_right_before_the_word_for_the_rows_below_ends_its_part(
     of the heading as of the row right above alone); 'Above: OK to send (except Dee) Below: terminated' sent
     Ann, Bob and Cy. The bracket ends its part, as a full stop after it does."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, [p["row"] for p in data["problems"]]) == (1 if asked else 0, asked)
 
@@ -165,8 +169,7 @@ def test_a_heading_of_the_rows_below_setting_one_apart_sends_him(
     one person the heading sets apart from the hold got no card, silently. Ann and Bob are left out, Cy sent
     with no error; the rows above sent."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert (code, sorted(s["row"] for s in data["skipped"]), data["problems"]) == (0, [5, 6, 7], [])
 
 
@@ -185,8 +188,7 @@ def test_a_heading_saying_the_rows_below_went_as_those_above_with_no_mark_betwee
     error: deleted as it asks, or left out with the rows not valid, six second cards. As with a full stop
     ('Above: mailed 11/20. and everyone below'): every row above and below left out, exit 0."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
 
@@ -205,8 +207,7 @@ def test_a_heading_asking_of_the_rows_above_and_below_as_above_asks_of_each_belo
     Dee and ordered Ann, Bob and Cy below, exit 0 once the rows above were mended, where its words say the
     rows below are as those above: done (which went?). Each row below asks too."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [5]
     assert (code, sorted(p["row"] for p in data["problems"])) == (1, [2, 3, 4, 6, 7, 8])
 
@@ -233,8 +234,7 @@ def test_a_heading_pointing_both_ways_says_its_words_of_every_row_above_and_belo
     ordered the five others again. Its words are said of both, as 'Above: <words>. and everyone below' is
     ('Above and below: OK to send' sends all six, the heading's row an error as before)."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, sorted({p["row"] for p in data["problems"]})) == (1 if asked else 0, asked)
 
@@ -253,8 +253,7 @@ def test_the_one_a_heading_sets_apart_with_words_of_their_own_asks(
     bracket after her name that say no leave her out ('except Gus (terminated)'); any others are for a person
     to read: Dee's row is the error asking, the others above left out as before."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    _, data = _validated(path, tmp_path / "out", capsys)
     assert 4 not in [s["row"] for s in data["skipped"]]
     assert [p["row"] for p in data["problems"]] == [4]
 
@@ -273,8 +272,7 @@ def test_a_heading_saying_the_rows_above_done_then_labelling_all_below_asks_of_e
     done. Below: do not send' asks of each row above (aad4ed55): the label's 'All'/'Everyone' was read with
     the words for the rows above. Each row above asks now; the rows below by their own words."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, sorted({p["row"] for p in data["problems"]})) == (1, [2, 3, 4])
 
@@ -292,8 +290,7 @@ def test_a_heading_saying_in_other_words_that_the_rows_below_went_as_those_above
     everyone below', 'and everyone below was too') ordered all six, the heading's row the only error: deleted
     as it asks, six second cards, where 'Above: sent 11/20. and everyone below' leaves all six out. So now."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
 
@@ -311,7 +308,6 @@ def test_the_one_still_to_send_named_after_the_words_with_no_mark_is_sent_the_ot
     ('mailed' was read as part of the name set apart, the words without him said nothing). As with a dash
     ('Above: mailed - Gus not yet'): Hal and Dee left out, Gus sent, the rows below by their own words."""
     path = _list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
+    code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 4, 5]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
