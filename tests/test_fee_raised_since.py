@@ -9,11 +9,13 @@ plan."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support.money_invariants import check_money
-from support.vendor_proxy import VendorProxy
+from support.vendor_proxy import VendorProxy, orders_rewritten
 from test_prices import _charged, _cli_run
 from test_prices import cli_vendor as cli_vendor  # the fixture: five 25.00 cards, CVS's fee raised after one
 
@@ -158,3 +160,61 @@ def test_prices_that_cannot_be_read_again_after_the_rise_cost_nothing_of_the_run
     assert main(_cli_run(cli_vendor, tmp_path, "--yes")) == 0, capsys.readouterr()
     assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
     assert json.loads(capsys.readouterr().out)["batches"][0]["to_send_priced_before_a_change"] is False
+
+
+TAKEN_OFF_AND_RAISED = (
+    "The vendor charged 51.00 for this card on its line, 2.25 more than planned (48.75): a fee above the "
+    "plan, and its discount taken off the order. Its fees are 1.00 at the vendor's prices read after its "
+    "order was planned, where the plan priced them 0.00: the vendor raised them since. Its discount reads "
+    "0.00 where the plan took off 1.25: its order {po} shows 1.25 taken off the order as a discount on the "
+    "order, which the totals count (the Summary says so)"
+)
+
+
+def test_a_fee_raised_where_the_vendor_takes_the_discount_off_the_order_is_named_a_fee(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money29's leftover 1: five 50.00 HOMEDEPOT cards (2.5 % off: 48.75 each), the vendor pricing its
+    lines at face value and taking the 1.25 off the order, then raising HOMEDEPOT's fee to 1.00 once the first
+    order was made. The four charged 51.00 on their lines (49.75 with the order's discount) read 'an
+    overcharge, shown as a Discount of -1.00 ... ask the vendor why', Fees 0.00, Discount -1.00 on each row
+    and 2.25 on the Summary: the totals right, the fee called a negative discount. Each is a fee above the
+    plan and a discount taken off the order now: Fees 1.00, Discount 0.00 on its row; Fees 4.00 and the
+    orders' 6.25 on the Summary and `status --json`."""
+    from test_order_discount_cost import _discount_on_the_order
+
+    from bulkship.sandbox.catalog import BUILTIN_CATALOG, load_catalog
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    (tmp_path / "cap.csv").write_text(
+        "Name,Address,City,State,ZIP,Product,Value\n"
+        + "".join(f"P{i} Lee,{i} Main St,Boston,MA,02134,HOMEDEPOT,50\n" for i in range(1, 6))
+    )
+    raised = json.loads(json.dumps(BUILTIN_CATALOG))
+    next(p for p in raised["Products"] if p["Id"] == "HOMEDEPOT")["Cost"]["Fee"] = 1.0
+    (tmp_path / "raised.json").write_text(json.dumps(raised))
+    taken_off = orders_rewritten(_discount_on_the_order, reads_only=False)
+
+    def rewrite(call: Any) -> Any:
+        answer = taken_off(call)
+        if call.method == "POST" and call.path.lower() == "/v1/orders":
+            vendor.sandbox.catalog = load_catalog(tmp_path / "raised.json")
+        return answer
+
+    vendor.rewrite = rewrite
+    ledger = tmp_path / "ledger.sqlite"
+    assert main(_cli_run(vendor, tmp_path, "--yes", "--max-total", "1000")) == 0, capsys.readouterr()
+    orders = vendor.sandbox.orders()
+    seen = check_money(ledger, "cap", input_rows=range(2, 7), vendor_orders=orders, web=True)
+    assert seen.figures("charged") == [250, Decimal("6.25"), 4, 0, Decimal("247.75")], "face, discount, ..."
+    for row, order in zip(range(3, 7), orders[1:], strict=True):
+        cells = seen.rows[row]
+        assert (cells["Discount"], cells["Fees"], cells["Total"]) == (0, 1, 51), cells
+        assert cells["Problems / vendor error"] == TAKEN_OFF_AND_RAISED.format(po=order["PONumber"]), cells
+    assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0
+    batch = json.loads(capsys.readouterr().out)["batches"][0]
+    charged = batch["money"]["charged"]
+    assert (charged["discount"], charged["fees"], charged["total"]) == ("6.25", "4.00", "247.75"), charged
+    said = "4 row(s) of them were charged at the vendor's prices read after their orders were planned (4.00"
+    assert any(said in note for note in batch["notes"]), batch["notes"]

@@ -68,7 +68,8 @@ def not_planned_note(
     plan = prices.planned(line) if money is not None and line is not None and prices is not None else None
     # its fees or shipping as the vendor's prices read since have them (not as billed elsewhere: on the order)
     if money is not None and line is not None and prices is not None and plan is not None and not ended:
-        since = priced_since_note(money, line, plan) if prices.priced_since(line, money.total) else ""
+        priced_since = prices.priced_since(line, money.total)
+        since = priced_since_note(money, line, plan, taken_off) if priced_since else ""
         if since:
             return since
     if money is None or line is None or plan is None or money.discount == plan.discount:
@@ -103,17 +104,29 @@ def not_planned_note(
 
 
 PRICED_SINCE_NOTE = (
-    "The vendor charged {total} for {cards}, {by} {side} than planned ({planned}): {what} {where} the plan. "
-    "{changed} at the vendor's prices read after its order was planned, where the plan priced {them} "
-    "{was}: the vendor {verb} {them} since. The totals hold what it charged"
+    "The vendor charged {total} for {cards}{on_line}, {by} {side} than planned ({planned}): {what} {where} "
+    "the plan{discounted}. {changed} at the vendor's prices read after its order was planned, where the plan "
+    "priced {them} {was}: the vendor {verb} {them} since. {ending}"
+)
+HELD = "The totals hold what it charged"
+# its card discount not on its line (``Prices.priced_since`` matched it so): off its order, or not at all
+TAKEN_OFF_ENDING = (
+    "Its discount reads 0.00 where the plan took off {planned_discount}: its order {po} shows {taken} taken "
+    "off the order as a discount on the order, which the totals count (the Summary says so)"
+)
+NOT_TAKEN_ENDING = (
+    "Its discount reads 0.00 where the plan took off {planned_discount}. " + HELD + "; ask the vendor why"
 )
 
 
-def priced_since_note(money: Breakdown, line: _Line, plan: Breakdown) -> str:
+def priced_since_note(
+    money: Breakdown, line: _Line, plan: Breakdown, taken_off: tuple[str, Decimal] = ("", Decimal(0))
+) -> str:
     """Words for a row charged otherwise than planned whose fees or shipping, as the vendor's prices read
     since have them, make up the difference (``Prices.priced_since`` broke it down so): a fee raised after
     the plan read 'an overcharge, shown as a Discount of -2.00 ... ask the vendor why' (hunter-money28's
-    leftover 2), a fee dropped nothing at all. "" when they are not what changed."""
+    leftover 2), a fee dropped nothing at all. Its card discount may be off its line, ``taken_off`` its order
+    (po, amount) instead. "" when they are not what changed."""
     changed = [
         (what, name, now, was)
         for what, name, now, was in (
@@ -122,18 +135,26 @@ def priced_since_note(money: Breakdown, line: _Line, plan: Breakdown) -> str:
         )
         if now != was
     ]
-    if not changed or money.discount != plan.discount or money.total == plan.total:
+    off_its_line = money.discount == 0 < plan.discount
+    if not changed or money.total == plan.total or (money.discount != plan.discount and not off_its_line):
         return ""
     up = [now > was for *_rest, now, was in changed]
     said = " and ".join(f"{name} {money_text(now)}" for _what, name, now, _was in changed)
+    po, taken = taken_off
+    ending = (TAKEN_OFF_ENDING if taken > 0 else NOT_TAKEN_ENDING) if off_its_line else HELD
     return PRICED_SINCE_NOTE.format(
         **_against_the_plan(money, line, plan),
+        on_line=" on its line" if off_its_line and taken > 0 else "",
+        discounted=(", and its discount taken off the order" if taken > 0 else ", and no discount on it")
+        if off_its_line
+        else "",
         what=" and ".join(what for what, *_rest in changed),
         where="above" if all(up) else "below" if not any(up) else "other than in",
         changed=said[:1].upper() + said[1:],
         them="it" if [what for what, *_rest in changed] == ["shipping"] else "them",
         was=" and ".join(money_text(was) for *_rest, was in changed),
         verb="raised" if all(up) else "lowered" if not any(up) else "changed",
+        ending=ending.format(planned_discount=money_text(plan.discount), po=po, taken=money_text(taken)),
     )
 
 

@@ -27,8 +27,9 @@ def priced_since_rows(view: LedgerView, orders: Collection[str]) -> tuple[int, D
     for record, cost, line, prices, plan in view.charged_with_plan(orders):
         if record.status != "ordered" or prices.priced_since(line, cost) is None:
             continue
-        count, by = count + 1, by + cents(cost) - cents(plan.total)
         money = prices.breakdown(line, cost)
+        # what its fees and shipping moved by: its card discount may be off its line, taken off its order
+        count, by = count + 1, by + cents(money.fees + money.shipping) - cents(plan.fees + plan.shipping)
         for column, now, was in (
             ("Fees", money.fees, plan.fees),
             ("Shipping cost", money.shipping, plan.shipping),
