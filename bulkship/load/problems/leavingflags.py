@@ -11,7 +11,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from ...models import Problem
-from ..skipped.asking import _LEAVING_COMING
+from ..skipped.saidasking import _LEAVING_COMING
 from .askingnote import ASKS
 
 # the header: a leaving on its way or a notice given, asked or flagged ('Is Pending Termination?', '...

@@ -23,10 +23,26 @@ import pandas as pd
 
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
-from .goneasked import _GONE, _ON_A_DAY, gone_asked_elsewhere, may_be_gone_asked
+from .goneasked import gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
 from .readonce import once_of_frame
 from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
+from .saidasking import (
+    _GONE_LABEL,
+    _MAY_BE_GONE_NO,
+    _MAY_BE_WRONGLY,
+    _MAY_NOT_BE_A_CARD,
+    _MOVED_ON_TO_A_NAME,
+    _NO_ANSWER,
+    _NOT_A_CARD,
+    _NOTICE,
+    _ONE_ONLY,
+    _SENT_WRONGLY,
+    _SEPARATELY,
+    _SHARED,
+    _TWO_ROWS,
+    _UNDECIDED,
+)
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -65,23 +81,6 @@ _OF_THE_ADDRESS = re.compile(
 )
 
 
-# a card for two rows, which of them gets it unsaid ('One card for both', 'Card goes to Walter & Linda
-# together', 'Same household as Walter - one card only': newcomer25's N1, both rows ordered, a second card),
-# or this row's card shared with another's ('Included on Walter's card', 'Shares a card with Walter (row
-# 12)'): the row asks, its said reading a no. Not left out: where both rows of a pair said so, both were
-# left out, the household sent no card (found by review65 and review66 checking f86305ab)
-_SHARED = re.compile(
-    r"(?i)\b(?:one|1|single|joint)\s+(?:gift\s+)?card\s+(?:for|to|between)\s+(?:both|the\s+two|them\s+both|"
-    r"the\s+couple|the\s+household)\b|\bcard\s+(?:goes|going|to\s+go)\s+to\s+\S.*?\s(?:&|and)\s.*\btogether\b|"
-    r"(?:\b(?:included|incl\.?|added|listed)\s+(?:on|in|with)\s+(?:the\s+)?"
-    r"(?:[\w.&-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:gift\s+)?card\b|\b(?:shares?|sharing|shared)\s+"
-    r"(?:(?:a|one|the|his|her|their)\s+)?(?:gift\s+)?card\s+with\b|\bcard\s+shared\s+with\b)"
-)
-_SEPARATELY = re.compile(r"(?i)\bseparate(?:ly)?\b")
-_ONE_ONLY = re.compile(r"(?i)\bone\s+(?:gift\s+)?card\s+only\b")
-_TWO_ROWS = re.compile(r"(?i)\b(?:household|same\s+(?:address|home)|both|couple)\b")
-
-
 def _shared(part: str, text: str) -> bool:
     """Whether a clause says one card for two rows (:data:`_SHARED`; 'one card only' where the remark names a
     household or both)."""
@@ -100,104 +99,6 @@ def _asks(part: str, after: str) -> bool:
     if unclear_no(part, after):
         return True
     return not (_ANSWER.match(after) or YES.match(after) or NO.match(after))
-
-
-# a remark of doubt alone ('TBD', 'Maybe', 'Not sure', 'Undecided'): it asks whether the card goes at all
-_UNDECIDED = re.compile(
-    r"(?i)\W*(?:tbd|tba|to\s+be\s+(?:determined|decided)|undecided|maybe|perhaps|unsure|not\s+sure|unclear|"
-    r"not\s+decided(?:\s+yet)?|undetermined)\W*"
-)
-
-
-# a leaving or a death answered no, none or n/a without a question's mark ('Deceased - none', 'Terminated:
-# no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and
-# left out others, Status left most out, nobody asked (found by hunter-asks3, the brief's items 1 and 3).
-# Its said reading is a no to the card; 'Hold: no', 'Skip - none', 'Duplicate - no' read as before
-_GONE_LABEL = re.compile(rf"(?i)\W*{_GONE}{_ON_A_DAY}\s*[-–—:,;(/|]*\s*")
-_NO_ANSWER = re.compile(r"(?i)\s*(?:no|n|none|nope|n/?a|nil)\W*")
-_MAY_BE_GONE_NO = re.compile(rf"(?i)\b{_GONE}\b[^?]{{0,40}}?[-–—:,;(/|]\s*(?:no|n|none|nope|n/?a|nil)\b")
-
-
-# a card said sent by mistake ('Sent in error', 'Card sent in error', 'Sent this year in error', 'Mistakenly
-# mailed'): not to be sent again, or sent wrongly and still owed? Notes sent 'Sent in error' and left 'Card
-# sent in error' out, Status left both out, nobody asked (found by hunter-asks3). Said, it is a card sent
-# already; 'Sent in error - resend', '... - do not resend' read as before
-_WRONGLY = r"(?:in\s+error|by\s+(?:mistake|error|accident)|mistakenly|erroneously|accidentally)"
-_SENT = r"(?:sent|mailed|shipped|ordered|issued)(?:\s+(?:out|already|twice|this\s+year))*"
-_SENT_WRONGLY = re.compile(
-    rf"(?i)\W*(?:(?:the\s+|a\s+)?(?:gift\s+)?card\s+)?(?:was\s+)?(?:{_SENT}\s*[-–—:,(]?\s*{_WRONGLY}|"
-    rf"(?:mistakenly|erroneously|accidentally)\s+{_SENT})(?:\s+this\s+year)?\W*"
-)
-_MAY_BE_WRONGLY = re.compile(rf"(?i)\b{_WRONGLY}")
-
-
-# A leaving on its way: pending, in progress or planned, or the person leaving or serving notice
-_LEAVING_COMING = (
-    r"(?:pending|upcoming|planned|impending|scheduled)\s+(?:termination|separation|resignation|exit|"
-    r"offboarding)|(?:termination|separation|resignation|exit|offboarding)\s+(?:pending|in\s+(?:progress|"
-    r"process)|scheduled|planned|initiated|underway)|leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|"
-    r"us))?|(?:is|will\s+be)\s+leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|us))?|"
-    r"(?:serving|working(?:\s+out)?)\s+(?:(?:his|her|their|a|the)\s+)?notice(?:\s+period)?|"
-    r"(?:in\s+(?:the\s+)?)?notice\s+period"
-)
-# a resignation given, its last day unsaid ('Gave notice', 'Put in her notice', 'Resigning', 'Submitted
-# resignation'): still here, or gone by the time the card comes? Each was ordered, exit 0, where 'Resigned'
-# is left out and 'Gave notice - last day 1/15/2027' is sent until its day (found by hunter-asks3). Said, it
-# is a resignation
-_NOTICE = re.compile(
-    r"(?i)\W*(?:active\W+)?(?:(?:has|he|she|they|employee)\s+)?(?:(?:gave|given|giving|put\s+in|turned\s+in|"
-    r"handed\s+in|"
-    r"submitted|tendered)\s+(?:(?:his|her|their|a|an|the|2|two)\s+)*(?:weeks?['’]?\s+)?(?:notice|resignation)|"
-    r"(?:notice|resignation|resignation\s+letter)\s+(?:given|submitted|received|tendered|in))"
-    # (the day it was given; a day after 'Resigning' is the last one, sent until it as a leaving to come)
-    r"(?:\s+(?:on\s+)?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\W*|\W*(?:active\W+)?resigning\W*|"
-    # ... or a leaving on its way, its day unsaid ('Pending Termination', 'Termination in Progress', 'Leaving
-    # company', 'Serving notice', 'Notice period'), also after 'Active - ': each was ordered, exit 0, under
-    # Notes or Status or both, where 'Gave notice' asks (found by newcomer27, a Workday 'Worker Status')
-    rf"\W*(?:active\W+)?(?:{_LEAVING_COMING})\W*"
-)
-
-
-# ... or a move on to a name alone ('Moved on to Acme', 'Has moved on to Google'): another employer, or a
-# team, a site, a town? Each was ordered, exit 0, where 'Moved on to another company' is left out (found by
-# hunter-sends14; dd33f76c's leftover, hunter-asks3). Said, the person moved on; a department, HQ or a
-# shift named ('Moved on to Sales', '... the night shift') sends as before
-_TEAMS = (
-    r"(?:sales|marketing|engineering|finance|accounting|hr|it|ops|operations|support|legal|management|"
-    r"hq|headquarters|corporate|admin|payroll|purchasing|shipping|receiving|facilities|security|research)"
-)
-_MOVED_ON_TO_A_NAME = re.compile(
-    r"\W*(?:(?:[Hh]as|[Hh]e|[Ss]he|[Tt]hey|[Ee]mployee)\s+)?(?:[Mm]oved|MOVED)\s+(?:on|ON)\s+(?:to|TO)\s+"
-    rf"(?!(?i:{_TEAMS})\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}}\W*"
-)
-
-
-# ... or another thing than a gift card, alone or instead of it ('Plaque only', 'Certificate instead',
-# 'Sympathy card only', 'Donate to charity', 'Donate instead'): a card as well, or none? Each was ordered,
-# exit 0 (the lead's closing note of session 48, leftover 3; hunter-asks4). Said, it is no card ('Chose
-# plaque instead', 'Wants cash instead' are left out as before; 'Plaque and card' sends). Read clause by
-# clause ('Donate instead; approved by Dee')
-_OTHER_THING = (
-    r"(?:plaques?|certificates?(?:\s+of\s+\w+)?|trophy|trophies|award\s+letter|(?:service\s+|anniversary\s+)?pins?|"
-    r"letter|flowers|swag|merch(?:andise)?|shirt|t-shirt|mug|"
-    r"(?:sympathy|greeting|thank[\s-]*you|birthday|holiday|christmas|get[\s-]+well|condolence)\s+card)"
-)
-# ... money only ('Cash only', 'Check only'; 'Cash instead' is left out as before: the person chose it)
-_MONEY_ONLY = r"(?:cash|check|cheque|points|paycheck|payroll)\s+only"
-_ONLY_ENDS = r"(?:\s+(?:please|pls)|\s*\(?(?:per|by)\s+[\w.&]+\)?)?\W*"
-_GIVEN = r"(?:\s+(?:it|the\s+(?:gift|card|award)|(?:his|her|their)\s+(?:gift|card|award)))?"
-_IN_ITS_PLACE = r"(?:\s+instead|\s+in\s+lieu(?:\s+of\s+(?:an?\s+|the\s+)?(?:gift\s+)?card)?)?\W*"
-_NOT_A_CARD = re.compile(
-    rf"(?i)\W*(?:(?:send|give|mail|order)\s+(?:an?\s+|the\s+)?)?{_OTHER_THING}\s+(?:only|instead"
-    rf"(?:\s+of\s+(?:an?\s+|the\s+)?(?:gift\s+)?card)?){_ONLY_ENDS}|\W*{_MONEY_ONLY}{_ONLY_ENDS}"
-    # (wanted only: 'Wants plaque only'; 'Wants plaque instead' is left out as before)
-    rf"|\W*(?:wants?|prefers?|chose|requested|asked\s+for)\s+(?:an?\s+|the\s+)?{_OTHER_THING}\s+only{_ONLY_ENDS}"
-    # (to a charity, or one named: 'Donate to Red Cross'; given only to a charity, not 'Give to manager')
-    rf"|\W*donate{_GIVEN}(?:\s+to\s+(?:a\s+|the\s+)?(?:charity|(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){{0,3}}))?"
-    rf"{_IN_ITS_PLACE}|\W*give{_GIVEN}\s+to\s+(?:a\s+|the\s+)?charity{_IN_ITS_PLACE}"
-    r"|\W*(?:(?:a\s+)?charity\s+donation|donation(?:\s+to\s+charity)?\s+instead)\W*"
-)
-_MAY_NOT_BE_A_CARD = re.compile(r"(?i)\b(?:only|instead|donat|charity)")
 
 
 def _gone_answered_no(parts: list[str]) -> list[bool]:
