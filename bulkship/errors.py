@@ -12,6 +12,7 @@ where they enter; only these reach the CLI, which prints ``Error: <message>`` an
     │   ├── LedgerLockedError          another bulkship process holds the ledger
     │   └── NewerLedgerError           a newer bulkship upgraded the ledger's schema
     ├── SpendLimitError                planned total above --max-total, or the user declined
+    │   └── ChargedPastLimitError      the orders gone charged past the run's limit (``left``: some stay)
     ├── ReviewRefusedError             a "needs review" settlement the vendor's answer does not allow
     └── VendorError                    anything the vendor API said or failed to say
         ├── TransientVendorError       retry with the same PONumber: 429, 5xx, 504, transport errors
@@ -153,6 +154,18 @@ class DeclinedError(SpendLimitError):
     Not confirmed: nothing was sent', found by newcomer25)."""
 
     label = ""
+
+
+class ChargedPastLimitError(SpendLimitError):
+    """The orders that went out, charged more than planned, took the run past its limit (``counted``: what
+    counts against it, in words: '150.88 counts against the 149.38 its Send confirmed'); ``left``: orders
+    stay planned, not sent. With none left every card went: the batch is sent, its charges to compare with
+    the vendor's (a web Send so ended read 'needs attention' on the Batches page where `bulkship status` read
+    'sent': hunter-money29's leftover 3)."""
+
+    def __init__(self, message: str, *, hint: str | None = None, counted: str, left: bool) -> None:
+        super().__init__(message, hint=hint)
+        self.counted, self.left = counted, left
 
 
 class ReviewRefusedError(BulkshipError):

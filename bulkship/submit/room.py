@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..billing import billed_on_order, charged_beyond_plan, charged_cost, rounding_allowance
-from ..errors import SpendLimitError
+from ..errors import ChargedPastLimitError, SpendLimitError
 from ..ledger import OrderRecord
 from ..models import VendorOrder
 from ..money import cents, money_text
@@ -225,13 +225,15 @@ class RoomTally:
         together = together and len(self._orders) > 1  # one order alone went out with none
         gone = "other orders" if self.stop is not None else "the run's orders"
         came = f"Its answers came after {gone} had left: " if together else ""
-        return SpendLimitError(
-            f"{self._first.said()} {came}{money_text(spent)}{doubt} counts against the "
-            f"{money_text(room.limit)} {room.said}"
+        counted = f"{money_text(spent)}{doubt} counts against the {money_text(room.limit)} {room.said}"
+        return ChargedPastLimitError(
+            f"{self._first.said()} {came}{counted}"
             + ("; the orders left were not sent, they stay to send" if left else ""),
             hint=(LOOK_AGAIN + "; " if left else "")
             + f"compare the charges with the vendor's: bulkship reconcile {shlex.quote(self.batch)}"
             + (" (with --concurrency 1, no order leaves after one charged past the limit)" * together),
+            counted=counted,
+            left=left,
         )
 
 

@@ -78,6 +78,9 @@ class BatchLine:
     # the first on 2027-01-15: 130.95 USD at the prices of 2026-12-05'): the line said 'waiting' and the
     # money charged alone, where `status`, the Results page and the Summary say them (hunter-money22)
     waiting_said: str = ""
+    # its Send's run sent every order, the last charged past the total it confirmed ('150.88 counts against
+    # the 149.38 its Send confirmed'): 'sent', as `status` says, and this said beside its money
+    past_confirmed: str = ""
     # beside its money to send, the most sending it may cost with what the vendor bills on each order, as its
     # cost page and approval count it: '50.00 to send' beside a Send of 55.95 (hunter-money26's leftover 1)
     to_send_most: str = ""
@@ -128,7 +131,10 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
     # the line read '25.00 to send' until the cost page was opened again (found by hunter-web10: two rows
     # fixed, the batch sent 75.00)
     outdated = page is not None and page.plan_outdated and not running
-    stopped = (page.last_run or {}).get("exit_code") not in RUN_ENDED_WELL if page is not None else False
+    ended = (page.last_run or {}) if page is not None else {}
+    # every order gone, the last charged past the Send's total: sent, as `status` says (hunter-money29's L3)
+    past = str(ended.get("all_sent_past") or "")
+    stopped = page is not None and ended.get("exit_code") not in RUN_ENDED_WELL and not past
     if stopped and word in ("sent", "waiting"):
         word = "needs attention"  # the run stopped: the progress page says why
     charged = seen.charged
@@ -146,6 +152,7 @@ def _line(name: str, page: state.WebBatch | None, seen: BatchOverview | None, ru
         to_send=to_send if kind == "charged" and not outdated else Decimal(0),
         cost_outdated=outdated and not kind, no_sign_in=page is not None and page.no_sign_in,
         billed_without_a_card=seen.billed_without_a_card if kind == "charged" else Decimal(0),
+        past_confirmed=past,
     )  # fmt: skip
 
 

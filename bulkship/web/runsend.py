@@ -8,7 +8,7 @@ import logging
 from typing import Any
 
 from .. import api
-from ..errors import BulkshipError, LedgerError
+from ..errors import BulkshipError, ChargedPastLimitError, LedgerError
 from ..ledger.schema import connection_lost
 from ..settings import Settings
 from . import batchledger, state
@@ -50,12 +50,15 @@ def run_confirmed(
 def ended_detail(result: Any) -> dict[str, Any]:
     """How a run that returned ended, as its ``web_run_done`` event says it."""
     stopped = result.stopped
-    return {
+    detail = {
         "exit_code": result.exit_code,
         "message": stopped.message if stopped else "",
         "hint": (stopped.hint or "") if stopped else "",
         "output": str(result.output or ""),
     }
+    if isinstance(stopped, ChargedPastLimitError) and not stopped.left:
+        detail["all_sent_past"] = stopped.counted  # every order went: sent, its charges past the Send's total
+    return detail
 
 
 def failed_detail(batch: str, exc: Exception) -> dict[str, Any]:
