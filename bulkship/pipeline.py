@@ -67,7 +67,7 @@ from .runresult import RunResult
 from .submit import SubmitOutcome, submit_batch
 from .submit.lookfirst import look_up_in_doubt
 from .team import person_acting
-from .track import wait_until_settled
+from .track import rewrite_others, wait_until_settled
 from .track.recheck import (
     not_asked_again,
     not_checked_again,
@@ -280,6 +280,10 @@ async def _plan_and_send(
     result.problems.extend(problems)
     if outcome is not None:
         _sent(result, outcome)
+        # a card of this batch another batch's held row relies on, sent again after it failed: that batch's
+        # workbook said the card gone until it was tracked or run itself (hunter-vendor38's leftover 3)
+        holding = ledger.batches_holding_cards_gone([batch], gone=False)
+        rewrite_others(ledger, holding - {batch}, api=settings.api_url, catalog=catalog)
     _stop(result, not_written)
     _stop(result, not_asked_again(ledger, batch, unread))
     _stop(result, not_checked_again(unchecked))

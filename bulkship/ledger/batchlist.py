@@ -52,11 +52,13 @@ class LedgerBatchList(LedgerStore):
             ]
         return {r[0]: int(r[1]) for r in found}
 
-    def batches_holding_cards_gone(self, card_batches: Iterable[str]) -> set[str]:
+    def batches_holding_cards_gone(self, card_batches: Iterable[str], gone: bool = True) -> set[str]:
         """The batches with a row held for the very card a row of one of ``card_batches`` made, gone since
-        (their result workbooks say it once rewritten). None read of a ledger from before revision 0007."""
+        (their result workbooks say it once rewritten); ``gone`` False: made or gone. None read of a ledger
+        from before revision 0007."""
         try:
-            return {str(r[0]) for r in self._read(sql.batches_holding_cards_gone, sorted(set(card_batches)))}
+            wanted = sorted(set(card_batches))
+            return {str(r[0]) for r in self._read(sql.batches_holding_cards_gone, wanted, gone)}
         except LedgerError:
             return set()
 

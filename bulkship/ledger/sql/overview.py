@@ -75,15 +75,16 @@ def held_rows_whose_card_is_gone(db: Db, batch: str) -> Tuples:
     ).all()
 
 
-def batches_holding_cards_gone(db: Db, card_batches: Sequence[str]) -> Tuples:
+def batches_holding_cards_gone(db: Db, card_batches: Sequence[str], gone: bool = True) -> Tuples:
     """(batch,) of the batches with a current row held for the very card a row of one of ``card_batches``
-    made, that card gone since (:func:`held_rows_whose_card_is_gone`, every batch at once)."""
+    made, that card gone since (:func:`held_rows_whose_card_is_gone`, every batch at once); ``gone`` False:
+    as that card is now, gone or made."""
     if not card_batches:
         return []
     return _run(
         db,
         f"SELECT DISTINCT h.batch {_HELD_FOR_A_CARD} AND c.card_batch IN ({_marks(card_batches)})"
-        f" AND NOT {_CARD_MADE}",
+        + (f" AND NOT {_CARD_MADE}" if gone else ""),
         tuple(card_batches),
     ).all()
 
