@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..ledger import Ledger, RowRecord
-from ..ledger.tracking import SETTLED_AT_VENDOR
+from ..ledger.tracking import SETTLED_AT_VENDOR, SETTLED_BY_READ
 from ..money import money_text
 from .join.prices import _payload_lines, batch_prices
 from .report import Mismatch, ReconcileReport, to_cents
@@ -192,17 +192,28 @@ def explained_text(item: Mapping[str, Any]) -> str:
         f"{item['po_number']} costs {money_text(Decimal(item['vendor']))} where its plan costs "
         f"{money_text(Decimal(item['planned']))}: {rows}"
     )
+    who = _recorded_by(item["rows"])
     if item.get("rest"):
         whole = Decimal(item["vendor"]) - Decimal(item["planned"])
         return (
             f"{said}. That settlement accounts for {money_text(Decimal(item['settled_part']))} of the "
-            f"{money_text(whole)} difference; the other {money_text(Decimal(item['rest']))} is no card a "
-            "person recorded: ask the vendor about it."
+            f"{money_text(whole)} difference; the other {money_text(Decimal(item['rest']))} is no card "
+            f"{who} recorded: ask the vendor about it."
         )
     return (
-        f"{said}. The card(s) a person recorded as the vendor holds them account for the difference to the "
+        f"{said}. The card(s) {who} recorded as the vendor holds them account for the difference to the "
         "cent; the ledger's totals hold what the vendor charged."
     )
+
+
+def _recorded_by(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Who settled ``rows``: a person, or bulkship itself on a read of the order showing their lines
+    (track.shownagain): 'a person recorded' said of those had a person looking for who did (hunter-vendor37's
+    leftover 3)."""
+    by_read = [r.get("by") == SETTLED_BY_READ for r in rows]
+    if all(by_read):
+        return "bulkship, reading the order again,"
+    return "a person or bulkship" if any(by_read) else "a person"
 
 
 def _row_text(r: Mapping[str, Any]) -> str:
