@@ -49,8 +49,12 @@ def test_a_layoff_survived_at_risk_or_said_a_mistake_sends_the_row(
 # ... the risk said after a sign ('Layoff - at risk', 'Layoff (at risk)': left out in both columns, the person
 # still employed dropped; the closing note of session 48's leftover 4, review71); not asked, nor the pay to
 # come after a layoff, nor a leaving after it
-AT_RISK = ["Layoff - at risk", "Layoff (at risk)", "Layoff: at risk"]
-NOT_AT_RISK = ["Layoff - pending severance", "Layoff - at risk - terminated 11/1", "Layoff", "Layoff - final"]
+# ... and a RIF's ('RIF - at risk', 'RIF (at risk)': left out, read as 'RIF' with a clause of its own; the
+# lead's closing note of session 49, leftover 3; review73); not one laid off already ('Laid off - at risk')
+AT_RISK = ["Layoff - at risk", "Layoff (at risk)", "Layoff: at risk", "RIF - at risk", "RIF (at risk)",
+           "RIF: at risk", "Reduction in force - at risk"]  # fmt: skip
+NOT_AT_RISK = ["Layoff - pending severance", "Layoff - at risk - terminated 11/1", "Layoff", "Layoff - final",
+               "RIF - at risk - terminated 11/1", "RIF", "Laid off - at risk"]  # fmt: skip
 
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])

@@ -191,9 +191,12 @@ _RECALLED = (
 )
 # ... or a layoff the person was spared ('RIF - not affected', 'RIF (exempt)', 'Layoff - position saved': each
 # left out, the person still here got no card: review60, review61, mended by review63); said alone
+# ... or is at risk of, still employed ('RIF - at risk', 'RIF (at risk)': left out where 'Layoff - at risk'
+# sends, status._NOT_LAID_OFF; review71's leftover, review73); not 'Laid off - at risk' (laid off already)
 _SPARED_A_LAYOFF = (
-    r"^\s*(?:rif|reduction\s+in\s+force|lay[\s-]*off|laid[\s-]*off)\s*[-–—:,;(\[]\s*(?:not\s+(?:affected|impacted)|"
-    r"unaffected|exempt(?:ed)?|position\s+(?:saved|retained)|spared|survivor)\s*[)\].!]*\s*$"
+    r"^\s*(?:(?:rif|reduction\s+in\s+force|lay[\s-]*off|laid[\s-]*off)\s*[-–—:,;(\[]\s*(?:not\s+(?:affected|"
+    r"impacted)|unaffected|exempt(?:ed)?|position\s+(?:saved|retained)|spared|survivor)|(?:rif|reduction\s+in\s+"
+    r"force|lay[\s-]*off)\s*[-–—:,;(\[]\s*(?:at\s+)?risk)\s*[)\].!]*\s*$"
 )
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
