@@ -142,3 +142,23 @@ def test_a_leaving_said_undone_in_words_of_its_own_is_sent(
             "Deceased - reversed"]  # fmt: skip
     path = _sheet(tmp_path / "staff.csv", [*back, *gone], header)
     assert _left_out(path, [*back, *gone]) == gone
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_person_gone_then_returned_on_a_day_passed_is_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str
+) -> None:
+    """The lead's closing note of session 49, leftover 3 (review71's): 'Left 2023 - returned 12/2', 'Left
+    2023 - back 12/2' were left out on Dec 5, 2026 ('the list says not to send it'), the person rehired got no
+    card, where '... - came back 12/2' and '... - rehired 12/2' send. They send now; back on a day to come
+    ('Left 2023 - returned 1/15/2027', 'Left 9/30 - returned 1/15'), asked, gone again or something else
+    returned ('card returned 12/2') stays out (review73)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    back = ["Left 2023 - returned 12/2", "Left 2023, returned 12/2", "Left 2023 - back 12/2",
+            "Terminated 2022 - returned on 11/15", "Laid off - returned 12/2"]  # fmt: skip
+    gone = ["Left 2023 - returned 1/15/2027", "Left 9/30 - returned 1/15", "Left 2023 - returned 12/2?",
+            "Left 2023 - returned 12/2 - left again 12/4", "Left 2023 - card returned 12/2",
+            "Terminated - returned mail 12/2", "Deceased - returned 12/2",
+            "Terminated 10/1/2025 - Returned 11/20 - address fixed"]  # fmt: skip
+    notes = [*back, *gone]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, header), notes) == gone

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from .forlater import _FOR_LATER
-from .inerror import IN_ERROR
+from .inerror import _A_MISTAKE, IN_ERROR
 from .missed import MISSED_THEN_SEND
 from .notewords import _FOUND_OTHERWISE, _HELD_AGAIN, _NOT_YET, _REMARK_SPAN
 from .turned import _NO_LONGER
@@ -170,11 +170,18 @@ _LEFT = (
     r"fired|quit|dismissed|lay[\s-]*off|la(?:i|ye?)d[\s-]*off|rif(?:['’]?d|fed)?|reduction\s+in\s+force)"
 )
 _LEAVING_UNDONE = (
-    rf"^\s*(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?{_LEFT}\b[^-–—:;,(\[?]{{0,30}}?\s*[-–—:;,(\[]\s*"
+    # (a mistake asked, then the undoing: 'Terminated in error? back 12/1', sent either way: review73)
+    rf"^\s*(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?{_LEFT}\b(?:[^-–—:;,(\[?]{{0,30}}?\s*[-–—:;,(\[]|"
+    rf"{_A_MISTAKE}\s*\?+)\s*"
     r"(?:(?:(?:the\s+)?(?:termination|resignation|separation|decision|it|that)\s+)?(?:(?:was|is|has\s+been|been|"
     r"now)\s+)*(?:rescinded|reversed|revoked|withdrawn|overturned|undone)|withdrew\s+(?:the\s+|her\s+|his\s+|"
     r"their\s+)?resignation|(?:(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire|back)(?:\s+(?:in\s+)?(?:19|20)\d\d)"
-    r"|(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire(?=\s*(?:[)\]]|$|(?:in\s+|on\s+)?\d)))"
+    r"|(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire(?=\s*(?:[)\]]|$|(?:in\s+|on\s+)?\d))"
+    # (back on a day: 'Left 2023 - returned 12/2', '... - back 12/2' were left out, where '... - came back
+    # 12/2' and '... - rehired 12/2' send: review71's leftover, review73; not the mail or the card returned,
+    # 'Terminated 10/1/2025 - Returned 11/20 - address fixed')
+    r"|(?:returned|back)(?=\s+(?:on\s+)?\d{1,2}[/.-]\d)"
+    r"(?!.*\b(?:address\w*|addr|mail\w*|cards?|gifts?|sender|rts|post|usps|package|parcel|bounced)\b))"
     r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d|(?:by|per)\b))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
