@@ -51,3 +51,24 @@ def test_a_death_or_a_leaving_then_a_bare_ask_to_send_asks_whether_the_card_goes
     assert notes_left_out(path, cells) == BARE_OUT  # (each of BARE was left out)
     errors = notes_in_error(path, tmp_path / "out", capsys)
     assert errors == set(range(2, 2 + len(BARE)))
+
+
+# ... or the card named for another, alone in its clause ('Deceased - card for widow', 'Died 11/1 - card for
+# Mary'): left out, where '... - send to wife' asks (the lead's closing note of session 49, leftover 3;
+# review73). Not a card said not to go, sent already, asked or a sympathy card
+CARD_FOR = ["Deceased - card for widow", "Passed away - card for wife", "Deceased; card for spouse",
+            "Died 11/1 - card for Mary", "Deceased - gift card for his daughter",
+            "Terminated - card for Sue"]  # fmt: skip
+CARD_FOR_OUT = ["Deceased - no card for widow", "Deceased - card sent to widow", "Deceased - card for widow?",
+                "Deceased - sympathy card for widow", "Deceased - card for widow sent 11/20"]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_death_then_the_card_for_another_asks_where_the_card_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    cells = [*CARD_FOR, *CARD_FOR_OUT]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == CARD_FOR_OUT  # (each of CARD_FOR was left out)
+    errors = notes_in_error(path, tmp_path / "out", capsys)
+    assert errors == set(range(2, 2 + len(CARD_FOR)))
