@@ -30,7 +30,7 @@ from .oldaddress import SUPERSEDED
 from .otherway import GOT_OTHERWISE
 from .prefersnone import PREFERS_NONE
 from .received import RECEIVED
-from .status import PUT_RIGHT, RETURNED_BECAUSE, SUSPENSION_OR_COBRA
+from .status import PUT_RIGHT, RETURNED_BECAUSE, SEVERANCE_NOT_SENT, SUSPENSION_OR_COBRA
 from .takenback import ANSWERED_NO, APPROVAL_TAKEN_BACK, HELD_AGAIN, NO_LONGER, WITHDRAWN
 from .topersonelsewhere import ASKED_ELSEWHERE, ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK, TO_THE_PERSON
 from .waits import WAITING_ON
@@ -80,7 +80,7 @@ _NOTE_SAYS_NO = re.compile(
     # 'Passed', 'Separated', 'Term' only with a day ('Passed probation', 'Separated - send to her', 'Term 2')
     rf"(?:also\s+)?(?:{_TOLD_BY}\s*[:,]?\s+(?={_SUBJECT}\b))?(?:{_SUBJECT}\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?"
     r"(?:deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|died|dismissed|"
-    r"let\s+go|gone|(?:on\s+)?severance(?:\s+pay)?(?!.*\bsend\b)|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+(?:was\s+|has\s+been\s+)?eliminated|"
+    rf"let\s+go|gone|(?:on\s+)?severance(?:\s+pay)?{SEVERANCE_NOT_SENT}|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+(?:was\s+|has\s+been\s+)?eliminated|"
     r"(?:in)?voluntar(?:y|ily)\s+(?:separat\w+|terminat\w+)|not\s+with\s+(?:us|the\s+(?:company|firm))\s+any\s*more|"
     r"(?:passed|separated)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"
     # ... and HR's shorthand of a termination ("term'd", 'vol term', 'invol term', 'TERM eff 12/12', 'inv
