@@ -141,3 +141,15 @@ def test_a_bad_address_then_an_ask_to_send_elsewhere_asks_where_it_goes(tmp_path
         "Bad address",
     ]
     assert _left_out(_sheet(tmp_path / "staff.csv", notes, "Notes"), notes) == ["Bad address"]
+
+
+def test_a_bad_address_then_an_ask_to_send_elsewhere_asks_under_status_too(tmp_path: Path) -> None:
+    """The lead's closing note of session 49, leftover 3: Status 'Bad address - send to office', 'Returned
+    mail - send to office', 'Wrong address - send to office', 'Bad address - send to Sue' were left out ('the
+    list says not to send it'), where under Notes each is the error asking where the card goes (3f76aa4b).
+    The same under Status now; 'Bad address' alone and '... - sent to office 11/20' stay out (review73)."""
+    asks = ["Bad address - send to office", "Returned mail - send to office",
+            "Wrong address - send to office", "Bad address - send to Sue"]  # fmt: skip
+    out = ["Bad address", "Bad address - sent to office 11/20", "Bad address - do not send"]
+    notes = [*asks, *out]
+    assert _left_out(_sheet(tmp_path / "staff.csv", notes, "Status"), notes) == out
