@@ -14,6 +14,7 @@ its workbook: :func:`check_same_sheet`). Refused: ``BatchConflictError``, exit 2
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
@@ -209,6 +210,7 @@ def corrections_of(
         by_fold.setdefault(fold_person(name), []).append(fingerprint)
         for word in words_of[fingerprint]:
             by_word.setdefault(word, []).append(fingerprint)
+    lost = _LostLetters(named)
     fingerprints = frame[FINGERPRINT].astype(str)
     present = set(fingerprints)  # a row to fix the file holds as it was is not left out
     rows = frame[fingerprints.isin(new)]
@@ -236,6 +238,8 @@ def corrections_of(
             None,
         )
         if tied is None:
+            tied = lost.tie(dict(zip(columns, cells, strict=True)), corrected)
+        if tied is None:
             if others:
                 continue
             return None
@@ -248,6 +252,38 @@ def corrections_of(
         and rec.fingerprint not in present
         and (not others or rec.fingerprint in named)  # unnamed (the workbook renamed): cannot tell
     ]
+
+
+class _LostLetters:
+    """The rows to fix whose name lost letters to a code page ('Kai ?ukasz': Excel's 'CSV (Comma delimited)'
+    writes '?' for a letter Windows-1252 cannot hold), each tied by the row whose name reads the same with a
+    letter outside ASCII in each '?': the list saved again as 'CSV UTF-8', as that row's error asks. Their
+    name words ({kai, ukasz}) are not the corrected row's ({kai, łukasz}): the run was refused, the rows
+    named as left out of a file holding them (found by newcomer28). A name keeping fewer letters than it
+    lost ('?? ??') ties nothing: another person's name may read so."""
+
+    def __init__(self, named: dict[str, str]) -> None:
+        self.by_length: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
+        for fingerprint, name in named.items():
+            said = " ".join(name.split())
+            kept = sum(c.isalpha() for c in said)
+            if "?" in said and kept >= max(3, said.count("?")):
+                pattern = "".join(_NOT_ASCII if c == "?" else re.escape(c) for c in said)
+                self.by_length.setdefault(len(said), []).append((fingerprint, re.compile(pattern, re.I)))
+
+    def tie(self, cells: dict[str, str], corrected: set[str]) -> str | None:
+        """The row to fix that a row's name cells ('name', 'first_name', 'last_name') correct, or None."""
+        if not self.by_length:
+            return None
+        parts = (cells.get("first_name", ""), cells.get("last_name", ""))
+        for name in {" ".join(cells.get("name", "").split()), " ".join(" ".join(parts).split())}:
+            for fingerprint, pattern in self.by_length.get(len(name), ()):
+                if fingerprint not in corrected and pattern.fullmatch(name):
+                    return fingerprint
+        return None
+
+
+_NOT_ASCII = r"[^\x00-\x7f]"  # a letter a code page could not hold: never ASCII, which every one holds
 
 
 def _waiting(rec: RowRecord) -> bool:

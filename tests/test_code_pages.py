@@ -150,3 +150,35 @@ def test_a_letter_excel_s_csv_could_not_hold_written_as_a_question_mark_is_an_er
         f"Row 5, column 'Name': 'Micha? Nowak' {fix}",
         f"Row 6, column 'Address': '12 Lê L?i St' {fix}",
     ]
+
+
+def test_the_list_saved_again_as_csv_utf_8_under_another_name_continues_its_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer28: a Salesforce list saved by Excel as 'CSV (Comma delimited)' ordered its Western
+    rows; its '?ukasz Wa??sa' and 'Micha? Nowak' were errors asking to save it again as 'CSV UTF-8'. Saved so
+    as 'gifts-utf8.csv' and run under the batch, it was refused, exit 2: "continues batch 'gifts' ... but not
+    row 3 (?ukasz Wa??sa), row 4 (Micha? Nowak) ... put them in gifts-utf8.csv too", which held them. A name
+    reading the same with a letter outside ASCII in each '?' corrects that row; another name does not."""
+    people = [("Ann Lee", "1 Main St"), ("Łukasz Wałęsa", "3 Main St"), ("Michał Nowak", "4 Main St")]
+
+    def save(name: str, encoding: str, rows: list[tuple[str, str]]) -> Path:
+        path = tmp_path / name
+        with path.open("w", newline="", encoding=encoding, errors="replace") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            writer.writerows([n, street, "Boston", "MA", "02134", "CVS", "25"] for n, street in rows)
+        return path
+
+    def run(path: Path) -> tuple[int, str]:
+        code = main(["run", str(path), "--batch", "gifts", "--yes", "--wait", "0", "--out", str(tmp_path)])
+        return code, " ".join(capsys.readouterr().err.split())
+
+    assert run(save("gifts.csv", "cp1252", people))[0] == 3  # Ann ordered, the two others to fix
+    other = [*people[:2], ("Michał Nowicki", "4 Main St")]  # not Micha? Nowak: still asked for
+    code, said = run(save("gifts-v2.csv", "utf-8-sig", other))
+    assert code == 2 and "but not row 4 (Micha? Nowak), still waiting on you" in said, said
+    code, said = run(save("gifts-utf8.csv", "utf-8-sig", people))
+    assert code == 0, said
+    assert "1 row(s) already ordered are not sent again" in said, said
+    assert "Batch gifts: 3 rows (3 pending); 3 ordered in 2 order(s); charged 75.00 USD" in said, said
