@@ -239,3 +239,15 @@ def test_rows_held_past_the_days_probed_each_say_their_day(
     assert main(run) == 0
     days = {one["row"]: one["day"] for one in _batch(capsys)["waiting_until"]}  # type: ignore[attr-defined]
     assert days == {2 + d: f"2031-01-{d:02d}" for d in range(1, 14)} | {16: "2027-02-01"}, days
+
+
+def test_the_review_page_says_the_day_each_held_row_goes(client: TestClient, hr_list: Path) -> None:
+    """review71's leftover (the lead's leftover 5.3): the review page's held rows read 'Held until the day its
+    list names: on or after that day, send the batch again from its cost page', no day, where the cost page,
+    the run and `status` name it: Carla's 'on leave - send in Feb' gave a person no day to come back on."""
+    upload(client, hr_list, "anniv")
+    review = visible_text(" ".join(client.get("/batches/anniv/review?filter=all").text.split()))
+    carla, dee = review[review.index("Row 4") : review.index("Row 5")], review[review.index("Row 5") :]
+    said = "Held until 2027-02-01, the day its list names: on or after that day, send the batch"
+    assert said in carla, carla
+    assert "Held until 2027-01-15, the day its list names" in dee, dee

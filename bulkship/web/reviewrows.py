@@ -89,10 +89,11 @@ class Review:
         return frozenset(s.row for s in self.loaded.skipped if s.kind in NOT_PEOPLE)
 
     @functools.cached_property
-    def for_a_day(self) -> frozenset[int]:
-        """Rows the list holds until a day to come ('Send On' 12/20): the cost page sends them on that day,
-        where the review said "change that in your file and upload the file again" (found by newcomer10)."""
-        return frozenset(s.row for s in self.loaded.skipped if s.reason.startswith(NOT_YET_REASON))
+    def for_a_day(self) -> dict[int, str]:
+        """Rows the list holds until a day to come ('Send On' 12/20), each with its day ("" where none was
+        found): the cost page sends them on that day, where the review said "change that in your file and
+        upload the file again" (found by newcomer10), and said no day (review71's leftover)."""
+        return {s.row: s.until for s in self.loaded.skipped if s.reason.startswith(NOT_YET_REASON)}
 
     def filtered(self, name: str) -> Sequence[ReviewRow]:
         if name == "all":
