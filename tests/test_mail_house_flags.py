@@ -113,3 +113,52 @@ def test_a_column_saying_the_person_is_leaving_its_day_unsaid_asks(tmp_path: Pat
     ]
     farewell = load_sheet(_contacts(tmp_path / "farewell.csv", "Leaving", ["Y", "Y"]))
     assert [p for p in validate(farewell, sandbox_catalog()).problems if p.severity == "error"] == []
+
+
+def test_a_row_marked_moved_in_two_columns_asks_once_naming_both_and_neither_is_not_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer27's N5b: a HubSpot row with 'NCOA Match' = Y and 'NCOA Move Type' = Individual asked of the
+    first column alone; cleared, the second asked on the next validate. And `validate` listed both under
+    'Columns not used' while they raised the error: read as safe to delete. One error names both now, and
+    they are listed as read to ask about rows."""
+    from bulkship.cli import main
+
+    path = _contacts(
+        tmp_path / "hubspot.csv", "NCOA Match", ["Y", "", "N"], {"NCOA Move Type": ["Individual", "", ""]}
+    )
+    result = validate(load_sheet(path), sandbox_catalog())
+    errors = [(p.row, p.message) for p in result.problems if p.severity == "error"]
+    assert errors == [
+        (
+            2,
+            "Row 2, columns 'NCOA Match' and 'NCOA Move Type': mark this address as moved ('NCOA Match' = "
+            "Y, 'NCOA Move Type' = Individual): the card would go to '1 Main St'. Confirm it is the new "
+            "address (or put the new one in 'Address' and the columns beside it), then clear 'NCOA Match' "
+            "and 'NCOA Move Type' on this row.",
+        )
+    ]
+    assert main(["validate", str(path), "--out", str(tmp_path)]) == 1  # rows to fix
+    said = capsys.readouterr().out
+    assert (
+        "Columns read only to ask about rows (an address marked moved, a person leaving): 'NCOA Match', "
+        "'NCOA Move Type'" in said
+    ), said
+    assert "Columns not used" not in said, said
+    # ... and on the web page's Columns (hunter-money30): 'read to ask about rows', not 'not used'
+    import re
+
+    from starlette.testclient import TestClient
+    from test_web import upload
+
+    from bulkship.settings import resolve_settings
+    from bulkship.web import create_app
+
+    with TestClient(create_app(resolve_settings(), run_wait_s=0), follow_redirects=True) as client:
+        upload(client, path, name="hubspot")
+        page = client.get("/batches/hubspot/columns").text
+    for header in ("NCOA Match", "NCOA Move Type"):
+        row = re.search(rf'<tr[^>]*data-header="{header}"[^>]*>.*?</tr>', page, re.S)
+        assert row is not None, page
+        badges = re.findall(r'<span class="badge[^"]*">([^<]+)</span>', row.group(0))
+        assert badges == ["read to ask about rows"], (header, badges)

@@ -202,6 +202,13 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
     unused = [h for h in unused if h not in picking]
     if picking:
         echo("Columns read only to leave rows out: " + ", ".join(f"'{h}'" for h in picking))
+    from ..load.problems.corrections import asks_of_rows
+
+    asking = [h for h in unused if asks_of_rows(h)]
+    unused = [h for h in unused if h not in asking]
+    if asking:
+        echo("Columns read only to ask about rows (an address marked moved, a person leaving): "
+             + ", ".join(f"'{h}'" for h in asking))  # fmt: skip
     if unused:
         echo("Columns not used: " + ", ".join(f"'{h}'" for h in unused))
     echo(f"Validation workbook: {output}")

@@ -20,6 +20,7 @@ from starlette.responses import Response
 from .. import profiles
 from ..columns import AmbiguousColumnsError, ColumnsReport, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
+from ..load.problems.corrections import asks_of_rows
 from ..load.skipped.columnkeys import picks_rows
 from ..schema import load_contract
 from ..validate.required import how_to_split, whole_addresses_said
@@ -68,10 +69,12 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
     fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
     leaves_out = _leaving_rows_out(web, batch, report)
+    # read to ask about rows ('NCOA Flag' = Y asks whether the address moved): 'not used' while raising errors
+    asks = {c.header for c in report.columns if c.status == "unused" and asks_of_rows(c.header)} - leaves_out
     return render(
         request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
         profiles=fitting, sheets=sheet_choice(web, batch), error=error, second_card=second_card,
-        leaves_out=leaves_out,
+        leaves_out=leaves_out, asks=asks,
     )  # fmt: skip
 
 

@@ -18,8 +18,8 @@ from ..skipped.columnkeys import picks_rows
 from .addresstocome import _address_to_come, po_box_only
 from .askedplace import named_problems, place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
-from .leavingflags import leaving_flag_problems
-from .movedflags import moved_flag_problems
+from .leavingflags import leaving_flag_problems, reads_leaving
+from .movedflags import moved_flag_problems, reads_moves
 from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
 from .notesaid import _changed_in_a_note
 from .periods import without_period
@@ -314,3 +314,10 @@ def _unit_in_a_note(body: pd.DataFrame, column_map: dict[str, str], not_judged: 
             )
             problems.append(Problem(row, "address1", typed, "error", message, NOTE_GIVES_ADDRESS))
     return problems
+
+
+def asks_of_rows(header: object) -> bool:
+    """Whether a column no field reads is read to ask about its rows: an address marked moved ('NCOA Flag' =
+    Y), a person leaving ('Pending Termination' = Yes). Listed as 'not used' while its cells raised errors
+    (newcomer27's N5b), it read as safe to delete."""
+    return reads_moves(header) or reads_leaving(header)

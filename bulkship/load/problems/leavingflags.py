@@ -24,6 +24,11 @@ _LEAVING_HEADER = re.compile(
 _YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|✓|✔)\s*")
 
 
+def reads_leaving(header: object) -> bool:
+    """Whether :func:`leaving_flag_problems` reads ``header``'s cells (a column no field reads)."""
+    return bool(_LEAVING_HEADER.fullmatch(str(header)))
+
+
 def leaving_flag_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int]
 ) -> list[Problem]:
@@ -32,7 +37,7 @@ def leaving_flag_problems(
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
     problems: list[Problem] = []
     for header in body.columns:
-        if header in column_map or not _LEAVING_HEADER.fullmatch(str(header)):
+        if header in column_map or not reads_leaving(header):
             continue
         for row, cell in body[header].items():
             said = str(cell if pd.notna(cell) else "").strip()

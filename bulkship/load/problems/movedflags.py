@@ -65,16 +65,23 @@ def _updated_header(header: object) -> bool:
     return bool(words & _UPDATED) and bool(words & _OF_ADDRESS)
 
 
+def reads_moves(header: object) -> bool:
+    """Whether :func:`moved_flag_problems` reads ``header``'s cells for a move (a column no field reads):
+    listed as 'not used' while its marks raised errors (newcomer27's N5b)."""
+    return moved_header(header) or _bare_coa(header) or plain_key(str(header)) in ADDRESS_STATUS
+
+
 def moved_flag_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int]
 ) -> list[Problem]:
-    """An error on each row a moved column marks, where no column says its address was updated."""
+    """An error on each row a moved column marks, where no column says its address was updated: one naming
+    every column marking it (asked one at a time, the second asked once the first was cleared: newcomer27's
+    N5b)."""
     street = next((h for h, field in column_map.items() if field == "address1"), None)
     if street is None:
         return []
     updated = [h for h in body.columns if h not in column_map and _updated_header(h)]
-    problems: list[Problem] = []
-    asked: set[int] = set()
+    marked: dict[int, list[tuple[str, str]]] = {}
     for header in body.columns:
         if header in column_map:
             continue
@@ -83,7 +90,7 @@ def moved_flag_problems(
             continue
         for row, cell in body[header].items():
             said = " ".join(str(cell if pd.notna(cell) else "").split())
-            if int(row) in not_judged or int(row) in asked or not said or _NO_MOVE.fullmatch(said):
+            if int(row) in not_judged or not said or _NO_MOVE.fullmatch(said):
                 continue
             if not whole and not _SAYS_MOVED.match(said):
                 continue  # ('Address Status' = Valid, Undeliverable: read as the list's no where it is one)
@@ -91,13 +98,18 @@ def moved_flag_problems(
                 continue  # ('COA' = 6100-200, an account)
             if any(_YES.fullmatch(str(body.at[row, h])) for h in updated):
                 continue
-            asked.add(int(row))
-            typed = " ".join(str(body.at[row, street]).split())
-            shown = _short(said, 40)
-            message = (
-                f"Row {row}, column '{header}': marks this address as moved ('{header}' = {shown}): the card "
-                f"would go to '{typed}'. Confirm it is the new address (or put the new one in '{street}' and "
-                f"the columns beside it), then clear '{header}' on this row."
-            )
-            problems.append(Problem(int(row), "address1", typed, "error", message, CHANGING))
-    return problems
+            marked.setdefault(int(row), []).append((str(header), _short(said, 40)))
+    return [_asked(row, marks, street, body) for row, marks in sorted(marked.items())]
+
+
+def _asked(row: int, marks: list[tuple[str, str]], street: str, body: pd.DataFrame) -> Problem:
+    typed = " ".join(str(body.at[row, street]).split())
+    names = " and ".join(", ".join(f"'{h}'" for h, _said in marks).rsplit(", ", 1))
+    columns, verb = ("column", "marks") if len(marks) == 1 else ("columns", "mark")
+    shown = ", ".join(f"'{h}' = {said}" for h, said in marks)
+    message = (
+        f"Row {row}, {columns} {names}: {verb} this address as moved ({shown}): the card would go to "
+        f"'{typed}'. Confirm it is the new address (or put the new one in '{street}' and the columns beside "
+        f"it), then clear {names} on this row."
+    )
+    return Problem(row, "address1", typed, "error", message, CHANGING)
