@@ -30,6 +30,7 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
+from .twoparts import TwoParts, parts_in_two, read_in_two
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
@@ -97,6 +98,11 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     for row, text in headings.items():
         plain = questions_settled(labels_parted(straight(text)))  # ('Above: sent. Questions? Call HR')
         spared: set[int] = set()  # (set apart from a no of the rows above: sent)
+        if parts_in_two(plain) is not None:  # ('Above: held. Below: on hold': each part its own)
+            people = _recipients(body, names, blank) if people is None else people
+            two = read_in_two(plain, partial(_says_no, leave_out=leave_out), people)
+            if two is not None and _in_two(found, two, text, row, rows, position, headings, people):
+                continue
         # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
         if (done := done_but_for_the_named(plain)) is not None:  # ('Above: done except Gus': which went?)
             _ask_above(found, done, text, row, rows, position, headings, leave_out)
@@ -221,6 +227,46 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     return found
 
 
+def _in_two(
+    found: dict[int, tuple[str, str]],
+    two: TwoParts,
+    text: str,
+    row: int,
+    rows: list[int],
+    position: dict[int, int],
+    headings: dict[int, str],
+    people: Recipients,
+) -> bool:
+    """The heading ``text`` on ``row`` in two parts (:mod:`.twoparts`): the rows on each side as its part
+    says, those it names the other way; False where it names someone not on its side."""
+    up = rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True)
+    down = _rows_below(row, rows, position, headings)
+    if not (two.above.other <= set(up) and two.below.other <= set(down)):
+        return False
+    named = two.above.other | two.below.other
+    kind = NAMED_APART if named else HEADING_OVER if two.below.out else HEADING_ABOVE
+    said = {NAMED_APART: ", no heading", HEADING_ABOVE: ", no recipient"}.get(kind, "")  # (as each reads)
+    found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'){said}"))
+    if two.above.out:
+        _leave_out_above(found, text, row, rows, position, headings, people, set(two.above.other))
+    if two.below.out:
+        _leave_out_below(found, text, row, rows, position, headings, two.below.other)
+    reason = f"the note on row {row} names it apart ('{quoted(text)}')"
+    for part in (two.above, two.below):
+        for person in () if part.out else sorted(part.other):
+            found.setdefault(int(person), (NOT_TO_SEND, reason))
+    return True
+
+
+def _rows_below(row: int, rows: list[int], position: dict[int, int], headings: dict[int, str]) -> list[int]:
+    """The rows right under the heading on ``row``, up to a blank row or another heading."""
+    below, at = [], position[row] + 1
+    while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
+        below.append(rows[at])
+        at += 1
+    return below
+
+
 def _ask_above(
     found: dict[int, tuple[str, str]],
     asked: AskedAbove,
@@ -254,11 +300,9 @@ def _leave_out_below(
 ) -> None:
     """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out but
     those it sets apart (``spared``)."""
-    at = position[row] + 1
-    while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
-        if rows[at] not in spared:
-            found[int(rows[at])] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
-        at += 1
+    for below in _rows_below(row, rows, position, headings):
+        if below not in spared:
+            found[int(below)] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
 
 
 def _named_apart_above(

@@ -1,0 +1,143 @@
+"""A heading between recipients in two parts, one of the rows above it and one of those below, each its own
+decision ('Above: held. Below: on hold', 'Above: held (Gus not yet). Below: hold', 'Above: all sent Below: do
+not send', 'Below: new. Above: sent'): each part is read alone, as a heading of one part is (no: left out,
+their cards went or held; new or to send: sent; 'except Gus', 'Gus not yet': he the other way), and the
+rows on its side go as it says. Read by the patterns for the whole heading, a bare hold was read as nothing
+(Hal, Gus and Dee above ordered, exit 0; all six once the heading, the only error, was deleted) and a label
+for the rows below after a word with no mark between was read with the words above it (Hal and Dee ordered
+again: found by hunter-sends16, the lead's leftover 1 of session 49). A part read otherwise (a question, a
+day, done, a person named in its words) leaves the heading to :mod:`.headings`' readers, as before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .aboveapart import _AS_ABOVE, _CARDS_WENT, _HELD, _SOME_APART
+from .headingapart import _APART, _EXCEPT_WORD, SPARED_STILL, _name_at
+from .noteabout import Recipients, _without
+from .pointing import above_taken_back
+from .upalone import _NOT_AGAIN, _ONE_OR_A_WAIT, _PARTS
+
+# the labels: 'Above:', 'All above -', 'Everyone below:' (a colon, an equals sign or a spaced dash after)
+# (not one row: 'Row above: terminated. Below: active' is of the row right above alone, .aboveapart)
+_UP = r"(?:all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+|(?:the\s+)?rows\s+)?above"
+_DOWN = r"(?:(?:all|every(?:one|body)|(?:the\s+)?rows|people)\s+)?below"
+_MARK = r"\s*(?:[:=]|[-–—](?=\s))\s*"
+_OPENS = {
+    True: re.compile(rf"(?i)^\W*{_UP}{_MARK}(?=\S)"),
+    False: re.compile(rf"(?i)^\W*{_DOWN}{_MARK}(?=\S)"),
+}
+# ... the other label after a mark or a word, no mark between ('Above: all sent Below: do not send')
+_THEN = {
+    True: re.compile(rf"(?i)(?:(?<=[.;,/!)])|(?<=\s)|(?<=\w))\s*{_DOWN}{_MARK}(?=\S)"),
+    False: re.compile(rf"(?i)(?:(?<=[.;,/!)])|(?<=\s))\s*{_UP}{_MARK}(?=\S)"),
+}
+# ... or each part's words before its pointing ('Sent above; new below')
+_CLOSING = re.compile(r"(?i)^\W*(?P<up>\w[^.;/]*?)\s+above\s*[.;,/]\s*(?P<down>\w[^.;/]*?)\s+below\W*$")
+_POINTS = re.compile(r"(?i)\b(?:above|below|beneath|underneath)\b|\^|↑|⬆")
+# ... its words for the rows below going as the rows above: after a sentence's mark ('Above: hold. and
+# everyone below'; 'Above: held and everyone below' is parted so by .pointing.labels_parted)
+_AS_ABOVE_END = re.compile(r"[.;!]\s*(?=[^.;!]*$)")
+
+# words saying to send ('new', 'OK to send', 'new, send', 'active')
+_GO_WORD = (
+    r"(?:new(?:\s+hires?)?|send|please\s+send|ok(?:ay)?|fine|good|active|approved|eligible|cleared|go|"
+    r"to\s+(?:be\s+)?sen[dt]|not\s+yet\s+sent|unsent)"
+)
+_GO = re.compile(
+    rf"(?i)\W*(?:(?:all|everyone|everybody|these|those|they)\s+)?(?:(?:are|is)\s+)?{_GO_WORD}"
+    rf"(?:(?:\s*[,&/+]\s*|\s+(?:and\s+)?|\s+[-–—]\s+){_GO_WORD})*\W*"
+)
+
+
+# ... between the names it sets apart ('except Gus and Dee', 'except Gus, Dee')
+_AND = re.compile(r"(?i)\band\b|&|,")
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one part says of the rows on its side: left out (``out``) or sent, those it names (``other``)
+    the other way."""
+
+    out: bool
+    other: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class TwoParts:
+    above: Part
+    below: Part
+
+
+def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) -> TwoParts | None:
+    """The heading ``plain`` read part by part (None: not two parts, or a part read otherwise)."""
+    split = parts_in_two(plain)
+    if split is None:
+        return None
+    up, down = split
+    if "?" in plain or _POINTS.search(up) or (down is not None and _POINTS.search(down)):
+        return None
+    if above_taken_back(plain):  # ('Above: no longer OK to send. Below: terminated': .headings, as before)
+        return None
+    above = _read(up, says_no, people, above=True)
+    if above is None:
+        return None
+    below = Part(above.out) if down is None else _read(down, says_no, people, above=False)
+    if below is None or not (above.out or below.out or above.other or below.other):
+        return None  # (nobody left out: as before)
+    return TwoParts(above, below)
+
+
+def parts_in_two(plain: str) -> tuple[str, str | None] | None:
+    """The words of the rows above and those of the rows below (None: they go as the rows above)."""
+    if (closing := _CLOSING.match(plain)) is not None:
+        return closing["up"], closing["down"]
+    for up_first in (True, False):
+        opens = _OPENS[up_first].match(plain)
+        if opens is None:
+            continue
+        rest = plain[opens.end() :]
+        then = _THEN[up_first].search(rest)
+        if then is not None:
+            first, second = rest[: then.start()], rest[then.end() :]
+            return (first, second) if up_first else (second, first)
+        end = _AS_ABOVE_END.search(rest)
+        if up_first and end is not None and _AS_ABOVE.fullmatch(rest[end.end() :]):
+            return rest[: end.start()], None
+    return None
+
+
+def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
+    """One part's words: a no or a send of every row on its side, those it names apart the other way."""
+    words = words.strip(" .;,/!-–—")
+    other: frozenset[int] = frozenset()
+    apart = _APART.search(words)
+    still = SPARED_STILL.search(words) if above and apart is None else None
+    if apart is not None:  # ('held except Gus', 'new (except Cy Orr)')
+        named, runs = people.named(apart[0])
+        if _AND.sub(" ", _without(_EXCEPT_WORD.sub(" ", apart[0]), runs)).strip(" -–—:;,.()"):
+            return None  # (more said of them: 'except Gus (moved)', read by .headings)
+        words, other = f"{words[: apart.start()]} {words[apart.end() :]}", frozenset(named)
+    elif still is not None:  # ('held (Gus not yet)', 'held Gus not yet')
+        named, runs = people.named(still["who"])
+        at = _name_at(still, runs)
+        after, name = words[still.end() :], words[at : still.end("who")]
+        if after.strip(" .;,)") or _without(name, runs).strip(" -–—:;,("):
+            return None
+        words, other = words[:at], frozenset(named)
+    words = words.strip(" .;,/!-–—()")
+    if (apart or still) and not other:
+        return None
+    if not words or _SOME_APART.search(words) or _ONE_OR_A_WAIT.search(words) or people.named(words)[0]:
+        return None
+    parts = [part.strip(" )") for part in _PARTS.split(words) if part and part.strip(" )")]
+    no = bool(parts) and all(
+        says_no(part) or _CARDS_WENT.fullmatch(part) or _HELD.fullmatch(part) or _NOT_AGAIN.fullmatch(part)
+        for part in parts
+    )
+    go = _GO.fullmatch(words) is not None
+    if no == go or (still is not None and not no):
+        return None
+    return Part(no, other)

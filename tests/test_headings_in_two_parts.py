@@ -1,0 +1,81 @@
+"""A heading between recipients in two parts, one of the rows above it and one of those below, each its own
+decision ('Above: held. Below: on hold', 'Above: all sent Below: do not send'): each side goes as its part
+says (bulkship/load/skipped/twoparts.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bulkship.cli import main
+
+HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
+ABOVE = [
+    ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25],
+    ["Gus Tan", "9 Elm St", "Quincy", "MA", "02169", "CVS", 25],
+    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
+]
+BELOW = [
+    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
+    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
+    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
+]
+
+
+def _validated(
+    tmp_path: Path, heading: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[int], list[int]]:
+    """`bulkship validate --json` of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8): its
+    exit code, the rows left out and the rows in error."""
+    book = openpyxl.Workbook()
+    for row in [HEADER, *ABOVE, [heading], *BELOW]:
+        book.active.append(row)
+    path = tmp_path / "gifts.xlsx"
+    book.save(path)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    return code, sorted(s["row"] for s in data["skipped"]), sorted({p["row"] for p in data["problems"]})
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above: held. Below: on hold", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: held (Gus not yet). Below: hold", [2, 4, 5, 6, 7, 8]),
+     ("Above: held. Below: hold", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: hold. and everyone below", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: held; and all below", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: held Gus not yet. Below: do not send", [2, 4, 5, 6, 7, 8]),
+     ("Above: sent. Below: hold", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: held. Below: new", [2, 3, 4, 5])],
+)  # fmt: skip
+def test_a_bare_hold_in_a_part_of_a_heading_leaves_its_side_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Hunter-sends16's leftover 1 (the lead's of session 49): 'Above: held. Below: on hold' sent Hal, Gus
+    and Dee, exit 0; 'Above: held (Gus not yet). Below: hold' sent Ann, Bob and Cy; 'Above: held. Below:
+    hold', 'Above: hold. and everyone below' left the heading the only error (six cards once it was
+    deleted); 'Above: held Gus not yet. Below: do not send' sent Hal and Dee. A bare hold ('held', 'hold')
+    was read as nothing. Each part is read alone: held is held, Gus (not yet) sent."""
+    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above: all mailed except Gus Everyone below: new", [2, 4, 5]),
+     ("Above: all sent Below: do not send", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: all sent but not Gus Below: new", [2, 4, 5]),
+     ("Below: new. Above: all sent except Gus", [2, 4, 5]),
+     ("Above: new except Gus. Below: on hold", [3, 5, 6, 7, 8]),
+     ("Above: sent already. Below: hold except Cy Orr", [2, 3, 4, 5, 6, 7])],
+)  # fmt: skip
+def test_a_label_for_the_rows_below_with_no_mark_before_it_opens_their_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Hunter-sends16's leftover 2: 'Above: all mailed except Gus Everyone below: new' (no mark before the
+    label for the rows below) left Gus, the one still to send, out and ordered Hal and Dee again, exit 0;
+    'Above: all sent Below: do not send' ordered Hal and Gus again, exit 0. The label opens the part of the
+    rows below wherever it stands; each part is read alone, the one it names apart the other way."""
+    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
