@@ -40,6 +40,7 @@ from . import (
 )
 from .askingnote import asking_problems
 from .bounded import BoundedProblems
+from .stillhere import still_here_problems
 
 
 def gathered_problems(
@@ -86,6 +87,7 @@ def gathered_problems(
         body, column_map, aliases, not_judged, default_value, this_year=program.today().year
     )
     read_problems += asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
+    read_problems += still_here_problems(body, column_map, not_judged, program.today())
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

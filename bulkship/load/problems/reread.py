@@ -20,6 +20,7 @@ from .each import _each_problems
 from .elsewhere import _elsewhere_problems
 from .rows import _errors_where_rows_are_picked
 from .rush import _rush_problems
+from .stillhere import still_here_problems
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +39,7 @@ def _read(body: pd.DataFrame, column_map: dict[str, str], program: ProgramSettin
             body, column_map, aliases, set(), default_value, this_year=program.today().year
         ),
         *asking_problems(body, column_map, set(), program.today()),
+        *still_here_problems(body, column_map, set(), program.today()),
         *_elsewhere_problems(body, column_map, set()),
         *_errors_where_rows_are_picked(body, column_map, set()),
         *_rush_problems(body, column_map, set(), program.defaults),

@@ -57,6 +57,7 @@ from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
 from .remarks import remarks_not_yet
 from .sentdays import read_days
+from .stillhere import still_here
 from .which import read_as
 from .wholelist import _RESPONSE_COMPLETE, _STATUS, TheList
 
@@ -83,6 +84,7 @@ def _said_not_to_send(
     found: dict[int, str] = {}
     by_reason: set[int] = set()  # rows left out by a leaving's reason column, and by any other
     by_other: set[int] = set()
+    by_day: set[int] = set()  # ... and by a leaving day (a status saying at work then asks: .stillhere)
     the_list = TheList(body, column_map, today, titles)
     as_notes = partial(_said_as_notes, today=today, titles=titles)
     for header in body.columns:
@@ -193,8 +195,9 @@ def _said_not_to_send(
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)
-                (by_reason if key in LEAVING_REASONS else by_other).add(row)
-    return _reasons_of_a_leaving_to_come(found, by_reason - by_other, body, today)
+                (by_reason if key in LEAVING_REASONS else by_day if key in _GONE_ON else by_other).add(row)
+    found = still_here(found, by_day - by_other - by_reason, body, today)
+    return _reasons_of_a_leaving_to_come(found, by_reason - by_other - by_day, body, today)
 
 
 def _reasons_of_a_leaving_to_come(

@@ -11,6 +11,8 @@ import pandas as pd
 
 from ....quoting import quoted
 from ..copies import DUPLICATE_FLAGS, first_of_each_copied_person
+from ..dates import _GONE_ON
+from ..days import _SERIAL, _dates
 from ..kinds import (
     _SAYS_CARD_MADE,
     _SAYS_DAY_PASSED,
@@ -70,7 +72,16 @@ def reasons(
         reason = why
         for kind, marked in kinds:  # the last that holds names the reason
             reason = kind if marked[i] else reason
-        cell = f"'{quoted(text.strip())}'"
+        cell = f"'{quoted(text.strip())}'" + _the_day(text, key)
         if text != filled:
             cell += f", the same as above: '{quoted(filled.strip())}'"
         yield int(row), f"{reason} (column '{header}': {cell})"
+
+
+def _the_day(text: str, key: str) -> str:
+    """', the day 2026-11-20' after a day column's cell holding an Excel serial ('46346', as a cell in
+    General format shows a date): the number alone told nobody which day left the row out (newcomer28)."""
+    if key not in _GONE_ON or not _SERIAL.fullmatch(text):  # (a hold day is said after: "to send on")
+        return ""
+    day = _dates(pd.Series([text])).iloc[0]
+    return "" if pd.isna(day) else f", the day {day.date().isoformat()}"

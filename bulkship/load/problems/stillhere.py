@@ -1,0 +1,62 @@
+"""A leaving day passed beside a status saying the person works here (:mod:`..skipped.said.stillhere`, which
+no longer leaves such rows out): plainly at work ('A', 'Active'), the list contradicts itself, an error
+asking; rehired ('Active - Rehire'), the day is an earlier stint's, the card sent and the row saying so."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+import pandas as pd
+
+from ...models import Problem
+from ..skipped.said.stillhere import (
+    ACTIVE,
+    REHIRED,
+    died,
+    leaving_headers,
+    left_before,
+    status_headers,
+)
+from .askingnote import ASKS
+
+REHIRED_KIND = "Rehired: an earlier leaving day"
+
+
+def still_here_problems(
+    body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int], today: date
+) -> list[Problem]:
+    """An error on each row whose status says at work beside a leaving day passed; a warning where it says
+    rehired."""
+    statuses = [h for h in status_headers(body) if h not in column_map]
+    leavings = [h for h in leaving_headers(body) if h not in column_map]
+    if not statuses or not leavings:
+        return []
+    fed = {field: header for header, field in column_map.items()}
+    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    dead = died(body)
+    problems: list[Problem] = []
+    for leaving in leavings:
+        days = left_before(body, [leaving], today)
+        for status in statuses:
+            cells = body[status].astype(str).str.strip()
+            for row in days.index[days.notna() & ~dead]:
+                if int(row) in not_judged:
+                    continue
+                said, day = cells[row], days[row].date().isoformat()
+                shown = str(body.at[row, leaving]).strip()
+                written = day if shown == day else f"{day} (the cell reads '{shown}')"
+                if REHIRED.fullmatch(said):
+                    message = (
+                        f"Row {row}, column '{leaving}': the person left on {written}, and '{status}' says "
+                        f"'{said}': sent, the day read as an earlier stint's."
+                    )
+                    problems.append(Problem(int(row), field, shown, "warning", message, REHIRED_KIND))
+                elif ACTIVE.fullmatch(said):
+                    message = (
+                        f"Row {row}, column '{leaving}': the person left on {written}, where '{status}' "
+                        f"says '{said}' (at work): which is right? Clear '{leaving}' to send the card (a "
+                        "rehire keeps the day of an earlier leaving), or take the row off the list."
+                    )
+                    problems.append(Problem(int(row), field, shown, "error", message, ASKS))
+    return problems

@@ -1,0 +1,78 @@
+"""A leaving day passed beside a status saying the person works here: 'Termination Date' = 2025-03-01 with
+'Employment Status' = 'Active - Rehire' (HR systems keep a rehired worker's last leaving day on the record),
+or = 'A'. Read alone, the day left each row out, said as a note only: a person the list says to send was
+dropped (found by newcomer28, a UKG export). Rehired, the day is an earlier stint's: the row is sent, saying
+so; plainly active, the list contradicts itself: the error asking (:mod:`...problems.stillhere`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from ....schema import header_key
+from ..columnkeys import flag_key
+from ..dates import _GONE_ON
+from ..days import _dates
+from ..statusheaders import _STATUS_FLAGS
+
+# The status of a person at work, as HR exports write it: ADP's code A, 'Active', 'Active - Full Time'
+ACTIVE = re.compile(
+    r"(?i)\s*(?:a|act|actv|active)(?:\s*[-–—:(,/]\s*(?:full|part|regular|ft|pt|salaried|hourly|"
+    r"exempt|non-?exempt)[\w\s-]*\)?)?\s*"
+)
+# ... back after a leaving: 'Rehired', 'Rehire', 'Active - Rehire', 'Active (Rehired)', 'Reinstated'. Not
+# 'Rehire Eligible' (a leaver's flag), nor one naming its day ('Rehired eff 1/15/2027': maybe still to come)
+REHIRED = re.compile(
+    r"(?i)\s*(?:(?:a|act|active)\s*[-–—:(,/]?\s*)?(?:re-?hired?|re-?instated|re-?joined|re-?employed)\)?\s*"
+)
+# ... and not the day of a death: that column leaves its row out whatever the status says
+_DEATH = frozenset(header_key(h) for h in ("deceased date", "date of death"))
+
+
+def leaving_headers(body: pd.DataFrame) -> list[str]:
+    """The columns of a day the person left on (not of a death)."""
+    return [h for h in body.columns if (k := flag_key(str(h))) in _GONE_ON and k not in _DEATH]
+
+
+def status_headers(body: pd.DataFrame) -> list[str]:
+    """The columns of a person's HR status ('Employment Status', 'Position Status')."""
+    return [h for h in body.columns if flag_key(str(h)) in _STATUS_FLAGS]
+
+
+def left_before(body: pd.DataFrame, headers: list[str], today: date) -> pd.Series:
+    """The day each row's leaving columns say it left on, where one has passed (NaT elsewhere): the
+    earliest."""
+    days = pd.Series(pd.NaT, index=body.index, dtype="datetime64[ns]")
+    for header in headers:
+        read = _dates(body[header].astype(str))
+        read = read.where(read <= pd.Timestamp(today))
+        days = days.where(days.notna() & (days <= read.fillna(days)), read)
+    return days
+
+
+def status_says(body: pd.DataFrame, pattern: re.Pattern[str]) -> pd.Series:
+    """The rows whose status column (any) reads ``pattern`` whole."""
+    says = pd.Series(False, index=body.index)
+    for header in status_headers(body):
+        says |= body[header].astype(str).str.fullmatch(pattern).fillna(False).astype(bool)
+    return says
+
+
+def still_here(found: dict[int, str], rows: set[int], body: pd.DataFrame, today: date) -> dict[int, str]:
+    """``found`` without the ``rows`` left out by a leaving day alone where the row's status says the person
+    is at work or rehired (the rows :mod:`...problems.stillhere` then asks of, or sends saying why)."""
+    if not rows or not status_headers(body):
+        return found
+    here = (status_says(body, ACTIVE) | status_says(body, REHIRED)) & ~died(body)
+    gone = left_before(body, leaving_headers(body), today).notna()
+    return {row: why for row, why in found.items() if not (row in rows and here.get(row) and gone.get(row))}
+
+
+def died(body: pd.DataFrame) -> pd.Series:
+    """The rows whose day of death is filled: left out whatever the status says."""
+    dead = pd.Series(False, index=body.index)
+    for header in (h for h in body.columns if flag_key(str(h)) in _DEATH):
+        dead |= body[header].astype(str).str.strip().ne("") & body[header].notna()
+    return dead

@@ -1,0 +1,52 @@
+"""A leaving day passed beside an HR status saying the person works here (a UKG or ADP export keeps a
+rehired worker's last 'Termination Date'): rehired, sent, the row saying why; plainly active, the error
+asking. Found by newcomer28: each was left out, said only as a note quoting the Excel serial."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bulkship.cli import main
+
+HEADER = "Name,Address,City,State,ZIP,Product,Value,Employment Status,Termination Date,Date of Death\n"
+
+
+def validate(tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list[str]) -> dict:
+    path = tmp_path / "ukg.csv"
+    path.write_text(HEADER + "".join(f"{row}\n" for row in rows))
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_rehired_worker_s_earlier_leaving_day_sends_and_a_plain_active_status_asks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    street = "Boston,MA,02134,CVS,25"
+    data = validate(
+        tmp_path,
+        capsys,
+        [
+            f"Ann Lee,1 Main St,{street},Active - Rehire,45000,",  # 2023-03-15, an earlier stint's
+            f"Bob Ray,2 Main St,{street},Rehired,2025-03-01,",
+            f"Cy Orr,3 Main St,{street},A,45000,",  # at work, left: which is it?
+            f"Dee Fox,4 Main St,{street},T,45000,",
+            f"Eve Kim,5 Main St,{street},A,2099-01-15,",  # leaving later: sent until then, as before
+            f"Fay Wu,6 Main St,{street},Terminated - Rehire Eligible,45000,",
+            f"Gus Ng,7 Main St,{street},Rehired,45000,45000",  # a death is no earlier stint's
+            f"Hal Poe,8 Main St,{street},,45000,",  # a day alone: said as the day it is
+        ],
+    )
+    skipped = {s["row"]: s["reason"] for s in data["skipped"]}
+    assert sorted(skipped) == [5, 7, 8, 9], skipped
+    assert "(column 'Termination Date': '45000', the day 2023-03-15)" in skipped[9], skipped[9]
+    errors = [p["message"] for p in data["problems"] if p["severity"] == "error"]
+    assert errors == [
+        "Row 4, column 'Termination Date': the person left on 2023-03-15 (the cell reads '45000'), where "
+        "'Employment Status' says 'A' (at work): which is right? Clear 'Termination Date' to send the card "
+        "(a rehire keeps the day of an earlier leaving), or take the row off the list."
+    ]
+    warned = sorted(p["row"] for p in data["problems"] if "as an earlier stint" in p["message"])
+    assert warned == [2, 3] and (data["valid"], data["invalid"]) == (3, 1), data["problems"]
