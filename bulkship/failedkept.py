@@ -51,6 +51,15 @@ def _still_counted(order: VendorOrder) -> list[VendorLineItem]:
         return []
     if order.charges and total == cents(others + order.charges - order.discount):
         return []  # the other lines and the charges the order writes beside them: them refunded
+    # ... some of them refunded in their own words ('Refunded', 'Voided'), the others not ('Refund Pending'):
+    # a total of the other lines and those counts them. Read as a charge beside the lines, a card's 100.00
+    # awaiting its refund was said as shipping billed on the order, reconcile 'Everything matches' (found by
+    # newcomer28)
+    unrefunded = [li for li in ended if not li.refunded]
+    if 0 < len(unrefunded) < len(ended):
+        held = others + sum((li.cost or Decimal(0) for li in unrefunded), Decimal(0))
+        if total in {cents(held - order.discount), cents(held)}:
+            return ended
     # a total beyond every line's cost counts the failed lines' too, or shipping or fees billed on the order
     # as large: which is unknown. Read 'every line and 9.95 of shipping, the failed line refunded' (109.95
     # beside lines of 100.00, the failed one 25.00), status said 84.95 charged and reconcile 'Everything

@@ -76,6 +76,34 @@ def test_a_line_whose_refund_is_under_way_is_no_card_its_money_said_while_the_to
         assert f"1 line(s) {word} (row(s) 3)" in said, said
 
 
+def test_a_refund_under_way_beside_one_made_in_one_order_is_said_as_the_card_s_not_as_shipping(
+    tmp_path: Path,
+) -> None:
+    """Found by newcomer28: an order of four cards at 25.00, row 3's line 'Refunded' and row 4's 'Refund
+    Pending', its total 75.00 (the refund made off, the one under way still in it): status said charged
+    75.00 with 'shipping' 25.00 billed on the order beside its lines, reconcile 'Everything matches'. The
+    25.00 is row 4's card, its refund under way: said so, as with one such line alone."""
+
+    def change(order: dict[str, Any]) -> None:
+        lines = order[key_of(order, "LineItems")]
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001") or len(lines) != 4:
+            return
+        for line, word in zip(lines[1:3], ("Refunded", "Refund Pending"), strict=True):
+            line[key_of(line, "Status")], line[key_of(line, "Shipments")] = word, []
+        order[key_of(order, "Cost")] = 75.0
+
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(change)
+        status, report = _tracked(vendor, tmp_path)
+        charged = status["money"]["charged"]
+        assert (charged["total"], charged["shipping"]) == ("50.00", "0.00"), status
+        (note,) = [n for n in status["notes"] if "BS-STAFF-0001" in n and "ask the vendor" in n]
+        assert "1 line(s) Refund Pending (row(s) 4)" in note and "25.00" in note, note
+        (said,) = [m.said() for m in report.mismatches]
+        assert "1 line(s) Refund Pending (row(s) 4)" in said, said
+
+
 @pytest.mark.parametrize("word", ["Partially Refunded", "Refund Failed", "Credit Hold", "Non-Refundable"])
 def test_a_status_only_looking_like_a_refund_stays_unknown_charged_and_never_sent_again(
     tmp_path: Path, word: str

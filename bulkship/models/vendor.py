@@ -123,6 +123,14 @@ class VendorOrder:
         # beside the cards (the total less every line): "charged 80.00" of 105.00 billed (hunter-money16)
         if self.charges and made != lines and cents(self.total) == cents(made + extra + self.charges):
             return self.total - made
+        # lines it ended, those said refunded in their own words ('Refunded', 'Voided') out of its total and
+        # the others ('Refund Pending') in it: no charge of the order's own. Read as one, a card's 100.00
+        # awaiting its refund was said as shipping billed on the order (found by newcomer28)
+        made_ids = {id(li) for li in self.made_card_lines}
+        pending = [li for li in cards if id(li) not in made_ids and not li.refunded]
+        held = made + sum((li.cost or Decimal(0) for li in pending), Decimal(0))
+        if pending and held != lines and cents(self.total) in {cents(held), cents(held + extra)}:
+            return extra
         # lines it failed refunded and the order's own charge kept: beyond the lines that made a card
         if beyond < 0 and made != lines:
             return self.total - made
