@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -134,15 +135,30 @@ def check_batch_identity(
 
 
 def identity_refusal(
-    ledger: Ledger, batch: str, frame: Any, *, file_name: str, file_hash: str, fix_sheet: bool
+    ledger: Ledger,
+    batch: str,
+    frame: Any,
+    *,
+    file_name: str,
+    file_hash: str,
+    fix_sheet: bool,
+    sheet: LoadedSheet | None = None,
 ) -> BatchConflictError | None:
     """What :func:`check_batch_identity` would refuse when this file runs as ``batch``, read from the ledger
     without changing it: ``bulkship validate --batch`` said nothing of it, and the run then refused the file
-    it had passed (found by newcomer14: wave2.csv validated with --batch crm-wave1, exit 0, run: exit 2)."""
+    it had passed (found by newcomer14: wave2.csv validated with --batch crm-wave1, exit 0, run: exit 2).
+    ``sheet``: the sheet read, which :func:`check_same_sheet` refuses where it is another of a workbook the
+    batch read (validate passed it, exit 0: hunter-money30)."""
     from .ledger import OPEN_STATES
     from .resume import COMMITTED_ORDER_STATES, rows_on_orders_in  # resume uses us
 
     stored, name = ledger.batch(batch), Path(file_name).name  # validate names the file as typed
+    if sheet is not None and stored is not None and stored.file_hash != file_hash:
+        sent_as = partial(sheet_sent_as, ledger, batch, name)
+        try:
+            check_same_sheet(batch, name, name, ledger.batch_sheet(batch, name), sheet, file_name, sent_as)
+        except BatchConflictError as exc:
+            return exc
     if stored is None or stored.file_hash == file_hash or stored.file_name == name:
         return None
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}

@@ -159,7 +159,10 @@ def sync_ledger(
     if stored is not None and stored.file_hash != sheet.file_hash:
         shown = repeats.shown_as if repeats else ""  # the file as typed, in the commands offered
         sent_as = partial(sheet_sent_as, ledger, batch, file_name)  # (read only when refused)
-        check_same_sheet(batch, file_name, stored.file_name, ledger.batch_sheet(batch), sheet, shown, sent_as)
+        # another sheet of a file the batch read a sheet of, its last file or not: after a Fix these run
+        # (the result workbook), the list's other sheet read 'a different file' (newcomer27's N5a)
+        read_sheet = ledger.batch_sheet(batch, file_name)
+        check_same_sheet(batch, file_name, file_name, read_sheet, sheet, shown, sent_as)
         committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
         in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
         check_batch_identity(

@@ -270,9 +270,15 @@ class LedgerReads(LedgerStore):
                 found.setdefault(event.batch, set()).add(str(upload))
         return found
 
-    def batch_sheet(self, batch: str) -> str | None:
+    def batch_sheet(self, batch: str, file_name: str | None = None) -> str | None:
         """The sheet of a workbook the batch's file was last read from; None for a CSV, or when a bulkship
-        before the record of sheets ran it."""
+        before the record of sheets ran it. ``file_name``: of the file of that name the batch was last read
+        from (its list, where a Fix these run read the result workbook since)."""
+        if file_name is not None:
+            files = self.events(batch, kinds=("batch_created", "batch_file_changed"))
+            of_it = next((e for e in reversed(files) if e.detail.get("file") == file_name), None)
+            sheet = of_it.detail.get("sheet") if of_it is not None else None
+            return str(sheet) if sheet else None
         read = [self.latest_event(batch, kind) for kind in ("batch_created", "batch_file_changed")]
         latest = max((e for e in read if e is not None), key=lambda e: e.id, default=None)
         sheet = latest.detail.get("sheet") if latest is not None else None

@@ -66,7 +66,7 @@ def preview(
 
         fix_sheet = sheet is not None and sheet.sheet_name == FIX_SHEET
         found = identity_refusal(
-            ledger, batch, frame, file_name=file_name, file_hash=file_hash, fix_sheet=fix_sheet
+            ledger, batch, frame, file_name=file_name, file_hash=file_hash, fix_sheet=fix_sheet, sheet=sheet
         )
         if found is not None:
             refusals.append(_refusal(batch, found))
