@@ -106,3 +106,31 @@ def test_the_cost_page_says_what_the_vendor_billed_beside_the_lines_of_earlier_o
     assert SAID in page.replace("&#39;", "'"), page
     # what is sent counts the 5.95 too (test_order_charge_confirmed), the table's total the lines'
     assert "Send 1 order(s) for 55.95 USD" in page, page
+
+
+def test_validate_cost_of_a_batch_with_orders_planned_counts_them_as_the_run_sends_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Five 25.00 cards, one an order (--max-lines 1), the vendor billing 5.95 beside each: `run --yes` stops
+    after the first (30.95 where the plan said 25.00), four orders planned, kept by the next run with their PO
+    numbers: its plan 'up to 5.95 on each of the 4 order(s) ... The most this run can spend: 123.80', as
+    `status` says. `validate --batch cap --cost` planned the four rows afresh into 1 order: '1 order(s),
+    100.00 USD ... 105.95 USD at most' (hunter-money30): the most the run spends, said 17.85 short. It
+    counts the orders the run keeps."""
+    from test_prices import _cli_run, five_cvs_cards
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    monkeypatch.setenv("BULKSHIP_LEDGER", str(tmp_path / "ledger.sqlite"))  # (validate takes no --ledger)
+    five_cvs_cards(tmp_path)
+    with VendorProxy(tmp_path) as vendor:
+        vendor.rewrite = orders_rewritten(_billed_on_every_order, reads_only=False)
+        assert main(_cli_run(vendor, tmp_path, "--yes")) == 1
+        capsys.readouterr()
+        cost = ["validate", str(tmp_path / "cap.csv"), "--batch", "cap", "--cost", "--api-url", vendor.url]
+        assert main([*cost, "--out", str(tmp_path / "v")]) == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert (
+        "4 order(s), 100.00 USD at the vendor's prices of today, and up to 5.95 the vendor bills beside "
+        "the lines of each (note below): 123.80 USD at most." in said
+    ), said

@@ -30,7 +30,7 @@ from .app import (
     with_encoding,
 )
 from .shown import echo
-from .validate_ledger import ELSEWHERE_SAID, _said_apart, ordered_in, with_elsewhere_warnings
+from .validate_ledger import ELSEWHERE_SAID, _said_apart, ordered_in, planned_in, with_elsewhere_warnings
 
 if TYPE_CHECKING:
     pass
@@ -241,7 +241,7 @@ def _priced(
     elsewhere = set(repeats.elsewhere) if repeats is not None else set()  # never sent from this batch
     priced = price_what_run_sends(
         result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused,
-        elsewhere_rows=elsewhere, max_lines=max_lines,
+        elsewhere_rows=elsewhere, max_lines=max_lines, planned=planned_in(settings, name),
     )  # fmt: skip
     return with_order_charge(settings, name, priced)  # beside each order's lines, as `run` counts it
 

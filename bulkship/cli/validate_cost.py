@@ -18,7 +18,7 @@ from ..models import FINGERPRINT, STATUS, Catalog, ValidationResult
 from ..money import MONEY_CURRENCY
 from ..plan import DEFAULT_MAX_LINES, DEFAULT_PO_PREFIX
 from ..plan.cost import PlanSummary, summarise
-from ..plan.orders import plan_orders
+from ..plan.orders import VENDOR_MAX_LINES, plan_orders
 from ..settings import Settings
 from ..statuses import NOT_YET_REASON
 from .app import err_console
@@ -82,12 +82,16 @@ def price_what_run_sends(
     refused: bool = False,
     elsewhere_rows: set[int] | None = None,
     max_lines: int = DEFAULT_MAX_LINES,
+    planned: Callable[[], dict[str, list[str]]] | None = None,
 ) -> CostPreview:
     """The valid rows less those ``run`` would hold (``held_rows``) or has ordered under ``batch``
     (``ordered``: their fingerprints, read from the ledger), planned into orders as ``run`` plans them;
     ``refused``: ``run`` under ``batch`` refuses the file whole (what a batch of another name would send is
     priced, said so); ``elsewhere_rows``: the rows `run` leaves out as sent elsewhere (their cards in
-    another batch's order: validate priced them, 100.00 where the run sent 50.00; found by hunter-web28)."""
+    another batch's order: validate priced them, 100.00 where the run sent 50.00; found by hunter-web28);
+    ``planned``: the batch's orders planned and never sent (PO -> their rows' fingerprints), which `run` keeps
+    whole: planned afresh here, four one-card orders read as one, 'at most' said 17.85 short of the run's
+    where the vendor bills 5.95 beside each order (hunter-money30)."""
     valid = result.valid_rows
     done = set(ordered()) if ordered is not None else set()
     was_ordered = valid[FINGERPRINT].astype(str).isin(done)
@@ -101,11 +105,31 @@ def price_what_run_sends(
     held |= {"waiting_unpriced": len(waiting) - len(costs)}
     if to_send.empty:
         return CostPreview(None, *counts, refused=refused, elsewhere=int(gone.sum()), **held)
-    orders = plan_orders(to_send, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch, max_lines=max_lines)
+    orders, fresh = _kept_orders(to_send, planned() if planned is not None else {}, catalog, batch)
+    if not fresh.empty:
+        orders += plan_orders(fresh, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch, max_lines=max_lines)
     summary = summarise(orders, catalog, start=today)
     return CostPreview(
         summary, *counts, refused=refused, elsewhere=int(gone.sum()), max_lines=max_lines, **held
     )
+
+
+def _kept_orders(
+    to_send: pd.DataFrame, planned: dict[str, list[str]], catalog: Catalog, batch: str
+) -> tuple[list[Any], pd.DataFrame]:
+    """The orders `run` keeps as planned (every row of each still to send), one each, and the rows left to
+    plan afresh."""
+    prints = to_send[FINGERPRINT].astype(str)
+    sending = set(prints)
+    kept: list[Any] = []
+    taken: set[str] = set()
+    for members in planned.values():
+        if members and all(fp in sending for fp in members):
+            rows = to_send[prints.isin(members)]
+            lines = max(1, min(len(rows), VENDOR_MAX_LINES))
+            kept += plan_orders(rows, catalog, po_prefix=DEFAULT_PO_PREFIX, batch=batch, max_lines=lines)
+            taken.update(members)
+    return kept, to_send[~prints.isin(taken)]
 
 
 def _ordered_in_file(result: ValidationResult, done: set[str]) -> int:

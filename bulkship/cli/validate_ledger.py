@@ -36,6 +36,29 @@ def ordered_in(settings: Settings, name: str, *, cards_made: bool = False) -> Ca
     return read
 
 
+def planned_in(settings: Settings, name: str) -> Callable[[], dict[str, list[str]]] | None:
+    """PO -> the fingerprints of batch ``name``'s orders planned and never sent, read from the ledger (without
+    changing it): `run` keeps each as it is, its PO number and its lines, where every row of it is still to
+    send (resume._take_back_changed_orders). None when there is no ledger yet."""
+    from ..ledger import Ledger, ledger_exists
+
+    if settings.ledger_url is None and not settings.ledger.is_file():
+        return None
+    if not ledger_exists(settings.ledger_location):
+        return None
+
+    def read() -> dict[str, list[str]]:
+        with Ledger.open(settings.ledger_location, lock=False, read_only=True) as ledger:
+            planned = {o.po_number for o in ledger.orders(name, ("planned",), payloads=False)}
+            members: dict[str, list[str]] = {}
+            for row in ledger.batch_rows(name):
+                if row.status == "planned" and row.po_number in planned:
+                    members.setdefault(row.po_number, []).append(row.fingerprint)
+            return members
+
+    return read
+
+
 def _said_apart(
     settings: Settings, name: str, result: ValidationResult, program: ProgramSettings
 ) -> ValidationResult:
