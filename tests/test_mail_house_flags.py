@@ -162,3 +162,30 @@ def test_a_row_marked_moved_in_two_columns_asks_once_naming_both_and_neither_is_
         assert row is not None, page
         badges = re.findall(r'<span class="badge[^"]*">([^<]+)</span>', row.group(0))
         assert badges == ["read to ask about rows"], (header, badges)
+
+
+def test_every_column_read_to_leave_rows_out_or_ask_is_said_so_with_what_it_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newcomer28's N4 (a Salesforce campaign export): 'Campaign Member Status' = Opted Out left its row out
+    and was listed under 'Columns not used' (its header unknown to the readers of headers, its cells read all
+    the same); `validate --json` gave every such column, 'Do Not Mail' and 'NCOA Match' too, status 'unused'
+    and no note. Each is listed as read, and --json's note says what it does."""
+    import json
+
+    from bulkship.cli import main
+
+    more = {"Do Not Mail": ["", "", "true"], "Campaign Member Status": ["Sent", "Opted Out", "Sent"]}
+    path = _contacts(tmp_path / "sfdc.csv", "NCOA Match", ["Y", "", ""], more)
+    assert main(["validate", str(path), "--out", str(tmp_path)]) == 1  # row 2 asks
+    said = capsys.readouterr().out
+    assert "Columns read only to leave rows out: 'Do Not Mail', 'Campaign Member Status'\n" in said, said
+    assert "Columns not used" not in said, said
+    assert main(["validate", str(path), "--out", str(tmp_path), "--json"]) == 1
+    columns = {c["header"]: c for c in json.loads(capsys.readouterr().out)["columns"]}
+    notes = {h: (c["status"], c.get("note")) for h, c in columns.items() if c["status"] != "used"}
+    assert notes == {
+        "NCOA Match": ("unused", "read to ask about rows"),
+        "Do Not Mail": ("unused", "read to leave rows out"),
+        "Campaign Member Status": ("unused", "read to leave rows out"),
+    }, notes

@@ -180,7 +180,8 @@ def test_a_hidden_column_never_wins_over_a_visible_one_and_unused_columns_are_li
         {"header": "ZIP", "column": "G", "field": "zip", "status": "used"},
         {"header": "Product", "column": "H", "field": "product", "status": "used"},
         {"header": "Value", "column": "I", "field": "value", "status": "used"},
-        {"header": "Eligible", "column": "J", "field": None, "status": "unused"},
+        {"header": "Eligible", "column": "J", "field": None, "status": "unused",
+         "note": "read to leave rows out"},  # what it does (newcomer28's N4)
         {"header": "Ship Via", "column": "K", "field": "shipping_method", "status": "used"},
     ]  # fmt: skip
     main(["validate", str(tmp_path / "hr.xlsx"), "--out", str(tmp_path / "out")])

@@ -118,6 +118,7 @@ def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> 
 
     summary = result.summary()
     sheet = result.sheet
+    read = read_only(result)  # columns no field reads, read all the same: said in their note
     return {
         "file": sheet.path,
         "rows": summary.rows,
@@ -138,7 +139,10 @@ def result_json(result: ValidationResult, output: Path, repeats: Any = None) -> 
             }
             for s in sheet.skipped
         ],
-        "columns": [info.as_json() for info in sheet.columns],
+        "columns": [
+            info.as_json() | ({"note": read[info.header]} if info.header in read and not info.note else {})
+            for info in sheet.columns
+        ],
         "notices": [*sheet.notices, *(repeats.refusals if repeats else ())],
         "repeats": [
             {"row": row, "message": preview_note(note)}
@@ -182,6 +186,35 @@ def _print_repeats(found: Any) -> None:
         echo("")
 
 
+LEAVES_OUT = (
+    "read to leave rows out"  # --json's note of a column no field reads (README: Exit codes and --json)
+)
+ASKS_ABOUT = "read to ask about rows"
+
+
+def read_only(result: ValidationResult) -> dict[str, str]:
+    """The columns no field reads that are read all the same, in the sheet's order: -> :data:`LEAVES_OUT` (a
+    'Card Sent', a note, one whose cells left rows out: 'Campaign Member Status' = Opted Out) or
+    :data:`ASKS_ABOUT` ('NCOA Match' = Y asks whether the address moved). Listed as 'Columns not used'
+    (--json: 'unused', no note) while they left rows out or raised errors, they read as safe to delete
+    (hunter-sheets12, newcomer27's N5b, newcomer28's N4)."""
+    from ..load.problems.corrections import asks_of_rows
+    from ..load.skipped.columnkeys import left_out_by, picks_rows
+
+    frame = result.sheet.frame
+    out_by = left_out_by(s.reason for s in result.sheet.skipped)
+    found: dict[str, str] = {}
+    for info in result.sheet.columns:
+        header = info.header
+        if info.status == "used":
+            continue
+        if header in out_by or picks_rows(header, frame[header] if header in frame.columns else None):
+            found[header] = LEAVES_OUT
+        elif asks_of_rows(header):
+            found[header] = ASKS_ABOUT
+    return found
+
+
 def _print_summary(result: ValidationResult, output: Path) -> None:
     from ..validate import error_lines, summary_lines
 
@@ -192,20 +225,14 @@ def _print_summary(result: ValidationResult, output: Path) -> None:
         echo("")
     for line in summary_lines(result):
         echo(line)
-    from ..load.skipped.columnkeys import picks_rows
-
-    unused = [info.header for info in result.sheet.columns if info.status != "used"]
-    # a 'Card Sent' or 'Date Sent' column is read, to leave rows out: listed as 'not used', it read as safe
-    # to delete (found by hunter-sheets12)
-    frame = result.sheet.frame
-    picking = [h for h in unused if picks_rows(h, frame[h] if h in frame.columns else None)]
-    unused = [h for h in unused if h not in picking]
+    read = read_only(result)
+    unused = [
+        info.header for info in result.sheet.columns if info.status != "used" and info.header not in read
+    ]
+    picking = [h for h, said in read.items() if said == LEAVES_OUT]
     if picking:
         echo("Columns read only to leave rows out: " + ", ".join(f"'{h}'" for h in picking))
-    from ..load.problems.corrections import asks_of_rows
-
-    asking = [h for h in unused if asks_of_rows(h)]
-    unused = [h for h in unused if h not in asking]
+    asking = [h for h, said in read.items() if said == ASKS_ABOUT]
     if asking:
         echo("Columns read only to ask about rows (an address marked moved, a person leaving): "
              + ", ".join(f"'{h}'" for h in asking))  # fmt: skip

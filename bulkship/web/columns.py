@@ -21,7 +21,7 @@ from .. import profiles
 from ..columns import AmbiguousColumnsError, ColumnsReport, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
 from ..load.problems.corrections import asks_of_rows
-from ..load.skipped.columnkeys import picks_rows
+from ..load.skipped.columnkeys import left_out_by, picks_rows
 from ..schema import load_contract
 from ..validate.required import how_to_split, whole_addresses_said
 from . import state
@@ -84,14 +84,21 @@ def _leaving_rows_out(web: Any, batch: state.WebBatch, report: ColumnsReport) ->
     (remarks, or the card's words on every row): read from the sheet as read, as `validate` does (after
     f58c1d2e; the page passed the header alone and a Description of remarks read 'not used')."""
     try:
-        frame = web.reviews.sheet(batch).frame
+        sheet = web.reviews.sheet(batch)
     except BulkshipError:  # read again to choose ambiguous columns: the headers alone
-        frame = None
+        sheet = None
+    frame = sheet.frame if sheet is not None else None
+    out_by = left_out_by(s.reason for s in sheet.skipped) if sheet is not None else set()
     return {
         c.header
         for c in report.columns
         if c.status == "unused"
-        and picks_rows(c.header, frame[c.header] if frame is not None and c.header in frame.columns else None)
+        and (
+            c.header in out_by
+            or picks_rows(
+                c.header, frame[c.header] if frame is not None and c.header in frame.columns else None
+            )
+        )
     }
 
 

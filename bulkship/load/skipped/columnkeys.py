@@ -203,3 +203,14 @@ def picks_rows(header: str, cells: Iterable[object] | None = None) -> bool:
         or person_status(header)
         or _note_header(header, cells)
     )
+
+
+# a row a column's cell left out says so: "the list says not to send it (column 'Do Not Mail': 'true')"
+_BY_COLUMN = re.compile(r"\(column '(.+?)': ")
+
+
+def left_out_by(reasons: Iterable[str]) -> set[str]:
+    """The headers whose cells left rows out, by the rows' ``reasons`` (SkippedRow.reason): a column whose
+    header :func:`picks_rows` does not know all the same ('Campaign Member Status' = Opted Out, 23 rows out)
+    was listed as 'not used' (newcomer28's N4)."""
+    return {found.group(1) for reason in reasons if (found := _BY_COLUMN.search(reason))}
