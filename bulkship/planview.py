@@ -66,6 +66,9 @@ class PlanView:
     # the most the vendor billed beside an earlier order's lines (..billedbefore.order_charge): counted on
     # each order this run may make, in :attr:`worst_case` and so in every limit and total confirmed
     order_charge: Decimal = Decimal(0)
+    # the currencies other than the dollar the vendor answered the batch's orders in before (a run held to a
+    # total stops at the first order answered in another: ..submit.room.RoomTally)
+    currencies_before: frozenset[str] = frozenset()
     # the catalog the plan was priced with: a page's plan kept is checked against today's before it is
     # worked out again in full (web.cost_pages)
     priced_with: Catalog | None = field(default=None, compare=False, repr=False)
@@ -163,7 +166,16 @@ def plan_view(
         if counts.get("skipped")
         else (),
         elsewhere=elsewhere_by_order(ledger, batch) if counts.get(ELSEWHERE) else (),
+        currencies_before=_currencies_before(ledger, batch),
     )
+
+
+def _currencies_before(ledger: Ledger, batch: str) -> frozenset[str]:
+    """The currencies other than the dollar the vendor answered the batch's orders in (ledger.ordernotes)."""
+    from .ledger.ordernotes import FOREIGN_CURRENCY
+
+    found = (str(e.detail.get("currency", "")) for e in ledger.events(batch, kinds=[FOREIGN_CURRENCY]))
+    return frozenset(c.strip().upper() for c in found)
 
 
 SKIPPED_SHOWN = 8  # the rows the list itself leaves out named before a plan is sent; the rest counted

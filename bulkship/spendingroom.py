@@ -35,6 +35,9 @@ class SpendingRoom:
     dearer_in_doubt: Mapping[str, Decimal] = field(default_factory=dict)
     # what the vendor may bill on each order beside its lines, counted in the plan (PlanView.order_charge)
     order_charge: Decimal = Decimal(0)
+    # the currencies the vendor answered the batch's orders in before, other than the dollar (PlanView's):
+    # an order answered in another stops the run (..submit.room.RoomTally.past_room)
+    currencies_before: frozenset[str] = frozenset()
 
     def planned_cost(self, po_number: str, stored: Decimal) -> Decimal:
         """What an order counts at against the limit: its stored cost, or for an order in doubt the dearer
@@ -81,7 +84,12 @@ def spending_room(options: PlanLimits, view: PlanView) -> SpendingRoom | None:
         return None
     if not all(room.rounding for room in rooms):
         tightest = replace(tightest, rounding=False)  # a cap typed holds to the cent, whichever is tightest
-    return replace(tightest, dearer_in_doubt=view.dearer_in_doubt, order_charge=view.order_charge)
+    return replace(
+        tightest,
+        dearer_in_doubt=view.dearer_in_doubt,
+        order_charge=view.order_charge,
+        currencies_before=view.currencies_before,
+    )
 
 
 def charged_since_send(charged_at_send: Decimal, view: PlanView) -> Decimal:

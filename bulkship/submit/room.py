@@ -78,6 +78,38 @@ class _Beyond:
         )
 
 
+@dataclass(frozen=True)
+class _Foreign:
+    """The first order the vendor answered in a currency other than the plan's dollars, new to the batch: the
+    rows count at their planned dollars, so no limit sees what it charges (found by hunter-money30: 133.00
+    CAD charged for 125.00 confirmed, exit 0). The lead's decision: a run held to a total stops there."""
+
+    po: str
+    currency: str
+    planned: Decimal
+    raw: dict[str, object]
+
+    def said(self, room: SpendingRoom) -> str:
+        shown = next((v for k, v in self.raw.items() if k.lower() in ("cost", "total")), None)
+        try:
+            total = f"{money_text(Decimal(str(shown)))} {self.currency}, " if shown is not None else ""
+        except ArithmeticError:
+            total = ""
+        return (
+            f"The vendor answered {self.po} in {self.currency}, not US dollars ({total}planned "
+            f"{money_text(self.planned)} USD): what it charges cannot be counted against the "
+            f"{money_text(room.limit)} {room.said}."
+        )
+
+    def hint(self, batch: str) -> str:
+        return (
+            f"check what {self.po} charged with the vendor (bulkship reconcile {shlex.quote(batch)}); then "
+            "run the same `bulkship run` again (or send from the batch's cost page): the batch's orders "
+            f"known to be answered in {self.currency}, it sends the orders left, counted at their planned "
+            "dollars"
+        )
+
+
 class RoomTally:
     """The run's orders counted against ``room``: what each made order cost within its plan, and beyond it."""
 
@@ -91,6 +123,7 @@ class RoomTally:
         self.stop: SpendLimitError | None = None  # the stop :meth:`past_room` made, once
         self._orders: set[str] = set()  # the orders counted: made, or in doubt
         self._below = False  # an order charged less than its plan, beyond rounding (a price lowered)
+        self._foreign: _Foreign | None = None  # the first order answered in a currency new to the batch
 
     def count_made(self, order: OrderRecord, vendor_order: VendorOrder) -> None:
         """Count what the vendor charged for ``order`` beyond its plan (an order in doubt: its worst case,
@@ -101,6 +134,9 @@ class RoomTally:
         order counted while its answer was lost counts as the vendor shows it now, instead."""
         self._uncount_lost(order.po_number)
         planned = self.room.planned_cost(order.po_number, order.cost)
+        currency = vendor_order.currency.strip().upper()
+        if currency not in ("", "USD") and currency not in self.room.currencies_before:
+            self._foreign = self._foreign or _Foreign(order.po_number, currency, planned, vendor_order.raw)
         charge = self.room.order_charge  # billed beside the lines, as on earlier orders: in the plan
         self._planned_made += _made_within(vendor_order, order.cost, planned, charge)
         beyond = max(charged_beyond_plan(vendor_order, planned) - charge, Decimal(0))
@@ -178,6 +214,12 @@ class RoomTally:
         checked, a fee raised after the first of five orders had `run --max-total 125` (and the web's Send of
         a cost page's 6,250.00) charge past it, exit 0 (found by hunter-money6)."""
         room = self.room
+        if self._foreign is not None:  # what it charges cannot be counted against the limit (the lead's)
+            self.stop = self.stop or SpendLimitError(
+                f"{self._foreign.said(room)} The orders left were not sent; they stay to send",
+                hint=self._foreign.hint(self.batch),
+            )
+            return self.stop
         if self._first is None or self._beyond_plan <= room.beyond_plan:
             return None
         self.stop = self.stop or SpendLimitError(
@@ -191,6 +233,12 @@ class RoomTally:
         """What each order :meth:`past_room` left planned says of why it was not sent (its row's note), and
         that its cost is shown again at the vendor's prices of today; None when the run was not stopped so.
         Without it, a row read 'Not sent yet. Re-run the same command to send it.', nothing of the price."""
+        if self.stop is not None and self._foreign is not None:
+            return (
+                f"the run stopped before this order left: the vendor answered {self._foreign.po} in "
+                f"{self._foreign.currency}, not US dollars, and what it charges cannot be counted against "
+                f"the {money_text(self.room.limit)} {self.room.said}; run again once that charge is checked"
+            )
         if self.stop is None or self._first is None:
             return None
         return (
