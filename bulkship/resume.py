@@ -36,6 +36,7 @@ from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
 from .repeats.emails import record_emails
 from .repeats.foreign import ordered_by_another_ledger
+from .repeats.samefile import warned_rows
 from .repeats.takenout import cards_gone_elsewhere, hold_cards_gone_elsewhere
 from .resumerecords import plan_records, row_updates
 from .skippedpeople import forget_corrected
@@ -181,7 +182,7 @@ def sync_ledger(
     cards: dict[str, tuple[str, str | None, str]] = {}  # rows held for the very card another batch made
     found = find_holds(
         ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name,
-        adopted=adopted, taken_out=taken_out, cards=cards,
+        adopted=adopted, taken_out=taken_out, cards=cards, warned=warned_rows(validation.problems),
     )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)

@@ -250,12 +250,13 @@ def preview_repeats(
     from ..batchapi import api_identity
     from ..ledger import Ledger, ledger_exists
     from ..repeats import DEFAULT_WINDOW_DAYS, RepeatPolicy, preview
+    from ..repeats.samefile import warned_rows
     from ..validate.lookalikes import references_people
 
-    if settings.ledger_url is None and not settings.ledger.is_file():
-        return None
-    if not ledger_exists(settings.ledger_location):
-        return None
+    if (settings.ledger_url is None and not settings.ledger.is_file()) or not ledger_exists(
+        settings.ledger_location
+    ):
+        return _second_cards_only(result)
     window = getattr(program, "repeat_window_days", None)
     policy = RepeatPolicy(
         window_days=DEFAULT_WINDOW_DAYS if window is None else window,
@@ -274,7 +275,18 @@ def preview_repeats(
             api=api_identity(settings),
             default_names=() if named else (Path(file_name).stem,),
             sheet=result.sheet,
+            warned=warned_rows(result.problems),
         )
+
+
+def _second_cards_only(result: ValidationResult) -> RepeatPreview | None:
+    """With no ledger yet, what `run` holds all the same: a second card to the person of another row of the
+    list (bulkship.repeats.samefile); None when none."""
+    from ..repeats import RepeatPreview, rows_held
+    from ..repeats.samefile import second_cards_in_file, warned_rows
+
+    held = second_cards_in_file(result.rows, (), warned_rows(result.problems))
+    return RepeatPreview(rows=rows_held(result.rows, held)) if held else None
 
 
 def with_repeat_warnings(
@@ -283,12 +295,17 @@ def with_repeat_warnings(
     """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make);
     ``words``: a hold's note as the warning says it (default: as ``bulkship validate`` does)."""
     from ..repeats import preview_note
+    from ..repeats.samefile import IN_THIS_LIST
 
     if found is None or not found.rows:
         return result
     said = words or preview_note
     notes = {row: said(note) for row, note in found.rows.items()}
-    return with_row_warnings(result, notes, "Repeat of an earlier batch")
+    mine = {row for row, note in found.rows.items() if IN_THIS_LIST in note}  # another row's person's card
+    result = with_row_warnings(
+        result, {r: n for r, n in notes.items() if r not in mine}, "Repeat of an earlier batch"
+    )
+    return with_row_warnings(result, {r: n for r, n in notes.items() if r in mine}, "Second card held")
 
 
 def with_row_warnings(result: ValidationResult, notes: Mapping[int, str], kind: str) -> ValidationResult:

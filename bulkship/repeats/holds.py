@@ -33,6 +33,7 @@ from .madeagain import sent_by_the_list
 from .notes import _refuse_same_rows, _repeat_note, has_card
 from .othercard import _other_card_elsewhere
 from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
+from .samefile import second_cards_in_file
 from .takenout import (
     namesakes_taken_out,
     planned_here,
@@ -66,6 +67,7 @@ def find_holds(
     adopted: dict[str, str] | None = None,
     taken_out: dict[str, str] | None = None,
     cards: dict[str, tuple[str, str | None, str]] | None = None,
+    warned: Collection[int] | None = None,
 ) -> dict[str, str]:
     """The rows of ``frame`` (a validated file of ``batch``) to hold rather than order: fingerprint ->
     why, in plain words. ``known`` and ``orders`` are the batch's rows and orders in the ledger. Raises
@@ -75,7 +77,8 @@ def find_holds(
     :func:`~bulkship.repeats.edits._probable_edits`). ``taken_out`` gets the rows this batch planned and
     never sent whose very card another batch made since, never held: fingerprint -> what they say as sent
     elsewhere (:mod:`.takenout`). ``cards`` gets the rows held for the very card another batch made:
-    fingerprint -> (that batch, its row's fingerprint, the PO), as the ledger keeps them (``held_cards``)."""
+    fingerprint -> (that batch, its row's fingerprint, the PO), as the ledger keeps them (``held_cards``).
+    ``warned``: the rows validation warned of as a second card to one person (:mod:`.samefile`), if known."""
     adopted = {} if adopted is None else adopted
     cards = {} if cards is None else cards
     taken_out = {} if taken_out is None else taken_out
@@ -95,8 +98,9 @@ def find_holds(
     gone = [known[fp] for fp in sent if fp not in present]
     earlier = _recent_orders(ledger, batch, policy, api)
     staying = [known[fp] for fp in sent if fp in present]
+    in_file = second_cards_in_file(frame, sent, warned)  # another card to another row's person
     if not gone and not earlier and not staying:
-        return {}
+        return in_file
     rows = _Rows(candidates, _Folder())
     holds: dict[str, str] = (
         _same_reference(staying, rows, candidates, _rows_now(frame, staying))
@@ -202,7 +206,7 @@ def find_holds(
         ours = adopted if all(r.batch == batch for r in gone) else None
         for fp, note in _probable_edits(gone, orders, rows, shared, left_out, adopted=ours).items():
             holds.setdefault(fp, note)
-    for fp, note in moved.items():
+    for fp, note in [*moved.items(), *in_file.items()]:
         holds.setdefault(fp, note)
     for fp in [
         *adopted,

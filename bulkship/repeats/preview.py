@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +47,7 @@ def preview(
     default_names: Sequence[str] = (),
     sheet: LoadedSheet | None = None,
     upload_hash: str = "",
+    warned: Collection[int] | None = None,
 ) -> RepeatPreview:
     """The checks ``bulkship run`` makes before planning (:func:`check_new_run`, :func:`find_holds`) on a
     validated file, reading the ledger only: nothing is recorded, refused or held."""
@@ -73,7 +74,9 @@ def preview(
             refused.append(found.message.removesuffix(". Nothing was sent"))
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
-    arguments: dict[str, Any] = {"known": known, "orders": orders, "api": api, "file_name": file_name}
+    arguments: dict[str, Any] = {
+        "known": known, "orders": orders, "api": api, "file_name": file_name, "warned": warned,
+    }  # fmt: skip
     # once the file is refused, its rows are still listed as the run the refusal advises holds them (a batch
     # name of its own): not with allow, which skips the edits of the batch the file copies (found by
     # newcomer5: validate listed 2 rows, the run so named held 3)

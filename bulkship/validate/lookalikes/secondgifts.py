@@ -21,6 +21,16 @@ from ...namealike import names_alike
 from ..collect import ProblemCollector
 from .columns import _SEP, _by_row, _cards, _column, _text, shared_keys
 
+SECOND_CARD = "Second card for one person"  # the warnings' kind (repeats.samefile reads which rows have one)
+
+# what `run` does with such a row (bulkship.repeats.samefile, the lead's leftover 4.1 of session 49): the
+# person got both cards where the same two under two batches hold the second
+_SECOND_HELD = (
+    "a second card for one person, so `bulkship run` holds the row not sent yet (this one, unless the other "
+    "was ordered first) until you say. Remove one row if that is a mistake; for two cards on purpose, write "
+    "yes in an 'Allow Duplicate' column on this row, or run with --allow-repeat."
+)
+
 
 def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: pd.DataFrame) -> None:
     """Warn on a row whose Employee ID and name an earlier row has, with another card or value; on one at
@@ -28,11 +38,8 @@ def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: 
     and address an earlier row has (names and streets folded), with another card or value: a list copied
     and its amount edited on one row reads the same way without an Employee ID."""
     second = _second_gift_rows(valid)
-    _warn_rows(
-        frame, collector, second, "external_id", "Second card for one person",
-        f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
-        "this person gets two cards; remove one row if that is a mistake.",
-    )  # fmt: skip
+    said = f"{collector.header('external_id')} {{old}} is also on row {{first}} with another card or value: "
+    _warn_held_or_sent(frame, collector, second, "external_id", said)
     alike = {k: v for k, v in _names_written_two_ways(valid).items() if k not in second}
     _warn_rows(
         frame, collector, alike, "name", "One person written two ways?",
@@ -40,11 +47,40 @@ def _warn_second_gifts(frame: pd.DataFrame, collector: ProblemCollector, valid: 
         "person, remove one of the rows (else two cards go out).",
     )  # fmt: skip
     same_place = {k: v for k, v in _second_gifts_at_one_address(valid).items() if k not in second}
+    apart = ids_differ(valid, same_place)  # two people, as across batches
+    said = "the same recipient and address are on row {first} with another card or value: "
+    one = {k: v for k, v in same_place.items() if k not in apart}
+    _warn_held_or_sent(frame, collector, one, "name", said)
+    other_id = f"under another {collector.header('external_id')}"
     _warn_rows(
-        frame, collector, same_place, "name", "Second card for one person",
-        "the same recipient and address are on row {first} with another card or value: this person gets "
-        "two cards; remove one row if that is a mistake.",
+        frame, collector, {k: v for k, v in same_place.items() if k in apart}, "name",
+        SECOND_CARD,
+        f"the same recipient and address are on row {{first}} {other_id}, with another card or value: both "
+        "are sent, as two people who share a name and address; remove one row if it is one person.",
     )  # fmt: skip
+
+
+def ids_differ(valid: pd.DataFrame, found: dict[object, int]) -> set[object]:
+    """The rows of ``found`` (frame index -> an earlier row of ``valid``) whose row and the earlier one carry
+    Employee IDs of their own that differ: two people (repeats.othercard reads another batch's card so)."""
+    if not found:
+        return set()
+    references = dict(zip(valid.index, _text(valid, "external_id").map(fold_reference), strict=True))
+    by_row = dict(zip(valid[ROW].astype(int), references.values(), strict=True))
+    return {k for k, f in found.items() if references[k] and by_row.get(f) not in ("", None, references[k])}
+
+
+def _warn_held_or_sent(
+    frame: pd.DataFrame, collector: ProblemCollector, found: dict[object, int], column: str, said: str
+) -> None:
+    """The second cards ``found`` as `run` treats them: held, or sent where the row's 'Allow Duplicate' says
+    yes."""
+    allowed = frame["allow_duplicate"].eq("yes") if "allow_duplicate" in frame.columns else None
+    sent = {k: v for k, v in found.items() if allowed is not None and allowed[k]}
+    held = {k: v for k, v in found.items() if k not in sent}
+    _warn_rows(frame, collector, held, column, SECOND_CARD, said + _SECOND_HELD)
+    both = said + "this person gets two cards, as the row's 'Allow Duplicate' says."
+    _warn_rows(frame, collector, sent, column, SECOND_CARD, both)
 
 
 def _warn_rows(
