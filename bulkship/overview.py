@@ -212,12 +212,32 @@ def overview(ledger: Ledger, batches: Iterable[BatchRecord] | None = None) -> di
     for batch, cards in _cards_as_shown(ledger).items():
         if batch in found:
             found[batch].cards = max(found[batch].cards + cards, 0)
-    for batch in ledger.busy_batches(name for name, item in found.items() if item.orders.get("sending")):
+    sending = [name for name, item in found.items() if item.orders.get("sending")]
+    for batch in ledger.busy_batches([*sending, *_runs_under_way(ledger, found)]):
         found[batch].busy = True
     for event in ledger.events(kinds=("batch_created",)):
         if event.batch in found:
             found[event.batch].started_by = str(event.detail.get("by") or "")
     return found
+
+
+# a web Send's run started, and not ended since (web.webbatch's events): its orders stay 'planned' while it
+# reads the file and prices it (seconds on a long list), and a restarted server resuming it read 'awaiting
+# confirmation' on `status` until its first order went (hunter-vendor38's leftover 2)
+_RUN_STARTED, _RUN_ENDED = "web_run_started", "web_run_done"
+
+
+def _runs_under_way(ledger: Ledger, found: dict[str, BatchOverview]) -> list[str]:
+    """The batches with orders planned and none sending whose web run started and has not ended: busy when
+    the ledger's lock says a process works on them (:meth:`Ledger.busy_batches`). Their events only."""
+    under_way = []
+    for name in [n for n, item in found.items() if item.orders.get("planned")]:
+        if found[name].orders.get("sending"):
+            continue
+        runs = ledger.events(batch=name, kinds=(_RUN_STARTED, _RUN_ENDED))
+        if runs and runs[-1].kind == _RUN_STARTED:
+            under_way.append(name)
+    return under_way
 
 
 def _cards_as_shown(ledger: Ledger) -> dict[str, int]:

@@ -411,3 +411,45 @@ def test_a_plan_not_sent_beside_rows_held_as_repeats_awaits_its_send() -> None:
     assert BatchOverview("b", rows={"held": 9}).state() == "needs attention"  # nothing to send: decide
     sent = BatchOverview("b", rows={"ordered": 1, "held": 9}, orders={"created": 1})
     assert sent.state() == "needs attention"
+
+
+@pytest.mark.parametrize("where", ["sqlite", "postgresql"])
+def test_a_web_send_resumed_before_its_first_order_reads_sending(
+    where: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    """hunter-vendor38's leftover 2: a server killed after Send, restarted, takes the run up: it reads and
+    prices the list again (20 s of an 8,000-row list) before its first order leaves, its orders 'planned'
+    meanwhile; `bulkship status` read 'awaiting confirmation', as if nobody had said "send". A run started on
+    the page and not ended, its batch's lock held, reads 'sending'; killed (the lock let go), as before."""
+    from bulkship.ledger import Ledger
+
+    location: str | Path = tmp_path / "data" / "ledger.sqlite"
+    if where == "postgresql":
+        location = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("BULKSHIP_LEDGER", str(location))
+    else:
+        monkeypatch.setenv("BULKSHIP_DATA_DIR", str(tmp_path / "data"))
+    sheet = tmp_path / "gifts.csv"
+    sheet.write_text(
+        "Name,Address,City,State,ZIP,Product,Amount\nAna Diaz,1 Main St,Boston,MA,02108,CVS,25\n"
+    )
+    assert main(["run", str(sheet), "--yes", "--wait", "0", "--max-total", "1"]) != 0  # planned, kept
+
+    def words() -> dict[str, str]:
+        capsys.readouterr()
+        assert main(["status", "--json"]) == 0
+        return {b["batch"]: b["state"] for b in json.loads(capsys.readouterr().out)["batches"]}
+
+    with Ledger.open(location, lock=False) as ledger:
+        ledger.log_event("gifts", None, "web_run_started", host="here", pid=1)
+    assert words() == {"gifts": "awaiting confirmation"}  # no process works on it
+    with Ledger.open(location, batch="gifts"):  # its lock, as the run holds it while it prices
+        assert words() == {"gifts": "sending"}
+    with Ledger.open(location, lock=False) as ledger:
+        ledger.log_event("gifts", None, "web_run_done", exit_code=2)
+    with Ledger.open(location, batch="gifts"):
+        assert words() == {"gifts": "awaiting confirmation"}  # its run ended: asked again
