@@ -18,6 +18,7 @@ from ..silentorder import order_word_on_silent_lines, rows_left_unsaid, waiting_
 from ..splitlines import gone, merge_split, one_word, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES, status_letters
 from . import sql
+from .linewords import note_line_words
 from .ordernotes import (
     counted_order,
     note_billed_on_order,
@@ -260,6 +261,7 @@ class LedgerTracking(LedgerReads):
                 if values != before:
                     sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
                     changed = True
+            note_line_words(db, current["batch"], po_number, rows, matches)  # 'Refunded', read as cancelled
             differ = self._lines_now_differing(db, po_number, rows, matches, vendor_order, sent)
             if differ:  # the vendor's line now shows another card or recipient: said, a person looks
                 batch = current["batch"]

@@ -254,10 +254,13 @@ def outcome_from_ledger(
     waiting: Mapping[str, _Line] | None = None,
     shown: int | None = None,
     taken_off: Decimal = Decimal(0),
+    *,
+    word: str = "",
 ) -> RowOutcome:
     """``shown``: how many cards the vendor shows on the row's line where more were sent (ledger.ordernotes.
     fewer_cards_shown), which its money is broken down with; ``taken_off``: what its order shows taken off
-    the order as a discount on the order."""
+    the order as a discount on the order; ``word``: the vendor's own word for its line, where read as a
+    status (ledger.linewords)."""
     sent = row_line(record, order, lines, waiting)
     line = as_shown(record, sent, shown)
     status = row_status(record, order)
@@ -266,7 +269,10 @@ def outcome_from_ledger(
     if made_no_card(record):
         problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
     elif parcel:
-        said = ENDED_AFTER_PARCEL_NOTE.format(status=status, po=record.po_number, parcel=parcel)
+        # the vendor's own word said ('Refunded'), its status beside it: 'cancelled' alone sent finance
+        # looking for a cancellation (newcomer28's N1)
+        shown_as = f"'{word}' (read as {status})" if word else status
+        said = ENDED_AFTER_PARCEL_NOTE.format(status=shown_as, po=record.po_number, parcel=parcel)
         problems = "; ".join(filter(None, [problems, said]))
     elif record.status == "ordered" and status in NO_CARD_STATUSES and not record.line_status:
         problems = problems or ORDER_ONLY_NOTE.format(po=record.po_number, status=status.capitalize())

@@ -13,6 +13,7 @@ from typing import Any
 from ...billedbefore import charge_counted
 from ...billing import ended_without_a_card
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
+from ...ledger.linewords import LINE_WORD, line_words
 from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
@@ -66,6 +67,8 @@ class LedgerView:
         self.charge_counted = charge_counted(ledger, batch) if self.billed else {}
         # (PO, fingerprint) -> the cards the vendor shows on a row's line where more were sent
         self.fewer_shown = fewer_cards_shown(ledger.events(batch, kinds=[FEWER_CARDS]))
+        # (PO, fingerprint) -> the vendor's own word for a row's line read as a status ('Refunded')
+        self.line_words = line_words(ledger.events(batch, kinds=[LINE_WORD]))
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
@@ -112,7 +115,10 @@ class LedgerView:
         shown = self.fewer_shown.get((record.po_number or "", record.fingerprint))
         prices = self.prices.of(order)
         taken_off = max(-self.billed.get(record.po_number or "", Decimal(0)), Decimal(0))
-        found = outcome_from_ledger(row, record, order, lines, normalised, prices, waiting, shown, taken_off)
+        word = self.line_words.get((record.po_number or "", record.fingerprint), "")
+        found = outcome_from_ledger(
+            row, record, order, lines, normalised, prices, waiting, shown, taken_off, word=word
+        )
         gone = self.cards_gone.get(record.fingerprint) if record.status == "held" else None
         return replace(found, problems=card_gone_note(found.problems, *gone)) if gone else found
 
