@@ -10,14 +10,11 @@ import datetime
 from pathlib import Path
 
 import pytest
-from intake_fixtures import sandbox_catalog
 from support import embedded_sandbox_orders
-from support.notes import notes_sheet
+from support.notes import notes_validated
 
 from bulkship.cli import main
-from bulkship.load import load_sheet
 from bulkship.settings import resolve_settings
-from bulkship.validate import validate
 
 # each was ordered under Notes (most under Status too): a yes says the question, a no of a send is a no
 LEFT_OUT = [
@@ -40,8 +37,7 @@ def test_a_question_answered_is_read_as_its_answer_says(
 ) -> None:
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = [*LEFT_OUT, *ASKS, *SENDS]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     left_out = {s.row for s in sheet.skipped}
     errors = {p.row for p in result.problems if p.severity == "error"}
     valid = set(result.rows.index[result.rows["status"] == "valid"])
@@ -84,8 +80,7 @@ def test_a_no_to_a_no_with_more_after_it_is_read_whole(
         "Duplicate? No - but deceased", "Deceased? No - but terminated 11/30", "Card sent? No, returned",
         "Card sent? No - e-gift sent instead",
     ]  # fmt: skip
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", [*cells, "Deceased? No"], header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", [*cells, "Deceased? No"], header)
     assert sorted(s.row for s in sheet.skipped) == [2, 3, 4, 5]
     assert [r for r in result.rows.index[result.rows["status"] == "valid"] if r <= 6] == [6]
 
@@ -99,8 +94,7 @@ def test_an_answer_typed_against_the_mark_is_read_as_spaced(
     garbled by an encoding ('Jos?'). A yes or no against it is read as spaced; 'Jos?Garc?a' as before."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = ["Deceased?Yes", "Terminated?yes", "Do not send?No", "Deceased?No", "Jos?Garc?a"]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     assert sorted(s.row for s in sheet.skipped) == [2, 3]
     assert [p.row for p in result.problems if p.severity == "error"] == [4]
     assert [r for r in result.rows.index[result.rows["status"] == "valid"] if r <= 6] == [5, 6]
@@ -127,8 +121,7 @@ def test_a_leaving_said_a_mistake_answered_yes_or_back_sends(
     out = ["Terminated in error? No", "Terminated in error? Yes - but resigned 12/1"]
     asks = ["Terminated in error? back 12/1", "Terminated in error?"]
     cells = [*sends, *out, *asks]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
     assert [rows[s.row] for s in sheet.skipped] == out

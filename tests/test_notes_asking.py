@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from intake_fixtures import sandbox_catalog
 from support import embedded_sandbox_orders
-from support.notes import notes_sheet
+from support.notes import notes_validated
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
@@ -44,8 +44,7 @@ def test_a_remark_asking_whether_to_send_is_an_error_asking_never_a_card(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     asks = [*SENT_BEFORE, *LEFT_OUT_BEFORE]
     cells = [*asks, *STAYS_OUT, *SENDS]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     left_out = {s.row for s in sheet.skipped}
     errors = {p.row: p.message for p in result.problems if p.severity == "error"}
     valid = set(result.rows.index[result.rows["status"] == "valid"])
@@ -148,8 +147,7 @@ def test_a_no_to_mailing_then_a_check_asks(
     asks += ["No mail - check", "Mail hold - check"]  # (left out unasked since 'No mail' reads as a no)
     out = ["Bad address - check", "Returned mail - verify", "Mail returned - check"]
     cells = [*asks, *out, "Mail to home"]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[s.row] for s in sorted(sheet.skipped, key=lambda s: s.row)] == out
@@ -172,8 +170,7 @@ def test_a_question_whether_a_leaving_was_a_mistake_asks(
         "Terminated by mistake?",
     ]
     cells = [*asks, "Terminated in error", "Terminated"]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[s.row] for s in sheet.skipped] == ["Terminated"]
@@ -196,8 +193,7 @@ def test_a_question_whether_a_death_was_by_accident_asks(
         "Died by accident? check",
         "Terminated by mistake?",
     ]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", [*asks, "Active"], header))
-    result = validate(sheet, sandbox_catalog())
+    _sheet, result = notes_validated(tmp_path / "list.csv", [*asks, "Active"], header)
     rows = dict(enumerate([*asks, "Active"], start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == ["Active"]
@@ -225,8 +221,7 @@ def test_a_leaving_or_a_death_answered_no_without_a_mark_asks(
     out = ["Deceased: Yes", "Terminated - rehire: no", "Deceased - no card"]
     sends = ["Deceased? No", "Hold: no", "Skip - none", "Active"]
     cells = [*asks, *out, *sends]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[s.row] for s in sheet.skipped] == out
@@ -253,8 +248,7 @@ def test_a_card_said_sent_by_mistake_asks(
         "Sent by mistake? no",
     ]
     cells = [*asks, "Sent in error - do not resend", "Sent in error - resend", "Terminated in error"]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[s.row] for s in sheet.skipped] == ["Sent in error - do not resend"]
@@ -288,8 +282,7 @@ def test_a_resignation_given_its_last_day_unsaid_asks(
         "Gave notice - withdrawn",
     ]
     cells = [*asks, *sends]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    _sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
@@ -309,8 +302,7 @@ def test_a_move_on_to_a_name_alone_asks(tmp_path: Path, header: str, monkeypatch
         "moved on to new role internally",
     ]
     cells = [*asks, *sends, "Moved on to another company"]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
@@ -334,8 +326,7 @@ def test_a_leaving_on_its_way_its_day_unsaid_asks(
     ]  # fmt: skip
     sends = ["Leaving 1/15/2027", "On leave", "Leave of Absence", "Active"]
     cells = [*asks, *sends]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    _sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
@@ -357,8 +348,7 @@ def test_another_thing_than_a_card_alone_or_instead_asks(
     sends = ["Plaque and card", "Gift card only", "Card only"]
     out = ["Wants plaque instead", "Wants cash instead"]
     cells = [*asks, *sends, *out]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     errors = {p.row: p.message for p in result.problems if p.severity == "error"}
     assert [rows[r] for r in sorted(errors) if rows[r] in asks] == asks

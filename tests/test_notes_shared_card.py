@@ -10,11 +10,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from intake_fixtures import sandbox_catalog
-from support.notes import notes_sheet
-
-from bulkship.load import load_sheet
-from bulkship.validate import validate
+from support.notes import notes_validated
 
 ANOTHER_S = [
     "Included on Walter's card", "Included in Walter Pruitt's card", "Shares a card with Walter (row 12)",
@@ -37,8 +33,7 @@ def test_a_note_sharing_a_card_with_another_row_orders_no_second_card(
 ) -> None:
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     cells = [*ANOTHER_S, *ASKS, *SENDS]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, header))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
     rows = dict(enumerate(cells, start=2))
     assert not sheet.skipped
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == [*ANOTHER_S, *ASKS]
@@ -56,7 +51,6 @@ def test_two_rows_each_sharing_the_other_s_card_are_each_asked_never_both_left_o
         "Card shared with Eve",
         "",
     ]
-    sheet = load_sheet(notes_sheet(tmp_path / "list.csv", cells, "Notes"))
-    result = validate(sheet, sandbox_catalog())
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, "Notes")
     assert not sheet.skipped
     assert sorted({p.row for p in result.problems if p.severity == "error"}) == [2, 3, 4]

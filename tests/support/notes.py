@@ -10,6 +10,8 @@ import pytest
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
+from bulkship.models import LoadedSheet
+from bulkship.validate import ValidationResult, validate
 
 
 def notes_sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
@@ -21,6 +23,17 @@ def notes_sheet(path: Path, notes: list[str], header: str = "Notes") -> Path:
         for i, note in enumerate([*notes, *[""] * len(notes)]):
             writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
     return path
+
+
+def notes_validated(
+    path: Path, notes: list[str], header: str = "Notes"
+) -> tuple[LoadedSheet, ValidationResult]:
+    """:func:`notes_sheet`'s list loaded and validated in process against the sandbox's catalog: the rows the
+    load leaves out are the sheet's ``skipped``, those asking the result's errors."""
+    from intake_fixtures import sandbox_catalog
+
+    sheet = load_sheet(notes_sheet(path, notes, header))
+    return sheet, validate(sheet, sandbox_catalog())
 
 
 def notes_left_out(path: Path, notes: list[str]) -> list[str]:
