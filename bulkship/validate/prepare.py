@@ -4,29 +4,20 @@ each change said as a warning."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..columns.fields import PREFERRED, line_3_header
+from ..columns.fields import line_3_header
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
-from . import addresslines, invisible, normalize, placelines, rules, unitlines
+from . import addresslines, invisible, normalize, placelines, preparenames, rules, unitlines
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .names import (
-    _NUMBER_IN_BRACKETS,
-    _names_another,
-    _one_holding_both,
     _placeholders,
     _with_family_name,
-    _with_last_name,
-    _with_suffix,
-    preferred_in_parts,
-    remark_at_end,
-    without_leave,
 )
 from .usps import STATES_SPELLED_OUT, US_NUMBERED, US_SPELLED_OUT
 
@@ -135,14 +126,6 @@ def _fill_defaults(
             )
 
 
-def _goes_by(header: str | None) -> bool:
-    """Whether a name column's header says it holds the name a person goes by ("Preferred Name", "Known As",
-    "Nickname"): one word there is a first name."""
-    return not PREFERRED.isdisjoint(re.findall(r"[a-z]+", (header or "").casefold())) or bool(
-        re.search(r"(?i)\bgoes\s+by\b|\bnick", header or "")
-    )
-
-
 def _units_on_line_2(frame: pd.DataFrame, collector: ProblemCollector, sheet: LoadedSheet) -> pd.Series:
     """Line 2's unit printed once and named ('2 Main St Apt 5' | '5': line 2 empty; '4' under 'Apt': 'Apt
     4'), said; returns line 2 as it was where changed ("" elsewhere), for the fingerprint."""
@@ -167,19 +150,11 @@ def _own_place_off_line_2(frame: pd.DataFrame, collector: ProblemCollector) -> p
     return before.where(place, "")
 
 
-def _normalise(
-    frame: pd.DataFrame,
-    defaults: dict[str, str],
-    collector: ProblemCollector,
-    sheet: LoadedSheet,
-    *,
-    chosen: Collection[str] = (),
-    products: Mapping[str, str] | None = None,
-) -> tuple[pd.DataFrame, pd.Series]:
-    """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones;
-    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns what each row's
-    fingerprint reads where it is not what is sent (:class:`AsBefore`)."""
-    line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
+def _street_lines(
+    frame: pd.DataFrame, collector: ProblemCollector, line_3: str | None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """A street cell's second line moved to line 2 and an attention line before the street put on line 2,
+    said; returns the street cells as written, the rows so moved and those whose lines stay on line 1."""
     written = frame["address1"]  # the street cell's lines as written, for the fingerprint below
     if line_3 is None:  # (a line 3 joins line 2: the street's second line is left on line 1 there)
         frame["address1"], frame["address2"], moved, on_line_1 = addresslines.street_lines(
@@ -192,6 +167,11 @@ def _normalise(
         moved = moved | split  # (a new Series: street_lines may return one for both; their fingerprint below)
     else:
         moved = on_line_1 = pd.Series(False, index=frame.index)
+    return written, moved, on_line_1
+
+
+def _cleaned(frame: pd.DataFrame, collector: ProblemCollector, on_line_1: pd.Series) -> None:
+    """Every cell's spaces and invisible characters, and full-width characters, read as plain, said."""
     for column in CANONICAL_COLUMNS:
         frame[column], changed = invisible.clean_text(frame[column])
         if column == "address1":  # said below, in its own words
@@ -203,6 +183,17 @@ def _normalise(
     for column in normalize.LABEL_FIELDS:  # printed on the parcel: full-width letters and digits only
         frame[column], changed = normalize.half_width(frame[column])
         collector.warn(changed, column, "Full-width characters read as plain", "'{old}' read as {new}.")
+
+
+def _streets_as_before(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    written: pd.Series,
+    moved: pd.Series,
+    on_line_1: pd.Series,
+) -> pd.Series:
+    """The streets as the fingerprint reads them where their lines were moved ("" elsewhere); a street of
+    several lines left on line 1, said."""
     # the fingerprint reads the two lines joined on line 1, as before the second line was moved: a batch sent
     # then is the same rows now, never an edit held or a card sent again
     # (in the order written: an attention line above the street sent on line 2 changes no fingerprint)
@@ -218,36 +209,14 @@ def _normalise(
         "as '{new}'. If a line belongs on line 2, put it there with '{line2}'.",
         extra={"line2": frame["address2"]},
     )
-    name_header = next((h for h, c in sheet.column_map.items() if c == "name"), None)
-    if name_header is not None:
-        frame["name"], changed, lone = normalize.last_first(
-            frame["name"], declared=name_header in sheet.last_first
-        )
-        # not said where the row's own First and Last Name read the same (an ADP export's 'Payroll Name'
-        # beside 'Legal First Name' | 'Legal Last Name': every row warned, found by newcomer7)
-        if changed.any():  # the usual list turns nothing: nothing compared
-            columns = (frame[c].tolist() for c in ("name", "first_name", "last_name"))
-            own = [n.casefold() == f"{f} {la}".strip().casefold() for n, f, la in zip(*columns, strict=True)]
-            changed &= ~pd.Series(own, index=frame.index)
-        collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")
-        collector.warn(  # sent as written: the column's other names are First Last
-            lone.ne(""),
-            "name",
-            "Name perhaps written Last, First",
-            "'{name}' is sent as written (the other names of the column are First Last): if it is Last, "
-            "First, write it '{turned}'.",
-            extra={"turned": lone},
-        )
-    # Workday's "Worker" = "Tom Reed (On Leave)", "Maria Lopez (100234)", or both: neither the leave nor the
-    # employee number is part of the name on a parcel (the leave first: it comes last)
-    frame["name"], changed = without_leave(frame["name"])
-    collector.warn(changed, "name", "Leave taken off the name", "'{old}' read as {new}: a leave still sends.")
-    numbered = frame["name"].str.replace(_NUMBER_IN_BRACKETS, "", regex=True)
-    changed = numbered.ne(frame["name"])
-    frame["name"] = numbered
-    collector.warn(changed, "name", "Number taken off the name", "'{old}' read as {new}.")
-    said = "'{new}' goes on the parcel as written, its remark in brackets too: take it out if not a name."
-    collector.warn(remark_at_end(frame["name"]), "name", "Remark in the name", said)
+    return streets
+
+
+def _lines_2(
+    frame: pd.DataFrame, collector: ProblemCollector, sheet: LoadedSheet, line_3: str | None
+) -> pd.Series:
+    """Line 2 and the company emptied where they say there is none, line 2's own place and unit put right,
+    a line 3 added to it, said; returns line 2 as the fingerprint reads it where changed ("" elsewhere)."""
     for column, part in (("address2", "address line 2"), ("company", "company")):
         frame[column], said = normalize.nothing_written(frame[column])
         collector.warn(
@@ -262,63 +231,11 @@ def _normalise(
         frame["address2"], added = addresslines.with_line_3(frame["address2"], line3)
         said = f"'{_literal(line_3)}' added to line 2: {{new}}."
         collector.warn(added, "address2", "Address line 3 added", said)
-    # the whole name in First Name is found against the Last Name as typed: 'Ann Lee' | 'Lee' | 'Jr.'
-    # went out 'Ann Lee Lee Jr.' (hunter-sheets5's leftover)
-    whole_first, _ = _one_holding_both(frame["first_name"], frame["last_name"])
-    first_name = frame["first_name"]
-    if sheet.suffix is not None:  # after Last, First is turned around: "Smith, John" + "Jr."
-        suffix, _ = invisible.clean_text(sheet.frame[sheet.suffix].fillna("").astype(str))
-        frame["name"] = _with_suffix(frame["name"], suffix)
-        frame["last_name"] = _with_suffix(frame["last_name"], suffix)
-        first_name = _with_suffix(first_name, suffix)
-    _fill_defaults(frame, defaults, collector, chosen, products or {})
-    joined = (frame["first_name"] + " " + frame["last_name"]).str.strip()
-    in_first, in_last = _one_holding_both(frame["first_name"], frame["last_name"])
-    in_first |= whole_first & frame["first_name"].ne("") & ~in_last
-    full_name = joined.where(~in_first, first_name).where(~in_last, frame["last_name"])
-    legal = preferred_in_parts(frame, sheet)  # 'Preferred Name - First Name' beside 'Worker'
-    # "N/A" under a Preferred Name read as the name, beside the person's First and Last Name
-    no_name = full_name.ne("") & frame["name"].ne("")  # both given: a rare list, looked at only then
-    if no_name.any():
-        no_name[no_name] = _placeholders(frame["name"][no_name])
-    took = frame["name"].eq("") | no_name
-    frame["name"] = frame["name"].where(~took, full_name)
-    # the fingerprint keeps reading the two cells joined, as before this was seen: a batch sent then is the
-    # same rows now, never an edit held or a card sent again
-    kept = joined.where(took & (in_first | in_last), "").where(legal.eq(""), legal)
-    said = "'{old}' holds the whole name: sent as {name}, not '{joined}'."
-    for column, whole in (("first_name", in_first), ("last_name", in_last)):
-        collector.warn(took & whole, column, "Whole name in one cell", said, extra={"joined": joined})
-    collector.warn(
-        no_name, "name", "Placeholder name", "'{old}' is no name: sent as {new} (First and Last Name)."
-    )
-    # one word that is neither the row's first nor last name, under a name column that is no preferred name
-    # ('Attention' = High, 'Worker' = Full-time): given the last name, it went out as "High Lee" (review18)
-    lone = frame["name"].ne("") & ~frame["name"].str.contains(" ", regex=False) & ~no_name
-    lone &= frame["first_name"].str.strip().ne("") & frame["last_name"].str.strip().ne("")
-    if "name" in sheet.preferred or _goes_by(name_header):  # "Kate" under Preferred Name: her first name
-        lone[:] = False
-    elif lone.any():
-        lone[lone] = _names_another(frame["name"][lone], frame["first_name"], frame["last_name"])
-    frame["name"], changed = _with_last_name(frame["name"], frame["last_name"])
-    collector.warn(
-        changed & ~lone, "name", "Last name added", "'{old}' is one word: sent as {new} (its Last Name)."
-    )
-    if "name" not in sheet.preferred:  # a preferred name may differ from the legal one in every word
-        other = full_name.ne("") & frame["name"].ne(full_name) & ~no_name
-        if other.any():
-            other[other] = _names_another(frame["name"][other], frame["first_name"], frame["last_name"])
-        other |= lone
-        collector.error(
-            other,
-            "name",
-            "Name of another person",
-            "'{old}' shares no name with First and Last Name ('{full}') of its row: which person gets "
-            "this card? Write that person's name in both, or leave one of them empty.",
-            extra={"full": full_name},
-        )
-    rules.check_scientific(frame, collector)
+    return lines_2
 
+
+def _places(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """The state (from a US territory's country where empty) and the country read as their codes, said."""
     # a state or the US written out in full is said once for the column (bulkship.load.spelled), not per row
     frame["state"], territory = normalize.territory_states(frame["state"], frame["country"])
     collector.warn(territory, "state", "State from the country", _TERRITORY)
@@ -328,10 +245,19 @@ def _normalise(
     spelled = normalize.spelled_out(frame["country"], US_SPELLED_OUT | US_NUMBERED)
     frame["country"], changed = normalize.countries(frame["country"])
     collector.warn(changed & ~spelled, "country", "Country changed to its code", "'{old}' changed to {new}.")
+
+
+def _amounts(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """The amount, the quantity and the duplicate flag read as the checks read them."""
     frame["value"], changed = normalize.money(frame["value"])
     collector.warn(changed, "value", "Amount read from text", "'{old}' read as {new}.")
     frame["quantity"] = normalize.whole_numbers(frame["quantity"])
     frame["allow_duplicate"] = normalize.yes_no(frame["allow_duplicate"])
+
+
+def _zips(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """The ZIP read from text, its ZIP+4 written as USPS writes it, a lost leading zero put back by the
+    state; a ZIP that cannot be a US one an error."""
     frame["zip"], zip_text = normalize.zip_text(frame["zip"])
     zips, reformatted, repaired, unconfirmed = normalize.zips(frame["zip"], frame["state"])
     frame["zip"], zeros = normalize.zero_add_ons(zips)
@@ -357,4 +283,32 @@ def _normalise(
         "'{old}' is not a US ZIP code; if Excel dropped a leading zero, 0-padding it does not match state "
         "{state}. Type the full 5-digit ZIP (e.g. 02134) in a Text-formatted column.",
     )
+
+
+def _normalise(
+    frame: pd.DataFrame,
+    defaults: dict[str, str],
+    collector: ProblemCollector,
+    sheet: LoadedSheet,
+    *,
+    chosen: Collection[str] = (),
+    products: Mapping[str, str] | None = None,
+) -> tuple[pd.DataFrame, pd.Series]:
+    """``chosen``: the fields whose default the person set (program [defaults]), not the built-in ones;
+    ``products``: the catalog's cards by id or name (:func:`rules.product_ids`). Also returns what each row's
+    fingerprint reads where it is not what is sent (:class:`AsBefore`)."""
+    line_3 = line_3_header(sheet.frame.columns, sheet.column_map)
+    written, moved, on_line_1 = _street_lines(frame, collector, line_3)
+    _cleaned(frame, collector, on_line_1)
+    streets = _streets_as_before(frame, collector, written, moved, on_line_1)
+    name_header = preparenames.last_first(frame, collector, sheet)
+    preparenames.taken_off(frame, collector)
+    lines_2 = _lines_2(frame, collector, sheet, line_3)
+    whole_first, first_name = preparenames.suffixed(frame, sheet)
+    _fill_defaults(frame, defaults, collector, chosen, products or {})
+    kept = preparenames.whole_names(frame, collector, sheet, name_header, whole_first, first_name)
+    rules.check_scientific(frame, collector)
+    _places(frame, collector)
+    _amounts(frame, collector)
+    _zips(frame, collector)
     return frame, AsBefore(names=kept, streets=streets, lines_2=lines_2)
