@@ -12,7 +12,7 @@ import pandas as pd
 from ..columns.fields import line_3_header
 from ..models import CANONICAL_COLUMNS, LoadedSheet
 from ..program import BUILTIN_DEFAULTS
-from . import addresslines, invisible, normalize, placelines, preparenames, rules, unitlines
+from . import addresslines, invisible, normalize, placelines, preparenames, rules, unitlines, zipforms
 from .collect import ProblemCollector
 from .fallback import fallback_rows, read_fallback
 from .names import (
@@ -258,9 +258,9 @@ def _amounts(frame: pd.DataFrame, collector: ProblemCollector) -> None:
 def _zips(frame: pd.DataFrame, collector: ProblemCollector) -> None:
     """The ZIP read from text, its ZIP+4 written as USPS writes it, a lost leading zero put back by the
     state; a ZIP that cannot be a US one an error."""
-    frame["zip"], zip_text = normalize.zip_text(frame["zip"])
-    zips, reformatted, repaired, unconfirmed = normalize.zips(frame["zip"], frame["state"])
-    frame["zip"], zeros = normalize.zero_add_ons(zips)
+    frame["zip"], zip_text = zipforms.zip_text(frame["zip"])
+    zips, reformatted, repaired, unconfirmed = zipforms.zips(frame["zip"], frame["state"])
+    frame["zip"], zeros = zipforms.zero_add_ons(zips)
     collector.warn(
         zip_text & ~(reformatted | repaired | unconfirmed | zeros),
         "zip",

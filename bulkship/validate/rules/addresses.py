@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .. import normalize
+from .. import zipforms
 from ..collect import ProblemCollector
 from ..fewrows import few_cells
 from ..normalize import by_unique, fullmatch_mask, map_text
@@ -103,7 +103,7 @@ def _check_state_and_zip(frame: pd.DataFrame, collector: ProblemCollector) -> tu
         "State not valid",
         "'{old}' is not a US state; use the 2-letter code (e.g. MA) or the full name (Massachusetts).",
     )
-    zip_ok = by_unique(frame["zip"], normalize._is_zip) & ~collector.has_error("zip")
+    zip_ok = by_unique(frame["zip"], zipforms._is_zip) & ~collector.has_error("zip")
     state_ok = state.isin(list(STATE_NAMES))
     prefix = map_text(frame["zip"], operator.itemgetter(slice(3)), lambda c: c.str[:3])
     unknown_prefix = zip_ok & ~prefix.isin(list(known_zip_prefixes()))
@@ -139,7 +139,7 @@ def _check_state_and_zip(frame: pd.DataFrame, collector: ProblemCollector) -> tu
 
 
 _TWO_LETTERS = re.compile(r"[A-Z]{2}")
-_ZIP = re.compile(r"\d{5}(?:-\d{4})?")  # (normalize._is_zip)
+_ZIP = re.compile(r"\d{5}(?:-\d{4})?")  # (zipforms._is_zip)
 
 
 def _surely_state_and_zip_agree(frame: pd.DataFrame, collector: ProblemCollector) -> bool:
