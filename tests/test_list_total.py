@@ -94,3 +94,25 @@ def test_a_list_total_of_cards_other_than_its_rows_is_said_too(
     for right in (people + "Total,,,,,,90,3\n", PEOPLE.replace("\n", ",\n") + "Total,,,,,,90,3\n"):
         sheet.write_text(header + right)
         assert "card(s) in column 'Qty'" not in validated(sheet, capsys)
+
+
+@pytest.mark.parametrize("label", ["Headcount", "Number of employees", "# of recipients", "Employee count"])
+def test_a_headcount_under_the_total_is_a_count_of_rows_not_a_total_of_money(
+    label: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ADP export's 'Headcount | 14' (=COUNTA(B5:B18)) under its 'Total' row was said "a total of 14.00 in
+    column 'Award Amount', and the 14 row(s) above it add up to 1,750.00: a recipient may be missing" (found
+    by newcomer28, N3), and without a formula (a CSV) it was a row to fix: 'Address is empty; fill in the
+    street address'. It is a totals row; its figure is checked against the number of rows, in its words."""
+    sheet = tmp_path / "hr.csv"
+    sheet.write_text(HEADER + PEOPLE + ",,,,,,\nTotal,,,,,,90\n" + f"{label},,,,,,3\n")
+    said = validated(sheet, capsys)
+    assert "is a total of" not in said and "counts" not in said and "is empty" not in said, said
+    assert f"totals row ('{label}')" in said and "3 valid" in said, said
+    sheet.write_text(HEADER + PEOPLE + f"{label},,,,,,4\n")
+    said = validated(sheet, capsys)
+    assert "is a total of" not in said, said
+    assert (
+        f"Row 5 of the list counts 4 ('{label}') in column 'Amount', and 3 row(s) are above it: a recipient "
+        "may be missing from what bulkship reads"
+    ) in said, said

@@ -7,6 +7,7 @@ acted on: bulkship orders the rows it reads, whatever the total says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from ..models.sheet import SkippedRow
 from ..money import AmountError, money_text, read_amount
+from .skipped.totals import PEOPLE_COUNT
 
 # the rows a totals row's figure may leave out: those the sheet hides (SUBTOTAL skips them, SUM does not)
 _HIDDEN_KINDS = frozenset({"hidden", "filtered", "collapsed"})
@@ -33,6 +35,8 @@ def list_total_notices(
     if value is None or not totals:
         return []
     amounts = {int(row): _amount(cell) for row, cell in zip(body.index, body[value], strict=True)}
+    counts = _people_counts(body, totals, skipped)  # ('Headcount | 14': rows, not money)
+    totals = [row for row in totals if row not in counts]
     each = dict(amounts)
     cards: dict[int, Decimal | None] = {}
     if "quantity" in fed:  # a total of what the rows cost: each amount times its cards
@@ -45,7 +49,44 @@ def list_total_notices(
     ]
     if "quantity" in fed:
         notes += _cards_notes(cards, totals, kinds, fed["quantity"])
-    return notes
+    return notes + _count_notes(amounts, counts, kinds, value)
+
+
+# a count of the rows by its formula alone ('=COUNTA(B5:B18)' as its reason quotes it, no label beside it)
+_COUNTS_ROWS = re.compile(r"(?i)\('=\s*(?:_xlfn\.)?(?:COUNTA?|ROWS)\s*\(")
+
+
+def _people_counts(
+    body: pd.DataFrame, totals: Sequence[int], skipped: Sequence[SkippedRow]
+) -> dict[int, str]:
+    """The totals rows that count the people listed, by a cell's label ('Headcount') or their formula
+    (COUNTA): row -> what says so."""
+    reasons = {s.row: s.reason for s in skipped}
+    counts: dict[int, str] = {}
+    for row in totals:
+        if row not in body.index:
+            continue
+        label = next((t for t in (str(v).strip() for v in body.loc[row]) if PEOPLE_COUNT.match(t)), None)
+        if label is not None:
+            counts[row] = label
+        elif (found := _COUNTS_ROWS.search(reasons.get(row, ""))) is not None:
+            counts[row] = reasons[row][found.start() + 2 :].rstrip("')")
+    return counts
+
+
+def _count_notes(
+    amounts: dict[int, Decimal | None], counts: dict[int, str], kinds: dict[int, str], column: str
+) -> list[str]:
+    """A note for each count of the people listed whose number is none of the rows above it (each row one,
+    since the count before it or all of them, with or without the rows the sheet hides)."""
+    ones = {r: amounts[r] if r in counts else Decimal(1) for r in amounts}
+    return [
+        f"Row {row} of the list counts {said:f} ('{counts[row]}') in column '{column}', and {len(above)} "
+        "row(s) are above it: a recipient may be missing from what bulkship reads (a row above the header, "
+        "or one read as no recipient), or the count is out of date. bulkship orders the rows it reads, never "
+        "the count: check the list against its count before sending."
+        for row, said, above in _totals_off(sorted(counts), kinds, ones)
+    ]
 
 
 def _cards_notes(

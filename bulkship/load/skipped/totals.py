@@ -17,7 +17,20 @@ from .kinds import MAX_CANDIDATES
 _AGGREGATE = re.compile(
     r"(?i)^=\s*(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE|COUNTA?|COUNTIFS?|SUMIFS?|SUMPRODUCT|AVERAGE|AVERAGEA|MIN|MAX)\s*\("
 )
-_TOTAL_LABEL = re.compile(r"(?i)^\s*(?:grand\s+|sub-?)?totals?\b|^\s*(?:sum|count)\s*:?\s*$")
+# A count of the people listed ('Headcount', 'Number of employees', '# of recipients', 'Employee count'): an
+# ADP export's 'Headcount | 14' under its 'Total' was a money total of 14.00 to ..listtotal, and without its
+# formula (a CSV) a row to fix, 'Address is empty' (found by newcomer28, N3)
+_PEOPLE = (
+    r"(?:employees?|people|persons?|recipients?|associates?|staff|members?|workers?|names?|rows?|records?)"
+)
+PEOPLE_COUNT = re.compile(
+    rf"(?i)^\s*(?:head\s*-?\s*count|(?:(?:total|the)\s+)?(?:number|no\.?|#|count)\s+of\s+{_PEOPLE}|"
+    rf"{_PEOPLE}\s+count)\s*:?\s*$"
+)
+_TOTAL_LABEL = re.compile(
+    r"(?i)^\s*(?:grand\s+|sub-?)?totals?\b|^\s*(?:sum|count)\s*:?\s*$|"
+    + PEOPLE_COUNT.pattern.removeprefix("(?i)")
+)
 # A whole cell naming a totals row, whatever else the row holds ("Total", "Grand Total:", "Subtotal (USD)")
 # ... and Excel's Data > Subtotal labels in the grouped column ("Marketing Total", "Sales Count", "Grand
 # Average"), where a row names no one and no address (found by hunter-sheets4: each was a row to fix once
