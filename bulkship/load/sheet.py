@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -15,55 +16,28 @@ import pandas as pd
 
 from .. import celltypes
 from ..columns import HeaderIndex
-from ..columns.records import AmbiguousColumnsError
+from ..columns.meaning import HeaderMeaning
+from ..columns.records import ColumnMapping
 from ..csvread import CsvLimits, read_csv
 from ..errors import FileFormatError, MissingColumnsError
 from ..models import CANONICAL_COLUMNS, LoadedSheet
+from ..models.sheet import SkippedRow
 from ..program import ProgramSettings
 from ..schema import SheetContract, load_contract
 from ..zipparts import workbook_sheet_names
-from .besides import map_list_columns
-from .cardlabels import read_under_card_labels, said_other_person, said_under_card_labels
+from . import listcolumns
 from .cells import _Grid
 from .companydown import company_read_down
 from .decimalcomma import read_decimal_commas
-from .doubtful import (
-    set_aside_answers,
-    set_aside_country_numbers,
-    set_aside_doubtful,
-    set_aside_mail_answers,
-    set_aside_row_counter,
-    set_aside_row_numbers,
-    set_aside_shipping_cost,
-)
 from .filetype import CSV_EXTENSIONS, _check_file
-from .grouprow import (
-    group_labels,
-    grouped_repeats,
-    read_under_labels,
-    said_groups,
-    said_read,
-    said_under_labels,
-)
 from .header import _find_header, _unique_headers, _used_area, refuse_header_merged_across
-from .homecompany import set_aside_company_at_home
 from .listtotal import list_total_notices
 from .lookalikes import (
-    decide_or_refuse,
     lookalike_notices,
-    refuse_house_number_apart,
-    undecided_columns,
 )
 from .problems import _fill_merged, _left_off_problems, many_cards_notice, unused_default_notice
 from .problems.gathered import gathered_problems
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
-from .secondcard import refuse_second_card
-from .shipto import (
-    said_beside,
-    said_streets,
-    streets_beside_a_street,
-    streets_under_a_name,
-)
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
 from .skipped.headerrows import refuse_title_saying_not_to_send
 from .skipped.marks import (
@@ -168,58 +142,16 @@ def _to_loaded_sheet(
 ) -> LoadedSheet:
     frame = grid.frame
     where = f"sheet '{grid.sheet_name}' of {path.name}" if grid.sheet_name else path.name
-    try:
-        header_row, header_cells = _find_header(frame, where, contract, program)
-    except MissingColumnsError as error:
-        if grid.from_csv:  # ... perhaps the workbook's other sheet: said so
-            refuse_one_sheet_saved(path, frame, error)
-        raise
-    refuse_title_saying_not_to_send(frame, header_row, where)
-    meaning = HeaderIndex(contract.alias_index(program.aliases)).meaning
-    header_cells = rejoin_split_header(grid, header_row, header_cells, lambda h: meaning(h) is not None)
+    header_row, header_cells, meaning = _header(grid, path, contract, program, where)
     body = frame.loc[header_row + 1 :]
     keep, filled_rows = _used_area(body, header_cells)
     body = body.loc[filled_rows, keep].copy()
     headers, repeats = _unique_headers([header_cells[p] for p in keep], [p + 1 for p in keep])
     body.columns = headers
-    hidden_columns = grid.scan.hidden_columns if grid.scan else set()
-    # 'Home Address' and 'Work Address' on the row above two 'Street' columns: read as whose each is
-    labels = group_labels(frame, header_row, grid.scan.merged if grid.scan else [], keep)
-    card = {}  # 'Card' over 'Name': the card, unless the program file names the card's column
-    if "product" not in program.columns:
-        card = read_under_card_labels(headers, keep, repeats, labels, meaning)
-    repeats = {**repeats, **card}
-    plain, repeats = repeats, grouped_repeats(headers, keep, repeats, labels, meaning)
-    under = read_under_labels(headers, keep, repeats, labels, meaning)  # 'Card' over 'Type': 'Card Type'
-    repeats = {**repeats, **under}
-    chosen = {"name", "address1"} & set(program.columns)  # 'Ship to' = '18 Oak Hill Rd': the street
-    streets = {} if chosen else streets_under_a_name(body, repeats, meaning)
-    beside = {} if chosen else streets_beside_a_street(body, repeats, meaning)  # 'Ship to' beside 'Address'
-    repeats = {**repeats, **streets, **beside}
-    try:
-        mapping = map_list_columns(
-            body, keep, hidden_columns, contract, program, path, strict=strict_columns, repeats=repeats
-        )
-    except AmbiguousColumnsError as error:
-        if any(f"'{header}'" in error.message for header in repeats):
-            error.message += said_groups(headers, keep, repeats, labels)
-        raise
-    mapping.notices += said_read(headers, keep, plain, repeats, labels, mapping.column_map, meaning)
-    mapping.notices += said_under_labels(under, headers, keep, labels)
-    mapping.notices += said_under_card_labels(card, headers, keep, labels)
-    mapping.notices += said_other_person(headers, keep, labels, mapping.column_map)
-    mapping.notices += said_streets(streets, body, [p + 1 for p in keep])
-    said_beside(beside, body, mapping)
-    doubts = [
-        *set_aside_doubtful(mapping, body, program),
-        *set_aside_mail_answers(mapping, body, program),
-        *set_aside_row_counter(mapping, body, program),
-        *set_aside_row_numbers(mapping, body, program),
-        *set_aside_shipping_cost(mapping, body, program),
-        *set_aside_answers(mapping, body, program),
-        *set_aside_country_numbers(mapping, body, program),
-        *set_aside_company_at_home(mapping, body, program),  # 'Company' beside 'Home Address Line 1'
-    ]
+    mapping, beside = listcolumns.mapped(
+        grid, header_row, body, keep, headers, repeats, meaning, contract, program, path, strict_columns
+    )
+    doubts = listcolumns.set_aside(mapping, body, program)
     column_map = mapping.column_map
     letters = {info.header: info.letter for info in mapping.columns}
     mapping.notices += read_decimal_commas(body, column_map, grid.delimiter, letters)  # '25,00' in a ';' CSV
@@ -228,48 +160,19 @@ def _to_loaded_sheet(
         refuse_header_merged_across(grid.scan.merged, header_row, by_position, column_map, body, where)
     merged_cells = _fill_merged(grid, body, by_position, column_map)
     skipped = _skipped_rows(grid, body, column_map, by_position, program, header_row, path.name)
-    refuse_uncalculated(grid, body.index.tolist(), by_position, column_map, skipped, where)
-    refuse_colour_key(grid, header_row, body, skipped, where)
-    refuse_unheaded_ticks(grid, header_row, body, skipped, where)
-    refuse_done_beside_a_course(body, by_position, column_map, skipped, where)
-    refuse_paid_alone(body, by_position, column_map, where)
-    refuse_unlinked_boxes(grid, where)
+    _refuse_what_cells_hide(grid, header_row, body, by_position, column_map, skipped, where)
     not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
     read_problems, cell_notes = gathered_problems(
         grid, header_row, body, by_position, column_map, skipped, merged_cells, beside, contract, program,
         path,
     )  # fmt: skip
-    source = program.source or "a program file (--config)"
-    values_of = {
-        info.header: body[info.header].iloc[:LOOKALIKE_ROWS].tolist()
-        for info in mapping.columns
-        if info.status == "unused"
-    }
-    refuse_house_number_apart(mapping, values_of, body.iloc[:LOOKALIKE_ROWS], where)
-    if strict_columns:  # the columns page shows the mapping, and the refusal beside it (web.columns)
-        refuse_second_card(mapping, body, program, where)
-    undecided = undecided_columns(mapping, values_of, program)
-    decide_or_refuse(mapping, undecided, contract, program, strict=strict_columns)
+    source, values_of = listcolumns.columns_decided(mapping, body, contract, program, where, strict_columns)
     read_down, read_down_said = company_read_down(body, column_map, letters)  # an account on its first row
     read_problems += read_down
     read_problems += _left_off_problems(body, mapping.columns, column_map, not_judged, program.columns)
-    notices = [
-        *grid.notices,
-        *mapping.notices,
-        *doubts,
-        *lookalike_notices(
-            mapping, values_of, contract, _country_names(), source, frozenset(program.columns)
-        ),
-        *_skip_notices(skipped, program),
-        *earlier_round_notices(body, {i.header: i.letter for i in mapping.columns}, not_judged),
-        *typed_under_a_form(body, column_map, not_judged),
-        *many_cards_notice(body, column_map, not_judged),
-        *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
-        *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
-        *street_lines_notices(body, column_map, not_judged, program.defaults),
-        *list_total_notices(body, column_map, skipped),
-        *read_down_said,
-    ]
+    notices = _notices(
+        grid, mapping, doubts, values_of, contract, source, program, body, skipped, read_down_said
+    )
     cell_types = _cell_types(grid, body, keep, headers, column_map)
     return LoadedSheet(
         path=str(path),
@@ -292,6 +195,79 @@ def _to_loaded_sheet(
         cell_types=cell_types,
         cell_notes=cell_notes,
     )
+
+
+def _header(
+    grid: _Grid, path: Path, contract: SheetContract, program: ProgramSettings, where: str
+) -> tuple[int, list[str], Callable[[str], HeaderMeaning | None]]:
+    """The header row and its cells (a header split across cells by a CSV's commas read as one again), and
+    what a header means by the program's aliases; refused where no row holds the required columns, or a
+    title above it says not to send."""
+    frame = grid.frame
+    try:
+        header_row, header_cells = _find_header(frame, where, contract, program)
+    except MissingColumnsError as error:
+        if grid.from_csv:  # ... perhaps the workbook's other sheet: said so
+            refuse_one_sheet_saved(path, frame, error)
+        raise
+    refuse_title_saying_not_to_send(frame, header_row, where)
+    meaning = HeaderIndex(contract.alias_index(program.aliases)).meaning
+    header_cells = rejoin_split_header(grid, header_row, header_cells, lambda h: meaning(h) is not None)
+    return header_row, header_cells, meaning
+
+
+def _refuse_what_cells_hide(
+    grid: _Grid,
+    header_row: int,
+    body: pd.DataFrame,
+    by_position: dict[int, str],
+    column_map: dict[str, str],
+    skipped: list[SkippedRow],
+    where: str,
+) -> None:
+    """A list is refused where its cells say what bulkship cannot read as they mean: formulas no program
+    calculated, a colour key, ticks without a header, 'Done' beside a course, a bare 'Paid', unlinked
+    boxes."""
+    refuse_uncalculated(grid, body.index.tolist(), by_position, column_map, skipped, where)
+    refuse_colour_key(grid, header_row, body, skipped, where)
+    refuse_unheaded_ticks(grid, header_row, body, skipped, where)
+    refuse_done_beside_a_course(body, by_position, column_map, skipped, where)
+    refuse_paid_alone(body, by_position, column_map, where)
+    refuse_unlinked_boxes(grid, where)
+
+
+def _notices(
+    grid: _Grid,
+    mapping: ColumnMapping,
+    doubts: list[str],
+    values_of: dict[str, list[str]],
+    contract: SheetContract,
+    source: str,
+    program: ProgramSettings,
+    body: pd.DataFrame,
+    skipped: list[SkippedRow],
+    read_down_said: list[str],
+) -> list[str]:
+    """Everything said of the list beside its rows, in the order it is shown."""
+    column_map = mapping.column_map
+    not_judged = {s.row for s in skipped}
+    return [
+        *grid.notices,
+        *mapping.notices,
+        *doubts,
+        *lookalike_notices(
+            mapping, values_of, contract, _country_names(), source, frozenset(program.columns)
+        ),
+        *_skip_notices(skipped, program),
+        *earlier_round_notices(body, {i.header: i.letter for i in mapping.columns}, not_judged),
+        *typed_under_a_form(body, column_map, not_judged),
+        *many_cards_notice(body, column_map, not_judged),
+        *unused_default_notice(body, column_map, not_judged, program.defaults.get("value", ""), source),
+        *spelled_out_notices(body, column_map, mapping.fallback, not_judged),
+        *street_lines_notices(body, column_map, not_judged, program.defaults),
+        *list_total_notices(body, column_map, skipped),
+        *read_down_said,
+    ]
 
 
 # Fields whose cells are text whatever they look like (ids and ZIP codes keep their zeros, names and addresses
@@ -319,9 +295,6 @@ def _cell_types(
             if codes is not None and (picked := codes[at]).any():
                 columns[header] = picked
     return pd.DataFrame(columns, index=body.index)
-
-
-LOOKALIKE_ROWS = 600  # rows sampled to tell whether an unused column's values look like a field
 
 
 @functools.cache
