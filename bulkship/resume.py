@@ -15,7 +15,7 @@ Whether the file may continue the batch at all is :mod:`bulkship.batchidentity`'
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,7 +30,7 @@ from .models import FINGERPRINT, STATUS, Catalog, LoadedSheet, ValidationResult
 from .neversent import may_exist_at_vendor
 from .ordernote import note_for
 from .program import ProgramSettings
-from .reconcile.join import FAILED_AT_VENDOR_NOTE
+from .reconcile.join import made_no_card_note
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
@@ -153,7 +153,7 @@ def sync_ledger(
     stored = ledger.batch(batch)
     made_no_card = [(fp, po) for fp, po in ledger.rows_made_no_card(batch) if po not in unread]
     if made_no_card:  # no card exists for them: failed, so planned again below (a new PO)
-        ledger.resend_rows_made_no_card(batch, made_no_card, FAILED_AT_VENDOR_NOTE)
+        ledger.resend_rows_made_no_card(batch, made_no_card, made_no_card_notes(ledger, made_no_card))
     hold_cards_gone_elsewhere(ledger, batch, repeats.unread if repeats else ())  # compared again below
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
@@ -234,6 +234,15 @@ def sync_ledger(
         raise
     forget_corrected(ledger, batch, known, frame)
     return Synced(new_orders, resumed, repeated, read_as)
+
+
+def made_no_card_notes(ledger: Ledger, rows: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """What each row whose line the vendor ended before anything shipped ((fingerprint, PO) each) says once
+    failed: its line's own word, read from its order's rows."""
+    ended = {
+        r.fingerprint: r.line_status for po in sorted({p for _f, p in rows}) for r in ledger.rows_by_po(po)
+    }
+    return {fp: made_no_card_note(po, ended.get(fp)) for fp, po in rows}
 
 
 def _read_as_ordered(frame: Any, adopted: dict[str, str], found: dict[str, str]) -> tuple[int, ...]:

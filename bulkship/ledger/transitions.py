@@ -16,7 +16,7 @@ such order). :data:`TRANSITIONS` is the whole machine::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -224,14 +224,16 @@ class LedgerTransitions(LedgerReads):
             batch = move(db, po_number, "unknown", error=reason)
             self._event(db, batch, po_number, "unknown", {"reason": reason})
 
-    def resend_rows_made_no_card(self, batch: str, rows: Sequence[tuple[str, str]], note: str) -> None:
+    def resend_rows_made_no_card(
+        self, batch: str, rows: Sequence[tuple[str, str]], notes: Mapping[str, str]
+    ) -> None:
         """Rows ordered whose line the vendor ended Failed or Cancelled before anything shipped ((fingerprint,
-        PO) each, from :meth:`rows_made_no_card`): no card exists, so each becomes ``failed`` with ``note``
-        (``{po}`` filled in) and the next plan sends it again under a new PO number. Guarded in SQL: a row
-        that moved on since it was read is left as it is."""
+        PO) each, from :meth:`rows_made_no_card`): no card exists, so each becomes ``failed`` with its note
+        (``notes``: fingerprint -> what it says) and the next plan sends it again under a new PO number.
+        Guarded in SQL: a row that moved on since it was read is left as it is."""
         at = now_iso()
         with self.transaction() as db:
-            sql.fail_rows_made_no_card(db, ((note.format(po=po), at, batch, fp) for fp, po in rows))
+            sql.fail_rows_made_no_card(db, ((notes[fp], at, batch, fp) for fp, _po in rows))
             for po in sorted({po for _fp, po in rows}):
                 self._event(db, batch, po, MADE_NO_CARD, {"rows": sum(1 for _f, p in rows if p == po)})
 

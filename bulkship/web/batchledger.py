@@ -17,15 +17,14 @@ if TYPE_CHECKING:  # state reads this module
 
 SENT_STATES = ("created", "rejected")  # an order the vendor answered: it stays sent
 
-NO_CARD_WORDS = (
-    "no card was made: the vendor's order {po} failed before anything shipped. It is sent again as it is "
-    "when you continue"
-)
+NO_CARD_WORDS = "no card was made: {ended}. It is sent again as it is when you continue"
 
 
 def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, bool]]:
     """The batch's rows the vendor refused at its last run, or whose card its order ended without: row
     number -> (ledger key, the vendor's words, whether it is sent again as it is)."""
+    from ..reconcile.join import line_ended
+
     if not ledger_exists(settings.ledger_location):
         return {}
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
@@ -35,7 +34,8 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
     found = {r.row: (r.fingerprint, r.error or "", False) for r in failed}
     for r in ordered:
         if r.fingerprint in no_card:
-            found[r.row] = (r.fingerprint, NO_CARD_WORDS.format(po=no_card[r.fingerprint]), True)
+            ended = line_ended(no_card[r.fingerprint], r.line_status)  # (the line's word: newcomer28's N2)
+            found[r.row] = (r.fingerprint, NO_CARD_WORDS.format(ended=ended[:1].lower() + ended[1:]), True)
     return found
 
 

@@ -47,9 +47,22 @@ def row_status(record: RowRecord, order: OrderRecord | None) -> str:
 
 
 FAILED_AT_VENDOR_NOTE = (
-    "The vendor's order {po} failed for this card before anything shipped: no card was made. Re-run the same "
-    "command to send it again under a new PO number"
+    "{ended}: no card was made. Re-run the same command to send it again under a new PO number"
 )
+
+
+def line_ended(po: str | None, line_status: str | None) -> str:
+    """How the vendor ended a row's line before it shipped, in the line's own word: a line cancelled in an
+    order that shipped the rest read "the vendor's order ... failed for this card", where the order did not
+    fail (found by newcomer28, N2)."""
+    if (line_status or "").lower() == "cancelled":
+        return f"The vendor cancelled this card's line in order {po} before it shipped"
+    return f"This card's line in order {po} failed at the vendor before it shipped"
+
+
+def made_no_card_note(po: str | None, line_status: str | None) -> str:
+    """What a row whose line the vendor ended before anything shipped says (:func:`made_no_card`)."""
+    return FAILED_AT_VENDOR_NOTE.format(ended=line_ended(po, line_status))
 
 
 ORDER_ONLY_NOTE = (
@@ -267,7 +280,7 @@ def outcome_from_ledger(
     problems = record.error or ""
     parcel = ended_after_parcel(record)
     if made_no_card(record):
-        problems = problems or FAILED_AT_VENDOR_NOTE.format(po=record.po_number)
+        problems = problems or made_no_card_note(record.po_number, record.line_status)
     elif parcel:
         # the vendor's own word said ('Refunded'), its status beside it: 'cancelled' alone sent finance
         # looking for a cancellation (newcomer28's N1)
