@@ -123,17 +123,9 @@ def mark_lookalikes(
         list(map(fold_person, _column(shared, "name"))),  # a full name elsewhere: read as written
     )
     same_person, same_reference, same_id, same_name = keys.repeats(range(len(rows)))
-    known: set[str] = set()
-    if (same_person or same_reference or same_id or same_name) and ordered is not None:
-        known = set(ordered())
-        if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id, *same_name]):
-            first = sorted(range(len(rows)), key=lambda i: fingerprints[i] not in known)
-            same_person, same_reference, same_id, same_name = keys.repeats(first)
-    if any(units[i] and not units[f] for i, f in same_person.items()):
-        # a form answered again adding the flat number: the row naming it is kept, the other its duplicate
-        # (the card went to '375 Maple St' without 'Apt 2': newcomer22's N5); a row ordered still goes first
-        first = sorted(range(len(rows)), key=lambda i: (fingerprints[i] not in known, not units[i]))
-        same_person, same_reference, same_id, same_name = keys.repeats(first)
+    same_person, same_reference, same_id, same_name, known = _ordered_first(
+        keys, fingerprints, units, ordered, (same_person, same_reference, same_id, same_name)
+    )
     index = shared.index
     apart = two_people(same_person, references, rows, listed, column_map or {})
     if apart:
@@ -141,6 +133,61 @@ def mark_lookalikes(
         _warn_two_people(
             frame, collector, shared, {index[i]: (rows[f], i, f, h) for i, (f, h) in apart.items()}
         )
+    _mark_repeats(
+        frame,
+        collector,
+        where,
+        shared,
+        rows,
+        fingerprints,
+        references,
+        by_email,
+        (same_person, same_reference, same_id, same_name),
+    )
+    _hold_first_addresses(frame, collector, index, rows, fingerprints, same_reference, same_name, known)
+
+
+def _ordered_first(
+    keys: _Keys,
+    fingerprints: list[str],
+    units: list[str],
+    ordered: Callable[[], Collection[str]] | None,
+    found: tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]],
+) -> tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int], set[str]]:
+    """The repeats found again with the rows the batch ordered first (never made the duplicate of a row
+    edited into the same person), then a row naming its flat over one without; also the fingerprints
+    ordered."""
+    same_person, same_reference, same_id, same_name = found
+    known: set[str] = set()
+    if (same_person or same_reference or same_id or same_name) and ordered is not None:
+        known = set(ordered())
+        if any(fingerprints[i] in known for i in [*same_person, *same_reference, *same_id, *same_name]):
+            first = sorted(range(len(fingerprints)), key=lambda i: fingerprints[i] not in known)
+            same_person, same_reference, same_id, same_name = keys.repeats(first)
+    if any(units[i] and not units[f] for i, f in same_person.items()):
+        # a form answered again adding the flat number: the row naming it is kept, the other its duplicate
+        # (the card went to '375 Maple St' without 'Apt 2': newcomer22's N5); a row ordered still goes first
+        first = sorted(range(len(fingerprints)), key=lambda i: (fingerprints[i] not in known, not units[i]))
+        same_person, same_reference, same_id, same_name = keys.repeats(first)
+    return same_person, same_reference, same_id, same_name, known
+
+
+def _mark_repeats(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    where: str,
+    shared: pd.DataFrame,
+    rows: list[int],
+    fingerprints: list[str],
+    references: list[str],
+    by_email: set[int],
+    repeats: tuple[dict[int, int], dict[int, int], dict[int, int], dict[int, int]],
+) -> None:
+    """Each row repeating another marked a duplicate, its error naming the first row and how: the same ID
+    under another name, the same recipient written differently (under another ID), the same ID or email at
+    another address, the same name at another street of the ZIP."""
+    same_person, same_reference, same_id, same_name = repeats
+    index = shared.index
     elsewhere = "name and card as row {first}, at another address (keep the right address on one row)"
     written = _column(shared, "name")
     first_names = pd.Series({index[i]: written[f] for i, f in same_id.items()}, dtype=object).reindex(
@@ -191,6 +238,20 @@ def mark_lookalikes(
         )
         frame.loc[at, FINGERPRINT] = [fingerprints[f] for f in found.values()]
         frame.loc[at, STATUS] = "duplicate"
+
+
+def _hold_first_addresses(
+    frame: pd.DataFrame,
+    collector: ProblemCollector,
+    index: pd.Index,
+    rows: list[int],
+    fingerprints: list[str],
+    same_reference: dict[int, int],
+    same_name: dict[int, int],
+    known: set[str],
+) -> None:
+    """The first row of a person repeated at another address held too, unless it was ordered: which address
+    is right is the person's to say."""
     later = {index[f]: rows[i] for i, f in same_reference.items() if fingerprints[f] not in known}
     _hold_the_first_address(frame, collector, later)
     namesakes = {index[f]: rows[i] for i, f in same_name.items() if fingerprints[f] not in known}
