@@ -151,11 +151,12 @@ def test_a_leaving_with_its_last_day_or_without_its_year_sends_the_row_until_tha
     last day 12/31/2026', 'Resigned, last day 1/15/2027', 'Pending Termination 12/31/2026' (Notes) and
     'Resigned - last day 12/31', 'Terminated 1/15', 'TERM eff 12/12' (both) were each left out as gone, where
     'Resigned 12/31/2026' and 'Last day 12/31' are sent until the day: the person still works there. A day
-    without its year is read as 'Last day 12/31' is (the next one within three months, else one passed).
+    without its year is read as 'Last day 12/31' is (the next one within a month; up to three months ahead it
+    asks which year, test_leaving_year_asked; else one passed).
     Asked ('Terminated 1/15/2027?'), it is left out in both columns (under Status it was sent)."""
     sends = [
         "Resigned - last day 12/31", "Resigned - last day 12/31/2026", "Resigned, last day 1/15/2027",
-        "Resigned - LWD 12/20", "Pending Termination 12/31/2026", "Terminated 1/15", "TERM eff 12/12",
+        "Resigned - LWD 12/20", "Pending Termination 12/31/2026", "Terminated 1/4", "TERM eff 12/12",
     ]  # fmt: skip
     asked = ["Resigned - last day 12/31?", "Terminated 1/15/2027?"]
     cells = [*sends, *asked]

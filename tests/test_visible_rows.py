@@ -2119,14 +2119,14 @@ def test_a_status_or_note_naming_a_last_day_passed_leaves_the_row_out(
     was read as nothing and each card mailed to someone gone, exit 0, where a 'Termination Date' passed is left
     out. A leaving named with a day come leaves the row out, quoting the cell (a day without its year is to
     come only within the next months: 'Last day 6/10' is last June's); a day to come ('Last day 12/15', 'LWD
-    1/15', 'Leaving 1/15/2027'), a leave ('Last day of leave 11/15', 'Leave ends 11/20'), a trip ('Arriving
+    12/31', 'Leaving 1/15/2027'), a leave ('Last day of leave 11/15', 'Leave ends 11/20'), a trip ('Arriving
     11/18, leaving 11/20'), a retirement and a bare 'Leaving' send. A list of only leavers (a farewell gift's)
     sends them all."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     said = ["Last day 11/15", "Last day was 11/20", "Active - leaving 11/30", "Leaving on 11/30/2026",
             "Active (last day 11/25)", "LWD 11/13", "Last working day: Nov 20 2026", "Resigning eff. 11/30",
             "Offboarding - last day 11/20", "Exiting 2026-11-30", "Leaving 12/5", "Last day 6/10"]  # fmt: skip
-    sends = ["Last day 12/15", "Leaving 1/15/2027", "Active - leaving 12/30", "LWD 1/15", "Last day of leave 11/15",
+    sends = ["Last day 12/15", "Leaving 1/15/2027", "Active - leaving 12/30", "LWD 12/31", "Last day of leave 11/15",
              "Leave ends 11/20", "Arriving 11/18; leaving 11/20", "Retiring 11/30", "Leaving", "Active",
              "Leaving for vacation 11/20", "Last day to RSVP 11/15"]  # fmt: skip
     path = _notes_sheet(tmp_path / "staff.csv", [*said, *sends], header=header)

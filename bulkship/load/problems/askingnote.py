@@ -16,7 +16,8 @@ from ...models import Problem
 from ...validate.invisible import without_invisible
 from ..cells import _Grid
 from ..skipped import _short
-from ..skipped.asking import asking_rows, unstruck
+from ..skipped.asking import asking_rows, readings, unstruck
+from ..skipped.yearasked import days_asked
 from .notecolumns import note_columns, status_columns
 
 ASKS = "Unclear whether to send"  # (a Status cell is no note, and many a cell asks nothing)
@@ -47,7 +48,7 @@ def asked_of(remarks: pd.DataFrame, column_map: dict[str, str], today: date) -> 
     others. Row -> (header, the remark). Each read once a load: the rows left out and the errors ask it of the
     same remarks (issue 14)."""
     reader = ("said out", tuple(column_map.items()), today)
-    return asking_rows(remarks, list(remarks.columns), None, said_out(column_map, today), reader)
+    return asking_rows(remarks, list(remarks.columns), None, said_out(column_map, today), reader, today)
 
 
 def asking_problems(
@@ -76,10 +77,25 @@ def asking_problems(
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
     return [
-        asking_problem(row, header, note, field)
+        year_problem(row, header, note, field, today) or asking_problem(row, header, note, field)
         for row, (header, note) in sorted(asked.items())
         if row not in not_judged
     ]
+
+
+def year_problem(row: int, header: str, note: str, field: str, today: date) -> Problem | None:
+    """The error on a row whose ``note`` asks only which year its leaving day is (:mod:`..skipped.yearasked`):
+    the question put, both answers said; None for any other note."""
+    if readings(note) is not None or not (days := days_asked(note, today)):
+        return None
+    day = days[0][2]
+    coming, passed = (f"{day.month}/{day.day}/{year}" for year in (day.year, day.year - 1))
+    message = (
+        f"Row {row}, column '{header}': says '{_short(note, 60)}', a leaving day without its year: {coming}, "
+        f"the person still here until then (the card is sent), or {passed}, gone since (no card)? Write the "
+        f"day with its year in '{header}'."
+    )
+    return Problem(row, field, note, "error", message, ASKS)
 
 
 def asking_problem(row: int, header: str, note: str, field: str) -> Problem:

@@ -43,6 +43,7 @@ from .saidasking import (
     _TWO_ROWS,
     _UNDECIDED,
 )
+from .yearasked import may_name_a_yearless_day, year_readings
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -225,12 +226,14 @@ def asking_rows(
     among: Collection[int] | None,
     out: Callable[[pd.DataFrame], Collection[int]],
     reader: object = None,
+    today: date | None = None,
 ) -> dict[int, tuple[str, str]]:
     """The rows (of ``among``, or any) whose remark in one of ``headers`` asks whether the card goes: of its
     two :func:`readings` the first (the question taken out) sends it and the second (said) does not, read by
     ``out`` (the rows a frame says not to send or holds), each over the whole frame (a column is read as a
     whole: a list of retirees, dittos). Row -> (header, the remark). ``reader``: what ``out`` is, where its
-    two reads of the same cells are kept for the load (:func:`.readonce.once_of_frame`), else None."""
+    two reads of the same cells are kept for the load (:func:`.readonce.once_of_frame`), else None.
+    ``today``: also a leaving's day without its year asks which year (:func:`_asked_readings`)."""
     cells: dict[int, tuple[str, str]] = {}
     plain, said = frame, frame
     for header in headers:
@@ -238,11 +241,11 @@ def asking_rows(
         if among is not None:
             column = column[column.index.isin(list(among))]
         # each distinct text looked at once (a long note filled down 600 cells was read 600 times a call)
-        asks = {text: may_ask(text) for text in set(column.tolist())}
+        asks = {text: may_ask(text) or _may_ask_a_year(text, today) for text in set(column.tolist())}
         column = column[pd.Series([asks[text] for text in column.tolist()], index=column.index, dtype=bool)]
         read: dict[int, tuple[str, str]] = {}
         for row, text in column.items():
-            if (found := readings(text)) is not None:
+            if (found := _asked_readings(text, today)) is not None:
                 read[int(row)] = found
         if not read:
             continue
@@ -260,6 +263,17 @@ def asking_rows(
     kind = ("asking rows", reader, tuple(headers), None if among is None else tuple(sorted(among)))
     one, other = both() if reader is None else once_of_frame(kind, frame, both)
     return {row: cell for row, cell in cells.items() if row not in one and row in other}
+
+
+def _may_ask_a_year(text: str, today: date | None) -> bool:
+    return today is not None and may_name_a_yearless_day(text)
+
+
+def _asked_readings(text: str, today: date | None) -> tuple[str, str] | None:
+    """:func:`readings`, else where ``today`` is given, a leaving's day without its year in the band asking
+    which (:func:`.yearasked.year_readings`)."""
+    found = readings(text)
+    return found if found is not None or today is None else year_readings(text, today)
 
 
 def rows_to_ask(
@@ -288,7 +302,7 @@ def rows_to_ask(
     at = {header: seen.columns.get_loc(header) for header in headers}
     for row in asked:
         for header in headers:  # (each column's remark that asks, not the first alone)
-            if readings(str(seen.at[row, header])) is not None:
+            if _asked_readings(str(seen.at[row, header]), today) is not None:
                 cleared.iat[cleared.index.get_loc(row), at[header]] = ""
     return set(asked) - set(again(cleared))
 

@@ -82,12 +82,13 @@ def farewell_list(titles: Iterable[object]) -> bool:
 
 def left_by(column: pd.Series, today: date, farewell: bool = False) -> pd.Series:
     """The cells of ``column`` naming a leaving on a day come by ``today`` (that day itself included, as a
-    'Termination Date' of today is). A day written without its year is to come only within the next months
-    (:func:`_next_within`): 'Last day 11/15' and 'Last day 6/10' on Dec 5 have passed, 'Last day 1/15' is to
-    come. ``column``: each distinct text once. ``farewell``: the list names itself one of people leaving
-    (:func:`farewell_list`), whose leavers are its recipients: none is left out. A list whose every row names
-    a leaving is no farewell list by that alone: read as one, 'Last day 11/20' beside 'Last day 12/20' sent
-    both, where a blank row between left the first out (found by the lead after session 44's close)."""
+    'Termination Date' of today is). A day written without its year is to come only within the next month
+    (:func:`_next_within`): 'Last day 11/15' and 'Last day 6/10' on Dec 5 have passed, 'Last day 12/31' is to
+    come ('Last day 1/15' asks which year: :mod:`.yearasked`). ``column``: each distinct text once.
+    ``farewell``: the list names itself one of people leaving (:func:`farewell_list`), whose leavers are its
+    recipients: none is left out. A list whose every row names a leaving is no farewell list by that alone:
+    read as one, 'Last day 11/20' beside 'Last day 12/20' sent both, where a blank row between left the first
+    out (found by the lead after session 44's close)."""
     said = column.str.extract(LEAVING_DAY, expand=False)
     named = said.notna() & ~column.str.contains(_A_JOURNEY)
     if farewell or not named.any():
@@ -116,13 +117,17 @@ def leaving_later(text: pd.Series, today: date) -> pd.Series:
     return (_leaving_days(text, today) > pd.Timestamp(today)).fillna(False).astype(bool)
 
 
-LEAVING_AHEAD_DAYS = 92  # a leaving day without its year is to come if it comes within this many days
+# a leaving day without its year is to come if it comes within this many days; up to .yearasked's
+# LEAVING_ASKED_DAYS the row asks which year (read as to come up to 92 days, 'Terminated 3/1' on Dec 5 sent a
+# card to someone who may have left last March: the lead's decision, session 50), beyond it has passed
+LEAVING_AHEAD_DAYS = 31
 
 
 def _next_within(stamp: pd.Timestamp, today: date) -> pd.Timestamp:
     """``stamp``'s month and day as a day of leaving: the next one when it comes within LEAVING_AHEAD_DAYS,
     else one passed (a status still saying 'Last day 6/10' on Dec 5 names last June's: read as next June's,
-    a card would go to someone gone half a year)."""
+    a card would go to someone gone half a year). Between LEAVING_AHEAD_DAYS and .yearasked's
+    LEAVING_ASKED_DAYS the row asks which year (:mod:`.asking` reads both)."""
     for year in (today.year, today.year + 1):
         try:
             day = pd.Timestamp(year=year, month=stamp.month, day=stamp.day)

@@ -1,0 +1,79 @@
+"""A leaving's day written without its year, more than LEAVING_AHEAD_DAYS ahead ('Terminated 3/1', 'Last day
+2/15', 'Resigned - LWD Feb 20' on Dec 5): next year's, the person still here until then, or this year's, a
+stale row of someone gone for months? Read as next year's up to 92 days ahead (a2a78b4e), its card went to
+someone who may have left; read as passed, a person still here was dropped. The row asks which year (the
+lead's decision, session 50; review73): :func:`year_readings` gives :mod:`.asking` its two readings, the day
+with next year's year (sent until it) and with this year's (passed: left out). Within LEAVING_AHEAD_DAYS the
+day is to come, further than LEAVING_ASKED_DAYS passed, as before (:mod:`.leavingday`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from .days import _dates
+from .leavingday import _LEAVING_THEN, LEAVING_AHEAD_DAYS, LEAVING_DAY
+
+LEAVING_ASKED_DAYS = 92  # ... and asks which year up to this many days ahead (passed beyond)
+
+# a cheap look: a figure or a month's name after a word of leaving
+_MAY_NAME_A_DAY = re.compile(
+    r"(?i)\b(?:last|lwd|ldw|leav|terminat|termed|term|resign|separat|exit|off[\s-]?board|laid|lay|rif|"
+    r"end)\w*\b.*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+
+def may_name_a_yearless_day(text: str) -> bool:
+    """Whether ``text`` may name a leaving's day (a cheap look before :func:`year_readings`)."""
+    return _MAY_NAME_A_DAY.search(text) is not None
+
+
+def _days_named(text: str) -> list[tuple[int, int]]:
+    """The spans of the leaving days ``text`` names (:data:`.leavingday.LEAVING_DAY`, or a leaving and its
+    day alone: :data:`.leavingday._LEAVING_THEN`)."""
+    spans = [found.span("day") for found in LEAVING_DAY.finditer(text)]
+    if (alone := _LEAVING_THEN.fullmatch(text)) is not None and alone.span("day") not in spans:
+        spans.append(alone.span("day"))
+    return sorted(spans)
+
+
+def _next_in_band(written: str, today: date) -> pd.Timestamp | None:
+    """The next day of ``written`` (a day without its year) where it comes more than LEAVING_AHEAD_DAYS and
+    at most LEAVING_ASKED_DAYS after ``today``; None for any other."""
+    cleaned = re.sub(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", written).strip()
+    stamp = _dates(pd.Series([cleaned])).iloc[0]
+    if pd.isna(stamp) or stamp.year != 1:  # (no day, or its year written)
+        return None
+    now = pd.Timestamp(today)
+    for year in (today.year, today.year + 1):
+        try:
+            day = pd.Timestamp(year=year, month=stamp.month, day=stamp.day)
+        except ValueError:  # 29 February of a year without one
+            continue
+        if now + pd.Timedelta(days=LEAVING_AHEAD_DAYS) < day <= now + pd.Timedelta(days=LEAVING_ASKED_DAYS):
+            return day
+    return None
+
+
+def days_asked(text: str, today: date) -> list[tuple[int, int, pd.Timestamp]]:
+    """The leaving days ``text`` names without their year in the asking band: (start, end, next one)."""
+    if not may_name_a_yearless_day(text):
+        return []
+    spans = ((start, end, _next_in_band(text[start:end], today)) for start, end in _days_named(text))
+    return [(start, end, day) for start, end, day in spans if day is not None]
+
+
+def year_readings(text: str, today: date) -> tuple[str, str] | None:
+    """``text`` with its leaving day's year written as next year's and as the one before (the day to come,
+    the day passed), or None where it names no day without its year in the asking band."""
+    coming, passed, at = [], [], 0
+    for start, end, day in days_asked(text, today):
+        before = text[at:start]
+        coming.append(f"{before}{day.month}/{day.day}/{day.year}")
+        passed.append(f"{before}{day.month}/{day.day}/{day.year - 1}")
+        at = end
+    if not coming:
+        return None
+    return "".join(coming) + text[at:], "".join(passed) + text[at:]

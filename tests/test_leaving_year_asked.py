@@ -1,0 +1,39 @@
+"""A leaving's day written without its year more than a month ahead ('Terminated 3/1', 'Last day 2/15' on
+Dec 5, 2026): next year's, or this year's on a stale row? Read as next year's up to 92 days ahead
+(a2a78b4e), the card went to someone who may have left last March, exit 0. The row is the error asking which
+year (the lead's decision, session 50; review73); within 31 days the day is to come (sent until then), beyond
+92 passed (left out), as before."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from support.notes import notes_left_out, notes_sheet
+
+from bulkship.cli import main
+
+SENT = ["Last day 12/31", "Terminated 1/5", "Resigned - LWD 12/20", "Terminated 3/1/2027"]
+ASKED = ["Terminated 1/6", "Terminated 3/1", "Last day 2/15", "Resigned - last day Jan 15", "LWD 3/7",
+         "Active - leaving 2/1", "Laid off 2/15 per HR"]  # fmt: skip
+PASSED = ["Last day 3/8", "Last day 6/10", "Last day 11/15", "Terminated 2/15 - do not send"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_day_without_its_year_more_than_a_month_ahead_asks_which_year(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    cells = [*SENT, *ASKED, *PASSED]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == PASSED
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"]: p["message"] for p in json.loads(capsys.readouterr().out)["problems"]}
+    assert [cells[row - 2] for row in sorted(errors)] == ASKED
+    assert (
+        f"Row 7, column '{header}': says 'Terminated 3/1', a leaving day without its year: 3/1/2027, the "
+        "person still here until then (the card is sent), or 3/1/2026, gone since (no card)? Write the day "
+        f"with its year in '{header}'."
+    ) == errors[7]
