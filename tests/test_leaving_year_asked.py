@@ -37,3 +37,22 @@ def test_a_leaving_day_without_its_year_more_than_a_month_ahead_asks_which_year(
         "person still here until then (the card is sent), or 3/1/2026, gone since (no card)? Write the day "
         f"with its year in '{header}'."
     ) == errors[7]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_day_asked_asks_whether_the_card_goes(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lead's closing note of session 49, leftover 3: on Dec 5, 2026 'Terminated 12/20?', 'Terminated
+    1/15/2027?', 'Resigned 12/31/2026 ?' were left out and 'Last day 12/20?' sent, nobody asked: the day, or
+    the leaving itself in doubt? Each is the error asking now; a journey's day asked sends, and a no said
+    after it leaves the row out, as before (review73)."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asked = ["Terminated 12/20?", "Last day 12/20?", "Terminated 1/15/2027?", "Resigned 12/31/2026 ?"]
+    out = ["Terminated 12/20? - do not send"]
+    cells = [*asked, "Arriving 11/18, leaving 11/20?", "Leaving 12/20 for vacation?", *out]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert notes_left_out(path, cells) == out
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
+    assert [cells[row - 2] for row in sorted(errors)] == asked

@@ -43,7 +43,7 @@ from .saidasking import (
     _TWO_ROWS,
     _UNDECIDED,
 )
-from .yearasked import may_name_a_yearless_day, year_readings
+from .yearasked import leaving_come, may_name_a_yearless_day, year_readings
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -187,7 +187,7 @@ def readings(text: str) -> tuple[str, str] | None:
         for s, w in zip(shared, wrongly, strict=True)
     ]
     said = "".join(
-        mistakes[i][1] if i in mistakes else "" if c else own[i] or (_said(p) if a else p)
+        mistakes[i][1] if i in mistakes else "" if c else own[i] or (_said(p, text) if a else p)
         for i, (p, a, c) in enumerate(zip(parts, asking, checks, strict=True))
     ).strip(" -–—;,:/|(")
     return plain, said
@@ -214,10 +214,11 @@ def _mistake_asked(part: str) -> tuple[str, str] | None:
     return f"{said} - ", f"{said[: found.start()]} - "
 
 
-def _said(part: str) -> str:
+def _said(part: str, whole: str) -> str:
     """An asking clause as said: its question marks, asking words and words of doubt taken off, a question
-    whether the person is still here as its no ('Still employed?' -> 'No longer employed')."""
-    return doubted(statement(" ".join(_DOUBT.sub(" ", part).split()))) + " - "
+    whether the person is still here as its no ('Still employed?' -> 'No longer employed'), a leaving's day
+    asked as the leaving come (:func:`.yearasked.leaving_come`)."""
+    return leaving_come(doubted(statement(" ".join(_DOUBT.sub(" ", part).split()))), whole) + " - "
 
 
 def asking_rows(

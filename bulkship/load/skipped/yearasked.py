@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from .days import _dates
-from .leavingday import _LEAVING_THEN, LEAVING_AHEAD_DAYS, LEAVING_DAY
+from .leavingday import _A_JOURNEY, _LEAVING_THEN, _STAYS, LEAVING_AHEAD_DAYS, LEAVING_DAY
 
 LEAVING_ASKED_DAYS = 92  # ... and asks which year up to this many days ahead (passed beyond)
 
@@ -77,3 +77,15 @@ def year_readings(text: str, today: date) -> tuple[str, str] | None:
     if not coming:
         return None
     return "".join(coming) + text[at:], "".join(passed) + text[at:]
+
+
+# a leaving's day asked ('Terminated 12/20?', 'Last day 12/20?', 'Terminated 1/15/2027?'): the day, or the
+# leaving itself in doubt? Read as the day asked, a day to come sent or left the row out by the column it sat
+# in ('Last day 12/20?' sent, 'Terminated 12/20?' left out, nobody asked: the lead's closing note of session
+# 49, leftover 3). Said, the person has left: the row asks where the list's other words would send it
+def leaving_come(said: str, whole: str) -> str:
+    """``said`` (an asking clause as said), where it names a leaving's day, as the leaving come: 'Left'. Not
+    a journey's or a leave's (``whole``, the remark: 'Arriving 11/18, leaving 11/20?')."""
+    if not _days_named(said) or _A_JOURNEY.search(whole) or _STAYS.search(whole):
+        return said
+    return "Left"
