@@ -40,6 +40,7 @@ from . import (
 )
 from .askingnote import asking_problems
 from .bounded import BoundedProblems
+from .leavingahead import leaving_ahead_problems
 from .stillhere import still_here_problems
 
 
@@ -88,6 +89,7 @@ def gathered_problems(
     )
     read_problems += asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
     read_problems += still_here_problems(body, column_map, not_judged, program.today())
+    read_problems += leaving_ahead_problems(body, column_map, not_judged, program.today())
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)
