@@ -58,9 +58,11 @@ def test_a_death_or_a_leaving_then_a_bare_ask_to_send_asks_whether_the_card_goes
 # review73). Not a card said not to go, sent already, asked or a sympathy card
 CARD_FOR = ["Deceased - card for widow", "Passed away - card for wife", "Deceased; card for spouse",
             "Died 11/1 - card for Mary", "Deceased - gift card for his daughter",
-            "Terminated - card for Sue"]  # fmt: skip
+            "Terminated - card for Sue", "Deceased - his wife gets the card",
+            "Deceased - wife to receive card"]  # fmt: skip
 CARD_FOR_OUT = ["Deceased - no card for widow", "Deceased - card sent to widow", "Deceased - card for widow?",
-                "Deceased - sympathy card for widow", "Deceased - card for widow sent 11/20"]  # fmt: skip
+                "Deceased - sympathy card for widow", "Deceased - card for widow sent 11/20",
+                "Deceased - his wife got the card", "Deceased - his wife gets the card?"]  # fmt: skip
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])

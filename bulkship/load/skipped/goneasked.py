@@ -41,8 +41,11 @@ _TO_ANOTHER = re.compile(
 _CARD_FOR_ANOTHER = re.compile(
     r"(?i)\W*(?:(?:the|a|gift)\s+)*cards?\s+(?:for|to|goes\s+to)\s+"
     rf"(?-i:{_A_PERSON})(?:\s+[A-Z][a-z]+)*(?:\s+(?:instead|please|pls))?\W*"
+    # ... or said the other way round ('Deceased - his wife gets the card', '... - wife to receive card')
+    rf"|\W*(?-i:{_A_PERSON})(?:\s+[A-Z][a-z]+)*\s+(?:gets|receives|to\s+(?:get|receive)|(?:will|should)\s+"
+    r"(?:get|receive))\s+(?:the\s+|a\s+)?(?:gift\s+)?card\W*"
 )
-_MAY_BE_GONE_SEND = re.compile(rf"(?i)\b{_GONE}\b.*\b(?:send|mail|ship|order|cards?\s+(?:for|to|goes))\b")
+_MAY_BE_GONE_SEND = re.compile(rf"(?i)\b{_GONE}\b.*\b(?:send|mail|ship|order|cards?)\b")
 _MAY_BE_GONE_ELSEWHERE = re.compile(rf"(?i)\b{_GONE}\b(?=.*{ASKED_ELSEWHERE})|{ASKED_ELSEWHERE}.*\b{_GONE}\b")
 _NOT = re.compile(r"(?i)\b(?:not|never|no)\b|n['’]?t\b")
 # ... or a bare ask to send ('Terminated - send card', 'Laid off - send it', 'Deceased - send card'): a to-do
