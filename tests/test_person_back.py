@@ -155,10 +155,15 @@ def test_a_person_gone_then_returned_on_a_day_passed_is_sent(
     returned ('card returned 12/2') stays out (review73)."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     back = ["Left 2023 - returned 12/2", "Left 2023, returned 12/2", "Left 2023 - back 12/2",
-            "Terminated 2022 - returned on 11/15", "Laid off - returned 12/2"]  # fmt: skip
+            "Terminated 2022 - returned on 11/15", "Laid off - returned 12/2",
+            # ... or rejoined, or the leaving given up ('Resigned - changed mind'): each left out too
+            "Left 2022 - rejoined", "Left company - rejoined 11/1", "Resigned - changed mind",
+            "Resigned - stayed on", "Resigned - decided to stay"]  # fmt: skip
     gone = ["Left 2023 - returned 1/15/2027", "Left 9/30 - returned 1/15", "Left 2023 - returned 12/2?",
             "Left 2023 - returned 12/2 - left again 12/4", "Left 2023 - card returned 12/2",
             "Terminated - returned mail 12/2", "Deceased - returned 12/2",
-            "Terminated 10/1/2025 - Returned 11/20 - address fixed"]  # fmt: skip
+            "Terminated 10/1/2025 - Returned 11/20 - address fixed", "Left 2022 - rejoined 1/15/2027",
+            "Resigned - changed mind?", "Resigned - changed mind, then left 12/1",
+            "Resigned - stayed until 11/30"]  # fmt: skip
     notes = [*back, *gone]
     assert _left_out(_sheet(tmp_path / "staff.csv", notes, header), notes) == gone

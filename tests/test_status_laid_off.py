@@ -52,9 +52,13 @@ def test_a_layoff_survived_at_risk_or_said_a_mistake_sends_the_row(
 # ... and a RIF's ('RIF - at risk', 'RIF (at risk)': left out, read as 'RIF' with a clause of its own; the
 # lead's closing note of session 49, leftover 3; review73); not one laid off already ('Laid off - at risk')
 AT_RISK = ["Layoff - at risk", "Layoff (at risk)", "Layoff: at risk", "RIF - at risk", "RIF (at risk)",
-           "RIF: at risk", "Reduction in force - at risk"]  # fmt: skip
+           "RIF: at risk", "Reduction in force - at risk",
+           # ... or survived it, kept, not selected, called back (each left out: review73)
+           "RIF - survived", "RIF - retained", "RIF - not selected", "Layoff - not selected",
+           "Laid off - called back 11/20"]  # fmt: skip
 NOT_AT_RISK = ["Layoff - pending severance", "Layoff - at risk - terminated 11/1", "Layoff", "Layoff - final",
-               "RIF - at risk - terminated 11/1", "RIF", "Laid off - at risk"]  # fmt: skip
+               "RIF - at risk - terminated 11/1", "RIF", "Laid off - at risk", "RIF - survived?",
+               "Laid off - called back 1/15/2027"]  # fmt: skip
 
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])

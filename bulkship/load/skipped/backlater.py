@@ -26,7 +26,7 @@ _DAY = (
 # the words saying them back, then when: 'rehired effective 1/15/2027', 'reinstated as of Jan 15', 'back on
 # 2/1/2027', 'hired back eff. 1/15', 'returns 1/15/2027'
 _BACK_ON = re.compile(
-    r"(?i)\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|back|return(?:s|ed)?|returning|re-?joins?|re-?joining|"
+    r"(?i)\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|called\s+back|back|return(?:s|ed)?|returning|re-?join(?:s|ed)?|re-?joining|"
     r"recalled)"
     r"(?:\s+(?:to\s+work|to\s+the\s+(?:company|team)|as\s+\w+(?:\s+\w+)?))?"
     r"(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*\s*[:,-]?\s*"
@@ -66,7 +66,7 @@ _LEAVING_DAY = (
 _BACK_AFTER_LEAVING = re.compile(
     _LEAVING_DAY
     + r".{0,60}?\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|back|return(?:s|ed)?|returning|"
-    r"re-?joins?|re-?joining)(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*"
+    r"re-?join(?:s|ed)?|re-?joining)(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*"
     rf"\s*[:,-]?\s*(?P<back>{_YEARLESS})"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -181,7 +181,11 @@ _LEAVING_UNDONE = (
     # 12/2' and '... - rehired 12/2' send: review71's leftover, review73; not the mail or the card returned,
     # 'Terminated 10/1/2025 - Returned 11/20 - address fixed')
     r"|(?:returned|back)(?=\s+(?:on\s+)?\d{1,2}[/.-]\d)"
-    r"(?!.*\b(?:address\w*|addr|mail\w*|cards?|gifts?|sender|rts|post|usps|package|parcel|bounced)\b))"
+    r"(?!.*\b(?:address\w*|addr|mail\w*|cards?|gifts?|sender|rts|post|usps|package|parcel|bounced)\b)"
+    # (rejoined, or the leaving given up: 'Left 2022 - rejoined', 'Left company - rejoined 11/1', 'Resigned -
+    # changed mind', '... - stayed', '... - decided to stay': each left out; review73)
+    r"|re-?joined(?:\s+(?:the\s+)?(?:company|firm|team))?|changed\s+(?:(?:her|his|their)\s+)?mind|"
+    r"stayed(?:\s+on)?|decided\s+to\s+stay)"
     r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d|(?:by|per)\b))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
@@ -192,7 +196,8 @@ _LEAVING_UNDONE = (
 # '... - recalled?', '... - recalled, then resigned'); a day to come is .backlater's
 _RECALLED = (
     r"^\s*(?:laid[\s-]*off|lay[\s-]*off|layed\s+off|furloughed|rif(?:['’]?d|fed)?|reduction\s+in\s+force)\b"
-    r"[^-–—:;,(\[?]{0,30}?\s*[-–—:;,(\[]\s*(?:(?:was|is|has\s+been|been|now)\s+)*recalled(?:\s+(?:to\s+work|back))?"
+    r"[^-–—:;,(\[?]{0,30}?\s*[-–—:;,(\[]\s*(?:(?:was|is|has\s+been|been|now)\s+)*"
+    r"(?:recalled|called\s+back)(?:\s+(?:to\s+work|back))?"  # ('Laid off - called back 11/20': review73)
     r"(?=\s*(?:$|[-–—:;,.)\]]|(?:on\s+|eff\.?\s+|effective\s+|as\s+of\s+)?\d))"
     rf"(?![^?]*\?)(?!.*\b(?:then|but|again|not|never|{_FOUND_OTHERWISE})\b)"
 )
@@ -202,7 +207,8 @@ _RECALLED = (
 # sends, status._NOT_LAID_OFF; review71's leftover, review73); not 'Laid off - at risk' (laid off already)
 _SPARED_A_LAYOFF = (
     r"^\s*(?:(?:rif|reduction\s+in\s+force|lay[\s-]*off|laid[\s-]*off)\s*[-–—:,;(\[]\s*(?:not\s+(?:affected|"
-    r"impacted)|unaffected|exempt(?:ed)?|position\s+(?:saved|retained)|spared|survivor)|(?:rif|reduction\s+in\s+"
+    r"impacted)|unaffected|exempt(?:ed)?|position\s+(?:saved|retained)|spared|survivor|survived|retained|"
+    r"not\s+selected)|(?:rif|reduction\s+in\s+"
     r"force|lay[\s-]*off)\s*[-–—:,;(\[]\s*(?:at\s+)?risk)\s*[)\].!]*\s*$"
 )
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
