@@ -178,7 +178,10 @@ async def _plan_and_send(
     async with (options.client_factory or connect)(settings) as client:
         # today's prices, not a cached catalog's: the plan's total is what the person confirms and approves
         catalog = await client.catalog(refresh=True)
-        validation = validate(loaded, catalog, program=options.program, ordered=_ordered(ledger, batch))  # 2
+        checking = options.checking  # a cost page's only: the check its review made of these very rows
+        validation = validate(  # 2
+            loaded, catalog, program=options.program, ordered=_ordered(ledger, batch), checking=checking
+        )
         loaded = validation.sheet  # (the catalog may read a column: bulkship.validate.cardcolumn)
         if stored:  # rows held until a day come, and what Fix these decided
             validation = _with_rows_due(ledger, batch, validation, catalog, options)

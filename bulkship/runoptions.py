@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .program import ProgramSettings
     from .settings import Settings
     from .team.approvals.limits import SenderLimit
+    from .validate.checkedonce import Checking
 
 DEFAULT_WAIT_S = defaults.WAIT_S
 
@@ -59,6 +60,9 @@ class RunOptions:
     allow_repeat_rows: frozenset[str] = frozenset()  # ... only these held rows (fingerprints), each chosen
     repeat_window_days: int | None = None  # else the program file's repeat_window_days, else 60
     loaded: LoadedSheet | None = None  # the sheet already read (and corrected) from the path: not read again
+    # the web page's cost page: its review's check of the very rows taken, not made again (a Send and `run`
+    # never set it: each checks afresh; bulkship.validate.checkedonce)
+    checking: Checking | None = None
     cards_shown: Mapping[str, str] | None = None  # product Id -> the card's name the cost page showed (web)
     total_shown: Decimal | None = None  # the total a page showed and its Send confirmed: that, or nothing
     # what the batch was charged when a page's Send confirmed ``max_total``: the run, and one taken up again

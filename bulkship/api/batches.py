@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..runresult import RunResult
     from ..submit import Reporter
     from ..track import TrackReport
+    from ..validate.checkedonce import Checking
 
 
 def run(
@@ -85,6 +86,7 @@ def plan_batch(
     leave_out: Mapping[int, str] | None = None,
     take_in: Mapping[int, str] | None = None,
     own_list: bool = False,
+    checking: Checking | None = None,
 ) -> PlanView | None:
     """What a run would send and what it costs, with nothing sent: the orders are planned in the ledger
     (stable PO numbers, as ``bulkship run`` does before asking; with ``webhook_url`` registered in them) and
@@ -92,7 +94,9 @@ def plan_batch(
     row is valid). ``write_workbook``: the batch's result workbook is written again with the plan's rows to
     send, as a run stopped at its confirmation writes it (a look at the cost alone leaves it).
     ``allow_repeat_rows``: the held rows (fingerprints) a person chose to send anyway; ``own_list``: a
-    person said the batch is a list of its own (:attr:`bulkship.runoptions.RunOptions.own_list`)."""
+    person said the batch is a list of its own (:attr:`bulkship.runoptions.RunOptions.own_list`);
+    ``checking``: a check of these very rows made before (the web page's review), taken where its key is
+    this plan's (:mod:`bulkship.validate.checkedonce`: a Send checks afresh)."""
     settings, path = settings_first(settings, path, "plan_batch")
     seen: list[PlanView] = []
 
@@ -104,7 +108,7 @@ def plan_batch(
         run(settings, path, batch=batch, sheet=sheet, program=program, corrections=corrections, confirm=look,
             wait_s=0, webhook_url=webhook_url, rewrite_when_stopped=write_workbook,
             allow_repeat_rows=allow_repeat_rows, leave_out=leave_out, take_in=take_in,
-            own_list=own_list)  # fmt: skip
+            own_list=own_list, checking=checking)  # fmt: skip
     except SpendLimitError:
         if seen:
             return seen[0]

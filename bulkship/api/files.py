@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..models import Catalog, LoadedSheet, ValidationResult
     from ..program import ProgramSettings
     from ..repeats import RepeatPreview
+    from ..validate.checkedonce import Checking
 
 
 def catalog(settings: Settings, *, refresh: bool = False) -> Catalog:
@@ -212,12 +213,14 @@ def validate_sheet(
     *,
     program: ProgramSettings | None = None,
     ordered: Callable[[], Collection[str]] | None = None,
+    checking: Checking | None = None,
 ) -> ValidationResult:
     """Judge every row of a sheet already read (see :func:`validate_file`); ``ordered``: the fingerprints
-    its batch holds as ordered, asked for when two rows are one person (the ordered row stays it)."""
+    its batch holds as ordered, asked for when two rows are one person (the ordered row stays it);
+    ``checking``: the check kept by what it reads (:mod:`bulkship.validate.checkedonce`)."""
     from ..validate import validate
 
-    return validate(loaded, cat, program=program, ordered=ordered)
+    return validate(loaded, cat, program=program, ordered=ordered, checking=checking)
 
 
 def validate_file(

@@ -23,10 +23,11 @@ import pandas as pd
 from ..load.skipped.rows import HEADER_AGAIN
 from ..models import FINGERPRINT, ROW, STATUS, Catalog, LoadedSheet, ValidationResult
 from ..program import ProgramSettings
-from ..schema import load_contract
+from ..schema import SheetContract, load_contract
 from ..statuses import counted
 from . import cardamount, rules
 from .cardcolumn import card_column_hint, read_card_column
+from .checkedonce import Checking, checked
 from .citystatezip import (
     city_state_zip_header,
     compared_cities,
@@ -65,10 +66,13 @@ def validate(
     *,
     program: ProgramSettings | None = None,
     ordered: Callable[[], Collection[str]] | None = None,
+    checking: Checking | None = None,
 ) -> ValidationResult:
     """Normalise and check every row of ``sheet`` against the sheet contract and the vendor ``catalog``.
     ``ordered``: the fingerprints the batch's ledger holds as ordered, asked for only when two rows are one
-    person written differently (the row already ordered stays it, the other is its duplicate)."""
+    person written differently (the row already ordered stays it, the other is its duplicate).
+    ``checking``: the check kept by what it reads, the web page's review keeping it for its cost page
+    (:mod:`.checkedonce`)."""
     program = program or ProgramSettings()
     contract = load_contract(program.schema_path)
     defaults = {**program.effective_defaults, **sheet.defaults}
@@ -77,6 +81,21 @@ def validate(
     sheet = read_name_column(sheet, program)  # 'Tenant' = Ann Lee: the name
     sheet = read_company_column(sheet, program)  # 'Client' = 'Bristol Dental Group' beside 'Attn'
     sheet = read_city_state_zip(sheet)  # 'City, State ZIP' = 'Boston, MA 02134': the three
+    if checking is None:
+        return _check(sheet, catalog, program, contract, defaults, ordered)
+    read = (sheet, catalog, program, contract, defaults)
+    return checked(checking, read, ordered, lambda asked: _check(*read, asked))
+
+
+def _check(
+    sheet: LoadedSheet,
+    catalog: Catalog,
+    program: ProgramSettings,
+    contract: SheetContract,
+    defaults: dict[str, str],
+    ordered: Callable[[], Collection[str]] | None,
+) -> ValidationResult:
+    """Every row of the sheet as the check reads it (its card, name, company and city columns read)."""
     require_columns(sheet, contract, defaults, card_hint=lambda: card_column_hint(sheet, catalog))
     frame, family_added, moved = _canonical_frame(sheet)
     whole = split_whole_addresses(frame, whole_address_column(sheet, defaults))  # no City, State, ZIP

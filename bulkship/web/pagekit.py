@@ -20,6 +20,7 @@ from ..repeats.preview import repeat_said
 from ..settings import Settings
 from ..statuses import STATUS_MEANINGS
 from ..team.approvals import acting_as
+from ..validate.checkedonce import Checking
 from ..validate.rules.money import MONEY_CURRENCY
 from . import batchledger, servers, state
 from .balance import BalanceReader
@@ -89,6 +90,9 @@ def plan_of(web: Web, batch: state.WebBatch, *, write_workbook: bool = False) ->
             leave_out=batch.repeats_left,
             take_in=batch.taken_in,
             own_list=batch.own_list,
+            # the review's check of these rows where nothing it read changed since (prices, the ledger's
+            # orders, the day...): the Send checks them again (bulkship.validate.checkedonce)
+            checking=Checking(web.reviews.checks, reuse=True),
         )
 
 

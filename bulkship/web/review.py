@@ -21,6 +21,7 @@ from ..models import STATUS, Catalog, LoadedSheet
 from ..settings import Settings
 from ..validate.cardamount import read_card_amount
 from ..validate.cardcolumn import read_card_column
+from ..validate.checkedonce import Checking, KeptChecks
 from ..validate.citystatezip import read_city_state_zip
 from ..validate.companycolumn import read_company_column
 from ..validate.namecolumn import read_name_column
@@ -60,6 +61,7 @@ class Reviews:
         self._columns: _Lru[tuple[Any, ...], ColumnsReport] = _Lru(4, turns)
         self._reviews: _Lru[tuple[str, int, int, date, int], Review] = _Lru(3, turns)
         self._catalog: Catalog | None = None
+        self.checks = KeptChecks()  # each review's check, by what it read, for the cost page to take
         # state.plan_key -> (PlanView | None, when it was priced: cost_pages)
         self.plans: _Lru[tuple[Any, ...], Any] = _Lru(8, turns)
         self._sheet_names: _Lru[str, list[str]] = _Lru(16)
@@ -132,7 +134,10 @@ class Reviews:
             here = frozenset(s.row for s in loaded.skipped) - {s.row for s in read.skipped}
             loaded = heldreview.left_out(loaded, batch)  # as the send reads it (the Held rows page)
             ordered = functools.partial(ordered_fingerprints, self.settings, batch.name)  # as `run` judges
-            result = api.validate_sheet(loaded, self.catalog(), program=batch.program, ordered=ordered)
+            checking = Checking(self.checks)  # kept, not taken here: the cost page takes it
+            result = api.validate_sheet(
+                loaded, self.catalog(), program=batch.program, ordered=ordered, checking=checking
+            )
             result, refusal, elsewhere = heldreview.repeat_warnings(self.settings, batch, result)
             refused = vendor_refused(self.settings, batch.name)
             rows = with_refusals(review_rows(loaded, result), loaded, result, refused)
