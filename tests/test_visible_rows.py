@@ -5467,6 +5467,21 @@ def test_peoplesoft_s_and_oracle_s_status_of_a_person_gone_leaves_the_row_out(
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4]
 
 
+def test_peoplesoft_s_letters_for_terminated_with_pay_and_suspended_leave_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer28: under PeopleSoft's 'Empl Status', its U (Terminated With Pay), V (Terminated
+    Pension Payout) and S (Suspended) were read as nothing: a card to someone terminated or suspended, exit 0,
+    where its T and D leave the row out. Its leaves (L, P), retirements (Q, R, X) and W (a short work break)
+    still send; under a bare 'Status' an S or U is another system's letter, sent as before."""
+    codes = ["U", "V", "S", "T", "A", "L", "P", "Q", "R", "W", "X"]
+    for header, left_out in (("Empl Status", [2, 3, 4, 5]), ("Status", [5])):
+        path = tmp_path / f"{header}.csv"
+        path.write_text(
+            f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+            + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n" for i, s in enumerate(codes))
+        )
+        assert [s.row for s in load_sheet(path).skipped] == left_out, header
+
+
 def test_a_term_under_any_status_header_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by newcomer9: 'Term', 'TERM 11/30' or "Term'd" under 'Status (HR)' or 'Payroll Status' was read
     as nothing (a card to someone gone, exit 0), where 'Terminated' there, and 'Term' under 'Status', leave
