@@ -52,6 +52,14 @@ def test_a_run_held_to_a_total_stops_after_an_order_answered_in_another_currency
         "charges cannot be counted against the 125.00 confirmed by --yes. The orders left were not sent; "
         "they stay to send" in said
     ), said
+    # the way on, in the page's words too: its reconcile in brackets read '(“Check against the vendor” on the
+    # batch's Results page; then run ...', the bracket never closed (hunter-money30)
+    way = "check what BS-CAP-0001 charged with the vendor: bulkship reconcile cap; then run the same"
+    assert way in said, said
+    from bulkship.web.pagewords import page_hint
+
+    hint = said[said.index("check what BS-CAP-0001") :]
+    assert "with the vendor: “Check against the vendor” on the batch's Results page; then" in page_hint(hint)
     with Ledger.open(tmp_path / "ledger.sqlite", lock=False) as ledger:
         assert len(ledger.orders("cap", ("planned",), payloads=False)) == 4
     seen = check_money(tmp_path / "ledger.sqlite", "cap", input_rows=range(2, 7))

@@ -103,10 +103,9 @@ class _Foreign:
 
     def hint(self, batch: str) -> str:
         return (
-            f"check what {self.po} charged with the vendor (bulkship reconcile {shlex.quote(batch)}); then "
-            "run the same `bulkship run` again (or send from the batch's cost page): the batch's orders "
-            f"known to be answered in {self.currency}, it sends the orders left, counted at their planned "
-            "dollars"
+            f"check what {self.po} charged with the vendor: bulkship reconcile {shlex.quote(batch)}; then "
+            f"{LOOK_AGAIN}; the batch's orders known to be answered in {self.currency}, the orders left go, "
+            "counted at their planned dollars"
         )
 
 
