@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from .batchidentity import check_batch_identity, check_same_sheet, sheet_sent_as
 from .heldrows import without_day
 from .ledger import CARD_MADE_ROWS, ELSEWHERE, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
+from .ledger.linewords import LINE_WORD, line_words
 from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
@@ -238,11 +239,12 @@ def sync_ledger(
 
 def made_no_card_notes(ledger: Ledger, rows: Sequence[tuple[str, str]]) -> dict[str, str]:
     """What each row whose line the vendor ended before anything shipped ((fingerprint, PO) each) says once
-    failed: its line's own word, read from its order's rows."""
-    ended = {
-        r.fingerprint: r.line_status for po in sorted({p for _f, p in rows}) for r in ledger.rows_by_po(po)
-    }
-    return {fp: made_no_card_note(po, ended.get(fp)) for fp, po in rows}
+    failed: its line's own word, read from its order's rows (and the vendor's, where its status reads it
+    otherwise: ledger.linewords)."""
+    pos = sorted({p for _f, p in rows})
+    ended = {r.fingerprint: r.line_status for po in pos for r in ledger.rows_by_po(po)}
+    words = line_words(e for po in pos for e in ledger.events(None, po, kinds=[LINE_WORD]))
+    return {fp: made_no_card_note(po, ended.get(fp), words.get((po, fp), "")) for fp, po in rows}
 
 
 def _read_as_ordered(frame: Any, adopted: dict[str, str], found: dict[str, str]) -> tuple[int, ...]:

@@ -47,6 +47,12 @@ def _said_of(path: Path, name: str) -> str:
     [
         ("Cancelled", "The vendor cancelled this card's line in order BS-STAFF-0001 before it shipped"),
         ("Failed", "This card's line in order BS-STAFF-0001 failed at the vendor before it shipped"),
+        # the vendor's own word where the status reads it otherwise (57cad70e's, said of a parcel's row too)
+        (
+            "Refunded",
+            "The vendor shows this card's line 'Refunded' (read as cancelled) in order BS-STAFF-0001, "
+            "before it shipped",
+        ),
     ],
 )
 def test_a_line_ended_in_an_order_that_shipped_the_rest_says_the_line_s_word(

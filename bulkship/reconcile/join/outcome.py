@@ -51,18 +51,24 @@ FAILED_AT_VENDOR_NOTE = (
 )
 
 
-def line_ended(po: str | None, line_status: str | None) -> str:
+def line_ended(po: str | None, line_status: str | None, word: str = "") -> str:
     """How the vendor ended a row's line before it shipped, in the line's own word: a line cancelled in an
     order that shipped the rest read "the vendor's order ... failed for this card", where the order did not
-    fail (found by newcomer28, N2)."""
+    fail (found by newcomer28, N2); ``word``: the vendor's own, where the status reads it otherwise
+    ('Refunded' read as cancelled: ledger.linewords)."""
+    if word:
+        return (
+            f"The vendor shows this card's line '{word}' (read as {line_status}) in order {po}, before it "
+            "shipped"
+        )
     if (line_status or "").lower() == "cancelled":
         return f"The vendor cancelled this card's line in order {po} before it shipped"
     return f"This card's line in order {po} failed at the vendor before it shipped"
 
 
-def made_no_card_note(po: str | None, line_status: str | None) -> str:
+def made_no_card_note(po: str | None, line_status: str | None, word: str = "") -> str:
     """What a row whose line the vendor ended before anything shipped says (:func:`made_no_card`)."""
-    return FAILED_AT_VENDOR_NOTE.format(ended=line_ended(po, line_status))
+    return FAILED_AT_VENDOR_NOTE.format(ended=line_ended(po, line_status, word))
 
 
 ORDER_ONLY_NOTE = (
@@ -280,7 +286,7 @@ def outcome_from_ledger(
     problems = record.error or ""
     parcel = ended_after_parcel(record)
     if made_no_card(record):
-        problems = problems or made_no_card_note(record.po_number, record.line_status)
+        problems = problems or made_no_card_note(record.po_number, record.line_status, word)
     elif parcel:
         # the vendor's own word said ('Refunded'), its status beside it: 'cancelled' alone sent finance
         # looking for a cancellation (newcomer28's N1)
