@@ -64,6 +64,10 @@ def test_a_line_ended_in_an_order_that_shipped_the_rest_says_the_line_s_word(
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     row = _said_of(Path(str(first.output)), "E2")
     assert said in row and "no card was made" in row and "order BS-STAFF-0001 failed for" not in row, row
+    from bulkship.web.batchledger import vendor_refused  # the web page's line for it says the same
+
+    (shown,) = [words for _key, words, again in vendor_refused(settings, "staff").values() if again]
+    assert said[:1].lower() + said[1:] in shown, shown
     # the run sending it again writes the same words on the row it fails before planning it anew
     with Ledger.open(settings.ledger) as ledger:
         made_none = ledger.rows_made_no_card("staff")

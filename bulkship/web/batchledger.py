@@ -23,6 +23,7 @@ NO_CARD_WORDS = "no card was made: {ended}. It is sent again as it is when you c
 def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, bool]]:
     """The batch's rows the vendor refused at its last run, or whose card its order ended without: row
     number -> (ledger key, the vendor's words, whether it is sent again as it is)."""
+    from ..ledger.linewords import LINE_WORD, line_words
     from ..reconcile.join import line_ended
 
     if not ledger_exists(settings.ledger_location):
@@ -31,10 +32,12 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
         failed = ledger.current_rows_with_status(batch, "failed")
         no_card = dict(ledger.rows_made_no_card(batch))
         ordered = ledger.current_rows_with_status(batch, "ordered") if no_card else []
+        words = line_words(ledger.events(batch, kinds=[LINE_WORD])) if no_card else {}
     found = {r.row: (r.fingerprint, r.error or "", False) for r in failed}
     for r in ordered:
         if r.fingerprint in no_card:
-            ended = line_ended(no_card[r.fingerprint], r.line_status)  # (the line's word: newcomer28's N2)
+            po = no_card[r.fingerprint]  # (the line's word, or the vendor's: newcomer28's N2, N1)
+            ended = line_ended(po, r.line_status, words.get((po, r.fingerprint), ""))
             found[r.row] = (r.fingerprint, NO_CARD_WORDS.format(ended=ended[:1].lower() + ended[1:]), True)
     return found
 
