@@ -62,3 +62,27 @@ STILL_SENDS = [
 def test_a_status_giving_another_street_is_a_row_to_fix(tmp_path: Path, header: str) -> None:
     rows = _rows_to_fix(tmp_path, header, [*GIVES_A_STREET, *STILL_SENDS])
     assert rows == list(range(2, 2 + len(GIVES_A_STREET))), rows
+
+
+# ... or in a mail house's words, a change of address filed ('COA', 'NCOA', 'NCOA match', 'Change of address',
+# 'Active - COA'): hunter-asks4's leftover 1, found by the lead's session 49, each ordered to the row's
+# street, exit 0, where 'NCOA - moved' is a row to fix; the new street given ('Change of address: 5 Oak St')
+# too. Not a no ('NCOA: no match', 'No COA'), put right ('COA applied', 'COA - address updated 11/20'), nor
+# another thing a COA names ('COA certificate', 'Certificate of Appreciation (COA)', 'COA account 6100')
+CHANGE_OF_ADDRESS = [
+    "COA", "NCOA", "NCOA match", "Change of address", "change of address filed", "Address change 11/15",
+    "Active - COA", "Active (NCOA)", "COA?", "NCOA: Y", "Change of address: 5 Oak St, Salem MA",
+    "NCOA - 5 Oak St",
+]  # fmt: skip
+NO_CHANGE = [
+    "NCOA: no match", "No COA", "COA applied", "COA - address updated 11/20", "COA certificate",
+    "Certificate of Appreciation (COA)", "COA account 6100", "Chart of accounts (COA) 6100", "NCOA: N",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["Status", "Notes"])
+def test_a_change_of_address_said_in_a_mail_house_s_words_is_a_row_to_fix(
+    tmp_path: Path, header: str
+) -> None:
+    rows = _rows_to_fix(tmp_path, header, [*CHANGE_OF_ADDRESS, *NO_CHANGE])
+    assert rows == list(range(2, 2 + len(CHANGE_OF_ADDRESS))), rows

@@ -63,12 +63,23 @@ _MOVED_WHEN = (
     r"(?:back\s+)?home|back)"
     r")*"
 )
+# ... or a mail house's word for it, a change of address filed ('COA', 'NCOA', 'NCOA match', 'Change of
+# address', 'Address change 11/15', 'Active - COA'): each sent to the row's street, exit 0, where 'NCOA -
+# moved' is this error (hunter-asks4's leftover 1, fixed by hunter-asks5). Not 'NCOA: no match', 'COA
+# applied' (put right), 'COA form', 'COA certificate' (other things a COA names)
+_COA = (
+    r"(?:n?coa|change\s+of\s+addr(?:ess)?|addr(?:ess)?\s+change)(?:\s+(?:match(?:ed)?|hit|filed|on\s+file|"
+    r"received|reported|flag(?:ged)?|notice))?(?:\s*[:=]?\s*(?:y|yes))?"
+)
 _MOVED_BARE = re.compile(
     r"(?i)^\W*(?:(?:ncoa|usps|post\s+office|mail(?:man)?|returned\s+mail)\W*(?:says\W+)?)?(?:has\s+|have\s+)?"
     r"(?:(?:just|recently)\s+)?(?:moved|relocated|address\s+(?:has\s+)?changed|changed\s+address(?:es)?)"
     + _MOVED_WHEN
     + r"\W*$"
 )
+_COA_BARE = re.compile(r"(?i)^\W*" + _COA + _MOVED_WHEN + r"\W*$")
+# ... where the note names no other thing a COA is ('Certificate of Appreciation (COA)', 'chart of accounts')
+_COA_ELSE = re.compile(r"(?i)\b(?:certificate|authenticity|accounts?|analysis)\b")
 # ... or about to move, when or not said ('moving 12/15', 'moving next week', 'Moving'): sent to the street
 # being left, exit 0, where 'Moving 12/15 - new address TBD' is this error (newcomer23's N1b, fixed by
 # hunter-sends12). 'Moving to Sales', 'Moving forward' say no such thing
@@ -129,6 +140,7 @@ def _address_doubted(note: str) -> bool:
         return False
     return bool(
         any(_MOVED_BARE.match(part) or _ABROAD.match(part) for part in _later_parts(note))
+        or (not _COA_ELSE.search(note) and any(_COA_BARE.match(part) for part in _later_parts(note)))
         or _MOVING.match(note)
         or _NEW_ONE_ELSEWHERE.search(note)
         or _ADDRESS_DOUBTED.search(note)

@@ -145,7 +145,9 @@ _STREET_NAME = r"(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|ct|court|
 _HOUSE_NUMBER = r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/:-]|\.\d|(?:st|nd|rd|th)\b)"
 _NEW_ADDRESS = re.compile(
     r"(?i)^\W*(?:(?:(?:new|updated|changed|corrected|correct|current)\s+(?:home\s+|mailing\s+)?addr(?:ess)?|"
+    # ('Change of address: 5 Oak St', 'NCOA - 5 Oak St': the old street ordered, hunter-asks5)
     rf"addr(?:ess)?\s+(?:changed?|updated?|correction)|moved|relocated)\b(?=.*\d{_STREET_WORD}|.*{_HOUSE_NUMBER})|"
+    rf"(?:change\s+of\s+addr(?:ess)?|n?coa)\b(?=.*\d{_STREET_WORD})|"
     # ... or where the person is now, a street's number and word after ('Gone from this address - now at 5 Oak
     # St': sent to the old street, found by review60); not 'now at 80% FTE'
     rf"(?:now\s+(?:lives\s+|living\s+|resides\s+)?at|(?:lives|living|resides)\s+now\s+at)\W*\d{_STREET_WORD}|"
