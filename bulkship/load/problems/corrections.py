@@ -250,6 +250,12 @@ def _moved_in_a_status(body: pd.DataFrame, column_map: dict[str, str], not_judge
                 if typed
                 else address_missing(row, column.header, said, str(street))
             )
+        # ('PO box only' beside a street: sent there, exit 0, where under 'Notes' it asks; hunter-asks5)
+        boxed = column.saying(lambda cell: po_box_only(cell, "")) & ~to_come & ~streets
+        for row in column.rows(boxed, not_judged):
+            said, typed = column.said(row), " ".join(str(body.at[row, street]).split())
+            if typed and po_box_only(said, typed):
+                problems.append(address_to_change(row, column.header, said, str(street), typed))
     return problems
 
 
