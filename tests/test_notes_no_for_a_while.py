@@ -20,6 +20,9 @@ WORDS = [
     "Blocked", "Frozen", "Suspended", "Deferred", "Postponed", "Delayed", "Embargo", "Opted out", "No card",
     "No gift", "No mail", "Not sending", "Not to be sent", "DNM", "DNC", "Do not contact", "Cancelled",
     "Declined", "Denied", "Rejected", "Not approved", "Inactive", "Not active",
+    # (the hold's other verbs and tenses: each ordered at once, session 49's closing note; hunter-asks5)
+    "Withdrawn", "Pending", "Held", "Waiting", "Stopped", "Halted", "Withheld", "On pause", "Delay",
+    "Postpone",
 ]  # fmt: skip
 FOR_A_WHILE = [f"{word} until 1/15/2027" for word in WORDS] + [
     "Excluded till 1/15/2027", "Excluded thru 1/15/2027", "Excluded until Jan 2027",

@@ -102,7 +102,14 @@ _NOTE_SAYS_NO = re.compile(
     # each ordered); with a day it holds to it (..untilwords._UNTIL), restated after one it says no more
     # (..restated)
     r"declined?(?:\s+(?:the\s+)?(?:gift\s+card|gift|card|award|reward))?|cancel(?:l?ed)?|(?:on\s+)?hold(?:\s+off(?:\s+(?:on\s+)?(?:this(?:\s+one)?|"
-    r"it|sending|mailing|ordering|shipping|for\s+now))?)?|skip)"
+    r"it|sending|mailing|ordering|shipping|for\s+now))?)?|skip|"
+    # ... or the hold's other verbs and tenses, alone, by whom or until a thing to happen ('Pause', 'On
+    # pause', 'Delayed', 'Halted', 'Held by HR', 'Blocked until address confirmed': each ordered,
+    # hunter-asks5; a parcel's 'Delayed' tells of a card gone, no card to send either). Not 'Stop by HR' (a
+    # visit), nor with a send after ('Pause - send after 1/15/2027': held to its day, .untilwords)
+    r"(?:(?:on\s+)?pause|paused|halt(?:ed)?|withh[eo]ld|held|stopped|stop(?!\s+by\b)|delay(?:ed)?|suspend|freeze|"
+    r"block|blocked|frozen|deferred?|postponed?|(?:pending|wait(?:ing)?)(?=\s+(?:until|till)\s))"
+    r"(?!.*\b(?:send|ship|mail|order|deliver)(?:ing)?\b))"
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
     # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the
     # door', 'Removed by mistake')
