@@ -358,3 +358,19 @@ def test_another_thing_than_a_card_alone_or_instead_asks(
         f"Row 2, column '{header}': says 'Plaque only': is this card to be sent? Check, then write 'send' or "
         f"'do not send' in '{header}' in its place."
     )
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_until_a_day_asks(tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Terminated until 1/15/2027', 'Resigned until 1/15/2027': gone, or away until then as 'Suspended until'
+    is? Each was ordered at once, exit 0 (the lead's closing note of session 49, leftover 2; hunter-asks5).
+    The error asking; a leaving with its day ('Terminated 1/15/2027') and a no for a while until a day
+    ('Suspended until 1/15/2027': held to it) read as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    asks = ["Terminated until 1/15/2027", "Resigned until 1/15/2027", "Left until Jan 15, 2027",
+            "Active - terminated thru 1/31/2027"]  # fmt: skip
+    cells = [*asks, "Suspended until 1/15/2027", "Terminated 11/15/2026"]
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[s.row] for s in sheet.skipped] == ["Suspended until 1/15/2027", "Terminated 11/15/2026"]

@@ -29,6 +29,7 @@ from .readonce import once_of_frame
 from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
 from .saidasking import (
     _GONE_LABEL,
+    _GONE_UNTIL,
     _MAY_BE_GONE_NO,
     _MAY_BE_WRONGLY,
     _MAY_NOT_BE_A_CARD,
@@ -126,6 +127,7 @@ def may_ask(text: str) -> bool:
         or _MAY_BE_GONE_NO.search(text) is not None
         or _MAY_BE_WRONGLY.search(text) is not None
         or _NOTICE.fullmatch(text) is not None
+        or _GONE_UNTIL.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
         or may_be_gone_asked(text)
@@ -142,6 +144,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Do not send"
     if _NOTICE.fullmatch(text):
         return "", "Resigned"
+    if _GONE_UNTIL.fullmatch(text):
+        return "", "Terminated"
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"
     parts = clauses(text)

@@ -83,6 +83,15 @@ _NOTICE = re.compile(
 )
 
 
+# ... or a leaving until a day ('Terminated until 1/15/2027', 'Resigned until ...'): gone, or away until then
+# as 'Suspended until' is? Each was ordered, exit 0 (the lead's closing note of session 49, hunter-asks5).
+# Said, it is a leaving
+_GONE_UNTIL = re.compile(
+    r"(?i)\W*(?:active\W+)?(?:terminated|termed|resigned|retired|separated|left|laid\s+off|fired|quit|let\s+go)\s+"
+    r"(?:until|till|til|thru|through)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).*"
+)
+
+
 # ... or a move on to a name alone ('Moved on to Acme', 'Has moved on to Google'): another employer, or a
 # team, a site, a town? Each was ordered, exit 0, where 'Moved on to another company' is left out (found by
 # hunter-sends14; dd33f76c's leftover, hunter-asks3). Said, the person moved on; a department, HQ or a
