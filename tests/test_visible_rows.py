@@ -4264,7 +4264,10 @@ def test_a_note_saying_the_person_chose_another_reward_leaves_its_row_out(tmp_pa
     who chose something else, exit 0. Each leaves its row out; another card ('Wants Target instead' asks
     for a change), 'Took PTO instead of attending' and 'Chose day shift instead' do not."""
     said = ["Opted for PTO day instead", "Chose extra day off instead", "Took the extra PTO instead of card",
-            "Wants cash instead", "Prefers a gift basket instead", "Opted for a floating holiday instead"]  # fmt: skip
+            "Wants cash instead", "Prefers a gift basket instead", "Opted for a floating holiday instead",
+            # (plural, a certificate, a pin, a letter: each ordered, hunter-asks4's leftover 3, hunter-asks5)
+            "Chose Plaques instead", "Wants Certificate instead", "Chose a service pin instead",
+            "Requested award letter instead", "Chose certificate instead of card"]  # fmt: skip
     kept = [
         "Took PTO instead of attending",
         "Chose day shift instead",
