@@ -303,3 +303,22 @@ def test_a_card_said_to_be_for_or_to_another_person_stops_the_row(
              "Gift card to new hire"]  # fmt: skip
     code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_named_as_another_person_s_or_for_one_by_name_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """The lead's closing note of session 49 (leftover 2): 'Spouse card', 'Card: spouse', "Wife's gift card",
+    'Gift card (widow)' and 'Order for Bob Jones', 'Gift card for Maria Lopez' (rows of 'Person N') were each
+    ordered to the row's own name and address, exit 0, where 'Card for spouse' is the error asking where the
+    card goes. The same error now; a card of a kind or an occasion ('Holiday card', 'Card: Target', 'Card for
+    New Year', 'Award for Sales Excellence', 'Order for Holiday Party'), 'For Bob Jones' alone (whose row it
+    is) and the row's own name ('Order for Person 9' on its row) still send."""
+    stops = ["Spouse card", "Card: spouse", "Wife's gift card", "Gift card (widow)", "Order for Bob Jones",
+             "Gift card for Maria Lopez", "Card for Mr. Bob Jones"]  # fmt: skip
+    sends = ["Holiday card", "Card: Target", "Card for New Year", "Award for Sales Excellence",
+             "Order for Holiday Party", "For Bob Jones", "Employee card"]  # fmt: skip
+    own = f"Order for Person {len(stops) + len(sends)}"  # (the row's own name, 'Person i' on row i + 2)
+    code, rows = _validate(capsys, tmp_path / "staff.csv", [*stops, *sends, own], header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

@@ -108,6 +108,13 @@ _NOTE_FOR = re.compile(
     r"is\s+going|to\s+be\s+(?:sent|mailed|shipped|delivered)))?\s+)?for\s+(?:(?:the|his|her|their|my|your|a|an)\s+)?"
     r"(?P<who>(?:next\s+of\s+)?[a-z]+)\b(?!['’]?s?\s+day\b)"
 )
+# ... or named by whose card it is ('Spouse card', "Wife's gift card", 'Card: spouse', 'Gift card (widow)':
+# each ordered to the row's own name and address, exit 0; the lead's closing note of session 49, hunter-asks5)
+_PERSON_S_CARD = re.compile(
+    r"(?i)^\W*(?:(?:the|his|her|their)\s+)?(?P<who>[a-z]+)(?:['’]s|s['’])?\s+(?:gift\s+)?card\W*$|"
+    r"^\W*(?:gift\s+)?card\s*(?:[:=(]|[-–—]\s)\s*(?:for\s+|to\s+)?(?:(?:the|his|her|their)\s+)?"
+    r"(?P<whom>[a-z]+)\W*$"
+)
 # (not 'kids': 'Send to 2 kids' asks for two cards)
 _PERSONS = frozenset(
     {"manager", "mgr", "supervisor", "boss", "spouse", "wife", "husband", "partner", "mother", "mom", "mum",
@@ -249,6 +256,8 @@ def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
         return True
     if (wanted := _NOTE_FOR.match(note[:200])) and wanted["who"].split()[-1].casefold() in _PERSONS:
         return True
+    if (whose := _PERSON_S_CARD.match(note[:200])) and (whose["who"] or whose["whom"]).casefold() in _PERSONS:
+        return True
     own = street_places or frozenset({"home"})
     liked = _PREFERS_PLACE.match(note[:200])
     if liked and (liked["pref"] or liked["tail"]) and _PLACES.get(liked["where"].lower(), "home") not in own:
@@ -360,7 +369,33 @@ def named_in_note(note: str) -> frozenset[str]:
 def _named_from_start(note: str) -> frozenset[str]:
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None or asked["where"] is None:
-        return frozenset()
+        return _named_for(note)
     found = _NAME.match(_TITLE.sub("", asked["where"]))
     words = frozenset(_words(found["name"])) if found else frozenset()
     return frozenset() if words & _NO_NAME else words
+
+
+# ... or the card or order said to be for a person by name ('Order for Bob Jones', 'Gift card for Maria
+# Lopez': ordered to the row's own name, exit 0; the lead's closing note of session 49, hunter-asks5): a first
+# and a last name after the card's word, none of them an occasion's or an award's ('Card for New Year', 'Award
+# for Sales Excellence', 'Order for Holiday Party' name no person)
+_OCCASION = frozenset(
+    {"christmas", "xmas", "holiday", "holidays", "thanksgiving", "birthday", "anniversary", "retirement",
+     "service", "excellence", "appreciation", "recognition", "achievement", "performance", "year", "years",
+     "team", "party", "day", "week", "month", "award", "awards", "program", "employee", "customer", "sales",
+     "safety", "graduation", "wedding", "baby", "shower", "promotion", "milestone", "spot", "peer",
+     "referral",
+     "bonus", "wellness", "contest", "winner", "prize", "event", "volunteer", "corp", "inc", "llc", "co",
+     "company", "dept", "department", "office", "group", "staff", "new", "person", "recipient", "member",
+     "january", "february", "march", "july", "september", "october", "november", "december"}
+)  # fmt: skip
+
+
+def _named_for(note: str) -> frozenset[str]:
+    """The words of a person's name ``note`` says its card or order is for (two or three words), or none."""
+    wanted = _NOTE_FOR.match(note[:200])
+    if wanted is None or not note[: wanted.start("who")].strip(" (").lower().strip().removeprefix("for"):
+        return frozenset()  # ('For Bob Jones' alone: for whom the row is, as often as for whom the card)
+    found = _NAME.match(_TITLE.sub("", note[wanted.start("who") : 200]))
+    words = frozenset(_words(found["name"])) if found and " " in found["name"].strip() else frozenset()
+    return frozenset() if words & (_NO_NAME | _OCCASION) else words
