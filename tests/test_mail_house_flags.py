@@ -189,3 +189,20 @@ def test_every_column_read_to_leave_rows_out_or_ask_is_said_so_with_what_it_does
         "Do Not Mail": ("unused", "read to leave rows out"),
         "Campaign Member Status": ("unused", "read to leave rows out"),
     }, notes
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [("Record Status", "Deleted"), ("Record Status", "Purged"), ("Status", "Merged"), ("Status", "Deleted")],
+)  # fmt: skip
+def test_a_crm_s_record_inactive_or_deleted_leaves_its_row_out(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """The lead's closing note of session 49 (leftover 2): a CRM's 'Record Status' = Deleted (or Purged,
+    'Status' = Merged) was read as nothing, each card ordered, exit 0, where 'Status' = Inactive is left out.
+    Each is left out, said; Active, New and a blank send. ('Contact Status' = Inactive still sends: a sales
+    list's, whom a win-back mailing is for, tests/test_status_says_no_more.py.)"""
+    path = _contacts(tmp_path / "contacts.csv", header, [said, "Active", "New", ""])
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]

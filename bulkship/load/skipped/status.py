@@ -71,6 +71,8 @@ _NOT_LAID_OFF = (
 # - send card later' were sent under 'Notes': review73)
 SEVERANCE_NOT_SENT = rf"(?!.*\bsend\b(?>(?:\s+(?:it|(?:the\s+)?(?:gift\s+)?card))?){_NOT_AFTER})"
 GONE_MORE = (
+    # ... or the record gone ('Deleted', 'Purged', 'Merged': ordered, session 49's closing note; hunter-asks5)
+    r"deleted|purged|merged(?=\W*$|\s+(?:into|with)\s+(?:record|contact|id|#|\d))|"
     r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
     # laid off, however spelled ('Laid-off', 'Layoff', 'Layed off': newcomer23's N3, each ordered where 'Laid
