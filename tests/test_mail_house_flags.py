@@ -8,6 +8,7 @@ first left out, said; a move the error asking, unless a column says the address 
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 import pytest
@@ -205,4 +206,18 @@ def test_a_crm_s_record_inactive_or_deleted_leaves_its_row_out(
     path = _contacts(tmp_path / "contacts.csv", header, [said, "Active", "New", ""])
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '{said}')")
+    ]
+
+
+def test_a_projected_termination_date_passed_leaves_its_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A past 'Projected Termination Date' (11/15/2026 on Dec 7) was 'not used' and the card ordered, exit 0,
+    where a 'Termination Date' passed leaves the row out (the lead's closing note of session 49). The same
+    now; one to come (3/15/2027) and a blank send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 7))
+    header = "Projected Termination Date"
+    path = _contacts(tmp_path / "staff.csv", header, ["11/15/2026", "3/15/2027", ""])
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '11/15/2026')")
     ]

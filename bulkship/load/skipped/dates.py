@@ -33,6 +33,13 @@ _GONE_ON = frozenset(
         # (found by hunter-sheets22, each gone person ordered)
         "lwd", "last working date", "deactivation date", "date deactivated", "deactivated on",
         "inactivation date", "date inactivated", "inactivated on",
+        # ... or one planned, passed since ('Projected Termination Date' = 11/15 on Dec 7: ordered, session
+        # 49's closing note; hunter-asks5); one to come sends until it, as any such day does
+        "projected termination date", "planned termination date", "expected termination date",
+        "scheduled termination date", "anticipated termination date", "projected term date",
+        "projected separation date", "planned separation date", "expected separation date",
+        "projected last day", "planned last day", "expected last day",
+        "projected exit date", "planned exit date", "expected exit date",
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
