@@ -221,3 +221,19 @@ def test_a_projected_termination_date_passed_leaves_its_row_out(
     assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
         (2, f"the list says not to send it (column '{header}': '11/15/2026')")
     ]
+
+
+@pytest.mark.parametrize("header", ["NCOA Address", "Forwarding Address", "COA Street"])
+def test_a_mail_house_s_new_street_beside_the_row_s_asks_which_is_right(tmp_path: Path, header: str) -> None:
+    """'NCOA Address' = 9 Elm Rd beside 'Address' = 1 Main St was 'not used' and the card mailed to the street
+    the person left, exit 0 (the lead's closing note of session 49), where 'New Address' asks. The same
+    error; the row's own street there, N/A or a blank send."""
+    sheet = load_sheet(_contacts(tmp_path / "contacts.csv", header, ["9 Elm Rd", "2 Main St", "N/A", ""]))
+    result = validate(sheet, sandbox_catalog())
+    assert [(p.row, p.message) for p in result.problems if p.severity == "error"] == [
+        (
+            2,
+            f"Row 2, column '{header}': says '9 Elm Rd' where 'Address' says '1 Main St': which is right? "
+            f"Put the right one in 'Address' and clear '{header}'.",
+        )
+    ]

@@ -31,6 +31,9 @@ _CORRECTED = frozenset(
     # ... or what another person asked for or found ('Requested Amount' 50, 'Actual Amount' beside 'Amount'
     # 25: the card went out at 25, nothing said; found by hunter-sheets6)
     | {"actual", "requested", "proposed", "recommended", "latest", "current"}
+    # ... or a mail house's move found ('NCOA Address' = 9 Elm Rd beside 'Address': ignored, the card sent to
+    # the street left; session 49's closing note, hunter-asks5)
+    | {"ncoa", "coa", "forwarding", "moved", "mover"}
 )  # fmt: skip
 # ... but not when it says when or whether the field changed: 'Last Updated' (a date: "last" alone is no last
 # name), 'Address Changed' = Yes, 'Address Updated' = 11/03/2026 (found by review14: an HR export's every row
