@@ -274,12 +274,17 @@ def test_a_resignation_given_its_last_day_unsaid_asks(
         "Resignation letter received",
         "Resigning",
         "Gave notice 11/30",
+        # (offboarding, or a termination said pending: newcomer28's N6, hunter-asks5)
+        "Offboarding",
+        "Terminated - Pending",
+        "Active - offboarding",
     ]
     sends = [
         "Gave notice - last day 1/15/2027",
         "Resigning 1/15/2027",
         "Gave notice to landlord",
         "Gave notice - withdrawn",
+        "Off-boarding 12/20",
     ]
     cells = [*asks, *sends]
     _sheet, result = notes_validated(tmp_path / "list.csv", cells, header)

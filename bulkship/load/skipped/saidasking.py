@@ -63,7 +63,10 @@ _LEAVING_COMING = (
     r"process)|scheduled|planned|initiated|underway)|leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|"
     r"us))?|(?:is|will\s+be)\s+leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|us))?|"
     r"(?:serving|working(?:\s+out)?)\s+(?:(?:his|her|their|a|the)\s+)?notice(?:\s+period)?|"
-    r"(?:in\s+(?:the\s+)?)?notice\s+period"
+    r"(?:in\s+(?:the\s+)?)?notice\s+period|"
+    # ... or offboarding, or a termination said pending after it ('Offboarding', 'Terminated - Pending': UKG's
+    # and ADP's statuses, ordered and left out, nobody asked; newcomer28's N6, hunter-asks5)
+    r"(?:in\s+)?off[\s-]?boarding|being\s+off[\s-]?boarded|(?:terminated|termed|term|separated|resigned)\s*[-–—:(]?\s*pending"
 )
 # a resignation given, its last day unsaid ('Gave notice', 'Put in her notice', 'Resigning', 'Submitted
 # resignation'): still here, or gone by the time the card comes? Each was ordered, exit 0, where 'Resigned'
