@@ -223,7 +223,10 @@ def test_a_projected_termination_date_passed_leaves_its_row_out(
     ]
 
 
-@pytest.mark.parametrize("header", ["NCOA Address", "Forwarding Address", "COA Street"])
+# ... or where the person is for now ('Temporary Address', 'Seasonal Address': hunter-asks5)
+@pytest.mark.parametrize(
+    "header", ["NCOA Address", "Forwarding Address", "COA Street", "Temporary Address", "Seasonal Address"]
+)
 def test_a_mail_house_s_new_street_beside_the_row_s_asks_which_is_right(tmp_path: Path, header: str) -> None:
     """'NCOA Address' = 9 Elm Rd beside 'Address' = 1 Main St was 'not used' and the card mailed to the street
     the person left, exit 0 (the lead's closing note of session 49), where 'New Address' asks. The same
@@ -237,3 +240,12 @@ def test_a_mail_house_s_new_street_beside_the_row_s_asks_which_is_right(tmp_path
             f"Put the right one in 'Address' and clear '{header}'.",
         )
     ]
+
+
+def test_a_seasonal_or_temporary_amount_is_no_correction(tmp_path: Path) -> None:
+    """'Seasonal Amount' = 100 beside 'Value' = 50 is another sum (a season's), not the card's corrected: no
+    error, as before 'Seasonal Address' was read."""
+    sheet = load_sheet(
+        _contacts(tmp_path / "staff.csv", "Seasonal Amount", ["100", ""], {"Temp Value": ["75", ""]})
+    )
+    assert [p for p in validate(sheet, sandbox_catalog()).problems if p.severity == "error"] == []

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ...columns import ORDER_FIELDS, _words
+from ...columns.fields import ADDRESS_FIELDS
 from ...models import Problem
 from ..skipped import _short
 from ..skipped.addressmissing import address_missing, address_missing_problems, address_to_change
@@ -35,6 +36,9 @@ _CORRECTED = frozenset(
     # the street left; session 49's closing note, hunter-asks5)
     | {"ncoa", "coa", "forwarding", "moved", "mover"}
 )  # fmt: skip
+# ... or where the person is for now, of an address only ('Temporary Address', 'Seasonal Street' = 9 Elm Rd:
+# the card went to the row's other street, nobody asked; hunter-asks5), not of an amount ('Seasonal Amount')
+_FOR_NOW = frozenset({"temporary", "temp", "seasonal"})
 # ... but not when it says when or whether the field changed: 'Last Updated' (a date: "last" alone is no last
 # name), 'Address Changed' = Yes, 'Address Updated' = 11/03/2026 (found by review14: an HR export's every row
 # was an error)
@@ -85,7 +89,7 @@ def _correction_problems(
         dated, past = without_period(words, this_year)
         if past:  # '2025 Amount' in 2026: what was given then, as 'Last Year Amount'
             continue
-        rest = [w for w in dated if w not in _CORRECTED]
+        rest = [w for w in dated if w not in _CORRECTED and w not in _FOR_NOW]
         by_period = len(rest) == len(dated) < len(words)
         if by_period and picks_rows(str(header)):
             continue  # 'Card 2026' = Yes, Sent, Pending: whether this year's went (read by load.skipped)
@@ -93,6 +97,8 @@ def _correction_problems(
             continue
         field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
         if header in column_map or field not in ORDER_FIELDS or field not in fed:
+            continue
+        if _FOR_NOW.intersection(words) and field not in ADDRESS_FIELDS:
             continue
         read[header] = (field, by_period)
     # ... but not several periods of one field ('Q1 Amount' ... 'Q4 Amount' beside 'Amount'): a breakdown, or
