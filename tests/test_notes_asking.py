@@ -349,8 +349,10 @@ def test_another_thing_than_a_card_alone_or_instead_asks(
     asks = [
         "Plaque only", "Certificate only", "Donate to charity", "Donate instead", "Trophy instead of card",
         "Sympathy card only", "Wants plaque only", "Cash only", "Give to charity", "Flowers only (per HR)",
+        # (a reward of time, money or a treat: each ordered, hunter-asks5)
+        "PTO only", "Bonus only", "Gift basket only", "Lunch only", "Extra day off instead", "Donation only",
     ]  # fmt: skip
-    sends = ["Plaque and card", "Gift card only", "Card only"]
+    sends = ["Plaque and card", "Gift card only", "Card only", "Lunch and card"]
     out = ["Wants plaque instead", "Wants cash instead"]
     cells = [*asks, *sends, *out]
     sheet, result = notes_validated(tmp_path / "list.csv", cells, header)

@@ -117,6 +117,10 @@ _MOVED_ON_TO_A_NAME = re.compile(
 _OTHER_THING = (
     r"(?:plaques?|certificates?(?:\s+of\s+\w+)?|trophy|trophies|award\s+letter|(?:service\s+|anniversary\s+)?pins?|"
     r"letter|flowers|swag|merch(?:andise)?|shirt|t-shirt|mug|"
+    # ... or a reward of time, money or a treat ('PTO only', 'Bonus only', 'Gift basket instead', 'Lunch
+    # only': each ordered, where 'Plaque only' asks; hunter-asks5)
+    r"pto|bonus|(?:gift\s+)?baskets?|lunch|dinner|(?:extra\s+|paid\s+)?(?:days?|time)\s+off|experiences?|"
+    r"donation|charity|"
     r"(?:sympathy|greeting|thank[\s-]*you|birthday|holiday|christmas|get[\s-]+well|condolence)\s+card)"
 )
 # ... money only ('Cash only', 'Check only'; 'Cash instead' is left out as before: the person chose it)
