@@ -21,9 +21,13 @@ HELD = [
     "Pause", "On pause", "Delayed", "Halted", "Stopped", "Held by HR", "Blocked by compliance",
     "Delayed per HR",
     "Blocked until address confirmed", "Pending until approved", "Delayed until further notice",
+    # ... or later, not now, set aside, after the holidays (hunter-asks5: each ordered)
+    "Not yet", "Not now", "Later", "On standby", "Parked", "Tabled", "Not until Q1", "After the holidays",
+    "Send after New Year",
 ]  # fmt: skip
 SENT = ["Frozen pipes at home", "Deferred comp", "Postponed wedding", "Delayed shipment ok", "Delayed start",
-        "Stop by HR to pick up", "Pending"]  # fmt: skip
+        "Stop by HR to pick up", "Pending", "Not yet sent", "Later this week", "Happy holidays!",
+        "Parked car in lot B"]  # fmt: skip
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])

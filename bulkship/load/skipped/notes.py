@@ -108,7 +108,9 @@ _NOTE_SAYS_NO = re.compile(
     # hunter-asks5; a parcel's 'Delayed' tells of a card gone, no card to send either). Not 'Stop by HR' (a
     # visit), nor with a send after ('Pause - send after 1/15/2027': held to its day, .untilwords)
     r"(?:(?:on\s+)?pause|paused|halt(?:ed)?|withh[eo]ld|held|stopped|stop(?!\s+by\b)|delay(?:ed)?|suspend|freeze|"
-    r"block|blocked|frozen|deferred?|postponed?|(?:pending|wait(?:ing)?)(?=\s+(?:until|till)\s))"
+    r"block|blocked|frozen|deferred?|postponed?|(?:pending|wait(?:ing)?)(?=\s+(?:until|till)\s)|"
+    # (or later, not now, set aside: 'Not yet', 'Later', 'On standby', 'Parked', 'Tabled': hunter-asks5)
+    r"not\s+(?:now|yet)|later|(?:on\s+)?stand[\s-]?by|parked|tabled|deprioriti[sz]ed|on\s+the\s+back\s+burner)"
     r"(?!.*\b(?:send|ship|mail|order|deliver)(?:ing)?\b))"
     # ... or whose say it is ("Do not send per HR", "Terminated per HR": found by review24, each was ordered;
     # "Removed by manager", "Declined by employee": found by hunter-falsealarm9, ordered; not 'Left by the

@@ -97,8 +97,13 @@ WAITING_ON = (
     # this one', 'Next year, not now': found by hunter-sends4, each sent)
     rf"{_LATER}\s*[:=–—,-]\s*(?:(?:(?:ok\s+to\s+)?send|ship|mail|ok|yes|eligible)\b(?:\s+(?:it|one|a\s+card|again))?|"
     rf"not\s+(?:this\s+(?:one|time|year|wave|round|batch|mailing|cycle)|now|yet)\b)){_ENDS}|"
-    # ... or next year's alone, nothing after it ('Next year')
+    # ... or next year's alone, nothing after it ('Next year'), or after the holidays or the new year, or not
+    # before a later round ('After the holidays', 'Send after New Year', 'Not until Q1': each ordered at once;
+    # hunter-asks5)
     r"next\s+(?:year|quarter)\W*$|"
+    rf"(?:{_WILL}(?:send|ship|mail|order)(?:\s+(?:it|this\s+one|them))?\s+)?(?:after|post)[\s-]+(?:the\s+)?"
+    r"(?:holidays?|new\s+year(?:['’]?s)?(?:\s+day)?|xmas|christmas)\W*$|not\s+(?:until|till|before)\s+(?:the\s+)?"
+    rf"{_LATER}\W*$|"
     # ... or told to wait, alone or before a remark ('Wait', 'Please wait', 'Send later', 'Check with manager
     # first': found by newcomer18, N8, each was ordered); not 'Wait staff', 'Wait for delivery'. ('Hold off'
     # is sent still: read so, 'Card on hold until 1/15/2031 (Hold off)' was no longer held to its day)
