@@ -322,3 +322,19 @@ def test_a_card_named_as_another_person_s_or_for_one_by_name_stops_the_row(
     own = f"Order for Person {len(stops) + len(sends)}"  # (the row's own name, 'Person i' on row i + 2)
     code, rows = _validate(capsys, tmp_path / "staff.csv", [*stops, *sends, own], header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_made_out_to_another_person_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """'Make card out to his wife', 'Name on card: Jane Smith', "Card in wife's name", 'Card addressed to Mrs.
+    Smith', 'Made payable to the estate' were each ordered to the row's own name and address, exit 0 (hunter-
+    asks5): the card is another person's. The error asking where it goes, as 'Send to his wife' is; the
+    person's own ('Card in his name', 'Make card out to him', 'Name on card: same') still sends."""
+    stops = ["Make card out to his wife", "Name on card: Jane Smith", "Card in wife's name",
+             "Card addressed to Mrs. Smith", "Made payable to the estate",
+             "Card in the name of her husband"]  # fmt: skip
+    sends = ["Card in his name", "Make card out to him", "Name on card: same", "Card in employee's name"]
+    code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))

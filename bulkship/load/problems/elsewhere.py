@@ -14,6 +14,7 @@ from ...models import Problem
 from ..places import _PLACES, place_named
 from ..skipped import _short
 from ..skipped.topersonelsewhere import asks_elsewhere_and_no_to_the_person
+from .madeout import made_out_to
 
 # the kind of problem of a row whose note or column asks for its card elsewhere, as the counts of `validate`
 # and the web page name it: 'Sent elsewhere' is the status of a card already in another batch's order, and
@@ -252,6 +253,7 @@ def note_parts(note: str) -> list[str]:
 
 def _asks_elsewhere(note: str, street_places: frozenset[str]) -> bool:
     """Whether ``note`` asks, from its start, for the card to go elsewhere than the row's street."""
+    note = made_out_to(note) or note  # ('Make card out to his wife': 'Send to his wife')
     if _BY_HAND.match(note[:200]) or _GIVEN_THERE.match(note[:200]):
         return True
     if (wanted := _NOTE_FOR.match(note[:200])) and wanted["who"].split()[-1].casefold() in _PERSONS:
@@ -367,6 +369,7 @@ def named_in_note(note: str) -> frozenset[str]:
 
 
 def _named_from_start(note: str) -> frozenset[str]:
+    note = made_out_to(note) or note  # ('Name on card: Jane Smith': 'Send to Jane Smith')
     asked = _NOTE_SENDS.match(note[:200])
     if asked is None or asked["where"] is None:
         return _named_for(note)
