@@ -35,7 +35,10 @@ def _contacts(path: Path, header: str, cells: list[str], more: dict[str, list[st
 @pytest.mark.parametrize(
     ("header", "said"),
     [("Return Mail", "Y"), ("Suppression", "Y"), ("DMA Pander", "Y"), ("DMA Suppression", "Yes"),
-     ("Prison Flag", "Y"), ("Mailing Address Invalid", "true"), ("Merged Into", "003000000000123")],
+     ("Prison Flag", "Y"), ("Mailing Address Invalid", "true"), ("Merged Into", "003000000000123"),
+     # (a CRM's flags in its own spellings: each ordered, hunter-asks5)
+     ("HasOptedOutOfMail", "true"), ("Inactive Flag", "Y"), ("Archived", "Yes"),
+     ("Returned Mail Date", "2026-11-02")],
 )  # fmt: skip
 def test_a_mail_house_suppression_leaves_its_row_out(tmp_path: Path, header: str, said: str) -> None:
     path = _contacts(tmp_path / "contacts.csv", header, [said, "", "N"])
@@ -194,7 +197,8 @@ def test_every_column_read_to_leave_rows_out_or_ask_is_said_so_with_what_it_does
 
 @pytest.mark.parametrize(
     ("header", "said"),
-    [("Record Status", "Deleted"), ("Record Status", "Purged"), ("Status", "Merged"), ("Status", "Deleted")],
+    [("Record Status", "Deleted"), ("Record Status", "Purged"), ("Status", "Merged"), ("Status", "Deleted"),
+     ("Status Reason", "Inactive"), ("Worker Status Reason", "Resigned")],
 )  # fmt: skip
 def test_a_crm_s_record_inactive_or_deleted_leaves_its_row_out(
     tmp_path: Path, header: str, said: str

@@ -135,6 +135,13 @@ _HOLD_FLAGS = _answered(
         "gift returned", "returned card", "returned gift", "returned to sender", "came back", "test record",
         "test row", "test entry", "is test", "test data", "ignore", "ignore row", "hide", "hidden", "cancel",
         "withdraw", "paid out", "cashed out",
+        # ... or a CRM's own spellings of those ('HasOptedOutOfMail', 'Inactive Flag', 'Archived' = true, a
+        # 'Returned Mail Date' filled: each ordered, hunter-asks5)
+        *(f"{has}opted out of {what}" for has in ("", "has ")
+          for what in ("mail", "mailing", "mailings", "gifts")),
+        "inactive flag", "is inactive", "inactive indicator", "archived", "is archived", "archived flag",
+        "returned mail date", "return mail date", "mail returned date", "date mail returned",
+        "undeliverable date",
         # ... or a mail house's suppressions in its own words ('Return Mail', 'Suppression', 'DMA Pander',
         # 'Prison Flag', 'Merged Into' = Y or an id: found by newcomer27, each was ordered where 'Returned
         # Mail' and 'Suppressed' = Y are left out)

@@ -47,7 +47,10 @@ _PERSON_STATUS_WORDS = frozenset(
     {"status", "current", "hr", "record", "employee", "employees", "employment", "emp", "ee", "worker",
      "job", "position", "associate", "staff", "personnel", "person", "people", "recipient", "participant",
      "work", "working", "contract", "contractor", "latest", "overall", "final", "payroll", "code",
-     "description", "desc", "type", "the", "of", "s"}
+     "description", "desc", "type", "the", "of", "s",
+     # ... and the reason given with it (Dynamics 365's 'Status Reason' = Inactive, 'Worker Status Reason' =
+     # Resigned: ordered; hunter-asks5)
+     "reason"}
 )  # fmt: skip
 
 
