@@ -198,7 +198,8 @@ def test_every_column_read_to_leave_rows_out_or_ask_is_said_so_with_what_it_does
 @pytest.mark.parametrize(
     ("header", "said"),
     [("Record Status", "Deleted"), ("Record Status", "Purged"), ("Status", "Merged"), ("Status", "Deleted"),
-     ("Status Reason", "Inactive"), ("Worker Status Reason", "Resigned")],
+     ("Status Reason", "Inactive"), ("Worker Status Reason", "Resigned"), ("Person Type", "Ex-employee"),
+     ("Employee Type", "Terminated"), ("Person Type", "Ex-Contingent Worker")],
 )  # fmt: skip
 def test_a_crm_s_record_inactive_or_deleted_leaves_its_row_out(
     tmp_path: Path, header: str, said: str

@@ -58,10 +58,19 @@ _PERSON_STATUS_WORDS = frozenset(
 _OTHER_STATUS = frozenset(header_key(h) for h in OTHER_STATUS)
 
 
+# ... or the person's type, where an HR system writes the leaving ('Person Type' = Ex-employee, Oracle HCM's;
+# 'Employee Type' = Terminated: each ordered, hunter-asks5); its other types ('Full-time', 'Contractor',
+# 'Retiree', 'Intern') say nothing a status reads as a no
+_PERSON_TYPES = frozenset({"person", "employee", "worker", "employment", "associate", "staff"})
+
+
 def status_header(header: str) -> bool:
-    """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status"),
-    not of something else they have ("Marital Status", "Benefits Status", "Account Status")."""
+    """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status",
+    "Person Type"), not of something else they have ("Marital Status", "Benefits Status", "Account
+    Status")."""
     words = set(re.findall(r"[a-z]+", header.casefold()))
+    if "type" in words and len(words) == 2 and words & _PERSON_TYPES:
+        return True
     return ("status" in words and words <= _PERSON_STATUS_WORDS) or plain_key(header) in _OTHER_STATUS
 
 
