@@ -104,9 +104,12 @@ POST_SAYS = [
     "Undeliverable address", "Undeliverable as addressed", "UAA", "Mail returned undeliverable",
     "Returned by USPS", "Unknown address", "Vacant address", "Forwarding expired", "Unable to forward",
     "No longer lives here", "CASS failed", "DPV: N", "Refused", "RTS x2", "Non-deliverable", "Gone away",
+    # (the post's other endorsements: each ordered, hunter-asks5)
+    "Box closed", "No mail receptacle", "Delivery failed", "Mail delivery failed", "Mailbox full",
 ]  # fmt: skip
 POST_SENDS = ["Undeliverable address - address updated 12/1", "Refused to give address - sent to office",
-              "Vacant position", "DPV: Y", "Returned"]  # fmt: skip
+              "Vacant position", "DPV: Y", "Returned", "Delivery failed - resend", "Email delivery failed",
+              "Lunch box full"]  # fmt: skip
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
