@@ -225,14 +225,21 @@ def test_a_person_away_through_a_day_or_a_month_is_held_to_the_day_after_it(
     feb = ["on leave thru Jan", "on leave through January", "LOA thru 1/31", "on mat leave thru end of Jan",
            "on leave until the end of January", "Hold through Jan", "out on leave until Feb",
            "She is on leave until Feb"]  # fmt: skip
-    jan_16, jan = ["OOO thru Jan 15", "Hold thru 1/15"], ["Out until Jan", "on leave until Jan"]
+    feb += ["Overseas until Feb", "Out of the country until Feb"]  # (hunter-asks5: each ordered at once)
+    jan_16, jan = (
+        ["OOO thru Jan 15", "Hold thru 1/15", "Traveling thru Jan 15"],
+        ["Out until Jan", "on leave until Jan"],
+    )
+    jan_15 = ["Away until 1/15/2027", "On vacation until 1/15/2027"]
     held = (
         dict.fromkeys(feb, "2027-02-01")
+        | dict.fromkeys(jan_15, "2027-01-15")
         | dict.fromkeys(jan_16, "2027-01-16")
         | dict.fromkeys(jan, "2027-01-01")
     )
     sent = ["Ship through FedEx", "Send through HR", "Out of stock until Jan", "on leave",
-            "on leave thru 11/30"]  # fmt: skip
+            "on leave thru 11/30", "Away until 11/1/2026", "On vacation",
+            "Holiday card until 1/5"]  # fmt: skip
     notes = [*held, *sent]
     path = _sheet(tmp_path / "staff.csv", notes, header)
     skipped = {s.row: s for s in load_sheet(path).skipped}

@@ -38,11 +38,14 @@ _MONTH_ROUND = re.compile(rf"(?i)^({_MONTH}\.?(?:\s+\d{{4}})?){_ROUND}.*$")
 # 15', 'Out until Jan': newcomer21's N2, each sent at once where 'on leave until Jan' waits)
 _AWAY_WORD = (
     r"(?:loa|leave\s+of\s+absence|(?:(?:maternity|paternity|parental|medical|sick|family|disability|mat|pat|med)"
-    r"\s+)?leave|fmla|sabbatical|ooo)"
+    r"\s+)?leave|fmla|sabbatical|ooo|"
+    # ... or away otherwise ('Away until 1/15/2027', 'Deployed until June', 'Traveling thru Jan 10', 'On
+    # vacation until 1/5': each ordered at once; hunter-asks5)
+    r"(?:temporarily\s+)?away|deployed|overseas|abroad|travell?ing|(?:on\s+)?(?:vacation|holiday))"
 )
 AWAY_UNTIL = (
     r"(?:(?:(?:(?:she|he|they|employee|ee)(?:['’]s|\s+(?:is|are))?|out|currently|still|now)\s+){0,3}"
-    rf"(?:on\s+)?(?:an?\s+)?(?:{_AWAY_WORD}|out(?:\s+of\s+(?:the\s+)?office)?)\s+"
+    rf"(?:on\s+)?(?:an?\s+)?(?:{_AWAY_WORD}|out(?:\s+of\s+(?:the\s+)?(?:office|country|town|state))?)\s+"
     r"(?:until|till|til|thru|through)"
     # ... or the day the person returns from it ('LOA returning 1/5', 'LOA - back 1/5', 'returning from LOA
     # 12/20', 'back from leave 1/5': newcomer22's N2, each sent at once where 'on LOA thru 1/15' waits)
