@@ -10,8 +10,25 @@ from pathlib import Path
 import pytest
 from support.notes import notes_left_out, notes_sheet
 
-GONE = ["Off-boarded 11/15", "Off-boarded", "Off boarded", "off-boarded per HR", "Off-boarding 11/20"]
-STILL_HERE = ["Off-boarding 12/20", "Offboarding", "Off-boarding", "Onboarded 11/15", "Active"]
+GONE = [
+    "Off-boarded 11/15",
+    "Off-boarded",
+    "Off boarded",
+    "off-boarded per HR",
+    "Off-boarding 11/20",
+    # (its offboarding said done: each ordered, hunter-asks5)
+    "Offboarding complete",
+    "Offboarding done",
+    "Offboarding completed 11/20",
+]
+STILL_HERE = [
+    "Off-boarding 12/20",
+    "Offboarding",
+    "Off-boarding",
+    "Onboarded 11/15",
+    "Active",
+    "Onboarding complete",
+]
 
 
 @pytest.mark.parametrize("header", ["Status", "Employee Status", "Notes"])

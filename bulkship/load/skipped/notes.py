@@ -92,7 +92,8 @@ _NOTE_SAYS_NO = re.compile(
     # ... 'not active', 'not a current employee', 'no longer active', 'off boarded' (found by review55, each
     # ordered where 'Inactive' is left out)
     r"(?:not\s+(?:active|employed|a\s+current\s+(?:employee|staff\s+member|team\s+member))|"
-    r"no\s+longer\s+active|off[\s-]?boarded)\b|"
+    # ... or its offboarding said done ('Offboarding complete': ordered; hunter-asks5)
+    r"no\s+longer\s+active|off[\s-]?boarded|off[\s-]?boarding\s+(?:is\s+)?(?:complete[d]?|done|finished))\b|"
     rf"(?:duplicate|dupe?){_OF_A_FIELD}|void(?:ed)?|"
     # ... 'not eligible' for now ('Not eligible yet', 'Not eligible at this time': found by hunter-sends4,
     # each was ordered)

@@ -73,7 +73,7 @@ SEVERANCE_NOT_SENT = rf"(?!.*\bsend\b(?>(?:\s+(?:it|(?:the\s+)?(?:gift\s+)?card)
 GONE_MORE = (
     # ... or the record gone ('Deleted', 'Purged', 'Merged': ordered, session 49's closing note; hunter-asks5)
     r"deleted|purged|merged(?=\W*$|\s+(?:into|with)\s+(?:record|contact|id|#|\d))|"
-    r"exited|off[\s-]?boarded|deactivated|archived|ex[\s-]*(?:employee|staff|(?:contingent\s+)?worker)|no\s+longer\s+(?:employed|active|with\s+"
+    r"exited|off[\s-]?boarded|off[\s-]?boarding\s+(?:is\s+)?(?:complete[d]?|done|finished)|deactivated|archived|ex[\s-]*(?:employee|staff|(?:contingent\s+)?worker)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
     # laid off, however spelled ('Laid-off', 'Layoff', 'Layed off': newcomer23's N3, each ordered where 'Laid
     # off' is left out); not a layoff still to come or taken back ('Layoff pending', 'Layoff rescinded')
