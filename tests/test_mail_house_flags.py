@@ -199,7 +199,8 @@ def test_every_column_read_to_leave_rows_out_or_ask_is_said_so_with_what_it_does
     ("header", "said"),
     [("Record Status", "Deleted"), ("Record Status", "Purged"), ("Status", "Merged"), ("Status", "Deleted"),
      ("Status Reason", "Inactive"), ("Worker Status Reason", "Resigned"), ("Person Type", "Ex-employee"),
-     ("Employee Type", "Terminated"), ("Person Type", "Ex-Contingent Worker")],
+     ("Employee Type", "Terminated"), ("Person Type", "Ex-Contingent Worker"), ("Mail Preference", "No mail"),
+     ("Contact Preference", "Do not contact")],
 )  # fmt: skip
 def test_a_crm_s_record_inactive_or_deleted_leaves_its_row_out(
     tmp_path: Path, header: str, said: str

@@ -62,6 +62,11 @@ _OTHER_STATUS = frozenset(header_key(h) for h in OTHER_STATUS)
 # 'Employee Type' = Terminated: each ordered, hunter-asks5); its other types ('Full-time', 'Contractor',
 # 'Retiree', 'Intern') say nothing a status reads as a no
 _PERSON_TYPES = frozenset({"person", "employee", "worker", "employment", "associate", "staff"})
+# ... or the person's wish for mail or contact ('Mail Preference' = No mail, 'Contact Preference' = Do not
+# contact: each ordered, hunter-asks5); 'Email only', 'Phone', 'Mail' there say nothing a status reads as a no
+_MAIL_PREFERENCE = frozenset(
+    {"mail", "mailing", "postal", "contact", "communication", "communications", "preference", "preferences"}
+)
 
 
 def status_header(header: str) -> bool:
@@ -70,6 +75,8 @@ def status_header(header: str) -> bool:
     Status")."""
     words = set(re.findall(r"[a-z]+", header.casefold()))
     if "type" in words and len(words) == 2 and words & _PERSON_TYPES:
+        return True
+    if words & {"preference", "preferences"} and words <= _MAIL_PREFERENCE:
         return True
     return ("status" in words and words <= _PERSON_STATUS_WORDS) or plain_key(header) in _OTHER_STATUS
 
