@@ -79,3 +79,30 @@ def test_a_label_for_the_rows_below_with_no_mark_before_it_opens_their_part(
     'Above: all sent Below: do not send' ordered Hal and Gus again, exit 0. The label opens the part of the
     rows below wherever it stands; each part is read alone, the one it names apart the other way."""
     assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above and below: hold", [2, 3, 4, 5, 6, 7, 8]),
+     ("Held: above and below", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above and below: hold until 1/15/2027", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: new. Below: hold until 1/15/2027", [5, 6, 7, 8]),
+     ("Above: held until HR confirms. Below: new", [2, 3, 4, 5]),
+     ("Above held. Below on hold", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: paused. Below: new", [2, 3, 4, 5]),
+     ("Above: held. Below: held too", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: held. Below: same", [2, 3, 4, 5, 6, 7, 8]),
+     ("Above: all held but Gus. Below: hold", [2, 4, 5, 6, 7, 8])],
+)  # fmt: skip
+def test_a_part_holding_its_side_in_other_words_leaves_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Found by hunter-sends17 hunting the family of the lead's leftover 1: 'Above and below: hold' and 'Above
+    and below: hold until 1/15/2027' sent Hal, Gus and Dee, exit 0; 'Above: new. Below: hold until
+    1/15/2027' sent Ann, Bob and Cy; 'Above held. Below on hold' (no colons) sent Hal, Gus and Dee; 'Held:
+    above and below', 'Above: held. Below: held too', '... Below: same' left the heading the only error (all
+    six sent once it was deleted); 'Above: paused. Below: new' the same for Hal, Gus and Dee. Each part is its
+    side's: a hold till a day or a check leaves its side out as 'Below: hold until 1/15/2027' always did, a
+    no in a note's words ('paused') is a no, 'too' and 'same' say the other side's, and one label may hold
+    both sides."""
+    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .aboveapart import _AS_ABOVE, _CARDS_WENT, _HELD, _SOME_APART
+from .clauses import _clauses_say_no, _note_says_no
 from .headingapart import _APART, _EXCEPT_WORD, SPARED_STILL, _name_at
 from .noteabout import Recipients, _without
-from .pointing import above_taken_back
+from .pointing import _BOTH_WAYS, above_taken_back
 from .upalone import _NOT_AGAIN, _ONE_OR_A_WAIT, _PARTS
 
 # the labels: 'Above:', 'All above -', 'Everyone below:' (a colon, an equals sign or a spaced dash after)
@@ -37,6 +38,20 @@ _THEN = {
 # ... or each part's words before its pointing ('Sent above; new below')
 _CLOSING = re.compile(r"(?i)^\W*(?P<up>\w[^.;/]*?)\s+above\s*[.;,/]\s*(?P<down>\w[^.;/]*?)\s+below\W*$")
 _POINTS = re.compile(r"(?i)\b(?:above|below|beneath|underneath)\b|\^|↑|⬆")
+# ... or no mark after either label, a mark between the parts ('Above held. Below on hold', 'Above sent, below
+# new'); or one label for both ('Above and below: hold', 'Hold - above and below': its words said of both)
+_LOOSE = {
+    True: re.compile(
+        rf"(?i)^\W*{_UP}\s+(?P<first>\w[^.;:/]*?)\s*[.;,/]\s*{_DOWN}\s+(?P<second>\w[^.;:/]*?)\W*$"
+    ),
+    False: re.compile(
+        rf"(?i)^\W*{_DOWN}\s+(?P<first>\w[^.;:/]*?)\s*[.;,/]\s*{_UP}\s+(?P<second>\w[^.;:/]*?)\W*$"
+    ),
+}
+_BOTH = (
+    re.compile(rf"(?i)^\W*{_BOTH_WAYS}\s*(?:[:=–—-]\s*)?(?P<said>\w.*)$"),
+    re.compile(rf"(?i)^(?P<said>\w.*?)[\s:=–—-]+(?:for\s+)?{_BOTH_WAYS}\W*$"),
+)
 # ... its words for the rows below going as the rows above: after a sentence's mark ('Above: hold. and
 # everyone below'; 'Above: held and everyone below' is parted so by .pointing.labels_parted)
 _AS_ABOVE_END = re.compile(r"[.;!]\s*(?=[^.;!]*$)")
@@ -52,8 +67,16 @@ _GO = re.compile(
 )
 
 
+# ... never of one row ('Above: hold this one')
+_ONE_ROW = re.compile(r"(?i)\b(?:row|person|one|line|entry)\b")
+# ... or 'but' before the names alone ('all held but Gus')
+_BUT_NAMED = re.compile(r"(?i)(?:[-–—:;,]\s*|\s)but\s+(?!not\b)[^.;()]*$")
+# ... words adding a part's side to what it says ('Below: held too', 'Below: also held'), or saying it goes as
+# the other ('Below: same', 'Below: the same as above' is read by .headings)
+_TOO = re.compile(r"(?i)\b(?:too|also|as\s+well|likewise)\b")
+_SAME = re.compile(r"(?i)\W*(?:(?:the\s+)?(?:same|likewise|ditto)(?:\s+(?:too|again))?|and|&|\+)\W*")
 # ... between the names it sets apart ('except Gus and Dee', 'except Gus, Dee')
-_AND = re.compile(r"(?i)\band\b|&|,")
+_AND = re.compile(r"(?i)\b(?:and|but)\b|&|,")
 
 
 @dataclass(frozen=True)
@@ -84,7 +107,11 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
     above = _read(up, says_no, people, above=True)
     if above is None:
         return None
-    below = Part(above.out) if down is None else _read(down, says_no, people, above=False)
+    below = (  # ('Below: same')
+        Part(above.out)
+        if down is None or _SAME.fullmatch(down)
+        else _read(down, says_no, people, above=False)
+    )
     if below is None or not (above.out or below.out or above.other or below.other):
         return None  # (nobody left out: as before)
     return TwoParts(above, below)
@@ -94,6 +121,9 @@ def parts_in_two(plain: str) -> tuple[str, str | None] | None:
     """The words of the rows above and those of the rows below (None: they go as the rows above)."""
     if (closing := _CLOSING.match(plain)) is not None:
         return closing["up"], closing["down"]
+    for both in _BOTH:
+        if (said := both.match(plain)) is not None:
+            return said["said"], None
     for up_first in (True, False):
         opens = _OPENS[up_first].match(plain)
         if opens is None:
@@ -106,14 +136,18 @@ def parts_in_two(plain: str) -> tuple[str, str | None] | None:
         end = _AS_ABOVE_END.search(rest)
         if up_first and end is not None and _AS_ABOVE.fullmatch(rest[end.end() :]):
             return rest[: end.start()], None
+    for up_first in (True, False):
+        if (loose := _LOOSE[up_first].match(plain)) is not None:
+            first, second = loose["first"], loose["second"]
+            return (first, second) if up_first else (second, first)
     return None
 
 
 def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
     """One part's words: a no or a send of every row on its side, those it names apart the other way."""
-    words = words.strip(" .;,/!-–—")
+    words = words.strip(" .;:,/!-–—")
     other: frozenset[int] = frozenset()
-    apart = _APART.search(words)
+    apart = _APART.search(words) or _BUT_NAMED.search(words)
     still = SPARED_STILL.search(words) if above and apart is None else None
     if apart is not None:  # ('held except Gus', 'new (except Cy Orr)')
         named, runs = people.named(apart[0])
@@ -127,17 +161,30 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
         if after.strip(" .;,)") or _without(name, runs).strip(" -–—:;,("):
             return None
         words, other = words[:at], frozenset(named)
-    words = words.strip(" .;,/!-–—()")
+    words = _TOO.sub(" ", words).strip(" .;,/!-–—()")  # ('Below: held too')
     if (apart or still) and not other:
         return None
-    if not words or _SOME_APART.search(words) or _ONE_OR_A_WAIT.search(words) or people.named(words)[0]:
+    if not words or _SOME_APART.search(words) or _ONE_ROW.search(words) or people.named(words)[0]:
         return None
-    parts = [part.strip(" )") for part in _PARTS.split(words) if part and part.strip(" )")]
-    no = bool(parts) and all(
-        says_no(part) or _CARDS_WENT.fullmatch(part) or _HELD.fullmatch(part) or _NOT_AGAIN.fullmatch(part)
-        for part in parts
-    )
+    if (wait := _ONE_OR_A_WAIT.search(words)) is not None:  # (a no till a day or a check: left out, as
+        # 'Below: hold until 1/15/2027' is; 'held until HR confirms': held)
+        return Part(True, other) if _no(words, says_no) or _no(words[: wait.start()], says_no) else None
+    no = _no(words, says_no)
     go = _GO.fullmatch(words) is not None
     if no == go or (still is not None and not no):
         return None
     return Part(no, other)
+
+
+def _no(words: str, says_no: Callable[[str], bool]) -> bool:
+    """Whether every part of ``words`` says no: a heading's words, the cards went, held, not to send again,
+    or as a note would ('paused', 'frozen', 'deceased')."""
+    parts = [part.strip(" )") for part in _PARTS.split(words) if part and part.strip(" )")]
+    return bool(parts) and all(
+        says_no(part)
+        or _CARDS_WENT.fullmatch(part)
+        or _HELD.fullmatch(part)
+        or _NOT_AGAIN.fullmatch(part)
+        or _clauses_say_no(part, _note_says_no(part))
+        for part in parts
+    )
