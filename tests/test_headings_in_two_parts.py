@@ -106,3 +106,21 @@ def test_a_part_holding_its_side_in_other_words_leaves_it_out(
     no in a note's words ('paused') is a no, 'too' and 'same' say the other side's, and one label may hold
     both sides."""
     assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above: sent except Gus (moved). Below: hold", [2, 4, 5, 6, 7, 8], [3]),
+     ("Above: all sent except Gus (terminated). Below: on hold", [2, 3, 4, 5, 6, 7, 8], [])],
+)  # fmt: skip
+def test_a_part_saying_more_of_the_one_it_names_asks_of_him_and_holds_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int], asked: list[int]
+) -> None:
+    """Found by hunter-sends17: 'Above: sent except Gus (moved). Below: hold' ordered Hal and Dee again and
+    Ann, Bob and Cy, the rows held, Gus asked, exit 0 once he was answered: a part saying more of the one it
+    sets apart was left to the readers of the whole heading, which read a hold as nothing. Gus is asked; the
+    rest of each side goes as its part says; a no of his own
+    ('(terminated)') leaves him out with it."""
+    code, out, errors = _validated(tmp_path, heading, capsys)
+    assert (out, errors) == (left_out, asked)
+    assert code == (1 if asked else 0)

@@ -30,7 +30,7 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
-from .twoparts import TwoParts, parts_in_two, read_in_two
+from .twoparts import TwoParts, parts_in_two, read_in_two, rows_below
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
@@ -240,31 +240,31 @@ def _in_two(
     """The heading ``text`` on ``row`` in two parts (:mod:`.twoparts`): the rows on each side as its part
     says, those it names the other way; False where it names someone not on its side."""
     up = rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True)
-    down = _rows_below(row, rows, position, headings)
-    if not (two.above.other <= set(up) and two.below.other <= set(down)):
+    down = rows_below(row, rows, position, headings)
+    above, below = two.above.other | two.above.asked, two.below.other | two.below.asked
+    if not (above <= set(up) and below <= set(down)):
         return False
-    named = two.above.other | two.below.other
-    kind = NAMED_APART if named else HEADING_OVER if two.below.out else HEADING_ABOVE
-    said = {NAMED_APART: ", no heading", HEADING_ABOVE: ", no recipient"}.get(kind, "")  # (as each reads)
+    asked = two.above.asked | two.below.asked  # (..problems.notenames asks of them)
+    kind = (
+        NAMED_ASKED
+        if asked
+        else NAMED_APART
+        if above | below
+        else HEADING_OVER
+        if two.below.out
+        else HEADING_ABOVE
+    )
+    said = {HEADING_OVER: "", HEADING_ABOVE: ", no recipient"}.get(kind, ", no heading")  # (as each reads)
     found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'){said}"))
     if two.above.out:
-        _leave_out_above(found, text, row, rows, position, headings, people, set(two.above.other))
+        _leave_out_above(found, text, row, rows, position, headings, people, set(above))
     if two.below.out:
-        _leave_out_below(found, text, row, rows, position, headings, two.below.other)
+        _leave_out_below(found, text, row, rows, position, headings, below)
     reason = f"the note on row {row} names it apart ('{quoted(text)}')"
     for part in (two.above, two.below):
         for person in () if part.out else sorted(part.other):
             found.setdefault(int(person), (NOT_TO_SEND, reason))
     return True
-
-
-def _rows_below(row: int, rows: list[int], position: dict[int, int], headings: dict[int, str]) -> list[int]:
-    """The rows right under the heading on ``row``, up to a blank row or another heading."""
-    below, at = [], position[row] + 1
-    while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
-        below.append(rows[at])
-        at += 1
-    return below
 
 
 def _ask_above(
@@ -300,7 +300,7 @@ def _leave_out_below(
 ) -> None:
     """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out but
     those it sets apart (``spared``)."""
-    for below in _rows_below(row, rows, position, headings):
+    for below in rows_below(row, rows, position, headings):
         if below not in spared:
             found[int(below)] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
 

@@ -11,13 +11,13 @@ day, done, a person named in its words) leaves the heading to :mod:`.headings`' 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from .aboveapart import _AS_ABOVE, _CARDS_WENT, _HELD, _SOME_APART
 from .clauses import _clauses_say_no, _note_says_no
 from .headingapart import _APART, _EXCEPT_WORD, SPARED_STILL, _name_at
-from .noteabout import Recipients, _without
+from .noteabout import Recipients, _without, says_no_of
 from .pointing import _BOTH_WAYS, above_taken_back
 from .upalone import _NOT_AGAIN, _ONE_OR_A_WAIT, _PARTS
 
@@ -86,6 +86,7 @@ class Part:
 
     out: bool
     other: frozenset[int] = frozenset()
+    asked: frozenset[int] = frozenset()  # (those it says more of: each an error asking, ..problems.notenames)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,9 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
         if down is None or _SAME.fullmatch(down)
         else _read(down, says_no, people, above=False)
     )
-    if below is None or not (above.out or below.out or above.other or below.other):
+    if below is None or not (
+        above.out or below.out or above.other or below.other or above.asked or below.asked
+    ):
         return None  # (nobody left out: as before)
     return TwoParts(above, below)
 
@@ -147,13 +150,19 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
     """One part's words: a no or a send of every row on its side, those it names apart the other way."""
     words = words.strip(" .;:,/!-–—")
     other: frozenset[int] = frozenset()
+    asked: frozenset[int] = frozenset()
+    own_no = False
     apart = _APART.search(words) or _BUT_NAMED.search(words)
     still = SPARED_STILL.search(words) if above and apart is None else None
     if apart is not None:  # ('held except Gus', 'new (except Cy Orr)')
         named, runs = people.named(apart[0])
-        if _AND.sub(" ", _without(_EXCEPT_WORD.sub(" ", apart[0]), runs)).strip(" -–—:;,.()"):
-            return None  # (more said of them: 'except Gus (moved)', read by .headings)
+        said = _EXCEPT_WORD.sub(" ", apart[0])
         words, other = f"{words[: apart.start()]} {words[apart.end() :]}", frozenset(named)
+        if _AND.sub(" ", _without(said, runs)).strip(
+            " -–—:;,.()"
+        ):  # (more said of them: 'except Gus (moved)'
+            # asks of him, 'except Gus (terminated)' leaves him out: sent, Hal and Dee ordered again, exit 0)
+            own_no, asked, other = says_no_of(said, runs), other, frozenset()
     elif still is not None:  # ('held (Gus not yet)', 'held Gus not yet')
         named, runs = people.named(still["who"])
         at = _name_at(still, runs)
@@ -162,18 +171,27 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
             return None
         words, other = words[:at], frozenset(named)
     words = _TOO.sub(" ", words).strip(" .;,/!-–—()")  # ('Below: held too')
-    if (apart or still) and not other:
+    if (apart or still) and not (other or asked):
         return None
     if not words or _SOME_APART.search(words) or _ONE_ROW.search(words) or people.named(words)[0]:
         return None
     if (wait := _ONE_OR_A_WAIT.search(words)) is not None:  # (a no till a day or a check: left out, as
         # 'Below: hold until 1/15/2027' is; 'held until HR confirms': held)
-        return Part(True, other) if _no(words, says_no) or _no(words[: wait.start()], says_no) else None
+        no = _no(words, says_no) or _no(words[: wait.start()], says_no)
+        return _part(True, other, asked, own_no) if no else None
     no = _no(words, says_no)
     go = _GO.fullmatch(words) is not None
     if no == go or (still is not None and not no):
         return None
-    return Part(no, other)
+    return _part(no, other, asked, own_no)
+
+
+def _part(no: bool, other: frozenset[int], asked: frozenset[int], own_no: bool) -> Part:
+    """A part saying ``no`` or send; those it says a no of their own of left out with it (or apart from a
+    send: ``other``), those it says more of (``asked``) each asked."""
+    if own_no:
+        return Part(no, frozenset() if no else asked)
+    return Part(no, other, asked)
 
 
 def _no(words: str, says_no: Callable[[str], bool]) -> bool:
@@ -188,3 +206,12 @@ def _no(words: str, says_no: Callable[[str], bool]) -> bool:
         or _clauses_say_no(part, _note_says_no(part))
         for part in parts
     )
+
+
+def rows_below(row: int, rows: list[int], position: dict[int, int], headings: Collection[int]) -> list[int]:
+    """The rows right under the heading on ``row``, up to a blank row or another heading."""
+    below, at = [], position[row] + 1
+    while at < len(rows) and rows[at] == rows[at - 1] + 1 and rows[at] not in headings:
+        below.append(rows[at])
+        at += 1
+    return below
