@@ -124,3 +124,17 @@ def test_a_part_saying_more_of_the_one_it_names_asks_of_him_and_holds_the_rest(
     code, out, errors = _validated(tmp_path, heading, capsys)
     assert (out, errors) == (left_out, asked)
     assert code == (1 if asked else 0)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: sent | Below: new", "Above this line: held. Below this line: new", "Above: held >> Below: new"],
+)
+def test_labels_of_a_line_or_a_bar_between_the_parts_part_the_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by hunter-sends17: 'Above: sent | Below: new' and 'Above this line: held. Below this line: new'
+    left the heading the only error, and Hal, Gus and Dee were ordered (again) once it was deleted: a bar
+    was read as a word of the part, and 'this line' as no label. Hal, Gus and Dee are left out, Ann, Bob and
+    Cy sent."""
+    assert _validated(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])

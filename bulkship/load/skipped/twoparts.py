@@ -23,8 +23,9 @@ from .upalone import _NOT_AGAIN, _ONE_OR_A_WAIT, _PARTS
 
 # the labels: 'Above:', 'All above -', 'Everyone below:' (a colon, an equals sign or a spaced dash after)
 # (not one row: 'Row above: terminated. Below: active' is of the row right above alone, .aboveapart)
-_UP = r"(?:all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+|(?:the\s+)?rows\s+)?above"
-_DOWN = r"(?:(?:all|every(?:one|body)|(?:the\s+)?rows|people)\s+)?below"
+# ('Above this line: held. Below this line: new')
+_UP = r"(?:all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+|(?:the\s+)?rows\s+)?above(?:\s+this\s+line)?"
+_DOWN = r"(?:(?:all|every(?:one|body)|(?:the\s+)?rows|people)\s+)?below(?:\s+this\s+line)?"
 _MARK = r"\s*(?:[:=]|[-–—](?=\s))\s*"
 _OPENS = {
     True: re.compile(rf"(?i)^\W*{_UP}{_MARK}(?=\S)"),
@@ -148,7 +149,7 @@ def parts_in_two(plain: str) -> tuple[str, str | None] | None:
 
 def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
     """One part's words: a no or a send of every row on its side, those it names apart the other way."""
-    words = words.strip(" .;:,/!-–—")
+    words = words.strip(" .;:,/!|>-–—")  # (a bar or an arrow between the parts: 'Above: sent | Below: new')
     other: frozenset[int] = frozenset()
     asked: frozenset[int] = frozenset()
     own_no = False
@@ -170,7 +171,7 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
         if after.strip(" .;,)") or _without(name, runs).strip(" -–—:;,("):
             return None
         words, other = words[:at], frozenset(named)
-    words = _TOO.sub(" ", words).strip(" .;,/!-–—()")  # ('Below: held too')
+    words = _TOO.sub(" ", words).strip(" .;,/!|>-–—()")  # ('Below: held too')
     if (apart or still) and not (other or asked):
         return None
     if not words or _SOME_APART.search(words) or _ONE_ROW.search(words) or people.named(words)[0]:
