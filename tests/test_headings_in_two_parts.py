@@ -138,3 +138,17 @@ def test_labels_of_a_line_or_a_bar_between_the_parts_part_the_heading(
     was read as a word of the part, and 'this line' as no label. Hal, Gus and Dee are left out, Ann, Bob and
     Cy sent."""
     assert _validated(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above: held by HR. Below: new", [2, 3, 4, 5]), ("Above: held 11/20. Below: new", [2, 3, 4, 5]),
+     ("Above: held (all). Below: hold (all)", [2, 3, 4, 5, 6, 7, 8])],
+)  # fmt: skip
+def test_a_hold_with_its_day_or_who_said_it_after_it_holds_its_side(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Found by hunter-sends17: 'Above: held by HR. Below: new', 'Above: held 11/20. Below: new' and 'Above:
+    held (all). Below: hold (all)' left the heading the only error: deleted, Hal, Gus and Dee (or all six),
+    held, were ordered. A day or who said it after a part's no, or '(all)', says no more than the no."""
+    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])

@@ -68,6 +68,12 @@ _GO = re.compile(
 )
 
 
+# ... a day or who said it after its no ('Above: held 11/20', 'Above: held by HR'), or '(all)'
+_SAID_WHEN = re.compile(
+    r"(?i)(?<=\w)\s+(?:(?:on|since|as\s+of)\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?$|(?<=\w)\s+(?:by|per)\s+(?:hr|payroll|"
+    r"finance|legal|(?:the\s+)?(?:manager|mgr|management|client))$"
+)
+_ALL = re.compile(r"(?i)\s*\(\s*all\b\s*\)?")
 # ... never of one row ('Above: hold this one')
 _ONE_ROW = re.compile(r"(?i)\b(?:row|person|one|line|entry)\b")
 # ... or 'but' before the names alone ('all held but Gus')
@@ -197,8 +203,10 @@ def _part(no: bool, other: frozenset[int], asked: frozenset[int], own_no: bool) 
 
 def _no(words: str, says_no: Callable[[str], bool]) -> bool:
     """Whether every part of ``words`` says no: a heading's words, the cards went, held, not to send again,
-    or as a note would ('paused', 'frozen', 'deceased')."""
-    parts = [part.strip(" )") for part in _PARTS.split(words) if part and part.strip(" )")]
+    or as a note would ('paused', 'frozen', 'deceased'); read without a day or who said it after it."""
+    parts = [
+        _SAID_WHEN.sub("", part.strip(" )")) for part in _PARTS.split(_ALL.sub("", words)) if part.strip(" )")
+    ]
     return bool(parts) and all(
         says_no(part)
         or _CARDS_WENT.fullmatch(part)
