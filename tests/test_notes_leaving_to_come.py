@@ -194,3 +194,21 @@ def test_a_severance_then_send_is_sent_under_status_as_under_notes(
     cells = ["Severance - send card", "Severance; send card", "Severance pay - send card", *out]
     path = notes_sheet(tmp_path / "list.csv", cells, header)
     assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == out
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_leaving_then_still_here_until_a_day_to_come_sends_the_row_until_that_day(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by review73: on Dec 5, 2026 Notes 'Resigned - still here until 1/15/2027', 'Laid off - still
+    working until 1/15/2027', 'Resigned, working through 12/31/2026' and (both columns) 'Terminated - still
+    employed until 12/31' were left out, the person still at work; under Status the first three were sent
+    until the day. Sent until the day in both now, left out from it; a day passed, or a no after it, leaves
+    the row out."""
+    sends = ["Resigned - still here until 1/15/2027", "Laid off - still working until 1/15/2027",
+             "Resigned, working through 12/31/2026", "Terminated - still employed until 12/31"]  # fmt: skip
+    out = ["Resigned - still here until 11/15/2026", "Terminated - still employed until 12/31 - do not send"]
+    cells = [*sends, *out]
+    path = notes_sheet(tmp_path / "list.csv", cells, header)
+    assert _left_out_on(monkeypatch, datetime.date(2026, 12, 5), path, cells) == out
+    assert _left_out_on(monkeypatch, datetime.date(2027, 1, 20), path, cells) == cells

@@ -153,7 +153,11 @@ _LEAVING_THEN = re.compile(
     r"(?:\s+(?:pending|scheduled|planned))?"  # ('Pending Termination 12/31/2026', 'Termination pending ...')
     # ... its last day named ('Resigned - last day 12/31/2026', 'Resigned, last day 1/15'; the year may be
     # unsaid: newcomer27, each left out where 'Resigned 12/31/2026' is sent until its day)
-    r"(?:\s*[:,–—-]?\s*(?:last\s+(?:working\s+|work\s+)?day|lwd|ldw))?"
+    r"(?:\s*[:,–—-]?\s*(?:last\s+(?:working\s+|work\s+)?day|lwd|ldw|"
+    # ... or the person said still here until it ('Resigned - still here until 1/15/2027', 'Laid off - still
+    # working until 1/15/2027': left out under 'Notes', sent under 'Status' until the day; review73)
+    r"(?:still\s+)?(?:employed|here|working(?:\s+(?:out\s+)?(?:(?:his|her|their)\s+)?notice)?|on\s+(?:staff|"
+    r"payroll))\s+(?:until|through|thru|till)))?"
     r"(?:\s+(?:effective|eff\.?|on|as\s+of|is))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)"
     r"(?![/.-]?\d)(?P<after>[^?]*)"
 )
