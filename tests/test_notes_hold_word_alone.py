@@ -27,7 +27,11 @@ HELD = [
 ]  # fmt: skip
 SENT = ["Frozen pipes at home", "Deferred comp", "Postponed wedding", "Delayed shipment ok", "Delayed start",
         "Stop by HR to pick up", "Pending", "Not yet sent", "Later this week", "Happy holidays!",
-        "Parked car in lot B"]  # fmt: skip
+        "Parked car in lot B",
+        # ... the wait said over ('Not yet - now approved': left out since d0424ff0, where 'Hold - now
+        # approved' sends: review73), a record deleted by mistake (Status: out since 1ea8d0e1, Notes sent it)
+        "Not yet - now approved", "Not yet - approved now", "Deleted in error",
+        "Purged by mistake"]  # fmt: skip
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])

@@ -72,7 +72,9 @@ _NOT_LAID_OFF = (
 SEVERANCE_NOT_SENT = rf"(?!.*\bsend\b(?>(?:\s+(?:it|(?:the\s+)?(?:gift\s+)?card))?){_NOT_AFTER})"
 GONE_MORE = (
     # ... or the record gone ('Deleted', 'Purged', 'Merged': ordered, session 49's closing note; hunter-asks5)
-    r"deleted|purged|merged(?=\W*$|\s+(?:into|with)\s+(?:record|contact|id|#|\d))|"
+    # (not said a mistake: 'Deleted in error' was left out under 'Status', sent under 'Notes': review73)
+    r"(?:deleted|purged)(?!\W*(?:in\s+error|by\s+(?:mistake|error|accident)|mistakenly|accidentally)(?![^?]*\?))|"
+    r"merged(?=\W*$|\s+(?:into|with)\s+(?:record|contact|id|#|\d))|"
     r"exited|off[\s-]?boarded|off[\s-]?boarding\s+(?:is\s+)?(?:complete[d]?|done|finished)|deactivated|archived|ex[\s-]*(?:employee|staff|(?:contingent\s+)?worker)|no\s+longer\s+(?:employed|active|with\s+"
     r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
     # laid off, however spelled ('Laid-off', 'Layoff', 'Layed off': newcomer23's N3, each ordered where 'Laid

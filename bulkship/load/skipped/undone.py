@@ -224,7 +224,8 @@ HOLD_OVER = re.compile(
 # approved may be the no), a different address (the same person's second card), nor a waiver for a year
 _NOW_SEND = (
     # ('Hold - now eligible', 'Hold - eligible now': left out; session 48's leftover 4, review71)
-    r"^\s*(?:(?:do\s*n[o']?t|don'?t)\s+send|dns|(?:on\s+)?hold|skip|wait)\s*[-–—:,;(]\s*(?:now\s+(?:ok(?:ay)?|"
+    # ('Not yet - now approved': left out since d0424ff0 read 'Not yet' as a wait; review73)
+    r"^\s*(?:(?:do\s*n[o']?t|don'?t)\s+send|dns|(?:on\s+)?hold|skip|wait|not\s+yet)\s*[-–—:,;(]\s*(?:now\s+(?:ok(?:ay)?|"
     r"approved|cleared|fine|good|eligible)|(?:ok(?:ay)?|approved|cleared|fine|good|eligible)\s+now)[\s.!]*$|"
     r"^\s*(?:possible\s+|potential\s+)?dup(?:licate|e)?\s*[-–—:,;(]\s*(?:no\s*[-–—:,;]?\s*)?(?:(?:it'?s\s+|is\s+)?"
     r"(?:a\s+)?different\s+(?:person|people|employee|individual)|not\s+a\s+dup(?:licate|e)?)\b"
