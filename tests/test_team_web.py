@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 from starlette.routing import Route
 from starlette.testclient import TestClient
-from support import clients_of, embedded_sandbox_orders, visible_text
+from support import clients_of, embedded_sandbox_orders, visible_text, wait_for_run
 
 from bulkship.sandbox import Sandbox, SandboxConfig
 from bulkship.settings import Settings, resolve_settings
@@ -138,7 +138,7 @@ def wait_until_finished(client: TestClient, batch: str) -> None:
     for _ in range(600):
         if 'data-running="no"' in client.get(f"/batches/{batch}/progress/live").text:
             return
-        time.sleep(0.1)
+        wait_for_run(client, batch)  # told as its run ends (issue 14)
     raise AssertionError("the run did not finish")
 
 

@@ -18,7 +18,7 @@ import secrets
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from typing import Any
 
@@ -112,6 +112,17 @@ class Runner:
             if batch in self._queued:
                 return
             self._queued[batch] = self._pool.submit(self._run, batch)
+
+    def wait(self, batch: str, timeout: float) -> bool:
+        """Until the batch's queued run ends, for at most ``timeout`` seconds: whoever waits on it (a test)
+        is told as it ends instead of reading its progress again every so often; False at once where none
+        is queued (another process's run, or none)."""
+        with self._guard:
+            future = self._queued.get(batch)
+        if future is None:
+            return False
+        wait([future], timeout=timeout)
+        return True
 
     def tracking(self, batch: str) -> bool:
         with self._guard:
