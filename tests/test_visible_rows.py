@@ -5485,6 +5485,21 @@ def test_peoplesoft_s_letters_for_terminated_with_pay_and_suspended_leave_the_ro
         assert [s.row for s in load_sheet(path).skipped] == left_out, header
 
 
+def test_oracle_s_assignment_statuses_in_its_verbs_leave_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer28: Oracle HCM's own 'Assignment Status' values 'Suspend - No Payroll', 'Suspend -
+    Payroll Eligible', 'Terminate Assignment', 'Terminate - Process' and 'End Assignment' were read as nothing
+    (a card to someone suspended or gone, exit 0), where 'Suspended - No Payroll' and 'Terminated' leave the
+    row out. Its active statuses still send."""
+    statuses = ["Suspend - No Payroll", "Suspend - Payroll Eligible", "Terminate Assignment", "Terminate - Process",
+                "End Assignment", "Active - Payroll Eligible", "Active - No Payroll", "Active Assignment"]  # fmt: skip
+    path = tmp_path / "hcm.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Assignment Status\n"
+        + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n" for i, s in enumerate(statuses))
+    )
+    assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
+
+
 def test_a_term_under_any_status_header_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by newcomer9: 'Term', 'TERM 11/30' or "Term'd" under 'Status (HR)' or 'Payroll Status' was read
     as nothing (a card to someone gone, exit 0), where 'Terminated' there, and 'Term' under 'Status', leave

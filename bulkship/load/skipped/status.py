@@ -206,6 +206,11 @@ MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
 # A person's status saying they are gone (used by _SAYS_GONE and _SAYS_LEFT alike)
 _PERSON_GONE = (
     rf"terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
+    # ... and Oracle HCM's assignment statuses, in its verbs ('Terminate Assignment', 'Terminate - Process',
+    # 'Suspend - No Payroll', 'End Assignment': found by newcomer28, each was ordered); its words only, a
+    # leaving undone or to come read as before ('Terminate - rescinded', 'End assignment 1/15/2027')
+    r"terminate(?=\s*(?:[-–—:]\s*)?(?:assignment|process)\b)|"
+    r"suspend(?=\s*(?:[-–—:]\s*)?(?:no\s+payroll|payroll\s+eligible|assignment)\b)|end\s+assignment(?=\s*$)|"
     # ('vol term', 'invol term', 'inv term 11/22': newcomer22's N2; not 'inv term: net 30', an invoice's, nor
     # 'Voluntary term life', a benefit: found by review57)
     r"(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d)?(?!\s+life)|inv\.?\s+term(?:['’]?d)?(?=\s*$|\s+\d)|"
