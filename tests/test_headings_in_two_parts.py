@@ -152,3 +152,17 @@ def test_a_hold_with_its_day_or_who_said_it_after_it_holds_its_side(
     held (all). Below: hold (all)' left the heading the only error: deleted, Hal, Gus and Dee (or all six),
     held, were ordered. A day or who said it after a part's no, or '(all)', says no more than the no."""
     assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+
+
+@pytest.mark.parametrize(
+    "heading", ["Above: held - Gus TBD. Below: hold", "Above: held (Gus: check address). Below: hold"]
+)
+def test_a_part_going_on_of_one_it_names_after_its_no_asks_of_him_and_holds_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by hunter-sends17 (its leftover while landing 785dfaf5): 'Above: held - Gus TBD. Below: hold'
+    ordered Ann, Bob and Cy, held; Gus asked, Hal and Dee left out. A piece after the part's own no naming
+    someone (after a dash, in a bracket) asks of him; the part's no holds the rest, and the rows below hold.
+    (Not where the name opens the part, 'Above: Gus - sent already', of him alone.)"""
+    code, out, errors = _validated(tmp_path, heading, capsys)
+    assert (code, out, errors) == (1, [2, 4, 5, 6, 7, 8], [3])

@@ -180,6 +180,8 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
     words = _TOO.sub(" ", words).strip(" .;,/!|>-–—()")  # ('Below: held too')
     if (apart or still) and not (other or asked):
         return None
+    if not (apart or still) and (more := _more_of_the_named(words, people, says_no)) is not None:
+        words, asked = more  # ('held - Gus TBD': Gus asked, the rest held)
     if not words or _SOME_APART.search(words) or _ONE_ROW.search(words) or people.named(words)[0]:
         return None
     if (wait := _ONE_OR_A_WAIT.search(words)) is not None:  # (a no till a day or a check: left out, as
@@ -191,6 +193,25 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
     if no == go or (still is not None and not no):
         return None
     return _part(no, other, asked, own_no)
+
+
+# a piece of a part after its own no, after a spaced dash or in a bracket ('held - Gus TBD')
+_PIECE = re.compile(r"\s+[-–—]\s+|\s*\(")
+
+
+def _more_of_the_named(
+    words: str, people: Recipients, says_no: Callable[[str], bool]
+) -> tuple[str, frozenset[int]] | None:
+    """Where ``words`` open with a no naming nobody and go on, after a dash or in a bracket, with pieces each
+    naming someone: the no, and those named (asked of). Not where the name opens it ('Gus - sent already':
+    of him alone, .upnamed) nor after a full stop ('sent already. Gus still has not been sent': spared)."""
+    first, *pieces = [piece.strip(" )") for piece in _PIECE.split(words)]
+    if not pieces or people.named(first)[0] or not _no(first, says_no):
+        return None
+    named = [people.named(piece)[0] for piece in pieces]
+    if not all(named):
+        return None
+    return first, frozenset(row for rows in named for row in rows)
 
 
 def _part(no: bool, other: frozenset[int], asked: frozenset[int], own_no: bool) -> Part:
