@@ -5500,6 +5500,27 @@ def test_oracle_s_assignment_statuses_in_its_verbs_leave_the_row_out(tmp_path: P
     assert [s.row for s in load_sheet(path).skipped] == [2, 3, 4, 5, 6]
 
 
+def test_oracle_hcm_s_system_codes_under_assignment_status_leave_the_row_out(tmp_path: Path) -> None:
+    """Found by newcomer28 (N11, after a3e7937a): under Oracle HCM's 'Assignment Status', its system codes
+    SUSPEND_PROCESS, SUSPEND_NO_PROCESS, INACTIVE_PROCESS, INACTIVE_NO_PROCESS were read as nothing (a card to
+    someone suspended or gone, exit 0) where 'Suspended' and 'Inactive' leave the row out. ACTIVE_PROCESS still
+    sends; under a bare 'Status' the codes read as before (another system's words)."""
+    codes = [
+        "SUSPEND_PROCESS",
+        "suspend_no_process",
+        "INACTIVE_PROCESS",
+        "INACTIVE_NO_PROCESS",
+        "ACTIVE_PROCESS",
+    ]
+    for header, left_out in (("Assignment Status", [2, 3, 4, 5]), ("Status", [])):
+        path = tmp_path / f"{header}.csv"
+        path.write_text(
+            f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+            + "".join(f"Person {i},{i} Main St,Boston,MA,02134,CVS,50,{s}\n" for i, s in enumerate(codes))
+        )
+        assert [s.row for s in load_sheet(path).skipped] == left_out, header
+
+
 def test_a_term_under_any_status_header_leaves_the_row_out(tmp_path: Path) -> None:
     """Found by newcomer9: 'Term', 'TERM 11/30' or "Term'd" under 'Status (HR)' or 'Payroll Status' was read
     as nothing (a card to someone gone, exit 0), where 'Terminated' there, and 'Term' under 'Status', leave

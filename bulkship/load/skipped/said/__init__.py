@@ -52,8 +52,8 @@ from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .alone import read_alone
 from .cardstatus import read_card
+from .hrsystems import SYSTEM_WORDS
 from .otheryears import of_another_year
-from .peoplesoft import PEOPLESOFT_STATUS, peoplesoft_word
 from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
 from .remarks import remarks_not_yet
@@ -108,8 +108,8 @@ def _said_not_to_send(
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
         column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
-        if key in PEOPLESOFT_STATUS:  # 'Empl Status' = U: PeopleSoft's letters (.peoplesoft)
-            column = column.map(peoplesoft_word)
+        if key in SYSTEM_WORDS:  # 'Empl Status' = U, 'Assignment Status' = SUSPEND_PROCESS (.hrsystems)
+            column = column.map(SYSTEM_WORDS[key])
         if says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _CARD_STATUS:  # 'Deceased? Yes'
             column = column.map(answered)
         if reading.relation:  # 'Spouse (declined)': the spouse's own remark, read alone (..relation)
