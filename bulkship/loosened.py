@@ -20,19 +20,25 @@ _CODED = re.compile(r"\\[xuUN0-7]")
 _UPPER = re.compile("[A-Z\u0130\u0131\u017f\u212a]")
 _QUANTIFIER = ("*", "+", "?", "{")
 # what a copy without lookarounds may read otherwise: a backreference or a condition counts groups (one
-# inside a lookaround taken out shifts the others' numbers); an atomic group or a possessive quantifier keeps
-# the first way it matched (taking a lookaround out may change that way, and what follows fails); a comment
-# may hold what reads as a lookaround
-_UNSURE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?>|\(\?#|[*+?}]\+")
+# inside a lookaround taken out shifts the others' numbers); a comment may hold what reads as a lookaround
+_UNSURE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?#")
+# ... and, where the copy keeps one (one inside a lookaround taken out goes with it), an atomic group or a
+# possessive quantifier keeps the first way it matched (taking a lookaround out may change that way, and what
+# follows fails); an escaped character is not one ('\?+' is a question mark, once or more)
+_UNSURE_KEPT = re.compile(r"\(\?>|[*+?}]\+")
 
 
 def loosened(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` without its negative lookarounds (itself where they cannot be taken out surely: a verbose
-    pattern, one holding what :data:`_UNSURE` finds, or a copy that would not compile)."""
+    pattern, one holding what :data:`_UNSURE` finds, a copy holding what :data:`_UNSURE_KEPT` finds, or a
+    copy that would not compile)."""
     if pattern.flags & re.VERBOSE or _UNSURE.search(pattern.pattern):
         return pattern
+    copy = without_negative_lookarounds(pattern.pattern)
+    if _UNSURE_KEPT.search(re.sub(r"\\.", "e", copy)):  # an escape is one character: '\s+' is not '?+'
+        return pattern
     try:
-        return re.compile(without_negative_lookarounds(pattern.pattern), pattern.flags)
+        return re.compile(copy, pattern.flags)
     except re.error:
         return pattern
 
