@@ -9,36 +9,17 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+from support.vendor_proxy import VendorProxy, place, second_line_shown
 
 from bulkship import api
 from bulkship.track import track
-
-
-def _second_line(word: str) -> Any:
-    """BS-STAFF-0001's 4 lines shipped, its second (row 3) then shown ``word`` at 0.00, its parcel kept."""
-
-    def change(order: dict[str, Any]) -> None:
-        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
-            return
-        lines = order[key_of(order, "LineItems")]
-        for i, line in enumerate(lines):
-            line[key_of(line, "Status")] = "Shipped"
-            line["Shipments"] = [
-                {"TrackingNumber": f"9400{i}", "Carrier": "USPS", "ShippingMethodId": "STANDARD",
-                 "ShippedDate": "2026-12-01T12:00:00Z"}
-            ]  # fmt: skip
-        lines[1][key_of(lines[1], "Status")] = word
-        order[key_of(order, "Status")] = "Complete"
-
-    return orders_rewritten(change)
 
 
 def _row_3(tmp_path: Path, word: str) -> tuple[str, dict[str, Any]]:
     with VendorProxy(tmp_path) as vendor:
         place(vendor, tmp_path, [1, 2, 3, 4])
         settings = vendor.settings(tmp_path)
-        vendor.rewrite = _second_line(word)
+        vendor.rewrite = second_line_shown(word, None)  # its cost as it was
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
         (status,) = api.status(settings, "staff")
         (said,) = [

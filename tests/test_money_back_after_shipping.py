@@ -8,7 +8,6 @@ leftover 2, fixed by hunter-money26). Said as money back, on the row and beside 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ import pytest
 from starlette.testclient import TestClient
 from support import visible_text
 from support.money_invariants import check_money
-from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+from support.vendor_proxy import VendorProxy, key_of, place, second_line_shown
 
 from bulkship import api
 from bulkship.cli import main
@@ -27,42 +26,13 @@ from bulkship.track import track
 from bulkship.web import create_app
 
 
-def _second_line(
-    status: str, cost: float | None, *, then: Callable[[dict[str, Any]], None] | None = None
-) -> Any:
-    """BS-STAFF-0001's 4 lines shipped (tracking 94000..94003), its second showing ``status`` at ``cost``
-    (the order's total following); ``then`` changes the order more."""
-
-    def change(order: dict[str, Any]) -> None:
-        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
-            return
-        lines = order[key_of(order, "LineItems")]
-        for i, line in enumerate(lines):
-            line[key_of(line, "Status")] = "Shipped"
-            line["Shipments"] = [
-                {"TrackingNumber": f"9400{i}", "Carrier": "USPS", "ShippingMethodId": "STANDARD",
-                 "ShippedDate": "2026-12-01T12:00:00Z"}
-            ]  # fmt: skip
-        line = lines[1]
-        line[key_of(line, "Status")] = status
-        if cost is not None:
-            was, line[key_of(line, "Cost")] = line[key_of(line, "Cost")], cost
-            if key_of(order, "Cost") in order:
-                order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] - was + cost, 2)
-        order[key_of(order, "Status")] = "Complete"
-        if then is not None:
-            then(order)
-
-    return orders_rewritten(change)
-
-
 def test_a_card_cancelled_at_no_cost_after_it_shipped_is_said_money_back_not_a_discount(
     tmp_path: Path,
 ) -> None:
     with VendorProxy(tmp_path) as vendor:
         first = place(vendor, tmp_path, [1, 2, 3, 4])
         settings = vendor.settings(tmp_path)
-        vendor.rewrite = _second_line("Cancelled", 0.0)
+        vendor.rewrite = second_line_shown("Cancelled", 0.0)
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
         again = place(vendor, tmp_path, [1, 2, 3, 4])  # the same list run again
         (status,) = api.status(settings, "staff")
@@ -105,7 +75,7 @@ def test_reconcile_says_a_card_cancelled_after_it_shipped_as_money_back_not_a_di
     with VendorProxy(tmp_path) as vendor:
         place(vendor, tmp_path, [1, 2, 3, 4])
         settings = vendor.settings(tmp_path)
-        vendor.rewrite = _second_line("Cancelled", 0.0)
+        vendor.rewrite = second_line_shown("Cancelled", 0.0)
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
         capsys.readouterr()
         where = ["--api-url", vendor.url, "--ledger", str(settings.ledger_location)]
@@ -138,7 +108,7 @@ def test_reconcile_still_says_a_difference_money_back_does_not_account_for(
     with VendorProxy(tmp_path) as vendor:
         place(vendor, tmp_path, [1, 2, 3, 4])
         settings = vendor.settings(tmp_path)
-        vendor.rewrite = _second_line("Cancelled", 0.0, then=dearer_first_line)
+        vendor.rewrite = second_line_shown("Cancelled", 0.0, then=dearer_first_line)
         asyncio.run(track(settings, "staff", client_factory=vendor.factory))
         capsys.readouterr()
         code = main(

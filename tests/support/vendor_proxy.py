@@ -220,3 +220,32 @@ def orders_rewritten(
         return Answer.of(answer.status, body)
 
     return rewrite
+
+
+def second_line_shown(
+    status: str, cost: float | None, *, then: Callable[[dict[str, Any]], None] | None = None
+) -> Any:
+    """BS-STAFF-0001's 4 lines shipped (tracking 94000..94003), its second showing ``status`` at ``cost``
+    (the order's total following); ``then`` changes the order more."""
+
+    def change(order: dict[str, Any]) -> None:
+        if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
+            return
+        lines = order[key_of(order, "LineItems")]
+        for i, line in enumerate(lines):
+            line[key_of(line, "Status")] = "Shipped"
+            line["Shipments"] = [
+                {"TrackingNumber": f"9400{i}", "Carrier": "USPS", "ShippingMethodId": "STANDARD",
+                 "ShippedDate": "2026-12-01T12:00:00Z"}
+            ]  # fmt: skip
+        line = lines[1]
+        line[key_of(line, "Status")] = status
+        if cost is not None:
+            was, line[key_of(line, "Cost")] = line[key_of(line, "Cost")], cost
+            if key_of(order, "Cost") in order:
+                order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] - was + cost, 2)
+        order[key_of(order, "Status")] = "Complete"
+        if then is not None:
+            then(order)
+
+    return orders_rewritten(change)
