@@ -10,31 +10,14 @@ import io
 import json
 from pathlib import Path
 
-import openpyxl
+from support.headings import heading_list
 
 from bulkship.load import load_sheet
-
-HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
-ABOVE = [
-    ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25],
-    ["Gus Tan", "9 Elm St", "Quincy", "MA", "02169", "CVS", 25],
-    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
-]
-BELOW = [
-    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
-    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
-    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
-]
 
 
 def _left_out(path: Path, heading: str) -> list[int]:
     """The rows left out of a list of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in [HEADER, *ABOVE, [heading], *BELOW]:
-        sheet.append(row)
-    book.save(path)
-    return sorted(s.row for s in load_sheet(path).skipped)
+    return sorted(s.row for s in load_sheet(heading_list(path, heading)).skipped)
 
 
 def test_a_heading_of_the_rows_above_alone_setting_someone_apart_leaves_out_the_rest_above(

@@ -7,22 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import openpyxl
 import pytest
+from support.headings import heading_list
 
 from bulkship.cli import main
-
-HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
-ABOVE = [
-    ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25],
-    ["Gus Tan", "9 Elm St", "Quincy", "MA", "02169", "CVS", 25],
-    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
-]
-BELOW = [
-    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
-    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
-    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
-]
 
 
 def _validated(
@@ -30,11 +18,7 @@ def _validated(
 ) -> tuple[int, list[int], list[int]]:
     """`bulkship validate --json` of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8): its
     exit code, the rows left out and the rows in error."""
-    book = openpyxl.Workbook()
-    for row in [HEADER, *ABOVE, [heading], *BELOW]:
-        book.active.append(row)
-    path = tmp_path / "gifts.xlsx"
-    book.save(path)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     data = json.loads(capsys.readouterr().out)
     return code, sorted(s["row"] for s in data["skipped"]), sorted({p["row"] for p in data["problems"]})

@@ -9,33 +9,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
+from support.headings import heading_list
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
-
-HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
-ABOVE = [
-    ["Hal Moe", "7 Elm St", "Quincy", "MA", "02169", "CVS", 25],
-    ["Gus Tan", "9 Elm St", "Quincy", "MA", "02169", "CVS", 25],
-    ["Dee Fox", "4 Pine St", "Newton", "MA", "02458", "CVS", 25],
-]
-BELOW = [
-    ["Ann Lee", "1 Main St", "Boston", "MA", "02108", "CVS", 25],
-    ["Bob Ray", "2 Elm St", "Boston", "MA", "02134", "CVS", 25],
-    ["Cy Orr", "3 Oak St", "Newton", "MA", "02458", "CVS", 25],
-]
-
-
-def _list(path: Path, heading: str) -> Path:
-    """A list of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in [HEADER, *ABOVE, [heading], *BELOW]:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def _validated(path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
@@ -58,7 +36,8 @@ def test_a_heading_saying_the_cards_above_went_but_for_one_still_to_send_leaves_
     Dee left out Dee alone and ordered Hal two rows up again, a second card, exit 0 (its 'still' read as
     setting someone apart unsaid: the row right above alone). Hal and Dee are left out, Gus and the rows
     below sent."""
-    assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 4, 5]
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 4, 5]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +51,7 @@ def test_the_person_a_heading_spares_is_sent_with_no_error_to_delete_it(
     """hunter-sends11's leftover 5: 'Above: sent already except Gus' left Hal and Dee out and made Gus's row
     an error: 'the note on row 5 ... names Gus Tan ... Make the change on this row itself, then delete the
     note'; deleted, Hal and Dee were ordered again. The heading is read as it says: Gus sent, no error."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert [p["message"] for p in data["problems"]] == []
     assert (code, sorted(s["row"] for s in data["skipped"])) == (0, [2, 4, 5])
@@ -94,7 +73,7 @@ def test_a_heading_saying_the_rows_below_went_as_those_above_leaves_both_out_but
     out); 'Above: all sent except Gus. Below too' ordered all six, exit 0; 'Above: mailed 11/20. and
     everyone below' ordered all six, the heading an error. Their words for the rows below say those went as
     the rows above did: every row above and below is left out but the one set apart, sent with no error."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
@@ -112,7 +91,8 @@ def test_a_heading_saying_no_of_the_one_still_to_send_leaves_him_out_with_the_ro
     """Found by review61 checking ed08ebb7: its part going on after 'Gus not yet' to say no ('- do not send',
     '- no, sent 12/1') still spared Gus: ordered, exit 0, a card the heading says not to send, or a second.
     Gus is left out with Hal and Dee; the rows below sent."""
-    assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 3, 4, 5]
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 3, 4, 5]
 
 
 @pytest.mark.parametrize(
@@ -129,7 +109,8 @@ def test_a_heading_going_on_after_the_one_still_to_send_without_a_no_sends_him(
     """Found by review63 checking 2e8af8af: its part going on after 'Gus still to send' with words that say no
     no ('- no rush', '- no longer on hold', '- hold lifted') left Gus out with Hal and Dee: the one person the
     heading says is still to be sent got no card, silently. Gus is sent again; Hal and Dee left out."""
-    assert sorted(s.row for s in load_sheet(_list(tmp_path / "gifts.xlsx", heading)).skipped) == [2, 4, 5]
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
+    assert sorted(s.row for s in load_sheet(path).skipped) == [2, 4, 5]
 
 
 @pytest.mark.parametrize(
@@ -151,7 +132,7 @@ def test_a_bracket_right_before_the_word_for_the_rows_below_ends_its_part(
     Hal and Gus again and left Dee out, exit 0 (the bracket's words were read with the rows below, the rest
     of the heading as of the row right above alone); 'Above: OK to send (except Dee) Below: terminated' sent
     Ann, Bob and Cy. The bracket ends its part, as a full stop after it does."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, [p["row"] for p in data["problems"]]) == (1 if asked else 0, asked)
@@ -168,7 +149,7 @@ def test_a_heading_of_the_rows_below_setting_one_apart_sends_him(
     """hunter-sends14's leftover 4: 'Below: on hold except Cy Orr' left Cy out with Ann and Bob, exit 0: the
     one person the heading sets apart from the hold got no card, silently. Ann and Bob are left out, Cy sent
     with no error; the rows above sent."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert (code, sorted(s["row"] for s in data["skipped"]), data["problems"]) == (0, [5, 6, 7], [])
 
@@ -187,7 +168,7 @@ def test_a_heading_saying_the_rows_below_went_as_those_above_with_no_mark_betwee
     or a comma after a date: '20' was read as a part of its own) ordered all six, the heading's row the only
     error: deleted as it asks, or left out with the rows not valid, six second cards. As with a full stop
     ('Above: mailed 11/20. and everyone below'): every row above and below left out, exit 0."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
@@ -206,7 +187,7 @@ def test_a_heading_asking_of_the_rows_above_and_below_as_above_asks_of_each_belo
     """The lead's leftover 1 of session 48: 'Above: done except Gus. And everyone below' asked of Hal, Gus and
     Dee and ordered Ann, Bob and Cy below, exit 0 once the rows above were mended, where its words say the
     rows below are as those above: done (which went?). Each row below asks too."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [5]
     assert (code, sorted(p["row"] for p in data["problems"])) == (1, [2, 3, 4, 6, 7, 8])
@@ -233,7 +214,7 @@ def test_a_heading_pointing_both_ways_says_its_words_of_every_row_above_and_belo
     below'), Hal and Gus ordered; 'Above and below: done except Gus' left Gus out, the one not done, and
     ordered the five others again. Its words are said of both, as 'Above: <words>. and everyone below' is
     ('Above and below: OK to send' sends all six, the heading's row an error as before)."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, sorted({p["row"] for p in data["problems"]})) == (1 if asked else 0, asked)
@@ -252,7 +233,7 @@ def test_the_one_a_heading_sets_apart_with_words_of_their_own_asks(
     to send, a card to the street on her row, exit 0, where the heading says she moved. Words of hers in a
     bracket after her name that say no leave her out ('except Gus (terminated)'); any others are for a person
     to read: Dee's row is the error asking, the others above left out as before."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     _, data = _validated(path, tmp_path / "out", capsys)
     assert 4 not in [s["row"] for s in data["skipped"]]
     assert [p["row"] for p in data["problems"]] == [4]
@@ -271,7 +252,7 @@ def test_a_heading_saying_the_rows_above_done_then_labelling_all_below_asks_of_e
     and 'Above: done. Everyone below: new' ordered them with the heading's row the only error, where 'Above:
     done. Below: do not send' asks of each row above (aad4ed55): the label's 'All'/'Everyone' was read with
     the words for the rows above. Each row above asks now; the rows below by their own words."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == left_out
     assert (code, sorted({p["row"] for p in data["problems"]})) == (1, [2, 3, 4])
@@ -289,7 +270,7 @@ def test_a_heading_saying_in_other_words_that_the_rows_below_went_as_those_above
     """Found by hunter-sends16: 'Above: sent 11/20 as is everyone below' (or 'same as below', 'and so was
     everyone below', 'and everyone below was too') ordered all six, the heading's row the only error: deleted
     as it asks, six second cards, where 'Above: sent 11/20. and everyone below' leaves all six out. So now."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 3, 4, 5, 6, 7, 8]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
@@ -307,7 +288,7 @@ def test_the_one_still_to_send_named_after_the_words_with_no_mark_is_sent_the_ot
     and Gus) made Gus's row and the heading's errors and sent Hal and Dee: deleted as asked, two second cards
     ('mailed' was read as part of the name set apart, the words without him said nothing). As with a dash
     ('Above: mailed - Gus not yet'): Hal and Dee left out, Gus sent, the rows below by their own words."""
-    path = _list(tmp_path / "gifts.xlsx", heading)
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
     code, data = _validated(path, tmp_path / "out", capsys)
     assert sorted(s["row"] for s in data["skipped"]) == [2, 4, 5]
     assert (code, [p["row"] for p in data["problems"]]) == (0, [])
