@@ -6,13 +6,15 @@ differ) are sent."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 from support import visible_text
-from test_web import confirm, upload, wait_until_finished
+from test_web import confirm, token, upload, wait_until_finished
+from test_web_held import held_key
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
@@ -129,3 +131,24 @@ def test_the_web_page_holds_it_too(tmp_path: Path) -> None:
         wait_until_finished(client, "dec")
         results = visible_text(client.get("/batches/dec/results").text)
     assert "1 row(s) held, not sent" in results and "on row 2 of this list" in results, results
+
+
+def test_a_tick_on_the_held_rows_page_sends_it(tmp_path: Path) -> None:
+    """The web's way on, as --allow-repeat is the command line's: row 4 ticked on Held rows, then sent."""
+    settings = replace(resolve_settings(), out_dir=tmp_path / "results")
+    path = tmp_path / "dec.csv"
+    path.write_text(HEADER + _dunn("VISA-PREPAID") + ANN + _dunn("HOMEDEPOT"))
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, path, name="dec")
+        assert confirm(client, "dec").url.path == "/batches/dec/progress"
+        wait_until_finished(client, "dec")
+        held = client.get("/batches/dec/held").text
+        change = re.search(r'name="change" value="([^"]+)"', held)
+        assert change, held
+        data = {"csrf_token": token(client), "change": change.group(1), "send": held_key(held, 4)}
+        cost = client.post("/batches/dec/held", data=data)
+        assert cost.url.path == "/batches/dec/cost" and "Send 1 order(s)" in visible_text(cost.text)
+        assert confirm(client, "dec").url.path == "/batches/dec/progress"
+        wait_until_finished(client, "dec")
+        results = visible_text(client.get("/batches/dec/results").text)
+    assert "held, not sent" not in results, results
