@@ -24,7 +24,7 @@ from ..program import ProgramSettings
 from ..schema import SheetContract
 from .doubtful import _ANSWER
 from .othersums import counts_donations, counts_something_else, sums_something_else
-from .problems.elsewhere import _ELSEWHERE
+from .problems.elsewherecolumns import _ELSEWHERE
 from .problems.leftoff import a_room_at_work
 from .skipped.columnkeys import picks_rows
 from .skipped.questions import asks_of_an_earlier_round

@@ -26,7 +26,7 @@ from .cells import (
 from .continued import _continued_problems
 from .corrections import _correction_problems
 from .each import _each_problems, many_cards_notice, unused_default_notice
-from .elsewhere import _elsewhere_problems
+from .elsewherecolumns import _elsewhere_problems
 from .gridcells import _fill_merged, _overflowing_rows
 from .leftoff import _left_off_problems
 from .notenames import _note_names_problems

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .askingnote import asking_problems
 from .corrections import _correction_problems
 from .each import _each_problems
-from .elsewhere import _elsewhere_problems
+from .elsewherecolumns import _elsewhere_problems
 from .rows import _errors_where_rows_are_picked
 from .rush import _rush_problems
 from .stillhere import still_here_problems
