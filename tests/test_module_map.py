@@ -5,6 +5,7 @@ the Summary's sums are added up, or where a held row's day is found, had no map 
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -84,3 +85,33 @@ def test_no_module_grows_past_the_size_one_holds_in_mind() -> None:
         "for by name: a reader of one shape of words, one page, one step), moving code verbatim, and name "
         "the new module in docs/architecture.md's map"
     )
+
+
+def _docstring_words(module: Path) -> str:
+    """``module``'s docstring as the map writes it: on one line, `:func:`.x`` roles as `x`."""
+    text = ast.get_docstring(ast.parse(module.read_text(encoding="utf-8"))) or ""
+    text = re.sub(r":(?:func|class|mod|meth|attr|data|exc|obj):`~?\.?([^`]+)`", r"`\1`", text)
+    return " ".join(text.replace("``", "`").split())
+
+
+def _line_for(module: Path) -> str:
+    """The words a map line of ``module`` is given: its docstring's first sentence, cut at ~170 characters."""
+    words = _docstring_words(module)
+    first = re.match(r"(.+?[.!?])(?:\s|$)", words)
+    sentence = first.group(1) if first else words
+    return sentence if len(sentence) <= 170 else sentence[:165].rsplit(" ", 1)[0] + " …"
+
+
+def test_every_line_of_the_module_map_says_its_module_s_own_words() -> None:
+    """A line's words are its module's docstring from its start (review72's leftover 5): a module whose
+    docstring changed kept its old line, which then said what the module no longer did. A line ends where a
+    sentence of the docstring ends, or is cut short with ' …'."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    stale = []
+    for path, said in re.findall(r"^- `([\w/]+\.py)`: (.*)$", text, flags=re.MULTILINE):
+        words, cut = _docstring_words(PACKAGE / path), said.removesuffix(" …")
+        ends = said.endswith(" …") or words[len(cut) : len(cut) + 1] in ("", " ")
+        if not (cut and words.startswith(cut) and ends):
+            stale.append(f"- `{path}`: {_line_for(PACKAGE / path)}")
+    said = "lines of docs/architecture.md not saying their module's docstring; write:"
+    assert not stale, "\n".join([said, *stale])

@@ -1,9 +1,10 @@
-"""HR systems' own codes for a person's employment under their own headers, read as the plain words they stand
-for. PeopleSoft ('Empl Status', its EMPL_STATUS field), beyond ADP's T and D: U (Terminated With Pay), V
-(Terminated Pension Payout), S (Suspended); its A, L, P, Q, R, W and X send as before (found by newcomer28).
-Oracle HCM ('Assignment Status') in its system codes: SUSPEND_PROCESS, INACTIVE_NO_PROCESS, ... read as
-Suspended, Inactive (its words, 'Suspend - No Payroll', are status._PERSON_GONE's). Not under another header:
-other systems' letters mean other things."""
+"""HR systems' own codes for a person's employment under their own headers (PeopleSoft's 'Empl Status'
+letters, Oracle HCM's SUSPEND_PROCESS), read as the plain words they stand for. PeopleSoft ('Empl Status', its
+EMPL_STATUS field), beyond ADP's T and D: U (Terminated With Pay), V (Terminated Pension Payout), S
+(Suspended); its A, L, P, Q, R, W and X send as before (found by newcomer28). Oracle HCM ('Assignment Status')
+in its system codes: SUSPEND_PROCESS, INACTIVE_NO_PROCESS, ... read as Suspended, Inactive (its words,
+'Suspend - No Payroll', are status._PERSON_GONE's). Not under another header: other systems' letters mean
+other things."""
 
 from __future__ import annotations
 
