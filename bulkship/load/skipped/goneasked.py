@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .anotherperson import _RELATION
+from .gonewhen import LEAVING_TERMS
 from .topersonelsewhere import ASKED_ELSEWHERE
 from .undone import _LEFT
 
@@ -24,7 +25,9 @@ _ON_A_DAY = r"(?:\s+(?:on\s+|eff\.?\s+|effective\s+)?(?:\d[\d/.-]*|[a-z]{3,9}\.?
 # other's card lost, nobody asked (session 47's N8, session 48's leftover 4; review71). Said, the death;
 # taken out, the ask. 'Terminated - mail to home' sends (review44), 'Left - do not send to wife' is out
 _GONE_ALONE = re.compile(
-    rf"(?i)\W*(?:(?:he|she|they|employee)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?{_GONE}{_ON_A_DAY}\W*"
+    rf"(?i)\W*(?:(?:he|she|they|employee)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?{_GONE}"
+    # (with its terms: 'Terminated with cause - send card' was left out where 'Terminated - send card' asks)
+    rf"(?:\s+(?:with|without|w/o?)\s+(?:{LEAVING_TERMS})){{0,1}}{_ON_A_DAY}\W*"
 )
 _A_PERSON = (
     rf"(?:(?:his|her|their|the|late)\s+)*(?i:{_RELATION}|widow(?:er)?|estate|family|kin|heirs?|survivors?)\b|"

@@ -24,6 +24,16 @@ _GONE = (
     r"deceased|passed\s+away|died|left(?:\s+(?:the\s+)?(?:company|co\.?|firm|organi[sz]ation|us|the\s+team))?|"
     r"terminated|termed|resigned|laid\s+off|let\s+go|fired|quit|dismissed|separated|rif(?:['’]?d|fed)"
 )
+# a leaving that may be said with its terms (not 'left': 'Left with Sue'), and the terms
+_LEFT_ON = (
+    r"terminated|termed|resigned|laid\s+off|let\s+go|fired|quit|dismissed|separated|rif(?:['’]?d|fed)|"
+    r"(?:in)?voluntar(?:y|ily)\s+(?:separat\w+|terminat\w+)"
+)
+LEAVING_TERMS = (
+    r"(?:(?:just|good|full|no|proper|(?:two|2|one|1|\d+)[\s-]*(?:weeks?|days?|months?)['’]?)\s+)?"
+    r"(?:cause|notice|pay|severance(?:\s+(?:pay|package))?|(?:a\s+)?(?:severance\s+)?package|benefits|"
+    r"pension(?:\s+payout)?|prejudice)"
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 # when: a time past said in words ('last week', 'in October', 'recently', '3 weeks ago', 'as of 11/1')
@@ -64,6 +74,12 @@ GONE_WHEN = (
     rf"{_WHOSE}(?:(?:is|was|has|had|just|sadly|tragically|"
     r"unfortunately)\s+)?(?:(?:" + _DIED + r")\s+(?:" + _HOW + r")|"
     r"killed\s+in\s+(?:action|" + _ACCIDENT + r"))"
+    r"(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
+    # ... or a leaving said with its terms ('Terminated with cause', 'Fired without cause', 'Laid off with
+    # pay', 'Resigned with 2 weeks notice', 'Terminated w/ severance': found by review75, each ordered where
+    # 'Terminated' alone and Status 'Terminated with cause' leave the row out). Not 'Left with Sue' (a card
+    # left with someone) nor a death's
+    rf"{_WHOSE}(?:(?:is|was|has\s+been|got)\s+)?(?:{_LEFT_ON})\s+(?:with|without|w/o?)\s+(?:{LEAVING_TERMS})"
     r"(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
     # ... or no longer working there ("Doesn't work here anymore", 'No longer at the company'); not 'No
     # longer at the Boston office' (moved)
