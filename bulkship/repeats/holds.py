@@ -4,20 +4,17 @@ cross-batch duplicates and probable edits held."""
 from __future__ import annotations
 
 import math
-import shlex
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..folding import fold_reference
-from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, REVIEW_ITEMS, elsewhere_card
-from ..models import FINGERPRINT, ROW, STATUS
-from ..payload import line_items
-from ..plan import external_reference
-from .beside import beside_ordered
-from .cards import _Folder, _quantity, _Rows
+from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, elsewhere_card
+from ..models import FINGERPRINT, STATUS
+from .cards import _Folder, _Rows
 from .earlier import (
+    Changed,
     _alike_name_same_place,
     _first_lines,
     _lines_without_card,
@@ -28,11 +25,12 @@ from .earlier import (
     _sent_to_the_same_place,
 )
 from .edits import _probable_edits
-from .emails import owners_told_apart, recorded_emails, told_apart
+from .emails import owners_told_apart, told_apart
+from .heldbeside import held_beside
 from .madeagain import sent_by_the_list
 from .notes import _refuse_same_rows, _repeat_note, has_card
 from .othercard import _other_card_elsewhere
-from .policy import _SENT_STATES, ALLOW_FLAG, HELD, SAME_ROWS_SHARE, RepeatPolicy
+from .policy import _SENT_STATES, SAME_ROWS_SHARE, RepeatPolicy
 from .samefile import second_cards_in_file
 from .takenout import (
     namesakes_taken_out,
@@ -102,19 +100,59 @@ def find_holds(
     if not gone and not earlier and not staying:
         return in_file
     rows = _Rows(candidates, _Folder())
-    holds: dict[str, str] = (
-        _same_reference(staying, rows, candidates, _rows_now(frame, staying))
-        if policy.references_people
-        else {}
-    )
-    for fp, note in _on_untied_lines(batch, rows, candidates, known, orders).items():
+    holds = held_beside(ledger, batch, policy, rows, candidates, frame, staying, known, orders)
+    found = _found_elsewhere(ledger, batch, policy, rows, frame, earlier, known, present)
+    copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
+    moved: dict[str, str] = {}  # the rows held for a card to their name elsewhere
+    if found.cards:
+        if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
+            copied_from = _refuse_a_copy(ledger, batch, file_name, frame, found, earlier, policy, known)
+        moved = _hold_what_was_found(
+            ledger, batch, rows, found, earlier, known, orders, policy, holds, taken_out, cards
+        )
+    if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
+        gone, orders = _with_the_copied_batch(ledger, copied_from, gone, orders, present)
+    if gone:
+        _hold_edits_of_gone(ledger, batch, frame, rows, gone, orders, holds, adopted)
+    for fp, note in [*moved.items(), *in_file.items()]:
         holds.setdefault(fp, note)
-    # a row new to the batch beside its person's ordered row, at another address: as a later batch's row
-    mails = recorded_emails(ledger, batch) if staying else {}
-    for fp, note in beside_ordered(
-        staying, orders, rows, known, split_advised_at(ledger, batch), mails
-    ).items():
-        holds.setdefault(fp, note)
+    for fp in [
+        *adopted,
+        *taken_out,
+    ]:  # a row the batch ordered, or sent elsewhere: nothing sent, nothing held
+        holds.pop(fp, None)
+    for fp in [fp for fp in cards if fp not in holds]:  # sent elsewhere, or the batch's own row
+        cards.pop(fp)
+    return holds
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The rows to order that repeat a card another batch sent (:func:`_found_elsewhere`): ``cards``, row
+    (index in the rows) -> (index in the orders, line index), the first ``same_place`` to the very recipient,
+    address, card and value, the first ``exact`` the very cards; the rest to the same name (``by_name``, with
+    those written alike and other cards to the same person) or by reference (``by_reference``); ``edited``:
+    the same name and place, another value."""
+
+    cards: list[tuple[int, tuple[int, int]]]
+    same_place: int
+    exact: int
+    by_reference: dict[int, tuple[int, int]]
+    by_name: dict[int, Changed]
+    edited: set[int]
+
+
+def _found_elsewhere(
+    ledger: Ledger,
+    batch: str,
+    policy: RepeatPolicy,
+    rows: _Rows,
+    frame: pd.DataFrame,
+    earlier: list[OrderRecord],
+    known: Mapping[str, RowRecord],
+    present: Collection[str],
+) -> _Found:
+    """The rows of ``rows`` whose card another batch's ``earlier`` orders sent, or may have."""
     references = {fold_reference(r) for r in rows.columns["external_id"] if r}
     sent_before = _first_lines(earlier, rows, references, _lines_without_card(ledger, batch, policy, earlier))
     found = _sent_to_the_same_place(rows, sent_before.where) if sent_before.where else []
@@ -142,80 +180,125 @@ def find_holds(
     other = _other_card_elsewhere(rows, sent_before, {i for i, _ in found}, apart)
     found += [(i, (changed.order, changed.line)) for i, changed in other.items()]
     by_name.update(other)
-    copied_from = None  # another batch whose file this one mostly is (an edited copy run under a new name)
-    moved: dict[str, str] = {}  # the rows held for a card to their name elsewhere
-    if found:
-        if not policy.allow:  # on every run, not only the first: a re-run must hold the same edits
-            valid = int((frame[STATUS] == "valid").sum())
-            copied = _copied(found, exact, earlier, edited)
-            copied_from = _mostly_of(copied, valid)
-            if copied_from is not None and not known and not policy.own_name:
-                _refuse_same_rows(
-                    batch,
-                    file_name,
-                    ledger,
-                    copied,
-                    valid,
-                    copied_from,
-                    policy.keep,
-                    frame=frame,
-                    shown=policy.shown_as,
+    return _Found(found, same_place, exact, by_reference, by_name, edited)
+
+
+def _refuse_a_copy(
+    ledger: Ledger,
+    batch: str,
+    file_name: str,
+    frame: pd.DataFrame,
+    found: _Found,
+    earlier: list[OrderRecord],
+    policy: RepeatPolicy,
+    known: Mapping[str, RowRecord],
+) -> str | None:
+    """The other batch whose file this one mostly is, if any; a new batch run under its own name that is
+    refused (:func:`.notes._refuse_same_rows`)."""
+    valid = int((frame[STATUS] == "valid").sum())
+    copied = _copied(found.cards, found.exact, earlier, found.edited)
+    copied_from = _mostly_of(copied, valid)
+    if copied_from is not None and not known and not policy.own_name:
+        _refuse_same_rows(
+            batch,
+            file_name,
+            ledger,
+            copied,
+            valid,
+            copied_from,
+            policy.keep,
+            frame=frame,
+            shown=policy.shown_as,
+        )
+    return copied_from
+
+
+def _hold_what_was_found(
+    ledger: Ledger,
+    batch: str,
+    rows: _Rows,
+    found: _Found,
+    earlier: list[OrderRecord],
+    known: Mapping[str, RowRecord],
+    orders: Mapping[str, OrderRecord],
+    policy: RepeatPolicy,
+    holds: dict[str, str],
+    taken_out: dict[str, str],
+    cards: dict[str, tuple[str, str | None, str]],
+) -> dict[str, str]:
+    """Each row of ``found`` put in ``holds`` (with ``cards``, the very card it holds for) or ``taken_out``;
+    the rows held for a card to their name elsewhere returned, said as edits."""
+    moved: dict[str, str] = {}
+    owners: dict[tuple[str, int], tuple[str, str]] = {}
+    lines = [(earlier[o].po_number, line) for _i, (o, line) in found.cards]
+    numbers, waiting = _row_numbers(ledger, lines, owners)
+    advised = split_advised_at(ledger, batch)
+    candidates = [i for i, _at in found.cards[: found.same_place]]
+    planned = planned_here(rows, candidates, known, orders) if advised else set()
+    # ... or this batch's own row of that card, sent there once this batch's was gone (a part run again)
+    made_there = sent_by_the_list(ledger, batch, rows, found.cards[: found.same_place], known, earlier)
+    for i, (o, line) in found.cards:
+        order = earlier[o]
+        if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
+            order = replace(order, state="review")
+        reference = rows.columns["external_id"][i] if i in found.by_reference else None
+        row = numbers.get((order.po_number, line))
+        elsewhere = taken_out_note(order, line, row, split_advised=advised) if i in planned else None
+        elsewhere = elsewhere or made_there.get(i)
+        if elsewhere is not None:
+            taken_out[rows.fingerprints[i]] = elsewhere
+        elif i in found.by_name:  # said as an edit of a row of the batch this file copies, if it is one
+            moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, changed=found.by_name[i])
+        else:
+            holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
+            if has_card(order, reference):
+                owner = owners.get((order.po_number, line))
+                cards[rows.fingerprints[i]] = (
+                    owner[0] if owner else order.batch,
+                    owner[1] if owner else None,
+                    order.po_number,
                 )
-        owners: dict[tuple[str, int], tuple[str, str]] = {}
-        lines = [(earlier[o].po_number, line) for _i, (o, line) in found]
-        numbers, waiting = _row_numbers(ledger, lines, owners)
-        advised = split_advised_at(ledger, batch)
-        candidates = [i for i, _at in found[:same_place]]
-        planned = planned_here(rows, candidates, known, orders) if advised else set()
-        # ... or this batch's own row of that card, sent there once this batch's was gone (a part run again)
-        made_there = sent_by_the_list(ledger, batch, rows, found[:same_place], known, earlier)
-        for i, (o, line) in found:
-            order = earlier[o]
-            if order.po_number in waiting:  # its rows wait for review: perhaps ordered, not 'ordered'
-                order = replace(order, state="review")
-            reference = rows.columns["external_id"][i] if i in by_reference else None
-            row = numbers.get((order.po_number, line))
-            elsewhere = taken_out_note(order, line, row, split_advised=advised) if i in planned else None
-            elsewhere = elsewhere or made_there.get(i)
-            if elsewhere is not None:
-                taken_out[rows.fingerprints[i]] = elsewhere
-            elif i in by_name:  # said as an edit of a row of the batch this file copies, if it is one
-                moved[rows.fingerprints[i]] = _repeat_note(order, row, policy, changed=by_name[i])
-            else:
-                holds[rows.fingerprints[i]] = _repeat_note(order, row, policy, reference=reference)
-                if has_card(order, reference):
-                    owner = owners.get((order.po_number, line))
-                    cards[rows.fingerprints[i]] = (
-                        owner[0] if owner else order.batch,
-                        owner[1] if owner else None,
-                        order.po_number,
-                    )
-    if copied_from is not None:  # its changed rows are edits of that batch's rows, as in that batch itself
-        theirs = {o.po_number: o for o in ledger.orders(copied_from)}
-        # rows on orders in doubt too (sent, no answer yet): the vendor may hold them (found by newcomer7); a
-        # row the file still has as it was is not gone: a namesake's edit it is not (hunter-vendor33's item 1)
-        gone += [
-            r for r in ledger.batch_rows(copied_from) if _is_sent(r, theirs) and r.fingerprint not in present
-        ]
-        orders = {**orders, **theirs}
-    if gone:
-        shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
-        # rows left out as sent elsewhere are on no order: what they would have sent is the settlement's
-        left_out = ledger.left_out_items(batch) if any(r.status == ELSEWHERE for r in gone) else {}
-        # (an ordered row of another batch, this file a copy of its file, is not one of this batch's)
-        ours = adopted if all(r.batch == batch for r in gone) else None
-        for fp, note in _probable_edits(gone, orders, rows, shared, left_out, adopted=ours).items():
-            holds.setdefault(fp, note)
-    for fp, note in [*moved.items(), *in_file.items()]:
+    return moved
+
+
+def _with_the_copied_batch(
+    ledger: Ledger,
+    copied_from: str,
+    gone: list[RowRecord],
+    orders: Mapping[str, OrderRecord],
+    present: Collection[str],
+) -> tuple[list[RowRecord], Mapping[str, OrderRecord]]:
+    """``gone`` and ``orders`` with the sent rows and the orders of ``copied_from``, the batch this file
+    copies."""
+    theirs = {o.po_number: o for o in ledger.orders(copied_from)}
+    # rows on orders in doubt too (sent, no answer yet): the vendor may hold them (found by newcomer7); a
+    # row the file still has as it was is not gone: a namesake's edit it is not (hunter-vendor33's item 1)
+    gone += [
+        r for r in ledger.batch_rows(copied_from) if _is_sent(r, theirs) and r.fingerprint not in present
+    ]
+    orders = {**orders, **theirs}
+    return gone, orders
+
+
+def _hold_edits_of_gone(
+    ledger: Ledger,
+    batch: str,
+    frame: pd.DataFrame,
+    rows: _Rows,
+    gone: list[RowRecord],
+    orders: Mapping[str, OrderRecord],
+    holds: dict[str, str],
+    adopted: dict[str, str],
+) -> None:
+    """The rows of ``rows`` that are probable edits of a row ``gone`` (sent, no longer in the file) put in
+    ``holds`` (or ``adopted``: :func:`~bulkship.repeats.edits._probable_edits`)."""
+    shared = {a for a, n in Counter(_Rows(frame, rows.folder).addresses()).items() if n > 1}
+    # rows left out as sent elsewhere are on no order: what they would have sent is the settlement's
+    left_out = ledger.left_out_items(batch) if any(r.status == ELSEWHERE for r in gone) else {}
+    # (an ordered row of another batch, this file a copy of its file, is not one of this batch's)
+    ours = adopted if all(r.batch == batch for r in gone) else None
+    for fp, note in _probable_edits(gone, orders, rows, shared, left_out, adopted=ours).items():
         holds.setdefault(fp, note)
-    for fp in [
-        *adopted,
-        *taken_out,
-    ]:  # a row the batch ordered, or sent elsewhere: nothing sent, nothing held
-        holds.pop(fp, None)
-    for fp in [fp for fp in cards if fp not in holds]:  # sent elsewhere, or the batch's own row
-        cards.pop(fp)
-    return holds
 
 
 def _owners(
@@ -236,66 +319,6 @@ def _owners(
         if card is not None and card[0] in index:
             owners.setdefault((index[card[0]], card[1]), fingerprint)
     return owners
-
-
-def _on_untied_lines(
-    batch: str,
-    rows: _Rows,
-    candidates: pd.DataFrame,
-    known: Mapping[str, RowRecord],
-    orders: Mapping[str, OrderRecord],
-) -> dict[str, str]:
-    """Rows to order that a line of the batch's own orders may be, a line no row is tied to: fingerprint ->
-    why. Such lines are the vendor's, found when this ledger had no record of the batch (its rows, edited
-    since, wait for review): a row back as it was sent (the edit undone) is one of them, and was sent a
-    second card under a new PO number (found by hunter-sheets7). Its ExternalId, or (a line showing none)
-    its card and value, is what ties it. Only rows new to the batch (or held already), and only orders whose
-    rows wait for review."""
-    tied: dict[str, set[int]] = {}
-    for record in known.values():
-        if record.po_number and record.line_index is not None:
-            tied.setdefault(record.po_number, set()).add(record.line_index)
-    by_id: dict[str, tuple[str, int]] = {}
-    by_card: dict[tuple[str, str, int], tuple[str, int]] = {}
-    for po, order in orders.items():
-        # an order found at the vendor whose rows wait: its stored lines are the vendor's (an order of our
-        # own stores what we sent, a line of it that a person released being at the vendor at no line)
-        if order.state not in _SENT_STATES or not order.payload().get(REVIEW_ITEMS):
-            continue
-        for index, item in enumerate(line_items(order)):
-            if index in tied.get(po, ()):
-                continue
-            reference = fold_reference(item.get("ExternalId"))
-            if reference:
-                by_id.setdefault(reference, (po, index))
-            else:
-                product = str(item.get("ProductId") or "").casefold()
-                key = (product, rows.folder.amount(item.get("Value")), _quantity(item.get("Quantity")))
-                by_card.setdefault(key, (po, index))
-    if not by_id and not by_card:
-        return {}
-    quantities = candidates["quantity"].tolist() if "quantity" in candidates.columns else [1] * len(rows.rows)
-    holds = {}
-    for i, fingerprint in enumerate(rows.fingerprints):
-        earlier = known.get(fingerprint)
-        if earlier is not None and earlier.status != HELD:  # released by a person: sent on their word
-            continue
-        reference = fold_reference(
-            external_reference(batch, fingerprint, str(rows.columns["external_id"][i]))
-        )
-        card = rows.card(i)
-        at = by_id.get(reference) or by_card.get((card.product, card.value, _quantity(quantities[i])))
-        if at is not None:
-            po, index = at
-            holds[fingerprint] = (
-                f"Held, not sent: line {index + 1} of this batch's order {po} at the vendor may be this "
-                "row's card, and no row is tied to it (the order was found at the vendor when this ledger "
-                "had no record of the batch; its rows as edited then wait for review): the person may have "
-                f"this card already. See what the vendor holds: bulkship reconcile {shlex.quote(batch)} "
-                "--review; to "
-                f"send another card all the same, re-run with {ALLOW_FLAG}"
-            )
-    return holds
 
 
 def _copied(
@@ -324,60 +347,3 @@ def _mostly_of(repeats: Sequence[OrderRecord], valid: int) -> str | None:
         return None
     other, count = by_batch.most_common(1)[0]
     return other if count >= max(1, math.ceil(valid * SAME_ROWS_SHARE)) else None
-
-
-def _rows_now(frame: pd.DataFrame, staying: Sequence[RowRecord]) -> dict[str, int]:
-    """The row of the file each of ``staying`` (ordered rows the file still holds) is read at now."""
-    ordered = {record.fingerprint for record in staying}
-    numbers = frame[ROW] if ROW in frame.columns else frame.index.to_series()
-    return {
-        fp: int(row)
-        for fp, row in zip(frame[FINGERPRINT].astype(str).tolist(), numbers.tolist(), strict=True)
-        if fp in ordered
-    }
-
-
-def _same_reference(
-    staying: Sequence[RowRecord], rows: _Rows, candidates: pd.DataFrame, rows_now: Mapping[str, int]
-) -> dict[str, str]:
-    """Rows to order that carry the reference (ExternalId: the sheet's own, e.g. an employee ID) of a row
-    this batch already ordered and the file still holds (at the row ``rows_now`` gives): fingerprint -> why.
-    One reference is one recipient's card; a second row with it is an edit come back beside the original (a
-    re-run of an older file, a Fix-these copy), not a new card, unless the sheet says so (its
-    allow-duplicate column)."""
-    by_row = sorted(staying, key=lambda r: r.row)
-    ordered = {folded: r for r in by_row if (folded := fold_reference(r.external_id))}
-    if not ordered:
-        return {}
-    on_purpose = (
-        candidates["allow_duplicate"].eq("yes").tolist()
-        if "allow_duplicate" in candidates.columns
-        else [False] * len(rows.rows)
-    )
-    holds = {}
-    for i, reference in enumerate(rows.columns["external_id"]):
-        record = ordered.get(folded) if (folded := fold_reference(reference)) else None
-        if record is not None and not on_purpose[i]:
-            now = rows_now.get(record.fingerprint, record.row)
-            holds[rows.fingerprints[i]] = _same_reference_note(reference, record, rows.rows[i], now)
-    return holds
-
-
-def _same_reference_note(reference: str, record: RowRecord, here: int, now: int) -> str:
-    """What row ``here`` held for ``reference``, ordered as ``record`` (its row then), says: the ordered
-    card read at row ``now`` of the file. A row edited after its card was sent, its duplicate further down
-    now reading as that card, said 'already ordered in this batch (row 3, ...) and that row is still in
-    the file' on row 3 itself (newcomer20's N19)."""
-    if now == record.row:
-        where = f"(row {record.row}, PO {record.po_number}) and that row is still in the file"
-    else:
-        then = "this row" if record.row == here else f"row {record.row}"
-        where = (
-            f"(PO {record.po_number}) for {then} as the list had it then, and row {now}, which reads as "
-            "that card as ordered, is still in the file"
-        )
-    return (
-        f"Held, not sent: ExternalId {reference} was already ordered in this batch {where}. One reference "
-        f"is one card: remove one of the two rows, or re-run with {ALLOW_FLAG} to send another card on "
-        "purpose"
-    )
