@@ -23,7 +23,7 @@ import pandas as pd
 
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
-from .goneasked import gone_asked_elsewhere, may_be_gone_asked
+from .goneasked import _GONE_ALONE, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
 from .readonce import once_of_frame
 from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
@@ -44,7 +44,8 @@ from .saidasking import (
     _TWO_ROWS,
     _UNDECIDED,
 )
-from .yearasked import leaving_come, may_name_a_yearless_day, year_readings
+from .undone import _UNDONE
+from .yearasked import day_asked_after_leaving, leaving_come, may_name_a_yearless_day, year_readings
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
 # or a no is read by .answered (its words alone: 'No idea' answers nothing)
@@ -179,6 +180,8 @@ def readings(text: str) -> tuple[str, str] | None:
             if near is not None and not _OF_THE_ADDRESS.search(parts[near]):
                 taken[near] = True
     mistakes = {i: m for i, p in enumerate(parts) if asking[i] and (m := _mistake_asked(p)) is not None}
+    for i, day in day_asked_after_leaving(parts, asking, _GONE_ALONE).items():  # (its yes sends: plain)
+        mistakes.setdefault(i, (f"{day} - ", ""))
     plain = "".join(
         mistakes[i][0] if i in mistakes else p
         for i, (p, t) in enumerate(zip(parts, taken, strict=True))
@@ -190,11 +193,22 @@ def readings(text: str) -> tuple[str, str] | None:
         "Do not send - " if s else "Sent already - " if w else ""
         for s, w in zip(shared, wrongly, strict=True)
     ]
-    said = "".join(
-        mistakes[i][1] if i in mistakes else "" if c else own[i] or (_said(p, text) if a else p)
-        for i, (p, a, c) in enumerate(zip(parts, asking, checks, strict=True))
-    ).strip(" -–—;,:/|(")
-    return plain, said
+    said = ""
+    for i, (p, a, c) in enumerate(zip(parts, asking, checks, strict=True)):
+        piece = mistakes[i][1] if i in mistakes else "" if c else own[i] or (_said(p, text) if a else p)
+        said += "" if a and i not in mistakes and not own[i] and _undoes(said, piece) else piece
+    return plain, said.strip(" -–—;,:/|(")
+
+
+def _undoes(before: str, asked: str) -> bool:
+    """Whether a question, said, would undo the no said before it ('Terminated in error? back 12/1?': 'back
+    12/1?' after 'Terminated'): its no ('not back') is the reading leaving the row out, so it is taken out
+    of it, as the no stands where it is the only question ('Terminated - rehired?' is left out: review60's
+    decision). Said, the remark read 'Terminated - back 12/1', sent either way: left out, nobody asked."""
+    before = before.strip(" -–—;,:/|(")
+    if not before or not _UNDONE.search(f"{before} - {asked.strip(' -–—;,:/|(')}"):
+        return False
+    return _UNDONE.search(before) is None
 
 
 # a question whether a leaving was a mistake ('Terminated in error?', 'Deceased by mistake?'): its yes

@@ -89,3 +89,32 @@ def leaving_come(said: str, whole: str) -> str:
     if not _days_named(said) or _A_JOURNEY.search(whole) or _STAYS.search(whole):
         return said
     return "Left"
+
+
+# a leaving said, then its day asked in a clause of its own ('Resigned - last day 12/31?', 'Resigned - still
+# here until 1/15/2027?', 'Terminated - eff 1/15/2027?'): the leaving is sure, its day is asked. Its yes, a
+# day to come, sends until then; its no (taken out) leaves a leaving without a day: read the other way round
+# from a question whether the leaving is undone ('Terminated - rehired?', whose no stands), it asks. Each was
+# left out, nobody asked (review73's leftover 4; review75). A day passed: gone either way, left out as before
+_A_DAY = (
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+)
+_ITS_DAY = re.compile(
+    r"(?i)\W*(?:(?:(?:her|his|their)\s+)?(?:last\s+(?:working\s+|work\s+|physical\s+)?(?:day|date)|lwd|ldw|"
+    r"end\s+date|separation\s+date|term(?:ination)?\s+date|leaving|leaves|(?:effective|eff\.?|as\s+of)|"
+    r"(?:still\s+)?(?:here|employed|working|on\s+(?:payroll|staff))\s+(?:until|till|thru|through)|"
+    r"(?:working|stays?|staying)\s+(?:until|till|thru|through))\s*(?:(?:is|was|on|:)\s*)?)?"
+    rf"(?:{_A_DAY})\W*"
+)
+
+
+def day_asked_after_leaving(parts: list[str], asked: list[bool], alone: re.Pattern[str]) -> dict[int, str]:
+    """Of a remark's clauses, those asking only the day of the leaving said alone (``alone``) in the clause
+    before them, not asked: index -> the clause said, its yes (its no is the clause taken out)."""
+    found: dict[int, str] = {}
+    for i in range(1, len(parts)):
+        said = re.sub(r"[?？]+", " ", parts[i]).strip(" -–—;,:/|(.")
+        if asked[i] and not asked[i - 1] and alone.fullmatch(parts[i - 1]) and _ITS_DAY.fullmatch(said):
+            found[i] = said
+    return found
