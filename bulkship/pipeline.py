@@ -64,7 +64,7 @@ from .runend import reconcile_run, rewrite_kept_plan
 from .runinput import complete_result, file_identity, load_rows, sheet_of
 from .runoptions import RunOptions
 from .runresult import RunResult
-from .submit import SubmitOutcome, submit_batch
+from .submit import SubmitOutcome, note_left, submit_batch
 from .submit.lookfirst import look_up_in_doubt
 from .team import person_acting
 from .track import rewrite_others, wait_until_settled
@@ -272,8 +272,11 @@ async def _plan_and_send(
                 new_here=stored is None and not found_now and not repeats.allow, unchecked_ok=repeats.allow,
                 room=room,
             )  # fmt: skip
+            priced = None
             if outcome.charged_otherwise:  # the vendor's prices of now, for the workbook and the rest
-                catalog = await reprice_after_a_change(client, ledger, batch, catalog, notes)
+                read = await reprice_after_a_change(client, ledger, batch, catalog, notes)
+                priced, catalog = read is not catalog, read
+            note_left(ledger, batch, outcome, unchecked, priced)
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
     give_back_memory()

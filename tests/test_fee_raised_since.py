@@ -140,6 +140,8 @@ def test_prices_that_cannot_be_read_again_after_the_rise_cost_nothing_of_the_run
     orders = cli_vendor.sandbox.orders()
     seen = check_money(tmp_path / "ledger.sqlite", "cap", input_rows=range(2, 7), vendor_orders=orders)
     assert seen.figures("charged") == [50, -2, 0, 0, 52] and seen.total("to send") == 75  # as before
+    plan = "its cost here is still its plan's: the vendor's prices could not be read again after that charge"
+    assert all(plan in seen.rows[row]["Problems / vendor error"] for row in range(4, 7)), seen.rows[4]
     # ... and the 75.00 to send is said to be of before the vendor charged more: not today's cost
     ledger = tmp_path / "ledger.sqlite"
     assert main(["status", "cap", "--json", "--ledger", str(ledger)]) == 0

@@ -44,6 +44,10 @@ def test_run_yes_stops_once_the_vendor_bills_more_than_the_plan_shown(
         note = seen.rows[row]["Problems / vendor error"]
         assert note.startswith("Not sent yet: the run stopped before this order left: the vendor charged "
                                "27.00 for BS-CAP-0002 where the plan priced it 25.00"), note  # fmt: skip
+        # it said "its cost is shown again at the vendor's prices of today before it is sent" beside the
+        # 27.00 read so already (hunter-money29's L4)
+        assert note.endswith("; its cost here is at the vendor's prices read after that charge. Re-run the "
+                             "same command to send it."), note  # fmt: skip
     # the orders left at the vendor's prices read again after the stop: 'To send 75.00 as priced <the plan>'
     # was said where the re-run costs 81.00 (hunter-money28's leftover 3): every surface says 81.00 now
     assert [seen.rows[row]["Total"] for row in range(4, 7)] == [27] * 3

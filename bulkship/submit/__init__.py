@@ -57,7 +57,7 @@ another ledger sending it stops the run), :mod:`.conflicts` (a 409's original ch
 from __future__ import annotations
 
 from .shared import MAX_CONSECUTIVE_UNKNOWN, OrderClient, Reporter, SubmitOutcome, SubmitProgress
-from .submitter import Submitter, submit_batch
+from .submitter import Submitter, note_left, submit_batch
 
 __all__ = [
     "MAX_CONSECUTIVE_UNKNOWN",
@@ -66,5 +66,6 @@ __all__ = [
     "SubmitOutcome",
     "SubmitProgress",
     "Submitter",
+    "note_left",
     "submit_batch",
 ]

@@ -23,6 +23,16 @@ LOOK_AGAIN = (
 )
 
 
+# what the cost of an order left planned by the stop is, by whether the vendor's prices were read again
+_PRICED: dict[bool | None, str] = {
+    True: "; its cost here is at the vendor's prices read after that charge",
+    False: (
+        "; its cost here is still its plan's: the vendor's prices could not be read again after that "
+        "charge, the next run shows what it costs today"
+    ),
+}
+
+
 @dataclass(frozen=True)
 class _Beyond:
     """The first order counted beyond its plan: charged so, or (``lost``) its answer lost, counted at the
@@ -228,10 +238,13 @@ class RoomTally:
         )
         return self.stop
 
-    def left_note(self) -> str | None:
-        """What each order :meth:`past_room` left planned says of why it was not sent (its row's note), and
-        that its cost is shown again at the vendor's prices of today; None when the run was not stopped so.
-        Without it, a row read 'Not sent yet. Re-run the same command to send it.', nothing of the price."""
+    def left_note(self, priced: bool | None = None) -> str | None:
+        """What each order :meth:`past_room` left planned says of why it was not sent (its row's note); None
+        when the run was not stopped so. Without it, a row read 'Not sent yet. Re-run the same command to send
+        it.', nothing of the price. ``priced``: whether the vendor's prices were read again after the stop
+        (the orders left then cost what they cost today), None when not tried. It said "its cost is shown
+        again at the vendor's prices of today before it is sent" of rows already priced so (27.00 where the
+        plan said 25.00: hunter-money29's L4), and of rows at their plan's when they could not be read."""
         if self.stop is not None and self._foreign is not None:
             return (
                 f"the run stopped before this order left: the vendor answered {self._foreign.po} in "
@@ -242,8 +255,7 @@ class RoomTally:
             return None
         return (
             f"the run stopped before this order left: {self._first.cause()}, so that the run spends no "
-            f"more than the {money_text(self.room.limit)} {self.room.said}; its cost is shown again at the "
-            "vendor's prices of today before it is sent"
+            f"more than the {money_text(self.room.limit)} {self.room.said}{_PRICED.get(priced, '')}"
         )
 
     def past_room_at_the_end(self, *, left: bool, together: bool) -> SpendLimitError | None:

@@ -78,6 +78,9 @@ class SubmitOutcome:
     funds_currency: str = ""  # ... kept in another currency than dollars (then neither above): that currency
     unsent_cost: Decimal = Decimal("0")
     charged_otherwise: bool = False  # an order charged otherwise than planned (RoomTally)
+    # why the orders a limit's stop left planned were not sent, given whether the vendor's prices were read
+    # again after it (RoomTally.left_note): their rows' note, written once that reading is done (note_left)
+    left_note: Callable[[bool | None], str | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,8 @@ class Submitter(_Answers):
         if isinstance(self.outcome.stopped, BeingSentElsewhereError):
             await self._hold_plan(self.outcome.stopped)
         elif stopped is not None and self._tally is not None and stopped is self._tally.stop:
-            await self._note_left(self._tally.left_note())
+            # its rows' note is written once the prices are read again (note_left)
+            self.outcome.left_note = self._tally.left_note
         self.outcome.charged_otherwise = self._tally is not None and self._tally.charged_otherwise
         await self._finish()
         return self.outcome
@@ -110,15 +111,6 @@ class Submitter(_Answers):
             return False  # nothing stopped the orders before they left
         planned = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
         return any(o.po_number not in self.hold_back for o in planned)
-
-    async def _note_left(self, note: str | None) -> None:
-        """Each order the run's limit left planned says why, on its rows (..reconcile.join.outcome)."""
-        if not note:
-            return
-        planned = await self._ledger(self.ledger.orders, self.batch, ("planned",), payloads=False)
-        for order in planned:
-            if order.po_number not in self.hold_back:
-                await self._ledger(self.ledger.record_not_sent, order.po_number, note)
 
     async def _hold_plan(self, stopped: BeingSentElsewhereError) -> None:
         """Another computer or ledger is sending the batch, grouped its own way: the orders still planned here
@@ -320,6 +312,19 @@ class Submitter(_Answers):
             return found
         except VendorError:
             return None
+
+
+def note_left(
+    ledger: Ledger, batch: str, outcome: SubmitOutcome, hold_back: Collection[str], priced: bool | None
+) -> None:
+    """Each order a run's limit left planned says why, on its rows (..reconcile.join.outcome), and whether its
+    cost is of the vendor's prices read again after the stop (``priced``; None: not read)."""
+    note = outcome.left_note(priced) if outcome.left_note is not None else None
+    if not note:
+        return
+    for order in ledger.orders(batch, states=("planned",), payloads=False):
+        if order.po_number not in hold_back:
+            ledger.record_not_sent(order.po_number, note)
 
 
 async def submit_batch(
