@@ -76,10 +76,12 @@ def priced_before_a_change(ledger: Ledger, batch: str | None = None) -> set[str]
     return {name for name, at in priced.items() if changed.get(name, "") > at}
 
 
-def priced_words(at: str, changed: bool = False) -> str:
+def priced_words(at: str, changed: bool = False, *, short: bool = False) -> str:
     """'as priced 2026-12-05 10:22' (UTC, as the Batches page writes a batch's start); ``changed``: priced
-    before the vendor charged otherwise than planned (:func:`priced_before_a_change`), said so."""
+    before the vendor charged otherwise than planned (:func:`priced_before_a_change`), said so, or
+    (``short``: a table's cell, the words said under the table) '(below)'."""
     words = f"as priced {at[:16].replace('T', ' ')}"
     if changed:
-        words += ", before the vendor charged otherwise than planned: a re-run shows what it costs today"
+        more = "before the vendor charged otherwise than planned: a re-run shows what it costs today"
+        words += " (below)" if short else f", {more}"
     return words

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from ..heldrows import HeldMoney, first_day, money_said, of_the_skipped
-from ..money import MONEY_CURRENCY
+from ..money import MONEY_CURRENCY, money_text
 from ..settings import Settings
 from .app import JsonOption, LedgerOption, app, err_console, plain_console, print_json, settings_from
 from .track_cmd import NO_LEDGER_HINT, PIPED_WIDTH, BatchArgument, require_ledger
@@ -132,6 +132,8 @@ def status_command(
         _say_billed_without_a_card(s)
         for note in s.get("notes") or []:
             err_console.print(f"{s['batch']}: {note}", soft_wrap=True)
+        if (said := _priced_before_said(s)) is not None:
+            err_console.print(said, soft_wrap=True)
         if _left_in_doubt(s):
             err_console.print(_in_doubt_said(s, on_the_page=s["batch"] in from_the_page), soft_wrap=True)
         if come := _day_come_said(s, settings):
@@ -319,9 +321,21 @@ def _to_send_cell(summary: dict[str, Any]) -> str:
     priced = str(summary.get("to_send_priced") or "")
     shown = priced and Decimal(summary["money"]["to_send"]["total"])
     changed = bool(summary.get("to_send_priced_before_a_change"))
-    cell = f"{cell} {priced_words(priced, changed)}" if shown else cell
+    # short: the whole words wrapped the cell over three lines (hunter-money29's L5), said below the table
+    cell = f"{cell} {priced_words(priced, changed, short=True)}" if shown else cell
     most = summary.get("to_send_most")  # as its plan counts: 50.00 read alone beside a plan's 55.95
     return f"{cell}, {most_words(Decimal(most['most']))}" if most else cell
+
+
+def _priced_before_said(summary: dict[str, Any]) -> str | None:
+    """What a To send cell's '(below)' says (:func:`_to_send_cell`), under the table."""
+    from ..pricedon import priced_words
+
+    to_send = summary["money"]["to_send"]["total"]
+    if not summary.get("to_send_priced_before_a_change") or not Decimal(to_send):
+        return None
+    priced = priced_words(str(summary.get("to_send_priced") or ""), True)
+    return f"{summary['batch']}: To send {money_text(Decimal(to_send))} {priced}."
 
 
 def _to_send_total_cell(total: dict[str, Any]) -> str:
