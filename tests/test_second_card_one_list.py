@@ -59,6 +59,29 @@ def test_the_second_card_to_one_person_in_one_list_is_held_naming_the_other_row(
     assert "3 pending" in _said(capsys)
 
 
+def test_every_surface_says_a_held_row_is_a_second_card_as_its_note_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-vendor39's leftover 4: row 4 held for the VISA card row 2 orders in the same run, the plan
+    said 'not in this plan: they repeat a card already ordered' (row 2's card was in that very plan), the run
+    'held, not sent, because they repeat a card already ordered' and 'so that no one gets the same card twice'
+    (it is another card), the Summary's held line 'repeats a card already ordered'. Each says what the row's
+    note says: a second card for the same person."""
+    from test_summary_status_words import _status_table
+
+    assert _run(tmp_path, _dunn("VISA-PREPAID") + ANN + _dunn("HOMEDEPOT")) == 3
+    said = _said(capsys)
+    for words in (
+        "1 row(s) held, not in this plan: each would be a second card for its person",
+        "1 row(s) held, not sent: each would be a second card for the same person: row 4: Held, not sent:",
+        "1 row(s) held so that no one gets a second card by mistake (see above and the result workbook)",
+    ):
+        assert words in said, (words, said)
+    assert "repeat a card already ordered" not in said and "same card twice" not in said, said
+    meaning = "not sent: it would be a second card for the same person (see the row)"
+    assert _status_table(tmp_path / "o" / "X-results.xlsx")["held"] == (1, meaning)
+
+
 def test_validate_says_so_before_any_ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "list.csv"
     path.write_text(HEADER + _dunn("VISA-PREPAID") + ANN + _dunn("HOMEDEPOT"))

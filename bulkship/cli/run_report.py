@@ -184,8 +184,8 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
             )
         else:
             held = (
-                f"{result.held_rows} row(s) held so that no one gets the same card twice (see above and the "
-                "result workbook"
+                f"{result.held_rows} row(s) held so that no one gets a second card by mistake (see above and "
+                "the result workbook"
                 + (
                     f"; {result.held_with_card} of them have this very card already"
                     if result.held_with_card

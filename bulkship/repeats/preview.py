@@ -145,7 +145,7 @@ def held_notes(ledger: Ledger, batch: str) -> list[str]:
     held = ledger.current_rows_with_status(batch, HELD)
     if not held:
         return []
-    lines = [f"{len(held)} row(s) held, not sent, because they repeat a card already ordered:"]
+    lines = [f"{len(held)} row(s) held, not sent: each would be a second card for the same person:"]
     lines += [f"  row {r.row}: {r.error}" for r in held[:_SHOWN]]
     if len(held) > _SHOWN:
         lines.append(f"  ... and {len(held) - _SHOWN} more (see the result workbook)")
