@@ -50,3 +50,31 @@ def test_a_rehired_worker_s_earlier_leaving_day_sends_and_a_plain_active_status_
     ]
     warned = sorted(p["row"] for p in data["problems"] if "as an earlier stint" in p["message"])
     assert warned == [2, 3] and (data["valid"], data["invalid"]) == (3, 1), data["problems"]
+
+
+def test_an_active_flag_s_yes_beside_a_passed_leaving_day_asks_as_status_a_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Workday's 'Active Status' = Yes beside a rehire's earlier 'Termination Date' (found by newcomer29: left
+    out, said as a note only, where 'Employment Status' = A asks)."""
+    path = tmp_path / "workday.csv"
+    street = "Boston,MA,02134,CVS,25"
+    rows = [
+        f"Ann Lee,1 Main St,{street},Yes,3/15/2019",  # at work, left: which is it?
+        f"Bob Ray,2 Main St,{street},1,45000",
+        f"Cy Orr,3 Main St,{street},No,45000",  # left, as both cells say
+        f"Dee Fox,4 Main St,{street},Yes,2099-01-15",  # leaving later: sent until then, as before
+        f"Eve Kim,5 Main St,{street},Yes,",
+    ]
+    header = "Name,Address,City,State,ZIP,Product,Value,Active Status,Termination Date"
+    path.write_text("\n".join([header, *rows]))
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert [s["row"] for s in data["skipped"]] == [4], data["skipped"]
+    errors = {p["row"]: p["message"] for p in data["problems"] if p["severity"] == "error"}
+    assert sorted(errors) == [2, 3] and (data["valid"], data["invalid"]) == (2, 2), data["problems"]
+    assert errors[2] == (
+        "Row 2, column 'Termination Date': the person left on 2019-03-15 (the cell reads '3/15/2019'), where "
+        "'Active Status' says 'Yes' (at work): which is right? Clear 'Termination Date' to send the card (a "
+        "rehire keeps the day of an earlier leaving), or take the row off the list."
+    )

@@ -11,8 +11,8 @@ import pandas as pd
 
 from ...models import Problem
 from ..skipped.said.stillhere import (
-    ACTIVE,
     REHIRED,
+    at_work_headers,
     died,
     leaving_headers,
     left_before,
@@ -29,8 +29,9 @@ def still_here_problems(
     """An error on each row whose status says at work beside a leaving day passed; a warning where it says
     rehired."""
     statuses = [h for h in status_headers(body) if h not in column_map]
+    at_work = [(h, words) for h, words in at_work_headers(body) if h not in column_map]
     leavings = [h for h in leaving_headers(body) if h not in column_map]
-    if not statuses or not leavings:
+    if not at_work or not leavings:
         return []
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
@@ -38,25 +39,28 @@ def still_here_problems(
     problems: list[Problem] = []
     for leaving in leavings:
         days = left_before(body, [leaving], today)
-        for status in statuses:
-            cells = body[status].astype(str).str.strip()
-            for row in days.index[days.notna() & ~dead]:
-                if int(row) in not_judged:
-                    continue
-                said, day = cells[row], days[row].date().isoformat()
-                shown = str(body.at[row, leaving]).strip()
-                written = day if shown == day else f"{day} (the cell reads '{shown}')"
-                if REHIRED.fullmatch(said):
-                    message = (
-                        f"Row {row}, column '{leaving}': the person left on {written}, and '{status}' says "
-                        f"'{said}': sent, the day read as an earlier stint's."
-                    )
-                    problems.append(Problem(int(row), field, shown, "warning", message, REHIRED_KIND))
-                elif ACTIVE.fullmatch(said):
-                    message = (
-                        f"Row {row}, column '{leaving}': the person left on {written}, where '{status}' "
-                        f"says '{said}' (at work): which is right? Clear '{leaving}' to send the card (a "
-                        "rehire keeps the day of an earlier leaving), or take the row off the list."
-                    )
-                    problems.append(Problem(int(row), field, shown, "error", message, ASKS))
+        for row in days.index[days.notna() & ~dead]:
+            if int(row) in not_judged:
+                continue
+            day = days[row].date().isoformat()
+            shown = str(body.at[row, leaving]).strip()
+            written = day if shown == day else f"{day} (the cell reads '{shown}')"
+            cells = {h: str(body.at[row, h]).strip() for h, _ in at_work}
+            rehired = [(h, cells[h]) for h in statuses if REHIRED.fullmatch(cells[h])]
+            here = [(h, cells[h]) for h, words in at_work if words.fullmatch(cells[h])]
+            if rehired:
+                status, said = rehired[0]
+                message = (
+                    f"Row {row}, column '{leaving}': the person left on {written}, and '{status}' says "
+                    f"'{said}': sent, the day read as an earlier stint's."
+                )
+                problems.append(Problem(int(row), field, shown, "warning", message, REHIRED_KIND))
+            elif here:  # one question a row, however many columns say it ('Status' = A, 'Active' = Yes)
+                status, said = here[0]
+                message = (
+                    f"Row {row}, column '{leaving}': the person left on {written}, where '{status}' "
+                    f"says '{said}' (at work): which is right? Clear '{leaving}' to send the card (a "
+                    "rehire keeps the day of an earlier leaving), or take the row off the list."
+                )
+                problems.append(Problem(int(row), field, shown, "error", message, ASKS))
     return problems

@@ -15,6 +15,7 @@ from ....schema import header_key
 from ..columnkeys import flag_key
 from ..dates import _GONE_ON
 from ..days import _dates
+from ..flags import _ACTIVE_FLAGS
 from ..statusheaders import _STATUS_FLAGS
 
 # The status of a person at work, as HR exports write it: ADP's code A, 'Active', 'Active - Full Time'
@@ -22,6 +23,9 @@ ACTIVE = re.compile(
     r"(?i)\s*(?:a|act|actv|active)(?:\s*[-–—:(,/]\s*(?:full|part|regular|ft|pt|salaried|hourly|"
     r"exempt|non-?exempt)[\w\s-]*\)?)?\s*"
 )
+# ... or an active flag's yes (Workday's 'Active Status' = Yes beside a rehire's earlier 'Termination Date':
+# found by newcomer29, left out where 'A' asks)
+ACTIVE_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|active|[✓✔☑✅])\s*")
 # ... back after a leaving: 'Rehired', 'Rehire', 'Active - Rehire', 'Active (Rehired)', 'Reinstated'. Not
 # 'Rehire Eligible' (a leaver's flag), nor one naming its day ('Rehired eff 1/15/2027': maybe still to come)
 REHIRED = re.compile(
@@ -41,6 +45,13 @@ def status_headers(body: pd.DataFrame) -> list[str]:
     return [h for h in body.columns if flag_key(str(h)) in _STATUS_FLAGS]
 
 
+def at_work_headers(body: pd.DataFrame) -> list[tuple[str, re.Pattern[str]]]:
+    """Each column saying a person is at work, with the words it says it in: a status column's 'A' or
+    'Active', an active flag's Yes."""
+    flags = [(h, ACTIVE_YES) for h in body.columns if flag_key(str(h)) in _ACTIVE_FLAGS]
+    return [(h, ACTIVE) for h in status_headers(body)] + flags
+
+
 def left_before(body: pd.DataFrame, headers: list[str], today: date) -> pd.Series:
     """The day each row's leaving columns say it left on, where one has passed (NaT elsewhere): the
     earliest."""
@@ -54,8 +65,13 @@ def left_before(body: pd.DataFrame, headers: list[str], today: date) -> pd.Serie
 
 def status_says(body: pd.DataFrame, pattern: re.Pattern[str]) -> pd.Series:
     """The rows whose status column (any) reads ``pattern`` whole."""
+    return _says(body, [(header, pattern) for header in status_headers(body)])
+
+
+def _says(body: pd.DataFrame, columns: list[tuple[str, re.Pattern[str]]]) -> pd.Series:
+    """The rows where one of ``columns`` reads its pattern whole."""
     says = pd.Series(False, index=body.index)
-    for header in status_headers(body):
+    for header, pattern in columns:
         says |= body[header].astype(str).str.fullmatch(pattern).fillna(False).astype(bool)
     return says
 
@@ -63,9 +79,9 @@ def status_says(body: pd.DataFrame, pattern: re.Pattern[str]) -> pd.Series:
 def still_here(found: dict[int, str], rows: set[int], body: pd.DataFrame, today: date) -> dict[int, str]:
     """``found`` without the ``rows`` left out by a leaving day alone where the row's status says the person
     is at work or rehired (the rows :mod:`...problems.stillhere` then asks of, or sends saying why)."""
-    if not rows or not status_headers(body):
+    if not rows or not at_work_headers(body):
         return found
-    here = (status_says(body, ACTIVE) | status_says(body, REHIRED)) & ~died(body)
+    here = (_says(body, at_work_headers(body)) | status_says(body, REHIRED)) & ~died(body)
     gone = left_before(body, leaving_headers(body), today).notna()
     return {row: why for row, why in found.items() if not (row in rows and here.get(row) and gone.get(row))}
 
