@@ -18,7 +18,7 @@ from ..skipped.headings import HEADING_OVER, NAMED_APART
 from ..skipped.kinds import NOT_TO_SEND
 from ..skipped.noteabout import _AGENT_BEFORE, Recipients, _name_pattern, note_words, says_no_of
 from ..skipped.pointing import rows_pointed_above
-from ..skipped.upasked import ABOVE_ASKED, BOTH_ASKED
+from ..skipped.upasked import ABOVE_ASKED, BELOW_ASKED, BOTH_ASKED
 from ..skipped.upnamed import NAMED_ASKED
 
 _NAMES = ("name", "first_name", "last_name")
@@ -89,7 +89,9 @@ def _note_names_problems(
     up = {s.row for s in skipped if s.kind == "note" and s.reason.startswith((ABOVE_ASKED, BOTH_ASKED))}
     # ... and of every row below it too ('Above: done except Gus. And everyone below')
     both = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(BOTH_ASKED)}
-    asks = {row for row, text in notes.items() if _ASKS.search(text) or row in asked or row in up}
+    # ... or of the rows below it alone ('Above: held. Below: new?': .skipped.twoparts)
+    down = {s.row for s in skipped if s.kind == "note" and s.reason.startswith(BELOW_ASKED)}
+    asks = {row for row, text in notes.items() if _ASKS.search(text) or row in asked | up | down}
     notes = {row: text for row, text in notes.items() if row in asks or _MAY_SAY_NO.search(text)}
     if not notes:
         return []
@@ -105,10 +107,13 @@ def _note_names_problems(
         above = rows_pointed_above(text) if not named and note_row - 1 in recipients.rows else 0
         if note_row in up:  # (every row right above it, up to a blank row or another heading)
             named, above = set(), _rows_right_above(note_row, recipients.rows)
-        pointed = above > 0  # '^ deceased - do not send' under the row, 'Both above are duplicates'
+        if note_row in down:
+            named = set(range(note_row + 1, note_row + 1 + _rows_right_below(note_row, recipients.rows)))
+        pointed = above > 0 or note_row in down  # '^ deceased - do not send' under the row, 'Both above are
+        # duplicates'
         named = (
             {note_row - k for k in range(1, above + 1) if note_row - k in recipients.rows}
-            if pointed
+            if above > 0
             else named
         )
         if note_row in both:  # (every row right below it, up to a blank row or another heading)

@@ -245,7 +245,7 @@ def _in_two(
     if not (above <= set(up) and below <= set(down)):
         return False
     asked = two.above.asked | two.below.asked  # (..problems.notenames asks of them)
-    kind = (
+    kind = two.asking() or (
         NAMED_ASKED
         if asked
         else NAMED_APART

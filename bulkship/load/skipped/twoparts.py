@@ -20,6 +20,7 @@ from .headingapart import _APART, _EXCEPT_WORD, SPARED_STILL, _name_at
 from .noteabout import Recipients, _without, says_no_of
 from .pointing import _BOTH_WAYS, above_taken_back
 from .upalone import _NOT_AGAIN, _ONE_OR_A_WAIT, _PARTS
+from .upasked import _DONE, ABOVE_ASKED, BELOW_ASKED, BOTH_ASKED
 
 # the labels: 'Above:', 'All above -', 'Everyone below:' (a colon, an equals sign or a spaced dash after)
 # (not one row: 'Row above: terminated. Below: active' is of the row right above alone, .aboveapart)
@@ -94,12 +95,18 @@ class Part:
     out: bool
     other: frozenset[int] = frozenset()
     asked: frozenset[int] = frozenset()  # (those it says more of: each an error asking, ..problems.notenames)
+    ask: bool = False  # (it asks of every row on its side: 'Below: new?', 'Above: done')
 
 
 @dataclass(frozen=True)
 class TwoParts:
     above: Part
     below: Part
+
+    def asking(self) -> str | None:
+        """The kind of a heading asking of every row on a side (..problems.notenames asks of each)."""
+        sides = (self.above.ask, self.below.ask)
+        return {(True, True): BOTH_ASKED, (True, False): ABOVE_ASKED, (False, True): BELOW_ASKED}.get(sides)
 
 
 def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) -> TwoParts | None:
@@ -108,22 +115,23 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
     if split is None:
         return None
     up, down = split
-    if "?" in plain or _POINTS.search(up) or (down is not None and _POINTS.search(down)):
+    if _POINTS.search(up) or (down is not None and _POINTS.search(down)):
         return None
     if above_taken_back(plain):  # ('Above: no longer OK to send. Below: terminated': .headings, as before)
         return None
-    above = _read(up, says_no, people, above=True)
+    above = _read_or_ask(up, says_no, people, above=True)
     if above is None:
         return None
-    below = (  # ('Below: same')
-        Part(above.out)
+    below = (  # ('Below: same'; 'Below: same?' asks)
+        Part(above.out and "?" not in (down or ""), ask=above.ask or "?" in (down or ""))
         if down is None or _SAME.fullmatch(down)
-        else _read(down, says_no, people, above=False)
+        else _read_or_ask(down, says_no, people, above=False)
     )
-    if below is None or not (
-        above.out or below.out or above.other or below.other or above.asked or below.asked
-    ):
+    if below is None or not any(part.out or part.other or part.asked or part.ask for part in (above, below)):
         return None  # (nobody left out: as before)
+    asked, other = above.asked | below.asked, above.other | below.other
+    if asked and (above.ask or below.ask or other):  # (one kind a heading: .headings, as before; those
+        return None  # asked beside others named, ..problems.notenames may find only the others)
     return TwoParts(above, below)
 
 
@@ -151,6 +159,24 @@ def parts_in_two(plain: str) -> tuple[str, str | None] | None:
             first, second = loose["first"], loose["second"]
             return (first, second) if up_first else (second, first)
     return None
+
+
+def _read_or_ask(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
+    """One part's words (:func:`_read`), or where they ask ('new?', 'held?') or say it done ('done'): each row
+    on its side asked. Read as a question of the whole heading, 'Above: held. Below: new?' left the heading
+    the only error and sent all six (hunter-sends17's leftover 1); the rows above are held as said. A question
+    of the one named apart alone ('on hold except Cy Orr?') asks of him, the rest as said."""
+    bare = words.strip(" .;:,/!|>-–—")
+    if _DONE.fullmatch(bare):  # (done says not what was: as 'Above: done. Below: new', .upasked)
+        return Part(False, ask=True)
+    apart = _APART.search(words)
+    if "?" not in (words if apart is None else f"{words[: apart.start()]} {words[apart.end() :]}"):
+        part = _read(words, says_no, people, above)
+        if part is None or apart is None or "?" not in apart[0]:
+            return part
+        return Part(part.out, asked=part.other | part.asked)  # (asked, never sent or left out)
+    part = _read(words.replace("?", " "), says_no, people, above)
+    return Part(False, ask=True) if part is not None and not (part.other or part.asked) else None
 
 
 def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:

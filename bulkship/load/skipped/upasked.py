@@ -24,6 +24,8 @@ ABOVE_ASKED = "a heading of the rows above it, asking of them"
 # Gus. And everyone below', 'Above: sent already? and everyone below': the rows above asked, Ann, Bob and Cy
 # below ordered, exit 0, where the heading says they are as unclear: hunter-sends15's leftover 2)
 BOTH_ASKED = "a heading of the rows above and below it, asking of them"
+# ... or of the rows below alone ('Above: held. Below: new?': .twoparts)
+BELOW_ASKED = "a heading of the rows below it, asking of them"
 # a question asked of the reader, not of the rows ('Questions? Call HR', 'Any questions? ask Pat')
 _ASKS_THE_READER = re.compile(
     r"(?i)\b(?:any\s+)?questions?\s*\?+(?:\s*(?:call|ask|contact|e-?mail|see|talk\s+to|reach\s+out\s+to|ping|"
