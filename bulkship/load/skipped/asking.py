@@ -23,6 +23,7 @@ import pandas as pd
 
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
+from .backbefore import back_before_leaving, may_be_back_before
 from .goneasked import _GONE_ALONE, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
 from .readonce import once_of_frame
@@ -133,6 +134,7 @@ def may_ask(text: str) -> bool:
         or _MAY_NOT_BE_A_CARD.search(text) is not None
         or may_be_gone_asked(text)
         or MAY_BE_APPROVED.search(text) is not None
+        or may_be_back_before(text)
     )
 
 
@@ -149,6 +151,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Terminated"
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"
+    if may_be_back_before(text) and (back := back_before_leaving(text)) is not None:
+        return back
     parts = clauses(text)
     if len(parts) == 1 and not may_ask(text):
         return None
