@@ -67,6 +67,15 @@ _PERSON_TYPES = frozenset({"person", "employee", "worker", "employment", "associ
 _MAIL_PREFERENCE = frozenset(
     {"mail", "mailing", "postal", "contact", "communication", "communications", "preference", "preferences"}
 )
+# ... or of their leave ('Leave Status', 'LOA Status', 'Leave of Absence Status' = Terminated: ordered, found
+# by hunter-asks5), its leave's own words read as nothing (..said.hrsystems.leave_word)
+_LEAVE = frozenset({"leave", "loa", "absence", "fmla"})
+
+
+def leave_header(header: str) -> bool:
+    """Whether a header names the status of a person's leave ('Leave Status', 'LOA Status')."""
+    words = set(re.findall(r"[a-z]+", header.casefold()))
+    return "status" in words and bool(words & _LEAVE) and words <= _PERSON_STATUS_WORDS | _LEAVE
 
 
 def status_header(header: str) -> bool:
@@ -77,6 +86,8 @@ def status_header(header: str) -> bool:
     if "type" in words and len(words) == 2 and words & _PERSON_TYPES:
         return True
     if words & {"preference", "preferences"} and words <= _MAIL_PREFERENCE:
+        return True
+    if leave_header(header):
         return True
     return ("status" in words and words <= _PERSON_STATUS_WORDS) or plain_key(header) in _OTHER_STATUS
 

@@ -4,7 +4,8 @@ EMPL_STATUS field), beyond ADP's T and D: U (Terminated With Pay), V (Terminated
 (Suspended); its A, L, P, Q, R, W and X send as before (found by newcomer28). Oracle HCM ('Assignment Status')
 in its system codes: SUSPEND_PROCESS, INACTIVE_NO_PROCESS, ... read as Suspended, Inactive (its words,
 'Suspend - No Payroll', are status._PERSON_GONE's). Not under another header: other systems' letters mean
-other things."""
+other things. A leave's status (UKG's, BambooHR's, SuccessFactors' 'Leave Status') in its own words:
+'Approved', 'Denied', 'Cancelled', 'Closed' are the leave's, read as nothing said."""
 
 from __future__ import annotations
 
@@ -25,6 +26,27 @@ def _peoplesoft_word(text: str) -> str:
 def _oracle_word(text: str) -> str:
     code = _ORACLE_CODE.fullmatch(text)
     return _ORACLE_CODE_WORDS[code[1].casefold()] if code else text
+
+
+# The words of a leave's own process (requested, approved or not, open or closed) and of its kind: a leave
+# status made of these alone says nothing of the card ('Denied' is the leave's, not the card's: hunter-asks6)
+_LEAVE_WORDS = frozenset(
+    {"approved", "approval", "denied", "rejected", "declined", "pending", "requested", "request", "submitted",
+     "cancelled", "canceled", "withdrawn", "closed", "open", "opened", "active", "inactive", "completed",
+     "complete", "returned", "return", "returning", "to", "from", "work", "rtw", "in", "progress", "extended",
+     "extension", "exhausted", "expired", "ended", "scheduled", "planned", "under", "review", "awaiting",
+     "waiting", "for", "documentation", "docs", "certification", "paid", "unpaid", "intermittent",
+     "continuous", "reduced", "schedule", "leave", "loa", "fmla", "std", "ltd", "medical", "parental",
+     "maternity", "paternity", "military", "personal", "sick", "disability", "short", "long", "on", "not",
+     "none", "n", "a", "na", "partial", "full", "time", "by", "employee", "manager", "hr", "of", "absence"}
+)  # fmt: skip
+_LEAVE_TERM = re.compile(r"(?i)\b(?:long|short)[\s-]+term\b")  # ('term' alone is a dismissal)
+
+
+def leave_word(text: str) -> str:
+    """A leave status's cell: nothing where its words are all the leave's own (:data:`_LEAVE_WORDS`)."""
+    words = re.findall(r"[a-z]+", _LEAVE_TERM.sub("long", text.casefold()))
+    return "" if words and set(words) <= _LEAVE_WORDS else text
 
 
 SYSTEM_WORDS: dict[str, Callable[[str], str]] = {

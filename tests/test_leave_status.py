@@ -1,0 +1,30 @@
+"""A leave's status ('Leave Status', 'LOA Status') read as the person's status, its own process words
+('Approved', 'Denied', 'Cancelled') the leave's (found by hunter-asks6, session 51)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bulkship.load import load_sheet
+
+
+def _left_out(tmp_path: Path, header: str, cells: list[str]) -> list[int]:
+    """The rows of a list of one person a cell under ``header`` that are left out."""
+    path = tmp_path / "hr.csv"
+    rows = [f"Person {i},{i + 1} Main St,Boston,MA,02134,CVS,50,{cell}\n" for i, cell in enumerate(cells)]
+    path.write_text(f"Name,Address,City,State,ZIP,Product,Value,{header}\n" + "".join(rows))
+    return [s.row for s in load_sheet(path).skipped]
+
+
+@pytest.mark.parametrize("header", ["Leave Status", "LOA Status", "Leave of Absence Status"])
+def test_a_leave_status_saying_the_person_left_leaves_the_row_out_and_its_own_words_send(
+    tmp_path: Path, header: str
+) -> None:
+    """Before: 'Leave Status' was no status of the person: where most of its cells said 'Terminated' (a list
+    of leaves ended) each card was ordered, exit 0. Now read as the person's status, 'Separated' too; the
+    leave's own words send ('Denied' is the leave's, not the card's; 'Cancelled', 'Long-term disability')."""
+    cells = ["Terminated", "Terminated", "Separated", "Denied", "Approved", "Cancelled", "Inactive", "Closed",
+             "Long-term disability", "Approved - intermittent", ""]  # fmt: skip
+    assert _left_out(tmp_path, header, cells) == [2, 3, 4]
