@@ -381,3 +381,17 @@ def test_a_leaving_until_a_day_asks(tmp_path: Path, header: str, monkeypatch: py
     rows = dict(enumerate(cells, start=2))
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
     assert [rows[s.row] for s in sheet.skipped] == ["Suspended until 1/15/2027", "Terminated 11/15/2026"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_said_unclaimed_or_not_redeemed_alone_asks(tmp_path: Path, header: str) -> None:
+    """'Unclaimed', 'Card unclaimed', 'Returned unclaimed', 'Unredeemed': the post's card come back, an e-gift
+    never opened, unclaimed property? A card may be out already. Each was ordered, exit 0 (hunter-asks5's
+    leftover 1; hunter-asks6). The error asking; 'Unclaimed - returned to sender' is left out as before."""
+    asks = ["Unclaimed", "Card unclaimed", "Returned unclaimed", "Not claimed", "Unclaimed e-gift",
+            "Unredeemed", "Not yet redeemed", "Unclaimed property"]  # fmt: skip
+    cells = [*asks, "Unclaimed - returned to sender", "Claimed"]
+    sheet, result = notes_validated(tmp_path / "list.csv", cells, header)
+    rows = dict(enumerate(cells, start=2))
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+    assert [rows[s.row] for s in sheet.skipped] == ["Unclaimed - returned to sender"]

@@ -43,6 +43,7 @@ from .saidasking import (
     _SEPARATELY,
     _SHARED,
     _TWO_ROWS,
+    _UNCLAIMED,
     _UNDECIDED,
 )
 from .undone import _UNDONE
@@ -124,6 +125,7 @@ def may_ask(text: str) -> bool:
         or _SHARED.search(text) is not None
         or _ONE_ONLY.search(text) is not None
         or _UNDECIDED.fullmatch(text) is not None
+        or _UNCLAIMED.fullmatch(text) is not None
         or _DOUBT.search(text) is not None
         or _CHECK.search(text) is not None
         or _MAY_BE_GONE_NO.search(text) is not None
@@ -143,7 +145,7 @@ def readings(text: str) -> tuple[str, str] | None:
     or None where no clause asks. A clause asking only to check ('confirm', 'per HR?') takes the clause
     before it with it (none where it comes first: 'Check with HR - HR says no card' is answered)."""
     text = spaced(text[:500].replace("？", "?"))  # (a fullwidth mark, as typed in an East Asian layout)
-    if _UNDECIDED.fullmatch(text):
+    if _UNDECIDED.fullmatch(text) or _UNCLAIMED.fullmatch(text):
         return "", "Do not send"
     if _NOTICE.fullmatch(text):
         return "", "Resigned"

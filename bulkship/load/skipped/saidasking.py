@@ -34,6 +34,16 @@ _UNDECIDED = re.compile(
 )
 
 
+# ... or a card said unclaimed, or not redeemed, alone ('Unclaimed', 'Card unclaimed', 'Not claimed',
+# 'Returned unclaimed', 'Unredeemed'): the post's word for a card come back, an e-gift never opened, the
+# state's unclaimed property? A card may be out already. Each was ordered, exit 0 (hunter-asks5's leftover 1,
+# hunter-asks6). Said, a no to the card; 'Unclaimed - returned to sender' is left out as before
+_UNCLAIMED = re.compile(
+    r"(?i)\W*(?:(?:the\s+)?(?:gift\s+|e-?gift\s+)?card\s+(?:was\s+|is\s+)?|(?:e-?)?gift\s+|returned\s+)?"
+    r"(?:unclaimed|not\s+(?:yet\s+)?claimed|never\s+claimed|unredeemed|not\s+(?:yet\s+)?redeemed|never\s+redeemed)"
+    r"(?:\s+(?:(?:gift\s+)?card|gift|e-?gift|property|funds))?\W*"
+)
+
 # a leaving or a death answered no, none or n/a without a question's mark ('Deceased - none', 'Terminated:
 # no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and
 # left out others, Status left most out, nobody asked (found by hunter-asks3, the brief's items 1 and 3).
