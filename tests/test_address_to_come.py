@@ -13,6 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from support import embedded_sandbox_orders
+from support.notes import notes_validated
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
@@ -267,3 +268,26 @@ def test_a_list_whose_remarks_say_no_address_is_to_come_is_not_read_for_one_furt
     sheet = load_sheet(staff(["thanks", "Address to follow", ""]))
     assert [p.row for p in sheet.read_problems] == [3]  # (a street the note says is not the one)
     assert "nothing_settled" in read and "_street_empty" in read
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_person_away_for_a_while_its_end_unsaid_asks_where_the_card_goes(
+    tmp_path: Path, header: str
+) -> None:
+    """'Temporarily away', 'Deployed', 'Overseas', 'Stationed abroad', 'On international assignment': each was
+    ordered to the row's street, exit 0, where the person is not (hunter-asks5's leftover 1; hunter-asks6).
+    The error naming the street the card would go to; 'Deployed until 6/1/2027' is held to its day as before,
+    'Away', 'Military leave' and 'Deployed to production' send."""
+    asks = ["Temporarily away", "Deployed", "Overseas", "Out of the country", "Stationed abroad",
+            "On international assignment", "Active - deployed", "Deployed 11/1"]  # fmt: skip
+    sends = ["Away", "Military leave", "Deployed to production"]
+    sheet, result = notes_validated(tmp_path / "list.csv", [*asks, *sends, "Deployed until 6/1/2027"], header)
+    rows = dict(enumerate([*asks, *sends], start=2))
+    errors = {p.row: p.message for p in result.problems if p.severity == "error"}
+    assert [rows[r] for r in sorted(errors)] == asks
+    assert errors[3] == (
+        f"Row 3, column '{header}': says 'Deployed': the card would go to '2 Main St'. Put the new address "
+        f"in 'Address' (and the address columns beside it) once known and clear the '{header}' cell, or "
+        "clear only that cell to send it there."
+    )
+    assert [s.row for s in sheet.skipped] == [len(asks) + len(sends) + 2]

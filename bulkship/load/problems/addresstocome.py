@@ -120,6 +120,18 @@ _ABROAD = re.compile(
     r"prague|tel\s+aviv|dubai|seoul|taipei|auckland|edinburgh|glasgow|manchester|belfast|cork)\b"
     r"(?:\s+(?:entity|office|team|branch|subsidiary|site|location|hq|headquarters))?\W*$"
 )
+# ... or away from the row's street for a while, its end unsaid ('Temporarily away', 'Deployed', 'Overseas',
+# 'Stationed abroad', 'On international assignment'): the card would wait at a street the person is not at
+# (each was ordered, exit 0; hunter-asks5's leftover 1, hunter-asks6). 'Deployed until June' is held to the
+# day as before (..skipped.untilwords); 'Away' alone, 'Military leave' say no such thing
+_AWAY = re.compile(
+    r"(?i)^\W*(?:(?:is|he\s+is|she\s+is|employee\s+is)\s+)?(?:(?:currently|temporarily|temp\.?|now)\s+)?"
+    r"(?:(?:living|working|based|posted|stationed|deployed|serving|located)\s+(?:abroad|overseas|out\s+of\s+"
+    r"(?:the\s+)?country)|deployed|on\s+(?:military\s+)?deployment|abroad|overseas|out\s+of\s+(?:the\s+)?country|"
+    r"on\s+(?:an?\s+)?(?:international|overseas|foreign|expat)\s+assignment|on\s+assignment\s+(?:abroad|overseas)|"
+    r"expat(?:riate)?|(?<=temporarily\s)away|(?<=currently\s)away)"
+    r"(?:\s+(?:since|as\s+of|from)?\s*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?\W*$"
+)
 # (after a comma or a bracket too: 'Active, moved', 'Active (moved)' were sent to the row's street, where
 # 'Active - moved' is this error: hunter-sends13's item 10, fixed by hunter-sends14)
 _LATER_PART = re.compile(r"\s+[-–—]+\s+|\s*[;|]\s*|\s*,\s*|\s*\(\s*")
@@ -139,7 +151,7 @@ def _address_doubted(note: str) -> bool:
     if _SETTLED_SINCE.search(note):  # 'Verify address - verified 12/1', 'Verify address / Updated Nov 20'
         return False
     return bool(
-        any(_MOVED_BARE.match(part) or _ABROAD.match(part) for part in _later_parts(note))
+        any(any(said.match(part) for said in (_MOVED_BARE, _ABROAD, _AWAY)) for part in _later_parts(note))
         or (not _COA_ELSE.search(note) and any(_COA_BARE.match(part) for part in _later_parts(note)))
         or _MOVING.match(note)
         or _NEW_ONE_ELSEWHERE.search(note)
