@@ -44,9 +44,12 @@ from .wentalready import SENT_OR_HAD
 # (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day.
 # "Left", "Left 11/1", a name's "(left)", as a Status column reads them (found by hunter-sheets2: each was
 # ordered); "Left voicemail" goes on in words, and is sent
+# ... 'Do not solicit' (a donor CRM's solicit code, as 'Do Not Solicit' = Y leaves its row out: hunter-asks6),
+# not of a phone or an e-mail alone ('Do not solicit by phone', as 'DNC (phone)')
+_SOLICIT = r"solicit(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)"
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t|never(?!.*" + ASKED_ELSEWHERE + r"))[\s-]+"
-    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact|" + _SOLICIT + r")"
     # ... the card named ('do not send card until further notice', 'do not send the card until approved',
     # 'do not send card pending approval': found by review57, each ordered where without 'card' left out)
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them))*"
@@ -65,6 +68,9 @@ _NOTE_SAYS_NO = re.compile(
     r"no\s+(?:postal\s+|physical\s+|direct\s+|snail\s+|paper\s+)?mail(?:ings?)?(?:\s+(?:please|pls))?"
     # (alone, or before 'email only': not 'No mail - card OK', 'No mail - send to office': review67)
     r"(?=\W*$|\s*[-–—:,;(]\s*e-?mail\s+only\W*$)|"
+    # ... 'Do not solicit', 'No solicitations' (a donor CRM's solicit code, as a 'Do Not Solicit' = Y
+    # column leaves the row out: hunter-asks5's leftover 1, hunter-asks6, each ordered)
+    r"no\s+solicit(?:ations?|ing)?(?:\s+(?:please|pls))?(?=\W*$)|"
     # ... 'DNC', do not contact, unless of a phone or an e-mail only ('DNC (phone)'): found by newcomer19, the
     # lead's ask, ordered where 'Do not contact' is left out
     r"(?:dnc|d\.\s?n\.\s?c\.?)(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)|remove|removed|exclude|excluded|"
@@ -141,7 +147,7 @@ _NOTE_SAYS_NO = re.compile(
     r"|^(?!" + ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK + r")(?:.*[-–—:;,.!(]\s*|\s*|" + WORDS_BEFORE_A_NO + r")"
     r"(?:(?:please|pls|plz|kindly)\.?\s+)?"
     r"(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
-    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact)"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact|" + _SOLICIT + r")"
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them|me|us|anything|again|yet))*"
     # ... or to the person, the whole cell ('Do not send to this person', 'Never send to him': found by
     # review64, each ordered; 'Do not send to him anymore', 'Do not order for this person': found by

@@ -112,7 +112,7 @@ NO_FOR_A_WHILE = (
     r"(?:(?:excluded?|removed?)(?:\s+from\s+(?:the\s+)?(?:list|gifts?|gifting|mailings?|program))?|"
     r"skip(?:ped)?|paused?|blocked|frozen|suspended|deferred|postponed|delayed|embargo(?:ed)?|hold\s+off|"
     r"opt(?:ed)?[\s-]*out|no\s+(?:gift\s+cards?|gifts?|cards?|mail(?:ings?)?)|not\s+(?:sending|to\s+be\s+sent|active)|"
-    r"inactive|dnm|dnc|do[\s-]*n[o']?t\s+contact|cancel(?:l?ed)?|declined?|denied|rejected|not\s+approved|"
+    r"inactive|dnm|dnc|do[\s-]*n[o']?t\s+(?:contact|solicit)|cancel(?:l?ed)?|declined?|denied|rejected|not\s+approved|"
     # ... the hold's other verbs and tenses ('Pending until 1/15/2027', 'Withdrawn ...', 'Held ...', 'Delay
     # ...', 'On pause ...', 'Stopped ...': each ordered at once, hunter-asks5)
     r"(?:on\s+)?pause|held|holding|halt(?:ed)?|withh[eo]ld|stop(?:ped)?|delay|defer|postpone|suspend|freeze|"

@@ -31,7 +31,8 @@ _GONE_ELSEWHERE = (
 # was ordered); not from e-mail alone
 _NOT_TO_CONTACT = (
     _NOT_TO_SEND
-    + r"|do\s*n[o']?t\s+(?:contact|e?mail)|no\s+(?:mail|contact)"
+    + r"|do\s*n[o']?t\s+(?:contact|e?mail|solicit(?!.*\b(?:phone|calls?|sms|texts?|e-?mails?)\b))"
+    + r"|no\s+(?:mail|contact|solicit(?:ations?|ing)?)"
     + r"|unsubscribed(?!\s*[-–—:,.;(]?\s*(?:from\s+)?(?:e-?mails?|newsletters?)\b)"
 )
 SAYS_GONE_ELSEWHERE = _says_gone(_GONE_ELSEWHERE, _NOT_TO_CONTACT)

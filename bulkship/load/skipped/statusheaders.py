@@ -65,8 +65,11 @@ _PERSON_TYPES = frozenset({"person", "employee", "worker", "employment", "associ
 # ... or the person's wish for mail or contact ('Mail Preference' = No mail, 'Contact Preference' = Do not
 # contact: each ordered, hunter-asks5); 'Email only', 'Phone', 'Mail' there say nothing a status reads as a no
 _MAIL_PREFERENCE = frozenset(
-    {"mail", "mailing", "postal", "contact", "communication", "communications", "preference", "preferences"}
-)
+    {"mail", "mailing", "postal", "contact", "communication", "communications", "preference", "preferences",
+     # ... or a donor CRM's solicit codes ('Solicit Codes' = Do not contact: ordered, hunter-asks6)
+     "solicit", "solicitation", "solicitations", "code", "codes"}
+)  # fmt: skip
+_PREFERENCE_WORDS = frozenset({"preference", "preferences", "code", "codes"})
 # ... or of their leave ('Leave Status', 'LOA Status', 'Leave of Absence Status' = Terminated: ordered, found
 # by hunter-asks5), its leave's own words read as nothing (..said.hrsystems.leave_word)
 _LEAVE = frozenset({"leave", "loa", "absence", "fmla"})
@@ -86,6 +89,8 @@ def status_header(header: str) -> bool:
     if "type" in words and len(words) == 2 and words & _PERSON_TYPES:
         return True
     if words & {"preference", "preferences"} and words <= _MAIL_PREFERENCE:
+        return True
+    if words & {"solicit", "solicitation"} and words & _PREFERENCE_WORDS and words <= _MAIL_PREFERENCE:
         return True
     if leave_header(header):
         return True
