@@ -255,3 +255,30 @@ def test_a_seasonal_or_temporary_amount_is_no_correction(tmp_path: Path) -> None
         _contacts(tmp_path / "staff.csv", "Seasonal Amount", ["100", ""], {"Temp Value": ["75", ""]})
     )
     assert [p for p in validate(sheet, sandbox_catalog()).problems if p.severity == "error"] == []
+
+
+# ... or where the person moved to, another street of theirs ('Moved To', 'Alternate Address': hunter-asks6)
+@pytest.mark.parametrize("header", ["Moved To", "Alternate Address", "Alt Address"])
+def test_a_street_moved_to_or_another_street_beside_the_row_s_asks_which_is_right(
+    tmp_path: Path, header: str
+) -> None:
+    """'Moved To' = 9 Elm Rd, 'Alternate Address' = 12 Oak Street, Salem beside 'Address' were 'not used' and
+    the card mailed to the row's street, exit 0 (hunter-asks5's leftover 2). The error asking which is
+    right, only where the cell is a street: an HR list's 'Moved To' = Sales (a transfer), '2nd shift', a unit
+    ('Apt 4'), the row's own street, N/A or a blank send."""
+    cells = ["9 Elm Rd", "12 Oak Street, Salem, MA 01970", "Sales", "2nd shift", "Apt 4", "6 Main St", "N/A",
+             ""]  # fmt: skip
+    sheet = load_sheet(_contacts(tmp_path / "contacts.csv", header, cells))
+    result = validate(sheet, sandbox_catalog())
+    assert [(p.row, p.message) for p in result.problems if p.severity == "error"] == [
+        (
+            2,
+            f"Row 2, column '{header}': says '9 Elm Rd' where 'Address' says '1 Main St': which is right? "
+            f"Put the right one in 'Address' and clear '{header}'.",
+        ),
+        (
+            3,
+            f"Row 3, column '{header}': says '12 Oak Street, Salem, MA 01970' where 'Address' says '2 Main "
+            f"St': which is right? Put the right one in 'Address' and clear '{header}'.",
+        ),
+    ]

@@ -39,6 +39,16 @@ _CORRECTED = frozenset(
 # ... or where the person is for now, of an address only ('Temporary Address', 'Seasonal Street' = 9 Elm Rd:
 # the card went to the row's other street, nobody asked; hunter-asks5), not of an amount ('Seasonal Amount')
 _FOR_NOW = frozenset({"temporary", "temp", "seasonal"})
+# ... or where the person moved to, or another street of theirs ('Moved To', 'Alternate Address' = 9 Elm Rd:
+# 'Columns not used', the card sent to the row's street; hunter-asks5's leftover 2, hunter-asks6): read only
+# where the cell is a street (a house's number and a street's word), so that an HR list's 'Moved To' = Sales
+# (a transfer) says nothing
+_ANOTHER_STREET = frozenset({"alternate", "alternative", "alt"})
+_A_STREET = re.compile(
+    r"(?i)(?<![\d/.:-])\d+[a-z]?\s+(?:[\w.'-]+\s+){0,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|"
+    r"ln|lane|ct|court|way|pl|place|plaza|pkwy|parkway|hwy|highway|ter|terrace|cir|circle|trl|trail|sq|square)\b"
+    r"|\bp\.?\s*o\.?\s*box\s*\d"
+)
 # ... but not when it says when or whether the field changed: 'Last Updated' (a date: "last" alone is no last
 # name), 'Address Changed' = Yes, 'Address Updated' = 11/03/2026 (found by review14: an HR export's every row
 # was an error)
@@ -84,23 +94,29 @@ def _correction_problems(
     fed = {field: header for header, field in column_map.items()}
     problems = []
     read: dict[str, tuple[str, bool]] = {}  # header -> (the field it corrects, whether by its period alone)
+    streets_only: set[str] = set()  # headers read only where their cell is a street (_ANOTHER_STREET)
     for header in body.columns:
         words = _words(str(header))
         dated, past = without_period(words, this_year)
         if past:  # '2025 Amount' in 2026: what was given then, as 'Last Year Amount'
             continue
-        rest = [w for w in dated if w not in _CORRECTED and w not in _FOR_NOW]
+        rest = [w for w in dated if w not in _CORRECTED and w not in _FOR_NOW and w not in _ANOTHER_STREET]
         by_period = len(rest) == len(dated) < len(words)
+        street_only = bool(_ANOTHER_STREET.intersection(words)) or ("moved" in words and rest == ["to"])
         if by_period and picks_rows(str(header)):
             continue  # 'Card 2026' = Yes, Sent, Pending: whether this year's went (read by load.skipped)
         if set(rest) <= _WHEN_WORDS:
             continue
         field = aliases.get("".join(rest)) if rest and len(rest) < len(words) else None
+        field = "address1" if street_only and rest == ["to"] else field  # ('Moved To')
         if header in column_map or field not in ORDER_FIELDS or field not in fed:
             continue
         if _FOR_NOW.intersection(words) and field not in ADDRESS_FIELDS:
             continue
+        if street_only and field != "address1":
+            continue
         read[header] = (field, by_period)
+        streets_only.add(header) if street_only else None
     # ... but not several periods of one field ('Q1 Amount' ... 'Q4 Amount' beside 'Amount'): a breakdown, or
     # a record kept by period, never the field corrected (found by review41: an incentive list refused)
     series = Counter(field for field, by_period in read.values() if by_period)
@@ -115,6 +131,7 @@ def _correction_problems(
                 or row in not_judged
                 or same(said) == same(_text(mine))
                 or _WHETHER_OR_WHEN.fullmatch(said)
+                or (header in streets_only and not _A_STREET.search(said))
                 or (field == "value" and _NO_CHANGE.fullmatch(said) and not _CHANGE_NOUNS.isdisjoint(words))
             ):
                 continue
