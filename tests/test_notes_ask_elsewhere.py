@@ -338,3 +338,36 @@ def test_a_card_made_out_to_another_person_stops_the_row(
     sends = ["Card in his name", "Make card out to him", "Name on card: same", "Card in employee's name"]
     code, rows = _validate(capsys, tmp_path / "staff.csv", stops + sends, header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_for_a_first_name_or_addressed_to_another_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """The lead's closing note of session 50 (leftover 1, review73's): 'Card for Sue', 'Gift for Mary', 'Card
+    for Mary - his mother' (one given name, not the row's), 'Address to his wife', 'Address to: Jane Smith',
+    'Address to: 5 Oak St' were each ordered to the row's own name and street, exit 0; 'Terminated - card for
+    Sue' asked only whether to send, and a 'send' mailed it to the row. Each now the error saying the card
+    would go to the row's name and address (or which street is right); a brand or a team ('Card for Target',
+    'Card for Sales'), an address to come ('Address to follow' asks as before, not as this) and the row's own
+    first name send as before."""
+    stops = ["Card for Sue", "Gift for Mary", "Card for Mary - his mother", "Address to his wife",
+             "Address to: Jane Smith", "Address to: 5 Oak St", "Terminated - card for Sue",
+             "Died 11/1 - card for Mary"]  # fmt: skip
+    sends = ["Card for Target", "Card for Sales", "For Sue", "Card for Christmas"]
+    code, rows = _validate(capsys, tmp_path / "staff.csv", [*stops, *sends], header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+    path = tmp_path / "own.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Susan Lee,1 Main St,Boston,MA,02134,CVS,25,Card for Sue\n"
+        "Ann Ray,2 Main St,Boston,MA,02134,CVS,25,Terminated - card for Sue\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    messages = [p["message"] for p in json.loads(capsys.readouterr().out)["problems"]]
+    assert [m.split(":")[0] for m in messages] == [f"Row 3, column '{header}'"] * 2
+    assert messages[1] == (
+        f"Row 3, column '{header}': says 'Terminated - card for Sue': the card would go to the row's name "
+        f"and address ('2 Main St'). Write the name and address it goes to in the row and clear the "
+        f"'{header}' cell, or clear only that cell to send it there."
+    )

@@ -177,7 +177,8 @@ _NEW_ADDRESS = re.compile(
     # ... or where the person is now, a street's number and word after ('Gone from this address - now at 5 Oak
     # St': sent to the old street, found by review60); not 'now at 80% FTE'
     rf"(?:now\s+(?:lives\s+|living\s+|resides\s+)?at|(?:lives|living|resides)\s+now\s+at)\W*\d{_STREET_WORD}|"
-    r"(?:(?:please|pls|plz|kindly)\s+)?(?:ship|send|mail|deliver|forward)(?:\s+(?:it|card|gift|the\s+card))?"
+    # ... or the card addressed to a street ('Address to: 5 Oak St': ordered to the row's, hunter-asks6)
+    r"(?:(?:please|pls|plz|kindly)\s+)?(?:ship|send|mail|deliver|forward|address(?:ed)?)(?:\s+(?:it|card|gift|the\s+card))?"
     rf"\s+to(?:\W*\d{_STREET_WORD}|\b[^\d]{{1,60}}{_HOUSE_NUMBER}\s+(?:[\w.'-]+\s+){{0,3}}{_STREET_NAME}\b))"
 )
 

@@ -11,6 +11,7 @@ from ...columns import _words
 from ..places import _PLACES
 from ..skipped.topersonelsewhere import asks_elsewhere_and_no_to_the_person
 from .madeout import made_out_to
+from .namedfor import OCCASION, given_name
 
 # the kind of problem of a row whose note or column asks for its card elsewhere, as the counts of `validate`
 # and the web page name it: 'Sent elsewhere' is the status of a card already in another batch's order, and
@@ -282,25 +283,16 @@ def _named_from_start(note: str) -> frozenset[str]:
 
 # ... or the card or order said to be for a person by name ('Order for Bob Jones', 'Gift card for Maria
 # Lopez': ordered to the row's own name, exit 0; the lead's closing note of session 49, hunter-asks5): a first
-# and a last name after the card's word, none of them an occasion's or an award's ('Card for New Year', 'Award
-# for Sales Excellence', 'Order for Holiday Party' name no person)
-_OCCASION = frozenset(
-    {"christmas", "xmas", "holiday", "holidays", "thanksgiving", "birthday", "anniversary", "retirement",
-     "service", "excellence", "appreciation", "recognition", "achievement", "performance", "year", "years",
-     "team", "party", "day", "week", "month", "award", "awards", "program", "employee", "customer", "sales",
-     "safety", "graduation", "wedding", "baby", "shower", "promotion", "milestone", "spot", "peer",
-     "referral",
-     "bonus", "wellness", "contest", "winner", "prize", "event", "volunteer", "corp", "inc", "llc", "co",
-     "company", "dept", "department", "office", "group", "staff", "new", "person", "recipient", "member",
-     "january", "february", "march", "july", "september", "october", "november", "december"}
-)  # fmt: skip
-
-
+# and a last name after the card's word, none of them an occasion's (.namedfor), or a given name alone ('Card
+# for Sue': hunter-asks6)
 def _named_for(note: str) -> frozenset[str]:
-    """The words of a person's name ``note`` says its card or order is for (two or three words), or none."""
+    """The words of a person's name ``note`` says its card or order is for (two or three words, or a given
+    name alone), or none."""
     wanted = _NOTE_FOR.match(note[:200])
     if wanted is None or not note[: wanted.start("who")].strip(" (").lower().strip().removeprefix("for"):
         return frozenset()  # ('For Bob Jones' alone: for whom the row is, as often as for whom the card)
     found = _NAME.match(_TITLE.sub("", note[wanted.start("who") : 200]))
-    words = frozenset(_words(found["name"])) if found and " " in found["name"].strip() else frozenset()
-    return frozenset() if words & (_NO_NAME | _OCCASION) else words
+    words = frozenset(_words(found["name"])) if found else frozenset()
+    if len(words) == 1 and not given_name(next(iter(words))):
+        return frozenset()
+    return frozenset() if words & (_NO_NAME | OCCASION) else words

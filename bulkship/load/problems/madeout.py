@@ -13,7 +13,10 @@ _CARD = r"(?:(?:the|this|a|her|his|their)\s+)?(?:gift\s+card|e-?gift(?:\s+card)?
 _MADE_OUT = re.compile(
     rf"(?i)^\W*(?:(?:please|pls)\s+)?(?:(?:make|made|write|written|address|addressed|issue|issued)\s+(?:{_CARD}|it)"
     rf"\s+(?:out\s+|payable\s+)?to|(?:{_CARD}\s+)?(?:(?:is|to\s+be)\s+)?(?:made\s+(?:out|payable)|addressed|"
-    r"issued|written\s+out)\s+to)\s+(?P<whom>\S.*)"
+    r"issued|written\s+out)\s+to|"
+    # ... or the card unsaid ('Address to his wife', 'Address to: Jane Smith': ordered, hunter-asks6); not an
+    # address to come or to check ('Address to be confirmed', 'Address to follow', 'Address to verify')
+    r"address(?:ed)?\s+to(?!\s+(?:be|come|follow|change|update|confirm|verify|check)\b)\s*:?)\s*(?P<whom>[^\s:].*)"
 )
 # ('Card in wife's name', "Put card in Jane Smith's name", 'Card in the name of her husband', 'Under spouse's
 # name')
