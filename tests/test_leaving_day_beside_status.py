@@ -78,3 +78,38 @@ def test_an_active_flag_s_yes_beside_a_passed_leaving_day_asks_as_status_a_does(
         "'Active Status' says 'Yes' (at work): which is right? Clear 'Termination Date' to send the card (a "
         "rehire keeps the day of an earlier leaving), or take the row off the list."
     )
+
+
+def test_a_note_saying_the_rehire_after_the_leaving_day_sends_and_one_without_its_day_asks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Workday export's 'Comments' = 'rehire 6/3/2019' beside 'Termination Date' = 3/15/2019 (found by
+    newcomer29: left out, a note only): the day read as an earlier stint's, as a status 'Rehired' is."""
+    path = tmp_path / "workday.csv"
+    street = "Boston,MA,02134,CVS,25"
+    rows = [
+        f"Ann Lee,1 Main St,{street},3/15/2019,rehire 6/3/2019",  # back after it: sent, saying so
+        f"Bob Ray,2 Main St,{street},3/15/2019,rehired 2/1/2019",  # back before it, then left: left out
+        f"Cy Orr,3 Main St,{street},3/15/2019,rehired eff 1/15/2027",  # back later: left out until then
+        f"Dee Fox,4 Main St,{street},3/15/2019,rehired",  # which stint's? asked
+        f"Eve Kim,5 Main St,{street},,rehired 6/3/2019",  # no leaving day: sent, as before
+    ]
+    path.write_text("\n".join(["Name,Address,City,State,ZIP,Product,Value,Termination Date,Comments", *rows]))
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert [s["row"] for s in data["skipped"]] == [3, 4], data["skipped"]
+    said = {p["row"]: (p["severity"], p["message"]) for p in data["problems"]}
+    assert said == {
+        2: (
+            "warning",
+            "Row 2, column 'Termination Date': the person left on 2019-03-15 (the cell reads '3/15/2019'), "
+            "and 'Comments' says 'rehire 6/3/2019': sent, the day read as an earlier stint's.",
+        ),
+        5: (
+            "error",
+            "Row 5, column 'Termination Date': the person left on 2019-03-15 (the cell reads '3/15/2019'), "
+            "where 'Comments' says 'rehired' (without its day): which is right? Clear 'Termination Date' to "
+            "send the card (a rehire keeps the day of an earlier leaving), or take the row off the list.",
+        ),
+    }, said
+    assert (data["valid"], data["invalid"]) == (2, 1)

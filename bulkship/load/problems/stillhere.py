@@ -16,6 +16,8 @@ from ..skipped.said.stillhere import (
     died,
     leaving_headers,
     left_before,
+    note_headers,
+    rehired_after,
     status_headers,
 )
 from .askingnote import ASKS
@@ -31,11 +33,11 @@ def still_here_problems(
     statuses = [h for h in status_headers(body) if h not in column_map]
     at_work = [(h, words) for h, words in at_work_headers(body) if h not in column_map]
     leavings = [h for h in leaving_headers(body) if h not in column_map]
-    if not at_work or not leavings:
+    if not (at_work or note_headers(body)) or not leavings:
         return []
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
-    dead = died(body)
+    dead, noted = died(body), rehired_after(body, today)
     problems: list[Problem] = []
     for leaving in leavings:
         days = left_before(body, [leaving], today)
@@ -45,8 +47,10 @@ def still_here_problems(
             day = days[row].date().isoformat()
             shown = str(body.at[row, leaving]).strip()
             written = day if shown == day else f"{day} (the cell reads '{shown}')"
-            cells = {h: str(body.at[row, h]).strip() for h, _ in at_work}
+            cells = {h: str(body.at[row, h]).strip() for h in [*statuses, *(h for h, _ in at_work)]}
             rehired = [(h, cells[h]) for h in statuses if REHIRED.fullmatch(cells[h])]
+            header, note, dated = noted.get(int(row), ("", "", False))
+            rehired += [(header, note)] if dated else []
             here = [(h, cells[h]) for h, words in at_work if words.fullmatch(cells[h])]
             if rehired:
                 status, said = rehired[0]
@@ -55,12 +59,13 @@ def still_here_problems(
                     f"'{said}': sent, the day read as an earlier stint's."
                 )
                 problems.append(Problem(int(row), field, shown, "warning", message, REHIRED_KIND))
-            elif here:  # one question a row, however many columns say it ('Status' = A, 'Active' = Yes)
-                status, said = here[0]
+            elif here or note:  # one question a row, however many say it ('Status' = A, 'Active' = Yes)
+                status, said = here[0] if here else (header, note)
                 message = (
                     f"Row {row}, column '{leaving}': the person left on {written}, where '{status}' "
-                    f"says '{said}' (at work): which is right? Clear '{leaving}' to send the card (a "
-                    "rehire keeps the day of an earlier leaving), or take the row off the list."
+                    f"says '{said}' ({'at work' if here else 'without its day'}): which is right? Clear "
+                    f"'{leaving}' to send the card (a rehire keeps the day of an earlier leaving), or take "
+                    "the row off the list."
                 )
                 problems.append(Problem(int(row), field, shown, "error", message, ASKS))
     return problems

@@ -16,6 +16,7 @@ from ..columnkeys import flag_key
 from ..dates import _GONE_ON
 from ..days import _dates
 from ..flags import _ACTIVE_FLAGS
+from ..noteheaders import _NOTE_FLAGS
 from ..statusheaders import _STATUS_FLAGS
 
 # The status of a person at work, as HR exports write it: ADP's code A, 'Active', 'Active - Full Time'
@@ -30,6 +31,12 @@ ACTIVE_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|active|[✓✔☑✅])\s*")
 # 'Rehire Eligible' (a leaver's flag), nor one naming its day ('Rehired eff 1/15/2027': maybe still to come)
 REHIRED = re.compile(
     r"(?i)\s*(?:(?:a|act|active)\s*[-–—:(,/]?\s*)?(?:re-?hired?|re-?instated|re-?joined|re-?employed)\)?\s*"
+)
+# ... or a note saying so, alone or with the day it took effect ('rehire 6/3/2019' beside 'Termination Date' =
+# 3/15/2019: a Workday export's, found by newcomer29): the day must be after the leaving day and passed
+_REHIRED_ON = re.compile(
+    r"(?i)\s*(?:re-?hired?|re-?instated|re-?joined|re-?employed)(?:\s+(?:on|eff\.?|effective|as\s+of))?"
+    r"(?:\s*:?\s*(?P<day>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}))?\s*\.?\s*"
 )
 # ... and not the day of a death: that column leaves its row out whatever the status says
 _DEATH = frozenset(header_key(h) for h in ("deceased date", "date of death"))
@@ -63,6 +70,29 @@ def left_before(body: pd.DataFrame, headers: list[str], today: date) -> pd.Serie
     return days
 
 
+def note_headers(body: pd.DataFrame) -> list[str]:
+    """The columns of notes ('Comments', 'Notes')."""
+    return [h for h in body.columns if flag_key(str(h)) in _NOTE_FLAGS]
+
+
+def rehired_after(body: pd.DataFrame, today: date) -> dict[int, tuple[str, str, bool]]:
+    """Row -> the notes column and note saying the row's rehire ('rehired', 'rehire 6/3/2019'), and whether
+    it names its day: that day must have passed and come after every leaving day of the row. Without one, the
+    note may be of an earlier stint (:mod:`...problems.stillhere` asks)."""
+    days = [_dates(body[header].astype(str)) for header in leaving_headers(body)]
+    last = pd.concat(days, axis=1).max(axis=1) if days else pd.Series(pd.NaT, index=body.index)
+    said: dict[int, tuple[str, str, bool]] = {}
+    for header in note_headers(body):
+        notes = pd.Series([str(note).strip() for note in body[header]], index=body.index, dtype=object)
+        matched = pd.Series([_REHIRED_ON.fullmatch(note) for note in notes], index=body.index, dtype=object)
+        named = pd.Series([(m and m["day"]) or "" for m in matched], index=body.index, dtype=object)
+        day = _dates(named)
+        after = day.notna() & day.le(pd.Timestamp(today)) & (last.isna() | day.gt(last))
+        for row in body.index[matched.notna() & (named.eq("") | after)]:
+            said.setdefault(int(row), (str(header), notes[row], bool(named[row])))
+    return said
+
+
 def status_says(body: pd.DataFrame, pattern: re.Pattern[str]) -> pd.Series:
     """The rows whose status column (any) reads ``pattern`` whole."""
     return _says(body, [(header, pattern) for header in status_headers(body)])
@@ -79,9 +109,10 @@ def _says(body: pd.DataFrame, columns: list[tuple[str, re.Pattern[str]]]) -> pd.
 def still_here(found: dict[int, str], rows: set[int], body: pd.DataFrame, today: date) -> dict[int, str]:
     """``found`` without the ``rows`` left out by a leaving day alone where the row's status says the person
     is at work or rehired (the rows :mod:`...problems.stillhere` then asks of, or sends saying why)."""
-    if not rows or not at_work_headers(body):
+    if not rows or not (at_work_headers(body) or note_headers(body)):
         return found
-    here = (_says(body, at_work_headers(body)) | status_says(body, REHIRED)) & ~died(body)
+    rehired = status_says(body, REHIRED) | body.index.isin(list(rehired_after(body, today)))
+    here = (_says(body, at_work_headers(body)) | rehired) & ~died(body)
     gone = left_before(body, leaving_headers(body), today).notna()
     return {row: why for row, why in found.items() if not (row in rows and here.get(row) and gone.get(row))}
 
