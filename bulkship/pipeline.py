@@ -11,10 +11,11 @@
 6. **reconcile** the ledger into the result workbook and the :class:`~bulkship.runresult.RunResult`
    (:mod:`bulkship.runend`, :mod:`bulkship.runresult`, :mod:`bulkship.reconcile`).
 
-``run_batch`` is all of it as a library call: it parses no flags and prints nothing (the plan and progress
-reach the caller through :class:`RunOptions` callbacks). Re-running the same call resumes; the ledger is
-locked for the whole run (a second process gets LedgerLockedError). Repeats of other batches are refused or
-held by :mod:`bulkship.repeats` before anything is planned, unless ``allow_repeat``.
+Steps 1, 2 and 6 and a plan stopped before sending are :mod:`bulkship.runsteps`'s. ``run_batch`` is all of
+it as a library call: it parses no flags and prints nothing (the plan and progress reach the caller through
+:class:`RunOptions` callbacks). Re-running the same call resumes; the ledger is locked for the whole run (a
+second process gets LedgerLockedError). Repeats of other batches are refused or held by
+:mod:`bulkship.repeats` before anything is planned, unless ``allow_repeat``.
 """
 
 from __future__ import annotations
@@ -22,67 +23,40 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import shlex
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .batchapi import api_identity, check_batch_api
-from .batchnames import check_new_batch_name, default_batch_for
+from .batchnames import default_batch_for
 from .confirm import confirm_plan
-from .errors import BulkshipError, FileFormatError, SpendLimitError
-from .fixdecisions import as_decided, remember
+from .errors import FileFormatError, SpendLimitError
+from .fixdecisions import remember
 from .heldrows import price_held
-from .ledger import CARD_MADE_ROWS, Ledger
+from .ledger import Ledger
 from .memtrim import give_back_memory
 from .paths import check_input_file
 from .plan import DEFAULT_PO_PREFIX
 from .plan.ponumbers import checked_prefix
-from .program import ProgramSettings
 from .reconcile.join import for_the_workbook, record_prices
-from .refusednow import (
-    ordered_in_other_batches,
-    ordered_left_out,
-    ordered_rows,
-    refused_now_note,
-    said_apart,
-)
-from .repeats import as_typed, check_new_run
 from .reprice import reprice_after_a_change, reprice_planned, reprice_to_show
 from .rereads import read_again
-from .resultfile import (
-    check_workbook_is_this_ledgers,
-    keep_fix_edits,
-    keep_own_sheets,
-    prepare_output_folder,
-    result_path,
-)
-from .resume import held_until_then, sync_ledger
-from .runend import reconcile_run, rewrite_kept_plan
-from .runinput import complete_result, file_identity, load_rows, sheet_of
+from .resultfile import prepare_output_folder
+from .resume import sync_ledger
+from .runinput import complete_result, file_identity, sheet_of
 from .runoptions import RunOptions
 from .runresult import RunResult
+from .runsteps import SHOWN_PROBLEMS, RunAt, checked_and_loaded, keep_the_stopped_plan, reconciled, validated
 from .submit import SubmitOutcome, note_left, submit_batch
 from .submit.lookfirst import look_up_in_doubt
 from .team import person_acting
-from .track import rewrite_others, wait_until_settled
-from .track.recheck import (
-    not_asked_again,
-    not_checked_again,
-    unread_note,
-)
+from .track import wait_until_settled
+from .track.recheck import unread_note
 
 if TYPE_CHECKING:
     from .ledger import BatchRecord
-    from .models import Catalog, ValidationResult
     from .settings import Settings
-
-SHOWN_PROBLEMS = 10  # rows left out said by `run` with the plan: the result workbook lists them all
-_REST_BEFORE_SENDING = (
-    "`bulkship validate` of the same file lists them all (so does the result workbook, once sent)"
-)
 
 
 def run_batch(
@@ -149,28 +123,9 @@ async def _plan_and_send(
     recorded; ``named``: the batch's name is not the file's default (:func:`default_batch_for`)."""
     from .client import connect
     from .rebuild import rebuild_from_vendor
-    from .validate import error_lines, validate
 
-    if ledger.batch(batch) is None:
-        check_new_batch_name(batch)
-    repeats = replace(
-        options.repeat_policy(today), own_name=named, shown_as=as_typed(path, settings.data_dir)
-    )
-    check_new_run(
-        ledger,
-        batch,
-        file_name=as_typed(path, settings.data_dir),
-        file_hash=file_hash,
-        upload_hash=options.loaded.upload_hash if options.loaded else "",
-        policy=repeats,
-        api=api_identity(settings),
-        default_names=() if named else (path.stem,),
-    )
-    loaded = load_rows(path, options, file_hash)  # 1
-    workbook = result_path(settings.out_dir, batch)
-    keep_own_sheets(workbook)
-    keep_fix_edits(workbook, path, batch)
-    check_workbook_is_this_ledgers(workbook, ledger)
+    run = RunAt(path, settings, options, ledger, batch)
+    repeats, loaded = checked_and_loaded(run, today, file_hash, named=named)  # 1
     stored = ledger.batch(batch)
     prefix = _po_prefix(stored, options)
     notes: list[str] = []
@@ -178,25 +133,8 @@ async def _plan_and_send(
     async with (options.client_factory or connect)(settings) as client:
         # today's prices, not a cached catalog's: the plan's total is what the person confirms and approves
         catalog = await client.catalog(refresh=True)
-        checking = options.checking  # a cost page's only: the check its review made of these very rows
-        validation = validate(  # 2
-            loaded, catalog, program=options.program, ordered=_ordered(ledger, batch), checking=checking
-        )
-        loaded = validation.sheet  # (the catalog may read a column: bulkship.validate.cardcolumn)
-        if stored:  # rows held until a day come, and what Fix these decided
-            validation = _with_rows_due(ledger, batch, validation, catalog, options)
-            loaded = validation.sheet
-        give_back_memory()  # what reading and checking a big file freed (see bulkship.memtrim)
-        sent = ordered_rows(ledger, batch, validation) if stored else frozenset()  # said apart: no 'to fix'
-        notes += refused_now_note(validation, sent)
-        gone = ordered_in_other_batches(ledger, batch, validation, api_identity(settings))  # N9
-        gone |= ordered_left_out(ledger, batch, validation) if stored else {}  # ... and rows it leaves out
-        loaded = said_apart(loaded, gone, options.program or ProgramSettings())
-        validation = replace(validation, sheet=loaded) if gone else validation  # the workbook names their PO
-        problems = error_lines(validation, SHOWN_PROBLEMS, "see the result workbook", leave=sent)
-        # said with the plan, before any result workbook exists: a run refused or declined writes none
-        # (newcomer20's N10: '... and 11 more problems: see the result workbook', then 'Nothing was sent')
-        problems_now = error_lines(validation, SHOWN_PROBLEMS, _REST_BEFORE_SENDING, leave=sent)
+        checked = validated(run, loaded, catalog, stored, notes)  # 2
+        validation, loaded, gone = checked.validation, checked.loaded, checked.gone
         starter = person_acting(settings) if stored is None else None  # as the audit trail names them
         if stored is None:  # a batch this ledger does not know: look for it at the vendor first
             notes = await rebuild_from_vendor(
@@ -244,23 +182,14 @@ async def _plan_and_send(
                 reprice_to_show(ledger, batch, catalog)  # an approval of them stands: see reprice)
             try:
                 room = await confirm_plan(
-                    client, ledger, batch, catalog, today, synced, options, said, problems_now,
+                    client, ledger, batch, catalog, today, synced, options, said, checked.problems_now,
                     look_up=lambda: _look_up(client, ledger, batch, settings.concurrency, notes),
                     ordered_before=gone,
                 )  # fmt: skip
             except SpendLimitError as stopped:  # declined, over a limit, waiting for approval: nothing sent
-                # not when --allow-repeat planned held rows: a plain re-run holds them again, and the workbook
-                # keeps them on Fix these, where the ones not to send again are taken off (found by
-                # newcomer6: written 'planned', none could be, and the next --allow-repeat sent them all)
-                if options.rewrite_when_stopped and not synced.repeated:
-                    rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
-                if full is not None and _plan_kept(ledger, batch) and not _awaits_approval(stopped):
-                    sync_ledger(  # ... and so does the ledger: `status` gave them 'planned', their money
-                        # 'to send' though no run would send it (newcomer6's L1, found again by newcomer7)
-                        ledger, batch, full, catalog, po_prefix=prefix, max_lines=options.max_lines,
-                        webhook_url=options.webhook_url, api=api_identity(settings),
-                        repeats=replace(repeats, allow=False), by=starter, unread=unread,
-                    )  # fmt: skip
+                keep_the_stopped_plan(
+                    run, stopped, synced, validation, full, catalog, prefix, repeats, starter, unread
+                )
                 raise
             full = None
             give_back_memory()
@@ -280,20 +209,9 @@ async def _plan_and_send(
         if options.wait_s > 0:
             await wait_until_settled(client, ledger, batch, options.wait_s, settings.concurrency)  # 5
     give_back_memory()
-    result, not_written = reconcile_run(ledger, batch, validation, settings, catalog, options)  # 6
-    result.notes.extend(notes)
-    result.notes.extend(loaded.notices)  # hidden rows skipped, totals rows, unused columns
-    result.problems.extend(problems)
-    if outcome is not None:
-        _sent(result, outcome)
-        # a card of this batch another batch's held row relies on, sent again after it failed: that batch's
-        # workbook said the card gone until it was tracked or run itself (hunter-vendor38's leftover 3)
-        holding = ledger.batches_holding_cards_gone([batch], gone=False)
-        rewrite_others(ledger, holding - {batch}, api=settings.api_url, catalog=catalog)
-    _stop(result, not_written)
-    _stop(result, not_asked_again(ledger, batch, unread))
-    _stop(result, not_checked_again(unchecked))
-    return result
+    return reconciled(
+        run, validation, catalog, loaded, notes, checked.problems, outcome, unread, unchecked
+    )  # 6
 
 
 async def _look_up(client: Any, ledger: Ledger, batch: str, concurrency: int, notes: list[str]) -> int:
@@ -317,44 +235,6 @@ def _read_as_ordered_note(rows: tuple[int, ...]) -> str:
     )
 
 
-def _plan_kept(ledger: Ledger, batch: str) -> bool:
-    """Whether a plan not sent stays in the ledger (declined before the batch sent anything: dropped)."""
-    return any(order.state == "planned" for order in ledger.orders(batch, payloads=False))
-
-
-def _awaits_approval(stopped: SpendLimitError) -> bool:
-    """Whether a run stopped for an approver (its plan is what the approver approves, kept as it is)."""
-    from .team.approvals.records import ApprovalRequiredError
-
-    return isinstance(stopped, ApprovalRequiredError)
-
-
-def _sent(result: RunResult, outcome: SubmitOutcome) -> None:
-    """What the sending step (4) did, on the run's result: the orders sent, the funds, why it stopped."""
-    # an order in doubt was sent (it may be charged): never "Nothing was sent in this run"
-    result.sent_orders = len(outcome.created) + len(outcome.rejected) + len(set(outcome.unknown))
-    result.created_orders = tuple(outcome.created)
-    result.available_funds = outcome.available_funds
-    result.missing_funds = outcome.missing_funds
-    result.funds_currency = outcome.funds_currency
-    if outcome.missing_funds is not None and outcome.available_funds is not None:
-        # the rows whose order the vendor ended without a card go again with the rows not sent: an
-        # account funded by what those alone lack stopped the next run for funds (newcomer11's L1)
-        needed = outcome.unsent_cost + result.no_card_cost
-        result.missing_funds = max(needed - outcome.available_funds, Decimal(0))
-    _stop(result, outcome.stopped)
-
-
-def _stop(result: RunResult, error: BulkshipError | None) -> None:
-    """The first reason the run stopped is its ``stopped``; a later one is a note."""
-    if error is None:
-        return
-    if result.stopped is None:
-        result.stopped = error
-    else:
-        result.notes.append(str(error))
-
-
 def _po_prefix(stored: BatchRecord | None, options: RunOptions) -> str:
     """The batch's PO prefix: the one recorded for it (``stored``: the ledger's record of the batch), else
     --po-prefix (checked), else bulkship's."""
@@ -362,23 +242,3 @@ def _po_prefix(stored: BatchRecord | None, options: RunOptions) -> str:
     if not stored and prefix is not None:
         checked_prefix(prefix)
     return DEFAULT_PO_PREFIX if prefix is None else prefix
-
-
-def _with_rows_due(
-    ledger: Ledger, batch: str, validation: ValidationResult, catalog: Catalog, options: RunOptions
-) -> ValidationResult:
-    """``validation`` of a batch the ledger holds, validated again when rows an earlier run held until a day
-    under 'Ship Date' are now due (left out until then: sent now), or its *Fix these* sheet decided rows."""
-    from .validate import validate
-
-    loaded = validation.sheet
-    due = held_until_then(ledger, batch, loaded, validation.rows, options.program)
-    due = as_decided(ledger, batch, due, validation.rows)
-    if due is loaded:
-        return validation
-    return validate(due, catalog, program=options.program, ordered=_ordered(ledger, batch))
-
-
-def _ordered(ledger: Ledger, batch: str) -> Callable[[], list[str]]:
-    """The fingerprints the batch has ordered, read when validation asks (two rows one person)."""
-    return lambda: [r.fingerprint for r in ledger.batch_rows(batch) if r.status in CARD_MADE_ROWS]
