@@ -50,3 +50,24 @@ def test_a_row_sent_whose_leaving_is_to_come_says_so(
         f"Row 3, column 'Termination Date': '2027-02-01': the person leaves on 2027-02-01: {_SAID}"
     )
     assert {p["severity"] for p in said.values()} == {"warning"}
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_row_asking_whether_to_send_is_not_said_sent_now(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Resigned - last day 12/31?' asks whether its card goes (46b58ca4): the row also had the warning "the
+    card is sent now, while the person still works there", where nothing is sent until someone answers
+    (found by review74). A leaving to come not asked about keeps its warning."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = tmp_path / "list.csv"
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([*HEADERS, header])
+        for i, note in enumerate(["Resigned - last day 12/31?", "Last day 12/31"]):
+            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [(p["row"], p["severity"]) for p in problems if p["row"] == 2] == [(2, "error")], problems
+    assert "is this card to be sent?" in next(p["message"] for p in problems if p["row"] == 2)
+    assert [p["message"].endswith(_SAID) for p in problems if p["row"] == 3] == [True], problems

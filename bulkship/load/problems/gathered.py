@@ -87,9 +87,12 @@ def gathered_problems(
     read_problems += _correction_problems(
         body, column_map, aliases, not_judged, default_value, this_year=program.today().year
     )
-    read_problems += asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
+    asked = asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
+    read_problems += asked
     read_problems += still_here_problems(body, column_map, not_judged, program.today())
-    read_problems += leaving_ahead_problems(body, column_map, not_judged, program.today())
+    # (not on a row asking whether to send: "the card is sent now" beside "is this card to be sent?")
+    in_question = {p.row for p in asked if p.severity == "error"}
+    read_problems += leaving_ahead_problems(body, column_map, not_judged | in_question, program.today())
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)
