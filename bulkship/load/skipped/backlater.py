@@ -27,7 +27,8 @@ _DAY = (
 # 2/1/2027', 'hired back eff. 1/15', 'returns 1/15/2027'
 _BACK_ON = re.compile(
     r"(?i)\b(?:re-?hired?|re-?instated|hired\s+back|brought\s+back|called\s+back|back|return(?:s|ed)?|returning|re-?join(?:s|ed)?|re-?joining|"
-    r"recalled)"
+    # (a pause over on a day to come: 'Paused - resumed 1/15/2027', review75)
+    r"recalled|resum(?:ed|es|ing)|unpaused|restart(?:ed|s|ing)|re-?activated)"
     r"(?:\s+(?:to\s+work|to\s+the\s+(?:company|team)|as\s+\w+(?:\s+\w+)?))?"
     r"(?:\s*[:,-]?\s*(?:effective|eff\.?|as\s+of|starting|start(?:s|ing)?|from|on|date|dated|in|at))*\s*[:,-]?\s*"
     rf"(?P<day>{_DAY})(?![\d/.-]*\d)"

@@ -120,6 +120,16 @@ _HOLD_ENDED = (
     rf"(?:cleared|released|lifted|resolved|removed)\b(?!.*(?:{_NOT_YET}|\bbut\b|\bwait|\?|{_HELD_AGAIN}))"
 )
 
+# ... or a pause or a suspension said over right after it ('Paused - resumed 11/1', 'Suspended - resumed',
+# 'Paused (unpaused 11/1)', 'Paused - no longer paused'): each left out, the person the list's pause ended
+# for got no card (review73's leftover 7; review75); a day to come holds it (.backlater). Not a hold ('Hold -
+# resumed' may be the hold resumed), nor asked, then paused again or not yet
+_PAUSE_ENDED = (
+    r"\A\W*(?:(?:on\s+)?pause|paused|suspended)\s*[-–—:,;(\[]\s*(?:(?:was|is|has\s+been|now)\s+)?"
+    r"(?:resumed|unpaused|restarted|reactivated|no\s+longer\s+(?:paused|suspended))\b"
+    rf"(?!.*(?:{_NOT_YET}|\b(?:but|then|again|wait\w*)\b|\?|{_HELD_AGAIN}))"
+)
+
 
 # (the cut after the thing awaited, then the word saying it came)
 def _came_since(done: str) -> str:
@@ -214,7 +224,8 @@ _SPARED_A_LAYOFF = (
 # what a status column's words (not a note's) may say to undo them: the hold over, the person back, the
 # eligibility, opting out or refusal turned
 HOLD_OVER = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|{_SPARED_A_LAYOFF}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_PAUSE_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|"
+    rf"{_SPARED_A_LAYOFF}"
 )
 # ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
 # approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
@@ -236,7 +247,7 @@ _NOW_SEND = (
     rf"(?![^?]*\?)(?!.*(?:{_NOT_YET}|\b(?:for|from|starting|after|but|then|again|revoked|expired|withdrawn)\b))"
 )
 _UNDONE = re.compile(
-    rf"(?i){_OVER}|{_HOLD_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|{_SPARED_A_LAYOFF}"
+    rf"(?i){_OVER}|{_HOLD_ENDED}|{_PAUSE_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|{_SPARED_A_LAYOFF}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
     # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -
