@@ -23,7 +23,7 @@ import pandas as pd
 
 from .answered import ASKED as _ASKED
 from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
-from .backbefore import back_before_leaving, may_be_back_before
+from .backbefore import back_before_leaving, may_be_back_before, returned_alone
 from .goneasked import _GONE_ALONE, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
 from .readonce import once_of_frame
@@ -46,7 +46,7 @@ from .saidasking import (
     _UNCLAIMED,
     _UNDECIDED,
 )
-from .undone import _UNDONE
+from .undone import _LEFT, _UNDONE
 from .yearasked import day_asked_after_leaving, leaving_come, may_name_a_yearless_day, year_readings
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes
@@ -137,6 +137,7 @@ def may_ask(text: str) -> bool:
         or may_be_gone_asked(text)
         or MAY_BE_APPROVED.search(text) is not None
         or may_be_back_before(text)
+        or returned_alone(text) is not None
     )
 
 
@@ -154,6 +155,8 @@ def readings(text: str) -> tuple[str, str] | None:
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"
     if may_be_back_before(text) and (back := back_before_leaving(text)) is not None:
+        return back
+    if (back := returned_alone(text)) is not None:
         return back
     parts = clauses(text)
     if len(parts) == 1 and not may_ask(text):
@@ -221,6 +224,11 @@ def _undoes(before: str, asked: str) -> bool:
 # sends, its no leaves the row out. Read as a leaving, it was left out with nobody asked (found by
 # hunter-sends14, review66 and the lead after bf990b41 and 43c94bb6)
 _A_MISTAKE_SAID = re.compile(rf"(?i){_A_MISTAKE}")
+# ... or whether it was undone, said right after it ('Terminated reversed?', 'Term rescinded?': asked under
+# Status, sent under Notes; one reading since a status reads 'Term reversed' as undone: review75)
+_UNDONE_AT_ONCE = re.compile(
+    rf"(?i)\W*(?P<left>{_LEFT})\s+(?:rescinded|reversed|revoked|withdrawn|overturned|cancell?ed)\W*"
+)
 # ... not a death by accident, its cause ('Died by accident?', 'Passed away by accident?' were sent, read as a
 # mistake: found by review67 checking f38b4d63): asked as before
 _A_DEATH_S_CAUSE = re.compile(r"(?i)\b(?:deceased|died|dead|passed(?:\s+away)?|killed)\W*by\s+accident\b")
@@ -230,6 +238,8 @@ def _mistake_asked(part: str) -> tuple[str, str] | None:
     """A question whether a leaving was a mistake, as its two answers read: (the mistake said, the leaving
     alone), each ending its clause; None for any other clause."""
     said = statement(part)
+    if (undone := _UNDONE_AT_ONCE.fullmatch(said)) is not None:
+        return f"{said} - ", f"{undone['left']} - "
     found = _A_MISTAKE_SAID.search(said)
     if found is None or not said[: found.start()].strip() or _A_DEATH_S_CAUSE.search(said):
         return None

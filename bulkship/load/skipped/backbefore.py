@@ -3,7 +3,9 @@
 mistyped? Each was sent as the return read alone (review73's leftover 5; review75). Read by
 :func:`.asking.readings` as a remark that asks: as written, the return (sent); the leaving alone (left out):
 the error asking. The other way round ('Rehired 2018 - terminated 2019') is
-:func:`.undone.back_after_leaving`'s."""
+:func:`.undone.back_after_leaving`'s. Also a leaving then 'returned' or 'back' alone, no day nor thing
+('Terminated - returned', 'Quit (returned)'): the person back, or the badge returned? Each was left out,
+nobody asked: the error asking (review73's leftover 7; under Status 'Quit' alone is no leaving, sent)."""
 
 from __future__ import annotations
 
@@ -54,3 +56,16 @@ def back_before_leaving(text: str) -> tuple[str, str] | None:
 def may_be_back_before(text: str) -> bool:
     """A cheap look before :func:`back_before_leaving`: two years or days."""
     return len(re.findall(r"\d[/.-]\d|(?:19|20)\d\d", text)) >= 2
+
+
+_RETURNED_ALONE = re.compile(
+    rf"(?i)\W*(?P<left>(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?(?:{_LEFT}))\s*[-–—:;,(\[/]\s*"
+    r"(?:returned|back)[\s)\].!]*"  # (bare: 'now back', 'is back', 'came back' say the person, sent)
+)
+
+
+def returned_alone(text: str) -> tuple[str, str] | None:
+    """``text`` read as the person back and as the leaving alone, where it says a leaving then 'returned'
+    or 'back' and nothing more; else None."""
+    found = _RETURNED_ALONE.fullmatch(text)
+    return None if found is None else (f"{found['left']} - came back", found["left"])

@@ -182,9 +182,11 @@ _LEFT = (
 _LEAVING_UNDONE = (
     # (a mistake asked, then the undoing: 'Terminated in error? back 12/1', sent either way: review73)
     rf"^\s*(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?{_LEFT}\b(?:[^-–—:;,(\[?]{{0,30}}?\s*[-–—:;,(\[]|"
-    rf"{_A_MISTAKE}\s*\?+)\s*"
+    # (or right after it, no mark: 'Term reversed', 'Term rescinded' were left out under Status, sent under
+    # Notes, where 'Termination reversed' sends in both: review73's leftover 7, review75)
+    rf"{_A_MISTAKE}\s*\?+|\s+(?=(?:rescinded|reversed|revoked|withdrawn|overturned|cancell?ed)\b))\s*"
     r"(?:(?:(?:the\s+)?(?:termination|resignation|separation|decision|it|that)\s+)?(?:(?:was|is|has\s+been|been|"
-    r"now)\s+)*(?:rescinded|reversed|revoked|withdrawn|overturned|undone)|withdrew\s+(?:the\s+|her\s+|his\s+|"
+    r"now)\s+)*(?:rescinded|reversed|revoked|withdrawn|overturned|undone|cancell?ed)|withdrew\s+(?:the\s+|her\s+|his\s+|"
     r"their\s+)?resignation|(?:(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire|back)(?:\s+(?:in\s+)?(?:19|20)\d\d)"
     r"|(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire(?=\s*(?:[)\]]|$|(?:in\s+|on\s+)?\d))"
     # (back on a day: 'Left 2023 - returned 12/2', '... - back 12/2' were left out, where '... - came back
