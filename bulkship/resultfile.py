@@ -117,6 +117,23 @@ def _recorded_here(path: Path, ledger: Ledger) -> bool:
     return any(_same_place(record.output, path) for record in ledger.batches() if record.output)
 
 
+def written_by_another_ledger(path: Path, ledger: Ledger) -> str | None:
+    """The other ledger, still there, that the workbook at ``path`` says it was written from (its Summary's
+    'Ledger'), when it is neither this one nor the one this was made from by `bulkship ledger copy`: a copy
+    of the team's ledger (``cp``) tracked on a finance login rewrote the team's workbook, its Summary then
+    naming the copy (newcomer28's N9). None where this ledger may write it: named nowhere, this one, its
+    source, or a file no longer there (a data folder moved)."""
+    from .reconcile.sheets.read import ledger_written_by
+
+    other = ledger_written_by(path)
+    if other is None or _same_place(other, ledger.path):
+        return None
+    source = ledger.copied_from()
+    if source and _same_place(other, source):
+        return None
+    return other if "://" in other or os.path.exists(other) else None
+
+
 def _same_place(named: str, ledger: Path | str) -> bool:
     """A ledger (or workbook) named in a workbook (or ledger) and this one are one: the same URL, or the same
     file however reached."""

@@ -53,7 +53,8 @@ def test_a_single_users_ledger_moves_to_postgresql_whole_and_runs_on_there(
     )
     assert copied["orders"] == 4 and copied["rows"] == 7 and copied["team_users"] == 2  # 3 sent, 1 planned
     after = counts(pg_url)
-    assert after == {**before, "audit_trail": before["audit_trail"] + 1}  # + the copy's own line
+    # + the copy's own line, and its source in meta ('copied_from': track rewrites the workbooks naming it)
+    assert after == {**before, "audit_trail": before["audit_trail"] + 1, "meta": before["meta"] + 1}
     assert counts(settings.ledger) == before  # the SQLite file is left as it was
 
     # the team now works on PostgreSQL: a re-run finds everything ordered, the approval waits there

@@ -68,7 +68,7 @@ def copy_ledger(source: Path, target: str) -> CopyReport:
         try:
             upgrade(source_engine)  # the same schema revision on both sides
             upgrade(target_engine)
-            counts = _copy(source_engine, target_engine, shown)
+            counts = _copy(source_engine, target_engine, shown, str(path.resolve()))
         except sa.exc.SQLAlchemyError as exc:
             raise LedgerError(
                 f"Copy to {shown} failed, nothing was copied: {_short(exc)}", hint=URL_HINT
@@ -100,7 +100,8 @@ def _refuse_no_ledger(path: Path) -> None:
         )
 
 
-def _copy(source_engine: Engine, target_engine: Engine, shown: str) -> dict[str, int]:
+def _copy(source_engine: Engine, target_engine: Engine, shown: str, source: str) -> dict[str, int]:
+    from ..ledger.identity import COPIED_FROM_KEY
     from ..ledger.sql import WRITE_LOCK_KEY
 
     tables = _tables(target_engine)
@@ -122,6 +123,14 @@ def _copy(source_engine: Engine, target_engine: Engine, shown: str) -> dict[str,
                     f"Copy check failed: {table.name} has {counts[table.name]} row(s) in {shown}, "
                     f"{expected} in the source; nothing was copied"
                 )
+        # where it came from: its workbooks name that ledger, and track rewrites them (resultfile)
+        dst.execute(
+            sa.text(
+                "INSERT INTO meta (key, value) VALUES (:key, :value)"
+                " ON CONFLICT (key) DO UPDATE SET value = :value"
+            ),
+            {"key": COPIED_FROM_KEY, "value": source},
+        )
         _move_sequences(dst, tables)
     return counts
 

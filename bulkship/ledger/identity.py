@@ -34,6 +34,7 @@ from .store import LedgerStore
 LEDGER_ID_KEY = "ledger_id"
 LEDGER_HOME_KEY = "ledger_home"
 FORMER_IDS_KEY = "ledger_former_ids"
+COPIED_FROM_KEY = "copied_from"  # the SQLite ledger `bulkship ledger copy` made this one from (db.copy)
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ class LedgerIdentity(LedgerStore):
                     set_meta(db, LEDGER_HOME_KEY, home)
         self._ids = self._read(read_ids, home)
         return self._ids.own or self._read(meta_value, LEDGER_ID_KEY) or made
+
+    def copied_from(self) -> str:
+        """The ledger `bulkship ledger copy` made this one from ("" for any other: a ``cp`` records none)."""
+        return self._read(meta_value, COPIED_FROM_KEY) or ""
 
     def known_ledger_id(self) -> str:
         """This ledger's id here, "" when it has none yet (it placed no order carrying one here). Changes

@@ -24,7 +24,7 @@ from ..reconcile.sheets import (
     write_results_csv,
 )
 from ..reconcile.sheets.typed import typed_cells
-from ..resultfile import write_csv_twin
+from ..resultfile import write_csv_twin, written_by_another_ledger
 from ..settings import Settings
 
 log = logging.getLogger("bulkship.track")
@@ -51,6 +51,14 @@ def rewrite_results(
             return None, [
                 f"batch {batch}: {path} is the result workbook of batch {existing.batch!r}, not rewritten; "
                 f"re-run the same `bulkship run` command to write {batch}'s own (nothing is ordered twice)"
+            ]
+        other = written_by_another_ledger(path, ledger)
+        if other is not None:  # the team's workbook, tracked from a copy of its ledger: theirs to write
+            return None, [
+                f"batch {batch}: {path} was written from another ledger ({other}), which is still there, "
+                f"not from this one ({ledger.path}): left as it is, so that it goes on saying what that "
+                "ledger records. Track with that ledger (its data folder, or --ledger); this one's statuses: "
+                f"`bulkship status {shlex.quote(batch)}`"
             ]
         kept = _why_kept(path, existing, batch)
         csv_twin = path.with_suffix(".csv")
