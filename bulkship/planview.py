@@ -17,6 +17,7 @@ from .money import MoneyTally
 from .pendingcost import pending_summary
 from .reconcile.join import LedgerView, money_by_bucket
 from .repeats import HELD
+from .repeats.cancelled import held_words
 from .repeats.takenout import elsewhere_by_order
 from .reprice import dearer_in_doubt
 from .statuses import CHARGED, IN_DOUBT, left_out_person
@@ -69,6 +70,7 @@ class PlanView:
     # the currencies other than the dollar the vendor answered the batch's orders in before (a run held to a
     # total stops at the first order answered in another: ..submit.room.RoomTally)
     currencies_before: frozenset[str] = frozenset()
+    held_why: str = "each would be a second card for its person"  # why held_rows are, as their notes say
     # the catalog the plan was priced with: a page's plan kept is checked against today's before it is
     # worked out again in full (web.cost_pages)
     priced_with: Catalog | None = field(default=None, compare=False, repr=False)
@@ -167,6 +169,9 @@ def plan_view(
         else (),
         elsewhere=elsewhere_by_order(ledger, batch) if counts.get(ELSEWHERE) else (),
         currencies_before=_currencies_before(ledger, batch),
+        held_why=held_words((r.error for r in ledger.current_rows_with_status(batch, HELD)), "its person")
+        if counts.get(HELD)
+        else "",
     )
 
 

@@ -35,6 +35,7 @@ from .reconcile.join import made_no_card_note
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
 from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
+from .repeats.cancelled import cancelled_rows
 from .repeats.emails import record_emails
 from .repeats.foreign import ordered_by_another_ledger
 from .repeats.samefile import warned_rows
@@ -187,6 +188,9 @@ def sync_ledger(
     )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
+    for fingerprint, note in cancelled_rows(ledger, batch, frame, known).items():
+        found[fingerprint] = note  # its line cancelled at the vendor: not undone by a re-run
+        cards.pop(fingerprint, None)
     read_as = _read_as_ordered(frame, adopted, found)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
     # the rows planned although they repeat (every one, or those a person chose): listed with the plan
@@ -299,7 +303,7 @@ def rows_on_orders_in(
         for fp, rec in known.items()
         if rec.status in CARD_MADE_ROWS
         or (
-            rec.status not in ("failed", "skipped")
+            rec.status not in ("failed", "skipped", HELD)  # held: a failed row held since keeps its PO
             and rec.po_number
             and rec.po_number in orders
             and orders[rec.po_number].state in states

@@ -53,6 +53,7 @@ class RunResult:
     unsent_rows: int = 0  # valid rows with no order at the vendor yet (stopped, in doubt)
     held_rows: int = 0  # valid rows not sent: they repeat a card already ordered (bulkship.repeats)
     held_with_card: int = 0  # of them, those whose very card another batch made (repeats.notes.HAS_CARD)
+    held_cancelled: int = 0  # of them, those whose card the vendor cancelled (repeats.cancelled)
     review_rows: int = 0  # rows that may be at the vendor but cannot be tied to it: a person decides
     ordered_earlier_rows: int = 0  # rows ordered from an earlier file of the batch, no longer in this one
     left_out_earlier_rows: int = (
@@ -114,6 +115,7 @@ class RunResult:
             "failed_rows": self.failed_rows,
             "held_rows": self.held_rows,
             "held_with_card": self.held_with_card,  # of them, the very card made elsewhere: nothing to do
+            "held_cancelled": self.held_cancelled,  # of them, their card cancelled at the vendor
             "untied_orders": self.untied_orders,  # at the vendor, tied to no row yet (rows in review)
             "untied_cost": money_plain(self.untied_cost),
             "attention_rows": self.attention_rows,
@@ -177,6 +179,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         unsent_rows=rows.get("planned", 0),
         held_rows=rows.get(HELD, 0),
         held_with_card=held_with_card(ledger, batch) if rows.get(HELD) else 0,
+        held_cancelled=held_cancelled(ledger, batch) if rows.get(HELD) else 0,
         by_status=counts_by_row_status(view),
         money=money,
         api=api_identity(settings),
@@ -198,6 +201,13 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
             *vendor_codes(view),
         ],
     )
+
+
+def held_cancelled(ledger: Ledger, batch: str) -> int:
+    """The batch's held rows whose card the vendor cancelled before it shipped (:mod:`.repeats.cancelled`)."""
+    from .repeats.cancelled import is_cancelled_hold
+
+    return sum(1 for r in ledger.current_rows_with_status(batch, HELD) if is_cancelled_hold(r.error))
 
 
 def held_with_card(ledger: Ledger, batch: str) -> int:

@@ -101,14 +101,17 @@ class RowStatus:
 
 
 # what a held row is, whatever held it (its row says which card, and where)
-HELD_MEANING = "not sent: it would be a second card for the same person (see the row)"
+HELD_MEANING = (
+    "not sent: it would be a second card for the same person, or the vendor cancelled its card (see the row)"
+)
 # In the order a row moves through them.
 ROW_STATUSES: tuple[RowStatus, ...] = (
     RowStatus("invalid", "#F4CCCC", attention=True, fix=True, final=True, meaning="not ordered: fix the row"),
     RowStatus("duplicate", "#FCE5CD", attention=True, final=True, meaning="repeats an earlier row"),
     RowStatus("skipped", "#D9D9D9", final=True, meaning="not ordered: the list says not to, or no recipient"),
     # a card of another batch, or of another row of the list (said 'repeats a card already ordered' of a row
-    # held for another card on another row, ordered in the same run: hunter-vendor39's leftover 4)
+    # held for another card on another row, ordered in the same run: hunter-vendor39's leftover 4), or a card
+    # the vendor cancelled, not sent again by a re-run (repeats.cancelled)
     RowStatus("held", "#FFD966", attention=True, fix=True, meaning=HELD_MEANING),
     # not on Fix these: the row may already be at the vendor, and running it again must not be suggested
     RowStatus("needs review", "#F9CB9C", attention=True, meaning="may be at the vendor: a person checks"),

@@ -62,13 +62,15 @@ def test_line_ids_numbered_by_place_in_an_order_listed_otherwise_give_no_row_ano
         assert first.ordered_rows == 4, first.by_status
         sorted_by_status[0] = True
         asyncio.run(track(settings, "mix", client_factory=vendor.factory))
-        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="mix")
+        held = run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="mix")
+        assert held.held_cancelled == 1, held.by_status  # M2's: cancelled at the vendor, not undone
+        run_batch(sheet, settings, wait_s=0, client_factory=vendor.factory, batch="mix", allow_repeat=True)
         sent = sorted(
             (li["PhysicalDeliveryAddress"]["Name"], li["Value"])
             for order in vendor.orders()
             for li in order["LineItems"]
         )
-        # M2's cancelled card sent again; M1, whose card shipped, never twice
+        # M2's cancelled card sent again (--allow-repeat); M1, whose card shipped, never twice
         assert sent == sorted([(p[1], float(p[7])) for p in PEOPLE] + [("Bob Two", 50.0)]), sent
         (status,) = api.status(settings, "mix")
         assert status["ordered_cost"] == "125.00", status

@@ -72,12 +72,14 @@ def test_a_card_the_vendor_moved_to_an_order_of_its_own_is_not_sent_again(
 def test_a_card_the_vendor_moved_and_failed_there_too_is_sent_again_once(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:
-    """The vendor's own order shows the moved line failed as well: no card anywhere, the row goes once."""
+    """The vendor's own order shows the moved line cancelled as well: no card anywhere, the row is held as
+    cancelled at the vendor and goes once with --allow-repeat."""
     settings = vendor.settings(tmp_path)
     place(vendor, tmp_path, [1, 2, 3, 4])
     vendor.rewrite = moved("E3", status="Cancelled")
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
-    place(vendor, tmp_path, [1, 2, 3, 4])
+    assert place(vendor, tmp_path, [1, 2, 3, 4]).held_cancelled == 1  # cancelled at the vendor: held
+    place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
     assert vendor.external_ids() == ["E1", "E2", "E3", "E3", "E4"]
 
 

@@ -89,13 +89,15 @@ def test_a_tracking_object_is_read_for_the_workbook() -> None:
 def test_a_line_cancelled_with_no_parcel_in_any_shape_is_still_sent_again_once(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:
-    """A carrier's name or an empty tracking object is no parcel: the card was never made, and goes once."""
+    """A carrier's name or an empty tracking object is no parcel: the card was never made, held as cancelled
+    at the vendor, and goes once with --allow-repeat."""
     settings = vendor.settings(tmp_path)
     place(vendor, tmp_path, [1])
     vendor.rewrite = lines_said("Cancelled", {"Shipments": [{"Carrier": "USPS", "Tracking": {"Number": ""}}]})
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert rows_of(settings)["E1"].line_status == "cancelled"
-    place(vendor, tmp_path, [1])
+    assert place(vendor, tmp_path, [1]).held_cancelled == 1  # held: the vendor cancelled it (no card made)
+    place(vendor, tmp_path, [1], allow_repeat=True)
     place(vendor, tmp_path, [1])
     assert vendor.external_ids() == ["E1", "E1"]
 
@@ -123,7 +125,8 @@ def test_a_line_cancelled_whose_parcel_fields_say_none_is_sent_again_once(
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     row = rows_of(settings)["E1"]
     assert row.line_status == "cancelled" and not row.tracking_number and not row.shipped_date
-    place(vendor, tmp_path, [1])
+    assert place(vendor, tmp_path, [1]).held_cancelled == 1  # held: the vendor cancelled it (no card made)
+    place(vendor, tmp_path, [1], allow_repeat=True)
     place(vendor, tmp_path, [1])
     assert vendor.external_ids() == ["E1", "E1"]
 
@@ -247,7 +250,8 @@ def test_a_card_whose_parcel_the_vendor_writes_on_the_order_is_never_sent_again(
 def test_an_order_level_parcel_naming_one_line_is_that_line_s_only(
     vendor: VendorProxy, tmp_path: Path
 ) -> None:
-    """The parcel names line E1: E2, cancelled before it shipped, made no card and is sent again once."""
+    """The parcel names line E1: E2, cancelled before it shipped, made no card: held, sent once with
+    --allow-repeat."""
     settings = vendor.settings(tmp_path)
     place(vendor, tmp_path, [1, 2])
     rewrite = order_parcels_said("external")
@@ -263,5 +267,7 @@ def test_an_order_level_parcel_naming_one_line_is_that_line_s_only(
     vendor.rewrite = first_only
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     assert [r.tracking_number for r in rows_of(settings).values()] == [USPS, None]
-    place(vendor, tmp_path, [1, 2])  # (the vendor asked again first: E2 still cancelled, no parcel)
+    # (the vendor asked again first: E2 still cancelled, no parcel); held without --allow-repeat
+    assert place(vendor, tmp_path, [1, 2]).held_cancelled == 1
+    place(vendor, tmp_path, [1, 2], allow_repeat=True)
     assert vendor.external_ids() == ["E1", "E2", "E2"]

@@ -49,14 +49,15 @@ def test_references_echoed_with_a_prefix_still_tie_each_row_to_its_line(
     """Found by hunter-vendor4: the vendor's reads echoed 'ACME-E1'... for the E1... sent: `track` said
     "4 pending (1 orders still moving)" at every pass, the three delivered and E2, whose card the vendor
     cancelled, alike; E2 was never sent again (a person without a card, nothing said). Each row now follows
-    its line: 3 delivered, E2 cancelled and sent again once."""
+    its line: 3 delivered, E2 cancelled, held, and sent again once with --allow-repeat."""
     place(vendor, tmp_path, [1, 2, 3, 4])
     vendor.rewrite = prefixed("ACME-")
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
     (status,) = api.status(settings, "staff")
     assert status["by_status"] == {"cancelled": 1, "delivered": 3}, status["by_status"]
-    place(vendor, tmp_path, [1, 2, 3, 4])
+    assert place(vendor, tmp_path, [1, 2, 3, 4]).held_cancelled == 1  # held as cancelled at the vendor
+    place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
     assert vendor.external_ids() == ["E1", "E2", "E2", "E3", "E4"]
 
 
@@ -143,7 +144,7 @@ def test_the_one_line_the_vendor_shows_without_its_external_id_is_the_row_s(
     parcel) without its ExternalId: `track` said "3 delivered, 1 pending (1 orders still moving)" at every
     pass and the next run "already complete": E2's person never got a card, nothing said. The one row no line
     is tied to takes the one card line showing no ExternalId (its recorded line Id, or none shown, and its
-    card): E2 reads cancelled and is sent again once."""
+    card): E2 reads cancelled, is held, and is sent again once with --allow-repeat."""
     place(vendor, tmp_path, [1, 2, 3, 4])
     vendor.rewrite = one_line_unechoed(how)
     settings = vendor.settings(tmp_path)
@@ -151,7 +152,8 @@ def test_the_one_line_the_vendor_shows_without_its_external_id_is_the_row_s(
     assert report.done, report
     (status,) = api.status(settings, "staff")
     assert status["by_status"] == {"delivered": 3, "cancelled": 1}, status["by_status"]
-    again = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert place(vendor, tmp_path, [1, 2, 3, 4]).held_cancelled == 1  # held as cancelled at the vendor
+    again = place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
     assert again.sent_orders == 1 and sorted(vendor.external_ids()) == ["E1", "E2", "E2", "E3", "E4"]
     place(vendor, tmp_path, [1, 2, 3, 4])
     assert len(vendor.orders()) == 2  # once, not at every run

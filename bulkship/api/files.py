@@ -298,6 +298,7 @@ def with_repeat_warnings(
     """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make);
     ``words``: a hold's note as the warning says it (default: as ``bulkship validate`` does)."""
     from ..repeats import preview_note
+    from ..repeats.cancelled import is_cancelled_hold
     from ..repeats.samefile import IN_THIS_LIST
 
     if found is None or not found.rows:
@@ -305,9 +306,11 @@ def with_repeat_warnings(
     said = words or preview_note
     notes = {row: said(note) for row, note in found.rows.items()}
     mine = {row for row, note in found.rows.items() if IN_THIS_LIST in note}  # another row's person's card
+    ended = {row for row, note in found.rows.items() if is_cancelled_hold(note)}  # its card cancelled
     result = with_row_warnings(
-        result, {r: n for r, n in notes.items() if r not in mine}, "Repeat of an earlier batch"
+        result, {r: n for r, n in notes.items() if r not in mine | ended}, "Repeat of an earlier batch"
     )
+    result = with_row_warnings(result, {r: n for r, n in notes.items() if r in ended}, "Cancelled at vendor")
     return with_row_warnings(result, {r: n for r, n in notes.items() if r in mine}, "Second card held")
 
 

@@ -182,6 +182,12 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
                 "ordered it: see above and the result workbook), nothing to do. Only to send second cards on "
                 "purpose, re-run the same command with --allow-repeat."
             )
+        elif result.held_cancelled == result.held_rows:  # cancellations: none undone by a re-run
+            held = (
+                f"{result.held_rows} row(s) held: the vendor cancelled their card before it shipped, and a "
+                "re-run does not undo a cancellation (see above and the result workbook). To send them after "
+                "all, re-run the same command with --allow-repeat."
+            )
         else:
             held = (
                 f"{result.held_rows} row(s) held so that no one gets a second card by mistake (see above and "
@@ -189,6 +195,11 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
                 + (
                     f"; {result.held_with_card} of them have this very card already"
                     if result.held_with_card
+                    else ""
+                )
+                + (
+                    f"; the vendor cancelled the card of {result.held_cancelled} of them before it shipped"
+                    if result.held_cancelled
                     else ""
                 )
                 + "). To send them anyway, on purpose, re-run the same command with --allow-repeat."

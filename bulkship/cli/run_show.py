@@ -72,9 +72,7 @@ def show_plan(view: PlanView) -> None:
     if view.already_ordered_rows:
         orders += f"; {view.already_ordered_rows} row(s) already ordered are not sent again"
     if view.held_rows:
-        orders += (
-            f"; {view.held_rows} row(s) held, not in this plan: each would be a second card for its person"
-        )
+        orders += f"; {view.held_rows} row(s) held, not in this plan: {view.held_why}"
     err_console.print(orders)
     if view.order_charges:  # counted in every limit and in what 'Send these orders?' confirms
         err_console.print(

@@ -163,12 +163,18 @@ def print_notices(notices: tuple[str, ...] | list[str]) -> None:
 
 
 def _print_repeats(found: Any) -> None:
+    from ..repeats.cancelled import held_words
+
     if found is None:
         return
     for refusal in found.refusals:
         echo(f"Warning: {refusal}")
     if found.rows:
-        echo(f"{len(found.rows)} row(s) repeat a card already ordered; `bulkship run` would hold them:")
+        why = held_words(found.rows.values())
+        if why == held_words(()):  # none cancelled at the vendor: repeats, as before
+            echo(f"{len(found.rows)} row(s) repeat a card already ordered; `bulkship run` would hold them:")
+        else:
+            echo(f"{len(found.rows)} row(s) `bulkship run` would hold, not send: {why}:")
         for row, note in sorted(found.rows.items())[:MAX_PRINTED_REPEATS]:
             echo(f"  row {row}: {note.removeprefix('Held, not sent: ')}")
         if len(found.rows) > MAX_PRINTED_REPEATS:
@@ -256,7 +262,10 @@ def _priced(
     result: ValidationResult, catalog: Catalog, settings: Settings, name: str, repeats: Any, max_lines: int
 ) -> Any:
     """What `run` would send of this file under batch ``name`` and its cost (``--cost``)."""
+    import dataclasses
     from datetime import date
+
+    from ..repeats.cancelled import is_cancelled_hold
 
     # pandas: not for every command's start (--help, status)
     from .validate_cost import price_what_run_sends, with_order_charge
@@ -270,6 +279,9 @@ def _priced(
         result, catalog, batch=name, held_rows=held, ordered=ordered, today=today, refused=refused,
         elsewhere_rows=elsewhere, max_lines=max_lines, planned=planned_in(settings, name),
     )  # fmt: skip
+    if repeats is not None and repeats.rows:  # why they are held: said with 'Not priced'
+        cancelled = sum(1 for note in repeats.rows.values() if is_cancelled_hold(note))
+        priced = dataclasses.replace(priced, held_cancelled=cancelled)
     return with_order_charge(settings, name, priced)  # beside each order's lines, as `run` counts it
 
 

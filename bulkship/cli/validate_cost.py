@@ -36,6 +36,7 @@ class CostPreview:
     waiting: tuple[tuple[int, str], ...] = ()  # (row, day) the list holds until a day to come: not yet sent
     waiting_cost: Decimal = Decimal(0)  # ... what those priced cost today (`run` says it: heldrows)
     waiting_unpriced: int = 0
+    held_cancelled: int = 0  # of ``held``, rows whose card the vendor cancelled (repeats.cancelled)
     # rows whose very card another batch's order holds, after a split advised (repeats.takenout): `run`
     # leaves them out as sent elsewhere, never sent from this batch
     elsewhere: int = 0
@@ -243,7 +244,14 @@ def show_cost(preview: CostPreview, batch: str, approval: str = "") -> None:
         for note in preview.billed_notes:
             err_console.print(f"Note: {note}", markup=False, highlight=False, soft_wrap=True)
     if preview.held:
-        err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold as repeats (above).")
+        why = (
+            "as repeats"
+            if not preview.held_cancelled
+            else "as cancelled at the vendor"
+            if preview.held_cancelled == preview.held
+            else f"as repeats or, {preview.held_cancelled} of them, as cancelled at the vendor"
+        )
+        err_console.print(f"Not priced: {preview.held} row(s) `bulkship run` would hold {why} (above).")
     if preview.waiting:
         err_console.print(
             f"Not in the cost: {len(preview.waiting)} row(s) the list holds until a day to come ("

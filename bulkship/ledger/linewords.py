@@ -16,6 +16,8 @@ from . import sql
 from .records import now_iso
 
 LINE_WORD = "line_word"  # a row's line shown in the vendor's own word for a status bulkship reads otherwise
+LINE_CANCELLED = "line_cancelled"  # a row's line first read cancelled, nothing shipped: when, and the reason
+CANCELLED = "cancelled"
 
 
 def note_line_words(
@@ -48,3 +50,21 @@ def line_words(events: Iterable[Any]) -> dict[tuple[str, str], str]:
         key = (str(event.po_number), str(event.detail.get("fingerprint")))
         latest[key] = str(event.detail.get("word") or "")
     return {key: word for key, word in latest.items() if word}
+
+
+def note_cancelled(db: Any, batch: str, po_number: str, rows: Sequence[tuple[Any, str]]) -> None:
+    """Record when each of ``rows`` ((row, the vendor's reason or "") each) was first read with its line
+    cancelled before it shipped, and why where the vendor says: what a re-run holding it names
+    (:mod:`bulkship.repeats.cancelled`)."""
+    for row, reason in rows:
+        detail = {"fingerprint": row.fingerprint, "row": row.row, "reason": reason}
+        sql.insert_event(db, now_iso(), batch, po_number, LINE_CANCELLED, json.dumps(detail, sort_keys=True))
+
+
+def cancellations(events: Iterable[Any]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(PO, fingerprint) -> (when it was read cancelled, the vendor's reason or ""), by the latest
+    :data:`LINE_CANCELLED` event of each (``Ledger.events``' records)."""
+    return {
+        (str(e.po_number), str(e.detail.get("fingerprint"))): (str(e.at), str(e.detail.get("reason") or ""))
+        for e in events
+    }

@@ -18,7 +18,7 @@ from ..silentorder import order_word_on_silent_lines, rows_left_unsaid, waiting_
 from ..splitlines import gone, merge_split, one_word, partial_line, reissued
 from ..statuses import NO_CARD_STATUSES, status_letters
 from . import sql
-from .linewords import note_line_words
+from .linewords import CANCELLED, note_cancelled, note_line_words
 from .ordernotes import (
     counted_order,
     note_billed_on_order,
@@ -225,6 +225,7 @@ class LedgerTracking(LedgerReads):
             ):
                 sql.set_order_status(db, po_number, new_status, at)
                 changed = True
+            cancelled: list[tuple[Any, str]] = []
             for row, line in zip(rows, matches, strict=True):
                 if line is None or (
                     is_step_back(LINE_STATUS_RANK, row.line_status, line.status)
@@ -261,7 +262,10 @@ class LedgerTracking(LedgerReads):
                 if values != before:
                     sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
                     changed = True
+                if values[2] == CANCELLED and before[2] != CANCELLED and not (tracking or shipped or link):
+                    cancelled.append((row, line.reason))  # when, and why: said if a re-run holds it
             note_line_words(db, current["batch"], po_number, rows, matches)  # 'Refunded', read as cancelled
+            note_cancelled(db, current["batch"], po_number, cancelled)
             differ = self._lines_now_differing(db, po_number, rows, matches, vendor_order, sent)
             if differ:  # the vendor's line now shows another card or recipient: said, a person looks
                 batch = current["batch"]

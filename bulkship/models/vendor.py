@@ -41,6 +41,9 @@ class VendorLineItem:
     refunded: bool = field(default=False, compare=False)
     # the vendor's status as written when its words about a refund read it as Cancelled ('Refund Pending')
     refund_word: str = field(default="", compare=False)
+    # why the vendor says it ended the line (or its order) as it did, where it says ('StatusReason':
+    # 'Cancelled at customer request'): said on the row held rather than sent again (repeats.cancelled)
+    reason: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

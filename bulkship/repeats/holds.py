@@ -47,7 +47,11 @@ if TYPE_CHECKING:
 
 def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
-    if record.status in ("failed", "skipped"):  # on no live order: refused, or its line made no card (sent
+    if record.status in (
+        "failed",
+        "skipped",
+        "held",
+    ):  # on no live order: refused, its line made no card (sent
         return False  # again), or left out since (it keeps that PO)
     return record.status in CARD_MADE_ROWS or (order is not None and order.state in _SENT_STATES)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..models import FINGERPRINT
+from .cancelled import cancelled_rows, held_words
 from .foreign import ordered_by_another_ledger
 from .holds import find_holds
 from .newrun import check_new_run
@@ -94,6 +95,7 @@ def preview(
     if sheet is not None:  # rows another ledger's results sheet says it ordered (.foreign)
         for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
             holds.setdefault(fingerprint, note)
+    holds.update(cancelled_rows(ledger, batch, frame, known))  # cancelled at the vendor (.cancelled)
     elsewhere = rows_held(frame, taken_out)
     return RepeatPreview(tuple(refusals), rows_held(frame, holds), tuple(refused), elsewhere)
 
@@ -145,7 +147,7 @@ def held_notes(ledger: Ledger, batch: str) -> list[str]:
     held = ledger.current_rows_with_status(batch, HELD)
     if not held:
         return []
-    lines = [f"{len(held)} row(s) held, not sent: each would be a second card for the same person:"]
+    lines = [f"{len(held)} row(s) held, not sent: {held_words(r.error for r in held)}:"]
     lines += [f"  row {r.row}: {r.error}" for r in held[:_SHOWN]]
     if len(held) > _SHOWN:
         lines.append(f"  ... and {len(held) - _SHOWN} more (see the result workbook)")

@@ -18,6 +18,11 @@ if TYPE_CHECKING:  # state reads this module
 SENT_STATES = ("created", "rejected")  # an order the vendor answered: it stays sent
 
 NO_CARD_WORDS = "no card was made: {ended}. It is sent again as it is when you continue"
+# ... its line cancelled: held, not sent again, as the run holds it (repeats.cancelled)
+NO_CARD_HELD_WORDS = (
+    "no card was made: {ended}. It is held, not sent again, when you continue: a cancellation may be one "
+    "your company asked for (to send it after all, tick it on the batch's Held rows page then)"
+)
 
 
 def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, bool]]:
@@ -38,7 +43,8 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
         if r.fingerprint in no_card:
             po = no_card[r.fingerprint]  # (the line's word, or the vendor's: newcomer28's N2, N1)
             ended = line_ended(po, r.line_status, words.get((po, r.fingerprint), ""))
-            found[r.row] = (r.fingerprint, NO_CARD_WORDS.format(ended=ended[:1].lower() + ended[1:]), True)
+            said = NO_CARD_HELD_WORDS if (r.line_status or "").lower() == "cancelled" else NO_CARD_WORDS
+            found[r.row] = (r.fingerprint, said.format(ended=ended[:1].lower() + ended[1:]), True)
     return found
 
 

@@ -22,6 +22,7 @@ from starlette.responses import Response
 from ..errors import BulkshipError
 from ..ledger import Ledger
 from ..repeats import HELD, repeat_said
+from ..repeats.cancelled import is_cancelled_hold
 from . import cost_pages, state
 from .auth import nothing_changed, say_in_trail
 from .pagekit import _idle, _see, _sending, _web, _with_upload, render
@@ -57,12 +58,13 @@ def _held(web: Any, batch: state.WebBatch) -> list[dict[str, Any]]:
             else batch.repeats_said.get(r.fingerprint, ""),
             "chosen": r.fingerprint in batch.repeats_chosen,
             "left": False,
+            "cancelled": is_cancelled_hold(r.error),
         }
         for r in rows
     ]
     listed += [  # left out (they have their card): listed to be taken back
         {"row": row, "key": "", "name": names.get(row, ""), "said": batch.repeats_left[row], "chosen": False,
-         "left": True}
+         "left": True, "cancelled": False}
         for row in left
     ]  # fmt: skip
     return sorted(listed, key=lambda r: int(r["row"]))

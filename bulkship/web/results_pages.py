@@ -23,6 +23,7 @@ from ..reconcile.booknames import rows_of_workbook
 from ..reconcile.join import LedgerView, made_no_card
 from ..reconcile.sheets.billednote import split_billed
 from ..refusednow import skipped_ordered_elsewhere, where_ordered_elsewhere
+from ..repeats.cancelled import is_cancelled_hold
 from ..runnotes import (
     below_lines_notes,
     failed_counted_notes,
@@ -75,6 +76,7 @@ class _Results:
     # ... their first day and what they cost as last priced, as `status` says them (', the first on ...')
     for_a_day_said: str = ""
     held_planned: int = 0  # held rows whose card another batch only planned (deleting it sends them here)
+    held_cancelled: int = 0  # held rows whose card the vendor cancelled (repeats.cancelled)
     skipped_ordered_before: int = 0  # of the skipped, rows whose card another batch ordered (its card went)
 
 
@@ -152,6 +154,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             for_a_day=sum(1 for r in rows if r.status == "skipped" and _held_for_a_day(r.record)),
             for_a_day_said=_held_said(ledger, name),
             held_planned=sum(1 for r in rows if r.status == "held" and _planned_there(r.record)),
+            held_cancelled=sum(1 for r in rows if r.status == "held" and is_cancelled_hold(r.record.error)),
         )  # fmt: skip
 
 
@@ -224,6 +227,7 @@ async def results(request: Request) -> Response:
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, invalid_said=_INVALID_SAID[batch.upload is not None],
         elsewhere=servers.elsewhere(web.settings, batch),
         other_api=other_api, held_planned=found.held_planned, to_send_priced=priced,
+        held_cancelled=found.held_cancelled,
     )  # fmt: skip
 
 

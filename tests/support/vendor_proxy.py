@@ -165,16 +165,28 @@ class VendorProxy:
         self.close()
 
 
-def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff", **sheet: Any) -> Any:
+def place(
+    vendor: VendorProxy,
+    tmp_path: Path,
+    people: list[int],
+    batch: str = "staff",
+    *,
+    allow_repeat: bool = False,
+    **sheet: Any,
+) -> Any:
     """Orders the people (``support.write_sheet``'s, with ``sheet``'s choices: product, amount) through the
-    proxy as batch ``batch``, with whatever ``vendor.rewrite`` does to the answers: the run's result."""
+    proxy as batch ``batch``, with whatever ``vendor.rewrite`` does to the answers: the run's result.
+    ``allow_repeat``: as --allow-repeat (a row whose card the vendor cancelled is held without it)."""
     from bulkship.pipeline import run_batch
 
     from . import write_sheet
 
     tmp_path.mkdir(parents=True, exist_ok=True)
     path = write_sheet(tmp_path / f"{batch}.csv", people, **sheet)
-    return run_batch(path, vendor.settings(tmp_path), wait_s=0, client_factory=vendor.factory, batch=batch)
+    settings = vendor.settings(tmp_path)
+    return run_batch(
+        path, settings, wait_s=0, client_factory=vendor.factory, batch=batch, allow_repeat=allow_repeat
+    )
 
 
 def key_of(record: dict[str, Any], name: str) -> str:

@@ -130,9 +130,11 @@ def parse_shipping_method(raw: Any) -> ShippingMethod | None:
 # "quantity sent 2 vs vendor 1" (found by hunter-vendor8)
 LINE_VALUE_KEYS = ("Value", "FaceValue", "Denomination", "CardValue")
 LINE_QUANTITY_KEYS = ("Quantity", "Qty", "QuantityOrdered", "OrderedQuantity")
+# why a line (or its order) ended as it did, in the names APIs give it: said, never read as a status
+REASON_KEYS = ("StatusReason", "CancellationReason", "CancelReason", "CancelledReason", "Reason")
 
 
-def _line_item(raw: Any) -> VendorLineItem:
+def _line_item(raw: Any, order_reason: str = "") -> VendorLineItem:
     from .. import parcels  # it reads fields with this package's helpers
 
     quantity = integer(field(raw, *LINE_QUANTITY_KEYS), 1) or 1
@@ -147,6 +149,7 @@ def _line_item(raw: Any) -> VendorLineItem:
         shipments=parcels.shipments(raw),
         refunded=(said := refund_said(shown := text(raw, "Status").strip(), quantity)) == MONEY_BACK,
         refund_word=shown if said else "",
+        reason=text(raw, *REASON_KEYS).strip() or order_reason,
         shown_quantity=max(
             (q for k in LINE_QUANTITY_KEYS if (q := integer(field(raw, k))) is not None), default=None
         ),
@@ -320,7 +323,8 @@ def _with_order_parcels(record: Any, items: list[Any], dollars: bool = True) -> 
     'charged 136.00' for cards of 100.00)."""
     from ..parcels import order_parcels
 
-    lines = [_line_item(li) for li in items]
+    reason = text(record, *REASON_KEYS).strip()
+    lines = [_line_item(li, reason) for li in items]
     if not dollars:
         lines = [dataclasses.replace(line, cost=None) for line in lines]
     extra = order_parcels(record, items)

@@ -66,9 +66,18 @@ def line_ended(po: str | None, line_status: str | None, word: str = "") -> str:
     return f"This card's line in order {po} failed at the vendor before it shipped"
 
 
+# ... a line cancelled: a re-run holds it (bulkship.repeats.cancelled), it is not sent again by itself
+CANCELLED_AT_VENDOR_NOTE = (
+    "{ended}: no card was made. A re-run holds it, not sent again: a cancellation may be one your company "
+    "asked for. To send it after all, re-run with --allow-repeat; a row changed since is sent as the fix"
+)
+
+
 def made_no_card_note(po: str | None, line_status: str | None, word: str = "") -> str:
     """What a row whose line the vendor ended before anything shipped says (:func:`made_no_card`)."""
-    return FAILED_AT_VENDOR_NOTE.format(ended=line_ended(po, line_status, word))
+    cancelled = (line_status or "").lower() == "cancelled"
+    note = CANCELLED_AT_VENDOR_NOTE if cancelled else FAILED_AT_VENDOR_NOTE
+    return note.format(ended=line_ended(po, line_status, word))
 
 
 ORDER_ONLY_NOTE = (
