@@ -197,10 +197,14 @@ def test_the_web_page_holds_it_and_a_tick_on_held_rows_sends_it(vendor: VendorPr
         vendor.rewrite = _ended("E2", "Cancelled", REASON)
         asyncio.run(track(settings, "q", client_factory=vendor.factory))
         cost = visible_text(client.get("/batches/q/cost").text)
-        assert "Send 1 order(s)" not in cost, cost
+        assert "Send 1 order(s)" not in cost and "or the vendor cancelled its card: see Held rows" in cost, (
+            cost
+        )
         held = client.get("/batches/q/held").text
         said = visible_text(held)
-        assert "the vendor cancelled each one's card before it shipped" in said, said
+        assert (
+            "each one's card before it shipped, and sending again does not undo a cancellation (below" in said
+        )
         assert "order BS-Q-0001 before it shipped, read so on" in said and REASON in said, said
         change = re.search(r'name="change" value="([^"]+)"', held)
         assert change, held
