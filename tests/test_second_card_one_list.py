@@ -79,7 +79,8 @@ def test_every_surface_says_a_held_row_is_a_second_card_as_its_note_does(
         assert words in said, (words, said)
     assert "repeat a card already ordered" not in said and "same card twice" not in said, said
     # (or a card the vendor cancelled, held by a re-run: hunter-vendor40's, the lead's decision of leftover 2)
-    meaning = "not sent: it would be a second card for the same person, or the vendor cancelled its card (see the row)"
+    meaning = "not sent: it would be a second card for the same person, or the vendor cancelled its card "
+    meaning += "(see the row)"
     assert _status_table(tmp_path / "o" / "X-results.xlsx")["held"] == (1, meaning)
 
 

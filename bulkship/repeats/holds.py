@@ -47,12 +47,10 @@ if TYPE_CHECKING:
 
 def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
-    if record.status in (
-        "failed",
-        "skipped",
-        "held",
-    ):  # on no live order: refused, its line made no card (sent
-        return False  # again), or left out since (it keeps that PO)
+    # on no live order: refused, its line made no card (sent again, or held: repeats.cancelled), or left out
+    # since (it keeps that PO)
+    if record.status in ("failed", "skipped", "held"):
+        return False
     return record.status in CARD_MADE_ROWS or (order is not None and order.state in _SENT_STATES)
 
 
