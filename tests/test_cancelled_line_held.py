@@ -110,6 +110,9 @@ def test_a_card_the_vendor_cancelled_is_held_by_a_re_run_naming_order_day_and_re
     assert cli.external_ids().count("E2") == 1
     capsys.readouterr()
     assert _run(path, "--allow-repeat") == 0  # on purpose: sent once
+    said = _said(capsys)
+    again = "1 row(s) in this plan are cards the vendor cancelled before they shipped and are sent again on"
+    assert again in said, said
     assert cli.external_ids().count("E2") == 2
     assert _run(path) == 0
     assert cli.external_ids().count("E2") == 2, cli.external_ids()
@@ -210,8 +213,10 @@ def test_the_web_page_holds_it_and_a_tick_on_held_rows_sends_it(vendor: VendorPr
         change = re.search(r'name="change" value="([^"]+)"', held)
         assert change, held
         data = {"csrf_token": token(client), "change": change.group(1), "send": held_key(held, 3)}
-        cost_page = client.post("/batches/q/held", data=data)
-        assert "Send 1 order(s)" in visible_text(cost_page.text), visible_text(cost_page.text)
+        cost_page = visible_text(client.post("/batches/q/held", data=data).text)
+        assert "Send 1 order(s)" in cost_page, cost_page
+        again = "1 row(s) in this plan are cards the vendor cancelled before they shipped and are sent again"
+        assert again in cost_page and "second card" not in cost_page, cost_page
         assert confirm(client, "q").url.path == "/batches/q/progress"
         wait_until_finished(client, "q")
     assert vendor.external_ids().count("E2") == 2, vendor.external_ids()

@@ -244,12 +244,13 @@ def _show_repeated(repeated: Mapping[int, str], shown: int = 8) -> None:
     """Who gets a card again because of --allow-repeat, said before the question: the flag releases every
     held row of the file at once, and a person sent a second card by mistake is money gone."""
     from ..repeats import repeat_said
+    from ..repeats.cancelled import sent_again_words
 
     if not repeated:
         return
     err_console.print(
         styled(
-            (f"{len(repeated)} row(s) in this plan repeat a card already ordered", "bold yellow"),
+            (f"{len(repeated)} row(s) in this plan {sent_again_words(repeated.values())}", "bold yellow"),
             " and are sent again on purpose (--allow-repeat):",
         )
     )

@@ -92,3 +92,19 @@ def held_words(notes: Iterable[str | None], whose: str = "the same person") -> s
         f"{len(said) - cancelled} would be a second card for {whose}, the vendor cancelled the card of "
         f"{cancelled} before it shipped"
     )
+
+
+def sent_again_words(notes: Iterable[str | None]) -> str:
+    """What rows sent again on purpose (``--allow-repeat``, a tick on Held rows; their holds' ``notes``) are,
+    after 'N row(s) in this plan': 'repeat a card already ordered', 'are cards the vendor cancelled before
+    they shipped' (no card was made: no second card), or both."""
+    said = [is_cancelled_hold(n) for n in notes]
+    cancelled = sum(said)
+    if not cancelled:
+        return "repeat a card already ordered"
+    if cancelled == len(said):
+        return "are cards the vendor cancelled before they shipped"
+    return (
+        f"repeat a card already ordered or, {cancelled} of them, are cards the vendor cancelled before they "
+        "shipped"
+    )

@@ -16,6 +16,7 @@ from .. import api
 from ..errors import BulkshipError
 from ..heldrows import days_said, money_said
 from ..reconcile.explained import explained_text
+from ..repeats.cancelled import sent_again_words
 from ..repeats.preview import repeat_said
 from ..settings import Settings
 from ..statuses import STATUS_MEANINGS
@@ -59,6 +60,7 @@ _templates.filters["page_note"] = page_note
 _templates.filters["page_words"] = page_words
 _templates.filters["explained"] = explained_text  # a cost difference a person's settlement accounts for
 _templates.filters["repeat_said"] = repeat_said  # what a held row repeats, without the command line's advice
+_templates.filters["sent_again_words"] = sent_again_words  # what rows sent again on purpose are
 _templates.filters["held_days"] = days_said  # the rows waiting for their day, each with its day
 _templates.filters["held_money"] = lambda held: money_said(held, MONEY_CURRENCY).removeprefix(", ")
 

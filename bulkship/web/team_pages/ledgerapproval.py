@@ -111,7 +111,9 @@ def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
         else repeat_said(str(note))
         for fingerprint, note in examples
     ]
-    return {"rows": found.detail.get("rows", 0), "examples": said}
+    from ...repeats.cancelled import sent_again_words
+
+    return {"rows": found.detail.get("rows", 0), "examples": said, "words": sent_again_words(notes.values())}
 
 
 def _status_or_none(settings: Any, name: str) -> list[dict[str, Any]]:
