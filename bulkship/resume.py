@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .batchidentity import check_batch_identity, check_same_sheet, sheet_sent_as
+from .billing import line_ended_without_card
 from .heldrows import without_day
 from .ledger import CARD_MADE_ROWS, ELSEWHERE, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
 from .ledger.linewords import LINE_WORD, line_words
@@ -188,11 +189,14 @@ def sync_ledger(
     )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
-    for fingerprint, note in cancelled_rows(ledger, batch, frame, known).items():
+    ended = cancelled_rows(ledger, batch, frame, known)
+    for fingerprint, note in ended.items():
         found[fingerprint] = note  # its line cancelled at the vendor: not undone by a re-run
         cards.pop(fingerprint, None)
     read_as = _read_as_ordered(frame, adopted, found)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
+    # ... but not one whose order could not be read again now: the vendor may have made its card since
+    holds |= {fp: note for fp, note in ended.items() if known[fp].po_number in unread}
     # the rows planned although they repeat (every one, or those a person chose): listed with the plan
     repeated = rows_held(frame, {fp: n for fp, n in found.items() if fp not in holds}) if found else {}
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
@@ -303,7 +307,8 @@ def rows_on_orders_in(
         for fp, rec in known.items()
         if rec.status in CARD_MADE_ROWS
         or (
-            rec.status not in ("failed", "skipped", HELD)  # held: a failed row held since keeps its PO
+            rec.status not in ("failed", "skipped")
+            and not (rec.status == HELD and line_ended_without_card(rec))  # held as cancelled: keeps its PO
             and rec.po_number
             and rec.po_number in orders
             and orders[rec.po_number].state in states

@@ -220,3 +220,34 @@ def test_the_web_page_holds_it_and_a_tick_on_held_rows_sends_it(vendor: VendorPr
         assert confirm(client, "q").url.path == "/batches/q/progress"
         wait_until_finished(client, "q")
     assert vendor.external_ids().count("E2") == 2, vendor.external_ids()
+
+
+def test_a_held_card_the_vendor_made_after_all_is_never_sent_again(
+    cli: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Held as cancelled, then the vendor shipped it after all (put back in its queue): the run with
+    --allow-repeat reads its order again first, the row is ordered (shipped), nothing is sent."""
+    path = _list(tmp_path, _row(1), _row(2))
+    assert _run(path) == 0
+    _cancel(cli)
+    assert _run(path) == 3  # held
+
+    def shipped(call: Call) -> Answer:
+        answer = call.forward()
+        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status != 200:
+            return answer
+        body = answer.json()
+        for order in body.get("Data", [body]):
+            for line in order["LineItems"]:
+                if line["ExternalId"] == "E2":
+                    parcel = {"TrackingNumber": "9400111", "ShippedDate": "2026-12-07T10:00:00Z"}
+                    line.update(Status="Shipped", Shipments=[parcel])
+        return Answer.of(200, body)
+
+    cli.rewrite = shipped
+    capsys.readouterr()
+    assert _run(path, "--allow-repeat") == 0, _said(capsys)
+    assert cli.external_ids().count("E2") == 1, cli.external_ids()
+    main(["status", "Q", "--json"])
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert batch["by_status"] == {"pending": 1, "shipped": 1} and batch["ordered_cost"] == "50.00", batch

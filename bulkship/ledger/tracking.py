@@ -85,6 +85,12 @@ def queued_again(before: str | None, line: VendorLineItem) -> bool:
     return (before or "").lower() in NO_CARD_STATUSES and bool(after) and after not in NO_CARD_STATUSES
 
 
+def _no_card(line: Sequence[Any]) -> bool:
+    """A row's recorded line ((line id, cost, status, carrier, tracking number, link, shipped, delivered)):
+    ended without a card, nothing shipped (billing.line_ended_without_card)."""
+    return str(line[2] or "").lower() in NO_CARD_STATUSES and not any(line[4:8])
+
+
 def latest_shipment(shipments: Sequence[Shipment]) -> Shipment | None:
     """A line's latest parcel (a card returned and shipped again has two): the one shipped last by its
     dates, whatever order the vendor lists them in; the last listed when dates do not tell."""
@@ -264,6 +270,9 @@ class LedgerTracking(LedgerReads):
                     changed = True
                 if values[2] == CANCELLED and before[2] != CANCELLED and not (tracking or shipped or link):
                     cancelled.append((row, line.reason))  # when, and why: said if a re-run holds it
+                elif row.status == "held" and _no_card(before) and not _no_card(values):
+                    # held as cancelled at the vendor, its card made or queued again since: ordered there
+                    sql.set_rows_status(db, "ordered", [(None, at, row.batch, row.fingerprint)])
             note_line_words(db, current["batch"], po_number, rows, matches)  # 'Refunded', read as cancelled
             note_cancelled(db, current["batch"], po_number, cancelled)
             differ = self._lines_now_differing(db, po_number, rows, matches, vendor_order, sent)

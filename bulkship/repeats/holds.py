@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..billing import line_ended_without_card
 from ..folding import fold_reference
 from ..ledger.records import CARD_MADE_ROWS, ELSEWHERE, elsewhere_card
 from ..models import FINGERPRINT, STATUS
@@ -47,9 +48,11 @@ if TYPE_CHECKING:
 
 def _is_sent(record: RowRecord, orders: Mapping[str, OrderRecord]) -> bool:
     order = orders.get(record.po_number or "")
-    # on no live order: refused, its line made no card (sent again, or held: repeats.cancelled), or left out
-    # since (it keeps that PO)
-    if record.status in ("failed", "skipped", "held"):
+    # on no live order: refused, its line made no card (sent again, or held while it shows none:
+    # repeats.cancelled), or left out since (it keeps that PO)
+    if record.status in ("failed", "skipped") or (
+        record.status == "held" and line_ended_without_card(record)
+    ):
         return False
     return record.status in CARD_MADE_ROWS or (order is not None and order.state in _SENT_STATES)
 

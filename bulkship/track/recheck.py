@@ -26,6 +26,7 @@ async def recheck_made_no_card(
     could not be read (PO -> why): their rows are not sent again in this run. Refused credentials raise.
     ``changed`` collects the batch's name when a read changed what the ledger holds of it."""
     pos = {po for _fingerprint, po in ledger.rows_made_no_card(batch)}
+    pos |= held_as_cancelled(ledger, batch)  # ... and rows held so since: --allow-repeat may send them
     if not pos:  # the usual re-run: nothing to ask (and no order of the batch read)
         return {}
     orders = [o for o in ledger.orders(batch, payloads=False) if o.po_number in pos]
@@ -49,6 +50,15 @@ async def recheck_made_no_card(
 
     await asyncio.gather(*(one(o) for o in orders))
     return unread
+
+
+def held_as_cancelled(ledger: Ledger, batch: str) -> set[str]:
+    """The POs of the batch's rows held because the vendor cancelled their card (repeats.cancelled): read
+    again before a run that may send them (--allow-repeat, a tick), as a vendor may have made it since."""
+    from ..billing import line_ended_without_card
+
+    held = ledger.current_rows_with_status(batch, "held")
+    return {r.po_number for r in held if r.po_number and line_ended_without_card(r)}
 
 
 async def read_orders_in_review(client: VendorClient, ledger: Ledger, batch: str, concurrency: int) -> None:
