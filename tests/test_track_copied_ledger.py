@@ -76,5 +76,5 @@ def test_a_ledger_copied_to_postgresql_records_its_source_and_rewrites_it(
     said = _tracked(shared)  # the SQLite file still there: the source, so the team's own
     assert not any("another ledger" in w for w in said), said
     assert ledger_written_by(book) == shown
-    said = " ".join(_tracked(team))  # ... and the old SQLite ledger no longer writes the team's workbook
-    assert "which is still there" in said and ledger_written_by(book) == shown, said
+    kept = " ".join(_tracked(team))  # ... and the old SQLite ledger no longer writes the team's workbook
+    assert "which is still there" in kept and ledger_written_by(book) == shown, kept

@@ -165,18 +165,12 @@ class VendorProxy:
         self.close()
 
 
-def place(
-    vendor: VendorProxy,
-    tmp_path: Path,
-    people: list[int],
-    batch: str = "staff",
-    *,
-    allow_repeat: bool = False,
-    **sheet: Any,
-) -> Any:
+def place(vendor: VendorProxy, tmp_path: Path, people: list[int], batch: str = "staff", **sheet: Any) -> Any:
     """Orders the people (``support.write_sheet``'s, with ``sheet``'s choices: product, amount) through the
     proxy as batch ``batch``, with whatever ``vendor.rewrite`` does to the answers: the run's result.
-    ``allow_repeat``: as --allow-repeat (a row whose card the vendor cancelled is held without it)."""
+    ``allow_repeat=True`` among them: as --allow-repeat (a row whose card the vendor cancelled is held
+    without it)."""
+    allow_repeat = bool(sheet.pop("allow_repeat", False))
     from bulkship.pipeline import run_batch
 
     from . import write_sheet
