@@ -36,6 +36,15 @@ def _row_3_shows(word: str) -> Any:
     return orders_rewritten(change)
 
 
+def _held_note(vendor: VendorProxy, tmp_path: Path) -> str:
+    """Row 3's note once held (the vendor's own word said where it reads as cancelled)."""
+    from bulkship.ledger import Ledger
+
+    with Ledger.open(vendor.settings(tmp_path).ledger, lock=False) as ledger:
+        (row,) = ledger.current_rows_with_status("staff", "held")
+    return row.error or ""
+
+
 def _tracked(vendor: VendorProxy, tmp_path: Path) -> tuple[Any, Any]:
     settings = vendor.settings(tmp_path)
     asyncio.run(track(settings, "staff", client_factory=vendor.factory))
@@ -55,7 +64,8 @@ def test_a_line_the_vendor_says_refunded_in_its_own_words_is_money_back_and_sent
         assert not [n for n in status["notes"] if "refunded" in n], status["notes"]
         assert report.matches, [m.said() for m in report.mismatches]
         sent = len(vendor.posts())
-        assert place(vendor, tmp_path, [1, 2, 3, 4]).held_cancelled == 1  # a cancellation: held, not undone
+        held = place(vendor, tmp_path, [1, 2, 3, 4])  # a cancellation: held, not undone
+        assert held.held_cancelled == 1 and f"(its word: {word!r})" in _held_note(vendor, tmp_path), word
         again = place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
         assert len(vendor.posts()) == sent + 1, again.notes  # row 3's card, once more
         (order,) = [o for o in vendor.orders() if o["PONumber"] != "BS-STAFF-0001"]
@@ -233,7 +243,8 @@ def test_a_refund_said_with_its_day_is_money_back_and_the_row_sent_again(tmp_pat
         assert status["money"]["charged"]["total"] == "75.00", status
         assert report.matches, [m.said() for m in report.mismatches]
         sent = len(vendor.posts())
-        assert place(vendor, tmp_path, [1, 2, 3, 4]).held_cancelled == 1  # a cancellation: held, not undone
+        held = place(vendor, tmp_path, [1, 2, 3, 4])  # a cancellation: held, not undone
+        assert held.held_cancelled == 1 and f"(its word: {word!r})" in _held_note(vendor, tmp_path), word
         again = place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
         assert len(vendor.posts()) == sent + 1, again.notes  # row 3's card, once more
         (order,) = [o for o in vendor.orders() if o["PONumber"] != "BS-STAFF-0001"]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..billing import line_ended_without_card
-from ..ledger.linewords import CANCELLED, LINE_CANCELLED, cancellations
+from ..ledger.linewords import CANCELLED, LINE_CANCELLED, LINE_WORD, cancellations, line_words
 from ..models import FINGERPRINT, STATUS
 from .policy import _HELD_PREFIX, ALLOW_FLAG
 
@@ -53,18 +53,20 @@ def cancelled_rows(
     if valid.empty:
         return {}
     read = cancellations(ledger.events(batch, kinds=[LINE_CANCELLED]))
+    words = line_words(ledger.events(batch, kinds=[LINE_WORD]))  # 'Refunded', read as cancelled
     notes = {}
     for fp in valid[FINGERPRINT].astype(str).tolist():
         record = ended[fp]
         po = record.po_number or ""
-        notes[fp] = cancelled_note(po, *read.get((po, fp), ("", "")))
+        notes[fp] = cancelled_note(po, *read.get((po, fp), ("", "")), word=words.get((po, fp), ""))
     return notes
 
 
-def cancelled_note(po: str, at: str, reason: str) -> str:
-    """What a row held for its cancelled line says: the order, when it was read so, the vendor's reason,
-    and how to send it anyway."""
-    when = f", read so on {at[:10]}" if at else ""
+def cancelled_note(po: str, at: str, reason: str, word: str = "") -> str:
+    """What a row held for its cancelled line says: the order, the vendor's own word where it is another
+    ('Refunded', read as cancelled: ledger.linewords), when it was read so, the vendor's reason, and how to
+    send it anyway."""
+    when = (f" (its word: {word!r})" if word else "") + (f", read so on {at[:10]}" if at else "")
     why = f" (the vendor's reason: {reason.rstrip('.')!r})" if reason else ""
     return (
         f"{_HELD_PREFIX}{CANCELLED_SAID}{po} before it shipped{when}{why}; a cancellation may be one "
