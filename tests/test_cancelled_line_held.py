@@ -35,7 +35,7 @@ def _list(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
     return path
 
 
-def _ended(ref: str, word: str, reason: str = "") -> Any:
+def _ended(ref: str | tuple[str, ...], word: str, reason: str = "") -> Any:
     """The vendor's reads show line ``ref`` ended ``word``, nothing shipped (and ``reason`` as its own)."""
 
     def rewrite(call: Call) -> Answer:
@@ -45,7 +45,7 @@ def _ended(ref: str, word: str, reason: str = "") -> Any:
         body = answer.json()
         for order in body.get("Data", [body]):
             for line in order["LineItems"]:
-                if line["ExternalId"] == ref:
+                if line["ExternalId"] in ((ref,) if isinstance(ref, str) else ref):
                     line.update(Status=word, Shipments=[], **({"StatusReason": reason} if reason else {}))
         return Answer.of(200, body)
 
@@ -198,7 +198,7 @@ def test_the_web_page_holds_it_and_a_tick_on_held_rows_sends_it(vendor: VendorPr
         upload(client, path, name="q")
         assert confirm(client, "q").url.path == "/batches/q/progress"
         wait_until_finished(client, "q")
-        vendor.rewrite = _ended("E2", "Cancelled", REASON)
+        vendor.rewrite = _ended(("E2", "E3"), "Cancelled", REASON)
         asyncio.run(track(settings, "q", client_factory=vendor.factory))
         cost = visible_text(client.get("/batches/q/cost").text)
         assert "Send 1 order(s)" not in cost and "or the vendor cancelled its card: see Held rows" in cost, (
@@ -212,14 +212,22 @@ def test_the_web_page_holds_it_and_a_tick_on_held_rows_sends_it(vendor: VendorPr
         assert "order BS-Q-0001 before it shipped, read so on" in said and REASON in said, said
         change = re.search(r'name="change" value="([^"]+)"', held)
         assert change, held
-        data = {"csrf_token": token(client), "change": change.group(1), "send": held_key(held, 3)}
+        assert "Leave out: has their card, or not to be sent" in said, said
+        data = {
+            "csrf_token": token(client),
+            "change": change.group(1),
+            "send": held_key(held, 3),
+            "leave": "4",
+        }
         cost_page = visible_text(client.post("/batches/q/held", data=data).text)
         assert "Send 1 order(s)" in cost_page, cost_page
         again = "1 row(s) in this plan are cards the vendor cancelled before they shipped and are sent again"
         assert again in cost_page and "second card" not in cost_page, cost_page
         assert confirm(client, "q").url.path == "/batches/q/progress"
         wait_until_finished(client, "q")
-    assert vendor.external_ids().count("E2") == 2, vendor.external_ids()
+        results = visible_text(client.get("/batches/q/results").text)
+    assert vendor.external_ids().count("E2") == 2 and vendor.external_ids().count("E3") == 1
+    assert "1 skipped" in results and "not to be sent, as the vendor" in results, results
 
 
 def test_a_held_card_the_vendor_made_after_all_is_never_sent_again(
@@ -251,3 +259,21 @@ def test_a_held_card_the_vendor_made_after_all_is_never_sent_again(
     main(["status", "Q", "--json"])
     (batch,) = json.loads(capsys.readouterr().out)["batches"]
     assert batch["by_status"] == {"pending": 1, "shipped": 1} and batch["ordered_cost"] == "50.00", batch
+
+
+def test_a_held_row_the_list_now_says_not_to_send_is_left_out(
+    cli: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The person agrees with the cancellation and writes 'Do not send' on the row: it is left out, the
+    batch no longer waits on it (it stayed 'held' for ever: a held row kept its status as on an order)."""
+    path = _list(tmp_path, _row(1), _row(2))
+    assert _run(path) == 0
+    _cancel(cli)
+    assert _run(path) == 3
+    noted = _list(tmp_path, _row(1) + ",", _row(2) + ",Do not send", header=HEADER + ",Notes")
+    capsys.readouterr()
+    assert _run(noted) == 0, _said(capsys)
+    main(["status", "Q", "--json"])
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert batch["by_status"] == {"pending": 1, "skipped": 1} and batch["state"] == "sent", batch
+    assert cli.external_ids().count("E2") == 1

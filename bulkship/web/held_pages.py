@@ -125,6 +125,17 @@ async def held(request: Request) -> Response:
     return render(request, "held.html", batch=batch, rows=rows, error=error)
 
 
+def _left_out(who: str, row: dict[str, Any]) -> str:
+    """What a held row left out on the page says: they have their card, or (its card cancelled at the
+    vendor: they have none) it is not to be sent, as the cancellation meant."""
+    if row.get("cancelled"):
+        return (
+            f"left out on the Held rows page by {who}: not to be sent, as the vendor's cancellation meant "
+            f"({row['said']})"
+        )
+    return f"left out on the Held rows page by {who}: they have their card already ({row['said']})"
+
+
 async def choose(request: Request) -> Response:
     """The held rows to send anyway, as ticked (the others held): one ``web_repeat`` event, recorded only
     while the rows are as the page showed them."""
@@ -138,8 +149,7 @@ async def choose(request: Request) -> Response:
     by_row = {int(r["row"]): r for r in listed}
     who = str(request.scope.get("actor") or state.current_user())
     leave = {
-        row: batch.repeats_left.get(row)
-        or f"left out on the Held rows page by {who}: they have their card already ({by_row[row]['said']})"
+        row: batch.repeats_left.get(row) or _left_out(who, by_row[row])
         for row in sorted({int(str(v)) for v in form.getlist("leave") if str(v).isdigit()} & set(by_row))
     }
     both = sorted(row for row in leave if by_row[row]["key"] in chosen)

@@ -85,12 +85,14 @@ def upsert_rows(db: Db, values: Iterable[tuple[Any, ...]]) -> None:
     """Rows of the file as it is now, not going on a new order: (batch, fingerprint, row, status, error,
     updated). Rows with a PO, ordered, or left out as made elsewhere keep their status and error, but a
     failed row now held (it repeats a card ordered since) says so, not the vendor's old refusal, and so does
-    one the list leaves out now (taken off Fix these: it read 'failed' and came back there on every run).
+    one the list leaves out now (taken off Fix these: it read 'failed' and came back there on every run); so
+    does a held one (its card cancelled at the vendor: repeats.cancelled) held again, or left out now.
     A row whose card was never made, now sent elsewhere, leaves its line: the PO Number and line its
     workbook row gave were the failed order's, beside a note naming the card's (:mod:`..repeats.takenout`)."""
     elsewhere_now = "(rows.status IN ('failed', 'held') AND excluded.status = 'elsewhere')"
     kept = "(rows.status IN ('ordered', 'elsewhere') OR (rows.po_number IS NOT NULL AND NOT"
-    kept += f" ((rows.status = 'failed' AND excluded.status IN ('held', 'skipped')) OR {elsewhere_now})))"
+    kept += " ((rows.status IN ('failed', 'held') AND excluded.status IN ('held', 'skipped'))"
+    kept += f" OR {elsewhere_now})))"
     off_its_line = ", ".join(
         f"{column} = CASE WHEN {elsewhere_now} THEN NULL ELSE rows.{column} END"
         for column in ("po_number", "line_index", "line_item_id", "line_status", "cost")
