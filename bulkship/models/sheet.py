@@ -71,6 +71,9 @@ class SkippedRow:
     until: str = ""
     # its card went already: the PO number (and batch, another's) it went in (..refusednow.said_apart)
     ordered: str = ""
+    # held until a day (``until``) on which other words of the row leave it out ('Exclude'): not judged now
+    # as a row to send is (..load.skipped.heldday.left_on_their_day)
+    left_then: bool = False
 
     @property
     def said(self) -> str:

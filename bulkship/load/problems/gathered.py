@@ -13,6 +13,7 @@ import pandas as pd
 from ...models import Problem, SkippedRow
 from ...program import ProgramSettings
 from ...schema import SheetContract
+from ...statuses import NOT_YET_REASON
 from ..cells import _Grid
 from ..shipto import other_street_problems
 from . import (
@@ -59,7 +60,12 @@ def gathered_problems(
 ) -> tuple[BoundedProblems, pd.DataFrame]:
     """The problems of the rows read (not of ``skipped`` ones: a totals row's =SUM is no recipient's), and
     the cells' notes; a formula's cell shows its text in ``body`` after (its problem said it)."""
-    not_judged = {s.row for s in skipped}  # a totals row's =SUM is no problem of a recipient's
+    # a totals row's =SUM is no problem of a recipient's; a row held until a day to come is judged now, as
+    # validation judges it (..validate.heldnow): its note asking which amount was said only on its day,
+    # its card priced meanwhile in the money waiting (found by newcomer28)
+    not_judged = {
+        s.row for s in skipped if not (s.reason.startswith(NOT_YET_REASON) and s.until and not s.left_then)
+    }
     limit = program.limits.problems  # past it the list is refused, as validation would (exit 2)
     read_problems = BoundedProblems(path, limit)
     found = _read_problems(grid, by_position, column_map, body.index, BoundedProblems(path, limit))

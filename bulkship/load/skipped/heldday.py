@@ -79,6 +79,18 @@ def held_days(
         return _held_days(found, said, read, today)
 
 
+def held_days_and_left(
+    found: list[tuple[int, str]],
+    said: pd.DataFrame,
+    read: Callable[[pd.DataFrame, date], dict[int, str]],
+    today: date,
+) -> tuple[dict[int, str], set[int]]:
+    """:func:`held_days`, and :func:`left_on_their_day` of them, their notes' days and dates read once."""
+    with reading_once():
+        days = _held_days(found, said, read, today)
+        return days, left_on_their_day(found, said, days, read)
+
+
 def _held_days(
     found: list[tuple[int, str]],
     said: pd.DataFrame,
@@ -113,6 +125,40 @@ def _held_days(
         for row, text in zip(rows, cells.tolist(), strict=True)
         if text in probed and probed[text] in days
     }
+
+
+# The most different days of held rows read again whole to find those left out on their day (each ~10 ms);
+# past it, none is judged before its day (as before this reading)
+MOST_DAYS = 24
+
+
+def left_on_their_day(
+    found: list[tuple[int, str]],
+    said: pd.DataFrame,
+    days: dict[int, str],
+    read: Callable[[pd.DataFrame, date], dict[int, str]],
+) -> set[int]:
+    """The rows of ``found`` (row, reason) held until their day (``days``: row -> YYYY-MM-DD) that other
+    words of theirs leave out on it ('Exclude' beside a 'Do Not Send Before'): the others are rows to send,
+    judged now (a note asking which amount was asked only on the day, its card counted in the money waiting
+    meanwhile: found by newcomer28); these, never sent, are not asked of. ``read`` as :func:`held_days`'."""
+    by_day: dict[str, list[int]] = {}
+    for row, reason in found:
+        if reason.startswith(_SAYS_NOT_YET) and row in days and row in said.index:
+            by_day.setdefault(days[row], []).append(row)
+    if len(by_day) > MOST_DAYS:
+        return {row for rows in by_day.values() for row in rows}
+    frame = said  # read whole as :func:`held_days` reads it (what it worked out kept), else its held rows
+    if (
+        len(said) > WHOLE_ROWS
+        or sum(int(said[h].astype(str).str.len().sum()) for h in said) > WHOLE_CHARACTERS
+    ):
+        frame = said.loc[sorted(row for rows in by_day.values() for row in rows)]
+    left: set[int] = set()
+    for day, rows in by_day.items():
+        reasons = read(frame, date.fromisoformat(day))
+        left |= {row for row in rows if row in reasons and not reasons[row].startswith(_SAYS_NOT_YET)}
+    return left
 
 
 def _named_and_confirmed(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from datetime import date
 from functools import partial
 from pathlib import PurePath
 
@@ -22,7 +23,7 @@ from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headerrows import IMPORT_IDS, _repeated_headers, import_id_rows
 from .headings import _sections_left_out
-from .heldday import held_days
+from .heldday import held_days, held_days_and_left
 from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
@@ -90,14 +91,14 @@ def _skipped_rows(
         titles,
         seen=unstruck(body, struck),
     )
-    days = held_days(
-        said_no,
-        said,
-        lambda frame, day: _said_not_to_send(frame, column_map, on_purpose, kept, day, beyond, titles),
-        program.today(),
-    )
+
+    def read(frame: pd.DataFrame, day: date) -> dict[int, str]:
+        return _said_not_to_send(frame, column_map, on_purpose, kept, day, beyond, titles)
+
+    days, left_then = held_days_and_left(said_no, said, read, program.today())
     for row, reason in said_no:
-        skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason, days.get(row, "")))
+        held = SkippedRow(row, NOT_TO_SEND, reason, days.get(row, ""), left_then=row in left_then)
+        skipped.setdefault(row, held)
     for row, reason in _noted_not_to_send(grid, body).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _skipped_by_bulkship(body, column_map).items():
