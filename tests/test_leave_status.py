@@ -1,11 +1,13 @@
 """A leave's status ('Leave Status', 'LOA Status') read as the person's status, its own process words
-('Approved', 'Denied', 'Cancelled') the leave's (found by hunter-asks6, session 51)."""
+('Approved', 'Denied', 'Cancelled') the leave's; and an HR system's words for a leaving ('Job abandonment',
+'Did not return from leave'). Found by hunter-asks6, session 51."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from support.notes import notes_validated
 
 from bulkship.load import load_sheet
 
@@ -28,3 +30,20 @@ def test_a_leave_status_saying_the_person_left_leaves_the_row_out_and_its_own_wo
     cells = ["Terminated", "Terminated", "Separated", "Denied", "Approved", "Cancelled", "Inactive", "Closed",
              "Long-term disability", "Approved - intermittent", ""]  # fmt: skip
     assert _left_out(tmp_path, header, cells) == [2, 3, 4]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_an_hr_system_s_words_for_a_leaving_leave_the_row_out(tmp_path: Path, header: str) -> None:
+    """Before: SuccessFactors' 'Reported No Show', 'Discarded', 'Hire rescinded', 'Job abandonment', 'Did not
+    return from leave', 'Made redundant' were read as nothing, the card ordered, exit 0, where 'No show' and
+    'Offer rescinded' leave the row out. Now left out; 'Did not return' and 'Dormant' alone (from where? a
+    form not returned?) ask; 'At risk of redundancy', 'Returned from leave', 'Job abandonment - rehired'
+    send."""
+    out = ["Reported No Show", "Discarded", "Hire rescinded", "Job abandonment", "Abandoned job",
+           "Did not return from leave", "Failed to return to work", "Made redundant"]  # fmt: skip
+    asks = ["Did not return", "Dormant"]
+    sends = ["At risk of redundancy", "Returned from leave", "Job abandonment - rehired"]
+    sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
+    rows = dict(enumerate([*out, *asks, *sends], start=2))
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

@@ -37,6 +37,7 @@ from .saidasking import (
     _MOVED_ON_TO_A_NAME,
     _NO_ANSWER,
     _NOT_A_CARD,
+    _NOT_BACK,
     _NOTICE,
     _ONE_ONLY,
     _SENT_WRONGLY,
@@ -132,6 +133,7 @@ def may_ask(text: str) -> bool:
         or _MAY_BE_WRONGLY.search(text) is not None
         or _NOTICE.fullmatch(text) is not None
         or _GONE_UNTIL.fullmatch(text) is not None
+        or _NOT_BACK.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
         or may_be_gone_asked(text)
@@ -150,7 +152,7 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Do not send"
     if _NOTICE.fullmatch(text):
         return "", "Resigned"
-    if _GONE_UNTIL.fullmatch(text):
+    if _GONE_UNTIL.fullmatch(text) or _NOT_BACK.fullmatch(text):
         return "", "Terminated"
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"

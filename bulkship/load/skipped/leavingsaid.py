@@ -1,5 +1,6 @@
 """A leaving told by its paper or in an idiom, said alone: 'Term ltr sent', 'Termination letter mailed 11/30',
-'Separation agreement signed', 'Moved on to another company', 'Has moved on', 'Moved on from the company'.
+'Separation agreement signed', 'Moved on to another company', 'Has moved on', 'Moved on from the company'; or
+in an HR system's words ('Job abandonment', 'Did not return from leave').
 Each was ordered under 'Notes', exit 0 (a card to a person who left), where 'Terminated' leaves the row out
 (hunter-sends13's item 9, fixed by hunter-sends14). Read by :data:`.notes._NOTE_SAYS_NO`. Not a letter of
 another kind ('Offer letter sent'), a resignation's (the last day may be to come), a notice still worked, a
@@ -27,4 +28,14 @@ _MOVED_ON = (
     r"to\s+(?:(?:another|a\s+new|a\s+different|other)\s+(?:company|employer|job|firm|opportunity|position)|"
     r"greener\s+pastures|retirement)))?(?=\W*$)"
 )
-LEFT_IN_WORDS = rf"(?:{_PAPER}|{_MOVED_ON})"
+# ... or in an HR system's other words for it: SuccessFactors' 'Reported No Show', 'Discarded'; a hire undone
+# ('Hire rescinded', 'Hire cancelled'); a leaving for job abandonment or for not coming back from a leave
+# ('Job abandonment', 'Did not return from leave', 'Failed to return to work'); made redundant. Each was
+# ordered, under 'Notes' and 'Status' (hunter-asks6). 'Did not return' alone asks (.saidasking)
+HR_LEAVING = (
+    r"(?:reported\s+no[\s-]*show|discarded|hire\s+(?:rescinded|cancell?ed|revoked|withdrawn)|"
+    r"job\s+abandon(?:ment|ed)|abandoned\s+(?:(?:the|his|her|their)\s+)?(?:job|position)|"
+    r"(?:did\s*n[o'’]?t|failed\s+to|never)\s+return(?:ed)?\s+(?:from\s+(?:(?:a|the|his|her|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:leave|loa|fmla|absence)|to\s+work)|(?:(?:position|role)\s+)?(?:made\s+)?redundant)"
+)
+LEFT_IN_WORDS = rf"(?:{_PAPER}|{_MOVED_ON}|{HR_LEAVING})"

@@ -44,6 +44,13 @@ _UNCLAIMED = re.compile(
     r"(?:\s+(?:(?:gift\s+)?card|gift|e-?gift|property|funds))?\W*"
 )
 
+# ... or not back, from where unsaid ('Did not return', 'Failed to return', 'Not returning'), or a record
+# 'Dormant' (SuccessFactors'): gone, or a form or a card not returned? Each was ordered, exit 0, where 'Did
+# not return from leave' is left out (hunter-asks6). Said, a leaving
+_NOT_BACK = re.compile(
+    r"(?i)\W*(?:(?:did\s*n[o'’]?t|failed\s+to|never)\s+return(?:ed)?|not\s+returning|dormant)\W*"
+)
+
 # a leaving or a death answered no, none or n/a without a question's mark ('Deceased - none', 'Terminated:
 # no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and
 # left out others, Status left most out, nobody asked (found by hunter-asks3, the brief's items 1 and 3).

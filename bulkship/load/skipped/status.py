@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .languages import OTHER_GONE
+from .leavingsaid import HR_LEAVING
 from .saysend import _NOT_AFTER
 from .topersonelsewhere import ASKED_ELSEWHERE, ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK
 
@@ -87,6 +88,9 @@ GONE_MORE = (
     # left keeps ('COBRA', 'On COBRA', 'COBRA participant'): each ordered (review71)
     rf"{SUSPENSION_OR_COBRA}|"
     r"offer\s+(?:withdrawn|revoked)|no[\s-]*show|"
+    # ... or in an HR system's other words for it ('Reported No Show', 'Job abandonment', 'Did not return from
+    # leave', 'Made redundant': ..leavingsaid.HR_LEAVING)
+    rf"{HR_LEAVING}|"
     # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
     # 'Discharged': found by hunter-sheets11, each was ordered)
     r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged|"
