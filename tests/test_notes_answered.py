@@ -127,3 +127,21 @@ def test_a_leaving_said_a_mistake_answered_yes_or_back_sends(
     assert [rows[r] for r in result.rows.index[result.rows["status"] == "valid"] if r in rows] == sends
     assert [rows[s.row] for s in sheet.skipped] == out
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_statement_answered_after_an_equals_sign_is_read_as_asked(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form's or a CRM's field and value pasted into a note: 'Send = No', 'Do not send = Yes', 'Deceased =
+    Yes', 'Passed away = Y', 'Still employed = No' were ordered (under Notes; 'Passed away = Yes' under Status
+    too), while 'Deceased = No', 'Terminated = N' were left out under Status (found by hunter-asks6). Each is
+    read as its question would be ('Deceased? Yes'): left out, sent, or asking ('Do not send = No')."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    out = ["Send = No", "Do not send = Yes", "Deceased = Yes", "Passed away = Y", "Still employed = No"]
+    asks = ["Do not send = No"]
+    sends = ["Deceased = No", "Terminated = N", "Send = Yes", "Amount = 50"]
+    sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
+    rows = dict(enumerate([*out, *asks, *sends], start=2))
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

@@ -42,13 +42,20 @@ _SENDS = re.compile(
 )
 
 
+# a statement answered after an equals sign, as a form's or a CRM's field and value pasted into a note
+# ('Deceased = Yes', 'Send = No', 'Still employed = N', 'Do not send = Y'): read whole, 'Send = No' and 'Do
+# not send = Yes' were ordered, 'Deceased = No' left out under 'Status' (found by hunter-asks6). Read as
+# asked: 'Deceased? Yes'
+_EQUALS = re.compile(rf"(?i)(?<=[\w)])\s*==?\s*(?=(?:yes|y|no|n|true|false){_ENDS})")
 # a yes or no typed against the question's mark ('Deceased?Yes': found by review65, ordered): spaced
 _AGAINST_THE_MARK = re.compile(r"(?i)(?<=\w)\?(?=(?:yes|no)\b)")
 
 
 def spaced(text: str) -> str:
     """``text`` with a yes or no typed against a question's mark spaced from it ('Deceased?Yes' ->
-    'Deceased? Yes'), which :data:`ASKED` otherwise takes for a letter garbled ('Jos?')."""
+    'Deceased? Yes'), which :data:`ASKED` otherwise takes for a letter garbled ('Jos?'); one after an equals
+    sign asked ('Do not send = No' -> 'Do not send? No': :data:`_EQUALS`)."""
+    text = _EQUALS.sub("? ", text) if "=" in text else text
     return _AGAINST_THE_MARK.sub("? ", text) if "?" in text else text
 
 
@@ -120,7 +127,9 @@ def clauses(text: str) -> list[str]:
 def answered(text: str) -> str:
     """``text`` with each question answered yes or no read as its answer says ('Deceased? Yes' -> 'Deceased',
     'Send? No' -> 'Do not send', 'Deceased? No' -> ''); as it is where none is ('Deceased?',
-    'Address correct? No')."""
+    'Address correct? No'). A statement answered after '=' is asked ('Deceased = Yes')."""
+    if isinstance(text, str) and "=" in text:  # ('Deceased = Yes': as asked, .spaced)
+        text = _EQUALS.sub("? ", text)
     if not isinstance(text, str) or ("?" not in text and "？" not in text):
         return text
     parts = clauses(spaced(text.replace("？", "?")))

@@ -21,8 +21,8 @@ from datetime import date
 
 import pandas as pd
 
+from .answered import _EQUALS, NO, YES, clauses, doubted, spaced, statement, unclear_no
 from .answered import ASKED as _ASKED
-from .answered import NO, YES, clauses, doubted, spaced, statement, unclear_no
 from .backbefore import back_before_leaving, may_be_back_before, returned_alone
 from .goneasked import _GONE_ALONE, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
@@ -123,6 +123,7 @@ def may_ask(text: str) -> bool:
     return (
         "?" in text
         or "？" in text
+        or ("=" in text and _EQUALS.search(text) is not None)  # ('Do not send = No': asked, .answered)
         or _SHARED.search(text) is not None
         or _ONE_ONLY.search(text) is not None
         or _UNDECIDED.fullmatch(text) is not None
