@@ -38,7 +38,10 @@ def _contacts(path: Path, header: str, cells: list[str], more: dict[str, list[st
      ("Prison Flag", "Y"), ("Mailing Address Invalid", "true"), ("Merged Into", "003000000000123"),
      # (a CRM's flags in its own spellings: each ordered, hunter-asks5)
      ("HasOptedOutOfMail", "true"), ("Inactive Flag", "Y"), ("Archived", "Yes"),
-     ("Returned Mail Date", "2026-11-02")],
+     ("Returned Mail Date", "2026-11-02"),
+     # (the post's and a mail house's other words, a record's deletion day: each ordered, hunter-asks6)
+     ("Gone Away", "Y"), ("Lost Contact", "Yes"), ("Whereabouts Unknown", "Y"), ("Suppress Mailing", "Y"),
+     ("Deleted Date", "2026-11-02")],
 )  # fmt: skip
 def test_a_mail_house_suppression_leaves_its_row_out(tmp_path: Path, header: str, said: str) -> None:
     path = _contacts(tmp_path / "contacts.csv", header, [said, "", "N"])

@@ -23,6 +23,11 @@ _SUPPRESSIONS = (
     "mail preference service",
     "pander", "prison", "prisoner", "incarcerated", "inmate", "correctional", "correctional facility",
     "merged", "merged into", "merged to", "merged with", "is merged", "record merged", "merged record",
+    # ... and the post's or a mail house's other words for mail not reaching the person, or a mailing held
+    # back ('Gone Away', 'Lost Contact', 'Whereabouts Unknown', 'Suppress Mailing' = Y: ordered, hunter-asks6)
+    "gone away", "goneaway", "lost contact", "contact lost", "whereabouts unknown", "suppress mailing",
+    "suppress mail", "mailing suppression", "mailing suppressed", "suppress from mailing",
+    "suppress from mailings",
 )  # fmt: skip
 # the reason or kind of a leaving, filled in as soon as it is entered ('Termination Reason', Workday's
 # 'Primary Termination Reason'): read with the row's leaving day (..said._reasons_of_a_leaving_to_come)
@@ -141,7 +146,7 @@ _HOLD_FLAGS = _answered(
           for what in ("mail", "mailing", "mailings", "gifts")),
         "inactive flag", "is inactive", "inactive indicator", "archived", "is archived", "archived flag",
         "returned mail date", "return mail date", "mail returned date", "date mail returned",
-        "undeliverable date",
+        "undeliverable date", "deleted date", "date deleted", "deletion date",
         # ... or a mail house's suppressions in its own words ('Return Mail', 'Suppression', 'DMA Pander',
         # 'Prison Flag', 'Merged Into' = Y or an id: found by newcomer27, each was ordered where 'Returned
         # Mail' and 'Suppressed' = Y are left out)
