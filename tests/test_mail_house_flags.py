@@ -232,6 +232,20 @@ def test_a_projected_termination_date_passed_leaves_its_row_out(
     ]
 
 
+@pytest.mark.parametrize("header", ["Contract End Date", "Assignment End Date"])
+def test_a_contract_or_an_assignment_ended_leaves_its_row_out(
+    tmp_path: Path, header: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contractor's 'Contract End Date', a temp's 'Assignment End Date' = 11/15/2026 (on Dec 7) were 'not
+    used' and the card ordered, exit 0 (hunter-asks6), where a 'Termination Date' passed leaves the row out.
+    The same now; one to come (3/15/2027) and a blank send."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 7))
+    path = _contacts(tmp_path / "staff.csv", header, ["11/15/2026", "3/15/2027", ""])
+    assert [(s.row, s.reason) for s in load_sheet(path).skipped] == [
+        (2, f"the list says not to send it (column '{header}': '11/15/2026')")
+    ]
+
+
 # ... or where the person is for now ('Temporary Address', 'Seasonal Address': hunter-asks5)
 @pytest.mark.parametrize(
     "header", ["NCOA Address", "Forwarding Address", "COA Street", "Temporary Address", "Seasonal Address"]

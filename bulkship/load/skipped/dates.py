@@ -40,6 +40,10 @@ _GONE_ON = frozenset(
         "projected separation date", "planned separation date", "expected separation date",
         "projected last day", "planned last day", "expected last day",
         "projected exit date", "planned exit date", "expected exit date",
+        # ... or the end of a contractor's or a temp's engagement ('Contract End Date', 'Assignment End Date'
+        # passed: ordered, hunter-asks6); one to come sends until it
+        "contract end date", "contract end", "contractor end date", "assignment end date", "assignment end",
+        "engagement end date", "contract expiration date", "contract expiry date",
     )
 )  # fmt: skip
 _FILLED = re.compile(r"^\s*\S.*$")
