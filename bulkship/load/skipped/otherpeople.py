@@ -71,3 +71,20 @@ def other_people_status(header: str) -> bool:
     """Whether ``header`` names the status of a list's people who are no employees (:data:`_OTHER_PEOPLE`)."""
     words = _status_words(header)
     return "status" in words and bool(words & _OTHER_PEOPLE) and words <= _OTHER_PEOPLE | _OTHER_WORDS
+
+
+# The status of a thing the person holds, an account, a policy, a subscription ('Account Status' = Deceased,
+# 'Policy Status' = Deceased - estate): its holder's death or not to contact them only, read as a no (each was
+# ordered, exit 0; hunter-asks6). Its other words are the thing's: 'Inactive', 'Closed', 'Cancelled', 'On
+# hold', 'Declined' are whom a win-back mailing is for (review14), and send
+_HELD_THINGS = frozenset({"account", "accounts", "policy", "policyholder", "subscription", "loyalty", "plan"})
+SAYS_HOLDER_DIED = re.compile(
+    r"(?i)^\s*(?:(?:closed|inactive|cancell?ed|frozen)\s*[-–—:,(/]\s*)?(?:deceased|passed\s+away|died)\b.*$|"
+    r"^\s*(?:do\s*n[o'’]?t\s+(?:contact|mail|send)|dns|no\s+mail)\s*(?:[-–—:,.;!(].*)?$"
+)
+
+
+def held_thing_status(header: str) -> bool:
+    """Whether ``header`` names the status of an account, policy or subscription (:data:`_HELD_THINGS`)."""
+    words = _status_words(header)
+    return "status" in words and bool(words & _HELD_THINGS) and words <= _HELD_THINGS | _OTHER_WORDS

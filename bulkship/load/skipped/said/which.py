@@ -15,7 +15,14 @@ from ..holdflags import _SAYS_YES
 from ..marks import _NO_HEADER
 from ..noteheaders import _note_header
 from ..notes import _NOTE_SAYS_NO
-from ..otherpeople import SAYS_GONE_ELSEWHERE, SAYS_REGISTRATION_ENDED, event_status, other_people_status
+from ..otherpeople import (
+    SAYS_GONE_ELSEWHERE,
+    SAYS_HOLDER_DIED,
+    SAYS_REGISTRATION_ENDED,
+    event_status,
+    held_thing_status,
+    other_people_status,
+)
 from ..questions import (
     SAYS_DONATION,
     SAYS_NO_GIFT,
@@ -67,6 +74,8 @@ def read_as(
         says = SAYS_REGISTRATION_ENDED
     if says is None and other_people_status(str(header)):  # 'Donor Status' = Deceased
         says = SAYS_GONE_ELSEWHERE
+    if says is None and held_thing_status(str(header)):  # 'Account Status' = Deceased
+        says = SAYS_HOLDER_DIED
     if says is None and asks_for_donation(str(header)):  # 'Gift card or donation?' = Donation
         says = SAYS_DONATION
     if says is None and gift_choice_header(str(header)):  # 'Gift choice' = No gift, thanks
