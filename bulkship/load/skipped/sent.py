@@ -33,6 +33,12 @@ _PAST = (
     "redeemed",
     "activated",
 )
+# ... a recognition's, an incentive's, a voucher's or an e-gift's status ('Recognition Status' = Sent, 'Payout
+# Status' = Paid, 'E-Gift Status' = Sent: each ordered again, hunter-asks6), read as 'Reward Status' is
+_OTHER_REWARDS = (
+    "recognition status", "incentive status", "voucher status", "egift status", "e-gift status",
+    "redemption status", "payout status",
+)  # fmt: skip
 # ... or a column saying the card already went out ("Gift Card Sent?" = Yes, "Received" = "Yes - Nov"): some
 # cards of a tracking sheet were sent by hand or by an earlier tool (found by newcomer7)
 _SENT_FLAGS = _answered(
@@ -43,7 +49,7 @@ _SENT_FLAGS = _answered(
         "order status", "gift status", "card status", "gift card status", "done", "completed", "complete",
         # ... or the award's, the reward's, the prize's ('Award Status' = Sent, Presented: found by
         # hunter-sheets19, each was ordered again where 'Gift Status' = Sent is left out)
-        "award status", "reward status", "prize status",
+        "award status", "reward status", "prize status", *_OTHER_REWARDS,
         "processed", "ordered", "fulfilled", "card ordered", "gift ordered",
         # ... or given, or sent to the vendor another way ("Received Gift", "Got Card", "Gift Given", "Sent to
         # vendor" = Yes: found by hunter-sheets, each was ordered again)
@@ -236,6 +242,7 @@ _CARD_STATUS = frozenset(
         "award status",
         "reward status",
         "prize status",
+        *_OTHER_REWARDS,
         *SHIPMENT_STATUS,
     )
 )
