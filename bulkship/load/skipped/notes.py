@@ -44,9 +44,14 @@ from .wentalready import SENT_OR_HAD
 # (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day.
 # "Left", "Left 11/1", a name's "(left)", as a Status column reads them (found by hunter-sheets2: each was
 # ordered); "Left voicemail" goes on in words, and is sent
+# ... nor with the gift said welcome after it ('Do not solicit - gifts OK', '(card OK)': review75, left out)
+_GIFT_OK = (
+    r"\b(?:gifts?|cards?|gift\s+cards?|thank[\s-]*you\s+gifts?)\s+(?:are\s+|is\s+)?"
+    r"(?:ok|okay|fine|allowed|welcome|approved)\b"
+)
 # ... 'Do not solicit' (a donor CRM's solicit code, as 'Do Not Solicit' = Y leaves its row out: hunter-asks6),
 # not of a phone or an e-mail alone ('Do not solicit by phone', as 'DNC (phone)')
-_SOLICIT = r"solicit(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)"
+_SOLICIT = r"solicit(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)(?!.*" + _GIFT_OK + ")"
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t|never(?!.*" + ASKED_ELSEWHERE + r"))[\s-]+"
     r"(?:(?:re-?)?(?:send|mail|order|ship)|contact|" + _SOLICIT + r")"
