@@ -169,3 +169,33 @@ def test_a_leaving_s_reason_beside_its_day_to_come_sends_until_the_day(
             person = [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50"]
             writer.writerow([*person, day, status, "Voluntary > Resigned"])
     assert [s.row for s in load_sheet(path).skipped] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Opted Out of Postal Mail", "Opted out of direct mail", "Opted out of physical mail", "Opt Out Mail",
+     "Postal Mail: Opted Out", "Unsubscribed from postal mail", "Direct Mail Unsubscribe", "Do Not Mail Flag",
+     "Gift Restricted", "Gift Policy Restricted", "Restricted from Gifts", "Gifts Prohibited",
+     "Suppression List", "Cannot Accept Gifts", "Unable to Receive Gifts", "Opted_Out_of_Mail__c"],
+)  # fmt: skip
+def test_a_crm_s_own_words_refusing_mail_or_gifts_leave_its_true_rows_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by newcomer29 on a HubSpot export's custom properties: each = true was ordered, exit 0, where
+    'Opted Out of Mail' and 'Do Not Gift' = true are left out; 'Cannot Accept Gifts' was read as 'Accepts
+    Gifts', its false left out and its true sent. Read by their words now: true out, false and empty sent. A
+    donor CRM's 'Restricted Gift' (a donation given for a purpose), e-mail's flags and a mail opt-in's true
+    still send."""
+    path = _tracker(tmp_path / "crm.csv", header, ["true", "false", ""])
+    assert {s.row: s.reason for s in load_sheet(path).skipped} == {
+        2: f"the list says not to send it (column '{header}': 'true')"
+    }
+    for other in (
+        "Restricted Gift",
+        "E-mail Opt Out",
+        "Mail Opt-In",
+        "Not Opted Out of Mail",
+        "Gift Card Restrictions",
+    ):
+        skipped = load_sheet(_tracker(tmp_path / "crm.csv", other, ["true", "false"])).skipped
+        assert 2 not in [s.row for s in skipped], (other, skipped)

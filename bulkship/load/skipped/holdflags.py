@@ -19,6 +19,8 @@ _MAIL_OR_GIFT = ("mail", "mailing", "mailings", "mailing list", "direct mail", "
 # (not a bare 'DMA', a marketing list's Designated Market Area, nor 'Mail Return', a return address)
 _SUPPRESSIONS = (
     "return mail", "returned mail", "mail returned", "suppression", "suppressed", "suppress",
+    # ('Suppression List', 'On Suppression List' = true: found by newcomer29, ordered)
+    "suppression list", "on suppression list", "suppressed list", "suppression file",
     "dma suppression", "dma suppressed", "dma pander", "dma do not mail", "dma mps",
     "mail preference service",
     "pander", "prison", "prisoner", "incarcerated", "inmate", "correctional", "correctional facility",

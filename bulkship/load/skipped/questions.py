@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .flags import _answered
+from .optouts import refuses_mail_or_gifts
 
 # A form's question whether the person wants a card ('Would you like a gift card?', 'Do you want a gift
 # card?', 'Do you consent to receive a gift?', 'I would like to receive a holiday gift card'): its No picks
@@ -229,4 +230,4 @@ def asks_not_to_send(header: str) -> bool:
         and not words & wrapping
         and _ASKS_NOT.search(header) is not None
         and _DID_NOT_COME.search(header) is None
-    )
+    ) or refuses_mail_or_gifts(header)
