@@ -71,3 +71,30 @@ def test_a_row_asking_whether_to_send_is_not_said_sent_now(
     assert [(p["row"], p["severity"]) for p in problems if p["row"] == 2] == [(2, "error")], problems
     assert "is this card to be sent?" in next(p["message"] for p in problems if p["row"] == 2)
     assert [p["message"].endswith(_SAID) for p in problems if p["row"] == 3] == [True], problems
+
+
+@pytest.mark.parametrize("name", ["farewell-gifts.csv", "Retirement gifts 2026.csv"])
+def test_a_farewell_list_s_last_day_alone_says_no_leaving_to_come(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a list its name calls one of people leaving (:func:`bulkship.load.skipped.leavingday.farewell_list`)
+    'Last day 12/31' warned "a run on or after that day leaves the row out": untrue, a last day alone is no
+    reason to leave a farewell list's row out, and a run after the day sends it (review73's leftover 6;
+    review75). No warning there; 'Terminated 1/15/2027' and a 'Termination Date' to come are left out after
+    the day on such a list too: warned as before."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = tmp_path / name
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([*HEADERS, "Notes", "Termination Date"])
+        for i, (note, day) in enumerate(ROWS[:3]):
+            writer.writerow(
+                [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note, day]
+            )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert sorted(p["row"] for p in answer["problems"] if "the person leaves on" in p["message"]) == [2, 3]
+    assert answer["valid"] == 3
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 5))
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0  # (the days passed)
+    assert [s["row"] for s in json.loads(capsys.readouterr().out)["skipped"]] == [2, 3]

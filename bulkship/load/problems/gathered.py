@@ -16,6 +16,8 @@ from ...schema import SheetContract
 from ...statuses import NOT_YET_REASON
 from ..cells import _Grid
 from ..shipto import other_street_problems
+from ..skipped.leavingday import farewell_list
+from ..skipped.rows import _titles
 from . import (
     _cell_note_problems,
     _continued_problems,
@@ -98,7 +100,9 @@ def gathered_problems(
     read_problems += still_here_problems(body, column_map, not_judged, program.today())
     # (not on a row asking whether to send: "the card is sent now" beside "is this card to be sent?")
     in_question = {p.row for p in asked if p.severity == "error"}
-    read_problems += leaving_ahead_problems(body, column_map, not_judged | in_question, program.today())
+    farewell = farewell_list(_titles(grid, header_row, path.name))  # (its leavers are its recipients)
+    today = program.today()
+    read_problems += leaving_ahead_problems(body, column_map, not_judged | in_question, today, farewell)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

@@ -15,7 +15,7 @@ from ...models import Problem
 from ..skipped.dates import _GONE_ON
 from ..skipped.days import _later_than_today
 from ..skipped.languages import plain_key
-from ..skipped.leavingday import _A_JOURNEY, _STAYS, leaving_later
+from ..skipped.leavingday import _A_JOURNEY, _LEAVING_THEN, _STAYS, leaving_later
 from ..skipped.yearasked import _days_named
 from .notecolumns import note_columns, status_columns
 
@@ -23,9 +23,12 @@ KIND = "Leaving to come"
 _NOT_A_LEAVING = ("death", "deceased")  # ('Date of Death' to come is no leaving: a mistake of its own)
 
 
-def _leaving_day_ahead(text: str, today: date) -> str:
-    """The day ``text`` names the person leaving on, where it is after ``today`` ('' for none)."""
+def _leaving_day_ahead(text: str, today: date, farewell: bool = False) -> str:
+    """The day ``text`` names the person leaving on, where it is after ``today`` ('' for none); on a
+    ``farewell`` list only a leaving said with it (:data:`..skipped.leavingday._LEAVING_THEN`)."""
     if not text or _A_JOURNEY.search(text) or _STAYS.search(text):
+        return ""
+    if farewell and _LEAVING_THEN.fullmatch(text) is None:
         return ""
     for start, end in _days_named(text):
         day = text[start:end]
@@ -45,15 +48,24 @@ def _warning(row: int, header: str, says: str, day: str) -> Problem:
 
 
 def leaving_ahead_problems(
-    body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int], today: date
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    not_judged: Collection[int],
+    today: date,
+    farewell: bool = False,
 ) -> list[Problem]:
     """A warning on each row not left out whose note, status or leaving day column names a leaving after
-    ``today``: one a row, the first such column's."""
+    ``today``: one a row, the first such column's. On a farewell list (``farewell``:
+    :func:`..skipped.leavingday.farewell_list`) a last day alone ('Last day 12/31', 'Leaving 1/15/2027') says
+    none: its leavers are its recipients, sent on or after the day too, where the warning said a run then
+    leaves the row out (review73's leftover 6; review75). A leaving said ('Resigned 1/15/2027', a
+    'Termination Date') is still left out then there: warned as before."""
     said: dict[int, Problem] = {}
     remarks = [c.header for c in (*note_columns(body, column_map), *status_columns(body, column_map))]
     for header in remarks:
         column = body[header].astype(str).str.strip()
-        days = column.map({text: _leaving_day_ahead(text, today) for text in set(column.tolist())})
+        ahead = {text: _leaving_day_ahead(text, today, farewell) for text in set(column.tolist())}
+        days = column.map(ahead)
         for row, day in days[days != ""].items():  # (each distinct text read once: a long list's few)
             if int(row) not in not_judged:
                 said.setdefault(int(row), _warning(int(row), header, f"says '{column[row]}'", day))
