@@ -153,12 +153,18 @@ _LEAVING_THEN = re.compile(
     r"(?:\s+(?:pending|scheduled|planned))?"  # ('Pending Termination 12/31/2026', 'Termination pending ...')
     # ... its last day named ('Resigned - last day 12/31/2026', 'Resigned, last day 1/15'; the year may be
     # unsaid: newcomer27, each left out where 'Resigned 12/31/2026' is sent until its day)
-    r"(?:\s*[:,–—-]?\s*(?:last\s+(?:working\s+|work\s+)?day|lwd|ldw|"
+    # (after a bracket, a stop or a semicolon too, 'her last day', 'leaving', a month's name: 'Resigned (last
+    # day 12/31)', 'Resigned. Still employed until 12/31', 'Resigned - last day Dec 31', 'Terminated - eff
+    # 1/15/2027', 'Resigned - leaving 12/31' were left out where 'Resigned, last day 12/31' is sent until the
+    # day: review75)
+    r"(?:\s*[:,;.(–—-]?\s*(?:(?:(?:his|her|their)\s+)?last\s+(?:working\s+|work\s+)?day|lwd|ldw|leaving|"
     # ... or the person said still here until it ('Resigned - still here until 1/15/2027', 'Laid off - still
     # working until 1/15/2027': left out under 'Notes', sent under 'Status' until the day; review73)
     r"(?:still\s+)?(?:employed|here|working(?:\s+(?:out\s+)?(?:(?:his|her|their)\s+)?notice)?|on\s+(?:staff|"
     r"payroll))\s+(?:until|through|thru|till)))?"
-    r"(?:\s+(?:effective|eff\.?|on|as\s+of|is))?\s*[:–—-]?\s*(?P<day>\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)"
+    r"(?:\s*[:,;.(–—-]?\s*(?<![a-z])(?:effective|eff\.?|on|as\s+of|is))?\s*[:(–—-]?\s*"
+    r"(?P<day>\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)"
     r"(?![/.-]?\d)(?P<after>[^?]*)"
 )
 
