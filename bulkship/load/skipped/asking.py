@@ -186,12 +186,16 @@ def readings(text: str) -> tuple[str, str] | None:
             unclear_no(parts[i], parts[i + 1]) or (wrongly[i] and answer and _ASKED.search(parts[i]))
         ):
             taken[i + 1] = checks[i + 1] = True
+    checked = set()
     for i, check in enumerate(checks):
         if check:
             near = next((j for j in range(i - 1, -1, -1) if words[j]), None)
             if near is not None and not _OF_THE_ADDRESS.search(parts[near]):
                 taken[near] = True
+                checked.add(near)
     mistakes = {i: m for i, p in enumerate(parts) if asking[i] and (m := _mistake_asked(p)) is not None}
+    # (a mistake said, then checked: 'Terminated in error - confirm?' reads as 'Terminated in error?')
+    mistakes |= {i: m for i in checked if not asking[i] and (m := _mistake_asked(parts[i])) is not None}
     for i, day in day_asked_after_leaving(parts, asking, _GONE_ALONE).items():  # (its yes sends: plain)
         mistakes.setdefault(i, (f"{day} - ", ""))
     plain = "".join(

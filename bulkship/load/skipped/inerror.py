@@ -50,7 +50,9 @@ IN_ERROR = (
     r"(?:reported|recorded)(?=\s*(?:$|[-–—:;,.!()\[\]]|(?:per|by|in)\b))))"
     # (nor the leaving said so after all: 'Deceased in error 11/30 - obituary confirmed': review62; an
     # obituary of another ('... - obituary was for his father') says nothing of it)
-    r"(?![^?]*\?)(?!.*\b(?:then|but|again|final)\b)(?!.*\bobituar\w*\b(?!\s+(?:was|is)\s+(?:for|of)\b))"
+    # (not asked in its own clause: a question after it asks of another thing, 'Terminated in error - call
+    # Sue?', '... - new address?' were left out, the person still here dropped: review75)
+    r"(?![^-–—:;,!()\[\]?]*\?)(?!.*\b(?:then|but|again|final)\b)(?!.*\bobituar\w*\b(?!\s+(?:was|is)\s+(?:for|of)\b))"
     # ... nor gone after all in other words ('... - confirmed deceased', '..., not rehired'); said not so
     # ('Deceased in error - not deceased', 'Terminated in error, not really terminated') it stands
     rf"(?!.*\b(?:not|never)\b(?!\s+(?:really\s+|actually\s+)?(?:{_FOUND_OTHERWISE})\b))"
