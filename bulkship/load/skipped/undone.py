@@ -186,8 +186,12 @@ _LEAVING_UNDONE = (
     # Notes, where 'Termination reversed' sends in both: review73's leftover 7, review75)
     rf"{_A_MISTAKE}\s*\?+|\s+(?=(?:rescinded|reversed|revoked|withdrawn|overturned|cancell?ed)\b))\s*"
     r"(?:(?:(?:the\s+)?(?:termination|resignation|separation|decision|it|that)\s+)?(?:(?:was|is|has\s+been|been|"
-    r"now)\s+)*(?:rescinded|reversed|revoked|withdrawn|overturned|undone|cancell?ed)|withdrew\s+(?:the\s+|her\s+|his\s+|"
-    r"their\s+)?resignation|(?:(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire|back)(?:\s+(?:in\s+)?(?:19|20)\d\d)"
+    r"now)\s+)*(?:rescinded|reversed|revoked|withdrawn|overturned|undone|cancell?ed|retracted)|(?:withdrew|rescinded|"
+    r"retracted)\s+(?:the\s+|her\s+|his\s+|their\s+)?resignation|"
+    # (or kept on: 'Resigned - accepted counteroffer', 'Terminated - appeal won', '... - reactivated 11/1'
+    # were left out, the person still here got no card: review75)
+    r"accepted\s+(?:a\s+|the\s+|our\s+)?counter[\s-]?offer|counter[\s-]?offer\s+accepted|appeal\s+(?:won|upheld|"
+    r"granted|successful)|won\s+(?:the\s+|her\s+|his\s+|their\s+)?appeal|re-?activated|(?:(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire|back)(?:\s+(?:in\s+)?(?:19|20)\d\d)"
     r"|(?:is\s+)?(?:an?\s+|now\s+(?:an?\s+)?)?re-?hire(?=\s*(?:[)\]]|$|(?:in\s+|on\s+)?\d))"
     # (back on a day: 'Left 2023 - returned 12/2', '... - back 12/2' were left out, where '... - came back
     # 12/2' and '... - rehired 12/2' send: review71's leftover, review73; not the mail or the card returned,
