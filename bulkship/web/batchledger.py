@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..ledger import CARD_MADE_ROWS, ELSEWHERE, Ledger, ledger_exists
 from ..repeats.policy import HELD
 from ..settings import Settings
+from .ledgerreads import reading
 
 if TYPE_CHECKING:  # state reads this module
     from .state import WebBatch
@@ -31,9 +32,9 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
     from ..ledger.linewords import LINE_WORD, line_words
     from ..reconcile.join import line_ended
 
-    if not ledger_exists(settings.ledger_location):
-        return {}
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return {}
         failed = ledger.current_rows_with_status(batch, "failed")
         no_card = dict(ledger.rows_made_no_card(batch))
         ordered = ledger.current_rows_with_status(batch, "ordered") if no_card else []
@@ -50,9 +51,9 @@ def vendor_refused(settings: Settings, batch: str) -> dict[int, tuple[str, str, 
 
 def in_ledger(settings: Settings, batch: str) -> bool:
     """Whether the ledger holds the batch (planned or run once): a draft of the page's is not yet there."""
-    if not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return False
         return ledger.batch(batch) is not None
 
 
@@ -63,9 +64,9 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
     from ..reconcile.join import made_no_card
     from ..resume import COMMITTED_ORDER_STATES, rows_on_orders_in
 
-    if not ledger_exists(settings.ledger_location):
-        return {}
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return {}
         orders = {o.po_number: o for o in ledger.orders(batch, payloads=False)}
         known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     sent = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
@@ -79,18 +80,18 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
 def rows_elsewhere(settings: Settings, batch: str) -> dict[str, str]:
     """The batch's rows left out as sent elsewhere (their card in another batch's order): ledger key -> what
     the row says, naming that order."""
-    if not ledger_exists(settings.ledger_location):
-        return {}
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return {}
         return {r.fingerprint: r.error or "" for r in ledger.current_rows_with_status(batch, ELSEWHERE)}
 
 
 def ordered_fingerprints(settings: Settings, batch: str) -> list[str]:
     """The fingerprints of the batch's rows ordered: of two rows that are one person, the ordered one stays
     it on the Review page too, the other is its duplicate (as ``run`` judges them)."""
-    if not ledger_exists(settings.ledger_location):
-        return []
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return []
         return [r.fingerprint for r in ledger.batch_rows(batch) if r.status in CARD_MADE_ROWS]
 
 
@@ -118,10 +119,10 @@ def sent_elsewhere_now(settings: Settings, batch: str) -> bool:
     the same batch: its orders going out, its lock held). Its pages read 'Nothing has been sent for this
     batch yet' and offered Send and a cell fix, its results 'the vendor's answer was lost' (found by
     hunter-web7). A SQLite ledger's lock file is this server's own while its cost page plans: not read."""
-    if not settings.ledger_url or not ledger_exists(settings.ledger_location):
+    if not settings.ledger_url:
         return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
-        if not ledger.order_counts(batch).get("sending"):
+    with reading(settings) as ledger:
+        if ledger is None or not ledger.order_counts(batch).get("sending"):
             return False
         return bool(ledger.busy_batches([batch]))
 
@@ -135,9 +136,9 @@ def for_another_vendor(settings: Settings, batch: str) -> bool:
     refusal (found by hunter-web8)."""
     from ..batchapi import api_identity, same_api
 
-    if not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return False
         record = ledger.batch(batch)
     return record is not None and not same_api(record.api, api_identity(settings))
 
@@ -147,9 +148,9 @@ def other_api(settings: Settings, batch: str) -> str:
     :func:`bulkship.batchapi.other_api_note`)."""
     from ..batchapi import other_api_note
 
-    if not ledger_exists(settings.ledger_location):
-        return ""
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return ""
         record = ledger.batch(batch)
     return other_api_note(record.api, settings) if record is not None else ""
 
@@ -164,8 +165,9 @@ def plan_key(settings: Settings, batch: WebBatch) -> tuple[Any, ...]:
     them until the server restarted (found by newcomer13)."""
     orders: tuple[tuple[str, int], ...] = ()
     changed = dropped = 0
-    if ledger_exists(settings.ledger_location):
-        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    there: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+    with reading(settings) as ledger:
+        if ledger is not None:
             orders = tuple(sorted(ledger.order_counts(batch.name).items()))
             # and its latest event: rows released from review change no order, and the page went on saying
             # 'Nothing is left to send' of them (found by the lead); counting rows costs a 100k-row batch's
@@ -195,9 +197,9 @@ def _planned_there(ledger: Ledger, batch: str) -> tuple[tuple[str, tuple[tuple[s
 
 def plans_dropped(settings: Settings) -> int:
     """The latest plan of any batch cancelled unsent (0: none), for what is kept of a batch's rows."""
-    if not ledger_exists(settings.ledger_location):
-        return 0
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return 0
         return ledger.last_plan_dropped()
 
 
@@ -208,8 +210,8 @@ def sent_since_confirmed(settings: Settings, batch: WebBatch) -> bool:
     before = batch.sent_before
     if before is None:
         return True
-    if not ledger_exists(settings.ledger_location):
-        return False
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return False
         now = ledger.order_counts(batch.name)
     return any(now.get(s, 0) != before.get(s, 0) for s in SENT_STATES)

@@ -26,6 +26,7 @@ from ..schema import load_contract
 from ..validate.required import how_to_split, whole_addresses_said
 from . import state
 from .auth import nothing_changed, say_in_trail
+from .ledgerreads import one_open
 
 if TYPE_CHECKING:
     from .pagekit import Web
@@ -64,7 +65,9 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
 
     web = _web(request)
     report = _report(web, batch)
-    counts, second_card, two_lists = _checked(web, batch)
+    with one_open(web.settings):  # (the review's key and the sheets offered: one open)
+        counts, second_card, two_lists = _checked(web, batch)
+        sheets = sheet_choice(web, batch)
     error = error or two_lists
     fitting = profiles.matching_profiles(web.settings.data_dir, report.headers)
     fields = [(name, spec.title) for name, spec in load_contract().columns.items()]
@@ -73,7 +76,7 @@ def _page(request: Request, batch: state.WebBatch, status: int = 200, error: str
     asks = {c.header for c in report.columns if c.status == "unused" and asks_of_rows(c.header)} - leaves_out
     return render(
         request, "columns.html", status, batch=batch, report=report, counts=counts, fields=fields,
-        profiles=fitting, sheets=sheet_choice(web, batch), error=error, second_card=second_card,
+        profiles=fitting, sheets=sheets, error=error, second_card=second_card,
         leaves_out=leaves_out, asks=asks,
     )  # fmt: skip
 

@@ -20,6 +20,7 @@ from ..ledger import Ledger
 from ..settings import Settings
 from . import batchledger, state
 from .balance import Unread
+from .ledgerreads import one_open
 from .pagekit import Web, _idle, _see, _web, _with_upload, plan_of, render
 from .reviewrows import Review
 
@@ -58,12 +59,13 @@ def _plan(web: Web, batch: state.WebBatch, *, balance_now: bool = False) -> Any:
         finally:
             web.runner.exclusive.release()
 
-    key = batchledger.plan_key(web.settings, batch)
-    kept = web.reviews.plans.get_or_make(key, make)
-    if not made and _clock() - kept[1] > PLAN_FRESH_S:
-        kept = _priced_again(web, key, make, kept)
-    view = kept[0]
-    planned = batchledger.plan_key(web.settings, batch)  # its orders as the plan just recorded them
+    with one_open(web.settings):
+        key = batchledger.plan_key(web.settings, batch)
+        kept = web.reviews.plans.get_or_make(key, make)
+        if not made and _clock() - kept[1] > PLAN_FRESH_S:
+            kept = _priced_again(web, key, make, kept)
+        view = kept[0]
+        planned = batchledger.plan_key(web.settings, batch)  # its orders as the plan just recorded them
     if planned != key:
         web.reviews.plans.put(planned, kept)
     if balance_now and not made:

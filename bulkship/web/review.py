@@ -30,6 +30,7 @@ from .batchledger import ordered_fingerprints, plans_dropped, rows_sent, vendor_
 from .kept import Lru as _Lru
 from .kept import Turns
 from .kept import giving_back as _giving_back
+from .ledgerreads import one_open
 from .reviewrows import Review, review_rows, with_elsewhere, with_refusals
 from .state import WebBatch, record
 from .uploads import upload_of
@@ -121,7 +122,8 @@ class Reviews:
 
         def make() -> Review:
             try:
-                return judged()
+                with one_open(self.settings):  # (in the reading's own thread)
+                    return judged()
             except BulkshipError:
                 self._sheets.discard(lambda key: key[0] != str(batch.upload))
                 raise

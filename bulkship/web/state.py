@@ -9,10 +9,11 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from ..ledger import EventRecord, Ledger, ledger_exists
+from ..ledger import EventRecord, Ledger
 from ..ledger.writes import current_user as current_user  # who runs bulkship: defined once, by the ledger
 from ..settings import Settings
 from .batchledger import SENT_STATES
+from .ledgerreads import reading, writing
 from .servers import this_process
 from .webbatch import WEB_EVENTS, WebBatch, fold
 
@@ -24,9 +25,9 @@ def _web_events(ledger: Ledger, batch: str | None = None) -> list[EventRecord]:
 
 def web_batch(settings: Settings, name: str) -> WebBatch | None:
     """The batch's web state (None: never uploaded through the page)."""
-    if not ledger_exists(settings.ledger_location):
-        return None
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return None
         return fold(name, _web_events(ledger, name))
 
 
@@ -34,9 +35,9 @@ def any_batch(settings: Settings, name: str) -> WebBatch | None:
     """The batch as the page shows it: its web state, else (a batch run from the command line, or one whose
     page history is gone) what the ledger knows, with no upload. None: no such batch, or deleted from the
     page and never sent."""
-    if not ledger_exists(settings.ledger_location):
-        return None
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return None
         found = fold(name, _web_events(ledger, name))
         record = ledger.batch(name)
         sent = bool(record) and any(
@@ -53,9 +54,9 @@ def any_batch(settings: Settings, name: str) -> WebBatch | None:
 
 def web_batches(settings: Settings, *, deleted: bool = False) -> dict[str, WebBatch]:
     """Every batch uploaded through the page and not deleted (``deleted``: those too), by name."""
-    if not ledger_exists(settings.ledger_location):
-        return {}
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is None:
+            return {}
         by_name: dict[str, list[EventRecord]] = {}
         for event in _web_events(ledger):
             if event.batch:
@@ -75,7 +76,7 @@ def request_out_of_date(settings: Settings, asked: Any, page: WebBatch | None) -
 
 
 def record(settings: Settings, batch: str, kind: str, **detail: Any) -> None:
-    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with writing(settings) as ledger:
         ledger.log_event(batch, None, kind, **detail)
 
 
@@ -128,8 +129,8 @@ def confirm_send(
     ``charged``: what the batch was charged as its cost page showed it (:attr:`WebBatch.charged_at_send`)."""
     press = secrets.token_hex(8)
     before: dict[str, int] = {}
-    if ledger_exists(settings.ledger_location):
-        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is not None:
             before = {s: n for s, n in ledger.order_counts(batch.name).items() if s in SENT_STATES and n}
     more: dict[str, Any] = {} if charged is None else {"charged": str(charged)}
     if approval is not None:

@@ -18,6 +18,7 @@ from ..program import known_time_zone
 from ..runinput import file_sha256
 from . import batchledger, servers, state, uploads
 from .auth import nothing_changed, say_in_trail
+from .ledgerreads import one_open
 from .pagekit import Web, _idle, _page_number, _see, _web, _with_upload, render
 from .review import FILTERS, PAGE_ROWS
 
@@ -97,7 +98,8 @@ async def upload(request: Request) -> Response:
     by = getattr(request.scope.get("team_user"), "name", "") or state.current_user()
 
     def one_batch() -> tuple[str, bool]:
-        with _uploading:  # a double click's two presses on this server: the second finds the first's batch
+        # a double click's two presses on this server: the second finds the first's batch
+        with _uploading, one_open(web.settings):
             again = uploads.uploaded_just_now(web.settings, name, digest, by)
             if again is not None:
                 return again, False

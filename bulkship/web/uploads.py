@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..ledger import Ledger, ledger_exists
 from ..settings import Settings
+from .ledgerreads import reading
 from .state import WebBatch, record, web_batch, web_batches
 
 UPLOAD_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".ods")
@@ -141,8 +141,8 @@ def unique_name(settings: Settings, wanted: str) -> str:
     from ..repeats.policy import fold_name
 
     taken = set(web_batches(settings))
-    if ledger_exists(settings.ledger_location):
-        with Ledger.open(settings.ledger_location, lock=False) as ledger:
+    with reading(settings) as ledger:
+        if ledger is not None:
             taken |= {b.name for b in ledger.batches()}
     taken |= {fold_name(name) for name in taken}
     name, n = wanted, 1
