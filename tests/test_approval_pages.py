@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from collections.abc import Iterable, Iterator
 from html import unescape
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders, visible_text
+from support import embedded_sandbox_orders, visible_text, wait_for_run
 
 from bulkship.cli import main
 from bulkship.settings import Settings, resolve_settings
@@ -384,7 +383,6 @@ def test_a_page_batch_asked_for_from_the_command_line_and_approved_on_the_page_i
     """Found by hunter-web8: alice uploaded the list on the page, bob ran `bulkship run` on it (request #1 by
     bob), carol approved it on the page, and the server's run was recorded as sent by 'cli:<the server's
     login>' from 'command line: ...': neither bob nor the page, and bob's role never checked."""
-    import time
 
     from bulkship.team import audit
 
@@ -414,7 +412,7 @@ def test_a_page_batch_asked_for_from_the_command_line_and_approved_on_the_page_i
         for _ in range(300):
             if 'data-running="no"' in carol.get("/batches/HR/progress/live").text:
                 break
-            time.sleep(0.1)
+            wait_for_run(carol, "HR")
     assert len(embedded_sandbox_orders(team.data_dir)) == 1
     started = [e for e in audit.entries(team, batch="HR") if e.action == "run_start"]
     assert [(e.actor, e.address) for e in started] == [("bob", "")], started
@@ -631,7 +629,7 @@ def test_a_request_whose_asker_was_disabled_since_is_said_lapsed_and_another_req
         for _ in range(600):
             if 'data-running="no"' in carol.get("/batches/staff/progress/live").text:
                 break
-            time.sleep(0.1)
+            wait_for_run(carol, "staff")
     sent = [li["ExternalId"] for o in embedded_sandbox_orders(team.data_dir) for li in o["LineItems"]]
     assert len(sent) == 2 == len(set(sent))
 

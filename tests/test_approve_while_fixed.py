@@ -4,14 +4,13 @@ fix landing as the approver presses Approve leaves nothing approved, the attempt
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders
+from support import embedded_sandbox_orders, wait_for_run
 
 from bulkship.settings import Settings, resolve_settings
 from bulkship.team import accounts, approvals, audit, store
@@ -98,7 +97,7 @@ def test_a_fix_saved_as_the_approver_presses_approve_leaves_nothing_approved(
         for _ in range(300):
             if 'data-running="no"' in carol.get("/batches/staff/progress/live").text:
                 break
-            time.sleep(0.1)
+            wait_for_run(carol, "staff")
         (entry,) = [e for e in audit.entries(team, batch="staff") if e.action == "approve"]
         assert entry.detail["plan"] == newest.plan_print, entry.detail
     cards = sorted(

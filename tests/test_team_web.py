@@ -436,7 +436,7 @@ def test_a_send_whose_requester_is_disabled_before_it_starts_is_not_sent_until_a
         done = carol.get("/batches/anniversary/progress/live").text
         if 'data-running="no"' in done:
             break
-        time.sleep(0.1)
+        wait_for_run(carol, "anniversary")
     assert done is not None and "alice is disabled and may not send orders" in done
     assert embedded_sandbox_orders(team.data_dir) == []
     assert "run_start" not in [e.action for e in audit.entries(team, batch="anniversary")]

@@ -14,7 +14,7 @@ import httpx2
 import openpyxl
 import pytest
 from starlette.testclient import TestClient
-from support import embedded_sandbox_orders, visible_text, wait_for_run
+from support import embedded_sandbox_orders, run_if_queued, runner_of, until, visible_text, wait_for_run
 
 from bulkship.cli import main
 from bulkship.settings import Settings, resolve_settings
@@ -383,7 +383,7 @@ def test_a_send_while_another_process_works_on_the_batch_waits_for_it_instead_of
     assert other.acquire()  # another bulkship process holds the ledger (on PostgreSQL: the batch)
     try:
         assert client.post("/batches/elsewhere/confirm", data=send).url.path == "/batches/elsewhere/progress"
-        time.sleep(0.5)
+        until(lambda: runner_of(client).waiting("elsewhere"), "the run to wait for the other process")
         live = client.get("/batches/elsewhere/progress/live").text
         assert 'data-running="yes"' in live and "Another process" not in live
         assert client.get("/batches/elsewhere/cost").url.path == "/batches/elsewhere/progress"
@@ -890,7 +890,7 @@ def test_a_batch_whose_file_is_on_another_server_of_the_ledger_is_left_to_that_s
     held.upload.unlink()  # the second machine does not see the first's files
     other = replace(settings, data_dir=tmp_path / "other-machine", ledger_path=settings.ledger)
     with TestClient(create_app(other), follow_redirects=True) as second:
-        time.sleep(0.5)
+        run_if_queued(second, "there")
         page = second.get("/batches/there/cost")
         assert (
             page.status_code == 409
@@ -953,8 +953,8 @@ def test_a_due_batch_of_another_vendor_api_is_left_to_a_server_of_that_api(setti
         settings, data_dir=tmp_path / "real-vendor-server", ledger_path=settings.ledger,
         api_url="http://127.0.0.1:9",
     )  # fmt: skip
-    with TestClient(create_app(other), follow_redirects=True):
-        time.sleep(0.5)
+    with TestClient(create_app(other), follow_redirects=True) as there:
+        run_if_queued(there, "mine")
     now = state.web_batch(settings, "mine")
     assert now is not None and now.due and now.last_run is None  # still its own server's to send
     with TestClient(create_app(settings), follow_redirects=True) as again:  # its server restarts

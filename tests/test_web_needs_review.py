@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import html
 import re
-import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
-from support import write_sheet
+from support import wait_for_run, write_sheet
 from support.review import cards_at_vendor, gifts_staff_elsewhere
 from support.review import row_statuses as rows
 
@@ -340,7 +339,7 @@ def test_rows_released_on_the_page_after_a_lost_ledger_are_sent_from_the_cost_pa
         for _ in range(600):
             if 'data-running="no"' in client.get("/batches/staff/progress/live").text:
                 break
-            time.sleep(0.1)
+            wait_for_run(client, "staff")
     assert cards_at_vendor(settings) == Counter({f"E{i}": 1 for i in range(1, 6)})
 
 

@@ -145,11 +145,31 @@ def wait_for_run(client: Any, batch: str, seconds: float = 0.1) -> None:
     """Until the batch's run on the client's server ends, for at most ``seconds`` (issue 14: the runner
     says as it ends, where a test slept and read the progress again); a sleep where none is queued, or the
     client is a real HTTP one (a server in another thread or process)."""
+    runner = runner_of(client)
+    if runner is None or not runner.wait(batch, timeout=seconds):
+        time.sleep(seconds)
+
+
+def runner_of(client: Any) -> Any:
+    """The web runner (``bulkship.web.runner.Runner``) of a TestClient's app; None for a real HTTP client."""
     app = getattr(client, "app", None)
     while app is not None and not hasattr(app, "state"):  # under the guards' middleware (web.guards)
         app = getattr(app, "app", None)
-    if app is None or not app.state.web.runner.wait(batch, timeout=seconds):
-        time.sleep(seconds)
+    return None if app is None else app.state.web.runner
+
+
+def run_if_queued(client: Any, batch: str, seconds: float = 30.0) -> None:
+    """Until a run of the batch the client's server queued (at its start, resuming it) ends: at once where
+    none is queued. For a test saying a server leaves a batch alone (it slept 0.5 s for that run to go)."""
+    runner_of(client).wait(batch, timeout=seconds)
+
+
+def until(probe: Callable[[], Any], what: str, seconds: float = 30.0) -> None:
+    """Ask ``probe`` every 10 ms until it is true, for at most ``seconds`` (a handshake, no fixed sleep)."""
+    deadline = time.monotonic() + seconds
+    while not probe():
+        assert time.monotonic() < deadline, f"gave up waiting: {what}"
+        time.sleep(0.01)
 
 
 def clients_of(app: Any) -> Iterator[Callable[[], Any]]:
