@@ -5,7 +5,8 @@ title above it saying not to send, a survey export's row of import ids: :mod:`.h
 from __future__ import annotations
 
 import re
-from functools import partial
+from dataclasses import dataclass
+from functools import cached_property, partial
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,16 @@ from ...quoting import quoted
 from ..cells import _blank_cells
 from .aboveapart import as_above_too, below_as_above, rows_above, says_no_of_the_rows_above
 from .headingapart import _APART, SPARED_STILL, _says_no, _says_no_of_those_below, _set_apart
+from .headingsides import (
+    HEADING_ABOVE,
+    HEADING_OVER,
+    NAMED_APART,
+    _ask_above,
+    _in_two,
+    _leave_out_above,
+    _leave_out_below,
+    _named_apart_above,
+)
 from .headingwords import LEAVE_OUT_HEADING, LEAVE_OUT_HEADING_OF_STAFF
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .languages import straight
@@ -30,28 +41,18 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
-from .twoparts import TwoParts, parts_in_two, read_in_two, rows_below
+from .twoparts import parts_in_two, read_in_two
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
-    BOTH_ASKED,
     AskedAbove,
     asks_of_every_row_above,
     asks_of_the_apart,
-    asks_of_the_rows_below_too,
     done_but_for_the_named,
     questions_settled,
     went_and_more_above,
 )
-from .upnamed import NAMED_ASKED, named_apart_above, of_the_named_first
-
-# the reason of such a heading's own row (:mod:`..problems.notenames` reads the people it adds by name)
-HEADING_OVER = "a heading over rows not to send"
-# ... and of one naming who is apart (:mod:`..problems.notenames` leaves alone those it sets apart: sent or
-# left out as it says), or of the rows above
-NAMED_APART = "a note naming who is apart"
-HEADING_ABOVE = "a heading of the rows above it"
-
+from .upnamed import NAMED_ASKED, of_the_named_first
 
 # ... unless it says to send them: "Removed from waitlist - please send" (newcomer7); a note too ("Removed -
 # please send", "Duplicate, the first was lost - please resend", found by review10), in any words of sending
@@ -75,6 +76,24 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     for name in names[1:]:
         nameless &= _blank_cells(body[name].tolist())
     blank = _blank_cells(body[address].tolist()) | (nameless if nameless is not None else False)
+    headings = _headings(body, column_map, names, blank, leave_out)
+    found: dict[int, tuple[str, str]] = {}
+    position = {row: at for at, row in enumerate(rows)}
+    around = _Around(body, names, blank, rows, position, headings, leave_out)
+    for row, text in headings.items():
+        _read_heading(found, row, text, around)
+    return found
+
+
+def _headings(
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    names: list[str],
+    blank: np.ndarray,
+    leave_out: re.Pattern[str],
+) -> dict[int, str]:
+    """The rows without a street or a name (``blank``) that are headings: row -> their words, a filled cell
+    alone, or two (the heading, and a count or a remark)."""
     unaddressed = body.index[blank].tolist()[:MAX_CANDIDATES]
     headings: dict[int, str] = {}
     columns = list(body.columns)
@@ -92,262 +111,163 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
                 and (any(h in cells for h in names) or not _card_beside(cells, said, column_map))
             ):
                 headings[row] = " ".join(cells.values())
-    found: dict[int, tuple[str, str]] = {}
-    position = {row: at for at, row in enumerate(rows)}
-    people = None
-    for row, text in headings.items():
-        plain = questions_settled(labels_parted(straight(text)))  # ('Above: sent. Questions? Call HR')
-        spared: set[int] = set()  # (set apart from a no of the rows above: sent)
-        if parts_in_two(plain) is not None:  # ('Above: held. Below: on hold': each part its own)
-            people = _recipients(body, names, blank) if people is None else people
-            two = read_in_two(plain, partial(_says_no, leave_out=leave_out), people)
-            if two is not None and _in_two(found, two, text, row, rows, position, headings, people):
-                continue
-        # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
-        if (done := done_but_for_the_named(plain)) is not None:  # ('Above: done except Gus': which went?)
-            _ask_above(found, done, text, row, rows, position, headings, leave_out)
-            continue
-        if _APART.search(plain) or SPARED_STILL.search(plain):
-            people = _recipients(body, names, blank) if people is None else people
-            cut = _set_apart(plain, leave_out, people)
-            if cut is not None and _about_a_neighbour(row, text, rows, position, people) is None:
-                # ('Above: all mailed except Gus? check': Gus asked, not sent: ..problems.notenames)
-                kind = NAMED_ASKED if cut.spared and asks_of_the_apart(plain) else NAMED_APART
-                found[int(row)] = ("note", f"{kind} ('{quoted(text)}'), no heading")
-                spared = cut.spared
-                for person in cut.left_out:
-                    found.setdefault(
-                        int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
-                    )
-                if cut.above is not None:  # ('Above: all sent except Gus Tan': every row above but Gus)
-                    _leave_out_above(found, cut.above, row, rows, position, headings, people, spared)
-                    continue
-                if cut.rest is None:
-                    continue
-                plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
-        people = _recipients(body, names, blank) if people is None else people
-        if (
-            not spared
-            and (first := of_the_named_first(plain, people)) is not None  # ('Above: Gus - sent already')
-            and _about_a_neighbour(row, text, rows, position, people) is None  # ('Above: Dee sent already')
-        ):
-            for person in first.named if first.out else ():  # (asked otherwise: ..problems.notenames)
+    return headings
+
+
+@dataclass
+class _Around:
+    """The rows a heading is read among: the list (``body``, its name columns ``names``, the rows without a
+    street or a name ``blank``), its rows in order and the position of each, the headings found, and the
+    words of a heading over rows not to send (``leave_out``)."""
+
+    body: pd.DataFrame
+    names: list[str]
+    blank: np.ndarray
+    rows: list[int]
+    position: dict[int, int]
+    headings: dict[int, str]
+    leave_out: re.Pattern[str]
+
+    @cached_property
+    def people(self) -> Recipients:
+        """The list's recipients by row, read once, when a heading first needs them."""
+        return _recipients(self.body, self.names, self.blank)
+
+
+def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around: _Around) -> None:
+    """The heading ``text`` on ``row``: in two parts, asking of the rows above, naming some apart, saying no
+    of the rows above; else what it says of the rows under it (:func:`_under_the_heading`), into ``found``."""
+    rows, position, headings, leave_out = around.rows, around.position, around.headings, around.leave_out
+    plain = questions_settled(labels_parted(straight(text)))  # ('Above: sent. Questions? Call HR')
+    spared: set[int] = set()  # (set apart from a no of the rows above: sent)
+    if parts_in_two(plain) is not None:  # ('Above: held. Below: on hold': each part its own)
+        people = around.people
+        two = read_in_two(plain, partial(_says_no, leave_out=leave_out), people)
+        if two is not None and _in_two(found, two, text, row, rows, position, headings, people):
+            return
+    # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
+    if (done := done_but_for_the_named(plain)) is not None:  # ('Above: done except Gus': which went?)
+        _ask_above(found, done, text, row, rows, position, headings, leave_out)
+        return
+    if _APART.search(plain) or SPARED_STILL.search(plain):
+        people = around.people
+        cut = _set_apart(plain, leave_out, people)
+        if cut is not None and _about_a_neighbour(row, text, rows, position, people) is None:
+            # ('Above: all mailed except Gus? check': Gus asked, not sent: ..problems.notenames)
+            kind = NAMED_ASKED if cut.spared and asks_of_the_apart(plain) else NAMED_APART
+            found[int(row)] = ("note", f"{kind} ('{quoted(text)}'), no heading")
+            spared = cut.spared
+            for person in cut.left_out:
                 found.setdefault(
                     int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
                 )
-            kind = NAMED_APART if first.out else NAMED_ASKED
-            _ask_above(found, AskedAbove(first.below), text, row, rows, position, headings, leave_out, kind)
-            continue
-        if not spared and (
-            apart := _named_apart_above(found, plain, text, row, rows, position, headings, people, leave_out)
-        ):
-            spared, plain = apart
-            if not _BELOW.search(plain):
-                continue
-        if (
-            not spared
-            and (asked := asks_of_every_row_above(plain, partial(_names_anyone, people))) is not None
-        ):
-            # ('Above: sent already? Below: new': each row above an error asking, ..problems.notenames)
-            _ask_above(found, asked, text, row, rows, position, headings, leave_out)
-            continue
-        if says_no_of_every_row_above(
-            plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
-        ):
-            found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
-            _leave_out_above(found, plain, row, rows, position, headings, people, spared)
-            continue  # ('Above: all sent already': every row above, none below)
-        if not spared and went_and_more_above(plain, partial(_names_anyone, people)):
-            found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
-            continue  # ('Above: sent - moved', 'Above: done': each row above asked)
-        below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
-        if below is None and not _says_no(plain, leave_out):  # ('Above: mailed 11/20. And everyone below')
-            below = as_above_too(plain, partial(_says_no, leave_out=leave_out))
-        heads = (
-            any(_says_no_of_those_below(part, leave_out) for part in below)
-            if below is not None
-            else _says_no(plain, leave_out)
-        )
-        if (
-            not heads
-            and below is not None
-            and says_no_of_the_rows_above(plain, lambda p: _says_no(p, leave_out))
-        ):
-            people = _recipients(body, names, blank) if people is None else people
-            # (one naming who is apart says so: ..problems.notenames leaves those it names alone)
-            found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
-            reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
-            naming = partial(_names_anyone, people)  # ('Above: Dee terminated. Below: active': Dee alone)
-            for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
-                if up not in spared:
-                    found.setdefault(int(up), (NOT_TO_SEND, reason))
-            if not below_as_above(below):  # ('Above: do not send; and everyone below': them too)
-                continue
-            heads = True
-        if not heads and not (below is not None and leave_out.fullmatch(plain)):
-            continue
-        if people is None:
-            people = _recipients(body, names, blank)
-        if (beside := _about_a_neighbour(row, text, rows, position, people)) is not None:
-            found[int(row)] = ("note", f"a note about row {beside}'s person ('{quoted(text)}'), no heading")
-            continue
-        if not heads:  # ('Above: terminated. Below: active': of the row above alone)
-            continue
-        if not spared:  # (one setting some apart says so still: ..problems.notenames sends them, no error)
-            found[int(row)] = ("note", f"{HEADING_OVER} ('{quoted(text)}')")
-        above = rows[position[row] - 1] if position[row] else None
-        if (
-            above == row - 1
-            and above in people.rows
-            and above not in headings
-            and (
-                points_up_too(labels_parted(straight(text)), lambda part: _says_no(part, leave_out))
-                or names_the_row_above(labels_parted(straight(text)))
-                or above_taken_back(plain)
+            if cut.above is not None:  # ('Above: all sent except Gus Tan': every row above but Gus)
+                _leave_out_above(found, cut.above, row, rows, position, headings, people, spared)
+                return
+            if cut.rest is None:
+                return
+            plain = cut.rest  # ('Above: sent already (except Gus). Below: send': the rest of its words)
+    people = around.people
+    if (
+        not spared
+        and (first := of_the_named_first(plain, people)) is not None  # ('Above: Gus - sent already')
+        and _about_a_neighbour(row, text, rows, position, people) is None  # ('Above: Dee sent already')
+    ):
+        for person in first.named if first.out else ():  # (asked otherwise: ..problems.notenames)
+            found.setdefault(
+                int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
             )
-        ):  # ('^ deceased - and everyone below': the row it points at too)
-            reason = f"the heading under it points at it ('{quoted(text)}', row {row})"
-            found.setdefault(int(above), (NOT_TO_SEND, reason))
-            # ... and all the rows above where it says so, up to a blank row or another heading
-            at = position[row] - 2
-            every = points_at_all_above(plain) or above_taken_back(plain)  # ('Above OK to send - rescinded')
-            while every and at >= 0 and rows[at] == rows[at + 1] - 1:
-                if rows[at] in headings or rows[at] not in people.rows:
-                    break
-                found.setdefault(int(rows[at]), (NOT_TO_SEND, reason))
-                at -= 1
-        if says_no_of_the_rows_above(plain, partial(_says_no, leave_out=leave_out)):
-            # ('Above: sent. Below: on hold': the rows above too, as where the rows below go)
-            reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
-            naming = partial(_names_anyone, people)
-            for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
-                if up not in spared:
-                    found.setdefault(int(up), (NOT_TO_SEND, reason))
-        _leave_out_below(found, text, row, rows, position, headings, spared)
-    return found
+        kind = NAMED_APART if first.out else NAMED_ASKED
+        _ask_above(found, AskedAbove(first.below), text, row, rows, position, headings, leave_out, kind)
+        return
+    if not spared and (
+        apart := _named_apart_above(found, plain, text, row, rows, position, headings, people, leave_out)
+    ):
+        spared, plain = apart
+        if not _BELOW.search(plain):
+            return
+    if not spared and (asked := asks_of_every_row_above(plain, partial(_names_anyone, people))) is not None:
+        # ('Above: sent already? Below: new': each row above an error asking, ..problems.notenames)
+        _ask_above(found, asked, text, row, rows, position, headings, leave_out)
+        return
+    if says_no_of_every_row_above(
+        plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
+    ):
+        found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
+        _leave_out_above(found, plain, row, rows, position, headings, people, spared)
+        return  # ('Above: all sent already': every row above, none below)
+    if not spared and went_and_more_above(plain, partial(_names_anyone, people)):
+        found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
+        return  # ('Above: sent - moved', 'Above: done': each row above asked)
+    _under_the_heading(found, row, text, plain, spared, around)
 
 
-def _in_two(
-    found: dict[int, tuple[str, str]],
-    two: TwoParts,
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    people: Recipients,
-) -> bool:
-    """The heading ``text`` on ``row`` in two parts (:mod:`.twoparts`): the rows on each side as its part
-    says, those it names the other way; False where it names someone not on its side."""
-    up = rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True)
-    down = rows_below(row, rows, position, headings)
-    above, below = two.above.other | two.above.asked, two.below.other | two.below.asked
-    if not (above <= set(up) and below <= set(down)):
-        return False
-    asked = two.above.asked | two.below.asked  # (..problems.notenames asks of them)
-    kind = two.asking() or (
-        NAMED_ASKED
-        if asked
-        else NAMED_APART
-        if above | below
-        else HEADING_OVER
-        if two.below.out
-        else HEADING_ABOVE
+def _under_the_heading(
+    found: dict[int, tuple[str, str]], row: int, text: str, plain: str, spared: set[int], around: _Around
+) -> None:
+    """The heading ``text`` on ``row`` (``plain``: its words left to read; ``spared``: the rows it sets
+    apart) over the rows under it: they are left out where it says no of them (with the row it points at,
+    and those above where it says so too); a note about a neighbour is no heading."""
+    rows, position, headings, leave_out = around.rows, around.position, around.headings, around.leave_out
+    below = of_the_rows_below(plain)  # ('Above OK to send; below terminated': 'below terminated')
+    if below is None and not _says_no(plain, leave_out):  # ('Above: mailed 11/20. And everyone below')
+        below = as_above_too(plain, partial(_says_no, leave_out=leave_out))
+    heads = (
+        any(_says_no_of_those_below(part, leave_out) for part in below)
+        if below is not None
+        else _says_no(plain, leave_out)
     )
-    said = {HEADING_OVER: "", HEADING_ABOVE: ", no recipient"}.get(kind, ", no heading")  # (as each reads)
-    found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'){said}"))
-    if two.above.out:
-        _leave_out_above(found, text, row, rows, position, headings, people, set(above))
-    if two.below.out:
-        _leave_out_below(found, text, row, rows, position, headings, below)
-    reason = f"the note on row {row} names it apart ('{quoted(text)}')"
-    for part in (two.above, two.below):
-        for person in () if part.out else sorted(part.other):
-            found.setdefault(int(person), (NOT_TO_SEND, reason))
-    return True
-
-
-def _ask_above(
-    found: dict[int, tuple[str, str]],
-    asked: AskedAbove,
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    leave_out: re.Pattern[str],
-    kind: str = ABOVE_ASKED,
-) -> None:
-    """The heading ``text`` on ``row`` asking of each row above it (or of those it names: ``kind``;
-    ..problems.notenames), the rows below left out where its words for them say no, or asked too where
-    they say only that those go as the rows above."""
-    if kind == ABOVE_ASKED and asks_of_the_rows_below_too(questions_settled(labels_parted(straight(text)))):
-        kind = BOTH_ASKED
-    found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
-    below = of_the_rows_below(asked.below) if asked.below is not None else None
-    if below and any(_says_no_of_those_below(part, leave_out) for part in below):
-        _leave_out_below(found, text, row, rows, position, headings)
-
-
-def _leave_out_below(
-    found: dict[int, tuple[str, str]],
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    spared: set[int] | frozenset[int] = frozenset(),
-) -> None:
-    """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out but
-    those it sets apart (``spared``)."""
-    for below in rows_below(row, rows, position, headings):
-        if below not in spared:
-            found[int(below)] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
-
-
-def _named_apart_above(
-    found: dict[int, tuple[str, str]],
-    plain: str,
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    people: Recipients,
-    leave_out: re.Pattern[str],
-) -> tuple[set[int], str] | None:
-    """Where the heading ``text`` on ``row`` says no of every row above and names some of them apart
-    (:func:`.upnamed.named_apart_above`): every other row above left out, and those it spares (sent, or
-    asked: :mod:`..problems.notenames`) with its words without them."""
-    apart = named_apart_above(plain, partial(_says_no, leave_out=leave_out), people)
-    if apart is None:
-        return None
-    every = rows_above(apart.rest, position[row], rows, headings, people.rows, lambda _: False, every=True)
-    if not apart.named <= set(every):
-        return None
-    kind = {"spared": NAMED_APART, "asked": NAMED_ASKED}.get(apart.how, HEADING_ABOVE)
-    found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
-    spared = set() if apart.how == "out" else apart.named
-    _leave_out_above(found, apart.rest, row, rows, position, headings, people, spared)
-    return spared, apart.rest
-
-
-def _leave_out_above(
-    found: dict[int, tuple[str, str]],
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    people: Recipients,
-    spared: set[int],
-) -> None:
-    """Every recipient's row right above the heading on ``row`` (up to a blank row or another heading) but
-    those ``spared``, left out: its words ``text`` say no of them all."""
-    reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
-    for up in rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True):
-        if up not in spared:
-            found.setdefault(int(up), (NOT_TO_SEND, reason))
+    if not heads and below is not None and says_no_of_the_rows_above(plain, lambda p: _says_no(p, leave_out)):
+        people = around.people
+        # (one naming who is apart says so: ..problems.notenames leaves those it names alone)
+        found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
+        reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
+        naming = partial(_names_anyone, people)  # ('Above: Dee terminated. Below: active': Dee alone)
+        for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
+            if up not in spared:
+                found.setdefault(int(up), (NOT_TO_SEND, reason))
+        if not below_as_above(below):  # ('Above: do not send; and everyone below': them too)
+            return
+        heads = True
+    if not heads and not (below is not None and leave_out.fullmatch(plain)):
+        return
+    people = around.people
+    if (beside := _about_a_neighbour(row, text, rows, position, people)) is not None:
+        found[int(row)] = ("note", f"a note about row {beside}'s person ('{quoted(text)}'), no heading")
+        return
+    if not heads:  # ('Above: terminated. Below: active': of the row above alone)
+        return
+    if not spared:  # (one setting some apart says so still: ..problems.notenames sends them, no error)
+        found[int(row)] = ("note", f"{HEADING_OVER} ('{quoted(text)}')")
+    above = rows[position[row] - 1] if position[row] else None
+    if (
+        above == row - 1
+        and above in people.rows
+        and above not in headings
+        and (
+            points_up_too(labels_parted(straight(text)), lambda part: _says_no(part, leave_out))
+            or names_the_row_above(labels_parted(straight(text)))
+            or above_taken_back(plain)
+        )
+    ):  # ('^ deceased - and everyone below': the row it points at too)
+        reason = f"the heading under it points at it ('{quoted(text)}', row {row})"
+        found.setdefault(int(above), (NOT_TO_SEND, reason))
+        # ... and all the rows above where it says so, up to a blank row or another heading
+        at = position[row] - 2
+        every = points_at_all_above(plain) or above_taken_back(plain)  # ('Above OK to send - rescinded')
+        while every and at >= 0 and rows[at] == rows[at + 1] - 1:
+            if rows[at] in headings or rows[at] not in people.rows:
+                break
+            found.setdefault(int(rows[at]), (NOT_TO_SEND, reason))
+            at -= 1
+    if says_no_of_the_rows_above(plain, partial(_says_no, leave_out=leave_out)):
+        # ('Above: sent. Below: on hold': the rows above too, as where the rows below go)
+        reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
+        naming = partial(_names_anyone, people)
+        for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
+            if up not in spared:
+                found.setdefault(int(up), (NOT_TO_SEND, reason))
+    _leave_out_below(found, text, row, rows, position, headings, spared)
 
 
 def _names_anyone(people: Recipients, text: str) -> bool:
