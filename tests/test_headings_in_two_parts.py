@@ -4,24 +4,10 @@ says (bulkship/load/skipped/twoparts.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from support.headings import heading_list
-
-from bulkship.cli import main
-
-
-def _validated(
-    tmp_path: Path, heading: str, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, list[int], list[int]]:
-    """`bulkship validate --json` of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8): its
-    exit code, the rows left out and the rows in error."""
-    path = heading_list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
-    return code, sorted(s["row"] for s in data["skipped"]), sorted({p["row"] for p in data["problems"]})
+from support.headings import validated_heading
 
 
 @pytest.mark.parametrize(
@@ -43,7 +29,7 @@ def test_a_bare_hold_in_a_part_of_a_heading_leaves_its_side_out(
     hold', 'Above: hold. and everyone below' left the heading the only error (six cards once it was
     deleted); 'Above: held Gus not yet. Below: do not send' sent Hal and Dee. A bare hold ('held', 'hold')
     was read as nothing. Each part is read alone: held is held, Gus (not yet) sent."""
-    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])
 
 
 @pytest.mark.parametrize(
@@ -62,7 +48,7 @@ def test_a_label_for_the_rows_below_with_no_mark_before_it_opens_their_part(
     label for the rows below) left Gus, the one still to send, out and ordered Hal and Dee again, exit 0;
     'Above: all sent Below: do not send' ordered Hal and Gus again, exit 0. The label opens the part of the
     rows below wherever it stands; each part is read alone, the one it names apart the other way."""
-    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])
 
 
 @pytest.mark.parametrize(
@@ -89,7 +75,7 @@ def test_a_part_holding_its_side_in_other_words_leaves_it_out(
     side's: a hold till a day or a check leaves its side out as 'Below: hold until 1/15/2027' always did, a
     no in a note's words ('paused') is a no, 'too' and 'same' say the other side's, and one label may hold
     both sides."""
-    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])
 
 
 @pytest.mark.parametrize(
@@ -105,7 +91,7 @@ def test_a_part_saying_more_of_the_one_it_names_asks_of_him_and_holds_the_rest(
     sets apart was left to the readers of the whole heading, which read a hold as nothing. Gus is asked; the
     rest of each side goes as its part says; a no of his own
     ('(terminated)') leaves him out with it."""
-    code, out, errors = _validated(tmp_path, heading, capsys)
+    code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (out, errors) == (left_out, asked)
     assert code == (1 if asked else 0)
 
@@ -121,7 +107,7 @@ def test_labels_of_a_line_or_a_bar_between_the_parts_part_the_heading(
     left the heading the only error, and Hal, Gus and Dee were ordered (again) once it was deleted: a bar
     was read as a word of the part, and 'this line' as no label. Hal, Gus and Dee are left out, Ann, Bob and
     Cy sent."""
-    assert _validated(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])
+    assert validated_heading(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])
 
 
 @pytest.mark.parametrize(
@@ -135,7 +121,7 @@ def test_a_hold_with_its_day_or_who_said_it_after_it_holds_its_side(
     """Found by hunter-sends17: 'Above: held by HR. Below: new', 'Above: held 11/20. Below: new' and 'Above:
     held (all). Below: hold (all)' left the heading the only error: deleted, Hal, Gus and Dee (or all six),
     held, were ordered. A day or who said it after a part's no, or '(all)', says no more than the no."""
-    assert _validated(tmp_path, heading, capsys) == (0, left_out, [])
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])
 
 
 @pytest.mark.parametrize(
@@ -148,5 +134,5 @@ def test_a_part_going_on_of_one_it_names_after_its_no_asks_of_him_and_holds_the_
     ordered Ann, Bob and Cy, held; Gus asked, Hal and Dee left out. A piece after the part's own no naming
     someone (after a dash, in a bracket) asks of him; the part's no holds the rest, and the rows below hold.
     (Not where the name opens the part, 'Above: Gus - sent already', of him alone.)"""
-    code, out, errors = _validated(tmp_path, heading, capsys)
+    code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (code, out, errors) == (1, [2, 4, 5, 6, 7, 8], [3])

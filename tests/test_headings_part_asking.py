@@ -4,24 +4,10 @@ other side as its part says (bulkship/load/skipped/twoparts.py, ..problems.noten
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from support.headings import heading_list
-
-from bulkship.cli import main
-
-
-def _validated(
-    tmp_path: Path, heading: str, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, list[int], list[int]]:
-    """`bulkship validate --json` of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8): its
-    exit code, the rows left out and the rows in error."""
-    path = heading_list(tmp_path / "gifts.xlsx", heading)
-    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
-    data = json.loads(capsys.readouterr().out)
-    return code, sorted(s["row"] for s in data["skipped"]), sorted({p["row"] for p in data["problems"]})
+from support.headings import validated_heading
 
 
 @pytest.mark.parametrize(
@@ -40,7 +26,7 @@ def test_a_question_in_the_part_of_the_rows_below_asks_of_each_and_holds_the_row
     question of the whole heading: the heading the only error, Hal, Gus, Dee, Ann, Bob and Cy all valid (six
     cards once it was deleted; 'Above: held. Below: held?' the same). The rows above are held as their part
     says; each row below is an error asking, none sent or left out silently."""
-    assert _validated(tmp_path, heading, capsys) == (1, left_out, asked)
+    assert validated_heading(tmp_path, heading, capsys) == (1, left_out, asked)
 
 
 @pytest.mark.parametrize(
@@ -57,4 +43,4 @@ def test_a_part_saying_done_asks_of_its_side_and_a_question_of_the_named_asks_of
     done' alone asks) and Ann and Bob (held), and left Cy (the one not held) out, exit 0. 'Above: new.
     Below: on hold except Cy Orr?' left Cy out with Ann and Bob, nobody asked. Now each side as its part
     says: done asks of each row above, Ann and Bob held, Cy sent; a question of Cy alone asks of him."""
-    assert _validated(tmp_path, heading, capsys) == (1, left_out, asked)
+    assert validated_heading(tmp_path, heading, capsys) == (1, left_out, asked)

@@ -3,9 +3,13 @@ the rows /tmp/lead/tools/hp.py probes by hand."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
+import pytest
+
+from bulkship.cli import main
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
 ABOVE = [
@@ -28,3 +32,14 @@ def heading_list(path: Path, heading: str) -> Path:
         sheet.append(row)
     book.save(path)
     return path
+
+
+def validated_heading(
+    tmp_path: Path, heading: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[int], list[int]]:
+    """`bulkship validate --json` of Hal, Gus, Dee (rows 2-4), ``heading`` (row 5), Ann, Bob, Cy (6-8): its
+    exit code, the rows left out and the rows in error."""
+    path = heading_list(tmp_path / "gifts.xlsx", heading)
+    code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    return code, sorted(s["row"] for s in data["skipped"]), sorted({p["row"] for p in data["problems"]})
