@@ -73,6 +73,9 @@ def test_a_row_the_list_leaves_out_is_ordered_after_all_in_its_own_batch(tmp_pat
         # HR learns Jack was not terminated: ordered after all, in this batch
         page = html.unescape(visible_text(take(client, "ops", 6).text))
         assert "ordered after all" in page and "Ordered after all by " in page, page
+        # the row alone: the page listed every row holding a 6 ('2 row(s) holding “6”': newcomer28)
+        assert "Row 6 alone ( every row )" in page and "holding" not in page, page
+        assert "Row 6 valid" in page and "Row 4 " not in page and "Row 5 " not in page, page
         assert "though the list says not to send it (column 'Notes': 'terminated 11/30')" in page, page
         cost = visible_text(client.get("/batches/ops/cost").text)
         assert "1 order(s) for 1 row(s), 1 card(s)" in cost and "3 row(s) already ordered" in cost, cost

@@ -67,7 +67,8 @@ async def take_in(request: Request) -> Response:
             hint="open the review again, check the row and choose there",
         )
         return render(request, "problem.html", 409, batch=batch, error=error)
-    return _see(f"/batches/{batch.name}/review?find={row}&taken={'in' if take else 'out'}#row-{row}")
+    # the row alone: '?find=5' listed every row holding a 5 ("21 row(s) holding '5'", found by newcomer28)
+    return _see(f"/batches/{batch.name}/review?row={row}&taken={'in' if take else 'out'}#row-{row}")
 
 
 def _not_left_out(row: int, said: dict[int, str], sent: dict[int, str]) -> BulkshipError:

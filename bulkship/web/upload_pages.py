@@ -231,6 +231,10 @@ async def review(request: Request) -> Response:
     chosen = "all" if wanted else request.query_params.get("filter", "problems")
     chosen = chosen if chosen in FILTERS else "problems"
     rows = await run_in_threadpool(found.found, wanted) if wanted else found.filtered(chosen)
+    alone = request.query_params.get("row", "")  # one row, as a change to it left it (..takein_pages)
+    alone = alone if alone.isdecimal() and len(alone) < 10 and not wanted else ""
+    if alone:
+        chosen, rows = "all", [r for r in found.filtered("all") if r.row == int(alone)]
     column = request.query_params.get("column", "")  # a change of every cell reading ``wanted`` there
     column = column if column in found.loaded.headers else ""
     reading = len(await run_in_threadpool(found.reading, column, wanted)) if column and wanted else None
@@ -246,5 +250,5 @@ async def review(request: Request) -> Response:
         cells={r.row: found.cells(r.row) for r in shown},
         filters=FILTERS, chosen=chosen, page=page, pages=pages, total=len(rows), sheets=sheets, wanted=wanted,
         sheet=found.loaded.sheet_name, header_row=found.loaded.header_row, column=column, reading=reading,
-        changed=changed, taken=request.query_params.get("taken", ""),
+        changed=changed, taken=request.query_params.get("taken", ""), alone=alone if rows else "",
     )  # fmt: skip
