@@ -151,6 +151,43 @@ def billed_before_notes(
     ]
 
 
+def currency_before_notes(ledger: Ledger, batch: str, orders_to_send: int) -> list[str]:
+    """A note when the vendor answered earlier orders of other batches of ``batch``'s vendor API in a currency
+    other than the dollar none of ``batch``'s own orders was answered in, and the plan may make
+    ``orders_to_send`` orders: a run held to a total stops after the first such order (..submit.room), so a
+    vendor answering every order so costs one more run a batch, said nowhere before it (hunter-money30's
+    leftover 5)."""
+    from .ledger.ordernotes import FOREIGN_CURRENCY
+
+    record = ledger.batch(batch)
+    if not orders_to_send or record is None or record.api is None:
+        return []
+    same = {b.name for b in ledger.batches() if b.api == record.api}
+    own: set[str] = set()
+    other: dict[str, list[str]] = {}
+    for event in ledger.events(None, kinds=[FOREIGN_CURRENCY]):
+        currency = str(event.detail.get("currency", "")).strip().upper()
+        if event.batch == batch:
+            own.add(currency)
+        elif event.batch in same and event.po_number:
+            other.setdefault(currency, []).append(event.po_number)
+    new = {currency: pos for currency, pos in sorted(other.items()) if currency not in own}
+    if not new:
+        return []
+    said = "; ".join(
+        f"{currency}: {', '.join(sorted(pos)[:SHOWN])}"
+        + (f" and {len(pos) - SHOWN} more" if len(pos) > SHOWN else "")
+        for currency, pos in new.items()
+    )
+    return [
+        f"The vendor answered earlier orders of other batches in another currency than US dollars ({said}). "
+        "If it answers this batch's so, a run held to a total (one you confirm or set as its most, a cost "
+        "page's Send, an approval) stops after that first order: what it charges cannot be counted against "
+        "the total. Check that charge with the vendor (bulkship reconcile), then run again: the rest go, "
+        "counted at their planned dollars"
+    ]
+
+
 def _billed_beside_lines(ledger: Ledger, batch: str, api: str | None) -> dict[str, Decimal]:
     """PO -> what the vendor billed on it beside its lines, of the orders of every batch sent to the same
     vendor API as ``batch`` (``batch``'s own alone when its API is not recorded); cards beyond its rows

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .billedbefore import billed_before_notes, order_charge, record_charge_counted
+from .billedbefore import billed_before_notes, currency_before_notes, order_charge, record_charge_counted
 from .defaults import MAX_LINES
 from .errors import DeclinedError, SpendLimitError, VendorError
 from .ledger import Ledger
@@ -125,6 +125,7 @@ async def confirm_plan(
         charge = order_charge(ledger, batch) if view.orders_made_most else Decimal(0)
         view = replace(view, order_charge=charge)  # beside each order's lines, counted (hunter-money26)
         billed = billed_before_notes(ledger, batch, view.orders_made_most) if charge else []
+        billed += currency_before_notes(ledger, batch, view.orders_made_most)  # a stop to come, said first
         skipped = _said_ordered_before(view.skipped_said, ordered_before or {})
         return replace(
             view, notes=(*file_notes, *kept, *billed), problems=tuple(problems), skipped_said=skipped

@@ -68,3 +68,34 @@ def test_a_run_held_to_a_total_stops_after_an_order_answered_in_another_currency
     # run again once checked: the batch's orders are known to be answered in CAD, and the rest go
     assert main(_cli_run(vendor, tmp_path, "--yes")) == 0, capsys.readouterr()
     assert len(vendor.sandbox.orders()) == 5
+
+
+def test_the_plan_says_up_front_that_earlier_batches_were_answered_in_another_currency(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-money30's leftover 5: a vendor answering every order in CAD stops each batch's first run after
+    its first order (a run held to a total), and the plan before it said nothing of the batches it had
+    answered so. It says so now, before the person confirms."""
+    from support import write_sheet
+
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    five_cvs_cards(tmp_path)
+    vendor.rewrite = orders_rewritten(_in_cad, reads_only=False)
+    assert main(_cli_run(vendor, tmp_path, "--yes")) == 1  # stopped after BS-CAP-0001
+    assert main(_cli_run(vendor, tmp_path, "--yes")) == 0  # checked: the rest go
+    said = " ".join(capsys.readouterr().err.split())
+    assert "earlier orders of other batches" not in said, said  # cap's own orders: known already
+    second = write_sheet(tmp_path / "second.csv", [1, 2])
+    ledger = str(tmp_path / "ledger.sqlite")
+    run = ["run", str(second), "--yes", "--wait", "0", "--max-lines", "1", "--concurrency", "1",
+           "--api-url", vendor.url, "--ledger", ledger, "--out", str(tmp_path)]  # fmt: skip
+    assert main(run) == 1
+    said = " ".join(capsys.readouterr().err.split())
+    note = (
+        "The vendor answered earlier orders of other batches in another currency than US dollars (CAD: "
+        "BS-CAP-0001, BS-CAP-0002, BS-CAP-0003 and 2 more). If it answers this batch's so, a run held to a "
+        "total"
+    )
+    assert note in said, said
+    assert said.index(note) < said.index("The vendor answered BS-SECOND-0001 in CAD"), said

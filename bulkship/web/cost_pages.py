@@ -200,7 +200,7 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
         )
     # an order whose own total still counts lines it failed: said before their rows are sent and paid again
     # (found by hunter-money16)
-    from ..billedbefore import billed_before_notes
+    from ..billedbefore import billed_before_notes, currency_before_notes
     from ..runnotes import failed_counted_notes
 
     try:
@@ -209,6 +209,7 @@ def _cost_notes(web: Web, batch: state.WebBatch, found: Review) -> list[str]:
             # what the vendor billed beside its orders' lines before: not in the total shown (hunter-money25)
             planned = len(ledger.orders(batch.name, states=("planned",), payloads=False))
             notes.extend(billed_before_notes(ledger, batch.name, planned))
+            notes.extend(currency_before_notes(ledger, batch.name, planned))
     except BulkshipError:  # no ledger yet
         pass
     return notes
