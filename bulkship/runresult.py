@@ -27,7 +27,7 @@ from .reconcile.join import (
 )
 from .refusednow import skipped_ordered_elsewhere
 from .repeats import HELD
-from .runnotes import money_notes, po_refused, vendor_codes
+from .runnotes import money_notes, planned_dollars, po_refused, vendor_codes
 from .statuses import ATTENTION_STATUSES, CHARGED, left_out_person
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ class RunResult:
     ordered_before_rows: int = 0  # ... and those whose card another batch ordered already (its card went)
     held_until: tuple[tuple[int, str], ...] = ()  # ... each with its day, the soonest first (..heldrows)
     held_money: HeldMoney | None = None  # ... what they cost as last priced (None: never priced)
+    # its money counts rows at planned dollars (the vendor answers in CAD): said beside its charged total
+    planned_dollars: str = ""
     created_orders: tuple[str, ...] = ()  # the POs this run sent (or found) that the vendor now holds
 
     @property
@@ -171,6 +173,7 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         waiting_rows=len(held),  # not a row whose card another batch ordered (..heldrows.held_until)
         ordered_before_rows=skipped_ordered_elsewhere(ledger, batch) if rows.get("skipped") else 0,
         held_money=held_money(ledger, batch, held),
+        planned_dollars=planned_dollars(ledger).get(batch, ""),
         # money: every ordered row of the batch, including rows since removed from the file
         total_cost=money[CHARGED].total,
         output=output,

@@ -86,6 +86,8 @@ def test_the_plan_says_up_front_that_earlier_batches_were_answered_in_another_cu
     assert main(_cli_run(vendor, tmp_path, "--yes")) == 0  # checked: the rest go
     said = " ".join(capsys.readouterr().err.split())
     assert "earlier orders of other batches" not in said, said  # cap's own orders: known already
+    # the last line's 'charged 125.00 USD' is the planned dollars of orders charged in CAD, said there too
+    assert "charged 125.00 USD (its vendor answers in CAD: counted at planned dollars)" in said, said
     second = write_sheet(tmp_path / "second.csv", [1, 2])
     ledger = str(tmp_path / "ledger.sqlite")
     run = ["run", str(second), "--yes", "--wait", "0", "--max-lines", "1", "--concurrency", "1",

@@ -97,6 +97,9 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     err_console.print(
         f"Batch {result.batch}: {counted(result.rows, 'row')}{also} ({counts or 'none'}); "
         f"{ordered} ordered{gone} in {result.orders} order(s); charged {charged}"
+        # 'charged 133.00 USD' of orders the vendor answered in CAD (hunter-money30's leftover 3), as the
+        # Batches page says it
+        + (f" ({result.planned_dollars})" if result.planned_dollars else "")
     )
     if not result.sent_orders and not result.already_complete and result.stopped is None:
         err_console.print("Nothing was sent in this run.")  # an edited file: nothing new to order
