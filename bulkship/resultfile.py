@@ -131,6 +131,8 @@ def written_by_another_ledger(path: Path, ledger: Ledger) -> str | None:
     source = ledger.copied_from()
     if source and _same_place(other, source):
         return None
+    if not source and "://" in str(ledger.path) and "://" not in other:
+        return None  # copied before a copy kept its source: a SQLite file a database names is that source
     return other if "://" in other or os.path.exists(other) else None
 
 

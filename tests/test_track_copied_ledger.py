@@ -78,3 +78,27 @@ def test_a_ledger_copied_to_postgresql_records_its_source_and_rewrites_it(
     assert ledger_written_by(book) == shown
     kept = " ".join(_tracked(team))  # ... and the old SQLite ledger no longer writes the team's workbook
     assert "which is still there" in kept and ledger_written_by(book) == shown, kept
+
+
+def test_a_ledger_copied_to_postgresql_before_it_kept_its_source_still_rewrites_it(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """A team's PostgreSQL ledger copied before 'copied_from' was kept, the SQLite file still there: its
+    track rewrites the workbook as before (only `ledger copy` makes a database of a SQLite ledger); read by
+    meta alone, it would say 'track with that ledger' for good."""
+    import sqlalchemy as sa
+
+    from bulkship.db import engine_for
+
+    team, book = _team(tmp_path)
+    url = request.getfixturevalue("pg_url")
+    assert main(["ledger", "copy", "--to", url, "--from", str(team.ledger)]) == 0
+    engine = engine_for(url)
+    with engine.begin() as db:  # as a copy made before
+        db.execute(sa.text("DELETE FROM meta WHERE key = 'copied_from'"))
+    engine.dispose()
+    shared = replace(team, ledger_url=url)
+    said = _tracked(shared)
+    assert not any("another ledger" in w for w in said), said
+    with Ledger.open(shared.ledger_location, lock=False) as ledger:
+        assert ledger_written_by(book) == ledger.path
