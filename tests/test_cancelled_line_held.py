@@ -13,7 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy
+from support.vendor_proxy import Answer, Call, VendorProxy, orders_rewritten
 
 from bulkship.cli import main
 from bulkship.ledger import Ledger
@@ -38,18 +38,12 @@ def _list(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
 def _ended(ref: str | tuple[str, ...], word: str, reason: str = "") -> Any:
     """The vendor's reads show line ``ref`` ended ``word``, nothing shipped (and ``reason`` as its own)."""
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status != 200:
-            return answer
-        body = answer.json()
-        for order in body.get("Data", [body]):
-            for line in order["LineItems"]:
-                if line["ExternalId"] in ((ref,) if isinstance(ref, str) else ref):
-                    line.update(Status=word, Shipments=[], **({"StatusReason": reason} if reason else {}))
-        return Answer.of(200, body)
+    def change(order: dict[str, Any]) -> None:
+        for line in order["LineItems"]:
+            if line["ExternalId"] in ((ref,) if isinstance(ref, str) else ref):
+                line.update(Status=word, Shipments=[], **({"StatusReason": reason} if reason else {}))
 
-    return rewrite
+    return orders_rewritten(change)
 
 
 @pytest.fixture
@@ -240,19 +234,13 @@ def test_a_held_card_the_vendor_made_after_all_is_never_sent_again(
     _cancel(cli)
     assert _run(path) == 3  # held
 
-    def shipped(call: Call) -> Answer:
-        answer = call.forward()
-        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status != 200:
-            return answer
-        body = answer.json()
-        for order in body.get("Data", [body]):
-            for line in order["LineItems"]:
-                if line["ExternalId"] == "E2":
-                    parcel = {"TrackingNumber": "9400111", "ShippedDate": "2026-12-07T10:00:00Z"}
-                    line.update(Status="Shipped", Shipments=[parcel])
-        return Answer.of(200, body)
+    def shipped(order: dict[str, Any]) -> None:
+        for line in order["LineItems"]:
+            if line["ExternalId"] == "E2":
+                parcel = {"TrackingNumber": "9400111", "ShippedDate": "2026-12-07T10:00:00Z"}
+                line.update(Status="Shipped", Shipments=[parcel])
 
-    cli.rewrite = shipped
+    cli.rewrite = orders_rewritten(shipped)
     capsys.readouterr()
     assert _run(path, "--allow-repeat") == 0, _said(capsys)
     assert cli.external_ids().count("E2") == 1, cli.external_ids()

@@ -11,7 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from support.vendor_proxy import Answer, Call, VendorProxy, place
+from support.vendor_proxy import VendorProxy, orders_rewritten, place
 
 from bulkship.ledger import Ledger
 from bulkship.reconcile.sheets import RESULTS_SHEET
@@ -21,19 +21,13 @@ from bulkship.track import track
 def _ended(ref: str, word: str) -> Any:
     """The vendor's reads show the order Complete, line ``ref`` ended ``word`` with no parcel."""
 
-    def rewrite(call: Call) -> Answer:
-        answer = call.forward()
-        if call.method != "GET" or not call.path.lower().startswith("/v1/orders") or answer.status != 200:
-            return answer
-        body = answer.json()
-        for order in body.get("Data", [body]):
-            order["Status"] = "Complete"
-            for line in order["LineItems"]:
-                if line["ExternalId"] == ref:
-                    line.update(Status=word, Shipments=[])
-        return Answer.of(200, body)
+    def change(order: dict[str, Any]) -> None:
+        order["Status"] = "Complete"
+        for line in order["LineItems"]:
+            if line["ExternalId"] == ref:
+                line.update(Status=word, Shipments=[])
 
-    return rewrite
+    return orders_rewritten(change)
 
 
 def _said_of(path: Path, name: str) -> str:
