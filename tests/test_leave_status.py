@@ -42,7 +42,9 @@ def test_an_hr_system_s_words_for_a_leaving_leave_the_row_out(tmp_path: Path, he
     out = ["Reported No Show", "Discarded", "Hire rescinded", "Job abandonment", "Abandoned job",
            "Did not return from leave", "Failed to return to work", "Made redundant"]  # fmt: skip
     asks = ["Did not return", "Dormant"]
-    sends = ["At risk of redundancy", "Returned from leave", "Job abandonment - rehired"]
+    sends = ["At risk of redundancy", "Returned from leave", "Job abandonment - rehired",
+             # (undone after: left out by 56211531, found by review75)
+             "Job abandonment - reversed", "Did not return from leave - returned 11/1"]  # fmt: skip
     sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
     rows = dict(enumerate([*out, *asks, *sends], start=2))
     assert [rows[s.row] for s in sheet.skipped] == out

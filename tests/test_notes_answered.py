@@ -139,7 +139,7 @@ def test_a_statement_answered_after_an_equals_sign_is_read_as_asked(
     read as its question would be ('Deceased? Yes'): left out, sent, or asking ('Do not send = No')."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     out = ["Send = No", "Do not send = Yes", "Deceased = Yes", "Passed away = Y", "Still employed = No"]
-    asks = ["Do not send = No"]
+    asks = ["Do not send = No", "Send = No?"]  # (an answer asked itself: left out by 3d5cad93, review75)
     sends = ["Deceased = No", "Terminated = N", "Send = Yes", "Amount = 50"]
     sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
     rows = dict(enumerate([*out, *asks, *sends], start=2))

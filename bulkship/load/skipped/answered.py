@@ -45,8 +45,8 @@ _SENDS = re.compile(
 # a statement answered after an equals sign, as a form's or a CRM's field and value pasted into a note
 # ('Deceased = Yes', 'Send = No', 'Still employed = N', 'Do not send = Y'): read whole, 'Send = No' and 'Do
 # not send = Yes' were ordered, 'Deceased = No' left out under 'Status' (found by hunter-asks6). Read as
-# asked: 'Deceased? Yes'
-_EQUALS = re.compile(rf"(?i)(?<=[\w)])\s*==?\s*(?=(?:yes|y|no|n|true|false){_ENDS})")
+# asked: 'Deceased? Yes'. Not an answer asked itself ('Send = No?': read as before, review75)
+_EQUALS = re.compile(rf"(?i)(?<=[\w)])\s*==?\s*(?=(?:yes|y|no|n|true|false){_ENDS}(?!\s*\?))")
 # a yes or no typed against the question's mark ('Deceased?Yes': found by review65, ordered): spaced
 _AGAINST_THE_MARK = re.compile(r"(?i)(?<=\w)\?(?=(?:yes|no)\b)")
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from .forlater import _FOR_LATER
 from .inerror import _A_MISTAKE, IN_ERROR
+from .leavingsaid import HR_LEAVING
 from .missed import MISSED_THEN_SEND
 from .notewords import _FOUND_OTHERWISE, _HELD_AGAIN, _NOT_YET, _REMARK_SPAN
 from .turned import _NO_LONGER
@@ -177,7 +178,10 @@ _LEFT = (
     r"(?:terminated|termed|term(?:['’]?e?d)?|(?:(?:in)?vol(?:untary)?\.?|inv\.?)\s+term(?:['’]?d)?|resigned|"
     r"left(?:\s+(?:the\s+)?(?:company|firm|co))?|separated|laid\s+off|let\s+go|"
     # (a layoff however spelled: 'Layoff - rescinded', 'RIF - reversed' were left out: review61)
-    r"fired|quit|dismissed|lay[\s-]*off|la(?:i|ye?)d[\s-]*off|rif(?:['’]?d|fed)?|reduction\s+in\s+force)"
+    r"fired|quit|dismissed|lay[\s-]*off|la(?:i|ye?)d[\s-]*off|rif(?:['’]?d|fed)?|reduction\s+in\s+force|"
+    # (an HR system's words: 'Job abandonment - reversed', 'Did not return from leave - returned 11/1' were
+    # left out by 56211531: review75)
+    rf"{HR_LEAVING})"
 )
 _LEAVING_UNDONE = (
     # (a mistake asked, then the undoing: 'Terminated in error? back 12/1', sent either way: review73)
