@@ -98,3 +98,20 @@ def test_a_farewell_list_s_last_day_alone_says_no_leaving_to_come(
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 5))
     assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0  # (the days passed)
     assert [s["row"] for s in json.loads(capsys.readouterr().out)["skipped"]] == [2, 3]
+
+
+def test_a_leaving_day_written_as_an_excel_serial_is_said_as_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Workday export's 'Termination Date' = 46395 (General format) was said "the person leaves on 46395"
+    (found by newcomer29): the day it is, 2027-01-08, the cell quoted as written."""
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = tmp_path / "list.csv"
+    path.write_text(
+        ",".join([*HEADERS, "Termination Date"]) + "\nAnn Lee,1 Main St,Boston,MA,02134,CVS,50,46395\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
+    [problem] = json.loads(capsys.readouterr().out)["problems"]
+    assert problem["message"] == (
+        f"Row 2, column 'Termination Date': '46395': the person leaves on 2027-01-08: {_SAID}"
+    )

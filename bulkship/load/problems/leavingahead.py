@@ -6,6 +6,7 @@ on the row says it, in validate's answer, on the review page and in the result w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import date
 
@@ -13,7 +14,7 @@ import pandas as pd
 
 from ...models import Problem
 from ..skipped.dates import _GONE_ON
-from ..skipped.days import _later_than_today
+from ..skipped.days import _dates, _later_than_today
 from ..skipped.languages import plain_key
 from ..skipped.leavingday import _A_JOURNEY, _LEAVING_THEN, _STAYS, leaving_later
 from ..skipped.yearasked import _days_named
@@ -47,6 +48,16 @@ def _warning(row: int, header: str, says: str, day: str) -> Problem:
     return Problem(row, header, says, "warning", message, KIND)
 
 
+def _day_of(cell: str) -> str:
+    """The day a leaving day's cell names, as written, or as its date where it is an Excel serial ('46395':
+    2027-01-08; a Workday or ADP export's dates in General format were said by their number, found by
+    newcomer29)."""
+    if not re.fullmatch(r"\d+(?:\.0+)?", cell):
+        return cell
+    day = _dates(pd.Series([cell])).iloc[0]
+    return cell if pd.isna(day) else day.date().isoformat()
+
+
 def leaving_ahead_problems(
     body: pd.DataFrame,
     column_map: dict[str, str],
@@ -76,5 +87,6 @@ def leaving_ahead_problems(
         column = body[header].astype(str).str.strip()
         for row in column.index[_later_than_today(column, today)]:
             if int(row) not in not_judged:
-                said.setdefault(int(row), _warning(int(row), header, f"'{column[row]}'", column[row]))
+                day = _day_of(column[row])
+                said.setdefault(int(row), _warning(int(row), header, f"'{column[row]}'", day))
     return [said[row] for row in sorted(said)]
