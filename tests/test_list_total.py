@@ -96,7 +96,11 @@ def test_a_list_total_of_cards_other_than_its_rows_is_said_too(
         assert "card(s) in column 'Qty'" not in validated(sheet, capsys)
 
 
-@pytest.mark.parametrize("label", ["Headcount", "Number of employees", "# of recipients", "Employee count"])
+@pytest.mark.parametrize(
+    "label",
+    # (a 'Count' under 'Total' in a Workday export: found by newcomer29)
+    ["Headcount", "Number of employees", "# of recipients", "Employee count", "Count", "Count:"],
+)
 def test_a_headcount_under_the_total_is_a_count_of_rows_not_a_total_of_money(
     label: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

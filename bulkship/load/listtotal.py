@@ -54,6 +54,9 @@ def list_total_notices(
 
 # a count of the rows by its formula alone ('=COUNTA(B5:B18)' as its reason quotes it, no label beside it)
 _COUNTS_ROWS = re.compile(r"(?i)\('=\s*(?:_xlfn\.)?(?:COUNTA?|ROWS)\s*\(")
+# ... or a count by its label alone: 'Count', Excel's Data > Subtotal 'Sales Count' (a 'Count' row under
+# 'Total' was compared with the money above it, "a total of 15.00": found by newcomer29 in a Workday export)
+_COUNT_LABEL = re.compile(r"(?i)^\s*(?:\S.{0,60}?\s)?count\s*:?\s*$")
 
 
 def _people_counts(
@@ -66,7 +69,8 @@ def _people_counts(
     for row in totals:
         if row not in body.index:
             continue
-        label = next((t for t in (str(v).strip() for v in body.loc[row]) if PEOPLE_COUNT.match(t)), None)
+        cells = [str(v).strip() for v in body.loc[row]]
+        label = next((t for t in cells if PEOPLE_COUNT.match(t) or _COUNT_LABEL.match(t)), None)
         if label is not None:
             counts[row] = label
         elif (found := _COUNTS_ROWS.search(reasons.get(row, ""))) is not None:
