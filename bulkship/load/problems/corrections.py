@@ -19,6 +19,7 @@ from ..skipped.columnkeys import picks_rows
 from .addresstocome import _address_to_come, po_box_only
 from .askedplace import named_problems, place_problems, places_in_note, sent_elsewhere, status_ask_problems
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
+from .giftrules import gift_rule_problems, reads_gift_rules
 from .leavingflags import leaving_flag_problems, reads_leaving
 from .movedflags import moved_flag_problems, reads_moves
 from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
@@ -145,6 +146,7 @@ def _correction_problems(
     moved += _moved_in_a_status(body, column_map, not_judged)  # ('Status' = 'Moved')
     moved += moved_flag_problems(body, column_map, not_judged)  # ('NCOA Flag' = Y)
     problems += leaving_flag_problems(body, column_map, not_judged)  # ('Pending Termination' = Yes)
+    problems += gift_rule_problems(body, column_map, not_judged)  # ('Government Official' = true)
     problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)
@@ -355,4 +357,4 @@ def asks_of_rows(header: object) -> bool:
     """Whether a column no field reads is read to ask about its rows: an address marked moved ('NCOA Flag' =
     Y), a person leaving ('Pending Termination' = Yes). Listed as 'not used' while its cells raised errors
     (newcomer27's N5b), it read as safe to delete."""
-    return reads_moves(header) or reads_leaving(header)
+    return reads_moves(header) or reads_leaving(header) or reads_gift_rules(header)
