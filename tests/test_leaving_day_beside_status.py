@@ -113,3 +113,30 @@ def test_a_note_saying_the_rehire_after_the_leaving_day_sends_and_one_without_it
         ),
     }, said
     assert (data["valid"], data["invalid"]) == (2, 1)
+
+
+def test_an_active_flag_s_yes_saying_the_rehire_sends_as_a_status_rehired_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Active Status' = 'Y (rehire)' beside a passed 'Termination Date' was left out where 'Y' asks (found by
+    review75 checking 7d9ec19f): the rehire's own words, sent saying so, as Status 'Rehired' is."""
+    path = tmp_path / "workday.csv"
+    street = "Boston,MA,02134,CVS,25"
+    rows = [
+        f"Ann Lee,1 Main St,{street},Y (rehire),45000",
+        f"Bob Ray,2 Main St,{street},N (rehire eligible),45000",
+    ]
+    path.write_text(
+        "\n".join(["Name,Address,City,State,ZIP,Product,Value,Active Status,Termination Date", *rows])
+    )
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert [s["row"] for s in data["skipped"]] == [3], data["skipped"]
+    assert [(p["row"], p["severity"], p["message"]) for p in data["problems"]] == [
+        (
+            2,
+            "warning",
+            "Row 2, column 'Termination Date': the person left on 2023-03-15 (the cell reads '45000'), and "
+            "'Active Status' says 'Y (rehire)': sent, the day read as an earlier stint's.",
+        )
+    ]

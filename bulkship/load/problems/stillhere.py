@@ -11,13 +11,13 @@ import pandas as pd
 
 from ...models import Problem
 from ..skipped.said.stillhere import (
-    REHIRED,
     at_work_headers,
     died,
     leaving_headers,
     left_before,
     note_headers,
     rehired_after,
+    rehired_headers,
     status_headers,
 )
 from .askingnote import ASKS
@@ -32,6 +32,7 @@ def still_here_problems(
     rehired."""
     statuses = [h for h in status_headers(body) if h not in column_map]
     at_work = [(h, words) for h, words in at_work_headers(body) if h not in column_map]
+    back = [(h, words) for h, words in rehired_headers(body) if h not in column_map]
     leavings = [h for h in leaving_headers(body) if h not in column_map]
     if not (at_work or note_headers(body)) or not leavings:
         return []
@@ -48,7 +49,7 @@ def still_here_problems(
             shown = str(body.at[row, leaving]).strip()
             written = day if shown == day else f"{day} (the cell reads '{shown}')"
             cells = {h: str(body.at[row, h]).strip() for h in [*statuses, *(h for h, _ in at_work)]}
-            rehired = [(h, cells[h]) for h in statuses if REHIRED.fullmatch(cells[h])]
+            rehired = [(h, cells[h]) for h, words in back if words.fullmatch(cells[h])]
             header, note, dated = noted.get(int(row), ("", "", False))
             rehired += [(header, note)] if dated else []
             here = [(h, cells[h]) for h, words in at_work if words.fullmatch(cells[h])]

@@ -27,6 +27,10 @@ ACTIVE = re.compile(
 # ... or an active flag's yes (Workday's 'Active Status' = Yes beside a rehire's earlier 'Termination Date':
 # found by newcomer29, left out where 'A' asks)
 ACTIVE_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|active|[✓✔☑✅])\s*")
+# ... and its yes saying why ('Y (rehire)', 'Yes - rehired': the rehire's; review75 found it left out)
+REHIRED_YES = re.compile(
+    r"(?i)\s*(?:y|yes|true|1|x|active)\s*[-–—:(,/]?\s*(?:re-?hired?|re-?instated|re-?joined|re-?employed)\)?\s*"
+)
 # ... back after a leaving: 'Rehired', 'Rehire', 'Active - Rehire', 'Active (Rehired)', 'Reinstated'. Not
 # 'Rehire Eligible' (a leaver's flag), nor one naming its day ('Rehired eff 1/15/2027': maybe still to come)
 REHIRED = re.compile(
@@ -50,6 +54,13 @@ def leaving_headers(body: pd.DataFrame) -> list[str]:
 def status_headers(body: pd.DataFrame) -> list[str]:
     """The columns of a person's HR status ('Employment Status', 'Position Status')."""
     return [h for h in body.columns if flag_key(str(h)) in _STATUS_FLAGS]
+
+
+def rehired_headers(body: pd.DataFrame) -> list[tuple[str, re.Pattern[str]]]:
+    """Each column saying a person is back after a leaving, with its words: a status's 'Rehired', an active
+    flag's 'Y (rehire)'."""
+    flags = [(h, REHIRED_YES) for h in body.columns if flag_key(str(h)) in _ACTIVE_FLAGS]
+    return [(h, REHIRED) for h in status_headers(body)] + flags
 
 
 def at_work_headers(body: pd.DataFrame) -> list[tuple[str, re.Pattern[str]]]:
@@ -111,7 +122,7 @@ def still_here(found: dict[int, str], rows: set[int], body: pd.DataFrame, today:
     is at work or rehired (the rows :mod:`...problems.stillhere` then asks of, or sends saying why)."""
     if not rows or not (at_work_headers(body) or note_headers(body)):
         return found
-    rehired = status_says(body, REHIRED) | body.index.isin(list(rehired_after(body, today)))
+    rehired = _says(body, rehired_headers(body)) | body.index.isin(list(rehired_after(body, today)))
     here = (_says(body, at_work_headers(body)) | rehired) & ~died(body)
     gone = left_before(body, leaving_headers(body), today).notna()
     return {row: why for row, why in found.items() if not (row in rows and here.get(row) and gone.get(row))}
