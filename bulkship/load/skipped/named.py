@@ -34,10 +34,11 @@ def _remarks(text: str) -> list[str]:
 
 # ... or a death or a dismissal marked as a name carries it: 'Estate of John Smith', 'The late Bob Lee', 'Ed
 # Wu †', 'Al Fox (dec.)', 'Kim Orr (Estate)', 'Oz Za c/o estate', 'Ike Su (term)': each ordered, exit 0, where
-# 'Flo Li (deceased)' is left out (found by hunter-asks6). In a name only (a street may be 'Estate Rd')
+# 'Flo Li (deceased)' is left out (found by hunter-asks6). In a name only (a street may be 'Estate Rd');
+# 'late' only after 'the' ('Late Row' may be a name: test_unusual_sheets' was left out, main red)
 _NAMES = ("name", "first_name", "last_name")
 _GONE_IN_NAME = re.compile(
-    r"(?i)^\s*(?:the\s+)?(?:estate\s+of\s+\w|late\s+(?-i:[A-Z]))|†|\bc/o\s+(?:the\s+)?estate\b|\(\s*(?:dec\.?|dec['’]?d|decd|"
+    r"(?i)^\s*(?:the\s+)?estate\s+of\s+\w|^\s*the\s+late\s+(?-i:[A-Z])|†|\bc/o\s+(?:the\s+)?estate\b|\(\s*(?:dec\.?|dec['’]?d|decd|"
     r"term|r\.?\s?i\.?\s?p\.?|estate(?:\s+of)?)\s*\)|\s[-–—]+\s*(?:dec['’]?d|decd|estate|r\.?i\.?p\.?)\s*$"
 )
 
