@@ -111,6 +111,23 @@ def test_labels_of_a_line_or_a_bar_between_the_parts_part_the_heading(
 
 
 @pytest.mark.parametrize(
+    "heading",
+    ["Before this line: sent; after this line: new", "Up to here: sent / From here: new",
+     "Previous rows: sent. Following rows: new", "Sent (above) / New (below)",
+     "After this line: new. Before this line: held", "Rows before this line: sent. Rows after this line: new",
+     "Earlier rows: mailed 11/20. Next rows: new"],
+)  # fmt: skip
+def test_labels_in_other_words_for_the_line_part_the_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """The lead's leftover 1 of session 50: 'Before this line: sent; after this line: new', 'Up to here: sent
+    / From here: new', 'Previous rows: sent. Following rows: new', 'Sent (above) / New (below)' left the
+    heading the only error, Hal, Gus and Dee valid (ordered again by `run`; all six once it was deleted).
+    Labels for the line other than above/below part the heading as those do: Hal, Gus and Dee left out."""
+    assert _validated(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])
+
+
+@pytest.mark.parametrize(
     ("heading", "left_out"),
     [("Above: held by HR. Below: new", [2, 3, 4, 5]), ("Above: held 11/20. Below: new", [2, 3, 4, 5]),
      ("Above: held (all). Below: hold (all)", [2, 3, 4, 5, 6, 7, 8])],

@@ -25,8 +25,20 @@ from .upasked import _DONE, ABOVE_ASKED, BELOW_ASKED, BOTH_ASKED
 # the labels: 'Above:', 'All above -', 'Everyone below:' (a colon, an equals sign or a spaced dash after)
 # (not one row: 'Row above: terminated. Below: active' is of the row right above alone, .aboveapart)
 # ('Above this line: held. Below this line: new')
-_UP = r"(?:all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body)\s+|(?:the\s+)?rows\s+)?above(?:\s+this\s+line)?"
-_DOWN = r"(?:(?:all|every(?:one|body)|(?:the\s+)?rows|people)\s+)?below(?:\s+this\s+line)?"
+# ... or in other words for the line it is ('Before this line: sent; after this line: new', 'Up to here:
+# sent / From here: new', 'Previous rows: sent. Following rows: new': the heading the only error, all six
+# ordered once it was deleted; the lead's leftover 1 of session 50)
+_LINE = r"(?:this\s+(?:line|row|heading|note)|here)"
+_UP = (
+    r"(?:(?:all\s+(?:of\s+)?(?:the\s+)?|every(?:one|body|thing)\s+|(?:the\s+)?rows\s+)?above(?:\s+this\s+line)?|"
+    rf"(?:(?:all\s+|the\s+)?rows\s+|every(?:one|body|thing)\s+)?(?:before|up\s+to)\s+{_LINE}|"
+    r"(?:all\s+)?(?:the\s+)?(?:previous|preceding|prior|earlier)\s+(?:rows|lines|entries|names))"
+)
+_DOWN = (
+    r"(?:(?:(?:all|every(?:one|body|thing)|(?:the\s+)?rows|people)\s+)?below(?:\s+this\s+line)?|"
+    rf"(?:(?:all\s+|the\s+)?rows\s+|every(?:one|body|thing)\s+)?(?:after|from)\s+{_LINE}(?:\s+(?:on|down))?|"
+    r"(?:all\s+)?(?:the\s+)?(?:following|next|remaining|later)\s+(?:rows|lines|entries|names))"
+)
 _MARK = r"\s*(?:[:=]|[-–—](?=\s))\s*"
 _OPENS = {
     True: re.compile(rf"(?i)^\W*{_UP}{_MARK}(?=\S)"),
@@ -38,7 +50,9 @@ _THEN = {
     False: re.compile(rf"(?i)(?:(?<=[.;,/!)])|(?<=\s))\s*{_UP}{_MARK}(?=\S)"),
 }
 # ... or each part's words before its pointing ('Sent above; new below')
-_CLOSING = re.compile(r"(?i)^\W*(?P<up>\w[^.;/]*?)\s+above\s*[.;,/]\s*(?P<down>\w[^.;/]*?)\s+below\W*$")
+_CLOSING = re.compile(  # ('Sent (above) / New (below)')
+    r"(?i)^\W*(?P<up>\w[^.;/(]*?)\s+\(?above\)?\s*[.;,/]\s*(?P<down>\w[^.;/(]*?)\s+\(?below\W*$"
+)
 _POINTS = re.compile(r"(?i)\b(?:above|below|beneath|underneath)\b|\^|↑|⬆")
 # ... or no mark after either label, a mark between the parts ('Above held. Below on hold', 'Above sent, below
 # new'); or one label for both ('Above and below: hold', 'Hold - above and below': its words said of both)
