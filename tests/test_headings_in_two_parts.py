@@ -124,7 +124,7 @@ def test_labels_in_other_words_for_the_line_part_the_heading(
     / From here: new', 'Previous rows: sent. Following rows: new', 'Sent (above) / New (below)' left the
     heading the only error, Hal, Gus and Dee valid (ordered again by `run`; all six once it was deleted).
     Labels for the line other than above/below part the heading as those do: Hal, Gus and Dee left out."""
-    assert _validated(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])
+    assert validated_heading(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], [])
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,27 @@ def test_a_part_going_on_of_one_it_names_after_its_no_asks_of_him_and_holds_the_
     (Not where the name opens the part, 'Above: Gus - sent already', of him alone.)"""
     code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (code, out, errors) == (1, [2, 4, 5, 6, 7, 8], [3])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above: hold. Below: hold, Gus too", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Above: held. Below: on hold (Gus Tan too)", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Above: hold, Cy Orr too. Below: held", [2, 3, 4, 5, 6, 7, 8], []),
+     ("Above: hold per Ann Lee. Below: new", [2, 3, 4, 5], [6]),
+     ("Above: held by Cy Orr. Below: new", [2, 3, 4, 5], [8])],
+)  # fmt: skip
+def test_a_part_naming_one_added_or_who_said_it_holds_its_side(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    heading: str,
+    left_out: list[int],
+    asked: list[int],
+) -> None:
+    """Hunter-sends17's leftovers 2 and 4: 'Above: hold. Below: hold, Gus too' (Gus above) left Hal, Dee,
+    Ann, Bob and Cy valid (ordered by `run`), Gus and the heading errors; 'Above: hold per Ann Lee. Below:
+    new' left Hal, Gus and Dee valid. A part read with the name went to the readers of the whole. Now the one
+    added is left out with the rest where both parts say no, and the one who said it is no word of its part
+    (her own row asked, as before); Hal, Gus and Dee held."""
+    code, out, errors = validated_heading(tmp_path, heading, capsys)
+    assert (code, out, errors) == (1 if asked else 0, left_out, asked)

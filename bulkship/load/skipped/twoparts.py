@@ -131,6 +131,9 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
     up, down = split
     if _POINTS.search(up) or (down is not None and _POINTS.search(down)):
         return None
+    up_named, too = _named_too(up, people)
+    down, too_below = _named_too(down, people)
+    up, down = _by_named(up_named or "", people), down if down is None else _by_named(down, people)
     if above_taken_back(plain):  # ('Above: no longer OK to send. Below: terminated': .headings, as before)
         return None
     above = _read_or_ask(up, says_no, people, above=True)
@@ -144,6 +147,10 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
     if below is None or not any(part.out or part.other or part.asked or part.ask for part in (above, below)):
         return None  # (nobody left out: as before)
     asked, other = above.asked | below.asked, above.other | below.other
+    if (too or too_below) and not (
+        above.out and below.out and not (above.ask or below.ask or asked or other)
+    ):
+        return None  # (one added beside a send or one set apart: .headings, as before)
     if asked and (above.ask or below.ask or other):  # (one kind a heading: .headings, as before; those
         return None  # asked beside others named, ..problems.notenames may find only the others)
     return TwoParts(above, below)
@@ -233,6 +240,38 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
     if no == go or (still is not None and not no):
         return None
     return _part(no, other, asked, own_no)
+
+
+# a person added to a part's no at its end ('hold, Gus too', 'held (Gus Tan too)'), or who said it ('hold per
+# Ann Lee'): read with the name, the heading went to the readers of the whole, which left Hal and Dee valid
+# under 'Above: hold. Below: hold, Gus too' and Hal, Gus, Dee under 'Above: hold per Ann Lee. Below: new'
+# (found by hunter-sends17). Where both parts say no, the one added is left out with them wherever he stands
+# (under a send: read as before); the one who said it is no word of the part (..problems.notenames asks of
+# her row)
+_TOO_NAMED = re.compile(
+    r"(?i)(?:[,;&]\s*|\s+(?:and\s+)?|\s*\(\s*)(?:(?:also|and)\s+)?(?P<who>[^,;()&]+?)\s+(?:too|also|as\s+well)\W*$"
+)
+_BY_NAMED = re.compile(r"(?i)\s+(?:per|by|according\s+to)\s+(?P<who>[^.;,()]+?)\W*$")
+
+
+def _named_too(words: str | None, people: Recipients) -> tuple[str | None, frozenset[int]]:
+    """``words`` without the recipients added at their end with 'too', and those (none: as they are)."""
+    found = _TOO_NAMED.search(words) if words is not None else None
+    if words is None or found is None:
+        return words, frozenset()
+    named, runs = people.named(found["who"])
+    if not named or _without(found["who"], runs).strip(" -–—:;,."):
+        return words, frozenset()
+    return words[: found.start()], frozenset(named)
+
+
+def _by_named(words: str, people: Recipients) -> str:
+    """``words`` without the recipient named at their end as who said them ('hold per Ann Lee': 'hold')."""
+    found = _BY_NAMED.search(words)
+    if found is None:
+        return words
+    named, runs = people.named(found["who"])
+    return words if not named or _without(found["who"], runs).strip(" -–—:;,.") else words[: found.start()]
 
 
 # a piece of a part after its own no, after a spaced dash or in a bracket ('held - Gus TBD')
