@@ -106,3 +106,35 @@ def asking_problem(row: int, header: str, note: str, field: str) -> Problem:
         f"write 'send' or 'do not send' in '{header}' in its place."
     )
     return Problem(row, field, note, "error", message, ASKS)
+
+
+# a yes in a yes/no column ('Pending Termination' = Y, 'Government Official' = true)
+_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|✓|✔)\s*")
+
+
+def yes_column_problems(
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    not_judged: Collection[int],
+    why_of: Callable[[str], str | None],
+) -> list[Problem]:
+    """The error asking on each row whose yes/no column says yes, in the column's words: ``why_of(header)``
+    says what its yes means, None for a column not read so (leavingflags, giftrules). A no or an empty cell
+    sends; the way on is writing No in that column."""
+    fed = {field: header for header, field in column_map.items()}
+    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    problems: list[Problem] = []
+    for header in body.columns:
+        why = None if header in column_map else why_of(str(header))
+        if why is None:
+            continue
+        for row, cell in body[header].items():
+            said = str(cell if pd.notna(cell) else "").strip()
+            if int(row) in not_judged or not _YES.fullmatch(said):
+                continue
+            message = (
+                f"Row {row}, column '{header}': says '{said}': {why}: is this card to be sent? Check, then "
+                f"write No in '{header}' to send it, or take the row off the list."
+            )
+            problems.append(Problem(int(row), field, said, "error", message, ASKS))
+    return problems

@@ -12,7 +12,7 @@ from collections.abc import Collection
 import pandas as pd
 
 from ...models import Problem
-from .askingnote import ASKS
+from .askingnote import yes_column_problems
 
 _FLAG = r"(?:\s+(?:flag|indicator|ind|y/?n|yes/no))?\W*"
 # an official: 'Government Official', 'Is Public Official?', 'Foreign Official', 'Gov Employee', 'PEP'
@@ -28,7 +28,6 @@ _NO_MARKETING = re.compile(
     r"unsubscribed?|suppressed|suppression)|(?:has\s+)?(?:opt(?:ed)?[\s-]*out|unsubscribed)\s+(?:of|from)\s+"
     rf"marketing){_FLAG}"
 )
-_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|✓|✔)\s*")
 
 
 def reads_gift_rules(header: object) -> bool:
@@ -40,24 +39,10 @@ def gift_rule_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int]
 ) -> list[Problem]:
     """An error on each row whose official or marketing opt-out column says yes."""
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
-    problems: list[Problem] = []
-    for header in body.columns:
-        if header in column_map or not reads_gift_rules(header):
-            continue
-        why = (
-            "gift rules may forbid a card to an official"
-            if _OFFICIAL.fullmatch(str(header))
-            else "the person opted out of marketing"
-        )
-        for row, cell in body[header].items():
-            said = str(cell if pd.notna(cell) else "").strip()
-            if int(row) in not_judged or not _YES.fullmatch(said):
-                continue
-            message = (
-                f"Row {row}, column '{header}': says '{said}': {why}: is this card to be sent? Check, then "
-                f"write No in '{header}' to send it, or take the row off the list."
-            )
-            problems.append(Problem(int(row), field, said, "error", message, ASKS))
-    return problems
+
+    def why(header: str) -> str | None:
+        if _OFFICIAL.fullmatch(header):
+            return "gift rules may forbid a card to an official"
+        return "the person opted out of marketing" if _NO_MARKETING.fullmatch(header) else None
+
+    return yes_column_problems(body, column_map, not_judged, why)

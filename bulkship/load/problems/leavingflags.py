@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...models import Problem
 from ..skipped.saidasking import _LEAVING_COMING
-from .askingnote import ASKS
+from .askingnote import yes_column_problems
 
 # the header: a leaving on its way or a notice given, asked or flagged ('Is Pending Termination?', '...
 # Flag'); not 'Leaving' alone, a farewell list's own mark of its recipients
@@ -21,7 +21,6 @@ _LEAVING_HEADER = re.compile(
     r"notice\s+(?:given|submitted|received)|(?:gave|given|has\s+given)\s+notice|"
     r"resignation\s+(?:submitted|received|given))(?:\s+(?:flag|indicator|ind|y/?n|yes/no))?\W*"
 )
-_YES = re.compile(r"(?i)\s*(?:y|yes|true|t|1|x|✓|✔)\s*")
 
 
 def reads_leaving(header: object) -> bool:
@@ -33,20 +32,8 @@ def leaving_flag_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int]
 ) -> list[Problem]:
     """An error on each row whose leaving column (:data:`_LEAVING_HEADER`) says yes."""
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
-    problems: list[Problem] = []
-    for header in body.columns:
-        if header in column_map or not reads_leaving(header):
-            continue
-        for row, cell in body[header].items():
-            said = str(cell if pd.notna(cell) else "").strip()
-            if int(row) in not_judged or not _YES.fullmatch(said):
-                continue
-            message = (
-                f"Row {row}, column '{header}': says '{said}': the person is leaving, the day not said: is "
-                f"this card to be sent? Check, then write No in '{header}' to send it, or take the row off "
-                "the list."
-            )
-            problems.append(Problem(int(row), field, said, "error", message, ASKS))
-    return problems
+
+    def why(header: str) -> str | None:
+        return "the person is leaving, the day not said" if reads_leaving(header) else None
+
+    return yes_column_problems(body, column_map, not_judged, why)
