@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place
+from support.vendor_proxy import VendorProxy, key_of, orders_rewritten, place, second_line_shown
 
 from bulkship.track import track
 
@@ -19,25 +19,11 @@ def _second_line_cancelled_after_it_shipped() -> Any:
     """BS-STAFF-0001's lines shipped, its second then cancelled at 0.00 (its money back), its third in a
     word of the vendor's own ('Held At Customs', shown as the vendor wrote it: said as the vendor's word)."""
 
-    def change(order: dict[str, Any]) -> None:
-        if order.get(key_of(order, "PONumber")) != "BS-STAFF-0001":
-            return
-        lines = order[key_of(order, "LineItems")]
-        for i, line in enumerate(lines):
-            line[key_of(line, "Status")] = "Shipped"
-            line["Shipments"] = [
-                {"TrackingNumber": f"9400{i}", "Carrier": "USPS", "ShippingMethodId": "STANDARD",
-                 "ShippedDate": "2026-12-01T12:00:00Z"}
-            ]  # fmt: skip
-        line = lines[1]
-        was, line[key_of(line, "Cost")] = line[key_of(line, "Cost")], 0.0
-        line[key_of(line, "Status")] = "Cancelled"
-        if key_of(order, "Cost") in order:
-            order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] - was, 2)
-        lines[2][key_of(lines[2], "Status")] = "Held At Customs"  # a word of the vendor's own
-        order[key_of(order, "Status")] = "Complete"
+    def customs(order: dict[str, Any]) -> None:
+        third = order[key_of(order, "LineItems")][2]
+        third[key_of(third, "Status")] = "Held At Customs"  # a word of the vendor's own
 
-    return orders_rewritten(change)
+    return second_line_shown("Cancelled", 0.0, then=customs)
 
 
 # what 'cancelled' means, true of a card that went out and of a line ended before it did (review65)
