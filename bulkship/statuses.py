@@ -154,11 +154,12 @@ STATUS_COLOURS: dict[str, str] = {s.name: s.colour for s in (*ROW_STATUSES, NOT_
 STATUS_MEANINGS: dict[str, str] = {s.name: s.meaning for s in (*ROW_STATUSES, NOT_SENT)}
 # A row's card the vendor cancelled (or refunded): a status of the vendor's, not one of ROW_STATUSES, so the
 # Summary said "cancelled | 1 |" beside nothing (found by newcomer25, N3). Said of both kinds: a line
-# Cancelled with no parcel never went out and a re-run sends it again, where 'ended it after it went out ...
-# never sent again by itself' was said of it too (found by review65 checking a5865f11)
+# Cancelled with no parcel never went out, where 'ended it after it went out ... never sent again by itself'
+# was said of it too (found by review65 checking a5865f11); since 05b54c98 a re-run holds it
+# (repeats.cancelled) where these words still said "a re-run sends it again" (the lead, session 52)
 STATUS_MEANINGS["cancelled"] = (
     "the vendor ended it: see the row (after it went out: never sent again, money back where it charged "
-    "less; before, no parcel: a re-run sends it again)"
+    "less; before, no parcel: a re-run holds it, sent again only if you allow it)"
 )
 # ... and any other word of the vendor's own, shown as it wrote it
 VENDOR_WORD_MEANING = "the vendor's own word for the card: see the row"

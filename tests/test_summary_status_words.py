@@ -29,7 +29,7 @@ def _second_line_cancelled_after_it_shipped() -> Any:
 # what 'cancelled' means, true of a card that went out and of a line ended before it did (review65)
 CANCELLED = (
     "the vendor ended it: see the row (after it went out: never sent again, money back where it charged "
-    "less; before, no parcel: a re-run sends it again)"
+    "less; before, no parcel: a re-run holds it, sent again only if you allow it)"
 )
 
 
@@ -70,15 +70,20 @@ def _second_line_cancelled_before_it_went_out() -> Any:
     return orders_rewritten(change)
 
 
-def test_a_line_cancelled_before_it_went_out_is_not_said_to_have_gone_out(tmp_path: Path) -> None:
-    """Found by review65 checking a5865f11: a line the vendor ended with no parcel (never went out; a re-run
-    sends it again) read 'the vendor ended it after it went out (money back ...); never sent again by itself'
-    on the Summary, false twice."""
+def test_a_line_cancelled_before_it_went_out_is_said_to_be_held_by_a_re_run(tmp_path: Path) -> None:
+    """Found by review65 checking a5865f11: a line the vendor ended with no parcel (never went out) read 'the
+    vendor ended it after it went out (money back ...); never sent again by itself' on the Summary, false
+    twice. Then the words said "a re-run sends it again", untrue since 05b54c98 (a re-run holds it: a
+    cancellation may be one the company asked for): the re-run below holds the row, and the table says so
+    (the lead, session 52)."""
     with VendorProxy(tmp_path) as vendor:
         first = place(vendor, tmp_path, [1, 2, 3, 4])
         vendor.rewrite = _second_line_cancelled_before_it_went_out()
         asyncio.run(track(vendor.settings(tmp_path), "staff", client_factory=vendor.factory))
-    count, meaning = _status_table(first.output)["cancelled"]
+        count, meaning = _status_table(first.output)["cancelled"]
+        again = place(vendor, tmp_path, [1, 2, 3, 4])
     assert count == 1
-    assert "before, no parcel: a re-run sends it again" in meaning, meaning
+    assert "before, no parcel: a re-run holds it, sent again only if you allow it" in meaning, meaning
+    assert "sends it again" not in meaning, meaning
     assert "never sent again by itself" not in meaning, meaning
+    assert _status_table(again.output)["held"][0] == 1
