@@ -143,9 +143,9 @@ def billed_before_notes(
     named = ", ".join(f"{po}: {money_text(amount)}" for po, amount in sorted(billed.items())[:SHOWN])
     more = f" and {len(billed) - SHOWN} more" if len(billed) > SHOWN else ""
     return [
-        f"The vendor billed money beside the lines of {len(billed)} earlier order(s) (shipping or a fee on "
-        f"the order, not in its catalog: {named}{more}). Counted in the most this plan may spend, beside its "
-        f"lines' total: up to {money_text(most)} on each of the {orders_to_send} order(s) "
+        f"The vendor billed money beside the lines of {len(billed)} earlier order(s) (shipping, a fee or a "
+        f"tax on the order, not in its catalog: {named}{more}). Counted in the most this plan may spend, "
+        f"beside its lines' total: up to {money_text(most)} on each of the {orders_to_send} order(s) "
         f"({money_text(most * orders_to_send)} in all); the vendor billing more {STOPS}. Ask the vendor "
         "what it bills on an order"
     ]

@@ -62,10 +62,10 @@ def _first_batch_billed(vendor: VendorProxy, tmp_path: Path, capsys: pytest.Capt
 
 
 SAID = (
-    "The vendor billed money beside the lines of 2 earlier order(s) (shipping or a fee on the order, not in "
-    "its catalog: BS-FIRST-0001: 5.95, BS-FIRST-0002: 5.95). Counted in the most this plan may spend, beside "
-    "its lines' total: up to 5.95 on each of the 1 order(s) (5.95 in all); the vendor billing more stops a "
-    "run held to a total (one you confirm or set as its most, a cost page's Send, an approval)."
+    "The vendor billed money beside the lines of 2 earlier order(s) (shipping, a fee or a tax on the order, "
+    "not in its catalog: BS-FIRST-0001: 5.95, BS-FIRST-0002: 5.95). Counted in the most this plan may spend, "
+    "beside its lines' total: up to 5.95 on each of the 1 order(s) (5.95 in all); the vendor billing more "
+    "stops a run held to a total (one you confirm or set as its most, a cost page's Send, an approval)."
 )
 
 

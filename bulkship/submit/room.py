@@ -47,8 +47,8 @@ class _Beyond:
 
     def _beside_said(self) -> str:
         return (
-            f"{money_text(self.beside)} of it billed on the order beside its lines (shipping or a fee not in "
-            "its catalog)"
+            f"{money_text(self.beside)} of it billed on the order beside its lines (shipping, a fee or a tax "
+            "not in its catalog)"
         )
 
     def cause(self) -> str:

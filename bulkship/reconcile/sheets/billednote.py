@@ -1,9 +1,10 @@
 """What the Summary says of money a vendor's order bills beside its lines (its own total beyond its lines'
 costs): the line of the tables by product and by shipping method that holds it, and the note under the
 money table. The card lines an order shows beyond its rows (a card shown twice, a card of a row the ledger
-never knew: :func:`bulkship.billing.cards_billed`) are cards, said apart from shipping or fees billed per
-order: shown as shipping cost, a second 25.00 card read 'Shipping cost 25.00' beside 'Cards 4' of an order
-holding 5, 'shipping or fees billed per order' (hunter-vendor20's L4b)."""
+never knew: :func:`bulkship.billing.cards_billed`) are cards, said apart from shipping, fees or taxes
+billed per order: shown as shipping cost, a second 25.00 card read 'Shipping cost 25.00' beside 'Cards 4' of
+an order holding 5, 'shipping or fees billed per order' (hunter-vendor20's L4b). A tax is said among them: the
+order's total does not say which it is (hunter-money31's leftover 2)."""
 
 from __future__ import annotations
 
@@ -42,8 +43,8 @@ def split_billed(
     billed: Mapping[str, Decimal], cards: Mapping[str, BilledCards]
 ) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
     """What orders bill beside their lines (PO -> amount, above nothing) split into what the card lines
-    beyond their rows cost (``cards``) and the rest (shipping or fees billed per order), each PO -> amount
-    (orders of none left out)."""
+    beyond their rows cost (``cards``) and the rest (shipping, fees or taxes billed per order), each PO ->
+    amount (orders of none left out)."""
     card_part = {po: min(cards[po].cost, a) for po, a in billed.items() if po in cards and a > 0}
     rest = {po: a - card_part.get(po, Decimal(0)) for po, a in billed.items()}
     return card_part, {po: a for po, a in rest.items() if a > 0}
@@ -91,8 +92,8 @@ def billed_note(
     if rest:
         said.append(
             f"Charged includes {money_text(sum(rest.values(), Decimal(0)))} the vendor billed on {len(rest)} "
-            "order(s) beside their lines (the order's own total beyond its lines' costs: shipping or fees "
-            f"billed per order), shown as shipping cost: {', '.join(sorted(rest))}."
+            "order(s) beside their lines (the order's own total beyond its lines' costs: shipping, fees "
+            f"or taxes billed per order), shown as shipping cost: {', '.join(sorted(rest))}."
         )
     cardless = [(po, status.get(po, ""), a) for po, a in billed.items() if no_card(po)]
     if cardless:
