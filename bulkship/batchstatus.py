@@ -31,7 +31,7 @@ def batch_status(
     None: open): ``charged_in_days``, the money charged on its orders sent within them."""
     from .pricedon import priced_before_a_change, priced_on
     from .reconcile.join import LedgerView, counts_by_row_status, money_by_bucket
-    from .runnotes import money_notes
+    from .runnotes import money_notes, planned_dollars
 
     view = LedgerView(ledger, batch)
     record = view.batch
@@ -75,6 +75,10 @@ def batch_status(
         # where the money above is not simply the vendor's (another currency, not priced yet...): the run's
         # notes, which `status` said none of (found by hunter-money3: 'Charged 100.00' of orders in CAD)
         "notes": money_notes(ledger, view, batch),
+        # ... and in a few words beside its charged figure, as the run's last line and the Batches page say
+        # it ("" when none): `status` read 'Charged 125.00' of orders charged in CAD under 'amounts in US
+        # dollars', its total adding them (hunter-money31's leftover 3)
+        "planned_dollars": planned_dollars(ledger, batch).get(batch, ""),
         "orders_by_state": ledger.order_counts(batch),
         "orders_by_vendor_status": _vendor_statuses(created),
         "money": {bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},

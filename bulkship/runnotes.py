@@ -102,15 +102,16 @@ def unpriced_notes(ledger: Ledger, batch: str) -> list[str]:
     ]
 
 
-def planned_dollars(ledger: Ledger) -> dict[str, str]:
+def planned_dollars(ledger: Ledger, batch: str | None = None) -> dict[str, str]:
     """Batch -> a few words, for each batch whose charged money counts rows at their planned cost in dollars
     (the vendor answers in another currency, or shows no price yet: :func:`other_currency`,
-    :func:`unpriced_notes`), read in one pass over every batch (the Batches page lists them all)."""
+    :func:`unpriced_notes`), read in one pass over every batch (the Batches page lists them all), or over
+    ``batch``'s alone."""
     from .ledger.ordernotes import FOREIGN_CURRENCY, UNPRICED
 
     said: dict[str, set[str]] = {}
     unpriced: dict[tuple[str, str], bool] = {}
-    for event in ledger.events(kinds=[FOREIGN_CURRENCY, UNPRICED]):
+    for event in ledger.events(batch, kinds=[FOREIGN_CURRENCY, UNPRICED]):
         if not event.batch:
             continue
         if event.kind == FOREIGN_CURRENCY:

@@ -8,6 +8,7 @@ orders known to be in that currency, it sends the rest."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +102,16 @@ def test_the_plan_says_up_front_that_earlier_batches_were_answered_in_another_cu
     )
     assert note in said, said
     assert said.index(note) < said.index("The vendor answered BS-SECOND-0001 in CAD"), said
+    # status's Charged cells of those batches are planned dollars too: '125.00' alone under 'amounts in US
+    # dollars', its total adding them (hunter-money31's leftover 3)
+    capsys.readouterr()
+    assert main(["status", "--ledger", ledger]) == 0
+    table = capsys.readouterr().out
+    assert "125.00 planned (billed in CAD)" in table and "25.00 planned (billed in CAD)" in table, table
+    assert "150.00 (150.00 of it planned)" in table, table
+    assert main(["status", "--ledger", ledger, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    words = "its vendor answers in CAD: counted at planned dollars"
+    assert [b["planned_dollars"] for b in shown["batches"]] == [words, words], shown["batches"]
+    planned = {"batches": ["cap", "second"], "total": "150.00"}
+    assert shown["total"]["charged_at_planned_dollars"] == planned, shown["total"]

@@ -203,9 +203,19 @@ def status_total(
         "orders": sum(s["orders"] for s in summaries),
         "orders_failed": sum(s.get("orders_failed") or 0 for s in summaries),
         "money": money,
+        # the batches whose charged money counts rows at planned dollars (the vendor answers in CAD), and how
+        # much of the total's charged they are: in it as such, said beside it
+        **_planned_dollars(summaries),
         **_to_send_most(summaries, money),
         **({"charged_in_days": in_days} if any("charged_in_days" in s for s in summaries) else {}),
     }
+
+
+def _planned_dollars(summaries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    planned = [s for s in summaries if s.get("planned_dollars")]
+    charged = sum((Decimal(s["money"]["charged"]["total"]) for s in planned), Decimal(0))
+    batches = [s["batch"] for s in planned]
+    return {"charged_at_planned_dollars": {"batches": batches, "total": f"{charged:.2f}"}} if planned else {}
 
 
 def _to_send_most(summaries: Sequence[dict[str, Any]], money: dict[str, dict[str, Any]]) -> dict[str, Any]:

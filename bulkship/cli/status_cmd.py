@@ -4,6 +4,7 @@ from :mod:`.track_cmd`)."""
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -111,7 +112,7 @@ def status_command(
         table.add_row(
             s["batch"], s["state"], _input_file_cell(s), str(s["rows"]),
             _by_status_cell(s), _orders_cell(s),
-            _money_cell(s["money"]["charged"]), _in_doubt_cell(s),
+            _charged_cell(s), _in_doubt_cell(s),
             _to_send_cell(s), *_in_days_cell(s), s["output"] or "",
         )  # fmt: skip
     if len(summaries) > 1:  # a month is several batches: finance added them up by hand (newcomer5's L1)
@@ -120,7 +121,7 @@ def status_command(
         table.add_row(
             _total_label(each, alone=len(totals) == 1), "", "", str(each["rows"]), _once_cell(each),
             _orders_cell(each),
-            _money_cell(each["money"]["charged"]), _money_cell(each["money"]["in_doubt"]),
+            _charged_cell(each), _money_cell(each["money"]["in_doubt"]),
             _to_send_total_cell(each), *_in_days_cell(each), "",
         )  # fmt: skip
     out = plain_console()
@@ -302,6 +303,20 @@ def _first_day(summary: dict[str, Any]) -> str:
         )
         said += money_said(cost, MONEY_CURRENCY)
     return said
+
+
+def _charged_cell(figures: dict[str, Any]) -> str:
+    """A batch's (or a total's) money charged, with the words of a batch whose orders the vendor answered in
+    another currency (counted at planned dollars): '125.00' alone read as dollars charged under 'amounts in
+    US dollars' (hunter-money31's leftover 3), as the run's last line and the Batches page say it."""
+    cell = _money_cell(figures["money"]["charged"])
+    if of_it := figures.get("charged_at_planned_dollars"):  # a total: how much of it (its batches' cells)
+        return f"{cell} ({money_text(Decimal(of_it['total']))} of it planned)"
+    # short: the whole words wrapped the cell (they are said under the table)
+    if planned := figures.get("planned_dollars"):
+        answered = re.search(r"answers in ([^:]+):", planned)
+        return f"{cell} planned ({f'billed in {answered.group(1)}' if answered else 'not priced yet'})"
+    return cell
 
 
 def _in_doubt_cell(summary: dict[str, Any]) -> str:
