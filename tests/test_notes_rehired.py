@@ -1,7 +1,7 @@
 """A note (or status) telling the person back, then the leaving it undid as before it, with no year:
-'Rehired - was terminated', 'Reinstated (was terminated)' (bulkship/load/skipped/undone.back_after_leaving).
-Found by review55 (its item 6), verified by review57: each was left out, where 'Rehired - was terminated 2019'
-and 'Rehired - previously terminated' send."""
+'Rehired - was terminated', 'Reinstated (was terminated)' (bulkship/load/skipped/leavingundone's
+back_after_leaving). Found by review55 (its item 6), verified by review57: each was left out, where 'Rehired -
+was terminated 2019' and 'Rehired - previously terminated' send."""
 
 from __future__ import annotations
 

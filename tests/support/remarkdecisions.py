@@ -55,7 +55,7 @@ def on_day(monkeypatch: pytest.MonkeyPatch, day: datetime.date) -> Iterator[None
     """The loader's and validator's today is ``day``."""
     with monkeypatch.context() as patch:
         patch.setattr("bulkship.program.local_day", lambda time_zone="": day)
-        for module in ("bulkship.load.skipped.undone", "bulkship.load.problems.notesaid"):
+        for module in ("bulkship.load.skipped.leavingundone", "bulkship.load.problems.notesaid"):
             patch.setattr(f"{module}.date", _Day)
         yield
 

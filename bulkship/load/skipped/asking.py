@@ -26,6 +26,7 @@ from .answered import ASKED as _ASKED
 from .backbefore import back_before_leaving, may_be_back_before, returned_alone
 from .goneasked import _GONE_ALONE, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
+from .leavingundone import _LEFT
 from .readonce import once_of_frame
 from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
 from .saidasking import (
@@ -47,7 +48,7 @@ from .saidasking import (
     _UNCLAIMED,
     _UNDECIDED,
 )
-from .undone import _LEFT, _UNDONE
+from .undone import _UNDONE
 from .yearasked import day_asked_after_leaving, leaving_come, may_name_a_yearless_day, year_readings
 
 # ... answered after it ('Resend? No', 'Terminated - rehired? no', 'Do not send - changed mind? send'); a yes

@@ -3,7 +3,7 @@
 mistyped? Each was sent as the return read alone (review73's leftover 5; review75). Read by
 :func:`.asking.readings` as a remark that asks: as written, the return (sent); the leaving alone (left out):
 the error asking. The other way round ('Rehired 2018 - terminated 2019') is
-:func:`.undone.back_after_leaving`'s. Also a leaving then 'returned' or 'back' alone, no day nor thing
+:func:`.leavingundone.back_after_leaving`'s. Also a leaving then 'returned' or 'back' alone, no day nor thing
 ('Terminated - returned', 'Quit (returned)'): the person back, or the badge returned? Each was left out,
 nobody asked: the error asking (review73's leftover 7; under Status 'Quit' alone is no leaving, sent)."""
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .undone import _LEFT
+from .leavingundone import _LEFT
 
 _DAY = r"(?:(?P<{0}m>\d{{1,2}})[/.-](?:(?P<{0}d>\d{{1,2}})[/.-])?)?(?P<{0}y>(?:19|20)\d\d|(?<=[/.-])\d\d)\b"
 _ON = r"(?:(?:in|on|as\s+of|eff\.?|effective)\s+)?"

@@ -14,6 +14,7 @@ from ...loosened import MayMatch
 from . import notes
 from .anotherperson import of_another_person, of_the_person_before
 from .gonewhen import a_marriage_s
+from .leavingundone import back_after_leaving
 from .notes import _NOTE_SAYS_NO
 from .readonce import once
 from .received import another_thing_received
@@ -22,7 +23,7 @@ from .saysend import SAYS_SEND as _SEND_HEADING  # (as .headings reads it)
 from .saysend import SENDS_HOME
 from .takenback import SAID_BY, TAKEN_BACK, TAKES_BACK, TAKING_BACK_CUT
 from .topersonelsewhere import no_to_the_person_after_an_ask
-from .undone import _UNDONE, back_after_leaving, ended_before
+from .undone import _UNDONE, ended_before
 from .waits import goes_ahead_before
 
 

@@ -10,8 +10,8 @@ import re
 
 from .anotherperson import _RELATION
 from .gonewhen import LEAVING_TERMS
+from .leavingundone import _LEFT
 from .topersonelsewhere import ASKED_ELSEWHERE
-from .undone import _LEFT
 
 _GONE = (
     rf"(?:(?:employee|ee|emp)\s+)?(?:{_LEFT}|deceased|dead|died|passed(?:\s+away)?|retired|inactive|departed|"
