@@ -98,15 +98,24 @@ def check_workbook_is_this_ledgers(path: Path, ledger: Ledger) -> None:
     from .reconcile.sheets.read import ledger_written_by
 
     other = ledger_written_by(path) if path.is_file() else None
-    if other is None or _same_place(other, ledger.path) or _recorded_here(path, ledger):
+    if other is None or _same_place(other, ledger.path):
         return
+    recorded = _recorded_here(path, ledger)
+    if recorded and _another_still_there(other, ledger) is None:
+        return
+    gone = (  # both record it: one is a `cp` of the other, whose run wrote the team's workbook
+        "if this ledger replaced that one (a data folder copied to a new place), move that one away"
+        if recorded
+        else "if that ledger is gone for good, move the workbook away (it holds that run's PO numbers and "
+        "order ids)"
+    )
     raise FileFormatError(
-        f"{path} was written from another ledger ({other}), not from this run's ({ledger.path}): this run "
-        "would write over it, and what it says of that ledger's orders would be lost. Nothing was sent",
+        f"{path} was written from another ledger ({other}{', which is still there' if recorded else ''}), "
+        f"not from this run's ({ledger.path}): this run would write over it, and what it says of that "
+        "ledger's orders would be lost. Nothing was sent",
         hint="run with the ledger that wrote it (the same data folder, or --ledger); to keep both, pass "
-        "--out with another folder; if that ledger is gone for good, move the workbook away (it holds that "
-        "run's PO numbers and order ids) and run again: a batch new to this ledger is looked up at the "
-        "vendor first",
+        f"--out with another folder; {gone} and run again"
+        + ("" if recorded else ": a batch new to this ledger is looked up at the vendor first"),
     )
 
 
@@ -125,7 +134,12 @@ def written_by_another_ledger(path: Path, ledger: Ledger) -> str | None:
     source, or a file no longer there (a data folder moved)."""
     from .reconcile.sheets.read import ledger_written_by
 
-    other = ledger_written_by(path)
+    return _another_still_there(ledger_written_by(path), ledger)
+
+
+def _another_still_there(other: str | None, ledger: Ledger) -> str | None:
+    """``other`` (the ledger a workbook names) when it is another ledger still there and not this one's
+    recorded source (:func:`written_by_another_ledger`)."""
     if other is None or _same_place(other, ledger.path):
         return None
     source = ledger.copied_from()

@@ -15,6 +15,7 @@ import pytest
 from support import write_sheet
 
 from bulkship.cli import main
+from bulkship.errors import FileFormatError
 from bulkship.ledger import Ledger
 from bulkship.pipeline import run_batch
 from bulkship.reconcile.sheets.read import ledger_written_by
@@ -102,3 +103,37 @@ def test_a_ledger_copied_to_postgresql_before_it_kept_its_source_still_rewrites_
     assert not any("another ledger" in w for w in said), said
     with Ledger.open(shared.ledger_location, lock=False) as ledger:
         assert ledger_written_by(book) == ledger.path
+
+
+def _sent(settings: Settings) -> int:
+    """Rows of q the ledger holds on an order."""
+    with Ledger.open(settings.ledger_location, lock=False) as ledger:
+        return len(ledger.rows_on_orders([o.po_number for o in ledger.orders("q", payloads=False)]))
+
+
+def test_a_run_from_a_copy_of_the_ledger_is_refused_before_anything_is_sent(tmp_path: Path) -> None:
+    """`bulkship run` (not track) from a ``cp`` of the team's ledger wrote the team's workbook: the copy
+    records its path, read as 'this ledger wrote it from where it was before' (hunter-vendor40's leftover 1).
+    Now refused, nothing sent; with --out another folder it runs; the team's own run writes it as before."""
+    team, book = _team(tmp_path)
+    before = book.read_bytes()
+    copy = _copy_of(team, tmp_path / "fin")
+    grown = write_sheet(tmp_path / "q.csv", [1, 2, 3])
+    with pytest.raises(FileFormatError) as refused:
+        run_batch(grown, copy, batch="q", wait_s=0)
+    said = f"{refused.value.message} {refused.value.hint}"
+    assert f"written from another ledger ({team.ledger}, which is still there), not from" in said, said
+    assert "Nothing was sent" in said and "pass --out with another folder" in said, said
+    assert book.read_bytes() == before and _sent(copy) == 2
+    elsewhere = run_batch(grown, replace(copy, out_dir=tmp_path / "fin-out"), batch="q", wait_s=0)
+    assert Path(str(elsewhere.output)).parent == tmp_path / "fin-out" and book.read_bytes() == before
+    run_batch(grown, team, batch="q", wait_s=0)  # the team's own run writes it, naming its ledger
+    assert ledger_written_by(book) == str(team.ledger) and _sent(team) == 3
+
+
+def test_a_run_from_a_data_folder_moved_writes_it_as_before(tmp_path: Path) -> None:
+    team, book = _team(tmp_path)
+    moved = _copy_of(team, tmp_path / "moved")
+    shutil.rmtree(team.ledger.parent)
+    run_batch(write_sheet(tmp_path / "q.csv", [1, 2, 3]), moved, batch="q", wait_s=0)
+    assert ledger_written_by(book) == str(moved.ledger) and _sent(moved) == 3
