@@ -26,6 +26,7 @@ from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
 from .notesaid import _changed_in_a_note
 from .periods import without_period
 from .rows import _quoted
+from .statusletters import letter_problems
 
 _CORRECTED = frozenset(
     {"new", "revised", "revision", "updated", "update", "corrected", "correction", "correct", "adjusted",
@@ -147,6 +148,7 @@ def _correction_problems(
     moved += moved_flag_problems(body, column_map, not_judged)  # ('NCOA Flag' = Y)
     problems += leaving_flag_problems(body, column_map, not_judged)  # ('Pending Termination' = Yes)
     problems += gift_rule_problems(body, column_map, not_judged)  # ('Government Official' = true)
+    problems += letter_problems(body, column_map, not_judged)  # ('Employee Status' = S beside F, P, T)
     problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)

@@ -46,14 +46,14 @@ from ..restated import without_restated_holds
 from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
-from ..statusheaders import leave_header
+from ..statusheaders import employment_header, leave_header
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
 from ..told import ROLE_SAID_NO, told_no
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .alone import read_alone
 from .cardstatus import read_card
-from .hrsystems import SYSTEM_WORDS, leave_word
+from .hrsystems import SYSTEM_WORDS, leave_word, letters_read
 from .otheryears import of_another_year
 from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
@@ -111,6 +111,8 @@ def _said_not_to_send(
         column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
         if key in SYSTEM_WORDS:  # 'Empl Status' = U, 'Assignment Status' = SUSPEND_PROCESS (.hrsystems)
             column = column.map(SYSTEM_WORDS[key])
+        elif says in PERSON_STATUS and employment_header(str(header)):  # 'Employee Status' = S (.hrsystems)
+            column = column.map(letters_read(column.tolist()))
         if leave_header(str(header)):  # 'Leave Status' = Denied: the leave's (.hrsystems)
             column = column.map(leave_word)
         if says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _CARD_STATUS:  # 'Deceased? Yes'

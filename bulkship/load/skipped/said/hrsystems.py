@@ -10,7 +10,7 @@ other things. A leave's status (UKG's, BambooHR's, SuccessFactors' 'Leave Status
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..languages import plain_key
 
@@ -53,3 +53,51 @@ SYSTEM_WORDS: dict[str, Callable[[str], str]] = {
     plain_key("empl status"): _peoplesoft_word,
     plain_key("assignment status"): _oracle_word,
 }
+
+
+# SAP SuccessFactors' employee status codes (its emplStatus picklist) under an employment status
+# ('Employee Status' = S, O): S (Suspended) and O (Reported No Show) were sent, where its words are left out
+# (newcomer29's N5, hunter-asks7). Read so only where the column's other letters are its codes (A, U or D
+# beside them): many an export writes the employment's kind there, F/P/S/T for full-time, part-time,
+# seasonal, temporary, where S is no suspension and T no termination. Elsewhere S and O, and T beside F or P,
+# ask (:func:`asked`)
+_SF_LETTERS = {"a": "Active", "u": "Unpaid Leave", "p": "Paid Leave", "r": "Retired", "s": "Suspended",
+               "f": "Furlough", "t": "Terminated", "d": "Discarded", "o": "Reported No Show"}  # fmt: skip
+_SF_ALONE = frozenset("aud")  # (its letters no kind of employment is written with)
+_KINDS = frozenset("fpstcr")  # full-time, part-time, seasonal, temporary, contract, regular
+_TWO_WAYS = {"s": "Suspended", "o": "Reported No Show"}  # (its codes another export writes otherwise)
+
+
+def _letters(texts: Iterable[str]) -> frozenset[str]:
+    """The one-letter cells of a column, folded."""
+    return frozenset(t.strip().casefold() for t in texts if len(t.strip()) == 1 and t.strip().isalpha())
+
+
+def successfactors(texts: Iterable[str]) -> bool:
+    """Whether a column's letters are SuccessFactors' employee status codes (:data:`_SF_LETTERS`)."""
+    letters = _letters(texts)
+    return bool(letters & _SF_ALONE) and letters <= _SF_LETTERS.keys()
+
+
+def asked(texts: Iterable[str]) -> dict[str, str]:
+    """The letters of an employment status column that ask what they stand for: S and O where the column is
+    not SuccessFactors' (:func:`successfactors`); T beside F or P in a column of employment kinds, its
+    termination or a temporary hire. Letter -> what else it may be."""
+    texts = list(texts)
+    letters = _letters(texts)
+    if successfactors(texts):
+        return {}
+    found = {c: "SuccessFactors' code for " + _TWO_WAYS[c] for c in letters & _TWO_WAYS.keys()}
+    if "t" in letters and letters <= _KINDS and letters & {"f", "p"}:
+        found["t"] = "Terminated"
+    return found
+
+
+def letters_read(texts: Iterable[str]) -> Callable[[str], str]:
+    """How an employment status column's cells read: SuccessFactors' letters as its words where the column
+    is its codes; a letter that asks (:func:`asked`) as nothing (..problems.statusletters asks it)."""
+    texts = list(texts)
+    if successfactors(texts):
+        return lambda text: _SF_LETTERS.get(text.strip().casefold(), text)
+    asking = asked(texts)
+    return lambda text: "" if text.strip().casefold() in asking else text
