@@ -66,6 +66,17 @@ def _of_the_skipped(result: RunResult) -> str:
 def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...] = ()) -> None:
     """What the run did and what to do next; ``keep``: the options the person ran with that the follow-up
     command keeps (its budget, its ledger, its column mapping)."""
+    _notes_and_problems(result, said)
+    _batch_line(result)
+    _sent_and_stopped(result)
+    _in_doubt_unsent_or_to_review(result)
+    _rows_to_correct(result, keep)
+    if result.held_rows:
+        _held(result, keep)
+
+
+def _notes_and_problems(result: RunResult, said: set[str] | None) -> None:
+    """The run's notes, and the rows not valid, that no plan shown before said (``said``)."""
     for note in result.notes:
         if note not in (said or ()):
             err_console.print(note, markup=False, highlight=False, soft_wrap=True)
@@ -74,6 +85,10 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
     if result.problems and not listed <= (said or set()):  # no plan shown them: nothing sent
         err_console.print("Not valid, not sent:")
         show_problems(result.problems)
+
+
+def _batch_line(result: RunResult) -> None:
+    """'Batch B: 3 rows (3 ordered); 3 ordered in 1 order(s); charged 75.00 USD'."""
     counts = ", ".join(
         f"{n} {status}" + (_of_the_skipped(result) if status == "skipped" else "")
         for status, n in result.by_status.items()
@@ -101,6 +116,10 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
         # Batches page says it
         + (f" ({result.planned_dollars})" if result.planned_dollars else "")
     )
+
+
+def _sent_and_stopped(result: RunResult) -> None:
+    """Nothing sent, the money in doubt, where the results are, and why the run stopped where it did."""
     if not result.sent_orders and not result.already_complete and result.stopped is None:
         err_console.print("Nothing was sent in this run.")  # an edited file: nothing new to order
     doubt = result.money.get("in doubt")
@@ -118,6 +137,10 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
             err_console.print(f"  {_funds_missing(result)}", soft_wrap=True)
         elif result.stopped.hint:
             err_console.print(f"  {result.stopped.hint}", soft_wrap=True)
+
+
+def _in_doubt_unsent_or_to_review(result: RunResult) -> None:
+    """Orders in doubt (re-run), valid rows not sent yet, and rows to review before anything more is sent."""
     if result.unknown_orders:
         err_console.print(
             f"{result.unknown_orders} order(s) are in doubt: sent, no definite answer from the vendor. "
@@ -143,6 +166,10 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
                 f"The vendor holds {money(result.untied_cost)} in {result.untied_orders} order(s) of this "
                 "batch that no row is tied to yet: they may be these rows' cards."
             )
+
+
+def _rows_to_correct(result: RunResult, keep: tuple[str, ...]) -> None:
+    """Rows failed at the vendor before their card was made, rows to fix, and duplicate rows of the file."""
     # held, needs-review and duplicate rows have their own advice (duplicates are not on Fix these)
     duplicates = result.by_status.get("duplicate", 0)
     # a row whose order the vendor ended Failed before making its card has nothing to correct: "need
@@ -170,44 +197,47 @@ def report(result: RunResult, said: set[str] | None = None, keep: tuple[str, ...
             "file if it has none).",
             soft_wrap=True,
         )
-    if result.held_rows:
-        # --allow-repeat sends every held row: one of two sent on purpose sent the other a second card too
-        # unless taken off Fix these first (found by newcomer6: each row's message says 'to send it')
-        workbook = str(result.output) if result.output else "RESULT-WORKBOOK"
-        follow = shlex.join(["bulkship", "run", workbook, "--batch", result.batch, *keep, "--allow-repeat"])
-        some = (
-            " It sends every held row: to send only some, take the others off the 'Fix these' sheet of "
-            f"{workbook}, then run `{follow}`."
+
+
+def _held(result: RunResult, keep: tuple[str, ...]) -> None:
+    """Rows held so that nobody gets a second card, and how to send them on purpose."""
+    # --allow-repeat sends every held row: one of two sent on purpose sent the other a second card too
+    # unless taken off Fix these first (found by newcomer6: each row's message says 'to send it')
+    workbook = str(result.output) if result.output else "RESULT-WORKBOOK"
+    follow = shlex.join(["bulkship", "run", workbook, "--batch", result.batch, *keep, "--allow-repeat"])
+    some = (
+        " It sends every held row: to send only some, take the others off the 'Fix these' sheet of "
+        f"{workbook}, then run `{follow}`."
+    )
+    if result.held_with_card == result.held_rows:  # the very cards, made: no way on but a second card
+        held = (
+            f"{result.held_rows} row(s) held: each person has this very card already (another batch "
+            "ordered it: see above and the result workbook), nothing to do. Only to send second cards on "
+            "purpose, re-run the same command with --allow-repeat."
         )
-        if result.held_with_card == result.held_rows:  # the very cards, made: no way on but a second card
-            held = (
-                f"{result.held_rows} row(s) held: each person has this very card already (another batch "
-                "ordered it: see above and the result workbook), nothing to do. Only to send second cards on "
-                "purpose, re-run the same command with --allow-repeat."
+    elif result.held_cancelled == result.held_rows:  # cancellations: none undone by a re-run
+        held = (
+            f"{result.held_rows} row(s) held: the vendor cancelled their card before it shipped, and a "
+            "re-run does not undo a cancellation (see above and the result workbook). To send them after "
+            "all, re-run the same command with --allow-repeat."
+        )
+    else:
+        held = (
+            f"{result.held_rows} row(s) held so that no one gets a second card by mistake (see above and "
+            "the result workbook"
+            + (
+                f"; {result.held_with_card} of them have this very card already"
+                if result.held_with_card
+                else ""
             )
-        elif result.held_cancelled == result.held_rows:  # cancellations: none undone by a re-run
-            held = (
-                f"{result.held_rows} row(s) held: the vendor cancelled their card before it shipped, and a "
-                "re-run does not undo a cancellation (see above and the result workbook). To send them after "
-                "all, re-run the same command with --allow-repeat."
+            + (
+                f"; the vendor cancelled the card of {result.held_cancelled} of them before it shipped"
+                if result.held_cancelled
+                else ""
             )
-        else:
-            held = (
-                f"{result.held_rows} row(s) held so that no one gets a second card by mistake (see above and "
-                "the result workbook"
-                + (
-                    f"; {result.held_with_card} of them have this very card already"
-                    if result.held_with_card
-                    else ""
-                )
-                + (
-                    f"; the vendor cancelled the card of {result.held_cancelled} of them before it shipped"
-                    if result.held_cancelled
-                    else ""
-                )
-                + "). To send them anyway, on purpose, re-run the same command with --allow-repeat."
-            )
-        err_console.print(held + (some if result.held_rows > 1 else ""), soft_wrap=True)
+            + "). To send them anyway, on purpose, re-run the same command with --allow-repeat."
+        )
+    err_console.print(held + (some if result.held_rows > 1 else ""), soft_wrap=True)
 
 
 def _funds_missing(result: RunResult) -> str:
