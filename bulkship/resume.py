@@ -189,10 +189,14 @@ def sync_ledger(
     )  # fmt: skip
     for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
         found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
-    ended = cancelled_rows(ledger, batch, frame, known)
-    for fingerprint, note in ended.items():
-        found[fingerprint] = note  # its line cancelled at the vendor: not undone by a re-run
-        cards.pop(fingerprint, None)
+    # its line cancelled at the vendor, or the card another batch made it was held for: not undone by a
+    # re-run (a card made elsewhere since stands: held as this person's, nothing to do)
+    theirs: dict[str, tuple[str, str | None, str]] = {}
+    ended = {
+        fp: n for fp, n in cancelled_rows(ledger, batch, frame, known, theirs).items() if fp not in cards
+    }
+    found |= ended
+    cards |= theirs  # kept: the next run holds it again
     read_as = _read_as_ordered(frame, adopted, found)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
     # ... but not one whose order could not be read again now: the vendor may have made its card since

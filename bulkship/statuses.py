@@ -36,10 +36,19 @@ CARD_GONE = (
 )
 
 
-def card_gone_note(note: str | None, batch: str, po: str) -> str:
+# ... or once the vendor cancelled it: neither batch's re-run sends it by itself (repeats.cancelled)
+CARD_CANCELLED = (
+    "Since then the vendor cancelled that card (PO {po}) before it shipped: this person has none. A re-run "
+    "of this batch or of batch {batch!r} holds it, not sent again by itself (a cancellation may be one your "
+    "company asked for); to send it after all, re-run this batch with --allow-repeat"
+)
+
+
+def card_gone_note(note: str | None, batch: str, po: str, *, cancelled: bool = False) -> str:
     """A held row's ``note`` saying :data:`HAS_CARD`, its card gone since: those words and what follows them
-    give way to :data:`CARD_GONE` (a note worded otherwise keeps its words, the new ones after them)."""
-    note, gone = note or "", CARD_GONE.format(po=po, batch=batch)
+    give way to :data:`CARD_GONE` (:data:`CARD_CANCELLED`, ``cancelled``; a note worded otherwise keeps its
+    words, the new ones after them)."""
+    note, gone = note or "", (CARD_CANCELLED if cancelled else CARD_GONE).format(po=po, batch=batch)
     if HAS_CARD in note:
         return f"{note.split(HAS_CARD)[0]}{gone}"
     return f"{note}; {gone}" if note else gone

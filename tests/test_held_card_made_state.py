@@ -176,3 +176,42 @@ def test_the_card_sent_again_by_its_own_batch_is_said_in_the_holding_batchs_work
         said = _book_says(settings, "b", "E2")
         assert not any("this person has none" in c for c in said), said
         assert any("This person has this card already" in c for c in said), said
+
+
+def _cancelled(order: dict[str, Any]) -> None:
+    for line in order[key_of(order, "LineItems")]:
+        if line.get("ExternalId") == "E2":
+            line.update({key_of(line, "Status"): "Cancelled", key_of(line, "Shipments"): []})
+
+
+def test_a_row_held_for_a_card_the_vendor_then_cancelled_is_held_by_either_batch_s_re_run(
+    tmp_path: Path,
+) -> None:
+    """The lead's suspect A of session 52: as above, but a's card for E2 the vendor Cancelled (a cancellation
+    the company may have asked for). a's re-run holds its row (05b54c98), yet b's row said 'Run this batch
+    or batch 'a' again to send it (the first run sends it)' and b's re-run sent E2's card, exit 0: the
+    cancellation undone from the other batch's side. Now b's re-run holds it too, saying whose card was
+    cancelled, kept for its next run; --allow-repeat sends it once, after which a's row has its card."""
+    with VendorProxy(tmp_path) as vendor:
+        settings = vendor.settings(tmp_path)
+        a, b = write_sheet(tmp_path / "a.csv", [1, 2, 3]), write_sheet(tmp_path / "b.csv", [2, 5, 6, 7])
+        assert run_batch(a, settings, wait_s=0, client_factory=vendor.factory, batch="a").exit_code == 0
+        assert run_batch(b, settings, wait_s=0, client_factory=vendor.factory, batch="b").held_with_card == 1
+        vendor.rewrite = orders_rewritten(_cancelled)
+        asyncio.run(track(settings, "a", client_factory=vendor.factory))
+        (said,) = [line for line in api.export_csv(settings, "b").read_text().splitlines() if "E2" in line]
+        assert "cancelled that card (PO BS-A-0001)" in said and "holds it" in said, said
+        assert "the first run sends it" not in said, said
+        for _ in range(2):  # held, and held again by the next run
+            again = run_batch(b, settings, wait_s=0, client_factory=vendor.factory, batch="b")
+            assert (again.exit_code, again.held_rows, again.held_cancelled) == (3, 1, 1)
+        said = " ".join(_book_says(settings, "b", "E2"))
+        assert "cancelled this card's line in order BS-A-0001 of batch 'a'" in said, said
+        assert "Since then" not in said and "--allow-repeat" in said, said
+        assert run_batch(a, settings, wait_s=0, client_factory=vendor.factory, batch="a").held_cancelled == 1
+        assert vendor.external_ids().count("E2") == 1
+        sent = run_batch(b, settings, wait_s=0, client_factory=vendor.factory, batch="b", allow_repeat=True)
+        assert sent.exit_code == 0 and vendor.external_ids().count("E2") == 2
+        again = run_batch(a, settings, wait_s=0, client_factory=vendor.factory, batch="a")
+        assert (again.held_cancelled, again.held_with_card) == (0, 1)  # b's card is its person's now
+        assert vendor.external_ids().count("E2") == 2

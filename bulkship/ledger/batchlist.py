@@ -6,11 +6,24 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import LedgerError
 from . import sql
 from .lock import lock_held
 from .store import LedgerStore
+
+
+class GoneCard(NamedTuple):
+    """The very card another batch made that a held row relies on, gone since: its ``batch``, ``po``, its
+    row's ``fingerprint`` there ("" when this ledger holds none) and whether the vendor ``cancelled`` its line
+    (else failed it, or the row there failed or was left out)."""
+
+    batch: str
+    po: str
+    fingerprint: str
+    cancelled: bool
+
 
 # a held row's words up to revision 0007 when its very card was made in another batch (frozen: they are read
 # only of a ledger opened read-only from before it)
@@ -62,15 +75,20 @@ class LedgerBatchList(LedgerStore):
         except LedgerError:
             return set()
 
-    def held_cards_gone(self, batch: str) -> dict[str, tuple[str, str]]:
+    def held_cards_gone(self, batch: str) -> dict[str, GoneCard]:
         """The batch's rows held for the very card another batch made whose card is gone since (ended there
-        without one): fingerprint -> (that batch, the PO it was on). None read of a ledger opened read-only
+        without one): fingerprint -> that card (:class:`GoneCard`). None read of a ledger opened read-only
         from before revision 0007."""
         try:
             found = self._read(sql.held_rows_whose_card_is_gone, batch)
         except LedgerError:
             return {}
-        return {str(r[0]): (str(r[1] or ""), str(r[2])) for r in found}
+        return {
+            str(r[0]): GoneCard(
+                str(r[1] or ""), str(r[2]), str(r[3] or ""), (r[4] or "").lower() == "cancelled"
+            )
+            for r in found
+        }
 
     def batch_review_tallies(self) -> list[tuple[str, str | None, int]]:
         """(batch, cost, count) of rows waiting for review in an order the vendor created."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..ledger import Ledger, RowRecord
+    from ..ledger.batchlist import GoneCard
 
 # the statuses such a row has: ordered (the line just read cancelled), failed (a run took it off its card),
 # held (a run held it): a row planned or sent again since is on another line, its line status none
@@ -32,11 +33,17 @@ CANCELLED_SAID = "the vendor cancelled this card's line in order "
 
 
 def cancelled_rows(
-    ledger: Ledger, batch: str, frame: pd.DataFrame, known: Mapping[str, RowRecord]
+    ledger: Ledger,
+    batch: str,
+    frame: pd.DataFrame,
+    known: Mapping[str, RowRecord],
+    cards: dict[str, tuple[str, str | None, str]] | None = None,
 ) -> dict[str, str]:
     """The valid rows of ``frame`` whose card, as this very row (its fingerprint), ``batch`` ordered on a
-    line the vendor cancelled before it shipped: fingerprint -> the hold's note. An 'Allow Duplicate' yes
-    on the row sends it (none held). Only the batch's rows so ended are looked at, never every row."""
+    line the vendor cancelled before it shipped, or another batch did for a row held here for that very
+    card (:func:`_cancelled_elsewhere`, each also in ``cards``: its card, kept for the next run):
+    fingerprint -> the hold's note. An 'Allow Duplicate' yes on the row sends it (none held). Only the
+    batch's rows so ended or held are looked at, never every row."""
     ended = {
         fp: r
         for fp, r in known.items()
@@ -45,31 +52,61 @@ def cancelled_rows(
         and (r.line_status or "").lower() == CANCELLED
         and line_ended_without_card(r)
     }
-    if not ended:
+    gone = {
+        fp: card for fp, card in ledger.held_cards_gone(batch).items() if card.cancelled and card.fingerprint
+    }
+    if not ended and not gone:
         return {}
-    valid = frame[(frame[STATUS] == "valid") & frame[FINGERPRINT].astype(str).isin(set(ended))]
+    valid = frame[(frame[STATUS] == "valid") & frame[FINGERPRINT].astype(str).isin({*ended, *gone})]
     if "allow_duplicate" in valid.columns:
         valid = valid[~valid["allow_duplicate"].eq("yes")]
     if valid.empty:
         return {}
+    fingerprints = valid[FINGERPRINT].astype(str).tolist()
+    notes = _cancelled_elsewhere(
+        ledger, {fp: gone[fp] for fp in fingerprints if fp in gone and fp not in ended}
+    )
+    for fp, (_note, card) in notes.items():
+        if cards is not None:
+            cards[fp] = (card.batch, card.fingerprint, card.po)
+    said = {fp: note for fp, (note, _card) in notes.items()}
+    if not ended:
+        return said
     read = cancellations(ledger.events(batch, kinds=[LINE_CANCELLED]))
     words = line_words(ledger.events(batch, kinds=[LINE_WORD]))  # 'Refunded', read as cancelled
-    notes = {}
-    for fp in valid[FINGERPRINT].astype(str).tolist():
-        record = ended[fp]
-        po = record.po_number or ""
-        notes[fp] = cancelled_note(po, *read.get((po, fp), ("", "")), word=words.get((po, fp), ""))
-    return notes
+    for fp in [fp for fp in fingerprints if fp in ended]:
+        po = ended[fp].po_number or ""
+        said[fp] = cancelled_note(po, *read.get((po, fp), ("", "")), word=words.get((po, fp), ""))
+    return said
 
 
-def cancelled_note(po: str, at: str, reason: str, word: str = "") -> str:
-    """What a row held for its cancelled line says: the order, the vendor's own word where it is another
-    ('Refunded', read as cancelled: ledger.linewords), when it was read so, the vendor's reason, and how to
-    send it anyway."""
+def _cancelled_elsewhere(ledger: Ledger, gone: Mapping[str, GoneCard]) -> dict[str, tuple[str, GoneCard]]:
+    """Rows held for the very card another batch made (this person had it: 'nothing to do'), that card's
+    line cancelled by the vendor since before it shipped: fingerprint -> (the hold's note, the card). The
+    next run of the holding batch sent it, undoing from its side the cancellation the card's own batch holds
+    (found by the lead after 05b54c98); a card failed there is sent as before."""
+    said = {}
+    for batch in {card.batch for card in gone.values()}:
+        read = cancellations(ledger.events(batch, kinds=[LINE_CANCELLED]))
+        words = line_words(ledger.events(batch, kinds=[LINE_WORD]))
+        for fp, card in gone.items():
+            if card.batch == batch:
+                key = (card.po, card.fingerprint)
+                at, reason = read.get(key, ("", ""))
+                note = cancelled_note(card.po, at, reason, word=words.get(key, ""), whose=batch)
+                said[fp] = (note, card)
+    return said
+
+
+def cancelled_note(po: str, at: str, reason: str, word: str = "", whose: str = "") -> str:
+    """What a row held for its cancelled line says: the order (``whose``: another batch's, that batch), the
+    vendor's own word where it is another ('Refunded', read as cancelled: ledger.linewords), when it was
+    read so, the vendor's reason, and how to send it anyway."""
     when = (f" (its word: {word!r})" if word else "") + (f", read so on {at[:10]}" if at else "")
     why = f" (the vendor's reason: {reason.rstrip('.')!r})" if reason else ""
+    of = f" of batch {whose!r} (the very card this row was held for)" if whose else ""
     return (
-        f"{_HELD_PREFIX}{CANCELLED_SAID}{po} before it shipped{when}{why}; a cancellation may be one "
+        f"{_HELD_PREFIX}{CANCELLED_SAID}{po}{of} before it shipped{when}{why}; a cancellation may be one "
         "your company asked for, so a re-run does not send it again by itself. To send this card after "
         f"all, write yes in an 'Allow Duplicate' column on this row, or re-run with {ALLOW_FLAG}; a row "
         "changed since (its name, address, card or value) is sent as the fix it is"

@@ -83,19 +83,22 @@ def preview(
     # newcomer5: validate listed 2 rows, the run so named held 3)
     named = replace(policy, own_name=True)
     taken_out: dict[str, str] = {}
+    cards: dict[str, Any] = {}  # the rows held for a card another batch made
     try:
         holds = find_holds(
-            ledger, batch, frame, policy=named if refusals else policy, taken_out=taken_out, **arguments
-        )
+            ledger, batch, frame, policy=named if refusals else policy, taken_out=taken_out, cards=cards,
+            **arguments,
+        )  # fmt: skip
     except BatchConflictError as exc:
         refusals.append(_refusal(batch, exc))
         refused.append(exc.message.removesuffix(". Nothing was sent"))
-        taken_out = {}
-        holds = find_holds(ledger, batch, frame, policy=named, taken_out=taken_out, **arguments)
+        taken_out, cards = {}, {}
+        holds = find_holds(ledger, batch, frame, policy=named, taken_out=taken_out, cards=cards, **arguments)
     if sheet is not None:  # rows another ledger's results sheet says it ordered (.foreign)
         for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
             holds.setdefault(fingerprint, note)
-    holds.update(cancelled_rows(ledger, batch, frame, known))  # cancelled at the vendor (.cancelled)
+    ended = cancelled_rows(ledger, batch, frame, known)  # cancelled at the vendor (.cancelled), as run has
+    holds.update({fp: note for fp, note in ended.items() if fp not in cards})  # them (resume.sync_ledger)
     elsewhere = rows_held(frame, taken_out)
     return RepeatPreview(tuple(refusals), rows_held(frame, holds), tuple(refused), elsewhere)
 

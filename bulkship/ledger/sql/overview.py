@@ -65,12 +65,17 @@ def batch_rows_holding_card(db: Db, batch: str | None = None) -> Tuples:
 
 
 def held_rows_whose_card_is_gone(db: Db, batch: str) -> Tuples:
-    """(fingerprint, card_batch, po_number) of the batch's current rows held for the very card another batch
-    made whose card is gone since (:func:`batch_rows_holding_card` no longer counts them)."""
+    """(fingerprint, card_batch, po_number, card_fingerprint, that row's line status on that PO) of the
+    batch's current rows held for the very card another batch made whose card is gone since
+    (:func:`batch_rows_holding_card` no longer counts them)."""
+    line = (
+        "(SELECT r.line_status FROM rows AS r WHERE r.batch = c.card_batch AND r.fingerprint ="
+        " c.card_fingerprint AND r.po_number = c.po_number)"
+    )
     return _run(
         db,
-        f"SELECT h.fingerprint, c.card_batch, c.po_number {_HELD_FOR_A_CARD} AND h.batch = ?"
-        f" AND NOT {_CARD_MADE}",
+        f"SELECT h.fingerprint, c.card_batch, c.po_number, c.card_fingerprint, {line}"
+        f" {_HELD_FOR_A_CARD} AND h.batch = ? AND NOT {_CARD_MADE}",
         (batch,),
     ).all()
 

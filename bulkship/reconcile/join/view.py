@@ -18,6 +18,7 @@ from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
 from ...payload import items_of, line_items
+from ...repeats.cancelled import is_cancelled_hold
 from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND, card_gone_note, left_out_person
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
@@ -120,7 +121,11 @@ class LedgerView:
             row, record, order, lines, normalised, prices, waiting, shown, taken_off, word=word
         )
         gone = self.cards_gone.get(record.fingerprint) if record.status == "held" else None
-        return replace(found, problems=card_gone_note(found.problems, *gone)) if gone else found
+        if gone is None or is_cancelled_hold(found.problems):  # (held as cancelled: says so itself)
+            return found
+        return replace(
+            found, problems=card_gone_note(found.problems, gone.batch, gone.po, cancelled=gone.cancelled)
+        )
 
     def money_of(self, record: RowRecord) -> tuple[str, Breakdown | None, int]:
         """The row's bucket, figures and cards, as :meth:`outcome_of` has them (without the rest of the
