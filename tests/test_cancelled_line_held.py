@@ -265,3 +265,23 @@ def test_a_held_row_the_list_now_says_not_to_send_is_left_out(
     (batch,) = json.loads(capsys.readouterr().out)["batches"]
     assert batch["by_status"] == {"pending": 1, "skipped": 1} and batch["state"] == "sent", batch
     assert cli.external_ids().count("E2") == 1
+
+
+@pytest.mark.parametrize("word", ["Cancelled", "Failed"])
+def test_a_line_ended_while_the_run_waits_is_said_as_the_re_run_will_treat_it(
+    cli: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str], word: str
+) -> None:
+    """The lead's suspect B of session 52: a line the vendor cancelled, read by the run's own wait, was said
+    as failed: '1 row(s) failed at the vendor before their card was made ...: re-run the same command to send
+    them again under a new PO number', while the re-run holds it (05b54c98). A Failed line is said and
+    re-sent as before."""
+    path = _list(tmp_path, _row(1), _row(2))
+    cli.rewrite = _ended("E2", word)  # the vendor's reads show it ended from the first
+    _run(path, "--wait", "1")
+    said = _said(capsys)
+    failed = "1 row(s) failed at the vendor before their card was made"
+    held = "1 row(s) whose card the vendor cancelled before it shipped (nothing charged for them): a re-run"
+    assert (failed in said, held in said) == (word == "Failed", word == "Cancelled"), said
+    assert "need fixing" not in said, said
+    assert _run(path) == (3 if word == "Cancelled" else 0), _said(capsys)
+    assert cli.external_ids().count("E2") == (1 if word == "Cancelled" else 2)

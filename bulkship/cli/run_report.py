@@ -174,12 +174,9 @@ def _rows_to_correct(result: RunResult, keep: tuple[str, ...]) -> None:
     duplicates = result.by_status.get("duplicate", 0)
     # a row whose order the vendor ended Failed before making its card has nothing to correct: "need
     # fixing ... correct them" sent people looking for a mistake that is not there (review19)
-    to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates - result.no_card_rows
-    if result.no_card_rows:
-        err_console.print(
-            f"{result.no_card_rows} row(s) failed at the vendor before their card was made (nothing charged "
-            "for them): re-run the same command to send them again under a new PO number."
-        )
+    no_card = result.no_card_rows + result.no_card_held
+    to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates - no_card
+    _say_no_card(result)
     if to_fix > 0:  # "correct them and run it with --batch B" named no file: the sheet, or the list?
         workbook = str(result.output) if result.output else "RESULT-WORKBOOK"
         follow = shlex.join(["bulkship", "run", workbook, "--batch", result.batch, *keep])
@@ -238,6 +235,22 @@ def _held(result: RunResult, keep: tuple[str, ...]) -> None:
             + "). To send them anyway, on purpose, re-run the same command with --allow-repeat."
         )
     err_console.print(held + (some if result.held_rows > 1 else ""), soft_wrap=True)
+
+
+def _say_no_card(result: RunResult) -> None:
+    """The rows whose line the vendor ended before their card was made: Failed ones the re-run sends again,
+    Cancelled ones it holds (they were said as failed, 're-run to send them again': the lead's suspect B)."""
+    if result.no_card_rows:
+        err_console.print(
+            f"{result.no_card_rows} row(s) failed at the vendor before their card was made (nothing charged "
+            "for them): re-run the same command to send them again under a new PO number."
+        )
+    if result.no_card_held:
+        err_console.print(
+            f"{result.no_card_held} row(s) whose card the vendor cancelled before it shipped (nothing "
+            "charged for them): a re-run holds them, not sent again by itself, as a cancellation may be one "
+            "your company asked for; to send them after all, re-run the same command with --allow-repeat."
+        )
 
 
 def _funds_missing(result: RunResult) -> str:
