@@ -80,8 +80,9 @@ def test_a_farewell_list_s_last_day_alone_says_no_leaving_to_come(
     """On a list its name calls one of people leaving (:func:`bulkship.load.skipped.leavingday.farewell_list`)
     'Last day 12/31' warned "a run on or after that day leaves the row out": untrue, a last day alone is no
     reason to leave a farewell list's row out, and a run after the day sends it (review73's leftover 6;
-    review75). No warning there; 'Terminated 1/15/2027' and a 'Termination Date' to come are left out after
-    the day on such a list too: warned as before."""
+    review75). No warning there until the day, a warning naming the leaver after it. 'Terminated 1/15/2027'
+    asks (one let go: the lead's decision, session 51; was sent, then left out after the day), and a
+    'Termination Date' to come says a run on or after that day asks (review77)."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     path = tmp_path / name
     with path.open("w", newline="") as f:
@@ -91,13 +92,20 @@ def test_a_farewell_list_s_last_day_alone_says_no_leaving_to_come(
             writer.writerow(
                 [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note, day]
             )
-    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
     answer = json.loads(capsys.readouterr().out)
-    assert sorted(p["row"] for p in answer["problems"] if "the person leaves on" in p["message"]) == [2, 3]
-    assert answer["valid"] == 3
+    said = {p["row"]: (p["severity"], p["message"]) for p in answer["problems"]}
+    assert sorted(said) == [2, 3]
+    assert said[2][0] == "error" and "let go: is this farewell card to be sent?" in said[2][1]
+    assert said[3][1].endswith("(a run on or after that day asks whether to send it).")
+    assert answer["valid"] == 2
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2027, 2, 5))
-    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0  # (the days passed)
-    assert [s["row"] for s in json.loads(capsys.readouterr().out)["skipped"]] == [2, 3]
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1  # (the days passed)
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["skipped"] == []
+    said = {p["row"]: (p["severity"], p["message"]) for p in answer["problems"]}
+    assert [said[row][0] for row in (2, 3, 4)] == ["error", "error", "warning"]
+    assert "'Termination Date' has passed" in said[3][1] and "whose leavers are its recipients" in said[4][1]
 
 
 def test_a_leaving_day_written_as_an_excel_serial_is_said_as_its_day(

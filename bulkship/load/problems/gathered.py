@@ -43,6 +43,7 @@ from . import (
 )
 from .askingnote import asking_problems
 from .bounded import BoundedProblems
+from .farewellrows import farewell_problems
 from .leavingahead import leaving_ahead_problems
 from .stillhere import still_here_problems
 
@@ -103,6 +104,8 @@ def gathered_problems(
     farewell = farewell_list(_titles(grid, header_row, path.name))  # (its leavers are its recipients)
     today = program.today()
     read_problems += leaving_ahead_problems(body, column_map, not_judged | in_question, today, farewell)
+    if farewell:  # (its leavers sent with a warning, those let go asked: ..skipped.farewell)
+        read_problems += farewell_problems(body, column_map, not_judged | in_question, today)
     read_problems += _elsewhere_problems(body, column_map, not_judged)
     read_problems += _errors_where_rows_are_picked(body, column_map, not_judged)
     read_problems += _rush_problems(body, column_map, not_judged, program.defaults)

@@ -15,6 +15,7 @@ import pandas as pd
 from ...models import Problem
 from ..skipped.dates import _GONE_ON
 from ..skipped.days import _dates, _later_than_today
+from ..skipped.farewell import SENT, day_column_reading, farewell_reading, let_go_to_come
 from ..skipped.languages import plain_key
 from ..skipped.leavingday import _A_JOURNEY, _LEAVING_THEN, _STAYS, leaving_later
 from ..skipped.yearasked import _days_named
@@ -29,8 +30,10 @@ def _leaving_day_ahead(text: str, today: date, farewell: bool = False) -> str:
     ``farewell`` list only a leaving said with it (:data:`..skipped.leavingday._LEAVING_THEN`)."""
     if not text or _A_JOURNEY.search(text) or _STAYS.search(text):
         return ""
-    if farewell and _LEAVING_THEN.fullmatch(text) is None:
-        return ""
+    if farewell and (_LEAVING_THEN.fullmatch(text) is None or farewell_reading(text) == SENT):
+        return ""  # (a leaver's: sent then too)
+    if farewell and let_go_to_come(text, today):
+        return ""  # (asked now: ..farewellrows)
     for start, end in _days_named(text):
         day = text[start:end]
         if bool(leaving_later(pd.Series([day]), today).iloc[0]):
@@ -38,12 +41,13 @@ def _leaving_day_ahead(text: str, today: date, farewell: bool = False) -> str:
     return ""
 
 
-def _warning(row: int, header: str, says: str, day: str) -> Problem:
+def _warning(row: int, header: str, says: str, day: str, then: str = "leaves the row out") -> Problem:
     """The warning on ``row``, whose ``header`` ``says`` the person leaves on ``day``, of that column (no
-    field reads it: the result workbook shows the words, not a value changed)."""
+    field reads it: the result workbook shows the words, not a value changed); ``then``: what a run on or
+    after that day does."""
     message = (
         f"Row {row}, column '{header}': {says}: the person leaves on {day}: the card is sent now, while the "
-        "person still works there (a run on or after that day leaves the row out)."
+        f"person still works there (a run on or after that day {then})."
     )
     return Problem(row, header, says, "warning", message, KIND)
 
@@ -84,9 +88,14 @@ def leaving_ahead_problems(
         key = plain_key(str(header))
         if header in column_map or key not in _GONE_ON or any(word in key for word in _NOT_A_LEAVING):
             continue
+        # (on a farewell list a last day's or a resignation's sends then too, a termination's asks)
+        reading = day_column_reading(str(header)) if farewell else ""
+        if reading == SENT:
+            continue
+        then = "asks whether to send it" if reading else "leaves the row out"
         column = body[header].astype(str).str.strip()
         for row in column.index[_later_than_today(column, today)]:
             if int(row) not in not_judged:
                 day = _day_of(column[row])
-                said.setdefault(int(row), _warning(int(row), header, f"'{column[row]}'", day))
+                said.setdefault(int(row), _warning(int(row), header, f"'{column[row]}'", day, then))
     return [said[row] for row in sorted(said)]

@@ -62,7 +62,13 @@ FAREWELL = re.compile(
     r"check\w*|review\w*)\b)"
     r".*\b(?:farewells?|going[\s-]+away|send[\s-]*offs?|leavers?|leaving\s+(?:gifts?|cards?|presents?)|"
     r"departing|departures?|outgoing\s+(?:staff|employees?|colleagues?|associates?)|offboard\w*|exit\s+(?:gifts?|kits?|cards?|presents?)|goodbyes?|"
-    r"good-byes?|retire\w*|retirement)\b"
+    r"good-byes?|"
+    # (a retirement's gifts or party, people retiring: not a retirement plan's staff, whose list
+    # 'retirement-plan-staff.csv' read as a farewell list would send its resignations: the lead's leftover 3)
+    r"retirements|retir(?:ing|ees?|ed)(?!\s+(?:plans?|accounts?|savings|funds?|benefits?|pensions?|"
+    r"contributions?|eligib\w*|income|age|401k)\b)|"
+    r"retirement\s+(?:gifts?|part(?:y|ies)|cards?|presents?|send[\s-]*offs?|celebrations?|luncheons?|"
+    r"dinners?|farewells?|tokens?))\b"
 )
 # ... and no title names another occasion: a holiday list's title speaking of its leavers ('Holiday gifts
 # (leavers dropped)', 'retirees-holiday-gifts') is no farewell list, its rows' leaving days read (found by

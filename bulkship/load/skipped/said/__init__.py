@@ -22,6 +22,7 @@ from ..clauses import SLASHED, _clauses_say_no, _lines_say_no, _note_says_no, ma
 from ..columnkeys import _LEAVES_OUT, flag_key
 from ..dates import _GONE_ON
 from ..days import _later_than_today, _note_not_yet
+from ..farewell import spared
 from ..flags import (
     _ACTIVE_FLAGS,
     _ELIGIBLE_FLAGS,
@@ -109,6 +110,7 @@ def _said_not_to_send(
         whole = column
         codes, distinct = pd.factorize(column, use_na_sentinel=False)
         column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
+        raw = column  # (as ..problems.farewellrows reads it)
         if key in SYSTEM_WORDS:  # 'Empl Status' = U, 'Assignment Status' = SUSPEND_PROCESS (.hrsystems)
             column = column.map(SYSTEM_WORDS[key])
         elif says in PERSON_STATUS and employment_header(str(header)):  # 'Employee Status' = S (.hrsystems)
@@ -200,6 +202,9 @@ def _said_not_to_send(
             # ... but told year by year or of an earlier round's card, as a note is ('LY: declined; TY: OK')
             if masks.said.any():
                 masks.said &= ~of_another_year(column, masks.said, today, as_notes)
+        if the_list.farewell and (says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _GONE_ON):
+            # a farewell list's leavers are its recipients: sent or asked (..farewell), a death left out
+            masks.said &= ~spared(raw, str(header), key in _GONE_ON)
         for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
             if row not in lone:
                 found.setdefault(row, reason)
