@@ -73,9 +73,8 @@ class RunResult:
     api: str = ""
     duplicate: int = 0  # rows repeating an earlier row of the file: not ordered, nothing to fix
     no_card_rows: int = 0  # failed: the vendor ended their line before making a card; a re-run sends them
-    no_card_held: int = (
-        0  # ... its line Cancelled (a request, perhaps): a re-run holds them (.repeats.cancelled)
-    )
+    no_card_held: int = 0  # ... its line Cancelled (a request, perhaps): a re-run holds them
+    no_card_moved: int = 0  # ... its card moved by the vendor into an order of its own: not sent again
     no_card_cost: Decimal = Decimal(0)  # ... what their lines cost as sent: the re-run's to pay again
     waiting_rows: int = 0  # of the skipped: held until a day to come, sent by the same file run on it
     ordered_before_rows: int = 0  # ... and those whose card another batch ordered already (its card went)
@@ -163,6 +162,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
     no_card = len(no_card_records)
     # ... of them, those whose line it cancelled: the next run holds them, not sends (repeats.cancelled)
     resent = [r for r in no_card_records if (r.line_status or "").lower() != "cancelled"]
+    moved = [r for r in no_card_records if (r.po_number or "", r.fingerprint) in view.moved]  # (track.moved)
+    resent = [r for r in resent if r not in moved]
     return RunResult(
         batch=batch,
         rows=record.rows if record else 0,
@@ -173,7 +174,8 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
         ordered_rows=rows.get("ordered", 0) - no_card,
         failed_rows=rows.get("failed", 0) + no_card,
         no_card_rows=len(resent),
-        no_card_held=no_card - len(resent),
+        no_card_held=no_card - len(resent) - len(moved),
+        no_card_moved=len(moved),
         no_card_cost=sum((r.cost or Decimal(0) for r in resent), Decimal(0)),
         held_until=(held := held_until(ledger, batch) if rows.get("skipped") else ()),
         waiting_rows=len(held),  # not a row whose card another batch ordered (..heldrows.held_until)

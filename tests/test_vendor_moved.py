@@ -130,3 +130,26 @@ def test_a_card_the_vendor_moved_is_not_sent_again_past_the_resume_check_while_i
     )
     assert vendor.external_ids() == ["E1", "E2", "E3", "E4"]  # no second card
     assert again.exit_code == 1 and "to see whether it moved the card" in str(again.stopped), again.stopped
+
+
+def test_a_card_the_vendor_moved_is_said_moved_not_cancelled_on_every_surface(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """hunter-vendor40's leftover 2: E3's card moved into the vendor's own order, its line left behind
+    'Cancelled': the run stopped (not sent again: right), but its row said "The vendor cancelled this card's
+    line ... A re-run holds it ... To send it after all, re-run with --allow-repeat", the run's last lines
+    counted it as failed (or cancelled), and validate held it as cancelled. Once a run reads the move, each
+    says the card went to that order."""
+    from bulkship import api
+
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = moved("E3")
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    again = place(vendor, tmp_path, [1, 2, 3, 4])
+    assert (again.no_card_moved, again.no_card_held, again.no_card_rows, again.held_cancelled) == (1, 0, 0, 0)
+    (said,) = [line for line in api.export_csv(settings, "staff").read_text().splitlines() if "E3" in line]
+    assert "The vendor moved this card out of order BS-STAFF-0001 into its order" in said, said
+    assert "--allow-repeat does not either" in said and "A re-run holds it" not in said, said
+    place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
+    assert vendor.external_ids() == ["E1", "E2", "E3", "E4"]  # no second card, as before

@@ -174,7 +174,7 @@ def _rows_to_correct(result: RunResult, keep: tuple[str, ...]) -> None:
     duplicates = result.by_status.get("duplicate", 0)
     # a row whose order the vendor ended Failed before making its card has nothing to correct: "need
     # fixing ... correct them" sent people looking for a mistake that is not there (review19)
-    no_card = result.no_card_rows + result.no_card_held
+    no_card = result.no_card_rows + result.no_card_held + result.no_card_moved
     to_fix = result.attention_rows - result.held_rows - result.review_rows - duplicates - no_card
     _say_no_card(result)
     if to_fix > 0:  # "correct them and run it with --batch B" named no file: the sheet, or the list?
@@ -244,6 +244,11 @@ def _say_no_card(result: RunResult) -> None:
         err_console.print(
             f"{result.no_card_rows} row(s) failed at the vendor before their card was made (nothing charged "
             "for them): re-run the same command to send them again under a new PO number."
+        )
+    if result.no_card_moved:  # (track.moved: its line left behind reads Cancelled)
+        err_console.print(
+            f"{result.no_card_moved} row(s) whose card the vendor moved into an order of its own (see each "
+            "row's note): not sent again, nor held as cancelled; ask the vendor about that order."
         )
     if result.no_card_held:
         err_console.print(

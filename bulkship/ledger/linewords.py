@@ -18,6 +18,7 @@ from .records import now_iso
 LINE_WORD = "line_word"  # a row's line shown in the vendor's own word for a status bulkship reads otherwise
 LINE_CANCELLED = "line_cancelled"  # a row's line first read cancelled, nothing shipped: when, and the reason
 CANCELLED = "cancelled"
+LINE_MOVED = "line_moved"  # where the vendor moved a row's card from a line it shows ended (track.moved)
 
 
 def note_line_words(
@@ -68,3 +69,12 @@ def cancellations(events: Iterable[Any]) -> dict[tuple[str, str], tuple[str, str
         (str(e.po_number), str(e.detail.get("fingerprint"))): (str(e.at), str(e.detail.get("reason") or ""))
         for e in events
     }
+
+
+def moved_cards(events: Iterable[Any]) -> dict[tuple[str, str], str]:
+    """(PO, fingerprint) -> where the vendor moved the row's card (an order of its own), by the latest
+    :data:`LINE_MOVED` event of each; rows no longer so left out."""
+    latest = {
+        (str(e.po_number), str(e.detail.get("fingerprint"))): str(e.detail.get("where") or "") for e in events
+    }
+    return {key: where for key, where in latest.items() if where}

@@ -15,7 +15,15 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..billing import line_ended_without_card
-from ..ledger.linewords import CANCELLED, LINE_CANCELLED, LINE_WORD, cancellations, line_words
+from ..ledger.linewords import (
+    CANCELLED,
+    LINE_CANCELLED,
+    LINE_MOVED,
+    LINE_WORD,
+    cancellations,
+    line_words,
+    moved_cards,
+)
 from ..models import FINGERPRINT, STATUS
 from .policy import _HELD_PREFIX, ALLOW_FLAG
 
@@ -44,6 +52,7 @@ def cancelled_rows(
     card (:func:`_cancelled_elsewhere`, each also in ``cards``: its card, kept for the next run):
     fingerprint -> the hold's note. An 'Allow Duplicate' yes on the row sends it (none held). Only the
     batch's rows so ended or held are looked at, never every row."""
+    moved = moved_cards(ledger.events(batch, kinds=[LINE_MOVED]))  # its card in the vendor's own order
     ended = {
         fp: r
         for fp, r in known.items()
@@ -51,6 +60,7 @@ def cancelled_rows(
         and r.po_number
         and (r.line_status or "").lower() == CANCELLED
         and line_ended_without_card(r)
+        and (r.po_number, fp) not in moved
     }
     gone = {
         fp: card for fp, card in ledger.held_cards_gone(batch).items() if card.cancelled and card.fingerprint

@@ -9,6 +9,7 @@ from typing import Any
 from ..client.parse import po_number_of, raw_lines, status_name, text
 from ..errors import VendorError
 from ..ledger import Ledger
+from ..ledger.linewords import LINE_MOVED, moved_cards
 from ..statuses import NO_CARD_STATUSES
 
 
@@ -31,6 +32,10 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
         for fp, po in made_none
         if fp in by_fingerprint and by_fingerprint[fp].external_id
     }
+    fp_of = {
+        str(by_fingerprint[fp].external_id).casefold(): fp for fp, _po in made_none if fp in by_fingerprint
+    }
+    moves: dict[tuple[str, str], str] = {}  # (PO, fingerprint) -> where the card is now, as said
 
     ours = {o.vendor_order_id for o in ledger.orders(payloads=False) if o.vendor_order_id}
 
@@ -58,6 +63,8 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
                 f"the vendor also lists order {order.id} ({status}) under this PONumber, one bulkship did "
                 "not send: the cards may have moved there"
             )
+            where = f"its order {order.id} under the same PONumber ({status})"
+            moves.update({(po, fp): where for fp, po in made_none if po == order.po_number})
         for line in lines:
             po = refs.get(_live_ref(line))
             if po is not None:
@@ -67,7 +74,26 @@ async def moved_elsewhere(client: Any, ledger: Ledger, batch: str) -> dict[str, 
                     f"({order.po_number or 'no PONumber'}), which bulkship did not send: the card may have "
                     "moved there",
                 )
+                status = status_name(text(line, "Status")) or "no status"
+                where = f"its order {order.id} ({order.po_number or 'no PONumber'}, {status})"
+                moves[(po, fp_of[_live_ref(line)])] = where
+    if listing.every_order_read:
+        note_moves(ledger, batch, made_none, moves)
     return found
+
+
+def note_moves(
+    ledger: Ledger, batch: str, made_none: list[tuple[str, str]], moves: dict[tuple[str, str], str]
+) -> None:
+    """Record where each row whose line made no card now has its card, as the vendor's list shows it (an
+    order of its own), where that changed since last said ("" once no longer so): its line's 'Cancelled' was
+    said as the vendor cancelling the card, held, 'to send it after all, --allow-repeat', while the card went
+    out from the other order (hunter-vendor40's leftover 2)."""
+    said = moved_cards(ledger.events(batch, kinds=[LINE_MOVED]))
+    for fp, po in made_none:
+        where = moves.get((po, fp), "")
+        if where != said.get((po, fp), ""):
+            ledger.log_event(batch, po, LINE_MOVED, fingerprint=fp, where=where)
 
 
 def _may_make_card(raw_line: Any) -> bool:

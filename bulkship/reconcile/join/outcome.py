@@ -73,6 +73,15 @@ CANCELLED_AT_VENDOR_NOTE = (
 )
 
 
+# ... its card moved by the vendor into an order of its own (track.moved): sent from there, not cancelled
+MOVED_NOTE = (
+    "The vendor moved this card out of order {po} into {where}, one bulkship did not send: the line left "
+    "behind reads Cancelled, but the card goes out from that order, so it is not sent again (--allow-repeat "
+    "does not either while that order may make it). Ask the vendor about that order: bulkship does not "
+    "follow it"
+)
+
+
 def made_no_card_note(po: str | None, line_status: str | None, word: str = "") -> str:
     """What a row whose line the vendor ended before anything shipped says (:func:`made_no_card`)."""
     cancelled = (line_status or "").lower() == "cancelled"

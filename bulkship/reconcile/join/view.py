@@ -13,7 +13,7 @@ from typing import Any
 from ...billedbefore import charge_counted
 from ...billing import ended_without_a_card
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
-from ...ledger.linewords import LINE_WORD, line_words
+from ...ledger.linewords import LINE_MOVED, LINE_WORD, line_words, moved_cards
 from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
@@ -24,9 +24,11 @@ from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
 from .outcome import (
     IN_DOUBT_ORDER_STATES,
+    MOVED_NOTE,
     ORDER_SHEET_STATES,
     as_shown,
     kept_apart,
+    made_no_card,
     outcome_from_ledger,
     row_line,
     row_money,
@@ -70,6 +72,8 @@ class LedgerView:
         self.fewer_shown = fewer_cards_shown(ledger.events(batch, kinds=[FEWER_CARDS]))
         # (PO, fingerprint) -> the vendor's own word for a row's line read as a status ('Refunded')
         self.line_words = line_words(ledger.events(batch, kinds=[LINE_WORD]))
+        # ... and where the vendor moved a row's card out of its ended line (track.moved, read by a run)
+        self.moved = moved_cards(ledger.events(batch, kinds=[LINE_MOVED]))
         self._lines: dict[str, list[_Line]] = {}
         self._values: dict[Any, Decimal] = {}
         self._same_lines: dict[_Line, _Line] = {}  # a million lines are a few kinds: each kind held once
@@ -120,6 +124,9 @@ class LedgerView:
         found = outcome_from_ledger(
             row, record, order, lines, normalised, prices, waiting, shown, taken_off, word=word
         )
+        moved = self.moved.get((record.po_number or "", record.fingerprint)) if made_no_card(record) else None
+        if moved:
+            return replace(found, problems=MOVED_NOTE.format(po=record.po_number, where=moved))
         gone = self.cards_gone.get(record.fingerprint) if record.status == "held" else None
         if gone is None or is_cancelled_hold(found.problems):  # (held as cancelled: says so itself)
             return found
