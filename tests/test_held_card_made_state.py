@@ -185,7 +185,7 @@ def _cancelled(order: dict[str, Any]) -> None:
 
 
 def test_a_row_held_for_a_card_the_vendor_then_cancelled_is_held_by_either_batch_s_re_run(
-    tmp_path: Path,
+    tmp_path: Path, ledger_location: Path | str
 ) -> None:
     """The lead's suspect A of session 52: as above, but a's card for E2 the vendor Cancelled (a cancellation
     the company may have asked for). a's re-run holds its row (05b54c98), yet b's row said 'Run this batch
@@ -193,7 +193,8 @@ def test_a_row_held_for_a_card_the_vendor_then_cancelled_is_held_by_either_batch
     cancellation undone from the other batch's side. Now b's re-run holds it too, saying whose card was
     cancelled, kept for its next run; --allow-repeat sends it once, after which a's row has its card."""
     with VendorProxy(tmp_path) as vendor:
-        settings = vendor.settings(tmp_path)
+        url = ledger_location if isinstance(ledger_location, str) else None
+        settings = vendor.settings(tmp_path, ledger_url=url)
         a, b = write_sheet(tmp_path / "a.csv", [1, 2, 3]), write_sheet(tmp_path / "b.csv", [2, 5, 6, 7])
         assert run_batch(a, settings, wait_s=0, client_factory=vendor.factory, batch="a").exit_code == 0
         assert run_batch(b, settings, wait_s=0, client_factory=vendor.factory, batch="b").held_with_card == 1
