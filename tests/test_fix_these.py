@@ -714,3 +714,28 @@ def test_do_not_send_written_on_fix_these_leaves_out_that_row_and_no_other(
     _header, results = _results(workbook)
     assert (results[3]["Status"], results[4]["Status"]) == ("pending", "skipped"), results
     assert "row 4 (column 'Team notes': 'do not send')" in said, said
+
+
+def test_a_row_with_a_preferred_first_name_corrected_on_fix_these_continues_the_batch(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A UKG Pro export's 'Preferred First Name' (found by newcomer30): Farhana Chowdhury, who goes by Fara,
+    corrected on Fix these, refused the README's follow-up, exit 2, "continues batch 'AWARDS' ..., but not row
+    2 (Farhana Chowdhury), still waiting on you": the workbook named her by her legal first name, the
+    corrected row by the one on her card, and the two were taken for two people."""
+    source = tmp_path / "awards.csv"
+    source.write_text(
+        "Employee Number,First Name,Last Name,Preferred First Name,Address,City,State,ZIP,Product,Amount\n"
+        "1,Farhana,Chowdhury,Fara,925 Davis St,Evanston,IL,60201,TARGET,150\n"
+        "2,Rosa,Alvarez,,1420 N Lake Shore Dr,Chicago,IL,60610,TARGET,100\n"
+        "3,Nils,Bergstrom,,77 W Wacker Dr,Chicago,IL,60601,TARGET,140\n"
+    )
+    out = tmp_path / "out"
+    code, first = _run(capsys, str(source), "--batch", "AWARDS", "--out", str(out))
+    assert code == 3, first
+    workbook = Path(str(first["output"]))
+    _fix_row(workbook, 2, "Amount", "100")
+    _fix_row(workbook, 4, "Amount", "100")
+    code, second = _run(capsys, str(workbook), "--batch", "AWARDS", "--out", str(out))
+    assert code == 0, second
+    assert sorted(_vendor_lines().values()) == [1, 1, 1]  # each card once

@@ -79,14 +79,17 @@ def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
             if row is None or row in found or row not in keys:
                 continue
             problems = cells[at_problems] if at_problems < len(cells) else ""
-            every = " ".join(cells[i] for columns in naming for i in columns if i < len(cells))
+            every = " ".join(cells[i] for parts in naming for part in parts for i in part if i < len(cells))
             found[row] = BookRow(keys[row], _name_of(cells, naming), problems, every)
     return found
 
 
-def _name_columns(headers: Sequence[str], path: Path) -> list[list[int]]:
+def _name_columns(headers: Sequence[str], path: Path) -> list[list[list[int]]]:
     """The columns naming the person, in the order a card would take them: a preferred name, else the name,
-    else first and last name (``result_rows.page_listed_names``'s choice), as the sheet's headers read."""
+    else first and last name (``result_rows.page_listed_names``'s choice), as the sheet's headers read; each
+    part of a name its columns in turn, a preferred first or last name before the legal one ('Preferred First
+    Name' = Fara beside 'First Name' = Farhana: the card's 'Fara Chowdhury'; named by the legal one, a row
+    corrected on Fix these was taken for another person and its follow-up refused: found by newcomer30)."""
     from ..columns.mapping import map_columns
     from ..program import ProgramSettings
 
@@ -96,15 +99,24 @@ def _name_columns(headers: Sequence[str], path: Path) -> list[list[int]]:
     mapping = map_columns(headers, positions, set(), load_contract(), ProgramSettings(), path, strict=False)
     at = {header: i for i, header in enumerate(headers)}
     header_of = {field: header for header, field in mapping.column_map.items()}
-    choices = [[at[mapping.preferred["name"]]]] if mapping.preferred.get("name") in at else []
-    choices += [[at[header_of["name"]]]] if header_of.get("name") in at else []
-    choices += [[at[header_of[f]] for f in ("first_name", "last_name") if header_of.get(f) in at]]
+    choices = [[[at[mapping.preferred["name"]]]]] if mapping.preferred.get("name") in at else []
+    choices += [[[at[header_of["name"]]]]] if header_of.get("name") in at else []
+    parts = [
+        [at[h] for h in (mapping.preferred.get(f), header_of.get(f)) if h in at]
+        for f in ("first_name", "last_name")
+    ]
+    choices += [[part for part in parts if part]]
     return [c for c in choices if c]
 
 
-def _name_of(cells: list[str], naming: list[list[int]]) -> str:
-    for columns in naming:
-        said = " ".join(" ".join(cells[i] if i < len(cells) else "" for i in columns).split())
+def _name_of(cells: list[str], naming: list[list[list[int]]]) -> str:
+    for parts in naming:
+        said = " ".join(" ".join(_first_said(cells, part) for part in parts).split())
         if said:
             return said
     return ""
+
+
+def _first_said(cells: list[str], columns: list[int]) -> str:
+    """The first of ``columns`` filled in on the row ('' when none is)."""
+    return next((cells[i] for i in columns if i < len(cells) and cells[i].strip()), "")
