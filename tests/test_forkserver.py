@@ -5,6 +5,7 @@ same exit code), and dies of the signal sent to it."""
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -44,6 +45,21 @@ def test_a_child_is_a_process_of_its_own_and_dies_of_sigkill(bulkship_forks: For
     assert process.ppid() == bulkship_forks.process.pid
     child.send_signal(signal.SIGKILL)
     assert child.wait(timeout=60) == -signal.SIGKILL
+
+
+def test_a_child_asked_an_address_space_is_capped_and_its_growth_is_seen(bulkship_forks: ForkServer) -> None:
+    """The hostile-file tests run `validate` as children capped as their fresh interpreters were (RLIMIT_AS)
+    and bound their peak RSS: the cap is the child's alone, and what it maps past the server's pages shows."""
+    grow = "x = bytearray(600 * 2**20); print('grown')"
+    capped = bulkship_forks.run([], code=grow, timeout=60, address_space=512 * 2**20)
+    assert capped.returncode == 1 and "MemoryError" in capped.stderr, capped
+    child = bulkship_forks.popen([], code=grow + "; import time; time.sleep(30)", capture=True)
+    assert child.printed(1, timeout=60) == ["grown\n"]
+    assert psutil.Process(child.pid).memory_info().rss > 600 * 2**20
+    child.kill()
+    child.wait(timeout=60)
+    said = bulkship_forks.run([], code="import resource; print(resource.getrlimit(resource.RLIMIT_AS))")
+    assert said.stdout.strip() == str((resource.RLIM_INFINITY,) * 2)  # none asked: none set, nor kept
 
 
 def test_a_child_runs_the_bulkship_of_the_checkout_its_tests_are_in(bulkship_forks: ForkServer) -> None:

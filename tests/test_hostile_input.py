@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from support.forkserver import ForkServer
 
 from bulkship.cli import main
 from bulkship.settings import resolve_settings
@@ -187,36 +188,26 @@ def test_a_file_name_holding_a_line_break_is_named_on_the_error_s_one_line(capsy
     ],
 )
 def test_a_device_or_a_pipe_named_like_a_workbook_is_refused_before_it_is_read(
-    tmp_path: Path, command: str, name: str, kind: str, said: str
+    bulkship_forks: ForkServer, tmp_path: Path, command: str, name: str, kind: str, said: str
 ) -> None:
     """Found by hunter-hostile9: a link named list.xlsx to /dev/urandom made `bulkship validate` (and `run`)
     take 19 GB before the kernel killed it, and a pipe named list.xlsx kept it waiting for a writer forever
     (a CSV name was refused at once): whether the file is a result workbook, and its batch's name, were read
     before the path was checked, and zipfile reads a device whole looking for its end. Now one line, exit 2.
     Run as a process under a 1.5 GB address space, so that a regression fails here rather than taking the
-    machine's memory."""
-    import resource
-    import subprocess
-    import sys
-
+    machine's memory (a child of the fork server: ~0.2 CPU-s, not ~1.8 importing the package again)."""
     path = tmp_path / name
     if kind == "pipe":
         os.mkfifo(path)
     else:
         path.symlink_to(kind)
 
-    def capped() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
-
     args = [command, str(path), "--out", str(tmp_path / "out")] + (["--yes"] if command == "run" else [])
-    done = subprocess.run(
-        [sys.executable, "-m", "bulkship", *args],
+    done = bulkship_forks.run(
+        args,
         env={**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data")},
-        capture_output=True,
-        text=True,
-        preexec_fn=capped,
         timeout=240,  # a pipe waited on would wait for ever: the test fails, it does not hang
-        check=False,
+        address_space=1536 * 2**20,
     )
     assert done.returncode == 2, done.stderr
     assert f"Error: File {path} {said}, not a file bulkship can read" == _error_line(done.stderr)

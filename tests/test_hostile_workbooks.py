@@ -6,12 +6,7 @@ psutil) under 500 MB. Legitimate files with the same features still load."""
 
 from __future__ import annotations
 
-import ctypes
 import os
-import resource
-import signal
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
@@ -19,13 +14,13 @@ from pathlib import Path
 import openpyxl
 import psutil
 import pytest
+from support.forkserver import ForkServer
 
 from bulkship.errors import FileFormatError
 from bulkship.load import load_sheet
 from bulkship.program import load_program
 
 PEAK_RSS_LIMIT = 500 * 2**20
-PR_SET_PDEATHSIG = 1  # prctl: the signal a process gets when its parent ends
 HEADER_ROW = (
     '<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Address</t></is>'
     "</c></row>"
@@ -107,25 +102,23 @@ def inline(ref: str, text: str) -> str:
 
 
 def run_validate(
-    path: Path, tmp_path: Path, *, address_space: int = 0, command: tuple[str, ...] = ("validate",)
+    forks: ForkServer,
+    path: Path,
+    tmp_path: Path,
+    *,
+    address_space: int = 0,
+    command: tuple[str, ...] = ("validate",),
 ) -> tuple[int, str, int]:
     """`bulkship validate FILE` as a process: exit code, stderr, and its peak RSS sampled every few ms.
     ``address_space``: the most memory it may map (RLIMIT_AS), where going past the limits would take more
-    than the machine has: it stops there, and the test fails, instead."""
-
-    def capped() -> None:
-        if address_space:
-            resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
-            # and gone with the test: a test run stopped midway left such a process working for an hour
-            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bulkship", *command, str(path), "--out", str(tmp_path / "out")],
+    than the machine has: it stops there, and the test fails, instead. A child of the fork server (~0.2
+    CPU-s, not ~1.8 importing the package again): its RSS and address space hold the server's pages too, so
+    the bounds are a little stricter than on a fresh interpreter (support/forkserver.py)."""
+    process = forks.popen(
+        [*command, str(path), "--out", str(tmp_path / "out")],
         env={**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data")},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=capped,
+        capture=True,
+        address_space=address_space,
     )
     watched = psutil.Process(process.pid)
     peak = 0
@@ -136,13 +129,18 @@ def run_validate(
             break
         time.sleep(0.005)
     _, err = process.communicate()
-    return process.returncode, err, peak
+    return process.wait(), err, peak
 
 
 def assert_refused(
-    path: Path, tmp_path: Path, *words: str, address_space: int = 0, command: tuple[str, ...] = ("validate",)
+    forks: ForkServer,
+    path: Path,
+    tmp_path: Path,
+    *words: str,
+    address_space: int = 0,
+    command: tuple[str, ...] = ("validate",),
 ) -> None:
-    code, err, peak = run_validate(path, tmp_path, address_space=address_space, command=command)
+    code, err, peak = run_validate(forks, path, tmp_path, address_space=address_space, command=command)
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
     assert code == 2, err
     assert len(errors) == 1 and "Traceback" not in err, err
@@ -151,22 +149,30 @@ def assert_refused(
     assert peak < PEAK_RSS_LIMIT, f"peak RSS {peak / 2**20:.0f} MB"
 
 
-def test_a_tiny_xlsx_with_cells_at_a1_and_xfd1048576_is_refused_in_one_line(tmp_path: Path) -> None:
+def test_a_tiny_xlsx_with_cells_at_a1_and_xfd1048576_is_refused_in_one_line(
+    bulkship_forks: ForkServer, tmp_path: Path
+) -> None:
     book = openpyxl.Workbook()
     book.active["A1"] = "Name"
     book.active["B1"] = "Address"
     book.active["XFD1048576"] = "x"
     book.save(tmp_path / "sparse.xlsx")
     assert (tmp_path / "sparse.xlsx").stat().st_size < 10_000
-    assert_refused(tmp_path / "sparse.xlsx", tmp_path, "sparse.xlsx", "1,048,576 rows and 16,384 columns")
+    assert_refused(
+        bulkship_forks, tmp_path / "sparse.xlsx", tmp_path, "sparse.xlsx", "1,048,576 rows and 16,384 columns"
+    )
 
 
-def test_a_far_cell_behind_a_lying_dimension_is_found_by_its_reference(tmp_path: Path) -> None:
+def test_a_far_cell_behind_a_lying_dimension_is_found_by_its_reference(
+    bulkship_forks: ForkServer, tmp_path: Path
+) -> None:
     path = raw_xlsx(tmp_path / "lie.xlsx", HEADER_ROW + f'<row r="2">{inline("XFD1048576", "x")}</row>')
-    assert_refused(path, tmp_path, "spans 1,048,576 rows and 16,384 columns")
+    assert_refused(bulkship_forks, path, tmp_path, "spans 1,048,576 rows and 16,384 columns")
 
 
-def test_a_far_cell_inside_an_early_row_deep_in_a_big_sheet_is_found(tmp_path: Path) -> None:
+def test_a_far_cell_inside_an_early_row_deep_in_a_big_sheet_is_found(
+    bulkship_forks: ForkServer, tmp_path: Path
+) -> None:
     rows = [HEADER_ROW]
     for number in range(2, 60_000):
         rows.append(
@@ -174,29 +180,35 @@ def test_a_far_cell_inside_an_early_row_deep_in_a_big_sheet_is_found(tmp_path: P
         )
     rows.append(f'<row r="60000">{inline("A60000", "Bob")}{inline("IV999999", "x")}</row>')
     path = raw_xlsx(tmp_path / "deep.xlsx", "".join(rows), dimension="A1:B60000")
-    assert_refused(path, tmp_path, "999,999 rows and 256 columns", "limit of 30,000,000 cells")
+    assert_refused(
+        bulkship_forks, path, tmp_path, "999,999 rows and 256 columns", "limit of 30,000,000 cells"
+    )
 
 
-def test_an_ods_repeating_one_row_five_million_times_is_refused(tmp_path: Path) -> None:
+def test_an_ods_repeating_one_row_five_million_times_is_refused(
+    bulkship_forks: ForkServer, tmp_path: Path
+) -> None:
     path = ods(
         tmp_path / "rows.ods", ods_cells("Name", "Address") + ods_cells("Ann", "1 Main St", repeat=5_000_000)
     )
     assert (path.stat().st_size) < 2_000
-    assert_refused(path, tmp_path, "rows.ods", "5,000,001 rows")
+    assert_refused(bulkship_forks, path, tmp_path, "rows.ods", "5,000,001 rows")
 
 
-def test_an_ods_repeating_a_filled_cell_across_every_column_is_refused(tmp_path: Path) -> None:
+def test_an_ods_repeating_a_filled_cell_across_every_column_is_refused(
+    bulkship_forks: ForkServer, tmp_path: Path
+) -> None:
     wide = (
         '<table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="16384">'
         "<text:p>x</text:p></table:table-cell></table:table-row>"
     )
     path = ods(tmp_path / "wide.ods", ods_cells("Name", "Address") + wide * 3)
-    assert_refused(path, tmp_path, "16,384 columns")
+    assert_refused(bulkship_forks, path, tmp_path, "16,384 columns")
 
 
-def test_a_giant_cell_is_refused(tmp_path: Path) -> None:
+def test_a_giant_cell_is_refused(bulkship_forks: ForkServer, tmp_path: Path) -> None:
     path = raw_xlsx(tmp_path / "giant.xlsx", HEADER_ROW + f'<row r="2">{inline("A2", "x" * 2_000_000)}</row>')
-    assert_refused(path, tmp_path, "holds a cell of more than 256 KB of text")
+    assert_refused(bulkship_forks, path, tmp_path, "holds a cell of more than 256 KB of text")
 
 
 def test_limits_are_configurable_in_the_program_file(tmp_path: Path) -> None:
@@ -273,7 +285,9 @@ _PEOPLE_HEADER = (
 
 
 @pytest.mark.parametrize("refs", [True, False])
-def test_a_row_or_a_cell_written_twice_refuses_the_file(tmp_path: Path, refs: bool) -> None:
+def test_a_row_or_a_cell_written_twice_refuses_the_file(
+    bulkship_forks: ForkServer, tmp_path: Path, refs: bool
+) -> None:
     """Found by hunter-sheets4: a program's export holding row 3 twice (Ed Wu, then Fay Li) was read as Fay
     alone, Ed left out with no word; a cell written twice (Value 50, then 500) was read as its last. Such a
     file is damaged (Excel says so): refused in one line, exit 2, on the fast path and on the exact walk (a
@@ -287,7 +301,7 @@ def test_a_row_or_a_cell_written_twice_refuses_the_file(tmp_path: Path, refs: bo
         cell = _person_row(2, "Ann Lee", 25, refs=refs).replace("</row>", '<c r="G2"><v>500</v></c></row>')
         with pytest.raises(FileFormatError, match=r"holds cell G2 of row 2 twice"):
             load_sheet(raw_xlsx(tmp_path / "cell.xlsx", _PEOPLE_HEADER + cell))
-    assert_refused(twice, tmp_path, "row 3 twice")
+    assert_refused(bulkship_forks, twice, tmp_path, "row 3 twice")
     disorder = raw_xlsx(
         tmp_path / "disorder.xlsx",
         _PEOPLE_HEADER + _person_row(3, "Ed Wu", 25) + _person_row(2, "Ann Lee", 50),
@@ -296,12 +310,12 @@ def test_a_row_or_a_cell_written_twice_refuses_the_file(tmp_path: Path, refs: bo
     assert loaded.frame.loc[[2, 3], "Name"].tolist() == ["Ann Lee", "Ed Wu"]
 
 
-def test_a_giant_shared_string_is_refused(tmp_path: Path) -> None:
+def test_a_giant_shared_string_is_refused(bulkship_forks: ForkServer, tmp_path: Path) -> None:
     """Found by hunter-sheets14: a cell's text kept among the workbook's shared strings (as Excel, LibreOffice
     and XlsxWriter write text) was not measured: 100 MB of text there (a 100 KB file) was read, its row
     message quoting it whole (100 MB on stderr) after 100 s, at 620 MB. Refused as an inline one is."""
     path = _shared_string_replaced(tmp_path / "giant.xlsx", b"GIANT", b"x" * 2_000_000)
-    assert_refused(path, tmp_path, "holds a text of more than 256 KB")
+    assert_refused(bulkship_forks, path, tmp_path, "holds a text of more than 256 KB")
 
 
 _PIECE = "x" * 100_000  # each piece below [limits] cell_kb (256 KB), twenty of them above it
@@ -328,7 +342,9 @@ def _shared_string_replaced(path: Path, old: bytes, new: bytes) -> Path:
 
 
 @pytest.mark.parametrize("written", ["shared runs", "inline runs", "inline comments", "ods spans"])
-def test_a_giant_text_written_in_pieces_is_refused(tmp_path: Path, written: str) -> None:
+def test_a_giant_text_written_in_pieces_is_refused(
+    bulkship_forks: ForkServer, tmp_path: Path, written: str
+) -> None:
     """Found by review28 after d13ef98: a cell's text is measured between two '<', so 2 MB (or 100 MB) written
     as rich-text runs of 100 KB each, or split by XML comments, or as an ODS paragraph's spans, was read
     whole: 100 MB of it took `bulkship validate` 50-60 s at 520-640 MB (a 110 KB file), 1 s of it calamine's.
@@ -348,7 +364,7 @@ def test_a_giant_text_written_in_pieces_is_refused(tmp_path: Path, written: str)
     else:
         spans = "".join(f"<text:span>{_PIECE}</text:span>" for _ in range(20))
         path = ods(tmp_path / "spans.ods", ods_cells("Name", "Address") + ods_cells(spans, "1 Main St"))
-    assert_refused(path, tmp_path, "more than 256 KB")
+    assert_refused(bulkship_forks, path, tmp_path, "more than 256 KB")
 
 
 _NOTE = "Left the company in May; her manager asked that the card go to her home address instead. " * 400
@@ -370,7 +386,9 @@ def _filled_down(path: Path, rows: int, columns: int, note: str) -> Path:
     return path
 
 
-def test_a_small_workbook_whose_cells_point_at_one_long_text_is_refused(tmp_path: Path) -> None:
+def test_a_small_workbook_whose_cells_point_at_one_long_text_is_refused(
+    bulkship_forks: ForkServer, tmp_path: Path
+) -> None:
     """Found by hunter-hostile5: a 650 KB XLSX whose 200,000 cells point at one 32,000-character shared string
     (a long note filled down and across, as Excel saves it) is 6.4 GB of text once read; within every limit
     (cells, XML, one cell's text), calamine aborted `bulkship validate` ("memory allocation failed", signal
@@ -380,7 +398,12 @@ def test_a_small_workbook_whose_cells_point_at_one_long_text_is_refused(tmp_path
     path = _filled_down(tmp_path / "notes.xlsx", 3_000, 40, note)
     assert path.stat().st_size < 1_000_000
     assert_refused(
-        path, tmp_path, "notes.xlsx", "sheet 'List' holds 3,662 MB of text", address_space=3 * 2**30
+        bulkship_forks,
+        path,
+        tmp_path,
+        "notes.xlsx",
+        "sheet 'List' holds 3,662 MB of text",
+        address_space=3 * 2**30,
     )
     loaded = load_sheet(_filled_down(tmp_path / "fine.xlsx", 300, 2, note))
     assert len(loaded.frame) == 300
@@ -390,7 +413,9 @@ def test_a_small_workbook_whose_cells_point_at_one_long_text_is_refused(tmp_path
 
 
 @pytest.mark.parametrize("written", ["repeated", "spaces", "repeated spaces"])
-def test_a_tiny_ods_repeating_a_long_text_is_refused(tmp_path: Path, written: str) -> None:
+def test_a_tiny_ods_repeating_a_long_text_is_refused(
+    bulkship_forks: ForkServer, tmp_path: Path, written: str
+) -> None:
     """Found by hunter-hostile5: ODS repeats a cell with one attribute and writes a run of spaces as
     <text:s text:c="N"/>, which calamine expands: a 1.2 KB file repeating a 200 KB text over 20,000 cells
     (4 GB once read) and one of 1 KB repeating 250,000 spaces over 100,000 cells (25 GB) aborted `bulkship
@@ -412,10 +437,11 @@ def test_a_tiny_ods_repeating_a_long_text_is_refused(tmp_path: Path, written: st
         words = ("holds 23,842 MB of text",)
     path = ods(tmp_path / "tiny.ods", ods_cells("Name", "Address") + ods_cells("Ann Lee", "1 Main St") + rows)
     assert path.stat().st_size < 2_000
-    assert_refused(path, tmp_path, "tiny.ods", *words, address_space=3 * 2**30)
+    assert_refused(bulkship_forks, path, tmp_path, "tiny.ods", *words, address_space=3 * 2**30)
 
 
 def test_a_workbook_named_like_a_result_workbook_and_holding_a_long_text_filled_down_is_refused(
+    bulkship_forks: ForkServer,
     tmp_path: Path,
 ) -> None:
     """Found by hunter-hostile5: a workbook whose sheets are named as bulkship's result workbook's (Results,
@@ -437,6 +463,7 @@ def test_a_workbook_named_like_a_result_workbook_and_holding_a_long_text_filled_
     book.close()
     assert path.stat().st_size < 1_000_000
     assert_refused(
+        bulkship_forks,
         path,
         tmp_path,
         "sheet 'Summary' holds 3,662 MB of text",
@@ -606,7 +633,7 @@ def test_the_shared_strings_of_a_list_of_long_notes_are_read_as_they_stream(tmp_
 
 
 def test_an_ods_defining_more_cell_styles_than_any_list_needs_gets_one_line_and_exit_2(
-    tmp_path: Path,
+    bulkship_forks: ForkServer, tmp_path: Path
 ) -> None:
     """hunter-hostile9's leftover, refused by hunter-hostile10: an ODS's cell styles each keep their name
     while the file is read (to know the cells they strike through or write white on white): a 2.9 MB ODS of
@@ -651,10 +678,8 @@ def test_an_ods_defining_more_cell_styles_than_any_list_needs_gets_one_line_and_
         return path
 
     many = ods(200_001)
-    result = subprocess.run(
-        [sys.executable, "-m", "bulkship", "validate", str(many), "--out", str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
+    result = bulkship_forks.run(
+        ["validate", str(many), "--out", str(tmp_path / "out")],
         env={**os.environ, "BULKSHIP_DATA_DIR": str(tmp_path / "data")},
     )
     said = result.stdout + result.stderr

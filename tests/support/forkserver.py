@@ -9,8 +9,11 @@ that sets the environment, working folder, arguments and output files it is give
 exit code, signals (SIGKILL is SIGKILL), locks and open files, ended by the interpreter as any script is.
 What it does not share with a fresh interpreter: modules imported before its environment was set (nothing
 of bulkship's reads the environment on import but ``cli.app``'s error console, whose width depends only on
-whether stderr is a terminal), and its hash seed. Tests about memory limits or about what a command
-imports keep starting the interpreter.
+whether stderr is a terminal), and its hash seed; and the server's pages, resident and mapped, which a
+fresh `validate` would map too but for ~15 MB of resident and ~50 MB of address space (bulkship.web's and
+the PostgreSQL driver's, preloaded here): a test capping a child's address space (``address_space``) or
+bounding its peak RSS measures it with those on top, a little stricter than a fresh interpreter. Tests
+about what a command imports keep starting the interpreter.
 
 The server answers one request at a time on its stdin/stdout (JSON lines): ``spawn``, ``signal``, ``poll``
 and ``wait``. It reaps its children itself, so a pid it reports is never another process's.
@@ -153,9 +156,11 @@ class ForkServer:
         capture: bool = False,
         code: str | None = None,
         cwd: Path | None = None,
+        address_space: int = 0,
     ) -> Forked:
         """``python -m bulkship ARGS`` (with ``code``: ``python -c CODE ARGS``) in ``cwd`` (else this working
-        folder); its output kept (``capture``) or dropped."""
+        folder); its output kept (``capture``) or dropped. ``address_space``: the most memory it may map
+        (RLIMIT_AS, set in the child; it is then killed when the server ends), else no limit."""
         output = tempfile.TemporaryDirectory() if capture else None
         files = [os.path.join(output.name, name) if output else os.devnull for name in ("stdout", "stderr")]
         for path in files if output else ():  # there before the child is: a test may read them at once
@@ -163,7 +168,7 @@ class ForkServer:
         environ = dict(os.environ if env is None else env)
         pid = self.ask(
             op="spawn", args=list(args), env=environ, cwd=str(cwd or os.getcwd()), stdout=files[0],
-            stderr=files[1], code=code,
+            stderr=files[1], code=code, address_space=address_space,
         )["pid"]  # fmt: skip
         return Forked(self, int(pid), output)
 
@@ -175,10 +180,11 @@ class ForkServer:
         timeout: float | None = None,
         code: str | None = None,
         cwd: Path | None = None,
+        address_space: int = 0,
     ) -> Completed:
         """As ``subprocess.run([python, -m, bulkship, *args], capture_output=True, text=True)`` (with
-        ``code``: ``[python, -c, code, *args]``)."""
-        child = self.popen(args, env=env, capture=True, code=code, cwd=cwd)
+        ``code``: ``[python, -c, code, *args]``; ``address_space`` as :meth:`popen`'s)."""
+        child = self.popen(args, env=env, capture=True, code=code, cwd=cwd, address_space=address_space)
         out, err = child.communicate(timeout)
         return Completed(child.wait(), out, err)
 
@@ -242,6 +248,7 @@ def _child(request: dict[str, Any]) -> None:
     if os.environ.get("PYTHONUNBUFFERED"):
         sys.stdout.reconfigure(write_through=True)  # type: ignore[union-attr]
     os.chdir(request["cwd"])
+    _capped(request.get("address_space", 0))
     _measured_apart()
     if request["code"] is not None:
         sys.path[0], sys.argv = "", ["-c", *request["args"]]  # as `python -c` has them
@@ -254,6 +261,17 @@ def _child(request: dict[str, Any]) -> None:
     sys.argv = ["bulkship", *request["args"]]
     runpy.run_module("bulkship", run_name="__main__", alter_sys=True)
     raise SystemExit(0)
+
+
+def _capped(address_space: int) -> None:
+    """The child's address space capped (as ``preexec_fn`` capped a fresh interpreter's), and the child
+    killed if the server ends first: a test stopped midway left such a process working for an hour."""
+    if address_space:
+        import ctypes
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _measured_apart() -> None:
