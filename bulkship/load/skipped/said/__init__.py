@@ -8,7 +8,8 @@ person's status, :mod:`.cardstatus` a card's, :mod:`.sentdays` the days a column
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
@@ -16,7 +17,6 @@ import pandas as pd
 
 from ...cells import FORMULA_ERROR
 from ..also import said_also
-from ..answered import answered
 from ..backlater import back_on_a_day_to_come
 from ..clauses import SLASHED, _clauses_say_no, _lines_say_no, _note_says_no, match_notes, taken_back
 from ..columnkeys import _LEAVES_OUT, flag_key
@@ -38,31 +38,41 @@ from ..giftlimits import this_year_ok
 from ..headings import _SEND_HEADING
 from ..holdflags import _SAYS_YES, LEAVING_REASONS, kept_under, takes_rows_off
 from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
-from ..languages import plain_key, straight_quotes
+from ..languages import plain_key
 from ..leavingday import leaving_to_come, left_by
 from ..notes import _NOTE_SAYS_NO
 from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
-from ..relation import relation_remark
 from ..restated import without_restated_holds
 from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
-from ..statusheaders import employment_header, leave_header
 from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
 from ..told import ROLE_SAID_NO, told_no
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
 from .alone import read_alone
 from .cardstatus import read_card
-from .hrsystems import SYSTEM_WORDS, leave_word, letters_read
 from .otheryears import of_another_year
 from .person import PERSON_STATUS, read_person
 from .reasons import Masks, reasons
 from .remarks import remarks_not_yet
 from .sentdays import read_days
 from .stillhere import still_here
-from .which import read_as
+from .texts import Texts, texts_read
+from .which import Reading, read_as
 from .wholelist import _RESPONSE_COMPLETE, _STATUS, TheList
+
+
+@dataclass
+class _Said:
+    """What the columns said so far: row -> the reason quoting the cell, and the rows each kind of column left
+    out (a leaving's reason, a leaving day, any other), which :func:`.stillhere.still_here` and
+    :func:`_reasons_of_a_leaving_to_come` weigh once every column is read."""
+
+    found: dict[int, str] = field(default_factory=dict)
+    by_reason: set[int] = field(default_factory=set)
+    by_other: set[int] = field(default_factory=set)
+    by_day: set[int] = field(default_factory=set)
 
 
 def _said_not_to_send(
@@ -84,133 +94,155 @@ def _said_not_to_send(
     lines above its header, which may say the list comes round every year
     (:func:`.wholelist._comes_round`)."""
     today = today or date.today()
-    found: dict[int, str] = {}
-    by_reason: set[int] = set()  # rows left out by a leaving's reason column, and by any other
-    by_other: set[int] = set()
-    by_day: set[int] = set()  # ... and by a leaving day (a status saying at work then asks: .stillhere)
+    so_far = _Said()
     the_list = TheList(body, column_map, today, titles)
-    as_notes = partial(_said_as_notes, today=today, titles=titles)
     for header in body.columns:
         if header in the_list.earlier:
             continue
         reading = read_as(header, column_map, beyond, body[header])
-        if reading is None:
-            continue
-        key, says = reading.key, reading.says
-        column = body[header].astype(str)
-        if kept and header in kept:
-            at = [row for row in kept[header] if row in column.index]
-            column = column.copy()
-            column.loc[at] = [kept[header][row] for row in at]
-        if reading.eligible and on_purpose:
-            column = column.drop(index=list(on_purpose), errors="ignore")
-        typed, column = column, _dittos_filled(column)
-        # each distinct text is read once (a column of a few answers over 100k rows read each cell's regexes
-        # 100k times: 2 s a column, again at each fix on the web page's review); ``codes`` maps rows to texts
-        whole = column
-        codes, distinct = pd.factorize(column, use_na_sentinel=False)
-        column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
-        raw = column  # (as ..problems.farewellrows reads it)
-        if key in SYSTEM_WORDS:  # 'Empl Status' = U, 'Assignment Status' = SUSPEND_PROCESS (.hrsystems)
-            column = column.map(SYSTEM_WORDS[key])
-        elif says in PERSON_STATUS and employment_header(str(header)):  # 'Employee Status' = S (.hrsystems)
-            column = column.map(letters_read(column.tolist()))
-        if leave_header(str(header)):  # 'Leave Status' = Denied: the leave's (.hrsystems)
-            column = column.map(leave_word)
-        if says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _CARD_STATUS:  # 'Deceased? Yes'
-            column = column.map(answered)
-        if reading.relation:  # 'Spouse (declined)': the spouse's own remark, read alone (..relation)
-            column = column.map(relation_remark)
-        sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
-        why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
-        opened = match_notes(column, says)  # (a note read whole only where it may say no)
-        masks = Masks(opened.copy())
-        if key == _STATUS and masks.said.any() and the_list.form_export:
-            masks.said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
-        read_person(masks, column, says, header, the_list)
-        said = masks.said
-        if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
-            said &= ~column.str.fullmatch(kept_under(str(header)))
-        if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required
-            said &= ~column.str.fullmatch(NO_APPROVAL_NEEDED)
-        if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
-            said |= _crossed_beside_ticks(column)
-        masks.said = said
-        read_card(masks, column, key, says, the_list)
-        said = masks.said
-        # a list of retirees or former staff: no row is chosen out; also where most say No and the others
-        # are blank (one cell left empty left everyone else out: found by review11)
-        # ... or of people who are not coming to the event, their cards to be mailed ('Will you be attending?'
-        # = No on every row: the form's regrets, all left out since cbd69f7c; found by review44)
-        if (
-            (key in _ACTIVE_FLAGS or (says is _SAYS_NO and attends(str(header))))
-            and (said | column.str.strip().eq("")).all()
-            and 2 * said.to_numpy()[codes].sum() > len(codes)  # (most rows, not most texts)
-        ):
-            continue
-        read_days(masks, column, key, today)
-        said, not_yet = masks.said, masks.not_yet
-        if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
-            # ... or that it is over, unless on a day to come ('Terminated - rehired effective 1/15/2027')
-            said &= ~_says_send(column, said, today)
-            if the_list.rounds:  # 'Card sent last year' on a list that comes round every year: that year's
-                said &= ~told_of_earlier_rounds(column, said, today)
-        if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
-            # ... or 'Last day was 11/15', unless it says send
-            said = _lines_say_no(column, said, today if the_list.rounds else None, today.year)
-            # ... or told with who told it ('per HR do not send', 'Jane says skip', 'Bad address per USPS')
-            told = told_no(column, said, partial(_reads_no, today=today if the_list.rounds else None))
-            said |= told & ~_says_send(column, told)
-            said |= column.str.fullmatch(ROLE_SAID_NO)  # ('Mgr: no': the manager's answer)
-            # ... or a leaving day come ('Last day 11/20': ..leavingday), 'Also declined' (..also)
-            gone = left_by(column, today, the_list.farewell) | said_also(column)
-            said |= gone & ~_says_send(column, gone & ~said)
-            said &= ~leaving_to_come(column, today)  # ('Terminated 1/15/2027': here until then, as a status)
-        if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
-            # ... its hold said again after the day ('On hold until 1/15/2031 (Hold off)'): held to it
-            bare = without_restated_holds(column, said, as_notes)
-            said &= bare == column
-            held, dated = _note_not_yet(bare, today)
-            not_yet = dated & ~said
-            said |= held
-        # 'Second entry - correct address': that row sent, the row it repeats left out (where the batch made
-        # that row's card, or may have, the run holds this one: bulkship.repeats.holds; review39, review40)
-        lone: set[int] = set()
-        if says is _NOTE_SAYS_NO and (keeper := column.str.fullmatch(KEPT_TWIN)).any():
-            twins, lone = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
-            for row, reason in twins.items():
-                found.setdefault(row, reason)
-        if says is _SAYS_NO and said.any() and attends(str(header)):  # 'No - please mail my gift card'
-            said &= ~column.str.contains(GIFT_BY_MAIL)
-        if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
-            # ... as a note saying so sends (hunter-falsealarm8), unless taken back after: 'OK to send -
-            # actually no, hold' (found by review40, ordered)
-            said &= ~(column.str.contains(_SEND_HEADING) & ~column.map(taken_back).astype(bool))
-            # ... or the hold over, as a note reads it: 'Hold released', 'Hold - cleared'
-            said &= ~_hold_over(column, said, today)
-        if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
-            said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
-        masks.said, masks.not_yet = said, not_yet
-        # 'Status' = 'Passed away', a remark alone: read as a note; not a card's failure telling why ('Order
-        # Status' = 'FAILED - bad address': no card, sent)
-        if says in PERSON_STATUS or key in _CARD_STATUS:
-            # ... its hold said again after its day ('Card on hold until 1/15/2031 (Hold)'): read whole below
-            said &= without_restated_holds(column, said, as_notes) == column
-            masks.said, masks.not_yet = remarks_not_yet(column, said, not_yet, today)
-            failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
-            read_alone(masks, column, opened | failed, header, today, partial(_said_as_notes, titles=titles))
-            # ... but told year by year or of an earlier round's card, as a note is ('LY: declined; TY: OK')
-            if masks.said.any():
-                masks.said &= ~of_another_year(column, masks.said, today, as_notes)
-        if the_list.farewell and (says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _GONE_ON):
-            # a farewell list's leavers are its recipients: sent or asked (..farewell), a death left out
-            masks.said &= ~spared(raw, str(header), key in _GONE_ON)
-        for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
-            if row not in lone:
-                found.setdefault(row, reason)
-                (by_reason if key in LEAVING_REASONS else by_day if key in _GONE_ON else by_other).add(row)
-    found = still_here(found, by_day - by_other - by_reason, body, today)
-    return _reasons_of_a_leaving_to_come(found, by_reason - by_other - by_day, body, today)
+        if reading is not None:
+            texts = texts_read(body, header, reading, kept, on_purpose)
+            _said_of_column(so_far, texts, header, reading, body, column_map, the_list, today, titles)
+    found = still_here(so_far.found, so_far.by_day - so_far.by_other - so_far.by_reason, body, today)
+    return _reasons_of_a_leaving_to_come(
+        found, so_far.by_reason - so_far.by_other - so_far.by_day, body, today
+    )
+
+
+def _said_of_column(
+    so_far: _Said,
+    texts: Texts,
+    header: str,
+    reading: Reading,
+    body: pd.DataFrame,
+    column_map: dict[str, str],
+    the_list: TheList,
+    today: date,
+    titles: Collection[str],
+) -> None:
+    """The rows one column says not to send, and why, added to ``so_far``."""
+    found, by_reason, by_other, by_day = so_far.found, so_far.by_reason, so_far.by_other, so_far.by_day
+    typed, whole, codes, raw, column = texts
+    key, says = reading.key, reading.says
+    as_notes = partial(_said_as_notes, today=today, titles=titles)
+    sent_already = any(key in f for f in (_SENT_FLAGS, _SENT_ON, _SENT_ANSWERED, NOT_RECEIVED_FLAGS))
+    why = _SAYS_SENT_ALREADY if sent_already else _SAYS_NOT_TO_SEND
+    opened = match_notes(column, says)  # (a note read whole only where it may say no)
+    masks = Masks(opened.copy())
+    if key == _STATUS and masks.said.any() and the_list.form_export:
+        masks.said &= ~column.str.fullmatch(_RESPONSE_COMPLETE)
+    read_person(masks, column, says, header, the_list)
+    said = masks.said
+    if says is _SAYS_YES and said.any() and takes_rows_off(str(header)):  # 'Delete?' = Keep
+        said &= ~column.str.fullmatch(kept_under(str(header)))
+    if says is _SAYS_NO and said.any() and approval_header(str(header)):  # 'Approved?' = Not required
+        said &= ~column.str.fullmatch(NO_APPROVAL_NEEDED)
+    if says in (_SAYS_NO, _SAYS_NO_OR_NA):  # '☒' down a column of '☑': a crossed box is no (review24)
+        said |= _crossed_beside_ticks(column)
+    masks.said = said
+    read_card(masks, column, key, says, the_list)
+    said = masks.said
+    # a list of retirees or former staff: no row is chosen out; also where most say No and the others
+    # are blank (one cell left empty left everyone else out: found by review11)
+    # ... or of people who are not coming to the event, their cards to be mailed ('Will you be attending?'
+    # = No on every row: the form's regrets, all left out since cbd69f7c; found by review44)
+    if (
+        (key in _ACTIVE_FLAGS or (says is _SAYS_NO and attends(str(header))))
+        and (said | column.str.strip().eq("")).all()
+        and 2 * said.to_numpy()[codes].sum() > len(codes)  # (most rows, not most texts)
+    ):
+        return
+    said, not_yet = _notes_read(masks, column, says, key, the_list, today, as_notes)
+    # 'Second entry - correct address': that row sent, the row it repeats left out (where the batch made
+    # that row's card, or may have, the run holds this one: bulkship.repeats.holds; review39, review40)
+    lone: set[int] = set()
+    if says is _NOTE_SAYS_NO and (keeper := column.str.fullmatch(KEPT_TWIN)).any():
+        twins, lone = kept_twins(whole[keeper.to_numpy()[codes]], body, column_map, header)
+        for row, reason in twins.items():
+            found.setdefault(row, reason)
+    if says is _SAYS_NO and said.any() and attends(str(header)):  # 'No - please mail my gift card'
+        said &= ~column.str.contains(GIFT_BY_MAIL)
+    if says is not _NOTE_SAYS_NO and said.any():  # 'Left 11/15 - still send', 'Sent - returned; resend'
+        # ... as a note saying so sends (hunter-falsealarm8), unless taken back after: 'OK to send -
+        # actually no, hold' (found by review40, ordered)
+        said &= ~(column.str.contains(_SEND_HEADING) & ~column.map(taken_back).astype(bool))
+        # ... or the hold over, as a note reads it: 'Hold released', 'Hold - cleared'
+        said &= ~_hold_over(column, said, today)
+    if "#" in "\x00".join(column.tolist()):  # a failed formula's error says nothing: an error on the row
+        said &= ~column.str.fullmatch(FORMULA_ERROR)  # (...problems.rows._errors_where_rows_are_picked)
+    masks.said, masks.not_yet = said, not_yet
+    # 'Status' = 'Passed away', a remark alone: read as a note; not a card's failure telling why ('Order
+    # Status' = 'FAILED - bad address': no card, sent)
+    if says in PERSON_STATUS or key in _CARD_STATUS:
+        _status_read(masks, column, opened, key, header, today, titles, as_notes)
+    if the_list.farewell and (says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _GONE_ON):
+        # a farewell list's leavers are its recipients: sent or asked (..farewell), a death left out
+        masks.said &= ~spared(raw, str(header), key in _GONE_ON)
+    for row, reason in reasons(masks, why, codes, typed, whole, body, column_map, key, header):
+        if row not in lone:
+            found.setdefault(row, reason)
+            (by_reason if key in LEAVING_REASONS else by_day if key in _GONE_ON else by_other).add(row)
+
+
+def _notes_read(
+    masks: Masks,
+    column: pd.Series,
+    says: re.Pattern[str],
+    key: str,
+    the_list: TheList,
+    today: date,
+    as_notes: Callable[[pd.Series], dict[int, str]],
+) -> tuple[pd.Series, pd.Series]:
+    """The days a column names, then a note's own words: what it says on its lines, who told it, a leaving
+    day come, a hold to a day (``said``, ``not_yet``)."""
+    read_days(masks, column, key, today)
+    said, not_yet = masks.said, masks.not_yet
+    if says is _NOTE_SAYS_NO and said.any():  # "Removed - please send": it goes on to say send them
+        # ... or that it is over, unless on a day to come ('Terminated - rehired effective 1/15/2027')
+        said &= ~_says_send(column, said, today)
+        if the_list.rounds:  # 'Card sent last year' on a list that comes round every year: that year's
+            said &= ~told_of_earlier_rounds(column, said, today)
+    if says is _NOTE_SAYS_NO:  # "Called 11/2\nDO NOT SEND": a line of its own says it
+        # ... or 'Last day was 11/15', unless it says send
+        said = _lines_say_no(column, said, today if the_list.rounds else None, today.year)
+        # ... or told with who told it ('per HR do not send', 'Jane says skip', 'Bad address per USPS')
+        told = told_no(column, said, partial(_reads_no, today=today if the_list.rounds else None))
+        said |= told & ~_says_send(column, told)
+        said |= column.str.fullmatch(ROLE_SAID_NO)  # ('Mgr: no': the manager's answer)
+        # ... or a leaving day come ('Last day 11/20': ..leavingday), 'Also declined' (..also)
+        gone = left_by(column, today, the_list.farewell) | said_also(column)
+        said |= gone & ~_says_send(column, gone & ~said)
+        said &= ~leaving_to_come(column, today)  # ('Terminated 1/15/2027': here until then, as a status)
+    if says is _NOTE_SAYS_NO:  # "Do not send before Dec 15", "Send after 12/20": not yet, as a column
+        # ... its hold said again after the day ('On hold until 1/15/2031 (Hold off)'): held to it
+        bare = without_restated_holds(column, said, as_notes)
+        said &= bare == column
+        held, dated = _note_not_yet(bare, today)
+        not_yet = dated & ~said
+        said |= held
+    return said, not_yet
+
+
+def _status_read(
+    masks: Masks,
+    column: pd.Series,
+    opened: pd.Series,
+    key: str,
+    header: str,
+    today: date,
+    titles: Collection[str],
+    as_notes: Callable[[pd.Series], dict[int, str]],
+) -> None:
+    """A person's or a card's status read as a note ('Status' = 'Passed away'), into ``masks``."""
+    said, not_yet = masks.said, masks.not_yet
+    # ... its hold said again after its day ('Card on hold until 1/15/2031 (Hold)'): read whole below
+    said &= without_restated_holds(column, said, as_notes) == column
+    masks.said, masks.not_yet = remarks_not_yet(column, said, not_yet, today)
+    failed = column.str.match(SAYS_SHIPMENT_FAILED) if key in _CARD_STATUS else False
+    read_alone(masks, column, opened | failed, header, today, partial(_said_as_notes, titles=titles))
+    # ... but told year by year or of an earlier round's card, as a note is ('LY: declined; TY: OK')
+    if masks.said.any():
+        masks.said &= ~of_another_year(column, masks.said, today, as_notes)
 
 
 def _reasons_of_a_leaving_to_come(
