@@ -203,130 +203,191 @@ class LedgerTracking(LedgerReads):
             if not rows:
                 return False
             sent = self._sent_items(po_number)
-            vendor_order = unprefixed(vendor_order, sent)  # 'ACME-K1' echoed for the K1 sent
-            vendor_order = merge_split(vendor_order, sent)  # a line item shown in pieces: one line again
-            from ..client.totals import costs_per_card_by_plan  # not at import: `status` needs no httpx
-
-            planned = self.order(po_number)
-            vendor_order = costs_per_card_by_plan(vendor_order, planned.cost if planned else None)
-            matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: sent)
-            matches = [  # a piece of a line item, the rest not proven the row's: it says nothing of the row
-                None if partial_line(line, _item_of(sent, row), vendor_order, len(sent)) else line
-                for row, line in zip(rows, matches, strict=True)
-            ]
-            matches = reissued(rows, matches, vendor_order, sent)  # a card the vendor made again
-            matches = one_word(matches, vendor_order, sent)  # every card it shows says one status
-            matches = order_word_on_silent_lines(matches, vendor_order)  # Complete, its lines silent
+            vendor_order, matches = self._lines_of_rows(po_number, rows, vendor_order, sent)
             current = sql.order_batch_and_state(db, po_number)
             if current is None:
                 return False
             status, new_status = current["status"], vendor_order.status
-            requeued = any(
-                line is not None and queued_again(row.line_status, line)
-                for row, line in zip(rows, matches, strict=True)
-            )  # its order is followed again too (a failed order is no longer polled)
-            if status != new_status and (
-                not is_step_back(ORDER_STATUS_RANK, status, new_status)
-                or (requeued and (new_status or "").lower() not in NO_CARD_STATUSES)
-            ):
-                sql.set_order_status(db, po_number, new_status, at)
+            if _order_status_recorded(db, po_number, rows, matches, status, new_status, at):
                 changed = True
-            cancelled: list[tuple[Any, str]] = []
-            for row, line in zip(rows, matches, strict=True):
-                if line is None or (
-                    is_step_back(LINE_STATUS_RANK, row.line_status, line.status)
-                    and not shows_card_made(row.line_status, line)
-                    and not queued_again(row.line_status, line)
-                ):
-                    continue  # a stale answer for this line: keep what was recorded
-                shipment = latest_shipment(line.shipments)
-                tracking = shipment.tracking_number if shipment else row.tracking_number
-                shipped = shipment.shipped_date if shipment else row.shipped_date
-                link = shipment.tracking_url if shipment else row.tracking_url
-                values = (
-                    line.id or row.line_item_id,
-                    money_column(line.cost) if line.cost is not None else money_column(row.cost),
-                    row.line_status
-                    if unmakes_card(row.line_status, line.status) and not (tracking or shipped or link)
-                    else (line.status or "").lower() or row.line_status,
-                    shipment.carrier if shipment else row.carrier,
-                    tracking,
-                    link,
-                    shipped,
-                    (shipment.delivered_date or None) if shipment else row.delivered_date,
-                )
-                before = (
-                    row.line_item_id,
-                    money_column(row.cost),
-                    row.line_status,
-                    row.carrier,
-                    row.tracking_number,
-                    row.tracking_url,
-                    row.shipped_date,
-                    row.delivered_date,
-                )
-                if values != before:
-                    sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
-                    changed = True
-                if values[2] == CANCELLED and before[2] != CANCELLED and not (tracking or shipped or link):
-                    cancelled.append((row, line.reason))  # when, and why: said if a re-run holds it
-                elif row.status == "held" and _no_card(before) and not _no_card(values):
-                    # held as cancelled at the vendor, its card made or queued again since: ordered there
-                    sql.set_rows_status(db, "ordered", [(None, at, row.batch, row.fingerprint)])
-            note_line_words(db, current["batch"], po_number, rows, matches)  # 'Refunded', read as cancelled
-            note_cancelled(db, current["batch"], po_number, cancelled)
-            differ = self._lines_now_differing(db, po_number, rows, matches, vendor_order, sent)
-            if differ:  # the vendor's line now shows another card or recipient: said, a person looks
-                batch = current["batch"]
-                sql.set_rows_status(
-                    db,
-                    "review",
-                    [
-                        (_differs_note(po_number, batch, w, h), at, r.batch, r.fingerprint)
-                        for r, w, h in differ
-                    ],
-                )
-                for r, w, h in differ:
-                    detail = {"fingerprint": r.fingerprint, "row": r.row, "what": w, "shown": h}
-                    self._event(db, current["batch"], po_number, LINE_DIFFERS, detail)
+            if _rows_tracked(db, current["batch"], po_number, rows, matches, at):
                 changed = True
-            told = {r.fingerprint for r, _what, _how in differ}
-            lost = [
-                rows[n] for n in gone(rows, matches, vendor_order, sent) if rows[n].fingerprint not in told
-            ]
-            if lost:  # neither shown on its way (it may never ship) nor sent again (it may): a person asks
-                why = (
-                    f"Needs review: the vendor's order {po_number} no longer shows this row's line (it shows "
-                    f"{len(vendor_order.card_lines)} of the {len(sent)} sent): whether its card will be made "
-                    "is not known, and nothing is sent for it again by itself. Ask the vendor, then settle "
-                    f"it: bulkship reconcile {shlex.quote(current['batch'])} --review"
-                )
-                sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
-                self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})
+            if self._rows_to_review(db, po_number, current, rows, matches, vendor_order, sent, status, at):
                 changed = True
-            # 'complete' proves a card unless the order was Complete: then it may be the order's word alone
-            # (silentorder: its lines silent), and an order Cancelled after is looked at by a person too
-            made = CARD_MADE_LINE_STATUSES | ({"complete"} if (status or "").lower() != "complete" else set())
-            unsaid = [
-                rows[n]
-                for n in rows_left_unsaid(rows, vendor_order, made)
-                if rows[n] not in lost and rows[n].fingerprint not in told
-            ]
-            if unsaid:  # an order ended Failed/Cancelled, its lines silent: a person asks the vendor
-                why = waiting_note(po_number, vendor_order, current["batch"])
-                sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in unsaid))
-                self._event(db, current["batch"], po_number, "lines_unsaid", {"rows": len(unsaid)})
+            if self._order_noted(db, current["batch"], po_number, vendor_order, sent):
                 changed = True
-            by_po = self.rows_by_po(po_number)
-            counted = counted_order(db, po_number, vendor_order)
-            if note_billed_on_order(db, current["batch"], po_number, counted, by_po, home=self.ledger_home()):
-                changed = True
-            note_currency(db, current["batch"], po_number, vendor_order)
-            note_unpriced(db, current["batch"], po_number, vendor_order)
-            note_document(db, current["batch"], po_number, vendor_order, by_po)
-            note_fewer_cards(db, current["batch"], po_number, vendor_order, by_po, sent)
-            note_failed_counted(db, current["batch"], po_number, vendor_order, by_po)
             if changed:
                 detail = {"status": vendor_order.status, "source": source}
                 self._event(db, current["batch"], po_number, "status", detail)
         return changed
+
+    def _lines_of_rows(
+        self, po_number: str, rows: list[Any], vendor_order: VendorOrder, sent: list[Any]
+    ) -> tuple[VendorOrder, list[VendorLineItem | None]]:
+        """The vendor's order read against what was sent (its references, its lines in pieces, its costs per
+        card), and the line of it each row is (None: none shown, or one that says nothing of the row)."""
+        vendor_order = unprefixed(vendor_order, sent)  # 'ACME-K1' echoed for the K1 sent
+        vendor_order = merge_split(vendor_order, sent)  # a line item shown in pieces: one line again
+        from ..client.totals import costs_per_card_by_plan  # not at import: `status` needs no httpx
+
+        planned = self.order(po_number)
+        vendor_order = costs_per_card_by_plan(vendor_order, planned.cost if planned else None)
+        matches = linematch.lines_of_rows(rows, vendor_order, sent=lambda: sent)
+        matches = [  # a piece of a line item, the rest not proven the row's: it says nothing of the row
+            None if partial_line(line, _item_of(sent, row), vendor_order, len(sent)) else line
+            for row, line in zip(rows, matches, strict=True)
+        ]
+        matches = reissued(rows, matches, vendor_order, sent)  # a card the vendor made again
+        matches = one_word(matches, vendor_order, sent)  # every card it shows says one status
+        matches = order_word_on_silent_lines(matches, vendor_order)  # Complete, its lines silent
+        return vendor_order, matches
+
+    def _rows_to_review(
+        self,
+        db: Any,
+        po_number: str,
+        current: Any,
+        rows: list[Any],
+        matches: list[VendorLineItem | None],
+        vendor_order: VendorOrder,
+        sent: list[Any],
+        status: str | None,
+        at: str,
+    ) -> bool:
+        """Rows a person looks at now: their line shows another card or recipient, is no longer shown, or is
+        silent in an order ended Failed/Cancelled; True when any was set so."""
+        changed = False
+        differ = self._lines_now_differing(db, po_number, rows, matches, vendor_order, sent)
+        if differ:  # the vendor's line now shows another card or recipient: said, a person looks
+            batch = current["batch"]
+            sql.set_rows_status(
+                db,
+                "review",
+                [(_differs_note(po_number, batch, w, h), at, r.batch, r.fingerprint) for r, w, h in differ],
+            )
+            for r, w, h in differ:
+                detail = {"fingerprint": r.fingerprint, "row": r.row, "what": w, "shown": h}
+                self._event(db, current["batch"], po_number, LINE_DIFFERS, detail)
+            changed = True
+        told = {r.fingerprint for r, _what, _how in differ}
+        lost = [rows[n] for n in gone(rows, matches, vendor_order, sent) if rows[n].fingerprint not in told]
+        if lost:  # neither shown on its way (it may never ship) nor sent again (it may): a person asks
+            why = (
+                f"Needs review: the vendor's order {po_number} no longer shows this row's line (it shows "
+                f"{len(vendor_order.card_lines)} of the {len(sent)} sent): whether its card will be made "
+                "is not known, and nothing is sent for it again by itself. Ask the vendor, then settle "
+                f"it: bulkship reconcile {shlex.quote(current['batch'])} --review"
+            )
+            sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in lost))
+            self._event(db, current["batch"], po_number, "lines_gone", {"rows": len(lost)})
+            changed = True
+        # 'complete' proves a card unless the order was Complete: then it may be the order's word alone
+        # (silentorder: its lines silent), and an order Cancelled after is looked at by a person too
+        made = CARD_MADE_LINE_STATUSES | ({"complete"} if (status or "").lower() != "complete" else set())
+        unsaid = [
+            rows[n]
+            for n in rows_left_unsaid(rows, vendor_order, made)
+            if rows[n] not in lost and rows[n].fingerprint not in told
+        ]
+        if unsaid:  # an order ended Failed/Cancelled, its lines silent: a person asks the vendor
+            why = waiting_note(po_number, vendor_order, current["batch"])
+            sql.set_rows_status(db, "review", ((why, at, r.batch, r.fingerprint) for r in unsaid))
+            self._event(db, current["batch"], po_number, "lines_unsaid", {"rows": len(unsaid)})
+            changed = True
+        return changed
+
+    def _order_noted(
+        self, db: Any, batch: str, po_number: str, vendor_order: VendorOrder, sent: list[Any]
+    ) -> bool:
+        """What the order tells beyond its lines' statuses, noted: money billed beside its lines (True when
+        that changed), its currency, lines unpriced, its document, fewer cards, a failed line counted."""
+        changed = False
+        by_po = self.rows_by_po(po_number)
+        counted = counted_order(db, po_number, vendor_order)
+        if note_billed_on_order(db, batch, po_number, counted, by_po, home=self.ledger_home()):
+            changed = True
+        note_currency(db, batch, po_number, vendor_order)
+        note_unpriced(db, batch, po_number, vendor_order)
+        note_document(db, batch, po_number, vendor_order, by_po)
+        note_fewer_cards(db, batch, po_number, vendor_order, by_po, sent)
+        note_failed_counted(db, batch, po_number, vendor_order, by_po)
+        return changed
+
+
+def _order_status_recorded(
+    db: Any,
+    po_number: str,
+    rows: list[Any],
+    matches: list[VendorLineItem | None],
+    status: str | None,
+    new_status: str | None,
+    at: str,
+) -> bool:
+    """The vendor's status of the order recorded unless it steps back (a stale answer), or its lines queued
+    again (a failed order followed again); True when recorded."""
+    changed = False
+    requeued = any(
+        line is not None and queued_again(row.line_status, line)
+        for row, line in zip(rows, matches, strict=True)
+    )  # its order is followed again too (a failed order is no longer polled)
+    if status != new_status and (
+        not is_step_back(ORDER_STATUS_RANK, status, new_status)
+        or (requeued and (new_status or "").lower() not in NO_CARD_STATUSES)
+    ):
+        sql.set_order_status(db, po_number, new_status, at)
+        changed = True
+    return changed
+
+
+def _rows_tracked(
+    db: Any, batch: str, po_number: str, rows: list[Any], matches: list[VendorLineItem | None], at: str
+) -> bool:
+    """Each row's line as the vendor shows it now (its id, cost, status, shipment) recorded unless a stale
+    answer; a line cancelled before it shipped noted (a re-run holds it), a held row whose card was made
+    since ordered; True when a row changed."""
+    changed = False
+    cancelled: list[tuple[Any, str]] = []
+    for row, line in zip(rows, matches, strict=True):
+        if line is None or (
+            is_step_back(LINE_STATUS_RANK, row.line_status, line.status)
+            and not shows_card_made(row.line_status, line)
+            and not queued_again(row.line_status, line)
+        ):
+            continue  # a stale answer for this line: keep what was recorded
+        shipment = latest_shipment(line.shipments)
+        tracking = shipment.tracking_number if shipment else row.tracking_number
+        shipped = shipment.shipped_date if shipment else row.shipped_date
+        link = shipment.tracking_url if shipment else row.tracking_url
+        values = (
+            line.id or row.line_item_id,
+            money_column(line.cost) if line.cost is not None else money_column(row.cost),
+            row.line_status
+            if unmakes_card(row.line_status, line.status) and not (tracking or shipped or link)
+            else (line.status or "").lower() or row.line_status,
+            shipment.carrier if shipment else row.carrier,
+            tracking,
+            link,
+            shipped,
+            (shipment.delivered_date or None) if shipment else row.delivered_date,
+        )
+        before = (
+            row.line_item_id,
+            money_column(row.cost),
+            row.line_status,
+            row.carrier,
+            row.tracking_number,
+            row.tracking_url,
+            row.shipped_date,
+            row.delivered_date,
+        )
+        if values != before:
+            sql.set_row_tracking(db, (*values, at, row.batch, row.fingerprint))
+            changed = True
+        if values[2] == CANCELLED and before[2] != CANCELLED and not (tracking or shipped or link):
+            cancelled.append((row, line.reason))  # when, and why: said if a re-run holds it
+        elif row.status == "held" and _no_card(before) and not _no_card(values):
+            # held as cancelled at the vendor, its card made or queued again since: ordered there
+            sql.set_rows_status(db, "ordered", [(None, at, row.batch, row.fingerprint)])
+    note_line_words(db, batch, po_number, rows, matches)  # 'Refunded', read as cancelled
+    note_cancelled(db, batch, po_number, cancelled)
+    return changed
