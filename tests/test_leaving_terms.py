@@ -16,11 +16,18 @@ GONE_ON_TERMS = [
     "Terminated w/o cause", "Terminated with severance", "Laid off with severance package",
     "Terminated with pay 11/15", "Employee terminated with cause", "Was terminated with cause last week",
     "Voluntary termination with notice", "U (terminated with pay)",
+    # ... or with its reason (review77: each ordered under Notes, left out under Status)
+    "Terminated for cause", "Fired for cause", "Dismissed for cause", "Terminated for gross misconduct",
+    "Let go for poor performance", "Terminated for attendance", "Fired for theft",
+    "Terminated for violating company policy", "Resigned for family reasons", "Quit for another job",
+    "Terminated for no call no show", "Terminated for cause 11/15", "Employee terminated for cause",
+    "Laid off for cause", "Fired for cause last week", "Terminated for cause per HR",
 ]  # fmt: skip
 # the words in other senses, and the leaving undone after them: as before
 STILL_SENT = [
     "Left with Sue", "Left with reception", "Resigned with a smile", "Terminated with HR approval",
-    "Terminated with cause - rehired 12/1",
+    "Terminated with cause - rehired 12/1", "Terminated for cause - rehired 12/1", "Left for the day",
+    "Resigned for the holidays",
 ]  # fmt: skip
 
 
@@ -43,8 +50,9 @@ def test_a_leaving_with_its_terms_then_an_ask_to_send_asks(
         "Terminated with cause - send card",
         "Laid off with severance - send card",
         "Terminated - send card",
+        "Terminated for cause - send card",
     ]
     sheet, result = notes_validated(tmp_path / "staff.csv", notes)
     errors = {p.row for p in result.problems if p.severity == "error"}
-    assert errors == {2, 3, 4}
+    assert errors == {2, 3, 4, 5}
     assert not {s.row for s in sheet.skipped} & errors

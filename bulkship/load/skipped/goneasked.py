@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .anotherperson import _RELATION
-from .gonewhen import LEAVING_TERMS
+from .gonewhen import LEAVING_FOR, LEAVING_TERMS
 from .leavingundone import _LEFT
 from .topersonelsewhere import ASKED_ELSEWHERE
 
@@ -27,7 +27,7 @@ _ON_A_DAY = r"(?:\s+(?:on\s+|eff\.?\s+|effective\s+)?(?:\d[\d/.-]*|[a-z]{3,9}\.?
 _GONE_ALONE = re.compile(
     rf"(?i)\W*(?:(?:he|she|they|employee)\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?{_GONE}"
     # (with its terms: 'Terminated with cause - send card' was left out where 'Terminated - send card' asks)
-    rf"(?:\s+(?:with|without|w/o?)\s+(?:{LEAVING_TERMS})){{0,1}}{_ON_A_DAY}\W*"
+    rf"(?:\s+(?:(?:with|without|w/o?)\s+(?:{LEAVING_TERMS})|for\s+(?:{LEAVING_FOR}))){{0,1}}{_ON_A_DAY}\W*"
 )
 _A_PERSON = (
     rf"(?:(?:his|her|their|the|late)\s+)*(?i:{_RELATION}|widow(?:er)?|estate|family|kin|heirs?|survivors?)\b|"

@@ -34,6 +34,17 @@ LEAVING_TERMS = (
     r"(?:cause|notice|pay|severance(?:\s+(?:pay|package))?|(?:a\s+)?(?:severance\s+)?package|benefits|"
     r"pension(?:\s+payout)?|prejudice)"
 )
+# ... or with its reason ('Terminated for cause', 'Fired for misconduct', 'Let go for performance', 'Resigned
+# for family reasons', 'Quit for another job'): each ordered under Notes, left out under Status (review77).
+# Not what else it was for ('Resigned for the card', 'Left for the day': not a reason of these)
+LEAVING_FOR = (
+    r"(?:(?:just|gross|serious|poor|bad|repeated|chronic|unsatisfactory|low)\s+)?(?:cause|misconduct|"
+    r"performance|attendance|absenteeism|tardiness|insubordination|theft|fraud|harassment|dishonesty|violence|"
+    r"no[\s-]*call[\s,/-]*no[\s-]*show|ncns|job\s+abandonment|(?:a\s+)?(?:policy|conduct|safety)\s+violations?|"
+    r"violat\w+\s+(?:of\s+)?(?:(?:company|our|the)\s+)?(?:policy|policies|code\s+of\s+conduct)|"
+    r"(?:personal|family|health|medical)\s+reasons|(?:a|another|a\s+new|new)\s+(?:job|position|role|opportunity)|"
+    r"other\s+opportunities|relocation)"
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 # when: a time past said in words ('last week', 'in October', 'recently', '3 weeks ago', 'as of 11/1')
@@ -79,7 +90,8 @@ GONE_WHEN = (
     # pay', 'Resigned with 2 weeks notice', 'Terminated w/ severance': found by review75, each ordered where
     # 'Terminated' alone and Status 'Terminated with cause' leave the row out). Not 'Left with Sue' (a card
     # left with someone) nor a death's
-    rf"{_WHOSE}(?:(?:is|was|has\s+been|got)\s+)?(?:{_LEFT_ON})\s+(?:with|without|w/o?)\s+(?:{LEAVING_TERMS})"
+    rf"{_WHOSE}(?:(?:is|was|has\s+been|got)\s+)?(?:{_LEFT_ON})\s+(?:(?:with|without|w/o?)\s+(?:{LEAVING_TERMS})|"
+    rf"for\s+(?:{LEAVING_FOR}))"
     r"(?:\s+(?:" + _WHEN + r"))?" + _ENDS + r"|"
     # ... or no longer working there ("Doesn't work here anymore", 'No longer at the company'); not 'No
     # longer at the Boston office' (moved)
