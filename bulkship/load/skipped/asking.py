@@ -48,6 +48,7 @@ from .saidasking import (
     _UNCLAIMED,
     _UNDECIDED,
 )
+from .saidover import still_asked
 from .undone import _UNDONE
 from .yearasked import day_asked_after_leaving, leaving_come, may_name_a_yearless_day, year_readings
 
@@ -142,6 +143,7 @@ def may_ask(text: str) -> bool:
         or MAY_BE_APPROVED.search(text) is not None
         or may_be_back_before(text)
         or returned_alone(text) is not None
+        or still_asked(text) is not None
     )
 
 
@@ -158,6 +160,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Terminated"
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"
+    if (said := still_asked(text)) is not None:  # ('Deceased - wrong person', 'Hold - resumed': .saidover)
+        return "", said
     if may_be_back_before(text) and (back := back_before_leaving(text)) is not None:
         return back
     if (back := returned_alone(text)) is not None:

@@ -15,7 +15,7 @@ from datetime import date
 from .leavingundone import _LEFT
 
 _DAY = r"(?:(?P<{0}m>\d{{1,2}})[/.-](?:(?P<{0}d>\d{{1,2}})[/.-])?)?(?P<{0}y>(?:19|20)\d\d|(?<=[/.-])\d\d)\b"
-_ON = r"(?:(?:in|on|as\s+of|eff\.?|effective)\s+)?"
+_ON = r"(?:(?:in|on|as\s+of|eff\.?|effective|since)\s+)?"  # ('... - back since 2023': review77)
 _BACK_BEFORE = re.compile(
     rf"(?i)\W*(?:(?:the\s+)?(?:employee|ee|she|he|they)\s+)?(?:{_LEFT})\s+{_ON}"
     + _DAY.format("l")

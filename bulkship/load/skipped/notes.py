@@ -24,6 +24,7 @@ from .notewords import (
     _TOLD_BY,
     _UNTIL_A_DATE,
     APPROVER,
+    GIFT_OK,
     WORDS_BEFORE_A_NO,
 )
 from .oldaddress import SUPERSEDED
@@ -44,17 +45,14 @@ from .wentalready import SENT_OR_HAD
 # (found by review13: each was ordered); "Do not send until Dec 15" or "... until next week" names a day.
 # "Left", "Left 11/1", a name's "(left)", as a Status column reads them (found by hunter-sheets2: each was
 # ordered); "Left voicemail" goes on in words, and is sent
-# ... nor with the gift said welcome after it ('Do not solicit - gifts OK', '(card OK)': review75, left out)
-_GIFT_OK = (
-    r"\b(?:gifts?|cards?|gift\s+cards?|thank[\s-]*you\s+gifts?)\s+(?:are\s+|is\s+)?"
-    r"(?:ok|okay|fine|allowed|welcome|approved)\b"
-)
+# ... nor with the gift said welcome after it ('Do not solicit - gifts OK', '(card OK)': review75, left out;
+# 'Do not contact - gifts OK': review77)
 # ... 'Do not solicit' (a donor CRM's solicit code, as 'Do Not Solicit' = Y leaves its row out: hunter-asks6),
 # not of a phone or an e-mail alone ('Do not solicit by phone', as 'DNC (phone)')
-_SOLICIT = r"solicit(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)(?!.*" + _GIFT_OK + ")"
+_SOLICIT = r"solicit(?!.*\b(?:phone|calls?|calling|sms|texts?|e-?mails?)\b)(?!.*" + GIFT_OK + ")"
 _NOTE_SAYS_NO = re.compile(
     r"(?i)^\s*(?:(?:(?:do[\s-]*n[o']?t|don'?t|never(?!.*" + ASKED_ELSEWHERE + r"))[\s-]+"
-    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact|" + _SOLICIT + r")"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact(?!.*" + GIFT_OK + r")|" + _SOLICIT + r")"
     # ... the card named ('do not send card until further notice', 'do not send the card until approved',
     # 'do not send card pending approval': found by review57, each ordered where without 'card' left out)
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them))*"
@@ -152,7 +150,7 @@ _NOTE_SAYS_NO = re.compile(
     r"|^(?!" + ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK + r")(?:.*[-–—:;,.!(]\s*|\s*|" + WORDS_BEFORE_A_NO + r")"
     r"(?:(?:please|pls|plz|kindly)\.?\s+)?"
     r"(?:do[\s-]*n[o']?t|don'?t|never)[\s-]+"
-    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact|" + _SOLICIT + r")"
+    r"(?:(?:re-?)?(?:send|mail|order|ship)|contact(?!.*" + GIFT_OK + r")|" + _SOLICIT + r")"
     r"(?:\s+(?:a|any|the|this|that|gifts?|cards?|one|it|him|her|his|their|them|me|us|anything|again|yet))*"
     # ... or to the person, the whole cell ('Do not send to this person', 'Never send to him': found by
     # review64, each ordered; 'Do not send to him anymore', 'Do not order for this person': found by

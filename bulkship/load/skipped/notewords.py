@@ -119,3 +119,9 @@ NO_FOR_A_WHILE = (
     r"block|withdrawn|pending|waiting|disabled|deactivated|locked)"
     r"\s+(?:until|till|til|thru|through)"
 )
+
+# the gift said welcome after a no to contact or solicitations ('Do not solicit - gifts OK', '(card OK)')
+GIFT_OK = (
+    r"\b(?:gifts?|cards?|gift\s+cards?|thank[\s-]*you\s+gifts?)\s+(?:are\s+|is\s+)?"
+    r"(?:ok|okay|fine|allowed|welcome|approved)\b"
+)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .notewords import GIFT_OK
 from .status import _NOT_TO_SEND, WITHDREW, _says_gone
 
 # the people a status is of, beside the word 'status' ('Donor Status', 'Member Status (2026)')
@@ -32,6 +33,8 @@ _GONE_ELSEWHERE = (
 _NOT_TO_CONTACT = (
     _NOT_TO_SEND
     + r"|do\s*n[o']?t\s+(?:contact|e?mail|solicit(?!.*\b(?:phone|calls?|sms|texts?|e-?mails?)\b))"
+    # ... not with the gift said welcome ('Donor Status' = 'Do not solicit - gifts OK': review77)
+    + rf"(?!.*{GIFT_OK})"
     + r"|no\s+(?:mail|contact|solicit(?:ations?|ing)?)"
     + r"|unsubscribed(?!\s*[-–—:,.;(]?\s*(?:from\s+)?(?:e-?mails?|newsletters?)\b)"
 )

@@ -12,6 +12,7 @@ from .inerror import IN_ERROR
 from .leavingundone import _LEAVING_UNDONE, _RECALLED, _SPARED_A_LAYOFF
 from .missed import MISSED_THEN_SEND
 from .notewords import _FOUND_OTHERWISE, _HELD_AGAIN, _NOT_YET, _REMARK_SPAN
+from .saidover import STILL_HERE
 from .turned import _NO_LONGER
 from .waits import SUBMITTED, TOLD_TO_WAIT
 
@@ -169,7 +170,7 @@ _CAME = (
 # eligibility, opting out or refusal turned
 HOLD_OVER = re.compile(
     rf"(?i){_OVER}|{_HOLD_ENDED}|{_PAUSE_ENDED}|{_NO_LONGER}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|"
-    rf"{_SPARED_A_LAYOFF}"
+    rf"{_SPARED_A_LAYOFF}|{STILL_HERE}"
 )
 # ... or the sender's own no said lifted now ('do not send, now OK', 'Hold - OK now', 'Do not send - now
 # approved'), a row said a duplicate and then not ('Duplicate - no, different person', 'Duplicate - not a
@@ -192,6 +193,8 @@ _NOW_SEND = (
 )
 _UNDONE = re.compile(
     rf"(?i){_OVER}|{_HOLD_ENDED}|{_PAUSE_ENDED}|{_LEAVING_UNDONE}|{_RECALLED}|{IN_ERROR}|{_SPARED_A_LAYOFF}"
+    # ... or in words of .saidover ('Inactive - reactivated', 'Retiring 12/31 - cancelled')
+    rf"|{STILL_HERE}"
     # ... or a card handed out, the person missed, and send (:mod:`.missed`)
     rf"|{MISSED_THEN_SEND}"
     # ('Hold: no', 'Skip - none'); the answer to the hold itself, not to a label after it ('Terminated -
