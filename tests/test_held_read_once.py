@@ -98,3 +98,38 @@ def test_remarks_that_ask_are_read_for_whether_they_ask_once_a_load(
     assert sorted(s.row for s in sheet.skipped) == [3, 5]
     assert [p.row for p in sheet.read_problems if p.kind == askingnote.ASKS] == [4]
     assert reads == [4, 4]  # (the question taken out, then said: before, the same two again)
+
+
+def test_a_list_holding_no_row_to_a_day_measures_none_of_its_cells_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by hunter-speed9 (issue 14): every load asked which of its rows held to a day are left out on
+    it, and before finding it held none, measured the text of every cell of the list to choose how to read
+    them (1.3-2 ms of CPU a load of a sample list, 4 % of test_visible_rows' loads; more as the list grows).
+    Now a list holding no row to a day is not read for it; the rows it leaves out are the same."""
+    from bulkship.load.skipped import heldday
+
+    measured: list[int] = []
+    real = heldday.left_on_their_day
+
+    def watched(found: Any, said: pd.DataFrame, days: Any, read: Any) -> Any:
+        class Measured(pd.DataFrame):
+            def __iter__(self) -> Any:
+                measured.append(len(self))
+                return super().__iter__()
+
+        return real(found, Measured(said), days, read)
+
+    monkeypatch.setattr(heldday, "left_on_their_day", watched)
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    path = tmp_path / "staff.csv"
+    path.write_text(HR_LIST.replace("On hold until 1/15/2027", "thanks").replace("20-Dec", ""))
+    assert [s.row for s in load_sheet(path).skipped] == [3]
+    assert measured == []
+    path.write_text(HR_LIST)  # a row held to its day: read for whether it is left out on it, as before
+    assert [(s.row, s.until) for s in load_sheet(path).skipped] == [
+        (3, ""),
+        (4, "2027-01-15"),
+        (5, "2026-12-20"),
+    ]
+    assert measured == [4]

@@ -146,6 +146,8 @@ def left_on_their_day(
     for row, reason in found:
         if reason.startswith(_SAYS_NOT_YET) and row in days and row in said.index:
             by_day.setdefault(days[row], []).append(row)
+    if not by_day:  # (nothing held to a day: the size below read every cell of every load's list)
+        return set()
     if len(by_day) > MOST_DAYS:
         return {row for rows in by_day.values() for row in rows}
     frame = said  # read whole as :func:`held_days` reads it (what it worked out kept), else its held rows
