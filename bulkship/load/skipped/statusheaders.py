@@ -4,6 +4,7 @@ otherwise. The words of the cells under them are :mod:`.status`'s."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -81,6 +82,8 @@ def leave_header(header: str) -> bool:
     return "status" in words and bool(words & _LEAVE) and words <= _PERSON_STATUS_WORDS | _LEAVE
 
 
+# remembered: many readers ask it of the same headers each load; it reads the header alone
+@functools.lru_cache(maxsize=1 << 14)
 def status_header(header: str) -> bool:
     """Whether a header names a status of the person ("Current Status", "Status (HR)", "Record Status",
     "Person Type"), not of something else they have ("Marital Status", "Benefits Status", "Account
