@@ -177,3 +177,28 @@ def test_a_part_naming_one_added_or_who_said_it_holds_its_side(
     (her own row asked, as before); Hal, Gus and Dee held."""
     code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (code, out, errors) == (1 if asked else 0, left_out, asked)
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above: new. Below: hold, Gus too", [3, 5, 6, 7, 8], []),
+     ("Below: held, Gus too. Above: OK to send", [3, 5, 6, 7, 8], []),
+     ("Above: held, Cy Orr too. Below: new", [2, 3, 4, 5, 8], []),
+     ("Above: held. Below: new, Gus too", [2, 4, 5], [3]),
+     ("Above: hold per Ann Lee. Below: new, Gus too", [2, 4, 5], [3, 6]),
+     ("Above: new, Cy Orr too. Below: hold", [5, 6, 7], [8])],
+)  # fmt: skip
+def test_one_added_across_the_line_goes_as_his_part_says(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    heading: str,
+    left_out: list[int],
+    asked: list[int],
+) -> None:
+    """Hunter-sends18's leftover 1: 'Above: new. Below: hold, Gus too' (Gus above) left Ann, Bob and Cy, held,
+    valid (`run` ordered them, Gus and the heading the errors); 'Above: held. Below: new, Gus too' left Hal
+    and Dee, held, valid. Only where both parts said no was the one added read. Now each side goes as its
+    part says; the one added to a no is left out wherever he stands, the one added to a send from a side held
+    asked (which is he?), and a name beside who said it ('per Ann Lee') is asked too, not lost."""
+    code, out, errors = validated_heading(tmp_path, heading, capsys)
+    assert (code, out, errors) == (1 if asked else 0, left_out, asked)

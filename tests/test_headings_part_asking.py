@@ -44,3 +44,21 @@ def test_a_part_saying_done_asks_of_its_side_and_a_question_of_the_named_asks_of
     Below: on hold except Cy Orr?' left Cy out with Ann and Bob, nobody asked. Now each side as its part
     says: done asks of each row above, Ann and Bob held, Cy sent; a question of Cy alone asks of him."""
     assert validated_heading(tmp_path, heading, capsys) == (1, left_out, asked)
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above: on hold except Gus?; below: hold except Cy Orr", [2, 4, 5, 6, 7], [3, 8]),
+     ("Above: held except Gus?; below: new except Cy Orr", [2, 4, 5, 8], [3]),
+     ("Above: new except Gus; below: hold except Cy Orr?", [3, 5, 6, 7], [8]),
+     ("Above: sent except Gus Tan?; below: hold except Cy", [2, 4, 5, 6, 7], [3, 8])],
+)  # fmt: skip
+def test_one_asked_beside_one_set_apart_asks_of_each_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int], asked: list[int]
+) -> None:
+    """Hunter-sends18's leftover 5: 'Above: on hold except Gus?; below: hold except Cy Orr' left Cy, set apart
+    from the hold below, out silently ('Above: held except Gus?; below: new except Cy Orr' ordered Hal and
+    Dee, held): one part asking beside the other naming someone apart went to the readers of the whole, as
+    ..problems.notenames found the whole name (Cy Orr) alone. Each part is read; those it names each asked
+    ('Gus' beside 'Cy Orr' too), those set apart from a send left out."""
+    assert validated_heading(tmp_path, heading, capsys) == (1, left_out, asked)

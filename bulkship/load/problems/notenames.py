@@ -100,6 +100,8 @@ def _note_names_problems(
     problems = []
     for note_row, text in notes.items():
         named, runs = recipients.named(text)
+        if note_row in asked:  # (a heading asking of those it names: each, 'Gus' beside 'Ann Lee' too)
+            named = recipients.named_each(text)
         authors = {words for words in runs if _an_author(text, words)}
         if authors:  # the list's author or contact, named beside the note's own subject (if any)
             runs -= authors

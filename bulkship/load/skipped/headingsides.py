@@ -41,14 +41,16 @@ def _in_two(
     up = rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True)
     down = rows_below(row, rows, position, headings)
     above, below = two.above.other | two.above.asked, two.below.other | two.below.asked
-    if not (above <= set(up) and below <= set(down)):
+    if not (above <= set(up) and below <= set(down)) or (added := _added(two, set(up), set(down))) is None:
         return False
-    asked = two.above.asked | two.below.asked  # (..problems.notenames asks of them)
+    out, asked_added = added  # (those added across the line: left out with their part, or asked)
+    above, below = above | (asked_added & set(up)), below | (asked_added & set(down))
+    asked = two.above.asked | two.below.asked | asked_added  # (..problems.notenames asks of them)
     kind = two.asking() or (
         NAMED_ASKED
         if asked
         else NAMED_APART
-        if above | below
+        if above | below | out
         else HEADING_OVER
         if two.below.out
         else HEADING_ABOVE
@@ -63,7 +65,29 @@ def _in_two(
     for part in (two.above, two.below):
         for person in () if part.out else sorted(part.other):
             found.setdefault(int(person), (NOT_TO_SEND, reason))
+    for person in sorted(out):
+        found.setdefault(int(person), (NOT_TO_SEND, reason))
     return True
+
+
+def _added(two: TwoParts, up: set[int], down: set[int]) -> tuple[set[int], set[int]] | None:
+    """Those a part adds by name ('Below: hold, Gus too') standing on the other side: left out where their
+    part says no and their side's part not, asked where their part sends and their side's part says no
+    (which is he?); None where one stands on neither side and a part sends (read as before). Read only where
+    both parts said no, 'Above: new. Below: hold, Gus too' left Ann, Bob and Cy, held, valid, and 'Above:
+    held. Below: new, Gus too' Hal and Dee (hunter-sends18's leftover 1)."""
+    out: set[int] = set()
+    asked: set[int] = set()
+    sides = ((two.added_above, two.above, down, two.below), (two.added_below, two.below, up, two.above))
+    for added, part, across, theirs in sides:
+        if added - up - down and not (two.above.out and two.below.out):
+            return None
+        for person in added & across:
+            if part.out and not theirs.out:
+                out.add(person)
+            elif theirs.out and not part.out:
+                asked.add(person)
+    return out, asked
 
 
 def _ask_above(

@@ -104,6 +104,14 @@ class Recipients:
             named = {self.first[word][0] for (word,) in runs}
         return named, runs
 
+    def named_each(self, text: str) -> set[int]:
+        """The rows :meth:`named` finds, and those of the first names only one recipient has in the note's
+        words outside the whole names ('Above: held except Gus?; below: hold except Cy Orr': Gus beside Cy
+        Orr, whom a heading asks of each)."""
+        named, runs = self.named(text)
+        rest = note_words(_without(text, runs)) if named else []
+        return named | {self.first[word][0] for word in rest if len(self.first.get(word, [])) == 1}
+
     def rows_of(self, words: tuple[str, ...]) -> list[int]:
         """The rows of a name as :meth:`named` found it: a whole name's, else a first name's."""
         return self.whole.get(words) or (self.first.get(words[0], []) if len(words) == 1 else [])

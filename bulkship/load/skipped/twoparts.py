@@ -116,6 +116,9 @@ class Part:
 class TwoParts:
     above: Part
     below: Part
+    # those a part adds by name ('Below: hold, Gus too'), wherever they stand (.headingsides reads their side)
+    added_above: frozenset[int] = frozenset()
+    added_below: frozenset[int] = frozenset()
 
     def asking(self) -> str | None:
         """The kind of a heading asking of every row on a side (..problems.notenames asks of each)."""
@@ -147,13 +150,14 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
     if below is None or not any(part.out or part.other or part.asked or part.ask for part in (above, below)):
         return None  # (nobody left out: as before)
     asked, other = above.asked | below.asked, above.other | below.other
-    if (too or too_below) and not (
-        above.out and below.out and not (above.ask or below.ask or asked or other)
-    ):
-        return None  # (one added beside a send or one set apart: .headings, as before)
-    if asked and (above.ask or below.ask or other):  # (one kind a heading: .headings, as before; those
-        return None  # asked beside others named, ..problems.notenames may find only the others)
-    return TwoParts(above, below)
+    if (too or too_below) and (above.ask or below.ask or asked or other):
+        return None  # (one added beside one set apart or asked: .headings, as before)
+    if asked and (above.ask or below.ask):  # (one kind a heading: .headings, as before)
+        return None
+    # (those asked beside others named apart: ..problems.notenames asks of each it names, 'Gus' beside 'Cy
+    # Orr' too; read by the whole, Cy, set apart from the hold below, was left out silently: hunter-sends18's
+    # leftover 5. Cy is asked with him: the heading asks)
+    return TwoParts(above, below, too, too_below)
 
 
 def parts_in_two(plain: str) -> tuple[str, str | None] | None:
@@ -245,8 +249,8 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
 # a person added to a part's no at its end ('hold, Gus too', 'held (Gus Tan too)'), or who said it ('hold per
 # Ann Lee'): read with the name, the heading went to the readers of the whole, which left Hal and Dee valid
 # under 'Above: hold. Below: hold, Gus too' and Hal, Gus, Dee under 'Above: hold per Ann Lee. Below: new'
-# (found by hunter-sends17). Where both parts say no, the one added is left out with them wherever he stands
-# (under a send: read as before); the one who said it is no word of the part (..problems.notenames asks of
+# (found by hunter-sends17). The one added goes as his part says wherever he stands (.headingsides: added to
+# a send from a side held, asked); the one who said it is no word of the part (..problems.notenames asks of
 # her row)
 _TOO_NAMED = re.compile(
     r"(?i)(?:[,;&]\s*|\s+(?:and\s+)?|\s*\(\s*)(?:(?:also|and)\s+)?(?P<who>[^,;()&]+?)\s+(?:too|also|as\s+well)\W*$"
