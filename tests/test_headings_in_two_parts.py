@@ -202,3 +202,23 @@ def test_one_added_across_the_line_goes_as_his_part_says(
     asked (which is he?), and a name beside who said it ('per Ann Lee') is asked too, not lost."""
     code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (code, out, errors) == (1 if asked else 0, left_out, asked)
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Sent already (except Dee) Below: new", [2, 3, 5]),
+     ("Sent already. Below: new", [2, 3, 4, 5]),
+     ("Held. Below: new", [2, 3, 4, 5]),
+     ("Sent already except Dee. Below: new", [2, 3, 5]),
+     ("Sent already (except Dee) Below: held", [2, 3, 5, 6, 7, 8]),
+     ("Terminated. Below: new", [2, 3, 4, 5]),
+     ("New. Below: held", [5, 6, 7, 8])],
+)  # fmt: skip
+def test_words_with_no_label_before_the_label_of_the_rows_below_are_of_the_rows_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Hunter-sends18's leftover 2: 'Sent already (except Dee) Below: new' left Dee (the one still to send)
+    out and Hal and Gus valid (second cards); 'Sent already. Below: new', 'Held. Below: new' left Ann, Bob and
+    Cy, new, out and sent Hal, Gus and Dee again: read as a heading over the rows under it. Words with no
+    label before the label of one side are of the other side, as 'Sent already? Below: new' was read."""
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])

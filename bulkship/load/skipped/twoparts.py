@@ -19,7 +19,7 @@ from .clauses import _clauses_say_no, _note_says_no
 from .headingapart import _APART, _EXCEPT_WORD, SPARED_STILL, _name_at
 from .noteabout import Recipients, _without, says_no_of
 from .pointing import _BOTH_WAYS, above_taken_back
-from .upalone import _NOT_AGAIN, _ONE_OR_A_WAIT, _PARTS
+from .upalone import _NOT_AGAIN, _OF_THE_CARDS, _ONE_OR_A_WAIT, _PARTS
 from .upasked import _DONE, ABOVE_ASKED, BELOW_ASKED, BOTH_ASKED
 
 # the labels: 'Above:', 'All above -', 'Everyone below:' (a colon, an equals sign or a spaced dash after)
@@ -149,6 +149,8 @@ def read_in_two(plain: str, says_no: Callable[[str], bool], people: Recipients) 
     )
     if below is None or not any(part.out or part.other or part.asked or part.ask for part in (above, below)):
         return None  # (nobody left out: as before)
+    if not _said_of_its_side(plain, split, above, below):
+        return None
     asked, other = above.asked | below.asked, above.other | below.other
     if (too or too_below) and (above.ask or below.ask or asked or other):
         return None  # (one added beside one set apart or asked: .headings, as before)
@@ -183,7 +185,35 @@ def parts_in_two(plain: str) -> tuple[str, str | None] | None:
         if (loose := _LOOSE[up_first].match(plain)) is not None:
             first, second = loose["first"], loose["second"]
             return (first, second) if up_first else (second, first)
+    bare = _unlabelled(plain)
+    return None if bare is None else (bare[0], bare[1])
+
+
+def _unlabelled(plain: str) -> tuple[str, str, bool] | None:
+    """Words with no label of their own before the label of one side ('Sent already (except Dee) Below: new',
+    'Held. Below: new'): the words of the rows above, those of the rows below, and whether the first (the
+    unlabelled) are those above. Read as a heading over the rows under it, Hal, Gus and Dee above went again
+    and Ann, Bob and Cy, new, were left out (hunter-sends18's leftover 2)."""
+    for up_first in (True, False):
+        then = _THEN[up_first].search(plain)
+        before = plain[: then.start()] if then is not None else ""
+        if then is not None and before.strip(" .;:,/!|>-–—") and not _POINTS.search(before):
+            second = plain[then.end() :]
+            return (before, second, True) if up_first else (second, before, False)
     return None
+
+
+def _said_of_its_side(plain: str, split: tuple[str, str | None], above: Part, below: Part) -> bool:
+    """Whether a heading's words with no label (:func:`_unlabelled`) are of their side: they say to send,
+    or say no in words of the cards ('Sent already', 'Held', 'Do not send'), or the labelled part sends
+    ('Below: new'). Not a no of the person beside a no ('Terminated. Everyone below: do not send': a title
+    of the rows below, read as before)."""
+    bare = _unlabelled(plain)
+    if bare is None or (bare[0], bare[1]) != split:
+        return True
+    unsaid, labelled = (above, below) if bare[2] else (below, above)
+    words = bare[0] if bare[2] else bare[1]
+    return not unsaid.out or bool(_OF_THE_CARDS.search(words)) or not (labelled.out or labelled.ask)
 
 
 def _read_or_ask(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
