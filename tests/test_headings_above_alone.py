@@ -10,7 +10,8 @@ import io
 import json
 from pathlib import Path
 
-from support.headings import heading_list
+import pytest
+from support.headings import heading_list, validated_heading
 
 from bulkship.load import load_sheet
 
@@ -248,3 +249,17 @@ def test_a_heading_saying_the_rows_above_done_then_of_the_rows_below_asks_of_eac
     above asks, as under 'Above: done' alone; the rows below go by their own words."""
     for heading in ["Above: done. Below: new", "Above: processed. Below: new", "Above: done - below new"]:
         assert _validated(tmp_path, heading) == ([5], [2, 3, 4]), heading
+
+
+def test_a_label_of_one_side_in_other_words_is_read_as_above_or_below(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunter-sends18's leftover 3: 'Previous rows: sent already' (one part) left Ann, Bob and Cy below out
+    and sent Hal, Gus and Dee again; 'Up to here: sent', 'Before this line: sent', 'From here down: held'
+    left the heading the only error, all six ordered. Labels other than above/below were read only in a
+    heading of two parts: one of one part says what 'Above:' or 'Below:' would."""
+    for heading in ["Previous rows: sent already", "Up to here: sent", "Before this line: sent",
+                    "Earlier rows: all sent already", "Rows before this line: mailed 11/20"]:  # fmt: skip
+        assert validated_heading(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], []), heading
+    for heading in ["From here down: held", "From here on: do not send"]:
+        assert validated_heading(tmp_path, heading, capsys) == (0, [5, 6, 7, 8], []), heading

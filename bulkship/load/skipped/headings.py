@@ -41,7 +41,7 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
-from .twoparts import parts_in_two, read_in_two
+from .twoparts import labels_named, parts_in_two, read_in_two
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
@@ -138,7 +138,8 @@ def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around
     """The heading ``text`` on ``row``: in two parts, asking of the rows above, naming some apart, saying no
     of the rows above; else what it says of the rows under it (:func:`_under_the_heading`), into ``found``."""
     rows, position, headings, leave_out = around.rows, around.position, around.headings, around.leave_out
-    plain = questions_settled(labels_parted(straight(text)))  # ('Above: sent. Questions? Call HR')
+    # ('Above: sent. Questions? Call HR'; 'Previous rows: sent already' as 'Above: sent already')
+    plain = questions_settled(labels_parted(labels_named(straight(text))))
     spared: set[int] = set()  # (set apart from a no of the rows above: sent)
     if parts_in_two(plain) is not None:  # ('Above: held. Below: on hold': each part its own)
         people = around.people
