@@ -50,3 +50,18 @@ def test_a_heading_holding_the_rows_below_asking_of_the_one_set_apart_asks_of_hi
     """Review73's leftover 2: 'Below: on hold except Cy Orr?' left Cy out with Ann and Bob, nobody asked (a
     '?' anywhere and the heading was read over them all). Ann and Bob are left out, Cy an error asking."""
     assert validated_heading(tmp_path, heading, capsys) == (1, [5, 6, 7], [8])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Below: held?", "Below: held? except Cy Orr", "Below: new?", "Below: on hold?",
+     "Everyone below: terminated?", "From here down: held?"],
+)  # fmt: skip
+def test_a_heading_of_the_rows_below_asking_asks_of_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Hunter-sends18's leftover 4: 'Below: held?', 'Below: new?' (one part, a question) left the heading the
+    only error and Ann, Bob and Cy valid (ordered by `run`); 'Below: held? except Cy Orr' sent Ann and Bob;
+    'Below: on hold?' left all three out, nobody asked. As in a part of two ('Above: held. Below: new?'),
+    each row below is an error asking, Cy set apart from a hold asked of too; the rows above sent."""
+    assert validated_heading(tmp_path, heading, capsys) == (1, [5], [6, 7, 8])

@@ -41,10 +41,11 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
-from .twoparts import labels_named, parts_in_two, read_in_two
+from .twoparts import asks_of_the_rows_below, labels_named, parts_in_two, read_in_two
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
+    BELOW_ASKED,
     AskedAbove,
     asks_of_every_row_above,
     asks_of_the_apart,
@@ -146,6 +147,9 @@ def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around
         two = read_in_two(plain, partial(_says_no, leave_out=leave_out), people)
         if two is not None and _in_two(found, two, text, row, rows, position, headings, people):
             return
+    if asks_of_the_rows_below(plain, partial(_says_no, leave_out=leave_out), around.people):
+        found.setdefault(int(row), ("note", f"{BELOW_ASKED} ('{quoted(text)}'), no heading"))
+        return  # ('Below: held?': each row below asked, ..problems.notenames)
     # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
     if (done := done_but_for_the_named(plain)) is not None:  # ('Above: done except Gus': which went?)
         _ask_above(found, done, text, row, rows, position, headings, leave_out)

@@ -228,6 +228,20 @@ def labels_named(text: str) -> str:
     return text
 
 
+def asks_of_the_rows_below(plain: str, says_no: Callable[[str], bool], people: Recipients) -> bool:
+    """Whether ``plain`` is a heading of one part for the rows below asking of them ('Below: held?', 'Below:
+    new?', 'Below: held? except Cy Orr'): read as a question of the whole, the heading was the only error and
+    Ann, Bob and Cy ordered (hunter-sends18's leftover 4); each is asked, as in a part of two."""
+    opens = _OPENS[False].match(plain)
+    if opens is None or "?" not in plain or _ABOVE_WORD.search(plain):
+        return False
+    part = _read_or_ask(plain[opens.end() :], says_no, people, above=False)
+    return part is not None and part.ask
+
+
+_ABOVE_WORD = re.compile(r"(?i)above|\^|↑|⬆")
+
+
 def _read_or_ask(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
     """One part's words (:func:`_read`), or where they ask ('new?', 'held?') or say it done ('done'): each row
     on its side asked. Read as a question of the whole heading, 'Above: held. Below: new?' left the heading
@@ -243,7 +257,9 @@ def _read_or_ask(words: str, says_no: Callable[[str], bool], people: Recipients,
             return part
         return Part(part.out, asked=part.other | part.asked)  # (asked, never sent or left out)
     part = _read(words.replace("?", " "), says_no, people, above)
-    return Part(False, ask=True) if part is not None and not (part.other or part.asked) else None
+    # (those set apart from it asked with the rest: 'held? except Cy Orr' says not whether Cy is held)
+    asks = part is not None and not part.asked and (apart is not None or not part.other)
+    return Part(False, ask=True) if asks else None
 
 
 def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above: bool) -> Part | None:
