@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
-from support.headings import validated_heading
+from support.headings import ABOVE, BELOW, HEADER, validated_heading
+
+from bulkship.load import load_sheet
 
 
 @pytest.mark.parametrize(
@@ -65,3 +68,18 @@ def test_a_heading_of_the_rows_below_asking_asks_of_each(
     'Below: on hold?' left all three out, nobody asked. As in a part of two ('Above: held. Below: new?'),
     each row below is an error asking, Cy set apart from a hold asked of too; the rows above sent."""
     assert validated_heading(tmp_path, heading, capsys) == (1, [5], [6, 7, 8])
+
+
+def test_a_footnote_under_the_table_is_a_note_with_nobody_under_it(tmp_path: Path) -> None:
+    """Review72's footnote (hunter-sends18's leftover 7): '* Amounts per 2026 recognition policy. Status
+    codes: A=Active L=Leave T=Terminated D=Deceased' under the last row was said "a heading over rows not to
+    send", with no row under it to leave out. It is said a note with no recipient under it; every row above
+    sent. So is such a heading with nobody under it ('REMOVED - do not send' last)."""
+    note = "* Amounts per 2026 recognition policy. Status codes: A=Active L=Leave T=Terminated D=Deceased"
+    for last in (note, "REMOVED - do not send"):
+        book = openpyxl.Workbook()
+        for row in [HEADER, *ABOVE, *BELOW, [last]]:
+            book.active.append(row)
+        book.save(tmp_path / "gifts.xlsx")
+        skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
+        assert skipped == {8: f"a note, no recipient under it ('{last}')"}, last

@@ -242,6 +242,7 @@ def _under_the_heading(
         return
     if not heads:  # ('Above: terminated. Below: active': of the row above alone)
         return
+    known = set(found) | {row}
     if not spared:  # (one setting some apart says so still: ..problems.notenames sends them, no error)
         found[int(row)] = ("note", f"{HEADING_OVER} ('{quoted(text)}')")
     above = rows[position[row] - 1] if position[row] else None
@@ -273,6 +274,9 @@ def _under_the_heading(
             if up not in spared:
                 found.setdefault(int(up), (NOT_TO_SEND, reason))
     _leave_out_below(found, text, row, rows, position, headings, spared)
+    if not spared and not set(found) - known:  # (a footnote under the table: '* Amounts per policy. Status
+        # codes: T=Terminated D=Deceased' was said a heading over rows not to send, none under it: review72)
+        found[int(row)] = ("note", f"a note, no recipient under it ('{quoted(text)}')")
 
 
 def _names_anyone(people: Recipients, text: str) -> bool:
