@@ -285,3 +285,26 @@ def test_a_line_ended_while_the_run_waits_is_said_as_the_re_run_will_treat_it(
     assert "need fixing" not in said, said
     assert _run(path) == (3 if word == "Cancelled" else 0), _said(capsys)
     assert cli.external_ids().count("E2") == (1 if word == "Cancelled" else 2)
+
+
+def test_the_approval_page_says_what_every_row_sent_again_is_not_its_first_examples(tmp_path: Path) -> None:
+    """hunter-vendor40's leftover 3: the approval page said what the rows sent again on purpose are from the
+    repeat_allowed event's first 8 examples: 10 rows, the first 8 cancelled cards, read "10 row(s) of this
+    plan are cards the vendor cancelled before they shipped", the 2 second cards beside them unsaid to the
+    approver. The event counts the cancelled ones among them all."""
+    from dataclasses import replace
+
+    from bulkship.repeats import release
+    from bulkship.repeats.cancelled import cancelled_note
+    from bulkship.repeats.policy import RepeatPolicy
+    from bulkship.settings import resolve_settings
+    from bulkship.web.team_pages.ledgerapproval import _sent_again_on_purpose
+
+    settings = replace(resolve_settings(), ledger_path=tmp_path / "ledger.sqlite")
+    repeat = "Held, not sent: the same recipient, address, card and value were ordered in batch 'p' (row 2)"
+    holds = {f"c{i}": cancelled_note("BS-Q-0001", "", "") for i in range(8)} | {"r1": repeat, "r2": repeat}
+    with Ledger.open(settings.ledger_location) as ledger:
+        assert release(ledger, "Q", holds, RepeatPolicy(allow=True)) == {}
+    said = _sent_again_on_purpose(settings, "Q")
+    assert said is not None and (said["rows"], len(said["examples"])) == (10, 8), said
+    assert said["words"].startswith("repeat a card already ordered or, 8 of them, are cards"), said

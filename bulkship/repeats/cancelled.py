@@ -148,10 +148,15 @@ def sent_again_words(notes: Iterable[str | None]) -> str:
     after 'N row(s) in this plan': 'repeat a card already ordered', 'are cards the vendor cancelled before
     they shipped' (no card was made: no second card), or both."""
     said = [is_cancelled_hold(n) for n in notes]
-    cancelled = sum(said)
+    return sent_again_counted(len(said), sum(said))
+
+
+def sent_again_counted(rows: int, cancelled: int) -> str:
+    """:func:`sent_again_words` of ``rows`` rows sent again on purpose, ``cancelled`` of them cards the
+    vendor cancelled."""
     if not cancelled:
         return "repeat a card already ordered"
-    if cancelled == len(said):
+    if cancelled >= rows:
         return "are cards the vendor cancelled before they shipped"
     return (
         f"repeat a card already ordered or, {cancelled} of them, are cards the vendor cancelled before they "

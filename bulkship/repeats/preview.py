@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
 from ..models import FINGERPRINT
-from .cancelled import cancelled_rows, held_words
+from .cancelled import cancelled_rows, held_words, is_cancelled_hold
 from .foreign import ordered_by_another_ledger
 from .holds import find_holds
 from .newrun import check_new_run
@@ -138,7 +138,12 @@ def release(ledger: Ledger, batch: str, holds: Mapping[str, str], policy: Repeat
         return dict(holds)
     shown = dict(list(released.items())[:_SHOWN])
     flag = ALLOW_FLAG if policy.allow else CHOSEN
-    ledger.log_event(batch, None, "repeat_allowed", rows=len(released), flag=flag, examples=shown)
+    # ... and how many of them are cards the vendor cancelled (no second card): what they are is said from
+    # all of them, not from the examples (hunter-vendor40's leftover 3)
+    cancelled = sum(1 for note in released.values() if is_cancelled_hold(note))
+    ledger.log_event(
+        batch, None, "repeat_allowed", rows=len(released), flag=flag, examples=shown, cancelled=cancelled
+    )
     return {fp: note for fp, note in holds.items() if fp not in released}
 
 

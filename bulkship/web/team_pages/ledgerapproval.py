@@ -111,9 +111,14 @@ def _sent_again_on_purpose(settings: Any, name: str) -> dict[str, Any] | None:
         else repeat_said(str(note))
         for fingerprint, note in examples
     ]
-    from ...repeats.cancelled import sent_again_words
+    from ...repeats.cancelled import sent_again_counted, sent_again_words
 
-    return {"rows": found.detail.get("rows", 0), "examples": said, "words": sent_again_words(notes.values())}
+    count = int(found.detail.get("rows", 0) or 0)
+    cancelled = found.detail.get("cancelled")  # of them all (an event before it: read from the examples)
+    words = (
+        sent_again_words(notes.values()) if cancelled is None else sent_again_counted(count, int(cancelled))
+    )
+    return {"rows": count, "examples": said, "words": words}
 
 
 def _status_or_none(settings: Any, name: str) -> list[dict[str, Any]]:
