@@ -119,7 +119,8 @@ def _refuse_unsearched(batch: str, why: str, *, in_full: bool = False) -> NoRetu
         "checked for cards sent before (from another ledger or computer, under another batch name or PO "
         "prefix): nothing was sent",
         hint=f"{again}; to send without that check, add --allow-repeat (a PO number used before is still "
-        "refused by the vendor)",
+        "refused by the vendor; the flag also sends every row of the list that repeats a card already "
+        "ordered, a second card each)",
     )
 
 

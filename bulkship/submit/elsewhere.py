@@ -168,6 +168,15 @@ class _Elsewhere(_Base):
             # used, no 409 to stop it (found by hunter-vendor12: the list answering 500, BS-GIFTS-0002 was
             # created beside the colleague's BS-GIFTS-0001, a second card each, exit 0)
             read, again = list_unread_words(in_full)
+            # the flag releases every held row too: advised bare beside 40 rows held as second cards, it sent
+            # them all (hunter-vendor41's trial u73)
+            held = (await self._ledger(self.ledger.row_counts, self.batch)).get("held", 0)
+            also = (
+                f" (it also sends the {held} row(s) held in this batch, each a second card where it repeats"
+                " a card already made: see why each is held)"
+                if held
+                else ""
+            )
             self._stop(
                 VendorUnavailableError(
                     f"The vendor's order list {read} ({unread}), and batch {self.batch} was "
@@ -180,7 +189,7 @@ class _Elsewhere(_Base):
                     )
                     + ": whether it was sent since from another ledger (a colleague, another computer) "
                     "cannot be checked, so nothing more was sent; its orders wait, planned",
-                    hint=f"{again}; to send without that check, add --allow-repeat",
+                    hint=f"{again}; to send without that check, add --allow-repeat{also}",
                 )
             )
         return ours[min(at_vendor & set(ours))] if at_vendor & set(ours) else None
