@@ -176,6 +176,25 @@ def test_a_near_identical_batch_name_is_not_a_fresh_batch(
     assert sum(cards(isolated_data_dir).values()) == 6
 
 
+def test_the_near_identical_name_s_flag_says_it_sends_the_rows_repeating_cards_too(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor41: 'Staff Gifts' sent Ana and Bo; the list grown by three, run as 'staff gifts',
+    was refused for the name with "for a separate batch give it a clearly different name (its rows are still
+    compared with every earlier batch), or add --allow-repeat": read as the way past the name, the flag also
+    sent Ana and Bo a second card each, exit 0. The hint says what the flag sends."""
+    first = write_csv(tmp_path / "a.csv", [person(i) for i in range(2)])
+    assert run(capsys, str(first), "--batch", "gifts")[0] == 0
+    grown = write_csv(tmp_path / "b.csv", [person(i) for i in range(5)])
+    code, _, err = run(capsys, str(grown), "--batch", "Gifts")
+    said = " ".join(err.split())
+    assert (
+        code == 2
+        and "--allow-repeat runs it under this name but also sends every row repeating a card" in said
+    )
+    assert "a second card each" in said, said
+
+
 @pytest.mark.parametrize(
     ("december", "january"), [("подарки декабрь", "подарки январь"), ("賞品 十二月", "賞品 一月")]
 )

@@ -158,6 +158,7 @@ def check_new_run(
             "that differs only in case, spacing or a download suffix such as ' (1)'. Nothing was sent",
             hint=f"to continue that batch, run `{_command(file_name, similar.name, policy.keep)}`; for a "
             "separate batch give it a clearly different name (its rows are still compared with every "
-            f"earlier batch), or add {ALLOW_FLAG}",
+            f"earlier batch); {ALLOW_FLAG} runs it under this name but also sends every row repeating a card "
+            "already ordered (that batch's included), a second card each",
             other=similar.name,
         )
