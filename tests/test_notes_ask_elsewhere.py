@@ -371,3 +371,23 @@ def test_a_card_for_a_first_name_or_addressed_to_another_stops_the_row(
         f"and address ('2 Main St'). Write the name and address it goes to in the row and clear the "
         f"'{header}' cell, or clear only that cell to send it there."
     )
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_for_a_short_name_the_name_table_knows_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """The lead's closing note of session 51 (review74's): 'Card for Jenn', 'Card for Zach', 'Gift for Vince',
+    'Order for Becca' (a given name only in the short-name table of bulkship.folding.names, not in
+    namedfor.GIVEN_NAMES) were ordered to the row's own name and street, exit 0, where 'Card for Jen' is the
+    error. One list of given names now: each the error; the row's own name in another form ('Card for Jenn'
+    on Jennifer Lee's row) and a word of a note's ('Card for Will call') send."""
+    stops = ["Card for Jenn", "Card for Zach", "Gift for Vince", "Order for Becca"]
+    code, rows = _validate(capsys, tmp_path / "staff.csv", [*stops, "Card for Will call"], header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+    path = tmp_path / "own.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Jennifer Lee,1 Main St,Boston,MA,02134,CVS,25,Card for Jenn\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0

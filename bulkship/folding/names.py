@@ -37,6 +37,7 @@ _FULL_NAMES = {
     "amanda": "mandy", "melissa": "missy", "nathan": "nate",
 }  # fmt: skip
 _FULL_NAME_OF = {short: full for full, shorts in _FULL_NAMES.items() for short in shorts.split()}
+NAME_FORMS = frozenset(_FULL_NAMES) | frozenset(_FULL_NAME_OF)  # every given name the table knows
 
 
 def full_given_name(word: str) -> str:

@@ -7,6 +7,8 @@ for Sales') names no person."""
 
 from __future__ import annotations
 
+from ...folding.names import NAME_FORMS
+
 OCCASION = frozenset(
     {"christmas", "xmas", "holiday", "holidays", "thanksgiving", "birthday", "anniversary", "retirement",
      "service", "excellence", "appreciation", "recognition", "achievement", "performance", "year", "years",
@@ -59,5 +61,7 @@ GIVEN_NAMES = frozenset(
 
 
 def given_name(word: str) -> bool:
-    """Whether ``word`` (one word, folded) is a given name of :data:`GIVEN_NAMES`."""
-    return word in GIVEN_NAMES
+    """Whether ``word`` (one word, folded) is a given name: of :data:`GIVEN_NAMES`, or a full or short form
+    of :mod:`...folding.names`' table ('Card for Jenn', 'Card for Zach' were sent to the row's own name and
+    street, where 'Card for Jen' asks: review74's leftover, hunter-asks7), but 'Will' (a word of a note's)."""
+    return word in GIVEN_NAMES or (word != "will" and word in NAME_FORMS)
