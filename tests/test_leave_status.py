@@ -49,3 +49,28 @@ def test_an_hr_system_s_words_for_a_leaving_leave_the_row_out(tmp_path: Path, he
     rows = dict(enumerate([*out, *asks, *sends], start=2))
     assert [rows[s.row] for s in sheet.skipped] == out
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_temp_s_end_a_no_call_no_show_a_notice_or_a_transfer_out_is_read(
+    tmp_path: Path, header: str
+) -> None:
+    """The lead's closing note of session 51 (leftover 2): 'Temp - Ended', 'Temp ended', 'Temporary
+    assignment ended' and, under Notes and Status, 'NCNS', 'No call/no show' were ordered, exit 0, where
+    'Contract ended', 'No show' and 'Reported No Show' leave the row out: left out now. 'On Notice', 'Garden
+    leave', 'Redundancy' alone, 'Transferred out', 'Transferred to another company' were ordered too: each
+    asks (leaving or only at risk? gone, or moved within the group?), as 'Notice period' does. 'At risk of
+    redundancy', 'Temp', 'Transferred in', 'Temp ended - hired as FTE' send, and so do a contract's or a
+    temp's end undone ('Temp ended - rescinded', 'Contract ended - rescinded': left out before, where
+    'Terminated - rescinded' sends)."""
+    out = ["Temp - Ended", "Temp ended", "Temporary assignment ended"]
+    out += ["NCNS", "No call/no show"] if header != "Employee Status" else []
+    asks = ["On Notice", "Garden leave", "Redundancy", "Transferred out", "Transferred to another company"]
+    sends = ["At risk of redundancy", "Temp", "Transferred in", "Temp ended - hired as FTE",
+             # (undone, as 'Terminated - rescinded' is: 'Contract ended - rescinded' was left out before)
+             "Temp ended - rescinded", "Contract ended - rescinded",
+             "Assignment ended - back 12/1"]  # fmt: skip
+    sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
+    rows = dict(enumerate([*out, *asks, *sends], start=2))
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

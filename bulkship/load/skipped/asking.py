@@ -34,6 +34,7 @@ from .saidasking import (
     _GONE_UNTIL,
     _MAY_BE_GONE_NO,
     _MAY_BE_WRONGLY,
+    _MAY_HAVE_LEFT,
     _MAY_NOT_BE_A_CARD,
     _MOVED_ON_TO_A_NAME,
     _NO_ANSWER,
@@ -137,6 +138,7 @@ def may_ask(text: str) -> bool:
         or _NOTICE.fullmatch(text) is not None
         or _GONE_UNTIL.fullmatch(text) is not None
         or _NOT_BACK.fullmatch(text) is not None
+        or _MAY_HAVE_LEFT.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
         or may_be_gone_asked(text)
@@ -156,7 +158,7 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Do not send"
     if _NOTICE.fullmatch(text):
         return "", "Resigned"
-    if _GONE_UNTIL.fullmatch(text) or _NOT_BACK.fullmatch(text):
+    if _GONE_UNTIL.fullmatch(text) or _NOT_BACK.fullmatch(text) or _MAY_HAVE_LEFT.fullmatch(text):
         return "", "Terminated"
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"

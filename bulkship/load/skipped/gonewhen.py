@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .leavingsaid import TEMP_JOB
+
 # whose state it is ('Employee', 'The recipient', 'He'), perhaps told by whom ('Wife says he ...')
 _WHO = r"(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)"
 _TOLD = (
@@ -108,7 +110,10 @@ GONE_WHEN = (
     + r"|recently)(?!\s*\d).*|"  # (a day in figures is .leavingday's, to come or past)
     # ... or the job's end said done ('Contract ended', 'Assignment ended 11/30', 'Contract not renewed',
     # 'Employment terminated')
-    r"(?:(?:his|her|their)\s+)?(?:contract|assignment|employment|engagement|position|role|job)\s+(?:has\s+|was\s+)?"
+    # ... or a temp's ('Temp - Ended', 'Temp ended', 'Temporary assignment ended': each was ordered, exit 0;
+    # the lead's closing note of session 51, leftover 2; hunter-asks7)
+    r"(?:(?:his|her|their)\s+)?(?:(?:contract|assignment|employment|engagement|position|role|job)\s+|"
+    rf"{TEMP_JOB})(?:has\s+|was\s+)?"
     r"(?:ended|over|expired|terminated|eliminated|not\s+renewed|cancell?ed)(?:\s+(?:" + _WHEN + r"))?"
     r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by)\s.*)|"
     # ... or 'Separated' alone, the employee said or how ('Separated', 'Employee separated', 'Separated

@@ -36,6 +36,21 @@ HR_LEAVING = (
     r"(?:reported\s+no[\s-]*show|discarded|hire\s+(?:rescinded|cancell?ed|revoked|withdrawn)|"
     r"job\s+abandon(?:ment|ed)|abandoned\s+(?:(?:the|his|her|their)\s+)?(?:job|position)|"
     r"(?:did\s*n[o'’]?t|failed\s+to|never)\s+return(?:ed)?\s+(?:from\s+(?:(?:a|the|his|her|their)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:leave|loa|fmla|absence)|to\s+work)|(?:(?:position|role)\s+)?(?:made\s+)?redundant)"
+    r"(?:[\w-]+\s+){0,2}?(?:leave|loa|fmla|absence)|to\s+work)|(?:(?:position|role)\s+)?(?:made\s+)?redundant|"
+    # ... or a no call no show ('NCNS', 'No call/no show'), where 'No show' and 'Reported No Show' are left
+    # out: each was ordered under 'Notes' and 'Status' (the lead's closing note of session 51; hunter-asks7)
+    r"no[\s-]*call[\s,/&-]*(?:and\s+)?no[\s-]*show|ncns)"
+)
+# a temp's job, before the words saying it ended ('Temp - Ended', 'Temporary assignment ended': ..gonewhen,
+# ..status); not where the cell goes on to say send, or a day (to come?) with its year ('Temp ended - send
+# card', 'Temp ended - last day 1/15/2027', 'Temp ended 1/15/2027' were sent before it was read, as before).
+# Looked for after 'temp' only, 120 characters on: tried at every character of a long note to its end, a
+# 60,000-character note took minutes (test_visible_rows' long notes)
+_TEMP_NOT_ENDED = (
+    r"(?![^?]{0,120}?(?:\b(?:send|last\s+day|until|till|thru|through)\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))"
+)
+TEMP_JOB = (
+    rf"temp{_TEMP_NOT_ENDED}(?:orary)?(?:\s+(?:assignment|job|position|contract|role|work|worker|hire))?"
+    r"(?:\s*[-–—:]\s*|\s+)"
 )
 LEFT_IN_WORDS = rf"(?:{_PAPER}|{_MOVED_ON}|{HR_LEAVING})"

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from .inerror import _A_MISTAKE
-from .leavingsaid import HR_LEAVING
+from .leavingsaid import HR_LEAVING, TEMP_JOB
 from .notewords import _FOUND_OTHERWISE
 
 # ... or a leaving said undone in words of its own, right after it: taken back ('Terminated - rescinded',
@@ -27,7 +27,11 @@ _LEFT = (
     r"fired|quit|dismissed|lay[\s-]*off|la(?:i|ye?)d[\s-]*off|rif(?:['’]?d|fed)?|reduction\s+in\s+force|"
     # (an HR system's words: 'Job abandonment - reversed', 'Did not return from leave - returned 11/1' were
     # left out by 56211531: review75)
-    rf"{HR_LEAVING})"
+    rf"{HR_LEAVING}|"
+    # (a contract's, an assignment's or a temp's end: 'Temp ended - rescinded', '... - back 12/1' were left
+    # out once 'Temp ended' was read, as 'Contract ended - rescinded' was: hunter-asks7)
+    r"(?:contract|assignment|employment|engagement)\s+(?:ended|terminated|expired|over)|"
+    rf"{TEMP_JOB}(?:ended|expired|finished|completed?))"
 )
 _LEAVING_UNDONE = (
     # (a mistake asked, then the undoing: 'Terminated in error? back 12/1', sent either way: review73)

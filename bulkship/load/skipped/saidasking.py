@@ -50,6 +50,14 @@ _UNCLAIMED = re.compile(
 _NOT_BACK = re.compile(
     r"(?i)\W*(?:(?:did\s*n[o'’]?t|failed\s+to|never)\s+return(?:ed)?|not\s+returning|dormant)\W*"
 )
+# ... or a redundancy or a transfer out, alone ('Redundancy', 'Transferred out', 'Transferred to another
+# company'): made redundant or only at risk, gone or moved within the group? Each was ordered, exit 0, where
+# 'Made redundant' is left out (the lead's closing note of session 51, leftover 2; hunter-asks7). Said, a
+# leaving
+_MAY_HAVE_LEFT = re.compile(
+    r"(?i)\W*(?:active\W+)?(?:redundancy|transfer(?:red)?\s+out|transferred\s+(?:out\s+)?to\s+(?:another|a\s+"
+    r"(?:different|sister|new|other))\s+(?:company|entity|employer|subsidiary|business|firm))\W*"
+)
 
 # a leaving or a death answered no, none or n/a without a question's mark ('Deceased - none', 'Terminated:
 # no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and
@@ -81,6 +89,9 @@ _LEAVING_COMING = (
     r"us))?|(?:is|will\s+be)\s+leaving(?:\s+(?:the\s+)?(?:company|firm|organi[sz]ation|us))?|"
     r"(?:serving|working(?:\s+out)?)\s+(?:(?:his|her|their|a|the)\s+)?notice(?:\s+period)?|"
     r"(?:in\s+(?:the\s+)?)?notice\s+period|"
+    # ... or on notice, or on garden leave, a notice served at home ('On Notice', 'Garden Leave': each was
+    # ordered, exit 0, where 'Notice period' asks; the lead's closing note of session 51; hunter-asks7)
+    r"on\s+notice|(?:on\s+)?garden(?:ing)?[\s-]+leave|"
     # ... or offboarding, or a termination said pending after it ('Offboarding', 'Terminated - Pending': UKG's
     # and ADP's statuses, ordered and left out, nobody asked; newcomer28's N6, hunter-asks5)
     r"(?:in\s+)?off[\s-]?boarding|being\s+off[\s-]?boarded|(?:terminated|termed|term|separated|resigned)\s*[-–—:(]?\s*pending"
