@@ -22,3 +22,32 @@ def test_a_death_or_a_dismissal_marked_in_the_name_leaves_the_row_out(tmp_path: 
     skipped = load_sheet(path).skipped
     assert [s.row for s in skipped] == list(range(2, 2 + len(out)))
     assert skipped[0].reason == "the list says not to send it (column 'Name': 'Estate of John Smith')"
+
+
+def test_a_remark_in_the_name_that_asks_or_says_away_stops_the_row(tmp_path: Path) -> None:
+    """The lead's closing note of session 51 (leftover 2): 'Kai Vo (unclaimed)', 'Bo Ek - TBD', 'Ivy Ma
+    (dormant)', 'Lu Wo (deployed)' were ordered, exit 0, the parcel labelled with the remark, where the same
+    words under 'Notes' are the error asking. Each is that error now, naming the remark; a preferred name,
+    a pronoun, a generation or a remark saying nothing ('Jo An (Bob)', 'Sue Orr (she/her)', 'Al Fox (Jr)',
+    'Mo Ng (new hire)') sends."""
+    from intake_fixtures import sandbox_catalog
+
+    from bulkship.validate import validate
+
+    asks = ["Kai Vo (unclaimed)", "Bo Ek - TBD", "Ivy Ma (dormant)", "Lu Wo (deployed)"]
+    sends = ["Jo An (Bob)", "Sue Orr (she/her)", "Al Fox (Jr)", "Mo Ng (new hire)", "Mary-Jane Lee"]
+    path = tmp_path / "names.csv"
+    rows = [f"{name},{i + 1} Main St,Boston,MA,02134,CVS,25\n" for i, name in enumerate([*asks, *sends])]
+    path.write_text("Name,Address,City,State,ZIP,Product,Value\n" + "".join(rows), encoding="utf-8")
+    sheet = load_sheet(path)
+    errors = {p.row: p.message for p in validate(sheet, sandbox_catalog()).problems if p.severity == "error"}
+    assert not sheet.skipped and sorted(errors) == list(range(2, 2 + len(asks)))
+    assert errors[2] == (
+        "Row 2, column 'Name': the name 'Kai Vo (unclaimed)' carries the remark 'unclaimed': is this card to "
+        "be sent? Check, then write the name alone in 'Name' (the parcel would show the remark) and say what "
+        "to do in a notes column, or take the row off the list."
+    )
+    assert errors[5].startswith(
+        "Row 5, column 'Name': the name 'Lu Wo (deployed)' carries the remark 'deployed': the card would go "
+        "to '4 Main St', where the person may not be."
+    )

@@ -22,6 +22,7 @@ from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_p
 from .giftrules import gift_rule_problems, reads_gift_rules
 from .leavingflags import leaving_flag_problems, reads_leaving
 from .movedflags import moved_flag_problems, reads_moves
+from .namedasks import named_ask_problems
 from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
 from .notesaid import _changed_in_a_note
 from .periods import without_period
@@ -149,6 +150,7 @@ def _correction_problems(
     problems += leaving_flag_problems(body, column_map, not_judged)  # ('Pending Termination' = Yes)
     problems += gift_rule_problems(body, column_map, not_judged)  # ('Government Official' = true)
     problems += letter_problems(body, column_map, not_judged)  # ('Employee Status' = S beside F, P, T)
+    problems += named_ask_problems(body, column_map, not_judged)  # ('Kai Vo (unclaimed)')
     problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)
@@ -359,4 +361,6 @@ def asks_of_rows(header: object) -> bool:
     """Whether a column no field reads is read to ask about its rows: an address marked moved ('NCOA Flag' =
     Y), a person leaving ('Pending Termination' = Yes). Listed as 'not used' while its cells raised errors
     (newcomer27's N5b), it read as safe to delete."""
-    return reads_moves(header) or reads_leaving(header) or reads_gift_rules(header)
+    return (
+        reads_moves(header) or reads_leaving(header) or reads_gift_rules(header)
+    )
