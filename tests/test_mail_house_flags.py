@@ -299,3 +299,20 @@ def test_a_street_moved_to_or_another_street_beside_the_row_s_asks_which_is_righ
             f"St': which is right? Put the right one in 'Address' and clear '{header}'.",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Returned Mail Count", "Undeliverable Count", "# Returned Mail", "RTS Count"]
+)
+def test_a_count_of_mail_returned_asks_about_the_address(tmp_path: Path, header: str) -> None:
+    """The lead's closing note of session 51 (leftover 2): 'Returned Mail Count' = 2 was ordered, exit 0, the
+    card mailed where the post returned mail twice, where a 'Returned Mail' flag = Y leaves the row out. A
+    count may be of an address put right since: the error asking, naming the street; 0 or empty sends."""
+    sheet = load_sheet(_contacts(tmp_path / "contacts.csv", header, ["2", "0", "", "1"]))
+    errors = {p.row: p.message for p in validate(sheet, sandbox_catalog()).problems if p.severity == "error"}
+    assert not sheet.skipped and sorted(errors) == [2, 5]
+    assert errors[2] == (
+        f"Row 2, column '{header}': says '2': mail sent to this address ('1 Main St') came back 2 time(s), "
+        f"and the card would go there. Check the address, then put the right one in the row and write 0 "
+        f"in '{header}'."
+    )

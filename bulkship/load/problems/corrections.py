@@ -21,6 +21,7 @@ from .askedplace import named_problems, place_problems, places_in_note, sent_els
 from .elsewhere import named_in_note, note_parts, note_sends_elsewhere, street_places
 from .giftrules import gift_rule_problems, reads_gift_rules
 from .leavingflags import leaving_flag_problems, reads_leaving
+from .mailcounts import mail_count_problems, reads_mail_counts
 from .movedflags import moved_flag_problems, reads_moves
 from .namedasks import named_ask_problems
 from .notecolumns import NoteColumn, clear_cell, note_columns, status_columns
@@ -151,6 +152,7 @@ def _correction_problems(
     problems += gift_rule_problems(body, column_map, not_judged)  # ('Government Official' = true)
     problems += letter_problems(body, column_map, not_judged)  # ('Employee Status' = S beside F, P, T)
     problems += named_ask_problems(body, column_map, not_judged)  # ('Kai Vo (unclaimed)')
+    problems += mail_count_problems(body, column_map, not_judged)  # ('Returned Mail Count' = 2)
     problems += moved + status_ask_problems(body, column_map, not_judged)  # ('Status' = 'send to office')
     problems += address_missing_problems(body, column_map, not_judged, told={p.row for p in moved})
     problems += _unit_in_a_note(body, column_map, not_judged)
@@ -362,5 +364,5 @@ def asks_of_rows(header: object) -> bool:
     Y), a person leaving ('Pending Termination' = Yes). Listed as 'not used' while its cells raised errors
     (newcomer27's N5b), it read as safe to delete."""
     return (
-        reads_moves(header) or reads_leaving(header) or reads_gift_rules(header)
+        reads_moves(header) or reads_leaving(header) or reads_gift_rules(header) or reads_mail_counts(header)
     )
