@@ -43,6 +43,7 @@ from . import (
 )
 from .askingnote import asking_problems
 from .bounded import BoundedProblems
+from .enddate import end_date_problems
 from .farewellrows import farewell_problems
 from .leavingahead import leaving_ahead_problems
 from .stillhere import still_here_problems
@@ -99,6 +100,7 @@ def gathered_problems(
     asked = asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
     read_problems += asked
     read_problems += still_here_problems(body, column_map, not_judged, program.today())
+    read_problems += end_date_problems(body, column_map, not_judged, program.today())  # ('End Date' passed)
     # (not on a row asking whether to send: "the card is sent now" beside "is this card to be sent?")
     in_question = {p.row for p in asked if p.severity == "error"}
     farewell = farewell_list(_titles(grid, header_row, path.name))  # (its leavers are its recipients)
