@@ -253,6 +253,19 @@ def test_an_event_s_registration_cancelled_or_refunded_leaves_the_row_out(
         assert load_sheet(path).skipped == ()
 
 
+@pytest.mark.parametrize("header", ["Nomination Status", "Nominee Status"])
+def test_a_nomination_declined_or_not_selected_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """The lead's closing note of session 51 (leftover 2): an award nominations list's 'Nomination Status' =
+    'Declined', 'Rejected', 'Not selected', 'Withdrawn' was read as nothing, each card ordered to a nominee
+    the award passed over, exit 0, where 'Award Status' = Declined leaves the row out. Read as a
+    registration's status now (a registration 'Not approved' or 'Not selected' too); 'Nominated',
+    'Selected', 'Winner', 'Pending' and 'Under review' send."""
+    said = ["Declined", "Rejected", "Not selected", "Not approved", "Withdrawn"]
+    sends = ["Nominated", "Selected", "Winner", "Pending", "Under review", ""]
+    path = _sheet(tmp_path / "nominees.csv", header, [*said, *sends])
+    assert [s.row for s in load_sheet(path).skipped] == list(range(2, 2 + len(said)))
+
+
 def test_a_typographic_apostrophe_says_what_the_plain_one_says(tmp_path: Path) -> None:
     """Found by hunter-falsealarm8 (a reverse of its notes, written as Word, Outlook or a Mac's smart quotes
     write them): a list's Notes 'Don’t send', 'Please don’t mail', 'Returned – don’t resend', 'Doesn’t want a

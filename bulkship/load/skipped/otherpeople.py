@@ -50,12 +50,16 @@ SAYS_GONE_ELSEWHERE = _says_gone(_GONE_ELSEWHERE, _NOT_TO_CONTACT)
 # a 'Ticket Status' (a help desk's ticket) nor an 'Event Status' (the event's own)
 _EVENT = frozenset(
     {"registration", "registrations", "registrant", "registrants", "attendee", "attendees", "rsvp", "booking",
-     "reservation"}
+     "reservation",
+     # ... or a nomination's, for an award ('Nomination Status' = Declined, Rejected, Not selected: each was
+     # ordered, exit 0, where 'Award Status' = Declined is left out; the lead's closing note of session 51,
+     # leftover 2; hunter-asks7)
+     "nomination", "nominations", "nominee", "nominees"}
 )  # fmt: skip
 _REGISTRATION_ENDED = (
     rf"cancell?ed|cancell?ation|refunded|refund(?:\s+(?:issued|processed))?|void(?:ed)?|{WITHDREW}|"
     r"not\s+(?:attending|going|coming)|will\s+not\s+attend|won['’]?t\s+attend|can(?:no|['’])?t\s+attend|"
-    r"unable\s+to\s+attend"
+    r"unable\s+to\s+attend|not\s+(?:selected|approved)"
 )
 SAYS_REGISTRATION_ENDED = _says_gone(_GONE_ELSEWHERE, f"{_NOT_TO_CONTACT}|{_REGISTRATION_ENDED}")
 
