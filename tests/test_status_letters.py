@@ -63,3 +63,12 @@ def test_letters_under_a_bare_status_or_peoplesoft_s_header_read_as_before(tmp_p
     letters); under PeopleSoft's 'Empl Status' S is its Suspended (left out) whatever the column holds."""
     assert _read(tmp_path, "Status", ["F", "S", "P", "T", "O"]) == ([5], {})
     assert _read(tmp_path, "Empl Status", ["F", "S", "P", "T"]) == ([3, 5], {})
+
+
+def test_successfactors_own_empl_status_field_reads_its_codes_not_peoplesoft_s(tmp_path: Path) -> None:
+    """SuccessFactors' own field is 'emplStatus', which reads as PeopleSoft's 'Empl Status': its U (Unpaid
+    Leave) was left out as PeopleSoft's Terminated With Pay and its O (Reported No Show) sent. Where the
+    column holds F or O and none of PeopleSoft's own letters (L, Q, V, W, X) its codes read as its words: U
+    sends, O is left out; beside L or Q, U is PeopleSoft's as before."""
+    assert _read(tmp_path, "emplStatus", ["A", "U", "O", "T", "A"]) == ([4, 5], {})
+    assert _read(tmp_path, "emplStatus", ["A", "U", "L", "T", "Q"]) == ([3, 5], {})

@@ -101,3 +101,25 @@ def letters_read(texts: Iterable[str]) -> Callable[[str], str]:
         return lambda text: _SF_LETTERS.get(text.strip().casefold(), text)
     asking = asked(texts)
     return lambda text: "" if text.strip().casefold() in asking else text
+
+
+# ... and under 'Empl Status' (PeopleSoft's EMPL_STATUS, and SuccessFactors' own field 'emplStatus', which
+# reads as it): a column of SuccessFactors' codes (F or O among them, none of PeopleSoft's own L, Q, V, W,
+# X) is read as its words: its U (Unpaid Leave) was left out as PeopleSoft's Terminated With Pay, its O
+# (Reported No Show) sent (hunter-asks7)
+_PEOPLESOFT_ALONE = frozenset("lqvwx")
+_SF_NOT_PEOPLESOFT = frozenset("fo")
+
+
+def system_read(key: str, texts: Iterable[str]) -> Callable[[str], str]:
+    """How a column under an HR system's own header ``key`` (:data:`SYSTEM_WORDS`) reads, by its cells."""
+    texts = list(texts)
+    letters = _letters(texts)
+    if (
+        key == plain_key("empl status")
+        and letters & _SF_NOT_PEOPLESOFT
+        and not letters & _PEOPLESOFT_ALONE
+        and letters <= _SF_LETTERS.keys()
+    ):
+        return lambda text: _SF_LETTERS.get(text.strip().casefold(), text)
+    return SYSTEM_WORDS[key]

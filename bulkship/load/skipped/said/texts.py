@@ -17,7 +17,7 @@ from ..relation import relation_remark
 from ..sent import _CARD_STATUS
 from ..statusheaders import employment_header, leave_header
 from ..ticks import _dittos_filled
-from .hrsystems import SYSTEM_WORDS, leave_word, letters_read
+from .hrsystems import SYSTEM_WORDS, leave_word, letters_read, system_read
 from .person import PERSON_STATUS
 from .which import Reading
 
@@ -57,7 +57,7 @@ def texts_read(
     column = straight_quotes(pd.Series(distinct, dtype=whole.dtype))  # 'Don’t send' is "Don't send"
     raw = column  # (as ..problems.farewellrows reads it)
     if key in SYSTEM_WORDS:  # 'Empl Status' = U, 'Assignment Status' = SUSPEND_PROCESS (.hrsystems)
-        column = column.map(SYSTEM_WORDS[key])
+        column = column.map(system_read(key, column.tolist()))
     elif says in PERSON_STATUS and employment_header(str(header)):  # 'Employee Status' = S (.hrsystems)
         column = column.map(letters_read(column.tolist()))
     if leave_header(str(header)):  # 'Leave Status' = Denied: the leave's (.hrsystems)
