@@ -74,3 +74,17 @@ def test_a_temp_s_end_a_no_call_no_show_a_notice_or_a_transfer_out_is_read(
     rows = dict(enumerate([*out, *asks, *sends], start=2))
     assert [rows[s.row] for s in sheet.skipped] == out
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_a_separation_said_complete_leaves_the_row_out(tmp_path: Path, header: str) -> None:
+    """Found by hunter-asks7 hunting HR exports' value lists: 'Separation Complete', 'Separation processed',
+    'Termination processed' were ordered, exit 0, where 'Offboarding complete' is left out. Left out now;
+    undone after it ('... - rehired 12/1', '... - reversed') it sends, and '... - send card' asks."""
+    out = ["Separation Complete", "Separation processed", "Termination processed", "Separation done per HR"]
+    asks = ["Separation complete - send card"]
+    sends = ["Separation complete - rehired 12/1", "Termination processed - reversed"]
+    sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
+    rows = dict(enumerate([*out, *asks, *sends], start=2))
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

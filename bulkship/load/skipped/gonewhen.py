@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .leavingsaid import TEMP_JOB
+from .leavingsaid import SEPARATION_DONE, TEMP_JOB
 
 # whose state it is ('Employee', 'The recipient', 'He'), perhaps told by whom ('Wife says he ...')
 _WHO = r"(?:the\s+)?(?:employee|ee|recipient|associate|member|he|she|they)"
@@ -116,6 +116,7 @@ GONE_WHEN = (
     rf"{TEMP_JOB})(?:has\s+|was\s+)?"
     r"(?:ended|over|expired|terminated|eliminated|not\s+renewed|cancell?ed)(?:\s+(?:" + _WHEN + r"))?"
     r"\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by)\s.*)|"
+    rf"{SEPARATION_DONE}(?:\s+(?:" + _WHEN + r"))?\s*(?:$|[-–—:,.;!(].*|\s(?:as\s+)?(?:per|by)\s.*)|"
     # ... or 'Separated' alone, the employee said or how ('Separated', 'Employee separated', 'Separated
     # (voluntary)'), as a Status cell reads it: found by the lead, each ordered. Not before a remark nor of
     # 'she' ('Separated - send to her', 'Separated - new address', 'She is separated': a marriage's)

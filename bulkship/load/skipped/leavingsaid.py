@@ -53,4 +53,10 @@ TEMP_JOB = (
     rf"temp{_TEMP_NOT_ENDED}(?:orary)?(?:\s+(?:assignment|job|position|contract|role|work|worker|hire))?"
     r"(?:\s*[-–—:]\s*|\s+)"
 )
+# a separation or a termination said done ('Separation Complete', 'Termination processed 11/30': each was
+# ordered under Notes, Status and 'Employee Status', where 'Offboarding complete' is left out: hunter-asks7)
+SEPARATION_DONE = (
+    r"(?:separation|termination)\s+(?:is\s+|was\s+|has\s+been\s+)?"
+    r"(?:complete[d]?|done|finali[sz]ed|processed)"
+)
 LEFT_IN_WORDS = rf"(?:{_PAPER}|{_MOVED_ON}|{HR_LEAVING})"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .languages import OTHER_GONE
-from .leavingsaid import HR_LEAVING, TEMP_JOB
+from .leavingsaid import HR_LEAVING, SEPARATION_DONE, TEMP_JOB
 from .saysend import _NOT_AFTER
 from .topersonelsewhere import ASKED_ELSEWHERE, ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK
 
@@ -98,7 +98,7 @@ GONE_MORE = (
     # here ('Contract ended', 'Employment terminated', 'Previous employee', 'Not employed': found by
     # newcomer9, each was ordered); not 'Contract renewed' nor 'Employment verified'
     r"(?:contract|employment|assignment|engagement)\s+(?:ended|terminated|expired|over|finished|completed?)|"
-    rf"{TEMP_JOB}(?:ended|expired|finished|completed?)|"
+    rf"{TEMP_JOB}(?:ended|expired|finished|completed?)|{SEPARATION_DONE}|"
     r"(?:past|previous|prior)\s+(?:employee|staff|worker)|not\s+employed|no\s+longer\s+(?:here|working)|"
     # ... or a candidate never hired ('Rejected candidate', 'Candidate withdrew', 'Offer declined', 'Not
     # hired', 'Did not start': found by hunter-sheets18, left for hunter-sheets19, each was ordered where
