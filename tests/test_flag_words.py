@@ -156,8 +156,9 @@ def test_a_leaving_s_reason_beside_its_day_to_come_sends_until_the_day(
 ) -> None:
     """Found by review71 checking dce1a832: a Workday export fills the termination reason as soon as a
     leaving is entered; beside 'Termination Date' = 1/15/2027 (on Dec 5, 2026) the row was left out, where the
-    date alone sends it until the day. Sent until the day now; with a day passed, or a status saying the
-    person is gone, left out as before."""
+    date alone sends it until the day. Sent until the day now; with a status saying the person is gone, left
+    out as before; with a day passed beside 'Active', the error asking, as the day alone beside 'Active' is
+    (newcomer30, the lead's decision: UKG keeps a rehire's earlier day and reason, it was left out)."""
     monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
     path = tmp_path / "workday.csv"
     with path.open("w", newline="") as f:
@@ -168,7 +169,10 @@ def test_a_leaving_s_reason_beside_its_day_to_come_sends_until_the_day(
                                            ("1/15/2027", "Terminated")]):  # fmt: skip
             person = [f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50"]
             writer.writerow([*person, day, status, "Voluntary > Resigned"])
-    assert [s.row for s in load_sheet(path).skipped] == [3, 4]
+    loaded = load_sheet(path)
+    assert [s.row for s in loaded.skipped] == [4]
+    asked = [p.row for p in loaded.read_problems if p.severity == "error"]
+    assert asked == [3], loaded.read_problems
 
 
 @pytest.mark.parametrize(

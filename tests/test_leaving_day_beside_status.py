@@ -140,3 +140,46 @@ def test_an_active_flag_s_yes_saying_the_rehire_sends_as_a_status_rehired_does(
             "'Active Status' says 'Y (rehire)': sent, the day read as an earlier stint's.",
         )
     ]
+
+
+def test_a_rehire_day_after_the_leaving_sends_and_its_reason_or_a_status_code_still_asks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A UKG Pro export keeps a rehired worker's earlier stint whole: 'Termination Date' and 'Termination
+    Reason' beside 'Employee Status' = Active and a later 'Last Hire Date' (found by newcomer30: left out,
+    said as a note only; the reason kept the row from being asked, and 'Status Code' = A was not read as
+    at work)."""
+    path = tmp_path / "ukg.csv"
+    street = "Boston,MA,02134,CVS,25"
+    rows = [
+        f"Ann Lee,1 Main St,{street},Active,A,06/03/2019,03/15/2019,Voluntary - Relocation",  # back: sent
+        f"Bob Ray,2 Main St,{street},Active,A,02/01/2017,03/15/2019,Voluntary - Relocation",  # which? asked
+        f"Cy Orr,3 Main St,{street},,A,,03/15/2019,",  # the code says at work: asked
+        f"Dee Fox,4 Main St,{street},Terminated,T,06/03/2019,03/15/2019,Involuntary",  # left, as it says
+        f"Eve Kim,5 Main St,{street},,,06/03/2019,03/15/2019,",  # back after it, no status: sent
+        f"Fay Wu,6 Main St,{street},,,01/15/2099,03/15/2019,",  # back on a day to come: left out until then
+        f"Gus Ng,7 Main St,{street},,,02/01/2019,03/15/2019,Voluntary",  # back before it, then left
+    ]
+    header = (
+        "Name,Address,City,State,ZIP,Product,Value,Employee Status,Status Code,Last Hire Date,"
+        "Termination Date,Termination Reason"
+    )
+    path.write_text("\n".join([header, *rows]))
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    data = json.loads(capsys.readouterr().out)
+    assert [s["row"] for s in data["skipped"]] == [5, 7, 8], data["skipped"]
+    said = {p["row"]: (p["severity"], p["message"]) for p in data["problems"]}
+    assert said[2] == (
+        "warning",
+        "Row 2, column 'Termination Date': the person left on 2019-03-15 (the cell reads '03/15/2019'), and "
+        "'Last Hire Date' says '06/03/2019': sent, the day read as an earlier stint's.",
+    )
+    assert said[6][0] == "warning" and "'Last Hire Date' says '06/03/2019'" in said[6][1], said
+    assert said[3] == (
+        "error",
+        "Row 3, column 'Termination Date': the person left on 2019-03-15 (the cell reads '03/15/2019'), "
+        "where 'Employee Status' says 'Active' (at work): which is right? Clear 'Termination Date' to send "
+        "the card (a rehire keeps the day of an earlier leaving), or take the row off the list.",
+    )
+    assert said[4][0] == "error" and "where 'Status Code' says 'A' (at work)" in said[4][1], said
+    assert sorted(said) == [2, 3, 4, 6] and (data["valid"], data["invalid"]) == (2, 2), said

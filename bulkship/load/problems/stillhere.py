@@ -16,6 +16,7 @@ from ..skipped.said.stillhere import (
     leaving_headers,
     left_before,
     note_headers,
+    rehire_headers,
     rehired_after,
     rehired_headers,
     status_headers,
@@ -34,7 +35,7 @@ def still_here_problems(
     at_work = [(h, words) for h, words in at_work_headers(body) if h not in column_map]
     back = [(h, words) for h, words in rehired_headers(body) if h not in column_map]
     leavings = [h for h in leaving_headers(body) if h not in column_map]
-    if not (at_work or note_headers(body)) or not leavings:
+    if not (at_work or note_headers(body) or rehire_headers(body)) or not leavings:
         return []
     fed = {field: header for header, field in column_map.items()}
     field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))

@@ -103,7 +103,8 @@ def _said_not_to_send(
         if reading is not None:
             texts = texts_read(body, header, reading, kept, on_purpose)
             _said_of_column(so_far, texts, header, reading, body, column_map, the_list, today, titles)
-    found = still_here(so_far.found, so_far.by_day - so_far.by_other - so_far.by_reason, body, today)
+    # (a leaving reason beside its passed day is of the same leaving: a rehire keeps both; newcomer30)
+    found = still_here(so_far.found, so_far.by_day - so_far.by_other, body, today, so_far.by_reason)
     return _reasons_of_a_leaving_to_come(
         found, so_far.by_reason - so_far.by_other - so_far.by_day, body, today
     )

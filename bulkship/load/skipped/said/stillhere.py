@@ -16,8 +16,9 @@ from ..columnkeys import flag_key
 from ..dates import _GONE_ON
 from ..days import _dates
 from ..flags import _ACTIVE_FLAGS
+from ..holdflags import LEAVING_REASONS
 from ..noteheaders import _NOTE_FLAGS
-from ..statusheaders import _STATUS_FLAGS
+from ..statusheaders import _STATUS_FLAGS, status_code_header
 
 # The status of a person at work, as HR exports write it: ADP's code A, 'Active', 'Active - Full Time'
 ACTIVE = re.compile(
@@ -42,8 +43,35 @@ _REHIRED_ON = re.compile(
     r"(?i)\s*(?:re-?hired?|re-?instated|re-?joined|re-?employed)(?:\s+(?:on|eff\.?|effective|as\s+of))?"
     r"(?:\s*:?\s*(?P<day>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{1,2}-\d{1,2}))?\s*\.?\s*"
 )
+# ... or a column of the day the person was hired again (UKG Pro's 'Last Hire Date', ADP's 'Rehire Date'): an
+# HR system keeps the earlier stint's leaving day and reason beside it (found by newcomer30, left out). Not
+# 'Hire Date' nor 'Original Hire Date': the first stint's
+_REHIRE_DAY = frozenset(
+    header_key(h)
+    for h in (
+        "rehire date", "re-hire date", "rehired date", "date of rehire", "date rehired", "rehired on",
+        "last rehire date", "most recent rehire date", "last hire date", "latest hire date",
+        "most recent hire date", "recent hire date", "rehire effective date", "reinstatement date",
+    )
+)  # fmt: skip
 # ... and not the day of a death: that column leaves its row out whatever the status says
 _DEATH = frozenset(header_key(h) for h in ("deceased date", "date of death"))
+# ... and a leaving's reason read only where it is one, in an HR system's words ('Voluntary - Resignation',
+# 'Involuntary > Layoff', 'Retirement', 'Other'): anything else typed into it ('Death', 'Do not send',
+# 'R.I.P.', 'Cannot accept gifts') keeps the row it leaves out out (reason_says_more; probed by newcomer30:
+# each was sent beside a rehire day)
+_REASON_WORD = (
+    r"(?:(?:in)?vol(?:untary)?|resign\w*|retire\w*|relocat\w*|moved?|lay-?offs?|laid|off|rif|reduction|in|force|"
+    r"position|eliminat\w*|end(?:ed)?|of|contract|assignment|seasonal|season|temp(?:orary)?|transfer\w*|other|"
+    r"employment|job|better|pay|opportunity|personal|reasons?|family|health|medical|school|returned|return|to|"
+    r"education|mutual|agreement|consent|performance|attendance|misconduct|gross|conduct|policy|violation|"
+    r"probation\w*|failed|abandon\w*|no|show|did|not|from|leave|quit|dismiss\w*|terminat\w*|term|separat\w*|"
+    r"career|change|compensation|commute|schedule|hours|dissatisf\w*|work|environment|management|supervisor|"
+    r"job|abandonment|restructur\w*|reorgani[sz]\w*|redundan\w*|discharge\w*|cause|without|with|just|"
+    r"involuntarily|voluntarily|employee|employer|initiated|accepted|another|new|job|position|pursue|"
+    r"interests?|relocation|spouse|military|service|retirement|early|normal|disability|layoff)"
+)
+_A_LEAVING_REASON = re.compile(rf"(?i)\s*{_REASON_WORD}(?:[\s\-–—>:/,()&.]+{_REASON_WORD})*[\s.)]*")
 
 
 def leaving_headers(body: pd.DataFrame) -> list[str]:
@@ -52,8 +80,20 @@ def leaving_headers(body: pd.DataFrame) -> list[str]:
 
 
 def status_headers(body: pd.DataFrame) -> list[str]:
-    """The columns of a person's HR status ('Employment Status', 'Position Status')."""
-    return [h for h in body.columns if flag_key(str(h)) in _STATUS_FLAGS]
+    """The columns of a person's HR status ('Employment Status', 'Position Status'), also by its code ('Status
+    Code', 'Employee Status Code' = A: its T leaves a row out, so its A says at work; found by newcomer30)."""
+    return [h for h in body.columns if flag_key(str(h)) in _STATUS_FLAGS or _a_status_code(str(h))]
+
+
+def _a_status_code(header: str) -> bool:
+    """'Status Code', 'Employee Status Code': a status header once its 'code' is taken off."""
+    bare = re.sub(r"(?i)\s*\bcode\b\s*", " ", header).strip()
+    return status_code_header(header) and flag_key(bare) in _STATUS_FLAGS
+
+
+def rehire_headers(body: pd.DataFrame) -> list[str]:
+    """The columns of the day a person was hired again ('Last Hire Date', 'Rehire Date')."""
+    return [h for h in body.columns if header_key(str(h)) in _REHIRE_DAY]
 
 
 def rehired_headers(body: pd.DataFrame) -> list[tuple[str, re.Pattern[str]]]:
@@ -89,7 +129,8 @@ def note_headers(body: pd.DataFrame) -> list[str]:
 def rehired_after(body: pd.DataFrame, today: date) -> dict[int, tuple[str, str, bool]]:
     """Row -> the notes column and note saying the row's rehire ('rehired', 'rehire 6/3/2019'), and whether
     it names its day: that day must have passed and come after every leaving day of the row. Without one, the
-    note may be of an earlier stint (:mod:`...problems.stillhere` asks)."""
+    note may be of an earlier stint (:mod:`...problems.stillhere` asks). A rehire day's column ('Last Hire
+    Date' = 06/03/2019) says it with its day."""
     days = [_dates(body[header].astype(str)) for header in leaving_headers(body)]
     last = pd.concat(days, axis=1).max(axis=1) if days else pd.Series(pd.NaT, index=body.index)
     said: dict[int, tuple[str, str, bool]] = {}
@@ -101,7 +142,31 @@ def rehired_after(body: pd.DataFrame, today: date) -> dict[int, tuple[str, str, 
         after = day.notna() & day.le(pd.Timestamp(today)) & (last.isna() | day.gt(last))
         for row in body.index[matched.notna() & (named.eq("") | after)]:
             said.setdefault(int(row), (str(header), notes[row], bool(named[row])))
+    quiet = _at_work_or_silent(body)
+    for header in rehire_headers(body):
+        day = _dates(body[header].astype(str))
+        after = day.notna() & day.le(pd.Timestamp(today)) & last.notna() & day.gt(last) & quiet
+        for row in body.index[after]:
+            said.setdefault(int(row), (str(header), str(body.at[row, header]).strip(), True))
     return said
+
+
+def _at_work_or_silent(body: pd.DataFrame) -> pd.Series:
+    """The rows whose status columns are empty or say at work or rehired, whose notes are empty or say the
+    rehire and whose leaving reason is a plain one: a rehire day speaks for those only (a status 'Death' or
+    'Retired', a note 'TERM' beside it says something else of the person: left out by the day, as before)."""
+    words: dict[str, list[re.Pattern[str]]] = {}
+    for header, pattern in [*at_work_headers(body), *rehired_headers(body)]:
+        words.setdefault(header, []).append(pattern)
+    for header in note_headers(body):  # ... and notes silent, or saying the rehire ('Death' typed in one)
+        words.setdefault(header, []).append(_REHIRED_ON)
+    quiet = pd.Series(True, index=body.index)
+    for header, patterns in words.items():
+        cells = body[header].astype(str).str.strip()
+        for pattern in patterns:
+            cells = cells.mask(cells.str.fullmatch(pattern).fillna(False).astype(bool), "")
+        quiet &= cells.eq("")
+    return quiet & ~reason_says_more(body)  # (nor a reason saying more: 'Not approved, Hold')
 
 
 def status_says(body: pd.DataFrame, pattern: re.Pattern[str]) -> pd.Series:
@@ -117,11 +182,17 @@ def _says(body: pd.DataFrame, columns: list[tuple[str, re.Pattern[str]]]) -> pd.
     return says
 
 
-def still_here(found: dict[int, str], rows: set[int], body: pd.DataFrame, today: date) -> dict[int, str]:
-    """``found`` without the ``rows`` left out by a leaving day alone where the row's status says the person
-    is at work or rehired (the rows :mod:`...problems.stillhere` then asks of, or sends saying why)."""
-    if not rows or not (at_work_headers(body) or note_headers(body)):
+def still_here(
+    found: dict[int, str], rows: set[int], body: pd.DataFrame, today: date, by_reason: set[int]
+) -> dict[int, str]:
+    """``found`` without the ``rows`` left out by a leaving day (and its reason, ``by_reason``: a rehire keeps
+    both) where the row's status says the person is at work or rehired (the rows :mod:`...problems.stillhere`
+    then asks of, or sends saying why). A reason saying more than a leaving keeps its row out."""
+    if not rows or not (at_work_headers(body) or note_headers(body) or rehire_headers(body)):
         return found
+    if by_reason & rows:
+        more = reason_says_more(body)
+        rows = {row for row in rows if row not in by_reason or not more.get(row)}
     rehired = _says(body, rehired_headers(body)) | body.index.isin(list(rehired_after(body, today)))
     here = (_says(body, at_work_headers(body)) | rehired) & ~died(body)
     gone = left_before(body, leaving_headers(body), today).notna()
@@ -134,3 +205,14 @@ def died(body: pd.DataFrame) -> pd.Series:
     for header in (h for h in body.columns if flag_key(str(h)) in _DEATH):
         dead |= body[header].astype(str).str.strip().ne("") & body[header].notna()
     return dead
+
+
+def reason_says_more(body: pd.DataFrame) -> pd.Series:
+    """The rows whose leaving's reason is not one in an HR system's words ('Death', 'Do not send' typed into
+    'Termination Reason'): a row that reason leaves out stays out whatever the status or a rehire day says."""
+    said = pd.Series(False, index=body.index)
+    for header in (h for h in body.columns if flag_key(str(h)) in LEAVING_REASONS):
+        reasons = body[header].astype(str).str.strip()
+        plain = reasons.str.fullmatch(_A_LEAVING_REASON).fillna(False).astype(bool)
+        said |= reasons.ne("") & reasons.ne("nan") & ~plain
+    return said
