@@ -47,3 +47,35 @@ def test_an_e_mail_unsubscribe_still_sends(tmp_path: Path, capsys: pytest.Captur
                     "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,true,true\n")  # fmt: skip
     assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
     assert json.loads(capsys.readouterr().out)["valid"] == 1
+
+
+def test_marketo_s_marketing_suspended_asks_with_its_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer30 in a Marketo lead export: 'Marketing Suspended' = true beside 'Marketing Suspended
+    Reason' = 'Requested no marketing contact' was ordered, exit 0, where 'Marketing Opt Out' = true asks (the
+    lead: ask, its reason's words in the question)."""
+    path = tmp_path / "marketo.csv"
+    path.write_text(
+        "Name,Address,City,State,ZIP,Product,Value,Marketing Suspended,Marketing Suspended Reason\n"
+        "Ann Lee,1 Main St,Boston,MA,02134,CVS,25,true,Requested no marketing contact\n"
+        "Bob Ray,2 Main St,Boston,MA,02134,CVS,25,false,\n"
+        "Cy Orr,3 Main St,Boston,MA,02134,CVS,25,TRUE,\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(p["row"], p["message"]) for p in data["problems"] if p["severity"] == "error"] == [
+        (
+            2,
+            "Row 2, column 'Marketing Suspended': says 'true' ('Marketing Suspended Reason': 'Requested no "
+            "marketing contact'): the person opted out of marketing: is this card to be sent? Check, then "
+            "write No in 'Marketing Suspended' to send it, or take the row off the list.",
+        ),
+        (
+            4,
+            "Row 4, column 'Marketing Suspended': says 'TRUE': the person opted out of marketing: is this "
+            "card to be sent? Check, then write No in 'Marketing Suspended' to send it, or take the row off "
+            "the list.",
+        ),
+    ]
+    assert data["valid"] == 1

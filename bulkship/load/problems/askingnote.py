@@ -128,13 +128,22 @@ def yes_column_problems(
         why = None if header in column_map else why_of(str(header))
         if why is None:
             continue
+        reason = _reason_beside(body, str(header))
         for row, cell in body[header].items():
             said = str(cell if pd.notna(cell) else "").strip()
             if int(row) in not_judged or not _YES.fullmatch(said):
                 continue
+            given = str(body.at[row, reason]).strip() if reason else ""
+            because = f" ('{reason}': '{given}')" if given and given != "nan" else ""
             message = (
-                f"Row {row}, column '{header}': says '{said}': {why}: is this card to be sent? Check, then "
-                f"write No in '{header}' to send it, or take the row off the list."
+                f"Row {row}, column '{header}': says '{said}'{because}: {why}: is this card to be sent? "
+                f"Check, then write No in '{header}' to send it, or take the row off the list."
             )
             problems.append(Problem(int(row), field, said, "error", message, ASKS))
     return problems
+
+
+def _reason_beside(body: pd.DataFrame, header: str) -> str:
+    """The column giving a yes/no column's reason ('Marketing Suspended Reason', '... Cause'), or ''."""
+    wanted = {f"{header} {word}".casefold() for word in ("reason", "cause")}
+    return next((str(h) for h in body.columns if " ".join(str(h).split()).casefold() in wanted), "")

@@ -22,10 +22,11 @@ _OFFICIAL = re.compile(
     rf"(?:[\s-]+person)?|pep){_FLAG}"
 )
 # ... or out of marketing: 'Do Not Market', 'Marketing Opt Out', 'Opted Out of Marketing', 'Unsubscribed from
-# Marketing' (e-mail's own flags, 'Unsubscribed', 'Email Opt Out', still send)
+# Marketing', Marketo's 'Marketing Suspended' (found by newcomer30: ordered) (e-mail's own flags,
+# 'Unsubscribed', 'Email Opt Out', still send)
 _NO_MARKETING = re.compile(
     r"(?i)\W*(?:(?:has\s+)?(?:do\s*n[o']?t|don'?t|no)\s+market(?:ing)?|marketing[\s-]+(?:opt(?:ed)?[\s-]*out|"
-    r"unsubscribed?|suppressed|suppression)|(?:has\s+)?(?:opt(?:ed)?[\s-]*out|unsubscribed)\s+(?:of|from)\s+"
+    r"unsubscribed?|suppressed|suppression|suspended)|(?:has\s+)?(?:opt(?:ed)?[\s-]*out|unsubscribed)\s+(?:of|from)\s+"
     rf"marketing){_FLAG}"
 )
 
