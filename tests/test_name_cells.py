@@ -240,3 +240,36 @@ def test_a_batch_sent_with_the_name_and_suffix_written_twice_is_not_sent_again_a
     assert main(["status", "gifts", "--json"]) == 0
     (batch,) = json.loads(capsys.readouterr().out)["batches"]
     assert (batch["rows"], batch["money"]["charged"]["total"]) == (4, "100.00")
+
+
+def test_an_emoji_in_a_name_is_sent_as_written_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by newcomer30 in a Salesforce report ('Zoë 🌸 Okonkwo') and a Marketo export ('Fatima 🙂'): sent to
+    the vendor as written, no word, where a card printer may print a box or '?' in its place (the lead: a
+    warning, emoji and symbols only, not accented letters)."""
+    path = tmp_path / "crm.csv"
+    path.write_text(
+        "First Name,Last Name,Address,City,State,ZIP,Product,Value\n"
+        "Zoë 🌸,Okonkwo,1 Main St,Boston,MA,02134,CVS,25\n"
+        "José,Müller,2 Main St,Boston,MA,02134,CVS,25\n"
+        "Ann ★,Lee,3 Main St,Boston,MA,02134,CVS,25\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    said = [(p["row"], p["severity"], p["message"]) for p in data["problems"]]
+    assert said == [
+        (
+            2,
+            "warning",
+            "Row 2, column 'Name': 'Zoë 🌸 Okonkwo' holds a symbol or emoji ('🌸') a card printer may not "
+            "print: it is sent as written; take it out of the name if the parcel should not show it.",
+        ),
+        (
+            4,
+            "warning",
+            "Row 4, column 'Name': 'Ann ★ Lee' holds a symbol or emoji ('★') a card printer may not "
+            "print: it is sent as written; take it out of the name if the parcel should not show it.",
+        ),
+    ], said

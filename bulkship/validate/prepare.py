@@ -307,6 +307,7 @@ def _normalise(
     whole_first, first_name = preparenames.suffixed(frame, sheet)
     _fill_defaults(frame, defaults, collector, chosen, products or {})
     kept = preparenames.whole_names(frame, collector, sheet, name_header, whole_first, first_name)
+    preparenames.symbols(frame, collector)
     rules.check_scientific(frame, collector)
     _places(frame, collector)
     _amounts(frame, collector)

@@ -25,6 +25,9 @@ from .names import (
     without_leave,
 )
 
+# Emoji and pictographs, dingbats, arrows, technical and miscellaneous symbols, stars; ©, ®, ™
+_SYMBOL = "[\u00a9\u00ae\u2122\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\U0001f000-\U0001faff]"
+
 
 def _goes_by(header: str | None) -> bool:
     """Whether a name column's header says it holds the name a person goes by ("Preferred Name", "Known As",
@@ -145,3 +148,18 @@ def whole_names(
             extra={"full": full_name},
         )
     return kept
+
+
+def symbols(frame: pd.DataFrame, collector: ProblemCollector) -> None:
+    """A warning on each name holding an emoji or a symbol ('Zoë 🌸', 'Ann ★'), as it is sent: a card printer
+    may print a box or '?' (found by newcomer30 in a Salesforce report and a Marketo export; the lead: a
+    warning, not accented letters)."""
+    symbol = frame["name"].fillna("").astype(str).str.extract(f"({_SYMBOL})", expand=False)
+    collector.warn(
+        symbol.notna(),
+        "name",
+        "Symbol in the name",
+        "'{new}' holds a symbol or emoji ('{symbol}') a card printer may not print: it is sent as written; "
+        "take it out of the name if the parcel should not show it.",
+        extra={"symbol": symbol.fillna("")},
+    )
