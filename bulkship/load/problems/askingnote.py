@@ -18,6 +18,7 @@ from ..cells import _Grid
 from ..skipped import _short
 from ..skipped.asking import asking_rows, readings, unstruck
 from ..skipped.yearasked import days_asked
+from .bounded import name_field
 from .notecolumns import note_columns, status_columns
 
 ASKS = "Unclear whether to send"  # (a Status cell is no note, and many a cell asks nothing)
@@ -74,8 +75,7 @@ def asking_problems(
         remarks = _merged_down(grid, remarks, column_map, own)
         remarks = unstruck(remarks, _struck_whole(grid, by_position, column_map))
     asked = asked_of(remarks, column_map, today)
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     return [
         year_problem(row, header, note, field, today) or asking_problem(row, header, note, field)
         for row, (header, note) in sorted(asked.items())
@@ -121,8 +121,7 @@ def yes_column_problems(
     """The error asking on each row whose yes/no column says yes, in the column's words: ``why_of(header)``
     says what its yes means, None for a column not read so (leavingflags, giftrules). A no or an empty cell
     sends; the way on is writing No in that column."""
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     problems: list[Problem] = []
     for header in body.columns:
         why = None if header in column_map else why_of(str(header))

@@ -9,7 +9,7 @@ keeps at most the limit and refuses the list past it with validation's own line 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -63,3 +63,10 @@ def cell_texts(frame: pd.DataFrame) -> Callable[[int, int], object]:
         return values[row - first] if ranged else values[index.get_loc(row)]
 
     return at
+
+
+def name_field(column_map: Mapping[str, str]) -> str:
+    """The field a row's problem is filed under: its name's (whole, first or last), else the first field the
+    list feeds, else 'name' (was written out in six readers of load/problems)."""
+    fed = {field: header for header, field in column_map.items()}
+    return next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))

@@ -14,7 +14,7 @@ from ...schema import header_key
 from ...sheetscan.cellmarks import in_columns
 from ...sheetscan.formats import SAME_COLOUR, UNSEEN, shown_by_format, shows_percentage
 from ..cells import _Grid
-from .bounded import cell_texts
+from .bounded import cell_texts, name_field
 
 
 def _noted_cells(
@@ -251,8 +251,7 @@ def _struck_remark_problems(
     said so where the person can see it and take the strikethrough off if it still holds."""
     from ..skipped.columnkeys import picks_rows
 
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     rows = set(index)
     at = cell_texts(grid.frame)
     problems = []

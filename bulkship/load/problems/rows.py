@@ -16,7 +16,7 @@ from ...money import AmountError, read_amount
 from ...schema import header_key
 from ..cells import FORMULA_ERROR as _ERROR_TEXT
 from ..cells import _Grid
-from .bounded import cell_texts
+from .bounded import cell_texts, name_field
 
 TEXT_COLUMNS = frozenset({"external_id", "zip", "phone"})  # numbers here must be exact
 
@@ -312,8 +312,7 @@ def _errors_where_rows_are_picked(
     'Send?' or 'Eligible' the card went (found by hunter-sheets12)."""
     from ..skipped.columnkeys import picks_rows
 
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     problems: list[Problem] = []
     for header in body.columns:
         if header in column_map or not picks_rows(str(header)):

@@ -15,6 +15,7 @@ from ..skipped.columnkeys import flag_key
 from ..skipped.said.hrsystems import SYSTEM_WORDS, asked
 from ..skipped.statusheaders import employment_header
 from .askingnote import ASKS
+from .bounded import name_field
 from .notecolumns import status_columns
 
 # what else each letter may stand for
@@ -29,8 +30,7 @@ def letter_problems(
     body: pd.DataFrame, column_map: dict[str, str], not_judged: Collection[int]
 ) -> list[Problem]:
     """An error on each row whose employment status letter asks what it stands for (:func:`asked`)."""
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     problems: list[Problem] = []
     for column in status_columns(body, column_map):
         if not employment_header(column.header) or flag_key(column.header) in SYSTEM_WORDS:

@@ -22,6 +22,7 @@ from ..skipped.said.stillhere import (
     status_headers,
 )
 from .askingnote import ASKS
+from .bounded import name_field
 
 REHIRED_KIND = "Rehired: an earlier leaving day"
 
@@ -37,8 +38,7 @@ def still_here_problems(
     leavings = [h for h in leaving_headers(body) if h not in column_map]
     if not (at_work or note_headers(body) or rehire_headers(body)) or not leavings:
         return []
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     dead, noted = died(body), rehired_after(body, today)
     problems: list[Problem] = []
     for leaving in leavings:
