@@ -87,13 +87,32 @@ def _name_of_part(words: list[str]) -> list[str]:
     return words
 
 
+# What headers meant, by alias index: a load builds six HeaderIndex of the same program's aliases, and each
+# resolved again the headers and first rows' cells the others had (~500 a load of messy.xlsx: 18 % of its
+# CPU; issue 14). A meaning depends on the header, the index and the exact titles alone (HeaderMeaning is
+# frozen). Bounded: a server reading lists for weeks keeps at most _MOST_INDEXES x _MOST_SEEN
+_MEANINGS: dict[tuple[frozenset[tuple[str, str]], frozenset[str]], dict[str, HeaderMeaning | None]] = {}
+_MOST_INDEXES = 16
+_MOST_SEEN = 20_000
+
+
+def _seen_with(index: dict[str, str], exact: frozenset[str]) -> dict[str, HeaderMeaning | None]:
+    key = (frozenset(index.items()), exact)
+    seen = _MEANINGS.get(key)
+    if seen is None or len(seen) > _MOST_SEEN:
+        if len(_MEANINGS) >= _MOST_INDEXES:
+            _MEANINGS.clear()
+        seen = _MEANINGS[key] = {}
+    return seen
+
+
 class HeaderIndex:
     """Header text -> :class:`HeaderMeaning` through one alias index (alias key -> field), remembered."""
 
     def __init__(self, index: dict[str, str], exact: frozenset[str] = frozenset()) -> None:
         self.index = index
         self.exact = exact  # keys of the fields' own titles and names
-        self._seen: dict[str, HeaderMeaning | None] = {}
+        self._seen = _seen_with(index, exact)
 
     def meaning(self, header: str) -> HeaderMeaning | None:
         if header not in self._seen:
