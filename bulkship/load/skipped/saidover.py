@@ -32,7 +32,13 @@ STILL_HERE = (
     # leaving's asks: .backbefore)
     rf"^\s*{_LEFT}\s+(?:in\s+)?(?:19|20)\d\d{_MARK}(?:(?:came|been|is)\s+)?back\s+since\s+(?:19|20)\d\d[\s.!)\]]*$|"
     # ... a leaving then taken back, said without a mark ('Resigned then rescinded': sent under Notes)
-    rf"^\s*{_LEFT}\s+(?:and\s+)?(?:then|later|since)\s+(?:{_TAKEN_BACK})[\s.!)\]]*$"
+    rf"^\s*{_LEFT}\s+(?:and\s+)?(?:then|later|since)\s+(?:{_TAKEN_BACK})[\s.!)\]]*$|"
+    # ... inactive, back on a day ('Inactive - returned 11/1'; bare 'back' asks, below)
+    rf"^\s*(?:{_PAUSED}){_MARK}{_NOW}(?:back|returned)(?:\s+to\s+work)?\s+(?:on\s+)?\d{{1,2}}[/.-]\d{{1,2}}"
+    r"(?:[/.-]\d{2,4})?[\s.!)\]]*$|"
+    # ... a death flag said removed or in error (Status 'Deceased flag in error': left out, sent under Notes)
+    r"^\s*deceased\s+(?:flag|indicator|status|marker)\s+(?:(?:was|has\s+been)\s+)?(?:removed|cleared|reversed|"
+    r"deleted|in\s+error)[\s.!)\]]*$"
 )
 
 _WHO = r"(?:employee|person|individual|record|row|ee|one)"
@@ -56,10 +62,12 @@ _ASKED = [
     ),
     # a retirement or a leaving put off or cancelled: its own, or the card's?
     (
-        rf"(?:retir(?:ing|ement)|leaving|resigning){_A_DAY}{_MARK}{_NOW}"
+        rf"(?:retir(?:ing|ement)|leaving|resigning|last\s+day|off[\s-]?boarding){_A_DAY}{_MARK}{_NOW}"
         r"(?:postponed|delayed|deferred|put\s+off|pushed\s+(?:back|out)|cancell?ed|called\s+off)",
         "Do not send",
     ),
+    # inactive, then back, no day: the person, or the mail?
+    (rf"(?:{_PAUSED}){_MARK}{_NOW}(?:back|returned)(?!\s+(?:on\s+)?\d)", "Inactive"),
     # a hold resumed or now active
     (rf"(?:on\s+)?hold{_MARK}{_NOW}(?:resumed|active(?:\s+now)?)", "Do not send"),
     # the mail refused, the gift welcome (not 'No mail - card OK': the mailings', sent)
