@@ -45,3 +45,21 @@ def test_words_that_may_undo_a_leaving_ask(tmp_path: Path, header: str) -> None:
     sheet, result = notes_validated(tmp_path / "staff.csv", ASKED, header)
     assert {p.row for p in result.problems if p.severity == "error"} == {2, 3, 4}
     assert not {s.row for s in sheet.skipped}
+
+
+# a state said with marks or a label around it (review77): each was sent under Notes
+SAID_AROUND = [
+    "❌ Terminated", "Terminated ❌", "*Terminated*", "Terminated effective immediately",
+    "Resigned effective immediately", "Retired and deceased", "Terminated & deceased", "Emp terminated",
+    "Termd",
+    "Status = Terminated", "Active: No", "Employed: No", "Currently employed: no", "With company: N",
+]  # fmt: skip
+# ... as before: sent
+NOT_A_STATE = ["Active: Yes", "Employed: Yes", "Status = Active", "*Active*", "Mother of employee - deceased"]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_state_said_with_marks_or_a_label_is_read(tmp_path: Path, header: str) -> None:
+    cells = [*SAID_AROUND, *NOT_A_STATE]
+    path = notes_sheet(tmp_path / "staff.csv", cells, header)
+    assert notes_left_out(path, cells) == SAID_AROUND

@@ -2,7 +2,8 @@
 Terminated', 'Status changed to Inactive', 'Inactive -> Active'): what it says now is the state after the
 change. Read whole, each was sent, whichever the change (found by review77: 'Active -> Terminated' under Notes
 and Status ordered a card to someone gone), and 'Inactive -> Active' left out. The state after is read as the
-cell (:func:`now_of`, beside :func:`.answered.answered`)."""
+cell (:func:`now_of`, beside :func:`.answered.answered`). Also a state said with marks or a label around it
+('❌ Terminated', 'Status = Terminated', 'Employed: No': :func:`state_of`)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,44 @@ def now_of(text: str) -> str:
     found = _CHANGED.fullmatch(text)
     now = found and (found["now"] or found["to"])
     return text if not now or _MAY_CHANGE.search(now) else now
+
+
+# A state said with marks or a label around it ('❌ Terminated', '*Terminated*', 'Status = Terminated',
+# 'Employed: No', 'Terminated effective immediately', 'Terminated & deceased', 'Emp terminated', 'Termd'):
+# each was sent under Notes (most under Status too) where the state alone leaves the row out (found by
+# review77). Read as the state (:func:`state_of`)
+_MARKS = r"[\s*_~❌✖✗✘×☒⛔🚫•·]"
+_LEAVING = r"terminated|termed|term|resigned|separated|laid[\s-]*off|dismissed|fired|deceased|inactive"
+_SAID_AS = [
+    (re.compile(rf"(?i){_MARKS}*(?P<s>(?:{_LEAVING})\b[^*_~❌✖✗✘×☒⛔🚫]*?){_MARKS}*[!.]*"), r"\g<s>"),
+    (
+        re.compile(
+            rf"(?i)\s*(?:(?:employee|employment|emp|hr|current)\s+)?status\s*[:=-]\s*(?P<s>{_STATE}\b.*)"
+        ),
+        r"\g<s>",
+    ),
+    (
+        re.compile(
+            r"(?i)\s*(?:currently\s+|still\s+)?(?:active|employed|with\s+(?:the\s+)?(?:company|us|firm))"
+            r"\s*[:=]\s*(?:no|n)\s*[.!]*"
+        ),
+        "No longer employed",
+    ),
+    (re.compile(rf"(?i)\s*(?P<s>{_LEAVING})\s+(?:effective|eff\.?)\s+immediately[.!]*"), r"\g<s>"),
+    (re.compile(rf"(?i)\s*(?:{_STATE})\s*(?:and|&|\+|/)\s*(?:deceased|passed\s+away|died)[.!]*"), "Deceased"),
+    (
+        re.compile(r"(?i)\s*emp\.?\s+(?P<s>terminated|termed|resigned|deceased|separated)\b(?P<r>.*)"),
+        r"Employee \g<s>\g<r>",
+    ),
+    (re.compile(r"(?i)\s*termd[.!]*"), "Termed"),
+]
+
+
+def state_of(text: str) -> str:
+    """``text`` as the state it says (:data:`_SAID_AS`), or as it is."""
+    if not isinstance(text, str):
+        return text
+    for found, said in _SAID_AS:
+        if (match := found.fullmatch(text)) is not None and match.expand(said) != text:
+            return match.expand(said)
+    return text

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..answered import answered
-from ..changedto import now_of
+from ..changedto import now_of, state_of
 from ..languages import straight_quotes
 from ..notes import _NOTE_SAYS_NO
 from ..relation import relation_remark
@@ -64,7 +64,7 @@ def texts_read(
     if leave_header(str(header)):  # 'Leave Status' = Denied: the leave's (.hrsystems)
         column = column.map(leave_word)
     if says is _NOTE_SAYS_NO or says in PERSON_STATUS or key in _CARD_STATUS:  # 'Deceased? Yes'
-        column = column.map(answered).map(now_of)  # ('Active -> Terminated': ..changedto)
+        column = column.map(answered).map(now_of).map(state_of)  # ('Active -> Terminated': ..changedto)
     if reading.relation:  # 'Spouse (declined)': the spouse's own remark, read alone (..relation)
         column = column.map(relation_remark)
     return Texts(typed, whole, codes, raw, column)
