@@ -5,13 +5,15 @@ on hold except Cy Orr?'): the rows under it left out, the one set apart sent or 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
-from support.headings import ABOVE, BELOW, HEADER, validated_heading
+from support.headings import ABOVE, BELOW, HEADER, heading_list, validated_heading
 
 from bulkship.load import load_sheet
+from bulkship.statuses import NOT_YET_REASON
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,26 @@ def test_a_footnote_under_the_table_is_a_note_with_nobody_under_it(tmp_path: Pat
         book.save(tmp_path / "gifts.xlsx")
         skipped = {s.row: s.reason for s in load_sheet(tmp_path / "gifts.xlsx").skipped}
         assert skipped == {8: f"a note, no recipient under it ('{last}')"}, last
+
+
+def test_a_heading_holding_rows_until_a_day_holds_them_to_it_as_a_note_does(tmp_path: Path) -> None:
+    """Hunter-sends18's leftover 6 (the lead's decision): rows under 'Below: hold until 1/15/2027' were left
+    out "under the heading", no day kept, where a Notes cell 'Hold until 1/15/2027' holds its row to the day
+    (the run says when it goes and counts its money waiting); under 'Below: hold until 11/1/2026' (passed)
+    they were left out still, where such a note's row is sent. Each is read as a Notes cell of its side's
+    words."""
+    ahead, ago = date.today() + timedelta(days=40), date.today() - timedelta(days=40)
+    later, passed = f"{ahead.month}/{ahead.day}/{ahead.year}", f"{ago.month}/{ago.day}/{ago.year}"
+    for heading in (f"Below: hold until {later}", f"Above: new. Below: on hold until {later}"):
+        skipped = {s.row: s for s in load_sheet(heading_list(tmp_path / "gifts.xlsx", heading)).skipped}
+        assert sorted(skipped) == [5, 6, 7, 8], heading
+        assert {skipped[r].until for r in (6, 7, 8)} == {ahead.isoformat()}, heading
+        assert skipped[6].reason == f"{NOT_YET_REASON} (the heading on row 5: '{heading}')"
+    heading = f"Above: hold until {later}. Below: new"
+    skipped = {s.row: s for s in load_sheet(heading_list(tmp_path / "gifts.xlsx", heading)).skipped}
+    assert (sorted(skipped), skipped[2].until) == ([2, 3, 4, 5], ahead.isoformat())
+    for heading in (f"Below: hold until {passed}", f"Above: hold until {passed}. Below: new"):
+        assert [s.row for s in load_sheet(heading_list(tmp_path / "gifts.xlsx", heading)).skipped] == [5]
+    # ... words waiting for no day leave them out as before
+    heading = "Below: held until HR confirms"
+    assert [s.row for s in load_sheet(heading_list(tmp_path / "gifts.xlsx", heading)).skipped] == [5, 6, 7, 8]

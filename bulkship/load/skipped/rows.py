@@ -22,6 +22,7 @@ from .asking import rows_to_ask, unstruck
 from .columnkeys import picks_rows
 from .digital import _digital_rows
 from .headerrows import IMPORT_IDS, _repeated_headers, import_id_rows
+from .headingdays import held_to_their_day
 from .headings import _sections_left_out
 from .heldday import held_days, held_days_and_left
 from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
@@ -105,8 +106,10 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _digital_rows(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
-    for row, (kind, reason) in _sections_left_out(body, column_map).items():
-        skipped.setdefault(row, SkippedRow(row, kind, reason))
+    sections = _sections_left_out(body, column_map)
+    till = held_to_their_day(sections, body, _read_as_a_note, program.today())  # ('Below: hold until 1/15')
+    for row, (kind, reason) in sections.items():
+        skipped.setdefault(row, SkippedRow(row, kind, reason, till.get(row, "")))
     for row, (kind, reason) in _not_recipients(grid, body, column_map, by_position).items():
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, reason in _unsubmitted(body, column_map).items():
@@ -118,6 +121,11 @@ def _skipped_rows(
     for row, reason in _stray_remarks(body, column_map, beyond).items():  # 'Phone' = 'DECEASED'
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     return sorted(skipped.values(), key=lambda s: s.row)
+
+
+def _read_as_a_note(words: str, day: date) -> str:
+    """The reason a Notes cell of ``words`` gives its row on ``day`` ('' for none)."""
+    return _said_not_to_send(pd.DataFrame({"Notes": [words]}, index=[0]), {}, today=day).get(0, "")
 
 
 def _under_a_group(
