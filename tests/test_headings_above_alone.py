@@ -263,3 +263,16 @@ def test_a_label_of_one_side_in_other_words_is_read_as_above_or_below(
         assert validated_heading(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], []), heading
     for heading in ["From here down: held", "From here on: do not send"]:
         assert validated_heading(tmp_path, heading, capsys) == (0, [5, 6, 7, 8], []), heading
+
+
+def test_rows_above_as_a_label_is_read_as_above(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by hunter-sends19 probing the labels' family: 'Rows above: sent already', 'The rows above: sent
+    already', 'Rows above - sent already' ordered Hal and Gus again and left Ann, Bob and Cy out (read as of
+    the row right above, and over the rows under it); 'Rows above: held', 'Rows above this line: sent' left
+    the heading the only error, all six ordered. They say what 'Above:' says; 'Preceding:' too."""
+    for heading in ["Rows above: sent already", "The rows above: sent already", "Rows above - sent already",
+                    "Rows above: held", "Rows above this line: sent", "Prior rows: sent"]:  # fmt: skip
+        assert validated_heading(tmp_path, heading, capsys) == (0, [2, 3, 4, 5], []), heading
+    assert validated_heading(tmp_path, "Next rows: held", capsys) == (0, [5, 6, 7, 8], [])
+    # ... a question of the rows below after 'Preceding:' asks of the rows above, none sent again
+    assert validated_heading(tmp_path, "Preceding: sent. Following: new", capsys) == (1, [5], [2, 3, 4])

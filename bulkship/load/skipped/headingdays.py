@@ -16,9 +16,10 @@ import pandas as pd
 from ...quoting import quoted
 from .heldday import first_days
 from .kinds import _SAYS_NOT_YET, NOT_TO_SEND
+from .labelwords import labels_named
 from .languages import straight
 from .pointing import labels_parted
-from .twoparts import _OPENS, _POINTS, labels_named, parts_in_two
+from .twoparts import _OPENS, _POINTS, parts_in_two
 from .upasked import questions_settled
 
 # a heading's reason for the rows it leaves out, its row at the end (.headingsides, .headings)

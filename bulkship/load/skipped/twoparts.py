@@ -216,18 +216,6 @@ def _said_of_its_side(plain: str, split: tuple[str, str | None], above: Part, be
     return not unsaid.out or bool(_OF_THE_CARDS.search(words)) or not (labelled.out or labelled.ask)
 
 
-def labels_named(text: str) -> str:
-    """``text`` with a label of one side in other words than above/below ('Previous rows: sent already',
-    'Up to here: sent', 'From here down: held') opening it as 'Above:' or 'Below:', as the readers of a
-    heading of one part know them. Read by the readers of two parts alone, 'Previous rows: sent already' left
-    Ann, Bob and Cy below out and sent Hal, Gus and Dee again; 'From here down: held' was the only error, all
-    six ordered (hunter-sends18's leftover 3)."""
-    for up, label in ((True, "Above: "), (False, "Below: ")):
-        if (opens := _OPENS[up].match(text)) is not None and not _POINTS.search(opens[0]):
-            return label + text[opens.end() :]
-    return text
-
-
 def asks_of_the_rows_below(plain: str, says_no: Callable[[str], bool], people: Recipients) -> bool:
     """Whether ``plain`` is a heading of one part for the rows below asking of them ('Below: held?', 'Below:
     new?', 'Below: held? except Cy Orr'): read as a question of the whole, the heading was the only error and
