@@ -222,3 +222,23 @@ def test_words_with_no_label_before_the_label_of_the_rows_below_are_of_the_rows_
     Cy, new, out and sent Hal, Gus and Dee again: read as a heading over the rows under it. Words with no
     label before the label of one side are of the other side, as 'Sent already? Below: new' was read."""
     assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out", "asked"),
+    [("Above: new. Below: hold, Gus and Dee too", [3, 4, 5, 6, 7, 8], []),
+     ("Above: held. Below: new (Gus and Dee too)", [2, 5], [3, 4]),
+     ("Above: sent. Below: new, Gus and Dee too", [2, 5], [3, 4])],
+)  # fmt: skip
+def test_two_added_across_the_line_go_as_their_part_says(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    heading: str,
+    left_out: list[int],
+    asked: list[int],
+) -> None:
+    """Found by hunter-sends19 probing the family: 'Above: new. Below: hold, Gus and Dee too' sent Ann, Bob
+    and Cy, held (the two names added were read as words of the part, and the heading went to the readers of
+    the whole); 'Above: held. Below: new (Gus and Dee too)' sent Hal, held. Two added go as one added does."""
+    code, out, errors = validated_heading(tmp_path, heading, capsys)
+    assert (code, out, errors) == (1 if asked else 0, left_out, asked)

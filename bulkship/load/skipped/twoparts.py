@@ -309,8 +309,8 @@ def _named_too(words: str | None, people: Recipients) -> tuple[str | None, froze
     found = _TOO_NAMED.search(words) if words is not None else None
     if words is None or found is None:
         return words, frozenset()
-    named, runs = people.named(found["who"])
-    if not named or _without(found["who"], runs).strip(" -–—:;,."):
+    named, runs = people.named(found["who"])  # ('Gus and Dee too': both)
+    if not named or _AND.sub(" ", _without(found["who"], runs)).strip(" -–—:;,."):
         return words, frozenset()
     return words[: found.start()], frozenset(named)
 
