@@ -88,3 +88,20 @@ def test_a_separation_said_complete_leaves_the_row_out(tmp_path: Path, header: s
     rows = dict(enumerate([*out, *asks, *sends], start=2))
     assert [rows[s.row] for s in sheet.skipped] == out
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+
+
+@pytest.mark.parametrize("header", ["Employee Status", "Employment Status"])
+def test_walked_out_or_abandoned_under_an_employment_status_leaves_the_row_out(
+    tmp_path: Path, header: str
+) -> None:
+    """Found by hunter-asks7 hunting HR exports' value lists: under an employment status 'Walked out', 'Walked
+    out on the job', 'Abandoned' were ordered, exit 0, where 'Walked off the job' and 'Job abandonment' are
+    left out. Left out now; 'Walked out - rehired 12/1' sends, 'Walked out?' asks; under a bare 'Status' they
+    read as before."""
+    out = ["Walked out", "Walked out 11/15", "Walked out on the job", "Abandoned"]
+    asks = ["Walked out?"]
+    sends = ["Walked out - rehired 12/1", "Active", "Abandoned cart"]
+    sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
+    rows = dict(enumerate([*out, *asks, *sends], start=2))
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

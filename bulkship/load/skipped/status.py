@@ -348,9 +348,10 @@ SAYS_LEFT_BY_CODE = re.compile(_SAYS_LEFT.pattern + r"|^\s*[tdi]\s*$")
 # 'Emp Status Code'), one who quit or walked off the job ('Quit', 'Quit 11/15', 'Quit - no notice', 'Job
 # abandonment', 'No call no show'): each card was ordered to someone gone, exit 0 (found by hunter-sheets20,
 # left for hunter-sheets21). Not under a bare 'Status' (a wellness program's smokers who 'Quit' earn a card:
-# hunter-sheets8), nor 'Quit smoking'
+# hunter-sheets8), nor 'Quit smoking'. Also walked out, or 'Abandoned' alone (each was ordered: hunter-asks7)
 EMPLOYMENT_ENDED = re.compile(
-    rf"(?i)\s*{_CODED}(?:quit(?:ted)?|walked\s+off(?:\s+the\s+job)?|(?:job|position)\s+abandon(?:ment|ed)|"
-    r"abandoned\s+(?:the\s+|(?:his|her|their)\s+)?(?:job|position|post)|no[\s-]*call[\s,/-]*no[\s-]*show|ncns)"
+    rf"(?i)\s*{_CODED}(?:quit(?:ted)?|walked\s+(?:off|out)(?:\s+(?:on\s+)?the\s+job)?|(?:job|position)\s+"
+    r"abandon(?:ment|ed)|abandoned(?:\s+(?:the\s+|(?:his|her|their)\s+)?(?:job|position|post))?|"
+    r"no[\s-]*call[\s,/-]*no[\s-]*show|ncns)"
     r"(?:\s*[-–—:,.;!(/\d].*)?\s*"
 )
