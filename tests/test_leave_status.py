@@ -105,3 +105,18 @@ def test_walked_out_or_abandoned_under_an_employment_status_leaves_the_row_out(
     rows = dict(enumerate([*out, *asks, *sends], start=2))
     assert [rows[s.row] for s in sheet.skipped] == out
     assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status", "Employee Status"])
+def test_laid_off_or_inactive_for_the_season_asks(tmp_path: Path, header: str) -> None:
+    """The lead's decision (23:30, hunter-asks7): 'Seasonal Layoff', 'Seasonal Inactive' were sent and
+    'Inactive - Seasonal', 'Laid off (seasonal)' left out, the same words read two ways: off for the season,
+    back next, whether the card goes now is the user's call. Each asks; 'Temporary layoff' (d66cdb0f's) and
+    'Seasonal' alone send, 'Laid off' and 'Inactive' are left out as before."""
+    out = ["Laid off", "Inactive"]
+    asks = ["Seasonal Layoff", "Seasonal Inactive", "Inactive - Seasonal", "Laid off (seasonal)"]
+    sends = ["Temporary layoff", "Seasonal"]
+    sheet, result = notes_validated(tmp_path / "list.csv", [*out, *asks, *sends], header)
+    rows = dict(enumerate([*out, *asks, *sends], start=2))
+    assert [rows[s.row] for s in sheet.skipped] == out
+    assert [rows[p.row] for p in result.problems if p.severity == "error"] == asks

@@ -42,6 +42,7 @@ from .saidasking import (
     _NOT_BACK,
     _NOTICE,
     _ONE_ONLY,
+    _SEASONAL,
     _SENT_WRONGLY,
     _SEPARATELY,
     _SHARED,
@@ -139,6 +140,7 @@ def may_ask(text: str) -> bool:
         or _GONE_UNTIL.fullmatch(text) is not None
         or _NOT_BACK.fullmatch(text) is not None
         or _MAY_HAVE_LEFT.fullmatch(text) is not None
+        or _SEASONAL.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
         or may_be_gone_asked(text)
@@ -160,6 +162,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return "", "Resigned"
     if _GONE_UNTIL.fullmatch(text) or _NOT_BACK.fullmatch(text) or _MAY_HAVE_LEFT.fullmatch(text):
         return "", "Terminated"
+    if _SEASONAL.fullmatch(text):
+        return "", "Laid off"
     if _MOVED_ON_TO_A_NAME.fullmatch(text):
         return "", "Has moved on"
     if (said := still_asked(text)) is not None:  # ('Deceased - wrong person', 'Hold - resumed': .saidover)

@@ -50,6 +50,14 @@ _UNCLAIMED = re.compile(
 _NOT_BACK = re.compile(
     r"(?i)\W*(?:(?:did\s*n[o'’]?t|failed\s+to|never)\s+return(?:ed)?|not\s+returning|dormant)\W*"
 )
+# ... or laid off or inactive for the season ('Seasonal Layoff', 'Seasonal Inactive', 'Inactive - Seasonal',
+# 'Laid off (seasonal)'): off for the season, back next; whether the card goes now is the user's call (the
+# lead, 23:30; the first two were sent, the last two left out: hunter-asks7). 'Temporary layoff' sends
+# (d66cdb0f)
+_SEASONAL = re.compile(
+    r"(?i)\W*(?:seasonal(?:ly)?[\s-]+(?:lay[\s-]?off|laid[\s-]+off|inactive)|(?:lay[\s-]?off|laid[\s-]+off|"
+    r"inactive)\W+(?:seasonal(?:ly)?|for\s+(?:the\s+)?season|off[\s-]season))\W*"
+)
 # ... or a redundancy or a transfer out, alone ('Redundancy', 'Transferred out', 'Transferred to another
 # company'): made redundant or only at risk, gone or moved within the group? Each was ordered, exit 0, where
 # 'Made redundant' is left out (the lead's closing note of session 51, leftover 2; hunter-asks7). Said, a
