@@ -15,6 +15,7 @@ import pandas as pd
 from ...models import Problem
 from ..skipped.days import _dates
 from .askingnote import ASKS
+from .bounded import name_field
 from .notecolumns import status_columns
 
 _END_DATE = re.compile(r"(?i)\W*(?:end|ending)[\s_-]*(?:date|dt|day)\W*")
@@ -28,8 +29,7 @@ def end_date_problems(
     ends = [h for h in body.columns if h not in column_map and _END_DATE.fullmatch(str(h))]
     if not ends or next(status_columns(body, column_map), None) is not None:
         return []
-    fed = {field: header for header, field in column_map.items()}
-    field = next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    field = name_field(column_map)
     problems: list[Problem] = []
     for header in ends:
         cells = body[header].astype(str)
