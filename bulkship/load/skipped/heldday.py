@@ -84,11 +84,15 @@ def held_days_and_left(
     said: pd.DataFrame,
     read: Callable[[pd.DataFrame, date], dict[int, str]],
     today: date,
-) -> tuple[dict[int, str], set[int]]:
-    """:func:`held_days`, and :func:`left_on_their_day` of them, their notes' days and dates read once."""
+    decide: Callable[[pd.DataFrame, date], dict[int, str]],
+) -> tuple[dict[int, str], dict[int, str]]:
+    """:func:`held_days`, and :func:`left_on_their_day` of them, their notes' days and dates read once.
+    ``decide``: as ``read``, but the list's whole reading on that day (a remark that asks, an address to
+    fix, a no struck through: not left out); ``read`` alone made 'Duplicate of E2001?' left out on its day,
+    where the list asks it then."""
     with reading_once():
         days = _held_days(found, said, read, today)
-        return days, left_on_their_day(found, said, days, read)
+        return days, left_on_their_day(found, said, days, decide)
 
 
 def _held_days(
@@ -137,30 +141,40 @@ def left_on_their_day(
     said: pd.DataFrame,
     days: dict[int, str],
     read: Callable[[pd.DataFrame, date], dict[int, str]],
-) -> set[int]:
+) -> dict[int, str]:
     """The rows of ``found`` (row, reason) held until their day (``days``: row -> YYYY-MM-DD) that other
-    words of theirs leave out on it ('Exclude' beside a 'Do Not Send Before'): the others are rows to send,
-    judged now (a note asking which amount was asked only on the day, its card counted in the money waiting
-    meanwhile: found by newcomer28); these, never sent, are not asked of. ``read`` as :func:`held_days`'."""
+    words of theirs leave out on it ('Exclude' beside a 'Do Not Send Before'), each with the reason it has
+    then ("" when not read: too many days): the others are rows to send, judged now (a note asking which
+    amount was asked only on the day, its card counted in the money waiting meanwhile: found by
+    newcomer28); these, never sent, are left out now (:func:`left_on_its_day`). ``read(frame, day)``: the
+    rows the list leaves out as read whole on ``day`` (not those it asks of then)."""
     by_day: dict[str, list[int]] = {}
     for row, reason in found:
         if reason.startswith(_SAYS_NOT_YET) and row in days and row in said.index:
             by_day.setdefault(days[row], []).append(row)
     if not by_day:  # (nothing held to a day: the size below read every cell of every load's list)
-        return set()
-    if len(by_day) > MOST_DAYS:
-        return {row for rows in by_day.values() for row in rows}
+        return {}
+    if len(by_day) > MOST_DAYS:  # not read: "" (not judged now, held until their day as before)
+        return dict.fromkeys((row for rows in by_day.values() for row in rows), "")
     frame = said  # read whole as :func:`held_days` reads it (what it worked out kept), else its held rows
     if (
         len(said) > WHOLE_ROWS
         or sum(int(said[h].astype(str).str.len().sum()) for h in said) > WHOLE_CHARACTERS
     ):
         frame = said.loc[sorted(row for rows in by_day.values() for row in rows)]
-    left: set[int] = set()
+    left: dict[int, str] = {}
     for day, rows in by_day.items():
         reasons = read(frame, date.fromisoformat(day))
-        left |= {row for row in rows if row in reasons and not reasons[row].startswith(_SAYS_NOT_YET)}
+        left |= {r: reasons[r] for r in rows if r in reasons and not reasons[r].startswith(_SAYS_NOT_YET)}
     return left
+
+
+def left_on_its_day(reason: str, day: str) -> str:
+    """The reason of a row held until ``day`` (YYYY-MM-DD) that other words of its leave out on it
+    (``reason``, as read then): left out now. It read 'waiting for their day ... the same command run on or
+    after their day sends them', its card in the money waiting, and it was never to be sent (hunter-money31's
+    leftover 1; the lead's decision, session 51)."""
+    return f"{reason}; the list holds it until {day}, when these words leave it out: never sent"
 
 
 def _named_and_confirmed(

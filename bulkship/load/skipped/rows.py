@@ -24,7 +24,7 @@ from .digital import _digital_rows
 from .headerrows import IMPORT_IDS, _repeated_headers, import_id_rows
 from .headingdays import held_to_their_day
 from .headings import _sections_left_out
-from .heldday import held_days, held_days_and_left
+from .heldday import held_days, held_days_and_left, left_on_its_day
 from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
@@ -81,6 +81,7 @@ def _skipped_rows(
     struck = _struck_whole(grid, by_position, column_map)
     withdrawn = {grouped.get(h, h): cells for h, cells in struck.items()}
     titles = _titles(grid, header_row, file_name)
+    seen = unstruck(body, struck)
     said_no = _said_unless_withdrawn(
         said,
         column_map,
@@ -90,14 +91,23 @@ def _skipped_rows(
         program,
         beyond,
         titles,
-        seen=unstruck(body, struck),
+        seen=seen,
     )
 
     def read(frame: pd.DataFrame, day: date) -> dict[int, str]:
         return _said_not_to_send(frame, column_map, on_purpose, kept, day, beyond, titles)
 
-    days, left_then = held_days_and_left(said_no, said, read, program.today())
+    def decided(frame: pd.DataFrame, day: date) -> dict[int, str]:  # as the list is read on ``day``, whole
+        said_then = _said_unless_withdrawn(
+            frame, column_map, on_purpose, kept, withdrawn, program, beyond, titles, seen=seen, today=day
+        )
+        return dict(said_then)
+
+    days, left_then = held_days_and_left(said_no, said, read, program.today(), decided)
     for row, reason in said_no:
+        if then := left_then.get(row):  # never sent: left out now, as on its day (the lead, session 51)
+            skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, left_on_its_day(then, days[row])))
+            continue
         held = SkippedRow(row, NOT_TO_SEND, reason, days.get(row, ""), left_then=row in left_then)
         skipped.setdefault(row, held)
     for row, reason in _noted_not_to_send(grid, body).items():
@@ -214,6 +224,7 @@ def _said_unless_withdrawn(
     beyond: Collection[str],
     titles: Collection[str] = (),
     seen: pd.DataFrame | None = None,
+    today: date | None = None,
 ) -> list[tuple[int, str]]:
     """The rows the list says not to send (:func:`.said._said_not_to_send`), a remark struck through whole
     read as withdrawn, as a struck part is ("~~Yes~~ No" is No): an HR tracker's 'Notes' = "~~Do not send~~",
@@ -221,8 +232,9 @@ def _said_unless_withdrawn(
     row out, exit 0 (found by hunter-falsealarm6). Not a cell saying the card went or was made ('Card Sent' =
     "~~Yes~~"): sent again on a guess it would be a second card, and the row stays out as it says. ``titles``:
     the sheet's name and the lines above its header; ``seen``: the list's cells before its columns were named
-    under their groups, where a remark that asks is read (:func:`.asking.rows_to_ask`)."""
-    today = program.today()
+    under their groups, where a remark that asks is read (:func:`.asking.rows_to_ask`); ``today``: the day
+    read as (the program's today when None)."""
+    today = today or program.today()
     as_typed = _said_not_to_send(said, column_map, on_purpose, kept, today, beyond, titles)
     # ... but not a row of no street whose remark says its address is not known yet: a row to fix
     for row in rows_to_fix(
