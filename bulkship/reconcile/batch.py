@@ -203,7 +203,7 @@ async def _totals_read_again(
 
 def _line_plans(ledger: Ledger, batch: str) -> Callable[[OrderRecord], list[Decimal | None]]:
     """Each line an order sent, what its plan priced it at (the prices recorded for that order); None for
-    a line those prices cannot price. Read only when asked (:func:`.compare._ended_lines_refunded`)."""
+    a line those prices cannot price. Read only when asked (:func:`.refunded.ended_lines`)."""
 
     def plans(order: OrderRecord) -> list[Decimal | None]:
         prices = batch_prices(ledger, batch)

@@ -45,7 +45,7 @@ from ..references import unprefixed
 from ..splitlines import merge_split
 from ..statuses import PO_REFUSED
 from .lineties import _Sent, _sent_elsewhere, _tied_again_by_line_id, _tied_by_line_id
-from .refunded import LinePlans, ended_lines_refunded, failed_counted
+from .refunded import LinePlans, ended_lines, failed_counted
 from .report import Mismatch, ReconcileReport, to_cents
 
 SENT_STATES = ("created",)
@@ -72,8 +72,10 @@ def _compare_order(
 ) -> list[Mismatch]:
     found: list[Mismatch] = []
 
-    def add(what: str, line: str, ours: object, theirs: object, beside: object = "") -> None:
-        found.append(Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs), str(beside)))
+    def add(what: str, line: str, ours: object, theirs: object, beside: object = "", **more: Any) -> None:
+        found.append(
+            Mismatch(order.po_number, vendor.id, what, line, str(ours), str(theirs), str(beside), **more)
+        )
 
     sent = sent_lines(order)
     vendor = merge_split(unprefixed(vendor, [s.item for s in sent]), [s.item for s in sent])  # as sent
@@ -125,7 +127,12 @@ def _compare_order(
     charged = to_cents(sum((li.cost or Decimal(0) for li in cards), Decimal(0)))
     planned = to_cents(order.cost)
     costs_shown = cards and all(li.cost is not None for li in cards)
-    if costs_shown and planned != charged and not ended_lines_refunded(order, sent, tied, cards, line_plans):
+    # its lines ended without a card left out of both sides: what remains differing is the cards' own
+    ended = ended_lines(order, sent, tied, cards, line_plans) if costs_shown else None
+    if ended is not None:
+        planned, charged = to_cents(order.cost - ended.planned), to_cents(ended.made)
+    more = {"ended": str(to_cents(ended.planned)), "ended_lines": ended.lines} if ended else {}
+    if costs_shown and planned != charged:
         # lines costing otherwise than planned, less a discount on the order its total proves taken off:
         # lines at face value and the 2.5 % taken off the order read 'cost planned 278.09 vs vendor 284.95'
         # of an order the vendor charged 278.07 (hunter-money14); what else it bills beside its lines is
@@ -137,7 +144,7 @@ def _compare_order(
         # (found by hunter-money17)
         beside_lines = vendor.billed_beside_lines
         if net != planned and not (beside_lines > 0 and to_cents(net + beside_lines) == planned):
-            add("cost", "", planned, net, to_cents(beside_lines) if beside_lines > 0 else "")
+            add("cost", "", planned, net, to_cents(beside_lines) if beside_lines > 0 else "", **more)
     still = failed_lines_still_counted(vendor)
     if still:  # read as refunded, the order's own total still counting them: perhaps charged (hunter-money14)
         add(

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..failedkept import ended_word
 from ..ledger import OrderRecord
@@ -29,26 +29,36 @@ def _key(product_id: str, value: Any, quantity: int) -> tuple[str, Decimal, int]
     return product_id.upper(), to_cents(value), quantity
 
 
-def ended_lines_refunded(
+class EndedLines(NamedTuple):
+    """An order's card lines the vendor ended without a card: ``lines``, what the plan priced them at
+    (``planned``), and what its other card lines cost (``made``)."""
+
+    lines: int
+    planned: Decimal
+    made: Decimal
+
+
+def ended_lines(
     order: OrderRecord,
     sent: Sequence[Any],
     tied: Sequence[VendorLineItem | None],
     cards: Sequence[VendorLineItem],
     line_plans: LinePlans | None,
-) -> bool:
-    """Whether the order's cost differs from its plan by its lines ended without a card alone: its other
-    card lines cost what the plan less those lines was (each line ended priced as the plan priced the line
-    sent it is, else the lines sent of its card nothing ties, when they were all priced alike). A vendor
-    showing a line it failed at 0.00 (refunded) had reconcile say 'Mismatch BS-STAFF-0001: cost planned
-    100.00 vs vendor 75.00', 'Differences found', exit 1, at every reconcile after the ledger had recorded the
-    line failed, its row sent again and charged in a follow-up order, every total agreeing (hunter-money14).
-    A card line costing otherwise than planned is still said."""
+) -> EndedLines | None:
+    """The order's card lines ended without a card (each priced as the plan priced the line sent it is, else
+    the lines sent of its card nothing ties, when they were all priced alike); None when none, or one of them
+    cannot be priced so. The order's cost is compared with its plan without them: a vendor showing a line it
+    failed at 0.00 (refunded) had reconcile say 'Mismatch BS-STAFF-0001: cost planned 100.00 vs vendor
+    75.00', 'Differences found', exit 1, at every reconcile after the ledger had recorded the line failed,
+    its row sent again and charged in a follow-up order, every total agreeing (hunter-money14); and with a
+    card line costing otherwise than planned beside a line cancelled still showing its 50.00, 'cost planned
+    375.00 vs vendor 377.50', a figure said nowhere else, the order's own total 327.50 (newcomer30's N8)."""
     ended = [li for li in cards if li.status.lower() in NO_CARD_STATUSES and not li.shipments]
     if not ended or line_plans is None:
-        return False
+        return None
     plans = list(line_plans(order))
     if len(plans) != len(sent):
-        return False
+        return None
     place = {id(line): i for i, line in enumerate(tied) if line is not None}
     untied: dict[tuple[str, Decimal, int], set[Decimal | None]] = {}
     for i, (ours, line) in enumerate(zip(sent, tied, strict=True)):
@@ -62,11 +72,11 @@ def ended_lines_refunded(
             alike = untied.get(_key(line.product_id, line.value, line.quantity), {None})
             plan = next(iter(alike)) if len(alike) == 1 else None
         if plan is None:
-            return False
+            return None
         taken += plan
     kept = {id(li) for li in ended}
     made = sum((li.cost or Decimal(0) for li in cards if id(li) not in kept), Decimal(0))
-    return to_cents(made) == to_cents(order.cost - taken)
+    return EndedLines(len(ended), taken, made)
 
 
 def failed_counted(

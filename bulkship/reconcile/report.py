@@ -23,6 +23,11 @@ class Mismatch:
     # an order's cost: what the order bills beside those lines (shipping or fees on the order), said beside
     # the lines' cost ("" when none): 'vendor 100.00' alone read as what a vendor billing 109.95 charged
     beside: str = ""
+    # ... and the lines it ended without a card, left out of both figures: what the plan priced them at and
+    # how many ("" and 0 when none); 'vendor 377.50' read as charged of an order whose own total is 327.50,
+    # its cancelled line's 50.00 in it (newcomer30's N8)
+    ended: str = ""
+    ended_lines: int = 0
 
     @property
     def ours(self) -> str:
@@ -41,6 +46,11 @@ class Mismatch:
             whole = _money(str(Decimal(self.vendor) + Decimal(self.beside)))
             theirs += (
                 f" (its lines; {whole} with the {_money(self.beside)} it bills on the order beside them)"
+            )
+        if self.ended_lines:
+            theirs += (
+                f" (the cards it made: its {self.ended_lines} line(s) ended without a card, planned at "
+                f"{_money(self.ended)}, left out of both)"
             )
         return f"{self.what} {self.ours} {ours} vs vendor {theirs}"
 
