@@ -6,7 +6,7 @@ cards than sent, statuses written as numbers, a PONumber the vendor refuses), ea
 from __future__ import annotations
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -251,12 +251,46 @@ def below_lines_notes(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]
         return []
     below = sum((Decimal(str(d[BELOW_LINES])) for d in found.values()), Decimal(0))
     totals = sum((Decimal(str(d.get("total") or 0)) for d in found.values()), Decimal(0))
+    refunded = _refunded_after_parcel(ledger, batch, found)
     return [
         f"The vendor's own total of {len(found)} order(s) ({named_orders(list(found))}), "
         f"{money_text(totals)}, is {money_text(below)} below what their lines cost, and no discount they "
-        "show takes it off: bulkship counts them at their lines. Ask the vendor which it bills; "
+        f"show takes it off: bulkship counts them at their lines.{refunded} Ask the vendor which it bills; "
         f"`bulkship reconcile {shlex.quote(batch)}` says it as a difference"
     ]
+
+
+def _refunded_after_parcel(ledger: Ledger, batch: str, orders: Collection[str]) -> str:
+    """' Of their lines, row 3's (BS-STAFF-0001, 'Refunded') was ended by the vendor after its card went out
+    ...' for the rows of ``orders`` whose line the vendor ended after their card went out, still counted at
+    their cost: what an order's total below its lines may leave out. Said of no row, the note sent a person
+    to the vendor about 50.00 where a refunded line of the list explained it (newcomer29's N7)."""
+    from .ledger.linewords import LINE_WORD, line_words
+    from .reconcile.join.outcome import ended_after_parcel
+
+    rows = [
+        r
+        for r in ledger.rows_on_orders(sorted(orders))
+        if r.batch == batch and r.current and r.cost and ended_after_parcel(r)
+    ]
+    if not rows:
+        return ""
+    words = line_words(ledger.events(batch, kinds=[LINE_WORD]))  # the vendor's own: 'Refunded'
+    of = "'s" if len(rows) == 1 else ""
+    named = [
+        f"{r.row}{of} ({r.po_number}, {words.get((str(r.po_number), r.fingerprint)) or r.line_status!r})"
+        for r in sorted(rows, key=lambda r: r.row)
+    ]
+    cost = money_text(sum((r.cost or Decimal(0) for r in rows), Decimal(0)))
+    if len(rows) == 1:
+        return (
+            f" Of their lines, row {named[0]} was ended by the vendor after its card went out and is counted "
+            f"at its cost, {cost}: the total may leave out that refund."
+        )
+    return (
+        f" Of their lines, rows {', '.join(named)} were ended by the vendor after their cards went out and "
+        f"are counted at their cost, {cost} in all: the total may leave out those refunds."
+    )
 
 
 def cards_beyond_rows(view: OrdersSeen) -> list[str]:
