@@ -200,7 +200,7 @@ def sync_ledger(
     read_as = _read_as_ordered(frame, adopted, found)
     holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
     # ... but not one whose order could not be read again now: the vendor may have made its card since
-    holds |= {fp: note for fp, note in ended.items() if known[fp].po_number in unread}
+    holds |= {fp: note for fp, note in ended.items() if fp in known and known[fp].po_number in unread}
     # the rows planned although they repeat (every one, or those a person chose): listed with the plan
     repeated = rows_held(frame, {fp: n for fp, n in found.items() if fp not in holds}) if found else {}
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)

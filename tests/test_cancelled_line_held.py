@@ -308,3 +308,47 @@ def test_the_approval_page_says_what_every_row_sent_again_is_not_its_first_examp
     said = _sent_again_on_purpose(settings, "Q")
     assert said is not None and (said["rows"], len(said["examples"])) == (10, 8), said
     assert said["words"].startswith("repeat a card already ordered or, 8 of them, are cards"), said
+
+
+def test_another_list_holding_the_row_unchanged_run_as_its_own_batch_holds_it_too(
+    cli: VendorProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lead's Q1 of session 52 (found by hunter-money32): batch Q's line for E2 cancelled at the
+    vendor ('Cancelled at customer request'), Q's re-run holds it; another list holding E2 unchanged (and
+    E4), run as batch R, sent E2 again (BS-R-0001 holding E2 and E4), exit 0, nothing said. R holds it as Q
+    does, naming Q's order; --allow-repeat sends it once; Q's next run then holds its own row for R's card."""
+    path = _list(tmp_path, _row(1), _row(2), _row(3))
+    assert _run(path) == 0
+    _cancel(cli)
+    other = tmp_path / "r"
+    other.mkdir()
+    second = _list(other, _row(2), _row(4))
+    r_run = ["run", str(second), "--batch", "R", "--yes", "--wait", "0", "--out", str(other)]
+    capsys.readouterr()
+    assert main(["validate", str(second), "--batch", "R", "--cost"]) == 0
+    priced = _said(capsys)
+    assert "would hold, not send: the vendor cancelled their card before it shipped" in priced, priced
+    assert main(r_run) == 3
+    said = _said(capsys)
+    assert sorted(cli.external_ids()) == ["E1", "E2", "E3", "E4"], cli.external_ids()
+    held = (
+        "row 2: Held, not sent: the vendor cancelled this card's line in order BS-Q-0001 of batch 'Q' (this "
+        "very row's card there) before it shipped, read so on "
+    )
+    assert held in said and f"(the vendor's reason: '{REASON}')" in said, said
+    main(["status", "R", "--json"])
+    (batch,) = json.loads(capsys.readouterr().out)["batches"]
+    assert (batch["state"], batch["ordered_cost"], batch["by_status"]["held"]) == (
+        "needs attention",
+        "25.00",
+        1,
+    )
+    book = openpyxl.load_workbook(other / "R-results.xlsx", read_only=True)
+    (row,) = [r for r in book[RESULTS_SHEET].iter_rows(values_only=True) if "E2" in r]
+    assert "held" in row and any("order BS-Q-0001 of batch 'Q'" in str(c) for c in row), row
+    assert main(r_run) == 3  # again: still held
+    assert cli.external_ids().count("E2") == 1
+    assert main([*r_run, "--allow-repeat"]) == 0  # on purpose: once
+    assert cli.external_ids().count("E2") == 2
+    assert main(r_run) == 0 and _run(path) in (0, 3)
+    assert cli.external_ids().count("E2") == 2, cli.external_ids()
