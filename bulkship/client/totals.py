@@ -46,7 +46,12 @@ def order_total_and_discount(
     total = max(totals) if totals else None
     base = total if total is not None else lines_sum
     gross = total
-    if charges and base is not None and (total is None or lines_sum is None or total <= lines_sum):
+    if (
+        charges
+        and base is not None
+        and (total is None or lines_sum is None or total <= lines_sum)
+        and not _holds_charges_beside_made(total, lines, lines_sum, charges)
+    ):
         gross = base + charges
     # proven: the lines and charges less the discount are a total shown, and none shows more than they do.
     # A total already net of it is no proof (Cost 100.00 the lines, shipping 10.00, Discount 5.00, Total
@@ -65,6 +70,23 @@ def order_total_and_discount(
         if Decimal(0) <= net < before and net in totals and max(totals) <= before:
             return net, off
     return gross, Decimal(0)
+
+
+def _holds_charges_beside_made(
+    total: Decimal | None, lines: tuple[VendorLineItem, ...], lines_sum: Decimal | None, charges: Decimal
+) -> bool:
+    """Whether ``total`` is what the lines the vendor did not take off (those ended Failed or Cancelled
+    before shipping, or said refunded: 'Refunded' after it shipped) cost with ``charges``: it holds them
+    already. A line cancelled at 25.00 beside an order's 'Tax' 1.63 and its total 1.63 (the card taken off)
+    read the total as the lines' without the tax, 3.26 charged on every surface for 1.63 billed (found by
+    hunter-money32's hunt)."""
+    from ..statuses import NO_CARD_STATUSES
+
+    if total is None or lines_sum is None:
+        return False
+    off = [li for li in lines if li.status.lower() in NO_CARD_STATUSES and (li.refunded or not li.shipments)]
+    made = lines_sum - sum((li.cost or Decimal(0) for li in off), Decimal(0))
+    return made != lines_sum and cents(total) == cents(made + charges) != cents(lines_sum)
 
 
 def charges_shown(record: Any, lines: tuple[VendorLineItem, ...]) -> Decimal:
