@@ -101,3 +101,31 @@ def test_a_tax_beside_a_line_refunded_after_it_shipped_is_the_vendor_s_total_sai
         (status,) = api.status(settings, "staff")
         (note,) = [n for n in status["notes"] if "below what their lines cost" in n]
         assert "(BS-STAFF-0001), 76.63, is 23.37 below what their lines cost" in note, note
+
+
+def _second_line_cancelled_discounted(order: dict[str, Any]) -> None:
+    """BS-STAFF-0001's second line Cancelled before it shipped, still at its 25.00, and 5.00 taken off the
+    order ('Discount': 5.00, its total 70.00: the three cards kept less the discount)."""
+    lines = order[key_of(order, "LineItems")]
+    if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001") or len(lines) != 4:
+        return
+    lines[1].update({key_of(lines[1], "Status"): "Cancelled", "Shipments": []})
+    order["Discount"] = 5.0
+    order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] - 25 - 5, 2)
+
+
+def test_a_discount_on_the_order_beside_a_line_cancelled_is_taken_off(tmp_path: Path) -> None:
+    """Found by hunter-money32's hunt: the discount was proven against every line's 100.00, not the three
+    cards kept: "a discount of 5.00 ... that none of its totals shows taken off", charged 75.00 on every
+    surface for 70.00 billed."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(_second_line_cancelled_discounted)
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        check_money(settings.ledger, "staff", web=True)
+        (status,) = api.status(settings, "staff")
+        assert status["money"]["charged"]["total"] == "70.00", status["money"]
+        assert not [n for n in status["notes"] if "none of its totals shows taken off" in n], status["notes"]
+        report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+        assert (str(report.ledger_total), str(report.vendor_total)) == ("70.00", "70.00"), report

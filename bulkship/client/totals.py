@@ -63,13 +63,28 @@ def order_total_and_discount(
     # a discount written as a percentage ('DiscountPercentage': 5 beside 'Total': 118.75 for lines of
     # 125.00) is proven the same way: read "charged 125.00" everywhere, reconcile "Everything matches",
     # nothing said (found by hunter-vendor9)
-    rates = (decimal(field(at, key)) for at in shown for key in ORDER_DISCOUNT_RATE_KEYS)
-    taken = [discount, *(cents(before * r / 100) for r in rates if r is not None and 0 < r < 100)]
-    for off in (d for d in taken if d > 0):
-        net = before - off
-        if Decimal(0) <= net < before and net in totals and max(totals) <= before:
-            return net, off
+    rates = [
+        r for at in shown for key in ORDER_DISCOUNT_RATE_KEYS if (r := decimal(field(at, key))) is not None
+    ]
+    # ... of the lines it did not take off too (a line cancelled before it shipped, still at its cost, the
+    # total net of it and of the discount: 'Cost' 70.00, 'Discount' 5.00, three cards of 25.00 kept, read
+    # unproven: charged 75.00 for 70.00 billed, found by hunter-money32's hunt)
+    for whole in dict.fromkeys([before, _kept_lines_sum(lines, lines_sum) + charges]):
+        taken = [discount, *(cents(whole * r / 100) for r in rates if 0 < r < 100)]
+        for off in (d for d in taken if d > 0):
+            net = whole - off
+            if Decimal(0) <= net < whole and net in totals and max(totals) <= before:
+                return net, off
     return gross, Decimal(0)
+
+
+def _kept_lines_sum(lines: tuple[VendorLineItem, ...], lines_sum: Decimal) -> Decimal:
+    """What the lines the vendor did not take off cost: every line's ``lines_sum`` less those ended Failed or
+    Cancelled before shipping, or said refunded ('Refunded' after it shipped)."""
+    from ..statuses import NO_CARD_STATUSES
+
+    off = [li for li in lines if li.status.lower() in NO_CARD_STATUSES and (li.refunded or not li.shipments)]
+    return lines_sum - sum((li.cost or Decimal(0) for li in off), Decimal(0))
 
 
 def _holds_charges_beside_made(
@@ -80,12 +95,10 @@ def _holds_charges_beside_made(
     already. A line cancelled at 25.00 beside an order's 'Tax' 1.63 and its total 1.63 (the card taken off)
     read the total as the lines' without the tax, 3.26 charged on every surface for 1.63 billed (found by
     hunter-money32's hunt)."""
-    from ..statuses import NO_CARD_STATUSES
 
     if total is None or lines_sum is None:
         return False
-    off = [li for li in lines if li.status.lower() in NO_CARD_STATUSES and (li.refunded or not li.shipments)]
-    made = lines_sum - sum((li.cost or Decimal(0) for li in off), Decimal(0))
+    made = _kept_lines_sum(lines, lines_sum)
     return made != lines_sum and cents(total) == cents(made + charges) != cents(lines_sum)
 
 
