@@ -5,8 +5,7 @@ title above it saying not to send, a survey export's row of import ids: :mod:`.h
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -15,6 +14,7 @@ from ...quoting import quoted
 from ..cells import _blank_cells
 from .aboveapart import as_above_too, below_as_above, rows_above, says_no_of_the_rows_above
 from .headingapart import _APART, SPARED_STILL, _says_no, _says_no_of_those_below, _set_apart
+from .headingaround import Around
 from .headingsides import (
     HEADING_ABOVE,
     HEADING_OVER,
@@ -81,7 +81,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     headings = _headings(body, column_map, names, blank, leave_out)
     found: dict[int, tuple[str, str]] = {}
     position = {row: at for at, row in enumerate(rows)}
-    around = _Around(body, names, blank, rows, position, headings, leave_out)
+    around = Around(body, names, blank, rows, position, headings, leave_out)
     for row, text in headings.items():
         _read_heading(found, row, text, around)
     return found
@@ -116,44 +116,24 @@ def _headings(
     return headings
 
 
-@dataclass
-class _Around:
-    """The rows a heading is read among: the list (``body``, its name columns ``names``, the rows without a
-    street or a name ``blank``), its rows in order and the position of each, the headings found, and the
-    words of a heading over rows not to send (``leave_out``)."""
-
-    body: pd.DataFrame
-    names: list[str]
-    blank: np.ndarray
-    rows: list[int]
-    position: dict[int, int]
-    headings: dict[int, str]
-    leave_out: re.Pattern[str]
-
-    @cached_property
-    def people(self) -> Recipients:
-        """The list's recipients by row, read once, when a heading first needs them."""
-        return _recipients(self.body, self.names, self.blank)
-
-
-def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around: _Around) -> None:
+def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around: Around) -> None:
     """The heading ``text`` on ``row``: in two parts, asking of the rows above, naming some apart, saying no
     of the rows above; else what it says of the rows under it (:func:`_under_the_heading`), into ``found``."""
-    rows, position, headings, leave_out = around.rows, around.position, around.headings, around.leave_out
+    rows, position, leave_out = around.rows, around.position, around.leave_out
     # ('Above: sent. Questions? Call HR'; 'Previous rows: sent already' as 'Above: sent already')
     plain = questions_settled(labels_parted(labels_named(straight(text))))
     spared: set[int] = set()  # (set apart from a no of the rows above: sent)
     if parts_in_two(plain) is not None:  # ('Above: held. Below: on hold': each part its own)
         people = around.people
         two = read_in_two(plain, partial(_says_no, leave_out=leave_out), people)
-        if two is not None and _in_two(found, two, text, row, rows, position, headings, people):
+        if two is not None and _in_two(found, two, text, row, around):
             return
     if asks_of_the_rows_below(plain, partial(_says_no, leave_out=leave_out), around.people):
         found.setdefault(int(row), ("note", f"{BELOW_ASKED} ('{quoted(text)}'), no heading"))
         return  # ('Below: held?': each row below asked, ..problems.notenames)
     # ('Below OK except Cy Orr': read as a row without a street, Cy was sent; 'Gus still to send')
     if (done := done_but_for_the_named(plain)) is not None:  # ('Above: done except Gus': which went?)
-        _ask_above(found, done, text, row, rows, position, headings, leave_out)
+        _ask_above(found, done, text, row, around)
         return
     if _APART.search(plain) or SPARED_STILL.search(plain):
         people = around.people
@@ -168,7 +148,7 @@ def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around
                     int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
                 )
             if cut.above is not None:  # ('Above: all sent except Gus Tan': every row above but Gus)
-                _leave_out_above(found, cut.above, row, rows, position, headings, people, spared)
+                _leave_out_above(found, cut.above, row, around, spared)
                 return
             if cut.rest is None:
                 return
@@ -184,23 +164,21 @@ def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around
                 int(person), (NOT_TO_SEND, f"the note on row {row} names it apart ('{quoted(text)}')")
             )
         kind = NAMED_APART if first.out else NAMED_ASKED
-        _ask_above(found, AskedAbove(first.below), text, row, rows, position, headings, leave_out, kind)
+        _ask_above(found, AskedAbove(first.below), text, row, around, kind)
         return
-    if not spared and (
-        apart := _named_apart_above(found, plain, text, row, rows, position, headings, people, leave_out)
-    ):
+    if not spared and (apart := _named_apart_above(found, plain, text, row, around)):
         spared, plain = apart
         if not _BELOW.search(plain):
             return
     if not spared and (asked := asks_of_every_row_above(plain, partial(_names_anyone, people))) is not None:
         # ('Above: sent already? Below: new': each row above an error asking, ..problems.notenames)
-        _ask_above(found, asked, text, row, rows, position, headings, leave_out)
+        _ask_above(found, asked, text, row, around)
         return
     if says_no_of_every_row_above(
         plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
     ):
         found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
-        _leave_out_above(found, plain, row, rows, position, headings, people, spared)
+        _leave_out_above(found, plain, row, around, spared)
         return  # ('Above: all sent already': every row above, none below)
     if not spared and went_and_more_above(plain, partial(_names_anyone, people)):
         found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
@@ -209,7 +187,7 @@ def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around
 
 
 def _under_the_heading(
-    found: dict[int, tuple[str, str]], row: int, text: str, plain: str, spared: set[int], around: _Around
+    found: dict[int, tuple[str, str]], row: int, text: str, plain: str, spared: set[int], around: Around
 ) -> None:
     """The heading ``text`` on ``row`` (``plain``: its words left to read; ``spared``: the rows it sets
     apart) over the rows under it: they are left out where it says no of them (with the row it points at,
@@ -274,7 +252,7 @@ def _under_the_heading(
         for up in rows_above(plain, position[row], rows, headings, people.rows, naming):
             if up not in spared:
                 found.setdefault(int(up), (NOT_TO_SEND, reason))
-    _leave_out_below(found, text, row, rows, position, headings, spared)
+    _leave_out_below(found, text, row, around, spared)
     if not spared and not set(found) - known:  # (a footnote under the table: '* Amounts per policy. Status
         # codes: T=Terminated D=Deceased' was said a heading over rows not to send, none under it: review72)
         found[int(row)] = ("note", f"a note, no recipient under it ('{quoted(text)}')")
@@ -282,14 +260,6 @@ def _under_the_heading(
 
 def _names_anyone(people: Recipients, text: str) -> bool:
     return bool(people.named(text)[0])
-
-
-def _recipients(body: pd.DataFrame, names: list[str], blank: np.ndarray) -> Recipients:
-    """The names of the list's rows that have a name and a street, by row."""
-    if not names:
-        return Recipients(())
-    people = body.loc[~blank, names]
-    return Recipients.of(people)
 
 
 def _about_a_neighbour(

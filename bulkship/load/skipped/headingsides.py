@@ -4,15 +4,14 @@ says; and the kind of note its own row is given."""
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 from ...quoting import quoted
 from .aboveapart import rows_above
 from .headingapart import _says_no, _says_no_of_those_below
+from .headingaround import Around
 from .kinds import NOT_TO_SEND
 from .languages import straight
-from .noteabout import Recipients
 from .pointing import labels_parted, of_the_rows_below
 from .twoparts import TwoParts, rows_below
 from .upasked import ABOVE_ASKED, BOTH_ASKED, AskedAbove, asks_of_the_rows_below_too, questions_settled
@@ -26,18 +25,10 @@ NAMED_APART = "a note naming who is apart"
 HEADING_ABOVE = "a heading of the rows above it"
 
 
-def _in_two(
-    found: dict[int, tuple[str, str]],
-    two: TwoParts,
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    people: Recipients,
-) -> bool:
+def _in_two(found: dict[int, tuple[str, str]], two: TwoParts, text: str, row: int, around: Around) -> bool:
     """The heading ``text`` on ``row`` in two parts (:mod:`.twoparts`): the rows on each side as its part
     says, those it names the other way; False where it names someone not on its side."""
+    rows, position, headings, people = around.rows, around.position, around.headings, around.people
     up = rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True)
     down = rows_below(row, rows, position, headings)
     above, below = two.above.other | two.above.asked, two.below.other | two.below.asked
@@ -58,9 +49,9 @@ def _in_two(
     said = {HEADING_OVER: "", HEADING_ABOVE: ", no recipient"}.get(kind, ", no heading")  # (as each reads)
     found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'){said}"))
     if two.above.out:
-        _leave_out_above(found, text, row, rows, position, headings, people, set(above))
+        _leave_out_above(found, text, row, around, set(above))
     if two.below.out:
-        _leave_out_below(found, text, row, rows, position, headings, below)
+        _leave_out_below(found, text, row, around, below)
     reason = f"the note on row {row} names it apart ('{quoted(text)}')"
     for part in (two.above, two.below):
         for person in () if part.out else sorted(part.other):
@@ -95,53 +86,49 @@ def _ask_above(
     asked: AskedAbove,
     text: str,
     row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    leave_out: re.Pattern[str],
+    around: Around,
     kind: str = ABOVE_ASKED,
 ) -> None:
     """The heading ``text`` on ``row`` asking of each row above it (or of those it names: ``kind``;
     ..problems.notenames), the rows below left out where its words for them say no, or asked too where
     they say only that those go as the rows above."""
+    leave_out = around.leave_out
     if kind == ABOVE_ASKED and asks_of_the_rows_below_too(questions_settled(labels_parted(straight(text)))):
         kind = BOTH_ASKED
     found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
     below = of_the_rows_below(asked.below) if asked.below is not None else None
     if below and any(_says_no_of_those_below(part, leave_out) for part in below):
-        _leave_out_below(found, text, row, rows, position, headings)
+        _leave_out_below(found, text, row, around)
 
 
 def _leave_out_below(
     found: dict[int, tuple[str, str]],
     text: str,
     row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
+    around: Around,
     spared: set[int] | frozenset[int] = frozenset(),
 ) -> None:
     """Every row under the heading ``text`` on ``row``, up to a blank row or another heading, left out but
     those it sets apart (``spared``)."""
+    rows, position, headings = around.rows, around.position, around.headings
     for below in rows_below(row, rows, position, headings):
         if below not in spared:
             found[int(below)] = (NOT_TO_SEND, f"under the heading '{quoted(text)}' (row {row})")
 
 
 def _named_apart_above(
-    found: dict[int, tuple[str, str]],
-    plain: str,
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    people: Recipients,
-    leave_out: re.Pattern[str],
+    found: dict[int, tuple[str, str]], plain: str, text: str, row: int, around: Around
 ) -> tuple[set[int], str] | None:
     """Where the heading ``text`` on ``row`` says no of every row above and names some of them apart
     (:func:`.upnamed.named_apart_above`): every other row above left out, and those it spares (sent, or
     asked: :mod:`..problems.notenames`) with its words without them."""
+    rows, position, headings, people, leave_out = (
+        around.rows,
+        around.position,
+        around.headings,
+        around.people,
+        around.leave_out,
+    )
     apart = named_apart_above(plain, partial(_says_no, leave_out=leave_out), people)
     if apart is None:
         return None
@@ -151,22 +138,16 @@ def _named_apart_above(
     kind = {"spared": NAMED_APART, "asked": NAMED_ASKED}.get(apart.how, HEADING_ABOVE)
     found.setdefault(int(row), ("note", f"{kind} ('{quoted(text)}'), no heading"))
     spared = set() if apart.how == "out" else apart.named
-    _leave_out_above(found, apart.rest, row, rows, position, headings, people, spared)
+    _leave_out_above(found, apart.rest, row, around, spared)
     return spared, apart.rest
 
 
 def _leave_out_above(
-    found: dict[int, tuple[str, str]],
-    text: str,
-    row: int,
-    rows: list[int],
-    position: dict[int, int],
-    headings: dict[int, str],
-    people: Recipients,
-    spared: set[int],
+    found: dict[int, tuple[str, str]], text: str, row: int, around: Around, spared: set[int]
 ) -> None:
     """Every recipient's row right above the heading on ``row`` (up to a blank row or another heading) but
     those ``spared``, left out: its words ``text`` say no of them all."""
+    rows, position, headings, people = around.rows, around.position, around.headings, around.people
     reason = f"the heading under it says so of the rows above it ('{quoted(text)}', row {row})"
     for up in rows_above(text, position[row], rows, headings, people.rows, lambda _: False, every=True):
         if up not in spared:
