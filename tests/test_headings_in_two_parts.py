@@ -242,3 +242,20 @@ def test_two_added_across_the_line_go_as_their_part_says(
     the whole); 'Above: held. Below: new (Gus and Dee too)' sent Hal, held. Two added go as one added does."""
     code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (code, out, errors) == (1 if asked else 0, left_out, asked)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Above: held, Cy Orr too", "Above: held. Cy Orr too", "Previous rows: held, Cy Orr too",
+     "Above: sent already, Cy Orr too", "Above: on hold (Cy Orr too)", "Above: held and Cy Orr too",
+     "Above: do not send, Cy Orr as well"],
+)  # fmt: skip
+def test_one_added_to_a_heading_of_one_part_goes_with_the_rows_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Hunter-sends19's leftover 0: only headings of two parts read the one added with 'too'. 'Above: held, Cy
+    Orr too' sent Hal, Gus and Dee, held (Cy the error); 'Above: sent already, Cy Orr too' sent Hal and Gus a
+    second card and left Dee, Ann and Bob out, nobody asked. Now the rows above go as the words say, Cy with
+    them; Ann and Bob, of whom it says nothing, are sent."""
+    code, out, errors = validated_heading(tmp_path, heading, capsys)
+    assert (code, out, errors) == (0, [2, 3, 4, 5, 8], [])

@@ -315,6 +315,25 @@ def _named_too(words: str | None, people: Recipients) -> tuple[str | None, froze
     return words[: found.start()], frozenset(named)
 
 
+def added_to_one_part(plain: str, people: Recipients) -> tuple[str, frozenset[int]] | None:
+    """A heading of one part without the recipients it adds at its end with 'too' ('Above: held, Cy Orr
+    too', 'Above: held and Cy Orr too', 'Above: held. Cy Orr too'), and those; None where it adds none.
+    Only headings of two parts were read so: 'Above: held, Cy Orr too' sent Hal, Gus and Dee, held (found
+    by hunter-sends19). Each place a name may start is tried, the first naming only recipients kept."""
+    for start in (m.start() for m in _MAY_ADD.finditer(plain)):
+        found = _TOO_NAMED.match(plain, start)
+        if found is None:
+            continue
+        named, runs = people.named(found["who"])
+        if named and not _AND.sub(" ", _without(found["who"], runs)).strip(" -–—:;,."):
+            return plain[:start].rstrip(" ,;&(-–—"), frozenset(named)
+    return None
+
+
+# where the one added may start: after a comma, a space or an opening bracket
+_MAY_ADD = re.compile(r"[,;&(]|\s+")
+
+
 def _by_named(words: str, people: Recipients) -> str:
     """``words`` without the recipient named at their end as who said them ('hold per Ann Lee': 'hold')."""
     found = _BY_NAMED.search(words)
