@@ -18,7 +18,6 @@ from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
 from ...payload import items_of, line_items
-from ...repeats.cancelled import is_cancelled_hold
 from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND, card_gone_note, left_out_person
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
@@ -128,7 +127,13 @@ class LedgerView:
         if moved:
             return replace(found, problems=MOVED_NOTE.format(po=record.po_number, where=moved))
         gone = self.cards_gone.get(record.fingerprint) if record.status == "held" else None
-        if gone is None or is_cancelled_hold(found.problems):  # (held as cancelled: says so itself)
+        if gone is None:
+            return found
+        # imported here: the repeats package loads pandas, and `status` reads this view (its test keeps quick
+        # commands free of heavy libraries: eb0ab1ca imported it at the top, found by the lead's early CI)
+        from ...repeats.cancelled import is_cancelled_hold
+
+        if is_cancelled_hold(found.problems):  # (held as cancelled: says so itself)
             return found
         return replace(
             found, problems=card_gone_note(found.problems, gone.batch, gone.po, cancelled=gone.cancelled)
