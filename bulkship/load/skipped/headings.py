@@ -174,36 +174,27 @@ def _read_heading(found: dict[int, tuple[str, str]], row: int, text: str, around
         # ('Above: sent already? Below: new': each row above an error asking, ..problems.notenames)
         _ask_above(found, asked, text, row, around)
         return
-    if not spared and (added := _added_to_a_no_above(plain, leave_out, people)) is not None:
-        plain, named = added  # ('Above: held, Cy Orr too': Cy left out with the rows above, wherever he is)
-        for person in sorted(named):
+    says_no_above = partial(
+        says_no_of_every_row_above,
+        says_no=partial(_says_no, leave_out=leave_out),
+        names_someone=partial(_names_anyone, people),
+    )
+    # ('Above: held, Cy Orr too': Cy left out with the rows above, wherever he is)
+    too = None if spared else added_to_one_part(plain, people)
+    rest, added = too if too is not None and says_no_above(too[0]) else (plain, frozenset())
+    if added or says_no_above(rest):
+        for person in sorted(added):
             found.setdefault(
                 int(person),
                 (NOT_TO_SEND, f"the heading on row {row} adds it to the rows above ('{quoted(text)}')"),
             )
-    if says_no_of_every_row_above(
-        plain, partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
-    ):
         found.setdefault(int(row), ("note", f"{HEADING_ABOVE} ('{quoted(text)}'), no recipient"))
-        _leave_out_above(found, plain, row, around, spared)
+        _leave_out_above(found, rest, row, around, spared)
         return  # ('Above: all sent already': every row above, none below)
     if not spared and went_and_more_above(plain, partial(_names_anyone, people)):
         found.setdefault(int(row), ("note", f"{ABOVE_ASKED} ('{quoted(text)}'), no heading"))
         return  # ('Above: sent - moved', 'Above: done': each row above asked)
     _under_the_heading(found, row, text, plain, spared, around)
-
-
-def _added_to_a_no_above(
-    plain: str, leave_out: re.Pattern[str], people: Recipients
-) -> tuple[str, frozenset[int]] | None:
-    """A heading pointing up alone that says no of every row above and adds people by name with 'too': its
-    words without them, and those; None otherwise (read as before)."""
-    added = added_to_one_part(plain, people)
-    if added is None or not says_no_of_every_row_above(
-        added[0], partial(_says_no, leave_out=leave_out), partial(_names_anyone, people)
-    ):
-        return None
-    return added
 
 
 def _under_the_heading(

@@ -309,10 +309,16 @@ def _named_too(words: str | None, people: Recipients) -> tuple[str | None, froze
     found = _TOO_NAMED.search(words) if words is not None else None
     if words is None or found is None:
         return words, frozenset()
-    named, runs = people.named(found["who"])  # ('Gus and Dee too': both)
-    if not named or _AND.sub(" ", _without(found["who"], runs)).strip(" -–—:;,."):
-        return words, frozenset()
-    return words[: found.start()], frozenset(named)
+    named = _only_recipients(found["who"], people)  # ('Gus and Dee too': both)
+    return (words[: found.start()], named) if named else (words, frozenset())
+
+
+def _only_recipients(who: str, people: Recipients) -> frozenset[int]:
+    """The recipients ``who`` names where it names nothing else ('Gus and Dee'), else none."""
+    named, runs = people.named(who)
+    if not named or _AND.sub(" ", _without(who, runs)).strip(" -–—:;,."):
+        return frozenset()
+    return frozenset(named)
 
 
 def added_to_one_part(plain: str, people: Recipients) -> tuple[str, frozenset[int]] | None:
@@ -322,11 +328,8 @@ def added_to_one_part(plain: str, people: Recipients) -> tuple[str, frozenset[in
     by hunter-sends19). Each place a name may start is tried, the first naming only recipients kept."""
     for start in (m.start() for m in _MAY_ADD.finditer(plain)):
         found = _TOO_NAMED.match(plain, start)
-        if found is None:
-            continue
-        named, runs = people.named(found["who"])
-        if named and not _AND.sub(" ", _without(found["who"], runs)).strip(" -–—:;,."):
-            return plain[:start].rstrip(" ,;&(-–—"), frozenset(named)
+        if found is not None and (named := _only_recipients(found["who"], people)):
+            return plain[:start].rstrip(" ,;&(-–—"), named
     return None
 
 
