@@ -13,6 +13,7 @@ from .batchapi import api_identity
 from .errors import BulkshipError
 from .heldrows import HeldMoney, held_money, held_until, waiting_money_json
 from .ledger import OPEN_STATES, Ledger
+from .ledger.linewords import is_cancelled_hold
 from .money import MoneyTally, money_plain
 
 # (read from here by older code and tests: the plan itself lives in ..planview)
@@ -216,8 +217,6 @@ def result_from_ledger(ledger: Ledger, batch: str, settings: Settings, output: P
 
 def held_cancelled(ledger: Ledger, batch: str) -> int:
     """The batch's held rows whose card the vendor cancelled before it shipped (:mod:`.repeats.cancelled`)."""
-    from .repeats.cancelled import is_cancelled_hold
-
     return sum(1 for r in ledger.current_rows_with_status(batch, HELD) if is_cancelled_hold(r.error))
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..ledger.linewords import is_cancelled_hold
 from ..settings import Settings
 from .common import Corrections, settings_first
 
@@ -298,7 +299,6 @@ def with_repeat_warnings(
     """The rows `run` would hold, as warnings on their rows (they stay valid: the hold is run's to make);
     ``words``: a hold's note as the warning says it (default: as ``bulkship validate`` does)."""
     from ..repeats import preview_note
-    from ..repeats.cancelled import is_cancelled_hold
     from ..repeats.samefile import IN_THIS_LIST
 
     if found is None or not found.rows:

@@ -13,6 +13,7 @@ import typer
 
 from ..defaults import MAX_LINES as DEFAULT_MAX_LINES
 from ..errors import BulkshipError
+from ..ledger.linewords import is_cancelled_hold
 from ..models import Catalog, ValidationResult
 from ..settings import Settings
 from ..statuses import counted
@@ -264,8 +265,6 @@ def _priced(
     """What `run` would send of this file under batch ``name`` and its cost (``--cost``)."""
     import dataclasses
     from datetime import date
-
-    from ..repeats.cancelled import is_cancelled_hold
 
     # pandas: not for every command's start (--help, status)
     from .validate_cost import price_what_run_sends, with_order_charge

@@ -19,6 +19,14 @@ LINE_WORD = "line_word"  # a row's line shown in the vendor's own word for a sta
 LINE_CANCELLED = "line_cancelled"  # a row's line first read cancelled, nothing shipped: when, and the reason
 CANCELLED = "cancelled"
 LINE_MOVED = "line_moved"  # where the vendor moved a row's card from a line it shows ended (track.moved)
+# what a row held for its cancelled line says first (repeats.cancelled writes it): here, with its test, so
+# that the result views, the web pages and `status` read it without loading the repeats package (and pandas)
+CANCELLED_SAID = "the vendor cancelled this card's line in order "
+
+
+def is_cancelled_hold(note: str | None) -> bool:
+    """A held row's note (or validate's word of it) saying its card was cancelled at the vendor."""
+    return CANCELLED_SAID in (note or "")
 
 
 def note_line_words(

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 from ..billing import line_ended_without_card
 from ..ledger.linewords import (
     CANCELLED,
+    CANCELLED_SAID,
     LINE_CANCELLED,
     LINE_MOVED,
     LINE_WORD,
     cancellations,
+    is_cancelled_hold,
     line_words,
     moved_cards,
 )
@@ -36,8 +38,6 @@ if TYPE_CHECKING:
 # the statuses such a row has: ordered (the line just read cancelled), failed (a run took it off its card),
 # held (a run held it): a row planned or sent again since is on another line, its line status none
 _ENDED_ROWS = ("ordered", "failed", "held")
-# what the note says first: read back by the web's Held rows page and the run's held lines
-CANCELLED_SAID = "the vendor cancelled this card's line in order "
 
 
 def cancelled_rows(
@@ -175,11 +175,6 @@ def cancelled_note(
         f"all, write yes in an 'Allow Duplicate' column on this row, or re-run with {ALLOW_FLAG}; a row "
         "changed since (its name, address, card or value) is sent as the fix it is"
     )
-
-
-def is_cancelled_hold(note: str | None) -> bool:
-    """A held row's note (or validate's word of it) saying its card was cancelled at the vendor."""
-    return CANCELLED_SAID in (note or "")
 
 
 def held_words(notes: Iterable[str | None], whose: str = "the same person") -> str:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BatchConflictError
+from ..ledger.linewords import is_cancelled_hold
 from ..models import FINGERPRINT
-from .cancelled import cancelled_rows, held_words, is_cancelled_hold
+from .cancelled import cancelled_rows, held_words
 from .foreign import ordered_by_another_ledger
 from .holds import find_holds
 from .newrun import check_new_run

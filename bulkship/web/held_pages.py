@@ -21,8 +21,8 @@ from starlette.responses import Response
 
 from ..errors import BulkshipError
 from ..ledger import Ledger
+from ..ledger.linewords import is_cancelled_hold
 from ..repeats import HELD, repeat_said
-from ..repeats.cancelled import is_cancelled_hold
 from . import cost_pages, state
 from .auth import nothing_changed, say_in_trail
 from .pagekit import _idle, _see, _sending, _web, _with_upload, render

@@ -18,12 +18,12 @@ from ..costdifference import CostDifference, cost_difference
 from ..errors import BulkshipError
 from ..heldrows import first_day, held_money, held_until, money_said
 from ..ledger import REVIEW_STATE, Ledger, RowRecord
+from ..ledger.linewords import is_cancelled_hold
 from ..money import MONEY_CURRENCY, BilledCards
 from ..reconcile.booknames import rows_of_workbook
 from ..reconcile.join import LedgerView, made_no_card
 from ..reconcile.sheets.billednote import split_billed
 from ..refusednow import skipped_ordered_elsewhere, where_ordered_elsewhere
-from ..repeats.cancelled import is_cancelled_hold
 from ..runnotes import (
     below_lines_notes,
     failed_counted_notes,

@@ -13,7 +13,7 @@ from typing import Any
 from ...billedbefore import charge_counted
 from ...billing import ended_without_a_card
 from ...ledger import BatchRecord, Ledger, OrderRecord, RowRecord
-from ...ledger.linewords import LINE_MOVED, LINE_WORD, line_words, moved_cards
+from ...ledger.linewords import LINE_MOVED, LINE_WORD, is_cancelled_hold, line_words, moved_cards
 from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
@@ -129,10 +129,6 @@ class LedgerView:
         gone = self.cards_gone.get(record.fingerprint) if record.status == "held" else None
         if gone is None:
             return found
-        # imported here: the repeats package loads pandas, and `status` reads this view (its test keeps quick
-        # commands free of heavy libraries: eb0ab1ca imported it at the top, found by the lead's early CI)
-        from ...repeats.cancelled import is_cancelled_hold
-
         if is_cancelled_hold(found.problems):  # (held as cancelled: says so itself)
             return found
         return replace(
