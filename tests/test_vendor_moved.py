@@ -153,3 +153,18 @@ def test_a_card_the_vendor_moved_is_said_moved_not_cancelled_on_every_surface(
     assert "--allow-repeat does not either" in said and "A re-run holds it" not in said, said
     place(vendor, tmp_path, [1, 2, 3, 4], allow_repeat=True)
     assert vendor.external_ids() == ["E1", "E2", "E3", "E4"]  # no second card, as before
+
+
+def test_a_card_the_vendor_moved_is_said_moved_right_after_track(vendor: VendorProxy, tmp_path: Path) -> None:
+    """hunter-vendor41's leftover 1: `track` read E3's line left behind 'Cancelled' and its row said "The
+    vendor cancelled this card's line ... To send it after all, re-run with --allow-repeat" until the next
+    run read the vendor's order list. `track` reads the list when a line it reads ends without a card."""
+    from bulkship import api
+
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = moved("E3")
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (said,) = [line for line in api.export_csv(settings, "staff").read_text().splitlines() if "E3" in line]
+    assert "The vendor moved this card out of order BS-STAFF-0001 into its order" in said, said
+    assert "--allow-repeat does not either" in said and "A re-run holds it" not in said, said
