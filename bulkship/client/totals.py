@@ -42,7 +42,9 @@ def order_total_and_discount(
     shown = _shown_in(record, own_document=own_document)
     lines_sum = _lines_sum(lines)
     charges = _charges_beyond_lines(shown, lines, lines_sum)
-    totals = _in_dollars(_less_face_value(_totals(shown), lines, lines_sum, charges), lines_sum, charges)
+    # in dollars first: a total in cents beside the cards' face value is a cost (found by hunter-money33)
+    in_dollars = _in_dollars(_totals(shown), lines, lines_sum, charges)
+    totals = _less_face_value(in_dollars, lines, lines_sum, charges)
     total = max(totals) if totals else None
     base = total if total is not None else lines_sum
     gross = total
@@ -78,13 +80,21 @@ def order_total_and_discount(
     return gross, Decimal(0)
 
 
-def _kept_lines_sum(lines: tuple[VendorLineItem, ...], lines_sum: Decimal) -> Decimal:
-    """What the lines the vendor did not take off cost: every line's ``lines_sum`` less those ended Failed or
-    Cancelled before shipping, or said refunded ('Refunded' after it shipped)."""
+def _kept_lines(lines: tuple[VendorLineItem, ...]) -> tuple[VendorLineItem, ...]:
+    """The lines the vendor did not take off: all but those ended Failed or Cancelled before shipping, or
+    said refunded ('Refunded' after it shipped)."""
     from ..statuses import NO_CARD_STATUSES
 
-    off = [li for li in lines if li.status.lower() in NO_CARD_STATUSES and (li.refunded or not li.shipments)]
-    return lines_sum - sum((li.cost or Decimal(0) for li in off), Decimal(0))
+    def ended(li: VendorLineItem) -> bool:
+        return li.status.lower() in NO_CARD_STATUSES and (li.refunded or not li.shipments)
+
+    return tuple(li for li in lines if not ended(li))
+
+
+def _kept_lines_sum(lines: tuple[VendorLineItem, ...], lines_sum: Decimal) -> Decimal:
+    """What the lines the vendor did not take off (:func:`_kept_lines`) cost: ``lines_sum`` less the rest."""
+    kept = {id(li) for li in _kept_lines(lines)}
+    return lines_sum - sum((li.cost or Decimal(0) for li in lines if id(li) not in kept), Decimal(0))
 
 
 def _holds_charges_beside_made(
@@ -116,26 +126,37 @@ def _less_face_value(
     'Cost' of 118.75 equal to its lines is what the cards are worth, not what is billed. Taken as the
     largest, the run, status, the workbook and the Batches page said "charged 125.00" for lines of 118.75,
     "differ from the plan" (hunter-vendor9's leftover, found again by hunter-vendor10). Kept when no other
-    total shows what the lines cost: which one is billed is not proven."""
+    total shows what the lines cost: which one is billed is not proven. The lines the vendor did not take
+    off (:func:`_kept_lines_sum`) are measured too: a line cancelled, the order's 'Total' 75.00 the three
+    cards' face beside its 'Cost' of 73.14 read "charged 75.00" everywhere (found by hunter-money33)."""
     if lines_sum is None or not lines or any(li.value <= 0 for li in lines):
         return totals
-    face = cents(sum((li.value * li.quantity for li in lines), Decimal(0)))
-    billed = {cents(lines_sum), cents(lines_sum + charges)}
-    if face in billed or face not in totals or not billed & {cents(t) for t in totals}:
+    kept = _kept_lines(lines)
+    faces = {cents(sum((li.value * li.quantity for li in these), Decimal(0))) for these in (lines, kept)}
+    costs = (lines_sum, _kept_lines_sum(lines, lines_sum))
+    billed = {cents(c + extra) for c in costs for extra in (Decimal(0), charges)}
+    shown = {cents(t) for t in totals}
+    if not billed & shown:
         return totals
-    return [t for t in totals if cents(t) != face]
+    face = {f for f in faces if f in shown and f not in billed}
+    return [t for t in totals if cents(t) not in face]
 
 
-def _in_dollars(totals: list[Decimal], lines_sum: Decimal | None, charges: Decimal) -> list[Decimal]:
+def _in_dollars(
+    totals: list[Decimal], lines: tuple[VendorLineItem, ...], lines_sum: Decimal | None, charges: Decimal
+) -> list[Decimal]:
     """``totals`` with one that is the lines and the charges the order shows beside them in cents ('Total':
     12995 beside lines of 125.00 and 'ShippingTotal': 4.95) read in dollars. Taken as dollars, the run,
     status, the workbook and the Batches page said "charged 12,995.00", reconcile "Everything matches"
     (hunter-vendor8's leftover, found again by hunter-vendor10). Their sum alone in cents is read so where
-    it is billed (models.VendorOrder.billed_beside_lines)."""
+    it is billed (models.VendorOrder.billed_beside_lines). The lines the vendor did not take off are
+    measured too: a line cancelled, 'Total': 7663 for three cards of 25.00 and a 'Tax' of 1.63 read
+    "charged 7,638.00" everywhere, reconcile "Everything matches" (found by hunter-money33)."""
     if lines_sum is None or not charges:
         return totals
-    whole = cents(lines_sum + charges)
-    return [whole if cents(t) == whole * 100 else t for t in totals]
+    wholes = {cents(c + charges) for c in (lines_sum, _kept_lines_sum(lines, lines_sum))}
+    by_cents = {whole * 100: whole for whole in wholes}
+    return [by_cents.get(cents(t), t) for t in totals]
 
 
 def unproven_discount(record: Any, lines: tuple[VendorLineItem, ...], proven: Decimal) -> Decimal:
