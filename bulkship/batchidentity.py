@@ -25,7 +25,7 @@ from .errors import BatchConflictError
 from .folding.names import fold_person, name_words
 from .ledger import Ledger, RowRecord
 from .load import sheet_names
-from .models import FINGERPRINT, LoadedSheet
+from .models import FINGERPRINT, NAME_COLUMNS, LoadedSheet
 from .plan import batch_name_of
 from .statuses import NOT_YET_REASON
 
@@ -230,7 +230,7 @@ def corrections_of(
     fingerprints = frame[FINGERPRINT].astype(str)
     present = set(fingerprints)  # a row to fix the file holds as it was is not left out
     rows = frame[fingerprints.isin(new)]
-    columns = [c for c in ("name", "first_name", "last_name") if c in rows.columns]
+    columns = [c for c in NAME_COLUMNS if c in rows.columns]
     corrected: set[str] = set()
     for cells in rows[columns].astype(str).itertuples(index=False):
         name = cells[0] if columns and columns[0] == "name" else ""

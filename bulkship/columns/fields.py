@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..models import CANONICAL_COLUMNS
+from ..models import CANONICAL_COLUMNS, NAME_COLUMNS
 from ..schema import header_key
 
 # Fields that change what is ordered: two columns for one of these refuse the file.
@@ -13,7 +13,7 @@ ORDER_FIELDS = frozenset(CANONICAL_COLUMNS) - {"email", "phone"}  # contact deta
 # parcel (HR exports' "Organization" is a department: "Company" and it ran together before 7cebc05)
 _OWN_TITLE_WINS = frozenset({"email", "phone", "company"})
 ADDRESS_FIELDS = frozenset({"address1", "address2", "city", "state", "zip", "country"})
-NAME_FIELDS = frozenset({"first_name", "last_name", "name"})
+NAME_FIELDS = frozenset(NAME_COLUMNS)
 # Qualifiers that name an address and nothing else: "Default Amount" is no card's value
 ADDRESS_ONLY = frozenset({"default"})
 # ... and around the card or its value, the shipping's words name the shipping: 'Shipping Amount' = 10.00

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..columns import (
+    NAME_FIELDS,
     ORDER_FIELDS,
     AmbiguousColumnsError,
     ColumnInfo,
@@ -236,13 +237,10 @@ def map_list_columns(
     return mapping
 
 
-RECIPIENT_FIELDS = frozenset({"name", "first_name", "last_name"})
-
-
 def _a_list(fields: set[str]) -> bool:
     """Whether columns giving ``fields`` are a list of recipients: a name and a street at least (the
     approvers' "Name | Email" beside the list is not)."""
-    return "address1" in fields and bool(fields & RECIPIENT_FIELDS)
+    return "address1" in fields and bool(fields & NAME_FIELDS)
 
 
 def _two_lists(

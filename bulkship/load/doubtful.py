@@ -21,6 +21,7 @@ from dataclasses import replace
 import pandas as pd
 
 from ..columns import ColumnMapping
+from ..models import NAME_COLUMNS
 from ..program import ProgramSettings
 from ..schema import header_key
 from .places import place_named
@@ -174,7 +175,7 @@ def _names_a_person(header: str) -> bool:
 
 # A recipient's name or email read from a column of Yes/No answers: "Ship to home?" is read as "Ship To" (the
 # name alias) of the home group, and its Yes went on the parcel as "Yes Lee" (found by review18)
-_ANSWER_FIELDS = ("name", "first_name", "last_name", "email", "company")  # a Company of Yes: line 2 "Yes"
+_ANSWER_FIELDS = (*NAME_COLUMNS, "email", "company")  # a Company of Yes: line 2 "Yes"
 _ANSWER = re.compile(r"(?i)\s*(?:yes|no|y|n|true|false|x|✓|✔|☑|✅|✗|✘|❌)\s*[.!?]?\s*")
 _OWN_NAMES = frozenset(header_key(h) for h in ("name", "full name", "first name", "last name", "email"))
 

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..columns import HeaderIndex, header_score
+from ..columns import NAME_FIELDS, HeaderIndex, header_score
 from ..errors import FileFormatError, SheetChoiceError
 from ..program import ProgramSettings
 from ..schema import load_contract
@@ -195,7 +195,7 @@ def _names_recipients(cells: Any, index: HeaderIndex) -> bool:
             fields.add(meaning.field)
         elif text and len(text) <= 80 and _a_role(text):
             fields.add("name")
-    return bool(fields & {"name", "first_name", "last_name"}) and bool(fields & {"address1", "zip"})
+    return bool(fields & NAME_FIELDS) and bool(fields & {"address1", "zip"})
 
 
 def _filled(cells: Any) -> bool:

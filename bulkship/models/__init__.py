@@ -34,6 +34,7 @@ from .planned import (
 from .sheet import (
     CANONICAL_COLUMNS,
     FINGERPRINT,
+    NAME_COLUMNS,
     NOT_SENT,
     ROW,
     STATUS,
@@ -57,6 +58,7 @@ __all__ = [
     "ADDRESS_LINE_MAX",
     "CANONICAL_COLUMNS",
     "FINGERPRINT",
+    "NAME_COLUMNS",
     "NOT_SENT",
     "NO_PRICE",
     "ROW",

@@ -34,6 +34,9 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
     "phone",
     "allow_duplicate",  # yes/true/1: the user means to send this reward twice
 )
+# The fields holding a recipient's name, in the order a name is read: whole, then first, then last (a
+# problem is filed under the first the list feeds; the name said of a row is read from them in this order)
+NAME_COLUMNS: tuple[str, ...] = ("name", "first_name", "last_name")
 # Fields kept in the results and never sent to the vendor: one written oddly ("N/A", two addresses, a phone
 # with a note or a number crossed out) is a warning, never a reason to send the person no card
 NOT_SENT = frozenset({"email", "phone"})

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..celltypes import code_of, text_of
+from ..columns import NAME_FIELDS
 from ..models import FixTheseRows, SkippedRow
 from ..statuses import FIX_STATUSES
 from ..zipparts import workbook_sheet_names
@@ -121,7 +122,7 @@ def _refuse_a_list_of_the_persons(path: Path, program: ProgramSettings | None) -
         except BulkshipError:
             continue  # not a list of recipients (notes, a pivot table)
         fields = set(loaded.column_map.values())  # a name and a street: a "Contacts" sheet of names is none
-        if len(loaded.frame) and {"name", "first_name", "last_name"} & fields and "address1" in fields:
+        if len(loaded.frame) and NAME_FIELDS & fields and "address1" in fields:
             raise SheetChoiceError(
                 f"{path.name} is a bulkship result workbook with a sheet of its own, '{name}', holding "
                 f"{len(loaded.frame)} row(s) of recipients: running the workbook reads only bulkship's "

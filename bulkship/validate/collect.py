@@ -11,7 +11,7 @@ from typing import Literal
 import pandas as pd
 
 from ..errors import FileFormatError
-from ..models import CANONICAL_COLUMNS, LoadedSheet, Problem, Severity
+from ..models import CANONICAL_COLUMNS, NAME_COLUMNS, LoadedSheet, Problem, Severity
 from ..quoting import quoted
 from ..schema import SheetContract
 
@@ -86,7 +86,7 @@ class ProblemCollector:
         """The field a row's person is named in on this sheet: 'name', else the First Name (or Last Name,
         Company) column the sheet has. A duplicate of a First/Last Name list said "column 'Name'", a column
         it does not have (found by newcomer1)."""
-        return next((c for c in ("name", "first_name", "last_name", "company") if c in self._headers), "name")
+        return next((c for c in (*NAME_COLUMNS, "company") if c in self._headers), "name")
 
     def has_column(self, column: str) -> bool:
         """Whether the sheet has a column for this field (else a hint must say to add one)."""

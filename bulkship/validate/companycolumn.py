@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..columns import ColumnInfo, _words
+from ..columns import NAME_FIELDS, ColumnInfo, _words
 from ..models import LoadedSheet
 from ..program import ProgramSettings
 from ..quoting import quoted
@@ -36,7 +36,6 @@ _BUSINESS_WORDS = """
 _BUSINESS = frozenset(_BUSINESS_WORDS.split())
 SAMPLE = 200  # filled cells looked at
 MOST = 0.6  # of them, businesses' names
-_NAME_FIELDS = frozenset({"name", "first_name", "last_name"})
 
 
 def _a_business(cell: str) -> bool:
@@ -57,7 +56,7 @@ def read_company_column(sheet: LoadedSheet, program: ProgramSettings | None) -> 
     given = program.effective_defaults.get("company") or sheet.defaults.get("company")
     if "company" in sheet.column_map.values() or given or "company" in program.columns:
         return sheet
-    if not set(sheet.column_map.values()) & _NAME_FIELDS:
+    if not set(sheet.column_map.values()) & NAME_FIELDS:
         return sheet  # the 'Client' may be the person: .namecolumn reads it
     fitting = []
     for info in sheet.columns:

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..columns import PREFERRED, ColumnInfo, _words
+from ..columns import NAME_FIELDS, PREFERRED, ColumnInfo, _words
 from ..models import LoadedSheet
 from ..program import ProgramSettings
 from ..quoting import quoted
@@ -47,7 +47,6 @@ _NAME_PARTS = _FIRST | _LAST | {"middle", "mi", "initial", "and", "or"}
 _A_NAME = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*(?:,?\s+[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.-]*){1,3}")
 SAMPLE = 200  # filled cells looked at
 NAMES_SHARE = 0.8  # of them, names
-_NAME_FIELDS = frozenset({"name", "first_name", "last_name"})
 
 
 def _first_filled(sheet: LoadedSheet, header: str) -> pd.Series:
@@ -100,10 +99,10 @@ def read_name_column(sheet: LoadedSheet, program: ProgramSettings | None) -> Loa
     page as it reads the upload (its Columns page shows the column read)."""
     program = program or ProgramSettings()
     preferred = _preferred_alone(sheet)
-    named = set(sheet.column_map.values()) & _NAME_FIELDS
-    if (named and preferred is None) or _NAME_FIELDS & set(program.columns):
+    named = set(sheet.column_map.values()) & NAME_FIELDS
+    if (named and preferred is None) or NAME_FIELDS & set(program.columns):
         return sheet
-    if any((program.effective_defaults.get(f) or sheet.defaults.get(f)) for f in _NAME_FIELDS):
+    if any((program.effective_defaults.get(f) or sheet.defaults.get(f)) for f in NAME_FIELDS):
         return sheet
     roles = [info for info in names_people(sheet) if _a_role(info.header)]  # (not the 'Manager' beside)
     if len(roles) != 1:
@@ -135,7 +134,7 @@ _BESIDE_PREFERRED = "; column '{}' is the name sent where it is filled in."
 def _preferred_alone(sheet: LoadedSheet) -> str | None:
     """The header of a preferred name ('Preferred Name', 'Nickname') read as the name where no column
     gives the legal one, else None."""
-    named = [header for header, field in sheet.column_map.items() if field in _NAME_FIELDS]
+    named = [header for header, field in sheet.column_map.items() if field in NAME_FIELDS]
     if len(named) != 1 or sheet.column_map[named[0]] != "name" or "name" in sheet.preferred:
         return None
     return named[0] if PREFERRED & set(_words(named[0])) else None

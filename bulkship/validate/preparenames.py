@@ -10,7 +10,7 @@ import re
 import pandas as pd
 
 from ..columns.fields import PREFERRED
-from ..models import LoadedSheet
+from ..models import NAME_COLUMNS, LoadedSheet
 from . import invisible, normalize
 from .collect import ProblemCollector
 from .names import (
@@ -47,7 +47,7 @@ def last_first(frame: pd.DataFrame, collector: ProblemCollector, sheet: LoadedSh
         # not said where the row's own First and Last Name read the same (an ADP export's 'Payroll Name'
         # beside 'Legal First Name' | 'Legal Last Name': every row warned, found by newcomer7)
         if changed.any():  # the usual list turns nothing: nothing compared
-            columns = (frame[c].tolist() for c in ("name", "first_name", "last_name"))
+            columns = (frame[c].tolist() for c in NAME_COLUMNS)
             own = [n.casefold() == f"{f} {la}".strip().casefold() for n, f, la in zip(*columns, strict=True)]
             changed &= ~pd.Series(own, index=frame.index)
         collector.warn(changed, "name", "Name written Last, First", "'{old}' read as {new}.")

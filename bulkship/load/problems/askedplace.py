@@ -13,7 +13,7 @@ import pandas as pd
 
 from ...columns import _words
 from ...folding import full_given_name
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ...validate.usps import STATE_NAMES, state_lookup
 from ..skipped import _short
 from ..skipped.anotherperson import _RELATION
@@ -177,7 +177,7 @@ def named_problems(
     """Of ``rows``, those whose note sends the card to a person by name (:func:`.elsewhere.named_in_note`)
     that is not the row's own name, city or street."""
     street = next(h for h, field in column_map.items() if field == "address1")
-    own = [h for h, f in column_map.items() if f in ("name", "first_name", "last_name", "city", "address1")]
+    own = [h for h, f in column_map.items() if f in (*NAME_COLUMNS, "city", "address1")]
     problems = []
     for row in rows:
         # ... or a short form of its first name ('Send to Kate' on Katherine's row: hunter-falsealarm3)

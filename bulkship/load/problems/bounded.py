@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 
 
 class BoundedProblems(list[Problem]):
@@ -69,4 +69,4 @@ def name_field(column_map: Mapping[str, str]) -> str:
     """The field a row's problem is filed under: its name's (whole, first or last), else the first field the
     list feeds, else 'name' (was written out in six readers of load/problems)."""
     fed = {field: header for header, field in column_map.items()}
-    return next((f for f in ("name", "first_name", "last_name") if f in fed), next(iter(fed), "name"))
+    return next((f for f in NAME_COLUMNS if f in fed), next(iter(fed), "name"))

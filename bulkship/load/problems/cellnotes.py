@@ -9,10 +9,10 @@ import re
 
 import pandas as pd
 
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ..cells import _Grid
 from .corrections import _moved_in_a_note
-from .notesaid import _NAME_FIELDS, _changed_in_a_note
+from .notesaid import _changed_in_a_note
 
 # Excel 365 writes a threaded comment's text into the old notes part after this boilerplate
 _THREADED = re.compile(r"(?s)^\s*\[Threaded comment\].*?\bComment:\s*")
@@ -56,7 +56,7 @@ def _cell_note_problems(
     if notes.empty or not notes.columns.size:
         return []
     # the order's columns but the name's, whose brackets ('Ed Fox (2 cards)') are judged with the sheet's
-    fields = {h: f for h, f in column_map.items() if f not in _NAME_FIELDS}
+    fields = {h: f for h, f in column_map.items() if f not in NAME_COLUMNS}
     read = pd.concat([body[[h for h in body.columns if h in fields]], notes], axis=1)
     return _moved_in_a_note(read, fields, not_judged) + _changed_in_a_note(
         read, fields, not_judged, default_value

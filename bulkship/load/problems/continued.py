@@ -11,12 +11,11 @@ from collections.abc import Collection
 import numpy as np
 import pandas as pd
 
-from ...models import Problem, SkippedRow
+from ...models import NAME_COLUMNS, Problem, SkippedRow
 from ..doubtful import _LINE_2_TEXT
 from ..skipped import _short
 
 _PARTS = ("address1", "address2", "company", "city")  # what no one's own row holds alone
-_NAMES = ("name", "first_name", "last_name")
 _CARE_OF = re.compile(r"(?i)^\s*\(?\s*(?:c/o|c\.o\.|care\s+of|attn\b|attention\b|\()")
 
 
@@ -42,15 +41,18 @@ def _continued_problems(
     filled = {f: _filled(body[h]) for f, h in headers.items()}
     none = np.zeros(len(body), dtype=bool)
     parts = [filled.get(f, none) for f in _PARTS]
-    others = [m for f, m in filled.items() if f not in _PARTS and f not in _NAMES]
-    named = np.logical_or.reduce([filled.get(f, none) for f in _NAMES])
+    others = [m for f, m in filled.items() if f not in _PARTS and f not in NAME_COLUMNS]
+    named = np.logical_or.reduce([filled.get(f, none) for f in NAME_COLUMNS])
     part_count = np.sum(parts, axis=0)
     lone = ~np.logical_or.reduce([none, *others])  # no card, amount, state, ZIP... on the row
     address_only = lone & ~named & (part_count >= 1) & (part_count <= 2)
     care_of = lone & named & (part_count == 0)
     if care_of.any():
         names = (
-            body[[headers[f] for f in _NAMES if f in headers]].fillna("").astype(str).agg(" ".join, axis=1)
+            body[[headers[f] for f in NAME_COLUMNS if f in headers]]
+            .fillna("")
+            .astype(str)
+            .agg(" ".join, axis=1)
         )
         care_of &= names.str.strip().str.match(_CARE_OF).to_numpy()
     below = address_only | care_of
@@ -71,7 +73,7 @@ def _continued_problems(
         if not all(_a_part(column_map[h], text, city) for h, text in cells if text):
             continue
         said = ", ".join(f"'{_short(text, 40)}' ({h})" for h, text in cells if text)
-        field = next(f for f in (*_PARTS, *_NAMES) if f in filled and filled[f][i])
+        field = next(f for f in (*_PARTS, *NAME_COLUMNS) if f in filled and filled[f][i])
         message = (
             f"Row {above}, column '{headers[field]}': the row below it (row {row}) holds only {said}, "
             "which looks like the rest of this row (a report may wrap one record onto two rows): this card "

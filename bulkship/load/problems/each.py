@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ...money import AmountError, read_amount
 
 # A header naming one card's (one unit's) amount: 'Each', 'Amount Each', 'Unit Price', 'Per Card', 'Price/ea'
@@ -116,7 +116,7 @@ def many_cards_notice(body: pd.DataFrame, column_map: dict[str, str], not_judged
         for h in body.columns
     ):
         return []
-    who = [fed[f] for f in ("name", "first_name", "last_name") if f in fed]
+    who = [fed[f] for f in NAME_COLUMNS if f in fed]
     read = _money_once()
     many: list[tuple[int, Decimal, int]] = []  # row, one card's amount, cards
     # cell by cell from lists, each distinct text read once: by body.at, 100,000 rows took 12 s

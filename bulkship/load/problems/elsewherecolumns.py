@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from ...columns import _words
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ..places import _PLACES, place_named
 from ..skipped import _short
 from .elsewhere import _THE_ROW, ASKED_ELSEWHERE
@@ -37,7 +37,7 @@ def _elsewhere_problems(
     fed = {field: header for header, field in column_map.items()}
     named = {w for h, field in column_map.items() if field in _WHERE_FIELDS for w in _words(str(h))}
     street = fed.get("address1")
-    names = [fed[f] for f in ("name", "first_name", "last_name") if f in fed]
+    names = [fed[f] for f in NAME_COLUMNS if f in fed]
     problems = []
     for header in body.columns:
         where = _ELSEWHERE.match(str(header)) if header not in column_map else None

@@ -11,13 +11,11 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ..skipped.asking import readings
 from ..skipped.named import _BRACKETED, _DASHED, _says_no
 from .addresstocome import _AWAY
 from .askingnote import ASKS
-
-_NAMES = ("name", "first_name", "last_name")
 
 
 def _remarks(name: str) -> list[str]:
@@ -41,7 +39,7 @@ def named_ask_problems(
     street = next((h for h, f in column_map.items() if f == "address1"), None)
     problems: list[Problem] = []
     for header, field in column_map.items():
-        if field not in _NAMES or header not in body.columns:
+        if field not in NAME_COLUMNS or header not in body.columns:
             continue
         column = body[header].astype(str)
         marked = column.str.contains(r"[()\[\]*]|\s[-–—]+\s", regex=True)

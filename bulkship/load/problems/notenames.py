@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from ...models import Problem, SkippedRow
+from ...models import NAME_COLUMNS, Problem, SkippedRow
 from ..skipped import _short
 from ..skipped.headings import HEADING_OVER, NAMED_APART
 from ..skipped.kinds import NOT_TO_SEND
@@ -21,7 +21,6 @@ from ..skipped.pointing import rows_pointed_above
 from ..skipped.upasked import ABOVE_ASKED, BELOW_ASKED, BOTH_ASKED
 from ..skipped.upnamed import NAMED_ASKED
 
-_NAMES = ("name", "first_name", "last_name")
 # what a note asking for a change says: another amount, a removal, a correction
 _ASKS = re.compile(
     r"(?i)\b(?:change[ds]?|update[ds]?|instead|should|remove[ds]?|delete[ds]?|don'?t|do\s+not|not|skip|"
@@ -56,7 +55,7 @@ def _note_names_problems(
     """An error on each recipient's row a note row of the list names (the whole name, or a first name no
     other recipient has) while asking for a change."""
     headers = {field: header for header, field in column_map.items()}
-    names = [headers[f] for f in _NAMES if f in headers]
+    names = [headers[f] for f in NAME_COLUMNS if f in headers]
     if not names or "address1" not in headers or len(body) < 2:
         return []
     street = body[headers["address1"]].fillna("").astype(str).str.strip()

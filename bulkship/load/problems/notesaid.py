@@ -13,7 +13,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ..skipped import _short
 from .endsbefore import EndsBefore
 from .notecolumns import clear_cell
@@ -120,7 +120,6 @@ _THEIR_MONEY = EndsBefore(
     r"(?:(?:about|around|over|nearly|almost|roughly|approx(?:imately|\.)?|more\s+than|less\s+than|under|"
     r"up\s+to|a\s+total\s+of|totall?ing|some|another|an\s+extra|a\s+further)\s+)*"
 )
-_NAME_FIELDS = ("name", "first_name", "last_name")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 
 
@@ -241,7 +240,7 @@ def _changed_in_a_note(
         for h in body.columns
         if h not in column_map and (_note_header(str(h), body[h]) or person_status(str(h)))
     ]
-    names = [fed[f] for f in _NAME_FIELDS if f in fed]
+    names = [fed[f] for f in NAME_COLUMNS if f in fed]
     problems: list[Problem] = []
     for header in [*sources, *names]:
         cells = body[header].astype(str)

@@ -12,14 +12,13 @@ from collections.abc import Collection
 import pandas as pd
 
 from ...folding import fold_address
-from ...models import Problem
+from ...models import NAME_COLUMNS, Problem
 from ..cells import _Grid
 from ..skipped import _short
 
 # 'Address Type', 'Type of Address', 'Address Usage', 'Addr Use', 'Location Type', 'Address Purpose'
 _KIND = re.compile(r"(?i)\b(?:type|usage|use|purpose|kind|category)\b")
 _ADDRESS = re.compile(r"(?i)\b(?:address|addr|location)\b")
-_NAMES = ("name", "first_name", "last_name")
 
 
 def _address_type_column(body: pd.DataFrame, column_map: dict[str, str]) -> str | None:
@@ -65,7 +64,7 @@ def _merged_name_problems(
     names = [
         (first, last, by_position[col])
         for first, col, last, last_col in merged
-        if col == last_col and last > first and column_map.get(by_position.get(col, "")) in _NAMES
+        if col == last_col and last > first and column_map.get(by_position.get(col, "")) in NAME_COLUMNS
     ]
     if not names or "address1" not in headers:
         return []
@@ -93,7 +92,7 @@ def _address_type_problems(
     """An error on each row of a person listed at addresses of two or more kinds: which one is the card's?"""
     kind_header = _address_type_column(body, column_map)
     headers = {field: header for header, field in column_map.items()}
-    names = [headers[f] for f in _NAMES if f in headers]
+    names = [headers[f] for f in NAME_COLUMNS if f in headers]
     if kind_header is None or not names or "address1" not in headers or len(body) < 2:
         return []
     kinds = body[kind_header].fillna("").astype(str).str.strip()

@@ -10,6 +10,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from ...models import NAME_COLUMNS
 from ...quoting import quoted
 from ..cells import _blank_cells
 from .aboveapart import as_above_too, below_as_above, rows_above, says_no_of_the_rows_above
@@ -73,7 +74,7 @@ def _sections_left_out(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
     # no street, or no name: a heading may be typed in any column, and beside it a count or a remark
     # ("REMOVED - do not send" | "3 people", "REMOVED" in the street's column: found by hunter-sheets, the
     # people under each were ordered)
-    names = [h for h, c in column_map.items() if c in ("name", "first_name", "last_name")]
+    names = [h for h, c in column_map.items() if c in NAME_COLUMNS]
     nameless = _blank_cells(body[names[0]].tolist()) if names else None
     for name in names[1:]:
         nameless &= _blank_cells(body[name].tolist())

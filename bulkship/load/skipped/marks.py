@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ...errors import FileFormatError
-from ...models import SkippedRow
+from ...models import NAME_COLUMNS, SkippedRow
 from ...sheetscan import COLLAPSED, FILTERED, HIDDEN, column_letter
 from ...sheetscan.cellmarks import in_columns
 from ...validate.invisible import as_seen
@@ -59,7 +59,7 @@ def _crossed_out(
     if not struck:
         return []
     used = [(c, h) for c, h in by_position.items() if h in column_map]
-    named = [(c, h) for c, h in used if column_map[h] in ("name", "first_name", "last_name")]
+    named = [(c, h) for c, h in used if column_map[h] in NAME_COLUMNS]
     rows = sorted({r for r, _ in in_columns(struck, [c for c, _ in used])} & set(body.index.tolist()))
     crossed = []
     for row in rows:

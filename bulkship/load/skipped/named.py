@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from ...models import NAME_COLUMNS
 from ...quoting import quoted
 from .headings import _SEND_HEADING
 from .kinds import _SAYS_NOT_TO_SEND
@@ -16,7 +17,7 @@ from .languages import straight
 from .notes import _NOTE_SAYS_NO
 from .undone import _UNDONE
 
-_FIELDS = ("name", "first_name", "last_name", "address1", "address2")
+_FIELDS = (*NAME_COLUMNS, "address1", "address2")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|\*+([^*]+)\*+")
 _DASHED = re.compile(r"\s+[-–—]+\s+")
 
@@ -36,7 +37,6 @@ def _remarks(text: str) -> list[str]:
 # Wu †', 'Al Fox (dec.)', 'Kim Orr (Estate)', 'Oz Za c/o estate', 'Ike Su (term)': each ordered, exit 0, where
 # 'Flo Li (deceased)' is left out (found by hunter-asks6). In a name only (a street may be 'Estate Rd');
 # 'late' only after 'the' ('Late Row' may be a name: test_unusual_sheets' was left out, main red)
-_NAMES = ("name", "first_name", "last_name")
 _GONE_IN_NAME = re.compile(
     r"(?i)^\s*(?:the\s+)?estate\s+of\s+\w|^\s*the\s+late\s+(?-i:[A-Z])|†|\bc/o\s+(?:the\s+)?estate\b|\(\s*(?:dec\.?|dec['’]?d|decd|"
     r"term|r\.?\s?i\.?\s?p\.?|estate(?:\s+of)?)\s*\)|\s[-–—]+\s*(?:dec['’]?d|decd|estate|r\.?i\.?p\.?)\s*$"
@@ -62,7 +62,7 @@ def _named_not_to_send(body: pd.DataFrame, column_map: dict[str, str]) -> dict[i
         )
         for row in column.index[marked].tolist():
             text = column[row].strip()
-            gone = field in _NAMES and _GONE_IN_NAME.search(text) is not None
+            gone = field in NAME_COLUMNS and _GONE_IN_NAME.search(text) is not None
             if gone or any(_says_no(remark) for remark in _remarks(text)):
                 found.setdefault(int(row), f"{_SAYS_NOT_TO_SEND} (column '{header}': '{quoted(text)}')")
     return found

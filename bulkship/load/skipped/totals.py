@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ...columns import ORDER_FIELDS
+from ...models import NAME_COLUMNS
 from ..cells import _all_filled, _blank_cells, _Grid
 from .kinds import MAX_CANDIDATES
 
@@ -40,7 +41,7 @@ _SUBTOTAL_LABEL = re.compile(
 )
 _TOTAL_CELL = re.compile(r"(?i)\s*(?:grand\s+|sub-?\s*)?totals?\s*[:.]?\s*(?:\([^)]*\))?\s*")
 _NOTE_MARKER = re.compile(r"(?i)^\s*(?:[*†‡#]|notes?\b|nb\b|n\.b\.|source\b|prepared\b|updated\b|as of\b)")
-IDENTITY_FIELDS = frozenset({"name", "first_name", "last_name", "company"})  # may be "Total": a company
+IDENTITY_FIELDS = frozenset({*NAME_COLUMNS, "company"})  # may be "Total": a company
 MAX_TRAILING = 20  # rows after the last named recipient checked for a sum of the amounts above
 _MONEY_SIGNS = re.compile(r"[$€£,\s]")
 
@@ -63,7 +64,7 @@ def _not_recipients(
     rows = body.index
     filled_at = np.flatnonzero(~blank)
     last_recipient = int(rows[filled_at[-1]]) if len(filled_at) else 0
-    names = [header_of[f] for f in ("name", "first_name", "last_name") if f in header_of]
+    names = [header_of[f] for f in NAME_COLUMNS if f in header_of]
     candidates = [int(r) for r in rows[blank | _unnamed(body, names)]]
     if len(candidates) > MAX_CANDIDATES:
         candidates = [r for r in candidates if r > last_recipient or r in aggregate_rows]

@@ -14,6 +14,7 @@ import re
 
 import pandas as pd
 
+from ...models import NAME_COLUMNS
 from ...quoting import quoted
 from .kinds import _SAYS_NOT_TO_SEND
 
@@ -59,11 +60,7 @@ def kept_twins(
     kept = notes[notes.str.fullmatch(KEPT_TWIN)]
     if kept.empty:
         return {}, set()
-    headers = [
-        h
-        for h, field in column_map.items()
-        if field in ("name", "first_name", "last_name") and h in body.columns
-    ]
+    headers = [h for h, field in column_map.items() if field in NAME_COLUMNS and h in body.columns]
     names = (
         body[headers]
         .astype(str)
