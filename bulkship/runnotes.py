@@ -229,9 +229,19 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
         *failed_counted_notes(ledger, batch),
         *cards_beyond_rows(view),
         *below_lines_notes(ledger, view, batch),
+        *below_zero(view, batch),
         *never_sent_note(view.orders.values()),
         *to_send_notes(ledger, view, batch),
     ]
+
+
+def below_zero(view: LedgerView, batch: str) -> list[str]:
+    """A note for the created orders the vendor shows below zero (:mod:`.belowzero`)."""
+    from .belowzero import below_zero_note, charged_by_order
+
+    created = {po: o for po, o in view.orders.items() if o.state == "created"}
+    charged = charged_by_order(view.rows_by_fingerprint.values(), created, view.billed)
+    return below_zero_note(charged, f"; compare with `bulkship reconcile {shlex.quote(batch)}`")
 
 
 def below_lines_notes(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]:
@@ -328,7 +338,8 @@ def failed_counted_notes(ledger: Ledger, batch: str) -> list[str]:
             f"The vendor's order {po} shows {detail.get('lines')} line(s) {detail.get('status') or 'Failed'}"
             f"{which} {counted}. "
             "They are counted in no total here "
-            "(a failed line read as refunded), but the vendor may not have refunded them: ask the vendor "
+            "(a line the vendor ended without a card is read as refunded), but the vendor may not have "
+            "refunded them: ask the vendor "
             "whether it did; "
             f"`bulkship reconcile {shlex.quote(batch)}` says it as a difference until it shows them refunded"
         )

@@ -90,6 +90,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
             *_in_cents_maybe(view),
             *_billed_without_a_card(vendor_orders, billed),
             *cards_beyond_rows(view),
+            *_below_zero(vendor_orders, {o.po_number for o in orders}),
         ),
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
@@ -109,6 +110,20 @@ def _placed_elsewhere(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> d
         if other and order.po_number and not ledger.rows_by_po(order.po_number):
             found[order.po_number] = other
     return found
+
+
+def _below_zero(vendor_orders: Sequence[VendorOrder], ours: set[str]) -> list[str]:
+    """A note on the batch's orders the vendor shows below zero (..belowzero): "-25.00" compared with a
+    ledger of -25.00 read "Everything matches", nothing said."""
+    from ..belowzero import below_zero_note
+    from ..billing import vendor_cost
+
+    costs = {
+        o.po_number: vendor_cost(o, sum((li.cost or Decimal(0) for li in o.made_card_lines), Decimal(0)))
+        for o in vendor_orders
+        if o.po_number in ours
+    }
+    return below_zero_note(costs, counted=False)
 
 
 def _billed_without_a_card(vendor_orders: Sequence[VendorOrder], billed: Mapping[str, Decimal]) -> list[str]:

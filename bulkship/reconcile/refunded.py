@@ -174,7 +174,7 @@ def money_back_text(item: Mapping[str, Any]) -> str:
     back = sum((Decimal(r["planned"]) - Decimal(r["charged"]) for r in rows), Decimal(0))
     cards = "; ".join(
         f"row {r['row']}'s card (planned {money_text(Decimal(r['planned']))}), {r['status'] or 'cancelled'} "
-        f"by the vendor after it went out, charged {money_text(Decimal(r['charged']))}"
+        f"by the vendor after it went out, {_charged(Decimal(r['charged']))}"
         for r in rows
     )
     return (
@@ -182,3 +182,11 @@ def money_back_text(item: Mapping[str, Any]) -> str:
         f"{money_text(Decimal(item['planned']))}: {cards}. {money_text(back)} money back (a refund, not a "
         "discount) accounts for the difference to the cent; the ledger's totals hold what the vendor charged."
     )
+
+
+def _charged(amount: Decimal) -> str:
+    """'charged 0.00', or of a card shown below zero 'shown at -25.00 (below zero: 25.00 more back than it
+    cost)': "charged -25.00" said it plainly nowhere (found by hunter-money33)."""
+    if amount >= 0:
+        return f"charged {money_text(amount)}"
+    return f"shown at {money_text(amount)} (below zero: {money_text(-amount)} more back than it cost)"

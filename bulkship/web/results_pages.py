@@ -26,6 +26,7 @@ from ..reconcile.sheets.billednote import split_billed
 from ..refusednow import skipped_ordered_elsewhere, where_ordered_elsewhere
 from ..runnotes import (
     below_lines_notes,
+    below_zero,
     failed_counted_notes,
     fewer_cards_notes,
     named_orders,
@@ -139,6 +140,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             )
         ]
         notes.append(below_lines_notes(ledger, view, name))  # an order's total below its lines, as `status`
+        notes.append(below_zero(view, name))  # an order below zero, as `status`
         # what orders the vendor ended with no card still bill, in the charged total: said, as by `status`
         cardless = view.billed_without_a_card().items()
         notes.append([said] if (said := billed_without_a_card((po, *o) for po, o in cardless)) else [])

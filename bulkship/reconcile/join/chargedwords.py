@@ -52,6 +52,16 @@ MONEY_BACK_NOTE = (
 )
 
 
+# ... and a card shown below zero: "The vendor charges -25.00 for this card" said no figure below zero plainly
+# (hunter-money32's leftover, found by hunter-money33: .belowzero)
+MONEY_BACK_BELOW_ZERO_NOTE = (
+    "The vendor shows {total} for {cards}, below zero: {by} less than planned ({planned}), {beyond} more "
+    "back than {their} cost, for a card it {status} after it went out (a refund, not a discount), which its "
+    "Discount column holds so that the figures add up. The totals hold what it shows; ask the vendor "
+    "whether it owes you the {beyond} beyond the cost"
+)
+
+
 def not_planned_note(
     money: Breakdown | None,
     line: _Line | None,
@@ -78,12 +88,15 @@ def not_planned_note(
         return ""  # an overcharge: said so
     po, taken = taken_off
     if ended and money.total < plan.total:
-        return MONEY_BACK_NOTE.format(
+        below = money.total < 0
+        return (MONEY_BACK_BELOW_ZERO_NOTE if below else MONEY_BACK_NOTE).format(
             total=money_text(money.total),
             cards="this card" if line.quantity == 1 else f"these {line.quantity} cards",
             by=money_text(plan.total - money.total),
             planned=money_text(plan.total),
             status=ended,
+            beyond=money_text(-money.total),
+            their="its" if line.quantity == 1 else "their",
         )
     if taken <= 0 and within_rounding(money.total, plan.total, line.quantity):
         return ""  # the vendor's rounding: said once beside the totals (.rounding), not on each row
