@@ -255,6 +255,31 @@ def test_an_amount_in_another_currency_is_named_so_with_its_fix(tmp_path: Path) 
     ]
 
 
+def test_a_dollar_of_another_country_is_named_so_with_its_fix(tmp_path: Path) -> None:
+    """Found by hunter-money33: a Canadian or Australian list's 'CA$25', 'C$25', 'AU$50', '$25 CAD', '25.00
+    (CAD)' and '25 euros' read only "is not an amount; use a number such as 50 or 25.50", where 'CAD 25'
+    named its currency: a person typing '25' then sent 25 US dollars with no word that the list's were
+    Canadian. Each names its currency now; 'US$25' and '$25 USD' still read."""
+    result = run(
+        tmp_path,
+        "E1,Ann,Lee,1 Main St,Boston,MA,02134,CVS,CA$25,,",
+        "E2,Ann,Lee,1 Main St,Boston,MA,02134,CVS,C$25,,",
+        "E3,Ann,Lee,1 Main St,Boston,MA,02134,CVS,AU$50,,",
+        "E4,Ann,Lee,1 Main St,Boston,MA,02134,CVS,$25 CAD,,",
+        "E5,Ann,Lee,1 Main St,Boston,MA,02134,CVS,25.00 (CAD),,",
+        "E6,Ann,Lee,1 Main St,Boston,MA,02134,CVS,25 euros,,",
+        "E7,Ann,Lee,1 Main St,Boston,MA,02134,CVS,US$25,,",
+        "E8,Bo,Ray,2 Main St,Boston,MA,02134,CVS,$25 USD,,",
+    )
+    named = [(v, c) for v, c in [("CA$25", "CAD"), ("C$25", "CAD"), ("AU$50", "AUD"), ("$25 CAD", "CAD")]]
+    named += [("25.00 (CAD)", "CAD"), ("25 euros", "EUR")]
+    assert messages(result) == [
+        f"Row {row}, column 'Amount': '{value}' is an amount in {currency}, and a card's value is in US"
+        " dollars; type the value in dollars as a plain number, such as 50 or 25.50."
+        for row, (value, currency) in enumerate(named, start=2)
+    ]
+
+
 def test_quantity_shipping_and_required_fields(tmp_path: Path) -> None:
     header = "Name,Address,City,State,ZIP,Product,Value,Qty,Shipping"
     result = run(

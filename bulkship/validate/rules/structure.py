@@ -213,8 +213,17 @@ _COMMA_AMOUNT = re.compile(r"\$?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}")
 
 # '€ 50,00', '50 €', 'GBP 25': an amount in another currency than the dollar (a European list's), refused
 # with only 'is not an amount' (found by hunter-sheets12)
-_CURRENCY = r"[€£¥₹₩₽]|(?:eur|gbp|chf|jpy|inr|cad|aud|mxn|sek|nok|dkk|pln)\b"
-_OTHER_CURRENCY = re.compile(rf"(?i)\s*(?:({_CURRENCY})\s*[\d.,\s]*\d|\d[\d.,\s]*?\s*({_CURRENCY})\.?)\s*")
+# ... and a dollar of another country ('CA$25', 'C$25', 'AU$25', '$25 CAD', '25.00 (CAD)'), which read only
+# "is not an amount" (found by hunter-money33)
+_CURRENCY = (
+    r"[€£¥₹₩₽]|(?:euros?|eur|gbp|chf|jpy|inr|cad|aud|mxn|sek|nok|dkk|pln|nzd|hkd|sgd|brl)\b"
+    r"|(?:ca|c|au|a|nz|hk|s|mx|r)\$"
+)
+_OTHER_CURRENCY = re.compile(
+    rf"(?i)\s*(?:({_CURRENCY})\s*[\d.,\s]*\d|\$?\s*\d[\d.,\s]*?\s*\(?({_CURRENCY})\.?\)?)\s*"
+)
+_NAMED = {"CA": "CAD", "C": "CAD", "AU": "AUD", "A": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD", "MX": "MXN"}
+_NAMED |= {"R": "BRL", "EURO": "EUR", "EUROS": "EUR"}  # the real written R$; "25 euros"
 
 
 # an amount of eight digits or more, as the sheets write money ('$12,000,000.00', '99999999.99 USD'): the
@@ -236,6 +245,7 @@ def _pattern_message(field: str, value: str, usual: str) -> str:
     if other is not None:
         comma = " (with a point, not a comma)" if re.search(r",\d{1,2}\s*\D*$", value) else ""
         currency = (other.group(1) or other.group(2)).upper()
+        currency = _NAMED.get(currency.removesuffix("$"), currency)
         return (
             f"'{value}' is an amount in {currency}, and a card's value is in US dollars; type the value in"
             f" dollars as a plain number, such as 50 or 25.50{comma}."
