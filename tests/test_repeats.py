@@ -1688,3 +1688,30 @@ def test_a_namesake_of_another_batch_s_recipient_holds_that_row_not_the_whole_ne
     )
     code, _, err = run(capsys, str(copy))
     assert code == 2 and "4 of the 4 valid rows" in err and "another batch name" in err, err
+
+
+def test_a_refused_batch_s_flag_says_it_sends_the_other_batches_repeats_too(
+    tmp_path: Path, isolated_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunter-vendor41's leftover 2: jan.csv (Person 0-2, ordered by batch 'dec', Person 5, ordered by
+    'nov', and Person 6) was refused "3 of the 5 valid rows ... were already ordered by batch 'dec' ...; to
+    send these cards again on purpose, add --allow-repeat": the flag sent Person 5 a second card too,
+    unsaid. The hint says the flag sends every row repeating a card, in any batch."""
+    assert (
+        run(
+            capsys, str(write_csv(tmp_path / "dec.csv", [person(0), person(1), person(2)])), "--batch", "dec"
+        )[0]
+        == 0
+    )
+    assert run(capsys, str(write_csv(tmp_path / "nov.csv", [person(5)])), "--batch", "nov")[0] == 0
+    jan = write_csv(tmp_path / "jan.csv", [person(0), person(1), person(2), person(5), person(6)])
+    code, _, said = run(capsys, str(jan))
+    assert code == 2 and "were already ordered by batch 'dec'" in said, said
+    assert (
+        "add --allow-repeat (it also sends every other row of the list that repeats a card already "
+        "ordered, in any batch, a second card each)" in said
+    ), said
+    assert run(capsys, str(jan), "--allow-repeat")[0] == 0  # as the hint says: Person 5 too
+    assert recipients(isolated_data_dir) == Counter(
+        {"Person 0": 2, "Person 1": 2, "Person 2": 2, "Person 5": 2, "Person 6": 1}
+    )

@@ -163,6 +163,7 @@ def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder], po_prefi
     import shlex
 
     from ..errors import BatchConflictError
+    from ..repeats.policy import ALSO_SENT
 
     # a vendor showing no PONumber is named by its order Ids ('holds 1 order(s) ... ()' named none)
     named = first_few([o.po_number or f"order {o.id}" for o in orders])
@@ -173,7 +174,7 @@ def _refuse_cards_sent_elsewhere(batch: str, orders: list[VendorOrder], po_prefi
         "would send them again. Nothing was sent",
         hint="run with the ledger they were sent from (the same computer, or the team's shared ledger), or "
         f"continue that batch by its own name (--batch{' ' + shlex.quote(theirs) if theirs else ''}); to "
-        "send these cards again on purpose, add --allow-repeat",
+        f"send these cards again on purpose, add --allow-repeat {ALSO_SENT}",
     )
 
 

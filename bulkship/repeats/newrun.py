@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 from ..batchapi import same_api
 from ..errors import BatchConflictError
 from ..ledger.records import ELSEWHERE
-from .policy import _COUNTED_STATES, _SENT_STATES, ALLOW_FLAG, RepeatPolicy, fold_name
+from .policy import (
+    _COUNTED_STATES,
+    _SENT_STATES,
+    ALLOW_FLAG,
+    ALSO_SENT,
+    ALSO_SENT_PLANNED,
+    RepeatPolicy,
+    fold_name,
+)
 
 if TYPE_CHECKING:
     from ..ledger import BatchRecord, Ledger
@@ -77,9 +85,9 @@ def _continue_hint(
         (
             f"to continue that batch with this file, run `{_command(file_name, record.name, keep)}`",
             *also,
-            f"to send these cards again on purpose, add {ALLOW_FLAG}"
+            f"to send these cards again on purpose, add {ALLOW_FLAG} {ALSO_SENT}"
             if sent
-            else f"to order them under this batch too on purpose, add {ALLOW_FLAG}",
+            else f"to order them under this batch too on purpose, add {ALLOW_FLAG} {ALSO_SENT_PLANNED}",
         )
     )
 

@@ -11,7 +11,7 @@ from ..ledger.records import ELSEWHERE
 from ..statuses import HAS_CARD
 from .earlier import Changed
 from .newrun import _command, _continue_hint, _where, sent_cards
-from .policy import _SENT_STATES, ALLOW_FLAG, RepeatPolicy
+from .policy import _SENT_STATES, ALLOW_FLAG, ALSO_SENT, ALSO_SENT_PLANNED, RepeatPolicy
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -113,7 +113,7 @@ def _refuse_same_rows(
             _continue_hint(record, shown or file_name, own, keep=keep, sent=sent)
             if record is not None and _may_continue(ledger, record, file_name, frame)
             else f"{own}; to send these cards {'again' if sent else 'under this batch too'} on purpose, add "
-            f"{ALLOW_FLAG}"
+            f"{ALLOW_FLAG} {ALSO_SENT if sent else ALSO_SENT_PLANNED}"
         ),
         other=other,
         other_sent=sent,

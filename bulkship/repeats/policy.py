@@ -12,6 +12,15 @@ from .. import defaults
 DEFAULT_WINDOW_DAYS = defaults.REPEAT_WINDOW_DAYS
 SAME_ROWS_SHARE = 0.5  # a new batch this much made of another batch's rows is that batch again: refused
 ALLOW_FLAG = "--allow-repeat"
+# what the flag sends besides the cards a refusal names: every held repeat at once (offered bare beside 'dec's
+# 3 rows', it sent 'nov''s row a second card too: hunter-vendor41's leftover 2). No ';': the web page drops
+# the flag's clause whole (web.pagewords.page_hint)
+ALSO_SENT = (
+    "(it also sends every other row of the list that repeats a card already ordered, in any batch, a "
+    "second card each)"
+)
+# ... said where the cards named were planned, not sent ('already ordered' was read as sent: review18)
+ALSO_SENT_PLANNED = ALSO_SENT.replace("already ordered", "already planned or ordered")
 HELD = "held"
 _HELD_PREFIX = "Held, not sent: "
 _SENT_STATES = ("sending", "unknown", "created", "review")  # the vendor holds the order, or may
