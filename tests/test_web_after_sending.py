@@ -592,6 +592,37 @@ def test_the_results_page_names_rows_not_sent_of_a_list_with_first_last_and_pref
     assert named == {"2": "Alicia Gomez", "3": "Ben", "4": "Farid Nasser"}, named
 
 
+def test_the_results_page_names_every_row_by_its_preferred_first_name_as_the_card_does(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by newcomer31 (newcomer30's leftover; a Workday export's Legal First Name | Legal Last Name |
+    Preferred First Name, uploaded on the page): the row sent read 'Kate Lee', as her card, but the row left
+    out (Terminated) read 'Robert Smith', the legal name, where the card, the README ('A preferred name is
+    used where filled in') and the CLI's result workbook say Bob. Every row is named as its card would be."""
+    sheet = tmp_path / "anniversaries.csv"
+    header = ["Employee ID", "Legal First Name", "Legal Last Name", "Preferred First Name", "Worker Status"]
+    with sheet.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*header, "Home Address Line 1", "Home City", "Home State", "Home ZIP", "Card"])
+        for number, first, last, goes_by, status in [
+            ("101", "Katherine", "Lee", "Kate", "Active"),
+            ("102", "Robert", "Smith", "Bob", "Terminated"),
+            ("103", "Maria", "Lopez", "", "Terminated"),
+        ]:
+            home = [f"{number} Main St", "Boston", "MA", "02134"]
+            writer.writerow([number, first, last, goes_by, status, *home, "CVS"])
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, sheet, name="december")
+        every = {"csrf_token": token(client), "every:value": "25"}
+        client.post("/batches/december/columns/every-row", data=every)
+        assert confirm(client, "december").url.path == "/batches/december/progress"
+        wait_until_finished(client, "december")
+        page = client.get("/batches/december/results").text
+    named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
+    assert named == {"2": "Kate Lee", "3": "Bob Smith", "4": "Maria Lopez"}, named
+
+
 def test_an_uploaded_file_keeps_its_own_name_on_the_batches_page_and_in_the_workbook(
     tmp_path: Path, isolated_data_dir: Path
 ) -> None:

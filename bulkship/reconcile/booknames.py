@@ -85,11 +85,7 @@ def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
 
 
 def _name_columns(headers: Sequence[str], path: Path) -> list[list[list[int]]]:
-    """The columns naming the person, in the order a card would take them: a preferred name, else the name,
-    else first and last name (``result_rows.page_listed_names``'s choice), as the sheet's headers read; each
-    part of a name its columns in turn, a preferred first or last name before the legal one ('Preferred First
-    Name' = Fara beside 'First Name' = Farhana: the card's 'Fara Chowdhury'; named by the legal one, a row
-    corrected on Fix these was taken for another person and its follow-up refused: found by newcomer30)."""
+    """The columns naming the person (:func:`name_choices`), as the workbook's headers read, by position."""
     from ..columns.mapping import map_columns
     from ..program import ProgramSettings
 
@@ -99,12 +95,20 @@ def _name_columns(headers: Sequence[str], path: Path) -> list[list[list[int]]]:
     mapping = map_columns(headers, positions, set(), load_contract(), ProgramSettings(), path, strict=False)
     at = {header: i for i, header in enumerate(headers)}
     header_of = {field: header for header, field in mapping.column_map.items()}
-    choices = [[[at[mapping.preferred["name"]]]]] if mapping.preferred.get("name") in at else []
-    choices += [[[at[header_of["name"]]]]] if header_of.get("name") in at else []
-    parts = [
-        [at[h] for h in (mapping.preferred.get(f), header_of.get(f)) if h in at]
-        for f in ("first_name", "last_name")
-    ]
+    choices = name_choices(mapping.preferred, header_of)
+    return [[[at[h] for h in part if h in at] for part in parts] for parts in choices]
+
+
+def name_choices(preferred: dict[str, str], header_of: dict[str, str]) -> list[list[list[str]]]:
+    """The headers naming the person, in the order a card would take them: a preferred name, else the name,
+    else first and last name; each part of a name its headers in turn, a preferred first or last name before
+    the legal one ('Preferred First Name' = Fara beside 'First Name' = Farhana: the card's 'Fara Chowdhury';
+    named by the legal one, a row corrected on Fix these was taken for another person and its follow-up
+    refused: found by newcomer30). The result workbook's rows and the web page's rows not sent are named so
+    (one name on every surface: the page named them by the legal one, found by newcomer31)."""
+    choices = [[[preferred["name"]]]] if preferred.get("name") else []
+    choices += [[[header_of["name"]]]] if header_of.get("name") else []
+    parts = [[h for h in (preferred.get(f), header_of.get(f)) if h] for f in ("first_name", "last_name")]
     choices += [[part for part in parts if part]]
     return [c for c in choices if c]
 
