@@ -37,6 +37,7 @@ from .lookalikes import (
 )
 from .problems import _fill_merged, _left_off_problems, many_cards_notice, unused_default_notice
 from .problems.gathered import gathered_problems
+from .problems.gridcells import merged_unread
 from .savedfrom import refuse_one_sheet_saved, refuse_rows_hidden_beside
 from .skipped import _skip_notices, _skipped_rows, earlier_round_notices, typed_under_a_form
 from .skipped.headerrows import refuse_title_saying_not_to_send
@@ -194,6 +195,7 @@ def _to_loaded_sheet(
         fallback_over=mapping.fallback_over,
         cell_types=cell_types,
         cell_notes=cell_notes,
+        merged_unread=merged_unread(grid, body, by_position, column_map),
     )
 
 

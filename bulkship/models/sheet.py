@@ -157,6 +157,9 @@ class LoadedSheet:
     # (bulkship.validate.namecolumn): the fingerprint reads its one-word names as then, so a batch ordered
     # before is the same rows now; None elsewhere
     name_as_before: str | None = None
+    # cells merged down one column no field read by its header, (header, first row, last row): read on each
+    # row they cover where the check reads the column by its cells (bulkship.validate.columnread)
+    merged_unread: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -97,13 +97,32 @@ def _fill_merged(
             body.at[row, header] = text
             if codes is not None:
                 codes[row - 1] = codes[first_row - 1]
-            message = (
-                f"Row {row}, column '{header}': inside the merged cell {ref} ('{text}'); read as {text}."
-            )
-            problems.append(
-                Problem(row, column_map[header], "", "warning", message, "Merged cell read on each row")
-            )
+            problems.append(merged_cell_read(row, header, column_map[header], ref, text))
     return problems
+
+
+def merged_cell_read(row: int, header: str, field: str, ref: str, text: str) -> Problem:
+    """The warning on a row under a merged cell's first, read as that cell."""
+    message = f"Row {row}, column '{header}': inside the merged cell {ref} ('{text}'); read as {text}."
+    return Problem(row, field, "", "warning", message, "Merged cell read on each row")
+
+
+def merged_unread(
+    grid: _Grid, body: pd.DataFrame, by_position: dict[int, str], column_map: dict[str, str]
+) -> tuple[tuple[str, int, int], ...]:
+    """The cells merged down one column that no field reads by its header, (header, first row, last row):
+    a column the check reads later by its cells (a 'Gift' of 'CVS $50', a 'Tenant' of names:
+    bulkship.validate.columnread) reads them on each row as :func:`_fill_merged` does; before, the rows
+    under the first were 'is empty; fill in ...' beside a cell Excel showed them (newcomer30's N3)."""
+    return tuple(
+        (header, first_row, last_row)
+        for first_row, col, last_row, last_col in (grid.scan.merged if grid.scan else [])
+        if last_col == col
+        and last_row > first_row
+        and (header := by_position.get(col)) is not None
+        and header not in column_map
+        and first_row in body.index
+    )
 
 
 def _merged_quantity(
