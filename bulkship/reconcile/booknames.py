@@ -11,7 +11,7 @@ file, or typed over, names nobody rather than someone else."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,55 +72,87 @@ def _rows(workbook: Any, path: Path, batch: str) -> dict[int, BookRow]:
         width, columns = layout
         at_row = width + next(i for i, c in enumerate(columns) if c.kind == "row")
         at_problems = width + next(i for i, c in enumerate(columns) if c.field == "problems")
-        naming = _name_columns(headers[:width], path)
+        naming = _naming(headers[:width], path)
+        at = {header: i for i, header in enumerate(headers[:width])}
+        naming_at = [(h, at[h]) for h in naming.headers()]
         for line in table[1:]:
             cells = [_cell_text(v) for v in line]
             row = whole_number(line[at_row]) if at_row < len(line) else None
             if row is None or row in found or row not in keys:
                 continue
             problems = cells[at_problems] if at_problems < len(cells) else ""
-            every = " ".join(cells[i] for parts in naming for part in parts for i in part if i < len(cells))
-            found[row] = BookRow(keys[row], _name_of(cells, naming), problems, every)
+            said = {h: cells[i].strip() if i < len(cells) else "" for h, i in naming_at}
+            every = " ".join(said.values())
+            found[row] = BookRow(keys[row], naming.card_name(said.__getitem__), problems, every)
     return found
 
 
-def _name_columns(headers: Sequence[str], path: Path) -> list[list[list[int]]]:
-    """The columns naming the person (:func:`name_choices`), as the workbook's headers read, by position."""
+def _naming(headers: Sequence[str], path: Path) -> Naming:
+    """The columns naming the person (:class:`Naming`), as the workbook's headers read."""
     from ..columns.mapping import map_columns
     from ..program import ProgramSettings
 
     if not headers:
-        return []
+        return Naming({}, {})
     positions = list(range(len(headers)))
     mapping = map_columns(headers, positions, set(), load_contract(), ProgramSettings(), path, strict=False)
-    at = {header: i for i, header in enumerate(headers)}
-    header_of = {field: header for header, field in mapping.column_map.items()}
-    choices = name_choices(mapping.preferred, header_of)
-    return [[[at[h] for h in part if h in at] for part in parts] for parts in choices]
+    return Naming(dict(mapping.preferred), {field: header for header, field in mapping.column_map.items()})
 
 
-def name_choices(preferred: dict[str, str], header_of: dict[str, str]) -> list[list[list[str]]]:
-    """The headers naming the person, in the order a card would take them: a preferred name, else the name,
-    else first and last name; each part of a name its headers in turn, a preferred first or last name before
-    the legal one ('Preferred First Name' = Fara beside 'First Name' = Farhana: the card's 'Fara Chowdhury';
-    named by the legal one, a row corrected on Fix these was taken for another person and its follow-up
-    refused: found by newcomer30). The result workbook's rows and the web page's rows not sent are named so
-    (one name on every surface: the page named them by the legal one, found by newcomer31)."""
-    choices = [[[preferred["name"]]]] if preferred.get("name") else []
-    choices += [[[header_of["name"]]]] if header_of.get("name") else []
-    parts = [[h for h in (preferred.get(f), header_of.get(f)) if h] for f in ("first_name", "last_name")]
-    choices += [[part for part in parts if part]]
-    return [c for c in choices if c]
+@dataclass(frozen=True)
+class Naming:
+    """The headers naming the person (field -> header: ``preferred`` the columns filling in where not empty,
+    ``header_of`` the others), read row by row as the card names them (:meth:`card_name`). The result
+    workbook's rows and the web page's rows not sent are named so: one name on every surface."""
 
+    preferred: dict[str, str]
+    header_of: dict[str, str]
 
-def _name_of(cells: list[str], naming: list[list[list[int]]]) -> str:
-    for parts in naming:
-        said = " ".join(" ".join(_first_said(cells, part) for part in parts).split())
-        if said:
-            return said
-    return ""
+    def choices(self) -> list[list[list[str]]]:
+        """The headers in the order a card takes them: a preferred name, else the name, else first and last
+        name; each part of a name its headers in turn, a preferred first or last name before the legal one
+        ('Preferred First Name' = Fara beside 'First Name' = Farhana: the card's 'Fara Chowdhury'; named by
+        the legal one, a row corrected on Fix these was taken for another person and its follow-up refused:
+        found by newcomer30; the web page's rows not sent named so: found by newcomer31)."""
+        preferred, header_of = self.preferred, self.header_of
+        choices = [[[preferred["name"]]]] if preferred.get("name") else []
+        choices += [[[header_of["name"]]]] if header_of.get("name") else []
+        parts = [[h for h in (preferred.get(f), header_of.get(f)) if h] for f in ("first_name", "last_name")]
+        choices += [[part for part in parts if part]]
+        return [c for c in choices if c]
 
+    def headers(self) -> list[str]:
+        return [h for parts in self.choices() for part in parts for h in part]
 
-def _first_said(cells: list[str], columns: list[int]) -> str:
-    """The first of ``columns`` filled in on the row ('' when none is)."""
-    return next((cells[i] for i in columns if i < len(cells) and cells[i].strip()), "")
+    def card_name(self, cell: Callable[[str], str]) -> str:
+        """The row's person as the card names them (``cell``: a header's text on the row), as
+        bulkship.validate.preparenames makes the name sent: the first choice filled in; a name column's
+        one word with the row's Last Name (a preferred name's with the legal name's family name where the
+        row has none), as the parcel carries it ('Ben' beside Benjamin Ott: 'Ben Ott'; named 'Ben' on the
+        web page, found by newcomer31); one that only says none ('N/A', 'Self') not at all."""
+        whole, name = self.preferred.get("name"), self.header_of.get("name")
+        none = ""  # a placeholder, where nothing else names the row: as written
+        for parts in self.choices():
+            said = " ".join(" ".join(next((cell(h) for h in part if cell(h)), "") for part in parts).split())
+            if not said:
+                continue
+            if parts not in ([[whole]], [[name]]):
+                return said
+            if (named := self._with_family(said, cell, name if parts == [[whole]] else None)) is not None:
+                return named
+            none = none or said
+        return none
+
+    def _with_family(self, given: str, cell: Callable[[str], str], legal: str | None) -> str | None:
+        """A name column's ``given`` as sent: followed by the row's Last Name (else the family name of the
+        ``legal`` name's column) where it is one word; None where it only says there is none."""
+        from ..validate.names import _family_of
+        from ..validate.rules.placeholders import PLACE, PLACEHOLDER, RELATION
+
+        if any(pattern.fullmatch(given) for pattern in (PLACEHOLDER, RELATION, PLACE)):
+            return None
+        if " " in given:
+            return given
+        last = self.header_of.get("last_name")
+        family = cell(last) if last else _family_of(cell(legal)) if legal else ""
+        return f"{given} {family}" if family and family.casefold() != given.casefold() else given

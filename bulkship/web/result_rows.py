@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from ..errors import BulkshipError
 from ..ledger import Ledger, RowRecord
 from ..payload import line_items
-from ..reconcile.booknames import BookRow, name_choices
+from ..reconcile.booknames import BookRow, Naming
 from ..reconcile.join import LedgerView, made_no_card, row_standing, with_gone_note
 from ..statuses import NOT_YET_REASON
 from . import state
@@ -113,23 +113,19 @@ def listed_names(web: Web, batch: state.WebBatch, wanted: list[int], file_hash: 
     if loaded.file_hash != file_hash and loaded.file_hash not in uploaded:
         return {}
     header_of = {canonical: header for header, canonical in loaded.column_map.items()}
-    # as the card would name them, the first filled in (a 'Preferred Name' empty for most people named
-    # nobody: found by newcomer7), as the result workbook's rows are (a 'Preferred First Name' beside the
-    # legal one named by the legal one here: found by newcomer31)
-    choices = name_choices(loaded.preferred, header_of)
+    # as the card would name them (a 'Preferred Name' empty for most people named nobody: found by
+    # newcomer7), as the result workbook's rows are (the legal name beside a 'Preferred First Name', and a
+    # one-word preferred name without its family name: found by newcomer31)
+    naming = Naming(dict(loaded.preferred), header_of)
     frame, fixed = loaded.frame, batch.corrections
-
-    def cell(row: int, header: str) -> str:
-        return fixed.get((row, header), str(frame.at[row, header])).strip()
-
     names: dict[int, str] = {}
     for row in wanted:
         if row in frame.index:
-            for parts in choices:
-                said = (next((cell(row, h) for h in part if cell(row, h)), "") for part in parts)
-                names[row] = " ".join(" ".join(said).split())
-                if names[row]:
-                    break
+
+            def cell(header: str, row: int = row) -> str:
+                return fixed.get((row, header), str(frame.at[row, header])).strip()
+
+            names[row] = naming.card_name(cell)
     return names
 
 
