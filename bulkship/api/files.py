@@ -131,7 +131,7 @@ def describe_columns(loaded: LoadedSheet, *, program: ProgramSettings | None = N
         sheet_name=loaded.sheet_name,
         columns=tuple(loaded.columns),
         samples=samples,
-        fields=describe_fields(loaded.column_map, contract, loaded.defaults),
+        fields=describe_fields(loaded.column_map, contract, loaded.defaults, loaded.preferred),
         notices=loaded.notices,
         headers=loaded.headers,
     )

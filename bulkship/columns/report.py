@@ -21,6 +21,10 @@ class FieldChoice:
     required: bool
     default: str  # what a row gets when no column feeds it ("" when nothing)
     built_from: tuple[str, ...] = ()  # the columns it is made of when none feeds it (Name: first + last)
+    # the column read before it where filled in ('Preferred First Name' over 'Legal First Name'): the page
+    # said First Name came from the legal one, beside a column note saying the preferred is used (found
+    # by newcomer31)
+    preferred: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,15 +51,25 @@ class ColumnsReport:
 
 
 def describe_fields(
-    column_map: dict[str, str], contract: SheetContract, defaults: dict[str, str]
+    column_map: dict[str, str],
+    contract: SheetContract,
+    defaults: dict[str, str],
+    preferred: dict[str, str] | None = None,
 ) -> tuple[FieldChoice, ...]:
     fed = {canonical: header for header, canonical in column_map.items()}
+    over = preferred or {}
     # the loader builds a missing Name from First Name + Last Name
     parts = tuple(fed[part] for part in ("first_name", "last_name") if part in fed)
     return tuple(
-        FieldChoice(name, spec.title, fed.get(name), spec.required, defaults.get(name, ""))
-        if name != "name"
-        else FieldChoice(name, spec.title, fed.get(name), spec.required, "", parts)
+        FieldChoice(
+            name,
+            spec.title,
+            fed.get(name),
+            spec.required,
+            defaults.get(name, "") if name != "name" else "",
+            parts if name == "name" else (),
+            over.get(name),
+        )
         for name, spec in contract.columns.items()
     )
 
