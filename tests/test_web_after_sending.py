@@ -625,6 +625,28 @@ def test_the_results_page_names_every_row_by_its_preferred_first_name_as_the_car
     assert named == {"2": "Kate Lee", "3": "Bob Smith", "4": "Maria Lopez"}, named
 
 
+def test_the_results_page_names_a_row_not_sent_of_a_last_first_column_as_its_card(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Found by newcomer31: an ADP export's 'Payroll Name' (written Last, First) beside Legal First | Last
+    Name: the row sent read 'Benjamin Ortiz' (his card), the row left out (Terminated) 'Lee, Ann'."""
+    sheet = tmp_path / "adp.csv"
+    sheet.write_text(
+        "Associate ID,Payroll Name,Legal First Name,Legal Last Name,Position Status,Address,City,State,Zip,"
+        "Product,Amount\n"
+        'A1,"Ortiz, Benjamin",Benjamin,Ortiz,Active,1 Main St,Boston,MA,02134,CVS,25\n'
+        'A2,"Lee, Ann",Ann,Lee,Terminated,2 Main St,Boston,MA,02134,CVS,25\n'
+    )
+    settings = replace(resolve_settings(), out_dir=tmp_path / "out")
+    with TestClient(create_app(settings, run_wait_s=0), follow_redirects=True) as client:
+        upload(client, sheet, name="adp")
+        assert confirm(client, "adp").url.path == "/batches/adp/progress"
+        wait_until_finished(client, "adp")
+        page = client.get("/batches/adp/results").text
+    named = dict(re.findall(r'<td class="num">(\d+)</td><td>([^<]*)</td>', page))
+    assert named == {"2": "Benjamin Ortiz", "3": "Ann Lee"}, named
+
+
 def test_an_uploaded_file_keeps_its_own_name_on_the_batches_page_and_in_the_workbook(
     tmp_path: Path, isolated_data_dir: Path
 ) -> None:

@@ -96,7 +96,8 @@ def _naming(headers: Sequence[str], path: Path) -> Naming:
         return Naming({}, {})
     positions = list(range(len(headers)))
     mapping = map_columns(headers, positions, set(), load_contract(), ProgramSettings(), path, strict=False)
-    return Naming(dict(mapping.preferred), {field: header for header, field in mapping.column_map.items()})
+    header_of = {field: header for header, field in mapping.column_map.items()}
+    return Naming(dict(mapping.preferred), header_of, frozenset(mapping.last_first))
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Naming:
 
     preferred: dict[str, str]
     header_of: dict[str, str]
+    last_first: frozenset[str] = frozenset()  # headers whose names are written "Last, First"
 
     def choices(self) -> list[list[list[str]]]:
         """The headers in the order a card takes them: a preferred name, else the name, else first and last
@@ -129,7 +131,8 @@ class Naming:
         bulkship.validate.preparenames makes the name sent: the first choice filled in; a name column's
         one word with the row's Last Name (a preferred name's with the legal name's family name where the
         row has none), as the parcel carries it ('Ben' beside Benjamin Ott: 'Ben Ott'; named 'Ben' on the
-        web page, found by newcomer31); one that only says none ('N/A', 'Self') not at all."""
+        web page, found by newcomer31); one that only says none ('N/A', 'Self') not at all; a column written
+        Last, First turned round (an ADP 'Payroll Name' = 'Ortiz, Benjamin': the card's Benjamin Ortiz)."""
         whole, name = self.preferred.get("name"), self.header_of.get("name")
         none = ""  # a placeholder, where nothing else names the row: as written
         for parts in self.choices():
@@ -138,10 +141,19 @@ class Naming:
                 continue
             if parts not in ([[whole]], [[name]]):
                 return said
+            said = self._turned(said, parts[0][0])
             if (named := self._with_family(said, cell, name if parts == [[whole]] else None)) is not None:
                 return named
             none = none or said
         return none
+
+    def _turned(self, said: str, header: str) -> str:
+        """``said`` turned round where ``header`` is written Last, First (bulkship.validate.normalize)."""
+        if header not in self.last_first or "," not in said:
+            return said
+        from ..validate.normalize import _as_first_last
+
+        return _as_first_last(said) or said
 
     def _with_family(self, given: str, cell: Callable[[str], str], legal: str | None) -> str | None:
         """A name column's ``given`` as sent: followed by the row's Last Name (else the family name of the

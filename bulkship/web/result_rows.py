@@ -116,7 +116,7 @@ def listed_names(web: Web, batch: state.WebBatch, wanted: list[int], file_hash: 
     # as the card would name them (a 'Preferred Name' empty for most people named nobody: found by
     # newcomer7), as the result workbook's rows are (the legal name beside a 'Preferred First Name', and a
     # one-word preferred name without its family name: found by newcomer31)
-    naming = Naming(dict(loaded.preferred), header_of)
+    naming = Naming(dict(loaded.preferred), header_of, loaded.last_first)
     frame, fixed = loaded.frame, batch.corrections
     names: dict[int, str] = {}
     for row in wanted:
