@@ -34,19 +34,18 @@ from ..billing import (
     total_below_lines,
     vendor_cost,
 )
-from ..client.totals import costs_per_card_by_plan
 from ..failedkept import failed_lines_still_counted
-from ..ledger import SET_ASIDE_ERROR, OrderRecord
+from ..ledger import OrderRecord
 from ..linematch import RecordedLine, match_lines, tie_unechoed
 from ..models import VendorOrder
 from ..payload import sent_lines
-from ..plan import batch_po_pattern
 from ..references import unprefixed
 from ..splitlines import merge_split
 from ..statuses import PO_REFUSED
 from .lineties import _Sent, _sent_elsewhere, _tied_again_by_line_id, _tied_by_line_id
 from .refunded import LinePlans, ended_lines, failed_counted
 from .report import Mismatch, ReconcileReport, to_cents
+from .vendororders import SortedOrders, sort_vendor_orders
 
 SENT_STATES = ("created",)
 UNRESOLVED_STATES = ("sending", "unknown")
@@ -54,12 +53,6 @@ UNFINISHED_LINE_STATUSES = frozenset({"pending", ""})
 ENDED_UNRECORDED = "lines with a card"  # the vendor ended lines without a card that the ledger counts
 FAILED_COUNTED = "failed lines in its total"  # the vendor's total still counts lines it failed
 FAILED_SHOWN = "failed lines at their cost"  # ... or it shows no total, its failed lines at their cost
-
-
-def _belongs(po_number: str, stem: str) -> bool:
-    """Whether a PO number is one of this stem's (``<stem>-<seq>`` or a follow-up ``-R<n>``), exactly:
-    ``BS-GIFTS-1-0001`` is batch ``gifts-1``'s, not batch ``gifts``'."""
-    return batch_po_pattern(stem).fullmatch(po_number) is not None
 
 
 def _compare_order(
@@ -192,32 +185,42 @@ def compare(
     vendor's orders another ledger placed, as their Note says, holding none of this ledger's rows (by PO
     number: that ledger's id), not counted (:mod:`bulkship.ordernote`)."""
     ours = {o.po_number: o for o in ledger_orders}
-    theirs: dict[str, VendorOrder] = {}
-    seconds: list[VendorOrder] = []  # a second order under one PO: a second set of cards, paid
-    aside: dict[str, VendorOrder] = {}  # another batch's orders the batch took from the vendor, set aside
     elsewhere = placed_elsewhere or {}
-    placed: dict[str, VendorOrder] = {}  # another ledger's, by its Note, holding none of this ledger's rows
-    for vendor_order in _ledger_order_first(vendor_orders, ours):
-        if not (_belongs(vendor_order.po_number, stem) or vendor_order.po_number in ours):
-            continue
-        if vendor_order.po_number in elsewhere:
-            placed.setdefault(vendor_order.po_number, vendor_order)
-            continue
-        if _set_aside(ours.get(vendor_order.po_number), stem):
-            aside[vendor_order.po_number] = vendor_order
-            continue
-        if vendor_order.po_number in theirs:
-            seconds.append(vendor_order)
-        else:
-            theirs[vendor_order.po_number] = vendor_order
-    for po, vendor_order in theirs.items():  # one card's cost written beside its quantity, by the plan
-        if po in ours:
-            theirs[po] = costs_per_card_by_plan(vendor_order, ours[po].cost)
-    vendor_only = [_second_order(order) for order in seconds]
-    everyone = [row for held in (rows or {}).values() for row in held]  # a row sent again: on another order
-    ledger_only, unresolved, pending = [], [], []
+    found = sort_vendor_orders(vendor_orders, ours, stem, elsewhere)
+    vendor_only, mismatches, pending = _compare_with_ours(found, ours, rows or {}, billed or {}, line_plans)
+    unresolved, ledger_only = _ledger_side(ours, found)
+    return ReconcileReport(
+        batch=batch,
+        po_stem=stem,
+        ledger_orders=sum(1 for o in ours.values() if o.state in (*SENT_STATES, *UNRESOLVED_STATES)),
+        vendor_orders=len(found.theirs) + len(found.seconds),
+        vendor_only=tuple(vendor_only),
+        ledger_only=tuple(ledger_only),
+        unresolved=tuple(unresolved),
+        mismatches=tuple(mismatches),
+        pending_lines=tuple(pending),
+        ledger_total=sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0)),
+        vendor_total=sum((vendor_cost(v, _kept(v)) for v in found.theirs.values()), Decimal(0))
+        + sum((o.cost for o in found.seconds), Decimal(0)),
+        vendor_unknown_lines=_lines_of_unknown_cost(found),
+        notes=_not_counted(found, elsewhere),
+    )
+
+
+def _compare_with_ours(
+    found: SortedOrders,
+    ours: dict[str, OrderRecord],
+    rows: Mapping[str, Sequence[RecordedLine]],
+    billed: Mapping[str, Decimal],
+    line_plans: LinePlans | None,
+) -> tuple[list[dict[str, Any]], list[Mismatch], list[dict[str, Any]]]:
+    """Each vendor order compared with the ledger's of its PO: the vendor's alone (a second order under a
+    PO too), the differences, and the lines still pending."""
+    vendor_only = [_second_order(order) for order in found.seconds]
+    everyone = [row for held in rows.values() for row in held]  # a row sent again: on another order
     mismatches: list[Mismatch] = []
-    for po, vendor_order in sorted(theirs.items()):
+    pending: list[dict[str, Any]] = []
+    for po, vendor_order in sorted(found.theirs.items()):
         order = ours.get(po)
         if order is None or order.state not in (*SENT_STATES, *UNRESOLVED_STATES):
             vendor_only.append(
@@ -236,16 +239,29 @@ def compare(
             )
         mismatches.extend(
             _compare_order(
-                order, vendor_order, (rows or {}).get(po, ()), (billed or {}).get(po, Decimal(0)), line_plans,
-                everyone,
+                order, vendor_order, rows.get(po, ()), billed.get(po, Decimal(0)), line_plans, everyone
             )
-        )  # fmt: skip
-        for line in vendor_order.card_lines:
-            if line.status.lower() in UNFINISHED_LINE_STATUSES:
-                pending.append(
-                    {"po_number": po, "order_id": vendor_order.id, "line_item_id": line.id,
-                     "external_id": line.external_id, "status": line.status or "Pending"}
-                )  # fmt: skip
+        )
+        pending.extend(_pending_lines(po, vendor_order))
+    return vendor_only, mismatches, pending
+
+
+def _pending_lines(po: str, vendor_order: VendorOrder) -> list[dict[str, Any]]:
+    """The vendor order's card lines not yet finished (pending, or no status)."""
+    return [
+        {"po_number": po, "order_id": vendor_order.id, "line_item_id": line.id,
+         "external_id": line.external_id, "status": line.status or "Pending"}
+        for line in vendor_order.card_lines
+        if line.status.lower() in UNFINISHED_LINE_STATUSES
+    ]  # fmt: skip
+
+
+def _ledger_side(
+    ours: dict[str, OrderRecord], found: SortedOrders
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The ledger's orders seen from its side: those unresolved (sending, unknown) with the step that settles
+    each, and those it holds sent that the vendor does not list (nor another ledger placed)."""
+    unresolved, ledger_only = [], []
     for po, order in sorted(ours.items()):
         if order.state in UNRESOLVED_STATES:
             step = "re-run the same `bulkship run` command to settle it with the same PO number"
@@ -254,60 +270,39 @@ def compare(
                     f"{order.error}; re-running sends the same PONumber and is refused the same way until "
                     "the vendor takes it: look it up in the vendor's portal, or ask the vendor why"
                 )
-            at_vendor = po in theirs
+            at_vendor = po in found.theirs
             unresolved.append({"po_number": po, "state": order.state, "at_vendor": at_vendor, "next": step})
-        elif order.state in SENT_STATES and po not in theirs and po not in placed:
+        elif order.state in SENT_STATES and po not in found.theirs and po not in found.placed:
             ledger_only.append(
                 {"po_number": po, "order_id": order.vendor_order_id, "status": order.status,
                  "cost": str(order.cost)}
             )  # fmt: skip
-    ledger_total = sum((o.cost for o in ours.values() if o.state in SENT_STATES), Decimal(0))
-    vendor_total = sum((vendor_cost(v, _kept(v)) for v in theirs.values()), Decimal(0)) + sum(
-        (o.cost for o in seconds), Decimal(0)
-    )
-    return ReconcileReport(
-        batch=batch,
-        po_stem=stem,
-        ledger_orders=sum(1 for o in ours.values() if o.state in (*SENT_STATES, *UNRESOLVED_STATES)),
-        vendor_orders=len(theirs) + len(seconds),
-        vendor_only=tuple(vendor_only),
-        ledger_only=tuple(ledger_only),
-        unresolved=tuple(unresolved),
-        mismatches=tuple(mismatches),
-        pending_lines=tuple(pending),
-        ledger_total=ledger_total,
-        vendor_total=vendor_total,
-        vendor_unknown_lines=sum(
-            1
-            for o in [*theirs.values(), *seconds]
-            if not costs_unshown(o)  # its total covers them
-            for line in o.made_card_lines
-            if line.cost is None
-        ),
-        notes=tuple(
-            f"Not counted: {po} ({_cost_text(order)}), another batch's or ledger's order a person set aside "
-            "(its rows left out of this batch as sent elsewhere, or released as not ours)"
-            for po, order in sorted(aside.items())
-        )
-        + tuple(
-            f"Not counted: {po} ({_cost_text(order)}), placed by another bulkship ledger (its Note: "
-            f"'bulkship ledger {elsewhere[po]}') and holding none of this ledger's rows: another office's "
-            "batch of the same name, or this list sent from a ledger since lost"
-            for po, order in sorted(placed.items())
-        ),
+    return unresolved, ledger_only
+
+
+def _lines_of_unknown_cost(found: SortedOrders) -> int:
+    """The card lines the vendor shows no cost for, in orders whose total does not cover them."""
+    return sum(
+        1
+        for o in [*found.theirs.values(), *found.seconds]
+        if not costs_unshown(o)  # its total covers them
+        for line in o.made_card_lines
+        if line.cost is None
     )
 
 
-def _set_aside(order: OrderRecord | None, stem: str) -> bool:
-    """The ledger's order is another batch's, under a PO number not of this batch's stem, that the batch took
-    from the vendor (its PO could be the batch's) and a person set aside (--sent-elsewhere, --not-ours):
-    cancelled, holding none of the batch's rows. Compared, `reconcile staff` said 'Vendor only:
-    BS-GIFTS-STAFF-0001 ... the vendor's orders cost 100.00' of a batch charged 50.00, exit 1 at every check
-    (found by hunter-money8 on hunter-vendor19's 05f9463)."""
-    if order is None or order.state != "cancelled":
-        return False
-    # the batch's own PO number, set aside as another ledger's batch of the same name (--not-ours)
-    return not _belongs(order.po_number, stem) or (order.error or "").startswith(SET_ASIDE_ERROR)
+def _not_counted(found: SortedOrders, elsewhere: Mapping[str, str]) -> tuple[str, ...]:
+    """What the vendor shows that the totals leave out, said: orders set aside, and another ledger's."""
+    return tuple(
+        f"Not counted: {po} ({_cost_text(order)}), another batch's or ledger's order a person set aside "
+        "(its rows left out of this batch as sent elsewhere, or released as not ours)"
+        for po, order in sorted(found.aside.items())
+    ) + tuple(
+        f"Not counted: {po} ({_cost_text(order)}), placed by another bulkship ledger (its Note: "
+        f"'bulkship ledger {elsewhere[po]}') and holding none of this ledger's rows: another office's "
+        "batch of the same name, or this list sent from a ledger since lost"
+        for po, order in sorted(found.placed.items())
+    )
 
 
 def _kept(order: VendorOrder) -> Decimal:
@@ -315,19 +310,6 @@ def _kept(order: VendorOrder) -> Decimal:
     shipping made none (the ledger's rows count it so too: join.made_no_card). A line of no cost shown is
     left out (counted by ``vendor_unknown_lines``)."""
     return sum((line.cost or Decimal(0) for line in order.made_card_lines), Decimal(0))
-
-
-def _ledger_order_first(
-    vendor_orders: Sequence[VendorOrder], ours: dict[str, OrderRecord]
-) -> list[VendorOrder]:
-    """The vendor's orders, the one the ledger recorded for its PO (by vendor order id) before any other
-    order listed under the same PO, so that a second order is the one reported as such."""
-
-    def known(order: VendorOrder) -> bool:
-        record = ours.get(order.po_number)
-        return record is not None and bool(record.vendor_order_id) and record.vendor_order_id == order.id
-
-    return sorted(vendor_orders, key=lambda order: not known(order))
 
 
 def _cost_text(vendor_order: VendorOrder) -> str:
