@@ -169,9 +169,18 @@ def reconcile_command(
 
 
 def _print_reconcile(report: ReconcileReport) -> None:
+    """The report as finance reads it, in its order: the headline, each difference, what to do about the
+    costs and lines ended, the totals and the list read, the verdict."""
+    _say_headline(report)
+    _say_differences(report)
+    _say_what_to_do(report)
+    _say_totals_and_notes(report)
+    _say_verdict(report)
+
+
+def _say_headline(report: ReconcileReport) -> None:
+    """The batch, its PO stem, and the orders and money each side holds."""
     from ..money import MONEY_CURRENCY, money_text, total_text
-    from ..reconcile.compare import ENDED_UNRECORDED
-    from ..reconcile.explained import explained_text
 
     say = err_console.print
     ledger_total = total_text(report.ledger_total, report.ledger_unknown_rows, MONEY_CURRENCY)
@@ -190,6 +199,14 @@ def _print_reconcile(report: ReconcileReport) -> None:
         ),
         soft_wrap=True,  # one line, never cut inside its figures (its currency made it longer)
     )
+
+
+def _say_differences(report: ReconcileReport) -> None:
+    """Each order on one side alone, unresolved, or differing, and each cost difference a settlement
+    explains."""
+    from ..reconcile.explained import explained_text
+
+    say = err_console.print
     for item in report.vendor_only:
         say(
             styled(
@@ -228,6 +245,13 @@ def _print_reconcile(report: ReconcileReport) -> None:
         say(styled("  ", ("Explained", "green"), f": {explained_text(item)}"), soft_wrap=True)
     for item in report.partly_explained:  # the part of a cost difference a person's settlement accounts for
         say(styled("  ", ("Partly explained", "yellow"), f": {explained_text(item)}"), soft_wrap=True)
+
+
+def _say_what_to_do(report: ReconcileReport) -> None:
+    """What the costs charged otherwise than planned mean, and the lines ended without a card unrecorded."""
+    from ..reconcile.compare import ENDED_UNRECORDED
+
+    say = err_console.print
     costs = [m for m in report.mismatches if m.what == "cost"]
     doubt = _in_doubt(report)
     if costs:  # "cost planned 625.00 vs vendor 626.00" said nothing of what it means or what to do
@@ -253,6 +277,14 @@ def _print_reconcile(report: ReconcileReport) -> None:
             "re-run the same `bulkship run` command to send those rows again.",
             soft_wrap=True,
         )
+
+
+def _say_totals_and_notes(report: ReconcileReport) -> None:
+    """The totals where they differ, a list not read in full, the lines pending, and what is not counted."""
+    from ..money import money_text
+
+    say = err_console.print
+    doubt = _in_doubt(report)
     if report.totals_differ:
         say(
             styled(
@@ -279,6 +311,11 @@ def _print_reconcile(report: ReconcileReport) -> None:
         )
     for note in report.notes:  # what the vendor shows that bulkship does not count: a person asks
         say(styled("  ", ("Note", "yellow"), f": {note}"), soft_wrap=True)
+
+
+def _say_verdict(report: ReconcileReport) -> None:
+    """Whether everything matches, and what to read first."""
+    say = err_console.print
     if report.matches and report.notes:
         say(styled(("Everything matches, but read the note(s) above before paying.", "yellow")))
     elif report.matches:
