@@ -9,13 +9,14 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .billedbefore import billed_before_notes, currency_before_notes, order_charge, record_charge_counted
 from .defaults import MAX_LINES
 from .errors import DeclinedError, SpendLimitError, VendorError
 from .ledger import Ledger
-from .models import Catalog
+from .models import Balance, Catalog
 from .money import cents, money_plain, money_text
 from .neversent import drop_plan_never_sent
 from .plan import check_cards_shown, price_changes
@@ -113,25 +114,11 @@ async def confirm_plan(
         balance = await client.balance()
     except VendorError:
         balance = None
-    resumed = synced.resumed
-
-    def planned() -> PlanView:
-        view = plan_view(
-            ledger, batch, catalog, today, balance, synced.new_orders, resumed, repeated=synced.repeated
-        )
-        # an order whose own total still counts lines it failed (perhaps never refunded): said before their
-        # rows are sent and paid again, not after (found by hunter-money16)
-        kept = failed_counted_notes(ledger, batch) if view.summary.orders else []
-        charge = order_charge(ledger, batch) if view.orders_made_most else Decimal(0)
-        view = replace(view, order_charge=charge)  # beside each order's lines, counted (hunter-money26)
-        billed = billed_before_notes(ledger, batch, view.orders_made_most) if charge else []
-        billed += currency_before_notes(ledger, batch, view.orders_made_most)  # a stop to come, said first
-        skipped = _said_ordered_before(view.skipped_said, ordered_before or {})
-        return replace(
-            view, notes=(*file_notes, *kept, *billed), problems=tuple(problems), skipped_said=skipped
-        )
-
-    view = planned()
+    planned = partial(
+        _planned, ledger, batch, catalog, today, balance, synced, tuple(file_notes), tuple(problems),
+        ordered_before or {},
+    )  # fmt: skip
+    view = planned(synced.resumed)
     asked_first = _asks_a_person(options) or _past_a_limit(options, view)
     if look_up is not None and view.in_doubt_most and asked_first:
         # an order in doubt the vendor made is charged already: a limit it took the batch to must not keep
@@ -140,72 +127,124 @@ async def confirm_plan(
         # send' while the vendor held every order in doubt (hunter-vendor36)
         settled = await look_up()
         if settled:
-            resumed = max(resumed - settled, 0)
-            view = planned()
+            view = planned(max(synced.resumed - settled, 0))
             if not view.worst_case:  # nothing left to send, nothing in doubt: no limit to pass
                 return None
-    limit = options.max_total
-    if limit is not None and view.worst_case > limit:
-        _show_refused(options, view)
-        raise SpendLimitError(
-            f"The orders to send cost {money_text(view.worst_case)}{_in_doubt_part(view)}"
-            f"{_order_charges_part(view)}, more than "
-            f"--max-total {money_text(limit)}. "
-            "Nothing was sent; the plan is kept in the ledger",
-            # a part run under another name would be refused: this batch's plan holds its rows
-            hint=_settle_in_doubt(view, view.worst_case)
-            or _advise_split(
-                ledger,
-                batch,
-                options,
-                f"raise --max-total, or send part of the list: take rows out of the file and run it again "
-                f"with --batch {shlex.quote(batch)} (the batch takes the shorter file), then run the rows "
-                "taken out as a "
-                "batch of their own",
-            ),
-        )
+    _check_max_total(ledger, batch, options, view)
     check_cards_shown(options.cards_shown, view.summary)  # the cost page's cards (web), or none sent
     _check_total_shown(options.total_shown, view)
     _check_send_resumed(options, view)
-    budget = options.max_batch_total
-    if budget is not None and view.batch_total > budget:
-        _show_refused(options, view)
-        raise SpendLimitError(
-            f"Batch {batch} would cost {money_text(view.batch_total)} in all: "
-            f"{money_text(view.charged.total)} charged already{_waiting_part(view)} and "
-            f"{money_text(view.worst_case)} to send now{_in_doubt_part(view)}, more than --max-total "
-            f"{money_text(budget)} (the batch's budget). Nothing was sent; the plan is kept in the ledger",
-            # rows left "for another batch" while this batch's plan holds them are refused there (review18)
-            hint=_settle_in_doubt(view, view.batch_total)
-            or _advise_split(
-                ledger,
-                batch,
-                options,
-                f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
-                f"the file and run it again with --batch {shlex.quote(batch)} (its plan lets them go), then "
-                "run them as "
-                "a batch of their own",
-            ),
-        )
-    if options.confirm is not None and not options.confirm(view):
-        if options.drop_declined and drop_plan_never_sent(ledger, batch):  # no money 'to send' for ever
-            raise DeclinedError(
-                f"Not confirmed: nothing was sent, and the plan was dropped: nothing of batch {batch} waits "
-                "to be sent",
-                hint=_declined_hint(options.max_lines),
-            )
-        raise DeclinedError("Not confirmed: nothing was sent", hint=_declined_hint(options.max_lines))
-    if options.confirm is not None:  # a person may answer long after: the prices must still be those shown
-        changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
-        if changed:
-            raise SpendLimitError(
-                "The vendor's prices changed while the plan waited for your answer ("
-                + "; ".join(changed[:5])
-                + "): the orders would cost other than the total shown. Nothing was sent",
-                hint="re-run the same command to see the plan at today's prices",
-            )
+    _check_batch_budget(ledger, batch, options, view)
+    if options.confirm is not None:
+        _check_answer(ledger, batch, options, view)
+        await _check_prices_unchanged(client, catalog, view)
     record_charge_counted(ledger, batch, view.order_charge)  # within it, no cost differing from the plan
     return spending_room(options, view)
+
+
+def _planned(
+    ledger: Ledger,
+    batch: str,
+    catalog: Catalog,
+    today: date,
+    balance: Balance | None,
+    synced: Synced,
+    file_notes: tuple[str, ...],
+    problems: tuple[str, ...],
+    ordered_before: Mapping[int, str],
+    resumed: int,
+) -> PlanView:
+    """The plan as shown, ``resumed`` orders in doubt still to send, with what reading the file noted and
+    what the batch's orders billed before."""
+    view = plan_view(
+        ledger, batch, catalog, today, balance, synced.new_orders, resumed, repeated=synced.repeated
+    )
+    # an order whose own total still counts lines it failed (perhaps never refunded): said before their
+    # rows are sent and paid again, not after (found by hunter-money16)
+    kept = failed_counted_notes(ledger, batch) if view.summary.orders else []
+    charge = order_charge(ledger, batch) if view.orders_made_most else Decimal(0)
+    view = replace(view, order_charge=charge)  # beside each order's lines, counted (hunter-money26)
+    billed = billed_before_notes(ledger, batch, view.orders_made_most) if charge else []
+    billed += currency_before_notes(ledger, batch, view.orders_made_most)  # a stop to come, said first
+    skipped = _said_ordered_before(view.skipped_said, ordered_before)
+    return replace(view, notes=(*file_notes, *kept, *billed), problems=problems, skipped_said=skipped)
+
+
+def _check_max_total(ledger: Ledger, batch: str, options: PlanLimits, view: PlanView) -> None:
+    """SpendLimitError where the orders to send may cost more than --max-total (this run's worst case)."""
+    limit = options.max_total
+    if limit is None or view.worst_case <= limit:
+        return
+    _show_refused(options, view)
+    raise SpendLimitError(
+        f"The orders to send cost {money_text(view.worst_case)}{_in_doubt_part(view)}"
+        f"{_order_charges_part(view)}, more than "
+        f"--max-total {money_text(limit)}. "
+        "Nothing was sent; the plan is kept in the ledger",
+        # a part run under another name would be refused: this batch's plan holds its rows
+        hint=_settle_in_doubt(view, view.worst_case)
+        or _advise_split(
+            ledger,
+            batch,
+            options,
+            f"raise --max-total, or send part of the list: take rows out of the file and run it again "
+            f"with --batch {shlex.quote(batch)} (the batch takes the shorter file), then run the rows "
+            "taken out as a "
+            "batch of their own",
+        ),
+    )
+
+
+def _check_batch_budget(ledger: Ledger, batch: str, options: PlanLimits, view: PlanView) -> None:
+    """SpendLimitError where the batch in all (charged, waiting, to send) would pass its budget."""
+    budget = options.max_batch_total
+    if budget is None or view.batch_total <= budget:
+        return
+    _show_refused(options, view)
+    raise SpendLimitError(
+        f"Batch {batch} would cost {money_text(view.batch_total)} in all: "
+        f"{money_text(view.charged.total)} charged already{_waiting_part(view)} and "
+        f"{money_text(view.worst_case)} to send now{_in_doubt_part(view)}, more than --max-total "
+        f"{money_text(budget)} (the batch's budget). Nothing was sent; the plan is kept in the ledger",
+        # rows left "for another batch" while this batch's plan holds them are refused there (review18)
+        hint=_settle_in_doubt(view, view.batch_total)
+        or _advise_split(
+            ledger,
+            batch,
+            options,
+            f"raise --max-total to send the rest, or leave rows for another batch: take them out of "
+            f"the file and run it again with --batch {shlex.quote(batch)} (its plan lets them go), then "
+            "run them as "
+            "a batch of their own",
+        ),
+    )
+
+
+def _check_answer(ledger: Ledger, batch: str, options: PlanLimits, view: PlanView) -> None:
+    """DeclinedError where the person (or the page) does not confirm the plan; its plan dropped where the
+    options say so (no money 'to send' for ever)."""
+    if options.confirm is None or options.confirm(view):
+        return
+    if options.drop_declined and drop_plan_never_sent(ledger, batch):
+        raise DeclinedError(
+            f"Not confirmed: nothing was sent, and the plan was dropped: nothing of batch {batch} waits "
+            "to be sent",
+            hint=_declined_hint(options.max_lines),
+        )
+    raise DeclinedError("Not confirmed: nothing was sent", hint=_declined_hint(options.max_lines))
+
+
+async def _check_prices_unchanged(client: Any, catalog: Catalog, view: PlanView) -> None:
+    """SpendLimitError where the vendor's prices changed while the plan waited for its answer: a person
+    may answer long after, and the prices must still be those shown."""
+    changed = price_changes(catalog, await client.catalog(refresh=True), view.summary)
+    if changed:
+        raise SpendLimitError(
+            "The vendor's prices changed while the plan waited for your answer ("
+            + "; ".join(changed[:5])
+            + "): the orders would cost other than the total shown. Nothing was sent",
+            hint="re-run the same command to see the plan at today's prices",
+        )
 
 
 def _asks_a_person(options: PlanLimits) -> bool:
