@@ -23,7 +23,16 @@ from typing import Any, NamedTuple
 from .batchidentity import check_batch_identity, check_same_sheet, sheet_sent_as
 from .billing import line_ended_without_card
 from .heldrows import without_day
-from .ledger import CARD_MADE_ROWS, ELSEWHERE, OPEN_STATES, REVIEW_STATE, Ledger, OrderRecord, RowRecord
+from .ledger import (
+    CARD_MADE_ROWS,
+    ELSEWHERE,
+    OPEN_STATES,
+    REVIEW_STATE,
+    BatchRecord,
+    Ledger,
+    OrderRecord,
+    RowRecord,
+)
 from .ledger.linewords import LINE_WORD, line_words
 from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
@@ -35,15 +44,12 @@ from .program import ProgramSettings
 from .reconcile.join import made_no_card_note
 from .reconcile.join.prices import Prices
 from .reconcile.sheets.book import FIX_SHEET
-from .repeats import HELD, RepeatPolicy, find_holds, release, rows_held
-from .repeats.cancelled import cancelled_rows
+from .repeats import HELD, RepeatPolicy
 from .repeats.emails import record_emails
-from .repeats.foreign import ordered_by_another_ledger
-from .repeats.samefile import warned_rows
 from .repeats.takenout import cards_gone_elsewhere, hold_cards_gone_elsewhere
+from .resumeholds import rows_held_now
 from .resumerecords import plan_records, row_updates
 from .skippedpeople import forget_corrected
-from .validate.lookalikes import references_people
 
 LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
 COMMITTED_ORDER_STATES = frozenset({*OPEN_STATES, "created", REVIEW_STATE})  # at the vendor, or may be
@@ -152,77 +158,101 @@ def sync_ledger(
     ``api`` is recorded on a new batch (see :mod:`bulkship.batchapi`); rows repeating a card already
     ordered are held as ``repeats`` says (see :mod:`bulkship.repeats`). ``by``: who starts a new batch."""
     frame, sheet = validation.rows, validation.sheet
-    file_name = Path(sheet.path).name
     stored = ledger.batch(batch)
-    made_no_card = [(fp, po) for fp, po in ledger.rows_made_no_card(batch) if po not in unread]
-    if made_no_card:  # no card exists for them: failed, so planned again below (a new PO)
-        ledger.resend_rows_made_no_card(batch, made_no_card, made_no_card_notes(ledger, made_no_card))
-    hold_cards_gone_elsewhere(ledger, batch, repeats.unread if repeats else ())  # compared again below
+    _fail_rows_made_no_card(ledger, batch, unread, repeats)
     known = {r.fingerprint: r for r in ledger.batch_rows(batch)}
     orders = {o.po_number: o for o in ledger.orders(batch)}
     if stored is not None and stored.file_hash != sheet.file_hash:
-        shown = repeats.shown_as if repeats else ""  # the file as typed, in the commands offered
-        sent_as = partial(sheet_sent_as, ledger, batch, file_name)  # (read only when refused)
-        # another sheet of a file the batch read a sheet of, its last file or not: after a Fix these run
-        # (the result workbook), the list's other sheet read 'a different file' (newcomer27's N5a)
-        read_sheet = ledger.batch_sheet(batch, file_name)
-        check_same_sheet(batch, file_name, file_name, read_sheet, sheet, shown, sent_as)
-        committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
-        in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
-        check_batch_identity(
-            batch,
-            file_name,
-            stored.file_name,
-            known,
-            committed,
-            frame,
-            in_doubt=in_doubt, fix_sheet=sheet.sheet_name == FIX_SHEET, shown=shown, book=stored.output,
-        )  # fmt: skip
-    people = references_people(sheet.column_map)  # an account's contacts share its 'Customer ID'
-    policy = dataclasses.replace(repeats or RepeatPolicy(), references_people=people)
-    adopted: dict[str, str] = {}  # rows the batch ordered, written otherwise: read as those rows
-    taken_out: dict[str, str] = {}  # rows taken out of the file and sent by another batch: sent elsewhere
-    cards: dict[str, tuple[str, str | None, str]] = {}  # rows held for the very card another batch made
-    found = find_holds(
-        ledger, batch, frame, known=known, orders=orders, policy=policy, api=api, file_name=file_name,
-        adopted=adopted, taken_out=taken_out, cards=cards, warned=warned_rows(validation.problems),
-    )  # fmt: skip
-    for fingerprint, note in ordered_by_another_ledger(ledger, sheet, frame).items():
-        found.setdefault(fingerprint, note)  # another ledger's results sheet (found by hunter-web5)
-    # its line cancelled at the vendor, or the card another batch made it was held for: not undone by a
-    # re-run (a card made elsewhere since stands: held as this person's, nothing to do)
-    theirs: dict[str, tuple[str, str | None, str]] = {}
-    ended = {
-        fp: n for fp, n in cancelled_rows(ledger, batch, frame, known, theirs).items() if fp not in cards
-    }
-    found |= ended
-    cards |= theirs  # kept: the next run holds it again
-    read_as = _read_as_ordered(frame, adopted, found)
-    holds = release(ledger, batch, found, policy)  # --allow-repeat: sent on purpose, logged
-    # ... but not one whose order could not be read again now: the vendor may have made its card since
-    holds |= {fp: note for fp, note in ended.items() if fp in known and known[fp].po_number in unread}
-    # the rows planned although they repeat (every one, or those a person chose): listed with the plan
-    repeated = rows_held(frame, {fp: n for fp, n in found.items() if fp not in holds}) if found else {}
+        _check_same_batch(ledger, batch, validation, stored, known, orders, repeats)
+    held = rows_held_now(ledger, batch, validation, known, orders, repeats, api=api, unread=unread)
     record_batch(ledger, batch, validation, po_prefix=po_prefix, api=api, by=by)
     record_emails(ledger, batch, frame)  # who the rows are, for the next batch's repeats (repeats.emails)
     valid_fps = set(frame.loc[frame[STATUS] == "valid", FINGERPRINT].astype(str).tolist())  # not cell by cell
-    valid_fps.difference_update([*holds, *taken_out])  # not to be sent: its planned order is taken back
+    valid_fps.difference_update([*held.holds, *held.taken_out])  # not sent: its planned order taken back
     cancelled = _take_back_changed_orders(ledger, known, orders, valid_fps)
-    updates = row_updates(validation, holds, taken_out, cards)
+    updates = row_updates(validation, held.holds, held.taken_out, held.cards)
     # What the ledger holds once these rows are recorded, without reading every row again: record_rows
     # keeps the status and PO of rows that have a PO or are ordered (and new rows have neither);
     # cancel_planned took the cancelled orders' planned rows off their PO.
     kept = {po: order for po, order in orders.items() if po not in cancelled}
     live = rows_on_orders_in(known, kept, LIVE_ORDER_STATES)
-    not_to_plan = live | holds.keys() | taken_out.keys()
+    not_to_plan = live | held.holds.keys() | held.taken_out.keys()
     to_plan = frame[(frame[STATUS] == "valid") & ~frame[FINGERPRINT].astype(str).isin(not_to_plan)]
     resumed = sum(
         1 for po, o in orders.items() if po not in cancelled and o.state in ("planned", *OPEN_STATES)
     )
+    new_orders = 0
     if to_plan.empty:
         ledger.record_rows(batch, updates)
-        forget_corrected(ledger, batch, known, frame)  # a row left out, corrected since: not listed twice
-        return Synced(0, resumed, repeated, read_as)
+    else:
+        new_orders = _plan_and_record(
+            ledger, batch, to_plan, catalog, orders, updates, stored is None,
+            po_prefix=po_prefix, max_lines=max_lines, webhook_url=webhook_url,
+        )  # fmt: skip
+    forget_corrected(ledger, batch, known, frame)  # a row left out, corrected since: not listed twice
+    return Synced(new_orders, resumed, held.repeated, held.read_as)
+
+
+def _fail_rows_made_no_card(
+    ledger: Ledger, batch: str, unread: Collection[str], repeats: RepeatPolicy | None
+) -> None:
+    """The rows whose line the vendor ended without a card, failed so that they are planned again (a new
+    PO), but not those whose order could not be read again now; and the rows sent elsewhere whose card
+    there is gone, held (compared again below)."""
+    made_no_card = [(fp, po) for fp, po in ledger.rows_made_no_card(batch) if po not in unread]
+    if made_no_card:  # no card exists for them: failed, so planned again below (a new PO)
+        ledger.resend_rows_made_no_card(batch, made_no_card, made_no_card_notes(ledger, made_no_card))
+    hold_cards_gone_elsewhere(ledger, batch, repeats.unread if repeats else ())  # compared again below
+
+
+def _check_same_batch(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    stored: BatchRecord,
+    known: dict[str, RowRecord],
+    orders: dict[str, OrderRecord],
+    repeats: RepeatPolicy | None,
+) -> None:
+    """BatchConflictError where a file other than the batch's last may not continue it: another sheet of a
+    file it read, or rows its committed orders hold missing (:mod:`bulkship.batchidentity`)."""
+    frame, sheet = validation.rows, validation.sheet
+    file_name = Path(sheet.path).name
+    shown = repeats.shown_as if repeats else ""  # the file as typed, in the commands offered
+    sent_as = partial(sheet_sent_as, ledger, batch, file_name)  # (read only when refused)
+    # another sheet of a file the batch read a sheet of, its last file or not: after a Fix these run
+    # (the result workbook), the list's other sheet read 'a different file' (newcomer27's N5a)
+    read_sheet = ledger.batch_sheet(batch, file_name)
+    check_same_sheet(batch, file_name, file_name, read_sheet, sheet, shown, sent_as)
+    committed = rows_on_orders_in(known, orders, COMMITTED_ORDER_STATES)
+    in_doubt = sum(1 for o in orders.values() if o.state in OPEN_STATES)
+    check_batch_identity(
+        batch,
+        file_name,
+        stored.file_name,
+        known,
+        committed,
+        frame,
+        in_doubt=in_doubt, fix_sheet=sheet.sheet_name == FIX_SHEET, shown=shown, book=stored.output,
+    )  # fmt: skip
+
+
+def _plan_and_record(
+    ledger: Ledger,
+    batch: str,
+    to_plan: Any,
+    catalog: Catalog,
+    orders: dict[str, OrderRecord],
+    updates: Any,
+    made_now: bool,
+    *,
+    po_prefix: str,
+    max_lines: int,
+    webhook_url: str | None,
+) -> int:
+    """The new orders of the rows ``to_plan``, recorded with the rows' ``updates`` in one transaction (each
+    planned row written once); how many. ``made_now``: the batch was made by this run, forgotten where its
+    PO numbers clash, so that no empty 'draft' is left."""
     try:
         new_orders, records = plan_records(
             to_plan,
@@ -242,11 +272,10 @@ def sync_ledger(
     try:
         ledger.record_rows(batch, updates, planned=records, prices=Prices.from_catalog(catalog).as_json())
     except PoClashError:
-        if stored is None:  # made by this run, refused before anything was recorded: no empty 'draft' left
+        if made_now:  # made by this run, refused before anything was recorded: no empty 'draft' left
             ledger.forget_empty_batch(batch)  # in `bulkship status` (a hunter-sheets10 leftover)
         raise
-    forget_corrected(ledger, batch, known, frame)
-    return Synced(new_orders, resumed, repeated, read_as)
+    return new_orders
 
 
 def made_no_card_notes(ledger: Ledger, rows: Sequence[tuple[str, str]]) -> dict[str, str]:
@@ -257,20 +286,6 @@ def made_no_card_notes(ledger: Ledger, rows: Sequence[tuple[str, str]]) -> dict[
     ended = {r.fingerprint: r.line_status for po in pos for r in ledger.rows_by_po(po)}
     words = line_words(e for po in pos for e in ledger.events(None, po, kinds=[LINE_WORD]))
     return {fp: made_no_card_note(po, ended.get(fp), words.get((po, fp), "")) for fp, po in rows}
-
-
-def _read_as_ordered(frame: Any, adopted: dict[str, str], found: dict[str, str]) -> tuple[int, ...]:
-    """The rows of ``frame`` that are rows the batch ordered, written otherwise (``adopted``: fingerprint ->
-    the ordered row's), given that row's fingerprint in place: its card, its status and the workbook's
-    line are that row's, nothing is sent for it and nothing held (``found`` loses them). Their rows."""
-    if not adopted:
-        return ()
-    fingerprints = frame[FINGERPRINT].astype(str)
-    mine = fingerprints.isin(set(adopted))
-    frame.loc[mine, FINGERPRINT] = fingerprints[mine].map(adopted)
-    for fingerprint in adopted:
-        found.pop(fingerprint, None)
-    return tuple(int(row) for row in frame.index[mine.to_numpy()].tolist())
 
 
 def record_batch(
