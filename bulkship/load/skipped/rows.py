@@ -29,8 +29,9 @@ from .kinds import _SAYS_NOT_TO_SEND, CROSSED, CROSSED_REASON, NOT_TO_SEND
 from .marks import _crossed_out, _hidden_rows, _noted_not_to_send
 from .named import _named_not_to_send
 from .ours import _skipped_by_bulkship
-from .said import _not_picked, _said_not_to_send
+from .said import _said_not_to_send
 from .stray import _stray_remarks
+from .ticks import not_picked
 from .totals import _not_recipients
 from .unsubmitted import _unsubmitted
 
@@ -124,7 +125,7 @@ def _skipped_rows(
         skipped.setdefault(row, SkippedRow(row, kind, reason))
     for row, reason in _unsubmitted(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
-    for row, reason in _not_picked(said, column_map, on_purpose).items():
+    for row, reason in not_picked(said, column_map, on_purpose).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))
     for row, reason in _named_not_to_send(body, column_map).items():
         skipped.setdefault(row, SkippedRow(row, NOT_TO_SEND, reason))  # a heading's reason first

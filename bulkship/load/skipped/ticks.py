@@ -4,11 +4,16 @@ above says, and the rows a column of ticks leaves empty are the rows not picked.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import pandas as pd
 
 from ...validate.normalize import DITTO
+from .columnkeys import _LEAVES_OUT, flag_key
+from .flags import _ACTIVE_FLAGS, _ELIGIBLE_FLAGS, _SEND_FLAGS, _filter_header
+from .kinds import _SAYS_NOT_TO_SEND
 from .languages import OTHER_YES
+from .questions import asks_whether_to_send
 
 
 def _crossed_beside_ticks(column: pd.Series) -> pd.Series:
@@ -53,3 +58,24 @@ def _not_ticked(column: pd.Series) -> list[int]:
     if not blank.any() or not ticked.any() or not (ticked | blank).all():
         return []
     return [int(row) for row in column.index[blank.to_numpy()].tolist()]
+
+
+def not_picked(
+    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
+) -> dict[int, str]:
+    """The rows a column of ticks leaves empty (:func:`_not_ticked`): row -> the reason. Judged after the
+    totals rows and notes, whose tick cell is empty too."""
+    found: dict[int, str] = {}
+    for header in body.columns:
+        key = flag_key(str(header))
+        picks = (
+            key in _SEND_FLAGS
+            or key in _ELIGIBLE_FLAGS
+            or (key not in _LEAVES_OUT and (_filter_header(header) or asks_whether_to_send(header)))
+        )
+        if header in column_map or not picks or key in _ACTIVE_FLAGS:
+            continue
+        column = _dittos_filled(body[header].astype(str).drop(index=list(on_purpose), errors="ignore"))
+        for row in _not_ticked(column):
+            found[row] = f"{_SAYS_NOT_TO_SEND} (column '{header}' ticks the rows to send; not this one)"
+    return found

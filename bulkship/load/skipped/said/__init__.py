@@ -19,18 +19,14 @@ from ...cells import FORMULA_ERROR
 from ..also import said_also
 from ..backlater import back_on_a_day_to_come
 from ..clauses import SLASHED, _clauses_say_no, _lines_say_no, _note_says_no, match_notes, taken_back
-from ..columnkeys import _LEAVES_OUT, flag_key
 from ..dates import _GONE_ON
 from ..days import _later_than_today, _note_not_yet
 from ..farewell import spared
 from ..flags import (
     _ACTIVE_FLAGS,
-    _ELIGIBLE_FLAGS,
     _SAYS_NO,
     _SAYS_NO_OR_NA,
-    _SEND_FLAGS,
     NO_APPROVAL_NEEDED,
-    _filter_header,
     approval_header,
 )
 from ..forlater import without_this_year
@@ -41,12 +37,12 @@ from ..kinds import _SAYS_NOT_TO_SEND, _SAYS_SENT_ALREADY
 from ..languages import plain_key
 from ..leavingday import leaving_to_come, left_by
 from ..notes import _NOTE_SAYS_NO
-from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, asks_whether_to_send, attends
+from ..questions import GIFT_BY_MAIL, NOT_RECEIVED_FLAGS, attends
 from ..restated import without_restated_holds
 from ..rounds import told_of_earlier_rounds
 from ..sent import _CARD_STATUS, _SENT_ANSWERED, _SENT_FLAGS, _SENT_ON
 from ..status import SAYS_SHIPMENT_FAILED
-from ..ticks import _crossed_beside_ticks, _dittos_filled, _not_ticked
+from ..ticks import _crossed_beside_ticks
 from ..told import ROLE_SAID_NO, told_no
 from ..twins import KEPT_TWIN, kept_twins
 from ..undone import _UNDONE, HOLD_OVER
@@ -370,24 +366,3 @@ def _said_as_notes(texts: pd.Series, today: date, titles: Collection[str] = ()) 
     reason, quoting 'Notes' (callers say their own column)."""
     notes = pd.DataFrame({"Notes": texts.to_numpy()}, index=texts.index)
     return _said_not_to_send(notes, {}, today=today, titles=titles)
-
-
-def _not_picked(
-    body: pd.DataFrame, column_map: dict[str, str], on_purpose: Collection[int] = ()
-) -> dict[int, str]:
-    """The rows a column of ticks leaves empty (:func:`_not_ticked`): row -> the reason. Judged after the
-    totals rows and notes, whose tick cell is empty too."""
-    found: dict[int, str] = {}
-    for header in body.columns:
-        key = flag_key(str(header))
-        picks = (
-            key in _SEND_FLAGS
-            or key in _ELIGIBLE_FLAGS
-            or (key not in _LEAVES_OUT and (_filter_header(header) or asks_whether_to_send(header)))
-        )
-        if header in column_map or not picks or key in _ACTIVE_FLAGS:
-            continue
-        column = _dittos_filled(body[header].astype(str).drop(index=list(on_purpose), errors="ignore"))
-        for row in _not_ticked(column):
-            found[row] = f"{_SAYS_NOT_TO_SEND} (column '{header}' ticks the rows to send; not this one)"
-    return found
