@@ -54,6 +54,7 @@ from ..addressmatch import shows_addresses
 from ..linematch import FULL_ADDRESS, match_lines, same_line
 from .batchlist import LedgerBatchList
 from .identity import LedgerIdentity
+from .linesteps import LINE_STATUS_RANK, ORDER_STATUS_RANK, is_step_back
 from .lock import FileLock
 from .reads import LedgerReads
 from .records import (
@@ -86,7 +87,7 @@ from .review import LedgerReview
 from .schema import BUSY_TIMEOUT_MS, SCHEMA_VERSION
 from .schema import exists as ledger_exists
 from .thread import LedgerThread
-from .tracking import LINE_STATUS_RANK, ORDER_STATUS_RANK, LedgerTracking, is_step_back
+from .tracking import LedgerTracking
 from .transitions import TRANSITIONS, LedgerTransitions
 from .writes import LedgerWrites
 
