@@ -30,6 +30,7 @@ from .headingwords import LEAVE_OUT_HEADING, LEAVE_OUT_HEADING_OF_STAFF
 from .kinds import MAX_CANDIDATES, NOT_TO_SEND
 from .labelwords import labels_named
 from .languages import straight
+from .namedtoo import added_to_one_part
 from .noteabout import Recipients, about_the_named
 from .ofwork import lists_staff
 from .pointing import (
@@ -43,7 +44,7 @@ from .pointing import (
     rows_pointed_above,
 )
 from .saysend import SAYS_SEND
-from .twoparts import added_to_one_part, asks_of_the_rows_below, parts_in_two, read_in_two
+from .twoparts import asks_of_the_rows_below, parts_in_two, read_in_two
 from .upalone import says_no_of_every_row_above
 from .upasked import (
     ABOVE_ASKED,
