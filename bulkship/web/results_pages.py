@@ -32,6 +32,7 @@ from ..runnotes import (
     named_orders,
     other_currency,
     own_documents,
+    planned_dollars,
     unpriced_notes,
 )
 from ..settings import Settings
@@ -79,6 +80,9 @@ class _Results:
     held_planned: int = 0  # held rows whose card another batch only planned (deleting it sends them here)
     held_cancelled: int = 0  # held rows whose card the vendor cancelled (repeats.cancelled)
     skipped_ordered_before: int = 0  # of the skipped, rows whose card another batch ordered (its card went)
+    # 'its vendor answers in CAD: counted at planned dollars' (runnotes.planned_dollars), beside the money
+    # charged as the run, `status` and the Batches page say it: "100.00 charged" alone (hunter-money33)
+    planned_dollars: str = ""
 
 
 def _said_ordered_before(
@@ -157,6 +161,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             for_a_day_said=_held_said(ledger, name),
             held_planned=sum(1 for r in rows if r.status == "held" and _planned_there(r.record)),
             held_cancelled=sum(1 for r in rows if r.status == "held" and is_cancelled_hold(r.record.error)),
+            planned_dollars=planned_dollars(ledger, name).get(name, ""),
         )  # fmt: skip
 
 
@@ -229,7 +234,7 @@ async def results(request: Request) -> Response:
         waiting=waiting, WAITING_NOTE=WAITING_NOTE, invalid_said=_INVALID_SAID[batch.upload is not None],
         elsewhere=servers.elsewhere(web.settings, batch),
         other_api=other_api, held_planned=found.held_planned, to_send_priced=priced,
-        held_cancelled=found.held_cancelled,
+        held_cancelled=found.held_cancelled, planned_dollars=found.planned_dollars,
     )  # fmt: skip
 
 
