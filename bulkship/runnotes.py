@@ -230,9 +230,18 @@ def money_notes(ledger: Ledger, view: LedgerView, batch: str) -> list[str]:
         *cards_beyond_rows(view),
         *below_lines_notes(ledger, view, batch),
         *below_zero(view, batch),
+        *rounded(ledger, view, batch),
         *never_sent_note(view.orders.values()),
         *to_send_notes(ledger, view, batch),
     ]
+
+
+def rounded(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]:
+    """A note for the created orders the vendor rounded on the order (:mod:`.roundedonorder`)."""
+    from .roundedonorder import rounded_of_batch
+
+    created = {po for po, o in view.orders.items() if o.state == "created"}
+    return rounded_of_batch(ledger, batch, created) if created else []
 
 
 def below_zero(view: LedgerView, batch: str) -> list[str]:

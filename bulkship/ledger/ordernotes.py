@@ -19,6 +19,7 @@ from ..billing import (
     card_key,
     cards_billed,
     document_beyond,
+    rounded_on_order,
     total_below_lines,
     uncounted,
     with_document,
@@ -41,8 +42,9 @@ def note_billed_on_order(
     beside (:data:`BELOW_LINES`), for the run, `status` and the Summary to say."""
     amount = billed_on_order(vendor_order, rows)
     below = _below_lines(vendor_order, rows, amount)  # and its own total below its lines: said
+    rounded = rounded_on_order(vendor_order, rows) if amount < 0 else Decimal(0)  # ... by rounding: said
     if (amount or below) and _another_ledgers(db, vendor_order, home) and not _holds_rows(rows):
-        amount = below = Decimal(0)  # what it holds beside this ledger's rows is the ledger's that placed it
+        amount = below = rounded = Decimal(0)  # what it holds beside this ledger's rows: the placing ledger's
     # the card lines beyond its rows, recorded apart: cards, never 'shipping cost' (billing.cards_billed)
     cards = (
         cards_billed(vendor_order, rows, _row_cards(db, po_number), _waiting_refs(db, batch, po_number))
@@ -54,8 +56,9 @@ def note_billed_on_order(
     last = recorded.get("amount")
     same_cards = BilledCards.from_json(recorded.get(BILLED_CARDS)) == cards
     same_below = recorded.get(BELOW_LINES) == (str(below) if below else None)
+    same_rounded = recorded.get(ROUNDED) == (str(rounded) if rounded else None)
     if (last is None and not amount and not below) or (
-        last is not None and Decimal(last) == amount and same_cards and same_below
+        last is not None and Decimal(last) == amount and same_cards and same_below and same_rounded
     ):
         return False
     # an answer showing no total of the order says nothing of what it bills beside its lines: a read of it
@@ -68,6 +71,8 @@ def note_billed_on_order(
         figures[BILLED_CARDS] = cards.as_json()
     if below:
         figures[BELOW_LINES], figures["total"] = str(below), str(vendor_order.total)
+    if rounded:
+        figures[ROUNDED], figures["total"] = str(rounded), str(vendor_order.total)
     sql.insert_event(db, now_iso(), batch, po_number, BILLED_ON_ORDER, json.dumps(figures, sort_keys=True))
     return True
 
@@ -75,6 +80,9 @@ def note_billed_on_order(
 # what an order's own total is below what is counted of it (its lines, or its rows' costs where its lines show
 # none), no discount it shows taking it off: counted at its lines, said (runnotes.below_lines_notes)
 BELOW_LINES = "below_lines"
+# ... and what of it is the vendor's rounding on the order (billing.rounded_on_order): charged, said
+# (roundedonorder.rounded_note)
+ROUNDED = "rounded_on_order"
 
 
 def _below_lines(vendor_order: VendorOrder, rows: Sequence[Any], amount: Decimal) -> Decimal:

@@ -91,6 +91,7 @@ async def reconcile_batch(ledger: Ledger, client: Any, batch: str) -> ReconcileR
             *_billed_without_a_card(vendor_orders, billed),
             *cards_beyond_rows(view),
             *_below_zero(vendor_orders, {o.po_number for o in orders}),
+            *_rounded(vendor_orders, rows),
         ),
         ledger_total=money[CHARGED].total,
         money={bucket.replace(" ", "_"): tally.as_json() for bucket, tally in money.items()},
@@ -110,6 +111,18 @@ def _placed_elsewhere(ledger: Ledger, vendor_orders: Sequence[VendorOrder]) -> d
         if other and order.po_number and not ledger.rows_by_po(order.po_number):
             found[order.po_number] = other
     return found
+
+
+def _rounded(vendor_orders: Sequence[VendorOrder], rows: Mapping[str, Sequence[RowRecord]]) -> list[str]:
+    """A note on the batch's orders the vendor rounded on the order (..roundedonorder), as it shows them: its
+    total charged, reconcile matching, the rounding said (the lead's decision, session 53)."""
+    from ..billing import rounded_on_order
+    from ..roundedonorder import rounded_note
+
+    ours = [o for o in vendor_orders if rows.get(o.po_number)]
+    found = {o.po_number: rounded_on_order(o, rows[o.po_number]) for o in ours}
+    totals = {o.po_number: o.total or Decimal(0) for o in vendor_orders if found.get(o.po_number)}
+    return rounded_note({po: r for po, r in found.items() if r}, totals)
 
 
 def _below_zero(vendor_orders: Sequence[VendorOrder], ours: set[str]) -> list[str]:

@@ -3,6 +3,7 @@ with the vendor, a tracking refresh (its downloads: :mod:`.downloads`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -33,6 +34,7 @@ from ..runnotes import (
     other_currency,
     own_documents,
     planned_dollars,
+    rounded,
     unpriced_notes,
 )
 from ..settings import Settings
@@ -83,6 +85,7 @@ class _Results:
     # 'its vendor answers in CAD: counted at planned dollars' (runnotes.planned_dollars), beside the money
     # charged as the run, `status` and the Batches page say it: "100.00 charged" alone (hunter-money33)
     planned_dollars: str = ""
+    rounded: dict[str, Decimal] = dataclasses.field(default_factory=dict)  # PO -> the vendor's rounding
 
 
 def _said_ordered_before(
@@ -145,6 +148,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
         ]
         notes.append(below_lines_notes(ledger, view, name))  # an order's total below its lines, as `status`
         notes.append(below_zero(view, name))  # an order below zero, as `status`
+        notes.append(rounded(ledger, view, name))  # the vendor's rounding on the order, as `status`
         # what orders the vendor ended with no card still bill, in the charged total: said, as by `status`
         cardless = view.billed_without_a_card().items()
         notes.append([said] if (said := billed_without_a_card((po, *o) for po, o in cardless)) else [])
@@ -161,7 +165,7 @@ def _results(web: Web, name: str, wanted: str, page: int, batch: state.WebBatch 
             for_a_day_said=_held_said(ledger, name),
             held_planned=sum(1 for r in rows if r.status == "held" and _planned_there(r.record)),
             held_cancelled=sum(1 for r in rows if r.status == "held" and is_cancelled_hold(r.record.error)),
-            planned_dollars=planned_dollars(ledger, name).get(name, ""),
+            planned_dollars=planned_dollars(ledger, name).get(name, ""), rounded=view.rounded,
         )  # fmt: skip
 
 
@@ -205,7 +209,9 @@ async def results(request: Request) -> Response:
     )
     # beside the lines: the card lines an order shows beyond its rows (cards), and the rest
     cards, billed = split_billed(found.billed, found.billed_cards)
-    taken = {po: -amount for po, amount in found.billed.items() if amount < 0}  # a discount on the order
+    # a discount on the order (its rounding on the order said apart: roundedonorder)
+    off = {po: -amount - found.rounded.get(po, Decimal(0)) for po, amount in found.billed.items()}
+    taken = {po: amount for po, amount in off.items() if amount > 0}
     # a duplicate is not to fix: never sent
     needing = sum(found.counts.get(s, 0) for s in ("invalid", "failed"))
     differ = found.differ

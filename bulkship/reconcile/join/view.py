@@ -18,6 +18,7 @@ from ...ledger.ordernotes import FEWER_CARDS, fewer_cards_shown
 from ...models import Catalog
 from ...money import Breakdown, MoneyTally, billed_money
 from ...payload import items_of, line_items
+from ...roundedonorder import rounded_orders
 from ...statuses import CHARGED, IN_DOUBT, MONEY_BUCKETS, TO_SEND, card_gone_note, left_out_person
 from ..sheets import OrderSummary, RowOutcome
 from ..sheets.book import counted
@@ -65,6 +66,8 @@ class LedgerView:
         }
         # of it, the card lines an order shows beyond its rows: cards, not shipping (money.billed_money)
         self.billed_cards = {po: c for po, c in ledger.billed_cards(batch).items() if po in self.billed}
+        # of it below its lines, the vendor's rounding on the order (..roundedonorder): no discount
+        self.rounded = rounded_orders(ledger, batch, self.billed) if self.billed else {}
         # what the plan confirmed counted beside each order's lines (..billedbefore.charge_counted)
         self.charge_counted = charge_counted(ledger, batch) if self.billed else {}
         # (PO, fingerprint) -> the cards the vendor shows on a row's line where more were sent
@@ -256,6 +259,7 @@ class LedgerView:
                     money=bucket,
                     billed=self.billed.get(order.po_number, Decimal(0)),
                     billed_cards=self.billed_cards.get(order.po_number),
+                    rounded=self.rounded.get(order.po_number, Decimal(0)),
                 )
             )
         return summaries

@@ -106,6 +106,7 @@ class OrderSummary:
     money: str = CHARGED
     billed: Decimal = Decimal(0)  # what the vendor's order bills beside its lines (shipping, fees)
     billed_cards: BilledCards | None = None  # of it, the card lines the order shows beyond its rows
+    rounded: Decimal = Decimal(0)  # of it below its lines, the vendor's rounding (..roundedonorder)
 
 
 def _on_this_machine(url: str) -> bool:

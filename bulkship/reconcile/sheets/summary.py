@@ -229,7 +229,9 @@ def _write_summary(
     if note:  # never a total that leaves out what the vendor charged on the orders themselves
         _write_text(sheet, row - 1, 0, note, fmt.text)
         row += 1
-    taken = {po: -amount for po, amount in tally.billed.items() if amount < 0}
+    # ... but the vendor's rounding on the order, said apart (roundedonorder): no discount (hunter-money33)
+    off = {po: -amount - tally.rounded.get(po, Decimal(0)) for po, amount in tally.billed.items()}
+    taken = {po: amount for po, amount in off.items() if amount > 0}
     if taken:  # a discount on the order itself, its total below its lines (found by hunter-vendor8)
         note = (
             f"Charged is net of {money_text(sum(taken.values(), Decimal(0)))} the vendor took off "

@@ -68,6 +68,7 @@ class _Tally:
         self.billed: dict[str, Decimal] = {}  # PO -> what its order bills beside its lines
         self.billed_cards: dict[str, BilledCards] = {}  # PO -> of it, the card lines beyond its rows
         self.order_status: dict[str, str] = {}  # PO -> the vendor's word for such an order
+        self.rounded: dict[str, Decimal] = {}  # PO -> of its billed below its lines, the vendor's rounding
         self.nothing_charged = 0  # orders the Orders sheet lists holding no money (ended with no card made)
         # (PO, money bucket) -> its rows there: an order some of whose rows are charged and others in doubt
         self.by_order_bucket: dict[tuple[str, str], MoneyTally] = {}
@@ -81,6 +82,7 @@ class _Tally:
         self.billed.update((o.po_number, o.billed) for o in orders if o.billed)
         self.billed_cards.update((o.po_number, o.billed_cards) for o in orders if o.billed and o.billed_cards)
         self.order_status.update((o.po_number, o.status) for o in orders if o.billed)
+        self.rounded.update((o.po_number, o.rounded) for o in orders if o.rounded)
         self._totals = None
 
     def add(self, outcome: RowOutcome) -> None:
