@@ -58,6 +58,9 @@ def test_a_total_rounded_once_on_the_order_is_charged_and_said(tmp_path: Path) -
     assert status["money"]["charged"]["total"] == "97.50", status["money"]
     assert any(n.startswith(ROUNDED) for n in status["notes"]), status["notes"]
     assert not [n for n in status["notes"] if "below what their lines cost" in n], status["notes"]
+    # ... said once: not again as "costs differ from the plan ... planned 97.52, the vendor shows 97.50"
+    assert not [n for n in status["notes"] if "costs differ from the plan" in n], status["notes"]
+    assert "whose plan (shown by bulkship run) said 97.52" not in page, page
     assert report.matches, report
     assert (str(report.ledger_total), str(report.vendor_total)) == ("97.50", "97.50")
     assert any(n.startswith(ROUNDED) for n in report.notes), report.notes
