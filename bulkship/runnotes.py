@@ -253,6 +253,10 @@ def below_zero(view: LedgerView, batch: str) -> list[str]:
     return below_zero_note(charged, f"; compare with `bulkship reconcile {shlex.quote(batch)}`")
 
 
+# a total below zero said plainly beside its figure: "-10.00, is 110.00 below" said nothing of a credit
+_BELOW_ZERO = " (below zero: more given back than charged)"
+
+
 def below_lines_notes(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]:
     """A note for the created orders whose own total, as last read, is below what their lines cost (no
     discount they show taking it off: ledger.ordernotes.BELOW_LINES): counted at their lines, which of the
@@ -271,9 +275,10 @@ def below_lines_notes(ledger: Ledger, view: OrdersSeen, batch: str) -> list[str]
     below = sum((Decimal(str(d[BELOW_LINES])) for d in found.values()), Decimal(0))
     totals = sum((Decimal(str(d.get("total") or 0)) for d in found.values()), Decimal(0))
     refunded = _refunded_after_parcel(ledger, batch, found)
+    shown = money_text(totals) + (_BELOW_ZERO if totals < 0 else "")
     return [
         f"The vendor's own total of {len(found)} order(s) ({named_orders(list(found))}), "
-        f"{money_text(totals)}, is {money_text(below)} below what their lines cost, and no discount they "
+        f"{shown}, is {money_text(below)} below what their lines cost, and no discount they "
         f"show takes it off: bulkship counts them at their lines.{refunded} Ask the vendor which it bills; "
         f"`bulkship reconcile {shlex.quote(batch)}` says it as a difference"
     ]

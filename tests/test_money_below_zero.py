@@ -86,3 +86,30 @@ def test_a_cancelled_line_still_counted_is_not_called_a_failed_line(tmp_path: Pa
     assert "shows 1 line(s) Cancelled (row(s) 3)" in note, note
     assert "(a line the vendor ended without a card is read as refunded)" in note, note
     assert "failed line" not in note, note
+
+
+def _total_below_zero(order: dict[str, Any]) -> None:
+    """BS-STAFF-0001's four cards shipped, the order's own total -10.00."""
+    if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
+        return
+    for i, line in enumerate(order[key_of(order, "LineItems")]):
+        line.update({key_of(line, "Status"): "Shipped", "Shipments": [{"TrackingNumber": f"9400{i}"}]})
+    order[key_of(order, "Cost")] = -10.0
+
+
+def test_an_order_total_below_zero_beside_lines_counted_says_it(tmp_path: Path) -> None:
+    """Counted at its lines (e58397e7), the order's total of -10.00 read "-10.00, is 110.00 below what their
+    lines cost" on status, the Summary and the Results page, reconcile "the vendor's orders cost -10.00":
+    no word that a figure below zero is more given back than charged."""
+    with VendorProxy(tmp_path) as vendor:
+        place(vendor, tmp_path, [1, 2, 3, 4])
+        vendor.rewrite = orders_rewritten(_total_below_zero)
+        settings = vendor.settings(tmp_path)
+        asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+        (status,) = api.status(settings, "staff")
+        report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
+    assert status["money"]["charged"]["total"] == "100.00"  # at its lines, as before
+    said = "(BS-STAFF-0001), -10.00 (below zero: more given back than charged), is 110.00 below what"
+    assert [n for n in status["notes"] if said in n], status["notes"]
+    below = "The vendor shows 1 order(s) (BS-STAFF-0001) below zero, -10.00 in all: 10.00 more given back"
+    assert [n for n in report.notes if n.startswith(below)], report.notes
