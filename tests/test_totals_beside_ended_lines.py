@@ -76,3 +76,22 @@ def test_the_cards_face_value_beside_the_kept_lines_is_not_charged(tmp_path: Pat
     assert charged == "73.14"
     assert reconciled == ("73.14", "73.14")
     assert "73.14 charged" in page, page
+
+
+def _face_value_beside_a_fee_and_a_discount(order: dict[str, Any]) -> None:
+    """HOMEDEPOT cards (24.38 a 25.00 card), a 'Fee' of 1.63 and a 'Discount' of 5.00 on the order: 'Cost'
+    the lines with the fee less the discount (94.15), 'Total' the cards' face value (100.00)."""
+    if order.get(key_of(order, "PONumber")) not in (None, "BS-STAFF-0001"):
+        return
+    order.update({"Fee": 1.63, "Discount": 5.0, "Total": 100.0})
+    order[key_of(order, "Cost")] = round(order[key_of(order, "Cost")] + 1.63 - 5.0, 2)
+
+
+def test_the_cards_face_value_beside_a_total_less_its_discount_is_not_charged(tmp_path: Path) -> None:
+    """Before: the face value was dropped only beside a total of the lines (and charges), not of them less
+    the discount the order shows: "100.00 charged" everywhere, the 5.00 discount said unproven, reconcile
+    "Everything matches" at 100.00, for the 94.15 the order's Cost says (found by hunter-money33's corpus)."""
+    charged, reconciled, page = _charged(tmp_path, _face_value_beside_a_fee_and_a_discount, "HOMEDEPOT")
+    assert charged == "94.15"
+    assert reconciled == ("94.15", "94.15")
+    assert "94.15 charged" in page, page
