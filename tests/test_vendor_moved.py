@@ -168,3 +168,30 @@ def test_a_card_the_vendor_moved_is_said_moved_right_after_track(vendor: VendorP
     (said,) = [line for line in api.export_csv(settings, "staff").read_text().splitlines() if "E3" in line]
     assert "The vendor moved this card out of order BS-STAFF-0001 into its order" in said, said
     assert "--allow-repeat does not either" in said and "A re-run holds it" not in said, said
+
+
+def test_a_card_the_vendor_moved_is_said_moved_after_track_when_a_webhook_read_its_line(
+    vendor: VendorProxy, tmp_path: Path
+) -> None:
+    """review78 on 088d3546: E3's line read 'Cancelled' by a webhook (the order's FulfillmentComplete read
+    and recorded) before `track`: the pass found nothing new on that order, read no list, and E3 said "The
+    vendor cancelled this card's line ... re-run with --allow-repeat" until the next run. A line read
+    cancelled since the list was last read has it read."""
+    from bulkship import api
+    from bulkship.ledger import Ledger
+    from bulkship.track import refresh_order
+
+    settings = vendor.settings(tmp_path)
+    place(vendor, tmp_path, [1, 2, 3, 4])
+    vendor.rewrite = moved("E3")
+
+    async def webhook_read() -> None:
+        async with vendor.factory(settings) as client:
+            with Ledger.open(settings.ledger_location, lock=False) as ledger:
+                (order,) = ledger.orders("staff")
+                await refresh_order(client, ledger, order, source="webhook")
+
+    asyncio.run(webhook_read())
+    asyncio.run(track(settings, "staff", client_factory=vendor.factory))
+    (said,) = [line for line in api.export_csv(settings, "staff").read_text().splitlines() if "E3" in line]
+    assert "The vendor moved this card out of order BS-STAFF-0001 into its order" in said, said

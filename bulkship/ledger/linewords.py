@@ -19,6 +19,7 @@ LINE_WORD = "line_word"  # a row's line shown in the vendor's own word for a sta
 LINE_CANCELLED = "line_cancelled"  # a row's line first read cancelled, nothing shipped: when, and the reason
 CANCELLED = "cancelled"
 LINE_MOVED = "line_moved"  # where the vendor moved a row's card from a line it shows ended (track.moved)
+MOVES_READ = "moves_read"  # the vendor's order list read in full for those moves: the lines read ended before
 # what a row held for its cancelled line says first (repeats.cancelled writes it): here, with its test, so
 # that the result views, the web pages and `status` read it without loading the repeats package (and pandas)
 CANCELLED_SAID = "the vendor cancelled this card's line in order "

@@ -40,10 +40,11 @@ from ..client.vendor import VendorClient
 from ..errors import BatchConflictError, FileFormatError, TransientVendorError, UnknownBatchError
 from ..heldrows import held_until
 from ..ledger import Ledger
+from ..ledger.linewords import LINE_MOVED, moved_cards
 from ..models import Catalog
 from ..reconcile.join import LedgerView
 from ..settings import Settings
-from .moved import moved_elsewhere
+from .moved import moved_elsewhere, moves_unread
 from .orders import (
     CARD_MADE_LINE_STATUSES,
     CREDENTIAL_ERRORS,
@@ -246,6 +247,7 @@ async def track(
                 names = batches_to_track(ledger, batch)
                 polled, changed, errors, progress = 0, 0, [], []
                 pollings: dict[str, PollOutcome] = {}
+                looked: set[str] = set()
                 for name in names:
                     elsewhere = _other_api_note(ledger, name, settings)
                     if elsewhere:  # every batch: the ones ordered through another API are left alone
@@ -259,14 +261,14 @@ async def track(
                     )
                     changed += pollings[name].changed
                     errors.extend(pollings[name].errors)
-                    if pollings[name].changed:
-                        await _look_for_moves(client, ledger, name, ended_before)
+                    if await _look_for_moves(client, ledger, name, ended_before):
+                        looked.add(name)  # its rows' words may have changed: its workbook rewritten
                 gone = _cards_gone_elsewhere(ledger) if changed or passes == 1 else set()
                 # ... and the batches holding a row for a card of theirs the vendor failed since: their rows
                 # said 'nothing to do' in their workbooks (statuses.CARD_GONE)
                 gone |= ledger.batches_holding_cards_gone(n for n, p in pollings.items() if p.changed)
                 for name, polling in pollings.items():
-                    first_or_changed = polling.changed > 0 or passes == 1 or name in gone
+                    first_or_changed = polling.changed > 0 or passes == 1 or name in gone | looked
                     output, warnings = _rewrite_if(
                         ledger, name, settings, catalog, changed=first_or_changed, every=batch is None
                     )
@@ -298,13 +300,18 @@ async def track(
 
 async def _look_for_moves(
     client: VendorClient, ledger: Ledger, batch: str, ended_before: set[tuple[str, str]]
-) -> None:
-    """A line this pass read ended without a card may be one the vendor moved into an order of its own:
-    the vendor's order list read (once, only then), where it shows so noted for the row's words. Read by a
-    run only, the row said 'The vendor cancelled this card ... To send it after all, re-run with
+) -> bool:
+    """A line this pass read ended without a card, or one read cancelled since the vendor's order list was
+    last read (a webhook's), may be one the vendor moved into an order of its own: the list read (only
+    then), where it shows so noted for the row's words; whether where a card is said to be changed. Read by
+    a run only, the row said 'The vendor cancelled this card ... To send it after all, re-run with
     --allow-repeat' from `track` until the next run (hunter-vendor41's leftover 1)."""
-    if not set(ledger.rows_made_no_card(batch)) <= ended_before:
-        await moved_elsewhere(client, ledger, batch)
+    ended = set(ledger.rows_made_no_card(batch))
+    if not ended or (ended <= ended_before and not moves_unread(ledger, batch)):
+        return False
+    said = moved_cards(ledger.events(batch, kinds=[LINE_MOVED]))
+    await moved_elsewhere(client, ledger, batch)
+    return moved_cards(ledger.events(batch, kinds=[LINE_MOVED])) != said
 
 
 def _cards_gone_elsewhere(ledger: Ledger) -> set[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from ..client.parse import po_number_of, raw_lines, status_name, text
 from ..errors import VendorError
 from ..ledger import Ledger
-from ..ledger.linewords import LINE_MOVED, moved_cards
+from ..ledger.linewords import LINE_CANCELLED, LINE_MOVED, MOVES_READ, moved_cards
 from ..statuses import NO_CARD_STATUSES
 
 
@@ -94,6 +94,18 @@ def note_moves(
         where = moves.get((po, fp), "")
         if where != said.get((po, fp), ""):
             ledger.log_event(batch, po, LINE_MOVED, fingerprint=fp, where=where)
+    ledger.log_event(batch, None, MOVES_READ, rows=len(made_none))
+
+
+def moves_unread(ledger: Ledger, batch: str) -> bool:
+    """Whether a line of ``batch`` was read cancelled (by any way in: a poll, a webhook, a run's wait) since
+    the vendor's order list was last read in full for moved cards: a line ended by a webhook was never
+    looked for by `track`, whose pass found nothing new on that order (review78 on 088d3546)."""
+    cancelled = [e.at for e in ledger.events(batch, kinds=[LINE_CANCELLED])]
+    if not cancelled:
+        return False
+    read = [e.at for e in ledger.events(batch, kinds=[MOVES_READ])]
+    return not read or max(cancelled) > max(read)
 
 
 def _may_make_card(raw_line: Any) -> bool:
