@@ -831,3 +831,31 @@ def test_an_order_whose_answer_was_lost_counts_against_the_limit_at_today_s_pric
         assert "the answer to BS-CAP-0004 was lost: it may have been charged 27.00 (planned 25.00)" in said
     else:
         assert "the vendor's prices could not be read" in said, said
+
+
+def test_a_new_order_beside_one_in_doubt_is_not_said_planned_by_an_earlier_run(
+    vendor: VendorProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by hunter-vendor42's kill trial t5 (1,000 rows killed -9 seven times, then the list edited): the
+    next run said "In doubt: 3,625.00 USD for 100 row(s) in 10 order(s) ...; 4 order(s) to send (all planned
+    by an earlier run, keeping their PO numbers)": the 4 were BS-K-0101..0104, planned by that very run. The
+    orders in doubt were counted as planned before, as the approval trail does not (team.approvals)."""
+    monkeypatch.setenv("BULKSHIP_EMAIL", SANDBOX_EMAIL)
+    monkeypatch.setenv("BULKSHIP_ACCESS_TOKEN", SANDBOX_ACCESS_TOKEN)
+    sheet = five_cvs_cards(tmp_path)
+    _second_order_never_reaches_the_vendor(vendor)
+    first = run_batch(
+        sheet, replace(vendor.settings(tmp_path), concurrency=1), batch="cap", wait_s=0, max_lines=1,
+        client_factory=vendor.factory,
+    )  # fmt: skip
+    assert first.unknown_orders == 1
+    vendor.rewrite = lambda call: call.forward()
+    with sheet.open("a") as handle:  # a new hire added to the list
+        handle.write("P6 Lee,6 Main St,Boston,MA,02134,CVS,25\n")
+    capsys.readouterr()
+    code = main(_cli_run(vendor, tmp_path, "--yes"))
+    said = " ".join(capsys.readouterr().err.split())
+    assert code == 0, said
+    assert "In doubt: 25.00 USD for 1 row(s) in 1 order(s)" in said, said
+    assert "1 order(s) to send" in said and "planned by an earlier run" not in said, said
+    assert len(vendor.orders()) == 6

@@ -65,9 +65,12 @@ def show_plan(view: PlanView) -> None:
             f"No new order to send; the {len(doubt.orders)} order(s) in doubt go again under the same PO "
             "numbers only if the vendor never got them"
         )
-    if view.resumed_orders and summary.orders:  # none: the orders resumed are the ones in doubt, said above
+    # the orders resumed less those in doubt (said above, not among those to send): counted, a new order
+    # beside one in doubt read 'all planned by an earlier run' (hunter-vendor42's kill trial t5)
+    planned_before = view.resumed_orders - len(doubt.orders)
+    if planned_before > 0 and summary.orders:
         # they are among the orders to send: "2 to send; 2 left from an earlier run" read as four (newcomer4)
-        some = "all" if view.resumed_orders >= summary.orders else f"{view.resumed_orders} of them"
+        some = "all" if planned_before >= summary.orders else f"{planned_before} of them"
         orders += f" ({some} planned by an earlier run, keeping their PO numbers)"
     if view.already_ordered_rows:
         orders += f"; {view.already_ordered_rows} row(s) already ordered are not sent again"
