@@ -600,6 +600,33 @@ def test_the_sandbox_can_refuse_a_duplicate_po_with_422_and_count_list_pages_fro
         vendor.close()
 
 
+def test_a_list_counting_its_pages_from_0_on_one_page_is_read_to_its_end(tmp_path: Path) -> None:
+    """Found by hunter-vendor42's kill trial t6 (`--dialect likely-real,list_page_base=0`): a vendor counting
+    its list's pages from 0, no TotalCount, its orders on one page. Page 1 read empty, page 0 read, then
+    page 1 empty again sent the reading back to page 0, which 'repeated a record': the list never read to
+    its end, so a new batch was refused "could not be checked for cards sent before ... nothing was sent"
+    on every run until the vendor held more than a page of orders."""
+    vendor = SandboxVendor(tmp_path, dialect=parse_dialect("likely-real,list_page_base=0"))
+    try:
+        first = run_batch(
+            write_sheet(tmp_path / "a.csv", [1, 2]),
+            vendor.settings,
+            wait_s=0,
+            client_factory=vendor.factory(),
+        )
+        assert first.exit_code == 0, first.stopped
+        second = run_batch(
+            write_sheet(tmp_path / "b.csv", [3, 4]),
+            vendor.settings,
+            wait_s=0,
+            client_factory=vendor.factory(),
+        )
+        assert second.exit_code == 0, second.stopped
+        assert vendor.external_ids() == Counter({f"E{i}": 1 for i in range(1, 5)})
+    finally:
+        vendor.close()
+
+
 def rows_in_doubt(settings: Any) -> bool:
     return any(r.status != "ordered" for r in rows_of(settings, "staff").values())
 

@@ -64,6 +64,10 @@ class _Paged(_Transport):
         page_one: list[Any] | None = None  # page 1's records, while a page 0 may still be unread
         shown: set[str] = set()  # each record listed so far, by its Id (proving: a repeat proves nothing)
         confirming = False  # the page after a full one that reached the TotalCount: is it the end?
+        # read from page 0 already: its page 1 empty again is the end of a list of one page, not a sign to
+        # read page 0 again (which then 'repeated a record': never complete, no new batch ever sent while
+        # the vendor held fewer orders than one page: hunter-vendor42's trial t6)
+        from_zero = False
         while page <= MAX_PAGES:
             query = {**(params or {}), "pageIndex": str(page), "pageSize": str(PAGE_SIZE)}
             status, body = await self._call(
@@ -76,8 +80,15 @@ class _Paged(_Transport):
                 return records, False, f"its answer to page {page} shows no list ({_shape(body)})"
             counted = integer(field(body, "TotalCount", "Total", "TotalItems", "TotalRecords"))
             total = counted if counted is not None else total
-            if not data and page == 1 and total != 0 and await self._page_zero_shows(path, params):
+            if (
+                not data
+                and page == 1
+                and not from_zero
+                and total != 0
+                and await self._page_zero_shows(path, params)
+            ):
                 page = 0  # it counts pages from 0: page 1 was its second, and page 0 holds the first
+                from_zero = True
                 continue
             if data and page == 1 and proving and previous_first is None:
                 page_one = data  # read from 1: if it counts from 0, this is its second page
