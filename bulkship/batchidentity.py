@@ -24,6 +24,7 @@ from typing import Any
 from .errors import BatchConflictError
 from .folding.names import fold_person, name_words
 from .ledger import Ledger, RowRecord
+from .ledger.orderstates import COMMITTED_ORDER_STATES, rows_on_orders_in
 from .load import sheet_names
 from .models import FINGERPRINT, NAME_COLUMNS, LoadedSheet
 from .plan import batch_name_of
@@ -150,7 +151,6 @@ def identity_refusal(
     ``sheet``: the sheet read, which :func:`check_same_sheet` refuses where it is another of a workbook the
     batch read (validate passed it, exit 0: hunter-money30)."""
     from .ledger import OPEN_STATES
-    from .resume import COMMITTED_ORDER_STATES, rows_on_orders_in  # resume uses us
 
     stored, name = ledger.batch(batch), Path(file_name).name  # validate names the file as typed
     if sheet is not None and stored is not None and stored.file_hash != file_hash:

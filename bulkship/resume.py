@@ -21,19 +21,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .batchidentity import check_batch_identity, check_same_sheet, sheet_sent_as
-from .billing import line_ended_without_card
 from .heldrows import without_day
 from .ledger import (
-    CARD_MADE_ROWS,
     ELSEWHERE,
     OPEN_STATES,
-    REVIEW_STATE,
     BatchRecord,
     Ledger,
     OrderRecord,
     RowRecord,
 )
 from .ledger.linewords import LINE_WORD, line_words
+from .ledger.orderstates import COMMITTED_ORDER_STATES, LIVE_ORDER_STATES, rows_on_orders_in
 from .ledger.writes import PoClashError
 from .load.skipped.kinds import _SAYS_NOT_YET as NOT_YET_REASON
 from .memtrim import collector_paused
@@ -50,9 +48,6 @@ from .repeats.takenout import cards_gone_elsewhere, hold_cards_gone_elsewhere
 from .resumeholds import rows_held_now
 from .resumerecords import plan_records, row_updates
 from .skippedpeople import forget_corrected
-
-LIVE_ORDER_STATES = frozenset({"planned", *OPEN_STATES, "created", REVIEW_STATE})
-COMMITTED_ORDER_STATES = frozenset({*OPEN_STATES, "created", REVIEW_STATE})  # at the vendor, or may be
 
 
 def already_complete(ledger: Ledger, batch: str, file_hash: str) -> bool:
@@ -313,26 +308,6 @@ def record_batch(
         sheet=sheet.sheet_name,
         upload_hash=sheet.upload_hash,
     )
-
-
-def rows_on_orders_in(
-    known: dict[str, RowRecord], orders: dict[str, OrderRecord], states: frozenset[str]
-) -> set[str]:
-    """The rows ordered (or left out as made elsewhere: never planned again), or on one of ``orders`` in one
-    of ``states`` (a failed row is on none: the vendor refused it, or its line failed before a card was
-    made; nor is one left out since, which keeps that PO: ledger.sql.writes.upsert_rows)."""
-    return {
-        fp
-        for fp, rec in known.items()
-        if rec.status in CARD_MADE_ROWS
-        or (
-            rec.status not in ("failed", "skipped")
-            and not (rec.status == HELD and line_ended_without_card(rec))  # held as cancelled: keeps its PO
-            and rec.po_number
-            and rec.po_number in orders
-            and orders[rec.po_number].state in states
-        )
-    }
 
 
 def _take_back_changed_orders(

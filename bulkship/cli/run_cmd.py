@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ConfigError, SpendLimitError
+from ..ledger.orderstates import COMMITTED_ORDER_STATES
 from .app import (
     ApiUrlOption,
     CredentialsOption,
@@ -182,7 +183,6 @@ def _refuse_without_page_changes(
 def _sent_cards(settings: Settings, batch: str) -> bool:
     """Whether ``batch`` has orders at the vendor, or perhaps (sent without an answer, in review)."""
     from ..ledger import Ledger
-    from ..resume import COMMITTED_ORDER_STATES
 
     with Ledger.open(settings.ledger_location, lock=False) as ledger:
         return any(o.state in COMMITTED_ORDER_STATES for o in ledger.orders(batch, payloads=False))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import BatchConflictError
+from ..ledger.orderstates import COMMITTED_ORDER_STATES, rows_on_orders_in
 from ..ledger.records import ELSEWHERE
 from ..statuses import HAS_CARD
 from .earlier import Changed
@@ -128,7 +129,6 @@ def _may_continue(ledger: Ledger, record: BatchRecord, file_name: str, frame: pd
     if frame is None:
         return True
     from ..batchidentity import check_batch_identity
-    from ..resume import COMMITTED_ORDER_STATES, rows_on_orders_in  # resume uses us
 
     known = {r.fingerprint: r for r in ledger.batch_rows(record.name)}
     orders = {o.po_number: o for o in ledger.orders(record.name)}

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..ledger import CARD_MADE_ROWS, ELSEWHERE, Ledger, ledger_exists
+from ..ledger.orderstates import COMMITTED_ORDER_STATES, rows_on_orders_in
 from ..repeats.policy import HELD
 from ..settings import Settings
 from .ledgerreads import reading
@@ -62,7 +63,6 @@ def rows_sent(settings: Settings, batch: str) -> dict[int, str]:
     settled): row number -> PO number. The page never lets their cells change: editing the sheet never
     changes a card already ordered, and the edited row would be held as a second card."""
     from ..reconcile.join import made_no_card
-    from ..resume import COMMITTED_ORDER_STATES, rows_on_orders_in
 
     with reading(settings) as ledger:
         if ledger is None:

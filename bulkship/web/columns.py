@@ -20,6 +20,7 @@ from starlette.responses import Response
 from .. import profiles
 from ..columns import AmbiguousColumnsError, ColumnsReport, TwoListsError, remap
 from ..errors import BulkshipError, MissingColumnsError, SecondCardError
+from ..ledger.orderstates import COMMITTED_ORDER_STATES
 from ..load.problems.corrections import asks_of_rows
 from ..load.skipped.columnkeys import left_out_by, picks_rows
 from ..schema import load_contract
@@ -316,7 +317,6 @@ async def _refused_if_frozen(request: Request, web: Web, batch: state.WebBatch) 
 def _frozen(web: Web, batch: state.WebBatch) -> str:
     """Why the mapping of ``batch`` cannot change ("" when it can): orders at the vendor (or perhaps)."""
     from ..ledger import Ledger, ledger_exists
-    from ..resume import COMMITTED_ORDER_STATES
 
     if not ledger_exists(web.settings.ledger_location):
         return ""
