@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import BulkshipError
 from .ledger import Ledger
+from .ledger.records import OPEN_STATES
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .repeats import held_notes
@@ -20,6 +21,9 @@ from .runresult import RunResult, result_from_ledger
 
 if TYPE_CHECKING:
     from .settings import Settings
+
+# orders the vendor holds or may hold: cards charged, or perhaps
+ORDERS_AT_THE_VENDOR = (*OPEN_STATES, "created", "review")
 
 
 def reconcile_run(
@@ -59,25 +63,49 @@ def rewrite_kept_plan(
     settings: Settings,
     catalog: Catalog,
     options: RunOptions,
-) -> None:
+) -> Path | None:
     """The batch's result workbook written again when a run stops before sending and the plan it recorded
     stays in the ledger: the workbook of the cards sent before said 4 rows and 0.00 to send beside `status`
     saying 6 rows and 25.00 to send, until a later run sent (found by hunter-money1, L3). Only the workbook
     this run would write (same folder): a declined run writes none elsewhere; nor one holding corrections
-    on its Fix these sheet that this run did not read (a look at the plan of the first file loses none)."""
+    on its Fix these sheet that this run did not read (a look at the plan of the first file loses none).
+    Returns the workbook written first here (:func:`_first_workbook`), else None."""
     from .reconcile.fixedits import unsent_fix_edits
     from .reconcile.sheets import read_result_workbook
 
     record = ledger.batch(batch)
     recorded = Path(record.output) if record and record.output else None
+    if recorded is None:
+        return _first_workbook(ledger, batch, validation, settings, catalog, options)
     try:
-        if recorded is None or not recorded.is_file():
-            return
+        if not recorded.is_file():
+            return None
         if recorded.resolve() != result_path(settings.out_dir, batch).resolve():
-            return
+            return None
         read_here = path.resolve() == recorded.resolve()
     except OSError:
-        return
+        return None
     if not read_here and unsent_fix_edits(recorded, read_result_workbook(recorded, lenient=True)):
-        return
+        return None
     reconcile_run(ledger, batch, validation, settings, catalog, options)  # not written: not the news here
+    return None
+
+
+def _first_workbook(
+    ledger: Ledger,
+    batch: str,
+    validation: ValidationResult,
+    settings: Settings,
+    catalog: Catalog,
+    options: RunOptions,
+) -> Path | None:
+    """The workbook of a batch whose orders went (or may have) before any workbook was written: a run
+    killed after its first order, its re-run declined, wrote none, though cards were charged; `status` had
+    no Results and `track` said "`bulkship run` writes one" (found by newcomer31, F-a). Not over a file
+    already there, which another ledger may have written."""
+    if not any(ledger.order_counts(batch).get(state) for state in ORDERS_AT_THE_VENDOR):
+        return None
+    if result_path(settings.out_dir, batch).exists():
+        return None
+    result, not_written = reconcile_run(ledger, batch, validation, settings, catalog, options)
+    return None if not_written is not None or result.output is None else Path(result.output)

@@ -156,7 +156,10 @@ def keep_the_stopped_plan(
     # keeps them on Fix these, where the ones not to send again are taken off (found by
     # newcomer6: written 'planned', none could be, and the next --allow-repeat sent them all)
     if options.rewrite_when_stopped and not synced.repeated:
-        rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
+        written = rewrite_kept_plan(ledger, batch, path, validation, settings, catalog, options)
+        if written is not None:  # the first workbook of cards charged before: said where it is
+            said = f"the result workbook of the cards ordered so far: {written}"
+            stopped.hint = f"{stopped.hint}; {said}" if stopped.hint else said
     if full is not None and _plan_kept(ledger, batch) and not _awaits_approval(stopped):
         sync_ledger(  # ... and so does the ledger: `status` gave them 'planned', their money
             # 'to send' though no run would send it (newcomer6's L1, found again by newcomer7)

@@ -90,3 +90,44 @@ def test_a_declined_run_that_keeps_its_plan_writes_the_result_workbook_again(
         settings.ledger, "ed", input_rows=range(2, 7), web=True
     )  # workbook = status, to the cent
     assert (seen.total("charged"), seen.total("to send")) == (Decimal(100), Decimal(25))
+
+
+class CrashOnSecondOrder(httpx.AsyncBaseTransport):
+    """The run dies (as under kill -9: nothing after it runs) when it sends its second order."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner, self.sent = inner, 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.lower() == "/v1/orders":
+            self.sent += 1
+            if self.sent == 2:
+                raise KeyboardInterrupt
+        return await self.inner.handle_async_request(request)
+
+
+def test_a_re_run_declined_after_a_crash_writes_the_workbook_of_the_cards_charged(
+    tmp_path: Path, sandbox_vendor: SandboxVendor
+) -> None:
+    """Found by newcomer31 (F-a): a run died after its first order, before its result workbook was written;
+    its re-run, answered 'no' at 'Send these orders?', wrote none either, though that order's cards were
+    charged: `status` showed no Results, and `track` said "`bulkship run` writes one", which only a run that
+    sends did. A re-run that sends nothing now writes the workbook of what went, and names it."""
+    settings = Settings(data_dir=tmp_path / "data", out_dir=tmp_path / "out")
+    sheet = write_sheet(tmp_path / "q4.csv", range(4))
+    crash = CrashOnSecondOrder(sandbox_vendor.transport)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(sheet, settings, wait_s=0, max_lines=2, client_factory=sandbox_vendor.factory(crash))
+    assert len(sandbox_vendor.sandbox.orders()) == 1  # two cards charged, two rows never sent
+    workbook = settings.out_dir / "q4-results.xlsx"
+    assert not workbook.exists()
+    with pytest.raises(SpendLimitError, match="Not confirmed") as declined:
+        run_batch(sheet, settings, wait_s=0, max_lines=2, client_factory=sandbox_vendor.factory(),
+                  confirm=lambda _view: False)  # fmt: skip
+    assert str(workbook) in " ".join(str(declined.value.hint or "").split()), declined.value.hint
+    seen = check_money(
+        settings.ledger, "q4", input_rows=range(2, 6), vendor_orders=sandbox_vendor.sandbox.orders()
+    )
+    # the first order's two cards charged; the second, sent when the run died, in doubt until asked
+    assert (seen.total("charged"), seen.total("in doubt")) == (Decimal(50), Decimal(50))
+    assert len(sandbox_vendor.sandbox.orders()) == 1  # and nothing was sent
