@@ -46,7 +46,7 @@ from ..reconcile.join import LedgerView
 from ..settings import Settings
 from .moved import moved_elsewhere, moves_unread
 from .orders import (
-    CARD_MADE_LINE_STATUSES,
+    CARD_ON_ITS_WAY,
     CREDENTIAL_ERRORS,
     TRACK_ERROR_EVENT,
     OrderMismatchError,
@@ -62,7 +62,7 @@ from .orders import (
 from .rewrite import export_results_csv, not_rewritten, rewrite_corrected, rewrite_others, rewrite_results
 
 __all__ = [
-    "CARD_MADE_LINE_STATUSES",
+    "CARD_ON_ITS_WAY",
     "CREDENTIAL_ERRORS",
     "TRACK_ERROR_EVENT",
     "BatchProgress",

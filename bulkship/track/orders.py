@@ -31,7 +31,9 @@ log = logging.getLogger("bulkship.track")
 
 CREDENTIAL_ERRORS = (AuthenticationError, AccessDeniedError)
 TRACK_ERROR_EVENT = "track_error"
-CARD_MADE_LINE_STATUSES = frozenset({"complete", "shipped"})  # a card exists and is not delivered yet
+# a line whose card is made and not delivered yet: followed to its end. Named CARD_MADE_LINE_STATUSES before,
+# as ledger.linesteps' other set is (the statuses proving a card was made, Returned among them): issue 14
+CARD_ON_ITS_WAY = frozenset({"complete", "shipped"})
 
 
 def line_statuses_by_po(view: LedgerView) -> dict[str, list[str]]:
@@ -51,7 +53,7 @@ def order_is_final(order: OrderRecord, line_statuses: Sequence[str]) -> bool:
     if (order.status or "").lower() in NO_CARD_STATUSES:
         # lines that say they are still to come (Pending) are followed too: left, they read pending for good,
         # neither a card on its way nor one to send again (lines that say nothing prove nothing either way)
-        return not any(s in CARD_MADE_LINE_STATUSES or s == "pending" for s in line_statuses)
+        return not any(s in CARD_ON_ITS_WAY or s == "pending" for s in line_statuses)
     return bool(line_statuses) and all(s in FINAL_LINE_STATUSES for s in line_statuses)
 
 
