@@ -10,9 +10,11 @@ import openpyxl
 import pytest
 from intake_fixtures import sandbox_catalog
 from openpyxl.formatting.rule import CellIsRule, Rule
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import NumberFormat
 from support import embedded_sandbox_orders
+from support.libreoffice import ConvertedTogether
 
 from bulkship.cli import main
 from bulkship.load import load_sheet
@@ -97,14 +99,18 @@ def test_a_rule_crossing_cells_out_that_bulkship_cannot_evaluate_refuses_the_fil
     )
 
 
-def test_rows_a_libreoffice_conditional_format_crosses_out_are_not_ordered(tmp_path: Path) -> None:
-    """The same rules in an ODS saved by LibreOffice (calcext:conditional-format, a named style striking
-    through): each row was ordered too."""
-    from support.libreoffice import convert
-
+def _struck_by_two_rules(path: Path) -> Path:
     named = CellIsRule(operator="equal", formula=['"Cy Ng"'], font=Font(strike=True))
     rules = [("A2:H100", expr('$H2="x"')), ("A2:A9", named)]
-    ods = convert(workbook(tmp_path / "cf.xlsx", *rules), "ods", tmp_path)
+    return workbook(path, *rules)
+
+
+def test_rows_a_libreoffice_conditional_format_crosses_out_are_not_ordered(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    """The same rules in an ODS saved by LibreOffice (calcext:conditional-format, a named style striking
+    through): each row was ordered too."""
+    ods = libreoffice.copy(_struck_by_two_rules(tmp_path / "cf.xlsx"), tmp_path)
     assert crossed(ods) == [3, 4, 5]
 
 
@@ -141,19 +147,22 @@ def test_a_rule_naming_another_sheet_as_excel_2010_writes_it_refuses_the_file(
     )
 
 
+WHITE = DifferentialStyle(font=Font(color="FFFFFF"))  # a rule writing the rows marked x in white
+
+
+def _white_rows(path: Path) -> Path:
+    return workbook(path, ("A2:G100", Rule(type="expression", dxf=WHITE, formula=['$H2="x"'])))
+
+
 def test_cells_a_conditional_format_hides_are_errors_on_their_rows(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
 ) -> None:
     """Found by hunter-sheets4 (the last note's 'rules that hide text are not read'): a rule writing the rows
     marked x in white ('=$H2="x"', no fill), or giving them the number format ';;;', shows Bob and Di as
     empty rows in Excel and LibreOffice, and both were ordered. Only what the sheet shows is ordered: each
     cell so hidden is an error on its row, as a white font or ';;;' given by hand is; in LibreOffice's ODS
     copy too. A rule in white over a dark fill shows, and changes nothing."""
-    from openpyxl.styles import PatternFill
-    from openpyxl.styles.numbers import NumberFormat
-    from support.libreoffice import convert
-
-    white = Rule(type="expression", dxf=DifferentialStyle(font=Font(color="FFFFFF")), formula=['$H2="x"'])
+    white = Rule(type="expression", dxf=WHITE, formula=['$H2="x"'])
     semis = DifferentialStyle(numFmt=NumberFormat(numFmtId=200, formatCode=";;;"))
     dark = DifferentialStyle(font=Font(color="FFFFFF"), fill=PatternFill(bgColor="1F4E78"))
     for rules, hidden in (
@@ -166,8 +175,8 @@ def test_cells_a_conditional_format_hides_are_errors_on_their_rows(
         data = json.loads(capsys.readouterr().out)
         assert (code, data["invalid"]) == (1 if hidden else 0, len(hidden))
         assert sorted({p["row"] for p in data["problems"] if p["severity"] == "error"}) == hidden
-    white_rows = workbook(tmp_path / "white.xlsx", ("A2:G100", white))
-    said = [p for p in _problems(convert(white_rows, "ods", tmp_path)) if p.severity == "error"]
+    white_rows = _white_rows(tmp_path / "white.xlsx")
+    said = [p for p in _problems(libreoffice.copy(white_rows, tmp_path)) if p.severity == "error"]
     assert sorted({p.row for p in said}) == [3, 5]
     assert said[0].message == (
         "Row 3, column 'Name': the cell holds 'Bob Ray' written in white on a white background: the sheet "
@@ -176,28 +185,32 @@ def test_cells_a_conditional_format_hides_are_errors_on_their_rows(
     )
 
 
+# a rule greying out the rows marked x, its font the grey of its fill; and one in dark text on the same fill
+GREY = DifferentialStyle(font=Font(color="D9D9D9"), fill=PatternFill(bgColor="D9D9D9", fill_type="solid"))
+LIGHT = DifferentialStyle(font=Font(color="595959"), fill=PatternFill(bgColor="D9D9D9", fill_type="solid"))
+
+
+def _grey_rows(path: Path) -> Path:
+    return workbook(path, ("A2:G100", Rule(type="expression", dxf=GREY, formula=['$H2="x"'])))
+
+
+def _light_rows(path: Path) -> Path:
+    return workbook(path, ("A2:G100", Rule(type="expression", dxf=LIGHT, formula=['$H2="x"'])))
+
+
 def test_cells_a_conditional_format_writes_in_the_colour_of_its_fill_are_errors_on_their_rows(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
 ) -> None:
     """Found by hunter-sheets6: a rule greying out the rows marked x, its font the grey of its fill, showed
     Bob and Di as empty grey rows, and both were ordered. Each cell so hidden is an error on its row, in
     LibreOffice's ODS copy too; a rule in dark text on a light fill shows, and changes nothing."""
-    from openpyxl.styles import PatternFill
-    from support.libreoffice import convert
-
-    grey = DifferentialStyle(font=Font(color="D9D9D9"), fill=PatternFill(bgColor="D9D9D9", fill_type="solid"))
-    light = DifferentialStyle(
-        font=Font(color="595959"), fill=PatternFill(bgColor="D9D9D9", fill_type="solid")
-    )
-    for style, hidden in ((grey, [3, 5]), (light, [])):
-        path = workbook(
-            tmp_path / "cf.xlsx", ("A2:G100", Rule(type="expression", dxf=style, formula=['$H2="x"']))
-        )
+    for build, hidden in ((_grey_rows, [3, 5]), (_light_rows, [])):
+        path = build(tmp_path / f"{build.__name__[1:]}.xlsx")
         code = main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
         data = json.loads(capsys.readouterr().out)
         assert (code, data["invalid"]) == (1 if hidden else 0, len(hidden))
         assert sorted({p["row"] for p in data["problems"] if p["severity"] == "error"}) == hidden
-        said = [p for p in _problems(convert(path, "ods", tmp_path)) if p.severity == "error"]
+        said = [p for p in _problems(libreoffice.copy(path, tmp_path)) if p.severity == "error"]
         assert sorted({p.row for p in said}) == hidden
         assert all("written in the colour of its background" in p.message for p in said)
 
@@ -215,3 +228,15 @@ def test_a_rule_hiding_error_values_in_white_is_read_not_refused(tmp_path: Path)
     )
     loaded = load_sheet(workbook(tmp_path / "cf.xlsx", ("A2:H100", hide_errors)))
     assert len(loaded.frame) == 4 and loaded.skipped == ()
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
+    """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""
+    inputs = {
+        "cf.xlsx": _struck_by_two_rules, "white.xlsx": _white_rows, "grey_rows.xlsx": _grey_rows,
+        "light_rows.xlsx": _light_rows,
+    }  # fmt: skip
+    return ConvertedTogether(
+        tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
+    )

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from intake_fixtures import sandbox_catalog
 from openpyxl.styles import Font, PatternFill
 from openpyxl.styles.colors import Color
-from support.libreoffice import convert
+from support.libreoffice import ConvertedTogether
 
 from bulkship.load import load_sheet
 from bulkship.validate import validate
@@ -56,24 +57,32 @@ def test_a_cell_shown_as_something_else_than_it_holds_is_an_error(tmp_path: Path
     assert "holds '500', and its number format ([>=100]\"n/a\";0) does not show it" in said[6]
 
 
-def test_the_same_cells_in_libreoffice_s_ods_copy_are_errors_too(tmp_path: Path) -> None:
-    ods = convert(_workbook(tmp_path / "formats.xlsx"), "ods", tmp_path)
+def test_the_same_cells_in_libreoffice_s_ods_copy_are_errors_too(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    ods = libreoffice.copy(_workbook(tmp_path / "formats.xlsx"), tmp_path)
     said = _said(ods)
     assert sorted(said) == [3, 4, 5, 6]  # what LibreOffice shows is kept beside the value
     assert "the cell holds '50', and its number format (\"\") does not show it" in said[3]
 
 
-def test_an_amount_libreoffice_shows_with_a_decimal_comma_is_no_error(tmp_path: Path) -> None:
-    """Found by review13: a German-locale amount, 25 shown '25,00', was read as 2500 shown over 25: an error
-    "its number format does not show it" on a row the sheet shows right. 100 shown '50,00' is still one."""
+def _euro(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(HEADER)
     for i, (value, shown) in enumerate([(25, "[$-407]0.00"), (300, "[$-407]#,##0.00"), (100, '"50,00"')], 2):
         sheet.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "VISA-PREPAID", value, 1])
         sheet.cell(i, 7).number_format = shown
-    book.save(tmp_path / "euro.xlsx")
-    ods = convert(tmp_path / "euro.xlsx", "ods", tmp_path)
+    book.save(path)
+    return path
+
+
+def test_an_amount_libreoffice_shows_with_a_decimal_comma_is_no_error(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    """Found by review13: a German-locale amount, 25 shown '25,00', was read as 2500 shown over 25: an error
+    "its number format does not show it" on a row the sheet shows right. 100 shown '50,00' is still one."""
+    ods = libreoffice.copy(_euro(tmp_path / "euro.xlsx"), tmp_path)
     result = validate(load_sheet(ods), sandbox_catalog())
     assert result.rows["status"].tolist() == ["valid", "valid", "invalid"], result.problems
 
@@ -97,13 +106,13 @@ def _white_text(path: Path) -> Path:
     return path
 
 
-def test_a_cell_written_in_white_on_white_is_an_error(tmp_path: Path) -> None:
+def test_a_cell_written_in_white_on_white_is_an_error(tmp_path: Path, libreoffice: ConvertedTogether) -> None:
     """Found by hunter-sheets4: a Quantity of 2 written in a white font shows an empty cell (the default 1),
     and 2 cards went out; a whole row so written (a person "hidden" by colour) was ordered. Only what the
     sheet shows is ordered: an error on each such cell, in XLSX and in LibreOffice's ODS copy. White on a
     dark fill, or a light grey, shows."""
     xlsx = _white_text(tmp_path / "white.xlsx")
-    for path in (xlsx, convert(xlsx, "ods", tmp_path)):
+    for path in (xlsx, libreoffice.copy(xlsx, tmp_path)):
         result = validate(load_sheet(path), sandbox_catalog())
         assert result.rows["status"].tolist() == ["valid", "invalid", "invalid", "valid", "valid"], path
         said = [(p.row, p.column) for p in result.problems if p.kind == "Cell written in white on white"]
@@ -119,11 +128,7 @@ def test_a_cell_written_in_white_on_white_is_an_error(tmp_path: Path) -> None:
 _ROW_FIELDS = ["name", "address1", "city", "state", "zip", "product", "value", "quantity"]
 
 
-def test_a_cell_written_in_the_colour_of_its_fill_is_an_error(tmp_path: Path) -> None:
-    """Found by hunter-sheets6 (after hunter-sheets4's white on white): Bob's Quantity 2 in grey on the same
-    grey fill showed an empty grey cell (the default 1), and 2 cards went out; Cy's row in yellow on yellow
-    (a person 'hidden' by a highlighter) was ordered. An error on each such cell, in XLSX and in
-    LibreOffice's ODS copy. Dark blue on a light blue fill, and a theme colour on a tint of itself, show."""
+def _same_colour(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(HEADER)
@@ -139,9 +144,19 @@ def test_a_cell_written_in_the_colour_of_its_fill_is_an_error(tmp_path: Path) ->
     for cell in sheet[6]:
         cell.font = Font(color=Color(theme=4))
         cell.fill = PatternFill("solid", fgColor=Color(theme=4, tint=0.7999816888943144))
-    xlsx = tmp_path / "same.xlsx"
-    book.save(xlsx)
-    for path in (xlsx, convert(xlsx, "ods", tmp_path)):
+    book.save(path)
+    return path
+
+
+def test_a_cell_written_in_the_colour_of_its_fill_is_an_error(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-sheets6 (after hunter-sheets4's white on white): Bob's Quantity 2 in grey on the same
+    grey fill showed an empty grey cell (the default 1), and 2 cards went out; Cy's row in yellow on yellow
+    (a person 'hidden' by a highlighter) was ordered. An error on each such cell, in XLSX and in
+    LibreOffice's ODS copy. Dark blue on a light blue fill, and a theme colour on a tint of itself, show."""
+    xlsx = _same_colour(tmp_path / "same.xlsx")
+    for path in (xlsx, libreoffice.copy(xlsx, tmp_path)):
         result = validate(load_sheet(path), sandbox_catalog())
         assert result.rows["status"].tolist() == ["valid", "invalid", "invalid", "valid", "valid"], path
         kind = "Cell written in its background's colour"
@@ -154,12 +169,7 @@ def test_a_cell_written_in_the_colour_of_its_fill_is_an_error(tmp_path: Path) ->
         )
 
 
-def test_an_amount_formatted_as_a_percentage_is_an_error(tmp_path: Path) -> None:
-    """Found by hunter-hostile7 (hunter-hostile6's LO6): an Amount column given a percentage format (the %
-    button pressed on it) shows 25 as 2500%, and a $25 card went out of a cell the sheet shows 2500%; 0.25
-    typed into such a column shows 25%. Neither is what the sheet shows: an error on the cell, whichever
-    percentage format (Excel's built-in 0% and 0.00% are written by id alone, a custom one by its code), in
-    XLSX and in LibreOffice's ODS copy (a cell of value-type percentage). A zero shows 0%; 0.00 shows 25."""
+def _percent(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(HEADER)
@@ -168,9 +178,20 @@ def test_an_amount_formatted_as_a_percentage_is_an_error(tmp_path: Path) -> None
         sheet.append([f"Person {i}", f"{i} Main St", "Boston", "MA", "02134", "CVS", value, quantity])
         sheet.cell(i, 7).number_format = shown
     sheet["H6"].number_format = "0%"  # a Quantity 2 shown as 200%
-    xlsx = tmp_path / "percent.xlsx"
-    book.save(xlsx)
-    for path in (xlsx, convert(xlsx, "ods", tmp_path)):
+    book.save(path)
+    return path
+
+
+def test_an_amount_formatted_as_a_percentage_is_an_error(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-hostile7 (hunter-hostile6's LO6): an Amount column given a percentage format (the %
+    button pressed on it) shows 25 as 2500%, and a $25 card went out of a cell the sheet shows 2500%; 0.25
+    typed into such a column shows 25%. Neither is what the sheet shows: an error on the cell, whichever
+    percentage format (Excel's built-in 0% and 0.00% are written by id alone, a custom one by its code), in
+    XLSX and in LibreOffice's ODS copy (a cell of value-type percentage). A zero shows 0%; 0.00 shows 25."""
+    xlsx = _percent(tmp_path / "percent.xlsx")
+    for path in (xlsx, libreoffice.copy(xlsx, tmp_path)):
         result = validate(load_sheet(path), sandbox_catalog())
         assert result.rows["status"].tolist() == ["invalid", "invalid", "invalid", "valid", "invalid"], path
         said = {
@@ -185,3 +206,15 @@ def test_an_amount_formatted_as_a_percentage_is_an_error(tmp_path: Path) -> None
             "the cell holds 0.25 and is formatted as a percentage: the sheet shows 25%." in said[(3, "value")]
         )
         assert "the sheet shows 200%" in said[(6, "quantity")]
+
+
+@pytest.fixture(scope="module")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
+    """LibreOffice's ODS copies of this module's workbooks, converted together (one soffice start)."""
+    inputs = {
+        "formats.xlsx": _workbook, "euro.xlsx": _euro, "white.xlsx": _white_text, "same.xlsx": _same_colour,
+        "percent.xlsx": _percent,
+    }  # fmt: skip
+    return ConvertedTogether(
+        tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
+    )

@@ -1016,12 +1016,7 @@ def test_a_surveymonkey_export_s_second_header_row_is_no_recipient_nor_the_colum
     assert used["Amount"] == "value"
 
 
-def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by hunter-sheets12: a tracking sheet's 'Card Sent' merged above its 'Date' | 'By' columns (the
-    header on row 2): 'Date' = 11/15/2026 was read alone, as nothing, and the card ordered again, exit 0.
-    The column is read with its group, as 'Card Sent: Date' (sent already), in LibreOffice's ODS copy too."""
+def card_sent_over_date_and_by(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append([None] * 7 + ["Card Sent", None])
@@ -1032,8 +1027,18 @@ def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
     )
     sheet.append(["Bob Ray", "2 Main St", "Boston", "MA", "02134", "CVS", 50, None, None])
     sheet.cell(3, 8).number_format = "m/d/yyyy"
-    book.save(tmp_path / "tracker.xlsx")
-    for path in (tmp_path / "tracker.xlsx", convert(tmp_path / "tracker.xlsx", "ods", tmp_path)):
+    book.save(path)
+    return path
+
+
+def test_a_date_under_a_group_header_saying_the_card_went_leaves_its_row_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-sheets12: a tracking sheet's 'Card Sent' merged above its 'Date' | 'By' columns (the
+    header on row 2): 'Date' = 11/15/2026 was read alone, as nothing, and the card ordered again, exit 0.
+    The column is read with its group, as 'Card Sent: Date' (sent already), in LibreOffice's ODS copy too."""
+    tracker = card_sent_over_date_and_by(tmp_path / "tracker.xlsx")
+    for path in (tracker, libreoffice.copy(tracker, tmp_path)):
         skipped = [(s.row, s.reason) for s in load_sheet(path).skipped]
         assert skipped == [
             (3, "the list says it was sent already (column 'Card Sent: Date': '2026-11-15')")
@@ -1086,11 +1091,8 @@ def test_a_title_merged_over_the_whole_list_is_no_group_header(tmp_path: Path, t
     assert load_sheet(tmp_path / "titled.xlsx").skipped == ()
 
 
-def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instead_of_sending_first_names(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by newcomer6: 'Name' merged over First | Last read only the first column: the parcels went to
-    "Ann" and "Bob", exit 0, the last names a "Column B: not used"."""
+def name_merged_across_first_and_last(path: Path, fixed: bool = False) -> Path:
+    """'Name' merged over First | Last; ``fixed``: unmerged, 'First Name' | 'Last Name'."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["December gifts"])
@@ -1099,7 +1101,19 @@ def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instea
     sheet.merge_cells("C2:D2")  # for looks only: nothing under D
     sheet.append(["Ann", "Lee", "1 Main St", None, "Boston", "MA", "02134", "CVS", 50])
     sheet.append(["Bob", "Ray", "2 Main St", None, "Boston", "MA", "02134", "CVS", 50])
-    book.save(tmp_path / "merged.xlsx")
+    if fixed:
+        sheet.unmerge_cells("A2:B2")
+        sheet["A2"], sheet["B2"] = "First Name", "Last Name"
+    book.save(path)
+    return path
+
+
+def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instead_of_sending_first_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
+) -> None:
+    """Found by newcomer6: 'Name' merged over First | Last read only the first column: the parcels went to
+    "Ann" and "Bob", exit 0, the last names a "Column B: not used"."""
+    name_merged_across_first_and_last(tmp_path / "merged.xlsx")
 
     code = main(["run", str(tmp_path / "merged.xlsx"), "--yes", "--out", str(tmp_path / "out")])
 
@@ -1110,12 +1124,10 @@ def test_a_name_header_merged_across_first_and_last_name_refuses_the_file_instea
         in err
     )
     assert "give each column its own header" in err
-    ods = convert(tmp_path / "merged.xlsx", "ods", tmp_path)  # LibreOffice's copy: refused alike
+    ods = libreoffice.copy(tmp_path / "merged.xlsx", tmp_path)  # LibreOffice's copy: refused alike
     assert main(["validate", str(ods), "--out", str(tmp_path / "out")]) == 2
     assert "merged across columns A2:B2" in capsys.readouterr().err
-    sheet.unmerge_cells("A2:B2")
-    sheet["A2"], sheet["B2"] = "First Name", "Last Name"
-    book.save(tmp_path / "fixed.xlsx")
+    name_merged_across_first_and_last(tmp_path / "fixed.xlsx", fixed=True)
     code, data, err = validate(capsys, tmp_path / "fixed.xlsx")
     assert (code, data["valid"]) == (0, 2), err  # the merge over an empty column is no problem
 
@@ -2612,7 +2624,9 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     inputs = {
         "gifts.xlsx": workbook_with_an_old_hidden_list, "lookup.xlsx": lookup_errors_pasted_as_values,
         "teams.xlsx": team_gifts_with_merged_cards, "pounds.xlsx": pounds, "cents.xlsx": cents,
-        "dollars.xlsx": dollars,
+        "dollars.xlsx": dollars, "tracker.xlsx": card_sent_over_date_and_by,
+        "merged.xlsx": name_merged_across_first_and_last, "merged_down.xlsx": name_merged_down_over_two_addresses,
+        "grouped.xlsx": home_and_work_address_groups,
     }  # fmt: skip
     return ConvertedTogether(
         tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
@@ -2644,13 +2658,7 @@ def test_a_sheet_of_exclusions_beside_the_list_refuses_the_file_as_do_not_send_d
     )
 
 
-def test_a_name_merged_down_over_two_addresses_sends_neither_card(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by hunter-sheets6: 'Ann Lee' merged down over her home's row and her office's was read on
-    each row, and she got a card at each (nothing said but 'inside the merged cell'). Each row is an
-    error, in LibreOffice's ODS copy too; an address merged over two people (a household) and a name
-    merged over two gifts at one address are sent."""
+def name_merged_down_over_two_addresses(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
@@ -2664,9 +2672,19 @@ def test_a_name_merged_down_over_two_addresses_sends_neither_card(
     for column in "BCDE":
         sheet.merge_cells(f"{column}4:{column}5")
     sheet.merge_cells("A6:A7")
-    path = tmp_path / "merged.xlsx"
     book.save(path)
-    for loaded in (path, convert(path, "ods", tmp_path)):
+    return path
+
+
+def test_a_name_merged_down_over_two_addresses_sends_neither_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-sheets6: 'Ann Lee' merged down over her home's row and her office's was read on
+    each row, and she got a card at each (nothing said but 'inside the merged cell'). Each row is an
+    error, in LibreOffice's ODS copy too; an address merged over two people (a household) and a name
+    merged over two gifts at one address are sent."""
+    path = name_merged_down_over_two_addresses(tmp_path / "merged_down.xlsx")
+    for loaded in (path, libreoffice.copy(path, tmp_path)):
         code, data, err = validate(capsys, loaded)
         assert (code, data["valid"], data["invalid"]) == (1, 4, 2), err
         assert [p["message"] for p in data["problems"] if p["severity"] == "error"] == [
@@ -3041,16 +3059,10 @@ def test_a_csv_of_a_workbook_s_instructions_sheet_says_a_csv_holds_one_sheet(
     assert f"run bulkship on {csv_copy.parent / 'gifts.xlsx'}" in said
 
 
-def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_to_the_home(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Found by hunter-sheets25 (its leftover 4): 'Work Address' and 'Home Address' merged over Street |
-    City | State | Zip twice were refused, exit 2, "Columns 'Street' (C) and 'Street (2)' (G) both look like
-    Address Line 1", though the row above said which was which. Read as 'Work Address Street' and 'Home
-    Address Street' are on one row: the home address is sent, said once; in LibreOffice's ODS copy and in a
-    CSV (each label in the first cell of its columns) alike, a billing address never sent to. A label saying
-    more than whose address it is ('Home Address (ship here)' beside 'Work Address'), or naming none ('Old
-    Address' / 'New Address'), is still refused, the refusal naming the labels."""
+def home_and_work_address_groups(
+    path: Path, labels: tuple[str, str] = ("Work Address", "Home Address")
+) -> Path:
+    """'Work Address' (C1) and 'Home Address' (G1), or ``labels``, merged over Street | City | State | Zip."""
     book = openpyxl.Workbook()
     sheet = book.active
     for row in (
@@ -3062,7 +3074,22 @@ def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_t
         sheet.append(row)
     for span in ("A1:B1", "C1:F1", "G1:J1", "K1:L1"):
         sheet.merge_cells(span)
-    book.save(tmp_path / "grouped.xlsx")
+    sheet["C1"], sheet["G1"] = labels
+    book.save(path)
+    return path
+
+
+def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_to_the_home(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-sheets25 (its leftover 4): 'Work Address' and 'Home Address' merged over Street |
+    City | State | Zip twice were refused, exit 2, "Columns 'Street' (C) and 'Street (2)' (G) both look like
+    Address Line 1", though the row above said which was which. Read as 'Work Address Street' and 'Home
+    Address Street' are on one row: the home address is sent, said once; in LibreOffice's ODS copy and in a
+    CSV (each label in the first cell of its columns) alike, a billing address never sent to. A label saying
+    more than whose address it is ('Home Address (ship here)' beside 'Work Address'), or naming none ('Old
+    Address' / 'New Address'), is still refused, the refusal naming the labels."""
+    home_and_work_address_groups(tmp_path / "grouped.xlsx")
 
     code = main(["run", str(tmp_path / "grouped.xlsx"), "--yes", "--out", str(tmp_path / "out")])
 
@@ -3077,7 +3104,7 @@ def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_t
         "The address is read from the columns under 'Home Address' (the row above the header); those under 'Work Address' are not used."
         in err
     )
-    ods = convert(tmp_path / "grouped.xlsx", "ods", tmp_path)
+    ods = libreoffice.copy(tmp_path / "grouped.xlsx", tmp_path)
     code, data, err = validate(capsys, ods)
     assert (code, data["valid"]) == (0, 2), err
     billing = tmp_path / "orders.csv"
@@ -3108,8 +3135,7 @@ def test_a_group_row_naming_the_home_and_work_address_over_their_columns_sends_t
         "last_name": "Last Name (2)",
     }
     for first, second in (("Home Address (ship here)", "Work Address"), ("Old Address", "New Address")):
-        sheet["C1"], sheet["G1"] = first, second
-        book.save(tmp_path / "unsaid.xlsx")
+        home_and_work_address_groups(tmp_path / "unsaid.xlsx", (first, second))
         code, data, err = validate(capsys, tmp_path / "unsaid.xlsx")
         assert code == 2
         labels = ", ".join(sorted((repr(first), repr(second))))

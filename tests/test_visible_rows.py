@@ -124,10 +124,7 @@ def test_hidden_filtered_and_collapsed_rows_totals_and_notes_are_skipped_and_lis
     assert statuses[7] == ("skipped", "Not ordered: totals row ('Total')")
 
 
-def test_a_row_hidden_by_hand_in_an_ods_is_said_hidden_not_in_a_group(tmp_path: Path) -> None:
-    """Found by newcomer3 (N7h): a row hidden by hand in LibreOffice's ODS was said to be "inside a collapsed
-    group of rows" (the XLSX copy said "hidden row"): an ODS writes both as a collapsed row, a group's inside
-    a row group. Each is said as it is."""
+def hidden_by_hand_and_in_a_group(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value"])
@@ -137,8 +134,17 @@ def test_a_row_hidden_by_hand_in_an_ods_is_said_hidden_not_in_a_group(tmp_path: 
     for row in (5, 6):
         sheet.row_dimensions[row].outlineLevel = 1
         sheet.row_dimensions[row].hidden = True
-    book.save(tmp_path / "list.xlsx")
-    ods = convert(tmp_path / "list.xlsx", "ods", tmp_path)
+    book.save(path)
+    return path
+
+
+def test_a_row_hidden_by_hand_in_an_ods_is_said_hidden_not_in_a_group(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    """Found by newcomer3 (N7h): a row hidden by hand in LibreOffice's ODS was said to be "inside a collapsed
+    group of rows" (the XLSX copy said "hidden row"): an ODS writes both as a collapsed row, a group's inside
+    a row group. Each is said as it is."""
+    ods = libreoffice.copy(hidden_by_hand_and_in_a_group(tmp_path / "list.xlsx"), tmp_path)
     assert [(s.row, s.kind, s.reason) for s in load_sheet(ods).skipped] == [
         (3, "hidden", "hidden row"),
         (5, "collapsed", "inside a collapsed group of rows"),
@@ -146,9 +152,7 @@ def test_a_row_hidden_by_hand_in_an_ods_is_said_hidden_not_in_a_group(tmp_path: 
     ]
 
 
-def test_rows_a_filter_hides_in_an_ods_name_the_filter_s_column(tmp_path: Path) -> None:
-    """Found by hunter-sheets13: LibreOffice's ODS copy of a list filtered on 'Department' said its hidden
-    rows were "hidden by the filter", where the XLSX named "the filter on column I 'Department'"."""
+def filtered_on_department(path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Name", "Address", "City", "State", "ZIP", "Product", "Value", "Notes", "Department"])
@@ -157,8 +161,16 @@ def test_rows_a_filter_hides_in_an_ods_name_the_filter_s_column(tmp_path: Path) 
     sheet.auto_filter.ref = "A1:I4"
     sheet.auto_filter.add_filter_column(8, ["Sales"])
     sheet.row_dimensions[3].hidden = True
-    book.save(tmp_path / "filtered.xlsx")
-    ods = convert(tmp_path / "filtered.xlsx", "ods", tmp_path)
+    book.save(path)
+    return path
+
+
+def test_rows_a_filter_hides_in_an_ods_name_the_filter_s_column(
+    tmp_path: Path, libreoffice: ConvertedTogether
+) -> None:
+    """Found by hunter-sheets13: LibreOffice's ODS copy of a list filtered on 'Department' said its hidden
+    rows were "hidden by the filter", where the XLSX named "the filter on column I 'Department'"."""
+    ods = libreoffice.copy(filtered_on_department(tmp_path / "filtered.xlsx"), tmp_path)
     assert [(s.row, s.reason) for s in load_sheet(ods).skipped] == [
         (3, "hidden by the filter on column I 'Department'")
     ]
@@ -4700,6 +4712,7 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> ConvertedTogether:
     inputs = {
         "crossed.xlsx": crossed_out_rows, "changed.xlsx": answers_changed_in_the_cell,
         "partly.xlsx": partly_crossed_out_cells, "staff.xlsx": staff_with_notes,
+        "list.xlsx": hidden_by_hand_and_in_a_group, "filtered.xlsx": filtered_on_department,
     }  # fmt: skip
     return ConvertedTogether(
         tmp_path_factory.mktemp("libreoffice"), {n: (b, "ods") for n, b in inputs.items()}
