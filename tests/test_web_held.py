@@ -117,6 +117,7 @@ def test_a_namesake_held_by_mistake_is_sent_once_picked_and_the_other_held_row_s
     assert ("Cy Po", "77 Lake Dr") not in cards and len(cards) == 3 + 5
 
 
+@pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest: a team's rules, not its passwords
 def test_only_whoever_may_send_or_approve_picks_held_rows_and_the_trail_says_who_picked_which(
     settings: Settings, tmp_path: Path
 ) -> None:
@@ -156,6 +157,7 @@ def test_only_whoever_may_send_or_approve_picks_held_rows_and_the_trail_says_who
     assert sent_to(settings).count(("Cy Po", "77 Lake Dr")) == 0  # chosen, not sent: Send was not pressed
 
 
+@pytest.mark.usefixtures("quick_hashes")  # argon2's cheapest: a team's rules, not its passwords
 def test_a_held_row_picked_in_a_batch_waiting_for_an_approver_goes_out_once_approved(
     settings: Settings, tmp_path: Path
 ) -> None:
