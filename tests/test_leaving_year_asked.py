@@ -10,6 +10,7 @@ import datetime
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from support.notes import notes_left_out, notes_sheet
 
@@ -57,3 +58,29 @@ def test_a_leaving_day_asked_asks_whether_the_card_goes(
     main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
     errors = {p["row"] for p in json.loads(capsys.readouterr().out)["problems"] if p["severity"] == "error"}
     assert [cells[row - 2] for row in sorted(errors)] == asked
+
+
+def test_a_leaving_day_without_its_year_is_read_as_a_date_once_whatever_the_looks_at_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14 (hunter-speed10): each remark naming a leaving's day without its year was read by pandas as a
+    date (a dozen operations on a one-cell column) at every look: asking whether it asks, then again as
+    asked, for the rows left out and for the errors: 4 reads of 'Terminated 2/23' a validate, as many of each
+    such remark of a long list. The same text reads as the same date: once, and asks the same."""
+    from bulkship.load.skipped import yearasked
+
+    monkeypatch.setattr("bulkship.program.local_day", lambda time_zone="": datetime.date(2026, 12, 5))
+    read: list[str] = []  # the days a remark names, each read as a date (a one-cell column)
+    dates = yearasked._dates
+
+    def counted(column: pd.Series) -> pd.Series:
+        read.extend(column)
+        return dates(column)
+
+    monkeypatch.setattr(yearasked, "_dates", counted)
+    cells = ["Terminated 2/23", "Active", "Last day 2/13"]
+    path = notes_sheet(tmp_path / "list.csv", cells, "Notes")
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert [p["row"] for p in problems if p["severity"] == "error"] == [2, 4]  # each asks which year
+    assert max(read.count(day) for day in ("2/23", "2/13")) <= 1, read  # (0: read so by an earlier test)

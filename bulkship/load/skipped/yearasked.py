@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -42,8 +43,7 @@ def _days_named(text: str) -> list[tuple[int, int]]:
 def _next_in_band(written: str, today: date) -> pd.Timestamp | None:
     """The next day of ``written`` (a day without its year) where it comes more than LEAVING_AHEAD_DAYS and
     at most LEAVING_ASKED_DAYS after ``today``; None for any other."""
-    cleaned = re.sub(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", written).strip()
-    stamp = _dates(pd.Series([cleaned])).iloc[0]
+    stamp = _written_day(re.sub(r"(?i)(?<=\d)(?:st|nd|rd|th)\b", "", written).strip())
     if pd.isna(stamp) or stamp.year != 1:  # (no day, or its year written)
         return None
     now = pd.Timestamp(today)
@@ -55,6 +55,15 @@ def _next_in_band(written: str, today: date) -> pd.Timestamp | None:
         if now + pd.Timedelta(days=LEAVING_AHEAD_DAYS) < day <= now + pd.Timedelta(days=LEAVING_ASKED_DAYS):
             return day
     return None
+
+
+@lru_cache(maxsize=4096)
+def _written_day(cleaned: str) -> pd.Timestamp:
+    """``cleaned`` read as a date (NaT for none; year 1 where written without its year), a cell alone: the
+    same text reads the same whatever the day or the list. Kept: each remark naming a leaving's day was read
+    by pandas once a look, ~3 ms of a dozen operations on a one-cell column, and a list's remarks are looked
+    at several times a load (asking, then again as asked; issue 14)."""
+    return _dates(pd.Series([cleaned])).iloc[0]
 
 
 def days_asked(text: str, today: date) -> list[tuple[int, int, pd.Timestamp]]:
