@@ -48,6 +48,7 @@ def _every_surface(tmp_path: Path, amount: float) -> tuple[dict[str, Any], Any, 
         report = api.reconcile_batch(settings, "staff", client_factory=vendor.factory)
         with TestClient(create_app(settings)) as client:
             page = visible_text(client.get("/batches/staff/results").text).replace("&#39;", "'")
+            page += " BATCHES: " + visible_text(client.get("/batches").text)
     book = openpyxl.load_workbook(str(result.output), read_only=True)
     summary = [str(r[0]) for r in book["Summary"].iter_rows(values_only=True) if r and r[0]]
     return status, report, summary, page
@@ -68,6 +69,8 @@ def test_a_total_rounded_once_on_the_order_is_charged_and_said(tmp_path: Path) -
     assert not [n for n in summary if "as a discount on the order" in n], summary  # no discount it shows
     assert "97.50 charged" in page and ROUNDED in page, page
     assert "as a discount on the order" not in page, page
+    # ... and the Batches page counts it among the notes on the batch's money, as it counts e58397e7's
+    assert "97.50 charged (1 note(s) on its money: read them on its Results before paying)" in page, page
 
 
 @pytest.mark.parametrize("amount", [97.45, 97.53])

@@ -24,6 +24,7 @@ from ..runnotes import (
     failed_counted_notes,
     fewer_cards_notes,
     own_documents,
+    rounded,
 )
 
 # the records a note below is read from: a batch holding none of them has none of these notes
@@ -58,6 +59,7 @@ def money_notes_by_batch(ledger: Ledger) -> dict[str, int]:
             *failed_counted_notes(ledger, batch),
             *cards_beyond_rows(seen),
             *below_lines_notes(ledger, seen, batch),
+            *rounded(ledger, seen, batch),  # the vendor's rounding on the order (hunter-money33)
         ]
         if notes:
             found[batch] = len(notes)
