@@ -32,8 +32,16 @@ _ASKING = re.compile(
 
 
 def asking_headers(body: pd.DataFrame, column_map: dict[str, str]) -> list[str]:
-    """The columns of notes and of a person's or a card's status no field reads, where a remark may ask."""
-    return [c.header for c in (*note_columns(body, column_map), *status_columns(body, column_map))]
+    """The columns of notes and of a person's or a card's status no field reads, where a remark may ask; and
+    those of another's status ('Nomination Status', 'Registration Status', 'Donor Status', 'Account Status'):
+    'Declined?' or 'Not selected - send card' there was sent or left out, nobody asked (review79)."""
+    from ..skipped.otherpeople import event_status, held_thing_status, other_people_status
+
+    headers = [c.header for c in (*note_columns(body, column_map), *status_columns(body, column_map))]
+    others = (event_status, other_people_status, held_thing_status)
+    return headers + [
+        h for h in body.columns if h not in column_map and h not in headers and any(o(str(h)) for o in others)
+    ]
 
 
 def said_out(column_map: dict[str, str], today: date) -> Callable[[pd.DataFrame], dict[int, str]]:

@@ -49,6 +49,7 @@ from .saidasking import (
     _TWO_ROWS,
     _UNCLAIMED,
     _UNDECIDED,
+    no_then_send,
 )
 from .saidover import still_asked
 from .undone import _UNDONE
@@ -148,6 +149,7 @@ def may_ask(text: str) -> bool:
         or may_be_back_before(text)
         or returned_alone(text) is not None
         or still_asked(text) is not None
+        or no_then_send(text) is not None
     )
 
 
@@ -172,6 +174,8 @@ def readings(text: str) -> tuple[str, str] | None:
         return back
     if (back := returned_alone(text)) is not None:
         return back
+    if (no := no_then_send(text)) is not None and readings(no) is None:  # ('Declined - send card')
+        return "", no
     parts = clauses(text)
     if len(parts) == 1 and not may_ask(text):
         return None

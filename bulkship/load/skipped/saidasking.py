@@ -175,3 +175,30 @@ _NOT_A_CARD = re.compile(
     r"|\W*(?:(?:a\s+)?charity\s+donation|donation(?:\s+to\s+charity)?\s+instead)\W*"
 )
 _MAY_NOT_BE_A_CARD = re.compile(r"(?i)\b(?:only|instead|donat|charity)")
+
+
+# ... or a no, then a bare word to send the card ('Declined - send card', 'Not selected - runner up, send
+# card', 'Rejected; send consolation card'): the list says no and send in one breath. Left out on the no, a
+# runner-up's card the list asked for was never sent, nobody asked (the lead's closing note of session 52;
+# review79). Said, the no alone. Not a send put off, asked, refused or to someone else ('send card next
+# year', 'send card?', 'send card - no', 'send card to HR'), nor one said plainly ('send card anyway',
+# 'please send card': :mod:`.saysend` sends those), nor an e-gift ('No mail - send e-gift instead': a digital
+# card, left out, :mod:`.digital`)
+_NO_THEN_SEND = re.compile(
+    r"(?i)(?P<no>\w.*?)\s*[-–—:;,./(]\s*(?:so\s+|but\s+|and\s+)?(?:send|mail|ship|order|issue)\s+"
+    r"(?:(?:a|an|the|his|her|their|them|him|one)\s+)*(?:\$?\d+\s+)?(?:(?:gift|consolation|runner[\s-]*up|"
+    r"participation)\s+)?(?:gift\s*)?(?:card|gc)(?:\s+instead)?[\s.!)]*"
+)
+
+
+# ... not after words holding the card to a time: the send is what comes then ('Hold until 1/15/2027 - send
+# card', 'On leave until 1/15/2027 - send card', 'Do not send before 1/15/2027 - send card': held to the day)
+_HELD_TO = re.compile(r"(?i)\b(?:until|till|til|thru|through|after|before|starting|beginning)\b")
+
+
+def no_then_send(text: str) -> str | None:
+    """What a remark says before its bare last word to send the card (:data:`_NO_THEN_SEND`), or None."""
+    found = _NO_THEN_SEND.fullmatch(text)
+    if found is None or "?" in found["no"] or _HELD_TO.search(found["no"]):
+        return None
+    return found["no"]
