@@ -374,6 +374,27 @@ def test_a_card_for_a_first_name_or_addressed_to_another_stops_the_row(
 
 
 @pytest.mark.parametrize("header", ["Notes", "Status"])
+def test_a_card_for_a_given_name_no_table_holds_stops_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """The lead's closing note of session 52: 'Card for Xiomara' (a given name of no table here) was ordered
+    to the row's own name and street, exit 0, where 'Card for Jenn' is the error. A capitalized word alone
+    after 'Card for' is read as a given name now, but a word naming no person (a month, a holiday, a team, a
+    shop's card, a reward's reason, a state: namedfor.NOT_A_PERSON); the row's own given name sends."""
+    stops = ["Card for Xiomara", "Gift card for Oluwaseun", "Order for Siobhan", "Card for Wojciech."]
+    sends = ["Card for Diwali", "Card for Sales", "Card for Amazon", "Card for Kudos", "Card for May",
+             "Card for Texas", "Card for Onboarding", "card for xiomara's team"]  # fmt: skip
+    code, rows = _validate(capsys, tmp_path / "staff.csv", [*stops, *sends], header)
+    assert (code, rows) == (1, list(range(2, 2 + len(stops))))
+    path = tmp_path / "own.csv"
+    path.write_text(
+        f"Name,Address,City,State,ZIP,Product,Value,{header}\n"
+        "Xiomara Diaz,1 Main St,Boston,MA,02134,CVS,25,Card for Xiomara\n"
+    )
+    assert main(["validate", str(path), "--json", "--out", str(tmp_path / "out")]) == 0
+
+
+@pytest.mark.parametrize("header", ["Notes", "Status"])
 def test_a_card_for_a_short_name_the_name_table_knows_stops_the_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
 ) -> None:

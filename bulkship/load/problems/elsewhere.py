@@ -11,7 +11,7 @@ from ...columns import _words
 from ..places import _PLACES
 from ..skipped.topersonelsewhere import asks_elsewhere_and_no_to_the_person
 from .madeout import made_out_to
-from .namedfor import OCCASION, given_name
+from .namedfor import OCCASION, named_alone
 
 # the kind of problem of a row whose note or column asks for its card elsewhere, as the counts of `validate`
 # and the web page name it: 'Sent elsewhere' is the status of a card already in another batch's order, and
@@ -293,6 +293,6 @@ def _named_for(note: str) -> frozenset[str]:
         return frozenset()  # ('For Bob Jones' alone: for whom the row is, as often as for whom the card)
     found = _NAME.match(_TITLE.sub("", note[wanted.start("who") : 200]))
     words = frozenset(_words(found["name"])) if found else frozenset()
-    if len(words) == 1 and not given_name(next(iter(words))):
+    if len(words) == 1 and not named_alone(next(iter(words))):
         return frozenset()
     return frozenset() if words & (_NO_NAME | OCCASION) else words
