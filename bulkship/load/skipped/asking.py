@@ -27,6 +27,7 @@ from .backbefore import back_before_leaving, may_be_back_before, returned_alone
 from .goneasked import _GONE_ALONE, gone_asked_elsewhere, may_be_gone_asked
 from .inerror import _A_MISTAKE
 from .leavingundone import _LEFT
+from .noshowday import may_be_a_no_show_to_come, no_show_readings
 from .readonce import once_of_frame
 from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
 from .saidasking import (
@@ -323,14 +324,16 @@ def asking_rows(
 
 
 def _may_ask_a_year(text: str, today: date | None) -> bool:
-    return today is not None and may_name_a_yearless_day(text)
+    return today is not None and (may_name_a_yearless_day(text) or may_be_a_no_show_to_come(text))
 
 
 def _asked_readings(text: str, today: date | None) -> tuple[str, str] | None:
     """:func:`readings`, else where ``today`` is given, a leaving's day without its year in the band asking
-    which (:func:`.yearasked.year_readings`)."""
+    which (:func:`.yearasked.year_readings`), or a no-show on a day to come (:mod:`.noshowday`)."""
     found = readings(text)
-    return found if found is not None or today is None else year_readings(text, today)
+    if found is not None or today is None:
+        return found
+    return year_readings(text, today) or no_show_readings(text, today)
 
 
 def rows_to_ask(

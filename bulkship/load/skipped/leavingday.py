@@ -155,7 +155,11 @@ def _next_within(stamp: pd.Timestamp, today: date) -> pd.Timestamp:
 # deceased', '... hold'), or a question: left out as before
 _LEAVING_THEN = re.compile(
     r"(?i)\s*(?:(?:pending|upcoming|planned|scheduled)\s+)?(?:(?:in)?vol(?:untary|\.)?\s+)?(?:terminated|termed|term(?:ination)?(?:\s+date)?|resigned|"
-    r"separated|(?:laid|layed)[\s-]*off|lay[\s-]?off|rif(?:['’]?d)?|reduction\s+in\s+force)"
+    r"separated|(?:laid|layed)[\s-]*off|lay[\s-]?off|rif(?:['’]?d)?|reduction\s+in\s+force|"
+    # ... or a contract's, an assignment's or an employment's end said done on a day to come ('Contract ended
+    # 1/15/2027': left out under 'Notes', sent with no warning under 'Status', where 'Contract ends 1/15/2027'
+    # is sent until its day in both; the lead's closing note of session 52, review79)
+    r"(?:temp(?:orary)?\s+)?(?:contract|assignment|engagement|employment)\s+(?:ended|terminated|expired))"
     r"(?:\s+(?:pending|scheduled|planned))?"  # ('Pending Termination 12/31/2026', 'Termination pending ...')
     # ... its last day named ('Resigned - last day 12/31/2026', 'Resigned, last day 1/15'; the year may be
     # unsaid: newcomer27, each left out where 'Resigned 12/31/2026' is sent until its day)
