@@ -86,3 +86,35 @@ def test_a_list_of_a_retirement_plan_is_no_farewell_list(
     # (as before: each leaving passed left out, the leavings to come sent with the warning of their day)
     assert fates[:7] == ["out", "out", "out", "out", "out", "out", "out"]
     assert fates[9] == "out"
+
+
+NOTICES = [  # (Notes, on a farewell list, on a staff list)
+    ("Resigned - still here until 11/20", "warned", "out"),
+    ("Resigned - still employed until 11/20/2026", "warned", "out"),
+    ("On notice", "warned", "asked"), ("Serving notice", "warned", "asked"),
+    ("Notice period", "warned", "asked"), ("Gave notice", "warned", "asked"),
+    ("Resigning", "warned", "asked"),
+    ("Laid off - still here until 11/20", "asked", "out"), ("On notice - do not send", "out", "out"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "on"), [("farewell-gifts.csv", 1), ("staff.csv", 2)])
+def test_a_notice_served_or_a_stay_until_a_passed_day_reads_as_the_other_leavers(
+    tmp_path: Path, name: str, on: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lead's closing note of session 52: on a farewell list 'Resigned - still here until 11/20' was
+    left out where 'Resigned - last day 11/20' is sent with the warning, and 'On notice', 'Serving notice',
+    'Resigning' asked whether to send, where a resignation is sent with it (the list's leavers are its
+    recipients). Each is a leaver's now there; a staff list reads them as before."""
+    path = tmp_path / name
+    with path.open("w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADERS[:-1])
+        for i, (note, *_) in enumerate(NOTICES):
+            writer.writerow([f"Person {i}", f"{i + 1} Main St", "Boston", "MA", "02134", "CVS", "50", note])
+    main(["validate", str(path), "--json", "--out", str(tmp_path / "out")])
+    answer = json.loads(capsys.readouterr().out)
+    out = {s["row"] for s in answer["skipped"]}
+    said = {p["row"]: {"error": "asked", "warning": "warned"}[p["severity"]] for p in answer["problems"]}
+    fates = ["out" if row in out else said.get(row, "sent") for row in range(2, len(NOTICES) + 2)]
+    assert fates == [fate[on] for fate in NOTICES]

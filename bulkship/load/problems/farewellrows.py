@@ -27,7 +27,7 @@ from ..skipped.farewell import (
     says_a_last_day,
 )
 from ..skipped.languages import plain_key
-from .askingnote import said_out
+from .askingnote import asked_of, asking_headers, said_out
 
 KIND = "A farewell list's leaver"
 _SENT = (
@@ -105,6 +105,12 @@ def farewell_problems(
             NOT_YET_REASON
         ):  # (a row held is held there too)
             said[int(row)] = _row_problem(body, row, remarks, days, why, today)
+    # ... and of each row another list asks of whose remark names a leaver ('On notice', 'Serving notice':
+    # sent here, a warning saying so; the lead's closing note of session 52, review79)
+    headers = asking_headers(body, column_map)
+    for row, (header, text) in asked_of(body[headers], column_map, today).items() if headers else ():
+        if row not in not_judged and row not in said and farewell_reading(text) == SENT:
+            said[row] = _problem(row, header, text, SENT)
     for header in remarks:
         column = body[header].astype(str).str.strip()
         for row in column.index[column.map(lambda text: let_go_to_come(text, today)).astype(bool)]:

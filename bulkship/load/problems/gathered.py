@@ -16,6 +16,7 @@ from ...schema import SheetContract
 from ...statuses import NOT_YET_REASON
 from ..cells import _Grid
 from ..shipto import other_street_problems
+from ..skipped.farewell import SENT, farewell_reading
 from ..skipped.leavingday import farewell_list
 from ..skipped.rows import _titles
 from . import (
@@ -98,12 +99,14 @@ def gathered_problems(
         body, column_map, aliases, not_judged, default_value, this_year=program.today().year
     )
     asked = asking_problems(body, column_map, not_judged, program.today(), grid, by_position)
+    farewell = farewell_list(_titles(grid, header_row, path.name))  # (its leavers are its recipients)
+    if farewell:  # ('On notice', 'Resigning' ask elsewhere; a leaver there, warned of: ..farewellrows)
+        asked = [p for p in asked if farewell_reading(str(p.value)) != SENT]
     read_problems += asked
     read_problems += still_here_problems(body, column_map, not_judged, program.today())
     read_problems += end_date_problems(body, column_map, not_judged, program.today())  # ('End Date' passed)
     # (not on a row asking whether to send: "the card is sent now" beside "is this card to be sent?")
     in_question = {p.row for p in asked if p.severity == "error"}
-    farewell = farewell_list(_titles(grid, header_row, path.name))  # (its leavers are its recipients)
     today = program.today()
     read_problems += leaving_ahead_problems(body, column_map, not_judged | in_question, today, farewell)
     if farewell:  # (its leavers sent with a warning, those let go asked: ..skipped.farewell)

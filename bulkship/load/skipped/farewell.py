@@ -24,7 +24,17 @@ ASKED = "asked"  # let go: the error asking
 _BY_CHOICE = (
     r"resign(?:ed|ing|s|ation)|retir(?:ed|ing|es|ement)|leaving|left|depart(?:ed|ing|ure)|"
     r"last\s+(?:(?:working|work|business|physical|official)\s+)?day|lwd|ldw|gave\s+notice|notice\s+given|"
-    r"moving\s+on|exit(?:ed|ing)?|off[\s-]?board(?:ed|ing)?"
+    r"moving\s+on|exit(?:ed|ing)?|off[\s-]?board(?:ed|ing)?|"
+    # ... or a notice being served ('On notice', 'Serving notice', 'Notice period': a leaver of the list's,
+    # asked whether to send before, as on any list: the lead's closing note of session 52; review79)
+    r"on\s+notice|serving\s+(?:(?:his|her|their)\s+)?notice|notice\s+period|working\s+(?:out\s+)?"
+    r"(?:(?:his|her|their)\s+)?notice"
+)
+# ... the person said still here until the last day ('Resigned - still here until 11/20'): the last day said
+# again, no wait (left out on a farewell list, where 'Resigned - last day 11/20' is sent: the lead's closing
+# note of session 52; review79)
+_STILL_HERE = re.compile(
+    r"(?i)\b(?:still\s+)?(?:employed|here|working|on\s+(?:staff|payroll))\s+(?:until|through|thru|till)\b"
 )
 # ... a leaving the company chose: asked
 _LET_GO = (
@@ -73,7 +83,7 @@ def farewell_reading(text: str) -> str:
     """What a farewell list makes of a note or a status ``text`` (its questions answered: 'Left company? yes'
     is 'Left company'): :data:`SENT` (a leaver), :data:`ASKED` (let go, or more words than why or how) or ''
     (read as on any list: a question, a leaving undone or of a journey, more words saying no, a death)."""
-    text = answered(text).strip()
+    text = _STILL_HERE.sub(" last day ", answered(text)).strip()
     if not text or "?" in text or _OPENS.match(text) is None:
         return ""
     if _A_JOURNEY.search(text) or _STAYS.search(text) or _UNDONE.search(text) or _WAITS.search(text):
