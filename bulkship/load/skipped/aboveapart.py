@@ -67,14 +67,19 @@ _POINTING_UP = re.compile(
 
 def says_no_of_the_rows_above(text: str, says_no: Callable[[str], bool]) -> bool:
     """Whether ``text`` speaks of the rows above it and of those below apart and its parts of the rows above
-    alone say no (``says_no``), or that their cards went (:data:`_CARDS_WENT`)."""
+    alone say no (``says_no``), that their cards went (:data:`_CARDS_WENT`) or that they are held
+    (:data:`_HELD_TILL`: 'Above: hold till Jan 20 except Gus. Below: new' sent Hal and Dee, held)."""
     if not (_ABOVE.search(text) and _BELOW.search(text)):
         return False
     went = "?" not in text  # (asked: 'Above: sent? Below: new' is no word that they went)
     return any(
-        says_no(part) or (went and _CARDS_WENT.fullmatch(_POINTING_UP.sub(" ", part)))
+        says_no(part) or (went and _went_or_held(_POINTING_UP.sub(" ", part)))
         for part in parts_above_and_below(text)[0]
     )
+
+
+def _went_or_held(bare: str) -> bool:
+    return bool(_CARDS_WENT.fullmatch(bare) or _HELD_TILL.fullmatch(bare))
 
 
 def says_no_of_all_above(text: str, says_no: Callable[[str], bool]) -> bool:
@@ -83,15 +88,20 @@ def says_no_of_all_above(text: str, says_no: Callable[[str], bool]) -> bool:
     if not _ABOVE.search(text) or _BELOW.search(text) or "?" in text:
         return False
     bare = _POINTING_UP.sub(" ", text)
-    return says_no(text) or bool(_CARDS_WENT.fullmatch(bare) or _HELD.fullmatch(bare))
+    return says_no(text) or _went_or_held(bare)
 
 
 # ... or that they are held ('Above: held except Gus', 'Above: hold all except Gus': found by review57, Gus
 # alone was left out and Hal and Dee ordered)
-_HELD = re.compile(
+_HELD_WORDS = (
     r"(?i)[\W_]*(?:(?:all|everyone|everybody|they|these|those)\s+)?(?:(?:are|is|were|to\s+be)\s+)?(?:held|hold|on\s+hold)"
-    r"(?:\s+(?:all|them|these|those|for\s+now))?[\W_]*"
+    r"(?:\s+(?:all|them|these|those|for\s+now))?"
 )
+_HELD = re.compile(_HELD_WORDS + r"[\W_]*")
+# ... till a day or a check too, where it sets someone apart or speaks of the rows below apart ('Above: hold
+# till Jan 20, except Gus' was read as a send but for Gus: Hal and Dee ordered, Gus left out; .headingdays
+# keeps the day). Alone ('Above: hold until 1/15/2099') it is of the row right above (review40)
+_HELD_TILL = re.compile(_HELD_WORDS + r"(?:\s+(?:until|till|til|thru|through)\s+\w[^.;?]*)?[\W_]*")
 
 
 def below_as_above(below: list[str]) -> bool:

@@ -244,8 +244,8 @@ def _apart_from_a_no_above(plain: str, leave_out: re.Pattern[str], people: Recip
         return None
     if _NOBODY.search(rest):  # ('Above: no one terminated except Gus': Gus alone, found by review57)
         return _Apart(named, set(), None)
-    if says_no_of(words, runs):  # ('Above: all sent except Gus (terminated)': Gus too)
-        return _Apart(set(), set(), None, rest)
+    if says_no_of(words, runs):  # ('Above: all sent except Gus (terminated)': Gus too, for his own words:
+        return _Apart(named, set(), None, rest)  # held with the rest, he went on their day, .headingdays)
     return _Apart(set(), named, None, rest)
 
 

@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from ...quoting import quoted
+from .headingapart import _APART
 from .heldday import MOST_TEXTS, first_days
 from .kinds import _SAYS_NOT_YET, NOT_TO_SEND
 from .labelwords import labels_named
@@ -107,4 +108,7 @@ def _side_words(text: str, below: bool) -> str | None:
     else:
         opens = _OPENS[not below].match(plain)  # ('Below: hold until 1/15/2027'; unlabelled, of those below)
         words = plain[opens.end() :] if opens else plain if below and not _POINTS.search(plain) else None
-    return words.strip(" .;:,/!|>-–—") if words is not None and _TILL.search(words) else None
+    if words is None or not _TILL.search(words):
+        return None
+    # ... without whom it sets apart ('hold until 1/20/2027 except Gus': read with him, no day was kept)
+    return _APART.sub("", words).strip(" .;:,/!|>-–—")

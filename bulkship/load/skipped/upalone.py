@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .aboveapart import _CARDS_WENT, _HELD, _SOME_APART
+from .aboveapart import _CARDS_WENT, _HELD_TILL, _SOME_APART
 from .pointing import _BELOW, _TWO_ABOVE, points_at_all_above
 
 # its pointing: a label opening it ('Above:', 'Above -', '^ all ...') or 'above' closing it ('Sent already
@@ -24,10 +24,16 @@ _CLOSES_UP = re.compile(r"(?i)^(?P<said>\w.*?)[\s,:-]+above\W*$")
 # its parts ('Above: sent already - do not resend'); a slash between digits is a date's ('mailed 11/20')
 _PARTS = re.compile(r"(?i)[.;!\n(]|(?<!\d)/|/(?!\d)|,\s|\s[-–—]\s|\b(?:but|while|whereas)\b")
 # ... never of one row ('Above: hold this one') nor till a day ('Above: hold until 1/15/2027': of the row
-# right above, held until its day as a note about it)
-_ONE_OR_A_WAIT = re.compile(
-    r"(?i)\b(?:row|person|one|line|entry|until|till|til|before|through|thru|after|once|when|pending)\b"
+# right above, an error asking, as a note about it: review40), unless it says all ('Above: all on hold until
+# 1/20/2027' left out Dee with every row below and sent Hal and Gus; .headingdays keeps the day)
+_ONE = re.compile(r"(?i)\b(?:row|person|one|line|entry)\b")
+_A_WAIT = re.compile(r"(?i)\b(?:until|till|til|before|through|thru|after|once|when|pending)\b")
+# ... a day's number no count ('Above: all held till Jan 20': '20' read as some of them)
+_A_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+\d{4}\b)?"
 )
+_ONE_OR_A_WAIT = re.compile(f"{_ONE.pattern}|{_A_WAIT.pattern[4:]}")  # (a part's: .twoparts)
 # ... or not to send again ('do not resend', 'don't send again')
 _NOT_AGAIN = re.compile(
     r"(?i)\W*(?:do\s*n[o']?t|don'?t|never)\s+(?:re-?(?:send|mail|ship|order)|(?:send|mail|ship|order)\s+(?:again|"
@@ -49,16 +55,18 @@ def says_no_of_every_row_above(
     text: str, says_no: Callable[[str], bool], names_someone: Callable[[str], bool]
 ) -> bool:
     """Whether ``text`` points up alone and says of the rows above, naming (``names_someone``), counting and
-    asking of none (:data:`.aboveapart._SOME_APART`), that their cards went or are held
-    (:data:`.aboveapart._CARDS_WENT`, :data:`.aboveapart._HELD`), or no (``says_no``) in words of the cards
-    or of them all."""
+    asking of none (:data:`.aboveapart._SOME_APART`), that their cards went or are held (till a day where it
+    says all: :data:`.aboveapart._CARDS_WENT`, :data:`.aboveapart._HELD_TILL`), or no (``says_no``) in words
+    of the cards or of them all."""
     if _BELOW.search(text) or "?" in text or _TWO_ABOVE.search(text) or points_at_all_above(text):
         return False  # ('^^ all of the above: do not send' heads the rows below too: .headings)
     found = _OPENS_UP.match(text) or _CLOSES_UP.match(text)
     if found is None:
         return False
     said = found["said"].strip()
-    if _SOME_APART.search(said) or _ONE_OR_A_WAIT.search(said) or names_someone(said):
+    if _SOME_APART.search(_A_DAY.sub(" ", said)) or _ONE.search(said) or names_someone(said):
+        return False
+    if _A_WAIT.search(said) and not _EVERY.search(said):
         return False
     if _CARET.match(text) and not _EVERY.search(said):
         return False
@@ -68,7 +76,7 @@ def says_no_of_every_row_above(
         and all(
             says_no(part)
             or _CARDS_WENT.fullmatch(part)
-            or _HELD.fullmatch(part)
+            or _HELD_TILL.fullmatch(part)
             or _NOT_AGAIN.fullmatch(part)
             for part in parts
         )
