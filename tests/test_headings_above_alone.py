@@ -276,3 +276,21 @@ def test_rows_above_as_a_label_is_read_as_above(tmp_path: Path, capsys: pytest.C
     assert validated_heading(tmp_path, "Next rows: held", capsys) == (0, [5, 6, 7, 8], [])
     # ... a question of the rows below after 'Preceding:' asks of the rows above, none sent again
     assert validated_heading(tmp_path, "Preceding: sent. Following: new", capsys) == (1, [5], [2, 3, 4])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["All rows above: sent already", "All rows above: terminated", "All of the above: do not send",
+     "^^ all of the above: do not send", "Everything above this line: do not send", "Everything above: sent",
+     "All above: sent already", "All the above: held", "Everyone above this line has been sent",
+     "The above: sent"],
+)  # fmt: skip
+def test_a_heading_naming_all_the_rows_above_leaves_them_out_and_sends_those_below(
+    tmp_path: Path, heading: str
+) -> None:
+    """Hunter-sends19's leftover (the lead's decision, session 53): under Hal, Gus and Dee, 'All rows above:
+    sent already' (also 'All of the above: do not send', 'Everyone above this line has been sent') left out
+    Ann, Bob and Cy under it, of whom it says nothing, "under the heading"; 'Everything above: sent' was the
+    only error (deleted, Hal, Gus and Dee ordered again); 'All above: sent already' asked of each row above.
+    Read as 'Above: sent already' is: every row above left out, the rows below sent."""
+    assert _validated(tmp_path, heading) == ([2, 3, 4, 5], []), heading

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from bulkship.cli import main
+from bulkship.statuses import NOT_YET_REASON
 
 HEADER = ["Name", "Address", "City", "State", "ZIP", "Product", "Value"]
 PEOPLE = [
@@ -266,7 +267,7 @@ def test_a_heading_naming_the_row_above_among_its_people_leaves_it_out_too(
     ("note", "rows"),
     [("Note: the person above passed away", [3]), ("FYI - the employee above is a duplicate", [3]),
      ("Both above are duplicates", [2, 3]), ("The two above: deceased", [2, 3]),
-     ("Above: hold until 1/15/2099", [3]), ("^ do not send before 12/20/2099", [3])],
+     ("^ do not send before 12/20/2099", [3])],
 )  # fmt: skip
 def test_a_note_row_saying_no_of_the_one_or_two_rows_above_it_in_a_sentence_holds_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, rows: list[int]
@@ -275,11 +276,27 @@ def test_a_note_row_saying_no_of_the_one_or_two_rows_above_it_in_a_sentence_hold
     away' (or 'Both above are duplicates' under Ann Lee's and Bob's), was an error of its own (no street)
     and the rows it points at were ordered, exit 3: a card to the dead, cards to duplicates. Said in a
     sentence, or of the two rows above, it is read as '^ deceased' is: each row it points at is an error
-    until the change is made on it."""
+    until the change is made on it. ('Above: hold until 1/15/2099' holds every row above to its day now, as
+    'Above: on hold' holds them: the lead's decision, session 53; the test below.)"""
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
     named = [p["row"] for p in data["problems"] if p["severity"] == "error" and "points at" in p["message"]]
     assert named == rows, data["problems"]
     assert data["valid"] == 5 - len(rows)
+
+
+def test_a_note_row_holding_the_rows_above_until_a_day_holds_each_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Above: hold until 1/15/2099' under Ann Lee and Bob Ray made Bob an error and its own row one (no
+    street): deleted and Bob answered, Ann, held, was ordered. As 'Above: on hold' and 'Above: hold until
+    <day>. Below: new' do, it holds every row above to the day (the lead's decision, session 53); the rows
+    under it go."""
+    data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", "Above: hold until 1/15/2099", 2))
+    held = {s["row"]: s["reason"] for s in data["skipped"] if s["kind"] == "not to send"}
+    why = f"{NOT_YET_REASON} (the heading on row 4: 'Above: hold until 1/15/2099')"  # (its day past reach)
+    assert held == {2: why, 3: why}, data["skipped"]
+    assert [p["row"] for p in data["problems"] if p["severity"] == "error"] == []
+    assert data["valid"] == 3  # Cy Orr, Dee Fox, Eli Park
 
 
 GONE_HEADINGS = [
@@ -390,12 +407,14 @@ def test_a_heading_pointing_at_all_the_rows_above_leaves_them_all_out(
     rows above: terminated', 'Everything above this line: do not send') typed on a row of its own under Bob
     Ray's row left Bob out, and the rows under it, but Ann Lee above Bob was ordered, exit 0. Every row above
     up to a blank row or another heading is left out now, the heading named as why ('^^ all of the above'
-    moved here from the test of headings pointing both ways, where Ann was asserted sent)."""
+    moved here from the test of headings pointing both ways, where Ann was asserted sent). The rows under
+    it, of whom it says nothing, go as their own cells say, as under 'Above: sent already' (the lead's
+    decision, session 53: Cy, Dee and Eli were left out "under the heading", hunter-sends19's leftover)."""
     data = _validate(capsys, _list_with_note(tmp_path / "list.xlsx", note, 2))
     out = {s["row"]: s["reason"] for s in data["skipped"] if s["kind"] == "not to send"}
-    assert sorted(out) == [2, 3, 5, 6, 7], data["skipped"]
-    assert out[2] == out[3] == f"the heading under it points at it ('{note}', row 4)"
-    assert data["valid"] == 0
+    assert sorted(out) == [2, 3], data["skipped"]
+    assert out[2] == out[3] == f"the heading under it says so of the rows above it ('{note}', row 4)"
+    assert data["valid"] == 3  # Cy Orr, Dee Fox, Eli Park
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,19 @@ _OPENS_UP = re.compile(
     r"(?i)^\W*(?:above|\^+|↑|⬆)(?:\s+this\s+line)?\s*(?:[:=]|[-–—](?=\s)|\s)\s*(?P<said>\S.*)$"
 )
 _CLOSES_UP = re.compile(r"(?i)^(?P<said>\w.*?)[\s,:-]+above\W*$")
+# ... or a label naming them all ('All rows above:', 'Everything above this line -', '^^ all of the above:',
+# 'Everyone above this line has been sent'): read as a heading over the rows below too, Ann, Bob and Cy were
+# left out, of whom it says nothing (the lead's decision, session 53)
+_ALL_OPENS = re.compile(
+    r"(?i)^\W*(?:(?:all|every(?:one|body|thing)|each|any(?:one|thing))\s+(?:of\s+)?(?:(?:the|these|those)\s+)?"
+    r"(?:(?:rows?|people|persons|names|entries|lines|employees|ones|recipients)\s+)?(?:listed\s+)?above|(?:all\s+"
+    r"(?:of\s+)?)?the\s+above)(?:\s+(?:this|the)\s+(?:line|row|one))?\s*(?:[:=]|[-–—](?=\s)|\s)\s*(?P<said>\S.*)$"
+)
 # its parts ('Above: sent already - do not resend'); a slash between digits is a date's ('mailed 11/20')
 _PARTS = re.compile(r"(?i)[.;!\n(]|(?<!\d)/|/(?!\d)|,\s|\s[-–—]\s|\b(?:but|while|whereas)\b")
-# ... never of one row ('Above: hold this one') nor till a day ('Above: hold until 1/15/2027': of the row
-# right above, an error asking, as a note about it: review40), unless it says all ('Above: all on hold until
-# 1/20/2027' left out Dee with every row below and sent Hal and Gus; .headingdays keeps the day)
+# ... never of one row ('Above: hold this one'); till a day too ('Above: hold until 1/15/2027', 'Above: all on
+# hold until 1/20/2027': read as of the row right above, Hal and Gus held were sent; .headingdays keeps the
+# day: the lead's decision, session 53)
 _ONE = re.compile(r"(?i)\b(?:row|person|one|line|entry)\b")
 _A_WAIT = re.compile(r"(?i)\b(?:until|till|til|before|through|thru|after|once|when|pending)\b")
 # ... a day's number no count ('Above: all held till Jan 20': '20' read as some of them)
@@ -58,17 +66,20 @@ def says_no_of_every_row_above(
     asking of none (:data:`.aboveapart._SOME_APART`), that their cards went or are held (till a day where it
     says all: :data:`.aboveapart._CARDS_WENT`, :data:`.aboveapart._HELD_TILL`), or no (``says_no``) in words
     of the cards or of them all."""
-    if _BELOW.search(text) or "?" in text or _TWO_ABOVE.search(text) or points_at_all_above(text):
-        return False  # ('^^ all of the above: do not send' heads the rows below too: .headings)
-    found = _OPENS_UP.match(text) or _CLOSES_UP.match(text)
+    if _BELOW.search(text) or "?" in text or _TWO_ABOVE.search(text):
+        return False
+    found = _ALL_OPENS.match(text)
+    every = found is not None  # ('All rows above: sent already': every row above, none below)
+    if found is None and points_at_all_above(text):
+        return False
+    found = found or _OPENS_UP.match(text) or _CLOSES_UP.match(text)
     if found is None:
         return False
     said = found["said"].strip()
     if _SOME_APART.search(_A_DAY.sub(" ", said)) or _ONE.search(said) or names_someone(said):
         return False
-    if _A_WAIT.search(said) and not _EVERY.search(said):
-        return False
-    if _CARET.match(text) and not _EVERY.search(said):
+    every = every or _EVERY.search(said) is not None
+    if _CARET.match(text) and not every:
         return False
     parts = [part.strip(" )") for part in _PARTS.split(said) if part and part.strip(" )")]
     return (
@@ -80,5 +91,5 @@ def says_no_of_every_row_above(
             or _NOT_AGAIN.fullmatch(part)
             for part in parts
         )
-        and bool(_OF_THE_CARDS.search(said) or _EVERY.search(said))
+        and bool(_OF_THE_CARDS.search(said) or every)
     )
