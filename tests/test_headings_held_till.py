@@ -87,3 +87,16 @@ def test_a_heading_holding_the_rows_above_till_a_day_holds_every_one_of_them(
         assert [until[row] for row in (2, 3, 4)] == [AHEAD.isoformat()] * 3, heading
     # its day passed, none held (Dee, right under its row, is asked: ..problems.notenames reads it as a note)
     assert validated_heading(tmp_path, f"Above: hold until {PASSED}", capsys)[1] == [5]
+
+
+@pytest.mark.parametrize(
+    "heading", [f"Above: hold until {LATER}, Cy Orr too", f"Above: hold until {LATER} (also Cy Orr)"]
+)
+def test_one_added_to_a_heading_holding_the_rows_above_till_a_day_is_held_to_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by hunter-sends20: 'Above: hold until <day>, Cy Orr too' left Cy out with no day (never sent,
+    while Hal, Gus and Dee go on it); '(also Cy Orr)' was the only error. Cy is held to their day."""
+    assert validated_heading(tmp_path, heading, capsys) == (0, [2, 3, 4, 5, 8], [])
+    until = _until(tmp_path / "gifts.xlsx", heading)
+    assert [until[row] for row in (2, 3, 4, 8)] == [AHEAD.isoformat()] * 4, heading

@@ -259,3 +259,33 @@ def test_one_added_to_a_heading_of_one_part_goes_with_the_rows_above(
     them; Ann and Bob, of whom it says nothing, are sent."""
     code, out, errors = validated_heading(tmp_path, heading, capsys)
     assert (code, out, errors) == (0, [2, 3, 4, 5, 8], [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above: held (also Cy Orr)", [2, 3, 4, 5, 8]), ("Above: sent already (also Cy Orr)", [2, 3, 4, 5, 8]),
+     ("Above: held; also Cy Orr", [2, 3, 4, 5, 8]), ("Above: held, plus Cy Orr", [2, 3, 4, 5, 8]),
+     ("Above: held + Cy Orr", [2, 3, 4, 5, 8]), ("Above: held, as well as Cy Orr", [2, 3, 4, 5, 8]),
+     ("Above: held (incl. Cy Orr)", [2, 3, 4, 5, 8]), ("Above: held, including Cy Orr", [2, 3, 4, 5, 8]),
+     ("Above: held, Ann & Cy too", [2, 3, 4, 5, 6, 8])],
+)  # fmt: skip
+def test_one_added_before_his_name_goes_with_the_rows_above(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Hunter-sends19's leftover (found again by hunter-sends20): a name added with words before it, not
+    'too' after it, was read as nothing. 'Above: sent already (also Cy Orr)' sent Hal and Gus a second card
+    and left Dee, Ann, Bob and Cy out, exit 0; 'Above: held (also Cy Orr)', 'Above: held + Cy Orr', '(incl.
+    Cy Orr)' left the heading the only error (deleted, all six ordered); 'Above: held, plus Cy Orr' asked of
+    Cy alone, Hal, Gus and Dee, held, sent once he was answered; 'Ann & Cy too' the same. Each goes as 'Above:
+    held, Cy Orr too' does: the rows above and the ones added left out, the others below sent."""
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])
+
+
+@pytest.mark.parametrize("heading", ["Below: held (also Gus)", "Below: hold + Gus", "Below: hold, Gus too"])
+def test_one_added_from_above_to_a_heading_of_the_rows_below_is_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str
+) -> None:
+    """Found by hunter-sends20: 'Below: held (also Gus)' and 'Below: hold + Gus' under Hal, Gus and Dee left
+    Ann, Bob and Cy out and sent Gus, unasked, exit 0, where 'Below: hold, Gus too' asks of him. He is
+    asked."""
+    assert validated_heading(tmp_path, heading, capsys) == (1, [5, 6, 7, 8], [3])

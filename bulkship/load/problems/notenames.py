@@ -45,6 +45,8 @@ _CONTACT = frozenset(("contact", "owner", "author", "preparer", "approver", "rev
 # 'too' it says the hold of Bob as well, who was sent a card, exit 0 (found by the lead, hunter-sends5's
 # brief)
 _TOO = re.compile(r"(?i)\s+(?:too|also|as\s+well)(?=\W*$)")
+# ... or with words before them ('Below: held (also Gus)', 'Below: hold + Gus': Gus was ordered, unasked)
+_ADDING = re.compile(r"(?i)(?:^|[\s,;(&])(?:also|plus|as\s+well\s+as|including|incl\.|\+)\s*(?=[^\W\d])")
 # ... also where the heading's words saying no are no Notes cell's ('Below on hold, Bob Ray as well': 'Below
 # on hold' left Cy and Dee out and Bob was ordered, exit 0: found by hunter-sends7, its item 2)
 
@@ -152,13 +154,17 @@ def _rows_right_below(row: int, rows: Collection[int]) -> int:
 
 
 # the heading's row in the reason of a row it leaves out (..skipped.headings)
-_BY_ROW = re.compile(r"(?:^the note on row |, row |' \(row )(\d+)(?: names it apart|\)$)")
+# ... or of one it holds to a day (..skipped.headingdays: 'Above: hold until 1/20/2027 other than Gus' asked
+# of Gus, whom it sets apart)
+_BY_ROW = re.compile(
+    r"(?:^the note on row |, row |' \(row |\(the heading on row )(\d+)(?: names it apart|\)$|: ')"
+)
 
 
 def _added_to_heading(text: str, runs: Collection[tuple[str, ...]]) -> bool:
     """Whether a heading names its people as added with 'too', 'also' or 'as well' (:data:`_TOO`), none of
     them after words making them who to ask or who decided ('Below on hold (ask Bob Ray too)')."""
-    return _TOO.search(text) is not None and not any(
+    return (_TOO.search(text) or _ADDING.search(text)) is not None and not any(
         _AGENT_BEFORE.search(text[: found.start()])
         for words in runs
         for found in re.finditer(rf"(?i)(?<!\w){_name_pattern(words)}(?!\w)", text)

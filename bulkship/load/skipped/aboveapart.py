@@ -42,6 +42,12 @@ _SOME_APART = re.compile(
     r"run|cycle|mon|tue|wed|thu|fri|sat|sun)\w*)|only|mixed|one|two|three|rest)\b|\?|"
     r"(?<![\d/.:-])(?!(?:19|20)\d\d\b)\d+(?![\d/.:-])(?!\s*(?:st|nd|rd|th)\b)"
 )
+# ... a day's number no count ('Above: all held till Jan 20', 'Above: hold till Jan 20 - Below: to send':
+# '20' read as some of them, Dee alone held)
+_A_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+\d{4}\b)?"
+)
 # words for the rows below saying only that they go as those above ('and everyone below', 'below too',
 # 'everyone below also', 'same for below')
 _AS_ABOVE = re.compile(
@@ -137,7 +143,7 @@ def rows_above(
     two = _TWO_ABOVE.search(text) is not None
     below = _BELOW.search(text)
     said = text[: below.start()] if below else text  # (its words before those of the rows below)
-    whole = not (one or two or _SOME_APART.search(said) or names_someone(said))
+    whole = not (one or two or _SOME_APART.search(_A_DAY.sub(" ", said)) or names_someone(said))
     every = every or points_at_all_above(text) or _THE_ABOVE.search(text) is not None or whole
     found: list[int] = []
     at -= 1

@@ -27,6 +27,8 @@ from .upasked import questions_settled
 # a heading's reason for the rows it leaves out, its row at the end (.headingsides, .headings)
 _UNDER = re.compile(r"^under the heading '.*' \(row (\d+)\)$", re.S)
 _OVER = re.compile(r"^the heading under it says so of the rows above it \('.*', row (\d+)\)$", re.S)
+# ... and of one it adds to them ('Above: hold until 1/20/2027, Cy Orr too': held with them, to their day)
+_ADDED = re.compile(r"^the heading on row (\d+) adds it to the rows above \('.*'\)$", re.S)
 # words waiting for a day ('until 1/15/2027', 'till January', 'through 12/31')
 _TILL = re.compile(r"(?i)\b(?:until|till|til|thru|through|before)\b")
 
@@ -45,7 +47,7 @@ def held_to_their_day(
     read: dict[tuple[int, bool], tuple[str, str] | None] = {}  # (each heading's side read once)
     read_note = cache(read_note)  # (the same words under many headings read once a day: ~5 ms a read)
     for row, (kind, reason) in list(found.items()):
-        side = _UNDER.match(reason) or _OVER.match(reason)
+        side = _UNDER.match(reason) or _OVER.match(reason) or _ADDED.match(reason)
         if kind != NOT_TO_SEND or side is None or int(side[1]) not in body.index:
             continue
         key = (int(side[1]), side.re is _UNDER)

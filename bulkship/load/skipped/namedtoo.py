@@ -21,18 +21,16 @@ _AND = re.compile(r"(?i)\b(?:and|but)\b|&|,")
 # a send from a side held, asked); the one who said it is no word of the part (..problems.notenames asks of
 # her row)
 _TOO_NAMED = re.compile(
-    r"(?i)(?:[,;&]\s*|\s+(?:and\s+)?|\s*\(\s*)(?:(?:also|and)\s+)?(?P<who>[^,;()&]+?)\s+(?:too|also|as\s+well)\W*$"
+    r"(?i)(?:[,;&]\s*|\s+(?:and\s+)?|\s*\(\s*)(?:(?:also|and)\s+)?(?P<who>[^;()]+?)\s+(?:too|also|as\s+well)\W*$"
 )
 _BY_NAMED = re.compile(r"(?i)\s+(?:per|by|according\s+to)\s+(?P<who>[^.;,()]+?)\W*$")
 
 
 def _named_too(words: str | None, people: Recipients) -> tuple[str | None, frozenset[int]]:
-    """``words`` without the recipients added at their end with 'too', and those (none: as they are)."""
-    found = _TOO_NAMED.search(words) if words is not None else None
-    if words is None or found is None:
-        return words, frozenset()
-    named = _only_recipients(found["who"], people)  # ('Gus and Dee too': both)
-    return (words[: found.start()], named) if named else (words, frozenset())
+    """``words`` without the recipients added at their end ('Gus too', 'also Gus'), and those (none: as
+    they are)."""
+    found = _added_at_end(words, people) if words is not None else None
+    return (words[: found[0]], found[1]) if words is not None and found else (words, frozenset())
 
 
 def _only_recipients(who: str, people: Recipients) -> frozenset[int]:
@@ -47,16 +45,31 @@ def added_to_one_part(plain: str, people: Recipients) -> tuple[str, frozenset[in
     """A heading of one part without the recipients it adds at its end with 'too' ('Above: held, Cy Orr
     too', 'Above: held and Cy Orr too', 'Above: held. Cy Orr too'), and those; None where it adds none.
     Only headings of two parts were read so: 'Above: held, Cy Orr too' sent Hal, Gus and Dee, held (found
-    by hunter-sends19). Each place a name may start is tried, the first naming only recipients kept."""
-    for start in (m.start() for m in _MAY_ADD.finditer(plain)):
-        found = _TOO_NAMED.match(plain, start)
-        if found is not None and (named := _only_recipients(found["who"], people)):
-            return plain[:start].rstrip(" ,;&(-–—"), named
+    by hunter-sends19)."""
+    found = _added_at_end(plain, people)
+    return (plain[: found[0]].rstrip(" ,;&(+-–—"), found[1]) if found else None
+
+
+def _added_at_end(words: str, people: Recipients) -> tuple[int, frozenset[int]] | None:
+    """Where the recipients ``words`` adds at its end start, and those: each place a name may start tried,
+    the first naming only recipients kept ('on hold, Cy Orr too': not 'hold, Cy Orr')."""
+    for start in (m.start() for m in _MAY_ADD.finditer(words)):
+        for adding in (_TOO_NAMED, _NAMED_ADDED):
+            found = adding.match(words, start)
+            if found is not None and (named := _only_recipients(found["who"], people)):
+                return start, named
     return None
 
 
-# where the one added may start: after a comma, a space or an opening bracket
-_MAY_ADD = re.compile(r"[,;&(]|\s+")
+# ... or added with words before them ('Above: held (also Cy Orr)', 'Above: sent already, plus Cy Orr',
+# '+ Cy Orr', 'including Cy Orr'), or more than one ('Ann & Cy too'): read as nothing, the heading was the
+# only error, or Hal and Gus were sent again and Ann, Bob and Cy left out (hunter-sends20)
+_NAMED_ADDED = re.compile(
+    r"(?i)(?:[,;&]\s*|\s*\(\s*|\s+|\s*(?=\+))(?:also|plus|\+|as\s+well\s+as|including|incl\.?|and(?:\s+also)?)"
+    r"\s*(?P<who>[^;()]+?)\s*\)?\W*$"
+)
+# where the one added may start: after a comma, a space or an opening bracket, or a plus
+_MAY_ADD = re.compile(r"[,;&(]|\s+|(?<!\s)(?=\+)")
 
 
 def _by_named(words: str, people: Recipients) -> str:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from .aboveapart import _AS_ABOVE, _CARDS_WENT, _HELD, _SOME_APART
+from .aboveapart import _A_DAY, _AS_ABOVE, _CARDS_WENT, _HELD, _HELD_TILL, _SOME_APART
 from .clauses import _clauses_say_no, _note_says_no
 from .headingapart import _APART, _EXCEPT_WORD, SPARED_STILL, _name_at
 from .namedtoo import _AND, _by_named, _named_too
@@ -278,11 +278,12 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
         return None
     if not (apart or still) and (more := _more_of_the_named(words, people, says_no)) is not None:
         words, asked = more  # ('held - Gus TBD': Gus asked, the rest held)
-    if not words or _SOME_APART.search(words) or _ONE_ROW.search(words) or people.named(words)[0]:
+    some = _SOME_APART.search(_A_DAY.sub(" ", words))  # ('hold till Jan 20': no count)
+    if not words or some or _ONE_ROW.search(words) or people.named(words)[0]:
         return None
     if (wait := _ONE_OR_A_WAIT.search(words)) is not None:  # (a no till a day or a check: left out, as
         # 'Below: hold until 1/15/2027' is; 'held until HR confirms': held)
-        no = _no(words, says_no) or _no(words[: wait.start()], says_no)
+        no = _no(words, says_no) or _no(words[: wait.start()], says_no) or bool(_HELD_TILL.fullmatch(words))
         return _part(True, other, asked, own_no) if no else None
     no = _no(words, says_no)
     go = _GO.fullmatch(words) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .aboveapart import _CARDS_WENT, _HELD_TILL, _SOME_APART
+from .aboveapart import _A_DAY, _CARDS_WENT, _HELD_TILL, _SOME_APART
 from .pointing import _BELOW, _TWO_ABOVE, points_at_all_above
 
 # its pointing: a label opening it ('Above:', 'Above -', '^ all ...') or 'above' closing it ('Sent already
@@ -36,11 +36,6 @@ _PARTS = re.compile(r"(?i)[.;!\n(]|(?<!\d)/|/(?!\d)|,\s|\s[-–—]\s|\b(?:but|w
 # day: the lead's decision, session 53)
 _ONE = re.compile(r"(?i)\b(?:row|person|one|line|entry)\b")
 _A_WAIT = re.compile(r"(?i)\b(?:until|till|til|before|through|thru|after|once|when|pending)\b")
-# ... a day's number no count ('Above: all held till Jan 20': '20' read as some of them)
-_A_DAY = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
-    r"(?:,?\s+\d{4}\b)?"
-)
 _ONE_OR_A_WAIT = re.compile(f"{_ONE.pattern}|{_A_WAIT.pattern[4:]}")  # (a part's: .twoparts)
 # ... or not to send again ('do not resend', 'don't send again')
 _NOT_AGAIN = re.compile(
