@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import BulkshipError
 from .ledger import Ledger
-from .ledger.records import OPEN_STATES
+from .ledger.orderstates import COMMITTED_ORDER_STATES
 from .memtrim import give_back_memory
 from .models import Catalog, ValidationResult
 from .repeats import held_notes
@@ -21,9 +21,6 @@ from .runresult import RunResult, result_from_ledger
 
 if TYPE_CHECKING:
     from .settings import Settings
-
-# orders the vendor holds or may hold: cards charged, or perhaps
-ORDERS_AT_THE_VENDOR = (*OPEN_STATES, "created", "review")
 
 
 def reconcile_run(
@@ -103,7 +100,8 @@ def _first_workbook(
     killed after its first order, its re-run declined, wrote none, though cards were charged; `status` had
     no Results and `track` said "`bulkship run` writes one" (found by newcomer31, F-a). Not over a file
     already there, which another ledger may have written."""
-    if not any(ledger.order_counts(batch).get(state) for state in ORDERS_AT_THE_VENDOR):
+    # orders the vendor holds or may hold (ledger.orderstates): cards charged, or perhaps
+    if not any(ledger.order_counts(batch).get(state) for state in COMMITTED_ORDER_STATES):
         return None
     if result_path(settings.out_dir, batch).exists():
         return None
