@@ -14,12 +14,17 @@ from .money import money_text
 def rounded_orders(ledger: Any, batch: str, orders: Container[str] | None = None) -> dict[str, Decimal]:
     """PO -> how far the vendor's own total of each order of ``batch`` (of ``orders`` only, when given) is
     below its lines by its rounding, as last read."""
+    return {po: rounded for po, (rounded, _total) in _read(ledger, batch, orders).items()}
+
+
+def _read(ledger: Any, batch: str, orders: Container[str] | None) -> dict[str, tuple[Decimal, Decimal]]:
+    """PO -> (its rounding, its own total) of the orders :func:`rounded_orders` reads, in one read."""
     from .ledger.ordernotes import ROUNDED
     from .ledger.records import BILLED_ON_ORDER
 
     latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[BILLED_ON_ORDER])}
     return {
-        po: Decimal(str(detail[ROUNDED]))
+        po: (Decimal(str(detail[ROUNDED])), Decimal(str(detail.get("total") or 0)))
         for po, detail in latest.items()
         if detail.get(ROUNDED) and (orders is None or po in orders)
     }
@@ -44,9 +49,5 @@ def rounded_note(rounded: Mapping[str, Decimal], totals: Mapping[str, Decimal], 
 
 def rounded_of_batch(ledger: Any, batch: str, orders: Container[str]) -> list[str]:
     """:func:`rounded_note` of the batch's ``orders`` (the created ones), as the ledger last read them."""
-    from .ledger.records import BILLED_ON_ORDER
-
-    rounded = rounded_orders(ledger, batch, orders)
-    latest = {str(e.po_number or ""): e.detail for e in ledger.events(batch, kinds=[BILLED_ON_ORDER])}
-    totals = {po: Decimal(str(latest[po].get("total") or 0)) for po in rounded}
-    return rounded_note(rounded, totals)
+    found = _read(ledger, batch, orders)
+    return rounded_note({po: r for po, (r, _t) in found.items()}, {po: t for po, (_r, t) in found.items()})
