@@ -33,6 +33,7 @@ from .refusedapproved import MAY_BE_APPROVED, refused_then_approved
 from .saidasking import (
     _GONE_LABEL,
     _GONE_UNTIL,
+    _LEAVING_SIGNS,
     _MAY_BE_GONE_NO,
     _MAY_BE_WRONGLY,
     _MAY_HAVE_LEFT,
@@ -142,6 +143,7 @@ def may_ask(text: str) -> bool:
         or _GONE_UNTIL.fullmatch(text) is not None
         or _NOT_BACK.fullmatch(text) is not None
         or _MAY_HAVE_LEFT.fullmatch(text) is not None
+        or _LEAVING_SIGNS.fullmatch(text) is not None
         or _SEASONAL.fullmatch(text) is not None
         or _MOVED_ON_TO_A_NAME.fullmatch(text) is not None
         or _MAY_NOT_BE_A_CARD.search(text) is not None
@@ -164,6 +166,8 @@ def readings(text: str) -> tuple[str, str] | None:
     if _NOTICE.fullmatch(text):
         return "", "Resigned"
     if _GONE_UNTIL.fullmatch(text) or _NOT_BACK.fullmatch(text) or _MAY_HAVE_LEFT.fullmatch(text):
+        return "", "Terminated"
+    if _LEAVING_SIGNS.fullmatch(text):  # ('Final paycheck issued': .leftwork)
         return "", "Terminated"
     if _SEASONAL.fullmatch(text):
         return "", "Laid off"

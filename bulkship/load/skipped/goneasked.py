@@ -11,11 +11,12 @@ import re
 from .anotherperson import _RELATION
 from .gonewhen import LEAVING_FOR, LEAVING_TERMS
 from .leavingundone import _LEFT
+from .leftwork import DIED_IN_WORDS
 from .topersonelsewhere import ASKED_ELSEWHERE
 
 _GONE = (
     rf"(?:(?:employee|ee|emp)\s+)?(?:{_LEFT}|deceased|dead|died|passed(?:\s+away)?|retired|inactive|departed|"
-    r"term(?:ination)?)"
+    rf"term(?:ination)?|{DIED_IN_WORDS})"
 )
 _ON_A_DAY = r"(?:\s+(?:on\s+|eff\.?\s+|effective\s+)?(?:\d[\d/.-]*|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
 

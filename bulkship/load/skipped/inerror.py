@@ -6,6 +6,7 @@ undone where :data:`IN_ERROR` spares it (moved out of undone.py, which neared 40
 
 from __future__ import annotations
 
+from .leftwork import LEFT_A_JOB
 from .notewords import _FOUND_OTHERWISE
 
 # the leaving, perhaps as it was recorded, then the words saying it was a mistake
@@ -14,7 +15,9 @@ _LEAVING = (
     r"terminated|termed|resigned|off[\s-]?boarded|deactivated|inactivated|inactive|deceased|laid[\s-]*off|"
     # ... a layoff however spelled ('Layoff in error', 'RIF in error', 'Position eliminated by mistake' were
     # left out under 'Status' where 'Laid off in error' sends: review69)
-    r"lay[\s-]?off|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+eliminated"
+    r"lay[\s-]?off|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+eliminated|"
+    # ... in the families of words a leaving is written in ('Sacked in error': hunter-asks8)
+    rf"{LEFT_A_JOB}"
 )
 # ... 'by error', 'by accident': 'Terminated by accident', 'Deceased by error' were left out under 'Status',
 # sent under 'Notes' (review63's Found 7; review66)

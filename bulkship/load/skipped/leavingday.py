@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 from .days import _dates
+from .leftwork import LEFT_A_JOB
 from .untilwords import _MONTH
 
 # The words naming the leaving, right before its day (a connecting word or sign between): a last day, a
@@ -159,7 +160,8 @@ _LEAVING_THEN = re.compile(
     # ... or a contract's, an assignment's or an employment's end said done on a day to come ('Contract ended
     # 1/15/2027': left out under 'Notes', sent with no warning under 'Status', where 'Contract ends 1/15/2027'
     # is sent until its day in both; the lead's closing note of session 52, review79)
-    r"(?:temp(?:orary)?\s+)?(?:contract|assignment|engagement|employment)\s+(?:ended|terminated|expired))"
+    r"(?:temp(?:orary)?\s+)?(?:contract|assignment|engagement|employment)\s+(?:ended|terminated|expired)|"
+    rf"{LEFT_A_JOB})"  # ('Sacked 1/15/2027', 'Ended employment 1/15/2027': hunter-asks8)
     r"(?:\s+(?:pending|scheduled|planned))?"  # ('Pending Termination 12/31/2026', 'Termination pending ...')
     # ... its last day named ('Resigned - last day 12/31/2026', 'Resigned, last day 1/15'; the year may be
     # unsaid: newcomer27, each left out where 'Resigned 12/31/2026' is sent until its day)

@@ -10,6 +10,7 @@ from datetime import date
 
 from .inerror import _A_MISTAKE
 from .leavingsaid import HR_LEAVING, SEPARATION_DONE, TEMP_JOB
+from .leftwork import LEFT_A_JOB
 from .notewords import _FOUND_OTHERWISE
 
 # ... or a leaving said undone in words of its own, right after it: taken back ('Terminated - rescinded',
@@ -31,7 +32,10 @@ _LEFT = (
     # (a contract's, an assignment's or a temp's end: 'Temp ended - rescinded', '... - back 12/1' were left
     # out once 'Temp ended' was read, as 'Contract ended - rescinded' was: hunter-asks7)
     r"(?:contract|assignment|employment|engagement)\s+(?:ended|terminated|expired|over)|"
-    rf"{TEMP_JOB}(?:ended|expired|finished|completed?)|{SEPARATION_DONE})"
+    rf"{TEMP_JOB}(?:ended|expired|finished|completed?)|{SEPARATION_DONE}|"
+    # (in the families of words a leaving is written in: 'Sacked - rehired 12/1', 'Left the business - came
+    # back 12/1': hunter-asks8)
+    rf"{LEFT_A_JOB})"
 )
 _LEAVING_UNDONE = (
     # (a mistake asked, then the undoing: 'Terminated in error? back 12/1', sent either way: review73)

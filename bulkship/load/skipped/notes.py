@@ -13,6 +13,7 @@ from .gonewhen import GONE_WHEN
 from .inerror import SAID_A_MISTAKE
 from .languages import OTHER_DO_NOT_SEND, OTHER_GONE
 from .leavingsaid import LEFT_IN_WORDS
+from .leftwork import LEFT_WORK
 from .notewords import (
     _A_DATE,
     _CARD_HELD,
@@ -339,6 +340,9 @@ _NOTE_SAYS_NO = re.compile(
     rf"|^\s*(?:{HELD_AGAIN}|{APPROVAL_TAKEN_BACK}|{ANSWERED_NO}|{NO_LONGER}|{WITHDRAWN})"
     # ... or gone, said with who or when in other words (:mod:`.gonewhen`)
     rf"|^\s*(?:{GONE_WHEN})"
+    # ... or in the families of words a leaving or a death is written in ('Sacked', 'Left the business',
+    # 'Ended employment', 'Departed this life', 'Term - Vol': :mod:`.leftwork`)
+    rf"|^\s*(?:{LEFT_WORK})"
     # ... or told by its paper or in an idiom ('Term ltr sent', 'Moved on to Acme': :mod:`.leavingsaid`)
     rf"|^\s*{LEFT_IN_WORDS}\s*(?:$|[-–—:,.;!(].*|(?:on\s+)?\d{{1,4}}[/.-]\d.*|\s(?:as\s+)?per\s.*)"
     # ... or a leaving said a mistake, as a status reads it: .undone._UNDONE spares it where the mistake

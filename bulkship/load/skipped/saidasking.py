@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .goneasked import _GONE, _ON_A_DAY
+from .leftwork import LEAVING_SIGNS
 
 # a card for two rows, which of them gets it unsaid ('One card for both', 'Card goes to Walter & Linda
 # together', 'Same household as Walter - one card only': newcomer25's N1, both rows ordered, a second card),
@@ -66,6 +67,11 @@ _MAY_HAVE_LEFT = re.compile(
     r"(?i)\W*(?:active\W+)?(?:redundancy|transfer(?:red)?\s+out|transferred\s+(?:out\s+)?to\s+(?:another|a\s+"
     r"(?:different|sister|new|other))\s+(?:company|entity|employer|subsidiary|business|firm))\W*"
 )
+
+# ... or the paper or a chore of a leaving, not the word ('Final paycheck issued', 'COBRA sent', 'Badge
+# deactivated', 'Removed from payroll', 'Exit interview done'): gone, or a chore of another kind (a badge
+# replaced, a spouse's COBRA)? Each was ordered, exit 0 (hunter-asks8). Said, a leaving
+_LEAVING_SIGNS = re.compile(rf"(?i)\W*(?:(?:he|she|they|employee|ee)\s+)?(?:{LEAVING_SIGNS})\W*")
 
 # a leaving or a death answered no, none or n/a without a question's mark ('Deceased - none', 'Terminated:
 # no', 'Terminated 1/15/2027 - no', 'Term - N/A', 'Deceased: N'): not gone, or no card? Notes sent some and

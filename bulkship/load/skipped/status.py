@@ -7,6 +7,7 @@ import re
 
 from .languages import OTHER_GONE
 from .leavingsaid import HR_LEAVING, SEPARATION_DONE, TEMP_JOB
+from .leftwork import LEFT_A_JOB, LEFT_WORK
 from .saysend import _NOT_AFTER
 from .topersonelsewhere import ASKED_ELSEWHERE, ENDS_NO_TO_THE_PERSON_AFTER_AN_ASK
 
@@ -23,7 +24,8 @@ LEAVING_ON = re.compile(
     r"(?i)\s*(?:terminat|term\b|termed|resign|separat|leav|left|rif\b|reduction\s+in\s+force|position\s+"
     r"eliminated|end\s+of\s+(?:contract|employment|assignment)|contract\s+end|(?:laid|layed)[\s-]*off|"
     r"lay[\s-]?off|last\s+day|sever|"
-    r"exit|depart|offboard|(?:in)?vol(?:untary|\.)?\s+term)"  # ('vol term 1/15/2027': hunter-asks1)
+    r"exit|depart|offboard|(?:in)?vol(?:untary|\.)?\s+term|"  # ('vol term 1/15/2027': hunter-asks1)
+    rf"{LEFT_A_JOB})"  # ('Sacked 1/15/2027': hunter-asks8)
 )
 A_DAY_IN = re.compile(r"(\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})")
 # The roles an alum holds at a school ('Alumni volunteer', 'Alumni - parent', 'Alumni guest speaker'): a
@@ -76,8 +78,10 @@ GONE_MORE = (
     # (not said a mistake: 'Deleted in error' was left out under 'Status', sent under 'Notes': review73)
     r"(?:deleted|purged)(?!\W*(?:in\s+error|by\s+(?:mistake|error|accident)|mistakenly|accidentally)(?![^?]*\?))|"
     r"merged(?=\W*$|\s+(?:into|with)\s+(?:record|contact|id|#|\d))|"
-    r"exited|off[\s-]?boarded|off[\s-]?boarding\s+(?:is\s+)?(?:complete[d]?|done|finished)|deactivated|archived|ex[\s-]*(?:employee|staff|(?:contingent\s+)?worker)|no\s+longer\s+(?:employed|active|with\s+"
-    r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|departed|fired|let\s+go|"
+    r"exited(?!\s+(?:(?:the\s+)?leave|loa|fmla|(?:the\s+)?building)\b)|off[\s-]?boarded|off[\s-]?boarding\s+(?:is\s+)?(?:complete[d]?|done|finished)|deactivated|archived|ex[\s-]*(?:employee|staff|(?:contingent\s+)?worker)|no\s+longer\s+(?:employed|active|with\s+"
+    r"(?:the\s+)?(?:company|firm|organi[sz]ation))|not\s+active|dismissed|"
+    # (not fired up, departed for a conference: hunter-asks8)
+    r"departed(?!\s+(?:for|to)\b)|fired(?!\s+(?:up|off)\b)|let\s+go|"
     # laid off, however spelled ('Laid-off', 'Layoff', 'Layed off': newcomer23's N3, each ordered where 'Laid
     # off' is left out); not a layoff still to come or taken back ('Layoff pending', 'Layoff rescinded')
     rf"(?:laid|layed)[\s-]*off|lay[\s-]?off{_NOT_LAID_OFF}|"
@@ -93,7 +97,10 @@ GONE_MORE = (
     rf"{HR_LEAVING}|"
     # ... as HR systems word the kind of leaving ('Voluntary Termination', 'Involuntary Separation',
     # 'Discharged': found by hunter-sheets11, each was ordered)
-    r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged|"
+    # (not from a hospital or the army: 'Discharged from hospital, back at work' was left out: hunter-asks8;
+    # 'Discharged home', to rehab, sends in a list of patients alone: ..said.person)
+    r"(?:in)?voluntary\s+(?:termination|separation|resignation|exit)|discharged(?!\s+from\s+(?:the\s+)?(?:hospital|rehab|icu|care|"
+    r"treatment|surgery|army|navy|military|marines|air\s+force|service)\b)|"
     # ... or the end of the person's contract or employment, a past employee, one not employed or no longer
     # here ('Contract ended', 'Employment terminated', 'Previous employee', 'Not employed': found by
     # newcomer9, each was ordered); not 'Contract renewed' nor 'Employment verified'
@@ -210,7 +217,10 @@ PUT_RIGHT = (
 MAIL_PUT_RIGHT = re.compile(rf"(?i)\s*{_CODED}(?:{_MAIL_FAILS})\b{PUT_RIGHT}.*")
 # A person's status saying they are gone (used by _SAYS_GONE and _SAYS_LEFT alike)
 _PERSON_GONE = (
-    rf"terminated|termed|term|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
+    # ('Term', not a term of a benefit, a loan or a school: 'Term life insurance enrolled' was left out:
+    # hunter-asks8)
+    rf"terminated|termed|term(?!\s+(?:life|insurance|papers?|sheet|deposit|loan|policy|limits?|break|exams?|"
+    r"grades?|project|plan)\b)|inactive|resigned|deceased|cancell?ed|{WITHDREW}|separated|leaver|"
     # ... and Oracle HCM's assignment statuses, in its verbs ('Terminate Assignment', 'Terminate - Process',
     # 'Suspend - No Payroll', 'End Assignment': found by newcomer28, each was ordered); its words only, a
     # leaving undone or to come read as before ('Terminate - rescinded', 'End assignment 1/15/2027')
@@ -219,7 +229,9 @@ _PERSON_GONE = (
     # ('vol term', 'invol term', 'inv term 11/22': newcomer22's N2; not 'inv term: net 30', an invoice's, nor
     # 'Voluntary term life', a benefit: found by review57)
     r"(?:in)?vol(?:untary)?\.?\s+term(?:['’]?d)?(?!\s+life)|inv\.?\s+term(?:['’]?d)?(?=\s*$|\s+\d)|"
-    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE}"
+    rf"former(?:\s+(?:employee|staff|worker))?|{OTHER_GONE}|{GONE_MORE}|"
+    # ... or in the families of words a leaving or a death is written in (:mod:`.leftwork`)
+    rf"{LEFT_WORK}"
 )
 _LEFT_OR_GONE = (
     r"left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
@@ -344,13 +356,22 @@ _SAYS_LEFT = _says_gone(_PERSON_GONE, _NOT_TO_SEND)
 SAYS_LEFT_BY_CODE = re.compile(_SAYS_LEFT.pattern + r"|^\s*[tdi]\s*$")
 
 
+# ... and, there, the employment ended in a word of its end, or released, as a staffing agency's list says it
+# ('Ended', 'Finished', 'Released', 'Released from assignment', 'Released by client'): each was ordered, exit
+# 0 (hunter-asks8). Not 'Released from probation', 'Released to work', 'Ended probation' (still here), nor
+# 'Completed' or 'Done', what a status reads as a card gone out
+_ITS_END = (
+    r"(?:ended|ceased|finished(?:\s+up)?|concluded|expired|over|done\s+working|gig\s+(?:complete[d]?|done|finished)|"
+    r"released(?:\s+(?:from|by)\s+(?:the\s+)?"
+    r"(?:assignment|contract|client|job|position|employment|project|site))?)(?=\s*(?:[-–—:,.;!(/\d]|$))"
+)
 # ... and under a status of the person's employment ('Employee Status', 'Employment Status', 'Worker Status',
 # 'Emp Status Code'), one who quit or walked off the job ('Quit', 'Quit 11/15', 'Quit - no notice', 'Job
 # abandonment', 'No call no show'): each card was ordered to someone gone, exit 0 (found by hunter-sheets20,
 # left for hunter-sheets21). Not under a bare 'Status' (a wellness program's smokers who 'Quit' earn a card:
 # hunter-sheets8), nor 'Quit smoking'. Also walked out, or 'Abandoned' alone (each was ordered: hunter-asks7)
 EMPLOYMENT_ENDED = re.compile(
-    rf"(?i)\s*{_CODED}(?:quit(?:ted)?|walked\s+(?:off|out)(?:\s+(?:on\s+)?the\s+job)?|(?:job|position)\s+"
+    rf"(?i)\s*{_CODED}(?:{_ITS_END}|quit(?:ted)?|walked\s+(?:off|out)(?:\s+(?:on\s+)?the\s+job)?|(?:job|position)\s+"
     r"abandon(?:ment|ed)|abandoned(?:\s+(?:the\s+|(?:his|her|their)\s+)?(?:job|position|post))?|"
     r"no[\s-]*call[\s,/-]*no[\s-]*show|ncns)"
     r"(?:\s*[-–—:,.;!(/\d].*)?\s*"
