@@ -20,7 +20,8 @@ CHORES = ["Final paycheck issued", "COBRA sent", "Badge deactivated", "Removed f
           "Exit interview done 11/15", "Laptop and badge returned", "Keys turned in", "Stopped showing up",
           "AWOL", "Obituary posted", "PILON paid", "TUPE'd out", "Sacked?"]  # fmt: skip
 STAY = ["Released from probation", "Ended probation", "Finished onboarding", "Quit smoking program",
-        "Left handed", "Discharged from hospital, back at work", "Term life insurance enrolled",
+        "Left handed", "Left-handed", "Discharged from hospital, back at work",
+        "Term life insurance enrolled",
         "Gig economy team", "Left us a 5-star review", "Fired up about the award!", "Passed on the message",
         "Called home sick", "Quit the job board ads", "Lost badge - new one issued", "COBRA eligible",
         "Sacked - rehired 12/1", "Sacked in error", "Sacked 1/15/2027", "Ended employment 1/15/2027",

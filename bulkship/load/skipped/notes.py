@@ -89,7 +89,8 @@ _NOTE_SAYS_NO = re.compile(
     # anymore'), or 'also' ('Also deceased', 'Left company as well'): found by review40, each was ordered.
     # 'Passed', 'Separated', 'Term' only with a day ('Passed probation', 'Separated - send to her', 'Term 2')
     rf"(?:also\s+)?(?:{_TOLD_BY}\s*[:,]?\s+(?={_SUBJECT}\b))?(?:{_SUBJECT}\s+(?:(?:is|was|has|have)\s+(?:been\s+)?)?)?"
-    r"(?:deceased|passed\s+away|left(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|died|dismissed|"
+    r"(?:deceased|passed\s+away|left(?!-handed)(?:\s+(?:the\s+)?(?:company|co))?|terminated|termed|resigned|died|"
+    r"dismissed|"
     rf"let\s+go|gone|(?:on\s+)?severance(?:\s+pay)?{SEVERANCE_NOT_SENT}|rif(?:['’]?d|fed)?|reduction\s+in\s+force|(?:position|role|job)\s+(?:was\s+|has\s+been\s+)?eliminated|"
     r"(?:in)?voluntar(?:y|ily)\s+(?:separat\w+|terminat\w+)|not\s+with\s+(?:us|the\s+(?:company|firm))\s+any\s*more|"
     r"(?:passed|separated)(?=\s+(?:on\s+|eff\.?\s+|effective\s+)?\d{1,2}[/.-]\d)|"

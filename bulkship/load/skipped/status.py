@@ -234,7 +234,7 @@ _PERSON_GONE = (
     rf"{LEFT_WORK}"
 )
 _LEFT_OR_GONE = (
-    r"left(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
+    r"left(?!-handed)(?:\s+(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
     # ... and gone, alone or with when or why ('Gone', 'Gone - moved away': found by hunter-sheets20, each
     # was ordered). Not 'Quit': hunter-sheets8 kept it sending, a wellness list's
     r"|gone(?:\s+(?:from\s+)?(?:the\s+)?(?:company|organi[sz]ation|firm|business))?\s*(?:[-–—:,.;(/\d].*)?"
