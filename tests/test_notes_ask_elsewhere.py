@@ -381,9 +381,11 @@ def test_a_card_for_a_given_name_no_table_holds_stops_the_row(
     to the row's own name and street, exit 0, where 'Card for Jenn' is the error. A capitalized word alone
     after 'Card for' is read as a given name now, but a word naming no person (a month, a holiday, a team, a
     shop's card, a reward's reason, a state: namedfor.NOT_A_PERSON); the row's own given name sends."""
-    stops = ["Card for Xiomara", "Gift card for Oluwaseun", "Order for Siobhan", "Card for Wojciech."]
+    stops = ["Card for Xiomara", "Gift card for Oluwaseun", "Order for Siobhan", "Card for Wojciech.",
+             "Card for Xiomara please", "Send to Sue Smith pls"]  # fmt: skip
     sends = ["Card for Diwali", "Card for Sales", "Card for Amazon", "Card for Kudos", "Card for May",
-             "Card for Texas", "Card for Onboarding", "card for xiomara's team"]  # fmt: skip
+             "Card for Texas", "Card for Onboarding", "card for xiomara's team",
+             "Card for Amazon please"]  # fmt: skip
     code, rows = _validate(capsys, tmp_path / "staff.csv", [*stops, *sends], header)
     assert (code, rows) == (1, list(range(2, 2 + len(stops))))
     path = tmp_path / "own.csv"

@@ -251,7 +251,8 @@ def street_places(street: str) -> frozenset[str]:
 # words, whose it is (a colleague, a nickname) is for a person to say
 _NAME = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+)?)\s*"
-    r"(?:$|[-–—,.;:!(]|\s+(?:at|in|c/o|instead)\b)"
+    # (or a please after it: 'Card for Xiomara please', 'Send to Sue Smith pls' named nobody; review79)
+    r"(?:$|[-–—,.;:!(]|\s+(?:at|in|c/o|instead|please|pls|plz|thanks|thx|asap)\b)"
 )
 # ... after a title, the name ('Send to Ms. Owens' on Di Owens's row: read as a person 'Ms', found by
 # hunter-falsealarm3)
