@@ -63,3 +63,13 @@ def test_an_employment_status_saying_it_ended_leaves_the_row_out(tmp_path: Path)
     assert (out, asks) == (ended, [])
     out, asks = _read(tmp_path, ["Released", "Finished", *sends], "Status")
     assert (out, asks) == ([], [])
+
+
+def test_hibob_s_lifecycle_status_asks_as_a_status_does(tmp_path: Path) -> None:
+    """Before: HiBob's 'Lifecycle Status' = 'Garden leave' was ordered and 'Terminated?' left out, nobody
+    asked, where under 'Status' both ask: its header was no person's status. Now read as one; 'Terminated'
+    is left out as before, 'Employed' and 'Hired' send."""
+    out, asks = _read(
+        tmp_path, ["Terminated", "Garden leave", "Terminated?", "Employed", "Hired"], "Lifecycle Status"
+    )
+    assert (out, asks) == (["Terminated"], ["Garden leave", "Terminated?"])

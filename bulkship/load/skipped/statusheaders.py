@@ -48,6 +48,8 @@ _PERSON_STATUS_WORDS = frozenset(
     {"status", "current", "hr", "record", "employee", "employees", "employment", "emp", "ee", "worker",
      "job", "position", "associate", "staff", "personnel", "person", "people", "recipient", "participant",
      "work", "working", "contract", "contractor", "latest", "overall", "final", "payroll", "code",
+     # (HiBob's 'Lifecycle Status' = Garden leave was sent, 'Terminated?' left out, none asked: hunter-asks8)
+     "lifecycle",
      "description", "desc", "type", "the", "of", "s",
      # ... and the reason given with it (Dynamics 365's 'Status Reason' = Inactive, 'Worker Status Reason' =
      # Resigned: ordered; hunter-asks5)
