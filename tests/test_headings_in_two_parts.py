@@ -289,3 +289,24 @@ def test_one_added_from_above_to_a_heading_of_the_rows_below_is_asked(
     Ann, Bob and Cy out and sent Gus, unasked, exit 0, where 'Below: hold, Gus too' asks of him. He is
     asked."""
     assert validated_heading(tmp_path, heading, capsys) == (1, [5, 6, 7, 8], [3])
+
+
+@pytest.mark.parametrize(
+    ("heading", "left_out"),
+    [("Above: sent except Gus Tan | Below: not yet sent", [2, 4, 5]),
+     ("Above: sent except Gus Tan / Below: not yet sent", [2, 4, 5]),
+     ("All above: already sent other than Gus | Below: not yet sent", [2, 4, 5]),
+     ("Above - already sent (also Cy Orr); Below - not yet sent", [2, 3, 4, 5, 8]),
+     ("Above - do not send | Rows below: not yet sent", [2, 3, 4, 5]),
+     ("Above: sent | Below: unsent", [2, 3, 4, 5])],
+)  # fmt: skip
+def test_rows_below_said_not_yet_sent_are_sent_and_the_rows_above_go_as_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], heading: str, left_out: list[int]
+) -> None:
+    """Hunter-sends20's leftover 1: a part saying the rows below are 'not yet sent' was read as someone 'not
+    yet' set apart (the 'yet' of 'Gus not yet') and as a no (its 'sent'), so the heading was read otherwise:
+    'Above: sent except Gus Tan | Below: not yet sent' left Gus out and sent Hal and Dee a second card, exit
+    0; 'Above - already sent (also Cy Orr); Below - not yet sent' sent Hal and Gus again; 'Above - do not send
+    | Rows below: not yet sent' left Ann, Bob and Cy out, and sent Hal and Gus. Words of a send alone are a
+    send: the rows below sent, the rows above as their part says."""
+    assert validated_heading(tmp_path, heading, capsys) == (0, left_out, [])

@@ -278,6 +278,8 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
         return None
     if not (apart or still) and (more := _more_of_the_named(words, people, says_no)) is not None:
         words, asked = more  # ('held - Gus TBD': Gus asked, the rest held)
+    if still is None and _GO.fullmatch(words):  # (words of a send alone, though 'not yet' and 'sent' are
+        return _part(False, other, asked, own_no)  # in them: 'Below: not yet sent' read as 'Gus not yet')
     some = _SOME_APART.search(_A_DAY.sub(" ", words))  # ('hold till Jan 20': no count)
     if not words or some or _ONE_ROW.search(words) or people.named(words)[0]:
         return None
