@@ -100,7 +100,7 @@ def _first_workbook(
     killed after its first order, its re-run declined, wrote none, though cards were charged; `status` had
     no Results and `track` said "`bulkship run` writes one" (found by newcomer31, F-a). Not over a file
     already there, which another ledger may have written."""
-    # orders the vendor holds or may hold (ledger.orderstates): cards charged, or perhaps
+    # an order the vendor holds, or may (sent, no answer yet): its cards charged, or perhaps
     if not any(ledger.order_counts(batch).get(state) for state in COMMITTED_ORDER_STATES):
         return None
     if result_path(settings.out_dir, batch).exists():

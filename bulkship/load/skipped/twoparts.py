@@ -278,8 +278,9 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
         return None
     if not (apart or still) and (more := _more_of_the_named(words, people, says_no)) is not None:
         words, asked = more  # ('held - Gus TBD': Gus asked, the rest held)
-    if still is None and _GO.fullmatch(words):  # (words of a send alone, though 'not yet' and 'sent' are
-        return _part(False, other, asked, own_no)  # in them: 'Below: not yet sent' read as 'Gus not yet')
+    go = _GO.fullmatch(words) is not None
+    if go and still is None:  # (words of a send alone, though 'not yet' and 'sent' are in them: 'Below:
+        return _part(False, other, asked, own_no)  # not yet sent' was read as 'Gus not yet')
     some = _SOME_APART.search(_A_DAY.sub(" ", words))  # ('hold till Jan 20': no count)
     if not words or some or _ONE_ROW.search(words) or people.named(words)[0]:
         return None
@@ -287,11 +288,9 @@ def _read(words: str, says_no: Callable[[str], bool], people: Recipients, above:
         # 'Below: hold until 1/15/2027' is; 'held until HR confirms': held)
         no = _no(words, says_no) or _no(words[: wait.start()], says_no) or bool(_HELD_TILL.fullmatch(words))
         return _part(True, other, asked, own_no) if no else None
-    no = _no(words, says_no)
-    go = _GO.fullmatch(words) is not None
-    if no == go or (still is not None and not no):
+    if go or not _no(words, says_no):  # (a send beside one still to send, 'new (Gus not yet)': not read)
         return None
-    return _part(no, other, asked, own_no)
+    return _part(True, other, asked, own_no)
 
 
 # a piece of a part after its own no, after a spaced dash or in a bracket ('held - Gus TBD')
